@@ -1,0 +1,2 @@
+/** The web dashboard over the tracker's query side. Depends on tracker. */
+package io.tunelab.dashboard;

@@ -1,0 +1,54 @@
+package io.tunelab.search.sampler;
+
+import io.tunelab.search.space.Distribution;
+import io.tunelab.search.trial.FrozenTrial;
+import io.tunelab.search.trial.StudyView;
+import io.tunelab.search.trial.TrialState;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Chooses parameter values for trials from the study's history. Values cross this interface in
+ * internal form (see {@link Distribution}).
+ *
+ * <p>Two ways to sample, as in Optuna: <em>relative</em> sampling draws the parameters of a known
+ * search space together at the start of a trial (GP, QMC, NSGA-II, multivariate TPE);
+ * <em>independent</em> sampling draws one parameter when the objective asks for it (random, TPE),
+ * and also covers parameters outside the relative space (define-by-run).
+ *
+ * <p>Implementations must be thread-safe: parallel workers call them concurrently. They must draw
+ * randomness only from an injected seeded {@link RandomStreams}.
+ */
+public interface Sampler {
+
+    /** The space to sample relatively for this trial; empty for purely independent samplers. */
+    default Map<String, Distribution> relativeSearchSpace(StudyView study, FrozenTrial trial) {
+        return Map.of();
+    }
+
+    /** Internal values for (a subset of) {@code space}; called once per trial, at its start. */
+    default Map<String, Double> sampleRelative(StudyView study, FrozenTrial trial, Map<String, Distribution> space) {
+        return Map.of();
+    }
+
+    /** An internal value for one parameter that relative sampling did not provide. */
+    double sampleIndependent(StudyView study, FrozenTrial trial, String name, Distribution distribution);
+
+    /** Called when a trial starts, before any sampling. */
+    default void beforeTrial(StudyView study, FrozenTrial trial) {
+    }
+
+    /** Called when a trial has ended, with its final state and values. */
+    default void afterTrial(StudyView study, FrozenTrial trial, TrialState state, List<Double> values) {
+    }
+
+    /** Whether the sampler has nothing left to propose (a finished grid): the study then stops. */
+    default boolean isExhausted(StudyView study) {
+        return false;
+    }
+
+    /** The sampler's configuration, for provenance (name and options). */
+    default Map<String, Object> describe() {
+        return Map.of("type", getClass().getSimpleName());
+    }
+}

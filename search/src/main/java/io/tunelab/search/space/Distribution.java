@@ -1,0 +1,27 @@
+package io.tunelab.search.space;
+
+/**
+ * The set a parameter is drawn from. Immutable values; every implementation validates itself on
+ * construction and throws {@link InvalidDistributionException} naming the bad value.
+ *
+ * <p>Each distribution has an <em>internal</em> form, a {@code double} that samplers work with
+ * (the value itself for numbers, the choice index for categoricals), and an <em>external</em> form,
+ * the value the objective sees ({@code Double}, {@code Integer}, or one of the choices).
+ */
+public sealed interface Distribution permits FloatDistribution, IntDistribution, CategoricalDistribution {
+
+    /** Converts an external value to the internal double form; throws if it is not in the distribution. */
+    double toInternal(Object external);
+
+    /** Converts an internal double back to the value the objective sees. */
+    Object toExternal(double internal);
+
+    /** Whether the internal value is a member of this distribution. */
+    boolean contains(double internal);
+
+    /** Whether the distribution holds a single value (samplers may skip it). */
+    boolean isSingle();
+
+    /** A short human description, e.g. {@code float[0.0003, 0.03] log}. */
+    String describe();
+}

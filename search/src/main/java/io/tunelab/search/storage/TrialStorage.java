@@ -1,0 +1,119 @@
+package io.tunelab.search.storage;
+
+import io.tunelab.search.space.Distribution;
+import io.tunelab.search.trial.ArtifactRef;
+import io.tunelab.search.trial.Direction;
+import io.tunelab.search.trial.FrozenTrial;
+import io.tunelab.search.trial.MetricPoint;
+import io.tunelab.search.trial.TrialState;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Where studies and trials live. The port every storage (in memory, H2, PostgreSQL) implements and
+ * the {@code TrialStorageContract} test suite checks.
+ *
+ * <h2>Contract</h2>
+ * <ul>
+ *   <li><b>Thread-safe</b>: any number of threads (and, for database storages, processes) may call
+ *       any method at once.</li>
+ *   <li><b>Snapshots never change</b>: a returned {@link FrozenTrial} or list is never modified
+ *       afterwards; a later call returns a new snapshot.</li>
+ *   <li><b>A finished trial cannot be modified</b>: parameters, intermediate values and attributes
+ *       of a COMPLETE, PRUNED or FAIL trial are rejected with a {@link StorageException} of kind
+ *       CONFLICT. Finishing it again with the same outcome is a no-op; with another it is a
+ *       CONFLICT.</li>
+ *   <li><b>Numbers are unique and gap-free</b>: the trials of a study are numbered 0, 1, 2... in
+ *       creation order, whatever the concurrency.</li>
+ *   <li><b>A WAITING trial is claimed once</b>: {@link #claimWaitingTrial} hands each waiting trial
+ *       to exactly one caller.</li>
+ *   <li>Unknown study or trial ids raise {@link StorageException} of kind NOT_FOUND.</li>
+ *   <li>NaN and infinite values are kept exactly as given.</li>
+ * </ul>
+ */
+public interface TrialStorage extends AutoCloseable {
+
+    /** Creates a study; CONFLICT if the name is taken. */
+    StudyRecord createStudy(String name, List<Direction> directions);
+
+    Optional<StudyRecord> findStudy(String name);
+
+    /** The study with this id; NOT_FOUND otherwise. */
+    StudyRecord study(long studyId);
+
+    /** All studies, by id. */
+    List<StudyRecord> studies();
+
+    /** Sets a study-level system attribute (JSON-compatible value). */
+    void setStudySystemAttr(long studyId, String key, Object value);
+
+    /** Creates a RUNNING trial with the next number, started now. */
+    FrozenTrial createRunningTrial(long studyId);
+
+    /**
+     * Creates a WAITING trial with the next number whose parameters are fixed in advance; they are
+     * kept in the system attribute {@code fixed_params}.
+     */
+    FrozenTrial createWaitingTrial(long studyId, Map<String, Object> fixedParams, Map<String, Object> systemAttrs);
+
+    /** Atomically moves the oldest WAITING trial of the study to RUNNING, started now; empty if none. */
+    Optional<FrozenTrial> claimWaitingTrial(long studyId);
+
+    /** Records a parameter; CONFLICT if it is already set with another distribution or value. */
+    void setParam(long trialId, String name, Object value, Distribution distribution);
+
+    /** Records an intermediate value; a step reported twice keeps the last value. */
+    void setIntermediateValue(long trialId, int step, double value);
+
+    /** Appends per-step scalars; may be buffered, but is visible to readers once {@link #flush} returns. */
+    void logMetrics(long trialId, List<MetricPoint> points);
+
+    /** Makes every metric point logged so far durable and readable. */
+    default void flush() {
+    }
+
+    /** Stores a copy of {@code file} as an artifact of the trial and returns its reference. */
+    ArtifactRef storeArtifact(long trialId, String name, Path file);
+
+    void setUserAttr(long trialId, String key, Object value);
+
+    void setSystemAttr(long trialId, String key, Object value);
+
+    /** Records that the trial's worker is alive (used to detect stale RUNNING trials). */
+    default void heartbeat(long trialId) {
+    }
+
+    /**
+     * Ends a RUNNING trial. Returns true if this call finished it, false if it had already
+     * finished with the same state and values; CONFLICT if it finished otherwise.
+     *
+     * @param values  objective values for COMPLETE, empty otherwise (or the last values for PRUNED)
+     * @param message why it failed or was pruned, or null
+     */
+    boolean finishTrial(long trialId, TrialState state, List<Double> values, String message);
+
+    /** The trial's current snapshot; NOT_FOUND otherwise. */
+    FrozenTrial trial(long trialId);
+
+    /** The study's trial with this number; NOT_FOUND otherwise. */
+    FrozenTrial trialByNumber(long studyId, int number);
+
+    /** The study's trials in the given states, ordered by number. */
+    List<FrozenTrial> trials(long studyId, Set<TrialState> states);
+
+    /** Names of the trial's metric series. */
+    List<String> metricNames(long trialId);
+
+    /** One metric series of a trial, ordered by step then wall time. */
+    List<MetricPoint> metrics(long trialId, String name);
+
+    List<ArtifactRef> artifacts(long trialId);
+
+    /** Releases resources; the storage is unusable afterwards. */
+    @Override
+    default void close() {
+    }
+}

@@ -1,0 +1,173 @@
+package io.tunelab.search.study;
+
+import io.tunelab.search.exec.Slot;
+import io.tunelab.search.pruner.PruneDecision;
+import io.tunelab.search.space.Distribution;
+import io.tunelab.search.space.InvalidDistributionException;
+import io.tunelab.search.storage.TrialStorage;
+import io.tunelab.search.trial.ArtifactRef;
+import io.tunelab.search.trial.FrozenTrial;
+import io.tunelab.search.trial.MetricPoint;
+import io.tunelab.search.trial.Trial;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The {@link Trial} handle a {@link Study} gives its objective: it resolves each suggestion from the
+ * enqueued parameters, the sampler's relative sample or the sampler's independent sample, in that
+ * order, and writes everything through the study's storage. Used by one thread.
+ */
+final class LiveTrial implements Trial {
+    private final Study study;
+    private final TrialStorage storage;
+    private final FrozenTrial started;
+    private final Slot slot;
+    private final Map<String, Object> fixedParams;
+    private final Map<String, Distribution> relativeSpace;
+    private final Map<String, Double> relativeValues;
+    private final Map<String, Object> params = new LinkedHashMap<>();
+    private final Map<String, Distribution> distributions = new LinkedHashMap<>();
+    private PruneDecision pruneDecision;
+
+    LiveTrial(Study study, FrozenTrial started, Slot slot, Map<String, Object> fixedParams,
+              Map<String, Distribution> relativeSpace, Map<String, Double> relativeValues) {
+        this.study = study;
+        this.storage = study.storage();
+        this.started = started;
+        this.slot = slot;
+        this.fixedParams = fixedParams;
+        this.relativeSpace = relativeSpace;
+        this.relativeValues = relativeValues;
+    }
+
+    long id() {
+        return started.id();
+    }
+
+    /** The latest pruning verdict that said stop, or null. */
+    PruneDecision pruneDecision() {
+        return pruneDecision;
+    }
+
+    @Override
+    public int number() {
+        return started.number();
+    }
+
+    @Override
+    public Slot slot() {
+        return slot;
+    }
+
+    @Override
+    public long seed() {
+        return study.streams().derive(started.number(), "objective");
+    }
+
+    @Override
+    public Object suggest(String name, Distribution distribution) {
+        Distribution known = distributions.get(name);
+        if (known != null) {
+            if (!known.equals(distribution)) {
+                throw new InvalidDistributionException("parameter '" + name + "': already suggested from "
+                        + known.describe() + " in trial " + number() + ", cannot suggest it again from "
+                        + distribution.describe());
+            }
+            return params.get(name);
+        }
+        double internal = resolve(name, distribution);
+        Object value = distribution.toExternal(internal);
+        storage.setParam(started.id(), name, value, distribution);
+        params.put(name, value);
+        distributions.put(name, distribution);
+        return value;
+    }
+
+    private double resolve(String name, Distribution distribution) {
+        if (fixedParams.containsKey(name)) {
+            try {
+                return distribution.toInternal(fixedParams.get(name));
+            } catch (InvalidDistributionException e) {
+                throw new InvalidDistributionException("enqueued " + e.forParameter(name).getMessage());
+            }
+        }
+        if (distribution.isSingle()) {
+            return distribution.toInternal(distribution instanceof io.tunelab.search.space.CategoricalDistribution c
+                    ? c.choices().get(0) : lowOf(distribution));
+        }
+        if (distribution.equals(relativeSpace.get(name)) && relativeValues.containsKey(name)) {
+            return relativeValues.get(name);
+        }
+        double v = study.sampler().sampleIndependent(study, snapshot(), name, distribution);
+        if (!distribution.contains(v)) {
+            throw new InvalidDistributionException("parameter '" + name + "': sampler "
+                    + study.sampler().getClass().getSimpleName() + " proposed " + v + " outside "
+                    + distribution.describe());
+        }
+        return v;
+    }
+
+    private static Object lowOf(Distribution d) {
+        if (d instanceof io.tunelab.search.space.FloatDistribution f) {
+            return f.low();
+        }
+        return ((io.tunelab.search.space.IntDistribution) d).low();
+    }
+
+    /** What the trial looks like now, for samplers: its parameters so far, still RUNNING. */
+    FrozenTrial snapshot() {
+        return new FrozenTrial(started.id(), started.number(), started.state(), List.of(), started.start(), null,
+                params, distributions, started.intermediateValues(), Map.of(), started.systemAttrs(), null);
+    }
+
+    @Override
+    public void report(int step, double value) {
+        storage.setIntermediateValue(started.id(), step, value);
+    }
+
+    @Override
+    public boolean shouldPrune() {
+        PruneDecision decision = study.pruner().evaluate(study, storage.trial(started.id()));
+        if (decision.prune()) {
+            pruneDecision = decision;
+            Map<String, Object> why = new LinkedHashMap<>();
+            why.put("step", decision.step());
+            why.put("value", decision.value());
+            why.put("threshold", decision.threshold());
+            why.put("reason", decision.reason());
+            storage.setSystemAttr(started.id(), "prune_decision", why);
+        }
+        return decision.prune();
+    }
+
+    @Override
+    public void log(String name, long step, double value) {
+        storage.logMetrics(started.id(), List.of(new MetricPoint(name, step, value, Instant.now())));
+    }
+
+    @Override
+    public void log(long step, Map<String, Double> values) {
+        Instant now = Instant.now();
+        storage.logMetrics(started.id(), values.entrySet().stream()
+                .map(e -> new MetricPoint(e.getKey(), step, e.getValue(), now)).toList());
+    }
+
+    @Override
+    public ArtifactRef logArtifact(String name, Path file) {
+        return storage.storeArtifact(started.id(), name, file);
+    }
+
+    @Override
+    public void setUserAttr(String key, Object value) {
+        storage.setUserAttr(started.id(), key, value);
+    }
+
+    @Override
+    public Map<String, Object> params() {
+        return Collections.unmodifiableMap(params);
+    }
+}

@@ -1,0 +1,82 @@
+package io.tunelab.search.study;
+
+import io.tunelab.search.SearchException;
+import io.tunelab.search.exec.SlotPool;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * How long and how wide {@link Study#optimize} runs.
+ *
+ * @param trials    number of trials this call starts, or 0 for no limit (then a timeout or
+ *                  {@link Study#stop()} ends it)
+ * @param timeout   wall-clock limit after which no new trial starts, or null for none
+ * @param slots     the execution slots; as many trials run at once as there are slots
+ * @param stopOn    exception types that end the optimisation instead of failing just one trial
+ * @param callbacks called after every trial
+ */
+public record OptimizeOptions(int trials, Duration timeout, SlotPool slots,
+                              List<Class<? extends Throwable>> stopOn, List<TrialCallback> callbacks) {
+
+    public OptimizeOptions {
+        if (trials < 0) {
+            throw new SearchException("trials must be 0 (no limit) or more, got " + trials);
+        }
+        if (timeout != null && (timeout.isNegative() || timeout.isZero())) {
+            throw new SearchException("timeout must be positive, got " + timeout);
+        }
+        if (trials == 0 && timeout == null) {
+            throw new SearchException("give a number of trials or a timeout, got neither");
+        }
+        stopOn = List.copyOf(stopOn);
+        callbacks = List.copyOf(callbacks);
+    }
+
+    /**
+     * {@code n} trials on the default slots, one CPU slot per core: trials run concurrently, so the
+     * objective must be thread-safe; use {@link #withParallelism(int) withParallelism(1)} to run
+     * them one at a time.
+     */
+    public static OptimizeOptions trials(int n) {
+        return new OptimizeOptions(n, null, SlotPool.perCore(), List.of(), List.of());
+    }
+
+    /** Runs until {@code timeout} on the default slots (one per core). */
+    public static OptimizeOptions timeout(Duration timeout) {
+        return new OptimizeOptions(0, timeout, SlotPool.perCore(), List.of(), List.of());
+    }
+
+    public OptimizeOptions withTrials(int n) {
+        return new OptimizeOptions(n, timeout, slots, stopOn, callbacks);
+    }
+
+    public OptimizeOptions withTimeout(Duration t) {
+        return new OptimizeOptions(trials, t, slots, stopOn, callbacks);
+    }
+
+    /** Runs {@code n} trials at once on CPU slots {@code cpu:0..n-1}. */
+    public OptimizeOptions withParallelism(int n) {
+        return new OptimizeOptions(trials, timeout, SlotPool.cpus(n), stopOn, callbacks);
+    }
+
+    /** Runs on these slots (e.g. {@code gpu:0..3}); one trial per slot at a time. */
+    public OptimizeOptions withSlots(SlotPool pool) {
+        return new OptimizeOptions(trials, timeout, pool, stopOn, callbacks);
+    }
+
+    /** One slot per core. */
+    public OptimizeOptions withSlotPerCore() {
+        return withSlots(SlotPool.perCore());
+    }
+
+    @SafeVarargs
+    public final OptimizeOptions stoppingOn(Class<? extends Throwable>... types) {
+        return new OptimizeOptions(trials, timeout, slots, List.of(types), callbacks);
+    }
+
+    public OptimizeOptions withCallback(TrialCallback callback) {
+        List<TrialCallback> all = new java.util.ArrayList<>(callbacks);
+        all.add(callback);
+        return new OptimizeOptions(trials, timeout, slots, stopOn, all);
+    }
+}

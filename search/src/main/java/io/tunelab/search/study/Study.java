@@ -1,0 +1,244 @@
+package io.tunelab.search.study;
+
+import io.tunelab.search.exec.Slot;
+import io.tunelab.search.pruner.Pruner;
+import io.tunelab.search.sampler.RandomStreams;
+import io.tunelab.search.sampler.Sampler;
+import io.tunelab.search.space.Distribution;
+import io.tunelab.search.storage.StudyRecord;
+import io.tunelab.search.storage.TrialStorage;
+import io.tunelab.search.trial.Direction;
+import io.tunelab.search.trial.FrozenTrial;
+import io.tunelab.search.trial.ParetoFront;
+import io.tunelab.search.trial.StudyView;
+import io.tunelab.search.trial.Trial;
+import io.tunelab.search.trial.TrialState;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A search study: a named sequence of trials over one objective (or several), backed by a
+ * {@link TrialStorage}. Thread-safe: {@link #ask()}, {@link #tell} and {@link #optimize} may be
+ * called from several threads, and several processes may share a study through a database storage.
+ *
+ * <pre>{@code
+ * Study study = Study.builder("mlp").direction(Direction.MAXIMIZE).seed(42).createOrLoad();
+ * study.optimize(trial -> {
+ *     int layers = trial.suggestInt("n_hidden", 0, 3);
+ *     double lr = trial.suggestReciprocal("learning_rate", 3e-4, 3e-2);
+ *     return train(layers, lr);
+ * }, OptimizeOptions.trials(50).withParallelism(2));
+ * }</pre>
+ */
+public final class Study implements StudyView {
+    private final TrialStorage storage;
+    private final StudyRecord record;
+    private final Sampler sampler;
+    private final Pruner pruner;
+    private final RandomStreams streams;
+    private volatile boolean stopRequested;
+
+    Study(TrialStorage storage, StudyRecord record, Sampler sampler, Pruner pruner, RandomStreams streams) {
+        this.storage = storage;
+        this.record = record;
+        this.sampler = sampler;
+        this.pruner = pruner;
+        this.streams = streams;
+    }
+
+    /** Starts building (creating or loading) the study called {@code name}. */
+    public static StudyBuilder builder(String name) {
+        return new StudyBuilder(name);
+    }
+
+    @Override
+    public long studyId() {
+        return record.id();
+    }
+
+    @Override
+    public String name() {
+        return record.name();
+    }
+
+    @Override
+    public List<Direction> directions() {
+        return record.directions();
+    }
+
+    @Override
+    public List<FrozenTrial> trials(Set<TrialState> states) {
+        return storage.trials(record.id(), states);
+    }
+
+    @Override
+    public Map<String, Object> systemAttrs() {
+        return storage.study(record.id()).systemAttrs();
+    }
+
+    public TrialStorage storage() {
+        return storage;
+    }
+
+    public Sampler sampler() {
+        return sampler;
+    }
+
+    public Pruner pruner() {
+        return pruner;
+    }
+
+    RandomStreams streams() {
+        return streams;
+    }
+
+    /** Starts a trial on slot {@code cpu:0}; finish it with {@link #tell}. */
+    public Trial ask() {
+        return ask(Slot.cpu(0));
+    }
+
+    /** Starts a trial holding {@code slot}: an enqueued trial if one waits, else a new one. */
+    public Trial ask(Slot slot) {
+        FrozenTrial trial = storage.claimWaitingTrial(record.id())
+                .orElseGet(() -> storage.createRunningTrial(record.id()));
+        try {
+            storage.setSystemAttr(trial.id(), "slot", slot.id());
+            sampler.beforeTrial(this, trial);
+            Map<String, Distribution> space = sampler.relativeSearchSpace(this, trial);
+            Map<String, Double> relative = space.isEmpty() ? Map.of() : sampler.sampleRelative(this, trial, space);
+            return new LiveTrial(this, trial, slot, fixedParams(trial), space, relative);
+        } catch (RuntimeException e) {
+            storage.finishTrial(trial.id(), TrialState.FAIL, List.of(), "sampler failed: " + e.getMessage());
+            throw e;
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> fixedParams(FrozenTrial trial) {
+        Object fixed = trial.systemAttrs().get("fixed_params");
+        return fixed instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
+    }
+
+    /** Enqueues a trial that will use exactly these parameters (others are sampled as usual). */
+    public FrozenTrial enqueueTrial(Map<String, Object> params) {
+        return storage.createWaitingTrial(record.id(), params, Map.of());
+    }
+
+    /** Enqueues a trial with extra system attributes (e.g. {@code retry_of}). */
+    public FrozenTrial enqueueTrial(Map<String, Object> params, Map<String, Object> systemAttrs) {
+        return storage.createWaitingTrial(record.id(), params, systemAttrs);
+    }
+
+    /** Finishes a trial as COMPLETE with its objective values (one per direction). */
+    public FrozenTrial tell(Trial trial, double... values) {
+        return tell(trial.number(), TrialState.COMPLETE, values);
+    }
+
+    /**
+     * Finishes trial {@code number} as {@code state}. A COMPLETE trial whose values are NaN or infinite,
+     * or whose value count does not match the directions, is recorded as FAIL with a message.
+     * Telling the same outcome twice is a no-op; telling a different one throws.
+     */
+    public FrozenTrial tell(int number, TrialState state, double... values) {
+        FrozenTrial trial = storage.trialByNumber(record.id(), number);
+        return finish(trial.id(), state, values, null);
+    }
+
+    FrozenTrial finish(long trialId, TrialState state, double[] values, String message) {
+        TrialState finalState = state;
+        String why = message;
+        List<Double> stored = new ArrayList<>();
+        if (state == TrialState.COMPLETE) {
+            String problem = checkValues(values);
+            if (problem != null) {
+                finalState = TrialState.FAIL;
+                why = problem;
+            } else {
+                Arrays.stream(values).forEach(stored::add);
+            }
+        } else if (!state.isFinished()) {
+            throw new StudyException("tell needs COMPLETE, PRUNED or FAIL, got " + state);
+        }
+        storage.flush();
+        boolean changed = storage.finishTrial(trialId, finalState, finalState == TrialState.COMPLETE ? stored : List.of(), why);
+        FrozenTrial done = storage.trial(trialId);
+        if (changed) {
+            sampler.afterTrial(this, done, done.state(), done.values());
+        }
+        return done;
+    }
+
+    private String checkValues(double[] values) {
+        if (values == null || values.length != directions().size()) {
+            return "objective returned " + (values == null ? 0 : values.length) + " values, but study '"
+                    + name() + "' has " + directions().size() + " direction(s)";
+        }
+        for (double v : values) {
+            if (!Double.isFinite(v)) {
+                return "objective value " + v + " is not a finite number";
+            }
+        }
+        return null;
+    }
+
+    /** Runs {@code objective} for {@code trials} trials on the default slots (one per core). */
+    public void optimize(Objective objective, int trials) {
+        optimize(objective, OptimizeOptions.trials(trials));
+    }
+
+    /** Runs a single-objective function under {@code options}. */
+    public void optimize(Objective objective, OptimizeOptions options) {
+        optimizeMulti(trial -> new double[] {objective.evaluate(trial)}, options);
+    }
+
+    /** Runs a multi-objective function under {@code options}. */
+    public void optimizeMulti(MultiObjective objective, OptimizeOptions options) {
+        stopRequested = false;
+        new TrialRunner(this, objective, options).run();
+    }
+
+    /** Asks a running {@link #optimize} to start no more trials; running ones finish normally. */
+    public void stop() {
+        stopRequested = true;
+    }
+
+    boolean stopRequested() {
+        return stopRequested;
+    }
+
+    /** The best COMPLETE trial of a single-objective study (the first one on ties). */
+    public FrozenTrial bestTrial() {
+        Direction direction = direction();
+        FrozenTrial best = null;
+        for (FrozenTrial t : trials(EnumSet.of(TrialState.COMPLETE))) {
+            if (best == null || direction.better(t.value(), best.value())) {
+                best = t;
+            }
+        }
+        if (best == null) {
+            throw new StudyException("study '" + name() + "' has no COMPLETE trial yet");
+        }
+        return best;
+    }
+
+    /** The best trial, if any trial has completed. */
+    public Optional<FrozenTrial> findBestTrial() {
+        return trials(EnumSet.of(TrialState.COMPLETE)).isEmpty() ? Optional.empty() : Optional.of(bestTrial());
+    }
+
+    /** The Pareto-optimal COMPLETE trials (for one objective: the best trials, ties included). */
+    public List<FrozenTrial> bestTrials() {
+        return ParetoFront.of(trials(EnumSet.of(TrialState.COMPLETE)), directions());
+    }
+
+    /** Parameters of the best trial (single objective). */
+    public Map<String, Object> bestParams() {
+        return new LinkedHashMap<>(bestTrial().params());
+    }
+}

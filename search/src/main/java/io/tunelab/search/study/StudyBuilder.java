@@ -1,0 +1,134 @@
+package io.tunelab.search.study;
+
+import io.tunelab.search.pruner.NopPruner;
+import io.tunelab.search.pruner.Pruner;
+import io.tunelab.search.sampler.RandomSampler;
+import io.tunelab.search.sampler.RandomStreams;
+import io.tunelab.search.sampler.Sampler;
+import io.tunelab.search.storage.InMemoryStorage;
+import io.tunelab.search.storage.StorageException;
+import io.tunelab.search.storage.StudyRecord;
+import io.tunelab.search.storage.TrialStorage;
+import io.tunelab.search.trial.Direction;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * Configures a {@link Study}. Defaults: in-memory storage, one MINIMIZE objective, seed 0, a
+ * random sampler seeded from the study seed, no pruner. The sampler and pruner configuration and the
+ * seed are recorded as study attributes for provenance.
+ */
+public final class StudyBuilder {
+    private final String name;
+    private TrialStorage storage;
+    private List<Direction> directions = List.of(Direction.MINIMIZE);
+    private long seed;
+    private Function<RandomStreams, Sampler> sampler = RandomSampler::new;
+    private Pruner pruner = new NopPruner();
+
+    StudyBuilder(String name) {
+        this.name = Objects.requireNonNull(name, "name");
+    }
+
+    public StudyBuilder storage(TrialStorage storage) {
+        this.storage = storage;
+        return this;
+    }
+
+    public StudyBuilder direction(Direction direction) {
+        this.directions = List.of(direction);
+        return this;
+    }
+
+    /** Several objectives, one direction each. */
+    public StudyBuilder directions(Direction... directions) {
+        if (directions.length == 0) {
+            throw new StudyException("a study needs at least one direction, got none");
+        }
+        this.directions = List.of(directions);
+        return this;
+    }
+
+    /** The study seed: trial seeds and the default sampler derive from it. */
+    public StudyBuilder seed(long seed) {
+        this.seed = seed;
+        return this;
+    }
+
+    public StudyBuilder sampler(Sampler sampler) {
+        Objects.requireNonNull(sampler, "sampler");
+        this.sampler = streams -> sampler;
+        return this;
+    }
+
+    /** A sampler built from the study's seeded random streams. */
+    public StudyBuilder sampler(Function<RandomStreams, Sampler> factory) {
+        this.sampler = Objects.requireNonNull(factory, "factory");
+        return this;
+    }
+
+    public StudyBuilder pruner(Pruner pruner) {
+        this.pruner = Objects.requireNonNull(pruner, "pruner");
+        return this;
+    }
+
+    /** Creates the study; throws if one with this name exists. */
+    public Study create() {
+        TrialStorage s = storage();
+        if (s.findStudy(name).isPresent()) {
+            throw new StudyException("a study named '" + name + "' already exists; load it instead");
+        }
+        return open(s, s.createStudy(name, directions), true);
+    }
+
+    /** Loads an existing study; throws if there is none or its directions differ. */
+    public Study load() {
+        TrialStorage s = storage();
+        StudyRecord record = s.findStudy(name)
+                .orElseThrow(() -> new StudyException("no study named '" + name + "'"));
+        return open(s, record, false);
+    }
+
+    /** Loads the study if it exists, else creates it (Optuna's {@code load_if_exists=True}). */
+    public Study createOrLoad() {
+        TrialStorage s = storage();
+        StudyRecord record = s.findStudy(name).orElse(null);
+        if (record == null) {
+            try {
+                return open(s, s.createStudy(name, directions), true);
+            } catch (StorageException e) {
+                if (e.kind() != StorageException.Kind.CONFLICT) {
+                    throw e;
+                }
+                record = s.findStudy(name).orElseThrow(() -> e);
+            }
+        }
+        return open(s, record, false);
+    }
+
+    private TrialStorage storage() {
+        if (storage == null) {
+            storage = new InMemoryStorage();
+        }
+        return storage;
+    }
+
+    private Study open(TrialStorage s, StudyRecord record, boolean created) {
+        if (!record.directions().equals(directions)) {
+            throw new StudyException("study '" + name + "' was created with directions " + record.directions()
+                    + ", not " + directions);
+        }
+        RandomStreams streams = RandomStreams.seeded(seed);
+        Sampler chosen = sampler.apply(streams);
+        if (created) {
+            s.setStudySystemAttr(record.id(), "seed", seed);
+            s.setStudySystemAttr(record.id(), "sampler", new LinkedHashMap<>(chosen.describe()));
+            s.setStudySystemAttr(record.id(), "pruner", new LinkedHashMap<>(pruner.describe()));
+        }
+        return new Study(s, record, chosen, pruner, streams);
+    }
+
+}

@@ -1,0 +1,164 @@
+package io.tunelab.search.study;
+
+import io.tunelab.search.exec.Slot;
+import io.tunelab.search.pruner.PruneDecision;
+import io.tunelab.search.trial.FrozenTrial;
+import io.tunelab.search.trial.TrialPrunedException;
+import io.tunelab.search.trial.TrialState;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the ask → objective → tell loop of one {@link Study#optimize} call over the option's slots:
+ * one worker thread per slot, each trial holding its slot until it ends in any state.
+ */
+final class TrialRunner {
+    private static final Logger LOG = LoggerFactory.getLogger(TrialRunner.class);
+
+    private final Study study;
+    private final MultiObjective objective;
+    private final OptimizeOptions options;
+    private final AtomicInteger started = new AtomicInteger();
+    private final AtomicReference<Throwable> abort = new AtomicReference<>();
+    private final long deadline;
+
+    TrialRunner(Study study, MultiObjective objective, OptimizeOptions options) {
+        this.study = study;
+        this.objective = objective;
+        this.options = options;
+        this.deadline = options.timeout() == null ? Long.MAX_VALUE : System.nanoTime() + options.timeout().toNanos();
+    }
+
+    void run() {
+        int workers = options.slots().size();
+        if (workers == 1) {
+            work();
+        } else {
+            ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
+                Thread t = new Thread(r, "tunelab-trial-" + study.name());
+                t.setDaemon(true);
+                return t;
+            });
+            try {
+                List<Future<?>> futures = new ArrayList<>();
+                for (int i = 0; i < workers; i++) {
+                    futures.add(pool.submit(this::work));
+                }
+                for (Future<?> f : futures) {
+                    f.get();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                study.stop();
+            } catch (ExecutionException e) {
+                abort.compareAndSet(null, e.getCause());
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+        rethrowAbort();
+    }
+
+    private void rethrowAbort() {
+        Throwable t = abort.get();
+        if (t == null) {
+            return;
+        }
+        if (t instanceof RuntimeException r) {
+            throw r;
+        }
+        if (t instanceof Error e) {
+            throw e;
+        }
+        throw new StudyException("study '" + study.name() + "' stopped: " + t.getMessage(), t);
+    }
+
+    private boolean mayStart() {
+        if (abort.get() != null || study.stopRequested() || System.nanoTime() >= deadline
+                || study.sampler().isExhausted(study)) {
+            return false;
+        }
+        if (options.trials() == 0) {
+            return true;
+        }
+        return started.getAndIncrement() < options.trials();
+    }
+
+    private void work() {
+        while (mayStart()) {
+            Slot slot;
+            try {
+                slot = options.slots().acquire(Duration.ofDays(365));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            try {
+                runOne(slot);
+            } finally {
+                options.slots().release(slot);
+            }
+        }
+    }
+
+    private void runOne(Slot slot) {
+        LiveTrial trial;
+        try {
+            trial = (LiveTrial) study.ask(slot);
+        } catch (RuntimeException e) {
+            abort.compareAndSet(null, e);
+            return;
+        }
+        FrozenTrial done;
+        try {
+            double[] values = objective.evaluate(trial);
+            done = study.finish(trial.id(), TrialState.COMPLETE, values, null);
+        } catch (TrialPrunedException e) {
+            done = study.finish(trial.id(), TrialState.PRUNED, new double[0], pruneMessage(trial, e));
+        } catch (Exception e) {
+            done = study.finish(trial.id(), TrialState.FAIL, new double[0], describe(e));
+            LOG.warn("Trial {} of study '{}' failed: {}", trial.number(), study.name(), describe(e));
+            if (stopsStudy(e)) {
+                abort.compareAndSet(null, e);
+            }
+        } catch (Error e) {
+            study.finish(trial.id(), TrialState.FAIL, new double[0], describe(e));
+            abort.compareAndSet(null, e);
+            return;
+        }
+        if (done.state() == TrialState.FAIL && done.message() != null && !done.message().isEmpty()) {
+            LOG.debug("Trial {} ended as FAIL: {}", done.number(), done.message());
+        }
+        for (TrialCallback callback : options.callbacks()) {
+            try {
+                callback.afterTrial(study, done);
+            } catch (RuntimeException e) {
+                abort.compareAndSet(null, e);
+            }
+        }
+    }
+
+    private static String pruneMessage(LiveTrial trial, TrialPrunedException e) {
+        PruneDecision d = trial.pruneDecision();
+        return d != null ? d.reason() : e.getMessage();
+    }
+
+    private boolean stopsStudy(Exception e) {
+        return options.stopOn().stream().anyMatch(type -> type.isInstance(e));
+    }
+
+    static String describe(Throwable e) {
+        String m = e.getMessage();
+        return e.getClass().getSimpleName() + (m == null || m.isBlank() ? "" : ": " + m);
+    }
+
+}

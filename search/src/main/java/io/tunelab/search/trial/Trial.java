@@ -1,0 +1,105 @@
+package io.tunelab.search.trial;
+
+import io.tunelab.search.exec.Slot;
+import io.tunelab.search.space.CategoricalDistribution;
+import io.tunelab.search.space.Distribution;
+import io.tunelab.search.space.FloatDistribution;
+import io.tunelab.search.space.IntDistribution;
+import io.tunelab.search.space.InvalidDistributionException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The objective's live handle on a running trial: define-by-run suggestions, reports for pruning,
+ * per-step scalars, artifacts and attributes. Everything written goes to the study's storage.
+ *
+ * <p>Suggesting the same name twice returns the same value; the same name with a different
+ * distribution throws {@link InvalidDistributionException}. A handle is used by one thread, the one
+ * running the objective; it must not be used after the trial has ended.
+ */
+public interface Trial {
+
+    /** Number of the trial within its study. */
+    int number();
+
+    /** The execution slot this trial holds (e.g. {@code cpu:1}, {@code gpu:0}). */
+    Slot slot();
+
+    /** A seed derived from the study seed and the trial number, for the objective's own randomness. */
+    long seed();
+
+    /**
+     * Returns the value of parameter {@code name} drawn from {@code distribution}: the enqueued value
+     * if there is one, else the sampler's. The primitive every {@code suggestX} method builds on.
+     */
+    Object suggest(String name, Distribution distribution);
+
+    /** Reports the value the pruner judges at {@code step} (an epoch, a fold...). */
+    void report(int step, double value);
+
+    /** Asks the study's pruner whether to stop now; records the reason when it says yes. */
+    boolean shouldPrune();
+
+    /** Logs a per-step scalar of any name (loss, val_accuracy, lr...). */
+    void log(String name, long step, double value);
+
+    /** Attaches a copy of a file to the trial under {@code name}. */
+    ArtifactRef logArtifact(String name, Path file);
+
+    /** Sets a JSON-compatible user attribute (string, number, boolean, list or map of those). */
+    void setUserAttr(String key, Object value);
+
+    /** Parameters suggested so far, in external form, in suggestion order. */
+    Map<String, Object> params();
+
+    default double suggestFloat(String name, double low, double high) {
+        return (Double) suggest(name, checked(name, () -> FloatDistribution.uniform(low, high)));
+    }
+
+    /** A float drawn log-uniformly (reciprocal) when {@code log} is true. */
+    default double suggestFloat(String name, double low, double high, boolean log) {
+        return (Double) suggest(name, checked(name, () -> new FloatDistribution(low, high, log, 0)));
+    }
+
+    default double suggestFloat(String name, double low, double high, double step) {
+        return (Double) suggest(name, checked(name, () -> FloatDistribution.stepped(low, high, step)));
+    }
+
+    /** Same as {@code suggestFloat(name, low, high, true)}: scikit-learn's {@code reciprocal(low, high)}. */
+    default double suggestReciprocal(String name, double low, double high) {
+        return suggestFloat(name, low, high, true);
+    }
+
+    default int suggestInt(String name, int low, int high) {
+        return (Integer) suggest(name, checked(name, () -> IntDistribution.uniform(low, high)));
+    }
+
+    default int suggestInt(String name, int low, int high, boolean log) {
+        return (Integer) suggest(name, checked(name, () -> new IntDistribution(low, high, log, 1)));
+    }
+
+    default int suggestInt(String name, int low, int high, int step) {
+        return (Integer) suggest(name, checked(name, () -> IntDistribution.stepped(low, high, step)));
+    }
+
+    @SuppressWarnings("unchecked")
+    default <T> T suggestCategorical(String name, List<T> choices) {
+        return (T) suggest(name, checked(name, () -> new CategoricalDistribution(List.copyOf(choices))));
+    }
+
+    /** Logs several scalars at one step. */
+    default void log(long step, Map<String, Double> values) {
+        values.forEach((name, value) -> log(name, step, value));
+    }
+
+    private static Distribution checked(String name, java.util.function.Supplier<Distribution> make) {
+        try {
+            return make.get();
+        } catch (InvalidDistributionException e) {
+            throw e.forParameter(name);
+        } catch (NullPointerException e) {
+            throw new InvalidDistributionException("parameter '" + name + "': choices must not contain null");
+        }
+    }
+}
