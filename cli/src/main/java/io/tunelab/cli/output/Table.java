@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -90,15 +89,7 @@ public record Table(List<String> columns, List<List<Object>> rows) {
             return "";
         }
         if (cell instanceof Double || cell instanceof Float) {
-            double d = ((Number) cell).doubleValue();
-            if (!Double.isFinite(d)) {
-                return String.valueOf(d);
-            }
-            if (d == Math.rint(d) && Math.abs(d) < 1e15) {
-                return String.valueOf((long) d);
-            }
-            String s = String.format(Locale.ROOT, "%.6g", d);
-            return s.contains("e") ? s : s.replaceAll("0+$", "").replaceAll("\\.$", "");
+            return Numbers.compact(((Number) cell).doubleValue());
         }
         return cell.toString();
     }
