@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Walks the full grid of a space given up front, one grid point per trial: trial number {@code n}
@@ -72,7 +73,7 @@ public final class GridSampler implements Sampler {
     public static GridSampler ofValues(Map<String, ? extends List<?>> values) {
         List<Axis> axes = new ArrayList<>();
         values.forEach((name, list) -> {
-            if (list == null || list.isEmpty() || list.contains(null)) {
+            if (list == null || list.isEmpty() || list.stream().anyMatch(Objects::isNull)) {
                 throw new SamplerException("parameter '" + name + "': a grid axis needs one or more non-null"
                         + " values, got " + list);
             }
