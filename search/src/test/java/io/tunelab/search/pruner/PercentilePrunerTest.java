@@ -13,7 +13,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class PercentilePrunerTest {
 
@@ -80,51 +84,40 @@ class PercentilePrunerTest {
                 .isFalse();
     }
 
-    @Test
-    void waitsForTheStartupTrialsToComplete() {
-        FrozenTrial candidate = running(Map.of(0, 9.0));
-
-        PruneDecision decision = new MedianPruner(5, 0, 1, 1).evaluate(history(Direction.MINIMIZE, candidate),
-                candidate);
-
-        assertThat(decision.prune()).isFalse();
-        assertThat(decision.reason()).isEqualTo("only 4 of the 5 startup trials have completed");
+    static Stream<Arguments> rulesThatHoldATrialBack() {
+        return Stream.of(
+                Arguments.of(new MedianPruner(5, 0, 1, 1), Map.of(0, 9.0),
+                        "only 4 of the 5 startup trials have completed"),
+                Arguments.of(new MedianPruner(0, 3, 1, 1), Map.of(0, 9.0, 1, 9.0, 2, 9.0),
+                        "step 2 is within the 3 warm-up steps"),
+                Arguments.of(new MedianPruner(0, 1, 2, 1), Map.of(0, 9.0, 1, 9.0, 3, 9.0, 4, 9.0),
+                        "step 4 is not a pruning step (every 2 steps from step 1, and step 3 was already judged)"),
+                Arguments.of(new MedianPruner(0, 0, 1, 1), Map.of(7, 9.0), "only 0 trials reported step 7, 1 needed"),
+                Arguments.of(new MedianPruner(0, 0, 1, 6), Map.of(0, 9.0), "only 5 trials reported step 0, 6 needed"),
+                Arguments.of(new MedianPruner(0, 0, 1, 1), Map.of(), "no value reported yet"));
     }
 
-    @Test
-    void neverPrunesWithinTheWarmUpSteps() {
-        FrozenTrial candidate = running(Map.of(0, 9.0, 1, 9.0, 2, 9.0));
-        MedianPruner pruner = new MedianPruner(0, 3, 1, 1);
+    @ParameterizedTest
+    @MethodSource("rulesThatHoldATrialBack")
+    void keepsAnyTrialWhileARuleHoldsItBackAndSaysWhich(MedianPruner pruner, Map<Integer, Double> curve,
+                                                         String reason) {
+        FrozenTrial candidate = running(curve);
 
         PruneDecision decision = pruner.evaluate(history(Direction.MINIMIZE, candidate), candidate);
 
         assertThat(decision.prune()).isFalse();
-        assertThat(decision.reason()).isEqualTo("step 2 is within the 3 warm-up steps");
-        FrozenTrial later = running(Map.of(0, 9.0, 1, 9.0, 2, 9.0, 3, 9.0));
-        assertThat(pruner.evaluate(history(Direction.MINIMIZE, later), later).prune()).isTrue();
+        assertThat(decision.reason()).isEqualTo(reason);
     }
 
     @Test
-    void judgesOnlyTheFirstReportAtOrAfterEachPruningStep() {
-        MedianPruner pruner = new MedianPruner(0, 1, 2, 1);
+    void prunesOnceTheWarmUpIsOverAndAtTheFirstReportAfterEachPruningStep() {
+        FrozenTrial afterWarmUp = running(Map.of(0, 9.0, 1, 9.0, 2, 9.0, 3, 9.0));
         FrozenTrial atPruningStep = running(Map.of(0, 9.0, 1, 9.0, 3, 9.0));
-        FrozenTrial between = running(Map.of(0, 9.0, 1, 9.0, 3, 9.0, 4, 9.0));
 
-        assertThat(pruner.evaluate(history(Direction.MINIMIZE, atPruningStep), atPruningStep).prune()).isTrue();
-        PruneDecision decision = pruner.evaluate(history(Direction.MINIMIZE, between), between);
-        assertThat(decision.prune()).isFalse();
-        assertThat(decision.reason()).contains("not a pruning step");
-    }
-
-    @Test
-    void needsTheMinimumNumberOfTrialsAtTheStep() {
-        FrozenTrial candidate = running(Map.of(7, 9.0));
-
-        PruneDecision decision = new MedianPruner(0, 0, 1, 1).evaluate(history(Direction.MINIMIZE, candidate),
-                candidate);
-
-        assertThat(decision.prune()).isFalse();
-        assertThat(decision.reason()).isEqualTo("only 0 trials reported step 7, 1 needed");
+        assertThat(new MedianPruner(0, 3, 1, 1).evaluate(history(Direction.MINIMIZE, afterWarmUp), afterWarmUp)
+                .prune()).isTrue();
+        assertThat(new MedianPruner(0, 1, 2, 1).evaluate(history(Direction.MINIMIZE, atPruningStep), atPruningStep)
+                .prune()).isTrue();
     }
 
     @Test
