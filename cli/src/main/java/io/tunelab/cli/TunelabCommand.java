@@ -8,8 +8,12 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "AutoML hyperparameter search, experiment tracking and model registry for the JVM.",
-        subcommands = {CommandLine.HelpCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, RunCommand.class})
 public final class TunelabCommand implements Runnable {
+
+    @CommandLine.Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,
+            description = "print stack traces of failures")
+    boolean debug;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -21,7 +25,7 @@ public final class TunelabCommand implements Runnable {
 
     /** Builds the command line with every subcommand registered. */
     public static CommandLine commandLine() {
-        return new CommandLine(new TunelabCommand());
+        return new CommandLine(new TunelabCommand()).setExecutionExceptionHandler(new ErrorHandler());
     }
 
     public static void main(String[] args) {
