@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -34,8 +35,15 @@ final class ConditionParser {
     private ConditionParser() {
     }
 
-    /** The conditions, or null after recording problems. {@code earlier}: parameters defined before. */
-    static List<Condition> parse(Node node, String path, Map<String, Distribution> earlier, Problems problems) {
+    /**
+     * The conditions, or null after recording problems.
+     *
+     * @param earlier  the valid parameters defined before this one
+     * @param declared every name defined before, valid or not: a condition on a broken entry is left
+     *                 unreported (its own problem is) but makes the result null
+     */
+    static List<Condition> parse(Node node, String path, Map<String, Distribution> earlier, Set<String> declared,
+                                 Problems problems) {
         Fields when = Fields.of(node, path, problems);
         if (when == null) {
             return null;
@@ -45,9 +53,14 @@ final class ConditionParser {
             problems.at(node, path, "needs at least one condition, e.g. {n_hidden: {gt: 1}}");
         }
         List<Condition> out = new ArrayList<>();
+        boolean broken = false;
         for (NodeTuple entry : when.entries()) {
             String name = Fields.keyText(entry);
             Distribution target = earlier.get(name);
+            if (target == null && declared.contains(name)) {
+                broken = true;
+                continue;
+            }
             if (target == null) {
                 problems.at(entry.getKeyNode(), when.path(name), "refers to " + Texts.quote(name)
                         + ", which is not defined before this parameter" + Texts.didYouMean(name, earlier.keySet())
@@ -65,7 +78,7 @@ final class ConditionParser {
                         + " (to test membership write {in: [...]})");
             }
         }
-        return problems.count() == before ? out : null;
+        return problems.count() == before && !broken ? out : null;
     }
 
     private static List<Condition> tests(Fields tests, String name, Distribution target) {

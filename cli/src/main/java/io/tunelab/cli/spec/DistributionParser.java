@@ -42,7 +42,7 @@ final class DistributionParser {
         }
         if (kinds.size() > 1) {
             entry.problems().at(entry.keyNode(kinds.get(1)), entry.path(kinds.get(1)),
-                    "give only one of " + Texts.oneOf(KINDS) + ", got " + Texts.oneOf(kinds));
+                    "give only one of " + Texts.oneOf(KINDS) + ", got " + String.join(" and ", kinds));
             return null;
         }
         String kind = kinds.get(0);
@@ -158,8 +158,12 @@ final class DistributionParser {
         for (int i = 0; i < 2; i++) {
             Node item = list.getValue().get(i);
             String path = Paths.index(entry.path(kind), i);
-            Number n = range == INT32 ? Values.integer(item, path, range, entry.problems())
-                    : Values.number(item, path, range, entry.problems());
+            Number n;
+            if (range == INT32) {
+                n = Values.integer(item, path, range, entry.problems());
+            } else {
+                n = Values.number(item, path, range, entry.problems());
+            }
             ok &= n != null;
             out[i] = n == null ? 0 : n.doubleValue();
         }

@@ -71,6 +71,7 @@ final class ExecutionSections {
         ParallelSpec.DeviceMode mode = ParallelSpec.DeviceMode.AUTO;
         List<Slot> slots = List.of();
         Node devices = f.get("devices");
+        int beforeDevices = problems.count();
         if (devices instanceof SequenceNode list) {
             mode = ParallelSpec.DeviceMode.LIST;
             slots = slots(list, f.path("devices"), problems);
@@ -83,7 +84,8 @@ final class ExecutionSections {
                         + Texts.quote(text) + Texts.didYouMean(text, List.of("auto", "cpu")));
             }
         }
-        if (mode == ParallelSpec.DeviceMode.LIST && workers != null && workers > slots.size() && !slots.isEmpty()) {
+        boolean devicesOk = problems.count() == beforeDevices;
+        if (mode == ParallelSpec.DeviceMode.LIST && devicesOk && workers != null && workers > slots.size()) {
             problems.at(f.get("workers"), f.path("workers"), workers + " workers need at least " + workers
                     + " devices, but devices lists " + slots.size());
         }

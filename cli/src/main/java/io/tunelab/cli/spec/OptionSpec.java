@@ -34,7 +34,10 @@ record OptionSpec(String name, Kind kind, Range range, boolean required) {
         return switch (kind) {
             case INT -> {
                 Long v = fields.integer(name, range, required);
-                yield v == null ? null : (Object) (v == v.intValue() ? Integer.valueOf(v.intValue()) : v);
+                if (v != null && v == v.intValue()) {
+                    yield Integer.valueOf(v.intValue());
+                }
+                yield v;
             }
             case NUMBER -> fields.number(name, range, required);
             case BOOL -> fields.bool(name);

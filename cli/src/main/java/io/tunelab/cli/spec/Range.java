@@ -39,7 +39,7 @@ record Range(double min, boolean openMin, double max, boolean openMax) {
         return aboveMin && belowMax;
     }
 
-    /** E.g. "at least 1", "greater than 0", "between 0 and 1 (both excluded)"; empty for {@link #any()}. */
+    /** E.g. "&gt;= 1", "&gt; 0", "from 1 to 10", "between 0 and 1 (both excluded)"; empty for {@link #any()}. */
     String describe() {
         boolean noMax = max == Double.MAX_VALUE;
         boolean noMin = min == -Double.MAX_VALUE;
@@ -47,7 +47,7 @@ record Range(double min, boolean openMin, double max, boolean openMax) {
             return "";
         }
         if (noMax) {
-            return (openMin ? "greater than " : "at least ") + show(min);
+            return (openMin ? "> " : ">= ") + show(min);
         }
         if (openMin || openMax) {
             return "between " + show(min) + " and " + show(max) + " (" + (openMin && openMax ? "both excluded"

@@ -4,9 +4,11 @@ import io.tunelab.search.space.Distribution;
 import io.tunelab.search.space.FloatDistribution;
 import io.tunelab.search.space.IntDistribution;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -34,6 +36,8 @@ final class SpaceParser {
     private final Problems problems;
     private final boolean gridSampler;
     private final Map<String, Distribution> earlier = new LinkedHashMap<>();
+    /** Every name seen so far, valid or not, so a reference to a broken entry is not reported again. */
+    private final Set<String> declared = new HashSet<>();
     private final List<SpaceParameter> parameters = new ArrayList<>();
     private boolean tooMany;
 
@@ -74,6 +78,7 @@ final class SpaceParser {
                     + Texts.quote(name));
             return;
         }
+        declared.add(name);
         Fields entry = Fields.of(tuple.getValueNode(), path, problems);
         if (entry == null) {
             return;
@@ -81,7 +86,7 @@ final class SpaceParser {
         entry.allow(ENTRY_KEYS);
         Distribution distribution = DistributionParser.parse(entry);
         List<Condition> conditions = entry.has("when")
-                ? ConditionParser.parse(entry.get("when"), entry.path("when"), earlier, problems) : List.of();
+                ? ConditionParser.parse(entry.get("when"), entry.path("when"), earlier, declared, problems) : List.of();
         Layers layers = layers(entry, perLayerName, tuple.getKeyNode());
         if (distribution == null || conditions == null || (perLayerName && layers == null)) {
             return;
@@ -122,6 +127,9 @@ final class SpaceParser {
             return null;
         }
         Distribution d = earlier.get(counter);
+        if (d == null && declared.contains(counter)) {
+            return null; // that entry is broken and already reported
+        }
         if (!(d instanceof IntDistribution count) || count.low() < 0 || count.high() > MAX_LAYERS) {
             String why = d == null ? "which is not defined before this parameter" + Texts.didYouMean(counter, earlier.keySet())
                     : "which is " + d.describe() + ", not an int parameter within [0, " + MAX_LAYERS + "]";
