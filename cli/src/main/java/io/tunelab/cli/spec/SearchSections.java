@@ -7,7 +7,7 @@ import org.yaml.snakeyaml.nodes.Node;
 
 /** Reads the {@code sampler} and {@code pruner} sections. */
 final class SearchSections {
-    private static final List<OptionSpec> SEED = List.of(OptionSpec.integer("seed", Range.closed(0, Long.MAX_VALUE)));
+    private static final List<OptionSpec> SEED = List.of(OptionSpec.integer("seed", Range.atLeast(0)));
 
     private SearchSections() {
     }

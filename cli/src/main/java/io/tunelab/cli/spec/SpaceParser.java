@@ -78,9 +78,9 @@ final class SpaceParser {
                     + Texts.quote(name));
             return;
         }
-        declared.add(name);
         Fields entry = Fields.of(tuple.getValueNode(), path, problems);
         if (entry == null) {
+            declared.add(name);
             return;
         }
         entry.allow(ENTRY_KEYS);
@@ -88,6 +88,7 @@ final class SpaceParser {
         List<Condition> conditions = entry.has("when")
                 ? ConditionParser.parse(entry.get("when"), entry.path("when"), earlier, declared, problems) : List.of();
         Layers layers = layers(entry, perLayerName, tuple.getKeyNode());
+        declared.add(name);
         if (distribution == null || conditions == null || (perLayerName && layers == null)) {
             return;
         }

@@ -163,7 +163,8 @@ public final class StudySpecParser {
             }
             if (directions != null && directions.size() != out.size()) {
                 problems.at(node, "metric", "names " + out.size() + (out.size() == 1 ? " metric" : " metrics")
-                        + " for " + directions.size() + " directions; give one metric per direction");
+                        + " for " + directions.size() + (directions.size() == 1 ? " direction" : " directions")
+                        + "; give one metric per direction");
                 return null;
             }
             return out;

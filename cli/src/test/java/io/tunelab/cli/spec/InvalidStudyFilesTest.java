@@ -69,7 +69,7 @@ class InvalidStudyFilesTest {
                 bad("sampler option out of range", adding("sampler: {type: tpe, gamma: 1.5}"),
                         9, "sampler.gamma", "must be a number between 0 and 1 (0 excluded), got 1.5"),
                 bad("negative seed", adding("sampler: {type: tpe, seed: -1}"),
-                        9, "sampler.seed", "must be an integer from 0 to"),
+                        9, "sampler.seed", "must be an integer >= 0, got -1"),
                 bad("unknown pruner with a suggestion", adding("pruner: medain"),
                         9, "pruner", "unknown pruner 'medain' (did you mean 'median'?)"),
                 bad("percentile pruner without its percentile", adding("pruner: percentile"),
