@@ -45,7 +45,7 @@ final class DryRun {
     }
 
     /** The first {@code count} trials' parameters under a random sampler seeded like the study. */
-    List<Map<String, Object>> sample(int count) {
+    private List<Map<String, Object>> sample(int count) {
         Study study = Study.builder(spec.study())
                 .directions(spec.directions().toArray(new Direction[0]))
                 .seed(spec.sampler().seed())

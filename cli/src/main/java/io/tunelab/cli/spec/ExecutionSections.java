@@ -1,12 +1,12 @@
 package io.tunelab.cli.spec;
 
-import io.tunelab.search.SearchException;
 import io.tunelab.search.exec.Slot;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
@@ -15,6 +15,7 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 final class ExecutionSections {
     static final int MAX_TRIALS = 10_000_000;
     static final int MAX_WORKERS = 1024;
+    private static final Pattern SLOT = Pattern.compile("(cpu|gpu):\\d{1,6}");
 
     private ExecutionSections() {
     }
@@ -108,15 +109,11 @@ final class ExecutionSections {
             if (text == null) {
                 continue;
             }
-            try {
-                Slot slot = Slot.parse(text);
-                if (!slot.kind().equals("cpu") && !slot.isGpu()) {
-                    problems.at(item, Paths.index(path, i), "slots are cpu:N or gpu:N, got " + Texts.quote(text));
-                } else if (!slots.add(slot)) {
-                    problems.at(item, Paths.index(path, i), Texts.quote(text) + " is listed twice");
-                }
-            } catch (SearchException e) {
-                problems.at(item, Paths.index(path, i), e.getMessage().replace(text, Texts.quote(text).replace("'", "")));
+            if (!SLOT.matcher(text).matches()) {
+                problems.at(item, Paths.index(path, i), "expected a slot such as gpu:0 or cpu:1 (index below 1000000),"
+                        + " got " + Texts.quote(text));
+            } else if (!slots.add(Slot.parse(text))) {
+                problems.at(item, Paths.index(path, i), Texts.quote(text) + " is listed twice");
             }
         }
         return new ArrayList<>(slots);

@@ -25,9 +25,9 @@ final class Problems {
         return file;
     }
 
-    /** A problem at the start of {@code node}. */
+    /** A problem at the start of {@code node} (line 1, column 1 if there is no node). */
     void at(Node node, String path, String message) {
-        at(node.getStartMark(), path, message);
+        at(node == null ? null : node.getStartMark(), path, message);
     }
 
     /** A problem at a position (1-based line and column are derived from SnakeYAML's 0-based mark). */

@@ -9,7 +9,7 @@ import java.util.stream.Collectors;
  * position. The message lists them one per line in compiler style.
  */
 public class SpecValidationException extends CliException {
-    private final transient List<SpecProblem> problems;
+    private final List<SpecProblem> problems;
 
     public SpecValidationException(List<SpecProblem> problems) {
         super(message(problems));

@@ -15,10 +15,18 @@ final class Texts {
     static String quote(String value) {
         String clean = value.replaceAll("\\p{Cntrl}", "?");
         if (clean.length() > MAX_SHOWN) {
-            clean = clean.substring(0, MAX_SHOWN) + "...' (" + value.length() + " characters)";
-            return "'" + clean;
+            return "'" + clean.substring(0, MAX_SHOWN) + "...' (" + value.length() + " characters)";
         }
         return "'" + clean + "'";
+    }
+
+    /** The value without quotes, control characters replaced and cut to a readable length (for numbers). */
+    static String shorten(String value) {
+        String clean = value.replaceAll("\\p{Cntrl}", "?");
+        if (clean.length() > MAX_SHOWN) {
+            return clean.substring(0, MAX_SHOWN) + "... (" + value.length() + " characters)";
+        }
+        return clean;
     }
 
     /** " (did you mean 'x'?)" when a candidate is close to {@code wrong}, else the empty string. */

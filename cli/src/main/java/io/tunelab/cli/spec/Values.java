@@ -42,7 +42,7 @@ final class Values {
             return "the boolean " + value;
         }
         if (value instanceof Number) {
-            return "the number " + Texts.quote(((ScalarNode) node).getValue()).replace("'", "");
+            return "the number " + Texts.shorten(((ScalarNode) node).getValue());
         }
         return "the text " + Texts.quote(value.toString());
     }
@@ -68,7 +68,7 @@ final class Values {
         Object value = node instanceof ScalarNode s ? Scalars.value(s) : node;
         if (!(value instanceof String text)) {
             String hint = value instanceof Number || value instanceof Boolean
-                    ? " (quote it if you mean the text: '" + ((ScalarNode) node).getValue() + "')" : "";
+                    ? " (quote it if you mean the text: " + Texts.quote(((ScalarNode) node).getValue()) + ")" : "";
             problems.at(node, path, "expected a text, got " + describe(node) + hint);
             return null;
         }
@@ -97,7 +97,7 @@ final class Values {
         Number n = (Number) value;
         if (n instanceof BigInteger || !range.contains(n.longValue())) {
             problems.at(node, path, "must be an integer" + spaced(range) + ", got "
-                    + Texts.quote(((ScalarNode) node).getValue()).replace("'", ""));
+                    + Texts.shorten(((ScalarNode) node).getValue()));
             return null;
         }
         return n.longValue();
@@ -113,7 +113,7 @@ final class Values {
         double d = n.doubleValue();
         if (!Double.isFinite(d) || !range.contains(d)) {
             problems.at(node, path, "must be a " + (Double.isFinite(d) ? "" : "finite ") + "number"
-                    + spaced(range) + ", got " + Texts.quote(((ScalarNode) node).getValue()).replace("'", ""));
+                    + spaced(range) + ", got " + Texts.shorten(((ScalarNode) node).getValue()));
             return null;
         }
         return d;
