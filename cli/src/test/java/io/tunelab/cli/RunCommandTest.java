@@ -2,6 +2,7 @@ package io.tunelab.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tunelab.cli.spec.SpecFiles;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -64,17 +65,7 @@ class RunCommandTest {
     @Test
     void anInvalidFileExitsWithTwoAndListsEachProblemWithItsPosition(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("study.yaml");
-        Files.writeString(file, """
-                study: s
-                direction: maximize
-                metric: acc
-                trainer: djl-mlp
-                data: {dataset: d}
-                budget: {trials: 5}
-                space:
-                  learning_rate: {reciprocal: [0, 1e-1]}
-                  act: {choise: [relu]}
-                """);
+        Files.writeString(file, SpecFiles.replacing(8, "  learning_rate: {reciprocal: [0, 1e-1]}\n  act: {choise: [relu]}"));
 
         Result r = tunelab("run", "--dry-run", file.toString());
 

@@ -5,9 +5,9 @@ import java.util.Arrays;
 import java.util.List;
 
 /** A minimal valid study file, and variants of it with one line replaced or lines added. */
-final class SpecFiles {
+public final class SpecFiles {
     /** Line numbers are part of the tests: keep this at 8 lines in this order. */
-    static final String MINIMAL = """
+    public static final String MINIMAL = """
             study: s
             direction: maximize
             metric: acc
@@ -22,19 +22,19 @@ final class SpecFiles {
     }
 
     /** The minimal file with line {@code line} (1-based) replaced by {@code text} (which may span lines). */
-    static String replacing(int line, String text) {
+    public static String replacing(int line, String text) {
         List<String> lines = new ArrayList<>(Arrays.asList(MINIMAL.split("\n")));
         lines.set(line - 1, text);
         return String.join("\n", lines) + "\n";
     }
 
     /** The minimal file with {@code text} appended from line 9 on. */
-    static String adding(String text) {
+    public static String adding(String text) {
         return MINIMAL + text + "\n";
     }
 
     /** The minimal file without line {@code line}. */
-    static String without(int line) {
+    public static String without(int line) {
         List<String> lines = new ArrayList<>(Arrays.asList(MINIMAL.split("\n")));
         lines.remove(line - 1);
         return String.join("\n", lines) + "\n";
