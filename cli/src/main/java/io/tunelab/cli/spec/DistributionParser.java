@@ -62,7 +62,8 @@ final class DistributionParser {
             return null;
         }
         double[] bounds = bounds(entry, kind, Range.any());
-        Double step = entry.has("step") ? entry.number("step", Range.any(), false) : Double.valueOf(0);
+        // step 0 means "no grid" to FloatDistribution; in a file it is a mistake, so it must be > 0 here
+        Double step = entry.has("step") ? entry.number("step", Range.positive(), false) : Double.valueOf(0);
         if (bounds == null || step == null || (entry.has("log") && log == null)) {
             return null;
         }

@@ -46,6 +46,8 @@ class InvalidStudyFilesTest {
                         8, "space.n.int[1]", "expected an integer from -2147483648 to 2147483647, got the number 2.5"),
                 bad("int step that does not divide the range", replacing(8, "  n: {int: [0, 10], step: 3}"),
                         8, "space.n.step", "step must divide high - low, got step=3 for range [0, 10]"),
+                bad("float step of zero", replacing(8, "  x: {float: [0, 1], step: 0}"),
+                        8, "space.x.step", "must be a number > 0, got 0"),
                 bad("log combined with a step", replacing(8, "  n: {int: [1, 10], log: true, step: 3}"),
                         8, "space.n.step", "log and step cannot be combined"),
                 bad("range of three values", replacing(8, "  x: {uniform: [0, 1, 2]}"),
