@@ -11,7 +11,7 @@ public final class DefaultWiring implements Wiring {
         if (url.startsWith("memory:")) {
             return new InMemoryStorage();
         }
-        throw new IllegalArgumentException(
+        throw new CliException(
                 "--storage: no storage handles '" + url + "'; expected a jdbc:h2:... or jdbc:postgresql:... URL");
     }
 }

@@ -22,6 +22,7 @@ import picocli.CommandLine.ScopeType;
             TrialsCommand.class,
             BestCommand.class,
             CompareCommand.class,
+            RunCommand.class,
             CommandLine.HelpCommand.class})
 public final class TunelabCommand implements Runnable {
 
