@@ -13,6 +13,9 @@ import org.apache.commons.math3.distribution.TDistribution;
  * @param level confidence level in (0, 1), e.g. 0.95
  */
 public record ConfidenceInterval(double low, double high, double level) {
+    /** Absolute accuracy of the t quantile (Commons Math's default, 1e-9, is coarser than scipy's). */
+    private static final double QUANTILE_ACCURACY = 1e-13;
+
     public ConfidenceInterval {
         if (!(level > 0 && level < 1)) {
             throw new TrainersException("confidence level must be in (0, 1), got " + level);
@@ -48,7 +51,7 @@ public record ConfidenceInterval(double low, double high, double level) {
             squares += (v - mean) * (v - mean);
         }
         double sem = Math.sqrt(squares / (n - 1)) / Math.sqrt(n);
-        double t = new TDistribution(null, n - 1).inverseCumulativeProbability((1 + level) / 2);
+        double t = new TDistribution(null, n - 1, QUANTILE_ACCURACY).inverseCumulativeProbability((1 + level) / 2);
         return new ConfidenceInterval(mean - t * sem, mean + t * sem, level);
     }
 
