@@ -21,7 +21,8 @@ import org.tribuo.regression.libsvm.SVMRegressionType;
  * Kernel support vector machines with LIBSVM (Chang and Lin, "LIBSVM: A Library for Support Vector
  * Machines", ACM TIST 2(3), 2011): C-SVC for classification, epsilon-SVR for regression (targets
  * standardised inside). {@code gamma} is suggested only for non-linear kernels and {@code degree}
- * only for the polynomial one, so they are conditional parameters. Exports to ONNX.
+ * only for the polynomial one, so they are conditional parameters. Exports to ONNX. Loading this class
+ * silences LIBSVM's progress printing to standard output (a JVM-wide LIBSVM setting).
  *
  * <table>
  * <caption>Parameters and default ranges</caption>
@@ -34,6 +35,12 @@ import org.tribuo.regression.libsvm.SVMRegressionType;
  * </table>
  */
 public final class LibSvmSpec extends AbstractTrainerSpec {
+    static {
+        // LIBSVM prints its optimiser's progress to standard output unless told otherwise; that
+        // output is not ours to emit (it would interleave with the command line's progress).
+        libsvm.svm.svm_set_print_string_function(message -> { });
+    }
+
     private static final ParamSpace CLASSIFICATION = ParamSpace.empty()
             .with("c", FloatDistribution.logUniform(1e-2, 1e3))
             .with("kernel", CategoricalDistribution.of("linear", "rbf", "poly"))
@@ -91,7 +98,8 @@ public final class LibSvmSpec extends AbstractTrainerSpec {
                     + "'; expected linear, rbf, poly or sigmoid");
         };
         SVMParameters<T> params = new SVMParameters<>(type, kernelType);
-        params.setCost(c);
+        // Tribuo's setCost warns that cost is unused for anything but C-SVC, yet epsilon-SVR uses C too.
+        params.getParameters().C = c;
         if (kernelType != KernelType.LINEAR) {
             params.setGamma(p.real("gamma"));
         }

@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import org.tribuo.Model;
 import org.tribuo.ONNXExportable;
+import org.tribuo.ensemble.EnsembleModel;
 
 /**
  * Saves and loads {@link TabularModel}s. A model is saved in Tribuo's protobuf format
@@ -45,7 +46,8 @@ public final class TribuoModels {
             Path encoderFile = dir.resolve(ENCODER_FILE);
             EncoderJson.write(model.encoder(), encoderFile);
             Optional<Path> onnx = Optional.empty();
-            if (model.model() instanceof ONNXExportable exportable) {
+            if (isOnnxExportable(model.model())) {
+                ONNXExportable exportable = (ONNXExportable) model.model();
                 Path onnxFile = dir.resolve(ONNX_FILE);
                 exportable.saveONNXModel(ONNX_DOMAIN, 1, onnxFile);
                 onnx = Optional.of(onnxFile);
@@ -54,6 +56,17 @@ public final class TribuoModels {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot save model into " + dir + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Whether Tribuo can export {@code model} to ONNX: it implements {@link ONNXExportable} and, for
+     * an ensemble (which always does), so does every member; forests of trees do not.
+     */
+    public static boolean isOnnxExportable(Model<?> model) {
+        if (model instanceof EnsembleModel<?> ensemble) {
+            return ensemble.getModels().stream().allMatch(TribuoModels::isOnnxExportable);
+        }
+        return model instanceof ONNXExportable;
     }
 
     /**
@@ -83,23 +96,32 @@ public final class TribuoModels {
 
     /**
      * Saves the model into a temporary directory and attaches every file to {@code trial} as an
-     * artifact named after the file; the temporary files are deleted afterwards.
+     * artifact named after the file; the temporary files are deleted afterwards (the storage keeps
+     * its own copies).
      */
     public static List<ArtifactRef> logArtifacts(Trial trial, TabularModel model) {
         Path dir = null;
         try {
             dir = Files.createTempDirectory("tunelab-model-");
-            SavedModel saved = save(model, dir);
-            List<ArtifactRef> refs = new ArrayList<>();
-            refs.add(trial.logArtifact(MODEL_FILE, saved.model()));
-            refs.add(trial.logArtifact(ENCODER_FILE, saved.encoder()));
-            saved.onnx().ifPresent(onnx -> refs.add(trial.logArtifact(ONNX_FILE, onnx)));
-            return refs;
+            return log(trial, save(model, dir));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create a temporary directory for the model: " + e.getMessage(), e);
         } finally {
             deleteQuietly(dir);
         }
+    }
+
+    /** Saves the model into {@code dir}, keeps the files there, and attaches them to {@code trial}. */
+    public static List<ArtifactRef> logArtifacts(Trial trial, TabularModel model, Path dir) {
+        return log(trial, save(model, dir));
+    }
+
+    private static List<ArtifactRef> log(Trial trial, SavedModel saved) {
+        List<ArtifactRef> refs = new ArrayList<>();
+        refs.add(trial.logArtifact(MODEL_FILE, saved.model()));
+        refs.add(trial.logArtifact(ENCODER_FILE, saved.encoder()));
+        saved.onnx().ifPresent(onnx -> refs.add(trial.logArtifact(ONNX_FILE, onnx)));
+        return refs;
     }
 
     private static void deleteQuietly(Path dir) {

@@ -10,6 +10,7 @@ import io.tunelab.trainers.tabular.Fingerprint;
 import io.tunelab.trainers.tabular.Split;
 import io.tunelab.trainers.tabular.Table;
 import io.tunelab.trainers.tabular.Task;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -39,6 +40,7 @@ public final class TribuoObjective implements Objective {
     private final Validation validation;
     private final boolean standardize;
     private final boolean refit;
+    private final Path modelDir;
     private final String fingerprint;
     private final List<Split> splits;
 
@@ -50,6 +52,7 @@ public final class TribuoObjective implements Objective {
         this.validation = b.validation;
         this.standardize = b.standardize;
         this.refit = b.refit;
+        this.modelDir = b.modelDir;
         if (metric.task() != train.task()) {
             throw new TrainersException("metric " + metric + " scores " + metric.task() + " but table '" + train.name()
                     + "' has a " + train.task() + " target");
@@ -93,7 +96,11 @@ public final class TribuoObjective implements Objective {
             if (test != null) {
                 trial.setUserAttr("test_evaluation", model.evaluate(test));
             }
-            TribuoModels.logArtifacts(trial, model);
+            if (modelDir == null) {
+                TribuoModels.logArtifacts(trial, model);
+            } else {
+                TribuoModels.logArtifacts(trial, model, modelDir.resolve("trial-" + trial.number()));
+            }
         }
         return cv.mean();
     }
@@ -127,6 +134,7 @@ public final class TribuoObjective implements Objective {
         private Validation validation = Validation.kFold(3, 0);
         private boolean standardize = true;
         private boolean refit = true;
+        private Path modelDir;
 
         private Builder(TrainerSpec spec, Table train) {
             this.spec = Objects.requireNonNull(spec, "spec");
@@ -159,6 +167,15 @@ public final class TribuoObjective implements Objective {
         /** Whether each trial refits on all training rows, evaluates on the test table and saves the model (true by default). */
         public Builder refit(boolean r) {
             this.refit = r;
+            return this;
+        }
+
+        /**
+         * Keeps each trial's model files in {@code dir/trial-N} besides attaching them as artifacts
+         * (by default they are written to a temporary directory that is deleted once attached).
+         */
+        public Builder modelDir(Path dir) {
+            this.modelDir = dir;
             return this;
         }
 
