@@ -1,8 +1,10 @@
 package io.tunelab.trainers;
 
 /**
- * Root of every exception the {@code trainers} module throws on purpose. Messages name the bad value
- * (a column, a parameter, a file) and what was expected, so they can be shown to a user as they are.
+ * Root of every exception the {@code trainers} module throws on purpose.
+ *
+ * <p>Messages name the offending parameter, file or value and what was expected, so that callers can
+ * show them to a user as they are.
  */
 public class TrainersException extends RuntimeException {
     public TrainersException(String message) {
