@@ -10,8 +10,8 @@ import java.util.List;
  * Runs the folds of a cross-validation (or a single hold-out fold) inside a trial, the analogue of
  * scikit-learn's {@code cross_val_score} as {@code RandomizedSearchCV(cv=k)} uses it. After each
  * fold it reports the fold's score as the intermediate value at step = fold index, logs it as the
- * scalar {@value #FOLD_SCORE}, and asks the pruner: when the pruner says stop, the remaining folds are
- * skipped and {@link TrialPrunedException} ends the trial as PRUNED. Finally it stores the scores,
+ * scalar {@value #FOLD_SCORE}, and (after every fold but the last) asks the pruner: when the pruner
+ * says stop, the remaining folds are skipped and {@link TrialPrunedException} ends the trial as PRUNED. Finally it stores the scores,
  * their mean and standard deviation as user attributes {@code cv_scores}, {@code cv_mean},
  * {@code cv_std}. Because every trial uses the same folds (seeded splits), fold {@code i} scores are
  * comparable across trials, which is what step-wise pruners compare.

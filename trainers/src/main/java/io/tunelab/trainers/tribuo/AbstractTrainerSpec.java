@@ -14,14 +14,23 @@ import org.tribuo.regression.Regressor;
  * the space to a trial. Subclasses state their defaults and build trainers from {@link Params}.
  */
 abstract class AbstractTrainerSpec implements TrainerSpec {
+    private final String name;
+    private final ParamSpace classification;
+    private final ParamSpace regression;
     private final ParamSpace overrides;
 
-    AbstractTrainerSpec(ParamSpace overrides) {
+    /**
+     * @param name           the family's name
+     * @param classification default ranges of the parameters read for classification
+     * @param regression     default ranges of the parameters read for regression
+     * @param overrides      ranges replacing defaults of the same name
+     */
+    AbstractTrainerSpec(String name, ParamSpace classification, ParamSpace regression, ParamSpace overrides) {
+        this.name = name;
+        this.classification = classification;
+        this.regression = regression;
         this.overrides = overrides;
     }
-
-    /** The default ranges for {@code task}. */
-    abstract ParamSpace defaults(Task task);
 
     /** The same family with these overrides. */
     abstract TrainerSpec withOverrides(ParamSpace overrides);
@@ -29,6 +38,16 @@ abstract class AbstractTrainerSpec implements TrainerSpec {
     abstract Trainer<Label> classifier(Params params, long seed);
 
     abstract Trainer<Regressor> regressor(Params params, long seed);
+
+    @Override
+    public final String name() {
+        return name;
+    }
+
+    /** The default ranges for {@code task}. */
+    final ParamSpace defaults(Task task) {
+        return task == Task.CLASSIFICATION ? classification : regression;
+    }
 
     @Override
     public final ParamSpace space(Task task) {

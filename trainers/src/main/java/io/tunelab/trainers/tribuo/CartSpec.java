@@ -4,7 +4,6 @@ import io.tunelab.search.space.CategoricalDistribution;
 import io.tunelab.search.space.FloatDistribution;
 import io.tunelab.search.space.IntDistribution;
 import io.tunelab.trainers.TrainersException;
-import io.tunelab.trainers.tabular.Task;
 import org.tribuo.Trainer;
 import org.tribuo.classification.Label;
 import org.tribuo.classification.dtree.CARTClassificationTrainer;
@@ -37,21 +36,11 @@ public final class CartSpec extends AbstractTrainerSpec {
             .with("impurity", CategoricalDistribution.of("gini", "entropy"));
 
     private CartSpec(ParamSpace overrides) {
-        super(overrides);
+        super("cart", CLASSIFICATION, REGRESSION, overrides);
     }
 
     public static CartSpec defaults() {
         return new CartSpec(ParamSpace.empty());
-    }
-
-    @Override
-    public String name() {
-        return "cart";
-    }
-
-    @Override
-    ParamSpace defaults(Task task) {
-        return task == Task.CLASSIFICATION ? CLASSIFICATION : REGRESSION;
     }
 
     @Override

@@ -3,7 +3,6 @@ package io.tunelab.trainers.tribuo;
 import io.tunelab.search.space.CategoricalDistribution;
 import io.tunelab.search.space.FloatDistribution;
 import io.tunelab.trainers.TrainersException;
-import io.tunelab.trainers.tabular.Task;
 import java.util.Locale;
 import org.tribuo.Trainer;
 import org.tribuo.classification.Label;
@@ -39,21 +38,11 @@ public final class LibLinearSpec extends AbstractTrainerSpec {
             .with("epsilon", FloatDistribution.logUniform(1e-3, 1));
 
     private LibLinearSpec(ParamSpace overrides) {
-        super(overrides);
+        super("liblinear", CLASSIFICATION, REGRESSION, overrides);
     }
 
     public static LibLinearSpec defaults() {
         return new LibLinearSpec(ParamSpace.empty());
-    }
-
-    @Override
-    public String name() {
-        return "liblinear";
-    }
-
-    @Override
-    ParamSpace defaults(Task task) {
-        return task == Task.CLASSIFICATION ? CLASSIFICATION : REGRESSION;
     }
 
     @Override

@@ -4,7 +4,6 @@ import io.tunelab.search.space.CategoricalDistribution;
 import io.tunelab.search.space.FloatDistribution;
 import io.tunelab.search.space.IntDistribution;
 import io.tunelab.trainers.TrainersException;
-import io.tunelab.trainers.tabular.Task;
 import org.tribuo.Output;
 import org.tribuo.Trainer;
 import org.tribuo.classification.Label;
@@ -50,21 +49,11 @@ public final class LibSvmSpec extends AbstractTrainerSpec {
             .with("epsilon", FloatDistribution.logUniform(1e-3, 1));
 
     private LibSvmSpec(ParamSpace overrides) {
-        super(overrides);
+        super("libsvm", CLASSIFICATION, REGRESSION, overrides);
     }
 
     public static LibSvmSpec defaults() {
         return new LibSvmSpec(ParamSpace.empty());
-    }
-
-    @Override
-    public String name() {
-        return "libsvm";
-    }
-
-    @Override
-    ParamSpace defaults(Task task) {
-        return task == Task.CLASSIFICATION ? CLASSIFICATION : REGRESSION;
     }
 
     @Override

@@ -4,7 +4,6 @@ import io.tunelab.search.space.CategoricalDistribution;
 import io.tunelab.search.space.FloatDistribution;
 import io.tunelab.search.space.IntDistribution;
 import io.tunelab.trainers.TrainersException;
-import io.tunelab.trainers.tabular.Task;
 import org.tribuo.Trainer;
 import org.tribuo.classification.Label;
 import org.tribuo.classification.sgd.LabelObjective;
@@ -50,22 +49,12 @@ public final class LinearSgdSpec extends AbstractTrainerSpec {
             .with("loss", CategoricalDistribution.of("squared", "huber", "absolute")).overriddenBy(COMMON);
 
     private LinearSgdSpec(ParamSpace overrides) {
-        super(overrides);
+        super("linear_sgd", CLASSIFICATION, REGRESSION, overrides);
     }
 
     /** The default ranges. */
     public static LinearSgdSpec defaults() {
         return new LinearSgdSpec(ParamSpace.empty());
-    }
-
-    @Override
-    public String name() {
-        return "linear_sgd";
-    }
-
-    @Override
-    ParamSpace defaults(Task task) {
-        return task == Task.CLASSIFICATION ? CLASSIFICATION : REGRESSION;
     }
 
     @Override

@@ -3,7 +3,6 @@ package io.tunelab.trainers.tribuo;
 import io.tunelab.search.space.CategoricalDistribution;
 import io.tunelab.search.space.FloatDistribution;
 import io.tunelab.search.space.IntDistribution;
-import io.tunelab.trainers.tabular.Task;
 import org.tribuo.Trainer;
 import org.tribuo.classification.Label;
 import org.tribuo.classification.ensemble.VotingCombiner;
@@ -37,21 +36,11 @@ public final class RandomForestSpec extends AbstractTrainerSpec {
             .with("impurity", CategoricalDistribution.of("gini", "entropy"));
 
     private RandomForestSpec(ParamSpace overrides) {
-        super(overrides);
+        super("random_forest", CLASSIFICATION, REGRESSION, overrides);
     }
 
     public static RandomForestSpec defaults() {
         return new RandomForestSpec(ParamSpace.empty());
-    }
-
-    @Override
-    public String name() {
-        return "random_forest";
-    }
-
-    @Override
-    ParamSpace defaults(Task task) {
-        return task == Task.CLASSIFICATION ? CLASSIFICATION : REGRESSION;
     }
 
     @Override

@@ -23,7 +23,9 @@ import org.tribuo.regression.Regressor;
  * A trained Tribuo model together with the {@link FeatureEncoder} its inputs were encoded with, so
  * it predicts from raw {@link Table}s or raw rows. The encoder also travels inside the model, as the
  * run provenance entry {@value #ENCODER_PROVENANCE}, so the model's protobuf file alone is enough to
- * serve it. Immutable; predicting is thread-safe as far as the Tribuo model's is (all used here are).
+ * serve it. Immutable, and predictions may run concurrently: Tribuo models are immutable after
+ * training, and XGBoost boosters (1.4 and later) predict thread-safely; a test checks this for forests,
+ * XGBoost and LIBSVM.
  */
 public final class TabularModel {
     /** Key of the model's instance (run) provenance entry holding the encoder JSON. */

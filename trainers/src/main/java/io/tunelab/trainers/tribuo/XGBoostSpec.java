@@ -2,7 +2,6 @@ package io.tunelab.trainers.tribuo;
 
 import io.tunelab.search.space.FloatDistribution;
 import io.tunelab.search.space.IntDistribution;
-import io.tunelab.trainers.tabular.Task;
 import org.tribuo.Trainer;
 import org.tribuo.classification.Label;
 import org.tribuo.classification.xgboost.XGBoostClassificationTrainer;
@@ -42,21 +41,11 @@ public final class XGBoostSpec extends AbstractTrainerSpec {
             .with("alpha", FloatDistribution.logUniform(1e-4, 1));
 
     private XGBoostSpec(ParamSpace overrides) {
-        super(overrides);
+        super("xgboost", SPACE, SPACE, overrides);
     }
 
     public static XGBoostSpec defaults() {
         return new XGBoostSpec(ParamSpace.empty());
-    }
-
-    @Override
-    public String name() {
-        return "xgboost";
-    }
-
-    @Override
-    ParamSpace defaults(Task task) {
-        return SPACE;
     }
 
     @Override

@@ -120,6 +120,26 @@ class TribuoModelsTest {
         return ONNX_EXPORTABLE.stream().sorted();
     }
 
+    @ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"random_forest", "xgboost", "libsvm"})
+    void concurrentPredictionsEqualSequentialOnes(String name) throws Exception {
+        Table[] data = Fixtures.trainTest(Fixtures.classification());
+        TabularModel model = Fixtures.fit(TrainerSpecs.byName(name), Task.CLASSIFICATION, data[0]);
+        int[] expected = model.predictClasses(data[1]);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<int[]>> results = new java.util.ArrayList<>();
+            for (int i = 0; i < 12; i++) {
+                results.add(pool.submit(() -> model.predictClasses(data[1])));
+            }
+            for (java.util.concurrent.Future<int[]> f : results) {
+                assertThat(f.get()).containsExactly(expected);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     @Test
     void aModelWithoutATunelabEncoderIsRejected(@TempDir Path dir) throws IOException {
         Table train = Fixtures.classification();
