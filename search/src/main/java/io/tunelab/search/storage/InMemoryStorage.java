@@ -7,16 +7,11 @@ import io.tunelab.search.trial.FrozenTrial;
 import io.tunelab.search.trial.MetricPoint;
 import io.tunelab.search.trial.TrialState;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -202,7 +197,7 @@ public final class InMemoryStorage implements TrialStorage {
         }
         ArtifactRef ref;
         try {
-            ref = new ArtifactRef(safe, file.toAbsolutePath().toUri(), Files.size(file), sha256(file));
+            ref = new ArtifactRef(safe, file.toAbsolutePath().toUri(), Files.size(file), ArtifactRef.sha256Of(file));
         } catch (IOException e) {
             throw new StorageException(StorageException.Kind.UNAVAILABLE,
                     "artifact '" + name + "': cannot read " + file + ": " + e.getMessage(), e);
@@ -211,20 +206,6 @@ public final class InMemoryStorage implements TrialStorage {
             trialData(trialId).artifacts.add(ref);
         }
         return ref;
-    }
-
-    /** Lower-case hex SHA-256 of a file's content. */
-    public static String sha256(Path file) throws IOException {
-        MessageDigest md;
-        try {
-            md = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-        try (InputStream in = new DigestInputStream(Files.newInputStream(file), md)) {
-            in.transferTo(java.io.OutputStream.nullOutputStream());
-        }
-        return HexFormat.of().formatHex(md.digest());
     }
 
     @Override
