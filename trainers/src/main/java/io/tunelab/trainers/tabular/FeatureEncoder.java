@@ -156,6 +156,32 @@ public final class FeatureEncoder {
         return row;
     }
 
+    /**
+     * Encodes a row already laid out as {@link #featureNames()}: raw numbers at numeric columns
+     * (standardised here; {@code NaN} means missing) and 0/1 indicators at the {@code column=level}
+     * positions of categorical columns (copied as they are). This is the form a served model takes.
+     *
+     * @throws TrainersException if the row's length is not the number of features
+     */
+    public double[] encodeLaidOut(float[] row) {
+        if (row.length != featureNames.size()) {
+            throw new TrainersException("a row needs " + featureNames.size() + " values " + featureNames + ", got "
+                    + row.length);
+        }
+        double[] out = new double[row.length];
+        int at = 0;
+        for (ColumnCoding coding : columns) {
+            if (coding.kind() == ColumnKind.NUMERIC) {
+                at = writeNumber(coding, row[at], out, at);
+            } else {
+                for (int l = 0; l < coding.levels().size(); l++, at++) {
+                    out[at] = row[at];
+                }
+            }
+        }
+        return out;
+    }
+
     private static double toNumber(String column, Object value) {
         if (value == null) {
             return Double.NaN;

@@ -10,6 +10,10 @@ import io.tunelab.trainers.tabular.FeatureEncoder;
 import io.tunelab.trainers.tabular.TabularDataset;
 import io.tunelab.trainers.tabular.Table;
 import io.tunelab.trainers.tabular.Task;
+import io.tunelab.trainers.predict.InputSchema;
+import io.tunelab.trainers.predict.Predictor;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.tribuo.Model;
@@ -21,13 +25,14 @@ import org.tribuo.regression.Regressor;
 
 /**
  * A trained Tribuo model together with the {@link FeatureEncoder} its inputs were encoded with, so
- * it predicts from raw {@link Table}s or raw rows. The encoder also travels inside the model, as the
+ * it predicts from raw {@link Table}s, raw rows, or (as the {@link Predictor} that {@code tunelab serve}
+ * uses) rows laid out as its {@link #schema()}. The encoder also travels inside the model, as the
  * run provenance entry {@value #ENCODER_PROVENANCE}, so the model's protobuf file alone is enough to
  * serve it. Immutable, and predictions may run concurrently: Tribuo models are immutable after
  * training, and XGBoost boosters (1.4 and later) predict thread-safely; a test checks this for forests,
  * XGBoost and LIBSVM.
  */
-public final class TabularModel {
+public final class TabularModel implements Predictor {
     /** Key of the model's instance (run) provenance entry holding the encoder JSON. */
     public static final String ENCODER_PROVENANCE = "tunelab.encoder";
 
@@ -113,6 +118,45 @@ public final class TabularModel {
         }
         return regressor().predict(new ArrayExample<>(TribuoData.REGRESSION.getUnknownOutput(), names, x))
                 .getOutput().getValues()[0];
+    }
+
+    /**
+     * The serving input: {@link FeatureEncoder#featureNames()}, i.e. raw numbers for numeric columns
+     * and 0/1 indicators named {@code column=level} for categorical ones.
+     */
+    @Override
+    public InputSchema schema() {
+        return InputSchema.features(encoder.featureNames());
+    }
+
+    /**
+     * Predicts rows laid out as {@link #schema()}: the class name and, for models that produce
+     * probabilities, each class's probability; or the predicted value for a regressor.
+     */
+    @Override
+    public List<io.tunelab.trainers.predict.Prediction> predict(float[][] rows) {
+        String[] names = encoder.featureNames().toArray(String[]::new);
+        List<io.tunelab.trainers.predict.Prediction> out = new ArrayList<>(rows.length);
+        if (task == Task.CLASSIFICATION) {
+            Model<Label> m = classifier();
+            for (float[] row : rows) {
+                Prediction<Label> p = m.predict(new ArrayExample<>(TribuoData.LABELS.getUnknownOutput(), names,
+                        encoder.encodeLaidOut(row)));
+                Map<String, Double> probabilities = new LinkedHashMap<>();
+                if (m.generatesProbabilities()) {
+                    p.getOutputScores().forEach((label, score) -> probabilities.put(label, score.getScore()));
+                }
+                out.add(new io.tunelab.trainers.predict.Prediction(p.getOutput().getLabel(), probabilities));
+            }
+        } else {
+            Model<Regressor> m = regressor();
+            for (float[] row : rows) {
+                Prediction<Regressor> p = m.predict(new ArrayExample<>(TribuoData.REGRESSION.getUnknownOutput(), names,
+                        encoder.encodeLaidOut(row)));
+                out.add(new io.tunelab.trainers.predict.Prediction(p.getOutput().getValues()[0], Map.of()));
+            }
+        }
+        return out;
     }
 
     /** Accuracy (95% interval), confusion matrix and per-class metrics on {@code test}. */
