@@ -9,6 +9,7 @@ import io.tunelab.search.trial.TrialState;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -21,7 +22,8 @@ import java.util.TreeMap;
 
 /**
  * A {@link TrialStorage} in this process's memory: fast, and gone when the process ends. Artifacts
- * are referenced where they lie, not copied. Every method holds one lock; snapshots are cached per
+ * are copied under an artifact root (a temporary directory unless one is given), which outlives the
+ * storage. Every method holds one lock; snapshots are cached per
  * trial until the trial changes.
  */
 public final class InMemoryStorage implements TrialStorage {
@@ -31,6 +33,7 @@ public final class InMemoryStorage implements TrialStorage {
     private final Map<Long, TrialData> trials = new HashMap<>();
     private long nextStudyId = 1;
     private long nextTrialId = 1;
+    private Path artifactRoot;
 
     public InMemoryStorage() {
         this(Clock.systemUTC());
@@ -38,6 +41,12 @@ public final class InMemoryStorage implements TrialStorage {
 
     public InMemoryStorage(Clock clock) {
         this.clock = clock;
+    }
+
+    /** A storage that copies artifacts under {@code artifactRoot}. */
+    public InMemoryStorage(Path artifactRoot) {
+        this(Clock.systemUTC());
+        this.artifactRoot = artifactRoot;
     }
 
     private static final class StudyData {
@@ -197,15 +206,30 @@ public final class InMemoryStorage implements TrialStorage {
         }
         ArtifactRef ref;
         try {
-            ref = new ArtifactRef(safe, file.toAbsolutePath().toUri(), Files.size(file), ArtifactRef.sha256Of(file));
+            Path dir;
+            synchronized (this) {
+                dir = artifactRoot().resolve("trial-" + trialData(trialId).id);
+            }
+            Files.createDirectories(dir);
+            Path copy = dir.resolve(safe);
+            Files.copy(file, copy, StandardCopyOption.REPLACE_EXISTING);
+            ref = new ArtifactRef(safe, copy.toUri(), Files.size(copy), ArtifactRef.sha256Of(copy));
         } catch (IOException e) {
             throw new StorageException(StorageException.Kind.UNAVAILABLE,
-                    "artifact '" + name + "': cannot read " + file + ": " + e.getMessage(), e);
+                    "artifact '" + name + "': cannot copy " + file + ": " + e.getMessage(), e);
         }
         synchronized (this) {
             trialData(trialId).artifacts.add(ref);
         }
         return ref;
+    }
+
+    /** Where artifact copies go: the directory given, or a temporary one made on first use. */
+    private Path artifactRoot() throws IOException {
+        if (artifactRoot == null) {
+            artifactRoot = Files.createTempDirectory("tunelab-artifacts-");
+        }
+        return artifactRoot;
     }
 
     @Override

@@ -284,6 +284,16 @@ public abstract class TrialStorageContract {
     }
 
     @Test
+    void anArtifactIsACopyThatOutlivesTheOriginalFile() throws Exception {
+        FrozenTrial t = storage.createRunningTrial(study("s"));
+        Path file = tmp.resolve("checkpoint.params");
+        Files.writeString(file, "weights");
+        ArtifactRef ref = storage.storeArtifact(t.id(), "checkpoint.params", file);
+        Files.delete(file);
+        assertThat(Path.of(ref.uri())).hasContent("weights");
+    }
+
+    @Test
     void artifactNamesCannotEscapeTheirDirectory() throws Exception {
         FrozenTrial t = storage.createRunningTrial(study("s"));
         Path file = tmp.resolve("f");
