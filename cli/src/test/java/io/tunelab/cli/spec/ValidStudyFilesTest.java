@@ -53,7 +53,7 @@ class ValidStudyFilesTest {
         assertThat(spec.pruner()).isEqualTo(PrunerSpec.NONE);
         assertThat(spec.parallel().devices()).isEqualTo(ParallelSpec.DeviceMode.CPU);
         assertThat(spec.data().options()).containsEntry("valid_split", 0.2).containsEntry("samples", 2000);
-        assertThat(spec.space().distributions().get("trees")).isEqualTo(IntDistribution.stepped(10, 200, 10));
+        assertThat(spec.space().distributions().get("n_trees")).isEqualTo(IntDistribution.stepped(10, 200, 10));
     }
 
     @Test

@@ -9,8 +9,9 @@ import io.tunelab.trainers.TrainersException;
 
 /**
  * Reads parameters of a {@link ParamSpace} from a trial: each read suggests the parameter from its
- * distribution (define-by-run, so a parameter read only in some branches is conditional). Used by
- * the thread running the trial.
+ * distribution (define-by-run, so a parameter read only in some branches is conditional). A parameter
+ * the trial already has (suggested by a study file's space, or enqueued) is used as it is. Used by the
+ * thread running the trial.
  */
 public final class Params {
     private final ParamSpace space;
@@ -27,7 +28,7 @@ public final class Params {
         if (!(d instanceof IntDistribution)) {
             throw kind(name, d, "an int");
         }
-        return ((Number) trial.suggest(name, d)).intValue();
+        return ((Number) value(name, d)).intValue();
     }
 
     /** A real parameter; integer distributions are accepted and widened. */
@@ -36,7 +37,7 @@ public final class Params {
         if (d instanceof CategoricalDistribution) {
             throw kind(name, d, "a float");
         }
-        return ((Number) trial.suggest(name, d)).doubleValue();
+        return ((Number) value(name, d)).doubleValue();
     }
 
     /** A categorical parameter as a string. */
@@ -45,7 +46,12 @@ public final class Params {
         if (!(d instanceof CategoricalDistribution)) {
             throw kind(name, d, "a categorical");
         }
-        return String.valueOf(trial.suggest(name, d));
+        return String.valueOf(value(name, d));
+    }
+
+    private Object value(String name, Distribution d) {
+        Object given = trial.params().get(name);
+        return given != null ? given : trial.suggest(name, d);
     }
 
     /** A real parameter narrowed to float, as several Tribuo trainers take them. */
