@@ -207,4 +207,24 @@ class StudyTest {
         study.ask();
         assertThat(study.trials(EnumSet.of(TrialState.RUNNING))).extracting(FrozenTrial::number).containsExactly(1);
     }
+
+    @Test
+    void abandoningEndsTheTrialsThisProcessIsRunningAsFailed() throws Exception {
+        Study study = study();
+        java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(2);
+        Thread runner = new Thread(() -> study.optimize(trial -> {
+            started.countDown();
+            Thread.sleep(60_000);
+            return 0;
+        }, OptimizeOptions.trials(10).withParallelism(2)));
+        runner.setDaemon(true);
+        runner.start();
+        assertThat(started.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        List<FrozenTrial> ended = study.abandonRunning("interrupted by the user");
+        assertThat(ended).hasSize(2).allSatisfy(t -> assertThat(t.message()).isEqualTo("interrupted by the user"));
+        assertThat(study.trials(EnumSet.of(TrialState.RUNNING))).isEmpty();
+        runner.interrupt();
+        runner.join(30_000);
+        assertThat(study.trials()).hasSize(2);
+    }
 }
