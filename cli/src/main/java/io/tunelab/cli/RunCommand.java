@@ -4,7 +4,18 @@ import io.tunelab.cli.spec.SpecValidationException;
 import io.tunelab.cli.spec.StudySpec;
 import io.tunelab.cli.spec.StudySpecParser;
 import java.io.PrintWriter;
+import io.tunelab.cli.output.Table;
+import io.tunelab.cli.query.StorageOptions;
+import io.tunelab.cli.run.StudyRunner;
+import io.tunelab.search.storage.TrialStorage;
+import io.tunelab.search.study.Study;
+import io.tunelab.search.trial.FrozenTrial;
+import io.tunelab.search.trial.TrialState;
 import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Mixin;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -37,14 +48,19 @@ final class RunCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    private final StudySpecParser parser;
+    @Mixin
+    StorageOptions storage;
 
-    RunCommand() {
-        this(new StudySpecParser());
+    private final StudySpecParser parser;
+    private final Wiring wiring;
+
+    RunCommand(Wiring wiring) {
+        this(new StudySpecParser(), wiring);
     }
 
-    RunCommand(StudySpecParser parser) {
+    RunCommand(StudySpecParser parser, Wiring wiring) {
         this.parser = parser;
+        this.wiring = wiring;
     }
 
     @Override
@@ -63,15 +79,34 @@ final class RunCommand implements Callable<Integer> {
             err.println(n + (n == 1 ? " problem" : " problems") + " in " + file + "; nothing was run");
             return ExitCodes.INVALID_INPUT;
         }
-        if (!dryRun) {
-            err.println("tunelab run: " + file + " is valid, but running a study needs the trainers and the tracker,"
-                    + " which this build does not wire into the command yet. Use --dry-run to preview the search space"
-                    + " and sampled configurations.");
-            return ExitCodes.RUNTIME_FAILURE;
-        }
         PrintWriter out = spec.commandLine().getOut();
-        new DryRun(study, file.toString()).print(out, samples);
-        out.flush();
+        if (dryRun) {
+            new DryRun(study, file.toString()).print(out, samples);
+            out.flush();
+            return ExitCodes.OK;
+        }
+        try (TrialStorage store = wiring.openStorage(storage.url())) {
+            StudyRunner runner = new StudyRunner(study, store, wiring.trainers(), wiring.gpuCount());
+            Study done = runner.run(out, System.console() != null);
+            printSummary(out, done);
+        }
         return ExitCodes.OK;
+    }
+
+    private void printSummary(PrintWriter out, Study done) {
+        Map<TrialState, Long> counts = done.trials().stream()
+                .collect(Collectors.groupingBy(FrozenTrial::state, () -> new EnumMap<>(TrialState.class), Collectors.counting()));
+        out.println();
+        out.println("Study '" + done.name() + "': " + counts.getOrDefault(TrialState.COMPLETE, 0L) + " complete, "
+                + counts.getOrDefault(TrialState.PRUNED, 0L) + " pruned, " + counts.getOrDefault(TrialState.FAIL, 0L)
+                + " failed.");
+        Table best = StudyRunner.summary(done, 5);
+        if (!best.rows().isEmpty()) {
+            out.println(done.isMultiObjective() ? "Pareto-optimal trials:" : "Best trials:");
+            out.print(best.text());
+        }
+        out.println("Stored in " + storage.url() + " (see `tunelab trials " + done.name() + " --storage "
+                + storage.url() + "`).");
+        out.flush();
     }
 }

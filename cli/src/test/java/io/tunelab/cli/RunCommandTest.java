@@ -6,7 +6,11 @@ import io.tunelab.cli.spec.SpecFiles;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
+import io.tunelab.cli.wiring.TrainerFactory;
+import io.tunelab.search.storage.InMemoryStorage;
+import io.tunelab.search.storage.TrialStorage;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -18,7 +22,11 @@ class RunCommandTest {
     }
 
     private static Result tunelab(String... args) {
-        CommandLine cmd = TunelabCommand.commandLine();
+        return tunelab(new DefaultWiring(), args);
+    }
+
+    private static Result tunelab(Wiring wiring, String... args) {
+        CommandLine cmd = TunelabCommand.commandLine(wiring);
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         cmd.setOut(new PrintWriter(out));
@@ -80,12 +88,59 @@ class RunCommandTest {
     }
 
     @Test
-    void runningWithoutDryRunSaysWhatIsMissingAndExitsWithOne() {
-        Result r = tunelab("run", EXAMPLE);
+    void aRunTrainsEveryTrialPrintsProgressAndTheBestTrialsAndResumesWhereItStopped(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("forest.yaml");
+        Files.writeString(file, """
+                study: forest
+                direction: maximize
+                metric: accuracy
+                sampler: {type: random, seed: 3}
+                budget: {trials: 3}
+                parallel: {workers: 2, devices: cpu}
+                trainer: tribuo-cart
+                data: {dataset: synthetic-classification, samples: 300, classes: 2, seed: 1}
+                space:
+                  max_depth: {int: [1, 6]}
+                """);
+        InMemoryStorage storage = new InMemoryStorage();
+        Wiring wiring = new Wiring() {
+            @Override
+            public TrialStorage openStorage(String url) {
+                return storage;
+            }
 
-        assertThat(r.code()).isEqualTo(1);
-        assertThat(r.err()).contains("is valid, but running a study needs the trainers and the tracker")
-                .contains("--dry-run");
+            @Override
+            public List<TrainerFactory> trainers() {
+                return new DefaultWiring().trainers();
+            }
+        };
+        Result first = tunelab(wiring, "run", file.toString());
+        assertThat(first.code()).as(first.err()).isZero();
+        assertThat(first.out()).contains("Running study 'forest' (3 to run) on [cpu:0, cpu:1]")
+                .contains("3/3 trials").contains("Study 'forest': 3 complete, 0 pruned, 0 failed.")
+                .contains("Best trials:").contains("max_depth");
+        assertThat(storage.findStudy("forest")).isPresent();
+
+        Files.writeString(file, Files.readString(file).replace("trials: 3", "trials: 5"));
+        Result second = tunelab(wiring, "run", file.toString());
+        assertThat(second.out()).contains("Resuming study 'forest' (3 trials so far, 2 to run)")
+                .contains("5 complete");
+        assertThat(tunelab(wiring, "run", file.toString()).out()).contains("already has its 5 trials");
+    }
+
+    @Test
+    void anUnknownTrainerIsInvalidInput(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("x.yaml");
+        Files.writeString(file, SpecFiles.MINIMAL);
+        Result r = tunelab(new Wiring() {
+            @Override
+            public TrialStorage openStorage(String url) {
+                return new InMemoryStorage();
+            }
+        }, "run", file.toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("no trainer named 'djl-mlp'");
+        assertThat(r.out()).doesNotContain("Running study");
     }
 
     @Test
