@@ -167,6 +167,18 @@ public final class InMemoryStorage implements TrialStorage {
     }
 
     @Override
+    public synchronized Optional<FrozenTrial> startTrialWithinBudget(long studyId, int budget) {
+        long counted = studyData(studyId).trials.stream()
+                .filter(t -> !(t.state == TrialState.FAIL && Boolean.TRUE.equals(t.systemAttrs.get(SUPERSEDED))))
+                .count();
+        Optional<FrozenTrial> waiting = claimWaitingTrial(studyId);
+        if (waiting.isPresent()) {
+            return waiting;
+        }
+        return counted < budget ? Optional.of(createRunningTrial(studyId)) : Optional.empty();
+    }
+
+    @Override
     public synchronized void setParam(long trialId, String name, Object value, Distribution distribution) {
         TrialData t = mutable(trialId);
         double internal = distribution.toInternal(value);

@@ -107,8 +107,20 @@ public final class Study implements StudyView {
 
     /** Starts a trial holding {@code slot}: an enqueued trial if one waits, else a new one. */
     public Trial ask(Slot slot) {
-        FrozenTrial trial = storage.claimWaitingTrial(record.id())
-                .orElseGet(() -> storage.createRunningTrial(record.id()));
+        return prepare(storage.claimWaitingTrial(record.id())
+                .orElseGet(() -> storage.createRunningTrial(record.id())), slot);
+    }
+
+    /**
+     * Starts a trial holding {@code slot} if the study (across every process sharing it) has fewer
+     * than {@code budget} trials; empty when the budget is spent. See
+     * {@link TrialStorage#startTrialWithinBudget}.
+     */
+    public Optional<Trial> askWithinBudget(Slot slot, int budget) {
+        return storage.startTrialWithinBudget(record.id(), budget).map(t -> prepare(t, slot));
+    }
+
+    private Trial prepare(FrozenTrial trial, Slot slot) {
         try {
             storage.setSystemAttr(trial.id(), "slot", slot.id());
             sampler.beforeTrial(this, trial);

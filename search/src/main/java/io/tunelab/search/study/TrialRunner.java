@@ -87,20 +87,24 @@ final class TrialRunner {
         if (abort.get() != null || study.stopRequested() || System.nanoTime() >= deadline) {
             return false;
         }
-        if (options.trials() == 0) {
+        if (options.trials() == 0 || options.studyWide()) {
             return true;
         }
         return started.getAndIncrement() < options.trials();
     }
 
     /**
-     * Asks for the next trial unless the sampler is exhausted. Checking and asking happen under one
-     * lock so that parallel workers never start more trials than a finite sampler (a grid) has.
+     * Asks for the next trial unless the sampler is exhausted or the study-wide budget is spent.
+     * Checking and asking happen under one lock so that parallel workers never start more trials than
+     * a finite sampler (a grid) has.
      */
     private LiveTrial askUnlessExhausted(Slot slot) {
         synchronized (askLock) {
             if (study.sampler().isExhausted(study)) {
                 return null;
+            }
+            if (options.studyWide()) {
+                return (LiveTrial) study.askWithinBudget(slot, options.trials()).orElse(null);
             }
             return (LiveTrial) study.ask(slot);
         }

@@ -227,4 +227,14 @@ class StudyTest {
         runner.join(30_000);
         assertThat(study.trials()).hasSize(2);
     }
+
+    @Test
+    void aStudyWideBudgetCountsTheTrialsOfEarlierRuns() {
+        Study study = study();
+        study.optimize(trial -> trial.suggestFloat("x", 0, 1), sequential(3));
+        study.optimize(trial -> trial.suggestFloat("x", 0, 1), OptimizeOptions.studyBudget(10).withParallelism(2));
+        assertThat(study.trials()).hasSize(10);
+        study.optimize(trial -> 0, OptimizeOptions.studyBudget(10));
+        assertThat(study.trials()).hasSize(10);
+    }
 }
