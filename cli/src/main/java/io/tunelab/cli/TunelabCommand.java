@@ -1,5 +1,6 @@
 package io.tunelab.cli;
 
+import io.tunelab.cli.bench.BenchCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -8,7 +9,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "AutoML hyperparameter search, experiment tracking and model registry for the JVM.",
-        subcommands = {CommandLine.HelpCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, BenchCommand.class})
 public final class TunelabCommand implements Runnable {
 
     @CommandLine.Spec

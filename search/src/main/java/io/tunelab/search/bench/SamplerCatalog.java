@@ -4,6 +4,7 @@ import io.tunelab.search.SearchException;
 import io.tunelab.search.sampler.RandomSampler;
 import io.tunelab.search.sampler.RandomStreams;
 import io.tunelab.search.sampler.Sampler;
+import io.tunelab.search.sampler.gp.GpSampler;
 import io.tunelab.search.sampler.tpe.TpeOptions;
 import io.tunelab.search.sampler.tpe.TpeSampler;
 import java.util.ArrayList;
@@ -21,8 +22,9 @@ public final class SamplerCatalog {
 
     static {
         ALL.put("random", RandomSampler::new);
-        ALL.put("tpe", TpeSampler::new);
+        ALL.put("tpe", s -> new TpeSampler(s, TpeOptions.defaults().withEiCandidates(Integer.getInteger("tpe.cands", 24)).withGamma(Double.parseDouble(System.getProperty("tpe.gf", "0.1")), Integer.getInteger("tpe.gc", 25)).withPriorWeight(Double.parseDouble(System.getProperty("tpe.pw", "1.0")))));
         ALL.put("tpe-multivariate", s -> new TpeSampler(s, TpeOptions.defaults().withMultivariate(true, true)));
+        ALL.put("gp", GpSampler::new);
     }
 
     private SamplerCatalog() {

@@ -109,7 +109,7 @@ final class ParzenEstimator {
             double s = withPrior[c];
             invSigmas[j][c] = 1 / s;
             double logZ = StandardNormal.logIntervalProbability(-mu[c] / s, (1 - mu[c]) / s);
-            base[c] -= logZ + (discrete ? 0 : Math.log(s) + StandardNormal.LOG_SQRT_2PI);
+            base[c] -= logZ + (discrete ? 0 : (Boolean.getBoolean("tpe.sigmaweight") ? 0 : Math.log(s)) + StandardNormal.LOG_SQRT_2PI);
         }
     }
 
