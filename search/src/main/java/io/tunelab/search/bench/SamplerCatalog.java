@@ -5,6 +5,7 @@ import io.tunelab.search.sampler.RandomSampler;
 import io.tunelab.search.sampler.RandomStreams;
 import io.tunelab.search.sampler.Sampler;
 import io.tunelab.search.sampler.gp.GpSampler;
+import io.tunelab.search.sampler.nsga2.Nsga2Sampler;
 import io.tunelab.search.sampler.tpe.TpeOptions;
 import io.tunelab.search.sampler.tpe.TpeSampler;
 import java.util.ArrayList;
@@ -25,6 +26,7 @@ public final class SamplerCatalog {
         ALL.put("tpe", s -> new TpeSampler(s, TpeOptions.defaults().withEiCandidates(Integer.getInteger("tpe.cands", 24)).withGamma(Double.parseDouble(System.getProperty("tpe.gf", "0.1")), Integer.getInteger("tpe.gc", 25)).withPriorWeight(Double.parseDouble(System.getProperty("tpe.pw", "1.0")))));
         ALL.put("tpe-multivariate", s -> new TpeSampler(s, TpeOptions.defaults().withMultivariate(true, true)));
         ALL.put("gp", GpSampler::new);
+        ALL.put("nsga2", Nsga2Sampler::new);
     }
 
     private SamplerCatalog() {

@@ -13,6 +13,8 @@ import io.tunelab.search.SearchException;
  * noise. Stateless.
  */
 final class MarginalLikelihood {
+    private static final double RATE = Double.parseDouble(System.getProperty("gp.lsrate", "1"));
+
     private MarginalLikelihood() {
     }
 
@@ -94,8 +96,8 @@ final class MarginalLikelihood {
         for (int j = 0; j < d; j++) {
             // λ = 1/ℓ² = exp(−2 log ℓ) ~ Gamma(3, 6): (3 − 1) log λ − 6λ, plus the Jacobian log|dλ/dlogℓ| = log λ + const
             double lambda = Math.exp(-2 * theta[j]);
-            lp += 3 * Math.log(lambda) - 6 * lambda;
-            grad[j] += -2 * (3 - 6 * lambda);
+            lp += 3 * Math.log(lambda) - RATE * lambda;
+            grad[j] += -2 * (3 - RATE * lambda);
         }
         double s = Math.exp(theta[d]);
         lp += 2 * theta[d] - s;
