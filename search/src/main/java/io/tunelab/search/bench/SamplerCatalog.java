@@ -23,7 +23,7 @@ public final class SamplerCatalog {
 
     static {
         ALL.put("random", RandomSampler::new);
-        ALL.put("tpe", s -> new TpeSampler(s, TpeOptions.defaults().withEiCandidates(Integer.getInteger("tpe.cands", 24)).withGamma(Double.parseDouble(System.getProperty("tpe.gf", "0.1")), Integer.getInteger("tpe.gc", 25)).withPriorWeight(Double.parseDouble(System.getProperty("tpe.pw", "1.0")))));
+        ALL.put("tpe", TpeSampler::new);
         ALL.put("tpe-multivariate", s -> new TpeSampler(s, TpeOptions.defaults().withMultivariate(true, true)));
         ALL.put("gp", GpSampler::new);
         ALL.put("nsga2", Nsga2Sampler::new);
