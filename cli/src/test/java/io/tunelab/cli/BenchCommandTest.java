@@ -29,7 +29,7 @@ class BenchCommandTest {
         assertThat(out).contains("med@25").contains("zdt1").contains("tpe");
         List<String> lines = Files.readAllLines(csv);
         assertThat(lines.get(0)).isEqualTo("problem,sampler,seed,trials,regret,sampler_ms_per_trial");
-        assertThat(lines).hasSize(17);
+        assertThat(lines).hasSize(21);
     }
 
     @Test

@@ -45,8 +45,8 @@ public final class BenchSamplersCommand implements Callable<Integer> {
             description = "Runs executed at once (default: ${DEFAULT-VALUE}); sampler times are cleanest with 1.")
     int threads;
 
-    @Option(names = "--quick", description = "The small setting the test suite runs: branin and zdt1, random and "
-            + "tpe, 2 seeds, 25 trials (overrides the other options).")
+    @Option(names = "--quick", description = "The small setting the test suite runs: branin and zdt1; random, tpe "
+            + "and nsga2; 2 seeds, 25 trials (overrides the other options).")
     boolean quick;
 
     @Option(names = "--out", paramLabel = "FILE.csv", description = "Also write the rows as CSV.")

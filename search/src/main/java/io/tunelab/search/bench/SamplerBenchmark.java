@@ -65,10 +65,10 @@ public final class SamplerBenchmark {
             samplers = List.copyOf(samplers);
         }
 
-        /** The quick setting the test suite runs: two problems, random and TPE, two seeds, 25 trials. */
+        /** The quick setting the test suite runs: branin and zdt1; random, TPE and NSGA-II; two seeds, 25 trials. */
         public static Settings quick() {
             return new Settings(List.of(BenchProblems.byName("branin"), BenchProblems.byName("zdt1")),
-                    List.of("random", "tpe"), 2, 25, 1);
+                    List.of("random", "tpe", "nsga2"), 2, 25, 1);
         }
     }
 
@@ -86,12 +86,18 @@ public final class SamplerBenchmark {
         return out;
     }
 
-    /** Runs everything; rows ordered by problem, sampler, seed, checkpoint. */
+    /**
+     * Runs everything; rows ordered by problem, sampler, seed, checkpoint. Pairs of a multi-objective
+     * problem and a single-objective sampler are skipped.
+     */
     public static List<Row> run(Settings settings) {
         List<java.util.concurrent.Callable<List<Row>>> jobs = new ArrayList<>();
         for (BenchProblem p : settings.problems()) {
             int trials = settings.trials() > 0 ? settings.trials() : p.defaultTrials();
             for (String s : settings.samplers()) {
+                if (p.isMultiObjective() && !SamplerCatalog.supportsMultiObjective(s)) {
+                    continue;
+                }
                 IntStream.rangeClosed(1, settings.seeds()).forEach(seed -> jobs.add(() -> runOne(p, s, seed, trials)));
             }
         }

@@ -46,6 +46,12 @@ public final class SamplerCatalog {
         return f;
     }
 
+    /** Whether the sampler handles studies with several objectives (TPE and GP handle one). */
+    public static boolean supportsMultiObjective(String name) {
+        factory(name);
+        return name.equals("random") || name.equals("nsga2");
+    }
+
     /** Names from a comma-separated list, each checked. */
     public static List<String> parse(String list) {
         List<String> out = new ArrayList<>();
