@@ -29,6 +29,8 @@ import java.util.SplittableRandom;
  */
 final class ParzenEstimator {
     private static final int MAX_REJECTIONS = 64;
+    /** Components more than e^40 below the largest add less than 1e-17 relative: skip their exp. */
+    private static final double NEGLIGIBLE = -40;
 
     private final Distribution[] dists;
     private final int components;
@@ -210,7 +212,10 @@ final class ParzenEstimator {
         }
         double sum = 0;
         for (double v : a) {
-            sum += Math.exp(v - max);
+            double d = v - max;
+            if (d > NEGLIGIBLE) {
+                sum += Math.exp(d);
+            }
         }
         return max + Math.log(sum);
     }
