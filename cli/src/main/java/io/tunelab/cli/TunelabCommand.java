@@ -4,6 +4,7 @@ import io.tunelab.cli.query.BestCommand;
 import io.tunelab.cli.query.CompareCommand;
 import io.tunelab.cli.query.StudiesCommand;
 import io.tunelab.cli.query.TrialsCommand;
+import io.tunelab.cli.bench.BenchCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -23,6 +24,7 @@ import picocli.CommandLine.ScopeType;
             BestCommand.class,
             CompareCommand.class,
             RunCommand.class,
+            BenchCommand.class,
             CommandLine.HelpCommand.class})
 public final class TunelabCommand implements Runnable {
 
