@@ -49,7 +49,7 @@ public final class StudyRunner {
                 .storage(storage)
                 .directions(spec.directions().toArray(Direction[]::new))
                 .seed(spec.sampler().seed())
-                .sampler(SearchComponents.sampler(spec.sampler(), spec.space()))
+                .sampler(SearchComponents.sampler(spec.sampler(), spec.space(), spec.parallel().workers() > 1))
                 .pruner(SearchComponents.pruner(spec.pruner()))
                 .createOrLoad();
     }

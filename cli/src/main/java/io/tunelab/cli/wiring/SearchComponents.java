@@ -14,7 +14,13 @@ import io.tunelab.search.sampler.GridSampler;
 import io.tunelab.search.sampler.RandomSampler;
 import io.tunelab.search.sampler.RandomStreams;
 import io.tunelab.search.sampler.Sampler;
+import io.tunelab.search.sampler.gp.GpOptions;
+import io.tunelab.search.sampler.gp.GpSampler;
+import io.tunelab.search.sampler.nsga2.Nsga2Options;
+import io.tunelab.search.sampler.nsga2.Nsga2Sampler;
 import io.tunelab.search.sampler.qmc.QmcSampler;
+import io.tunelab.search.sampler.tpe.TpeOptions;
+import io.tunelab.search.sampler.tpe.TpeSampler;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -60,8 +66,12 @@ public final class SearchComponents {
         }
     }
 
-    /** The sampler of a study file, built from the study's seeded random streams. */
-    public static Function<RandomStreams, Sampler> sampler(SamplerSpec spec, SpaceDefinition space) {
+    /**
+     * The sampler of a study file, built from the study's seeded random streams. With {@code parallel}
+     * (several trials at once, in this process or across workers) TPE lies about running trials by
+     * default (constant liar) so that workers do not pile onto one point.
+     */
+    public static Function<RandomStreams, Sampler> sampler(SamplerSpec spec, SpaceDefinition space, boolean parallel) {
         Map<String, Object> o = spec.options();
         switch (spec.type()) {
             case "random":
@@ -71,6 +81,30 @@ public final class SearchComponents {
                 return streams -> grid;
             case "qmc":
                 return streams -> new QmcSampler(streams, bool(o, "scramble", true), Map.of());
+            case "tpe": {
+                TpeOptions d = TpeOptions.defaults();
+                boolean multivariate = bool(o, "multivariate", d.multivariate());
+                TpeOptions t = new TpeOptions(integer(o, "startup_trials", d.startupTrials()),
+                        integer(o, "ei_candidates", d.eiCandidates()), number(o, "gamma", d.gammaFraction()),
+                        d.gammaCap(), number(o, "prior_weight", d.priorWeight()), d.magicClip(),
+                        bool(o, "consider_endpoints", d.considerEndpoints()), multivariate,
+                        multivariate && bool(o, "group", d.group()), bool(o, "constant_liar", parallel));
+                return streams -> new TpeSampler(streams, t);
+            }
+            case "gp": {
+                GpOptions d = GpOptions.defaults();
+                GpOptions g = new GpOptions(integer(o, "startup_trials", d.startupTrials()),
+                        integer(o, "max_points", d.fitCap()), integer(o, "restarts", d.restarts()), d.restartsUntil(),
+                        d.randomCandidates(), d.localStarts());
+                return streams -> new GpSampler(streams, g);
+            }
+            case "nsga2": {
+                Nsga2Options d = Nsga2Options.defaults();
+                Nsga2Options n = new Nsga2Options(integer(o, "population_size", d.populationSize()),
+                        number(o, "crossover_prob", d.crossoverProbability()), number(o, "crossover_eta", d.crossoverEta()),
+                        number(o, "mutation_prob", d.mutationProbability()), number(o, "mutation_eta", d.mutationEta()));
+                return streams -> new Nsga2Sampler(streams, n);
+            }
             default:
                 throw new CliException("sampler.type: sampler '" + spec.type() + "' is not available in this build");
         }

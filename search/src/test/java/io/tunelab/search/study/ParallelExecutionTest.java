@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tunelab.search.exec.Slot;
 import io.tunelab.search.exec.SlotPool;
+import io.tunelab.search.sampler.RandomSampler;
 import io.tunelab.search.trial.FrozenTrial;
 import io.tunelab.search.trial.Trial;
 import io.tunelab.search.trial.TrialState;
@@ -29,7 +30,7 @@ class ParallelExecutionTest {
     }
 
     private static Map<Integer, Map<String, Object>> paramsByNumber(int parallelism) {
-        Study study = Study.builder("det").seed(1234).create();
+        Study study = Study.builder("det").seed(1234).sampler(RandomSampler::new).create();
         study.optimize(ParallelExecutionTest::objective, OptimizeOptions.trials(40).withParallelism(parallelism));
         Map<Integer, Map<String, Object>> out = new TreeMap<>();
         for (FrozenTrial t : study.trials()) {
@@ -49,7 +50,7 @@ class ParallelExecutionTest {
 
     @Test
     void anotherSeedGivesOtherParameters() {
-        Study other = Study.builder("det").seed(99).create();
+        Study other = Study.builder("det").seed(99).sampler(RandomSampler::new).create();
         other.optimize(ParallelExecutionTest::objective, OptimizeOptions.trials(5).withParallelism(1));
         assertThat(other.trials().get(0).params()).isNotEqualTo(paramsByNumber(1).get(0));
     }
