@@ -11,6 +11,10 @@ import io.tunelab.search.storage.TrialStorage;
 import io.tunelab.search.study.Study;
 import io.tunelab.search.trial.FrozenTrial;
 import io.tunelab.search.trial.TrialState;
+import io.tunelab.search.exec.SlotPool;
+import io.tunelab.search.study.Objective;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.Map;
@@ -86,11 +90,24 @@ final class RunCommand implements Callable<Integer> {
             return ExitCodes.OK;
         }
         try (TrialStorage store = wiring.openStorage(storage.url())) {
-            StudyRunner runner = new StudyRunner(study, store, wiring.trainers(), wiring.gpuCount());
-            Study done = runner.run(out, System.console() != null);
+            StudyRunner runner = new StudyRunner(study, readText(file), store, wiring.trainers(), wiring.gpuCount());
+            Objective objective = runner.objective();
+            SlotPool slots = runner.slots();
+            Study created = runner.create(slots.size() > 1);
+            long deadline = study.budget().timeout() == null ? 0
+                    : System.currentTimeMillis() + study.budget().timeout().toMillis();
+            Study done = runner.run(created, objective, slots, deadline, out, System.console() != null);
             printSummary(out, done);
         }
         return ExitCodes.OK;
+    }
+
+    static String readText(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new CliException("cannot read " + file + ": " + e.getMessage());
+        }
     }
 
     private void printSummary(PrintWriter out, Study done) {

@@ -24,6 +24,8 @@ import picocli.CommandLine.ScopeType;
             BestCommand.class,
             CompareCommand.class,
             RunCommand.class,
+            CreateCommand.class,
+            WorkerCommand.class,
             BenchCommand.class,
             CommandLine.HelpCommand.class})
 public final class TunelabCommand implements Runnable {

@@ -116,14 +116,15 @@ class RunCommandTest {
         };
         Result first = tunelab(wiring, "run", file.toString());
         assertThat(first.code()).as(first.err()).isZero();
-        assertThat(first.out()).contains("Running study 'forest' (3 to run) on [cpu:0, cpu:1]")
+        assertThat(first.out()).contains("Running study 'forest' (budget 3 trials) on [cpu:0, cpu:1]")
                 .contains("3/3 trials").contains("Study 'forest': 3 complete, 0 pruned, 0 failed.")
                 .contains("Best trials:").contains("max_depth");
-        assertThat(storage.findStudy("forest")).isPresent();
+        assertThat(storage.findStudy("forest").orElseThrow().systemAttrs())
+                .containsEntry("budget_trials", 3).containsKey("study_file");
 
         Files.writeString(file, Files.readString(file).replace("trials: 3", "trials: 5"));
         Result second = tunelab(wiring, "run", file.toString());
-        assertThat(second.out()).contains("Resuming study 'forest' (3 trials so far, 2 to run)")
+        assertThat(second.out()).contains("Resuming study 'forest' (3 trials so far, budget 5 trials)")
                 .contains("5 complete");
         assertThat(tunelab(wiring, "run", file.toString()).out()).contains("already has its 5 trials");
     }

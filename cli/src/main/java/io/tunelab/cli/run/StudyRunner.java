@@ -11,11 +11,13 @@ import io.tunelab.search.storage.TrialStorage;
 import io.tunelab.search.study.Objective;
 import io.tunelab.search.study.OptimizeOptions;
 import io.tunelab.search.study.Study;
+import io.tunelab.search.study.StudyBuilder;
 import io.tunelab.search.trial.Direction;
 import io.tunelab.search.trial.FrozenTrial;
 import io.tunelab.search.trial.TrialState;
 import java.io.PrintWriter;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
@@ -23,35 +25,63 @@ import java.util.List;
 
 /**
  * Runs the study a study file describes against a storage: creates it, or resumes it when a study
- * of that name exists (the budget counts the trials already finished), shows progress, and prints a
- * summary of the best trials. Ctrl-C ends the running trials as FAIL "interrupted" and keeps
- * everything already committed, so running again resumes.
+ * of that name exists (the budget counts the trials it already has, in every process working on
+ * it), shows progress, and summarises the best trials. Ctrl-C ends the running trials as FAIL
+ * "interrupted" and keeps everything already committed, so running again resumes. Workers on other
+ * machines rebuild the same study from the study file stored with it.
  */
 public final class StudyRunner {
     /** The message of trials cut short by Ctrl-C. */
     public static final String INTERRUPTED = "interrupted: the run was stopped (Ctrl-C) before this trial ended";
 
+    /** Study attribute holding the study file's text, from which workers rebuild the study. */
+    public static final String STUDY_FILE = "study_file";
+    /** Study attribute: the trial budget. */
+    public static final String BUDGET_TRIALS = "budget_trials";
+    /** Study attribute: epoch milliseconds after which no worker starts a trial, when the file has a timeout. */
+    public static final String DEADLINE = "deadline_epoch_ms";
+
     private final StudySpec spec;
+    private final String specText;
     private final TrialStorage storage;
     private final List<TrainerFactory> trainers;
     private final int gpus;
 
-    public StudyRunner(StudySpec spec, TrialStorage storage, List<TrainerFactory> trainers, int gpus) {
+    public StudyRunner(StudySpec spec, String specText, TrialStorage storage, List<TrainerFactory> trainers, int gpus) {
         this.spec = spec;
+        this.specText = specText;
         this.storage = storage;
         this.trainers = trainers;
         this.gpus = gpus;
     }
 
-    /** Opens (creates or resumes) the study the file names, with its sampler and pruner. */
-    public Study open() {
+    /**
+     * Creates the study the file names, or loads it and updates its budget and study file, and
+     * records the file, the budget and the deadline (now + timeout) as study attributes.
+     */
+    public Study create(boolean parallel) {
+        Study study = builder(parallel).createOrLoad();
+        storage.setStudySystemAttr(study.studyId(), STUDY_FILE, specText);
+        storage.setStudySystemAttr(study.studyId(), BUDGET_TRIALS, spec.budget().trials());
+        if (spec.budget().timeout() != null) {
+            storage.setStudySystemAttr(study.studyId(), DEADLINE,
+                    System.currentTimeMillis() + spec.budget().timeout().toMillis());
+        }
+        return study;
+    }
+
+    /** Loads the existing study, as a worker joining it does; its attributes are left as they are. */
+    public Study load(boolean parallel) {
+        return builder(parallel).load();
+    }
+
+    private StudyBuilder builder(boolean parallel) {
         return Study.builder(spec.study())
                 .storage(storage)
                 .directions(spec.directions().toArray(Direction[]::new))
                 .seed(spec.sampler().seed())
-                .sampler(SearchComponents.sampler(spec.sampler(), spec.space(), spec.parallel().workers() > 1))
-                .pruner(SearchComponents.pruner(spec.pruner()))
-                .createOrLoad();
+                .sampler(SearchComponents.sampler(spec.sampler(), spec.space(), parallel))
+                .pruner(SearchComponents.pruner(spec.pruner()));
     }
 
     /** The objective of the file's trainer. */
@@ -62,37 +92,38 @@ public final class StudyRunner {
                 .create(spec);
     }
 
-    /** Trials still to run: the budget minus trials already finished in earlier runs (0 = timeout only). */
-    public int remainingTrials(Study study) {
-        if (spec.budget().trials() == 0) {
-            return 0;
-        }
-        int finished = study.trials(EnumSet.of(TrialState.COMPLETE, TrialState.PRUNED, TrialState.FAIL)).size();
-        return Math.max(0, spec.budget().trials() - finished);
+    /** The slots of the file's {@code parallel} section on this machine. */
+    public SlotPool slots() {
+        return SlotPlan.of(spec.parallel(), gpus);
     }
 
-    /** Runs the study to its budget; returns it for the summary. */
-    public Study run(PrintWriter out, boolean terminal) {
-        Objective objective = objective();
-        Study study = open();
-        int remaining = remainingTrials(study);
-        if (spec.budget().trials() > 0 && remaining == 0) {
-            out.println("Study '" + spec.study() + "' already has its " + spec.budget().trials() + " trials.");
+    /**
+     * Runs trials on {@code slots} until the study as a whole has its budget of trials (counting
+     * earlier runs and other workers) or the deadline passes. Ctrl-C ends this process's running
+     * trials as FAIL {@value #INTERRUPTED}.
+     *
+     * @param deadlineMillis epoch milliseconds after which no trial starts, or 0 for none
+     */
+    public Study run(Study study, Objective objective, SlotPool slots, long deadlineMillis, PrintWriter out,
+                     boolean terminal) {
+        int budget = spec.budget().trials();
+        int counted = study.trials().size();
+        Duration timeout = deadlineMillis == 0 ? null : Duration.ofMillis(deadlineMillis - System.currentTimeMillis());
+        if ((budget > 0 && counted >= budget) || (timeout != null && (timeout.isNegative() || timeout.isZero()))) {
+            out.println("Study '" + spec.study() + "' already has its " + (budget > 0 && counted >= budget
+                    ? budget + " trials." : "time: its deadline has passed."));
+            out.flush();
             return study;
         }
-        SlotPool slots = SlotPlan.of(spec.parallel(), gpus);
-        int before = study.trials().size();
-        out.println((before == 0 ? "Running study '" : "Resuming study '") + spec.study() + "' ("
-                + (before == 0 ? "" : before + " trials so far, ") + (remaining > 0 ? remaining + " to run" : "until "
-                + spec.budget().timeout()) + ") on " + slots.slots());
+        out.println((counted == 0 ? "Running study '" : "Resuming study '") + spec.study() + "' ("
+                + (counted == 0 ? "" : counted + " trials so far, ")
+                + (budget > 0 ? "budget " + budget + " trials" : "until the deadline") + ") on " + slots.slots());
         out.flush();
-        ProgressBar bar = new ProgressBar(out, remaining, terminal, Clock.systemUTC());
+        ProgressBar bar = new ProgressBar(out, budget > 0 ? budget - counted : 0, terminal, Clock.systemUTC());
         Thread hook = new Thread(() -> study.abandonRunning(INTERRUPTED), "tunelab-interrupt");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
-            OptimizeOptions options = new OptimizeOptions(remaining, spec.budget().timeout(), slots, List.of(),
-                    List.of(bar));
-            study.optimize(objective, options);
+            study.optimize(objective, new OptimizeOptions(budget, timeout, slots, List.of(), List.of(bar), budget > 0));
         } finally {
             bar.finish();
             try {
