@@ -7,6 +7,7 @@ import io.tunelab.dashboard.data.Changes;
 import io.tunelab.dashboard.data.DashboardData;
 import io.tunelab.dashboard.data.StudySummary;
 import io.tunelab.dashboard.data.TrialPage;
+import io.tunelab.search.space.Distribution;
 import io.tunelab.search.trial.FrozenTrial;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -33,6 +34,18 @@ final class StudyRoutes {
         app.get("/api/studies/{id}/changes", this::changes);
         app.get("/api/studies/{id}/metric-names", ctx -> ctx.json(data.metricNames(Requests.pathLong(ctx, "id"))));
         app.get("/api/studies/{id}/pareto", this::pareto);
+        app.get("/api/studies/{id}/space", this::space);
+    }
+
+    /** Each parameter's distribution (as last seen), for axis types: log, categorical or linear. */
+    private void space(Context ctx) {
+        Map<String, Distribution> space = new LinkedHashMap<>();
+        for (FrozenTrial t : data.allTrials(Requests.pathLong(ctx, "id"))) {
+            space.putAll(t.distributions());
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        space.forEach((name, d) -> out.put(name, TrialViews.distribution(d)));
+        ctx.json(out);
     }
 
     private void studies(Context ctx) {

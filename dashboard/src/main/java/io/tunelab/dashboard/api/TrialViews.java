@@ -68,7 +68,7 @@ final class TrialViews {
         Map<String, Object> m = row(t);
         m.put("study", Map.of("id", d.study().id(), "name", d.study().name(), "directions", d.study().directions()));
         Map<String, Object> distributions = new LinkedHashMap<>();
-        t.distributions().forEach((name, dist) -> distributions.put(name, tree(DistributionJson.toJson(dist))));
+        t.distributions().forEach((name, dist) -> distributions.put(name, distribution(dist)));
         m.put("distributions", distributions);
         m.put("intermediate", t.intermediateValues());
         m.put("userAttrs", t.userAttrs());
@@ -97,9 +97,10 @@ final class TrialViews {
         return m;
     }
 
-    private static Object tree(String json) {
+    /** A distribution in its JSON form ({@code {"type": "float", "low": ..., "log": ...}}). */
+    static Object distribution(io.tunelab.search.space.Distribution d) {
         try {
-            return MAPPER.readTree(json);
+            return MAPPER.readTree(DistributionJson.toJson(d));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }

@@ -19,8 +19,13 @@ public final class Fields {
     private Fields() {
     }
 
-    /** The field called {@code name}; {@link FilterException} if the catalog knows no such field. */
-    public static Field resolve(String name, FieldCatalog catalog) {
+    /**
+     * The field called {@code reference} (which may be wrapped in double quotes); {@link FilterException}
+     * if the catalog knows no such field.
+     */
+    public static Field resolve(String reference, FieldCatalog catalog) {
+        String name = reference.length() >= 2 && reference.startsWith("\"") && reference.endsWith("\"")
+                ? reference.substring(1, reference.length() - 1).replace("\\\"", "\"") : reference;
         switch (name.toLowerCase(Locale.ROOT)) {
             case "number":
                 return new Field(name, null, r -> (double) r.trial().number());

@@ -15,7 +15,8 @@ import java.util.function.Predicate;
  *   unary      := ("NOT" | "!") unary | "(" or ")" | comparison
  *   comparison := field op literal        op := = == != &lt; &lt;= &gt; &gt;= ~
  * </pre>
- * Fields are resolved by {@link Fields}; literals are numbers, bare words or quoted strings. Numbers
+ * Fields are resolved by {@link Fields} (quote a name with unusual characters: {@code "my param" > 3});
+ * literals are numbers, bare words or quoted strings. Numbers
  * compare numerically, text case-insensitively; {@code ~} means "contains". A row without the field
  * fails every comparison. Example: {@code state = COMPLETE AND (lr < 0.01 OR optimizer = adam) AND
  * val_loss.min <= 0.3}. Stateless and thread-safe; errors are {@link FilterException}s that say where.
@@ -77,7 +78,8 @@ public final class FilterParser {
             }
             return inner;
         }
-        if (t.kind() != FilterTokens.Kind.WORD || isKeyword(t, "AND", "&&") || isKeyword(t, "OR", "||")) {
+        boolean quotedField = t.kind() == FilterTokens.Kind.STRING;
+        if (!quotedField && (t.kind() != FilterTokens.Kind.WORD || isKeyword(t, "AND", "&&") || isKeyword(t, "OR", "||"))) {
             throw error("expected a field name", t);
         }
         Field field = Fields.resolve(t.text(), catalog);
