@@ -52,7 +52,7 @@
     }
     const positive = series.every(s => s.data.every(p => p[1] == null || p[1] > 0));
     chart.setOption({animation: false, legend: {type: 'scroll', top: 0, data: [...new Set(series.map(s => s.name))]},
-      grid: {left: 64, right: 24, top: 40, bottom: 64},
+      grid: {left: 64, right: 24, top: 40, bottom: 76},
       tooltip: {trigger: 'axis', confine: true, formatter: ps => {
         const seen = new Set();
         const rows = ps.filter(p => p.value[1] != null && !seen.has(p.seriesName) && seen.add(p.seriesName))
@@ -61,9 +61,9 @@
         const x = ps.length ? ps[0].value[0] : '';
         return esc(S.x === 'wall' ? new Date(x).toLocaleString() : S.x + ' ' + fmt(x)) + '<br>' + rows.join('<br>');
       }},
-      xAxis: {type: S.x === 'wall' ? 'time' : 'value', name: S.x === 'relative' ? 'hours' : S.x, min: 'dataMin', max: 'dataMax'},
+      xAxis: {type: S.x === 'wall' ? 'time' : 'value', name: S.x === 'relative' ? 'hours' : S.x, nameLocation: 'middle', nameGap: 22, min: 'dataMin', max: 'dataMax'},
       yAxis: {type: S.log && positive ? 'log' : 'value', scale: true, name: S.metric || ''},
-      dataZoom: [{type: 'inside', filterMode: 'none'}, {type: 'slider', filterMode: 'none', height: 18, bottom: 10}],
+      dataZoom: [{type: 'inside', filterMode: 'none'}, {type: 'slider', filterMode: 'none', height: 18, bottom: 8}],
       series}, true);
   }
   async function fetchSeries(ids, range) {

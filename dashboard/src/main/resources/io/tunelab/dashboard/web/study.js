@@ -92,7 +92,8 @@
       }
     }
     S.selected = tests.length ? new Set(C.complete(S.trials, S.objective).filter(t => tests.every(f => f(t))).map(t => t.number)) : null;
-    table.setBrush(clauses.join(' AND '));
+    // The parallel plot draws COMPLETE trials only, so a brush selects among those.
+    table.setBrush(clauses.length ? ['state = COMPLETE'].concat(clauses).join(' AND ') : '');
     renderCharts();
     renderCurves();
   }
@@ -129,7 +130,7 @@
       el('div', {class: 'grid2'}, panel(el('div', {class: 'toolbar'}, 'Contour of ', pick('contour-x', 0), ' × ', pick('contour-y', Math.min(1, params.length - 1))),
         chartDiv('contour')), panel(chartDiv('curves'))),
       panel(chartDiv('timeline', 'small')),
-      study.directions.length > 1 ? panel(chartDiv('pareto')) : null);
+      ...(study.directions.length > 1 ? [panel(chartDiv('pareto'))] : []));
     const tablePanel = panel(el('h2', {text: 'Trials'}));
     main.append(tablePanel);
     table = TL.TrialTable(tablePanel, study.id, {objectives: study.directions.length});
