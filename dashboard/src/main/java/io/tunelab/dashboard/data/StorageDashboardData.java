@@ -22,14 +22,15 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * {@link DashboardData} over any {@link TrialStorage} (the in-memory one now; a database one works too,
  * though the tracker's query side answers range and summary queries faster). Downsampling happens here
- * in Java ({@link Downsampler}); summaries and metric names of finished trials are cached, since a
- * finished trial no longer changes; the change feed comes from a polling {@link ChangeLog}.
+ * in Java ({@link Downsampler}); summaries, metric names and (up to 1,000) series of finished trials
+ * are cached, since a finished trial no longer changes; the change feed comes from a polling {@link ChangeLog}.
  *
  * <p>This store has no model registry: model methods raise {@link DashboardException} of kind
  * NOT_CONFIGURED. Thread-safe.
  */
 public final class StorageDashboardData implements DashboardData {
     private static final Set<TrialState> ALL = EnumSet.allOf(TrialState.class);
+    private static final int SERIES_CACHE = 1000;
     private static final String NO_REGISTRY = "the model registry is not configured: this dashboard reads a "
             + "plain trial storage; start it on a tracker database to manage models";
 
@@ -38,6 +39,13 @@ public final class StorageDashboardData implements DashboardData {
     private final Map<Long, List<String>> finishedNames = new ConcurrentHashMap<>();
     private final Map<String, MetricSummary> finishedSummaries = new ConcurrentHashMap<>();
     private final Map<Long, Long> studyOfTrial = new ConcurrentHashMap<>();
+    /** Sorted series of finished trials, least recently used dropped first (the storage sorts on every read). */
+    private final Map<String, List<MetricPoint>> finishedSeries = new java.util.LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, List<MetricPoint>> eldest) {
+            return size() > SERIES_CACHE;
+        }
+    };
 
     /** Reads {@code storage}, looking for changes at most every 200 ms. */
     public StorageDashboardData(TrialStorage storage) {
@@ -129,7 +137,20 @@ public final class StorageDashboardData implements DashboardData {
 
     @Override
     public MetricSeries series(long trialId, String name, SeriesQuery query) {
-        List<MetricPoint> points = storage.metrics(trialId, name);
+        String key = trialId + "\u0000" + name;
+        List<MetricPoint> points;
+        synchronized (finishedSeries) {
+            points = finishedSeries.get(key);
+        }
+        if (points == null) {
+            boolean finished = storage.trial(trialId).state().isFinished();
+            points = storage.metrics(trialId, name);
+            if (finished) {
+                synchronized (finishedSeries) {
+                    finishedSeries.put(key, points);
+                }
+            }
+        }
         if (points.isEmpty() && !storage.metricNames(trialId).contains(name)) {
             throw DashboardException.notFound("trial " + storage.trial(trialId).number()
                     + " has no metric series '" + name + "'");

@@ -67,14 +67,29 @@ public final class TrialTable {
                 rows.add(row);
             }
         }
-        rows.sort(order(sort, query.descending()));
+        sortRows(rows, sort, query.descending());
         int from = Math.min(query.offset(), rows.size());
         int to = (int) Math.min(rows.size(), (long) from + limit);
         return new TableResult(rows.size(), from, rows.subList(from, to), List.copyOf(params), query.metrics());
     }
 
-    /** Missing values last; numbers before text; ties by trial number. */
-    static Comparator<TableRow> order(Field field, boolean descending) {
+    /** Sorts by keys read once per row (not once per comparison). */
+    private static void sortRows(List<TableRow> rows, Field field, boolean descending) {
+        List<Map.Entry<Object, TableRow>> keyed = new ArrayList<>(rows.size());
+        for (TableRow r : rows) {
+            keyed.add(new java.util.AbstractMap.SimpleImmutableEntry<>(field.of(r), r));
+        }
+        Comparator<Object> values = Comparator.nullsLast(descending ? present().reversed() : present());
+        keyed.sort(Comparator.comparing((Map.Entry<Object, TableRow> e) -> e.getKey(), values)
+                .thenComparingInt(e -> e.getValue().trial().number()));
+        rows.clear();
+        for (Map.Entry<Object, TableRow> e : keyed) {
+            rows.add(e.getValue());
+        }
+    }
+
+    /** Numbers (ascending) before text (case-insensitive). */
+    private static Comparator<Object> present() {
         Comparator<Object> present = (a, b) -> {
             if (a instanceof Double x && b instanceof Double y) {
                 return Double.compare(x, y);
@@ -87,8 +102,6 @@ public final class TrialTable {
             }
             return a.toString().compareToIgnoreCase(b.toString());
         };
-        Comparator<Object> directed = descending ? present.reversed() : present;
-        Comparator<TableRow> byField = Comparator.comparing(field::of, Comparator.nullsLast(directed));
-        return byField.thenComparingInt(r -> r.trial().number());
+        return present;
     }
 }

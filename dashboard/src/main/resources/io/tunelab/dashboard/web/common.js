@@ -89,6 +89,7 @@ const TL = (() => {
     };
   }
   function stateChip(s) { return el('span', {class: 'state ' + s, text: s}); }
-  function ready() { document.body.dataset.ready = '1'; }
+  /** Marks the page interactive; readyMs is the time since navigation started (read by tests and the benchmark). */
+  function ready() { document.body.dataset.readyMs = String(performance.now()); document.body.dataset.ready = '1'; }
   return {el, esc, num, finite, fmt, fmtTime, fmtDuration, param, api, showError, nav, live, events, chart, throttle, stateChip, ready, ApiError};
 })();

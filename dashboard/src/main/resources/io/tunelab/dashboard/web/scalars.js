@@ -81,7 +81,9 @@
     try {
       if (!range) S.data.clear();
       await fetchSeries([...S.chosen], range);
+      performance.mark('series-loaded');
       render();
+      performance.mark('chart-drawn');
     } catch (e) { showError(errors, e); }
   }
   function choose(runs) {
@@ -101,7 +103,7 @@
       metric.replaceChildren(...res.metrics.map(m => el('option', {value: m, text: m})));
       S.metric = res.metrics.includes(previous) ? previous : (res.metrics.includes('loss') ? 'loss' : res.metrics[0] || null);
       metric.value = S.metric || '';
-      await choose(S.runs.slice(0, Math.min(10, MAX_RUNS)));
+      await choose(S.runs.slice(0, Math.min(Number(TL.param('select')) || 10, MAX_RUNS)));
     } catch (e) { showError(errors, e); }
   }
   regex.addEventListener('keydown', e => { if (e.key === 'Enter') loadRuns(); });

@@ -52,7 +52,8 @@ TL.StudyCharts = (() => {
       parallelAxis: axes,
       visualMap: {type: 'continuous', dimension: params.length, min: values.length ? min(values) : 0, max: values.length ? max(values) : 1, right: 4, top: 'middle',
         calculable: false, inRange: {color: ['#2b59c3', '#7aa7e0', '#f0c75e', '#d9534f']}, text: ['high', 'low'], itemHeight: 120},
-      series: [{type: 'parallel', lineStyle: {width: 1, opacity: data.length > 2000 ? 0.15 : 0.45}, data, progressive: 0,
+      series: [{type: 'parallel', lineStyle: {width: 1, opacity: data.length > 2000 ? 0.15 : 0.45}, data,
+        progressive: data.length > 2000 ? 1000 : 0, progressiveThreshold: 2000, smooth: false,
         inactiveOpacity: 0.03, activeOpacity: 1}]};
   }
 
@@ -112,15 +113,19 @@ TL.StudyCharts = (() => {
       series: [{type: 'heatmap', data}]});
   }
 
+  /** One line series per state (trials separated by gaps), so hundreds of curves cost three series. */
   function curves(res) {
-    const series = [];
+    const byState = new Map();
     const prunedAt = [];
     for (const c of res.curves) {
-      const data = c.steps.map((s, i) => [s, finite(c.values[i]), c.number]);
-      series.push({name: c.state.toLowerCase(), type: 'line', showSymbol: false, data, color: COLORS[c.state],
-        lineStyle: {width: 1, opacity: c.state === 'PRUNED' ? 0.8 : 0.45}, emphasis: {disabled: true}});
-      if (c.state === 'PRUNED' && data.length) prunedAt.push(data[data.length - 1]);
+      if (!byState.has(c.state)) byState.set(c.state, []);
+      const data = byState.get(c.state);
+      if (data.length) data.push([null, null, null]);
+      c.steps.forEach((s, i) => data.push([s, finite(c.values[i]), c.number]));
+      if (c.state === 'PRUNED' && c.steps.length) prunedAt.push([c.steps[c.steps.length - 1], finite(c.values[c.values.length - 1]), c.number]);
     }
+    const series = [...byState].map(([state, data]) => ({name: state.toLowerCase(), type: 'line', showSymbol: false, connectNulls: false, data,
+      color: COLORS[state], lineStyle: {width: 1, opacity: state === 'PRUNED' ? 0.8 : 0.45}, emphasis: {disabled: true}, large: true}));
     series.push({name: 'pruned here', type: 'scatter', symbol: 'triangle', symbolSize: 8, data: prunedAt, color: '#e08a00', z: 5});
     return Object.assign(base(), {
       title: {text: 'Learning curves (' + res.curves.length + ' of ' + res.trialsWithCurves + ' trials)', textStyle: {fontSize: 13}},
@@ -139,7 +144,7 @@ TL.StudyCharts = (() => {
       tooltip: {trigger: 'item', formatter: q => 'trial #' + q.value[3] + ' (' + q.value[4] + ')<br>' + esc(new Date(q.value[1]).toLocaleTimeString())
         + ' – ' + esc(new Date(q.value[2]).toLocaleTimeString())},
       xAxis: {type: 'time', scale: true}, yAxis: {type: 'category', data: slots},
-      series: [{type: 'custom', encode: {x: [1, 2], y: 0}, data, renderItem: (params, api) => {
+      series: [{type: 'custom', encode: {x: [1, 2], y: 0}, data, progressive: data.length > 2000 ? 2000 : 0, renderItem: (params, api) => {
         const y = api.value(0), a = api.coord([api.value(1), y]), b = api.coord([api.value(2), y]);
         const h = api.size([0, 1])[1] * 0.6;
         return {type: 'rect', shape: {x: a[0], y: a[1] - h / 2, width: Math.max(1, b[0] - a[0]), height: h}, style: api.style()};

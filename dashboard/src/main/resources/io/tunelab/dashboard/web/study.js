@@ -37,14 +37,26 @@
       el('a', {href: '/trials.html?study=' + study.id, text: 'Trials table'}), el('a', {href: '/scalars.html?regex=' + encodeURIComponent('^' + study.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&') + ' #'), text: 'Scalars'}));
   }
 
+  /** Draws a chart now if it is on screen, else when it scrolls into view (big studies stay responsive). */
+  const drawers = new Map();
+  const observer = new IntersectionObserver(entries => entries.forEach(e => {
+    if (e.isIntersecting && drawers.has(e.target.id)) { const draw = drawers.get(e.target.id); drawers.delete(e.target.id); draw(); }
+  }), {rootMargin: '200px'});
+  function lazily(idName, draw) {
+    const node = document.getElementById(idName);
+    const r = node.getBoundingClientRect();
+    if (r.top < innerHeight + 200 && r.bottom > -200) { drawers.delete(idName); draw(); return; }
+    drawers.set(idName, draw);
+    observer.observe(node);
+  }
   function renderCharts() {
     const k = S.objective;
     TL.chart('history').setOption(C.history(S.trials, k, study.directions[k], S.log, S.selected), true);
     const slices = document.getElementById('slices');
     const shown = params.slice(0, 12);
     if (slices.children.length !== shown.length) slices.replaceChildren(...shown.map((p, i) => chartDiv('slice-' + i, 'small')));
-    shown.forEach((p, i) => TL.chart('slice-' + i).setOption(C.slice(S.trials, p, space[p], k, S.selected), true));
-    TL.chart('timeline').setOption(C.timeline(S.trials), true);
+    shown.forEach((p, i) => lazily('slice-' + i, () => TL.chart('slice-' + i).setOption(C.slice(S.trials, p, space[p], S.objective, S.selected), true)));
+    lazily('timeline', () => TL.chart('timeline').setOption(C.timeline(S.trials), true));
     renderContour();
   }
   function renderParallel() {
@@ -52,7 +64,7 @@
   }
   function renderContour() {
     const px = document.getElementById('contour-x').value, py = document.getElementById('contour-y').value;
-    if (px && py) TL.chart('contour').setOption(C.contour(S.trials, px, py, space, S.objective), true);
+    if (px && py) lazily('contour', () => TL.chart('contour').setOption(C.contour(S.trials, px, py, space, S.objective), true));
   }
   async function renderImportance() {
     try { TL.chart('importance').setOption(C.importance(await api('/api/studies/' + id + '/importance?objective=' + S.objective)), true); }
@@ -60,7 +72,8 @@
   }
   async function renderCurves() {
     const numbers = S.selected && S.selected.size <= 300 ? '&numbers=' + [...S.selected].join(',') : '';
-    TL.chart('curves').setOption(C.curves(await api('/api/studies/' + id + '/curves?limit=300' + numbers)), true);
+    const res = await api('/api/studies/' + id + '/curves?limit=300' + numbers);
+    lazily('curves', () => TL.chart('curves').setOption(C.curves(res), true));
   }
   async function renderPareto() {
     if (study.directions.length < 2) return;
@@ -117,6 +130,7 @@
     [study, space] = await Promise.all([api('/api/studies/' + encodeURIComponent(id)), api('/api/studies/' + encodeURIComponent(id) + '/space')]);
     document.title = study.name + ' · Tunelab';
     await loadTrials();
+    performance.mark('trials-loaded');
     params = paramNames();
     const objective = el('select', {id: 'objective', onchange: e => { S.objective = Number(e.target.value); renderCharts(); renderParallel(); renderImportance(); }},
       study.directions.map((d, i) => el('option', {value: i, text: 'objective ' + i + ' (' + d.toLowerCase() + ')'})));
@@ -135,7 +149,9 @@
     main.append(tablePanel);
     table = TL.TrialTable(tablePanel, study.id, {objectives: study.directions.length});
     renderCharts();
+    performance.mark('charts-drawn');
     renderParallel();
+    performance.mark('parallel-drawn');
     TL.chart('parallel').on('axisareaselected', onBrush);
     await Promise.all([renderImportance(), renderCurves(), renderPareto(), table.load()]);
     TL.ready();

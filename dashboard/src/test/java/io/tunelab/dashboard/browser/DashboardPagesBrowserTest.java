@@ -68,8 +68,11 @@ class DashboardPagesBrowserTest {
         assertThat(seriesLength("importance", 0)).isEqualTo(3);
         assertThat(browser.js("return echarts.getInstanceByDom(document.getElementById('importance')).getOption().yAxis[0].data.slice(-1)[0]"))
                 .isEqualTo("x");
-        assertThat(browser.js("return echarts.getInstanceByDom(document.getElementById('curves')).getOption().series.length"))
-                .isEqualTo(41L);
+        browser.waitFor("return !!echarts.getInstanceByDom(document.getElementById('curves'))"
+                + " && !!echarts.getInstanceByDom(document.getElementById('timeline'))");
+        assertThat(browser.js("return echarts.getInstanceByDom(document.getElementById('curves')).getOption().series.map(s => s.name)"))
+                .isEqualTo(List.of("complete", "pruned", "pruned here"));
+        assertThat(seriesLength("curves", 2)).isEqualTo(8);
         assertThat(seriesLength("timeline", 0)).isEqualTo(40);
         browser.waitFor("return document.getElementById('trial-count').textContent === '40 trials'");
         assertThat(browser.js("return document.querySelectorAll('.vt-row').length")).isNotEqualTo(0L);
