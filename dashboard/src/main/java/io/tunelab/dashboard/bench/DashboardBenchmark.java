@@ -131,6 +131,10 @@ public final class DashboardBenchmark {
             loads.add(browser.openAndTimeReady(url, Duration.ofSeconds(60)));
         }
         double[] warm = loads.subList(1, loads.size()).stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        if (options.csv().getParent() != null) {
+            Files.createDirectories(options.csv().getParent());
+            browser.screenshot(options.csv().resolveSibling(name + ".png"));
+        }
         List<Figure> out = new ArrayList<>(List.of(new Figure(name + "_interactive_first", loads.get(0), "ms"),
                 new Figure(name + "_interactive_median", warm[warm.length / 2], "ms")));
         for (var mark : browser.eval("performance.getEntriesByType('mark').map(m => [m.name, m.startTime])")) {

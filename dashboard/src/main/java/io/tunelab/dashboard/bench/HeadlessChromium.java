@@ -144,6 +144,12 @@ final class HeadlessChromium implements AutoCloseable {
         throw new IOException(url + " did not become ready within " + timeout);
     }
 
+    /** Saves a PNG of the visible page. */
+    void screenshot(Path to) throws Exception {
+        String data = call("Page.captureScreenshot", Map.of("format", "png")).get("data").asText();
+        Files.write(to, java.util.Base64.getDecoder().decode(data));
+    }
+
     @Override
     public void close() throws IOException {
         socket.abort();
