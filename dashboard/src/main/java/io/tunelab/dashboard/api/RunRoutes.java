@@ -4,7 +4,7 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.tunelab.dashboard.DashboardException;
 import io.tunelab.dashboard.data.DashboardData;
-import io.tunelab.dashboard.data.MetricSeries;
+import io.tunelab.dashboard.data.MetricSummaries;
 import io.tunelab.dashboard.data.MetricSummary;
 import io.tunelab.dashboard.data.SeriesQuery;
 import io.tunelab.dashboard.data.StudySummary;
@@ -92,7 +92,10 @@ final class RunRoutes {
             Map<String, Object> view = TrialViews.detail(d);
             Map<String, Object> summaries = new LinkedHashMap<>();
             for (String name : d.metricNames()) {
-                summaries.put(name, TrialViews.summary(summary(data.series(id, name, SeriesQuery.all()))));
+                MetricSummary summary = MetricSummaries.of(data.series(id, name, SeriesQuery.all()));
+                if (summary != null) {
+                    summaries.put(name, TrialViews.summary(summary));
+                }
             }
             view.put("metricSummaries", summaries);
             trials.add(view);
@@ -105,19 +108,5 @@ final class RunRoutes {
             }
         }
         ctx.json(Map.of("trials", trials, "params", params, "differs", differs, "metrics", metrics));
-    }
-
-    private static MetricSummary summary(MetricSeries s) {
-        double min = Double.NaN;
-        double max = Double.NaN;
-        for (double v : s.values()) {
-            if (!Double.isNaN(v)) {
-                min = Double.isNaN(min) || v < min ? v : min;
-                max = Double.isNaN(max) || v > max ? v : max;
-            }
-        }
-        int last = s.size() - 1;
-        return new MetricSummary(s.trialId(), s.name(), s.size(), last < 0 ? -1 : s.steps()[last],
-                last < 0 ? Double.NaN : s.values()[last], min, max);
     }
 }

@@ -13,16 +13,28 @@ public final class MetricSummaries {
         if (sorted.isEmpty()) {
             return null;
         }
+        double[] values = new double[sorted.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = sorted.get(i).value();
+        }
+        return of(trialId, name, sorted.get(sorted.size() - 1).step(), values);
+    }
+
+    /** Last, min and max of the points of {@code series}; null if it has none. */
+    public static MetricSummary of(MetricSeries series) {
+        return series.size() == 0 ? null
+                : of(series.trialId(), series.name(), series.steps()[series.size() - 1], series.values());
+    }
+
+    private static MetricSummary of(long trialId, String name, long lastStep, double[] values) {
         double min = Double.NaN;
         double max = Double.NaN;
-        for (MetricPoint p : sorted) {
-            double v = p.value();
+        for (double v : values) {
             if (!Double.isNaN(v)) {
                 min = Double.isNaN(min) || v < min ? v : min;
                 max = Double.isNaN(max) || v > max ? v : max;
             }
         }
-        MetricPoint last = sorted.get(sorted.size() - 1);
-        return new MetricSummary(trialId, name, sorted.size(), last.step(), last.value(), min, max);
+        return new MetricSummary(trialId, name, values.length, lastStep, values[values.length - 1], min, max);
     }
 }

@@ -120,6 +120,31 @@ class DashboardPagesBrowserTest {
     }
 
     @Test
+    void comparePageHighlightsTheParametersThatDiffer() {
+        long study = studyId(SampleStudies.QUADRATIC);
+        long a = storage.trialByNumber(study, 0).id();
+        long b = storage.trialByNumber(study, 1).id();
+        browser.open(url("/compare.html?trials=" + a + "," + b));
+        assertThat(browser.driver().findElements(By.cssSelector("#compare-table tr.diff td:first-child")))
+                .extracting(WebElement::getText).contains("x", "lr");
+        assertThat(browser.js("return echarts.getInstanceByDom(document.getElementById('compare-chart')).getOption().series.length"))
+                .isEqualTo(2L);
+        browser.screenshot("compare");
+    }
+
+    @Test
+    void hostileParameterNamesAndValuesRenderAsText() {
+        long study = studyId(SampleStudies.HOSTILE);
+        browser.open(url("/trial.html?id=" + storage.trialByNumber(study, 0).id()));
+        assertThat(browser.driver().findElement(By.tagName("h1")).getText()).contains(SampleStudies.HOSTILE);
+        assertThat(browser.driver().findElement(By.id("params")).getText()).contains("<b>choice</b>");
+        assertThat(browser.driver().findElements(By.cssSelector("main b, main i, main script"))).isEmpty();
+        browser.open(url("/study.html?id=" + study));
+        assertThat(browser.driver().findElement(By.id("study-name")).getText()).isEqualTo(SampleStudies.HOSTILE);
+        assertThat(browser.driver().findElements(By.cssSelector("main b, main i, main script"))).isEmpty();
+    }
+
+    @Test
     void modelsPageSaysTheRegistryIsNotConfigured() {
         browser.open(url("/models.html"));
         assertThat(browser.driver().findElement(By.className("error")).getText()).startsWith("501").contains("not configured");
