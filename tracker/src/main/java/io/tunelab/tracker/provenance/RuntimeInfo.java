@@ -16,12 +16,13 @@ import java.util.Properties;
  * @param libraries versions of Tunelab and the libraries it stores results with, by name
  */
 public record RuntimeInfo(String java, String os, Map<String, String> libraries) {
+    /** Name, Maven group, artifact, and a class of the library (for its jar manifest). */
     private static final String[][] LIBRARIES = {
-        {"tunelab", "io.tunelab", "tunelab-tracker"},
-        {"h2", "com.h2database", "h2"},
-        {"hikaricp", "com.zaxxer", "HikariCP"},
-        {"flyway", "org.flywaydb", "flyway-core"},
-        {"jackson", "com.fasterxml.jackson.core", "jackson-databind"},
+        {"tunelab", "io.tunelab", "tunelab-tracker", "io.tunelab.tracker.TrackerException"},
+        {"h2", "com.h2database", "h2", "org.h2.Driver"},
+        {"hikaricp", "com.zaxxer", "HikariCP", "com.zaxxer.hikari.HikariDataSource"},
+        {"flyway", "org.flywaydb", "flyway-core", "org.flywaydb.core.Flyway"},
+        {"jackson", "com.fasterxml.jackson.core", "jackson-databind", "com.fasterxml.jackson.databind.ObjectMapper"},
     };
     private static volatile RuntimeInfo current;
     private static volatile String hostName;
@@ -36,7 +37,7 @@ public record RuntimeInfo(String java, String os, Map<String, String> libraries)
         if (r == null) {
             Map<String, String> libs = new LinkedHashMap<>();
             for (String[] lib : LIBRARIES) {
-                libs.put(lib[0], mavenVersion(lib[1], lib[2]));
+                libs.put(lib[0], version(lib[1], lib[2], lib[3]));
             }
             r = new RuntimeInfo(System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")",
                     System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
@@ -46,18 +47,30 @@ public record RuntimeInfo(String java, String os, Map<String, String> libraries)
         return r;
     }
 
-    /** The version in a jar's Maven metadata, or {@code unknown} (e.g. when running from class directories). */
-    static String mavenVersion(String group, String artifact) {
+    /**
+     * A library's version from its jar's Maven metadata, else its manifest, else {@code unknown}
+     * (e.g. classes run from a build directory).
+     */
+    static String version(String group, String artifact, String className) {
         String path = "/META-INF/maven/" + group + "/" + artifact + "/pom.properties";
         try (InputStream in = RuntimeInfo.class.getResourceAsStream(path)) {
-            if (in == null) {
-                return "unknown";
+            if (in != null) {
+                Properties p = new Properties();
+                p.load(in);
+                String v = p.getProperty("version");
+                if (v != null) {
+                    return v;
+                }
             }
-            Properties p = new Properties();
-            p.load(in);
-            return p.getProperty("version", "unknown");
         } catch (IOException e) {
-            return "unknown";
+            // Fall through to the manifest.
+        }
+        try {
+            String v = Class.forName(className, false, RuntimeInfo.class.getClassLoader()).getPackage()
+                    .getImplementationVersion();
+            return v == null ? "unknown" : v;
+        } catch (ClassNotFoundException e) {
+            return "absent";
         }
     }
 
