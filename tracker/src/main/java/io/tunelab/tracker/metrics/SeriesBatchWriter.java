@@ -19,10 +19,15 @@ import java.util.Map;
  * latest point, finite min and max). Used only by the writer thread.
  */
 final class SeriesBatchWriter {
-    private static final String INSERT_POINT = "INSERT INTO metric_points (series_id, step, point_value, value_marker,"
-            + " wall_ns) VALUES (?, ?, ?, ?, ?)";
+    private static final String INSERT_POINTS = "INSERT INTO metric_points (series_id, step, point_value, value_marker,"
+            + " wall_ns) VALUES ";
+    private static final int ROWS_PER_INSERT = 100;
 
     private record Key(long trialId, String name) {
+    }
+
+    /** A point and the series row it goes to. */
+    private record Row(long seriesId, MetricPoint point) {
     }
 
     /** A series row's summary columns, updated in memory, then written back. */
@@ -58,21 +63,16 @@ final class SeriesBatchWriter {
             }
         }
         List<Summary> summaries = new ArrayList<>();
-        try (PreparedStatement insert = c.prepareStatement(INSERT_POINT)) {
-            for (Map.Entry<Key, List<MetricPoint>> e : grouped.entrySet()) {
-                Summary s = lockSeries(c, e.getKey());
-                summaries.add(s);
-                for (MetricPoint p : e.getValue()) {
-                    insert.setLong(1, s.seriesId);
-                    insert.setLong(2, p.step());
-                    SqlDoubles.bind(insert, 3, 4, p.value());
-                    insert.setLong(5, Times.toNanos(p.wallTime()));
-                    insert.addBatch();
-                    s.add(p);
-                }
+        List<Row> rows = new ArrayList<>();
+        for (Map.Entry<Key, List<MetricPoint>> e : grouped.entrySet()) {
+            Summary s = lockSeries(c, e.getKey());
+            summaries.add(s);
+            for (MetricPoint p : e.getValue()) {
+                s.add(p);
+                rows.add(new Row(s.seriesId, p));
             }
-            insert.executeBatch();
         }
+        insertPoints(c, rows);
         try (PreparedStatement update = c.prepareStatement("UPDATE metric_series SET point_count = ?, last_step = ?,"
                 + " last_value = ?, last_marker = ?, last_wall_ns = ?, min_value = ?, max_value = ? WHERE series_id = ?")) {
             for (Summary s : summaries) {
@@ -86,6 +86,42 @@ final class SeriesBatchWriter {
                 update.addBatch();
             }
             update.executeBatch();
+        }
+    }
+
+    /** Inserts rows with multi-row statements of {@value #ROWS_PER_INSERT} rows (far fewer executions than one per row). */
+    private static void insertPoints(Connection c, List<Row> rows) throws SQLException {
+        int full = rows.size() / ROWS_PER_INSERT;
+        if (full > 0) {
+            try (PreparedStatement ps = c.prepareStatement(insertSql(ROWS_PER_INSERT))) {
+                for (int chunk = 0; chunk < full; chunk++) {
+                    bindRows(ps, rows, chunk * ROWS_PER_INSERT, ROWS_PER_INSERT);
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+        }
+        int rest = rows.size() - full * ROWS_PER_INSERT;
+        if (rest > 0) {
+            try (PreparedStatement ps = c.prepareStatement(insertSql(rest))) {
+                bindRows(ps, rows, full * ROWS_PER_INSERT, rest);
+                ps.executeUpdate();
+            }
+        }
+    }
+
+    private static String insertSql(int rows) {
+        return INSERT_POINTS + "(?, ?, ?, ?, ?), ".repeat(rows - 1) + "(?, ?, ?, ?, ?)";
+    }
+
+    private static void bindRows(PreparedStatement ps, List<Row> rows, int from, int count) throws SQLException {
+        for (int i = 0; i < count; i++) {
+            MetricPoint p = rows.get(from + i).point();
+            int base = i * 5;
+            ps.setLong(base + 1, rows.get(from + i).seriesId());
+            ps.setLong(base + 2, p.step());
+            SqlDoubles.bind(ps, base + 3, base + 4, p.value());
+            ps.setLong(base + 5, Times.toNanos(p.wallTime()));
         }
     }
 
