@@ -3,6 +3,7 @@ package io.tunelab.dashboard;
 import io.tunelab.search.pruner.PruneDecision;
 import io.tunelab.search.pruner.Pruner;
 import io.tunelab.search.storage.InMemoryStorage;
+import io.tunelab.search.storage.TrialStorage;
 import io.tunelab.search.study.OptimizeOptions;
 import io.tunelab.search.study.Study;
 import io.tunelab.search.trial.Direction;
@@ -47,6 +48,12 @@ public final class SampleStudies {
     /** A storage holding the three sample studies; artifacts are written under {@code dir}. */
     public static InMemoryStorage create(Path dir) {
         InMemoryStorage storage = new InMemoryStorage();
+        fill(storage, dir);
+        return storage;
+    }
+
+    /** Runs the three sample studies on {@code storage}; artifact files are written under {@code dir}. */
+    public static void fill(TrialStorage storage, Path dir) {
         Study quadratic = Study.builder(QUADRATIC).storage(storage).seed(7).pruner(new EveryFifthPruner()).create();
         quadratic.optimize(trial -> {
             double x = trial.suggestFloat("x", -5, 5);
@@ -78,7 +85,7 @@ public final class SampleStudies {
         Study hostile = Study.builder(HOSTILE).storage(storage).seed(1).create();
         hostile.optimize(trial -> trial.suggestCategorical("<b>choice</b>", List.of("<i>x</i>", "y")).length(),
                 OptimizeOptions.trials(3).withParallelism(1));
-        return storage;
+        storage.flush();
     }
 
     private static Path artifact(Path dir) {

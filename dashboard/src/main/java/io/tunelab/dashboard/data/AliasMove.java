@@ -8,11 +8,11 @@ import java.time.Instant;
  * @param model       the model's name
  * @param alias       e.g. {@code production}
  * @param fromVersion the version it pointed at before, or null if it is new
- * @param toVersion   the version it points at now
+ * @param toVersion   the version it points at now, or null if the alias was removed
  * @param at          when
  * @param actor       who or which host moved it
  * @param reason      the reason given, maybe empty
  */
-public record AliasMove(String model, String alias, Integer fromVersion, int toVersion, Instant at, String actor,
+public record AliasMove(String model, String alias, Integer fromVersion, Integer toVersion, Instant at, String actor,
                         String reason) {
 }

@@ -37,7 +37,7 @@
           el('td', {text: Object.entries(v.metrics).map(([k, x]) => k + ' ' + fmt(x)).join(', ')}), el('td', {text: fmtTime(v.created)}), el('td', {text: v.archived ? 'yes' : ''})))));
       const audit = el('table', {class: 'plain', id: 'audit'}, el('thead', null, el('tr', null, ['when', 'alias', 'from', 'to', 'by', 'reason'].map(h => el('th', {text: h})))),
         el('tbody', null, d.audit.map(m => el('tr', null, el('td', {text: fmtTime(m.at)}), el('td', {text: m.alias}), el('td', {text: m.fromVersion == null ? '—' : 'v' + m.fromVersion}),
-          el('td', {text: 'v' + m.toVersion}), el('td', {text: m.actor}), el('td', {text: m.reason})))));
+          el('td', {text: m.toVersion == null ? 'removed' : 'v' + m.toVersion}), el('td', {text: m.actor}), el('td', {text: m.reason})))));
       const out = el('div');
       const form = el('form', {class: 'toolbar', id: 'promote-form'}, 'Point alias ', el('input', {type: 'text', name: 'alias', value: 'production', size: 12}),
         ' at ', el('input', {type: 'text', name: 'source', placeholder: 'version (e.g. 3) or trial id', size: 22}),

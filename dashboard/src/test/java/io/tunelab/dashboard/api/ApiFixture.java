@@ -34,7 +34,11 @@ final class ApiFixture {
     }
 
     static void withServer(InMemoryStorage storage, ApiTest test) {
-        DashboardServer server = new DashboardServer(new StorageDashboardData(storage, 0), 0);
+        withServer(new StorageDashboardData(storage, 0), test);
+    }
+
+    static void withServer(io.tunelab.dashboard.data.DashboardData data, ApiTest test) {
+        DashboardServer server = new DashboardServer(data, 0);
         try {
             JavalinTest.test(server.app(), (s, client) -> test.run(client));
         } finally {
