@@ -21,12 +21,14 @@
     }
     try {
       const res = await api('/api/models/' + encodeURIComponent(model) + '/promote', {method: 'POST', headers, body: JSON.stringify(body)});
-      if (res.gate) out.append(el('div', {class: res.gate.passed ? 'note' : 'error', text: 'Evaluation gate: ' + (res.gate.passed ? 'passed' : 'refused') + ' — ' + res.gate.message}));
-      out.append(el('div', {class: 'note', id: 'promote-result', text: res.moved ? body.alias + ' now points at version ' + res.version.version : 'nothing moved'}));
-      await show(model);
+      const notes = [];
+      if (res.gate) notes.push(el('div', {class: res.gate.passed ? 'note' : 'error', text: 'Evaluation gate: ' + (res.gate.passed ? 'passed' : 'refused') + ' — ' + res.gate.message}));
+      notes.push(el('div', {class: 'note', id: 'promote-result', text: res.moved ? body.alias + ' now points at version ' + res.version.version : 'nothing moved'}));
+      await loadList();
+      await show(model, notes);
     } catch (e) { showError(out, e); }
   }
-  async function show(name) {
+  async function show(name, notes) {
     detail.replaceChildren();
     try {
       const d = await api('/api/models/' + encodeURIComponent(name));
@@ -38,7 +40,7 @@
       const audit = el('table', {class: 'plain', id: 'audit'}, el('thead', null, el('tr', null, ['when', 'alias', 'from', 'to', 'by', 'reason'].map(h => el('th', {text: h})))),
         el('tbody', null, d.audit.map(m => el('tr', null, el('td', {text: fmtTime(m.at)}), el('td', {text: m.alias}), el('td', {text: m.fromVersion == null ? '—' : 'v' + m.fromVersion}),
           el('td', {text: m.toVersion == null ? 'removed' : 'v' + m.toVersion}), el('td', {text: m.actor}), el('td', {text: m.reason})))));
-      const out = el('div');
+      const out = el('div', null, notes || []);
       const form = el('form', {class: 'toolbar', id: 'promote-form'}, 'Point alias ', el('input', {type: 'text', name: 'alias', value: 'production', size: 12}),
         ' at ', el('input', {type: 'text', name: 'source', placeholder: 'version (e.g. 3) or trial id', size: 22}),
         el('label', null, el('input', {type: 'checkbox', name: 'fromTrial'}), ' it is a trial id (register a new version)'),
@@ -49,15 +51,21 @@
         el('div', {class: 'panel'}, el('h2', {text: 'Versions'}), versions), el('div', {class: 'panel'}, el('h2', {text: 'Audit trail of alias moves'}), audit));
     } catch (e) { showError(detail, e); }
   }
-  try {
-    info = await api('/api/info');
+  const list = el('div', {class: 'panel'});
+  async function loadList() {
     const res = await api('/api/models');
-    main.append(el('div', {class: 'panel'}, el('table', {class: 'plain', id: 'models'},
+    list.replaceChildren(el('table', {class: 'plain', id: 'models'},
       el('thead', null, el('tr', null, ['name', 'latest version', 'aliases', 'updated'].map(h => el('th', {text: h})))),
       el('tbody', null, res.models.map(m => el('tr', null, el('td', null, el('a', {href: '#', text: m.name, onclick: e => { e.preventDefault(); show(m.name); }})),
         el('td', {text: 'v' + m.latestVersion}), el('td', {text: Object.entries(m.aliases).map(([a, v]) => a + ' → v' + v).join(', ')}),
-        el('td', {text: fmtTime(m.updated)})))))), detail);
-    if (res.models.length) await show(TL.param('model') || res.models[0].name);
+        el('td', {text: fmtTime(m.updated)}))))));
+    return res.models;
+  }
+  try {
+    info = await api('/api/info');
+    const models = await loadList();
+    main.append(list, detail);
+    if (models.length) await show(TL.param('model') || models[0].name);
   } catch (e) {
     showError(main, e);
   }
