@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tunelab.dashboard.DashboardServer;
 import io.tunelab.dashboard.SampleStudies;
 import io.tunelab.dashboard.data.TrackerDashboardData;
+import io.tunelab.search.study.Study;
+import io.tunelab.search.trial.Direction;
+import io.tunelab.search.trial.Trial;
 import io.tunelab.search.trial.TrialState;
 import io.tunelab.tracker.registry.Change;
 import io.tunelab.tracker.setup.Tracker;
@@ -19,7 +22,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
-/** The models page over an H2 tracker: promote a trial and see the alias move in the audit trail. */
+/**
+ * Pages over an H2 tracker: a study page taking in a new trial live, and the models page promoting a
+ * trial and showing the alias move in the audit trail.
+ */
 class ModelsBrowserTest {
     @TempDir
     static Path dir;
@@ -48,6 +54,23 @@ class ModelsBrowserTest {
         }
         server.stop();
         tracker.close();
+    }
+
+    @Test
+    void theStudyPageTakesInANewTrialLiveWithoutReloading() {
+        long study = tracker.storage().findStudy(SampleStudies.PARETO).orElseThrow().id();
+        browser.open("http://127.0.0.1:" + server.port() + "/study.html?id=" + study);
+        browser.waitFor("return document.getElementById('trial-count').textContent === '30 trials'");
+        browser.js("window.__sameDocument = true");
+        Study pareto = Study.builder(SampleStudies.PARETO).storage(tracker.storage())
+                .directions(Direction.MINIMIZE, Direction.MINIMIZE).load();
+        Trial trial = pareto.ask();
+        pareto.tell(trial.number(), TrialState.COMPLETE, trial.suggestFloat("a", 0, 1), trial.suggestFloat("noise", 0, 0.2));
+        browser.waitFor("return document.getElementById('trial-count').textContent === '31 trials'");
+        browser.waitFor("return echarts.getInstanceByDom(document.getElementById('pareto')).getOption().series"
+                + ".reduce((n, s) => n + s.data.length, 0) === 31");
+        assertThat(browser.js("return window.__sameDocument === true")).isEqualTo(true);
+        browser.screenshot("study-pareto-live");
     }
 
     @Test
