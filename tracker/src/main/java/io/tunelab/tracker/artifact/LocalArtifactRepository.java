@@ -1,0 +1,124 @@
+package io.tunelab.tracker.artifact;
+
+import io.tunelab.search.storage.StorageNames;
+import io.tunelab.search.trial.ArtifactRef;
+import io.tunelab.tracker.TrackerException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.file.FileSystemNotFoundException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * Artifacts as files under a local root directory (e.g. {@code .tunelab/artifacts}). A file is copied
+ * to a temporary name beside its target while its SHA-256 is computed, then moved into place
+ * atomically, so readers never see half a file. Every target is checked against the root after
+ * symbolic links are resolved. Thread-safe.
+ */
+public final class LocalArtifactRepository implements ArtifactRepository {
+    private final Path root;
+
+    public LocalArtifactRepository(Path root) {
+        try {
+            Files.createDirectories(root);
+            this.root = root.toRealPath();
+        } catch (IOException e) {
+            throw TrackerException.unavailable("cannot create the artifact root " + root + ": " + e.getMessage(), e);
+        }
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    @Override
+    public ArtifactRef store(List<String> directory, String name, Path source) {
+        StorageNames.checkArtifactName(name);
+        directory.forEach(StorageNames::checkArtifactName);
+        if (!Files.isRegularFile(source)) {
+            throw TrackerException.invalid("artifact '" + name + "': " + source + " is not a readable file");
+        }
+        Path dir = root;
+        for (String segment : directory) {
+            dir = dir.resolve(segment);
+        }
+        try {
+            Files.createDirectories(dir);
+            Path target = inside(dir.toRealPath().resolve(name));
+            Path temp = Files.createTempFile(dir, ".upload-", ".tmp");
+            try {
+                String sha;
+                try (InputStream in = Files.newInputStream(source);
+                     DigestOutputStream out = new DigestOutputStream(Files.newOutputStream(temp), sha256())) {
+                    in.transferTo(out);
+                    out.flush();
+                    sha = HexFormat.of().formatHex(out.getMessageDigest().digest());
+                }
+                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                return new ArtifactRef(name, target.toUri(), Files.size(target), sha);
+            } finally {
+                Files.deleteIfExists(temp);
+            }
+        } catch (IOException e) {
+            throw TrackerException.unavailable("artifact '" + name + "': cannot copy " + source + " into "
+                    + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public InputStream open(ArtifactRef ref) {
+        Path file = resolve(ref);
+        try {
+            return Files.newInputStream(file);
+        } catch (NoSuchFileException e) {
+            throw TrackerException.notFound("artifact '" + ref.name() + "' is missing: " + file);
+        } catch (IOException e) {
+            throw TrackerException.unavailable("artifact '" + ref.name() + "': cannot read " + file + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public Path resolve(ArtifactRef ref) {
+        URI uri = ref.uri();
+        Path file;
+        try {
+            file = Path.of(uri);
+        } catch (IllegalArgumentException | FileSystemNotFoundException e) {
+            throw TrackerException.invalid("artifact URI must be a local file URI, got " + uri);
+        }
+        return inside(file);
+    }
+
+    private Path inside(Path file) {
+        Path normal = file.toAbsolutePath().normalize();
+        Path checked = normal;
+        try {
+            if (Files.exists(normal)) {
+                checked = normal.toRealPath();
+            }
+        } catch (IOException e) {
+            throw TrackerException.unavailable("cannot resolve " + normal + ": " + e.getMessage(), e);
+        }
+        if (!checked.startsWith(root)) {
+            throw TrackerException.invalid("path " + file + " lies outside the artifact root " + root);
+        }
+        return normal;
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package io.tunelab.tracker.db;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Locale;
+
+/**
+ * What differs between the databases the tracker runs on. The schema and every statement are written
+ * in the SQL both H2 and PostgreSQL accept; only session set-up and error classification live here.
+ */
+public enum Dialect {
+    H2, POSTGRESQL;
+
+    /** The dialect of a JDBC URL; throws for databases the tracker does not support. */
+    public static Dialect of(String jdbcUrl) {
+        String url = jdbcUrl == null ? "" : jdbcUrl.toLowerCase(Locale.ROOT);
+        if (url.startsWith("jdbc:h2:")) {
+            return H2;
+        }
+        if (url.startsWith("jdbc:postgresql:")) {
+            return POSTGRESQL;
+        }
+        throw new IllegalArgumentException("storage URL must start with jdbc:h2: or jdbc:postgresql:, got '"
+                + jdbcUrl + "'");
+    }
+
+    /** SQL run on every new pooled connection, or null. */
+    String connectionInitSql() {
+        // Lock waits are short transactions on a study row; ten seconds covers heavy contention.
+        return this == H2 ? "SET LOCK_TIMEOUT 10000" : null;
+    }
+
+    /**
+     * Forces every commit so far to the database file. H2 otherwise writes commits in the background
+     * (every 500 ms by default) and a killed process loses them; PostgreSQL commits are durable already.
+     */
+    void makeDurable(Connection c) throws SQLException {
+        if (this == H2) {
+            try (Statement s = c.createStatement()) {
+                s.execute("CHECKPOINT");
+            }
+        }
+    }
+
+    /**
+     * Whether a failed transaction may succeed when run again: lock time-outs, deadlocks,
+     * serialisation failures, concurrent updates and lost connections.
+     */
+    boolean isTransient(SQLException e) {
+        String state = e.getSQLState() == null ? "" : e.getSQLState();
+        if (state.startsWith("40") || state.startsWith("08") || state.equals("HYT00") || state.equals("55P03")) {
+            return true;
+        }
+        // H2: concurrent update in another transaction (90131), lock timeout (50200), row changed (90143).
+        int code = e.getErrorCode();
+        return this == H2 && (code == 90131 || code == 50200 || code == 90143 || code == 40001);
+    }
+
+    /** Whether the failure is a unique or foreign-key constraint violation. */
+    public static boolean isConstraintViolation(SQLException e) {
+        String state = e.getSQLState();
+        return state != null && state.startsWith("23");
+    }
+}

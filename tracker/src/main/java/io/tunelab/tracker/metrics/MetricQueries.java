@@ -1,0 +1,204 @@
+package io.tunelab.tracker.metrics;
+
+import io.tunelab.search.trial.MetricPoint;
+import io.tunelab.tracker.TrackerException;
+import io.tunelab.tracker.db.Database;
+import io.tunelab.tracker.db.SqlDoubles;
+import io.tunelab.tracker.db.Times;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The read side of metric series, for the dashboard, the registry and the storage port: full
+ * series, step ranges at full resolution, min/max-preserving downsampling, per-series summaries
+ * (latest, min, max) and cursor reads of new points. Sees only what the writer has flushed.
+ * Thread-safe; every method is one short read transaction.
+ */
+public final class MetricQueries {
+    private static final Comparator<MetricPoint> STEP_ORDER =
+            Comparator.comparingLong(MetricPoint::step).thenComparing(MetricPoint::wallTime);
+    private static final String SUMMARY_COLUMNS = "s.trial_id, s.metric_name, s.point_count, s.last_step,"
+            + " s.last_value, s.last_marker, s.last_wall_ns, s.min_value, s.max_value";
+
+    private final Database db;
+
+    public MetricQueries(Database db) {
+        this.db = db;
+    }
+
+    /** Names of the trial's series, alphabetically. */
+    public List<String> names(long trialId) {
+        return db.read(c -> {
+            List<String> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT metric_name FROM metric_series WHERE trial_id = ? ORDER BY metric_name")) {
+                ps.setLong(1, trialId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(rs.getString(1));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    /** Every point of a series, ordered by step, then wall time, then logging order; empty if there is none. */
+    public List<MetricPoint> series(long trialId, String name) {
+        return series(trialId, name, Long.MIN_VALUE, Long.MAX_VALUE);
+    }
+
+    /** Every point of a series with {@code fromStep <= step <= toStep}, in step order (a zoomed view). */
+    public List<MetricPoint> series(long trialId, String name, long fromStep, long toStep) {
+        List<MetricPoint> points = db.read(c -> {
+            Long series = seriesId(c, trialId, name);
+            return series == null ? new ArrayList<MetricPoint>() : readPoints(c, series, name, fromStep, toStep);
+        });
+        points.sort(STEP_ORDER);
+        return List.copyOf(points);
+    }
+
+    /** At most {@code maxPoints} points of a series keeping each bucket's min and max (see {@link Downsampler}). */
+    public List<MetricPoint> downsampled(long trialId, String name, int maxPoints) {
+        return downsampled(trialId, name, maxPoints, Long.MIN_VALUE, Long.MAX_VALUE);
+    }
+
+    /** A step range of a series downsampled to at most {@code maxPoints} points. */
+    public List<MetricPoint> downsampled(long trialId, String name, int maxPoints, long fromStep, long toStep) {
+        if (maxPoints < 2) {
+            throw TrackerException.invalid("maxPoints must be at least 2, got " + maxPoints);
+        }
+        List<MetricPoint> points = db.read(c -> {
+            Long series = seriesId(c, trialId, name);
+            return series == null ? new ArrayList<MetricPoint>() : readPoints(c, series, name, fromStep, toStep);
+        });
+        return List.copyOf(Downsampler.minMax(points, maxPoints));
+    }
+
+    private static Long seriesId(Connection c, long trialId, String name) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT series_id FROM metric_series WHERE trial_id = ? AND metric_name = ?")) {
+            ps.setLong(1, trialId);
+            ps.setString(2, name);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : null;
+            }
+        }
+    }
+
+    private static List<MetricPoint> readPoints(Connection c, long series, String name, long from, long to)
+            throws SQLException {
+        boolean ranged = from != Long.MIN_VALUE || to != Long.MAX_VALUE;
+        String sql = "SELECT step, point_value, value_marker, wall_ns FROM metric_points WHERE series_id = ?"
+                + (ranged ? " AND step >= ? AND step <= ?" : "") + " ORDER BY point_id";
+        List<MetricPoint> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setLong(1, series);
+            if (ranged) {
+                ps.setLong(2, from);
+                ps.setLong(3, to);
+            }
+            ps.setFetchSize(10_000);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new MetricPoint(name, rs.getLong(1), SqlDoubles.read(rs, 2, 3), Times.fromNanos(rs.getLong(4))));
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Points of every series of a trial written after {@code after} (0 for the beginning), in writing
+     * order, at most {@code limit}: a live view polls with the returned cursor and gets only what is new.
+     */
+    public MetricPage after(long trialId, long after, int limit) {
+        if (limit < 1) {
+            throw TrackerException.invalid("limit must be at least 1, got " + limit);
+        }
+        return db.read(c -> {
+            List<MetricPoint> points = new ArrayList<>();
+            long cursor = after;
+            boolean more = false;
+            try (PreparedStatement ps = c.prepareStatement("SELECT p.point_id, s.metric_name, p.step, p.point_value,"
+                    + " p.value_marker, p.wall_ns FROM metric_points p JOIN metric_series s ON s.series_id = p.series_id"
+                    + " WHERE s.trial_id = ? AND p.point_id > ? ORDER BY p.point_id FETCH FIRST ? ROWS ONLY")) {
+                ps.setLong(1, trialId);
+                ps.setLong(2, after);
+                ps.setInt(3, limit + 1);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        if (points.size() == limit) {
+                            more = true;
+                            break;
+                        }
+                        cursor = rs.getLong(1);
+                        points.add(new MetricPoint(rs.getString(2), rs.getLong(3), SqlDoubles.read(rs, 4, 5),
+                                Times.fromNanos(rs.getLong(6))));
+                    }
+                }
+            }
+            return new MetricPage(points, cursor, more);
+        });
+    }
+
+    /** Summaries of every series of a trial, by name. */
+    public List<SeriesSummary> summaries(long trialId) {
+        return db.read(c -> summaries(c, "s.trial_id = ?", trialId, null));
+    }
+
+    /** The summary of one metric for every trial of a study that logged it, keyed by trial id (a table column). */
+    public Map<Long, SeriesSummary> column(long studyId, String name) {
+        return db.read(c -> {
+            Map<Long, SeriesSummary> out = new LinkedHashMap<>();
+            for (SeriesSummary s : summaries(c, "t.study_id = ? AND s.metric_name = ?", studyId, name)) {
+                out.put(s.trialId(), s);
+            }
+            return out;
+        });
+    }
+
+    /** Every metric name logged in a study, alphabetically. */
+    public List<String> studyMetricNames(long studyId) {
+        return db.read(c -> {
+            List<String> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT s.metric_name FROM metric_series s"
+                    + " JOIN trials t ON t.trial_id = s.trial_id WHERE t.study_id = ? ORDER BY s.metric_name")) {
+                ps.setLong(1, studyId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(rs.getString(1));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    private static List<SeriesSummary> summaries(Connection c, String where, long id, String name) throws SQLException {
+        List<SeriesSummary> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + SUMMARY_COLUMNS + " FROM metric_series s"
+                + " JOIN trials t ON t.trial_id = s.trial_id WHERE " + where + " AND s.point_count > 0"
+                + " ORDER BY t.trial_number, s.metric_name")) {
+            ps.setLong(1, id);
+            if (name != null) {
+                ps.setString(2, name);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new SeriesSummary(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getLong(4),
+                            SqlDoubles.read(rs, 5, 6), Times.fromNanos(rs.getLong(7)),
+                            SqlDoubles.readNullable(rs, 8), SqlDoubles.readNullable(rs, 9)));
+                }
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,31 @@
+package io.tunelab.tracker.provenance;
+
+import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Where one trial's result came from.
+ *
+ * @param trialId            the trial
+ * @param seed               the study seed, or null if none was recorded
+ * @param sampler            the sampler's configuration ({@code Sampler.describe()}), possibly empty
+ * @param pruner             the pruner's configuration, possibly empty
+ * @param datasetFingerprint a digest identifying the training data (see {@link DatasetFingerprint}), or null
+ * @param runtime            Java, OS and library versions of the process that ran it
+ * @param host               host name of the worker
+ * @param workerId           the worker ({@code host:pid} unless configured)
+ * @param start              when the trial started, or null
+ * @param end                when it ended, or null
+ */
+public record Provenance(long trialId, Long seed, Map<String, Object> sampler, Map<String, Object> pruner,
+                         String datasetFingerprint, RuntimeInfo runtime, String host, String workerId,
+                         Instant start, Instant end) {
+    public Provenance {
+        sampler = Collections.unmodifiableMap(new LinkedHashMap<>(sampler));
+        pruner = Collections.unmodifiableMap(new LinkedHashMap<>(pruner));
+        Objects.requireNonNull(runtime, "runtime");
+    }
+}

@@ -1,0 +1,138 @@
+package io.tunelab.tracker.server;
+
+import io.tunelab.search.storage.StudyRecord;
+import io.tunelab.tracker.TrackerException;
+import io.tunelab.tracker.artifact.LocalArtifactRepository;
+import io.tunelab.tracker.db.Database;
+import io.tunelab.tracker.db.DatabaseSettings;
+import io.tunelab.tracker.store.JdbcTrialStorage;
+import io.tunelab.tracker.store.StorageOptions;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.h2.tools.Server;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An H2 TCP server owned by one long-lived process ({@code tunelab server}, or the dashboard), so any
+ * number of worker processes share one tracker database through {@link #jdbcUrl()} without H2's
+ * fragile {@code AUTO_SERVER} mode.
+ *
+ * <ul>
+ *   <li>The server opens and migrates the database itself before accepting clients, and keeps it
+ *       open until {@link #close()}; clients may never create databases ({@code -ifExists}).</li>
+ *   <li>It listens on 127.0.0.1 unless {@link ServerOptions#allowOthers()}: the loopback binding
+ *       uses H2's {@code h2.bindAddress}, which must be set before H2 is first used in the process
+ *       (true for {@code tunelab server}); H2 also refuses remote clients unless others are allowed.</li>
+ *   <li>Optionally it fails stale trials of every study periodically, so zombie RUNNING trials are
+ *       cleaned up even when every worker has died.</li>
+ * </ul>
+ * Thread-safe.
+ */
+public final class TrackerServer implements AutoCloseable {
+    /** The database name clients use in the URL. */
+    public static final String DATABASE = "tracker";
+    private static final Logger LOG = LoggerFactory.getLogger(TrackerServer.class);
+
+    private final Server tcp;
+    private final Database database;
+    private final JdbcTrialStorage storage;
+    private final ScheduledExecutorService reaper;
+    private final Path directory;
+
+    private TrackerServer(Server tcp, Database database, JdbcTrialStorage storage, ScheduledExecutorService reaper,
+                          Path directory) {
+        this.tcp = tcp;
+        this.database = database;
+        this.storage = storage;
+        this.reaper = reaper;
+        this.directory = directory;
+    }
+
+    /** Opens the database in the options' directory and starts serving it; UNAVAILABLE if the port is taken. */
+    public static TrackerServer start(ServerOptions options) {
+        if (!options.allowOthers() && System.getProperty("h2.bindAddress") == null) {
+            System.setProperty("h2.bindAddress", "127.0.0.1");
+        }
+        Path dir = options.directory().toAbsolutePath().normalize();
+        Database db = Database.open(DatabaseSettings.embedded(dir));
+        List<String> args = new ArrayList<>(List.of("-tcpPort", String.valueOf(options.port()),
+                "-baseDir", dir.toString(), "-ifExists", "-tcpDaemon"));
+        if (options.allowOthers()) {
+            args.add("-tcpAllowOthers");
+        }
+        Server tcp;
+        try {
+            tcp = Server.createTcpServer(args.toArray(String[]::new)).start();
+        } catch (SQLException e) {
+            db.close();
+            throw TrackerException.unavailable("cannot start the tracker server on port " + options.port() + ": "
+                    + e.getMessage(), e);
+        }
+        JdbcTrialStorage storage = new JdbcTrialStorage(db, false, new LocalArtifactRepository(dir.resolve("artifacts")),
+                StorageOptions.defaults().withoutHeartbeat().withProvenance(false));
+        ScheduledExecutorService reaper = null;
+        if (options.reapEvery() != null) {
+            reaper = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "tunelab-server-reaper");
+                t.setDaemon(true);
+                return t;
+            });
+            long every = Math.max(1, options.reapEvery().toMillis());
+            reaper.scheduleWithFixedDelay(() -> reapAll(storage), every, every, TimeUnit.MILLISECONDS);
+        }
+        TrackerServer server = new TrackerServer(tcp, db, storage, reaper, dir);
+        LOG.info("Tracker server for {} listening at {}", dir, server.jdbcUrl());
+        return server;
+    }
+
+    private static void reapAll(JdbcTrialStorage storage) {
+        try {
+            for (StudyRecord s : storage.studies()) {
+                storage.reapStaleTrials(s.id());
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Reaping stale trials failed; retrying next round: {}", e.getMessage());
+        }
+    }
+
+    /** The URL workers connect to, e.g. {@code jdbc:h2:tcp://127.0.0.1:9092/tracker}. */
+    public String jdbcUrl() {
+        return "jdbc:h2:tcp://127.0.0.1:" + port() + "/" + DATABASE;
+    }
+
+    public int port() {
+        return tcp.getPort();
+    }
+
+    /** The directory holding the database file and the artifact root. */
+    public Path directory() {
+        return directory;
+    }
+
+    /** The server's own connection pool to the database (for in-process readers such as the dashboard). */
+    public Database database() {
+        return database;
+    }
+
+    /** The server's own tracking store over {@link #database()} (no heartbeats of its own). */
+    public JdbcTrialStorage storage() {
+        return storage;
+    }
+
+    /** Stops accepting clients (disconnecting those connected) and closes the database. */
+    @Override
+    public void close() {
+        if (reaper != null) {
+            reaper.shutdownNow();
+        }
+        tcp.stop();
+        storage.close();
+        database.close();
+    }
+}

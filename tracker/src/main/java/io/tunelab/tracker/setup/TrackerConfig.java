@@ -1,0 +1,42 @@
+package io.tunelab.tracker.setup;
+
+import io.tunelab.tracker.db.DatabaseSettings;
+import io.tunelab.tracker.store.StorageOptions;
+import java.nio.file.Path;
+
+/**
+ * Where a tracker keeps its data and how it runs.
+ *
+ * @param database     the database to use
+ * @param artifactRoot the directory artifact files are copied into
+ * @param storage      tracking-store options (heartbeats, metric batching, clock)
+ */
+public record TrackerConfig(DatabaseSettings database, Path artifactRoot, StorageOptions storage) {
+
+    /** The default: an embedded database and artifacts in {@code .tunelab/} of the working directory. */
+    public static TrackerConfig defaults() {
+        return inDirectory(Path.of(".tunelab"));
+    }
+
+    /** An embedded database ({@code tracker.mv.db}) and an {@code artifacts/} root in {@code directory}. */
+    public static TrackerConfig inDirectory(Path directory) {
+        return new TrackerConfig(DatabaseSettings.embedded(directory), directory.resolve("artifacts"),
+                StorageOptions.defaults());
+    }
+
+    /**
+     * Any JDBC URL (e.g. a tracker server's {@code jdbc:h2:tcp://127.0.0.1:9092/tracker}) with artifacts
+     * under {@code artifactRoot} (a directory every worker can reach).
+     */
+    public static TrackerConfig forUrl(String jdbcUrl, Path artifactRoot) {
+        return new TrackerConfig(DatabaseSettings.of(jdbcUrl), artifactRoot, StorageOptions.defaults());
+    }
+
+    public TrackerConfig withStorage(StorageOptions options) {
+        return new TrackerConfig(database, artifactRoot, options);
+    }
+
+    public TrackerConfig withDatabase(DatabaseSettings settings) {
+        return new TrackerConfig(settings, artifactRoot, storage);
+    }
+}

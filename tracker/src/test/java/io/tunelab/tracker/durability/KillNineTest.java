@@ -1,0 +1,56 @@
+package io.tunelab.tracker.durability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tunelab.search.trial.FrozenTrial;
+import io.tunelab.search.trial.TrialState;
+import io.tunelab.tracker.artifact.LocalArtifactRepository;
+import io.tunelab.tracker.db.Database;
+import io.tunelab.tracker.db.DatabaseSettings;
+import io.tunelab.tracker.store.JdbcTrialStorage;
+import io.tunelab.tracker.store.StorageOptions;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Acknowledged trial completions survive a kill -9 of the process that wrote them. */
+class KillNineTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void everyCompletionAcknowledgedBeforeAKillNineIsStillThereAfterReopening() throws Exception {
+        Path dir = tmp.resolve("db");
+        Process writer = JavaProcess.start(TrialWriterMain.class, dir.toString());
+        List<Integer> acknowledged = new ArrayList<>();
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(writer.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while (acknowledged.size() < 400 && (line = out.readLine()) != null) {
+                if (line.startsWith("done ")) {
+                    acknowledged.add(Integer.parseInt(line.substring(5)));
+                }
+            }
+            writer.destroyForcibly();
+            assertThat(writer.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        }
+        assertThat(acknowledged).hasSize(400);
+
+        try (JdbcTrialStorage reopened = new JdbcTrialStorage(Database.open(DatabaseSettings.embedded(dir)), true,
+                new LocalArtifactRepository(dir.resolve("artifacts")), StorageOptions.defaults())) {
+            long study = reopened.findStudy("durable").orElseThrow().id();
+            List<FrozenTrial> complete = reopened.trials(study, EnumSet.of(TrialState.COMPLETE));
+            assertThat(complete).extracting(FrozenTrial::number).containsAll(acknowledged);
+            for (FrozenTrial t : complete) {
+                assertThat(t.value()).isEqualTo((double) t.number());
+                assertThat(reopened.metrics(t.id(), "loss")).hasSize(1);
+            }
+        }
+    }
+}

@@ -1,0 +1,175 @@
+package io.tunelab.tracker.metrics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.tunelab.search.storage.StorageException;
+import io.tunelab.search.trial.Direction;
+import io.tunelab.search.trial.FrozenTrial;
+import io.tunelab.search.trial.MetricPoint;
+import io.tunelab.tracker.TestTrackers;
+import io.tunelab.tracker.setup.Tracker;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Metric points through the batched writer and the query side. */
+class MetricStoreTest {
+    private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
+
+    @TempDir
+    Path tmp;
+    Tracker tracker;
+    long trial;
+
+    @BeforeEach
+    void open() {
+        tracker = TestTrackers.open(tmp);
+        long study = tracker.storage().createStudy("s", List.of(Direction.MINIMIZE)).id();
+        trial = tracker.storage().createRunningTrial(study).id();
+    }
+
+    @AfterEach
+    void close() {
+        tracker.close();
+    }
+
+    private void log(String name, long step, double value) {
+        tracker.storage().logMetrics(trial, List.of(new MetricPoint(name, step, value, T0.plusSeconds(step))));
+    }
+
+    @Test
+    @Timeout(120)
+    void loggingDoesNotWaitForTheDatabaseAndFlushMakesEverythingReadable() throws Exception {
+        log("loss", 0, 1.0);
+        tracker.storage().flush();
+        try (Connection blocker = tracker.database().dataSource().getConnection()) {
+            try (PreparedStatement lock = blocker.prepareStatement(
+                    "SELECT point_count FROM metric_series WHERE trial_id = ? FOR UPDATE")) {
+                lock.setLong(1, trial);
+                lock.executeQuery().close();
+            }
+            for (int step = 1; step <= 5_000; step++) {
+                log("loss", step, 1.0 / step);
+            }
+            assertThat(tracker.metrics().series(trial, "loss")).hasSize(1);
+            blocker.rollback();
+        }
+        tracker.storage().flush();
+        assertThat(tracker.metrics().series(trial, "loss")).hasSize(5_001);
+    }
+
+    @Test
+    void summariesKeepTheLatestStepAndTheFiniteMinimumAndMaximum() {
+        log("loss", 3, 0.5);
+        log("loss", 1, 2.0);
+        log("loss", 2, Double.POSITIVE_INFINITY);
+        log("loss", 5, Double.NaN);
+        log("loss", 4, -1.0);
+        log("acc", 0, 0.1);
+        tracker.storage().flush();
+        List<SeriesSummary> summaries = tracker.metrics().summaries(trial);
+        assertThat(summaries).extracting(SeriesSummary::name).containsExactly("acc", "loss");
+        SeriesSummary loss = summaries.get(1);
+        assertThat(loss.count()).isEqualTo(5);
+        assertThat(loss.lastStep()).isEqualTo(5);
+        assertThat(loss.lastValue()).isNaN();
+        assertThat(loss.lastWall()).isEqualTo(T0.plusSeconds(5));
+        assertThat(loss.min()).isEqualTo(-1.0);
+        assertThat(loss.max()).isEqualTo(2.0);
+    }
+
+    @Test
+    void aStudyColumnGivesEachTrialsSummaryOfOneMetric() {
+        long study = tracker.storage().findStudy("s").orElseThrow().id();
+        long other = tracker.storage().createRunningTrial(study).id();
+        log("val_acc", 0, 0.7);
+        tracker.storage().logMetrics(other, List.of(new MetricPoint("val_acc", 0, 0.9, T0),
+                new MetricPoint("loss", 0, 0.3, T0)));
+        tracker.storage().flush();
+        assertThat(tracker.metrics().column(study, "val_acc")).containsOnlyKeys(trial, other);
+        assertThat(tracker.metrics().column(study, "val_acc").get(other).max()).isEqualTo(0.9);
+        assertThat(tracker.metrics().studyMetricNames(study)).containsExactly("loss", "val_acc");
+    }
+
+    @Test
+    void aCursorReturnsOnlyPointsWrittenAfterIt() {
+        log("loss", 0, 1.0);
+        log("acc", 0, 0.5);
+        tracker.storage().flush();
+        MetricPage first = tracker.metrics().after(trial, 0, 100);
+        assertThat(first.points()).hasSize(2);
+        assertThat(first.more()).isFalse();
+        assertThat(tracker.metrics().after(trial, first.cursor(), 100).points()).isEmpty();
+        log("loss", 1, 0.8);
+        tracker.storage().flush();
+        MetricPage second = tracker.metrics().after(trial, first.cursor(), 100);
+        assertThat(second.points()).extracting(MetricPoint::name, MetricPoint::step)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("loss", 1L));
+        assertThat(second.cursor()).isGreaterThan(first.cursor());
+    }
+
+    @Test
+    void aCursorPageStopsAtTheLimitAndSaysMoreAreWaiting() {
+        List<MetricPoint> batch = new ArrayList<>();
+        for (int i = 0; i < 25; i++) {
+            batch.add(new MetricPoint("loss", i, i, T0));
+        }
+        tracker.storage().logMetrics(trial, batch);
+        tracker.storage().flush();
+        List<Long> steps = new ArrayList<>();
+        long cursor = 0;
+        MetricPage page;
+        do {
+            page = tracker.metrics().after(trial, cursor, 10);
+            page.points().forEach(p -> steps.add(p.step()));
+            cursor = page.cursor();
+        } while (page.more());
+        assertThat(steps).hasSize(25).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void aZoomedRangeComesBackAtFullResolutionAndTheWholeSeriesDownsampled() {
+        List<MetricPoint> batch = new ArrayList<>();
+        for (int i = 0; i < 20_000; i++) {
+            batch.add(new MetricPoint("loss", i, Math.sin(i / 100.0), T0));
+        }
+        batch.set(12_345, new MetricPoint("loss", 12_345, 42.0, T0));
+        tracker.storage().logMetrics(trial, batch);
+        tracker.storage().flush();
+        assertThat(tracker.metrics().series(trial, "loss", 1_000, 1_999)).hasSize(1_000);
+        List<MetricPoint> small = tracker.metrics().downsampled(trial, "loss", 500);
+        assertThat(small).hasSizeLessThanOrEqualTo(500);
+        assertThat(small).extracting(MetricPoint::value).contains(42.0);
+        assertThat(tracker.metrics().downsampled(trial, "loss", 500, 12_000, 12_999))
+                .extracting(MetricPoint::value).contains(42.0);
+    }
+
+    @Test
+    void pointsOfAnUnknownTrialOrWithABlankNameAreRejectedAtOnce() {
+        assertThatThrownBy(() -> tracker.storage().logMetrics(987_654, List.of(new MetricPoint("loss", 0, 1, T0))))
+                .isInstanceOfSatisfying(StorageException.class, e -> assertThat(e.kind()).isEqualTo(StorageException.Kind.NOT_FOUND));
+        assertThatThrownBy(() -> log(" ", 0, 1))
+                .isInstanceOfSatisfying(StorageException.class, e -> assertThat(e.kind()).isEqualTo(StorageException.Kind.INVALID));
+    }
+
+    @Test
+    void queuedPointsAreWrittenWhenTheTrackerCloses() {
+        for (int step = 0; step < 1_000; step++) {
+            log("loss", step, step);
+        }
+        tracker.close();
+        tracker = TestTrackers.open(tmp);
+        assertThat(tracker.metrics().series(trial, "loss")).hasSize(1_000);
+        FrozenTrial t = tracker.storage().trial(trial);
+        assertThat(tracker.storage().metricNames(t.id())).containsExactly("loss");
+    }
+}

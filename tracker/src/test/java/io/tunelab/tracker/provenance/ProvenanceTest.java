@@ -1,0 +1,77 @@
+package io.tunelab.tracker.provenance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tunelab.search.sampler.RandomSampler;
+import io.tunelab.search.study.OptimizeOptions;
+import io.tunelab.search.study.Study;
+import io.tunelab.search.trial.FrozenTrial;
+import io.tunelab.search.trial.TrialState;
+import io.tunelab.tracker.TestTrackers;
+import io.tunelab.tracker.setup.Tracker;
+import io.tunelab.tracker.store.StorageOptions;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ProvenanceTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void everyFinishedTrialRecordsSeedSamplerPrunerDatasetRuntimeHostWorkerAndTimes() throws Exception {
+        Path data = Files.createDirectories(tmp.resolve("data"));
+        Files.writeString(data.resolve("train.csv"), "x,y\n1,2\n");
+        String fingerprint = DatasetFingerprint.of(data);
+        try (Tracker tracker = TestTrackers.open(tmp.resolve("t"),
+                StorageOptions.defaults().withoutHeartbeat().withWorkerId("worker-7"))) {
+            Study study = Study.builder("prov").storage(tracker.storage()).seed(42).sampler(RandomSampler::new).create();
+            tracker.storage().setStudySystemAttr(study.studyId(), "dataset_fingerprint", fingerprint);
+            study.optimize(trial -> trial.suggestFloat("x", 0, 1), OptimizeOptions.trials(3).withParallelism(1));
+            for (FrozenTrial t : study.trials(EnumSet.of(TrialState.COMPLETE))) {
+                Provenance p = tracker.provenance().find(t.id()).orElseThrow();
+                assertThat(p.seed()).isEqualTo(42L);
+                assertThat(p.sampler()).containsEntry("type", "random").containsEntry("seed", 42);
+                assertThat(p.pruner()).containsEntry("type", "none");
+                assertThat(p.datasetFingerprint()).isEqualTo(fingerprint);
+                assertThat(p.runtime().java()).startsWith(System.getProperty("java.version"));
+                assertThat(p.runtime().os()).contains(System.getProperty("os.name"));
+                assertThat(p.runtime().libraries()).containsKeys("tunelab", "h2", "hikaricp", "flyway", "jackson");
+                assertThat(p.runtime().libraries().get("h2")).isEqualTo("2.3.232");
+                assertThat(p.host()).isEqualTo(RuntimeInfo.hostName());
+                assertThat(p.workerId()).isEqualTo("worker-7");
+                assertThat(p.start()).isEqualTo(t.start());
+                assertThat(p.end()).isEqualTo(t.end());
+            }
+        }
+    }
+
+    @Test
+    void aSavedProvenanceReplacesTheRecordedOne() throws Exception {
+        try (Tracker tracker = TestTrackers.open(tmp.resolve("t"))) {
+            FrozenTrial t = io.tunelab.tracker.TestTrackers.completeTrial(tracker.storage(), "s", 1.0);
+            Provenance recorded = tracker.provenance().find(t.id()).orElseThrow();
+            assertThat(recorded.datasetFingerprint()).isNull();
+            tracker.provenance().save(new Provenance(t.id(), 5L, recorded.sampler(), recorded.pruner(), "sha256:abc",
+                    recorded.runtime(), recorded.host(), recorded.workerId(), recorded.start(), recorded.end()));
+            assertThat(tracker.provenance().find(t.id()).orElseThrow().datasetFingerprint()).isEqualTo("sha256:abc");
+            assertThat(tracker.provenance().find(987_654)).isEmpty();
+        }
+    }
+
+    @Test
+    void aDatasetFingerprintFollowsContentAndNamesButNotLocation() throws Exception {
+        Path a = Files.createDirectories(tmp.resolve("a"));
+        Path b = Files.createDirectories(tmp.resolve("elsewhere/b"));
+        Files.writeString(a.resolve("train.csv"), "1,2\n");
+        Files.writeString(b.resolve("train.csv"), "1,2\n");
+        assertThat(DatasetFingerprint.of(a)).isEqualTo(DatasetFingerprint.of(b)).startsWith("sha256:").hasSize(23);
+        Files.writeString(b.resolve("train.csv"), "1,3\n");
+        assertThat(DatasetFingerprint.of(b)).isNotEqualTo(DatasetFingerprint.of(a));
+        Files.writeString(b.resolve("train.csv"), "1,2\n");
+        Files.move(b.resolve("train.csv"), b.resolve("valid.csv"));
+        assertThat(DatasetFingerprint.of(b)).isNotEqualTo(DatasetFingerprint.of(a));
+    }
+}

@@ -1,0 +1,115 @@
+package io.tunelab.tracker.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.tunelab.search.trial.FrozenTrial;
+import io.tunelab.search.trial.TrialState;
+import io.tunelab.tracker.durability.JavaProcess;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.ConnectException;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Several worker processes share one study through the tracker's H2 TCP server. */
+class TrackerServerTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void threeWorkerProcessesOfThreeHundredTrialsEachNumberTheirTrialsExactly0To899AllComplete() throws Exception {
+        try (TrackerServer server = TrackerServer.start(ServerOptions.loopback(tmp.resolve("srv")).withReapEvery(null))) {
+            List<Process> workers = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                workers.add(JavaProcess.start(StudyWorkerMain.class, server.jdbcUrl(), "shared", "300",
+                        tmp.resolve("artifacts").toString()));
+            }
+            for (Process p : workers) {
+                String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                assertThat(p.waitFor(5, TimeUnit.MINUTES)).isTrue();
+                assertThat(p.exitValue()).isZero();
+                assertThat(out).contains("finished");
+            }
+            long study = server.storage().findStudy("shared").orElseThrow().id();
+            List<FrozenTrial> all = server.storage().trials(study, EnumSet.allOf(TrialState.class));
+            assertThat(all).extracting(FrozenTrial::number)
+                    .containsExactlyElementsOf(IntStream.range(0, 900).boxed().toList());
+            assertThat(all).allSatisfy(t -> assertThat(t.state()).isEqualTo(TrialState.COMPLETE));
+            assertThat(all).allSatisfy(t -> assertThat(t.params()).containsOnlyKeys("x", "y"));
+        }
+    }
+
+    @Test
+    void remoteClientsCannotCreateDatabases() throws Exception {
+        try (TrackerServer server = TrackerServer.start(ServerOptions.loopback(tmp.resolve("srv")).withReapEvery(null))) {
+            String other = "jdbc:h2:tcp://127.0.0.1:" + server.port() + "/other";
+            assertThatThrownBy(() -> DriverManager.getConnection(other, "sa", "").close())
+                    .isInstanceOf(SQLException.class)
+                    .hasMessageContaining("not found");
+            assertThat(Files.exists(tmp.resolve("srv").resolve("other.mv.db"))).isFalse();
+            try (Connection c = DriverManager.getConnection(server.jdbcUrl(), "sa", "")) {
+                assertThat(c.isValid(5)).isTrue();
+            }
+        }
+    }
+
+    @Test
+    void aLoopbackServerCannotBeReachedThroughTheMachinesOtherAddresses() throws Exception {
+        Process server = JavaProcess.start(LoopbackServerMain.class, tmp.resolve("srv").toString());
+        try {
+            BufferedReader out = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
+            String line = out.readLine();
+            assertThat(line).startsWith("port ");
+            int port = Integer.parseInt(line.substring(5));
+            try (Connection c = DriverManager.getConnection("jdbc:h2:tcp://127.0.0.1:" + port + "/tracker", "sa", "")) {
+                assertThat(c.isValid(5)).isTrue();
+            }
+            Optional<InetAddress> external = externalAddress();
+            if (external.isPresent()) {
+                assertThatThrownBy(() -> {
+                    try (Socket s = new Socket()) {
+                        s.connect(new InetSocketAddress(external.get(), port), 5_000);
+                    }
+                }).as("connecting through %s", external.get()).isInstanceOf(ConnectException.class);
+            }
+        } finally {
+            server.getOutputStream().close();
+            if (!server.waitFor(30, TimeUnit.SECONDS)) {
+                server.destroyForcibly();
+            }
+        }
+    }
+
+    private static Optional<InetAddress> externalAddress() throws Exception {
+        for (NetworkInterface ni : Collections.list(NetworkInterface.getNetworkInterfaces())) {
+            if (!ni.isUp() || ni.isLoopback()) {
+                continue;
+            }
+            for (InetAddress a : Collections.list(ni.getInetAddresses())) {
+                if (a instanceof Inet4Address && !a.isLoopbackAddress()) {
+                    return Optional.of(a);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,56 @@
+package io.tunelab.tracker.setup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tunelab.search.study.OptimizeOptions;
+import io.tunelab.search.study.Study;
+import io.tunelab.search.trial.MetricPoint;
+import io.tunelab.tracker.db.DatabaseSettings;
+import io.tunelab.tracker.store.StorageOptions;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TrackerTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void aStudyRunThroughTheTrackerIsThereWithItsMetricsAfterReopening() throws Exception {
+        Path dir = tmp.resolve(".tunelab");
+        TrackerConfig config = TrackerConfig.inDirectory(dir).withStorage(StorageOptions.defaults().withoutHeartbeat());
+        try (Tracker tracker = Tracker.open(config)) {
+            Study study = Study.builder("mlp").storage(tracker.storage()).seed(5).create();
+            study.optimize(trial -> {
+                double lr = trial.suggestReciprocal("lr", 1e-4, 1e-1);
+                for (int epoch = 0; epoch < 3; epoch++) {
+                    trial.log("loss", epoch, lr / (epoch + 1));
+                }
+                Path model = tmp.resolve("model-" + trial.number());
+                Files.writeString(model, "w" + trial.number());
+                trial.logArtifact("model.bin", model);
+                return lr;
+            }, OptimizeOptions.trials(4).withParallelism(2));
+        }
+        assertThat(dir.resolve("tracker.mv.db")).exists();
+        try (Tracker tracker = Tracker.open(config)) {
+            Study study = Study.builder("mlp").storage(tracker.storage()).seed(5).load();
+            assertThat(study.trials()).hasSize(4);
+            long best = study.bestTrial().id();
+            assertThat(tracker.metrics().series(best, "loss")).extracting(MetricPoint::step).containsExactly(0L, 1L, 2L);
+            assertThat(tracker.queries().artifacts(best)).singleElement()
+                    .satisfies(a -> assertThat(Path.of(a.uri())).startsWith(dir.resolve("artifacts").toRealPath()));
+        }
+    }
+
+    @Test
+    void theDefaultIsAnEmbeddedDatabaseInDotTunelabOfTheWorkingDirectory() {
+        TrackerConfig config = TrackerConfig.defaults();
+        Path expected = Path.of(".tunelab").toAbsolutePath().normalize().resolve("tracker");
+        assertThat(config.database().jdbcUrl()).isEqualTo("jdbc:h2:file:" + expected + ";DB_CLOSE_ON_EXIT=FALSE");
+        assertThat(config.artifactRoot()).isEqualTo(Path.of(".tunelab", "artifacts"));
+        assertThat(TrackerConfig.forUrl("jdbc:h2:tcp://127.0.0.1:9092/tracker", tmp).database())
+                .isEqualTo(DatabaseSettings.of("jdbc:h2:tcp://127.0.0.1:9092/tracker"));
+    }
+}
