@@ -26,6 +26,7 @@ import picocli.CommandLine.ScopeType;
             RunCommand.class,
             CreateCommand.class,
             WorkerCommand.class,
+            DashboardCommand.class,
             BenchCommand.class,
             CommandLine.HelpCommand.class})
 public final class TunelabCommand implements Runnable {
@@ -54,6 +55,13 @@ public final class TunelabCommand implements Runnable {
     }
 
     public static void main(String[] args) {
+        quietLibraries();
         System.exit(commandLine().execute(args));
+    }
+
+    /** Tribuo and H2 log every model and connection through java.util.logging: keep warnings only. */
+    private static void quietLibraries() {
+        java.util.logging.Logger.getLogger("org.tribuo").setLevel(java.util.logging.Level.WARNING);
+        java.util.logging.Logger.getLogger("com.oracle.labs.mlrg").setLevel(java.util.logging.Level.WARNING);
     }
 }

@@ -1,0 +1,80 @@
+package io.tunelab.cli;
+
+import io.tunelab.cli.query.StorageOptions;
+import io.tunelab.dashboard.DashboardServer;
+import io.tunelab.dashboard.data.TrackerDashboardData;
+import io.tunelab.tracker.setup.Tracker;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code tunelab dashboard}: serves the web dashboard over a tracker until Ctrl-C. */
+@Command(name = "dashboard", mixinStandardHelpOptions = true,
+        description = "Serve the web dashboard (studies, curves, comparisons, models) until Ctrl-C.")
+final class DashboardCommand implements Callable<Integer> {
+
+    @Mixin
+    StorageOptions storage;
+
+    @Option(names = "--host", defaultValue = DashboardServer.DEFAULT_HOST,
+            description = "Address to bind (default: ${DEFAULT-VALUE}); on any other address, actions need the token.")
+    String host;
+
+    @Option(names = "--port", defaultValue = "8080", description = "Port (default: ${DEFAULT-VALUE}; 0 picks a free one).")
+    int port;
+
+    @Option(names = "--token", description = "Token for promote and other actions when not on loopback (default: generated).")
+    String token;
+
+    @Spec
+    CommandSpec spec;
+
+    private final Wiring wiring;
+
+    DashboardCommand(Wiring wiring) {
+        this.wiring = wiring;
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
+        PrintWriter out = spec.commandLine().getOut();
+        try (Tracker tracker = wiring.openTracker(storage.url())) {
+            DashboardServer server = start(tracker, host, port, token);
+            out.println("Dashboard: " + server.url() + "  (studies in " + storage.url() + "; Ctrl-C to stop)");
+            if (server.token() != null) {
+                out.println("Token for actions: " + server.token());
+            }
+            out.flush();
+            CountDownLatch stopped = new CountDownLatch(1);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                server.stop();
+                stopped.countDown();
+            }, "tunelab-dashboard-stop"));
+            stopped.await();
+        }
+        return ExitCodes.OK;
+    }
+
+    /** Starts a dashboard over {@code tracker}; {@code tunelab run --dashboard} and {@code demo} use it too. */
+    static DashboardServer start(Tracker tracker, String host, int port, String token) {
+        try {
+            return new DashboardServer(new TrackerDashboardData(tracker), host, port, token).start();
+        } catch (RuntimeException e) {
+            throw new CliException("cannot serve the dashboard on " + host + ":" + port + ": " + rootMessage(e)
+                    + (port != 0 ? " (is the port in use? try --port 0)" : ""));
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t.getMessage();
+    }
+}
