@@ -1,6 +1,9 @@
 package io.tunelab.cli;
 
 import io.tunelab.cli.query.BestCommand;
+import io.tunelab.cli.registry.ModelsCommand;
+import io.tunelab.cli.registry.PromoteCommand;
+import io.tunelab.cli.registry.ServeCommand;
 import io.tunelab.cli.query.CompareCommand;
 import io.tunelab.cli.query.StudiesCommand;
 import io.tunelab.cli.query.TrialsCommand;
@@ -27,6 +30,10 @@ import picocli.CommandLine.ScopeType;
             CreateCommand.class,
             WorkerCommand.class,
             DashboardCommand.class,
+            ModelsCommand.class,
+            PromoteCommand.class,
+            ServeCommand.class,
+            ServerCommand.class,
             BenchCommand.class,
             CommandLine.HelpCommand.class})
 public final class TunelabCommand implements Runnable {

@@ -2,6 +2,8 @@ package io.tunelab.cli.wiring;
 
 import io.tunelab.cli.spec.StudySpec;
 import io.tunelab.search.study.Objective;
+import io.tunelab.trainers.predict.Predictor;
+import java.nio.file.Path;
 
 /**
  * Builds the objective for the trainers it handles, from a validated study file: the data set named
@@ -14,4 +16,17 @@ public interface TrainerFactory {
 
     /** The trainer's objective; loads data now, so problems surface before the first trial. */
     Objective create(StudySpec spec);
+
+    /** Name of the trial artifact holding the trained model (what a model version points at). */
+    String modelArtifact();
+
+    /** Loads a model file this trainer saved, ready to serve. */
+    Predictor load(Path artifact);
+
+    /**
+     * Per-example scores of a saved model on the held-out test split of the study file's data (1 for a
+     * correct class and 0 for a wrong one, or minus the squared error for regression), in a fixed
+     * order, so two models can be compared example by example.
+     */
+    double[] testScores(StudySpec spec, Path artifact);
 }

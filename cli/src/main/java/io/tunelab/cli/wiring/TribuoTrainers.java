@@ -11,8 +11,11 @@ import io.tunelab.trainers.tabular.Splits;
 import io.tunelab.trainers.tabular.Synthetic;
 import io.tunelab.trainers.tabular.Table;
 import io.tunelab.trainers.tabular.Task;
+import io.tunelab.trainers.predict.Predictor;
+import io.tunelab.trainers.tribuo.TabularModel;
 import io.tunelab.trainers.tribuo.TrainerSpec;
 import io.tunelab.trainers.tribuo.TrainerSpecs;
+import io.tunelab.trainers.tribuo.TribuoModels;
 import io.tunelab.trainers.tribuo.TribuoObjective;
 import io.tunelab.trainers.tribuo.Validation;
 import java.nio.file.Path;
@@ -38,16 +41,15 @@ public final class TribuoTrainers implements TrainerFactory {
     public Objective create(StudySpec spec) {
         TrainerSpec trainer = TrainerSpecs.byName(spec.trainer().name().substring(PREFIX.length()).replace('-', '_'));
         DataOptions data = new DataOptions("data", spec.data().options());
-        Table all = table(spec.data().dataset(), data);
+        Table[] split = split(spec);
         long seed = spec.sampler().seed();
-        Split split = Splits.holdOut(all, data.number("test_split", 0.2), seed);
         Validation validation = data.has("valid_split")
                 ? Validation.holdOut(data.number("valid_split", 0.2), seed)
                 : Validation.kFold(data.integer("folds", 3), seed);
-        TribuoObjective objective = TribuoObjective.builder(trainer, all.select(split.train()))
-                .test(all.select(split.test()))
+        TribuoObjective objective = TribuoObjective.builder(trainer, split[0])
+                .test(split[1])
                 .validation(validation)
-                .metric(metric(spec.metrics().get(0), all.task()))
+                .metric(metric(spec.metrics().get(0), split[0].task()))
                 .build();
         if (spec.directions().size() != 1 || spec.directions().get(0) != objective.direction()) {
             throw new CliException("direction: metric '" + spec.metrics().get(0) + "' must be "
@@ -57,6 +59,45 @@ public final class TribuoTrainers implements TrainerFactory {
             spec.space().suggest(trial);
             return objective.evaluate(trial);
         };
+    }
+
+    @Override
+    public String modelArtifact() {
+        return TribuoModels.MODEL_FILE;
+    }
+
+    @Override
+    public Predictor load(Path artifact) {
+        return TribuoModels.load(artifact);
+    }
+
+    @Override
+    public double[] testScores(StudySpec spec, Path artifact) {
+        Table test = split(spec)[1];
+        TabularModel model = TribuoModels.load(artifact);
+        double[] scores = new double[test.rowCount()];
+        if (test.task() == Task.CLASSIFICATION) {
+            int[] predicted = model.predictClasses(test);
+            int[] truth = test.labels();
+            for (int i = 0; i < scores.length; i++) {
+                scores[i] = predicted[i] == truth[i] ? 1 : 0;
+            }
+        } else {
+            double[] predicted = model.predictValues(test);
+            for (int i = 0; i < scores.length; i++) {
+                double e = predicted[i] - test.target(i);
+                scores[i] = -e * e;
+            }
+        }
+        return scores;
+    }
+
+    /** The training and held-out test tables of the study file's data (seeded by the study seed). */
+    static Table[] split(StudySpec spec) {
+        DataOptions data = new DataOptions("data", spec.data().options());
+        Table all = table(spec.data().dataset(), data);
+        Split split = Splits.holdOut(all, data.number("test_split", 0.2), spec.sampler().seed());
+        return new Table[] {all.select(split.train()), all.select(split.test())};
     }
 
     static Table table(String dataset, DataOptions data) {

@@ -1,0 +1,86 @@
+package io.tunelab.cli.registry;
+
+import io.tunelab.cli.Wiring;
+import io.tunelab.cli.output.Format;
+import io.tunelab.cli.output.Table;
+import io.tunelab.cli.query.StorageOptions;
+import io.tunelab.tracker.registry.AliasMove;
+import io.tunelab.tracker.registry.ModelRegistry;
+import io.tunelab.tracker.registry.ModelVersion;
+import io.tunelab.tracker.registry.RegisteredModel;
+import io.tunelab.tracker.setup.Tracker;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code tunelab models}: registered models with their versions and aliases; {@code tunelab models
+ * NAME --history} shows the audit trail of alias moves.
+ */
+@Command(name = "models", mixinStandardHelpOptions = true,
+        description = "List registered models and their versions, or the alias history of one model.")
+public final class ModelsCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "MODEL", description = "Show this model's versions.")
+    String model;
+
+    @Option(names = "--history", description = "Show the audit trail of alias moves of MODEL.")
+    boolean history;
+
+    @Mixin
+    StorageOptions storage;
+
+    @Spec
+    CommandSpec spec;
+
+    private final Wiring wiring;
+
+    ModelsCommand(Wiring wiring) {
+        this.wiring = wiring;
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        try (Tracker tracker = wiring.openTracker(storage.url())) {
+            ModelRegistry registry = tracker.registry();
+            List<List<Object>> rows = new ArrayList<>();
+            if (model == null) {
+                for (RegisteredModel m : registry.models()) {
+                    List<ModelVersion> versions = registry.versions(m.name());
+                    List<String> aliases = new ArrayList<>();
+                    versions.forEach(v -> v.aliases().forEach(a -> aliases.add(a + "=v" + v.version())));
+                    rows.add(List.of(m.name(), versions.size(), String.join(" ", aliases),
+                            m.description() == null ? "" : m.description()));
+                }
+                out.print(new Table(List.of("model", "versions", "aliases", "description"), rows).render(Format.TABLE));
+            } else if (history) {
+                for (AliasMove move : registry.aliasHistory(model)) {
+                    rows.add(List.of(move.when().toString(), move.alias(),
+                            move.fromVersion() == null ? "-" : "v" + move.fromVersion(),
+                            move.toVersion() == null ? "-" : "v" + move.toVersion(), move.actor() + "@" + move.host(),
+                            move.reason(), move.evidence().isEmpty() ? "" : move.evidence().toString()));
+                }
+                out.print(new Table(List.of("when", "alias", "from", "to", "by", "reason", "evidence"), rows)
+                        .render(Format.TABLE));
+            } else {
+                for (ModelVersion v : registry.versions(model)) {
+                    rows.add(List.of("v" + v.version(), String.join(",", v.aliases()), v.source().study(),
+                            v.source().trialNumber(), v.values().isEmpty() ? "" : v.values().get(0), v.archived(),
+                            v.created().toString()));
+                }
+                out.print(new Table(List.of("version", "aliases", "study", "trial", "value", "archived", "created"), rows)
+                        .render(Format.TABLE));
+            }
+        }
+        out.flush();
+        return 0;
+    }
+}

@@ -1,0 +1,125 @@
+package io.tunelab.cli.registry;
+
+import io.tunelab.cli.CliException;
+import io.tunelab.cli.wiring.TrainerFactory;
+import io.tunelab.search.storage.StudyRecord;
+import io.tunelab.search.storage.TrialStorage;
+import io.tunelab.search.trial.ArtifactRef;
+import io.tunelab.search.trial.Direction;
+import io.tunelab.search.trial.FrozenTrial;
+import io.tunelab.search.trial.TrialState;
+import io.tunelab.tracker.provenance.RuntimeInfo;
+import io.tunelab.tracker.registry.AliasMove;
+import io.tunelab.tracker.registry.Change;
+import io.tunelab.tracker.registry.ModelRegistry;
+import io.tunelab.tracker.registry.ModelVersion;
+import io.tunelab.tracker.setup.Tracker;
+import io.tunelab.trainers.gate.GateVerdict;
+import io.tunelab.trainers.gate.PromotionGate;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Registers a trial's model as a new version and moves an alias to it. With a gate, the challenger
+ * and the alias's current holder are scored on the same held-out test examples (the challenger's
+ * study's test split) and the alias moves only if the challenger is significantly better, unless
+ * forced; the verdict, its p-value, both scores and whether it was forced go into the audit trail.
+ */
+public final class Promotion {
+    private final Tracker tracker;
+    private final List<TrainerFactory> trainers;
+
+    /** What happened: the new version, the alias move (null when the gate kept the holder), the verdict (null without gate). */
+    public record Outcome(ModelVersion version, AliasMove move, GateVerdict verdict, Integer previous) {
+        public boolean moved() {
+            return move != null;
+        }
+    }
+
+    /**
+     * @param gate       {@code mcnemar}, {@code paired-t} or null for none
+     * @param confidence the gate's confidence, e.g. 0.95
+     */
+    public record Request(String study, Integer trial, String model, String alias, String gate, double confidence,
+                          boolean force, String reason, String actor) {
+    }
+
+    public Promotion(Tracker tracker, List<TrainerFactory> trainers) {
+        this.tracker = tracker;
+        this.trainers = trainers;
+    }
+
+    public Outcome promote(Request r) {
+        TrialStorage storage = tracker.storage();
+        ModelRegistry registry = tracker.registry();
+        StudyFiles files = StudyFiles.of(storage, r.study(), trainers);
+        StudyRecord study = storage.findStudy(r.study()).orElseThrow();
+        FrozenTrial trial = r.trial() != null ? storage.trialByNumber(study.id(), r.trial()) : best(storage, study);
+        String artifact = files.trainer().modelArtifact();
+        if (storage.artifacts(trial.id()).stream().noneMatch(a -> a.name().equals(artifact))) {
+            throw new CliException("trial " + trial.number() + " of study '" + r.study() + "' saved no model ('"
+                    + artifact + "'); only trials that trained to the end have one");
+        }
+        if (registry.findModel(r.model()).isEmpty()) {
+            registry.createModel(r.model(), "models from study '" + r.study() + "'");
+        }
+        Optional<ModelVersion> holder = registry.resolve(r.model(), r.alias());
+        ModelVersion version = registry.createVersion(r.model(), trial.id(), artifact,
+                "trial " + trial.number() + " of study '" + r.study() + "'", r.actor());
+        Map<String, Object> evidence = new LinkedHashMap<>();
+        evidence.put("study", r.study());
+        evidence.put("trial", trial.number());
+        GateVerdict verdict = null;
+        if (r.gate() != null && holder.isPresent()) {
+            verdict = judge(r, files, version, holder.get());
+            evidence.put("gate", verdict.toMap());
+            if (!verdict.promote() && !r.force()) {
+                return new Outcome(version, null, verdict, holder.get().version());
+            }
+        } else if (r.gate() != null) {
+            evidence.put("gate", "not applied: alias '" + r.alias() + "' had no version yet");
+        }
+        evidence.put("forced", r.force());
+        String reason = r.reason() != null ? r.reason()
+                : (r.force() ? "forced promotion" : verdict != null ? "passed the " + verdict.test() + " gate"
+                : "promoted without a gate");
+        AliasMove move = registry.setAlias(r.model(), r.alias(), version.version(),
+                new Change(r.actor(), RuntimeInfo.hostName(), reason, evidence));
+        return new Outcome(version, move, verdict, holder.map(ModelVersion::version).orElse(null));
+    }
+
+    private GateVerdict judge(Request r, StudyFiles challengerFiles, ModelVersion challenger, ModelVersion champion) {
+        StudyFiles championFiles = StudyFiles.of(tracker.storage(), champion.source().study(), trainers);
+        double[] ch = challengerFiles.trainer().testScores(challengerFiles.spec(), path(challenger.source().artifact()));
+        double[] champ = championFiles.trainer().testScores(challengerFiles.spec(), path(champion.source().artifact()));
+        return PromotionGate.named(r.gate()).judge(ch, champ, r.confidence());
+    }
+
+    private static Path path(ArtifactRef ref) {
+        if (ref == null) {
+            throw new CliException("the model version has no model file to evaluate");
+        }
+        return Path.of(ref.uri());
+    }
+
+    private static FrozenTrial best(TrialStorage storage, StudyRecord study) {
+        if (study.directions().size() != 1) {
+            throw new CliException("study '" + study.name() + "' has several objectives: name the trial with --trial");
+        }
+        Direction d = study.directions().get(0);
+        FrozenTrial best = null;
+        for (FrozenTrial t : storage.trials(study.id(), EnumSet.of(TrialState.COMPLETE))) {
+            if (best == null || d.better(t.value(), best.value())) {
+                best = t;
+            }
+        }
+        if (best == null) {
+            throw new CliException("study '" + study.name() + "' has no COMPLETE trial to promote");
+        }
+        return best;
+    }
+}

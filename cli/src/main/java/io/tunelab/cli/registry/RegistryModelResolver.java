@@ -1,0 +1,43 @@
+package io.tunelab.cli.registry;
+
+import io.tunelab.cli.CliException;
+import io.tunelab.cli.serve.ModelRef;
+import io.tunelab.cli.serve.ModelResolver;
+import io.tunelab.cli.wiring.TrainerFactory;
+import io.tunelab.tracker.registry.ModelVersion;
+import io.tunelab.tracker.setup.Tracker;
+import io.tunelab.trainers.predict.Predictor;
+import java.nio.file.Path;
+import java.util.List;
+
+/** Serves the version a registry alias points at, loading it with the trainer of the study it came from. */
+public final class RegistryModelResolver implements ModelResolver {
+    private final Tracker tracker;
+    private final String model;
+    private final String alias;
+    private final List<TrainerFactory> trainers;
+
+    public RegistryModelResolver(Tracker tracker, String model, String alias, List<TrainerFactory> trainers) {
+        this.tracker = tracker;
+        this.model = model;
+        this.alias = alias;
+        this.trainers = trainers;
+    }
+
+    @Override
+    public ModelRef current() {
+        ModelVersion v = tracker.registry().resolve(model, alias).orElseThrow(() -> new CliException(
+                "model '" + model + "' has no alias '" + alias + "'; promote a version with `tunelab promote`"));
+        return new ModelRef(model, v.version());
+    }
+
+    @Override
+    public Predictor load(ModelRef ref) {
+        ModelVersion v = tracker.registry().version(ref.model(), ref.version());
+        if (v.source().artifact() == null) {
+            throw new CliException(ref + " has no model file");
+        }
+        StudyFiles files = StudyFiles.of(tracker.storage(), v.source().study(), trainers);
+        return files.trainer().load(Path.of(v.source().artifact().uri()));
+    }
+}
