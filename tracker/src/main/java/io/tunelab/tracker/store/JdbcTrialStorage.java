@@ -108,10 +108,7 @@ public final class JdbcTrialStorage implements TrialStorage {
 
     @Override
     public void setStudySystemAttr(long studyId, String key, Object value) {
-        db.inDurableTransaction(c -> {
-            studies.setAttr(c, studyId, key, value);
-            return null;
-        });
+        db.durableUpdate(c -> studies.setAttr(c, studyId, key, value));
     }
 
     @Override
@@ -171,34 +168,22 @@ public final class JdbcTrialStorage implements TrialStorage {
     @Override
     public void setParam(long trialId, String name, Object value, Distribution distribution) {
         double internal = distribution.toInternal(value);
-        db.inTransaction(c -> {
-            commands.setParam(c, trialId, name, internal, distribution);
-            return null;
-        });
+        db.update(c -> commands.setParam(c, trialId, name, internal, distribution));
     }
 
     @Override
     public void setIntermediateValue(long trialId, int step, double value) {
-        db.inTransaction(c -> {
-            commands.setIntermediate(c, trialId, step, value);
-            return null;
-        });
+        db.update(c -> commands.setIntermediate(c, trialId, step, value));
     }
 
     @Override
     public void setUserAttr(long trialId, String key, Object value) {
-        db.inTransaction(c -> {
-            commands.setAttr(c, trialId, 'U', key, value);
-            return null;
-        });
+        db.update(c -> commands.setAttr(c, trialId, 'U', key, value));
     }
 
     @Override
     public void setSystemAttr(long trialId, String key, Object value) {
-        db.inTransaction(c -> {
-            commands.setAttr(c, trialId, 'S', key, value);
-            return null;
-        });
+        db.update(c -> commands.setAttr(c, trialId, 'S', key, value));
     }
 
     /** Queues the points for the background writer; NOT_FOUND at once for an unknown trial. */
@@ -229,10 +214,7 @@ public final class JdbcTrialStorage implements TrialStorage {
                 .orElseThrow(() -> TrackerException.notFound("no trial with id " + trialId));
         ArtifactRef ref = artifacts.store(List.of("study-" + head.studyId(), "trial-" + head.number()), name, file);
         Instant now = options.clock().instant();
-        db.inDurableTransaction(c -> {
-            artifactRows.put(c, trialId, ref, now);
-            return null;
-        });
+        db.durableUpdate(c -> artifactRows.put(c, trialId, ref, now));
         return ref;
     }
 
@@ -250,16 +232,13 @@ public final class JdbcTrialStorage implements TrialStorage {
     @Override
     public void heartbeat(long trialId) {
         Instant now = options.clock().instant();
-        db.inTransaction(c -> {
-            commands.heartbeat(c, trialId, now);
-            return null;
-        });
+        db.update(c -> commands.heartbeat(c, trialId, now));
     }
 
     /** Heartbeats of several trials in one transaction; unknown or finished trials are skipped. */
     public void heartbeatAll(Set<Long> trialIds) {
         Instant now = options.clock().instant();
-        db.inTransaction(c -> {
+        db.update(c -> {
             for (long id : trialIds) {
                 try {
                     commands.heartbeat(c, id, now);
@@ -267,7 +246,6 @@ public final class JdbcTrialStorage implements TrialStorage {
                     // The trial was deleted or never existed; nothing to keep alive.
                 }
             }
-            return null;
         });
     }
 

@@ -271,23 +271,12 @@ final class TrialCommands {
 
     private boolean sameOutcome(Connection c, TrialHead head, TrialState state, List<Double> values) throws SQLException {
         List<Double> stored = loader.loadAll(c, head.studyId(), List.of(head)).get(0).values();
-        if (head.state() == state && sameValues(stored, values)) {
+        // Double.equals compares bit patterns, so NaN matches NaN and -0.0 does not match 0.0.
+        if (head.state() == state && stored.equals(values)) {
             return false;
         }
         throw TrackerException.conflict("trial " + head.number() + " already finished as " + head.state()
                 + " with values " + stored + "; cannot finish it again as " + state + " with " + values);
-    }
-
-    static boolean sameValues(List<Double> a, List<Double> b) {
-        if (a.size() != b.size()) {
-            return false;
-        }
-        for (int i = 0; i < a.size(); i++) {
-            if (Double.compare(a.get(i), b.get(i)) != 0) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** Records a heartbeat of a RUNNING trial; a finished trial ignores it. NOT_FOUND for unknown ids. */
