@@ -284,6 +284,16 @@ public abstract class TrialStorageContract {
     }
 
     @Test
+    void anArtifactIsACopyThatOutlivesTheOriginalFile() throws Exception {
+        FrozenTrial t = storage.createRunningTrial(study("s"));
+        Path file = tmp.resolve("checkpoint.params");
+        Files.writeString(file, "weights");
+        ArtifactRef ref = storage.storeArtifact(t.id(), "checkpoint.params", file);
+        Files.delete(file);
+        assertThat(Path.of(ref.uri())).hasContent("weights");
+    }
+
+    @Test
     void artifactNamesCannotEscapeTheirDirectory() throws Exception {
         FrozenTrial t = storage.createRunningTrial(study("s"));
         Path file = tmp.resolve("f");
@@ -372,6 +382,44 @@ public abstract class TrialStorageContract {
         pool.shutdown();
         assertThat(all).hasSize(waiting).doesNotHaveDuplicates();
         assertThat(storage.trials(s, Set.of(TrialState.WAITING))).isEmpty();
+    }
+
+    @Test
+    void aBudgetIsNeverExceededByRacingThreadsAndOnlySupersededFailuresDoNotCount() throws Exception {
+        long s = study("s");
+        FrozenTrial failed = storage.createRunningTrial(s);
+        storage.finishTrial(failed.id(), TrialState.FAIL, List.of(), "boom");
+        FrozenTrial stale = storage.createRunningTrial(s);
+        storage.setSystemAttr(stale.id(), TrialStorage.SUPERSEDED, true);
+        storage.finishTrial(stale.id(), TrialState.FAIL, List.of(), "stale: worker stopped responding");
+        storage.createWaitingTrial(s, Map.of("x", 1), Map.of("retry_of", 1));
+        int budget = 60;
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Future<Integer>> futures = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            futures.add(pool.submit(() -> {
+                int started = 0;
+                while (true) {
+                    var t = storage.startTrialWithinBudget(s, budget);
+                    if (t.isEmpty()) {
+                        return started;
+                    }
+                    assertThat(t.get().state()).isEqualTo(TrialState.RUNNING);
+                    started++;
+                    storage.finishTrial(t.get().id(), TrialState.COMPLETE, List.of(1.0), null);
+                }
+            }));
+        }
+        int total = 0;
+        for (Future<Integer> f : futures) {
+            total += f.get(5, TimeUnit.MINUTES);
+        }
+        pool.shutdown();
+        assertThat(total).isEqualTo(budget - 1);
+        assertThat(storage.trials(s, EnumSet.of(TrialState.COMPLETE))).hasSize(budget - 1);
+        assertThat(storage.trials(s, EnumSet.of(TrialState.WAITING))).isEmpty();
+        assertThat(storage.trialByNumber(s, 2).systemAttrs()).containsKey("fixed_params");
+        assertThat(storage.trialByNumber(s, 2).state()).isEqualTo(TrialState.COMPLETE);
     }
 
     private static void assertConflict(org.assertj.core.api.ThrowableAssert.ThrowingCallable call) {

@@ -143,6 +143,17 @@ public final class JdbcTrialStorage implements TrialStorage {
         return t;
     }
 
+    /** Reaps stale trials first (at most once per heartbeat interval), then starts a trial within the budget. */
+    @Override
+    public Optional<FrozenTrial> startTrialWithinBudget(long studyId, int budget) {
+        maybeReap(studyId);
+        Instant now = options.clock().instant();
+        Optional<FrozenTrial> t = db.inTransaction(c -> commands.startWithinBudget(c, studyId, budget, now,
+                heartbeats == null ? null : now));
+        t.ifPresent(this::started);
+        return t;
+    }
+
     private void maybeReap(long studyId) {
         if (heartbeats == null) {
             return;

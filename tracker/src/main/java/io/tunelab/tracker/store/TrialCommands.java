@@ -2,6 +2,7 @@ package io.tunelab.tracker.store;
 
 import io.tunelab.search.space.Distribution;
 import io.tunelab.search.space.DistributionJson;
+import io.tunelab.search.storage.TrialStorage;
 import io.tunelab.search.trial.FrozenTrial;
 import io.tunelab.search.trial.TrialState;
 import io.tunelab.tracker.TrackerException;
@@ -73,15 +74,47 @@ final class TrialCommands {
         }
     }
 
+    private static final String OLDEST_WAITING = "SELECT trial_id FROM trials WHERE study_id = ?"
+            + " AND trial_state = 'WAITING' ORDER BY trial_number FETCH FIRST 1 ROWS ONLY";
+
     /** Moves the oldest WAITING trial to RUNNING; empty when none waits. */
     Optional<FrozenTrial> claim(Connection c, long studyId, Instant now, Instant heartbeat) throws SQLException {
-        String oldest = "SELECT trial_id FROM trials WHERE study_id = ? AND trial_state = 'WAITING'"
-                + " ORDER BY trial_number FETCH FIRST 1 ROWS ONLY";
-        if (firstId(c, oldest, studyId) == null) {
+        if (firstId(c, OLDEST_WAITING, studyId) == null) {
             return Optional.empty();
         }
-        long[] next = StudyTable.advance(c, studyId, false);
-        Long id = firstId(c, oldest, studyId);
+        return claimLocked(c, studyId, StudyTable.advance(c, studyId, false)[1], now, heartbeat);
+    }
+
+    /**
+     * Claims the oldest WAITING trial, else creates a RUNNING one while the study has fewer than
+     * {@code budget} trials, not counting FAIL trials marked {@code superseded}. The study row stays
+     * locked throughout, so racing workers in any process never exceed the budget.
+     */
+    Optional<FrozenTrial> startWithinBudget(Connection c, long studyId, int budget, Instant now, Instant heartbeat)
+            throws SQLException {
+        long seq = StudyTable.advance(c, studyId, false)[1];
+        Optional<FrozenTrial> claimed = claimLocked(c, studyId, seq, now, heartbeat);
+        if (claimed.isPresent()) {
+            return claimed;
+        }
+        int counted;
+        try (PreparedStatement ps = c.prepareStatement("SELECT s.next_number - (SELECT COUNT(*) FROM trials t"
+                + " JOIN trial_attrs a ON a.trial_id = t.trial_id AND a.attr_scope = 'S' AND a.attr_name = ?"
+                + " WHERE t.study_id = s.study_id AND t.trial_state = 'FAIL' AND a.attr_json = 'true')"
+                + " FROM studies s WHERE s.study_id = ?")) {
+            ps.setString(1, TrialStorage.SUPERSEDED);
+            ps.setLong(2, studyId);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                counted = rs.getInt(1);
+            }
+        }
+        return counted < budget ? Optional.of(createRunning(c, studyId, now, heartbeat)) : Optional.empty();
+    }
+
+    private Optional<FrozenTrial> claimLocked(Connection c, long studyId, long seq, Instant now, Instant heartbeat)
+            throws SQLException {
+        Long id = firstId(c, OLDEST_WAITING, studyId);
         if (id == null) {
             return Optional.empty();
         }
@@ -89,7 +122,7 @@ final class TrialCommands {
                 + " heartbeat_ns = ?, change_seq = ? WHERE trial_id = ? AND trial_state = 'WAITING'")) {
             Times.bind(ps, 1, now);
             Times.bind(ps, 2, heartbeat);
-            ps.setLong(3, next[1]);
+            ps.setLong(3, seq);
             ps.setLong(4, id);
             if (ps.executeUpdate() == 0) {
                 throw new SQLException("waiting trial " + id + " was claimed concurrently", "40001");
