@@ -11,7 +11,9 @@ import io.tunelab.search.trial.MetricPoint;
 import io.tunelab.search.trial.TrialState;
 import io.tunelab.tracker.TrackerException;
 import io.tunelab.tracker.artifact.ArtifactRepository;
+import io.tunelab.tracker.artifact.LocalArtifactRepository;
 import io.tunelab.tracker.db.Database;
+import io.tunelab.tracker.db.DatabaseSettings;
 import io.tunelab.tracker.liveness.HeartbeatScheduler;
 import io.tunelab.tracker.metrics.MetricQueries;
 import io.tunelab.tracker.metrics.MetricWriter;
@@ -75,6 +77,21 @@ public final class JdbcTrialStorage implements TrialStorage {
                 : new HeartbeatScheduler(this::heartbeatAll, options.heartbeatInterval());
         this.shutdownHook = new Thread(this::closeAtExit, "tunelab-storage-shutdown");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
+    }
+
+    /**
+     * A storage that owns its database: any JDBC URL (an embedded {@code jdbc:h2:file:}, a tracker
+     * server's {@code jdbc:h2:tcp://}, {@code jdbc:postgresql:}) with artifacts under {@code artifactRoot}
+     * and default options. Closing the storage closes the database.
+     */
+    public static JdbcTrialStorage open(String jdbcUrl, Path artifactRoot) {
+        Database db = Database.open(DatabaseSettings.of(jdbcUrl));
+        try {
+            return new JdbcTrialStorage(db, true, new LocalArtifactRepository(artifactRoot), StorageOptions.defaults());
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
+        }
     }
 
     public Database database() {
