@@ -2,6 +2,7 @@ package io.tunelab.cli;
 
 import io.tunelab.cli.wiring.TrainerFactory;
 import io.tunelab.search.storage.TrialStorage;
+import io.tunelab.tracker.setup.Tracker;
 import java.util.List;
 
 /**
@@ -12,6 +13,11 @@ public interface Wiring {
 
     /** Opens the storage at {@code url} (a JDBC URL, or {@code memory:} for a throw-away one). */
     TrialStorage openStorage(String url);
+
+    /** Opens the whole tracker (storage, registry, queries) at {@code url}; commands that need more than storage use it. */
+    default Tracker openTracker(String url) {
+        throw new CliException("--storage: this wiring has no tracker database for '" + url + "'");
+    }
 
     /** The trainers study files may name. */
     default List<TrainerFactory> trainers() {

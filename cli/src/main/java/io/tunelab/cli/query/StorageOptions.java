@@ -5,10 +5,12 @@ import picocli.CommandLine.Option;
 /** The {@code --storage} option shared by every command that reads or writes a study. */
 public final class StorageOptions {
     /** Where studies live unless {@code --storage} or {@code TUNELAB_STORAGE} says otherwise. */
-    public static final String DEFAULT_URL = "jdbc:h2:file:./.tunelab/tunelab";
+    public static final String DEFAULT_URL = ".tunelab";
 
-    @Option(names = "--storage", paramLabel = "URL",
-            description = "JDBC URL of the tracker database (default: $TUNELAB_STORAGE or " + DEFAULT_URL + ").")
+    @Option(names = "--storage", paramLabel = "URL|DIR",
+            description = "Tracker database: a directory for the embedded database, a JDBC URL "
+                    + "(jdbc:h2:tcp://..., jdbc:postgresql://...) or memory: (default: $TUNELAB_STORAGE or "
+                    + DEFAULT_URL + ").")
     String url;
 
     public String url() {

@@ -4,6 +4,7 @@ import io.tunelab.search.pruner.NopPruner;
 import io.tunelab.search.pruner.Pruner;
 import io.tunelab.search.sampler.RandomStreams;
 import io.tunelab.search.sampler.Sampler;
+import io.tunelab.search.sampler.nsga2.Nsga2Sampler;
 import io.tunelab.search.sampler.tpe.TpeSampler;
 import io.tunelab.search.storage.InMemoryStorage;
 import io.tunelab.search.storage.StorageException;
@@ -18,7 +19,7 @@ import java.util.function.Function;
 
 /**
  * Configures a {@link Study}. Defaults, as in Optuna: in-memory storage, one MINIMIZE objective,
- * seed 0, a TPE sampler seeded from the study seed, no pruner. The sampler and pruner configuration and the
+ * seed 0, a sampler seeded from the study seed (TPE for one objective, NSGA-II for several), no pruner. The sampler and pruner configuration and the
  * seed are recorded as study attributes for provenance.
  */
 public final class StudyBuilder {
@@ -26,7 +27,7 @@ public final class StudyBuilder {
     private TrialStorage storage;
     private List<Direction> directions = List.of(Direction.MINIMIZE);
     private long seed;
-    private Function<RandomStreams, Sampler> sampler = TpeSampler::new;
+    private Function<RandomStreams, Sampler> sampler;
     private Pruner pruner = new NopPruner();
 
     StudyBuilder(String name) {
@@ -122,7 +123,8 @@ public final class StudyBuilder {
                     + ", not " + directions);
         }
         RandomStreams streams = RandomStreams.seeded(seed);
-        Sampler chosen = sampler.apply(streams);
+        Sampler chosen = sampler != null ? sampler.apply(streams)
+                : record.directions().size() == 1 ? new TpeSampler(streams) : new Nsga2Sampler(streams);
         if (created) {
             s.setStudySystemAttr(record.id(), "seed", seed);
             s.setStudySystemAttr(record.id(), "sampler", new LinkedHashMap<>(chosen.describe()));

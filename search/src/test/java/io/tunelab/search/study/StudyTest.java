@@ -237,4 +237,11 @@ class StudyTest {
         study.optimize(trial -> 0, OptimizeOptions.studyBudget(10));
         assertThat(study.trials()).hasSize(10);
     }
+
+    @Test
+    void theDefaultSamplerIsTpeForOneObjectiveAndNsgaTwoForSeveral() {
+        assertThat(study().sampler()).isInstanceOf(io.tunelab.search.sampler.tpe.TpeSampler.class);
+        assertThat(study(Direction.MINIMIZE, Direction.MAXIMIZE).sampler())
+                .isInstanceOf(io.tunelab.search.sampler.nsga2.Nsga2Sampler.class);
+    }
 }

@@ -1,0 +1,38 @@
+package io.tunelab.cli;
+
+import io.tunelab.tracker.db.DatabaseSettings;
+import io.tunelab.tracker.setup.TrackerConfig;
+import java.nio.file.Path;
+
+/**
+ * Where the tracker is, from a {@code --storage} value: a directory holds an embedded database and
+ * its {@code artifacts/}; a JDBC URL names a server (H2 TCP or PostgreSQL), whose artifacts go to
+ * {@code $TUNELAB_ARTIFACTS} or {@code .tunelab/artifacts} (a directory every worker can reach).
+ */
+final class TrackerLocation {
+    private TrackerLocation() {
+    }
+
+    static TrackerConfig config(String storage) {
+        if (storage.startsWith("jdbc:")) {
+            String artifacts = System.getenv("TUNELAB_ARTIFACTS");
+            Path root = artifacts == null || artifacts.isBlank() ? Path.of(".tunelab", "artifacts") : Path.of(artifacts);
+            return TrackerConfig.forUrl(storage, root).withDatabase(credentials(DatabaseSettings.of(storage)));
+        }
+        if (storage.isBlank() || storage.contains(":") && !storage.matches("[A-Za-z]:[\\\\/].*")) {
+            throw new CliException("--storage: expected a directory, a jdbc:h2:... or jdbc:postgresql:... URL,"
+                    + " or memory:, got '" + storage + "'");
+        }
+        return TrackerConfig.inDirectory(Path.of(storage));
+    }
+
+    /** PostgreSQL URLs take their user and password from {@code TUNELAB_DB_USER} / {@code TUNELAB_DB_PASSWORD}. */
+    private static DatabaseSettings credentials(DatabaseSettings settings) {
+        String user = System.getenv("TUNELAB_DB_USER");
+        if (user == null || user.isBlank()) {
+            return settings.jdbcUrl().startsWith("jdbc:postgresql:") ? settings.withCredentials("postgres", "") : settings;
+        }
+        String password = System.getenv("TUNELAB_DB_PASSWORD");
+        return settings.withCredentials(user, password == null ? "" : password);
+    }
+}

@@ -1,0 +1,123 @@
+package io.tunelab.dashboard;
+
+import io.javalin.Javalin;
+import io.javalin.http.staticfiles.Location;
+import io.javalin.json.JavalinJackson;
+import io.tunelab.dashboard.api.AccessGuard;
+import io.tunelab.dashboard.api.ApiRoutes;
+import io.tunelab.dashboard.api.Json;
+import io.tunelab.dashboard.data.DashboardData;
+import io.tunelab.dashboard.live.LiveEvents;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.Objects;
+
+/**
+ * The dashboard web server: the JSON API under {@code /api}, live updates by Server-Sent Events, and the
+ * pages and ECharts served from the jar (nothing from a CDN). The composition root builds it with a
+ * {@link DashboardData}, a host and a port, then calls {@link #start()} and later {@link #stop()}.
+ *
+ * <p>It binds to {@code 127.0.0.1} unless told otherwise. Bound to any other address, actions that
+ * change state need {@link #token()} (a random one is made if none is given); reads stay open.
+ * Not thread-safe for start/stop; request handling is.
+ */
+public final class DashboardServer {
+    /** The default address: loopback only. */
+    public static final String DEFAULT_HOST = "127.0.0.1";
+
+    private final String host;
+    private final int requestedPort;
+    private final String token;
+    private final LiveEvents events;
+    private final Javalin app;
+
+    /** A server on {@code 127.0.0.1:port} (0 picks a free port). */
+    public DashboardServer(DashboardData data, int port) {
+        this(data, DEFAULT_HOST, port, null);
+    }
+
+    /**
+     * @param data  what to show
+     * @param host  address to bind, e.g. {@code 127.0.0.1} or {@code 0.0.0.0}
+     * @param port  port, or 0 for a free one
+     * @param token the token for state-changing actions when {@code host} is not loopback; null to have
+     *              one generated (ignored on loopback)
+     */
+    public DashboardServer(DashboardData data, String host, int port, String token) {
+        Objects.requireNonNull(data, "data");
+        this.host = Objects.requireNonNull(host, "host");
+        this.requestedPort = port;
+        boolean loopback = isLoopback(host);
+        this.token = loopback ? null : (token == null || token.isBlank() ? newToken() : token);
+        this.events = new LiveEvents(data, 500);
+        AccessGuard guard = new AccessGuard(loopback, this.token);
+        this.app = Javalin.create(config -> {
+            config.showJavalinBanner = false;
+            config.jetty.defaultHost = host;
+            config.jsonMapper(new JavalinJackson(Json.mapper(), false));
+            config.staticFiles.add(files -> {
+                files.hostedPath = "/";
+                files.directory = "/io/tunelab/dashboard/web";
+                files.location = Location.CLASSPATH;
+            });
+            config.staticFiles.enableWebjars();
+        });
+        app.before("/api/*", guard::check);
+        new ApiRoutes(data, guard).register(app);
+        events.register(app);
+    }
+
+    /** The configured application, not yet started (for Javalin's test tools). */
+    public Javalin app() {
+        return app;
+    }
+
+    /** Starts listening; returns this. */
+    public DashboardServer start() {
+        app.start(host, requestedPort);
+        return this;
+    }
+
+    /** Stops listening and ends every event stream. */
+    public void stop() {
+        events.close();
+        app.stop();
+    }
+
+    /** The port listened on (after {@link #start()}). */
+    public int port() {
+        return app.port();
+    }
+
+    public String host() {
+        return host;
+    }
+
+    /** The token state-changing actions need, or null on loopback where none is needed. */
+    public String token() {
+        return token;
+    }
+
+    /** The address to open in a browser. */
+    public String url() {
+        String h = host.contains(":") ? "[" + host + "]" : host;
+        return "http://" + ("0.0.0.0".equals(host) ? "127.0.0.1" : h) + ":" + port() + "/";
+    }
+
+    static boolean isLoopback(String host) {
+        try {
+            return InetAddress.getByName(host).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            throw new DashboardException(DashboardException.Kind.BAD_REQUEST,
+                    "dashboard host '" + host + "' cannot be resolved: " + e.getMessage(), e);
+        }
+    }
+
+    private static String newToken() {
+        byte[] bytes = new byte[24];
+        new SecureRandom().nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
+    }
+}

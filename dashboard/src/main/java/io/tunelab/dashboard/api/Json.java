@@ -1,0 +1,30 @@
+package io.tunelab.dashboard.api;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
+import java.io.IOException;
+import java.time.Instant;
+
+/**
+ * The API's JSON conventions: instants as epoch milliseconds, NaN and infinities as the strings
+ * {@code "NaN"}, {@code "Infinity"} and {@code "-Infinity"} (Jackson's default), records by component.
+ */
+public final class Json {
+    private Json() {
+    }
+
+    /** A new mapper configured with the API's conventions. */
+    public static ObjectMapper mapper() {
+        SimpleModule time = new SimpleModule("tunelab-instants");
+        time.addSerializer(Instant.class, new StdSerializer<>(Instant.class) {
+            @Override
+            public void serialize(Instant value, JsonGenerator gen, SerializerProvider provider) throws IOException {
+                gen.writeNumber(value.toEpochMilli());
+            }
+        });
+        return new ObjectMapper().registerModule(time);
+    }
+}

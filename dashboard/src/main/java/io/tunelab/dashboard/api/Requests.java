@@ -1,0 +1,80 @@
+package io.tunelab.dashboard.api;
+
+import io.javalin.http.Context;
+import io.tunelab.dashboard.DashboardException;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Reads path and query parameters, answering bad ones with BAD_REQUEST messages that name them. */
+final class Requests {
+    private Requests() {
+    }
+
+    static long pathLong(Context ctx, String name) {
+        String text = ctx.pathParam(name);
+        try {
+            return Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            throw DashboardException.badRequest(name + " must be a whole number, got '" + text + "'");
+        }
+    }
+
+    static int queryInt(Context ctx, String name, int fallback, int min, int max) {
+        long v = queryLong(ctx, name, fallback);
+        if (v < min || v > max) {
+            throw DashboardException.badRequest(name + " must be between " + min + " and " + max + ", got " + v);
+        }
+        return (int) v;
+    }
+
+    static long queryLong(Context ctx, String name, long fallback) {
+        String text = ctx.queryParam(name);
+        if (text == null || text.isBlank()) {
+            return fallback;
+        }
+        try {
+            return Long.parseLong(text.trim());
+        } catch (NumberFormatException e) {
+            throw DashboardException.badRequest(name + " must be a whole number, got '" + text + "'");
+        }
+    }
+
+    static String queryRequired(Context ctx, String name) {
+        String text = ctx.queryParam(name);
+        if (text == null || text.isBlank()) {
+            throw DashboardException.badRequest("query parameter '" + name + "' is required");
+        }
+        return text;
+    }
+
+    /** A comma-separated list of whole numbers ({@code 1,2,3}); empty if absent. */
+    static List<Long> queryLongs(Context ctx, String name) {
+        String text = ctx.queryParam(name);
+        List<Long> out = new ArrayList<>();
+        if (text == null || text.isBlank()) {
+            return out;
+        }
+        for (String part : text.split(",")) {
+            try {
+                out.add(Long.parseLong(part.trim()));
+            } catch (NumberFormatException e) {
+                throw DashboardException.badRequest(name + " must be comma-separated whole numbers, got '" + text + "'");
+            }
+        }
+        return out;
+    }
+
+    /** A comma-separated list of names; empty if absent. */
+    static List<String> queryNames(Context ctx, String name) {
+        String text = ctx.queryParam(name);
+        List<String> out = new ArrayList<>();
+        if (text != null) {
+            for (String part : text.split(",")) {
+                if (!part.isBlank()) {
+                    out.add(part.trim());
+                }
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,112 @@
+package io.tunelab.dashboard.api;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.tunelab.dashboard.DashboardException;
+import io.tunelab.dashboard.data.DashboardData;
+import io.tunelab.dashboard.data.MetricSummaries;
+import io.tunelab.dashboard.data.MetricSummary;
+import io.tunelab.dashboard.data.SeriesQuery;
+import io.tunelab.dashboard.data.StudySummary;
+import io.tunelab.dashboard.data.TrialDetail;
+import io.tunelab.search.trial.FrozenTrial;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/** Cross-study endpoints: runs (trials of any study) picked by regex for the scalars view, and compare. */
+final class RunRoutes {
+    private final DashboardData data;
+
+    RunRoutes(DashboardData data) {
+        this.data = data;
+    }
+
+    void register(Javalin app) {
+        app.get("/api/runs", this::runs);
+        app.get("/api/compare", this::compare);
+    }
+
+    /** Runs labelled {@code study #number} whose label matches {@code regex} (any if blank). */
+    private void runs(Context ctx) {
+        Pattern pattern = pattern(ctx.queryParam("regex"));
+        int limit = Requests.queryInt(ctx, "limit", 500, 1, 10_000);
+        List<Map<String, Object>> runs = new ArrayList<>();
+        Set<String> metrics = new java.util.TreeSet<>();
+        int matched = 0;
+        for (StudySummary study : data.studies()) {
+            for (FrozenTrial t : data.allTrials(study.id())) {
+                String label = study.name() + " #" + t.number();
+                if (pattern != null && !pattern.matcher(label).find()) {
+                    continue;
+                }
+                matched++;
+                if (runs.size() < limit) {
+                    Map<String, Object> run = TrialViews.row(t);
+                    run.put("label", label);
+                    run.put("study", study.name());
+                    run.put("studyId", study.id());
+                    runs.add(run);
+                }
+            }
+        }
+        for (StudySummary study : data.studies()) {
+            metrics.addAll(data.metricNames(study.id()));
+        }
+        ctx.json(Map.of("matched", matched, "runs", runs, "metrics", metrics));
+    }
+
+    private static Pattern pattern(String regex) {
+        if (regex == null || regex.isBlank()) {
+            return null;
+        }
+        try {
+            return Pattern.compile(regex, Pattern.CASE_INSENSITIVE);
+        } catch (PatternSyntaxException e) {
+            throw DashboardException.badRequest("regex '" + regex + "' is not a valid regular expression: "
+                    + e.getDescription());
+        }
+    }
+
+    /** 2 to 10 trials side by side: details, parameters that differ, and summaries of every series. */
+    private void compare(Context ctx) {
+        List<Long> ids = Requests.queryLongs(ctx, "trials");
+        if (ids.size() < 2 || ids.size() > 10) {
+            throw DashboardException.badRequest("compare needs 2 to 10 trial ids, got " + ids.size());
+        }
+        List<Map<String, Object>> trials = new ArrayList<>();
+        List<FrozenTrial> snapshots = new ArrayList<>();
+        Set<String> params = new LinkedHashSet<>();
+        Set<String> metrics = new java.util.TreeSet<>();
+        for (long id : ids) {
+            TrialDetail d = data.trial(id);
+            snapshots.add(d.trial());
+            params.addAll(d.trial().params().keySet());
+            metrics.addAll(d.metricNames());
+            Map<String, Object> view = TrialViews.detail(d);
+            Map<String, Object> summaries = new LinkedHashMap<>();
+            for (String name : d.metricNames()) {
+                MetricSummary summary = MetricSummaries.of(data.series(id, name, SeriesQuery.all()));
+                if (summary != null) {
+                    summaries.put(name, TrialViews.summary(summary));
+                }
+            }
+            view.put("metricSummaries", summaries);
+            trials.add(view);
+        }
+        List<String> differs = new ArrayList<>();
+        for (String p : params) {
+            Object first = snapshots.get(0).params().get(p);
+            if (snapshots.stream().anyMatch(t -> !Objects.equals(t.params().get(p), first))) {
+                differs.add(p);
+            }
+        }
+        ctx.json(Map.of("trials", trials, "params", params, "differs", differs, "metrics", metrics));
+    }
+}

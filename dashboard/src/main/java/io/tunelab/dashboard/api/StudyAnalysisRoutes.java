@@ -1,0 +1,165 @@
+package io.tunelab.dashboard.api;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.tunelab.dashboard.DashboardException;
+import io.tunelab.dashboard.analysis.ParameterImportance;
+import io.tunelab.dashboard.data.DashboardData;
+import io.tunelab.dashboard.data.Downsampler;
+import io.tunelab.dashboard.data.MetricSeries;
+import io.tunelab.dashboard.data.SeriesQuery;
+import io.tunelab.dashboard.data.StudySummary;
+import io.tunelab.dashboard.query.TableQuery;
+import io.tunelab.dashboard.query.TableResult;
+import io.tunelab.dashboard.query.TableRow;
+import io.tunelab.dashboard.query.TrialTable;
+import io.tunelab.search.trial.FrozenTrial;
+import io.tunelab.search.trial.MetricPoint;
+import io.tunelab.search.trial.TrialState;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Study analytics endpoints: the filtered, sorted, paged trials table and its CSV export, parameter
+ * importance (cached until the number of complete trials changes) and learning curves.
+ */
+final class StudyAnalysisRoutes {
+    private static final long IMPORTANCE_SEED = 20140621L;
+
+    private final DashboardData data;
+    private final ParameterImportance importance = new ParameterImportance();
+    private final Map<String, Map.Entry<Integer, ParameterImportance.Result>> importanceCache = new ConcurrentHashMap<>();
+
+    StudyAnalysisRoutes(DashboardData data) {
+        this.data = data;
+    }
+
+    void register(Javalin app) {
+        app.get("/api/studies/{id}/table", this::table);
+        app.get("/api/studies/{id}/table.csv", this::tableCsv);
+        app.get("/api/studies/{id}/importance", this::importance);
+        app.get("/api/studies/{id}/curves", this::curves);
+    }
+
+    private static TableQuery tableQuery(Context ctx, int defaultLimit) {
+        return new TableQuery(ctx.queryParam("filter"), ctx.queryParam("sort"), "true".equals(ctx.queryParam("desc")),
+                Requests.queryInt(ctx, "offset", 0, 0, Integer.MAX_VALUE),
+                Requests.queryInt(ctx, "limit", defaultLimit, 1, TableQuery.MAX_LIMIT), Requests.queryNames(ctx, "metrics"));
+    }
+
+    private void table(Context ctx) {
+        TableResult result = TrialTable.query(data, Requests.pathLong(ctx, "id"), tableQuery(ctx, 100));
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (TableRow r : result.rows()) {
+            rows.add(TrialViews.tableRow(r));
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("total", result.total());
+        body.put("offset", result.offset());
+        body.put("params", result.params());
+        body.put("metrics", result.metrics());
+        body.put("rows", rows);
+        ctx.json(body);
+    }
+
+    private void tableCsv(Context ctx) throws IOException {
+        long id = Requests.pathLong(ctx, "id");
+        TableResult result = TrialTable.all(data, id, tableQuery(ctx, TableQuery.MAX_LIMIT));
+        StudySummary study = data.study(id);
+        ctx.contentType("text/csv; charset=utf-8");
+        ctx.header("Content-Disposition", "attachment; filename=\"study-" + id + "-trials.csv\"");
+        BufferedWriter out = new BufferedWriter(new OutputStreamWriter(ctx.outputStream(), StandardCharsets.UTF_8));
+        CsvWriter csv = new CsvWriter(out);
+        List<Object> header = new ArrayList<>(List.of("number", "state"));
+        for (int i = 0; i < study.directions().size(); i++) {
+            header.add(study.directions().size() == 1 ? "value" : "value" + i);
+        }
+        header.addAll(List.of("start", "end"));
+        result.params().forEach(p -> header.add("param:" + p));
+        result.metrics().forEach(m -> header.addAll(List.of(m + ".last", m + ".min", m + ".max")));
+        csv.row(header);
+        for (TableRow r : result.rows()) {
+            FrozenTrial t = r.trial();
+            List<Object> cells = new ArrayList<>(List.of(t.number(), t.state().name()));
+            for (int i = 0; i < study.directions().size(); i++) {
+                cells.add(i < t.values().size() ? t.values().get(i) : null);
+            }
+            cells.add(t.start());
+            cells.add(t.end());
+            result.params().forEach(p -> cells.add(t.params().get(p)));
+            for (String m : result.metrics()) {
+                var s = r.metrics().get(m);
+                cells.addAll(s == null ? java.util.Arrays.asList(null, null, null) : List.of(s.last(), s.min(), s.max()));
+            }
+            csv.row(cells);
+        }
+        out.flush();
+    }
+
+    private void importance(Context ctx) {
+        long id = Requests.pathLong(ctx, "id");
+        StudySummary study = data.study(id);
+        int objective = Requests.queryInt(ctx, "objective", 0, 0, study.directions().size() - 1);
+        int complete = study.counts().get(TrialState.COMPLETE);
+        String key = id + ":" + objective;
+        Map.Entry<Integer, ParameterImportance.Result> cached = importanceCache.get(key);
+        if (cached == null || cached.getKey() != complete) {
+            ParameterImportance.Result result = importance.compute(data.allTrials(id), objective,
+                    study.directions().get(objective), new SplittableRandom(IMPORTANCE_SEED));
+            cached = Map.entry(complete, result);
+            importanceCache.put(key, cached);
+        }
+        ctx.json(cached.getValue());
+    }
+
+    /**
+     * Intermediate values of the trials listed in {@code numbers}, or else of the latest {@code limit}
+     * trials that reported any, each reduced to {@code maxPoints} points.
+     */
+    private void curves(Context ctx) {
+        long id = Requests.pathLong(ctx, "id");
+        int limit = Requests.queryInt(ctx, "limit", 300, 1, 5000);
+        int maxPoints = Requests.queryInt(ctx, "maxPoints", 200, 2, SeriesQuery.MAX_POINTS_LIMIT);
+        Set<Long> wanted = new HashSet<>(Requests.queryLongs(ctx, "numbers"));
+        if (wanted.size() > 5000) {
+            throw DashboardException.badRequest("at most 5000 trial numbers, got " + wanted.size());
+        }
+        List<FrozenTrial> all = data.allTrials(id);
+        List<FrozenTrial> chosen = new ArrayList<>();
+        int withCurves = 0;
+        for (int i = all.size() - 1; i >= 0; i--) {
+            FrozenTrial t = all.get(i);
+            if (t.intermediateValues().isEmpty()) {
+                continue;
+            }
+            withCurves++;
+            if ((wanted.isEmpty() || wanted.contains((long) t.number())) && chosen.size() < limit) {
+                chosen.add(0, t);
+            }
+        }
+        List<Map<String, Object>> curves = new ArrayList<>();
+        for (FrozenTrial t : chosen) {
+            List<MetricPoint> points = new ArrayList<>();
+            t.intermediateValues().forEach((step, v) -> points.add(new MetricPoint("intermediate", step, v, Instant.EPOCH)));
+            MetricSeries s = Downsampler.select(t.id(), "intermediate", points, SeriesQuery.downsampled(maxPoints));
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("number", t.number());
+            m.put("state", t.state().name());
+            m.put("steps", s.steps());
+            m.put("values", s.values());
+            curves.add(m);
+        }
+        ctx.json(Map.of("trialsWithCurves", withCurves, "curves", curves));
+    }
+}

@@ -1,0 +1,98 @@
+package io.tunelab.dashboard.api;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.tunelab.dashboard.analysis.ParetoSet;
+import io.tunelab.dashboard.data.Changes;
+import io.tunelab.dashboard.data.DashboardData;
+import io.tunelab.dashboard.data.StudySummary;
+import io.tunelab.dashboard.data.TrialPage;
+import io.tunelab.search.space.Distribution;
+import io.tunelab.search.trial.FrozenTrial;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Study endpoints: the studies list, one study, its trials by cursor, what changed since a cursor, its
+ * metric names and its Pareto front. Tables, importance and learning curves live in
+ * {@link StudyAnalysisRoutes}.
+ */
+final class StudyRoutes {
+    private final DashboardData data;
+
+    StudyRoutes(DashboardData data) {
+        this.data = data;
+    }
+
+    void register(Javalin app) {
+        app.get("/api/studies", this::studies);
+        app.get("/api/studies/{id}", ctx -> ctx.json(data.study(Requests.pathLong(ctx, "id"))));
+        app.get("/api/studies/{id}/trials", this::trials);
+        app.get("/api/studies/{id}/changes", this::changes);
+        app.get("/api/studies/{id}/metric-names", ctx -> ctx.json(data.metricNames(Requests.pathLong(ctx, "id"))));
+        app.get("/api/studies/{id}/pareto", this::pareto);
+        app.get("/api/studies/{id}/space", this::space);
+    }
+
+    /** Each parameter's distribution (as last seen), for axis types: log, categorical or linear. */
+    private void space(Context ctx) {
+        Map<String, Distribution> space = new LinkedHashMap<>();
+        for (FrozenTrial t : data.allTrials(Requests.pathLong(ctx, "id"))) {
+            space.putAll(t.distributions());
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        space.forEach((name, d) -> out.put(name, TrialViews.distribution(d)));
+        ctx.json(out);
+    }
+
+    private void studies(Context ctx) {
+        String q = ctx.queryParam("q");
+        String needle = q == null ? "" : q.trim().toLowerCase(Locale.ROOT);
+        List<StudySummary> out = new ArrayList<>();
+        for (StudySummary s : data.studies()) {
+            if (needle.isEmpty() || s.name().toLowerCase(Locale.ROOT).contains(needle)) {
+                out.add(s);
+            }
+        }
+        ctx.json(Map.of("cursor", data.cursor(), "studies", out));
+    }
+
+    /** Trials with numbers above {@code after}; the cursor is read first, so no later change is missed. */
+    private void trials(Context ctx) {
+        long id = Requests.pathLong(ctx, "id");
+        int after = Requests.queryInt(ctx, "after", -1, -1, Integer.MAX_VALUE);
+        int limit = Requests.queryInt(ctx, "limit", 1000, 1, 20_000);
+        long cursor = data.cursor();
+        TrialPage page = data.trials(id, after, limit);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("cursor", cursor);
+        body.put("hasMore", page.hasMore());
+        body.put("trials", TrialViews.rows(page.trials()));
+        ctx.json(body);
+    }
+
+    private void changes(Context ctx) {
+        long id = Requests.pathLong(ctx, "id");
+        long since = Requests.queryLong(ctx, "since", 0);
+        Changes c = data.changes(id, since);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("cursor", c.cursor());
+        body.put("reset", c.reset());
+        body.put("trials", TrialViews.rows(c.trials()));
+        body.put("metrics", c.metrics());
+        ctx.json(body);
+    }
+
+    private void pareto(Context ctx) {
+        long id = Requests.pathLong(ctx, "id");
+        StudySummary study = data.study(id);
+        List<Integer> numbers = new ArrayList<>();
+        for (FrozenTrial t : ParetoSet.of(data.allTrials(id), study.directions())) {
+            numbers.add(t.number());
+        }
+        ctx.json(Map.of("directions", study.directions(), "numbers", numbers));
+    }
+}

@@ -1,0 +1,95 @@
+package io.tunelab.dashboard.api;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.tunelab.dashboard.DashboardException;
+import io.tunelab.dashboard.data.DashboardData;
+import io.tunelab.dashboard.data.MetricSeries;
+import io.tunelab.dashboard.data.SeriesQuery;
+import io.tunelab.search.trial.ArtifactRef;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStreamWriter;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Trial endpoints: one trial, its metric series (downsampled, ranged, incremental, CSV) and artifacts. */
+final class TrialRoutes {
+    private final DashboardData data;
+
+    TrialRoutes(DashboardData data) {
+        this.data = data;
+    }
+
+    void register(Javalin app) {
+        app.get("/api/trials/{id}", ctx -> ctx.json(TrialViews.detail(data.trial(Requests.pathLong(ctx, "id")))));
+        app.get("/api/trials/{id}/series", this::series);
+        app.get("/api/trials/{id}/series.csv", this::seriesCsv);
+        app.get("/api/trials/{id}/artifacts/{name}", this::artifact);
+        app.get("/api/series", this::manySeries);
+    }
+
+    /** The series query of a request: {@code from}, {@code to}, {@code after} steps and {@code maxPoints}. */
+    static SeriesQuery seriesQuery(Context ctx, int defaultMaxPoints) {
+        return new SeriesQuery(Requests.queryLong(ctx, "from", Long.MIN_VALUE), Requests.queryLong(ctx, "to", Long.MAX_VALUE),
+                Requests.queryLong(ctx, "after", Long.MIN_VALUE),
+                Requests.queryInt(ctx, "maxPoints", defaultMaxPoints, 0, SeriesQuery.MAX_POINTS_LIMIT));
+    }
+
+    private void series(Context ctx) {
+        long id = Requests.pathLong(ctx, "id");
+        ctx.json(TrialViews.series(data.series(id, Requests.queryRequired(ctx, "name"), seriesQuery(ctx, 2000))));
+    }
+
+    /** Several trials' series of one metric, for the scalars and compare views. */
+    private void manySeries(Context ctx) {
+        List<Long> ids = Requests.queryLongs(ctx, "trials");
+        if (ids.isEmpty() || ids.size() > 200) {
+            throw DashboardException.badRequest("trials must list 1 to 200 trial ids, got " + ids.size());
+        }
+        String name = Requests.queryRequired(ctx, "name");
+        SeriesQuery query = seriesQuery(ctx, 1000);
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (long id : ids) {
+            try {
+                out.add(TrialViews.series(data.series(id, name, query)));
+            } catch (DashboardException e) {
+                if (e.kind() != DashboardException.Kind.NOT_FOUND) {
+                    throw e;
+                }
+            }
+        }
+        ctx.json(Map.of("name", name, "series", out));
+    }
+
+    /** Every point, never a sample. */
+    private void seriesCsv(Context ctx) throws IOException {
+        long id = Requests.pathLong(ctx, "id");
+        String name = Requests.queryRequired(ctx, "name");
+        MetricSeries s = data.series(id, name, SeriesQuery.all());
+        ctx.contentType("text/csv; charset=utf-8");
+        ctx.header("Content-Disposition", "attachment; filename=\"trial-" + id + "-series.csv\"");
+        BufferedWriter out = new BufferedWriter(new OutputStreamWriter(ctx.outputStream(), StandardCharsets.UTF_8));
+        CsvWriter csv = new CsvWriter(out);
+        csv.row(List.of("name", "step", "value", "wall_time"));
+        for (int i = 0; i < s.size(); i++) {
+            csv.row(List.of(name, s.steps()[i], s.values()[i], Instant.ofEpochMilli(s.wallTimes()[i])));
+        }
+        out.flush();
+    }
+
+    private void artifact(Context ctx) throws IOException {
+        long id = Requests.pathLong(ctx, "id");
+        ArtifactRef ref = data.artifact(id, ctx.pathParam("name"));
+        ctx.contentType("application/octet-stream");
+        ctx.header("Content-Disposition", "attachment; filename=\"" + ref.name() + "\"");
+        ctx.header("X-Content-SHA256", ref.sha256());
+        try (InputStream in = data.openArtifact(ref)) {
+            in.transferTo(ctx.outputStream());
+        }
+    }
+}

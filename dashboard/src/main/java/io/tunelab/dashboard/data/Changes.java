@@ -1,0 +1,35 @@
+package io.tunelab.dashboard.data;
+
+import io.tunelab.search.trial.FrozenTrial;
+import java.util.List;
+
+/**
+ * What changed in a study after a cursor.
+ *
+ * @param cursor  pass this to the next call to get only later changes
+ * @param reset   true when the given cursor was not issued by this instance (the reader should reload)
+ * @param trials  trials created or changed since the cursor, their latest snapshots, ordered by number
+ * @param metrics series that grew since the cursor
+ */
+public record Changes(long cursor, boolean reset, List<FrozenTrial> trials, List<MetricUpdate> metrics) {
+    public Changes {
+        trials = List.copyOf(trials);
+        metrics = List.copyOf(metrics);
+    }
+
+    public boolean isEmpty() {
+        return !reset && trials.isEmpty() && metrics.isEmpty();
+    }
+
+    /**
+     * A series that grew.
+     *
+     * @param trialId  the trial
+     * @param number   the trial's number
+     * @param name     series name
+     * @param count    points now
+     * @param lastStep its last step now
+     */
+    public record MetricUpdate(long trialId, int number, String name, long count, long lastStep) {
+    }
+}

@@ -1,0 +1,90 @@
+package io.tunelab.dashboard.data;
+
+import io.tunelab.search.trial.ArtifactRef;
+import io.tunelab.search.trial.FrozenTrial;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything the dashboard reads, and the one action it takes (promoting a model version), as a narrow
+ * port. The HTTP layer depends on this interface only; one class adapts it to a store.
+ *
+ * <h2>Contract</h2>
+ * <ul>
+ *   <li><b>Thread-safe</b>: every method may be called from any number of request threads at once.</li>
+ *   <li><b>Immutable results</b>: returned records and lists never change afterwards.</li>
+ *   <li><b>Errors</b>: an unknown study, trial, series, artifact or model raises
+ *       {@link io.tunelab.dashboard.DashboardException} of kind NOT_FOUND (or the store's own
+ *       {@code StorageException} of kind NOT_FOUND); model methods of a store without a registry raise
+ *       kind NOT_CONFIGURED. Arguments are never null unless documented.</li>
+ *   <li><b>Cursors</b>: {@link #changes} cursors are opaque, increase monotonically, and are only
+ *       meaningful to the instance that issued them.</li>
+ * </ul>
+ */
+public interface DashboardData {
+
+    /** Summaries of all studies, by id. */
+    List<StudySummary> studies();
+
+    /** One study's summary; NOT_FOUND if there is none. */
+    StudySummary study(long studyId);
+
+    /**
+     * Up to {@code limit} trials of a study whose number is greater than {@code afterNumber}, ordered by
+     * number. Pass {@code -1} to start from the first trial.
+     */
+    TrialPage trials(long studyId, int afterNumber, int limit);
+
+    /** Every trial of a study, ordered by number (a convenience over {@link #trials}). */
+    default List<FrozenTrial> allTrials(long studyId) {
+        List<FrozenTrial> all = new ArrayList<>();
+        int after = -1;
+        while (true) {
+            TrialPage page = trials(studyId, after, 10_000);
+            all.addAll(page.trials());
+            if (!page.hasMore() || page.trials().isEmpty()) {
+                return List.copyOf(all);
+            }
+            after = page.trials().get(page.trials().size() - 1).number();
+        }
+    }
+
+    /** One trial with its study, artifacts and metric names; NOT_FOUND if there is none. */
+    TrialDetail trial(long trialId);
+
+    /** Names of the metric series any trial of the study has logged, sorted. */
+    List<String> metricNames(long studyId);
+
+    /** One metric series of a trial, selected and downsampled as {@code query} says. */
+    MetricSeries series(long trialId, String name, SeriesQuery query);
+
+    /** Last, min and max of series {@code name} for every trial of the study that has it, by trial id. */
+    Map<Long, MetricSummary> metricSummaries(long studyId, String name);
+
+    /** The cursor of the latest change seen so far. */
+    long cursor();
+
+    /** What changed in a study after {@code cursor}: trials added or changed, and series that grew. */
+    Changes changes(long studyId, long cursor);
+
+    /** The artifact called {@code name} of a trial; NOT_FOUND if there is none. */
+    ArtifactRef artifact(long trialId, String name);
+
+    /** Opens an artifact's content for reading; the caller closes the stream. */
+    InputStream openArtifact(ArtifactRef artifact);
+
+    /** Registered models, by name. */
+    List<RegisteredModel> models();
+
+    /** One registered model with its versions and alias history. */
+    ModelDetail model(String name);
+
+    /**
+     * Points {@code request.alias()} of a model at a version (creating the version from a trial first if
+     * {@code request.trialId()} is given), records the move in the audit trail and returns it with the
+     * evaluation gate's verdict when one is configured.
+     */
+    PromoteResult promote(PromoteRequest request);
+}

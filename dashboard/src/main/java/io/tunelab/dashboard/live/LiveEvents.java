@@ -1,0 +1,135 @@
+package io.tunelab.dashboard.live;
+
+import io.javalin.Javalin;
+import io.javalin.http.sse.SseClient;
+import io.tunelab.dashboard.data.Changes;
+import io.tunelab.dashboard.data.DashboardData;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code GET /api/events?study=ID&cursor=C} (Server-Sent Events). Every period one background thread
+ * asks the data port what changed after each subscriber's cursor and, if anything did, sends a
+ * {@code changes} event {@code {"cursor", "reset", "trials": [numbers], "metrics": [...]}} (a study
+ * subscriber) or a {@code studies} event {@code {"cursor"}} (a subscriber to all studies). The page then
+ * fetches the changed rows with {@code /api/studies/{id}/changes?since=...}. A comment is sent every 15 s
+ * to notice closed connections. Thread-safe; {@link #close()} stops the thread and ends every stream.
+ */
+public final class LiveEvents implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(LiveEvents.class);
+    private static final int MAX_NUMBERS = 200;
+
+    private final DashboardData data;
+    private final List<Subscriber> subscribers = new CopyOnWriteArrayList<>();
+    private final ScheduledExecutorService timer;
+    private final long periodMillis;
+    private long ticks;
+
+    private static final class Subscriber {
+        final SseClient client;
+        final Long studyId;
+        volatile long cursor;
+
+        Subscriber(SseClient client, Long studyId, long cursor) {
+            this.client = client;
+            this.studyId = studyId;
+            this.cursor = cursor;
+        }
+    }
+
+    public LiveEvents(DashboardData data, long periodMillis) {
+        this.data = data;
+        this.periodMillis = periodMillis;
+        this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "tunelab-dashboard-events");
+            t.setDaemon(true);
+            return t;
+        });
+        timer.scheduleWithFixedDelay(this::tick, periodMillis, periodMillis, TimeUnit.MILLISECONDS);
+    }
+
+    public void register(Javalin app) {
+        app.sse("/api/events", this::connect);
+    }
+
+    private void connect(SseClient client) {
+        String study = client.ctx().queryParam("study");
+        String cursor = client.ctx().queryParam("cursor");
+        Long studyId = study == null || study.isBlank() ? null : Long.valueOf(study.trim());
+        long start = cursor == null || cursor.isBlank() ? data.cursor() : Long.parseLong(cursor.trim());
+        client.keepAlive();
+        Subscriber s = new Subscriber(client, studyId, start);
+        subscribers.add(s);
+        client.onClose(() -> subscribers.remove(s));
+        client.sendEvent("hello", Map.of("cursor", start));
+    }
+
+    /** Number of open streams (for tests and status). */
+    public int subscribers() {
+        return subscribers.size();
+    }
+
+    private void tick() {
+        ticks++;
+        boolean ping = ticks % Math.max(1, 15_000 / periodMillis) == 0;
+        for (Subscriber s : subscribers) {
+            try {
+                if (s.client.terminated()) {
+                    subscribers.remove(s);
+                } else if (s.studyId != null) {
+                    notifyStudy(s);
+                } else {
+                    long now = data.cursor();
+                    if (now != s.cursor) {
+                        s.cursor = now;
+                        s.client.sendEvent("studies", Map.of("cursor", now));
+                    }
+                }
+                if (ping) {
+                    s.client.sendComment("ping");
+                }
+            } catch (RuntimeException e) {
+                LOG.debug("dropping an event stream: {}", e.toString());
+                subscribers.remove(s);
+            }
+        }
+    }
+
+    private void notifyStudy(Subscriber s) {
+        Changes c = data.changes(s.studyId, s.cursor);
+        if (c.isEmpty()) {
+            s.cursor = c.cursor();
+            return;
+        }
+        List<Integer> numbers = new ArrayList<>();
+        for (int i = 0; i < c.trials().size() && numbers.size() < MAX_NUMBERS; i++) {
+            numbers.add(c.trials().get(i).number());
+        }
+        Map<String, Object> event = new LinkedHashMap<>();
+        event.put("since", s.cursor);
+        event.put("cursor", c.cursor());
+        event.put("reset", c.reset());
+        event.put("trialCount", c.trials().size());
+        event.put("trials", numbers);
+        event.put("metrics", c.metrics().size() > MAX_NUMBERS ? c.metrics().subList(0, MAX_NUMBERS) : c.metrics());
+        s.cursor = c.cursor();
+        s.client.sendEvent("changes", event);
+    }
+
+    @Override
+    public void close() {
+        timer.shutdownNow();
+        for (Subscriber s : subscribers) {
+            s.client.close();
+        }
+        subscribers.clear();
+    }
+}

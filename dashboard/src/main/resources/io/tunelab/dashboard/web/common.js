@@ -1,0 +1,95 @@
+'use strict';
+/* Shared helpers. Every user-provided string reaches the page through textContent (el) or esc(), never innerHTML. */
+const TL = (() => {
+  function el(tag, attrs, ...children) {
+    const e = document.createElement(tag);
+    for (const [k, v] of Object.entries(attrs || {})) {
+      if (v == null || v === false) continue;
+      if (k === 'class') e.className = v;
+      else if (k === 'text') e.textContent = String(v);
+      else if (k === 'style') e.style.cssText = v;
+      else if (k.startsWith('on')) e.addEventListener(k.slice(2), v);
+      else e.setAttribute(k, v === true ? '' : String(v));
+    }
+    for (const c of children.flat()) if (c != null) e.append(c instanceof Node ? c : String(c));
+    return e;
+  }
+  const ESC = {'&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;'};
+  /** Escapes text for the few places that take HTML (ECharts tooltips). */
+  function esc(s) { return String(s).replace(/[&<>"']/g, c => ESC[c]); }
+  /** JSON numbers arrive as numbers, or as "NaN"/"Infinity"/"-Infinity" strings. */
+  function num(v) {
+    if (typeof v === 'number') return v;
+    if (v === 'NaN' || v == null) return NaN;
+    if (v === 'Infinity') return Infinity;
+    if (v === '-Infinity') return -Infinity;
+    return Number(v);
+  }
+  /** A chart-safe number: non-finite becomes null (a gap). */
+  function finite(v) { const n = num(v); return Number.isFinite(n) ? n : null; }
+  function fmt(v) {
+    if (v == null) return '';
+    if (typeof v === 'string' && !['NaN', 'Infinity', '-Infinity'].includes(v)) return v;
+    const n = num(v);
+    if (typeof v === 'boolean') return String(v);
+    if (!Number.isFinite(n)) return String(n);
+    if (Number.isInteger(n) && Math.abs(n) < 1e12) return String(n);
+    const a = Math.abs(n);
+    return (a !== 0 && (a < 1e-3 || a >= 1e6)) ? n.toExponential(4) : n.toPrecision(6).replace(/\.?0+$/, '');
+  }
+  function fmtTime(ms) { return ms == null ? '' : new Date(ms).toLocaleString(); }
+  function fmtDuration(start, end) {
+    if (start == null) return '';
+    const s = ((end == null ? Date.now() : end) - start) / 1000;
+    return s < 60 ? s.toFixed(1) + ' s' : s < 3600 ? (s / 60).toFixed(1) + ' min' : (s / 3600).toFixed(2) + ' h';
+  }
+  function param(name) { return new URLSearchParams(location.search).get(name); }
+  class ApiError extends Error { constructor(status, body) { super(body.message || ('HTTP ' + status)); this.status = status; this.body = body; } }
+  async function api(path, options) {
+    const res = await fetch(path, options);
+    const text = await res.text();
+    let body;
+    try { body = text ? JSON.parse(text) : {}; } catch (e) { body = {message: text}; }
+    if (!res.ok) throw new ApiError(res.status, body);
+    return body;
+  }
+  function showError(container, err) {
+    container.append(el('div', {class: 'error', text: (err.status ? err.status + ': ' : '') + err.message}));
+  }
+  function nav(active) {
+    const links = [['Studies', '/index.html'], ['Scalars', '/scalars.html'], ['Models', '/models.html']];
+    const header = el('header', {class: 'top'}, el('span', {class: 'brand', text: 'Tunelab'}),
+      links.map(([t, h]) => el('a', {href: h, class: t === active ? 'active' : null, text: t})),
+      el('span', {class: 'live', id: 'live', text: ''}));
+    document.body.prepend(header);
+  }
+  function live(text) { const l = document.getElementById('live'); if (l) l.textContent = text; }
+  /** Opens the event stream; calls onChange(event data) for each 'changes' or 'studies' event. */
+  function events(query, onChange) {
+    const source = new EventSource('/api/events?' + new URLSearchParams(query));
+    source.addEventListener('hello', () => live('live'));
+    source.addEventListener('changes', e => onChange(JSON.parse(e.data)));
+    source.addEventListener('studies', e => onChange(JSON.parse(e.data)));
+    source.onerror = () => live('reconnecting…');
+    return source;
+  }
+  function chart(id) {
+    const node = typeof id === 'string' ? document.getElementById(id) : id;
+    const c = echarts.getInstanceByDom(node) || echarts.init(node, null, {renderer: 'canvas'});
+    return c;
+  }
+  window.addEventListener('resize', () => document.querySelectorAll('[_echarts_instance_]')
+    .forEach(n => { const c = echarts.getInstanceByDom(n); if (c) c.resize(); }));
+  function throttle(fn, ms) {
+    let timer = null, pending = false;
+    return function () {
+      if (timer) { pending = true; return; }
+      fn();
+      timer = setTimeout(function again() { timer = null; if (pending) { pending = false; fn(); timer = setTimeout(again, ms); } }, ms);
+    };
+  }
+  function stateChip(s) { return el('span', {class: 'state ' + s, text: s}); }
+  /** Marks the page interactive; readyMs is the time since navigation started (read by tests and the benchmark). */
+  function ready() { document.body.dataset.readyMs = String(performance.now()); document.body.dataset.ready = '1'; }
+  return {el, esc, num, finite, fmt, fmtTime, fmtDuration, param, api, showError, nav, live, events, chart, throttle, stateChip, ready, ApiError};
+})();

@@ -1,0 +1,73 @@
+'use strict';
+(async () => {
+  const {el, fmt, fmtTime, api, showError, nav} = TL;
+  nav('Models');
+  const main = document.getElementById('main');
+  main.append(el('h1', {text: 'Models'}));
+  const detail = el('div', {id: 'model-detail'});
+  let info = {tokenRequired: false};
+
+  async function promote(model, form, out) {
+    out.replaceChildren();
+    const body = {alias: form.alias.value.trim(), reason: form.reason.value};
+    const what = form.source.value.trim();
+    if (/^v?\d+$/.test(what) && !form.fromTrial.checked) body.version = Number(what.replace('v', '')); else body.trialId = Number(what);
+    const headers = {'Content-Type': 'application/json'};
+    if (info.tokenRequired) {
+      const token = sessionStorage.getItem('tunelab-token') || prompt('This dashboard needs its token for changes:');
+      if (!token) return;
+      sessionStorage.setItem('tunelab-token', token);
+      headers.Authorization = 'Bearer ' + token;
+    }
+    try {
+      const res = await api('/api/models/' + encodeURIComponent(model) + '/promote', {method: 'POST', headers, body: JSON.stringify(body)});
+      const notes = [];
+      if (res.gate) notes.push(el('div', {class: res.gate.passed ? 'note' : 'error', text: 'Evaluation gate: ' + (res.gate.passed ? 'passed' : 'refused') + ' — ' + res.gate.message}));
+      notes.push(el('div', {class: 'note', id: 'promote-result', text: res.moved ? body.alias + ' now points at version ' + res.version.version : 'nothing moved'}));
+      await loadList();
+      await show(model, notes);
+    } catch (e) { showError(out, e); }
+  }
+  async function show(name, notes) {
+    detail.replaceChildren();
+    try {
+      const d = await api('/api/models/' + encodeURIComponent(name));
+      const aliases = Object.entries(d.model.aliases).map(([a, v]) => el('span', {class: 'chip', 'data-alias': a, text: a + ' → v' + v}));
+      const versions = el('table', {class: 'plain', id: 'versions'}, el('thead', null, el('tr', null, ['version', 'trial', 'metrics', 'created', 'archived'].map(h => el('th', {text: h})))),
+        el('tbody', null, d.versions.map(v => el('tr', null, el('td', {text: 'v' + v.version}),
+          el('td', null, el('a', {href: '/trial.html?id=' + v.trialId, text: v.studyName + ' #' + v.trialNumber})),
+          el('td', {text: Object.entries(v.metrics).map(([k, x]) => k + ' ' + fmt(x)).join(', ')}), el('td', {text: fmtTime(v.created)}), el('td', {text: v.archived ? 'yes' : ''})))));
+      const audit = el('table', {class: 'plain', id: 'audit'}, el('thead', null, el('tr', null, ['when', 'alias', 'from', 'to', 'by', 'reason'].map(h => el('th', {text: h})))),
+        el('tbody', null, d.audit.map(m => el('tr', null, el('td', {text: fmtTime(m.at)}), el('td', {text: m.alias}), el('td', {text: m.fromVersion == null ? '—' : 'v' + m.fromVersion}),
+          el('td', {text: m.toVersion == null ? 'removed' : 'v' + m.toVersion}), el('td', {text: m.actor}), el('td', {text: m.reason})))));
+      const out = el('div', null, notes || []);
+      const form = el('form', {class: 'toolbar', id: 'promote-form'}, 'Point alias ', el('input', {type: 'text', name: 'alias', value: 'production', size: 12}),
+        ' at ', el('input', {type: 'text', name: 'source', placeholder: 'version (e.g. 3) or trial id', size: 22}),
+        el('label', null, el('input', {type: 'checkbox', name: 'fromTrial'}), ' it is a trial id (register a new version)'),
+        ' reason ', el('input', {type: 'text', name: 'reason', size: 30}), el('button', {type: 'submit', text: 'Promote'}));
+      form.addEventListener('submit', e => { e.preventDefault(); promote(name, form, out); });
+      detail.append(el('div', {class: 'panel'}, el('h2', {text: d.model.name}), el('p', {class: 'muted', text: d.model.description || ''}),
+        el('div', {id: 'aliases'}, aliases), form, out),
+        el('div', {class: 'panel'}, el('h2', {text: 'Versions'}), versions), el('div', {class: 'panel'}, el('h2', {text: 'Audit trail of alias moves'}), audit));
+    } catch (e) { showError(detail, e); }
+  }
+  const list = el('div', {class: 'panel'});
+  async function loadList() {
+    const res = await api('/api/models');
+    list.replaceChildren(el('table', {class: 'plain', id: 'models'},
+      el('thead', null, el('tr', null, ['name', 'latest version', 'aliases', 'updated'].map(h => el('th', {text: h})))),
+      el('tbody', null, res.models.map(m => el('tr', null, el('td', null, el('a', {href: '#', text: m.name, onclick: e => { e.preventDefault(); show(m.name); }})),
+        el('td', {text: 'v' + m.latestVersion}), el('td', {text: Object.entries(m.aliases).map(([a, v]) => a + ' → v' + v).join(', ')}),
+        el('td', {text: fmtTime(m.updated)}))))));
+    return res.models;
+  }
+  try {
+    info = await api('/api/info');
+    const models = await loadList();
+    main.append(list, detail);
+    if (models.length) await show(TL.param('model') || models[0].name);
+  } catch (e) {
+    showError(main, e);
+  }
+  TL.ready();
+})();

@@ -1,0 +1,130 @@
+'use strict';
+/* The TensorBoard view: runs from any study, one metric overlaid, EMA smoothing, step/relative/wall x-axis. */
+(async () => {
+  const {el, esc, fmt, finite, api, showError, nav} = TL;
+  nav('Scalars');
+  const main = document.getElementById('main');
+  const MAX_RUNS = 50;
+  const S = {runs: [], chosen: new Set(), data: new Map(), metric: null, smoothing: 0.6, x: 'step', log: false, range: null};
+  const regex = el('input', {type: 'search', id: 'run-regex', placeholder: 'regex over "study #number"', value: TL.param('regex') || ''});
+  const info = el('div', {class: 'muted', id: 'run-info'});
+  const list = el('div', {class: 'runs', id: 'runs'});
+  const metric = el('select', {id: 'metric'});
+  const smoothing = el('input', {type: 'range', id: 'smoothing', min: 0, max: 0.99, step: 0.01, value: S.smoothing});
+  const smoothLabel = el('span', {text: String(S.smoothing)});
+  const xaxis = el('select', {id: 'x-axis'}, [['step', 'step'], ['relative', 'relative time (h)'], ['wall', 'wall time']].map(([v, t]) => el('option', {value: v, text: t})));
+  const log = el('input', {type: 'checkbox', id: 'scalars-log'});
+  const errors = el('div');
+  const chartDiv = el('div', {id: 'scalars-chart', class: 'chart', style: 'height:520px'});
+  main.append(el('h1', {text: 'Scalars'}), el('div', {class: 'side'},
+    el('div', {class: 'panel'}, el('div', {class: 'toolbar'}, regex, el('button', {text: 'Find', onclick: loadRuns})), info,
+      el('div', {class: 'toolbar'}, el('button', {class: 'secondary', text: 'First ' + MAX_RUNS, onclick: () => choose(S.runs.slice(0, MAX_RUNS))}),
+        el('button', {class: 'secondary', text: 'None', onclick: () => choose([])})), list),
+    el('div', null, el('div', {class: 'panel toolbar'}, 'metric ', metric, ' smoothing ', smoothing, smoothLabel, ' x-axis ', xaxis,
+      el('label', null, log, ' log scale')), errors, el('div', {class: 'panel'}, chartDiv))));
+
+  /** TensorBoard's debiased exponential moving average. */
+  function ema(values, w) {
+    if (!w) return values;
+    let last = 0, n = 0;
+    return values.map(v => {
+      if (v == null) return null;
+      last = last * w + (1 - w) * v; n++;
+      return last / (1 - Math.pow(w, n));
+    });
+  }
+  function xOf(s, i) {
+    if (S.x === 'step') return s.steps[i];
+    if (S.x === 'wall') return s.wallTimes[i];
+    return (s.wallTimes[i] - s.wallTimes[0]) / 3600000;
+  }
+  function render() {
+    const chart = TL.chart(chartDiv);
+    const series = [];
+    const label = new Map(S.runs.map(r => [r.id, r.label]));
+    for (const [runId, s] of S.data) {
+      if (!S.chosen.has(runId)) continue;
+      const ys = s.values.map(finite);
+      const sm = ema(ys, S.smoothing);
+      const name = label.get(runId) || ('trial ' + runId);
+      series.push({name, type: 'line', showSymbol: false, sampling: 'none', data: sm.map((y, i) => [xOf(s, i), y]), lineStyle: {width: 1.5}});
+      if (S.smoothing > 0) series.push({name, type: 'line', showSymbol: false, data: ys.map((y, i) => [xOf(s, i), y]), lineStyle: {width: 1, opacity: 0.2}, tooltip: {show: false}, silent: true});
+    }
+    const positive = series.every(s => s.data.every(p => p[1] == null || p[1] > 0));
+    chart.setOption({animation: false, legend: {type: 'scroll', top: 0, data: [...new Set(series.map(s => s.name))]},
+      grid: {left: 64, right: 24, top: 40, bottom: 76},
+      tooltip: {trigger: 'axis', confine: true, formatter: ps => {
+        const seen = new Set();
+        const rows = ps.filter(p => p.value[1] != null && !seen.has(p.seriesName) && seen.add(p.seriesName))
+          .sort((a, b) => b.value[1] - a.value[1]).slice(0, 30)
+          .map(p => p.marker + esc(p.seriesName) + ': <b>' + esc(fmt(p.value[1])) + '</b>');
+        const x = ps.length ? ps[0].value[0] : '';
+        return esc(S.x === 'wall' ? new Date(x).toLocaleString() : S.x + ' ' + fmt(x)) + '<br>' + rows.join('<br>');
+      }},
+      xAxis: {type: S.x === 'wall' ? 'time' : 'value', name: S.x === 'relative' ? 'hours' : S.x, nameLocation: 'middle', nameGap: 22, min: 'dataMin', max: 'dataMax'},
+      yAxis: {type: S.log && positive ? 'log' : 'value', scale: true, name: S.metric || ''},
+      dataZoom: [{type: 'inside', filterMode: 'none'}, {type: 'slider', filterMode: 'none', height: 18, bottom: 8}],
+      series}, true);
+  }
+  async function fetchSeries(ids, range) {
+    const q = range ? '&from=' + Math.floor(range[0]) + '&to=' + Math.ceil(range[1]) : '';
+    for (let i = 0; i < ids.length; i += 50) {
+      const chunk = ids.slice(i, i + 50);
+      const res = await api('/api/series?maxPoints=1000&name=' + encodeURIComponent(S.metric) + '&trials=' + chunk.join(',') + q);
+      for (const s of res.series) S.data.set(s.trialId, s);
+    }
+  }
+  async function reload(range) {
+    errors.replaceChildren();
+    S.range = range || null;
+    if (!S.metric || !S.chosen.size) { S.data.clear(); render(); return; }
+    try {
+      if (!range) S.data.clear();
+      await fetchSeries([...S.chosen], range);
+      performance.mark('series-loaded');
+      render();
+      performance.mark('chart-drawn');
+    } catch (e) { showError(errors, e); }
+  }
+  function choose(runs) {
+    S.chosen = new Set(runs.map(r => r.id));
+    list.querySelectorAll('input').forEach(box => { box.checked = S.chosen.has(Number(box.value)); });
+    return reload();
+  }
+  async function loadRuns() {
+    errors.replaceChildren();
+    try {
+      const res = await api('/api/runs?limit=2000&regex=' + encodeURIComponent(regex.value));
+      S.runs = res.runs;
+      info.textContent = res.matched + ' runs match' + (res.matched > res.runs.length ? ', first ' + res.runs.length + ' listed' : '');
+      list.replaceChildren(...S.runs.map(r => el('label', {title: r.label}, el('input', {type: 'checkbox', value: r.id, onchange: e => {
+        e.target.checked ? S.chosen.add(r.id) : S.chosen.delete(r.id); reload(); }}), ' ' + r.label + ' ', el('span', {class: 'muted', text: r.state.toLowerCase()}))));
+      const previous = S.metric;
+      metric.replaceChildren(...res.metrics.map(m => el('option', {value: m, text: m})));
+      S.metric = res.metrics.includes(previous) ? previous : (res.metrics.includes('loss') ? 'loss' : res.metrics[0] || null);
+      metric.value = S.metric || '';
+      await choose(S.runs.slice(0, Math.min(Number(TL.param('select')) || 10, MAX_RUNS)));
+    } catch (e) { showError(errors, e); }
+  }
+  regex.addEventListener('keydown', e => { if (e.key === 'Enter') loadRuns(); });
+  metric.addEventListener('change', () => { S.metric = metric.value; reload(); });
+  smoothing.addEventListener('input', () => { S.smoothing = Number(smoothing.value); smoothLabel.textContent = smoothing.value; render(); });
+  xaxis.addEventListener('change', () => { S.x = xaxis.value; render(); });
+  log.addEventListener('change', () => { S.log = log.checked; render(); });
+  let zoomTimer = null;
+  TL.chart(chartDiv).on('datazoom', () => {
+    if (S.x !== 'step') return;
+    clearTimeout(zoomTimer);
+    zoomTimer = setTimeout(async () => {
+      const extent = TL.chart(chartDiv).getModel().getComponent('xAxis', 0).axis.scale.getExtent();
+      await reload(extent);
+      TL.chart(chartDiv).setOption({dataZoom: [{startValue: extent[0], endValue: extent[1]}, {startValue: extent[0], endValue: extent[1]}]});
+    }, 300);
+  });
+  await loadRuns();
+  TL.ready();
+  TL.events({}, TL.throttle(async () => {
+    const ids = [...S.chosen].filter(runId => (S.runs.find(r => r.id === runId) || {}).state === 'RUNNING');
+    if (ids.length && !S.range) { await fetchSeries(ids); render(); }
+  }, 2000));
+})();

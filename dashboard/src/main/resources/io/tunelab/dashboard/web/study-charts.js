@@ -1,0 +1,167 @@
+'use strict';
+/* ECharts options for the study page: pure functions of the data. Animation is off everywhere. */
+TL.StudyCharts = (() => {
+  const {esc, fmt, finite} = TL;
+  const COLORS = {COMPLETE: '#2e7d32', PRUNED: '#e08a00', FAIL: '#c62828', RUNNING: '#3b6fd8', WAITING: '#8e8e8e'};
+  const base = () => ({animation: false, grid: {left: 60, right: 24, top: 36, bottom: 40}});
+  const value = (t, k) => t.values.length > k ? finite(t.values[k]) : null;
+  const complete = (trials, k) => trials.filter(t => t.state === 'COMPLETE' && value(t, k) != null);
+  const isLog = d => d && d.type !== 'categorical' && d.log;
+  const positive = xs => xs.every(x => x > 0);
+  const min = xs => xs.reduce((a, b) => (b < a ? b : a), Infinity);
+  const max = xs => xs.reduce((a, b) => (b > a ? b : a), -Infinity);
+
+  function history(trials, k, direction, log, selected) {
+    const done = complete(trials, k);
+    const points = done.map(t => [t.number, value(t, k)]);
+    const best = [];
+    let b = null;
+    for (const [n, v] of points) { if (b == null || (direction === 'MINIMIZE' ? v < b : v > b)) b = v; best.push([n, b]); }
+    const useLog = log && positive(points.map(p => p[1]));
+    const series = [
+      {name: 'trials', type: 'scatter', symbolSize: 5, data: points, itemStyle: {color: '#6d8fd6', opacity: selected ? 0.25 : 0.8}, large: points.length > 2000},
+      {name: 'best so far', type: 'line', step: 'end', showSymbol: false, data: best, lineStyle: {color: '#c62828', width: 2}}];
+    if (selected) series.push({name: 'selected', type: 'scatter', symbolSize: 6, data: points.filter(p => selected.has(p[0])), itemStyle: {color: '#1d2330'}});
+    return Object.assign(base(), {
+      title: {text: 'Optimisation history', textStyle: {fontSize: 13}},
+      legend: {top: 4, right: 10},
+      tooltip: {trigger: 'item', formatter: p => esc(p.seriesName) + '<br>trial #' + p.value[0] + ': ' + esc(fmt(p.value[1]))},
+      xAxis: {type: 'value', name: 'trial', nameLocation: 'middle', nameGap: 24, min: 'dataMin'},
+      yAxis: {type: useLog ? 'log' : 'value', name: 'value', scale: true},
+      series});
+  }
+
+  function parallel(trials, params, space, k) {
+    const done = complete(trials, k);
+    const axes = params.map((p, i) => {
+      const d = space[p] || {};
+      const axis = {dim: i, id: 'param:' + p, name: p};
+      if (d.type === 'categorical') return Object.assign(axis, {type: 'category', data: d.choices.map(String)});
+      return Object.assign(axis, {type: isLog(d) ? 'log' : 'value', scale: true});
+    });
+    axes.push({dim: params.length, id: 'objective', name: 'value', type: 'value', scale: true});
+    const data = done.map(t => params.map(p => {
+      const v = t.params[p];
+      if (v == null) return null;
+      return (space[p] || {}).type === 'categorical' ? String(v) : v;
+    }).concat([value(t, k)]));
+    const values = data.map(r => r[params.length]);
+    return {animation: false,
+      title: {text: 'Parallel coordinates (drag along an axis to brush)', textStyle: {fontSize: 13}},
+      parallel: {left: 60, right: 110, top: 60, bottom: 30, parallelAxisDefault: {realtime: false, nameTextStyle: {fontSize: 11}, nameGap: 14}},
+      parallelAxis: axes,
+      visualMap: {type: 'continuous', dimension: params.length, min: values.length ? min(values) : 0, max: values.length ? max(values) : 1, right: 4, top: 'middle',
+        calculable: false, inRange: {color: ['#2b59c3', '#7aa7e0', '#f0c75e', '#d9534f']}, text: ['high', 'low'], itemHeight: 120},
+      series: [{type: 'parallel', lineStyle: {width: 1, opacity: data.length > 2000 ? 0.15 : 0.45}, data,
+        progressive: data.length > 2000 ? 1000 : 0, progressiveThreshold: 2000, smooth: false,
+        inactiveOpacity: 0.03, activeOpacity: 1}]};
+  }
+
+  function importance(result) {
+    const entries = (result.importances || []).slice().reverse();
+    return Object.assign(base(), {
+      title: {text: 'Parameter importance', subtext: result.method + ', ' + result.trials + ' trials', textStyle: {fontSize: 13}},
+      grid: {left: 120, right: 30, top: 56, bottom: 30},
+      tooltip: {trigger: 'item', formatter: p => esc(p.name) + ': ' + (p.value * 100).toFixed(1) + '%'},
+      xAxis: {type: 'value', max: 1},
+      yAxis: {type: 'category', data: entries.map(e => e.param), axisLabel: {width: 110, overflow: 'truncate'}},
+      series: [{type: 'bar', data: entries.map(e => e.importance), itemStyle: {color: '#3b6fd8'}}]});
+  }
+
+  function slice(trials, p, d, k, selected) {
+    const done = complete(trials, k).filter(t => t.params[p] != null);
+    const cat = d && d.type === 'categorical';
+    const data = done.map(t => [cat ? String(t.params[p]) : t.params[p], value(t, k), t.number]);
+    const series = [{type: 'scatter', symbolSize: 4, data, itemStyle: {color: '#3b6fd8', opacity: selected ? 0.2 : 0.6}, large: data.length > 2000}];
+    if (selected) series.push({type: 'scatter', symbolSize: 5, data: data.filter(r => selected.has(r[2])), itemStyle: {color: '#1d2330'}});
+    return Object.assign(base(), {
+      title: {text: p, textStyle: {fontSize: 12}}, grid: {left: 50, right: 12, top: 30, bottom: 28},
+      tooltip: {trigger: 'item', formatter: q => 'trial #' + q.value[2] + '<br>' + esc(p) + ' = ' + esc(fmt(q.value[0])) + '<br>value ' + esc(fmt(q.value[1]))},
+      xAxis: cat ? {type: 'category', data: d.choices.map(String)} : {type: isLog(d) ? 'log' : 'value', scale: true},
+      yAxis: {type: 'value', scale: true}, series});
+  }
+
+  function bins(d, trials, p, n) {
+    if (d.type === 'categorical') return {labels: d.choices.map(String), index: v => d.choices.map(String).indexOf(String(v))};
+    const log = isLog(d);
+    const f = v => log ? Math.log(v) : v;
+    const lo = f(d.low), hi = f(d.high);
+    const labels = [];
+    for (let i = 0; i < n; i++) { const c = lo + (i + 0.5) * (hi - lo) / n; labels.push(fmt(log ? Math.exp(c) : c)); }
+    return {labels, index: v => Math.min(n - 1, Math.max(0, Math.floor((f(v) - lo) / (hi - lo) * n)))};
+  }
+
+  function contour(trials, px, py, space, k) {
+    const done = complete(trials, k).filter(t => t.params[px] != null && t.params[py] != null);
+    const bx = bins(space[px] || {type: 'float', low: 0, high: 1}, done, px, 20), by = bins(space[py] || {type: 'float', low: 0, high: 1}, done, py, 20);
+    const sum = new Map(), cnt = new Map();
+    for (const t of done) {
+      const key = bx.index(t.params[px]) + ',' + by.index(t.params[py]);
+      sum.set(key, (sum.get(key) || 0) + value(t, k)); cnt.set(key, (cnt.get(key) || 0) + 1);
+    }
+    const data = [...sum.keys()].map(key => { const [i, j] = key.split(',').map(Number); return [i, j, sum.get(key) / cnt.get(key), cnt.get(key)]; });
+    const vals = data.map(r => r[2]);
+    return Object.assign(base(), {
+      title: {text: 'Contour: mean value by ' + px + ' × ' + py, textStyle: {fontSize: 13}},
+      grid: {left: 80, right: 90, top: 40, bottom: 60},
+      tooltip: {trigger: 'item', formatter: q => esc(px) + ' ≈ ' + esc(bx.labels[q.value[0]]) + '<br>' + esc(py) + ' ≈ ' + esc(by.labels[q.value[1]])
+        + '<br>mean ' + esc(fmt(q.value[2])) + ' over ' + q.value[3] + ' trials'},
+      xAxis: {type: 'category', data: bx.labels, name: px, nameLocation: 'middle', nameGap: 40},
+      yAxis: {type: 'category', data: by.labels, name: py},
+      visualMap: {min: vals.length ? min(vals) : 0, max: vals.length ? max(vals) : 1, calculable: true, right: 4, top: 'middle',
+        inRange: {color: ['#2b59c3', '#7aa7e0', '#f0c75e', '#d9534f']}},
+      series: [{type: 'heatmap', data}]});
+  }
+
+  /** One line series per state (trials separated by gaps), so hundreds of curves cost three series. */
+  function curves(res) {
+    const byState = new Map();
+    const prunedAt = [];
+    for (const c of res.curves) {
+      if (!byState.has(c.state)) byState.set(c.state, []);
+      const data = byState.get(c.state);
+      if (data.length) data.push([null, null, null]);
+      c.steps.forEach((s, i) => data.push([s, finite(c.values[i]), c.number]));
+      if (c.state === 'PRUNED' && c.steps.length) prunedAt.push([c.steps[c.steps.length - 1], finite(c.values[c.values.length - 1]), c.number]);
+    }
+    const series = [...byState].map(([state, data]) => ({name: state.toLowerCase(), type: 'line', showSymbol: false, connectNulls: false, data,
+      color: COLORS[state], lineStyle: {width: 1, opacity: state === 'PRUNED' ? 0.8 : 0.45}, emphasis: {disabled: true}, large: true}));
+    series.push({name: 'pruned here', type: 'scatter', symbol: 'triangle', symbolSize: 8, data: prunedAt, color: '#e08a00', z: 5});
+    return Object.assign(base(), {
+      title: {text: 'Learning curves (' + res.curves.length + ' of ' + res.trialsWithCurves + ' trials)', textStyle: {fontSize: 13}},
+      legend: {top: 4, right: 10},
+      tooltip: {trigger: 'item', formatter: q => 'trial #' + q.value[2] + ' (' + esc(q.seriesName) + ')<br>step ' + q.value[0] + ': ' + esc(fmt(q.value[1]))},
+      xAxis: {type: 'value', name: 'step', nameLocation: 'middle', nameGap: 24}, yAxis: {type: 'value', scale: true}, series});
+  }
+
+  function timeline(trials) {
+    const slots = [...new Set(trials.filter(t => t.start != null).map(t => t.slot || '?'))].sort();
+    const now = Date.now();
+    const data = trials.filter(t => t.start != null).map(t => ({value: [slots.indexOf(t.slot || '?'), t.start, t.end == null ? now : t.end, t.number, t.state],
+      itemStyle: {color: COLORS[t.state]}}));
+    return Object.assign(base(), {
+      title: {text: 'Timeline by worker slot', textStyle: {fontSize: 13}}, grid: {left: 70, right: 24, top: 36, bottom: 40},
+      tooltip: {trigger: 'item', formatter: q => 'trial #' + q.value[3] + ' (' + q.value[4] + ')<br>' + esc(new Date(q.value[1]).toLocaleTimeString())
+        + ' – ' + esc(new Date(q.value[2]).toLocaleTimeString())},
+      xAxis: {type: 'time', scale: true}, yAxis: {type: 'category', data: slots},
+      series: [{type: 'custom', encode: {x: [1, 2], y: 0}, data, progressive: data.length > 2000 ? 2000 : 0, renderItem: (params, api) => {
+        const y = api.value(0), a = api.coord([api.value(1), y]), b = api.coord([api.value(2), y]);
+        const h = api.size([0, 1])[1] * 0.6;
+        return {type: 'rect', shape: {x: a[0], y: a[1] - h / 2, width: Math.max(1, b[0] - a[0]), height: h}, style: api.style()};
+      }}]});
+  }
+
+  function pareto(trials, front, directions) {
+    const done = trials.filter(t => t.state === 'COMPLETE' && t.values.length >= 2);
+    const inFront = new Set(front);
+    const pt = t => [finite(t.values[0]), finite(t.values[1]), t.number];
+    return Object.assign(base(), {
+      title: {text: 'Pareto front (' + front.length + ' trials)', textStyle: {fontSize: 13}}, legend: {top: 4, right: 10},
+      tooltip: {trigger: 'item', formatter: q => 'trial #' + q.value[2] + '<br>' + esc(fmt(q.value[0])) + ', ' + esc(fmt(q.value[1]))},
+      xAxis: {type: 'value', scale: true, name: 'value0 (' + directions[0].toLowerCase() + ')', nameLocation: 'middle', nameGap: 24},
+      yAxis: {type: 'value', scale: true, name: 'value1 (' + directions[1].toLowerCase() + ')'},
+      series: [{name: 'dominated', type: 'scatter', symbolSize: 5, data: done.filter(t => !inFront.has(t.number)).map(pt), itemStyle: {color: '#9aa7bd'}},
+        {name: 'Pareto front', type: 'scatter', symbolSize: 8, data: done.filter(t => inFront.has(t.number)).map(pt), itemStyle: {color: '#c62828'}}]});
+  }
+  return {history, parallel, importance, slice, contour, curves, timeline, pareto, complete, value};
+})();

@@ -1,0 +1,167 @@
+'use strict';
+(async () => {
+  const {el, fmt, fmtTime, api, showError, nav, stateChip} = TL;
+  const C = TL.StudyCharts;
+  nav('Studies');
+  const main = document.getElementById('main');
+  const id = TL.param('id');
+  const S = {trials: [], cursor: 0, selected: null, brush: new Map(), objective: 0, log: false};
+  let study, space, params, table;
+
+  const panel = (...children) => el('div', {class: 'panel'}, ...children);
+  const chartDiv = (idName, cls) => el('div', {id: idName, class: 'chart' + (cls ? ' ' + cls : '')});
+
+  async function loadTrials() {
+    let after = -1, first = true;
+    const all = [];
+    for (;;) {
+      const page = await api('/api/studies/' + id + '/trials?after=' + after + '&limit=5000');
+      if (first) { S.cursor = page.cursor; first = false; }
+      all.push(...page.trials);
+      if (!page.hasMore || !page.trials.length) break;
+      after = page.trials[page.trials.length - 1].number;
+    }
+    S.trials = all;
+  }
+  function paramNames() {
+    const names = new Set(Object.keys(space));
+    for (const t of S.trials) for (const p of Object.keys(t.params)) names.add(p);
+    return [...names];
+  }
+  function header() {
+    const counts = Object.entries(study.counts).filter(([, n]) => n > 0).map(([s, n]) => el('span', null, stateChip(s), ' ' + n + ' '));
+    const best = study.directions.length > 1 ? study.paretoSize + ' trials on the Pareto front'
+      : (study.bestValues.length ? 'best ' + fmt(study.bestValues[0]) + ' (trial #' + study.bestNumber + ')' : 'no complete trial yet');
+    return el('div', {id: 'study-summary', class: 'row'}, el('span', {text: study.directions.map(d => d.toLowerCase()).join(', ')}), counts,
+      el('span', {text: best}), el('span', {class: 'muted', text: 'sampler ' + (study.sampler || '—') + ' · last activity ' + fmtTime(study.lastActivity)}),
+      el('a', {href: '/trials.html?study=' + study.id, text: 'Trials table'}), el('a', {href: '/scalars.html?regex=' + encodeURIComponent('^' + study.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&') + ' #'), text: 'Scalars'}));
+  }
+
+  /** Draws a chart now if it is on screen, else when it scrolls into view (big studies stay responsive). */
+  const drawers = new Map();
+  const observer = new IntersectionObserver(entries => entries.forEach(e => {
+    if (e.isIntersecting && drawers.has(e.target.id)) { const draw = drawers.get(e.target.id); drawers.delete(e.target.id); draw(); }
+  }), {rootMargin: '200px'});
+  function lazily(idName, draw) {
+    const node = document.getElementById(idName);
+    const r = node.getBoundingClientRect();
+    if (r.top < innerHeight + 200 && r.bottom > -200) { drawers.delete(idName); draw(); return; }
+    drawers.set(idName, draw);
+    observer.observe(node);
+  }
+  function renderCharts() {
+    const k = S.objective;
+    TL.chart('history').setOption(C.history(S.trials, k, study.directions[k], S.log, S.selected), true);
+    const slices = document.getElementById('slices');
+    const shown = params.slice(0, 12);
+    if (slices.children.length !== shown.length) slices.replaceChildren(...shown.map((p, i) => chartDiv('slice-' + i, 'small')));
+    shown.forEach((p, i) => lazily('slice-' + i, () => TL.chart('slice-' + i).setOption(C.slice(S.trials, p, space[p], S.objective, S.selected), true)));
+    lazily('timeline', () => TL.chart('timeline').setOption(C.timeline(S.trials), true));
+    renderContour();
+  }
+  function renderParallel() {
+    TL.chart('parallel').setOption(C.parallel(S.trials, params, space, S.objective), true);
+  }
+  function renderContour() {
+    const px = document.getElementById('contour-x').value, py = document.getElementById('contour-y').value;
+    if (px && py) lazily('contour', () => TL.chart('contour').setOption(C.contour(S.trials, px, py, space, S.objective), true));
+  }
+  async function renderImportance() {
+    try { TL.chart('importance').setOption(C.importance(await api('/api/studies/' + id + '/importance?objective=' + S.objective)), true); }
+    catch (e) { showError(document.getElementById('importance').parentNode, e); }
+  }
+  async function renderCurves() {
+    const numbers = S.selected && S.selected.size <= 300 ? '&numbers=' + [...S.selected].join(',') : '';
+    const res = await api('/api/studies/' + id + '/curves?limit=300' + numbers);
+    lazily('curves', () => TL.chart('curves').setOption(C.curves(res), true));
+  }
+  async function renderPareto() {
+    if (study.directions.length < 2) return;
+    const front = await api('/api/studies/' + id + '/pareto');
+    TL.chart('pareto').setOption(C.pareto(S.trials, front.numbers, study.directions), true);
+  }
+
+  /** Turns the brushed axis intervals into a filter for the table and a selection for the other charts. */
+  function onBrush(e) {
+    const axisId = e.parallelAxisId;
+    if (e.intervals && e.intervals.length) S.brush.set(axisId, e.intervals); else S.brush.delete(axisId);
+    const clauses = [], tests = [];
+    for (const [axis, intervals] of S.brush) {
+      if (axis === 'objective') {
+        const field = study.directions.length === 1 ? 'value' : 'value' + S.objective;
+        clauses.push('(' + intervals.map(([a, b]) => field + ' >= ' + a + ' AND ' + field + ' <= ' + b).join(' OR ') + ')');
+        tests.push(t => intervals.some(([a, b]) => { const v = C.value(t, S.objective); return v != null && v >= a && v <= b; }));
+        continue;
+      }
+      const p = axis.slice('param:'.length), d = space[p] || {};
+      const q = '"' + p.replace(/\\/g, '\\\\').replace(/"/g, '\\"') + '"';
+      if (d.type === 'categorical') {
+        const chosen = d.choices.map(String).filter((c, i) => intervals.some(([a, b]) => i >= a && i <= b));
+        clauses.push('(' + (chosen.length ? chosen.map(c => q + ' = "' + c.replace(/\\/g, '\\\\').replace(/"/g, '\\"') + '"').join(' OR ') : 'number < 0') + ')');
+        tests.push(t => chosen.includes(String(t.params[p])));
+      } else {
+        clauses.push('(' + intervals.map(([a, b]) => q + ' >= ' + a + ' AND ' + q + ' <= ' + b).join(' OR ') + ')');
+        tests.push(t => intervals.some(([a, b]) => t.params[p] != null && t.params[p] >= a && t.params[p] <= b));
+      }
+    }
+    S.selected = tests.length ? new Set(C.complete(S.trials, S.objective).filter(t => tests.every(f => f(t))).map(t => t.number)) : null;
+    // The parallel plot draws COMPLETE trials only, so a brush selects among those.
+    table.setBrush(clauses.length ? ['state = COMPLETE'].concat(clauses).join(' AND ') : '');
+    renderCharts();
+    renderCurves();
+  }
+
+  async function applyChanges() {
+    const ch = await api('/api/studies/' + id + '/changes?since=' + S.cursor);
+    if (ch.reset) { location.reload(); return; }
+    S.cursor = ch.cursor;
+    if (!ch.trials.length && !ch.metrics.length) return;
+    for (const t of ch.trials) S.trials[t.number] = t;
+    study = await api('/api/studies/' + id);
+    document.getElementById('study-summary').replaceWith(header());
+    const names = paramNames();
+    if (names.length !== params.length) { space = await api('/api/studies/' + id + '/space'); params = paramNames(); }
+    renderCharts(); renderParallel(); renderCurves(); renderPareto();
+    if (ch.trials.some(t => t.state === 'COMPLETE')) renderImportance();
+    table.refresh();
+  }
+
+  try {
+    [study, space] = await Promise.all([api('/api/studies/' + encodeURIComponent(id)), api('/api/studies/' + encodeURIComponent(id) + '/space')]);
+    document.title = study.name + ' · Tunelab';
+    await loadTrials();
+    performance.mark('trials-loaded');
+    params = paramNames();
+    const objective = el('select', {id: 'objective', onchange: e => { S.objective = Number(e.target.value); renderCharts(); renderParallel(); renderImportance(); }},
+      study.directions.map((d, i) => el('option', {value: i, text: 'objective ' + i + ' (' + d.toLowerCase() + ')'})));
+    const log = el('label', null, el('input', {type: 'checkbox', id: 'log-scale', onchange: e => { S.log = e.target.checked; renderCharts(); }}), ' log scale');
+    const pick = (idName, i) => el('select', {id: idName, onchange: renderContour}, params.map((p, j) => el('option', {value: p, text: p, selected: j === i})));
+    main.append(el('h1', {id: 'study-name', text: study.name}), header(),
+      el('div', {class: 'toolbar'}, study.directions.length > 1 ? objective : null, log),
+      el('div', {class: 'grid2'}, panel(chartDiv('history')), panel(chartDiv('importance'))),
+      panel(chartDiv('parallel', 'tall')),
+      panel(el('h2', {text: 'Slices'}), el('div', {id: 'slices', class: 'grid3'})),
+      el('div', {class: 'grid2'}, panel(el('div', {class: 'toolbar'}, 'Contour of ', pick('contour-x', 0), ' × ', pick('contour-y', Math.min(1, params.length - 1))),
+        chartDiv('contour')), panel(chartDiv('curves'))),
+      panel(chartDiv('timeline', 'small')),
+      ...(study.directions.length > 1 ? [panel(chartDiv('pareto'))] : []));
+    const tablePanel = panel(el('h2', {text: 'Trials'}));
+    main.append(tablePanel);
+    table = TL.TrialTable(tablePanel, study.id, {objectives: study.directions.length});
+    renderCharts();
+    performance.mark('charts-drawn');
+    renderParallel();
+    performance.mark('parallel-drawn');
+    TL.chart('parallel').on('axisareaselected', onBrush);
+    await Promise.all([renderImportance(), renderCurves(), renderPareto(), table.load()]);
+    TL.ready();
+    let busy = false, again = false;
+    const update = async () => {
+      if (busy) { again = true; return; }
+      busy = true;
+      try { await applyChanges(); } catch (e) { TL.live('update failed: ' + e.message); } finally { busy = false; }
+      if (again) { again = false; update(); }
+    };
+    TL.events({study: study.id, cursor: S.cursor}, TL.throttle(update, 1000));
+  } catch (e) { showError(main, e); }
+})();

@@ -1,0 +1,95 @@
+'use strict';
+(async () => {
+  const {el, esc, fmt, fmtTime, fmtDuration, finite, api, showError, nav, stateChip} = TL;
+  nav('Studies');
+  const main = document.getElementById('main');
+  const id = TL.param('id');
+  const series = new Map();
+
+  function kv(entries) {
+    return el('dl', {class: 'kv'}, entries.flatMap(([k, v]) => [el('dt', {text: k}), el('dd', null, v instanceof Node ? v : String(v == null ? '' : v))]));
+  }
+  function json(v) { return el('pre', {class: 'json', text: JSON.stringify(v, null, 2)}); }
+  function seriesOption(name, s) {
+    const data = s.steps.map((st, i) => [st, finite(s.values[i])]);
+    return {animation: false, title: {text: name, subtext: s.downsampled ? s.steps.length + ' of ' + s.total + ' points (min/max per bucket); zoom for full resolution' : s.total + ' points', textStyle: {fontSize: 13}},
+      grid: {left: 60, right: 24, top: 56, bottom: 70}, tooltip: {trigger: 'axis', formatter: ps => 'step ' + ps[0].value[0] + ': ' + esc(fmt(ps[0].value[1]))},
+      xAxis: {type: 'value', name: 'step', nameLocation: 'middle', nameGap: 22, min: 'dataMin', max: 'dataMax'}, yAxis: {type: 'value', scale: true},
+      dataZoom: [{type: 'inside', filterMode: 'none'}, {type: 'slider', filterMode: 'none', height: 18, bottom: 8}],
+      series: [{type: 'line', showSymbol: false, data, name}]};
+  }
+  async function loadSeries(name, from, to) {
+    const range = from == null ? '' : '&from=' + Math.floor(from) + '&to=' + Math.ceil(to);
+    const s = await api('/api/trials/' + id + '/series?maxPoints=2000&name=' + encodeURIComponent(name) + range);
+    series.set(name, s);
+    return s;
+  }
+  async function metricChart(name, i) {
+    const div = el('div', {class: 'chart', id: 'metric-' + i});
+    const link = el('a', {href: '/api/trials/' + id + '/series.csv?name=' + encodeURIComponent(name), text: 'CSV (every point)'});
+    document.getElementById('metrics').append(el('div', {class: 'panel'}, div, link));
+    const chart = TL.chart(div);
+    chart.setOption(seriesOption(name, await loadSeries(name)));
+    let timer = null;
+    chart.on('datazoom', () => {
+      clearTimeout(timer);
+      timer = setTimeout(async () => {
+        const axis = chart.getModel().getComponent('xAxis', 0).axis.scale.getExtent();
+        const s = await loadSeries(name, axis[0], axis[1]);
+        chart.setOption({title: {subtext: (s.downsampled ? s.steps.length + ' of ' + s.total : s.total) + ' points in steps ' + Math.floor(axis[0]) + '–' + Math.ceil(axis[1])},
+          series: [{data: s.steps.map((st, k) => [st, finite(s.values[k])])}]});
+      }, 250);
+    });
+  }
+  try {
+    const t = await api('/api/trials/' + encodeURIComponent(id));
+    document.title = t.study.name + ' #' + t.number + ' · Tunelab';
+    main.append(el('h1', null, el('a', {href: '/study.html?id=' + t.study.id, text: t.study.name}), ' — trial #' + t.number + ' ', stateChip(t.state)));
+    const values = t.values.map((v, i) => (t.study.directions[i] || '').toLowerCase() + ' ' + fmt(v)).join(', ');
+    const overview = kv([['values', values || '—'], ['started', fmtTime(t.start)], ['ended', fmtTime(t.end)], ['duration', fmtDuration(t.start, t.end)],
+      ['slot', t.slot || '—'], ['trial id', t.id]].concat(t.message ? [['message', t.message]] : []));
+    const paramRows = Object.entries(t.params).map(([p, v]) => el('tr', null, el('td', {text: p}), el('td', {class: 'num', text: fmt(v)}),
+      el('td', {class: 'muted', text: JSON.stringify(t.distributions[p])})));
+    const params = el('table', {class: 'plain', id: 'params'}, el('thead', null, el('tr', null, el('th', {text: 'parameter'}), el('th', {text: 'value'}), el('th', {text: 'distribution'}))),
+      el('tbody', null, paramRows));
+    main.append(el('div', {class: 'grid2'}, el('div', {class: 'panel'}, el('h2', {text: 'Overview'}), overview), el('div', {class: 'panel'}, el('h2', {text: 'Parameters'}), params)));
+    if (t.pruneDecision) {
+      const d = t.pruneDecision;
+      main.append(el('div', {class: 'panel', id: 'why-pruned'}, el('h2', {text: 'Why it was pruned'}),
+        kv([['step', d.step], ['its value', fmt(d.value)], ['compared with', fmt(d.threshold)], ['reason', d.reason]])));
+    }
+    const artifacts = t.artifacts.length ? el('table', {class: 'plain', id: 'artifacts'}, el('tbody', null, t.artifacts.map(a => el('tr', null,
+      el('td', null, el('a', {href: '/api/trials/' + t.id + '/artifacts/' + encodeURIComponent(a.name), download: a.name, text: a.name})),
+      el('td', {class: 'num', text: a.size + ' bytes'}), el('td', {class: 'muted', text: 'sha256 ' + a.sha256}))))) : el('p', {class: 'muted', text: 'No artifacts.'});
+    main.append(el('div', {class: 'grid2'}, el('div', {class: 'panel'}, el('h2', {text: 'Artifacts and checkpoints'}), artifacts),
+      el('div', {class: 'panel'}, el('h2', {text: 'User attributes'}), json(t.userAttrs))));
+    const steps = Object.keys(t.intermediate);
+    if (steps.length) {
+      const div = el('div', {class: 'chart small', id: 'intermediate'});
+      main.append(el('div', {class: 'panel'}, div));
+      TL.chart(div).setOption({animation: false, title: {text: 'Intermediate values (what the pruner judged)', textStyle: {fontSize: 13}},
+        grid: {left: 60, right: 24, top: 36, bottom: 30}, tooltip: {trigger: 'axis'}, xAxis: {type: 'value', name: 'step', nameLocation: 'middle', nameGap: 22}, yAxis: {type: 'value', scale: true},
+        series: [{type: 'line', data: steps.map(s => [Number(s), finite(t.intermediate[s])])}]});
+    }
+    main.append(el('h2', {text: 'Metrics'}), el('div', {id: 'metrics', class: 'grid2'}));
+    if (!t.metricNames.length) document.getElementById('metrics').append(el('p', {class: 'muted', text: 'No metric series.'}));
+    await Promise.all(t.metricNames.map(metricChart));
+    main.append(el('div', {class: 'grid2'}, el('div', {class: 'panel'}, el('h2', {text: 'Provenance (study)'}), json(t.provenance)),
+      el('div', {class: 'panel'}, el('h2', {text: 'System attributes'}), json(t.systemAttrs))));
+    TL.ready();
+    if (t.state === 'RUNNING') {
+      TL.events({study: t.study.id}, async ev => {
+        for (const m of (ev.metrics || []).filter(m => m.trialId === t.id)) {
+          const i = t.metricNames.indexOf(m.name);
+          const s = series.get(m.name);
+          if (i < 0 || !s) { location.reload(); return; }
+          const last = s.steps.length ? s.steps[s.steps.length - 1] : -1;
+          const more = await api('/api/trials/' + id + '/series?maxPoints=0&after=' + last + '&name=' + encodeURIComponent(m.name));
+          s.steps.push(...more.steps); s.values.push(...more.values); s.total += more.total;
+          TL.chart('metric-' + i).setOption({series: [{data: s.steps.map((st, k) => [st, finite(s.values[k])])}]});
+        }
+        if ((ev.trials || []).includes(t.number)) TL.live('trial changed — reload for its final state');
+      });
+    }
+  } catch (e) { showError(main, e); }
+})();

@@ -1,0 +1,18 @@
+'use strict';
+(async () => {
+  const {el, api, showError, nav} = TL;
+  nav('Studies');
+  const main = document.getElementById('main');
+  const id = TL.param('study');
+  try {
+    const study = await api('/api/studies/' + encodeURIComponent(id));
+    document.title = study.name + ' trials · Tunelab';
+    main.append(el('h1', null, el('a', {href: '/study.html?id=' + study.id, text: study.name}), ' — trials'));
+    const panel = el('div', {class: 'panel'});
+    main.append(panel);
+    const table = TL.TrialTable(panel, study.id, {tall: true, objectives: study.directions.length});
+    await table.load();
+    TL.events({study: study.id}, TL.throttle(() => table.refresh(), 2000));
+    TL.ready();
+  } catch (e) { showError(main, e); }
+})();

@@ -1,0 +1,74 @@
+package io.tunelab.dashboard.analysis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tunelab.search.space.CategoricalDistribution;
+import io.tunelab.search.space.Distribution;
+import io.tunelab.search.space.FloatDistribution;
+import io.tunelab.search.space.IntDistribution;
+import io.tunelab.search.trial.Direction;
+import io.tunelab.search.trial.FrozenTrial;
+import io.tunelab.search.trial.TrialState;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+
+class ParameterImportanceTest {
+
+    /** value = 10·a² + 1·[opt = adam] + 0·noise; layers only exists in half the trials and matters little. */
+    static List<FrozenTrial> trials(int n, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        List<FrozenTrial> out = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            Map<String, Object> params = new LinkedHashMap<>();
+            Map<String, Distribution> dists = new LinkedHashMap<>();
+            double a = random.nextDouble(-1, 1);
+            double noise = Math.exp(random.nextDouble(Math.log(1e-4), 0));
+            String opt = random.nextBoolean() ? "adam" : "sgd";
+            params.put("a", a);
+            dists.put("a", FloatDistribution.uniform(-1, 1));
+            params.put("noise", noise);
+            dists.put("noise", FloatDistribution.logUniform(1e-4, 1));
+            params.put("opt", opt);
+            dists.put("opt", CategoricalDistribution.of("adam", "sgd"));
+            double value = 10 * a * a + ("adam".equals(opt) ? 1 : 0);
+            if (i % 2 == 0) {
+                int layers = random.nextInt(1, 4);
+                params.put("layers", layers);
+                dists.put("layers", IntDistribution.uniform(1, 3));
+                value += 0.05 * layers;
+            }
+            out.add(new FrozenTrial(i, i, TrialState.COMPLETE, List.of(value), null, null, params, dists, new TreeMap<>(),
+                    Map.of(), Map.of(), null));
+        }
+        return out;
+    }
+
+    @Test
+    void ranksParametersByHowMuchOfTheVarianceTheyExplain() {
+        ParameterImportance.Result r = new ParameterImportance().compute(trials(2000, 1), 0, Direction.MINIMIZE,
+                new SplittableRandom(0));
+        assertThat(r.trials()).isEqualTo(2000);
+        assertThat(r.importances()).extracting(ParameterImportance.Entry::param).startsWith("a", "opt");
+        assertThat(r.importances().get(0).importance()).isGreaterThan(0.7);
+        assertThat(r.importances().stream().mapToDouble(ParameterImportance.Entry::importance).sum())
+                .isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-9));
+    }
+
+    @Test
+    void theSameSeedGivesTheSameImportances() {
+        List<FrozenTrial> data = trials(300, 2);
+        assertThat(new ParameterImportance().compute(data, 0, Direction.MAXIMIZE, new SplittableRandom(9)))
+                .isEqualTo(new ParameterImportance().compute(data, 0, Direction.MAXIMIZE, new SplittableRandom(9)));
+    }
+
+    @Test
+    void tooFewTrialsGiveNoImportances() {
+        assertThat(new ParameterImportance().compute(trials(1, 3), 0, Direction.MINIMIZE, new SplittableRandom(0))
+                .importances()).isEmpty();
+    }
+}

@@ -1,0 +1,131 @@
+package io.tunelab.dashboard.api;
+
+import static io.tunelab.dashboard.api.ApiFixture.json;
+import static io.tunelab.dashboard.api.ApiFixture.studyId;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.tunelab.dashboard.SampleStudies;
+import io.tunelab.search.storage.InMemoryStorage;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class StudiesApiTest {
+    @TempDir
+    static Path dir;
+    static InMemoryStorage storage;
+
+    @BeforeAll
+    static void runStudies() {
+        storage = ApiFixture.storage(dir);
+    }
+
+    @Test
+    void studiesListShowsDirectionsCountsBestValueAndSampler() {
+        ApiFixture.withServer(storage, client -> {
+            JsonNode studies = json(client.get("/api/studies"), 200).get("studies");
+            assertThat(studies).hasSize(3);
+            JsonNode q = studies.get(0);
+            assertThat(q.get("name").asText()).isEqualTo(SampleStudies.QUADRATIC);
+            assertThat(q.get("directions").get(0).asText()).isEqualTo("MINIMIZE");
+            assertThat(q.get("counts").get("COMPLETE").asInt()).isEqualTo(32);
+            assertThat(q.get("counts").get("PRUNED").asInt()).isEqualTo(8);
+            assertThat(q.get("sampler").asText()).isEqualTo("tpe");
+            assertThat(q.get("bestValues").get(0).asDouble()).isEqualTo(
+                    storage.trials(q.get("id").asLong(), java.util.EnumSet.of(io.tunelab.search.trial.TrialState.COMPLETE))
+                            .stream().mapToDouble(t -> t.value()).min().orElseThrow());
+            assertThat(q.get("lastActivity").asLong()).isGreaterThanOrEqualTo(q.get("created").asLong());
+        });
+    }
+
+    @Test
+    void searchBoxFiltersStudiesByName() {
+        ApiFixture.withServer(storage, client -> {
+            JsonNode studies = json(client.get("/api/studies?q=PARE"), 200).get("studies");
+            List<String> names = new ArrayList<>();
+            studies.forEach(s -> names.add(s.get("name").asText()));
+            assertThat(names).containsExactly(SampleStudies.PARETO);
+        });
+    }
+
+    @Test
+    void trialsArePagedByTheAfterCursor() {
+        ApiFixture.withServer(storage, client -> {
+            long id = studyId(client, SampleStudies.QUADRATIC);
+            JsonNode first = json(client.get("/api/studies/" + id + "/trials?limit=15"), 200);
+            assertThat(first.get("hasMore").asBoolean()).isTrue();
+            assertThat(first.get("trials")).hasSize(15);
+            JsonNode rest = json(client.get("/api/studies/" + id + "/trials?after=14&limit=100"), 200);
+            assertThat(rest.get("hasMore").asBoolean()).isFalse();
+            assertThat(rest.get("trials").get(0).get("number").asInt()).isEqualTo(15);
+            assertThat(rest.get("trials")).hasSize(SampleStudies.QUADRATIC_TRIALS - 15);
+            assertThat(rest.get("trials").get(0).get("slot").asText()).startsWith("cpu:");
+        });
+    }
+
+    @Test
+    void paretoFrontOfATwoObjectiveStudyHoldsOnlyNonDominatedTrials() {
+        ApiFixture.withServer(storage, client -> {
+            long id = studyId(client, SampleStudies.PARETO);
+            JsonNode front = json(client.get("/api/studies/" + id + "/pareto"), 200).get("numbers");
+            JsonNode trials = json(client.get("/api/studies/" + id + "/trials"), 200).get("trials");
+            assertThat(front.size()).isBetween(1, 30);
+            for (JsonNode n : front) {
+                JsonNode member = trials.get(n.asInt());
+                for (JsonNode other : trials) {
+                    boolean dominates = other.get("values").get(0).asDouble() <= member.get("values").get(0).asDouble()
+                            && other.get("values").get(1).asDouble() <= member.get("values").get(1).asDouble()
+                            && (other.get("values").get(0).asDouble() < member.get("values").get(0).asDouble()
+                            || other.get("values").get(1).asDouble() < member.get("values").get(1).asDouble());
+                    assertThat(dominates).as("trial %s dominates front member %s", other.get("number"), n).isFalse();
+                }
+            }
+        });
+    }
+
+    @Test
+    void unknownStudyAnswersJson404AndABadIdAnswers400() {
+        ApiFixture.withServer(storage, client -> {
+            JsonNode missing = json(client.get("/api/studies/999"), 404);
+            assertThat(missing.get("error").asText()).isEqualTo("NOT_FOUND");
+            assertThat(missing.get("message").asText()).contains("999");
+            JsonNode bad = json(client.get("/api/studies/abc"), 400);
+            assertThat(bad.get("message").asText()).contains("'abc'");
+            JsonNode noRoute = json(client.get("/api/nothing-here"), 404);
+            assertThat(noRoute.get("message").asText()).contains("/api/nothing-here");
+        });
+    }
+
+    @Test
+    void parameterImportanceRanksTheParameterTheObjectiveDependsOnMost() {
+        ApiFixture.withServer(storage, client -> {
+            long id = studyId(client, SampleStudies.QUADRATIC);
+            JsonNode result = json(client.get("/api/studies/" + id + "/importance"), 200);
+            assertThat(result.get("trials").asInt()).isEqualTo(32);
+            JsonNode entries = result.get("importances");
+            assertThat(entries.get(0).get("param").asText()).isEqualTo("x");
+            double sum = 0;
+            for (JsonNode e : entries) {
+                sum += e.get("importance").asDouble();
+            }
+            assertThat(sum).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-9));
+        });
+    }
+
+    @Test
+    void learningCurvesMarkPrunedTrialsAndStopAtThePruningStep() {
+        ApiFixture.withServer(storage, client -> {
+            long id = studyId(client, SampleStudies.QUADRATIC);
+            JsonNode curves = json(client.get("/api/studies/" + id + "/curves"), 200).get("curves");
+            assertThat(curves).hasSize(SampleStudies.QUADRATIC_TRIALS);
+            JsonNode pruned = curves.get(4);
+            assertThat(pruned.get("state").asText()).isEqualTo("PRUNED");
+            assertThat(pruned.get("steps")).hasSize(4);
+            assertThat(curves.get(0).get("steps")).hasSize(SampleStudies.STEPS);
+        });
+    }
+}

@@ -1,0 +1,103 @@
+package io.tunelab.dashboard.api;
+
+import static io.tunelab.dashboard.api.ApiFixture.json;
+import static io.tunelab.dashboard.api.ApiFixture.studyId;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.tunelab.dashboard.SampleStudies;
+import io.tunelab.search.storage.InMemoryStorage;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TrialsTableApiTest {
+    @TempDir
+    static Path dir;
+    static InMemoryStorage storage;
+
+    @BeforeAll
+    static void runStudies() {
+        storage = ApiFixture.storage(dir);
+    }
+
+    private static String q(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void filterLanguageCombinesAndWithOrOverStateParamsAndMetrics() {
+        ApiFixture.withServer(storage, client -> {
+            long id = studyId(client, SampleStudies.QUADRATIC);
+            JsonNode all = json(client.get("/api/studies/" + id + "/table?limit=1000&metrics=loss"), 200);
+            long expected = 0;
+            for (JsonNode r : all.get("rows")) {
+                boolean match = r.get("state").asText().equals("COMPLETE")
+                        && (r.get("params").get("optimizer").asText().equals("adam") || r.get("params").get("x").asDouble() > 2)
+                        && r.get("metrics").get("loss").get("min").asDouble() < 10;
+                expected += match ? 1 : 0;
+            }
+            String filter = "state = complete AND (optimizer = adam OR x > 2) AND loss.min < 10";
+            JsonNode filtered = json(client.get("/api/studies/" + id + "/table?limit=1000&filter=" + q(filter)), 200);
+            assertThat(filtered.get("total").asLong()).isEqualTo(expected).isBetween(1L, 31L);
+            for (JsonNode r : filtered.get("rows")) {
+                assertThat(r.get("state").asText()).isEqualTo("COMPLETE");
+            }
+        });
+    }
+
+    @Test
+    void tableSortsByAMetricSummaryAndPagesByOffset() {
+        ApiFixture.withServer(storage, client -> {
+            long id = studyId(client, SampleStudies.QUADRATIC);
+            JsonNode page = json(client.get("/api/studies/" + id + "/table?sort=loss.max&desc=true&offset=5&limit=10&metrics=loss"), 200);
+            assertThat(page.get("total").asInt()).isEqualTo(SampleStudies.QUADRATIC_TRIALS);
+            assertThat(page.get("offset").asInt()).isEqualTo(5);
+            JsonNode rows = page.get("rows");
+            assertThat(rows).hasSize(10);
+            for (int i = 1; i < rows.size(); i++) {
+                assertThat(rows.get(i).get("metrics").get("loss").get("max").asDouble())
+                        .isLessThanOrEqualTo(rows.get(i - 1).get("metrics").get("loss").get("max").asDouble());
+            }
+        });
+    }
+
+    @Test
+    void aBrokenFilterAnswers400SayingWhere() {
+        ApiFixture.withServer(storage, client -> {
+            long id = studyId(client, SampleStudies.QUADRATIC);
+            JsonNode error = json(client.get("/api/studies/" + id + "/table?filter=" + q("x > 1 AND (lr <")), 400);
+            assertThat(error.get("message").asText()).contains("expected a value").contains("at the end");
+            JsonNode unknown = json(client.get("/api/studies/" + id + "/table?filter=" + q("lrr < 1")), 400);
+            assertThat(unknown.get("message").asText()).contains("unknown field 'lrr'").contains("lr");
+        });
+    }
+
+    @Test
+    void csvExportHoldsEveryMatchingRowWithMetricColumns() {
+        ApiFixture.withServer(storage, client -> {
+            long id = studyId(client, SampleStudies.QUADRATIC);
+            String csv = ApiFixture.text(client.get("/api/studies/" + id + "/table.csv?metrics=loss&filter=" + q("state = PRUNED")));
+            String[] lines = csv.split("\r\n");
+            assertThat(lines[0]).isEqualTo("number,state,value,start,end,param:x,param:lr,param:optimizer,loss.last,loss.min,loss.max");
+            assertThat(lines).hasSize(1 + 8);
+            assertThat(lines[1]).startsWith("4,PRUNED,,");
+        });
+    }
+
+    @Test
+    void quotedFieldNamesReachParametersWithUnusualCharacters() {
+        ApiFixture.withServer(storage, client -> {
+            long id = studyId(client, SampleStudies.HOSTILE);
+            JsonNode rows = json(client.get("/api/studies/" + id + "/table?filter=" + q("\"<b>choice</b>\" = y")), 200).get("rows");
+            for (JsonNode r : rows) {
+                assertThat(r.get("params").get("<b>choice</b>").asText()).isEqualTo("y");
+            }
+            JsonNode sorted = json(client.get("/api/studies/" + id + "/table?sort=" + q("\"<b>choice</b>\"")), 200);
+            assertThat(sorted.get("total").asInt()).isEqualTo(3);
+        });
+    }
+}

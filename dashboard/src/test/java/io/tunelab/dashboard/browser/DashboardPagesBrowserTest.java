@@ -1,0 +1,157 @@
+package io.tunelab.dashboard.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tunelab.dashboard.DashboardServer;
+import io.tunelab.dashboard.SampleStudies;
+import io.tunelab.dashboard.data.StorageDashboardData;
+import io.tunelab.search.storage.InMemoryStorage;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
+
+/** The pages in headless Chromium against a dashboard over a real small study; screenshots in target/screenshots. */
+class DashboardPagesBrowserTest {
+    @TempDir
+    static Path dir;
+    static InMemoryStorage storage;
+    static DashboardServer server;
+    static Browser browser;
+
+    @BeforeAll
+    static void start() {
+        storage = SampleStudies.create(dir);
+        server = new DashboardServer(new StorageDashboardData(storage, 0), 0).start();
+        browser = new Browser(1400, 2400);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.close();
+        }
+        server.stop();
+    }
+
+    private static String url(String page) {
+        return "http://127.0.0.1:" + server.port() + page;
+    }
+
+    private static long studyId(String name) {
+        return storage.findStudy(name).orElseThrow().id();
+    }
+
+    @Test
+    void studiesPageListsEveryStudyAndShowsAHostileNameAsText() {
+        browser.open(url("/"));
+        List<WebElement> names = browser.driver().findElements(By.cssSelector("#studies a.study-name"));
+        assertThat(names).extracting(WebElement::getText)
+                .containsExactly(SampleStudies.QUADRATIC, SampleStudies.PARETO, SampleStudies.HOSTILE);
+        assertThat(browser.js("return window.__xss === undefined && document.querySelectorAll('main script').length === 0"))
+                .isEqualTo(true);
+        browser.screenshot("studies");
+        browser.driver().findElement(By.id("study-search")).sendKeys("quad");
+        assertThat(browser.driver().findElements(By.cssSelector("#studies a.study-name"))).hasSize(1);
+    }
+
+    @Test
+    void studyPageChartsHoldTheStudysTrials() {
+        browser.open(url("/study.html?id=" + studyId(SampleStudies.QUADRATIC)));
+        assertThat(seriesLength("history", 0)).isEqualTo(32);
+        assertThat(seriesLength("parallel", 0)).isEqualTo(32);
+        assertThat(seriesLength("importance", 0)).isEqualTo(3);
+        assertThat(browser.js("return echarts.getInstanceByDom(document.getElementById('importance')).getOption().yAxis[0].data.slice(-1)[0]"))
+                .isEqualTo("x");
+        browser.waitFor("return !!echarts.getInstanceByDom(document.getElementById('curves'))"
+                + " && !!echarts.getInstanceByDom(document.getElementById('timeline'))");
+        assertThat(browser.js("return echarts.getInstanceByDom(document.getElementById('curves')).getOption().series.map(s => s.name)"))
+                .isEqualTo(List.of("complete", "pruned", "pruned here"));
+        assertThat(seriesLength("curves", 2)).isEqualTo(8);
+        assertThat(seriesLength("timeline", 0)).isEqualTo(40);
+        browser.waitFor("return document.getElementById('trial-count').textContent === '40 trials'");
+        assertThat(browser.js("return document.querySelectorAll('.vt-row').length")).isNotEqualTo(0L);
+        browser.screenshot("study");
+    }
+
+    @Test
+    void brushingParallelCoordinatesFiltersTheTrialsTable() {
+        browser.open(url("/study.html?id=" + studyId(SampleStudies.QUADRATIC)));
+        browser.waitFor("return document.getElementById('trial-count').textContent === '40 trials'");
+        WebElement chart = browser.driver().findElement(By.id("parallel"));
+        browser.js("arguments[0].scrollIntoView({block: 'center'})", chart);
+        int height = chart.getSize().getHeight();
+        int width = chart.getSize().getWidth();
+        // The first axis (x) sits at the parallel component's left edge (60 px); drag down along it.
+        new Actions(browser.driver())
+                .moveToElement(chart, 60 - width / 2, 70 - height / 2).clickAndHold()
+                .moveByOffset(0, (height - 100) / 3).release().perform();
+        browser.waitFor("return document.getElementById('brush-filter').textContent.includes('\"x\" >=')");
+        browser.waitFor("return /^\\d+ trials$/.test(document.getElementById('trial-count').textContent)"
+                + " && document.getElementById('trial-count').textContent !== '40 trials'");
+        long selected = (Long) browser.js("return echarts.getInstanceByDom(document.getElementById('history')).getOption().series[2].data.length");
+        assertThat(selected).isBetween(1L, 31L);
+        assertThat(browser.js("return document.getElementById('trial-count').textContent")).isEqualTo(selected + " trials");
+        assertThat(browser.js("return document.querySelectorAll('.vt-row').length")).isEqualTo(Math.min(selected, 25L));
+        browser.screenshot("study-brushed");
+    }
+
+    @Test
+    void scalarsPageOverlaysTheMetricOfTheChosenRuns() {
+        browser.open(url("/scalars.html?regex=" + SampleStudies.QUADRATIC));
+        assertThat(browser.js("return echarts.getInstanceByDom(document.getElementById('scalars-chart')).getOption().series.length"))
+                .isEqualTo(20L);
+        assertThat(browser.js("return echarts.getInstanceByDom(document.getElementById('scalars-chart')).getOption().series[0].data.length"))
+                .isEqualTo((long) SampleStudies.STEPS);
+        browser.screenshot("scalars");
+    }
+
+    @Test
+    void trialPageExplainsWhyTheTrialWasPruned() {
+        long trialId = storage.trialByNumber(studyId(SampleStudies.QUADRATIC), 4).id();
+        browser.open(url("/trial.html?id=" + trialId));
+        assertThat(browser.driver().findElement(By.id("why-pruned")).getText()).contains("threshold 0.5").contains("3");
+        browser.screenshot("trial-pruned");
+    }
+
+    @Test
+    void comparePageHighlightsTheParametersThatDiffer() {
+        long study = studyId(SampleStudies.QUADRATIC);
+        long a = storage.trialByNumber(study, 0).id();
+        long b = storage.trialByNumber(study, 1).id();
+        browser.open(url("/compare.html?trials=" + a + "," + b));
+        assertThat(browser.driver().findElements(By.cssSelector("#compare-table tr.diff td:first-child")))
+                .extracting(WebElement::getText).contains("x", "lr");
+        assertThat(browser.js("return echarts.getInstanceByDom(document.getElementById('compare-chart')).getOption().series.length"))
+                .isEqualTo(2L);
+        browser.screenshot("compare");
+    }
+
+    @Test
+    void hostileParameterNamesAndValuesRenderAsText() {
+        long study = studyId(SampleStudies.HOSTILE);
+        browser.open(url("/trial.html?id=" + storage.trialByNumber(study, 0).id()));
+        assertThat(browser.driver().findElement(By.tagName("h1")).getText()).contains(SampleStudies.HOSTILE);
+        assertThat(browser.driver().findElement(By.id("params")).getText()).contains("<b>choice</b>");
+        assertThat(browser.driver().findElements(By.cssSelector("main b, main i, main script"))).isEmpty();
+        browser.open(url("/study.html?id=" + study));
+        assertThat(browser.driver().findElement(By.id("study-name")).getText()).isEqualTo(SampleStudies.HOSTILE);
+        assertThat(browser.driver().findElements(By.cssSelector("main b, main i, main script"))).isEmpty();
+    }
+
+    @Test
+    void modelsPageSaysTheRegistryIsNotConfigured() {
+        browser.open(url("/models.html"));
+        assertThat(browser.driver().findElement(By.className("error")).getText()).startsWith("501").contains("not configured");
+    }
+
+    private static long seriesLength(String chart, int series) {
+        return (Long) browser.js("return echarts.getInstanceByDom(document.getElementById(arguments[0])).getOption().series[arguments[1]].data.length",
+                chart, series);
+    }
+}

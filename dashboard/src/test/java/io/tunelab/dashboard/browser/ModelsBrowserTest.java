@@ -1,0 +1,96 @@
+package io.tunelab.dashboard.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tunelab.dashboard.DashboardServer;
+import io.tunelab.dashboard.SampleStudies;
+import io.tunelab.dashboard.data.TrackerDashboardData;
+import io.tunelab.search.study.Study;
+import io.tunelab.search.trial.Direction;
+import io.tunelab.search.trial.Trial;
+import io.tunelab.search.trial.TrialState;
+import io.tunelab.tracker.registry.Change;
+import io.tunelab.tracker.setup.Tracker;
+import io.tunelab.tracker.setup.TrackerConfig;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+
+/**
+ * Pages over an H2 tracker: a study page taking in a new trial live, and the models page promoting a
+ * trial and showing the alias move in the audit trail.
+ */
+class ModelsBrowserTest {
+    @TempDir
+    static Path dir;
+    static Tracker tracker;
+    static DashboardServer server;
+    static Browser browser;
+    static List<Long> complete;
+
+    @BeforeAll
+    static void start() {
+        tracker = Tracker.open(TrackerConfig.inDirectory(dir.resolve("db")));
+        SampleStudies.fill(tracker.storage(), dir.resolve("files"));
+        long study = tracker.storage().findStudy(SampleStudies.QUADRATIC).orElseThrow().id();
+        complete = tracker.storage().trials(study, EnumSet.of(TrialState.COMPLETE)).stream().map(t -> t.id()).toList();
+        tracker.registry().createModel("quadratic-best", "the best quadratic");
+        tracker.registry().createVersion("quadratic-best", complete.get(0), null, "", "test");
+        tracker.registry().setAlias("quadratic-best", "production", 1, Change.by("test", "first model"));
+        server = new DashboardServer(new TrackerDashboardData(tracker), 0).start();
+        browser = new Browser(1400, 1400);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.close();
+        }
+        server.stop();
+        tracker.close();
+    }
+
+    @Test
+    void theStudyPageTakesInANewTrialLiveWithoutReloading() {
+        long study = tracker.storage().findStudy(SampleStudies.PARETO).orElseThrow().id();
+        browser.open("http://127.0.0.1:" + server.port() + "/study.html?id=" + study);
+        browser.waitFor("return document.getElementById('trial-count').textContent === '30 trials'");
+        browser.js("window.__sameDocument = true");
+        Study pareto = Study.builder(SampleStudies.PARETO).storage(tracker.storage())
+                .directions(Direction.MINIMIZE, Direction.MINIMIZE).load();
+        Trial trial = pareto.ask();
+        pareto.tell(trial.number(), TrialState.COMPLETE, trial.suggestFloat("a", 0, 1), trial.suggestFloat("noise", 0, 0.2));
+        browser.waitFor("return document.getElementById('trial-count').textContent === '31 trials'");
+        browser.waitFor("return echarts.getInstanceByDom(document.getElementById('pareto')).getOption().series"
+                + ".reduce((n, s) => n + s.data.length, 0) === 31");
+        assertThat(browser.js("return window.__sameDocument === true")).isEqualTo(true);
+        browser.screenshot("study-pareto-live");
+    }
+
+    @Test
+    void promotingATrialMovesTheAliasAndTheAuditTrailShowsIt() {
+        browser.open("http://127.0.0.1:" + server.port() + "/models.html");
+        assertThat(browser.driver().findElement(By.cssSelector("#aliases [data-alias=production]")).getText())
+                .isEqualTo("production → v1");
+        WebElement form = browser.driver().findElement(By.id("promote-form"));
+        form.findElement(By.name("source")).sendKeys(String.valueOf(complete.get(1)));
+        form.findElement(By.name("fromTrial")).click();
+        form.findElement(By.name("reason")).sendKeys("lower loss");
+        form.findElement(By.tagName("button")).click();
+        browser.waitFor("return !!document.querySelector('#aliases [data-alias=production]')"
+                + " && document.querySelector('#aliases [data-alias=production]').textContent === 'production → v2'");
+        assertThat(browser.driver().findElement(By.id("promote-result")).getText()).isEqualTo("production now points at version 2");
+        assertThat(browser.driver().findElement(By.id("models")).getText()).contains("production → v2");
+        List<String> latest = browser.driver().findElements(By.cssSelector("#audit tbody tr:first-child td")).stream()
+                .map(WebElement::getText).toList();
+        assertThat(latest.subList(1, 4)).containsExactly("production", "v1", "v2");
+        assertThat(latest.get(5)).isEqualTo("lower loss");
+        browser.screenshot("models-promoted");
+    }
+}
