@@ -116,6 +116,22 @@ public final class Database implements AutoCloseable {
         return run(work, true);
     }
 
+    /** {@link #inTransaction} for work that returns nothing. */
+    public void update(SqlAction action) {
+        run(c -> {
+            action.run(c);
+            return null;
+        }, false);
+    }
+
+    /** {@link #inDurableTransaction} for work that returns nothing. */
+    public void durableUpdate(SqlAction action) {
+        run(c -> {
+            action.run(c);
+            return null;
+        }, true);
+    }
+
     private <T> T run(SqlWork<T> work, boolean durable) {
         SQLException last = null;
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {

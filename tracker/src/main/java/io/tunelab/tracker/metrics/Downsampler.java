@@ -3,6 +3,7 @@ package io.tunelab.tracker.metrics;
 import io.tunelab.search.trial.MetricPoint;
 import io.tunelab.tracker.TrackerException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 
@@ -18,68 +19,79 @@ public final class Downsampler {
     private Downsampler() {
     }
 
-    /** The downsampled series; the input when it already has at most {@code maxPoints} points. */
+    /** The downsampled series; the input, sorted by step, when it already has at most {@code maxPoints} points. */
     public static List<MetricPoint> minMax(List<MetricPoint> points, int maxPoints) {
+        long[] steps = new long[points.size()];
+        double[] values = new double[points.size()];
+        for (int i = 0; i < steps.length; i++) {
+            steps[i] = points.get(i).step();
+            values[i] = points.get(i).value();
+        }
+        List<MetricPoint> out = new ArrayList<>();
+        for (int i : minMax(steps, values, steps.length, maxPoints)) {
+            out.add(points.get(i));
+        }
+        return out;
+    }
+
+    /**
+     * The indices (into the first {@code n} entries of the columns) of the points to keep, in step
+     * order (ties in input order). All {@code n} indices when {@code n <= maxPoints}.
+     */
+    public static int[] minMax(long[] steps, double[] values, int n, int maxPoints) {
         if (maxPoints < 2) {
             throw TrackerException.invalid("maxPoints must be at least 2, got " + maxPoints);
         }
-        if (points.size() <= maxPoints) {
-            List<MetricPoint> all = new ArrayList<>(points);
-            all.sort(Comparator.comparingLong(MetricPoint::step));
-            return all;
+        if (n <= maxPoints) {
+            Integer[] order = new Integer[n];
+            Arrays.setAll(order, i -> i);
+            Arrays.sort(order, Comparator.comparingLong(i -> steps[i]));
+            return Arrays.stream(order).mapToInt(Integer::intValue).toArray();
         }
         int buckets = maxPoints / 2;
         long lo = Long.MAX_VALUE;
         long hi = Long.MIN_VALUE;
-        for (MetricPoint p : points) {
-            lo = Math.min(lo, p.step());
-            hi = Math.max(hi, p.step());
+        for (int i = 0; i < n; i++) {
+            lo = Math.min(lo, steps[i]);
+            hi = Math.max(hi, steps[i]);
         }
         double width = ((double) hi - lo + 1) / buckets;
         int[] minAt = new int[buckets];
         int[] maxAt = new int[buckets];
         int[] anyAt = new int[buckets];
-        java.util.Arrays.fill(minAt, -1);
-        java.util.Arrays.fill(maxAt, -1);
-        java.util.Arrays.fill(anyAt, -1);
-        for (int i = 0; i < points.size(); i++) {
-            MetricPoint p = points.get(i);
-            int b = (int) Math.min(buckets - 1, (long) ((p.step() - lo) / width));
+        Arrays.fill(minAt, -1);
+        Arrays.fill(maxAt, -1);
+        Arrays.fill(anyAt, -1);
+        for (int i = 0; i < n; i++) {
+            int b = (int) Math.min(buckets - 1, (long) ((steps[i] - lo) / width));
             if (anyAt[b] < 0) {
                 anyAt[b] = i;
             }
-            double v = p.value();
+            double v = values[i];
             if (Double.isNaN(v)) {
                 continue;
             }
-            if (minAt[b] < 0 || v < points.get(minAt[b]).value()) {
+            if (minAt[b] < 0 || v < values[minAt[b]]) {
                 minAt[b] = i;
             }
-            if (maxAt[b] < 0 || v > points.get(maxAt[b]).value()) {
+            if (maxAt[b] < 0 || v > values[maxAt[b]]) {
                 maxAt[b] = i;
             }
         }
-        List<MetricPoint> out = new ArrayList<>(maxPoints);
+        int[] out = new int[maxPoints];
+        int size = 0;
         for (int b = 0; b < buckets; b++) {
             if (anyAt[b] < 0) {
                 continue;
             }
-            if (minAt[b] < 0) {
-                out.add(points.get(anyAt[b]));
-                continue;
-            }
-            MetricPoint a = points.get(minAt[b]);
-            MetricPoint z = points.get(maxAt[b]);
-            if (minAt[b] == maxAt[b]) {
-                out.add(a);
-            } else if (a.step() <= z.step()) {
-                out.add(a);
-                out.add(z);
-            } else {
-                out.add(z);
-                out.add(a);
+            int a = minAt[b] < 0 ? anyAt[b] : minAt[b];
+            int z = minAt[b] < 0 ? anyAt[b] : maxAt[b];
+            boolean minFirst = steps[a] < steps[z] || (steps[a] == steps[z] && a <= z);
+            out[size++] = minFirst ? a : z;
+            if (a != z) {
+                out[size++] = minFirst ? z : a;
             }
         }
-        return out;
+        return Arrays.copyOf(out, size);
     }
 }

@@ -10,6 +10,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -75,11 +76,61 @@ public final class MetricQueries {
         if (maxPoints < 2) {
             throw TrackerException.invalid("maxPoints must be at least 2, got " + maxPoints);
         }
-        List<MetricPoint> points = db.read(c -> {
+        return db.read(c -> {
             Long series = seriesId(c, trialId, name);
-            return series == null ? new ArrayList<MetricPoint>() : readPoints(c, series, name, fromStep, toStep);
+            if (series == null) {
+                return List.<MetricPoint>of();
+            }
+            Columns cols = readColumns(c, series, fromStep, toStep);
+            List<MetricPoint> out = new ArrayList<>();
+            for (int i : Downsampler.minMax(cols.steps, cols.values, cols.size, maxPoints)) {
+                out.add(new MetricPoint(name, cols.steps[i], cols.values[i], Times.fromNanos(cols.walls[i])));
+            }
+            return List.copyOf(out);
         });
-        return List.copyOf(Downsampler.minMax(points, maxPoints));
+    }
+
+    /** A series read into primitive columns, so downsampling a long series allocates little. */
+    private static final class Columns {
+        long[] steps = new long[1024];
+        double[] values = new double[1024];
+        long[] walls = new long[1024];
+        int size;
+
+        void add(long step, double value, long wall) {
+            if (size == steps.length) {
+                steps = Arrays.copyOf(steps, size * 2);
+                values = Arrays.copyOf(values, size * 2);
+                walls = Arrays.copyOf(walls, size * 2);
+            }
+            steps[size] = step;
+            values[size] = value;
+            walls[size] = wall;
+            size++;
+        }
+    }
+
+    private static Columns readColumns(Connection c, long series, long from, long to) throws SQLException {
+        Columns cols = new Columns();
+        try (PreparedStatement ps = pointQuery(c, series, from, to); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                cols.add(rs.getLong(1), SqlDoubles.read(rs, 2, 3), rs.getLong(4));
+            }
+        }
+        return cols;
+    }
+
+    private static PreparedStatement pointQuery(Connection c, long series, long from, long to) throws SQLException {
+        boolean ranged = from != Long.MIN_VALUE || to != Long.MAX_VALUE;
+        PreparedStatement ps = c.prepareStatement("SELECT step, point_value, value_marker, wall_ns FROM metric_points"
+                + " WHERE series_id = ?" + (ranged ? " AND step >= ? AND step <= ?" : "") + " ORDER BY point_id");
+        ps.setLong(1, series);
+        if (ranged) {
+            ps.setLong(2, from);
+            ps.setLong(3, to);
+        }
+        ps.setFetchSize(10_000);
+        return ps;
     }
 
     private static Long seriesId(Connection c, long trialId, String name) throws SQLException {
@@ -95,21 +146,10 @@ public final class MetricQueries {
 
     private static List<MetricPoint> readPoints(Connection c, long series, String name, long from, long to)
             throws SQLException {
-        boolean ranged = from != Long.MIN_VALUE || to != Long.MAX_VALUE;
-        String sql = "SELECT step, point_value, value_marker, wall_ns FROM metric_points WHERE series_id = ?"
-                + (ranged ? " AND step >= ? AND step <= ?" : "") + " ORDER BY point_id";
         List<MetricPoint> out = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setLong(1, series);
-            if (ranged) {
-                ps.setLong(2, from);
-                ps.setLong(3, to);
-            }
-            ps.setFetchSize(10_000);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new MetricPoint(name, rs.getLong(1), SqlDoubles.read(rs, 2, 3), Times.fromNanos(rs.getLong(4))));
-                }
+        try (PreparedStatement ps = pointQuery(c, series, from, to); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.add(new MetricPoint(name, rs.getLong(1), SqlDoubles.read(rs, 2, 3), Times.fromNanos(rs.getLong(4))));
             }
         }
         return out;

@@ -182,10 +182,7 @@ public final class MetricWriter implements AutoCloseable {
         long pause = 100;
         while (true) {
             try {
-                db.inTransaction(c -> {
-                    batches.write(c, batch);
-                    return null;
-                });
+                db.update(c -> batches.write(c, batch));
                 setOutage(null);
                 return;
             } catch (StorageException e) {

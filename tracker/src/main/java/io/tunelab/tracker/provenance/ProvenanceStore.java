@@ -26,10 +26,7 @@ public final class ProvenanceStore {
     }
 
     public void save(Provenance p) {
-        db.inTransaction(c -> {
-            write(c, p);
-            return null;
-        });
+        db.update(c -> write(c, p));
     }
 
     public Optional<Provenance> find(long trialId) {

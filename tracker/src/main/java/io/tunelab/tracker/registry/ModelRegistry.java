@@ -41,7 +41,7 @@ public final class ModelRegistry {
     public RegisteredModel createModel(String name, String description) {
         RegistryNames.model(name);
         long now = Times.toNanos(clock.instant());
-        db.inDurableTransaction(c -> {
+        db.durableUpdate(c -> {
             if (!RegistryRows.models(c, name).isEmpty()) {
                 throw TrackerException.conflict("a registered model named '" + name + "' already exists");
             }
@@ -53,7 +53,6 @@ public final class ModelRegistry {
                 ps.setLong(4, now);
                 ps.executeUpdate();
             }
-            return null;
         });
         return model(name);
     }
@@ -126,14 +125,7 @@ public final class ModelRegistry {
     }
 
     public void describeVersion(String model, int version, String description) {
-        update(model, (c, id) -> {
-            long vid = RegistryRows.versionId(c, id, model, version);
-            try (PreparedStatement ps = c.prepareStatement("UPDATE model_versions SET description = ? WHERE version_id = ?")) {
-                ps.setString(1, description);
-                ps.setLong(2, vid);
-                ps.executeUpdate();
-            }
-        });
+        update(model, (c, id) -> RegistryRows.setVersionColumn(c, id, model, version, "description", description));
     }
 
     /** Sets a version tag; a null value removes it. */
@@ -152,22 +144,12 @@ public final class ModelRegistry {
                 throw TrackerException.conflict("version " + version + " of model '" + model + "' is aliased as "
                         + holding + "; move those aliases before archiving it");
             }
-            setArchived(c, id, model, version, true);
+            RegistryRows.setVersionColumn(c, id, model, version, "archived", true);
         });
     }
 
     public void unarchive(String model, int version) {
-        update(model, (c, id) -> setArchived(c, id, model, version, false));
-    }
-
-    private static void setArchived(Connection c, long modelId, String model, int version, boolean archived)
-            throws SQLException {
-        long vid = RegistryRows.versionId(c, modelId, model, version);
-        try (PreparedStatement ps = c.prepareStatement("UPDATE model_versions SET archived = ? WHERE version_id = ?")) {
-            ps.setBoolean(1, archived);
-            ps.setLong(2, vid);
-            ps.executeUpdate();
-        }
+        update(model, (c, id) -> RegistryRows.setVersionColumn(c, id, model, version, "archived", false));
     }
 
     /**
@@ -237,9 +219,6 @@ public final class ModelRegistry {
 
     private void update(String model, ModelChange change) {
         long now = Times.toNanos(clock.instant());
-        db.inDurableTransaction(c -> {
-            change.apply(c, RegistryRows.lockModel(c, model, now));
-            return null;
-        });
+        db.durableUpdate(c -> change.apply(c, RegistryRows.lockModel(c, model, now)));
     }
 }

@@ -120,6 +120,17 @@ final class RegistryRows {
         }
     }
 
+    /** Sets one column ({@code description} or {@code archived}) of a version; NOT_FOUND for an unknown version. */
+    static void setVersionColumn(Connection c, long modelId, String model, int version, String column, Object value)
+            throws SQLException {
+        long vid = versionId(c, modelId, model, version);
+        try (PreparedStatement ps = c.prepareStatement("UPDATE model_versions SET " + column + " = ? WHERE version_id = ?")) {
+            ps.setObject(1, value);
+            ps.setLong(2, vid);
+            ps.executeUpdate();
+        }
+    }
+
     /** Versions of a model, by number; only {@code onlyVersion} when it is positive. */
     static List<ModelVersion> versions(Connection c, long modelId, String model, int onlyVersion) throws SQLException {
         Map<Long, List<String>> aliases = AliasLedger.aliasesByVersion(c, modelId);

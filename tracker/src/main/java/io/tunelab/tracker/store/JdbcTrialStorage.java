@@ -11,7 +11,9 @@ import io.tunelab.search.trial.MetricPoint;
 import io.tunelab.search.trial.TrialState;
 import io.tunelab.tracker.TrackerException;
 import io.tunelab.tracker.artifact.ArtifactRepository;
+import io.tunelab.tracker.artifact.LocalArtifactRepository;
 import io.tunelab.tracker.db.Database;
+import io.tunelab.tracker.db.DatabaseSettings;
 import io.tunelab.tracker.liveness.HeartbeatScheduler;
 import io.tunelab.tracker.metrics.MetricQueries;
 import io.tunelab.tracker.metrics.MetricWriter;
@@ -77,6 +79,21 @@ public final class JdbcTrialStorage implements TrialStorage {
         Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
 
+    /**
+     * A storage that owns its database: any JDBC URL (an embedded {@code jdbc:h2:file:}, a tracker
+     * server's {@code jdbc:h2:tcp://}, {@code jdbc:postgresql:}) with artifacts under {@code artifactRoot}
+     * and default options. Closing the storage closes the database.
+     */
+    public static JdbcTrialStorage open(String jdbcUrl, Path artifactRoot) {
+        Database db = Database.open(DatabaseSettings.of(jdbcUrl));
+        try {
+            return new JdbcTrialStorage(db, true, new LocalArtifactRepository(artifactRoot), StorageOptions.defaults());
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
+        }
+    }
+
     public Database database() {
         return db;
     }
@@ -108,10 +125,7 @@ public final class JdbcTrialStorage implements TrialStorage {
 
     @Override
     public void setStudySystemAttr(long studyId, String key, Object value) {
-        db.inDurableTransaction(c -> {
-            studies.setAttr(c, studyId, key, value);
-            return null;
-        });
+        db.durableUpdate(c -> studies.setAttr(c, studyId, key, value));
     }
 
     @Override
@@ -146,7 +160,7 @@ public final class JdbcTrialStorage implements TrialStorage {
         return t;
     }
 
-    /** Reaps stale trials first, then starts a trial if the study's budget allows (see the port). */
+    /** Reaps stale trials first (at most once per heartbeat interval), then starts a trial within the budget. */
     @Override
     public Optional<FrozenTrial> startTrialWithinBudget(long studyId, int budget) {
         maybeReap(studyId);
@@ -182,34 +196,22 @@ public final class JdbcTrialStorage implements TrialStorage {
     @Override
     public void setParam(long trialId, String name, Object value, Distribution distribution) {
         double internal = distribution.toInternal(value);
-        db.inTransaction(c -> {
-            commands.setParam(c, trialId, name, internal, distribution);
-            return null;
-        });
+        db.update(c -> commands.setParam(c, trialId, name, internal, distribution));
     }
 
     @Override
     public void setIntermediateValue(long trialId, int step, double value) {
-        db.inTransaction(c -> {
-            commands.setIntermediate(c, trialId, step, value);
-            return null;
-        });
+        db.update(c -> commands.setIntermediate(c, trialId, step, value));
     }
 
     @Override
     public void setUserAttr(long trialId, String key, Object value) {
-        db.inTransaction(c -> {
-            commands.setAttr(c, trialId, 'U', key, value);
-            return null;
-        });
+        db.update(c -> commands.setAttr(c, trialId, 'U', key, value));
     }
 
     @Override
     public void setSystemAttr(long trialId, String key, Object value) {
-        db.inTransaction(c -> {
-            commands.setAttr(c, trialId, 'S', key, value);
-            return null;
-        });
+        db.update(c -> commands.setAttr(c, trialId, 'S', key, value));
     }
 
     /** Queues the points for the background writer; NOT_FOUND at once for an unknown trial. */
@@ -240,10 +242,7 @@ public final class JdbcTrialStorage implements TrialStorage {
                 .orElseThrow(() -> TrackerException.notFound("no trial with id " + trialId));
         ArtifactRef ref = artifacts.store(List.of("study-" + head.studyId(), "trial-" + head.number()), name, file);
         Instant now = options.clock().instant();
-        db.inDurableTransaction(c -> {
-            artifactRows.put(c, trialId, ref, now);
-            return null;
-        });
+        db.durableUpdate(c -> artifactRows.put(c, trialId, ref, now));
         return ref;
     }
 
@@ -261,16 +260,13 @@ public final class JdbcTrialStorage implements TrialStorage {
     @Override
     public void heartbeat(long trialId) {
         Instant now = options.clock().instant();
-        db.inTransaction(c -> {
-            commands.heartbeat(c, trialId, now);
-            return null;
-        });
+        db.update(c -> commands.heartbeat(c, trialId, now));
     }
 
     /** Heartbeats of several trials in one transaction; unknown or finished trials are skipped. */
     public void heartbeatAll(Set<Long> trialIds) {
         Instant now = options.clock().instant();
-        db.inTransaction(c -> {
+        db.update(c -> {
             for (long id : trialIds) {
                 try {
                     commands.heartbeat(c, id, now);
@@ -278,7 +274,6 @@ public final class JdbcTrialStorage implements TrialStorage {
                     // The trial was deleted or never existed; nothing to keep alive.
                 }
             }
-            return null;
         });
     }
 

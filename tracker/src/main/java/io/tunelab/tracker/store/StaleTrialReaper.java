@@ -1,6 +1,7 @@
 package io.tunelab.tracker.store;
 
 import io.tunelab.search.storage.StorageException;
+import io.tunelab.search.storage.TrialStorage;
 import io.tunelab.search.trial.FrozenTrial;
 import io.tunelab.tracker.db.Database;
 import io.tunelab.tracker.db.JsonCodec;
@@ -22,8 +23,9 @@ import java.util.Map;
  * {@value #REASON} and the system attribute {@code fail_kind=stale} (an objective failure has
  * neither), and — when the study's {@link RetryPolicy} allows — enqueues their parameters as a new
  * WAITING trial with {@code retry_of} and {@code retry_count}; the failed trial records
- * {@code retried_by}. Each trial is reaped in one transaction that re-checks the heartbeat, so
- * concurrent reapers in several processes reap it once.
+ * {@code retried_by} and {@code superseded=true} (so study budgets count the retry, not it). Each
+ * trial is reaped in one transaction that re-checks the heartbeat, so concurrent reapers in several
+ * processes reap it once.
  */
 final class StaleTrialReaper {
     static final String REASON = "stale: worker stopped responding";
@@ -78,6 +80,7 @@ final class StaleTrialReaper {
             attrs.put("retry_count", retries + 1);
             FrozenTrial retry = commands.createWaiting(c, h.studyId(), failed.params(), attrs);
             TrialCommands.writeAttr(c, h.id(), 'S', "retried_by", retry.number());
+            TrialCommands.writeAttr(c, h.id(), 'S', TrialStorage.SUPERSEDED, true);
             failed = loader.load(c, h.id());
         }
         return failed;

@@ -74,15 +74,47 @@ final class TrialCommands {
         }
     }
 
+    private static final String OLDEST_WAITING = "SELECT trial_id FROM trials WHERE study_id = ?"
+            + " AND trial_state = 'WAITING' ORDER BY trial_number FETCH FIRST 1 ROWS ONLY";
+
     /** Moves the oldest WAITING trial to RUNNING; empty when none waits. */
     Optional<FrozenTrial> claim(Connection c, long studyId, Instant now, Instant heartbeat) throws SQLException {
-        String oldest = "SELECT trial_id FROM trials WHERE study_id = ? AND trial_state = 'WAITING'"
-                + " ORDER BY trial_number FETCH FIRST 1 ROWS ONLY";
-        if (firstId(c, oldest, studyId) == null) {
+        if (firstId(c, OLDEST_WAITING, studyId) == null) {
             return Optional.empty();
         }
-        long[] next = StudyTable.advance(c, studyId, false);
-        Long id = firstId(c, oldest, studyId);
+        return claimLocked(c, studyId, StudyTable.advance(c, studyId, false)[1], now, heartbeat);
+    }
+
+    /**
+     * Claims the oldest WAITING trial, else creates a RUNNING one while the study has fewer than
+     * {@code budget} trials, not counting FAIL trials marked {@code superseded}. The study row stays
+     * locked throughout, so racing workers in any process never exceed the budget.
+     */
+    Optional<FrozenTrial> startWithinBudget(Connection c, long studyId, int budget, Instant now, Instant heartbeat)
+            throws SQLException {
+        long seq = StudyTable.advance(c, studyId, false)[1];
+        Optional<FrozenTrial> claimed = claimLocked(c, studyId, seq, now, heartbeat);
+        if (claimed.isPresent()) {
+            return claimed;
+        }
+        int counted;
+        try (PreparedStatement ps = c.prepareStatement("SELECT s.next_number - (SELECT COUNT(*) FROM trials t"
+                + " JOIN trial_attrs a ON a.trial_id = t.trial_id AND a.attr_scope = 'S' AND a.attr_name = ?"
+                + " WHERE t.study_id = s.study_id AND t.trial_state = 'FAIL' AND a.attr_json = 'true')"
+                + " FROM studies s WHERE s.study_id = ?")) {
+            ps.setString(1, TrialStorage.SUPERSEDED);
+            ps.setLong(2, studyId);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                counted = rs.getInt(1);
+            }
+        }
+        return counted < budget ? Optional.of(createRunning(c, studyId, now, heartbeat)) : Optional.empty();
+    }
+
+    private Optional<FrozenTrial> claimLocked(Connection c, long studyId, long seq, Instant now, Instant heartbeat)
+            throws SQLException {
+        Long id = firstId(c, OLDEST_WAITING, studyId);
         if (id == null) {
             return Optional.empty();
         }
@@ -90,40 +122,13 @@ final class TrialCommands {
                 + " heartbeat_ns = ?, change_seq = ? WHERE trial_id = ? AND trial_state = 'WAITING'")) {
             Times.bind(ps, 1, now);
             Times.bind(ps, 2, heartbeat);
-            ps.setLong(3, next[1]);
+            ps.setLong(3, seq);
             ps.setLong(4, id);
             if (ps.executeUpdate() == 0) {
                 throw new SQLException("waiting trial " + id + " was claimed concurrently", "40001");
             }
         }
         return Optional.of(loader.load(c, id));
-    }
-
-    /**
-     * Claims the oldest WAITING trial, else creates a RUNNING one while the study counts fewer than
-     * {@code budget} trials (superseded failures excluded). The study row is locked first, so counting
-     * and numbering are serialised across connections and processes.
-     */
-    Optional<FrozenTrial> startWithinBudget(Connection c, long studyId, int budget, Instant now, Instant heartbeat)
-            throws SQLException {
-        StudyTable.advance(c, studyId, false);
-        Optional<FrozenTrial> waiting = claim(c, studyId, now, heartbeat);
-        if (waiting.isPresent()) {
-            return waiting;
-        }
-        try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM trials t WHERE t.study_id = ?"
-                + " AND NOT (t.trial_state = 'FAIL' AND EXISTS (SELECT 1 FROM trial_attrs a"
-                + " WHERE a.trial_id = t.trial_id AND a.attr_scope = 'S' AND a.attr_name = ? AND a.attr_json = 'true'))")) {
-            ps.setLong(1, studyId);
-            ps.setString(2, TrialStorage.SUPERSEDED);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                if (rs.getLong(1) >= budget) {
-                    return Optional.empty();
-                }
-            }
-        }
-        return Optional.of(createRunning(c, studyId, now, heartbeat));
     }
 
     private static Long firstId(Connection c, String sql, long arg) throws SQLException {
@@ -299,23 +304,12 @@ final class TrialCommands {
 
     private boolean sameOutcome(Connection c, TrialHead head, TrialState state, List<Double> values) throws SQLException {
         List<Double> stored = loader.loadAll(c, head.studyId(), List.of(head)).get(0).values();
-        if (head.state() == state && sameValues(stored, values)) {
+        // Double.equals compares bit patterns, so NaN matches NaN and -0.0 does not match 0.0.
+        if (head.state() == state && stored.equals(values)) {
             return false;
         }
         throw TrackerException.conflict("trial " + head.number() + " already finished as " + head.state()
                 + " with values " + stored + "; cannot finish it again as " + state + " with " + values);
-    }
-
-    static boolean sameValues(List<Double> a, List<Double> b) {
-        if (a.size() != b.size()) {
-            return false;
-        }
-        for (int i = 0; i < a.size(); i++) {
-            if (Double.compare(a.get(i), b.get(i)) != 0) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** Records a heartbeat of a RUNNING trial; a finished trial ignores it. NOT_FOUND for unknown ids. */

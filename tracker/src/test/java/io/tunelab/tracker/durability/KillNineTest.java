@@ -20,7 +20,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Acknowledged trial completions survive a kill -9 of the process that wrote them. */
+/** Acknowledged trial completions survive a kill -9; queued metric points are written when a process exits. */
 class KillNineTest {
     @TempDir
     Path tmp;
@@ -51,6 +51,21 @@ class KillNineTest {
                 assertThat(t.value()).isEqualTo((double) t.number());
                 assertThat(reopened.metrics(t.id(), "loss")).hasSize(1);
             }
+        }
+    }
+
+    @Test
+    void metricPointsStillQueuedWhenAProcessExitsAreWrittenByTheShutdownHook() throws Exception {
+        Path dir = tmp.resolve("exit");
+        Process writer = JavaProcess.start(MetricsAtExitMain.class, dir.toString());
+        writer.getInputStream().readAllBytes();
+        assertThat(writer.waitFor(2, TimeUnit.MINUTES)).isTrue();
+        assertThat(writer.exitValue()).isZero();
+        try (JdbcTrialStorage reopened = new JdbcTrialStorage(Database.open(DatabaseSettings.embedded(dir)), true,
+                new LocalArtifactRepository(dir.resolve("artifacts")), StorageOptions.defaults())) {
+            long study = reopened.findStudy("exit").orElseThrow().id();
+            FrozenTrial trial = reopened.trialByNumber(study, 0);
+            assertThat(reopened.metrics(trial.id(), "loss")).hasSize(10_000);
         }
     }
 }

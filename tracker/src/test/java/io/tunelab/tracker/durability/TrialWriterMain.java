@@ -5,11 +5,8 @@ import io.tunelab.search.trial.Direction;
 import io.tunelab.search.trial.FrozenTrial;
 import io.tunelab.search.trial.MetricPoint;
 import io.tunelab.search.trial.TrialState;
-import io.tunelab.tracker.artifact.LocalArtifactRepository;
-import io.tunelab.tracker.db.Database;
 import io.tunelab.tracker.db.DatabaseSettings;
 import io.tunelab.tracker.store.JdbcTrialStorage;
-import io.tunelab.tracker.store.StorageOptions;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -26,8 +23,7 @@ public final class TrialWriterMain {
     public static void main(String[] args) {
         Path dir = Path.of(args[0]);
         PrintStream out = System.out;
-        JdbcTrialStorage storage = new JdbcTrialStorage(Database.open(DatabaseSettings.embedded(dir)), true,
-                new LocalArtifactRepository(dir.resolve("artifacts")), StorageOptions.defaults());
+        JdbcTrialStorage storage = JdbcTrialStorage.open(DatabaseSettings.embeddedUrl(dir), dir.resolve("artifacts"));
         long study = storage.createStudy("durable", List.of(Direction.MINIMIZE)).id();
         out.println("ready");
         out.flush();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tunelab.search.sampler.RandomSampler;
 import io.tunelab.search.space.FloatDistribution;
 import io.tunelab.search.study.OptimizeOptions;
+import io.tunelab.search.storage.TrialStorage;
 import io.tunelab.search.study.Study;
 import io.tunelab.search.trial.Direction;
 import io.tunelab.search.trial.FrozenTrial;
@@ -81,7 +82,8 @@ class StaleTrialTest {
         FrozenTrial failed = s.trial(t.id());
         assertThat(failed.state()).isEqualTo(TrialState.FAIL);
         assertThat(failed.message()).isEqualTo("stale: worker stopped responding");
-        assertThat(failed.systemAttrs()).containsEntry("fail_kind", "stale").doesNotContainKey("retried_by");
+        assertThat(failed.systemAttrs()).containsEntry("fail_kind", "stale").doesNotContainKey("retried_by")
+                .doesNotContainKey(TrialStorage.SUPERSEDED);
         assertThat(s.trials(study, Set.of(TrialState.WAITING))).isEmpty();
     }
 
@@ -97,7 +99,8 @@ class StaleTrialTest {
         assertThat(retry.number()).isEqualTo(1);
         assertThat(retry.systemAttrs()).containsEntry("retry_of", 0).containsEntry("retry_count", 1)
                 .containsEntry("fixed_params", java.util.Map.of("x", 0.25));
-        assertThat(s.trial(t.id()).systemAttrs()).containsEntry("retried_by", 1);
+        assertThat(s.trial(t.id()).systemAttrs()).containsEntry("retried_by", 1)
+                .containsEntry(TrialStorage.SUPERSEDED, true);
 
         FrozenTrial claimed = s.claimWaitingTrial(study).orElseThrow();
         assertThat(claimed.number()).isEqualTo(1);

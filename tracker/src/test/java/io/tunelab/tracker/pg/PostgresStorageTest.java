@@ -1,0 +1,41 @@
+package io.tunelab.tracker.pg;
+
+import io.tunelab.search.storage.TrialStorage;
+import io.tunelab.search.storage.TrialStorageContract;
+import io.tunelab.tracker.artifact.LocalArtifactRepository;
+import io.tunelab.tracker.db.Database;
+import io.tunelab.tracker.db.DatabaseSettings;
+import io.tunelab.tracker.store.JdbcTrialStorage;
+import io.tunelab.tracker.store.StorageOptions;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+
+/**
+ * The same tracking store, migrations and SQL on PostgreSQL (a throw-away server on loopback) pass the
+ * storage contract; skipped with a message where PostgreSQL is not installed.
+ */
+class PostgresStorageTest extends TrialStorageContract {
+    private static LocalPostgres pg;
+    private static int databases;
+
+    @BeforeAll
+    static void startPostgres() throws Exception {
+        PostgresAvailability.requireOrSkip();
+        pg = LocalPostgres.start();
+    }
+
+    @AfterAll
+    static void stopPostgres() {
+        if (pg != null) {
+            pg.close();
+        }
+    }
+
+    @Override
+    protected TrialStorage newStorage() throws Exception {
+        String url = pg.createDatabase("contract_" + databases++);
+        Database db = Database.open(new DatabaseSettings(url, "postgres", "", 8));
+        return new JdbcTrialStorage(db, true, new LocalArtifactRepository(tmp.resolve("artifacts")),
+                StorageOptions.defaults());
+    }
+}
