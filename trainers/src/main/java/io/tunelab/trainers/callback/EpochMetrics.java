@@ -15,13 +15,16 @@ import java.util.Map;
  * @param valAccuracy      validation accuracy after the epoch
  * @param learningRate     learning rate of the epoch's last update
  * @param epochSeconds     wall time of the training part of the epoch (validation excluded)
- * @param samplesPerSecond training examples per second
+ * @param samplesPerSecond training examples per second of wall time
+ * @param cpuSeconds       CPU time the training thread spent on the training part: with one PyTorch
+ *                         intra-op thread, all the work; unlike wall time, not inflated by other
+ *                         processes competing for the cores
  */
 public record EpochMetrics(int epoch, double loss, double accuracy, double valLoss, double valAccuracy,
-                           double learningRate, double epochSeconds, double samplesPerSecond) {
+                           double learningRate, double epochSeconds, double samplesPerSecond, double cpuSeconds) {
     /** Metric names, as logged to the trial and accepted by {@link #get}. */
     public static final List<String> NAMES =
-            List.of("loss", "accuracy", "val_loss", "val_accuracy", "lr", "epoch_time", "samples_per_s");
+            List.of("loss", "accuracy", "val_loss", "val_accuracy", "lr", "epoch_time", "samples_per_s", "cpu_time");
 
     /**
      * The metric called {@code name}.
@@ -37,6 +40,7 @@ public record EpochMetrics(int epoch, double loss, double accuracy, double valLo
             case "lr" -> learningRate;
             case "epoch_time" -> epochSeconds;
             case "samples_per_s" -> samplesPerSecond;
+            case "cpu_time" -> cpuSeconds;
             default -> throw new TrainersException("unknown metric '" + name + "', expected one of " + NAMES);
         };
     }

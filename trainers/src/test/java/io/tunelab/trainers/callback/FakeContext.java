@@ -59,6 +59,6 @@ final class FakeContext implements TrainingContext {
     }
 
     static EpochMetrics metrics(int epoch, double valLoss, double valAccuracy) {
-        return new EpochMetrics(epoch, 1.0, 0.5, valLoss, valAccuracy, 0.01, 2.0, 1000);
+        return new EpochMetrics(epoch, 1.0, 0.5, valLoss, valAccuracy, 0.01, 2.0, 1000, 1.9);
     }
 }

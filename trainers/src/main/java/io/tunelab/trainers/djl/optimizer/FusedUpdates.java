@@ -6,21 +6,13 @@ import ai.djl.pytorch.jni.JniUtils;
 import io.tunelab.trainers.TrainersException;
 
 /**
- * PyTorch's fused SGD and Adam updates (one native call per parameter instead of a dozen array
- * operations). Native clipping is switched off (-1): the training loop clips. Stateless.
+ * PyTorch's fused Adam update (one native call per parameter instead of a dozen array operations).
+ * Native clipping is switched off (-1): the training loop clips. Stateless.
  */
 final class FusedUpdates {
     private static final float NO_CLIP = -1f;
 
     private FusedUpdates() {
-    }
-
-    /**
-     * {@code g = grad + wd·w}; without momentum {@code w -= lr·g}; with momentum μ
-     * {@code v = μ·v + lr·g; w -= v} (Sutskever et al. 2013's form, with the learning rate inside).
-     */
-    static void sgd(NDArray weight, NDArray grad, NDArray velocity, float lr, float weightDecay, float momentum) {
-        JniUtils.sgdUpdate(pt(weight), pt(grad), velocity == null ? null : pt(velocity), lr, weightDecay, 1f, NO_CLIP, momentum);
     }
 
     /**

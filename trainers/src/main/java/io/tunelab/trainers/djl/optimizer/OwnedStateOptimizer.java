@@ -47,7 +47,8 @@ abstract class OwnedStateOptimizer extends Optimizer {
     }
 
     /**
-     * Updates {@code weight} in place from {@code grad}.
+     * Updates {@code weight} in place from {@code grad}, which it may overwrite (the training loop
+     * zeroes gradients after each step).
      *
      * @param lr learning rate for this update
      * @param t  1 for the first update of the model, 2 for the second...
@@ -63,8 +64,8 @@ abstract class OwnedStateOptimizer extends Optimizer {
         });
     }
 
-    /** {@code grad} plus the L2 penalty's gradient {@code wd * weight}, as a temporary array. */
+    /** {@code grad} plus the L2 penalty's gradient {@code wd * weight}, added in place. */
     protected final NDArray regularised(NDArray grad, NDArray weight) {
-        return spec.weightDecay() > 0 ? grad.add(weight.mul((float) spec.weightDecay())) : grad;
+        return spec.weightDecay() > 0 ? grad.addi(weight.mul((float) spec.weightDecay())) : grad;
     }
 }

@@ -4,8 +4,10 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.training.tracker.ParameterTracker;
 
 /**
- * Stochastic gradient descent, plain or with momentum (Polyak 1964):
- * {@code v = μ·v + lr·g; w -= v}, where {@code g} includes the L2 penalty. Fused into one PyTorch call.
+ * Stochastic gradient descent, plain or with momentum (Polyak 1964): {@code g = grad + wd·w};
+ * without momentum {@code w -= lr·g}; with momentum μ {@code v = μ·v + lr·g; w -= v} (Sutskever et
+ * al. 2013's form, the learning rate inside the velocity). Works in place on the gradient, which the
+ * training loop zeroes after the step: two passes over the weights and no allocation for plain SGD.
  */
 final class SgdOptimizer extends OwnedStateOptimizer {
     private final float momentum;
@@ -17,7 +19,11 @@ final class SgdOptimizer extends OwnedStateOptimizer {
 
     @Override
     protected void step(String parameterId, NDArray weight, NDArray grad, float lr, int t) {
-        NDArray velocity = momentum > 0 ? state("velocity", parameterId, weight) : null;
-        FusedUpdates.sgd(weight, grad, velocity, lr, (float) spec.weightDecay(), momentum);
+        NDArray scaled = regularised(grad, weight).muli(lr);
+        if (momentum > 0) {
+            weight.subi(state("velocity", parameterId, weight).muli(momentum).addi(scaled));
+        } else {
+            weight.subi(scaled);
+        }
     }
 }

@@ -3,14 +3,11 @@ package io.tunelab.trainers.djl.train;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
-import ai.djl.training.loss.Loss;
 import io.tunelab.trainers.data.DenseDataset;
 import io.tunelab.trainers.djl.Architecture;
 import io.tunelab.trainers.djl.Networks;
-import java.nio.FloatBuffer;
 
 /**
  * Mean loss and accuracy of a model on a dataset, computed in inference mode (dropout off, batch norm
@@ -22,36 +19,38 @@ import java.nio.FloatBuffer;
 public record Evaluation(double loss, double accuracy) {
 
     /** Evaluates {@code block} on {@code data}; the caller has switched gradient recording off. */
-    public static Evaluation of(Block block, Architecture architecture, NDManager parent, DenseDataset data,
-                                int batchSize, Loss lossFunction) {
+    public static Evaluation of(Block block, Architecture architecture, NDManager parent, DenseDataset data, int batchSize) {
         if (data.size() == 0) {
             return new Evaluation(Double.NaN, Double.NaN);
         }
         double lossSum = 0;
         long correct = 0;
+        BatchBuffers buffers = new BatchBuffers(data.exampleSize(), Math.min(batchSize, data.size()));
         for (int from = 0; from < data.size(); from += batchSize) {
             int to = Math.min(data.size(), from + batchSize);
             try (NDManager batch = parent.newSubManager()) {
-                NDArray x = batch.create(FloatBuffer.wrap(data.features(), from * data.exampleSize(),
-                        (to - from) * data.exampleSize()), Networks.batchShape(architecture, to - from));
-                NDArray y = batch.create(labels(data, from, to));
+                NDArray x = buffers.features(batch, data, null, from, to, Networks.batchShape(architecture, to - from));
+                NDArray y = buffers.labels(batch, data, null, from, to);
                 NDArray logits = block.forward(new ParameterStore(batch, false), new NDList(x), false).singletonOrThrow();
-                lossSum += lossFunction.evaluate(new NDList(y), new NDList(logits)).getFloat() * (to - from);
+                lossSum += scalar(crossEntropy(logits, y)) * (to - from);
                 correct += countCorrect(logits, y);
             }
         }
         return new Evaluation(lossSum / data.size(), (double) correct / data.size());
     }
 
-    static long[] labels(DenseDataset data, int from, int to) {
-        long[] y = new long[to - from];
-        for (int i = from; i < to; i++) {
-            y[i - from] = data.label(i);
-        }
-        return y;
+    /** Mean softmax cross-entropy of {@code logits} (batch × classes) against int64 {@code labels}. */
+    static NDArray crossEntropy(NDArray logits, NDArray labels) {
+        return logits.logSoftmax(1).gather(labels.expandDims(1), 1).mean().neg();
     }
 
+    /** How many rows of {@code logits} have their largest value at their label. */
     static long countCorrect(NDArray logits, NDArray labels) {
-        return logits.argMax(1).toType(DataType.INT64, false).eq(labels).countNonzero().getLong();
+        return logits.argMax(1).eq(labels).sum().toLongArray()[0];
+    }
+
+    /** The value of a one-element float array (one host transfer, unlike {@code getFloat()}). */
+    static double scalar(NDArray array) {
+        return array.toFloatArray()[0];
     }
 }

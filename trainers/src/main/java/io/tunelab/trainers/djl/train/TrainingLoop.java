@@ -7,7 +7,6 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
-import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
 import io.tunelab.trainers.callback.Callbacks;
 import io.tunelab.trainers.callback.EpochMetrics;
@@ -19,6 +18,8 @@ import io.tunelab.trainers.djl.Architecture;
 import io.tunelab.trainers.djl.Networks;
 import io.tunelab.trainers.djl.ThreadGradients;
 import io.tunelab.trainers.schedule.LearningRateSchedule;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -36,13 +37,13 @@ import java.util.SplittableRandom;
  * thread.
  */
 public final class TrainingLoop {
+    private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
     private final Model model;
     private final Architecture architecture;
     private final Optimizer optimizer;
     private final LearningRateSchedule schedule;
     private final FitConfig config;
     private final Callbacks callbacks;
-    private final Loss loss = Loss.softmaxCrossEntropyLoss();
     private final List<Parameter> trainable = new ArrayList<>();
     private long updates;
 
@@ -96,33 +97,39 @@ public final class TrainingLoop {
     private EpochMetrics runEpoch(int epoch, DenseDataset train, DenseDataset valid, int[] order, LoopContext context) {
         Block block = model.getBlock();
         int batchSize = config.batchSize();
+        BatchBuffers buffers = new BatchBuffers(train.exampleSize(), batchSize);
         double lossSum = 0;
         long correct = 0;
         long start = System.nanoTime();
+        long cpuStart = CPU.getCurrentThreadCpuTime();
         for (int from = 0, batchIndex = 1; from < order.length; from += batchSize, batchIndex++) {
             int to = Math.min(order.length, from + batchSize);
             // Everything this batch creates is freed when its manager closes, before the next batch.
             try (NDManager batch = model.getNDManager().newSubManager()) {
-                NDArray x = batch.create(gather(train, order, from, to), Networks.batchShape(architecture, to - from));
-                NDArray y = batch.create(gatherLabels(train, order, from, to));
+                NDArray x = buffers.features(batch, train, order, from, to, Networks.batchShape(architecture, to - from));
+                NDArray y = buffers.labels(batch, train, order, from, to);
                 NDArray logits;
                 NDArray batchLoss;
                 try (ThreadGradients tape = ThreadGradients.record()) {
                     logits = block.forward(new ParameterStore(batch, false), new NDList(x), true).singletonOrThrow();
-                    batchLoss = loss.evaluate(new NDList(y), new NDList(logits));
+                    batchLoss = Evaluation.crossEntropy(logits, y);
                     tape.backward(batchLoss);
                 }
                 step();
-                double meanLoss = batchLoss.getFloat();
+                double meanLoss = Evaluation.scalar(batchLoss);
                 lossSum += meanLoss * (to - from);
-                correct += Evaluation.countCorrect(logits, y);
+                if (config.trainAccuracy()) {
+                    correct += Evaluation.countCorrect(logits, y);
+                }
                 callbacks.onBatchEnd(epoch, batchIndex, meanLoss, context);
             }
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        Evaluation validation = Evaluation.of(block, architecture, model.getNDManager(), valid, config.evalBatchSize(), loss);
-        return new EpochMetrics(epoch, lossSum / order.length, (double) correct / order.length, validation.loss(),
-                validation.accuracy(), currentRate(), seconds, order.length / seconds);
+        double cpuSeconds = (CPU.getCurrentThreadCpuTime() - cpuStart) / 1e9;
+        Evaluation validation = Evaluation.of(block, architecture, model.getNDManager(), valid, config.evalBatchSize());
+        double accuracy = config.trainAccuracy() ? (double) correct / order.length : Double.NaN;
+        return new EpochMetrics(epoch, lossSum / order.length, accuracy, validation.loss(),
+                validation.accuracy(), currentRate(), seconds, order.length / seconds, cpuSeconds);
     }
 
     /** Clips the gradients, lets the optimizer update each parameter, then zeroes the gradients. */
@@ -147,22 +154,5 @@ public final class TrainingLoop {
 
     private double currentRate() {
         return schedule.rate(Math.max(0, updates - 1));
-    }
-
-    private static float[] gather(DenseDataset data, int[] order, int from, int to) {
-        int size = data.exampleSize();
-        float[] x = new float[(to - from) * size];
-        for (int i = from; i < to; i++) {
-            data.copyExample(order[i], x, (i - from) * size);
-        }
-        return x;
-    }
-
-    private static long[] gatherLabels(DenseDataset data, int[] order, int from, int to) {
-        long[] y = new long[to - from];
-        for (int i = from; i < to; i++) {
-            y[i - from] = data.label(order[i]);
-        }
-        return y;
     }
 }

@@ -32,7 +32,7 @@ final class TrainingParams {
 
     static FitConfig fit(TrialParams p, long seed) {
         GradientClipping clipping = new GradientClipping(p.getDouble(CLIP_NORM, 0), p.getDouble(CLIP_VALUE, 0));
-        return new FitConfig(p.getInt(EPOCHS, 10), p.getInt(BATCH_SIZE, 32), clipping, seed, 1000);
+        return new FitConfig(p.getInt(EPOCHS, 10), p.getInt(BATCH_SIZE, 32), clipping, seed, 1000, true);
     }
 
     /** The learning-rate schedule for {@code epochs} epochs of {@code stepsPerEpoch} updates. */
