@@ -16,6 +16,6 @@ final class AdaGradOptimizer extends OwnedStateOptimizer {
     protected void step(String parameterId, NDArray weight, NDArray grad, float lr, int t) {
         NDArray g = regularised(grad, weight);
         NDArray sum = state("sum", parameterId, weight).addi(g.square());
-        weight.subi(g.mul(lr).divi(sum.sqrt().addi((float) spec.epsilon())));
+        weight.subi(g.mul(scalar(lr)).divi(sum.sqrt().addi(scalar((float) spec.epsilon()))));
     }
 }

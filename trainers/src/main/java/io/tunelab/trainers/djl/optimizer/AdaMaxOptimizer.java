@@ -20,10 +20,10 @@ final class AdaMaxOptimizer extends OwnedStateOptimizer {
     protected void step(String parameterId, NDArray weight, NDArray grad, float lr, int t) {
         float b1 = (float) spec.beta1();
         NDArray g = regularised(grad, weight);
-        NDArray m = state("mean", parameterId, weight).muli(b1).addi(g.mul(1 - b1));
+        NDArray m = state("mean", parameterId, weight).muli(scalar(b1)).addi(g.mul(scalar(1 - b1)));
         NDArray u = state("norm", parameterId, weight);
-        u.set(ALL, u.mul((float) spec.beta2()).maximum(g.abs()));
+        u.set(ALL, u.mul(scalar((float) spec.beta2())).maximum(g.abs()));
         float stepSize = (float) (lr / (1 - Math.pow(spec.beta1(), t)));
-        weight.subi(m.mul(stepSize).divi(u.add((float) spec.epsilon())));
+        weight.subi(m.mul(stepSize).divi(u.add(scalar((float) spec.epsilon()))));
     }
 }

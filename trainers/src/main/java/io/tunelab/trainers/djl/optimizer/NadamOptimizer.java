@@ -20,10 +20,10 @@ final class NadamOptimizer extends OwnedStateOptimizer {
         double b1 = spec.beta1();
         double b2 = spec.beta2();
         NDArray g = regularised(grad, weight);
-        NDArray m = state("mean", parameterId, weight).muli((float) b1).addi(g.mul((float) (1 - b1)));
-        NDArray v = state("variance", parameterId, weight).muli((float) b2).addi(g.square().muli((float) (1 - b2)));
+        NDArray m = state("mean", parameterId, weight).muli(scalar((float) b1)).addi(g.mul(scalar((float) (1 - b1))));
+        NDArray v = state("variance", parameterId, weight).muli(scalar((float) b2)).addi(g.square().muli(scalar((float) (1 - b2))));
         NDArray mHat = m.mul((float) (b1 / (1 - Math.pow(b1, t + 1)))).addi(g.mul((float) ((1 - b1) / (1 - Math.pow(b1, t)))));
         NDArray vHat = v.div((float) (1 - Math.pow(b2, t)));
-        weight.subi(mHat.muli(lr).divi(vHat.sqrt().addi((float) spec.epsilon())));
+        weight.subi(mHat.muli(scalar(lr)).divi(vHat.sqrt().addi(scalar((float) spec.epsilon()))));
     }
 }

@@ -16,7 +16,7 @@ final class NesterovOptimizer extends OwnedStateOptimizer {
     protected void step(String parameterId, NDArray weight, NDArray grad, float lr, int t) {
         float mu = (float) spec.momentum();
         NDArray g = regularised(grad, weight);
-        NDArray buffer = state("buffer", parameterId, weight).muli(mu).addi(g);
-        weight.subi(g.add(buffer.mul(mu)).muli(lr));
+        NDArray buffer = state("buffer", parameterId, weight).muli(scalar(mu)).addi(g);
+        weight.subi(g.add(buffer.mul(scalar(mu))).muli(scalar(lr)));
     }
 }

@@ -9,15 +9,18 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Base of Tunelab's optimizers: reads the learning rate, keeps per-parameter state arrays attached to
- * the weight's own NDManager (so they are freed with the model), and frees every temporary array an
- * update creates. Subclasses implement {@link #step}. Not thread-safe: one optimizer trains one model
- * from one thread.
+ * Base of Tunelab's optimizers: reads the learning rate, keeps per-parameter state arrays and reused
+ * scalar constants attached to the weight's own NDManager (so they are freed with the model), and frees
+ * every temporary array an update creates. Subclasses implement {@link #step}. Not thread-safe: one
+ * optimizer trains one model (on one device) from one thread.
  */
 abstract class OwnedStateOptimizer extends Optimizer {
+    private static final int MAX_SCALARS = 64;
     protected final OptimizerSpec spec;
     private final ParameterTracker learningRate;
     private final Map<String, NDArray> states = new HashMap<>();
+    private final Map<Float, NDArray> scalars = new HashMap<>();
+    private NDArray current;
 
     OwnedStateOptimizer(OptimizerSpec spec, ParameterTracker learningRate) {
         super(new Settings().optWeightDecays((float) spec.weightDecay()));
@@ -40,9 +43,16 @@ abstract class OwnedStateOptimizer extends Optimizer {
         if (!Float.isFinite(lr) || lr < 0) {
             throw new TrainersException("learning rate at update " + t + " is " + lr + ", expected a finite value >= 0");
         }
+        if (scalars.size() > MAX_SCALARS) {
+            scalars.values().forEach(NDArray::close);
+            scalars.clear();
+        }
+        current = weight;
         try (NDScope scope = new NDScope()) {
             scope.suppressNotUsedWarning();
             step(parameterId, weight, grad, lr, t);
+        } finally {
+            current = null;
         }
     }
 
@@ -66,6 +76,23 @@ abstract class OwnedStateOptimizer extends Optimizer {
 
     /** {@code grad} plus the L2 penalty's gradient {@code wd * weight}, added in place. */
     protected final NDArray regularised(NDArray grad, NDArray weight) {
-        return spec.weightDecay() > 0 ? grad.addi(weight.mul((float) spec.weightDecay())) : grad;
+        return spec.weightDecay() > 0 ? grad.addi(weight.mul(scalar((float) spec.weightDecay()))) : grad;
+    }
+
+    /**
+     * {@code value} as a zero-dimensional array beside the weight being updated, kept for later updates:
+     * an arithmetic operation with a Java number makes, and frees, such an array each time. For constants
+     * and the learning rate (the cache is emptied when it exceeds 64 values); values that change at every
+     * update, such as bias corrections, are better passed as numbers. Valid during the current
+     * {@link #step} only.
+     */
+    protected final NDArray scalar(float value) {
+        NDArray s = scalars.get(value);
+        if (s == null) {
+            s = current.getManager().create(value);
+            NDScope.unregister(s);
+            scalars.put(value, s);
+        }
+        return s;
     }
 }

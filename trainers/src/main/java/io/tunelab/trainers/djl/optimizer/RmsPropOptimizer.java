@@ -16,7 +16,7 @@ final class RmsPropOptimizer extends OwnedStateOptimizer {
     protected void step(String parameterId, NDArray weight, NDArray grad, float lr, int t) {
         float rho = (float) spec.rho();
         NDArray g = regularised(grad, weight);
-        NDArray mean = state("square_mean", parameterId, weight).muli(rho).addi(g.square().muli(1 - rho));
-        weight.subi(g.mul(lr).divi(mean.sqrt().addi((float) spec.epsilon())));
+        NDArray mean = state("square_mean", parameterId, weight).muli(scalar(rho)).addi(g.square().muli(scalar(1 - rho)));
+        weight.subi(g.mul(scalar(lr)).divi(mean.sqrt().addi(scalar((float) spec.epsilon()))));
     }
 }

@@ -19,9 +19,9 @@ final class SgdOptimizer extends OwnedStateOptimizer {
 
     @Override
     protected void step(String parameterId, NDArray weight, NDArray grad, float lr, int t) {
-        NDArray scaled = regularised(grad, weight).muli(lr);
+        NDArray scaled = regularised(grad, weight).muli(scalar(lr));
         if (momentum > 0) {
-            weight.subi(state("velocity", parameterId, weight).muli(momentum).addi(scaled));
+            weight.subi(state("velocity", parameterId, weight).muli(scalar(momentum)).addi(scaled));
         } else {
             weight.subi(scaled);
         }
