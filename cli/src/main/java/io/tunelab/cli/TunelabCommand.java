@@ -1,27 +1,56 @@
 package io.tunelab.cli;
 
+import io.tunelab.cli.query.BestCommand;
+import io.tunelab.cli.query.CompareCommand;
+import io.tunelab.cli.query.StudiesCommand;
+import io.tunelab.cli.query.TrialsCommand;
+import io.tunelab.cli.bench.BenchCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 
-/** The {@code tunelab} command: the composition root that wires concrete classes together. */
+/**
+ * The {@code tunelab} command: the composition root that wires concrete classes together.
+ * Exit codes: 0 success, 2 invalid input, 1 runtime failure.
+ */
 @Command(name = "tunelab",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "AutoML hyperparameter search, experiment tracking and model registry for the JVM.",
-        subcommands = {CommandLine.HelpCommand.class})
+        subcommands = {
+            StudiesCommand.class,
+            TrialsCommand.class,
+            BestCommand.class,
+            CompareCommand.class,
+            RunCommand.class,
+            CreateCommand.class,
+            WorkerCommand.class,
+            BenchCommand.class,
+            CommandLine.HelpCommand.class})
 public final class TunelabCommand implements Runnable {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--debug", scope = ScopeType.INHERIT, description = "Show stack traces of errors.")
+    boolean debug;
 
     @Override
     public void run() {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    /** Builds the command line with every subcommand registered. */
+    /** The command line with the real wiring. */
     public static CommandLine commandLine() {
-        return new CommandLine(new TunelabCommand());
+        return commandLine(new DefaultWiring());
+    }
+
+    /** The command line with the given wiring (tests pass their own). */
+    public static CommandLine commandLine(Wiring wiring) {
+        CommandLine cmd = new CommandLine(new TunelabCommand(), new CommandFactory(wiring));
+        cmd.setExecutionExceptionHandler(new ErrorHandler());
+        return cmd;
     }
 
     public static void main(String[] args) {

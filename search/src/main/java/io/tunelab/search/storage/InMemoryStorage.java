@@ -7,16 +7,12 @@ import io.tunelab.search.trial.FrozenTrial;
 import io.tunelab.search.trial.MetricPoint;
 import io.tunelab.search.trial.TrialState;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +22,8 @@ import java.util.TreeMap;
 
 /**
  * A {@link TrialStorage} in this process's memory: fast, and gone when the process ends. Artifacts
- * are referenced where they lie, not copied. Every method holds one lock; snapshots are cached per
+ * are copied under an artifact root (a temporary directory unless one is given), which outlives the
+ * storage. Every method holds one lock; snapshots are cached per
  * trial until the trial changes.
  */
 public final class InMemoryStorage implements TrialStorage {
@@ -36,6 +33,7 @@ public final class InMemoryStorage implements TrialStorage {
     private final Map<Long, TrialData> trials = new HashMap<>();
     private long nextStudyId = 1;
     private long nextTrialId = 1;
+    private Path artifactRoot;
 
     public InMemoryStorage() {
         this(Clock.systemUTC());
@@ -43,6 +41,12 @@ public final class InMemoryStorage implements TrialStorage {
 
     public InMemoryStorage(Clock clock) {
         this.clock = clock;
+    }
+
+    /** A storage that copies artifacts under {@code artifactRoot}. */
+    public InMemoryStorage(Path artifactRoot) {
+        this(Clock.systemUTC());
+        this.artifactRoot = artifactRoot;
     }
 
     private static final class StudyData {
@@ -163,6 +167,18 @@ public final class InMemoryStorage implements TrialStorage {
     }
 
     @Override
+    public synchronized Optional<FrozenTrial> startTrialWithinBudget(long studyId, int budget) {
+        long counted = studyData(studyId).trials.stream()
+                .filter(t -> !(t.state == TrialState.FAIL && Boolean.TRUE.equals(t.systemAttrs.get(SUPERSEDED))))
+                .count();
+        Optional<FrozenTrial> waiting = claimWaitingTrial(studyId);
+        if (waiting.isPresent()) {
+            return waiting;
+        }
+        return counted < budget ? Optional.of(createRunningTrial(studyId)) : Optional.empty();
+    }
+
+    @Override
     public synchronized void setParam(long trialId, String name, Object value, Distribution distribution) {
         TrialData t = mutable(trialId);
         double internal = distribution.toInternal(value);
@@ -202,10 +218,17 @@ public final class InMemoryStorage implements TrialStorage {
         }
         ArtifactRef ref;
         try {
-            ref = new ArtifactRef(safe, file.toAbsolutePath().toUri(), Files.size(file), sha256(file));
+            Path dir;
+            synchronized (this) {
+                dir = artifactRoot().resolve("trial-" + trialData(trialId).id);
+            }
+            Files.createDirectories(dir);
+            Path copy = dir.resolve(safe);
+            Files.copy(file, copy, StandardCopyOption.REPLACE_EXISTING);
+            ref = new ArtifactRef(safe, copy.toUri(), Files.size(copy), ArtifactRef.sha256Of(copy));
         } catch (IOException e) {
             throw new StorageException(StorageException.Kind.UNAVAILABLE,
-                    "artifact '" + name + "': cannot read " + file + ": " + e.getMessage(), e);
+                    "artifact '" + name + "': cannot copy " + file + ": " + e.getMessage(), e);
         }
         synchronized (this) {
             trialData(trialId).artifacts.add(ref);
@@ -213,18 +236,12 @@ public final class InMemoryStorage implements TrialStorage {
         return ref;
     }
 
-    /** Lower-case hex SHA-256 of a file's content. */
-    public static String sha256(Path file) throws IOException {
-        MessageDigest md;
-        try {
-            md = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+    /** Where artifact copies go: the directory given, or a temporary one made on first use. */
+    private Path artifactRoot() throws IOException {
+        if (artifactRoot == null) {
+            artifactRoot = Files.createTempDirectory("tunelab-artifacts-");
         }
-        try (InputStream in = new DigestInputStream(Files.newInputStream(file), md)) {
-            in.transferTo(java.io.OutputStream.nullOutputStream());
-        }
-        return HexFormat.of().formatHex(md.digest());
+        return artifactRoot;
     }
 
     @Override

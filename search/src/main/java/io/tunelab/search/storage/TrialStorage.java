@@ -36,6 +36,9 @@ import java.util.Set;
  */
 public interface TrialStorage extends AutoCloseable {
 
+    /** System attribute of a failed trial replaced by a retry: it no longer counts towards budgets. */
+    String SUPERSEDED = "superseded";
+
     /** Creates a study; CONFLICT if the name is taken. */
     StudyRecord createStudy(String name, List<Direction> directions);
 
@@ -61,6 +64,15 @@ public interface TrialStorage extends AutoCloseable {
 
     /** Atomically moves the oldest WAITING trial of the study to RUNNING, started now; empty if none. */
     Optional<FrozenTrial> claimWaitingTrial(long studyId);
+
+    /**
+     * Starts a trial only while the study's budget allows: atomically (across threads, and across
+     * processes for database storages) claims the oldest WAITING trial, or else creates a RUNNING one
+     * if the study has fewer than {@code budget} trials. Trials count in every state except FAIL
+     * trials marked with the system attribute {@value #SUPERSEDED} (a stale trial whose retry was
+     * enqueued, so that the retry takes its place). Empty when the budget is spent.
+     */
+    Optional<FrozenTrial> startTrialWithinBudget(long studyId, int budget);
 
     /** Records a parameter; CONFLICT if it is already set with another distribution or value. */
     void setParam(long trialId, String name, Object value, Distribution distribution);

@@ -9,14 +9,19 @@ import java.util.List;
  * How long and how wide {@link Study#optimize} runs.
  *
  * @param trials    number of trials this call starts, or 0 for no limit (then a timeout or
- *                  {@link Study#stop()} ends it)
+ *                  {@link Study#stop()} ends it); with {@code studyWide}, the number of trials the
+ *                  whole study may have, shared by every process working on it
  * @param timeout   wall-clock limit after which no new trial starts, or null for none
  * @param slots     the execution slots; as many trials run at once as there are slots
  * @param stopOn    exception types that end the optimisation instead of failing just one trial
  * @param callbacks called after every trial
+ * @param studyWide whether {@code trials} is the study's global budget (see
+ *                  {@link io.tunelab.search.storage.TrialStorage#startTrialWithinBudget}) rather than
+ *                  a count for this call
  */
 public record OptimizeOptions(int trials, Duration timeout, SlotPool slots,
-                              List<Class<? extends Throwable>> stopOn, List<TrialCallback> callbacks) {
+                              List<Class<? extends Throwable>> stopOn, List<TrialCallback> callbacks,
+                              boolean studyWide) {
 
     public OptimizeOptions {
         if (trials < 0) {
@@ -30,6 +35,24 @@ public record OptimizeOptions(int trials, Duration timeout, SlotPool slots,
         }
         stopOn = List.copyOf(stopOn);
         callbacks = List.copyOf(callbacks);
+    }
+
+    /** Options whose trial count is for this call only. */
+    public OptimizeOptions(int trials, Duration timeout, SlotPool slots, List<Class<? extends Throwable>> stopOn,
+                           List<TrialCallback> callbacks) {
+        this(trials, timeout, slots, stopOn, callbacks, false);
+    }
+
+    /**
+     * Runs until the study as a whole has {@code n} trials (counting those of earlier runs and of
+     * other processes), on the default slots: what workers sharing a study use, and how a study is
+     * resumed to its budget.
+     */
+    public static OptimizeOptions studyBudget(int n) {
+        if (n < 1) {
+            throw new SearchException("a study budget needs at least 1 trial, got " + n);
+        }
+        return new OptimizeOptions(n, null, SlotPool.perCore(), List.of(), List.of(), true);
     }
 
     /**
@@ -47,21 +70,21 @@ public record OptimizeOptions(int trials, Duration timeout, SlotPool slots,
     }
 
     public OptimizeOptions withTrials(int n) {
-        return new OptimizeOptions(n, timeout, slots, stopOn, callbacks);
+        return new OptimizeOptions(n, timeout, slots, stopOn, callbacks, studyWide);
     }
 
     public OptimizeOptions withTimeout(Duration t) {
-        return new OptimizeOptions(trials, t, slots, stopOn, callbacks);
+        return new OptimizeOptions(trials, t, slots, stopOn, callbacks, studyWide);
     }
 
     /** Runs {@code n} trials at once on CPU slots {@code cpu:0..n-1}. */
     public OptimizeOptions withParallelism(int n) {
-        return new OptimizeOptions(trials, timeout, SlotPool.cpus(n), stopOn, callbacks);
+        return new OptimizeOptions(trials, timeout, SlotPool.cpus(n), stopOn, callbacks, studyWide);
     }
 
     /** Runs on these slots (e.g. {@code gpu:0..3}); one trial per slot at a time. */
     public OptimizeOptions withSlots(SlotPool pool) {
-        return new OptimizeOptions(trials, timeout, pool, stopOn, callbacks);
+        return new OptimizeOptions(trials, timeout, pool, stopOn, callbacks, studyWide);
     }
 
     /** One slot per core. */
@@ -71,12 +94,12 @@ public record OptimizeOptions(int trials, Duration timeout, SlotPool slots,
 
     @SafeVarargs
     public final OptimizeOptions stoppingOn(Class<? extends Throwable>... types) {
-        return new OptimizeOptions(trials, timeout, slots, List.of(types), callbacks);
+        return new OptimizeOptions(trials, timeout, slots, List.of(types), callbacks, studyWide);
     }
 
     public OptimizeOptions withCallback(TrialCallback callback) {
         List<TrialCallback> all = new java.util.ArrayList<>(callbacks);
         all.add(callback);
-        return new OptimizeOptions(trials, timeout, slots, stopOn, all);
+        return new OptimizeOptions(trials, timeout, slots, stopOn, all, studyWide);
     }
 }

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A search study: a named sequence of trials over one objective (or several), backed by a
@@ -43,6 +44,7 @@ public final class Study implements StudyView {
     private final Pruner pruner;
     private final RandomStreams streams;
     private volatile boolean stopRequested;
+    private final Set<Long> runningHere = ConcurrentHashMap.newKeySet();
 
     Study(TrialStorage storage, StudyRecord record, Sampler sampler, Pruner pruner, RandomStreams streams) {
         this.storage = storage;
@@ -105,13 +107,26 @@ public final class Study implements StudyView {
 
     /** Starts a trial holding {@code slot}: an enqueued trial if one waits, else a new one. */
     public Trial ask(Slot slot) {
-        FrozenTrial trial = storage.claimWaitingTrial(record.id())
-                .orElseGet(() -> storage.createRunningTrial(record.id()));
+        return prepare(storage.claimWaitingTrial(record.id())
+                .orElseGet(() -> storage.createRunningTrial(record.id())), slot);
+    }
+
+    /**
+     * Starts a trial holding {@code slot} if the study (across every process sharing it) has fewer
+     * than {@code budget} trials; empty when the budget is spent. See
+     * {@link TrialStorage#startTrialWithinBudget}.
+     */
+    public Optional<Trial> askWithinBudget(Slot slot, int budget) {
+        return storage.startTrialWithinBudget(record.id(), budget).map(t -> prepare(t, slot));
+    }
+
+    private Trial prepare(FrozenTrial trial, Slot slot) {
         try {
             storage.setSystemAttr(trial.id(), "slot", slot.id());
             sampler.beforeTrial(this, trial);
             Map<String, Distribution> space = sampler.relativeSearchSpace(this, trial);
             Map<String, Double> relative = space.isEmpty() ? Map.of() : sampler.sampleRelative(this, trial, space);
+            runningHere.add(trial.id());
             return new LiveTrial(this, trial, slot, fixedParams(trial), space, relative);
         } catch (RuntimeException e) {
             storage.finishTrial(trial.id(), TrialState.FAIL, List.of(), "sampler failed: " + e.getMessage());
@@ -166,6 +181,7 @@ public final class Study implements StudyView {
             throw new StudyException("tell needs COMPLETE, PRUNED or FAIL, got " + state);
         }
         storage.flush();
+        runningHere.remove(trialId);
         boolean changed = storage.finishTrial(trialId, finalState, finalState == TrialState.COMPLETE ? stored : List.of(), why);
         FrozenTrial done = storage.trial(trialId);
         if (changed) {
@@ -206,6 +222,28 @@ public final class Study implements StudyView {
     /** Asks a running {@link #optimize} to start no more trials; running ones finish normally. */
     public void stop() {
         stopRequested = true;
+    }
+
+    /**
+     * Stops the study and ends every trial this process started and has not finished as FAIL with
+     * {@code reason} (e.g. "interrupted by the user"), so that nothing is left RUNNING when the process
+     * exits. Returns the trials ended. Meant for shutdown hooks; the objectives may still be running.
+     */
+    public List<FrozenTrial> abandonRunning(String reason) {
+        stop();
+        List<FrozenTrial> ended = new ArrayList<>();
+        for (Long id : List.copyOf(runningHere)) {
+            try {
+                if (storage.finishTrial(id, TrialState.FAIL, List.of(), reason)) {
+                    ended.add(storage.trial(id));
+                }
+            } catch (RuntimeException e) {
+                // finished concurrently by its own worker: nothing to abandon
+            }
+            runningHere.remove(id);
+        }
+        storage.flush();
+        return ended;
     }
 
     boolean stopRequested() {

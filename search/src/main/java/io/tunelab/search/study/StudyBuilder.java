@@ -2,9 +2,9 @@ package io.tunelab.search.study;
 
 import io.tunelab.search.pruner.NopPruner;
 import io.tunelab.search.pruner.Pruner;
-import io.tunelab.search.sampler.RandomSampler;
 import io.tunelab.search.sampler.RandomStreams;
 import io.tunelab.search.sampler.Sampler;
+import io.tunelab.search.sampler.tpe.TpeSampler;
 import io.tunelab.search.storage.InMemoryStorage;
 import io.tunelab.search.storage.StorageException;
 import io.tunelab.search.storage.StudyRecord;
@@ -17,8 +17,8 @@ import java.util.Objects;
 import java.util.function.Function;
 
 /**
- * Configures a {@link Study}. Defaults: in-memory storage, one MINIMIZE objective, seed 0, a
- * random sampler seeded from the study seed, no pruner. The sampler and pruner configuration and the
+ * Configures a {@link Study}. Defaults, as in Optuna: in-memory storage, one MINIMIZE objective,
+ * seed 0, a TPE sampler seeded from the study seed, no pruner. The sampler and pruner configuration and the
  * seed are recorded as study attributes for provenance.
  */
 public final class StudyBuilder {
@@ -26,7 +26,7 @@ public final class StudyBuilder {
     private TrialStorage storage;
     private List<Direction> directions = List.of(Direction.MINIMIZE);
     private long seed;
-    private Function<RandomStreams, Sampler> sampler = RandomSampler::new;
+    private Function<RandomStreams, Sampler> sampler = TpeSampler::new;
     private Pruner pruner = new NopPruner();
 
     StudyBuilder(String name) {

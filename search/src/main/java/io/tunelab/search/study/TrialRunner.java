@@ -30,6 +30,7 @@ final class TrialRunner {
     private final AtomicInteger started = new AtomicInteger();
     private final AtomicReference<Throwable> abort = new AtomicReference<>();
     private final long deadline;
+    private final Object askLock = new Object();
 
     TrialRunner(Study study, MultiObjective objective, OptimizeOptions options) {
         this.study = study;
@@ -83,14 +84,30 @@ final class TrialRunner {
     }
 
     private boolean mayStart() {
-        if (abort.get() != null || study.stopRequested() || System.nanoTime() >= deadline
-                || study.sampler().isExhausted(study)) {
+        if (abort.get() != null || study.stopRequested() || System.nanoTime() >= deadline) {
             return false;
         }
-        if (options.trials() == 0) {
+        if (options.trials() == 0 || options.studyWide()) {
             return true;
         }
         return started.getAndIncrement() < options.trials();
+    }
+
+    /**
+     * Asks for the next trial unless the sampler is exhausted or the study-wide budget is spent.
+     * Checking and asking happen under one lock so that parallel workers never start more trials than
+     * a finite sampler (a grid) has.
+     */
+    private LiveTrial askUnlessExhausted(Slot slot) {
+        synchronized (askLock) {
+            if (study.sampler().isExhausted(study)) {
+                return null;
+            }
+            if (options.studyWide()) {
+                return (LiveTrial) study.askWithinBudget(slot, options.trials()).orElse(null);
+            }
+            return (LiveTrial) study.ask(slot);
+        }
     }
 
     private void work() {
@@ -102,21 +119,29 @@ final class TrialRunner {
                 Thread.currentThread().interrupt();
                 return;
             }
+            boolean more;
             try {
-                runOne(slot);
+                more = runOne(slot);
             } finally {
                 options.slots().release(slot);
+            }
+            if (!more) {
+                return;
             }
         }
     }
 
-    private void runOne(Slot slot) {
+    /** Runs one trial on {@code slot}; returns false when the sampler has nothing left. */
+    private boolean runOne(Slot slot) {
         LiveTrial trial;
         try {
-            trial = (LiveTrial) study.ask(slot);
+            trial = askUnlessExhausted(slot);
         } catch (RuntimeException e) {
             abort.compareAndSet(null, e);
-            return;
+            return false;
+        }
+        if (trial == null) {
+            return false;
         }
         FrozenTrial done;
         try {
@@ -133,7 +158,7 @@ final class TrialRunner {
         } catch (Error e) {
             study.finish(trial.id(), TrialState.FAIL, new double[0], describe(e));
             abort.compareAndSet(null, e);
-            return;
+            return false;
         }
         if (done.state() == TrialState.FAIL && done.message() != null && !done.message().isEmpty()) {
             LOG.debug("Trial {} ended as FAIL: {}", done.number(), done.message());
@@ -145,6 +170,7 @@ final class TrialRunner {
                 abort.compareAndSet(null, e);
             }
         }
+        return true;
     }
 
     private static String pruneMessage(LiveTrial trial, TrialPrunedException e) {

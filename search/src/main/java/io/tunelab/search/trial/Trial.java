@@ -50,6 +50,14 @@ public interface Trial {
     /** Sets a JSON-compatible user attribute (string, number, boolean, list or map of those). */
     void setUserAttr(String key, Object value);
 
+    /**
+     * Reports constraint values: {@code <= 0} holds, positive is violated (see {@link Constraints}).
+     * Constraint-aware samplers never take an infeasible trial for the best one.
+     */
+    default void setConstraints(double... values) {
+        setUserAttr(Constraints.USER_ATTR, Constraints.asAttribute(values));
+    }
+
     /** Parameters suggested so far, in external form, in suggestion order. */
     Map<String, Object> params();
 

@@ -15,6 +15,7 @@ final class FakeContext implements TrainingContext {
     final List<String> stops = new ArrayList<>();
     final List<Integer> snapshots = new ArrayList<>();
     final List<String> saves = new ArrayList<>();
+    final List<Path> saveDirs = new ArrayList<>();
     int restores;
     int epoch;
     double rate = 0.01;
@@ -48,6 +49,7 @@ final class FakeContext implements TrainingContext {
     @Override
     public ModelFiles.Saved saveModel(Path dir, String name) throws IOException {
         saves.add(name + "@" + epoch);
+        saveDirs.add(dir);
         Path params = Files.writeString(dir.resolve(name + "-0000.params"), "weights of epoch " + epoch);
         Path json = Files.writeString(dir.resolve(name + ".architecture.json"), "{}");
         return new ModelFiles.Saved(params, json);

@@ -68,6 +68,7 @@ class TrialCallbacksTest {
         assertThat(artifacts).extracting(ArtifactRef::name).containsExactly("best-0000.params", "best.architecture.json");
         assertThat(artifacts.get(0).size()).isEqualTo("weights of epoch 2".length());
         assertThat(t.userAttrs()).containsEntry("best_checkpoint_epoch", 2);
-        assertThat(Files.exists(Path.of(artifacts.get(0).uri()).getParent())).as("temporary directory deleted").isFalse();
+        assertThat(Files.readString(Path.of(artifacts.get(0).uri()))).isEqualTo("weights of epoch 2");
+        assertThat(ctx.saveDirs).isNotEmpty().allSatisfy(d -> assertThat(d).as("temporary directory deleted").doesNotExist());
     }
 }

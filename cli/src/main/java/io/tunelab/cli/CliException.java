@@ -1,0 +1,15 @@
+package io.tunelab.cli;
+
+/**
+ * Root of the exceptions the {@code cli} module throws on purpose: bad input the user can fix.
+ * Their messages are shown to the user as they are, without a stack trace unless {@code --debug}.
+ */
+public class CliException extends RuntimeException {
+    public CliException(String message) {
+        super(message);
+    }
+
+    public CliException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

@@ -1,0 +1,70 @@
+package io.tunelab.cli;
+
+import io.tunelab.cli.query.StorageOptions;
+import io.tunelab.cli.run.StudyRunner;
+import io.tunelab.cli.spec.SpecValidationException;
+import io.tunelab.cli.spec.StudySpec;
+import io.tunelab.cli.spec.StudySpecParser;
+import io.tunelab.search.storage.TrialStorage;
+import io.tunelab.search.study.Study;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code tunelab create STUDY_FILE --storage URL}: creates the study (or updates the budget and
+ * study file of an existing one) without running it, so that workers on any machine can join it.
+ */
+@Command(name = "create", mixinStandardHelpOptions = true,
+        description = {"Create a study from a study file (or update its budget) without running it.",
+                "Workers then join it: tunelab worker --storage URL --study NAME"})
+final class CreateCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "STUDY_FILE", description = "the study file (YAML)")
+    Path file;
+
+    @Mixin
+    StorageOptions storage;
+
+    @Spec
+    CommandSpec spec;
+
+    private final Wiring wiring;
+
+    CreateCommand(Wiring wiring) {
+        this.wiring = wiring;
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        StudySpec study;
+        try {
+            study = new StudySpecParser().parse(file);
+        } catch (SpecValidationException e) {
+            e.problems().forEach(p -> spec.commandLine().getErr().println(p.format()));
+            spec.commandLine().getErr().flush();
+            return ExitCodes.INVALID_INPUT;
+        }
+        try (TrialStorage store = wiring.openStorage(storage.url())) {
+            StudyRunner runner = new StudyRunner(study, RunCommand.readText(file), store, wiring.trainers(),
+                    wiring.gpuCount());
+            runner.objective();
+            boolean existed = store.findStudy(study.study()).isPresent();
+            Study created = runner.create(true);
+            out.println((existed ? "Updated study '" : "Created study '") + created.name() + "' in " + storage.url()
+                    + " (" + created.trials().size() + " trials so far, budget "
+                    + (study.budget().trials() > 0 ? study.budget().trials() + " trials" : study.budget().timeout())
+                    + ").");
+            out.println("Join it from any machine that reaches the database:");
+            out.println("  tunelab worker --storage " + storage.url() + " --study " + created.name());
+            out.flush();
+        }
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,51 @@
+package io.tunelab.cli;
+
+import io.tunelab.search.SearchException;
+import io.tunelab.search.storage.StorageException;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * Turns an exception escaping a command into one line on standard error and an exit code: 2 when
+ * the user's input is at fault ({@link CliException}, an invalid definition, an unknown study), 1
+ * for anything else. The stack trace is printed only with {@code --debug}.
+ */
+final class ErrorHandler implements IExecutionExceptionHandler {
+
+    @Override
+    public int handleExecutionException(Exception e, CommandLine command, ParseResult parseResult) {
+        PrintWriter err = command.getErr();
+        String message = e.getMessage() == null || e.getMessage().isBlank() ? e.getClass().getName() : e.getMessage();
+        err.println(command.getCommandName() + ": " + message);
+        int code = exitCode(e);
+        if (debug(parseResult)) {
+            e.printStackTrace(err);
+        } else if (code == ExitCodes.RUNTIME_FAILURE) {
+            err.println("(run with --debug for the stack trace)");
+        }
+        err.flush();
+        return code;
+    }
+
+    /** 2 for input the user can fix, 1 for failures at run time. */
+    static int exitCode(Throwable e) {
+        if (e instanceof StorageException s) {
+            return s.kind() == StorageException.Kind.UNAVAILABLE ? ExitCodes.RUNTIME_FAILURE : ExitCodes.INVALID_INPUT;
+        }
+        if (e instanceof CliException || e instanceof SearchException || e instanceof IllegalArgumentException) {
+            return ExitCodes.INVALID_INPUT;
+        }
+        return ExitCodes.RUNTIME_FAILURE;
+    }
+
+    private static boolean debug(ParseResult result) {
+        for (ParseResult r = result; r != null; r = r.subcommand()) {
+            if (r.hasMatchedOption("--debug")) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,129 @@
+package io.tunelab.cli;
+
+import io.tunelab.cli.spec.SpecValidationException;
+import io.tunelab.cli.spec.StudySpec;
+import io.tunelab.cli.spec.StudySpecParser;
+import java.io.PrintWriter;
+import io.tunelab.cli.output.Table;
+import io.tunelab.cli.query.StorageOptions;
+import io.tunelab.cli.run.StudyRunner;
+import io.tunelab.search.storage.TrialStorage;
+import io.tunelab.search.study.Study;
+import io.tunelab.search.trial.FrozenTrial;
+import io.tunelab.search.trial.TrialState;
+import io.tunelab.search.exec.SlotPool;
+import io.tunelab.search.study.Objective;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Mixin;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code tunelab run STUDY_FILE}: validates a study file and runs the study. With {@code --dry-run} it
+ * prints the parsed space and a few sampled configurations instead, training nothing.
+ * Exit codes: 0 success, 2 invalid input (every problem printed as {@code file:line:column: path: message}),
+ * 1 runtime failure.
+ */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = {"Validate a study file and run the study.",
+                "With --dry-run: validate, print the search space and sampled configurations, train nothing."})
+final class RunCommand implements Callable<Integer> {
+    static final int MAX_SAMPLES = 1000;
+
+    @Parameters(index = "0", paramLabel = "STUDY_FILE", description = "the study file (YAML)")
+    Path file;
+
+    @Option(names = "--dry-run", description = "validate and preview only: nothing is trained or stored")
+    boolean dryRun;
+
+    @Option(names = "--samples", paramLabel = "N", defaultValue = "5",
+            description = "configurations to sample in a dry run (default: ${DEFAULT-VALUE})")
+    int samples;
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    StorageOptions storage;
+
+    private final StudySpecParser parser;
+    private final Wiring wiring;
+
+    RunCommand(Wiring wiring) {
+        this(new StudySpecParser(), wiring);
+    }
+
+    RunCommand(StudySpecParser parser, Wiring wiring) {
+        this.parser = parser;
+        this.wiring = wiring;
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        if (samples < 1 || samples > MAX_SAMPLES) {
+            err.println("tunelab run: --samples must be from 1 to " + MAX_SAMPLES + ", got " + samples);
+            return ExitCodes.INVALID_INPUT;
+        }
+        StudySpec study;
+        try {
+            study = parser.parse(file);
+        } catch (SpecValidationException e) {
+            e.problems().forEach(p -> err.println(p.format()));
+            int n = e.problems().size();
+            err.println(n + (n == 1 ? " problem" : " problems") + " in " + file + "; nothing was run");
+            return ExitCodes.INVALID_INPUT;
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        if (dryRun) {
+            new DryRun(study, file.toString()).print(out, samples);
+            out.flush();
+            return ExitCodes.OK;
+        }
+        try (TrialStorage store = wiring.openStorage(storage.url())) {
+            StudyRunner runner = new StudyRunner(study, readText(file), store, wiring.trainers(), wiring.gpuCount());
+            Objective objective = runner.objective();
+            SlotPool slots = runner.slots();
+            Study created = runner.create(slots.size() > 1);
+            long deadline = study.budget().timeout() == null ? 0
+                    : System.currentTimeMillis() + study.budget().timeout().toMillis();
+            Study done = runner.run(created, objective, slots, deadline, out, System.console() != null);
+            printSummary(out, done);
+        }
+        return ExitCodes.OK;
+    }
+
+    static String readText(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new CliException("cannot read " + file + ": " + e.getMessage());
+        }
+    }
+
+    private void printSummary(PrintWriter out, Study done) {
+        Map<TrialState, Long> counts = done.trials().stream()
+                .collect(Collectors.groupingBy(FrozenTrial::state, () -> new EnumMap<>(TrialState.class), Collectors.counting()));
+        out.println();
+        out.println("Study '" + done.name() + "': " + counts.getOrDefault(TrialState.COMPLETE, 0L) + " complete, "
+                + counts.getOrDefault(TrialState.PRUNED, 0L) + " pruned, " + counts.getOrDefault(TrialState.FAIL, 0L)
+                + " failed.");
+        Table best = StudyRunner.summary(done, 5);
+        if (!best.rows().isEmpty()) {
+            out.println(done.isMultiObjective() ? "Pareto-optimal trials:" : "Best trials:");
+            out.print(best.text());
+        }
+        out.println("Stored in " + storage.url() + " (see `tunelab trials " + done.name() + " --storage "
+                + storage.url() + "`).");
+        out.flush();
+    }
+}

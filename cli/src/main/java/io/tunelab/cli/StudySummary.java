@@ -1,0 +1,90 @@
+package io.tunelab.cli;
+
+import io.tunelab.cli.spec.BudgetSpec;
+import io.tunelab.cli.spec.FitSpec;
+import io.tunelab.cli.spec.ParallelSpec;
+import io.tunelab.cli.spec.StudySpec;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** A few aligned lines that say what a study file asks for: objective, sampler, pruner, budget, ... */
+final class StudySummary {
+    private final StudySpec spec;
+
+    StudySummary(StudySpec spec) {
+        this.spec = spec;
+    }
+
+    void print(PrintWriter out) {
+        List<String> objectives = new ArrayList<>();
+        for (int i = 0; i < spec.directions().size(); i++) {
+            objectives.add(spec.directions().get(i).name().toLowerCase(Locale.ROOT) + " " + spec.metrics().get(i));
+        }
+        TextTable table = new TextTable("", "");
+        table.row("objective", String.join(", ", objectives));
+        table.row("sampler", spec.sampler().type() + " (seed " + spec.sampler().seed() + options(spec.sampler().options()) + ")");
+        table.row("pruner", spec.pruner().type() + parenthesised(spec.pruner().options()));
+        table.row("budget", budget(spec.budget()));
+        table.row("parallel", parallel(spec.parallel()));
+        table.row("trainer", spec.trainer().name() + parenthesised(spec.trainer().options()));
+        table.row("data", spec.data().dataset() + parenthesised(spec.data().options()));
+        table.row("fit", fit(spec.fit()));
+        table.printRows(out, "  ");
+    }
+
+    private static String options(Map<String, Object> options) {
+        return options.isEmpty() ? "" : ", " + join(options);
+    }
+
+    private static String parenthesised(Map<String, Object> options) {
+        return options.isEmpty() ? "" : " (" + join(options) + ")";
+    }
+
+    private static String join(Map<String, Object> options) {
+        return options.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", "));
+    }
+
+    static String budget(BudgetSpec budget) {
+        List<String> parts = new ArrayList<>();
+        budget.maxTrials().ifPresent(n -> parts.add(n + " trials"));
+        budget.maxDuration().ifPresent(d -> parts.add("timeout " + duration(d)));
+        return String.join(", ", parts) + (parts.size() == 2 ? ", whichever comes first" : "");
+    }
+
+    static String duration(Duration d) {
+        return d.toString().substring(2).toLowerCase(Locale.ROOT);
+    }
+
+    private static String parallel(ParallelSpec p) {
+        String devices = switch (p.devices()) {
+            case AUTO -> "devices chosen automatically";
+            case CPU -> "CPU";
+            case LIST -> p.slots().stream().map(Object::toString).collect(Collectors.joining(", "));
+        };
+        return p.workers() + (p.workers() == 1 ? " worker on " : " workers on ") + devices;
+    }
+
+    private static String fit(FitSpec fit) {
+        List<String> parts = new ArrayList<>();
+        if (fit.epochs() != null) {
+            parts.add(fit.epochs() + " epochs");
+        }
+        if (fit.batchSize() != null) {
+            parts.add("batch size " + fit.batchSize());
+        }
+        if (fit.earlyStopping() != null) {
+            FitSpec.EarlyStopping es = fit.earlyStopping();
+            parts.add("early stopping on " + es.monitor() + " (patience " + es.patience() + ", min delta " + es.minDelta()
+                    + (es.restoreBest() ? ", restore best" : "") + ")");
+        }
+        if (fit.schedule() != null) {
+            parts.add(fit.schedule().type() + " schedule" + parenthesised(fit.schedule().options()));
+        }
+        return parts.isEmpty() ? "trainer defaults" : String.join(", ", parts);
+    }
+}

@@ -1,0 +1,80 @@
+package io.tunelab.cli;
+
+import io.tunelab.cli.query.StorageOptions;
+import io.tunelab.cli.run.StudyRunner;
+import io.tunelab.cli.spec.SpecValidationException;
+import io.tunelab.cli.spec.StudySpec;
+import io.tunelab.cli.spec.StudySpecParser;
+import io.tunelab.search.exec.SlotPool;
+import io.tunelab.search.storage.StorageException;
+import io.tunelab.search.storage.StudyRecord;
+import io.tunelab.search.storage.TrialStorage;
+import io.tunelab.search.study.Objective;
+import io.tunelab.search.study.Study;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code tunelab worker --storage URL --study NAME}: joins a study created with {@code tunelab create}
+ * (or {@code run}) and loops ask → train → tell until the study as a whole has its budget of trials
+ * or its deadline passes, then exits 0. Any number of workers on any number of machines may join.
+ */
+@Command(name = "worker", mixinStandardHelpOptions = true,
+        description = "Join a study and run its trials until the study's budget is met.")
+final class WorkerCommand implements Callable<Integer> {
+
+    @Option(names = "--study", required = true, paramLabel = "NAME", description = "the study to join")
+    String study;
+
+    @Option(names = "--slots", paramLabel = "LIST",
+            description = "execution slots on this machine, e.g. cpu:0,cpu:1 or gpu:0 (default: the study file's parallel section)")
+    String slots;
+
+    @Mixin
+    StorageOptions storage;
+
+    @Spec
+    CommandSpec spec;
+
+    private final Wiring wiring;
+
+    WorkerCommand(Wiring wiring) {
+        this.wiring = wiring;
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        try (TrialStorage store = wiring.openStorage(storage.url())) {
+            StudyRecord record = store.findStudy(study).orElseThrow(() -> StorageException.notFound(
+                    "no study named '" + study + "' in " + storage.url() + "; create it with `tunelab create FILE`"));
+            Object text = record.systemAttrs().get(StudyRunner.STUDY_FILE);
+            if (!(text instanceof String file)) {
+                throw new CliException("study '" + study + "' has no study file to work from; it was not created by "
+                        + "`tunelab create` or `tunelab run`");
+            }
+            StudySpec parsed;
+            try {
+                parsed = new StudySpecParser().parse(file, "study file of '" + study + "'");
+            } catch (SpecValidationException e) {
+                throw new CliException("the study file stored with '" + study + "' is no longer valid: "
+                        + e.problems().get(0).format());
+            }
+            StudyRunner runner = new StudyRunner(parsed, file, store, wiring.trainers(), wiring.gpuCount());
+            Objective objective = runner.objective();
+            SlotPool pool = slots == null ? runner.slots() : SlotPool.parse(slots);
+            Study joined = runner.load(true);
+            Object deadline = record.systemAttrs().get(StudyRunner.DEADLINE);
+            runner.run(joined, objective, pool, deadline instanceof Number n ? n.longValue() : 0, out,
+                    System.console() != null);
+            out.println("Worker done: study '" + study + "' has " + joined.trials().size() + " trials.");
+            out.flush();
+        }
+        return ExitCodes.OK;
+    }
+}

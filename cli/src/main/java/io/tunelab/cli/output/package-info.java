@@ -1,0 +1,2 @@
+/** Rendering command results as aligned text tables, CSV or JSON. */
+package io.tunelab.cli.output;

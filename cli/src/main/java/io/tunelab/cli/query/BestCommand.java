@@ -1,0 +1,51 @@
+package io.tunelab.cli.query;
+
+import io.tunelab.cli.Wiring;
+import io.tunelab.search.storage.StorageException;
+import io.tunelab.search.storage.StudyRecord;
+import io.tunelab.search.storage.TrialStorage;
+import io.tunelab.search.trial.FrozenTrial;
+import io.tunelab.search.trial.ParetoFront;
+import io.tunelab.search.trial.TrialState;
+import java.io.PrintWriter;
+import java.util.EnumSet;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/** {@code tunelab best STUDY}: the best trial (or the Pareto front for several objectives). */
+@Command(name = "best", mixinStandardHelpOptions = true,
+        description = "Show the best trial of a study, or its Pareto-optimal trials for several objectives.")
+public final class BestCommand extends StudyCommand {
+
+    @Parameters(index = "0", paramLabel = "STUDY", description = "Study name.")
+    String study;
+
+    BestCommand(Wiring wiring) {
+        super(wiring);
+    }
+
+    @Override
+    int run(TrialStorage storage, PrintWriter out) {
+        StudyRecord s = study(storage, study);
+        List<FrozenTrial> complete = storage.trials(s.id(), EnumSet.of(TrialState.COMPLETE));
+        if (complete.isEmpty()) {
+            throw StorageException.notFound("study '" + study + "' has no COMPLETE trial yet");
+        }
+        List<FrozenTrial> best;
+        if (s.directions().size() == 1) {
+            FrozenTrial top = complete.get(0);
+            for (FrozenTrial t : complete) {
+                if (s.directions().get(0).better(t.value(), top.value())) {
+                    top = t;
+                }
+            }
+            best = List.of(top);
+        } else {
+            best = ParetoFront.of(complete, s.directions());
+        }
+        out.print(TrialRows.of(best, s.directions().size()).render(format));
+        out.flush();
+        return 0;
+    }
+}

@@ -1,0 +1,58 @@
+package io.tunelab.cli.query;
+
+import io.tunelab.cli.Wiring;
+import io.tunelab.cli.output.Format;
+import io.tunelab.search.storage.StorageException;
+import io.tunelab.search.storage.StudyRecord;
+import io.tunelab.search.storage.TrialStorage;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** What every read command shares: the storage option, the output format, and opening the storage. */
+abstract class StudyCommand implements Callable<Integer> {
+    final Wiring wiring;
+
+    @Mixin
+    StorageOptions storage;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
+            description = "table, csv or json (default: ${DEFAULT-VALUE}).", converter = FormatConverter.class)
+    Format format;
+
+    @Spec
+    CommandSpec spec;
+
+    StudyCommand(Wiring wiring) {
+        this.wiring = wiring;
+    }
+
+    @Override
+    public final Integer call() {
+        try (TrialStorage s = wiring.openStorage(storage.url())) {
+            return run(s, spec.commandLine().getOut());
+        }
+    }
+
+    abstract int run(TrialStorage storage, PrintWriter out);
+
+    static StudyRecord study(TrialStorage storage, String name) {
+        return storage.findStudy(name).orElseThrow(() -> StorageException.notFound("no study named '" + name
+                + "'; `tunelab studies` lists the studies"));
+    }
+
+    /** Accepts table/csv/json in any case. */
+    static final class FormatConverter implements picocli.CommandLine.ITypeConverter<Format> {
+        @Override
+        public Format convert(String value) {
+            try {
+                return Format.valueOf(value.trim().toUpperCase(java.util.Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new picocli.CommandLine.TypeConversionException("expected table, csv or json, got '" + value + "'");
+            }
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package io.tunelab.cli.query;
+
+import io.tunelab.cli.output.Table;
+import io.tunelab.search.trial.FrozenTrial;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/** Trials as a table: number, state, values, duration, then one column per parameter. */
+final class TrialRows {
+    private TrialRows() {
+    }
+
+    static Table of(List<FrozenTrial> trials, int objectives) {
+        Set<String> params = new LinkedHashSet<>();
+        trials.forEach(t -> params.addAll(t.params().keySet()));
+        List<String> columns = new ArrayList<>(List.of("number", "state"));
+        for (int i = 0; i < objectives; i++) {
+            columns.add(objectives == 1 ? "value" : "value_" + i);
+        }
+        columns.add("seconds");
+        params.forEach(p -> columns.add("param:" + p));
+        List<List<Object>> rows = new ArrayList<>();
+        for (FrozenTrial t : trials) {
+            List<Object> row = new ArrayList<>(List.of(t.number(), t.state().name()));
+            for (int i = 0; i < objectives; i++) {
+                row.add(i < t.values().size() ? t.values().get(i) : null);
+            }
+            row.add(t.start() != null && t.end() != null
+                    ? Duration.between(t.start(), t.end()).toMillis() / 1000.0 : null);
+            for (String p : params) {
+                row.add(t.params().get(p));
+            }
+            rows.add(row);
+        }
+        return new Table(columns, rows);
+    }
+}

@@ -1,0 +1,166 @@
+package io.tunelab.cli.run;
+
+import io.tunelab.cli.CliException;
+import io.tunelab.cli.output.Table;
+import io.tunelab.cli.progress.ProgressBar;
+import io.tunelab.cli.spec.StudySpec;
+import io.tunelab.cli.wiring.SearchComponents;
+import io.tunelab.cli.wiring.TrainerFactory;
+import io.tunelab.search.exec.SlotPool;
+import io.tunelab.search.storage.TrialStorage;
+import io.tunelab.search.study.Objective;
+import io.tunelab.search.study.OptimizeOptions;
+import io.tunelab.search.study.Study;
+import io.tunelab.search.study.StudyBuilder;
+import io.tunelab.search.trial.Direction;
+import io.tunelab.search.trial.FrozenTrial;
+import io.tunelab.search.trial.TrialState;
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.List;
+
+/**
+ * Runs the study a study file describes against a storage: creates it, or resumes it when a study
+ * of that name exists (the budget counts the trials it already has, in every process working on
+ * it), shows progress, and summarises the best trials. Ctrl-C ends the running trials as FAIL
+ * "interrupted" and keeps everything already committed, so running again resumes. Workers on other
+ * machines rebuild the same study from the study file stored with it.
+ */
+public final class StudyRunner {
+    /** The message of trials cut short by Ctrl-C. */
+    public static final String INTERRUPTED = "interrupted: the run was stopped (Ctrl-C) before this trial ended";
+
+    /** Study attribute holding the study file's text, from which workers rebuild the study. */
+    public static final String STUDY_FILE = "study_file";
+    /** Study attribute: the trial budget. */
+    public static final String BUDGET_TRIALS = "budget_trials";
+    /** Study attribute: epoch milliseconds after which no worker starts a trial, when the file has a timeout. */
+    public static final String DEADLINE = "deadline_epoch_ms";
+
+    private final StudySpec spec;
+    private final String specText;
+    private final TrialStorage storage;
+    private final List<TrainerFactory> trainers;
+    private final int gpus;
+
+    public StudyRunner(StudySpec spec, String specText, TrialStorage storage, List<TrainerFactory> trainers, int gpus) {
+        this.spec = spec;
+        this.specText = specText;
+        this.storage = storage;
+        this.trainers = trainers;
+        this.gpus = gpus;
+    }
+
+    /**
+     * Creates the study the file names, or loads it and updates its budget and study file, and
+     * records the file, the budget and the deadline (now + timeout) as study attributes.
+     */
+    public Study create(boolean parallel) {
+        Study study = builder(parallel).createOrLoad();
+        storage.setStudySystemAttr(study.studyId(), STUDY_FILE, specText);
+        storage.setStudySystemAttr(study.studyId(), BUDGET_TRIALS, spec.budget().trials());
+        if (spec.budget().timeout() != null) {
+            storage.setStudySystemAttr(study.studyId(), DEADLINE,
+                    System.currentTimeMillis() + spec.budget().timeout().toMillis());
+        }
+        return study;
+    }
+
+    /** Loads the existing study, as a worker joining it does; its attributes are left as they are. */
+    public Study load(boolean parallel) {
+        return builder(parallel).load();
+    }
+
+    private StudyBuilder builder(boolean parallel) {
+        return Study.builder(spec.study())
+                .storage(storage)
+                .directions(spec.directions().toArray(Direction[]::new))
+                .seed(spec.sampler().seed())
+                .sampler(SearchComponents.sampler(spec.sampler(), spec.space(), parallel))
+                .pruner(SearchComponents.pruner(spec.pruner()));
+    }
+
+    /** The objective of the file's trainer. */
+    public Objective objective() {
+        return trainers.stream().filter(t -> t.handles(spec.trainer().name())).findFirst()
+                .orElseThrow(() -> new CliException("trainer: no trainer named '" + spec.trainer().name()
+                        + "' in this build"))
+                .create(spec);
+    }
+
+    /** The slots of the file's {@code parallel} section on this machine. */
+    public SlotPool slots() {
+        return SlotPlan.of(spec.parallel(), gpus);
+    }
+
+    /**
+     * Runs trials on {@code slots} until the study as a whole has its budget of trials (counting
+     * earlier runs and other workers) or the deadline passes. Ctrl-C ends this process's running
+     * trials as FAIL {@value #INTERRUPTED}.
+     *
+     * @param deadlineMillis epoch milliseconds after which no trial starts, or 0 for none
+     */
+    public Study run(Study study, Objective objective, SlotPool slots, long deadlineMillis, PrintWriter out,
+                     boolean terminal) {
+        int budget = spec.budget().trials();
+        int counted = study.trials().size();
+        Duration timeout = deadlineMillis == 0 ? null : Duration.ofMillis(deadlineMillis - System.currentTimeMillis());
+        if ((budget > 0 && counted >= budget) || (timeout != null && (timeout.isNegative() || timeout.isZero()))) {
+            out.println("Study '" + spec.study() + "' already has its " + (budget > 0 && counted >= budget
+                    ? budget + " trials." : "time: its deadline has passed."));
+            out.flush();
+            return study;
+        }
+        out.println((counted == 0 ? "Running study '" : "Resuming study '") + spec.study() + "' ("
+                + (counted == 0 ? "" : counted + " trials so far, ")
+                + (budget > 0 ? "budget " + budget + " trials" : "until the deadline") + ") on " + slots.slots());
+        out.flush();
+        ProgressBar bar = new ProgressBar(out, budget > 0 ? budget - counted : 0, terminal, Clock.systemUTC());
+        Thread hook = new Thread(() -> study.abandonRunning(INTERRUPTED), "tunelab-interrupt");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            study.optimize(objective, new OptimizeOptions(budget, timeout, slots, List.of(), List.of(bar), budget > 0));
+        } finally {
+            bar.finish();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException e) {
+                // the JVM is already shutting down: the hook is running
+            }
+        }
+        return study;
+    }
+
+    /** The best trials (up to {@code n}, best first; the Pareto front for several objectives) as a table. */
+    public static Table summary(Study study, int n) {
+        List<FrozenTrial> best;
+        if (study.isMultiObjective()) {
+            best = study.bestTrials();
+        } else {
+            Direction d = study.direction();
+            best = new ArrayList<>(study.trials(EnumSet.of(TrialState.COMPLETE)));
+            best.sort(Comparator.comparingDouble(t -> d.asLoss(t.value())));
+            best = best.subList(0, Math.min(n, best.size()));
+        }
+        List<String> params = new ArrayList<>();
+        best.forEach(t -> t.params().keySet().stream().filter(p -> !params.contains(p)).forEach(params::add));
+        List<String> columns = new ArrayList<>(List.of("trial"));
+        for (int i = 0; i < study.directions().size(); i++) {
+            columns.add(study.directions().size() == 1 ? "value" : "value_" + i);
+        }
+        columns.addAll(params);
+        List<List<Object>> rows = new ArrayList<>();
+        for (FrozenTrial t : best) {
+            List<Object> row = new ArrayList<>();
+            row.add(t.number());
+            t.values().forEach(row::add);
+            params.forEach(p -> row.add(t.params().get(p)));
+            rows.add(row);
+        }
+        return new Table(columns, rows);
+    }
+}

@@ -1,0 +1,56 @@
+package io.tunelab.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class BenchCommandTest {
+
+    private static String run(int expectedCode, String... args) {
+        CommandLine cmd = TunelabCommand.commandLine();
+        StringWriter out = new StringWriter();
+        cmd.setOut(new PrintWriter(out));
+        cmd.setErr(new PrintWriter(out));
+        assertThat(cmd.execute(args)).as("exit code of tunelab %s", String.join(" ", args)).isEqualTo(expectedCode);
+        return out.toString();
+    }
+
+    @Test
+    void benchSamplersQuickPrintsTheTableAndWritesTheContractCsv(@TempDir Path dir) throws Exception {
+        Path csv = dir.resolve("quick.csv");
+        String out = run(0, "bench", "samplers", "--quick", "--out", csv.toString());
+        assertThat(out).contains("med@25").contains("zdt1").contains("tpe");
+        List<String> lines = Files.readAllLines(csv);
+        assertThat(lines.get(0)).isEqualTo("problem,sampler,seed,trials,regret,sampler_ms_per_trial");
+        assertThat(lines).hasSize(21);
+    }
+
+    @Test
+    void benchAskCostWritesOneRowPerSamplerAndHistory(@TempDir Path dir) throws Exception {
+        Path csv = dir.resolve("ask.csv");
+        run(0, "bench", "ask-cost", "--samplers", "random,tpe", "--history", "10,30", "--dims", "4", "--asks", "2",
+                "--out", csv.toString());
+        List<String> lines = Files.readAllLines(csv);
+        assertThat(lines.get(0)).isEqualTo("sampler,history,dims,ms_per_ask");
+        assertThat(lines).hasSize(5);
+        assertThat(lines.get(4)).startsWith("tpe,30,4,");
+    }
+
+    @Test
+    void anUnknownSamplerIsInvalidInputWithAMessageListingTheKnownOnes() {
+        assertThat(run(2, "bench", "samplers", "--samplers", "cmaes", "--problems", "branin"))
+                .contains("unknown sampler 'cmaes'").contains("tpe");
+    }
+
+    @Test
+    void helpListsTheBenchSubcommands() {
+        assertThat(run(0, "bench", "--help")).contains("samplers").contains("ask-cost");
+    }
+}

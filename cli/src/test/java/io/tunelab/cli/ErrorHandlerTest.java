@@ -1,0 +1,59 @@
+package io.tunelab.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+class ErrorHandlerTest {
+
+    @Command(name = "fail")
+    static final class Failing implements Runnable {
+        @Option(names = "--debug")
+        boolean debug;
+
+        @Option(names = "--user-error")
+        boolean userError;
+
+        @Override
+        public void run() {
+            if (userError) {
+                throw new CliException("study 'x' does not exist; create it with tunelab run");
+            }
+            throw new IllegalStateException("disk full");
+        }
+    }
+
+    private static String[] run(String... args) {
+        CommandLine cmd = new CommandLine(new Failing()).setExecutionExceptionHandler(new ErrorHandler());
+        StringWriter err = new StringWriter();
+        cmd.setErr(new PrintWriter(err));
+        int code = cmd.execute(args);
+        return new String[] {Integer.toString(code), err.toString()};
+    }
+
+    @Test
+    void anUnexpectedFailureIsOneLineAndExitCodeOneWithoutAStackTrace() {
+        String[] r = run();
+
+        assertThat(r[0]).isEqualTo("1");
+        assertThat(r[1]).startsWith("fail: disk full").doesNotContain("\tat ");
+    }
+
+    @Test
+    void aUserErrorExitsWithTwo() {
+        String[] r = run("--user-error");
+
+        assertThat(r[0]).isEqualTo("2");
+        assertThat(r[1].strip()).isEqualTo("fail: study 'x' does not exist; create it with tunelab run");
+    }
+
+    @Test
+    void debugAddsTheStackTrace() {
+        assertThat(run("--debug")[1]).contains("java.lang.IllegalStateException: disk full").contains("\tat ");
+    }
+}

@@ -1,0 +1,102 @@
+package io.tunelab.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tunelab.cli.wiring.TrainerFactory;
+import io.tunelab.search.storage.InMemoryStorage;
+import io.tunelab.search.storage.TrialStorage;
+import io.tunelab.search.study.Study;
+import io.tunelab.search.trial.FrozenTrial;
+import io.tunelab.search.trial.TrialState;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class WorkerCommandTest {
+    private final InMemoryStorage storage = new InMemoryStorage();
+    private final Wiring wiring = new Wiring() {
+        @Override
+        public TrialStorage openStorage(String url) {
+            return storage;
+        }
+
+        @Override
+        public List<TrainerFactory> trainers() {
+            return new DefaultWiring().trainers();
+        }
+    };
+
+    private record Result(int code, String out, String err) {
+    }
+
+    private Result tunelab(String... args) {
+        CommandLine cmd = TunelabCommand.commandLine(wiring);
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cmd.setOut(new PrintWriter(out));
+        cmd.setErr(new PrintWriter(err));
+        return new Result(cmd.execute(args), out.toString(), err.toString());
+    }
+
+    @Test
+    void workersSharingAStudyRunExactlyItsBudgetBetweenThem(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("shared.yaml");
+        Files.writeString(file, """
+                study: shared
+                direction: maximize
+                metric: accuracy
+                sampler: {type: tpe, seed: 5, startup_trials: 3}
+                budget: {trials: 12}
+                trainer: tribuo-cart
+                data: {dataset: synthetic-classification, samples: 200, classes: 2, seed: 1}
+                space:
+                  max_depth: {int: [1, 6]}
+                """);
+        Result created = tunelab("create", file.toString(), "--storage", "memory:");
+        assertThat(created.code()).as(created.err()).isZero();
+        assertThat(created.out()).contains("Created study 'shared'").contains("tunelab worker --storage memory: --study shared");
+        assertThat(storage.trials(storage.findStudy("shared").orElseThrow().id(), java.util.EnumSet.allOf(TrialState.class)))
+                .isEmpty();
+
+        ExecutorService pool = Executors.newFixedThreadPool(3);
+        List<Future<Result>> workers = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            workers.add(pool.submit(() -> tunelab("worker", "--study", "shared", "--slots", "cpu:0")));
+        }
+        for (Future<Result> w : workers) {
+            Result r = w.get(5, TimeUnit.MINUTES);
+            assertThat(r.code()).as(r.err()).isZero();
+            assertThat(r.out()).contains("Worker done");
+        }
+        pool.shutdown();
+        Study study = Study.builder("shared").storage(storage).direction(io.tunelab.search.trial.Direction.MAXIMIZE).load();
+        assertThat(study.trials()).hasSize(12).allSatisfy(t -> assertThat(t.state()).isEqualTo(TrialState.COMPLETE));
+        assertThat(study.trials()).extracting(FrozenTrial::number).containsExactlyElementsOf(
+                java.util.stream.IntStream.range(0, 12).boxed().toList());
+    }
+
+    @Test
+    void joiningAnUnknownStudyIsInvalidInput() {
+        Result r = tunelab("worker", "--study", "ghost");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("no study named 'ghost'").contains("tunelab create");
+    }
+
+    @Test
+    void aStudyWithoutAStudyFileCannotBeJoined() {
+        Study.builder("api-only").storage(storage).create();
+        Result r = tunelab("worker", "--study", "api-only");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("has no study file");
+    }
+}

@@ -1,0 +1,67 @@
+package io.tunelab.cli.progress;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tunelab.search.study.OptimizeOptions;
+import io.tunelab.search.study.Study;
+import io.tunelab.search.trial.Direction;
+import io.tunelab.search.trial.TrialPrunedException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+class ProgressBarTest {
+
+    /** A clock that advances ten seconds each time it is read after the start. */
+    static Clock steppingClock() {
+        AtomicLong reads = new AtomicLong();
+        return new Clock() {
+            @Override
+            public ZoneOffset getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                return Instant.EPOCH.plusSeconds(10 * reads.getAndIncrement());
+            }
+        };
+    }
+
+    @Test
+    void eachFinishedTrialPrintsDoneOfTotalBestAndEta() {
+        StringWriter text = new StringWriter();
+        ProgressBar bar = new ProgressBar(new PrintWriter(text), 4, false, steppingClock());
+        Study study = Study.builder("p").direction(Direction.MAXIMIZE).create();
+        double[] values = {0.5, 0.9, 0.7, 0.2};
+        study.optimize(trial -> {
+            if (trial.number() == 2) {
+                throw new TrialPrunedException();
+            }
+            return values[trial.number()];
+        }, OptimizeOptions.trials(4).withParallelism(1).withCallback(bar));
+        String[] lines = text.toString().split("\n");
+        assertThat(lines).hasSize(4);
+        assertThat(lines[0]).startsWith("[######..................] 1/4 trials").contains("best 0.5 (trial 0)")
+                .contains("| 10s | ETA 30s");
+        assertThat(lines[2]).contains("3/4 trials (1 pruned, 0 failed)").contains("best 0.9 (trial 1)");
+        assertThat(lines[3]).startsWith("[########################] 4/4").doesNotContain("ETA");
+    }
+
+    @Test
+    void durationsReadLikeAPerson() {
+        assertThat(ProgressBar.human(Duration.ofSeconds(42))).isEqualTo("42s");
+        assertThat(ProgressBar.human(Duration.ofSeconds(190))).isEqualTo("3m10s");
+        assertThat(ProgressBar.human(Duration.ofMinutes(62))).isEqualTo("1h02m");
+    }
+}

@@ -1,0 +1,110 @@
+package io.tunelab.cli.query;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tunelab.cli.TunelabCommand;
+import io.tunelab.search.storage.InMemoryStorage;
+import io.tunelab.search.study.OptimizeOptions;
+import io.tunelab.search.study.Study;
+import io.tunelab.search.trial.Direction;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+class QueryCommandsTest {
+    private static final InMemoryStorage STORAGE = new InMemoryStorage();
+
+    record Result(int code, String out, String err) {
+    }
+
+    @BeforeAll
+    static void fillStorage() {
+        Study study = Study.builder("fashion-mlp").storage(STORAGE).direction(Direction.MAXIMIZE).seed(1).create();
+        study.optimize(trial -> {
+            double lr = trial.suggestReciprocal("lr", 1e-4, 1e-1);
+            String act = trial.suggestCategorical("activation", List.of("relu", "elu"));
+            trial.log("val_accuracy", 0, 0.5);
+            trial.log("val_accuracy", 1, 0.6 + trial.number() / 100.0);
+            if (trial.number() == 3) {
+                throw new IllegalStateException("diverged");
+            }
+            return -Math.abs(Math.log10(lr) + 2) + (act.equals("elu") ? 0.1 : 0);
+        }, OptimizeOptions.trials(6).withParallelism(1));
+        Study.builder("<script>x</script>").storage(STORAGE).create();
+    }
+
+    private static Result run(String... args) {
+        CommandLine cmd = TunelabCommand.commandLine(url -> STORAGE); // closing an in-memory storage keeps its data
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cmd.setOut(new PrintWriter(out));
+        cmd.setErr(new PrintWriter(err));
+        int code = cmd.execute(args);
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void studiesListsEveryStudyWithItsCountsAndBestValue() {
+        Result r = run("studies");
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).contains("fashion-mlp").contains("[maximize]").contains("<script>x</script>");
+        String line = r.out().lines().filter(l -> l.startsWith("fashion-mlp")).findFirst().orElseThrow();
+        assertThat(line.split("\\s+")).contains("6", "5", "1");
+    }
+
+    @Test
+    void trialsCanBePrintedAsCsvAndJson() throws Exception {
+        Result csv = run("trials", "fashion-mlp", "--format", "csv");
+        assertThat(csv.code()).isZero();
+        assertThat(csv.out().lines().findFirst().orElseThrow())
+                .isEqualTo("number,state,value,seconds,param:lr,param:activation");
+        assertThat(csv.out().lines()).hasSize(7);
+        JsonNode json = new ObjectMapper().readTree(run("trials", "fashion-mlp", "--format", "json", "--state", "FAIL").out());
+        assertThat(json).hasSize(1);
+        assertThat(json.get(0).get("number").asInt()).isEqualTo(3);
+        assertThat(json.get(0).get("state").asText()).isEqualTo("FAIL");
+    }
+
+    @Test
+    void bestShowsTheBestTrial() {
+        Result r = run("best", "fashion-mlp", "--format", "csv");
+        assertThat(r.code()).isZero();
+        assertThat(r.out().lines()).hasSize(2);
+    }
+
+    @Test
+    void compareMarksTheFieldsThatDiffer() {
+        Result r = run("compare", "fashion-mlp", "0", "1");
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).contains("trial 0").contains("trial 1");
+        assertThat(r.out().lines().filter(l -> l.contains("param:lr"))).allSatisfy(l -> assertThat(l).startsWith("*"));
+        assertThat(r.out()).contains("last:val_accuracy");
+    }
+
+    @Test
+    void anUnknownStudyIsInvalidInputWithAOneLineMessage() {
+        Result r = run("trials", "nope");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("no study named 'nope'").doesNotContain("at io.tunelab");
+        assertThat(r.err().lines()).hasSizeLessThanOrEqualTo(2);
+    }
+
+    @Test
+    void aBadFormatIsAUsageError() {
+        Result r = run("trials", "fashion-mlp", "--format", "xml");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("expected table, csv or json, got 'xml'");
+    }
+
+    @Test
+    void debugShowsTheStackTrace() {
+        Result r = run("--debug", "trials", "nope");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("at io.tunelab");
+    }
+}

@@ -1,0 +1,82 @@
+package io.tunelab.cli.wiring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tunelab.cli.spec.SpecFiles;
+import io.tunelab.cli.spec.StudySpec;
+import io.tunelab.cli.spec.StudySpecParser;
+import io.tunelab.search.pruner.HyperbandPruner;
+import io.tunelab.search.pruner.MedianPruner;
+import io.tunelab.search.pruner.NopPruner;
+import io.tunelab.search.pruner.PercentilePruner;
+import io.tunelab.search.pruner.Pruner;
+import io.tunelab.search.pruner.SuccessiveHalvingPruner;
+import io.tunelab.search.sampler.GridSampler;
+import io.tunelab.search.sampler.RandomSampler;
+import io.tunelab.search.sampler.RandomStreams;
+import io.tunelab.search.sampler.Sampler;
+import io.tunelab.search.sampler.qmc.QmcSampler;
+import io.tunelab.search.sampler.tpe.TpeSampler;
+import org.junit.jupiter.api.Test;
+
+class SearchComponentsTest {
+
+    private static StudySpec spec(String extra) {
+        return new StudySpecParser().parse(SpecFiles.adding(extra), "s.yaml");
+    }
+
+    private static Pruner pruner(String yaml) {
+        return SearchComponents.pruner(spec(yaml).pruner());
+    }
+
+    private static Sampler sampler(String yaml) {
+        StudySpec s = spec(yaml);
+        return SearchComponents.sampler(s.sampler(), s.space(), false).apply(RandomStreams.seeded(1));
+    }
+
+    @Test
+    void everyPrunerTypeIsBuiltWithItsOptions() {
+        assertThat(SearchComponents.pruner(new StudySpecParser().parse(SpecFiles.MINIMAL, "s.yaml").pruner()))
+                .isInstanceOf(NopPruner.class);
+        assertThat(pruner("pruner: {type: median, startup_trials: 3, warmup_steps: 2}"))
+                .isEqualTo(new MedianPruner(3, 2, 1, 1));
+        assertThat(pruner("pruner: {type: percentile, percentile: 25}"))
+                .isInstanceOfSatisfying(PercentilePruner.class, p -> assertThat(p.percentile()).isEqualTo(25));
+        assertThat(pruner("pruner: {type: asha, min_resource: 2, reduction_factor: 3}").describe())
+                .containsEntry("min_resource", 2).containsEntry("reduction_factor", 3);
+        assertThat(pruner("pruner: {type: asha}")).isInstanceOf(SuccessiveHalvingPruner.class);
+        assertThat(pruner("pruner: {type: hyperband, min_resource: 1, max_resource: 27, reduction_factor: 3}").describe())
+                .containsEntry("max_resource", 27);
+        assertThat(pruner("pruner: {type: hyperband}")).isInstanceOf(HyperbandPruner.class);
+    }
+
+    @Test
+    void simpleSamplersAreBuiltFromTheStudySeed() {
+        assertThat(sampler("sampler: {type: random, seed: 3}")).isInstanceOf(RandomSampler.class);
+        assertThat(sampler("sampler: {type: qmc}")).isInstanceOf(QmcSampler.class);
+    }
+
+    @Test
+    void bayesianAndEvolutionarySamplersTakeTheirOptions() {
+        assertThat(sampler("sampler: {type: tpe, startup_trials: 4, multivariate: true, group: true}"))
+                .isInstanceOfSatisfying(TpeSampler.class, t -> {
+                    assertThat(t.options().startupTrials()).isEqualTo(4);
+                    assertThat(t.options().group()).isTrue();
+                    assertThat(t.options().constantLiar()).isFalse();
+                });
+        StudySpec s = spec("sampler: {type: tpe}");
+        assertThat(SearchComponents.sampler(s.sampler(), s.space(), true).apply(RandomStreams.seeded(1)))
+                .isInstanceOfSatisfying(TpeSampler.class, t -> assertThat(t.options().constantLiar()).isTrue());
+        assertThat(sampler("sampler: {type: gp, max_points: 50}").describe().toString()).contains("50");
+        assertThat(sampler("sampler: {type: nsga2, population_size: 20}").describe()).containsEntry("population_size", 20);
+    }
+
+    @Test
+    void aGridCoversTheFileSpace() {
+        String yaml = SpecFiles.MINIMAL.replace("lr: {reciprocal: [1e-4, 1e-1]}", "units: {int: [1, 3]}\n  act: {choice: [relu, elu]}")
+                + "sampler: {type: grid}\n";
+        StudySpec s = new StudySpecParser().parse(yaml, "g.yaml");
+        Sampler grid = SearchComponents.sampler(s.sampler(), s.space(), false).apply(RandomStreams.seeded(1));
+        assertThat(grid).isInstanceOfSatisfying(GridSampler.class, g -> assertThat(g.size()).isEqualTo(6));
+    }
+}

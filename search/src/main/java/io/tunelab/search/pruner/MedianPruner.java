@@ -1,0 +1,62 @@
+package io.tunelab.search.pruner;
+
+import io.tunelab.search.trial.FrozenTrial;
+import io.tunelab.search.trial.StudyView;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Stops a trial whose best intermediate value so far is worse than the median of the other finished
+ * trials' values at the same step: the {@link PercentilePruner} at the 50th percentile, with the same
+ * rules for startup trials, warm-up, interval and minimum trials. Immutable and thread-safe.
+ *
+ * @param startupTrials COMPLETE trials needed before anything is pruned, {@code >= 0}
+ * @param warmupSteps   steps below this are never pruned, {@code >= 0}
+ * @param intervalSteps pruning happens every this many steps after the warm-up, {@code >= 1}
+ * @param minTrials     values needed at a step to judge it, {@code >= 1}
+ */
+public record MedianPruner(int startupTrials, int warmupSteps, int intervalSteps, int minTrials) implements Pruner {
+
+    public MedianPruner {
+        // validated by the same rules, with the same messages, as the percentile pruner
+        new PercentilePruner(50, startupTrials, warmupSteps, intervalSteps, minTrials);
+    }
+
+    /** Optuna's defaults: 5 startup trials, no warm-up, every step, one value needed. */
+    public MedianPruner() {
+        this(5, 0, 1, 1);
+    }
+
+    public MedianPruner withStartupTrials(int n) {
+        return new MedianPruner(n, warmupSteps, intervalSteps, minTrials);
+    }
+
+    public MedianPruner withWarmupSteps(int n) {
+        return new MedianPruner(startupTrials, n, intervalSteps, minTrials);
+    }
+
+    public MedianPruner withIntervalSteps(int n) {
+        return new MedianPruner(startupTrials, warmupSteps, n, minTrials);
+    }
+
+    public MedianPruner withMinTrials(int n) {
+        return new MedianPruner(startupTrials, warmupSteps, intervalSteps, n);
+    }
+
+    private PercentilePruner asPercentile() {
+        return new PercentilePruner(50, startupTrials, warmupSteps, intervalSteps, minTrials);
+    }
+
+    @Override
+    public PruneDecision evaluate(StudyView study, FrozenTrial trial) {
+        return asPercentile().judge(study, trial, "median");
+    }
+
+    @Override
+    public Map<String, Object> describe() {
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("type", "median");
+        asPercentile().putOptions(d);
+        return d;
+    }
+}

@@ -1,0 +1,113 @@
+package io.tunelab.search.sampler.gp;
+
+import io.tunelab.search.space.CategoricalDistribution;
+import io.tunelab.search.space.Distribution;
+import io.tunelab.search.space.SearchSpaceTransform;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * Maximises an {@link Acquisition} over the unit cube of a {@link SearchSpaceTransform}: scores many
+ * random points plus perturbations of the best observations, refines the best few with projected
+ * L-BFGS over the numeric coordinates, then tries every choice of each categorical (kept one-hot
+ * throughout). Stateless.
+ */
+final class AcquisitionOptimizer {
+    private static final int PERTURBED_PER_INCUMBENT = 40;
+    private static final double PERTURBATION = 0.05;
+    private static final int REFINE_ITERATIONS = 40;
+
+    private AcquisitionOptimizer() {
+    }
+
+    /** The best point found; {@code incumbents} are observed points (unit cube), best first. */
+    static double[] maximize(Acquisition acquisition, SearchSpaceTransform transform, List<double[]> incumbents,
+                             GpOptions options, SplittableRandom random) {
+        int d = transform.dimension();
+        boolean[] numeric = new boolean[d];
+        List<int[]> blocks = new ArrayList<>();
+        for (String name : transform.names()) {
+            Distribution dist = transform.space().get(name);
+            int at = transform.offset(name);
+            if (dist instanceof CategoricalDistribution c) {
+                blocks.add(new int[] {at, c.choices().size()});
+            } else {
+                numeric[at] = true;
+            }
+        }
+        List<double[]> candidates = new ArrayList<>();
+        for (int i = 0; i < options.randomCandidates(); i++) {
+            double[] x = new double[d];
+            for (int j = 0; j < d; j++) {
+                x[j] = numeric[j] ? random.nextDouble() : 0;
+            }
+            for (int[] b : blocks) {
+                x[b[0] + random.nextInt(b[1])] = 1;
+            }
+            candidates.add(x);
+        }
+        for (double[] inc : incumbents) {
+            for (int i = 0; i < PERTURBED_PER_INCUMBENT; i++) {
+                double[] x = inc.clone();
+                for (int j = 0; j < d; j++) {
+                    if (numeric[j]) {
+                        x[j] = Math.min(1, Math.max(0, x[j] + PERTURBATION * random.nextGaussian()));
+                    }
+                }
+                candidates.add(x);
+            }
+        }
+        double[] scores = new double[candidates.size()];
+        Integer[] order = new Integer[candidates.size()];
+        for (int i = 0; i < scores.length; i++) {
+            scores[i] = acquisition.value(candidates.get(i));
+            order[i] = i;
+        }
+        Arrays.sort(order, Comparator.comparingDouble(i -> -scores[i]));
+        double[] best = candidates.get(order[0]);
+        double bestValue = scores[order[0]];
+        for (int k = 0; k < Math.min(options.localStarts(), order.length); k++) {
+            double[] start = candidates.get(order[k]);
+            double[] x = refine(acquisition, start, numeric);
+            x = bestCategories(acquisition, x, blocks);
+            double v = acquisition.value(x);
+            if (v > bestValue) {
+                best = x;
+                bestValue = v;
+            }
+        }
+        return best;
+    }
+
+    private static double[] refine(Acquisition acquisition, double[] start, boolean[] numeric) {
+        int d = start.length;
+        double[] lower = new double[d];
+        double[] upper = new double[d];
+        for (int j = 0; j < d; j++) {
+            lower[j] = numeric[j] ? 0 : start[j];
+            upper[j] = numeric[j] ? 1 : start[j];
+        }
+        return BoxLbfgs.maximize(acquisition::value, start, lower, upper, REFINE_ITERATIONS, 1e-9).x();
+    }
+
+    private static double[] bestCategories(Acquisition acquisition, double[] x, List<int[]> blocks) {
+        double[] best = x;
+        double bestValue = acquisition.value(x);
+        for (int[] b : blocks) {
+            for (int k = 0; k < b[1]; k++) {
+                double[] y = best.clone();
+                Arrays.fill(y, b[0], b[0] + b[1], 0);
+                y[b[0] + k] = 1;
+                double v = acquisition.value(y);
+                if (v > bestValue) {
+                    best = y;
+                    bestValue = v;
+                }
+            }
+        }
+        return best;
+    }
+}

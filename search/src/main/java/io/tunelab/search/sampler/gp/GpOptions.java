@@ -1,0 +1,61 @@
+package io.tunelab.search.sampler.gp;
+
+import io.tunelab.search.SearchException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Settings of {@link GpSampler}. Immutable.
+ *
+ * @param startupTrials   complete trials sampled at random before the GP takes over, {@code >= 1}
+ * @param fitCap          most points the GP is fitted on; past it, the best half and the most recent
+ *                        rest are kept (the fit costs O(n³))
+ * @param restarts        random restarts of the hyperparameter fit, besides the warm start
+ * @param restartsUntil   restarts are done while the fit set has at most this many points; beyond,
+ *                        only the warm start from the previous fit is refined
+ * @param randomCandidates random points scoring the acquisition before local refinement
+ * @param localStarts     best candidates refined by projected L-BFGS
+ */
+public record GpOptions(int startupTrials, int fitCap, int restarts, int restartsUntil, int randomCandidates,
+                        int localStarts) {
+
+    public GpOptions {
+        if (startupTrials < 1) {
+            throw new SearchException("startupTrials must be >= 1, got " + startupTrials);
+        }
+        if (fitCap < 2) {
+            throw new SearchException("fitCap must be >= 2, got " + fitCap);
+        }
+        if (restarts < 0 || restartsUntil < 0) {
+            throw new SearchException("restarts and restartsUntil must be >= 0, got " + restarts + ", " + restartsUntil);
+        }
+        if (randomCandidates < 1 || localStarts < 0) {
+            throw new SearchException("randomCandidates must be >= 1 and localStarts >= 0, got "
+                    + randomCandidates + ", " + localStarts);
+        }
+    }
+
+    /** 10 startup trials, fit cap 200, 4 restarts up to 120 points, 1,000 random candidates, 5 refined. */
+    public static GpOptions defaults() {
+        return new GpOptions(10, 200, 4, 120, 1000, 5);
+    }
+
+    public GpOptions withStartupTrials(int n) {
+        return new GpOptions(n, fitCap, restarts, restartsUntil, randomCandidates, localStarts);
+    }
+
+    public GpOptions withFitCap(int n) {
+        return new GpOptions(startupTrials, n, restarts, restartsUntil, randomCandidates, localStarts);
+    }
+
+    public Map<String, Object> describe() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("startup_trials", startupTrials);
+        m.put("fit_cap", fitCap);
+        m.put("restarts", restarts);
+        m.put("restarts_until", restartsUntil);
+        m.put("random_candidates", randomCandidates);
+        m.put("local_starts", localStarts);
+        return m;
+    }
+}

@@ -1,0 +1,173 @@
+package io.tunelab.search.sampler.gp;
+
+import io.tunelab.search.SearchException;
+import io.tunelab.search.sampler.IntersectionSearchSpace;
+import io.tunelab.search.sampler.RandomSampler;
+import io.tunelab.search.sampler.RandomStreams;
+import io.tunelab.search.sampler.Sampler;
+import io.tunelab.search.space.Distribution;
+import io.tunelab.search.space.SearchSpaceTransform;
+import io.tunelab.search.trial.Constraints;
+import io.tunelab.search.trial.Direction;
+import io.tunelab.search.trial.FrozenTrial;
+import io.tunelab.search.trial.StudyView;
+import io.tunelab.search.trial.TrialState;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Gaussian-process Bayesian optimisation (Jones et al. 1998; Snoek et al. 2012, "Practical Bayesian
+ * optimization of machine learning algorithms"). After {@link GpOptions#startupTrials()} random trials,
+ * the intersection space of the complete trials is mapped to the unit cube by
+ * {@link SearchSpaceTransform} (log scale, widened int cells, one-hot categoricals); a GP with a
+ * Matérn-5/2 ARD kernel and a noise term is fitted to the standardised losses by maximising the
+ * marginal likelihood (with restarts), one more GP per reported constraint, and the next point
+ * maximises the constrained log expected improvement ({@link Acquisition}). Infeasible trials are never
+ * the incumbent. The fit set is capped ({@link FitSet}); when the cap applies it is logged.
+ *
+ * <p>Single-objective studies only. Parameters outside the relative space are drawn at random.
+ * Thread-safe; randomness comes from the injected {@link RandomStreams}.
+ */
+public final class GpSampler implements Sampler {
+    private static final Logger LOG = LoggerFactory.getLogger(GpSampler.class);
+
+    private final RandomStreams streams;
+    private final GpOptions options;
+    private final IntersectionSearchSpace intersection = new IntersectionSearchSpace();
+    private final Map<String, double[]> warmStarts = new ConcurrentHashMap<>();
+    private final AtomicBoolean capLogged = new AtomicBoolean();
+
+    public GpSampler(RandomStreams streams, GpOptions options) {
+        this.streams = streams;
+        this.options = options;
+    }
+
+    public GpSampler(RandomStreams streams) {
+        this(streams, GpOptions.defaults());
+    }
+
+    @Override
+    public Map<String, Distribution> relativeSearchSpace(StudyView study, FrozenTrial trial) {
+        if (study.isMultiObjective()) {
+            throw new SearchException("GP sampler supports single-objective studies; study '" + study.name()
+                    + "' has " + study.directions().size() + " objectives (use NSGA-II)");
+        }
+        List<FrozenTrial> complete = study.trials(EnumSet.of(TrialState.COMPLETE));
+        if (complete.size() < options.startupTrials()) {
+            return Map.of();
+        }
+        Map<String, Distribution> space = new LinkedHashMap<>(intersection.compute(complete));
+        space.values().removeIf(Distribution::isSingle);
+        return space;
+    }
+
+    @Override
+    public Map<String, Double> sampleRelative(StudyView study, FrozenTrial trial, Map<String, Distribution> space) {
+        if (space.isEmpty()) {
+            return Map.of();
+        }
+        Direction direction = study.direction();
+        List<FrozenTrial> complete = study.trials(EnumSet.of(TrialState.COMPLETE));
+        List<FrozenTrial> fit = FitSet.choose(complete, direction, options.fitCap());
+        if (fit.size() < complete.size()) {
+            String msg = "GP sampler of study '{}' fits {} of {} complete trials (cap {}: best half and most recent)";
+            if (capLogged.compareAndSet(false, true)) {
+                LOG.info(msg, study.name(), fit.size(), complete.size(), options.fitCap());
+            } else {
+                LOG.debug(msg, study.name(), fit.size(), complete.size(), options.fitCap());
+            }
+        }
+        SearchSpaceTransform transform = new SearchSpaceTransform(space);
+        int n = fit.size();
+        double[][] x = new double[n][];
+        double[] loss = new double[n];
+        double[][] constraintValues = new double[n][];
+        boolean[] feasible = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            FrozenTrial t = fit.get(i);
+            Map<String, Double> internal = new LinkedHashMap<>();
+            for (String name : space.keySet()) {
+                internal.put(name, t.internalParam(name));
+            }
+            x[i] = transform.toUnit(internal);
+            loss[i] = direction.asLoss(t.value());
+            constraintValues[i] = Constraints.of(t);
+            feasible[i] = Constraints.violation(t) == 0;
+        }
+        SplittableRandom random = streams.forTrial(trial.number(), "gp");
+        Standardized y = Standardized.of(loss);
+        GaussianProcess objective = fitGp(x, y.values(), "objective:" + transform.dimension(), random);
+        double best = Double.NaN;
+        List<double[]> incumbents = new ArrayList<>();
+        Integer[] order = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, java.util.Comparator.comparingDouble(i -> loss[i]));
+        for (int i : order) {
+            if (feasible[i]) {
+                if (Double.isNaN(best)) {
+                    best = y.values()[i];
+                }
+                if (incumbents.size() < 5) {
+                    incumbents.add(x[i]);
+                }
+            }
+        }
+        List<GaussianProcess> constraintGps = new ArrayList<>();
+        int m = constraintCount(constraintValues);
+        double[] thresholds = new double[m];
+        for (int c = 0; c < m; c++) {
+            double[] raw = new double[n];
+            for (int i = 0; i < n; i++) {
+                raw[i] = constraintValues[i][c];
+            }
+            Standardized s = Standardized.of(raw);
+            constraintGps.add(fitGp(x, s.values(), "constraint" + c + ":" + transform.dimension(), random));
+            thresholds[c] = s.standardize(0);
+        }
+        Acquisition acquisition = new Acquisition(objective, best, constraintGps, thresholds);
+        double[] chosen = AcquisitionOptimizer.maximize(acquisition, transform, incumbents, options, random);
+        return transform.fromUnit(chosen);
+    }
+
+    /** Number of constraints every fitted trial reports (0 if they disagree or report none). */
+    private static int constraintCount(double[][] values) {
+        int m = values.length == 0 ? 0 : values[0].length;
+        for (double[] v : values) {
+            if (v.length != m) {
+                return 0;
+            }
+        }
+        return m;
+    }
+
+    private GaussianProcess fitGp(double[][] x, double[] y, String key, SplittableRandom random) {
+        int restarts = x.length <= options.restartsUntil() ? options.restarts() : 0;
+        double[] theta = HyperparameterFit.fit(x, y, warmStarts.get(key), restarts, random);
+        warmStarts.put(key, theta);
+        return GaussianProcess.condition(x, y, MarginalLikelihood.kernel(theta), MarginalLikelihood.noise(theta));
+    }
+
+    @Override
+    public double sampleIndependent(StudyView study, FrozenTrial trial, String name, Distribution distribution) {
+        return RandomSampler.draw(distribution, streams.forTrial(trial.number(), name));
+    }
+
+    @Override
+    public Map<String, Object> describe() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("type", "gp");
+        m.put("seed", streams.seed());
+        m.putAll(options.describe());
+        return m;
+    }
+}

@@ -1,0 +1,161 @@
+package io.tunelab.search.sampler;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.tunelab.search.space.CategoricalDistribution;
+import io.tunelab.search.space.Distribution;
+import io.tunelab.search.space.FloatDistribution;
+import io.tunelab.search.space.IntDistribution;
+import io.tunelab.search.study.OptimizeOptions;
+import io.tunelab.search.study.Study;
+import io.tunelab.search.trial.Direction;
+import io.tunelab.search.trial.FrozenTrial;
+import io.tunelab.search.trial.Histories;
+import io.tunelab.search.trial.TrialState;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class GridSamplerTest {
+
+    private static Map<String, Distribution> space() {
+        Map<String, Distribution> space = new LinkedHashMap<>();
+        space.put("act", CategoricalDistribution.of("relu", "tanh"));
+        space.put("layers", IntDistribution.uniform(1, 3));
+        return space;
+    }
+
+    private static Study study(String name, GridSampler grid) {
+        return Study.builder(name).sampler(grid).create();
+    }
+
+    private static double objective(io.tunelab.search.trial.Trial trial) {
+        String act = trial.suggestCategorical("act", List.of("relu", "tanh"));
+        int layers = trial.suggestInt("layers", 1, 3);
+        return layers + (act.equals("relu") ? 0 : 10);
+    }
+
+    @Test
+    void walksTheGridWithTheLastParameterFastestAndStopsWhenEveryPointHasStarted() {
+        Study study = study("grid", new GridSampler(space()));
+
+        study.optimize(GridSamplerTest::objective, OptimizeOptions.trials(100).withParallelism(1));
+
+        assertThat(study.trials()).extracting(FrozenTrial::params).containsExactly(
+                Map.of("act", "relu", "layers", 1), Map.of("act", "relu", "layers", 2),
+                Map.of("act", "relu", "layers", 3), Map.of("act", "tanh", "layers", 1),
+                Map.of("act", "tanh", "layers", 2), Map.of("act", "tanh", "layers", 3));
+        assertThat(study.trials()).allSatisfy(t -> assertThat(t.state()).isEqualTo(TrialState.COMPLETE));
+    }
+
+    @Test
+    void givesTrialNumberNTheGridPointN() {
+        GridSampler grid = new GridSampler(space());
+
+        assertThat(grid.size()).isEqualTo(6);
+        assertThat(grid.names()).containsExactly("act", "layers");
+        assertThat(grid.point(4)).containsExactly(Map.entry("act", "tanh"), Map.entry("layers", 2));
+        assertThat(grid.point(6)).isEqualTo(grid.point(0));
+        FrozenTrial trial4 = Histories.running(4);
+        assertThat(grid.sampleIndependent(Histories.view("g", Direction.MINIMIZE, List.of()), trial4, "layers",
+                IntDistribution.uniform(1, 3))).isEqualTo(2.0);
+    }
+
+    @Test
+    void enumeratesSteppedFloatsSteppedIntsAndLogInts() {
+        assertThat(GridSampler.valuesOf("f", FloatDistribution.stepped(0, 1, 0.25)))
+                .containsExactly(0.0, 0.25, 0.5, 0.75, 1.0);
+        assertThat(GridSampler.valuesOf("i", IntDistribution.stepped(0, 10, 5))).containsExactly(0, 5, 10);
+        assertThat(GridSampler.valuesOf("l", IntDistribution.logUniform(1, 4))).containsExactly(1, 2, 3, 4);
+        assertThat(GridSampler.valuesOf("s", FloatDistribution.uniform(2, 2))).containsExactly(2.0);
+    }
+
+    @Test
+    void isExhaustedOnceEveryPointHasStarted() {
+        Study study = study("grid-ask", new GridSampler(space()));
+        for (int i = 0; i < 5; i++) {
+            study.ask();
+        }
+        assertThat(study.sampler().isExhausted(study)).isFalse();
+        study.ask();
+        assertThat(study.sampler().isExhausted(study)).isTrue();
+    }
+
+    @Test
+    void walksExplicitlyListedValues() {
+        Map<String, List<?>> values = new LinkedHashMap<>();
+        values.put("lr", List.of(0.1, 0.01));
+        values.put("batch", List.of(32, 64));
+        Study study = study("grid-values", GridSampler.ofValues(values));
+
+        study.optimize(t -> t.suggestReciprocal("lr", 1e-3, 1) * t.suggestInt("batch", 16, 128),
+                OptimizeOptions.trials(10).withParallelism(1));
+
+        assertThat(study.trials()).extracting(t -> List.of(t.params().get("lr"), t.params().get("batch")))
+                .containsExactly(List.of(0.1, 32), List.of(0.1, 64), List.of(0.01, 32), List.of(0.01, 64));
+    }
+
+    @Test
+    void coversTheWholeGridWhenRunInParallel() {
+        Study study = study("grid-parallel", new GridSampler(space()));
+
+        study.optimize(GridSamplerTest::objective, OptimizeOptions.trials(100).withParallelism(2));
+
+        Set<Map<String, Object>> seen = new HashSet<>();
+        study.trials().forEach(t -> seen.add(t.params()));
+        assertThat(seen).hasSize(6);
+        assertThat(study.trials()).hasSize(6);
+    }
+
+    @Test
+    void rejectsAContinuousFloatNamingIt() {
+        Map<String, Distribution> space = new LinkedHashMap<>(space());
+        space.put("lr", FloatDistribution.logUniform(1e-4, 1e-1));
+
+        assertThatThrownBy(() -> new GridSampler(space))
+                .isInstanceOf(SamplerException.class)
+                .hasMessage("parameter 'lr': a grid needs a finite set of values, but float[1.0E-4, 0.1] log is"
+                        + " continuous; give it a step or list its values");
+    }
+
+    @Test
+    void failsATrialThatSuggestsAParameterOutsideTheGridNamingIt() {
+        Study study = study("grid-outside", new GridSampler(space()));
+
+        study.optimize(t -> objective(t) + t.suggestFloat("dropout", 0, 0.5),
+                OptimizeOptions.trials(1).withParallelism(1));
+
+        FrozenTrial trial = study.trials().get(0);
+        assertThat(trial.state()).isEqualTo(TrialState.FAIL);
+        assertThat(trial.message()).contains("parameter 'dropout' is not in the grid [act, layers]");
+    }
+
+    @Test
+    void rejectsAGridValueOutsideTheSuggestedDistributionNamingParameterAndValue() {
+        GridSampler grid = GridSampler.ofValues(Map.of("units", List.of(8, 1024)));
+
+        assertThatThrownBy(() -> grid.sampleIndependent(Histories.view("g", Direction.MINIMIZE, List.of()),
+                Histories.running(1), "units", IntDistribution.uniform(8, 512)))
+                .isInstanceOf(SamplerException.class)
+                .hasMessage("parameter 'units': grid value 1024 is not in int[8, 512]");
+    }
+
+    @Test
+    void rejectsEmptyGridsAndAxes() {
+        assertThatThrownBy(() -> new GridSampler(Map.of())).hasMessageContaining("at least one parameter");
+        assertThatThrownBy(() -> GridSampler.ofValues(Map.of("units", List.of())))
+                .hasMessageContaining("parameter 'units'");
+        assertThatThrownBy(() -> new GridSampler(Map.of("n", IntDistribution.uniform(0, 2_000_000_000))))
+                .hasMessageContaining("parameter 'n'").hasMessageContaining("larger step");
+    }
+
+    @Test
+    void describesItsGrid() {
+        assertThat(new GridSampler(space()).describe()).containsEntry("type", "grid")
+                .containsEntry("grid", Map.of("act", List.of("relu", "tanh"), "layers", List.of(1, 2, 3)));
+    }
+}

@@ -1,0 +1,153 @@
+package io.tunelab.search.sampler.tpe;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.tunelab.search.SearchException;
+import io.tunelab.search.sampler.RandomStreams;
+import io.tunelab.search.sampler.SamplerComparison;
+import io.tunelab.search.space.FloatDistribution;
+import io.tunelab.search.study.OptimizeOptions;
+import io.tunelab.search.study.Study;
+import io.tunelab.search.trial.Direction;
+import io.tunelab.search.trial.FrozenTrial;
+import io.tunelab.search.trial.Trial;
+import io.tunelab.search.trial.TrialState;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class TpeSamplerTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"branin", "hpo_mixed"})
+    void tpeBeatsRandomSearchsMedianRegretAfterFiftyTrialsOverFiveSeeds(String problem) {
+        double tpe = SamplerComparison.medianRegret(problem, "tpe", 5, 50);
+        double random = SamplerComparison.medianRegret(problem, "random", 5, 50);
+        assertThat(tpe).isLessThan(random);
+    }
+
+    @Test
+    void multivariateGroupedTpeAlsoBeatsRandomSearchOnTheMixedSpace() {
+        assertThat(SamplerComparison.medianRegret("hpo_mixed", "tpe-multivariate", 5, 50))
+                .isLessThan(SamplerComparison.medianRegret("hpo_mixed", "random", 5, 50));
+    }
+
+    private static Study studyWithHistory(TpeOptions options, int completed) {
+        Study study = Study.builder("liar").seed(7).sampler(s -> new TpeSampler(s, options)).create();
+        study.optimize(t -> {
+            double x = t.suggestFloat("x", -10, 10);
+            return (x - 3) * (x - 3);
+        }, OptimizeOptions.trials(completed).withParallelism(1));
+        return study;
+    }
+
+    private static double closestPair(List<Double> xs) {
+        double min = Double.POSITIVE_INFINITY;
+        for (int i = 0; i < xs.size(); i++) {
+            for (int j = 0; j < i; j++) {
+                min = Math.min(min, Math.abs(xs.get(i) - xs.get(j)));
+            }
+        }
+        return min;
+    }
+
+    private static List<Double> parallelAsks(Study study, int workers) {
+        List<Double> xs = new ArrayList<>();
+        for (int i = 0; i < workers; i++) {
+            Trial t = study.ask();
+            xs.add(t.suggestFloat("x", -10, 10));
+        }
+        return xs;
+    }
+
+    @Test
+    void constantLiarSpreadsTheAsksOfParallelWorkers() {
+        TpeOptions base = TpeOptions.defaults();
+        List<Double> withLiar = parallelAsks(studyWithHistory(base.withConstantLiar(true), 40), 8);
+        List<Double> without = parallelAsks(studyWithHistory(base, 40), 8);
+        double spreadWith = closestPair(withLiar);
+        double spreadWithout = closestPair(without);
+        assertThat(spreadWith).isGreaterThan(spreadWithout);
+        double stdWith = std(withLiar);
+        assertThat(stdWith).isGreaterThan(std(without));
+    }
+
+    private static double std(List<Double> xs) {
+        double mean = xs.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+        return Math.sqrt(xs.stream().mapToDouble(x -> (x - mean) * (x - mean)).sum() / xs.size());
+    }
+
+    @Test
+    void infeasibleTrialsNeverEnterTheGoodGroupWhileAFeasibleOneExists() {
+        Study study = Study.builder("constrained").seed(3).sampler(new TpeSampler(RandomStreams.seeded(3))).create();
+        study.optimize(t -> {
+            double x = t.suggestFloat("x", 0, 1);
+            t.setConstraints(x - 0.8);
+            return -x;
+        }, OptimizeOptions.trials(60).withParallelism(1));
+        FrozenTrial probe = study.trials().get(0);
+        TpeHistory history = TpeHistory.read(study, probe, false);
+        TpeHistory.Split split = history.split(t -> true, TpeOptions.defaults());
+        assertThat(split.below()).isNotEmpty().allMatch(t -> t.internalParam("x") <= 0.8);
+        assertThat(split.above()).anyMatch(t -> t.internalParam("x") > 0.8);
+    }
+
+    @Test
+    void constrainedSearchSpendsItsLaterTrialsMostlyInTheFeasibleRegion() {
+        Study study = Study.builder("constrained").seed(5).sampler(new TpeSampler(RandomStreams.seeded(5))).create();
+        study.optimize(t -> {
+            double x = t.suggestFloat("x", 0, 1);
+            t.setConstraints(x - 0.3);
+            return -x;
+        }, OptimizeOptions.trials(80).withParallelism(1));
+        List<FrozenTrial> late = study.trials(EnumSet.of(TrialState.COMPLETE)).subList(40, 80);
+        long feasible = late.stream().filter(t -> t.internalParam("x") <= 0.3).count();
+        assertThat(feasible).isGreaterThan(20);
+    }
+
+    @Test
+    void groupDecompositionSplitsAConditionalSpaceIntoParametersThatOccurTogether() {
+        Study study = Study.builder("conditional").seed(1)
+                .sampler(s -> new TpeSampler(s, TpeOptions.defaults().withMultivariate(true, true))).create();
+        study.optimize(t -> {
+            String kind = t.suggestCategorical("kind", List.of("a", "b"));
+            if (kind.equals("a")) {
+                return t.suggestFloat("a1", 0, 1) + t.suggestFloat("a2", 0, 1);
+            }
+            return t.suggestFloat("b1", 0, 1);
+        }, OptimizeOptions.trials(30).withParallelism(1));
+        List<Map<String, io.tunelab.search.space.Distribution>> groups = new GroupDecomposedSearchSpace()
+                .compute(study.trials(EnumSet.of(TrialState.COMPLETE)));
+        assertThat(groups).extracting(Map::keySet).map(Object::toString)
+                .containsExactlyInAnyOrder("[kind]", "[a1, a2]", "[b1]");
+    }
+
+    @Test
+    void sameSeedGivesTheSameSuggestions() {
+        List<Object> first = studyWithHistory(TpeOptions.defaults(), 25).trials().stream()
+                .map(t -> t.params().get("x")).toList();
+        List<Object> second = studyWithHistory(TpeOptions.defaults(), 25).trials().stream()
+                .map(t -> t.params().get("x")).toList();
+        assertThat(first).isEqualTo(second);
+    }
+
+    @Test
+    void multiObjectiveStudiesAreRejectedWithAMessageNamingTheAlternative() {
+        Study study = Study.builder("mo").directions(Direction.MINIMIZE, Direction.MINIMIZE)
+                .sampler(s -> new TpeSampler(s, TpeOptions.defaults().withStartupTrials(0))).create();
+        Trial t = study.ask();
+        assertThatThrownBy(() -> t.suggest("x", FloatDistribution.uniform(0, 1)))
+                .isInstanceOf(SearchException.class).hasMessageContaining("NSGA-II");
+    }
+
+    @Test
+    void invalidOptionsAreRejectedNamingTheValue() {
+        assertThatThrownBy(() -> TpeOptions.defaults().withGamma(0, 25)).hasMessageContaining("got 0.0");
+        assertThatThrownBy(() -> TpeOptions.defaults().withMultivariate(false, true)).hasMessageContaining("group");
+    }
+}

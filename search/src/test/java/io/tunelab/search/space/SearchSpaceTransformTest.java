@@ -1,0 +1,60 @@
+package io.tunelab.search.space;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+class SearchSpaceTransformTest {
+
+    private static SearchSpaceTransform transform() {
+        Map<String, Distribution> space = new LinkedHashMap<>();
+        space.put("lr", FloatDistribution.logUniform(1e-4, 1e-1));
+        space.put("units", IntDistribution.logUniform(16, 512));
+        space.put("layers", IntDistribution.uniform(0, 3));
+        space.put("dropout", FloatDistribution.stepped(0.0, 0.5, 0.1));
+        space.put("act", CategoricalDistribution.of("relu", "elu", "gelu"));
+        return new SearchSpaceTransform(space);
+    }
+
+    @Test
+    void categoricalsTakeOneCoordinatePerChoice() {
+        SearchSpaceTransform t = transform();
+        assertThat(t.dimension()).isEqualTo(4 + 3);
+        assertThat(t.offset("act")).isEqualTo(4);
+    }
+
+    @Test
+    void logParametersAreEncodedOnTheLogScale() {
+        double mid = SearchSpaceTransform.encode(FloatDistribution.logUniform(1e-4, 1e-2), 1e-3);
+        assertThat(mid).isCloseTo(0.5, within(1e-12));
+    }
+
+    @Test
+    void everyPointDecodesToAnAdmissibleValueThatEncodesBackNearby() {
+        SearchSpaceTransform t = transform();
+        SplittableRandom random = new SplittableRandom(1);
+        for (int i = 0; i < 1000; i++) {
+            double[] u = new double[t.dimension()];
+            for (int k = 0; k < u.length; k++) {
+                u[k] = random.nextDouble();
+            }
+            Map<String, Double> internal = t.fromUnit(u);
+            internal.forEach((name, v) -> assertThat(t.space().get(name).contains(v)).as(name + "=" + v).isTrue());
+            assertThat(t.fromUnit(t.toUnit(internal))).isEqualTo(internal);
+        }
+    }
+
+    @Test
+    void integerValuesOwnEqualSharesOfTheUnitInterval() {
+        IntDistribution d = IntDistribution.uniform(0, 3);
+        int[] counts = new int[4];
+        for (int i = 0; i < 4000; i++) {
+            counts[(int) SearchSpaceTransform.decode(d, new double[] {(i + 0.5) / 4000}, 0)]++;
+        }
+        assertThat(counts).containsExactly(1000, 1000, 1000, 1000);
+    }
+}

@@ -1,0 +1,434 @@
+package io.tunelab.search.storage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.tunelab.search.space.CategoricalDistribution;
+import io.tunelab.search.space.FloatDistribution;
+import io.tunelab.search.space.IntDistribution;
+import io.tunelab.search.trial.ArtifactRef;
+import io.tunelab.search.trial.Direction;
+import io.tunelab.search.trial.FrozenTrial;
+import io.tunelab.search.trial.MetricPoint;
+import io.tunelab.search.trial.TrialState;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The contract every {@link TrialStorage} must pass (see its Javadoc). Shipped in the search
+ * test-jar: a storage module extends this class and implements {@link #newStorage()}.
+ */
+public abstract class TrialStorageContract {
+
+    /** A fresh, empty storage; closed after each test. */
+    protected abstract TrialStorage newStorage() throws Exception;
+
+    protected TrialStorage storage;
+
+    @TempDir
+    protected Path tmp;
+
+    @BeforeEach
+    void openStorage() throws Exception {
+        storage = newStorage();
+    }
+
+    @AfterEach
+    void closeStorage() {
+        storage.close();
+    }
+
+    private long study(String name) {
+        return storage.createStudy(name, List.of(Direction.MINIMIZE)).id();
+    }
+
+    @Test
+    void aCreatedStudyCanBeFoundByName() {
+        StudyRecord created = storage.createStudy("s", List.of(Direction.MAXIMIZE, Direction.MINIMIZE));
+        assertThat(storage.findStudy("s")).contains(created);
+        assertThat(storage.study(created.id()).directions()).containsExactly(Direction.MAXIMIZE, Direction.MINIMIZE);
+        assertThat(storage.studies()).extracting(StudyRecord::name).contains("s");
+        assertThat(storage.findStudy("other")).isEmpty();
+    }
+
+    @Test
+    void aStudyNameCanBeTakenOnlyOnce() {
+        study("s");
+        assertThatThrownBy(() -> study("s"))
+                .isInstanceOfSatisfying(StorageException.class, e -> assertThat(e.kind()).isEqualTo(StorageException.Kind.CONFLICT))
+                .hasMessageContaining("'s'");
+    }
+
+    @Test
+    void studyAttributesRoundTrip() {
+        long s = study("s");
+        storage.setStudySystemAttr(s, "sampler", Map.of("type", "tpe", "seed", 42));
+        storage.setStudySystemAttr(s, "budget", 100);
+        assertThat(storage.study(s).systemAttrs())
+                .containsEntry("sampler", Map.of("type", "tpe", "seed", 42))
+                .containsEntry("budget", 100);
+    }
+
+    @Test
+    void trialsAreNumberedFromZeroWithoutGaps() {
+        long s = study("s");
+        for (int i = 0; i < 5; i++) {
+            FrozenTrial t = storage.createRunningTrial(s);
+            assertThat(t.number()).isEqualTo(i);
+            assertThat(t.state()).isEqualTo(TrialState.RUNNING);
+            assertThat(t.start()).isNotNull();
+        }
+        assertThat(storage.trials(s, EnumSet.allOf(TrialState.class))).extracting(FrozenTrial::number)
+                .containsExactly(0, 1, 2, 3, 4);
+    }
+
+    @Test
+    void numbersAreCountedPerStudy() {
+        long a = study("a");
+        long b = study("b");
+        storage.createRunningTrial(a);
+        storage.createRunningTrial(a);
+        assertThat(storage.createRunningTrial(b).number()).isZero();
+    }
+
+    @Test
+    void parametersKeepTheirDistributions() {
+        long s = study("s");
+        FrozenTrial t = storage.createRunningTrial(s);
+        storage.setParam(t.id(), "lr", 0.001, FloatDistribution.logUniform(1e-5, 1e-1));
+        storage.setParam(t.id(), "units", 64, IntDistribution.stepped(16, 512, 16));
+        storage.setParam(t.id(), "act", "elu", CategoricalDistribution.of("relu", "elu"));
+        storage.setParam(t.id(), "bn", true, CategoricalDistribution.of(false, true));
+        storage.setParam(t.id(), "bs", 64, CategoricalDistribution.of(32, 64, 128));
+        FrozenTrial read = storage.trial(t.id());
+        assertThat(read.params()).containsExactly(Map.entry("lr", 0.001), Map.entry("units", 64),
+                Map.entry("act", "elu"), Map.entry("bn", true), Map.entry("bs", 64));
+        assertThat(read.distributions().get("lr")).isEqualTo(FloatDistribution.logUniform(1e-5, 1e-1));
+        assertThat(read.distributions().get("units")).isEqualTo(IntDistribution.stepped(16, 512, 16));
+        assertThat(read.internalParam("bs")).isEqualTo(1.0);
+    }
+
+    @Test
+    void aParameterCannotBeSetTwiceWithAnotherValue() {
+        FrozenTrial t = storage.createRunningTrial(study("s"));
+        storage.setParam(t.id(), "x", 1.0, FloatDistribution.uniform(0, 2));
+        storage.setParam(t.id(), "x", 1.0, FloatDistribution.uniform(0, 2));
+        assertThatThrownBy(() -> storage.setParam(t.id(), "x", 1.5, FloatDistribution.uniform(0, 2)))
+                .isInstanceOfSatisfying(StorageException.class, e -> assertThat(e.kind()).isEqualTo(StorageException.Kind.CONFLICT))
+                .hasMessageContaining("'x'");
+    }
+
+    @Test
+    void aReturnedSnapshotNeverChanges() {
+        FrozenTrial t = storage.createRunningTrial(study("s"));
+        FrozenTrial before = storage.trial(t.id());
+        storage.setParam(t.id(), "x", 1.0, FloatDistribution.uniform(0, 2));
+        storage.setIntermediateValue(t.id(), 0, 0.5);
+        storage.setUserAttr(t.id(), "note", "hi");
+        storage.finishTrial(t.id(), TrialState.COMPLETE, List.of(1.0), null);
+        assertThat(before.params()).isEmpty();
+        assertThat(before.intermediateValues()).isEmpty();
+        assertThat(before.userAttrs()).isEmpty();
+        assertThat(before.state()).isEqualTo(TrialState.RUNNING);
+        assertThat(storage.trial(t.id()).state()).isEqualTo(TrialState.COMPLETE);
+    }
+
+    @Test
+    void aFinishedTrialCannotBeModified() {
+        FrozenTrial t = storage.createRunningTrial(study("s"));
+        storage.finishTrial(t.id(), TrialState.COMPLETE, List.of(1.0), null);
+        assertConflict(() -> storage.setParam(t.id(), "x", 1.0, FloatDistribution.uniform(0, 2)));
+        assertConflict(() -> storage.setIntermediateValue(t.id(), 1, 2.0));
+        assertConflict(() -> storage.setUserAttr(t.id(), "k", "v"));
+        assertConflict(() -> storage.setSystemAttr(t.id(), "k", "v"));
+        assertThat(storage.trial(t.id()).values()).containsExactly(1.0);
+    }
+
+    @Test
+    void finishingAgainWithTheSameOutcomeIsANoOpAndWithAnotherAConflict() {
+        FrozenTrial t = storage.createRunningTrial(study("s"));
+        assertThat(storage.finishTrial(t.id(), TrialState.COMPLETE, List.of(0.25), null)).isTrue();
+        assertThat(storage.finishTrial(t.id(), TrialState.COMPLETE, List.of(0.25), null)).isFalse();
+        assertConflict(() -> storage.finishTrial(t.id(), TrialState.COMPLETE, List.of(0.5), null));
+        assertConflict(() -> storage.finishTrial(t.id(), TrialState.FAIL, List.of(), "boom"));
+    }
+
+    @Test
+    void aFailedTrialKeepsItsMessage() {
+        FrozenTrial t = storage.createRunningTrial(study("s"));
+        storage.finishTrial(t.id(), TrialState.FAIL, List.of(), "IllegalStateException: out of memory on gpu:0");
+        FrozenTrial read = storage.trial(t.id());
+        assertThat(read.state()).isEqualTo(TrialState.FAIL);
+        assertThat(read.message()).isEqualTo("IllegalStateException: out of memory on gpu:0");
+        assertThat(read.end()).isNotNull();
+    }
+
+    @Test
+    void nanAndInfinitiesAreKeptExactly() {
+        long s = study("s");
+        FrozenTrial t = storage.createRunningTrial(s);
+        storage.setIntermediateValue(t.id(), 0, Double.NaN);
+        storage.setIntermediateValue(t.id(), 1, Double.POSITIVE_INFINITY);
+        storage.setIntermediateValue(t.id(), 2, Double.NEGATIVE_INFINITY);
+        storage.logMetrics(t.id(), List.of(new MetricPoint("loss", 0, Double.NaN, Instant.now()),
+                new MetricPoint("loss", 1, Double.POSITIVE_INFINITY, Instant.now())));
+        storage.flush();
+        FrozenTrial read = storage.trial(t.id());
+        assertThat(read.intermediateValues().get(0)).isNaN();
+        assertThat(read.intermediateValues().get(1)).isEqualTo(Double.POSITIVE_INFINITY);
+        assertThat(read.intermediateValues().get(2)).isEqualTo(Double.NEGATIVE_INFINITY);
+        assertThat(storage.metrics(t.id(), "loss")).extracting(MetricPoint::value)
+                .containsExactly(Double.NaN, Double.POSITIVE_INFINITY);
+        FrozenTrial u = storage.createRunningTrial(s);
+        storage.finishTrial(u.id(), TrialState.COMPLETE, List.of(Double.NEGATIVE_INFINITY), null);
+        assertThat(storage.trial(u.id()).values()).containsExactly(Double.NEGATIVE_INFINITY);
+    }
+
+    @Test
+    void aStepReportedTwiceKeepsTheLastValue() {
+        FrozenTrial t = storage.createRunningTrial(study("s"));
+        storage.setIntermediateValue(t.id(), 3, 0.1);
+        storage.setIntermediateValue(t.id(), 3, 0.2);
+        storage.setIntermediateValue(t.id(), 1, 0.3);
+        assertThat(storage.trial(t.id()).intermediateValues()).containsExactly(Map.entry(1, 0.3), Map.entry(3, 0.2));
+    }
+
+    @Test
+    void attributesKeepJsonCompatibleValues() {
+        FrozenTrial t = storage.createRunningTrial(study("s"));
+        storage.setUserAttr(t.id(), "text", "hello");
+        storage.setUserAttr(t.id(), "count", 3);
+        storage.setUserAttr(t.id(), "ratio", 0.5);
+        storage.setUserAttr(t.id(), "flag", true);
+        storage.setUserAttr(t.id(), "list", List.of(1, 2, 3));
+        storage.setSystemAttr(t.id(), "nested", Map.of("a", List.of("x", "y")));
+        FrozenTrial read = storage.trial(t.id());
+        assertThat(read.userAttrs()).containsEntry("text", "hello").containsEntry("count", 3)
+                .containsEntry("ratio", 0.5).containsEntry("flag", true).containsEntry("list", List.of(1, 2, 3));
+        assertThat(read.systemAttrs()).containsEntry("nested", Map.of("a", List.of("x", "y")));
+    }
+
+    @Test
+    void trialsAreFilteredByStateAndOrderedByNumber() {
+        long s = study("s");
+        FrozenTrial a = storage.createRunningTrial(s);
+        FrozenTrial b = storage.createRunningTrial(s);
+        FrozenTrial c = storage.createRunningTrial(s);
+        storage.finishTrial(c.id(), TrialState.COMPLETE, List.of(1.0), null);
+        storage.finishTrial(a.id(), TrialState.PRUNED, List.of(), "pruned at step 2");
+        assertThat(storage.trials(s, EnumSet.of(TrialState.COMPLETE, TrialState.PRUNED)))
+                .extracting(FrozenTrial::number).containsExactly(0, 2);
+        assertThat(storage.trials(s, Set.of(TrialState.RUNNING))).extracting(FrozenTrial::id).containsExactly(b.id());
+        assertThat(storage.trialByNumber(s, 2).id()).isEqualTo(c.id());
+    }
+
+    @Test
+    void waitingTrialsKeepTheirFixedParametersAndAreClaimedOldestFirst() {
+        long s = study("s");
+        FrozenTrial w1 = storage.createWaitingTrial(s, Map.of("x", 1.5), Map.of("retry_of", 7));
+        FrozenTrial w2 = storage.createWaitingTrial(s, Map.of("x", 2.5), Map.of());
+        assertThat(w1.state()).isEqualTo(TrialState.WAITING);
+        assertThat(w1.systemAttrs()).containsEntry("fixed_params", Map.of("x", 1.5)).containsEntry("retry_of", 7);
+        FrozenTrial claimed = storage.claimWaitingTrial(s).orElseThrow();
+        assertThat(claimed.id()).isEqualTo(w1.id());
+        assertThat(claimed.state()).isEqualTo(TrialState.RUNNING);
+        assertThat(claimed.start()).isNotNull();
+        assertThat(storage.claimWaitingTrial(s).orElseThrow().id()).isEqualTo(w2.id());
+        assertThat(storage.claimWaitingTrial(s)).isEmpty();
+    }
+
+    @Test
+    void metricsAreReadBackPerSeriesInStepOrder() {
+        FrozenTrial t = storage.createRunningTrial(study("s"));
+        Instant now = Instant.parse("2026-01-01T00:00:00Z");
+        List<MetricPoint> batch = new ArrayList<>();
+        for (int step = 9; step >= 0; step--) {
+            batch.add(new MetricPoint("loss", step, 1.0 / (step + 1), now.plusSeconds(step)));
+            batch.add(new MetricPoint("val_accuracy", step, step / 10.0, now.plusSeconds(step)));
+        }
+        storage.logMetrics(t.id(), batch);
+        storage.flush();
+        assertThat(storage.metricNames(t.id())).containsExactlyInAnyOrder("loss", "val_accuracy");
+        List<MetricPoint> loss = storage.metrics(t.id(), "loss");
+        assertThat(loss).extracting(MetricPoint::step).containsExactly(0L, 1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L);
+        assertThat(loss.get(3).value()).isEqualTo(0.25);
+        assertThat(loss.get(3).wallTime()).isEqualTo(now.plusSeconds(3));
+        assertThat(storage.metrics(t.id(), "missing")).isEmpty();
+    }
+
+    @Test
+    void artifactsRecordSizeAndDigest() throws Exception {
+        FrozenTrial t = storage.createRunningTrial(study("s"));
+        Path file = tmp.resolve("model.bin");
+        Files.writeString(file, "abc");
+        ArtifactRef ref = storage.storeArtifact(t.id(), "model.bin", file);
+        assertThat(ref.size()).isEqualTo(3);
+        assertThat(ref.sha256()).isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+        assertThat(storage.artifacts(t.id())).containsExactly(ref);
+    }
+
+    @Test
+    void anArtifactIsACopyThatOutlivesTheOriginalFile() throws Exception {
+        FrozenTrial t = storage.createRunningTrial(study("s"));
+        Path file = tmp.resolve("checkpoint.params");
+        Files.writeString(file, "weights");
+        ArtifactRef ref = storage.storeArtifact(t.id(), "checkpoint.params", file);
+        Files.delete(file);
+        assertThat(Path.of(ref.uri())).hasContent("weights");
+    }
+
+    @Test
+    void artifactNamesCannotEscapeTheirDirectory() throws Exception {
+        FrozenTrial t = storage.createRunningTrial(study("s"));
+        Path file = tmp.resolve("f");
+        Files.writeString(file, "x");
+        for (String bad : List.of("..", "../x", "/etc/passwd", "a/b", "a\\b", "", ".")) {
+            assertThatThrownBy(() -> storage.storeArtifact(t.id(), bad, file))
+                    .as("artifact name '%s'", bad)
+                    .isInstanceOfSatisfying(StorageException.class, e -> assertThat(e.kind()).isEqualTo(StorageException.Kind.INVALID));
+        }
+        assertThat(storage.artifacts(t.id())).isEmpty();
+    }
+
+    @Test
+    void unknownIdsAreReportedAsNotFound() {
+        assertNotFound(() -> storage.trial(987654));
+        assertNotFound(() -> storage.study(987654));
+        assertNotFound(() -> storage.createRunningTrial(987654));
+        long s = study("s");
+        assertNotFound(() -> storage.trialByNumber(s, 0));
+    }
+
+    @Test
+    void eightThreadsCreatingFiveHundredTrialsEachGetNumbersZeroTo3999() throws Exception {
+        long s = study("s");
+        int threads = 8;
+        int perThread = 500;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<List<Integer>>> futures = new ArrayList<>();
+        for (int i = 0; i < threads; i++) {
+            futures.add(pool.submit(() -> {
+                go.await();
+                List<Integer> numbers = new ArrayList<>();
+                for (int k = 0; k < perThread; k++) {
+                    FrozenTrial t = storage.createRunningTrial(s);
+                    numbers.add(t.number());
+                    storage.finishTrial(t.id(), TrialState.COMPLETE, List.of((double) k), null);
+                }
+                return numbers;
+            }));
+        }
+        go.countDown();
+        Set<Integer> all = ConcurrentHashMap.newKeySet();
+        int count = 0;
+        for (Future<List<Integer>> f : futures) {
+            List<Integer> numbers = f.get(5, TimeUnit.MINUTES);
+            count += numbers.size();
+            all.addAll(numbers);
+        }
+        pool.shutdown();
+        assertThat(count).isEqualTo(threads * perThread);
+        assertThat(all).hasSize(threads * perThread);
+        assertThat(all).allSatisfy(n -> assertThat(n).isBetween(0, threads * perThread - 1));
+        List<FrozenTrial> stored = storage.trials(s, EnumSet.of(TrialState.COMPLETE));
+        assertThat(stored).hasSize(threads * perThread);
+        for (int i = 0; i < stored.size(); i++) {
+            assertThat(stored.get(i).number()).isEqualTo(i);
+        }
+    }
+
+    @Test
+    void eachWaitingTrialIsClaimedByExactlyOneOfManyThreads() throws Exception {
+        long s = study("s");
+        int waiting = 200;
+        for (int i = 0; i < waiting; i++) {
+            storage.createWaitingTrial(s, Map.of("i", i), Map.of());
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Future<List<Long>>> futures = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            futures.add(pool.submit(() -> {
+                List<Long> claimed = new ArrayList<>();
+                while (true) {
+                    var t = storage.claimWaitingTrial(s);
+                    if (t.isEmpty()) {
+                        return claimed;
+                    }
+                    claimed.add(t.get().id());
+                }
+            }));
+        }
+        List<Long> all = new ArrayList<>();
+        for (Future<List<Long>> f : futures) {
+            all.addAll(f.get(5, TimeUnit.MINUTES));
+        }
+        pool.shutdown();
+        assertThat(all).hasSize(waiting).doesNotHaveDuplicates();
+        assertThat(storage.trials(s, Set.of(TrialState.WAITING))).isEmpty();
+    }
+
+    @Test
+    void aBudgetIsNeverExceededByRacingThreadsAndOnlySupersededFailuresDoNotCount() throws Exception {
+        long s = study("s");
+        FrozenTrial failed = storage.createRunningTrial(s);
+        storage.finishTrial(failed.id(), TrialState.FAIL, List.of(), "boom");
+        FrozenTrial stale = storage.createRunningTrial(s);
+        storage.setSystemAttr(stale.id(), TrialStorage.SUPERSEDED, true);
+        storage.finishTrial(stale.id(), TrialState.FAIL, List.of(), "stale: worker stopped responding");
+        storage.createWaitingTrial(s, Map.of("x", 1), Map.of("retry_of", 1));
+        int budget = 60;
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Future<Integer>> futures = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            futures.add(pool.submit(() -> {
+                int started = 0;
+                while (true) {
+                    var t = storage.startTrialWithinBudget(s, budget);
+                    if (t.isEmpty()) {
+                        return started;
+                    }
+                    assertThat(t.get().state()).isEqualTo(TrialState.RUNNING);
+                    started++;
+                    storage.finishTrial(t.get().id(), TrialState.COMPLETE, List.of(1.0), null);
+                }
+            }));
+        }
+        int total = 0;
+        for (Future<Integer> f : futures) {
+            total += f.get(5, TimeUnit.MINUTES);
+        }
+        pool.shutdown();
+        assertThat(total).isEqualTo(budget - 1);
+        assertThat(storage.trials(s, EnumSet.of(TrialState.COMPLETE))).hasSize(budget - 1);
+        assertThat(storage.trials(s, EnumSet.of(TrialState.WAITING))).isEmpty();
+        assertThat(storage.trialByNumber(s, 2).systemAttrs()).containsKey("fixed_params");
+        assertThat(storage.trialByNumber(s, 2).state()).isEqualTo(TrialState.COMPLETE);
+    }
+
+    private static void assertConflict(org.assertj.core.api.ThrowableAssert.ThrowingCallable call) {
+        assertThatThrownBy(call).isInstanceOfSatisfying(StorageException.class,
+                e -> assertThat(e.kind()).isEqualTo(StorageException.Kind.CONFLICT));
+    }
+
+    private static void assertNotFound(org.assertj.core.api.ThrowableAssert.ThrowingCallable call) {
+        assertThatThrownBy(call).isInstanceOfSatisfying(StorageException.class,
+                e -> assertThat(e.kind()).isEqualTo(StorageException.Kind.NOT_FOUND));
+    }
+}

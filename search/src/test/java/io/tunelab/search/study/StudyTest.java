@@ -1,0 +1,240 @@
+package io.tunelab.search.study;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.tunelab.search.space.InvalidDistributionException;
+import io.tunelab.search.storage.InMemoryStorage;
+import io.tunelab.search.trial.Direction;
+import io.tunelab.search.trial.FrozenTrial;
+import io.tunelab.search.trial.Trial;
+import io.tunelab.search.trial.TrialPrunedException;
+import io.tunelab.search.trial.TrialState;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class StudyTest {
+
+    private static Study study(Direction... directions) {
+        return Study.builder("s").directions(directions.length == 0 ? new Direction[] {Direction.MINIMIZE} : directions)
+                .seed(7).create();
+    }
+
+    private static OptimizeOptions sequential(int trials) {
+        return OptimizeOptions.trials(trials).withParallelism(1);
+    }
+
+    @Test
+    void suggestingTheSameNameTwiceReturnsTheSameValue() {
+        Study study = study();
+        Trial trial = study.ask();
+        double first = trial.suggestFloat("x", 0, 1);
+        assertThat(trial.suggestFloat("x", 0, 1)).isEqualTo(first);
+        assertThat(trial.params()).containsOnlyKeys("x");
+    }
+
+    @Test
+    void suggestingTheSameNameFromAnotherDistributionIsAnError() {
+        Trial trial = study().ask();
+        trial.suggestInt("n", 0, 3);
+        assertThatThrownBy(() -> trial.suggestInt("n", 0, 4))
+                .isInstanceOf(InvalidDistributionException.class)
+                .hasMessageContaining("'n'").hasMessageContaining("int[0, 3]").hasMessageContaining("int[0, 4]");
+    }
+
+    @Test
+    void askAndTellRecordACompleteTrial() {
+        Study study = study();
+        Trial trial = study.ask();
+        double x = trial.suggestFloat("x", -1, 1);
+        FrozenTrial done = study.tell(trial, x * x);
+        assertThat(done.state()).isEqualTo(TrialState.COMPLETE);
+        assertThat(done.value()).isEqualTo(x * x);
+        assertThat(done.params()).containsEntry("x", x);
+        assertThat(done.end()).isNotNull();
+    }
+
+    @Test
+    void anObjectiveExceptionFailsOnlyItsTrial() {
+        Study study = study();
+        AtomicInteger calls = new AtomicInteger();
+        study.optimize(trial -> {
+            if (calls.getAndIncrement() == 1) {
+                throw new IllegalStateException("CUDA out of memory");
+            }
+            return trial.suggestFloat("x", 0, 1);
+        }, sequential(4));
+        List<FrozenTrial> trials = study.trials();
+        assertThat(trials).extracting(FrozenTrial::state).containsExactly(
+                TrialState.COMPLETE, TrialState.FAIL, TrialState.COMPLETE, TrialState.COMPLETE);
+        assertThat(trials.get(1).message()).isEqualTo("IllegalStateException: CUDA out of memory");
+    }
+
+    @Test
+    void aConfiguredExceptionTypeStopsTheStudy() {
+        Study study = study();
+        assertThatThrownBy(() -> study.optimize(trial -> {
+            throw new java.io.UncheckedIOException(new java.io.IOException("disk full"));
+        }, sequential(5).stoppingOn(java.io.UncheckedIOException.class)))
+                .isInstanceOf(java.io.UncheckedIOException.class);
+        assertThat(study.trials()).hasSize(1).first().extracting(FrozenTrial::state).isEqualTo(TrialState.FAIL);
+    }
+
+    @Test
+    void aNanOrInfiniteValueFailsTheTrialWithAMessage() {
+        Study study = study();
+        AtomicInteger calls = new AtomicInteger();
+        study.optimize(trial -> calls.getAndIncrement() == 0 ? Double.NaN : Double.NEGATIVE_INFINITY, sequential(2));
+        assertThat(study.trials()).allSatisfy(t -> {
+            assertThat(t.state()).isEqualTo(TrialState.FAIL);
+            assertThat(t.message()).contains("not a finite number");
+        });
+        assertThat(study.trials().get(0).message()).contains("NaN");
+    }
+
+    @Test
+    void aPrunedExceptionMarksTheTrialPruned() {
+        Study study = study();
+        study.optimize(trial -> {
+            trial.report(0, 1.0);
+            throw new TrialPrunedException("pruned at step 0");
+        }, sequential(1));
+        FrozenTrial t = study.trials().get(0);
+        assertThat(t.state()).isEqualTo(TrialState.PRUNED);
+        assertThat(t.intermediateValues()).containsEntry(0, 1.0);
+        assertThat(t.message()).isEqualTo("pruned at step 0");
+    }
+
+    @Test
+    void theWrongNumberOfValuesFailsTheTrial() {
+        Study study = study(Direction.MINIMIZE, Direction.MAXIMIZE);
+        study.optimizeMulti(trial -> new double[] {1.0}, sequential(1));
+        assertThat(study.trials().get(0).state()).isEqualTo(TrialState.FAIL);
+        assertThat(study.trials().get(0).message()).contains("1 values").contains("2 direction(s)");
+    }
+
+    @Test
+    void enqueuedParametersAreUsedNextAndOthersAreSampled() {
+        Study study = study();
+        study.enqueueTrial(Map.of("x", 0.25));
+        study.optimize(trial -> trial.suggestFloat("x", 0, 1) + trial.suggestFloat("y", 0, 1), sequential(2));
+        List<FrozenTrial> trials = study.trials();
+        assertThat(trials.get(0).params()).containsEntry("x", 0.25).containsKey("y");
+        assertThat(trials.get(1).params().get("x")).isNotEqualTo(0.25);
+    }
+
+    @Test
+    void tellingTheSameOutcomeTwiceIsHarmlessButAnotherOutcomeIsAnError() {
+        Study study = study();
+        Trial trial = study.ask();
+        study.tell(trial, 1.0);
+        assertThat(study.tell(trial, 1.0).value()).isEqualTo(1.0);
+        assertThatThrownBy(() -> study.tell(trial, 2.0)).hasMessageContaining("already finished");
+    }
+
+    @Test
+    void theBestTrialFollowsTheDirection() {
+        Study max = Study.builder("max").direction(Direction.MAXIMIZE).create();
+        for (double v : new double[] {0.3, 0.9, 0.5}) {
+            max.tell(max.ask(), v);
+        }
+        assertThat(max.bestTrial().value()).isEqualTo(0.9);
+        Study min = study();
+        assertThatThrownBy(min::bestTrial).hasMessageContaining("no COMPLETE trial");
+    }
+
+    @Test
+    void paretoOptimalTrialsAreTheNonDominatedOnes() {
+        Study study = study(Direction.MINIMIZE, Direction.MINIMIZE);
+        double[][] points = {{1, 5}, {2, 2}, {3, 3}, {5, 1}, {2, 6}};
+        for (double[] p : points) {
+            Trial t = study.ask();
+            study.tell(t, p);
+        }
+        assertThat(study.bestTrials()).extracting(FrozenTrial::number).containsExactly(0, 1, 3);
+    }
+
+    @Test
+    void aTimeoutEndsTheStudy() {
+        Study study = study();
+        study.optimize(trial -> {
+            Thread.sleep(5);
+            return 0;
+        }, OptimizeOptions.timeout(Duration.ofMillis(200)).withParallelism(1));
+        assertThat(study.trials()).isNotEmpty().allSatisfy(t -> assertThat(t.state()).isEqualTo(TrialState.COMPLETE));
+    }
+
+    @Test
+    void stopEndsTheStudyAfterTheRunningTrial() {
+        Study study = study();
+        study.optimize(trial -> {
+            if (trial.number() == 2) {
+                study.stop();
+            }
+            return 0;
+        }, sequential(100));
+        assertThat(study.trials()).hasSize(3);
+    }
+
+    @Test
+    void aStudyCanBeLoadedByNameFromItsStorage() {
+        InMemoryStorage storage = new InMemoryStorage();
+        Study first = Study.builder("shared").storage(storage).direction(Direction.MAXIMIZE).create();
+        first.tell(first.ask(), 1.0);
+        Study again = Study.builder("shared").storage(storage).direction(Direction.MAXIMIZE).load();
+        assertThat(again.trials()).hasSize(1);
+        assertThatThrownBy(() -> Study.builder("shared").storage(storage).direction(Direction.MAXIMIZE).create())
+                .hasMessageContaining("already exists");
+        assertThatThrownBy(() -> Study.builder("shared").storage(storage).direction(Direction.MINIMIZE).load())
+                .hasMessageContaining("MAXIMIZE");
+        assertThatThrownBy(() -> Study.builder("missing").storage(storage).load()).hasMessageContaining("'missing'");
+    }
+
+    @Test
+    void theStudyRecordsItsSeedSamplerAndPruner() {
+        Study study = study();
+        assertThat(study.systemAttrs()).containsEntry("seed", 7L).containsKeys("sampler", "pruner");
+    }
+
+    @Test
+    void trialsCanBeFilteredByState() {
+        Study study = study();
+        study.tell(study.ask(), 1.0);
+        study.ask();
+        assertThat(study.trials(EnumSet.of(TrialState.RUNNING))).extracting(FrozenTrial::number).containsExactly(1);
+    }
+
+    @Test
+    void abandoningEndsTheTrialsThisProcessIsRunningAsFailed() throws Exception {
+        Study study = study();
+        java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(2);
+        Thread runner = new Thread(() -> study.optimize(trial -> {
+            started.countDown();
+            Thread.sleep(60_000);
+            return 0;
+        }, OptimizeOptions.trials(10).withParallelism(2)));
+        runner.setDaemon(true);
+        runner.start();
+        assertThat(started.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        List<FrozenTrial> ended = study.abandonRunning("interrupted by the user");
+        assertThat(ended).hasSize(2).allSatisfy(t -> assertThat(t.message()).isEqualTo("interrupted by the user"));
+        assertThat(study.trials(EnumSet.of(TrialState.RUNNING))).isEmpty();
+        runner.interrupt();
+        runner.join(30_000);
+        assertThat(study.trials()).hasSize(2);
+    }
+
+    @Test
+    void aStudyWideBudgetCountsTheTrialsOfEarlierRuns() {
+        Study study = study();
+        study.optimize(trial -> trial.suggestFloat("x", 0, 1), sequential(3));
+        study.optimize(trial -> trial.suggestFloat("x", 0, 1), OptimizeOptions.studyBudget(10).withParallelism(2));
+        assertThat(study.trials()).hasSize(10);
+        study.optimize(trial -> 0, OptimizeOptions.studyBudget(10));
+        assertThat(study.trials()).hasSize(10);
+    }
+}

@@ -1,0 +1,43 @@
+package io.tunelab.trainers.tabular;
+
+import io.tunelab.trainers.TrainersException;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * How to read a CSV file into a {@link Table}.
+ *
+ * @param target      name of the target column (required, must be in the header)
+ * @param task        whether the target holds class labels or real values
+ * @param categorical columns read as categorical even when every value parses as a number; other
+ *                    columns are numeric when all their non-missing cells parse as numbers, else categorical
+ * @param delimiter   field separator, {@code ,} by default
+ */
+public record CsvOptions(String target, Task task, Set<String> categorical, char delimiter) {
+    public CsvOptions {
+        Objects.requireNonNull(target, "target");
+        Objects.requireNonNull(task, "task");
+        categorical = Set.copyOf(categorical);
+        if (delimiter == '"' || delimiter == '\n' || delimiter == '\r') {
+            throw new TrainersException("CSV delimiter must not be a quote or a line break, got '" + delimiter + "'");
+        }
+    }
+
+    /** A class target in column {@code target}, comma-separated. */
+    public static CsvOptions classification(String target) {
+        return new CsvOptions(target, Task.CLASSIFICATION, Set.of(), ',');
+    }
+
+    /** A real-valued target in column {@code target}, comma-separated. */
+    public static CsvOptions regression(String target) {
+        return new CsvOptions(target, Task.REGRESSION, Set.of(), ',');
+    }
+
+    public CsvOptions withCategorical(String... columns) {
+        return new CsvOptions(target, task, Set.of(columns), delimiter);
+    }
+
+    public CsvOptions withDelimiter(char d) {
+        return new CsvOptions(target, task, categorical, d);
+    }
+}

@@ -1,0 +1,81 @@
+package io.tunelab.trainers.tabular;
+
+import io.tunelab.trainers.TrainersException;
+import java.io.IOException;
+import java.io.Reader;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Splits CSV text into records (RFC 4180): fields separated by a delimiter, optionally enclosed in
+ * double quotes, a doubled quote inside quotes standing for one quote, quoted fields may span lines,
+ * records end at LF or CRLF. Blank lines are skipped. Stateless.
+ */
+final class CsvParser {
+    private CsvParser() {
+    }
+
+    /** All records of {@code in}; throws on an unterminated quote, naming the line it started on. */
+    static List<String[]> parse(Reader in, char delimiter) throws IOException {
+        List<String[]> records = new ArrayList<>();
+        List<String> fields = new ArrayList<>();
+        StringBuilder field = new StringBuilder();
+        boolean quoted = false;
+        boolean fieldStarted = false;
+        int line = 1;
+        int quoteLine = 0;
+        int c;
+        while ((c = in.read()) != -1) {
+            char ch = (char) c;
+            if (quoted) {
+                if (ch == '"') {
+                    in.mark(1);
+                    int next = in.read();
+                    if (next == '"') {
+                        field.append('"');
+                    } else {
+                        quoted = false;
+                        if (next != -1) {
+                            in.reset();
+                        }
+                    }
+                } else {
+                    if (ch == '\n') {
+                        line++;
+                    }
+                    field.append(ch);
+                }
+            } else if (ch == '"' && field.length() == 0) {
+                quoted = true;
+                fieldStarted = true;
+                quoteLine = line;
+            } else if (ch == delimiter) {
+                fields.add(field.toString());
+                field.setLength(0);
+                fieldStarted = true;
+            } else if (ch == '\n') {
+                endRecord(records, fields, field, fieldStarted);
+                fieldStarted = false;
+                line++;
+            } else if (ch != '\r') {
+                field.append(ch);
+                fieldStarted = true;
+            }
+        }
+        if (quoted) {
+            throw new TrainersException("CSV quote opened on line " + quoteLine + " is never closed");
+        }
+        endRecord(records, fields, field, fieldStarted);
+        return records;
+    }
+
+    private static void endRecord(List<String[]> records, List<String> fields, StringBuilder field, boolean started) {
+        if (!started && fields.isEmpty() && field.length() == 0) {
+            return;
+        }
+        fields.add(field.toString());
+        records.add(fields.toArray(String[]::new));
+        fields.clear();
+        field.setLength(0);
+    }
+}

@@ -1,0 +1,236 @@
+package io.tunelab.trainers.tabular;
+
+import io.tunelab.trainers.TrainersException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * Turns raw {@link Table} rows into real feature vectors: numeric columns are standardised
+ * ({@code (x - mean) / std}, population std; a constant column gets scale 1; optional) with missing
+ * values replaced by the mean, categorical columns are one-hot encoded over their levels (a missing or
+ * unseen level encodes as all zeros). Every statistic and level comes from the table it was
+ * {@link #fit fitted} on, the training split only, so nothing leaks from validation or test rows.
+ *
+ * <p>Immutable and thread-safe. Saved beside a model with {@link EncoderJson} so that a served
+ * model receives inputs encoded exactly as in training.
+ */
+public final class FeatureEncoder {
+    /** How one raw column is encoded. {@code levels} is empty for numeric columns. */
+    public record ColumnCoding(String name, ColumnKind kind, double mean, double scale, List<String> levels) {
+        public ColumnCoding {
+            levels = List.copyOf(levels);
+        }
+    }
+
+    private final List<ColumnCoding> columns;
+    private final String targetName;
+    private final List<String> classes;
+    private final boolean standardize;
+    private final List<String> featureNames;
+
+    /** An encoder from explicit codings (as read back from JSON). */
+    public FeatureEncoder(List<ColumnCoding> columns, String targetName, List<String> classes, boolean standardize) {
+        this.columns = List.copyOf(columns);
+        this.targetName = targetName;
+        this.classes = List.copyOf(classes);
+        this.standardize = standardize;
+        List<String> names = new ArrayList<>();
+        for (ColumnCoding c : columns) {
+            if (c.kind() == ColumnKind.NUMERIC) {
+                names.add(c.name());
+            } else {
+                c.levels().forEach(level -> names.add(c.name() + "=" + level));
+            }
+        }
+        this.featureNames = List.copyOf(names);
+    }
+
+    /** Learns means, scales and levels from {@code train}; {@code standardize=false} keeps numbers as they are. */
+    public static FeatureEncoder fit(Table train, boolean standardize) {
+        List<ColumnCoding> codings = new ArrayList<>();
+        for (int c = 0; c < train.columnNames().size(); c++) {
+            String name = train.columnNames().get(c);
+            if (train.kind(c) == ColumnKind.NUMERIC) {
+                codings.add(numericCoding(train, c, name));
+            } else {
+                TreeSet<String> levels = new TreeSet<>();
+                for (int r = 0; r < train.rowCount(); r++) {
+                    String v = train.category(c, r);
+                    if (v != null) {
+                        levels.add(v);
+                    }
+                }
+                codings.add(new ColumnCoding(name, ColumnKind.CATEGORICAL, 0, 1, new ArrayList<>(levels)));
+            }
+        }
+        return new FeatureEncoder(codings, train.targetName(), train.classes(), standardize);
+    }
+
+    private static ColumnCoding numericCoding(Table train, int c, String name) {
+        double sum = 0;
+        int n = 0;
+        for (int r = 0; r < train.rowCount(); r++) {
+            double v = train.number(c, r);
+            if (!Double.isNaN(v)) {
+                sum += v;
+                n++;
+            }
+        }
+        double mean = n == 0 ? 0 : sum / n;
+        double squares = 0;
+        for (int r = 0; r < train.rowCount(); r++) {
+            double v = train.number(c, r);
+            if (!Double.isNaN(v)) {
+                squares += (v - mean) * (v - mean);
+            }
+        }
+        double std = n == 0 ? 0 : Math.sqrt(squares / n);
+        double scale = std > 0 ? std : 1;
+        return new ColumnCoding(name, ColumnKind.NUMERIC, mean, scale, List.of());
+    }
+
+    public List<ColumnCoding> columns() {
+        return columns;
+    }
+
+    /** Names of the encoded features: numeric columns by name, one-hot ones as {@code column=level}. */
+    public List<String> featureNames() {
+        return featureNames;
+    }
+
+    public String targetName() {
+        return targetName;
+    }
+
+    /** The class names of the training table, empty for regression. */
+    public List<String> classes() {
+        return classes;
+    }
+
+    public boolean standardize() {
+        return standardize;
+    }
+
+    /** Encodes every row of {@code table}; throws if its columns are not the ones fitted. */
+    public TabularDataset encode(Table table) {
+        int[] positions = new int[columns.size()];
+        for (int i = 0; i < columns.size(); i++) {
+            ColumnCoding coding = columns.get(i);
+            positions[i] = table.columnIndex(coding.name());
+            if (table.kind(positions[i]) != coding.kind()) {
+                throw new TrainersException("column '" + coding.name() + "' of table '" + table.name() + "' is "
+                        + table.kind(positions[i]) + ", but the encoder was fitted on a " + coding.kind() + " column");
+            }
+        }
+        double[][] x = new double[table.rowCount()][];
+        for (int r = 0; r < x.length; r++) {
+            double[] row = new double[featureNames.size()];
+            int at = 0;
+            for (int i = 0; i < columns.size(); i++) {
+                ColumnCoding coding = columns.get(i);
+                at = coding.kind() == ColumnKind.NUMERIC
+                        ? writeNumber(coding, table.number(positions[i], r), row, at)
+                        : writeLevel(coding, table.category(positions[i], r), row, at);
+            }
+            x[r] = row;
+        }
+        return new TabularDataset(table.name(), featureNames, x, table.targets(), table.classes());
+    }
+
+    /**
+     * Encodes one raw row given as column name to value (a number or numeric string for numeric
+     * columns, any value for categorical ones); absent columns count as missing.
+     */
+    public double[] encodeRow(Map<String, ?> raw) {
+        double[] row = new double[featureNames.size()];
+        int at = 0;
+        for (ColumnCoding coding : columns) {
+            Object value = raw.get(coding.name());
+            at = coding.kind() == ColumnKind.NUMERIC
+                    ? writeNumber(coding, toNumber(coding.name(), value), row, at)
+                    : writeLevel(coding, value == null ? null : value.toString(), row, at);
+        }
+        return row;
+    }
+
+    /**
+     * Encodes a row already laid out as {@link #featureNames()}: raw numbers at numeric columns
+     * (standardised here; {@code NaN} means missing) and 0/1 indicators at the {@code column=level}
+     * positions of categorical columns (copied as they are). This is the form a served model takes.
+     *
+     * @throws TrainersException if the row's length is not the number of features
+     */
+    public double[] encodeLaidOut(float[] row) {
+        if (row.length != featureNames.size()) {
+            throw new TrainersException("a row needs " + featureNames.size() + " values " + featureNames + ", got "
+                    + row.length);
+        }
+        double[] out = new double[row.length];
+        int at = 0;
+        for (ColumnCoding coding : columns) {
+            if (coding.kind() == ColumnKind.NUMERIC) {
+                at = writeNumber(coding, row[at], out, at);
+            } else {
+                for (int l = 0; l < coding.levels().size(); l++, at++) {
+                    out[at] = row[at];
+                }
+            }
+        }
+        return out;
+    }
+
+    private static double toNumber(String column, Object value) {
+        if (value == null) {
+            return Double.NaN;
+        }
+        if (value instanceof Number n) {
+            return n.doubleValue();
+        }
+        try {
+            return Double.parseDouble(value.toString());
+        } catch (NumberFormatException e) {
+            throw new TrainersException("column '" + column + "' is numeric, got '" + value + "'");
+        }
+    }
+
+    private int writeNumber(ColumnCoding coding, double raw, double[] row, int at) {
+        double v = Double.isNaN(raw) ? coding.mean() : raw;
+        row[at] = standardize ? (v - coding.mean()) / coding.scale() : v;
+        return at + 1;
+    }
+
+    private static int writeLevel(ColumnCoding coding, String raw, double[] row, int at) {
+        int level = raw == null ? -1 : coding.levels().indexOf(raw);
+        if (level >= 0) {
+            row[at + level] = 1;
+        }
+        return at + coding.levels().size();
+    }
+
+    /** A JSON-compatible description (maps, lists, strings, numbers) that {@link EncoderJson} reads back. */
+    public Map<String, Object> toMap() {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("format", EncoderJson.FORMAT);
+        out.put("standardize", standardize);
+        out.put("target", targetName);
+        out.put("classes", classes);
+        List<Map<String, Object>> cols = new ArrayList<>();
+        for (ColumnCoding c : columns) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("name", c.name());
+            m.put("kind", c.kind().name().toLowerCase(java.util.Locale.ROOT));
+            if (c.kind() == ColumnKind.NUMERIC) {
+                m.put("mean", c.mean());
+                m.put("scale", c.scale());
+            } else {
+                m.put("levels", c.levels());
+            }
+            cols.add(m);
+        }
+        out.put("columns", cols);
+        return out;
+    }
+}

@@ -1,0 +1,9 @@
+/**
+ * Tabular data for classical models: raw {@link io.tunelab.trainers.tabular.Table}s read from CSV or
+ * generated, a {@link io.tunelab.trainers.tabular.FeatureEncoder} (standardisation and one-hot encoding
+ * fitted on the training split only), seeded hold-out and k-fold {@link io.tunelab.trainers.tabular.Splits},
+ * and a content {@link io.tunelab.trainers.tabular.Fingerprint}.
+ *
+ * <p>Depends on the JDK and Jackson only; knows nothing of Tribuo or DJL, so either trainer can use it.
+ */
+package io.tunelab.trainers.tabular;

@@ -1,0 +1,11 @@
+/**
+ * Classical models on Tribuo 4.3 (individual modules only): one {@link io.tunelab.trainers.tribuo.TrainerSpec}
+ * per model family (linear SGD, CART, random forest, XGBoost, LIBLINEAR, LIBSVM) that reads its documented
+ * hyperparameters from a trial and builds the Tribuo trainer; {@link io.tunelab.trainers.tribuo.TribuoObjective},
+ * the cross-validated objective of a search; {@link io.tunelab.trainers.tribuo.TabularModel} and
+ * {@link io.tunelab.trainers.tribuo.TribuoModels}, which save models in Tribuo's protobuf format (plus ONNX where
+ * Tribuo exports it) and load them back for serving.
+ *
+ * <p>Depends on {@code search}, on the {@code tabular} and {@code eval} packages of this module, and on Tribuo.
+ */
+package io.tunelab.trainers.tribuo;

@@ -1,0 +1,126 @@
+package io.tunelab.trainers.tribuo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.tunelab.search.space.CategoricalDistribution;
+import io.tunelab.search.space.FloatDistribution;
+import io.tunelab.search.space.IntDistribution;
+import io.tunelab.search.study.Study;
+import io.tunelab.search.trial.Trial;
+import io.tunelab.trainers.TrainersException;
+import io.tunelab.trainers.eval.Scores;
+import io.tunelab.trainers.tabular.Table;
+import io.tunelab.trainers.tabular.Task;
+import java.util.Arrays;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.Test;
+
+class TrainerSpecsTest {
+
+    static Stream<TrainerSpec> specs() {
+        return TrainerSpecs.all().stream();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("specs")
+    void eachClassifierBeatsPredictingTheMajorityClass(TrainerSpec spec) {
+        Table[] data = Fixtures.trainTest(Fixtures.classification());
+        TabularModel model = Fixtures.fit(spec, Task.CLASSIFICATION, data[0]);
+
+        double accuracy = Scores.accuracy(data[1].labels(), model.predictClasses(data[1]));
+
+        int[] counts = new int[3];
+        Arrays.stream(data[0].labels()).forEach(l -> counts[l]++);
+        int majority = counts[0] >= counts[1] && counts[0] >= counts[2] ? 0 : counts[1] >= counts[2] ? 1 : 2;
+        double baseline = Arrays.stream(data[1].labels()).filter(l -> l == majority).count() / (double) data[1].rowCount();
+        assertThat(accuracy).as("%s accuracy vs majority baseline %s", spec.name(), baseline).isGreaterThan(baseline + 0.25);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("specs")
+    void eachRegressorBeatsPredictingTheTrainingMean(TrainerSpec spec) {
+        Table[] data = Fixtures.trainTest(Fixtures.regression());
+        TabularModel model = Fixtures.fit(spec, Task.REGRESSION, data[0]);
+
+        double rmse = Scores.rmse(data[1].targets(), model.predictValues(data[1]));
+
+        double mean = Arrays.stream(data[0].targets()).average().orElseThrow();
+        double[] constant = new double[data[1].rowCount()];
+        Arrays.fill(constant, mean);
+        double baseline = Scores.rmse(data[1].targets(), constant);
+        assertThat(rmse).as("%s RMSE vs mean baseline %s", spec.name(), baseline).isLessThan(0.75 * baseline);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("specs")
+    void parametersSampledFromTheDefaultRangesBuildWorkingTrainers(TrainerSpec spec) {
+        Study study = Study.builder("defaults-" + spec.name()).seed(21).create();
+        Table small = io.tunelab.trainers.tabular.Synthetic.classification(120, 3, 21);
+        Table reg = io.tunelab.trainers.tabular.Synthetic.regression(120, 0, 0.5, 21);
+        for (int i = 0; i < 2; i++) {
+            Trial trial = study.ask();
+            TabularModel c = TabularModel.fitClassifier(spec.classifier(trial), small, true, "defaults");
+            study.tell(trial, 0.0);
+            trial = study.ask();
+            TabularModel r = TabularModel.fitRegressor(spec.regressor(trial), reg, true, "defaults");
+
+            assertThat(c.predictClasses(small)).hasSize(120);
+            assertThat(Arrays.stream(r.predictValues(reg)).allMatch(Double::isFinite)).isTrue();
+            assertThat(trial.params().keySet()).isSubsetOf(spec.space(Task.REGRESSION).ranges().keySet());
+            study.tell(trial, 0.0);
+        }
+    }
+
+    @Test
+    void anOverriddenRangeIsWhatTheTrialSuggestsFrom() {
+        TrainerSpec spec = RandomForestSpec.defaults()
+                .with("n_trees", IntDistribution.uniform(3, 4))
+                .fixed("impurity", "entropy");
+        Trial trial = Study.builder("override").create().ask();
+
+        spec.classifier(trial);
+
+        assertThat((Integer) trial.params().get("n_trees")).isBetween(3, 4);
+        assertThat(trial.params().get("impurity")).isEqualTo("entropy");
+        assertThat(spec.space(Task.CLASSIFICATION).get("n_trees")).isEqualTo(IntDistribution.uniform(3, 4));
+        assertThat(spec.space(Task.REGRESSION).contains("impurity")).isFalse();
+    }
+
+    @Test
+    void libsvmSuggestsGammaAndDegreeOnlyForKernelsThatUseThem() {
+        Trial linear = Fixtures.trialWith(java.util.Map.of("kernel", "linear"));
+        LibSvmSpec.defaults().classifier(linear);
+        assertThat(linear.params()).containsOnlyKeys("c", "kernel");
+
+        Trial poly = Fixtures.trialWith(java.util.Map.of("kernel", "poly"));
+        LibSvmSpec.defaults().classifier(poly);
+        assertThat(poly.params()).containsOnlyKeys("c", "kernel", "gamma", "degree");
+    }
+
+    @Test
+    void unknownParametersAndWrongKindsAreRejected() {
+        assertThatThrownBy(() -> XGBoostSpec.defaults().with("depth", IntDistribution.uniform(1, 3)))
+                .isInstanceOf(TrainersException.class)
+                .hasMessageContaining("xgboost has no parameter 'depth'")
+                .hasMessageContaining("max_depth");
+        assertThatThrownBy(() -> CartSpec.defaults().with("max_depth", FloatDistribution.uniform(1, 3)))
+                .isInstanceOf(TrainersException.class)
+                .hasMessageContaining("'max_depth' is drawn from a IntDistribution");
+        assertThatThrownBy(() -> LinearSgdSpec.defaults().with("optimizer", CategoricalDistribution.of("lbfgs"))
+                .classifier(Study.builder("bad-choice").create().ask()))
+                .isInstanceOf(TrainersException.class)
+                .hasMessageContaining("no choice 'lbfgs'");
+    }
+
+    @Test
+    void theCatalogueFindsFamiliesByName() {
+        assertThat(TrainerSpecs.all()).extracting(TrainerSpec::name)
+                .containsExactly("linear_sgd", "cart", "random_forest", "xgboost", "liblinear", "libsvm");
+        assertThat(TrainerSpecs.byName("xgboost")).isInstanceOf(XGBoostSpec.class);
+        assertThatThrownBy(() -> TrainerSpecs.byName("lightgbm"))
+                .isInstanceOf(TrainersException.class).hasMessageContaining("'lightgbm'");
+    }
+}
