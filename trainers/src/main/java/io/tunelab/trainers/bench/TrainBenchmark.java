@@ -25,7 +25,7 @@ import io.tunelab.trainers.djl.train.FitConfig;
 import io.tunelab.trainers.djl.train.TrainingLoop;
 import io.tunelab.trainers.schedule.LearningRateSchedule;
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -120,7 +120,7 @@ public final class TrainBenchmark {
     }
 
     /** Runs the benchmark, printing progress to {@code console}; returns the metrics of every epoch. */
-    public static List<EpochMetrics> run(Options options, PrintStream console) throws IOException {
+    public static List<EpochMetrics> run(Options options, PrintWriter console) throws IOException {
         if (System.getProperty("ai.djl.pytorch.num_threads") == null) {
             System.setProperty("ai.djl.pytorch.num_threads", String.valueOf(options.threads()));
             System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
@@ -149,6 +149,7 @@ public final class TrainBenchmark {
                 epochs.add(m);
                 console.printf(Locale.ROOT, "epoch %d: %.2f s (CPU %.2f s), %.0f samples/s, loss %.4f, val_accuracy %.4f%n",
                         m.epoch(), m.epochSeconds(), m.cpuSeconds(), m.samplesPerSecond(), m.loss(), m.valAccuracy());
+                console.flush();
             }
         };
         try (Model model = Model.newInstance("bench-" + options.model(), Device.cpu(), ModelFiles.ENGINE)) {
@@ -162,6 +163,7 @@ public final class TrainBenchmark {
             Files.writeString(options.out(), csv(epochs), StandardCharsets.UTF_8);
         }
         console.println(summary(epochs));
+        console.flush();
         return epochs;
     }
 
@@ -185,7 +187,7 @@ public final class TrainBenchmark {
 
     public static void main(String[] args) throws IOException {
         try {
-            run(parse(args), System.out);
+            run(parse(args), new PrintWriter(System.out, true, StandardCharsets.UTF_8));
         } catch (TrainersException e) {
             System.err.println("error: " + e.getMessage());
             System.exit(2);

@@ -5,9 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tunelab.trainers.TrainersException;
 import io.tunelab.trainers.callback.EpochMetrics;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -21,10 +20,10 @@ class TrainBenchmarkTest {
     @Test
     void trainsTheBookMlpOnASubsetAndWritesOneCsvRowPerEpoch() throws Exception {
         Path csv = dir.resolve("train.csv");
-        ByteArrayOutputStream console = new ByteArrayOutputStream();
+        StringWriter console = new StringWriter();
 
         List<EpochMetrics> epochs = TrainBenchmark.run(TrainBenchmark.parse("--model", "mlp", "--epochs", "2",
-                "--train-limit", "2000", "--out", csv.toString()), new PrintStream(console, true, StandardCharsets.UTF_8));
+                "--train-limit", "2000", "--out", csv.toString()), new PrintWriter(console));
 
         List<String> lines = Files.readAllLines(csv);
         assertThat(lines).hasSize(3);
@@ -32,7 +31,7 @@ class TrainBenchmarkTest {
         assertThat(lines.get(1)).matches("1,\\d+\\.\\d{3},\\d+,0\\.\\d{4}");
         assertThat(epochs).hasSize(2);
         assertThat(epochs.get(1).valAccuracy()).isGreaterThan(0.6);
-        assertThat(console.toString(StandardCharsets.UTF_8))
+        assertThat(console.toString())
                 .contains("mlp 784-300-100-10 relu on 2000 training and 5000 validation images")
                 .contains("s/epoch CPU");
     }
