@@ -16,7 +16,9 @@ import io.tunelab.trainers.data.DatasetSplits;
 import io.tunelab.trainers.djl.Architecture;
 import io.tunelab.trainers.djl.ModelFiles;
 import io.tunelab.trainers.djl.Networks;
+import io.tunelab.trainers.djl.ThreadGradients;
 import io.tunelab.trainers.djl.optimizer.OptimizerSpec;
+import io.tunelab.trainers.eval.ClassificationReport;
 import io.tunelab.trainers.schedule.LearningRateSchedule;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,8 +33,10 @@ import java.util.Map;
  * <p>During training it logs every epoch's metrics to the trial, reports the monitored metric for
  * pruning (a pruned trial ends by {@link io.tunelab.search.trial.TrialPrunedException}), stops early
  * when {@code patience} is set, fails the trial with a message when the loss diverges, and attaches the
- * best model as artifacts. User attributes: {@code architecture}, {@code dataset} (fingerprint),
- * {@code fixed_params}, {@code device}, {@code epochs_run} and {@code stop_reason}.
+ * best model as artifacts. User attributes: {@code architecture}, {@code dataset_fingerprint},
+ * {@code fixed_params}, {@code device}, {@code epochs_run}, {@code stop_reason} and, when the data has a
+ * test split, {@code test_evaluation}: the final model's accuracy with its 95% t-interval, confusion
+ * matrix and per-class precision and recall.
  *
  * <p>Every trial's native memory (weights, optimizer state, batches) is freed when it ends, however it
  * ends. Thread-safe: parallel trials may share one objective; each trains on its own thread.
@@ -59,7 +63,7 @@ public final class DjlObjective implements Objective {
         double minDelta = params.getDouble(ParamNames.MIN_DELTA, 0);
         Device device = config.devices().deviceFor(trial.slot());
         trial.setUserAttr("architecture", architecture.describe());
-        trial.setUserAttr("dataset", datasetFingerprint());
+        trial.setUserAttr("dataset_fingerprint", datasetFingerprint());
         trial.setUserAttr("fixed_params", params.unsampled());
         trial.setUserAttr("device", device.toString());
 
@@ -71,6 +75,9 @@ public final class DjlObjective implements Objective {
             TrainingHistory history = loop.fit(data.train(), data.valid());
             trial.setUserAttr("epochs_run", history.epochs().size());
             trial.setUserAttr("stop_reason", history.stopReason() == null ? "completed" : history.stopReason());
+            if (data.test().size() >= 2) {
+                trial.setUserAttr("test_evaluation", testReport(model, architecture).toMap());
+            }
             return config.monitor().value(config.restoreBest() ? history.best(config.monitor()) : history.last());
         }
     }
@@ -85,6 +92,17 @@ public final class DjlObjective implements Objective {
         }
         list.add(new PruningCallback(trial, config.monitor()));
         return list;
+    }
+
+    /** Accuracy with its 95% t-interval, confusion matrix and per-class metrics on the test split. */
+    private ClassificationReport testReport(Model model, Architecture architecture) {
+        boolean was = ThreadGradients.setEnabled(false);
+        try {
+            int[] predicted = Evaluation.predict(model.getBlock(), architecture, model.getNDManager(), data.test(), 1000);
+            return ClassificationReport.of(data.test().labels(), predicted, data.test().numClasses());
+        } finally {
+            ThreadGradients.setEnabled(was);
+        }
     }
 
     private Map<String, Object> datasetFingerprint() {

@@ -13,11 +13,11 @@ import io.tunelab.trainers.callback.EpochMetrics;
 import io.tunelab.trainers.callback.TrainingCallback;
 import io.tunelab.trainers.callback.TrainingEnd;
 import io.tunelab.trainers.data.DenseDataset;
-import io.tunelab.trainers.data.KFold;
 import io.tunelab.trainers.djl.Architecture;
 import io.tunelab.trainers.djl.Networks;
 import io.tunelab.trainers.djl.ThreadGradients;
 import io.tunelab.trainers.schedule.LearningRateSchedule;
+import io.tunelab.trainers.tabular.Splits;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
@@ -79,7 +79,7 @@ public final class TrainingLoop {
             callbacks.onTrainBegin(context);
             for (int epoch = 1; epoch <= config.epochs() && context.stopReason() == null; epoch++) {
                 callbacks.onEpochBegin(epoch, context);
-                EpochMetrics metrics = runEpoch(epoch, train, valid, KFold.shuffled(train.size(), shuffler), context);
+                EpochMetrics metrics = runEpoch(epoch, train, valid, Splits.permutation(train.size(), shuffler), context);
                 history.add(metrics);
                 schedule.onEpochEnd(epoch, metrics::get);
                 callbacks.onEpochEnd(metrics, context);

@@ -21,7 +21,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class DjlObjectiveTest {
-    private static final DatasetSplits DATA = FashionMnistFixture.subset(1000, 300);
+    private static final DatasetSplits DATA = FashionMnistFixture.splits().limit(1000, 300, 200);
 
     private static Map<String, Object> fixed(Object... keyValues) {
         Map<String, Object> m = new HashMap<>(Map.of("epochs", 2, "batch_size", 50, "n_hidden", 1, "n_neurons", 32));
@@ -50,7 +50,11 @@ class DjlObjectiveTest {
             assertThat(t.params()).containsKeys("learning_rate", "optimizer", "dropout");
             assertThat(t.intermediateValues()).containsOnlyKeys(1, 2);
             assertThat(t.userAttrs()).containsEntry("epochs_run", 2).containsEntry("stop_reason", "completed")
-                    .containsKeys("architecture", "dataset", "fixed_params", "device");
+                    .containsKeys("architecture", "dataset_fingerprint", "fixed_params", "device");
+            @SuppressWarnings("unchecked")
+            Map<String, Object> test = (Map<String, Object>) t.userAttrs().get("test_evaluation");
+            assertThat(test).containsEntry("examples", 200).containsKeys("accuracy", "accuracy_interval");
+            assertThat((double) test.get("accuracy")).isGreaterThan(0.3);
             List<MetricPoint> valAccuracy = study.storage().metrics(t.id(), "val_accuracy");
             assertThat(valAccuracy).extracting(MetricPoint::step).containsExactly(1L, 2L);
             assertThat(t.value()).isEqualTo(valAccuracy.stream().mapToDouble(MetricPoint::value).max().orElseThrow());

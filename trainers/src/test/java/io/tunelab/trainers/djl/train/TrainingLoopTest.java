@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ai.djl.Device;
 import ai.djl.Model;
 import ai.djl.ndarray.types.DataType;
-import io.tunelab.trainers.callback.EpochMetrics;
-import io.tunelab.trainers.callback.TrainingCallback;
 import io.tunelab.trainers.data.DatasetSplits;
 import io.tunelab.trainers.djl.MlpArchitecture;
 import io.tunelab.trainers.djl.ModelFiles;
@@ -28,12 +26,7 @@ class TrainingLoopTest {
             model.setBlock(Networks.build(arch, 7));
             model.getBlock().initialize(model.getNDManager(), DataType.FLOAT32, Networks.batchShape(arch, 1));
             TrainingLoop loop = new TrainingLoop(model, arch, OptimizerSpec.defaults(OptimizerKind.SGD).build(lr.asTracker()),
-                    lr, FitConfig.of(3, 32, 1), List.of(new TrainingCallback() {
-                        @Override
-                        public void onEpochEnd(EpochMetrics m, io.tunelab.trainers.callback.TrainingContext c) {
-                            System.out.println(m);
-                        }
-                    }));
+                    lr, FitConfig.of(3, 32, 1), List.of());
 
             TrainingHistory history = loop.fit(data.train(), data.valid());
 
