@@ -119,7 +119,11 @@ public final class TrainBenchmark {
         return new Options(model, epochs, threads, out, dataDir, trainLimit, seed, trainAccuracy);
     }
 
-    /** Runs the benchmark, printing progress to {@code console}; returns the metrics of every epoch. */
+    /**
+     * Runs the benchmark, printing progress to {@code console}; returns the metrics of every epoch. Sets
+     * PyTorch's intra-op threads to {@code options.threads()} (and, if the engine has not started and no
+     * thread properties are set, one inter-op thread).
+     */
     public static List<EpochMetrics> run(Options options, PrintWriter console) throws IOException {
         if (System.getProperty("ai.djl.pytorch.num_threads") == null) {
             System.setProperty("ai.djl.pytorch.num_threads", String.valueOf(options.threads()));

@@ -12,7 +12,6 @@ import io.tunelab.trainers.djl.WeightInit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 
 /** Reads an architecture from a trial's parameters (names and defaults in {@link ParamNames}). */
 final class ArchitectureParams {
@@ -21,7 +20,7 @@ final class ArchitectureParams {
 
     static Architecture read(TrialParams p, String defaultModel, int[] exampleShape, int classes) {
         List<Integer> input = Arrays.stream(exampleShape).boxed().toList();
-        String model = p.getString(MODEL, defaultModel).toLowerCase(Locale.ROOT);
+        String model = normalized(p.getString(MODEL, defaultModel));
         return switch (model) {
             case "mlp", "wide_deep" -> new MlpArchitecture(input, hiddenUnits(p), activation(p), initializer(p),
                     p.getBoolean(BATCH_NORM, false), p.getDouble(DROPOUT, 0), model.equals("wide_deep"), classes);

@@ -33,19 +33,21 @@ package io.tunelab.trainers.djl.train;
  *   <tr><td>{@code weight_decay}</td><td>L2 penalty (AdamW: decoupled decay)</td><td>0 (AdamW: 0.01)</td></tr>
  *   <tr><td>{@code batch_size}</td><td>examples per step</td><td>32</td></tr>
  *   <tr><td>{@code epochs}</td><td>planned epochs</td><td>10</td></tr>
- *   <tr><td>{@code lr_schedule}</td><td>constant, power, exponential, piecewise, plateau, one_cycle, cosine</td><td>constant</td></tr>
+ *   <tr><td>{@code lr_schedule}</td><td>constant, power, exponential, piecewise, plateau, one_cycle, cosine,
+ *       warmup (constant after a warm-up)</td><td>constant</td></tr>
  *   <tr><td>{@code lr_decay_epochs}</td><td>power/exponential: epochs per decay period s</td><td>10</td></tr>
  *   <tr><td>{@code lr_power}</td><td>power scheduling exponent c</td><td>1</td></tr>
  *   <tr><td>{@code lr_decay_rate}</td><td>exponential base; piecewise and plateau factor</td><td>0.1 (plateau: 0.5)</td></tr>
  *   <tr><td>{@code lr_patience}</td><td>plateau: epochs without improvement</td><td>2</td></tr>
  *   <tr><td>{@code lr_min}</td><td>cosine and plateau floor</td><td>0</td></tr>
- *   <tr><td>{@code warmup_epochs}</td><td>linear warm-up length, may be fractional</td><td>0 (none)</td></tr>
+ *   <tr><td>{@code warmup_epochs}</td><td>linear warm-up length, may be fractional</td><td>0 (none; 1 for warmup)</td></tr>
  *   <tr><td>{@code clip_norm}, {@code clip_value}</td><td>gradient clipping thresholds</td><td>0 (off)</td></tr>
  *   <tr><td>{@code patience}</td><td>early-stopping patience in epochs</td><td>0 (off)</td></tr>
  *   <tr><td>{@code min_delta}</td><td>smallest improvement that resets patience</td><td>0</td></tr>
  * </table>
  * The piecewise schedule multiplies the rate by {@code lr_decay_rate} at half and again at three
- * quarters of the planned epochs.
+ * quarters of the planned epochs. Choices ({@code model}, {@code lr_schedule}) are compared
+ * {@link #normalized}, so {@code wide-deep} and {@code one-cycle} work too.
  */
 public final class ParamNames {
     public static final String MODEL = "model";
@@ -83,6 +85,11 @@ public final class ParamNames {
     public static final String MIN_DELTA = "min_delta";
 
     private ParamNames() {
+    }
+
+    /** A choice as the readers compare it: lower case, hyphens as underscores ({@code One-Cycle} → {@code one_cycle}). */
+    public static String normalized(String choice) {
+        return choice.trim().toLowerCase(java.util.Locale.ROOT).replace('-', '_');
     }
 
     /** The name of the per-layer units parameter of hidden layer {@code layer} (from 1). */

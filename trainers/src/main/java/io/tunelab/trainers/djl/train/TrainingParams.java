@@ -8,7 +8,6 @@ import io.tunelab.trainers.djl.optimizer.OptimizerKind;
 import io.tunelab.trainers.djl.optimizer.OptimizerSpec;
 import io.tunelab.trainers.schedule.GradientClipping;
 import io.tunelab.trainers.schedule.LearningRateSchedule;
-import java.util.Locale;
 
 /** Reads optimizer, schedule and loop settings from a trial's parameters ({@link ParamNames}). */
 final class TrainingParams {
@@ -39,9 +38,9 @@ final class TrainingParams {
     static LearningRateSchedule schedule(TrialParams p, int epochs, int stepsPerEpoch) {
         double lr = p.getDouble(LEARNING_RATE, 0.01);
         long total = (long) epochs * stepsPerEpoch;
-        String kind = p.getString(LR_SCHEDULE, "constant").toLowerCase(Locale.ROOT);
+        String kind = normalized(p.getString(LR_SCHEDULE, "constant"));
         LearningRateSchedule s = switch (kind) {
-            case "constant" -> LearningRateSchedule.constant(lr);
+            case "constant", "warmup" -> LearningRateSchedule.constant(lr);
             case "power" -> LearningRateSchedule.power(lr, decaySteps(p, stepsPerEpoch), p.getDouble(LR_POWER, 1));
             case "exponential" -> LearningRateSchedule.exponential(lr, decaySteps(p, stepsPerEpoch), p.getDouble(LR_DECAY_RATE, 0.1));
             case "piecewise" -> {
@@ -55,9 +54,9 @@ final class TrainingParams {
             case "one_cycle" -> LearningRateSchedule.oneCycle(lr, total);
             case "cosine" -> LearningRateSchedule.cosine(lr, total, p.getDouble(LR_MIN, 0));
             default -> throw new TrainersException("parameter 'lr_schedule' must be constant, power, exponential,"
-                    + " piecewise, plateau, one_cycle or cosine, got '" + kind + "'");
+                    + " piecewise, plateau, one_cycle, cosine or warmup, got '" + kind + "'");
         };
-        double warmupEpochs = p.getDouble(WARMUP_EPOCHS, 0);
+        double warmupEpochs = p.getDouble(WARMUP_EPOCHS, kind.equals("warmup") ? 1 : 0);
         if (warmupEpochs < 0) {
             throw new TrainersException("parameter 'warmup_epochs' must be 0 or more, got " + warmupEpochs);
         }

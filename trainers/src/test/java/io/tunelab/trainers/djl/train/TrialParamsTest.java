@@ -115,6 +115,25 @@ class TrialParamsTest {
     void anUnknownScheduleListsTheKnownOnes() {
         TrialParams p = new TrialParams(trial, Map.of(), Map.of("lr_schedule", "triangular"));
         assertThatThrownBy(() -> TrainingParams.schedule(p, 1, 1)).isInstanceOf(TrainersException.class)
-                .hasMessageContaining("one_cycle or cosine, got 'triangular'");
+                .hasMessageContaining("one_cycle, cosine or warmup, got 'triangular'");
+    }
+
+    @Test
+    void choicesMayBeWrittenWithHyphensAndAnyCase() {
+        TrialParams p = new TrialParams(trial, Map.of(), Map.of("lr_schedule", "One-Cycle", "learning_rate", 0.1,
+                "model", "wide-deep"));
+
+        assertThat(TrainingParams.schedule(p, 1, 100).rate(45)).isCloseTo(0.1, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(((MlpArchitecture) ArchitectureParams.read(p, "mlp", new int[] {4}, 2)).wideAndDeep()).isTrue();
+    }
+
+    @Test
+    void theWarmupScheduleRampsUpOverOneEpochByDefault() {
+        TrialParams p = new TrialParams(trial, Map.of(), Map.of("lr_schedule", "warmup", "learning_rate", 0.1));
+
+        LearningRateSchedule s = TrainingParams.schedule(p, 3, 10);
+
+        assertThat(s.rate(4)).isCloseTo(0.05, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(s.rate(10)).isEqualTo(0.1);
     }
 }
