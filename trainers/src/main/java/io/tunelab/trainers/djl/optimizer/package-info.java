@@ -6,9 +6,9 @@
  *
  * <p>Why not DJL's own: its PyTorch engine implements only SGD (with momentum) and Adam/AdamW; and its
  * optimizers keep their state arrays detached from every NDManager, so each trial would leak them.
- * Here every state array is attached to its weight's manager and freed when the model closes. SGD,
- * momentum, Adam and AdamW call PyTorch's fused updates; the others are written with NDArray
- * operations, whose temporaries are freed after each update by an {@link ai.djl.ndarray.NDScope}.
+ * Here every state array is attached to its weight's manager and freed when the model closes. Adam
+ * and AdamW call PyTorch's fused update; the others are written with NDArray operations (in place where
+ * they can), whose temporaries are freed after each update by an {@link ai.djl.ndarray.NDScope}.
  *
  * <p>Gradients are not clipped here (DJL's native clipping only clamps from above); the training loop
  * clips them, and zeroes them after each step.
