@@ -1,13 +1,12 @@
 package io.tunelab.trainers.callback;
 
 import io.tunelab.search.trial.Trial;
+import io.tunelab.trainers.TempDirs;
 import io.tunelab.trainers.djl.ModelFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
 
 /**
  * Keeps the model of the best epoch (Keras's {@code ModelCheckpoint(save_best_only=True)}): whenever
@@ -60,20 +59,7 @@ public final class BestCheckpoint implements TrainingCallback {
                 trial.setUserAttr("best_checkpoint_epoch", bestEpoch);
             }
         } finally {
-            deleteDir();
-        }
-    }
-
-    private void deleteDir() {
-        if (dir == null) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot delete checkpoint directory " + dir, e);
+            TempDirs.deleteQuietly(dir);
         }
     }
 }
