@@ -3,11 +3,12 @@ package io.tunelab.cli.bench;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** {@code tunelab bench}: benchmarks of the search engine. */
+/** {@code tunelab bench}: benchmarks of the search engine and of training. */
 @Command(name = "bench",
         mixinStandardHelpOptions = true,
-        description = "Benchmarks: sampler regret on the problems of PROBLEMS.md, and sampler cost per ask.",
-        subcommands = {BenchSamplersCommand.class, BenchAskCostCommand.class})
+        description = "Benchmarks: sampler regret on the problems of PROBLEMS.md, sampler cost per ask, and"
+                + " training time per epoch on Fashion-MNIST.",
+        subcommands = {BenchSamplersCommand.class, BenchAskCostCommand.class, BenchTrainCommand.class})
 public final class BenchCommand implements Runnable {
 
     @CommandLine.Spec

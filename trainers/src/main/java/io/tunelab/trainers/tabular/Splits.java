@@ -98,7 +98,8 @@ public final class Splits {
         return List.copyOf(splits);
     }
 
-    private static int[] permutation(int n, SplittableRandom random) {
+    /** A uniformly random permutation of {@code 0..n-1} (Fisher–Yates), drawn from {@code random}. */
+    public static int[] permutation(int n, SplittableRandom random) {
         int[] p = new int[n];
         for (int i = 0; i < n; i++) {
             p[i] = i;

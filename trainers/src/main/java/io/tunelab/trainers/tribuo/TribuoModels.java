@@ -4,6 +4,7 @@ import com.oracle.labs.mlrg.olcut.provenance.Provenance;
 import com.oracle.labs.mlrg.olcut.provenance.primitives.StringProvenance;
 import io.tunelab.search.trial.ArtifactRef;
 import io.tunelab.search.trial.Trial;
+import io.tunelab.trainers.TempDirs;
 import io.tunelab.trainers.TrainersException;
 import io.tunelab.trainers.tabular.EncoderJson;
 import java.io.IOException;
@@ -11,10 +12,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 import org.tribuo.Model;
 import org.tribuo.ONNXExportable;
 import org.tribuo.ensemble.EnsembleModel;
@@ -107,7 +106,7 @@ public final class TribuoModels {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create a temporary directory for the model: " + e.getMessage(), e);
         } finally {
-            deleteQuietly(dir);
+            TempDirs.deleteQuietly(dir);
         }
     }
 
@@ -122,18 +121,5 @@ public final class TribuoModels {
         refs.add(trial.logArtifact(ENCODER_FILE, saved.encoder()));
         saved.onnx().ifPresent(onnx -> refs.add(trial.logArtifact(ONNX_FILE, onnx)));
         return refs;
-    }
-
-    private static void deleteQuietly(Path dir) {
-        if (dir == null) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException e) {
-            // Leaving a temporary file behind must not fail a trial that trained and stored its model.
-        }
     }
 }

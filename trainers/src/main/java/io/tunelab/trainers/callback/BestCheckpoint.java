@@ -1,0 +1,65 @@
+package io.tunelab.trainers.callback;
+
+import io.tunelab.search.trial.Trial;
+import io.tunelab.trainers.TempDirs;
+import io.tunelab.trainers.djl.ModelFiles;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Keeps the model of the best epoch (Keras's {@code ModelCheckpoint(save_best_only=True)}): whenever
+ * the monitored metric improves, the model is saved into a private temporary directory, replacing the
+ * previous best; when training ends, however it ends, the best model's two files are attached to the
+ * trial as artifacts {@code best-0000.params} and {@code best.architecture.json}, the epoch is set as
+ * user attribute {@code best_checkpoint_epoch}, and the temporary directory is deleted.
+ *
+ * <p>A failed save is logged and ignored (see {@link TrainingCallback}); training goes on. Not
+ * thread-safe; one instance per training run.
+ */
+public final class BestCheckpoint implements TrainingCallback {
+    static final String NAME = "best";
+    private final Trial trial;
+    private final Monitor monitor;
+    private Path dir;
+    private ModelFiles.Saved saved;
+    private double best = Double.NaN;
+    private int bestEpoch;
+
+    public BestCheckpoint(Trial trial, Monitor monitor) {
+        this.trial = trial;
+        this.monitor = monitor;
+    }
+
+    @Override
+    public void onEpochEnd(EpochMetrics metrics, TrainingContext context) {
+        double value = monitor.value(metrics);
+        if (!monitor.improves(value, best, 0)) {
+            return;
+        }
+        try {
+            if (dir == null) {
+                dir = Files.createTempDirectory("tunelab-checkpoint-");
+            }
+            saved = context.saveModel(dir, NAME);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot save the checkpoint of epoch " + metrics.epoch() + " into " + dir, e);
+        }
+        best = value;
+        bestEpoch = metrics.epoch();
+    }
+
+    @Override
+    public void onTrainEnd(TrainingEnd end, TrainingContext context) {
+        try {
+            if (saved != null) {
+                trial.logArtifact(saved.params().getFileName().toString(), saved.params());
+                trial.logArtifact(saved.architecture().getFileName().toString(), saved.architecture());
+                trial.setUserAttr("best_checkpoint_epoch", bestEpoch);
+            }
+        } finally {
+            TempDirs.deleteQuietly(dir);
+        }
+    }
+}

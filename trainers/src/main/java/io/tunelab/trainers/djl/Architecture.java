@@ -1,0 +1,29 @@
+package io.tunelab.trainers.djl;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import java.util.List;
+
+/**
+ * A network architecture as data: enough to rebuild the exact DJL block whose weights a {@code .params}
+ * file holds. Serialised as JSON by {@link ArchitectureJson} with a {@code type} field ({@code mlp} or
+ * {@code cnn}). Implementations are immutable records that validate their fields.
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+@JsonSubTypes({
+    @JsonSubTypes.Type(value = MlpArchitecture.class, name = "mlp"),
+    @JsonSubTypes.Type(value = CnnArchitecture.class, name = "cnn")
+})
+public sealed interface Architecture permits MlpArchitecture, CnnArchitecture {
+    /** Dimensions of one input example, without the batch axis (e.g. {@code [28, 28]}). */
+    List<Integer> inputShape();
+
+    /** Weight initialisation of every dense and convolution layer. */
+    WeightInit initializer();
+
+    /** Number of outputs (classes). */
+    int outputs();
+
+    /** A one-line summary, e.g. {@code mlp 784-300-100-10 relu}. */
+    String describe();
+}

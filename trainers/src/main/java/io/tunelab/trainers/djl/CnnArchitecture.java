@@ -1,0 +1,62 @@
+package io.tunelab.trainers.djl;
+
+import io.tunelab.trainers.TrainersException;
+import java.util.List;
+
+/**
+ * A convolutional network: {@code convBlocks} blocks of convolution ("same" padding) → (batch norm) →
+ * activation → 2×2 pooling, the number of filters doubling from block to block; then flatten → dense
+ * {@code denseUnits} → activation → (dropout) → dense output layer producing logits (LeCun et al. 1998;
+ * the book's chapter 14 layout). A two-dimensional input gets a single channel axis.
+ *
+ * @param inputShape  {@code [height, width]} or {@code [channels, height, width]}
+ * @param convBlocks  number of convolution blocks; each halves height and width
+ * @param filters     filters of the first block
+ * @param kernelSize  odd square kernel size
+ * @param pooling     max or average pooling
+ * @param denseUnits  units of the dense hidden layer
+ * @param dropout     dropout rate before the output layer, 0 for none
+ * @param activation  activation after convolutions and the dense hidden layer
+ * @param initializer weight initialisation (biases start at zero)
+ * @param batchNorm   whether each convolution is batch-normalised
+ * @param outputs     number of classes
+ */
+public record CnnArchitecture(List<Integer> inputShape, int convBlocks, int filters, int kernelSize,
+                              PoolingKind pooling, int denseUnits, double dropout, ActivationKind activation,
+                              WeightInit initializer, boolean batchNorm, int outputs) implements Architecture {
+    public CnnArchitecture {
+        inputShape = ArchitectureChecks.shape("input shape", inputShape);
+        if (inputShape.size() != 2 && inputShape.size() != 3) {
+            throw new TrainersException("a CNN needs inputs of shape [height, width] or [channels, height, width], got " + inputShape);
+        }
+        ArchitectureChecks.positive("conv blocks", convBlocks);
+        ArchitectureChecks.positive("filters", filters);
+        if (kernelSize < 1 || kernelSize % 2 == 0) {
+            throw new TrainersException("kernel size must be odd and positive (3, 5, 7...), got " + kernelSize);
+        }
+        ArchitectureChecks.required("pooling", pooling);
+        ArchitectureChecks.positive("dense units", denseUnits);
+        ArchitectureChecks.dropout(dropout);
+        ArchitectureChecks.required("activation", activation);
+        ArchitectureChecks.required("initializer", initializer);
+        ArchitectureChecks.positive("outputs", outputs);
+        int h = inputShape.get(inputShape.size() - 2);
+        int w = inputShape.get(inputShape.size() - 1);
+        if ((h >> convBlocks) < 1 || (w >> convBlocks) < 1) {
+            throw new TrainersException(convBlocks + " conv blocks halve a " + h + "x" + w
+                    + " input below one pixel; use at most " + (31 - Integer.numberOfLeadingZeros(Math.min(h, w))));
+        }
+    }
+
+    /** Channels of the input (1 for a two-dimensional input). */
+    public int channels() {
+        return inputShape.size() == 3 ? inputShape.get(0) : 1;
+    }
+
+    @Override
+    public String describe() {
+        return "cnn " + convBlocks + "x conv" + kernelSize + " from " + filters + " filters, " + pooling.wireName()
+                + " pool, dense " + denseUnits + ", " + activation.wireName() + (batchNorm ? " bn" : "")
+                + (dropout > 0 ? " dropout " + dropout : "");
+    }
+}

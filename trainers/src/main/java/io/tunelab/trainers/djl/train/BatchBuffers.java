@@ -1,0 +1,50 @@
+package io.tunelab.trainers.djl.train;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import io.tunelab.trainers.data.DenseDataset;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
+import java.nio.LongBuffer;
+
+/**
+ * Two direct buffers, reused for every batch, that mini-batches are copied into before they become
+ * arrays. On the CPU PyTorch wraps a direct buffer without copying it, so a batch costs one copy of its
+ * examples and no allocation. The arrays alias the buffers: a batch's arrays must be closed before the
+ * next batch is made. Not thread-safe; one per training loop.
+ */
+final class BatchBuffers {
+    private final int exampleSize;
+    private final ByteBuffer features;
+    private final ByteBuffer labels;
+
+    BatchBuffers(int exampleSize, int maxBatch) {
+        this.exampleSize = exampleSize;
+        this.features = ByteBuffer.allocateDirect(Math.multiplyExact(exampleSize, maxBatch) * Float.BYTES).order(ByteOrder.nativeOrder());
+        this.labels = ByteBuffer.allocateDirect(maxBatch * Long.BYTES).order(ByteOrder.nativeOrder());
+    }
+
+    /** Examples {@code order[from..to)} of {@code data} as an array of {@code shape}, in {@code manager}. */
+    NDArray features(NDManager manager, DenseDataset data, int[] order, int from, int to, Shape shape) {
+        FloatBuffer out = features.clear().asFloatBuffer();
+        float[] all = data.features();
+        for (int i = from; i < to; i++) {
+            out.put(all, (order == null ? i : order[i]) * exampleSize, exampleSize);
+        }
+        features.limit((to - from) * exampleSize * Float.BYTES);
+        return manager.create(features, shape, DataType.FLOAT32);
+    }
+
+    /** The labels of the same examples, as int64. */
+    NDArray labels(NDManager manager, DenseDataset data, int[] order, int from, int to) {
+        LongBuffer out = labels.clear().asLongBuffer();
+        for (int i = from; i < to; i++) {
+            out.put(data.label(order == null ? i : order[i]));
+        }
+        labels.limit((to - from) * Long.BYTES);
+        return manager.create(labels, new Shape(to - from), DataType.INT64);
+    }
+}

@@ -1,0 +1,116 @@
+package io.tunelab.trainers.djl.train;
+
+import ai.djl.Device;
+import ai.djl.Model;
+import ai.djl.ndarray.types.DataType;
+import io.tunelab.search.study.Objective;
+import io.tunelab.search.trial.Trial;
+import io.tunelab.trainers.callback.BestCheckpoint;
+import io.tunelab.trainers.callback.DivergenceDetector;
+import io.tunelab.trainers.callback.EarlyStopping;
+import io.tunelab.trainers.callback.MetricsLogger;
+import io.tunelab.trainers.callback.PruningCallback;
+import io.tunelab.trainers.callback.TrainingCallback;
+import io.tunelab.trainers.data.DatasetFingerprint;
+import io.tunelab.trainers.data.DatasetSplits;
+import io.tunelab.trainers.djl.Architecture;
+import io.tunelab.trainers.djl.ModelFiles;
+import io.tunelab.trainers.djl.Networks;
+import io.tunelab.trainers.djl.ThreadGradients;
+import io.tunelab.trainers.djl.optimizer.OptimizerSpec;
+import io.tunelab.trainers.eval.ClassificationReport;
+import io.tunelab.trainers.schedule.LearningRateSchedule;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A search objective that trains a DJL network per trial: reads the trial's hyperparameters
+ * ({@link ParamNames}), builds the architecture on the device of the trial's slot, trains epoch by epoch
+ * on the training split while validating on the validation split, and returns the monitored metric of
+ * the best epoch (or the last, without {@code restoreBest}).
+ *
+ * <p>During training it logs every epoch's metrics to the trial, reports the monitored metric for
+ * pruning (a pruned trial ends by {@link io.tunelab.search.trial.TrialPrunedException}), stops early
+ * when {@code patience} is set, fails the trial with a message when the loss diverges, and attaches the
+ * best model as artifacts. User attributes: {@code architecture}, {@code dataset_fingerprint},
+ * {@code fixed_params}, {@code device}, {@code epochs_run}, {@code stop_reason} and, when the data has a
+ * test split, {@code test_evaluation}: the final model's accuracy with its 95% t-interval, confusion
+ * matrix and per-class precision and recall.
+ *
+ * <p>Every trial's native memory (weights, optimizer state, batches) is freed when it ends, however it
+ * ends. Thread-safe: parallel trials may share one objective; each trains on its own thread.
+ */
+public final class DjlObjective implements Objective {
+    private final DatasetSplits data;
+    private final DjlObjectiveConfig config;
+    private volatile Map<String, Object> fingerprint;
+
+    public DjlObjective(DatasetSplits data, DjlObjectiveConfig config) {
+        this.data = data;
+        this.config = config;
+    }
+
+    @Override
+    public double evaluate(Trial trial) {
+        TrialParams params = new TrialParams(trial, config.space(), config.fixed());
+        Architecture architecture = ArchitectureParams.read(params, config.model(), data.train().exampleShape(),
+                data.train().numClasses());
+        OptimizerSpec optimizerSpec = TrainingParams.optimizer(params);
+        FitConfig fit = TrainingParams.fit(params, trial.seed());
+        LearningRateSchedule schedule = TrainingParams.schedule(params, fit.epochs(), fit.stepsPerEpoch(data.train().size()));
+        int patience = params.getInt(ParamNames.PATIENCE, 0);
+        double minDelta = params.getDouble(ParamNames.MIN_DELTA, 0);
+        Device device = config.devices().deviceFor(trial.slot());
+        trial.setUserAttr("architecture", architecture.describe());
+        trial.setUserAttr("dataset_fingerprint", datasetFingerprint());
+        trial.setUserAttr("fixed_params", params.unsampled());
+        trial.setUserAttr("device", device.toString());
+
+        try (Model model = Model.newInstance("trial-" + trial.number(), device, ModelFiles.ENGINE)) {
+            model.setBlock(Networks.build(architecture, trial.seed()));
+            model.getBlock().initialize(model.getNDManager(), DataType.FLOAT32, Networks.batchShape(architecture, 1));
+            TrainingLoop loop = new TrainingLoop(model, architecture, optimizerSpec.build(schedule.asTracker()), schedule,
+                    fit, callbacks(trial, patience > 0 ? patience : fit.epochs(), minDelta));
+            TrainingHistory history = loop.fit(data.train(), data.valid());
+            trial.setUserAttr("epochs_run", history.epochs().size());
+            trial.setUserAttr("stop_reason", history.stopReason() == null ? "completed" : history.stopReason());
+            if (data.test().size() >= 2) {
+                trial.setUserAttr("test_evaluation", testReport(model, architecture).toMap());
+            }
+            return config.monitor().value(config.restoreBest() ? history.best(config.monitor()) : history.last());
+        }
+    }
+
+    private List<TrainingCallback> callbacks(Trial trial, int patience, double minDelta) {
+        List<TrainingCallback> list = new ArrayList<>();
+        list.add(new DivergenceDetector(config.divergenceFactor()));
+        list.add(new MetricsLogger(trial));
+        list.add(new EarlyStopping(config.monitor(), patience, minDelta, config.restoreBest()));
+        if (config.checkpoint()) {
+            list.add(new BestCheckpoint(trial, config.monitor()));
+        }
+        list.add(new PruningCallback(trial, config.monitor()));
+        return list;
+    }
+
+    /** Accuracy with its 95% t-interval, confusion matrix and per-class metrics on the test split. */
+    private ClassificationReport testReport(Model model, Architecture architecture) {
+        boolean was = ThreadGradients.setEnabled(false);
+        try {
+            int[] predicted = Evaluation.predict(model.getBlock(), architecture, model.getNDManager(), data.test(), 1000);
+            return ClassificationReport.of(data.test().labels(), predicted, data.test().numClasses());
+        } finally {
+            ThreadGradients.setEnabled(was);
+        }
+    }
+
+    private Map<String, Object> datasetFingerprint() {
+        Map<String, Object> f = fingerprint;
+        if (f == null) {
+            f = DatasetFingerprint.of(data.train()).toMap();
+            fingerprint = f;
+        }
+        return f;
+    }
+}

@@ -1,0 +1,66 @@
+package io.tunelab.trainers.djl.train;
+
+import io.tunelab.search.space.Distribution;
+import io.tunelab.trainers.TrainersException;
+import io.tunelab.trainers.callback.Monitor;
+import io.tunelab.trainers.device.SlotDevices;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * How a {@link DjlObjective} turns trials into training runs.
+ *
+ * @param model            the architecture family unless the trial sets {@code model}: mlp, wide_deep or cnn
+ * @param space            distributions of the sampled hyperparameters ({@link ParamNames})
+ * @param fixed            values of hyperparameters held fixed (e.g. {@code epochs}, {@code batch_size})
+ * @param monitor          the metric returned as the trial's value, reported for pruning and watched by
+ *                         early stopping and checkpointing
+ * @param restoreBest      whether the trial's value and final weights are those of its best epoch
+ *                         (otherwise of its last)
+ * @param checkpoint       whether the best model is attached to the trial as artifacts
+ * @param divergenceFactor how many times the first batch's loss counts as exploding
+ * @param devices          maps the trial's slot to a device
+ */
+public record DjlObjectiveConfig(String model, Map<String, Distribution> space, Map<String, Object> fixed,
+                                 Monitor monitor, boolean restoreBest, boolean checkpoint, double divergenceFactor,
+                                 SlotDevices devices) {
+    public DjlObjectiveConfig {
+        Objects.requireNonNull(model, "model");
+        space = Map.copyOf(space);
+        fixed = Map.copyOf(fixed);
+        Objects.requireNonNull(monitor, "monitor");
+        Objects.requireNonNull(devices, "devices");
+        if (!(divergenceFactor > 1)) {
+            throw new TrainersException("divergence factor must be more than 1, got " + divergenceFactor);
+        }
+    }
+
+    /**
+     * An MLP objective over {@code space}: maximises val_accuracy, best epoch restored and checkpointed,
+     * device from the engine's GPUs.
+     */
+    public static DjlObjectiveConfig mlp(Map<String, Distribution> space, Map<String, Object> fixed) {
+        return new DjlObjectiveConfig("mlp", space, fixed, Monitor.of("val_accuracy"), true, true, 100, SlotDevices.ofEngine());
+    }
+
+    /** The same, for a CNN. */
+    public static DjlObjectiveConfig cnn(Map<String, Distribution> space, Map<String, Object> fixed) {
+        return mlp(space, fixed).withModel("cnn");
+    }
+
+    public DjlObjectiveConfig withModel(String m) {
+        return new DjlObjectiveConfig(m, space, fixed, monitor, restoreBest, checkpoint, divergenceFactor, devices);
+    }
+
+    public DjlObjectiveConfig withMonitor(Monitor m) {
+        return new DjlObjectiveConfig(model, space, fixed, m, restoreBest, checkpoint, divergenceFactor, devices);
+    }
+
+    public DjlObjectiveConfig withCheckpoint(boolean on) {
+        return new DjlObjectiveConfig(model, space, fixed, monitor, restoreBest, on, divergenceFactor, devices);
+    }
+
+    public DjlObjectiveConfig withDevices(SlotDevices d) {
+        return new DjlObjectiveConfig(model, space, fixed, monitor, restoreBest, checkpoint, divergenceFactor, d);
+    }
+}

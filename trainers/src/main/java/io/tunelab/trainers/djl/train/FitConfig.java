@@ -1,0 +1,50 @@
+package io.tunelab.trainers.djl.train;
+
+import io.tunelab.trainers.TrainersException;
+import io.tunelab.trainers.schedule.GradientClipping;
+import java.util.Objects;
+
+/**
+ * How to run the training loop.
+ *
+ * @param epochs        passes over the training set, at least 1
+ * @param batchSize     examples per optimizer step, at least 1 (the last batch of an epoch may be smaller)
+ * @param clipping      gradient clipping before each step
+ * @param seed          seeds the per-epoch shuffling of the training set
+ * @param evalBatchSize examples per forward pass when validating, at least 1
+ * @param trainAccuracy whether to measure accuracy on the training batches (three array operations
+ *                      per batch); when false the epoch's {@code accuracy} is NaN
+ */
+public record FitConfig(int epochs, int batchSize, GradientClipping clipping, long seed, int evalBatchSize,
+                        boolean trainAccuracy) {
+    public FitConfig {
+        if (epochs < 1) {
+            throw new TrainersException("epochs must be at least 1, got " + epochs);
+        }
+        if (batchSize < 1) {
+            throw new TrainersException("batch size must be at least 1, got " + batchSize);
+        }
+        if (evalBatchSize < 1) {
+            throw new TrainersException("evaluation batch size must be at least 1, got " + evalBatchSize);
+        }
+        Objects.requireNonNull(clipping, "clipping");
+    }
+
+    /** {@code epochs} of {@code batchSize}, no clipping, validation in batches of 1,000, training accuracy on. */
+    public static FitConfig of(int epochs, int batchSize, long seed) {
+        return new FitConfig(epochs, batchSize, GradientClipping.none(), seed, 1000, true);
+    }
+
+    public FitConfig withClipping(GradientClipping c) {
+        return new FitConfig(epochs, batchSize, c, seed, evalBatchSize, trainAccuracy);
+    }
+
+    public FitConfig withTrainAccuracy(boolean on) {
+        return new FitConfig(epochs, batchSize, clipping, seed, evalBatchSize, on);
+    }
+
+    /** Optimizer steps per epoch for {@code trainSize} examples. */
+    public int stepsPerEpoch(int trainSize) {
+        return (trainSize + batchSize - 1) / batchSize;
+    }
+}

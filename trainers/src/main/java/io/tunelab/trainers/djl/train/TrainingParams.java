@@ -1,0 +1,70 @@
+package io.tunelab.trainers.djl.train;
+
+import static io.tunelab.trainers.djl.train.ParamNames.*;
+
+import io.tunelab.search.trial.Direction;
+import io.tunelab.trainers.TrainersException;
+import io.tunelab.trainers.djl.optimizer.OptimizerKind;
+import io.tunelab.trainers.djl.optimizer.OptimizerSpec;
+import io.tunelab.trainers.schedule.GradientClipping;
+import io.tunelab.trainers.schedule.LearningRateSchedule;
+
+/** Reads optimizer, schedule and loop settings from a trial's parameters ({@link ParamNames}). */
+final class TrainingParams {
+    private TrainingParams() {
+    }
+
+    static OptimizerSpec optimizer(TrialParams p) {
+        OptimizerKind kind = OptimizerKind.of(p.getString(OPTIMIZER, "sgd"));
+        OptimizerSpec d = OptimizerSpec.defaults(kind);
+        boolean usesMomentum = kind == OptimizerKind.MOMENTUM || kind == OptimizerKind.NESTEROV;
+        boolean adamFamily = kind == OptimizerKind.ADAM || kind == OptimizerKind.ADAMW
+                || kind == OptimizerKind.ADAMAX || kind == OptimizerKind.NADAM;
+        return new OptimizerSpec(kind,
+                usesMomentum ? p.getDouble(MOMENTUM, d.momentum()) : d.momentum(),
+                adamFamily ? p.getDouble(BETA_1, d.beta1()) : d.beta1(),
+                adamFamily ? p.getDouble(BETA_2, d.beta2()) : d.beta2(),
+                kind == OptimizerKind.RMSPROP ? p.getDouble(RHO, d.rho()) : d.rho(),
+                kind == OptimizerKind.SGD || usesMomentum ? d.epsilon() : p.getDouble(EPSILON, d.epsilon()),
+                p.getDouble(WEIGHT_DECAY, kind == OptimizerKind.ADAMW ? 0.01 : 0));
+    }
+
+    static FitConfig fit(TrialParams p, long seed) {
+        GradientClipping clipping = new GradientClipping(p.getDouble(CLIP_NORM, 0), p.getDouble(CLIP_VALUE, 0));
+        return new FitConfig(p.getInt(EPOCHS, 10), p.getInt(BATCH_SIZE, 32), clipping, seed, 1000, true);
+    }
+
+    /** The learning-rate schedule for {@code epochs} epochs of {@code stepsPerEpoch} updates. */
+    static LearningRateSchedule schedule(TrialParams p, int epochs, int stepsPerEpoch) {
+        double lr = p.getDouble(LEARNING_RATE, 0.01);
+        long total = (long) epochs * stepsPerEpoch;
+        String kind = normalized(p.getString(LR_SCHEDULE, "constant"));
+        LearningRateSchedule s = switch (kind) {
+            case "constant", "warmup" -> LearningRateSchedule.constant(lr);
+            case "power" -> LearningRateSchedule.power(lr, decaySteps(p, stepsPerEpoch), p.getDouble(LR_POWER, 1));
+            case "exponential" -> LearningRateSchedule.exponential(lr, decaySteps(p, stepsPerEpoch), p.getDouble(LR_DECAY_RATE, 0.1));
+            case "piecewise" -> {
+                double factor = p.getDouble(LR_DECAY_RATE, 0.1);
+                long half = Math.max(1, total / 2);
+                yield LearningRateSchedule.piecewise(new long[] {half, Math.max(half + 1, total * 3 / 4)},
+                        new double[] {lr, lr * factor, lr * factor * factor});
+            }
+            case "plateau" -> LearningRateSchedule.reduceOnPlateau(lr, "val_loss", Direction.MINIMIZE,
+                    p.getDouble(LR_DECAY_RATE, 0.5), p.getInt(LR_PATIENCE, 2), 0, p.getDouble(LR_MIN, 0));
+            case "one_cycle" -> LearningRateSchedule.oneCycle(lr, total);
+            case "cosine" -> LearningRateSchedule.cosine(lr, total, p.getDouble(LR_MIN, 0));
+            default -> throw new TrainersException("parameter 'lr_schedule' must be constant, power, exponential,"
+                    + " piecewise, plateau, one_cycle, cosine or warmup, got '" + kind + "'");
+        };
+        double warmupEpochs = p.getDouble(WARMUP_EPOCHS, kind.equals("warmup") ? 1 : 0);
+        if (warmupEpochs < 0) {
+            throw new TrainersException("parameter 'warmup_epochs' must be 0 or more, got " + warmupEpochs);
+        }
+        long warmupSteps = Math.round(warmupEpochs * stepsPerEpoch);
+        return warmupSteps > 0 ? LearningRateSchedule.warmUp(s, warmupSteps) : s;
+    }
+
+    private static long decaySteps(TrialParams p, int stepsPerEpoch) {
+        return Math.max(1, Math.round(p.getDouble(LR_DECAY_EPOCHS, 10) * stepsPerEpoch));
+    }
+}

@@ -1,0 +1,114 @@
+package io.tunelab.trainers.djl.train;
+
+import io.tunelab.search.space.Distribution;
+import io.tunelab.search.trial.Trial;
+import io.tunelab.trainers.TrainersException;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Reads a hyperparameter by name: sampled from the trial when the search space has a distribution for
+ * it, else the fixed value configured for the study, else the documented default. Values are converted
+ * to the type asked for (a categorical {@code "true"} reads as a boolean, an integral {@code 64.0} as
+ * an int). The values that were not sampled are remembered for {@link #unsampled()} (provenance).
+ * Used by one thread, like the trial.
+ */
+public final class TrialParams {
+    private final Trial trial;
+    private final Map<String, Distribution> space;
+    private final Map<String, Object> fixed;
+    private final Map<String, Object> unsampled = new LinkedHashMap<>();
+
+    /**
+     * @param space distributions of the sampled parameters
+     * @param fixed values of parameters held fixed in this study
+     */
+    public TrialParams(Trial trial, Map<String, Distribution> space, Map<String, Object> fixed) {
+        this.trial = trial;
+        this.space = Map.copyOf(space);
+        this.fixed = Map.copyOf(fixed);
+        for (String name : this.space.keySet()) {
+            if (this.fixed.containsKey(name)) {
+                throw new TrainersException("parameter '" + name + "' is both sampled and fixed; choose one");
+            }
+        }
+    }
+
+    /** Whether {@code name} is sampled or fixed (rather than left at its default). */
+    public boolean isSet(String name) {
+        return space.containsKey(name) || fixed.containsKey(name);
+    }
+
+    private Object raw(String name, Object defaultValue) {
+        Distribution d = space.get(name);
+        if (d != null) {
+            return trial.suggest(name, d);
+        }
+        Object value = fixed.getOrDefault(name, defaultValue);
+        unsampled.put(name, value);
+        return value;
+    }
+
+    public int getInt(String name, int defaultValue) {
+        Object v = raw(name, defaultValue);
+        if (v instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue()) && Math.abs(n.doubleValue()) <= Integer.MAX_VALUE) {
+            return n.intValue();
+        }
+        if (v instanceof String s) {
+            try {
+                return Integer.parseInt(s.trim());
+            } catch (NumberFormatException e) {
+                throw bad(name, v, "an integer");
+            }
+        }
+        throw bad(name, v, "an integer");
+    }
+
+    public double getDouble(String name, double defaultValue) {
+        Object v = raw(name, defaultValue);
+        if (v instanceof Number n) {
+            return n.doubleValue();
+        }
+        if (v instanceof String s) {
+            try {
+                return Double.parseDouble(s.trim());
+            } catch (NumberFormatException e) {
+                throw bad(name, v, "a number");
+            }
+        }
+        throw bad(name, v, "a number");
+    }
+
+    public String getString(String name, String defaultValue) {
+        Object v = raw(name, defaultValue);
+        if (v == null) {
+            throw bad(name, null, "a string");
+        }
+        return v.toString();
+    }
+
+    public boolean getBoolean(String name, boolean defaultValue) {
+        Object v = raw(name, defaultValue);
+        if (v instanceof Boolean b) {
+            return b;
+        }
+        if (v instanceof String s && (s.equalsIgnoreCase("true") || s.equalsIgnoreCase("false"))) {
+            return Boolean.parseBoolean(s);
+        }
+        if (v instanceof Number n && (n.doubleValue() == 0 || n.doubleValue() == 1)) {
+            return n.doubleValue() == 1;
+        }
+        throw bad(name, v, "true or false");
+    }
+
+    /** The parameters read so far that were fixed or defaulted, with their values. */
+    public Map<String, Object> unsampled() {
+        return Map.copyOf(unsampled);
+    }
+
+    private static TrainersException bad(String name, Object value, String expected) {
+        String shown = value instanceof String ? "'" + value + "'" : String.valueOf(value);
+        return new TrainersException(String.format(Locale.ROOT, "parameter '%s' must be %s, got %s", name, expected, shown));
+    }
+}

@@ -1,0 +1,91 @@
+package io.tunelab.trainers.djl;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.training.ParameterStore;
+import io.tunelab.trainers.TrainersException;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class NetworksTest {
+    private static float[] forward(Architecture a, long seed, int batch, boolean training) {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            Block block = Networks.build(a, seed);
+            Shape shape = Networks.batchShape(a, batch);
+            block.initialize(manager, DataType.FLOAT32, shape);
+            NDArray x = manager.arange((float) shape.size()).reshape(shape).div(shape.size());
+            NDArray y = block.forward(new ParameterStore(manager, false), new NDList(x), training).singletonOrThrow();
+            assertThat(y.getShape()).isEqualTo(new Shape(batch, a.outputs()));
+            return y.toFloatArray();
+        }
+    }
+
+    @Test
+    void buildsTheBookBaselineWithTheExpectedParameterCount() {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            Block block = Networks.build(MlpArchitecture.bookBaseline(), 1);
+            block.initialize(manager, DataType.FLOAT32, new Shape(1, 28, 28));
+            long count = block.getParameters().values().stream().mapToLong(p -> p.getArray().size()).sum();
+            assertThat(count).isEqualTo(784 * 300 + 300 + 300 * 100 + 100 + 100 * 10 + 10);
+        }
+    }
+
+    @Test
+    void everyArchitectureVariantMapsABatchToOneLogitPerClass() {
+        List<Architecture> variants = List.of(
+                new MlpArchitecture(List.of(6), List.of(5, 4), ActivationKind.SELU, WeightInit.LECUN, true, 0.2, false, 3),
+                new MlpArchitecture(List.of(2, 3), List.of(4), ActivationKind.GELU, WeightInit.HE, false, 0, true, 3),
+                new MlpArchitecture(List.of(6), List.of(), ActivationKind.TANH, WeightInit.GLOROT, false, 0, false, 3),
+                new CnnArchitecture(List.of(8, 8), 2, 4, 3, PoolingKind.MAX, 8, 0.5, ActivationKind.RELU, WeightInit.HE, true, 3),
+                new CnnArchitecture(List.of(2, 8, 8), 1, 2, 5, PoolingKind.AVG, 4, 0, ActivationKind.ELU, WeightInit.GLOROT, false, 3));
+        for (Architecture a : variants) {
+            assertThat(forward(a, 3, 4, true)).as(a.describe()).hasSize(12).doesNotContain(Float.NaN);
+        }
+    }
+
+    @Test
+    void theSameSeedGivesTheSameWeightsAndAnotherSeedOthers() {
+        Architecture a = new MlpArchitecture(List.of(5), List.of(7), ActivationKind.LEAKY_RELU, WeightInit.HE, false, 0, false, 2);
+
+        assertThat(forward(a, 11, 3, false)).containsExactly(forward(a, 11, 3, false));
+        assertThat(forward(a, 11, 3, false)).isNotEqualTo(forward(a, 12, 3, false));
+    }
+
+    @Test
+    void glorotWeightsStayWithinTheirLimitAndBiasesStartAtZero() {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            Block block = Networks.build(MlpArchitecture.bookBaseline(), 5);
+            block.initialize(manager, DataType.FLOAT32, new Shape(1, 28, 28));
+            NDArray w = block.getParameters().get(0).getValue().getArray();
+            double limit = Math.sqrt(6.0 / (784 + 300));
+            assertThat(w.getShape()).isEqualTo(new Shape(300, 784));
+            assertThat(w.abs().max().getFloat()).isLessThanOrEqualTo((float) limit).isGreaterThan((float) (0.99 * limit));
+            assertThat(w.square().mean().getFloat()).isCloseTo((float) (limit * limit / 3), org.assertj.core.data.Percentage.withPercentage(2));
+            assertThat(block.getParameters().get(1).getValue().getArray().abs().sum().getFloat()).isZero();
+        }
+    }
+
+    @Test
+    void heWeightsHaveTheStandardDeviationOfTheirFanIn() {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            Architecture a = new MlpArchitecture(List.of(400), List.of(500), ActivationKind.RELU, WeightInit.HE, false, 0, false, 2);
+            Block block = Networks.build(a, 5);
+            block.initialize(manager, DataType.FLOAT32, new Shape(1, 400));
+            NDArray w = block.getParameters().get(0).getValue().getArray();
+            assertThat(Math.sqrt(w.square().mean().getFloat())).isCloseTo(Math.sqrt(2.0 / 400), org.assertj.core.data.Percentage.withPercentage(2));
+        }
+    }
+
+    @Test
+    void rejectsACnnThatWouldPoolBelowOnePixel() {
+        assertThatThrownBy(() -> new CnnArchitecture(List.of(8, 8), 4, 4, 3, PoolingKind.MAX, 8, 0, ActivationKind.RELU,
+                WeightInit.HE, false, 3)).isInstanceOf(TrainersException.class).hasMessageContaining("use at most 3");
+    }
+}
