@@ -6,9 +6,10 @@ import picocli.CommandLine.Command;
 /** {@code tunelab bench}: benchmarks of the search engine and of training. */
 @Command(name = "bench",
         mixinStandardHelpOptions = true,
-        description = "Benchmarks: sampler regret on the problems of PROBLEMS.md, sampler cost per ask, and"
-                + " training time per epoch on Fashion-MNIST.",
-        subcommands = {BenchSamplersCommand.class, BenchAskCostCommand.class, BenchTrainCommand.class})
+        description = "Benchmarks: sampler regret on the problems of PROBLEMS.md, sampler cost per ask, training"
+                + " time per epoch on Fashion-MNIST, and dashboard throughput under concurrent clients.",
+        subcommands = {BenchSamplersCommand.class, BenchAskCostCommand.class, BenchTrainCommand.class,
+            BenchDashboardLoadCommand.class})
 public final class BenchCommand implements Runnable {
 
     @CommandLine.Spec
