@@ -169,7 +169,7 @@ public final class Database implements AutoCloseable {
                     }
                 } catch (SQLException e) {
                     Dialect.Failure failure = dialect.classify(e);
-                    if (failure == Dialect.Failure.PERMANENT) {
+                    if (failure == Dialect.Failure.PERMANENT || pool.isClosed()) {
                         reached = true;
                         throw translate(e);
                     }
