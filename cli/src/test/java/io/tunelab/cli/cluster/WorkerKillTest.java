@@ -57,16 +57,13 @@ class WorkerKillTest {
 
     @BeforeEach
     void startPostgres() throws Exception {
-        PostgresAvailability.requireOrSkip();
-        pg = LocalPostgres.start();
+        pg = PostgresAvailability.startOrSkip();
     }
 
     @AfterEach
     void stopEverything() {
         processes.forEach(Process::destroyForcibly);
-        if (pg != null) {
-            pg.close();
-        }
+        PostgresAvailability.stop(pg);
     }
 
     /** One acknowledged metric point: trial number and step. */

@@ -54,15 +54,12 @@ class PostgresManyWorkersTest {
 
     @BeforeAll
     static void startPostgres() throws Exception {
-        PostgresAvailability.requireOrSkip();
-        pg = LocalPostgres.start();
+        pg = PostgresAvailability.startOrSkip();
     }
 
     @AfterAll
     static void stopPostgres() {
-        if (pg != null) {
-            pg.close();
-        }
+        PostgresAvailability.stop(pg);
     }
 
     @Test

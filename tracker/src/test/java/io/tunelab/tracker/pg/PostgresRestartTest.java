@@ -54,15 +54,12 @@ class PostgresRestartTest {
 
     @BeforeEach
     void startPostgres() throws Exception {
-        PostgresAvailability.requireOrSkip();
-        pg = LocalPostgres.start();
+        pg = PostgresAvailability.startOrSkip();
     }
 
     @AfterEach
     void stopPostgres() {
-        if (pg != null) {
-            pg.close();
-        }
+        PostgresAvailability.stop(pg);
     }
 
     private JdbcTrialStorage storage(String url, String worker) {
