@@ -1,6 +1,7 @@
 package io.tunelab.tracker.store;
 
 import io.tunelab.tracker.TrackerException;
+import io.tunelab.tracker.db.DatabaseSettings;
 import io.tunelab.tracker.provenance.RuntimeInfo;
 import java.time.Clock;
 import java.time.Duration;
@@ -28,10 +29,13 @@ public record StorageOptions(Clock clock, Duration heartbeatInterval, Duration s
         }
     }
 
-    /** Heartbeats every 10 s, stale after 60 s, batches of 20,000 points, up to 2,000,000 points queued. */
+    /**
+     * Heartbeats every 10 s, stale after 60 s, batches of 20,000 points, up to 2,000,000 points queued,
+     * and a flush that waits out a database outage as long as a transaction does (2 minutes).
+     */
     public static StorageOptions defaults() {
         return new StorageOptions(Clock.systemUTC(), Duration.ofSeconds(10), Duration.ofSeconds(60),
-                RuntimeInfo.defaultWorkerId(), 20_000, 2_000_000, Duration.ofSeconds(60), true);
+                RuntimeInfo.defaultWorkerId(), 20_000, 2_000_000, DatabaseSettings.DEFAULT_OUTAGE_TOLERANCE, true);
     }
 
     public StorageOptions withClock(Clock c) {
