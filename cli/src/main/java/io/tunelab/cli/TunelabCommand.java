@@ -29,6 +29,7 @@ import picocli.CommandLine.ScopeType;
             RunCommand.class,
             CreateCommand.class,
             WorkerCommand.class,
+            DemoCommand.class,
             DashboardCommand.class,
             ModelsCommand.class,
             PromoteCommand.class,
