@@ -120,6 +120,7 @@ final class DemoCommand implements Callable<Integer> {
 
     private void summarize(PrintWriter out, Tracker tracker, Study done) {
         out.println();
+        out.println(StudyRunner.counts(done) + " Best trials:");
         out.print(StudyRunner.summary(done, 5).text());
         FrozenTrial best = done.bestTrial();
         Object test = best.userAttrs().get("test_evaluation");
