@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         description = "Benchmarks: sampler regret on the problems of PROBLEMS.md, sampler cost per ask, and"
                 + " training time per epoch on Fashion-MNIST.",
-        subcommands = {BenchSamplersCommand.class, BenchAskCostCommand.class, BenchTrainCommand.class})
+        subcommands = {BenchSamplersCommand.class, BenchAskCostCommand.class, BenchTrainCommand.class,
+                BenchStorageCommand.class})
 public final class BenchCommand implements Runnable {
 
     @CommandLine.Spec
