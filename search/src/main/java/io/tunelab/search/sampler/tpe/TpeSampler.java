@@ -7,6 +7,8 @@ import io.tunelab.search.sampler.Sampler;
 import io.tunelab.search.space.CategoricalDistribution;
 import io.tunelab.search.space.Distribution;
 import io.tunelab.search.space.SearchSpaceTransform;
+import io.tunelab.search.SearchException;
+import io.tunelab.search.trial.Direction;
 import io.tunelab.search.trial.FrozenTrial;
 import io.tunelab.search.trial.StudyView;
 import io.tunelab.search.trial.TrialState;
@@ -32,23 +34,24 @@ import java.util.SplittableRandom;
  * feasible trial exists. With the constant liar, RUNNING trials count as bad observations, so that
  * parallel workers are steered away from the points being evaluated.
  *
- * <p>Cost per decision is O(n) in the history (one ranking per trial, cached; one pass per
- * parameter), plus candidates × components kernel evaluations. Thread-safe; all randomness comes from
- * the injected {@link RandomStreams}, per trial and parameter.
+ * <p>Cost per decision: the finished trials live in an {@link ObservationLog} per study, kept across
+ * asks and updated with only the trials that finished since (finished trials never change); the
+ * study's snapshot is read once per trial. A decision then takes a few O(n) passes over primitive
+ * arrays (split, weights, neighbour bandwidths from the column's kept sort order, truncation
+ * constants) and scores the candidates against only the kernels close enough to matter ({@link
+ * SortedKernels}); no sorting, boxing or map look-ups per observation. Thread-safe; all randomness
+ * comes from the injected {@link RandomStreams}, per trial and parameter.
  */
 public final class TpeSampler implements Sampler {
-    private static final int HISTORY_CACHE = 64;
+    private static final int TRIAL_CACHE = 64;
+    private static final int STUDY_CACHE = 16;
 
     private final RandomStreams streams;
     private final TpeOptions options;
     private final IntersectionSearchSpace intersection = new IntersectionSearchSpace();
     private final GroupDecomposedSearchSpace groups = new GroupDecomposedSearchSpace();
-    private final Map<Integer, TpeHistory> histories = new LinkedHashMap<>(16, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<Integer, TpeHistory> eldest) {
-            return size() > HISTORY_CACHE;
-        }
-    };
+    private final Map<Long, ObservationLog> logs = lru(STUDY_CACHE);
+    private final Map<TrialKey, TrialView> views = lru(TRIAL_CACHE);
 
     public TpeSampler(RandomStreams streams, TpeOptions options) {
         this.streams = streams;
@@ -64,9 +67,25 @@ public final class TpeSampler implements Sampler {
         return options;
     }
 
+    private record TrialKey(long studyId, int number) {
+    }
+
+    /** What one trial decides from: the study's log, synced once at the trial's first decision, and the other running trials. */
+    private record TrialView(ObservationLog log, int observed, List<FrozenTrial> running) {
+    }
+
+    private static <K, V> Map<K, V> lru(int capacity) {
+        return new LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<K, V> eldest) {
+                return size() > capacity;
+            }
+        };
+    }
+
     @Override
     public Map<String, Distribution> relativeSearchSpace(StudyView study, FrozenTrial trial) {
-        if (!options.multivariate() || history(study, trial).observed() < Math.max(1, options.startupTrials())) {
+        if (!options.multivariate() || view(study, trial).observed() < Math.max(1, options.startupTrials())) {
             return Map.of();
         }
         List<FrozenTrial> complete = study.trials(EnumSet.of(TrialState.COMPLETE));
@@ -95,34 +114,37 @@ public final class TpeSampler implements Sampler {
             parts.add(space);
         }
         Map<String, Double> out = new LinkedHashMap<>();
-        TpeHistory history = history(study, trial);
+        TrialView view = view(study, trial);
         for (Map<String, Distribution> part : parts) {
-            out.putAll(sampleGroup(history, trial, part));
+            out.putAll(sampleGroup(view, trial, part, options));
         }
         return out;
     }
 
     @Override
     public double sampleIndependent(StudyView study, FrozenTrial trial, String name, Distribution distribution) {
-        TpeHistory history = history(study, trial);
-        if (history.observed() < options.startupTrials()) {
+        TrialView view = view(study, trial);
+        if (view.observed() < options.startupTrials()) {
             return RandomSampler.draw(distribution, streams.forTrial(trial.number(), name));
         }
         TpeOptions univariate = options.multivariate() ? options.withMultivariate(false, false) : options;
-        return sampleGroup(history, trial, Map.of(name, distribution), univariate).get(name);
+        return sampleGroup(view, trial, Map.of(name, distribution), univariate).get(name);
     }
 
-    private Map<String, Double> sampleGroup(TpeHistory history, FrozenTrial trial, Map<String, Distribution> part) {
-        return sampleGroup(history, trial, part, options);
-    }
-
-    private Map<String, Double> sampleGroup(TpeHistory history, FrozenTrial trial, Map<String, Distribution> part,
+    private Map<String, Double> sampleGroup(TrialView view, FrozenTrial trial, Map<String, Distribution> part,
                                             TpeOptions opts) {
         List<String> names = new ArrayList<>(part.keySet());
         List<Distribution> dists = new ArrayList<>(part.values());
-        TpeHistory.Split split = history.split(t -> holds(t, part), opts);
-        ParzenEstimator below = new ParzenEstimator(split.below(), names, dists, opts);
-        ParzenEstimator above = new ParzenEstimator(split.above(), names, dists, opts);
+        TpeSplit split;
+        synchronized (view.log()) {
+            ObservationColumn[] columns = new ObservationColumn[names.size()];
+            for (int j = 0; j < columns.length; j++) {
+                columns[j] = view.log().column(names.get(j), dists.get(j));
+            }
+            split = TpeSplit.of(view.log(), columns, view.running(), opts);
+        }
+        ParzenEstimator below = new ParzenEstimator(split.below(), dists, opts, null);
+        ParzenEstimator above = new ParzenEstimator(split.above(), dists, opts, null);
         SplittableRandom random = streams.forTrial(trial.number(), "tpe:" + String.join(",", names));
         double[][] candidates = below.sample(random, opts.eiCandidates());
         double[] l = below.logPdf(candidates);
@@ -143,33 +165,52 @@ public final class TpeSampler implements Sampler {
         return out;
     }
 
-    private static boolean holds(FrozenTrial t, Map<String, Distribution> part) {
-        for (Map.Entry<String, Distribution> e : part.entrySet()) {
-            if (!e.getValue().equals(t.distributions().get(e.getKey()))) {
-                return false;
+    private TrialView view(StudyView study, FrozenTrial trial) {
+        TrialKey key = new TrialKey(study.studyId(), trial.number());
+        synchronized (views) {
+            TrialView v = views.get(key);
+            if (v != null) {
+                return v;
             }
         }
-        return true;
-    }
-
-    private TpeHistory history(StudyView study, FrozenTrial trial) {
-        synchronized (histories) {
-            TpeHistory h = histories.get(trial.number());
-            if (h != null) {
-                return h;
+        if (study.isMultiObjective()) {
+            throw new SearchException("TPE sampler supports single-objective studies; study '" + study.name()
+                    + "' has " + study.directions().size() + " objectives (use NSGA-II)");
+        }
+        Direction direction = study.direction();
+        List<FrozenTrial> snapshot = study.trials(options.constantLiar()
+                ? EnumSet.of(TrialState.COMPLETE, TrialState.PRUNED, TrialState.RUNNING)
+                : EnumSet.of(TrialState.COMPLETE, TrialState.PRUNED));
+        ObservationLog log;
+        synchronized (logs) {
+            log = logs.get(study.studyId());
+            if (log == null || log.direction() != direction) {
+                log = new ObservationLog(direction);
+                logs.put(study.studyId(), log);
             }
         }
-        TpeHistory h = TpeHistory.read(study, trial, options.constantLiar());
-        synchronized (histories) {
-            histories.put(trial.number(), h);
+        int observed;
+        synchronized (log) {
+            log.absorb(snapshot);
+            observed = log.size();
         }
-        return h;
+        List<FrozenTrial> running = new ArrayList<>();
+        for (FrozenTrial t : snapshot) {
+            if (t.state() == TrialState.RUNNING && t.number() != trial.number()) {
+                running.add(t);
+            }
+        }
+        TrialView v = new TrialView(log, observed, List.copyOf(running));
+        synchronized (views) {
+            views.put(key, v);
+        }
+        return v;
     }
 
     @Override
     public void afterTrial(StudyView study, FrozenTrial trial, TrialState state, List<Double> values) {
-        synchronized (histories) {
-            histories.remove(trial.number());
+        synchronized (views) {
+            views.remove(new TrialKey(study.studyId(), trial.number()));
         }
     }
 
