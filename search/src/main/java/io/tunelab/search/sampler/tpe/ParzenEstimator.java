@@ -105,7 +105,7 @@ final class ParzenEstimator {
         int n = values.length;
         double[] mu = Arrays.copyOf(values, components);
         mu[n] = 0.5;
-        if (groupSize == 1 && order == null) {
+        if (order == null && (groupSize == 1 || !options.multivariate() || options.neighbourBandwidths())) {
             order = Bandwidths.ascending(values);
         }
         univariateOrder = order;

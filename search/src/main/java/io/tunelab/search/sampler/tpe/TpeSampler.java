@@ -29,7 +29,15 @@ import java.util.SplittableRandom;
  *
  * <p>Univariate mode models each parameter alone, from the trials that hold it, so any
  * define-by-run space works. Multivariate mode models the intersection space jointly; with
- * {@code group} it models each group of a {@link GroupDecomposedSearchSpace} jointly. Infeasible
+ * {@code group} it models each group of a {@link GroupDecomposedSearchSpace} jointly, and parameters
+ * outside the relative space (new or conditional ones) are still sampled univariately. With {@link
+ * TpeOptions#categoricalsAlone()} the categoricals of a group are modelled one by one and only its
+ * numeric parameters jointly: a categorical kernel is nearly one-hot, so in a product kernel a choice
+ * that has no good observation yet is proposed only by the prior and never with tuned numeric values;
+ * the joint model then locks onto the first choice that did well (on the mixed HPO surrogate it
+ * stayed with its first optimiser in seven runs of ten). Modelled alone, a choice is weighed by its
+ * own l/g ratio, as in univariate TPE, which keeps revisiting the others, while the numeric
+ * parameters, whose interactions matter most, stay joint. Infeasible
  * trials (see {@link io.tunelab.search.trial.Constraints}) never enter the good group while a
  * feasible trial exists. With the constant liar, RUNNING trials count as bad observations, so that
  * parallel workers are steered away from the points being evaluated.
@@ -58,7 +66,7 @@ public final class TpeSampler implements Sampler {
         this.options = options;
     }
 
-    /** TPE with Optuna's defaults. */
+    /** TPE with {@link TpeOptions#defaults()}. */
     public TpeSampler(RandomStreams streams) {
         this(streams, TpeOptions.defaults());
     }
@@ -85,7 +93,8 @@ public final class TpeSampler implements Sampler {
 
     @Override
     public Map<String, Distribution> relativeSearchSpace(StudyView study, FrozenTrial trial) {
-        if (!options.multivariate() || view(study, trial).observed() < Math.max(1, options.startupTrials())) {
+        if (!options.multivariate() || study.isMultiObjective()
+                || view(study, trial).observed() < Math.max(1, options.startupTrials())) {
             return Map.of();
         }
         List<FrozenTrial> complete = study.trials(EnumSet.of(TrialState.COMPLETE));
@@ -113,10 +122,32 @@ public final class TpeSampler implements Sampler {
         } else {
             parts.add(space);
         }
+        if (options.categoricalsAlone()) {
+            parts = categoricalsApart(parts);
+        }
         Map<String, Double> out = new LinkedHashMap<>();
         TrialView view = view(study, trial);
         for (Map<String, Distribution> part : parts) {
             out.putAll(sampleGroup(view, trial, part, options));
+        }
+        return out;
+    }
+
+    /** The parts with each categorical of a multi-parameter part moved to a part of its own. */
+    private static List<Map<String, Distribution>> categoricalsApart(List<Map<String, Distribution>> parts) {
+        List<Map<String, Distribution>> out = new ArrayList<>();
+        for (Map<String, Distribution> part : parts) {
+            Map<String, Distribution> numeric = new LinkedHashMap<>();
+            for (Map.Entry<String, Distribution> e : part.entrySet()) {
+                if (part.size() > 1 && e.getValue() instanceof CategoricalDistribution) {
+                    out.add(Map.of(e.getKey(), e.getValue()));
+                } else {
+                    numeric.put(e.getKey(), e.getValue());
+                }
+            }
+            if (!numeric.isEmpty()) {
+                out.add(numeric);
+            }
         }
         return out;
     }
@@ -143,7 +174,8 @@ public final class TpeSampler implements Sampler {
             }
             split = TpeSplit.of(view.log(), columns, view.running(), opts);
         }
-        ParzenEstimator below = new ParzenEstimator(split.below(), dists, opts, null);
+        double[] belowWeights = opts.improvementWeights() ? split.improvementWeights(opts.priorWeight()) : null;
+        ParzenEstimator below = new ParzenEstimator(split.below(), dists, opts, belowWeights);
         ParzenEstimator above = new ParzenEstimator(split.above(), dists, opts, null);
         SplittableRandom random = streams.forTrial(trial.number(), "tpe:" + String.join(",", names));
         double[][] candidates = below.sample(random, opts.eiCandidates());

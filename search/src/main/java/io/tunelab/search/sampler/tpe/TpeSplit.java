@@ -31,6 +31,20 @@ record TpeSplit(Group below, Group above) {
     }
 
     /**
+     * {@link Weights#improvement} weights for the good group, measured against the best feasible
+     * loss of the bad group; null when the bad group has none.
+     */
+    double[] improvementWeights(double priorWeight) {
+        double threshold = Double.POSITIVE_INFINITY;
+        for (double loss : above.losses()) {
+            if (loss < threshold) {
+                threshold = loss;
+            }
+        }
+        return Weights.improvement(below.losses(), threshold, priorWeight);
+    }
+
+    /**
      * Splits the observations of {@code log} for the parameters of {@code columns}; {@code running}
      * are trials (ordered by number) that join the bad group. Call while holding the log's lock;
      * the result shares nothing with the log.
@@ -104,8 +118,10 @@ record TpeSplit(Group below, Group above) {
             bad.add(runningValues, r, Double.NaN);
         }
         int[][] badOrders = new int[p][];
-        if (runningCount == 0 && p == 1 && !options.multivariate()) {
-            badOrders[0] = orderOf(columns[0], eligible, below, indexInBad, bad.size);
+        if (runningCount == 0 && (!options.multivariate() || options.neighbourBandwidths())) {
+            for (int j = 0; j < p; j++) {
+                badOrders[j] = orderOf(columns[j], eligible, below, indexInBad, bad.size);
+            }
         }
         return new TpeSplit(good.build(new int[p][]), bad.build(badOrders));
     }

@@ -64,4 +64,14 @@ class BandwidthsTest {
         assertThat(Bandwidths.of(v, null, 1, options)).containsExactly(reference(v));
         assertThat(Bandwidths.of(v, Bandwidths.ascending(v), 1, options)).containsExactly(reference(v));
     }
+
+    @Test
+    void multivariateBandwidthsFollowTheNeighbourRuleUnlessTheScottRuleIsAskedFor() {
+        double[] v = {0.9, 0.1, 0.3, 0.35};
+        TpeOptions univariate = TpeOptions.optuna();
+        TpeOptions neighbours = TpeOptions.defaults();
+        TpeOptions scott = TpeOptions.defaults().withNeighbourBandwidths(false);
+        assertThat(Bandwidths.of(v, null, 4, neighbours)).containsExactly(Bandwidths.of(v, null, 1, univariate));
+        assertThat(Bandwidths.of(v, null, 4, scott)).containsOnly(0.2 * Math.pow(4, -1.0 / 8));
+    }
 }

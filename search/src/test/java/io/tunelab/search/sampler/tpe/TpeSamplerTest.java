@@ -32,6 +32,42 @@ class TpeSamplerTest {
     }
 
     @Test
+    void optunasTpeAlsoBeatsRandomSearchOnTheMixedSpace() {
+        assertThat(SamplerComparison.medianRegret("hpo_mixed", "tpe-optuna", 5, 50))
+                .isLessThan(SamplerComparison.medianRegret("hpo_mixed", "random", 5, 50));
+    }
+
+    /** Trials 40..79 that did not take the choice used most often then. */
+    private static long offChoiceTrials(TpeOptions options) {
+        Study study = Study.builder("choices").seed(4).sampler(s -> new TpeSampler(s, options)).create();
+        study.optimize(t -> {
+            String c = t.suggestCategorical("c", List.of("a", "b", "c"));
+            double x = t.suggestFloat("x", 0, 1);
+            double y = t.suggestFloat("y", 0, 1);
+            double best = c.equals("a") ? 0.2 : c.equals("b") ? 0.5 : 0.8;
+            return (x - best) * (x - best) + (y - best) * (y - best) + (c.equals("c") ? 0 : 0.02);
+        }, OptimizeOptions.trials(80).withParallelism(1));
+        Map<Object, Long> counts = study.trials().subList(40, 80).stream()
+                .collect(java.util.stream.Collectors.groupingBy(t -> t.params().get("c"), java.util.stream.Collectors.counting()));
+        return 40 - counts.values().stream().mapToLong(Long::longValue).max().orElseThrow();
+    }
+
+    @Test
+    void categoricalsModelledAloneKeepRevisitingTheOtherChoices() {
+        TpeOptions alone = TpeOptions.defaults();
+        assertThat(alone.categoricalsAlone()).isTrue();
+        assertThat(offChoiceTrials(alone)).isGreaterThan(offChoiceTrials(alone.withCategoricalsAlone(false)));
+    }
+
+    @Test
+    void presetsAreTunelabsRefinementsAndOptunasTpe() {
+        assertThat(TpeOptions.defaults().describe()).containsEntry("multivariate", true)
+                .containsEntry("improvement_weights", true).containsEntry("neighbour_bandwidths", true);
+        assertThat(TpeOptions.optuna().describe()).containsEntry("multivariate", false)
+                .containsEntry("improvement_weights", false).containsEntry("startup_trials", 10);
+    }
+
+    @Test
     void multivariateGroupedTpeAlsoBeatsRandomSearchOnTheMixedSpace() {
         assertThat(SamplerComparison.medianRegret("hpo_mixed", "tpe-multivariate", 5, 50))
                 .isLessThan(SamplerComparison.medianRegret("hpo_mixed", "random", 5, 50));
