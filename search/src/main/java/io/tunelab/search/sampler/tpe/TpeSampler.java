@@ -14,9 +14,11 @@ import io.tunelab.search.trial.StudyView;
 import io.tunelab.search.trial.TrialState;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
 
 /**
@@ -112,7 +114,13 @@ public final class TpeSampler implements Sampler {
     public Map<String, Double> sampleRelative(StudyView study, FrozenTrial trial, Map<String, Distribution> space) {
         List<Map<String, Distribution>> parts = new ArrayList<>();
         if (options.group()) {
-            for (Map<String, Distribution> g : groups.compute(study.trials(EnumSet.of(TrialState.COMPLETE)))) {
+            List<Map<String, Distribution>> known = groups.current();
+            Set<String> covered = new HashSet<>();
+            known.forEach(g -> covered.addAll(g.keySet()));
+            if (!covered.containsAll(space.keySet())) {
+                known = groups.compute(study.trials(EnumSet.of(TrialState.COMPLETE)));
+            }
+            for (Map<String, Distribution> g : known) {
                 Map<String, Distribution> part = new LinkedHashMap<>(g);
                 part.keySet().retainAll(space.keySet());
                 if (!part.isEmpty()) {
