@@ -133,22 +133,14 @@ public record TpeOptions(int startupTrials, int eiCandidates, double gammaFracti
                 considerEndpoints, multivariate, group, on, improvementWeights, neighbourBandwidths, categoricalsAlone);
     }
 
-    /** Improvement weights for the good group (true) or Optuna's recency ramp (false). */
-    public TpeOptions withImprovementWeights(boolean on) {
+    /**
+     * The three modelling refinements of {@link #defaults()}: improvement weights for the good group
+     * (else Optuna's recency ramp), neighbour bandwidths per dimension in multivariate mode (else the
+     * Scott-like rule) and categoricals modelled alone in multivariate mode (else jointly).
+     */
+    public TpeOptions withRefinements(boolean improvement, boolean neighbours, boolean categoricals) {
         return new TpeOptions(startupTrials, eiCandidates, gammaFraction, gammaCap, priorWeight, magicClip,
-                considerEndpoints, multivariate, group, constantLiar, on, neighbourBandwidths, categoricalsAlone);
-    }
-
-    /** Multivariate bandwidths from neighbour gaps per dimension (true) or the Scott-like rule (false). */
-    public TpeOptions withNeighbourBandwidths(boolean on) {
-        return new TpeOptions(startupTrials, eiCandidates, gammaFraction, gammaCap, priorWeight, magicClip,
-                considerEndpoints, multivariate, group, constantLiar, improvementWeights, on, categoricalsAlone);
-    }
-
-    /** Multivariate modelling of categoricals one by one (true) or jointly with the numerics (false). */
-    public TpeOptions withCategoricalsAlone(boolean on) {
-        return new TpeOptions(startupTrials, eiCandidates, gammaFraction, gammaCap, priorWeight, magicClip,
-                considerEndpoints, multivariate, group, constantLiar, improvementWeights, neighbourBandwidths, on);
+                considerEndpoints, multivariate, group, constantLiar, improvement, neighbours, categoricals);
     }
 
     /** The options as provenance entries. */

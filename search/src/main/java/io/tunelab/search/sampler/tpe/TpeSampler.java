@@ -7,8 +7,6 @@ import io.tunelab.search.sampler.Sampler;
 import io.tunelab.search.space.CategoricalDistribution;
 import io.tunelab.search.space.Distribution;
 import io.tunelab.search.space.SearchSpaceTransform;
-import io.tunelab.search.SearchException;
-import io.tunelab.search.trial.Direction;
 import io.tunelab.search.trial.FrozenTrial;
 import io.tunelab.search.trial.StudyView;
 import io.tunelab.search.trial.TrialState;
@@ -53,19 +51,17 @@ import java.util.SplittableRandom;
  * comes from the injected {@link RandomStreams}, per trial and parameter.
  */
 public final class TpeSampler implements Sampler {
-    private static final int TRIAL_CACHE = 64;
-    private static final int STUDY_CACHE = 16;
 
     private final RandomStreams streams;
     private final TpeOptions options;
     private final IntersectionSearchSpace intersection = new IntersectionSearchSpace();
     private final GroupDecomposedSearchSpace groups = new GroupDecomposedSearchSpace();
-    private final Map<Long, ObservationLog> logs = lru(STUDY_CACHE);
-    private final Map<TrialKey, TrialView> views = lru(TRIAL_CACHE);
+    private final TrialViews views;
 
     public TpeSampler(RandomStreams streams, TpeOptions options) {
         this.streams = streams;
         this.options = options;
+        this.views = new TrialViews(options.constantLiar());
     }
 
     /** TPE with {@link TpeOptions#defaults()}. */
@@ -77,26 +73,10 @@ public final class TpeSampler implements Sampler {
         return options;
     }
 
-    private record TrialKey(long studyId, int number) {
-    }
-
-    /** What one trial decides from: the study's log, synced once at the trial's first decision, and the other running trials. */
-    private record TrialView(ObservationLog log, int observed, List<FrozenTrial> running) {
-    }
-
-    private static <K, V> Map<K, V> lru(int capacity) {
-        return new LinkedHashMap<>(16, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<K, V> eldest) {
-                return size() > capacity;
-            }
-        };
-    }
-
     @Override
     public Map<String, Distribution> relativeSearchSpace(StudyView study, FrozenTrial trial) {
         if (!options.multivariate() || study.isMultiObjective()
-                || view(study, trial).observed() < Math.max(1, options.startupTrials())) {
+                || views.view(study, trial).observed() < Math.max(1, options.startupTrials())) {
             return Map.of();
         }
         List<FrozenTrial> complete = study.trials(EnumSet.of(TrialState.COMPLETE));
@@ -134,7 +114,7 @@ public final class TpeSampler implements Sampler {
             parts = categoricalsApart(parts);
         }
         Map<String, Double> out = new LinkedHashMap<>();
-        TrialView view = view(study, trial);
+        TrialViews.View view = views.view(study, trial);
         for (Map<String, Distribution> part : parts) {
             out.putAll(sampleGroup(view, trial, part, options));
         }
@@ -162,7 +142,7 @@ public final class TpeSampler implements Sampler {
 
     @Override
     public double sampleIndependent(StudyView study, FrozenTrial trial, String name, Distribution distribution) {
-        TrialView view = view(study, trial);
+        TrialViews.View view = views.view(study, trial);
         if (view.observed() < options.startupTrials()) {
             return RandomSampler.draw(distribution, streams.forTrial(trial.number(), name));
         }
@@ -170,7 +150,7 @@ public final class TpeSampler implements Sampler {
         return sampleGroup(view, trial, Map.of(name, distribution), univariate).get(name);
     }
 
-    private Map<String, Double> sampleGroup(TrialView view, FrozenTrial trial, Map<String, Distribution> part,
+    private Map<String, Double> sampleGroup(TrialViews.View view, FrozenTrial trial, Map<String, Distribution> part,
                                             TpeOptions opts) {
         List<String> names = new ArrayList<>(part.keySet());
         List<Distribution> dists = new ArrayList<>(part.values());
@@ -205,53 +185,9 @@ public final class TpeSampler implements Sampler {
         return out;
     }
 
-    private TrialView view(StudyView study, FrozenTrial trial) {
-        TrialKey key = new TrialKey(study.studyId(), trial.number());
-        synchronized (views) {
-            TrialView v = views.get(key);
-            if (v != null) {
-                return v;
-            }
-        }
-        if (study.isMultiObjective()) {
-            throw new SearchException("TPE sampler supports single-objective studies; study '" + study.name()
-                    + "' has " + study.directions().size() + " objectives (use NSGA-II)");
-        }
-        Direction direction = study.direction();
-        List<FrozenTrial> snapshot = study.trials(options.constantLiar()
-                ? EnumSet.of(TrialState.COMPLETE, TrialState.PRUNED, TrialState.RUNNING)
-                : EnumSet.of(TrialState.COMPLETE, TrialState.PRUNED));
-        ObservationLog log;
-        synchronized (logs) {
-            log = logs.get(study.studyId());
-            if (log == null || log.direction() != direction) {
-                log = new ObservationLog(direction);
-                logs.put(study.studyId(), log);
-            }
-        }
-        int observed;
-        synchronized (log) {
-            log.absorb(snapshot);
-            observed = log.size();
-        }
-        List<FrozenTrial> running = new ArrayList<>();
-        for (FrozenTrial t : snapshot) {
-            if (t.state() == TrialState.RUNNING && t.number() != trial.number()) {
-                running.add(t);
-            }
-        }
-        TrialView v = new TrialView(log, observed, List.copyOf(running));
-        synchronized (views) {
-            views.put(key, v);
-        }
-        return v;
-    }
-
     @Override
     public void afterTrial(StudyView study, FrozenTrial trial, TrialState state, List<Double> values) {
-        synchronized (views) {
-            views.remove(new TrialKey(study.studyId(), trial.number()));
-        }
+        views.forget(study, trial);
     }
 
     @Override

@@ -70,7 +70,7 @@ class BandwidthsTest {
         double[] v = {0.9, 0.1, 0.3, 0.35};
         TpeOptions univariate = TpeOptions.optuna();
         TpeOptions neighbours = TpeOptions.defaults();
-        TpeOptions scott = TpeOptions.defaults().withNeighbourBandwidths(false);
+        TpeOptions scott = TpeOptions.defaults().withRefinements(true, false, true);
         assertThat(Bandwidths.of(v, null, 4, neighbours)).containsExactly(Bandwidths.of(v, null, 1, univariate));
         assertThat(Bandwidths.of(v, null, 4, scott)).containsOnly(0.2 * Math.pow(4, -1.0 / 8));
     }

@@ -56,7 +56,7 @@ class TpeSamplerTest {
     void categoricalsModelledAloneKeepRevisitingTheOtherChoices() {
         TpeOptions alone = TpeOptions.defaults();
         assertThat(alone.categoricalsAlone()).isTrue();
-        assertThat(offChoiceTrials(alone)).isGreaterThan(offChoiceTrials(alone.withCategoricalsAlone(false)));
+        assertThat(offChoiceTrials(alone)).isGreaterThan(offChoiceTrials(alone.withRefinements(true, true, false)));
     }
 
     @Test
