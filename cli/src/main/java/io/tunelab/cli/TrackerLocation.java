@@ -17,13 +17,30 @@ final class TrackerLocation {
         if (storage.startsWith("jdbc:")) {
             String artifacts = System.getenv("TUNELAB_ARTIFACTS");
             Path root = artifacts == null || artifacts.isBlank() ? Path.of(".tunelab", "artifacts") : Path.of(artifacts);
-            return TrackerConfig.forUrl(storage, root).withDatabase(credentials(DatabaseSettings.of(storage)));
+            return TrackerConfig.forUrl(storage, root).withDatabase(poolSize(credentials(DatabaseSettings.of(storage))));
         }
         if (storage.isBlank() || storage.contains(":") && !storage.matches("[A-Za-z]:[\\\\/].*")) {
             throw new CliException("--storage: expected a directory, a jdbc:h2:... or jdbc:postgresql:... URL,"
                     + " or memory:, got '" + storage + "'");
         }
         return TrackerConfig.inDirectory(Path.of(storage));
+    }
+
+    /**
+     * {@code TUNELAB_DB_POOL_SIZE} (2 or more) bounds the connections this process holds; the default for
+     * a server is {@value DatabaseSettings#SERVER_POOL_SIZE}, so that many workers fit under the server's
+     * connection limit.
+     */
+    private static DatabaseSettings poolSize(DatabaseSettings settings) {
+        String size = System.getenv("TUNELAB_DB_POOL_SIZE");
+        if (size == null || size.isBlank()) {
+            return settings;
+        }
+        try {
+            return settings.withPoolSize(Integer.parseInt(size.trim()));
+        } catch (NumberFormatException e) {
+            throw new CliException("TUNELAB_DB_POOL_SIZE must be a whole number of connections, got '" + size + "'");
+        }
     }
 
     /** PostgreSQL URLs take their user and password from {@code TUNELAB_DB_USER} / {@code TUNELAB_DB_PASSWORD}. */

@@ -12,6 +12,8 @@ public class DashboardException extends RuntimeException {
         NOT_FOUND,
         /** A request parameter or body that cannot be understood. */
         BAD_REQUEST,
+        /** A request body larger than the endpoint accepts. */
+        TOO_LARGE,
         /** A state-changing action that contradicts the current state. */
         CONFLICT,
         /** A feature whose backing store is not configured (e.g. the model registry). */

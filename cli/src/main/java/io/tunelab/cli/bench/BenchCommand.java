@@ -6,10 +6,11 @@ import picocli.CommandLine.Command;
 /** {@code tunelab bench}: benchmarks of the search engine and of training. */
 @Command(name = "bench",
         mixinStandardHelpOptions = true,
-        description = "Benchmarks: sampler regret on the problems of PROBLEMS.md, sampler cost per ask, and"
-                + " training time per epoch on Fashion-MNIST.",
+        description = "Benchmarks: sampler regret on the problems of PROBLEMS.md, sampler cost per ask, training"
+                + " time per epoch on Fashion-MNIST, tracker storage figures, and dashboard throughput under"
+                + " concurrent clients.",
         subcommands = {BenchSamplersCommand.class, BenchAskCostCommand.class, BenchTrainCommand.class,
-                BenchStorageCommand.class})
+                BenchStorageCommand.class, BenchDashboardLoadCommand.class})
 public final class BenchCommand implements Runnable {
 
     @CommandLine.Spec

@@ -9,12 +9,12 @@ import io.tunelab.cli.wiring.TrainerFactory;
 import io.tunelab.search.exec.SlotPool;
 import io.tunelab.search.storage.TrialStorage;
 import io.tunelab.search.study.Objective;
-import io.tunelab.search.study.OptimizeOptions;
 import io.tunelab.search.study.Study;
 import io.tunelab.search.study.StudyBuilder;
 import io.tunelab.search.trial.Direction;
 import io.tunelab.search.trial.FrozenTrial;
 import io.tunelab.search.trial.TrialState;
+import io.tunelab.tracker.liveness.RetryPolicy;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
@@ -41,6 +41,8 @@ public final class StudyRunner {
     public static final String STUDY_FILE = "study_file";
     /** Study attribute: the trial budget. */
     public static final String BUDGET_TRIALS = "budget_trials";
+    /** Retries of a trial whose worker stopped responding (failed as stale), with the same parameters. */
+    public static final int STALE_RETRIES = 2;
     /** Study attribute: epoch milliseconds after which no worker starts a trial, when the file has a timeout. */
     public static final String DEADLINE = "deadline_epoch_ms";
 
@@ -60,12 +62,16 @@ public final class StudyRunner {
 
     /**
      * Creates the study the file names, or loads it and updates its budget and study file, and
-     * records the file, the budget and the deadline (now + timeout) as study attributes.
+     * records the file, the budget and the deadline (now + timeout) as study attributes, and, unless the
+     * study has one, a retry policy: a trial whose worker dies is retried up to {@value #STALE_RETRIES} times.
      */
     public Study create(boolean parallel) {
         Study study = builder(parallel).createOrLoad();
         storage.setStudySystemAttr(study.studyId(), STUDY_FILE, specText);
         storage.setStudySystemAttr(study.studyId(), BUDGET_TRIALS, spec.budget().trials());
+        if (!storage.study(study.studyId()).systemAttrs().containsKey(RetryPolicy.ATTR)) {
+            storage.setStudySystemAttr(study.studyId(), RetryPolicy.ATTR, new RetryPolicy(STALE_RETRIES).toAttr());
+        }
         if (spec.budget().timeout() != null) {
             storage.setStudySystemAttr(study.studyId(), DEADLINE,
                     System.currentTimeMillis() + spec.budget().timeout().toMillis());
@@ -102,7 +108,8 @@ public final class StudyRunner {
 
     /**
      * Runs trials on {@code slots} until the study as a whole has its budget of trials (counting
-     * earlier runs and other workers) or the deadline passes. Ctrl-C ends this process's running
+     * earlier runs and other workers) and no other worker's trial may still need a retry, or the
+     * deadline passes. Ctrl-C ends this process's running
      * trials as FAIL {@value #INTERRUPTED}.
      *
      * @param deadlineMillis epoch milliseconds after which no trial starts, or 0 for none
@@ -127,7 +134,7 @@ public final class StudyRunner {
         Thread hook = new Thread(() -> study.abandonRunning(INTERRUPTED), "tunelab-interrupt");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
-            study.optimize(objective, new OptimizeOptions(budget, timeout, slots, List.of(), List.of(bar), budget > 0));
+            new BudgetCompletion(storage, out).optimize(study, objective, budget, deadlineMillis, slots, List.of(bar));
         } finally {
             bar.finish();
             try {

@@ -1,12 +1,16 @@
 package io.tunelab.cli.serve;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.tunelab.trainers.predict.Prediction;
+import java.io.IOException;
+import java.io.InputStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -28,7 +32,7 @@ public final class PredictionServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PredictionServer.class);
     static final String VERSION_HEADER = "X-Model-Version";
 
-    private final ObjectMapper json = new ObjectMapper();
+    private final ObjectReader json = new ObjectMapper().reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     private final HotSwappingModel model;
     private final Options options;
     private final ScheduledExecutorService poller;
@@ -117,10 +121,10 @@ public final class PredictionServer implements AutoCloseable {
         }
         JsonNode body;
         try {
-            body = json.readTree(ctx.bodyAsBytes());
+            body = json.readTree(boundedBody(ctx));
         } catch (JsonProcessingException e) {
             throw new BadInputException("the body is not valid JSON: " + e.getOriginalMessage());
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new BadInputException("the body could not be read: " + e.getMessage());
         }
         Map<String, Object> answer = model.use(loaded -> {
@@ -147,6 +151,18 @@ public final class PredictionServer implements AutoCloseable {
         });
         ctx.header(VERSION_HEADER, String.valueOf(answer.get("version")));
         ctx.json(answer);
+    }
+
+    /** The body, read up to the limit, so that a body without a declared length cannot exceed it either. */
+    private byte[] boundedBody(Context ctx) throws IOException {
+        long max = options.maxBodyBytes();
+        try (InputStream in = ctx.bodyInputStream()) {
+            byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, max + 1));
+            if (bytes.length > max) {
+                throw new BadInputException("the body is larger than " + max + " bytes");
+            }
+            return bytes;
+        }
     }
 
     private static void error(Context ctx, int status, String message) {

@@ -27,6 +27,7 @@ public final class ErrorMapping {
             Map.entry(StorageException.Kind.UNAVAILABLE, 503),
             Map.entry(DashboardException.Kind.NOT_FOUND, 404),
             Map.entry(DashboardException.Kind.BAD_REQUEST, 400),
+            Map.entry(DashboardException.Kind.TOO_LARGE, 413),
             Map.entry(DashboardException.Kind.CONFLICT, 409),
             Map.entry(DashboardException.Kind.NOT_CONFIGURED, 501),
             Map.entry(DashboardException.Kind.UNAUTHORIZED, 401),
@@ -39,6 +40,8 @@ public final class ErrorMapping {
     /** Installs the exception handlers and the JSON 404 for unknown API paths. */
     public static void install(Javalin app) {
         app.exception(Exception.class, (e, ctx) -> answer(ctx, e));
+        // Javalin answers its own HTTP errors (e.g. 413 for a body over the size limit) in plain text otherwise.
+        app.exception(HttpResponseException.class, (e, ctx) -> answer(ctx, e));
         app.error(404, ctx -> {
             if (ctx.path().startsWith("/api/") && !"application/json".equals(ctx.res().getContentType())) {
                 ctx.json(body(404, "NOT_FOUND", "no API endpoint " + ctx.method() + " " + ctx.path()));

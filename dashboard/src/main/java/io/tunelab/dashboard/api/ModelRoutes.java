@@ -1,5 +1,6 @@
 package io.tunelab.dashboard.api;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -10,9 +11,13 @@ import java.util.Map;
 
 /**
  * Model registry endpoints: models, one model with versions and audit trail, and the promote action
- * ({@code POST /api/models/{name}/promote} with {@code {"alias", "version" | "trialId", "reason"}}).
+ * ({@code POST /api/models/{name}/promote} with {@code {"alias", "version" | "trialId", "reason"}}; strings
+ * and whole numbers of any other JSON type are refused with 400).
  */
 final class ModelRoutes {
+    /** A promote body is a few short fields. */
+    static final int MAX_BODY_BYTES = 64 * 1024;
+
     private final DashboardData data;
 
     ModelRoutes(DashboardData data) {
@@ -26,24 +31,50 @@ final class ModelRoutes {
     }
 
     private void promote(Context ctx) {
+        String text = Requests.body(ctx, MAX_BODY_BYTES);
         JsonNode body;
         try {
-            body = Json.mapper().readTree(ctx.body());
+            body = Json.mapper().reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readTree(text);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw DashboardException.badRequest("promote needs a JSON object body: " + e.getOriginalMessage());
         }
         if (body == null || !body.isObject()) {
-            throw DashboardException.badRequest("promote needs a JSON object body, got '" + ctx.body() + "'");
+            throw DashboardException.badRequest("promote needs a JSON object body, got '"
+                    + (text.length() > 80 ? text.substring(0, 80) + "..." : text) + "'");
         }
-        Integer version = body.hasNonNull("version") ? body.get("version").asInt() : null;
-        Long trialId = body.hasNonNull("trialId") ? body.get("trialId").asLong() : null;
+        Long versionNumber = wholeNumber(body, "version");
+        if (versionNumber != null && (versionNumber < 1 || versionNumber > Integer.MAX_VALUE)) {
+            throw DashboardException.badRequest("version must be a version number (1 or more), got " + versionNumber);
+        }
+        Integer version = versionNumber == null ? null : versionNumber.intValue();
+        Long trialId = wholeNumber(body, "trialId");
         String actor = "dashboard@" + ctx.ip();
         PromoteRequest request = new PromoteRequest(ctx.pathParam("name"), text(body, "alias"), version, trialId,
                 text(body, "reason"), actor);
         ctx.json(data.promote(request));
     }
 
+    /** A string field, or null when absent; BAD_REQUEST for any other JSON type. */
     private static String text(JsonNode body, String field) {
-        return body.hasNonNull(field) ? body.get(field).asText() : null;
+        JsonNode v = body.get(field);
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        if (!v.isTextual()) {
+            throw DashboardException.badRequest(field + " must be a string, got " + v);
+        }
+        return v.asText();
+    }
+
+    /** A whole-number field, or null when absent; BAD_REQUEST for text, booleans, fractions or huge numbers. */
+    private static Long wholeNumber(JsonNode body, String field) {
+        JsonNode v = body.get(field);
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        if (!v.isIntegralNumber() || !v.canConvertToLong()) {
+            throw DashboardException.badRequest(field + " must be a whole number, got " + v);
+        }
+        return v.asLong();
     }
 }

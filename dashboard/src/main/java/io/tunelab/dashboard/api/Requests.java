@@ -2,12 +2,39 @@ package io.tunelab.dashboard.api;
 
 import io.javalin.http.Context;
 import io.tunelab.dashboard.DashboardException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Reads path and query parameters, answering bad ones with BAD_REQUEST messages that name them. */
+/** Reads path and query parameters and bodies, answering bad ones with BAD_REQUEST messages that name them. */
 final class Requests {
     private Requests() {
+    }
+
+    /**
+     * The request body as UTF-8 text, read up to {@code maxBytes}: TOO_LARGE when it is longer, whether
+     * or not the client declared its length (a chunked body is counted as it arrives).
+     */
+    static String body(Context ctx, int maxBytes) {
+        if (ctx.contentLength() > maxBytes) {
+            throw tooLarge(maxBytes);
+        }
+        try (InputStream in = ctx.bodyInputStream()) {
+            byte[] bytes = in.readNBytes(maxBytes + 1);
+            if (bytes.length > maxBytes) {
+                throw tooLarge(maxBytes);
+            }
+            return new String(bytes, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw DashboardException.badRequest("the request body could not be read: " + e.getMessage());
+        }
+    }
+
+    private static DashboardException tooLarge(int maxBytes) {
+        return new DashboardException(DashboardException.Kind.TOO_LARGE, "the request body is larger than " + maxBytes
+                + " bytes");
     }
 
     static long pathLong(Context ctx, String name) {

@@ -7,6 +7,7 @@ import io.tunelab.search.storage.StorageException;
 import io.tunelab.tracker.TrackerException;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
@@ -17,6 +18,12 @@ import org.slf4j.LoggerFactory;
  * A pooled (HikariCP), migrated tracker database and the way every store talks to it: short
  * transactions that are retried when they fail for a transient reason (lock time-out, deadlock,
  * lost connection). Thread-safe; close it once, after the stores using it.
+ *
+ * <p>Failures: lock conflicts and deadlocks are retried up to {@value #MAX_ATTEMPTS} times with short
+ * jittered back-off; an unreachable database (refused connections, a server restarting) is retried
+ * with back-off of up to a second for as long as {@link DatabaseSettings#outageTolerance()}, so
+ * workers ride out a database restart. Every transaction is retried as a whole, so work must not
+ * have side effects outside its connection.
  *
  * <p>Durability: H2 writes ordinary commits to its file in the background (within its write delay,
  * 500 ms), so a {@code kill -9} loses the last ones. State changes that must survive use
@@ -30,12 +37,18 @@ public final class Database implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
 
     private final AtomicLong retries = new AtomicLong();
+    private final Duration outageTolerance;
+    /** Transactions that failed for an outage and have not succeeded yet. */
+    private final AtomicLong inOutage = new AtomicLong();
+    private volatile boolean everRecovered;
+    private volatile long recoveredAt;
     private final HikariDataSource pool;
     private final Dialect dialect;
     private final String url;
 
-    private Database(HikariDataSource pool, Dialect dialect, String url) {
+    private Database(HikariDataSource pool, Dialect dialect, String url, Duration outageTolerance) {
         this.pool = pool;
+        this.outageTolerance = outageTolerance;
         this.dialect = dialect;
         this.url = url;
     }
@@ -49,8 +62,10 @@ public final class Database implements AutoCloseable {
         config.setPassword(settings.password());
         config.setMaximumPoolSize(settings.maxPoolSize());
         config.setMinimumIdle(1);
+        // Connections beyond the one kept idle close after 30 s, so idle workers hold one connection each.
+        config.setIdleTimeout(30_000);
         config.setAutoCommit(false);
-        config.setConnectionTimeout(10_000);
+        config.setConnectionTimeout(Math.max(250, Math.min(10_000, settings.outageTolerance().toMillis())));
         config.setPoolName("tunelab-tracker");
         config.setConnectionInitSql(dialect.connectionInitSql());
         HikariDataSource pool;
@@ -59,7 +74,7 @@ public final class Database implements AutoCloseable {
         } catch (HikariPool.PoolInitializationException e) {
             throw TrackerException.unavailable(describeOpenFailure(settings.jdbcUrl(), e), e);
         }
-        Database db = new Database(pool, dialect, settings.jdbcUrl());
+        Database db = new Database(pool, dialect, settings.jdbcUrl(), settings.outageTolerance());
         try {
             Migrations.migrate(pool);
         } catch (RuntimeException e) {
@@ -133,32 +148,83 @@ public final class Database implements AutoCloseable {
     }
 
     private <T> T run(SqlWork<T> work, boolean durable) {
-        SQLException last = null;
-        for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-            try (Connection c = pool.getConnection()) {
-                try {
-                    T result = work.run(c);
-                    c.commit();
-                    if (durable) {
-                        dialect.makeDurable(c);
+        long began = System.nanoTime();
+        int contention = 0;
+        boolean waitingOutOutage = false;
+        boolean reached = false;
+        try {
+            for (int attempt = 1; ; attempt++) {
+                try (Connection c = pool.getConnection()) {
+                    try {
+                        T result = work.run(c);
+                        c.commit();
+                        if (durable) {
+                            dialect.makeDurable(c);
+                        }
+                        reached = true;
+                        return result;
+                    } catch (SQLException | RuntimeException e) {
+                        rollbackQuietly(c);
+                        throw e;
                     }
-                    return result;
-                } catch (SQLException | RuntimeException e) {
-                    rollbackQuietly(c);
+                } catch (SQLException e) {
+                    Dialect.Failure failure = dialect.classify(e);
+                    if (failure == Dialect.Failure.PERMANENT || pool.isClosed()) {
+                        reached = true;
+                        throw translate(e);
+                    }
+                    if (failure == Dialect.Failure.OUTAGE) {
+                        if (!waitingOutOutage) {
+                            waitingOutOutage = true;
+                            inOutage.incrementAndGet();
+                        }
+                        if (System.nanoTime() - began >= outageTolerance.toNanos()) {
+                            throw TrackerException.unavailable("database " + url + " unreachable for "
+                                    + outageTolerance + ": " + e.getMessage(), e);
+                        }
+                        logOutage(attempt, e);
+                    } else if (++contention >= MAX_ATTEMPTS) {
+                        reached = true;
+                        throw TrackerException.unavailable("database " + url + " kept failing after " + MAX_ATTEMPTS
+                                + " attempts: " + e.getMessage(), e);
+                    }
+                    retries.incrementAndGet();
+                    LOG.debug("Retrying a transaction (attempt {}) after: {}", attempt, e.getMessage());
+                    backOff(failure == Dialect.Failure.OUTAGE ? Math.min(attempt, 6) + 2 : contention);
+                } catch (RuntimeException e) {
+                    reached = true;
                     throw e;
                 }
-            } catch (SQLException e) {
-                last = e;
-                if (!dialect.isTransient(e)) {
-                    throw translate(e);
+            }
+        } finally {
+            if (waitingOutOutage) {
+                if (reached) {
+                    recoveredAt = System.nanoTime();
+                    everRecovered = true;
                 }
-                retries.incrementAndGet();
-                LOG.debug("Retrying a transaction (attempt {}) after: {}", attempt, e.getMessage());
-                backOff(attempt);
+                inOutage.decrementAndGet();
             }
         }
-        throw TrackerException.unavailable("database " + url + " kept failing after " + MAX_ATTEMPTS
-                + " attempts: " + last.getMessage(), last);
+    }
+
+    private void logOutage(int attempt, SQLException e) {
+        if (attempt == 1) {
+            LOG.warn("Database {} unreachable, retrying for up to {}: {}", url, outageTolerance, e.getMessage());
+        }
+    }
+
+    /**
+     * Nanoseconds since this process last reached the database again after it had been unreachable:
+     * 0 while a transaction is still waiting out an outage, {@link Long#MAX_VALUE} if there never was
+     * one. While the database is down no worker can send heartbeats, and after it is back each worker's
+     * pool reconnects in its own time (up to a few seconds), so stale-trial detection waits for a
+     * grace period after an outage.
+     */
+    public long nanosSinceOutage() {
+        if (inOutage.get() > 0) {
+            return 0;
+        }
+        return everRecovered ? System.nanoTime() - recoveredAt : Long.MAX_VALUE;
     }
 
     /** Like {@link #inTransaction} for work that only reads; it ends with a rollback. */

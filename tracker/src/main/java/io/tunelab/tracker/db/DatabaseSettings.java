@@ -2,30 +2,59 @@ package io.tunelab.tracker.db;
 
 import io.tunelab.tracker.TrackerException;
 import java.nio.file.Path;
+import java.time.Duration;
 
 /**
  * How to reach a tracker database.
  *
- * @param jdbcUrl     {@code jdbc:h2:file:…}, {@code jdbc:h2:tcp://…} or {@code jdbc:postgresql://…}
- * @param user        database user
- * @param password    database password (empty for the embedded default)
- * @param maxPoolSize connections this process may hold at most (bounded so many workers do not
- *                    exhaust a server)
+ * @param jdbcUrl         {@code jdbc:h2:file:…}, {@code jdbc:h2:tcp://…} or {@code jdbc:postgresql://…}
+ * @param user            database user
+ * @param password        database password (empty for the embedded default)
+ * @param maxPoolSize     connections this process may hold at most, 2 or more (bounded so many workers do
+ *                        not exhaust a server: 50 workers with a pool of 3 hold at most 150 connections)
+ * @param outageTolerance how long one transaction keeps retrying while the database is unreachable
+ *                        (refused connections, a server shutting down or restarting) before it fails
+ *                        with UNAVAILABLE; positive
  */
-public record DatabaseSettings(String jdbcUrl, String user, String password, int maxPoolSize) {
+public record DatabaseSettings(String jdbcUrl, String user, String password, int maxPoolSize,
+                               Duration outageTolerance) {
+    /** Pool size for a database server (PostgreSQL, H2 TCP): a trial thread, the metric writer, heartbeats. */
+    public static final int SERVER_POOL_SIZE = 3;
+    /** Pool size for the embedded database, which only this process uses. */
+    public static final int EMBEDDED_POOL_SIZE = 8;
+    /** Default {@link #outageTolerance}: a database restart or fail-over takes less. */
+    public static final Duration DEFAULT_OUTAGE_TOLERANCE = Duration.ofMinutes(2);
+
     public DatabaseSettings {
         Dialect.of(jdbcUrl);
         if (maxPoolSize < 2) {
             throw TrackerException.invalid("maxPoolSize must be at least 2 (one for the metric writer), got "
                     + maxPoolSize);
         }
+        if (outageTolerance == null || outageTolerance.isNegative() || outageTolerance.isZero()) {
+            throw TrackerException.invalid("outageTolerance must be positive, got " + outageTolerance);
+        }
         user = user == null ? "" : user;
         password = password == null ? "" : password;
     }
 
-    /** A JDBC URL with the default user and a pool of 8. */
+    /** Settings with the default outage tolerance. */
+    public DatabaseSettings(String jdbcUrl, String user, String password, int maxPoolSize) {
+        this(jdbcUrl, user, password, maxPoolSize, DEFAULT_OUTAGE_TOLERANCE);
+    }
+
+    /**
+     * A JDBC URL with the default user, a pool of {@value #EMBEDDED_POOL_SIZE} for an embedded database
+     * and of {@value #SERVER_POOL_SIZE} for a server shared by many workers.
+     */
     public static DatabaseSettings of(String jdbcUrl) {
-        return new DatabaseSettings(jdbcUrl, "sa", "", 8);
+        return new DatabaseSettings(jdbcUrl, "sa", "", isServer(jdbcUrl) ? SERVER_POOL_SIZE : EMBEDDED_POOL_SIZE);
+    }
+
+    /** Whether the URL names a database server that other processes share (PostgreSQL, H2 TCP). */
+    public static boolean isServer(String jdbcUrl) {
+        return Dialect.of(jdbcUrl) == Dialect.POSTGRESQL || jdbcUrl.regionMatches(true, 0, "jdbc:h2:tcp:", 0, 12)
+                || jdbcUrl.regionMatches(true, 0, "jdbc:h2:ssl:", 0, 12);
     }
 
     /** The embedded H2 database file {@code tracker.mv.db} in {@code directory}. */
@@ -42,10 +71,14 @@ public record DatabaseSettings(String jdbcUrl, String user, String password, int
     }
 
     public DatabaseSettings withPoolSize(int size) {
-        return new DatabaseSettings(jdbcUrl, user, password, size);
+        return new DatabaseSettings(jdbcUrl, user, password, size, outageTolerance);
     }
 
     public DatabaseSettings withCredentials(String newUser, String newPassword) {
-        return new DatabaseSettings(jdbcUrl, newUser, newPassword, maxPoolSize);
+        return new DatabaseSettings(jdbcUrl, newUser, newPassword, maxPoolSize, outageTolerance);
+    }
+
+    public DatabaseSettings withOutageTolerance(Duration tolerance) {
+        return new DatabaseSettings(jdbcUrl, user, password, maxPoolSize, tolerance);
     }
 }

@@ -2,6 +2,8 @@ package io.tunelab.tracker.db;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientConnectionException;
 import java.sql.Statement;
 import java.util.Locale;
 
@@ -43,18 +45,39 @@ public enum Dialect {
         }
     }
 
+    /** Why a transaction failed, which decides whether and how long it is retried. */
+    enum Failure {
+        /** The work itself is wrong (bad SQL, a constraint): retrying cannot help. */
+        PERMANENT,
+        /** Lock time-out, deadlock, serialisation failure, concurrent update: retry a few times at once. */
+        CONTENTION,
+        /** The database cannot be reached (refused, shutting down, restarting, out of connections): retry for a while. */
+        OUTAGE
+    }
+
     /**
-     * Whether a failed transaction may succeed when run again: lock time-outs, deadlocks,
-     * serialisation failures, concurrent updates and lost connections.
+     * Classifies a failed transaction: CONTENTION for lock time-outs, deadlocks (PostgreSQL 40P01),
+     * serialisation failures (40001) and H2's concurrent-update errors; OUTAGE for connection failures
+     * (SQLState class 08, JDBC's transient-connection and recoverable exceptions), a PostgreSQL server
+     * shutting down or starting (57P01, 57P02, 57P03), too many connections (53300) and H2's broken
+     * connection (90067); PERMANENT otherwise.
      */
-    boolean isTransient(SQLException e) {
+    Failure classify(SQLException e) {
         String state = e.getSQLState() == null ? "" : e.getSQLState();
-        if (state.startsWith("40") || state.startsWith("08") || state.equals("HYT00") || state.equals("55P03")) {
-            return true;
+        int code = e.getErrorCode();
+        if (e instanceof SQLTransientConnectionException || e instanceof SQLRecoverableException
+                || state.startsWith("08") || state.equals("57P01") || state.equals("57P02") || state.equals("57P03")
+                || state.equals("53300") || (this == H2 && code == 90067)) {
+            return Failure.OUTAGE;
+        }
+        if (state.startsWith("40") || state.equals("HYT00") || state.equals("55P03")) {
+            return Failure.CONTENTION;
         }
         // H2: concurrent update in another transaction (90131), lock timeout (50200), row changed (90143).
-        int code = e.getErrorCode();
-        return this == H2 && (code == 90131 || code == 50200 || code == 90143 || code == 40001);
+        if (this == H2 && (code == 90131 || code == 50200 || code == 90143 || code == 40001)) {
+            return Failure.CONTENTION;
+        }
+        return Failure.PERMANENT;
     }
 
     /** Whether the failure is a unique or foreign-key constraint violation. */

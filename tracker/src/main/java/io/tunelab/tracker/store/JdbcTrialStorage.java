@@ -38,7 +38,9 @@ import java.util.concurrent.ConcurrentHashMap;
  *   <li>Metric points go through a background {@link MetricWriter}; {@link #flush()} (called when a
  *       trial ends) and {@link #close()} (and a shutdown hook) write what is queued.</li>
  *   <li>Running trials created here send heartbeats while this process lives; {@link #reapStaleTrials}
- *       (also run before claiming enqueued trials) fails and possibly retries trials whose worker died.</li>
+ *       (also run before claiming enqueued trials) fails and possibly retries trials whose worker died;
+ *       after the database was unreachable, automatic reaping waits a stale grace period, because the
+ *       heartbeats of live workers could not be written either.</li>
  *   <li>Finishing a trial records its provenance ({@link ProvenanceStore}) in the same transaction.</li>
  * </ul>
  */
@@ -177,7 +179,8 @@ public final class JdbcTrialStorage implements TrialStorage {
     }
 
     private void maybeReap(long studyId) {
-        if (heartbeats == null) {
+        if (heartbeats == null || db.nanosSinceOutage() < options.staleGrace().toNanos()) {
+            // After the database was unreachable, live workers' heartbeats are old too: wait a grace period.
             return;
         }
         long now = System.nanoTime();
@@ -196,6 +199,16 @@ public final class JdbcTrialStorage implements TrialStorage {
      */
     public List<FrozenTrial> reapStaleTrials(long studyId) {
         return reaper.reap(studyId, options.clock().instant(), options.staleGrace());
+    }
+
+    /**
+     * Trials of the study that are not settled yet: WAITING ones, and RUNNING ones that send heartbeats
+     * (so they either finish or are reaped as stale, and possibly retried). A worker whose share of a
+     * study-wide budget is done waits while this is above zero, so that a retry of a trial whose worker
+     * died is still run. RUNNING trials without heartbeats are not counted: nothing would ever end them.
+     */
+    public int unsettledTrials(long studyId) {
+        return db.read(c -> commands.unsettled(c, studyId));
     }
 
     @Override
@@ -268,11 +281,15 @@ public final class JdbcTrialStorage implements TrialStorage {
         db.update(c -> commands.heartbeat(c, trialId, now));
     }
 
-    /** Heartbeats of several trials in one transaction; unknown or finished trials are skipped. */
+    /**
+     * Heartbeats of several trials in one transaction, in id order (so two such transactions never
+     * wait on each other in a cycle); unknown or finished trials are skipped.
+     */
     public void heartbeatAll(Set<Long> trialIds) {
         Instant now = options.clock().instant();
+        List<Long> ordered = trialIds.stream().sorted().toList();
         db.update(c -> {
-            for (long id : trialIds) {
+            for (long id : ordered) {
                 try {
                     commands.heartbeat(c, id, now);
                 } catch (TrackerException gone) {

@@ -26,6 +26,14 @@ import java.util.TreeMap;
  * connection. State changes (create, claim, finish) first lock the study row through
  * {@link StudyTable#advance}; other changes lock only the trial row, so lock order is always study
  * before trial. Stateless apart from its collaborators; thread-safe.
+ *
+ * <p>Why many workers never deadlock (on PostgreSQL as on H2): a state change holds the study row and
+ * then at most one trial row; heartbeats lock only trial rows, in id order; parameter and attribute
+ * writes lock one trial row. Claiming a WAITING trial happens under the study row lock, which the claim
+ * needs anyway to advance the study's change counter, so claimers queue on that one row for a few
+ * milliseconds and each waiting trial is handed out once; {@code SELECT … FOR UPDATE SKIP LOCKED}
+ * would only help claimers that do not take the study lock. A lock time-out, deadlock or serialisation
+ * failure that happens anyway is retried by {@link io.tunelab.tracker.db.Database}.
  */
 final class TrialCommands {
     static final int MAX_MESSAGE = 10_000;
@@ -136,6 +144,18 @@ final class TrialCommands {
             ps.setLong(1, arg);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? rs.getLong(1) : null;
+            }
+        }
+    }
+
+    /** WAITING trials plus RUNNING trials that send heartbeats. */
+    int unsettled(Connection c, long studyId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM trials WHERE study_id = ? AND"
+                + " (trial_state = 'WAITING' OR (trial_state = 'RUNNING' AND heartbeat_ns IS NOT NULL))")) {
+            ps.setLong(1, studyId);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
             }
         }
     }

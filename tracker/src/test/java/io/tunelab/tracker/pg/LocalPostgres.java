@@ -111,7 +111,8 @@ public final class LocalPostgres implements AutoCloseable {
             cmd.addAll(List.of("runuser", "-u", "postgres", "--"));
         }
         cmd.addAll(command);
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        // From "/", which the postgres user can read whatever the build's working directory is.
+        Process p = new ProcessBuilder(cmd).directory(new java.io.File("/")).redirectErrorStream(true).start();
         byte[] out = p.getInputStream().readAllBytes();
         if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             p.destroyForcibly();

@@ -17,4 +17,17 @@ public final class PostgresAvailability {
         }
         Assumptions.assumeTrue(LocalPostgres.find().isPresent(), "PostgreSQL is not installed");
     }
+
+    /** {@link #requireOrSkip()}, then a started throw-away server. */
+    public static LocalPostgres startOrSkip() throws java.io.IOException, InterruptedException {
+        requireOrSkip();
+        return LocalPostgres.start();
+    }
+
+    /** Stops and removes a server started here, if one was. */
+    public static void stop(LocalPostgres pg) {
+        if (pg != null) {
+            pg.close();
+        }
+    }
 }

@@ -20,15 +20,12 @@ class PostgresStorageTest extends TrialStorageContract {
 
     @BeforeAll
     static void startPostgres() throws Exception {
-        PostgresAvailability.requireOrSkip();
-        pg = LocalPostgres.start();
+        pg = PostgresAvailability.startOrSkip();
     }
 
     @AfterAll
     static void stopPostgres() {
-        if (pg != null) {
-            pg.close();
-        }
+        PostgresAvailability.stop(pg);
     }
 
     @Override

@@ -1,0 +1,70 @@
+package io.tunelab.cli.run;
+
+import io.tunelab.search.exec.SlotPool;
+import io.tunelab.search.storage.TrialStorage;
+import io.tunelab.search.study.Objective;
+import io.tunelab.search.study.OptimizeOptions;
+import io.tunelab.search.study.Study;
+import io.tunelab.search.study.TrialCallback;
+import io.tunelab.tracker.store.JdbcTrialStorage;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Runs a worker's share of a study-wide budget, then stays while trials of other workers are still
+ * unsettled (see {@link JdbcTrialStorage#unsettledTrials}): one of those workers may die, its trial
+ * be failed as stale and retried, and a worker that already left could not run the retry. While it
+ * waits it polls once per heartbeat interval, reaping stale trials and claiming retries, and it stops
+ * waiting at the study's deadline. Storages without heartbeats (in memory) never leave anything to
+ * wait for. Not thread-safe; one per run.
+ */
+final class BudgetCompletion {
+    private final TrialStorage storage;
+    private final PrintWriter out;
+
+    BudgetCompletion(TrialStorage storage, PrintWriter out) {
+        this.storage = storage;
+        this.out = out;
+    }
+
+    /**
+     * Optimises until the study has {@code budget} trials and none of other workers is unsettled, or
+     * until {@code deadlineMillis} (epoch milliseconds, 0 for none).
+     */
+    void optimize(Study study, Objective objective, int budget, long deadlineMillis, SlotPool slots,
+                  List<TrialCallback> callbacks) {
+        boolean announced = false;
+        while (true) {
+            Duration timeout = deadlineMillis == 0 ? null : Duration.ofMillis(deadlineMillis - System.currentTimeMillis());
+            if (timeout != null && (timeout.isNegative() || timeout.isZero())) {
+                return;
+            }
+            study.optimize(objective, new OptimizeOptions(budget, timeout, slots, List.of(), callbacks, budget > 0));
+            Duration poll = pollInterval();
+            if (budget == 0 || poll == null) {
+                return;
+            }
+            int unsettled = ((JdbcTrialStorage) storage).unsettledTrials(study.studyId());
+            if (unsettled == 0) {
+                return;
+            }
+            if (!announced) {
+                out.println("Waiting for " + unsettled + " trial(s) of other workers to end; if a worker dies, its"
+                        + " trial is retried here.");
+                out.flush();
+                announced = true;
+            }
+            try {
+                Thread.sleep(poll.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private Duration pollInterval() {
+        return storage instanceof JdbcTrialStorage jdbc ? jdbc.options().heartbeatInterval() : null;
+    }
+}
