@@ -1,6 +1,7 @@
 package io.tunelab.cli;
 
 import io.tunelab.cli.query.StorageOptions;
+import io.tunelab.cli.registry.GatedPromoter;
 import io.tunelab.dashboard.DashboardServer;
 import io.tunelab.dashboard.data.TrackerDashboardData;
 import io.tunelab.tracker.setup.Tracker;
@@ -31,6 +32,13 @@ final class DashboardCommand implements Callable<Integer> {
     @Option(names = "--token", description = "Token for promote and other actions when not on loopback (default: generated).")
     String token;
 
+    @Option(names = "--gate", paramLabel = "TEST",
+            description = "Evaluation gate for the promote action: mcnemar or paired-t (default: none).")
+    String gate;
+
+    @Option(names = "--confidence", defaultValue = "0.95", description = "Gate confidence (default: ${DEFAULT-VALUE}).")
+    double confidence;
+
     @Spec
     CommandSpec spec;
 
@@ -44,7 +52,11 @@ final class DashboardCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         try (Tracker tracker = wiring.openTracker(storage.url())) {
-            DashboardServer server = start(tracker, host, port, token);
+            if (gate != null && !gate.matches("(?i)mcnemar|paired-t")) {
+                throw new CliException("--gate must be mcnemar or paired-t, got '" + gate + "'");
+            }
+            DashboardServer server = start(tracker, gate == null ? null
+                    : new GatedPromoter(tracker, wiring.trainers(), gate, confidence), host, port, token);
             out.println("Dashboard: " + server.url() + "  (studies in " + storage.url() + "; Ctrl-C to stop)");
             if (server.token() != null) {
                 out.println("Token for actions: " + server.token());
@@ -61,9 +73,13 @@ final class DashboardCommand implements Callable<Integer> {
     }
 
     /** Starts a dashboard over {@code tracker}; {@code tunelab run --dashboard} and {@code demo} use it too. */
-    static DashboardServer start(Tracker tracker, String host, int port, String token) {
+    static DashboardServer start(Tracker tracker, GatedPromoter promoter, String host, int port, String token) {
         try {
-            return new DashboardServer(new TrackerDashboardData(tracker), host, port, token).start();
+            TrackerDashboardData data = new TrackerDashboardData(tracker, promoter);
+            if (promoter != null) {
+                promoter.viewsFrom(data);
+            }
+            return new DashboardServer(data, host, port, token).start();
         } catch (RuntimeException e) {
             throw new CliException("cannot serve the dashboard on " + host + ":" + port + ": " + rootMessage(e)
                     + (port != 0 ? " (is the port in use? try --port 0)" : ""));

@@ -1,5 +1,6 @@
 package io.tunelab.cli;
 
+import io.tunelab.cli.wiring.DjlTrainers;
 import io.tunelab.cli.wiring.TrainerFactory;
 import io.tunelab.cli.wiring.TribuoTrainers;
 import io.tunelab.search.storage.InMemoryStorage;
@@ -39,6 +40,6 @@ public final class DefaultWiring implements Wiring {
 
     @Override
     public List<TrainerFactory> trainers() {
-        return List.of(new TribuoTrainers());
+        return List.of(new DjlTrainers(), new TribuoTrainers());
     }
 }

@@ -1,27 +1,22 @@
 package io.tunelab.cli;
 
-import io.tunelab.cli.spec.SpecValidationException;
-import io.tunelab.cli.spec.StudySpec;
-import io.tunelab.cli.spec.StudySpecParser;
-import java.io.PrintWriter;
 import io.tunelab.cli.output.Table;
 import io.tunelab.cli.query.StorageOptions;
 import io.tunelab.cli.run.StudyRunner;
-import io.tunelab.search.storage.TrialStorage;
-import io.tunelab.search.study.Study;
-import io.tunelab.search.trial.FrozenTrial;
-import io.tunelab.search.trial.TrialState;
+import io.tunelab.cli.spec.SpecValidationException;
+import io.tunelab.cli.spec.StudySpec;
+import io.tunelab.cli.spec.StudySpecParser;
 import io.tunelab.search.exec.SlotPool;
+import io.tunelab.search.storage.TrialStorage;
 import io.tunelab.search.study.Objective;
+import io.tunelab.search.study.Study;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.EnumMap;
-import java.util.Map;
-import java.util.stream.Collectors;
-import picocli.CommandLine.Mixin;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -111,12 +106,8 @@ final class RunCommand implements Callable<Integer> {
     }
 
     private void printSummary(PrintWriter out, Study done) {
-        Map<TrialState, Long> counts = done.trials().stream()
-                .collect(Collectors.groupingBy(FrozenTrial::state, () -> new EnumMap<>(TrialState.class), Collectors.counting()));
         out.println();
-        out.println("Study '" + done.name() + "': " + counts.getOrDefault(TrialState.COMPLETE, 0L) + " complete, "
-                + counts.getOrDefault(TrialState.PRUNED, 0L) + " pruned, " + counts.getOrDefault(TrialState.FAIL, 0L)
-                + " failed.");
+        out.println(StudyRunner.counts(done));
         Table best = StudyRunner.summary(done, 5);
         if (!best.rows().isEmpty()) {
             out.println(done.isMultiObjective() ? "Pareto-optimal trials:" : "Best trials:");

@@ -29,6 +29,7 @@ import picocli.CommandLine.ScopeType;
             RunCommand.class,
             CreateCommand.class,
             WorkerCommand.class,
+            DemoCommand.class,
             DashboardCommand.class,
             ModelsCommand.class,
             PromoteCommand.class,
@@ -66,9 +67,15 @@ public final class TunelabCommand implements Runnable {
         System.exit(commandLine().execute(args));
     }
 
-    /** Tribuo and H2 log every model and connection through java.util.logging: keep warnings only. */
+    /** Held so that java.util.logging cannot forget their levels when it collects unused loggers. */
+    private static final java.util.List<java.util.logging.Logger> QUIETED = new java.util.ArrayList<>();
+
+    /** Tribuo logs every tree and training run through java.util.logging: keep warnings only. */
     private static void quietLibraries() {
-        java.util.logging.Logger.getLogger("org.tribuo").setLevel(java.util.logging.Level.WARNING);
-        java.util.logging.Logger.getLogger("com.oracle.labs.mlrg").setLevel(java.util.logging.Level.WARNING);
+        for (String name : java.util.List.of("org.tribuo", "com.oracle.labs.mlrg")) {
+            java.util.logging.Logger logger = java.util.logging.Logger.getLogger(name);
+            logger.setLevel(java.util.logging.Level.WARNING);
+            QUIETED.add(logger);
+        }
     }
 }

@@ -50,6 +50,17 @@ class BenchCommandTest {
     }
 
     @Test
+    void benchStorageWritesMetricValueUnitRows(@TempDir Path dir) throws Exception {
+        Path csv = dir.resolve("storage.csv");
+        String out = run(0, "bench", "storage", "--points", "20000", "--trials", "200", "--series", "5000",
+                "--out", csv.toString());
+        assertThat(out).contains("points/s").contains("trials/s");
+        List<String> lines = Files.readAllLines(csv);
+        assertThat(lines.get(0)).isEqualTo("metric,value,unit");
+        assertThat(lines.size()).isGreaterThan(3);
+    }
+
+    @Test
     void helpListsTheBenchSubcommands() {
         assertThat(run(0, "bench", "--help")).contains("samplers").contains("ask-cost");
     }

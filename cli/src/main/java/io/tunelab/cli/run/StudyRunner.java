@@ -20,7 +20,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.List;
 
 /**
@@ -122,8 +125,9 @@ public final class StudyRunner {
             out.flush();
             return study;
         }
-        out.println((counted == 0 ? "Running study '" : "Resuming study '") + spec.study() + "' ("
-                + (counted == 0 ? "" : counted + " trials so far, ")
+        int started = study.trials(EnumSet.complementOf(EnumSet.of(TrialState.WAITING))).size();
+        out.println((started == 0 ? "Running study '" : "Resuming study '") + spec.study() + "' ("
+                + (started == 0 ? "" : started + " trials so far, ")
                 + (budget > 0 ? "budget " + budget + " trials" : "until the deadline") + ") on " + slots.slots());
         out.flush();
         ProgressBar bar = new ProgressBar(out, budget > 0 ? budget - counted : 0, terminal, Clock.systemUTC());
@@ -140,6 +144,15 @@ public final class StudyRunner {
             }
         }
         return study;
+    }
+
+    /** One line of counts: {@code Study 'x': 12 complete, 3 pruned, 0 failed.} */
+    public static String counts(Study study) {
+        Map<TrialState, Long> counts = study.trials().stream().collect(
+                Collectors.groupingBy(FrozenTrial::state, () -> new EnumMap<>(TrialState.class), Collectors.counting()));
+        return "Study '" + study.name() + "': " + counts.getOrDefault(TrialState.COMPLETE, 0L) + " complete, "
+                + counts.getOrDefault(TrialState.PRUNED, 0L) + " pruned, " + counts.getOrDefault(TrialState.FAIL, 0L)
+                + " failed.";
     }
 
     /** The best trials (up to {@code n}, best first; the Pareto front for several objectives) as a table. */

@@ -136,11 +136,13 @@ public final class PredictionServer implements AutoCloseable {
             List<Map<String, Object>> items = new ArrayList<>();
             for (Prediction p : predictions) {
                 Map<String, Object> item = new LinkedHashMap<>();
-                if (p.probabilities().isEmpty()) {
+                if (p.output() instanceof Number && p.probabilities().isEmpty()) {
                     item.put("value", p.output());
                 } else {
                     item.put("class", p.output());
-                    item.put("probabilities", new java.util.TreeMap<>(p.probabilities()));
+                    if (!p.probabilities().isEmpty()) {
+                        item.put("probabilities", new java.util.TreeMap<>(p.probabilities()));
+                    }
                 }
                 items.add(item);
             }

@@ -28,11 +28,18 @@ public final class TrackerDashboardData implements DashboardData {
 
     private final Tracker tracker;
     private final StorageDashboardData trials;
+    private final Promoter promoter;
 
-    /** Reads {@code tracker}; the caller keeps ownership of it (and closes it). */
+    /** Reads {@code tracker}; the caller keeps ownership of it (and closes it). Promote moves aliases directly. */
     public TrackerDashboardData(Tracker tracker) {
+        this(tracker, null);
+    }
+
+    /** Promote requests for a trial go through {@code promoter} (e.g. with an evaluation gate), when not null. */
+    public TrackerDashboardData(Tracker tracker, Promoter promoter) {
         this.tracker = tracker;
         this.trials = new StorageDashboardData(tracker.storage());
+        this.promoter = promoter;
     }
 
     @Override
@@ -125,6 +132,9 @@ public final class TrackerDashboardData implements DashboardData {
 
     @Override
     public PromoteResult promote(PromoteRequest request) {
+        if (promoter != null && request.trialId() != null) {
+            return promoter.promote(request, trial(request.trialId()));
+        }
         ModelRegistry registry = tracker.registry();
         int version;
         if (request.trialId() != null) {
@@ -141,6 +151,16 @@ public final class TrackerDashboardData implements DashboardData {
         String actor = request.actor().isBlank() ? "dashboard" : request.actor();
         AliasMove move = move(registry.setAlias(request.model(), request.alias(), version, Change.by(actor, reason)));
         return new PromoteResult(true, version(registry.version(request.model(), version)), move, null);
+    }
+
+    /** The dashboard's view of a registry version (for promoters that work with the registry themselves). */
+    public ModelVersion version(String model, int version) {
+        return version(tracker.registry().version(model, version));
+    }
+
+    /** The dashboard's view of an audit-trail entry. */
+    public static AliasMove toMove(io.tunelab.tracker.registry.AliasMove move) {
+        return move(move);
     }
 
     private static RegisteredModel model(io.tunelab.tracker.registry.RegisteredModel m) {

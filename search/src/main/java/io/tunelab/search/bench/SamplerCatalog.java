@@ -16,7 +16,9 @@ import java.util.function.Function;
 
 /**
  * The samplers the benchmark can run, by name, each built from the study's seeded streams:
- * {@code random}, {@code tpe}, {@code tpe-multivariate}, {@code gp}, {@code nsga2}.
+ * {@code random}, {@code tpe} (Tunelab's defaults), {@code tpe-multivariate}, {@code tpe-optuna} and
+ * {@code tpe-optuna-multivariate} (Optuna 3.1's TPE, univariate and multivariate), {@code gp},
+ * {@code nsga2}.
  */
 public final class SamplerCatalog {
     private static final Map<String, Function<RandomStreams, Sampler>> ALL = new LinkedHashMap<>();
@@ -25,6 +27,8 @@ public final class SamplerCatalog {
         ALL.put("random", RandomSampler::new);
         ALL.put("tpe", TpeSampler::new);
         ALL.put("tpe-multivariate", s -> new TpeSampler(s, TpeOptions.defaults().withMultivariate(true, true)));
+        ALL.put("tpe-optuna", s -> new TpeSampler(s, TpeOptions.optuna()));
+        ALL.put("tpe-optuna-multivariate", s -> new TpeSampler(s, TpeOptions.optuna().withMultivariate(true, true)));
         ALL.put("gp", GpSampler::new);
         ALL.put("nsga2", Nsga2Sampler::new);
     }

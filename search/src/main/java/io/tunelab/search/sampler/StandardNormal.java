@@ -19,6 +19,8 @@ public final class StandardNormal {
     private static final double SQRT2 = Math.sqrt(2);
     /** log(√(2π)). */
     public static final double LOG_SQRT_2PI = 0.5 * Math.log(2 * Math.PI);
+    /** Beyond ±8.5 each tail holds under 1e-17, so 1 − both tails rounds to exactly 1. */
+    private static final double CENTRAL = 8.5;
     private static final double[] VALUE;
     private static final double[] SLOPE;
 
@@ -100,6 +102,9 @@ public final class StandardNormal {
         }
         if (b < 0) {
             return logDiff(logCdf(b), logCdf(a));
+        }
+        if (a < -CENTRAL && b > CENTRAL) {
+            return 0;
         }
         return Math.log(1 - cdf(a) - cdf(-b));
     }

@@ -45,6 +45,7 @@ public final class Study implements StudyView {
     private final RandomStreams streams;
     private volatile boolean stopRequested;
     private final Set<Long> runningHere = ConcurrentHashMap.newKeySet();
+    private volatile String abandoned;
 
     Study(TrialStorage storage, StudyRecord record, Sampler sampler, Pruner pruner, RandomStreams streams) {
         this.storage = storage;
@@ -127,9 +128,14 @@ public final class Study implements StudyView {
             Map<String, Distribution> space = sampler.relativeSearchSpace(this, trial);
             Map<String, Double> relative = space.isEmpty() ? Map.of() : sampler.sampleRelative(this, trial, space);
             runningHere.add(trial.id());
+            if (abandoned != null) {
+                throw new StudyException("study '" + name() + "' was stopped: " + abandoned);
+            }
             return new LiveTrial(this, trial, slot, fixedParams(trial), space, relative);
         } catch (RuntimeException e) {
-            storage.finishTrial(trial.id(), TrialState.FAIL, List.of(), "sampler failed: " + e.getMessage());
+            runningHere.remove(trial.id());
+            storage.finishTrial(trial.id(), TrialState.FAIL, List.of(),
+                    abandoned != null ? abandoned : "sampler failed: " + e.getMessage());
             throw e;
         }
     }
@@ -230,6 +236,7 @@ public final class Study implements StudyView {
      * exits. Returns the trials ended. Meant for shutdown hooks; the objectives may still be running.
      */
     public List<FrozenTrial> abandonRunning(String reason) {
+        abandoned = reason;
         stop();
         List<FrozenTrial> ended = new ArrayList<>();
         for (Long id : List.copyOf(runningHere)) {

@@ -45,6 +45,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * </ul>
  */
 public final class JdbcTrialStorage implements TrialStorage {
+    /** The message of trials still running when their process exited. */
+    public static final String INTERRUPTED = "interrupted: the process exited (Ctrl-C or kill) before this trial ended";
+
     private final Database db;
     private final boolean ownsDatabase;
     private final StorageOptions options;
@@ -61,6 +64,7 @@ public final class JdbcTrialStorage implements TrialStorage {
     private final Set<Long> knownTrials = ConcurrentHashMap.newKeySet();
     private final Map<Long, Long> lastReap = new ConcurrentHashMap<>();
     private final Thread shutdownHook;
+    private final Set<Long> unfinishedHere = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
 
     /**
@@ -77,7 +81,7 @@ public final class JdbcTrialStorage implements TrialStorage {
         this.metricReads = new MetricQueries(db);
         this.heartbeats = options.heartbeatInterval() == null ? null
                 : new HeartbeatScheduler(this::heartbeatAll, options.heartbeatInterval());
-        this.shutdownHook = new Thread(this::closeAtExit, "tunelab-storage-shutdown");
+        this.shutdownHook = new Thread(() -> closeAtExit(true), "tunelab-storage-shutdown");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
 
@@ -140,6 +144,7 @@ public final class JdbcTrialStorage implements TrialStorage {
 
     private void started(FrozenTrial t) {
         knownTrials.add(t.id());
+        unfinishedHere.add(t.id());
         if (heartbeats != null) {
             heartbeats.track(t.id());
         }
@@ -317,6 +322,7 @@ public final class JdbcTrialStorage implements TrialStorage {
         if (heartbeats != null) {
             heartbeats.untrack(trialId);
         }
+        unfinishedHere.remove(trialId);
         if (changed) {
             snapshots.remember(done[0]);
         }
@@ -367,20 +373,34 @@ public final class JdbcTrialStorage implements TrialStorage {
         } catch (IllegalStateException shuttingDown) {
             // The hook is running or about to; it calls closeAtExit, which is idempotent.
         }
-        closeAtExit();
+        closeAtExit(false);
     }
 
-    private synchronized void closeAtExit() {
+    /**
+     * Flushes metrics and closes. When the process is exiting (Ctrl-C, kill, end of main) the trials this
+     * storage started and nobody finished are ended as FAIL {@value #INTERRUPTED} first, so none is left
+     * RUNNING until the stale-trial reaper notices.
+     */
+    private synchronized void closeAtExit(boolean exiting) {
         if (closed) {
             return;
         }
-        closed = true;
         try {
             if (heartbeats != null) {
                 heartbeats.close();
             }
             metrics.close();
+            if (exiting) {
+                for (Long id : List.copyOf(unfinishedHere)) {
+                    try {
+                        finishTrial(id, TrialState.FAIL, List.of(), INTERRUPTED);
+                    } catch (RuntimeException e) {
+                        // finished meanwhile, or the database is gone: the reaper will see it
+                    }
+                }
+            }
         } finally {
+            closed = true;
             if (ownsDatabase) {
                 db.close();
             }

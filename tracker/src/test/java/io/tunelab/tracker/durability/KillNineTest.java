@@ -68,4 +68,29 @@ class KillNineTest {
             assertThat(reopened.metrics(trial.id(), "loss")).hasSize(10_000);
         }
     }
+
+    @Test
+    void trialsStillRunningWhenAProcessIsTerminatedAreEndedAsInterrupted() throws Exception {
+        Path dir = tmp.resolve("term");
+        Process writer = JavaProcess.start(RunningTrialMain.class, dir.toString());
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(writer.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            do {
+                line = out.readLine();
+            } while (line != null && !line.equals("started"));
+            assertThat(line).isEqualTo("started");
+            writer.destroy();
+            assertThat(writer.waitFor(1, TimeUnit.MINUTES)).isTrue();
+        }
+        try (JdbcTrialStorage reopened = new JdbcTrialStorage(Database.open(DatabaseSettings.embedded(dir)), true,
+                new LocalArtifactRepository(dir.resolve("artifacts")), StorageOptions.defaults())) {
+            long study = reopened.findStudy("interrupted").orElseThrow().id();
+            assertThat(reopened.trials(study, EnumSet.of(TrialState.RUNNING))).isEmpty();
+            assertThat(reopened.trialByNumber(study, 0).state()).isEqualTo(TrialState.COMPLETE);
+            assertThat(List.of(reopened.trialByNumber(study, 1), reopened.trialByNumber(study, 2))).allSatisfy(t -> {
+                assertThat(t.state()).isEqualTo(TrialState.FAIL);
+                assertThat(t.message()).isEqualTo(JdbcTrialStorage.INTERRUPTED);
+            });
+        }
+    }
 }

@@ -35,6 +35,9 @@ public final class ModelFiles {
     /** Writes {@code model}'s weights and {@code architecture} into {@code dir} under {@code name}. */
     public static Saved save(Model model, Architecture architecture, Path dir, String name) throws IOException {
         Files.createDirectories(dir);
+        // DJL numbers weight files by the "Epoch" property, or else one past the newest file already in
+        // the directory: pin it, so saving a better checkpoint again overwrites NAME-0000.params
+        model.setProperty("Epoch", "0");
         model.save(dir, name);
         Path json = architectureFile(dir, name);
         ArchitectureJson.write(architecture, json);

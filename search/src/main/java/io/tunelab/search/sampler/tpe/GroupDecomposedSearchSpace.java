@@ -13,7 +13,9 @@ import java.util.Set;
 /**
  * Splits a conditional (define-by-run) search space into groups of parameters that always occur
  * together: every complete trial's parameter set is a union of whole groups. Each group can then be
- * modelled jointly from the trials that hold it. Updated incrementally; thread-safe.
+ * modelled jointly from the trials that hold it. Updated incrementally: complete trials never stop
+ * being complete, so a list no longer than the trials already read brings nothing new and costs
+ * nothing. Meant for one study's trials. Thread-safe.
  */
 final class GroupDecomposedSearchSpace {
     private final Set<Long> seen = new HashSet<>();
@@ -22,11 +24,18 @@ final class GroupDecomposedSearchSpace {
 
     /** The groups after reading {@code completeTrials}, each as an ordered name → distribution map. */
     synchronized List<Map<String, Distribution>> compute(List<FrozenTrial> completeTrials) {
-        for (FrozenTrial t : completeTrials) {
-            if (seen.add(t.id())) {
-                add(t);
+        if (completeTrials.size() != seen.size()) {
+            for (FrozenTrial t : completeTrials) {
+                if (seen.add(t.id())) {
+                    add(t);
+                }
             }
         }
+        return current();
+    }
+
+    /** The groups as of the last {@link #compute}. */
+    synchronized List<Map<String, Distribution>> current() {
         List<Map<String, Distribution>> out = new ArrayList<>();
         for (Set<String> g : groups) {
             Map<String, Distribution> m = new LinkedHashMap<>();

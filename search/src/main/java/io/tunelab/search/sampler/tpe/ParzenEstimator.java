@@ -4,7 +4,6 @@ import io.tunelab.search.sampler.StandardNormal;
 import io.tunelab.search.space.CategoricalDistribution;
 import io.tunelab.search.space.Distribution;
 import io.tunelab.search.space.SearchSpaceTransform;
-import io.tunelab.search.trial.FrozenTrial;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -42,26 +41,29 @@ final class ParzenEstimator {
     private final double[][] invSigmas;
     private final double[][][] categoryProbs;
     private final double[][][] categoryLogProbs;
+    /** The fast scorer of a single continuous parameter, else null. */
+    private final SortedKernels sorted;
+    private int[] univariateOrder;
 
     /**
-     * Builds the estimator from {@code observations} (each holding every parameter of the group),
-     * ordered oldest first, so that the weights can favour recent trials.
+     * Builds the estimator from one group of observations (oldest first, so that the default weights
+     * favour recent trials). {@code weights} holds one weight per observation and the prior's last,
+     * or is null for {@link Weights#of} with the options' prior weight.
      */
-    ParzenEstimator(List<FrozenTrial> observations, List<String> names, List<Distribution> distributions,
-                    TpeOptions options) {
-        int n = observations.size();
-        int p = names.size();
+    ParzenEstimator(TpeSplit.Group group, List<Distribution> distributions, TpeOptions options, double[] weights) {
+        int n = group.size();
+        int p = distributions.size();
         this.dists = distributions.toArray(new Distribution[0]);
         this.components = n + 1;
-        double[] weights = Weights.of(n, options.priorWeight());
-        double total = Arrays.stream(weights).sum();
+        double[] w = weights != null ? weights : Weights.of(n, options.priorWeight());
+        double total = Arrays.stream(w).sum();
         this.cumulativeWeights = new double[components];
         this.base = new double[components];
         double acc = 0;
         for (int c = 0; c < components; c++) {
-            acc += weights[c] / total;
+            acc += w[c] / total;
             cumulativeWeights[c] = acc;
-            base[c] = Math.log(weights[c] / total);
+            base[c] = Math.log(w[c] / total);
         }
         this.mus = new double[p][];
         this.sigmas = new double[p][];
@@ -69,18 +71,15 @@ final class ParzenEstimator {
         this.categoryProbs = new double[p][][];
         this.categoryLogProbs = new double[p][][];
         for (int j = 0; j < p; j++) {
-            double[] values = new double[n];
-            for (int i = 0; i < n; i++) {
-                double internal = observations.get(i).internalParam(names.get(j));
-                values[i] = dists[j] instanceof CategoricalDistribution
-                        ? internal : SearchSpaceTransform.encode(dists[j], internal);
-            }
+            double[] values = group.values()[j];
             if (dists[j] instanceof CategoricalDistribution c) {
                 categorical(j, values, c.choices().size(), options.priorWeight());
             } else {
-                numeric(j, values, p, options);
+                numeric(j, values, group.orders()[j], p, options);
             }
         }
+        this.sorted = p == 1 && categoryProbs[0] == null && !UnitCells.isDiscrete(dists[0])
+                ? new SortedKernels(mus[0], sigmas[0], base, univariateOrder, NEGLIGIBLE) : null;
     }
 
     private void categorical(int j, double[] values, int k, double priorWeight) {
@@ -102,11 +101,15 @@ final class ParzenEstimator {
         }
     }
 
-    private void numeric(int j, double[] values, int groupSize, TpeOptions options) {
+    private void numeric(int j, double[] values, int[] order, int groupSize, TpeOptions options) {
         int n = values.length;
         double[] mu = Arrays.copyOf(values, components);
         mu[n] = 0.5;
-        double[] sigma = Bandwidths.of(values, groupSize, options);
+        if (order == null && (groupSize == 1 || !options.multivariate() || options.neighbourBandwidths())) {
+            order = Bandwidths.ascending(values);
+        }
+        univariateOrder = order;
+        double[] sigma = Bandwidths.of(values, order, groupSize, options);
         double[] withPrior = Arrays.copyOf(sigma, components);
         withPrior[n] = 1.0;
         mus[j] = mu;
@@ -170,6 +173,13 @@ final class ParzenEstimator {
     /** The log-density (log-mass for discrete parameters) of each point. */
     double[] logPdf(double[][] points) {
         double[] out = new double[points.length];
+        if (sorted != null) {
+            double[] scratch = new double[sorted.size()];
+            for (int i = 0; i < points.length; i++) {
+                out[i] = sorted.logPdf(points[i][0], scratch);
+            }
+            return out;
+        }
         double[] acc = new double[components];
         for (int i = 0; i < points.length; i++) {
             System.arraycopy(base, 0, acc, 0, components);

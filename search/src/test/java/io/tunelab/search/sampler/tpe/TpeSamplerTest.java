@@ -32,6 +32,42 @@ class TpeSamplerTest {
     }
 
     @Test
+    void optunasTpeAlsoBeatsRandomSearchOnTheMixedSpace() {
+        assertThat(SamplerComparison.medianRegret("hpo_mixed", "tpe-optuna", 5, 50))
+                .isLessThan(SamplerComparison.medianRegret("hpo_mixed", "random", 5, 50));
+    }
+
+    /** Trials 40..79 that did not take the choice used most often then. */
+    private static long offChoiceTrials(TpeOptions options) {
+        Study study = Study.builder("choices").seed(4).sampler(s -> new TpeSampler(s, options)).create();
+        study.optimize(t -> {
+            String c = t.suggestCategorical("c", List.of("a", "b", "c"));
+            double x = t.suggestFloat("x", 0, 1);
+            double y = t.suggestFloat("y", 0, 1);
+            double best = c.equals("a") ? 0.2 : c.equals("b") ? 0.5 : 0.8;
+            return (x - best) * (x - best) + (y - best) * (y - best) + (c.equals("c") ? 0 : 0.02);
+        }, OptimizeOptions.trials(80).withParallelism(1));
+        Map<Object, Long> counts = study.trials().subList(40, 80).stream()
+                .collect(java.util.stream.Collectors.groupingBy(t -> t.params().get("c"), java.util.stream.Collectors.counting()));
+        return 40 - counts.values().stream().mapToLong(Long::longValue).max().orElseThrow();
+    }
+
+    @Test
+    void categoricalsModelledAloneKeepRevisitingTheOtherChoices() {
+        TpeOptions alone = TpeOptions.defaults();
+        assertThat(alone.categoricalsAlone()).isTrue();
+        assertThat(offChoiceTrials(alone)).isGreaterThan(offChoiceTrials(alone.withRefinements(true, true, false)));
+    }
+
+    @Test
+    void presetsAreTunelabsRefinementsAndOptunasTpe() {
+        assertThat(TpeOptions.defaults().describe()).containsEntry("multivariate", true)
+                .containsEntry("improvement_weights", true).containsEntry("neighbour_bandwidths", true);
+        assertThat(TpeOptions.optuna().describe()).containsEntry("multivariate", false)
+                .containsEntry("improvement_weights", false).containsEntry("startup_trials", 10);
+    }
+
+    @Test
     void multivariateGroupedTpeAlsoBeatsRandomSearchOnTheMixedSpace() {
         assertThat(SamplerComparison.medianRegret("hpo_mixed", "tpe-multivariate", 5, 50))
                 .isLessThan(SamplerComparison.medianRegret("hpo_mixed", "random", 5, 50));
@@ -90,11 +126,13 @@ class TpeSamplerTest {
             t.setConstraints(x - 0.8);
             return -x;
         }, OptimizeOptions.trials(60).withParallelism(1));
-        FrozenTrial probe = study.trials().get(0);
-        TpeHistory history = TpeHistory.read(study, probe, false);
-        TpeHistory.Split split = history.split(t -> true, TpeOptions.defaults());
-        assertThat(split.below()).isNotEmpty().allMatch(t -> t.internalParam("x") <= 0.8);
-        assertThat(split.above()).anyMatch(t -> t.internalParam("x") > 0.8);
+        ObservationLog log = new ObservationLog(Direction.MINIMIZE);
+        log.absorb(study.trials());
+        ObservationColumn x = log.column("x", FloatDistribution.uniform(0, 1));
+        TpeSplit split = TpeSplit.of(log, new ObservationColumn[] {x}, List.of(), TpeOptions.defaults());
+        assertThat(split.below().size()).isPositive();
+        assertThat(java.util.Arrays.stream(split.below().values()[0]).boxed().toList()).allMatch(v -> v <= 0.8);
+        assertThat(java.util.Arrays.stream(split.above().values()[0]).boxed().toList()).anyMatch(v -> v > 0.8);
     }
 
     @Test
@@ -125,6 +163,46 @@ class TpeSamplerTest {
                 .compute(study.trials(EnumSet.of(TrialState.COMPLETE)));
         assertThat(groups).extracting(Map::keySet).map(Object::toString)
                 .containsExactlyInAnyOrder("[kind]", "[a1, a2]", "[b1]");
+    }
+
+    /** A study with pruned, infeasible and out-of-order trials, run by two workers. */
+    private static Study messyStudy(TpeOptions options) {
+        Study study = Study.builder("messy").seed(9).sampler(s -> new TpeSampler(s, options)).create();
+        study.optimize(t -> {
+            double x = t.suggestFloat("x", -4, 4);
+            int k = t.suggestInt("k", 1, 6);
+            String c = t.suggestCategorical("c", List.of("p", "q", "r"));
+            double y = c.equals("p") ? t.suggestFloat("y", 1e-3, 1, true) : 0;
+            t.setConstraints(x - 3);
+            t.report(1, x * x);
+            if (t.number() % 6 == 5) {
+                throw new io.tunelab.search.trial.TrialPrunedException("pruned at 1");
+            }
+            return x * x + k + y + c.length();
+        }, OptimizeOptions.trials(60).withParallelism(2));
+        return study;
+    }
+
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void aLongLivedSamplerSuggestsWhatAFreshSamplerSuggestsForTheSameHistory(boolean liar) {
+        TpeOptions options = TpeOptions.defaults().withConstantLiar(liar);
+        Study study = messyStudy(options);
+        Trial next = study.ask();
+        study.ask();
+        FrozenTrial probe = study.trials().get(next.number());
+        TpeSampler fresh = new TpeSampler(RandomStreams.seeded(9), options);
+        Map<String, io.tunelab.search.space.Distribution> space = Map.of(
+                "x", FloatDistribution.uniform(-4, 4),
+                "k", io.tunelab.search.space.IntDistribution.uniform(1, 6),
+                "c", new io.tunelab.search.space.CategoricalDistribution(List.of("p", "q", "r")),
+                "y", new FloatDistribution(1e-3, 1, true, 0));
+        for (Map.Entry<String, io.tunelab.search.space.Distribution> e : space.entrySet()) {
+            double kept = study.sampler().sampleIndependent(study, probe, e.getKey(), e.getValue());
+            double anew = fresh.sampleIndependent(study, probe, e.getKey(), e.getValue());
+            assertThat(kept).as(e.getKey()).isEqualTo(anew);
+        }
+        assertThat(study.trials(EnumSet.of(TrialState.PRUNED))).isNotEmpty();
     }
 
     @Test

@@ -11,7 +11,8 @@ package io.tunelab.trainers.djl.train;
  *   <tr><td>{@code model}</td><td>{@code mlp}, {@code wide_deep}, {@code cnn}</td><td>the objective's</td></tr>
  *   <tr><td>{@code n_hidden}</td><td>hidden layers of an MLP, 0 or more (1 or more for wide_deep)</td><td>2</td></tr>
  *   <tr><td>{@code n_neurons}</td><td>units of every hidden layer</td><td>100</td></tr>
- *   <tr><td>{@code n_neurons_1}, {@code n_neurons_2}...</td><td>units of one hidden layer, overriding n_neurons</td><td>n_neurons</td></tr>
+ *   <tr><td>{@code n_units_l0}, {@code n_units_l1}...</td><td>units of one hidden layer (from the input side,
+ *       counted from 0 as in study files' {@code per_layer} entries), overriding n_neurons</td><td>n_neurons</td></tr>
  *   <tr><td>{@code activation}</td><td>relu, leaky_relu, elu, selu, tanh, gelu</td><td>relu</td></tr>
  *   <tr><td>{@code initializer}</td><td>he, glorot, lecun</td><td>glorot</td></tr>
  *   <tr><td>{@code batch_norm}</td><td>true, false</td><td>false</td></tr>
@@ -92,8 +93,8 @@ public final class ParamNames {
         return choice.trim().toLowerCase(java.util.Locale.ROOT).replace('-', '_');
     }
 
-    /** The name of the per-layer units parameter of hidden layer {@code layer} (from 1). */
+    /** The name of the per-layer units parameter of hidden layer {@code layer} (from 1): {@code n_units_l(layer-1)}. */
     public static String neuronsOfLayer(int layer) {
-        return N_NEURONS + "_" + layer;
+        return "n_units_l" + (layer - 1);
     }
 }

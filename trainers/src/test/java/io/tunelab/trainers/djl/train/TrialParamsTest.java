@@ -58,7 +58,7 @@ class TrialParamsTest {
 
     @Test
     void perLayerUnitsOverrideTheSharedOne() {
-        TrialParams p = new TrialParams(trial, Map.of(), Map.of("n_hidden", 3, "n_neurons", 50, "n_neurons_2", 20,
+        TrialParams p = new TrialParams(trial, Map.of(), Map.of("n_hidden", 3, "n_neurons", 50, "n_units_l1", 20,
                 "activation", "selu", "initializer", "lecun", "model", "wide_deep"));
 
         Architecture a = ArchitectureParams.read(p, "mlp", new int[] {28, 28}, 10);

@@ -1,0 +1,152 @@
+package io.tunelab.cli;
+
+import io.tunelab.cli.output.Numbers;
+import io.tunelab.cli.query.StorageOptions;
+import io.tunelab.cli.registry.GatedPromoter;
+import io.tunelab.cli.registry.Promotion;
+import io.tunelab.cli.run.StudyRunner;
+import io.tunelab.cli.spec.StudySpec;
+import io.tunelab.cli.spec.StudySpecParser;
+import io.tunelab.dashboard.DashboardServer;
+import io.tunelab.search.exec.SlotPool;
+import io.tunelab.search.study.Objective;
+import io.tunelab.search.study.Study;
+import io.tunelab.search.trial.FrozenTrial;
+import io.tunelab.tracker.setup.Tracker;
+import io.tunelab.trainers.data.DatasetRepository;
+import io.tunelab.trainers.data.FashionMnist;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code tunelab demo}: the main job. Searches MLP architectures and hyperparameters on Fashion-MNIST
+ * (TPE + ASHA, two trials at a time) with the dashboard running, prints a summary, registers the best
+ * model as {@code fashion-mlp@production}, then keeps the dashboard up until Ctrl-C.
+ */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = {"Run the Fashion-MNIST demo study with the dashboard, then register the best model.",
+                "The study file is examples/fashion-demo.yaml; running again resumes it."})
+final class DemoCommand implements Callable<Integer> {
+    static final String STUDY_FILE = "/io/tunelab/cli/demo/fashion-demo.yaml";
+    static final String MODEL = "fashion-mlp";
+
+    @Mixin
+    StorageOptions storage;
+
+    @Option(names = "--port", defaultValue = "8080", description = "Dashboard port (default: ${DEFAULT-VALUE}; "
+            + "a free one if taken).")
+    int port;
+
+    @Option(names = "--no-wait", description = "Exit after the summary instead of keeping the dashboard up.")
+    boolean noWait;
+
+    @Spec
+    CommandSpec spec;
+
+    private final Wiring wiring;
+
+    DemoCommand(Wiring wiring) {
+        this.wiring = wiring;
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
+        PrintWriter out = spec.commandLine().getOut();
+        if (DatasetRepository.standard().find(FashionMnist.SPEC).isEmpty()) {
+            out.println("Fashion-MNIST is not on this machine; trying to download it (about 30 MB)...");
+            out.flush();
+        }
+        String text = resource();
+        StudySpec study = new StudySpecParser().parse(text, "fashion-demo.yaml");
+        try (Tracker tracker = wiring.openTracker(storage.url())) {
+            StudyRunner runner = new StudyRunner(study, text, tracker.storage(), wiring.trainers(), wiring.gpuCount());
+            Objective objective = runner.objective();
+            DashboardServer dashboard = startDashboard(tracker);
+            out.println("Dashboard: " + dashboard.url() + "  (open it to watch the study live)");
+            out.flush();
+            SlotPool slots = runner.slots();
+            boolean fresh = tracker.storage().findStudy(study.study()).isEmpty();
+            Study created = runner.create(true);
+            if (fresh) {
+                created.enqueueTrial(baseline(), Map.of("note", "the book's hand-designed baseline"));
+            }
+            long deadline = System.currentTimeMillis() + study.budget().timeout().toMillis();
+            Study done = runner.run(created, objective, slots, deadline, out, System.console() != null);
+            summarize(out, tracker, done);
+            if (!noWait) {
+                out.println("The dashboard stays up at " + dashboard.url() + " - Ctrl-C to stop.");
+                out.flush();
+                CountDownLatch forever = new CountDownLatch(1);
+                Runtime.getRuntime().addShutdownHook(new Thread(forever::countDown, "tunelab-demo-stop"));
+                forever.await();
+            }
+            dashboard.stop();
+        }
+        return ExitCodes.OK;
+    }
+
+    private DashboardServer startDashboard(Tracker tracker) {
+        GatedPromoter promoter = new GatedPromoter(tracker, wiring.trainers(), "mcnemar", 0.95);
+        try {
+            return DashboardCommand.start(tracker, promoter, DashboardServer.DEFAULT_HOST, port, null);
+        } catch (CliException busy) {
+            return DashboardCommand.start(tracker, promoter, DashboardServer.DEFAULT_HOST, 0, null);
+        }
+    }
+
+    /** The book's chapter-10 MLP with a better optimiser: a known-good first trial, as Optuna users enqueue. */
+    static Map<String, Object> baseline() {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("n_hidden", 2);
+        p.put("n_units_l0", 300);
+        p.put("n_units_l1", 100);
+        p.put("activation", "relu");
+        p.put("initializer", "he");
+        p.put("dropout", 0.0);
+        p.put("optimizer", "adam");
+        p.put("learning_rate", 1e-3);
+        p.put("batch_size", 64);
+        return p;
+    }
+
+    private void summarize(PrintWriter out, Tracker tracker, Study done) {
+        out.println();
+        out.println(StudyRunner.counts(done) + " Best trials:");
+        out.print(StudyRunner.summary(done, 5).text());
+        FrozenTrial best = done.bestTrial();
+        Object test = best.userAttrs().get("test_evaluation");
+        if (test instanceof Map<?, ?> m && m.get("accuracy") instanceof Number acc) {
+            out.println("Best trial " + best.number() + ": validation accuracy " + Numbers.compact(best.value())
+                    + ", test accuracy " + Numbers.compact(acc.doubleValue()) + " on 10,000 test images.");
+        }
+        Promotion.Outcome o = new Promotion(tracker, wiring.trainers()).promote(new Promotion.Request(done.name(), null,
+                MODEL, "production", "mcnemar", 0.95, false, "tunelab demo", System.getProperty("user.name", "demo")));
+        out.println(o.moved() ? "Registered " + MODEL + " v" + o.version().version() + " as " + MODEL + "@production."
+                : "Registered " + MODEL + " v" + o.version().version() + "; production stays at v" + o.previous()
+                + " (" + o.verdict().reason() + ").");
+        out.println("Serve it:  ./tunelab serve " + MODEL + "@production --port 8090");
+        out.flush();
+    }
+
+    private static String resource() {
+        try (InputStream in = DemoCommand.class.getResourceAsStream(STUDY_FILE)) {
+            if (in == null) {
+                throw new IllegalStateException("the demo study file " + STUDY_FILE + " is missing from the jar");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read the demo study file: " + e.getMessage(), e);
+        }
+    }
+}

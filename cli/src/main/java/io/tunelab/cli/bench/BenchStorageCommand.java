@@ -1,0 +1,55 @@
+package io.tunelab.cli.bench;
+
+import io.tunelab.tracker.bench.BenchResult;
+import io.tunelab.tracker.bench.StorageBenchmark;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code tunelab bench storage}: metric ingest through the batched writer, trial throughput, and reads
+ * of a large study, against an embedded H2 database in a temporary directory (CSV: metric,value,unit).
+ */
+@Command(name = "storage", mixinStandardHelpOptions = true,
+        description = "Tracker figures: metric ingest points/s, trials/s, large-study reads (CSV: metric,value,unit).")
+public final class BenchStorageCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--points", defaultValue = "1000000", description = "Metric points to ingest (default: ${DEFAULT-VALUE}).")
+    int points;
+
+    @Option(names = "--trials", defaultValue = "10000", description = "Trials to run and list (default: ${DEFAULT-VALUE}).")
+    int trials;
+
+    @Option(names = "--series", defaultValue = "100000", description = "Points in the series read back (default: ${DEFAULT-VALUE}).")
+    int series;
+
+    @Option(names = "--out", paramLabel = "FILE.csv", description = "Also write the figures as CSV.")
+    Path out;
+
+    @Override
+    public Integer call() throws IOException {
+        if (points < 1 || trials < 1 || series < 1) {
+            throw new IllegalArgumentException("--points, --trials and --series must be positive, got "
+                    + points + ", " + trials + ", " + series);
+        }
+        Path dir = Files.createTempDirectory("tunelab-bench-storage-");
+        List<BenchResult> results = StorageBenchmark.run(new StorageBenchmark.Options(dir, points, trials, series));
+        PrintWriter w = spec.commandLine().getOut();
+        w.print(BenchResult.table(results));
+        if (out != null) {
+            Files.writeString(out, BenchResult.csv(results));
+            w.println("wrote " + out);
+        }
+        w.flush();
+        return 0;
+    }
+}

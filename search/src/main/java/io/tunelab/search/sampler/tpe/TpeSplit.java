@@ -1,0 +1,175 @@
+package io.tunelab.search.sampler.tpe;
+
+import io.tunelab.search.trial.FrozenTrial;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The good group (below) and the bad group (above) of one decision, as primitive columns. The
+ * observations that hold every parameter being modelled are split: the best {@code
+ * options.nBelow(n)} of them are good, but never an infeasible trial while a feasible one exists; the
+ * rest are bad, and so are (with the constant liar) the running trials that hold the parameters.
+ * Each group is ordered by trial number, oldest first, so that weights can favour recent trials.
+ *
+ * @param below the good group
+ * @param above the bad group
+ */
+record TpeSplit(Group below, Group above) {
+
+    /**
+     * One group's observations.
+     *
+     * @param values per parameter, the values of the group's observations (oldest first)
+     * @param orders per parameter, the indices of {@code values} in ascending (value, index) order,
+     *               or null where not precomputed
+     * @param losses per observation, its loss if it is a feasible COMPLETE trial, NaN otherwise
+     */
+    record Group(double[][] values, int[][] orders, double[] losses) {
+        int size() {
+            return losses.length;
+        }
+    }
+
+    /**
+     * {@link Weights#improvement} weights for the good group, measured against the best feasible
+     * loss of the bad group; null when the bad group has none.
+     */
+    double[] improvementWeights(double priorWeight) {
+        double threshold = Double.POSITIVE_INFINITY;
+        for (double loss : above.losses()) {
+            if (loss < threshold) {
+                threshold = loss;
+            }
+        }
+        return Weights.improvement(below.losses(), threshold, priorWeight);
+    }
+
+    /**
+     * Splits the observations of {@code log} for the parameters of {@code columns}; {@code running}
+     * are trials (ordered by number) that join the bad group. Call while holding the log's lock;
+     * the result shares nothing with the log.
+     */
+    static TpeSplit of(ObservationLog log, ObservationColumn[] columns, List<FrozenTrial> running, TpeOptions options) {
+        int n = log.size();
+        int p = columns.length;
+        boolean[] eligible = new boolean[n];
+        int eligibleCount = 0;
+        int feasibleCount = 0;
+        for (int pos = 0; pos < n; pos++) {
+            boolean holds = true;
+            for (ObservationColumn c : columns) {
+                holds &= !Double.isNaN(c.value(pos));
+            }
+            if (holds) {
+                eligible[pos] = true;
+                eligibleCount++;
+                if (log.feasible(pos)) {
+                    feasibleCount++;
+                }
+            }
+        }
+        int nBelow = options.nBelow(eligibleCount);
+        if (feasibleCount > 0) {
+            nBelow = Math.min(nBelow, feasibleCount);
+        }
+        boolean[] below = new boolean[n];
+        int[] rank = log.rank();
+        for (int i = 0, taken = 0; i < n && taken < nBelow; i++) {
+            if (eligible[rank[i]]) {
+                below[rank[i]] = true;
+                taken++;
+            }
+        }
+        double[][] runningValues = new double[p][running.size()];
+        int[] runningNumbers = new int[running.size()];
+        int runningCount = 0;
+        for (FrozenTrial t : running) {
+            runningNumbers[runningCount] = t.number();
+            boolean holds = true;
+            for (int j = 0; j < p; j++) {
+                runningValues[j][runningCount] = columns[j].valueOf(t);
+                holds &= !Double.isNaN(runningValues[j][runningCount]);
+            }
+            if (holds) {
+                runningCount++;
+            }
+        }
+        Builder good = new Builder(p, nBelow);
+        Builder bad = new Builder(p, eligibleCount - nBelow + runningCount);
+        int[] indexInBad = new int[n];
+        int r = 0;
+        for (int pos = 0; pos < n; pos++) {
+            while (r < runningCount && runningNumbers[r] < log.number(pos)) {
+                bad.add(runningValues, r, Double.NaN);
+                r++;
+            }
+            if (!eligible[pos]) {
+                continue;
+            }
+            double loss = log.feasible(pos) ? log.loss(pos) : Double.NaN;
+            if (below[pos]) {
+                good.add(columns, pos, loss);
+            } else {
+                indexInBad[pos] = bad.size;
+                bad.add(columns, pos, loss);
+            }
+        }
+        for (; r < runningCount; r++) {
+            bad.add(runningValues, r, Double.NaN);
+        }
+        int[][] badOrders = new int[p][];
+        if (runningCount == 0 && (!options.multivariate() || options.neighbourBandwidths())) {
+            for (int j = 0; j < p; j++) {
+                badOrders[j] = orderOf(columns[j], eligible, below, indexInBad, bad.size);
+            }
+        }
+        return new TpeSplit(good.build(new int[p][]), bad.build(badOrders));
+    }
+
+    private static int[] orderOf(ObservationColumn column, boolean[] eligible, boolean[] below, int[] indexInBad,
+                                 int badSize) {
+        int[] order = new int[badSize];
+        int[] sorted = column.sortedPositions();
+        int k = 0;
+        for (int i = 0; i < column.held(); i++) {
+            int pos = sorted[i];
+            if (eligible[pos] && !below[pos]) {
+                order[k++] = indexInBad[pos];
+            }
+        }
+        return order;
+    }
+
+    private static final class Builder {
+        private final double[][] values;
+        private final double[] losses;
+        private int size;
+
+        Builder(int params, int capacity) {
+            values = new double[params][capacity];
+            losses = new double[capacity];
+        }
+
+        void add(ObservationColumn[] columns, int pos, double loss) {
+            for (int j = 0; j < columns.length; j++) {
+                values[j][size] = columns[j].value(pos);
+            }
+            losses[size++] = loss;
+        }
+
+        void add(double[][] from, int index, double loss) {
+            for (int j = 0; j < values.length; j++) {
+                values[j][size] = from[j][index];
+            }
+            losses[size++] = loss;
+        }
+
+        Group build(int[][] orders) {
+            double[][] exact = new double[values.length][];
+            for (int j = 0; j < values.length; j++) {
+                exact[j] = Arrays.copyOf(values[j], size);
+            }
+            return new Group(exact, orders, Arrays.copyOf(losses, size));
+        }
+    }
+}

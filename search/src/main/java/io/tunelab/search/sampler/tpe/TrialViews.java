@@ -1,0 +1,104 @@
+package io.tunelab.search.sampler.tpe;
+
+import io.tunelab.search.SearchException;
+import io.tunelab.search.trial.Direction;
+import io.tunelab.search.trial.FrozenTrial;
+import io.tunelab.search.trial.StudyView;
+import io.tunelab.search.trial.TrialState;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What TPE decides from, per study and trial: one {@link ObservationLog} per study (the most recent
+ * 16 studies), synced with the study's snapshot once per trial, at the trial's first decision, and
+ * that trial's view of the other running trials (for the constant liar); views of the most recent 64
+ * trials are kept until the trial ends. Reading the snapshot once per trial keeps storage reads to
+ * one per ask even when a storage is slow. Thread-safe.
+ */
+final class TrialViews {
+    private static final int TRIAL_CACHE = 64;
+    private static final int STUDY_CACHE = 16;
+
+    private final boolean constantLiar;
+    private final Map<Long, ObservationLog> logs = lru(STUDY_CACHE);
+    private final Map<Key, View> views = lru(TRIAL_CACHE);
+
+    TrialViews(boolean constantLiar) {
+        this.constantLiar = constantLiar;
+    }
+
+    private record Key(long studyId, int number) {
+    }
+
+    /**
+     * One trial's view.
+     *
+     * @param log      the study's log (guard with its lock); it may have grown since the view was made
+     * @param observed finished trials in the log when the view was made
+     * @param running  with the constant liar, the other RUNNING trials then, ordered by number
+     */
+    record View(ObservationLog log, int observed, List<FrozenTrial> running) {
+    }
+
+    private static <K, V> Map<K, V> lru(int capacity) {
+        return new LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<K, V> eldest) {
+                return size() > capacity;
+            }
+        };
+    }
+
+    /** The view of {@code trial}; throws {@link SearchException} for a study with several objectives. */
+    View view(StudyView study, FrozenTrial trial) {
+        Key key = new Key(study.studyId(), trial.number());
+        synchronized (views) {
+            View v = views.get(key);
+            if (v != null) {
+                return v;
+            }
+        }
+        if (study.isMultiObjective()) {
+            throw new SearchException("TPE sampler supports single-objective studies; study '" + study.name()
+                    + "' has " + study.directions().size() + " objectives (use NSGA-II)");
+        }
+        Direction direction = study.direction();
+        List<FrozenTrial> snapshot = study.trials(constantLiar
+                ? EnumSet.of(TrialState.COMPLETE, TrialState.PRUNED, TrialState.RUNNING)
+                : EnumSet.of(TrialState.COMPLETE, TrialState.PRUNED));
+        ObservationLog log;
+        synchronized (logs) {
+            log = logs.get(study.studyId());
+            if (log == null || log.direction() != direction) {
+                log = new ObservationLog(direction);
+                logs.put(study.studyId(), log);
+            }
+        }
+        int observed;
+        synchronized (log) {
+            log.absorb(snapshot);
+            observed = log.size();
+        }
+        List<FrozenTrial> running = new ArrayList<>();
+        for (FrozenTrial t : snapshot) {
+            if (t.state() == TrialState.RUNNING && t.number() != trial.number()) {
+                running.add(t);
+            }
+        }
+        View v = new View(log, observed, List.copyOf(running));
+        synchronized (views) {
+            views.put(key, v);
+        }
+        return v;
+    }
+
+    /** Drops the view of a trial that ended. */
+    void forget(StudyView study, FrozenTrial trial) {
+        synchronized (views) {
+            views.remove(new Key(study.studyId(), trial.number()));
+        }
+    }
+}
