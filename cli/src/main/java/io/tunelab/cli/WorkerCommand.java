@@ -1,10 +1,8 @@
 package io.tunelab.cli;
 
 import io.tunelab.cli.query.StorageOptions;
+import io.tunelab.cli.run.StudyFiles;
 import io.tunelab.cli.run.StudyRunner;
-import io.tunelab.cli.spec.SpecValidationException;
-import io.tunelab.cli.spec.StudySpec;
-import io.tunelab.cli.spec.StudySpecParser;
 import io.tunelab.search.exec.SlotPool;
 import io.tunelab.search.storage.StorageException;
 import io.tunelab.search.storage.StudyRecord;
@@ -53,19 +51,8 @@ final class WorkerCommand implements Callable<Integer> {
         try (TrialStorage store = wiring.openStorage(storage.url())) {
             StudyRecord record = store.findStudy(study).orElseThrow(() -> StorageException.notFound(
                     "no study named '" + study + "' in " + storage.url() + "; create it with `tunelab create FILE`"));
-            Object text = record.systemAttrs().get(StudyRunner.STUDY_FILE);
-            if (!(text instanceof String file)) {
-                throw new CliException("study '" + study + "' has no study file to work from; it was not created by "
-                        + "`tunelab create` or `tunelab run`");
-            }
-            StudySpec parsed;
-            try {
-                parsed = new StudySpecParser().parse(file, "study file of '" + study + "'");
-            } catch (SpecValidationException e) {
-                throw new CliException("the study file stored with '" + study + "' is no longer valid: "
-                        + e.problems().get(0).format());
-            }
-            StudyRunner runner = new StudyRunner(parsed, file, store, wiring.trainers(), wiring.gpuCount());
+            StudyFiles file = StudyFiles.of(record, wiring.trainers());
+            StudyRunner runner = new StudyRunner(file.spec(), file.text(), store, wiring.trainers(), wiring.gpuCount());
             Objective objective = runner.objective();
             SlotPool pool = slots == null ? runner.slots() : SlotPool.parse(slots);
             Study joined = runner.load(true);

@@ -1,7 +1,6 @@
-package io.tunelab.cli.registry;
+package io.tunelab.cli.run;
 
 import io.tunelab.cli.CliException;
-import io.tunelab.cli.run.StudyRunner;
 import io.tunelab.cli.spec.SpecValidationException;
 import io.tunelab.cli.spec.StudySpec;
 import io.tunelab.cli.spec.StudySpecParser;
@@ -11,20 +10,29 @@ import io.tunelab.search.storage.StudyRecord;
 import io.tunelab.search.storage.TrialStorage;
 import java.util.List;
 
-/** The study file stored with a study, and the trainer it names: what promotion and serving rebuild from. */
-record StudyFiles(StudySpec spec, TrainerFactory trainer) {
+/**
+ * The study file stored with a study, parsed, and the trainer it names: what workers, promotion and
+ * serving rebuild a study's objective and models from.
+ *
+ * @param text    the file's text, as stored
+ * @param spec    the parsed file
+ * @param trainer the trainer it names
+ */
+public record StudyFiles(String text, StudySpec spec, TrainerFactory trainer) {
 
-    static StudyFiles of(TrialStorage storage, String study, List<TrainerFactory> trainers) {
+    /** The study file of the study called {@code study}; NOT_FOUND if there is none. */
+    public static StudyFiles of(TrialStorage storage, String study, List<TrainerFactory> trainers) {
         StudyRecord record = storage.findStudy(study).orElseThrow(() -> StorageException.notFound(
                 "no study named '" + study + "'; `tunelab studies` lists the studies"));
         return of(record, trainers);
     }
 
-    static StudyFiles of(StudyRecord record, List<TrainerFactory> trainers) {
+    /** The study file stored with {@code record}; a {@link CliException} if it has none or it is invalid. */
+    public static StudyFiles of(StudyRecord record, List<TrainerFactory> trainers) {
         Object text = record.systemAttrs().get(StudyRunner.STUDY_FILE);
         if (!(text instanceof String file)) {
-            throw new CliException("study '" + record.name() + "' has no study file, so its models cannot be"
-                    + " loaded or evaluated; run it with `tunelab run FILE`");
+            throw new CliException("study '" + record.name() + "' has no study file to work from; it was not created by"
+                    + " `tunelab create` or `tunelab run`");
         }
         StudySpec spec;
         try {
@@ -35,6 +43,6 @@ record StudyFiles(StudySpec spec, TrainerFactory trainer) {
         }
         TrainerFactory trainer = trainers.stream().filter(t -> t.handles(spec.trainer().name())).findFirst()
                 .orElseThrow(() -> new CliException("no trainer named '" + spec.trainer().name() + "' in this build"));
-        return new StudyFiles(spec, trainer);
+        return new StudyFiles(file, spec, trainer);
     }
 }
