@@ -17,11 +17,19 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@link DashboardData} over the tracker: studies, trials, artifacts and the change feed come through
- * its trial storage (as in {@link StorageDashboardData}); metric series, their summaries and names come
- * from the tracker's SQL query side (only the requested range or summary is read); models, versions,
- * the audit trail and promotion come from its {@link ModelRegistry}. No evaluation gate is configured,
- * so promotions carry no verdict. Thread-safe.
+ * {@link DashboardData} over the tracker: studies, trials and artifacts come through its trial storage
+ * (as in {@link StorageDashboardData}); the change feed comes from the tracker's own cursors
+ * ({@link TrackerChangeFeed}: change counters, running trials' row counts, point ids), so a refresh
+ * reads only what changed; metric series, their summaries and names come from the tracker's SQL
+ * query side (only the requested range or summary is read); models, versions, the audit trail and
+ * promotion come from its {@link ModelRegistry}.
+ *
+ * <p><b>Promotion.</b> The application (the CLI) wires a {@link Promoter} that registers the artifact
+ * the trial's trainer names as its model and applies the evaluation gate when one is configured. Only
+ * when none is wired does {@link #registerAndMove} register the trial itself: a trial with one artifact
+ * registers that one, a trial without artifacts registers no file, and a trial with several is refused
+ * (CONFLICT), since which of them is the model is the trainer's knowledge, not the dashboard's.
+ * Thread-safe.
  */
 public final class TrackerDashboardData implements DashboardData {
     private static final String DEFAULT_REASON = "promoted from the dashboard";
@@ -29,17 +37,27 @@ public final class TrackerDashboardData implements DashboardData {
     private final Tracker tracker;
     private final StorageDashboardData trials;
     private final Promoter promoter;
+    private final TrackerChangeFeed feed;
 
-    /** Reads {@code tracker}; the caller keeps ownership of it (and closes it). Promote moves aliases directly. */
+    /** Reads {@code tracker}; the caller keeps ownership of it (and closes it). No promoter: see the class comment. */
     public TrackerDashboardData(Tracker tracker) {
         this(tracker, null);
     }
 
-    /** Promote requests for a trial go through {@code promoter} (e.g. with an evaluation gate), when not null. */
+    /** Promote requests for a trial go through {@code promoter} when not null; changes are polled at most every 200 ms. */
     public TrackerDashboardData(Tracker tracker, Promoter promoter) {
+        this(tracker, promoter, 200);
+    }
+
+    /**
+     * @param promoter      registers trials as model versions (null: see the class comment)
+     * @param refreshMillis the change feed asks the database at most this often (0: on every call)
+     */
+    public TrackerDashboardData(Tracker tracker, Promoter promoter, long refreshMillis) {
         this.tracker = tracker;
         this.trials = new StorageDashboardData(tracker.storage());
         this.promoter = promoter;
+        this.feed = new TrackerChangeFeed(tracker.changes(), refreshMillis, id -> tracker.storage().study(id));
     }
 
     @Override
@@ -97,12 +115,17 @@ public final class TrackerDashboardData implements DashboardData {
 
     @Override
     public long cursor() {
-        return trials.cursor();
+        return feed.cursor();
     }
 
     @Override
     public Changes changes(long studyId, long cursor) {
-        return trials.changes(studyId, cursor);
+        return feed.since(studyId, cursor);
+    }
+
+    /** Rows the change feed has read from the database so far (a refresh reads only what changed). */
+    public long changeFeedRowsRead() {
+        return feed.rowsRead();
     }
 
     @Override
@@ -135,14 +158,22 @@ public final class TrackerDashboardData implements DashboardData {
         if (promoter != null && request.trialId() != null) {
             return promoter.promote(request, trial(request.trialId()));
         }
+        return registerAndMove(request);
+    }
+
+    /**
+     * Promotes without a {@link Promoter}: registers the trial (if one is given) with its only artifact,
+     * or with none if it has none, then moves the alias. CONFLICT when the trial has several artifacts.
+     * Promoters call it for studies they cannot judge (e.g. studies not created from a study file).
+     */
+    public PromoteResult registerAndMove(PromoteRequest request) {
         ModelRegistry registry = tracker.registry();
         int version;
         if (request.trialId() != null) {
+            String artifact = onlyArtifact(request.trialId());
             if (registry.findModel(request.model()).isEmpty()) {
                 registry.createModel(request.model(), "");
             }
-            List<ArtifactRef> artifacts = tracker.queries().artifacts(request.trialId());
-            String artifact = artifacts.isEmpty() ? null : artifacts.get(0).name();
             version = registry.createVersion(request.model(), request.trialId(), artifact, request.reason(), request.actor()).version();
         } else {
             version = request.version();
@@ -151,6 +182,16 @@ public final class TrackerDashboardData implements DashboardData {
         String actor = request.actor().isBlank() ? "dashboard" : request.actor();
         AliasMove move = move(registry.setAlias(request.model(), request.alias(), version, Change.by(actor, reason)));
         return new PromoteResult(true, version(registry.version(request.model(), version)), move, null);
+    }
+
+    private String onlyArtifact(long trialId) {
+        List<ArtifactRef> artifacts = tracker.queries().artifacts(trialId);
+        if (artifacts.size() > 1) {
+            throw new DashboardException(DashboardException.Kind.CONFLICT, "trial " + tracker.queries().trial(trialId).number()
+                    + " has several artifacts (" + artifacts.stream().map(ArtifactRef::name).toList() + ") and no promoter"
+                    + " is configured to tell which one is the model; `tunelab dashboard` configures one");
+        }
+        return artifacts.isEmpty() ? null : artifacts.get(0).name();
     }
 
     /** The dashboard's view of a registry version (for promoters that work with the registry themselves). */

@@ -5,6 +5,7 @@ import io.tunelab.tracker.artifact.LocalArtifactRepository;
 import io.tunelab.tracker.db.Database;
 import io.tunelab.tracker.metrics.MetricQueries;
 import io.tunelab.tracker.provenance.ProvenanceStore;
+import io.tunelab.tracker.query.ChangeQueries;
 import io.tunelab.tracker.query.TrackerQueries;
 import io.tunelab.tracker.registry.ModelRegistry;
 import io.tunelab.tracker.store.JdbcTrialStorage;
@@ -26,6 +27,7 @@ public final class Tracker implements AutoCloseable {
     private final ArtifactRepository artifacts;
     private final JdbcTrialStorage storage;
     private final TrackerQueries queries;
+    private final ChangeQueries changes;
     private final MetricQueries metrics;
     private final ModelRegistry registry;
     private final ProvenanceStore provenance;
@@ -35,6 +37,7 @@ public final class Tracker implements AutoCloseable {
         this.artifacts = artifacts;
         this.storage = storage;
         this.queries = new TrackerQueries(storage);
+        this.changes = new ChangeQueries(database);
         this.metrics = new MetricQueries(database);
         this.registry = registry;
         this.provenance = new ProvenanceStore(database);
@@ -68,6 +71,11 @@ public final class Tracker implements AutoCloseable {
 
     public TrackerQueries queries() {
         return queries;
+    }
+
+    /** The indexed reads behind live change feeds (what moved since a cursor). */
+    public ChangeQueries changes() {
+        return changes;
     }
 
     public MetricQueries metrics() {

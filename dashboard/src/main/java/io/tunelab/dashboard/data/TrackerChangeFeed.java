@@ -1,0 +1,204 @@
+package io.tunelab.dashboard.data;
+
+import io.tunelab.search.trial.FrozenTrial;
+import io.tunelab.tracker.query.ChangeQueries;
+import io.tunelab.tracker.query.ChangeQueries.SeriesGrowth;
+import io.tunelab.tracker.query.ChangeQueries.TrialActivity;
+import io.tunelab.tracker.store.TrialHead;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.LongConsumer;
+
+/**
+ * The change feed of a tracker database, from its own cursors instead of re-reading every trial. A
+ * refresh (at most once per {@code minInterval}) asks the database only what moved:
+ * <ol>
+ *   <li>each study's change counter; for studies whose counter moved, the trial rows with
+ *       {@code change_seq} above the last one seen (trials created, claimed or finished);</li>
+ *   <li>the child-row counts of the trials it knows to be RUNNING (parameters, intermediate values and
+ *       attributes are written without moving the change counter);</li>
+ *   <li>series with points whose {@code point_id} is above the point cursor. The scan starts a couple
+ *       of seconds behind the newest id seen, because writers in other processes may commit ids out of
+ *       order; a series is reported again only when its point count moved.</li>
+ * </ol>
+ * Each thing that changed is stamped with the next number of this feed's own sequence; a cursor is such
+ * a number. The sequence starts at a base taken from the wall clock at construction, so a cursor kept
+ * by a browser from an earlier dashboard process is almost always outside this feed's range and gets
+ * {@code reset}. Thread-safe (one lock; snapshots of changed trials are loaded outside it).
+ */
+final class TrackerChangeFeed {
+    private static final long RESCAN_NANOS = 2_000_000_000L;
+
+    private final ChangeQueries queries;
+    private final long minIntervalNanos;
+    private final LongConsumer requireStudy;
+    private final long base;
+    private final Map<Long, StudyFeed> studies = new HashMap<>();
+    private final Map<Long, Long> runningStudy = new HashMap<>();
+    private final Map<Long, TrialActivity> activity = new HashMap<>();
+    private final Map<Long, Changes.MetricUpdate> series = new HashMap<>();
+    private final ArrayDeque<long[]> pointMarks = new ArrayDeque<>();
+    private long seq;
+    private long pointScanFrom = -1;
+    private long newestPoint;
+    private long lastRefresh = Long.MIN_VALUE;
+    private long rowsRead;
+
+    /** Per study: the last change counter seen, and the stamps of changed trials and series. */
+    private static final class StudyFeed {
+        long counter;
+        final Map<Long, Long> trialStamp = new HashMap<>();
+        final TreeMap<Long, Long> trialsByStamp = new TreeMap<>();
+        final Map<Long, Long> seriesStamp = new HashMap<>();
+        final TreeMap<Long, Long> seriesByStamp = new TreeMap<>();
+
+        StudyFeed(long counter) {
+            this.counter = counter;
+        }
+    }
+
+    /**
+     * @param requireStudy throws NOT_FOUND for an unknown study id
+     */
+    TrackerChangeFeed(ChangeQueries queries, long minIntervalMillis, LongConsumer requireStudy) {
+        this.queries = queries;
+        this.minIntervalNanos = minIntervalMillis * 1_000_000L;
+        this.requireStudy = requireStudy;
+        this.base = System.currentTimeMillis() * 1000;
+        this.seq = base;
+    }
+
+    /** Refreshes if the last refresh is older than the minimum interval; returns the current cursor. */
+    synchronized long cursor() {
+        long now = System.nanoTime();
+        if (lastRefresh == Long.MIN_VALUE || now - lastRefresh >= minIntervalNanos) {
+            refresh(now);
+            lastRefresh = System.nanoTime();
+        }
+        return seq;
+    }
+
+    /** Rows the feed's queries returned so far (for tests: a refresh must read only what changed). */
+    synchronized long rowsRead() {
+        return rowsRead;
+    }
+
+    /** Changes of one study after {@code cursor}; the changed trials' snapshots are read now. */
+    Changes since(long studyId, long cursor) {
+        long current;
+        List<Long> trialIds;
+        List<Changes.MetricUpdate> metrics = new ArrayList<>();
+        synchronized (this) {
+            current = cursor();
+            StudyFeed feed = studies.get(studyId);
+            if (feed == null) {
+                requireStudy.accept(studyId);
+                return new Changes(current, false, List.of(), List.of());
+            }
+            if (cursor < base || cursor > current) {
+                return new Changes(current, true, List.of(), List.of());
+            }
+            trialIds = List.copyOf(feed.trialsByStamp.tailMap(cursor, false).values());
+            for (long seriesId : feed.seriesByStamp.tailMap(cursor, false).values()) {
+                metrics.add(series.get(seriesId));
+            }
+        }
+        List<FrozenTrial> trials = trialIds.isEmpty() ? List.of() : queries.trials(studyId, trialIds);
+        synchronized (this) {
+            rowsRead += trials.size();
+        }
+        return new Changes(current, false, trials, metrics);
+    }
+
+    private void refresh(long now) {
+        boolean first = pointScanFrom < 0;
+        if (first) {
+            pointScanFrom = queries.lastPointId();
+            newestPoint = pointScanFrom;
+        }
+        Map<Long, Long> counters = queries.counters();
+        rowsRead += counters.size();
+        for (Map.Entry<Long, Long> e : counters.entrySet()) {
+            long studyId = e.getKey();
+            StudyFeed feed = studies.get(studyId);
+            if (feed == null && first) {
+                studies.put(studyId, new StudyFeed(e.getValue()));
+                for (TrialActivity a : queries.activity(studyId)) {
+                    rowsRead++;
+                    track(a);
+                }
+                continue;
+            }
+            if (feed == null) {
+                feed = new StudyFeed(0);
+                studies.put(studyId, feed);
+            }
+            if (e.getValue() > feed.counter) {
+                List<TrialHead> heads = queries.changedHeads(studyId, feed.counter);
+                rowsRead += heads.size();
+                for (TrialHead h : heads) {
+                    stamp(feed.trialStamp, feed.trialsByStamp, h.id());
+                    if (h.state().isFinished()) {
+                        runningStudy.remove(h.id());
+                        activity.remove(h.id());
+                    } else {
+                        runningStudy.put(h.id(), studyId);
+                    }
+                }
+                feed.counter = e.getValue();
+            }
+        }
+        if (!runningStudy.isEmpty()) {
+            for (TrialActivity a : queries.activity(runningStudy.keySet())) {
+                rowsRead++;
+                TrialActivity before = activity.put(a.trialId(), a);
+                if (before != null && !before.equals(a)) {
+                    StudyFeed feed = studies.get(a.studyId());
+                    stamp(feed.trialStamp, feed.trialsByStamp, a.trialId());
+                }
+                runningStudy.put(a.trialId(), a.studyId());
+            }
+        }
+        if (!first) {
+            readPoints(now);
+        }
+    }
+
+    private void track(TrialActivity a) {
+        runningStudy.put(a.trialId(), a.studyId());
+        activity.put(a.trialId(), a);
+    }
+
+    private void readPoints(long now) {
+        List<SeriesGrowth> grown = queries.grownSince(pointScanFrom);
+        rowsRead += grown.size();
+        for (SeriesGrowth g : grown) {
+            newestPoint = Math.max(newestPoint, g.lastPointId());
+            Changes.MetricUpdate before = series.get(g.seriesId());
+            if (before != null && before.count() == g.count()) {
+                continue;
+            }
+            series.put(g.seriesId(), new Changes.MetricUpdate(g.trialId(), g.number(), g.name(), g.count(), g.lastStep()));
+            StudyFeed feed = studies.get(g.studyId());
+            if (feed != null) {
+                stamp(feed.seriesStamp, feed.seriesByStamp, g.seriesId());
+            }
+        }
+        pointMarks.addLast(new long[] {now, newestPoint});
+        while (pointMarks.size() > 1 && now - pointMarks.peekFirst()[0] > RESCAN_NANOS) {
+            pointScanFrom = pointMarks.pollFirst()[1];
+        }
+    }
+
+    private void stamp(Map<Long, Long> stampOf, TreeMap<Long, Long> byStamp, long id) {
+        Long old = stampOf.put(id, ++seq);
+        if (old != null) {
+            byStamp.remove(old);
+        }
+        byStamp.put(seq, id);
+    }
+}
