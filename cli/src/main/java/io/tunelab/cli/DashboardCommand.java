@@ -1,11 +1,13 @@
 package io.tunelab.cli;
 
 import io.tunelab.cli.query.StorageOptions;
-import io.tunelab.cli.registry.GatedPromoter;
+import io.tunelab.cli.registry.DashboardPromoter;
+import io.tunelab.cli.wiring.TrainerFactory;
 import io.tunelab.dashboard.DashboardServer;
 import io.tunelab.dashboard.data.TrackerDashboardData;
 import io.tunelab.tracker.setup.Tracker;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -55,8 +57,7 @@ final class DashboardCommand implements Callable<Integer> {
             if (gate != null && !gate.matches("(?i)mcnemar|paired-t")) {
                 throw new CliException("--gate must be mcnemar or paired-t, got '" + gate + "'");
             }
-            DashboardServer server = start(tracker, gate == null ? null
-                    : new GatedPromoter(tracker, wiring.trainers(), gate, confidence), host, port, token);
+            DashboardServer server = start(tracker, wiring.trainers(), gate, confidence, host, port, token);
             out.println("Dashboard: " + server.url() + "  (studies in " + storage.url() + "; Ctrl-C to stop)");
             if (server.token() != null) {
                 out.println("Token for actions: " + server.token());
@@ -72,13 +73,16 @@ final class DashboardCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    /** Starts a dashboard over {@code tracker}; {@code tunelab run --dashboard} and {@code demo} use it too. */
-    static DashboardServer start(Tracker tracker, GatedPromoter promoter, String host, int port, String token) {
+    /**
+     * Starts a dashboard over {@code tracker} whose promote action goes through {@link DashboardPromoter}
+     * (the trainer's model artifact; the gate when {@code gate} is not null); {@code demo} uses it too.
+     */
+    static DashboardServer start(Tracker tracker, List<TrainerFactory> trainers, String gate, double confidence,
+                                 String host, int port, String token) {
         try {
+            DashboardPromoter promoter = new DashboardPromoter(tracker, trainers, gate, confidence);
             TrackerDashboardData data = new TrackerDashboardData(tracker, promoter);
-            if (promoter != null) {
-                promoter.viewsFrom(data);
-            }
+            promoter.viewsFrom(data);
             return new DashboardServer(data, host, port, token).start();
         } catch (RuntimeException e) {
             throw new CliException("cannot serve the dashboard on " + host + ":" + port + ": " + rootMessage(e)

@@ -2,7 +2,6 @@ package io.tunelab.cli;
 
 import io.tunelab.cli.output.Numbers;
 import io.tunelab.cli.query.StorageOptions;
-import io.tunelab.cli.registry.GatedPromoter;
 import io.tunelab.cli.registry.Promotion;
 import io.tunelab.cli.run.StudyRunner;
 import io.tunelab.cli.spec.StudySpec;
@@ -97,11 +96,10 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     private DashboardServer startDashboard(Tracker tracker) {
-        GatedPromoter promoter = new GatedPromoter(tracker, wiring.trainers(), "mcnemar", 0.95);
         try {
-            return DashboardCommand.start(tracker, promoter, DashboardServer.DEFAULT_HOST, port, null);
+            return DashboardCommand.start(tracker, wiring.trainers(), "mcnemar", 0.95, DashboardServer.DEFAULT_HOST, port, null);
         } catch (CliException busy) {
-            return DashboardCommand.start(tracker, promoter, DashboardServer.DEFAULT_HOST, 0, null);
+            return DashboardCommand.start(tracker, wiring.trainers(), "mcnemar", 0.95, DashboardServer.DEFAULT_HOST, 0, null);
         }
     }
 

@@ -95,4 +95,19 @@ class TrackerApiTest {
             json(client.get("/api/models/nothing"), 404);
         });
     }
+
+    @Test
+    void withoutAPromoterATrialWithSeveralArtifactsIsRefusedRatherThanGuessed() throws Exception {
+        long study = tracker.storage().findStudy(SampleStudies.QUADRATIC).orElseThrow().id();
+        var trial = tracker.storage().trials(study, EnumSet.of(TrialState.COMPLETE)).get(5);
+        java.nio.file.Path notes = java.nio.file.Files.writeString(dir.resolve("notes.txt"), "notes");
+        tracker.storage().storeArtifact(trial.id(), "notes.txt", notes);
+        tracker.storage().storeArtifact(trial.id(), "weights.bin", notes);
+        ApiFixture.withServer(data, client -> {
+            JsonNode refused = json(client.post("/api/models/several/promote", Map.of("alias", "production",
+                    "trialId", trial.id())), 409);
+            assertThat(refused.get("message").asText()).contains("several artifacts").contains("weights.bin", "notes.txt");
+        });
+        assertThat(tracker.registry().findModel("several")).isEmpty();
+    }
 }

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The dashboard's promote action goes through the same gate as {@code tunelab promote}. */
-class GatedPromoterTest {
+class DashboardPromoterTest {
 
     @Test
     void aWorseTrialIsRegisteredButDoesNotTakeTheAliasAndTheVerdictIsShown(@TempDir Path dir) throws Exception {
@@ -43,7 +43,7 @@ class GatedPromoterTest {
             long study = tracker.storage().findStudy("gated").orElseThrow().id();
             List<FrozenTrial> byValue = tracker.storage().trials(study, EnumSet.of(TrialState.COMPLETE)).stream()
                     .sorted(Comparator.comparingDouble(FrozenTrial::value)).toList();
-            GatedPromoter promoter = new GatedPromoter(tracker, List.of(new TribuoTrainers()), "mcnemar", 0.95);
+            DashboardPromoter promoter = new DashboardPromoter(tracker, List.of(new TribuoTrainers()), "mcnemar", 0.95);
             TrackerDashboardData data = new TrackerDashboardData(tracker, promoter);
             promoter.viewsFrom(data);
 
