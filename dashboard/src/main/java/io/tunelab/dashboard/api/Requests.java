@@ -6,7 +6,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Reads path and query parameters and bodies, answering bad ones with BAD_REQUEST messages that name them. */
 final class Requests {
@@ -100,6 +102,30 @@ final class Requests {
                 if (!part.isBlank()) {
                     out.add(part.trim());
                 }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * A comma-separated list of {@code id:number} pairs ({@code 12:340,13:99}), by id; empty if absent.
+     * BAD_REQUEST for anything else.
+     */
+    static Map<Long, Long> queryPairs(Context ctx, String name) {
+        String text = ctx.queryParam(name);
+        Map<Long, Long> out = new LinkedHashMap<>();
+        if (text == null || text.isBlank()) {
+            return out;
+        }
+        for (String part : text.split(",")) {
+            int colon = part.indexOf(':');
+            try {
+                if (colon < 0) {
+                    throw new NumberFormatException(part);
+                }
+                out.put(Long.parseLong(part.substring(0, colon).trim()), Long.parseLong(part.substring(colon + 1).trim()));
+            } catch (NumberFormatException e) {
+                throw DashboardException.badRequest(name + " must be comma-separated id:number pairs, got '" + text + "'");
             }
         }
         return out;

@@ -3,6 +3,7 @@ package io.tunelab.dashboard.api;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.tunelab.dashboard.DashboardException;
+import io.tunelab.dashboard.data.Changes;
 import io.tunelab.dashboard.data.DashboardData;
 import io.tunelab.dashboard.data.MetricSummaries;
 import io.tunelab.dashboard.data.MetricSummary;
@@ -33,33 +34,73 @@ final class RunRoutes {
         app.get("/api/compare", this::compare);
     }
 
-    /** Runs labelled {@code study #number} whose label matches {@code regex} (any if blank). */
+    /**
+     * Runs labelled {@code study #number} whose label matches {@code regex} (any if blank), with the
+     * change cursor read first. With {@code since=CURSOR}, only runs created or changed after that cursor,
+     * and the series that grew ({@code grown}: trial id, name, count, last step), so a live view adds new
+     * runs and fetches only new points; {@code reset} says the cursor is unknown and the view should reload.
+     */
     private void runs(Context ctx) {
         Pattern pattern = pattern(ctx.queryParam("regex"));
         int limit = Requests.queryInt(ctx, "limit", 500, 1, 10_000);
+        String since = ctx.queryParam("since");
+        if (since != null && !since.isBlank()) {
+            changedRuns(ctx, pattern, limit, Requests.queryLong(ctx, "since", 0));
+            return;
+        }
+        long cursor = data.cursor();
         List<Map<String, Object>> runs = new ArrayList<>();
         Set<String> metrics = new java.util.TreeSet<>();
         int matched = 0;
         for (StudySummary study : data.studies()) {
             for (FrozenTrial t : data.allTrials(study.id())) {
-                String label = study.name() + " #" + t.number();
-                if (pattern != null && !pattern.matcher(label).find()) {
-                    continue;
+                if (matches(pattern, study, t.number())) {
+                    matched++;
+                    if (runs.size() < limit) {
+                        runs.add(run(study, t));
+                    }
                 }
-                matched++;
-                if (runs.size() < limit) {
-                    Map<String, Object> run = TrialViews.row(t);
-                    run.put("label", label);
-                    run.put("study", study.name());
-                    run.put("studyId", study.id());
-                    runs.add(run);
+            }
+            metrics.addAll(data.metricNames(study.id()));
+        }
+        ctx.json(Map.of("cursor", cursor, "matched", matched, "runs", runs, "metrics", metrics));
+    }
+
+    private void changedRuns(Context ctx, Pattern pattern, int limit, long since) {
+        long cursor = data.cursor();
+        List<Map<String, Object>> runs = new ArrayList<>();
+        List<Changes.MetricUpdate> grown = new ArrayList<>();
+        for (StudySummary study : data.studies()) {
+            Changes c = data.changes(study.id(), since);
+            if (c.reset()) {
+                ctx.json(Map.of("cursor", c.cursor(), "reset", true, "runs", List.of(), "grown", List.of()));
+                return;
+            }
+            cursor = Math.max(cursor, c.cursor());
+            for (FrozenTrial t : c.trials()) {
+                if (runs.size() < limit && matches(pattern, study, t.number())) {
+                    runs.add(run(study, t));
+                }
+            }
+            for (Changes.MetricUpdate m : c.metrics()) {
+                if (matches(pattern, study, m.number())) {
+                    grown.add(m);
                 }
             }
         }
-        for (StudySummary study : data.studies()) {
-            metrics.addAll(data.metricNames(study.id()));
-        }
-        ctx.json(Map.of("matched", matched, "runs", runs, "metrics", metrics));
+        ctx.json(Map.of("cursor", cursor, "reset", false, "runs", runs, "grown", grown));
+    }
+
+    private static boolean matches(Pattern pattern, StudySummary study, int number) {
+        return pattern == null || pattern.matcher(study.name() + " #" + number).find();
+    }
+
+    private static Map<String, Object> run(StudySummary study, FrozenTrial t) {
+        Map<String, Object> run = TrialViews.row(t);
+        run.put("label", study.name() + " #" + t.number());
+        run.put("study", study.name());
+        run.put("studyId", study.id());
+        return run;
     }
 
     private static Pattern pattern(String regex) {

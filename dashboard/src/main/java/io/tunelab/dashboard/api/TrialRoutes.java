@@ -45,9 +45,17 @@ final class TrialRoutes {
         ctx.json(TrialViews.series(data.series(id, Requests.queryRequired(ctx, "name"), seriesQuery(ctx, 2000))));
     }
 
-    /** Several trials' series of one metric, for the scalars and compare views. */
+    /**
+     * Several trials' series of one metric, for the scalars and compare views. {@code since=ID:STEP,...}
+     * asks, for the trials it lists, only for points after that step (a live view appends them to what it
+     * holds); such series carry {@code "after": STEP}.
+     */
     private void manySeries(Context ctx) {
         List<Long> ids = Requests.queryLongs(ctx, "trials");
+        Map<Long, Long> since = Requests.queryPairs(ctx, "since");
+        if (ids.isEmpty()) {
+            ids = List.copyOf(since.keySet());
+        }
         if (ids.isEmpty() || ids.size() > 200) {
             throw DashboardException.badRequest("trials must list 1 to 200 trial ids, got " + ids.size());
         }
@@ -55,8 +63,15 @@ final class TrialRoutes {
         SeriesQuery query = seriesQuery(ctx, 1000);
         List<Map<String, Object>> out = new ArrayList<>();
         for (long id : ids) {
+            Long after = since.get(id);
+            SeriesQuery q = after == null ? query
+                    : new SeriesQuery(query.fromStep(), query.toStep(), Math.max(after, query.afterStep()), query.maxPoints());
             try {
-                out.add(TrialViews.series(data.series(id, name, query)));
+                Map<String, Object> series = TrialViews.series(data.series(id, name, q));
+                if (after != null) {
+                    series.put("after", after);
+                }
+                out.add(series);
             } catch (DashboardException e) {
                 if (e.kind() != DashboardException.Kind.NOT_FOUND) {
                     throw e;

@@ -5,7 +5,7 @@
   nav('Scalars');
   const main = document.getElementById('main');
   const MAX_RUNS = 50;
-  const S = {runs: [], chosen: new Set(), data: new Map(), metric: null, smoothing: 0.6, x: 'step', log: false, range: null};
+  const S = {runs: [], chosen: new Set(), data: new Map(), metric: null, smoothing: 0.6, x: 'step', log: false, range: null, cursor: null, regex: ''};
   const regex = el('input', {type: 'search', id: 'run-regex', placeholder: 'regex over "study #number"', value: TL.param('regex') || ''});
   const info = el('div', {class: 'muted', id: 'run-info'});
   const list = el('div', {class: 'runs', id: 'runs'});
@@ -74,6 +74,21 @@
       for (const s of res.series) S.data.set(s.trialId, s);
     }
   }
+  const lastStep = s => s.steps.length ? s.steps[s.steps.length - 1] : -Infinity;
+  /** Fetches only the points after the last step held of each run, and appends them. */
+  async function fetchNewPoints(ids) {
+    for (let i = 0; i < ids.length; i += 50) {
+      const since = ids.slice(i, i + 50).map(id => id + ':' + lastStep(S.data.get(id))).join(',');
+      const res = await api('/api/series?maxPoints=1000&name=' + encodeURIComponent(S.metric) + '&since=' + since);
+      for (const add of res.series) {
+        const held = S.data.get(add.trialId);
+        if (!held || lastStep(held) !== add.after) continue;
+        held.steps = held.steps.concat(add.steps);
+        held.values = held.values.concat(add.values);
+        held.wallTimes = held.wallTimes.concat(add.wallTimes);
+      }
+    }
+  }
   async function reload(range) {
     errors.replaceChildren();
     S.range = range || null;
@@ -91,20 +106,52 @@
     list.querySelectorAll('input').forEach(box => { box.checked = S.chosen.has(Number(box.value)); });
     return reload();
   }
+  function runItem(r) {
+    return el('label', {title: r.label}, el('input', {type: 'checkbox', value: r.id, checked: S.chosen.has(r.id), onchange: e => {
+      e.target.checked ? S.chosen.add(r.id) : S.chosen.delete(r.id); reload(); }}), ' ' + r.label + ' ', el('span', {class: 'muted', text: r.state.toLowerCase()}));
+  }
   async function loadRuns() {
     errors.replaceChildren();
     try {
-      const res = await api('/api/runs?limit=2000&regex=' + encodeURIComponent(regex.value));
+      S.regex = regex.value;
+      const res = await api('/api/runs?limit=2000&regex=' + encodeURIComponent(S.regex));
+      S.cursor = res.cursor;
       S.runs = res.runs;
+      S.matched = res.matched;
       info.textContent = res.matched + ' runs match' + (res.matched > res.runs.length ? ', first ' + res.runs.length + ' listed' : '');
-      list.replaceChildren(...S.runs.map(r => el('label', {title: r.label}, el('input', {type: 'checkbox', value: r.id, onchange: e => {
-        e.target.checked ? S.chosen.add(r.id) : S.chosen.delete(r.id); reload(); }}), ' ' + r.label + ' ', el('span', {class: 'muted', text: r.state.toLowerCase()}))));
+      list.replaceChildren(...S.runs.map(runItem));
       const previous = S.metric;
       metric.replaceChildren(...res.metrics.map(m => el('option', {value: m, text: m})));
       S.metric = res.metrics.includes(previous) ? previous : (res.metrics.includes('loss') ? 'loss' : res.metrics[0] || null);
       metric.value = S.metric || '';
       await choose(S.runs.slice(0, Math.min(Number(TL.param('select')) || 10, MAX_RUNS)));
     } catch (e) { showError(errors, e); }
+  }
+  /**
+   * Live update: asks what changed since the cursor among runs matching the regex; new runs join the list
+   * (and the chart, up to MAX_RUNS), and chosen runs whose metric grew get only their new points.
+   */
+  async function poll() {
+    if (S.cursor == null) return;
+    const res = await api('/api/runs?limit=2000&regex=' + encodeURIComponent(S.regex) + '&since=' + S.cursor);
+    if (res.reset) { await loadRuns(); return; }
+    S.cursor = res.cursor;
+    const added = [];
+    for (const r of res.runs) {
+      const known = S.runs.find(x => x.id === r.id);
+      if (known) { Object.assign(known, r); continue; }
+      S.runs.push(r);
+      S.matched = (S.matched || 0) + 1;
+      if (S.chosen.size < MAX_RUNS) { S.chosen.add(r.id); added.push(r.id); }
+      list.append(runItem(r));
+    }
+    if (added.length) info.textContent = S.matched + ' runs match';
+    if (S.range || !S.metric) return;
+    const grown = [...new Set(res.grown.filter(g => g.name === S.metric && S.chosen.has(g.trialId) && S.data.has(g.trialId)
+      && !added.includes(g.trialId) && g.lastStep > lastStep(S.data.get(g.trialId))).map(g => g.trialId))];
+    if (added.length) await fetchSeries(added);
+    if (grown.length) await fetchNewPoints(grown);
+    if (added.length || grown.length) render();
   }
   regex.addEventListener('keydown', e => { if (e.key === 'Enter') loadRuns(); });
   metric.addEventListener('change', () => { S.metric = metric.value; reload(); });
@@ -123,8 +170,12 @@
   });
   await loadRuns();
   TL.ready();
-  TL.events({}, TL.throttle(async () => {
-    const ids = [...S.chosen].filter(runId => (S.runs.find(r => r.id === runId) || {}).state === 'RUNNING');
-    if (ids.length && !S.range) { await fetchSeries(ids); render(); }
-  }, 2000));
+  let busy = false, again = false;
+  const update = async () => {
+    if (busy) { again = true; return; }
+    busy = true;
+    try { await poll(); } catch (e) { TL.live('update failed: ' + e.message); } finally { busy = false; }
+    if (again) { again = false; update(); }
+  };
+  TL.events({}, TL.throttle(update, 1000));
 })();

@@ -1,0 +1,53 @@
+package io.tunelab.dashboard.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tunelab.dashboard.DashboardServer;
+import io.tunelab.dashboard.data.StorageDashboardData;
+import io.tunelab.search.storage.InMemoryStorage;
+import io.tunelab.search.trial.Direction;
+import io.tunelab.search.trial.MetricPoint;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The scalars page follows running runs: new points are appended, new matching runs join the chart. */
+class ScalarsLiveBrowserTest {
+
+    private static void log(InMemoryStorage storage, long trial, int from, int to) {
+        List<MetricPoint> points = new ArrayList<>();
+        for (int step = from; step <= to; step++) {
+            points.add(new MetricPoint("loss", step, 2.0 / (step + 1), Instant.ofEpochMilli(1_000L * step)));
+        }
+        storage.logMetrics(trial, points);
+    }
+
+    @Test
+    void newPointsAndNewRunsAppearWithoutReloadingTheSeriesHeld() {
+        InMemoryStorage storage = new InMemoryStorage();
+        long study = storage.createStudy("live", List.of(Direction.MINIMIZE)).id();
+        long first = storage.createRunningTrial(study).id();
+        log(storage, first, 0, 99);
+        DashboardServer server = new DashboardServer(new StorageDashboardData(storage, 0), 0).start();
+        try (Browser browser = new Browser(1400, 1000)) {
+            browser.open("http://127.0.0.1:" + server.port() + "/scalars.html?regex=live");
+            String chart = "echarts.getInstanceByDom(document.getElementById('scalars-chart')).getOption()";
+            assertThat(browser.js("return " + chart + ".series.map(s => s.data.length)")).isEqualTo(List.of(100L, 100L));
+
+            log(storage, first, 100, 149);
+            long second = storage.createRunningTrial(study).id();
+            log(storage, second, 0, 9);
+            browser.waitFor("const o = " + chart + "; return o.series.length === 4 && o.series[0].data.length === 150"
+                    + " && o.series[2].data.length === 10");
+            assertThat(browser.js("return " + chart + ".legend[0].data")).isEqualTo(List.of("live #0", "live #1"));
+            assertThat(browser.js("return performance.getEntriesByType('resource').map(e => e.name)"
+                    + ".filter(n => n.includes('/api/series') && n.includes('since=" + first + "%3A99')"
+                    + " || n.includes('since=" + first + ":99')).length")).isEqualTo(1L);
+            assertThat(browser.js("return document.querySelectorAll('#runs input:checked').length")).isEqualTo(2L);
+            browser.screenshot("scalars-live");
+        } finally {
+            server.stop();
+        }
+    }
+}
