@@ -44,6 +44,9 @@ final class DashboardCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** How long the address waits for the cache warm-up (first visits are fast after it). */
+    private static final java.time.Duration WARM_UP = java.time.Duration.ofSeconds(20);
+
     private final Wiring wiring;
 
     DashboardCommand(Wiring wiring) {
@@ -75,7 +78,8 @@ final class DashboardCommand implements Callable<Integer> {
 
     /**
      * Starts a dashboard over {@code tracker} whose promote action goes through {@link DashboardPromoter}
-     * (the trainer's model artifact; the gate when {@code gate} is not null); {@code demo} uses it too.
+     * (the trainer's model artifact; the gate when {@code gate} is not null), after up to 20 s of cache warm-up;
+     * {@code demo} uses it too.
      */
     static DashboardServer start(Tracker tracker, List<TrainerFactory> trainers, String gate, double confidence,
                                  String host, int port, String token) {
@@ -83,7 +87,12 @@ final class DashboardCommand implements Callable<Integer> {
             DashboardPromoter promoter = new DashboardPromoter(tracker, trainers, gate, confidence);
             TrackerDashboardData data = new TrackerDashboardData(tracker, promoter);
             promoter.viewsFrom(data);
-            return new DashboardServer(data, host, port, token).start();
+            DashboardServer server = new DashboardServer(data, host, port, token).start();
+            server.awaitWarmUp(WARM_UP);
+            return server;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CliException("interrupted while the dashboard started");
         } catch (RuntimeException e) {
             throw new CliException("cannot serve the dashboard on " + host + ":" + port + ": " + rootMessage(e)
                     + (port != 0 ? " (is the port in use? try --port 0)" : ""));

@@ -9,10 +9,17 @@ import io.tunelab.dashboard.api.Json;
 import io.tunelab.dashboard.data.DashboardData;
 import io.tunelab.dashboard.live.LiveEvents;
 import java.net.InetAddress;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.net.UnknownHostException;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The dashboard web server: the JSON API under {@code /api}, live updates by Server-Sent Events, and the
@@ -26,12 +33,15 @@ import java.util.Objects;
 public final class DashboardServer {
     /** The default address: loopback only. */
     public static final String DEFAULT_HOST = "127.0.0.1";
+    private static final Logger LOG = LoggerFactory.getLogger(DashboardServer.class);
 
     private final String host;
     private final int requestedPort;
     private final String token;
     private final LiveEvents events;
+    private final ApiRoutes routes;
     private final Javalin app;
+    private final CompletableFuture<Void> warm = new CompletableFuture<>();
 
     /** A server on {@code 127.0.0.1:port} (0 picks a free port). */
     public DashboardServer(DashboardData data, int port) {
@@ -65,7 +75,8 @@ public final class DashboardServer {
             config.staticFiles.enableWebjars();
         });
         app.before("/api/*", guard::check);
-        new ApiRoutes(data, guard).register(app);
+        routes = new ApiRoutes(data, guard);
+        routes.register(app);
         events.register(app);
     }
 
@@ -74,10 +85,36 @@ public final class DashboardServer {
         return app;
     }
 
-    /** Starts listening; returns this. */
+    /**
+     * Starts listening, and warms caches up on a background thread (every study's trials, trial pages,
+     * parameter importance, long series: what a first visit asks for); returns this.
+     */
     public DashboardServer start() {
         app.start(host, requestedPort);
+        Thread warmUp = new Thread(() -> {
+            try {
+                routes.warmUp();
+            } catch (RuntimeException e) {
+                LOG.warn("warming the dashboard's caches up failed: {}", e.toString());
+            } finally {
+                warm.complete(null);
+            }
+        }, "tunelab-dashboard-warm-up");
+        warmUp.setDaemon(true);
+        warmUp.start();
         return this;
+    }
+
+    /** Waits up to {@code timeout} for the warm-up {@link #start()} began; returns whether it is over. */
+    public boolean awaitWarmUp(Duration timeout) throws InterruptedException {
+        try {
+            warm.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (TimeoutException e) {
+            return false;
+        } catch (ExecutionException e) {
+            return true;
+        }
     }
 
     /** Stops listening and ends every event stream. */

@@ -7,10 +7,10 @@ import picocli.CommandLine.Command;
 @Command(name = "bench",
         mixinStandardHelpOptions = true,
         description = "Benchmarks: sampler regret on the problems of PROBLEMS.md, sampler cost per ask, training"
-                + " time per epoch on Fashion-MNIST, tracker storage figures, and dashboard throughput under"
-                + " concurrent clients.",
+                + " time per epoch on Fashion-MNIST, tracker storage figures, dashboard latency and page load at 10,000"
+                + " trials, and dashboard throughput under concurrent clients.",
         subcommands = {BenchSamplersCommand.class, BenchAskCostCommand.class, BenchTrainCommand.class,
-                BenchStorageCommand.class, BenchDashboardLoadCommand.class})
+                BenchStorageCommand.class, BenchDashboardCommand.class, BenchDashboardLoadCommand.class})
 public final class BenchCommand implements Runnable {
 
     @CommandLine.Spec

@@ -2,23 +2,51 @@ package io.tunelab.dashboard.api;
 
 import io.javalin.Javalin;
 import io.tunelab.dashboard.data.DashboardData;
+import io.tunelab.dashboard.data.StudySummary;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** The whole API table: registers every resource's routes, {@code /api/info} and the error mapping. */
+/** The whole API table: registers every resource's routes, {@code /api/info} and the error mapping; warms caches up. */
 public final class ApiRoutes {
+    /** The page size the study page loads trials in, and the points a long series is first shown with. */
+    static final int TRIAL_PAGE = 5000;
+    static final int SERIES_POINTS = 1000;
+    private static final Logger LOG = LoggerFactory.getLogger(ApiRoutes.class);
+
     private final DashboardData data;
     private final AccessGuard guard;
+    private final StudyRoutes studies;
+    private final StudyAnalysisRoutes analysis;
 
     public ApiRoutes(DashboardData data, AccessGuard guard) {
         this.data = data;
         this.guard = guard;
+        this.studies = new StudyRoutes(data);
+        this.analysis = new StudyAnalysisRoutes(data);
+    }
+
+    /**
+     * Computes ahead what a first visit asks for: the data port's caches, each study's trial pages and
+     * parameter importance. Failures are logged and skipped (a request will meet them again).
+     */
+    public void warmUp() {
+        data.warmUp(SERIES_POINTS);
+        for (StudySummary study : data.studies()) {
+            try {
+                studies.warmUp(study.id(), TRIAL_PAGE);
+                analysis.importance(study, 0);
+            } catch (RuntimeException e) {
+                LOG.warn("warming up study {} failed: {}", study.id(), e.toString());
+            }
+        }
     }
 
     public void register(Javalin app) {
         ErrorMapping.install(app);
         app.get("/api/info", ctx -> ctx.json(Map.of("name", "tunelab-dashboard", "tokenRequired", guard.tokenRequired())));
-        new StudyRoutes(data).register(app);
-        new StudyAnalysisRoutes(data).register(app);
+        studies.register(app);
+        analysis.register(app);
         new TrialRoutes(data).register(app);
         new RunRoutes(data).register(app);
         new ModelRoutes(data).register(app);

@@ -13,7 +13,14 @@ import java.time.Instant;
  * {@code "NaN"}, {@code "Infinity"} and {@code "-Infinity"} (Jackson's default), records by component.
  */
 public final class Json {
+    private static final ObjectMapper SHARED = mapper();
+
     private Json() {
+    }
+
+    /** One configured mapper shared by the API's hand-written responses (thread-safe once configured). */
+    static ObjectMapper shared() {
+        return SHARED;
     }
 
     /** A new mapper configured with the API's conventions. */

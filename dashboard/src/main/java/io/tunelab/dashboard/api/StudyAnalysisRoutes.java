@@ -111,16 +111,21 @@ final class StudyAnalysisRoutes {
         long id = Requests.pathLong(ctx, "id");
         StudySummary study = data.study(id);
         int objective = Requests.queryInt(ctx, "objective", 0, 0, study.directions().size() - 1);
+        ctx.json(importance(study, objective));
+    }
+
+    /** Importance of the study's parameters for one objective, cached until the number of complete trials changes. */
+    ParameterImportance.Result importance(StudySummary study, int objective) {
         int complete = study.counts().get(TrialState.COMPLETE);
-        String key = id + ":" + objective;
+        String key = study.id() + ":" + objective;
         Map.Entry<Integer, ParameterImportance.Result> cached = importanceCache.get(key);
         if (cached == null || cached.getKey() != complete) {
-            ParameterImportance.Result result = importance.compute(data.allTrials(id), objective,
+            ParameterImportance.Result result = importance.compute(data.allTrials(study.id()), objective,
                     study.directions().get(objective), new SplittableRandom(IMPORTANCE_SEED));
             cached = Map.entry(complete, result);
             importanceCache.put(key, cached);
         }
-        ctx.json(cached.getValue());
+        return cached.getValue();
     }
 
     /**

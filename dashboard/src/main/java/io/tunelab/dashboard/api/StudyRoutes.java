@@ -1,14 +1,20 @@
 package io.tunelab.dashboard.api;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import io.javalin.Javalin;
+import io.javalin.http.ContentType;
 import io.javalin.http.Context;
 import io.tunelab.dashboard.analysis.ParetoSet;
 import io.tunelab.dashboard.data.Changes;
 import io.tunelab.dashboard.data.DashboardData;
+import io.tunelab.dashboard.data.LruCache;
 import io.tunelab.dashboard.data.StudySummary;
 import io.tunelab.dashboard.data.TrialPage;
 import io.tunelab.search.space.Distribution;
 import io.tunelab.search.trial.FrozenTrial;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,7 +27,10 @@ import java.util.Map;
  * {@link StudyAnalysisRoutes}.
  */
 final class StudyRoutes {
+    private static final int PAGES = 64;
+
     private final DashboardData data;
+    private final LruCache<String, byte[]> pages = new LruCache<>(PAGES);
 
     StudyRoutes(DashboardData data) {
         this.data = data;
@@ -60,18 +69,53 @@ final class StudyRoutes {
         ctx.json(Map.of("cursor", data.cursor(), "studies", out));
     }
 
-    /** Trials with numbers above {@code after}; the cursor is read first, so no later change is missed. */
-    private void trials(Context ctx) {
+    /**
+     * Trials with numbers above {@code after}; the cursor is read first, so no later change is missed. A
+     * full page of finished trials never changes, so its JSON is kept ({@link #PAGES} pages at most).
+     */
+    private void trials(Context ctx) throws IOException {
         long id = Requests.pathLong(ctx, "id");
         int after = Requests.queryInt(ctx, "after", -1, -1, Integer.MAX_VALUE);
         int limit = Requests.queryInt(ctx, "limit", 1000, 1, 20_000);
         long cursor = data.cursor();
-        TrialPage page = data.trials(id, after, limit);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("cursor", cursor);
-        body.put("hasMore", page.hasMore());
-        body.put("trials", TrialViews.rows(page.trials()));
-        ctx.json(body);
+        String key = id + ":" + after + ":" + limit;
+        byte[] rows = pages.get(key);
+        boolean more;
+        if (rows != null) {
+            long next = (long) after + limit;
+            more = next < Integer.MAX_VALUE && !data.trials(id, (int) next, 1).trials().isEmpty();
+        } else {
+            TrialPage page = data.trials(id, after, limit);
+            more = page.hasMore();
+            rows = Json.shared().writeValueAsBytes(TrialViews.rows(page.trials()));
+            if (page.trials().size() == limit && page.trials().stream().allMatch(t -> t.state().isFinished())) {
+                pages.put(key, rows);
+            }
+        }
+        ByteArrayOutputStream body = new ByteArrayOutputStream(rows.length + 64);
+        body.writeBytes(("{\"cursor\":" + cursor + ",\"hasMore\":" + more + ",\"trials\":").getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(rows);
+        body.write('}');
+        ctx.contentType(ContentType.APPLICATION_JSON).result(body.toByteArray());
+    }
+
+    /** Fills the page cache with the pages of {@code pageSize} trials the study page asks for. */
+    void warmUp(long studyId, int pageSize) {
+        int after = -1;
+        while (true) {
+            TrialPage page = data.trials(studyId, after, pageSize);
+            if (page.trials().size() == pageSize && page.trials().stream().allMatch(t -> t.state().isFinished())) {
+                try {
+                    pages.put(studyId + ":" + after + ":" + pageSize, Json.shared().writeValueAsBytes(TrialViews.rows(page.trials())));
+                } catch (JsonProcessingException e) {
+                    throw new IllegalStateException("trials of study " + studyId + " cannot be written as JSON", e);
+                }
+            }
+            if (!page.hasMore() || page.trials().isEmpty()) {
+                return;
+            }
+            after = page.trials().get(page.trials().size() - 1).number();
+        }
     }
 
     private void changes(Context ctx) {

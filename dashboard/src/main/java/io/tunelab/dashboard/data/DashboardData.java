@@ -63,6 +63,13 @@ public interface DashboardData {
     /** Last, min and max of series {@code name} for every trial of the study that has it, by trial id. */
     Map<Long, MetricSummary> metricSummaries(long studyId, String name);
 
+    /**
+     * Fills caches ahead of the first page load (called once, from a background thread, when the server
+     * starts); {@code seriesPoints} is the size long series are first shown at. Does nothing by default.
+     */
+    default void warmUp(int seriesPoints) {
+    }
+
     /** The cursor of the latest change seen so far. */
     long cursor();
 

@@ -14,11 +14,75 @@ public final class Downsampler {
     private Downsampler() {
     }
 
+    /** Points by index, ordered by step: a list of points or primitive columns. */
+    private interface Source {
+        int size();
+
+        long step(int i);
+
+        double value(int i);
+
+        long wallMillis(int i);
+    }
+
     /**
      * The points of {@code sorted} (ordered by step) that {@code query} selects, reduced to at most
      * {@code query.maxPoints()} points when that is not 0.
      */
     public static MetricSeries select(long trialId, String name, List<MetricPoint> sorted, SeriesQuery query) {
+        return select(trialId, name, new Source() {
+            @Override
+            public int size() {
+                return sorted.size();
+            }
+
+            @Override
+            public long step(int i) {
+                return sorted.get(i).step();
+            }
+
+            @Override
+            public double value(int i) {
+                return sorted.get(i).value();
+            }
+
+            @Override
+            public long wallMillis(int i) {
+                return sorted.get(i).wallTime().toEpochMilli();
+            }
+        }, query);
+    }
+
+    /**
+     * As {@link #select(long, String, List, SeriesQuery)} over the first {@code size} entries of columns
+     * ordered by step; wall times in nanoseconds since the epoch.
+     */
+    public static MetricSeries select(long trialId, String name, long[] steps, double[] values, long[] wallNanos,
+                                      int size, SeriesQuery query) {
+        return select(trialId, name, new Source() {
+            @Override
+            public int size() {
+                return size;
+            }
+
+            @Override
+            public long step(int i) {
+                return steps[i];
+            }
+
+            @Override
+            public double value(int i) {
+                return values[i];
+            }
+
+            @Override
+            public long wallMillis(int i) {
+                return Math.floorDiv(wallNanos[i], 1_000_000L);
+            }
+        }, query);
+    }
+
+    private static MetricSeries select(long trialId, String name, Source sorted, SeriesQuery query) {
         long lowest = Math.max(query.fromStep(), query.afterStep() == Long.MIN_VALUE ? Long.MIN_VALUE
                 : query.afterStep() + 1);
         int from = firstAtOrAfter(sorted, lowest);
@@ -46,21 +110,21 @@ public final class Downsampler {
         return build(trialId, name, sorted, keep, n, count, true);
     }
 
-    private static int keepExtremes(List<MetricPoint> sorted, int start, int end, int[] keep, int n) {
+    private static int keepExtremes(Source sorted, int start, int end, int[] keep, int n) {
         if (start >= end) {
             return n;
         }
         int lo = -1;
         int hi = -1;
         for (int i = start; i < end; i++) {
-            double v = sorted.get(i).value();
+            double v = sorted.value(i);
             if (Double.isNaN(v)) {
                 continue;
             }
-            if (lo < 0 || v < sorted.get(lo).value()) {
+            if (lo < 0 || v < sorted.value(lo)) {
                 lo = i;
             }
-            if (hi < 0 || v > sorted.get(hi).value()) {
+            if (hi < 0 || v > sorted.value(hi)) {
                 hi = i;
             }
         }
@@ -75,27 +139,26 @@ public final class Downsampler {
         return n;
     }
 
-    private static MetricSeries build(long trialId, String name, List<MetricPoint> sorted, int[] idx, int n,
+    private static MetricSeries build(long trialId, String name, Source sorted, int[] idx, int n,
                                       int total, boolean reduced) {
         long[] steps = new long[n];
         double[] values = new double[n];
         long[] walls = new long[n];
         for (int i = 0; i < n; i++) {
-            MetricPoint p = sorted.get(idx[i]);
-            steps[i] = p.step();
-            values[i] = p.value();
-            walls[i] = p.wallTime().toEpochMilli();
+            steps[i] = sorted.step(idx[i]);
+            values[i] = sorted.value(idx[i]);
+            walls[i] = sorted.wallMillis(idx[i]);
         }
         return new MetricSeries(trialId, name, total, reduced, steps, values, walls);
     }
 
     /** Index of the first point whose step is at least {@code step} (binary search). */
-    private static int firstAtOrAfter(List<MetricPoint> sorted, long step) {
+    private static int firstAtOrAfter(Source sorted, long step) {
         int lo = 0;
         int hi = sorted.size();
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
-            if (sorted.get(mid).step() < step) {
+            if (sorted.step(mid) < step) {
                 lo = mid + 1;
             } else {
                 hi = mid;

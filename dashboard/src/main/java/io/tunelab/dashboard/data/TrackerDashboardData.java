@@ -3,7 +3,7 @@ package io.tunelab.dashboard.data;
 import io.tunelab.dashboard.DashboardException;
 import io.tunelab.search.trial.ArtifactRef;
 import io.tunelab.search.trial.FrozenTrial;
-import io.tunelab.search.trial.MetricPoint;
+import io.tunelab.tracker.metrics.SeriesColumns;
 import io.tunelab.tracker.metrics.SeriesSummary;
 import io.tunelab.tracker.registry.Change;
 import io.tunelab.tracker.registry.ModelRegistry;
@@ -33,11 +33,14 @@ import java.util.Map;
  */
 public final class TrackerDashboardData implements DashboardData {
     private static final String DEFAULT_REASON = "promoted from the dashboard";
+    private static final long SETTLED_MILLIS = 5_000;
+    private static final int WARM_SERIES = 200;
 
     private final Tracker tracker;
     private final StorageDashboardData trials;
     private final Promoter promoter;
     private final TrackerChangeFeed feed;
+    private final LruCache<String, MetricSeries> seriesCache = new LruCache<>(1000);
 
     /** Reads {@code tracker}; the caller keeps ownership of it (and closes it). No promoter: see the class comment. */
     public TrackerDashboardData(Tracker tracker) {
@@ -92,15 +95,56 @@ public final class TrackerDashboardData implements DashboardData {
         return tracker.metrics().studyMetricNames(studyId);
     }
 
+    /**
+     * Read as primitive columns. Whole series reduced to at most 5,000 points are cached for trials that
+     * finished more than {@value #SETTLED_MILLIS} ms ago (their last points are flushed by then).
+     */
     @Override
     public MetricSeries series(long trialId, String name, SeriesQuery query) {
+        boolean whole = query.fromStep() == Long.MIN_VALUE && query.toStep() == Long.MAX_VALUE
+                && query.afterStep() == Long.MIN_VALUE && query.maxPoints() > 0 && query.maxPoints() <= 5000;
+        String key = trialId + "\u0000" + query.maxPoints() + "\u0000" + name;
+        MetricSeries cached = whole ? seriesCache.get(key) : null;
+        if (cached != null) {
+            return cached;
+        }
         long from = query.afterStep() == Long.MIN_VALUE ? query.fromStep() : Math.max(query.fromStep(), query.afterStep() + 1);
-        List<MetricPoint> points = tracker.metrics().series(trialId, name, from, query.toStep());
-        if (points.isEmpty() && !tracker.metrics().names(trialId).contains(name)) {
+        SeriesColumns points = tracker.metrics().columns(trialId, name, from, query.toStep());
+        if (points.size() == 0 && !tracker.metrics().names(trialId).contains(name)) {
             throw DashboardException.notFound("trial " + tracker.queries().trial(trialId).number()
                     + " has no metric series '" + name + "'");
         }
-        return Downsampler.select(trialId, name, points, query);
+        MetricSeries out = Downsampler.select(trialId, name, points.steps(), points.values(), points.walls(), points.size(), query);
+        if (whole && settled(trialId)) {
+            seriesCache.put(key, out);
+        }
+        return out;
+    }
+
+    private boolean settled(long trialId) {
+        FrozenTrial t = tracker.storage().trial(trialId);
+        return t.state().isFinished() && t.end() != null
+                && t.end().isBefore(java.time.Instant.now().minusMillis(SETTLED_MILLIS));
+    }
+
+    /**
+     * Fills the caches a first page load needs: every study's trials (the storage's snapshot cache), the
+     * change feed's baseline, and the whole series longer than {@code seriesPoints} points reduced to
+     * that many (at most {@value #WARM_SERIES} series, the scalars view's first request).
+     */
+    @Override
+    public void warmUp(int seriesPoints) {
+        cursor();
+        int warmed = 0;
+        for (StudySummary study : studies()) {
+            for (String name : metricNames(study.id())) {
+                for (SeriesSummary s : tracker.metrics().column(study.id(), name).values()) {
+                    if (s.count() > seriesPoints && warmed++ < WARM_SERIES) {
+                        series(s.trialId(), name, SeriesQuery.downsampled(seriesPoints));
+                    }
+                }
+            }
+        }
     }
 
     @Override

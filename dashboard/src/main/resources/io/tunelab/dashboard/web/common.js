@@ -71,6 +71,8 @@ const TL = (() => {
     source.addEventListener('changes', e => onChange(JSON.parse(e.data)));
     source.addEventListener('studies', e => onChange(JSON.parse(e.data)));
     source.onerror = () => live('reconnecting…');
+    // A page kept for back/forward navigation must not hold a connection (browsers allow six per host).
+    window.addEventListener('pagehide', () => source.close());
     return source;
   }
   function chart(id) {

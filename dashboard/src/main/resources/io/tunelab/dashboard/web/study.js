@@ -11,15 +11,18 @@
   const panel = (...children) => el('div', {class: 'panel'}, ...children);
   const chartDiv = (idName, cls) => el('div', {id: idName, class: 'chart' + (cls ? ' ' + cls : '')});
 
+  /** Loads every trial: the pages the study's count calls for at once, then any that appeared meanwhile. */
   async function loadTrials() {
-    let after = -1, first = true;
-    const all = [];
-    for (;;) {
-      const page = await api('/api/studies/' + id + '/trials?after=' + after + '&limit=5000');
-      if (first) { S.cursor = page.cursor; first = false; }
-      all.push(...page.trials);
-      if (!page.hasMore || !page.trials.length) break;
-      after = page.trials[page.trials.length - 1].number;
+    const PAGE = 5000;
+    const total = Object.values(study.counts).reduce((a, b) => a + b, 0);
+    const pages = await Promise.all(Array.from({length: Math.max(1, Math.ceil(total / PAGE))},
+      (_, i) => api('/api/studies/' + id + '/trials?after=' + (i * PAGE - 1) + '&limit=' + PAGE)));
+    S.cursor = Math.min(...pages.map(p => p.cursor));
+    const all = pages.flatMap(p => p.trials);
+    let last = pages[pages.length - 1];
+    while (last.hasMore && last.trials.length) {
+      last = await api('/api/studies/' + id + '/trials?after=' + last.trials[last.trials.length - 1].number + '&limit=' + PAGE);
+      all.push(...last.trials);
     }
     S.trials = all;
   }
@@ -66,18 +69,26 @@
     const px = document.getElementById('contour-x').value, py = document.getElementById('contour-y').value;
     if (px && py) lazily('contour', () => TL.chart('contour').setOption(C.contour(S.trials, px, py, space, S.objective), true));
   }
+  /** The first call of each of these uses the request started while the trials were loading. */
+  const early = {};
   async function renderImportance() {
-    try { TL.chart('importance').setOption(C.importance(await api('/api/studies/' + id + '/importance?objective=' + S.objective)), true); }
+    const request = early.importance || api('/api/studies/' + id + '/importance?objective=' + S.objective);
+    early.importance = null;
+    try { TL.chart('importance').setOption(C.importance(await request), true); }
     catch (e) { showError(document.getElementById('importance').parentNode, e); }
   }
   async function renderCurves() {
     const numbers = S.selected && S.selected.size <= 300 ? '&numbers=' + [...S.selected].join(',') : '';
-    const res = await api('/api/studies/' + id + '/curves?limit=300' + numbers);
+    const request = early.curves || api('/api/studies/' + id + '/curves?limit=300' + numbers);
+    early.curves = null;
+    const res = await request;
     lazily('curves', () => TL.chart('curves').setOption(C.curves(res), true));
   }
   async function renderPareto() {
     if (study.directions.length < 2) return;
-    const front = await api('/api/studies/' + id + '/pareto');
+    const request = early.pareto || api('/api/studies/' + id + '/pareto');
+    early.pareto = null;
+    const front = await request;
     TL.chart('pareto').setOption(C.pareto(S.trials, front.numbers, study.directions), true);
   }
 
@@ -129,9 +140,13 @@
   try {
     [study, space] = await Promise.all([api('/api/studies/' + encodeURIComponent(id)), api('/api/studies/' + encodeURIComponent(id) + '/space')]);
     document.title = study.name + ' · Tunelab';
-    await loadTrials();
-    performance.mark('trials-loaded');
-    params = paramNames();
+    const trialsLoaded = loadTrials();
+    // Requests that do not need the trials start now, beside the trial pages.
+    early.importance = api('/api/studies/' + id + '/importance?objective=0');
+    early.curves = api('/api/studies/' + id + '/curves?limit=300');
+    if (study.directions.length > 1) early.pareto = api('/api/studies/' + id + '/pareto');
+    Object.values(early).forEach(p => p.catch(() => {}));
+    params = Object.keys(space);
     const objective = el('select', {id: 'objective', onchange: e => { S.objective = Number(e.target.value); renderCharts(); renderParallel(); renderImportance(); }},
       study.directions.map((d, i) => el('option', {value: i, text: 'objective ' + i + ' (' + d.toLowerCase() + ')'})));
     const log = el('label', null, el('input', {type: 'checkbox', id: 'log-scale', onchange: e => { S.log = e.target.checked; renderCharts(); }}), ' log scale');
@@ -148,12 +163,16 @@
     const tablePanel = panel(el('h2', {text: 'Trials'}));
     main.append(tablePanel);
     table = TL.TrialTable(tablePanel, study.id, {objectives: study.directions.length});
+    const tableLoaded = table.load();
+    await trialsLoaded;
+    performance.mark('trials-loaded');
+    params = paramNames();
     renderCharts();
     performance.mark('charts-drawn');
     renderParallel();
     performance.mark('parallel-drawn');
     TL.chart('parallel').on('axisareaselected', onBrush);
-    await Promise.all([renderImportance(), renderCurves(), renderPareto(), table.load()]);
+    await Promise.all([renderImportance(), renderCurves(), renderPareto(), tableLoaded]);
     TL.ready();
     let busy = false, again = false;
     const update = async () => {

@@ -51,6 +51,28 @@ class LiveApiTest {
     }
 
     @Test
+    void aKeptPageOfFinishedTrialsStillSaysWhetherMoreFollowAndPagesWithRunningTrialsAreReadAgain() {
+        InMemoryStorage storage = new InMemoryStorage();
+        Study study = Study.builder("pages").storage(storage).seed(1).create();
+        for (int i = 0; i < 3; i++) {
+            study.tell(study.ask(), i);
+        }
+        ApiFixture.withServer(storage, client -> {
+            String first = "/api/studies/" + study.studyId() + "/trials?after=-1&limit=3";
+            assertThat(json(client.get(first), 200).get("hasMore").asBoolean()).isFalse();
+            Trial running = study.ask();
+            JsonNode again = json(client.get(first), 200);
+            assertThat(again.get("hasMore").asBoolean()).isTrue();
+            assertThat(again.get("trials")).extracting(n -> n.get("number").asInt()).containsExactly(0, 1, 2);
+
+            String wider = "/api/studies/" + study.studyId() + "/trials?after=-1&limit=4";
+            assertThat(json(client.get(wider), 200).get("trials").get(3).get("state").asText()).isEqualTo("RUNNING");
+            study.tell(running, 9.0);
+            assertThat(json(client.get(wider), 200).get("trials").get(3).get("state").asText()).isEqualTo("COMPLETE");
+        });
+    }
+
+    @Test
     void serverSentEventsAnnounceANewTrial() throws Exception {
         InMemoryStorage storage = new InMemoryStorage();
         Study study = Study.builder("sse").storage(storage).seed(1).create();

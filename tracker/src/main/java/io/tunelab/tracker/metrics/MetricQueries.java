@@ -90,6 +90,19 @@ public final class MetricQueries {
         });
     }
 
+    /**
+     * Every point of a series with {@code fromStep <= step <= toStep} as columns in step order (ties: wall
+     * time, then logging order); empty columns if there is no such series. Cheaper than
+     * {@link #series(long, String, long, long)} for long series.
+     */
+    public SeriesColumns columns(long trialId, String name, long fromStep, long toStep) {
+        Columns cols = db.read(c -> {
+            Long series = seriesId(c, trialId, name);
+            return series == null ? new Columns() : readColumns(c, series, fromStep, toStep);
+        });
+        return new SeriesColumns(cols.steps, cols.values, cols.walls, cols.size).sortedByStep();
+    }
+
     /** A series read into primitive columns, so downsampling a long series allocates little. */
     private static final class Columns {
         long[] steps = new long[1024];

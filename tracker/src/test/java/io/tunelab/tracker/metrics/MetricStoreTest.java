@@ -47,6 +47,25 @@ class MetricStoreTest {
     }
 
     @Test
+    void columnsComeInStepOrderAndMatchThePointReadsOfARange() {
+        for (long step : new long[] {3, 1, 2, 5, 4, 2}) {
+            log("loss", step, step * 10.0);
+        }
+        tracker.storage().flush();
+        SeriesColumns all = tracker.metrics().columns(trial, "loss", Long.MIN_VALUE, Long.MAX_VALUE);
+        assertThat(java.util.Arrays.copyOf(all.steps(), all.size())).containsExactly(1, 2, 2, 3, 4, 5);
+        assertThat(java.util.Arrays.copyOf(all.values(), all.size())).containsExactly(10, 20, 20, 30, 40, 50);
+        SeriesColumns range = tracker.metrics().columns(trial, "loss", 2, 3);
+        List<MetricPoint> points = tracker.metrics().series(trial, "loss", 2, 3);
+        assertThat(range.size()).isEqualTo(points.size()).isEqualTo(3);
+        for (int i = 0; i < range.size(); i++) {
+            assertThat(range.steps()[i]).isEqualTo(points.get(i).step());
+            assertThat(range.walls()[i]).isEqualTo(io.tunelab.tracker.db.Times.toNanos(points.get(i).wallTime()));
+        }
+        assertThat(tracker.metrics().columns(trial, "nothing", Long.MIN_VALUE, Long.MAX_VALUE).size()).isZero();
+    }
+
+    @Test
     @Timeout(120)
     void loggingDoesNotWaitForTheDatabaseAndFlushMakesEverythingReadable() throws Exception {
         log("loss", 0, 1.0);
