@@ -75,7 +75,8 @@ final class TrialViews {
         m.put("systemAttrs", t.systemAttrs());
         m.put("message", t.message());
         m.put("pruneDecision", t.systemAttrs().get("prune_decision"));
-        m.put("provenance", d.study().attrs());
+        m.put("provenance", d.provenance());
+        m.put("studyAttrs", d.study().attrs());
         List<Map<String, Object>> artifacts = new ArrayList<>();
         for (ArtifactRef a : d.artifacts()) {
             artifacts.add(Map.of("name", a.name(), "size", a.size(), "sha256", a.sha256()));

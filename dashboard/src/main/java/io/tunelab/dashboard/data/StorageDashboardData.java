@@ -94,7 +94,7 @@ public final class StorageDashboardData implements DashboardData {
     @Override
     public TrialDetail trial(long trialId) {
         FrozenTrial trial = storage.trial(trialId);
-        return new TrialDetail(study(studyOf(trialId)), trial, storage.artifacts(trialId), names(trial));
+        return new TrialDetail(study(studyOf(trialId)), trial, storage.artifacts(trialId), names(trial), Map.of());
     }
 
     private long studyOf(long trialId) {

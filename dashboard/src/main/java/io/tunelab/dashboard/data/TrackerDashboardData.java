@@ -4,6 +4,7 @@ import io.tunelab.dashboard.DashboardException;
 import io.tunelab.search.trial.ArtifactRef;
 import io.tunelab.search.trial.FrozenTrial;
 import io.tunelab.tracker.metrics.SeriesColumns;
+import io.tunelab.tracker.provenance.Provenance;
 import io.tunelab.tracker.metrics.SeriesSummary;
 import io.tunelab.tracker.registry.Change;
 import io.tunelab.tracker.registry.ModelRegistry;
@@ -84,9 +85,25 @@ public final class TrackerDashboardData implements DashboardData {
         return tracker.queries().allTrials(studyId);
     }
 
+    /** With the provenance the tracker recorded when the trial finished. */
     @Override
     public TrialDetail trial(long trialId) {
-        return trials.trial(trialId);
+        TrialDetail detail = trials.trial(trialId);
+        return tracker.queries().provenance(trialId).map(p -> detail.withProvenance(provenance(p))).orElse(detail);
+    }
+
+    private static Map<String, Object> provenance(Provenance p) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("seed", p.seed());
+        out.put("sampler", p.sampler());
+        out.put("pruner", p.pruner());
+        out.put("datasetFingerprint", p.datasetFingerprint());
+        out.put("java", p.runtime().java());
+        out.put("os", p.runtime().os());
+        out.put("libraries", p.runtime().libraries());
+        out.put("host", p.host());
+        out.put("worker", p.workerId());
+        return out;
     }
 
     @Override

@@ -74,7 +74,9 @@
     main.append(el('h2', {text: 'Metrics'}), el('div', {id: 'metrics', class: 'grid2'}));
     if (!t.metricNames.length) document.getElementById('metrics').append(el('p', {class: 'muted', text: 'No metric series.'}));
     await Promise.all(t.metricNames.map(metricChart));
-    main.append(el('div', {class: 'grid2'}, el('div', {class: 'panel'}, el('h2', {text: 'Provenance (study)'}), json(t.provenance)),
+    main.append(el('div', {class: 'grid2'}, el('div', {class: 'panel', id: 'provenance'}, el('h2', {text: 'Provenance'}),
+      Object.keys(t.provenance).length ? json(t.provenance) : el('p', {class: 'muted', text: 'Not recorded by this store.'}),
+      el('h2', {text: 'Study attributes'}), json(t.studyAttrs)),
       el('div', {class: 'panel'}, el('h2', {text: 'System attributes'}), json(t.systemAttrs))));
     TL.ready();
     if (t.state === 'RUNNING') {

@@ -64,6 +64,10 @@ class TrackerApiTest {
             JsonNode range = json(client.get("/api/trials/" + trial + "/series?name=loss&from=5&to=9"), 200);
             assertThat(range.get("steps")).extracting(JsonNode::asInt).containsExactly(5, 6, 7, 8, 9);
             assertThat(ApiFixture.text(client.get("/api/trials/" + trial + "/artifacts/model.bin"))).isEqualTo("weights");
+            JsonNode detail = json(client.get("/api/trials/" + trial), 200);
+            assertThat(detail.get("provenance").get("seed").asLong()).isEqualTo(7);
+            assertThat(detail.get("provenance").get("java").asText()).isNotBlank();
+            assertThat(detail.get("provenance").get("worker").asText()).isNotBlank();
         });
     }
 
