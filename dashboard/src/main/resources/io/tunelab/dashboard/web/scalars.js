@@ -66,11 +66,13 @@
       dataZoom: [{type: 'inside', filterMode: 'none'}, {type: 'slider', filterMode: 'none', height: 18, bottom: 8}],
       series}, true);
   }
+  /** Whole series at 1,000 points; a zoomed range at full resolution within 200,000 points over all runs. */
   async function fetchSeries(ids, range) {
     const q = range ? '&from=' + Math.floor(range[0]) + '&to=' + Math.ceil(range[1]) : '';
+    const points = range ? Math.min(20000, Math.max(1000, Math.floor(200000 / Math.max(1, ids.length)))) : 1000;
     for (let i = 0; i < ids.length; i += 50) {
       const chunk = ids.slice(i, i + 50);
-      const res = await api('/api/series?maxPoints=1000&name=' + encodeURIComponent(S.metric) + '&trials=' + chunk.join(',') + q);
+      const res = await api('/api/series?maxPoints=' + points + '&name=' + encodeURIComponent(S.metric) + '&trials=' + chunk.join(',') + q);
       for (const s of res.series) S.data.set(s.trialId, s);
     }
   }
