@@ -3,6 +3,7 @@ package io.tunelab.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tunelab.cli.spec.StudySpec;
+import io.tunelab.cli.wiring.ForwardingTrainerFactory;
 import io.tunelab.cli.wiring.TrainerFactory;
 import io.tunelab.cli.wiring.TribuoTrainers;
 import io.tunelab.dashboard.DashboardServer;
@@ -13,7 +14,6 @@ import io.tunelab.search.trial.FrozenTrial;
 import io.tunelab.search.trial.TrialState;
 import io.tunelab.tracker.registry.ModelVersion;
 import io.tunelab.tracker.setup.Tracker;
-import io.tunelab.trainers.predict.Predictor;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -29,18 +29,13 @@ import org.junit.jupiter.api.io.TempDir;
 class DashboardPromoteTest {
 
     /** Tribuo's trainer, with a notes file stored before the model, as trainers that save several files do. */
-    static final class NotesFirst implements TrainerFactory {
+    static final class NotesFirst extends ForwardingTrainerFactory {
         static final String NOTES = "a-notes.txt";
-        private final TrainerFactory delegate = new TribuoTrainers();
         private final Path dir;
 
         NotesFirst(Path dir) {
+            super(new TribuoTrainers());
             this.dir = dir;
-        }
-
-        @Override
-        public boolean handles(String name) {
-            return delegate.handles(name);
         }
 
         @Override
@@ -51,21 +46,6 @@ class DashboardPromoteTest {
                 trial.logArtifact(NOTES, notes);
                 return trained.evaluate(trial);
             };
-        }
-
-        @Override
-        public String modelArtifact() {
-            return delegate.modelArtifact();
-        }
-
-        @Override
-        public Predictor load(Path artifact) {
-            return delegate.load(artifact);
-        }
-
-        @Override
-        public double[] testScores(StudySpec spec, Path artifact) {
-            return delegate.testScores(spec, artifact);
         }
     }
 

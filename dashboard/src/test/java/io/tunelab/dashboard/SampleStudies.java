@@ -8,12 +8,15 @@ import io.tunelab.search.study.OptimizeOptions;
 import io.tunelab.search.study.Study;
 import io.tunelab.search.trial.Direction;
 import io.tunelab.search.trial.FrozenTrial;
+import io.tunelab.search.trial.MetricPoint;
 import io.tunelab.search.trial.StudyView;
 import io.tunelab.search.trial.TrialPrunedException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -95,5 +98,14 @@ public final class SampleStudies {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Logs {@code loss} = {@code scale / (step + 1)} at steps {@code from} to {@code to}, one second apart. */
+    public static void logLoss(TrialStorage storage, long trial, int from, int to, double scale) {
+        List<MetricPoint> points = new ArrayList<>();
+        for (int step = from; step <= to; step++) {
+            points.add(new MetricPoint("loss", step, scale / (step + 1), Instant.ofEpochMilli(1_000L * step)));
+        }
+        storage.logMetrics(trial, points);
     }
 }

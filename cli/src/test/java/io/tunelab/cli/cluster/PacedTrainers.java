@@ -1,12 +1,11 @@
 package io.tunelab.cli.cluster;
 
 import io.tunelab.cli.spec.StudySpec;
+import io.tunelab.cli.wiring.ForwardingTrainerFactory;
 import io.tunelab.cli.wiring.TrainerFactory;
 import io.tunelab.search.storage.TrialStorage;
 import io.tunelab.search.study.Objective;
-import io.tunelab.trainers.predict.Predictor;
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.util.function.Supplier;
 
 /**
@@ -15,25 +14,19 @@ import java.util.function.Supplier;
  * {@value #SERIES}, one every {@code stepMillis}. After each point it flushes the storage and prints
  * {@code ACK <trial number> <step>}: a point printed is a point the database acknowledged.
  */
-final class PacedTrainers implements TrainerFactory {
+final class PacedTrainers extends ForwardingTrainerFactory {
     static final String SERIES = "paced_loss";
     static final int STEPS = 6;
 
-    private final TrainerFactory delegate;
     private final Supplier<TrialStorage> storage;
     private final long stepMillis;
     private final PrintStream acks;
 
     PacedTrainers(TrainerFactory delegate, Supplier<TrialStorage> storage, long stepMillis, PrintStream acks) {
-        this.delegate = delegate;
+        super(delegate);
         this.storage = storage;
         this.stepMillis = stepMillis;
         this.acks = acks;
-    }
-
-    @Override
-    public boolean handles(String name) {
-        return delegate.handles(name);
     }
 
     @Override
@@ -50,20 +43,5 @@ final class PacedTrainers implements TrainerFactory {
             }
             return value;
         };
-    }
-
-    @Override
-    public String modelArtifact() {
-        return delegate.modelArtifact();
-    }
-
-    @Override
-    public Predictor load(Path artifact) {
-        return delegate.load(artifact);
-    }
-
-    @Override
-    public double[] testScores(StudySpec spec, Path artifact) {
-        return delegate.testScores(spec, artifact);
     }
 }

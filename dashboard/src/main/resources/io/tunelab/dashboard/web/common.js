@@ -90,8 +90,18 @@ const TL = (() => {
       timer = setTimeout(function again() { timer = null; if (pending) { pending = false; fn(); timer = setTimeout(again, ms); } }, ms);
     };
   }
+  /** Wraps an async live update so runs never overlap: a call during a run runs once more after it. */
+  function oneAtATime(update) {
+    let busy = false, again = false;
+    return async function run() {
+      if (busy) { again = true; return; }
+      busy = true;
+      try { await update(); } catch (e) { live('update failed: ' + e.message); } finally { busy = false; }
+      if (again) { again = false; run(); }
+    };
+  }
   function stateChip(s) { return el('span', {class: 'state ' + s, text: s}); }
   /** Marks the page interactive; readyMs is the time since navigation started (read by tests and the benchmark). */
   function ready() { document.body.dataset.readyMs = String(performance.now()); document.body.dataset.ready = '1'; }
-  return {el, esc, num, finite, fmt, fmtTime, fmtDuration, param, api, showError, nav, live, events, chart, throttle, stateChip, ready, ApiError};
+  return {el, esc, num, finite, fmt, fmtTime, fmtDuration, param, api, showError, nav, live, events, chart, throttle, oneAtATime, stateChip, ready, ApiError};
 })();

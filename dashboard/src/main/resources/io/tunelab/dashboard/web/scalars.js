@@ -172,12 +172,5 @@
   });
   await loadRuns();
   TL.ready();
-  let busy = false, again = false;
-  const update = async () => {
-    if (busy) { again = true; return; }
-    busy = true;
-    try { await poll(); } catch (e) { TL.live('update failed: ' + e.message); } finally { busy = false; }
-    if (again) { again = false; update(); }
-  };
-  TL.events({}, TL.throttle(update, 1000));
+  TL.events({}, TL.throttle(TL.oneAtATime(poll), 1000));
 })();

@@ -174,13 +174,6 @@
     TL.chart('parallel').on('axisareaselected', onBrush);
     await Promise.all([renderImportance(), renderCurves(), renderPareto(), tableLoaded]);
     TL.ready();
-    let busy = false, again = false;
-    const update = async () => {
-      if (busy) { again = true; return; }
-      busy = true;
-      try { await applyChanges(); } catch (e) { TL.live('update failed: ' + e.message); } finally { busy = false; }
-      if (again) { again = false; update(); }
-    };
-    TL.events({study: study.id, cursor: S.cursor}, TL.throttle(update, 1000));
+    TL.events({study: study.id, cursor: S.cursor}, TL.throttle(TL.oneAtATime(applyChanges), 1000));
   } catch (e) { showError(main, e); }
 })();

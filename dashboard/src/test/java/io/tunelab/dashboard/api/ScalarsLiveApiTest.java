@@ -4,11 +4,9 @@ import static io.tunelab.dashboard.api.ApiFixture.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.tunelab.dashboard.SampleStudies;
 import io.tunelab.search.storage.InMemoryStorage;
 import io.tunelab.search.trial.Direction;
-import io.tunelab.search.trial.MetricPoint;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -16,11 +14,7 @@ import org.junit.jupiter.api.Test;
 class ScalarsLiveApiTest {
 
     private static void log(InMemoryStorage storage, long trial, int from, int to) {
-        List<MetricPoint> points = new ArrayList<>();
-        for (int step = from; step <= to; step++) {
-            points.add(new MetricPoint("loss", step, 1.0 / (step + 1), Instant.ofEpochMilli(1_000L * step)));
-        }
-        storage.logMetrics(trial, points);
+        SampleStudies.logLoss(storage, trial, from, to, 1.0);
     }
 
     @Test
