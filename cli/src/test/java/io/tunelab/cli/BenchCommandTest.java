@@ -33,6 +33,21 @@ class BenchCommandTest {
     }
 
     @Test
+    void benchSamplersRunsHeldOutSeedsFromTheFirstSeedOn(@TempDir Path dir) throws Exception {
+        Path csv = dir.resolve("held-out.csv");
+        run(0, "bench", "samplers", "--problems", "branin", "--samplers", "random", "--first-seed", "11",
+                "--seeds", "2", "--trials", "10", "--out", csv.toString());
+        List<String> rows = Files.readAllLines(csv);
+        assertThat(rows.subList(1, rows.size())).extracting(line -> line.split(",")[2]).containsExactly("11", "12");
+    }
+
+    @Test
+    void aFirstSeedBelowOneIsInvalidInputNamingTheValue() {
+        assertThat(run(2, "bench", "samplers", "--problems", "branin", "--first-seed", "0"))
+                .contains("first seed must be >= 1, got 0");
+    }
+
+    @Test
     void benchAskCostWritesOneRowPerSamplerAndHistory(@TempDir Path dir) throws Exception {
         Path csv = dir.resolve("ask.csv");
         run(0, "bench", "ask-cost", "--samplers", "random,tpe", "--history", "10,30", "--dims", "4", "--asks", "2",

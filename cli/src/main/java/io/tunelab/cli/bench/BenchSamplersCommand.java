@@ -33,8 +33,14 @@ public final class BenchSamplersCommand implements Callable<Integer> {
                     + "tpe-multivariate, tpe-optuna (Optuna 3.1's TPE), tpe-optuna-multivariate, gp, nsga2.")
     String samplers;
 
-    @Option(names = "--seeds", defaultValue = "10", paramLabel = "N", description = "Seeds 1..N (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seeds", defaultValue = "10", paramLabel = "N",
+            description = "How many seeds, from --first-seed on (default: ${DEFAULT-VALUE}).")
     int seeds;
+
+    @Option(names = "--first-seed", defaultValue = "1", paramLabel = "S",
+            description = "The first seed (default: ${DEFAULT-VALUE}, the anchors' seeds 1..10); later seeds serve as "
+                    + "held-out seeds when tuning a sampler.")
+    int firstSeed;
 
     @Option(names = "--trials", defaultValue = "0", paramLabel = "T",
             description = "Trials per run; 0 (default) uses each problem's budget (100, or 200 for ackley10 and "
@@ -56,7 +62,7 @@ public final class BenchSamplersCommand implements Callable<Integer> {
     public Integer call() {
         SamplerBenchmark.Settings settings = quick ? SamplerBenchmark.Settings.quick()
                 : new SamplerBenchmark.Settings(BenchProblems.parse(problems), SamplerCatalog.parse(samplers),
-                        seeds, trials, threads);
+                        firstSeed, seeds, trials, threads);
         long start = System.nanoTime();
         var rows = SamplerBenchmark.run(settings);
         PrintWriter w = spec.commandLine().getOut();

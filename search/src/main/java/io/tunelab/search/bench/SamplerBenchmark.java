@@ -46,12 +46,17 @@ public final class SamplerBenchmark {
      *
      * @param problems problems
      * @param samplers sampler names of {@link SamplerCatalog}
-     * @param seeds    seeds 1..seeds
+     * @param firstSeed the first study seed, {@code >= 1}
+     * @param seeds    how many seeds: {@code firstSeed .. firstSeed + seeds - 1}
      * @param trials   trials per run, or 0 for each problem's default
      * @param threads  runs executed at once
      */
-    public record Settings(List<BenchProblem> problems, List<String> samplers, int seeds, int trials, int threads) {
+    public record Settings(List<BenchProblem> problems, List<String> samplers, int firstSeed, int seeds, int trials,
+                           int threads) {
         public Settings {
+            if (firstSeed < 1) {
+                throw new SearchException("first seed must be >= 1, got " + firstSeed);
+            }
             if (seeds < 1) {
                 throw new SearchException("seeds must be >= 1, got " + seeds);
             }
@@ -63,6 +68,11 @@ public final class SamplerBenchmark {
             }
             problems = List.copyOf(problems);
             samplers = List.copyOf(samplers);
+        }
+
+        /** Seeds 1..{@code seeds}, the seeds of {@code shared/bench/ANCHORS.md}. */
+        public Settings(List<BenchProblem> problems, List<String> samplers, int seeds, int trials, int threads) {
+            this(problems, samplers, 1, seeds, trials, threads);
         }
 
         /** The quick setting the test suite runs: branin and zdt1; random, TPE and NSGA-II; two seeds, 25 trials. */
@@ -98,7 +108,7 @@ public final class SamplerBenchmark {
                 if (p.isMultiObjective() && !SamplerCatalog.supportsMultiObjective(s)) {
                     continue;
                 }
-                IntStream.rangeClosed(1, settings.seeds()).forEach(seed -> jobs.add(() -> runOne(p, s, seed, trials)));
+                IntStream.range(settings.firstSeed(), settings.firstSeed() + settings.seeds()).forEach(seed -> jobs.add(() -> runOne(p, s, seed, trials)));
             }
         }
         ExecutorService pool = Executors.newFixedThreadPool(settings.threads());

@@ -137,8 +137,44 @@ final class ParzenEstimator {
         return out;
     }
 
+    /**
+     * Draws {@code count} points from the mixture conditioned on the categorical values of {@code
+     * fixed} (one entry per parameter: a choice index, or NaN where the parameter is free): each
+     * component is chosen with probability proportional to its weight times the probability its
+     * kernels give the fixed choices, so observations that made the same choices dominate. Fixed
+     * entries are copied into every point.
+     */
+    double[][] sampleGiven(SplittableRandom random, int count, double[] fixed) {
+        double[] cumulative = new double[components];
+        double acc = 0;
+        for (int c = 0; c < components; c++) {
+            double logW = Math.log(c == 0 ? cumulativeWeights[0] : cumulativeWeights[c] - cumulativeWeights[c - 1]);
+            for (int j = 0; j < dists.length; j++) {
+                if (!Double.isNaN(fixed[j])) {
+                    logW += categoryLogProbs[j][c][(int) fixed[j]];
+                }
+            }
+            acc += Math.exp(logW);
+            cumulative[c] = acc;
+        }
+        double[][] out = new double[count][dists.length];
+        for (int i = 0; i < count; i++) {
+            int c = component(cumulative, random.nextDouble() * acc);
+            for (int j = 0; j < dists.length; j++) {
+                out[i][j] = !Double.isNaN(fixed[j]) ? fixed[j]
+                        : categoryProbs[j] != null ? drawCategory(categoryProbs[j][c], random)
+                        : drawNumeric(j, mus[j][c], sigmas[j][c], random);
+            }
+        }
+        return out;
+    }
+
     private int component(double u) {
-        int i = Arrays.binarySearch(cumulativeWeights, u);
+        return component(cumulativeWeights, u);
+    }
+
+    private int component(double[] cumulative, double u) {
+        int i = Arrays.binarySearch(cumulative, u);
         int c = i >= 0 ? i : -i - 1;
         return Math.min(c, components - 1);
     }

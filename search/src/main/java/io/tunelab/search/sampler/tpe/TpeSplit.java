@@ -50,6 +50,18 @@ record TpeSplit(Group below, Group above) {
      * the result shares nothing with the log.
      */
     static TpeSplit of(ObservationLog log, ObservationColumn[] columns, List<FrozenTrial> running, TpeOptions options) {
+        double[] free = new double[columns.length];
+        Arrays.fill(free, Double.NaN);
+        return of(log, columns, running, options, free);
+    }
+
+    /**
+     * As {@link #of(ObservationLog, ObservationColumn[], List, TpeOptions)}, over only the
+     * observations whose value of parameter {@code j} equals {@code given[j]} wherever that is not NaN
+     * (a branch of the space: the trials that made the same categorical choices).
+     */
+    static TpeSplit of(ObservationLog log, ObservationColumn[] columns, List<FrozenTrial> running, TpeOptions options,
+                       double[] given) {
         int n = log.size();
         int p = columns.length;
         boolean[] eligible = new boolean[n];
@@ -57,8 +69,9 @@ record TpeSplit(Group below, Group above) {
         int feasibleCount = 0;
         for (int pos = 0; pos < n; pos++) {
             boolean holds = true;
-            for (ObservationColumn c : columns) {
-                holds &= !Double.isNaN(c.value(pos));
+            for (int j = 0; j < p; j++) {
+                double v = columns[j].value(pos);
+                holds &= !Double.isNaN(v) && (Double.isNaN(given[j]) || v == given[j]);
             }
             if (holds) {
                 eligible[pos] = true;
@@ -87,8 +100,9 @@ record TpeSplit(Group below, Group above) {
             runningNumbers[runningCount] = t.number();
             boolean holds = true;
             for (int j = 0; j < p; j++) {
-                runningValues[j][runningCount] = columns[j].valueOf(t);
-                holds &= !Double.isNaN(runningValues[j][runningCount]);
+                double v = columns[j].valueOf(t);
+                runningValues[j][runningCount] = v;
+                holds &= !Double.isNaN(v) && (Double.isNaN(given[j]) || v == given[j]);
             }
             if (holds) {
                 runningCount++;

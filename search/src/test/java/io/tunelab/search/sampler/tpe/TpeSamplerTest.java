@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tunelab.search.SearchException;
+import io.tunelab.search.bench.BenchProblem;
+import io.tunelab.search.bench.BenchProblems;
+import io.tunelab.search.bench.SamplerBenchmark;
 import io.tunelab.search.sampler.RandomStreams;
 import io.tunelab.search.sampler.SamplerComparison;
 import io.tunelab.search.space.FloatDistribution;
@@ -57,6 +60,21 @@ class TpeSamplerTest {
         TpeOptions alone = TpeOptions.defaults();
         assertThat(alone.categoricalsAlone()).isTrue();
         assertThat(offChoiceTrials(alone)).isGreaterThan(offChoiceTrials(alone.withRefinements(true, true, false)));
+    }
+
+    /** How many of the runs on seeds {@code from..from+runs-1} end above the second-best optimiser's floor. */
+    private static long runsStuckOnAWorseOptimiser(String sampler, int from, int runs) {
+        BenchProblem problem = BenchProblems.byName("hpo_mixed");
+        return java.util.stream.IntStream.range(from, from + runs)
+                .mapToObj(seed -> SamplerBenchmark.runOne(problem, sampler, seed, 100))
+                .filter(rows -> rows.get(rows.size() - 1).regret() > 0.015)
+                .count();
+    }
+
+    @Test
+    void onTheMixedSurrogateFewerRunsStayWithAWorseOptimiserThanWithOptunasTpe() {
+        assertThat(runsStuckOnAWorseOptimiser("tpe", 101, 60))
+                .isLessThan(runsStuckOnAWorseOptimiser("tpe-optuna", 101, 60) * 3 / 4);
     }
 
     @Test
