@@ -14,7 +14,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Turns a {@link TrialStorage}, which keeps no change history, into a change feed: each refresh compares
+ * Turns a {@link TrialStorage}, which keeps no change history, into a change feed (for
+ * {@link StorageDashboardData}, e.g. over the in-memory storage; a tracker database has cursors of its own,
+ * read by {@link TrackerChangeFeed}, so no study is re-read there): each refresh compares
  * every trial with a fingerprint of its last seen snapshot (and, for running trials, the length of each
  * metric series) and stamps what differs with the next sequence number. A cursor is such a number.
  * Refreshes happen on demand, at most once per {@code minInterval} nanoseconds. Thread-safe (one lock).
