@@ -13,26 +13,22 @@ import org.junit.jupiter.api.Test;
 /** The scalars view's live updates: new runs by cursor, and only the points after the last step it holds. */
 class ScalarsLiveApiTest {
 
-    private static void log(InMemoryStorage storage, long trial, int from, int to) {
-        SampleStudies.logLoss(storage, trial, from, to, 1.0);
-    }
-
     @Test
     void aPollSinceTheCursorBringsNewMatchingRunsAndOnlyTheNewPointsOfGrownSeries() {
         InMemoryStorage storage = new InMemoryStorage();
         long study = storage.createStudy("scal", List.of(Direction.MINIMIZE)).id();
         long other = storage.createStudy("other", List.of(Direction.MINIMIZE)).id();
         long first = storage.createRunningTrial(study).id();
-        log(storage, first, 0, 9);
+        SampleStudies.logLoss(storage, first, 0, 9, 1.0);
         ApiFixture.withServer(storage, client -> {
             JsonNode runs = json(client.get("/api/runs?regex=scal"), 200);
             assertThat(runs.get("runs")).extracting(r -> r.get("id").asLong()).containsExactly(first);
             long cursor = runs.get("cursor").asLong();
 
-            log(storage, first, 10, 14);
+            SampleStudies.logLoss(storage, first, 10, 14, 1.0);
             long second = storage.createRunningTrial(study).id();
-            log(storage, second, 0, 2);
-            log(storage, storage.createRunningTrial(other).id(), 0, 2);
+            SampleStudies.logLoss(storage, second, 0, 2, 1.0);
+            SampleStudies.logLoss(storage, storage.createRunningTrial(other).id(), 0, 2, 1.0);
             JsonNode changed = json(client.get("/api/runs?regex=scal&since=" + cursor), 200);
             assertThat(changed.get("reset").asBoolean()).isFalse();
             assertThat(changed.get("runs")).extracting(r -> r.get("label").asText()).containsExactly("scal #1");

@@ -13,25 +13,21 @@ import org.junit.jupiter.api.Test;
 /** The scalars page follows running runs: new points are appended, new matching runs join the chart. */
 class ScalarsLiveBrowserTest {
 
-    private static void log(InMemoryStorage storage, long trial, int from, int to) {
-        SampleStudies.logLoss(storage, trial, from, to, 2.0);
-    }
-
     @Test
     void newPointsAndNewRunsAppearWithoutReloadingTheSeriesHeld() {
         InMemoryStorage storage = new InMemoryStorage();
         long study = storage.createStudy("live", List.of(Direction.MINIMIZE)).id();
         long first = storage.createRunningTrial(study).id();
-        log(storage, first, 0, 99);
+        SampleStudies.logLoss(storage, first, 0, 99, 2.0);
         DashboardServer server = new DashboardServer(new StorageDashboardData(storage, 0), 0).start();
         try (Browser browser = new Browser(1400, 1000)) {
             browser.open("http://127.0.0.1:" + server.port() + "/scalars.html?regex=live");
             String chart = "echarts.getInstanceByDom(document.getElementById('scalars-chart')).getOption()";
             assertThat(browser.js("return " + chart + ".series.map(s => s.data.length)")).isEqualTo(List.of(100L, 100L));
 
-            log(storage, first, 100, 149);
+            SampleStudies.logLoss(storage, first, 100, 149, 2.0);
             long second = storage.createRunningTrial(study).id();
-            log(storage, second, 0, 9);
+            SampleStudies.logLoss(storage, second, 0, 9, 2.0);
             browser.waitFor("const o = " + chart + "; return o.series.length === 4 && o.series[0].data.length === 150"
                     + " && o.series[2].data.length === 10");
             assertThat(browser.js("return " + chart + ".legend[0].data")).isEqualTo(List.of("live #0", "live #1"));
