@@ -9,8 +9,11 @@ import java.nio.file.Files;
 import io.tunelab.cli.wiring.TrainerFactory;
 import io.tunelab.search.storage.InMemoryStorage;
 import io.tunelab.search.storage.TrialStorage;
+import io.tunelab.search.study.Study;
+import io.tunelab.search.trial.Direction;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -87,8 +90,7 @@ class RunCommandTest {
         assertThat(r.out()).isEmpty();
     }
 
-    @Test
-    void aRunTrainsEveryTrialPrintsProgressAndTheBestTrialsAndResumesWhereItStopped(@TempDir Path dir) throws Exception {
+    private static Path forestFile(Path dir) throws Exception {
         Path file = dir.resolve("forest.yaml");
         Files.writeString(file, """
                 study: forest
@@ -102,8 +104,11 @@ class RunCommandTest {
                 space:
                   max_depth: {int: [1, 6]}
                 """);
-        InMemoryStorage storage = new InMemoryStorage();
-        Wiring wiring = new Wiring() {
+        return file;
+    }
+
+    private static Wiring wiringOn(TrialStorage storage) {
+        return new Wiring() {
             @Override
             public TrialStorage openStorage(String url) {
                 return storage;
@@ -114,6 +119,24 @@ class RunCommandTest {
                 return new DefaultWiring().trainers();
             }
         };
+    }
+
+    @Test
+    void anEnqueuedTrialCountsAmongTheTrialsTheProgressBarExpects(@TempDir Path dir) throws Exception {
+        InMemoryStorage storage = new InMemoryStorage();
+        Study.builder("forest").storage(storage).direction(Direction.MAXIMIZE).create()
+                .enqueueTrial(Map.of("max_depth", 2));
+        Result r = tunelab(wiringOn(storage), "run", forestFile(dir).toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("3/3 trials").doesNotContain("/2 trials")
+                .contains("Study 'forest': 3 complete, 0 pruned, 0 failed.");
+    }
+
+    @Test
+    void aRunTrainsEveryTrialPrintsProgressAndTheBestTrialsAndResumesWhereItStopped(@TempDir Path dir) throws Exception {
+        Path file = forestFile(dir);
+        InMemoryStorage storage = new InMemoryStorage();
+        Wiring wiring = wiringOn(storage);
         Result first = tunelab(wiring, "run", file.toString());
         assertThat(first.code()).as(first.err()).isZero();
         assertThat(first.out()).contains("Running study 'forest' (budget 3 trials) on [cpu:0, cpu:1]")

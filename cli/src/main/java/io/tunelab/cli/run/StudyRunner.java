@@ -130,7 +130,8 @@ public final class StudyRunner {
                 + (started == 0 ? "" : started + " trials so far, ")
                 + (budget > 0 ? "budget " + budget + " trials" : "until the deadline") + ") on " + slots.slots());
         out.flush();
-        ProgressBar bar = new ProgressBar(out, budget > 0 ? budget - counted : 0, terminal, Clock.systemUTC());
+        // enqueued (WAITING) trials count against the budget but are still to be run here
+        ProgressBar bar = new ProgressBar(out, budget > 0 ? budget - started : 0, terminal, Clock.systemUTC());
         Thread hook = new Thread(() -> study.abandonRunning(INTERRUPTED), "tunelab-interrupt");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
