@@ -23,7 +23,8 @@
       const res = await api('/api/models/' + encodeURIComponent(model) + '/promote', {method: 'POST', headers, body: JSON.stringify(body)});
       const notes = [];
       if (res.gate) notes.push(el('div', {class: res.gate.passed ? 'note' : 'error', text: 'Evaluation gate: ' + (res.gate.passed ? 'passed' : 'refused') + ' — ' + res.gate.message}));
-      notes.push(el('div', {class: 'note', id: 'promote-result', text: res.moved ? body.alias + ' now points at version ' + res.version.version : 'nothing moved'}));
+      notes.push(el('div', {class: 'note', id: 'promote-result', text: res.moved ? body.alias + ' now points at version ' + res.version.version
+        : (res.version ? 'registered version ' + res.version.version + '; ' : '') + body.alias + ' did not move'}));
       await loadList();
       await show(model, notes);
     } catch (e) { showError(out, e); }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tunelab.dashboard.DashboardServer;
 import io.tunelab.dashboard.SampleStudies;
+import io.tunelab.dashboard.data.PromoteResult;
+import io.tunelab.dashboard.data.Promoter;
 import io.tunelab.dashboard.data.TrackerDashboardData;
 import io.tunelab.search.study.Study;
 import io.tunelab.search.trial.Direction;
@@ -92,5 +94,41 @@ class ModelsBrowserTest {
         assertThat(latest.subList(1, 4)).containsExactly("production", "v1", "v2");
         assertThat(latest.get(5)).isEqualTo("lower loss");
         browser.screenshot("models-promoted");
+    }
+    @Test
+    void aRefusingEvaluationGateShowsItsVerdictAndLeavesTheAliasWhereItWas() {
+        tracker.registry().createModel("gated", "behind an evaluation gate");
+        tracker.registry().createVersion("gated", complete.get(0), null, "", "test");
+        tracker.registry().setAlias("gated", "production", 1, Change.by("test", "first model"));
+        TrackerDashboardData[] data = new TrackerDashboardData[1];
+        Promoter gate = (request, trial) -> {
+            int version = tracker.registry().createVersion(request.model(), trial.trial().id(), null, request.reason(),
+                    request.actor()).version();
+            return new PromoteResult(false, data[0].version(request.model(), version), null,
+                    new PromoteResult.GateVerdict(false, "candidate accuracy 0.71 is not better than 0.74 (McNemar p = 0.31)"));
+        };
+        data[0] = new TrackerDashboardData(tracker, gate);
+        DashboardServer gated = new DashboardServer(data[0], 0).start();
+        try {
+            browser.open("http://127.0.0.1:" + gated.port() + "/models.html?model=gated");
+            browser.waitFor("return !!document.getElementById('promote-form')"
+                    + " && document.querySelector('#model-detail h2').textContent === 'gated'");
+            WebElement form = browser.driver().findElement(By.id("promote-form"));
+            form.findElement(By.name("source")).sendKeys(String.valueOf(complete.get(1)));
+            form.findElement(By.name("fromTrial")).click();
+            form.findElement(By.tagName("button")).click();
+            browser.waitFor("return !!document.getElementById('promote-result')");
+
+            assertThat(browser.driver().findElement(By.id("model-detail")).getText())
+                    .contains("Evaluation gate: refused — candidate accuracy 0.71 is not better than 0.74 (McNemar p = 0.31)");
+            assertThat(browser.driver().findElement(By.id("promote-result")).getText())
+                    .isEqualTo("registered version 2; production did not move");
+            assertThat(browser.driver().findElement(By.cssSelector("#aliases [data-alias=production]")).getText())
+                    .isEqualTo("production → v1");
+            assertThat(browser.driver().findElement(By.id("versions")).getText()).contains("v2");
+            browser.screenshot("models-gate-refused");
+        } finally {
+            gated.stop();
+        }
     }
 }
