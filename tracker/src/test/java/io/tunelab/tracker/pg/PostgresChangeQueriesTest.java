@@ -3,29 +3,18 @@ package io.tunelab.tracker.pg;
 import io.tunelab.tracker.db.Database;
 import io.tunelab.tracker.db.DatabaseSettings;
 import io.tunelab.tracker.query.ChangeQueriesContract;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The live viewer's change queries on PostgreSQL (a throw-away server on loopback); skipped with a
  * message where PostgreSQL is not installed.
  */
 class PostgresChangeQueriesTest extends ChangeQueriesContract {
-    private static LocalPostgres pg;
-    private static int databases;
-
-    @BeforeAll
-    static void startPostgres() throws Exception {
-        pg = PostgresAvailability.startOrSkip();
-    }
-
-    @AfterAll
-    static void stopPostgres() {
-        PostgresAvailability.stop(pg);
-    }
+    @RegisterExtension
+    static final PostgresServer PG = new PostgresServer();
 
     @Override
     protected Database newDatabase() throws Exception {
-        return Database.open(new DatabaseSettings(pg.createDatabase("changes_" + databases++), "postgres", "", 4));
+        return Database.open(new DatabaseSettings(PG.newDatabase("changes"), "postgres", "", 4));
     }
 }

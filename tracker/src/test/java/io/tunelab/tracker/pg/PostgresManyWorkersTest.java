@@ -30,9 +30,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -47,24 +46,15 @@ class PostgresManyWorkersTest {
     private static final int BUDGET = 400;
     private static final int ENQUEUED = 40;
 
-    private static LocalPostgres pg;
+    @RegisterExtension
+    static final PostgresServer PG = new PostgresServer();
 
     @TempDir
     Path tmp;
 
-    @BeforeAll
-    static void startPostgres() throws Exception {
-        pg = PostgresAvailability.startOrSkip();
-    }
-
-    @AfterAll
-    static void stopPostgres() {
-        PostgresAvailability.stop(pg);
-    }
-
     @Test
     void fiftyWorkersShareAStudyWithoutDeadlocksDuplicateNumbersOrMoreConnectionsThanTheirPools() throws Exception {
-        String url = pg.createDatabase("many_workers");
+        String url = PG.createDatabase("many_workers");
         List<JdbcTrialStorage> storages = openStorages(url);
         try {
             Study first = study(storages.get(0), 0);

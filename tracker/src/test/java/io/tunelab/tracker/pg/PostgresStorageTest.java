@@ -7,30 +7,19 @@ import io.tunelab.tracker.db.Database;
 import io.tunelab.tracker.db.DatabaseSettings;
 import io.tunelab.tracker.store.JdbcTrialStorage;
 import io.tunelab.tracker.store.StorageOptions;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The same tracking store, migrations and SQL on PostgreSQL (a throw-away server on loopback) pass the
  * storage contract; skipped with a message where PostgreSQL is not installed.
  */
 class PostgresStorageTest extends TrialStorageContract {
-    private static LocalPostgres pg;
-    private static int databases;
-
-    @BeforeAll
-    static void startPostgres() throws Exception {
-        pg = PostgresAvailability.startOrSkip();
-    }
-
-    @AfterAll
-    static void stopPostgres() {
-        PostgresAvailability.stop(pg);
-    }
+    @RegisterExtension
+    static final PostgresServer PG = new PostgresServer();
 
     @Override
     protected TrialStorage newStorage() throws Exception {
-        String url = pg.createDatabase("contract_" + databases++);
+        String url = PG.newDatabase("contract");
         Database db = Database.open(new DatabaseSettings(url, "postgres", "", 8));
         return new JdbcTrialStorage(db, true, new LocalArtifactRepository(tmp.resolve("artifacts")),
                 StorageOptions.defaults());
