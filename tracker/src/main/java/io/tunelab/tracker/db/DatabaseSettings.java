@@ -7,7 +7,7 @@ import java.time.Duration;
 /**
  * How to reach a tracker database.
  *
- * @param jdbcUrl         {@code jdbc:h2:file:…}, {@code jdbc:h2:tcp://…} or {@code jdbc:postgresql://…}
+ * @param jdbcUrl         {@code jdbc:h2:async:…} or {@code jdbc:h2:file:…}, {@code jdbc:h2:tcp://…} or {@code jdbc:postgresql://…}
  * @param user            database user
  * @param password        database password (empty for the embedded default)
  * @param maxPoolSize     connections this process may hold at most, 2 or more (bounded so many workers do
@@ -65,9 +65,24 @@ public record DatabaseSettings(String jdbcUrl, String user, String password, int
     /**
      * The URL of the embedded file database in {@code directory}. {@code DB_CLOSE_ON_EXIT=FALSE}
      * lets the tracker flush buffered metrics in its own shutdown hook before the database closes.
+     * The file is reached through H2's {@code async:} file system: with plain file channels, a thread
+     * interrupted during a read or write (a cancelled future, an executor shut down, Ctrl-C) closes
+     * the database file for every thread of the process and loses what was not yet written; an
+     * asynchronous channel finishes the operation and keeps the thread's interrupt for its owner. The
+     * file is the same {@code tracker.mv.db}, so databases made with {@code jdbc:h2:file:} open as
+     * they are.
      */
     public static String embeddedUrl(Path directory) {
-        return "jdbc:h2:file:" + directory.toAbsolutePath().normalize().resolve("tracker") + ";DB_CLOSE_ON_EXIT=FALSE";
+        return "jdbc:h2:async:" + directory.toAbsolutePath().normalize().resolve("tracker") + ";DB_CLOSE_ON_EXIT=FALSE";
+    }
+
+    /**
+     * The embedded database of {@code directory} under the name an H2 TCP server with that base
+     * directory gives it ({@code jdbc:h2:file:}), so that a process serving the file shares one open
+     * database with its clients. Such a process must not interrupt threads that use the database.
+     */
+    public static DatabaseSettings served(Path directory) {
+        return of("jdbc:h2:file:" + directory.toAbsolutePath().normalize().resolve("tracker") + ";DB_CLOSE_ON_EXIT=FALSE");
     }
 
     public DatabaseSettings withPoolSize(int size) {

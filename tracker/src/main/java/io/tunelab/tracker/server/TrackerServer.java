@@ -25,7 +25,9 @@ import org.slf4j.LoggerFactory;
  *
  * <ul>
  *   <li>The server opens and migrates the database itself before accepting clients, and keeps it
- *       open until {@link #close()}; clients may never create databases ({@code -ifExists}).</li>
+ *       open until {@link #close()}; clients may never create databases ({@code -ifExists}). It opens
+ *       it under the name its clients use ({@link DatabaseSettings#served}), so both share one open
+ *       database.</li>
  *   <li>It listens on 127.0.0.1 unless {@link ServerOptions#allowOthers()}: the loopback binding
  *       uses H2's {@code h2.bindAddress}, which must be set before H2 is first used in the process
  *       (true for {@code tunelab server}); H2 also refuses remote clients unless others are allowed.</li>
@@ -60,7 +62,7 @@ public final class TrackerServer implements AutoCloseable {
             System.setProperty("h2.bindAddress", "127.0.0.1");
         }
         Path dir = options.directory().toAbsolutePath().normalize();
-        Database db = Database.open(DatabaseSettings.embedded(dir));
+        Database db = Database.open(DatabaseSettings.served(dir));
         List<String> args = new ArrayList<>(List.of("-tcpPort", String.valueOf(options.port()),
                 "-baseDir", dir.toString(), "-ifExists", "-tcpDaemon"));
         if (options.allowOthers()) {
@@ -125,11 +127,22 @@ public final class TrackerServer implements AutoCloseable {
         return storage;
     }
 
-    /** Stops accepting clients (disconnecting those connected) and closes the database. */
+    /**
+     * Stops accepting clients (disconnecting those connected) and closes the database. A reaping
+     * round under way is let finish, never interrupted: an interrupt during file I/O would close the
+     * served database file (see {@link DatabaseSettings#served}).
+     */
     @Override
     public void close() {
         if (reaper != null) {
-            reaper.shutdownNow();
+            reaper.shutdown();
+            try {
+                if (!reaper.awaitTermination(30, TimeUnit.SECONDS)) {
+                    LOG.warn("A reaping round still runs after 30 s; closing the database anyway");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         tcp.stop();
         storage.close();
