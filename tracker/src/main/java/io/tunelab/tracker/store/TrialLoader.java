@@ -26,7 +26,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Reads trial rows and assembles {@link FrozenTrial} snapshots: the {@code trials} row plus its
  * parameters, values, intermediate values and attributes, loaded for many trials at once (one query
- * per table, by id lists or, for large sets, by study). Thread-safe; parsed distributions are
+ * per table: by id lists; for large sets by their id range when the ids are dense (a page of a big
+ * study), else by study). Thread-safe; parsed distributions are
  * shared.
  */
 public final class TrialLoader {
@@ -35,6 +36,8 @@ public final class TrialLoader {
             "trial_id, study_id, trial_number, trial_state, start_ns, end_ns, message, change_seq";
     private static final int CHUNK = 256;
     private static final int WHOLE_STUDY = 1024;
+    /** Many trials whose ids span at most this many ids per trial are read as one id range. */
+    private static final int DENSE_RANGE = 4;
 
     private final Map<String, Distribution> distributions = new ConcurrentHashMap<>();
 
@@ -106,11 +109,25 @@ public final class TrialLoader {
             "SELECT x.trial_id, x.attr_scope, x.attr_name, x.attr_json FROM trial_attrs x",
         };
         String[] orders = {" ORDER BY x.trial_id, x.param_order", "", "", " ORDER BY x.trial_id, x.attr_name"};
+        long lowest = Long.MAX_VALUE;
+        long highest = Long.MIN_VALUE;
+        for (long id : ids) {
+            lowest = Math.min(lowest, id);
+            highest = Math.max(highest, id);
+        }
+        // a page of a big study holds nearly consecutive ids: read that id range, not the whole study
+        boolean range = highest - lowest < (long) ids.size() * DENSE_RANGE;
         for (int table = 0; table < selects.length; table++) {
             if (ids.size() > WHOLE_STUDY) {
-                String sql = selects[table] + " JOIN trials t ON t.trial_id = x.trial_id WHERE t.study_id = ?" + orders[table];
+                String sql = range ? selects[table] + " WHERE x.trial_id BETWEEN ? AND ?" + orders[table]
+                        : selects[table] + " JOIN trials t ON t.trial_id = x.trial_id WHERE t.study_id = ?" + orders[table];
                 try (PreparedStatement ps = c.prepareStatement(sql)) {
-                    ps.setLong(1, studyId);
+                    if (range) {
+                        ps.setLong(1, lowest);
+                        ps.setLong(2, highest);
+                    } else {
+                        ps.setLong(1, studyId);
+                    }
                     collect(ps, table, parts);
                 }
                 continue;

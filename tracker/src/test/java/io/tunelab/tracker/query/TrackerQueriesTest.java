@@ -77,6 +77,27 @@ class TrackerQueriesTest {
     }
 
     @Test
+    void largePagesOfInterleavedStudiesHoldExactlyTheirOwnTrials() {
+        Study a = Study.builder("a").storage(tracker.storage()).seed(1).sampler(RandomSampler::new).create();
+        Study b = Study.builder("b").storage(tracker.storage()).seed(2).sampler(RandomSampler::new).create();
+        for (int i = 0; i < 1_500; i++) {
+            var ta = a.ask();
+            a.tell(ta, ta.suggestFloat("x", 0, 1));
+            var tb = b.ask();
+            b.tell(tb, tb.suggestFloat("y", 0, 1) + 10);
+        }
+        TrialPage page = queries.trials(a.studyId(), 99, 1_200);
+
+        assertThat(page.trials()).hasSize(1_200);
+        assertThat(page.trials()).allSatisfy(t -> {
+            assertThat(t.params()).containsOnlyKeys("x");
+            assertThat(t.value()).isBetween(0.0, 1.0);
+        });
+        assertThat(page.trials()).usingRecursiveFieldByFieldElementComparator()
+                .containsExactlyElementsOf(a.trials().subList(100, 1_300));
+    }
+
+    @Test
     void aChangeFeedReturnsOnlyTrialsThatChangedSinceTheCursor() {
         long study = tracker.storage().createStudy("live", List.of(Direction.MINIMIZE)).id();
         FrozenTrial a = tracker.storage().createRunningTrial(study);
