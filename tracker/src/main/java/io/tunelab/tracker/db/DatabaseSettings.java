@@ -74,7 +74,7 @@ public record DatabaseSettings(String jdbcUrl, String user, String password, int
      * made with {@code jdbc:h2:file:} open as they are.
      */
     public static String embeddedUrl(Path directory) {
-        return "jdbc:h2:retry:" + directory.toAbsolutePath().normalize().resolve("tracker") + ";DB_CLOSE_ON_EXIT=FALSE";
+        return h2Url("retry:", directory);
     }
 
     /**
@@ -83,7 +83,11 @@ public record DatabaseSettings(String jdbcUrl, String user, String password, int
      * database with its clients. Such a process must not interrupt threads that use the database.
      */
     public static DatabaseSettings served(Path directory) {
-        return of("jdbc:h2:file:" + directory.toAbsolutePath().normalize().resolve("tracker") + ";DB_CLOSE_ON_EXIT=FALSE");
+        return of(h2Url("file:", directory));
+    }
+
+    private static String h2Url(String fileSystem, Path directory) {
+        return "jdbc:h2:" + fileSystem + directory.toAbsolutePath().normalize().resolve("tracker") + ";DB_CLOSE_ON_EXIT=FALSE";
     }
 
     public DatabaseSettings withPoolSize(int size) {
