@@ -2,9 +2,9 @@ package io.tunelab.cli;
 
 import io.tunelab.cli.query.StorageOptions;
 import io.tunelab.cli.run.StudyRunner;
-import io.tunelab.cli.spec.SpecValidationException;
-import io.tunelab.cli.spec.StudySpec;
-import io.tunelab.cli.spec.StudySpecParser;
+import io.tunelab.spec.SpecValidationException;
+import io.tunelab.spec.StudySpec;
+import io.tunelab.spec.StudySpecParser;
 import io.tunelab.search.storage.TrialStorage;
 import io.tunelab.search.study.Study;
 import java.io.PrintWriter;

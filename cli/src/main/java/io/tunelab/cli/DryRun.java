@@ -1,7 +1,7 @@
 package io.tunelab.cli;
 
-import io.tunelab.cli.spec.SpaceParameter;
-import io.tunelab.cli.spec.StudySpec;
+import io.tunelab.spec.SpaceParameter;
+import io.tunelab.spec.StudySpec;
 import io.tunelab.search.sampler.RandomSampler;
 import io.tunelab.search.study.Study;
 import io.tunelab.search.trial.Direction;

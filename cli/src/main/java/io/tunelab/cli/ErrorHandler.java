@@ -2,6 +2,7 @@ package io.tunelab.cli;
 
 import io.tunelab.search.SearchException;
 import io.tunelab.search.storage.StorageException;
+import io.tunelab.spec.SpecValidationException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -9,7 +10,7 @@ import picocli.CommandLine.ParseResult;
 
 /**
  * Turns an exception escaping a command into one line on standard error and an exit code: 2 when
- * the user's input is at fault ({@link CliException}, an invalid definition, an unknown study), 1
+ * the user's input is at fault ({@link CliException}, an invalid study file, an invalid definition, an unknown study), 1
  * for anything else. The stack trace is printed only with {@code --debug}.
  */
 final class ErrorHandler implements IExecutionExceptionHandler {
@@ -34,7 +35,7 @@ final class ErrorHandler implements IExecutionExceptionHandler {
         if (e instanceof StorageException s) {
             return s.kind() == StorageException.Kind.UNAVAILABLE ? ExitCodes.RUNTIME_FAILURE : ExitCodes.INVALID_INPUT;
         }
-        if (e instanceof CliException || e instanceof SearchException || e instanceof IllegalArgumentException) {
+        if (e instanceof CliException || e instanceof SpecValidationException || e instanceof SearchException || e instanceof IllegalArgumentException) {
             return ExitCodes.INVALID_INPUT;
         }
         return ExitCodes.RUNTIME_FAILURE;

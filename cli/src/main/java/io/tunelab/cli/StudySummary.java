@@ -1,9 +1,9 @@
 package io.tunelab.cli;
 
-import io.tunelab.cli.spec.BudgetSpec;
-import io.tunelab.cli.spec.FitSpec;
-import io.tunelab.cli.spec.ParallelSpec;
-import io.tunelab.cli.spec.StudySpec;
+import io.tunelab.spec.BudgetSpec;
+import io.tunelab.spec.FitSpec;
+import io.tunelab.spec.ParallelSpec;
+import io.tunelab.spec.StudySpec;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -2,7 +2,7 @@ package io.tunelab.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tunelab.cli.spec.StudySpec;
+import io.tunelab.spec.StudySpec;
 import io.tunelab.cli.wiring.ForwardingTrainerFactory;
 import io.tunelab.cli.wiring.TrainerFactory;
 import io.tunelab.cli.wiring.TribuoTrainers;

@@ -1,8 +1,8 @@
 package io.tunelab.cli.bench;
 
-import io.tunelab.search.bench.AskCost;
-import io.tunelab.search.bench.BenchReport;
-import io.tunelab.search.bench.SamplerCatalog;
+import io.tunelab.bench.samplers.AskCost;
+import io.tunelab.bench.samplers.BenchReport;
+import io.tunelab.bench.samplers.SamplerCatalog;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Arrays;

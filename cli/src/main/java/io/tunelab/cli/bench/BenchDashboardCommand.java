@@ -2,7 +2,7 @@ package io.tunelab.cli.bench;
 
 import io.tunelab.cli.CliException;
 import io.tunelab.dashboard.DashboardException;
-import io.tunelab.dashboard.bench.DashboardBenchmark;
+import io.tunelab.bench.dashboard.DashboardBenchmark;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

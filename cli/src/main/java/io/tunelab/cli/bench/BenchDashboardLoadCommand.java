@@ -1,6 +1,6 @@
 package io.tunelab.cli.bench;
 
-import io.tunelab.tracker.bench.BenchResult;
+import io.tunelab.bench.storage.BenchResult;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Files;

@@ -1,9 +1,9 @@
 package io.tunelab.cli.bench;
 
-import io.tunelab.search.bench.BenchProblems;
-import io.tunelab.search.bench.BenchReport;
-import io.tunelab.search.bench.SamplerBenchmark;
-import io.tunelab.search.bench.SamplerCatalog;
+import io.tunelab.bench.samplers.BenchProblems;
+import io.tunelab.bench.samplers.BenchReport;
+import io.tunelab.bench.samplers.SamplerBenchmark;
+import io.tunelab.bench.samplers.SamplerCatalog;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;

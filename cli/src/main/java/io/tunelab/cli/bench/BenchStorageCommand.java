@@ -1,7 +1,7 @@
 package io.tunelab.cli.bench;
 
-import io.tunelab.tracker.bench.BenchResult;
-import io.tunelab.tracker.bench.StorageBenchmark;
+import io.tunelab.bench.storage.BenchResult;
+import io.tunelab.bench.storage.StorageBenchmark;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;

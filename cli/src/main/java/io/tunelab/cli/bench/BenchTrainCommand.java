@@ -2,7 +2,7 @@ package io.tunelab.cli.bench;
 
 import io.tunelab.cli.CliException;
 import io.tunelab.trainers.TrainersException;
-import io.tunelab.trainers.bench.TrainBenchmark;
+import io.tunelab.bench.training.TrainBenchmark;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;

@@ -3,7 +3,7 @@ package io.tunelab.cli.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tunelab.cli.CliException;
-import io.tunelab.tracker.bench.BenchResult;
+import io.tunelab.bench.storage.BenchResult;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.URI;

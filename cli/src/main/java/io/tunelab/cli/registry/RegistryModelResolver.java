@@ -2,8 +2,8 @@ package io.tunelab.cli.registry;
 
 import io.tunelab.cli.CliException;
 import io.tunelab.cli.run.StudyFiles;
-import io.tunelab.cli.serve.ModelRef;
-import io.tunelab.cli.serve.ModelResolver;
+import io.tunelab.serving.ModelRef;
+import io.tunelab.serving.ModelResolver;
 import io.tunelab.cli.wiring.TrainerFactory;
 import io.tunelab.tracker.registry.ModelVersion;
 import io.tunelab.tracker.setup.Tracker;

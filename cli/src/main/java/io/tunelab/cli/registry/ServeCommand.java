@@ -3,7 +3,7 @@ package io.tunelab.cli.registry;
 import io.tunelab.cli.CliException;
 import io.tunelab.cli.Wiring;
 import io.tunelab.cli.query.StorageOptions;
-import io.tunelab.cli.serve.PredictionServer;
+import io.tunelab.serving.PredictionServer;
 import io.tunelab.tracker.setup.Tracker;
 import java.io.PrintWriter;
 import java.time.Duration;

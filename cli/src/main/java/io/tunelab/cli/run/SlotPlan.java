@@ -1,6 +1,6 @@
 package io.tunelab.cli.run;
 
-import io.tunelab.cli.spec.ParallelSpec;
+import io.tunelab.spec.ParallelSpec;
 import io.tunelab.search.exec.Slot;
 import io.tunelab.search.exec.SlotPool;
 import java.util.ArrayList;

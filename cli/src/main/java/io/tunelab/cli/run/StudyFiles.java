@@ -1,9 +1,9 @@
 package io.tunelab.cli.run;
 
 import io.tunelab.cli.CliException;
-import io.tunelab.cli.spec.SpecValidationException;
-import io.tunelab.cli.spec.StudySpec;
-import io.tunelab.cli.spec.StudySpecParser;
+import io.tunelab.spec.SpecValidationException;
+import io.tunelab.spec.StudySpec;
+import io.tunelab.spec.StudySpecParser;
 import io.tunelab.cli.wiring.TrainerFactory;
 import io.tunelab.search.storage.StorageException;
 import io.tunelab.search.storage.StudyRecord;

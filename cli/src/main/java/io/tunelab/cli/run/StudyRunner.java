@@ -3,7 +3,7 @@ package io.tunelab.cli.run;
 import io.tunelab.cli.CliException;
 import io.tunelab.cli.output.Table;
 import io.tunelab.cli.progress.ProgressBar;
-import io.tunelab.cli.spec.StudySpec;
+import io.tunelab.spec.StudySpec;
 import io.tunelab.cli.wiring.SearchComponents;
 import io.tunelab.cli.wiring.TrainerFactory;
 import io.tunelab.search.exec.SlotPool;

@@ -1,8 +1,8 @@
 package io.tunelab.cli.wiring;
 
 import io.tunelab.cli.CliException;
-import io.tunelab.cli.spec.FitSpec;
-import io.tunelab.cli.spec.StudySpec;
+import io.tunelab.spec.FitSpec;
+import io.tunelab.spec.StudySpec;
 import io.tunelab.search.study.Objective;
 import io.tunelab.trainers.callback.Monitor;
 import io.tunelab.trainers.data.DatasetRepository;

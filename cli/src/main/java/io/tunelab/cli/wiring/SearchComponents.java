@@ -1,9 +1,9 @@
 package io.tunelab.cli.wiring;
 
 import io.tunelab.cli.CliException;
-import io.tunelab.cli.spec.PrunerSpec;
-import io.tunelab.cli.spec.SamplerSpec;
-import io.tunelab.cli.spec.SpaceDefinition;
+import io.tunelab.spec.PrunerSpec;
+import io.tunelab.spec.SamplerSpec;
+import io.tunelab.spec.SpaceDefinition;
 import io.tunelab.search.pruner.HyperbandPruner;
 import io.tunelab.search.pruner.MedianPruner;
 import io.tunelab.search.pruner.NopPruner;

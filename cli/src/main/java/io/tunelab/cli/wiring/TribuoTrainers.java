@@ -1,7 +1,7 @@
 package io.tunelab.cli.wiring;
 
 import io.tunelab.cli.CliException;
-import io.tunelab.cli.spec.StudySpec;
+import io.tunelab.spec.StudySpec;
 import io.tunelab.search.study.Objective;
 import io.tunelab.trainers.eval.Metric;
 import io.tunelab.trainers.tabular.CsvOptions;

@@ -1,6 +1,6 @@
 package io.tunelab.cli.cluster;
 
-import io.tunelab.cli.spec.StudySpec;
+import io.tunelab.spec.StudySpec;
 import io.tunelab.cli.wiring.ForwardingTrainerFactory;
 import io.tunelab.cli.wiring.TrainerFactory;
 import io.tunelab.search.storage.TrialStorage;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tunelab.cli.CliException;
-import io.tunelab.cli.spec.StudySpec;
-import io.tunelab.cli.spec.StudySpecParser;
+import io.tunelab.spec.StudySpec;
+import io.tunelab.spec.StudySpecParser;
 import io.tunelab.search.storage.InMemoryStorage;
 import io.tunelab.search.study.OptimizeOptions;
 import io.tunelab.search.study.Study;

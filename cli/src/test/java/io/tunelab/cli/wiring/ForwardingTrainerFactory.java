@@ -1,6 +1,6 @@
 package io.tunelab.cli.wiring;
 
-import io.tunelab.cli.spec.StudySpec;
+import io.tunelab.spec.StudySpec;
 import io.tunelab.trainers.predict.Predictor;
 import java.nio.file.Path;
 

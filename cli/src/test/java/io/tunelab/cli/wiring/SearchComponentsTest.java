@@ -2,9 +2,9 @@ package io.tunelab.cli.wiring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tunelab.cli.spec.SpecFiles;
-import io.tunelab.cli.spec.StudySpec;
-import io.tunelab.cli.spec.StudySpecParser;
+import io.tunelab.spec.SpecFiles;
+import io.tunelab.spec.StudySpec;
+import io.tunelab.spec.StudySpecParser;
 import io.tunelab.search.pruner.HyperbandPruner;
 import io.tunelab.search.pruner.MedianPruner;
 import io.tunelab.search.pruner.NopPruner;

@@ -23,15 +23,13 @@ class DjlArchitectureTest {
     void dataSchedulesAndOptimizersKnowNothingOfTrainingLoopsOrCallbacks() {
         noClasses().that().resideInAnyPackage("..trainers.data..", "..trainers.schedule..", "..trainers.djl.optimizer..",
                         "..trainers.device..")
-                .should().dependOnClassesThat().resideInAnyPackage("..trainers.djl.train..", "..trainers.callback..",
-                        "..trainers.bench..")
+                .should().dependOnClassesThat().resideInAnyPackage("..trainers.djl.train..", "..trainers.callback..")
                 .check(CLASSES);
     }
 
     @Test
-    void onlyTheBenchmarkWritesToTheConsole() {
-        noClasses().that().resideOutsideOfPackage("..trainers.bench..")
-                .should().accessField(System.class, "out").orShould().accessField(System.class, "err")
+    void nothingWritesToTheConsole() {
+        noClasses().should().accessField(System.class, "out").orShould().accessField(System.class, "err")
                 .check(CLASSES);
     }
 

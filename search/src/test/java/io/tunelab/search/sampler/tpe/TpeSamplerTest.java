@@ -4,11 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tunelab.search.SearchException;
-import io.tunelab.search.bench.BenchProblem;
-import io.tunelab.search.bench.BenchProblems;
-import io.tunelab.search.bench.SamplerBenchmark;
 import io.tunelab.search.sampler.RandomStreams;
-import io.tunelab.search.sampler.SamplerComparison;
 import io.tunelab.search.space.FloatDistribution;
 import io.tunelab.search.study.OptimizeOptions;
 import io.tunelab.search.study.Study;
@@ -25,20 +21,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class TpeSamplerTest {
-
-    @ParameterizedTest
-    @ValueSource(strings = {"branin", "hpo_mixed"})
-    void tpeBeatsRandomSearchsMedianRegretAfterFiftyTrialsOverFiveSeeds(String problem) {
-        double tpe = SamplerComparison.medianRegret(problem, "tpe", 5, 50);
-        double random = SamplerComparison.medianRegret(problem, "random", 5, 50);
-        assertThat(tpe).isLessThan(random);
-    }
-
-    @Test
-    void optunasTpeAlsoBeatsRandomSearchOnTheMixedSpace() {
-        assertThat(SamplerComparison.medianRegret("hpo_mixed", "tpe-optuna", 5, 50))
-                .isLessThan(SamplerComparison.medianRegret("hpo_mixed", "random", 5, 50));
-    }
 
     /** Trials 40..79 that did not take the choice used most often then. */
     private static long offChoiceTrials(TpeOptions options) {
@@ -62,33 +44,12 @@ class TpeSamplerTest {
         assertThat(offChoiceTrials(alone)).isGreaterThan(offChoiceTrials(alone.withRefinements(true, true, false)));
     }
 
-    /** How many of the runs on seeds {@code from..from+runs-1} end above the second-best optimiser's floor. */
-    private static long runsStuckOnAWorseOptimiser(String sampler, int from, int runs) {
-        BenchProblem problem = BenchProblems.byName("hpo_mixed");
-        return java.util.stream.IntStream.range(from, from + runs)
-                .mapToObj(seed -> SamplerBenchmark.runOne(problem, sampler, seed, 100))
-                .filter(rows -> rows.get(rows.size() - 1).regret() > 0.015)
-                .count();
-    }
-
-    @Test
-    void onTheMixedSurrogateFewerRunsStayWithAWorseOptimiserThanWithOptunasTpe() {
-        assertThat(runsStuckOnAWorseOptimiser("tpe", 101, 60))
-                .isLessThan(runsStuckOnAWorseOptimiser("tpe-optuna", 101, 60) * 3 / 4);
-    }
-
     @Test
     void presetsAreTunelabsRefinementsAndOptunasTpe() {
         assertThat(TpeOptions.defaults().describe()).containsEntry("multivariate", true)
                 .containsEntry("improvement_weights", true).containsEntry("neighbour_bandwidths", true);
         assertThat(TpeOptions.optuna().describe()).containsEntry("multivariate", false)
                 .containsEntry("improvement_weights", false).containsEntry("startup_trials", 10);
-    }
-
-    @Test
-    void multivariateGroupedTpeAlsoBeatsRandomSearchOnTheMixedSpace() {
-        assertThat(SamplerComparison.medianRegret("hpo_mixed", "tpe-multivariate", 5, 50))
-                .isLessThan(SamplerComparison.medianRegret("hpo_mixed", "random", 5, 50));
     }
 
     private static Study studyWithHistory(TpeOptions options, int completed) {

@@ -1,0 +1,191 @@
+package io.tunelab.bench.dashboard;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.tunelab.dashboard.DashboardServer;
+import io.tunelab.dashboard.data.TrackerDashboardData;
+import io.tunelab.search.trial.TrialState;
+import io.tunelab.tracker.setup.Tracker;
+import io.tunelab.tracker.setup.TrackerConfig;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Measures the dashboard at scale on a tracker database (H2 file): a study of 10,000 trials with
+ * 1,000,000 metric points and a scalars study of 50 runs × 20,000 steps, written through the tracker's
+ * write path ({@link BenchData}; skipped when the database already holds them), served by the real
+ * {@link DashboardServer} over {@link TrackerDashboardData} on loopback.
+ *
+ * <p>Each phase opens the tracker anew and starts a new server, then waits for its cache warm-up
+ * ({@code server_warm_up}, from the start), as the CLI does before printing the dashboard's address.
+ * <ol>
+ *   <li>Pages, first, in a JVM that has served nothing yet: time from navigation to interactive (every
+ *       chart drew its first data; the page sets {@code data-ready-ms}) of the study page and of the
+ *       scalars page with 50 runs selected in headless Chromium (the system's), the cold first load and
+ *       the median of {@code warmLoads} more. For the cold study page every request's time and size is
+ *       reported too ({@code page_study_cold_request:...}).</li>
+ *   <li>API, on the tracker reopened and a new server (JIT warm): every call the study
+ *       page makes, the first call and p50/p95 of {@code repeats} more.</li>
+ * </ol>
+ * Targets: API p95 under 200 ms; pages interactive within 1.5 s, the cold load included. Not a test:
+ * figures depend on the machine and its load. Prints a table and writes {@code metric,value,unit} CSV.
+ */
+public final class DashboardBenchmark {
+    /** Sizes of the generated data. */
+    public record Sizes(int trials, int pointsPerTrial, int runs, int steps) {
+        /** 10,000 trials × 100 points, 50 runs × 20,000 steps. */
+        public static Sizes full() {
+            return new Sizes(10_000, 100, 50, 20_000);
+        }
+    }
+
+    /**
+     * What to measure.
+     *
+     * @param storage   the tracker directory (created and filled if empty, reused otherwise)
+     * @param writers   threads writing the generated trials
+     * @param repeats   timed repetitions of each API call after the first
+     * @param warmLoads page loads after the cold one (their median is reported)
+     */
+    public record Options(Path storage, Sizes sizes, int writers, int repeats, int warmLoads, String chromium, Path csv) {
+    }
+
+    /** One figure: {@code metric,value,unit}. */
+    public record Figure(String metric, double value, String unit) {
+    }
+
+    private final Options options;
+    private final PrintWriter out;
+
+    public DashboardBenchmark(Options options, PrintWriter out) {
+        this.options = options;
+        this.out = out;
+    }
+
+    /** Runs every measurement, prints a table, writes the CSV and returns the figures. */
+    public List<Figure> run() throws Exception {
+        List<Figure> figures = new ArrayList<>();
+        try (Tracker tracker = Tracker.open(TrackerConfig.inDirectory(options.storage()))) {
+            BenchData data = new BenchData(tracker.storage(), options.writers());
+            if (!data.present(options.sizes())) {
+                out.println("Generating " + options.sizes() + " in " + options.storage() + " ...");
+                out.flush();
+                long t0 = System.nanoTime();
+                data.fill(options.sizes(), 42);
+                figures.add(new Figure("generate_data", seconds(t0), "s"));
+            }
+        }
+        figures.addAll(pages());
+        figures.addAll(api());
+        print(figures);
+        return figures;
+    }
+
+    private List<Figure> pages() throws Exception {
+        List<Figure> figures = new ArrayList<>();
+        try (Tracker tracker = Tracker.open(TrackerConfig.inDirectory(options.storage()))) {
+            long t0 = System.nanoTime();
+            DashboardServer server = new DashboardServer(new TrackerDashboardData(tracker), 0).start();
+            figures.add(new Figure("server_start", millis(t0), "ms"));
+            server.awaitWarmUp(Duration.ofMinutes(5));
+            figures.add(new Figure("server_warm_up", millis(t0), "ms"));
+            try (HeadlessChromium browser = new HeadlessChromium(options.chromium())) {
+                String base = "http://127.0.0.1:" + server.port();
+                long search = tracker.storage().findStudy(BenchData.SEARCH).orElseThrow().id();
+                figures.addAll(timePage(browser, "page_study", base + "/study.html?id=" + search, true));
+                figures.addAll(timePage(browser, "page_scalars", base + "/scalars.html?select=" + options.sizes().runs()
+                        + "&regex=" + BenchData.SCALARS, true));
+            } finally {
+                server.stop();
+            }
+        }
+        return figures;
+    }
+
+    private List<Figure> api() throws Exception {
+        List<Figure> figures = new ArrayList<>();
+        try (Tracker tracker = Tracker.open(TrackerConfig.inDirectory(options.storage()))) {
+            DashboardServer server = new DashboardServer(new TrackerDashboardData(tracker), 0).start();
+            server.awaitWarmUp(Duration.ofMinutes(5));
+            try {
+                ApiTimer timer = new ApiTimer("http://127.0.0.1:" + server.port(), options.repeats());
+                long search = tracker.storage().findStudy(BenchData.SEARCH).orElseThrow().id();
+                long scalars = tracker.storage().findStudy(BenchData.SCALARS).orElseThrow().id();
+                long firstTrial = tracker.storage().trialByNumber(search, 0).id();
+                String runs = tracker.storage().trials(scalars, EnumSet.allOf(TrialState.class)).stream()
+                        .map(t -> String.valueOf(t.id())).collect(Collectors.joining(","));
+                for (Map.Entry<String, String> call : ApiTimer.studyPageCalls(search, firstTrial, runs,
+                        options.sizes().trials()).entrySet()) {
+                    figures.addAll(timer.time(call.getKey(), call.getValue()));
+                }
+            } finally {
+                server.stop();
+            }
+        }
+        return figures;
+    }
+
+    /** The cold load and the median of the warm ones; for the cold one, optionally every request. */
+    private List<Figure> timePage(HeadlessChromium browser, String name, String url, boolean requests) throws Exception {
+        List<Figure> out = new ArrayList<>();
+        List<Double> loads = new ArrayList<>();
+        for (int i = 0; i <= options.warmLoads(); i++) {
+            browser.call("Page.navigate", Map.of("url", "about:blank"));
+            loads.add(browser.openAndTimeReady(url, Duration.ofSeconds(120)));
+            if (i == 0) {
+                for (JsonNode mark : browser.eval("performance.getEntriesByType('mark').map(m => [m.name, m.startTime])")) {
+                    out.add(new Figure(name + "_cold_mark:" + mark.get(0).asText(), mark.get(1).asDouble(), "ms"));
+                }
+                if (requests) {
+                    for (JsonNode r : browser.eval("performance.getEntriesByType('resource').map(r => [r.name.replace(location.origin, ''),"
+                            + " r.responseEnd - r.startTime, r.encodedBodySize, r.responseEnd])")) {
+                        String path = r.get(0).asText().replaceAll("\\?.*", "");
+                        out.add(new Figure(name + "_cold_request:" + path + ":ms", r.get(1).asDouble(), "ms"));
+                        out.add(new Figure(name + "_cold_request:" + path + ":bytes", r.get(2).asDouble(), "bytes"));
+                    }
+                }
+            }
+        }
+        double[] warm = loads.subList(1, loads.size()).stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        if (options.csv().toAbsolutePath().getParent() != null) {
+            Files.createDirectories(options.csv().toAbsolutePath().getParent());
+            browser.screenshot(options.csv().toAbsolutePath().resolveSibling(name + ".png"));
+        }
+        out.add(0, new Figure(name + "_interactive_first", loads.get(0), "ms"));
+        if (warm.length > 0) {
+            out.add(1, new Figure(name + "_interactive_median", warm[warm.length / 2], "ms"));
+        }
+        return out;
+    }
+
+    static double millis(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1e6;
+    }
+
+    private static double seconds(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1e9;
+    }
+
+    private void print(List<Figure> figures) throws java.io.IOException {
+        StringBuilder csv = new StringBuilder("metric,value,unit\n");
+        out.printf("%-60s %12s %s%n", "metric", "value", "unit");
+        for (Figure f : figures) {
+            out.printf("%-60s %12.1f %s%n", f.metric(), f.value(), f.unit());
+            csv.append(f.metric()).append(',').append(String.format(Locale.ROOT, "%.3f", f.value()))
+                    .append(',').append(f.unit()).append('\n');
+        }
+        if (options.csv().toAbsolutePath().getParent() != null) {
+            Files.createDirectories(options.csv().toAbsolutePath().getParent());
+        }
+        Files.writeString(options.csv(), csv);
+        out.println("CSV written to " + options.csv().toAbsolutePath());
+        out.flush();
+    }
+}

@@ -1,0 +1,132 @@
+package io.tunelab.bench.samplers;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeSet;
+
+/** Summary tables and CSV files of benchmark results, in the format of {@code PROBLEMS.md}. Stateless. */
+public final class BenchReport {
+    /** The CSV header of {@code bench samplers}. */
+    public static final String SAMPLERS_HEADER = "problem,sampler,seed,trials,regret,sampler_ms_per_trial";
+    /** The CSV header of {@code bench ask-cost}. */
+    public static final String ASK_COST_HEADER = "sampler,history,dims,ms_per_ask";
+
+    private BenchReport() {
+    }
+
+    /**
+     * A table with one line per (problem, sampler): the median regret at each checkpoint, the mean
+     * regret at the last one and the sampler's milliseconds per trial over the whole run.
+     */
+    public static String samplersTable(List<SamplerBenchmark.Row> rows) {
+        TreeSet<Integer> checkpoints = new TreeSet<>();
+        Map<String, Map<Integer, List<SamplerBenchmark.Row>>> groups = new LinkedHashMap<>();
+        for (SamplerBenchmark.Row r : rows) {
+            checkpoints.add(r.trials());
+            groups.computeIfAbsent(r.problem() + "\t" + r.sampler(), k -> new LinkedHashMap<>())
+                    .computeIfAbsent(r.trials(), k -> new ArrayList<>()).add(r);
+        }
+        StringBuilder sb = new StringBuilder();
+        sb.append(String.format(Locale.ROOT, "%-18s %-18s", "problem", "sampler"));
+        for (int c : checkpoints) {
+            sb.append(String.format(Locale.ROOT, " %11s", "med@" + c));
+        }
+        sb.append(String.format(Locale.ROOT, " %11s %9s %6s%n", "mean@last", "ms/trial", "seeds"));
+        for (var g : groups.entrySet()) {
+            String[] key = g.getKey().split("\t");
+            sb.append(String.format(Locale.ROOT, "%-18s %-18s", key[0], key[1]));
+            Map<Integer, List<SamplerBenchmark.Row>> byCheckpoint = g.getValue();
+            int last = 0;
+            for (int c : checkpoints) {
+                List<SamplerBenchmark.Row> at = byCheckpoint.get(c);
+                sb.append(at == null ? String.format(Locale.ROOT, " %11s", "-")
+                        : String.format(Locale.ROOT, " %11s", number(median(regrets(at)))));
+                if (at != null) {
+                    last = c;
+                }
+            }
+            List<SamplerBenchmark.Row> finalRows = byCheckpoint.get(last);
+            double ms = finalRows.stream().mapToDouble(SamplerBenchmark.Row::samplerMsPerTrial).average().orElse(0);
+            sb.append(String.format(Locale.ROOT, " %11s %9.3f %6d%n",
+                    number(Arrays.stream(regrets(finalRows)).average().orElse(Double.NaN)), ms, finalRows.size()));
+        }
+        return sb.toString();
+    }
+
+    /** A table of ask costs. */
+    public static String askCostTable(List<AskCost.Row> rows) {
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%-18s %8s %5s %12s%n",
+                "sampler", "history", "dims", "ms/ask"));
+        for (AskCost.Row r : rows) {
+            sb.append(String.format(Locale.ROOT, "%-18s %8d %5d %12.3f%n", r.sampler(), r.history(), r.dims(), r.msPerAsk()));
+        }
+        return sb.toString();
+    }
+
+    public static void writeSamplersCsv(List<SamplerBenchmark.Row> rows, Path file) {
+        List<String> lines = new ArrayList<>();
+        for (SamplerBenchmark.Row r : rows) {
+            lines.add(String.join(",", r.problem(), r.sampler(), Integer.toString(r.seed()), Integer.toString(r.trials()),
+                    exact(r.regret()), String.format(Locale.ROOT, "%.4f", r.samplerMsPerTrial())));
+        }
+        write(file, SAMPLERS_HEADER, lines);
+    }
+
+    public static void writeAskCostCsv(List<AskCost.Row> rows, Path file) {
+        List<String> lines = new ArrayList<>();
+        for (AskCost.Row r : rows) {
+            lines.add(String.join(",", r.sampler(), Integer.toString(r.history()), Integer.toString(r.dims()),
+                    String.format(Locale.ROOT, "%.4f", r.msPerAsk())));
+        }
+        write(file, ASK_COST_HEADER, lines);
+    }
+
+    private static void write(Path file, String header, List<String> lines) {
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+                w.write(header);
+                w.write('\n');
+                for (String line : lines) {
+                    w.write(line);
+                    w.write('\n');
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    static double[] regrets(List<SamplerBenchmark.Row> rows) {
+        return rows.stream().mapToDouble(SamplerBenchmark.Row::regret).toArray();
+    }
+
+    /** The median (mean of the two middle values for an even count). */
+    public static double median(double[] values) {
+        double[] v = values.clone();
+        Arrays.sort(v);
+        int n = v.length;
+        return n == 0 ? Double.NaN : n % 2 == 1 ? v[n / 2] : 0.5 * (v[n / 2 - 1] + v[n / 2]);
+    }
+
+    private static String number(double v) {
+        return String.format(Locale.ROOT, "%.4g", v);
+    }
+
+    private static String exact(double v) {
+        return Double.toString(v);
+    }
+}

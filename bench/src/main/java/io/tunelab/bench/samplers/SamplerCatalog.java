@@ -1,0 +1,68 @@
+package io.tunelab.bench.samplers;
+
+import io.tunelab.search.SearchException;
+import io.tunelab.search.sampler.RandomSampler;
+import io.tunelab.search.sampler.RandomStreams;
+import io.tunelab.search.sampler.Sampler;
+import io.tunelab.search.sampler.gp.GpSampler;
+import io.tunelab.search.sampler.nsga2.Nsga2Sampler;
+import io.tunelab.search.sampler.tpe.TpeOptions;
+import io.tunelab.search.sampler.tpe.TpeSampler;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * The samplers the benchmark can run, by name, each built from the study's seeded streams:
+ * {@code random}, {@code tpe} (Tunelab's defaults), {@code tpe-multivariate}, {@code tpe-optuna} and
+ * {@code tpe-optuna-multivariate} (Optuna 3.1's TPE, univariate and multivariate), {@code gp},
+ * {@code nsga2}.
+ */
+public final class SamplerCatalog {
+    private static final Map<String, Function<RandomStreams, Sampler>> ALL = new LinkedHashMap<>();
+
+    static {
+        ALL.put("random", RandomSampler::new);
+        ALL.put("tpe", TpeSampler::new);
+        ALL.put("tpe-multivariate", s -> new TpeSampler(s, TpeOptions.defaults().withMultivariate(true, true)));
+        ALL.put("tpe-optuna", s -> new TpeSampler(s, TpeOptions.optuna()));
+        ALL.put("tpe-optuna-multivariate", s -> new TpeSampler(s, TpeOptions.optuna().withMultivariate(true, true)));
+        ALL.put("gp", GpSampler::new);
+        ALL.put("nsga2", Nsga2Sampler::new);
+    }
+
+    private SamplerCatalog() {
+    }
+
+    /** Known sampler names. */
+    public static List<String> names() {
+        return List.copyOf(ALL.keySet());
+    }
+
+    /** The factory of sampler {@code name}; throws naming the known ones otherwise. */
+    public static Function<RandomStreams, Sampler> factory(String name) {
+        Function<RandomStreams, Sampler> f = ALL.get(name);
+        if (f == null) {
+            throw new SearchException("unknown sampler '" + name + "', expected one of " + ALL.keySet());
+        }
+        return f;
+    }
+
+    /** Whether the sampler handles studies with several objectives (TPE and GP handle one). */
+    public static boolean supportsMultiObjective(String name) {
+        factory(name);
+        return name.equals("random") || name.equals("nsga2");
+    }
+
+    /** Names from a comma-separated list, each checked. */
+    public static List<String> parse(String list) {
+        List<String> out = new ArrayList<>();
+        for (String name : list.split(",")) {
+            factory(name.trim());
+            out.add(name.trim());
+        }
+        return out;
+    }
+}

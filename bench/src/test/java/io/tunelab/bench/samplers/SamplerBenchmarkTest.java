@@ -1,0 +1,89 @@
+package io.tunelab.bench.samplers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import io.tunelab.search.SearchException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SamplerBenchmarkTest {
+
+    @Test
+    void quickSettingWritesOneRowPerProblemSamplerSeedAndCheckpoint(@TempDir Path dir) throws Exception {
+        List<SamplerBenchmark.Row> rows = SamplerBenchmark.run(SamplerBenchmark.Settings.quick());
+        assertThat(rows).hasSize((3 + 2) * 2 * 2);
+        assertThat(rows).noneMatch(r -> r.problem().equals("zdt1") && r.sampler().equals("tpe"));
+        assertThat(rows).extracting(SamplerBenchmark.Row::trials).containsOnly(10, 25);
+        assertThat(rows).filteredOn(r -> r.problem().equals("branin")).allMatch(r -> r.regret() >= 0);
+        assertThat(rows).filteredOn(r -> r.problem().equals("zdt1"))
+                .allMatch(r -> r.regret() >= 0 && r.regret() <= 2.0 / 3 + 1e-12);
+        Path csv = dir.resolve("out.csv");
+        BenchReport.writeSamplersCsv(rows, csv);
+        List<String> lines = Files.readAllLines(csv);
+        assertThat(lines.get(0)).isEqualTo("problem,sampler,seed,trials,regret,sampler_ms_per_trial");
+        assertThat(lines).hasSize(rows.size() + 1);
+        assertThat(lines.get(1)).startsWith("branin,random,1,10,");
+        assertThat(BenchReport.samplersTable(rows)).contains("med@25").contains("branin").contains("tpe");
+    }
+
+    @Test
+    void regretIsMonotoneOverCheckpointsAndTheSameSeedRepeatsExactly() {
+        List<SamplerBenchmark.Row> a = SamplerBenchmark.runOne(BenchProblems.byName("hartmann6"), "tpe", 3, 50);
+        List<SamplerBenchmark.Row> b = SamplerBenchmark.runOne(BenchProblems.byName("hartmann6"), "tpe", 3, 50);
+        assertThat(a).extracting(SamplerBenchmark.Row::regret).isSortedAccordingTo((x, y) -> Double.compare(y, x));
+        assertThat(a).extracting(SamplerBenchmark.Row::regret).isEqualTo(b.stream().map(SamplerBenchmark.Row::regret).toList());
+    }
+
+    @Test
+    void checkpointsStopAtTheBudgetAndIncludeIt() {
+        assertThat(SamplerBenchmark.checkpoints(100)).containsExactly(10, 25, 50, 100);
+        assertThat(SamplerBenchmark.checkpoints(200)).containsExactly(10, 25, 50, 100, 200);
+        assertThat(SamplerBenchmark.checkpoints(10000)).containsExactly(10, 25, 50, 100, 200, 10000);
+        assertThat(SamplerBenchmark.checkpoints(5)).containsExactly(5);
+    }
+
+    @Test
+    void askCostMeasuresEverySamplerAtEveryHistorySize() {
+        List<AskCost.Row> rows = AskCost.run(List.of("random", "tpe"), List.of(5, 20), 3, 2);
+        assertThat(rows).extracting(AskCost.Row::history).containsExactly(5, 20, 5, 20);
+        assertThat(rows).allMatch(r -> r.dims() == 3 && r.msPerAsk() > 0);
+    }
+
+    @Test
+    void unknownNamesAreRejectedListingTheKnownOnes() {
+        assertThatThrownBy(() -> BenchProblems.byName("sphere")).isInstanceOf(SearchException.class)
+                .hasMessageContaining("branin");
+        assertThatThrownBy(() -> SamplerCatalog.parse("tpe,cmaes")).hasMessageContaining("cmaes").hasMessageContaining("nsga2");
+    }
+
+    @Test
+    void testFunctionsReachTheirKnownOptima() {
+        assertThat(TestFunctions.branin(new double[] {Math.PI, 2.275})).isCloseTo(0.39788735772973816, within(1e-9));
+        assertThat(TestFunctions.hartmann6(new double[] {0.20169, 0.150011, 0.476874, 0.275332, 0.311652, 0.6573}))
+                .isCloseTo(-3.32237, within(1e-4));
+        assertThat(TestFunctions.rosenbrock(new double[] {1, 1, 1, 1, 1})).isZero();
+        assertThat(TestFunctions.ackley(new double[10])).isCloseTo(0, within(1e-12));
+        double[] st = new double[8];
+        java.util.Arrays.fill(st, -2.903534027771177);
+        assertThat(TestFunctions.styblinskiTang(st)).isCloseTo(-313.3293256301713, within(1e-9));
+        assertThat(HpoMixed.value(Math.pow(10, -2.5), 4, 512, "adam", 0.1)).isCloseTo(0.1, within(1e-12));
+        double[] onFront = new double[30];
+        onFront[0] = 0.25;
+        assertThat(TestFunctions.zdt(onFront, false)).containsExactly(0.25, 0.5);
+        assertThat(TestFunctions.zdt(onFront, true)).containsExactly(0.25, 0.9375);
+    }
+
+    @Test
+    void hypervolumeOfStaircasesIsExact() {
+        double[] ref = {1, 1};
+        assertThat(Hypervolume.of2d(List.of(new double[] {0.5, 0.5}), ref)).isEqualTo(0.25);
+        assertThat(Hypervolume.of2d(List.of(new double[] {0, 0.5}, new double[] {0.5, 0}, new double[] {0.6, 0.6}), ref))
+                .isCloseTo(0.75, within(1e-12));
+        assertThat(Hypervolume.of2d(List.of(new double[] {1.5, 0.1}), ref)).isZero();
+    }
+}

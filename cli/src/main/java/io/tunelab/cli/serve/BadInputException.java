@@ -1,8 +1,0 @@
-package io.tunelab.cli.serve;
-
-/** A request the server cannot answer because of its content; becomes a 400 with the message. */
-final class BadInputException extends RuntimeException {
-    BadInputException(String message) {
-        super(message);
-    }
-}

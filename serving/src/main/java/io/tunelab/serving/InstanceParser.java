@@ -1,0 +1,127 @@
+package io.tunelab.serving;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.tunelab.trainers.predict.InputSchema;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Turns the JSON of a {@code POST /predict} body into rows for a predictor. Accepts
+ * {@code {"instances": [...]}} or a bare array; an instance is a flat array of numbers, a nested
+ * array of the model's shape (e.g. 28×28), or, for models with named features, an object of
+ * feature name to number. Every problem is a {@link BadInputException} naming the instance and what
+ * was expected.
+ */
+final class InstanceParser {
+    private final InputSchema schema;
+    private final int maxInstances;
+
+    InstanceParser(InputSchema schema, int maxInstances) {
+        this.schema = schema;
+        this.maxInstances = maxInstances;
+    }
+
+    float[][] parse(JsonNode body) {
+        JsonNode instances = body != null && body.isObject() ? body.get("instances") : body;
+        if (instances == null || !instances.isArray()) {
+            throw new BadInputException("the body must be {\"instances\": [...]} or an array of instances");
+        }
+        if (instances.isEmpty()) {
+            throw new BadInputException("'instances' is empty: send at least one instance");
+        }
+        if (instances.size() > maxInstances) {
+            throw new BadInputException("at most " + maxInstances + " instances per request, got " + instances.size());
+        }
+        float[][] rows = new float[instances.size()][];
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = schema.isNamed() ? named(instances.get(i), i) : shaped(instances.get(i), i);
+        }
+        return rows;
+    }
+
+    private float[] named(JsonNode instance, int index) {
+        if (!instance.isObject()) {
+            throw new BadInputException("instances[" + index + "] must be an object of feature name to number, e.g. {\""
+                    + schema.featureNames().get(0) + "\": 1.5}");
+        }
+        float[] row = new float[schema.width()];
+        for (int f = 0; f < row.length; f++) {
+            String name = schema.featureNames().get(f);
+            JsonNode v = instance.get(name);
+            if (v == null) {
+                throw new BadInputException("instances[" + index + "] is missing feature '" + name + "'");
+            }
+            row[f] = number(v, "instances[" + index + "]." + name);
+        }
+        Set<String> known = new HashSet<>(schema.featureNames());
+        for (Iterator<String> it = instance.fieldNames(); it.hasNext(); ) {
+            String name = it.next();
+            if (!known.contains(name)) {
+                throw new BadInputException("instances[" + index + "] has unknown feature '" + name + "'; expected "
+                        + schema.featureNames());
+            }
+        }
+        return row;
+    }
+
+    private float[] shaped(JsonNode instance, int index) {
+        List<Float> flat = new ArrayList<>(schema.width());
+        String path = "instances[" + index + "]";
+        if (!instance.isArray()) {
+            throw new BadInputException(path + " must be an array of " + schema.width() + " numbers or of shape "
+                    + schema.shape());
+        }
+        boolean nested = instance.size() > 0 && instance.get(0).isArray();
+        if (nested) {
+            collect(instance, 0, path, flat);
+        } else {
+            if (instance.size() != schema.width()) {
+                throw new BadInputException(path + " has " + instance.size() + " numbers; expected " + schema.width()
+                        + " (shape " + schema.shape() + ")");
+            }
+            for (int k = 0; k < instance.size(); k++) {
+                flat.add(number(instance.get(k), path + "[" + k + "]"));
+            }
+        }
+        float[] row = new float[flat.size()];
+        for (int k = 0; k < row.length; k++) {
+            row[k] = flat.get(k);
+        }
+        return row;
+    }
+
+    private void collect(JsonNode node, int depth, String path, List<Float> out) {
+        List<Integer> shape = schema.shape();
+        if (depth >= shape.size() || !node.isArray() || node.size() != shape.get(depth)) {
+            throw new BadInputException(path + " does not match shape " + shape + ": expected an array of "
+                    + (depth < shape.size() ? shape.get(depth) : 0) + " at depth " + depth);
+        }
+        for (int k = 0; k < node.size(); k++) {
+            JsonNode child = node.get(k);
+            String at = path + "[" + k + "]";
+            if (depth == shape.size() - 1) {
+                out.add(number(child, at));
+            } else {
+                collect(child, depth + 1, at, out);
+            }
+        }
+    }
+
+    private static float number(JsonNode v, String path) {
+        if (!v.isNumber()) {
+            throw new BadInputException(path + " must be a number, got " + abbreviate(v.toString()));
+        }
+        double d = v.asDouble();
+        if (!Double.isFinite(d) || Math.abs(d) > Float.MAX_VALUE) {
+            throw new BadInputException(path + " must be a finite number, got " + abbreviate(v.toString()));
+        }
+        return (float) d;
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() > 40 ? s.substring(0, 40) + "..." : s;
+    }
+}

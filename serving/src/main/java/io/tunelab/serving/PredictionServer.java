@@ -1,0 +1,183 @@
+package io.tunelab.serving;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.tunelab.trainers.predict.Prediction;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HTTP server of {@code tunelab serve}: {@code POST /predict} answers with the model version the
+ * alias points at (also in the {@code X-Model-Version} header), {@code GET /health} says which version
+ * is live. The alias is polled; when it moves, the new version is loaded and swapped in without a
+ * restart and without failing requests in flight. Bad input gets a 400 with a JSON message.
+ */
+public final class PredictionServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(PredictionServer.class);
+    static final String VERSION_HEADER = "X-Model-Version";
+
+    private final ObjectReader json = new ObjectMapper().reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    private final HotSwappingModel model;
+    private final Options options;
+    private final ScheduledExecutorService poller;
+    private Javalin app;
+
+    /**
+     * @param maxBodyBytes   larger bodies are refused with 400
+     * @param maxInstances   most instances in one request
+     * @param pollInterval   how often the alias is checked
+     */
+    public record Options(long maxBodyBytes, int maxInstances, Duration pollInterval) {
+        public static Options defaults() {
+            return new Options(8L * 1024 * 1024, 1024, Duration.ofSeconds(2));
+        }
+    }
+
+    public PredictionServer(ModelResolver resolver, Options options) {
+        this.model = new HotSwappingModel(resolver);
+        this.options = options;
+        this.poller = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "tunelab-serve-alias-poller");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** Starts listening on {@code host:port} (port 0 picks a free one) and polling the alias. */
+    public PredictionServer start(String host, int port) {
+        app = Javalin.create(config -> {
+            config.showJavalinBanner = false;
+            config.http.maxRequestSize = options.maxBodyBytes();
+        });
+        app.get("/health", this::health);
+        app.post("/predict", this::predict);
+        app.exception(BadInputException.class, (e, ctx) -> error(ctx, 400, e.getMessage()));
+        app.exception(HttpResponseException.class, (e, ctx) -> error(ctx,
+                e.getStatus() == 413 ? 400 : e.getStatus(), e.getStatus() == 413
+                        ? "the body is larger than " + options.maxBodyBytes() + " bytes" : e.getMessage()));
+        app.exception(Exception.class, (e, ctx) -> {
+            LOG.error("Prediction failed", e);
+            error(ctx, 500, "prediction failed: " + e.getMessage());
+        });
+        app.error(404, ctx -> {
+            if (ctx.result() == null || ctx.result().isEmpty()) {
+                error(ctx, 404, "no such endpoint: " + ctx.method() + " " + ctx.path()
+                        + " (try POST /predict or GET /health)");
+            }
+        });
+        app.start(host, port);
+        long every = options.pollInterval().toMillis();
+        poller.scheduleWithFixedDelay(this::refreshQuietly, every, every, TimeUnit.MILLISECONDS);
+        return this;
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    /** Checks the alias now; returns whether a new version was swapped in. */
+    public boolean refresh() {
+        return model.refresh();
+    }
+
+    private void refreshQuietly() {
+        try {
+            model.refresh();
+        } catch (RuntimeException e) {
+            LOG.warn("Could not switch to the alias's new version; still serving {}: {}", model.version(), e.getMessage());
+        }
+    }
+
+    private void health(Context ctx) {
+        ModelRef ref = model.version();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", "ok");
+        body.put("model", ref.model());
+        body.put("version", ref.version());
+        ctx.header(VERSION_HEADER, String.valueOf(ref.version()));
+        ctx.json(body);
+    }
+
+    private void predict(Context ctx) {
+        long length = ctx.contentLength();
+        if (length > options.maxBodyBytes()) {
+            throw new BadInputException("the body is " + length + " bytes; at most " + options.maxBodyBytes() + " allowed");
+        }
+        JsonNode body;
+        try {
+            body = json.readTree(boundedBody(ctx));
+        } catch (JsonProcessingException e) {
+            throw new BadInputException("the body is not valid JSON: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new BadInputException("the body could not be read: " + e.getMessage());
+        }
+        Map<String, Object> answer = model.use(loaded -> {
+            float[][] rows = new InstanceParser(loaded.predictor.schema(), options.maxInstances()).parse(body);
+            List<Prediction> predictions = loaded.predictor.predict(rows);
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("model", loaded.ref.model());
+            out.put("version", loaded.ref.version());
+            List<Map<String, Object>> items = new ArrayList<>();
+            for (Prediction p : predictions) {
+                Map<String, Object> item = new LinkedHashMap<>();
+                if (p.output() instanceof Number && p.probabilities().isEmpty()) {
+                    item.put("value", p.output());
+                } else {
+                    item.put("class", p.output());
+                    if (!p.probabilities().isEmpty()) {
+                        item.put("probabilities", new java.util.TreeMap<>(p.probabilities()));
+                    }
+                }
+                items.add(item);
+            }
+            out.put("predictions", items);
+            return out;
+        });
+        ctx.header(VERSION_HEADER, String.valueOf(answer.get("version")));
+        ctx.json(answer);
+    }
+
+    /** The body, read up to the limit, so that a body without a declared length cannot exceed it either. */
+    private byte[] boundedBody(Context ctx) throws IOException {
+        long max = options.maxBodyBytes();
+        try (InputStream in = ctx.bodyInputStream()) {
+            byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, max + 1));
+            if (bytes.length > max) {
+                throw new BadInputException("the body is larger than " + max + " bytes");
+            }
+            return bytes;
+        }
+    }
+
+    private static void error(Context ctx, int status, String message) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("error", message);
+        body.put("status", status);
+        ctx.status(status).json(body);
+    }
+
+    @Override
+    public void close() {
+        poller.shutdownNow();
+        if (app != null) {
+            app.stop();
+        }
+        model.close();
+    }
+}

@@ -1,0 +1,40 @@
+package io.tunelab.spec;
+
+import java.util.Map;
+
+/**
+ * Training options. A space parameter with the same name as one of these (e.g. {@code batch_size})
+ * takes precedence for each trial; these are then the defaults.
+ *
+ * @param epochs        epochs to train, or {@code null} for the trainer's default
+ * @param batchSize     batch size, or {@code null} for the trainer's default
+ * @param earlyStopping early stopping, or {@code null} for none
+ * @param schedule      learning-rate schedule, or {@code null} for a constant rate
+ */
+public record FitSpec(Integer epochs, Integer batchSize, EarlyStopping earlyStopping, Schedule schedule) {
+    /** No fit options: the trainer's defaults. */
+    public static final FitSpec DEFAULT = new FitSpec(null, null, null, null);
+
+    /**
+     * Stop when the monitored metric has not improved by {@code minDelta} for {@code patience} epochs.
+     *
+     * @param monitor     the metric watched; the study's (first) metric unless given
+     * @param patience    epochs without improvement before stopping, at least 0
+     * @param minDelta    smallest change that counts as an improvement, at least 0
+     * @param restoreBest whether to restore the weights of the best epoch at the end
+     */
+    public record EarlyStopping(String monitor, int patience, double minDelta, boolean restoreBest) {
+    }
+
+    /**
+     * A learning-rate schedule.
+     *
+     * @param type    one of {@link SpecCatalog#schedules()}
+     * @param options free-form options (plain Java values), checked by the trainer
+     */
+    public record Schedule(String type, Map<String, Object> options) {
+        public Schedule {
+            options = Options.copy(options);
+        }
+    }
+}

@@ -1,0 +1,16 @@
+package io.tunelab.spec;
+
+import java.util.Map;
+
+/**
+ * The sampler named in a study file.
+ *
+ * @param type    one of {@link SpecCatalog#samplerTypes()}, e.g. {@code tpe}
+ * @param seed    the study seed (default 0): trial seeds and sampling derive from it
+ * @param options typed options ({@code Integer}, {@code Double} or {@code Boolean}) in file order
+ */
+public record SamplerSpec(String type, long seed, Map<String, Object> options) {
+    public SamplerSpec {
+        options = Options.copy(options);
+    }
+}

@@ -1,0 +1,87 @@
+package io.tunelab.spec;
+
+import io.tunelab.search.space.Distribution;
+import io.tunelab.search.trial.Trial;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A study file's search space as a define-by-run function: {@link #suggest(Trial)} asks the trial for
+ * each parameter in file order, skipping those whose conditions do not hold, so the sampler sees the
+ * same conditional space whatever trainer consumes the values. Immutable and thread-safe; the
+ * {@code Trial} itself is used by one thread, as its contract says.
+ *
+ * <pre>{@code
+ * Map<String, Object> params = spec.space().suggest(trial); // {n_hidden=2, n_units_l0=87, n_units_l1=301, ...}
+ * }</pre>
+ */
+public final class SpaceDefinition {
+    private final List<SpaceParameter> parameters;
+
+    /**
+     * A space of these parameters, in suggestion order.
+     *
+     * @throws IllegalArgumentException if two parameters share a name or a condition refers to a
+     *                                  parameter that does not come earlier
+     */
+    public SpaceDefinition(List<SpaceParameter> parameters) {
+        Set<String> earlier = new HashSet<>();
+        for (SpaceParameter p : parameters) {
+            for (Condition c : p.conditions()) {
+                if (!earlier.contains(c.parameter())) {
+                    throw new IllegalArgumentException("parameter '" + p.name() + "' has a condition on '"
+                            + c.parameter() + "', which is not an earlier parameter");
+                }
+            }
+            if (!earlier.add(p.name())) {
+                throw new IllegalArgumentException("parameter '" + p.name() + "' is defined twice");
+            }
+        }
+        this.parameters = List.copyOf(parameters);
+    }
+
+    /** Every parameter a trial may have, in suggestion order. */
+    public List<SpaceParameter> parameters() {
+        return parameters;
+    }
+
+    /** Every parameter's distribution, in suggestion order. */
+    public Map<String, Distribution> distributions() {
+        Map<String, Distribution> out = new LinkedHashMap<>();
+        parameters.forEach(p -> out.put(p.name(), p.distribution()));
+        return Collections.unmodifiableMap(out);
+    }
+
+    /**
+     * Suggests the parameters of one trial in order and returns the values it has, in order.
+     * Exceptions from the trial (e.g. a pruned or ended trial) propagate unchanged.
+     */
+    public Map<String, Object> suggest(Trial trial) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (SpaceParameter p : parameters) {
+            if (p.isActive(values)) {
+                values.put(p.name(), trial.suggest(p.name(), p.distribution()));
+            }
+        }
+        return Collections.unmodifiableMap(values);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof SpaceDefinition other && other.parameters.equals(parameters);
+    }
+
+    @Override
+    public int hashCode() {
+        return parameters.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "SpaceDefinition" + parameters;
+    }
+}

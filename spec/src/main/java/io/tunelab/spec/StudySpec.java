@@ -1,0 +1,45 @@
+package io.tunelab.spec;
+
+import io.tunelab.search.trial.Direction;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A validated study file: everything needed to create a study and run its trials. Immutable; built
+ * only by {@link StudySpecParser}, so every field has passed validation. Fields never null.
+ *
+ * @param study      the study name
+ * @param directions one direction per objective
+ * @param metrics    the metric each objective reads, one per direction
+ * @param sampler    the sampler and its options (default: TPE, seed 0)
+ * @param pruner     the pruner and its options (default: none)
+ * @param budget     when the study stops
+ * @param parallel   how many trials run at once and on which devices
+ * @param trainer    the trainer that turns a trial into a model
+ * @param data       the dataset and its options, checked by the trainer
+ * @param space      the search space, as a define-by-run function over a trial
+ * @param fit        training options (epochs, batch size, early stopping, schedule)
+ */
+public record StudySpec(String study, List<Direction> directions, List<String> metrics, SamplerSpec sampler,
+                        PrunerSpec pruner, BudgetSpec budget, ParallelSpec parallel, TrainerSpec trainer,
+                        DataSpec data, SpaceDefinition space, FitSpec fit) {
+
+    public StudySpec {
+        Objects.requireNonNull(study, "study");
+        directions = List.copyOf(directions);
+        metrics = List.copyOf(metrics);
+        Objects.requireNonNull(sampler, "sampler");
+        Objects.requireNonNull(pruner, "pruner");
+        Objects.requireNonNull(budget, "budget");
+        Objects.requireNonNull(parallel, "parallel");
+        Objects.requireNonNull(trainer, "trainer");
+        Objects.requireNonNull(data, "data");
+        Objects.requireNonNull(space, "space");
+        Objects.requireNonNull(fit, "fit");
+    }
+
+    /** Whether the study has several objectives. */
+    public boolean isMultiObjective() {
+        return directions.size() > 1;
+    }
+}

@@ -1,0 +1,206 @@
+package io.tunelab.spec;
+
+import io.tunelab.search.SearchException;
+import io.tunelab.search.trial.Direction;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+
+/**
+ * Reads and validates study files. Every problem of a file is reported at once, each with its line,
+ * column and field path; nothing else is thrown for any input (hostile input included: oversized
+ * files, deep nesting, alias bombs). Immutable and thread-safe.
+ */
+public final class StudySpecParser {
+    static final List<String> TOP_KEYS = List.of("study", "direction", "metric", "sampler", "pruner", "budget",
+            "parallel", "trainer", "data", "space", "fit");
+    private static final List<String> DIRECTIONS = List.of("minimize", "maximize");
+
+    private final SpecCatalog catalog;
+
+    /** A parser for Tunelab's own samplers, pruners, schedules and trainers. */
+    public StudySpecParser() {
+        this(SpecCatalog.defaults());
+    }
+
+    public StudySpecParser(SpecCatalog catalog) {
+        this.catalog = Objects.requireNonNull(catalog, "catalog");
+    }
+
+    /**
+     * Reads a study file (UTF-8).
+     *
+     * @throws SpecValidationException listing every problem, including a missing or unreadable file
+     */
+    public StudySpec parse(Path file) {
+        String name = file.toString();
+        Problems problems = new Problems(name);
+        String text = read(file, problems);
+        problems.throwIfAny();
+        return parse(text, name);
+    }
+
+    /**
+     * Validates the text of a study file; {@code fileName} is only used in problem locations.
+     *
+     * @throws SpecValidationException listing every problem
+     */
+    public StudySpec parse(String text, String fileName) {
+        Problems problems = new Problems(fileName);
+        Node root = SpecYaml.load(text, problems);
+        StudySpec spec = root == null ? null : new Reading(root, problems).spec();
+        problems.throwIfAny();
+        return spec;
+    }
+
+    private static String read(Path file, Problems problems) {
+        try {
+            if (Files.size(file) > 4L * SpecYaml.MAX_CHARS) {
+                problems.whole("(file)", "the file has " + Files.size(file) + " bytes, more than a study file may have");
+                return null;
+            }
+            byte[] bytes = Files.readAllBytes(file);
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (NoSuchFileException e) {
+            problems.whole("(file)", "no such file");
+        } catch (AccessDeniedException e) {
+            problems.whole("(file)", "cannot be read: permission denied");
+        } catch (CharacterCodingException e) {
+            problems.whole("(file)", "is not UTF-8 text");
+        } catch (IOException e) {
+            problems.whole("(file)", "cannot be read: " + (Files.isDirectory(file) ? "it is a directory" : e.getMessage()));
+        }
+        return null;
+    }
+
+    /** One pass over one document. */
+    private final class Reading {
+        private final Node root;
+        private final Problems problems;
+
+        Reading(Node root, Problems problems) {
+            this.root = root;
+            this.problems = problems;
+        }
+
+        StudySpec spec() {
+            Fields top = Fields.of(root, Paths.ROOT, problems);
+            if (top == null) {
+                return null;
+            }
+            int before = problems.count();
+            top.allow(TOP_KEYS);
+            String study = top.text("study", true);
+            List<Direction> directions = top.has("direction") ? directions(top.get("direction")) : missing(top, "direction");
+            List<String> metrics = top.has("metric") ? metrics(top.get("metric"), directions) : missing(top, "metric");
+            SamplerSpec sampler = SearchSections.sampler(top.get("sampler"), catalog, problems);
+            PrunerSpec pruner = SearchSections.pruner(top.get("pruner"), catalog, problems);
+            BudgetSpec budget = top.has("budget") ? ExecutionSections.budget(top.get("budget"), problems) : missing(top, "budget");
+            ParallelSpec parallel = ExecutionSections.parallel(top.get("parallel"), problems);
+            TrainerSpec trainer = top.has("trainer") ? TrainingSections.trainer(top.get("trainer"), catalog, problems)
+                    : missing(top, "trainer");
+            DataSpec data = top.has("data") ? TrainingSections.data(top.get("data"), problems) : missing(top, "data");
+            boolean grid = sampler != null && sampler.type().equals("grid");
+            SpaceDefinition space = top.has("space") ? SpaceParser.parse(top.get("space"), "space", grid, problems)
+                    : missing(top, "space");
+            String firstMetric = metrics == null || metrics.isEmpty() ? "" : metrics.get(0);
+            FitSpec fit = TrainingSections.fit(top.get("fit"), firstMetric, catalog, problems);
+            crossChecks(top, directions, sampler, pruner);
+            if (problems.count() != before) {
+                return null;
+            }
+            return new StudySpec(study, directions, metrics, sampler, pruner, budget, parallel, trainer, data, space, fit);
+        }
+
+        private <T> T missing(Fields top, String key) {
+            top.require(key);
+            return null;
+        }
+
+        private List<Direction> directions(Node node) {
+            List<Direction> out = new ArrayList<>();
+            boolean ok = true;
+            for (Item item : items(node, "direction")) {
+                String text = Values.text(item.node(), item.path(), problems);
+                if (text == null) {
+                    ok = false;
+                    continue;
+                }
+                try {
+                    out.add(Direction.parse(text));
+                } catch (SearchException e) {
+                    problems.at(item.node(), item.path(), "expected minimize or maximize, got " + Texts.quote(text)
+                            + Texts.didYouMean(text, DIRECTIONS));
+                    ok = false;
+                }
+            }
+            return ok && !out.isEmpty() ? out : null;
+        }
+
+        private List<String> metrics(Node node, List<Direction> directions) {
+            List<String> out = new ArrayList<>();
+            for (Item item : items(node, "metric")) {
+                String text = Values.text(item.node(), item.path(), problems);
+                if (text != null) {
+                    out.add(text);
+                }
+            }
+            int given = node instanceof SequenceNode s ? s.getValue().size() : 1;
+            if (out.size() != given || out.isEmpty()) {
+                return null;
+            }
+            if (directions != null && directions.size() != out.size()) {
+                problems.at(node, "metric", "names " + out.size() + (out.size() == 1 ? " metric" : " metrics")
+                        + " for " + directions.size() + (directions.size() == 1 ? " direction" : " directions")
+                        + "; give one metric per direction");
+                return null;
+            }
+            return out;
+        }
+
+        /** A scalar as one item, or each element of a non-empty list. */
+        private List<Item> items(Node node, String path) {
+            if (!(node instanceof SequenceNode list)) {
+                return List.of(new Item(node, path));
+            }
+            if (list.getValue().isEmpty() || list.getValue().size() > 16) {
+                problems.at(node, path, "expected one value or a list of 1 to 16, got " + list.getValue().size());
+                return List.of();
+            }
+            List<Item> out = new ArrayList<>();
+            for (int i = 0; i < list.getValue().size(); i++) {
+                out.add(new Item(list.getValue().get(i), Paths.index(path, i)));
+            }
+            return out;
+        }
+
+        private void crossChecks(Fields top, List<Direction> directions, SamplerSpec sampler, PrunerSpec pruner) {
+            if (directions == null || directions.size() < 2) {
+                return;
+            }
+            if (sampler != null && sampler.type().equals("gp")) {
+                problems.at(top.get("sampler"), "sampler", "the gp sampler optimises one objective; use nsga2 or tpe"
+                        + " for " + directions.size() + " directions");
+            }
+            if (pruner != null && !pruner.type().equals("none")) {
+                problems.at(top.get("pruner"), "pruner", "pruning needs a single objective, and this study has "
+                        + directions.size() + " directions; remove the pruner or use one direction");
+            }
+        }
+    }
+
+    private record Item(Node node, String path) {
+    }
+}

@@ -1,0 +1,138 @@
+package io.tunelab.spec;
+
+import java.math.BigInteger;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+
+/** Reads the {@code trainer}, {@code data} and {@code fit} sections. */
+final class TrainingSections {
+    static final int MAX_EPOCHS = 1_000_000;
+    static final int MAX_BATCH = 1_000_000;
+    private static final List<String> SPLITS = List.of("valid_split", "test_split");
+
+    private TrainingSections() {
+    }
+
+    /** {@code trainer: djl-mlp} or {@code trainer: {name: djl-mlp, ...options}}; null after a problem. */
+    static TrainerSpec trainer(Node node, SpecCatalog catalog, Problems problems) {
+        Named named = named(node, "trainer", "name", "trainer", catalog.trainers(), problems);
+        return named == null ? null : new TrainerSpec(named.name(), named.options());
+    }
+
+    /** A name from {@code known}, as a scalar or under {@code key} of a mapping whose other keys are free-form. */
+    private static Named named(Node node, String path, String key, String what, Set<String> known, Problems problems) {
+        Fields f = node instanceof ScalarNode ? null : Fields.of(node, path, problems);
+        if (f == null && !(node instanceof ScalarNode)) {
+            return null;
+        }
+        Node nameNode = f == null ? node : f.require(key);
+        String namePath = f == null ? path : f.path(key);
+        String name = nameNode == null ? null : Values.text(nameNode, namePath, problems);
+        if (name != null && !known.contains(name)) {
+            problems.at(nameNode, namePath, "unknown " + what + " " + Texts.quote(name)
+                    + Texts.didYouMean(name, known) + "; expected " + Texts.oneOf(known));
+            return null;
+        }
+        Map<String, Object> options = f == null ? Map.of() : freeForm(f, List.of(key));
+        return name == null || options == null ? null : new Named(name, options);
+    }
+
+    private record Named(String name, Map<String, Object> options) {
+    }
+
+    /** {@code data: {dataset: fashion-mnist, valid_split: 5000, ...}} or {@code data: fashion-mnist}. */
+    static DataSpec data(Node node, Problems problems) {
+        if (node instanceof ScalarNode) {
+            String dataset = Values.text(node, "data", problems);
+            return dataset == null ? null : new DataSpec(dataset, Map.of());
+        }
+        Fields f = Fields.of(node, "data", problems);
+        if (f == null) {
+            return null;
+        }
+        int before = problems.count();
+        String dataset = f.text("dataset", true);
+        for (String split : SPLITS) {
+            if (f.has(split)) {
+                split(f.get(split), f.path(split), problems);
+            }
+        }
+        Map<String, Object> options = freeForm(f, List.of("dataset"));
+        return problems.count() == before ? new DataSpec(dataset, options) : null;
+    }
+
+    /** A split is a count of examples (integer >= 1) or a fraction in (0, 1). */
+    private static void split(Node node, String path, Problems problems) {
+        Object value = node instanceof ScalarNode s ? Scalars.value(s) : null;
+        if (value instanceof Integer || value instanceof Long || value instanceof BigInteger) {
+            Values.integer(node, path, Range.closed(1, Integer.MAX_VALUE), problems);
+        } else if (value instanceof Double) {
+            Values.number(node, path, Range.openUnit(), problems);
+        } else {
+            problems.at(node, path, "expected a count of examples (e.g. 5000) or a fraction (e.g. 0.1), got "
+                    + Values.describe(node));
+        }
+    }
+
+    /** Every key except {@code skip} as plain values; null when one of them is malformed. */
+    private static Map<String, Object> freeForm(Fields f, List<String> skip) {
+        int before = f.problems().count();
+        Map<String, Object> options = new LinkedHashMap<>();
+        for (NodeTuple entry : f.entries()) {
+            String key = Fields.keyText(entry);
+            if (!skip.contains(key)) {
+                options.put(key, Values.plain(entry.getValueNode(), f.path(key), f.problems()));
+            }
+        }
+        return f.problems().count() == before ? options : null;
+    }
+
+    /** {@code fit: {epochs, batch_size, early_stopping: {...}, schedule: {...}}}; defaults when absent. */
+    static FitSpec fit(Node node, String metric, SpecCatalog catalog, Problems problems) {
+        if (node == null) {
+            return FitSpec.DEFAULT;
+        }
+        Fields f = Fields.of(node, "fit", problems);
+        if (f == null) {
+            return null;
+        }
+        f.allow(List.of("epochs", "batch_size", "early_stopping", "schedule"));
+        int before = problems.count();
+        Long epochs = f.integer("epochs", Range.closed(1, MAX_EPOCHS), false);
+        Long batch = f.integer("batch_size", Range.closed(1, MAX_BATCH), false);
+        FitSpec.EarlyStopping stopping = f.has("early_stopping") ? earlyStopping(f.get("early_stopping"), metric, problems) : null;
+        FitSpec.Schedule schedule = f.has("schedule") ? schedule(f.get("schedule"), catalog, problems) : null;
+        if (problems.count() != before) {
+            return null;
+        }
+        return new FitSpec(epochs == null ? null : epochs.intValue(), batch == null ? null : batch.intValue(),
+                stopping, schedule);
+    }
+
+    private static FitSpec.EarlyStopping earlyStopping(Node node, String metric, Problems problems) {
+        Fields f = Fields.of(node, "fit.early_stopping", problems);
+        if (f == null) {
+            return null;
+        }
+        f.allow(List.of("patience", "min_delta", "restore_best", "monitor"));
+        Long patience = f.integer("patience", Range.closed(0, MAX_EPOCHS), true);
+        Double minDelta = f.number("min_delta", Range.atLeast(0), false);
+        Boolean restore = f.bool("restore_best");
+        String monitor = f.text("monitor", false);
+        if (patience == null) {
+            return null;
+        }
+        return new FitSpec.EarlyStopping(monitor != null ? monitor : metric, patience.intValue(),
+                minDelta == null ? 0 : minDelta, restore == null || restore);
+    }
+
+    private static FitSpec.Schedule schedule(Node node, SpecCatalog catalog, Problems problems) {
+        Named named = named(node, "fit.schedule", "type", "schedule", catalog.schedules(), problems);
+        return named == null ? null : new FitSpec.Schedule(named.name(), named.options());
+    }
+}

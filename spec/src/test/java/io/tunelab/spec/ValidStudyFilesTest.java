@@ -1,0 +1,156 @@
+package io.tunelab.spec;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import io.tunelab.search.exec.Slot;
+import io.tunelab.search.space.CategoricalDistribution;
+import io.tunelab.search.space.FloatDistribution;
+import io.tunelab.search.space.IntDistribution;
+import io.tunelab.search.trial.Direction;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ValidStudyFilesTest {
+    private static final Path EXAMPLES = Path.of("..", "examples");
+    private final StudySpecParser parser = new StudySpecParser();
+
+    @Test
+    void theFashionMlpExampleReadsAsTpeWithAshaOverAConditionalMlpSpace() {
+        StudySpec spec = parser.parse(EXAMPLES.resolve("fashion-mlp.yaml"));
+
+        assertThat(spec.study()).isEqualTo("fashion-mlp");
+        assertThat(spec.directions()).containsExactly(Direction.MAXIMIZE);
+        assertThat(spec.metrics()).containsExactly("val_accuracy");
+        assertThat(spec.sampler()).isEqualTo(new SamplerSpec("tpe", 42, Map.of("startup_trials", 10)));
+        assertThat(spec.pruner()).isEqualTo(new PrunerSpec("asha", Map.of("min_resource", 1, "reduction_factor", 3)));
+        assertThat(spec.budget()).isEqualTo(new BudgetSpec(30, Duration.ofMinutes(13)));
+        assertThat(spec.parallel()).isEqualTo(new ParallelSpec(2, ParallelSpec.DeviceMode.AUTO, List.of()));
+        assertThat(spec.trainer().name()).isEqualTo("djl-mlp");
+        assertThat(spec.data()).isEqualTo(new DataSpec("fashion-mnist", Map.of("valid_split", 5000)));
+        assertThat(spec.fit().epochs()).isEqualTo(20);
+        assertThat(spec.fit().earlyStopping()).isEqualTo(new FitSpec.EarlyStopping("val_accuracy", 3, 0.001, true));
+        assertThat(spec.fit().schedule()).isEqualTo(new FitSpec.Schedule("exponential", Map.of("s", 10)));
+        assertThat(spec.space().distributions()).containsKeys("n_hidden", "n_units_l0", "n_units_l1", "n_units_l2",
+                "activation", "initializer", "batch_norm", "dropout", "optimizer", "momentum", "learning_rate", "batch_size");
+        assertThat(spec.space().distributions().get("learning_rate")).isEqualTo(FloatDistribution.logUniform(3e-4, 3e-2));
+        assertThat(spec.space().distributions().get("n_units_l2")).isEqualTo(IntDistribution.logUniform(32, 512));
+        assertThat(spec.space().distributions().get("dropout")).isEqualTo(FloatDistribution.stepped(0.0, 0.5, 0.05));
+        assertThat(spec.space().distributions().get("batch_norm")).isEqualTo(CategoricalDistribution.of(false, true));
+    }
+
+    @Test
+    void theSyntheticForestExampleReadsAsARandomSearchOnCpuSlots() {
+        StudySpec spec = parser.parse(EXAMPLES.resolve("synthetic-forest.yaml"));
+
+        assertThat(spec.trainer().name()).isEqualTo("tribuo-random-forest");
+        assertThat(spec.sampler()).isEqualTo(new SamplerSpec("random", 7, Map.of()));
+        assertThat(spec.pruner()).isEqualTo(PrunerSpec.NONE);
+        assertThat(spec.parallel().devices()).isEqualTo(ParallelSpec.DeviceMode.CPU);
+        assertThat(spec.data().options()).containsEntry("valid_split", 0.2).containsEntry("samples", 2000);
+        assertThat(spec.space().distributions().get("n_trees")).isEqualTo(IntDistribution.stepped(10, 200, 10));
+    }
+
+    @Test
+    void theMinimalFileGetsDefaultSamplerPrunerParallelismAndFit() {
+        StudySpec spec = parser.parse(SpecFiles.MINIMAL, "minimal.yaml");
+
+        assertThat(spec.sampler()).isEqualTo(new SamplerSpec("tpe", 0, Map.of()));
+        assertThat(spec.pruner()).isEqualTo(PrunerSpec.NONE);
+        assertThat(spec.parallel()).isEqualTo(ParallelSpec.DEFAULT);
+        assertThat(spec.fit()).isEqualTo(FitSpec.DEFAULT);
+        assertThat(spec.budget().maxTrials()).hasValue(5);
+        assertThat(spec.budget().maxDuration()).isEmpty();
+    }
+
+    @Test
+    void shorthandsAndFreeFormOptionsAreAccepted() {
+        StudySpec spec = parser.parse(SpecFiles.MINIMAL.replace("trainer: djl-mlp",
+                "trainer: {name: tribuo-xgboost, threads: 1, objective: {kind: softmax}}")
+                .replace("data: {dataset: d}", "data: iris.csv")
+                + "sampler: qmc\npruner: {type: percentile, percentile: 25.0, warmup_steps: 2}\n"
+                + "fit: {schedule: cosine}\n", "short.yaml");
+
+        assertThat(spec.trainer()).isEqualTo(new TrainerSpec("tribuo-xgboost",
+                Map.of("threads", 1, "objective", Map.of("kind", "softmax"))));
+        assertThat(spec.data()).isEqualTo(new DataSpec("iris.csv", Map.of()));
+        assertThat(spec.sampler().type()).isEqualTo("qmc");
+        assertThat(spec.pruner()).isEqualTo(new PrunerSpec("percentile", Map.of("percentile", 25.0, "warmup_steps", 2)));
+        assertThat(spec.fit().schedule()).isEqualTo(new FitSpec.Schedule("cosine", Map.of()));
+    }
+
+    @Test
+    void aMultiObjectiveStudyPairsEachDirectionWithItsMetric() {
+        StudySpec spec = parser.parse(SpecFiles.replacing(2, "direction: [minimize, maximize]")
+                .replace("metric: acc", "metric: [latency_ms, val_accuracy]")
+                + "sampler: {type: nsga2, seed: 3, population_size: 20}\n", "multi.yaml");
+
+        assertThat(spec.isMultiObjective()).isTrue();
+        assertThat(spec.directions()).containsExactly(Direction.MINIMIZE, Direction.MAXIMIZE);
+        assertThat(spec.metrics()).containsExactly("latency_ms", "val_accuracy");
+        assertThat(spec.sampler()).isEqualTo(new SamplerSpec("nsga2", 3, Map.of("population_size", 20)));
+    }
+
+    @Test
+    void listedDevicesBecomeSlotsAndSetTheDefaultWorkerCount() {
+        StudySpec spec = parser.parse(SpecFiles.adding("parallel: {devices: [gpu:0, gpu:1, cpu:0]}"), "gpus.yaml");
+
+        assertThat(spec.parallel()).isEqualTo(new ParallelSpec(3, ParallelSpec.DeviceMode.LIST,
+                List.of(Slot.gpu(0), Slot.gpu(1), Slot.cpu(0))));
+    }
+
+    @Test
+    void timeoutsCombineUnits() {
+        StudySpec spec = parser.parse(SpecFiles.replacing(6, "budget: {timeout: 1h30m}"), "t.yaml");
+
+        assertThat(spec.budget()).isEqualTo(new BudgetSpec(0, Duration.ofMinutes(90)));
+    }
+
+    @Test
+    void everyProblemOfAFileIsReportedAtOnceInFileOrder() {
+        String yaml = SpecFiles.replacing(2, "direction: up").replace("budget: {trials: 5}", "budget: {trials: -5}")
+                + "  act: {choice: [a, a]}\n";
+
+        SpecValidationException e = catchThrowableOfType(SpecValidationException.class, () -> parser.parse(yaml, "x.yaml"));
+
+        assertThat(e.problems()).extracting(SpecProblem::line).containsExactly(2, 6, 9);
+        assertThat(e.getMessage()).contains("x.yaml:2:12: direction: expected minimize or maximize, got 'up'");
+    }
+
+    @Test
+    void aMissingFileIsAProblemOfTheFileAsAWhole(@TempDir Path dir) {
+        SpecValidationException e = catchThrowableOfType(SpecValidationException.class,
+                () -> parser.parse(dir.resolve("absent.yaml")));
+
+        assertThat(e.problems()).singleElement().satisfies(p -> {
+            assertThat(p.line()).isZero();
+            assertThat(p.format()).endsWith("absent.yaml: (file): no such file");
+        });
+    }
+
+    @Test
+    void aFileThatIsNotUtf8IsRejected(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("latin1.yaml");
+        Files.write(file, new byte[] {'s', 't', 'u', 'd', 'y', ':', ' ', (byte) 0xE9, '\n'});
+
+        SpecValidationException e = catchThrowableOfType(SpecValidationException.class, () -> parser.parse(file));
+
+        assertThat(e.problems()).singleElement().extracting(SpecProblem::message).isEqualTo("is not UTF-8 text");
+    }
+
+    @Test
+    void aCatalogWithOtherTrainersAcceptsOnlyThose() {
+        StudySpecParser custom = new StudySpecParser(SpecCatalog.defaults().withTrainers(java.util.Set.of("my-trainer")));
+
+        assertThat(custom.parse(SpecFiles.replacing(4, "trainer: my-trainer"), "a.yaml").trainer().name())
+                .isEqualTo("my-trainer");
+        assertThat(catchThrowableOfType(SpecValidationException.class, () -> custom.parse(SpecFiles.MINIMAL, "b.yaml"))
+                .problems()).singleElement().extracting(SpecProblem::message).asString()
+                .startsWith("unknown trainer 'djl-mlp'").endsWith("expected my-trainer");
+    }
+}
