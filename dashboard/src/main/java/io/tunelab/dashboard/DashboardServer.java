@@ -8,6 +8,7 @@ import io.tunelab.dashboard.api.ApiRoutes;
 import io.tunelab.dashboard.api.Json;
 import io.tunelab.dashboard.data.DashboardData;
 import io.tunelab.dashboard.live.LiveEvents;
+import io.tunelab.dashboard.pages.PageRoutes;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -23,8 +24,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The dashboard web server: the JSON API under {@code /api}, live updates by Server-Sent Events, and the
- * pages and ECharts served from the jar (nothing from a CDN). The composition root builds it with a
- * {@link DashboardData}, a host and a port, then calls {@link #start()} and later {@link #stop()}.
+ * pages ({@link PageRoutes}), their scripts and ECharts served from the jar (nothing from a CDN). The composition
+ * root builds it with a {@link DashboardData}, a host and a port, then calls {@link #start()} and later {@link #stop()}.
  *
  * <p>It binds to {@code 127.0.0.1} unless told otherwise. Bound to any other address, actions that
  * change state need {@link #token()} (a random one is made if none is given); reads stay open.
@@ -69,6 +70,7 @@ public final class DashboardServer {
             config.jsonMapper(new JavalinJackson(Json.mapper(), false));
             // Level 1: a trial page of 1.2 MB compresses several times faster, for a few percent more bytes.
             config.http.gzipOnlyCompression(1);
+            // The pages' scripts and styles; the pages themselves are PageRoutes'.
             config.staticFiles.add(files -> {
                 files.hostedPath = "/";
                 files.directory = "/io/tunelab/dashboard/web";
@@ -88,6 +90,7 @@ public final class DashboardServer {
         routes = new ApiRoutes(data, guard);
         routes.register(app);
         events.register(app);
+        new PageRoutes().register(app);
     }
 
     /** The configured application, not yet started (for Javalin's test tools). */

@@ -1,0 +1,100 @@
+package io.tunelab.dashboard.pages;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.Header;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.CRC32;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * Serves the dashboard's pages at {@code /NAME.html} ({@code /} is {@code index.html}, the studies list). Each
+ * page is filled into the {@link PageShell} and gzipped once, when this is made, and then answered like the
+ * static files around it: gzipped when the request accepts gzip, with a weak ETag that a matching
+ * {@code If-None-Match} turns into 304, and {@code Cache-Control: max-age=0} so a new build is seen at once.
+ *
+ * <p>Immutable and thread-safe once made. A missing or malformed page file fails the constructor.
+ */
+public final class PageRoutes {
+    /** The pages, by file name without {@code .html}. */
+    static final List<String> PAGES = List.of("index", "study", "trials", "trial", "compare", "scalars", "models");
+
+    private final Map<String, Page> byPath = new LinkedHashMap<>();
+
+    /** The pages of this module's build. */
+    public PageRoutes() {
+        this(PageShell.load());
+    }
+
+    PageRoutes(PageShell shell) {
+        for (String name : PAGES) {
+            String file = name + ".html";
+            byPath.put("/" + file, new Page(shell.fill(file, PageShell.resource(file))));
+        }
+    }
+
+    public void register(Javalin app) {
+        byPath.forEach((path, page) -> app.get(path, page::serve));
+        app.get("/", byPath.get("/index.html")::serve);
+    }
+
+    /** One filled page, plain and gzipped. */
+    private static final class Page {
+        private final byte[] plain;
+        private final byte[] gzipped;
+        private final String etag;
+
+        Page(String html) {
+            plain = html.getBytes(StandardCharsets.UTF_8);
+            gzipped = gzip(plain);
+            CRC32 crc = new CRC32();
+            crc.update(plain);
+            etag = "W/\"" + Integer.toHexString(plain.length) + "-" + Long.toHexString(crc.getValue()) + "\"";
+        }
+
+        void serve(Context ctx) {
+            ctx.header(Header.CACHE_CONTROL, "max-age=0");
+            if (etag.equals(ctx.header(Header.IF_NONE_MATCH))) {
+                ctx.status(304);
+                return;
+            }
+            boolean gzip = acceptsGzip(ctx.header(Header.ACCEPT_ENCODING));
+            byte[] body = gzip ? gzipped : plain;
+            if (gzip) {
+                ctx.header(Header.CONTENT_ENCODING, "gzip"); // Javalin compresses nothing that names its encoding
+            }
+            ctx.header(Header.ETAG, etag);
+            ctx.header(Header.CONTENT_LENGTH, Integer.toString(body.length));
+            ctx.contentType("text/html; charset=utf-8").result(body);
+        }
+    }
+
+    /** Whether an {@code Accept-Encoding} header names gzip (its quality values are not weighed). */
+    static boolean acceptsGzip(String acceptEncoding) {
+        if (acceptEncoding == null) {
+            return false;
+        }
+        for (String coding : acceptEncoding.split(",")) {
+            if ("gzip".equalsIgnoreCase(coding.split(";", 2)[0].strip())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static byte[] gzip(byte[] bytes) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (GZIPOutputStream zip = new GZIPOutputStream(out)) {
+            zip.write(bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException("gzipping a page in memory failed", e);
+        }
+        return out.toByteArray();
+    }
+}
