@@ -4,9 +4,9 @@ import io.tunelab.search.study.Objective;
 import io.tunelab.search.trial.Direction;
 import io.tunelab.search.trial.Trial;
 import io.tunelab.trainers.TrainersException;
+import io.tunelab.trainers.data.DatasetFingerprint;
 import io.tunelab.trainers.eval.CrossValidation;
 import io.tunelab.trainers.eval.Metric;
-import io.tunelab.trainers.tabular.Fingerprint;
 import io.tunelab.trainers.tabular.Split;
 import io.tunelab.trainers.tabular.Table;
 import io.tunelab.trainers.tabular.Task;
@@ -29,8 +29,8 @@ import org.tribuo.regression.Regressor;
  * {@code test_evaluation}) and attaches the model as artifacts ({@link TribuoModels#logArtifacts}).
  *
  * <p>Also sets the user attributes {@code trainer}, {@code metric}, {@code validation},
- * {@code dataset} and {@code dataset_fingerprint}. Immutable and thread-safe: trials may run in
- * parallel. Build the study with {@link #direction()}.
+ * {@code dataset} and {@code dataset_fingerprint} (as {@link DatasetFingerprint#toMap()}). Immutable and
+ * thread-safe: trials may run in parallel. Build the study with {@link #direction()}.
  */
 public final class TribuoObjective implements Objective {
     private final TrainerSpec spec;
@@ -41,7 +41,7 @@ public final class TribuoObjective implements Objective {
     private final boolean standardize;
     private final boolean refit;
     private final Path modelDir;
-    private final String fingerprint;
+    private final DatasetFingerprint fingerprint;
     private final List<Split> splits;
 
     private TribuoObjective(Builder b) {
@@ -61,7 +61,7 @@ public final class TribuoObjective implements Objective {
             throw new TrainersException("test table columns " + test.columnNames() + " differ from training columns "
                     + train.columnNames());
         }
-        this.fingerprint = Fingerprint.of(train);
+        this.fingerprint = train.fingerprint();
         this.splits = validation.splits(train);
     }
 
@@ -85,7 +85,7 @@ public final class TribuoObjective implements Objective {
         trial.setUserAttr("metric", metric.name().toLowerCase(Locale.ROOT));
         trial.setUserAttr("validation", validation.describe());
         trial.setUserAttr("dataset", train.name());
-        trial.setUserAttr("dataset_fingerprint", fingerprint);
+        trial.setUserAttr("dataset_fingerprint", fingerprint.toMap());
         Function<Table, TabularModel> fit = fitter(trial);
         CrossValidation.Result cv = CrossValidation.run(trial, splits.size(), fold -> {
             Split split = splits.get(fold);
