@@ -1,6 +1,6 @@
 package io.tunelab.cli;
 
-import io.tunelab.cli.output.Table;
+import io.tunelab.cli.output.TextTable;
 import io.tunelab.cli.query.StorageOptions;
 import io.tunelab.cli.run.StudyRunner;
 import io.tunelab.spec.SpecValidationException;
@@ -108,7 +108,7 @@ final class RunCommand implements Callable<Integer> {
     private void printSummary(PrintWriter out, Study done) {
         out.println();
         out.println(StudyRunner.counts(done));
-        Table best = StudyRunner.summary(done, 5);
+        TextTable best = StudyRunner.summary(done, 5);
         if (!best.rows().isEmpty()) {
             out.println(done.isMultiObjective() ? "Pareto-optimal trials:" : "Best trials:");
             out.print(best.text());
