@@ -31,7 +31,7 @@ final class DryRun {
 
     void print(PrintWriter out, int samples) {
         out.println(file + ": valid study '" + spec.study() + "'");
-        new StudySummary(spec).print(out);
+        new StudyFileSummary(spec).print(out);
         out.println();
         List<SpaceParameter> parameters = spec.space().parameters();
         out.println("Search space (" + parameters.size() + (parameters.size() == 1 ? " parameter" : " parameters")

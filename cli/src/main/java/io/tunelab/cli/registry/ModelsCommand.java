@@ -3,7 +3,7 @@ package io.tunelab.cli.registry;
 import io.tunelab.cli.Wiring;
 import io.tunelab.cli.output.Format;
 import io.tunelab.cli.output.TextTable;
-import io.tunelab.cli.query.StorageOptions;
+import io.tunelab.cli.query.StorageUrlOption;
 import io.tunelab.tracker.registry.AliasMove;
 import io.tunelab.tracker.registry.ModelRegistry;
 import io.tunelab.tracker.registry.ModelVersion;
@@ -35,7 +35,7 @@ public final class ModelsCommand implements Callable<Integer> {
     boolean history;
 
     @Mixin
-    StorageOptions storage;
+    StorageUrlOption storage;
 
     @Spec
     CommandSpec spec;

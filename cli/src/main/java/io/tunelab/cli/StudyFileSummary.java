@@ -14,10 +14,10 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /** A few aligned lines that say what a study file asks for: objective, sampler, pruner, budget, ... */
-final class StudySummary {
+final class StudyFileSummary {
     private final StudySpec spec;
 
-    StudySummary(StudySpec spec) {
+    StudyFileSummary(StudySpec spec) {
         this.spec = spec;
     }
 
