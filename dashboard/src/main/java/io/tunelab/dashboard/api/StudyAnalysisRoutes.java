@@ -62,7 +62,7 @@ final class StudyAnalysisRoutes {
         TableResult result = TrialTable.query(data, Requests.pathLong(ctx, "id"), tableQuery(ctx, 100));
         List<Map<String, Object>> rows = new ArrayList<>();
         for (TableRow r : result.rows()) {
-            rows.add(TrialViews.tableRow(r));
+            rows.add(TrialJson.tableRow(r));
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("total", result.total());
