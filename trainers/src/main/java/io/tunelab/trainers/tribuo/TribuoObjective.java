@@ -21,7 +21,7 @@ import org.tribuo.regression.Regressor;
 
 /**
  * The objective of a search over a Tribuo model family: each trial builds a trainer from its
- * suggested parameters ({@link TrainerSpec}), scores it by k-fold cross-validation or on a hold-out
+ * suggested parameters ({@link TribuoTrainerSpec}), scores it by k-fold cross-validation or on a hold-out
  * split ({@link Validation}; per-fold scores are reported for pruning, see {@link CrossValidation}),
  * and returns the mean score. Each fold fits its own {@link io.tunelab.trainers.tabular.FeatureEncoder}
  * on its training part only. Then, unless disabled, it refits on the whole training table
@@ -33,7 +33,7 @@ import org.tribuo.regression.Regressor;
  * thread-safe: trials may run in parallel. Build the study with {@link #direction()}.
  */
 public final class TribuoObjective implements Objective {
-    private final TrainerSpec spec;
+    private final TribuoTrainerSpec spec;
     private final Table train;
     private final Table test;
     private final Metric metric;
@@ -66,7 +66,7 @@ public final class TribuoObjective implements Objective {
     }
 
     /** An objective training {@code spec}'s models on {@code train}; 3-fold CV with seed 0 by default. */
-    public static Builder builder(TrainerSpec spec, Table train) {
+    public static Builder builder(TribuoTrainerSpec spec, Table train) {
         return new Builder(spec, train);
     }
 
@@ -127,7 +127,7 @@ public final class TribuoObjective implements Objective {
 
     /** Configures a {@link TribuoObjective}. Not thread-safe. */
     public static final class Builder {
-        private final TrainerSpec spec;
+        private final TribuoTrainerSpec spec;
         private final Table train;
         private Table test;
         private Metric metric;
@@ -136,7 +136,7 @@ public final class TribuoObjective implements Objective {
         private boolean refit = true;
         private Path modelDir;
 
-        private Builder(TrainerSpec spec, Table train) {
+        private Builder(TribuoTrainerSpec spec, Table train) {
             this.spec = Objects.requireNonNull(spec, "spec");
             this.train = Objects.requireNonNull(train, "train");
         }
