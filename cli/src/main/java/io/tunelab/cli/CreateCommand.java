@@ -1,6 +1,6 @@
 package io.tunelab.cli;
 
-import io.tunelab.cli.query.StorageOptions;
+import io.tunelab.cli.query.StorageUrlOption;
 import io.tunelab.cli.run.StudyRunner;
 import io.tunelab.spec.SpecValidationException;
 import io.tunelab.spec.StudySpec;
@@ -29,7 +29,7 @@ final class CreateCommand implements Callable<Integer> {
     Path file;
 
     @Mixin
-    StorageOptions storage;
+    StorageUrlOption storage;
 
     @Spec
     CommandSpec spec;

@@ -1,6 +1,6 @@
 package io.tunelab.cli;
 
-import io.tunelab.cli.query.StorageOptions;
+import io.tunelab.cli.query.StorageUrlOption;
 import io.tunelab.cli.registry.DashboardPromoter;
 import io.tunelab.cli.wiring.TrainerFactory;
 import io.tunelab.dashboard.DashboardServer;
@@ -22,7 +22,7 @@ import picocli.CommandLine.Model.CommandSpec;
 final class DashboardCommand implements Callable<Integer> {
 
     @Mixin
-    StorageOptions storage;
+    StorageUrlOption storage;
 
     @Option(names = "--host", defaultValue = DashboardServer.DEFAULT_HOST,
             description = "Address to bind (default: ${DEFAULT-VALUE}); on any other address, actions need the token.")

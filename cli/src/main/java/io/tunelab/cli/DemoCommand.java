@@ -1,7 +1,7 @@
 package io.tunelab.cli;
 
 import io.tunelab.cli.output.Numbers;
-import io.tunelab.cli.query.StorageOptions;
+import io.tunelab.cli.query.StorageUrlOption;
 import io.tunelab.cli.registry.Promotion;
 import io.tunelab.cli.run.StudyRunner;
 import io.tunelab.spec.StudySpec;
@@ -41,7 +41,7 @@ final class DemoCommand implements Callable<Integer> {
     static final String MODEL = "fashion-mlp";
 
     @Mixin
-    StorageOptions storage;
+    StorageUrlOption storage;
 
     @Option(names = "--port", defaultValue = "8080", description = "Dashboard port (default: ${DEFAULT-VALUE}; "
             + "a free one if taken).")

@@ -1,5 +1,6 @@
 package io.tunelab.cli;
 
+import io.tunelab.cli.output.TextTable;
 import io.tunelab.spec.SpaceParameter;
 import io.tunelab.spec.StudySpec;
 import io.tunelab.search.sampler.RandomSampler;
@@ -30,14 +31,14 @@ final class DryRun {
 
     void print(PrintWriter out, int samples) {
         out.println(file + ": valid study '" + spec.study() + "'");
-        new StudySummary(spec).print(out);
+        new StudyFileSummary(spec).print(out);
         out.println();
         List<SpaceParameter> parameters = spec.space().parameters();
         out.println("Search space (" + parameters.size() + (parameters.size() == 1 ? " parameter" : " parameters")
                 + ", suggested in this order):");
-        TextTable space = new TextTable("PARAMETER", "DISTRIBUTION", "ONLY WHEN");
-        parameters.forEach(p -> space.row(p.name(), p.distribution().describe(), p.describeConditions()));
-        space.print(out, "  ");
+        List<List<Object>> space = new ArrayList<>();
+        parameters.forEach(p -> space.add(List.of(p.name(), p.distribution().describe(), p.describeConditions())));
+        new TextTable(List.of("PARAMETER", "DISTRIBUTION", "ONLY WHEN"), space).print(out, "  ");
         out.println();
         out.println(samples + (samples == 1 ? " configuration" : " configurations") + " from a random sampler with"
                 + " seed " + spec.sampler().seed() + " (dry run: nothing is trained or stored; '-' = not used):");
@@ -60,21 +61,21 @@ final class DryRun {
     }
 
     private void printSamples(PrintWriter out, List<Map<String, Object>> configs) {
-        String[] headers = new String[configs.size() + 1];
-        headers[0] = "PARAMETER";
+        List<String> headers = new ArrayList<>();
+        headers.add("PARAMETER");
         for (int i = 0; i < configs.size(); i++) {
-            headers[i + 1] = "#" + i;
+            headers.add("#" + i);
         }
-        TextTable table = new TextTable(headers);
+        List<List<Object>> rows = new ArrayList<>();
         for (SpaceParameter p : spec.space().parameters()) {
-            String[] row = new String[headers.length];
-            row[0] = p.name();
-            for (int i = 0; i < configs.size(); i++) {
-                row[i + 1] = configs.get(i).containsKey(p.name()) ? show(configs.get(i).get(p.name())) : "-";
+            List<Object> row = new ArrayList<>();
+            row.add(p.name());
+            for (Map<String, Object> config : configs) {
+                row.add(config.containsKey(p.name()) ? show(config.get(p.name())) : "-");
             }
-            table.row(row);
+            rows.add(row);
         }
-        table.print(out, "  ");
+        new TextTable(headers, rows).print(out, "  ");
     }
 
     /** Four significant digits for floats, as they are for everything else. */

@@ -1,7 +1,7 @@
 package io.tunelab.cli;
 
-import io.tunelab.cli.output.Table;
-import io.tunelab.cli.query.StorageOptions;
+import io.tunelab.cli.output.TextTable;
+import io.tunelab.cli.query.StorageUrlOption;
 import io.tunelab.cli.run.StudyRunner;
 import io.tunelab.spec.SpecValidationException;
 import io.tunelab.spec.StudySpec;
@@ -48,7 +48,7 @@ final class RunCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Mixin
-    StorageOptions storage;
+    StorageUrlOption storage;
 
     private final StudySpecParser parser;
     private final Wiring wiring;
@@ -108,7 +108,7 @@ final class RunCommand implements Callable<Integer> {
     private void printSummary(PrintWriter out, Study done) {
         out.println();
         out.println(StudyRunner.counts(done));
-        Table best = StudyRunner.summary(done, 5);
+        TextTable best = StudyRunner.summary(done, 5);
         if (!best.rows().isEmpty()) {
             out.println(done.isMultiObjective() ? "Pareto-optimal trials:" : "Best trials:");
             out.print(best.text());

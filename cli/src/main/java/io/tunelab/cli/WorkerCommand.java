@@ -1,6 +1,6 @@
 package io.tunelab.cli;
 
-import io.tunelab.cli.query.StorageOptions;
+import io.tunelab.cli.query.StorageUrlOption;
 import io.tunelab.cli.run.StudyFiles;
 import io.tunelab.cli.run.StudyRunner;
 import io.tunelab.search.exec.SlotPool;
@@ -34,7 +34,7 @@ final class WorkerCommand implements Callable<Integer> {
     String slots;
 
     @Mixin
-    StorageOptions storage;
+    StorageUrlOption storage;
 
     @Spec
     CommandSpec spec;

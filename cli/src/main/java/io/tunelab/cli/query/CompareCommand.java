@@ -1,7 +1,7 @@
 package io.tunelab.cli.query;
 
 import io.tunelab.cli.Wiring;
-import io.tunelab.cli.output.Table;
+import io.tunelab.cli.output.TextTable;
 import io.tunelab.search.storage.StudyRecord;
 import io.tunelab.search.storage.TrialStorage;
 import io.tunelab.search.trial.FrozenTrial;
@@ -60,7 +60,7 @@ public final class CompareCommand extends StudyCommand {
                 return series.isEmpty() ? null : series.get(series.size() - 1).value();
             });
         }
-        out.print(new Table(columns, rows).render(format));
+        out.print(new TextTable(columns, rows).render(format));
         out.flush();
         return 0;
     }

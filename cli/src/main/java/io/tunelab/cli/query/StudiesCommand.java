@@ -1,7 +1,7 @@
 package io.tunelab.cli.query;
 
 import io.tunelab.cli.Wiring;
-import io.tunelab.cli.output.Table;
+import io.tunelab.cli.output.TextTable;
 import io.tunelab.search.storage.StudyRecord;
 import io.tunelab.search.storage.TrialStorage;
 import io.tunelab.search.trial.Direction;
@@ -45,7 +45,7 @@ public final class StudiesCommand extends StudyCommand {
                     counts.getOrDefault(TrialState.FAIL, 0), counts.getOrDefault(TrialState.RUNNING, 0),
                     best == null ? "" : best));
         }
-        out.print(new Table(List.of("study", "directions", "trials", "complete", "pruned", "failed", "running", "best"),
+        out.print(new TextTable(List.of("study", "directions", "trials", "complete", "pruned", "failed", "running", "best"),
                 rows).render(format));
         out.flush();
         return 0;

@@ -17,7 +17,7 @@ abstract class StudyCommand implements Callable<Integer> {
     final Wiring wiring;
 
     @Mixin
-    StorageOptions storage;
+    StorageUrlOption storage;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
             description = "table, csv or json (default: ${DEFAULT-VALUE}).", converter = FormatConverter.class)

@@ -1,6 +1,6 @@
 package io.tunelab.cli.query;
 
-import io.tunelab.cli.output.Table;
+import io.tunelab.cli.output.TextTable;
 import io.tunelab.search.trial.FrozenTrial;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,7 +13,7 @@ final class TrialRows {
     private TrialRows() {
     }
 
-    static Table of(List<FrozenTrial> trials, int objectives) {
+    static TextTable of(List<FrozenTrial> trials, int objectives) {
         Set<String> params = new LinkedHashSet<>();
         trials.forEach(t -> params.addAll(t.params().keySet()));
         List<String> columns = new ArrayList<>(List.of("number", "state"));
@@ -35,6 +35,6 @@ final class TrialRows {
             }
             rows.add(row);
         }
-        return new Table(columns, rows);
+        return new TextTable(columns, rows);
     }
 }

@@ -2,8 +2,8 @@ package io.tunelab.cli.registry;
 
 import io.tunelab.cli.Wiring;
 import io.tunelab.cli.output.Format;
-import io.tunelab.cli.output.Table;
-import io.tunelab.cli.query.StorageOptions;
+import io.tunelab.cli.output.TextTable;
+import io.tunelab.cli.query.StorageUrlOption;
 import io.tunelab.tracker.registry.AliasMove;
 import io.tunelab.tracker.registry.ModelRegistry;
 import io.tunelab.tracker.registry.ModelVersion;
@@ -35,7 +35,7 @@ public final class ModelsCommand implements Callable<Integer> {
     boolean history;
 
     @Mixin
-    StorageOptions storage;
+    StorageUrlOption storage;
 
     @Spec
     CommandSpec spec;
@@ -60,7 +60,7 @@ public final class ModelsCommand implements Callable<Integer> {
                     rows.add(List.of(m.name(), versions.size(), String.join(" ", aliases),
                             m.description() == null ? "" : m.description()));
                 }
-                out.print(new Table(List.of("model", "versions", "aliases", "description"), rows).render(Format.TABLE));
+                out.print(new TextTable(List.of("model", "versions", "aliases", "description"), rows).render(Format.TABLE));
             } else if (history) {
                 for (AliasMove move : registry.aliasHistory(model)) {
                     rows.add(List.of(move.when().toString(), move.alias(),
@@ -68,7 +68,7 @@ public final class ModelsCommand implements Callable<Integer> {
                             move.toVersion() == null ? "-" : "v" + move.toVersion(), move.actor() + "@" + move.host(),
                             move.reason(), move.evidence().isEmpty() ? "" : move.evidence().toString()));
                 }
-                out.print(new Table(List.of("when", "alias", "from", "to", "by", "reason", "evidence"), rows)
+                out.print(new TextTable(List.of("when", "alias", "from", "to", "by", "reason", "evidence"), rows)
                         .render(Format.TABLE));
             } else {
                 for (ModelVersion v : registry.versions(model)) {
@@ -76,7 +76,7 @@ public final class ModelsCommand implements Callable<Integer> {
                             v.source().trialNumber(), v.values().isEmpty() ? "" : v.values().get(0), v.archived(),
                             v.created().toString()));
                 }
-                out.print(new Table(List.of("version", "aliases", "study", "trial", "value", "archived", "created"), rows)
+                out.print(new TextTable(List.of("version", "aliases", "study", "trial", "value", "archived", "created"), rows)
                         .render(Format.TABLE));
             }
         }

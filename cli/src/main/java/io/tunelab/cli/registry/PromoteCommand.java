@@ -3,7 +3,7 @@ package io.tunelab.cli.registry;
 import io.tunelab.cli.CliException;
 import io.tunelab.cli.Wiring;
 import io.tunelab.cli.output.Numbers;
-import io.tunelab.cli.query.StorageOptions;
+import io.tunelab.cli.query.StorageUrlOption;
 import io.tunelab.tracker.setup.Tracker;
 import io.tunelab.trainers.gate.GateVerdict;
 import java.io.PrintWriter;
@@ -51,7 +51,7 @@ public final class PromoteCommand implements Callable<Integer> {
     String reason;
 
     @Mixin
-    StorageOptions storage;
+    StorageUrlOption storage;
 
     @Spec
     CommandSpec spec;

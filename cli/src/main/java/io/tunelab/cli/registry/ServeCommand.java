@@ -2,7 +2,7 @@ package io.tunelab.cli.registry;
 
 import io.tunelab.cli.CliException;
 import io.tunelab.cli.Wiring;
-import io.tunelab.cli.query.StorageOptions;
+import io.tunelab.cli.query.StorageUrlOption;
 import io.tunelab.serving.PredictionServer;
 import io.tunelab.tracker.setup.Tracker;
 import java.io.PrintWriter;
@@ -38,7 +38,7 @@ public final class ServeCommand implements Callable<Integer> {
     int pollSeconds;
 
     @Mixin
-    StorageOptions storage;
+    StorageUrlOption storage;
 
     @Spec
     CommandSpec spec;

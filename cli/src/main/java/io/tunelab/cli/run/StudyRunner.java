@@ -1,7 +1,7 @@
 package io.tunelab.cli.run;
 
 import io.tunelab.cli.CliException;
-import io.tunelab.cli.output.Table;
+import io.tunelab.cli.output.TextTable;
 import io.tunelab.cli.progress.ProgressBar;
 import io.tunelab.spec.StudySpec;
 import io.tunelab.cli.wiring.SearchComponents;
@@ -157,7 +157,7 @@ public final class StudyRunner {
     }
 
     /** The best trials (up to {@code n}, best first; the Pareto front for several objectives) as a table. */
-    public static Table summary(Study study, int n) {
+    public static TextTable summary(Study study, int n) {
         List<FrozenTrial> best;
         if (study.isMultiObjective()) {
             best = study.bestTrials();
@@ -182,6 +182,6 @@ public final class StudyRunner {
             params.forEach(p -> row.add(t.params().get(p)));
             rows.add(row);
         }
-        return new Table(columns, rows);
+        return new TextTable(columns, rows);
     }
 }

@@ -13,8 +13,8 @@ import io.tunelab.trainers.tabular.Table;
 import io.tunelab.trainers.tabular.Task;
 import io.tunelab.trainers.predict.Predictor;
 import io.tunelab.trainers.tribuo.TabularModel;
-import io.tunelab.trainers.tribuo.TrainerSpec;
 import io.tunelab.trainers.tribuo.TrainerSpecs;
+import io.tunelab.trainers.tribuo.TribuoTrainerSpec;
 import io.tunelab.trainers.tribuo.TribuoModels;
 import io.tunelab.trainers.tribuo.TribuoObjective;
 import io.tunelab.trainers.tribuo.Validation;
@@ -39,7 +39,7 @@ public final class TribuoTrainers implements TrainerFactory {
 
     @Override
     public Objective create(StudySpec spec) {
-        TrainerSpec trainer = TrainerSpecs.byName(spec.trainer().name().substring(PREFIX.length()).replace('-', '_'));
+        TribuoTrainerSpec trainer = TrainerSpecs.byName(spec.trainer().name().substring(PREFIX.length()).replace('-', '_'));
         DataOptions data = new DataOptions("data", spec.data().options());
         Table[] split = split(spec);
         long seed = spec.sampler().seed();

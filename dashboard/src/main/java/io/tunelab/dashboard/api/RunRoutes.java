@@ -96,7 +96,7 @@ final class RunRoutes {
     }
 
     private static Map<String, Object> run(StudySummary study, FrozenTrial t) {
-        Map<String, Object> run = TrialViews.row(t);
+        Map<String, Object> run = TrialJson.row(t);
         run.put("label", study.name() + " #" + t.number());
         run.put("study", study.name());
         run.put("studyId", study.id());
@@ -130,12 +130,12 @@ final class RunRoutes {
             snapshots.add(d.trial());
             params.addAll(d.trial().params().keySet());
             metrics.addAll(d.metricNames());
-            Map<String, Object> view = TrialViews.detail(d);
+            Map<String, Object> view = TrialJson.detail(d);
             Map<String, Object> summaries = new LinkedHashMap<>();
             for (String name : d.metricNames()) {
                 MetricSummary summary = MetricSummaries.of(data.series(id, name, SeriesQuery.all()));
                 if (summary != null) {
-                    summaries.put(name, TrialViews.summary(summary));
+                    summaries.put(name, TrialJson.summary(summary));
                 }
             }
             view.put("metricSummaries", summaries);

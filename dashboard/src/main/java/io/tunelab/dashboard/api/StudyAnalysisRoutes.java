@@ -5,7 +5,7 @@ import io.javalin.http.Context;
 import io.tunelab.dashboard.DashboardException;
 import io.tunelab.dashboard.analysis.ParameterImportance;
 import io.tunelab.dashboard.data.DashboardData;
-import io.tunelab.dashboard.data.Downsampler;
+import io.tunelab.dashboard.data.SeriesSelector;
 import io.tunelab.dashboard.data.MetricSeries;
 import io.tunelab.dashboard.data.SeriesQuery;
 import io.tunelab.dashboard.data.StudySummary;
@@ -62,7 +62,7 @@ final class StudyAnalysisRoutes {
         TableResult result = TrialTable.query(data, Requests.pathLong(ctx, "id"), tableQuery(ctx, 100));
         List<Map<String, Object>> rows = new ArrayList<>();
         for (TableRow r : result.rows()) {
-            rows.add(TrialViews.tableRow(r));
+            rows.add(TrialJson.tableRow(r));
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("total", result.total());
@@ -157,7 +157,7 @@ final class StudyAnalysisRoutes {
         for (FrozenTrial t : chosen) {
             List<MetricPoint> points = new ArrayList<>();
             t.intermediateValues().forEach((step, v) -> points.add(new MetricPoint("intermediate", step, v, Instant.EPOCH)));
-            MetricSeries s = Downsampler.select(t.id(), "intermediate", points, SeriesQuery.downsampled(maxPoints));
+            MetricSeries s = SeriesSelector.select(t.id(), "intermediate", points, SeriesQuery.downsampled(maxPoints));
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("number", t.number());
             m.put("state", t.state().name());

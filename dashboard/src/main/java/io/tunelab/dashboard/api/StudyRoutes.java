@@ -53,7 +53,7 @@ final class StudyRoutes {
             space.putAll(t.distributions());
         }
         Map<String, Object> out = new LinkedHashMap<>();
-        space.forEach((name, d) -> out.put(name, TrialViews.distribution(d)));
+        space.forEach((name, d) -> out.put(name, TrialJson.distribution(d)));
         ctx.json(out);
     }
 
@@ -87,7 +87,7 @@ final class StudyRoutes {
         } else {
             TrialPage page = data.trials(id, after, limit);
             more = page.hasMore();
-            rows = Json.shared().writeValueAsBytes(TrialViews.rows(page.trials()));
+            rows = Json.shared().writeValueAsBytes(TrialJson.rows(page.trials()));
             if (page.trials().size() == limit && page.trials().stream().allMatch(t -> t.state().isFinished())) {
                 pages.put(key, rows);
             }
@@ -106,7 +106,7 @@ final class StudyRoutes {
             TrialPage page = data.trials(studyId, after, pageSize);
             if (page.trials().size() == pageSize && page.trials().stream().allMatch(t -> t.state().isFinished())) {
                 try {
-                    pages.put(studyId + ":" + after + ":" + pageSize, Json.shared().writeValueAsBytes(TrialViews.rows(page.trials())));
+                    pages.put(studyId + ":" + after + ":" + pageSize, Json.shared().writeValueAsBytes(TrialJson.rows(page.trials())));
                 } catch (JsonProcessingException e) {
                     throw new IllegalStateException("trials of study " + studyId + " cannot be written as JSON", e);
                 }
@@ -125,7 +125,7 @@ final class StudyRoutes {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("cursor", c.cursor());
         body.put("reset", c.reset());
-        body.put("trials", TrialViews.rows(c.trials()));
+        body.put("trials", TrialJson.rows(c.trials()));
         body.put("metrics", c.metrics());
         ctx.json(body);
     }

@@ -26,7 +26,7 @@ final class TrialRoutes {
     }
 
     void register(Javalin app) {
-        app.get("/api/trials/{id}", ctx -> ctx.json(TrialViews.detail(data.trial(Requests.pathLong(ctx, "id")))));
+        app.get("/api/trials/{id}", ctx -> ctx.json(TrialJson.detail(data.trial(Requests.pathLong(ctx, "id")))));
         app.get("/api/trials/{id}/series", this::series);
         app.get("/api/trials/{id}/series.csv", this::seriesCsv);
         app.get("/api/trials/{id}/artifacts/{name}", this::artifact);
@@ -42,7 +42,7 @@ final class TrialRoutes {
 
     private void series(Context ctx) {
         long id = Requests.pathLong(ctx, "id");
-        ctx.json(TrialViews.series(data.series(id, Requests.queryRequired(ctx, "name"), seriesQuery(ctx, 2000))));
+        ctx.json(TrialJson.series(data.series(id, Requests.queryRequired(ctx, "name"), seriesQuery(ctx, 2000))));
     }
 
     /**
@@ -67,7 +67,7 @@ final class TrialRoutes {
             SeriesQuery q = after == null ? query
                     : new SeriesQuery(query.fromStep(), query.toStep(), Math.max(after, query.afterStep()), query.maxPoints());
             try {
-                Map<String, Object> series = TrialViews.series(data.series(id, name, q));
+                Map<String, Object> series = TrialJson.series(data.series(id, name, q));
                 if (after != null) {
                     series.put("after", after);
                 }

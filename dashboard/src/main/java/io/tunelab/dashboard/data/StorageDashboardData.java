@@ -22,7 +22,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * {@link DashboardData} over any {@link TrialStorage} (the in-memory one now; a database one works too,
  * though the tracker's query side answers range and summary queries faster). Downsampling happens here
- * in Java ({@link Downsampler}); summaries, metric names and (up to 1,000) series of finished trials
+ * in Java ({@link SeriesSelector}); summaries, metric names and (up to 1,000) series of finished trials
  * are cached, since a finished trial no longer changes; the change feed comes from a polling {@link ChangeLog}.
  *
  * <p>This store has no model registry: model methods raise {@link DashboardException} of kind
@@ -155,7 +155,7 @@ public final class StorageDashboardData implements DashboardData {
             throw DashboardException.notFound("trial " + storage.trial(trialId).number()
                     + " has no metric series '" + name + "'");
         }
-        return Downsampler.select(trialId, name, points, query);
+        return SeriesSelector.select(trialId, name, points, query);
     }
 
     @Override

@@ -131,7 +131,7 @@ public final class TrackerDashboardData implements DashboardData {
             throw DashboardException.notFound("trial " + tracker.queries().trial(trialId).number()
                     + " has no metric series '" + name + "'");
         }
-        MetricSeries out = Downsampler.select(trialId, name, points.steps(), points.values(), points.walls(), points.size(), query);
+        MetricSeries out = SeriesSelector.select(trialId, name, points.steps(), points.values(), points.walls(), points.size(), query);
         if (whole && settled(trialId)) {
             seriesCache.put(key, out);
         }

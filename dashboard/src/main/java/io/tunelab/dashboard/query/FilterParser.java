@@ -15,7 +15,7 @@ import java.util.function.Predicate;
  *   unary      := ("NOT" | "!") unary | "(" or ")" | comparison
  *   comparison := field op literal        op := = == != &lt; &lt;= &gt; &gt;= ~
  * </pre>
- * Fields are resolved by {@link Fields} (quote a name with unusual characters: {@code "my param" > 3});
+ * Fields are resolved by {@link FieldResolver} (quote a name with unusual characters: {@code "my param" > 3});
  * literals are numbers, bare words or quoted strings. Numbers
  * compare numerically, text case-insensitively; {@code ~} means "contains". A row without the field
  * fails every comparison. Example: {@code state = COMPLETE AND (lr < 0.01 OR optimizer = adam) AND
@@ -82,7 +82,7 @@ public final class FilterParser {
         if (!quotedField && (t.kind() != FilterTokens.Kind.WORD || isKeyword(t, "AND", "&&") || isKeyword(t, "OR", "||"))) {
             throw error("expected a field name", t);
         }
-        Field field = Fields.resolve(t.text(), catalog);
+        Field field = FieldResolver.resolve(t.text(), catalog);
         if (field.metric() != null) {
             metrics.add(field.metric());
         }

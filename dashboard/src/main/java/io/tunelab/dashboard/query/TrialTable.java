@@ -40,7 +40,7 @@ public final class TrialTable {
         FieldCatalog catalog = new FieldCatalog(params, Set.copyOf(data.metricNames(studyId)),
                 data.study(studyId).directions().size());
         TrialFilter filter = FilterParser.parse(query.filter(), catalog);
-        Field sort = Fields.resolve(query.sort(), catalog);
+        Field sort = FieldResolver.resolve(query.sort(), catalog);
         Set<String> needed = new LinkedHashSet<>(query.metrics());
         needed.addAll(filter.metrics());
         if (sort.metric() != null) {

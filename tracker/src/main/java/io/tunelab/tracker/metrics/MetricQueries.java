@@ -73,21 +73,12 @@ public final class MetricQueries {
 
     /** A step range of a series downsampled to at most {@code maxPoints} points. */
     public List<MetricPoint> downsampled(long trialId, String name, int maxPoints, long fromStep, long toStep) {
-        if (maxPoints < 2) {
-            throw TrackerException.invalid("maxPoints must be at least 2, got " + maxPoints);
+        SeriesColumns cols = columns(trialId, name, fromStep, toStep);
+        List<MetricPoint> out = new ArrayList<>();
+        for (int i : Downsampler.minMax(j -> cols.values()[j], 0, cols.size(), maxPoints)) {
+            out.add(new MetricPoint(name, cols.steps()[i], cols.values()[i], Times.fromNanos(cols.walls()[i])));
         }
-        return db.read(c -> {
-            Long series = seriesId(c, trialId, name);
-            if (series == null) {
-                return List.<MetricPoint>of();
-            }
-            Columns cols = readColumns(c, series, fromStep, toStep);
-            List<MetricPoint> out = new ArrayList<>();
-            for (int i : Downsampler.minMax(cols.steps, cols.values, cols.size, maxPoints)) {
-                out.add(new MetricPoint(name, cols.steps[i], cols.values[i], Times.fromNanos(cols.walls[i])));
-            }
-            return List.copyOf(out);
-        });
+        return List.copyOf(out);
     }
 
     /**

@@ -13,7 +13,8 @@ import java.util.Objects;
  * @param seed               the study seed, or null if none was recorded
  * @param sampler            the sampler's configuration ({@code Sampler.describe()}), possibly empty
  * @param pruner             the pruner's configuration, possibly empty
- * @param datasetFingerprint a digest identifying the training data (see {@link DatasetFingerprint}), or null
+ * @param datasetFingerprint the {@code dataset_fingerprint} system attribute of the trial or its study, as text
+ *                           (the trainer's digest of its data, e.g. {@code sha256:<hex>}), or null
  * @param runtime            Java, OS and library versions of the process that ran it
  * @param host               host name of the worker
  * @param workerId           the worker ({@code host:pid} unless configured)

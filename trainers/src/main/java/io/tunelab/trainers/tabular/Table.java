@@ -1,6 +1,15 @@
 package io.tunelab.trainers.tabular;
 
 import io.tunelab.trainers.TrainersException;
+import io.tunelab.trainers.data.DatasetFingerprint;
+import io.tunelab.trainers.data.Sha256;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -147,6 +156,53 @@ public final class Table {
             t[i] = target[checkRow(rows[i])];
         }
         return new Table(name, columns, kinds, num, cat, targetName, t, classes);
+    }
+
+    /**
+     * This table's content fingerprint (the canonical stream is described in {@link DatasetFingerprint}): the
+     * table's name is not hashed, so the same data read from a renamed file has the same fingerprint; a change
+     * to any cell, the row order, a column's name or kind changes it.
+     */
+    public DatasetFingerprint fingerprint() {
+        MessageDigest sha = Sha256.newDigest();
+        try (DataOutputStream out = new DataOutputStream(new DigestOutputStream(OutputStream.nullOutputStream(), sha))) {
+            writeString(out, "tunelab-table/1");
+            out.writeInt(columns.size());
+            for (int c = 0; c < columns.size(); c++) {
+                writeString(out, columns.get(c));
+                writeString(out, kinds.get(c).name());
+            }
+            writeString(out, targetName);
+            out.writeInt(classes.size());
+            for (String cls : classes) {
+                writeString(out, cls);
+            }
+            out.writeInt(rowCount());
+            for (int r = 0; r < rowCount(); r++) {
+                for (int c = 0; c < columns.size(); c++) {
+                    if (kinds.get(c) == ColumnKind.NUMERIC) {
+                        out.writeLong(Double.doubleToLongBits(numeric[c][r]));
+                    } else {
+                        writeString(out, categorical[c][r]);
+                    }
+                }
+                out.writeLong(Double.doubleToLongBits(target[r]));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new DatasetFingerprint(Sha256.hex(sha.digest()), rowCount(), List.of(columns.size()), classes.size());
+    }
+
+    /** Length-prefixed UTF-8, with length -1 for null, so no two sequences of cells encode alike. */
+    private static void writeString(DataOutputStream out, String s) throws IOException {
+        if (s == null) {
+            out.writeInt(-1);
+            return;
+        }
+        byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
+        out.writeInt(bytes.length);
+        out.write(bytes);
     }
 
     private int checkRow(int row) {

@@ -10,10 +10,10 @@ import org.tribuo.classification.Label;
 import org.tribuo.regression.Regressor;
 
 /**
- * What every {@link TrainerSpec} shares: default ranges per task, validated overrides, and binding
+ * What every {@link TribuoTrainerSpec} shares: default ranges per task, validated overrides, and binding
  * the space to a trial. Subclasses state their defaults and build trainers from {@link Params}.
  */
-abstract class AbstractTrainerSpec implements TrainerSpec {
+abstract class AbstractTrainerSpec implements TribuoTrainerSpec {
     private final String name;
     private final ParamSpace classification;
     private final ParamSpace regression;
@@ -33,7 +33,7 @@ abstract class AbstractTrainerSpec implements TrainerSpec {
     }
 
     /** The same family with these overrides. */
-    abstract TrainerSpec withOverrides(ParamSpace overrides);
+    abstract TribuoTrainerSpec withOverrides(ParamSpace overrides);
 
     abstract Trainer<Label> classifier(Params params, long seed);
 
@@ -72,7 +72,7 @@ abstract class AbstractTrainerSpec implements TrainerSpec {
     }
 
     @Override
-    public final TrainerSpec with(String param, Distribution distribution) {
+    public final TribuoTrainerSpec with(String param, Distribution distribution) {
         Distribution known = defaults(Task.CLASSIFICATION).ranges().get(param);
         if (known == null) {
             known = defaults(Task.REGRESSION).ranges().get(param);
@@ -91,7 +91,7 @@ abstract class AbstractTrainerSpec implements TrainerSpec {
     }
 
     @Override
-    public final TrainerSpec fixed(String param, Object value) {
+    public final TribuoTrainerSpec fixed(String param, Object value) {
         return with(param, ParamSpace.empty().fixed(param, value).get(param));
     }
 

@@ -44,7 +44,7 @@ public final class CartSpec extends AbstractTrainerSpec {
     }
 
     @Override
-    TrainerSpec withOverrides(ParamSpace overrides) {
+    TribuoTrainerSpec withOverrides(ParamSpace overrides) {
         return new CartSpec(overrides);
     }
 

@@ -46,7 +46,7 @@ public final class LibLinearSpec extends AbstractTrainerSpec {
     }
 
     @Override
-    TrainerSpec withOverrides(ParamSpace overrides) {
+    TribuoTrainerSpec withOverrides(ParamSpace overrides) {
         return new LibLinearSpec(overrides);
     }
 

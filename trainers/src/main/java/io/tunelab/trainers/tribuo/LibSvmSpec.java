@@ -57,7 +57,7 @@ public final class LibSvmSpec extends AbstractTrainerSpec {
     }
 
     @Override
-    TrainerSpec withOverrides(ParamSpace overrides) {
+    TribuoTrainerSpec withOverrides(ParamSpace overrides) {
         return new LibSvmSpec(overrides);
     }
 

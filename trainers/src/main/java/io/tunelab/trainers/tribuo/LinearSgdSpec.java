@@ -58,7 +58,7 @@ public final class LinearSgdSpec extends AbstractTrainerSpec {
     }
 
     @Override
-    TrainerSpec withOverrides(ParamSpace overrides) {
+    TribuoTrainerSpec withOverrides(ParamSpace overrides) {
         return new LinearSgdSpec(overrides);
     }
 

@@ -44,7 +44,7 @@ public final class RandomForestSpec extends AbstractTrainerSpec {
     }
 
     @Override
-    TrainerSpec withOverrides(ParamSpace overrides) {
+    TribuoTrainerSpec withOverrides(ParamSpace overrides) {
         return new RandomForestSpec(overrides);
     }
 

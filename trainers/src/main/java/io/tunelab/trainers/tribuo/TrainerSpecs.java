@@ -3,21 +3,21 @@ package io.tunelab.trainers.tribuo;
 import io.tunelab.trainers.TrainersException;
 import java.util.List;
 
-/** The catalogue of Tribuo model families, by {@link TrainerSpec#name()}, with default ranges. */
+/** The catalogue of Tribuo model families, by {@link TribuoTrainerSpec#name()}, with default ranges. */
 public final class TrainerSpecs {
     private TrainerSpecs() {
     }
 
     /** Every family with its default ranges. */
-    public static List<TrainerSpec> all() {
+    public static List<TribuoTrainerSpec> all() {
         return List.of(LinearSgdSpec.defaults(), CartSpec.defaults(), RandomForestSpec.defaults(),
                 XGBoostSpec.defaults(), LibLinearSpec.defaults(), LibSvmSpec.defaults());
     }
 
     /** The family called {@code name} ({@code linear_sgd, cart, random_forest, xgboost, liblinear, libsvm}). */
-    public static TrainerSpec byName(String name) {
+    public static TribuoTrainerSpec byName(String name) {
         return all().stream().filter(s -> s.name().equals(name)).findFirst()
                 .orElseThrow(() -> new TrainersException("no Tribuo trainer named '" + name + "'; known: "
-                        + all().stream().map(TrainerSpec::name).toList()));
+                        + all().stream().map(TribuoTrainerSpec::name).toList()));
     }
 }

@@ -4,9 +4,9 @@ import io.tunelab.search.study.Objective;
 import io.tunelab.search.trial.Direction;
 import io.tunelab.search.trial.Trial;
 import io.tunelab.trainers.TrainersException;
+import io.tunelab.trainers.data.DatasetFingerprint;
 import io.tunelab.trainers.eval.CrossValidation;
 import io.tunelab.trainers.eval.Metric;
-import io.tunelab.trainers.tabular.Fingerprint;
 import io.tunelab.trainers.tabular.Split;
 import io.tunelab.trainers.tabular.Table;
 import io.tunelab.trainers.tabular.Task;
@@ -21,7 +21,7 @@ import org.tribuo.regression.Regressor;
 
 /**
  * The objective of a search over a Tribuo model family: each trial builds a trainer from its
- * suggested parameters ({@link TrainerSpec}), scores it by k-fold cross-validation or on a hold-out
+ * suggested parameters ({@link TribuoTrainerSpec}), scores it by k-fold cross-validation or on a hold-out
  * split ({@link Validation}; per-fold scores are reported for pruning, see {@link CrossValidation}),
  * and returns the mean score. Each fold fits its own {@link io.tunelab.trainers.tabular.FeatureEncoder}
  * on its training part only. Then, unless disabled, it refits on the whole training table
@@ -29,11 +29,11 @@ import org.tribuo.regression.Regressor;
  * {@code test_evaluation}) and attaches the model as artifacts ({@link TribuoModels#logArtifacts}).
  *
  * <p>Also sets the user attributes {@code trainer}, {@code metric}, {@code validation},
- * {@code dataset} and {@code dataset_fingerprint}. Immutable and thread-safe: trials may run in
- * parallel. Build the study with {@link #direction()}.
+ * {@code dataset} and {@code dataset_fingerprint} (as {@link DatasetFingerprint#toMap()}). Immutable and
+ * thread-safe: trials may run in parallel. Build the study with {@link #direction()}.
  */
 public final class TribuoObjective implements Objective {
-    private final TrainerSpec spec;
+    private final TribuoTrainerSpec spec;
     private final Table train;
     private final Table test;
     private final Metric metric;
@@ -41,7 +41,7 @@ public final class TribuoObjective implements Objective {
     private final boolean standardize;
     private final boolean refit;
     private final Path modelDir;
-    private final String fingerprint;
+    private final DatasetFingerprint fingerprint;
     private final List<Split> splits;
 
     private TribuoObjective(Builder b) {
@@ -61,12 +61,12 @@ public final class TribuoObjective implements Objective {
             throw new TrainersException("test table columns " + test.columnNames() + " differ from training columns "
                     + train.columnNames());
         }
-        this.fingerprint = Fingerprint.of(train);
+        this.fingerprint = train.fingerprint();
         this.splits = validation.splits(train);
     }
 
     /** An objective training {@code spec}'s models on {@code train}; 3-fold CV with seed 0 by default. */
-    public static Builder builder(TrainerSpec spec, Table train) {
+    public static Builder builder(TribuoTrainerSpec spec, Table train) {
         return new Builder(spec, train);
     }
 
@@ -85,7 +85,7 @@ public final class TribuoObjective implements Objective {
         trial.setUserAttr("metric", metric.name().toLowerCase(Locale.ROOT));
         trial.setUserAttr("validation", validation.describe());
         trial.setUserAttr("dataset", train.name());
-        trial.setUserAttr("dataset_fingerprint", fingerprint);
+        trial.setUserAttr("dataset_fingerprint", fingerprint.toMap());
         Function<Table, TabularModel> fit = fitter(trial);
         CrossValidation.Result cv = CrossValidation.run(trial, splits.size(), fold -> {
             Split split = splits.get(fold);
@@ -127,7 +127,7 @@ public final class TribuoObjective implements Objective {
 
     /** Configures a {@link TribuoObjective}. Not thread-safe. */
     public static final class Builder {
-        private final TrainerSpec spec;
+        private final TribuoTrainerSpec spec;
         private final Table train;
         private Table test;
         private Metric metric;
@@ -136,7 +136,7 @@ public final class TribuoObjective implements Objective {
         private boolean refit = true;
         private Path modelDir;
 
-        private Builder(TrainerSpec spec, Table train) {
+        private Builder(TribuoTrainerSpec spec, Table train) {
             this.spec = Objects.requireNonNull(spec, "spec");
             this.train = Objects.requireNonNull(train, "train");
         }

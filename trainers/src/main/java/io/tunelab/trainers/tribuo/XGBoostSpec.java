@@ -49,7 +49,7 @@ public final class XGBoostSpec extends AbstractTrainerSpec {
     }
 
     @Override
-    TrainerSpec withOverrides(ParamSpace overrides) {
+    TribuoTrainerSpec withOverrides(ParamSpace overrides) {
         return new XGBoostSpec(overrides);
     }
 

@@ -1,5 +1,5 @@
 /**
- * Classical models on Tribuo 4.3 (individual modules only): one {@link io.tunelab.trainers.tribuo.TrainerSpec}
+ * Classical models on Tribuo 4.3 (individual modules only): one {@link io.tunelab.trainers.tribuo.TribuoTrainerSpec}
  * per model family (linear SGD, CART, random forest, XGBoost, LIBLINEAR, LIBSVM) that reads its documented
  * hyperparameters from a trial and builds the Tribuo trainer; {@link io.tunelab.trainers.tribuo.TribuoObjective},
  * the cross-validated objective of a search; {@link io.tunelab.trainers.tribuo.TabularModel} and

@@ -14,8 +14,8 @@ class SyntheticTest {
     void classificationIsDeterministicForASeed() {
         Table a = Synthetic.classification(120, 4, 2, 3, 1.5, 9);
 
-        assertThat(Fingerprint.of(Synthetic.classification(120, 4, 2, 3, 1.5, 9))).isEqualTo(Fingerprint.of(a));
-        assertThat(Fingerprint.of(Synthetic.classification(120, 4, 2, 3, 1.5, 10))).isNotEqualTo(Fingerprint.of(a));
+        assertThat(Synthetic.classification(120, 4, 2, 3, 1.5, 9).fingerprint()).isEqualTo(a.fingerprint());
+        assertThat(Synthetic.classification(120, 4, 2, 3, 1.5, 10).fingerprint()).isNotEqualTo(a.fingerprint());
     }
 
     @Test

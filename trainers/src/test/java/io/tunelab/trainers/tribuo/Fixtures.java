@@ -103,7 +103,7 @@ final class Fixtures {
     }
 
     /** Trains {@code spec} with good parameters on {@code train}. */
-    static TabularModel fit(TrainerSpec spec, Task task, Table train) {
+    static TabularModel fit(TribuoTrainerSpec spec, Task task, Table train) {
         Trial trial = trialWith(goodParams(spec.name(), task));
         return task == Task.CLASSIFICATION
                 ? TabularModel.fitClassifier(spec.classifier(trial), train, true, "test")

@@ -20,13 +20,13 @@ import org.junit.jupiter.api.Test;
 
 class TrainerSpecsTest {
 
-    static Stream<TrainerSpec> specs() {
+    static Stream<TribuoTrainerSpec> specs() {
         return TrainerSpecs.all().stream();
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("specs")
-    void eachClassifierBeatsPredictingTheMajorityClass(TrainerSpec spec) {
+    void eachClassifierBeatsPredictingTheMajorityClass(TribuoTrainerSpec spec) {
         Table[] data = Fixtures.trainTest(Fixtures.classification());
         TabularModel model = Fixtures.fit(spec, Task.CLASSIFICATION, data[0]);
 
@@ -41,7 +41,7 @@ class TrainerSpecsTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("specs")
-    void eachRegressorBeatsPredictingTheTrainingMean(TrainerSpec spec) {
+    void eachRegressorBeatsPredictingTheTrainingMean(TribuoTrainerSpec spec) {
         Table[] data = Fixtures.trainTest(Fixtures.regression());
         TabularModel model = Fixtures.fit(spec, Task.REGRESSION, data[0]);
 
@@ -56,7 +56,7 @@ class TrainerSpecsTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("specs")
-    void parametersSampledFromTheDefaultRangesBuildWorkingTrainers(TrainerSpec spec) {
+    void parametersSampledFromTheDefaultRangesBuildWorkingTrainers(TribuoTrainerSpec spec) {
         Study study = Study.builder("defaults-" + spec.name()).seed(21).create();
         Table small = io.tunelab.trainers.tabular.Synthetic.classification(120, 3, 21);
         Table reg = io.tunelab.trainers.tabular.Synthetic.regression(120, 0, 0.5, 21);
@@ -76,7 +76,7 @@ class TrainerSpecsTest {
 
     @Test
     void anOverriddenRangeIsWhatTheTrialSuggestsFrom() {
-        TrainerSpec spec = RandomForestSpec.defaults()
+        TribuoTrainerSpec spec = RandomForestSpec.defaults()
                 .with("n_trees", IntDistribution.uniform(3, 4))
                 .fixed("impurity", "entropy");
         Trial trial = Study.builder("override").create().ask();
@@ -117,7 +117,7 @@ class TrainerSpecsTest {
 
     @Test
     void theCatalogueFindsFamiliesByName() {
-        assertThat(TrainerSpecs.all()).extracting(TrainerSpec::name)
+        assertThat(TrainerSpecs.all()).extracting(TribuoTrainerSpec::name)
                 .containsExactly("linear_sgd", "cart", "random_forest", "xgboost", "liblinear", "libsvm");
         assertThat(TrainerSpecs.byName("xgboost")).isInstanceOf(XGBoostSpec.class);
         assertThatThrownBy(() -> TrainerSpecs.byName("lightgbm"))

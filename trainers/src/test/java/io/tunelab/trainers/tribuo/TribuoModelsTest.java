@@ -33,7 +33,7 @@ class TribuoModelsTest {
 
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("specsAndTasks")
-    void aLoadedModelPredictsExactlyAsTheSavedOne(TrainerSpec spec, Task task, @TempDir Path dir) {
+    void aLoadedModelPredictsExactlyAsTheSavedOne(TribuoTrainerSpec spec, Task task, @TempDir Path dir) {
         Table[] data = Fixtures.trainTest(Fixtures.table(task));
         TabularModel model = Fixtures.fit(spec, task, data[0]);
 

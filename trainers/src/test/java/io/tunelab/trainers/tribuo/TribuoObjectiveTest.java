@@ -44,7 +44,7 @@ class TribuoObjectiveTest {
                 .containsEntry("trainer", "liblinear")
                 .containsEntry("metric", "accuracy")
                 .containsEntry("validation", "3-fold(seed=0)")
-                .containsEntry("dataset_fingerprint", io.tunelab.trainers.tabular.Fingerprint.of(data[0]))
+                .containsEntry("dataset_fingerprint", data[0].fingerprint().toMap())
                 .containsKeys("cv_scores", "cv_std", "test_evaluation");
         assertThat(study.storage().metrics(trial.id(), "cv_fold_score")).hasSize(3);
     }

@@ -12,11 +12,11 @@ import java.util.regex.Pattern;
  * {@code lr}, {@code val_loss.min}, {@code metrics.loss.last} or {@code user.note} against a study's
  * {@link FieldCatalog}. A bare name is a built-in field first, then a parameter. Stateless.
  */
-public final class Fields {
+public final class FieldResolver {
     private static final Pattern VALUE = Pattern.compile("value(?:s?\\[(\\d+)]|(\\d+))?");
     private static final Pattern METRIC = Pattern.compile("(?:metrics\\.)?(.+)\\.(last|min|max)");
 
-    private Fields() {
+    private FieldResolver() {
     }
 
     /**

@@ -15,10 +15,10 @@ import java.util.List;
 import java.util.Map;
 
 /** JSON shapes of trials, series and summaries, built as maps so field names stay short. Stateless. */
-final class TrialViews {
+final class TrialJson {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private TrialViews() {
+    private TrialJson() {
     }
 
     /** The compact row every list and chart uses. */

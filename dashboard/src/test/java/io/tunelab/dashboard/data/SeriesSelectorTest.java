@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
-class DownsamplerTest {
+class SeriesSelectorTest {
 
     private static List<MetricPoint> series(double... values) {
         List<MetricPoint> out = new ArrayList<>();
@@ -23,7 +23,7 @@ class DownsamplerTest {
 
     @Test
     void aShortSeriesIsReturnedWhole() {
-        MetricSeries s = Downsampler.select(1, "m", series(3, 1, 2), SeriesQuery.downsampled(10));
+        MetricSeries s = SeriesSelector.select(1, "m", series(3, 1, 2), SeriesQuery.downsampled(10));
         assertThat(s.downsampled()).isFalse();
         assertThat(s.values()).containsExactly(3, 1, 2);
         assertThat(s.steps()).containsExactly(0, 10, 20);
@@ -38,7 +38,7 @@ class DownsamplerTest {
         }
         values[77_777] = 50;
         values[12_345] = -50;
-        MetricSeries s = Downsampler.select(1, "m", series(values), SeriesQuery.downsampled(500));
+        MetricSeries s = SeriesSelector.select(1, "m", series(values), SeriesQuery.downsampled(500));
         assertThat(s.size()).isLessThanOrEqualTo(500);
         assertThat(s.total()).isEqualTo(100_000);
         assertThat(s.values()).contains(50.0, -50.0);
@@ -53,7 +53,7 @@ class DownsamplerTest {
         for (int i = 0; i < values.length; i++) {
             values[i] = i >= 400 && i < 600 ? Double.NaN : i;
         }
-        MetricSeries s = Downsampler.select(1, "m", series(values), SeriesQuery.downsampled(20));
+        MetricSeries s = SeriesSelector.select(1, "m", series(values), SeriesQuery.downsampled(20));
         assertThat(s.values()).contains(Double.NaN);
         assertThat(s.values()).contains(0.0, 999.0);
     }
@@ -61,11 +61,11 @@ class DownsamplerTest {
     @Test
     void rangeAndAfterSelectStepsInclusiveAndExclusive() {
         List<MetricPoint> points = series(0, 1, 2, 3, 4, 5);
-        assertThat(Downsampler.select(1, "m", points, new SeriesQuery(10, 30, Long.MIN_VALUE, 0)).values())
+        assertThat(SeriesSelector.select(1, "m", points, new SeriesQuery(10, 30, Long.MIN_VALUE, 0)).values())
                 .containsExactly(1, 2, 3);
-        assertThat(Downsampler.select(1, "m", points, new SeriesQuery(Long.MIN_VALUE, Long.MAX_VALUE, 30, 0)).values())
+        assertThat(SeriesSelector.select(1, "m", points, new SeriesQuery(Long.MIN_VALUE, Long.MAX_VALUE, 30, 0)).values())
                 .containsExactly(4, 5);
-        assertThat(Downsampler.select(1, "m", points, new SeriesQuery(100, 200, Long.MIN_VALUE, 0)).size()).isZero();
+        assertThat(SeriesSelector.select(1, "m", points, new SeriesQuery(100, 200, Long.MIN_VALUE, 0)).size()).isZero();
     }
 
     @Test

@@ -3,22 +3,26 @@ package io.tunelab.cli.output;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.PrintWriter;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Rows of named columns, rendered as an aligned text table, RFC 4180 CSV or a JSON array of
- * objects. Cells are strings, numbers, booleans or null. Immutable.
+ * Rows of named columns, the one table type of the command line: rendered as an aligned text table
+ * (columns padded to their widest cell, two spaces apart, numbers right-aligned, trailing spaces
+ * trimmed), RFC 4180 CSV or a JSON array of objects. Cells are strings, numbers, booleans or null.
+ * Immutable.
  *
  * @param columns column names
  * @param rows    one list of cells per row, as long as {@code columns}
  */
-public record Table(List<String> columns, List<List<Object>> rows) {
+public record TextTable(List<String> columns, List<List<Object>> rows) {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    public Table {
+    public TextTable {
         columns = List.copyOf(columns);
         List<List<Object>> copy = new ArrayList<>();
         for (List<Object> row : rows) {
@@ -26,7 +30,7 @@ public record Table(List<String> columns, List<List<Object>> rows) {
                 throw new IllegalArgumentException("row " + row + " has " + row.size() + " cells for "
                         + columns.size() + " columns");
             }
-            copy.add(java.util.Collections.unmodifiableList(new ArrayList<>(row)));
+            copy.add(Collections.unmodifiableList(new ArrayList<>(row)));
         }
         rows = List.copyOf(copy);
     }
@@ -42,8 +46,26 @@ public record Table(List<String> columns, List<List<Object>> rows) {
         }
     }
 
-    /** Columns padded to their widest cell, numbers right-aligned. */
+    /** The header, a rule of dashes under each column, then the rows; every line ends with a newline. */
     public String text() {
+        StringBuilder out = new StringBuilder();
+        for (String line : lines("", true, true)) {
+            out.append(line).append('\n');
+        }
+        return out.toString();
+    }
+
+    /** Prints the header and the rows, without a rule, each line starting with {@code indent}. */
+    public void print(PrintWriter out, String indent) {
+        lines(indent, true, false).forEach(out::println);
+    }
+
+    /** Prints the rows only, each line starting with {@code indent} (for "label  value" lists). */
+    public void printRows(PrintWriter out, String indent) {
+        lines(indent, false, false).forEach(out::println);
+    }
+
+    private List<String> lines(String indent, boolean header, boolean rule) {
         int[] width = new int[columns.size()];
         List<List<String>> cells = new ArrayList<>();
         for (List<Object> row : rows) {
@@ -59,28 +81,32 @@ public record Table(List<String> columns, List<List<Object>> rows) {
                 width[c] = Math.max(width[c], r.get(c).length());
             }
         }
-        StringBuilder out = new StringBuilder();
-        line(out, columns, width, null);
-        StringBuilder rule = new StringBuilder();
-        for (int c = 0; c < width.length; c++) {
-            rule.append(c == 0 ? "" : "  ").append("-".repeat(width[c]));
+        List<String> out = new ArrayList<>();
+        if (header) {
+            out.add(line(indent, columns, width, null));
         }
-        out.append(rule).append('\n');
+        if (rule) {
+            StringBuilder dashes = new StringBuilder(indent);
+            for (int c = 0; c < width.length; c++) {
+                dashes.append(c == 0 ? "" : "  ").append("-".repeat(width[c]));
+            }
+            out.add(dashes.toString());
+        }
         for (int i = 0; i < cells.size(); i++) {
-            line(out, cells.get(i), width, rows.get(i));
+            out.add(line(indent, cells.get(i), width, rows.get(i)));
         }
-        return out.toString();
+        return out;
     }
 
-    private static void line(StringBuilder out, List<String> cells, int[] width, List<Object> raw) {
-        StringBuilder l = new StringBuilder();
+    private static String line(String indent, List<String> cells, int[] width, List<Object> raw) {
+        StringBuilder l = new StringBuilder(indent);
         for (int c = 0; c < cells.size(); c++) {
             String s = cells.get(c);
             boolean right = raw != null && raw.get(c) instanceof Number;
             String pad = " ".repeat(width[c] - s.length());
             l.append(c == 0 ? "" : "  ").append(right ? pad + s : s + pad);
         }
-        out.append(l.toString().stripTrailing()).append('\n');
+        return l.toString().stripTrailing();
     }
 
     /** A cell as text: numbers in a short form, null as empty. */

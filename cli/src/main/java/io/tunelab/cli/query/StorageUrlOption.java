@@ -2,8 +2,11 @@ package io.tunelab.cli.query;
 
 import picocli.CommandLine.Option;
 
-/** The {@code --storage} option shared by every command that reads or writes a study. */
-public final class StorageOptions {
+/**
+ * The {@code --storage} command-line option (a directory, JDBC URL or {@code memory:}) shared by every command
+ * that reads or writes a study (where the tracker lives, not how it is tuned).
+ */
+public final class StorageUrlOption {
     /** Where studies live unless {@code --storage} or {@code TUNELAB_STORAGE} says otherwise. */
     public static final String DEFAULT_URL = ".tunelab";
 

@@ -1,17 +1,18 @@
 package io.tunelab.dashboard.data;
 
 import io.tunelab.search.trial.MetricPoint;
+import io.tunelab.tracker.metrics.Downsampler;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
- * Selects a step range of a metric series and, when it holds more points than asked for, reduces it by
- * min/max bucketing: the range is cut into equal-count buckets and each bucket keeps its smallest and its
- * largest value (in step order), so spikes stay visible however far a series is reduced; the range's first
- * and last points are always kept. NaN values are skipped when looking for extremes; a bucket of NaN
- * only keeps one NaN point, so gaps stay visible. Stateless and thread-safe.
+ * Applies a {@link SeriesQuery} to a metric series ordered by step: selects its step range and, when that
+ * holds more points than asked for, reduces it with the tracker's min/max {@link Downsampler} (first and
+ * last point kept, each equal-count bucket's smallest and largest value, an all-NaN bucket as a gap).
+ * Stateless and thread-safe.
  */
-public final class Downsampler {
-    private Downsampler() {
+public final class SeriesSelector {
+    private SeriesSelector() {
     }
 
     /** Points by index, ordered by step: a list of points or primitive columns. */
@@ -88,68 +89,21 @@ public final class Downsampler {
         int from = firstAtOrAfter(sorted, lowest);
         int to = query.toStep() == Long.MAX_VALUE ? sorted.size() : firstAtOrAfter(sorted, query.toStep() + 1);
         int count = Math.max(0, to - from);
-        int max = query.maxPoints();
-        if (max == 0 || count <= max) {
-            int[] all = new int[count];
-            for (int i = 0; i < count; i++) {
-                all[i] = from + i;
-            }
-            return build(trialId, name, sorted, all, all.length, count, false);
-        }
-        int[] keep = new int[max];
-        int n = 0;
-        keep[n++] = from;
-        int buckets = (max - 2) / 2;
-        int inner = count - 2;
-        for (int b = 0; b < buckets; b++) {
-            int start = from + 1 + (int) ((long) b * inner / buckets);
-            int end = from + 1 + (int) ((long) (b + 1) * inner / buckets);
-            n = keepExtremes(sorted, start, end, keep, n);
-        }
-        keep[n++] = to - 1;
-        return build(trialId, name, sorted, keep, n, count, true);
+        int[] keep = query.maxPoints() == 0 ? IntStream.range(from, to).toArray()
+                : Downsampler.minMax(sorted::value, from, to, query.maxPoints());
+        return build(trialId, name, sorted, keep, count);
     }
 
-    private static int keepExtremes(Source sorted, int start, int end, int[] keep, int n) {
-        if (start >= end) {
-            return n;
-        }
-        int lo = -1;
-        int hi = -1;
-        for (int i = start; i < end; i++) {
-            double v = sorted.value(i);
-            if (Double.isNaN(v)) {
-                continue;
-            }
-            if (lo < 0 || v < sorted.value(lo)) {
-                lo = i;
-            }
-            if (hi < 0 || v > sorted.value(hi)) {
-                hi = i;
-            }
-        }
-        if (lo < 0) {
-            keep[n++] = start;
-        } else if (lo == hi) {
-            keep[n++] = lo;
-        } else {
-            keep[n++] = Math.min(lo, hi);
-            keep[n++] = Math.max(lo, hi);
-        }
-        return n;
-    }
-
-    private static MetricSeries build(long trialId, String name, Source sorted, int[] idx, int n,
-                                      int total, boolean reduced) {
-        long[] steps = new long[n];
-        double[] values = new double[n];
-        long[] walls = new long[n];
-        for (int i = 0; i < n; i++) {
+    private static MetricSeries build(long trialId, String name, Source sorted, int[] idx, int total) {
+        long[] steps = new long[idx.length];
+        double[] values = new double[idx.length];
+        long[] walls = new long[idx.length];
+        for (int i = 0; i < idx.length; i++) {
             steps[i] = sorted.step(idx[i]);
             values[i] = sorted.value(idx[i]);
             walls[i] = sorted.wallMillis(idx[i]);
         }
-        return new MetricSeries(trialId, name, total, reduced, steps, values, walls);
+        return new MetricSeries(trialId, name, total, idx.length < total, steps, values, walls);
     }
 
     /** Index of the first point whose step is at least {@code step} (binary search). */

@@ -1,5 +1,6 @@
 package io.tunelab.cli;
 
+import io.tunelab.cli.output.TextTable;
 import io.tunelab.spec.BudgetSpec;
 import io.tunelab.spec.FitSpec;
 import io.tunelab.spec.ParallelSpec;
@@ -13,10 +14,10 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /** A few aligned lines that say what a study file asks for: objective, sampler, pruner, budget, ... */
-final class StudySummary {
+final class StudyFileSummary {
     private final StudySpec spec;
 
-    StudySummary(StudySpec spec) {
+    StudyFileSummary(StudySpec spec) {
         this.spec = spec;
     }
 
@@ -25,16 +26,16 @@ final class StudySummary {
         for (int i = 0; i < spec.directions().size(); i++) {
             objectives.add(spec.directions().get(i).name().toLowerCase(Locale.ROOT) + " " + spec.metrics().get(i));
         }
-        TextTable table = new TextTable("", "");
-        table.row("objective", String.join(", ", objectives));
-        table.row("sampler", spec.sampler().type() + " (seed " + spec.sampler().seed() + options(spec.sampler().options()) + ")");
-        table.row("pruner", spec.pruner().type() + parenthesised(spec.pruner().options()));
-        table.row("budget", budget(spec.budget()));
-        table.row("parallel", parallel(spec.parallel()));
-        table.row("trainer", spec.trainer().name() + parenthesised(spec.trainer().options()));
-        table.row("data", spec.data().dataset() + parenthesised(spec.data().options()));
-        table.row("fit", fit(spec.fit()));
-        table.printRows(out, "  ");
+        List<List<Object>> rows = List.of(
+                List.of("objective", String.join(", ", objectives)),
+                List.of("sampler", spec.sampler().type() + " (seed " + spec.sampler().seed() + options(spec.sampler().options()) + ")"),
+                List.of("pruner", spec.pruner().type() + parenthesised(spec.pruner().options())),
+                List.of("budget", budget(spec.budget())),
+                List.of("parallel", parallel(spec.parallel())),
+                List.of("trainer", spec.trainer().name() + parenthesised(spec.trainer().options())),
+                List.of("data", spec.data().dataset() + parenthesised(spec.data().options())),
+                List.of("fit", fit(spec.fit())));
+        new TextTable(List.of("", ""), rows).printRows(out, "  ");
     }
 
     private static String options(Map<String, Object> options) {

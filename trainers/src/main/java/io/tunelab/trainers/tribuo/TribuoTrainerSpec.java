@@ -13,7 +13,7 @@ import org.tribuo.regression.Regressor;
  * trainer. Implementations are immutable and thread-safe; each call builds a new trainer. Model
  * randomness is seeded from {@link Trial#seed()}.
  */
-public interface TrainerSpec {
+public interface TribuoTrainerSpec {
 
     /** Short name, e.g. {@code random_forest}; recorded as the trial attribute {@code trainer}. */
     String name();
@@ -33,8 +33,8 @@ public interface TrainerSpec {
      * @throws io.tunelab.trainers.TrainersException if this family has no such parameter, or the
      *         distribution is of another kind (int, float, categorical) than the default
      */
-    TrainerSpec with(String param, Distribution distribution);
+    TribuoTrainerSpec with(String param, Distribution distribution);
 
     /** A spec with {@code param} fixed to {@code value} (still recorded as a one-point parameter). */
-    TrainerSpec fixed(String param, Object value);
+    TribuoTrainerSpec fixed(String param, Object value);
 }

@@ -1,0 +1,65 @@
+package io.tunelab.cli.output;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.BiConsumer;
+import org.junit.jupiter.api.Test;
+
+class TextTableTest {
+    private static final TextTable TABLE = new TextTable(List.of("name", "value", "note"),
+            List.of(List.of("lr", 0.5, "x"), Arrays.asList("momentum", 12, null)));
+
+    private static String printed(BiConsumer<PrintWriter, String> print) {
+        StringWriter text = new StringWriter();
+        try (PrintWriter out = new PrintWriter(text)) {
+            print.accept(out, "  ");
+        }
+        return text.toString().replace(System.lineSeparator(), "\n");
+    }
+
+    @Test
+    void textHasARuleUnderTheHeaderRightAlignsNumbersAndTrimsTrailingSpaces() {
+        assertThat(TABLE.text()).isEqualTo("""
+                name      value  note
+                --------  -----  ----
+                lr          0.5  x
+                momentum     12
+                """);
+    }
+
+    @Test
+    void aPrintedListingIsIndentedAndHasNoRule() {
+        assertThat(printed(TABLE::print)).isEqualTo("""
+                  name      value  note
+                  lr          0.5  x
+                  momentum     12
+                """);
+    }
+
+    @Test
+    void printedRowsLeaveTheHeaderOut() {
+        TextTable pairs = new TextTable(List.of("", ""), List.of(List.of("sampler", "tpe"), List.of("budget", "")));
+        assertThat(printed(pairs::printRows)).isEqualTo("""
+                  sampler  tpe
+                  budget
+                """);
+    }
+
+    @Test
+    void csvQuotesCellsWithCommasAndJsonKeepsNumbers() {
+        TextTable t = new TextTable(List.of("a", "b"), List.of(List.of("x,y", 2)));
+        assertThat(t.render(Format.CSV)).isEqualTo("a,b\n\"x,y\",2\n");
+        assertThat(t.render(Format.JSON)).contains("\"a\" : \"x,y\"", "\"b\" : 2");
+    }
+
+    @Test
+    void aRowOfTheWrongLengthIsRejected() {
+        assertThatThrownBy(() -> new TextTable(List.of("a", "b"), List.of(List.of("only"))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("1 cells for 2 columns");
+    }
+}
