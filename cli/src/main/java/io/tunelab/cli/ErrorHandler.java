@@ -1,5 +1,6 @@
 package io.tunelab.cli;
 
+import io.tunelab.cli.error.CliException;
 import io.tunelab.search.SearchException;
 import io.tunelab.search.storage.StorageException;
 import io.tunelab.spec.SpecValidationException;

@@ -1,6 +1,6 @@
 package io.tunelab.cli.bench;
 
-import io.tunelab.cli.CliException;
+import io.tunelab.cli.error.CliException;
 import io.tunelab.dashboard.DashboardException;
 import io.tunelab.bench.dashboard.DashboardBenchmark;
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package io.tunelab.cli.bench;
 
-import io.tunelab.cli.CliException;
+import io.tunelab.cli.error.CliException;
 import io.tunelab.trainers.TrainersException;
 import io.tunelab.bench.training.TrainBenchmark;
 import java.io.IOException;

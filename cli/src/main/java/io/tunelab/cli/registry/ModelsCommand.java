@@ -1,9 +1,9 @@
 package io.tunelab.cli.registry;
 
-import io.tunelab.cli.Wiring;
 import io.tunelab.cli.output.Format;
 import io.tunelab.cli.output.Table;
 import io.tunelab.cli.query.StorageOptions;
+import io.tunelab.cli.wiring.Wiring;
 import io.tunelab.tracker.registry.AliasMove;
 import io.tunelab.tracker.registry.ModelRegistry;
 import io.tunelab.tracker.registry.ModelVersion;

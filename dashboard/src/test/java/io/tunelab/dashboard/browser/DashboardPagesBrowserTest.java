@@ -2,9 +2,9 @@ package io.tunelab.dashboard.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tunelab.dashboard.DashboardServer;
 import io.tunelab.dashboard.SampleStudies;
 import io.tunelab.dashboard.data.StorageDashboardData;
+import io.tunelab.dashboard.server.DashboardServer;
 import io.tunelab.search.storage.InMemoryStorage;
 import java.nio.file.Path;
 import java.util.List;
