@@ -36,7 +36,8 @@ final class ErrorHandler implements IExecutionExceptionHandler {
         if (e instanceof StorageException s) {
             return s.kind() == StorageException.Kind.UNAVAILABLE ? ExitCodes.RUNTIME_FAILURE : ExitCodes.INVALID_INPUT;
         }
-        if (e instanceof CliException || e instanceof SpecValidationException || e instanceof SearchException || e instanceof IllegalArgumentException) {
+        if (e instanceof CliException || e instanceof SpecValidationException || e instanceof SearchException
+                || e instanceof IllegalArgumentException) {
             return ExitCodes.INVALID_INPUT;
         }
         return ExitCodes.RUNTIME_FAILURE;

@@ -41,7 +41,8 @@ public final class BenchTrainCommand implements Callable<Integer> {
             description = "Train on the first N images only (default: all 55,000).")
     int trainLimit;
 
-    @Option(names = "--seed", defaultValue = "42", paramLabel = "S", description = "Weights and shuffling seed (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", defaultValue = "42", paramLabel = "S",
+            description = "Weights and shuffling seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
     @Override
