@@ -19,7 +19,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-class DjlObjectiveTest {
+class DjlObjectiveIT {
     private static final DatasetSplits DATA = FashionMnistFixture.splits().limit(1000, 300, 200);
 
     private static Map<String, Object> fixed(Object... keyValues) {

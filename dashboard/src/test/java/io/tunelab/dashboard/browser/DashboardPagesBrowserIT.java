@@ -17,7 +17,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 
 /** The pages in headless Chromium against a dashboard over a real small study; screenshots in target/screenshots. */
-class DashboardPagesBrowserTest {
+class DashboardPagesBrowserIT {
     @TempDir
     static Path dir;
     static InMemoryStorage storage;

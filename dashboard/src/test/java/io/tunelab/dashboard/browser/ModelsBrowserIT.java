@@ -28,7 +28,7 @@ import org.openqa.selenium.WebElement;
  * Pages over an H2 tracker: a study page taking in a new trial live, and the models page promoting a
  * trial and showing the alias move in the audit trail.
  */
-class ModelsBrowserTest {
+class ModelsBrowserIT {
     @TempDir
     static Path dir;
     static Tracker tracker;

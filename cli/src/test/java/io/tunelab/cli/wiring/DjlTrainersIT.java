@@ -21,7 +21,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** A DJL study from a study file on a Fashion-MNIST subset, its saved model served and scored. */
-class DjlTrainersTest {
+class DjlTrainersIT {
     private static final String YAML = """
             study: tiny-fashion
             direction: maximize

@@ -11,7 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The scalars page follows running runs: new points are appended, new matching runs join the chart. */
-class ScalarsLiveBrowserTest {
+class ScalarsLiveBrowserIT {
 
     @Test
     void newPointsAndNewRunsAppearWithoutReloadingTheSeriesHeld() {

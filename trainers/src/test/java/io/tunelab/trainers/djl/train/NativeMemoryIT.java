@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
  * The model is large enough (about 0.7 M parameters, 2.7 MB, plus two state arrays for the stateful
  * optimizers) that keeping one trial's arrays would add well over the bound across the last twenty trials.
  */
-class NativeMemoryTest {
+class NativeMemoryIT {
     private static final int TRIALS = 30;
     private static final int WARM_UP = 10;
     private static final long BOUND_BYTES = 48L << 20;
