@@ -17,7 +17,9 @@ import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.library.dependencies.SliceAssignment;
 import com.tngtech.archunit.library.dependencies.SliceIdentifier;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 
@@ -29,6 +31,7 @@ import org.junit.jupiter.api.DynamicTest;
  */
 public final class ArchitectureRules {
     private static final Set<String> CONSOLE = Set.of("out", "err");
+    private static final Map<TunelabModule, JavaClasses> IMPORTED = new ConcurrentHashMap<>();
 
     private ArchitectureRules() {
     }
@@ -45,10 +48,10 @@ public final class ArchitectureRules {
                 nothingOutsideTheTrackerDependsOnItsJdbcPackage());
     }
 
-    /** The module's classes without its tests. */
+    /** The module's classes without its tests, imported once per test JVM. */
     public static JavaClasses productionClasses(TunelabModule module) {
-        return new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPackages(module.rootPackage());
+        return IMPORTED.computeIfAbsent(module, m -> new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages(m.rootPackage()));
     }
 
     /** No two packages of the module depend on each other, directly or through others; the root package is one of them. */
