@@ -1,5 +1,6 @@
 package io.tunelab.cli;
 
+import io.tunelab.cli.wiring.Wiring;
 import java.lang.reflect.Constructor;
 import picocli.CommandLine;
 

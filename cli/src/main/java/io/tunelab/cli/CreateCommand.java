@@ -2,6 +2,7 @@ package io.tunelab.cli;
 
 import io.tunelab.cli.query.StorageUrlOption;
 import io.tunelab.cli.run.StudyRunner;
+import io.tunelab.cli.wiring.Wiring;
 import io.tunelab.spec.SpecValidationException;
 import io.tunelab.spec.StudySpec;
 import io.tunelab.spec.StudySpecParser;

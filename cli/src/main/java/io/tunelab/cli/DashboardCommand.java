@@ -1,9 +1,11 @@
 package io.tunelab.cli;
 
+import io.tunelab.cli.error.CliException;
 import io.tunelab.cli.query.StorageUrlOption;
 import io.tunelab.cli.registry.DashboardPromoter;
 import io.tunelab.cli.wiring.TrainerFactory;
-import io.tunelab.dashboard.DashboardServer;
+import io.tunelab.cli.wiring.Wiring;
+import io.tunelab.dashboard.server.DashboardServer;
 import io.tunelab.dashboard.data.TrackerDashboardData;
 import io.tunelab.tracker.setup.Tracker;
 import java.io.PrintWriter;

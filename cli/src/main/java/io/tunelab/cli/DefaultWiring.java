@@ -1,8 +1,10 @@
 package io.tunelab.cli;
 
+import io.tunelab.cli.error.CliException;
 import io.tunelab.cli.wiring.DjlTrainers;
 import io.tunelab.cli.wiring.TrainerFactory;
 import io.tunelab.cli.wiring.TribuoTrainers;
+import io.tunelab.cli.wiring.Wiring;
 import io.tunelab.search.storage.InMemoryStorage;
 import io.tunelab.search.storage.TrialStorage;
 import io.tunelab.tracker.artifact.LocalArtifactRepository;

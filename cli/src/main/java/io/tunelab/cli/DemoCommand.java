@@ -1,12 +1,14 @@
 package io.tunelab.cli;
 
+import io.tunelab.cli.error.CliException;
 import io.tunelab.cli.output.Numbers;
 import io.tunelab.cli.query.StorageUrlOption;
 import io.tunelab.cli.registry.Promotion;
 import io.tunelab.cli.run.StudyRunner;
+import io.tunelab.cli.wiring.Wiring;
 import io.tunelab.spec.StudySpec;
 import io.tunelab.spec.StudySpecParser;
-import io.tunelab.dashboard.DashboardServer;
+import io.tunelab.dashboard.server.DashboardServer;
 import io.tunelab.search.exec.SlotPool;
 import io.tunelab.search.study.Objective;
 import io.tunelab.search.study.Study;

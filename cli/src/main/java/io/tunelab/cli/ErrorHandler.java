@@ -1,5 +1,6 @@
 package io.tunelab.cli;
 
+import io.tunelab.cli.error.CliException;
 import io.tunelab.search.SearchException;
 import io.tunelab.search.storage.StorageException;
 import io.tunelab.spec.SpecValidationException;
@@ -35,7 +36,8 @@ final class ErrorHandler implements IExecutionExceptionHandler {
         if (e instanceof StorageException s) {
             return s.kind() == StorageException.Kind.UNAVAILABLE ? ExitCodes.RUNTIME_FAILURE : ExitCodes.INVALID_INPUT;
         }
-        if (e instanceof CliException || e instanceof SpecValidationException || e instanceof SearchException || e instanceof IllegalArgumentException) {
+        if (e instanceof CliException || e instanceof SpecValidationException || e instanceof SearchException
+                || e instanceof IllegalArgumentException) {
             return ExitCodes.INVALID_INPUT;
         }
         return ExitCodes.RUNTIME_FAILURE;

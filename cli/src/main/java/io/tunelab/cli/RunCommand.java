@@ -1,8 +1,10 @@
 package io.tunelab.cli;
 
+import io.tunelab.cli.error.CliException;
 import io.tunelab.cli.output.TextTable;
 import io.tunelab.cli.query.StorageUrlOption;
 import io.tunelab.cli.run.StudyRunner;
+import io.tunelab.cli.wiring.Wiring;
 import io.tunelab.spec.SpecValidationException;
 import io.tunelab.spec.StudySpec;
 import io.tunelab.spec.StudySpecParser;

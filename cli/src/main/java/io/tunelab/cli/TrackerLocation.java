@@ -1,5 +1,6 @@
 package io.tunelab.cli;
 
+import io.tunelab.cli.error.CliException;
 import io.tunelab.tracker.db.DatabaseSettings;
 import io.tunelab.tracker.setup.TrackerConfig;
 import java.nio.file.Path;

@@ -8,6 +8,7 @@ import io.tunelab.cli.query.CompareCommand;
 import io.tunelab.cli.query.StudiesCommand;
 import io.tunelab.cli.query.TrialsCommand;
 import io.tunelab.cli.bench.BenchCommand;
+import io.tunelab.cli.wiring.Wiring;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

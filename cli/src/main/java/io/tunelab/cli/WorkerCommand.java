@@ -3,6 +3,7 @@ package io.tunelab.cli;
 import io.tunelab.cli.query.StorageUrlOption;
 import io.tunelab.cli.run.StudyFiles;
 import io.tunelab.cli.run.StudyRunner;
+import io.tunelab.cli.wiring.Wiring;
 import io.tunelab.search.exec.SlotPool;
 import io.tunelab.search.storage.StorageException;
 import io.tunelab.search.storage.StudyRecord;

@@ -59,29 +59,6 @@ class BenchCommandTest {
     }
 
     @Test
-    void benchDashboardRunsTheWholeHarnessAtATinySizeAndReusesTheStoredDatabase(@TempDir Path dir) throws Exception {
-        Path csv = dir.resolve("dash.csv");
-        String[] args = {"bench", "dashboard", "--storage", dir.resolve("db").toString(), "--trials", "30",
-            "--points-per-trial", "5", "--runs", "2", "--steps", "50", "--repeats", "1", "--warm-loads", "1",
-            "--out", csv.toString()};
-        String out = run(0, args);
-        assertThat(out).contains("Generating").contains("page_study_interactive_first").contains("api_trials_page1_p95");
-        List<String> lines = Files.readAllLines(csv);
-        assertThat(lines.get(0)).isEqualTo("metric,value,unit");
-        assertThat(lines).anyMatch(l -> l.matches("page_study_interactive_median,[0-9.]+,ms"))
-                .anyMatch(l -> l.matches("page_scalars_interactive_first,[0-9.]+,ms"))
-                .anyMatch(l -> l.matches("api_series_50_runs_to_1000_points_p95,[0-9.]+,ms"))
-                .anyMatch(l -> l.startsWith("generate_data,"));
-        assertThat(Files.exists(dir.resolve("page_study.png"))).isTrue();
-
-        assertThat(run(0, args)).doesNotContain("Generating");
-        assertThat(Files.readAllLines(csv)).noneMatch(l -> l.startsWith("generate_data,"));
-        assertThat(run(2, "bench", "dashboard", "--storage", dir.resolve("db").toString(), "--trials", "31",
-                "--points-per-trial", "5", "--runs", "2", "--steps", "50", "--out", csv.toString()))
-                .contains("30 trials and 2 runs, not the 31 and 2");
-    }
-
-    @Test
     void anUnknownSamplerIsInvalidInputWithAMessageListingTheKnownOnes() {
         assertThat(run(2, "bench", "samplers", "--samplers", "cmaes", "--problems", "branin"))
                 .contains("unknown sampler 'cmaes'").contains("tpe");
@@ -101,5 +78,15 @@ class BenchCommandTest {
     @Test
     void helpListsTheBenchSubcommands() {
         assertThat(run(0, "bench", "--help")).contains("samplers").contains("ask-cost");
+    }
+
+    @Test
+    void anUnknownModelIsInvalidInput() {
+        assertThat(run(2, "bench", "train", "--model", "resnet")).contains("--model must be mlp or cnn, got 'resnet'");
+    }
+
+    @Test
+    void helpListsTheTrainSubcommand() {
+        assertThat(run(0, "bench", "--help")).contains("train");
     }
 }

@@ -2,11 +2,12 @@ package io.tunelab.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tunelab.cli.wiring.Wiring;
 import io.tunelab.spec.StudySpec;
 import io.tunelab.cli.wiring.ForwardingTrainerFactory;
 import io.tunelab.cli.wiring.TrainerFactory;
 import io.tunelab.cli.wiring.TribuoTrainers;
-import io.tunelab.dashboard.DashboardServer;
+import io.tunelab.dashboard.server.DashboardServer;
 import io.tunelab.search.storage.TrialStorage;
 import io.tunelab.search.study.Objective;
 import io.tunelab.search.trial.ArtifactRef;

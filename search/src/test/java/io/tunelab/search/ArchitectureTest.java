@@ -1,22 +1,22 @@
 package io.tunelab.search;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
+import io.tunelab.testing.arch.ArchitectureRules;
+import io.tunelab.testing.arch.TunelabModule;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
 
-/** The package rules of the search module, as tests. */
+/** The package rules of the search module, as tests: the rules every module keeps (it uses no other), and its own. */
 class ArchitectureTest {
-    private static final JavaClasses CLASSES = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("io.tunelab.search");
+    private static final JavaClasses CLASSES = ArchitectureRules.productionClasses(TunelabModule.SEARCH);
 
-    @Test
-    void packagesHaveNoCycles() {
-        slices().matching("io.tunelab.search.(*)..").should().beFreeOfCycles().check(CLASSES);
+    @TestFactory
+    Stream<DynamicTest> theRulesEveryModuleKeepsHold() {
+        return ArchitectureRules.checks(TunelabModule.SEARCH);
     }
 
     @Test
@@ -32,17 +32,5 @@ class ArchitectureTest {
         noClasses().that().resideInAnyPackage("..search.sampler..", "..search.pruner..")
                 .should().dependOnClassesThat().resideInAPackage("..search.study..")
                 .check(CLASSES);
-    }
-
-    @Test
-    void nothingWritesToTheConsole() {
-        noClasses().should().accessField(System.class, "out").orShould().accessField(System.class, "err")
-                .check(CLASSES);
-    }
-
-    @Test
-    void searchDependsOnNoOtherTunelabModule() {
-        noClasses().should().dependOnClassesThat().resideInAnyPackage("io.tunelab.tracker..", "io.tunelab.trainers..",
-                "io.tunelab.dashboard..", "io.tunelab.cli..").check(CLASSES);
     }
 }

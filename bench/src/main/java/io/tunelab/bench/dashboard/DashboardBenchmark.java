@@ -1,8 +1,8 @@
 package io.tunelab.bench.dashboard;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.tunelab.dashboard.DashboardServer;
 import io.tunelab.dashboard.data.TrackerDashboardData;
+import io.tunelab.dashboard.server.DashboardServer;
 import io.tunelab.search.trial.TrialState;
 import io.tunelab.tracker.setup.Tracker;
 import io.tunelab.tracker.setup.TrackerConfig;

@@ -108,7 +108,8 @@ public final class SamplerBenchmark {
                 if (p.isMultiObjective() && !SamplerCatalog.supportsMultiObjective(s)) {
                     continue;
                 }
-                IntStream.range(settings.firstSeed(), settings.firstSeed() + settings.seeds()).forEach(seed -> jobs.add(() -> runOne(p, s, seed, trials)));
+                IntStream.range(settings.firstSeed(), settings.firstSeed() + settings.seeds())
+                        .forEach(seed -> jobs.add(() -> runOne(p, s, seed, trials)));
             }
         }
         ExecutorService pool = Executors.newFixedThreadPool(settings.threads());

@@ -175,7 +175,8 @@ public final class TrainBenchmark {
     public static String csv(List<EpochMetrics> epochs) {
         StringBuilder sb = new StringBuilder(HEADER).append('\n');
         for (EpochMetrics m : epochs) {
-            sb.append(String.format(Locale.ROOT, "%d,%.3f,%.0f,%.4f%n", m.epoch(), m.epochSeconds(), m.samplesPerSecond(), m.valAccuracy()));
+            sb.append(String.format(Locale.ROOT, "%d,%.3f,%.0f,%.4f%n",
+                    m.epoch(), m.epochSeconds(), m.samplesPerSecond(), m.valAccuracy()));
         }
         return sb.toString();
     }

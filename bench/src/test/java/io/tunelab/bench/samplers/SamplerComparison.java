@@ -1,10 +1,5 @@
 package io.tunelab.bench.samplers;
 
-import io.tunelab.bench.samplers.BenchProblem;
-import io.tunelab.bench.samplers.BenchProblems;
-import io.tunelab.bench.samplers.BenchReport;
-import io.tunelab.bench.samplers.SamplerBenchmark;
-
 /** Median regret of a catalogue sampler over seeds 1..n, for the sampler tests. */
 public final class SamplerComparison {
     private SamplerComparison() {

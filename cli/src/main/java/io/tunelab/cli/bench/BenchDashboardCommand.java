@@ -1,6 +1,6 @@
 package io.tunelab.cli.bench;
 
-import io.tunelab.cli.CliException;
+import io.tunelab.cli.error.CliException;
 import io.tunelab.dashboard.DashboardException;
 import io.tunelab.bench.dashboard.DashboardBenchmark;
 import java.io.IOException;
@@ -49,7 +49,8 @@ public final class BenchDashboardCommand implements Callable<Integer> {
     @Option(names = "--writers", defaultValue = "4", description = "Threads writing the generated trials (default: ${DEFAULT-VALUE}).")
     int writers;
 
-    @Option(names = "--repeats", defaultValue = "30", description = "Timed calls of each API endpoint after the first (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--repeats", defaultValue = "30",
+            description = "Timed calls of each API endpoint after the first (default: ${DEFAULT-VALUE}).")
     int repeats;
 
     @Option(names = "--warm-loads", defaultValue = "5", description = "Page loads after the cold one (default: ${DEFAULT-VALUE}).")

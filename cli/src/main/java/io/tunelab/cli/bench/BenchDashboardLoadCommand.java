@@ -25,7 +25,8 @@ public final class BenchDashboardLoadCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--url", required = true, paramLabel = "URL", description = "The dashboard, e.g. http://127.0.0.1:8080/ (loopback only).")
+    @Option(names = "--url", required = true, paramLabel = "URL",
+            description = "The dashboard, e.g. http://127.0.0.1:8080/ (loopback only).")
     URI url;
 
     @Option(names = "--study", required = true, paramLabel = "NAME", description = "The study whose page the clients load.")

@@ -1,6 +1,6 @@
 package io.tunelab.cli.bench;
 
-import io.tunelab.cli.CliException;
+import io.tunelab.cli.error.CliException;
 import io.tunelab.trainers.TrainersException;
 import io.tunelab.bench.training.TrainBenchmark;
 import java.io.IOException;
@@ -41,7 +41,8 @@ public final class BenchTrainCommand implements Callable<Integer> {
             description = "Train on the first N images only (default: all 55,000).")
     int trainLimit;
 
-    @Option(names = "--seed", defaultValue = "42", paramLabel = "S", description = "Weights and shuffling seed (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", defaultValue = "42", paramLabel = "S",
+            description = "Weights and shuffling seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
     @Override

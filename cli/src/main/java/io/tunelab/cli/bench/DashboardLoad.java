@@ -2,8 +2,8 @@ package io.tunelab.cli.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.tunelab.cli.CliException;
 import io.tunelab.bench.storage.BenchResult;
+import io.tunelab.cli.error.CliException;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.URI;

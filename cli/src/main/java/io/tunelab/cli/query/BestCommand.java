@@ -1,6 +1,6 @@
 package io.tunelab.cli.query;
 
-import io.tunelab.cli.Wiring;
+import io.tunelab.cli.wiring.Wiring;
 import io.tunelab.search.storage.StorageException;
 import io.tunelab.search.storage.StudyRecord;
 import io.tunelab.search.storage.TrialStorage;

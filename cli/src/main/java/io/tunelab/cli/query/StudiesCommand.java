@@ -1,7 +1,7 @@
 package io.tunelab.cli.query;
 
-import io.tunelab.cli.Wiring;
 import io.tunelab.cli.output.TextTable;
+import io.tunelab.cli.wiring.Wiring;
 import io.tunelab.search.storage.StudyRecord;
 import io.tunelab.search.storage.TrialStorage;
 import io.tunelab.search.trial.Direction;

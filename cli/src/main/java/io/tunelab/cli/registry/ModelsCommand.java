@@ -1,9 +1,9 @@
 package io.tunelab.cli.registry;
 
-import io.tunelab.cli.Wiring;
 import io.tunelab.cli.output.Format;
 import io.tunelab.cli.output.TextTable;
 import io.tunelab.cli.query.StorageUrlOption;
+import io.tunelab.cli.wiring.Wiring;
 import io.tunelab.tracker.registry.AliasMove;
 import io.tunelab.tracker.registry.ModelRegistry;
 import io.tunelab.tracker.registry.ModelVersion;

@@ -1,9 +1,9 @@
 package io.tunelab.cli.registry;
 
-import io.tunelab.cli.CliException;
-import io.tunelab.cli.Wiring;
+import io.tunelab.cli.error.CliException;
 import io.tunelab.cli.output.Numbers;
 import io.tunelab.cli.query.StorageUrlOption;
+import io.tunelab.cli.wiring.Wiring;
 import io.tunelab.tracker.setup.Tracker;
 import io.tunelab.trainers.gate.GateVerdict;
 import java.io.PrintWriter;

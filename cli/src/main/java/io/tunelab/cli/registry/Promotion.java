@@ -1,6 +1,6 @@
 package io.tunelab.cli.registry;
 
-import io.tunelab.cli.CliException;
+import io.tunelab.cli.error.CliException;
 import io.tunelab.cli.run.StudyFiles;
 import io.tunelab.cli.wiring.TrainerFactory;
 import io.tunelab.search.storage.StudyRecord;

@@ -1,6 +1,6 @@
 package io.tunelab.cli.registry;
 
-import io.tunelab.cli.CliException;
+import io.tunelab.cli.error.CliException;
 import io.tunelab.cli.run.StudyFiles;
 import io.tunelab.serving.ModelRef;
 import io.tunelab.serving.ModelResolver;

@@ -1,8 +1,8 @@
 package io.tunelab.cli.registry;
 
-import io.tunelab.cli.CliException;
-import io.tunelab.cli.Wiring;
+import io.tunelab.cli.error.CliException;
 import io.tunelab.cli.query.StorageUrlOption;
+import io.tunelab.cli.wiring.Wiring;
 import io.tunelab.serving.PredictionServer;
 import io.tunelab.tracker.setup.Tracker;
 import java.io.PrintWriter;

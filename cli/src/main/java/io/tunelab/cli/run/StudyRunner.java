@@ -1,6 +1,6 @@
 package io.tunelab.cli.run;
 
-import io.tunelab.cli.CliException;
+import io.tunelab.cli.error.CliException;
 import io.tunelab.cli.output.TextTable;
 import io.tunelab.cli.progress.ProgressBar;
 import io.tunelab.spec.StudySpec;

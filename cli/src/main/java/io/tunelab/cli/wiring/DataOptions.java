@@ -1,6 +1,6 @@
 package io.tunelab.cli.wiring;
 
-import io.tunelab.cli.CliException;
+import io.tunelab.cli.error.CliException;
 import java.util.List;
 import java.util.Map;
 

@@ -1,6 +1,6 @@
 package io.tunelab.cli.wiring;
 
-import io.tunelab.cli.CliException;
+import io.tunelab.cli.error.CliException;
 import io.tunelab.spec.PrunerSpec;
 import io.tunelab.spec.SamplerSpec;
 import io.tunelab.spec.SpaceDefinition;

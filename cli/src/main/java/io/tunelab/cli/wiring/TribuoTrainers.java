@@ -1,6 +1,6 @@
 package io.tunelab.cli.wiring;
 
-import io.tunelab.cli.CliException;
+import io.tunelab.cli.error.CliException;
 import io.tunelab.spec.StudySpec;
 import io.tunelab.search.study.Objective;
 import io.tunelab.trainers.eval.Metric;

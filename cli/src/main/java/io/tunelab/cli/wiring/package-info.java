@@ -1,2 +1,5 @@
-/** Turns validated study-file sections into the concrete samplers, pruners and trainers they name. */
+/**
+ * Turns validated study-file sections into the concrete samplers, pruners and trainers they name;
+ * {@link io.tunelab.cli.wiring.Wiring} is the seam through which commands get them, and storage.
+ */
 package io.tunelab.cli.wiring;

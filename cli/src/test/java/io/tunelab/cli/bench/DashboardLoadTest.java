@@ -3,9 +3,9 @@ package io.tunelab.cli.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.tunelab.cli.CliException;
-import io.tunelab.dashboard.DashboardServer;
+import io.tunelab.cli.error.CliException;
 import io.tunelab.dashboard.data.StorageDashboardData;
+import io.tunelab.dashboard.server.DashboardServer;
 import io.tunelab.search.sampler.RandomSampler;
 import io.tunelab.search.storage.InMemoryStorage;
 import io.tunelab.search.study.OptimizeOptions;

@@ -1,8 +1,8 @@
 package io.tunelab.cli.cluster;
 
 import io.tunelab.cli.DefaultWiring;
-import io.tunelab.cli.Wiring;
 import io.tunelab.cli.wiring.TrainerFactory;
+import io.tunelab.cli.wiring.Wiring;
 import io.tunelab.search.storage.TrialStorage;
 import io.tunelab.tracker.artifact.LocalArtifactRepository;
 import io.tunelab.tracker.db.Database;

@@ -3,8 +3,8 @@ package io.tunelab.dashboard.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tunelab.dashboard.DashboardException;
-import io.tunelab.dashboard.DashboardServer;
 import io.tunelab.dashboard.data.StorageDashboardData;
+import io.tunelab.dashboard.server.DashboardServer;
 import io.tunelab.search.storage.InMemoryStorage;
 import io.tunelab.search.storage.StorageException;
 import java.util.List;

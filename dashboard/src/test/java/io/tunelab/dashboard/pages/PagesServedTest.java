@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.javalin.testtools.HttpClient;
 import io.javalin.testtools.JavalinTest;
-import io.tunelab.dashboard.DashboardServer;
+import io.tunelab.dashboard.server.DashboardServer;
 import io.tunelab.dashboard.data.StorageDashboardData;
 import io.tunelab.search.storage.InMemoryStorage;
 import java.io.ByteArrayInputStream;

@@ -1,6 +1,5 @@
 package io.tunelab.search.space;
 
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;

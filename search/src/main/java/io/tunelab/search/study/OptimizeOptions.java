@@ -93,6 +93,7 @@ public record OptimizeOptions(int trials, Duration timeout, SlotPool slots,
     }
 
     @SafeVarargs
+    @SuppressWarnings("varargs") // List.of only reads the array, into a list of its own
     public final OptimizeOptions stoppingOn(Class<? extends Throwable>... types) {
         return new OptimizeOptions(trials, timeout, slots, List.of(types), callbacks, studyWide);
     }

@@ -13,14 +13,13 @@ import io.tunelab.search.storage.TrialStorage;
 import io.tunelab.search.trial.Direction;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 
 /**
  * Configures a {@link Study}. Defaults, as in Optuna: in-memory storage, one MINIMIZE objective,
- * seed 0, a sampler seeded from the study seed (TPE for one objective, NSGA-II for several), no pruner. The sampler and pruner configuration and the
- * seed are recorded as study attributes for provenance.
+ * seed 0, a sampler seeded from the study seed (TPE for one objective, NSGA-II for several), no pruner.
+ * The sampler and pruner configuration and the seed are recorded as study attributes for provenance.
  */
 public final class StudyBuilder {
     private final String name;

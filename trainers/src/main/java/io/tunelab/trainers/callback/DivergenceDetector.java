@@ -40,8 +40,8 @@ public final class DivergenceDetector implements TrainingCallback {
     @Override
     public void onEpochEnd(EpochMetrics metrics, TrainingContext context) {
         if (!Double.isFinite(metrics.valLoss()) && !Double.isNaN(metrics.valAccuracy())) {
-            throw new TrainingDivergedException("training diverged: validation loss is " + metrics.valLoss() + " after epoch " + metrics.epoch()
-                    + " (learning rate " + metrics.learningRate() + ")");
+            throw new TrainingDivergedException("training diverged: validation loss is " + metrics.valLoss()
+                    + " after epoch " + metrics.epoch() + " (learning rate " + metrics.learningRate() + ")");
         }
     }
 

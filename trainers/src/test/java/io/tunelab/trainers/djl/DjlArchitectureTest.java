@@ -1,23 +1,15 @@
 package io.tunelab.trainers.djl;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
+import io.tunelab.testing.arch.ArchitectureRules;
+import io.tunelab.testing.arch.TunelabModule;
 import org.junit.jupiter.api.Test;
 
-/** The package rules of the neural-network half of the trainers module, as tests. */
+/** The package rules of the neural-network half of the trainers module, as tests (the shared ones are in ArchitectureTest). */
 class DjlArchitectureTest {
-    private static final JavaClasses CLASSES = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("io.tunelab.trainers");
-
-    @Test
-    void packagesHaveNoCycles() {
-        slices().matching("io.tunelab.trainers.(**)").should().beFreeOfCycles().check(CLASSES);
-    }
+    private static final JavaClasses CLASSES = ArchitectureRules.productionClasses(TunelabModule.TRAINERS);
 
     @Test
     void dataSchedulesAndOptimizersKnowNothingOfTrainingLoopsOrCallbacks() {
@@ -25,18 +17,6 @@ class DjlArchitectureTest {
                         "..trainers.device..")
                 .should().dependOnClassesThat().resideInAnyPackage("..trainers.djl.train..", "..trainers.callback..")
                 .check(CLASSES);
-    }
-
-    @Test
-    void nothingWritesToTheConsole() {
-        noClasses().should().accessField(System.class, "out").orShould().accessField(System.class, "err")
-                .check(CLASSES);
-    }
-
-    @Test
-    void trainersDependOnNoTunelabModuleButSearch() {
-        noClasses().should().dependOnClassesThat().resideInAnyPackage("io.tunelab.tracker..", "io.tunelab.dashboard..",
-                "io.tunelab.cli..").check(CLASSES);
     }
 
     @Test

@@ -67,7 +67,8 @@ class NetworksTest {
             double limit = Math.sqrt(6.0 / (784 + 300));
             assertThat(w.getShape()).isEqualTo(new Shape(300, 784));
             assertThat(w.abs().max().getFloat()).isLessThanOrEqualTo((float) limit).isGreaterThan((float) (0.99 * limit));
-            assertThat(w.square().mean().getFloat()).isCloseTo((float) (limit * limit / 3), org.assertj.core.data.Percentage.withPercentage(2));
+            assertThat(w.square().mean().getFloat())
+                    .isCloseTo((float) (limit * limit / 3), org.assertj.core.data.Percentage.withPercentage(2));
             assertThat(block.getParameters().get(1).getValue().getArray().abs().sum().getFloat()).isZero();
         }
     }
@@ -79,7 +80,8 @@ class NetworksTest {
             Block block = Networks.build(a, 5);
             block.initialize(manager, DataType.FLOAT32, new Shape(1, 400));
             NDArray w = block.getParameters().get(0).getValue().getArray();
-            assertThat(Math.sqrt(w.square().mean().getFloat())).isCloseTo(Math.sqrt(2.0 / 400), org.assertj.core.data.Percentage.withPercentage(2));
+            assertThat(Math.sqrt(w.square().mean().getFloat()))
+                    .isCloseTo(Math.sqrt(2.0 / 400), org.assertj.core.data.Percentage.withPercentage(2));
         }
     }
 

@@ -30,7 +30,8 @@ package io.tunelab.trainers.djl.train;
  *   <tr><th>name</th><th>values</th><th>default</th></tr>
  *   <tr><td>{@code optimizer}</td><td>sgd, momentum, nesterov, adagrad, rmsprop, adam, adamax, nadam, adamw</td><td>sgd</td></tr>
  *   <tr><td>{@code learning_rate}</td><td>initial (or, for one_cycle, maximum) rate</td><td>0.01</td></tr>
- *   <tr><td>{@code momentum}, {@code beta_1}, {@code beta_2}, {@code rho}, {@code epsilon}</td><td>optimizer settings</td><td>0.9, 0.9, 0.999, 0.9, 1e-7</td></tr>
+ *   <tr><td>{@code momentum}, {@code beta_1}, {@code beta_2}, {@code rho}, {@code epsilon}</td><td>optimizer settings</td>
+ *       <td>0.9, 0.9, 0.999, 0.9, 1e-7</td></tr>
  *   <tr><td>{@code weight_decay}</td><td>L2 penalty (AdamW: decoupled decay)</td><td>0 (AdamW: 0.01)</td></tr>
  *   <tr><td>{@code batch_size}</td><td>examples per step</td><td>32</td></tr>
  *   <tr><td>{@code epochs}</td><td>planned epochs</td><td>10</td></tr>

@@ -1,4 +1,4 @@
-package io.tunelab.cli;
+package io.tunelab.cli.error;
 
 /**
  * Root of the exceptions the {@code cli} module throws on purpose: bad input the user can fix.

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Acknowledged trial completions survive a kill -9; queued metric points are written when a process exits. */
-class KillNineTest {
+class KillNineIT {
     @TempDir
     Path tmp;
 

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * The same tracking store, migrations and SQL on PostgreSQL (a throw-away server on loopback) pass the
  * storage contract; skipped with a message where PostgreSQL is not installed.
  */
-class PostgresStorageTest extends TrialStorageContract {
+class PostgresStorageIT extends TrialStorageContract {
     @RegisterExtension
     static final PostgresServer PG = new PostgresServer();
 

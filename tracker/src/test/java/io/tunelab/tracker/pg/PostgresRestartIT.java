@@ -39,7 +39,7 @@ import org.junit.jupiter.api.io.TempDir;
  * stale grace, so it also shows that live workers' trials are not reaped for the heartbeats the outage
  * kept from being written. Skipped, with a message, where PostgreSQL is not installed.
  */
-class PostgresRestartTest {
+class PostgresRestartIT {
     private static final int WORKERS = 4;
     private static final int BUDGET = 120;
     private static final int STEPS = 5;
@@ -135,14 +135,14 @@ class PostgresRestartTest {
         String url = pg.createDatabase("gone");
         try (Database db = Database.open(new DatabaseSettings(url, "postgres", "", 2)
                 .withOutageTolerance(Duration.ofSeconds(1)))) {
-            assertThat(db.read(PostgresRestartTest::selectOne)).isTrue();
+            assertThat(db.read(PostgresRestartIT::selectOne)).isTrue();
             pg.stop();
-            assertThatThrownBy(() -> db.read(PostgresRestartTest::selectOne))
+            assertThatThrownBy(() -> db.read(PostgresRestartIT::selectOne))
                     .isInstanceOfSatisfying(StorageException.class,
                             e -> assertThat(e.kind()).isEqualTo(StorageException.Kind.UNAVAILABLE))
                     .hasMessageContaining("unreachable for PT1S");
             pg.restart();
-            assertThat(db.read(PostgresRestartTest::selectOne)).as("the pool reconnects once the server is back").isTrue();
+            assertThat(db.read(PostgresRestartIT::selectOne)).as("the pool reconnects once the server is back").isTrue();
         }
     }
 

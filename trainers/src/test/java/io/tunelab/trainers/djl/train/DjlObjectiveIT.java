@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tunelab.search.space.CategoricalDistribution;
 import io.tunelab.search.space.Distribution;
 import io.tunelab.search.space.FloatDistribution;
-import io.tunelab.search.space.IntDistribution;
 import io.tunelab.search.study.OptimizeOptions;
 import io.tunelab.search.study.Study;
 import io.tunelab.search.trial.ArtifactRef;
@@ -20,7 +19,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-class DjlObjectiveTest {
+class DjlObjectiveIT {
     private static final DatasetSplits DATA = FashionMnistFixture.splits().limit(1000, 300, 200);
 
     private static Map<String, Object> fixed(Object... keyValues) {

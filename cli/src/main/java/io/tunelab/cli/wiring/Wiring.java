@@ -1,13 +1,13 @@
-package io.tunelab.cli;
+package io.tunelab.cli.wiring;
 
-import io.tunelab.cli.wiring.TrainerFactory;
+import io.tunelab.cli.error.CliException;
 import io.tunelab.search.storage.TrialStorage;
 import io.tunelab.tracker.setup.Tracker;
 import java.util.List;
 
 /**
  * The seams of the composition root: how commands get the concrete storage (and, as they arrive,
- * trainers, registry, dashboard). {@link DefaultWiring} is the real one; tests pass their own.
+ * trainers, registry, dashboard). {@code io.tunelab.cli.DefaultWiring} is the real one; tests pass their own.
  */
 public interface Wiring {
 

@@ -2,9 +2,9 @@ package io.tunelab.dashboard.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tunelab.dashboard.DashboardServer;
 import io.tunelab.dashboard.SampleStudies;
 import io.tunelab.dashboard.data.StorageDashboardData;
+import io.tunelab.dashboard.server.DashboardServer;
 import io.tunelab.search.storage.InMemoryStorage;
 import java.nio.file.Path;
 import java.util.List;
@@ -17,7 +17,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 
 /** The pages in headless Chromium against a dashboard over a real small study; screenshots in target/screenshots. */
-class DashboardPagesBrowserTest {
+class DashboardPagesBrowserIT {
     @TempDir
     static Path dir;
     static InMemoryStorage storage;
@@ -66,7 +66,8 @@ class DashboardPagesBrowserTest {
         assertThat(seriesLength("history", 0)).isEqualTo(32);
         assertThat(seriesLength("parallel", 0)).isEqualTo(32);
         assertThat(seriesLength("importance", 0)).isEqualTo(3);
-        assertThat(browser.js("return echarts.getInstanceByDom(document.getElementById('importance')).getOption().yAxis[0].data.slice(-1)[0]"))
+        assertThat(browser.js("return echarts.getInstanceByDom(document.getElementById('importance'))"
+                + ".getOption().yAxis[0].data.slice(-1)[0]"))
                 .isEqualTo("x");
         browser.waitFor("return !!echarts.getInstanceByDom(document.getElementById('curves'))"
                 + " && !!echarts.getInstanceByDom(document.getElementById('timeline'))");
@@ -94,7 +95,8 @@ class DashboardPagesBrowserTest {
         browser.waitFor("return document.getElementById('brush-filter').textContent.includes('\"x\" >=')");
         browser.waitFor("return /^\\d+ trials$/.test(document.getElementById('trial-count').textContent)"
                 + " && document.getElementById('trial-count').textContent !== '40 trials'");
-        long selected = (Long) browser.js("return echarts.getInstanceByDom(document.getElementById('history')).getOption().series[2].data.length");
+        long selected = (Long) browser.js("return echarts.getInstanceByDom(document.getElementById('history'))"
+                + ".getOption().series[2].data.length");
         assertThat(selected).isBetween(1L, 31L);
         assertThat(browser.js("return document.getElementById('trial-count').textContent")).isEqualTo(selected + " trials");
         assertThat(browser.js("return document.querySelectorAll('.vt-row').length")).isEqualTo(Math.min(selected, 25L));
@@ -106,7 +108,8 @@ class DashboardPagesBrowserTest {
         browser.open(url("/scalars.html?regex=" + SampleStudies.QUADRATIC));
         assertThat(browser.js("return echarts.getInstanceByDom(document.getElementById('scalars-chart')).getOption().series.length"))
                 .isEqualTo(20L);
-        assertThat(browser.js("return echarts.getInstanceByDom(document.getElementById('scalars-chart')).getOption().series[0].data.length"))
+        assertThat(browser.js("return echarts.getInstanceByDom(document.getElementById('scalars-chart'))"
+                + ".getOption().series[0].data.length"))
                 .isEqualTo((long) SampleStudies.STEPS);
         browser.screenshot("scalars");
     }
@@ -151,7 +154,7 @@ class DashboardPagesBrowserTest {
     }
 
     private static long seriesLength(String chart, int series) {
-        return (Long) browser.js("return echarts.getInstanceByDom(document.getElementById(arguments[0])).getOption().series[arguments[1]].data.length",
-                chart, series);
+        return (Long) browser.js("return echarts.getInstanceByDom(document.getElementById(arguments[0]))"
+                + ".getOption().series[arguments[1]].data.length", chart, series);
     }
 }

@@ -7,7 +7,7 @@ import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 /** The installed Fashion-MNIST, split as in the book. */
-class FashionMnistTest {
+class FashionMnistIT {
     private final DatasetSplits splits = FashionMnistFixture.splits();
 
     @Test

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 
 /** The end-to-end target: eight random trials of two epochs on all of Fashion-MNIST. */
 @Tag("slow")
-class RandomSearchFashionMnistTest {
+class RandomSearchFashionMnistIT {
     @Test
     void eightRandomTrialsOfTwoEpochsFindAClearlyBetterModel() {
         Study study = TestStudies.maximizing("fashion-random");

@@ -16,7 +16,7 @@ import io.tunelab.trainers.testing.FashionMnistFixture;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class TrainingLoopTest {
+class TrainingLoopIT {
     @Test
     void theBookMlpLearnsFashionMnistFromTwoThousandImages() {
         DatasetSplits data = FashionMnistFixture.subset(2000, 1000);

@@ -1,8 +1,9 @@
-package io.tunelab.dashboard;
+package io.tunelab.dashboard.server;
 
 import io.javalin.Javalin;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
+import io.tunelab.dashboard.DashboardException;
 import io.tunelab.dashboard.api.AccessGuard;
 import io.tunelab.dashboard.api.ApiRoutes;
 import io.tunelab.dashboard.api.Json;

@@ -7,7 +7,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import org.junit.jupiter.api.Test;
 
-class LocalPostgresTest {
+class LocalPostgresIT {
 
     @Test
     void aThrowAwayServerAnswersOnLoopbackAndSurvivesARestart() throws Exception {

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * The live viewer's change queries on PostgreSQL (a throw-away server on loopback); skipped with a
  * message where PostgreSQL is not installed.
  */
-class PostgresChangeQueriesTest extends ChangeQueriesContract {
+class PostgresChangeQueriesIT extends ChangeQueriesContract {
     @RegisterExtension
     static final PostgresServer PG = new PostgresServer();
 

@@ -2,11 +2,11 @@ package io.tunelab.dashboard.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tunelab.dashboard.DashboardServer;
 import io.tunelab.dashboard.SampleStudies;
 import io.tunelab.dashboard.data.PromoteResult;
 import io.tunelab.dashboard.data.Promoter;
 import io.tunelab.dashboard.data.TrackerDashboardData;
+import io.tunelab.dashboard.server.DashboardServer;
 import io.tunelab.search.study.Study;
 import io.tunelab.search.trial.Direction;
 import io.tunelab.search.trial.Trial;
@@ -28,7 +28,7 @@ import org.openqa.selenium.WebElement;
  * Pages over an H2 tracker: a study page taking in a new trial live, and the models page promoting a
  * trial and showing the alias move in the audit trail.
  */
-class ModelsBrowserTest {
+class ModelsBrowserIT {
     @TempDir
     static Path dir;
     static Tracker tracker;

@@ -3,7 +3,7 @@ package io.tunelab.cli.wiring;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.tunelab.cli.CliException;
+import io.tunelab.cli.error.CliException;
 import io.tunelab.spec.StudySpec;
 import io.tunelab.spec.StudySpecParser;
 import io.tunelab.search.storage.InMemoryStorage;
@@ -21,7 +21,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** A DJL study from a study file on a Fashion-MNIST subset, its saved model served and scored. */
-class DjlTrainersTest {
+class DjlTrainersIT {
     private static final String YAML = """
             study: tiny-fashion
             direction: maximize

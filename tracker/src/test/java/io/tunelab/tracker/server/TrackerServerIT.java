@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Several worker processes share one study through the tracker's H2 TCP server. */
-class TrackerServerTest {
+class TrackerServerIT {
     @TempDir
     Path tmp;
 

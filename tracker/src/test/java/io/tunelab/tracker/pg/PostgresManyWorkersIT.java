@@ -40,7 +40,7 @@ import org.junit.jupiter.api.io.TempDir;
  * study-wide budget, log metrics and send heartbeats all at once. Skipped, with a message, where
  * PostgreSQL is not installed.
  */
-class PostgresManyWorkersTest {
+class PostgresManyWorkersIT {
     private static final int WORKERS = 50;
     private static final int POOL = DatabaseSettings.SERVER_POOL_SIZE;
     private static final int BUDGET = 400;

@@ -42,7 +42,7 @@ import picocli.CommandLine;
  * every metric point a worker saw acknowledged is in the database. Skipped, with a message, where
  * PostgreSQL is not installed.
  */
-class WorkerKillTest {
+class WorkerKillIT {
     private static final int BUDGET = 12;
     private static final int WORKERS = 4;
     private static final long STEP_MILLIS = 150;

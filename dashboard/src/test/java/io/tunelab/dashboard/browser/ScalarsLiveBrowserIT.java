@@ -2,16 +2,16 @@ package io.tunelab.dashboard.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tunelab.dashboard.DashboardServer;
 import io.tunelab.dashboard.SampleStudies;
 import io.tunelab.dashboard.data.StorageDashboardData;
+import io.tunelab.dashboard.server.DashboardServer;
 import io.tunelab.search.storage.InMemoryStorage;
 import io.tunelab.search.trial.Direction;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The scalars page follows running runs: new points are appended, new matching runs join the chart. */
-class ScalarsLiveBrowserTest {
+class ScalarsLiveBrowserIT {
 
     @Test
     void newPointsAndNewRunsAppearWithoutReloadingTheSeriesHeld() {

@@ -22,11 +22,11 @@ import org.junit.jupiter.api.Test;
 /**
  * Thirty trials in a row must not keep native memory: no NDArray may outlive its trial, and the process's
  * resident memory must level off (the test JVM's heap is fixed and pre-touched, so resident memory moves
- * with native allocations only; arrays detached from every manager are caught by this second check). The model is large enough (about 0.7 M parameters, 2.7 MB, plus two
- * state arrays for the stateful optimizers) that keeping one trial's arrays would add well over the bound
- * across the last twenty trials.
+ * with native allocations only; arrays detached from every manager are caught by this second check).
+ * The model is large enough (about 0.7 M parameters, 2.7 MB, plus two state arrays for the stateful
+ * optimizers) that keeping one trial's arrays would add well over the bound across the last twenty trials.
  */
-class NativeMemoryTest {
+class NativeMemoryIT {
     private static final int TRIALS = 30;
     private static final int WARM_UP = 10;
     private static final long BOUND_BYTES = 48L << 20;
