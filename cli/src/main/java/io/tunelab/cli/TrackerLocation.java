@@ -1,6 +1,6 @@
 package io.tunelab.cli;
 
-import io.tunelab.tracker.db.DatabaseSettings;
+import io.tunelab.tracker.config.DatabaseSettings;
 import io.tunelab.tracker.setup.TrackerConfig;
 import java.nio.file.Path;
 

@@ -1,10 +1,10 @@
 package io.tunelab.dashboard.data;
 
-import io.tunelab.dashboard.analysis.ParetoSet;
 import io.tunelab.search.storage.StudyRecord;
 import io.tunelab.search.trial.Direction;
 import io.tunelab.search.trial.FrozenTrial;
 import io.tunelab.search.trial.TrialState;
+import io.tunelab.tracker.query.ParetoSet;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
