@@ -12,7 +12,7 @@ import java.util.Optional;
  * or {@link #allTrials}), then polls {@link #changedSince} with the cursor it got and {@link #unfinished}
  * for running trials, fetching only what changed.
  *
- * <p>Thread-safe; results are immutable snapshots. An unknown study or trial raises a
+ * <p>Thread-safe; results are snapshots that never change afterwards. An unknown study or trial raises a
  * {@code TrackerException} of kind NOT_FOUND, a limit below 1 INVALID, an unreachable database
  * UNAVAILABLE.
  */

@@ -10,7 +10,7 @@ import java.util.Optional;
  * and the audit trail of every alias move.
  *
  * <p>Every change is one durable transaction that locks the model, so version numbers are gap-free per
- * model and alias moves are serialised and all recorded. Thread-safe; results are immutable. Errors are
+ * model and alias moves are serialised and all recorded. Thread-safe; returned records are immutable. Errors are
  * {@code TrackerException}s: NOT_FOUND for unknown models, versions, trials, artifacts or aliases,
  * CONFLICT for a taken name, a trial that is not COMPLETE, pointing an alias at an archived version or
  * archiving a version an alias points at, INVALID for bad model, alias or tag names (a model name is 1
