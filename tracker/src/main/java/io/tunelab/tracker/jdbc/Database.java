@@ -6,14 +6,14 @@ import com.zaxxer.hikari.pool.HikariPool;
 import io.tunelab.search.storage.StorageException;
 import io.tunelab.tracker.TrackerException;
 import io.tunelab.tracker.config.DatabaseSettings;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A pooled (HikariCP), migrated tracker database and the way every store talks to it: short

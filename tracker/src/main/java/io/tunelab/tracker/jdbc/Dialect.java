@@ -1,10 +1,10 @@
 package io.tunelab.tracker.jdbc;
 
+import io.tunelab.tracker.config.DatabaseSettings;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientConnectionException;
-import io.tunelab.tracker.config.DatabaseSettings;
 import java.sql.Statement;
 
 /**
