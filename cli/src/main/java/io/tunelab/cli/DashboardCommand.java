@@ -7,6 +7,7 @@ import io.tunelab.cli.wiring.TrainerFactory;
 import io.tunelab.cli.wiring.Wiring;
 import io.tunelab.dashboard.server.DashboardServer;
 import io.tunelab.dashboard.data.TrackerDashboardData;
+import io.tunelab.dashboard.data.TrackerPorts;
 import io.tunelab.tracker.setup.Tracker;
 import java.io.PrintWriter;
 import java.util.List;
@@ -14,9 +15,9 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code tunelab dashboard}: serves the web dashboard over a tracker until Ctrl-C. */
 @Command(name = "dashboard", mixinStandardHelpOptions = true,
@@ -87,7 +88,9 @@ final class DashboardCommand implements Callable<Integer> {
                                  String host, int port, String token) {
         try {
             DashboardPromoter promoter = new DashboardPromoter(tracker, trainers, gate, confidence);
-            TrackerDashboardData data = new TrackerDashboardData(tracker, promoter);
+            TrackerPorts ports = new TrackerPorts(tracker.storage(), tracker.queries(), tracker.changes(), tracker.metrics(),
+                    tracker.registry());
+            TrackerDashboardData data = new TrackerDashboardData(ports, promoter);
             promoter.viewsFrom(data);
             DashboardServer server = new DashboardServer(data, host, port, token).start();
             server.awaitWarmUp(WARM_UP);

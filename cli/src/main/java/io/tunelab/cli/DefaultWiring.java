@@ -7,11 +7,7 @@ import io.tunelab.cli.wiring.TribuoTrainers;
 import io.tunelab.cli.wiring.Wiring;
 import io.tunelab.search.storage.InMemoryStorage;
 import io.tunelab.search.storage.TrialStorage;
-import io.tunelab.tracker.artifact.LocalArtifactRepository;
-import io.tunelab.tracker.db.Database;
 import io.tunelab.tracker.setup.Tracker;
-import io.tunelab.tracker.setup.TrackerConfig;
-import io.tunelab.tracker.store.JdbcTrialStorage;
 import java.util.List;
 
 /** The wiring {@code tunelab} runs with: concrete classes of every module. */
@@ -22,14 +18,7 @@ public final class DefaultWiring implements Wiring {
         if (url.startsWith("memory:")) {
             return new InMemoryStorage();
         }
-        TrackerConfig config = TrackerLocation.config(url);
-        Database db = Database.open(config.database());
-        try {
-            return new JdbcTrialStorage(db, true, new LocalArtifactRepository(config.artifactRoot()), config.storage());
-        } catch (RuntimeException e) {
-            db.close();
-            throw e;
-        }
+        return Tracker.openStorage(TrackerLocation.config(url));
     }
 
     @Override

@@ -1,7 +1,7 @@
 package io.tunelab.cli;
 
 import io.tunelab.cli.error.CliException;
-import io.tunelab.tracker.db.DatabaseSettings;
+import io.tunelab.tracker.config.DatabaseSettings;
 import io.tunelab.tracker.setup.TrackerConfig;
 import java.nio.file.Path;
 

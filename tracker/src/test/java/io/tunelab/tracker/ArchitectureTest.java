@@ -22,4 +22,12 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAPackage("io.tunelab.tracker.setup..")
                 .check(ArchitectureRules.productionClasses(TunelabModule.TRACKER));
     }
+
+    @Test
+    void onlyTheFacadesThatOpenATrackerReachIntoItsJdbcImplementation() {
+        noClasses().that().resideOutsideOfPackages("io.tunelab.tracker.jdbc..", "io.tunelab.tracker.setup..",
+                        "io.tunelab.tracker.server..")
+                .should().dependOnClassesThat().resideInAPackage("io.tunelab.tracker.jdbc..")
+                .check(ArchitectureRules.productionClasses(TunelabModule.TRACKER));
+    }
 }

@@ -1,12 +1,12 @@
 package io.tunelab.tracker;
 
+import io.tunelab.search.storage.TrialStorage;
 import io.tunelab.search.trial.Direction;
 import io.tunelab.search.trial.FrozenTrial;
 import io.tunelab.search.trial.TrialState;
+import io.tunelab.tracker.config.StorageOptions;
 import io.tunelab.tracker.setup.Tracker;
 import io.tunelab.tracker.setup.TrackerConfig;
-import io.tunelab.tracker.store.JdbcTrialStorage;
-import io.tunelab.tracker.store.StorageOptions;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -24,7 +24,7 @@ public final class TestTrackers {
     }
 
     /** A COMPLETE trial with value {@code value} in a new or existing minimising study. */
-    public static FrozenTrial completeTrial(JdbcTrialStorage storage, String study, double value) {
+    public static FrozenTrial completeTrial(TrialStorage storage, String study, double value) {
         long id = storage.findStudy(study).orElseGet(() -> storage.createStudy(study, List.of(Direction.MINIMIZE))).id();
         FrozenTrial t = storage.createRunningTrial(id);
         storage.finishTrial(t.id(), TrialState.COMPLETE, List.of(value), null);

@@ -2,6 +2,7 @@ package io.tunelab.bench.dashboard;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tunelab.dashboard.data.TrackerDashboardData;
+import io.tunelab.dashboard.data.TrackerPorts;
 import io.tunelab.dashboard.server.DashboardServer;
 import io.tunelab.search.trial.TrialState;
 import io.tunelab.tracker.setup.Tracker;
@@ -92,7 +93,7 @@ public final class DashboardBenchmark {
         List<Figure> figures = new ArrayList<>();
         try (Tracker tracker = Tracker.open(TrackerConfig.inDirectory(options.storage()))) {
             long t0 = System.nanoTime();
-            DashboardServer server = new DashboardServer(new TrackerDashboardData(tracker), 0).start();
+            DashboardServer server = new DashboardServer(new TrackerDashboardData(ports(tracker)), 0).start();
             figures.add(new Figure("server_start", millis(t0), "ms"));
             server.awaitWarmUp(Duration.ofMinutes(5));
             figures.add(new Figure("server_warm_up", millis(t0), "ms"));
@@ -112,7 +113,7 @@ public final class DashboardBenchmark {
     private List<Figure> api() throws Exception {
         List<Figure> figures = new ArrayList<>();
         try (Tracker tracker = Tracker.open(TrackerConfig.inDirectory(options.storage()))) {
-            DashboardServer server = new DashboardServer(new TrackerDashboardData(tracker), 0).start();
+            DashboardServer server = new DashboardServer(new TrackerDashboardData(ports(tracker)), 0).start();
             server.awaitWarmUp(Duration.ofMinutes(5));
             try {
                 ApiTimer timer = new ApiTimer("http://127.0.0.1:" + server.port(), options.repeats());
@@ -171,6 +172,10 @@ public final class DashboardBenchmark {
 
     private static double seconds(long startNanos) {
         return (System.nanoTime() - startNanos) / 1e9;
+    }
+
+    private static TrackerPorts ports(Tracker tracker) {
+        return new TrackerPorts(tracker.storage(), tracker.queries(), tracker.changes(), tracker.metrics(), tracker.registry());
     }
 
     private void print(List<Figure> figures) throws java.io.IOException {

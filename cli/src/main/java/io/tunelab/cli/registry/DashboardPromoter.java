@@ -43,7 +43,7 @@ public final class DashboardPromoter implements Promoter {
         this.confidence = confidence;
     }
 
-    /** The dashboard data this promoter answers for (to render versions and moves the dashboard's way). */
+    /** The dashboard data this promoter answers for (it registers the trials of studies without a study file). */
     public DashboardPromoter viewsFrom(TrackerDashboardData data) {
         this.views = data;
         return this;
@@ -65,7 +65,7 @@ public final class DashboardPromoter implements Promoter {
         }
         PromoteResult.GateVerdict verdict = o.verdict() == null ? null
                 : new PromoteResult.GateVerdict(o.verdict().promote(), o.verdict().reason());
-        return new PromoteResult(o.moved(), views.version(request.model(), o.version().version()),
-                o.move() == null ? null : TrackerDashboardData.toMove(o.move()), verdict);
+        return new PromoteResult(o.moved(), tracker.registry().version(request.model(), o.version().version()), o.move(),
+                verdict);
     }
 }

@@ -6,18 +6,18 @@ import io.tunelab.search.study.Objective;
 import io.tunelab.search.study.OptimizeOptions;
 import io.tunelab.search.study.Study;
 import io.tunelab.search.study.TrialCallback;
-import io.tunelab.tracker.store.JdbcTrialStorage;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Runs a worker's share of a study-wide budget, then stays while trials of other workers are still
- * unsettled (see {@link JdbcTrialStorage#unsettledTrials}): one of those workers may die, its trial
- * be failed as stale and retried, and a worker that already left could not run the retry. While it
- * waits it polls once per heartbeat interval, reaping stale trials and claiming retries, and it stops
- * waiting at the study's deadline. Storages without heartbeats (in memory) never leave anything to
- * wait for. Not thread-safe; one per run.
+ * unsettled (see {@link TrialStorage#unsettledTrials}): one of those workers may die, its trial be
+ * failed as stale and retried, and a worker that already left could not run the retry. While it waits
+ * it polls once per {@linkplain TrialStorage#heartbeatInterval heartbeat interval}, reaping stale trials
+ * and claiming retries, and it stops waiting at the study's deadline. Storages without heartbeats (in
+ * memory) never leave anything to wait for. Not thread-safe; one per run.
  */
 final class BudgetCompletion {
     private final TrialStorage storage;
@@ -41,11 +41,11 @@ final class BudgetCompletion {
                 return;
             }
             study.optimize(objective, new OptimizeOptions(budget, timeout, slots, List.of(), callbacks, budget > 0));
-            Duration poll = pollInterval();
-            if (budget == 0 || poll == null) {
+            Optional<Duration> poll = storage.heartbeatInterval();
+            if (budget == 0 || poll.isEmpty()) {
                 return;
             }
-            int unsettled = ((JdbcTrialStorage) storage).unsettledTrials(study.studyId());
+            int unsettled = storage.unsettledTrials(study.studyId());
             if (unsettled == 0) {
                 return;
             }
@@ -56,15 +56,11 @@ final class BudgetCompletion {
                 announced = true;
             }
             try {
-                Thread.sleep(poll.toMillis());
+                Thread.sleep(poll.get().toMillis());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
             }
         }
-    }
-
-    private Duration pollInterval() {
-        return storage instanceof JdbcTrialStorage jdbc ? jdbc.options().heartbeatInterval() : null;
     }
 }

@@ -4,11 +4,10 @@ import io.tunelab.cli.DefaultWiring;
 import io.tunelab.cli.wiring.TrainerFactory;
 import io.tunelab.cli.wiring.Wiring;
 import io.tunelab.search.storage.TrialStorage;
-import io.tunelab.tracker.artifact.LocalArtifactRepository;
-import io.tunelab.tracker.db.Database;
-import io.tunelab.tracker.db.DatabaseSettings;
-import io.tunelab.tracker.store.JdbcTrialStorage;
-import io.tunelab.tracker.store.StorageOptions;
+import io.tunelab.tracker.config.DatabaseSettings;
+import io.tunelab.tracker.config.StorageOptions;
+import io.tunelab.tracker.setup.Tracker;
+import io.tunelab.tracker.setup.TrackerConfig;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -36,17 +35,17 @@ final class ClusterWiring implements Wiring {
 
     @Override
     public TrialStorage openStorage(String url) {
-        JdbcTrialStorage storage = open(url, artifacts, workerId);
+        TrialStorage storage = open(url, artifacts, workerId);
         opened.set(storage);
         return storage;
     }
 
     /** A storage with the short heartbeat and grace, as the workers of these tests have. */
-    static JdbcTrialStorage open(String url, Path artifacts, String workerId) {
-        Database db = Database.open(new DatabaseSettings(url, "postgres", "", DatabaseSettings.SERVER_POOL_SIZE));
-        return new JdbcTrialStorage(db, true, new LocalArtifactRepository(artifacts), StorageOptions.defaults()
-                .withWorkerId(workerId)
-                .withHeartbeat(Duration.ofMillis(HEARTBEAT_MILLIS), Duration.ofMillis(GRACE_MILLIS)));
+    static TrialStorage open(String url, Path artifacts, String workerId) {
+        return Tracker.openStorage(new TrackerConfig(
+                new DatabaseSettings(url, "postgres", "", DatabaseSettings.SERVER_POOL_SIZE), artifacts,
+                StorageOptions.defaults().withWorkerId(workerId)
+                        .withHeartbeat(Duration.ofMillis(HEARTBEAT_MILLIS), Duration.ofMillis(GRACE_MILLIS))));
     }
 
     @Override

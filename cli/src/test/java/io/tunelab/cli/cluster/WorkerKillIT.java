@@ -10,7 +10,6 @@ import io.tunelab.search.trial.TrialState;
 import io.tunelab.tracker.durability.JavaProcess;
 import io.tunelab.tracker.pg.LocalPostgres;
 import io.tunelab.tracker.pg.PostgresAvailability;
-import io.tunelab.tracker.store.JdbcTrialStorage;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
@@ -22,8 +21,8 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -120,7 +119,7 @@ class WorkerKillIT {
             r.get(1, TimeUnit.MINUTES);
         }
 
-        try (JdbcTrialStorage reader = ClusterWiring.open(url, dir.resolve("artifacts"), "checker")) {
+        try (TrialStorage reader = ClusterWiring.open(url, dir.resolve("artifacts"), "checker")) {
             long study = reader.findStudy("cluster").orElseThrow().id();
             List<FrozenTrial> trials = reader.trials(study, EnumSet.allOf(TrialState.class));
             assertThat(trials).extracting(FrozenTrial::number)

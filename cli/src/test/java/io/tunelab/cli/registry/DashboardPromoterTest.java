@@ -7,6 +7,7 @@ import io.tunelab.cli.wiring.TribuoTrainers;
 import io.tunelab.dashboard.data.PromoteRequest;
 import io.tunelab.dashboard.data.PromoteResult;
 import io.tunelab.dashboard.data.TrackerDashboardData;
+import io.tunelab.dashboard.data.TrackerPorts;
 import io.tunelab.search.trial.FrozenTrial;
 import io.tunelab.search.trial.TrialState;
 import io.tunelab.tracker.setup.Tracker;
@@ -44,7 +45,8 @@ class DashboardPromoterTest {
             List<FrozenTrial> byValue = tracker.storage().trials(study, EnumSet.of(TrialState.COMPLETE)).stream()
                     .sorted(Comparator.comparingDouble(FrozenTrial::value)).toList();
             DashboardPromoter promoter = new DashboardPromoter(tracker, List.of(new TribuoTrainers()), "mcnemar", 0.95);
-            TrackerDashboardData data = new TrackerDashboardData(tracker, promoter);
+            TrackerDashboardData data = new TrackerDashboardData(new TrackerPorts(tracker.storage(), tracker.queries(),
+                    tracker.changes(), tracker.metrics(), tracker.registry()), promoter);
             promoter.viewsFrom(data);
 
             PromoteResult best = data.promote(new PromoteRequest("cart", "production", null,

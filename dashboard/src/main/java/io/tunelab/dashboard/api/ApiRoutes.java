@@ -2,7 +2,7 @@ package io.tunelab.dashboard.api;
 
 import io.javalin.Javalin;
 import io.tunelab.dashboard.data.DashboardData;
-import io.tunelab.dashboard.data.StudySummary;
+import io.tunelab.tracker.query.StudySummary;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

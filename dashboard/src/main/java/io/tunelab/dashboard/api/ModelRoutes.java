@@ -25,8 +25,8 @@ final class ModelRoutes {
     }
 
     void register(Javalin app) {
-        app.get("/api/models", ctx -> ctx.json(Map.of("models", data.models())));
-        app.get("/api/models/{name}", ctx -> ctx.json(data.model(ctx.pathParam("name"))));
+        app.get("/api/models", ctx -> ctx.json(Map.of("models", ModelViews.models(data.models()))));
+        app.get("/api/models/{name}", ctx -> ctx.json(ModelViews.detail(data.model(ctx.pathParam("name")))));
         app.post("/api/models/{name}/promote", this::promote);
     }
 
@@ -51,7 +51,7 @@ final class ModelRoutes {
         String actor = "dashboard@" + ctx.ip();
         PromoteRequest request = new PromoteRequest(ctx.pathParam("name"), text(body, "alias"), version, trialId,
                 text(body, "reason"), actor);
-        ctx.json(data.promote(request));
+        ctx.json(ModelViews.promotion(data.promote(request)));
     }
 
     /** A string field, or null when absent; BAD_REQUEST for any other JSON type. */

@@ -4,14 +4,14 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import io.javalin.Javalin;
 import io.javalin.http.ContentType;
 import io.javalin.http.Context;
-import io.tunelab.dashboard.analysis.ParetoSet;
 import io.tunelab.dashboard.data.Changes;
 import io.tunelab.dashboard.data.DashboardData;
 import io.tunelab.dashboard.data.LruCache;
-import io.tunelab.dashboard.data.StudySummary;
-import io.tunelab.dashboard.data.TrialPage;
 import io.tunelab.search.space.Distribution;
 import io.tunelab.search.trial.FrozenTrial;
+import io.tunelab.tracker.query.ParetoSet;
+import io.tunelab.tracker.query.StudySummary;
+import io.tunelab.tracker.query.TrialPage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -86,7 +86,7 @@ final class StudyRoutes {
             more = next < Integer.MAX_VALUE && !data.trials(id, (int) next, 1).trials().isEmpty();
         } else {
             TrialPage page = data.trials(id, after, limit);
-            more = page.hasMore();
+            more = page.more();
             rows = Json.shared().writeValueAsBytes(TrialJson.rows(page.trials()));
             if (page.trials().size() == limit && page.trials().stream().allMatch(t -> t.state().isFinished())) {
                 pages.put(key, rows);
@@ -111,7 +111,7 @@ final class StudyRoutes {
                     throw new IllegalStateException("trials of study " + studyId + " cannot be written as JSON", e);
                 }
             }
-            if (!page.hasMore() || page.trials().isEmpty()) {
+            if (!page.more() || page.trials().isEmpty()) {
                 return;
             }
             after = page.trials().get(page.trials().size() - 1).number();

@@ -2,6 +2,9 @@ package io.tunelab.dashboard.data;
 
 import io.tunelab.search.trial.ArtifactRef;
 import io.tunelab.search.trial.FrozenTrial;
+import io.tunelab.tracker.query.StudySummary;
+import io.tunelab.tracker.query.TrialPage;
+import io.tunelab.tracker.registry.RegisteredModel;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,10 +47,10 @@ public interface DashboardData {
         while (true) {
             TrialPage page = trials(studyId, after, 10_000);
             all.addAll(page.trials());
-            if (!page.hasMore() || page.trials().isEmpty()) {
+            if (!page.more() || page.trials().isEmpty()) {
                 return List.copyOf(all);
             }
-            after = page.trials().get(page.trials().size() - 1).number();
+            after = (int) page.cursor();
         }
     }
 

@@ -1,5 +1,8 @@
 package io.tunelab.dashboard.data;
 
+import io.tunelab.tracker.registry.AliasMove;
+import io.tunelab.tracker.registry.ModelVersion;
+
 /**
  * The outcome of a promotion.
  *

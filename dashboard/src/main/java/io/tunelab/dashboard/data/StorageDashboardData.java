@@ -7,6 +7,9 @@ import io.tunelab.search.trial.ArtifactRef;
 import io.tunelab.search.trial.FrozenTrial;
 import io.tunelab.search.trial.MetricPoint;
 import io.tunelab.search.trial.TrialState;
+import io.tunelab.tracker.query.StudySummary;
+import io.tunelab.tracker.query.TrialPage;
+import io.tunelab.tracker.registry.RegisteredModel;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -62,14 +65,14 @@ public final class StorageDashboardData implements DashboardData {
     public List<StudySummary> studies() {
         List<StudySummary> out = new ArrayList<>();
         for (StudyRecord r : storage.studies()) {
-            out.add(StudySummaries.of(r, storage.trials(r.id(), ALL)));
+            out.add(StudySummary.of(r, storage.trials(r.id(), ALL)));
         }
         return out;
     }
 
     @Override
     public StudySummary study(long studyId) {
-        return StudySummaries.of(storage.study(studyId), storage.trials(studyId, ALL));
+        return StudySummary.of(storage.study(studyId), storage.trials(studyId, ALL));
     }
 
     @Override
@@ -83,7 +86,8 @@ public final class StorageDashboardData implements DashboardData {
             from++;
         }
         int to = (int) Math.min(all.size(), (long) from + limit);
-        return new TrialPage(all.subList(from, to), to < all.size());
+        long cursor = to > from ? all.get(to - 1).number() : afterNumber;
+        return new TrialPage(all.subList(from, to), cursor, to < all.size());
     }
 
     @Override

@@ -2,9 +2,9 @@ package io.tunelab.dashboard.data;
 
 import io.tunelab.search.trial.FrozenTrial;
 import io.tunelab.tracker.query.ChangeQueries;
+import io.tunelab.tracker.query.ChangeQueries.ChangedTrial;
 import io.tunelab.tracker.query.ChangeQueries.SeriesGrowth;
 import io.tunelab.tracker.query.ChangeQueries.TrialActivity;
-import io.tunelab.tracker.store.TrialHead;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -138,15 +138,15 @@ final class TrackerChangeFeed {
                 studies.put(studyId, feed);
             }
             if (e.getValue() > feed.counter) {
-                List<TrialHead> heads = queries.changedHeads(studyId, feed.counter);
-                rowsRead += heads.size();
-                for (TrialHead h : heads) {
-                    stamp(feed.trialStamp, feed.trialsByStamp, h.id());
-                    if (h.state().isFinished()) {
-                        runningStudy.remove(h.id());
-                        activity.remove(h.id());
+                List<ChangedTrial> changed = queries.changedTrials(studyId, feed.counter);
+                rowsRead += changed.size();
+                for (ChangedTrial t : changed) {
+                    stamp(feed.trialStamp, feed.trialsByStamp, t.trialId());
+                    if (t.state().isFinished()) {
+                        runningStudy.remove(t.trialId());
+                        activity.remove(t.trialId());
                     } else {
-                        runningStudy.put(h.id(), studyId);
+                        runningStudy.put(t.trialId(), studyId);
                     }
                 }
                 feed.counter = e.getValue();

@@ -4,26 +4,30 @@ import io.tunelab.dashboard.DashboardException;
 import io.tunelab.search.trial.ArtifactRef;
 import io.tunelab.search.trial.FrozenTrial;
 import io.tunelab.tracker.metrics.SeriesColumns;
-import io.tunelab.tracker.provenance.Provenance;
 import io.tunelab.tracker.metrics.SeriesSummary;
+import io.tunelab.tracker.provenance.Provenance;
+import io.tunelab.tracker.query.StudySummary;
+import io.tunelab.tracker.query.TrialPage;
+import io.tunelab.tracker.registry.AliasMove;
 import io.tunelab.tracker.registry.Change;
 import io.tunelab.tracker.registry.ModelRegistry;
-import io.tunelab.tracker.registry.VersionMetric;
-import io.tunelab.tracker.setup.Tracker;
+import io.tunelab.tracker.registry.ModelVersion;
+import io.tunelab.tracker.registry.RegisteredModel;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * {@link DashboardData} over the tracker: studies, trials and artifacts come through its trial storage
- * (as in {@link StorageDashboardData}); the change feed comes from the tracker's own cursors
- * ({@link TrackerChangeFeed}: change counters, running trials' row counts, point ids), so a refresh
- * reads only what changed; metric series, their summaries and names come from the tracker's SQL
- * query side (only the requested range or summary is read); models, versions, the audit trail and
- * promotion come from its {@link ModelRegistry}.
+ * {@link DashboardData} over the tracker's ports ({@link TrackerPorts}): studies, trials and artifacts
+ * come through its trial storage (as in {@link StorageDashboardData}); the change feed comes from the
+ * tracker's own cursors ({@link TrackerChangeFeed}: change counters, running trials' row counts, point
+ * ids), so a refresh reads only what changed; metric series, their summaries and names come from the
+ * tracker's metric queries (only the requested range or summary is read); models, versions, the audit
+ * trail and promotion come from its {@link ModelRegistry}.
  *
  * <p><b>Promotion.</b> The application (the CLI) wires a {@link Promoter} that registers the artifact
  * the trial's trainer names as its model and applies the evaluation gate when one is configured. Only
@@ -37,19 +41,19 @@ public final class TrackerDashboardData implements DashboardData {
     private static final long SETTLED_MILLIS = 5_000;
     private static final int WARM_SERIES = 200;
 
-    private final Tracker tracker;
+    private final TrackerPorts tracker;
     private final StorageDashboardData trials;
     private final Promoter promoter;
     private final TrackerChangeFeed feed;
     private final LruCache<String, MetricSeries> seriesCache = new LruCache<>(1000);
 
-    /** Reads {@code tracker}; the caller keeps ownership of it (and closes it). No promoter: see the class comment. */
-    public TrackerDashboardData(Tracker tracker) {
+    /** Reads the tracker's ports; the caller keeps ownership of the tracker (and closes it). No promoter: see the class comment. */
+    public TrackerDashboardData(TrackerPorts tracker) {
         this(tracker, null);
     }
 
     /** Promote requests for a trial go through {@code promoter} when not null; changes are polled at most every 200 ms. */
-    public TrackerDashboardData(Tracker tracker, Promoter promoter) {
+    public TrackerDashboardData(TrackerPorts tracker, Promoter promoter) {
         this(tracker, promoter, 200);
     }
 
@@ -57,7 +61,7 @@ public final class TrackerDashboardData implements DashboardData {
      * @param promoter      registers trials as model versions (null: see the class comment)
      * @param refreshMillis the change feed asks the database at most this often (0: on every call)
      */
-    public TrackerDashboardData(Tracker tracker, Promoter promoter, long refreshMillis) {
+    public TrackerDashboardData(TrackerPorts tracker, Promoter promoter, long refreshMillis) {
         this.tracker = tracker;
         this.trials = new StorageDashboardData(tracker.storage());
         this.promoter = promoter;
@@ -76,8 +80,7 @@ public final class TrackerDashboardData implements DashboardData {
 
     @Override
     public TrialPage trials(long studyId, int afterNumber, int limit) {
-        io.tunelab.tracker.query.TrialPage page = tracker.queries().trials(studyId, afterNumber, limit);
-        return new TrialPage(page.trials(), page.more());
+        return tracker.queries().trials(studyId, afterNumber, limit);
     }
 
     @Override
@@ -201,17 +204,17 @@ public final class TrackerDashboardData implements DashboardData {
 
     @Override
     public List<RegisteredModel> models() {
-        return tracker.registry().models().stream().map(TrackerDashboardData::model).toList();
+        return tracker.registry().models();
     }
 
     @Override
     public ModelDetail model(String name) {
         ModelRegistry registry = tracker.registry();
-        List<ModelVersion> versions = new ArrayList<>(registry.versions(name).stream().map(TrackerDashboardData::version).toList());
+        List<ModelVersion> versions = new ArrayList<>(registry.versions(name));
         versions.sort(Comparator.comparingInt(ModelVersion::version).reversed());
-        List<AliasMove> audit = new ArrayList<>(registry.aliasHistory(name).stream().map(TrackerDashboardData::move).toList());
-        java.util.Collections.reverse(audit);
-        return new ModelDetail(model(registry.model(name)), versions, audit);
+        List<AliasMove> audit = new ArrayList<>(registry.aliasHistory(name));
+        Collections.reverse(audit);
+        return new ModelDetail(registry.model(name), versions, audit);
     }
 
     @Override
@@ -241,8 +244,8 @@ public final class TrackerDashboardData implements DashboardData {
         }
         String reason = request.reason().isBlank() ? DEFAULT_REASON : request.reason();
         String actor = request.actor().isBlank() ? "dashboard" : request.actor();
-        AliasMove move = move(registry.setAlias(request.model(), request.alias(), version, Change.by(actor, reason)));
-        return new PromoteResult(true, version(registry.version(request.model(), version)), move, null);
+        AliasMove move = registry.setAlias(request.model(), request.alias(), version, Change.by(actor, reason));
+        return new PromoteResult(true, registry.version(request.model(), version), move, null);
     }
 
     private String onlyArtifact(long trialId) {
@@ -253,36 +256,6 @@ public final class TrackerDashboardData implements DashboardData {
                     + " is configured to tell which one is the model; `tunelab dashboard` configures one");
         }
         return artifacts.isEmpty() ? null : artifacts.get(0).name();
-    }
-
-    /** The dashboard's view of a registry version (for promoters that work with the registry themselves). */
-    public ModelVersion version(String model, int version) {
-        return version(tracker.registry().version(model, version));
-    }
-
-    /** The dashboard's view of an audit-trail entry. */
-    public static AliasMove toMove(io.tunelab.tracker.registry.AliasMove move) {
-        return move(move);
-    }
-
-    private static RegisteredModel model(io.tunelab.tracker.registry.RegisteredModel m) {
-        return new RegisteredModel(m.name(), m.description() == null ? "" : m.description(), m.tags(), m.latestVersion(),
-                m.aliases(), m.updated());
-    }
-
-    private static ModelVersion version(io.tunelab.tracker.registry.ModelVersion v) {
-        Map<String, Double> metrics = new LinkedHashMap<>();
-        for (Map.Entry<String, VersionMetric> e : v.metrics().entrySet()) {
-            metrics.put(e.getKey(), e.getValue().last());
-        }
-        ArtifactRef artifact = v.source().artifact();
-        return new ModelVersion(v.model(), v.version(), v.source().trialId(), v.source().study(), v.source().trialNumber(),
-                artifact == null ? "" : artifact.uri().toString(), v.params(), metrics, v.archived(), v.created());
-    }
-
-    private static AliasMove move(io.tunelab.tracker.registry.AliasMove m) {
-        String actor = m.host() == null || m.host().isBlank() ? m.actor() : m.actor() + " (" + m.host() + ")";
-        return new AliasMove(m.model(), m.alias(), m.fromVersion(), m.toVersion(), m.when(), actor, m.reason());
     }
 
     private static double orNaN(Double d) {

@@ -2,6 +2,7 @@ package io.tunelab.dashboard.data;
 
 import io.tunelab.search.trial.ArtifactRef;
 import io.tunelab.search.trial.FrozenTrial;
+import io.tunelab.tracker.query.StudySummary;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;

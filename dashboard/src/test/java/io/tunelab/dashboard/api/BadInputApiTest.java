@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tunelab.dashboard.SampleStudies;
+import io.tunelab.dashboard.TestTrackers;
 import io.tunelab.dashboard.data.TrackerDashboardData;
 import io.tunelab.search.study.Study;
 import io.tunelab.search.trial.FrozenTrial;
@@ -54,7 +55,7 @@ class BadInputApiTest {
         }, io.tunelab.search.study.OptimizeOptions.trials(3).withParallelism(1));
         long study = tracker.storage().findStudy(SampleStudies.QUADRATIC).orElseThrow().id();
         completeTrial = tracker.storage().trials(study, EnumSet.of(TrialState.COMPLETE)).get(0).id();
-        data = new TrackerDashboardData(tracker);
+        data = new TrackerDashboardData(TestTrackers.ports(tracker));
     }
 
     @AfterAll

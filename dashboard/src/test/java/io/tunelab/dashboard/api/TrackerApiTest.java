@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tunelab.dashboard.SampleStudies;
+import io.tunelab.dashboard.TestTrackers;
 import io.tunelab.dashboard.data.TrackerDashboardData;
 import io.tunelab.search.trial.TrialState;
 import io.tunelab.tracker.setup.Tracker;
@@ -31,7 +32,7 @@ class TrackerApiTest {
     static void runStudiesIntoH2() {
         tracker = Tracker.open(TrackerConfig.inDirectory(dir.resolve("db")));
         SampleStudies.fill(tracker.storage(), dir.resolve("files"));
-        data = new TrackerDashboardData(tracker);
+        data = new TrackerDashboardData(TestTrackers.ports(tracker));
     }
 
     @AfterAll

@@ -3,6 +3,7 @@ package io.tunelab.dashboard.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tunelab.dashboard.SampleStudies;
+import io.tunelab.dashboard.TestTrackers;
 import io.tunelab.dashboard.data.PromoteResult;
 import io.tunelab.dashboard.data.Promoter;
 import io.tunelab.dashboard.data.TrackerDashboardData;
@@ -45,7 +46,7 @@ class ModelsBrowserIT {
         tracker.registry().createModel("quadratic-best", "the best quadratic");
         tracker.registry().createVersion("quadratic-best", complete.get(0), null, "", "test");
         tracker.registry().setAlias("quadratic-best", "production", 1, Change.by("test", "first model"));
-        server = new DashboardServer(new TrackerDashboardData(tracker), 0).start();
+        server = new DashboardServer(new TrackerDashboardData(TestTrackers.ports(tracker)), 0).start();
         browser = new Browser(1400, 1400);
     }
 
@@ -100,15 +101,13 @@ class ModelsBrowserIT {
         tracker.registry().createModel("gated", "behind an evaluation gate");
         tracker.registry().createVersion("gated", complete.get(0), null, "", "test");
         tracker.registry().setAlias("gated", "production", 1, Change.by("test", "first model"));
-        TrackerDashboardData[] data = new TrackerDashboardData[1];
         Promoter gate = (request, trial) -> {
             int version = tracker.registry().createVersion(request.model(), trial.trial().id(), null, request.reason(),
                     request.actor()).version();
-            return new PromoteResult(false, data[0].version(request.model(), version), null,
+            return new PromoteResult(false, tracker.registry().version(request.model(), version), null,
                     new PromoteResult.GateVerdict(false, "candidate accuracy 0.71 is not better than 0.74 (McNemar p = 0.31)"));
         };
-        data[0] = new TrackerDashboardData(tracker, gate);
-        DashboardServer gated = new DashboardServer(data[0], 0).start();
+        DashboardServer gated = new DashboardServer(new TrackerDashboardData(TestTrackers.ports(tracker), gate), 0).start();
         try {
             browser.open("http://127.0.0.1:" + gated.port() + "/models.html?model=gated");
             browser.waitFor("return !!document.getElementById('promote-form')"

@@ -2,6 +2,7 @@ package io.tunelab.dashboard.data;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tunelab.dashboard.TestTrackers;
 import io.tunelab.search.sampler.RandomSampler;
 import io.tunelab.search.study.OptimizeOptions;
 import io.tunelab.search.study.Study;
@@ -45,7 +46,7 @@ class TrackerChangeFeedTest {
     @Test
     void aRefreshReadsOnlyTheChangedTrialsAndTheGrownSeries() {
         Trial running = study.ask();
-        TrackerDashboardData data = new TrackerDashboardData(tracker, null, 0);
+        TrackerDashboardData data = new TrackerDashboardData(TestTrackers.ports(tracker), null, 0);
         long cursor = data.cursor();
         long rowsBefore = data.changeFeedRowsRead();
 
@@ -78,7 +79,7 @@ class TrackerChangeFeedTest {
 
     @Test
     void aCursorThisFeedDidNotIssueAsksTheReaderToReload() {
-        TrackerDashboardData data = new TrackerDashboardData(tracker, null, 0);
+        TrackerDashboardData data = new TrackerDashboardData(TestTrackers.ports(tracker), null, 0);
         long cursor = data.cursor();
         assertThat(data.changes(study.studyId(), 999_999).reset()).isTrue();
         assertThat(data.changes(study.studyId(), cursor + 1_000).reset()).isTrue();
@@ -87,7 +88,7 @@ class TrackerChangeFeedTest {
 
     @Test
     void aStudyCreatedAfterTheFeedStartedReportsAllItsTrials() {
-        TrackerDashboardData data = new TrackerDashboardData(tracker, null, 0);
+        TrackerDashboardData data = new TrackerDashboardData(TestTrackers.ports(tracker), null, 0);
         long cursor = data.cursor();
         Study later = Study.builder("later").storage(tracker.storage()).seed(1).create();
         later.tell(later.ask(), 1.0);

@@ -7,6 +7,8 @@ import io.tunelab.search.trial.FrozenTrial;
 import io.tunelab.search.trial.MetricPoint;
 import io.tunelab.search.trial.TrialState;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -96,6 +98,25 @@ public interface TrialStorage extends AutoCloseable {
 
     /** Records that the trial's worker is alive (used to detect stale RUNNING trials). */
     default void heartbeat(long trialId) {
+    }
+
+    /**
+     * How often the RUNNING trials this storage starts send heartbeats by themselves, or empty when they
+     * send none (then nothing ends a trial whose worker died). Empty by default.
+     */
+    default Optional<Duration> heartbeatInterval() {
+        return Optional.empty();
+    }
+
+    /**
+     * Trials of the study that are not settled yet: WAITING ones, and RUNNING ones that send heartbeats
+     * (they either finish or are failed as stale, and possibly retried). A worker whose share of a
+     * study-wide budget is done waits while this is above zero, so that a retry of a trial whose worker
+     * died is still run. RUNNING trials without heartbeats are not counted: nothing would ever end them.
+     * By default (a storage without heartbeats) the WAITING trials; NOT_FOUND for an unknown study.
+     */
+    default int unsettledTrials(long studyId) {
+        return trials(studyId, EnumSet.of(TrialState.WAITING)).size();
     }
 
     /**

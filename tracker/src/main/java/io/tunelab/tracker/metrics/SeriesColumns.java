@@ -17,7 +17,7 @@ import java.util.stream.IntStream;
 public record SeriesColumns(long[] steps, double[] values, long[] walls, int size) {
 
     /** These columns in step order; themselves when they already are (the usual case: steps logged in order). */
-    SeriesColumns sortedByStep() {
+    public SeriesColumns sortedByStep() {
         boolean sorted = true;
         for (int i = 1; i < size && sorted; i++) {
             sorted = steps[i - 1] < steps[i] || steps[i - 1] == steps[i] && walls[i - 1] <= walls[i];

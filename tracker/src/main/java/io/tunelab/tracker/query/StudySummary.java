@@ -1,28 +1,34 @@
 package io.tunelab.tracker.query;
 
+import io.tunelab.search.storage.StudyRecord;
 import io.tunelab.search.trial.Direction;
+import io.tunelab.search.trial.FrozenTrial;
 import io.tunelab.search.trial.TrialState;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * One line of a studies table.
+ * One line of a studies table (the dashboard's studies page and study header). Immutable.
  *
- * @param id           study id
- * @param name         study name
+ * @param id           storage id
+ * @param name         the study's name (user-provided: escape it when rendering)
  * @param directions   one per objective
- * @param counts       number of trials in each state (every state present, zero included)
- * @param bestValue    the best COMPLETE value of a single-objective study, or null
- * @param sampler      the sampler's type as recorded at creation, or null
- * @param created      creation time
- * @param lastActivity the latest trial start or end, or the creation time
- * @param changeCursor the study's change counter (pass to {@link TrackerQueries#changedSince})
+ * @param counts       number of trials in each state (every state present, maybe 0)
+ * @param bestValues   the best trial's values (single objective), or empty
+ * @param bestNumber   the best trial's number, or -1
+ * @param paretoSize   for several objectives, how many trials are Pareto-optimal; else 0 or 1
+ * @param sampler      the sampler's type name, or "" if not recorded
+ * @param created      when the study was created
+ * @param lastActivity latest trial start or end, or {@code created}
+ * @param attrs        the study's system attributes (sampler, pruner, seed...)
  */
 public record StudySummary(long id, String name, List<Direction> directions, Map<TrialState, Integer> counts,
-                           Double bestValue, String sampler, Instant created, Instant lastActivity, long changeCursor) {
+                           List<Double> bestValues, int bestNumber, int paretoSize, String sampler,
+                           Instant created, Instant lastActivity, Map<String, Object> attrs) {
     public StudySummary {
         directions = List.copyOf(directions);
         EnumMap<TrialState, Integer> all = new EnumMap<>(TrialState.class);
@@ -30,10 +36,47 @@ public record StudySummary(long id, String name, List<Direction> directions, Map
             all.put(s, counts.getOrDefault(s, 0));
         }
         counts = Collections.unmodifiableMap(all);
+        bestValues = List.copyOf(bestValues);
+        attrs = Collections.unmodifiableMap(new LinkedHashMap<>(attrs));
     }
 
-    /** Trials in any state. */
-    public int total() {
+    /** Number of trials in any state. */
+    public int totalTrials() {
         return counts.values().stream().mapToInt(Integer::intValue).sum();
+    }
+
+    /**
+     * The summary of {@code study} whose trials (any order, any state) are {@code trials}. The best trial
+     * is the first COMPLETE one in that order with the best value.
+     */
+    public static StudySummary of(StudyRecord study, List<FrozenTrial> trials) {
+        Map<TrialState, Integer> counts = new EnumMap<>(TrialState.class);
+        Instant last = study.created();
+        FrozenTrial best = null;
+        List<Direction> directions = study.directions();
+        for (FrozenTrial t : trials) {
+            counts.merge(t.state(), 1, Integer::sum);
+            last = later(later(last, t.start()), t.end());
+            if (directions.size() == 1 && t.state() == TrialState.COMPLETE && t.values().size() == 1
+                    && (best == null || directions.get(0).better(t.value(), best.value()))) {
+                best = t;
+            }
+        }
+        int paretoSize = directions.size() > 1 ? ParetoSet.of(trials, directions).size() : (best == null ? 0 : 1);
+        return new StudySummary(study.id(), study.name(), directions, counts,
+                best == null ? List.of() : best.values(), best == null ? -1 : best.number(), paretoSize,
+                samplerName(study.systemAttrs()), study.created(), last, study.systemAttrs());
+    }
+
+    private static Instant later(Instant a, Instant b) {
+        return b != null && b.isAfter(a) ? b : a;
+    }
+
+    private static String samplerName(Map<String, Object> attrs) {
+        Object sampler = attrs.get("sampler");
+        if (sampler instanceof Map<?, ?> m && m.get("type") != null) {
+            return String.valueOf(m.get("type"));
+        }
+        return sampler == null ? "" : String.valueOf(sampler);
     }
 }

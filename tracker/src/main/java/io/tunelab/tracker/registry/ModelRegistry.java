@@ -1,224 +1,81 @@
 package io.tunelab.tracker.registry;
 
-import io.tunelab.search.trial.FrozenTrial;
-import io.tunelab.search.trial.TrialState;
-import io.tunelab.tracker.TrackerException;
-import io.tunelab.tracker.db.Database;
-import io.tunelab.tracker.db.Times;
-import io.tunelab.tracker.metrics.MetricQueries;
-import io.tunelab.tracker.metrics.SeriesSummary;
-import io.tunelab.tracker.store.TrialLoader;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
-import java.time.Clock;
-import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
  * The model registry store (MLflow's registry aggregate, kept apart from the tracking store and the
- * artifact repository). Every change is one durable transaction that locks the model row, so version
- * numbers are gap-free per model and alias moves are serialised and all recorded. Thread-safe;
- * errors are {@link TrackerException}s: NOT_FOUND for unknown models, versions, trials or aliases,
- * CONFLICT for a taken name, a trial that is not COMPLETE, or archiving a version an alias points at,
- * INVALID for bad names.
+ * artifact repository): registered models, numbered versions created from COMPLETE trials, tags,
+ * descriptions, archived versions, aliases such as {@code production} that point at one version each,
+ * and the audit trail of every alias move.
+ *
+ * <p>Every change is one durable transaction that locks the model, so version numbers are gap-free per
+ * model and alias moves are serialised and all recorded. Thread-safe; returned records are immutable. Errors are
+ * {@code TrackerException}s: NOT_FOUND for unknown models, versions, trials, artifacts or aliases,
+ * CONFLICT for a taken name, a trial that is not COMPLETE, pointing an alias at an archived version or
+ * archiving a version an alias points at, INVALID for bad model, alias or tag names (a model name is 1
+ * to 200 characters without control characters; an alias starts with a letter and holds up to 100
+ * letters, digits, '.', '_' or '-'; a tag name is 1 to 200 characters).
  */
-public final class ModelRegistry {
-    private final Database db;
-    private final Clock clock;
-    private final MetricQueries metrics;
-    private final TrialLoader trials = new TrialLoader();
+public interface ModelRegistry {
 
-    public ModelRegistry(Database db, Clock clock) {
-        this.db = db;
-        this.clock = clock;
-        this.metrics = new MetricQueries(db);
-    }
+    /** Creates a model with no versions; CONFLICT if the name is taken. */
+    RegisteredModel createModel(String name, String description);
 
-    public RegisteredModel createModel(String name, String description) {
-        RegistryNames.model(name);
-        long now = Times.toNanos(clock.instant());
-        db.durableUpdate(c -> {
-            if (!RegistryRows.models(c, name).isEmpty()) {
-                throw TrackerException.conflict("a registered model named '" + name + "' already exists");
-            }
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO registered_models (model_name, description,"
-                    + " created_ns, updated_ns, next_version) VALUES (?, ?, ?, ?, 1)")) {
-                ps.setString(1, name);
-                ps.setString(2, description);
-                ps.setLong(3, now);
-                ps.setLong(4, now);
-                ps.executeUpdate();
-            }
-        });
-        return model(name);
-    }
+    /** The model; NOT_FOUND if there is none. */
+    RegisteredModel model(String name);
 
-    public RegisteredModel model(String name) {
-        return findModel(name).orElseThrow(() -> TrackerException.notFound("no registered model named '" + name + "'"));
-    }
-
-    public Optional<RegisteredModel> findModel(String name) {
-        return db.read(c -> RegistryRows.models(c, name).stream().findFirst());
-    }
+    Optional<RegisteredModel> findModel(String name);
 
     /** All registered models, by name. */
-    public List<RegisteredModel> models() {
-        return db.read(c -> RegistryRows.models(c, null));
-    }
+    List<RegisteredModel> models();
 
-    public void describeModel(String name, String description) {
-        update(name, (c, id) -> {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE registered_models SET description = ? WHERE model_id = ?")) {
-                ps.setString(1, description);
-                ps.setLong(2, id);
-                ps.executeUpdate();
-            }
-        });
-    }
+    void describeModel(String name, String description);
 
     /** Sets a model tag; a null value removes it. */
-    public void setModelTag(String name, String tag, String value) {
-        RegistryNames.tag(tag);
-        update(name, (c, id) -> RegistryRows.setTag(c, "model_tags", "model_id", id, tag, value));
-    }
+    void setModelTag(String name, String tag, String value);
 
     /**
      * Registers the next version of {@code model} from a COMPLETE trial: the trial's artifact
      * {@code artifactName} (or none when null), its parameters, values and metric summaries are copied.
      */
-    public ModelVersion createVersion(String model, long trialId, String artifactName, String description, String createdBy) {
-        Map<String, VersionMetric> copied = new LinkedHashMap<>();
-        for (SeriesSummary s : metrics.summaries(trialId)) {
-            copied.put(s.name(), new VersionMetric(s.count(), s.lastStep(), s.lastValue(), s.min(), s.max()));
-        }
-        long now = Times.toNanos(clock.instant());
-        int number = db.inDurableTransaction(c -> {
-            long modelId = RegistryRows.lockModel(c, model, now);
-            FrozenTrial trial = trials.load(c, trialId);
-            if (trial.state() != TrialState.COMPLETE) {
-                throw TrackerException.conflict("trial " + trial.number() + " is " + trial.state()
-                        + "; only a COMPLETE trial can become a model version");
-            }
-            return VersionWriter.insert(c, modelId, trial, artifactName, copied, description, createdBy, now);
-        });
-        return version(model, number);
-    }
+    ModelVersion createVersion(String model, long trialId, String artifactName, String description, String createdBy);
 
-    public ModelVersion version(String model, int version) {
-        return db.read(c -> {
-            long id = RegistryRows.modelId(c, model);
-            List<ModelVersion> found = RegistryRows.versions(c, id, model, version);
-            if (found.isEmpty()) {
-                throw TrackerException.notFound("model '" + model + "' has no version " + version);
-            }
-            return found.get(0);
-        });
-    }
+    /** One version of a model; NOT_FOUND if there is none. */
+    ModelVersion version(String model, int version);
 
     /** Every version of a model, by number, archived ones included. */
-    public List<ModelVersion> versions(String model) {
-        return db.read(c -> RegistryRows.versions(c, RegistryRows.modelId(c, model), model, 0));
-    }
+    List<ModelVersion> versions(String model);
 
-    public void describeVersion(String model, int version, String description) {
-        update(model, (c, id) -> RegistryRows.setVersionColumn(c, id, model, version, "description", description));
-    }
+    void describeVersion(String model, int version, String description);
 
     /** Sets a version tag; a null value removes it. */
-    public void setVersionTag(String model, int version, String tag, String value) {
-        RegistryNames.tag(tag);
-        update(model, (c, id) -> RegistryRows.setTag(c, "version_tags", "version_id",
-                RegistryRows.versionId(c, id, model, version), tag, value));
-    }
+    void setVersionTag(String model, int version, String tag, String value);
 
     /** Archives a version; CONFLICT while an alias points at it. */
-    public void archive(String model, int version) {
-        update(model, (c, id) -> {
-            List<String> holding = AliasLedger.aliasesByVersion(c, id).getOrDefault(
-                    RegistryRows.versionId(c, id, model, version), List.of());
-            if (!holding.isEmpty()) {
-                throw TrackerException.conflict("version " + version + " of model '" + model + "' is aliased as "
-                        + holding + "; move those aliases before archiving it");
-            }
-            RegistryRows.setVersionColumn(c, id, model, version, "archived", true);
-        });
-    }
+    void archive(String model, int version);
 
-    public void unarchive(String model, int version) {
-        update(model, (c, id) -> RegistryRows.setVersionColumn(c, id, model, version, "archived", false));
-    }
+    void unarchive(String model, int version);
 
     /**
      * Points {@code alias} at {@code version} and records the move (from the version it pointed at
      * before, if any). Pointing it where it already points records nothing and returns the last move.
      * CONFLICT for an archived version.
      */
-    public AliasMove setAlias(String model, String alias, int version, Change change) {
-        RegistryNames.alias(alias);
-        Instant when = clock.instant();
-        return db.inDurableTransaction(c -> {
-            long id = RegistryRows.lockModel(c, model, Times.toNanos(when));
-            long vid = RegistryRows.versionId(c, id, model, version);
-            if (RegistryRows.versions(c, id, model, version).get(0).archived()) {
-                throw TrackerException.conflict("version " + version + " of model '" + model
-                        + "' is archived; unarchive it before pointing '" + alias + "' at it");
-            }
-            Integer from = AliasLedger.aliases(c, id).get(alias);
-            if (from != null && from == version) {
-                List<AliasMove> moves = AliasLedger.history(c, id, model, alias, 0);
-                return moves.get(moves.size() - 1);
-            }
-            AliasLedger.point(c, id, alias, vid);
-            return AliasLedger.record(c, id, model, alias, from, version, when, change);
-        });
-    }
+    AliasMove setAlias(String model, String alias, int version, Change change);
 
     /** Removes an alias and records the move; NOT_FOUND if the model has no such alias. */
-    public AliasMove removeAlias(String model, String alias, Change change) {
-        Instant when = clock.instant();
-        return db.inDurableTransaction(c -> {
-            long id = RegistryRows.lockModel(c, model, Times.toNanos(when));
-            Integer from = AliasLedger.aliases(c, id).get(alias);
-            if (from == null) {
-                throw TrackerException.notFound("model '" + model + "' has no alias '" + alias + "'");
-            }
-            AliasLedger.point(c, id, alias, null);
-            return AliasLedger.record(c, id, model, alias, from, null, when, change);
-        });
-    }
+    AliasMove removeAlias(String model, String alias, Change change);
 
     /** The version an alias points at, if the alias exists. */
-    public Optional<ModelVersion> resolve(String model, String alias) {
-        Integer v = model(model).aliases().get(alias);
-        return v == null ? Optional.empty() : Optional.of(version(model, v));
-    }
+    Optional<ModelVersion> resolve(String model, String alias);
 
     /** The audit trail of every alias of a model, oldest first. */
-    public List<AliasMove> aliasHistory(String model) {
-        return db.read(c -> AliasLedger.history(c, RegistryRows.modelId(c, model), model, null, 0));
-    }
+    List<AliasMove> aliasHistory(String model);
 
     /** The audit trail of one alias, oldest first. */
-    public List<AliasMove> aliasHistory(String model, String alias) {
-        return db.read(c -> AliasLedger.history(c, RegistryRows.modelId(c, model), model, alias, 0));
-    }
+    List<AliasMove> aliasHistory(String model, String alias);
 
-    /** Moves of a model's aliases recorded after move id {@code after} (a live view's cursor). */
-    public List<AliasMove> aliasMovesAfter(String model, long after) {
-        return db.read(c -> AliasLedger.history(c, RegistryRows.modelId(c, model), model, null, after));
-    }
-
-    @FunctionalInterface
-    private interface ModelChange {
-        void apply(Connection c, long modelId) throws SQLException;
-    }
-
-    private void update(String model, ModelChange change) {
-        long now = Times.toNanos(clock.instant());
-        db.durableUpdate(c -> change.apply(c, RegistryRows.lockModel(c, model, now)));
-    }
+    /** Moves of a model's aliases recorded after move id {@code after} (a live view's cursor), oldest first. */
+    List<AliasMove> aliasMovesAfter(String model, long after);
 }

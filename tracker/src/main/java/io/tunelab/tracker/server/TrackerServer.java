@@ -1,12 +1,10 @@
 package io.tunelab.tracker.server;
 
-import io.tunelab.search.storage.StudyRecord;
+import io.tunelab.search.storage.TrialStorage;
 import io.tunelab.tracker.TrackerException;
-import io.tunelab.tracker.artifact.LocalArtifactRepository;
-import io.tunelab.tracker.db.Database;
-import io.tunelab.tracker.db.DatabaseSettings;
-import io.tunelab.tracker.store.JdbcTrialStorage;
-import io.tunelab.tracker.store.StorageOptions;
+import io.tunelab.tracker.config.DatabaseSettings;
+import io.tunelab.tracker.config.StorageOptions;
+import io.tunelab.tracker.jdbc.JdbcTracker;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -42,16 +40,13 @@ public final class TrackerServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TrackerServer.class);
 
     private final Server tcp;
-    private final Database database;
-    private final JdbcTrialStorage storage;
+    private final JdbcTracker tracker;
     private final ScheduledExecutorService reaper;
     private final Path directory;
 
-    private TrackerServer(Server tcp, Database database, JdbcTrialStorage storage, ScheduledExecutorService reaper,
-                          Path directory) {
+    private TrackerServer(Server tcp, JdbcTracker tracker, ScheduledExecutorService reaper, Path directory) {
         this.tcp = tcp;
-        this.database = database;
-        this.storage = storage;
+        this.tracker = tracker;
         this.reaper = reaper;
         this.directory = directory;
     }
@@ -62,7 +57,9 @@ public final class TrackerServer implements AutoCloseable {
             System.setProperty("h2.bindAddress", "127.0.0.1");
         }
         Path dir = options.directory().toAbsolutePath().normalize();
-        Database db = Database.open(DatabaseSettings.served(dir));
+        // The server's own store sends no heartbeats and records no provenance: it runs no trials.
+        JdbcTracker tracker = JdbcTracker.open(DatabaseSettings.served(dir), dir.resolve("artifacts"),
+                StorageOptions.defaults().withoutHeartbeat().withProvenance(false));
         List<String> args = new ArrayList<>(List.of("-tcpPort", String.valueOf(options.port()),
                 "-baseDir", dir.toString(), "-ifExists", "-tcpDaemon"));
         if (options.allowOthers()) {
@@ -72,12 +69,10 @@ public final class TrackerServer implements AutoCloseable {
         try {
             tcp = Server.createTcpServer(args.toArray(String[]::new)).start();
         } catch (SQLException e) {
-            db.close();
+            tracker.close();
             throw TrackerException.unavailable("cannot start the tracker server on port " + options.port() + ": "
                     + e.getMessage(), e);
         }
-        JdbcTrialStorage storage = new JdbcTrialStorage(db, false, new LocalArtifactRepository(dir.resolve("artifacts")),
-                StorageOptions.defaults().withoutHeartbeat().withProvenance(false));
         ScheduledExecutorService reaper = null;
         if (options.reapEvery() != null) {
             reaper = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -86,18 +81,16 @@ public final class TrackerServer implements AutoCloseable {
                 return t;
             });
             long every = Math.max(1, options.reapEvery().toMillis());
-            reaper.scheduleWithFixedDelay(() -> reapAll(storage), every, every, TimeUnit.MILLISECONDS);
+            reaper.scheduleWithFixedDelay(() -> reapAll(tracker), every, every, TimeUnit.MILLISECONDS);
         }
-        TrackerServer server = new TrackerServer(tcp, db, storage, reaper, dir);
+        TrackerServer server = new TrackerServer(tcp, tracker, reaper, dir);
         LOG.info("Tracker server for {} listening at {}", dir, server.jdbcUrl());
         return server;
     }
 
-    private static void reapAll(JdbcTrialStorage storage) {
+    private static void reapAll(JdbcTracker tracker) {
         try {
-            for (StudyRecord s : storage.studies()) {
-                storage.reapStaleTrials(s.id());
-            }
+            tracker.reapStaleTrials();
         } catch (RuntimeException e) {
             LOG.warn("Reaping stale trials failed; retrying next round: {}", e.getMessage());
         }
@@ -117,14 +110,9 @@ public final class TrackerServer implements AutoCloseable {
         return directory;
     }
 
-    /** The server's own connection pool to the database (for in-process readers such as the dashboard). */
-    public Database database() {
-        return database;
-    }
-
-    /** The server's own tracking store over {@link #database()} (no heartbeats of its own). */
-    public JdbcTrialStorage storage() {
-        return storage;
+    /** The server's own tracking store over the served database (no heartbeats of its own). */
+    public TrialStorage storage() {
+        return tracker.storage();
     }
 
     /**
@@ -145,7 +133,6 @@ public final class TrackerServer implements AutoCloseable {
             }
         }
         tcp.stop();
-        storage.close();
-        database.close();
+        tracker.close();
     }
 }

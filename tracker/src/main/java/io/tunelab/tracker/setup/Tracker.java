@@ -1,19 +1,19 @@
 package io.tunelab.tracker.setup;
 
+import io.tunelab.search.storage.TrialStorage;
 import io.tunelab.tracker.artifact.ArtifactRepository;
-import io.tunelab.tracker.artifact.LocalArtifactRepository;
-import io.tunelab.tracker.db.Database;
+import io.tunelab.tracker.jdbc.JdbcTracker;
 import io.tunelab.tracker.metrics.MetricQueries;
 import io.tunelab.tracker.provenance.ProvenanceStore;
 import io.tunelab.tracker.query.ChangeQueries;
 import io.tunelab.tracker.query.TrackerQueries;
 import io.tunelab.tracker.registry.ModelRegistry;
-import io.tunelab.tracker.store.JdbcTrialStorage;
 
 /**
  * An open tracker: one database shared by the tracking store ({@link #storage()}, search's
- * {@code TrialStorage}), the artifact repository, the model registry, provenance and the query side.
- * Thread-safe; {@link #close()} writes queued metric points and closes the database.
+ * {@code TrialStorage}), the artifact repository, the model registry, provenance and the query side,
+ * each handed out as its port. Thread-safe; {@link #close()} writes queued metric points and closes
+ * the database.
  *
  * <pre>{@code
  * try (Tracker tracker = Tracker.open(TrackerConfig.defaults())) {
@@ -23,79 +23,60 @@ import io.tunelab.tracker.store.JdbcTrialStorage;
  * }</pre>
  */
 public final class Tracker implements AutoCloseable {
-    private final Database database;
-    private final ArtifactRepository artifacts;
-    private final JdbcTrialStorage storage;
-    private final TrackerQueries queries;
-    private final ChangeQueries changes;
-    private final MetricQueries metrics;
-    private final ModelRegistry registry;
-    private final ProvenanceStore provenance;
+    private final JdbcTracker jdbc;
 
-    private Tracker(Database database, ArtifactRepository artifacts, JdbcTrialStorage storage, ModelRegistry registry) {
-        this.database = database;
-        this.artifacts = artifacts;
-        this.storage = storage;
-        this.queries = new TrackerQueries(storage);
-        this.changes = new ChangeQueries(database);
-        this.metrics = new MetricQueries(database);
-        this.registry = registry;
-        this.provenance = new ProvenanceStore(database);
+    private Tracker(JdbcTracker jdbc) {
+        this.jdbc = jdbc;
     }
 
     /** Opens (creating and migrating as needed) the configured tracker. */
     public static Tracker open(TrackerConfig config) {
-        Database db = Database.open(config.database());
-        try {
-            ArtifactRepository artifacts = new LocalArtifactRepository(config.artifactRoot());
-            JdbcTrialStorage storage = new JdbcTrialStorage(db, false, artifacts, config.storage());
-            return new Tracker(db, artifacts, storage, new ModelRegistry(db, config.storage().clock()));
-        } catch (RuntimeException e) {
-            db.close();
-            throw e;
-        }
+        return new Tracker(JdbcTracker.open(config.database(), config.artifactRoot(), config.storage()));
     }
 
-    public Database database() {
-        return database;
+    /**
+     * Opens only the tracking store of the configured tracker (what a worker needs); closing the
+     * storage closes its database.
+     */
+    public static TrialStorage openStorage(TrackerConfig config) {
+        return JdbcTracker.openStorage(config.database(), config.artifactRoot(), config.storage());
     }
 
-    /** The tracking store, to pass to {@code Study.builder(...).storage(...)}. */
-    public JdbcTrialStorage storage() {
-        return storage;
+    /** The tracking store, to pass to {@code Study.builder(...).storage(...)}; closed with the tracker. */
+    public TrialStorage storage() {
+        return jdbc.storage();
     }
 
+    /** Where the tracking store copies artifact files. */
     public ArtifactRepository artifacts() {
-        return artifacts;
+        return jdbc.artifacts();
     }
 
+    /** The read side of studies and trials. */
     public TrackerQueries queries() {
-        return queries;
+        return jdbc.queries();
     }
 
     /** The indexed reads behind live change feeds (what moved since a cursor). */
     public ChangeQueries changes() {
-        return changes;
+        return jdbc.changes();
     }
 
+    /** The read side of metric series. */
     public MetricQueries metrics() {
-        return metrics;
+        return jdbc.metrics();
     }
 
     public ModelRegistry registry() {
-        return registry;
+        return jdbc.registry();
     }
 
     public ProvenanceStore provenance() {
-        return provenance;
+        return jdbc.provenance();
     }
 
     @Override
     public void close() {
-        try {
-            storage.close();
-        } finally {
-            database.close();
-        }
+        jdbc.close();
     }
 }

@@ -1,7 +1,7 @@
 package io.tunelab.tracker.setup;
 
-import io.tunelab.tracker.db.DatabaseSettings;
-import io.tunelab.tracker.store.StorageOptions;
+import io.tunelab.tracker.config.DatabaseSettings;
+import io.tunelab.tracker.config.StorageOptions;
 import java.nio.file.Path;
 
 /**

@@ -1,7 +1,7 @@
 /**
- * Opening a tracker: {@link io.tunelab.tracker.setup.Tracker} wires the database, the tracking store,
- * the artifact repository, the registry and the query side from one
- * {@link io.tunelab.tracker.setup.TrackerConfig}. The entry point for the CLI and the dashboard.
- * Depends on every other tracker package.
+ * Opening a tracker: {@link io.tunelab.tracker.setup.Tracker} opens the JDBC implementation from one
+ * {@link io.tunelab.tracker.setup.TrackerConfig} and hands out its ports (the tracking store, artifact
+ * repository, registry, provenance and query side). The entry point for the composition root (the CLI).
+ * Depends on every other tracker package but server and bench.
  */
 package io.tunelab.tracker.setup;

@@ -1,9 +1,10 @@
 package io.tunelab.tracker.durability;
 
+import io.tunelab.search.storage.TrialStorage;
 import io.tunelab.search.trial.Direction;
 import io.tunelab.search.trial.MetricPoint;
-import io.tunelab.tracker.db.DatabaseSettings;
-import io.tunelab.tracker.store.JdbcTrialStorage;
+import io.tunelab.tracker.setup.Tracker;
+import io.tunelab.tracker.setup.TrackerConfig;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -15,7 +16,7 @@ public final class MetricsAtExitMain {
 
     public static void main(String[] args) {
         Path dir = Path.of(args[0]);
-        JdbcTrialStorage storage = JdbcTrialStorage.open(DatabaseSettings.embeddedUrl(dir), dir.resolve("artifacts"));
+        TrialStorage storage = Tracker.openStorage(TrackerConfig.inDirectory(dir));
         long study = storage.createStudy("exit", List.of(Direction.MINIMIZE)).id();
         long trial = storage.createRunningTrial(study).id();
         Instant now = Instant.now();

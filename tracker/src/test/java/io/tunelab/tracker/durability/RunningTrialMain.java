@@ -1,9 +1,10 @@
 package io.tunelab.tracker.durability;
 
+import io.tunelab.search.storage.TrialStorage;
 import io.tunelab.search.trial.Direction;
 import io.tunelab.search.trial.FrozenTrial;
-import io.tunelab.tracker.db.DatabaseSettings;
-import io.tunelab.tracker.store.JdbcTrialStorage;
+import io.tunelab.tracker.setup.Tracker;
+import io.tunelab.tracker.setup.TrackerConfig;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -17,7 +18,7 @@ public final class RunningTrialMain {
 
     public static void main(String[] args) throws Exception {
         Path dir = Path.of(args[0]);
-        JdbcTrialStorage storage = JdbcTrialStorage.open(DatabaseSettings.embeddedUrl(dir), dir.resolve("artifacts"));
+        TrialStorage storage = Tracker.openStorage(TrackerConfig.inDirectory(dir));
         long study = storage.createStudy("interrupted", List.of(Direction.MINIMIZE)).id();
         FrozenTrial first = storage.createRunningTrial(study);
         storage.createRunningTrial(study);

@@ -1,12 +1,13 @@
 package io.tunelab.tracker.durability;
 
 import io.tunelab.search.space.FloatDistribution;
+import io.tunelab.search.storage.TrialStorage;
 import io.tunelab.search.trial.Direction;
 import io.tunelab.search.trial.FrozenTrial;
 import io.tunelab.search.trial.MetricPoint;
 import io.tunelab.search.trial.TrialState;
-import io.tunelab.tracker.db.DatabaseSettings;
-import io.tunelab.tracker.store.JdbcTrialStorage;
+import io.tunelab.tracker.setup.Tracker;
+import io.tunelab.tracker.setup.TrackerConfig;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -23,7 +24,7 @@ public final class TrialWriterMain {
     public static void main(String[] args) {
         Path dir = Path.of(args[0]);
         PrintStream out = System.out;
-        JdbcTrialStorage storage = JdbcTrialStorage.open(DatabaseSettings.embeddedUrl(dir), dir.resolve("artifacts"));
+        TrialStorage storage = Tracker.openStorage(TrackerConfig.inDirectory(dir));
         long study = storage.createStudy("durable", List.of(Direction.MINIMIZE)).id();
         out.println("ready");
         out.flush();

@@ -3,16 +3,16 @@ package io.tunelab.tracker.pg;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tunelab.search.sampler.RandomSampler;
+import io.tunelab.search.storage.TrialStorage;
 import io.tunelab.search.study.OptimizeOptions;
 import io.tunelab.search.study.Study;
 import io.tunelab.search.trial.Direction;
 import io.tunelab.search.trial.FrozenTrial;
 import io.tunelab.search.trial.TrialState;
-import io.tunelab.tracker.artifact.LocalArtifactRepository;
-import io.tunelab.tracker.db.Database;
-import io.tunelab.tracker.db.DatabaseSettings;
-import io.tunelab.tracker.store.JdbcTrialStorage;
-import io.tunelab.tracker.store.StorageOptions;
+import io.tunelab.tracker.config.DatabaseSettings;
+import io.tunelab.tracker.config.StorageOptions;
+import io.tunelab.tracker.setup.Tracker;
+import io.tunelab.tracker.setup.TrackerConfig;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -55,7 +55,7 @@ class PostgresManyWorkersIT {
     @Test
     void fiftyWorkersShareAStudyWithoutDeadlocksDuplicateNumbersOrMoreConnectionsThanTheirPools() throws Exception {
         String url = PG.createDatabase("many_workers");
-        List<JdbcTrialStorage> storages = openStorages(url);
+        List<TrialStorage> storages = openStorages(url);
         try {
             Study first = study(storages.get(0), 0);
             for (int i = 0; i < ENQUEUED; i++) {
@@ -94,30 +94,30 @@ class PostgresManyWorkersIT {
             assertThat(watch.peak.get()).as("connections held by all workers at once")
                     .isGreaterThan(WORKERS).isLessThanOrEqualTo(WORKERS * POOL);
         } finally {
-            storages.forEach(JdbcTrialStorage::close);
+            storages.forEach(TrialStorage::close);
         }
         assertThat(deadlocks(url, "many_workers")).as("deadlocks PostgreSQL detected and broke").isZero();
     }
 
-    private List<JdbcTrialStorage> openStorages(String url) throws Exception {
+    private List<TrialStorage> openStorages(String url) throws Exception {
         StorageOptions options = StorageOptions.defaults().withHeartbeat(Duration.ofMillis(200), Duration.ofMinutes(5));
         ExecutorService opener = Executors.newFixedThreadPool(4);
-        List<Future<JdbcTrialStorage>> opening = new ArrayList<>();
+        List<Future<TrialStorage>> opening = new ArrayList<>();
         for (int w = 0; w < WORKERS; w++) {
             String worker = "worker-" + w;
-            opening.add(opener.submit(() -> new JdbcTrialStorage(
-                    Database.open(new DatabaseSettings(url, "postgres", "", POOL)), true,
-                    new LocalArtifactRepository(tmp.resolve("artifacts")), options.withWorkerId(worker))));
+            TrackerConfig config = new TrackerConfig(new DatabaseSettings(url, "postgres", "", POOL), tmp.resolve("artifacts"),
+                    options.withWorkerId(worker));
+            opening.add(opener.submit(() -> Tracker.openStorage(config)));
         }
-        List<JdbcTrialStorage> out = new ArrayList<>();
-        for (Future<JdbcTrialStorage> f : opening) {
+        List<TrialStorage> out = new ArrayList<>();
+        for (Future<TrialStorage> f : opening) {
             out.add(f.get(5, TimeUnit.MINUTES));
         }
         opener.shutdown();
         return out;
     }
 
-    private static Study study(JdbcTrialStorage storage, int seed) {
+    private static Study study(TrialStorage storage, int seed) {
         return Study.builder("shared").storage(storage).direction(Direction.MINIMIZE).seed(seed)
                 .sampler(RandomSampler::new).createOrLoad();
     }

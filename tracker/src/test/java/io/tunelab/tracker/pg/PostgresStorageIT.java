@@ -2,11 +2,10 @@ package io.tunelab.tracker.pg;
 
 import io.tunelab.search.storage.TrialStorage;
 import io.tunelab.search.storage.TrialStorageContract;
-import io.tunelab.tracker.artifact.LocalArtifactRepository;
-import io.tunelab.tracker.db.Database;
-import io.tunelab.tracker.db.DatabaseSettings;
-import io.tunelab.tracker.store.JdbcTrialStorage;
-import io.tunelab.tracker.store.StorageOptions;
+import io.tunelab.tracker.config.DatabaseSettings;
+import io.tunelab.tracker.config.StorageOptions;
+import io.tunelab.tracker.setup.Tracker;
+import io.tunelab.tracker.setup.TrackerConfig;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
@@ -20,8 +19,7 @@ class PostgresStorageIT extends TrialStorageContract {
     @Override
     protected TrialStorage newStorage() throws Exception {
         String url = PG.newDatabase("contract");
-        Database db = Database.open(new DatabaseSettings(url, "postgres", "", 8));
-        return new JdbcTrialStorage(db, true, new LocalArtifactRepository(tmp.resolve("artifacts")),
-                StorageOptions.defaults());
+        return Tracker.openStorage(new TrackerConfig(new DatabaseSettings(url, "postgres", "", 8), tmp.resolve("artifacts"),
+                StorageOptions.defaults()));
     }
 }

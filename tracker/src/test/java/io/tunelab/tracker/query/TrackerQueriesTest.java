@@ -44,7 +44,7 @@ class TrackerQueriesTest {
     }
 
     @Test
-    void studySummariesCountTrialsByStateAndKnowTheBestValue() {
+    void studySummariesCountTrialsByStateAndKnowTheBestTrial() {
         Study min = study("min", Direction.MINIMIZE, 5);
         Study max = study("max", Direction.MAXIMIZE, 4);
         tracker.storage().createRunningTrial(max.studyId());
@@ -52,13 +52,14 @@ class TrackerQueriesTest {
         assertThat(all).extracting(StudySummary::name).containsExactly("min", "max");
         StudySummary a = all.get(0);
         assertThat(a.counts()).containsEntry(TrialState.COMPLETE, 5).containsEntry(TrialState.RUNNING, 0);
-        assertThat(a.bestValue()).isEqualTo(min.bestTrial().value());
+        assertThat(a.bestValues()).containsExactly(min.bestTrial().value());
+        assertThat(a.bestNumber()).isEqualTo(min.bestTrial().number());
         assertThat(a.sampler()).isEqualTo("random");
         assertThat(a.lastActivity()).isEqualTo(min.trials().get(4).end());
         StudySummary b = all.get(1);
-        assertThat(b.total()).isEqualTo(5);
+        assertThat(b.totalTrials()).isEqualTo(5);
         assertThat(b.counts()).containsEntry(TrialState.RUNNING, 1);
-        assertThat(b.bestValue()).isEqualTo(max.bestTrial().value());
+        assertThat(b.bestValues()).containsExactly(max.bestTrial().value());
     }
 
     @Test

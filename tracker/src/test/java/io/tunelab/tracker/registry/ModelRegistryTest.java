@@ -6,13 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.tunelab.search.space.CategoricalDistribution;
 import io.tunelab.search.space.FloatDistribution;
 import io.tunelab.search.storage.StorageException;
+import io.tunelab.search.storage.TrialStorage;
 import io.tunelab.search.trial.Direction;
 import io.tunelab.search.trial.FrozenTrial;
 import io.tunelab.search.trial.MetricPoint;
 import io.tunelab.search.trial.TrialState;
 import io.tunelab.tracker.TestTrackers;
 import io.tunelab.tracker.setup.Tracker;
-import io.tunelab.tracker.store.JdbcTrialStorage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -33,7 +33,7 @@ class ModelRegistryTest {
     Path tmp;
     Tracker tracker;
     ModelRegistry registry;
-    JdbcTrialStorage storage;
+    TrialStorage storage;
 
     @BeforeEach
     void open() {

@@ -1,13 +1,13 @@
 package io.tunelab.tracker.server;
 
 import io.tunelab.search.sampler.RandomSampler;
+import io.tunelab.search.storage.TrialStorage;
 import io.tunelab.search.study.OptimizeOptions;
 import io.tunelab.search.study.Study;
-import io.tunelab.tracker.artifact.LocalArtifactRepository;
-import io.tunelab.tracker.db.Database;
-import io.tunelab.tracker.db.DatabaseSettings;
-import io.tunelab.tracker.store.JdbcTrialStorage;
-import io.tunelab.tracker.store.StorageOptions;
+import io.tunelab.tracker.config.DatabaseSettings;
+import io.tunelab.tracker.config.StorageOptions;
+import io.tunelab.tracker.setup.Tracker;
+import io.tunelab.tracker.setup.TrackerConfig;
 import java.nio.file.Path;
 
 /**
@@ -19,9 +19,9 @@ public final class StudyWorkerMain {
     }
 
     public static void main(String[] args) {
-        Database db = Database.open(DatabaseSettings.of(args[0]).withPoolSize(4));
-        try (JdbcTrialStorage storage = new JdbcTrialStorage(db, true, new LocalArtifactRepository(Path.of(args[3])),
-                StorageOptions.defaults())) {
+        TrackerConfig config = new TrackerConfig(DatabaseSettings.of(args[0]).withPoolSize(4), Path.of(args[3]),
+                StorageOptions.defaults());
+        try (TrialStorage storage = Tracker.openStorage(config)) {
             Study study = Study.builder(args[1]).storage(storage).seed(7).sampler(RandomSampler::new).createOrLoad();
             study.optimize(trial -> trial.suggestFloat("x", -1, 1) * trial.suggestFloat("y", -1, 1),
                     OptimizeOptions.trials(Integer.parseInt(args[2])).withParallelism(2));

@@ -1,0 +1,270 @@
+package io.tunelab.tracker.jdbc;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.pool.HikariPool;
+import io.tunelab.search.storage.StorageException;
+import io.tunelab.tracker.TrackerException;
+import io.tunelab.tracker.config.DatabaseSettings;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A pooled (HikariCP), migrated tracker database and the way every store talks to it: short
+ * transactions that are retried when they fail for a transient reason (lock time-out, deadlock,
+ * lost connection). Thread-safe; close it once, after the stores using it.
+ *
+ * <p>Failures: lock conflicts and deadlocks are retried up to {@value #MAX_ATTEMPTS} times with short
+ * jittered back-off; an unreachable database (refused connections, a server restarting) is retried
+ * with back-off of up to a second for as long as {@link DatabaseSettings#outageTolerance()}, so
+ * workers ride out a database restart. Every transaction is retried as a whole, so work must not
+ * have side effects outside its connection.
+ *
+ * <p>Durability: H2 writes ordinary commits to its file in the background (within its write delay,
+ * 500 ms), so a {@code kill -9} loses the last ones. State changes that must survive use
+ * {@link #inDurableTransaction}, which forces the commit (and all before it) to the file before
+ * returning; parameters, heartbeats and metric batches stay cheap. ({@code WRITE_DELAY 0} would force
+ * every commit and cost about three times the CPU per trial.)
+ */
+final class Database implements AutoCloseable {
+    private static final int MAX_ATTEMPTS = 12;
+
+    private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+
+    private final AtomicLong retries = new AtomicLong();
+    private final Duration outageTolerance;
+    /** Transactions that failed for an outage and have not succeeded yet. */
+    private final AtomicLong inOutage = new AtomicLong();
+    private volatile boolean everRecovered;
+    private volatile long recoveredAt;
+    private final HikariDataSource pool;
+    private final Dialect dialect;
+    private final String url;
+
+    private Database(HikariDataSource pool, Dialect dialect, String url, Duration outageTolerance) {
+        this.pool = pool;
+        this.outageTolerance = outageTolerance;
+        this.dialect = dialect;
+        this.url = url;
+    }
+
+    /** Opens (creating it if allowed by the URL) and migrates the database. */
+    static Database open(DatabaseSettings settings) {
+        Dialect dialect = Dialect.of(settings);
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(settings.jdbcUrl());
+        config.setUsername(settings.user());
+        config.setPassword(settings.password());
+        config.setMaximumPoolSize(settings.maxPoolSize());
+        config.setMinimumIdle(1);
+        // Connections beyond the one kept idle close after 30 s, so idle workers hold one connection each.
+        config.setIdleTimeout(30_000);
+        config.setAutoCommit(false);
+        config.setConnectionTimeout(Math.max(250, Math.min(10_000, settings.outageTolerance().toMillis())));
+        config.setPoolName("tunelab-tracker");
+        config.setConnectionInitSql(dialect.connectionInitSql());
+        HikariDataSource pool;
+        try {
+            pool = new HikariDataSource(config);
+        } catch (HikariPool.PoolInitializationException e) {
+            throw TrackerException.unavailable(describeOpenFailure(settings.jdbcUrl(), e), e);
+        }
+        Database db = new Database(pool, dialect, settings.jdbcUrl(), settings.outageTolerance());
+        try {
+            Migrations.migrate(pool);
+        } catch (RuntimeException e) {
+            pool.close();
+            throw e;
+        }
+        return db;
+    }
+
+    private static String describeOpenFailure(String url, Exception e) {
+        Throwable cause = e.getCause() != null ? e.getCause() : e;
+        String text = cause.getMessage() == null ? cause.toString() : cause.getMessage();
+        if (cause instanceof SQLException sql && sql.getErrorCode() == 90020) {
+            return "the database " + url + " is open in another process; run one `tunelab server` and connect"
+                    + " every worker to its jdbc:h2:tcp:// URL (" + text + ")";
+        }
+        return "cannot open the tracker database " + url + ": " + text;
+    }
+
+    Dialect dialect() {
+        return dialect;
+    }
+
+    /** The JDBC URL this database was opened with. */
+    String url() {
+        return url;
+    }
+
+    /** Transactions retried after transient failures since the database was opened (a contention gauge). */
+    long retries() {
+        return retries.get();
+    }
+
+    /** The pool, for tools (Flyway, benchmarks) that need a plain data source. */
+    DataSource dataSource() {
+        return pool;
+    }
+
+    /**
+     * Runs {@code work} in one transaction and commits it; rolls back and retries (with jittered
+     * back-off) when it fails transiently. A {@link StorageException} thrown by the work rolls back
+     * and propagates unchanged; other SQL failures become UNAVAILABLE, constraint violations CONFLICT.
+     */
+    <T> T inTransaction(SqlWork<T> work) {
+        return run(work, false);
+    }
+
+    /**
+     * Like {@link #inTransaction}, and the commit is on disk when this returns, together with every
+     * commit before it: on H2 a {@code CHECKPOINT} follows the commit. For state changes that must
+     * survive a {@code kill -9} (a finished trial, a study, an alias move).
+     */
+    <T> T inDurableTransaction(SqlWork<T> work) {
+        return run(work, true);
+    }
+
+    /** {@link #inTransaction} for work that returns nothing. */
+    void update(SqlAction action) {
+        run(c -> {
+            action.run(c);
+            return null;
+        }, false);
+    }
+
+    /** {@link #inDurableTransaction} for work that returns nothing. */
+    void durableUpdate(SqlAction action) {
+        run(c -> {
+            action.run(c);
+            return null;
+        }, true);
+    }
+
+    private <T> T run(SqlWork<T> work, boolean durable) {
+        long began = System.nanoTime();
+        int contention = 0;
+        boolean waitingOutOutage = false;
+        boolean reached = false;
+        try {
+            for (int attempt = 1; ; attempt++) {
+                try (Connection c = pool.getConnection()) {
+                    try {
+                        T result = work.run(c);
+                        c.commit();
+                        if (durable) {
+                            dialect.makeDurable(c);
+                        }
+                        reached = true;
+                        return result;
+                    } catch (SQLException | RuntimeException e) {
+                        rollbackQuietly(c);
+                        throw e;
+                    }
+                } catch (SQLException e) {
+                    Dialect.Failure failure = dialect.classify(e);
+                    if (failure == Dialect.Failure.PERMANENT || pool.isClosed()) {
+                        reached = true;
+                        throw translate(e);
+                    }
+                    if (failure == Dialect.Failure.OUTAGE) {
+                        if (!waitingOutOutage) {
+                            waitingOutOutage = true;
+                            inOutage.incrementAndGet();
+                        }
+                        if (System.nanoTime() - began >= outageTolerance.toNanos()) {
+                            throw TrackerException.unavailable("database " + url + " unreachable for "
+                                    + outageTolerance + ": " + e.getMessage(), e);
+                        }
+                        logOutage(attempt, e);
+                    } else if (++contention >= MAX_ATTEMPTS) {
+                        reached = true;
+                        throw TrackerException.unavailable("database " + url + " kept failing after " + MAX_ATTEMPTS
+                                + " attempts: " + e.getMessage(), e);
+                    }
+                    retries.incrementAndGet();
+                    LOG.debug("Retrying a transaction (attempt {}) after: {}", attempt, e.getMessage());
+                    backOff(failure == Dialect.Failure.OUTAGE ? Math.min(attempt, 6) + 2 : contention);
+                } catch (RuntimeException e) {
+                    reached = true;
+                    throw e;
+                }
+            }
+        } finally {
+            if (waitingOutOutage) {
+                if (reached) {
+                    recoveredAt = System.nanoTime();
+                    everRecovered = true;
+                }
+                inOutage.decrementAndGet();
+            }
+        }
+    }
+
+    private void logOutage(int attempt, SQLException e) {
+        if (attempt == 1) {
+            LOG.warn("Database {} unreachable, retrying for up to {}: {}", url, outageTolerance, e.getMessage());
+        }
+    }
+
+    /**
+     * Nanoseconds since this process last reached the database again after it had been unreachable:
+     * 0 while a transaction is still waiting out an outage, {@link Long#MAX_VALUE} if there never was
+     * one. While the database is down no worker can send heartbeats, and after it is back each worker's
+     * pool reconnects in its own time (up to a few seconds), so stale-trial detection waits for a
+     * grace period after an outage.
+     */
+    long nanosSinceOutage() {
+        if (inOutage.get() > 0) {
+            return 0;
+        }
+        return everRecovered ? System.nanoTime() - recoveredAt : Long.MAX_VALUE;
+    }
+
+    /** Like {@link #inTransaction} for work that only reads; it ends with a rollback. */
+    <T> T read(SqlWork<T> work) {
+        return inTransaction(c -> {
+            T result = work.run(c);
+            c.rollback();
+            return result;
+        });
+    }
+
+    private static void rollbackQuietly(Connection c) {
+        try {
+            c.rollback();
+        } catch (SQLException ignored) {
+            // The connection is broken; the pool discards it.
+        }
+    }
+
+    private static void backOff(int attempt) {
+        long cap = Math.min(1_000, 5L << Math.min(attempt, 8));
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(1, cap + 1));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw TrackerException.unavailable("interrupted while waiting to retry a database transaction", e);
+        }
+    }
+
+    private TrackerException translate(SQLException e) {
+        if (Dialect.isConstraintViolation(e)) {
+            return TrackerException.conflict("database constraint violated: " + e.getMessage());
+        }
+        return TrackerException.unavailable("database " + url + " failed: " + e.getMessage(), e);
+    }
+
+    /** Closes the pool; an embedded H2 database closes with its last connection. */
+    @Override
+    public void close() {
+        pool.close();
+    }
+}

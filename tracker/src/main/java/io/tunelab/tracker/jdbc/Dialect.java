@@ -1,0 +1,80 @@
+package io.tunelab.tracker.jdbc;
+
+import io.tunelab.tracker.config.DatabaseSettings;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientConnectionException;
+import java.sql.Statement;
+
+/**
+ * What differs between the databases the tracker runs on. The schema and every statement are written
+ * in the SQL both H2 and PostgreSQL accept; only session set-up and error classification live here.
+ */
+enum Dialect {
+    H2, POSTGRESQL;
+
+    /** The dialect of a database (its settings accept only the URLs of these two). */
+    static Dialect of(DatabaseSettings settings) {
+        return settings.isPostgresql() ? POSTGRESQL : H2;
+    }
+
+    /** SQL run on every new pooled connection, or null. */
+    String connectionInitSql() {
+        // Lock waits are short transactions on a study row; ten seconds covers heavy contention.
+        return this == H2 ? "SET LOCK_TIMEOUT 10000" : null;
+    }
+
+    /**
+     * Forces every commit so far to the database file. H2 otherwise writes commits in the background
+     * (every 500 ms by default) and a killed process loses them; PostgreSQL commits are durable already.
+     */
+    void makeDurable(Connection c) throws SQLException {
+        if (this == H2) {
+            try (Statement s = c.createStatement()) {
+                s.execute("CHECKPOINT");
+            }
+        }
+    }
+
+    /** Why a transaction failed, which decides whether and how long it is retried. */
+    enum Failure {
+        /** The work itself is wrong (bad SQL, a constraint): retrying cannot help. */
+        PERMANENT,
+        /** Lock time-out, deadlock, serialisation failure, concurrent update: retry a few times at once. */
+        CONTENTION,
+        /** The database cannot be reached (refused, shutting down, restarting, out of connections): retry for a while. */
+        OUTAGE
+    }
+
+    /**
+     * Classifies a failed transaction: CONTENTION for lock time-outs, deadlocks (PostgreSQL 40P01),
+     * serialisation failures (40001) and H2's concurrent-update errors; OUTAGE for connection failures
+     * (SQLState class 08, JDBC's transient-connection and recoverable exceptions), a PostgreSQL server
+     * shutting down or starting (57P01, 57P02, 57P03), too many connections (53300) and H2's broken
+     * connection (90067); PERMANENT otherwise.
+     */
+    Failure classify(SQLException e) {
+        String state = e.getSQLState() == null ? "" : e.getSQLState();
+        int code = e.getErrorCode();
+        if (e instanceof SQLTransientConnectionException || e instanceof SQLRecoverableException
+                || state.startsWith("08") || state.equals("57P01") || state.equals("57P02") || state.equals("57P03")
+                || state.equals("53300") || (this == H2 && code == 90067)) {
+            return Failure.OUTAGE;
+        }
+        if (state.startsWith("40") || state.equals("HYT00") || state.equals("55P03")) {
+            return Failure.CONTENTION;
+        }
+        // H2: concurrent update in another transaction (90131), lock timeout (50200), row changed (90143).
+        if (this == H2 && (code == 90131 || code == 50200 || code == 90143 || code == 40001)) {
+            return Failure.CONTENTION;
+        }
+        return Failure.PERMANENT;
+    }
+
+    /** Whether the failure is a unique or foreign-key constraint violation. */
+    static boolean isConstraintViolation(SQLException e) {
+        String state = e.getSQLState();
+        return state != null && state.startsWith("23");
+    }
+}

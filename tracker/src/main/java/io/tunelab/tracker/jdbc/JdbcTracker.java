@@ -1,0 +1,121 @@
+package io.tunelab.tracker.jdbc;
+
+import io.tunelab.search.storage.StudyRecord;
+import io.tunelab.search.storage.TrialStorage;
+import io.tunelab.search.trial.FrozenTrial;
+import io.tunelab.tracker.artifact.ArtifactRepository;
+import io.tunelab.tracker.artifact.LocalArtifactRepository;
+import io.tunelab.tracker.config.DatabaseSettings;
+import io.tunelab.tracker.config.StorageOptions;
+import io.tunelab.tracker.metrics.MetricQueries;
+import io.tunelab.tracker.provenance.ProvenanceStore;
+import io.tunelab.tracker.query.ChangeQueries;
+import io.tunelab.tracker.query.TrackerQueries;
+import io.tunelab.tracker.registry.ModelRegistry;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * The tracker on one JDBC database (H2 embedded or TCP, PostgreSQL): opens, creates and migrates the
+ * database and builds every store over it. The only way into this package, for the tracker's own
+ * facades ({@code setup.Tracker}, {@code server.TrackerServer}); everything else sees the ports it
+ * hands out. Thread-safe; {@link #close()} writes queued metric points and closes the database.
+ */
+public final class JdbcTracker implements AutoCloseable {
+    private final Database db;
+    private final ArtifactRepository artifacts;
+    private final JdbcTrialStorage storage;
+    private final MetricQueries metrics;
+    private final ProvenanceStore provenance;
+    private final TrackerQueries queries;
+    private final ChangeQueries changes;
+    private final ModelRegistry registry;
+
+    private JdbcTracker(Database db, ArtifactRepository artifacts, StorageOptions options) {
+        this.db = db;
+        this.artifacts = artifacts;
+        this.storage = new JdbcTrialStorage(db, false, artifacts, options);
+        this.metrics = new JdbcMetricQueries(db);
+        this.provenance = new JdbcProvenanceStore(db);
+        this.queries = new JdbcTrackerQueries(db, storage, provenance);
+        this.changes = new JdbcChangeQueries(db);
+        this.registry = new JdbcModelRegistry(db, options.clock(), metrics);
+    }
+
+    /** Opens (creating and migrating as needed) the database, with artifact files under {@code artifactRoot}. */
+    public static JdbcTracker open(DatabaseSettings database, Path artifactRoot, StorageOptions options) {
+        return over(database, db -> new JdbcTracker(db, new LocalArtifactRepository(artifactRoot), options));
+    }
+
+    /** Only the tracking store over the database; closing the storage closes the database. */
+    public static TrialStorage openStorage(DatabaseSettings database, Path artifactRoot, StorageOptions options) {
+        return over(database, db -> new JdbcTrialStorage(db, true, new LocalArtifactRepository(artifactRoot), options));
+    }
+
+    /** What {@code build} makes of the opened database; the database is closed again if that fails. */
+    private static <T> T over(DatabaseSettings database, Function<Database, T> build) {
+        Database db = Database.open(database);
+        try {
+            return build.apply(db);
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
+        }
+    }
+
+    /** The tracking store (search's {@code TrialStorage}); closed with this tracker. */
+    public TrialStorage storage() {
+        return storage;
+    }
+
+    public ArtifactRepository artifacts() {
+        return artifacts;
+    }
+
+    public TrackerQueries queries() {
+        return queries;
+    }
+
+    public ChangeQueries changes() {
+        return changes;
+    }
+
+    public MetricQueries metrics() {
+        return metrics;
+    }
+
+    public ModelRegistry registry() {
+        return registry;
+    }
+
+    public ProvenanceStore provenance() {
+        return provenance;
+    }
+
+    /**
+     * Fails the RUNNING trials of every study whose heartbeat is older than the stale grace, and
+     * re-enqueues them where the study's retry policy allows (for a process that serves the database
+     * while its workers come and go).
+     *
+     * @return the reaped trials as they are now (FAIL)
+     */
+    public List<FrozenTrial> reapStaleTrials() {
+        List<FrozenTrial> reaped = new ArrayList<>();
+        for (StudyRecord s : storage.studies()) {
+            reaped.addAll(storage.reapStaleTrials(s.id()));
+        }
+        return List.copyOf(reaped);
+    }
+
+    /** Stops heartbeats, writes queued metric points and closes the database. */
+    @Override
+    public void close() {
+        try {
+            storage.close();
+        } finally {
+            db.close();
+        }
+    }
+}

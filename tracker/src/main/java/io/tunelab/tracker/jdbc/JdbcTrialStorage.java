@@ -1,0 +1,388 @@
+package io.tunelab.tracker.jdbc;
+
+import io.tunelab.search.space.Distribution;
+import io.tunelab.search.storage.StorageNames;
+import io.tunelab.search.storage.StudyRecord;
+import io.tunelab.search.storage.TrialStorage;
+import io.tunelab.search.trial.ArtifactRef;
+import io.tunelab.search.trial.Direction;
+import io.tunelab.search.trial.FrozenTrial;
+import io.tunelab.search.trial.MetricPoint;
+import io.tunelab.search.trial.TrialState;
+import io.tunelab.tracker.TrackerException;
+import io.tunelab.tracker.artifact.ArtifactRepository;
+import io.tunelab.tracker.config.StorageOptions;
+import io.tunelab.tracker.liveness.HeartbeatScheduler;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The tracking store: search's {@link TrialStorage} on a JDBC database (H2 embedded or TCP server,
+ * PostgreSQL), meeting the port's whole contract for many threads and many processes.
+ *
+ * <ul>
+ *   <li>Trial numbers come from a counter on the study row, incremented under its row lock, so they
+ *       are gap-free and unique across processes; every state change commits in counter order.</li>
+ *   <li>Finished trials are cached forever ({@link TrialSnapshots}): reading a study's history asks
+ *       the database only for what changed.</li>
+ *   <li>Metric points go through a background {@link MetricWriter}; {@link #flush()} (called when a
+ *       trial ends) and {@link #close()} (and a shutdown hook) write what is queued.</li>
+ *   <li>Running trials created here send heartbeats while this process lives; {@link #reapStaleTrials}
+ *       (also run before claiming enqueued trials) fails and possibly retries trials whose worker died;
+ *       after the database was unreachable, automatic reaping waits a stale grace period, because the
+ *       heartbeats of live workers could not be written either.</li>
+ *   <li>Finishing a trial records its provenance ({@link JdbcProvenanceStore}) in the same transaction.</li>
+ * </ul>
+ */
+final class JdbcTrialStorage implements TrialStorage {
+    /** The message of trials still running when their process exited. */
+    static final String INTERRUPTED = "interrupted: the process exited (Ctrl-C or kill) before this trial ended";
+
+    private final Database db;
+    private final boolean ownsDatabase;
+    private final StorageOptions options;
+    private final ArtifactRepository artifacts;
+    private final TrialLoader loader = new TrialLoader();
+    private final StudyTable studies = new StudyTable();
+    private final TrialCommands commands = new TrialCommands(loader);
+    private final TrialSnapshots snapshots;
+    private final StaleTrialReaper reaper;
+    private final ArtifactRows artifactRows = new ArtifactRows();
+    private final MetricWriter metrics;
+    private final JdbcMetricQueries metricReads;
+    private final HeartbeatScheduler heartbeats;
+    private final Set<Long> knownTrials = ConcurrentHashMap.newKeySet();
+    private final Map<Long, Long> lastReap = new ConcurrentHashMap<>();
+    private final Thread shutdownHook;
+    private final Set<Long> unfinishedHere = ConcurrentHashMap.newKeySet();
+    private volatile boolean closed;
+
+    /**
+     * A storage over {@code db}; it closes the database on {@link #close()} only when {@code ownsDatabase}.
+     */
+    JdbcTrialStorage(Database db, boolean ownsDatabase, ArtifactRepository artifacts, StorageOptions options) {
+        this.db = db;
+        this.ownsDatabase = ownsDatabase;
+        this.options = options;
+        this.artifacts = artifacts;
+        this.snapshots = new TrialSnapshots(db, loader);
+        this.reaper = new StaleTrialReaper(db, loader, commands);
+        this.metrics = new MetricWriter(db, options.metricBatchSize(), options.metricCapacity(), options.flushTimeout());
+        this.metricReads = new JdbcMetricQueries(db);
+        this.heartbeats = options.heartbeatInterval() == null ? null
+                : new HeartbeatScheduler(this::heartbeatAll, options.heartbeatInterval());
+        this.shutdownHook = new Thread(() -> closeAtExit(true), "tunelab-storage-shutdown");
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
+    }
+
+    /** Nanoseconds since the database was last reached after an outage (see {@link Database#nanosSinceOutage}). */
+    long nanosSinceOutage() {
+        return db.nanosSinceOutage();
+    }
+
+    @Override
+    public Optional<Duration> heartbeatInterval() {
+        return Optional.ofNullable(options.heartbeatInterval());
+    }
+
+    @Override
+    public StudyRecord createStudy(String name, List<Direction> directions) {
+        Instant now = options.clock().instant();
+        return db.inDurableTransaction(c -> studies.create(c, name, directions, now));
+    }
+
+    @Override
+    public Optional<StudyRecord> findStudy(String name) {
+        return db.read(c -> studies.find(c, name));
+    }
+
+    @Override
+    public StudyRecord study(long studyId) {
+        return db.read(c -> studies.get(c, studyId));
+    }
+
+    @Override
+    public List<StudyRecord> studies() {
+        return db.read(studies::all);
+    }
+
+    @Override
+    public void setStudySystemAttr(long studyId, String key, Object value) {
+        db.durableUpdate(c -> studies.setAttr(c, studyId, key, value));
+    }
+
+    @Override
+    public FrozenTrial createRunningTrial(long studyId) {
+        Instant now = options.clock().instant();
+        FrozenTrial t = db.inTransaction(c -> commands.createRunning(c, studyId, now, heartbeats == null ? null : now));
+        started(t);
+        return t;
+    }
+
+    private void started(FrozenTrial t) {
+        knownTrials.add(t.id());
+        unfinishedHere.add(t.id());
+        if (heartbeats != null) {
+            heartbeats.track(t.id());
+        }
+    }
+
+    @Override
+    public FrozenTrial createWaitingTrial(long studyId, Map<String, Object> fixedParams, Map<String, Object> systemAttrs) {
+        FrozenTrial t = db.inDurableTransaction(c -> commands.createWaiting(c, studyId, fixedParams, systemAttrs));
+        knownTrials.add(t.id());
+        return t;
+    }
+
+    /** Reaps stale trials first (at most once per heartbeat interval), then claims the oldest WAITING trial. */
+    @Override
+    public Optional<FrozenTrial> claimWaitingTrial(long studyId) {
+        maybeReap(studyId);
+        Instant now = options.clock().instant();
+        Optional<FrozenTrial> t = db.inTransaction(c -> commands.claim(c, studyId, now, heartbeats == null ? null : now));
+        t.ifPresent(this::started);
+        return t;
+    }
+
+    /** Reaps stale trials first (at most once per heartbeat interval), then starts a trial within the budget. */
+    @Override
+    public Optional<FrozenTrial> startTrialWithinBudget(long studyId, int budget) {
+        maybeReap(studyId);
+        Instant now = options.clock().instant();
+        Optional<FrozenTrial> t = db.inTransaction(c -> commands.startWithinBudget(c, studyId, budget, now,
+                heartbeats == null ? null : now));
+        t.ifPresent(this::started);
+        return t;
+    }
+
+    private void maybeReap(long studyId) {
+        if (heartbeats == null || db.nanosSinceOutage() < options.staleGrace().toNanos()) {
+            // After the database was unreachable, live workers' heartbeats are old too: wait a grace period.
+            return;
+        }
+        long now = System.nanoTime();
+        Long last = lastReap.get(studyId);
+        if (last == null || now - last >= options.heartbeatInterval().toNanos()) {
+            lastReap.put(studyId, now);
+            reapStaleTrials(studyId);
+        }
+    }
+
+    /**
+     * Fails the study's RUNNING trials whose heartbeat is older than the stale grace, and re-enqueues
+     * them when the study's retry policy allows (see {@link StaleTrialReaper}).
+     *
+     * @return the reaped trials as they are now (FAIL)
+     */
+    List<FrozenTrial> reapStaleTrials(long studyId) {
+        return reaper.reap(studyId, options.clock().instant(), options.staleGrace());
+    }
+
+    /** WAITING trials and RUNNING ones with a heartbeat, counted in the database (any process's trials). */
+    @Override
+    public int unsettledTrials(long studyId) {
+        return db.read(c -> commands.unsettled(c, studyId));
+    }
+
+    @Override
+    public void setParam(long trialId, String name, Object value, Distribution distribution) {
+        double internal = distribution.toInternal(value);
+        db.update(c -> commands.setParam(c, trialId, name, internal, distribution));
+    }
+
+    @Override
+    public void setIntermediateValue(long trialId, int step, double value) {
+        db.update(c -> commands.setIntermediate(c, trialId, step, value));
+    }
+
+    @Override
+    public void setUserAttr(long trialId, String key, Object value) {
+        db.update(c -> commands.setAttr(c, trialId, 'U', key, value));
+    }
+
+    @Override
+    public void setSystemAttr(long trialId, String key, Object value) {
+        db.update(c -> commands.setAttr(c, trialId, 'S', key, value));
+    }
+
+    /** Queues the points for the background writer; NOT_FOUND at once for an unknown trial. */
+    @Override
+    public void logMetrics(long trialId, List<MetricPoint> points) {
+        requireTrial(trialId);
+        metrics.enqueue(trialId, points);
+    }
+
+    private void requireTrial(long trialId) {
+        if (!knownTrials.contains(trialId)) {
+            db.read(c -> loader.findHead(c, trialId))
+                    .orElseThrow(() -> TrackerException.notFound("no trial with id " + trialId));
+            knownTrials.add(trialId);
+        }
+    }
+
+    @Override
+    public void flush() {
+        metrics.flush();
+    }
+
+    /** Copies the file into the artifact repository under {@code study-<id>/trial-<number>/} and records it. */
+    @Override
+    public ArtifactRef storeArtifact(long trialId, String name, Path file) {
+        StorageNames.checkArtifactName(name);
+        TrialHead head = db.read(c -> loader.findHead(c, trialId))
+                .orElseThrow(() -> TrackerException.notFound("no trial with id " + trialId));
+        ArtifactRef ref = artifacts.store(List.of("study-" + head.studyId(), "trial-" + head.number()), name, file);
+        Instant now = options.clock().instant();
+        db.durableUpdate(c -> artifactRows.put(c, trialId, ref, now));
+        return ref;
+    }
+
+    @Override
+    public List<ArtifactRef> artifacts(long trialId) {
+        return db.read(c -> {
+            List<ArtifactRef> refs = artifactRows.list(c, trialId);
+            if (refs.isEmpty() && loader.findHead(c, trialId).isEmpty()) {
+                throw TrackerException.notFound("no trial with id " + trialId);
+            }
+            return refs;
+        });
+    }
+
+    @Override
+    public void heartbeat(long trialId) {
+        Instant now = options.clock().instant();
+        db.update(c -> commands.heartbeat(c, trialId, now));
+    }
+
+    /**
+     * Heartbeats of several trials in one transaction, in id order (so two such transactions never
+     * wait on each other in a cycle); unknown or finished trials are skipped.
+     */
+    void heartbeatAll(Set<Long> trialIds) {
+        Instant now = options.clock().instant();
+        List<Long> ordered = trialIds.stream().sorted().toList();
+        db.update(c -> {
+            for (long id : ordered) {
+                try {
+                    commands.heartbeat(c, id, now);
+                } catch (TrackerException gone) {
+                    // The trial was deleted or never existed; nothing to keep alive.
+                }
+            }
+        });
+    }
+
+    @Override
+    public boolean finishTrial(long trialId, TrialState state, List<Double> values, String message) {
+        if (!state.isFinished()) {
+            throw TrackerException.invalid("a trial can only be finished as COMPLETE, PRUNED or FAIL, got " + state);
+        }
+        Instant now = options.clock().instant();
+        FrozenTrial[] done = new FrozenTrial[1];
+        boolean changed = db.inDurableTransaction(c -> {
+            if (!commands.finish(c, trialId, state, values, message, now)) {
+                return false;
+            }
+            FrozenTrial t = loader.load(c, trialId);
+            if (options.recordProvenance()) {
+                long studyId = loader.findHead(c, trialId).orElseThrow().studyId();
+                JdbcProvenanceStore.write(c, JdbcProvenanceStore.fromStudy(c, studyId, trialId, t.systemAttrs(),
+                        options.workerId(), t.start(), t.end()));
+            }
+            done[0] = t;
+            return true;
+        });
+        if (heartbeats != null) {
+            heartbeats.untrack(trialId);
+        }
+        unfinishedHere.remove(trialId);
+        if (changed) {
+            snapshots.remember(done[0]);
+        }
+        return changed;
+    }
+
+    @Override
+    public FrozenTrial trial(long trialId) {
+        return snapshots.trial(trialId);
+    }
+
+    @Override
+    public FrozenTrial trialByNumber(long studyId, int number) {
+        return snapshots.trialByNumber(studyId, number);
+    }
+
+    @Override
+    public List<FrozenTrial> trials(long studyId, Set<TrialState> states) {
+        return snapshots.trials(studyId, states);
+    }
+
+    @Override
+    public List<String> metricNames(long trialId) {
+        List<String> names = metricReads.names(trialId);
+        if (names.isEmpty()) {
+            requireTrial(trialId);
+        }
+        return names;
+    }
+
+    @Override
+    public List<MetricPoint> metrics(long trialId, String name) {
+        List<MetricPoint> points = metricReads.series(trialId, name);
+        if (points.isEmpty()) {
+            requireTrial(trialId);
+        }
+        return points;
+    }
+
+    /** Stops heartbeats, writes queued metric points, and closes the database if this storage owns it. */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException shuttingDown) {
+            // The hook is running or about to; it calls closeAtExit, which is idempotent.
+        }
+        closeAtExit(false);
+    }
+
+    /**
+     * Flushes metrics and closes. When the process is exiting (Ctrl-C, kill, end of main) the trials this
+     * storage started and nobody finished are ended as FAIL {@value #INTERRUPTED} first, so none is left
+     * RUNNING until the stale-trial reaper notices.
+     */
+    private synchronized void closeAtExit(boolean exiting) {
+        if (closed) {
+            return;
+        }
+        try {
+            if (heartbeats != null) {
+                heartbeats.close();
+            }
+            metrics.close();
+            if (exiting) {
+                for (Long id : List.copyOf(unfinishedHere)) {
+                    try {
+                        finishTrial(id, TrialState.FAIL, List.of(), INTERRUPTED);
+                    } catch (RuntimeException e) {
+                        // finished meanwhile, or the database is gone: the reaper will see it
+                    }
+                }
+            }
+        } finally {
+            closed = true;
+            if (ownsDatabase) {
+                db.close();
+            }
+        }
+    }
+}

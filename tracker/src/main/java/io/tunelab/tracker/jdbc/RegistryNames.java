@@ -1,0 +1,33 @@
+package io.tunelab.tracker.jdbc;
+
+import io.tunelab.tracker.TrackerException;
+
+/** Rules for model names, alias names and tag names. */
+final class RegistryNames {
+    private RegistryNames() {
+    }
+
+    static String model(String name) {
+        if (name == null || name.isBlank() || name.length() > 200 || name.chars().anyMatch(Character::isISOControl)) {
+            throw TrackerException.invalid("model name must be 1 to 200 characters without control characters, got '"
+                    + name + "'");
+        }
+        return name;
+    }
+
+    /** An alias starts with a letter (so it is never mistaken for a version number). */
+    static String alias(String alias) {
+        if (alias == null || !alias.matches("[A-Za-z][A-Za-z0-9._-]{0,99}")) {
+            throw TrackerException.invalid("alias must start with a letter and hold up to 100 letters, digits, '.',"
+                    + " '_' or '-', got '" + alias + "'");
+        }
+        return alias;
+    }
+
+    static String tag(String tag) {
+        if (tag == null || tag.isBlank() || tag.length() > 200) {
+            throw TrackerException.invalid("tag name must be 1 to 200 characters, got '" + tag + "'");
+        }
+        return tag;
+    }
+}

@@ -1,0 +1,99 @@
+package io.tunelab.tracker.jdbc;
+
+import io.tunelab.search.storage.StorageException;
+import io.tunelab.search.storage.TrialStorage;
+import io.tunelab.search.trial.FrozenTrial;
+import io.tunelab.tracker.liveness.RetryPolicy;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Fails RUNNING trials whose heartbeat is older than the grace period, with the message
+ * {@value #REASON} and the system attribute {@code fail_kind=stale} (an objective failure has
+ * neither), and — when the study's {@link RetryPolicy} allows — enqueues their parameters as a new
+ * WAITING trial with {@code retry_of} and {@code retry_count}; the failed trial records
+ * {@code retried_by} and {@code superseded=true} (so study budgets count the retry, not it). Each
+ * trial is reaped in one transaction that re-checks the heartbeat, so concurrent reapers in several
+ * processes reap it once.
+ */
+final class StaleTrialReaper {
+    static final String REASON = "stale: worker stopped responding";
+
+    private final Database db;
+    private final TrialLoader loader;
+    private final TrialCommands commands;
+
+    StaleTrialReaper(Database db, TrialLoader loader, TrialCommands commands) {
+        this.db = db;
+        this.loader = loader;
+        this.commands = commands;
+    }
+
+    /** Reaps the study's stale trials; returns their FAIL snapshots. */
+    List<FrozenTrial> reap(long studyId, Instant now, Duration grace) {
+        long cutoff = Times.toNanos(now.minus(grace));
+        List<TrialHead> stale = db.read(c -> loader.heads(c, "study_id = ? AND trial_state = 'RUNNING'"
+                + " AND heartbeat_ns IS NOT NULL AND heartbeat_ns < ?", ps -> {
+                    ps.setLong(1, studyId);
+                    ps.setLong(2, cutoff);
+                }));
+        List<FrozenTrial> reaped = new ArrayList<>();
+        for (TrialHead h : stale) {
+            FrozenTrial t = db.inDurableTransaction(c -> reapOne(c, h, now, cutoff));
+            if (t != null) {
+                reaped.add(t);
+            }
+        }
+        return reaped;
+    }
+
+    private FrozenTrial reapOne(Connection c, TrialHead h, Instant now, long cutoff) throws SQLException {
+        long seq = StudyTable.advance(c, h.studyId(), false)[1];
+        try (PreparedStatement ps = c.prepareStatement("UPDATE trials SET trial_state = 'FAIL', end_ns = ?,"
+                + " message = ?, change_seq = ? WHERE trial_id = ? AND trial_state = 'RUNNING' AND heartbeat_ns < ?")) {
+            ps.setLong(1, Times.toNanos(now));
+            ps.setString(2, REASON);
+            ps.setLong(3, seq);
+            ps.setLong(4, h.id());
+            ps.setLong(5, cutoff);
+            if (ps.executeUpdate() == 0) {
+                return null;
+            }
+        }
+        TrialCommands.writeAttr(c, h.id(), 'S', "fail_kind", "stale");
+        FrozenTrial failed = loader.load(c, h.id());
+        int retries = failed.systemAttrs().get("retry_count") instanceof Number n ? n.intValue() : 0;
+        if (policy(c, h.studyId()).allows(retries)) {
+            Map<String, Object> attrs = new LinkedHashMap<>();
+            attrs.put("retry_of", failed.number());
+            attrs.put("retry_count", retries + 1);
+            FrozenTrial retry = commands.createWaiting(c, h.studyId(), failed.params(), attrs);
+            TrialCommands.writeAttr(c, h.id(), 'S', "retried_by", retry.number());
+            TrialCommands.writeAttr(c, h.id(), 'S', TrialStorage.SUPERSEDED, true);
+            failed = loader.load(c, h.id());
+        }
+        return failed;
+    }
+
+    private static RetryPolicy policy(Connection c, long studyId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT attr_json FROM study_attrs WHERE study_id = ? AND attr_name = ?")) {
+            ps.setLong(1, studyId);
+            ps.setString(2, RetryPolicy.ATTR);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? RetryPolicy.fromAttr(JsonCodec.read(rs.getString(1))) : RetryPolicy.none();
+            } catch (StorageException malformed) {
+                // A malformed policy must not keep a dead trial RUNNING forever: fail it, retry nothing.
+                return RetryPolicy.none();
+            }
+        }
+    }
+}

@@ -1,0 +1,220 @@
+package io.tunelab.tracker.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tunelab.search.sampler.RandomSampler;
+import io.tunelab.search.space.FloatDistribution;
+import io.tunelab.search.storage.TrialStorage;
+import io.tunelab.search.study.OptimizeOptions;
+import io.tunelab.search.study.Study;
+import io.tunelab.search.trial.Direction;
+import io.tunelab.search.trial.FrozenTrial;
+import io.tunelab.search.trial.Trial;
+import io.tunelab.search.trial.TrialState;
+import io.tunelab.tracker.MutableClock;
+import io.tunelab.tracker.artifact.LocalArtifactRepository;
+import io.tunelab.tracker.config.DatabaseSettings;
+import io.tunelab.tracker.config.StorageOptions;
+import io.tunelab.tracker.liveness.RetryPolicy;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Heartbeats, the stale-trial reaper and retries of trials whose worker died. */
+class StaleTrialTest {
+    private static final Duration HOUR = Duration.ofHours(1);
+
+    @TempDir
+    Path tmp;
+    Database db;
+    MutableClock clock;
+    List<JdbcTrialStorage> opened = new ArrayList<>();
+
+    @BeforeEach
+    void open() {
+        db = Database.open(DatabaseSettings.embedded(tmp));
+        clock = new MutableClock(Instant.parse("2026-03-01T12:00:00Z"));
+    }
+
+    @AfterEach
+    void close() {
+        opened.forEach(JdbcTrialStorage::close);
+        db.close();
+    }
+
+    /** A storage whose heartbeat thread never fires during a test: stale after two hours of silence. */
+    private JdbcTrialStorage storage(MutableClock c, boolean heartbeats) {
+        StorageOptions options = StorageOptions.defaults().withClock(c);
+        options = heartbeats ? options.withHeartbeat(HOUR, HOUR.multipliedBy(2)) : options.withoutHeartbeat();
+        JdbcTrialStorage s = new JdbcTrialStorage(db, false, new LocalArtifactRepository(tmp.resolve("a")), options);
+        opened.add(s);
+        return s;
+    }
+
+    private static long study(JdbcTrialStorage s, int maxRetries) {
+        long id = s.createStudy("s", List.of(Direction.MINIMIZE)).id();
+        s.setStudySystemAttr(id, RetryPolicy.ATTR, new RetryPolicy(maxRetries).toAttr());
+        return id;
+    }
+
+    @Test
+    void aTrialSilentForLongerThanTheGraceIsFailedAsStaleAndNotRetriedWithoutAPolicy() {
+        JdbcTrialStorage s = storage(clock, true);
+        long study = study(s, 0);
+        FrozenTrial t = s.createRunningTrial(study);
+        clock.advance(HOUR);
+        assertThat(s.reapStaleTrials(study)).isEmpty();
+        clock.advance(HOUR.multipliedBy(2));
+        List<FrozenTrial> reaped = s.reapStaleTrials(study);
+        assertThat(reaped).extracting(FrozenTrial::id).containsExactly(t.id());
+        FrozenTrial failed = s.trial(t.id());
+        assertThat(failed.state()).isEqualTo(TrialState.FAIL);
+        assertThat(failed.message()).isEqualTo("stale: worker stopped responding");
+        assertThat(failed.systemAttrs()).containsEntry("fail_kind", "stale").doesNotContainKey("retried_by")
+                .doesNotContainKey(TrialStorage.SUPERSEDED);
+        assertThat(s.trials(study, Set.of(TrialState.WAITING))).isEmpty();
+    }
+
+    @Test
+    void aStaleTrialIsEnqueuedAgainWithItsParametersWhileThePolicyAllows() {
+        JdbcTrialStorage s = storage(clock, true);
+        long study = study(s, 1);
+        FrozenTrial t = s.createRunningTrial(study);
+        s.setParam(t.id(), "x", 0.25, FloatDistribution.uniform(0, 1));
+        clock.advance(HOUR.multipliedBy(3));
+        s.reapStaleTrials(study);
+        FrozenTrial retry = s.trials(study, Set.of(TrialState.WAITING)).get(0);
+        assertThat(retry.number()).isEqualTo(1);
+        assertThat(retry.systemAttrs()).containsEntry("retry_of", 0).containsEntry("retry_count", 1)
+                .containsEntry("fixed_params", java.util.Map.of("x", 0.25));
+        assertThat(s.trial(t.id()).systemAttrs()).containsEntry("retried_by", 1)
+                .containsEntry(TrialStorage.SUPERSEDED, true);
+
+        FrozenTrial claimed = s.claimWaitingTrial(study).orElseThrow();
+        assertThat(claimed.number()).isEqualTo(1);
+        clock.advance(HOUR.multipliedBy(3));
+        assertThat(s.reapStaleTrials(study)).extracting(FrozenTrial::number).containsExactly(1);
+        assertThat(s.trials(study, Set.of(TrialState.WAITING))).as("max_retries 1 is used up").isEmpty();
+    }
+
+    @Test
+    void aHeartbeatWithinTheGraceKeepsATrialRunning() {
+        JdbcTrialStorage s = storage(clock, true);
+        long study = study(s, 0);
+        FrozenTrial t = s.createRunningTrial(study);
+        clock.advance(HOUR.plusMinutes(30));
+        s.heartbeat(t.id());
+        clock.advance(HOUR.plusMinutes(30));
+        assertThat(s.reapStaleTrials(study)).isEmpty();
+        assertThat(s.trial(t.id()).state()).isEqualTo(TrialState.RUNNING);
+    }
+
+    @Test
+    void trialsStartedWithoutHeartbeatsAreNeverReaped() {
+        JdbcTrialStorage quiet = storage(clock, false);
+        long study = study(quiet, 3);
+        FrozenTrial t = quiet.createRunningTrial(study);
+        MutableClock later = new MutableClock(clock.instant().plus(HOUR.multipliedBy(100)));
+        assertThat(storage(later, true).reapStaleTrials(study)).isEmpty();
+        assertThat(quiet.trial(t.id()).state()).isEqualTo(TrialState.RUNNING);
+    }
+
+    @Test
+    void concurrentReapersFailAndRetryAStaleTrialOnce() throws Exception {
+        JdbcTrialStorage s = storage(clock, true);
+        long study = study(s, 5);
+        s.createRunningTrial(study);
+        clock.advance(HOUR.multipliedBy(3));
+        List<JdbcTrialStorage> reapers = List.of(s, storage(clock, true), storage(clock, true), storage(clock, true));
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        List<Future<List<FrozenTrial>>> futures = new ArrayList<>();
+        for (JdbcTrialStorage r : reapers) {
+            futures.add(pool.submit(() -> r.reapStaleTrials(study)));
+        }
+        int reaped = 0;
+        for (Future<List<FrozenTrial>> f : futures) {
+            reaped += f.get(2, TimeUnit.MINUTES).size();
+        }
+        pool.shutdown();
+        assertThat(reaped).isEqualTo(1);
+        assertThat(s.trials(study, EnumSet.allOf(TrialState.class))).extracting(FrozenTrial::state)
+                .containsExactly(TrialState.FAIL, TrialState.WAITING);
+    }
+
+    @Test
+    void aStudyRerunsTheTrialOfADeadWorkerWithTheSameParameters() {
+        JdbcTrialStorage dead = storage(clock, true);
+        Study first = Study.builder("s").storage(dead).seed(3).sampler(RandomSampler::new).create();
+        dead.setStudySystemAttr(first.studyId(), RetryPolicy.ATTR, new RetryPolicy(2).toAttr());
+        Trial abandoned = first.ask();
+        double x = abandoned.suggestFloat("x", -5, 5);
+
+        MutableClock later = new MutableClock(clock.instant().plus(HOUR.multipliedBy(3)));
+        JdbcTrialStorage alive = storage(later, true);
+        Study second = Study.builder("s").storage(alive).seed(3).sampler(RandomSampler::new).load();
+        second.optimize(trial -> trial.suggestFloat("x", -5, 5) * 2, OptimizeOptions.trials(1).withParallelism(1));
+
+        List<FrozenTrial> all = alive.trials(second.studyId(), EnumSet.allOf(TrialState.class));
+        assertThat(all).extracting(FrozenTrial::state).containsExactly(TrialState.FAIL, TrialState.COMPLETE);
+        assertThat(all.get(0).systemAttrs()).containsEntry("fail_kind", "stale").containsEntry("retried_by", 1);
+        assertThat(all.get(1).params()).containsEntry("x", x);
+        assertThat(all.get(1).systemAttrs()).containsEntry("retry_of", 0);
+        assertThat(all.get(1).value()).isEqualTo(x * 2);
+    }
+
+    @Test
+    void anObjectiveFailureIsNotMistakenForAStaleWorker() {
+        JdbcTrialStorage s = storage(clock, true);
+        Study study = Study.builder("s").storage(s).create();
+        study.optimize(trial -> {
+            throw new IllegalStateException("diverged");
+        }, OptimizeOptions.trials(1).withParallelism(1));
+        FrozenTrial failed = s.trialByNumber(study.studyId(), 0);
+        assertThat(failed.state()).isEqualTo(TrialState.FAIL);
+        assertThat(failed.message()).contains("diverged");
+        assertThat(failed.systemAttrs()).doesNotContainKey("fail_kind");
+    }
+
+    @Test
+    void theHeartbeatThreadRefreshesRunningTrialsAndStopsWhenTheyFinish() throws Exception {
+        JdbcTrialStorage s = new JdbcTrialStorage(db, false, new LocalArtifactRepository(tmp.resolve("a")),
+                StorageOptions.defaults().withHeartbeat(Duration.ofMillis(20), Duration.ofSeconds(1)));
+        opened.add(s);
+        long study = s.createStudy("beating", List.of(Direction.MINIMIZE)).id();
+        FrozenTrial t = s.createRunningTrial(study);
+        long first = heartbeatNanos(t.id());
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (heartbeatNanos(t.id()) == first && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertThat(heartbeatNanos(t.id())).isGreaterThan(first);
+        s.finishTrial(t.id(), TrialState.COMPLETE, List.of(1.0), null);
+        long last = heartbeatNanos(t.id());
+        Thread.sleep(100);
+        assertThat(heartbeatNanos(t.id())).isEqualTo(last);
+    }
+
+    private long heartbeatNanos(long trialId) {
+        return db.read(c -> {
+            try (var ps = c.prepareStatement("SELECT heartbeat_ns FROM trials WHERE trial_id = ?")) {
+                ps.setLong(1, trialId);
+                try (var rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            }
+        });
+    }
+}
