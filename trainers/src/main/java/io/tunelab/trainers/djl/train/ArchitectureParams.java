@@ -13,7 +13,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-/** Reads an architecture from a trial's parameters (names and defaults in {@link ParamNames}). */
+/** Reads an architecture from a trial's parameters (names in {@link ParamNames}, defaults in {@link DjlHyperparameters}). */
 final class ArchitectureParams {
     private ArchitectureParams() {
     }
@@ -23,32 +23,32 @@ final class ArchitectureParams {
         String model = normalized(p.getString(MODEL, defaultModel));
         return switch (model) {
             case "mlp", "wide_deep" -> new MlpArchitecture(input, hiddenUnits(p), activation(p), initializer(p),
-                    p.getBoolean(BATCH_NORM, false), p.getDouble(DROPOUT, 0), model.equals("wide_deep"), classes);
-            case "cnn" -> new CnnArchitecture(input, p.getInt(CONV_BLOCKS, 2), p.getInt(FILTERS, 32),
-                    p.getInt(KERNEL_SIZE, 3), PoolingKind.of(p.getString(POOLING, "max")), p.getInt(DENSE_UNITS, 128),
-                    p.getDouble(DROPOUT, 0), activation(p), initializer(p), p.getBoolean(BATCH_NORM, false), classes);
+                    p.getBoolean(BATCH_NORM), p.getDouble(DROPOUT), model.equals("wide_deep"), classes);
+            case "cnn" -> new CnnArchitecture(input, p.getInt(CONV_BLOCKS), p.getInt(FILTERS),
+                    p.getInt(KERNEL_SIZE), PoolingKind.of(p.getString(POOLING)), p.getInt(DENSE_UNITS),
+                    p.getDouble(DROPOUT), activation(p), initializer(p), p.getBoolean(BATCH_NORM), classes);
             default -> throw new TrainersException("parameter 'model' must be mlp, wide_deep or cnn, got '" + model + "'");
         };
     }
 
     private static List<Integer> hiddenUnits(TrialParams p) {
-        int layers = p.getInt(N_HIDDEN, 2);
+        int layers = p.getInt(N_HIDDEN);
         if (layers < 0) {
             throw new TrainersException("parameter 'n_hidden' must be 0 or more, got " + layers);
         }
         List<Integer> units = new ArrayList<>(layers);
         for (int layer = 1; layer <= layers; layer++) {
             String own = neuronsOfLayer(layer);
-            units.add(p.isSet(own) ? p.getInt(own, 100) : p.getInt(N_NEURONS, 100));
+            units.add(p.isSet(own) ? p.getInt(own, 0) : p.getInt(N_NEURONS));
         }
         return units;
     }
 
     private static ActivationKind activation(TrialParams p) {
-        return ActivationKind.of(p.getString(ACTIVATION, "relu"));
+        return ActivationKind.of(p.getString(ACTIVATION));
     }
 
     private static WeightInit initializer(TrialParams p) {
-        return WeightInit.of(p.getString(INITIALIZER, "glorot"));
+        return WeightInit.of(p.getString(INITIALIZER));
     }
 }

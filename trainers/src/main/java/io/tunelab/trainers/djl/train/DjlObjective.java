@@ -59,8 +59,8 @@ public final class DjlObjective implements Objective {
         OptimizerSpec optimizerSpec = TrainingParams.optimizer(params);
         FitConfig fit = TrainingParams.fit(params, trial.seed());
         LearningRateSchedule schedule = TrainingParams.schedule(params, fit.epochs(), fit.stepsPerEpoch(data.train().size()));
-        int patience = params.getInt(ParamNames.PATIENCE, 0);
-        double minDelta = params.getDouble(ParamNames.MIN_DELTA, 0);
+        int patience = params.getInt(ParamNames.PATIENCE);
+        double minDelta = params.getDouble(ParamNames.MIN_DELTA);
         Device device = config.devices().deviceFor(trial.slot());
         trial.setUserAttr("architecture", architecture.describe());
         trial.setUserAttr("dataset_fingerprint", datasetFingerprint());

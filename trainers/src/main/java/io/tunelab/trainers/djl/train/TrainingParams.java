@@ -9,13 +9,13 @@ import io.tunelab.trainers.djl.optimizer.OptimizerSpec;
 import io.tunelab.trainers.schedule.GradientClipping;
 import io.tunelab.trainers.schedule.LearningRateSchedule;
 
-/** Reads optimizer, schedule and loop settings from a trial's parameters ({@link ParamNames}). */
+/** Reads optimizer, schedule and loop settings from a trial's parameters ({@link ParamNames}; defaults in {@link DjlHyperparameters}). */
 final class TrainingParams {
     private TrainingParams() {
     }
 
     static OptimizerSpec optimizer(TrialParams p) {
-        OptimizerKind kind = OptimizerKind.of(p.getString(OPTIMIZER, "sgd"));
+        OptimizerKind kind = OptimizerKind.of(p.getString(OPTIMIZER));
         OptimizerSpec d = OptimizerSpec.defaults(kind);
         boolean usesMomentum = kind == OptimizerKind.MOMENTUM || kind == OptimizerKind.NESTEROV;
         boolean adamFamily = kind == OptimizerKind.ADAM || kind == OptimizerKind.ADAMW
@@ -26,37 +26,40 @@ final class TrainingParams {
                 adamFamily ? p.getDouble(BETA_2, d.beta2()) : d.beta2(),
                 kind == OptimizerKind.RMSPROP ? p.getDouble(RHO, d.rho()) : d.rho(),
                 kind == OptimizerKind.SGD || usesMomentum ? d.epsilon() : p.getDouble(EPSILON, d.epsilon()),
-                p.getDouble(WEIGHT_DECAY, kind == OptimizerKind.ADAMW ? 0.01 : 0));
+                kind == OptimizerKind.ADAMW ? p.getDouble(WEIGHT_DECAY, DjlHyperparameters.ADAMW_WEIGHT_DECAY)
+                        : p.getDouble(WEIGHT_DECAY));
     }
 
     static FitConfig fit(TrialParams p, long seed) {
-        GradientClipping clipping = new GradientClipping(p.getDouble(CLIP_NORM, 0), p.getDouble(CLIP_VALUE, 0));
-        return new FitConfig(p.getInt(EPOCHS, 10), p.getInt(BATCH_SIZE, 32), clipping, seed, 1000, true);
+        GradientClipping clipping = new GradientClipping(p.getDouble(CLIP_NORM), p.getDouble(CLIP_VALUE));
+        return new FitConfig(p.getInt(EPOCHS), p.getInt(BATCH_SIZE), clipping, seed, 1000, true);
     }
 
     /** The learning-rate schedule for {@code epochs} epochs of {@code stepsPerEpoch} updates. */
     static LearningRateSchedule schedule(TrialParams p, int epochs, int stepsPerEpoch) {
-        double lr = p.getDouble(LEARNING_RATE, 0.01);
+        double lr = p.getDouble(LEARNING_RATE);
         long total = (long) epochs * stepsPerEpoch;
-        String kind = normalized(p.getString(LR_SCHEDULE, "constant"));
+        String kind = normalized(p.getString(LR_SCHEDULE));
         LearningRateSchedule s = switch (kind) {
             case "constant", "warmup" -> LearningRateSchedule.constant(lr);
-            case "power" -> LearningRateSchedule.power(lr, decaySteps(p, stepsPerEpoch), p.getDouble(LR_POWER, 1));
-            case "exponential" -> LearningRateSchedule.exponential(lr, decaySteps(p, stepsPerEpoch), p.getDouble(LR_DECAY_RATE, 0.1));
+            case "power" -> LearningRateSchedule.power(lr, decaySteps(p, stepsPerEpoch), p.getDouble(LR_POWER));
+            case "exponential" -> LearningRateSchedule.exponential(lr, decaySteps(p, stepsPerEpoch), p.getDouble(LR_DECAY_RATE));
             case "piecewise" -> {
-                double factor = p.getDouble(LR_DECAY_RATE, 0.1);
+                double factor = p.getDouble(LR_DECAY_RATE);
                 long half = Math.max(1, total / 2);
                 yield LearningRateSchedule.piecewise(new long[] {half, Math.max(half + 1, total * 3 / 4)},
                         new double[] {lr, lr * factor, lr * factor * factor});
             }
             case "plateau" -> LearningRateSchedule.reduceOnPlateau(lr, "val_loss", Direction.MINIMIZE,
-                    p.getDouble(LR_DECAY_RATE, 0.5), p.getInt(LR_PATIENCE, 2), 0, p.getDouble(LR_MIN, 0));
+                    p.getDouble(LR_DECAY_RATE, DjlHyperparameters.PLATEAU_DECAY_RATE), p.getInt(LR_PATIENCE), 0,
+                    p.getDouble(LR_MIN));
             case "one_cycle" -> LearningRateSchedule.oneCycle(lr, total);
-            case "cosine" -> LearningRateSchedule.cosine(lr, total, p.getDouble(LR_MIN, 0));
+            case "cosine" -> LearningRateSchedule.cosine(lr, total, p.getDouble(LR_MIN));
             default -> throw new TrainersException("parameter 'lr_schedule' must be constant, power, exponential,"
                     + " piecewise, plateau, one_cycle, cosine or warmup, got '" + kind + "'");
         };
-        double warmupEpochs = p.getDouble(WARMUP_EPOCHS, kind.equals("warmup") ? 1 : 0);
+        double warmupEpochs = kind.equals("warmup")
+                ? p.getDouble(WARMUP_EPOCHS, DjlHyperparameters.WARMUP_SCHEDULE_EPOCHS) : p.getDouble(WARMUP_EPOCHS);
         if (warmupEpochs < 0) {
             throw new TrainersException("parameter 'warmup_epochs' must be 0 or more, got " + warmupEpochs);
         }
@@ -65,6 +68,6 @@ final class TrainingParams {
     }
 
     private static long decaySteps(TrialParams p, int stepsPerEpoch) {
-        return Math.max(1, Math.round(p.getDouble(LR_DECAY_EPOCHS, 10) * stepsPerEpoch));
+        return Math.max(1, Math.round(p.getDouble(LR_DECAY_EPOCHS) * stepsPerEpoch));
     }
 }

@@ -9,7 +9,8 @@ import java.util.Map;
 
 /**
  * Reads a hyperparameter by name: sampled from the trial when the search space has a distribution for
- * it, else the fixed value configured for the study, else the documented default. Values are converted
+ * it, else the fixed value configured for the study, else the default: the one of
+ * {@link DjlHyperparameters#CATALOGUE}, or the one the caller passes when it varies. Values are converted
  * to the type asked for (a categorical {@code "true"} reads as a boolean, an integral {@code 64.0} as
  * an int). The values that were not sampled are remembered for {@link #unsampled()} (provenance).
  * Used by one thread, like the trial.
@@ -48,6 +49,26 @@ public final class TrialParams {
         Object value = fixed.getOrDefault(name, defaultValue);
         unsampled.put(name, value);
         return value;
+    }
+
+    /** An integer with the catalogue's default. */
+    public int getInt(String name) {
+        return getInt(name, ((Number) DjlHyperparameters.CATALOGUE.defaultOf(name)).intValue());
+    }
+
+    /** A number with the catalogue's default. */
+    public double getDouble(String name) {
+        return getDouble(name, ((Number) DjlHyperparameters.CATALOGUE.defaultOf(name)).doubleValue());
+    }
+
+    /** A text with the catalogue's default. */
+    public String getString(String name) {
+        return getString(name, (String) DjlHyperparameters.CATALOGUE.defaultOf(name));
+    }
+
+    /** A boolean with the catalogue's default. */
+    public boolean getBoolean(String name) {
+        return getBoolean(name, (Boolean) DjlHyperparameters.CATALOGUE.defaultOf(name));
     }
 
     public int getInt(String name, int defaultValue) {

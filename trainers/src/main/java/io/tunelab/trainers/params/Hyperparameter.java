@@ -1,0 +1,125 @@
+package io.tunelab.trainers.params;
+
+import io.tunelab.search.space.Distribution;
+import io.tunelab.trainers.TrainersException;
+import java.math.BigDecimal;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * One hyperparameter a trainer reads. Immutable.
+ *
+ * @param name         as trials and study files spell it; a name holding {@code {i}} stands for one
+ *                     parameter per layer ({@code n_units_l{i}}: {@code n_units_l0}, {@code n_units_l1}, ...)
+ * @param kind         the type of value the trainer reads
+ * @param defaultValue the value taken when nothing else sets it ({@code Integer}, {@code Double},
+ *                     {@code Boolean} or {@code String}), or null when it is derived from something
+ *                     else, which {@code defaultNote} then says
+ * @param defaultNote  how the default varies ({@code adamw: 0.01}) or what it is derived from; empty for none
+ * @param range        the built-in range searched when a study asks for the trainer's ranges, or null
+ * @param meaning      what it does, in one line
+ */
+public record Hyperparameter(String name, Kind kind, Object defaultValue, String defaultNote, Distribution range,
+                             String meaning) {
+
+    /** The type of value a trainer reads. */
+    public enum Kind {
+        INT, REAL, BOOLEAN, CHOICE
+    }
+
+    public Hyperparameter {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(defaultNote, "defaultNote");
+        Objects.requireNonNull(meaning, "meaning");
+        if (defaultValue == null && defaultNote.isEmpty()) {
+            throw new TrainersException("hyperparameter '" + name + "' needs a default or a note saying where it comes from");
+        }
+        if (defaultValue != null && !fits(kind, defaultValue)) {
+            throw new TrainersException("hyperparameter '" + name + "' is " + kind + " but its default is " + defaultValue);
+        }
+    }
+
+    private static boolean fits(Kind kind, Object value) {
+        return switch (kind) {
+            case INT -> value instanceof Integer;
+            case REAL -> value instanceof Double;
+            case BOOLEAN -> value instanceof Boolean;
+            case CHOICE -> value instanceof String;
+        };
+    }
+
+    public static Hyperparameter integer(String name, int defaultValue, String meaning) {
+        return new Hyperparameter(name, Kind.INT, defaultValue, "", null, meaning);
+    }
+
+    public static Hyperparameter real(String name, double defaultValue, String meaning) {
+        return new Hyperparameter(name, Kind.REAL, defaultValue, "", null, meaning);
+    }
+
+    public static Hyperparameter bool(String name, boolean defaultValue, String meaning) {
+        return new Hyperparameter(name, Kind.BOOLEAN, defaultValue, "", null, meaning);
+    }
+
+    public static Hyperparameter choice(String name, String defaultValue, String meaning) {
+        return new Hyperparameter(name, Kind.CHOICE, defaultValue, "", null, meaning);
+    }
+
+    /** A parameter whose default is derived from something else, which {@code note} says. */
+    public static Hyperparameter derived(String name, Kind kind, String note, String meaning) {
+        return new Hyperparameter(name, kind, null, note, null, meaning);
+    }
+
+    /** The same with a note on how the default varies, e.g. {@code adamw: 0.01}. */
+    public Hyperparameter note(String note) {
+        return new Hyperparameter(name, kind, defaultValue, note, range, meaning);
+    }
+
+    /** The same with a built-in range. */
+    public Hyperparameter range(Distribution builtIn) {
+        return new Hyperparameter(name, kind, defaultValue, defaultNote, Objects.requireNonNull(builtIn, "range"), meaning);
+    }
+
+    /** Whether a built-in range is known. */
+    public boolean hasRange() {
+        return range != null;
+    }
+
+    /** Whether this entry stands for one parameter per layer (its name holds {@code {i}}). */
+    public boolean isPerLayer() {
+        return name.contains("{i}");
+    }
+
+    /** Whether {@code parameter} is this one, or (per-layer) one of its instances such as {@code n_units_l2}. */
+    public boolean matches(String parameter) {
+        if (!isPerLayer() || name.equals(parameter)) {
+            return name.equals(parameter);
+        }
+        int at = name.indexOf("{i}");
+        String prefix = name.substring(0, at);
+        String suffix = name.substring(at + 3);
+        if (!parameter.startsWith(prefix) || !parameter.endsWith(suffix)
+                || parameter.length() <= prefix.length() + suffix.length()) {
+            return false;
+        }
+        return parameter.substring(prefix.length(), parameter.length() - suffix.length()).chars().allMatch(Character::isDigit);
+    }
+
+    /** The default as documentation shows it: {@code 0 (adamw: 0.01)}, {@code n_neurons}, {@code relu}. */
+    public String describeDefault() {
+        if (defaultValue == null) {
+            return defaultNote;
+        }
+        return defaultNote.isEmpty() ? show(defaultValue) : show(defaultValue) + " (" + defaultNote + ")";
+    }
+
+    /** A value as documentation shows it: reals without trailing zeros ({@code 0}, {@code 0.01}, {@code 1e-7}). */
+    public static String show(Object value) {
+        if (!(value instanceof Double d) || !Double.isFinite(d)) {
+            return String.valueOf(value);
+        }
+        BigDecimal b = new BigDecimal(Double.toString(d)).stripTrailingZeros();
+        double abs = Math.abs(d);
+        return abs == 0 || (abs >= 1e-4 && abs < 1e6) ? b.toPlainString() : b.toString().toLowerCase(Locale.ROOT);
+    }
+}
