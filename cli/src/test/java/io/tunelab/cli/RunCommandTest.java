@@ -83,9 +83,9 @@ class RunCommandTest {
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err().lines()).containsExactly(
                 file + ":8:32: space.learning_rate.reciprocal[0]: a log (reciprocal) distribution needs low > 0, got low=0.0",
-                file + ":9:8: space.act: needs one of uniform, float, reciprocal, int or choice, e.g. {float: [0.0, 0.5]}",
+                file + ":9:8: space.act: needs one of uniform, float, reciprocal, expon, int or choice, e.g. {float: [0.0, 0.5]}",
                 file + ":9:9: space.act.choise: unknown key 'choise' (did you mean 'choice'?); expected uniform, float,"
-                        + " reciprocal, int, choice, log, step, when or per_layer",
+                        + " reciprocal, expon, int, choice, log, step, when or per_layer",
                 "3 problems in " + file + "; nothing was run");
         assertThat(r.out()).isEmpty();
     }

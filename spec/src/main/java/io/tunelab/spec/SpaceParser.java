@@ -1,6 +1,7 @@
 package io.tunelab.spec;
 
 import io.tunelab.search.space.Distribution;
+import io.tunelab.search.space.ExponentialDistribution;
 import io.tunelab.search.space.FloatDistribution;
 import io.tunelab.search.space.IntDistribution;
 import java.util.ArrayList;
@@ -96,6 +97,11 @@ final class SpaceParser {
             String kind = DistributionParser.KINDS.stream().filter(entry::has).findFirst().orElse(name);
             problems.at(entry.get(kind), entry.path(kind), "the grid sampler needs a finite grid: give this float"
                     + " a step, or use int or choice");
+            return;
+        }
+        if (gridSampler && distribution instanceof ExponentialDistribution) {
+            problems.at(entry.get("expon"), entry.path("expon"), "the grid sampler needs a finite grid, and "
+                    + Texts.quote(name) + " is " + distribution.describe() + ", unbounded; list its values with choice");
             return;
         }
         if (!perLayerName) {
