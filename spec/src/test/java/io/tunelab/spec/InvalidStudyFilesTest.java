@@ -113,6 +113,12 @@ class InvalidStudyFilesTest {
                         8, "space.gamma.step", "step does not apply to expon"),
                 bad("grid sampler over an expon", replacing(8, "  gamma: {expon: {scale: 1}}") + "sampler: grid\n",
                         8, "space.gamma.expon", "the grid sampler needs a finite grid, and 'gamma' is expon(scale=1.0), unbounded"),
+                bad("include of something else than defaults", adding("  include: all"),
+                        9, "space.include", "expected defaults (to search the trainer's built-in ranges for the"
+                                + " parameters not named here), got 'all'"),
+                bad("empty space", replacing(7, "space: {}").replace("  lr: {reciprocal: [1e-4, 1e-1]}\n", ""),
+                        7, "space", "must define at least one parameter, e.g. learning_rate: {reciprocal: [1e-4, 1e-1]},"
+                                + " or include: defaults"),
                 bad("grid sampler over a continuous float", adding("sampler: grid"),
                         8, "space.lr.reciprocal", "the grid sampler needs a finite grid"),
                 bad("duplicate key", adding("study: t"),

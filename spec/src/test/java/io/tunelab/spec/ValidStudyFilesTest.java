@@ -67,6 +67,19 @@ class ValidStudyFilesTest {
     }
 
     @Test
+    void includeDefaultsAsksForTheTrainersBuiltInRangesAndIsNoParameter() {
+        StudySpec alone = parser.parse(SpecFiles.replacing(8, "  include: defaults"), "alone.yaml");
+        StudySpec withOne = parser.parse(SpecFiles.adding("  include: defaults"), "one.yaml");
+        StudySpec without = parser.parse(SpecFiles.MINIMAL, "minimal.yaml");
+
+        assertThat(alone.space().includesDefaults()).isTrue();
+        assertThat(alone.space().parameters()).isEmpty();
+        assertThat(withOne.space().includesDefaults()).isTrue();
+        assertThat(withOne.space().distributions()).containsOnlyKeys("lr");
+        assertThat(without.space().includesDefaults()).isFalse();
+    }
+
+    @Test
     void theMinimalFileGetsDefaultSamplerPrunerParallelismAndFit() {
         StudySpec spec = parser.parse(SpecFiles.MINIMAL, "minimal.yaml");
 
