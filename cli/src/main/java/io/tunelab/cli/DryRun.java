@@ -1,12 +1,17 @@
 package io.tunelab.cli;
 
 import io.tunelab.cli.output.TextTable;
-import io.tunelab.spec.SpaceParameter;
-import io.tunelab.spec.StudySpec;
+import io.tunelab.cli.wiring.EffectiveConfiguration;
+import io.tunelab.cli.wiring.EffectiveConfiguration.Setting;
+import io.tunelab.cli.wiring.EffectiveConfiguration.Source;
+import io.tunelab.search.sampler.GridSampler;
 import io.tunelab.search.sampler.RandomSampler;
 import io.tunelab.search.study.Study;
+import io.tunelab.search.study.StudyBuilder;
 import io.tunelab.search.trial.Direction;
 import io.tunelab.search.trial.Trial;
+import io.tunelab.spec.SpaceParameter;
+import io.tunelab.spec.StudySpec;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -17,15 +22,19 @@ import java.util.Map;
 
 /**
  * What {@code tunelab run --dry-run} prints for a valid study file: a summary, the search space as a
- * table, and configurations sampled by a random sampler with the study's seed over a throw-away
- * in-memory study. Nothing trains and nothing is stored.
+ * table, the effective configuration of the first sampled trials (each searched parameter's value and
+ * where it is searched from) and the parameters fixed in every trial with their values and where they
+ * come from. Trials are sampled over a throw-away in-memory study with the study's seed: by the grid
+ * sampler for a grid study, by a random sampler otherwise. Nothing trains and nothing is stored.
  */
 final class DryRun {
     private final StudySpec spec;
+    private final EffectiveConfiguration configuration;
     private final String file;
 
-    DryRun(StudySpec spec, String file) {
+    DryRun(StudySpec spec, EffectiveConfiguration configuration, String file) {
         this.spec = spec;
+        this.configuration = configuration;
         this.file = file;
     }
 
@@ -34,44 +43,67 @@ final class DryRun {
         new StudyFileSummary(spec).print(out);
         out.println();
         List<SpaceParameter> parameters = spec.space().parameters();
-        out.println("Search space (" + parameters.size() + (parameters.size() == 1 ? " parameter" : " parameters")
-                + ", suggested in this order):");
+        out.println("Search space (" + count(parameters.size(), "parameter") + ", suggested in this order):");
         List<List<Object>> space = new ArrayList<>();
         parameters.forEach(p -> space.add(List.of(p.name(), p.distribution().describe(), p.describeConditions())));
+        configuration.searched().stream().filter(s -> s.source() == Source.BUILT_IN)
+                .forEach(s -> space.add(List.of(s.name(), s.distribution().describe() + " (built-in, include: defaults)", "")));
         new TextTable(List.of("PARAMETER", "DISTRIBUTION", "ONLY WHEN"), space).print(out, "  ");
         out.println();
-        out.println(samples + (samples == 1 ? " configuration" : " configurations") + " from a random sampler with"
-                + " seed " + spec.sampler().seed() + " (dry run: nothing is trained or stored; '-' = not used):");
-        printSamples(out, sample(samples));
+        List<Map<String, Object>> configs = sample(samples, out);
+        printSamples(out, configs);
+        out.println();
+        List<Setting> fixed = configuration.fixed();
+        out.println("Fixed in every trial: the " + (fixed.size() == 1 ? "other parameter " : "other " + fixed.size()
+                + " parameters ") + configuration.trainer() + " reads:");
+        List<List<Object>> rows = new ArrayList<>();
+        fixed.forEach(s -> rows.add(List.of(s.name(), s.shown(), s.source().label())));
+        new TextTable(List.of("PARAMETER", "VALUE", "FROM"), rows).print(out, "  ");
     }
 
-    /** The first {@code count} trials' parameters under a random sampler seeded like the study. */
-    private List<Map<String, Object>> sample(int count) {
-        Study study = Study.builder(spec.study())
+    private static String count(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
+    }
+
+    /** The first {@code count} trials' searched parameters, under the grid or a random sampler seeded like the study. */
+    private List<Map<String, Object>> sample(int count, PrintWriter out) {
+        StudyBuilder builder = Study.builder(spec.study())
                 .directions(spec.directions().toArray(new Direction[0]))
-                .seed(spec.sampler().seed())
-                .sampler(RandomSampler::new)
-                .create();
-        List<Map<String, Object>> out = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            Trial trial = study.ask();
-            out.add(spec.space().suggest(trial));
+                .seed(spec.sampler().seed());
+        int n = count;
+        if (spec.sampler().type().equals("grid")) {
+            GridSampler grid = new GridSampler(configuration.searchSpace());
+            n = Math.min(count, grid.size());
+            builder.sampler(streams -> grid);
+            out.println(count(n, "configuration") + " from the grid sampler: the first " + n + " of its " + grid.size()
+                    + " points (dry run: nothing is trained or stored; '-' = not used):");
+        } else {
+            builder.sampler(RandomSampler::new);
+            out.println(count(n, "configuration") + " from a random sampler with seed " + spec.sampler().seed()
+                    + " (dry run: nothing is trained or stored; '-' = not used):");
         }
-        return out;
+        Study study = builder.create();
+        List<Map<String, Object>> configs = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            Trial trial = study.ask();
+            spec.space().suggest(trial);
+            configuration.searched().stream().filter(s -> s.source() == Source.BUILT_IN)
+                    .forEach(s -> trial.suggest(s.name(), s.distribution()));
+            configs.add(trial.params());
+        }
+        return configs;
     }
 
     private void printSamples(PrintWriter out, List<Map<String, Object>> configs) {
-        List<String> headers = new ArrayList<>();
-        headers.add("PARAMETER");
+        List<String> headers = new ArrayList<>(List.of("PARAMETER", "FROM"));
         for (int i = 0; i < configs.size(); i++) {
             headers.add("#" + i);
         }
         List<List<Object>> rows = new ArrayList<>();
-        for (SpaceParameter p : spec.space().parameters()) {
-            List<Object> row = new ArrayList<>();
-            row.add(p.name());
+        for (Setting s : configuration.searched()) {
+            List<Object> row = new ArrayList<>(List.of(s.name(), s.source().label()));
             for (Map<String, Object> config : configs) {
-                row.add(config.containsKey(p.name()) ? show(config.get(p.name())) : "-");
+                row.add(config.containsKey(s.name()) ? show(config.get(s.name())) : "-");
             }
             rows.add(row);
         }

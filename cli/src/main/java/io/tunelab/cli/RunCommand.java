@@ -5,6 +5,7 @@ import io.tunelab.cli.output.TextTable;
 import io.tunelab.cli.query.StorageUrlOption;
 import io.tunelab.cli.run.StudyRunner;
 import io.tunelab.cli.wiring.Wiring;
+import io.tunelab.cli.wiring.EffectiveConfiguration;
 import io.tunelab.spec.SpecValidationException;
 import io.tunelab.spec.StudySpec;
 import io.tunelab.spec.StudySpecParser;
@@ -25,14 +26,16 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code tunelab run STUDY_FILE}: validates a study file and runs the study. With {@code --dry-run} it
- * prints the parsed space and a few sampled configurations instead, training nothing.
+ * {@code tunelab run STUDY_FILE}: validates a study file, checks it against its trainer and runs the
+ * study. With {@code --dry-run} it prints the parsed space, the effective configuration of a few
+ * sampled trials and the parameters fixed in all of them instead, training nothing.
  * Exit codes: 0 success, 2 invalid input (every problem printed as {@code file:line:column: path: message}),
  * 1 runtime failure.
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Validate a study file and run the study.",
-                "With --dry-run: validate, print the search space and sampled configurations, train nothing."})
+                "With --dry-run: validate, print the search space, sampled configurations and fixed parameters,"
+                        + " train nothing."})
 final class RunCommand implements Callable<Integer> {
     static final int MAX_SAMPLES = 1000;
 
@@ -82,7 +85,8 @@ final class RunCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         if (dryRun) {
-            new DryRun(study, file.toString()).print(out, samples);
+            EffectiveConfiguration configuration = StudyRunner.trainer(study, wiring.trainers()).configuration(study);
+            new DryRun(study, configuration, file.toString()).print(out, samples);
             out.flush();
             return ExitCodes.OK;
         }

@@ -8,11 +8,15 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import io.tunelab.cli.wiring.TrainerFactory;
+import io.tunelab.cli.wiring.TestCsv;
 import io.tunelab.search.storage.InMemoryStorage;
 import io.tunelab.search.storage.TrialStorage;
 import io.tunelab.search.study.Study;
 import io.tunelab.search.trial.Direction;
+import io.tunelab.search.trial.FrozenTrial;
+import io.tunelab.search.trial.TrialState;
 import java.nio.file.Path;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -54,8 +58,13 @@ class RunCommandTest {
                 .containsPattern("n_units_l1 +int\\[32, 512\\] log +n_hidden > 1")
                 .containsPattern("momentum +float\\[0.8, 0.99\\] +optimizer in \\[momentum, nesterov\\]")
                 .contains("5 configurations from a random sampler with seed 42")
-                .containsPattern("PARAMETER +#0 +#1 +#2 +#3 +#4\\n")
-                .doesNotContain("#5");
+                .containsPattern("PARAMETER +FROM +#0 +#1 +#2 +#3 +#4\\n")
+                .containsPattern("n_units_l1 +space +")
+                .doesNotContain("#5")
+                .contains("Fixed in every trial: the other 24 parameters djl-mlp reads:")
+                .containsPattern("model +mlp +trainer\\n")
+                .containsPattern("epochs +20 +fit\\n")
+                .containsPattern("weight_decay +0 \\(adamw: 0.01\\) +default\\n");
         assertThat(r.err()).isEmpty();
     }
 
@@ -84,9 +93,9 @@ class RunCommandTest {
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err().lines()).containsExactly(
                 file + ":8:32: space.learning_rate.reciprocal[0]: a log (reciprocal) distribution needs low > 0, got low=0.0",
-                file + ":9:8: space.act: needs one of uniform, float, reciprocal, int or choice, e.g. {float: [0.0, 0.5]}",
+                file + ":9:8: space.act: needs one of uniform, float, reciprocal, expon, int or choice, e.g. {float: [0.0, 0.5]}",
                 file + ":9:9: space.act.choise: unknown key 'choise' (did you mean 'choice'?); expected uniform, float,"
-                        + " reciprocal, int, choice, log, step, when or per_layer",
+                        + " reciprocal, expon, int, choice, log, step, when or per_layer",
                 "3 problems in " + file + "; nothing was run");
         assertThat(r.out()).isEmpty();
     }
@@ -151,6 +160,97 @@ class RunCommandTest {
         assertThat(second.out()).contains("Resuming study 'forest' (3 trials so far, budget 5 trials)")
                 .contains("5 complete");
         assertThat(tunelab(wiring, "run", file.toString()).out()).contains("already has its 5 trials");
+    }
+
+    /** The book's housing-chapter grid: n_trees x fraction_features on a CSV regression, the rest at defaults. */
+    private static Path housingGrid(Path dir) throws Exception {
+        Path csv = TestCsv.regression(dir, 160);
+        Path file = dir.resolve("grid.yaml");
+        Files.writeString(file, """
+                study: housing-grid
+                direction: minimize
+                metric: rmse
+                sampler: grid
+                budget: {trials: 12}
+                trainer: tribuo-random-forest
+                data: {dataset: csv, path: %s, target: y, task: regression, valid_split: 0.25}
+                space:
+                  n_trees: {choice: [3, 10, 30]}
+                  fraction_features: {choice: [0.2, 0.4, 0.6, 0.8]}
+                """.formatted(csv));
+        return file;
+    }
+
+    @Test
+    void aGridStudyOverTwoForestParametersRunsAllTwelveCombinationsWithTheOthersAtTheirDefaults(@TempDir Path dir)
+            throws Exception {
+        InMemoryStorage storage = new InMemoryStorage();
+
+        Result r = tunelab(wiringOn(storage), "run", housingGrid(dir).toString());
+
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("Study 'housing-grid': 12 complete, 0 pruned, 0 failed.");
+        List<FrozenTrial> trials = storage.trials(storage.findStudy("housing-grid").orElseThrow().id(),
+                EnumSet.allOf(TrialState.class));
+        assertThat(trials).hasSize(12).allSatisfy(t -> {
+            assertThat(t.state()).isEqualTo(TrialState.COMPLETE);
+            assertThat(t.params()).containsOnlyKeys("n_trees", "fraction_features");
+            assertThat(t.userAttrs().get("fixed_params")).isEqualTo(Map.of("max_depth", Integer.MAX_VALUE,
+                    "min_child_weight", 5.0));
+        });
+        assertThat(trials.stream().map(t -> List.of(t.params().get("n_trees"), t.params().get("fraction_features"))))
+                .doesNotHaveDuplicates();
+    }
+
+    @Test
+    void aDryRunOfTheGridStudyShowsItsFirstPointsAndTheDefaultsEveryTrialReads(@TempDir Path dir) throws Exception {
+        Result r = tunelab("run", "--dry-run", housingGrid(dir).toString());
+
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("""
+                5 configurations from the grid sampler: the first 5 of its 12 points (dry run: nothing is trained or \
+                stored; '-' = not used):
+                  PARAMETER          FROM   #0   #1   #2   #3   #4
+                  n_trees            space  3    3    3    3    10
+                  fraction_features  space  0.2  0.4  0.6  0.8  0.2
+
+                Fixed in every trial: the other 2 parameters tribuo-random-forest (regression) reads:
+                  PARAMETER         VALUE                   FROM
+                  max_depth         2147483647 (unlimited)  default
+                  min_child_weight  5                       default
+                """);
+    }
+
+    @Test
+    void aDryRunRefusesWhatTheTrainerCannotRunNamingTheFieldWithExitTwo(@TempDir Path dir) throws Exception {
+        String grid = Files.readString(housingGrid(dir));
+        Map<String, String> refused = Map.of(
+                grid.replace("fraction_features:", "max_features:"),
+                "run: space.max_features: tribuo-random-forest (regression) has no parameter 'max_features'; it reads"
+                        + " n_trees, max_depth, fraction_features, min_child_weight",
+                grid.replace("{choice: [3, 10, 30]}", "{choice: [few, many]}"),
+                "run: space.n_trees: tribuo-random-forest (regression) reads 'n_trees' as an integer (default 100), but"
+                        + " choice[few, many] has other values",
+                grid.replace("space:\n", "space:\n  include: defaults\n"),
+                "run: space.include: the grid sampler needs a finite set of values for every searched parameter, but"
+                        + " tribuo-random-forest (regression)'s built-in range of 'min_child_weight' is"
+                        + " float[1.0, 16.0] log",
+                SpecFiles.MINIMAL.replace("data: {dataset: d}", "data: fashion-mnist")
+                        .replace("  lr:", "  include: defaults\n  learning_rate:"),
+                "run: space.include: djl-mlp has no built-in ranges; name each parameter to search in the space instead of"
+                        + " include: defaults",
+                SpecFiles.MINIMAL.replace("data: {dataset: d}", "data: fashion-mnist"),
+                "run: space.lr: djl-mlp has no parameter 'lr'");
+        int i = 0;
+        for (Map.Entry<String, String> e : refused.entrySet()) {
+            Path file = Files.writeString(dir.resolve("refused-" + i++ + ".yaml"), e.getKey());
+            for (String command : List.of("--dry-run", "--storage=memory:")) {
+                Result r = tunelab("run", command, file.toString());
+                assertThat(r.code()).as(r.err()).isEqualTo(2);
+                assertThat(r.err()).startsWith(e.getValue()).doesNotContain("Exception").doesNotContain("\tat ");
+                assertThat(r.out()).doesNotContain("Running study");
+            }
+        }
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.tunelab.spec;
 
 import io.tunelab.search.space.CategoricalDistribution;
 import io.tunelab.search.space.Distribution;
+import io.tunelab.search.space.ExponentialDistribution;
 import io.tunelab.search.space.FloatDistribution;
 import io.tunelab.search.space.IntDistribution;
 import io.tunelab.search.space.InvalidDistributionException;
@@ -155,6 +156,9 @@ final class ConditionParser {
         } else if (target instanceof FloatDistribution f) {
             low = f.low();
             high = f.high();
+        } else if (target instanceof ExponentialDistribution e) {
+            low = e.loc();
+            high = Double.POSITIVE_INFINITY;
         } else {
             problems.at(node, path, op.key() + " compares numbers, but " + Texts.quote(name) + " is "
                     + target.describe() + "; use eq, ne, in or not_in");

@@ -2,6 +2,7 @@ package io.tunelab.spec;
 
 import io.tunelab.search.space.CategoricalDistribution;
 import io.tunelab.search.space.Distribution;
+import io.tunelab.search.space.ExponentialDistribution;
 import io.tunelab.search.space.FloatDistribution;
 import io.tunelab.search.space.IntDistribution;
 import io.tunelab.search.space.InvalidDistributionException;
@@ -16,6 +17,7 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 /**
  * Reads the distribution of one space entry: {@code {uniform: [a, b]}} or {@code {float: [a, b]}}
  * (optional {@code log: true} or {@code step}), {@code {reciprocal: [a, b]}} (log-uniform),
+ * {@code {expon: {scale: s}}} (exponential as scipy's {@code expon}, optional {@code loc}),
  * {@code {int: [a, b]}} (optional {@code log} or {@code step}) and {@code {choice: [...]}}.
  *
  * <p>The range rules are the {@code search} distributions' own: this class builds the distribution
@@ -25,7 +27,7 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  */
 final class DistributionParser {
     /** The keys that name a distribution kind. */
-    static final List<String> KINDS = List.of("uniform", "float", "reciprocal", "int", "choice");
+    static final List<String> KINDS = List.of("uniform", "float", "reciprocal", "expon", "int", "choice");
     static final int MAX_CHOICES = 1000;
     private static final Range INT32 = Range.closed(Integer.MIN_VALUE, Integer.MAX_VALUE);
 
@@ -49,6 +51,7 @@ final class DistributionParser {
         return switch (kind) {
             case "choice" -> choice(entry);
             case "int" -> integer(entry);
+            case "expon" -> expon(entry);
             default -> floating(entry, kind);
         };
     }
@@ -101,13 +104,36 @@ final class DistributionParser {
         return firstRefusal(attempts, entry.problems());
     }
 
-    private static Distribution choice(Fields entry) {
+    /** {@code {expon: {scale: s, loc: l}}}: scipy's {@code expon(loc=l, scale=s)}, {@code loc} 0 by default. */
+    private static Distribution expon(Fields entry) {
+        refuseModifiers(entry, "expon", "it has its own law; use reciprocal for a log-uniform range");
+        Fields law = Fields.of(entry.get("expon"), entry.path("expon"), entry.problems());
+        if (law == null) {
+            return null;
+        }
+        int before = entry.problems().count();
+        law.allow(List.of("scale", "loc"));
+        Double scale = law.number("scale", Range.positive(), true);
+        Double loc = law.number("loc", Range.any(), false);
+        if (entry.problems().count() != before) {
+            return null;
+        }
+        double from = loc == null ? 0 : loc;
+        return firstRefusal(List.of(new Attempt(() -> new ExponentialDistribution(from, scale), whole(entry, "expon"))),
+                entry.problems());
+    }
+
+    private static void refuseModifiers(Fields entry, String kind, String advice) {
         for (String modifier : List.of("log", "step")) {
             if (entry.has(modifier)) {
                 entry.problems().at(entry.keyNode(modifier), entry.path(modifier),
-                        modifier + " does not apply to choice; list the values you want instead");
+                        modifier + " does not apply to " + kind + "; " + advice);
             }
         }
+    }
+
+    private static Distribution choice(Fields entry) {
+        refuseModifiers(entry, "choice", "list the values you want instead");
         SequenceNode list = Values.sequence(entry.get("choice"), entry.path("choice"), entry.problems());
         if (list == null) {
             return null;

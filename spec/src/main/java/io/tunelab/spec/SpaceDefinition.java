@@ -12,8 +12,10 @@ import java.util.Set;
 /**
  * A study file's search space as a define-by-run function: {@link #suggest(Trial)} asks the trial for
  * each parameter in file order, skipping those whose conditions do not hold, so the sampler sees the
- * same conditional space whatever trainer consumes the values. Immutable and thread-safe; the
- * {@code Trial} itself is used by one thread, as its contract says.
+ * same conditional space whatever trainer consumes the values. A trainer reads every parameter the
+ * space does not name at its default, unless the space {@link #includesDefaults() includes the
+ * defaults} ({@code include: defaults}): then the trainer searches those over its built-in ranges.
+ * Immutable and thread-safe; the {@code Trial} itself is used by one thread, as its contract says.
  *
  * <pre>{@code
  * Map<String, Object> params = spec.space().suggest(trial); // {n_hidden=2, n_units_l0=87, n_units_l1=301, ...}
@@ -21,14 +23,22 @@ import java.util.Set;
  */
 public final class SpaceDefinition {
     private final List<SpaceParameter> parameters;
+    private final boolean includesDefaults;
+
+    /** A space of these parameters, in suggestion order, the trainer's other parameters at their defaults. */
+    public SpaceDefinition(List<SpaceParameter> parameters) {
+        this(parameters, false);
+    }
 
     /**
      * A space of these parameters, in suggestion order.
      *
+     * @param includesDefaults whether the trainer also searches the parameters not named here over its
+     *                         built-in ranges (rather than reading them at their defaults)
      * @throws IllegalArgumentException if two parameters share a name or a condition refers to a
      *                                  parameter that does not come earlier
      */
-    public SpaceDefinition(List<SpaceParameter> parameters) {
+    public SpaceDefinition(List<SpaceParameter> parameters, boolean includesDefaults) {
         Set<String> earlier = new HashSet<>();
         for (SpaceParameter p : parameters) {
             for (Condition c : p.conditions()) {
@@ -42,6 +52,12 @@ public final class SpaceDefinition {
             }
         }
         this.parameters = List.copyOf(parameters);
+        this.includesDefaults = includesDefaults;
+    }
+
+    /** Whether the trainer searches the parameters this space does not name over its built-in ranges. */
+    public boolean includesDefaults() {
+        return includesDefaults;
     }
 
     /** Every parameter a trial may have, in suggestion order. */
@@ -72,16 +88,17 @@ public final class SpaceDefinition {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof SpaceDefinition other && other.parameters.equals(parameters);
+        return o instanceof SpaceDefinition other && other.parameters.equals(parameters)
+                && other.includesDefaults == includesDefaults;
     }
 
     @Override
     public int hashCode() {
-        return parameters.hashCode();
+        return 31 * parameters.hashCode() + Boolean.hashCode(includesDefaults);
     }
 
     @Override
     public String toString() {
-        return "SpaceDefinition" + parameters;
+        return "SpaceDefinition" + parameters + (includesDefaults ? " + defaults" : "");
     }
 }

@@ -1,6 +1,7 @@
 package io.tunelab.spec;
 
 import io.tunelab.search.space.Distribution;
+import io.tunelab.search.space.ExponentialDistribution;
 import io.tunelab.search.space.FloatDistribution;
 import io.tunelab.search.space.IntDistribution;
 import java.util.ArrayList;
@@ -18,12 +19,14 @@ import org.yaml.snakeyaml.nodes.NodeTuple;
  * {@code when} makes an entry conditional on earlier ones; {@code per_layer: n_hidden} repeats an entry
  * whose name holds {@code {i}} once per layer, so {@code n_units_l{i}} with {@code n_hidden} in
  * {@code [1, 3]} becomes {@code n_units_l0 .. n_units_l2}, where {@code n_units_l1} exists only when
- * {@code n_hidden > 1}.
+ * {@code n_hidden > 1}. The key {@code include} is not a parameter: {@code include: defaults} asks the trainer
+ * to search the parameters the space does not name over its built-in ranges.
  */
 final class SpaceParser {
     static final int MAX_PARAMETERS = 1000;
     static final int MAX_LAYERS = 64;
     static final String LAYER = "{i}";
+    static final String INCLUDE = "include";
     private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_.-]{0,99}");
     private static final List<String> ENTRY_KEYS;
 
@@ -56,16 +59,30 @@ final class SpaceParser {
         if (space == null) {
             return null;
         }
-        if (space.keys().isEmpty()) {
-            problems.at(node, path, "must define at least one parameter, e.g. learning_rate: {reciprocal: [1e-4, 1e-1]}");
+        int before = problems.count();
+        boolean includesDefaults = space.has(INCLUDE) && includesDefaults(space);
+        if (problems.count() == before && !space.has(INCLUDE) && space.keys().isEmpty()) {
+            problems.at(node, path, "must define at least one parameter, e.g. learning_rate: {reciprocal: [1e-4, 1e-1]},"
+                    + " or include: defaults");
             return null;
         }
-        int before = problems.count();
         SpaceParser parser = new SpaceParser(problems, gridSampler);
         for (NodeTuple entry : space.entries()) {
-            parser.entry(entry, space);
+            if (!Fields.keyText(entry).equals(INCLUDE)) {
+                parser.entry(entry, space);
+            }
         }
-        return problems.count() == before ? new SpaceDefinition(parser.parameters) : null;
+        return problems.count() == before ? new SpaceDefinition(parser.parameters, includesDefaults) : null;
+    }
+
+    /** {@code include: defaults}; anything else is a problem. */
+    private static boolean includesDefaults(Fields space) {
+        String value = space.text(INCLUDE, true);
+        if (value != null && !value.equals("defaults")) {
+            space.problems().at(space.get(INCLUDE), space.path(INCLUDE), "expected defaults (to search the trainer's"
+                    + " built-in ranges for the parameters not named here), got " + Texts.quote(value));
+        }
+        return "defaults".equals(value);
     }
 
     private void entry(NodeTuple tuple, Fields space) {
@@ -96,6 +113,11 @@ final class SpaceParser {
             String kind = DistributionParser.KINDS.stream().filter(entry::has).findFirst().orElse(name);
             problems.at(entry.get(kind), entry.path(kind), "the grid sampler needs a finite grid: give this float"
                     + " a step, or use int or choice");
+            return;
+        }
+        if (gridSampler && distribution instanceof ExponentialDistribution) {
+            problems.at(entry.get("expon"), entry.path("expon"), "the grid sampler needs a finite grid, and "
+                    + Texts.quote(name) + " is " + distribution.describe() + ", unbounded; list its values with choice");
             return;
         }
         if (!perLayerName) {

@@ -4,8 +4,11 @@ import java.util.Collection;
 import java.util.Locale;
 import java.util.Optional;
 
-/** Small text helpers for messages: safe quoting of user values and "did you mean" suggestions. */
-final class Texts {
+/**
+ * Small text helpers for messages: safe quoting of user values and "did you mean" suggestions; the
+ * suggestion is public so that checks beyond the parser (a trainer's parameter names) word it alike.
+ */
+public final class Texts {
     private static final int MAX_SHOWN = 40;
 
     private Texts() {
@@ -30,7 +33,7 @@ final class Texts {
     }
 
     /** " (did you mean 'x'?)" when a candidate is close to {@code wrong}, else the empty string. */
-    static String didYouMean(String wrong, Collection<String> candidates) {
+    public static String didYouMean(String wrong, Collection<String> candidates) {
         return closest(wrong, candidates).map(c -> " (did you mean '" + c + "'?)").orElse("");
     }
 

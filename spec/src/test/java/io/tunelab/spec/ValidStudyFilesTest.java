@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.tunelab.search.exec.Slot;
 import io.tunelab.search.space.CategoricalDistribution;
+import io.tunelab.search.space.ExponentialDistribution;
 import io.tunelab.search.space.FloatDistribution;
 import io.tunelab.search.space.IntDistribution;
 import io.tunelab.search.trial.Direction;
@@ -54,6 +55,28 @@ class ValidStudyFilesTest {
         assertThat(spec.parallel().devices()).isEqualTo(ParallelSpec.DeviceMode.CPU);
         assertThat(spec.data().options()).containsEntry("valid_split", 0.2).containsEntry("samples", 2000);
         assertThat(spec.space().distributions().get("n_trees")).isEqualTo(IntDistribution.stepped(10, 200, 10));
+    }
+
+    @Test
+    void anExponEntryIsScipysExponentialWithItsScaleAndOptionalLoc() {
+        StudySpec spec = parser.parse(SpecFiles.replacing(8, "  gamma: {expon: {scale: 0.5}}\n"
+                + "  shifted: {expon: {scale: 2, loc: 1}}\n  c: {float: [1, 9], when: {shifted: {ge: 3}}}"), "expon.yaml");
+
+        assertThat(spec.space().distributions()).containsEntry("gamma", ExponentialDistribution.withScale(0.5))
+                .containsEntry("shifted", new ExponentialDistribution(1, 2));
+    }
+
+    @Test
+    void includeDefaultsAsksForTheTrainersBuiltInRangesAndIsNoParameter() {
+        StudySpec alone = parser.parse(SpecFiles.replacing(8, "  include: defaults"), "alone.yaml");
+        StudySpec withOne = parser.parse(SpecFiles.adding("  include: defaults"), "one.yaml");
+        StudySpec without = parser.parse(SpecFiles.MINIMAL, "minimal.yaml");
+
+        assertThat(alone.space().includesDefaults()).isTrue();
+        assertThat(alone.space().parameters()).isEmpty();
+        assertThat(withOne.space().includesDefaults()).isTrue();
+        assertThat(withOne.space().distributions()).containsOnlyKeys("lr");
+        assertThat(without.space().includesDefaults()).isFalse();
     }
 
     @Test

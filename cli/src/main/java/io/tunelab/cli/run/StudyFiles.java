@@ -41,8 +41,6 @@ public record StudyFiles(String text, StudySpec spec, TrainerFactory trainer) {
             throw new CliException("the study file stored with '" + record.name() + "' is no longer valid: "
                     + e.problems().get(0).format());
         }
-        TrainerFactory trainer = trainers.stream().filter(t -> t.handles(spec.trainer().name())).findFirst()
-                .orElseThrow(() -> new CliException("no trainer named '" + spec.trainer().name() + "' in this build"));
-        return new StudyFiles(file, spec, trainer);
+        return new StudyFiles(file, spec, StudyRunner.trainer(spec, trainers));
     }
 }

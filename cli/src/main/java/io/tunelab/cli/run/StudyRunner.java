@@ -4,6 +4,7 @@ import io.tunelab.cli.error.CliException;
 import io.tunelab.cli.output.TextTable;
 import io.tunelab.cli.progress.ProgressBar;
 import io.tunelab.spec.StudySpec;
+import io.tunelab.cli.wiring.EffectiveConfiguration;
 import io.tunelab.cli.wiring.SearchComponents;
 import io.tunelab.cli.wiring.TrainerFactory;
 import io.tunelab.search.exec.SlotPool;
@@ -89,16 +90,25 @@ public final class StudyRunner {
                 .storage(storage)
                 .directions(spec.directions().toArray(Direction[]::new))
                 .seed(spec.sampler().seed())
-                .sampler(SearchComponents.sampler(spec.sampler(), spec.space(), parallel))
+                .sampler(SearchComponents.sampler(spec.sampler(), configuration().searchSpace(), parallel))
                 .pruner(SearchComponents.pruner(spec.pruner()));
     }
 
-    /** The objective of the file's trainer. */
+    /** The objective of the file's trainer; the file is checked against the trainer first. */
     public Objective objective() {
+        return trainer(spec, trainers).create(spec);
+    }
+
+    /** What the file's trials search and fix, checked against the trainer; reads no data. */
+    public EffectiveConfiguration configuration() {
+        return trainer(spec, trainers).configuration(spec);
+    }
+
+    /** The trainer {@code spec} names, among {@code trainers}. */
+    public static TrainerFactory trainer(StudySpec spec, List<TrainerFactory> trainers) {
         return trainers.stream().filter(t -> t.handles(spec.trainer().name())).findFirst()
                 .orElseThrow(() -> new CliException("trainer: no trainer named '" + spec.trainer().name()
-                        + "' in this build"))
-                .create(spec);
+                        + "' in this build"));
     }
 
     /** The slots of the file's {@code parallel} section on this machine. */

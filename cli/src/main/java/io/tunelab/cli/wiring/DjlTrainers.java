@@ -12,6 +12,7 @@ import io.tunelab.trainers.data.FashionMnist;
 import io.tunelab.trainers.device.CpuThreads;
 import io.tunelab.trainers.djl.DjlPredictor;
 import io.tunelab.trainers.djl.train.DjlObjective;
+import io.tunelab.trainers.djl.train.DjlHyperparameters;
 import io.tunelab.trainers.djl.train.DjlObjectiveConfig;
 import io.tunelab.trainers.djl.train.ParamNames;
 import io.tunelab.trainers.predict.Predictor;
@@ -24,8 +25,9 @@ import java.util.Map;
  * Fashion-MNIST ({@code data: {dataset: fashion-mnist, dir: DIR, subset: N}}: the data set from
  * {@code dir} or the standard places, training on the first {@code subset} examples when given).
  * The study file's space is suggested first (its conditions decide which parameters exist), then the
- * trainer reads them by their {@link ParamNames}; {@code fit} options become fixed values. When
- * trials run in parallel on CPU, PyTorch gets one intra-op thread per trial.
+ * trainer reads them by their {@link ParamNames}; {@code fit} options become fixed values, and every
+ * other parameter takes its default ({@link DjlHyperparameters}). When trials run in parallel on CPU,
+ * PyTorch gets one intra-op thread per trial.
  */
 public final class DjlTrainers implements TrainerFactory {
     private static final String BEST = "best-0000.params";
@@ -36,13 +38,24 @@ public final class DjlTrainers implements TrainerFactory {
     }
 
     @Override
+    public EffectiveConfiguration configuration(StudySpec spec) {
+        dataset(spec);
+        return EffectiveConfiguration.resolve(spec.trainer().name(), DjlHyperparameters.CATALOGUE, spec, fixed(spec),
+                Map.of(ParamNames.MODEL, model(spec)));
+    }
+
+    private static String model(StudySpec spec) {
+        return spec.trainer().name().substring("djl-".length()).replace('-', '_');
+    }
+
+    @Override
     public Objective create(StudySpec spec) {
+        configuration(spec);
         CpuThreads.setIntraOp(CpuThreads.perTrial(Runtime.getRuntime().availableProcessors(), spec.parallel().workers()));
         DatasetSplits data = data(spec, true);
         Map<String, Object> fixed = fixed(spec);
         fixed.keySet().removeAll(spec.space().distributions().keySet());
-        String model = spec.trainer().name().substring("djl-".length()).replace('-', '_');
-        DjlObjectiveConfig config = DjlObjectiveConfig.mlp(spec.space().distributions(), fixed).withModel(model)
+        DjlObjectiveConfig config = DjlObjectiveConfig.mlp(spec.space().distributions(), fixed).withModel(model(spec))
                 .withMonitor(Monitor.of(spec.metrics().get(0)));
         DjlObjective objective = new DjlObjective(data, config);
         return trial -> {
@@ -85,9 +98,7 @@ public final class DjlTrainers implements TrainerFactory {
 
     /** The data set of the study file; with {@code subset}, training uses only its first examples. */
     static DatasetSplits data(StudySpec spec, boolean forTraining) {
-        if (!spec.data().dataset().equals("fashion-mnist")) {
-            throw new CliException("data.dataset: DJL trainers read fashion-mnist, got '" + spec.data().dataset() + "'");
-        }
+        dataset(spec);
         DataOptions options = new DataOptions("data", spec.data().options());
         String dir = options.text("dir", null);
         DatasetRepository repository = dir == null ? DatasetRepository.standard()
@@ -98,6 +109,12 @@ public final class DjlTrainers implements TrainerFactory {
             return splits;
         }
         return new DatasetSplits(splits.train().slice(0, subset), splits.valid(), splits.test());
+    }
+
+    private static void dataset(StudySpec spec) {
+        if (!spec.data().dataset().equals("fashion-mnist")) {
+            throw new CliException("data.dataset: DJL trainers read fashion-mnist, got '" + spec.data().dataset() + "'");
+        }
     }
 
     /** The fit section as fixed trainer parameters. */

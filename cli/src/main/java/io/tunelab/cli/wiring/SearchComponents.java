@@ -3,7 +3,6 @@ package io.tunelab.cli.wiring;
 import io.tunelab.cli.error.CliException;
 import io.tunelab.spec.PrunerSpec;
 import io.tunelab.spec.SamplerSpec;
-import io.tunelab.spec.SpaceDefinition;
 import io.tunelab.search.pruner.HyperbandPruner;
 import io.tunelab.search.pruner.MedianPruner;
 import io.tunelab.search.pruner.NopPruner;
@@ -21,6 +20,7 @@ import io.tunelab.search.sampler.nsga2.Nsga2Sampler;
 import io.tunelab.search.sampler.qmc.QmcSampler;
 import io.tunelab.search.sampler.tpe.TpeOptions;
 import io.tunelab.search.sampler.tpe.TpeSampler;
+import io.tunelab.search.space.Distribution;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -70,14 +70,17 @@ public final class SearchComponents {
      * The sampler of a study file, built from the study's seeded random streams. With {@code parallel}
      * (several trials at once, in this process or across workers) TPE lies about running trials by
      * default (constant liar) so that workers do not pile onto one point.
+     *
+     * @param space what the trials search ({@link EffectiveConfiguration#searchSpace()}): the grid sampler's grid
      */
-    public static Function<RandomStreams, Sampler> sampler(SamplerSpec spec, SpaceDefinition space, boolean parallel) {
+    public static Function<RandomStreams, Sampler> sampler(SamplerSpec spec, Map<String, Distribution> space,
+                                                           boolean parallel) {
         Map<String, Object> o = spec.options();
         switch (spec.type()) {
             case "random":
                 return RandomSampler::new;
             case "grid":
-                GridSampler grid = new GridSampler(space.distributions());
+                GridSampler grid = new GridSampler(space);
                 return streams -> grid;
             case "qmc":
                 return streams -> new QmcSampler(streams, bool(o, "scramble", true), Map.of());

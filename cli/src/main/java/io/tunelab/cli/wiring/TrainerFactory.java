@@ -14,7 +14,19 @@ public interface TrainerFactory {
     /** Whether this factory builds the trainer called {@code name} (e.g. {@code tribuo-xgboost}). */
     boolean handles(String name);
 
-    /** The trainer's objective; loads data now, so problems surface before the first trial. */
+    /**
+     * The effective configuration of the study file's trials: every hyperparameter the trainer reads, and
+     * whether it is searched or fixed, and from where. Reads no data.
+     *
+     * @throws io.tunelab.cli.CliException naming the field when the file asks for something the trainer
+     *         cannot run (see {@link EffectiveConfiguration#resolve}), or names data or a metric it cannot read
+     */
+    EffectiveConfiguration configuration(StudySpec spec);
+
+    /**
+     * The trainer's objective; checks the file as {@link #configuration} does and loads data now, so
+     * problems surface before the first trial.
+     */
     Objective create(StudySpec spec);
 
     /** Name of the trial artifact holding the trained model (what a model version points at). */

@@ -3,6 +3,7 @@ package io.tunelab.cli.wiring;
 import io.tunelab.cli.error.CliException;
 import io.tunelab.spec.StudySpec;
 import io.tunelab.search.study.Objective;
+import io.tunelab.trainers.TrainersException;
 import io.tunelab.trainers.eval.Metric;
 import io.tunelab.trainers.tabular.CsvOptions;
 import io.tunelab.trainers.tabular.CsvTables;
@@ -20,17 +21,22 @@ import io.tunelab.trainers.tribuo.TribuoObjective;
 import io.tunelab.trainers.tribuo.Validation;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The {@code tribuo-*} trainers of study files ({@code tribuo-random-forest}, {@code tribuo-xgboost},
  * ...). Data: {@code synthetic-classification} ({@code samples}, {@code classes}, {@code seed}),
- * {@code synthetic-regression} ({@code samples}, {@code seed}) or {@code csv} ({@code path},
- * {@code target}, {@code task}, {@code categorical}); {@code test_split} (default 0.2) is held out
- * for evaluation and promotion; validation is {@code folds}-fold cross-validation (default 3) or a
- * {@code valid_split} hold-out. The study file's space overrides the trainer's default ranges.
+ * {@code synthetic-regression} ({@code samples}, {@code seed}), or a CSV file named by a {@code dataset}
+ * ending in {@code .csv} (or {@code dataset: csv} with {@code path}), with {@code target}, {@code task}
+ * and {@code categorical}; {@code test_split} (default 0.2) is held out for evaluation and promotion;
+ * validation is {@code folds}-fold cross-validation (default 3) or a {@code valid_split} hold-out.
+ * The trainer searches the parameters the study file's space names and reads the others at their
+ * defaults, or, with {@code include: defaults}, searches those over its built-in ranges.
  */
 public final class TribuoTrainers implements TrainerFactory {
     private static final String PREFIX = "tribuo-";
+    private static final String SYNTHETIC_CLASSIFICATION = "synthetic-classification";
+    private static final String SYNTHETIC_REGRESSION = "synthetic-regression";
 
     @Override
     public boolean handles(String name) {
@@ -38,8 +44,32 @@ public final class TribuoTrainers implements TrainerFactory {
     }
 
     @Override
+    public EffectiveConfiguration configuration(StudySpec spec) {
+        TribuoTrainerSpec trainer = family(spec);
+        Task task = task(spec.data().dataset(), new DataOptions("data", spec.data().options()));
+        Metric metric = metric(spec.metrics().get(0), task);
+        if (spec.directions().size() != 1 || spec.directions().get(0) != metric.direction()) {
+            throw new CliException("direction: metric '" + spec.metrics().get(0) + "' must be "
+                    + metric.direction().name().toLowerCase(Locale.ROOT) + "d, got " + spec.directions());
+        }
+        return EffectiveConfiguration.resolve(spec.trainer().name() + " (" + task.name().toLowerCase(Locale.ROOT) + ")",
+                trainer.hyperparameters(task), spec, Map.of(), Map.of());
+    }
+
+    private static TribuoTrainerSpec family(StudySpec spec) {
+        String name = spec.trainer().name().substring(PREFIX.length()).replace('-', '_');
+        try {
+            TribuoTrainerSpec family = TrainerSpecs.byName(name);
+            return spec.space().includesDefaults() ? family.withBuiltInRanges() : family;
+        } catch (TrainersException e) {
+            throw new CliException("trainer: " + e.getMessage());
+        }
+    }
+
+    @Override
     public Objective create(StudySpec spec) {
-        TribuoTrainerSpec trainer = TrainerSpecs.byName(spec.trainer().name().substring(PREFIX.length()).replace('-', '_'));
+        configuration(spec);
+        TribuoTrainerSpec trainer = family(spec);
         DataOptions data = new DataOptions("data", spec.data().options());
         Table[] split = split(spec);
         long seed = spec.sampler().seed();
@@ -51,10 +81,6 @@ public final class TribuoTrainers implements TrainerFactory {
                 .validation(validation)
                 .metric(metric(spec.metrics().get(0), split[0].task()))
                 .build();
-        if (spec.directions().size() != 1 || spec.directions().get(0) != objective.direction()) {
-            throw new CliException("direction: metric '" + spec.metrics().get(0) + "' must be "
-                    + objective.direction().name().toLowerCase(Locale.ROOT) + "d, got " + spec.directions());
-        }
         return trial -> {
             spec.space().suggest(trial);
             return objective.evaluate(trial);
@@ -101,25 +127,43 @@ public final class TribuoTrainers implements TrainerFactory {
     }
 
     static Table table(String dataset, DataOptions data) {
-        switch (dataset) {
-            case "synthetic-classification":
-                return Synthetic.classification(data.integer("samples", 1000), data.integer("classes", 3),
-                        data.integer("seed", 0));
-            case "synthetic-regression":
-                return Synthetic.regression(data.integer("samples", 1000), data.integer("extra_features", 2),
-                        data.number("noise", 1.0), data.integer("seed", 0));
-            case "csv": {
-                String target = data.required("target");
-                Task task = Task.valueOf(data.text("task", "classification").toUpperCase(Locale.ROOT));
-                CsvOptions options = task == Task.CLASSIFICATION ? CsvOptions.classification(target)
-                        : CsvOptions.regression(target);
-                options = options.withCategorical(data.texts("categorical").toArray(String[]::new));
-                return CsvTables.read(Path.of(data.required("path")), options);
-            }
-            default:
-                throw new CliException("data.dataset: Tribuo trainers read synthetic-classification, "
-                        + "synthetic-regression or csv, got '" + dataset + "'");
+        Task task = task(dataset, data);
+        if (dataset.equals(SYNTHETIC_CLASSIFICATION)) {
+            return Synthetic.classification(data.integer("samples", 1000), data.integer("classes", 3),
+                    data.integer("seed", 0));
         }
+        if (dataset.equals(SYNTHETIC_REGRESSION)) {
+            return Synthetic.regression(data.integer("samples", 1000), data.integer("extra_features", 2),
+                    data.number("noise", 1.0), data.integer("seed", 0));
+        }
+        String target = data.required("target");
+        CsvOptions options = task == Task.CLASSIFICATION ? CsvOptions.classification(target) : CsvOptions.regression(target);
+        options = options.withCategorical(data.texts("categorical").toArray(String[]::new));
+        return CsvTables.read(Path.of(dataset.equals("csv") ? data.required("path") : dataset), options);
+    }
+
+    /** The task of the data set, read from the file without loading the data. */
+    static Task task(String dataset, DataOptions data) {
+        if (dataset.equals(SYNTHETIC_CLASSIFICATION)) {
+            return Task.CLASSIFICATION;
+        }
+        if (dataset.equals(SYNTHETIC_REGRESSION)) {
+            return Task.REGRESSION;
+        }
+        boolean file = dataset.toLowerCase(Locale.ROOT).endsWith(".csv");
+        if (!file && !dataset.equals("csv")) {
+            throw new CliException("data.dataset: Tribuo trainers read synthetic-classification, synthetic-regression"
+                    + " or a CSV file (a path ending in .csv), got '" + dataset + "'");
+        }
+        if (file && data.has("path")) {
+            throw new CliException("data.path: the CSV file is already named by dataset: " + dataset + "; give it once");
+        }
+        String task = data.text("task", "classification");
+        return switch (task) {
+            case "classification" -> Task.CLASSIFICATION;
+            case "regression" -> Task.REGRESSION;
+            default -> throw new CliException("data.task: expected classification or regression, got '" + task + "'");
+        };
     }
 
     /** {@code val_accuracy}/{@code accuracy} → accuracy, {@code rmse}, {@code mae}, {@code r2}, {@code macro_f1}. */

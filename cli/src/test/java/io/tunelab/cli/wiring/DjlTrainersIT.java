@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tunelab.cli.error.CliException;
+import io.tunelab.cli.wiring.EffectiveConfiguration.Setting;
+import io.tunelab.cli.wiring.EffectiveConfiguration.Source;
 import io.tunelab.spec.StudySpec;
 import io.tunelab.spec.StudySpecParser;
 import io.tunelab.search.storage.InMemoryStorage;
@@ -53,6 +55,11 @@ class DjlTrainersIT {
         assertThat(best.params()).containsKey("n_units_l" + (layers - 1)).doesNotContainKey("n_units_l" + layers);
         assertThat(best.userAttrs().get("architecture").toString()).contains(String.valueOf(best.params().get("n_units_l0")));
         assertThat(best.userAttrs()).containsKey("test_evaluation");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> fixed = (Map<String, Object>) best.userAttrs().get("fixed_params");
+        assertThat(fixed).containsEntry("activation", "relu")
+                .containsEntry("epochs", 2).containsEntry("batch_norm", false)
+                .doesNotContainKeys("n_hidden", "learning_rate", "optimizer");
 
         ArtifactRef weights = storage.artifacts(best.id()).stream()
                 .filter(a -> a.name().equals(trainers.modelArtifact())).findFirst().orElseThrow();
@@ -69,6 +76,20 @@ class DjlTrainersIT {
         double accuracy = Arrays.stream(scores).average().orElseThrow();
         Object reported = ((Map<?, ?>) best.userAttrs().get("test_evaluation")).get("accuracy");
         assertThat(accuracy).isCloseTo(((Number) reported).doubleValue(), org.assertj.core.api.Assertions.within(1e-9));
+    }
+
+    @Test
+    void theConfigurationSearchesTheSpaceAndFixesTheRestFromTheFitSectionTheTrainerOrTheDefaults() {
+        EffectiveConfiguration c = new DjlTrainers().configuration(new StudySpecParser().parse(YAML, "tiny.yaml"));
+
+        assertThat(c.searchSpace()).containsOnlyKeys("n_hidden", "n_units_l0", "n_units_l1", "learning_rate", "optimizer");
+        assertThat(c.fixed()).contains(new Setting("model", Source.TRAINER, null, "mlp"),
+                new Setting("epochs", Source.FILE, null, "2"), new Setting("lr_schedule", Source.FILE, null, "exponential"),
+                new Setting("lr_decay_epochs", Source.FILE, null, "5"), new Setting("n_neurons", Source.DEFAULT, null, "100"),
+                new Setting("weight_decay", Source.DEFAULT, null, "0 (adamw: 0.01)"));
+        assertThat(c.fixed()).extracting(Setting::name).doesNotContain("n_units_l{i}", "learning_rate");
+        StudySpec cnn = new StudySpecParser().parse(YAML.replace("djl-mlp", "djl-cnn"), "cnn.yaml");
+        assertThat(new DjlTrainers().configuration(cnn).fixed()).contains(new Setting("model", Source.TRAINER, null, "cnn"));
     }
 
     @Test

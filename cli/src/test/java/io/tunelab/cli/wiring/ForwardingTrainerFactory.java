@@ -21,6 +21,11 @@ public abstract class ForwardingTrainerFactory implements TrainerFactory {
     }
 
     @Override
+    public EffectiveConfiguration configuration(StudySpec spec) {
+        return delegate.configuration(spec);
+    }
+
+    @Override
     public String modelArtifact() {
         return delegate.modelArtifact();
     }

@@ -31,7 +31,7 @@ class SearchComponentsTest {
 
     private static Sampler sampler(String yaml) {
         StudySpec s = spec(yaml);
-        return SearchComponents.sampler(s.sampler(), s.space(), false).apply(RandomStreams.seeded(1));
+        return SearchComponents.sampler(s.sampler(), s.space().distributions(), false).apply(RandomStreams.seeded(1));
     }
 
     @Test
@@ -65,7 +65,7 @@ class SearchComponentsTest {
                     assertThat(t.options().constantLiar()).isFalse();
                 });
         StudySpec s = spec("sampler: {type: tpe}");
-        assertThat(SearchComponents.sampler(s.sampler(), s.space(), true).apply(RandomStreams.seeded(1)))
+        assertThat(SearchComponents.sampler(s.sampler(), s.space().distributions(), true).apply(RandomStreams.seeded(1)))
                 .isInstanceOfSatisfying(TpeSampler.class, t -> assertThat(t.options().constantLiar()).isTrue());
         assertThat(sampler("sampler: {type: gp, max_points: 50}").describe().toString()).contains("50");
         assertThat(sampler("sampler: {type: nsga2, population_size: 20}").describe()).containsEntry("population_size", 20);
@@ -76,7 +76,7 @@ class SearchComponentsTest {
         String yaml = SpecFiles.MINIMAL.replace("lr: {reciprocal: [1e-4, 1e-1]}", "units: {int: [1, 3]}\n  act: {choice: [relu, elu]}")
                 + "sampler: {type: grid}\n";
         StudySpec s = new StudySpecParser().parse(yaml, "g.yaml");
-        Sampler grid = SearchComponents.sampler(s.sampler(), s.space(), false).apply(RandomStreams.seeded(1));
+        Sampler grid = SearchComponents.sampler(s.sampler(), s.space().distributions(), false).apply(RandomStreams.seeded(1));
         assertThat(grid).isInstanceOfSatisfying(GridSampler.class, g -> assertThat(g.size()).isEqualTo(6));
     }
 }

@@ -6,13 +6,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.tunelab.cli.error.CliException;
 import io.tunelab.spec.StudySpec;
 import io.tunelab.spec.StudySpecParser;
+import io.tunelab.search.sampler.RandomSampler;
+import io.tunelab.search.space.IntDistribution;
 import io.tunelab.search.study.OptimizeOptions;
 import io.tunelab.search.study.Study;
 import io.tunelab.search.trial.FrozenTrial;
 import io.tunelab.search.trial.TrialState;
+import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class TribuoTrainersTest {
     private static final Path EXAMPLE = Path.of("..", "examples", "synthetic-forest.yaml");
@@ -29,6 +35,74 @@ class TribuoTrainersTest {
         assertThat(best.value()).isGreaterThan(0.5);
         assertThat(((Integer) best.params().get("n_trees")) % 10).isZero();
         assertThat(best.userAttrs()).containsKey("test_evaluation");
+    }
+
+    private static String forestYaml(Path csv, String samplerAndSpace) {
+        return """
+                study: forest
+                direction: minimize
+                metric: rmse
+                budget: {trials: 3}
+                trainer: tribuo-random-forest
+                data: {dataset: %s, target: y, task: regression, valid_split: 0.25}
+                %s
+                """.formatted(csv, samplerAndSpace);
+    }
+
+    private static StudySpec forest(Path csv, String samplerAndSpace) {
+        return new StudySpecParser().parse(forestYaml(csv, samplerAndSpace), "forest.yaml");
+    }
+
+    private static List<FrozenTrial> run(StudySpec spec, int trials) {
+        Study study = Study.builder(spec.study()).direction(spec.directions().get(0)).seed(3)
+                .sampler(RandomSampler::new).create();
+        study.optimize(new TribuoTrainers().create(spec), OptimizeOptions.trials(trials).withParallelism(1));
+        return study.trials();
+    }
+
+    @Test
+    void aRandomStudyTunesExactlyTheNamedParametersAndRecordsTheOthersAtTheirDefaults(@TempDir Path dir) throws IOException {
+        StudySpec spec = forest(TestCsv.regression(dir, 200), "sampler: random\nspace:\n  n_trees: {int: [3, 12]}");
+
+        List<FrozenTrial> trials = run(spec, 3);
+
+        assertThat(trials).hasSize(3).allSatisfy(t -> {
+            assertThat(t.state()).isEqualTo(TrialState.COMPLETE);
+            assertThat(t.params()).containsOnlyKeys("n_trees");
+            assertThat(t.userAttrs().get("fixed_params")).isEqualTo(Map.of("max_depth", Integer.MAX_VALUE,
+                    "fraction_features", 0.5, "min_child_weight", 5.0));
+        });
+    }
+
+    @Test
+    void includeDefaultsSearchesTheBuiltInRangesToo(@TempDir Path dir) throws IOException {
+        StudySpec spec = forest(TestCsv.regression(dir, 200), "sampler: random\nspace:\n  include: defaults\n"
+                + "  n_trees: {choice: [3, 5]}");
+
+        List<FrozenTrial> trials = run(spec, 2);
+
+        assertThat(trials).allSatisfy(t -> {
+            assertThat(t.state()).isEqualTo(TrialState.COMPLETE);
+            assertThat(t.params()).containsOnlyKeys("n_trees", "max_depth", "fraction_features", "min_child_weight");
+            assertThat(t.distributions().get("max_depth")).isEqualTo(IntDistribution.uniform(2, 20));
+            assertThat(t.userAttrs().get("fixed_params")).isEqualTo(Map.of());
+        });
+    }
+
+    @Test
+    void aCsvFileIsNamedOnceByItsPathOrAsCsvWithAPathAndItsTaskIsChecked(@TempDir Path dir) throws IOException {
+        Path csv = TestCsv.regression(dir, 40);
+        String yaml = forestYaml(csv, "space:\n  n_trees: {int: [3, 5]}");
+        StudySpec direct = new StudySpecParser().parse(yaml, "direct.yaml");
+        StudySpec both = new StudySpecParser().parse(yaml.replace("task:", "path: other.csv, task:"), "both.yaml");
+        StudySpec badTask = new StudySpecParser().parse(yaml.replace("task: regression", "task: ranking"), "task.yaml");
+
+        assertThat(TribuoTrainers.split(direct)[0].rowCount()).isEqualTo(32);
+        assertThat(new TribuoTrainers().configuration(direct).trainer()).isEqualTo("tribuo-random-forest (regression)");
+        assertThatThrownBy(() -> new TribuoTrainers().configuration(both)).isInstanceOf(CliException.class)
+                .hasMessage("data.path: the CSV file is already named by dataset: " + csv + "; give it once");
+        assertThatThrownBy(() -> new TribuoTrainers().configuration(badTask))
+                .hasMessage("data.task: expected classification or regression, got 'ranking'");
     }
 
     @Test

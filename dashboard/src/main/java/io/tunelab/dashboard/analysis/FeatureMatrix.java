@@ -2,6 +2,7 @@ package io.tunelab.dashboard.analysis;
 
 import io.tunelab.search.space.CategoricalDistribution;
 import io.tunelab.search.space.Distribution;
+import io.tunelab.search.space.ExponentialDistribution;
 import io.tunelab.search.space.FloatDistribution;
 import io.tunelab.search.space.IntDistribution;
 import io.tunelab.search.trial.FrozenTrial;
@@ -12,9 +13,10 @@ import java.util.Set;
 
 /**
  * Trials' parameters as rows of numbers in {@code [0, 1]}: numeric parameters scaled within their bounds
- * (in log space when the distribution is logarithmic), categorical ones placed at the centre of equal
- * shares of {@code [0, 1]} by choice index. A parameter absent from some trials (a conditional one) gets
- * its own region: present values are squeezed into {@code [0.1, 1]} and "absent" sits at 0.05.
+ * (in log space when the distribution is logarithmic), exponential ones by their cumulative probability,
+ * categorical ones placed at the centre of equal shares of {@code [0, 1]} by choice index. A parameter
+ * absent from some trials (a conditional one) gets its own region: present values are squeezed into
+ * {@code [0.1, 1]} and "absent" sits at 0.05.
  *
  * @param names parameter names, one per column
  * @param rows  one row per trial
@@ -64,6 +66,8 @@ record FeatureMatrix(List<String> names, double[][] rows) {
             u = (internal + 0.5) / c.choices().size();
         } else if (d instanceof FloatDistribution f) {
             u = scale(internal, f.low(), f.high(), f.log());
+        } else if (d instanceof ExponentialDistribution e) {
+            u = e.cdf(internal);
         } else {
             IntDistribution i = (IntDistribution) d;
             u = scale(internal, i.low(), i.high(), i.log());

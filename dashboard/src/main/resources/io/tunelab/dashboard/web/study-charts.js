@@ -85,7 +85,9 @@ TL.StudyCharts = (() => {
     if (d.type === 'categorical') return {labels: d.choices.map(String), index: v => d.choices.map(String).indexOf(String(v))};
     const log = isLog(d);
     const f = v => log ? Math.log(v) : v;
-    const lo = f(d.low), hi = f(d.high);
+    // an exponential (expon) is unbounded: its bins span loc to the largest value seen
+    const lo = f(d.type === 'expon' ? d.loc : d.low);
+    const hi = f(d.type === 'expon' ? trials.reduce((m, t) => t.params[p] != null ? Math.max(m, t.params[p]) : m, d.loc + d.scale) : d.high);
     const labels = [];
     for (let i = 0; i < n; i++) { const c = lo + (i + 0.5) * (hi - lo) / n; labels.push(fmt(log ? Math.exp(c) : c)); }
     return {labels, index: v => Math.min(n - 1, Math.max(0, Math.floor((f(v) - lo) / (hi - lo) * n)))};

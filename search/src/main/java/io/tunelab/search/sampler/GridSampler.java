@@ -2,6 +2,7 @@ package io.tunelab.search.sampler;
 
 import io.tunelab.search.space.CategoricalDistribution;
 import io.tunelab.search.space.Distribution;
+import io.tunelab.search.space.ExponentialDistribution;
 import io.tunelab.search.space.FloatDistribution;
 import io.tunelab.search.space.IntDistribution;
 import io.tunelab.search.space.InvalidDistributionException;
@@ -23,8 +24,8 @@ import java.util.Objects;
  *
  * <p>A parameter's values are either listed explicitly or taken from its distribution: a categorical's
  * choices in order; every admissible integer of an int distribution ({@code low, low + step, …, high},
- * log or not); every grid point of a stepped float. A continuous float has no grid and is rejected
- * with a {@link SamplerException} naming it.
+ * log or not); every grid point of a stepped float. A continuous float or an exponential has no grid and
+ * is rejected with a {@link SamplerException} naming it.
  *
  * <p>{@link #isExhausted} is true once every grid point has been started, so {@code optimize} stops.
  * Trials numbered past the grid (another worker that started at the same moment, or {@code ask()}
@@ -96,6 +97,9 @@ public final class GridSampler implements Sampler {
             for (long v = d.low(); v <= d.high(); v += d.step()) {
                 values.add((int) v);
             }
+        } else if (distribution instanceof ExponentialDistribution e) {
+            throw new SamplerException("parameter '" + name + "': a grid needs a finite set of values, but "
+                    + e.describe() + " is continuous and unbounded; list its values instead");
         } else {
             FloatDistribution f = (FloatDistribution) distribution;
             if (f.isSingle()) {

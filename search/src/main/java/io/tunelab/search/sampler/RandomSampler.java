@@ -10,7 +10,8 @@ import java.util.SplittableRandom;
 
 /**
  * Draws every parameter independently from its distribution: uniform, log-uniform for log
- * distributions, uniform over the grid for stepped ones, uniform over choices. Stateless and
+ * distributions, uniform over the grid for stepped ones, exponential for exponential ones, uniform
+ * over choices. Stateless and
  * thread-safe; the value depends only on (seed, trial number, parameter name).
  */
 public final class RandomSampler implements Sampler {

@@ -8,7 +8,8 @@ package io.tunelab.search.space;
  * (the value itself for numbers, the choice index for categoricals), and an <em>external</em> form,
  * the value the objective sees ({@code Double}, {@code Integer}, or one of the choices).
  */
-public sealed interface Distribution permits FloatDistribution, IntDistribution, CategoricalDistribution {
+public sealed interface Distribution permits FloatDistribution, IntDistribution, ExponentialDistribution,
+        CategoricalDistribution {
 
     /** Converts an external value to the internal double form; throws if it is not in the distribution. */
     double toInternal(Object external);

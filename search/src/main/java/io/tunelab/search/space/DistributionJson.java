@@ -12,6 +12,7 @@ import java.util.List;
  * The JSON form of a distribution, stored beside every parameter value:
  * {@code {"type":"float","low":0.0003,"high":0.03,"log":true,"step":0}},
  * {@code {"type":"int","low":0,"high":3,"log":false,"step":1}},
+ * {@code {"type":"expon","loc":0.0,"scale":0.1}},
  * {@code {"type":"categorical","choices":["relu","elu"]}}. Thread-safe.
  */
 public final class DistributionJson {
@@ -28,6 +29,8 @@ public final class DistributionJson {
         } else if (distribution instanceof IntDistribution i) {
             node.put("type", "int").put("low", i.low()).put("high", i.high())
                     .put("log", i.log()).put("step", i.step());
+        } else if (distribution instanceof ExponentialDistribution e) {
+            node.put("type", "expon").put("loc", e.loc()).put("scale", e.scale());
         } else {
             CategoricalDistribution c = (CategoricalDistribution) distribution;
             node.put("type", "categorical");
@@ -56,9 +59,10 @@ public final class DistributionJson {
                     node.path("log").asBoolean(false), node.path("step").asDouble(0));
             case "int" -> new IntDistribution(node.path("low").asInt(), node.path("high").asInt(),
                     node.path("log").asBoolean(false), node.path("step").asInt(1));
+            case "expon" -> new ExponentialDistribution(node.path("loc").asDouble(0), node.path("scale").asDouble());
             case "categorical" -> new CategoricalDistribution(choices(node.path("choices")));
             default -> throw new InvalidDistributionException(
-                    "distribution type must be float, int or categorical, got '" + type + "'");
+                    "distribution type must be float, int, expon or categorical, got '" + type + "'");
         };
     }
 

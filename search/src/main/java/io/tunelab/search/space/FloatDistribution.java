@@ -86,14 +86,7 @@ public record FloatDistribution(double low, double high, boolean log, double ste
 
     @Override
     public double toInternal(Object external) {
-        if (!(external instanceof Number number)) {
-            throw new InvalidDistributionException("expected a number in " + describe() + ", got " + external);
-        }
-        double v = number.doubleValue();
-        if (!contains(v)) {
-            throw new InvalidDistributionException("value " + v + " is outside " + describe());
-        }
-        return v;
+        return RealValues.toInternal(this, external);
     }
 
     @Override

@@ -13,6 +13,8 @@ import java.util.Map;
  *   <li>float and int parameters take one coordinate each, in log space when {@code log};
  *       ints and stepped floats are widened by half a step on each side so every admissible value
  *       owns an equal share of {@code [0, 1]};</li>
+ *   <li>an exponential parameter takes one coordinate, its cumulative probability, so a uniform
+ *       coordinate decodes to a value of the exponential law;</li>
  *   <li>a categorical with {@code k} choices takes {@code k} one-hot coordinates; decoding picks the
  *       largest coordinate.</li>
  * </ul>
@@ -104,6 +106,8 @@ public final class SearchSpaceTransform {
         } else if (distribution instanceof IntDistribution n) {
             double half = n.log() ? 0.5 : n.step() / 2.0;
             x[at] = scale(value, n.low() - half, n.high() + half, n.log());
+        } else if (distribution instanceof ExponentialDistribution e) {
+            x[at] = e.cdf(value);
         } else {
             x[at + (int) value] = 1.0;
         }
@@ -118,6 +122,9 @@ public final class SearchSpaceTransform {
         if (distribution instanceof IntDistribution n) {
             double half = n.log() ? 0.5 : n.step() / 2.0;
             return n.snap(unscale(clip(x[at]), n.low() - half, n.high() + half, n.log()));
+        }
+        if (distribution instanceof ExponentialDistribution e) {
+            return e.quantile(x[at]);
         }
         CategoricalDistribution c = (CategoricalDistribution) distribution;
         int best = 0;

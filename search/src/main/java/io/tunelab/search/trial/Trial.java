@@ -3,6 +3,7 @@ package io.tunelab.search.trial;
 import io.tunelab.search.exec.Slot;
 import io.tunelab.search.space.CategoricalDistribution;
 import io.tunelab.search.space.Distribution;
+import io.tunelab.search.space.ExponentialDistribution;
 import io.tunelab.search.space.FloatDistribution;
 import io.tunelab.search.space.IntDistribution;
 import io.tunelab.search.space.InvalidDistributionException;
@@ -77,6 +78,16 @@ public interface Trial {
     /** Same as {@code suggestFloat(name, low, high, true)}: scikit-learn's {@code reciprocal(low, high)}. */
     default double suggestReciprocal(String name, double low, double high) {
         return suggestFloat(name, low, high, true);
+    }
+
+    /** A float from scipy's {@code expon(scale=scale)}: exponential from 0, mean {@code scale}. */
+    default double suggestExpon(String name, double scale) {
+        return suggestExpon(name, 0, scale);
+    }
+
+    /** A float from scipy's {@code expon(loc, scale)}: exponential from {@code loc}, mean {@code loc + scale}. */
+    default double suggestExpon(String name, double loc, double scale) {
+        return (Double) suggest(name, checked(name, () -> new ExponentialDistribution(loc, scale)));
     }
 
     default int suggestInt(String name, int low, int high) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tunelab.search.space.CategoricalDistribution;
 import io.tunelab.search.space.Distribution;
+import io.tunelab.search.space.ExponentialDistribution;
 import io.tunelab.search.space.FloatDistribution;
 import io.tunelab.search.space.IntDistribution;
 import io.tunelab.search.study.OptimizeOptions;
@@ -120,6 +121,17 @@ class GridSamplerTest {
                 .isInstanceOf(SamplerException.class)
                 .hasMessage("parameter 'lr': a grid needs a finite set of values, but float[1.0E-4, 0.1] log is"
                         + " continuous; give it a step or list its values");
+    }
+
+    @Test
+    void rejectsAnExponentialNamingIt() {
+        Map<String, Distribution> space = new LinkedHashMap<>(space());
+        space.put("gamma", ExponentialDistribution.withScale(0.5));
+
+        assertThatThrownBy(() -> new GridSampler(space))
+                .isInstanceOf(SamplerException.class)
+                .hasMessage("parameter 'gamma': a grid needs a finite set of values, but expon(scale=0.5) is"
+                        + " continuous and unbounded; list its values instead");
     }
 
     @Test

@@ -12,6 +12,7 @@ import io.tunelab.search.trial.StudyView;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.IntToDoubleFunction;
+import org.apache.commons.math3.distribution.ExponentialDistribution;
 import org.apache.commons.math3.distribution.UniformRealDistribution;
 import org.apache.commons.math3.stat.inference.ChiSquareTest;
 import org.apache.commons.math3.stat.inference.KolmogorovSmirnovTest;
@@ -72,6 +73,20 @@ class RandomSamplerStatisticsTest {
                 .as("uniform draws are rejected").isLessThan(1e-9);
         assertThat(Arrays.stream(reciprocal).min().orElseThrow()).isGreaterThanOrEqualTo(low);
         assertThat(Arrays.stream(reciprocal).max().orElseThrow()).isLessThanOrEqualTo(high);
+    }
+
+    @Test
+    void exponDrawsPassKolmogorovSmirnovAgainstScipysExpon() {
+        double loc = 0.5;
+        double scale = 2.0;
+        Distribution expon = new io.tunelab.search.space.ExponentialDistribution(loc, scale);
+        double[] shifted = Arrays.stream(draws(9, "gamma", expon)).map(x -> x - loc).toArray();
+
+        KolmogorovSmirnovTest ks = new KolmogorovSmirnovTest();
+        assertThat(ks.kolmogorovSmirnovTest(new ExponentialDistribution(null, scale), shifted)).isGreaterThan(ALPHA);
+        assertThat(ks.kolmogorovSmirnovTest(new ExponentialDistribution(null, 1.1 * scale), shifted))
+                .as("a 10% larger scale is rejected").isLessThan(1e-9);
+        assertThat(Arrays.stream(shifted).min().orElseThrow()).isGreaterThanOrEqualTo(0);
     }
 
     @Test

@@ -17,6 +17,8 @@ class DistributionJsonTest {
                 IntDistribution.uniform(0, 3),
                 IntDistribution.logUniform(16, 512),
                 IntDistribution.stepped(32, 256, 32),
+                ExponentialDistribution.withScale(0.1),
+                new ExponentialDistribution(-2.5, 3),
                 CategoricalDistribution.of("relu", "elu", "selu"),
                 CategoricalDistribution.of(true, false),
                 CategoricalDistribution.of(16, 32.5, "auto"));
@@ -31,6 +33,8 @@ class DistributionJsonTest {
                 .isEqualTo("{\"type\":\"float\",\"low\":0.001,\"high\":0.1,\"log\":true,\"step\":0.0}");
         assertThat(DistributionJson.toJson(CategoricalDistribution.of("a", 1)))
                 .isEqualTo("{\"type\":\"categorical\",\"choices\":[\"a\",1]}");
+        assertThat(DistributionJson.toJson(new ExponentialDistribution(1, 0.5)))
+                .isEqualTo("{\"type\":\"expon\",\"loc\":1.0,\"scale\":0.5}");
     }
 
     @Test
@@ -39,5 +43,7 @@ class DistributionJsonTest {
         assertThatThrownBy(() -> DistributionJson.fromJson("not json")).hasMessageContaining("not json");
         assertThatThrownBy(() -> DistributionJson.fromJson("{\"type\":\"float\",\"low\":2,\"high\":1}"))
                 .hasMessageContaining("low=2.0");
+        assertThatThrownBy(() -> DistributionJson.fromJson("{\"type\":\"expon\",\"scale\":0}"))
+                .hasMessageContaining("scale=0.0");
     }
 }

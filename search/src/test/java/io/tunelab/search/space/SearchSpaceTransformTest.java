@@ -49,6 +49,24 @@ class SearchSpaceTransformTest {
     }
 
     @Test
+    void anExponentialIsEncodedAsItsCumulativeProbabilityAndTheEndOfTheCubeStaysFinite() {
+        ExponentialDistribution d = new ExponentialDistribution(1, 2);
+        double median = 1 + 2 * Math.log(2);
+
+        assertThat(SearchSpaceTransform.encode(d, median)).isCloseTo(0.5, within(1e-12));
+        assertThat(SearchSpaceTransform.decode(d, new double[] {0.5}, 0)).isCloseTo(median, within(1e-12));
+        assertThat(SearchSpaceTransform.decode(d, new double[] {0.0}, 0)).isEqualTo(1.0);
+        double top = SearchSpaceTransform.decode(d, new double[] {1.0}, 0);
+        assertThat(top).isCloseTo(1 + 2 * 53 * Math.log(2), within(1e-9));
+        assertThat(d.contains(top)).isTrue();
+        assertThat(SearchSpaceTransform.decode(d, new double[] {7.0}, 0)).isEqualTo(top);
+        for (double v : new double[] {1, 1.001, 3, 40}) {
+            double u = SearchSpaceTransform.encode(d, v);
+            assertThat(SearchSpaceTransform.decode(d, new double[] {u}, 0)).isCloseTo(v, within(1e-9 * v));
+        }
+    }
+
+    @Test
     void integerValuesOwnEqualSharesOfTheUnitInterval() {
         IntDistribution d = IntDistribution.uniform(0, 3);
         int[] counts = new int[4];

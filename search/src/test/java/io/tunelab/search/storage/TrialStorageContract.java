@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tunelab.search.space.CategoricalDistribution;
+import io.tunelab.search.space.ExponentialDistribution;
 import io.tunelab.search.space.FloatDistribution;
 import io.tunelab.search.space.IntDistribution;
 import io.tunelab.search.trial.ArtifactRef;
@@ -122,6 +123,18 @@ public abstract class TrialStorageContract {
         assertThat(read.distributions().get("lr")).isEqualTo(FloatDistribution.logUniform(1e-5, 1e-1));
         assertThat(read.distributions().get("units")).isEqualTo(IntDistribution.stepped(16, 512, 16));
         assertThat(read.internalParam("bs")).isEqualTo(1.0);
+    }
+
+    @Test
+    void anExponentialParameterIsReadBackWithItsLocAndScale() {
+        long s = study("s");
+        FrozenTrial t = storage.createRunningTrial(s);
+        storage.setParam(t.id(), "gamma", 0.4375, new ExponentialDistribution(0.25, 1.5));
+        FrozenTrial read = storage.trial(t.id());
+        assertThat(read.params()).containsExactly(Map.entry("gamma", 0.4375));
+        assertThat(read.distributions().get("gamma")).isEqualTo(new ExponentialDistribution(0.25, 1.5));
+        assertThat(storage.trials(s, EnumSet.of(TrialState.RUNNING)).get(0).distributions().get("gamma"))
+                .isEqualTo(new ExponentialDistribution(0.25, 1.5));
     }
 
     @Test

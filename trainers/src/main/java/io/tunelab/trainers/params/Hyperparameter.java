@@ -1,8 +1,11 @@
 package io.tunelab.trainers.params;
 
+import io.tunelab.search.space.CategoricalDistribution;
 import io.tunelab.search.space.Distribution;
+import io.tunelab.search.space.IntDistribution;
 import io.tunelab.trainers.TrainersException;
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -78,6 +81,37 @@ public record Hyperparameter(String name, Kind kind, Object defaultValue, String
     /** The same with a built-in range. */
     public Hyperparameter range(Distribution builtIn) {
         return new Hyperparameter(name, kind, defaultValue, defaultNote, Objects.requireNonNull(builtIn, "range"), meaning);
+    }
+
+    /**
+     * Whether every value of {@code distribution} can be read as this parameter: an int parameter takes
+     * ints and choices of whole numbers; a real one any numeric distribution or a choice of numbers; a
+     * boolean one a choice of booleans (or of the texts true and false); a choice parameter any choice.
+     */
+    public boolean accepts(Distribution distribution) {
+        List<?> choices = distribution instanceof CategoricalDistribution c ? c.choices() : null;
+        return switch (kind) {
+            case INT -> distribution instanceof IntDistribution
+                    || choices != null && choices.stream().allMatch(Hyperparameter::isWholeNumber);
+            case REAL -> choices == null || choices.stream().allMatch(v -> v instanceof Number);
+            case BOOLEAN -> choices != null && choices.stream().allMatch(v -> v instanceof Boolean
+                    || v instanceof String t && (t.equalsIgnoreCase("true") || t.equalsIgnoreCase("false")));
+            case CHOICE -> choices != null;
+        };
+    }
+
+    private static boolean isWholeNumber(Object v) {
+        return v instanceof Integer || v instanceof Long || v instanceof Double d && d == Math.rint(d) && Math.abs(d) < 1e9;
+    }
+
+    /** What the kind reads, for messages: {@code an integer}, {@code a number}, {@code true or false}, {@code a choice}. */
+    public String describeKind() {
+        return switch (kind) {
+            case INT -> "an integer";
+            case REAL -> "a number";
+            case BOOLEAN -> "true or false";
+            case CHOICE -> "a choice";
+        };
     }
 
     /** Whether a built-in range is known. */

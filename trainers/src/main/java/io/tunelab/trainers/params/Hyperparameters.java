@@ -2,6 +2,7 @@ package io.tunelab.trainers.params;
 
 import io.tunelab.search.space.Distribution;
 import io.tunelab.trainers.TrainersException;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -30,6 +31,13 @@ public record Hyperparameters(List<Hyperparameter> all) {
 
     public static Hyperparameters of(Hyperparameter... entries) {
         return new Hyperparameters(List.of(entries));
+    }
+
+    /** This catalogue followed by {@code more}. */
+    public Hyperparameters plus(Hyperparameter... more) {
+        List<Hyperparameter> entries = new ArrayList<>(all);
+        entries.addAll(List.of(more));
+        return new Hyperparameters(entries);
     }
 
     /** The entry for {@code parameter} (per-layer entries match each layer's name), if any. */

@@ -3,37 +3,49 @@ package io.tunelab.trainers.tribuo;
 import io.tunelab.search.space.Distribution;
 import io.tunelab.search.trial.Trial;
 import io.tunelab.trainers.TrainersException;
+import io.tunelab.trainers.params.Hyperparameter;
+import io.tunelab.trainers.params.Hyperparameters;
 import io.tunelab.trainers.tabular.Task;
 import java.util.Map;
+import java.util.Optional;
 import org.tribuo.Trainer;
 import org.tribuo.classification.Label;
 import org.tribuo.regression.Regressor;
 
 /**
- * What every {@link TribuoTrainerSpec} shares: default ranges per task, validated overrides, and binding
- * the space to a trial. Subclasses state their defaults and build trainers from {@link Params}.
+ * What every {@link TribuoTrainerSpec} shares: a catalogue per task (defaults, built-in ranges), the
+ * parameters searched by request, and binding them to a trial. Subclasses state their catalogues and
+ * build trainers from {@link Params}.
  */
 abstract class AbstractTrainerSpec implements TribuoTrainerSpec {
+    /** User attribute holding the parameters a trial read at their defaults, as the DJL objective records them. */
+    static final String FIXED_PARAMS = "fixed_params";
+
     private final String name;
-    private final ParamSpace classification;
-    private final ParamSpace regression;
-    private final ParamSpace overrides;
+    private final Hyperparameters classification;
+    private final Hyperparameters regression;
+    private final Search search;
+
+    /** What a spec searches: the named ranges, and whether the rest are searched over their built-in ranges. */
+    record Search(ParamSpace named, boolean builtInRanges) {
+        static final Search NOTHING = new Search(ParamSpace.empty(), false);
+    }
 
     /**
      * @param name           the family's name
-     * @param classification default ranges of the parameters read for classification
-     * @param regression     default ranges of the parameters read for regression
-     * @param overrides      ranges replacing defaults of the same name
+     * @param classification the parameters read for classification
+     * @param regression     the parameters read for regression
+     * @param search         what is searched rather than left at its default
      */
-    AbstractTrainerSpec(String name, ParamSpace classification, ParamSpace regression, ParamSpace overrides) {
+    AbstractTrainerSpec(String name, Hyperparameters classification, Hyperparameters regression, Search search) {
         this.name = name;
         this.classification = classification;
         this.regression = regression;
-        this.overrides = overrides;
+        this.search = search;
     }
 
-    /** The same family with these overrides. */
-    abstract TribuoTrainerSpec withOverrides(ParamSpace overrides);
+    /** The same family searching {@code search}. */
+    abstract TribuoTrainerSpec searching(Search search);
 
     abstract Trainer<Label> classifier(Params params, long seed);
 
@@ -44,55 +56,65 @@ abstract class AbstractTrainerSpec implements TribuoTrainerSpec {
         return name;
     }
 
-    /** The default ranges for {@code task}. */
-    final ParamSpace defaults(Task task) {
+    @Override
+    public final Hyperparameters hyperparameters(Task task) {
         return task == Task.CLASSIFICATION ? classification : regression;
     }
 
     @Override
     public final ParamSpace space(Task task) {
-        ParamSpace defaults = defaults(task);
-        ParamSpace applicable = ParamSpace.empty();
-        for (Map.Entry<String, Distribution> e : overrides.ranges().entrySet()) {
-            if (defaults.contains(e.getKey())) {
-                applicable = applicable.with(e.getKey(), e.getValue());
+        Hyperparameters catalogue = hyperparameters(task);
+        ParamSpace space = ParamSpace.empty();
+        if (search.builtInRanges()) {
+            for (Map.Entry<String, Distribution> e : catalogue.ranges().entrySet()) {
+                space = space.with(e.getKey(), e.getValue());
             }
         }
-        return defaults.overriddenBy(applicable);
+        for (Map.Entry<String, Distribution> e : search.named().ranges().entrySet()) {
+            if (catalogue.find(e.getKey()).isPresent()) {
+                space = space.with(e.getKey(), e.getValue());
+            }
+        }
+        return space;
     }
 
     @Override
     public final Trainer<Label> classifier(Trial trial) {
-        return classifier(space(Task.CLASSIFICATION).bind(trial), trial.seed());
+        Params params = new Params(classification, space(Task.CLASSIFICATION), trial);
+        Trainer<Label> trainer = classifier(params, trial.seed());
+        trial.setUserAttr(FIXED_PARAMS, params.defaulted());
+        return trainer;
     }
 
     @Override
     public final Trainer<Regressor> regressor(Trial trial) {
-        return regressor(space(Task.REGRESSION).bind(trial), trial.seed());
+        Params params = new Params(regression, space(Task.REGRESSION), trial);
+        Trainer<Regressor> trainer = regressor(params, trial.seed());
+        trial.setUserAttr(FIXED_PARAMS, params.defaulted());
+        return trainer;
     }
 
     @Override
     public final TribuoTrainerSpec with(String param, Distribution distribution) {
-        Distribution known = defaults(Task.CLASSIFICATION).ranges().get(param);
-        if (known == null) {
-            known = defaults(Task.REGRESSION).ranges().get(param);
+        Hyperparameter known = classification.find(param).or(() -> regression.find(param))
+                .orElseThrow(() -> new TrainersException(name() + " has no parameter '" + param + "'; its parameters are "
+                        + classification.names() + " (classification) and " + regression.names() + " (regression)"));
+        if (!known.accepts(distribution)) {
+            throw new TrainersException(name() + " parameter '" + param + "' is " + known.describeKind()
+                    + Optional.ofNullable(known.range()).map(r -> " (built-in range " + r.describe() + ")").orElse("")
+                    + ", so it cannot be drawn from " + distribution.describe());
         }
-        if (known == null) {
-            throw new TrainersException(name() + " has no parameter '" + param + "'; its parameters are "
-                    + defaults(Task.CLASSIFICATION).ranges().keySet() + " (classification) and "
-                    + defaults(Task.REGRESSION).ranges().keySet() + " (regression)");
-        }
-        if (known.getClass() != distribution.getClass()) {
-            throw new TrainersException(name() + " parameter '" + param + "' is drawn from a "
-                    + known.getClass().getSimpleName() + " (default " + known.describe() + "), got "
-                    + distribution.describe());
-        }
-        return withOverrides(overrides.with(param, distribution));
+        return searching(new Search(search.named().with(param, distribution), search.builtInRanges()));
     }
 
     @Override
     public final TribuoTrainerSpec fixed(String param, Object value) {
         return with(param, ParamSpace.empty().fixed(param, value).get(param));
+    }
+
+    @Override
+    public final TribuoTrainerSpec withBuiltInRanges() {
+        return searching(new Search(search.named(), true));
     }
 
     @Override

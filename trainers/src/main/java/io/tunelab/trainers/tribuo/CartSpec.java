@@ -1,9 +1,15 @@
 package io.tunelab.trainers.tribuo;
 
+import static io.tunelab.trainers.params.Hyperparameter.choice;
+import static io.tunelab.trainers.params.Hyperparameter.integer;
+import static io.tunelab.trainers.params.Hyperparameter.real;
+
 import io.tunelab.search.space.CategoricalDistribution;
 import io.tunelab.search.space.FloatDistribution;
 import io.tunelab.search.space.IntDistribution;
 import io.tunelab.trainers.TrainersException;
+import io.tunelab.trainers.params.Hyperparameter;
+import io.tunelab.trainers.params.Hyperparameters;
 import org.tribuo.Trainer;
 import org.tribuo.classification.Label;
 import org.tribuo.classification.dtree.CARTClassificationTrainer;
@@ -16,36 +22,43 @@ import org.tribuo.regression.rtree.impurity.MeanSquaredError;
 
 /**
  * A single CART decision tree (Breiman et al., <i>Classification and Regression Trees</i>, 1984).
- *
- * <table>
- * <caption>Parameters and default ranges</caption>
- * <tr><th>name</th><th>default</th><th>meaning</th></tr>
- * <tr><td>{@code max_depth}</td><td>int [2, 20]</td><td>deepest split</td></tr>
- * <tr><td>{@code min_child_weight}</td><td>float [1, 32] log</td><td>least example weight in a leaf</td></tr>
- * <tr><td>{@code fraction_features}</td><td>float [0.3, 1]</td><td>share of features tried at each split</td></tr>
- * <tr><td>{@code impurity}</td><td>{@code gini, entropy} (classification only)</td><td>split criterion</td></tr>
- * </table>
- * Regression trees split on mean squared error.
+ * Regression trees split on mean squared error. Parameters, defaults and built-in ranges: {@link #CLASSIFICATION},
+ * {@link #REGRESSION}, shown in {@code docs/study-files.md}.
  */
 public final class CartSpec extends AbstractTrainerSpec {
-    private static final ParamSpace REGRESSION = ParamSpace.empty()
-            .with("max_depth", IntDistribution.uniform(2, 20))
-            .with("min_child_weight", FloatDistribution.logUniform(1, 32))
-            .with("fraction_features", FloatDistribution.uniform(0.3, 1.0));
-    private static final ParamSpace CLASSIFICATION = REGRESSION
-            .with("impurity", CategoricalDistribution.of("gini", "entropy"));
+    /** Tribuo's own default: no depth limit. */
+    static final int UNLIMITED_DEPTH = Integer.MAX_VALUE;
 
-    private CartSpec(ParamSpace overrides) {
-        super("cart", CLASSIFICATION, REGRESSION, overrides);
+    static final Hyperparameters REGRESSION = Hyperparameters.of(
+            maxDepth(),
+            real("min_child_weight", 5, "least example weight in a leaf (Tribuo's default)")
+                    .range(FloatDistribution.logUniform(1, 32)),
+            real("fraction_features", 1, "share of features tried at each split").range(FloatDistribution.uniform(0.3, 1.0)));
+    static final Hyperparameters CLASSIFICATION = withImpurity(REGRESSION);
+
+    private CartSpec(Search search) {
+        super("cart", CLASSIFICATION, REGRESSION, search);
     }
 
+    /** A tree with every parameter at its default. */
     public static CartSpec defaults() {
-        return new CartSpec(ParamSpace.empty());
+        return new CartSpec(Search.NOTHING);
     }
 
     @Override
-    TribuoTrainerSpec withOverrides(ParamSpace overrides) {
-        return new CartSpec(overrides);
+    TribuoTrainerSpec searching(Search search) {
+        return new CartSpec(search);
+    }
+
+    /** {@code max_depth}, unlimited by default. */
+    static Hyperparameter maxDepth() {
+        return integer("max_depth", UNLIMITED_DEPTH, "deepest split").note("unlimited").range(IntDistribution.uniform(2, 20));
+    }
+
+    /** {@code catalogue} followed by the classification split criterion. */
+    static Hyperparameters withImpurity(Hyperparameters catalogue) {
+        return catalogue.plus(choice("impurity", "gini", "split criterion: gini or entropy")
+                .range(CategoricalDistribution.of("gini", "entropy")));
     }
 
     @Override

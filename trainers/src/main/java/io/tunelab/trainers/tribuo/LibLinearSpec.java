@@ -1,8 +1,13 @@
 package io.tunelab.trainers.tribuo;
 
+import static io.tunelab.trainers.params.Hyperparameter.choice;
+import static io.tunelab.trainers.params.Hyperparameter.real;
+
 import io.tunelab.search.space.CategoricalDistribution;
 import io.tunelab.search.space.FloatDistribution;
 import io.tunelab.trainers.TrainersException;
+import io.tunelab.trainers.params.Hyperparameter;
+import io.tunelab.trainers.params.Hyperparameters;
 import java.util.Locale;
 import org.tribuo.Trainer;
 import org.tribuo.classification.Label;
@@ -14,40 +19,39 @@ import org.tribuo.regression.liblinear.LinearRegressionType;
 
 /**
  * Linear models solved exactly by LIBLINEAR (Fan et al., "LIBLINEAR: A Library for Large Linear
- * Classification", JMLR 9, 2008). Exports to ONNX.
- *
- * <table>
- * <caption>Parameters and default ranges</caption>
- * <tr><th>name</th><th>default</th><th>meaning</th></tr>
- * <tr><td>{@code c}</td><td>float [1e-3, 1e3] log</td><td>inverse regularisation strength</td></tr>
- * <tr><td>{@code solver}</td><td>classification {@code l2r_lr, l2r_l2loss_svc_dual, l1r_lr};
- *     regression {@code l2r_l2loss_svr, l2r_l2loss_svr_dual, l2r_l1loss_svr_dual}</td>
- *     <td>LIBLINEAR solver (any of Tribuo's {@code LinearType} names, lower case, may be given)</td></tr>
- * <tr><td>{@code epsilon}</td><td>float [1e-3, 1] log (regression only)</td><td>SVR insensitive-loss width</td></tr>
- * </table>
+ * Classification", JMLR 9, 2008). Exports to ONNX. Parameters, defaults (Tribuo's own) and built-in
+ * ranges: {@link #CLASSIFICATION}, {@link #REGRESSION}, shown in {@code docs/study-files.md}.
  */
 public final class LibLinearSpec extends AbstractTrainerSpec {
     private static final int MAX_ITERATIONS = 1000;
     private static final double TOLERANCE = 0.01;
-    private static final ParamSpace CLASSIFICATION = ParamSpace.empty()
-            .with("c", FloatDistribution.logUniform(1e-3, 1e3))
-            .with("solver", CategoricalDistribution.of("l2r_lr", "l2r_l2loss_svc_dual", "l1r_lr"));
-    private static final ParamSpace REGRESSION = ParamSpace.empty()
-            .with("c", FloatDistribution.logUniform(1e-3, 1e3))
-            .with("solver", CategoricalDistribution.of("l2r_l2loss_svr", "l2r_l2loss_svr_dual", "l2r_l1loss_svr_dual"))
-            .with("epsilon", FloatDistribution.logUniform(1e-3, 1));
+    private static final String SOLVER = "LIBLINEAR solver (any of Tribuo's LinearType names, lower case)";
+    static final Hyperparameters CLASSIFICATION = Hyperparameters.of(
+            cost(),
+            choice("solver", "l2r_l2loss_svc_dual", SOLVER)
+                    .range(CategoricalDistribution.of("l2r_lr", "l2r_l2loss_svc_dual", "l1r_lr")));
+    static final Hyperparameters REGRESSION = Hyperparameters.of(
+            cost(),
+            choice("solver", "l2r_l2loss_svr", SOLVER)
+                    .range(CategoricalDistribution.of("l2r_l2loss_svr", "l2r_l2loss_svr_dual", "l2r_l1loss_svr_dual")),
+            real("epsilon", 0.1, "SVR insensitive-loss width").range(FloatDistribution.logUniform(1e-3, 1)));
 
-    private LibLinearSpec(ParamSpace overrides) {
-        super("liblinear", CLASSIFICATION, REGRESSION, overrides);
+    private LibLinearSpec(Search search) {
+        super("liblinear", CLASSIFICATION, REGRESSION, search);
     }
 
+    /** LIBLINEAR with every parameter at its default. */
     public static LibLinearSpec defaults() {
-        return new LibLinearSpec(ParamSpace.empty());
+        return new LibLinearSpec(Search.NOTHING);
     }
 
     @Override
-    TribuoTrainerSpec withOverrides(ParamSpace overrides) {
-        return new LibLinearSpec(overrides);
+    TribuoTrainerSpec searching(Search search) {
+        return new LibLinearSpec(search);
+    }
+
+    private static Hyperparameter cost() {
+        return real("c", 1, "inverse regularisation strength").range(FloatDistribution.logUniform(1e-3, 1e3));
     }
 
     @Override

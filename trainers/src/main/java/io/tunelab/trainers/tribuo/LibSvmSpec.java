@@ -1,9 +1,14 @@
 package io.tunelab.trainers.tribuo;
 
+import static io.tunelab.trainers.params.Hyperparameter.choice;
+import static io.tunelab.trainers.params.Hyperparameter.integer;
+import static io.tunelab.trainers.params.Hyperparameter.real;
+
 import io.tunelab.search.space.CategoricalDistribution;
 import io.tunelab.search.space.FloatDistribution;
 import io.tunelab.search.space.IntDistribution;
 import io.tunelab.trainers.TrainersException;
+import io.tunelab.trainers.params.Hyperparameters;
 import org.tribuo.Output;
 import org.tribuo.Trainer;
 import org.tribuo.classification.Label;
@@ -21,17 +26,9 @@ import org.tribuo.regression.libsvm.SVMRegressionType;
  * Machines", ACM TIST 2(3), 2011): C-SVC for classification, epsilon-SVR for regression (targets
  * standardised inside). {@code gamma} is suggested only for non-linear kernels and {@code degree}
  * only for the polynomial one, so they are conditional parameters. Exports to ONNX. Loading this class
- * silences LIBSVM's progress printing to standard output (a JVM-wide LIBSVM setting).
- *
- * <table>
- * <caption>Parameters and default ranges</caption>
- * <tr><th>name</th><th>default</th><th>meaning</th></tr>
- * <tr><td>{@code c}</td><td>float [1e-2, 1e3] log</td><td>penalty of margin violations</td></tr>
- * <tr><td>{@code kernel}</td><td>{@code linear, rbf, poly}</td><td>kernel function ({@code sigmoid} also accepted)</td></tr>
- * <tr><td>{@code gamma}</td><td>float [1e-4, 1] log</td><td>kernel coefficient (rbf, poly, sigmoid)</td></tr>
- * <tr><td>{@code degree}</td><td>int [2, 4]</td><td>polynomial degree (poly)</td></tr>
- * <tr><td>{@code epsilon}</td><td>float [1e-3, 1] log (regression only)</td><td>SVR insensitive-loss width</td></tr>
- * </table>
+ * silences LIBSVM's progress printing to standard output (a JVM-wide LIBSVM setting). Parameters,
+ * defaults (LIBSVM's own, with gamma 0.1) and built-in ranges: {@link #CLASSIFICATION},
+ * {@link #REGRESSION}, shown in {@code docs/study-files.md}.
  */
 public final class LibSvmSpec extends AbstractTrainerSpec {
     static {
@@ -40,25 +37,27 @@ public final class LibSvmSpec extends AbstractTrainerSpec {
         libsvm.svm.svm_set_print_string_function(message -> { });
     }
 
-    private static final ParamSpace CLASSIFICATION = ParamSpace.empty()
-            .with("c", FloatDistribution.logUniform(1e-2, 1e3))
-            .with("kernel", CategoricalDistribution.of("linear", "rbf", "poly"))
-            .with("gamma", FloatDistribution.logUniform(1e-4, 1))
-            .with("degree", IntDistribution.uniform(2, 4));
-    private static final ParamSpace REGRESSION = CLASSIFICATION
-            .with("epsilon", FloatDistribution.logUniform(1e-3, 1));
+    static final Hyperparameters CLASSIFICATION = Hyperparameters.of(
+            real("c", 1, "penalty of margin violations").range(FloatDistribution.logUniform(1e-2, 1e3)),
+            choice("kernel", "rbf", "kernel function: linear, rbf, poly or sigmoid")
+                    .range(CategoricalDistribution.of("linear", "rbf", "poly")),
+            real("gamma", 0.1, "kernel coefficient (rbf, poly, sigmoid)").range(FloatDistribution.logUniform(1e-4, 1)),
+            integer("degree", 3, "polynomial degree (poly)").range(IntDistribution.uniform(2, 4)));
+    static final Hyperparameters REGRESSION = CLASSIFICATION.plus(
+            real("epsilon", 0.1, "SVR insensitive-loss width").range(FloatDistribution.logUniform(1e-3, 1)));
 
-    private LibSvmSpec(ParamSpace overrides) {
-        super("libsvm", CLASSIFICATION, REGRESSION, overrides);
+    private LibSvmSpec(Search search) {
+        super("libsvm", CLASSIFICATION, REGRESSION, search);
     }
 
+    /** An SVM with every parameter at its default. */
     public static LibSvmSpec defaults() {
-        return new LibSvmSpec(ParamSpace.empty());
+        return new LibSvmSpec(Search.NOTHING);
     }
 
     @Override
-    TribuoTrainerSpec withOverrides(ParamSpace overrides) {
-        return new LibSvmSpec(overrides);
+    TribuoTrainerSpec searching(Search search) {
+        return new LibSvmSpec(search);
     }
 
     @Override

@@ -1,9 +1,15 @@
 package io.tunelab.trainers.tribuo;
 
+import static io.tunelab.trainers.params.Hyperparameter.choice;
+import static io.tunelab.trainers.params.Hyperparameter.integer;
+import static io.tunelab.trainers.params.Hyperparameter.real;
+
 import io.tunelab.search.space.CategoricalDistribution;
 import io.tunelab.search.space.FloatDistribution;
 import io.tunelab.search.space.IntDistribution;
 import io.tunelab.trainers.TrainersException;
+import io.tunelab.trainers.params.Hyperparameter;
+import io.tunelab.trainers.params.Hyperparameters;
 import org.tribuo.Trainer;
 import org.tribuo.classification.Label;
 import org.tribuo.classification.sgd.LabelObjective;
@@ -23,43 +29,38 @@ import org.tribuo.regression.sgd.objectives.SquaredLoss;
 /**
  * Linear models trained by stochastic gradient descent (Tribuo's {@code LinearSGDTrainer}):
  * logistic regression or a linear SVM for classification, linear regression for regression.
- * Exports to ONNX.
- *
- * <table>
- * <caption>Parameters and default ranges</caption>
- * <tr><th>name</th><th>default</th><th>meaning</th></tr>
- * <tr><td>{@code loss}</td><td>classification {@code log, hinge}; regression {@code squared, huber, absolute}</td>
- *     <td>log = logistic regression, hinge = linear SVM</td></tr>
- * <tr><td>{@code optimizer}</td><td>{@code sgd, momentum, nesterov, adagrad, rmsprop, adam}</td>
- *     <td>momentum variants use 0.9; Adam uses (0.9, 0.999)</td></tr>
- * <tr><td>{@code learning_rate}</td><td>float [1e-3, 0.3] log</td><td>step size</td></tr>
- * <tr><td>{@code epochs}</td><td>int [5, 50]</td><td>passes over the training data</td></tr>
- * <tr><td>{@code l2}</td><td>float [1e-6, 0.1] log</td><td>L2 penalty, see {@link L2Regularised}</td></tr>
- * </table>
+ * Exports to ONNX. Parameters, defaults and built-in ranges: {@link #CLASSIFICATION},
+ * {@link #REGRESSION}, shown in {@code docs/study-files.md}.
  */
 public final class LinearSgdSpec extends AbstractTrainerSpec {
-    private static final ParamSpace COMMON = ParamSpace.empty()
-            .with("optimizer", CategoricalDistribution.of("sgd", "momentum", "nesterov", "adagrad", "rmsprop", "adam"))
-            .with("learning_rate", FloatDistribution.logUniform(1e-3, 0.3))
-            .with("epochs", IntDistribution.uniform(5, 50))
-            .with("l2", FloatDistribution.logUniform(1e-6, 0.1));
-    private static final ParamSpace CLASSIFICATION = ParamSpace.empty()
-            .with("loss", CategoricalDistribution.of("log", "hinge")).overriddenBy(COMMON);
-    private static final ParamSpace REGRESSION = ParamSpace.empty()
-            .with("loss", CategoricalDistribution.of("squared", "huber", "absolute")).overriddenBy(COMMON);
+    private static final Hyperparameter[] COMMON = {
+            choice("optimizer", "adam", "sgd, momentum, nesterov, adagrad, rmsprop or adam; momentum variants use 0.9,"
+                    + " Adam (0.9, 0.999)")
+                    .range(CategoricalDistribution.of("sgd", "momentum", "nesterov", "adagrad", "rmsprop", "adam")),
+            real("learning_rate", 0.01, "step size").range(FloatDistribution.logUniform(1e-3, 0.3)),
+            integer("epochs", 20, "passes over the training data").range(IntDistribution.uniform(5, 50)),
+            real("l2", 1e-4, "L2 penalty (not on the bias)").range(FloatDistribution.logUniform(1e-6, 0.1))};
+    static final Hyperparameters CLASSIFICATION = catalogue(choice("loss", "log",
+            "log: logistic regression, hinge: linear SVM").range(CategoricalDistribution.of("log", "hinge")));
+    static final Hyperparameters REGRESSION = catalogue(choice("loss", "squared", "squared, huber or absolute error")
+            .range(CategoricalDistribution.of("squared", "huber", "absolute")));
 
-    private LinearSgdSpec(ParamSpace overrides) {
-        super("linear_sgd", CLASSIFICATION, REGRESSION, overrides);
+    private LinearSgdSpec(Search search) {
+        super("linear_sgd", CLASSIFICATION, REGRESSION, search);
     }
 
-    /** The default ranges. */
+    /** A linear model with every parameter at its default. */
     public static LinearSgdSpec defaults() {
-        return new LinearSgdSpec(ParamSpace.empty());
+        return new LinearSgdSpec(Search.NOTHING);
     }
 
     @Override
-    TribuoTrainerSpec withOverrides(ParamSpace overrides) {
-        return new LinearSgdSpec(overrides);
+    TribuoTrainerSpec searching(Search search) {
+        return new LinearSgdSpec(search);
+    }
+
+    private static Hyperparameters catalogue(Hyperparameter loss) {
+        return Hyperparameters.of(loss).plus(COMMON);
     }
 
     @Override

@@ -4,7 +4,6 @@ import io.tunelab.search.space.CategoricalDistribution;
 import io.tunelab.search.space.Distribution;
 import io.tunelab.search.space.FloatDistribution;
 import io.tunelab.search.space.IntDistribution;
-import io.tunelab.search.trial.Trial;
 import io.tunelab.trainers.TrainersException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,7 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The hyperparameters a trainer reads, by name, with the distribution each is suggested from.
+ * Hyperparameters by name, with the distribution each is suggested from.
  * Immutable: {@link #with} and {@link #fixed} return new spaces. A fixed value is a one-point
  * distribution, so it is still recorded as a trial parameter.
  */
@@ -71,11 +70,6 @@ public final class ParamSpace {
 
     public boolean contains(String name) {
         return ranges.containsKey(name);
-    }
-
-    /** Values of this space's parameters suggested through {@code trial}, on demand. */
-    public Params bind(Trial trial) {
-        return new Params(this, trial);
     }
 
     @Override

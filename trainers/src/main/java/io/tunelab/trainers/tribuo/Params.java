@@ -1,57 +1,47 @@
 package io.tunelab.trainers.tribuo;
 
-import io.tunelab.search.space.CategoricalDistribution;
-import io.tunelab.search.space.Distribution;
-import io.tunelab.search.space.FloatDistribution;
-import io.tunelab.search.space.IntDistribution;
 import io.tunelab.search.trial.Trial;
 import io.tunelab.trainers.TrainersException;
+import io.tunelab.trainers.params.Hyperparameters;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
- * Reads parameters of a {@link ParamSpace} from a trial: each read suggests the parameter from its
- * distribution (define-by-run, so a parameter read only in some branches is conditional). A parameter
- * the trial already has (suggested by a study file's space, or enqueued) is used as it is. Used by the
- * thread running the trial.
+ * Reads a trainer's parameters for one trial, on demand (define-by-run, so a parameter read only in
+ * some branches is conditional): a value the trial already has (suggested by a study file's space, or
+ * enqueued) is used as it is; else a parameter of the searched space is suggested from its
+ * distribution; else it takes the catalogue's default, which is remembered for {@link #defaulted()}.
+ * Used by the thread running the trial.
  */
 public final class Params {
-    private final ParamSpace space;
+    private final Hyperparameters catalogue;
+    private final ParamSpace searched;
     private final Trial trial;
+    private final Map<String, Object> defaulted = new LinkedHashMap<>();
 
-    Params(ParamSpace space, Trial trial) {
-        this.space = space;
+    Params(Hyperparameters catalogue, ParamSpace searched, Trial trial) {
+        this.catalogue = catalogue;
+        this.searched = searched;
         this.trial = trial;
     }
 
-    /** An integer parameter; throws if its distribution is not an integer one. */
+    /** An integer parameter; a whole number of any numeric type is accepted. */
     public int integer(String name) {
-        Distribution d = space.get(name);
-        if (!(d instanceof IntDistribution)) {
-            throw kind(name, d, "an int");
+        Object v = value(name);
+        if (v instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue()) && Math.abs(n.doubleValue()) <= Integer.MAX_VALUE) {
+            return n.intValue();
         }
-        return ((Number) value(name, d)).intValue();
+        throw kind(name, v, "an integer");
     }
 
-    /** A real parameter; integer distributions are accepted and widened. */
+    /** A real parameter; integers are widened. */
     public double real(String name) {
-        Distribution d = space.get(name);
-        if (d instanceof CategoricalDistribution) {
-            throw kind(name, d, "a float");
+        Object v = value(name);
+        if (v instanceof Number n) {
+            return n.doubleValue();
         }
-        return ((Number) value(name, d)).doubleValue();
-    }
-
-    /** A categorical parameter as a string. */
-    public String choice(String name) {
-        Distribution d = space.get(name);
-        if (!(d instanceof CategoricalDistribution)) {
-            throw kind(name, d, "a categorical");
-        }
-        return String.valueOf(value(name, d));
-    }
-
-    private Object value(String name, Distribution d) {
-        Object given = trial.params().get(name);
-        return given != null ? given : trial.suggest(name, d);
+        throw kind(name, v, "a number");
     }
 
     /** A real parameter narrowed to float, as several Tribuo trainers take them. */
@@ -59,8 +49,31 @@ public final class Params {
         return (float) real(name);
     }
 
-    private static TrainersException kind(String name, Distribution d, String expected) {
-        return new TrainersException("parameter '" + name + "' needs " + expected + " distribution, got "
-                + d.describe() + (d instanceof FloatDistribution ? " (a float)" : ""));
+    /** A categorical parameter as a string. */
+    public String choice(String name) {
+        return String.valueOf(value(name));
+    }
+
+    /** The parameters read so far that took their defaults, with those defaults, in reading order. */
+    public Map<String, Object> defaulted() {
+        return Collections.unmodifiableMap(new LinkedHashMap<>(defaulted));
+    }
+
+    private Object value(String name) {
+        Object given = trial.params().get(name);
+        if (given != null) {
+            return given;
+        }
+        if (searched.contains(name)) {
+            return trial.suggest(name, searched.get(name));
+        }
+        Object value = catalogue.defaultOf(name);
+        defaulted.put(name, value);
+        return value;
+    }
+
+    private static TrainersException kind(String name, Object value, String expected) {
+        String shown = value instanceof String ? "'" + value + "'" : String.valueOf(value);
+        return new TrainersException("parameter '" + name + "' must be " + expected + ", got " + shown);
     }
 }

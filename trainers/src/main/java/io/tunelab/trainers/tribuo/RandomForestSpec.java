@@ -1,8 +1,11 @@
 package io.tunelab.trainers.tribuo;
 
-import io.tunelab.search.space.CategoricalDistribution;
+import static io.tunelab.trainers.params.Hyperparameter.integer;
+import static io.tunelab.trainers.params.Hyperparameter.real;
+
 import io.tunelab.search.space.FloatDistribution;
 import io.tunelab.search.space.IntDistribution;
+import io.tunelab.trainers.params.Hyperparameters;
 import org.tribuo.Trainer;
 import org.tribuo.classification.Label;
 import org.tribuo.classification.ensemble.VotingCombiner;
@@ -13,39 +16,31 @@ import org.tribuo.regression.ensemble.AveragingCombiner;
 /**
  * A random forest (Breiman, "Random Forests", Machine Learning 45, 2001): bagged CART trees, each
  * split choosing among a random fraction of the features; votes (classification) or averages
- * (regression) the trees.
- *
- * <table>
- * <caption>Parameters and default ranges</caption>
- * <tr><th>name</th><th>default</th><th>meaning</th></tr>
- * <tr><td>{@code n_trees}</td><td>int [10, 200] log</td><td>trees in the forest</td></tr>
- * <tr><td>{@code max_depth}</td><td>int [2, 20]</td><td>deepest split of each tree</td></tr>
- * <tr><td>{@code fraction_features}</td><td>float [0.2, 0.9]</td><td>share of features tried at each
- *     split; must stay below 1 (Tribuo requires it of forests)</td></tr>
- * <tr><td>{@code min_child_weight}</td><td>float [1, 16] log</td><td>least example weight in a leaf</td></tr>
- * <tr><td>{@code impurity}</td><td>{@code gini, entropy} (classification only)</td><td>split criterion</td></tr>
- * </table>
+ * (regression) the trees. Parameters, defaults and built-in ranges: {@link #CLASSIFICATION},
+ * {@link #REGRESSION}, shown in {@code docs/study-files.md}.
  */
 public final class RandomForestSpec extends AbstractTrainerSpec {
-    private static final ParamSpace REGRESSION = ParamSpace.empty()
-            .with("n_trees", IntDistribution.logUniform(10, 200))
-            .with("max_depth", IntDistribution.uniform(2, 20))
-            .with("fraction_features", FloatDistribution.uniform(0.2, 0.9))
-            .with("min_child_weight", FloatDistribution.logUniform(1, 16));
-    private static final ParamSpace CLASSIFICATION = REGRESSION
-            .with("impurity", CategoricalDistribution.of("gini", "entropy"));
+    static final Hyperparameters REGRESSION = Hyperparameters.of(
+            integer("n_trees", 100, "trees in the forest").range(IntDistribution.logUniform(10, 200)),
+            CartSpec.maxDepth(),
+            real("fraction_features", 0.5, "share of features tried at each split; below 1, as Tribuo requires of forests")
+                    .range(FloatDistribution.uniform(0.2, 0.9)),
+            real("min_child_weight", 5, "least example weight in a leaf (Tribuo's default)")
+                    .range(FloatDistribution.logUniform(1, 16)));
+    static final Hyperparameters CLASSIFICATION = CartSpec.withImpurity(REGRESSION);
 
-    private RandomForestSpec(ParamSpace overrides) {
-        super("random_forest", CLASSIFICATION, REGRESSION, overrides);
+    private RandomForestSpec(Search search) {
+        super("random_forest", CLASSIFICATION, REGRESSION, search);
     }
 
+    /** A forest with every parameter at its default. */
     public static RandomForestSpec defaults() {
-        return new RandomForestSpec(ParamSpace.empty());
+        return new RandomForestSpec(Search.NOTHING);
     }
 
     @Override
-    TribuoTrainerSpec withOverrides(ParamSpace overrides) {
-        return new RandomForestSpec(overrides);
+    TribuoTrainerSpec searching(Search search) {
+        return new RandomForestSpec(search);
     }
 
     @Override

@@ -3,12 +3,12 @@ package io.tunelab.trainers.tribuo;
 import io.tunelab.trainers.TrainersException;
 import java.util.List;
 
-/** The catalogue of Tribuo model families, by {@link TribuoTrainerSpec#name()}, with default ranges. */
+/** The catalogue of Tribuo model families, by {@link TribuoTrainerSpec#name()}, each with every parameter at its default. */
 public final class TrainerSpecs {
     private TrainerSpecs() {
     }
 
-    /** Every family with its default ranges. */
+    /** Every family, searching nothing yet. */
     public static List<TribuoTrainerSpec> all() {
         return List.of(LinearSgdSpec.defaults(), CartSpec.defaults(), RandomForestSpec.defaults(),
                 XGBoostSpec.defaults(), LibLinearSpec.defaults(), LibSvmSpec.defaults());

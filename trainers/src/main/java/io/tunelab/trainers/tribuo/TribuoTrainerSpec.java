@@ -2,6 +2,7 @@ package io.tunelab.trainers.tribuo;
 
 import io.tunelab.search.space.Distribution;
 import io.tunelab.search.trial.Trial;
+import io.tunelab.trainers.params.Hyperparameters;
 import io.tunelab.trainers.tabular.Task;
 import org.tribuo.Trainer;
 import org.tribuo.classification.Label;
@@ -9,32 +10,40 @@ import org.tribuo.regression.Regressor;
 
 /**
  * One family of Tribuo models whose hyperparameters a study searches: it reads its documented
- * parameters from the trial (each suggested from the range in {@link #space}) and builds the Tribuo
- * trainer. Implementations are immutable and thread-safe; each call builds a new trainer. Model
- * randomness is seeded from {@link Trial#seed()}.
+ * parameters ({@link #hyperparameters}) from the trial and builds the Tribuo trainer. A parameter is
+ * searched only when asked for ({@link #with}, or every built-in range with {@link #withBuiltInRanges});
+ * the others take their defaults, which the trial records as the user attribute {@code fixed_params}.
+ * Implementations are immutable and thread-safe; each call builds a new trainer. Model randomness is
+ * seeded from {@link Trial#seed()}.
  */
 public interface TribuoTrainerSpec {
 
     /** Short name, e.g. {@code random_forest}; recorded as the trial attribute {@code trainer}. */
     String name();
 
-    /** The parameters read for {@code task} and their ranges: the defaults with any overrides applied. */
+    /** The parameters read for {@code task}: defaults, built-in ranges and meanings. */
+    Hyperparameters hyperparameters(Task task);
+
+    /** The parameters searched for {@code task} and their distributions; every other one is at its default. */
     ParamSpace space(Task task);
 
-    /** Suggests this family's classification parameters through {@code trial} and builds the trainer. */
+    /** Reads this family's classification parameters through {@code trial} and builds the trainer. */
     Trainer<Label> classifier(Trial trial);
 
-    /** Suggests this family's regression parameters through {@code trial} and builds the trainer. */
+    /** Reads this family's regression parameters through {@code trial} and builds the trainer. */
     Trainer<Regressor> regressor(Trial trial);
 
     /**
-     * A spec that draws {@code param} from {@code distribution} instead of the default range.
+     * A spec that searches {@code param} over {@code distribution}.
      *
      * @throws io.tunelab.trainers.TrainersException if this family has no such parameter, or the
-     *         distribution is of another kind (int, float, categorical) than the default
+     *         distribution's values cannot be read as it (see {@link io.tunelab.trainers.params.Hyperparameter#accepts})
      */
     TribuoTrainerSpec with(String param, Distribution distribution);
 
     /** A spec with {@code param} fixed to {@code value} (still recorded as a one-point parameter). */
     TribuoTrainerSpec fixed(String param, Object value);
+
+    /** A spec that also searches every parameter not given by {@link #with} over its built-in range. */
+    TribuoTrainerSpec withBuiltInRanges();
 }

@@ -1,7 +1,11 @@
 package io.tunelab.trainers.tribuo;
 
+import static io.tunelab.trainers.params.Hyperparameter.integer;
+import static io.tunelab.trainers.params.Hyperparameter.real;
+
 import io.tunelab.search.space.FloatDistribution;
 import io.tunelab.search.space.IntDistribution;
+import io.tunelab.trainers.params.Hyperparameters;
 import org.tribuo.Trainer;
 import org.tribuo.classification.Label;
 import org.tribuo.classification.xgboost.XGBoostClassificationTrainer;
@@ -12,45 +16,34 @@ import org.tribuo.regression.xgboost.XGBoostRegressionTrainer;
  * Gradient-boosted trees with XGBoost (Chen and Guestrin, "XGBoost: A Scalable Tree Boosting
  * System", KDD 2016) through Tribuo; needs the native OpenMP runtime ({@code libgomp1}). Each
  * trial's booster uses one thread, since trials already run in parallel, one per execution slot.
- * Squared error for regression, softmax for classification.
- *
- * <table>
- * <caption>Parameters and default ranges</caption>
- * <tr><th>name</th><th>default</th><th>meaning</th></tr>
- * <tr><td>{@code rounds}</td><td>int [20, 300] log</td><td>boosting rounds (trees)</td></tr>
- * <tr><td>{@code max_depth}</td><td>int [2, 10]</td><td>depth of each tree</td></tr>
- * <tr><td>{@code eta}</td><td>float [0.01, 0.5] log</td><td>learning rate (shrinkage)</td></tr>
- * <tr><td>{@code subsample}</td><td>float [0.5, 1]</td><td>share of rows each tree sees</td></tr>
- * <tr><td>{@code colsample}</td><td>float [0.5, 1]</td><td>share of features each tree sees</td></tr>
- * <tr><td>{@code min_child_weight}</td><td>float [0.1, 10] log</td><td>least hessian weight in a leaf</td></tr>
- * <tr><td>{@code lambda}</td><td>float [1e-3, 10] log</td><td>L2 penalty on leaf weights</td></tr>
- * <tr><td>{@code alpha}</td><td>float [1e-4, 1] log</td><td>L1 penalty on leaf weights</td></tr>
- * </table>
+ * Squared error for regression, softmax for classification. Parameters, defaults (XGBoost's own, and
+ * 100 rounds) and built-in ranges: {@link #PARAMETERS}, shown in {@code docs/study-files.md}.
  */
 public final class XGBoostSpec extends AbstractTrainerSpec {
     private static final int THREADS = 1;
     private static final double GAMMA = 0;
-    private static final ParamSpace SPACE = ParamSpace.empty()
-            .with("rounds", IntDistribution.logUniform(20, 300))
-            .with("max_depth", IntDistribution.uniform(2, 10))
-            .with("eta", FloatDistribution.logUniform(0.01, 0.5))
-            .with("subsample", FloatDistribution.uniform(0.5, 1.0))
-            .with("colsample", FloatDistribution.uniform(0.5, 1.0))
-            .with("min_child_weight", FloatDistribution.logUniform(0.1, 10))
-            .with("lambda", FloatDistribution.logUniform(1e-3, 10))
-            .with("alpha", FloatDistribution.logUniform(1e-4, 1));
+    static final Hyperparameters PARAMETERS = Hyperparameters.of(
+            integer("rounds", 100, "boosting rounds (trees)").range(IntDistribution.logUniform(20, 300)),
+            integer("max_depth", 6, "depth of each tree").range(IntDistribution.uniform(2, 10)),
+            real("eta", 0.3, "learning rate (shrinkage)").range(FloatDistribution.logUniform(0.01, 0.5)),
+            real("subsample", 1, "share of rows each tree sees").range(FloatDistribution.uniform(0.5, 1.0)),
+            real("colsample", 1, "share of features each tree sees").range(FloatDistribution.uniform(0.5, 1.0)),
+            real("min_child_weight", 1, "least hessian weight in a leaf").range(FloatDistribution.logUniform(0.1, 10)),
+            real("lambda", 1, "L2 penalty on leaf weights").range(FloatDistribution.logUniform(1e-3, 10)),
+            real("alpha", 0, "L1 penalty on leaf weights").range(FloatDistribution.logUniform(1e-4, 1)));
 
-    private XGBoostSpec(ParamSpace overrides) {
-        super("xgboost", SPACE, SPACE, overrides);
+    private XGBoostSpec(Search search) {
+        super("xgboost", PARAMETERS, PARAMETERS, search);
     }
 
+    /** Boosting with every parameter at its default. */
     public static XGBoostSpec defaults() {
-        return new XGBoostSpec(ParamSpace.empty());
+        return new XGBoostSpec(Search.NOTHING);
     }
 
     @Override
-    TribuoTrainerSpec withOverrides(ParamSpace overrides) {
-        return new XGBoostSpec(overrides);
+    TribuoTrainerSpec searching(Search search) {
+        return new XGBoostSpec(search);
     }
 
     @Override

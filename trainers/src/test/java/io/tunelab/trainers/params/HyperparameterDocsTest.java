@@ -3,6 +3,9 @@ package io.tunelab.trainers.params;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tunelab.trainers.djl.train.DjlHyperparameters;
+import io.tunelab.trainers.tabular.Task;
+import io.tunelab.trainers.tribuo.TribuoTrainerSpec;
+import io.tunelab.trainers.tribuo.TrainerSpecs;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,6 +28,12 @@ class HyperparameterDocsTest {
     static Map<String, String> expectedTables() {
         Map<String, String> tables = new LinkedHashMap<>();
         tables.put("djl", HyperparameterTables.render(Map.of("classification", DjlHyperparameters.CATALOGUE)));
+        for (TribuoTrainerSpec spec : TrainerSpecs.all()) {
+            Map<String, Hyperparameters> byTask = new LinkedHashMap<>();
+            byTask.put("classification", spec.hyperparameters(Task.CLASSIFICATION));
+            byTask.put("regression", spec.hyperparameters(Task.REGRESSION));
+            tables.put(spec.name(), HyperparameterTables.render(byTask));
+        }
         return tables;
     }
 

@@ -3,6 +3,9 @@ package io.tunelab.trainers.params;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tunelab.search.space.CategoricalDistribution;
+import io.tunelab.search.space.ExponentialDistribution;
+import io.tunelab.search.space.FloatDistribution;
 import io.tunelab.search.space.IntDistribution;
 import io.tunelab.trainers.TrainersException;
 import org.junit.jupiter.api.Test;
@@ -39,6 +42,28 @@ class HyperparametersTest {
         assertThat(Hyperparameter.show(1e-7)).isEqualTo("1e-7");
         assertThat(Hyperparameter.show(0.999)).isEqualTo("0.999");
         assertThat(Hyperparameter.show(100.0)).isEqualTo("100");
+    }
+
+    @Test
+    void aParameterAcceptsTheDistributionsWhoseValuesItCanRead() {
+        Hyperparameter trees = Hyperparameter.integer("n_trees", 100, "trees");
+        Hyperparameter fraction = Hyperparameter.real("fraction", 0.5, "share");
+        Hyperparameter norm = Hyperparameter.bool("batch_norm", false, "bn");
+        Hyperparameter impurity = Hyperparameter.choice("impurity", "gini", "criterion");
+
+        assertThat(trees.accepts(IntDistribution.uniform(3, 30))).isTrue();
+        assertThat(trees.accepts(CategoricalDistribution.of(3, 10, 30))).isTrue();
+        assertThat(trees.accepts(CategoricalDistribution.of(3, 10.5))).isFalse();
+        assertThat(trees.accepts(FloatDistribution.uniform(3, 30))).isFalse();
+        assertThat(fraction.accepts(FloatDistribution.uniform(0.2, 0.8))).isTrue();
+        assertThat(fraction.accepts(ExponentialDistribution.withScale(0.1))).isTrue();
+        assertThat(fraction.accepts(CategoricalDistribution.of(0.2, 0.4, 1))).isTrue();
+        assertThat(fraction.accepts(CategoricalDistribution.of(0.2, "all"))).isFalse();
+        assertThat(norm.accepts(CategoricalDistribution.of(true, false))).isTrue();
+        assertThat(norm.accepts(CategoricalDistribution.of("true", "False"))).isTrue();
+        assertThat(norm.accepts(CategoricalDistribution.of("yes", "no"))).isFalse();
+        assertThat(impurity.accepts(CategoricalDistribution.of("gini", "entropy"))).isTrue();
+        assertThat(impurity.accepts(IntDistribution.uniform(0, 1))).isFalse();
     }
 
     @Test

@@ -7,12 +7,15 @@ import io.tunelab.search.space.CategoricalDistribution;
 import io.tunelab.search.space.FloatDistribution;
 import io.tunelab.search.space.IntDistribution;
 import io.tunelab.search.study.Study;
+import io.tunelab.search.trial.FrozenTrial;
 import io.tunelab.search.trial.Trial;
 import io.tunelab.trainers.TrainersException;
 import io.tunelab.trainers.eval.Scores;
+import io.tunelab.trainers.params.Hyperparameters;
 import io.tunelab.trainers.tabular.Table;
 import io.tunelab.trainers.tabular.Task;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -56,8 +59,9 @@ class TrainerSpecsTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("specs")
-    void parametersSampledFromTheDefaultRangesBuildWorkingTrainers(TribuoTrainerSpec spec) {
-        Study study = Study.builder("defaults-" + spec.name()).seed(21).create();
+    void parametersSampledFromTheBuiltInRangesBuildWorkingTrainers(TribuoTrainerSpec family) {
+        TribuoTrainerSpec spec = family.withBuiltInRanges();
+        Study study = Study.builder("ranges-" + spec.name()).seed(21).create();
         Table small = io.tunelab.trainers.tabular.Synthetic.classification(120, 3, 21);
         Table reg = io.tunelab.trainers.tabular.Synthetic.regression(120, 0, 0.5, 21);
         for (int i = 0; i < 2; i++) {
@@ -72,6 +76,53 @@ class TrainerSpecsTest {
             assertThat(trial.params().keySet()).isSubsetOf(spec.space(Task.REGRESSION).ranges().keySet());
             study.tell(trial, 0.0);
         }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("specs")
+    void parametersNotSearchedTakeTheirDefaultsWhichTheTrialRecords(TribuoTrainerSpec spec) {
+        Study study = Study.builder("defaults-" + spec.name()).seed(22).create();
+        Trial trial = study.ask();
+        Table reg = io.tunelab.trainers.tabular.Synthetic.regression(120, 0, 0.5, 22);
+
+        TabularModel model = TabularModel.fitRegressor(spec.regressor(trial), reg, true, "defaults");
+        study.tell(trial, 0.0);
+
+        assertThat(Arrays.stream(model.predictValues(reg)).allMatch(Double::isFinite)).isTrue();
+        FrozenTrial stored = study.trials().get(0);
+        assertThat(stored.params()).isEmpty();
+        @SuppressWarnings("unchecked")
+        Map<String, Object> fixed = (Map<String, Object>) stored.userAttrs().get("fixed_params");
+        Hyperparameters catalogue = spec.hyperparameters(Task.REGRESSION);
+        assertThat(fixed).isNotEmpty().allSatisfy((name, value) ->
+                assertThat(value).as(name).isEqualTo(catalogue.defaultOf(name)));
+    }
+
+    @Test
+    void onlyTheNamedParameterIsSearchedAndTheOthersAreAtTheirDefaults() {
+        TribuoTrainerSpec spec = RandomForestSpec.defaults().with("n_trees", IntDistribution.uniform(3, 4));
+        Study study = Study.builder("named").seed(5).create();
+        Trial trial = study.ask();
+
+        spec.classifier(trial);
+        study.tell(trial, 0.0);
+
+        FrozenTrial stored = study.trials().get(0);
+        assertThat(stored.params()).containsOnlyKeys("n_trees");
+        assertThat(stored.userAttrs().get("fixed_params")).isEqualTo(Map.of("impurity", "gini", "max_depth",
+                Integer.MAX_VALUE, "min_child_weight", 5.0, "fraction_features", 0.5));
+    }
+
+    @Test
+    void aChoiceOfNumbersSearchesANumericParameter() {
+        TribuoTrainerSpec spec = RandomForestSpec.defaults().with("n_trees", CategoricalDistribution.of(3, 10, 30))
+                .with("fraction_features", CategoricalDistribution.of(0.2, 0.4));
+        Trial trial = Study.builder("choices").create().ask();
+
+        spec.regressor(trial);
+
+        assertThat(trial.params().get("n_trees")).isIn(3, 10, 30);
+        assertThat(trial.params().get("fraction_features")).isIn(0.2, 0.4);
     }
 
     @Test
@@ -91,12 +142,12 @@ class TrainerSpecsTest {
 
     @Test
     void libsvmSuggestsGammaAndDegreeOnlyForKernelsThatUseThem() {
-        Trial linear = Fixtures.trialWith(java.util.Map.of("kernel", "linear"));
-        LibSvmSpec.defaults().classifier(linear);
+        Trial linear = Fixtures.trialWith(Map.of("kernel", "linear"));
+        LibSvmSpec.defaults().withBuiltInRanges().classifier(linear);
         assertThat(linear.params()).containsOnlyKeys("c", "kernel");
 
-        Trial poly = Fixtures.trialWith(java.util.Map.of("kernel", "poly"));
-        LibSvmSpec.defaults().classifier(poly);
+        Trial poly = Fixtures.trialWith(Map.of("kernel", "poly"));
+        LibSvmSpec.defaults().withBuiltInRanges().classifier(poly);
         assertThat(poly.params()).containsOnlyKeys("c", "kernel", "gamma", "degree");
     }
 
@@ -108,7 +159,10 @@ class TrainerSpecsTest {
                 .hasMessageContaining("max_depth");
         assertThatThrownBy(() -> CartSpec.defaults().with("max_depth", FloatDistribution.uniform(1, 3)))
                 .isInstanceOf(TrainersException.class)
-                .hasMessageContaining("'max_depth' is drawn from a IntDistribution");
+                .hasMessage("cart parameter 'max_depth' is an integer (built-in range int[2, 20]), so it cannot be drawn"
+                        + " from float[1.0, 3.0]");
+        assertThatThrownBy(() -> CartSpec.defaults().with("impurity", IntDistribution.uniform(1, 3)))
+                .hasMessageContaining("'impurity' is a choice");
         assertThatThrownBy(() -> LinearSgdSpec.defaults().with("optimizer", CategoricalDistribution.of("lbfgs"))
                 .classifier(Study.builder("bad-choice").create().ask()))
                 .isInstanceOf(TrainersException.class)
