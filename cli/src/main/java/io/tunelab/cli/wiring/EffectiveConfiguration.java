@@ -1,6 +1,6 @@
 package io.tunelab.cli.wiring;
 
-import io.tunelab.cli.CliException;
+import io.tunelab.cli.error.CliException;
 import io.tunelab.search.sampler.GridSampler;
 import io.tunelab.search.sampler.SamplerException;
 import io.tunelab.search.space.Distribution;

@@ -3,7 +3,7 @@ package io.tunelab.cli.wiring;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.tunelab.cli.CliException;
+import io.tunelab.cli.error.CliException;
 import io.tunelab.cli.wiring.EffectiveConfiguration.Setting;
 import io.tunelab.cli.wiring.EffectiveConfiguration.Source;
 import io.tunelab.search.space.CategoricalDistribution;
