@@ -3,6 +3,7 @@ package io.tunelab.tracker.jdbc;
 import io.tunelab.search.storage.StorageException;
 import io.tunelab.search.trial.MetricPoint;
 import io.tunelab.tracker.TrackerException;
+import io.tunelab.tracker.metrics.IngestStages;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -32,7 +33,8 @@ final class MetricWriter implements AutoCloseable {
     private static final int MAX_NAME = 200;
 
     private final Database db;
-    private final SeriesBatchWriter batches = new SeriesBatchWriter();
+    private final IngestTimer timer = new IngestTimer();
+    private final SeriesBatchWriter batches = new SeriesBatchWriter(timer);
     private final int batchSize;
     private final long capacity;
     private final Duration flushTimeout;
@@ -71,6 +73,7 @@ final class MetricWriter implements AutoCloseable {
         if (points.isEmpty()) {
             return;
         }
+        long began = System.nanoTime();
         for (MetricPoint p : points) {
             if (p.name().isBlank() || p.name().length() > MAX_NAME) {
                 throw TrackerException.invalid("metric name must be 1 to " + MAX_NAME + " characters and not blank,"
@@ -93,7 +96,13 @@ final class MetricWriter implements AutoCloseable {
             workArrived.signal();
         } finally {
             lock.unlock();
+            timer.handoff(System.nanoTime() - began);
         }
+    }
+
+    /** Where the writer's time went since it started. */
+    IngestStages stages() {
+        return timer.snapshot();
     }
 
     /** Waits until every point enqueued so far is written; see the class comment for failures. */
@@ -161,6 +170,7 @@ final class MetricWriter implements AutoCloseable {
                 }
                 workArrived.awaitUninterruptibly();
             }
+            long began = System.nanoTime();
             List<TrialPoints> batch = new ArrayList<>();
             int size = 0;
             while (!queue.isEmpty() && size < batchSize) {
@@ -170,6 +180,7 @@ final class MetricWriter implements AutoCloseable {
             }
             queued -= size;
             progress.signalAll();
+            timer.batching(System.nanoTime() - began);
             return batch;
         } finally {
             lock.unlock();
@@ -180,7 +191,9 @@ final class MetricWriter implements AutoCloseable {
         long pause = 100;
         while (true) {
             try {
-                db.update(c -> batches.write(c, batch));
+                long began = System.nanoTime();
+                long work = db.inTransaction(c -> batches.write(c, batch));
+                timer.committed(batch.stream().mapToInt(t -> t.points().size()).sum(), System.nanoTime() - began - work);
                 setOutage(null);
                 return;
             } catch (StorageException e) {

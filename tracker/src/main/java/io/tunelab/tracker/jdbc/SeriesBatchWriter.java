@@ -13,19 +13,23 @@ import java.util.Map;
 
 /**
  * Writes one batch of points inside the caller's transaction: finds or creates each series row
- * (locking it), inserts the points with one JDBC batch, and updates each series' summary (count,
- * latest point, finite min and max). Used only by the writer thread.
+ * (locking it), inserts each series' points as {@link PointChunk} rows with one JDBC batch, and
+ * updates each series' summary (count, latest point, finite min and max). Used only by the writer thread.
  */
 final class SeriesBatchWriter {
-    private static final String INSERT_POINTS = "INSERT INTO metric_points (series_id, step, point_value, value_marker,"
-            + " wall_ns) VALUES ";
-    private static final int ROWS_PER_INSERT = 100;
+    private static final String INSERT_CHUNK = "INSERT INTO metric_chunks (series_id, point_count, min_step, max_step,"
+        + " payload) VALUES (?, ?, ?, ?, ?)";
+
+    private static final String LOCK_SERIES = "SELECT series_id, point_count, last_step, last_value, last_marker,"
+            + " last_wall_ns, min_value, max_value FROM metric_series WHERE trial_id = ? AND metric_name = ? FOR UPDATE";
+    private static final String CREATE_SERIES = "INSERT INTO metric_series (trial_id, metric_name, point_count)"
+            + " VALUES (?, ?, 0)";
 
     private record Key(long trialId, String name) {
     }
 
-    /** A point and the series row it goes to. */
-    private record Row(long seriesId, MetricPoint point) {
+    /** The points of one series in this batch, in writing order. */
+    private record SeriesPoints(long seriesId, List<MetricPoint> points) {
     }
 
     /** A series row's summary columns, updated in memory, then written back. */
@@ -53,24 +57,44 @@ final class SeriesBatchWriter {
         }
     }
 
-    void write(Connection c, List<MetricWriter.TrialPoints> batch) throws SQLException {
+    private final IngestTimer timer;
+
+    SeriesBatchWriter(IngestTimer timer) {
+        this.timer = timer;
+    }
+
+    /**
+     * Writes the batch in {@code c}'s transaction (the caller commits) and returns the nanoseconds
+     * spent, so the caller can tell its commit apart.
+     */
+    long write(Connection c, List<MetricWriter.TrialPoints> batch) throws SQLException {
+        long began = System.nanoTime();
         Map<Key, List<MetricPoint>> grouped = new LinkedHashMap<>();
         for (MetricWriter.TrialPoints t : batch) {
             for (MetricPoint p : t.points()) {
                 grouped.computeIfAbsent(new Key(t.trialId(), p.name()), k -> new ArrayList<>()).add(p);
             }
         }
+        long grouping = System.nanoTime();
+        timer.batching(grouping - began);
         List<Summary> summaries = new ArrayList<>();
-        List<Row> rows = new ArrayList<>();
-        for (Map.Entry<Key, List<MetricPoint>> e : grouped.entrySet()) {
-            Summary s = lockSeries(c, e.getKey());
-            summaries.add(s);
-            for (MetricPoint p : e.getValue()) {
-                s.add(p);
-                rows.add(new Row(s.seriesId, p));
+        List<SeriesPoints> rows = new ArrayList<>();
+        try (PreparedStatement select = c.prepareStatement(LOCK_SERIES);
+             PreparedStatement insert = c.prepareStatement(CREATE_SERIES)) {
+            for (Map.Entry<Key, List<MetricPoint>> e : grouped.entrySet()) {
+                Summary s = lockSeries(select, insert, e.getKey());
+                summaries.add(s);
+                for (MetricPoint p : e.getValue()) {
+                    s.add(p);
+                }
+                rows.add(new SeriesPoints(s.seriesId, e.getValue()));
             }
         }
-        insertPoints(c, rows);
+        long locked = System.nanoTime();
+        timer.series(locked - grouping);
+        insertChunks(c, rows);
+        long inserted = System.nanoTime();
+        timer.insert(inserted - locked);
         try (PreparedStatement update = c.prepareStatement("UPDATE metric_series SET point_count = ?, last_step = ?,"
                 + " last_value = ?, last_marker = ?, last_wall_ns = ?, min_value = ?, max_value = ? WHERE series_id = ?")) {
             for (Summary s : summaries) {
@@ -85,41 +109,38 @@ final class SeriesBatchWriter {
             }
             update.executeBatch();
         }
+        long done = System.nanoTime();
+        timer.summary(done - inserted);
+        return done - began;
     }
 
-    /** Inserts rows with multi-row statements of {@value #ROWS_PER_INSERT} rows (far fewer executions than one per row). */
-    private static void insertPoints(Connection c, List<Row> rows) throws SQLException {
-        int full = rows.size() / ROWS_PER_INSERT;
-        if (full > 0) {
-            try (PreparedStatement ps = c.prepareStatement(insertSql(ROWS_PER_INSERT))) {
-                for (int chunk = 0; chunk < full; chunk++) {
-                    bindRows(ps, rows, chunk * ROWS_PER_INSERT, ROWS_PER_INSERT);
+    /**
+     * Inserts each series' points as chunk rows of at most {@value PointChunk#MAX_POINTS} points, in one
+     * JDBC batch: a few rows per series instead of one per point.
+     */
+    private static void insertChunks(Connection c, List<SeriesPoints> series) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(INSERT_CHUNK)) {
+            for (SeriesPoints sp : series) {
+                List<MetricPoint> points = sp.points();
+                for (int from = 0; from < points.size(); from += PointChunk.MAX_POINTS) {
+                    int to = Math.min(points.size(), from + PointChunk.MAX_POINTS);
+                    PointChunk chunk = PointChunk.withCapacity(to - from);
+                    long minStep = Long.MAX_VALUE;
+                    long maxStep = Long.MIN_VALUE;
+                    for (MetricPoint p : points.subList(from, to)) {
+                        chunk.add(p.step(), p.value(), Times.toNanos(p.wallTime()));
+                        minStep = Math.min(minStep, p.step());
+                        maxStep = Math.max(maxStep, p.step());
+                    }
+                    ps.setLong(1, sp.seriesId());
+                    ps.setInt(2, to - from);
+                    ps.setLong(3, minStep);
+                    ps.setLong(4, maxStep);
+                    ps.setBytes(5, chunk.bytes());
                     ps.addBatch();
                 }
-                ps.executeBatch();
             }
-        }
-        int rest = rows.size() - full * ROWS_PER_INSERT;
-        if (rest > 0) {
-            try (PreparedStatement ps = c.prepareStatement(insertSql(rest))) {
-                bindRows(ps, rows, full * ROWS_PER_INSERT, rest);
-                ps.executeUpdate();
-            }
-        }
-    }
-
-    private static String insertSql(int rows) {
-        return INSERT_POINTS + "(?, ?, ?, ?, ?), ".repeat(rows - 1) + "(?, ?, ?, ?, ?)";
-    }
-
-    private static void bindRows(PreparedStatement ps, List<Row> rows, int from, int count) throws SQLException {
-        for (int i = 0; i < count; i++) {
-            MetricPoint p = rows.get(from + i).point();
-            int base = i * 5;
-            ps.setLong(base + 1, rows.get(from + i).seriesId());
-            ps.setLong(base + 2, p.step());
-            SqlDoubles.bind(ps, base + 3, base + 4, p.value());
-            ps.setLong(base + 5, Times.toNanos(p.wallTime()));
+            ps.executeBatch();
         }
     }
 
@@ -131,34 +152,28 @@ final class SeriesBatchWriter {
         }
     }
 
-    private static Summary lockSeries(Connection c, Key key) throws SQLException {
-        String select = "SELECT series_id, point_count, last_step, last_value, last_marker, last_wall_ns, min_value,"
-                + " max_value FROM metric_series WHERE trial_id = ? AND metric_name = ? FOR UPDATE";
+    /** The series row of {@code key}, locked, created first if it does not exist (statements reused per batch). */
+    private static Summary lockSeries(PreparedStatement select, PreparedStatement insert, Key key) throws SQLException {
         for (int attempt = 0; attempt < 2; attempt++) {
-            try (PreparedStatement ps = c.prepareStatement(select)) {
-                ps.setLong(1, key.trialId());
-                ps.setString(2, key.name());
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (rs.next()) {
-                        Summary s = new Summary();
-                        s.seriesId = rs.getLong(1);
-                        s.count = rs.getLong(2);
-                        long step = rs.getLong(3);
-                        s.lastStep = rs.wasNull() ? null : step;
-                        s.lastValue = SqlDoubles.read(rs, 4, 5);
-                        s.lastWall = rs.getLong(6);
-                        s.min = SqlDoubles.readNullable(rs, 7);
-                        s.max = SqlDoubles.readNullable(rs, 8);
-                        return s;
-                    }
+            select.setLong(1, key.trialId());
+            select.setString(2, key.name());
+            try (ResultSet rs = select.executeQuery()) {
+                if (rs.next()) {
+                    Summary s = new Summary();
+                    s.seriesId = rs.getLong(1);
+                    s.count = rs.getLong(2);
+                    long step = rs.getLong(3);
+                    s.lastStep = rs.wasNull() ? null : step;
+                    s.lastValue = SqlDoubles.read(rs, 4, 5);
+                    s.lastWall = rs.getLong(6);
+                    s.min = SqlDoubles.readNullable(rs, 7);
+                    s.max = SqlDoubles.readNullable(rs, 8);
+                    return s;
                 }
             }
-            try (PreparedStatement ps = c.prepareStatement(
-                    "INSERT INTO metric_series (trial_id, metric_name, point_count) VALUES (?, ?, 0)")) {
-                ps.setLong(1, key.trialId());
-                ps.setString(2, key.name());
-                ps.executeUpdate();
-            }
+            insert.setLong(1, key.trialId());
+            insert.setString(2, key.name());
+            insert.executeUpdate();
         }
         throw new SQLException("metric series " + key + " vanished right after it was created", "40001");
     }

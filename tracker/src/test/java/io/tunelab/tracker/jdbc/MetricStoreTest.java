@@ -171,6 +171,50 @@ class MetricStoreTest {
     }
 
     @Test
+    void cursorPagesThatEndInsideAWrittenRunStillReturnEveryPointOnceInWritingOrder() {
+        List<MetricPoint> batch = new ArrayList<>();
+        for (int i = 0; i < 13; i++) {
+            batch.add(new MetricPoint("loss", i, i, T0));
+            batch.add(new MetricPoint("acc", i, -i, T0));
+        }
+        storage.logMetrics(trial, batch);
+        storage.flush();
+        log("loss", 13, 13);
+        storage.flush();
+        List<String> seen = new ArrayList<>();
+        long cursor = 0;
+        MetricPage page;
+        int pages = 0;
+        do {
+            page = metrics.after(trial, cursor, 4);
+            assertThat(page.points()).hasSizeLessThanOrEqualTo(4);
+            page.points().forEach(p -> seen.add(p.name() + p.step()));
+            cursor = page.cursor();
+            pages++;
+        } while (page.more());
+        assertThat(seen).hasSize(27).doesNotHaveDuplicates().endsWith("loss13");
+        assertThat(pages).isEqualTo(7);
+        assertThat(metrics.after(trial, cursor, 4).points()).isEmpty();
+    }
+
+    @Test
+    void theWriterAccountsForEveryPointAndBatchItCommitted() {
+        var before = storage.ingestStages();
+        List<MetricPoint> batch = new ArrayList<>();
+        for (int i = 0; i < 500; i++) {
+            batch.add(new MetricPoint("loss", i, i, T0));
+        }
+        storage.logMetrics(trial, batch);
+        storage.flush();
+        var stages = storage.ingestStages().minus(before);
+        assertThat(stages.points()).isEqualTo(500);
+        assertThat(stages.batches()).isBetween(1L, 500L);
+        assertThat(stages.handoffNanos()).isPositive();
+        assertThat(stages.insertNanos()).isPositive();
+        assertThat(stages.writerNanos()).isGreaterThanOrEqualTo(stages.insertNanos() + stages.commitNanos());
+    }
+
+    @Test
     void aZoomedRangeComesBackAtFullResolutionAndTheWholeSeriesDownsampled() {
         List<MetricPoint> batch = new ArrayList<>();
         for (int i = 0; i < 20_000; i++) {
