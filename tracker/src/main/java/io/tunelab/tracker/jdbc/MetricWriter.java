@@ -193,6 +193,7 @@ final class MetricWriter implements AutoCloseable {
             try {
                 long began = System.nanoTime();
                 long work = db.inTransaction(c -> batches.write(c, batch));
+                batches.committed();
                 timer.committed(batch.stream().mapToInt(t -> t.points().size()).sum(), System.nanoTime() - began - work);
                 setOutage(null);
                 return;

@@ -14,6 +14,7 @@ import io.tunelab.tracker.metrics.MetricPage;
 import io.tunelab.tracker.metrics.MetricQueries;
 import io.tunelab.tracker.metrics.SeriesColumns;
 import io.tunelab.tracker.metrics.SeriesSummary;
+import io.tunelab.tracker.metrics.SummaryAcrossWrites;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -119,6 +120,11 @@ class MetricStoreTest {
         assertThat(loss.lastWall()).isEqualTo(T0.plusSeconds(5));
         assertThat(loss.min()).isEqualTo(-1.0);
         assertThat(loss.max()).isEqualTo(2.0);
+    }
+
+    @Test
+    void summariesAreMergedCorrectlyWriteAfterWrite() {
+        SummaryAcrossWrites.check(storage, metrics);
     }
 
     @Test
