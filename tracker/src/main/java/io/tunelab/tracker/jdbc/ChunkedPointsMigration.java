@@ -16,6 +16,8 @@ import org.flywaydb.core.api.migration.JavaMigration;
  * ({@code metric_chunks}, one {@link PointChunk} per run of a series' points), which the writer can
  * commit several times faster. Existing points are copied series by series in their writing order,
  * then the old table is dropped; all in the migration's transaction, so a failure leaves version 2.
+ * Also adds {@code metric_batches}: the id of every committed metric batch, so a batch retried after a
+ * lost commit acknowledgement is written once.
  */
 final class ChunkedPointsMigration implements JavaMigration {
     static final String VERSION = "3";
@@ -58,6 +60,7 @@ final class ChunkedPointsMigration implements JavaMigration {
         try (Statement s = c.createStatement()) {
             s.execute(CREATE);
             s.execute("CREATE INDEX metric_chunks_by_series ON metric_chunks (series_id, chunk_id)");
+            s.execute("CREATE TABLE metric_batches (batch_id CHAR(36) PRIMARY KEY)");
         }
         copyPoints(c);
         try (Statement s = c.createStatement()) {

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -32,7 +33,7 @@ final class MetricWriter implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(MetricWriter.class);
     private static final int MAX_NAME = 200;
 
-    private final Database db;
+    private final Transactions db;
     private final IngestTimer timer = new IngestTimer();
     private final SeriesBatchWriter batches = new SeriesBatchWriter(timer);
     private final int batchSize;
@@ -54,7 +55,7 @@ final class MetricWriter implements AutoCloseable {
     record TrialPoints(long trialId, List<MetricPoint> points) {
     }
 
-    MetricWriter(Database db, int batchSize, long capacity, Duration flushTimeout) {
+    MetricWriter(Transactions db, int batchSize, long capacity, Duration flushTimeout) {
         if (batchSize < 1 || capacity < batchSize) {
             throw TrackerException.invalid("metric batch size must be at least 1 and capacity at least the batch size,"
                     + " got " + batchSize + " and " + capacity);
@@ -187,12 +188,18 @@ final class MetricWriter implements AutoCloseable {
         }
     }
 
+    /**
+     * Writes the batch, retrying while the database is unreachable. The batch carries one id for all
+     * its attempts, so an attempt whose commit went through but whose acknowledgement was lost is not
+     * written a second time by the next attempt.
+     */
     private void writeWithRetry(List<TrialPoints> batch) {
+        String batchId = UUID.randomUUID().toString();
         long pause = 100;
         while (true) {
             try {
                 long began = System.nanoTime();
-                long work = db.inTransaction(c -> batches.write(c, batch));
+                long work = db.inTransaction(c -> batches.write(c, batchId, batch));
                 batches.committed();
                 timer.committed(batch.stream().mapToInt(t -> t.points().size()).sum(), System.nanoTime() - began - work);
                 setOutage(null);

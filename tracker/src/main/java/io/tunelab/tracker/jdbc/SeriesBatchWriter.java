@@ -3,6 +3,7 @@ package io.tunelab.tracker.jdbc;
 import io.tunelab.search.trial.MetricPoint;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -29,11 +30,15 @@ final class SeriesBatchWriter {
     /**
      * Writes the batch in {@code c}'s transaction (the caller commits) and returns the nanoseconds
      * spent, so the caller can tell its commit apart. May be called again for the same batch when the
-     * transaction is retried.
+     * transaction is retried: a batch whose id is already recorded was committed by an earlier attempt
+     * and is not written again.
      */
-    long write(Connection c, List<MetricWriter.TrialPoints> batch) throws SQLException {
+    long write(Connection c, String batchId, List<MetricWriter.TrialPoints> batch) throws SQLException {
         long began = System.nanoTime();
         series.beginWrite();
+        if (!claim(c, batchId)) {
+            return System.nanoTime() - began;
+        }
         Map<SeriesRows.Key, List<MetricPoint>> grouped = new LinkedHashMap<>();
         for (MetricWriter.TrialPoints t : batch) {
             for (MetricPoint p : t.points()) {
@@ -55,6 +60,23 @@ final class SeriesBatchWriter {
         long done = System.nanoTime();
         timer.summary(done - inserted);
         return done - began;
+    }
+
+    /** Records the batch id in this transaction; false when an earlier attempt already committed it. */
+    private static boolean claim(Connection c, String batchId) throws SQLException {
+        try (PreparedStatement seen = c.prepareStatement("SELECT 1 FROM metric_batches WHERE batch_id = ?")) {
+            seen.setString(1, batchId);
+            try (ResultSet rs = seen.executeQuery()) {
+                if (rs.next()) {
+                    return false;
+                }
+            }
+        }
+        try (PreparedStatement record = c.prepareStatement("INSERT INTO metric_batches (batch_id) VALUES (?)")) {
+            record.setString(1, batchId);
+            record.executeUpdate();
+        }
+        return true;
     }
 
     /** The last write's transaction committed. */
