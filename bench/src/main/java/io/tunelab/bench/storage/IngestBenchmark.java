@@ -8,13 +8,16 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Metric ingest measured as a training loop produces it: 10 trials, each logging 5 series
  * ({@code loss}, {@code val_loss}, {@code accuracy}, {@code val_accuracy}, {@code lr}) one step at a
  * time, from the first {@code logMetrics} to {@code flush()} returning (every point committed).
  * Repeated on fresh studies of the same database; the figure is reported as min, median and max,
- * with the writer's time split by stage ({@link IngestStages}) summed over the repeats.
+ * with the writer's time split by stage ({@link IngestStages}) summed over the repeats, and the CPU
+ * time of the threads involved ({@link ThreadCpu}: the writer, H2's background store writer that
+ * performs its checkpoints, the caller, the rest) per point.
  */
 public final class IngestBenchmark {
     private static final String[] SERIES = {"loss", "val_loss", "accuracy", "val_accuracy", "lr"};
@@ -36,6 +39,7 @@ public final class IngestBenchmark {
         double[] callRates = new double[repeats];
         long wall = 0;
         IngestStages before = tracker.ingestStages();
+        Map<String, Long> cpuBefore = ThreadCpu.snapshot();
         for (int r = 0; r < repeats; r++) {
             long[] times = once(tracker, "bench-ingest-" + r, points);
             rates[r] = points / (times[1] / 1e9);
@@ -43,6 +47,7 @@ public final class IngestBenchmark {
             wall += times[1];
         }
         IngestStages stages = tracker.ingestStages().minus(before);
+        Map<String, Long> cpu = ThreadCpu.between(cpuBefore, ThreadCpu.snapshot());
         double[] sorted = rates.clone();
         Arrays.sort(sorted);
         List<BenchResult> out = new ArrayList<>();
@@ -51,6 +56,9 @@ public final class IngestBenchmark {
         out.add(new BenchResult("metric_ingest_max", sorted[repeats - 1], "points/s"));
         out.add(new BenchResult("metric_log_call", median(callRates), "points/s"));
         out.addAll(stageResults(stages, wall));
+        long total = (long) points * repeats;
+        cpu.forEach((role, nanos) -> out.add(new BenchResult("cpu_" + role.replace(' ', '_'), (double) nanos / total,
+                "ns/point")));
         return out;
     }
 
