@@ -23,12 +23,12 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * Measures the embedded tracker (H2 file database, one process):
+ * Measures the tracker (by default an embedded H2 file database, one process):
  * <ol>
- *   <li>{@code metric_ingest}: points per second through the batched writer (10 trials × 5 series),
- *       from the first {@code logMetrics} to {@code flush()} returning, after a warm-up of up to
- *       200,000 points; {@code metric_log_call} is the rate the logging thread itself sees (it never
- *       waits on the database).</li>
+ *   <li>{@code disk_fsync}: synchronous 4 KiB writes per second in the database's directory
+ *       ({@link FsyncProbe}), the in-run reference that makes figures comparable across machines.</li>
+ *   <li>{@code metric_ingest_min|median|max}: points per second through the batched writer, over
+ *       {@code repeats} runs, with the time per stage ({@link IngestBenchmark}).</li>
  *   <li>{@code trial_throughput}: trials per second of {@code Study.optimize} with the random sampler
  *       and an instant objective (two parameters), one worker thread, after a warm-up study.</li>
  *   <li>{@code read_trials_cold} / {@code read_trials_warm}: milliseconds to read that study's whole
@@ -43,15 +43,23 @@ public final class StorageBenchmark {
     /**
      * Sizes of a run.
      *
-     * @param directory    where the database is created (must not hold one)
-     * @param ingestPoints points logged for the ingest figure
+     * @param directory    where the embedded database (or, with {@code jdbcUrl}, the artifacts) is created
+     * @param ingestPoints points logged per ingest measurement
+     * @param repeats      ingest measurements
      * @param trials       trials of the throughput study (also the study read back)
      * @param seriesPoints points of the series read downsampled
+     * @param jdbcUrl      another database to measure (e.g. {@code jdbc:postgresql://…}), or null for H2 in
+     *                     {@code directory}
      */
-    public record Options(Path directory, int ingestPoints, int trials, int seriesPoints) {
-        /** The sizes of the reported figures: 1,000,000 points, 10,000 trials, a 100,000-point series. */
+    public record Options(Path directory, int ingestPoints, int repeats, int trials, int seriesPoints, String jdbcUrl) {
+        /** The sizes of the reported figures: 5 × 1,000,000 points, 10,000 trials, a 100,000-point series. */
         public static Options full(Path directory) {
-            return new Options(directory, 1_000_000, 10_000, 100_000);
+            return new Options(directory, 1_000_000, 5, 10_000, 100_000, null);
+        }
+
+        TrackerConfig config() {
+            return jdbcUrl == null ? TrackerConfig.inDirectory(directory)
+                    : TrackerConfig.forUrl(jdbcUrl, directory.resolve("artifacts"));
         }
     }
 
@@ -61,11 +69,11 @@ public final class StorageBenchmark {
     /** Runs every measurement and returns the figures. */
     public static List<BenchResult> run(Options o) {
         List<BenchResult> out = new ArrayList<>();
-        TrackerConfig config = TrackerConfig.inDirectory(o.directory());
+        out.add(new BenchResult("disk_fsync", FsyncProbe.writesPerSecond(o.directory(), 200, 2_000), "fsync/s"));
+        TrackerConfig config = o.config();
         long studyId;
         try (Tracker tracker = Tracker.open(config)) {
-            ingest(tracker, "bench-ingest-warmup", Math.min(200_000, o.ingestPoints()), new ArrayList<>());
-            ingest(tracker, "bench-ingest", o.ingestPoints(), out);
+            out.addAll(IngestBenchmark.run(tracker, o.ingestPoints(), o.repeats()));
             warmUp(tracker, Math.min(1_000, o.trials()));
             studyId = throughput(tracker, o.trials(), out);
             downsampled(tracker, o.seriesPoints(), out);
@@ -87,32 +95,6 @@ public final class StorageBenchmark {
         out.add(new BenchResult("read_trials_warm", warm, "ms"));
         out.add(new BenchResult("read_trials_count", count, "trials"));
         return out;
-    }
-
-    private static void ingest(Tracker tracker, String name, int points, List<BenchResult> out) {
-        long study = tracker.storage().createStudy(name, List.of(Direction.MINIMIZE)).id();
-        long[] trials = new long[10];
-        for (int i = 0; i < trials.length; i++) {
-            trials[i] = tracker.storage().createRunningTrial(study).id();
-        }
-        String[] names = {"loss", "val_loss", "accuracy", "val_accuracy", "lr"};
-        Instant now = Instant.now();
-        long t0 = System.nanoTime();
-        int logged = 0;
-        for (long step = 0; logged < points; step++) {
-            for (int t = 0; t < trials.length && logged < points; t++) {
-                List<MetricPoint> batch = new ArrayList<>(names.length);
-                for (int k = 0; k < names.length && logged < points; k++, logged++) {
-                    batch.add(new MetricPoint(names[k], step, 1.0 / (step + 1 + k), now));
-                }
-                tracker.storage().logMetrics(trials[t], batch);
-            }
-        }
-        long logEnd = System.nanoTime();
-        tracker.storage().flush();
-        double seconds = (System.nanoTime() - t0) / 1e9;
-        out.add(new BenchResult("metric_ingest", points / seconds, "points/s"));
-        out.add(new BenchResult("metric_log_call", points / ((logEnd - t0) / 1e9), "points/s"));
     }
 
     private static void warmUp(Tracker tracker, int trials) {
@@ -166,7 +148,8 @@ public final class StorageBenchmark {
     }
 
     /**
-     * {@code StorageBenchmark [--csv FILE] [--dir DIR] [--points N] [--trials N] [--series N]}: runs the
+     * {@code StorageBenchmark [--csv FILE] [--dir DIR] [--points N] [--repeats N] [--trials N] [--series N]
+     * [--storage URL]}: runs the
      * benchmark, prints the table and writes the CSV (default {@code bench-storage.csv}).
      */
     public static void main(String[] args) throws IOException {
@@ -174,6 +157,8 @@ public final class StorageBenchmark {
         Path dir = null;
         Options sizes = Options.full(null);
         int points = sizes.ingestPoints();
+        int repeats = sizes.repeats();
+        String url = null;
         int trials = sizes.trials();
         int series = sizes.seriesPoints();
         for (int i = 0; i + 1 < args.length; i += 2) {
@@ -181,16 +166,18 @@ public final class StorageBenchmark {
                 case "--csv" -> csv = Path.of(args[i + 1]);
                 case "--dir" -> dir = Path.of(args[i + 1]);
                 case "--points" -> points = Integer.parseInt(args[i + 1]);
+                case "--repeats" -> repeats = Integer.parseInt(args[i + 1]);
+                case "--storage" -> url = args[i + 1];
                 case "--trials" -> trials = Integer.parseInt(args[i + 1]);
                 case "--series" -> series = Integer.parseInt(args[i + 1]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]
-                        + "; expected --csv, --dir, --points, --trials or --series");
+                        + "; expected --csv, --dir, --points, --repeats, --trials, --series or --storage");
             }
         }
         boolean temporary = dir == null;
         Path work = temporary ? Files.createTempDirectory("tunelab-bench") : dir;
         try {
-            List<BenchResult> results = run(new Options(work, points, trials, series));
+            List<BenchResult> results = run(new Options(work, points, repeats, trials, series, url));
             print(results, csv, System.out);
         } finally {
             if (temporary) {

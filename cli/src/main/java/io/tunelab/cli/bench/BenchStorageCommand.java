@@ -17,14 +17,25 @@ import picocli.CommandLine.Option;
  * of a large study, against an embedded H2 database in a temporary directory (CSV: metric,value,unit).
  */
 @Command(name = "storage", mixinStandardHelpOptions = true,
-        description = "Tracker figures: metric ingest points/s, trials/s, large-study reads (CSV: metric,value,unit).")
+        description = "Tracker figures: the disk's fsync rate, metric ingest points/s (min/median/max of --repeats, time"
+                + " per stage), trials/s, large-study reads (CSV: metric,value,unit).")
 public final class BenchStorageCommand implements Callable<Integer> {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--points", defaultValue = "1000000", description = "Metric points to ingest (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--points", defaultValue = "1000000",
+            description = "Metric points per ingest measurement (default: ${DEFAULT-VALUE}).")
     int points;
+
+    @Option(names = "--repeats", defaultValue = "5",
+            description = "Ingest measurements, reported as min, median and max (default: ${DEFAULT-VALUE}).")
+    int repeats;
+
+    @Option(names = "--storage", paramLabel = "URL",
+            description = "Measure this database instead of an embedded H2 file, e.g. jdbc:postgresql://127.0.0.1/tunelab"
+                    + " (give its user and password in the URL).")
+    String storage;
 
     @Option(names = "--trials", defaultValue = "10000", description = "Trials to run and list (default: ${DEFAULT-VALUE}).")
     int trials;
@@ -37,12 +48,13 @@ public final class BenchStorageCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (points < 1 || trials < 1 || series < 1) {
-            throw new IllegalArgumentException("--points, --trials and --series must be positive, got "
-                    + points + ", " + trials + ", " + series);
+        if (points < 1 || repeats < 1 || trials < 1 || series < 1) {
+            throw new IllegalArgumentException("--points, --repeats, --trials and --series must be positive, got "
+                    + points + ", " + repeats + ", " + trials + ", " + series);
         }
         Path dir = Files.createTempDirectory("tunelab-bench-storage-");
-        List<BenchResult> results = StorageBenchmark.run(new StorageBenchmark.Options(dir, points, trials, series));
+        List<BenchResult> results = StorageBenchmark.run(
+                new StorageBenchmark.Options(dir, points, repeats, trials, series, storage));
         PrintWriter w = spec.commandLine().getOut();
         w.print(BenchResult.table(results));
         if (out != null) {

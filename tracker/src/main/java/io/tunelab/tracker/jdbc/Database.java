@@ -32,7 +32,7 @@ import org.slf4j.LoggerFactory;
  * returning; parameters, heartbeats and metric batches stay cheap. ({@code WRITE_DELAY 0} would force
  * every commit and cost about three times the CPU per trial.)
  */
-final class Database implements AutoCloseable {
+final class Database implements AutoCloseable, Transactions {
     private static final int MAX_ATTEMPTS = 12;
 
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
@@ -119,7 +119,8 @@ final class Database implements AutoCloseable {
      * back-off) when it fails transiently. A {@link StorageException} thrown by the work rolls back
      * and propagates unchanged; other SQL failures become UNAVAILABLE, constraint violations CONFLICT.
      */
-    <T> T inTransaction(SqlWork<T> work) {
+    @Override
+    public <T> T inTransaction(SqlWork<T> work) {
         return run(work, false);
     }
 

@@ -16,7 +16,7 @@ import java.util.Map;
 /**
  * {@link ChangeQueries} over the tables' change counters ({@code studies.change_seq}, index
  * {@code trials_by_change}), the child-row counts of running trials (index {@code trials_by_state}) and
- * the primary key of {@code metric_points}. Thread-safe; each method is one read transaction.
+ * the primary key of {@code metric_chunks} (a chunk id is the "point id" of the port). Thread-safe; each method is one read transaction.
  */
 final class JdbcChangeQueries implements ChangeQueries {
     private static final int CHUNK = 500;
@@ -114,7 +114,7 @@ final class JdbcChangeQueries implements ChangeQueries {
     @Override
     public long lastPointId() {
         return db.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT MAX(point_id) FROM metric_points");
+            try (PreparedStatement ps = c.prepareStatement("SELECT MAX(chunk_id) FROM metric_chunks");
                  ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? rs.getLong(1) : 0L;
             }
@@ -129,8 +129,8 @@ final class JdbcChangeQueries implements ChangeQueries {
     private static List<SeriesGrowth> grown(Connection c, long after) throws SQLException {
         List<SeriesGrowth> out = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT s.series_id, s.trial_id, t.study_id, t.trial_number,"
-                + " s.metric_name, s.point_count, s.last_step, g.top FROM (SELECT series_id, MAX(point_id) AS top"
-                + " FROM metric_points WHERE point_id > ? GROUP BY series_id) g"
+                + " s.metric_name, s.point_count, s.last_step, g.top FROM (SELECT series_id, MAX(chunk_id) AS top"
+                + " FROM metric_chunks WHERE chunk_id > ? GROUP BY series_id) g"
                 + " JOIN metric_series s ON s.series_id = g.series_id JOIN trials t ON t.trial_id = s.trial_id")) {
             ps.setLong(1, after);
             try (ResultSet rs = ps.executeQuery()) {

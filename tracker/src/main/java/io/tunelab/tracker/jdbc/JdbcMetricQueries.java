@@ -20,8 +20,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@link MetricQueries} over the {@code metric_series} and {@code metric_points} tables. Sees only what
- * the {@link MetricWriter} has flushed. Thread-safe; every method is one short read transaction.
+ * {@link MetricQueries} over the {@code metric_series} and {@code metric_chunks} tables (points are
+ * stored as {@link PointChunk}s). Sees only what the {@link MetricWriter} has flushed. Thread-safe;
+ * every method is one short read transaction. A cursor of {@link #after} is a chunk id times
+ * {@value PointChunk#CURSOR_SCALE} plus the number of that chunk's points already returned.
  */
 final class JdbcMetricQueries implements MetricQueries {
     private static final Comparator<MetricPoint> STEP_ORDER =
@@ -106,25 +108,33 @@ final class JdbcMetricQueries implements MetricQueries {
 
     private static Columns readColumns(Connection c, long series, long from, long to) throws SQLException {
         Columns cols = new Columns();
-        try (PreparedStatement ps = pointQuery(c, series, from, to); ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                cols.add(rs.getLong(1), SqlDoubles.read(rs, 2, 3), rs.getLong(4));
-            }
-        }
+        eachPoint(c, series, from, to, cols::add);
         return cols;
     }
 
-    private static PreparedStatement pointQuery(Connection c, long series, long from, long to) throws SQLException {
+    /** Hands every point of the series with a step in [from, to] to {@code sink}, in writing order. */
+    private static void eachPoint(Connection c, long series, long from, long to, PointChunk.PointSink sink)
+            throws SQLException {
         boolean ranged = from != Long.MIN_VALUE || to != Long.MAX_VALUE;
-        PreparedStatement ps = c.prepareStatement("SELECT step, point_value, value_marker, wall_ns FROM metric_points"
-                + " WHERE series_id = ?" + (ranged ? " AND step >= ? AND step <= ?" : "") + " ORDER BY point_id");
-        ps.setLong(1, series);
-        if (ranged) {
-            ps.setLong(2, from);
-            ps.setLong(3, to);
+        try (PreparedStatement ps = c.prepareStatement("SELECT payload FROM metric_chunks WHERE series_id = ?"
+                + (ranged ? " AND max_step >= ? AND min_step <= ?" : "") + " ORDER BY chunk_id")) {
+            ps.setLong(1, series);
+            if (ranged) {
+                ps.setLong(2, from);
+                ps.setLong(3, to);
+            }
+            ps.setFetchSize(100);
+            PointChunk.PointSink inRange = ranged ? (step, value, wall) -> {
+                if (step >= from && step <= to) {
+                    sink.accept(step, value, wall);
+                }
+            } : sink;
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    PointChunk.decode(rs.getBytes(1), 0, inRange);
+                }
+            }
         }
-        ps.setFetchSize(10_000);
-        return ps;
     }
 
     private static Long seriesId(Connection c, long trialId, String name) throws SQLException {
@@ -141,11 +151,7 @@ final class JdbcMetricQueries implements MetricQueries {
     private static List<MetricPoint> readPoints(Connection c, long series, String name, long from, long to)
             throws SQLException {
         List<MetricPoint> out = new ArrayList<>();
-        try (PreparedStatement ps = pointQuery(c, series, from, to); ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                out.add(new MetricPoint(name, rs.getLong(1), SqlDoubles.read(rs, 2, 3), Times.fromNanos(rs.getLong(4))));
-            }
-        }
+        eachPoint(c, series, from, to, (step, value, wall) -> out.add(new MetricPoint(name, step, value, Times.fromNanos(wall))));
         return out;
     }
 
@@ -154,26 +160,39 @@ final class JdbcMetricQueries implements MetricQueries {
         if (limit < 1) {
             throw TrackerException.invalid("limit must be at least 1, got " + limit);
         }
+        long firstChunk = Math.max(0, after) / PointChunk.CURSOR_SCALE;
+        int returned = (int) (Math.max(0, after) % PointChunk.CURSOR_SCALE);
         return db.read(c -> {
             List<MetricPoint> points = new ArrayList<>();
             long cursor = after;
             boolean more = false;
-            try (PreparedStatement ps = c.prepareStatement("SELECT p.point_id, s.metric_name, p.step, p.point_value,"
-                    + " p.value_marker, p.wall_ns FROM metric_points p JOIN metric_series s ON s.series_id = p.series_id"
-                    + " WHERE s.trial_id = ? AND p.point_id > ? ORDER BY p.point_id FETCH FIRST ? ROWS ONLY")) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT k.chunk_id, s.metric_name, k.payload FROM metric_chunks k"
+                    + " JOIN metric_series s ON s.series_id = k.series_id WHERE s.trial_id = ? AND k.chunk_id >= ?"
+                    + " ORDER BY k.chunk_id FETCH FIRST ? ROWS ONLY")) {
                 ps.setLong(1, trialId);
-                ps.setLong(2, after);
-                ps.setInt(3, limit + 1);
+                ps.setLong(2, firstChunk);
+                ps.setInt(3, limit + 2); // a spent first chunk, then up to limit one-point chunks, then one to tell 'more'
                 try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        if (points.size() == limit) {
-                            more = true;
-                            break;
+                    while (rs.next() && !more) {
+                        long chunk = rs.getLong(1);
+                        String name = rs.getString(2);
+                        byte[] payload = rs.getBytes(3);
+                        int skip = chunk == firstChunk ? returned : 0;
+                        int size = PointChunk.count(payload);
+                        int take = Math.min(size - skip, limit - points.size());
+                        if (take <= 0) {
+                            more = size > skip;
+                            continue;
                         }
-                        cursor = rs.getLong(1);
-                        points.add(new MetricPoint(rs.getString(2), rs.getLong(3), SqlDoubles.read(rs, 4, 5),
-                                Times.fromNanos(rs.getLong(6))));
+                        PointChunk.decode(payload, skip, (step, value, wall) -> {
+                            if (points.size() < limit) {
+                                points.add(new MetricPoint(name, step, value, Times.fromNanos(wall)));
+                            }
+                        });
+                        cursor = chunk * PointChunk.CURSOR_SCALE + skip + take;
+                        more = skip + take < size;
                     }
+                    more = more || rs.next();
                 }
             }
             return new MetricPage(points, cursor, more);

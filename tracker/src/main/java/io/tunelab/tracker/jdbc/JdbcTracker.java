@@ -7,6 +7,7 @@ import io.tunelab.tracker.artifact.ArtifactRepository;
 import io.tunelab.tracker.artifact.LocalArtifactRepository;
 import io.tunelab.tracker.config.DatabaseSettings;
 import io.tunelab.tracker.config.StorageOptions;
+import io.tunelab.tracker.metrics.IngestStages;
 import io.tunelab.tracker.metrics.MetricQueries;
 import io.tunelab.tracker.provenance.ProvenanceStore;
 import io.tunelab.tracker.query.ChangeQueries;
@@ -84,6 +85,11 @@ public final class JdbcTracker implements AutoCloseable {
 
     public MetricQueries metrics() {
         return metrics;
+    }
+
+    /** Cumulative time per stage of metric ingest since this tracker opened (for benchmarks). */
+    public IngestStages ingestStages() {
+        return storage.ingestStages();
     }
 
     public ModelRegistry registry() {

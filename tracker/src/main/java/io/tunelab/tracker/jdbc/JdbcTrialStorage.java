@@ -13,6 +13,7 @@ import io.tunelab.tracker.TrackerException;
 import io.tunelab.tracker.artifact.ArtifactRepository;
 import io.tunelab.tracker.config.StorageOptions;
 import io.tunelab.tracker.liveness.HeartbeatScheduler;
+import io.tunelab.tracker.metrics.IngestStages;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -229,6 +230,11 @@ final class JdbcTrialStorage implements TrialStorage {
     @Override
     public void flush() {
         metrics.flush();
+    }
+
+    /** Where the metric writer's time went since this store opened. */
+    IngestStages ingestStages() {
+        return metrics.stages();
     }
 
     /** Copies the file into the artifact repository under {@code study-<id>/trial-<number>/} and records it. */

@@ -3,10 +3,12 @@ package io.tunelab.tracker.jdbc;
 import io.tunelab.search.storage.StorageException;
 import io.tunelab.search.trial.MetricPoint;
 import io.tunelab.tracker.TrackerException;
+import io.tunelab.tracker.metrics.IngestStages;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -31,8 +33,9 @@ final class MetricWriter implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(MetricWriter.class);
     private static final int MAX_NAME = 200;
 
-    private final Database db;
-    private final SeriesBatchWriter batches = new SeriesBatchWriter();
+    private final Transactions db;
+    private final IngestTimer timer = new IngestTimer();
+    private final SeriesBatchWriter batches = new SeriesBatchWriter(timer);
     private final int batchSize;
     private final long capacity;
     private final Duration flushTimeout;
@@ -52,7 +55,7 @@ final class MetricWriter implements AutoCloseable {
     record TrialPoints(long trialId, List<MetricPoint> points) {
     }
 
-    MetricWriter(Database db, int batchSize, long capacity, Duration flushTimeout) {
+    MetricWriter(Transactions db, int batchSize, long capacity, Duration flushTimeout) {
         if (batchSize < 1 || capacity < batchSize) {
             throw TrackerException.invalid("metric batch size must be at least 1 and capacity at least the batch size,"
                     + " got " + batchSize + " and " + capacity);
@@ -71,6 +74,7 @@ final class MetricWriter implements AutoCloseable {
         if (points.isEmpty()) {
             return;
         }
+        long began = System.nanoTime();
         for (MetricPoint p : points) {
             if (p.name().isBlank() || p.name().length() > MAX_NAME) {
                 throw TrackerException.invalid("metric name must be 1 to " + MAX_NAME + " characters and not blank,"
@@ -93,7 +97,13 @@ final class MetricWriter implements AutoCloseable {
             workArrived.signal();
         } finally {
             lock.unlock();
+            timer.handoff(System.nanoTime() - began);
         }
+    }
+
+    /** Where the writer's time went since it started. */
+    IngestStages stages() {
+        return timer.snapshot();
     }
 
     /** Waits until every point enqueued so far is written; see the class comment for failures. */
@@ -161,6 +171,7 @@ final class MetricWriter implements AutoCloseable {
                 }
                 workArrived.awaitUninterruptibly();
             }
+            long began = System.nanoTime();
             List<TrialPoints> batch = new ArrayList<>();
             int size = 0;
             while (!queue.isEmpty() && size < batchSize) {
@@ -170,17 +181,27 @@ final class MetricWriter implements AutoCloseable {
             }
             queued -= size;
             progress.signalAll();
+            timer.batching(System.nanoTime() - began);
             return batch;
         } finally {
             lock.unlock();
         }
     }
 
+    /**
+     * Writes the batch, retrying while the database is unreachable. The batch carries one id for all
+     * its attempts, so an attempt whose commit went through but whose acknowledgement was lost is not
+     * written a second time by the next attempt.
+     */
     private void writeWithRetry(List<TrialPoints> batch) {
+        String batchId = UUID.randomUUID().toString();
         long pause = 100;
         while (true) {
             try {
-                db.update(c -> batches.write(c, batch));
+                long began = System.nanoTime();
+                long work = db.inTransaction(c -> batches.write(c, batchId, batch));
+                batches.committed();
+                timer.committed(batch.stream().mapToInt(t -> t.points().size()).sum(), System.nanoTime() - began - work);
                 setOutage(null);
                 return;
             } catch (StorageException e) {

@@ -8,7 +8,8 @@ import org.flywaydb.core.api.MigrationVersion;
 
 /**
  * The tracker's schema: numbered Flyway migrations under {@code io/tunelab/tracker/migration}, the
- * same files for H2 and PostgreSQL. Migrating is idempotent and safe to run from every process that
+ * same files for H2 and PostgreSQL, and version 3 in Java ({@link ChunkedPointsMigration}, which
+ * re-encodes data). Migrating is idempotent and safe to run from every process that
  * opens the database; Flyway serialises concurrent migrators with a lock on its history table.
  */
 final class Migrations {
@@ -32,6 +33,7 @@ final class Migrations {
             var config = Flyway.configure()
                     .dataSource(dataSource)
                     .locations(LOCATION)
+                    .javaMigrations(new ChunkedPointsMigration())
                     .failOnMissingLocations(true);
             if (target != null) {
                 config = config.target(MigrationVersion.fromVersion(target));

@@ -18,9 +18,10 @@ import java.util.Map;
  *   <li>{@link #grownSince}: series that received points with a point id above a cursor, with their
  *       summary now.</li>
  * </ul>
- * Point ids grow in commit order within one writer; writers in several processes may commit ids out
- * of order, so a reader should re-scan a short window behind its cursor. Thread-safe; each method is
- * one read; results are immutable.
+ * A point id is a write cursor: points are written in runs (one id per run of one series' points in
+ * a write), so several points may share an id. Point ids grow in commit order within one writer;
+ * writers in several processes may commit ids out of order, so a reader should re-scan a short
+ * window behind its cursor. Thread-safe; each method is one read; results are immutable.
  */
 public interface ChangeQueries {
 

@@ -3,6 +3,7 @@ package io.tunelab.tracker.setup;
 import io.tunelab.search.storage.TrialStorage;
 import io.tunelab.tracker.artifact.ArtifactRepository;
 import io.tunelab.tracker.jdbc.JdbcTracker;
+import io.tunelab.tracker.metrics.IngestStages;
 import io.tunelab.tracker.metrics.MetricQueries;
 import io.tunelab.tracker.provenance.ProvenanceStore;
 import io.tunelab.tracker.query.ChangeQueries;
@@ -65,6 +66,11 @@ public final class Tracker implements AutoCloseable {
     /** The read side of metric series. */
     public MetricQueries metrics() {
         return jdbc.metrics();
+    }
+
+    /** Cumulative time per stage of metric ingest since this tracker opened (for benchmarks). */
+    public IngestStages ingestStages() {
+        return jdbc.ingestStages();
     }
 
     public ModelRegistry registry() {

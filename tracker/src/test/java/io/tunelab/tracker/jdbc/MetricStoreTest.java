@@ -14,6 +14,7 @@ import io.tunelab.tracker.metrics.MetricPage;
 import io.tunelab.tracker.metrics.MetricQueries;
 import io.tunelab.tracker.metrics.SeriesColumns;
 import io.tunelab.tracker.metrics.SeriesSummary;
+import io.tunelab.tracker.metrics.SummaryAcrossWrites;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -122,6 +123,11 @@ class MetricStoreTest {
     }
 
     @Test
+    void summariesAreMergedCorrectlyWriteAfterWrite() {
+        SummaryAcrossWrites.check(storage, metrics);
+    }
+
+    @Test
     void aStudyColumnGivesEachTrialsSummaryOfOneMetric() {
         long study = storage.findStudy("s").orElseThrow().id();
         long other = storage.createRunningTrial(study).id();
@@ -168,6 +174,50 @@ class MetricStoreTest {
             cursor = page.cursor();
         } while (page.more());
         assertThat(steps).hasSize(25).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void cursorPagesThatEndInsideAWrittenRunStillReturnEveryPointOnceInWritingOrder() {
+        List<MetricPoint> batch = new ArrayList<>();
+        for (int i = 0; i < 13; i++) {
+            batch.add(new MetricPoint("loss", i, i, T0));
+            batch.add(new MetricPoint("acc", i, -i, T0));
+        }
+        storage.logMetrics(trial, batch);
+        storage.flush();
+        log("loss", 13, 13);
+        storage.flush();
+        List<String> seen = new ArrayList<>();
+        long cursor = 0;
+        MetricPage page;
+        int pages = 0;
+        do {
+            page = metrics.after(trial, cursor, 4);
+            assertThat(page.points()).hasSizeLessThanOrEqualTo(4);
+            page.points().forEach(p -> seen.add(p.name() + p.step()));
+            cursor = page.cursor();
+            pages++;
+        } while (page.more());
+        assertThat(seen).hasSize(27).doesNotHaveDuplicates().endsWith("loss13");
+        assertThat(pages).isEqualTo(7);
+        assertThat(metrics.after(trial, cursor, 4).points()).isEmpty();
+    }
+
+    @Test
+    void theWriterAccountsForEveryPointAndBatchItCommitted() {
+        var before = storage.ingestStages();
+        List<MetricPoint> batch = new ArrayList<>();
+        for (int i = 0; i < 500; i++) {
+            batch.add(new MetricPoint("loss", i, i, T0));
+        }
+        storage.logMetrics(trial, batch);
+        storage.flush();
+        var stages = storage.ingestStages().minus(before);
+        assertThat(stages.points()).isEqualTo(500);
+        assertThat(stages.batches()).isBetween(1L, 500L);
+        assertThat(stages.handoffNanos()).isPositive();
+        assertThat(stages.insertNanos()).isPositive();
+        assertThat(stages.writerNanos()).isGreaterThanOrEqualTo(stages.insertNanos() + stages.commitNanos());
     }
 
     @Test
