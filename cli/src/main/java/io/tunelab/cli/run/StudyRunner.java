@@ -16,6 +16,7 @@ import io.tunelab.search.trial.Direction;
 import io.tunelab.search.trial.FrozenTrial;
 import io.tunelab.search.trial.TrialState;
 import io.tunelab.tracker.liveness.RetryPolicy;
+import io.tunelab.trainers.device.DeviceInventory;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
@@ -51,14 +52,15 @@ public final class StudyRunner {
     private final String specText;
     private final TrialStorage storage;
     private final List<TrainerFactory> trainers;
-    private final int gpus;
+    private final DeviceInventory devices;
 
-    public StudyRunner(StudySpec spec, String specText, TrialStorage storage, List<TrainerFactory> trainers, int gpus) {
+    public StudyRunner(StudySpec spec, String specText, TrialStorage storage, List<TrainerFactory> trainers,
+                       DeviceInventory devices) {
         this.spec = spec;
         this.specText = specText;
         this.storage = storage;
         this.trainers = trainers;
-        this.gpus = gpus;
+        this.devices = devices;
     }
 
     /**
@@ -99,6 +101,11 @@ public final class StudyRunner {
         return trainer(spec, trainers).create(spec);
     }
 
+    /** The objective of the file's trainer for trials running on {@code plan}'s slots. */
+    public Objective objective(SlotPlan plan) {
+        return trainer(spec, trainers).create(spec, plan.cpuThreadsPerTrial());
+    }
+
     /** What the file's trials search and fix, checked against the trainer; reads no data. */
     public EffectiveConfiguration configuration() {
         return trainer(spec, trainers).configuration(spec);
@@ -111,9 +118,18 @@ public final class StudyRunner {
                         + "' in this build"));
     }
 
-    /** The slots of the file's {@code parallel} section on this machine. */
+    /**
+     * The slots of the file's {@code parallel} section on this machine.
+     *
+     * @throws CliException when a listed slot names a GPU this machine does not have
+     */
+    public SlotPlan plan() {
+        return SlotPlan.of(spec.parallel(), devices);
+    }
+
+    /** The slots of the file's {@code parallel} section on this machine (see {@link #plan()}). */
     public SlotPool slots() {
-        return SlotPlan.of(spec.parallel(), gpus);
+        return plan().slots();
     }
 
     /**
