@@ -18,6 +18,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -101,6 +102,12 @@ final class RunCommand implements Callable<Integer> {
                     : System.currentTimeMillis() + study.budget().timeout().toMillis();
             Study done = runner.run(created, objective, slots, deadline, out, System.console() != null);
             printSummary(out, done);
+            Optional<String> failedFast = StudyRunner.failedFast(done);
+            if (failedFast.isPresent()) {
+                err.println("tunelab run: " + failedFast.get());
+                err.flush();
+                return ExitCodes.RUNTIME_FAILURE;
+            }
         }
         return ExitCodes.OK;
     }

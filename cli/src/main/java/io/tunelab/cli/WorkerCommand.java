@@ -64,6 +64,11 @@ final class WorkerCommand implements Callable<Integer> {
                     System.console() != null);
             out.println("Worker done: study '" + study + "' has " + joined.trials().size() + " trials.");
             out.flush();
+            if (StudyRunner.failedFast(joined).isPresent()) {
+                spec.commandLine().getErr().println("tunelab worker: " + StudyRunner.failedFast(joined).get());
+                spec.commandLine().getErr().flush();
+                return ExitCodes.RUNTIME_FAILURE;
+            }
         }
         return ExitCodes.OK;
     }

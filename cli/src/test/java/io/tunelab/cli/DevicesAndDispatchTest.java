@@ -3,11 +3,8 @@ package io.tunelab.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tunelab.cli.wiring.ForwardingTrainerFactory;
-import io.tunelab.cli.wiring.TrainerFactory;
 import io.tunelab.cli.wiring.TribuoTrainers;
-import io.tunelab.cli.wiring.Wiring;
 import io.tunelab.search.storage.InMemoryStorage;
-import io.tunelab.search.storage.TrialStorage;
 import io.tunelab.search.study.Objective;
 import io.tunelab.search.trial.FrozenTrial;
 import io.tunelab.search.trial.TrialState;
@@ -15,8 +12,6 @@ import io.tunelab.spec.StudySpec;
 import io.tunelab.trainers.device.DeviceInventory;
 import io.tunelab.trainers.device.FixedDeviceInventory;
 import io.tunelab.trainers.device.GpuInfo;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;
@@ -27,15 +22,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code tunelab devices} and the dispatch of a study's trials to the devices of fake inventories. */
 @Timeout(120)
 class DevicesAndDispatchTest {
     private static final long GIB = 1L << 30;
-
-    private record Result(int code, String out, String err) {
-    }
 
     /** Trains Tribuo's CART, counting the trials started and the slots they held. */
     private static final class CountingTrainers extends ForwardingTrainerFactory {
@@ -55,35 +46,6 @@ class DevicesAndDispatchTest {
                 return real.evaluate(trial);
             };
         }
-    }
-
-    private static Wiring wiring(DeviceInventory devices, TrialStorage storage, TrainerFactory trainers) {
-        return new Wiring() {
-            @Override
-            public TrialStorage openStorage(String url) {
-                return storage;
-            }
-
-            @Override
-            public List<TrainerFactory> trainers() {
-                return List.of(trainers);
-            }
-
-            @Override
-            public DeviceInventory devices() {
-                return devices;
-            }
-        };
-    }
-
-    private static Result tunelab(Wiring wiring, String... args) {
-        CommandLine cmd = TunelabCommand.commandLine(wiring);
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cmd.setOut(new PrintWriter(out));
-        cmd.setErr(new PrintWriter(err));
-        int code = cmd.execute(args);
-        return new Result(code, out.toString(), err.toString());
     }
 
     private static Path studyFile(Path dir, String parallel) throws Exception {
@@ -109,7 +71,7 @@ class DevicesAndDispatchTest {
         CountingTrainers trainers = new CountingTrainers();
         DeviceInventory oneGpu = FixedDeviceInventory.withGpus(8, new GpuInfo(0, "Tesla T4", 16 * GIB, 16 * GIB));
 
-        Result r = tunelab(wiring(oneGpu, storage, trainers), "run", studyFile(dir, "{devices: [gpu:0, gpu:1]}").toString());
+        CliRun r = CliRun.of(CliRun.wiring(oneGpu, storage, trainers), "run", studyFile(dir, "{devices: [gpu:0, gpu:1]}").toString());
 
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("slot gpu:1 names GPU 1, which this machine does not have")
@@ -124,7 +86,7 @@ class DevicesAndDispatchTest {
         CountingTrainers trainers = new CountingTrainers();
         DeviceInventory twoGpus = FixedDeviceInventory.withIdenticalGpus(4, 2, "NVIDIA L4", 24 * GIB);
 
-        Result r = tunelab(wiring(twoGpus, storage, trainers), "run",
+        CliRun r = CliRun.of(CliRun.wiring(twoGpus, storage, trainers), "run",
                 studyFile(dir, "{devices: auto, trials_per_gpu: 2}").toString());
 
         assertThat(r.code()).as(r.err()).isZero();
@@ -139,7 +101,7 @@ class DevicesAndDispatchTest {
     void devicesListsTheCoresEachGpuWithItsMemoryAndTheBuild() {
         DeviceInventory fourGpus = FixedDeviceInventory.withIdenticalGpus(32, 4, "NVIDIA L4", 24 * GIB);
 
-        Result r = tunelab(wiring(fourGpus, new InMemoryStorage(), new CountingTrainers()), "devices");
+        CliRun r = CliRun.of(CliRun.wiring(fourGpus, new InMemoryStorage(), new CountingTrainers()), "devices");
 
         assertThat(r.code()).isZero();
         assertThat(r.out().lines()).containsExactly(
@@ -157,7 +119,7 @@ class DevicesAndDispatchTest {
         DeviceInventory cpuBuild = new FixedDeviceInventory(8, FixedDeviceInventory.CPU_BUILD, List.of(),
                 List.of("NVIDIA A100-SXM4-40GB", "NVIDIA A100-SXM4-40GB"));
 
-        Result r = tunelab(wiring(cpuBuild, new InMemoryStorage(), new CountingTrainers()), "devices");
+        CliRun r = CliRun.of(CliRun.wiring(cpuBuild, new InMemoryStorage(), new CountingTrainers()), "devices");
 
         assertThat(r.code()).isZero();
         assertThat(r.out()).contains("Engine: PyTorch 2.5.1 (CPU build)").contains("GPUs:   none the engine can use")
@@ -167,7 +129,7 @@ class DevicesAndDispatchTest {
 
     @Test
     void onThisMachineDevicesShowsTheCpuBuildAndNoGpu() {
-        Result r = tunelab(new DefaultWiring(), "devices");
+        CliRun r = CliRun.of(new DefaultWiring(), "devices");
 
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("CPU:    " + Runtime.getRuntime().availableProcessors() + " core")

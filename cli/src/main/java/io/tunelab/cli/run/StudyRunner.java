@@ -9,6 +9,7 @@ import io.tunelab.cli.wiring.SearchComponents;
 import io.tunelab.cli.wiring.TrainerFactory;
 import io.tunelab.search.exec.SlotPool;
 import io.tunelab.search.storage.TrialStorage;
+import io.tunelab.search.study.FailFast;
 import io.tunelab.search.study.Objective;
 import io.tunelab.search.study.Study;
 import io.tunelab.search.study.StudyBuilder;
@@ -135,7 +136,8 @@ public final class StudyRunner {
     /**
      * Runs trials on {@code slots} until the study as a whole has its budget of trials (counting
      * earlier runs and other workers) and no other worker's trial may still need a retry, or the
-     * deadline passes. Ctrl-C ends this process's running
+     * deadline passes, or its first {@code fail_fast} trials all fail with the same error (then the
+     * reason is recorded: see {@link #failedFast}). Ctrl-C ends this process's running
      * trials as FAIL {@value #INTERRUPTED}.
      *
      * @param deadlineMillis epoch milliseconds after which no trial starts, or 0 for none
@@ -158,10 +160,13 @@ public final class StudyRunner {
         out.flush();
         // enqueued (WAITING) trials count against the budget but are still to be run here
         ProgressBar bar = new ProgressBar(out, budget > 0 ? budget - started : 0, terminal, Clock.systemUTC());
+        FailFast failFast = new FailFast(spec.failFast());
+        FailFast.clear(study);
         Thread hook = new Thread(() -> study.abandonRunning(INTERRUPTED), "tunelab-interrupt");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
-            new BudgetCompletion(storage, out).optimize(study, objective, budget, deadlineMillis, slots, List.of(bar));
+            new BudgetCompletion(storage, out).optimize(study, objective, budget, deadlineMillis, slots,
+                    List.of(bar, failFast), () -> failFast.reason().isPresent());
         } finally {
             bar.finish();
             try {
@@ -171,6 +176,16 @@ public final class StudyRunner {
             }
         }
         return study;
+    }
+
+    /**
+     * Why the study stopped before its budget, when its first {@code fail_fast} trials all failed alike
+     * (see {@link FailFast}): the lines to print, with what to do.
+     */
+    public static java.util.Optional<String> failedFast(Study study) {
+        return FailFast.recordedReason(study).map(reason -> "study '" + study.name() + "' stopped: " + reason
+                + System.lineSeparator() + "Fix what the message names (the trainer's options, the data, the study file)"
+                + " and run again: the study resumes to its budget. `fail_fast: 0` in the study file turns this check off.");
     }
 
     /** One line of counts: {@code Study 'x': 12 complete, 3 pruned, 0 failed.} */

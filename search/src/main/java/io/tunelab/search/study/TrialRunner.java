@@ -23,6 +23,7 @@ import org.slf4j.LoggerFactory;
  */
 final class TrialRunner {
     private static final Logger LOG = LoggerFactory.getLogger(TrialRunner.class);
+    private static final String UNUSABLE = " (an error of the Java virtual machine itself: the study stops)";
 
     private final Study study;
     private final MultiObjective objective;
@@ -156,9 +157,13 @@ final class TrialRunner {
                 abort.compareAndSet(null, e);
             }
         } catch (Error e) {
-            study.finish(trial.id(), TrialState.FAIL, new double[0], describe(e));
-            abort.compareAndSet(null, e);
-            return false;
+            if (leavesProcessUnusable(e)) {
+                study.finish(trial.id(), TrialState.FAIL, new double[0], describe(e) + UNUSABLE);
+                abort.compareAndSet(null, e);
+                return false;
+            }
+            done = study.finish(trial.id(), TrialState.FAIL, new double[0], describeError(e));
+            LOG.warn("Trial {} of study '{}' failed: {}", trial.number(), study.name(), done.message());
         }
         if (done.state() == TrialState.FAIL && done.message() != null && !done.message().isEmpty()) {
             LOG.debug("Trial {} ended as FAIL: {}", done.number(), done.message());
@@ -180,6 +185,27 @@ final class TrialRunner {
 
     private boolean stopsStudy(Exception e) {
         return options.stopOn().stream().anyMatch(type -> type.isInstance(e));
+    }
+
+    /**
+     * Errors after which the JVM cannot be trusted to run more trials: a failure of the virtual machine
+     * itself ({@link InternalError}, {@link UnknownError}). The heap's {@link OutOfMemoryError} and a
+     * {@link StackOverflowError} are not: the trial's objects are unreachable once it ends, its stack unwound.
+     */
+    static boolean leavesProcessUnusable(Error e) {
+        return e instanceof InternalError || e instanceof UnknownError;
+    }
+
+    /** The FAIL message of a trial ended by an {@link Error} the study survives. */
+    static String describeError(Error e) {
+        if (e instanceof OutOfMemoryError) {
+            return describe(e) + " (the trial ran out of Java heap; its memory was released and the study goes on;"
+                    + " give the JVM more with -Xmx, or make the trial smaller)";
+        }
+        if (e instanceof StackOverflowError) {
+            return describe(e) + " (the trial's recursion went too deep; the study goes on; -Xss raises the stack size)";
+        }
+        return describe(e);
     }
 
     static String describe(Throwable e) {
