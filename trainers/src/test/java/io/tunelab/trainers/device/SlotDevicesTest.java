@@ -5,8 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.djl.Device;
 import io.tunelab.search.exec.Slot;
+import io.tunelab.search.exec.SlotPool;
+import io.tunelab.search.study.OptimizeOptions;
+import io.tunelab.search.study.Study;
 import io.tunelab.search.trial.FixedTrial;
 import io.tunelab.trainers.TrainersException;
+import io.tunelab.trainers.testing.TestStudies;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -34,6 +38,18 @@ class SlotDevicesTest {
         FixedTrial onGpu = new FixedTrial(Map.of(), 0, Slot.gpu(1).withLane(1), 7);
         assertThat(fourGpus.deviceFor(onGpu)).isEqualTo(Device.gpu(1));
         assertThat(cpuOnly.deviceFor(new FixedTrial(Map.of(), 0, Slot.cpu(1), 7))).isEqualTo(Device.cpu());
+    }
+
+    @Test
+    void aJavaApiObjectiveTrainsOnTheGpuOfTheSlotItsTrialHolds() {
+        Study study = TestStudies.maximizing("java-api");
+        study.optimize(trial -> {
+            trial.setUserAttr("trained_on", fourGpus.deviceFor(trial).toString());
+            return trial.suggestFloat("x", 0, 1);
+        }, OptimizeOptions.trials(8).withSlots(SlotPool.parse("gpu:0,gpu:1,gpu:2,gpu:3")));
+
+        assertThat(study.trials()).hasSize(8).allSatisfy(t -> assertThat(t.userAttrs().get("trained_on"))
+                .isEqualTo(Device.gpu(Slot.parse((String) t.systemAttrs().get("slot")).index()).toString()));
     }
 
     @Test
