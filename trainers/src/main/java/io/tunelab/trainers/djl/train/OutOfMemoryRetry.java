@@ -1,10 +1,9 @@
 package io.tunelab.trainers.djl.train;
 
-import ai.djl.engine.Engine;
 import ai.djl.engine.EngineException;
-import ai.djl.pytorch.jni.JniUtils;
 import io.tunelab.search.trial.Trial;
 import io.tunelab.trainers.TrainersException;
+import io.tunelab.trainers.device.PyTorchNatives;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -42,7 +41,7 @@ public final class OutOfMemoryRetry {
                 throw new TrainersException("CUDA out of memory at batch size 1; the model does not fit on this GPU: "
                         + firstLine(e), e);
             }
-            freeCudaCache();
+            PyTorchNatives.emptyCudaCache();
             Map<String, Object> retry = new LinkedHashMap<>();
             retry.put("batch_size", fit.batchSize());
             retry.put("retry_batch_size", half);
@@ -54,7 +53,7 @@ public final class OutOfMemoryRetry {
                 if (!isCudaOutOfMemory(again)) {
                     throw again;
                 }
-                freeCudaCache();
+                PyTorchNatives.emptyCudaCache();
                 throw new TrainersException("CUDA out of memory twice: at batch size " + fit.batchSize()
                         + " and again after the retry with half of it (" + half + "); use a smaller batch_size or model,"
                         + " or fewer trials_per_gpu: " + firstLine(again), again);
@@ -72,13 +71,6 @@ public final class OutOfMemoryRetry {
             }
         }
         return false;
-    }
-
-    /** Returns cached blocks to the driver, so the retry (and the GPU's other trials) can use them; no-op without a GPU. */
-    private static void freeCudaCache() {
-        if (Engine.getInstance().getGpuCount() > 0) {
-            JniUtils.emptyCudaCache();
-        }
     }
 
     private static String firstLine(Throwable e) {
