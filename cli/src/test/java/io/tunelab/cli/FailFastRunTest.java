@@ -11,6 +11,9 @@ import io.tunelab.search.study.Objective;
 import io.tunelab.search.trial.TrialState;
 import io.tunelab.spec.StudySpec;
 import io.tunelab.trainers.device.FixedDeviceInventory;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;
@@ -57,10 +60,20 @@ class FailFastRunTest {
     void theFirstFiveTrialsFailingAlikeStopTheRunWithExitOneAndTheErrorPrintedOnce(@TempDir Path dir) throws Exception {
         InMemoryStorage storage = new InMemoryStorage();
 
-        CliRun r = CliRun.of(CliRun.wiring(FixedDeviceInventory.cpuOnly(2), storage, new BrokenTrainers()),
-                "run", studyFile(dir, "").toString());
+        PrintStream stderr = System.err;
+        ByteArrayOutputStream warnings = new ByteArrayOutputStream();
+        CliRun r;
+        try {
+            System.setErr(new PrintStream(warnings, true, StandardCharsets.UTF_8));
+            r = CliRun.of(CliRun.wiring(FixedDeviceInventory.cpuOnly(2), storage, new BrokenTrainers()),
+                    "run", studyFile(dir, "").toString());
+        } finally {
+            System.setErr(stderr);
+        }
 
         assertThat(r.code()).isEqualTo(1);
+        assertThat(warnings.toString(StandardCharsets.UTF_8).split("cannot open /data/missing.csv", -1))
+                .as("the trials' shared error is logged once while running").hasSize(2);
         assertThat(r.err().split("cannot open /data/missing.csv", -1)).hasSize(2);
         assertThat(r.err()).contains("study 'broken' stopped: the first 5 trials all failed with the same error:"
                 + " IllegalStateException: cannot open /data/missing.csv").contains("run again").contains("fail_fast: 0");
