@@ -60,6 +60,8 @@ public final class DjlObjective implements Objective {
         Architecture architecture = ArchitectureParams.read(params, config.model(), data.train().exampleShape(),
                 data.train().numClasses());
         OptimizerSpec optimizerSpec = TrainingParams.optimizer(params);
+        FitConfig fit = TrainingParams.fit(params, trial.seed());
+        LearningRateSchedule schedule = schedule(params, fit);
         int patience = params.getInt(ParamNames.PATIENCE);
         double minDelta = params.getDouble(ParamNames.MIN_DELTA);
         Device device = config.devices().deviceFor(trial.slot());
@@ -67,14 +69,17 @@ public final class DjlObjective implements Objective {
         trial.setUserAttr("dataset_fingerprint", datasetFingerprint());
         trial.setUserAttr("fixed_params", params.unsampled());
         trial.setUserAttr("device", config.devices().describe(trial.slot()));
-        return OutOfMemoryRetry.run(trial, TrainingParams.fit(params, trial.seed()),
-                fit -> train(trial, params, architecture, optimizerSpec, fit, device, patience, minDelta));
+        return OutOfMemoryRetry.run(trial, fit, attempt -> train(trial, architecture, optimizerSpec, attempt,
+                attempt == fit ? schedule : schedule(params, attempt), device, patience, minDelta));
+    }
+
+    private LearningRateSchedule schedule(TrialParams params, FitConfig fit) {
+        return TrainingParams.schedule(params, fit.epochs(), fit.stepsPerEpoch(data.train().size()));
     }
 
     /** One training attempt with {@code fit}; the model and its native memory are freed when it ends. */
-    private double train(Trial trial, TrialParams params, Architecture architecture, OptimizerSpec optimizerSpec,
-                         FitConfig fit, Device device, int patience, double minDelta) {
-        LearningRateSchedule schedule = TrainingParams.schedule(params, fit.epochs(), fit.stepsPerEpoch(data.train().size()));
+    private double train(Trial trial, Architecture architecture, OptimizerSpec optimizerSpec, FitConfig fit,
+                         LearningRateSchedule schedule, Device device, int patience, double minDelta) {
         try (Model model = Model.newInstance("trial-" + trial.number(), device, ModelFiles.ENGINE)) {
             model.setBlock(Networks.build(architecture, trial.seed()));
             model.getBlock().initialize(model.getNDManager(), DataType.FLOAT32, Networks.batchShape(architecture, 1));
