@@ -54,7 +54,7 @@ final class CreateCommand implements Callable<Integer> {
         }
         try (TrialStorage store = wiring.openStorage(storage.url())) {
             StudyRunner runner = new StudyRunner(study, RunCommand.readText(file), store, wiring.trainers(),
-                    wiring.gpuCount());
+                    wiring.devices());
             runner.objective();
             boolean existed = store.findStudy(study.study()).isPresent();
             Study created = runner.create(true);

@@ -8,6 +8,7 @@ import io.tunelab.cli.wiring.Wiring;
 import io.tunelab.search.storage.InMemoryStorage;
 import io.tunelab.search.storage.TrialStorage;
 import io.tunelab.tracker.setup.Tracker;
+import io.tunelab.trainers.device.DeviceInventory;
 import java.util.List;
 
 /** The wiring {@code tunelab} runs with: concrete classes of every module. */
@@ -27,6 +28,12 @@ public final class DefaultWiring implements Wiring {
             throw new CliException("--storage: this command needs a tracker database, not memory:");
         }
         return Tracker.open(TrackerLocation.config(url));
+    }
+
+    /** What the DJL engine and the NVIDIA driver report. */
+    @Override
+    public DeviceInventory devices() {
+        return DeviceInventory.engine();
     }
 
     @Override

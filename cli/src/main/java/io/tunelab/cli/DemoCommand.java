@@ -4,6 +4,7 @@ import io.tunelab.cli.error.CliException;
 import io.tunelab.cli.output.Numbers;
 import io.tunelab.cli.query.StorageUrlOption;
 import io.tunelab.cli.registry.Promotion;
+import io.tunelab.cli.run.SlotPlan;
 import io.tunelab.cli.run.StudyRunner;
 import io.tunelab.cli.wiring.Wiring;
 import io.tunelab.spec.StudySpec;
@@ -71,12 +72,13 @@ final class DemoCommand implements Callable<Integer> {
         String text = resource();
         StudySpec study = new StudySpecParser().parse(text, "fashion-demo.yaml");
         try (Tracker tracker = wiring.openTracker(storage.url())) {
-            StudyRunner runner = new StudyRunner(study, text, tracker.storage(), wiring.trainers(), wiring.gpuCount());
-            Objective objective = runner.objective();
+            StudyRunner runner = new StudyRunner(study, text, tracker.storage(), wiring.trainers(), wiring.devices());
+            SlotPlan plan = runner.plan();
+            Objective objective = runner.objective(plan);
             DashboardServer dashboard = startDashboard(tracker);
             out.println("Dashboard: " + dashboard.url() + "  (open it to watch the study live)");
             out.flush();
-            SlotPool slots = runner.slots();
+            SlotPool slots = plan.slots();
             boolean fresh = tracker.storage().findStudy(study.study()).isEmpty();
             Study created = runner.create(true);
             if (fresh) {

@@ -3,6 +3,7 @@ package io.tunelab.cli;
 import io.tunelab.cli.error.CliException;
 import io.tunelab.cli.output.TextTable;
 import io.tunelab.cli.query.StorageUrlOption;
+import io.tunelab.cli.run.SlotPlan;
 import io.tunelab.cli.run.StudyRunner;
 import io.tunelab.cli.wiring.Wiring;
 import io.tunelab.cli.wiring.EffectiveConfiguration;
@@ -17,6 +18,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -91,14 +93,21 @@ final class RunCommand implements Callable<Integer> {
             return ExitCodes.OK;
         }
         try (TrialStorage store = wiring.openStorage(storage.url())) {
-            StudyRunner runner = new StudyRunner(study, readText(file), store, wiring.trainers(), wiring.gpuCount());
-            Objective objective = runner.objective();
-            SlotPool slots = runner.slots();
+            StudyRunner runner = new StudyRunner(study, readText(file), store, wiring.trainers(), wiring.devices());
+            SlotPlan plan = runner.plan();
+            Objective objective = runner.objective(plan);
+            SlotPool slots = plan.slots();
             Study created = runner.create(slots.size() > 1);
             long deadline = study.budget().timeout() == null ? 0
                     : System.currentTimeMillis() + study.budget().timeout().toMillis();
             Study done = runner.run(created, objective, slots, deadline, out, System.console() != null);
             printSummary(out, done);
+            Optional<String> failedFast = StudyRunner.failedFast(done);
+            if (failedFast.isPresent()) {
+                err.println("tunelab run: " + failedFast.get());
+                err.flush();
+                return ExitCodes.RUNTIME_FAILURE;
+            }
         }
         return ExitCodes.OK;
     }

@@ -37,6 +37,7 @@ import picocli.CommandLine.ScopeType;
             ServeCommand.class,
             ServerCommand.class,
             BenchCommand.class,
+            DevicesCommand.class,
             CommandLine.HelpCommand.class})
 public final class TunelabCommand implements Runnable {
 

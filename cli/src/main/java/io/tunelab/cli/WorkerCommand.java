@@ -2,6 +2,7 @@ package io.tunelab.cli;
 
 import io.tunelab.cli.query.StorageUrlOption;
 import io.tunelab.cli.run.StudyFiles;
+import io.tunelab.cli.run.SlotPlan;
 import io.tunelab.cli.run.StudyRunner;
 import io.tunelab.cli.wiring.Wiring;
 import io.tunelab.search.exec.SlotPool;
@@ -53,15 +54,21 @@ final class WorkerCommand implements Callable<Integer> {
             StudyRecord record = store.findStudy(study).orElseThrow(() -> StorageException.notFound(
                     "no study named '" + study + "' in " + storage.url() + "; create it with `tunelab create FILE`"));
             StudyFiles file = StudyFiles.of(record, wiring.trainers());
-            StudyRunner runner = new StudyRunner(file.spec(), file.text(), store, wiring.trainers(), wiring.gpuCount());
-            Objective objective = runner.objective();
-            SlotPool pool = slots == null ? runner.slots() : SlotPool.parse(slots);
+            StudyRunner runner = new StudyRunner(file.spec(), file.text(), store, wiring.trainers(), wiring.devices());
+            SlotPlan plan = slots == null ? runner.plan() : SlotPlan.of(SlotPool.parse(slots), wiring.devices());
+            Objective objective = runner.objective(plan);
+            SlotPool pool = plan.slots();
             Study joined = runner.load(true);
             Object deadline = record.systemAttrs().get(StudyRunner.DEADLINE);
             runner.run(joined, objective, pool, deadline instanceof Number n ? n.longValue() : 0, out,
                     System.console() != null);
             out.println("Worker done: study '" + study + "' has " + joined.trials().size() + " trials.");
             out.flush();
+            if (StudyRunner.failedFast(joined).isPresent()) {
+                spec.commandLine().getErr().println("tunelab worker: " + StudyRunner.failedFast(joined).get());
+                spec.commandLine().getErr().flush();
+                return ExitCodes.RUNTIME_FAILURE;
+            }
         }
         return ExitCodes.OK;
     }

@@ -15,6 +15,7 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 final class ExecutionSections {
     static final int MAX_TRIALS = 10_000_000;
     static final int MAX_WORKERS = 1024;
+    static final int MAX_TRIALS_PER_GPU = 64;
     private static final Pattern SLOT = Pattern.compile("(cpu|gpu):\\d{1,6}");
 
     private ExecutionSections() {
@@ -57,7 +58,7 @@ final class ExecutionSections {
         return d;
     }
 
-    /** {@code parallel: {workers: 2, devices: auto | cpu | [gpu:0, gpu:1]}}; defaults when absent. */
+    /** {@code parallel: {workers: 2, devices: auto | cpu | [gpu:0, gpu:1], trials_per_gpu: 2}}; defaults when absent. */
     static ParallelSpec parallel(Node node, Problems problems) {
         if (node == null) {
             return ParallelSpec.DEFAULT;
@@ -66,9 +67,10 @@ final class ExecutionSections {
         if (f == null) {
             return null;
         }
-        f.allow(List.of("workers", "devices"));
+        f.allow(List.of("workers", "devices", "trials_per_gpu"));
         int before = problems.count();
         Long workers = f.integer("workers", Range.closed(1, MAX_WORKERS), false);
+        Long perGpu = f.integer("trials_per_gpu", Range.closed(1, MAX_TRIALS_PER_GPU), false);
         ParallelSpec.DeviceMode mode = ParallelSpec.DeviceMode.AUTO;
         List<Slot> slots = List.of();
         Node devices = f.get("devices");
@@ -94,7 +96,7 @@ final class ExecutionSections {
             return null;
         }
         int count = workers != null ? workers.intValue() : mode == ParallelSpec.DeviceMode.LIST ? slots.size() : 1;
-        return new ParallelSpec(count, mode, slots);
+        return new ParallelSpec(count, mode, slots, perGpu == null ? 1 : perGpu.intValue());
     }
 
     private static List<Slot> slots(SequenceNode list, String path, Problems problems) {

@@ -10,8 +10,9 @@ import java.util.List;
  * @param devices {@link DeviceMode#AUTO}: GPUs when present, else CPU slots; {@link DeviceMode#CPU}:
  *                CPU slots only; {@link DeviceMode#LIST}: exactly the listed slots
  * @param slots   the listed slots for {@code LIST}, empty otherwise
+ * @param trialsPerGpu trials that share each GPU at once ({@code trials_per_gpu}, default 1), each in its own slot
  */
-public record ParallelSpec(int workers, DeviceMode devices, List<Slot> slots) {
+public record ParallelSpec(int workers, DeviceMode devices, List<Slot> slots, int trialsPerGpu) {
     /** One worker, devices chosen automatically. */
     public static final ParallelSpec DEFAULT = new ParallelSpec(1, DeviceMode.AUTO, List.of());
 
@@ -23,5 +24,13 @@ public record ParallelSpec(int workers, DeviceMode devices, List<Slot> slots) {
         if (workers < 1) {
             throw new IllegalArgumentException("workers must be at least 1, got " + workers);
         }
+        if (trialsPerGpu < 1) {
+            throw new IllegalArgumentException("trials_per_gpu must be at least 1, got " + trialsPerGpu);
+        }
+    }
+
+    /** One trial per GPU. */
+    public ParallelSpec(int workers, DeviceMode devices, List<Slot> slots) {
+        this(workers, devices, slots, 1);
     }
 }

@@ -19,10 +19,14 @@ import java.util.Objects;
  * @param data       the dataset and its options, checked by the trainer
  * @param space      the search space, as a define-by-run function over a trial
  * @param fit        training options (epochs, batch size, early stopping, schedule)
+ * @param failFast   the study stops when this many first finished trials all fail with the same error
+ *                   ({@code fail_fast}, default {@value #DEFAULT_FAIL_FAST}); 0 never stops it
  */
 public record StudySpec(String study, List<Direction> directions, List<String> metrics, SamplerSpec sampler,
                         PrunerSpec pruner, BudgetSpec budget, ParallelSpec parallel, TrainerSpec trainer,
-                        DataSpec data, SpaceDefinition space, FitSpec fit) {
+                        DataSpec data, SpaceDefinition space, FitSpec fit, int failFast) {
+    /** {@code fail_fast} when the file does not set it. */
+    public static final int DEFAULT_FAIL_FAST = 5;
 
     public StudySpec {
         Objects.requireNonNull(study, "study");
@@ -36,6 +40,9 @@ public record StudySpec(String study, List<Direction> directions, List<String> m
         Objects.requireNonNull(data, "data");
         Objects.requireNonNull(space, "space");
         Objects.requireNonNull(fit, "fit");
+        if (failFast < 0) {
+            throw new IllegalArgumentException("fail_fast must be 0 (off) or more, got " + failFast);
+        }
     }
 
     /** Whether the study has several objectives. */

@@ -24,7 +24,7 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  */
 public final class StudySpecParser {
     static final List<String> TOP_KEYS = List.of("study", "direction", "metric", "sampler", "pruner", "budget",
-            "parallel", "trainer", "data", "space", "fit");
+            "parallel", "trainer", "data", "space", "fit", "fail_fast");
     private static final List<String> DIRECTIONS = List.of("minimize", "maximize");
 
     private final SpecCatalog catalog;
@@ -118,10 +118,12 @@ public final class StudySpecParser {
             String firstMetric = metrics == null || metrics.isEmpty() ? "" : metrics.get(0);
             FitSpec fit = TrainingSections.fit(top.get("fit"), firstMetric, catalog, problems);
             crossChecks(top, directions, sampler, pruner);
+            Long failFast = top.integer("fail_fast", Range.closed(0, ExecutionSections.MAX_TRIALS), false);
             if (problems.count() != before) {
                 return null;
             }
-            return new StudySpec(study, directions, metrics, sampler, pruner, budget, parallel, trainer, data, space, fit);
+            return new StudySpec(study, directions, metrics, sampler, pruner, budget, parallel, trainer, data, space, fit,
+                    failFast == null ? StudySpec.DEFAULT_FAIL_FAST : failFast.intValue());
         }
 
         private <T> T missing(Fields top, String key) {

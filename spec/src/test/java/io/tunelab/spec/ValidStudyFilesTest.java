@@ -89,6 +89,16 @@ class ValidStudyFilesTest {
         assertThat(spec.fit()).isEqualTo(FitSpec.DEFAULT);
         assertThat(spec.budget().maxTrials()).hasValue(5);
         assertThat(spec.budget().maxDuration()).isEmpty();
+        assertThat(spec.parallel().trialsPerGpu()).isEqualTo(1);
+        assertThat(spec.failFast()).isEqualTo(StudySpec.DEFAULT_FAIL_FAST).isEqualTo(5);
+    }
+
+    @Test
+    void trialsPerGpuAndFailFastAreRead() {
+        StudySpec spec = parser.parse(SpecFiles.adding("parallel: {devices: auto, trials_per_gpu: 2}\nfail_fast: 0"), "gpu.yaml");
+
+        assertThat(spec.parallel()).isEqualTo(new ParallelSpec(1, ParallelSpec.DeviceMode.AUTO, List.of(), 2));
+        assertThat(spec.failFast()).isZero();
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 
 /**
  * Runs a worker's share of a study-wide budget, then stays while trials of other workers are still
@@ -30,10 +31,11 @@ final class BudgetCompletion {
 
     /**
      * Optimises until the study has {@code budget} trials and none of other workers is unsettled, or
-     * until {@code deadlineMillis} (epoch milliseconds, 0 for none).
+     * until {@code deadlineMillis} (epoch milliseconds, 0 for none), or until {@code stopped} says a
+     * callback stopped the study.
      */
     void optimize(Study study, Objective objective, int budget, long deadlineMillis, SlotPool slots,
-                  List<TrialCallback> callbacks) {
+                  List<TrialCallback> callbacks, BooleanSupplier stopped) {
         boolean announced = false;
         while (true) {
             Duration timeout = deadlineMillis == 0 ? null : Duration.ofMillis(deadlineMillis - System.currentTimeMillis());
@@ -42,7 +44,7 @@ final class BudgetCompletion {
             }
             study.optimize(objective, new OptimizeOptions(budget, timeout, slots, List.of(), callbacks, budget > 0));
             Optional<Duration> poll = storage.heartbeatInterval();
-            if (budget == 0 || poll.isEmpty()) {
+            if (budget == 0 || poll.isEmpty() || stopped.getAsBoolean()) {
                 return;
             }
             int unsettled = storage.unsettledTrials(study.studyId());

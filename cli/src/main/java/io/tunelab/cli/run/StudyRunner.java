@@ -9,6 +9,7 @@ import io.tunelab.cli.wiring.SearchComponents;
 import io.tunelab.cli.wiring.TrainerFactory;
 import io.tunelab.search.exec.SlotPool;
 import io.tunelab.search.storage.TrialStorage;
+import io.tunelab.search.study.FailFast;
 import io.tunelab.search.study.Objective;
 import io.tunelab.search.study.Study;
 import io.tunelab.search.study.StudyBuilder;
@@ -16,6 +17,7 @@ import io.tunelab.search.trial.Direction;
 import io.tunelab.search.trial.FrozenTrial;
 import io.tunelab.search.trial.TrialState;
 import io.tunelab.tracker.liveness.RetryPolicy;
+import io.tunelab.trainers.device.DeviceInventory;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
@@ -51,14 +53,15 @@ public final class StudyRunner {
     private final String specText;
     private final TrialStorage storage;
     private final List<TrainerFactory> trainers;
-    private final int gpus;
+    private final DeviceInventory devices;
 
-    public StudyRunner(StudySpec spec, String specText, TrialStorage storage, List<TrainerFactory> trainers, int gpus) {
+    public StudyRunner(StudySpec spec, String specText, TrialStorage storage, List<TrainerFactory> trainers,
+                       DeviceInventory devices) {
         this.spec = spec;
         this.specText = specText;
         this.storage = storage;
         this.trainers = trainers;
-        this.gpus = gpus;
+        this.devices = devices;
     }
 
     /**
@@ -99,6 +102,11 @@ public final class StudyRunner {
         return trainer(spec, trainers).create(spec);
     }
 
+    /** The objective of the file's trainer for trials running on {@code plan}'s slots. */
+    public Objective objective(SlotPlan plan) {
+        return trainer(spec, trainers).create(spec, plan.cpuThreadsPerTrial());
+    }
+
     /** What the file's trials search and fix, checked against the trainer; reads no data. */
     public EffectiveConfiguration configuration() {
         return trainer(spec, trainers).configuration(spec);
@@ -111,15 +119,25 @@ public final class StudyRunner {
                         + "' in this build"));
     }
 
-    /** The slots of the file's {@code parallel} section on this machine. */
+    /**
+     * The slots of the file's {@code parallel} section on this machine.
+     *
+     * @throws CliException when a listed slot names a GPU this machine does not have
+     */
+    public SlotPlan plan() {
+        return SlotPlan.of(spec.parallel(), devices);
+    }
+
+    /** The slots of the file's {@code parallel} section on this machine (see {@link #plan()}). */
     public SlotPool slots() {
-        return SlotPlan.of(spec.parallel(), gpus);
+        return plan().slots();
     }
 
     /**
      * Runs trials on {@code slots} until the study as a whole has its budget of trials (counting
      * earlier runs and other workers) and no other worker's trial may still need a retry, or the
-     * deadline passes. Ctrl-C ends this process's running
+     * deadline passes, or its first {@code fail_fast} trials all fail with the same error (then the
+     * reason is recorded: see {@link #failedFast}). Ctrl-C ends this process's running
      * trials as FAIL {@value #INTERRUPTED}.
      *
      * @param deadlineMillis epoch milliseconds after which no trial starts, or 0 for none
@@ -142,10 +160,13 @@ public final class StudyRunner {
         out.flush();
         // enqueued (WAITING) trials count against the budget but are still to be run here
         ProgressBar bar = new ProgressBar(out, budget > 0 ? budget - started : 0, terminal, Clock.systemUTC());
+        FailFast failFast = new FailFast(spec.failFast());
+        FailFast.clear(study);
         Thread hook = new Thread(() -> study.abandonRunning(INTERRUPTED), "tunelab-interrupt");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
-            new BudgetCompletion(storage, out).optimize(study, objective, budget, deadlineMillis, slots, List.of(bar));
+            new BudgetCompletion(storage, out).optimize(study, objective, budget, deadlineMillis, slots,
+                    List.of(bar, failFast), () -> failFast.reason().isPresent());
         } finally {
             bar.finish();
             try {
@@ -155,6 +176,16 @@ public final class StudyRunner {
             }
         }
         return study;
+    }
+
+    /**
+     * Why the study stopped before its budget, when its first {@code fail_fast} trials all failed alike
+     * (see {@link FailFast}): the lines to print, with what to do.
+     */
+    public static java.util.Optional<String> failedFast(Study study) {
+        return FailFast.recordedReason(study).map(reason -> "study '" + study.name() + "' stopped: " + reason
+                + System.lineSeparator() + "Fix what the message names (the trainer's options, the data, the study file)"
+                + " and run again: the study resumes to its budget. `fail_fast: 0` in the study file turns this check off.");
     }
 
     /** One line of counts: {@code Study 'x': 12 complete, 3 pruned, 0 failed.} */

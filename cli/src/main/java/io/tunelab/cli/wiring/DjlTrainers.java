@@ -50,8 +50,14 @@ public final class DjlTrainers implements TrainerFactory {
 
     @Override
     public Objective create(StudySpec spec) {
+        return create(spec, CpuThreads.perTrial(Runtime.getRuntime().availableProcessors(), spec.parallel().workers()));
+    }
+
+    /** The objective, with PyTorch's intra-op threads set to {@code cpuThreadsPerTrial}. */
+    @Override
+    public Objective create(StudySpec spec, int cpuThreadsPerTrial) {
         configuration(spec);
-        CpuThreads.setIntraOp(CpuThreads.perTrial(Runtime.getRuntime().availableProcessors(), spec.parallel().workers()));
+        CpuThreads.setIntraOp(cpuThreadsPerTrial);
         DatasetSplits data = data(spec, true);
         Map<String, Object> fixed = fixed(spec);
         fixed.keySet().removeAll(spec.space().distributions().keySet());

@@ -29,6 +29,15 @@ public interface TrainerFactory {
      */
     Objective create(StudySpec spec);
 
+    /**
+     * The objective for trials that run {@code cpuThreadsPerTrial} at a time per core share (see
+     * {@code SlotPlan}); trainers whose engine has a process-wide thread pool size it from this. By
+     * default the count is not used.
+     */
+    default Objective create(StudySpec spec, int cpuThreadsPerTrial) {
+        return create(spec);
+    }
+
     /** Name of the trial artifact holding the trained model (what a model version points at). */
     String modelArtifact();
 

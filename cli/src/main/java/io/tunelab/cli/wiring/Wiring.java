@@ -3,6 +3,8 @@ package io.tunelab.cli.wiring;
 import io.tunelab.cli.error.CliException;
 import io.tunelab.search.storage.TrialStorage;
 import io.tunelab.tracker.setup.Tracker;
+import io.tunelab.trainers.device.DeviceInventory;
+import io.tunelab.trainers.device.FixedDeviceInventory;
 import java.util.List;
 
 /**
@@ -24,8 +26,11 @@ public interface Wiring {
         return List.of();
     }
 
-    /** GPUs this machine offers to trials ({@code parallel.devices: auto} uses them when there are any). */
-    default int gpuCount() {
-        return 0;
+    /**
+     * The CPU cores and GPUs this machine offers to trials ({@code parallel.devices: auto} uses the GPUs
+     * when there are any). Default: the cores of this JVM, no GPU, the CPU build, without starting the engine.
+     */
+    default DeviceInventory devices() {
+        return FixedDeviceInventory.cpuOnly(Runtime.getRuntime().availableProcessors());
     }
 }

@@ -106,6 +106,7 @@ public final class TrackerDashboardData implements DashboardData {
         out.put("libraries", p.runtime().libraries());
         out.put("host", p.host());
         out.put("worker", p.workerId());
+        out.put("execution", p.execution());
         return out;
     }
 

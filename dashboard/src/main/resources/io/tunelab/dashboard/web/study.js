@@ -35,7 +35,10 @@
     const counts = Object.entries(study.counts).filter(([, n]) => n > 0).map(([s, n]) => el('span', null, stateChip(s), ' ' + n + ' '));
     const best = study.directions.length > 1 ? study.paretoSize + ' trials on the Pareto front'
       : (study.bestValues.length ? 'best ' + fmt(study.bestValues[0]) + ' (trial #' + study.bestNumber + ')' : 'no complete trial yet');
-    return el('div', {id: 'study-summary', class: 'row'}, el('span', {text: study.directions.map(d => d.toLowerCase()).join(', ')}), counts,
+    // A study stopped by fail_fast says so, with the error its first trials shared.
+    const stopped = study.attrs && study.attrs.stopped && study.attrs.stopped.reason
+      ? el('span', {id: 'study-stopped', class: 'state FAIL', text: 'stopped: ' + study.attrs.stopped.reason}) : null;
+    return el('div', {id: 'study-summary', class: 'row'}, el('span', {text: study.directions.map(d => d.toLowerCase()).join(', ')}), counts, stopped,
       el('span', {text: best}), el('span', {class: 'muted', text: 'sampler ' + (study.sampler || '—') + ' · last activity ' + fmtTime(study.lastActivity)}),
       el('a', {href: '/trials.html?study=' + study.id, text: 'Trials table'}), el('a', {href: '/scalars.html?regex=' + encodeURIComponent('^' + study.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&') + ' #'), text: 'Scalars'}));
   }

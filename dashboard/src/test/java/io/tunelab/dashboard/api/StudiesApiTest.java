@@ -7,6 +7,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tunelab.dashboard.SampleStudies;
 import io.tunelab.search.storage.InMemoryStorage;
+import io.tunelab.search.study.FailFast;
+import io.tunelab.search.study.OptimizeOptions;
+import io.tunelab.search.study.Study;
+import io.tunelab.search.trial.Direction;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,6 +43,21 @@ class StudiesApiTest {
                     storage.trials(q.get("id").asLong(), java.util.EnumSet.of(io.tunelab.search.trial.TrialState.COMPLETE))
                             .stream().mapToDouble(t -> t.value()).min().orElseThrow());
             assertThat(q.get("lastActivity").asLong()).isGreaterThanOrEqualTo(q.get("created").asLong());
+        });
+    }
+
+    @Test
+    void aStudyStoppedByFailFastCarriesTheReasonItsPageShows() {
+        InMemoryStorage own = new InMemoryStorage();
+        Study study = Study.builder("fails-fast").storage(own).direction(Direction.MINIMIZE).create();
+        study.optimize(trial -> {
+            throw new IllegalStateException("no such file");
+        }, OptimizeOptions.trials(10).withParallelism(1).withCallback(new FailFast(3)));
+
+        ApiFixture.withServer(own, client -> {
+            JsonNode stopped = json(client.get("/api/studies/" + study.studyId()), 200).get("attrs").get("stopped");
+            assertThat(stopped.get("reason").asText())
+                    .isEqualTo("the first 3 trials all failed with the same error: IllegalStateException: no such file");
         });
     }
 

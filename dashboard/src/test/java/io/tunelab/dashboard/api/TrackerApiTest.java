@@ -69,6 +69,7 @@ class TrackerApiTest {
             assertThat(detail.get("provenance").get("seed").asLong()).isEqualTo(7);
             assertThat(detail.get("provenance").get("java").asText()).isNotBlank();
             assertThat(detail.get("provenance").get("worker").asText()).isNotBlank();
+            assertThat(detail.get("provenance").get("execution").get("slot").asText()).isEqualTo(detail.get("slot").asText());
         });
     }
 

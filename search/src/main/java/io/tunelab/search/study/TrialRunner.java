@@ -8,6 +8,8 @@ import io.tunelab.search.trial.TrialState;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -23,6 +25,8 @@ import org.slf4j.LoggerFactory;
  */
 final class TrialRunner {
     private static final Logger LOG = LoggerFactory.getLogger(TrialRunner.class);
+    private static final int MAX_WARNED = 1000;
+    private static final String UNUSABLE = " (an error of the Java virtual machine itself: the study stops)";
 
     private final Study study;
     private final MultiObjective objective;
@@ -31,6 +35,7 @@ final class TrialRunner {
     private final AtomicReference<Throwable> abort = new AtomicReference<>();
     private final long deadline;
     private final Object askLock = new Object();
+    private final Set<String> warned = ConcurrentHashMap.newKeySet();
 
     TrialRunner(Study study, MultiObjective objective, OptimizeOptions options) {
         this.study = study;
@@ -151,14 +156,18 @@ final class TrialRunner {
             done = study.finish(trial.id(), TrialState.PRUNED, new double[0], pruneMessage(trial, e));
         } catch (Exception e) {
             done = study.finish(trial.id(), TrialState.FAIL, new double[0], describe(e));
-            LOG.warn("Trial {} of study '{}' failed: {}", trial.number(), study.name(), describe(e));
+            warnFailed(trial.number(), describe(e));
             if (stopsStudy(e)) {
                 abort.compareAndSet(null, e);
             }
         } catch (Error e) {
-            study.finish(trial.id(), TrialState.FAIL, new double[0], describe(e));
-            abort.compareAndSet(null, e);
-            return false;
+            if (leavesProcessUnusable(e)) {
+                study.finish(trial.id(), TrialState.FAIL, new double[0], describe(e) + UNUSABLE);
+                abort.compareAndSet(null, e);
+                return false;
+            }
+            done = study.finish(trial.id(), TrialState.FAIL, new double[0], describeError(e));
+            warnFailed(trial.number(), done.message());
         }
         if (done.state() == TrialState.FAIL && done.message() != null && !done.message().isEmpty()) {
             LOG.debug("Trial {} ended as FAIL: {}", done.number(), done.message());
@@ -173,6 +182,15 @@ final class TrialRunner {
         return true;
     }
 
+    /** Logs a trial's failure as a warning the first time its message is seen in this run, as debug after that. */
+    private void warnFailed(int number, String message) {
+        if (warned.size() >= MAX_WARNED || warned.add(message)) {
+            LOG.warn("Trial {} of study '{}' failed: {}", number, study.name(), message);
+        } else {
+            LOG.debug("Trial {} of study '{}' failed as an earlier trial did: {}", number, study.name(), message);
+        }
+    }
+
     private static String pruneMessage(LiveTrial trial, TrialPrunedException e) {
         PruneDecision d = trial.pruneDecision();
         return d != null ? d.reason() : e.getMessage();
@@ -180,6 +198,27 @@ final class TrialRunner {
 
     private boolean stopsStudy(Exception e) {
         return options.stopOn().stream().anyMatch(type -> type.isInstance(e));
+    }
+
+    /**
+     * Errors after which the JVM cannot be trusted to run more trials: a failure of the virtual machine
+     * itself ({@link InternalError}, {@link UnknownError}). The heap's {@link OutOfMemoryError} and a
+     * {@link StackOverflowError} are not: the trial's objects are unreachable once it ends, its stack unwound.
+     */
+    static boolean leavesProcessUnusable(Error e) {
+        return e instanceof InternalError || e instanceof UnknownError;
+    }
+
+    /** The FAIL message of a trial ended by an {@link Error} the study survives. */
+    static String describeError(Error e) {
+        if (e instanceof OutOfMemoryError) {
+            return describe(e) + " (the trial ran out of Java heap; its memory was released and the study goes on;"
+                    + " give the JVM more with -Xmx, or make the trial smaller)";
+        }
+        if (e instanceof StackOverflowError) {
+            return describe(e) + " (the trial's recursion went too deep; the study goes on; -Xss raises the stack size)";
+        }
+        return describe(e);
     }
 
     static String describe(Throwable e) {

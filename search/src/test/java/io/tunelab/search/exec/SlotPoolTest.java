@@ -19,6 +19,17 @@ class SlotPoolTest {
     }
 
     @Test
+    void trialsSharingOneGpuHoldDistinctLanesOfIt() {
+        Slot second = Slot.parse("gpu:2/1");
+        assertThat(second).isEqualTo(Slot.gpu(2).withLane(1)).isNotEqualTo(Slot.gpu(2));
+        assertThat(second.index()).isEqualTo(2);
+        assertThat(second.id()).isEqualTo("gpu:2/1");
+        assertThat(Slot.gpu(2).withLane(0).id()).isEqualTo("gpu:2");
+        assertThat(SlotPool.parse("gpu:0,gpu:0/1").size()).isEqualTo(2);
+        assertThatThrownBy(() -> new Slot("gpu", 0, -1)).hasMessageContaining("lane must be 0 or more, got -1");
+    }
+
+    @Test
     void aMalformedSlotNameIsRejectedWithTheName() {
         assertThatThrownBy(() -> Slot.parse("gpu-1")).isInstanceOf(SearchException.class).hasMessageContaining("'gpu-1'");
         assertThatThrownBy(() -> SlotPool.parse("cpu:0,cpu:0")).hasMessageContaining("distinct");

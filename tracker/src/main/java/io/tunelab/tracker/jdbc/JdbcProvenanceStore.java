@@ -33,8 +33,8 @@ final class JdbcProvenanceStore implements ProvenanceStore {
     public Optional<Provenance> find(long trialId) {
         return db.read(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT seed, sampler_json, pruner_json, dataset_fingerprint,"
-                    + " java_version, os_description, libraries_json, host_name, worker_id, started_ns, ended_ns"
-                    + " FROM trial_provenance WHERE trial_id = ?")) {
+                    + " java_version, os_description, libraries_json, host_name, worker_id, started_ns, ended_ns,"
+                    + " execution_json FROM trial_provenance WHERE trial_id = ?")) {
                 ps.setLong(1, trialId);
                 try (ResultSet rs = ps.executeQuery()) {
                     if (!rs.next()) {
@@ -47,7 +47,8 @@ final class JdbcProvenanceStore implements ProvenanceStore {
                     return Optional.of(new Provenance(trialId, seedOrNull, JsonCodec.readMap(rs.getString(2)),
                             JsonCodec.readMap(rs.getString(3)), rs.getString(4),
                             new RuntimeInfo(rs.getString(5), rs.getString(6), libs), rs.getString(8), rs.getString(9),
-                            Times.read(rs, 10), Times.read(rs, 11)));
+                            Times.read(rs, 10), Times.read(rs, 11),
+                            rs.getString(12) == null ? Map.of() : JsonCodec.readMap(rs.getString(12))));
                 }
             }
         });
@@ -61,7 +62,7 @@ final class JdbcProvenanceStore implements ProvenanceStore {
         }
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO trial_provenance (trial_id, seed, sampler_json,"
                 + " pruner_json, dataset_fingerprint, java_version, os_description, libraries_json, host_name,"
-                + " worker_id, started_ns, ended_ns) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + " worker_id, started_ns, ended_ns, execution_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             ps.setLong(1, p.trialId());
             if (p.seed() == null) {
                 ps.setNull(2, Types.BIGINT);
@@ -78,6 +79,7 @@ final class JdbcProvenanceStore implements ProvenanceStore {
             ps.setString(10, p.workerId());
             Times.bind(ps, 11, p.start());
             Times.bind(ps, 12, p.end());
+            ps.setString(13, p.execution().isEmpty() ? null : JsonCodec.write("execution", p.execution()));
             ps.executeUpdate();
         }
     }
@@ -85,10 +87,11 @@ final class JdbcProvenanceStore implements ProvenanceStore {
     /**
      * Builds a finished trial's provenance from its study's attributes ({@code seed}, {@code sampler},
      * {@code pruner}, {@code dataset_fingerprint}), the trial's own {@code dataset_fingerprint} system
-     * attribute if set, and this process's runtime.
+     * attribute if set, this process's runtime, and where the trial ran ({@link #execution}).
      */
     static Provenance fromStudy(Connection c, long studyId, long trialId, Map<String, Object> trialSystemAttrs,
-                                       String workerId, java.time.Instant start, java.time.Instant end)
+                                       Map<String, Object> trialUserAttrs, String workerId, java.time.Instant start,
+                                       java.time.Instant end)
             throws SQLException {
         Map<String, Object> attrs = new HashMap<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT attr_name, attr_json FROM study_attrs WHERE study_id = ?"
@@ -104,7 +107,23 @@ final class JdbcProvenanceStore implements ProvenanceStore {
         return new Provenance(trialId, attrs.get("seed") instanceof Number n ? n.longValue() : null,
                 asMap(attrs.get("sampler")), asMap(attrs.get("pruner")),
                 fingerprint == null ? null : String.valueOf(fingerprint), RuntimeInfo.current(),
-                RuntimeInfo.hostName(), workerId, start, end);
+                RuntimeInfo.hostName(), workerId, start, end, execution(trialSystemAttrs, trialUserAttrs));
+    }
+
+    /**
+     * The trial's {@code slot} system attribute, the entries of its {@code device} user attribute (set by
+     * the DJL trainer: device, GPU name and memory, engine build) and its {@code oom_retry} user attribute.
+     */
+    static Map<String, Object> execution(Map<String, Object> systemAttrs, Map<String, Object> userAttrs) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        if (systemAttrs.get("slot") != null) {
+            out.put("slot", systemAttrs.get("slot"));
+        }
+        out.putAll(asMap(userAttrs.get("device")));
+        if (userAttrs.get("oom_retry") != null) {
+            out.put("oom_retry", userAttrs.get("oom_retry"));
+        }
+        return out;
     }
 
     @SuppressWarnings("unchecked")

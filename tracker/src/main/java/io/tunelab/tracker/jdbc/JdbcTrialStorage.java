@@ -299,7 +299,7 @@ final class JdbcTrialStorage implements TrialStorage {
             if (options.recordProvenance()) {
                 long studyId = loader.findHead(c, trialId).orElseThrow().studyId();
                 JdbcProvenanceStore.write(c, JdbcProvenanceStore.fromStudy(c, studyId, trialId, t.systemAttrs(),
-                        options.workerId(), t.start(), t.end()));
+                        t.userAttrs(), options.workerId(), t.start(), t.end()));
             }
             done[0] = t;
             return true;

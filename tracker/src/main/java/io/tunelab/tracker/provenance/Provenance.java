@@ -20,13 +20,25 @@ import java.util.Objects;
  * @param workerId           the worker ({@code host:pid} unless configured)
  * @param start              when the trial started, or null
  * @param end                when it ended, or null
+ * @param execution          where and how it ran, empty if not recorded: {@code slot}, and from the trainer's
+ *                           {@code device} user attribute the DJL {@code device}, {@code gpu_name},
+ *                           {@code gpu_memory_bytes} and {@code engine}; {@code oom_retry} when the GPU ran out
+ *                           of memory and the trial was retried with half the batch
  */
 public record Provenance(long trialId, Long seed, Map<String, Object> sampler, Map<String, Object> pruner,
                          String datasetFingerprint, RuntimeInfo runtime, String host, String workerId,
-                         Instant start, Instant end) {
+                         Instant start, Instant end, Map<String, Object> execution) {
     public Provenance {
         sampler = Collections.unmodifiableMap(new LinkedHashMap<>(sampler));
         pruner = Collections.unmodifiableMap(new LinkedHashMap<>(pruner));
         Objects.requireNonNull(runtime, "runtime");
+        execution = execution == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(execution));
+    }
+
+    /** Without a record of where the trial ran. */
+    public Provenance(long trialId, Long seed, Map<String, Object> sampler, Map<String, Object> pruner,
+                      String datasetFingerprint, RuntimeInfo runtime, String host, String workerId,
+                      Instant start, Instant end) {
+        this(trialId, seed, sampler, pruner, datasetFingerprint, runtime, host, workerId, start, end, Map.of());
     }
 }

@@ -40,7 +40,7 @@ class MigrationFixtureTest {
         Database db = Database.open(DatabaseSettings.embedded(copyFixture()));
         try (JdbcTrialStorage storage = new JdbcTrialStorage(db, true, new LocalArtifactRepository(tmp.resolve("a")),
                 StorageOptions.defaults().withoutHeartbeat())) {
-            assertThat(appliedVersions(db)).containsExactly("1", "2", "3");
+            assertThat(appliedVersions(db)).containsExactly("1", "2", "3", "3.1");
             long study = storage.findStudy("legacy").orElseThrow().id();
             assertThat(storage.study(study).systemAttrs()).containsEntry("seed", 42)
                     .containsEntry("sampler", Map.of("type", "random", "seed", 42));
@@ -71,7 +71,7 @@ class MigrationFixtureTest {
         Database.open(DatabaseSettings.embedded(dir)).close();
         Database db = Database.open(DatabaseSettings.embedded(dir));
         try {
-            assertThat(appliedVersions(db)).containsExactly("1", "2", "3");
+            assertThat(appliedVersions(db)).containsExactly("1", "2", "3", "3.1");
         } finally {
             db.close();
         }

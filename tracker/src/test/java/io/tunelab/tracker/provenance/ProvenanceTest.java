@@ -11,7 +11,9 @@ import io.tunelab.tracker.TestTrackers;
 import io.tunelab.tracker.config.StorageOptions;
 import io.tunelab.tracker.setup.Tracker;
 import java.nio.file.Path;
+import io.tunelab.search.exec.SlotPool;
 import java.util.EnumSet;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -42,6 +44,25 @@ class ProvenanceTest {
                 assertThat(p.start()).isEqualTo(t.start());
                 assertThat(p.end()).isEqualTo(t.end());
             }
+        }
+    }
+
+    @Test
+    void aTrialsSlotGpuAndOutOfMemoryRetryAreRecordedAsItsExecution() throws Exception {
+        try (Tracker tracker = TestTrackers.open(tmp.resolve("t"))) {
+            Study study = Study.builder("gpu").storage(tracker.storage()).create();
+            Map<String, Object> device = Map.of("device", "gpu(1)", "gpu_name", "NVIDIA L4", "gpu_memory_bytes", 24L << 30);
+            Map<String, Object> retry = Map.of("batch_size", 256, "retry_batch_size", 128);
+            study.optimize(trial -> {
+                trial.setUserAttr("device", device);
+                trial.setUserAttr("oom_retry", retry);
+                return trial.suggestFloat("x", 0, 1);
+            }, OptimizeOptions.trials(1).withSlots(SlotPool.parse("gpu:1/1")));
+
+            Provenance p = tracker.provenance().find(study.trials().get(0).id()).orElseThrow();
+            assertThat(p.execution()).containsEntry("slot", "gpu:1/1").containsEntry("device", "gpu(1)")
+                    .containsEntry("gpu_name", "NVIDIA L4").containsEntry("gpu_memory_bytes", 24L << 30)
+                    .containsEntry("oom_retry", retry);
         }
     }
 

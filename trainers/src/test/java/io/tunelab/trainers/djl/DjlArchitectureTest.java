@@ -20,10 +20,11 @@ class DjlArchitectureTest {
     }
 
     @Test
-    void onlyThreeSmallClassesTouchThePyTorchEngineDirectly() {
+    void onlyFourSmallClassesTouchThePyTorchEngineDirectly() {
         noClasses().that().doNotHaveFullyQualifiedName(ThreadGradients.class.getName())
                 .and().doNotHaveFullyQualifiedName("io.tunelab.trainers.djl.optimizer.FusedUpdates")
                 .and().doNotHaveFullyQualifiedName("io.tunelab.trainers.device.CpuThreads")
+                .and().doNotHaveFullyQualifiedName("io.tunelab.trainers.device.PyTorchNatives")
                 .should().dependOnClassesThat().resideInAPackage("ai.djl.pytorch..")
                 .check(CLASSES);
     }

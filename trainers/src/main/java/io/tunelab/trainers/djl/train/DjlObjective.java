@@ -33,8 +33,11 @@ import java.util.Map;
  * <p>During training it logs every epoch's metrics to the trial, reports the monitored metric for
  * pruning (a pruned trial ends by {@link io.tunelab.search.trial.TrialPrunedException}), stops early
  * when {@code patience} is set, fails the trial with a message when the loss diverges, and attaches the
- * best model as artifacts. User attributes: {@code architecture}, {@code dataset_fingerprint},
- * {@code fixed_params}, {@code device}, {@code epochs_run}, {@code stop_reason} and, when the data has a
+ * best model as artifacts. When the GPU runs out of memory it retries once with half the batch
+ * ({@link OutOfMemoryRetry}). User attributes: {@code architecture}, {@code dataset_fingerprint},
+ * {@code fixed_params}, {@code device} (slot, DJL device, GPU name and memory, engine build:
+ * {@link io.tunelab.trainers.device.SlotDevices#describe}), {@code oom_retry} after a retry,
+ * {@code epochs_run}, {@code stop_reason} and, when the data has a
  * test split, {@code test_evaluation}: the final model's accuracy with its 95% t-interval, confusion
  * matrix and per-class precision and recall.
  *
@@ -58,15 +61,25 @@ public final class DjlObjective implements Objective {
                 data.train().numClasses());
         OptimizerSpec optimizerSpec = TrainingParams.optimizer(params);
         FitConfig fit = TrainingParams.fit(params, trial.seed());
-        LearningRateSchedule schedule = TrainingParams.schedule(params, fit.epochs(), fit.stepsPerEpoch(data.train().size()));
+        LearningRateSchedule schedule = schedule(params, fit);
         int patience = params.getInt(ParamNames.PATIENCE);
         double minDelta = params.getDouble(ParamNames.MIN_DELTA);
         Device device = config.devices().deviceFor(trial.slot());
         trial.setUserAttr("architecture", architecture.describe());
         trial.setUserAttr("dataset_fingerprint", datasetFingerprint());
         trial.setUserAttr("fixed_params", params.unsampled());
-        trial.setUserAttr("device", device.toString());
+        trial.setUserAttr("device", config.devices().describe(trial.slot()));
+        return OutOfMemoryRetry.run(trial, fit, attempt -> train(trial, architecture, optimizerSpec, attempt,
+                attempt == fit ? schedule : schedule(params, attempt), device, patience, minDelta));
+    }
 
+    private LearningRateSchedule schedule(TrialParams params, FitConfig fit) {
+        return TrainingParams.schedule(params, fit.epochs(), fit.stepsPerEpoch(data.train().size()));
+    }
+
+    /** One training attempt with {@code fit}; the model and its native memory are freed when it ends. */
+    private double train(Trial trial, Architecture architecture, OptimizerSpec optimizerSpec, FitConfig fit,
+                         LearningRateSchedule schedule, Device device, int patience, double minDelta) {
         try (Model model = Model.newInstance("trial-" + trial.number(), device, ModelFiles.ENGINE)) {
             model.setBlock(Networks.build(architecture, trial.seed()));
             model.getBlock().initialize(model.getNDManager(), DataType.FLOAT32, Networks.batchShape(architecture, 1));

@@ -39,6 +39,11 @@ public record FitConfig(int epochs, int batchSize, GradientClipping clipping, lo
         return new FitConfig(epochs, batchSize, c, seed, evalBatchSize, trainAccuracy);
     }
 
+    /** The same with {@code size} examples per step (e.g. halved after the GPU ran out of memory). */
+    public FitConfig withBatchSize(int size) {
+        return new FitConfig(epochs, size, clipping, seed, evalBatchSize, trainAccuracy);
+    }
+
     public FitConfig withTrainAccuracy(boolean on) {
         return new FitConfig(epochs, batchSize, clipping, seed, evalBatchSize, on);
     }

@@ -1,0 +1,98 @@
+package io.tunelab.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tunelab.cli.wiring.ForwardingTrainerFactory;
+import io.tunelab.cli.wiring.TribuoTrainers;
+import io.tunelab.search.storage.InMemoryStorage;
+import io.tunelab.search.storage.StudyRecord;
+import io.tunelab.search.study.FailFast;
+import io.tunelab.search.study.Objective;
+import io.tunelab.search.trial.TrialState;
+import io.tunelab.spec.StudySpec;
+import io.tunelab.trainers.device.FixedDeviceInventory;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A study whose first trials all fail the same way stops, and {@code tunelab run} exits 1 saying why once. */
+@Timeout(120)
+class FailFastRunTest {
+    /** A trainer whose every trial fails with the same error, as one misconfigured for the machine would. */
+    private static final class BrokenTrainers extends ForwardingTrainerFactory {
+        BrokenTrainers() {
+            super(new TribuoTrainers());
+        }
+
+        @Override
+        public Objective create(StudySpec spec) {
+            return trial -> {
+                throw new IllegalStateException("cannot open /data/missing.csv");
+            };
+        }
+    }
+
+    private static Path studyFile(Path dir, String failFast) throws Exception {
+        Path file = dir.resolve("broken.yaml");
+        Files.writeString(file, """
+                study: broken
+                direction: maximize
+                metric: accuracy
+                sampler: {type: random, seed: 3}
+                budget: {trials: 12}
+                parallel: {workers: 2, devices: cpu}
+                trainer: tribuo-cart
+                data: {dataset: synthetic-classification, samples: 100, classes: 2, seed: 1}
+                space:
+                  max_depth: {int: [1, 6]}
+                """ + failFast);
+        return file;
+    }
+
+    @Test
+    void theFirstFiveTrialsFailingAlikeStopTheRunWithExitOneAndTheErrorPrintedOnce(@TempDir Path dir) throws Exception {
+        InMemoryStorage storage = new InMemoryStorage();
+
+        PrintStream stderr = System.err;
+        ByteArrayOutputStream warnings = new ByteArrayOutputStream();
+        CliRun r;
+        try {
+            System.setErr(new PrintStream(warnings, true, StandardCharsets.UTF_8));
+            r = CliRun.of(CliRun.wiring(FixedDeviceInventory.cpuOnly(2), storage, new BrokenTrainers()),
+                    "run", studyFile(dir, "").toString());
+        } finally {
+            System.setErr(stderr);
+        }
+
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(warnings.toString(StandardCharsets.UTF_8).split("cannot open /data/missing.csv", -1))
+                .as("the trials' shared error is logged once while running").hasSize(2);
+        assertThat(r.err().split("cannot open /data/missing.csv", -1)).hasSize(2);
+        assertThat(r.err()).contains("study 'broken' stopped: the first 5 trials all failed with the same error:"
+                + " IllegalStateException: cannot open /data/missing.csv").contains("run again").contains("fail_fast: 0");
+        StudyRecord study = storage.findStudy("broken").orElseThrow();
+        int trials = storage.trials(study.id(), EnumSet.allOf(TrialState.class)).size();
+        assertThat(trials).as("the five judged, plus at most the one running beside the fifth").isBetween(5, 6);
+        Map<?, ?> stopped = (Map<?, ?>) study.systemAttrs().get(FailFast.ATTR);
+        assertThat(stopped.get("trials")).isEqualTo(5);
+        assertThat((String) stopped.get("reason")).contains("cannot open /data/missing.csv");
+    }
+
+    @Test
+    void failFastZeroRunsTheWholeBudgetAndExitsZero(@TempDir Path dir) throws Exception {
+        InMemoryStorage storage = new InMemoryStorage();
+
+        CliRun r = CliRun.of(CliRun.wiring(FixedDeviceInventory.cpuOnly(2), storage, new BrokenTrainers()),
+                "run", studyFile(dir, "fail_fast: 0\n").toString());
+
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(storage.trials(storage.findStudy("broken").orElseThrow().id(), EnumSet.of(TrialState.FAIL))).hasSize(12);
+    }
+}
