@@ -1,5 +1,6 @@
 package io.tunelab.search.sampler.auto;
 
+import io.tunelab.search.sampler.NewTrials;
 import io.tunelab.search.sampler.RandomStreams;
 import io.tunelab.search.sampler.Sampler;
 import io.tunelab.search.sampler.cmaes.CmaesSampler;
@@ -42,6 +43,11 @@ public final class AutoSampler implements Sampler {
     private final CmaesSampler cmaes;
     private final Nsga2Sampler nsga2;
     private final Map<Long, Sampler> delegates = new ConcurrentHashMap<>();
+    private final NewTrials newTrials = new NewTrials();
+    private Map<String, Distribution> firstSpace;
+    private boolean treeStructured;
+    private int numeric;
+    private long own;
 
     public AutoSampler(RandomStreams streams, AutoOptions options) {
         this.streams = streams;
@@ -66,21 +72,38 @@ public final class AutoSampler implements Sampler {
             return nsga2;
         }
         List<FrozenTrial> complete = study.trials(EnumSet.of(TrialState.COMPLETE));
-        if (complete.isEmpty()) {
+        Shape shape = shape(complete);
+        if (shape.firstSpace() == null) {
             return gp;
         }
-        Map<String, Distribution> first = complete.get(0).distributions();
-        for (FrozenTrial t : complete) {
-            if (!t.distributions().keySet().equals(first.keySet())) {
-                return tpe;
-            }
-        }
-        if (first.values().stream().anyMatch(d -> d instanceof CategoricalDistribution)) {
+        if (shape.treeStructured()) {
             return tpe;
         }
-        long numeric = first.values().stream().filter(d -> !d.isSingle()).count();
-        long own = complete.stream().filter(t -> t.number() >= 0).count();
-        return own < options.gpTrials((int) numeric) ? gp : cmaes;
+        return shape.own() < options.gpTrials(shape.numeric()) ? gp : cmaes;
+    }
+
+    /**
+     * What the complete trials show: the first one's space, whether the space is conditional or has a
+     * categorical, how many numeric parameters, and how many trials are the study's own (numbered from
+     * 0, not a warm start's). Each complete trial is examined once.
+     */
+    private synchronized Shape shape(List<FrozenTrial> complete) {
+        for (FrozenTrial t : newTrials.since(complete)) {
+            if (t.number() >= 0) {
+                own++;
+            }
+            if (firstSpace == null) {
+                firstSpace = t.distributions();
+                numeric = (int) firstSpace.values().stream().filter(d -> !d.isSingle()).count();
+                treeStructured = firstSpace.values().stream().anyMatch(d -> d instanceof CategoricalDistribution);
+            } else if (!t.distributions().keySet().equals(firstSpace.keySet())) {
+                treeStructured = true;
+            }
+        }
+        return new Shape(firstSpace, treeStructured, numeric, own);
+    }
+
+    private record Shape(Map<String, Distribution> firstSpace, boolean treeStructured, int numeric, long own) {
     }
 
     private Sampler delegate(FrozenTrial trial) {

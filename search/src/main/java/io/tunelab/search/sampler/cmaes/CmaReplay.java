@@ -1,5 +1,6 @@
 package io.tunelab.search.sampler.cmaes;
 
+import io.tunelab.search.sampler.NewTrials;
 import io.tunelab.search.sampler.RandomStreams;
 import io.tunelab.search.space.Distribution;
 import io.tunelab.search.space.SearchSpaceTransform;
@@ -9,11 +10,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.SplittableRandom;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.EigenDecomposition;
@@ -38,7 +37,7 @@ final class CmaReplay {
     private final Distribution[] dists;
     private final CmaOptions options;
     private final RandomStreams streams;
-    private final Set<Long> seen = new HashSet<>();
+    private final NewTrials newTrials = new NewTrials();
     private final Map<Integer, List<Observation>> pending = new HashMap<>();
     private CmaState state;
     private int generation;
@@ -123,10 +122,7 @@ final class CmaReplay {
     }
 
     private void catchUp(List<FrozenTrial> complete, Direction direction) {
-        for (FrozenTrial t : complete) {
-            if (!seen.add(t.id())) {
-                continue;
-            }
+        for (FrozenTrial t : newTrials.since(complete)) {
             Observation o = observation(t, direction);
             int g = generationOf(t);
             if (o != null && g >= generation) {
