@@ -108,7 +108,7 @@ public final class SearchComponents {
             case "auto": {
                 AutoOptions d = AutoOptions.defaults();
                 AutoOptions a = new AutoOptions(integer(o, "gp_trials_per_dimension", d.gpTrialsPerDimension()),
-                        d.maxGpTrials());
+                        d.maxGpTrials(), d.stallTrialsPerDimension());
                 return streams -> new AutoSampler(streams, a);
             }
             case "cmaes": {

@@ -6,12 +6,15 @@ import java.util.Map;
 
 /**
  * When {@link AutoSampler} hands a numeric space from GP to CMA-ES: after
- * {@code min(maxGpTrials, gpTrialsPerDimension × dimensions)} complete trials.
+ * {@code min(maxGpTrials, gpTrialsPerDimension × dimensions)} complete trials, or earlier once the best
+ * value has not improved for {@code max(10, stallTrialsPerDimension × dimensions)} complete trials
+ * (and at least twice that many have completed).
  *
- * @param gpTrialsPerDimension GP trials per numeric parameter before CMA-ES takes over
- * @param maxGpTrials          the most GP trials whatever the dimension (Optuna's AutoSampler: 250)
+ * @param gpTrialsPerDimension    GP trials per numeric parameter before CMA-ES takes over
+ * @param maxGpTrials             the most GP trials whatever the dimension (Optuna's AutoSampler: 250)
+ * @param stallTrialsPerDimension trials per numeric parameter without improvement that end the GP phase
  */
-public record AutoOptions(int gpTrialsPerDimension, int maxGpTrials) {
+public record AutoOptions(int gpTrialsPerDimension, int maxGpTrials, int stallTrialsPerDimension) {
 
     public AutoOptions {
         if (gpTrialsPerDimension < 1) {
@@ -20,11 +23,14 @@ public record AutoOptions(int gpTrialsPerDimension, int maxGpTrials) {
         if (maxGpTrials < 1) {
             throw new SamplerException("maxGpTrials must be >= 1, got " + maxGpTrials);
         }
+        if (stallTrialsPerDimension < 1) {
+            throw new SamplerException("stallTrialsPerDimension must be >= 1, got " + stallTrialsPerDimension);
+        }
     }
 
     /** The defaults: see the field documentation of {@link AutoSampler}. */
     public static AutoOptions defaults() {
-        return new AutoOptions(10, 250);
+        return new AutoOptions(20, 250, 2);
     }
 
     /** GP trials before CMA-ES for a numeric space of {@code dimensions} parameters. */
@@ -32,10 +38,17 @@ public record AutoOptions(int gpTrialsPerDimension, int maxGpTrials) {
         return (int) Math.min(maxGpTrials, (long) gpTrialsPerDimension * Math.max(1, dimensions));
     }
 
+    /** Whether GP has stalled: {@code since} of {@code own} trials without improvement in {@code dimensions}. */
+    public boolean stalled(int dimensions, long own, long since) {
+        long patience = Math.max(10, (long) stallTrialsPerDimension * Math.max(1, dimensions));
+        return own >= 2 * patience && since >= patience;
+    }
+
     Map<String, Object> describe() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("gp_trials_per_dimension", gpTrialsPerDimension);
         m.put("max_gp_trials", maxGpTrials);
+        m.put("stall_trials_per_dimension", stallTrialsPerDimension);
         return m;
     }
 }

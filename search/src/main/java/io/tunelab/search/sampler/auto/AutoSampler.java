@@ -1,13 +1,11 @@
 package io.tunelab.search.sampler.auto;
 
-import io.tunelab.search.sampler.NewTrials;
 import io.tunelab.search.sampler.RandomStreams;
 import io.tunelab.search.sampler.Sampler;
 import io.tunelab.search.sampler.cmaes.CmaesSampler;
 import io.tunelab.search.sampler.gp.GpSampler;
 import io.tunelab.search.sampler.nsga2.Nsga2Sampler;
 import io.tunelab.search.sampler.tpe.TpeSampler;
-import io.tunelab.search.space.CategoricalDistribution;
 import io.tunelab.search.space.Distribution;
 import io.tunelab.search.trial.FrozenTrial;
 import io.tunelab.search.trial.StudyView;
@@ -25,11 +23,12 @@ import java.util.concurrent.ConcurrentHashMap;
  *   <li>a conditional space (complete trials with different parameter names) or any categorical
  *       parameter: TPE, which models each parameter from the trials that hold it;</li>
  *   <li>otherwise (numeric parameters only): GP for the first {@link AutoOptions#gpTrials} complete trials,
- *       then CMA-ES, whose first run starts from the best of those trials (see {@link CmaesSampler}); prior
- *       trials of a warm start (numbered below 0, see {@link io.tunelab.search.sampler.WarmStartSampler})
- *       inform both but do not count towards the GP trials.</li>
+ *       or until GP has stopped improving ({@link AutoOptions#stalled}), then CMA-ES for good, whose first
+ *       run starts from the best of those trials (see {@link CmaesSampler}); prior trials of a warm start
+ *       (numbered below 0, see {@link io.tunelab.search.sampler.WarmStartSampler}) inform both but do not
+ *       count towards the GP trials.</li>
  * </ul>
- * The first trial of a study (nothing known yet) goes to TPE or GP, whose first trials are random draws
+ * The first trial of a study (nothing known yet) goes to GP, whose first trials are random draws
  * from the same streams. The delegate of a trial is fixed when the trial starts, serves all its
  * parameters, and is recorded as the trial's {@link Sampler#SAMPLER_ATTR} system attribute. The
  * delegates share the study's {@link RandomStreams}, so the choice and the values are deterministic
@@ -43,11 +42,7 @@ public final class AutoSampler implements Sampler {
     private final CmaesSampler cmaes;
     private final Nsga2Sampler nsga2;
     private final Map<Long, Sampler> delegates = new ConcurrentHashMap<>();
-    private final NewTrials newTrials = new NewTrials();
-    private Map<String, Distribution> firstSpace;
-    private boolean treeStructured;
-    private int numeric;
-    private long own;
+    private final StudyShape shape = new StudyShape();
 
     public AutoSampler(RandomStreams streams, AutoOptions options) {
         this.streams = streams;
@@ -71,39 +66,19 @@ public final class AutoSampler implements Sampler {
         if (study.isMultiObjective()) {
             return nsga2;
         }
-        List<FrozenTrial> complete = study.trials(EnumSet.of(TrialState.COMPLETE));
-        Shape shape = shape(complete);
-        if (shape.firstSpace() == null) {
+        StudyShape.Snapshot shape = this.shape.update(study.trials(EnumSet.of(TrialState.COMPLETE)), study.direction());
+        if (shape.empty()) {
             return gp;
         }
         if (shape.treeStructured()) {
             return tpe;
         }
-        return shape.own() < options.gpTrials(shape.numeric()) ? gp : cmaes;
-    }
-
-    /**
-     * What the complete trials show: the first one's space, whether the space is conditional or has a
-     * categorical, how many numeric parameters, and how many trials are the study's own (numbered from
-     * 0, not a warm start's). Each complete trial is examined once.
-     */
-    private synchronized Shape shape(List<FrozenTrial> complete) {
-        for (FrozenTrial t : newTrials.since(complete)) {
-            if (t.number() >= 0) {
-                own++;
-            }
-            if (firstSpace == null) {
-                firstSpace = t.distributions();
-                numeric = (int) firstSpace.values().stream().filter(d -> !d.isSingle()).count();
-                treeStructured = firstSpace.values().stream().anyMatch(d -> d instanceof CategoricalDistribution);
-            } else if (!t.distributions().keySet().equals(firstSpace.keySet())) {
-                treeStructured = true;
-            }
+        if (shape.cmaesStarted() || shape.own() >= options.gpTrials(shape.numeric())
+                || options.stalled(shape.numeric(), shape.own(), shape.sinceImprovement())) {
+            this.shape.cmaesStarted();
+            return cmaes;
         }
-        return new Shape(firstSpace, treeStructured, numeric, own);
-    }
-
-    private record Shape(Map<String, Distribution> firstSpace, boolean treeStructured, int numeric, long own) {
+        return gp;
     }
 
     private Sampler delegate(FrozenTrial trial) {
