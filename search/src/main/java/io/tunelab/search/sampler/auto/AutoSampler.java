@@ -22,8 +22,8 @@ import java.util.concurrent.ConcurrentHashMap;
  *   <li>several objectives: NSGA-II;</li>
  *   <li>a conditional space (complete trials with different parameter names) or any categorical
  *       parameter: TPE, which models each parameter from the trials that hold it;</li>
- *   <li>otherwise (numeric parameters only): GP for the first {@link AutoOptions#gpTrials} complete trials,
- *       or until GP has stopped improving ({@link AutoOptions#stalled}), then CMA-ES for good, whose first
+ *   <li>otherwise (numeric parameters only): GP for the first {@link AutoOptions#gpTrials} complete trials
+ *       (or until GP stalls, see {@link AutoOptions}), then CMA-ES for good, whose first
  *       run starts from the best of those trials (see {@link CmaesSampler}); prior trials of a warm start
  *       (numbered below 0, see {@link io.tunelab.search.sampler.WarmStartSampler}) inform both but do not
  *       count towards the GP trials.</li>

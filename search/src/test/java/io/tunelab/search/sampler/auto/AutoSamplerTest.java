@@ -32,7 +32,7 @@ class AutoSamplerTest {
             double x = t.suggestFloat("x", -5, 10);
             int k = t.suggestInt("k", 0, 15);
             return (x - 1) * (x - 1) + (k - 3) * (k - 3);
-        }, 30, new AutoOptions(5, 250, 100));
+        }, 30, new AutoOptions(5, 250, 0));
         List<Object> used = samplers(study);
         assertThat(used.subList(0, 10)).containsOnly("gp");
         assertThat(used.subList(10, 30)).containsOnly("cmaes");
@@ -41,7 +41,7 @@ class AutoSamplerTest {
 
     @Test
     void theGpPhaseIsCappedWhateverTheDimension() {
-        Study study = run(t -> t.suggestFloat("x", 0, 1) + t.suggestFloat("y", 0, 1), 12, new AutoOptions(100, 8, 100));
+        Study study = run(t -> t.suggestFloat("x", 0, 1) + t.suggestFloat("y", 0, 1), 12, new AutoOptions(100, 8, 0));
         assertThat(samplers(study).subList(8, 12)).containsOnly("cmaes");
     }
 
@@ -99,8 +99,8 @@ class AutoSamplerTest {
     @Test
     void theSameSeedGivesTheSameTrials() {
         Objective f = t -> Math.pow(t.suggestFloat("x", -5, 10) - 1, 2) + Math.pow(t.suggestFloat("y", 0, 15) - 2, 2);
-        List<Object> a = run(f, 25, new AutoOptions(5, 250, 100)).trials().stream().map(t -> (Object) t.params()).toList();
-        List<Object> b = run(f, 25, new AutoOptions(5, 250, 100)).trials().stream().map(t -> (Object) t.params()).toList();
+        List<Object> a = run(f, 25, new AutoOptions(5, 250, 0)).trials().stream().map(t -> (Object) t.params()).toList();
+        List<Object> b = run(f, 25, new AutoOptions(5, 250, 0)).trials().stream().map(t -> (Object) t.params()).toList();
         assertThat(a).isEqualTo(b);
     }
 }
