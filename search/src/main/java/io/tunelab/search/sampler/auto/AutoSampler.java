@@ -20,8 +20,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * Chooses a sampler per trial, after Optuna's AutoSampler, from what the complete trials so far show:
  * <ul>
  *   <li>several objectives: NSGA-II;</li>
- *   <li>a conditional space (complete trials with different parameter names) or any categorical
- *       parameter: TPE, which models each parameter from the trials that hold it;</li>
+ *   <li>a conditional space (complete trials with different parameter names), any categorical
+ *       parameter, or pruning (once a trial of this process was pruned): TPE, which models each parameter
+ *       from the trials that hold it and learns from pruned trials, which GP and CMA-ES ignore;</li>
  *   <li>otherwise (numeric parameters only): GP for the first {@link AutoOptions#gpTrials} complete trials
  *       (or until GP stalls, see {@link AutoOptions}), then CMA-ES for good, whose first
  *       run starts from the best of those trials (see {@link CmaesSampler}); prior trials of a warm start
@@ -43,6 +44,7 @@ public final class AutoSampler implements Sampler {
     private final Nsga2Sampler nsga2;
     private final Map<Long, Sampler> delegates = new ConcurrentHashMap<>();
     private final StudyShape shape = new StudyShape();
+    private volatile boolean pruning;
 
     public AutoSampler(RandomStreams streams, AutoOptions options) {
         this.streams = streams;
@@ -70,7 +72,7 @@ public final class AutoSampler implements Sampler {
         if (shape.empty()) {
             return gp;
         }
-        if (shape.treeStructured()) {
+        if (shape.treeStructured() || pruning) {
             return tpe;
         }
         if (shape.cmaesStarted() || shape.own() >= options.gpTrials(shape.numeric())
@@ -115,6 +117,9 @@ public final class AutoSampler implements Sampler {
 
     @Override
     public void afterTrial(StudyView study, FrozenTrial trial, TrialState state, List<Double> values) {
+        if (state == TrialState.PRUNED) {
+            pruning = true;
+        }
         Sampler s = delegates.remove(trial.id());
         (s != null ? s : tpe).afterTrial(study, trial, state, values);
     }

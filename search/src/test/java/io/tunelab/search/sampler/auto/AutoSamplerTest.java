@@ -77,6 +77,19 @@ class AutoSamplerTest {
     }
 
     @Test
+    void oncePruningStartsTheStudyGoesToTpe() {
+        Study study = run(t -> {
+            double x = t.suggestFloat("x", 0, 1);
+            if (t.number() == 3) {
+                throw new io.tunelab.search.trial.TrialPrunedException("pruned at step 1");
+            }
+            return x;
+        }, 8, AutoOptions.defaults());
+        assertThat(samplers(study).subList(0, 4)).containsOnly("gp");
+        assertThat(samplers(study).subList(4, 8)).containsOnly("tpe");
+    }
+
+    @Test
     void severalObjectivesGoToNsga2() {
         MultiObjective zdt = t -> {
             double x = t.suggestFloat("x", 0, 1);
