@@ -60,8 +60,8 @@ class BenchCommandTest {
 
     @Test
     void anUnknownSamplerIsInvalidInputWithAMessageListingTheKnownOnes() {
-        assertThat(run(2, "bench", "samplers", "--samplers", "cmaes", "--problems", "branin"))
-                .contains("unknown sampler 'cmaes'").contains("tpe");
+        assertThat(run(2, "bench", "samplers", "--samplers", "cma-es", "--problems", "branin"))
+                .contains("unknown sampler 'cma-es'").contains("tpe");
     }
 
     @Test

@@ -162,6 +162,27 @@ class RunCommandTest {
         assertThat(tunelab(wiring, "run", file.toString()).out()).contains("already has its 5 trials");
     }
 
+    @Test
+    void aWarmStartedRunUsesTheEarlierStudysTrialsAndAMissingEarlierStudyIsInvalidInput(@TempDir Path dir)
+            throws Exception {
+        InMemoryStorage storage = new InMemoryStorage();
+        Wiring wiring = wiringOn(storage);
+        assertThat(tunelab(wiring, "run", forestFile(dir).toString()).code()).isZero();
+        Path warm = Files.writeString(dir.resolve("warm.yaml"), Files.readString(forestFile(dir))
+                .replace("study: forest", "study: forest-again")
+                .replace("sampler: {type: random, seed: 3}", "sampler: {type: tpe, seed: 3, warm_start: {study: forest}}"));
+        Result r = tunelab(wiring, "run", warm.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(storage.findStudy("forest-again").orElseThrow().systemAttrs().get("sampler")).asString()
+                .contains("warm_start={").contains("study=forest");
+
+        Path missing = Files.writeString(dir.resolve("missing.yaml"), Files.readString(warm).replace("study: forest}",
+                "study: nowhere}").replace("study: forest-again", "study: third"));
+        Result bad = tunelab(wiring, "run", missing.toString());
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.err()).contains("sampler.warm_start.study: no study named 'nowhere'");
+    }
+
     /** The book's housing-chapter grid: n_trees x fraction_features on a CSV regression, the rest at defaults. */
     private static Path housingGrid(Path dir) throws Exception {
         Path csv = TestCsv.regression(dir, 160);

@@ -5,12 +5,18 @@ import java.util.Map;
 /**
  * The sampler named in a study file.
  *
- * @param type    one of {@link SpecCatalog#samplerTypes()}, e.g. {@code tpe}
- * @param seed    the study seed (default 0): trial seeds and sampling derive from it
- * @param options typed options ({@code Integer}, {@code Double} or {@code Boolean}) in file order
+ * @param type      one of {@link SpecCatalog#samplerTypes()}, e.g. {@code tpe}
+ * @param seed      the study seed (default 0): trial seeds and sampling derive from it
+ * @param options   typed options ({@code Integer}, {@code Double} or {@code Boolean}) in file order
+ * @param warmStart the earlier study to warm-start from, or null
  */
-public record SamplerSpec(String type, long seed, Map<String, Object> options) {
+public record SamplerSpec(String type, long seed, Map<String, Object> options, WarmStartSpec warmStart) {
     public SamplerSpec {
         options = Options.copy(options);
+    }
+
+    /** A sampler without warm start. */
+    public SamplerSpec(String type, long seed, Map<String, Object> options) {
+        this(type, seed, options, null);
     }
 }

@@ -38,6 +38,7 @@ public final class SpecCatalog {
     /** Tunelab's samplers, pruners, schedules and trainers. */
     public static SpecCatalog defaults() {
         Map<String, List<OptionSpec>> samplers = new LinkedHashMap<>();
+        samplers.put("auto", List.of(integer("gp_trials_per_dimension", AT_LEAST_ONE)));
         samplers.put("random", List.of());
         samplers.put("grid", List.of());
         samplers.put("qmc", List.of(bool("scramble")));
@@ -46,6 +47,8 @@ public final class SpecCatalog {
                 bool("multivariate"), bool("group"), bool("constant_liar"), bool("consider_endpoints")));
         samplers.put("gp", List.of(integer("startup_trials", NON_NEGATIVE), integer("max_points", Range.atLeast(10)),
                 integer("restarts", AT_LEAST_ONE)));
+        samplers.put("cmaes", List.of(integer("startup_trials", NON_NEGATIVE), integer("popsize", Range.atLeast(2)),
+                number("sigma0", new Range(0, true, 1, false)), bool("margin"), bool("restarts")));
         samplers.put("nsga2", List.of(integer("population_size", Range.atLeast(2)),
                 number("crossover_prob", PROBABILITY), number("mutation_prob", PROBABILITY),
                 number("crossover_eta", Range.positive()), number("mutation_eta", Range.positive())));

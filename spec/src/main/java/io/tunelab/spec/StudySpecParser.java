@@ -192,8 +192,9 @@ public final class StudySpecParser {
             if (directions == null || directions.size() < 2) {
                 return;
             }
-            if (sampler != null && sampler.type().equals("gp")) {
-                problems.at(top.get("sampler"), "sampler", "the gp sampler optimises one objective; use nsga2 or tpe"
+            if (sampler != null && (sampler.type().equals("gp") || sampler.type().equals("cmaes"))) {
+                problems.at(top.get("sampler"), "sampler", "the " + sampler.type()
+                        + " sampler optimises one objective; use auto, nsga2 or tpe"
                         + " for " + directions.size() + " directions");
             }
             if (pruner != null && !pruner.type().equals("none")) {

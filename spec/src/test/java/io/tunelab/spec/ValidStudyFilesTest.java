@@ -83,7 +83,7 @@ class ValidStudyFilesTest {
     void theMinimalFileGetsDefaultSamplerPrunerParallelismAndFit() {
         StudySpec spec = parser.parse(SpecFiles.MINIMAL, "minimal.yaml");
 
-        assertThat(spec.sampler()).isEqualTo(new SamplerSpec("tpe", 0, Map.of()));
+        assertThat(spec.sampler()).isEqualTo(new SamplerSpec("auto", 0, Map.of()));
         assertThat(spec.pruner()).isEqualTo(PrunerSpec.NONE);
         assertThat(spec.parallel()).isEqualTo(ParallelSpec.DEFAULT);
         assertThat(spec.fit()).isEqualTo(FitSpec.DEFAULT);
@@ -99,6 +99,17 @@ class ValidStudyFilesTest {
 
         assertThat(spec.parallel()).isEqualTo(new ParallelSpec(1, ParallelSpec.DeviceMode.AUTO, List.of(), 2));
         assertThat(spec.failFast()).isZero();
+    }
+
+    @Test
+    void aWarmStartNamesTheEarlierStudyAndItsWeight() {
+        StudySpec spec = parser.parse(SpecFiles.adding("sampler: {type: auto, seed: 3, warm_start: {study: old, weight: 0.5}}"),
+                "warm.yaml");
+        StudySpec cma = parser.parse(SpecFiles.adding("sampler: {type: cmaes, popsize: 8, warm_start: {study: old}}"),
+                "cma.yaml");
+
+        assertThat(spec.sampler()).isEqualTo(new SamplerSpec("auto", 3, Map.of(), new WarmStartSpec("old", 0.5)));
+        assertThat(cma.sampler()).isEqualTo(new SamplerSpec("cmaes", 0, Map.of("popsize", 8), new WarmStartSpec("old", 1)));
     }
 
     @Test

@@ -4,6 +4,8 @@ import io.tunelab.search.SearchException;
 import io.tunelab.search.sampler.RandomSampler;
 import io.tunelab.search.sampler.RandomStreams;
 import io.tunelab.search.sampler.Sampler;
+import io.tunelab.search.sampler.auto.AutoSampler;
+import io.tunelab.search.sampler.cmaes.CmaesSampler;
 import io.tunelab.search.sampler.gp.GpSampler;
 import io.tunelab.search.sampler.nsga2.Nsga2Sampler;
 import io.tunelab.search.sampler.tpe.TpeOptions;
@@ -18,7 +20,7 @@ import java.util.function.Function;
  * The samplers the benchmark can run, by name, each built from the study's seeded streams:
  * {@code random}, {@code tpe} (Tunelab's defaults), {@code tpe-multivariate}, {@code tpe-optuna} and
  * {@code tpe-optuna-multivariate} (Optuna 3.1's TPE, univariate and multivariate), {@code gp},
- * {@code nsga2}.
+ * {@code nsga2}, {@code cmaes}, {@code auto}.
  */
 public final class SamplerCatalog {
     private static final Map<String, Function<RandomStreams, Sampler>> ALL = new LinkedHashMap<>();
@@ -31,6 +33,8 @@ public final class SamplerCatalog {
         ALL.put("tpe-optuna-multivariate", s -> new TpeSampler(s, TpeOptions.optuna().withMultivariate(true, true)));
         ALL.put("gp", GpSampler::new);
         ALL.put("nsga2", Nsga2Sampler::new);
+        ALL.put("cmaes", CmaesSampler::new);
+        ALL.put("auto", AutoSampler::new);
     }
 
     private SamplerCatalog() {
@@ -53,7 +57,7 @@ public final class SamplerCatalog {
     /** Whether the sampler handles studies with several objectives (TPE and GP handle one). */
     public static boolean supportsMultiObjective(String name) {
         factory(name);
-        return name.equals("random") || name.equals("nsga2");
+        return name.equals("random") || name.equals("nsga2") || name.equals("auto");
     }
 
     /** Names from a comma-separated list, each checked. */

@@ -74,6 +74,11 @@ final class TimedSampler implements Sampler {
     }
 
     @Override
+    public Map<String, Object> trialAttrs(StudyView study, FrozenTrial trial) {
+        return delegate.trialAttrs(study, trial);
+    }
+
+    @Override
     public boolean isExhausted(StudyView study) {
         return delegate.isExhausted(study);
     }

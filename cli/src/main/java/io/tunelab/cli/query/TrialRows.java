@@ -1,6 +1,7 @@
 package io.tunelab.cli.query;
 
 import io.tunelab.cli.output.TextTable;
+import io.tunelab.search.sampler.Sampler;
 import io.tunelab.search.trial.FrozenTrial;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -8,7 +9,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-/** Trials as a table: number, state, values, duration, then one column per parameter. */
+/**
+ * Trials as a table: number, state, values, duration, the sampler that chose the parameters (when
+ * any trial records one), then one column per parameter.
+ */
 final class TrialRows {
     private TrialRows() {
     }
@@ -21,6 +25,10 @@ final class TrialRows {
             columns.add(objectives == 1 ? "value" : "value_" + i);
         }
         columns.add("seconds");
+        boolean samplers = trials.stream().anyMatch(t -> t.systemAttrs().containsKey(Sampler.SAMPLER_ATTR));
+        if (samplers) {
+            columns.add("sampler");
+        }
         params.forEach(p -> columns.add("param:" + p));
         List<List<Object>> rows = new ArrayList<>();
         for (FrozenTrial t : trials) {
@@ -30,6 +38,9 @@ final class TrialRows {
             }
             row.add(t.start() != null && t.end() != null
                     ? Duration.between(t.start(), t.end()).toMillis() / 1000.0 : null);
+            if (samplers) {
+                row.add(t.systemAttrs().get(Sampler.SAMPLER_ATTR));
+            }
             for (String p : params) {
                 row.add(t.params().get(p));
             }

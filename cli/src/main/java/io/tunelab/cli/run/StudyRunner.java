@@ -4,10 +4,12 @@ import io.tunelab.cli.error.CliException;
 import io.tunelab.cli.output.TextTable;
 import io.tunelab.cli.progress.ProgressBar;
 import io.tunelab.spec.StudySpec;
+import io.tunelab.spec.WarmStartSpec;
 import io.tunelab.cli.wiring.EffectiveConfiguration;
 import io.tunelab.cli.wiring.SearchComponents;
 import io.tunelab.cli.wiring.TrainerFactory;
 import io.tunelab.search.exec.SlotPool;
+import io.tunelab.search.storage.StudyRecord;
 import io.tunelab.search.storage.TrialStorage;
 import io.tunelab.search.study.FailFast;
 import io.tunelab.search.study.Objective;
@@ -89,12 +91,20 @@ public final class StudyRunner {
     }
 
     private StudyBuilder builder(boolean parallel) {
-        return Study.builder(spec.study())
+        StudyBuilder builder = Study.builder(spec.study())
                 .storage(storage)
                 .directions(spec.directions().toArray(Direction[]::new))
                 .seed(spec.sampler().seed())
                 .sampler(SearchComponents.sampler(spec.sampler(), configuration().searchSpace(), parallel))
                 .pruner(SearchComponents.pruner(spec.pruner()));
+        WarmStartSpec warm = spec.sampler().warmStart();
+        if (warm != null) {
+            StudyRecord earlier = storage.findStudy(warm.study()).orElseThrow(() -> new CliException(
+                    "sampler.warm_start.study: no study named '" + warm.study() + "' in this storage to warm-start from"));
+            builder.warmStartFrom(Study.builder(earlier.name()).storage(storage)
+                    .directions(earlier.directions().toArray(Direction[]::new)).load(), warm.weight());
+        }
+        return builder;
     }
 
     /** The objective of the file's trainer; the file is checked against the trainer first. */

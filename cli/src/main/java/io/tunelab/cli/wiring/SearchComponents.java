@@ -13,6 +13,10 @@ import io.tunelab.search.sampler.GridSampler;
 import io.tunelab.search.sampler.RandomSampler;
 import io.tunelab.search.sampler.RandomStreams;
 import io.tunelab.search.sampler.Sampler;
+import io.tunelab.search.sampler.auto.AutoOptions;
+import io.tunelab.search.sampler.auto.AutoSampler;
+import io.tunelab.search.sampler.cmaes.CmaOptions;
+import io.tunelab.search.sampler.cmaes.CmaesSampler;
 import io.tunelab.search.sampler.gp.GpOptions;
 import io.tunelab.search.sampler.gp.GpSampler;
 import io.tunelab.search.sampler.nsga2.Nsga2Options;
@@ -100,6 +104,19 @@ public final class SearchComponents {
                         integer(o, "max_points", d.fitCap()), integer(o, "restarts", d.restarts()), d.restartsUntil(),
                         d.randomCandidates(), d.localStarts());
                 return streams -> new GpSampler(streams, g);
+            }
+            case "auto": {
+                AutoOptions d = AutoOptions.defaults();
+                AutoOptions a = new AutoOptions(integer(o, "gp_trials_per_dimension", d.gpTrialsPerDimension()),
+                        d.maxGpTrials(), d.stallTrialsPerDimension());
+                return streams -> new AutoSampler(streams, a);
+            }
+            case "cmaes": {
+                CmaOptions d = CmaOptions.defaults();
+                CmaOptions c = new CmaOptions(integer(o, "startup_trials", d.startupTrials()),
+                        integer(o, "popsize", d.popsize()), number(o, "sigma0", d.sigma0()), bool(o, "margin", d.margin()),
+                        bool(o, "restarts", d.restarts()), d.seedShare(), d.seedRegularizer());
+                return streams -> new CmaesSampler(streams, c);
             }
             case "nsga2": {
                 Nsga2Options d = Nsga2Options.defaults();

@@ -62,8 +62,10 @@ class QueryCommandsTest {
         Result csv = run("trials", "fashion-mlp", "--format", "csv");
         assertThat(csv.code()).isZero();
         assertThat(csv.out().lines().findFirst().orElseThrow())
-                .isEqualTo("number,state,value,seconds,param:lr,param:activation");
+                .isEqualTo("number,state,value,seconds,sampler,param:lr,param:activation");
         assertThat(csv.out().lines()).hasSize(7);
+        assertThat(csv.out().lines().skip(2).map(l -> l.split(",")[4])).as("auto chose TPE for a categorical space")
+                .containsOnly("tpe");
         JsonNode json = new ObjectMapper().readTree(run("trials", "fashion-mlp", "--format", "json", "--state", "FAIL").out());
         assertThat(json).hasSize(1);
         assertThat(json.get(0).get("number").asInt()).isEqualTo(3);

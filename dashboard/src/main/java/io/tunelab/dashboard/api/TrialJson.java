@@ -32,6 +32,7 @@ final class TrialJson {
         m.put("start", t.start() == null ? null : t.start().toEpochMilli());
         m.put("end", t.end() == null ? null : t.end().toEpochMilli());
         m.put("slot", t.systemAttrs().get("slot"));
+        m.put("sampler", t.systemAttrs().get("sampler"));
         return m;
     }
 

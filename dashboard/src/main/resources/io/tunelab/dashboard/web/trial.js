@@ -48,7 +48,7 @@
     main.append(el('h1', null, el('a', {href: '/study.html?id=' + t.study.id, text: t.study.name}), ' — trial #' + t.number + ' ', stateChip(t.state)));
     const values = t.values.map((v, i) => (t.study.directions[i] || '').toLowerCase() + ' ' + fmt(v)).join(', ');
     const overview = kv([['values', values || '—'], ['started', fmtTime(t.start)], ['ended', fmtTime(t.end)], ['duration', fmtDuration(t.start, t.end)],
-      ['slot', t.slot || '—'], ['trial id', t.id]].concat(t.message ? [['message', t.message]] : [])
+      ['slot', t.slot || '—'], ['sampler', t.sampler || '—'], ['trial id', t.id]].concat(t.message ? [['message', t.message]] : [])
       .concat(t.userAttrs.oom_retry ? [['GPU out of memory', 'retried with batch size ' + t.userAttrs.oom_retry.retry_batch_size
         + ' (was ' + t.userAttrs.oom_retry.batch_size + ')']] : []));
     const paramRows = Object.entries(t.params).map(([p, v]) => el('tr', null, el('td', {text: p}), el('td', {class: 'num', text: fmt(v)}),

@@ -38,7 +38,7 @@ class StudiesApiTest {
             assertThat(q.get("directions").get(0).asText()).isEqualTo("MINIMIZE");
             assertThat(q.get("counts").get("COMPLETE").asInt()).isEqualTo(32);
             assertThat(q.get("counts").get("PRUNED").asInt()).isEqualTo(8);
-            assertThat(q.get("sampler").asText()).isEqualTo("tpe");
+            assertThat(q.get("sampler").asText()).isEqualTo("auto");
             assertThat(q.get("bestValues").get(0).asDouble()).isEqualTo(
                     storage.trials(q.get("id").asLong(), java.util.EnumSet.of(io.tunelab.search.trial.TrialState.COMPLETE))
                             .stream().mapToDouble(t -> t.value()).min().orElseThrow());

@@ -21,6 +21,9 @@ import java.util.Map;
  */
 public interface Sampler {
 
+    /** The trial system attribute naming the sampler that chose a trial's parameters. */
+    String SAMPLER_ATTR = "sampler";
+
     /** The space to sample relatively for this trial; empty for purely independent samplers. */
     default Map<String, Distribution> relativeSearchSpace(StudyView study, FrozenTrial trial) {
         return Map.of();
@@ -50,5 +53,15 @@ public interface Sampler {
     /** The sampler's configuration, for provenance (name and options). */
     default Map<String, Object> describe() {
         return Map.of("type", getClass().getSimpleName());
+    }
+
+    /**
+     * System attributes to record on {@code trial} once its relative sampling is done: at least
+     * {@link #SAMPLER_ATTR}, the name of the sampler that chose its parameters (for a sampler that
+     * delegates, the delegate's), and any per-trial state the sampler wants to find again in the study's
+     * trials. Called once per trial, right after {@link #sampleRelative}.
+     */
+    default Map<String, Object> trialAttrs(StudyView study, FrozenTrial trial) {
+        return Map.of(SAMPLER_ATTR, String.valueOf(describe().get("type")));
     }
 }

@@ -127,6 +127,7 @@ public final class Study implements StudyView {
             sampler.beforeTrial(this, trial);
             Map<String, Distribution> space = sampler.relativeSearchSpace(this, trial);
             Map<String, Double> relative = space.isEmpty() ? Map.of() : sampler.sampleRelative(this, trial, space);
+            sampler.trialAttrs(this, trial).forEach((key, value) -> storage.setSystemAttr(trial.id(), key, value));
             runningHere.add(trial.id());
             if (abandoned != null) {
                 throw new StudyException("study '" + name() + "' was stopped: " + abandoned);

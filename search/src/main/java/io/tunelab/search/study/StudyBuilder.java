@@ -4,13 +4,15 @@ import io.tunelab.search.pruner.NopPruner;
 import io.tunelab.search.pruner.Pruner;
 import io.tunelab.search.sampler.RandomStreams;
 import io.tunelab.search.sampler.Sampler;
+import io.tunelab.search.sampler.WarmStartSampler;
+import io.tunelab.search.sampler.auto.AutoSampler;
 import io.tunelab.search.sampler.nsga2.Nsga2Sampler;
-import io.tunelab.search.sampler.tpe.TpeSampler;
 import io.tunelab.search.storage.InMemoryStorage;
 import io.tunelab.search.storage.StorageException;
 import io.tunelab.search.storage.StudyRecord;
 import io.tunelab.search.storage.TrialStorage;
 import io.tunelab.search.trial.Direction;
+import io.tunelab.search.trial.StudyView;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Objects;
@@ -18,7 +20,9 @@ import java.util.function.Function;
 
 /**
  * Configures a {@link Study}. Defaults, as in Optuna: in-memory storage, one MINIMIZE objective,
- * seed 0, a sampler seeded from the study seed (TPE for one objective, NSGA-II for several), no pruner.
+ * seed 0, a sampler seeded from the study seed ({@link AutoSampler} for one objective, which picks TPE, GP or
+ * CMA-ES by search space; NSGA-II for several), no pruner. {@code TpeSampler} remains available through
+ * {@link #sampler(Function)}.
  * The sampler and pruner configuration and the seed are recorded as study attributes for provenance.
  */
 public final class StudyBuilder {
@@ -28,6 +32,8 @@ public final class StudyBuilder {
     private long seed;
     private Function<RandomStreams, Sampler> sampler;
     private Pruner pruner = new NopPruner();
+    private StudyView warmStart;
+    private double warmStartWeight = 1;
 
     StudyBuilder(String name) {
         this.name = Objects.requireNonNull(name, "name");
@@ -72,6 +78,21 @@ public final class StudyBuilder {
 
     public StudyBuilder pruner(Pruner pruner) {
         this.pruner = Objects.requireNonNull(pruner, "pruner");
+        return this;
+    }
+
+    /** Warm start: the earlier study's compatible complete trials become prior observations (see {@link WarmStartSampler}). */
+    public StudyBuilder warmStartFrom(StudyView earlier) {
+        return warmStartFrom(earlier, 1);
+    }
+
+    /** Warm start using the share {@code weight} (0 to 1] of the earlier study's compatible complete trials. */
+    public StudyBuilder warmStartFrom(StudyView earlier, double weight) {
+        if (!(weight > 0) || weight > 1) {
+            throw new StudyException("warm start weight must be in (0, 1], got " + weight);
+        }
+        this.warmStart = Objects.requireNonNull(earlier, "earlier");
+        this.warmStartWeight = weight;
         return this;
     }
 
@@ -123,7 +144,10 @@ public final class StudyBuilder {
         }
         RandomStreams streams = RandomStreams.seeded(seed);
         Sampler chosen = sampler != null ? sampler.apply(streams)
-                : record.directions().size() == 1 ? new TpeSampler(streams) : new Nsga2Sampler(streams);
+                : record.directions().size() == 1 ? new AutoSampler(streams) : new Nsga2Sampler(streams);
+        if (warmStart != null) {
+            chosen = new WarmStartSampler(chosen, warmStart, warmStartWeight);
+        }
         if (created) {
             s.setStudySystemAttr(record.id(), "seed", seed);
             s.setStudySystemAttr(record.id(), "sampler", new LinkedHashMap<>(chosen.describe()));

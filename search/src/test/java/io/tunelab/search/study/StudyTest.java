@@ -239,8 +239,8 @@ class StudyTest {
     }
 
     @Test
-    void theDefaultSamplerIsTpeForOneObjectiveAndNsgaTwoForSeveral() {
-        assertThat(study().sampler()).isInstanceOf(io.tunelab.search.sampler.tpe.TpeSampler.class);
+    void theDefaultSamplerIsAutoForOneObjectiveAndNsgaTwoForSeveral() {
+        assertThat(study().sampler()).isInstanceOf(io.tunelab.search.sampler.auto.AutoSampler.class);
         assertThat(study(Direction.MINIMIZE, Direction.MAXIMIZE).sampler())
                 .isInstanceOf(io.tunelab.search.sampler.nsga2.Nsga2Sampler.class);
     }

@@ -1,0 +1,185 @@
+package io.tunelab.search.sampler;
+
+import io.tunelab.search.space.Distribution;
+import io.tunelab.search.trial.Direction;
+import io.tunelab.search.trial.FilteredStudyView;
+import io.tunelab.search.trial.FrozenTrial;
+import io.tunelab.search.trial.StudyView;
+import io.tunelab.search.trial.TrialState;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Warm start: a sampler that sees, besides the study's own trials, the compatible COMPLETE trials of an
+ * earlier study as prior observations. TPE models them with its own observations, GP fits them, and
+ * CMA-ES starts its first run from the best of them (they precede its first proposal), all without
+ * knowing they are borrowed: every call reaches the wrapped sampler with a {@link StudyView} that lists
+ * the prior trials first, numbered below 0.
+ *
+ * <p>Which prior trials are compatible is decided once, when the study has its first COMPLETE trial
+ * (until then the wrapped sampler sees the study alone): a prior trial is used when its values match the
+ * study's directions and each of its parameters is one of that trial's, with the same distribution.
+ * The others are ignored, and one log line says how many. {@code weight} (0 to 1] is the share of the
+ * compatible trials used, taken at evenly spaced ranks from best to worst so that good and bad regions
+ * stay represented: 0.5 uses every second one. Thread-safe.
+ */
+public final class WarmStartSampler implements Sampler {
+    private static final Logger LOG = LoggerFactory.getLogger(WarmStartSampler.class);
+
+    private final Sampler inner;
+    private final String source;
+    private final List<Direction> sourceDirections;
+    private final List<FrozenTrial> candidates;
+    private final double weight;
+    private volatile List<FrozenTrial> prior;
+
+    /**
+     * @param inner   the sampler to warm-start
+     * @param earlier the earlier study; its COMPLETE trials are read now
+     * @param weight  the share of compatible prior trials to use, in (0, 1]
+     */
+    public WarmStartSampler(Sampler inner, StudyView earlier, double weight) {
+        if (!(weight > 0) || weight > 1) {
+            throw new SamplerException("warm start weight must be in (0, 1], got " + weight);
+        }
+        this.inner = inner;
+        this.source = earlier.name();
+        this.sourceDirections = List.copyOf(earlier.directions());
+        this.candidates = List.copyOf(earlier.trials(EnumSet.of(TrialState.COMPLETE)));
+        this.weight = weight;
+    }
+
+    /** The wrapped sampler. */
+    public Sampler inner() {
+        return inner;
+    }
+
+    /** The prior trials in use (empty until the study's first COMPLETE trial decides them). */
+    public List<FrozenTrial> prior() {
+        List<FrozenTrial> p = prior;
+        return p == null ? List.of() : p;
+    }
+
+    private StudyView view(StudyView study) {
+        List<FrozenTrial> p = prior;
+        if (p == null) {
+            List<FrozenTrial> complete = study.trials(EnumSet.of(TrialState.COMPLETE));
+            if (complete.isEmpty()) {
+                return study;
+            }
+            p = decide(study, complete.get(0).distributions());
+        }
+        return p.isEmpty() ? study : new WithPriorTrials(study, p);
+    }
+
+    private synchronized List<FrozenTrial> decide(StudyView study, Map<String, Distribution> space) {
+        if (prior != null) {
+            return prior;
+        }
+        List<FrozenTrial> compatible = new ArrayList<>();
+        boolean sameDirections = sourceDirections.equals(study.directions());
+        for (FrozenTrial t : candidates) {
+            if (sameDirections && t.values().size() == study.directions().size() && fits(t, space)) {
+                compatible.add(t);
+            }
+        }
+        int ignored = candidates.size() - compatible.size();
+        compatible.sort(Comparator.comparingDouble((FrozenTrial t) -> study.directions().get(0).asLoss(t.values().get(0)))
+                .thenComparingInt(FrozenTrial::number));
+        int keep = (int) Math.ceil(weight * compatible.size());
+        List<FrozenTrial> chosen = new ArrayList<>(keep);
+        for (int i = 0; i < keep; i++) {
+            chosen.add(compatible.get((int) Math.floor(i * (double) compatible.size() / keep)));
+        }
+        chosen.sort(Comparator.comparingInt(FrozenTrial::number));
+        List<FrozenTrial> renumbered = new ArrayList<>(chosen.size());
+        for (int i = 0; i < chosen.size(); i++) {
+            FrozenTrial t = chosen.get(i);
+            Map<String, Object> attrs = new LinkedHashMap<>(t.systemAttrs());
+            attrs.keySet().removeIf(k -> !k.equals("fixed_params"));
+            attrs.put("warm_start_of", source + "#" + t.number());
+            renumbered.add(new FrozenTrial(-1L - i, i - chosen.size(), t.state(), t.values(), t.start(), t.end(),
+                    t.params(), t.distributions(), t.intermediateValues(), t.userAttrs(), attrs, t.message()));
+        }
+        LOG.info("Warm start of study '{}' from study '{}': {} of its {} complete trials used as prior observations"
+                        + "{}", study.name(), source, renumbered.size(), candidates.size(),
+                ignored == 0 ? "" : "; " + ignored + " ignored (" + (sameDirections ? "parameters or distributions differ"
+                        : "directions " + sourceDirections + " differ from " + study.directions()) + ")");
+        prior = List.copyOf(renumbered);
+        return prior;
+    }
+
+    private static boolean fits(FrozenTrial t, Map<String, Distribution> space) {
+        for (Map.Entry<String, Distribution> e : t.distributions().entrySet()) {
+            if (!e.getValue().equals(space.get(e.getKey()))) {
+                return false;
+            }
+        }
+        return !t.distributions().isEmpty();
+    }
+
+    @Override
+    public Map<String, Distribution> relativeSearchSpace(StudyView study, FrozenTrial trial) {
+        return inner.relativeSearchSpace(view(study), trial);
+    }
+
+    @Override
+    public Map<String, Double> sampleRelative(StudyView study, FrozenTrial trial, Map<String, Distribution> space) {
+        return inner.sampleRelative(view(study), trial, space);
+    }
+
+    @Override
+    public double sampleIndependent(StudyView study, FrozenTrial trial, String name, Distribution distribution) {
+        return inner.sampleIndependent(view(study), trial, name, distribution);
+    }
+
+    @Override
+    public void beforeTrial(StudyView study, FrozenTrial trial) {
+        inner.beforeTrial(view(study), trial);
+    }
+
+    @Override
+    public void afterTrial(StudyView study, FrozenTrial trial, TrialState state, List<Double> values) {
+        inner.afterTrial(view(study), trial, state, values);
+    }
+
+    @Override
+    public boolean isExhausted(StudyView study) {
+        return inner.isExhausted(study);
+    }
+
+    @Override
+    public Map<String, Object> trialAttrs(StudyView study, FrozenTrial trial) {
+        return inner.trialAttrs(view(study), trial);
+    }
+
+    @Override
+    public Map<String, Object> describe() {
+        Map<String, Object> m = new LinkedHashMap<>(inner.describe());
+        m.put("warm_start", Map.of("study", source, "weight", weight));
+        return m;
+    }
+
+    /** The study with prior trials listed first (COMPLETE, numbered below 0). */
+    private record WithPriorTrials(StudyView study, List<FrozenTrial> prior) implements FilteredStudyView {
+
+        @Override
+        public List<FrozenTrial> trials(Set<TrialState> states) {
+            List<FrozenTrial> own = study.trials(states);
+            if (!states.contains(TrialState.COMPLETE)) {
+                return own;
+            }
+            List<FrozenTrial> all = new ArrayList<>(prior.size() + own.size());
+            all.addAll(prior);
+            all.addAll(own);
+            return all;
+        }
+    }
+}

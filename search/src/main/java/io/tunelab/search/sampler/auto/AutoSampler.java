@@ -1,0 +1,135 @@
+package io.tunelab.search.sampler.auto;
+
+import io.tunelab.search.sampler.RandomStreams;
+import io.tunelab.search.sampler.Sampler;
+import io.tunelab.search.sampler.cmaes.CmaesSampler;
+import io.tunelab.search.sampler.gp.GpSampler;
+import io.tunelab.search.sampler.nsga2.Nsga2Sampler;
+import io.tunelab.search.sampler.tpe.TpeSampler;
+import io.tunelab.search.space.Distribution;
+import io.tunelab.search.trial.FrozenTrial;
+import io.tunelab.search.trial.StudyView;
+import io.tunelab.search.trial.TrialState;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Chooses a sampler per trial, after Optuna's AutoSampler, from what the complete trials so far show:
+ * <ul>
+ *   <li>several objectives: NSGA-II;</li>
+ *   <li>a conditional space (complete trials with different parameter names), any categorical
+ *       parameter, or pruning (once a trial of this process was pruned): TPE, which models each parameter
+ *       from the trials that hold it and learns from pruned trials, which GP and CMA-ES ignore;</li>
+ *   <li>otherwise (numeric parameters only): GP for the first {@link AutoOptions#gpTrials} complete trials
+ *       (or until GP stalls, see {@link AutoOptions}), then CMA-ES for good, whose first
+ *       run starts from the best of those trials (see {@link CmaesSampler}); prior trials of a warm start
+ *       (numbered below 0, see {@link io.tunelab.search.sampler.WarmStartSampler}) inform both but do not
+ *       count towards the GP trials.</li>
+ * </ul>
+ * The first trial of a study (nothing known yet) goes to GP, whose first trials are random draws
+ * from the same streams. The delegate of a trial is fixed when the trial starts, serves all its
+ * parameters, and is recorded as the trial's {@link Sampler#SAMPLER_ATTR} system attribute. The
+ * delegates share the study's {@link RandomStreams}, so the choice and the values are deterministic
+ * per seed in a sequential study. Thread-safe.
+ */
+public final class AutoSampler implements Sampler {
+    private final RandomStreams streams;
+    private final AutoOptions options;
+    private final TpeSampler tpe;
+    private final GpSampler gp;
+    private final CmaesSampler cmaes;
+    private final Nsga2Sampler nsga2;
+    private final Map<Long, Sampler> delegates = new ConcurrentHashMap<>();
+    private final StudyShape shape = new StudyShape();
+    private volatile boolean pruning;
+
+    public AutoSampler(RandomStreams streams, AutoOptions options) {
+        this.streams = streams;
+        this.options = options;
+        this.tpe = new TpeSampler(streams);
+        this.gp = new GpSampler(streams);
+        this.cmaes = new CmaesSampler(streams);
+        this.nsga2 = new Nsga2Sampler(streams);
+    }
+
+    public AutoSampler(RandomStreams streams) {
+        this(streams, AutoOptions.defaults());
+    }
+
+    public AutoSampler(long seed) {
+        this(RandomStreams.seeded(seed));
+    }
+
+    /** The sampler this sampler would hand a trial starting now. */
+    public Sampler choose(StudyView study) {
+        if (study.isMultiObjective()) {
+            return nsga2;
+        }
+        StudyShape.Snapshot shape = this.shape.update(study.trials(EnumSet.of(TrialState.COMPLETE)), study.direction());
+        if (shape.empty()) {
+            return gp;
+        }
+        if (shape.treeStructured() || pruning) {
+            return tpe;
+        }
+        if (shape.cmaesStarted() || shape.own() >= options.gpTrials(shape.numeric())
+                || options.stalled(shape.numeric(), shape.own(), shape.sinceImprovement())) {
+            this.shape.cmaesStarted();
+            return cmaes;
+        }
+        return gp;
+    }
+
+    private Sampler delegate(FrozenTrial trial) {
+        Sampler s = delegates.get(trial.id());
+        return s != null ? s : tpe;
+    }
+
+    @Override
+    public void beforeTrial(StudyView study, FrozenTrial trial) {
+        Sampler s = choose(study);
+        delegates.put(trial.id(), s);
+        s.beforeTrial(study, trial);
+    }
+
+    @Override
+    public Map<String, Distribution> relativeSearchSpace(StudyView study, FrozenTrial trial) {
+        return delegate(trial).relativeSearchSpace(study, trial);
+    }
+
+    @Override
+    public Map<String, Double> sampleRelative(StudyView study, FrozenTrial trial, Map<String, Distribution> space) {
+        return delegate(trial).sampleRelative(study, trial, space);
+    }
+
+    @Override
+    public double sampleIndependent(StudyView study, FrozenTrial trial, String name, Distribution distribution) {
+        return delegate(trial).sampleIndependent(study, trial, name, distribution);
+    }
+
+    @Override
+    public Map<String, Object> trialAttrs(StudyView study, FrozenTrial trial) {
+        return delegate(trial).trialAttrs(study, trial);
+    }
+
+    @Override
+    public void afterTrial(StudyView study, FrozenTrial trial, TrialState state, List<Double> values) {
+        if (state == TrialState.PRUNED) {
+            pruning = true;
+        }
+        Sampler s = delegates.remove(trial.id());
+        (s != null ? s : tpe).afterTrial(study, trial, state, values);
+    }
+
+    @Override
+    public Map<String, Object> describe() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("type", "auto");
+        m.put("seed", streams.seed());
+        m.putAll(options.describe());
+        return m;
+    }
+}

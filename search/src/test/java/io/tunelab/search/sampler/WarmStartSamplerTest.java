@@ -1,0 +1,82 @@
+package io.tunelab.search.sampler;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tunelab.search.sampler.tpe.TpeSampler;
+import io.tunelab.search.study.Objective;
+import io.tunelab.search.study.OptimizeOptions;
+import io.tunelab.search.study.Study;
+import io.tunelab.search.trial.FrozenTrial;
+import io.tunelab.search.trial.Trial;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+@Timeout(300)
+class WarmStartSamplerTest {
+    private static final double BRANIN_MIN = 0.39788735772973816;
+
+    private static double branin(Trial t) {
+        double x0 = t.suggestFloat("x0", -5, 10);
+        double x1 = t.suggestFloat("x1", 0, 15);
+        double b = 5.1 / (4 * Math.PI * Math.PI);
+        double c = 5 / Math.PI;
+        double r = x1 - b * x0 * x0 + c * x0 - 6;
+        return r * r + 10 * (1 - 1 / (8 * Math.PI)) * Math.cos(x0) + 10;
+    }
+
+    private static double regret(Study study, int trials) {
+        return study.trials().stream().limit(trials).mapToDouble(FrozenTrial::value).min().orElseThrow() - BRANIN_MIN;
+    }
+
+    /** An earlier study of the same problem, searched with TPE for 50 trials. */
+    private static Study earlier(int seed, Objective objective) {
+        Study study = Study.builder("earlier").seed(seed + 100).sampler(TpeSampler::new).create();
+        study.optimize(objective, OptimizeOptions.trials(50).withParallelism(1));
+        return study;
+    }
+
+    @Test
+    void onBraninAWarmStartedStudyReachesInTwentyFiveTrialsTheRegretAFreshOneReachesInFifty() {
+        double[] fresh = new double[3];
+        double[] warm = new double[3];
+        for (int seed = 1; seed <= 3; seed++) {
+            Study f = Study.builder("fresh").seed(seed).create();
+            f.optimize(WarmStartSamplerTest::branin, OptimizeOptions.trials(50).withParallelism(1));
+            Study w = Study.builder("warm").seed(seed).warmStartFrom(earlier(seed, WarmStartSamplerTest::branin)).create();
+            w.optimize(WarmStartSamplerTest::branin, OptimizeOptions.trials(25).withParallelism(1));
+            assertThat(((WarmStartSampler) w.sampler()).prior()).hasSize(50);
+            fresh[seed - 1] = regret(f, 50);
+            warm[seed - 1] = regret(w, 25);
+        }
+        Arrays.sort(fresh);
+        Arrays.sort(warm);
+        assertThat(warm[1]).as("median regret: warm-started at 25 trials against fresh at 50").isLessThanOrEqualTo(fresh[1]);
+    }
+
+    @Test
+    void trialsWithOtherDistributionsAreIgnoredAndTheRestUsed() {
+        Study mixed = Study.builder("mixed").sampler(new RandomSampler(1)).create();
+        mixed.optimize(t -> t.suggestFloat("x", 0, 1), OptimizeOptions.trials(6).withParallelism(1));
+        mixed.optimize(t -> t.suggestFloat("x", 0, 2), OptimizeOptions.trials(4).withParallelism(1));
+        WarmStartSampler sampler = new WarmStartSampler(new RandomSampler(2), mixed, 1);
+        Study study = Study.builder("new").sampler(sampler).create();
+        study.optimize(t -> t.suggestFloat("x", 0, 1), OptimizeOptions.trials(3).withParallelism(1));
+        assertThat(sampler.prior()).hasSize(6).allSatisfy(t -> assertThat(t.number()).isNegative());
+        assertThat(sampler.prior()).extracting(FrozenTrial::systemAttrs)
+                .allSatisfy(a -> assertThat(a.get("warm_start_of")).asString().startsWith("mixed#"));
+    }
+
+    @Test
+    void aWeightKeepsThatShareAtEvenlySpacedRanks() {
+        Study source = Study.builder("src").sampler(new RandomSampler(1)).create();
+        source.optimize(t -> t.suggestFloat("x", 0, 1), OptimizeOptions.trials(10).withParallelism(1));
+        WarmStartSampler sampler = new WarmStartSampler(new RandomSampler(2), source, 0.3);
+        Study study = Study.builder("new").sampler(sampler).create();
+        study.optimize(t -> t.suggestFloat("x", 0, 1), OptimizeOptions.trials(2).withParallelism(1));
+        List<Double> values = sampler.prior().stream().map(FrozenTrial::value).sorted().toList();
+        List<Double> all = source.trials().stream().map(FrozenTrial::value).sorted().toList();
+        assertThat(values).containsExactly(all.get(0), all.get(3), all.get(6));
+    }
+}

@@ -1,0 +1,119 @@
+package io.tunelab.search.sampler.auto;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tunelab.search.sampler.RandomStreams;
+import io.tunelab.search.study.MultiObjective;
+import io.tunelab.search.study.Objective;
+import io.tunelab.search.study.OptimizeOptions;
+import io.tunelab.search.study.Study;
+import io.tunelab.search.trial.Direction;
+import io.tunelab.search.trial.FrozenTrial;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+@Timeout(120)
+class AutoSamplerTest {
+
+    private static List<Object> samplers(Study study) {
+        return study.trials().stream().map(FrozenTrial::systemAttrs).map(a -> a.get("sampler")).toList();
+    }
+
+    private static Study run(Objective objective, int trials, AutoOptions options) {
+        Study study = Study.builder("auto").seed(3).sampler(new AutoSampler(RandomStreams.seeded(3), options)).create();
+        study.optimize(objective, OptimizeOptions.trials(trials).withParallelism(1));
+        return study;
+    }
+
+    @Test
+    void aNumericSpaceGoesToGpForTheFirstTrialsPerDimensionThenToCmaEs() {
+        Study study = run(t -> {
+            double x = t.suggestFloat("x", -5, 10);
+            int k = t.suggestInt("k", 0, 15);
+            return (x - 1) * (x - 1) + (k - 3) * (k - 3);
+        }, 30, new AutoOptions(5, 250, 0));
+        List<Object> used = samplers(study);
+        assertThat(used.subList(0, 10)).containsOnly("gp");
+        assertThat(used.subList(10, 30)).containsOnly("cmaes");
+        assertThat(study.bestTrial().value()).isLessThan(1.0);
+    }
+
+    @Test
+    void theGpPhaseIsCappedWhateverTheDimension() {
+        Study study = run(t -> t.suggestFloat("x", 0, 1) + t.suggestFloat("y", 0, 1), 12, new AutoOptions(100, 8, 0));
+        assertThat(samplers(study).subList(8, 12)).containsOnly("cmaes");
+    }
+
+    @Test
+    void gpHandsOverToCmaEsOnceTheBestValueHasStoppedImproving() {
+        Study study = run(t -> Math.floor(t.suggestFloat("x", 0, 1)) + t.suggestFloat("y", 0, 1) * 0, 24,
+                new AutoOptions(100, 250, 2));
+        List<Object> used = samplers(study);
+        assertThat(used.subList(0, 20)).containsOnly("gp");
+        assertThat(used.subList(20, 24)).containsOnly("cmaes");
+    }
+
+    @Test
+    void aCategoricalParameterSendsTheStudyToTpe() {
+        Study study = run(t -> {
+            String opt = t.suggestCategorical("optimizer", List.of("sgd", "adam"));
+            return t.suggestFloat("lr", 1e-4, 1e-1, true) * (opt.equals("adam") ? 1 : 2);
+        }, 15, AutoOptions.defaults());
+        assertThat(samplers(study).subList(1, 15)).containsOnly("tpe");
+    }
+
+    @Test
+    void aConditionalSpaceSendsTheStudyToTpe() {
+        Study study = run(t -> {
+            int layers = t.suggestInt("layers", 1, 3);
+            double s = 0;
+            for (int i = 0; i < layers; i++) {
+                s += t.suggestFloat("units_" + i, 0, 1);
+            }
+            return s;
+        }, 20, AutoOptions.defaults());
+        assertThat(samplers(study).subList(12, 20)).containsOnly("tpe");
+    }
+
+    @Test
+    void oncePruningStartsTheStudyGoesToTpe() {
+        Study study = run(t -> {
+            double x = t.suggestFloat("x", 0, 1);
+            if (t.number() == 3) {
+                throw new io.tunelab.search.trial.TrialPrunedException("pruned at step 1");
+            }
+            return x;
+        }, 8, AutoOptions.defaults());
+        assertThat(samplers(study).subList(0, 4)).containsOnly("gp");
+        assertThat(samplers(study).subList(4, 8)).containsOnly("tpe");
+    }
+
+    @Test
+    void severalObjectivesGoToNsga2() {
+        MultiObjective zdt = t -> {
+            double x = t.suggestFloat("x", 0, 1);
+            double y = t.suggestFloat("y", 0, 1);
+            return new double[] {x, 1 + y - Math.sqrt(x)};
+        };
+        Study study = Study.builder("mo").directions(Direction.MINIMIZE, Direction.MINIMIZE)
+                .sampler(new AutoSampler(3)).create();
+        study.optimizeMulti(zdt, OptimizeOptions.trials(10).withParallelism(1));
+        assertThat(samplers(study)).containsOnly("nsga2");
+    }
+
+    @Test
+    void isTheDefaultSamplerOfStudyBuilder() {
+        Study study = Study.builder("default").create();
+        assertThat(study.sampler()).isInstanceOf(AutoSampler.class);
+        assertThat(study.systemAttrs().get("sampler")).asString().contains("type=auto");
+    }
+
+    @Test
+    void theSameSeedGivesTheSameTrials() {
+        Objective f = t -> Math.pow(t.suggestFloat("x", -5, 10) - 1, 2) + Math.pow(t.suggestFloat("y", 0, 15) - 2, 2);
+        List<Object> a = run(f, 25, new AutoOptions(5, 250, 0)).trials().stream().map(t -> (Object) t.params()).toList();
+        List<Object> b = run(f, 25, new AutoOptions(5, 250, 0)).trials().stream().map(t -> (Object) t.params()).toList();
+        assertThat(a).isEqualTo(b);
+    }
+}
