@@ -30,8 +30,11 @@ import org.slf4j.LoggerFactory;
  * {@link SearchSpaceTransform} (log scale, widened int cells, one-hot categoricals); a GP with a
  * Matérn-5/2 ARD kernel and a noise term is fitted to the standardised losses by maximising the
  * marginal likelihood (with restarts), one more GP per reported constraint, and the next point
- * maximises the constrained log expected improvement ({@link Acquisition}). Infeasible trials are never
- * the incumbent. The fit set is capped ({@link FitSet}); when the cap applies it is logged.
+ * maximises the constrained log expected improvement ({@link Acquisition}). The incumbent EI has to beat
+ * is the best posterior mean at a feasible observed point (plug-in EI; Picheny et al. 2013), since with
+ * a noise term the model never expects to match the luckiest observation and EI would then favour
+ * only the most uncertain points, the corners of the cube. Infeasible trials are never the incumbent.
+ * The fit set is capped ({@link FitSet}); when the cap applies it is logged.
  *
  * <p>Single-objective studies only. Parameters outside the relative space are drawn at random.
  * Thread-safe; randomness comes from the injected {@link RandomStreams}.
@@ -114,9 +117,10 @@ public final class GpSampler implements Sampler {
         java.util.Arrays.sort(order, java.util.Comparator.comparingDouble(i -> loss[i]));
         for (int i : order) {
             if (feasible[i]) {
-                if (Double.isNaN(best)) {
-                    best = y.values()[i];
-                }
+                // plug-in incumbent: the best posterior mean at an observed feasible point, not the
+                // best noisy observation, which the smoothed model would never expect to beat
+                double mean = objective.predict(x[i])[0];
+                best = Double.isNaN(best) ? mean : Math.min(best, mean);
                 if (incumbents.size() < 5) {
                     incumbents.add(x[i]);
                 }
