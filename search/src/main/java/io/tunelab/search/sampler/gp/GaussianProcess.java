@@ -109,7 +109,6 @@ public final class GaussianProcess {
         for (int a = 0; a < n; a++) {
             var -= k[a] * kinvk[a];
         }
-        double[] ls = kernel.lengthScales();
         java.util.Arrays.fill(gradMean, 0);
         java.util.Arrays.fill(gradVar, 0);
         for (int a = 0; a < n; a++) {
@@ -117,7 +116,7 @@ public final class GaussianProcess {
             double wm = -g[a] * alpha[a];
             double wv = 2 * g[a] * kinvk[a];
             for (int j = 0; j < d; j++) {
-                double u = (p[j] - xa[j]) / (ls[j] * ls[j]);
+                double u = kernel.halfDistanceGradient(p, xa, j);
                 gradMean[j] += wm * u;
                 gradVar[j] += wv * u;
             }

@@ -28,13 +28,16 @@ import org.slf4j.LoggerFactory;
  * optimization of machine learning algorithms"). After {@link GpOptions#startupTrials()} random trials,
  * the intersection space of the complete trials is mapped to the unit cube by
  * {@link SearchSpaceTransform} (log scale, widened int cells, one-hot categoricals); a GP with a
- * Matérn-5/2 ARD kernel and a noise term is fitted to the standardised losses by maximising the
+ * Matérn-5/2 ARD kernel (one length scale per parameter; categoricals by same/different category,
+ * {@link KernelLayout}) and a noise term is fitted to the standardised losses by maximising the
  * marginal likelihood (with restarts), one more GP per reported constraint, and the next point
  * maximises the constrained log expected improvement ({@link Acquisition}). The incumbent EI has to beat
  * is the best posterior mean at a feasible observed point (plug-in EI; Picheny et al. 2013), since with
  * a noise term the model never expects to match the luckiest observation and EI would then favour
  * only the most uncertain points, the corners of the cube. Infeasible trials are never the incumbent.
- * The fit set is capped ({@link FitSet}); when the cap applies it is logged.
+ * The fit set is capped ({@link FitSet}); when the cap applies it is logged. Trials still running
+ * (other workers, other processes) enter the model at the mean observed loss (constant liar,
+ * {@link PendingPoints}), so parallel workers do not propose the same point.
  *
  * <p>Single-objective studies only. Parameters outside the relative space are drawn at random.
  * Thread-safe; randomness comes from the injected {@link RandomStreams}.
@@ -47,6 +50,7 @@ public final class GpSampler implements Sampler {
     private final IntersectionSearchSpace intersection = new IntersectionSearchSpace();
     private final Map<String, double[]> warmStarts = new ConcurrentHashMap<>();
     private final AtomicBoolean capLogged = new AtomicBoolean();
+    private final PendingPoints pending = new PendingPoints();
 
     public GpSampler(RandomStreams streams, GpOptions options) {
         this.streams = streams;
@@ -106,8 +110,10 @@ public final class GpSampler implements Sampler {
             feasible[i] = Constraints.violation(t) == 0;
         }
         SplittableRandom random = streams.forTrial(trial.number(), "gp");
+        KernelLayout layout = KernelLayout.of(transform);
+        List<double[]> pendingPoints = pending.of(study, trial, transform);
         Standardized y = Standardized.of(loss);
-        GaussianProcess objective = fitGp(x, y.values(), "objective:" + transform.dimension(), random);
+        GaussianProcess objective = fitGp(x, y.values(), layout, pendingPoints, "objective:" + transform.dimension(), random);
         double best = Double.NaN;
         List<double[]> incumbents = new ArrayList<>();
         Integer[] order = new Integer[n];
@@ -135,12 +141,15 @@ public final class GpSampler implements Sampler {
                 raw[i] = constraintValues[i][c];
             }
             Standardized s = Standardized.of(raw);
-            constraintGps.add(fitGp(x, s.values(), "constraint" + c + ":" + transform.dimension(), random));
+            constraintGps.add(fitGp(x, s.values(), layout, pendingPoints, "constraint" + c + ":" + transform.dimension(),
+                    random));
             thresholds[c] = s.standardize(0);
         }
         Acquisition acquisition = new Acquisition(objective, best, constraintGps, thresholds);
         double[] chosen = AcquisitionOptimizer.maximize(acquisition, transform, incumbents, options, random);
-        return transform.fromUnit(chosen);
+        Map<String, Double> proposal = transform.fromUnit(chosen);
+        pending.remember(trial.number(), proposal);
+        return proposal;
     }
 
     /** Number of constraints every fitted trial reports (0 if they disagree or report none). */
@@ -154,11 +163,27 @@ public final class GpSampler implements Sampler {
         return m;
     }
 
-    private GaussianProcess fitGp(double[][] x, double[] y, String key, SplittableRandom random) {
+    /**
+     * Fits the hyperparameters to the observations {@code (x, y)} (standardised, mean 0), then conditions
+     * on them and on the pending points, each with the lie 0: the mean of the observations (CL-mean).
+     * A pending point's variance collapses, so the acquisition looks elsewhere.
+     */
+    private GaussianProcess fitGp(double[][] x, double[] y, KernelLayout layout, List<double[]> pendingPoints,
+                                  String key, SplittableRandom random) {
         int restarts = x.length <= options.restartsUntil() ? options.restarts() : 0;
-        double[] theta = HyperparameterFit.fit(x, y, warmStarts.get(key), restarts, random);
+        double[] theta = HyperparameterFit.fit(x, y, layout, warmStarts.get(key), restarts, random);
         warmStarts.put(key, theta);
-        return GaussianProcess.condition(x, y, MarginalLikelihood.kernel(theta), MarginalLikelihood.noise(theta));
+        double[][] all = x;
+        double[] targets = y;
+        if (!pendingPoints.isEmpty()) {
+            all = java.util.Arrays.copyOf(x, x.length + pendingPoints.size());
+            targets = java.util.Arrays.copyOf(y, y.length + pendingPoints.size());
+            for (int i = 0; i < pendingPoints.size(); i++) {
+                all[x.length + i] = pendingPoints.get(i);
+            }
+        }
+        return GaussianProcess.condition(all, targets, MarginalLikelihood.kernel(theta, layout),
+                MarginalLikelihood.noise(theta));
     }
 
     @Override

@@ -18,8 +18,9 @@ final class HyperparameterFit {
     }
 
     /** The best θ found; {@code warm} may be null or of another dimension (then ignored). */
-    static double[] fit(double[][] x, double[] y, double[] warm, int restarts, SplittableRandom random) {
-        int d = x[0].length;
+    static double[] fit(double[][] x, double[] y, KernelLayout layout, double[] warm, int restarts,
+                        SplittableRandom random) {
+        int d = layout.parameters();
         double[] lower = new double[d + 2];
         double[] upper = new double[d + 2];
         Arrays.fill(lower, 0, d, LOG_MIN_LS);
@@ -32,7 +33,7 @@ final class HyperparameterFit {
         Arrays.fill(start, 0, d, Math.log(0.5));
         start[d] = 0;
         start[d + 1] = Math.log(1e-3);
-        BoxLbfgs.Objective objective = (theta, grad) -> MarginalLikelihood.evaluate(x, y, theta, grad);
+        BoxLbfgs.Objective objective = (theta, grad) -> MarginalLikelihood.evaluate(x, y, theta, layout, grad);
         BoxLbfgs.Result best = BoxLbfgs.maximize(objective, warm != null && warm.length == d + 2 ? warm : start,
                 lower, upper, ITERATIONS, 1e-6);
         for (int r = 0; r < restarts; r++) {
