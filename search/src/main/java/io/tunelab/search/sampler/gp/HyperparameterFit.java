@@ -13,6 +13,8 @@ final class HyperparameterFit {
     private static final double LOG_MIN_LS = Math.log(0.005);
     private static final double LOG_MAX_LS = Math.log(20);
     private static final int ITERATIONS = 60;
+    /** A warm start is the optimum for all but the newest points: a few steps refine it. */
+    private static final int WARM_ITERATIONS = 15;
 
     private HyperparameterFit() {
     }
@@ -34,8 +36,9 @@ final class HyperparameterFit {
         start[d] = 0;
         start[d + 1] = Math.log(1e-3);
         BoxLbfgs.Objective objective = (theta, grad) -> MarginalLikelihood.evaluate(x, y, theta, layout, grad);
-        BoxLbfgs.Result best = BoxLbfgs.maximize(objective, warm != null && warm.length == d + 2 ? warm : start,
-                lower, upper, ITERATIONS, 1e-6);
+        boolean warmed = warm != null && warm.length == d + 2;
+        BoxLbfgs.Result best = BoxLbfgs.maximize(objective, warmed ? warm : start, lower, upper,
+                warmed ? WARM_ITERATIONS : ITERATIONS, 1e-6);
         for (int r = 0; r < restarts; r++) {
             double[] s = new double[d + 2];
             for (int j = 0; j < d + 2; j++) {
