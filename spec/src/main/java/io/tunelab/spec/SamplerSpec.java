@@ -8,9 +8,17 @@ import java.util.Map;
  * @param type    one of {@link SpecCatalog#samplerTypes()}, e.g. {@code tpe}
  * @param seed    the study seed (default 0): trial seeds and sampling derive from it
  * @param options typed options ({@code Integer}, {@code Double} or {@code Boolean}) in file order
+ * @param deterministic {@code deterministic: true}: deterministic parallel mode, the same parameters
+ *                per trial number however many trials run at once (see
+ *                {@code StudyBuilder.deterministicWindow}); default false
  */
-public record SamplerSpec(String type, long seed, Map<String, Object> options) {
+public record SamplerSpec(String type, long seed, Map<String, Object> options, boolean deterministic) {
     public SamplerSpec {
         options = Options.copy(options);
+    }
+
+    /** Not deterministic. */
+    public SamplerSpec(String type, long seed, Map<String, Object> options) {
+        this(type, seed, options, false);
     }
 }

@@ -7,7 +7,8 @@ import org.yaml.snakeyaml.nodes.Node;
 
 /** Reads the {@code sampler} and {@code pruner} sections. */
 final class SearchSections {
-    private static final List<OptionSpec> SEED = List.of(OptionSpec.integer("seed", Range.atLeast(0)));
+    private static final List<OptionSpec> SEED = List.of(OptionSpec.integer("seed", Range.atLeast(0)),
+            OptionSpec.bool("deterministic"));
 
     private SearchSections() {
     }
@@ -23,7 +24,9 @@ final class SearchSections {
         }
         Map<String, Object> options = new LinkedHashMap<>(s.options());
         Object seed = options.remove("seed");
-        return new SamplerSpec(s.type(), seed == null ? 0 : ((Number) seed).longValue(), options);
+        Object deterministic = options.remove("deterministic");
+        return new SamplerSpec(s.type(), seed == null ? 0 : ((Number) seed).longValue(), options,
+                Boolean.TRUE.equals(deterministic));
     }
 
     /** The pruner; none when absent; null after a problem. */

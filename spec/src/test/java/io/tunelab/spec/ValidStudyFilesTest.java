@@ -80,6 +80,14 @@ class ValidStudyFilesTest {
     }
 
     @Test
+    void deterministicTrueInTheSamplerSectionAsksForDeterministicParallelMode() {
+        StudySpec spec = parser.parse(SpecFiles.MINIMAL + "sampler: {type: tpe, seed: 3, deterministic: true}\n", "d.yaml");
+
+        assertThat(spec.sampler()).isEqualTo(new SamplerSpec("tpe", 3, Map.of(), true));
+        assertThat(parser.parse(SpecFiles.MINIMAL, "m.yaml").sampler().deterministic()).isFalse();
+    }
+
+    @Test
     void theMinimalFileGetsDefaultSamplerPrunerParallelismAndFit() {
         StudySpec spec = parser.parse(SpecFiles.MINIMAL, "minimal.yaml");
 

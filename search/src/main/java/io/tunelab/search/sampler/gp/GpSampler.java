@@ -62,6 +62,11 @@ public final class GpSampler implements Sampler {
         this(streams, GpOptions.defaults());
     }
 
+    /** Default settings, seeded with {@code seed} (as {@code new RandomSampler(seed)}). */
+    public GpSampler(long seed) {
+        this(RandomStreams.seeded(seed));
+    }
+
     @Override
     public Map<String, Distribution> relativeSearchSpace(StudyView study, FrozenTrial trial) {
         if (study.isMultiObjective()) {
@@ -214,6 +219,13 @@ public final class GpSampler implements Sampler {
     @Override
     public double sampleIndependent(StudyView study, FrozenTrial trial, String name, Distribution distribution) {
         return RandomSampler.draw(distribution, streams.forTrial(trial.number(), name));
+    }
+
+    /** Yes: decisions depend on the view, the trial number, the seeded streams and
+     * (warm starts, own proposals) the asks before, which deterministic mode makes in number order. */
+    @Override
+    public boolean decidesFromViewOnly() {
+        return true;
     }
 
     @Override
