@@ -9,6 +9,7 @@ import io.tunelab.search.study.Study;
 import io.tunelab.search.trial.Direction;
 import io.tunelab.search.trial.FrozenTrial;
 import io.tunelab.search.trial.MetricPoint;
+import io.tunelab.search.trial.RangeOptions;
 import io.tunelab.search.trial.StudyView;
 import io.tunelab.search.trial.TrialPrunedException;
 import java.io.IOException;
@@ -60,7 +61,7 @@ public final class SampleStudies {
         Study quadratic = Study.builder(QUADRATIC).storage(storage).seed(7).pruner(new EveryFifthPruner()).create();
         quadratic.optimize(trial -> {
             double x = trial.suggestFloat("x", -5, 5);
-            double lr = trial.suggestFloat("lr", 1e-4, 1e-1, true);
+            double lr = trial.suggestFloat("lr", 1e-4, 1e-1, RangeOptions.log());
             String optimizer = trial.suggestCategorical("optimizer", List.of("sgd", "adam"));
             double base = (x - 1) * (x - 1) + ("adam".equals(optimizer) ? 0 : 0.5) + lr;
             double value = base;

@@ -12,7 +12,8 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 
 /** Reads the {@code sampler} and {@code pruner} sections. */
 final class SearchSections {
-    private static final List<OptionSpec> SEED = List.of(OptionSpec.integer("seed", Range.atLeast(0)));
+    private static final List<OptionSpec> SEED = List.of(OptionSpec.integer("seed", Range.atLeast(0)),
+            OptionSpec.bool("deterministic"));
     private static final String WARM_START = "warm_start";
     /** The samplers that learn from trials, and so from a warm start's. */
     private static final Set<String> WARM_STARTABLE = Set.of("auto", "tpe", "gp", "cmaes");
@@ -51,7 +52,9 @@ final class SearchSections {
         }
         Map<String, Object> options = new LinkedHashMap<>(s.options());
         Object seed = options.remove("seed");
-        return new SamplerSpec(s.type(), seed == null ? 0 : ((Number) seed).longValue(), options, warm);
+        Object deterministic = options.remove("deterministic");
+        return new SamplerSpec(s.type(), seed == null ? 0 : ((Number) seed).longValue(), options, warm,
+                Boolean.TRUE.equals(deterministic));
     }
 
     /** {@code warm_start: {study: NAME, weight: W}}; null after a problem. */

@@ -80,6 +80,14 @@ class ValidStudyFilesTest {
     }
 
     @Test
+    void deterministicTrueInTheSamplerSectionAsksForDeterministicParallelMode() {
+        StudySpec spec = parser.parse(SpecFiles.MINIMAL + "sampler: {type: tpe, seed: 3, deterministic: true}\n", "d.yaml");
+
+        assertThat(spec.sampler()).isEqualTo(new SamplerSpec("tpe", 3, Map.of(), null, true));
+        assertThat(parser.parse(SpecFiles.MINIMAL, "m.yaml").sampler().deterministic()).isFalse();
+    }
+
+    @Test
     void theMinimalFileGetsDefaultSamplerPrunerParallelismAndFit() {
         StudySpec spec = parser.parse(SpecFiles.MINIMAL, "minimal.yaml");
 
@@ -108,8 +116,8 @@ class ValidStudyFilesTest {
         StudySpec cma = parser.parse(SpecFiles.adding("sampler: {type: cmaes, popsize: 8, warm_start: {study: old}}"),
                 "cma.yaml");
 
-        assertThat(spec.sampler()).isEqualTo(new SamplerSpec("auto", 3, Map.of(), new WarmStartSpec("old", 0.5)));
-        assertThat(cma.sampler()).isEqualTo(new SamplerSpec("cmaes", 0, Map.of("popsize", 8), new WarmStartSpec("old", 1)));
+        assertThat(spec.sampler()).isEqualTo(new SamplerSpec("auto", 3, Map.of(), new WarmStartSpec("old", 0.5), false));
+        assertThat(cma.sampler()).isEqualTo(new SamplerSpec("cmaes", 0, Map.of("popsize", 8), new WarmStartSpec("old", 1), false));
     }
 
     @Test

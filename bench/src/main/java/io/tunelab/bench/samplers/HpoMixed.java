@@ -1,6 +1,7 @@
 package io.tunelab.bench.samplers;
 
 import io.tunelab.search.trial.Direction;
+import io.tunelab.search.trial.RangeOptions;
 import io.tunelab.search.trial.Trial;
 import java.util.List;
 
@@ -36,9 +37,9 @@ public final class HpoMixed implements BenchProblem {
 
     @Override
     public double[] evaluate(Trial trial) {
-        double lr = trial.suggestFloat("lr", 1e-5, 1e-1, true);
+        double lr = trial.suggestFloat("lr", 1e-5, 1e-1, RangeOptions.log());
         int layers = trial.suggestInt("n_layers", 1, 5);
-        int units = trial.suggestInt("n_units", 16, 1024, true);
+        int units = trial.suggestInt("n_units", 16, 1024, RangeOptions.log());
         String optimizer = trial.suggestCategorical("optimizer", OPTIMIZERS);
         double dropout = trial.suggestFloat("dropout", 0.0, 0.5);
         return new double[] {value(lr, layers, units, optimizer, dropout)};

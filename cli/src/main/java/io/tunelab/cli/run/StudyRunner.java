@@ -95,6 +95,8 @@ public final class StudyRunner {
                 .storage(storage)
                 .directions(spec.directions().toArray(Direction[]::new))
                 .seed(spec.sampler().seed())
+                .deterministicWindow(spec.sampler().deterministic()
+                        ? Math.max(StudyBuilder.DEFAULT_DETERMINISTIC_WINDOW, spec.parallel().workers()) : 0)
                 .sampler(SearchComponents.sampler(spec.sampler(), configuration().searchSpace(), parallel))
                 .pruner(SearchComponents.pruner(spec.pruner()));
         WarmStartSpec warm = spec.sampler().warmStart();

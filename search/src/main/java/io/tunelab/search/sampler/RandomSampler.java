@@ -39,6 +39,12 @@ public final class RandomSampler implements Sampler {
         return SearchSpaceTransform.decode(distribution, u, 0);
     }
 
+    /** Yes: decisions depend on the view, the trial number and the seeded streams only. */
+    @Override
+    public boolean decidesFromViewOnly() {
+        return true;
+    }
+
     @Override
     public Map<String, Object> describe() {
         return Map.of("type", "random", "seed", streams.seed());

@@ -50,6 +50,17 @@ public interface Sampler {
         return false;
     }
 
+    /**
+     * Whether the proposals for a trial depend only on the view the sampler is given, the trial number,
+     * its seeded streams and the asks made before in trial-number order, never on when trials finish
+     * or on the objective's timing. Deterministic mode ({@code StudyBuilder.deterministic}) then makes
+     * parallel runs reproducible; for other samplers {@code Study.optimize(objective, n)} runs trials
+     * one at a time. False unless a sampler says so.
+     */
+    default boolean decidesFromViewOnly() {
+        return false;
+    }
+
     /** The sampler's configuration, for provenance (name and options). */
     default Map<String, Object> describe() {
         return Map.of("type", getClass().getSimpleName());

@@ -8,6 +8,7 @@ import io.tunelab.search.storage.TrialStorage;
 import io.tunelab.search.trial.ArtifactRef;
 import io.tunelab.search.trial.FrozenTrial;
 import io.tunelab.search.trial.MetricPoint;
+import io.tunelab.search.trial.StudyView;
 import io.tunelab.search.trial.Trial;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -23,6 +24,7 @@ import java.util.Map;
  */
 final class LiveTrial implements Trial {
     private final Study study;
+    private final StudyView samplerView;
     private final TrialStorage storage;
     private final FrozenTrial started;
     private final Slot slot;
@@ -33,9 +35,10 @@ final class LiveTrial implements Trial {
     private final Map<String, Distribution> distributions = new LinkedHashMap<>();
     private PruneDecision pruneDecision;
 
-    LiveTrial(Study study, FrozenTrial started, Slot slot, Map<String, Object> fixedParams,
+    LiveTrial(Study study, StudyView samplerView, FrozenTrial started, Slot slot, Map<String, Object> fixedParams,
               Map<String, Distribution> relativeSpace, Map<String, Double> relativeValues) {
         this.study = study;
+        this.samplerView = samplerView;
         this.storage = study.storage();
         this.started = started;
         this.slot = slot;
@@ -102,7 +105,7 @@ final class LiveTrial implements Trial {
         if (distribution.equals(relativeSpace.get(name)) && relativeValues.containsKey(name)) {
             return relativeValues.get(name);
         }
-        double v = study.sampler().sampleIndependent(study, snapshot(), name, distribution);
+        double v = study.sampler().sampleIndependent(samplerView, snapshot(), name, distribution);
         if (!distribution.contains(v)) {
             throw new InvalidDistributionException("parameter '" + name + "': sampler "
                     + study.sampler().getClass().getSimpleName() + " proposed " + v + " outside "

@@ -46,8 +46,12 @@ public final class Study implements StudyView {
     private volatile boolean stopRequested;
     private final Set<Long> runningHere = ConcurrentHashMap.newKeySet();
     private volatile String abandoned;
+    private final int deterministicWindow;
+    private final Object askOrder = new Object();
 
-    Study(TrialStorage storage, StudyRecord record, Sampler sampler, Pruner pruner, RandomStreams streams) {
+    Study(TrialStorage storage, StudyRecord record, Sampler sampler, Pruner pruner, RandomStreams streams,
+          int deterministicWindow) {
+        this.deterministicWindow = deterministicWindow;
         this.storage = storage;
         this.record = record;
         this.sampler = sampler;
@@ -106,10 +110,26 @@ public final class Study implements StudyView {
         return ask(Slot.cpu(0));
     }
 
-    /** Starts a trial holding {@code slot}: an enqueued trial if one waits, else a new one. */
+    /**
+     * Starts a trial holding {@code slot}: an enqueued trial if one waits, else a new one. In deterministic
+     * mode ({@link StudyBuilder#deterministic}) asks are serialised and the ask of trial {@code k} blocks
+     * until every trial numbered up to {@code k − window} has finished: with the ask-and-tell interface,
+     * tell a trial before asking {@code window} more.
+     */
     public Trial ask(Slot slot) {
+        if (deterministicWindow > 0) {
+            synchronized (askOrder) {
+                return prepare(storage.claimWaitingTrial(record.id())
+                        .orElseGet(() -> storage.createRunningTrial(record.id())), slot);
+            }
+        }
         return prepare(storage.claimWaitingTrial(record.id())
                 .orElseGet(() -> storage.createRunningTrial(record.id())), slot);
+    }
+
+    /** The deterministic-mode window (trials that may run at once without changing any proposal), or 0. */
+    public int deterministicWindow() {
+        return deterministicWindow;
     }
 
     /**
@@ -118,27 +138,57 @@ public final class Study implements StudyView {
      * {@link TrialStorage#startTrialWithinBudget}.
      */
     public Optional<Trial> askWithinBudget(Slot slot, int budget) {
+        if (deterministicWindow > 0) {
+            synchronized (askOrder) {
+                return storage.startTrialWithinBudget(record.id(), budget).map(t -> prepare(t, slot));
+            }
+        }
         return storage.startTrialWithinBudget(record.id(), budget).map(t -> prepare(t, slot));
     }
 
     private Trial prepare(FrozenTrial trial, Slot slot) {
         try {
             storage.setSystemAttr(trial.id(), "slot", slot.id());
-            sampler.beforeTrial(this, trial);
-            Map<String, Distribution> space = sampler.relativeSearchSpace(this, trial);
-            Map<String, Double> relative = space.isEmpty() ? Map.of() : sampler.sampleRelative(this, trial, space);
-            sampler.trialAttrs(this, trial).forEach((key, value) -> storage.setSystemAttr(trial.id(), key, value));
+            StudyView view = samplerView(trial);
+            sampler.beforeTrial(view, trial);
+            Map<String, Distribution> space = sampler.relativeSearchSpace(view, trial);
+            Map<String, Double> relative = space.isEmpty() ? Map.of() : sampler.sampleRelative(view, trial, space);
+            sampler.trialAttrs(view, trial).forEach((key, value) -> storage.setSystemAttr(trial.id(), key, value));
             runningHere.add(trial.id());
             if (abandoned != null) {
                 throw new StudyException("study '" + name() + "' was stopped: " + abandoned);
             }
-            return new LiveTrial(this, trial, slot, fixedParams(trial), space, relative);
+            return new LiveTrial(this, view, trial, slot, fixedParams(trial), space, relative);
         } catch (RuntimeException e) {
             runningHere.remove(trial.id());
             storage.finishTrial(trial.id(), TrialState.FAIL, List.of(),
                     abandoned != null ? abandoned : "sampler failed: " + e.getMessage());
             throw e;
         }
+    }
+
+    /**
+     * The study itself, or in deterministic mode a {@link DeterministicView} once every trial it shows as
+     * it is has finished (polled; those trials run on other workers or in other processes).
+     */
+    private StudyView samplerView(FrozenTrial trial) {
+        if (deterministicWindow == 0) {
+            return this;
+        }
+        int last = DeterministicView.lastVisible(trial.number(), deterministicWindow);
+        while (trials(EnumSet.of(TrialState.RUNNING, TrialState.WAITING)).stream().anyMatch(t -> t.number() <= last)) {
+            if (abandoned != null) {
+                throw new StudyException("study '" + name() + "' was stopped: " + abandoned);
+            }
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new StudyException("interrupted while trial " + trial.number() + " waited for trial " + last
+                        + " and earlier to finish (deterministic mode)");
+            }
+        }
+        return new DeterministicView(this, trial.number(), deterministicWindow);
     }
 
     @SuppressWarnings("unchecked")
@@ -210,9 +260,16 @@ public final class Study implements StudyView {
         return null;
     }
 
-    /** Runs {@code objective} for {@code trials} trials on the default slots (one per core). */
+    /**
+     * Runs {@code objective} for {@code trials} trials, reproducibly for a given seed: in deterministic
+     * mode with a sampler that {@linkplain Sampler#decidesFromViewOnly() decides from its view only}, on
+     * {@code min(cores, window)} CPU slots at once (the objective must then be thread-safe); otherwise
+     * one trial at a time, as Optuna does. Use {@link #optimize(Objective, OptimizeOptions)} to choose.
+     */
     public void optimize(Objective objective, int trials) {
-        optimize(objective, OptimizeOptions.trials(trials));
+        boolean parallel = deterministicWindow > 0 && sampler.decidesFromViewOnly();
+        int slots = parallel ? Math.min(Runtime.getRuntime().availableProcessors(), deterministicWindow) : 1;
+        optimize(objective, OptimizeOptions.trials(trials).withParallelism(slots));
     }
 
     /** Runs a single-objective function under {@code options}. */

@@ -34,6 +34,10 @@ public final class StudyBuilder {
     private Pruner pruner = new NopPruner();
     private StudyView warmStart;
     private double warmStartWeight = 1;
+    private int deterministicWindow;
+
+    /** The window {@link #deterministic(boolean) deterministic(true)} uses: up to 4 trials at once. */
+    public static final int DEFAULT_DETERMINISTIC_WINDOW = 4;
 
     StudyBuilder(String name) {
         this.name = Objects.requireNonNull(name, "name");
@@ -64,15 +68,47 @@ public final class StudyBuilder {
         return this;
     }
 
+    /**
+     * A sampler built by the caller, with its own seed; {@link #seed} then only seeds the trials. To give
+     * the seed once, pass a factory instead: {@code sampler(TpeSampler::new)}.
+     */
     public StudyBuilder sampler(Sampler sampler) {
         Objects.requireNonNull(sampler, "sampler");
         this.sampler = streams -> sampler;
         return this;
     }
 
-    /** A sampler built from the study's seeded random streams. */
+    /**
+     * A sampler built from the study's seeded random streams, so the study seed is the only seed:
+     * {@code Study.builder("s").seed(42).sampler(GpSampler::new)}.
+     */
     public StudyBuilder sampler(Function<RandomStreams, Sampler> factory) {
         this.sampler = Objects.requireNonNull(factory, "factory");
+        return this;
+    }
+
+    /**
+     * Deterministic parallel mode with the default window of {@value #DEFAULT_DETERMINISTIC_WINDOW}:
+     * see {@link #deterministicWindow(int)}. {@code false} turns it off (the default).
+     */
+    public StudyBuilder deterministic(boolean on) {
+        return deterministicWindow(on ? DEFAULT_DETERMINISTIC_WINDOW : 0);
+    }
+
+    /**
+     * Deterministic parallel mode: trial {@code k}'s sampler sees the trials numbered up to
+     * {@code k − window}, which the study waits for, and the later ones as running trials without
+     * parameters, so a sampler that {@linkplain Sampler#decidesFromViewOnly() decides from its view
+     * only} proposes the same parameters per trial number whether 1, 2 or {@code window} trials run at
+     * once (more than {@code window} workers wait for each other). The price: a trial does not learn
+     * from the {@code window − 1} trials before it, even when they have finished. Pruners still see
+     * everything, so pruned trials can differ between schedules. 0 turns it off.
+     */
+    public StudyBuilder deterministicWindow(int window) {
+        if (window < 0) {
+            throw new StudyException("deterministic window must be 0 (off) or more, got " + window);
+        }
+        this.deterministicWindow = window;
         return this;
     }
 
@@ -152,8 +188,11 @@ public final class StudyBuilder {
             s.setStudySystemAttr(record.id(), "seed", seed);
             s.setStudySystemAttr(record.id(), "sampler", new LinkedHashMap<>(chosen.describe()));
             s.setStudySystemAttr(record.id(), "pruner", new LinkedHashMap<>(pruner.describe()));
+            if (deterministicWindow > 0) {
+                s.setStudySystemAttr(record.id(), "deterministic_window", deterministicWindow);
+            }
         }
-        return new Study(s, record, chosen, pruner, streams);
+        return new Study(s, record, chosen, pruner, streams, deterministicWindow);
     }
 
 }

@@ -66,18 +66,39 @@ public interface Trial {
         return (Double) suggest(name, checked(name, () -> FloatDistribution.uniform(low, high)));
     }
 
-    /** A float drawn log-uniformly (reciprocal) when {@code log} is true. */
+    /**
+     * A float from {@code [low, high]} searched as {@code options} say: {@link RangeOptions#log()},
+     * {@link RangeOptions#step(double)} or {@link RangeOptions#linear()}.
+     */
+    default double suggestFloat(String name, double low, double high, RangeOptions options) {
+        return (Double) suggest(name, checked(name, () -> options.floats(low, high)));
+    }
+
+    /**
+     * A float drawn log-uniformly (reciprocal) when {@code log} is true.
+     *
+     * @deprecated {@code suggestFloat(name, 0, 1, 1)} compiled as a step of 1.0, too close to this;
+     *     use {@link #suggestFloat(String, double, double, RangeOptions)} with {@link RangeOptions#log()}
+     */
+    @Deprecated
     default double suggestFloat(String name, double low, double high, boolean log) {
-        return (Double) suggest(name, checked(name, () -> new FloatDistribution(low, high, log, 0)));
+        return suggestFloat(name, low, high, log ? RangeOptions.log() : RangeOptions.linear());
     }
 
+    /**
+     * A float on the grid {@code low, low + step, ..., high}.
+     *
+     * @deprecated ambiguous beside the {@code boolean log} overload; use
+     *     {@link #suggestFloat(String, double, double, RangeOptions)} with {@link RangeOptions#step(double)}
+     */
+    @Deprecated
     default double suggestFloat(String name, double low, double high, double step) {
-        return (Double) suggest(name, checked(name, () -> FloatDistribution.stepped(low, high, step)));
+        return suggestFloat(name, low, high, RangeOptions.step(step));
     }
 
-    /** Same as {@code suggestFloat(name, low, high, true)}: scikit-learn's {@code reciprocal(low, high)}. */
+    /** Same as {@code suggestFloat(name, low, high, RangeOptions.log())}: scikit-learn's {@code reciprocal(low, high)}. */
     default double suggestReciprocal(String name, double low, double high) {
-        return suggestFloat(name, low, high, true);
+        return suggestFloat(name, low, high, RangeOptions.log());
     }
 
     /** A float from scipy's {@code expon(scale=scale)}: exponential from 0, mean {@code scale}. */
@@ -94,12 +115,29 @@ public interface Trial {
         return (Integer) suggest(name, checked(name, () -> IntDistribution.uniform(low, high)));
     }
 
-    default int suggestInt(String name, int low, int high, boolean log) {
-        return (Integer) suggest(name, checked(name, () -> new IntDistribution(low, high, log, 1)));
+    /** An int from {@code [low, high]} searched as {@code options} say (a step must be whole). */
+    default int suggestInt(String name, int low, int high, RangeOptions options) {
+        return (Integer) suggest(name, checked(name, () -> options.ints(low, high)));
     }
 
+    /**
+     * An int drawn log-uniformly when {@code log} is true.
+     *
+     * @deprecated use {@link #suggestInt(String, int, int, RangeOptions)} with {@link RangeOptions#log()}
+     */
+    @Deprecated
+    default int suggestInt(String name, int low, int high, boolean log) {
+        return suggestInt(name, low, high, log ? RangeOptions.log() : RangeOptions.linear());
+    }
+
+    /**
+     * An int on the grid {@code low, low + step, ..., high}.
+     *
+     * @deprecated use {@link #suggestInt(String, int, int, RangeOptions)} with {@link RangeOptions#step(double)}
+     */
+    @Deprecated
     default int suggestInt(String name, int low, int high, int step) {
-        return (Integer) suggest(name, checked(name, () -> IntDistribution.stepped(low, high, step)));
+        return suggestInt(name, low, high, RangeOptions.step(step));
     }
 
     @SuppressWarnings("unchecked")

@@ -3,6 +3,7 @@ package io.tunelab.search.space;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tunelab.search.trial.FixedTrial;
+import io.tunelab.search.trial.RangeOptions;
 import io.tunelab.search.trial.Trial;
 import java.util.Arrays;
 import java.util.List;
@@ -19,17 +20,17 @@ class InvalidDefinitionsTest {
     static Stream<Arguments> invalidDefinitions() {
         return Stream.of(
                 bad("low above high", "lr", t -> t.suggestFloat("lr", 0.1, 0.01), "low=0.1", "high=0.01"),
-                bad("log with zero low", "lr", t -> t.suggestFloat("lr", 0.0, 1.0, true), "low=0.0", "low > 0"),
+                bad("log with zero low", "lr", t -> t.suggestFloat("lr", 0.0, 1.0, RangeOptions.log()), "low=0.0", "low > 0"),
                 bad("log with negative low", "alpha", t -> t.suggestReciprocal("alpha", -1e-3, 1.0), "low=-0.001"),
                 bad("NaN low", "x", t -> t.suggestFloat("x", Double.NaN, 1.0), "low=NaN"),
                 bad("infinite high", "x", t -> t.suggestFloat("x", 0.0, Double.POSITIVE_INFINITY), "high=Infinity"),
-                bad("step not dividing the range", "dropout", t -> t.suggestFloat("dropout", 0.0, 0.5, 0.2), "step=0.2"),
-                bad("zero step", "dropout", t -> t.suggestFloat("dropout", 0.0, 0.5, 0.0), "step=0.0"),
-                bad("negative step", "dropout", t -> t.suggestFloat("dropout", 0.0, 0.5, -0.1), "step=-0.1"),
+                bad("step not dividing the range", "dropout", t -> t.suggestFloat("dropout", 0.0, 0.5, RangeOptions.step(0.2)), "step=0.2"),
+                bad("zero step", "dropout", t -> t.suggestFloat("dropout", 0.0, 0.5, RangeOptions.step(0.0)), "step=0.0"),
+                bad("negative step", "dropout", t -> t.suggestFloat("dropout", 0.0, 0.5, RangeOptions.step(-0.1)), "step=-0.1"),
                 bad("int low above high", "n_hidden", t -> t.suggestInt("n_hidden", 3, 0), "low=3", "high=0"),
-                bad("int log with zero low", "units", t -> t.suggestInt("units", 0, 512, true), "low=0"),
-                bad("int step not dividing", "units", t -> t.suggestInt("units", 16, 500, 32), "step=32"),
-                bad("int zero step", "units", t -> t.suggestInt("units", 16, 512, 0), "step=0"),
+                bad("int log with zero low", "units", t -> t.suggestInt("units", 0, 512, RangeOptions.log()), "low=0"),
+                bad("int step not dividing", "units", t -> t.suggestInt("units", 16, 500, RangeOptions.step(32)), "step=32"),
+                bad("int zero step", "units", t -> t.suggestInt("units", 16, 512, RangeOptions.step(0)), "step=0"),
                 bad("empty choices", "activation", t -> t.suggestCategorical("activation", List.of()), "[]"),
                 bad("duplicate choices", "activation",
                         t -> t.suggestCategorical("activation", List.of("relu", "elu", "relu")), "relu"),
@@ -40,7 +41,7 @@ class InvalidDefinitionsTest {
                 bad("NaN choice", "ratio", t -> t.suggestCategorical("ratio", List.of(0.5, Double.NaN)), "NaN"),
                 bad("same name, other distribution", "lr", t -> {
                     Trial fixed = new FixedTrial(Map.of("lr", 1e-3));
-                    fixed.suggestFloat("lr", 1e-4, 1e-1, true);
+                    fixed.suggestFloat("lr", 1e-4, 1e-1, RangeOptions.log());
                     fixed.suggestFloat("lr", 1e-4, 1e-1);
                 }, "float[1.0E-4, 0.1] log", "float[1.0E-4, 0.1]"),
                 bad("fixed value outside the range", "n_hidden",

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tunelab.search.trial.Direction;
 import io.tunelab.search.trial.FrozenTrial;
+import io.tunelab.search.trial.RangeOptions;
 import io.tunelab.search.trial.Trial;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +22,7 @@ class ConditionalArchitectureSearchTest {
         int layers = trial.suggestInt("n_hidden", 0, 3);
         List<Integer> units = new ArrayList<>();
         for (int i = 0; i < layers; i++) {
-            units.add(trial.suggestInt("n_units_l" + i, 16, 512, true));
+            units.add(trial.suggestInt("n_units_l" + i, 16, 512, RangeOptions.log()));
         }
         double lr = trial.suggestReciprocal("learning_rate", 3e-4, 3e-2);
         double loss = 0.1 + 0.3 * Math.abs(layers - 2) + Math.pow(Math.log10(lr / 3e-3), 2);

@@ -6,6 +6,7 @@ import io.tunelab.search.exec.Slot;
 import io.tunelab.search.exec.SlotPool;
 import io.tunelab.search.sampler.RandomSampler;
 import io.tunelab.search.trial.FrozenTrial;
+import io.tunelab.search.trial.RangeOptions;
 import io.tunelab.search.trial.Trial;
 import io.tunelab.search.trial.TrialState;
 import java.util.List;
@@ -24,7 +25,7 @@ class ParallelExecutionTest {
         int layers = trial.suggestInt("n_hidden", 0, 3);
         double sum = trial.suggestReciprocal("lr", 1e-4, 1e-1);
         for (int i = 0; i < layers; i++) {
-            sum += trial.suggestInt("units_l" + i, 16, 512, true);
+            sum += trial.suggestInt("units_l" + i, 16, 512, RangeOptions.log());
         }
         return sum + (trial.suggestCategorical("act", List.of("relu", "elu")).equals("elu") ? 1 : 0);
     }

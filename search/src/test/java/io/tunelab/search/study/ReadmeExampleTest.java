@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tunelab.search.pruner.MedianPruner;
 import io.tunelab.search.trial.Direction;
 import io.tunelab.search.trial.FrozenTrial;
+import io.tunelab.search.trial.RangeOptions;
 import io.tunelab.search.trial.TrialPrunedException;
 import io.tunelab.search.trial.TrialState;
 import java.util.ArrayList;
@@ -33,7 +34,7 @@ class ReadmeExampleTest {
             int layers = trial.suggestInt("n_hidden", 0, 3);
             List<Integer> units = new ArrayList<>();
             for (int i = 0; i < layers; i++) {
-                units.add(trial.suggestInt("n_units_l" + i, 16, 512, true));
+                units.add(trial.suggestInt("n_units_l" + i, 16, 512, RangeOptions.log()));
             }
             double lr = trial.suggestReciprocal("learning_rate", 3e-4, 3e-2);
             String activation = trial.suggestCategorical("activation", List.of("relu", "elu", "selu"));

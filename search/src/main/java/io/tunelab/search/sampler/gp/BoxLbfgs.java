@@ -41,7 +41,9 @@ final class BoxLbfgs {
                 dir = g.clone();
                 memory.clear();
             }
-            double step = 1;
+            // without curvature pairs the direction is the raw gradient, whose scale says nothing:
+            // start with a step of at most 1 in every coordinate instead of halving down to it
+            double step = memory.isEmpty() ? Math.min(1, 1 / maxAbs(dir)) : 1;
             double[] next = null;
             double fNext = Double.NEGATIVE_INFINITY;
             double[] gNext = new double[d];
@@ -87,6 +89,14 @@ final class BoxLbfgs {
             }
         }
         return new Result(x, fx);
+    }
+
+    private static double maxAbs(double[] v) {
+        double m = 0;
+        for (double x : v) {
+            m = Math.max(m, Math.abs(x));
+        }
+        return m;
     }
 
     /** The L-BFGS ascent direction from the two-loop recursion on −f. */

@@ -13,13 +13,16 @@ final class HyperparameterFit {
     private static final double LOG_MIN_LS = Math.log(0.005);
     private static final double LOG_MAX_LS = Math.log(20);
     private static final int ITERATIONS = 60;
+    /** A warm start is the optimum for all but the newest points: a few steps refine it. */
+    private static final int WARM_ITERATIONS = 15;
 
     private HyperparameterFit() {
     }
 
     /** The best θ found; {@code warm} may be null or of another dimension (then ignored). */
-    static double[] fit(double[][] x, double[] y, double[] warm, int restarts, SplittableRandom random) {
-        int d = x[0].length;
+    static double[] fit(double[][] x, double[] y, KernelLayout layout, double[] warm, int restarts,
+                        SplittableRandom random) {
+        int d = layout.parameters();
         double[] lower = new double[d + 2];
         double[] upper = new double[d + 2];
         Arrays.fill(lower, 0, d, LOG_MIN_LS);
@@ -32,9 +35,10 @@ final class HyperparameterFit {
         Arrays.fill(start, 0, d, Math.log(0.5));
         start[d] = 0;
         start[d + 1] = Math.log(1e-3);
-        BoxLbfgs.Objective objective = (theta, grad) -> MarginalLikelihood.evaluate(x, y, theta, grad);
-        BoxLbfgs.Result best = BoxLbfgs.maximize(objective, warm != null && warm.length == d + 2 ? warm : start,
-                lower, upper, ITERATIONS, 1e-6);
+        BoxLbfgs.Objective objective = (theta, grad) -> MarginalLikelihood.evaluate(x, y, theta, layout, grad);
+        boolean warmed = warm != null && warm.length == d + 2;
+        BoxLbfgs.Result best = BoxLbfgs.maximize(objective, warmed ? warm : start, lower, upper,
+                warmed ? WARM_ITERATIONS : ITERATIONS, 1e-6);
         for (int r = 0; r < restarts; r++) {
             double[] s = new double[d + 2];
             for (int j = 0; j < d + 2; j++) {

@@ -20,24 +20,29 @@ final class MarginalLikelihood {
     private MarginalLikelihood() {
     }
 
-    static Matern52 kernel(double[] theta) {
+    static Matern52 kernel(double[] theta, KernelLayout layout) {
         int d = theta.length - 2;
         double[] ls = new double[d];
         for (int j = 0; j < d; j++) {
             ls[j] = Math.exp(theta[j]);
         }
-        return new Matern52(ls, Math.exp(theta[d]));
+        return new Matern52(ls, Math.exp(theta[d]), layout);
     }
 
     static double noise(double[] theta) {
         return Math.exp(theta[theta.length - 1]);
     }
 
-    /** The log posterior (up to a constant) at θ; its gradient goes to {@code grad}. */
+    /** As {@link #evaluate(double[][], double[], double[], KernelLayout, double[])} with one length scale per coordinate. */
     static double evaluate(double[][] x, double[] y, double[] theta, double[] grad) {
+        return evaluate(x, y, theta, KernelLayout.identity(theta.length - 2), grad);
+    }
+
+    /** The log posterior (up to a constant) at θ; its gradient goes to {@code grad}. */
+    static double evaluate(double[][] x, double[] y, double[] theta, KernelLayout layout, double[] grad) {
         int n = x.length;
         int d = theta.length - 2;
-        Matern52 kernel = kernel(theta);
+        Matern52 kernel = kernel(theta, layout);
         double noise = noise(theta);
         double[][] k = kernel.gram(x);
         for (int i = 0; i < n; i++) {
@@ -68,6 +73,8 @@ final class MarginalLikelihood {
         for (int j = 0; j < d; j++) {
             inv2[j] = 1 / (ls[j] * ls[j]);
         }
+        int[] group = layout.group();
+        double[] weight = layout.weight();
         double signal = 0;
         for (int a = 0; a < n; a++) {
             signal += 0.5 * w[a][a] * kernel.variance();
@@ -76,9 +83,9 @@ final class MarginalLikelihood {
                 double wab = w[a][b];
                 signal += wab * kernel.ofSquaredDistance(r2);
                 double g = wab * kernel.gradientFactor(r2);
-                for (int j = 0; j < d; j++) {
+                for (int j = 0; j < group.length; j++) {
                     double diff = x[a][j] - x[b][j];
-                    grad[j] += g * diff * diff * inv2[j];
+                    grad[group[j]] += g * weight[j] * diff * diff * inv2[group[j]];
                 }
             }
         }

@@ -45,6 +45,11 @@ public final class Nsga2Sampler implements Sampler {
         this(streams, Nsga2Options.defaults());
     }
 
+    /** Default settings, seeded with {@code seed} (as {@code new RandomSampler(seed)}). */
+    public Nsga2Sampler(long seed) {
+        this(RandomStreams.seeded(seed));
+    }
+
     @Override
     public Map<String, Distribution> relativeSearchSpace(StudyView study, FrozenTrial trial) {
         if (trial.number() < options.populationSize()) {

@@ -79,6 +79,11 @@ public final class TpeSampler implements Sampler {
         this(streams, TpeOptions.defaults());
     }
 
+    /** Default settings, seeded with {@code seed} (as {@code new RandomSampler(seed)}). */
+    public TpeSampler(long seed) {
+        this(RandomStreams.seeded(seed));
+    }
+
     public TpeOptions options() {
         return options;
     }
@@ -206,6 +211,20 @@ public final class TpeSampler implements Sampler {
     @Override
     public void afterTrial(StudyView study, FrozenTrial trial, TrialState state, List<Double> values) {
         views.forget(study, trial);
+    }
+
+    /** Yes: decisions depend on the view, the trial number and the seeded streams only. */
+    @Override
+    public boolean decidesFromViewOnly() {
+        return true;
+    }
+
+    /** Takes the trial's snapshot at its start, so that it does not depend on when the objective suggests. */
+    @Override
+    public void beforeTrial(StudyView study, FrozenTrial trial) {
+        if (!study.isMultiObjective()) {
+            views.view(study, trial);
+        }
     }
 
     @Override

@@ -7,6 +7,7 @@ import io.tunelab.search.study.OptimizeOptions;
 import io.tunelab.search.study.Study;
 import io.tunelab.search.trial.Direction;
 import io.tunelab.search.trial.FrozenTrial;
+import io.tunelab.search.trial.Trial;
 import io.tunelab.search.trial.TrialState;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -33,6 +34,54 @@ class GpSamplerTest {
         double bestFeasible = complete.stream().filter(t -> t.internalParam("x") + t.internalParam("y") <= 1)
                 .mapToDouble(t -> t.internalParam("x") + t.internalParam("y")).max().orElseThrow();
         assertThat(bestFeasible).isGreaterThan(0.97);
+    }
+
+    @Test
+    void fourParallelWorkersOnBraninNeverProposeTwoPointsCloserThanATwentiethOfTheBoxWhileFourArePending() {
+        Study study = Study.builder("branin-parallel").seed(3).sampler(new GpSampler(RandomStreams.seeded(3))).create();
+        double closest = Double.POSITIVE_INFINITY;
+        for (int round = 0; round < 8; round++) {
+            List<Trial> batch = new ArrayList<>();
+            List<double[]> points = new ArrayList<>();
+            for (int w = 0; w < 4; w++) {
+                Trial t = study.ask();
+                points.add(new double[] {(t.suggestFloat("x", -5, 10) + 5) / 15, t.suggestFloat("y", 0, 15) / 15});
+                batch.add(t);
+            }
+            if (round >= 3) { // past the 10 random startup trials
+                for (int a = 0; a < 4; a++) {
+                    for (int b = 0; b < a; b++) {
+                        closest = Math.min(closest, Math.hypot(points.get(a)[0] - points.get(b)[0],
+                                points.get(a)[1] - points.get(b)[1]));
+                    }
+                }
+            }
+            for (int w = 0; w < 4; w++) {
+                double[] p = points.get(w);
+                study.tell(batch.get(w), branin(15 * p[0] - 5, 15 * p[1]));
+            }
+        }
+        assertThat(closest).isGreaterThan(0.05);
+    }
+
+    private static double branin(double x, double y) {
+        double u = y - 5.1 / (4 * Math.PI * Math.PI) * x * x + 5 / Math.PI * x - 6;
+        return u * u + 10 * (1 - 1 / (8 * Math.PI)) * Math.cos(x) + 10;
+    }
+
+    @Test
+    void aCategoricalIsOneDistanceWhicheverTwoCategoriesDifferAndItsLengthScaleIsOneOfTheParameters() {
+        Map<String, io.tunelab.search.space.Distribution> space = new java.util.LinkedHashMap<>();
+        space.put("x", new io.tunelab.search.space.FloatDistribution(0, 1, false, 0));
+        space.put("c", new io.tunelab.search.space.CategoricalDistribution(List.<Object>of("a", "b", "c", "d")));
+        KernelLayout layout = KernelLayout.of(new io.tunelab.search.space.SearchSpaceTransform(space));
+        assertThat(layout.parameters()).isEqualTo(2);
+        Matern52 kernel = new Matern52(new double[] {0.5, 2.0}, 1, layout);
+        double[] a = {0.3, 1, 0, 0, 0};
+        double[] b = {0.3, 0, 1, 0, 0};
+        double[] d = {0.3, 0, 0, 0, 1};
+        assertThat(kernel.squaredDistance(a, b)).isEqualTo(kernel.squaredDistance(a, d)).isEqualTo(1 / 4.0);
+        assertThat(kernel.squaredDistance(a, a)).isZero();
     }
 
     @Test

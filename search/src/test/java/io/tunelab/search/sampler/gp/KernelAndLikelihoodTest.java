@@ -66,6 +66,32 @@ class KernelAndLikelihoodTest {
     }
 
     @Test
+    void marginalLikelihoodGradientMatchesFiniteDifferencesWithACategoricalBlockSharingOneLengthScale() {
+        SplittableRandom r = new SplittableRandom(5);
+        KernelLayout layout = new KernelLayout(new int[] {0, 1, 1, 1}, new double[] {1, 0.5, 0.5, 0.5}, 2);
+        double[][] x = new double[12][4];
+        double[] y = new double[12];
+        for (int i = 0; i < 12; i++) {
+            x[i][0] = r.nextDouble();
+            int c = r.nextInt(3);
+            x[i][1 + c] = 1;
+            y[i] = Math.sin(6 * x[i][0]) + c;
+        }
+        double[] theta = {Math.log(0.4), Math.log(0.8), Math.log(1.2), Math.log(0.01)};
+        double[] grad = new double[4];
+        MarginalLikelihood.evaluate(x, y, theta, layout, grad);
+        for (int k = 0; k < 4; k++) {
+            double[] tp = theta.clone();
+            double[] tm = theta.clone();
+            tp[k] += 1e-5;
+            tm[k] -= 1e-5;
+            double numeric = (MarginalLikelihood.evaluate(x, y, tp, layout, new double[4])
+                    - MarginalLikelihood.evaluate(x, y, tm, layout, new double[4])) / 2e-5;
+            assertThat(grad[k]).as("d/dtheta[%d]", k).isCloseTo(numeric, within(1e-4 * Math.max(1, Math.abs(numeric))));
+        }
+    }
+
+    @Test
     void posteriorInterpolatesNoiselessDataAndPredictionGradientsMatchFiniteDifferences() {
         double[][] x = {{0.1, 0.2}, {0.5, 0.9}, {0.8, 0.4}, {0.3, 0.6}};
         double[] y = {1, -0.5, 0.3, 0.8};

@@ -13,6 +13,7 @@ import io.tunelab.search.study.Study;
 import io.tunelab.search.trial.FrozenTrial;
 import io.tunelab.search.trial.Histories;
 import io.tunelab.search.trial.Direction;
+import io.tunelab.search.trial.RangeOptions;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -92,8 +93,8 @@ class QmcSamplerTest {
 
     @Test
     void keepsValuesInRangeAndAdmissibleForLogIntAndSteppedParameters() {
-        Objective mixed = t -> t.suggestReciprocal("lr", 1e-5, 1e-1) + t.suggestInt("units", 16, 1024, true)
-                + t.suggestFloat("dropout", 0, 0.5, 0.1) + t.suggestInt("batch", 16, 128, 16);
+        Objective mixed = t -> t.suggestReciprocal("lr", 1e-5, 1e-1) + t.suggestInt("units", 16, 1024, RangeOptions.log())
+                + t.suggestFloat("dropout", 0, 0.5, RangeOptions.step(0.1)) + t.suggestInt("batch", 16, 128, RangeOptions.step(16));
         Study study = run("qmc-mixed", 4, Map.of(), mixed, 100, 1);
 
         for (FrozenTrial t : study.trials()) {

@@ -10,6 +10,7 @@ import io.tunelab.search.study.OptimizeOptions;
 import io.tunelab.search.study.Study;
 import io.tunelab.search.trial.Direction;
 import io.tunelab.search.trial.FrozenTrial;
+import io.tunelab.search.trial.RangeOptions;
 import io.tunelab.search.trial.Trial;
 import io.tunelab.search.trial.TrialState;
 import java.util.ArrayList;
@@ -151,7 +152,7 @@ class TpeSamplerTest {
             double x = t.suggestFloat("x", -4, 4);
             int k = t.suggestInt("k", 1, 6);
             String c = t.suggestCategorical("c", List.of("p", "q", "r"));
-            double y = c.equals("p") ? t.suggestFloat("y", 1e-3, 1, true) : 0;
+            double y = c.equals("p") ? t.suggestFloat("y", 1e-3, 1, RangeOptions.log()) : 0;
             t.setConstraints(x - 3);
             t.report(1, x * x);
             if (t.number() % 6 == 5) {

@@ -1,0 +1,82 @@
+package io.tunelab.search.sampler.gp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tunelab.search.sampler.RandomStreams;
+import io.tunelab.search.study.OptimizeOptions;
+import io.tunelab.search.study.Study;
+import io.tunelab.search.trial.FrozenTrial;
+import io.tunelab.search.trial.TrialState;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.ToDoubleFunction;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * GP proposals on functions whose optimum is inside the box: a 10-D multimodal one (Rastrigin), where
+ * the GP used to propose the cube's corners over and over from about trial 40, and a 5-D narrow valley
+ * (Rosenbrock). Seeds and levels were chosen on development seeds 1–3; the report gives seeds 4–8.
+ */
+class GpStaysOffTheWallsTest {
+    private static final int STARTUP = 10;
+
+    @Test
+    @Timeout(value = 10, unit = TimeUnit.MINUTES)
+    void onTenDimensionalRastriginFewerThanAThirdOfProposalsTouchABoundAndNoneIsACorner() {
+        List<FrozenTrial> trials = run(10, -5.12, 5.12, 120, GpStaysOffTheWallsTest::rastrigin, 2);
+        assertThat(shareTouchingABound(trials, -5.12, 5.12, 1)).isLessThan(1.0 / 3);
+        assertThat(shareTouchingABound(trials, -5.12, 5.12, 10)).isZero();
+    }
+
+    @Test
+    @Timeout(value = 10, unit = TimeUnit.MINUTES)
+    void inTheNarrowValleyOfFiveDimensionalRosenbrockFewProposalsPutTwoCoordinatesOnABoundAndTheBestKeepsImproving() {
+        List<FrozenTrial> trials = run(5, -5, 10, 160, GpStaysOffTheWallsTest::rosenbrock, 2);
+        assertThat(shareTouchingABound(trials, -5, 10, 2)).isLessThan(0.1);
+        assertThat(bestUpTo(trials, 160)).isLessThan(bestUpTo(trials, 100) / 2);
+    }
+
+    private static List<FrozenTrial> run(int d, double lo, double hi, int n, ToDoubleFunction<double[]> f, long seed) {
+        Study study = Study.builder("walls").seed(seed).sampler(new GpSampler(RandomStreams.seeded(seed))).create();
+        study.optimize(t -> {
+            double[] x = new double[d];
+            for (int j = 0; j < d; j++) {
+                x[j] = t.suggestFloat("x" + j, lo, hi);
+            }
+            return f.applyAsDouble(x);
+        }, OptimizeOptions.trials(n).withParallelism(1));
+        return study.trials(EnumSet.of(TrialState.COMPLETE));
+    }
+
+    /** Share of GP proposals (after the random startup) with at least {@code coordinates} on a bound. */
+    private static double shareTouchingABound(List<FrozenTrial> trials, double lo, double hi, int coordinates) {
+        List<FrozenTrial> proposed = trials.stream().filter(t -> t.number() >= STARTUP).toList();
+        long touching = proposed.stream().filter(t -> t.params().values().stream()
+                .filter(v -> (double) v <= lo || (double) v >= hi).count() >= coordinates).count();
+        return touching / (double) proposed.size();
+    }
+
+    private static double bestUpTo(List<FrozenTrial> trials, int n) {
+        return trials.stream().filter(t -> t.number() < n).mapToDouble(FrozenTrial::value).min().orElseThrow();
+    }
+
+    private static double rastrigin(double[] x) {
+        double s = 10 * x.length;
+        for (double v : x) {
+            s += v * v - 10 * Math.cos(2 * Math.PI * v);
+        }
+        return s;
+    }
+
+    private static double rosenbrock(double[] x) {
+        double sum = 0;
+        for (int i = 0; i + 1 < x.length; i++) {
+            double a = x[i + 1] - x[i] * x[i];
+            double b = x[i] - 1;
+            sum += 100 * a * a + b * b;
+        }
+        return sum;
+    }
+}

@@ -1,0 +1,82 @@
+package io.tunelab.search.study;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tunelab.search.sampler.RandomStreams;
+import io.tunelab.search.sampler.Sampler;
+import io.tunelab.search.sampler.gp.GpSampler;
+import io.tunelab.search.sampler.tpe.TpeSampler;
+import io.tunelab.search.trial.FrozenTrial;
+import io.tunelab.search.trial.Trial;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Deterministic mode: the same seed gives the same parameters per trial number whatever the parallelism. */
+class DeterministicParallelTest {
+    private static final int TRIALS = 24;
+
+    private static Function<RandomStreams, Sampler> sampler(String name) {
+        return switch (name) {
+            case "tpe" -> TpeSampler::new;
+            case "gp" -> GpSampler::new;
+            default -> throw new IllegalArgumentException(name);
+        };
+    }
+
+    /** Branin-like, with a wait that makes trials finish out of order when several run at once. */
+    private static double objective(Trial trial) throws InterruptedException {
+        double x = trial.suggestFloat("x", -5, 10);
+        double y = trial.suggestFloat("y", 0, 15);
+        String kind = trial.suggestCategorical("kind", List.of("a", "b", "c"));
+        Thread.sleep((trial.number() * 7L) % 5 * 3);
+        double u = y - 5.1 / (4 * Math.PI * Math.PI) * x * x + 5 / Math.PI * x - 6;
+        return u * u + 10 * (1 - 1 / (8 * Math.PI)) * Math.cos(x) + 10 + (kind.equals("b") ? 0 : 2);
+    }
+
+    private static Map<Integer, Map<String, Object>> paramsByNumber(String sampler, int parallelism) {
+        Study study = Study.builder("det").seed(7).deterministic(true).sampler(sampler(sampler)).create();
+        study.optimize(t -> {
+            try {
+                return objective(t);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }, OptimizeOptions.trials(TRIALS).withParallelism(parallelism));
+        Map<Integer, Map<String, Object>> out = new TreeMap<>();
+        for (FrozenTrial t : study.trials()) {
+            out.put(t.number(), t.params());
+        }
+        return out;
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"tpe", "gp"})
+    @Timeout(value = 5, unit = TimeUnit.MINUTES)
+    void theSameSeedGivesTheSameParametersPerTrialNumberWhetherOneTwoOrFourRunAtOnce(String sampler) {
+        Map<Integer, Map<String, Object>> sequential = paramsByNumber(sampler, 1);
+        assertThat(sequential).hasSize(TRIALS);
+        assertThat(paramsByNumber(sampler, 2)).isEqualTo(sequential);
+        assertThat(paramsByNumber(sampler, 4)).isEqualTo(sequential);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"tpe", "gp"})
+    @Timeout(value = 5, unit = TimeUnit.MINUTES)
+    void aSeededStudyOptimizedWithoutOptionsIsReproducible(String sampler) {
+        Map<Integer, Map<String, Object>> first = new TreeMap<>();
+        Map<Integer, Map<String, Object>> second = new TreeMap<>();
+        for (Map<Integer, Map<String, Object>> out : List.of(first, second)) {
+            Study study = Study.builder("plain").seed(11).sampler(sampler(sampler)).create();
+            study.optimize(t -> t.suggestFloat("x", -5, 10) * t.suggestFloat("y", 0, 15), TRIALS);
+            study.trials().forEach(t -> out.put(t.number(), t.params()));
+        }
+        assertThat(second).hasSize(TRIALS).isEqualTo(first);
+    }
+}
