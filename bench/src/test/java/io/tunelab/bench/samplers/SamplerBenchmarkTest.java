@@ -58,7 +58,14 @@ class SamplerBenchmarkTest {
     void unknownNamesAreRejectedListingTheKnownOnes() {
         assertThatThrownBy(() -> BenchProblems.byName("sphere")).isInstanceOf(SearchException.class)
                 .hasMessageContaining("branin");
-        assertThatThrownBy(() -> SamplerCatalog.parse("tpe,cmaes")).hasMessageContaining("cmaes").hasMessageContaining("nsga2");
+        assertThatThrownBy(() -> SamplerCatalog.parse("tpe,simplex")).hasMessageContaining("simplex").hasMessageContaining("nsga2");
+    }
+
+    @Test
+    void theCatalogOffersQmcAndNoSecondNameForTheSameTpe() {
+        assertThat(SamplerCatalog.names()).contains("qmc").doesNotContain("tpe-multivariate");
+        assertThat(SamplerCatalog.supportsMultiObjective("qmc")).isTrue();
+        assertThat(SamplerCatalog.supportsMultiObjective("gp")).isFalse();
     }
 
     @Test
