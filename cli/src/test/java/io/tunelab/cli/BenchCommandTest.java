@@ -65,6 +65,24 @@ class BenchCommandTest {
     }
 
     @Test
+    void benchBbobPrintsATablePerDimensionAndWritesTheContractCsv(@TempDir Path dir) throws Exception {
+        Path csv = dir.resolve("bbob.csv");
+        String out = run(0, "bench", "bbob", "--samplers", "qmc", "--functions", "1-2", "--dims", "2,3",
+                "--instances", "1", "--trials", "8", "--out", csv.toString());
+        assertThat(out).contains("D = 2").contains("D = 3").contains("f2 ellipsoid").contains("qmc").contains("8 runs in");
+        List<String> lines = Files.readAllLines(csv);
+        assertThat(lines.get(0)).isEqualTo("function,dim,instance,sampler,trials,regret,normalized_regret,ms_per_trial");
+        assertThat(lines).hasSize(9);
+    }
+
+    @Test
+    void aBbobFunctionOutsideTheSuiteIsInvalidInputNamingTheValue() {
+        assertThat(run(2, "bench", "bbob", "--functions", "20-25", "--trials", "5"))
+                .contains("BBOB function must be 1..24, got 25");
+        assertThat(run(2, "bench", "bbob", "--dims", "two")).contains("--dims must be numbers");
+    }
+
+    @Test
     void benchStorageWritesMetricValueUnitRows(@TempDir Path dir) throws Exception {
         Path csv = dir.resolve("storage.csv");
         String out = run(0, "bench", "storage", "--points", "20000", "--trials", "200", "--series", "5000",
@@ -77,7 +95,7 @@ class BenchCommandTest {
 
     @Test
     void helpListsTheBenchSubcommands() {
-        assertThat(run(0, "bench", "--help")).contains("samplers").contains("ask-cost");
+        assertThat(run(0, "bench", "--help")).contains("samplers").contains("ask-cost").contains("bbob");
     }
 
     @Test

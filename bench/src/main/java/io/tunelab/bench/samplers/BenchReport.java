@@ -91,7 +91,8 @@ public final class BenchReport {
         write(file, ASK_COST_HEADER, lines);
     }
 
-    private static void write(Path file, String header, List<String> lines) {
+    /** Writes {@code header} and {@code lines} to {@code file}, creating its directory; rethrows I/O errors unchecked. */
+    public static void write(Path file, String header, List<String> lines) {
         try {
             Path parent = file.toAbsolutePath().getParent();
             if (parent != null) {

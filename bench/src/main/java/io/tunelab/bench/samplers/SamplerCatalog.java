@@ -8,30 +8,35 @@ import io.tunelab.search.sampler.auto.AutoSampler;
 import io.tunelab.search.sampler.cmaes.CmaesSampler;
 import io.tunelab.search.sampler.gp.GpSampler;
 import io.tunelab.search.sampler.nsga2.Nsga2Sampler;
+import io.tunelab.search.sampler.qmc.QmcSampler;
 import io.tunelab.search.sampler.tpe.TpeOptions;
 import io.tunelab.search.sampler.tpe.TpeSampler;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
- * The samplers the benchmark can run, by name, each built from the study's seeded streams:
- * {@code random}, {@code tpe} (Tunelab's defaults), {@code tpe-multivariate}, {@code tpe-optuna} and
- * {@code tpe-optuna-multivariate} (Optuna 3.1's TPE, univariate and multivariate), {@code gp},
- * {@code nsga2}, {@code cmaes}, {@code auto}.
+ * The samplers every benchmark ({@code bench samplers}, {@code bench ask-cost}, {@code bench bbob}) can
+ * run, by name, each built from the study's seeded streams: {@code random}, {@code tpe} (Tunelab's
+ * defaults, multivariate and grouped), {@code tpe-optuna} and {@code tpe-optuna-multivariate} (Optuna
+ * 3.1's TPE, univariate and multivariate), {@code gp}, {@code qmc} (scrambled Sobol), {@code nsga2},
+ * {@code cmaes}, {@code auto}. This table is the one place a new sampler gets its benchmark name.
  */
 public final class SamplerCatalog {
     private static final Map<String, Function<RandomStreams, Sampler>> ALL = new LinkedHashMap<>();
+    /** The samplers that handle several objectives; the others are skipped on multi-objective problems. */
+    private static final Set<String> MULTI_OBJECTIVE = Set.of("random", "qmc", "nsga2", "auto");
 
     static {
         ALL.put("random", RandomSampler::new);
         ALL.put("tpe", TpeSampler::new);
-        ALL.put("tpe-multivariate", s -> new TpeSampler(s, TpeOptions.defaults().withMultivariate(true, true)));
         ALL.put("tpe-optuna", s -> new TpeSampler(s, TpeOptions.optuna()));
         ALL.put("tpe-optuna-multivariate", s -> new TpeSampler(s, TpeOptions.optuna().withMultivariate(true, true)));
         ALL.put("gp", GpSampler::new);
+        ALL.put("qmc", QmcSampler::new);
         ALL.put("nsga2", Nsga2Sampler::new);
         ALL.put("cmaes", CmaesSampler::new);
         ALL.put("auto", AutoSampler::new);
@@ -57,7 +62,7 @@ public final class SamplerCatalog {
     /** Whether the sampler handles studies with several objectives (TPE and GP handle one). */
     public static boolean supportsMultiObjective(String name) {
         factory(name);
-        return name.equals("random") || name.equals("nsga2") || name.equals("auto");
+        return MULTI_OBJECTIVE.contains(name);
     }
 
     /** Names from a comma-separated list, each checked. */

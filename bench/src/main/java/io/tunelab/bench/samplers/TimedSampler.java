@@ -9,17 +9,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** Delegates to a sampler and adds up the wall time spent inside it. Thread-safe if the delegate is. */
-final class TimedSampler implements Sampler {
+/**
+ * Delegates to a sampler and adds up the wall time spent inside it (every {@link Sampler} call but
+ * {@link #isExhausted} and {@link #describe}), so a benchmark can report a sampler's own cost per trial
+ * apart from the objective's. Thread-safe if the delegate is; the total counts every thread.
+ */
+public final class TimedSampler implements Sampler {
     private final Sampler delegate;
     private final AtomicLong nanos = new AtomicLong();
 
-    TimedSampler(Sampler delegate) {
-        this.delegate = delegate;
+    /** Times {@code delegate}, which must not be null. */
+    public TimedSampler(Sampler delegate) {
+        this.delegate = java.util.Objects.requireNonNull(delegate, "delegate");
     }
 
-    /** Nanoseconds spent in the delegate so far. */
-    long nanos() {
+    /** Nanoseconds spent in the delegate so far, over all threads. */
+    public long nanos() {
         return nanos.get();
     }
 

@@ -62,6 +62,14 @@ class SamplerBenchmarkTest {
     }
 
     @Test
+    void theCatalogOffersQmcAndNoSecondNameForTheSameTpe() {
+        assertThat(SamplerCatalog.names()).contains("qmc", "cmaes", "auto").doesNotContain("tpe-multivariate");
+        assertThat(SamplerCatalog.supportsMultiObjective("qmc")).isTrue();
+        assertThat(SamplerCatalog.supportsMultiObjective("auto")).isTrue();
+        assertThat(SamplerCatalog.supportsMultiObjective("gp")).isFalse();
+    }
+
+    @Test
     void testFunctionsReachTheirKnownOptima() {
         assertThat(TestFunctions.branin(new double[] {Math.PI, 2.275})).isCloseTo(0.39788735772973816, within(1e-9));
         assertThat(TestFunctions.hartmann6(new double[] {0.20169, 0.150011, 0.476874, 0.275332, 0.311652, 0.6573}))

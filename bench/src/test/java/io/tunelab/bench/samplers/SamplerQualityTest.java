@@ -36,12 +36,6 @@ class SamplerQualityTest {
                 .isLessThan(SamplerComparison.medianRegret("hpo_mixed", "random", 5, 50));
     }
 
-    @Test
-    void multivariateGroupedTpeAlsoBeatsRandomSearchOnTheMixedSpace() {
-        assertThat(SamplerComparison.medianRegret("hpo_mixed", "tpe-multivariate", 5, 50))
-                .isLessThan(SamplerComparison.medianRegret("hpo_mixed", "random", 5, 50));
-    }
-
     /** How many of the runs on seeds {@code from..from+runs-1} end above the second-best optimiser's floor. */
     private static long runsStuckOnAWorseOptimiser(String sampler, int from, int runs) {
         BenchProblem problem = BenchProblems.byName("hpo_mixed");

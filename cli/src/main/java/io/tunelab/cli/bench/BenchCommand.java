@@ -6,10 +6,10 @@ import picocli.CommandLine.Command;
 /** {@code tunelab bench}: benchmarks of the search engine and of training. */
 @Command(name = "bench",
         mixinStandardHelpOptions = true,
-        description = "Benchmarks: sampler regret on the problems of PROBLEMS.md, sampler cost per ask, training"
+        description = "Benchmarks: sampler regret on the problems of PROBLEMS.md and on BBOB, sampler cost per ask, training"
                 + " time per epoch on Fashion-MNIST, tracker storage figures, dashboard latency and page load at 10,000"
                 + " trials, and dashboard throughput under concurrent clients.",
-        subcommands = {BenchSamplersCommand.class, BenchAskCostCommand.class, BenchTrainCommand.class,
+        subcommands = {BenchSamplersCommand.class, BenchBbobCommand.class, BenchAskCostCommand.class, BenchTrainCommand.class,
                 BenchStorageCommand.class, BenchDashboardCommand.class, BenchDashboardLoadCommand.class})
 public final class BenchCommand implements Runnable {
 

@@ -30,7 +30,7 @@ public final class BenchSamplersCommand implements Callable<Integer> {
 
     @Option(names = "--samplers", defaultValue = "random,tpe", paramLabel = "LIST",
             description = "Comma-separated samplers (default: ${DEFAULT-VALUE}). Known: random, tpe, "
-                    + "tpe-multivariate, tpe-optuna (Optuna 3.1's TPE), tpe-optuna-multivariate, gp, nsga2.")
+                    + "tpe-optuna (Optuna 3.1's TPE), tpe-optuna-multivariate, gp, qmc, nsga2.")
     String samplers;
 
     @Option(names = "--seeds", defaultValue = "10", paramLabel = "N",

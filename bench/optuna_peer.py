@@ -1,0 +1,85 @@
+#!/usr/bin/env python3
+"""An Optuna 3.1 peer for `tunelab bench bbob`: ask/tell in JSON lines over stdin/stdout.
+
+Tunelab evaluates the function; this program only proposes points, so both sides see the same
+function, instance and budget. Protocol (one JSON object per line):
+
+  peer   -> {"peer": "optuna-tpe", "protocol": 1}                       once, at start
+  tunelab-> {"op": "start", "dim": D, "low": [...], "high": [...], "seed": S}
+  peer   -> {"ok": true}                                                a new study
+  tunelab-> {"op": "ask"}
+  peer   -> {"trial": N, "x": [...], "seconds": T}                      T: time inside Optuna
+  tunelab-> {"op": "tell", "trial": N, "value": V}
+  peer   -> {"ok": true, "seconds": T}
+  tunelab-> {"op": "stop"}                                              the peer exits
+
+Errors are answered with {"error": "message"}. Logging goes to stderr.
+"""
+import argparse
+import json
+import sys
+import time
+import warnings
+
+import optuna
+from optuna.distributions import FloatDistribution
+
+SAMPLERS = ("random", "tpe", "tpe-multivariate", "cmaes")
+
+
+def make_sampler(name, seed):
+    if name == "random":
+        return optuna.samplers.RandomSampler(seed=seed)
+    if name == "tpe":
+        return optuna.samplers.TPESampler(seed=seed)
+    if name == "tpe-multivariate":
+        return optuna.samplers.TPESampler(seed=seed, multivariate=True)
+    return optuna.samplers.CmaEsSampler(seed=seed)
+
+
+def reply(obj):
+    sys.stdout.write(json.dumps(obj) + "\n")
+    sys.stdout.flush()
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sampler", choices=SAMPLERS, default="tpe")
+    args = parser.parse_args()
+    optuna.logging.set_verbosity(optuna.logging.ERROR)
+    warnings.simplefilter("ignore")
+    reply({"peer": "optuna-" + args.sampler, "protocol": 1})
+    study, space, pending = None, None, {}
+    for line in sys.stdin:
+        if not line.strip():
+            continue
+        try:
+            msg = json.loads(line)
+            op = msg.get("op")
+            if op == "start":
+                study = optuna.create_study(sampler=make_sampler(args.sampler, int(msg["seed"])))
+                space = {"x%d" % i: FloatDistribution(lo, hi)
+                         for i, (lo, hi) in enumerate(zip(msg["low"], msg["high"]))}
+                pending = {}
+                reply({"ok": True})
+            elif op == "ask":
+                start = time.perf_counter()
+                trial = study.ask(space)
+                elapsed = time.perf_counter() - start
+                pending[trial.number] = trial
+                reply({"trial": trial.number, "x": [trial.params["x%d" % i] for i in range(len(space))],
+                       "seconds": elapsed})
+            elif op == "tell":
+                start = time.perf_counter()
+                study.tell(pending.pop(int(msg["trial"])), float(msg["value"]))
+                reply({"ok": True, "seconds": time.perf_counter() - start})
+            elif op == "stop":
+                return
+            else:
+                reply({"error": "unknown op %r, expected start, ask, tell or stop" % (op,)})
+        except Exception as e:  # answer instead of dying, so Tunelab can report the message
+            reply({"error": "%s: %s" % (type(e).__name__, e)})
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,146 @@
+package io.tunelab.bench.bbob;
+
+import io.tunelab.bench.samplers.BenchReport;
+import io.tunelab.bench.samplers.SamplerBenchmark;
+import io.tunelab.bench.samplers.SamplerCatalog;
+import io.tunelab.search.SearchException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Runs Tunelab samplers and peer processes side by side on BBOB functions × dimensions × instances:
+ * every run has the same budget on the same instance and is seeded with the instance number. Tunelab
+ * samplers run as real sequential studies ({@link SamplerBenchmark#runOne}), peers through
+ * {@link PeerProcess}. Regret is the best value minus fopt; normalised regret divides it by the median
+ * regret of {@code random} (always run) over the instances of the same function and dimension, so 0 is
+ * the optimum and 1 is as good as random search. Stateless.
+ */
+public final class BbobBenchmark {
+    /** The reference sampler of the normalisation. */
+    public static final String REFERENCE = "random";
+
+    private BbobBenchmark() {
+    }
+
+    /**
+     * One CSV row.
+     *
+     * @param function         function number, 1–24
+     * @param dim              dimension
+     * @param instance         instance number (also the run's seed)
+     * @param sampler          Tunelab sampler name or the peer's name
+     * @param trials           budget
+     * @param regret           best value minus fopt
+     * @param normalizedRegret regret over random search's median regret on the same function and dimension
+     * @param msPerTrial       the sampler's own milliseconds per trial
+     */
+    public record Row(int function, int dim, int instance, String sampler, int trials, double regret,
+                      double normalizedRegret, double msPerTrial) {
+    }
+
+    /**
+     * What to run.
+     *
+     * @param functions function numbers
+     * @param dims      dimensions, each {@code >= 2}
+     * @param instances instance numbers
+     * @param samplers  names of {@link SamplerCatalog}; {@code random} is added if missing
+     * @param peers     peer command lines (see {@link PeerProcess}), may be empty
+     * @param trials    budget per run, {@code >= 1}
+     */
+    public record Settings(List<Integer> functions, List<Integer> dims, List<Integer> instances, List<String> samplers,
+                           List<String> peers, int trials) {
+        public Settings {
+            if (trials < 1) {
+                throw new SearchException("trials must be >= 1, got " + trials);
+            }
+            if (functions.isEmpty() || dims.isEmpty() || instances.isEmpty()) {
+                throw new SearchException("functions, dims and instances must not be empty");
+            }
+            for (int id : functions) {
+                for (int dim : dims) {
+                    for (int instance : instances) {
+                        BbobSuite.check(id, dim, instance);
+                    }
+                }
+            }
+            LinkedHashSet<String> names = new LinkedHashSet<>(samplers);
+            names.add(REFERENCE);
+            names.forEach(SamplerCatalog::factory);
+            samplers = List.copyOf(names);
+            functions = List.copyOf(functions);
+            dims = List.copyOf(dims);
+            instances = List.copyOf(instances);
+            peers = List.copyOf(peers);
+        }
+    }
+
+    /** Runs everything, reporting each finished run and function × dimension to {@code progress}; rows in run order. */
+    public static List<Row> run(Settings settings, Consumer<String> progress) {
+        List<PeerProcess> peers = new ArrayList<>();
+        try {
+            for (String command : settings.peers()) {
+                peers.add(PeerProcess.start(command));
+            }
+            List<Row> raw = new ArrayList<>();
+            for (int dim : settings.dims()) {
+                for (int id : settings.functions()) {
+                    long start = System.nanoTime();
+                    for (int instance : settings.instances()) {
+                        BbobFunction f = BbobSuite.function(id, dim, instance);
+                        for (String sampler : settings.samplers()) {
+                            raw.add(report(runTunelab(f, sampler, settings.trials()), progress));
+                        }
+                        for (PeerProcess peer : peers) {
+                            PeerProcess.Run r = peer.run(f, instance, settings.trials());
+                            raw.add(report(new Row(id, dim, instance, peer.name(), settings.trials(),
+                                    r.bestValue() - f.fopt(), Double.NaN, r.msPerTrial()), progress));
+                        }
+                    }
+                    progress.accept(String.format("f%d d%d: %d runs in %.1f s", id, dim,
+                            settings.instances().size() * (settings.samplers().size() + peers.size()),
+                            (System.nanoTime() - start) / 1e9));
+                }
+            }
+            return normalize(raw);
+        } finally {
+            peers.forEach(PeerProcess::close);
+        }
+    }
+
+    private static Row report(Row row, Consumer<String> progress) {
+        progress.accept(String.format(Locale.ROOT, "  f%d d%d i%d %s: regret %.6g, %.3f ms/trial", row.function(),
+                row.dim(), row.instance(), row.sampler(), row.regret(), row.msPerTrial()));
+        return row;
+    }
+
+    private static Row runTunelab(BbobFunction f, String sampler, int trials) {
+        List<SamplerBenchmark.Row> rows = SamplerBenchmark.runOne(f.problem(trials), sampler, f.instance(), trials);
+        SamplerBenchmark.Row last = rows.get(rows.size() - 1);
+        return new Row(f.id(), f.dim(), f.instance(), sampler, trials, last.regret(), Double.NaN, last.samplerMsPerTrial());
+    }
+
+    /** Fills in normalised regret: regret over the reference sampler's median regret on the same function and dimension. */
+    static List<Row> normalize(List<Row> rows) {
+        Map<List<Integer>, List<Double>> reference = new HashMap<>();
+        for (Row r : rows) {
+            if (r.sampler().equals(REFERENCE)) {
+                reference.computeIfAbsent(List.of(r.function(), r.dim()), k -> new ArrayList<>()).add(r.regret());
+            }
+        }
+        List<Row> out = new ArrayList<>();
+        for (Row r : rows) {
+            double median = BenchReport.median(reference.getOrDefault(List.of(r.function(), r.dim()), List.of()).stream()
+                    .mapToDouble(Double::doubleValue).toArray());
+            double normalized = median > 0 ? r.regret() / median : r.regret() <= 0 ? 0 : Double.POSITIVE_INFINITY;
+            out.add(new Row(r.function(), r.dim(), r.instance(), r.sampler(), r.trials(), r.regret(), normalized,
+                    r.msPerTrial()));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,121 @@
+package io.tunelab.bench.bbob;
+
+import io.tunelab.bench.samplers.BenchReport;
+import io.tunelab.bench.samplers.SamplerCatalog;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * The output of {@code bench bbob}: the CSV, one table per dimension (median normalised regret over
+ * instances, per function and sampler) and, when peers ran, how many functions each Tunelab sampler's
+ * median is at most the best peer's and at most 1.25 times each peer's. Stateless.
+ */
+public final class BbobReport {
+    /** The CSV header. */
+    public static final String HEADER = "function,dim,instance,sampler,trials,regret,normalized_regret,ms_per_trial";
+    /** The factor of the "within 1.25× a peer" count. */
+    public static final double TOLERANCE = 1.25;
+
+    private BbobReport() {
+    }
+
+    /** Writes the rows as CSV under {@link #HEADER}. */
+    public static void writeCsv(List<BbobBenchmark.Row> rows, Path file) {
+        List<String> lines = new ArrayList<>();
+        for (BbobBenchmark.Row r : rows) {
+            lines.add(String.format(Locale.ROOT, "%d,%d,%d,%s,%d,%s,%s,%.4f", r.function(), r.dim(), r.instance(),
+                    r.sampler(), r.trials(), r.regret(), r.normalizedRegret(), r.msPerTrial()));
+        }
+        BenchReport.write(file, HEADER, lines);
+    }
+
+    /** Median normalised regret per (dimension, function, sampler), samplers in first-seen order. */
+    public static Map<Integer, Map<Integer, Map<String, Double>>> medians(List<BbobBenchmark.Row> rows) {
+        Map<Integer, Map<Integer, Map<String, List<Double>>>> groups = new LinkedHashMap<>();
+        for (BbobBenchmark.Row r : rows) {
+            groups.computeIfAbsent(r.dim(), k -> new LinkedHashMap<>()).computeIfAbsent(r.function(), k -> new LinkedHashMap<>())
+                    .computeIfAbsent(r.sampler(), k -> new ArrayList<>()).add(r.normalizedRegret());
+        }
+        Map<Integer, Map<Integer, Map<String, Double>>> out = new LinkedHashMap<>();
+        groups.forEach((dim, byFunction) -> byFunction.forEach((f, bySampler) -> bySampler.forEach((s, values) ->
+                out.computeIfAbsent(dim, k -> new LinkedHashMap<>()).computeIfAbsent(f, k -> new LinkedHashMap<>())
+                        .put(s, BenchReport.median(values.stream().mapToDouble(Double::doubleValue).toArray())))));
+        return out;
+    }
+
+    /** One table per dimension: a line per function, a column per sampler, then the sampler's ms per trial. */
+    public static String tables(List<BbobBenchmark.Row> rows) {
+        List<String> samplers = samplers(rows);
+        StringBuilder sb = new StringBuilder();
+        medians(rows).forEach((dim, byFunction) -> {
+            sb.append(String.format(Locale.ROOT, "%nD = %d: median normalized regret (0 = optimum, 1 = random search)%n", dim));
+            sb.append(String.format(Locale.ROOT, "%-26s", "function"));
+            samplers.forEach(s -> sb.append(String.format(Locale.ROOT, " %17s", s)));
+            sb.append('\n');
+            for (var f : new TreeSet<>(byFunction.keySet())) {
+                sb.append(String.format(Locale.ROOT, "%-26s", "f" + f + " " + BbobFunction.nameOf(f)));
+                samplers.forEach(s -> sb.append(String.format(Locale.ROOT, " %17s", cell(byFunction.get(f).get(s)))));
+                sb.append('\n');
+            }
+            sb.append(String.format(Locale.ROOT, "%-26s", "ms/trial"));
+            samplers.forEach(s -> sb.append(String.format(Locale.ROOT, " %17.2f", rows.stream()
+                    .filter(r -> r.dim() == dim && r.sampler().equals(s)).mapToDouble(BbobBenchmark.Row::msPerTrial)
+                    .average().orElse(Double.NaN))));
+            sb.append('\n');
+        });
+        return sb.toString();
+    }
+
+    /**
+     * Per dimension and Tunelab sampler: on how many functions its median normalised regret is at most
+     * the best peer's, and at most {@link #TOLERANCE} times each peer's. Empty when no peer ran.
+     */
+    public static String peerComparison(List<BbobBenchmark.Row> rows) {
+        List<String> samplers = samplers(rows);
+        List<String> peers = samplers.stream().filter(s -> !SamplerCatalog.names().contains(s)).toList();
+        List<String> ours = samplers.stream().filter(s -> SamplerCatalog.names().contains(s)).toList();
+        if (peers.isEmpty()) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT,
+                "%nfunctions where the sampler's median normalized regret is <= the best peer's, and <= %.2fx each peer's%n",
+                TOLERANCE));
+        medians(rows).forEach((dim, byFunction) -> {
+            sb.append(String.format(Locale.ROOT, "D = %d (%d functions)%n", dim, byFunction.size()));
+            for (String s : ours) {
+                sb.append(String.format(Locale.ROOT, "  %-24s <= best peer: %2d", s, count(byFunction, s, peers, 1)));
+                for (String p : peers) {
+                    sb.append(String.format(Locale.ROOT, "   <= %.2fx %s: %2d", TOLERANCE, p,
+                            count(byFunction, s, List.of(p), TOLERANCE)));
+                }
+                sb.append('\n');
+            }
+        });
+        return sb.toString();
+    }
+
+    private static long count(Map<Integer, Map<String, Double>> byFunction, String sampler, List<String> peers,
+                              double factor) {
+        return byFunction.values().stream().filter(m -> {
+            double ours = m.getOrDefault(sampler, Double.NaN);
+            double theirs = peers.stream().mapToDouble(p -> m.getOrDefault(p, Double.NaN)).min().orElse(Double.NaN);
+            return !Double.isNaN(ours) && !Double.isNaN(theirs) && ours <= factor * theirs;
+        }).count();
+    }
+
+    private static List<String> samplers(List<BbobBenchmark.Row> rows) {
+        LinkedHashSet<String> names = new LinkedHashSet<>();
+        rows.forEach(r -> names.add(r.sampler()));
+        return List.copyOf(names);
+    }
+
+    private static String cell(Double v) {
+        return v == null ? "-" : String.format(Locale.ROOT, "%.3g", v);
+    }
+}

@@ -1,0 +1,76 @@
+package io.tunelab.bench.bbob;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import io.tunelab.search.SearchException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BbobBenchmarkTest {
+
+    private static List<BbobBenchmark.Row> smallRun(List<String> progress) {
+        return BbobBenchmark.run(new BbobBenchmark.Settings(List.of(1, 15), List.of(2), List.of(1, 2, 3),
+                List.of("tpe"), List.of(), 12), progress::add);
+    }
+
+    @Test
+    void everyRunIsARowAndRandomSearchIsAlwaysTheReference(@TempDir Path dir) throws Exception {
+        List<String> progress = new ArrayList<>();
+        List<BbobBenchmark.Row> rows = smallRun(progress);
+        assertThat(rows).hasSize(2 * 3 * 2);
+        assertThat(rows).extracting(BbobBenchmark.Row::sampler).containsOnly("tpe", "random");
+        assertThat(rows).allMatch(r -> r.regret() >= 0 && r.trials() == 12 && r.dim() == 2);
+        for (int f : new int[] {1, 15}) {
+            List<Double> randomNormalized = rows.stream().filter(r -> r.function() == f && r.sampler().equals("random"))
+                    .map(BbobBenchmark.Row::normalizedRegret).sorted().toList();
+            assertThat(randomNormalized.get(1)).as("random's median normalized regret on f%d", f).isCloseTo(1, within(1e-12));
+        }
+        assertThat(progress).anyMatch(line -> line.startsWith("f15 d2: 6 runs"))
+                .anyMatch(line -> line.contains("f1 d2 i3 tpe: regret"));
+
+        Path csv = dir.resolve("bbob.csv");
+        BbobReport.writeCsv(rows, csv);
+        List<String> lines = Files.readAllLines(csv);
+        assertThat(lines.get(0)).isEqualTo("function,dim,instance,sampler,trials,regret,normalized_regret,ms_per_trial");
+        assertThat(lines).hasSize(13);
+        assertThat(lines.get(1)).startsWith("1,2,1,tpe,12,");
+        assertThat(BbobReport.tables(rows)).contains("D = 2").contains("f15 rastrigin-rotated").contains("ms/trial");
+        assertThat(BbobReport.peerComparison(rows)).isEmpty();
+    }
+
+    @Test
+    void theSameSettingsGiveTheSameRegrets() {
+        assertThat(smallRun(new ArrayList<>())).extracting(BbobBenchmark.Row::regret)
+                .isEqualTo(smallRun(new ArrayList<>()).stream().map(BbobBenchmark.Row::regret).toList());
+    }
+
+    @Test
+    void peerComparisonCountsFunctionsWhereASamplerIsAtMostTheBestPeerAndWithinAQuarterOfEachPeer() {
+        List<BbobBenchmark.Row> rows = List.of(
+                row(1, "tpe", 0.5), row(1, "peer-a", 0.45), row(1, "peer-b", 0.9),
+                row(2, "tpe", 0.2), row(2, "peer-a", 0.3), row(2, "peer-b", 0.25));
+        String table = BbobReport.peerComparison(rows);
+        assertThat(table).contains("D = 5 (2 functions)")
+                .containsPattern("tpe +<= best peer:  1   <= 1.25x peer-a:  2   <= 1.25x peer-b:  2");
+    }
+
+    private static BbobBenchmark.Row row(int function, String sampler, double normalized) {
+        return new BbobBenchmark.Row(function, 5, 4, sampler, 100, normalized, normalized, 1);
+    }
+
+    @Test
+    void settingsOutsideTheSuiteAreRejectedBeforeAnythingRuns() {
+        assertThatThrownBy(() -> new BbobBenchmark.Settings(List.of(0), List.of(2), List.of(1), List.of("tpe"), List.of(), 10))
+                .isInstanceOf(SearchException.class).hasMessageContaining("got 0");
+        assertThatThrownBy(() -> new BbobBenchmark.Settings(List.of(1), List.of(2), List.of(1), List.of("tpe"), List.of(), 0))
+                .isInstanceOf(SearchException.class).hasMessageContaining("trials must be >= 1, got 0");
+        assertThatThrownBy(() -> new BbobBenchmark.Settings(List.of(1), List.of(2), List.of(1), List.of("cma"), List.of(), 5))
+                .isInstanceOf(SearchException.class).hasMessageContaining("unknown sampler 'cma'");
+    }
+}

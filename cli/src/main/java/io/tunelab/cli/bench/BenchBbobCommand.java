@@ -1,0 +1,74 @@
+package io.tunelab.cli.bench;
+
+import io.tunelab.bench.bbob.BbobBenchmark;
+import io.tunelab.bench.bbob.BbobReport;
+import io.tunelab.bench.bbob.NumberList;
+import io.tunelab.bench.bbob.OptunaPeer;
+import io.tunelab.bench.samplers.SamplerCatalog;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code tunelab bench bbob}: Tunelab samplers and peer optimisers on the 24 BBOB noiseless functions. */
+@Command(name = "bbob", mixinStandardHelpOptions = true,
+        description = "Samplers and peers (e.g. Optuna) on the 24 BBOB noiseless functions, same instances and budget "
+                + "(CSV: " + BbobReport.HEADER + ").")
+public final class BenchBbobCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--samplers", defaultValue = "random,tpe", paramLabel = "LIST",
+            description = "Comma-separated Tunelab samplers (default: ${DEFAULT-VALUE}); random is always run, as the "
+                    + "reference of the normalized regret.")
+    String samplers;
+
+    @Option(names = "--functions", defaultValue = "1-24", paramLabel = "LIST", description = "Functions (default: ${DEFAULT-VALUE}).")
+    String functions;
+
+    @Option(names = "--dims", defaultValue = "2,5,10", paramLabel = "LIST", description = "Dimensions (default: ${DEFAULT-VALUE}).")
+    String dims;
+
+    @Option(names = "--instances", defaultValue = "4-5", paramLabel = "LIST",
+            description = "Instances, also the runs' seeds (default: ${DEFAULT-VALUE}; 1-3 are the development split).")
+    String instances;
+
+    @Option(names = "--trials", defaultValue = "100", paramLabel = "T", description = "Trials per run (default: ${DEFAULT-VALUE}).")
+    int trials;
+
+    @Option(names = "--peer", paramLabel = "CMD",
+            description = "A peer speaking ask/tell in JSON lines (repeatable), e.g. \"python3 bench/optuna_peer.py "
+                    + "--sampler tpe\", or optuna:random|tpe|tpe-multivariate|cmaes for the shipped Optuna peer.")
+    List<String> peers = List.of();
+
+    @Option(names = "--out", paramLabel = "FILE.csv", description = "Also write the rows as CSV.")
+    Path out;
+
+    @Override
+    public Integer call() {
+        PrintWriter w = spec.commandLine().getOut();
+        Path script = Path.of("bench", "optuna_peer.py");
+        BbobBenchmark.Settings settings = new BbobBenchmark.Settings(NumberList.parse(functions, "--functions"),
+                NumberList.parse(dims, "--dims"), NumberList.parse(instances, "--instances"), SamplerCatalog.parse(samplers),
+                peers.stream().map(p -> OptunaPeer.command(p, script)).toList(), trials);
+        long start = System.nanoTime();
+        List<BbobBenchmark.Row> rows = BbobBenchmark.run(settings, line -> {
+            w.println(line);
+            w.flush();
+        });
+        double seconds = (System.nanoTime() - start) / 1e9;
+        w.print(BbobReport.tables(rows));
+        w.print(BbobReport.peerComparison(rows));
+        w.printf("%d runs in %.1f s (%.2f s per run)%n", rows.size(), seconds, seconds / Math.max(1, rows.size()));
+        if (out != null) {
+            BbobReport.writeCsv(rows, out);
+            w.println("wrote " + out);
+        }
+        w.flush();
+        return 0;
+    }
+}
