@@ -9,6 +9,7 @@ import ai.djl.nn.LambdaBlock;
 import ai.djl.nn.ParallelBlock;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.SequentialBlock;
+import ai.djl.nn.convolutional.Conv1d;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.BatchNorm;
@@ -28,7 +29,14 @@ public final class Networks {
 
     /** A new, uninitialised block for {@code architecture} whose weights will be drawn from {@code seed}. */
     public static Block build(Architecture architecture, long seed) {
-        Block block = architecture instanceof MlpArchitecture mlp ? mlp(mlp) : cnn((CnnArchitecture) architecture);
+        Block block;
+        if (architecture instanceof MlpArchitecture mlp) {
+            block = mlp(mlp);
+        } else if (architecture instanceof CnnArchitecture cnn) {
+            block = cnn(cnn);
+        } else {
+            block = rnn((RnnArchitecture) architecture);
+        }
         block.setInitializer(new SeededInitializer(architecture.initializer(), seed), Parameter.Type.WEIGHT);
         return block;
     }
@@ -94,5 +102,24 @@ public final class Networks {
             net.add(Dropout.builder().optRate((float) a.dropout()).build());
         }
         return net.add(Linear.builder().setUnits(a.outputs()).build());
+    }
+
+    private static Block rnn(RnnArchitecture a) {
+        SequentialBlock net = new SequentialBlock();
+        if (a.convFilters() > 0) {
+            // Conv1d reads (batch, channels, steps); the recurrent layers read (batch, steps, features).
+            net.add(LambdaBlock.singleton(x -> x.transpose(0, 2, 1), "steps_to_channels_last"))
+                    .add(Conv1d.builder().setKernelShape(new Shape(a.convKernel())).optStride(new Shape(a.convStride()))
+                            .setFilters(a.convFilters()).build())
+                    .add(LambdaBlock.singleton(x -> x.transpose(0, 2, 1), "channels_to_features"));
+        }
+        for (int units : a.units()) {
+            net.add(a.cell().layer(units));
+            if (a.dropout() > 0) {
+                net.add(Dropout.builder().optRate((float) a.dropout()).build());
+            }
+        }
+        return net.add(LambdaBlock.singleton(x -> x.get(":, -1, :"), "last_step"))
+                .add(Linear.builder().setUnits(a.outputs()).build());
     }
 }

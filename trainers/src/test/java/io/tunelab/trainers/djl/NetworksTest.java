@@ -51,6 +51,28 @@ class NetworksTest {
     }
 
     @Test
+    void everyRecurrentVariantMapsABatchOfWindowsToItsOutputs() {
+        List<Architecture> variants = List.of(
+                new RnnArchitecture(List.of(12, 1), RecurrentCell.SIMPLE, List.of(5, 4), 0, 0, 0, 0, WeightInit.GLOROT, 3),
+                new RnnArchitecture(List.of(12, 2), RecurrentCell.LSTM, List.of(6), 0, 0, 0, 0.2, WeightInit.GLOROT, 3),
+                new RnnArchitecture(List.of(12, 2), RecurrentCell.GRU, List.of(4, 4), 5, 4, 2, 0, WeightInit.HE, 3));
+        for (Architecture a : variants) {
+            assertThat(forward(a, 3, 4, true)).as(a.describe()).hasSize(12).doesNotContain(Float.NaN);
+        }
+    }
+
+    @Test
+    void aConvolutionFrontEndShortensTheSequenceAsValidPaddingDoes() {
+        RnnArchitecture a = new RnnArchitecture(List.of(50, 1), RecurrentCell.GRU, List.of(20), 20, 4, 2, 0,
+                WeightInit.GLOROT, 1);
+
+        assertThat(a.recurrentSteps()).isEqualTo(24);
+        assertThat(a.describe()).isEqualTo("rnn conv1d 20x4/2 + gru 20 -> 1");
+        assertThatThrownBy(() -> new RnnArchitecture(List.of(3, 1), RecurrentCell.GRU, List.of(2), 2, 4, 1, 0,
+                WeightInit.GLOROT, 1)).isInstanceOf(TrainersException.class).hasMessageContaining("kernel 4 is longer");
+    }
+
+    @Test
     void theSameSeedGivesTheSameWeightsAndAnotherSeedOthers() {
         Architecture a = new MlpArchitecture(List.of(5), List.of(7), ActivationKind.LEAKY_RELU, WeightInit.HE, false, 0, false, 2);
 

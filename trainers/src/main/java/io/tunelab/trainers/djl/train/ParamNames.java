@@ -21,6 +21,13 @@ public final class ParamNames {
     public static final String KERNEL_SIZE = "kernel_size";
     public static final String POOLING = "pooling";
     public static final String DENSE_UNITS = "dense_units";
+    public static final String LOSS = "loss";
+    public static final String CELL = "cell";
+    public static final String RNN_LAYERS = "rnn_layers";
+    public static final String RNN_UNITS = "rnn_units";
+    public static final String CONV1D_FILTERS = "conv1d_filters";
+    public static final String CONV1D_KERNEL = "conv1d_kernel";
+    public static final String CONV1D_STRIDE = "conv1d_stride";
     public static final String OPTIMIZER = "optimizer";
     public static final String LEARNING_RATE = "learning_rate";
     public static final String MOMENTUM = "momentum";
