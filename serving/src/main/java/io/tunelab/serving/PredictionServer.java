@@ -136,7 +136,7 @@ public final class PredictionServer implements AutoCloseable {
             List<Map<String, Object>> items = new ArrayList<>();
             for (Prediction p : predictions) {
                 Map<String, Object> item = new LinkedHashMap<>();
-                if (p.output() instanceof Number && p.probabilities().isEmpty()) {
+                if ((p.output() instanceof Number || p.output() instanceof List) && p.probabilities().isEmpty()) {
                     item.put("value", p.output());
                 } else {
                     item.put("class", p.output());

@@ -2,8 +2,8 @@ package io.tunelab.trainers.callback;
 
 import io.tunelab.search.trial.Trial;
 import io.tunelab.trainers.TempDirs;
-import io.tunelab.trainers.data.DataCard;
 import io.tunelab.trainers.djl.ModelFiles;
+import io.tunelab.trainers.sources.DataCard;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -4,24 +4,13 @@ import java.util.Objects;
 
 /**
  * The three splits of a dataset: fit on {@code train}, choose hyperparameters and stop early on
- * {@code valid}, report once on {@code test}; and the {@link DataCard} a model trained on them is saved
- * with.
+ * {@code valid}, report once on {@code test}.
  */
-public record DatasetSplits(DenseDataset train, DenseDataset valid, DenseDataset test, DataCard card) {
+public record DatasetSplits(DenseDataset train, DenseDataset valid, DenseDataset test) {
     public DatasetSplits {
         Objects.requireNonNull(train, "train");
         Objects.requireNonNull(valid, "valid");
         Objects.requireNonNull(test, "test");
-        Objects.requireNonNull(card, "card");
-    }
-
-    /** Splits of plain arrays ({@link DataCard#tensors}). */
-    public DatasetSplits(DenseDataset train, DenseDataset valid, DenseDataset test) {
-        this(train, valid, test, DataCard.tensors(train));
-    }
-
-    public DatasetSplits withCard(DataCard c) {
-        return new DatasetSplits(train, valid, test, c);
     }
 
     /**
@@ -34,6 +23,6 @@ public record DatasetSplits(DenseDataset train, DenseDataset valid, DenseDataset
 
     /** Every split cut to at most {@code n} examples (for quick runs and tests). */
     public DatasetSplits limit(int trainN, int validN, int testN) {
-        return new DatasetSplits(train.head(trainN), valid.head(validN), test.head(testN), card);
+        return new DatasetSplits(train.head(trainN), valid.head(validN), test.head(testN));
     }
 }

@@ -53,7 +53,7 @@ public final class ModelFiles {
         return dir.resolve(name + ".architecture.json");
     }
 
-    /** The {@link io.tunelab.trainers.data.DataCard} file of model {@code name} in {@code dir}, when it was saved with one. */
+    /** The {@link io.tunelab.trainers.sources.DataCard} file of model {@code name} in {@code dir}, when it was saved with one. */
     public static Path dataCardFile(Path dir, String name) {
         return dir.resolve(name + ".data.json");
     }

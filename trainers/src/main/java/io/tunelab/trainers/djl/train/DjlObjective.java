@@ -21,6 +21,8 @@ import io.tunelab.trainers.djl.optimizer.OptimizerSpec;
 import io.tunelab.trainers.eval.ClassificationReport;
 import io.tunelab.trainers.eval.RegressionReport;
 import io.tunelab.trainers.schedule.LearningRateSchedule;
+import io.tunelab.trainers.sources.DataCard;
+import io.tunelab.trainers.sources.TrainingData;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -46,11 +48,19 @@ import java.util.Map;
  */
 public final class DjlObjective implements Objective {
     private final DatasetSplits data;
+    private final DataCard card;
     private final DjlObjectiveConfig config;
     private volatile Map<String, Object> fingerprint;
 
+    /** Trains on arrays ({@link DataCard#tensors}). */
     public DjlObjective(DatasetSplits data, DjlObjectiveConfig config) {
-        this.data = data;
+        this(TrainingData.of(data), config);
+    }
+
+    /** Trains on {@code data}'s splits; the best model is saved with its card. */
+    public DjlObjective(TrainingData data, DjlObjectiveConfig config) {
+        this.data = data.splits();
+        this.card = data.card();
         this.config = config;
     }
 
@@ -93,7 +103,7 @@ public final class DjlObjective implements Objective {
         list.add(new MetricsLogger(trial));
         list.add(new EarlyStopping(config.monitor(), patience, minDelta, config.restoreBest()));
         if (config.checkpoint()) {
-            list.add(new BestCheckpoint(trial, config.monitor(), data.card()));
+            list.add(new BestCheckpoint(trial, config.monitor(), card));
         }
         list.add(new PruningCallback(trial, config.monitor()));
         return list;

@@ -12,10 +12,11 @@ import io.tunelab.search.trial.FrozenTrial;
 import io.tunelab.search.trial.MetricPoint;
 import io.tunelab.search.trial.TrialState;
 import io.tunelab.trainers.callback.Monitor;
-import io.tunelab.trainers.data.CsvDatasets;
 import io.tunelab.trainers.data.DatasetSplits;
-import io.tunelab.trainers.data.SeriesDatasets;
 import io.tunelab.trainers.djl.DjlPredictor;
+import io.tunelab.trainers.sources.CsvDatasets;
+import io.tunelab.trainers.sources.SeriesDatasets;
+import io.tunelab.trainers.sources.TrainingData;
 import io.tunelab.trainers.tabular.CsvOptions;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -66,12 +67,13 @@ class DjlObjectiveOwnDataTest {
     void aRegressionMlpOnACsvLearnsAndItsSavedModelEncodesRawFeaturesAsTraining() throws IOException {
         double[][] raw = new double[300][];
         Path file = regressionCsv(raw);
-        DatasetSplits data = CsvDatasets.load(file, CsvOptions.regression("y"), 0.2, 0.2, 3);
+        TrainingData csv = CsvDatasets.load(file, CsvOptions.regression("y"), 0.2, 0.2, 3);
+        DatasetSplits data = csv.splits();
         Map<String, Object> fixed = new HashMap<>(Map.of("epochs", 4, "batch_size", 16, "n_hidden", 1, "n_neurons", 16,
                 "optimizer", "adam", "learning_rate", 0.01));
         Study study = minimizing("csv-regression");
 
-        study.optimize(new DjlObjective(data, DjlObjectiveConfig.mlp(Map.of(), fixed).withMonitor(Monitor.of("val_rmse"))),
+        study.optimize(new DjlObjective(csv, DjlObjectiveConfig.mlp(Map.of(), fixed).withMonitor(Monitor.of("val_rmse"))),
                 OptimizeOptions.trials(1));
 
         FrozenTrial t = study.trials(java.util.EnumSet.allOf(TrialState.class)).get(0);
@@ -87,7 +89,7 @@ class DjlObjectiveOwnDataTest {
 
         try (DjlPredictor served = DjlPredictor.load(artifact(study, t, "best-0000.params"), List.of())) {
             assertThat(served.schema().featureNames()).containsExactly("a", "b", "colour=blue", "colour=red");
-            assertThat(served.card().encoder().toMap()).isEqualTo(data.card().encoder().toMap());
+            assertThat(served.card().encoder().toMap()).isEqualTo(csv.card().encoder().toMap());
             float[][] rows = new float[raw.length][];
             for (int i = 0; i < raw.length; i++) {
                 rows[i] = new float[] {(float) raw[i][0], (float) raw[i][1], (float) raw[i][2], (float) raw[i][3]};
@@ -116,7 +118,7 @@ class DjlObjectiveOwnDataTest {
 
     @Test
     void everyRecurrentCellLearnsTheSyntheticSeriesAndAForecastIsServed() {
-        DatasetSplits data = SeriesDatasets.synthetic(400, 20, 2, 100, 50, 11);
+        TrainingData data = SeriesDatasets.synthetic(400, 20, 2, 100, 50, 11);
         for (String cell : List.of("simple", "lstm", "gru")) {
             Map<String, Object> fixed = new HashMap<>(Map.of("model", "rnn", "cell", cell, "rnn_layers", 1,
                     "rnn_units", 8, "epochs", 3, "batch_size", 25, "optimizer", "adam", "learning_rate", 0.01));

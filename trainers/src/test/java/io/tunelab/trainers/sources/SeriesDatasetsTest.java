@@ -1,9 +1,10 @@
-package io.tunelab.trainers.data;
+package io.tunelab.trainers.sources;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tunelab.trainers.TrainersException;
+import io.tunelab.trainers.data.DatasetSplits;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,8 +28,8 @@ class SeriesDatasetsTest {
 
     @Test
     void syntheticSeriesHaveTheBookShapeAndTheSameSeedGivesTheSameSeries() {
-        DatasetSplits a = SeriesDatasets.synthetic(100, 50, 1, 20, 10, 42);
-        DatasetSplits b = SeriesDatasets.synthetic(100, 50, 1, 20, 10, 42);
+        DatasetSplits a = SeriesDatasets.synthetic(100, 50, 1, 20, 10, 42).splits();
+        DatasetSplits b = SeriesDatasets.synthetic(100, 50, 1, 20, 10, 42).splits();
 
         assertThat(a.train().size()).isEqualTo(70);
         assertThat(a.valid().size()).isEqualTo(20);
@@ -37,7 +38,7 @@ class SeriesDatasetsTest {
         assertThat(a.train().targetWidth()).isEqualTo(1);
         assertThat(a.train().features()).containsExactly(b.train().features());
         assertThat(a.test().targets()).containsExactly(b.test().targets());
-        assertThat(SeriesDatasets.synthetic(100, 50, 1, 20, 10, 43).train().features()).isNotEqualTo(a.train().features());
+        assertThat(SeriesDatasets.synthetic(100, 50, 1, 20, 10, 43).splits().train().features()).isNotEqualTo(a.train().features());
         for (float v : a.train().features()) {
             assertThat(Math.abs(v)).isLessThanOrEqualTo(0.75f);
         }
@@ -45,7 +46,7 @@ class SeriesDatasetsTest {
 
     @Test
     void theNaiveForecastOfTheSyntheticSeriesErrsAsTheBookReports() {
-        DatasetSplits data = SeriesDatasets.synthetic(2000, 50, 1, 0, 1000, 7);
+        DatasetSplits data = SeriesDatasets.synthetic(2000, 50, 1, 0, 1000, 7).splits();
 
         // The book reports a naive MSE of about 0.020 on its validation set.
         assertThat(SeriesDatasets.naiveMse(data.test())).isBetween(0.015, 0.025);
@@ -53,7 +54,8 @@ class SeriesDatasetsTest {
 
     @Test
     void csvWindowsPredictTheNextValuesAndSplitsAreChronologicalSegments() throws IOException {
-        DatasetSplits data = SeriesDatasets.csv(ramp(100), "y", 5, 2, 0.2, 0.2);
+        TrainingData series = SeriesDatasets.csv(ramp(100), "y", 5, 2, 0.2, 0.2);
+        DatasetSplits data = series.splits();
 
         // segments: rows 0..59 train, 60..79 valid, 80..99 test; each windowed on its own
         assertThat(data.train().size()).isEqualTo(60 - 5 - 2 + 1);
@@ -67,7 +69,7 @@ class SeriesDatasetsTest {
         float[] lastTrainTargets = data.train().targets();
         assertThat(lastTrainTargets[lastTrainTargets.length - 1]).as("no training target from the validation segment")
                 .isEqualTo(59);
-        assertThat(data.card().input()).isEqualTo(DataCard.Input.SERIES);
+        assertThat(series.card().input()).isEqualTo(DataCard.Input.SERIES);
     }
 
     @Test

@@ -1,6 +1,8 @@
-package io.tunelab.trainers.data;
+package io.tunelab.trainers.sources;
 
 import io.tunelab.trainers.TrainersException;
+import io.tunelab.trainers.data.DatasetSplits;
+import io.tunelab.trainers.data.DenseDataset;
 import io.tunelab.trainers.tabular.CsvOptions;
 import io.tunelab.trainers.tabular.CsvTables;
 import io.tunelab.trainers.tabular.Table;
@@ -27,7 +29,7 @@ public final class SeriesDatasets {
      * @throws TrainersException naming the file, line and column of a non-number, a missing value or a
      *                           missing target column, or a segment shorter than {@code nSteps + horizon}
      */
-    public static DatasetSplits csv(Path file, String target, int nSteps, int horizon, double validFraction,
+    public static TrainingData csv(Path file, String target, int nSteps, int horizon, double validFraction,
                                     double testFraction) {
         checkWindow(nSteps, horizon);
         Table table = CsvTables.read(file, CsvOptions.regression(target).withStrictNumeric(true));
@@ -49,9 +51,9 @@ public final class SeriesDatasets {
         int valid = (int) Math.round(rows * validFraction);
         int train = rows - valid - test;
         String name = "series '" + file + "'";
-        return new DatasetSplits(windows(name, "training", values, columns, 0, train, nSteps, horizon),
+        return new TrainingData(new DatasetSplits(windows(name, "training", values, columns, 0, train, nSteps, horizon),
                 windows(name, "validation", values, columns, train, train + valid, nSteps, horizon),
-                windows(name, "test", values, columns, train + valid, rows, nSteps, horizon),
+                windows(name, "test", values, columns, train + valid, rows, nSteps, horizon)),
                 DataCard.regression(DataCard.Input.SERIES));
     }
 
@@ -62,7 +64,7 @@ public final class SeriesDatasets {
      * {@code t} evenly spaced over [0, 1]; the first {@code nSteps} steps are the input, the rest the
      * targets. The first series train, the next {@code validSize} validate, the last {@code testSize} test.
      */
-    public static DatasetSplits synthetic(int nSeries, int nSteps, int horizon, int validSize, int testSize, long seed) {
+    public static TrainingData synthetic(int nSeries, int nSteps, int horizon, int validSize, int testSize, long seed) {
         checkWindow(nSteps, horizon);
         if (validSize < 0 || testSize < 0 || validSize + testSize >= nSeries) {
             throw new TrainersException("synthetic series: " + validSize + " validation and " + testSize
@@ -90,8 +92,8 @@ public final class SeriesDatasets {
         }
         DenseDataset all = DenseDataset.regression(x, new int[] {nSteps, 1}, y, horizon);
         int train = nSeries - validSize - testSize;
-        return new DatasetSplits(all.slice(0, train), all.slice(train, train + validSize),
-                all.slice(train + validSize, nSeries), DataCard.regression(DataCard.Input.SERIES));
+        return new TrainingData(new DatasetSplits(all.slice(0, train), all.slice(train, train + validSize),
+                all.slice(train + validSize, nSeries)), DataCard.regression(DataCard.Input.SERIES));
     }
 
     /**

@@ -1,8 +1,9 @@
-package io.tunelab.trainers.data;
+package io.tunelab.trainers.sources;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.tunelab.trainers.TrainersException;
+import io.tunelab.trainers.data.DenseDataset;
 import io.tunelab.trainers.tabular.EncoderJson;
 import io.tunelab.trainers.tabular.FeatureEncoder;
 import io.tunelab.trainers.tabular.Task;

@@ -1,10 +1,11 @@
-package io.tunelab.trainers.data;
+package io.tunelab.trainers.sources;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import io.tunelab.trainers.TrainersException;
+import io.tunelab.trainers.data.DatasetSplits;
 import io.tunelab.trainers.tabular.CsvOptions;
 import io.tunelab.trainers.tabular.Task;
 import java.io.IOException;
@@ -37,16 +38,17 @@ class CsvDatasetsTest {
 
     @Test
     void aRegressionCsvBecomesStandardisedOneHotSplitsWithTheEncoderFittedOnTheTrainingPartOnly() throws IOException {
-        DatasetSplits splits = CsvDatasets.load(table(), CsvOptions.regression("y").withCategorical("kind"), 0.2, 0.25, 3);
+        TrainingData data = CsvDatasets.load(table(), CsvOptions.regression("y").withCategorical("kind"), 0.2, 0.25, 3);
+        DatasetSplits splits = data.splits();
 
         assertThat(splits.test().size()).isEqualTo(20);
         assertThat(splits.valid().size()).isEqualTo(20);
         assertThat(splits.train().size()).isEqualTo(60);
         assertThat(splits.train().isRegression()).isTrue();
         assertThat(splits.train().targetWidth()).isEqualTo(1);
-        assertThat(splits.card().task()).isEqualTo(Task.REGRESSION);
-        assertThat(splits.card().input()).isEqualTo(DataCard.Input.FEATURES);
-        assertThat(splits.card().encoder().featureNames())
+        assertThat(data.card().task()).isEqualTo(Task.REGRESSION);
+        assertThat(data.card().input()).isEqualTo(DataCard.Input.FEATURES);
+        assertThat(data.card().encoder().featureNames())
                 .containsExactly("x", "colour=blue", "colour=red", "kind=even", "kind=odd");
         int[] shape = splits.train().exampleShape();
         assertThat(shape).containsExactly(5);
@@ -59,9 +61,10 @@ class CsvDatasetsTest {
 
     @Test
     void aClassificationCsvKeepsItsClassNamesInTheCard() throws IOException {
-        DatasetSplits splits = CsvDatasets.load(table(), CsvOptions.classification("kind"), 0.2, 0.2, 1);
+        TrainingData data = CsvDatasets.load(table(), CsvOptions.classification("kind"), 0.2, 0.2, 1);
+        DatasetSplits splits = data.splits();
 
-        assertThat(splits.card().classes()).containsExactly("even", "odd");
+        assertThat(data.card().classes()).containsExactly("even", "odd");
         assertThat(splits.train().numClasses()).isEqualTo(2);
         assertThat(splits.train().isRegression()).isFalse();
     }
