@@ -25,6 +25,11 @@ public sealed interface Architecture permits MlpArchitecture, CnnArchitecture, R
     /** Number of outputs: classes of a classifier, values of a regressor. */
     int outputs();
 
+    /** Penalties and constraints of the weights, applied by the training loop; none unless the architecture has them. */
+    default Regularization regularization() {
+        return Regularization.NONE;
+    }
+
     /** A one-line summary, e.g. {@code mlp 784-300-100-10 relu}. */
     String describe();
 }

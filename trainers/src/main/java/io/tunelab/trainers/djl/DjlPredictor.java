@@ -128,6 +128,61 @@ public final class DjlPredictor implements Predictor {
         return classes;
     }
 
+    @Override
+    public boolean samples() {
+        return true;
+    }
+
+    /**
+     * Monte Carlo dropout (Gal and Ghahramani 2016): the mean and standard deviation of {@code samples}
+     * passes with dropout on (batch norm on its running statistics); a classifier's mean probabilities
+     * and their spreads, a regressor's mean values and theirs. A network without dropout gives a spread
+     * of zero.
+     */
+    @Override
+    public List<Prediction> predict(float[][] rows, int samples) {
+        if (samples <= 1) {
+            return predict(rows);
+        }
+        boolean classifier = card.task() == Task.CLASSIFICATION;
+        int k = loaded.architecture().outputs();
+        double[][] sum = new double[rows.length][k];
+        double[][] squares = new double[rows.length][k];
+        for (int s = 0; s < samples; s++) {
+            float[][] out = outputs(rows, classifier, true);
+            for (int i = 0; i < rows.length; i++) {
+                for (int c = 0; c < k; c++) {
+                    sum[i][c] += out[i][c];
+                    squares[i][c] += (double) out[i][c] * out[i][c];
+                }
+            }
+        }
+        List<Prediction> predictions = new ArrayList<>(rows.length);
+        for (int i = 0; i < rows.length; i++) {
+            float[] mean = new float[k];
+            float[] std = new float[k];
+            for (int c = 0; c < k; c++) {
+                double m = sum[i][c] / samples;
+                mean[c] = (float) m;
+                std[c] = (float) Math.sqrt(Math.max(0, squares[i][c] / samples - m * m));
+            }
+            if (!classifier) {
+                predictions.add(new Prediction(value(mean), Map.of(), value(std)));
+                continue;
+            }
+            Map<String, Double> probabilities = new LinkedHashMap<>();
+            Map<String, Double> spread = new LinkedHashMap<>();
+            int best = 0;
+            for (int c = 0; c < k; c++) {
+                probabilities.put(card.classes().get(c), (double) mean[c]);
+                spread.put(card.classes().get(c), (double) std[c]);
+                best = mean[c] > mean[best] ? c : best;
+            }
+            predictions.add(new Prediction(card.classes().get(best), probabilities, spread));
+        }
+        return predictions;
+    }
+
     /** A regressor's outputs of one row: a number, or the list of a horizon's numbers. */
     private static Object value(float[] v) {
         if (v.length == 1) {
@@ -176,6 +231,10 @@ public final class DjlPredictor implements Predictor {
 
     /** The network's outputs for {@code rows}, softmax-normalised when {@code softmax}. */
     private float[][] outputs(float[][] rows, boolean softmax) {
+        return outputs(rows, softmax, false);
+    }
+
+    private float[][] outputs(float[][] rows, boolean softmax, boolean monteCarlo) {
         int width = schema.width();
         float[] flat = new float[rows.length * width];
         for (int i = 0; i < rows.length; i++) {
@@ -191,14 +250,25 @@ public final class DjlPredictor implements Predictor {
                 System.arraycopy(rows[i], 0, flat, i * width, width);
             }
         }
-        return forward(flat, rows.length, softmax);
+        return forward(flat, rows.length, softmax, monteCarlo);
     }
 
     private float[][] forward(float[] flat, int rows, boolean softmax) {
+        return forward(flat, rows, softmax, false);
+    }
+
+    /** Outputs of a pass in inference mode; with {@code monteCarlo} its dropout layers drop ({@link StochasticDropout}). */
+    private float[][] forward(float[] flat, int rows, boolean softmax, boolean monteCarlo) {
         try (NDManager manager = loaded.model().getNDManager().newSubManager()) {
             NDArray x = manager.create(flat, Networks.batchShape(loaded.architecture(), rows));
-            NDArray out = loaded.model().getBlock().forward(new ParameterStore(manager, false), new NDList(x), false)
-                    .singletonOrThrow();
+            boolean was = StochasticDropout.setMonteCarlo(monteCarlo);
+            NDArray out;
+            try {
+                out = loaded.model().getBlock().forward(new ParameterStore(manager, false), new NDList(x), false)
+                        .singletonOrThrow();
+            } finally {
+                StochasticDropout.setMonteCarlo(was);
+            }
             float[] p = (softmax ? out.softmax(-1) : out).toFloatArray();
             int k = loaded.architecture().outputs();
             float[][] result = new float[rows][k];

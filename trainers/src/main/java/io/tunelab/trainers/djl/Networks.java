@@ -13,7 +13,6 @@ import ai.djl.nn.convolutional.Conv1d;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.BatchNorm;
-import ai.djl.nn.norm.Dropout;
 import ai.djl.nn.pooling.Pool;
 import java.util.List;
 
@@ -63,13 +62,17 @@ public final class Networks {
 
     private static SequentialBlock hidden(MlpArchitecture a, SequentialBlock target) {
         for (int units : a.hiddenUnits()) {
-            target.add(Linear.builder().setUnits(units).optBias(!a.batchNorm()).build());
-            if (a.batchNorm()) {
+            boolean before = a.batchNorm() && !a.batchNormAfterActivation();
+            target.add(Linear.builder().setUnits(units).optBias(!before).build());
+            if (before) {
                 target.add(BatchNorm.builder().build());
             }
             target.add(a.activation().block());
+            if (a.batchNorm() && a.batchNormAfterActivation()) {
+                target.add(BatchNorm.builder().build());
+            }
             if (a.dropout() > 0) {
-                target.add(Dropout.builder().optRate((float) a.dropout()).build());
+                target.add(new StochasticDropout(a.dropout(), a.alphaDropout()));
             }
         }
         return target;
@@ -99,7 +102,7 @@ public final class Networks {
                 .add(Linear.builder().setUnits(a.denseUnits()).build())
                 .add(a.activation().block());
         if (a.dropout() > 0) {
-            net.add(Dropout.builder().optRate((float) a.dropout()).build());
+            net.add(new StochasticDropout(a.dropout(), false));
         }
         return net.add(Linear.builder().setUnits(a.outputs()).build());
     }
@@ -116,7 +119,7 @@ public final class Networks {
         for (int units : a.units()) {
             net.add(a.cell().layer(units));
             if (a.dropout() > 0) {
-                net.add(Dropout.builder().optRate((float) a.dropout()).build());
+                net.add(new StochasticDropout(a.dropout(), false));
             }
         }
         return net.add(LambdaBlock.singleton(x -> x.get(":, -1, :"), "last_step"))

@@ -9,6 +9,7 @@ import io.tunelab.trainers.djl.CnnArchitecture;
 import io.tunelab.trainers.djl.MlpArchitecture;
 import io.tunelab.trainers.djl.PoolingKind;
 import io.tunelab.trainers.djl.RecurrentCell;
+import io.tunelab.trainers.djl.Regularization;
 import io.tunelab.trainers.djl.RnnArchitecture;
 import io.tunelab.trainers.djl.WeightInit;
 import java.util.ArrayList;
@@ -24,8 +25,7 @@ final class ArchitectureParams {
         List<Integer> input = Arrays.stream(exampleShape).boxed().toList();
         String model = normalized(p.getString(MODEL, defaultModel));
         return switch (model) {
-            case "mlp", "wide_deep" -> new MlpArchitecture(input, hiddenUnits(p), activation(p), initializer(p),
-                    p.getBoolean(BATCH_NORM), p.getDouble(DROPOUT), model.equals("wide_deep"), outputs);
+            case "mlp", "wide_deep" -> mlp(p, input, model.equals("wide_deep"), outputs);
             case "cnn" -> new CnnArchitecture(input, p.getInt(CONV_BLOCKS), p.getInt(FILTERS),
                     p.getInt(KERNEL_SIZE), PoolingKind.of(p.getString(POOLING)), p.getInt(DENSE_UNITS),
                     p.getDouble(DROPOUT), activation(p), initializer(p), p.getBoolean(BATCH_NORM), outputs);
@@ -34,6 +34,21 @@ final class ArchitectureParams {
                     initializer(p), outputs);
             default -> throw new TrainersException("parameter 'model' must be mlp, wide_deep, cnn or rnn, got '" + model + "'");
         };
+    }
+
+    private static MlpArchitecture mlp(TrialParams p, List<Integer> input, boolean wideAndDeep, int outputs) {
+        List<Integer> units = hiddenUnits(p);
+        ActivationKind activation = activation(p);
+        WeightInit init = initializer(p);
+        boolean batchNorm = p.getBoolean(BATCH_NORM);
+        String position = normalized(p.getString(BATCH_NORM_POSITION));
+        if (!position.equals("before") && !position.equals("after")) {
+            throw new TrainersException("parameter 'batch_norm_position' must be before or after, got '" + position + "'");
+        }
+        double dropout = p.getDouble(DROPOUT);
+        boolean alpha = p.getBoolean(ALPHA_DROPOUT);
+        return new MlpArchitecture(input, units, activation, init, batchNorm, dropout, wideAndDeep, outputs,
+                position.equals("after"), alpha, new Regularization(p.getDouble(L1), p.getDouble(L2), p.getDouble(MAX_NORM)));
     }
 
     private static List<Integer> hiddenUnits(TrialParams p) {

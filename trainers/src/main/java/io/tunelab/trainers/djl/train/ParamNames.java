@@ -15,7 +15,12 @@ public final class ParamNames {
     public static final String ACTIVATION = "activation";
     public static final String INITIALIZER = "initializer";
     public static final String BATCH_NORM = "batch_norm";
+    public static final String BATCH_NORM_POSITION = "batch_norm_position";
     public static final String DROPOUT = "dropout";
+    public static final String ALPHA_DROPOUT = "alpha_dropout";
+    public static final String L1 = "l1";
+    public static final String L2 = "l2";
+    public static final String MAX_NORM = "max_norm";
     public static final String CONV_BLOCKS = "conv_blocks";
     public static final String FILTERS = "filters";
     public static final String KERNEL_SIZE = "kernel_size";

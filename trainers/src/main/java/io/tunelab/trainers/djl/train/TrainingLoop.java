@@ -16,6 +16,7 @@ import io.tunelab.trainers.callback.TrainingEnd;
 import io.tunelab.trainers.data.DenseDataset;
 import io.tunelab.trainers.djl.Architecture;
 import io.tunelab.trainers.djl.Networks;
+import io.tunelab.trainers.djl.Regularization;
 import io.tunelab.trainers.djl.ThreadGradients;
 import io.tunelab.trainers.schedule.LearningRateSchedule;
 import io.tunelab.trainers.tabular.Splits;
@@ -28,7 +29,9 @@ import java.util.SplittableRandom;
 /**
  * Trains a network epoch by epoch with the configured loss (softmax cross-entropy for a classifier, MSE
  * or MAE for a regressor): shuffle, then for each mini-batch forward, backward, clip, step; then
- * validate and tell the callbacks.
+ * validate and tell the callbacks. The architecture's {@link Regularization} adds its penalty to the
+ * loss that is differentiated (the reported loss is the data's alone) and constrains the weights after
+ * each step.
  *
  * <p>Memory: every batch's arrays live in a sub-manager of the model's manager that is closed before
  * the next batch, so one epoch's native memory does not grow with its length; parameters, optimizer
@@ -121,9 +124,11 @@ public final class TrainingLoop {
                 try (ThreadGradients tape = ThreadGradients.record()) {
                     logits = block.forward(new ParameterStore(batch, false), new NDList(x), true).singletonOrThrow();
                     batchLoss = config.loss().of(logits, y);
-                    tape.backward(batchLoss);
+                    Regularization penalty = architecture.regularization();
+                    tape.backward(penalty.penalises() ? penalty.penalised(batchLoss, trainable, batch) : batchLoss);
                 }
                 step();
+                architecture.regularization().constrain(trainable);
                 double meanLoss = Evaluation.scalar(batchLoss);
                 lossSum += meanLoss * (to - from);
                 if (countCorrect) {

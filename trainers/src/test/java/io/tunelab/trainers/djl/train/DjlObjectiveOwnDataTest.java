@@ -106,6 +106,26 @@ class DjlObjectiveOwnDataTest {
         }
     }
 
+    @Test
+    void aRegularisedSeluMlpWithBatchNormAfterItsActivationsAndAlphaDropoutLearnsToo() throws IOException {
+        TrainingData csv = CsvDatasets.load(regressionCsv(new double[300][]), CsvOptions.regression("y"), 0.2, 0.2, 3);
+        Map<String, Object> fixed = new HashMap<>(Map.of("epochs", 4, "batch_size", 16, "n_hidden", 2, "n_neurons", 16,
+                "optimizer", "adam", "learning_rate", 0.01, "activation", "selu", "initializer", "lecun",
+                "batch_norm", true, "batch_norm_position", "after"));
+        fixed.putAll(Map.of("dropout", 0.1, "alpha_dropout", true, "l1", 1e-4, "l2", 1e-3, "max_norm", 2.0));
+        Study study = minimizing("regularised");
+
+        study.optimize(new DjlObjective(csv, DjlObjectiveConfig.mlp(Map.of(), fixed).withMonitor(Monitor.of("val_loss"))
+                .withCheckpoint(false)), OptimizeOptions.trials(1));
+
+        FrozenTrial t = study.trials(java.util.EnumSet.allOf(TrialState.class)).get(0);
+        assertThat(t.state()).as(t.message()).isEqualTo(TrialState.COMPLETE);
+        assertThat(t.userAttrs().get("architecture")).isEqualTo(
+                "mlp 4-16-16-1 selu bn-after alpha-dropout 0.1 l1 1.0E-4 l2 0.001 max-norm 2.0");
+        List<MetricPoint> loss = study.storage().metrics(t.id(), "loss");
+        assertThat(loss.get(3).value()).as("training loss falls").isLessThan(loss.get(0).value());
+    }
+
     /** The raw laid-out row whose encoding is {@code encoded} (numbers de-standardised, indicators kept). */
     private static float[] decode(DjlPredictor served, float[] encoded) {
         float[] raw = encoded.clone();
