@@ -87,24 +87,67 @@ public final class Networks {
         if (a.inputShape().size() == 2) {
             net.add(LambdaBlock.singleton(x -> x.expandDims(1), "add_channel_axis"));
         }
-        int pad = a.kernelSize() / 2;
+        int channels = a.channels();
         for (int b = 0; b < a.convBlocks(); b++) {
-            net.add(Conv2d.builder().setKernelShape(new Shape(a.kernelSize(), a.kernelSize()))
-                    .optPadding(new Shape(pad, pad)).setFilters(a.filters() << b).optBias(!a.batchNorm()).build());
-            if (a.batchNorm()) {
-                net.add(BatchNorm.builder().build());
+            int filters = a.filters() << b;
+            if (a.residual()) {
+                net.add(new ParallelBlock(Networks::sum, List.of(convUnit(a, filters, true), skip(a, channels, filters))));
+            } else {
+                convUnit(a, filters, false).getChildren().values().forEach(net::add);
             }
             net.add(a.activation().block());
+            channels = filters;
             Shape window = new Shape(2, 2);
             net.add(a.pooling() == PoolingKind.MAX ? Pool.maxPool2dBlock(window, window) : Pool.avgPool2dBlock(window, window));
         }
-        net.add(Blocks.batchFlattenBlock())
-                .add(Linear.builder().setUnits(a.denseUnits()).build())
-                .add(a.activation().block());
+        if (a.globalPool()) {
+            net.add(Pool.globalAvgPool2dBlock()).add(Blocks.batchFlattenBlock());
+        } else {
+            net.add(Blocks.batchFlattenBlock())
+                    .add(Linear.builder().setUnits(a.denseUnits()).build())
+                    .add(a.activation().block());
+        }
         if (a.dropout() > 0) {
             net.add(new StochasticDropout(a.dropout(), false));
         }
         return net.add(Linear.builder().setUnits(a.outputs()).build());
+    }
+
+    /**
+     * Conv → (batch norm), and for a residual unit → activation → conv → (batch norm) again: the main
+     * path, whose final activation the caller adds (after the sum, for a residual unit).
+     */
+    private static SequentialBlock convUnit(CnnArchitecture a, int filters, boolean twice) {
+        SequentialBlock unit = new SequentialBlock();
+        int pad = a.kernelSize() / 2;
+        for (int i = 0; i < (twice ? 2 : 1); i++) {
+            if (i > 0) {
+                unit.add(a.activation().block());
+            }
+            unit.add(Conv2d.builder().setKernelShape(new Shape(a.kernelSize(), a.kernelSize()))
+                    .optPadding(new Shape(pad, pad)).setFilters(filters).optBias(!a.batchNorm()).build());
+            if (a.batchNorm()) {
+                unit.add(BatchNorm.builder().build());
+            }
+        }
+        return unit;
+    }
+
+    /** A residual unit's shortcut: the identity, or a 1×1 convolution (and batch norm) when the channels change. */
+    private static Block skip(CnnArchitecture a, int inChannels, int filters) {
+        if (inChannels == filters) {
+            return Blocks.identityBlock();
+        }
+        SequentialBlock projection = new SequentialBlock()
+                .add(Conv2d.builder().setKernelShape(new Shape(1, 1)).setFilters(filters).optBias(!a.batchNorm()).build());
+        if (a.batchNorm()) {
+            projection.add(BatchNorm.builder().build());
+        }
+        return projection;
+    }
+
+    private static NDList sum(List<NDList> branches) {
+        return new NDList(branches.get(0).singletonOrThrow().add(branches.get(1).singletonOrThrow()));
     }
 
     private static Block rnn(RnnArchitecture a) {

@@ -28,7 +28,8 @@ final class ArchitectureParams {
             case "mlp", "wide_deep" -> mlp(p, input, model.equals("wide_deep"), outputs);
             case "cnn" -> new CnnArchitecture(input, p.getInt(CONV_BLOCKS), p.getInt(FILTERS),
                     p.getInt(KERNEL_SIZE), PoolingKind.of(p.getString(POOLING)), p.getInt(DENSE_UNITS),
-                    p.getDouble(DROPOUT), activation(p), initializer(p), p.getBoolean(BATCH_NORM), outputs);
+                    p.getDouble(DROPOUT), activation(p), initializer(p), p.getBoolean(BATCH_NORM), outputs,
+                    p.getBoolean(RESIDUAL), p.getBoolean(GLOBAL_POOL));
             case "rnn" -> new RnnArchitecture(input, RecurrentCell.of(p.getString(CELL)), recurrentUnits(p),
                     p.getInt(CONV1D_FILTERS), p.getInt(CONV1D_KERNEL), p.getInt(CONV1D_STRIDE), p.getDouble(DROPOUT),
                     initializer(p), outputs);

@@ -50,6 +50,9 @@ public final class DjlHyperparameters {
             integer(KERNEL_SIZE, 3, "odd convolution kernel size"),
             choice(POOLING, "max", "CNN pooling: max or avg"),
             integer(DENSE_UNITS, 128, "units of the CNN's dense layer"),
+            bool(RESIDUAL, false, "CNN: each block a residual unit (two convolutions plus a shortcut, 1x1-projected"
+                    + " when the channels change)"),
+            bool(GLOBAL_POOL, false, "CNN: global average pooling head instead of flatten and the dense layer"),
             choice(CELL, "gru", "recurrent cell of every rnn layer: simple, lstm or gru"),
             integer(RNN_LAYERS, 2, "stacked recurrent layers of an rnn, 1 or more"),
             integer(RNN_UNITS, 20, "units of every recurrent layer"),

@@ -26,6 +26,8 @@ public final class ParamNames {
     public static final String KERNEL_SIZE = "kernel_size";
     public static final String POOLING = "pooling";
     public static final String DENSE_UNITS = "dense_units";
+    public static final String RESIDUAL = "residual";
+    public static final String GLOBAL_POOL = "global_pool";
     public static final String LOSS = "loss";
     public static final String CELL = "cell";
     public static final String RNN_LAYERS = "rnn_layers";

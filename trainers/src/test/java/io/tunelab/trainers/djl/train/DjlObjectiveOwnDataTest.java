@@ -126,6 +126,37 @@ class DjlObjectiveOwnDataTest {
         assertThat(loss.get(3).value()).as("training loss falls").isLessThan(loss.get(0).value());
     }
 
+    @Test
+    void aResidualCnnWithAGlobalPoolingHeadLearnsToTellTwoPatternsApart() {
+        // 8x8 images: class 0 bright on the left half, class 1 on the right, plus noise
+        SplittableRandom random = new SplittableRandom(9);
+        int n = 240;
+        float[] x = new float[n * 64];
+        int[] y = new int[n];
+        for (int i = 0; i < n; i++) {
+            y[i] = i % 2;
+            for (int p = 0; p < 64; p++) {
+                boolean lit = (p % 8 < 4) == (y[i] == 0);
+                x[i * 64 + p] = (lit ? 0.8f : 0.2f) + (float) random.nextDouble(-0.2, 0.2);
+            }
+        }
+        io.tunelab.trainers.data.DenseDataset all = new io.tunelab.trainers.data.DenseDataset(x, new int[] {8, 8}, y, 2);
+        DatasetSplits data = new DatasetSplits(all.slice(0, 160), all.slice(160, 200), all.slice(200, 240));
+        Map<String, Object> fixed = new HashMap<>(Map.of("model", "cnn", "conv_blocks", 2, "filters", 4, "residual", true,
+                "global_pool", true, "batch_norm", true, "epochs", 3, "batch_size", 16, "optimizer", "adam",
+                "learning_rate", 0.01));
+        Study study = Study.builder("resnet").storage(new InMemoryStorage()).direction(Direction.MAXIMIZE).seed(1).create();
+
+        study.optimize(new DjlObjective(data, DjlObjectiveConfig.mlp(Map.of(), fixed).withCheckpoint(false)),
+                OptimizeOptions.trials(1));
+
+        FrozenTrial t = study.trials(java.util.EnumSet.allOf(TrialState.class)).get(0);
+        assertThat(t.state()).as(t.message()).isEqualTo(TrialState.COMPLETE);
+        assertThat(String.valueOf(t.userAttrs().get("architecture"))).contains("residual").contains("global average pool");
+        List<MetricPoint> loss = study.storage().metrics(t.id(), "loss");
+        assertThat(loss.get(2).value()).as("training loss falls").isLessThan(loss.get(0).value());
+    }
+
     /** The raw laid-out row whose encoding is {@code encoded} (numbers de-standardised, indicators kept). */
     private static float[] decode(DjlPredictor served, float[] encoded) {
         float[] raw = encoded.clone();
