@@ -8,6 +8,8 @@ import io.tunelab.trainers.data.DatasetSplits;
 import io.tunelab.trainers.data.FashionMnist;
 import io.tunelab.trainers.sources.CsvDatasets;
 import io.tunelab.trainers.sources.DataCard;
+import io.tunelab.trainers.sources.IdxPairs;
+import io.tunelab.trainers.sources.ImageFolders;
 import io.tunelab.trainers.sources.SeriesDatasets;
 import io.tunelab.trainers.sources.TrainingData;
 import io.tunelab.trainers.tabular.CsvOptions;
@@ -25,12 +27,18 @@ import java.util.List;
  *   <li>{@code series}: a CSV of numeric columns, {@code path}, {@code target}, {@code n_steps},
  *       {@code horizon} (default 1), chronological {@code valid_split} (0.2) and {@code test_split} (0.1);</li>
  *   <li>{@code synthetic-series}: the book's series, {@code n_series} (10,000), {@code n_steps} (50),
- *       {@code horizon} (1), {@code valid_split} (2,000), {@code test_split} (1,000), {@code seed} (42).</li>
+ *       {@code horizon} (1), {@code valid_split} (2,000), {@code test_split} (1,000), {@code seed} (42);</li>
+ *   <li>{@code idx}: {@code images} and {@code labels} (any IDX pair, gzipped or not), optional
+ *       {@code test_images} and {@code test_labels}; the first {@code valid_split} (default 1/12, as
+ *       Fashion-MNIST's 5,000 of 60,000) validate, without a test pair the last {@code test_split} (1/6) test;</li>
+ *   <li>{@code images}: {@code path} of a folder with one sub-folder per class, {@code image_size: [h, w]}
+ *       (default [28, 28]), {@code channels} (1 or 3, default 1), {@code test_split} and {@code valid_split}
+ *       (0.2 each, stratified, the study's seed).</li>
  * </ul>
  * Split sizes are counts (whole numbers) or fractions. Problems are {@link CliException}s naming the field.
  */
 final class DjlData {
-    static final List<String> DATASETS = List.of("fashion-mnist", "csv", "series", "synthetic-series");
+    static final List<String> DATASETS = List.of("fashion-mnist", "csv", "series", "synthetic-series", "idx", "images");
 
     private DjlData() {
     }
@@ -40,7 +48,7 @@ final class DjlData {
         String dataset = spec.data().dataset();
         DataOptions data = new DataOptions("data", spec.data().options());
         return switch (dataset) {
-            case "fashion-mnist" -> Task.CLASSIFICATION;
+            case "fashion-mnist", "idx", "images" -> Task.CLASSIFICATION;
             case "csv" -> csvTask(data);
             case "series", "synthetic-series" -> Task.REGRESSION;
             default -> throw new CliException("data.dataset: DJL trainers read " + String.join(", ", DATASETS)
@@ -70,6 +78,16 @@ final class DjlData {
                     yield SeriesDatasets.synthetic(n, positive(data, "n_steps", 50), positive(data, "horizon", 1),
                             count(data, "valid_split", n, 0.2), count(data, "test_split", n, 0.1), data.integer("seed", 42));
                 }
+                case "idx" -> IdxPairs.load(Path.of(data.required("images")), Path.of(data.required("labels")),
+                        data.has("test_images") ? Path.of(data.required("test_images")) : null,
+                        data.has("test_images") ? Path.of(data.required("test_labels")) : null,
+                        data.number("valid_split", 1.0 / 12), data.number("test_split", 1.0 / 6));
+                case "images" -> {
+                    List<Integer> size = imageSize(spec);
+                    yield ImageFolders.load(Path.of(data.required("path")), size.get(0), size.get(1),
+                            data.integer("channels", 1), fraction(data, "test_split", 0.2), fraction(data, "valid_split", 0.2),
+                            spec.sampler().seed());
+                }
                 default -> fashionMnist(data, forTraining);
             };
         } catch (TrainersException e) {
@@ -87,6 +105,14 @@ final class DjlData {
             splits = new DatasetSplits(splits.train().slice(0, subset), splits.valid(), splits.test());
         }
         return new TrainingData(splits, DataCard.classes(FashionMnist.CLASS_NAMES, DataCard.Input.TENSOR));
+    }
+
+    private static List<Integer> imageSize(StudySpec spec) {
+        Object v = spec.data().options().getOrDefault("image_size", List.of(28, 28));
+        if (v instanceof List<?> l && l.size() == 2 && l.stream().allMatch(d -> d instanceof Integer i && i > 0)) {
+            return l.stream().map(Integer.class::cast).toList();
+        }
+        throw new CliException("data.image_size: expected [height, width] of two positive whole numbers, got " + v);
     }
 
     private static Task csvTask(DataOptions data) {
