@@ -1,12 +1,11 @@
 package io.tunelab.cli;
 
+import static io.tunelab.cli.CliInvocation.freePort;
+import static io.tunelab.cli.CliInvocation.tunelab;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -19,30 +18,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** The real command from study file to served predictions: run → promote (gated) → serve → promote again. */
 class EndToEndTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-
-    private record Result(int code, String out, String err) {
-    }
-
-    private static Result tunelab(String... args) {
-        CommandLine cmd = TunelabCommand.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cmd.setOut(new PrintWriter(out, true));
-        cmd.setErr(new PrintWriter(err, true));
-        return new Result(cmd.execute(args), out.toString(), err.toString());
-    }
-
-    private static int freePort() throws Exception {
-        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
-    }
 
     private HttpResponse<String> get(int port, String path) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
@@ -66,18 +46,18 @@ class EndToEndTest {
                 """);
         String storage = dir.resolve("tracker").toString();
 
-        Result run = tunelab("run", file.toString(), "--storage", storage);
+        CliInvocation.Result run = tunelab("run", file.toString(), "--storage", storage);
         assertThat(run.code()).as(run.err()).isZero();
         assertThat(run.out()).contains("4 complete");
 
-        Result first = tunelab("promote", "e2e", "--trial", "0", "--model", "m", "--alias", "production",
+        CliInvocation.Result first = tunelab("promote", "e2e", "--trial", "0", "--model", "m", "--alias", "production",
                 "--gate", "mcnemar", "--storage", storage);
         assertThat(first.code()).as(first.err()).isZero();
         assertThat(first.out()).contains("Registered m v1").contains("now points at v1");
 
         int port = freePort();
         ExecutorService pool = Executors.newSingleThreadExecutor();
-        Future<Result> serving = pool.submit(() -> tunelab("serve", "m@production", "--port", String.valueOf(port),
+        Future<CliInvocation.Result> serving = pool.submit(() -> tunelab("serve", "m@production", "--port", String.valueOf(port),
                 "--poll", "1", "--storage", storage));
         try {
             JsonNode health = awaitVersion(port, 1);
@@ -96,13 +76,13 @@ class EndToEndTest {
             assertThat(body.get("predictions").get(0).get("class").asText()).matches("c[0-2]");
             assertThat(predicted.headers().firstValue("X-Model-Version")).contains("1");
 
-            Result second = tunelab("promote", "e2e", "--trial", "1", "--model", "m", "--alias", "production",
+            CliInvocation.Result second = tunelab("promote", "e2e", "--trial", "1", "--model", "m", "--alias", "production",
                     "--gate", "mcnemar", "--force", "--storage", storage);
             assertThat(second.code()).as(second.err()).isZero();
             assertThat(second.out()).contains("Registered m v2").contains("Gate mcnemar").contains("now points at v2");
             awaitVersion(port, 2);
 
-            Result history = tunelab("models", "m", "--history", "--storage", storage);
+            CliInvocation.Result history = tunelab("models", "m", "--history", "--storage", storage);
             assertThat(history.out()).contains("v1").contains("v2").contains("forced=true").contains("p_value");
         } finally {
             pool.shutdownNow();

@@ -42,8 +42,21 @@ public final class PredictionServer implements AutoCloseable {
      * @param maxBodyBytes   larger bodies are refused with 400
      * @param maxInstances   most instances in one request
      * @param pollInterval   how often the alias is checked
+     * @param mcSamples      stochastic passes averaged per answer (Monte Carlo dropout), 1 for one
+     *                       deterministic pass; answers then carry their {@code spread}
      */
-    public record Options(long maxBodyBytes, int maxInstances, Duration pollInterval) {
+    public record Options(long maxBodyBytes, int maxInstances, Duration pollInterval, int mcSamples) {
+        public Options {
+            if (mcSamples < 1) {
+                throw new IllegalArgumentException("Monte Carlo samples must be at least 1, got " + mcSamples);
+            }
+        }
+
+        /** One deterministic pass per answer. */
+        public Options(long maxBodyBytes, int maxInstances, Duration pollInterval) {
+            this(maxBodyBytes, maxInstances, pollInterval, 1);
+        }
+
         public static Options defaults() {
             return new Options(8L * 1024 * 1024, 1024, Duration.ofSeconds(2));
         }
@@ -129,20 +142,27 @@ public final class PredictionServer implements AutoCloseable {
         }
         Map<String, Object> answer = model.use(loaded -> {
             float[][] rows = new InstanceParser(loaded.predictor.schema(), options.maxInstances()).parse(body);
-            List<Prediction> predictions = loaded.predictor.predict(rows);
+            if (options.mcSamples() > 1 && !loaded.predictor.samples()) {
+                throw new BadInputException("model " + loaded.ref.model() + " v" + loaded.ref.version() + " has no dropout"
+                        + " to sample: serve it without --mc-samples");
+            }
+            List<Prediction> predictions = loaded.predictor.predict(rows, options.mcSamples());
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("model", loaded.ref.model());
             out.put("version", loaded.ref.version());
             List<Map<String, Object>> items = new ArrayList<>();
             for (Prediction p : predictions) {
                 Map<String, Object> item = new LinkedHashMap<>();
-                if (p.output() instanceof Number && p.probabilities().isEmpty()) {
+                if ((p.output() instanceof Number || p.output() instanceof List) && p.probabilities().isEmpty()) {
                     item.put("value", p.output());
                 } else {
                     item.put("class", p.output());
                     if (!p.probabilities().isEmpty()) {
                         item.put("probabilities", new java.util.TreeMap<>(p.probabilities()));
                     }
+                }
+                if (p.spread() != null) {
+                    item.put("spread", p.spread() instanceof Map<?, ?> m ? new java.util.TreeMap<>(m) : p.spread());
                 }
                 items.add(item);
             }

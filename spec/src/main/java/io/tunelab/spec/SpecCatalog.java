@@ -65,7 +65,7 @@ public final class SpecCatalog {
         pruners.put("hyperband", List.of(integer("min_resource", AT_LEAST_ONE), integer("max_resource", AT_LEAST_ONE),
                 integer("reduction_factor", Range.atLeast(2))));
 
-        Set<String> trainers = new LinkedHashSet<>(List.of("djl-mlp", "djl-wide-deep", "djl-cnn",
+        Set<String> trainers = new LinkedHashSet<>(List.of("djl-mlp", "djl-wide-deep", "djl-cnn", "djl-rnn",
                 "tribuo-logistic", "tribuo-linear-sgd", "tribuo-cart", "tribuo-random-forest", "tribuo-xgboost",
                 "tribuo-liblinear", "tribuo-libsvm"));
         Set<String> schedules = new LinkedHashSet<>(List.of("constant", "power", "exponential", "piecewise",

@@ -37,6 +37,11 @@ public final class ServeCommand implements Callable<Integer> {
             description = "How often to check whether the alias moved (default: ${DEFAULT-VALUE} s).")
     int pollSeconds;
 
+    @Option(names = "--mc-samples", defaultValue = "1", paramLabel = "N",
+            description = "Answer with the mean and spread of N passes with dropout on (Monte Carlo dropout;"
+                    + " networks only). Default: ${DEFAULT-VALUE}, one deterministic pass.")
+    int mcSamples;
+
     @Mixin
     StorageUrlOption storage;
 
@@ -55,6 +60,9 @@ public final class ServeCommand implements Callable<Integer> {
         if (at <= 0 || at == target.length() - 1) {
             throw new CliException("expected MODEL@ALIAS such as fashion@production, got '" + target + "'");
         }
+        if (mcSamples < 1 || mcSamples > 1000) {
+            throw new CliException("--mc-samples must be between 1 and 1000, got " + mcSamples);
+        }
         if (pollSeconds < 1) {
             throw new CliException("--poll must be at least 1 second, got " + pollSeconds);
         }
@@ -63,7 +71,7 @@ public final class ServeCommand implements Callable<Integer> {
             RegistryModelResolver resolver = new RegistryModelResolver(tracker, target.substring(0, at),
                     target.substring(at + 1), wiring.trainers());
             PredictionServer server = new PredictionServer(resolver, new PredictionServer.Options(8L * 1024 * 1024, 1024,
-                    Duration.ofSeconds(pollSeconds))).start(host, port);
+                    Duration.ofSeconds(pollSeconds), mcSamples)).start(host, port);
             out.println("Serving " + resolver.current() + " (" + target + ") at http://" + host + ":" + server.port()
                     + "/predict  (Ctrl-C to stop)");
             out.flush();

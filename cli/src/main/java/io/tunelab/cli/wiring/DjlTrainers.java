@@ -5,8 +5,8 @@ import io.tunelab.spec.FitSpec;
 import io.tunelab.spec.StudySpec;
 import io.tunelab.search.study.Objective;
 import io.tunelab.trainers.callback.Monitor;
-import io.tunelab.trainers.data.DatasetRepository;
-import io.tunelab.trainers.data.DatasetSplits;
+import io.tunelab.trainers.TrainersException;
+import io.tunelab.trainers.callback.EpochMetrics;
 import io.tunelab.trainers.data.DenseDataset;
 import io.tunelab.trainers.data.FashionMnist;
 import io.tunelab.trainers.device.CpuThreads;
@@ -16,14 +16,20 @@ import io.tunelab.trainers.djl.train.DjlHyperparameters;
 import io.tunelab.trainers.djl.train.DjlObjectiveConfig;
 import io.tunelab.trainers.djl.train.ParamNames;
 import io.tunelab.trainers.predict.Predictor;
+import io.tunelab.trainers.sources.TrainingData;
+import io.tunelab.trainers.tabular.Task;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
- * The {@code djl-mlp}, {@code djl-wide-deep} and {@code djl-cnn} trainers of study files, on
- * Fashion-MNIST ({@code data: {dataset: fashion-mnist, dir: DIR, subset: N}}: the data set from
- * {@code dir} or the standard places, training on the first {@code subset} examples when given).
+ * The {@code djl-mlp}, {@code djl-wide-deep}, {@code djl-cnn} and {@code djl-rnn} trainers of study
+ * files, on the data sets {@link DjlData} reads (Fashion-MNIST, a CSV file, a time series). Regression
+ * data trains with MSE (or {@code loss: mae}) and is watched by {@code val_loss} or {@code val_rmse},
+ * {@code val_mae}, {@code val_r2} (also written {@code rmse}, {@code mae}, {@code r2}, as the Tribuo
+ * trainers name them).
  * The study file's space is suggested first (its conditions decide which parameters exist), then the
  * trainer reads them by their {@link ParamNames}; {@code fit} options become fixed values, and every
  * other parameter takes its default ({@link DjlHyperparameters}). When trials run in parallel on CPU,
@@ -34,14 +40,16 @@ public final class DjlTrainers implements TrainerFactory {
 
     @Override
     public boolean handles(String name) {
-        return name.equals("djl-mlp") || name.equals("djl-wide-deep") || name.equals("djl-cnn");
+        return name.equals("djl-mlp") || name.equals("djl-wide-deep") || name.equals("djl-cnn") || name.equals("djl-rnn");
     }
 
     @Override
     public EffectiveConfiguration configuration(StudySpec spec) {
-        dataset(spec);
-        return EffectiveConfiguration.resolve(spec.trainer().name(), DjlHyperparameters.CATALOGUE, spec, fixed(spec),
-                Map.of(ParamNames.MODEL, model(spec)));
+        Task task = DjlData.task(spec);
+        EffectiveConfiguration configuration = EffectiveConfiguration.resolve(spec.trainer().name(),
+                DjlHyperparameters.CATALOGUE, spec, fixed(spec), Map.of(ParamNames.MODEL, model(spec)));
+        monitor(spec, task);
+        return configuration;
     }
 
     private static String model(StudySpec spec) {
@@ -58,11 +66,11 @@ public final class DjlTrainers implements TrainerFactory {
     public Objective create(StudySpec spec, int cpuThreadsPerTrial) {
         configuration(spec);
         CpuThreads.setIntraOp(cpuThreadsPerTrial);
-        DatasetSplits data = data(spec, true);
+        TrainingData data = DjlData.load(spec, true);
         Map<String, Object> fixed = fixed(spec);
         fixed.keySet().removeAll(spec.space().distributions().keySet());
         DjlObjectiveConfig config = DjlObjectiveConfig.mlp(spec.space().distributions(), fixed).withModel(model(spec))
-                .withMonitor(Monitor.of(spec.metrics().get(0)));
+                .withMonitor(monitor(spec, data.card().task()));
         DjlObjective objective = new DjlObjective(data, config);
         return trial -> {
             spec.space().suggest(trial);
@@ -82,44 +90,29 @@ public final class DjlTrainers implements TrainerFactory {
 
     @Override
     public double[] testScores(StudySpec spec, Path artifact) {
-        DenseDataset test = data(spec, false).test();
+        DenseDataset test = DjlData.load(spec, false).splits().test();
         try (DjlPredictor model = DjlPredictor.load(artifact, FashionMnist.CLASS_NAMES)) {
-            double[] scores = new double[test.size()];
-            int width = test.exampleSize();
-            float[] all = test.features();
-            for (int from = 0; from < test.size(); from += 1000) {
-                int to = Math.min(test.size(), from + 1000);
-                float[][] rows = new float[to - from][width];
-                for (int i = from; i < to; i++) {
-                    System.arraycopy(all, i * width, rows[i - from], 0, width);
-                }
-                int[] predicted = model.predictClasses(rows);
-                for (int i = from; i < to; i++) {
-                    scores[i] = predicted[i - from] == test.label(i) ? 1 : 0;
-                }
-            }
-            return scores;
+            return model.testScores(test);
         }
     }
 
-    /** The data set of the study file; with {@code subset}, training uses only its first examples. */
-    static DatasetSplits data(StudySpec spec, boolean forTraining) {
-        dataset(spec);
-        DataOptions options = new DataOptions("data", spec.data().options());
-        String dir = options.text("dir", null);
-        DatasetRepository repository = dir == null ? DatasetRepository.standard()
-                : DatasetRepository.builder().dataDir(Path.of(dir)).build();
-        DatasetSplits splits = repository.load(FashionMnist.SPEC);
-        int subset = options.integer("subset", 0);
-        if (!forTraining || subset <= 0 || subset >= splits.train().size()) {
-            return splits;
+    /**
+     * The epoch metric the study's (first) metric names, checked against the data's task; the Tribuo
+     * trainers' {@code rmse}, {@code mae} and {@code r2} are the validation ones.
+     */
+    static Monitor monitor(StudySpec spec, Task task) {
+        String metric = spec.metrics().get(0);
+        String name = List.of("rmse", "mae", "r2").contains(metric) ? "val_" + metric : metric;
+        boolean regressionMetric = EpochMetrics.REGRESSION_NAMES.contains(name);
+        boolean classificationMetric = name.endsWith("accuracy");
+        if (task == Task.REGRESSION && classificationMetric || task == Task.CLASSIFICATION && regressionMetric) {
+            throw new CliException("metric: '" + metric + "' does not fit " + task.name().toLowerCase(Locale.ROOT)
+                    + " data; use " + (task == Task.REGRESSION ? "val_loss, val_rmse, val_mae or val_r2" : "val_accuracy or val_loss"));
         }
-        return new DatasetSplits(splits.train().slice(0, subset), splits.valid(), splits.test());
-    }
-
-    private static void dataset(StudySpec spec) {
-        if (!spec.data().dataset().equals("fashion-mnist")) {
-            throw new CliException("data.dataset: DJL trainers read fashion-mnist, got '" + spec.data().dataset() + "'");
+        try {
+            return Monitor.of(name);
+        } catch (TrainersException e) {
+            throw new CliException("metric: " + e.getMessage());
         }
     }
 

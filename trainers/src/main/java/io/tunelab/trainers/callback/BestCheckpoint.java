@@ -3,6 +3,7 @@ package io.tunelab.trainers.callback;
 import io.tunelab.search.trial.Trial;
 import io.tunelab.trainers.TempDirs;
 import io.tunelab.trainers.djl.ModelFiles;
+import io.tunelab.trainers.sources.DataCard;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -12,7 +13,8 @@ import java.nio.file.Path;
  * Keeps the model of the best epoch (Keras's {@code ModelCheckpoint(save_best_only=True)}): whenever
  * the monitored metric improves, the model is saved into a private temporary directory, replacing the
  * previous best; when training ends, however it ends, the best model's two files are attached to the
- * trial as artifacts {@code best-0000.params} and {@code best.architecture.json}, the epoch is set as
+ * trial as artifacts {@code best-0000.params} and {@code best.architecture.json} (and, given a
+ * {@link DataCard}, {@code best.data.json}), the epoch is set as
  * user attribute {@code best_checkpoint_epoch}, and the temporary directory is deleted.
  *
  * <p>A failed save is logged and ignored (see {@link TrainingCallback}); training goes on. Not
@@ -22,14 +24,21 @@ public final class BestCheckpoint implements TrainingCallback {
     static final String NAME = "best";
     private final Trial trial;
     private final Monitor monitor;
+    private final DataCard card;
     private Path dir;
     private ModelFiles.Saved saved;
     private double best = Double.NaN;
     private int bestEpoch;
 
     public BestCheckpoint(Trial trial, Monitor monitor) {
+        this(trial, monitor, null);
+    }
+
+    /** Saves {@code card} (may be null) beside the best model, for serving it on raw inputs. */
+    public BestCheckpoint(Trial trial, Monitor monitor, DataCard card) {
         this.trial = trial;
         this.monitor = monitor;
+        this.card = card;
     }
 
     @Override
@@ -41,6 +50,9 @@ public final class BestCheckpoint implements TrainingCallback {
         try {
             if (dir == null) {
                 dir = Files.createTempDirectory("tunelab-checkpoint-");
+                if (card != null) {
+                    card.write(ModelFiles.dataCardFile(dir, NAME));
+                }
             }
             saved = context.saveModel(dir, NAME);
         } catch (IOException e) {
@@ -56,6 +68,10 @@ public final class BestCheckpoint implements TrainingCallback {
             if (saved != null) {
                 trial.logArtifact(saved.params().getFileName().toString(), saved.params());
                 trial.logArtifact(saved.architecture().getFileName().toString(), saved.architecture());
+                if (card != null) {
+                    Path cardFile = ModelFiles.dataCardFile(dir, NAME);
+                    trial.logArtifact(cardFile.getFileName().toString(), cardFile);
+                }
                 trial.setUserAttr("best_checkpoint_epoch", bestEpoch);
             }
         } finally {

@@ -19,12 +19,28 @@ import java.util.Map;
  * @param cpuSeconds       CPU time the training thread spent on the training part: with one PyTorch
  *                         intra-op thread, all the work; unlike wall time, not inflated by other
  *                         processes competing for the cores
+ * @param valRmse          regression: validation root mean squared error (NaN for a classifier)
+ * @param valMae           regression: validation mean absolute error (NaN for a classifier)
+ * @param valR2            regression: validation coefficient of determination (NaN for a classifier)
  */
 public record EpochMetrics(int epoch, double loss, double accuracy, double valLoss, double valAccuracy,
-                           double learningRate, double epochSeconds, double samplesPerSecond, double cpuSeconds) {
-    /** Metric names, as logged to the trial and accepted by {@link #get}. */
-    public static final List<String> NAMES =
+                           double learningRate, double epochSeconds, double samplesPerSecond, double cpuSeconds,
+                           double valRmse, double valMae, double valR2) {
+    /** The metrics every epoch has, as logged to the trial. */
+    public static final List<String> COMMON_NAMES =
             List.of("loss", "accuracy", "val_loss", "val_accuracy", "lr", "epoch_time", "samples_per_s", "cpu_time");
+    /** The metrics of a regressor's epochs, named as the Tribuo trainers' {@code rmse}, {@code mae}, {@code r2}. */
+    public static final List<String> REGRESSION_NAMES = List.of("val_rmse", "val_mae", "val_r2");
+    /** Every metric name accepted by {@link #get}. */
+    public static final List<String> NAMES = java.util.stream.Stream.concat(COMMON_NAMES.stream(),
+            REGRESSION_NAMES.stream()).toList();
+
+    /** A classifier's epoch: the regression metrics are NaN. */
+    public EpochMetrics(int epoch, double loss, double accuracy, double valLoss, double valAccuracy,
+                        double learningRate, double epochSeconds, double samplesPerSecond, double cpuSeconds) {
+        this(epoch, loss, accuracy, valLoss, valAccuracy, learningRate, epochSeconds, samplesPerSecond, cpuSeconds,
+                Double.NaN, Double.NaN, Double.NaN);
+    }
 
     /**
      * The metric called {@code name}.
@@ -41,14 +57,18 @@ public record EpochMetrics(int epoch, double loss, double accuracy, double valLo
             case "epoch_time" -> epochSeconds;
             case "samples_per_s" -> samplesPerSecond;
             case "cpu_time" -> cpuSeconds;
+            case "val_rmse" -> valRmse;
+            case "val_mae" -> valMae;
+            case "val_r2" -> valR2;
             default -> throw new TrainersException("unknown metric '" + name + "', expected one of " + NAMES);
         };
     }
 
-    /** All metrics by name, in {@link #NAMES} order. */
+    /** The common metrics and, for a regressor's epoch, the regression ones, by name in {@link #NAMES} order. */
     public Map<String, Double> asMap() {
         Map<String, Double> map = new LinkedHashMap<>();
-        NAMES.forEach(n -> map.put(n, get(n)));
+        COMMON_NAMES.forEach(n -> map.put(n, get(n)));
+        REGRESSION_NAMES.stream().filter(n -> !Double.isNaN(get(n))).forEach(n -> map.put(n, get(n)));
         return map;
     }
 }

@@ -19,9 +19,10 @@ public record Monitor(String metric, Direction direction) {
         }
     }
 
-    /** Watches {@code metric}, minimising losses and times and maximising everything else (Keras's "auto"). */
+    /** Watches {@code metric}, minimising losses, errors and times and maximising everything else (Keras's "auto"). */
     public static Monitor of(String metric) {
-        boolean smallerIsBetter = metric != null && (metric.contains("loss") || metric.equals("epoch_time"));
+        boolean smallerIsBetter = metric != null && (metric.contains("loss") || metric.equals("epoch_time")
+                || metric.endsWith("rmse") || metric.endsWith("mae"));
         return new Monitor(metric, smallerIsBetter ? Direction.MINIMIZE : Direction.MAXIMIZE);
     }
 

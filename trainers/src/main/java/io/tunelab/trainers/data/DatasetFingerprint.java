@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
  * <ul>
  *   <li>a {@link DenseDataset} ({@link #of(DenseDataset)}): little-endian 32-bit integers for the number
  *       of example dimensions, each dimension, the class count and the example count, then every feature
- *       (IEEE-754 bits) and every label, in example order;</li>
+ *       (IEEE-754 bits) and every label, in example order (a regression dataset, whose class count is 0:
+ *       every target instead, IEEE-754 bits);</li>
  *   <li>a tabular dataset ({@link io.tunelab.trainers.tabular.Table#fingerprint()}): the version tag
  *       {@code tunelab-table/1}, the column names and kinds, the target name and class names, the row count,
  *       then every row's cells and target, big-endian as {@link java.io.DataOutputStream} writes them, each
@@ -62,9 +63,16 @@ public record DatasetFingerprint(String sha256, int examples, List<Integer> exam
             flushIfFull(sha, chunk);
             chunk.putFloat(v);
         }
-        for (int label : data.labels()) {
-            flushIfFull(sha, chunk);
-            chunk.putInt(label);
+        if (data.isRegression()) {
+            for (float target : data.targets()) {
+                flushIfFull(sha, chunk);
+                chunk.putFloat(target);
+            }
+        } else {
+            for (int label : data.labels()) {
+                flushIfFull(sha, chunk);
+                chunk.putInt(label);
+            }
         }
         chunk.flip();
         sha.update(chunk);

@@ -9,6 +9,12 @@ import java.util.List;
  * {@code denseUnits} → activation → (dropout) → dense output layer producing logits (LeCun et al. 1998;
  * the book's chapter 14 layout). A two-dimensional input gets a single channel axis.
  *
+ * <p>With {@code residual}, each block's convolution is a residual unit instead (He et al. 2016, the
+ * book's ResNet-34 unit): conv → (batch norm) → activation → conv → (batch norm), added to the block's
+ * input — through a 1×1 convolution (and batch norm) whenever the number of channels changes — then
+ * the activation, then the pooling. With {@code globalPool}, the head is global average pooling →
+ * (dropout) → the output layer, without the dense hidden layer.
+ *
  * @param inputShape  {@code [height, width]} or {@code [channels, height, width]}
  * @param convBlocks  number of convolution blocks; each halves height and width
  * @param filters     filters of the first block
@@ -19,11 +25,22 @@ import java.util.List;
  * @param activation  activation after convolutions and the dense hidden layer
  * @param initializer weight initialisation (biases start at zero)
  * @param batchNorm   whether each convolution is batch-normalised
- * @param outputs     number of classes
+ * @param outputs     number of classes, or of values predicted
+ * @param residual    whether each block is a residual unit
+ * @param globalPool  whether the head is global average pooling rather than flatten and a dense layer
  */
 public record CnnArchitecture(List<Integer> inputShape, int convBlocks, int filters, int kernelSize,
                               PoolingKind pooling, int denseUnits, double dropout, ActivationKind activation,
-                              WeightInit initializer, boolean batchNorm, int outputs) implements Architecture {
+                              WeightInit initializer, boolean batchNorm, int outputs, boolean residual,
+                              boolean globalPool) implements Architecture {
+    /** A plain CNN: no residual units, a flatten and dense head. */
+    public CnnArchitecture(List<Integer> inputShape, int convBlocks, int filters, int kernelSize, PoolingKind pooling,
+                           int denseUnits, double dropout, ActivationKind activation, WeightInit initializer,
+                           boolean batchNorm, int outputs) {
+        this(inputShape, convBlocks, filters, kernelSize, pooling, denseUnits, dropout, activation, initializer, batchNorm,
+                outputs, false, false);
+    }
+
     public CnnArchitecture {
         inputShape = ArchitectureChecks.shape("input shape", inputShape);
         if (inputShape.size() != 2 && inputShape.size() != 3) {
@@ -55,8 +72,8 @@ public record CnnArchitecture(List<Integer> inputShape, int convBlocks, int filt
 
     @Override
     public String describe() {
-        return "cnn " + convBlocks + "x conv" + kernelSize + " from " + filters + " filters, " + pooling.wireName()
-                + " pool, dense " + denseUnits + ", " + activation.wireName() + (batchNorm ? " bn" : "")
-                + (dropout > 0 ? " dropout " + dropout : "");
+        return "cnn " + convBlocks + "x " + (residual ? "residual " : "") + "conv" + kernelSize + " from " + filters
+                + " filters, " + pooling.wireName() + " pool, " + (globalPool ? "global average pool" : "dense " + denseUnits)
+                + ", " + activation.wireName() + (batchNorm ? " bn" : "") + (dropout > 0 ? " dropout " + dropout : "");
     }
 }

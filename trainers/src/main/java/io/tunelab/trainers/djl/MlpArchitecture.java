@@ -5,7 +5,8 @@ import java.util.stream.Collectors;
 
 /**
  * A multilayer perceptron: the input is flattened, then each hidden layer is dense → (batch norm) →
- * activation → (dropout), then a dense output layer producing logits. With {@code wideAndDeep} the
+ * activation → (dropout), or with {@code batchNormAfterActivation} dense → activation → batch norm →
+ * (dropout), then a dense output layer producing logits (or a regressor's values). With {@code wideAndDeep} the
  * flattened input is also concatenated with the last hidden layer before the output layer (Cheng et
  * al. 2016, "Wide &amp; Deep Learning for Recommender Systems"; the book's functional-API example).
  * With batch norm the hidden dense layers have no bias, since the normalisation's offset replaces it.
@@ -17,12 +18,24 @@ import java.util.stream.Collectors;
  * @param batchNorm   whether each hidden layer is batch-normalised (Ioffe and Szegedy 2015)
  * @param dropout     dropout rate after each hidden activation (Srivastava et al. 2014), 0 for none
  * @param wideAndDeep whether the input skips to the output layer
- * @param outputs     number of classes
+ * @param outputs     number of classes, or of values predicted
+ * @param batchNormAfterActivation whether batch norm follows the activation rather than precedes it
+ * @param alphaDropout whether dropout is alpha dropout (Klambauer et al. 2017, for {@code selu} networks)
+ * @param regularization L1/L2 penalties and max-norm constraint of the dense weights; null for none
  */
 public record MlpArchitecture(List<Integer> inputShape, List<Integer> hiddenUnits, ActivationKind activation,
                               WeightInit initializer, boolean batchNorm, double dropout, boolean wideAndDeep,
-                              int outputs) implements Architecture {
+                              int outputs, boolean batchNormAfterActivation, boolean alphaDropout,
+                              Regularization regularization) implements Architecture {
+    /** An MLP with batch norm before the activation, standard dropout and no weight regularisation. */
+    public MlpArchitecture(List<Integer> inputShape, List<Integer> hiddenUnits, ActivationKind activation,
+                           WeightInit initializer, boolean batchNorm, double dropout, boolean wideAndDeep, int outputs) {
+        this(inputShape, hiddenUnits, activation, initializer, batchNorm, dropout, wideAndDeep, outputs, false, false,
+                Regularization.NONE);
+    }
+
     public MlpArchitecture {
+        regularization = regularization == null ? Regularization.NONE : regularization;
         inputShape = ArchitectureChecks.shape("input shape", inputShape);
         hiddenUnits = List.copyOf(ArchitectureChecks.required("hidden units", hiddenUnits));
         hiddenUnits.forEach(u -> ArchitectureChecks.positive("units of a hidden layer", u));
@@ -50,7 +63,10 @@ public record MlpArchitecture(List<Integer> inputShape, List<Integer> hiddenUnit
     public String describe() {
         String layers = hiddenUnits.stream().map(String::valueOf).collect(Collectors.joining("-"));
         return (wideAndDeep ? "wide-and-deep " : "mlp ") + inputSize() + (layers.isEmpty() ? "" : "-" + layers)
-                + "-" + outputs + " " + activation.wireName() + (batchNorm ? " bn" : "")
-                + (dropout > 0 ? " dropout " + dropout : "");
+                + "-" + outputs + " " + activation.wireName() + (batchNorm ? (batchNormAfterActivation ? " bn-after" : " bn") : "")
+                + (dropout > 0 ? (alphaDropout ? " alpha-dropout " : " dropout ") + dropout : "")
+                + (regularization.l1() > 0 ? " l1 " + regularization.l1() : "")
+                + (regularization.l2() > 0 ? " l2 " + regularization.l2() : "")
+                + (regularization.maxNorm() > 0 ? " max-norm " + regularization.maxNorm() : "");
     }
 }

@@ -53,6 +53,11 @@ public final class ModelFiles {
         return dir.resolve(name + ".architecture.json");
     }
 
+    /** The {@link io.tunelab.trainers.sources.DataCard} file of model {@code name} in {@code dir}, when it was saved with one. */
+    public static Path dataCardFile(Path dir, String name) {
+        return dir.resolve(name + ".data.json");
+    }
+
     /**
      * Rebuilds model {@code name} from {@code dir} on {@code device}. The caller closes the model.
      *

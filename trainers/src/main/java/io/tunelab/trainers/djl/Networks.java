@@ -9,10 +9,10 @@ import ai.djl.nn.LambdaBlock;
 import ai.djl.nn.ParallelBlock;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.SequentialBlock;
+import ai.djl.nn.convolutional.Conv1d;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.BatchNorm;
-import ai.djl.nn.norm.Dropout;
 import ai.djl.nn.pooling.Pool;
 import java.util.List;
 
@@ -28,7 +28,14 @@ public final class Networks {
 
     /** A new, uninitialised block for {@code architecture} whose weights will be drawn from {@code seed}. */
     public static Block build(Architecture architecture, long seed) {
-        Block block = architecture instanceof MlpArchitecture mlp ? mlp(mlp) : cnn((CnnArchitecture) architecture);
+        Block block;
+        if (architecture instanceof MlpArchitecture mlp) {
+            block = mlp(mlp);
+        } else if (architecture instanceof CnnArchitecture cnn) {
+            block = cnn(cnn);
+        } else {
+            block = rnn((RnnArchitecture) architecture);
+        }
         block.setInitializer(new SeededInitializer(architecture.initializer(), seed), Parameter.Type.WEIGHT);
         return block;
     }
@@ -55,13 +62,17 @@ public final class Networks {
 
     private static SequentialBlock hidden(MlpArchitecture a, SequentialBlock target) {
         for (int units : a.hiddenUnits()) {
-            target.add(Linear.builder().setUnits(units).optBias(!a.batchNorm()).build());
-            if (a.batchNorm()) {
+            boolean before = a.batchNorm() && !a.batchNormAfterActivation();
+            target.add(Linear.builder().setUnits(units).optBias(!before).build());
+            if (before) {
                 target.add(BatchNorm.builder().build());
             }
             target.add(a.activation().block());
+            if (a.batchNorm() && a.batchNormAfterActivation()) {
+                target.add(BatchNorm.builder().build());
+            }
             if (a.dropout() > 0) {
-                target.add(Dropout.builder().optRate((float) a.dropout()).build());
+                target.add(new StochasticDropout(a.dropout(), a.alphaDropout()));
             }
         }
         return target;
@@ -76,23 +87,85 @@ public final class Networks {
         if (a.inputShape().size() == 2) {
             net.add(LambdaBlock.singleton(x -> x.expandDims(1), "add_channel_axis"));
         }
-        int pad = a.kernelSize() / 2;
+        int channels = a.channels();
         for (int b = 0; b < a.convBlocks(); b++) {
-            net.add(Conv2d.builder().setKernelShape(new Shape(a.kernelSize(), a.kernelSize()))
-                    .optPadding(new Shape(pad, pad)).setFilters(a.filters() << b).optBias(!a.batchNorm()).build());
-            if (a.batchNorm()) {
-                net.add(BatchNorm.builder().build());
+            int filters = a.filters() << b;
+            if (a.residual()) {
+                net.add(new ParallelBlock(Networks::sum, List.of(convUnit(a, filters, true), skip(a, channels, filters))));
+            } else {
+                convUnit(a, filters, false).getChildren().values().forEach(net::add);
             }
             net.add(a.activation().block());
+            channels = filters;
             Shape window = new Shape(2, 2);
             net.add(a.pooling() == PoolingKind.MAX ? Pool.maxPool2dBlock(window, window) : Pool.avgPool2dBlock(window, window));
         }
-        net.add(Blocks.batchFlattenBlock())
-                .add(Linear.builder().setUnits(a.denseUnits()).build())
-                .add(a.activation().block());
+        if (a.globalPool()) {
+            net.add(Pool.globalAvgPool2dBlock()).add(Blocks.batchFlattenBlock());
+        } else {
+            net.add(Blocks.batchFlattenBlock())
+                    .add(Linear.builder().setUnits(a.denseUnits()).build())
+                    .add(a.activation().block());
+        }
         if (a.dropout() > 0) {
-            net.add(Dropout.builder().optRate((float) a.dropout()).build());
+            net.add(new StochasticDropout(a.dropout(), false));
         }
         return net.add(Linear.builder().setUnits(a.outputs()).build());
+    }
+
+    /**
+     * Conv → (batch norm), and for a residual unit → activation → conv → (batch norm) again: the main
+     * path, whose final activation the caller adds (after the sum, for a residual unit).
+     */
+    private static SequentialBlock convUnit(CnnArchitecture a, int filters, boolean twice) {
+        SequentialBlock unit = new SequentialBlock();
+        int pad = a.kernelSize() / 2;
+        for (int i = 0; i < (twice ? 2 : 1); i++) {
+            if (i > 0) {
+                unit.add(a.activation().block());
+            }
+            unit.add(Conv2d.builder().setKernelShape(new Shape(a.kernelSize(), a.kernelSize()))
+                    .optPadding(new Shape(pad, pad)).setFilters(filters).optBias(!a.batchNorm()).build());
+            if (a.batchNorm()) {
+                unit.add(BatchNorm.builder().build());
+            }
+        }
+        return unit;
+    }
+
+    /** A residual unit's shortcut: the identity, or a 1×1 convolution (and batch norm) when the channels change. */
+    private static Block skip(CnnArchitecture a, int inChannels, int filters) {
+        if (inChannels == filters) {
+            return Blocks.identityBlock();
+        }
+        SequentialBlock projection = new SequentialBlock()
+                .add(Conv2d.builder().setKernelShape(new Shape(1, 1)).setFilters(filters).optBias(!a.batchNorm()).build());
+        if (a.batchNorm()) {
+            projection.add(BatchNorm.builder().build());
+        }
+        return projection;
+    }
+
+    private static NDList sum(List<NDList> branches) {
+        return new NDList(branches.get(0).singletonOrThrow().add(branches.get(1).singletonOrThrow()));
+    }
+
+    private static Block rnn(RnnArchitecture a) {
+        SequentialBlock net = new SequentialBlock();
+        if (a.convFilters() > 0) {
+            // Conv1d reads (batch, channels, steps); the recurrent layers read (batch, steps, features).
+            net.add(LambdaBlock.singleton(x -> x.transpose(0, 2, 1), "steps_to_channels_last"))
+                    .add(Conv1d.builder().setKernelShape(new Shape(a.convKernel())).optStride(new Shape(a.convStride()))
+                            .setFilters(a.convFilters()).build())
+                    .add(LambdaBlock.singleton(x -> x.transpose(0, 2, 1), "channels_to_features"));
+        }
+        for (int units : a.units()) {
+            net.add(a.cell().layer(units));
+            if (a.dropout() > 0) {
+                net.add(new StochasticDropout(a.dropout(), false));
+            }
+        }
+        return net.add(LambdaBlock.singleton(x -> x.get(":, -1, :"), "last_step"))
+                .add(Linear.builder().setUnits(a.outputs()).build());
     }
 }

@@ -13,6 +13,24 @@ public interface Predictor extends AutoCloseable {
     /** Predictions for rows of {@link InputSchema#width()} numbers each, in order. */
     List<Prediction> predict(float[][] rows);
 
+    /** Whether {@link #predict(float[][], int)} can sample more than once (a network's Monte Carlo dropout). */
+    default boolean samples() {
+        return false;
+    }
+
+    /**
+     * Predictions that are the mean of {@code samples} stochastic passes, each with the spread over them
+     * ({@link Prediction#spread()}); one sample is {@link #predict(float[][])}.
+     *
+     * @throws UnsupportedOperationException for more than one sample when {@link #samples()} is false
+     */
+    default List<Prediction> predict(float[][] rows, int samples) {
+        if (samples <= 1) {
+            return predict(rows);
+        }
+        throw new UnsupportedOperationException("this model has no stochastic passes to sample");
+    }
+
     @Override
     default void close() {
     }

@@ -12,8 +12,11 @@ import java.util.Set;
  * @param categorical columns read as categorical even when every value parses as a number; other
  *                    columns are numeric when all their non-missing cells parse as numbers, else categorical
  * @param delimiter   field separator, {@code ,} by default
+ * @param strictNumeric whether every column not listed in {@code categorical} must be numeric: a cell that
+ *                    is neither missing nor a finite number is then an error naming its line and column,
+ *                    rather than making its column categorical
  */
-public record CsvOptions(String target, Task task, Set<String> categorical, char delimiter) {
+public record CsvOptions(String target, Task task, Set<String> categorical, char delimiter, boolean strictNumeric) {
     public CsvOptions {
         Objects.requireNonNull(target, "target");
         Objects.requireNonNull(task, "task");
@@ -25,19 +28,23 @@ public record CsvOptions(String target, Task task, Set<String> categorical, char
 
     /** A class target in column {@code target}, comma-separated. */
     public static CsvOptions classification(String target) {
-        return new CsvOptions(target, Task.CLASSIFICATION, Set.of(), ',');
+        return new CsvOptions(target, Task.CLASSIFICATION, Set.of(), ',', false);
     }
 
     /** A real-valued target in column {@code target}, comma-separated. */
     public static CsvOptions regression(String target) {
-        return new CsvOptions(target, Task.REGRESSION, Set.of(), ',');
+        return new CsvOptions(target, Task.REGRESSION, Set.of(), ',', false);
     }
 
     public CsvOptions withCategorical(String... columns) {
-        return new CsvOptions(target, task, Set.of(columns), delimiter);
+        return new CsvOptions(target, task, Set.of(columns), delimiter, strictNumeric);
     }
 
     public CsvOptions withDelimiter(char d) {
-        return new CsvOptions(target, task, categorical, d);
+        return new CsvOptions(target, task, categorical, d, strictNumeric);
+    }
+
+    public CsvOptions withStrictNumeric(boolean on) {
+        return new CsvOptions(target, task, categorical, delimiter, on);
     }
 }

@@ -15,8 +15,11 @@ final class CsvParser {
     private CsvParser() {
     }
 
-    /** All records of {@code in}; throws on an unterminated quote, naming the line it started on. */
-    static List<String[]> parse(Reader in, char delimiter) throws IOException {
+    /**
+     * All records of {@code in}, adding to {@code startLines} the line (from 1) each record starts on;
+     * throws on an unterminated quote, naming the line it started on.
+     */
+    static List<String[]> parse(Reader in, char delimiter, List<Integer> startLines) throws IOException {
         List<String[]> records = new ArrayList<>();
         List<String> fields = new ArrayList<>();
         StringBuilder field = new StringBuilder();
@@ -24,6 +27,7 @@ final class CsvParser {
         boolean fieldStarted = false;
         int line = 1;
         int quoteLine = 0;
+        int recordLine = 1;
         int c;
         while ((c = in.read()) != -1) {
             char ch = (char) c;
@@ -54,9 +58,12 @@ final class CsvParser {
                 field.setLength(0);
                 fieldStarted = true;
             } else if (ch == '\n') {
-                endRecord(records, fields, field, fieldStarted);
+                if (endRecord(records, fields, field, fieldStarted)) {
+                    startLines.add(recordLine);
+                }
                 fieldStarted = false;
                 line++;
+                recordLine = line;
             } else if (ch != '\r') {
                 field.append(ch);
                 fieldStarted = true;
@@ -65,17 +72,21 @@ final class CsvParser {
         if (quoted) {
             throw new TrainersException("CSV quote opened on line " + quoteLine + " is never closed");
         }
-        endRecord(records, fields, field, fieldStarted);
+        if (endRecord(records, fields, field, fieldStarted)) {
+            startLines.add(recordLine);
+        }
         return records;
     }
 
-    private static void endRecord(List<String[]> records, List<String> fields, StringBuilder field, boolean started) {
+    /** Ends the current record; false for a blank line, which makes none. */
+    private static boolean endRecord(List<String[]> records, List<String> fields, StringBuilder field, boolean started) {
         if (!started && fields.isEmpty() && field.length() == 0) {
-            return;
+            return false;
         }
         fields.add(field.toString());
         records.add(fields.toArray(String[]::new));
         fields.clear();
         field.setLength(0);
+        return true;
     }
 }

@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -15,7 +16,9 @@ import java.util.Set;
 /**
  * Reads CSV files with a header row into {@link Table}s. Cells that are empty, {@code NA}, {@code NaN}
  * or {@code ?} are missing. A column is numeric when every non-missing cell parses as a finite number
- * and it is not listed in {@link CsvOptions#categorical()}; otherwise it is categorical. Stateless.
+ * and it is not listed in {@link CsvOptions#categorical()}; otherwise it is categorical (with
+ * {@link CsvOptions#strictNumeric()}, a non-number in an unlisted column is an error instead). Errors name
+ * the line a bad record starts on. Stateless.
  */
 public final class CsvTables {
     private static final Set<String> MISSING = Set.of("", "NA", "NaN", "nan", "?");
@@ -34,8 +37,9 @@ public final class CsvTables {
 
     /** Parses CSV text from {@code in}; the caller closes it. */
     public static Table parse(String name, Reader in, CsvOptions options) throws IOException {
+        List<Integer> lines = new ArrayList<>();
         List<String[]> records = CsvParser.parse(in instanceof BufferedReader ? in : new BufferedReader(in),
-                options.delimiter());
+                options.delimiter(), lines);
         if (records.isEmpty()) {
             throw new TrainersException("CSV '" + name + "' is empty; expected a header row");
         }
@@ -43,8 +47,8 @@ public final class CsvTables {
         List<String[]> rows = records.subList(1, records.size());
         for (int r = 0; r < rows.size(); r++) {
             if (rows.get(r).length != header.length) {
-                throw new TrainersException("CSV '" + name + "' record " + (r + 2) + " has " + rows.get(r).length
-                        + " fields, but the header has " + header.length);
+                throw new TrainersException("CSV '" + name + "' line " + lines.get(r + 1) + ": record " + (r + 2) + " has "
+                        + rows.get(r).length + " fields, but the header has " + header.length);
             }
         }
         int targetColumn = List.of(header).indexOf(options.target());
@@ -61,7 +65,9 @@ public final class CsvTables {
         for (int c = 0; c < header.length; c++) {
             String[] cells = column(rows, c);
             if (c == targetColumn) {
-                addTarget(builder, name, header[c], cells, options.task());
+                addTarget(builder, name, header[c], cells, options.task(), lines);
+            } else if (!options.categorical().contains(header[c]) && options.strictNumeric()) {
+                builder.numeric(header[c], strictNumbers(name, header[c], c, cells, lines));
             } else if (!options.categorical().contains(header[c]) && isNumeric(cells)) {
                 builder.numeric(header[c], numbers(cells));
             } else {
@@ -74,7 +80,8 @@ public final class CsvTables {
         return builder.build();
     }
 
-    private static void addTarget(TableBuilder builder, String name, String column, String[] cells, Task task) {
+    private static void addTarget(TableBuilder builder, String name, String column, String[] cells, Task task,
+                                  List<Integer> lines) {
         if (task == Task.CLASSIFICATION) {
             builder.classTarget(column, cells);
             return;
@@ -83,8 +90,8 @@ public final class CsvTables {
         for (int r = 0; r < cells.length; r++) {
             Double v = parse(cells[r]);
             if (v == null) {
-                throw new TrainersException("CSV '" + name + "' regression target '" + column + "' holds '" + cells[r]
-                        + "' in record " + (r + 2) + "; expected a finite number");
+                throw new TrainersException("CSV '" + name + "' line " + lines.get(r + 1) + ": regression target '" + column
+                        + "' holds '" + cells[r] + "' in record " + (r + 2) + "; expected a finite number");
             }
             values[r] = v;
         }
@@ -106,6 +113,18 @@ public final class CsvTables {
             }
         }
         return true;
+    }
+
+    /** The cells of a column that must be numeric; the first that is not is an error naming line and column. */
+    private static double[] strictNumbers(String name, String column, int c, String[] cells, List<Integer> lines) {
+        for (int r = 0; r < cells.length; r++) {
+            if (!MISSING.contains(cells[r]) && parse(cells[r]) == null) {
+                throw new TrainersException("CSV '" + name + "' line " + lines.get(r + 1) + ", column " + (c + 1) + " ('"
+                        + column + "'): '" + cells[r] + "' is not a number; expected a finite number or a missing value"
+                        + " (empty, NA, NaN, ?), or list the column as categorical");
+            }
+        }
+        return numbers(cells);
     }
 
     private static double[] numbers(String[] cells) {

@@ -30,7 +30,7 @@ class TrialCallbacksTest {
 
         TrialStorage storage = study.storage();
         long id = TestStudies.trial(study, 0).id();
-        assertThat(storage.metricNames(id)).containsExactlyInAnyOrderElementsOf(EpochMetrics.NAMES);
+        assertThat(storage.metricNames(id)).containsExactlyInAnyOrderElementsOf(EpochMetrics.COMMON_NAMES);
         assertThat(storage.metrics(id, "val_accuracy")).extracting(MetricPoint::step, MetricPoint::value)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(1L, 0.6), org.assertj.core.groups.Tuple.tuple(2L, 0.7));
     }

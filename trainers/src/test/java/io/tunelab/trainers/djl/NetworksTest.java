@@ -51,6 +51,62 @@ class NetworksTest {
     }
 
     @Test
+    void residualCnnsWithAGlobalPoolingHeadMapABatchToTheirOutputs() {
+        List<Architecture> variants = List.of(
+                new CnnArchitecture(List.of(8, 8), 2, 4, 3, PoolingKind.MAX, 8, 0, ActivationKind.RELU, WeightInit.HE, true,
+                        3, true, true),
+                new CnnArchitecture(List.of(3, 8, 8), 2, 3, 3, PoolingKind.AVG, 8, 0.2, ActivationKind.ELU, WeightInit.HE,
+                        false, 3, true, false),
+                new CnnArchitecture(List.of(8, 8), 1, 4, 3, PoolingKind.MAX, 8, 0, ActivationKind.RELU, WeightInit.HE, true,
+                        3, false, true));
+        for (Architecture a : variants) {
+            assertThat(forward(a, 3, 4, true)).as(a.describe()).hasSize(12).doesNotContain(Float.NaN);
+        }
+    }
+
+    @Test
+    void aResidualUnitProjectsItsShortcutOnlyWhenTheChannelsChange() {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            // 1 input channel → 4 filters: projected; then 4 → 8: projected again; one block of 1 channel → 1: identity
+            Block projected = Networks.build(new CnnArchitecture(List.of(8, 8), 2, 4, 3, PoolingKind.MAX, 8, 0,
+                    ActivationKind.RELU, WeightInit.HE, false, 2, true, true), 1);
+            projected.initialize(manager, DataType.FLOAT32, new Shape(1, 8, 8));
+            Block identity = Networks.build(new CnnArchitecture(List.of(1, 8, 8), 1, 1, 3, PoolingKind.MAX, 8, 0,
+                    ActivationKind.RELU, WeightInit.HE, false, 2, true, true), 1);
+            identity.initialize(manager, DataType.FLOAT32, new Shape(1, 1, 8, 8));
+
+            long oneByOne = projected.getParameters().values().stream()
+                    .filter(p -> p.getArray().getShape().dimension() == 4 && p.getArray().getShape().get(2) == 1).count();
+            long identityOneByOne = identity.getParameters().values().stream()
+                    .filter(p -> p.getArray().getShape().dimension() == 4 && p.getArray().getShape().get(2) == 1).count();
+            assertThat(oneByOne).isEqualTo(2);
+            assertThat(identityOneByOne).isZero();
+        }
+    }
+
+    @Test
+    void everyRecurrentVariantMapsABatchOfWindowsToItsOutputs() {
+        List<Architecture> variants = List.of(
+                new RnnArchitecture(List.of(12, 1), RecurrentCell.SIMPLE, List.of(5, 4), 0, 0, 0, 0, WeightInit.GLOROT, 3),
+                new RnnArchitecture(List.of(12, 2), RecurrentCell.LSTM, List.of(6), 0, 0, 0, 0.2, WeightInit.GLOROT, 3),
+                new RnnArchitecture(List.of(12, 2), RecurrentCell.GRU, List.of(4, 4), 5, 4, 2, 0, WeightInit.HE, 3));
+        for (Architecture a : variants) {
+            assertThat(forward(a, 3, 4, true)).as(a.describe()).hasSize(12).doesNotContain(Float.NaN);
+        }
+    }
+
+    @Test
+    void aConvolutionFrontEndShortensTheSequenceAsValidPaddingDoes() {
+        RnnArchitecture a = new RnnArchitecture(List.of(50, 1), RecurrentCell.GRU, List.of(20), 20, 4, 2, 0,
+                WeightInit.GLOROT, 1);
+
+        assertThat(a.recurrentSteps()).isEqualTo(24);
+        assertThat(a.describe()).isEqualTo("rnn conv1d 20x4/2 + gru 20 -> 1");
+        assertThatThrownBy(() -> new RnnArchitecture(List.of(3, 1), RecurrentCell.GRU, List.of(2), 2, 4, 1, 0,
+                WeightInit.GLOROT, 1)).isInstanceOf(TrainersException.class).hasMessageContaining("kernel 4 is longer");
+    }
+
+    @Test
     void theSameSeedGivesTheSameWeightsAndAnotherSeedOthers() {
         Architecture a = new MlpArchitecture(List.of(5), List.of(7), ActivationKind.LEAKY_RELU, WeightInit.HE, false, 0, false, 2);
 

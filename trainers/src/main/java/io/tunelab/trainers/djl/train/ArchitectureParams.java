@@ -8,6 +8,9 @@ import io.tunelab.trainers.djl.Architecture;
 import io.tunelab.trainers.djl.CnnArchitecture;
 import io.tunelab.trainers.djl.MlpArchitecture;
 import io.tunelab.trainers.djl.PoolingKind;
+import io.tunelab.trainers.djl.RecurrentCell;
+import io.tunelab.trainers.djl.Regularization;
+import io.tunelab.trainers.djl.RnnArchitecture;
 import io.tunelab.trainers.djl.WeightInit;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -18,17 +21,35 @@ final class ArchitectureParams {
     private ArchitectureParams() {
     }
 
-    static Architecture read(TrialParams p, String defaultModel, int[] exampleShape, int classes) {
+    static Architecture read(TrialParams p, String defaultModel, int[] exampleShape, int outputs) {
         List<Integer> input = Arrays.stream(exampleShape).boxed().toList();
         String model = normalized(p.getString(MODEL, defaultModel));
         return switch (model) {
-            case "mlp", "wide_deep" -> new MlpArchitecture(input, hiddenUnits(p), activation(p), initializer(p),
-                    p.getBoolean(BATCH_NORM), p.getDouble(DROPOUT), model.equals("wide_deep"), classes);
+            case "mlp", "wide_deep" -> mlp(p, input, model.equals("wide_deep"), outputs);
             case "cnn" -> new CnnArchitecture(input, p.getInt(CONV_BLOCKS), p.getInt(FILTERS),
                     p.getInt(KERNEL_SIZE), PoolingKind.of(p.getString(POOLING)), p.getInt(DENSE_UNITS),
-                    p.getDouble(DROPOUT), activation(p), initializer(p), p.getBoolean(BATCH_NORM), classes);
-            default -> throw new TrainersException("parameter 'model' must be mlp, wide_deep or cnn, got '" + model + "'");
+                    p.getDouble(DROPOUT), activation(p), initializer(p), p.getBoolean(BATCH_NORM), outputs,
+                    p.getBoolean(RESIDUAL), p.getBoolean(GLOBAL_POOL));
+            case "rnn" -> new RnnArchitecture(input, RecurrentCell.of(p.getString(CELL)), recurrentUnits(p),
+                    p.getInt(CONV1D_FILTERS), p.getInt(CONV1D_KERNEL), p.getInt(CONV1D_STRIDE), p.getDouble(DROPOUT),
+                    initializer(p), outputs);
+            default -> throw new TrainersException("parameter 'model' must be mlp, wide_deep, cnn or rnn, got '" + model + "'");
         };
+    }
+
+    private static MlpArchitecture mlp(TrialParams p, List<Integer> input, boolean wideAndDeep, int outputs) {
+        List<Integer> units = hiddenUnits(p);
+        ActivationKind activation = activation(p);
+        WeightInit init = initializer(p);
+        boolean batchNorm = p.getBoolean(BATCH_NORM);
+        String position = normalized(p.getString(BATCH_NORM_POSITION));
+        if (!position.equals("before") && !position.equals("after")) {
+            throw new TrainersException("parameter 'batch_norm_position' must be before or after, got '" + position + "'");
+        }
+        double dropout = p.getDouble(DROPOUT);
+        boolean alpha = p.getBoolean(ALPHA_DROPOUT);
+        return new MlpArchitecture(input, units, activation, init, batchNorm, dropout, wideAndDeep, outputs,
+                position.equals("after"), alpha, new Regularization(p.getDouble(L1), p.getDouble(L2), p.getDouble(MAX_NORM)));
     }
 
     private static List<Integer> hiddenUnits(TrialParams p) {
@@ -42,6 +63,14 @@ final class ArchitectureParams {
             units.add(p.isSet(own) ? p.getInt(own, 0) : p.getInt(N_NEURONS));
         }
         return units;
+    }
+
+    private static List<Integer> recurrentUnits(TrialParams p) {
+        int layers = p.getInt(RNN_LAYERS);
+        if (layers < 1) {
+            throw new TrainersException("parameter 'rnn_layers' must be 1 or more, got " + layers);
+        }
+        return java.util.Collections.nCopies(layers, p.getInt(RNN_UNITS));
     }
 
     private static ActivationKind activation(TrialParams p) {

@@ -11,8 +11,8 @@ import java.nio.FloatBuffer;
 import java.nio.LongBuffer;
 
 /**
- * Two direct buffers, reused for every batch, that mini-batches are copied into before they become
- * arrays. On the CPU PyTorch wraps a direct buffer without copying it, so a batch costs one copy of its
+ * Two direct buffers, reused for every batch, that mini-batches (features, and labels or targets) are
+ * copied into before they become arrays. On the CPU PyTorch wraps a direct buffer without copying it, so a batch costs one copy of its
  * examples and no allocation. The arrays alias the buffers: a batch's arrays must be closed before the
  * next batch is made. Not thread-safe; one per training loop.
  */
@@ -20,11 +20,14 @@ final class BatchBuffers {
     private final int exampleSize;
     private final ByteBuffer features;
     private final ByteBuffer labels;
+    private final int targetWidth;
 
-    BatchBuffers(int exampleSize, int maxBatch) {
-        this.exampleSize = exampleSize;
+    BatchBuffers(DenseDataset data, int maxBatch) {
+        this.exampleSize = data.exampleSize();
+        this.targetWidth = data.targetWidth();
         this.features = ByteBuffer.allocateDirect(Math.multiplyExact(exampleSize, maxBatch) * Float.BYTES).order(ByteOrder.nativeOrder());
-        this.labels = ByteBuffer.allocateDirect(maxBatch * Long.BYTES).order(ByteOrder.nativeOrder());
+        this.labels = ByteBuffer.allocateDirect(maxBatch * Math.max(Long.BYTES, targetWidth * Float.BYTES))
+                .order(ByteOrder.nativeOrder());
     }
 
     /** Examples {@code order[from..to)} of {@code data} as an array of {@code shape}, in {@code manager}. */
@@ -38,8 +41,20 @@ final class BatchBuffers {
         return manager.create(features, shape, DataType.FLOAT32);
     }
 
-    /** The labels of the same examples, as int64. */
+    /**
+     * What the same examples should be predicted as: their labels as int64 (batch), or for a regression
+     * dataset their targets as float32 (batch, target width).
+     */
     NDArray labels(NDManager manager, DenseDataset data, int[] order, int from, int to) {
+        if (data.isRegression()) {
+            FloatBuffer out = labels.clear().asFloatBuffer();
+            float[] all = data.targets();
+            for (int i = from; i < to; i++) {
+                out.put(all, (order == null ? i : order[i]) * targetWidth, targetWidth);
+            }
+            labels.limit((to - from) * targetWidth * Float.BYTES);
+            return manager.create(labels, new Shape(to - from, targetWidth), DataType.FLOAT32);
+        }
         LongBuffer out = labels.clear().asLongBuffer();
         for (int i = from; i < to; i++) {
             out.put(data.label(order == null ? i : order[i]));

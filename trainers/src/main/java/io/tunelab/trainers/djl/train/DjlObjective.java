@@ -19,7 +19,10 @@ import io.tunelab.trainers.djl.Networks;
 import io.tunelab.trainers.djl.ThreadGradients;
 import io.tunelab.trainers.djl.optimizer.OptimizerSpec;
 import io.tunelab.trainers.eval.ClassificationReport;
+import io.tunelab.trainers.eval.RegressionReport;
 import io.tunelab.trainers.schedule.LearningRateSchedule;
+import io.tunelab.trainers.sources.DataCard;
+import io.tunelab.trainers.sources.TrainingData;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -39,28 +42,39 @@ import java.util.Map;
  * {@link io.tunelab.trainers.device.SlotDevices#describe}), {@code oom_retry} after a retry,
  * {@code epochs_run}, {@code stop_reason} and, when the data has a
  * test split, {@code test_evaluation}: the final model's accuracy with its 95% t-interval, confusion
- * matrix and per-class precision and recall.
+ * matrix and per-class precision and recall, or for regression data (real targets) its RMSE with its 95%
+ * interval, MAE and R². Regression data trains with the {@code loss} mse (default) or mae, and the
+ * network's outputs are the targets (one, or a forecast's horizon).
  *
  * <p>Every trial's native memory (weights, optimizer state, batches) is freed when it ends, however it
  * ends. Thread-safe: parallel trials may share one objective; each trains on its own thread.
  */
 public final class DjlObjective implements Objective {
     private final DatasetSplits data;
+    private final DataCard card;
     private final DjlObjectiveConfig config;
     private volatile Map<String, Object> fingerprint;
 
+    /** Trains on arrays ({@link DataCard#tensors}). */
     public DjlObjective(DatasetSplits data, DjlObjectiveConfig config) {
-        this.data = data;
+        this(TrainingData.of(data), config);
+    }
+
+    /** Trains on {@code data}'s splits; the best model is saved with its card. */
+    public DjlObjective(TrainingData data, DjlObjectiveConfig config) {
+        this.data = data.splits();
+        this.card = data.card();
         this.config = config;
     }
 
     @Override
     public double evaluate(Trial trial) {
         TrialParams params = new TrialParams(trial, config.space(), config.fixed());
+        boolean regression = data.train().isRegression();
         Architecture architecture = ArchitectureParams.read(params, config.model(), data.train().exampleShape(),
-                data.train().numClasses());
+                regression ? data.train().targetWidth() : data.train().numClasses());
         OptimizerSpec optimizerSpec = TrainingParams.optimizer(params);
-        FitConfig fit = TrainingParams.fit(params, trial.seed());
+        FitConfig fit = TrainingParams.fit(params, trial.seed(), regression);
         LearningRateSchedule schedule = schedule(params, fit);
         int patience = params.getInt(ParamNames.PATIENCE);
         double minDelta = params.getDouble(ParamNames.MIN_DELTA);
@@ -89,7 +103,8 @@ public final class DjlObjective implements Objective {
             trial.setUserAttr("epochs_run", history.epochs().size());
             trial.setUserAttr("stop_reason", history.stopReason() == null ? "completed" : history.stopReason());
             if (data.test().size() >= 2) {
-                trial.setUserAttr("test_evaluation", testReport(model, architecture).toMap());
+                trial.setUserAttr("test_evaluation", regression ? regressionReport(model, architecture).toMap()
+                        : testReport(model, architecture).toMap());
             }
             return config.monitor().value(config.restoreBest() ? history.best(config.monitor()) : history.last());
         }
@@ -101,7 +116,7 @@ public final class DjlObjective implements Objective {
         list.add(new MetricsLogger(trial));
         list.add(new EarlyStopping(config.monitor(), patience, minDelta, config.restoreBest()));
         if (config.checkpoint()) {
-            list.add(new BestCheckpoint(trial, config.monitor()));
+            list.add(new BestCheckpoint(trial, config.monitor(), card));
         }
         list.add(new PruningCallback(trial, config.monitor()));
         return list;
@@ -113,6 +128,24 @@ public final class DjlObjective implements Objective {
         try {
             int[] predicted = Evaluation.predict(model.getBlock(), architecture, model.getNDManager(), data.test(), 1000);
             return ClassificationReport.of(data.test().labels(), predicted, data.test().numClasses());
+        } finally {
+            ThreadGradients.setEnabled(was);
+        }
+    }
+
+    /** RMSE with its 95% interval, MAE and R² on the test split, over every target value. */
+    private RegressionReport regressionReport(Model model, Architecture architecture) {
+        boolean was = ThreadGradients.setEnabled(false);
+        try {
+            float[] predicted = Evaluation.predictValues(model.getBlock(), architecture, model.getNDManager(), data.test(), 1000);
+            float[] truth = data.test().targets();
+            double[] p = new double[predicted.length];
+            double[] t = new double[truth.length];
+            for (int i = 0; i < p.length; i++) {
+                p[i] = predicted[i];
+                t[i] = truth[i];
+            }
+            return RegressionReport.of(t, p);
         } finally {
             ThreadGradients.setEnabled(was);
         }

@@ -14,9 +14,16 @@ import java.util.Objects;
  * @param evalBatchSize examples per forward pass when validating, at least 1
  * @param trainAccuracy whether to measure accuracy on the training batches (three array operations
  *                      per batch); when false the epoch's {@code accuracy} is NaN
+ * @param loss          what is minimised: cross-entropy for a classifier, MSE or MAE for a regressor
  */
 public record FitConfig(int epochs, int batchSize, GradientClipping clipping, long seed, int evalBatchSize,
-                        boolean trainAccuracy) {
+                        boolean trainAccuracy, LossKind loss) {
+    /** A classifier's loop: softmax cross-entropy. */
+    public FitConfig(int epochs, int batchSize, GradientClipping clipping, long seed, int evalBatchSize,
+                     boolean trainAccuracy) {
+        this(epochs, batchSize, clipping, seed, evalBatchSize, trainAccuracy, LossKind.CROSS_ENTROPY);
+    }
+
     public FitConfig {
         if (epochs < 1) {
             throw new TrainersException("epochs must be at least 1, got " + epochs);
@@ -28,6 +35,7 @@ public record FitConfig(int epochs, int batchSize, GradientClipping clipping, lo
             throw new TrainersException("evaluation batch size must be at least 1, got " + evalBatchSize);
         }
         Objects.requireNonNull(clipping, "clipping");
+        Objects.requireNonNull(loss, "loss");
     }
 
     /** {@code epochs} of {@code batchSize}, no clipping, validation in batches of 1,000, training accuracy on. */
@@ -36,7 +44,7 @@ public record FitConfig(int epochs, int batchSize, GradientClipping clipping, lo
     }
 
     public FitConfig withClipping(GradientClipping c) {
-        return new FitConfig(epochs, batchSize, c, seed, evalBatchSize, trainAccuracy);
+        return new FitConfig(epochs, batchSize, c, seed, evalBatchSize, trainAccuracy, loss);
     }
 
     /** The same with {@code size} examples per step (e.g. halved after the GPU ran out of memory). */
@@ -45,7 +53,11 @@ public record FitConfig(int epochs, int batchSize, GradientClipping clipping, lo
     }
 
     public FitConfig withTrainAccuracy(boolean on) {
-        return new FitConfig(epochs, batchSize, clipping, seed, evalBatchSize, on);
+        return new FitConfig(epochs, batchSize, clipping, seed, evalBatchSize, on, loss);
+    }
+
+    public FitConfig withLoss(LossKind l) {
+        return new FitConfig(epochs, batchSize, clipping, seed, evalBatchSize, trainAccuracy, l);
     }
 
     /** Optimizer steps per epoch for {@code trainSize} examples. */

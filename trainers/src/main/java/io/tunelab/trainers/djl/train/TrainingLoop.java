@@ -8,6 +8,7 @@ import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.optimizer.Optimizer;
+import io.tunelab.trainers.TrainersException;
 import io.tunelab.trainers.callback.Callbacks;
 import io.tunelab.trainers.callback.EpochMetrics;
 import io.tunelab.trainers.callback.TrainingCallback;
@@ -15,6 +16,7 @@ import io.tunelab.trainers.callback.TrainingEnd;
 import io.tunelab.trainers.data.DenseDataset;
 import io.tunelab.trainers.djl.Architecture;
 import io.tunelab.trainers.djl.Networks;
+import io.tunelab.trainers.djl.Regularization;
 import io.tunelab.trainers.djl.ThreadGradients;
 import io.tunelab.trainers.schedule.LearningRateSchedule;
 import io.tunelab.trainers.tabular.Splits;
@@ -25,8 +27,11 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * Trains a classifier epoch by epoch with softmax cross-entropy: shuffle, then for each mini-batch
- * forward, backward, clip, step; then validate and tell the callbacks.
+ * Trains a network epoch by epoch with the configured loss (softmax cross-entropy for a classifier, MSE
+ * or MAE for a regressor): shuffle, then for each mini-batch forward, backward, clip, step; then
+ * validate and tell the callbacks. The architecture's {@link Regularization} adds its penalty to the
+ * loss that is differentiated (the reported loss is the data's alone) and constrains the weights after
+ * each step.
  *
  * <p>Memory: every batch's arrays live in a sub-manager of the model's manager that is closed before
  * the next batch, so one epoch's native memory does not grow with its length; parameters, optimizer
@@ -68,8 +73,13 @@ public final class TrainingLoop {
      *
      * @throws io.tunelab.search.trial.TrialPrunedException        when a pruning callback stops the run
      * @throws io.tunelab.trainers.callback.TrainingStoppedException when a callback ends it (divergence)
+     * @throws TrainersException when the configured loss is not one of the training data's task
      */
     public TrainingHistory fit(DenseDataset train, DenseDataset valid) {
+        if (train.isRegression() != config.loss().isRegression()) {
+            throw new TrainersException("loss " + config.loss().wireName() + " does not fit " + train + "; use "
+                    + (train.isRegression() ? "mse or mae" : "cross_entropy"));
+        }
         boolean wasRecording = ThreadGradients.setEnabled(false);
         LoopContext context = new LoopContext(model, architecture, config.epochs(), this::currentRate);
         List<EpochMetrics> history = new ArrayList<>();
@@ -97,7 +107,8 @@ public final class TrainingLoop {
     private EpochMetrics runEpoch(int epoch, DenseDataset train, DenseDataset valid, int[] order, LoopContext context) {
         Block block = model.getBlock();
         int batchSize = config.batchSize();
-        BatchBuffers buffers = new BatchBuffers(train.exampleSize(), batchSize);
+        boolean countCorrect = config.trainAccuracy() && !train.isRegression();
+        BatchBuffers buffers = new BatchBuffers(train, batchSize);
         double lossSum = 0;
         long correct = 0;
         long start = System.nanoTime();
@@ -112,13 +123,15 @@ public final class TrainingLoop {
                 NDArray batchLoss;
                 try (ThreadGradients tape = ThreadGradients.record()) {
                     logits = block.forward(new ParameterStore(batch, false), new NDList(x), true).singletonOrThrow();
-                    batchLoss = Evaluation.crossEntropy(logits, y);
-                    tape.backward(batchLoss);
+                    batchLoss = config.loss().of(logits, y);
+                    Regularization penalty = architecture.regularization();
+                    tape.backward(penalty.penalises() ? penalty.penalised(batchLoss, trainable, batch) : batchLoss);
                 }
                 step();
+                architecture.regularization().constrain(trainable);
                 double meanLoss = Evaluation.scalar(batchLoss);
                 lossSum += meanLoss * (to - from);
-                if (config.trainAccuracy()) {
+                if (countCorrect) {
                     correct += Evaluation.countCorrect(logits, y);
                 }
                 callbacks.onBatchEnd(epoch, batchIndex, meanLoss, context);
@@ -126,10 +139,12 @@ public final class TrainingLoop {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         double cpuSeconds = (CPU.getCurrentThreadCpuTime() - cpuStart) / 1e9;
-        Evaluation validation = Evaluation.of(block, architecture, model.getNDManager(), valid, config.evalBatchSize());
-        double accuracy = config.trainAccuracy() ? (double) correct / order.length : Double.NaN;
+        Evaluation validation = Evaluation.of(block, architecture, model.getNDManager(), valid, config.evalBatchSize(),
+                config.loss());
+        double accuracy = countCorrect ? (double) correct / order.length : Double.NaN;
         return new EpochMetrics(epoch, lossSum / order.length, accuracy, validation.loss(),
-                validation.accuracy(), currentRate(), seconds, order.length / seconds, cpuSeconds);
+                validation.accuracy(), currentRate(), seconds, order.length / seconds, cpuSeconds,
+                validation.rmse(), validation.mae(), validation.r2());
     }
 
     /** Clips the gradients, lets the optimizer update each parameter, then zeroes the gradients. */

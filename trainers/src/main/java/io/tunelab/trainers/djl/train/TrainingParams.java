@@ -30,9 +30,15 @@ final class TrainingParams {
                         : p.getDouble(WEIGHT_DECAY));
     }
 
-    static FitConfig fit(TrialParams p, long seed) {
+    /** The loop's settings; the loss defaults to cross-entropy for a classifier and MSE for a regressor. */
+    static FitConfig fit(TrialParams p, long seed, boolean regression) {
         GradientClipping clipping = new GradientClipping(p.getDouble(CLIP_NORM), p.getDouble(CLIP_VALUE));
-        return new FitConfig(p.getInt(EPOCHS), p.getInt(BATCH_SIZE), clipping, seed, 1000, true);
+        LossKind loss = LossKind.of(p.getString(LOSS, regression ? "mse" : "cross_entropy"));
+        if (loss.isRegression() != regression) {
+            throw new TrainersException("parameter 'loss' is " + loss.wireName() + ", but the data is "
+                    + (regression ? "a regression; use mse or mae" : "a classification; use cross_entropy"));
+        }
+        return new FitConfig(p.getInt(EPOCHS), p.getInt(BATCH_SIZE), clipping, seed, 1000, true, loss);
     }
 
     /** The learning-rate schedule for {@code epochs} epochs of {@code stepsPerEpoch} updates. */

@@ -1,0 +1,150 @@
+package io.tunelab.cli.wiring;
+
+import io.tunelab.cli.error.CliException;
+import io.tunelab.spec.StudySpec;
+import io.tunelab.trainers.TrainersException;
+import io.tunelab.trainers.data.DatasetRepository;
+import io.tunelab.trainers.data.DatasetSplits;
+import io.tunelab.trainers.data.FashionMnist;
+import io.tunelab.trainers.sources.CsvDatasets;
+import io.tunelab.trainers.sources.DataCard;
+import io.tunelab.trainers.sources.IdxPairs;
+import io.tunelab.trainers.sources.ImageFolders;
+import io.tunelab.trainers.sources.SeriesDatasets;
+import io.tunelab.trainers.sources.TrainingData;
+import io.tunelab.trainers.tabular.CsvOptions;
+import io.tunelab.trainers.tabular.Task;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The data sets of the DJL trainers, from a study file's {@code data} section:
+ * <ul>
+ *   <li>{@code fashion-mnist}: {@code dir}, {@code subset} (train on the first examples only);</li>
+ *   <li>{@code csv}: {@code path}, {@code target}, {@code task} (classification or regression),
+ *       {@code categorical} (the other columns must then be numeric), {@code test_split} (default 0.2) and
+ *       {@code valid_split} (of the rest, default 0.2), split with the study's seed;</li>
+ *   <li>{@code series}: a CSV of numeric columns, {@code path}, {@code target}, {@code n_steps},
+ *       {@code horizon} (default 1), chronological {@code valid_split} (0.2) and {@code test_split} (0.1);</li>
+ *   <li>{@code synthetic-series}: the book's series, {@code n_series} (10,000), {@code n_steps} (50),
+ *       {@code horizon} (1), {@code valid_split} (2,000), {@code test_split} (1,000), {@code seed} (42);</li>
+ *   <li>{@code idx}: {@code images} and {@code labels} (any IDX pair, gzipped or not), optional
+ *       {@code test_images} and {@code test_labels}; the first {@code valid_split} (default 1/12, as
+ *       Fashion-MNIST's 5,000 of 60,000) validate, without a test pair the last {@code test_split} (1/6) test;</li>
+ *   <li>{@code images}: {@code path} of a folder with one sub-folder per class, {@code image_size: [h, w]}
+ *       (default [28, 28]), {@code channels} (1 or 3, default 1), {@code test_split} and {@code valid_split}
+ *       (0.2 each, stratified, the study's seed).</li>
+ * </ul>
+ * Split sizes are counts (whole numbers) or fractions. Problems are {@link CliException}s naming the field.
+ */
+final class DjlData {
+    static final List<String> DATASETS = List.of("fashion-mnist", "csv", "series", "synthetic-series", "idx", "images");
+
+    private DjlData() {
+    }
+
+    /** Checks the data set's name and reads its task without loading it. */
+    static Task task(StudySpec spec) {
+        String dataset = spec.data().dataset();
+        DataOptions data = new DataOptions("data", spec.data().options());
+        return switch (dataset) {
+            case "fashion-mnist", "idx", "images" -> Task.CLASSIFICATION;
+            case "csv" -> csvTask(data);
+            case "series", "synthetic-series" -> Task.REGRESSION;
+            default -> throw new CliException("data.dataset: DJL trainers read " + String.join(", ", DATASETS)
+                    + ", got '" + dataset + "'");
+        };
+    }
+
+    /** The splits of the study file's data; with {@code subset}, Fashion-MNIST training uses only its first examples. */
+    static TrainingData load(StudySpec spec, boolean forTraining) {
+        task(spec);
+        DataOptions data = new DataOptions("data", spec.data().options());
+        try {
+            return switch (spec.data().dataset()) {
+                case "csv" -> {
+                    CsvOptions options = (csvTask(data) == Task.CLASSIFICATION ? CsvOptions.classification(data.required("target"))
+                            : CsvOptions.regression(data.required("target")))
+                            .withCategorical(data.texts("categorical").toArray(String[]::new))
+                            .withStrictNumeric(data.has("categorical"));
+                    yield CsvDatasets.load(Path.of(data.required("path")), options, fraction(data, "test_split", 0.2),
+                            fraction(data, "valid_split", 0.2), spec.sampler().seed());
+                }
+                case "series" -> SeriesDatasets.csv(Path.of(data.required("path")), data.required("target"),
+                        positive(data, "n_steps", 0), positive(data, "horizon", 1), fraction(data, "valid_split", 0.2),
+                        fraction(data, "test_split", 0.1));
+                case "synthetic-series" -> {
+                    int n = positive(data, "n_series", 10_000);
+                    yield SeriesDatasets.synthetic(n, positive(data, "n_steps", 50), positive(data, "horizon", 1),
+                            count(data, "valid_split", n, 0.2), count(data, "test_split", n, 0.1), data.integer("seed", 42));
+                }
+                case "idx" -> IdxPairs.load(Path.of(data.required("images")), Path.of(data.required("labels")),
+                        data.has("test_images") ? Path.of(data.required("test_images")) : null,
+                        data.has("test_images") ? Path.of(data.required("test_labels")) : null,
+                        data.number("valid_split", 1.0 / 12), data.number("test_split", 1.0 / 6));
+                case "images" -> {
+                    List<Integer> size = imageSize(spec);
+                    yield ImageFolders.load(Path.of(data.required("path")), size.get(0), size.get(1),
+                            data.integer("channels", 1), fraction(data, "test_split", 0.2), fraction(data, "valid_split", 0.2),
+                            spec.sampler().seed());
+                }
+                default -> fashionMnist(data, forTraining);
+            };
+        } catch (TrainersException e) {
+            throw new CliException("data: " + e.getMessage());
+        }
+    }
+
+    private static TrainingData fashionMnist(DataOptions data, boolean forTraining) {
+        String dir = data.text("dir", null);
+        DatasetRepository repository = dir == null ? DatasetRepository.standard()
+                : DatasetRepository.builder().dataDir(Path.of(dir)).build();
+        DatasetSplits splits = repository.load(FashionMnist.SPEC);
+        int subset = data.integer("subset", 0);
+        if (forTraining && subset > 0 && subset < splits.train().size()) {
+            splits = new DatasetSplits(splits.train().slice(0, subset), splits.valid(), splits.test());
+        }
+        return new TrainingData(splits, DataCard.classes(FashionMnist.CLASS_NAMES, DataCard.Input.TENSOR));
+    }
+
+    private static List<Integer> imageSize(StudySpec spec) {
+        Object v = spec.data().options().getOrDefault("image_size", List.of(28, 28));
+        if (v instanceof List<?> l && l.size() == 2 && l.stream().allMatch(d -> d instanceof Integer i && i > 0)) {
+            return l.stream().map(Integer.class::cast).toList();
+        }
+        throw new CliException("data.image_size: expected [height, width] of two positive whole numbers, got " + v);
+    }
+
+    private static Task csvTask(DataOptions data) {
+        String task = data.text("task", "classification");
+        return switch (task) {
+            case "classification" -> Task.CLASSIFICATION;
+            case "regression" -> Task.REGRESSION;
+            default -> throw new CliException("data.task: expected classification or regression, got '" + task + "'");
+        };
+    }
+
+    private static int positive(DataOptions data, String name, int fallback) {
+        int v = data.integer(name, fallback);
+        if (v < 1) {
+            throw new CliException("data." + name + ": expected a whole number of at least 1, got "
+                    + (data.has(name) ? v : "nothing"));
+        }
+        return v;
+    }
+
+    /** A split size that must be a fraction of the rows (these loaders split by share). */
+    private static double fraction(DataOptions data, String name, double fallback) {
+        double v = data.number(name, fallback);
+        if (!(v >= 0 && v < 1)) {
+            throw new CliException("data." + name + ": expected a fraction in [0, 1) here, got " + v);
+        }
+        return v;
+    }
+
+    /** A split size as a count of {@code total}: a whole number as given, a fraction of {@code total}. */
+    private static int count(DataOptions data, String name, int total, double fallback) {
+        double v = data.number(name, fallback);
+        return v >= 1 ? (int) v : (int) Math.round(v * total);
+    }
+}

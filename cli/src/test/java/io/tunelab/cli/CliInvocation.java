@@ -1,0 +1,34 @@
+package io.tunelab.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import picocli.CommandLine;
+
+/** The real {@code tunelab} command run in-process for tests, its output captured. */
+final class CliInvocation {
+    private CliInvocation() {
+    }
+
+    /** What a command ended with and printed. */
+    record Result(int code, String out, String err) {
+    }
+
+    static Result tunelab(String... args) {
+        CommandLine cmd = TunelabCommand.commandLine();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cmd.setOut(new PrintWriter(out, true));
+        cmd.setErr(new PrintWriter(err, true));
+        return new Result(cmd.execute(args), out.toString(), err.toString());
+    }
+
+    /** A loopback port free at the time of asking. */
+    static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+}

@@ -1,0 +1,127 @@
+package io.tunelab.cli;
+
+import static io.tunelab.cli.CliInvocation.freePort;
+import static io.tunelab.cli.CliInvocation.tunelab;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tunelab.cli.wiring.TestCsv;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** DJL networks on a user's CSV file and on a time series, from study file to served predictions. */
+@Timeout(300)
+class DjlOwnDataEndToEndTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private HttpResponse<String> post(int port, String body) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/predict"))
+                .timeout(Duration.ofSeconds(10)).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Runs the study file, promotes trial 0 as {@code model@production} and serves it; returns the port. */
+    private int trainPromoteAndServe(Path dir, String yaml, ExecutorService pool) throws Exception {
+        Path file = dir.resolve("study.yaml");
+        Files.writeString(file, yaml);
+        String storage = dir.resolve("tracker").toString();
+        CliInvocation.Result run = tunelab("run", file.toString(), "--storage", storage);
+        assertThat(run.code()).as(run.out() + run.err()).isZero();
+        assertThat(run.out()).contains("1 complete");
+        CliInvocation.Result promote = tunelab("promote", yaml.lines().findFirst().orElseThrow().substring(7).trim(), "--trial", "0",
+                "--model", "m", "--alias", "production", "--storage", storage);
+        assertThat(promote.code()).as(promote.out() + promote.err()).isZero();
+        int port = freePort();
+        Future<CliInvocation.Result> serving = pool.submit(() -> tunelab("serve", "m@production", "--port", String.valueOf(port),
+                "--storage", storage));
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline && !serving.isDone()) {
+            try {
+                if (http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health")).build(),
+                        HttpResponse.BodyHandlers.ofString()).statusCode() == 200) {
+                    return port;
+                }
+            } catch (java.io.IOException notYet) {
+                // the server is still starting
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("the server did not start: " + (serving.isDone() ? serving.get() : "timeout"));
+    }
+
+    @Test
+    void aCsvRegressionNetworkServesNamedFeaturesThroughItsSavedTransform(@TempDir Path dir) throws Exception {
+        Path csv = TestCsv.regression(dir, 300);
+        String yaml = """
+                study: csv-mlp
+                direction: minimize
+                metric: rmse
+                sampler: {type: random, seed: 3}
+                budget: {trials: 1}
+                trainer: djl-mlp
+                data: {dataset: csv, path: %s, target: y, task: regression}
+                space:
+                  learning_rate: {reciprocal: [5e-3, 1e-2]}
+                fit: {epochs: 2, batch_size: 32}
+                """.formatted(csv);
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            int port = trainPromoteAndServe(dir, yaml, pool);
+
+            HttpResponse<String> ok = post(port, "{\"instances\": [{\"x1\": 0.5, \"x2\": -1, \"x3\": 0.2}]}");
+            assertThat(ok.statusCode()).as(ok.body()).isEqualTo(200);
+            assertThat(JSON.readTree(ok.body()).get("predictions").get(0).get("value").isNumber()).isTrue();
+
+            HttpResponse<String> bad = post(port, "{\"instances\": [{\"x1\": 0.5, \"x2\": -1}]}");
+            assertThat(bad.statusCode()).isEqualTo(400);
+            assertThat(bad.body()).contains("instances[0] is missing feature 'x3'");
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aSeriesNetworkServesAForecastForAWindowAndRefusesAWrongLength(@TempDir Path dir) throws Exception {
+        String yaml = """
+                study: series-rnn
+                direction: minimize
+                metric: val_loss
+                sampler: {type: random, seed: 3}
+                budget: {trials: 1}
+                trainer: djl-rnn
+                data: {dataset: synthetic-series, n_series: 300, n_steps: 12, horizon: 3, seed: 5}
+                space:
+                  cell: {choice: [gru]}
+                fit: {epochs: 1, batch_size: 32}
+                """;
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            int port = trainPromoteAndServe(dir, yaml, pool);
+
+            HttpResponse<String> ok = post(port, "{\"instances\": [[0,0.1,0.2,0.3,0.4,0.5,0.4,0.3,0.2,0.1,0,-0.1]]}");
+            assertThat(ok.statusCode()).as(ok.body()).isEqualTo(200);
+            JsonNode forecast = JSON.readTree(ok.body()).get("predictions").get(0).get("value");
+            assertThat(forecast.isArray()).isTrue();
+            assertThat(forecast).hasSize(3);
+
+            HttpResponse<String> bad = post(port, "{\"instances\": [[0,0.1,0.2]]}");
+            assertThat(bad.statusCode()).isEqualTo(400);
+            assertThat(bad.body()).contains("has 3 numbers; expected 12 (shape [12, 1])");
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}

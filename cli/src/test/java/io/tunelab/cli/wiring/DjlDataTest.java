@@ -1,0 +1,122 @@
+package io.tunelab.cli.wiring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.tunelab.cli.error.CliException;
+import io.tunelab.search.storage.InMemoryStorage;
+import io.tunelab.search.study.OptimizeOptions;
+import io.tunelab.search.study.Study;
+import io.tunelab.search.trial.Direction;
+import io.tunelab.search.trial.FrozenTrial;
+import io.tunelab.search.trial.TrialState;
+import io.tunelab.spec.StudySpec;
+import io.tunelab.spec.StudySpecParser;
+import java.awt.image.BufferedImage;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The DJL trainers' image and IDX data sources from study files, and the checks of the data section. */
+@Timeout(300)
+class DjlDataTest {
+    @TempDir
+    Path dir;
+
+    private static StudySpec spec(String trainer, String metric, String data, String space) {
+        return new StudySpecParser().parse("""
+                study: s
+                direction: maximize
+                metric: %s
+                sampler: {type: random, seed: 1}
+                budget: {trials: 1}
+                trainer: %s
+                data: %s
+                space:
+                  %s
+                fit: {epochs: 1, batch_size: 16}
+                """.formatted(metric, trainer, data, space), "s.yaml");
+    }
+
+    private static FrozenTrial runOne(StudySpec spec) {
+        Study study = Study.builder("s").storage(new InMemoryStorage()).direction(Direction.MAXIMIZE).create();
+        study.optimize(new DjlTrainers().create(spec), OptimizeOptions.trials(1));
+        return study.trials(EnumSet.allOf(TrialState.class)).get(0);
+    }
+
+    @Test
+    void aResidualCnnTrainsOnAFolderOfImagesPerClass() throws IOException {
+        for (String kind : new String[] {"dark", "light"}) {
+            Files.createDirectories(dir.resolve(kind));
+            for (int i = 0; i < 30; i++) {
+                BufferedImage image = new BufferedImage(10, 10, BufferedImage.TYPE_INT_RGB);
+                int level = kind.equals("dark") ? 20 + i : 200 + i;
+                for (int p = 0; p < 100; p++) {
+                    image.setRGB(p % 10, p / 10, (level << 16) | (level << 8) | level);
+                }
+                ImageIO.write(image, "png", dir.resolve(kind).resolve(i + ".png").toFile());
+            }
+        }
+        StudySpec spec = spec("djl-cnn", "val_accuracy",
+                "{dataset: images, path: %s, image_size: [8, 8], channels: 1}".formatted(dir),
+                "residual: {choice: [true]}\n  global_pool: {choice: [true]}\n  conv_blocks: {int: [1, 2]}");
+
+        FrozenTrial t = runOne(spec);
+
+        assertThat(t.state()).as(t.message()).isEqualTo(TrialState.COMPLETE);
+        assertThat(String.valueOf(t.userAttrs().get("architecture"))).contains("residual");
+    }
+
+    @Test
+    void anMlpTrainsOnAnIdxPair() throws IOException {
+        Path images = dir.resolve("images.idx");
+        Path labels = dir.resolve("labels.idx");
+        try (DataOutputStream out = new DataOutputStream(Files.newOutputStream(images))) {
+            out.writeInt(0x0803);
+            out.writeInt(120);
+            out.writeInt(4);
+            out.writeInt(4);
+            for (int i = 0; i < 120 * 16; i++) {
+                out.writeByte((i / 16) % 2 == 0 ? 10 : 240);
+            }
+        }
+        try (DataOutputStream out = new DataOutputStream(Files.newOutputStream(labels))) {
+            out.writeInt(0x0801);
+            out.writeInt(120);
+            for (int i = 0; i < 120; i++) {
+                out.writeByte(i % 2);
+            }
+        }
+        StudySpec spec = spec("djl-mlp", "val_accuracy",
+                "{dataset: idx, images: %s, labels: %s, valid_split: 20, test_split: 20}".formatted(images, labels),
+                "optimizer: {choice: [adam]}\n  learning_rate: {float: [0.02, 0.03]}");
+
+        FrozenTrial t = runOne(spec);
+
+        assertThat(t.state()).as(t.message()).isEqualTo(TrialState.COMPLETE);
+        assertThat(t.value()).isGreaterThan(0.5);
+    }
+
+    @Test
+    void anUnknownDataSetIsRefusedNamingTheOnesTheTrainersRead() {
+        StudySpec spec = spec("djl-mlp", "val_accuracy", "{dataset: parquet}", "n_neurons: {int: [8, 16]}");
+
+        assertThatThrownBy(() -> new DjlTrainers().configuration(spec)).isInstanceOf(CliException.class)
+                .hasMessageContaining("data.dataset: DJL trainers read fashion-mnist, csv, series, synthetic-series, idx,"
+                        + " images, got 'parquet'");
+    }
+
+    @Test
+    void aRegressionMetricOnClassificationDataIsRefused() {
+        StudySpec spec = spec("djl-mlp", "rmse", "{dataset: idx, images: a, labels: b}", "n_neurons: {int: [8, 16]}");
+
+        assertThatThrownBy(() -> new DjlTrainers().configuration(spec)).isInstanceOf(CliException.class)
+                .hasMessageContaining("metric: 'rmse' does not fit classification data");
+    }
+}

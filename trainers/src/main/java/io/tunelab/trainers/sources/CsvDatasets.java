@@ -1,0 +1,67 @@
+package io.tunelab.trainers.sources;
+
+import io.tunelab.trainers.data.DatasetSplits;
+import io.tunelab.trainers.data.DenseDataset;
+import io.tunelab.trainers.tabular.CsvOptions;
+import io.tunelab.trainers.tabular.CsvTables;
+import io.tunelab.trainers.tabular.FeatureEncoder;
+import io.tunelab.trainers.tabular.Split;
+import io.tunelab.trainers.tabular.Splits;
+import io.tunelab.trainers.tabular.TabularDataset;
+import io.tunelab.trainers.tabular.Table;
+import java.nio.file.Path;
+
+/**
+ * A CSV file as network-ready splits, read by the same {@link CsvTables} the Tribuo trainers use: the
+ * rows are split (stratified by class for classification, seeded) into test, validation and training
+ * parts; a {@link FeatureEncoder} fitted on the training part only standardises numeric columns,
+ * one-hot encodes categorical ones and fills missing values; every part is encoded with it, and it
+ * travels in the data's {@link DataCard}, so a saved model encodes served rows identically.
+ * Examples have shape {@code [features]}; regression targets have width 1. Stateless.
+ */
+public final class CsvDatasets {
+    private CsvDatasets() {
+    }
+
+    /**
+     * Reads {@code file} and splits it.
+     *
+     * @param testFraction  share of all rows held out for the test split, in (0, 1)
+     * @param validFraction share of the remaining rows held out for validation, in (0, 1)
+     * @throws io.tunelab.trainers.TrainersException naming the line and column of bad input
+     */
+    public static TrainingData load(Path file, CsvOptions options, double testFraction, double validFraction, long seed) {
+        return split(CsvTables.read(file, options), testFraction, validFraction, seed);
+    }
+
+    /** Splits and encodes {@code all} as {@link #load} does. */
+    public static TrainingData split(Table all, double testFraction, double validFraction, long seed) {
+        Split outer = Splits.holdOut(all, testFraction, seed);
+        Table rest = all.select(outer.train());
+        Split inner = Splits.holdOut(rest, validFraction, seed + 1);
+        Table train = rest.select(inner.train());
+        FeatureEncoder encoder = FeatureEncoder.fit(train, true);
+        return new TrainingData(new DatasetSplits(dense(encoder.encode(train)), dense(encoder.encode(rest.select(inner.test()))),
+                dense(encoder.encode(all.select(outer.test())))), DataCard.features(encoder));
+    }
+
+    /** An encoded table as a dataset of {@code [features]} examples. */
+    public static DenseDataset dense(TabularDataset table) {
+        int width = table.featureNames().size();
+        float[] x = new float[table.size() * width];
+        for (int r = 0; r < table.size(); r++) {
+            for (int f = 0; f < width; f++) {
+                x[r * width + f] = (float) table.value(r, f);
+            }
+        }
+        int[] shape = {width};
+        if (table.classes().isEmpty()) {
+            float[] y = new float[table.size()];
+            for (int r = 0; r < y.length; r++) {
+                y[r] = (float) table.target(r);
+            }
+            return DenseDataset.regression(x, shape, y, 1);
+        }
+        return new DenseDataset(x, shape, table.labels(), table.classes().size());
+    }
+}

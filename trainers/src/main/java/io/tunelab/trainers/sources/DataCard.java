@@ -1,0 +1,139 @@
+package io.tunelab.trainers.sources;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.tunelab.trainers.TrainersException;
+import io.tunelab.trainers.data.DenseDataset;
+import io.tunelab.trainers.tabular.EncoderJson;
+import io.tunelab.trainers.tabular.FeatureEncoder;
+import io.tunelab.trainers.tabular.Task;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.IntStream;
+
+/**
+ * What a network trained on a data set needs beside its weights to answer raw inputs: the task, the
+ * class names, the form of input it takes and, for CSV data, the {@link FeatureEncoder} fitted on the
+ * training split (so a served model encodes named features exactly as in training). Saved as JSON
+ * (format {@value #FORMAT}) beside the model's weights. Immutable.
+ *
+ * @param task    classification or regression
+ * @param classes class names in output order; empty for regression
+ * @param input   the form of one input
+ * @param encoder the encoder of named features; present exactly when {@code input} is {@link Input#FEATURES}
+ */
+public record DataCard(Task task, List<String> classes, Input input, FeatureEncoder encoder) {
+    /** The format tag written into every file. */
+    public static final String FORMAT = "tunelab-data-card/1";
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    /** The form of one input of a model. */
+    public enum Input {
+        /** An array of the example shape (e.g. 28×28 pixels scaled to [0, 1]). */
+        TENSOR,
+        /** Named CSV features, encoded by the card's encoder. */
+        FEATURES,
+        /** A window of {@code n_steps} time steps of the series' columns. */
+        SERIES,
+        /** An image: a base64 PNG or JPEG, or an array of the example shape ([channels, height, width], [0, 1]). */
+        IMAGE;
+
+        String wireName() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    public DataCard {
+        Objects.requireNonNull(task, "task");
+        classes = List.copyOf(classes);
+        Objects.requireNonNull(input, "input");
+        if ((task == Task.CLASSIFICATION) == classes.isEmpty()) {
+            throw new TrainersException("a " + task.name().toLowerCase(Locale.ROOT) + " data card "
+                    + (classes.isEmpty() ? "needs class names" : "has no class names") + ", got " + classes);
+        }
+        if ((input == Input.FEATURES) != (encoder != null)) {
+            throw new TrainersException("a data card has a feature encoder exactly when its input is named features");
+        }
+    }
+
+    /** The card of {@code data} taken as plain arrays: classes named by their index. */
+    public static DataCard tensors(DenseDataset data) {
+        return data.isRegression() ? new DataCard(Task.REGRESSION, List.of(), Input.TENSOR, null)
+                : new DataCard(Task.CLASSIFICATION, IntStream.range(0, data.numClasses()).mapToObj(Integer::toString).toList(),
+                        Input.TENSOR, null);
+    }
+
+    /** The card of a classifier of {@code input}s with these class names. */
+    public static DataCard classes(List<String> classNames, Input input) {
+        return new DataCard(Task.CLASSIFICATION, classNames, input, null);
+    }
+
+    /** The card of CSV data encoded by {@code encoder} (its classes, or regression without classes). */
+    public static DataCard features(FeatureEncoder encoder) {
+        return new DataCard(encoder.classes().isEmpty() ? Task.REGRESSION : Task.CLASSIFICATION, encoder.classes(),
+                Input.FEATURES, encoder);
+    }
+
+    /** The card of a regressor of {@code input}s. */
+    public static DataCard regression(Input input) {
+        return new DataCard(Task.REGRESSION, List.of(), input, null);
+    }
+
+    /** The same card with another form of input (not named features). */
+    public DataCard withInput(Input in) {
+        return new DataCard(task, classes, in, null);
+    }
+
+    /** A JSON-compatible description that {@link #fromMap} reads back. */
+    public Map<String, Object> toMap() {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("format", FORMAT);
+        out.put("task", task.name().toLowerCase(Locale.ROOT));
+        out.put("classes", classes);
+        out.put("input", input.wireName());
+        if (encoder != null) {
+            out.put("encoder", encoder.toMap());
+        }
+        return out;
+    }
+
+    /** Reads {@link #toMap()} back; {@code source} names it in messages. */
+    public static DataCard fromMap(Map<?, ?> map, String source) {
+        if (!FORMAT.equals(map.get("format"))) {
+            throw new TrainersException(source + " is not a data card: format is " + map.get("format") + ", expected " + FORMAT);
+        }
+        try {
+            Task task = Task.valueOf(String.valueOf(map.get("task")).toUpperCase(Locale.ROOT));
+            Input input = Input.valueOf(String.valueOf(map.get("input")).toUpperCase(Locale.ROOT));
+            List<String> classes = new ArrayList<>();
+            ((List<?>) map.get("classes")).forEach(c -> classes.add(String.valueOf(c)));
+            Object encoder = map.get("encoder");
+            return new DataCard(task, classes, input, encoder == null ? null : EncoderJson.fromMap((Map<?, ?>) encoder, source));
+        } catch (IllegalArgumentException | ClassCastException | NullPointerException e) {
+            throw new TrainersException(source + " holds an invalid data card: " + e.getMessage(), e);
+        }
+    }
+
+    public void write(Path file) {
+        try {
+            MAPPER.writeValue(file.toFile(), toMap());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the data card " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    public static DataCard read(Path file) {
+        try {
+            return fromMap(MAPPER.readValue(file.toFile(), Map.class), file.toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the data card " + file + ": " + e.getMessage(), e);
+        }
+    }
+}
