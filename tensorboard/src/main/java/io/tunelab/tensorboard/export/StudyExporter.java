@@ -3,12 +3,14 @@ package io.tunelab.tensorboard.export;
 import io.tunelab.search.space.Distribution;
 import io.tunelab.search.storage.StudyRecord;
 import io.tunelab.search.storage.TrialStorage;
+import io.tunelab.search.trial.ArtifactRef;
 import io.tunelab.search.trial.FrozenTrial;
 import io.tunelab.search.trial.MetricPoint;
 import io.tunelab.search.trial.TrialState;
 import io.tunelab.tensorboard.TensorBoardException;
 import io.tunelab.tensorboard.event.EventFileWriter;
 import io.tunelab.tensorboard.event.HParamsSummaries;
+import io.tunelab.tensorboard.event.ImageArtifacts;
 import io.tunelab.tensorboard.event.LogdirFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -25,7 +27,8 @@ import java.util.stream.Stream;
 /**
  * Writes a study as a TensorBoard logdir: one run directory per trial ({@link RunNames#of}) holding its
  * scalar series, its reported (intermediate) values as {@value #INTERMEDIATE_TAG}, its objective values as
- * {@value #OBJECTIVE_TAG} at its last step, and its HParams session; the logdir's root holds the HParams
+ * {@value #OBJECTIVE_TAG} at its last step, its image artifacts ({@link ImageArtifacts}) as images, and its
+ * HParams session; the logdir's root holds the HParams
  * experiment (every parameter with its domain, every scalar tag as a metric), so TensorBoard's HParams tab
  * shows the study as a table.
  */
@@ -90,11 +93,23 @@ public final class StudyExporter {
                 w.scalar(tag, lastStep, end, values.get(i));
                 written++;
             }
+            for (ArtifactRef artifact : storage.artifacts(trial.id())) {
+                ImageArtifacts.parse(artifact.name()).ifPresent(at -> w.image(at.tag(), at.step(), end, read(artifact)));
+            }
             if (trial.state() != TrialState.RUNNING && trial.state() != TrialState.WAITING) {
                 w.write(lastStep, end, HParamsSummaries.sessionEnd(RunNames.status(trial.state()), end));
             }
         }
         return written;
+    }
+
+    private static byte[] read(ArtifactRef artifact) {
+        try {
+            return Files.readAllBytes(Path.of(artifact.uri()));
+        } catch (IOException | IllegalArgumentException e) {
+            throw new TensorBoardException("image artifact '" + artifact.name() + "' at " + artifact.uri()
+                    + " cannot be read: " + e.getMessage(), e);
+        }
     }
 
     private static void requireNoEvents(Path logdir) {

@@ -8,6 +8,7 @@ import io.tunelab.search.trial.MetricPoint;
 import io.tunelab.search.trial.TrialState;
 import io.tunelab.tensorboard.TensorBoardException;
 import io.tunelab.tensorboard.event.EventFileReader;
+import io.tunelab.tensorboard.event.ImageArtifacts;
 import io.tunelab.tensorboard.event.LogdirFiles;
 import io.tunelab.tensorboard.event.SummaryPoint;
 import io.tunelab.tensorboard.record.RecordProblem;
@@ -27,7 +28,7 @@ import java.util.stream.Stream;
 /**
  * Loads a TensorBoard logdir into a study: each directory holding events files is one run (Keras's callback
  * writes {@code train/} and {@code validation/}; Tunelab's export one per trial) and becomes one trial, whose
- * scalars become its metric series and whose images become artifacts. A run whose {@code metric} tag has a
+ * scalars become its metric series and whose images become artifacts ({@link ImageArtifacts}). A run whose {@code metric} tag has a
  * last value ends COMPLETE with it as the objective value; a run without it ends PRUNED with no value.
  *
  * <p>Corrupt or truncated records are skipped and reported with file and offset. Each trial remembers the
@@ -101,13 +102,6 @@ public final class LogdirImporter {
         return runs;
     }
 
-    /** {@code image.<tag>.step-<step>.png}, the tag's characters other than letters, digits, '.', '_', '-' as '_'. */
-    static String imageArtifactName(String tag, long step) {
-        String safeTag = tag.replaceAll("[^A-Za-z0-9._-]", "_");
-        String suffix = ".step-" + step + ".png";
-        return "image." + safeTag.substring(0, Math.min(safeTag.length(), 200)) + suffix;
-    }
-
     /** Loads runs one after the other, adding up what was loaded. */
     private static final class RunImport {
         private final TrialStorage storage;
@@ -179,7 +173,7 @@ public final class LogdirImporter {
                 Path tmp = Files.createTempFile("tunelab-tb-image-", ".png");
                 try {
                     Files.write(tmp, image.encoded());
-                    storage.storeArtifact(trialId, imageArtifactName(image.tag(), image.step()), tmp);
+                    storage.storeArtifact(trialId, ImageArtifacts.name(image.tag(), image.step()), tmp);
                     images++;
                 } finally {
                     Files.deleteIfExists(tmp);

@@ -122,6 +122,12 @@ class ExportImportRoundTripTest {
         assertThat(validation.values()).containsExactly((double) (float) (2.0 / 3));
         assertThat(storage.metricNames(validation.id())).containsExactly("epoch_accuracy", "epoch_loss");
         assertThat(storage.artifacts(train.id())).extracting(a -> a.name()).containsExactly("image.samples_grid.step-2.png");
+
+        new StudyExporter(storage).export("keras", dir.resolve("re-exported"));
+        ImportReport again = new LogdirImporter(storage, "epoch_loss").importLogdir(dir.resolve("re-exported"), "keras-2");
+        assertThat(again.images()).isEqualTo(1);
+        FrozenTrial copy = storage.trials(storage.findStudy("keras-2").orElseThrow().id(), EnumSet.allOf(TrialState.class)).get(0);
+        assertThat(Files.readAllBytes(Path.of(storage.artifacts(copy.id()).get(0).uri()))).isEqualTo(TestPngs.rgb(5, 4));
     }
 
     @Test
