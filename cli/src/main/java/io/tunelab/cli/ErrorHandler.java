@@ -4,6 +4,7 @@ import io.tunelab.cli.error.CliException;
 import io.tunelab.search.SearchException;
 import io.tunelab.search.storage.StorageException;
 import io.tunelab.spec.SpecValidationException;
+import io.tunelab.tensorboard.TensorBoardException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -37,7 +38,7 @@ final class ErrorHandler implements IExecutionExceptionHandler {
             return s.kind() == StorageException.Kind.UNAVAILABLE ? ExitCodes.RUNTIME_FAILURE : ExitCodes.INVALID_INPUT;
         }
         if (e instanceof CliException || e instanceof SpecValidationException || e instanceof SearchException
-                || e instanceof IllegalArgumentException) {
+                || e instanceof IllegalArgumentException || e instanceof TensorBoardException) {
             return ExitCodes.INVALID_INPUT;
         }
         return ExitCodes.RUNTIME_FAILURE;

@@ -8,6 +8,8 @@ import io.tunelab.cli.query.CompareCommand;
 import io.tunelab.cli.query.StudiesCommand;
 import io.tunelab.cli.query.TrialsCommand;
 import io.tunelab.cli.bench.BenchCommand;
+import io.tunelab.cli.tensorboard.ExportCommand;
+import io.tunelab.cli.tensorboard.ImportCommand;
 import io.tunelab.cli.wiring.Wiring;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -38,6 +40,8 @@ import picocli.CommandLine.ScopeType;
             ServerCommand.class,
             BenchCommand.class,
             DevicesCommand.class,
+            ExportCommand.class,
+            ImportCommand.class,
             CommandLine.HelpCommand.class})
 public final class TunelabCommand implements Runnable {
 

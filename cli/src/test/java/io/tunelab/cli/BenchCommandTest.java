@@ -94,6 +94,14 @@ class BenchCommandTest {
     }
 
     @Test
+    void benchTensorBoardReportsWriteReadAndImportRates(@TempDir Path dir) throws Exception {
+        Path csv = dir.resolve("tb.csv");
+        String out = run(0, "bench", "tensorboard", "--runs", "2", "--steps", "500", "--out", csv.toString());
+        assertThat(out).contains("tensorboard_import").contains("metric_ingest_same_points");
+        assertThat(Files.readAllLines(csv)).hasSize(5);
+    }
+
+    @Test
     void helpListsTheBenchSubcommands() {
         assertThat(run(0, "bench", "--help")).contains("samplers").contains("ask-cost").contains("bbob");
     }

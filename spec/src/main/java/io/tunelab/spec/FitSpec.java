@@ -10,10 +10,16 @@ import java.util.Map;
  * @param batchSize     batch size, or {@code null} for the trainer's default
  * @param earlyStopping early stopping, or {@code null} for none
  * @param schedule      learning-rate schedule, or {@code null} for a constant rate
+ * @param tensorboardDir a TensorBoard logdir each trial writes its scalars to as it runs, or {@code null} for none
  */
-public record FitSpec(Integer epochs, Integer batchSize, EarlyStopping earlyStopping, Schedule schedule) {
+public record FitSpec(Integer epochs, Integer batchSize, EarlyStopping earlyStopping, Schedule schedule, String tensorboardDir) {
     /** No fit options: the trainer's defaults. */
-    public static final FitSpec DEFAULT = new FitSpec(null, null, null, null);
+    public static final FitSpec DEFAULT = new FitSpec(null, null, null, null, null);
+
+    /** Fit options without a TensorBoard logdir. */
+    public FitSpec(Integer epochs, Integer batchSize, EarlyStopping earlyStopping, Schedule schedule) {
+        this(epochs, batchSize, earlyStopping, schedule, null);
+    }
 
     /**
      * Stop when the monitored metric has not improved by {@code minDelta} for {@code patience} epochs.

@@ -137,6 +137,13 @@ class ValidStudyFilesTest {
     }
 
     @Test
+    void fitMayNameATensorBoardLogdirForLiveScalars() {
+        StudySpec spec = parser.parse(SpecFiles.MINIMAL + "fit: {epochs: 2, tensorboard_dir: runs/tb}\n", "tb.yaml");
+        assertThat(spec.fit().tensorboardDir()).isEqualTo("runs/tb");
+        assertThat(parser.parse(SpecFiles.MINIMAL, "plain.yaml").fit().tensorboardDir()).isNull();
+    }
+
+    @Test
     void aMultiObjectiveStudyPairsEachDirectionWithItsMetric() {
         StudySpec spec = parser.parse(SpecFiles.replacing(2, "direction: [minimize, maximize]")
                 .replace("metric: acc", "metric: [latency_ms, val_accuracy]")

@@ -8,9 +8,10 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         description = "Benchmarks: sampler regret on the problems of PROBLEMS.md and on BBOB, sampler cost per ask, training"
                 + " time per epoch on Fashion-MNIST, tracker storage figures, dashboard latency and page load at 10,000"
-                + " trials, and dashboard throughput under concurrent clients.",
+                + " trials, dashboard throughput under concurrent clients, and TensorBoard event-file import.",
         subcommands = {BenchSamplersCommand.class, BenchBbobCommand.class, BenchAskCostCommand.class, BenchTrainCommand.class,
-                BenchStorageCommand.class, BenchDashboardCommand.class, BenchDashboardLoadCommand.class})
+                BenchStorageCommand.class, BenchDashboardCommand.class, BenchDashboardLoadCommand.class,
+                BenchTensorBoardCommand.class})
 public final class BenchCommand implements Runnable {
 
     @CommandLine.Spec

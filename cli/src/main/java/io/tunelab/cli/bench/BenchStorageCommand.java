@@ -3,7 +3,6 @@ package io.tunelab.cli.bench;
 import io.tunelab.bench.storage.BenchResult;
 import io.tunelab.bench.storage.StorageBenchmark;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -55,13 +54,7 @@ public final class BenchStorageCommand implements Callable<Integer> {
         Path dir = Files.createTempDirectory("tunelab-bench-storage-");
         List<BenchResult> results = StorageBenchmark.run(
                 new StorageBenchmark.Options(dir, points, repeats, trials, series, storage));
-        PrintWriter w = spec.commandLine().getOut();
-        w.print(BenchResult.table(results));
-        if (out != null) {
-            Files.writeString(out, BenchResult.csv(results));
-            w.println("wrote " + out);
-        }
-        w.flush();
+        BenchOutput.print(spec.commandLine().getOut(), results, out);
         return 0;
     }
 }

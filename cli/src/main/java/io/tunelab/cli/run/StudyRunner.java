@@ -13,6 +13,7 @@ import io.tunelab.search.storage.StudyRecord;
 import io.tunelab.search.storage.TrialStorage;
 import io.tunelab.search.study.FailFast;
 import io.tunelab.search.study.Objective;
+import io.tunelab.tensorboard.live.TensorBoardObjective;
 import io.tunelab.search.study.Study;
 import io.tunelab.search.study.StudyBuilder;
 import io.tunelab.search.trial.Direction;
@@ -109,9 +110,15 @@ public final class StudyRunner {
         return builder;
     }
 
-    /** The objective of the file's trainer; the file is checked against the trainer first. */
+    /**
+     * The objective of the file's trainer; the file is checked against the trainer first. With
+     * {@code fit.tensorboard_dir}, each trial also writes its scalars there, one run directory per trial.
+     */
     public Objective objective() {
-        return trainer(spec, trainers).create(spec);
+        Objective objective = trainer(spec, trainers).create(spec);
+        String tensorboardDir = spec.fit().tensorboardDir();
+        return tensorboardDir == null ? objective
+                : new TensorBoardObjective(objective, java.nio.file.Path.of(tensorboardDir), Clock.systemUTC());
     }
 
     /** The objective of the file's trainer for trials running on {@code plan}'s slots. */

@@ -1,0 +1,71 @@
+package io.tunelab.cli.tensorboard;
+
+import io.tunelab.cli.query.StorageUrlOption;
+import io.tunelab.cli.wiring.Wiring;
+import io.tunelab.search.storage.TrialStorage;
+import io.tunelab.tensorboard.imports.ImportReport;
+import io.tunelab.tensorboard.imports.LogdirImporter;
+import io.tunelab.tensorboard.record.RecordProblem;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code tunelab import tensorboard DIR --study NAME}: each run directory of a TensorBoard logdir becomes a trial.
+ * Corrupt or truncated records are listed (file and byte offset) and the rest is imported; exit code 0 either way.
+ */
+@Command(name = "tensorboard", mixinStandardHelpOptions = true,
+        description = "Load a TensorBoard logdir into study NAME (created if needed): one trial per run directory"
+                + " (e.g. Keras's train/ and validation/), scalars as metric series, images as artifacts. Importing the"
+                + " same logdir again adds nothing.")
+public final class TensorBoardImportCommand implements Callable<Integer> {
+    private final Wiring wiring;
+
+    @Parameters(index = "0", paramLabel = "DIR", description = "The logdir.")
+    Path logdir;
+
+    @Option(names = "--study", required = true, paramLabel = "NAME", description = "The study to load the runs into.")
+    String study;
+
+    @Option(names = "--metric", defaultValue = "epoch_loss", paramLabel = "TAG",
+            description = "Scalar tag whose last value is a run's objective value (default: ${DEFAULT-VALUE}, Keras's);"
+                    + " a run without it is recorded as PRUNED.")
+    String metric;
+
+    @Mixin
+    StorageUrlOption storage;
+
+    @Spec
+    CommandSpec spec;
+
+    TensorBoardImportCommand(Wiring wiring) {
+        this.wiring = wiring;
+    }
+
+    @Override
+    public Integer call() {
+        try (TrialStorage s = wiring.openStorage(storage.url())) {
+            ImportReport r = new LogdirImporter(s, metric).importLogdir(logdir, study);
+            PrintWriter w = spec.commandLine().getOut();
+            w.printf("imported %d runs into study '%s': %d scalar points, %d images%n", r.imported().size(), study,
+                    r.scalars(), r.images());
+            if (!r.skipped().isEmpty()) {
+                w.printf("skipped %d runs imported before: %s%n", r.skipped().size(), String.join(", ", r.skipped()));
+            }
+            if (r.notStored() > 0) {
+                w.printf("left out %d histogram and text values (not stored by the tracker yet)%n", r.notStored());
+            }
+            for (RecordProblem p : r.problems()) {
+                w.println("skipped bad record: " + p);
+            }
+            w.flush();
+            return 0;
+        }
+    }
+}

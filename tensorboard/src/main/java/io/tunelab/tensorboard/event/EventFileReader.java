@@ -1,0 +1,175 @@
+package io.tunelab.tensorboard.event;
+
+import com.google.protobuf.ByteString;
+import com.google.protobuf.InvalidProtocolBufferException;
+import io.tunelab.tensorboard.proto.Event;
+import io.tunelab.tensorboard.proto.HistogramProto;
+import io.tunelab.tensorboard.proto.Summary;
+import io.tunelab.tensorboard.proto.TensorProto;
+import io.tunelab.tensorboard.record.RecordProblem;
+import io.tunelab.tensorboard.record.TfRecordReader;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.function.Consumer;
+
+/**
+ * Reads the summaries of an events file: TensorFlow 1's {@code simple_value}, {@code histo} and
+ * {@code image}, and TensorFlow 2's tensors of the scalars, histograms, images and text plugins (as
+ * Keras's callback writes them). Other values (graphs, audio, HParams records...) are passed over. Bad
+ * records are reported with file and offset (see {@link TfRecordReader}) and reading goes on.
+ */
+public final class EventFileReader {
+    private EventFileReader() {
+    }
+
+    /** Reads {@code file}, handing each summary value to {@code points}, each bad record to {@code problems}. */
+    public static void read(Path file, Consumer<SummaryPoint> points, Consumer<RecordProblem> problems) throws IOException {
+        TfRecordReader.read(file, record -> {
+            Event event;
+            try {
+                event = Event.parseFrom(record.data());
+            } catch (InvalidProtocolBufferException e) {
+                problems.accept(new RecordProblem(file, record.offset(), "not an Event: " + e.getMessage()));
+                return;
+            }
+            if (event.hasSummary()) {
+                Instant wall = instant(event.getWallTime());
+                for (Summary.Value v : event.getSummary().getValueList()) {
+                    SummaryPoint p = point(v, event.getStep(), wall);
+                    if (p != null) {
+                        points.accept(p);
+                    }
+                }
+            }
+        }, problems);
+    }
+
+    private static SummaryPoint point(Summary.Value v, long step, Instant wall) {
+        String tag = v.getTag();
+        switch (v.getValueCase()) {
+            case SIMPLE_VALUE:
+                return new SummaryPoint.Scalar(tag, step, wall, v.getSimpleValue());
+            case HISTO:
+                return new SummaryPoint.Histo(tag, step, wall, histogram(v.getHisto()));
+            case IMAGE:
+                Summary.Image img = v.getImage();
+                return new SummaryPoint.Image(tag, step, wall, img.getWidth(), img.getHeight(),
+                        img.getEncodedImageString().toByteArray());
+            case TENSOR:
+                return tensorPoint(v.getMetadata().getPluginData().getPluginName(), tag, step, wall, v.getTensor());
+            default:
+                return null;
+        }
+    }
+
+    private static SummaryPoint tensorPoint(String plugin, String tag, long step, Instant wall, TensorProto t) {
+        switch (plugin) {
+            case "scalars":
+                double[] scalar = numbers(t);
+                return scalar.length == 1 ? new SummaryPoint.Scalar(tag, step, wall, scalar[0]) : null;
+            case "histograms":
+                return new SummaryPoint.Histo(tag, step, wall, fromTriples(numbers(t)));
+            case "images":
+                if (t.getStringValCount() < 3) {
+                    return null;
+                }
+                return new SummaryPoint.Image(tag, step, wall, parseInt(t.getStringVal(0)), parseInt(t.getStringVal(1)),
+                        t.getStringVal(2).toByteArray());
+            case "text":
+                return t.getStringValCount() == 0 ? null
+                        : new SummaryPoint.Text(tag, step, wall, t.getStringVal(0).toString(StandardCharsets.UTF_8));
+            default:
+                return null;
+        }
+    }
+
+    private static Histogram histogram(HistogramProto h) {
+        double[] limits = h.getBucketLimitList().stream().mapToDouble(Double::doubleValue).toArray();
+        double[] counts = h.getBucketList().stream().mapToDouble(Double::doubleValue).toArray();
+        return new Histogram(h.getMin(), h.getMax(), h.getNum(), h.getSum(), h.getSumSquares(), limits, counts);
+    }
+
+    /** TensorFlow 2 histograms: rows of (left edge, right edge, count); sums are estimated from bucket centres. */
+    private static Histogram fromTriples(double[] triples) {
+        int k = triples.length / 3;
+        double[] limits = new double[k];
+        double[] counts = new double[k];
+        double num = 0;
+        double sum = 0;
+        double sumSquares = 0;
+        for (int i = 0; i < k; i++) {
+            double left = triples[3 * i];
+            double right = triples[3 * i + 1];
+            double count = triples[3 * i + 2];
+            limits[i] = right;
+            counts[i] = count;
+            double centre = (left + right) / 2;
+            num += count;
+            sum += centre * count;
+            sumSquares += centre * centre * count;
+        }
+        double min = k == 0 ? Double.POSITIVE_INFINITY : triples[0];
+        double max = k == 0 ? Double.NEGATIVE_INFINITY : triples[3 * k - 2];
+        return new Histogram(min, max, num, sum, sumSquares, limits, counts);
+    }
+
+    /** The numbers of a float, double, int32 or int64 tensor, from its typed fields or its raw content. */
+    static double[] numbers(TensorProto t) {
+        if (t.getFloatValCount() > 0) {
+            double[] out = new double[t.getFloatValCount()];
+            for (int i = 0; i < out.length; i++) {
+                out[i] = t.getFloatVal(i);
+            }
+            return out;
+        }
+        if (t.getDoubleValCount() > 0) {
+            return t.getDoubleValList().stream().mapToDouble(Double::doubleValue).toArray();
+        }
+        if (t.getIntValCount() > 0) {
+            return t.getIntValList().stream().mapToDouble(Integer::doubleValue).toArray();
+        }
+        if (t.getInt64ValCount() > 0) {
+            return t.getInt64ValList().stream().mapToDouble(Long::doubleValue).toArray();
+        }
+        return fromContent(t);
+    }
+
+    private static double[] fromContent(TensorProto t) {
+        ByteBuffer b = t.getTensorContent().asReadOnlyByteBuffer().order(ByteOrder.LITTLE_ENDIAN);
+        int width = switch (t.getDtype()) {
+            case DT_FLOAT, DT_INT32 -> 4;
+            case DT_DOUBLE, DT_INT64 -> 8;
+            default -> 0;
+        };
+        if (width == 0) {
+            return new double[0];
+        }
+        double[] out = new double[b.remaining() / width];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = switch (t.getDtype()) {
+                case DT_FLOAT -> b.getFloat();
+                case DT_INT32 -> b.getInt();
+                case DT_DOUBLE -> b.getDouble();
+                default -> b.getLong();
+            };
+        }
+        return out;
+    }
+
+    private static int parseInt(ByteString s) {
+        try {
+            return Integer.parseInt(s.toString(StandardCharsets.UTF_8).trim());
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    private static Instant instant(double seconds) {
+        long whole = (long) Math.floor(seconds);
+        return Instant.ofEpochSecond(whole, Math.round((seconds - whole) * 1e9));
+    }
+}

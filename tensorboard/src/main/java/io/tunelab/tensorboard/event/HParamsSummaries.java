@@ -1,0 +1,114 @@
+package io.tunelab.tensorboard.event;
+
+import com.google.protobuf.ListValue;
+import com.google.protobuf.Value;
+import io.tunelab.search.space.CategoricalDistribution;
+import io.tunelab.search.space.Distribution;
+import io.tunelab.search.space.FloatDistribution;
+import io.tunelab.search.space.IntDistribution;
+import io.tunelab.tensorboard.proto.DataClass;
+import io.tunelab.tensorboard.proto.DataType;
+import io.tunelab.tensorboard.proto.Experiment;
+import io.tunelab.tensorboard.proto.HParamDataType;
+import io.tunelab.tensorboard.proto.HParamInfo;
+import io.tunelab.tensorboard.proto.HParamsPluginData;
+import io.tunelab.tensorboard.proto.Interval;
+import io.tunelab.tensorboard.proto.MetricInfo;
+import io.tunelab.tensorboard.proto.MetricName;
+import io.tunelab.tensorboard.proto.SessionEndInfo;
+import io.tunelab.tensorboard.proto.SessionStartInfo;
+import io.tunelab.tensorboard.proto.SessionStatus;
+import io.tunelab.tensorboard.proto.Summary;
+import io.tunelab.tensorboard.proto.TensorProto;
+import io.tunelab.tensorboard.proto.TensorShapeProto;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Map;
+
+/**
+ * The HParams plugin's summaries, so that TensorBoard's HParams tab shows a study: the experiment (its
+ * parameters with their domains and its metrics) goes to the logdir's root run, each trial's session start
+ * (its parameter values) and end (its status) to the trial's run.
+ */
+public final class HParamsSummaries {
+    public static final String PLUGIN = "hparams";
+    public static final String EXPERIMENT_TAG = "_hparams_/experiment";
+    public static final String SESSION_START_TAG = "_hparams_/session_start_info";
+    public static final String SESSION_END_TAG = "_hparams_/session_end_info";
+
+    private static final TensorProto NULL_TENSOR = TensorProto.newBuilder().setDtype(DataType.DT_FLOAT)
+            .setTensorShape(TensorShapeProto.getDefaultInstance()).addFloatVal(0f).build();
+
+    private HParamsSummaries() {
+    }
+
+    /** The experiment: every parameter of the study with its domain, and the metric tags to show. */
+    public static Summary.Value experiment(String name, Map<String, Distribution> parameters, Collection<String> metricTags,
+            Instant created) {
+        Experiment.Builder experiment = Experiment.newBuilder().setName(name).setTimeCreatedSecs(seconds(created));
+        parameters.forEach((param, distribution) -> experiment.addHparamInfos(info(param, distribution)));
+        for (String tag : metricTags) {
+            experiment.addMetricInfos(MetricInfo.newBuilder().setName(MetricName.newBuilder().setTag(tag)));
+        }
+        return value(EXPERIMENT_TAG, HParamsPluginData.newBuilder().setExperiment(experiment).build());
+    }
+
+    /** A session's start: its parameter values (numbers, booleans, else their text). */
+    public static Summary.Value sessionStart(Map<String, Object> params, String group, Instant start) {
+        SessionStartInfo.Builder info = SessionStartInfo.newBuilder().setGroupName(group).setStartTimeSecs(seconds(start));
+        params.forEach((name, v) -> info.putHparams(name, protoValue(v)));
+        return value(SESSION_START_TAG, HParamsPluginData.newBuilder().setSessionStartInfo(info).build());
+    }
+
+    /** A session's end with its status. */
+    public static Summary.Value sessionEnd(SessionStatus status, Instant end) {
+        return value(SESSION_END_TAG, HParamsPluginData.newBuilder()
+                .setSessionEndInfo(SessionEndInfo.newBuilder().setStatus(status).setEndTimeSecs(seconds(end))).build());
+    }
+
+    private static HParamInfo info(String name, Distribution distribution) {
+        HParamInfo.Builder info = HParamInfo.newBuilder().setName(name);
+        if (distribution instanceof FloatDistribution f) {
+            info.setType(HParamDataType.DATA_TYPE_FLOAT64)
+                    .setDomainInterval(Interval.newBuilder().setMinValue(f.low()).setMaxValue(f.high()));
+        } else if (distribution instanceof IntDistribution i) {
+            info.setType(HParamDataType.DATA_TYPE_FLOAT64)
+                    .setDomainInterval(Interval.newBuilder().setMinValue(i.low()).setMaxValue(i.high()));
+        } else if (distribution instanceof CategoricalDistribution c) {
+            ListValue.Builder choices = ListValue.newBuilder();
+            c.choices().forEach(choice -> choices.addValues(protoValue(choice)));
+            info.setType(typeOf(c)).setDomainDiscrete(choices);
+        } else {
+            info.setType(HParamDataType.DATA_TYPE_FLOAT64);
+        }
+        return info.build();
+    }
+
+    private static HParamDataType typeOf(CategoricalDistribution c) {
+        if (c.choices().stream().allMatch(x -> x instanceof Number)) {
+            return HParamDataType.DATA_TYPE_FLOAT64;
+        }
+        return c.choices().stream().allMatch(x -> x instanceof Boolean) ? HParamDataType.DATA_TYPE_BOOL
+                : HParamDataType.DATA_TYPE_STRING;
+    }
+
+    private static Value protoValue(Object v) {
+        if (v instanceof Number n) {
+            return Value.newBuilder().setNumberValue(n.doubleValue()).build();
+        }
+        if (v instanceof Boolean b) {
+            return Value.newBuilder().setBoolValue(b).build();
+        }
+        return Value.newBuilder().setStringValue(String.valueOf(v)).build();
+    }
+
+    private static Summary.Value value(String tag, HParamsPluginData data) {
+        return Summary.Value.newBuilder().setTag(tag)
+                .setMetadata(Summaries.metadata(PLUGIN, data.toByteString(), DataClass.DATA_CLASS_UNKNOWN))
+                .setTensor(NULL_TENSOR).build();
+    }
+
+    static double seconds(Instant t) {
+        return t.getEpochSecond() + t.getNano() / 1e9;
+    }
+}

@@ -1,0 +1,23 @@
+package io.tunelab.tensorboard.imports;
+
+import io.tunelab.tensorboard.record.RecordProblem;
+import java.util.List;
+
+/**
+ * What an import did.
+ *
+ * @param imported     runs added as new trials, by run name ({@code .} for the logdir itself)
+ * @param skipped      runs already imported from the same directory earlier, left as they were
+ * @param scalars      scalar points loaded
+ * @param images       images stored as trial artifacts
+ * @param notStored    histograms and texts read but not stored (the tracker has no table for them yet)
+ * @param problems     corrupt or truncated records that were skipped, with file and offset
+ */
+public record ImportReport(List<String> imported, List<String> skipped, long scalars, long images, long notStored,
+        List<RecordProblem> problems) {
+    public ImportReport {
+        imported = List.copyOf(imported);
+        skipped = List.copyOf(skipped);
+        problems = List.copyOf(problems);
+    }
+}

@@ -1,0 +1,186 @@
+package io.tunelab.tensorboard.imports;
+
+import io.tunelab.search.storage.StudyRecord;
+import io.tunelab.search.storage.TrialStorage;
+import io.tunelab.search.trial.Direction;
+import io.tunelab.search.trial.FrozenTrial;
+import io.tunelab.search.trial.MetricPoint;
+import io.tunelab.search.trial.TrialState;
+import io.tunelab.tensorboard.TensorBoardException;
+import io.tunelab.tensorboard.event.EventFileReader;
+import io.tunelab.tensorboard.event.ImageArtifacts;
+import io.tunelab.tensorboard.event.LogdirFiles;
+import io.tunelab.tensorboard.event.SummaryPoint;
+import io.tunelab.tensorboard.record.RecordProblem;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * Loads a TensorBoard logdir into a study: each directory holding events files is one run (Keras's callback
+ * writes {@code train/} and {@code validation/}; Tunelab's export one per trial) and becomes one trial, whose
+ * scalars become its metric series and whose images become artifacts ({@link ImageArtifacts}). A run whose {@code metric} tag has a
+ * last value ends COMPLETE with it as the objective value; a run without it ends PRUNED with no value.
+ *
+ * <p>Corrupt or truncated records are skipped and reported with file and offset. Each trial remembers the
+ * run directory it came from ({@value #SOURCE_ATTR}), so importing the same logdir again adds nothing.
+ * A new study is created minimising; an existing one keeps its directions.
+ */
+public final class LogdirImporter {
+    /** System attribute: the absolute path of the run directory a trial was imported from. */
+    public static final String SOURCE_ATTR = "tensorboard_source";
+    /** System attribute: the run's name, its directory relative to the logdir. */
+    public static final String RUN_ATTR = "tensorboard_run";
+    private static final int BATCH = 20_000;
+
+    private final TrialStorage storage;
+    private final String metric;
+
+    /** An importer into {@code storage} whose objective value is the last value of scalar tag {@code metric}. */
+    public LogdirImporter(TrialStorage storage, String metric) {
+        this.storage = storage;
+        this.metric = metric;
+    }
+
+    /** Imports {@code logdir} into study {@code studyName}, creating the study if needed. */
+    public ImportReport importLogdir(Path logdir, String studyName) {
+        Map<Path, List<Path>> runs = runs(logdir);
+        StudyRecord study = storage.findStudy(studyName)
+                .orElseGet(() -> storage.createStudy(studyName, List.of(Direction.MINIMIZE)));
+        Set<Object> done = new HashSet<>();
+        for (FrozenTrial t : storage.trials(study.id(), EnumSet.allOf(TrialState.class))) {
+            done.add(t.systemAttrs().get(SOURCE_ATTR));
+        }
+        RunImport totals = new RunImport(storage, metric, study.id());
+        List<String> imported = new ArrayList<>();
+        List<String> skipped = new ArrayList<>();
+        for (Map.Entry<Path, List<Path>> run : runs.entrySet()) {
+            String name = runName(logdir, run.getKey());
+            String source = run.getKey().toAbsolutePath().normalize().toString();
+            if (done.contains(source)) {
+                skipped.add(name);
+                continue;
+            }
+            if (totals.load(name, source, run.getValue())) {
+                imported.add(name);
+            }
+        }
+        storage.flush();
+        return new ImportReport(imported, skipped, totals.scalars, totals.images, totals.notStored, totals.problems);
+    }
+
+    private static String runName(Path logdir, Path runDir) {
+        String name = logdir.relativize(runDir).toString().replace('\\', '/');
+        return name.isEmpty() ? "." : name;
+    }
+
+    /** Every directory under {@code logdir} (itself included) that holds events files, with them in name order. */
+    static Map<Path, List<Path>> runs(Path logdir) {
+        if (!Files.isDirectory(logdir)) {
+            throw new TensorBoardException("logdir " + logdir + " is not a directory; expected a TensorBoard logdir");
+        }
+        Map<Path, List<Path>> runs = new TreeMap<>();
+        try (Stream<Path> files = Files.walk(logdir)) {
+            files.filter(LogdirFiles::isEventsFile).sorted()
+                    .forEach(f -> runs.computeIfAbsent(f.getParent(), d -> new ArrayList<>()).add(f));
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading logdir " + logdir, e);
+        }
+        if (runs.isEmpty()) {
+            throw new TensorBoardException("logdir " + logdir + " holds no events files (events.out.tfevents.*);"
+                    + " expected a TensorBoard logdir");
+        }
+        return runs;
+    }
+
+    /** Loads runs one after the other, adding up what was loaded. */
+    private static final class RunImport {
+        private final TrialStorage storage;
+        private final String metric;
+        private final long studyId;
+        private final List<RecordProblem> problems = new ArrayList<>();
+        private long scalars;
+        private long images;
+        private long notStored;
+        private long trialId = -1;
+
+        RunImport(TrialStorage storage, String metric, long studyId) {
+            this.storage = storage;
+            this.metric = metric;
+            this.studyId = studyId;
+        }
+
+        /** Loads one run; false if it held nothing to import (e.g. only an HParams experiment), then no trial is made. */
+        boolean load(String name, String source, List<Path> files) {
+            trialId = -1;
+            List<MetricPoint> batch = new ArrayList<>(BATCH);
+            MetricPoint[] objective = new MetricPoint[1];
+            for (Path file : files) {
+                try {
+                    EventFileReader.read(file, p -> {
+                        if (trialId < 0) {
+                            trialId = storage.createRunningTrial(studyId).id();
+                            storage.setSystemAttr(trialId, SOURCE_ATTR, source);
+                            storage.setSystemAttr(trialId, RUN_ATTR, name);
+                        }
+                        if (p instanceof SummaryPoint.Scalar s) {
+                            MetricPoint point = new MetricPoint(s.tag(), s.step(), s.value(), s.wallTime());
+                            batch.add(point);
+                            if (s.tag().equals(metric) && (objective[0] == null || s.step() >= objective[0].step())) {
+                                objective[0] = point;
+                            }
+                            if (batch.size() == BATCH) {
+                                storage.logMetrics(trialId, List.copyOf(batch));
+                                batch.clear();
+                            }
+                            scalars++;
+                        } else if (p instanceof SummaryPoint.Image image) {
+                            storeImage(trialId, image);
+                        } else {
+                            notStored++;
+                        }
+                    }, problems::add);
+                } catch (IOException e) {
+                    problems.add(new RecordProblem(file, 0, "unreadable: " + e.getMessage()));
+                }
+            }
+            if (trialId < 0) {
+                return false;
+            }
+            if (!batch.isEmpty()) {
+                storage.logMetrics(trialId, batch);
+            }
+            if (objective[0] != null) {
+                storage.finishTrial(trialId, TrialState.COMPLETE, List.of(objective[0].value()), null);
+            } else {
+                storage.finishTrial(trialId, TrialState.PRUNED, List.of(), "imported from TensorBoard without a '"
+                        + metric + "' scalar to take as the objective value");
+            }
+            return true;
+        }
+
+        private void storeImage(long trialId, SummaryPoint.Image image) {
+            try {
+                Path tmp = Files.createTempFile("tunelab-tb-image-", ".png");
+                try {
+                    Files.write(tmp, image.encoded());
+                    storage.storeArtifact(trialId, ImageArtifacts.name(image.tag(), image.step()), tmp);
+                    images++;
+                } finally {
+                    Files.deleteIfExists(tmp);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("storing image '" + image.tag() + "' of step " + image.step(), e);
+            }
+        }
+    }
+}

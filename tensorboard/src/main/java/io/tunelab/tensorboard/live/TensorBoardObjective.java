@@ -1,0 +1,55 @@
+package io.tunelab.tensorboard.live;
+
+import io.tunelab.search.study.Objective;
+import io.tunelab.search.trial.Trial;
+import io.tunelab.search.trial.TrialPrunedException;
+import io.tunelab.tensorboard.event.EventFileWriter;
+import io.tunelab.tensorboard.event.HParamsSummaries;
+import io.tunelab.tensorboard.export.RunNames;
+import io.tunelab.tensorboard.export.StudyExporter;
+import io.tunelab.tensorboard.proto.SessionStatus;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * An objective that writes its trials live into a TensorBoard logdir ({@code fit: {tensorboard_dir: DIR}}):
+ * each trial's scalars go to {@code DIR/trial-NNNN} as they are logged, then its HParams session (its
+ * parameters, and success, failure or, for a pruned trial, unknown) and its objective value as
+ * {@value StudyExporter#OBJECTIVE_TAG} at its last step. TensorBoard's HParams tab builds the experiment from the sessions.
+ */
+public final class TensorBoardObjective implements Objective {
+    private static final Duration FLUSH_EVERY = Duration.ofSeconds(2);
+
+    private final Objective objective;
+    private final Path logdir;
+    private final Clock clock;
+
+    public TensorBoardObjective(Objective objective, Path logdir, Clock clock) {
+        this.objective = objective;
+        this.logdir = logdir;
+        this.clock = clock;
+    }
+
+    @Override
+    public double evaluate(Trial trial) throws Exception {
+        Instant start = clock.instant();
+        try (EventFileWriter writer = EventFileWriter.create(logdir.resolve(RunNames.of(trial.number())), start)) {
+            SessionStatus status = SessionStatus.STATUS_FAILURE;
+            try {
+                TensorBoardTrial live = new TensorBoardTrial(trial, writer, clock, FLUSH_EVERY);
+                double value = objective.evaluate(live);
+                writer.scalar(StudyExporter.OBJECTIVE_TAG, live.lastStep(), clock.instant(), value);
+                status = SessionStatus.STATUS_SUCCESS;
+                return value;
+            } catch (TrialPrunedException e) {
+                status = SessionStatus.STATUS_UNKNOWN;
+                throw e;
+            } finally {
+                writer.write(0, start, HParamsSummaries.sessionStart(trial.params(), "", start));
+                writer.write(0, clock.instant(), HParamsSummaries.sessionEnd(status, clock.instant()));
+            }
+        }
+    }
+}

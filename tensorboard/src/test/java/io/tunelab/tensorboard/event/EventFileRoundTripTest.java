@@ -1,0 +1,93 @@
+package io.tunelab.tensorboard.event;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.tunelab.tensorboard.TensorBoardException;
+import io.tunelab.tensorboard.record.RecordProblem;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class EventFileRoundTripTest {
+    private static final Instant T0 = Instant.parse("2026-01-02T03:04:05.250Z");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void everySummaryKindWrittenIsReadBack() throws IOException {
+        Histogram histogram = Histogram.of(new double[] {-1, 0, 0.5, 2, 2, 3});
+        byte[] png = TestPngs.rgb(3, 2);
+        Path file;
+        try (EventFileWriter w = EventFileWriter.create(dir.resolve("trial-0"), T0)) {
+            w.scalar("loss", 1, T0, 0.25);
+            w.scalar("loss", 2, T0.plusSeconds(1), 0.125);
+            w.histogram("dense/weights", 2, T0, histogram);
+            w.image("samples", 3, T0, png);
+            w.text("notes", 4, T0, "**bold** <script>x</script>");
+            file = w.file();
+        }
+        assertThat(file.getFileName().toString()).startsWith("events.out.tfevents.");
+        List<SummaryPoint> points = new ArrayList<>();
+        List<RecordProblem> problems = new ArrayList<>();
+        EventFileReader.read(file, points::add, problems::add);
+
+        assertThat(problems).isEmpty();
+        assertThat(points).hasSize(5);
+        assertThat(points.get(0)).isEqualTo(new SummaryPoint.Scalar("loss", 1, T0, 0.25));
+        assertThat(points.get(1)).isEqualTo(new SummaryPoint.Scalar("loss", 2, T0.plusSeconds(1), 0.125));
+        assertThat(points.get(2)).isEqualTo(new SummaryPoint.Histo("dense/weights", 2, T0, histogram));
+        SummaryPoint.Image image = (SummaryPoint.Image) points.get(3);
+        assertThat(image.encoded()).isEqualTo(png);
+        assertThat(image.width()).isEqualTo(3);
+        assertThat(image.height()).isEqualTo(2);
+        assertThat(points.get(4)).isEqualTo(new SummaryPoint.Text("notes", 4, T0, "**bold** <script>x</script>"));
+    }
+
+    @Test
+    void scalarsAreStoredAsFloatsAsTensorBoardsSimpleValueIs() throws IOException {
+        Path file;
+        try (EventFileWriter w = EventFileWriter.create(dir, T0)) {
+            w.scalar("x", 0, T0, 0.1);
+            file = w.file();
+        }
+        List<SummaryPoint> points = new ArrayList<>();
+        EventFileReader.read(file, points::add, p -> { });
+        assertThat(((SummaryPoint.Scalar) points.get(0)).value()).isEqualTo((double) 0.1f);
+    }
+
+    @Test
+    void aCorruptEventIsReportedAndTheOthersAreRead() throws IOException {
+        Path file;
+        try (EventFileWriter w = EventFileWriter.create(dir, T0)) {
+            w.scalar("a", 1, T0, 1);
+            w.scalar("a", 2, T0, 2);
+            w.scalar("a", 3, T0, 3);
+            file = w.file();
+        }
+        byte[] all = Files.readAllBytes(file);
+        long version = 16 + 24; // the brain.Event:2 record; then three records of equal length
+        long scalarRecord = (all.length - version) / 3;
+        all[(int) (version + scalarRecord + 14)] ^= 0x40;
+        Files.write(file, all);
+        List<SummaryPoint> points = new ArrayList<>();
+        List<RecordProblem> problems = new ArrayList<>();
+        EventFileReader.read(file, points::add, problems::add);
+        assertThat(points).extracting(SummaryPoint::step).containsExactly(1L, 3L);
+        assertThat(problems).singleElement().satisfies(p -> assertThat(p.offset()).isEqualTo(version + scalarRecord));
+    }
+
+    @Test
+    void anImageThatIsNotAPngIsRefusedWithItsTag() {
+        try (EventFileWriter w = EventFileWriter.create(dir, T0)) {
+            assertThatThrownBy(() -> w.image("grid", 0, T0, new byte[40]))
+                    .isInstanceOf(TensorBoardException.class).hasMessageContaining("image 'grid'").hasMessageContaining("PNG");
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package io.tunelab.tensorboard.live;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tunelab.search.study.Study;
+import io.tunelab.search.trial.TrialPrunedException;
+import io.tunelab.tensorboard.event.EventFileReader;
+import io.tunelab.tensorboard.event.LogdirFiles;
+import io.tunelab.tensorboard.event.SummaryPoint;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TensorBoardObjectiveTest {
+    @TempDir
+    Path dir;
+
+    private final Clock clock = Clock.fixed(Instant.parse("2026-07-01T00:00:00Z"), ZoneOffset.UTC);
+
+    @Test
+    void eachTrialWritesItsScalarsAndObjectiveToItsOwnRun() throws IOException {
+        Study study = Study.builder("live").seed(5).create();
+        study.optimize(new TensorBoardObjective(trial -> {
+            double x = trial.suggestFloat("x", 0, 1);
+            for (int epoch = 0; epoch < 3; epoch++) {
+                trial.log("loss", epoch, x / (epoch + 1));
+            }
+            return x;
+        }, dir, clock), 2);
+        for (int n = 0; n < 2; n++) {
+            List<SummaryPoint> points = points(dir.resolve("trial-000" + n));
+            assertThat(points).filteredOn(p -> p.tag().equals("loss")).extracting(SummaryPoint::step).containsExactly(0L, 1L, 2L);
+            double x = (Double) study.trials().get(n).params().get("x");
+            assertThat(points).filteredOn(p -> p.tag().equals("objective")).singleElement()
+                    .satisfies(p -> {
+                        assertThat(p.step()).isEqualTo(2);
+                        assertThat(((SummaryPoint.Scalar) p).value()).isEqualTo((double) (float) x);
+                    });
+        }
+    }
+
+    @Test
+    void aPrunedOrFailedTrialKeepsWhatItLoggedAndTheStudyGoesOn() throws IOException {
+        Study study = Study.builder("live-fail").seed(5).create();
+        study.optimize(new TensorBoardObjective(trial -> {
+            trial.log("loss", 0, 1.0);
+            if (trial.number() == 0) {
+                throw new TrialPrunedException("pruned at 0");
+            }
+            throw new IllegalStateException("boom");
+        }, dir, clock), 2);
+        assertThat(points(dir.resolve("trial-0000"))).extracting(SummaryPoint::tag).containsExactly("loss");
+        assertThat(points(dir.resolve("trial-0001"))).extracting(SummaryPoint::tag).containsExactly("loss");
+    }
+
+    private static List<SummaryPoint> points(Path run) throws IOException {
+        List<SummaryPoint> points = new ArrayList<>();
+        try (Stream<Path> files = Files.list(run)) {
+            for (Path f : files.filter(LogdirFiles::isEventsFile).toList()) {
+                EventFileReader.read(f, points::add, p -> {
+                    throw new AssertionError(p.toString());
+                });
+            }
+        }
+        return points;
+    }
+}
