@@ -70,7 +70,7 @@ final class DemoCommand implements Callable<Integer> {
         }
         String text = resource();
         StudySpec study = new StudySpecParser().parse(text, "fashion-demo.yaml");
-        try (Tracker tracker = wiring.openTracker(storage.url())) {
+        try (Tracker tracker = wiring.openTracker(storage.access())) {
             StudyRunner runner = new StudyRunner(study, text, tracker.storage(), wiring.trainers(), wiring.gpuCount());
             Objective objective = runner.objective();
             DashboardServer dashboard = startDashboard(tracker);

@@ -90,7 +90,7 @@ final class RunCommand implements Callable<Integer> {
             out.flush();
             return ExitCodes.OK;
         }
-        try (TrialStorage store = wiring.openStorage(storage.url())) {
+        try (TrialStorage store = wiring.openStorage(storage.access())) {
             StudyRunner runner = new StudyRunner(study, readText(file), store, wiring.trainers(), wiring.gpuCount());
             Objective objective = runner.objective();
             SlotPool slots = runner.slots();

@@ -49,7 +49,7 @@ final class WorkerCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        try (TrialStorage store = wiring.openStorage(storage.url())) {
+        try (TrialStorage store = wiring.openStorage(storage.access())) {
             StudyRecord record = store.findStudy(study).orElseThrow(() -> StorageException.notFound(
                     "no study named '" + study + "' in " + storage.url() + "; create it with `tunelab create FILE`"));
             StudyFiles file = StudyFiles.of(record, wiring.trainers());
