@@ -5,7 +5,6 @@ import io.tunelab.cli.wiring.StorageAccess;
 import io.tunelab.tracker.TrackerException;
 import io.tunelab.tracker.config.DatabaseSettings;
 import io.tunelab.tracker.config.PasswordFile;
-import io.tunelab.tracker.config.StorageOptions;
 import io.tunelab.tracker.setup.TrackerConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,18 +23,14 @@ final class TrackerLocation {
         return config(StorageAccess.of(storage));
     }
 
+    /** The tracker {@code access} names, with its heartbeat (validated by {@code StorageOptions}) if it sets one. */
     static TrackerConfig config(StorageAccess access) {
         TrackerConfig config = location(access);
-        if (access.heartbeatInterval() != null || access.heartbeatGrace() != null) {
-            StorageOptions options = config.storage();
-            Duration interval = access.heartbeatInterval() == null ? options.heartbeatInterval() : access.heartbeatInterval();
-            Duration grace = access.heartbeatGrace() == null ? options.staleGrace() : access.heartbeatGrace();
-            if (grace.compareTo(interval.multipliedBy(2)) < 0) {
-                throw new CliException("heartbeat grace must be at least twice the interval " + interval + ", got " + grace);
-            }
-            config = config.withStorage(options.withHeartbeat(interval, grace));
+        if (access.heartbeatInterval() == null) {
+            return config;
         }
-        return config;
+        Duration grace = access.heartbeatGrace() == null ? config.storage().staleGrace() : access.heartbeatGrace();
+        return config.withStorage(config.storage().withHeartbeat(access.heartbeatInterval(), grace));
     }
 
     private static TrackerConfig location(StorageAccess access) {

@@ -1,6 +1,7 @@
 package io.tunelab.cli;
 
 import io.tunelab.cli.query.StorageUrlOption;
+import io.tunelab.cli.run.HeartbeatOptions;
 import io.tunelab.cli.run.StudyFiles;
 import io.tunelab.cli.run.StudyRunner;
 import io.tunelab.cli.wiring.Wiring;
@@ -37,6 +38,9 @@ final class WorkerCommand implements Callable<Integer> {
     @Mixin
     StorageUrlOption storage;
 
+    @Mixin
+    HeartbeatOptions heartbeat;
+
     @Spec
     CommandSpec spec;
 
@@ -49,7 +53,7 @@ final class WorkerCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        try (TrialStorage store = wiring.openStorage(storage.access())) {
+        try (TrialStorage store = wiring.openStorage(heartbeat.apply(storage.access(), null))) {
             StudyRecord record = store.findStudy(study).orElseThrow(() -> StorageException.notFound(
                     "no study named '" + study + "' in " + storage.url() + "; create it with `tunelab create FILE`"));
             StudyFiles file = StudyFiles.of(record, wiring.trainers());

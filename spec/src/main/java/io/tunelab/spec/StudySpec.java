@@ -19,10 +19,11 @@ import java.util.Objects;
  * @param data       the dataset and its options, checked by the trainer
  * @param space      the search space, as a define-by-run function over a trial
  * @param fit        training options (epochs, batch size, early stopping, schedule)
+ * @param heartbeat  how often running trials send a heartbeat and when a silent one is stale
  */
 public record StudySpec(String study, List<Direction> directions, List<String> metrics, SamplerSpec sampler,
                         PrunerSpec pruner, BudgetSpec budget, ParallelSpec parallel, TrainerSpec trainer,
-                        DataSpec data, SpaceDefinition space, FitSpec fit) {
+                        DataSpec data, SpaceDefinition space, FitSpec fit, HeartbeatSpec heartbeat) {
 
     public StudySpec {
         Objects.requireNonNull(study, "study");
@@ -36,6 +37,7 @@ public record StudySpec(String study, List<Direction> directions, List<String> m
         Objects.requireNonNull(data, "data");
         Objects.requireNonNull(space, "space");
         Objects.requireNonNull(fit, "fit");
+        Objects.requireNonNull(heartbeat, "heartbeat");
     }
 
     /** Whether the study has several objectives. */

@@ -24,7 +24,7 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  */
 public final class StudySpecParser {
     static final List<String> TOP_KEYS = List.of("study", "direction", "metric", "sampler", "pruner", "budget",
-            "parallel", "trainer", "data", "space", "fit");
+            "parallel", "trainer", "data", "space", "fit", "heartbeat");
     private static final List<String> DIRECTIONS = List.of("minimize", "maximize");
 
     private final SpecCatalog catalog;
@@ -109,6 +109,7 @@ public final class StudySpecParser {
             PrunerSpec pruner = SearchSections.pruner(top.get("pruner"), catalog, problems);
             BudgetSpec budget = top.has("budget") ? ExecutionSections.budget(top.get("budget"), problems) : missing(top, "budget");
             ParallelSpec parallel = ExecutionSections.parallel(top.get("parallel"), problems);
+            HeartbeatSpec heartbeat = ExecutionSections.heartbeat(top.get("heartbeat"), problems);
             TrainerSpec trainer = top.has("trainer") ? TrainingSections.trainer(top.get("trainer"), catalog, problems)
                     : missing(top, "trainer");
             DataSpec data = top.has("data") ? TrainingSections.data(top.get("data"), problems) : missing(top, "data");
@@ -121,7 +122,8 @@ public final class StudySpecParser {
             if (problems.count() != before) {
                 return null;
             }
-            return new StudySpec(study, directions, metrics, sampler, pruner, budget, parallel, trainer, data, space, fit);
+            return new StudySpec(study, directions, metrics, sampler, pruner, budget, parallel, trainer, data, space, fit,
+                    heartbeat);
         }
 
         private <T> T missing(Fields top, String key) {
