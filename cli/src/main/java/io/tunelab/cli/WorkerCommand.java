@@ -53,10 +53,15 @@ final class WorkerCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        try (TrialStorage store = wiring.openStorage(heartbeat.apply(storage.access(), null))) {
-            StudyRecord record = store.findStudy(study).orElseThrow(() -> StorageException.notFound(
+        StudyRecord record;
+        StudyFiles file;
+        // The study file (and so its heartbeat) is stored with the study: read it, then open with its heartbeat.
+        try (TrialStorage lookup = wiring.openStorage(storage.access())) {
+            record = lookup.findStudy(study).orElseThrow(() -> StorageException.notFound(
                     "no study named '" + study + "' in " + storage.url() + "; create it with `tunelab create FILE`"));
-            StudyFiles file = StudyFiles.of(record, wiring.trainers());
+            file = StudyFiles.of(record, wiring.trainers());
+        }
+        try (TrialStorage store = wiring.openStorage(heartbeat.apply(storage.access(), file.spec().heartbeat()))) {
             StudyRunner runner = new StudyRunner(file.spec(), file.text(), store, wiring.trainers(), wiring.gpuCount());
             Objective objective = runner.objective();
             SlotPool pool = slots == null ? runner.slots() : SlotPool.parse(slots);

@@ -82,6 +82,36 @@ class HeartbeatOptionsTest {
     }
 
     @Test
+    void aWorkerRunsWithTheHeartbeatOfTheStudyFileStoredWithTheStudy() throws Exception {
+        io.tunelab.search.storage.InMemoryStorage storage = new io.tunelab.search.storage.InMemoryStorage();
+        java.util.List<StorageAccess> accesses = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Wiring shared = new Wiring() {
+            @Override
+            public TrialStorage openStorage(String url) {
+                return storage;
+            }
+
+            @Override
+            public TrialStorage openStorage(StorageAccess access) {
+                accesses.add(access);
+                return storage;
+            }
+
+            @Override
+            public java.util.List<io.tunelab.cli.wiring.TrainerFactory> trainers() {
+                return new DefaultWiring().trainers();
+            }
+        };
+        Path file = studyFile("heartbeat: {interval: 3s, grace: 20s}\n");
+        assertThat(TunelabCommand.commandLine(shared).execute("create", file.toString(), "--storage", "memory:")).isZero();
+        assertThat(TunelabCommand.commandLine(shared).execute("worker", "--study", "hb", "--slots", "cpu:0",
+                "--storage", "memory:")).isZero();
+        StorageAccess last = accesses.get(accesses.size() - 1);
+        assertThat(last.heartbeatInterval()).isEqualTo(Duration.ofSeconds(3));
+        assertThat(last.heartbeatGrace()).isEqualTo(Duration.ofSeconds(20));
+    }
+
+    @Test
     void theTrackerSendsHeartbeatsAtTheRequestedPace() {
         TrackerConfig config = TrackerLocation.config(StorageAccess.of(tmp.toString())
                 .withHeartbeat(Duration.ofSeconds(4), Duration.ofSeconds(30)));
