@@ -52,7 +52,7 @@ final class CreateCommand implements Callable<Integer> {
             spec.commandLine().getErr().flush();
             return ExitCodes.INVALID_INPUT;
         }
-        try (TrialStorage store = wiring.openStorage(storage.url())) {
+        try (TrialStorage store = wiring.openStorage(storage.access())) {
             StudyRunner runner = new StudyRunner(study, RunCommand.readText(file), store, wiring.trainers(),
                     wiring.devices());
             runner.objective();

@@ -59,7 +59,7 @@ final class DashboardCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
-        try (Tracker tracker = wiring.openTracker(storage.url())) {
+        try (Tracker tracker = wiring.openTracker(storage.access())) {
             if (gate != null && !gate.matches("(?i)mcnemar|paired-t")) {
                 throw new CliException("--gate must be mcnemar or paired-t, got '" + gate + "'");
             }

@@ -2,6 +2,7 @@ package io.tunelab.cli;
 
 import io.tunelab.cli.error.CliException;
 import io.tunelab.cli.wiring.DjlTrainers;
+import io.tunelab.cli.wiring.StorageAccess;
 import io.tunelab.cli.wiring.TrainerFactory;
 import io.tunelab.cli.wiring.TribuoTrainers;
 import io.tunelab.cli.wiring.Wiring;
@@ -16,18 +17,28 @@ public final class DefaultWiring implements Wiring {
 
     @Override
     public TrialStorage openStorage(String url) {
-        if (url.startsWith("memory:")) {
+        return openStorage(StorageAccess.of(url));
+    }
+
+    @Override
+    public TrialStorage openStorage(StorageAccess access) {
+        if (access.url().startsWith("memory:")) {
             return new InMemoryStorage();
         }
-        return Tracker.openStorage(TrackerLocation.config(url));
+        return Tracker.openStorage(TrackerLocation.config(access));
     }
 
     @Override
     public Tracker openTracker(String url) {
-        if (url.startsWith("memory:")) {
+        return openTracker(StorageAccess.of(url));
+    }
+
+    @Override
+    public Tracker openTracker(StorageAccess access) {
+        if (access.url().startsWith("memory:")) {
             throw new CliException("--storage: this command needs a tracker database, not memory:");
         }
-        return Tracker.open(TrackerLocation.config(url));
+        return Tracker.open(TrackerLocation.config(access));
     }
 
     /** What the DJL engine and the NVIDIA driver report. */

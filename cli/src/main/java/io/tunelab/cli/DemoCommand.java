@@ -25,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.UnaryOperator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -57,9 +58,16 @@ final class DemoCommand implements Callable<Integer> {
     CommandSpec spec;
 
     private final Wiring wiring;
+    private final UnaryOperator<String> studyFile;
 
     DemoCommand(Wiring wiring) {
+        this(wiring, UnaryOperator.identity());
+    }
+
+    /** A demo whose study file is {@code studyFile} applied to the bundled one (tests shrink data and budget). */
+    DemoCommand(Wiring wiring, UnaryOperator<String> studyFile) {
         this.wiring = wiring;
+        this.studyFile = studyFile;
     }
 
     @Override
@@ -69,9 +77,9 @@ final class DemoCommand implements Callable<Integer> {
             out.println("Fashion-MNIST is not on this machine; trying to download it (about 30 MB)...");
             out.flush();
         }
-        String text = resource();
+        String text = studyFile.apply(resource());
         StudySpec study = new StudySpecParser().parse(text, "fashion-demo.yaml");
-        try (Tracker tracker = wiring.openTracker(storage.url())) {
+        try (Tracker tracker = wiring.openTracker(storage.access())) {
             StudyRunner runner = new StudyRunner(study, text, tracker.storage(), wiring.trainers(), wiring.devices());
             SlotPlan plan = runner.plan();
             Objective objective = runner.objective(plan);

@@ -3,6 +3,7 @@ package io.tunelab.cli;
 import io.tunelab.cli.error.CliException;
 import io.tunelab.cli.output.TextTable;
 import io.tunelab.cli.query.StorageUrlOption;
+import io.tunelab.cli.run.HeartbeatOptions;
 import io.tunelab.cli.run.SlotPlan;
 import io.tunelab.cli.run.StudyRunner;
 import io.tunelab.cli.wiring.Wiring;
@@ -57,6 +58,9 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     StorageUrlOption storage;
 
+    @Mixin
+    HeartbeatOptions heartbeat;
+
     private final StudySpecParser parser;
     private final Wiring wiring;
 
@@ -92,7 +96,7 @@ final class RunCommand implements Callable<Integer> {
             out.flush();
             return ExitCodes.OK;
         }
-        try (TrialStorage store = wiring.openStorage(storage.url())) {
+        try (TrialStorage store = wiring.openStorage(heartbeat.apply(storage.access(), study.heartbeat()))) {
             StudyRunner runner = new StudyRunner(study, readText(file), store, wiring.trainers(), wiring.devices());
             SlotPlan plan = runner.plan();
             Objective objective = runner.objective(plan);

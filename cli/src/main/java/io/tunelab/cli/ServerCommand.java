@@ -1,5 +1,6 @@
 package io.tunelab.cli;
 
+import io.tunelab.tracker.config.PasswordFile;
 import io.tunelab.tracker.server.ServerOptions;
 import io.tunelab.tracker.server.TrackerServer;
 import java.io.PrintWriter;
@@ -26,19 +27,43 @@ final class ServerCommand implements Callable<Integer> {
     @Option(names = "--port", defaultValue = "9092", description = "TCP port (default: ${DEFAULT-VALUE}; 0 picks one).")
     int port;
 
-    @Option(names = "--allow-others", description = "Accept connections from other machines (default: loopback only).")
+    @Option(names = "--allow-others", description = "Accept connections from other machines (default: loopback only);"
+            + " needs --tls or --insecure.")
     boolean allowOthers;
+
+    @Option(names = "--tls", description = "Serve over TLS (H2's -tcpSSL; workers use jdbc:h2:ssl://...). The key store"
+            + " comes from -Djavax.net.ssl.keyStore / keyStorePassword.")
+    boolean tls;
+
+    @Option(names = "--insecure", description = "Allow --allow-others without TLS: the password and data cross the"
+            + " network in the clear.")
+    boolean insecure;
 
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws InterruptedException {
-        ServerOptions options = new ServerOptions(dir, port, allowOthers, Duration.ofSeconds(30));
+        PrintWriter err = spec.commandLine().getErr();
+        if (allowOthers && !tls && !insecure) {
+            err.println("tunelab server: --allow-others without --tls would let anyone on the network read the database"
+                    + " password and data; add --tls (with a key store) or, on a trusted network only, --insecure");
+            err.flush();
+            return ExitCodes.INVALID_INPUT;
+        }
+        if (allowOthers && !tls) {
+            err.println("WARNING: --insecure: workers on other machines connect without TLS; the password and every"
+                    + " trial cross the network in the clear.");
+            err.flush();
+        }
+        ServerOptions options = new ServerOptions(dir, port, allowOthers, Duration.ofSeconds(30), tls, insecure);
         TrackerServer server = TrackerServer.start(options);
         PrintWriter out = spec.commandLine().getOut();
         out.println("Tracker server: " + server.jdbcUrl() + (allowOthers ? "" : " (loopback only)") + "; Ctrl-C to stop");
-        out.println("Workers:  tunelab worker --storage " + server.jdbcUrl() + " --study NAME");
+        out.println("Password of the study user " + PasswordFile.STUDY_USER + ": " + server.passwordFile()
+                + " (readable by you only; copy it to other machines' workers)");
+        out.println("Workers:  tunelab worker --storage " + server.jdbcUrl() + " --password-file " + server.passwordFile()
+                + " --study NAME");
         out.println("Artifacts go to " + dir.resolve("artifacts").toAbsolutePath()
                 + " (set TUNELAB_ARTIFACTS there on workers of this machine)");
         out.flush();

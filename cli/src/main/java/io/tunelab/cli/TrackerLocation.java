@@ -1,9 +1,14 @@
 package io.tunelab.cli;
 
 import io.tunelab.cli.error.CliException;
+import io.tunelab.cli.wiring.StorageAccess;
+import io.tunelab.tracker.TrackerException;
 import io.tunelab.tracker.config.DatabaseSettings;
+import io.tunelab.tracker.config.PasswordFile;
 import io.tunelab.tracker.setup.TrackerConfig;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 
 /**
  * Where the tracker is, from a {@code --storage} value: a directory holds an embedded database and
@@ -15,10 +20,26 @@ final class TrackerLocation {
     }
 
     static TrackerConfig config(String storage) {
+        return config(StorageAccess.of(storage));
+    }
+
+    /** The tracker {@code access} names, with its heartbeat (validated by {@code StorageOptions}) if it sets one. */
+    static TrackerConfig config(StorageAccess access) {
+        TrackerConfig config = location(access);
+        if (access.heartbeatInterval() == null) {
+            return config;
+        }
+        Duration grace = access.heartbeatGrace() == null ? config.storage().staleGrace() : access.heartbeatGrace();
+        return config.withStorage(config.storage().withHeartbeat(access.heartbeatInterval(), grace));
+    }
+
+    private static TrackerConfig location(StorageAccess access) {
+        String storage = access.url();
         if (storage.startsWith("jdbc:")) {
             String artifacts = System.getenv("TUNELAB_ARTIFACTS");
             Path root = artifacts == null || artifacts.isBlank() ? Path.of(".tunelab", "artifacts") : Path.of(artifacts);
-            return TrackerConfig.forUrl(storage, root).withDatabase(poolSize(credentials(DatabaseSettings.of(storage))));
+            return TrackerConfig.forUrl(storage, root)
+                    .withDatabase(poolSize(credentials(DatabaseSettings.of(storage), access.passwordFile())));
         }
         if (storage.isBlank() || storage.contains(":") && !storage.matches("[A-Za-z]:[\\\\/].*")) {
             throw new CliException("--storage: expected a directory, a jdbc:h2:... or jdbc:postgresql:... URL,"
@@ -44,13 +65,40 @@ final class TrackerLocation {
         }
     }
 
-    /** PostgreSQL URLs take their user and password from {@code TUNELAB_DB_USER} / {@code TUNELAB_DB_PASSWORD}. */
-    private static DatabaseSettings credentials(DatabaseSettings settings) {
+    /**
+     * PostgreSQL URLs take their user and password from {@code TUNELAB_DB_USER} / {@code TUNELAB_DB_PASSWORD}.
+     * A tracker server ({@code jdbc:h2:tcp:}, {@code jdbc:h2:ssl:}) is used as its study user
+     * ({@code TUNELAB_DB_USER} overrides it) with the password of {@code TUNELAB_DB_PASSWORD}, else of
+     * {@code passwordFile} ({@code --password-file}), else of {@code $TUNELAB_DB_PASSWORD_FILE}, else of
+     * the file {@code tunelab server} wrote in {@code .tunelab/} when it runs in this directory.
+     */
+    private static DatabaseSettings credentials(DatabaseSettings settings, Path passwordFile) {
         String user = System.getenv("TUNELAB_DB_USER");
-        if (user == null || user.isBlank()) {
-            return settings.jdbcUrl().startsWith("jdbc:postgresql:") ? settings.withCredentials("postgres", "") : settings;
-        }
         String password = System.getenv("TUNELAB_DB_PASSWORD");
-        return settings.withCredentials(user, password == null ? "" : password);
+        if (settings.isPostgresql()) {
+            return user == null || user.isBlank() ? settings.withCredentials("postgres", "")
+                    : settings.withCredentials(user, password == null ? "" : password);
+        }
+        if (!DatabaseSettings.isServer(settings.jdbcUrl())) {
+            return user == null || user.isBlank() ? settings : settings.withCredentials(user, password == null ? "" : password);
+        }
+        String name = user == null || user.isBlank() ? PasswordFile.STUDY_USER : user;
+        return settings.withCredentials(name, password != null ? password : serverPassword(passwordFile));
+    }
+
+    private static String serverPassword(Path passwordFile) {
+        String env = System.getenv("TUNELAB_DB_PASSWORD_FILE");
+        Path file = passwordFile != null ? passwordFile
+                : env != null && !env.isBlank() ? Path.of(env) : Path.of(".tunelab", PasswordFile.STUDY_FILE);
+        if (!Files.exists(file)) {
+            throw new CliException((passwordFile != null ? "--password-file: " : "") + "the tracker server's password file "
+                    + file + " does not exist; expected the file `tunelab server` wrote in its directory"
+                    + " (pass it with --password-file or $TUNELAB_DB_PASSWORD_FILE, or set $TUNELAB_DB_PASSWORD)");
+        }
+        try {
+            return PasswordFile.read(file);
+        } catch (TrackerException e) {
+            throw new CliException("--password-file: " + e.getMessage());
+        }
     }
 }

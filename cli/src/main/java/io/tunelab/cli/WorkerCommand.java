@@ -1,6 +1,7 @@
 package io.tunelab.cli;
 
 import io.tunelab.cli.query.StorageUrlOption;
+import io.tunelab.cli.run.HeartbeatOptions;
 import io.tunelab.cli.run.StudyFiles;
 import io.tunelab.cli.run.SlotPlan;
 import io.tunelab.cli.run.StudyRunner;
@@ -38,6 +39,9 @@ final class WorkerCommand implements Callable<Integer> {
     @Mixin
     StorageUrlOption storage;
 
+    @Mixin
+    HeartbeatOptions heartbeat;
+
     @Spec
     CommandSpec spec;
 
@@ -50,10 +54,15 @@ final class WorkerCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        try (TrialStorage store = wiring.openStorage(storage.url())) {
-            StudyRecord record = store.findStudy(study).orElseThrow(() -> StorageException.notFound(
+        StudyRecord record;
+        StudyFiles file;
+        // The study file (and so its heartbeat) is stored with the study: read it, then open with its heartbeat.
+        try (TrialStorage lookup = wiring.openStorage(storage.access())) {
+            record = lookup.findStudy(study).orElseThrow(() -> StorageException.notFound(
                     "no study named '" + study + "' in " + storage.url() + "; create it with `tunelab create FILE`"));
-            StudyFiles file = StudyFiles.of(record, wiring.trainers());
+            file = StudyFiles.of(record, wiring.trainers());
+        }
+        try (TrialStorage store = wiring.openStorage(heartbeat.apply(storage.access(), file.spec().heartbeat()))) {
             StudyRunner runner = new StudyRunner(file.spec(), file.text(), store, wiring.trainers(), wiring.devices());
             SlotPlan plan = slots == null ? runner.plan() : SlotPlan.of(SlotPool.parse(slots), wiring.devices());
             Objective objective = runner.objective(plan);

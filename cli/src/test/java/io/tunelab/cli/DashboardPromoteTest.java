@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The dashboard started by the CLI promotes through the trainer's model artifact, with or without a gate. */
+@org.junit.jupiter.api.Timeout(value = 5, unit = java.util.concurrent.TimeUnit.MINUTES)
 class DashboardPromoteTest {
 
     /** Tribuo's trainer, with a notes file stored before the model, as trainers that save several files do. */

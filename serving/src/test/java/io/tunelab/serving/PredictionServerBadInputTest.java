@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
  * What {@code POST /predict} answers to bodies a fuzzer would send: every one gets a 4xx with a JSON
  * error saying what is wrong, and the server keeps serving.
  */
+@org.junit.jupiter.api.Timeout(value = 5, unit = java.util.concurrent.TimeUnit.MINUTES)
 class PredictionServerBadInputTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -5,7 +5,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Durations written as {@code 90s}, {@code 30m}, {@code 1h}, {@code 1h30m} or {@code 2d}. */
-final class Durations {
+public final class Durations {
     static final Duration MAX = Duration.ofDays(365);
     private static final Pattern FORM = Pattern.compile("(?:(\\d{1,6})d)?(?:(\\d{1,6})h)?(?:(\\d{1,7})m)?(?:(\\d{1,9})s)?");
 
@@ -13,7 +13,7 @@ final class Durations {
     }
 
     /** The duration, or null when {@code text} is not of that form or not within 1 second to 365 days. */
-    static Duration parse(String text) {
+    public static Duration parse(String text) {
         Matcher m = FORM.matcher(text.trim());
         if (text.isBlank() || !m.matches()) {
             return null;

@@ -11,7 +11,7 @@ import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 
-/** Reads the {@code budget} and {@code parallel} sections. */
+/** Reads the {@code budget}, {@code parallel} and {@code heartbeat} sections. */
 final class ExecutionSections {
     static final int MAX_TRIALS = 10_000_000;
     static final int MAX_WORKERS = 1024;
@@ -38,6 +38,32 @@ final class ExecutionSections {
             return null;
         }
         return new BudgetSpec(trials == null ? 0 : trials.intValue(), timeout);
+    }
+
+    /** {@code heartbeat: {interval: 10s, grace: 60s}}; each defaults to {@link HeartbeatSpec#DEFAULT}'s; null after a problem. */
+    static HeartbeatSpec heartbeat(Node node, Problems problems) {
+        if (node == null) {
+            return HeartbeatSpec.DEFAULT;
+        }
+        Fields f = Fields.of(node, "heartbeat", problems);
+        if (f == null) {
+            return null;
+        }
+        f.allow(List.of("interval", "grace"));
+        int before = problems.count();
+        Duration interval = f.has("interval") ? timeout(f.get("interval"), f.path("interval"), problems)
+                : HeartbeatSpec.DEFAULT.interval();
+        Duration grace = f.has("grace") ? timeout(f.get("grace"), f.path("grace"), problems) : HeartbeatSpec.DEFAULT.grace();
+        if (problems.count() != before) {
+            return null;
+        }
+        if (grace.compareTo(interval.multipliedBy(2)) < 0) {
+            Node at = f.has("grace") ? f.get("grace") : f.get("interval");
+            problems.at(at, f.path("grace"), "expected at least twice the interval " + Durations.format(interval)
+                    + " (" + Durations.format(interval.multipliedBy(2)) + " or more), got " + Durations.format(grace));
+            return null;
+        }
+        return new HeartbeatSpec(interval, grace);
     }
 
     private static Duration timeout(Node node, String path, Problems problems) {

@@ -21,10 +21,11 @@ import java.util.Objects;
  * @param fit        training options (epochs, batch size, early stopping, schedule)
  * @param failFast   the study stops when this many first finished trials all fail with the same error
  *                   ({@code fail_fast}, default {@value #DEFAULT_FAIL_FAST}); 0 never stops it
+ * @param heartbeat  how often running trials send a heartbeat and when a silent one is stale
  */
 public record StudySpec(String study, List<Direction> directions, List<String> metrics, SamplerSpec sampler,
                         PrunerSpec pruner, BudgetSpec budget, ParallelSpec parallel, TrainerSpec trainer,
-                        DataSpec data, SpaceDefinition space, FitSpec fit, int failFast) {
+                        DataSpec data, SpaceDefinition space, FitSpec fit, int failFast, HeartbeatSpec heartbeat) {
     /** {@code fail_fast} when the file does not set it. */
     public static final int DEFAULT_FAIL_FAST = 5;
 
@@ -43,6 +44,7 @@ public record StudySpec(String study, List<Direction> directions, List<String> m
         if (failFast < 0) {
             throw new IllegalArgumentException("fail_fast must be 0 (off) or more, got " + failFast);
         }
+        Objects.requireNonNull(heartbeat, "heartbeat");
     }
 
     /** Whether the study has several objectives. */

@@ -24,7 +24,7 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  */
 public final class StudySpecParser {
     static final List<String> TOP_KEYS = List.of("study", "direction", "metric", "sampler", "pruner", "budget",
-            "parallel", "trainer", "data", "space", "fit", "fail_fast");
+            "parallel", "trainer", "data", "space", "fit", "fail_fast", "heartbeat");
     private static final List<String> DIRECTIONS = List.of("minimize", "maximize");
 
     private final SpecCatalog catalog;
@@ -109,6 +109,7 @@ public final class StudySpecParser {
             PrunerSpec pruner = SearchSections.pruner(top.get("pruner"), catalog, problems);
             BudgetSpec budget = top.has("budget") ? ExecutionSections.budget(top.get("budget"), problems) : missing(top, "budget");
             ParallelSpec parallel = ExecutionSections.parallel(top.get("parallel"), problems);
+            HeartbeatSpec heartbeat = ExecutionSections.heartbeat(top.get("heartbeat"), problems);
             TrainerSpec trainer = top.has("trainer") ? TrainingSections.trainer(top.get("trainer"), catalog, problems)
                     : missing(top, "trainer");
             DataSpec data = top.has("data") ? TrainingSections.data(top.get("data"), problems) : missing(top, "data");
@@ -123,7 +124,7 @@ public final class StudySpecParser {
                 return null;
             }
             return new StudySpec(study, directions, metrics, sampler, pruner, budget, parallel, trainer, data, space, fit,
-                    failFast == null ? StudySpec.DEFAULT_FAIL_FAST : failFast.intValue());
+                    failFast == null ? StudySpec.DEFAULT_FAIL_FAST : failFast.intValue(), heartbeat);
         }
 
         private <T> T missing(Fields top, String key) {

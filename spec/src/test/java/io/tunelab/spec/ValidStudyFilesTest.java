@@ -58,6 +58,17 @@ class ValidStudyFilesTest {
     }
 
     @Test
+    void theHeartbeatIsTenAndSixtySecondsUnlessTheFileSetsIt() {
+        assertThat(parser.parse(SpecFiles.MINIMAL, "s.yaml").heartbeat()).isEqualTo(HeartbeatSpec.DEFAULT)
+                .isEqualTo(new HeartbeatSpec(java.time.Duration.ofSeconds(10), java.time.Duration.ofSeconds(60)));
+        StudySpec spec = parser.parse(SpecFiles.adding("heartbeat: {interval: 2s, grace: 1m}"), "s.yaml");
+        assertThat(spec.heartbeat()).isEqualTo(new HeartbeatSpec(java.time.Duration.ofSeconds(2),
+                java.time.Duration.ofMinutes(1)));
+        assertThat(parser.parse(SpecFiles.adding("heartbeat: {grace: 5m}"), "s.yaml").heartbeat().interval())
+                .isEqualTo(java.time.Duration.ofSeconds(10));
+    }
+
+    @Test
     void anExponEntryIsScipysExponentialWithItsScaleAndOptionalLoc() {
         StudySpec spec = parser.parse(SpecFiles.replacing(8, "  gamma: {expon: {scale: 0.5}}\n"
                 + "  shifted: {expon: {scale: 2, loc: 1}}\n  c: {float: [1, 9], when: {shifted: {ge: 3}}}"), "expon.yaml");

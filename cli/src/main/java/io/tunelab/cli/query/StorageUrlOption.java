@@ -1,5 +1,7 @@
 package io.tunelab.cli.query;
 
+import io.tunelab.cli.wiring.StorageAccess;
+import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
 /**
@@ -15,6 +17,16 @@ public final class StorageUrlOption {
                     + "(jdbc:h2:tcp://..., jdbc:postgresql://...) or memory: (default: $TUNELAB_STORAGE or "
                     + DEFAULT_URL + ").")
     String url;
+
+    @Option(names = "--password-file", paramLabel = "FILE",
+            description = "File holding the password of a tracker server's study user (default: $TUNELAB_DB_PASSWORD,"
+                    + " $TUNELAB_DB_PASSWORD_FILE, or .tunelab/tracker.password, written by `tunelab server`).")
+    Path passwordFile;
+
+    /** The storage URL with the password file, if one was given. */
+    public StorageAccess access() {
+        return new StorageAccess(url(), passwordFile, null, null);
+    }
 
     public String url() {
         if (url != null) {

@@ -32,7 +32,7 @@ abstract class StudyCommand implements Callable<Integer> {
 
     @Override
     public final Integer call() {
-        try (TrialStorage s = wiring.openStorage(storage.url())) {
+        try (TrialStorage s = wiring.openStorage(storage.access())) {
             return run(s, spec.commandLine().getOut());
         }
     }

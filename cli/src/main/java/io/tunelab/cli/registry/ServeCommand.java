@@ -67,7 +67,7 @@ public final class ServeCommand implements Callable<Integer> {
             throw new CliException("--poll must be at least 1 second, got " + pollSeconds);
         }
         PrintWriter out = spec.commandLine().getOut();
-        try (Tracker tracker = wiring.openTracker(storage.url())) {
+        try (Tracker tracker = wiring.openTracker(storage.access())) {
             RegistryModelResolver resolver = new RegistryModelResolver(tracker, target.substring(0, at),
                     target.substring(at + 1), wiring.trainers());
             PredictionServer server = new PredictionServer(resolver, new PredictionServer.Options(8L * 1024 * 1024, 1024,

@@ -47,6 +47,10 @@ public final class TribuoTrainers implements TrainerFactory {
     public EffectiveConfiguration configuration(StudySpec spec) {
         TribuoTrainerSpec trainer = family(spec);
         Task task = task(spec.data().dataset(), new DataOptions("data", spec.data().options()));
+        if (!trainer.supports(task)) {
+            throw new CliException("trainer: " + spec.trainer().name() + " only classifies, but data '"
+                    + spec.data().dataset() + "' is a " + task.name().toLowerCase(Locale.ROOT) + " task");
+        }
         Metric metric = metric(spec.metrics().get(0), task);
         if (spec.directions().size() != 1 || spec.directions().get(0) != metric.direction()) {
             throw new CliException("direction: metric '" + spec.metrics().get(0) + "' must be "

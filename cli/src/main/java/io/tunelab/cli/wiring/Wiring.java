@@ -16,6 +16,16 @@ public interface Wiring {
     /** Opens the storage at {@code url} (a JDBC URL, or {@code memory:} for a throw-away one). */
     TrialStorage openStorage(String url);
 
+    /** Opens the storage {@code access} names, with its password and heartbeat where they apply. */
+    default TrialStorage openStorage(StorageAccess access) {
+        return openStorage(access.url());
+    }
+
+    /** Opens the whole tracker {@code access} names, with its password where it applies. */
+    default Tracker openTracker(StorageAccess access) {
+        return openTracker(access.url());
+    }
+
     /** Opens the whole tracker (storage, registry, queries) at {@code url}; commands that need more than storage use it. */
     default Tracker openTracker(String url) {
         throw new CliException("--storage: this wiring has no tracker database for '" + url + "'");

@@ -41,6 +41,7 @@ import picocli.CommandLine;
  * every metric point a worker saw acknowledged is in the database. Skipped, with a message, where
  * PostgreSQL is not installed.
  */
+@org.junit.jupiter.api.Timeout(value = 15, unit = java.util.concurrent.TimeUnit.MINUTES)
 class WorkerKillIT {
     private static final int BUDGET = 12;
     private static final int WORKERS = 4;

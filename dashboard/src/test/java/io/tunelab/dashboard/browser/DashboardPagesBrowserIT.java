@@ -17,6 +17,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 
 /** The pages in headless Chromium against a dashboard over a real small study; screenshots in target/screenshots. */
+@org.junit.jupiter.api.Timeout(value = 15, unit = java.util.concurrent.TimeUnit.MINUTES)
 class DashboardPagesBrowserIT {
     @TempDir
     static Path dir;

@@ -29,6 +29,7 @@ import org.openqa.selenium.WebElement;
  * Pages over an H2 tracker: a study page taking in a new trial live, and the models page promoting a
  * trial and showing the alias move in the audit trail.
  */
+@org.junit.jupiter.api.Timeout(value = 15, unit = java.util.concurrent.TimeUnit.MINUTES)
 class ModelsBrowserIT {
     @TempDir
     static Path dir;

@@ -11,6 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The scalars page follows running runs: new points are appended, new matching runs join the chart. */
+@org.junit.jupiter.api.Timeout(value = 15, unit = java.util.concurrent.TimeUnit.MINUTES)
 class ScalarsLiveBrowserIT {
 
     @Test

@@ -19,6 +19,7 @@ import okhttp3.Response;
 import org.junit.jupiter.api.Test;
 
 /** The pages as the dashboard serves them: the shell's head, each page's own title and body, gzip and ETags. */
+@org.junit.jupiter.api.Timeout(value = 5, unit = java.util.concurrent.TimeUnit.MINUTES)
 class PagesServedTest {
     /** A page: where it is served, its title, the scripts of its own head and the script its body runs. */
     private record Expected(String path, String title, List<String> headScripts, String bodyScript) {

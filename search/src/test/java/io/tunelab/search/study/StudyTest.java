@@ -159,6 +159,7 @@ class StudyTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Timeout(value = 30, unit = java.util.concurrent.TimeUnit.SECONDS)
     void aTimeoutEndsTheStudy() {
         Study study = study();
         study.optimize(trial -> {
@@ -169,6 +170,7 @@ class StudyTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Timeout(value = 30, unit = java.util.concurrent.TimeUnit.SECONDS)
     void stopEndsTheStudyAfterTheRunningTrial() {
         Study study = study();
         study.optimize(trial -> {

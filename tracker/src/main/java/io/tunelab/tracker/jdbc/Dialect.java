@@ -27,10 +27,12 @@ enum Dialect {
 
     /**
      * Forces every commit so far to the database file. H2 otherwise writes commits in the background
-     * (every 500 ms by default) and a killed process loses them; PostgreSQL commits are durable already.
+     * (every 500 ms by default) and a killed process loses them; PostgreSQL commits are durable already,
+     * and so are those to a tracker server, which writes every commit itself ({@code WRITE_DELAY 0}) and
+     * lets its clients no {@code CHECKPOINT} (an administrator's statement).
      */
     void makeDurable(Connection c) throws SQLException {
-        if (this == H2) {
+        if (this == H2 && !DatabaseSettings.isServer(c.getMetaData().getURL())) {
             try (Statement s = c.createStatement()) {
                 s.execute("CHECKPOINT");
             }

@@ -3,10 +3,16 @@ package io.tunelab.tracker.server;
 import io.tunelab.search.storage.TrialStorage;
 import io.tunelab.tracker.TrackerException;
 import io.tunelab.tracker.config.DatabaseSettings;
+import io.tunelab.tracker.config.PasswordFile;
 import io.tunelab.tracker.config.StorageOptions;
 import io.tunelab.tracker.jdbc.JdbcTracker;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executors;
@@ -29,6 +35,13 @@ import org.slf4j.LoggerFactory;
  *   <li>It listens on 127.0.0.1 unless {@link ServerOptions#allowOthers()}: the loopback binding
  *       uses H2's {@code h2.bindAddress}, which must be set before H2 is first used in the process
  *       (true for {@code tunelab server}); H2 also refuses remote clients unless others are allowed.</li>
+ *   <li>Nobody connects without a password. On first start the server writes a random administrator
+ *       password ({@value PasswordFile#ADMIN_FILE}) and a random password for the study user
+ *       {@value PasswordFile#STUDY_USER} ({@value PasswordFile#STUDY_FILE}) into its directory, readable by
+ *       their owner only, and sets them in the database (a database made before, with H2's empty
+ *       {@code sa} password, gets them too). Clients connect as the study user, which may read and write
+ *       the tables of schema PUBLIC and nothing else: no DDL, no users, no Java aliases.</li>
+ *   <li>Others may connect only over TLS or when {@link ServerOptions#insecure()} says so.</li>
  *   <li>Optionally it fails stale trials of every study periodically, so zombie RUNNING trials are
  *       cleaned up even when every worker has died.</li>
  * </ul>
@@ -43,12 +56,14 @@ public final class TrackerServer implements AutoCloseable {
     private final JdbcTracker tracker;
     private final ScheduledExecutorService reaper;
     private final Path directory;
+    private final boolean tls;
 
-    private TrackerServer(Server tcp, JdbcTracker tracker, ScheduledExecutorService reaper, Path directory) {
+    private TrackerServer(Server tcp, JdbcTracker tracker, ScheduledExecutorService reaper, Path directory, boolean tls) {
         this.tcp = tcp;
         this.tracker = tracker;
         this.reaper = reaper;
         this.directory = directory;
+        this.tls = tls;
     }
 
     /** Opens the database in the options' directory and starts serving it; UNAVAILABLE if the port is taken. */
@@ -56,14 +71,23 @@ public final class TrackerServer implements AutoCloseable {
         if (!options.allowOthers() && System.getProperty("h2.bindAddress") == null) {
             System.setProperty("h2.bindAddress", "127.0.0.1");
         }
+        if (options.allowOthers() && !options.tls()) {
+            LOG.warn("INSECURE: clients on other machines connect without TLS; passwords and data cross the network"
+                    + " in the clear");
+        }
         Path dir = options.directory().toAbsolutePath().normalize();
+        DatabaseSettings admin = secure(dir, new SecureRandom());
         // The server's own store sends no heartbeats and records no provenance: it runs no trials.
-        JdbcTracker tracker = JdbcTracker.open(DatabaseSettings.served(dir), dir.resolve("artifacts"),
+        JdbcTracker tracker = JdbcTracker.open(admin, dir.resolve("artifacts"),
                 StorageOptions.defaults().withoutHeartbeat().withProvenance(false));
+        writeEveryCommit(admin, tracker);
         List<String> args = new ArrayList<>(List.of("-tcpPort", String.valueOf(options.port()),
                 "-baseDir", dir.toString(), "-ifExists", "-tcpDaemon"));
         if (options.allowOthers()) {
             args.add("-tcpAllowOthers");
+        }
+        if (options.tls()) {
+            args.add("-tcpSSL");
         }
         Server tcp;
         try {
@@ -83,9 +107,48 @@ public final class TrackerServer implements AutoCloseable {
             long every = Math.max(1, options.reapEvery().toMillis());
             reaper.scheduleWithFixedDelay(() -> reapAll(tracker), every, every, TimeUnit.MILLISECONDS);
         }
-        TrackerServer server = new TrackerServer(tcp, tracker, reaper, dir);
+        TrackerServer server = new TrackerServer(tcp, tracker, reaper, dir, options.tls());
         LOG.info("Tracker server for {} listening at {}", dir, server.jdbcUrl());
         return server;
+    }
+
+    /**
+     * Makes sure the database in {@code dir} has the passwords of the files there (writing the files
+     * first if missing) and a study user with table rights only; returns the administrator's settings.
+     */
+    private static DatabaseSettings secure(Path dir, SecureRandom random) {
+        Path adminFile = dir.resolve(PasswordFile.ADMIN_FILE);
+        boolean legacy = Files.exists(dir.resolve(DATABASE + ".mv.db")) && !Files.exists(adminFile);
+        String adminPassword = PasswordFile.createIfAbsent(adminFile, random);
+        String studyPassword = PasswordFile.createIfAbsent(dir.resolve(PasswordFile.STUDY_FILE), random);
+        DatabaseSettings admin = DatabaseSettings.served(dir).withCredentials(PasswordFile.ADMIN_USER, adminPassword);
+        // Before this server generated passwords, databases had H2's default administrator without one.
+        try (Connection c = DriverManager.getConnection(admin.jdbcUrl(), admin.user(), legacy ? "" : adminPassword);
+             Statement s = c.createStatement()) {
+            s.execute("ALTER USER " + PasswordFile.ADMIN_USER + " SET PASSWORD " + literal(adminPassword));
+            s.execute("CREATE USER IF NOT EXISTS " + PasswordFile.STUDY_USER + " PASSWORD " + literal(studyPassword));
+            s.execute("ALTER USER " + PasswordFile.STUDY_USER + " SET PASSWORD " + literal(studyPassword));
+            s.execute("GRANT SELECT, INSERT, UPDATE, DELETE ON SCHEMA PUBLIC TO " + PasswordFile.STUDY_USER);
+        } catch (SQLException e) {
+            throw TrackerException.invalid("cannot open the tracker database in " + dir + " as its administrator with the"
+                    + " password in " + adminFile + ": " + e.getMessage());
+        }
+        return admin;
+    }
+
+    /** Clients may not CHECKPOINT (an administrator's statement): the open database writes every commit itself. */
+    private static void writeEveryCommit(DatabaseSettings admin, JdbcTracker tracker) {
+        try (Connection c = DriverManager.getConnection(admin.jdbcUrl(), admin.user(), admin.password());
+             Statement s = c.createStatement()) {
+            s.execute("SET WRITE_DELAY 0");
+        } catch (SQLException e) {
+            tracker.close();
+            throw TrackerException.unavailable("cannot make the tracker database write every commit: " + e.getMessage(), e);
+        }
+    }
+
+    private static String literal(String password) {
+        return "'" + password.replace("'", "''") + "'";
     }
 
     private static void reapAll(JdbcTracker tracker) {
@@ -96,9 +159,19 @@ public final class TrackerServer implements AutoCloseable {
         }
     }
 
-    /** The URL workers connect to, e.g. {@code jdbc:h2:tcp://127.0.0.1:9092/tracker}. */
+    /** The URL workers connect to, e.g. {@code jdbc:h2:tcp://127.0.0.1:9092/tracker} ({@code jdbc:h2:ssl:} with TLS). */
     public String jdbcUrl() {
-        return "jdbc:h2:tcp://127.0.0.1:" + port() + "/" + DATABASE;
+        return "jdbc:h2:" + (tls ? "ssl" : "tcp") + "://127.0.0.1:" + port() + "/" + DATABASE;
+    }
+
+    /** The study user's password file clients read ({@code --password-file}). */
+    public Path passwordFile() {
+        return directory.resolve(PasswordFile.STUDY_FILE);
+    }
+
+    /** How a study worker connects: {@link #jdbcUrl()} as the study user. */
+    public DatabaseSettings clientSettings() {
+        return DatabaseSettings.of(jdbcUrl()).withCredentials(PasswordFile.STUDY_USER, PasswordFile.read(passwordFile()));
     }
 
     public int port() {

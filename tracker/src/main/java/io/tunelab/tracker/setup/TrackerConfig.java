@@ -1,7 +1,9 @@
 package io.tunelab.tracker.setup;
 
 import io.tunelab.tracker.config.DatabaseSettings;
+import io.tunelab.tracker.config.PasswordFile;
 import io.tunelab.tracker.config.StorageOptions;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -18,10 +20,18 @@ public record TrackerConfig(DatabaseSettings database, Path artifactRoot, Storag
         return inDirectory(Path.of(".tunelab"));
     }
 
-    /** An embedded database ({@code tracker.mv.db}) and an {@code artifacts/} root in {@code directory}. */
+    /**
+     * An embedded database ({@code tracker.mv.db}) and an {@code artifacts/} root in {@code directory},
+     * opened as its administrator with the password a tracker server wrote there
+     * ({@value PasswordFile#ADMIN_FILE}), if one has served it.
+     */
     public static TrackerConfig inDirectory(Path directory) {
-        return new TrackerConfig(DatabaseSettings.embedded(directory), directory.resolve("artifacts"),
-                StorageOptions.defaults());
+        DatabaseSettings embedded = DatabaseSettings.embedded(directory);
+        Path admin = directory.resolve(PasswordFile.ADMIN_FILE);
+        if (Files.exists(admin)) {
+            embedded = embedded.withCredentials(PasswordFile.ADMIN_USER, PasswordFile.read(admin));
+        }
+        return new TrackerConfig(embedded, directory.resolve("artifacts"), StorageOptions.defaults());
     }
 
     /**

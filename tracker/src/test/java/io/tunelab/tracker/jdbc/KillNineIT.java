@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Acknowledged trial completions survive a kill -9; queued metric points are written when a process exits. */
+@org.junit.jupiter.api.Timeout(value = 15, unit = java.util.concurrent.TimeUnit.MINUTES)
 class KillNineIT {
     @TempDir
     Path tmp;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tunelab.search.trial.FrozenTrial;
 import io.tunelab.search.trial.TrialState;
+import io.tunelab.tracker.config.PasswordFile;
 import io.tunelab.tracker.durability.JavaProcess;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -28,6 +29,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Several worker processes share one study through the tracker's H2 TCP server. */
@@ -36,12 +38,13 @@ class TrackerServerIT {
     Path tmp;
 
     @Test
+    @Timeout(value = 10, unit = TimeUnit.MINUTES)
     void threeWorkerProcessesOfThreeHundredTrialsEachNumberTheirTrialsExactly0To899AllComplete() throws Exception {
         try (TrackerServer server = TrackerServer.start(ServerOptions.loopback(tmp.resolve("srv")).withReapEvery(null))) {
             List<Process> workers = new ArrayList<>();
             for (int i = 0; i < 3; i++) {
                 workers.add(JavaProcess.start(StudyWorkerMain.class, server.jdbcUrl(), "shared", "300",
-                        tmp.resolve("artifacts").toString()));
+                        tmp.resolve("artifacts").toString(), server.passwordFile().toString()));
             }
             for (Process p : workers) {
                 String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -59,20 +62,23 @@ class TrackerServerIT {
     }
 
     @Test
+    @Timeout(value = 2, unit = TimeUnit.MINUTES)
     void remoteClientsCannotCreateDatabases() throws Exception {
         try (TrackerServer server = TrackerServer.start(ServerOptions.loopback(tmp.resolve("srv")).withReapEvery(null))) {
             String other = "jdbc:h2:tcp://127.0.0.1:" + server.port() + "/other";
-            assertThatThrownBy(() -> DriverManager.getConnection(other, "sa", "").close())
+            String password = server.clientSettings().password();
+            assertThatThrownBy(() -> DriverManager.getConnection(other, PasswordFile.STUDY_USER, password).close())
                     .isInstanceOf(SQLException.class)
                     .hasMessageContaining("not found");
             assertThat(Files.exists(tmp.resolve("srv").resolve("other.mv.db"))).isFalse();
-            try (Connection c = DriverManager.getConnection(server.jdbcUrl(), "sa", "")) {
+            try (Connection c = DriverManager.getConnection(server.jdbcUrl(), PasswordFile.STUDY_USER, password)) {
                 assertThat(c.isValid(5)).isTrue();
             }
         }
     }
 
     @Test
+    @Timeout(value = 2, unit = TimeUnit.MINUTES)
     void aLoopbackServerCannotBeReachedThroughTheMachinesOtherAddresses() throws Exception {
         Process server = JavaProcess.start(LoopbackServerMain.class, tmp.resolve("srv").toString());
         try {
@@ -80,7 +86,9 @@ class TrackerServerIT {
             String line = out.readLine();
             assertThat(line).startsWith("port ");
             int port = Integer.parseInt(line.substring(5));
-            try (Connection c = DriverManager.getConnection("jdbc:h2:tcp://127.0.0.1:" + port + "/tracker", "sa", "")) {
+            String password = PasswordFile.read(tmp.resolve("srv").resolve(PasswordFile.STUDY_FILE));
+            try (Connection c = DriverManager.getConnection("jdbc:h2:tcp://127.0.0.1:" + port + "/tracker",
+                    PasswordFile.STUDY_USER, password)) {
                 assertThat(c.isValid(5)).isTrue();
             }
             Optional<InetAddress> external = externalAddress();

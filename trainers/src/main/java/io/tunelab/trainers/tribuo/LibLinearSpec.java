@@ -23,8 +23,8 @@ import org.tribuo.regression.liblinear.LinearRegressionType;
  * ranges: {@link #CLASSIFICATION}, {@link #REGRESSION}, shown in {@code docs/study-files.md}.
  */
 public final class LibLinearSpec extends AbstractTrainerSpec {
-    private static final int MAX_ITERATIONS = 1000;
-    private static final double TOLERANCE = 0.01;
+    static final int MAX_ITERATIONS = 1000;
+    static final double TOLERANCE = 0.01;
     private static final String SOLVER = "LIBLINEAR solver (any of Tribuo's LinearType names, lower case)";
     static final Hyperparameters CLASSIFICATION = Hyperparameters.of(
             cost(),
@@ -50,7 +50,7 @@ public final class LibLinearSpec extends AbstractTrainerSpec {
         return new LibLinearSpec(search);
     }
 
-    private static Hyperparameter cost() {
+    static Hyperparameter cost() {
         return real("c", 1, "inverse regularisation strength").range(FloatDistribution.logUniform(1e-3, 1e3));
     }
 

@@ -11,10 +11,10 @@ public final class TrainerSpecs {
     /** Every family, searching nothing yet. */
     public static List<TribuoTrainerSpec> all() {
         return List.of(LinearSgdSpec.defaults(), CartSpec.defaults(), RandomForestSpec.defaults(),
-                XGBoostSpec.defaults(), LibLinearSpec.defaults(), LibSvmSpec.defaults());
+                XGBoostSpec.defaults(), LibLinearSpec.defaults(), LibSvmSpec.defaults(), LogisticSpec.defaults());
     }
 
-    /** The family called {@code name} ({@code linear_sgd, cart, random_forest, xgboost, liblinear, libsvm}). */
+    /** The family called {@code name} ({@code linear_sgd, cart, random_forest, xgboost, liblinear, libsvm, logistic}). */
     public static TribuoTrainerSpec byName(String name) {
         return all().stream().filter(s -> s.name().equals(name)).findFirst()
                 .orElseThrow(() -> new TrainersException("no Tribuo trainer named '" + name + "'; known: "

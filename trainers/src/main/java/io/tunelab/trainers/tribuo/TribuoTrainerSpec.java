@@ -21,6 +21,11 @@ public interface TribuoTrainerSpec {
     /** Short name, e.g. {@code random_forest}; recorded as the trial attribute {@code trainer}. */
     String name();
 
+    /** Whether this family trains models for {@code task} (most do both; logistic regression only classifies). */
+    default boolean supports(Task task) {
+        return true;
+    }
+
     /** The parameters read for {@code task}: defaults, built-in ranges and meanings. */
     Hyperparameters hyperparameters(Task task);
 

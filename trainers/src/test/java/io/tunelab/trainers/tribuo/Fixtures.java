@@ -84,6 +84,10 @@ final class Fixtures {
                 p.put("solver", cls ? "l2r_lr" : "l2r_l2loss_svr");
                 p.put("epsilon", 0.1);
             }
+            case "logistic" -> {
+                p.put("c", 1.0);
+                p.put("penalty", "l2");
+            }
             case "libsvm" -> {
                 p.put("c", 10.0);
                 p.put("kernel", "rbf");

@@ -27,6 +27,10 @@ class TrainerSpecsTest {
         return TrainerSpecs.all().stream();
     }
 
+    static Stream<TribuoTrainerSpec> regressionSpecs() {
+        return TrainerSpecs.all().stream().filter(s -> s.supports(Task.REGRESSION));
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("specs")
     void eachClassifierBeatsPredictingTheMajorityClass(TribuoTrainerSpec spec) {
@@ -43,7 +47,7 @@ class TrainerSpecsTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("specs")
+    @MethodSource("regressionSpecs")
     void eachRegressorBeatsPredictingTheTrainingMean(TribuoTrainerSpec spec) {
         Table[] data = Fixtures.trainTest(Fixtures.regression());
         TabularModel model = Fixtures.fit(spec, Task.REGRESSION, data[0]);
@@ -68,10 +72,13 @@ class TrainerSpecsTest {
             Trial trial = study.ask();
             TabularModel c = TabularModel.fitClassifier(spec.classifier(trial), small, true, "defaults");
             study.tell(trial, 0.0);
+            assertThat(c.predictClasses(small)).hasSize(120);
+            if (!spec.supports(Task.REGRESSION)) {
+                continue;
+            }
             trial = study.ask();
             TabularModel r = TabularModel.fitRegressor(spec.regressor(trial), reg, true, "defaults");
 
-            assertThat(c.predictClasses(small)).hasSize(120);
             assertThat(Arrays.stream(r.predictValues(reg)).allMatch(Double::isFinite)).isTrue();
             assertThat(trial.params().keySet()).isSubsetOf(spec.space(Task.REGRESSION).ranges().keySet());
             study.tell(trial, 0.0);
@@ -79,7 +86,7 @@ class TrainerSpecsTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("specs")
+    @MethodSource("regressionSpecs")
     void parametersNotSearchedTakeTheirDefaultsWhichTheTrialRecords(TribuoTrainerSpec spec) {
         Study study = Study.builder("defaults-" + spec.name()).seed(22).create();
         Trial trial = study.ask();
@@ -170,9 +177,18 @@ class TrainerSpecsTest {
     }
 
     @Test
+    void logisticRegressionOnlyClassifiesAndSaysSoForRegression() {
+        TribuoTrainerSpec logistic = TrainerSpecs.byName("logistic");
+        assertThat(logistic.supports(Task.CLASSIFICATION)).isTrue();
+        assertThat(logistic.supports(Task.REGRESSION)).isFalse();
+        assertThatThrownBy(() -> logistic.regressor(Fixtures.trialWith(Map.of())))
+                .isInstanceOf(TrainersException.class).hasMessageContaining("classifier");
+    }
+
+    @Test
     void theCatalogueFindsFamiliesByName() {
         assertThat(TrainerSpecs.all()).extracting(TribuoTrainerSpec::name)
-                .containsExactly("linear_sgd", "cart", "random_forest", "xgboost", "liblinear", "libsvm");
+                .containsExactly("linear_sgd", "cart", "random_forest", "xgboost", "liblinear", "libsvm", "logistic");
         assertThat(TrainerSpecs.byName("xgboost")).isInstanceOf(XGBoostSpec.class);
         assertThatThrownBy(() -> TrainerSpecs.byName("lightgbm"))
                 .isInstanceOf(TrainersException.class).hasMessageContaining("'lightgbm'");

@@ -24,11 +24,11 @@ import org.tribuo.Prediction;
 import org.tribuo.classification.Label;
 
 class TribuoModelsTest {
-    private static final Set<String> ONNX_EXPORTABLE = Set.of("linear_sgd", "liblinear", "libsvm");
+    private static final Set<String> ONNX_EXPORTABLE = Set.of("linear_sgd", "liblinear", "libsvm", "logistic");
 
     static Stream<Arguments> specsAndTasks() {
         return TrainerSpecs.all().stream()
-                .flatMap(s -> Stream.of(Arguments.of(s, Task.CLASSIFICATION), Arguments.of(s, Task.REGRESSION)));
+                .flatMap(s -> Stream.of(Task.values()).filter(s::supports).map(t -> Arguments.of(s, t)));
     }
 
     @ParameterizedTest(name = "{0} {1}")

@@ -1,0 +1,122 @@
+package io.tunelab.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tunelab.cli.wiring.StorageAccess;
+import io.tunelab.search.storage.TrialStorage;
+import io.tunelab.cli.wiring.Wiring;
+import io.tunelab.tracker.setup.TrackerConfig;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The heartbeat comes from the study file, the command line overriding it, and reaches the tracker's options. */
+class HeartbeatOptionsTest {
+    @TempDir
+    Path tmp;
+
+    private final AtomicReference<StorageAccess> opened = new AtomicReference<>();
+    private final Wiring wiring = new Wiring() {
+        @Override
+        public TrialStorage openStorage(String url) {
+            throw new AssertionError("the run opens its storage with its access");
+        }
+
+        @Override
+        public TrialStorage openStorage(StorageAccess access) {
+            opened.set(access);
+            throw new io.tunelab.cli.error.CliException("stop here");
+        }
+    };
+
+    private int run(String... args) {
+        CommandLine cmd = TunelabCommand.commandLine(wiring);
+        cmd.setOut(new PrintWriter(new StringWriter()));
+        StringWriter err = new StringWriter();
+        cmd.setErr(new PrintWriter(err));
+        return cmd.execute(args);
+    }
+
+    private Path studyFile(String heartbeat) throws Exception {
+        Path file = tmp.resolve("s.yaml");
+        Files.writeString(file, """
+                study: hb
+                direction: maximize
+                metric: accuracy
+                budget: {trials: 1}
+                trainer: tribuo-cart
+                data: {dataset: synthetic-classification, samples: 50, classes: 2, seed: 1}
+                space:
+                  max_depth: {int: [1, 3]}
+                """ + heartbeat);
+        return file;
+    }
+
+    @Test
+    void theStudyFilesHeartbeatIsWhatTheRunOpensItsStorageWith() throws Exception {
+        run("run", studyFile("heartbeat: {interval: 3s, grace: 20s}\n").toString(), "--storage", "memory:");
+        assertThat(opened.get().heartbeatInterval()).isEqualTo(Duration.ofSeconds(3));
+        assertThat(opened.get().heartbeatGrace()).isEqualTo(Duration.ofSeconds(20));
+    }
+
+    @Test
+    void theCommandLineOverridesTheStudyFile() throws Exception {
+        run("run", studyFile("heartbeat: {interval: 3s, grace: 20s}\n").toString(), "--storage", "memory:",
+                "--heartbeat-interval", "5s", "--heartbeat-grace", "2m");
+        assertThat(opened.get().heartbeatInterval()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(opened.get().heartbeatGrace()).isEqualTo(Duration.ofMinutes(2));
+    }
+
+    @Test
+    void aGraceShorterThanTwoIntervalsOrAMalformedDurationIsExitCode2() throws Exception {
+        Path file = studyFile("");
+        assertThat(run("run", file.toString(), "--storage", "memory:", "--heartbeat-grace", "15s")).isEqualTo(2);
+        assertThat(run("run", file.toString(), "--storage", "memory:", "--heartbeat-interval", "ten")).isEqualTo(2);
+        assertThat(opened.get()).isNull();
+    }
+
+    @Test
+    void aWorkerRunsWithTheHeartbeatOfTheStudyFileStoredWithTheStudy() throws Exception {
+        io.tunelab.search.storage.InMemoryStorage storage = new io.tunelab.search.storage.InMemoryStorage();
+        java.util.List<StorageAccess> accesses = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Wiring shared = new Wiring() {
+            @Override
+            public TrialStorage openStorage(String url) {
+                return storage;
+            }
+
+            @Override
+            public TrialStorage openStorage(StorageAccess access) {
+                accesses.add(access);
+                return storage;
+            }
+
+            @Override
+            public java.util.List<io.tunelab.cli.wiring.TrainerFactory> trainers() {
+                return new DefaultWiring().trainers();
+            }
+        };
+        Path file = studyFile("heartbeat: {interval: 3s, grace: 20s}\n");
+        assertThat(TunelabCommand.commandLine(shared).execute("create", file.toString(), "--storage", "memory:")).isZero();
+        assertThat(TunelabCommand.commandLine(shared).execute("worker", "--study", "hb", "--slots", "cpu:0",
+                "--storage", "memory:")).isZero();
+        StorageAccess last = accesses.get(accesses.size() - 1);
+        assertThat(last.heartbeatInterval()).isEqualTo(Duration.ofSeconds(3));
+        assertThat(last.heartbeatGrace()).isEqualTo(Duration.ofSeconds(20));
+    }
+
+    @Test
+    void theTrackerSendsHeartbeatsAtTheRequestedPace() {
+        TrackerConfig config = TrackerLocation.config(StorageAccess.of(tmp.toString())
+                .withHeartbeat(Duration.ofSeconds(4), Duration.ofSeconds(30)));
+        assertThat(config.storage().heartbeatInterval()).isEqualTo(Duration.ofSeconds(4));
+        assertThat(config.storage().staleGrace()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(TrackerLocation.config(tmp.toString()).storage().heartbeatInterval()).isEqualTo(Duration.ofSeconds(10));
+    }
+}
