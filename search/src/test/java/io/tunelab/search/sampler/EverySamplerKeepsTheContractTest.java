@@ -1,5 +1,7 @@
 package io.tunelab.search.sampler;
 
+import io.tunelab.search.sampler.auto.AutoSampler;
+import io.tunelab.search.sampler.cmaes.CmaesSampler;
 import io.tunelab.search.sampler.gp.GpSampler;
 import io.tunelab.search.sampler.nsga2.Nsga2Sampler;
 import io.tunelab.search.sampler.qmc.QmcSampler;
@@ -54,6 +56,22 @@ class EverySamplerKeepsTheContractTest {
         @Override
         protected Sampler sampler(RandomStreams s) {
             return new QmcSampler(s);
+        }
+    }
+
+    @Nested
+    class CmaesContract extends SamplerContract {
+        @Override
+        protected Sampler sampler(RandomStreams s) {
+            return new CmaesSampler(s);
+        }
+    }
+
+    @Nested
+    class AutoContract extends SamplerContract {
+        @Override
+        protected Sampler sampler(RandomStreams s) {
+            return new AutoSampler(s);
         }
     }
 }

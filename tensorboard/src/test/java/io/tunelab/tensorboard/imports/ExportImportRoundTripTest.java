@@ -1,5 +1,6 @@
 package io.tunelab.tensorboard.imports;
 
+import io.tunelab.search.trial.RangeOptions;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -55,7 +56,7 @@ class ExportImportRoundTripTest {
     void anExportedStudyImportsBackWithTheSameSeriesAndObjectiveValues() throws IOException {
         Study study = Study.builder("exported").storage(storage).direction(Direction.MAXIMIZE).seed(3).create();
         study.optimize(trial -> {
-            double lr = trial.suggestFloat("lr", 1e-4, 1e-1, true);
+            double lr = trial.suggestFloat("lr", 1e-4, 1e-1, RangeOptions.log());
             String opt = trial.suggestCategorical("opt", List.of("adam", "sgd"));
             for (int epoch = 0; epoch < 4; epoch++) {
                 trial.log("val_accuracy", epoch, 0.5 + epoch / 8.0);

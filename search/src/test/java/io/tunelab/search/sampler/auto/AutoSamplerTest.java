@@ -1,5 +1,6 @@
 package io.tunelab.search.sampler.auto;
 
+import io.tunelab.search.trial.RangeOptions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tunelab.search.sampler.RandomStreams;
@@ -58,7 +59,7 @@ class AutoSamplerTest {
     void aCategoricalParameterSendsTheStudyToTpe() {
         Study study = run(t -> {
             String opt = t.suggestCategorical("optimizer", List.of("sgd", "adam"));
-            return t.suggestFloat("lr", 1e-4, 1e-1, true) * (opt.equals("adam") ? 1 : 2);
+            return t.suggestFloat("lr", 1e-4, 1e-1, RangeOptions.log()) * (opt.equals("adam") ? 1 : 2);
         }, 15, AutoOptions.defaults());
         assertThat(samplers(study).subList(1, 15)).containsOnly("tpe");
     }

@@ -103,7 +103,7 @@ public final class DjlObjective implements Objective {
             trial.setUserAttr("epochs_run", history.epochs().size());
             trial.setUserAttr("stop_reason", history.stopReason() == null ? "completed" : history.stopReason());
             if (data.test().size() >= 2) {
-                trial.setUserAttr("test_evaluation", regression ? regressionReport(model, architecture).toMap()
+                trial.setUserAttr("test_evaluation", data.train().isRegression() ? regressionReport(model, architecture).toMap()
                         : testReport(model, architecture).toMap());
             }
             return config.monitor().value(config.restoreBest() ? history.best(config.monitor()) : history.last());
