@@ -6,6 +6,10 @@ import io.tunelab.dashboard.SampleStudies;
 import io.tunelab.dashboard.data.StorageDashboardData;
 import io.tunelab.dashboard.server.DashboardServer;
 import io.tunelab.search.storage.InMemoryStorage;
+import io.tunelab.search.study.FailFast;
+import io.tunelab.search.study.OptimizeOptions;
+import io.tunelab.search.study.Study;
+import io.tunelab.search.trial.Direction;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -113,6 +117,26 @@ class DashboardPagesBrowserIT {
                 + ".getOption().series[0].data.length"))
                 .isEqualTo((long) SampleStudies.STEPS);
         browser.screenshot("scalars");
+    }
+
+    @Test
+    void aStudyStoppedByFailFastShowsTheSharedErrorOnItsPageAsText() {
+        InMemoryStorage own = new InMemoryStorage();
+        Study study = Study.builder("fails-fast").storage(own).direction(Direction.MINIMIZE).create();
+        study.optimize(trial -> {
+            throw new IllegalStateException("<img src=x onerror=window.__xss=1>");
+        }, OptimizeOptions.trials(10).withParallelism(1).withCallback(new FailFast(3)));
+        DashboardServer other = new DashboardServer(new StorageDashboardData(own, 0), 0).start();
+        try {
+            browser.open("http://127.0.0.1:" + other.port() + "/study.html?id=" + study.studyId());
+            browser.waitFor("return !!document.getElementById('study-stopped')");
+            assertThat(browser.driver().findElement(By.id("study-stopped")).getText()).isEqualTo("stopped: the first 3 trials"
+                    + " all failed with the same error: IllegalStateException: <img src=x onerror=window.__xss=1>");
+            assertThat(browser.js("return window.__xss === undefined")).isEqualTo(true);
+            browser.screenshot("study-stopped");
+        } finally {
+            other.stop();
+        }
     }
 
     @Test
