@@ -65,9 +65,14 @@ const TL = (() => {
   }
   function live(text) { const l = document.getElementById('live'); if (l) l.textContent = text; }
   /** Opens the event stream; calls onChange(event data) for each 'changes' or 'studies' event. */
-  function events(query, onChange) {
+  /**
+   * Follows the server's change stream. {@code onConnect}, when given, runs on every (re)connection: changes
+   * made between the page's first fetch (or a dropped connection) and the stream's start send no event,
+   * so a page without a cursor catches up there.
+   */
+  function events(query, onChange, onConnect) {
     const source = new EventSource('/api/events?' + new URLSearchParams(query));
-    source.addEventListener('hello', () => live('live'));
+    source.addEventListener('hello', () => { live('live'); if (onConnect) onConnect(); });
     source.addEventListener('changes', e => onChange(JSON.parse(e.data)));
     source.addEventListener('studies', e => onChange(JSON.parse(e.data)));
     source.onerror = () => live('reconnecting…');

@@ -30,5 +30,5 @@
     } catch (e) { showError(main, e); }
   }
   search.addEventListener('input', render);
-  load().then(() => { TL.ready(); events({}, TL.throttle(load, 2000)); });
+  load().then(() => { TL.ready(); const reload = TL.throttle(load, 2000); events({}, reload, reload); });
 })();
