@@ -93,7 +93,7 @@ final class RunCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         if (dryRun) {
-            EffectiveConfiguration configuration = StudyRunner.trainer(study, wiring.trainers()).configuration(study);
+            EffectiveConfiguration configuration = StudyRunner.configuration(study, wiring.trainers());
             new DryRun(study, configuration, file.toString()).print(out, samples);
             out.flush();
             return ExitCodes.OK;

@@ -109,10 +109,10 @@ class ConstraintsRunTest {
     void aDryRunShowsTheConstraintsBesideTheObjective(@TempDir Path dir) throws Exception {
         var wiring = CliRun.wiring(FixedDeviceInventory.cpuOnly(2), new InMemoryStorage(), new TribuoTrainers());
 
-        CliRun r = CliRun.of(wiring, "run", "--dry-run", studyFile(dir, "constraints: [gap, 'cv_std <= 0.05']\n").toString());
+        CliRun r = CliRun.of(wiring, "run", "--dry-run", studyFile(dir, "constraints: ['cv_mean >= 0.5', cv_std]\n").toString());
 
         assertThat(r.code()).as(r.err()).isZero();
-        assertThat(r.out()).contains("objective  maximize accuracy subject to gap <= 0, cv_std <= 0.05");
+        assertThat(r.out()).contains("objective  maximize accuracy subject to cv_mean >= 0.5, cv_std <= 0");
     }
 
     @Test
@@ -143,15 +143,20 @@ class ConstraintsRunTest {
     }
 
     @Test
-    void aConstraintOnAMetricNoTrialReportsFailsTheTrialsNamingWhatTheyReport(@TempDir Path dir) throws Exception {
+    void aConstraintOnANameTheTrainerDoesNotReportIsInvalidInputBeforeAnyTrialRuns(@TempDir Path dir) throws Exception {
         InMemoryStorage storage = new InMemoryStorage();
         var wiring = CliRun.wiring(FixedDeviceInventory.cpuOnly(2), storage, new TribuoTrainers());
+        Path file = studyFile(dir, "constraints: ['cv_sdt <= 0.1']\n");
 
-        CliRun run = CliRun.of(wiring, "run", studyFile(dir, "constraints: [latency_ms]\n").toString());
+        CliRun dry = CliRun.of(wiring, "run", "--dry-run", file.toString());
+        CliRun run = CliRun.of(wiring, "run", file.toString());
 
-        assertThat(run.code()).isEqualTo(1);
-        assertThat(run.err()).contains("constraints[0]: the trial reported no metric or numeric user attribute 'latency_ms';"
-                + " expected one of").contains("cv_mean").contains("cv_std");
-        assertThat(complete(storage)).isEmpty();
+        for (CliRun r : List.of(dry, run)) {
+            assertThat(r.code()).isEqualTo(2);
+            assertThat(r.err()).contains("constraints[0]: tribuo-cart trials report no metric or numeric user attribute"
+                    + " 'cv_sdt'; expected one of accuracy, cv_fold_score, cv_mean, cv_std (did you mean 'cv_std'?)")
+                    .doesNotContain("at io.tunelab");
+        }
+        assertThat(storage.findStudy("constrained")).isEmpty();
     }
 }

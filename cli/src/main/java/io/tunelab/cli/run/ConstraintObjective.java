@@ -1,12 +1,18 @@
 package io.tunelab.cli.run;
 
+import io.tunelab.cli.error.CliException;
+import io.tunelab.cli.wiring.TrainerFactory;
 import io.tunelab.spec.ConstraintSpec;
+import io.tunelab.spec.StudySpec;
+import io.tunelab.spec.Texts;
 import io.tunelab.search.study.Objective;
 import io.tunelab.search.trial.ForwardingTrial;
 import io.tunelab.search.trial.Trial;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -29,6 +35,29 @@ public final class ConstraintObjective implements Objective {
         this.objective = objective;
         this.constraints = List.copyOf(constraints);
         this.metric = metric;
+    }
+
+    /**
+     * Checks that {@code trainer} reports what each of the file's constraints names (or that the name is
+     * the file's metric), when the trainer can say what it reports.
+     *
+     * @throws CliException naming the constraint, the name and the names expected
+     */
+    public static void check(StudySpec spec, TrainerFactory trainer) {
+        Optional<Set<String>> reported = trainer.reportedNames(spec);
+        if (reported.isEmpty()) {
+            return;
+        }
+        Set<String> known = new TreeSet<>(reported.get());
+        known.add(spec.metrics().get(0));
+        for (int i = 0; i < spec.constraints().size(); i++) {
+            String name = spec.constraints().get(i).metric();
+            if (!known.contains(name)) {
+                throw new CliException("constraints[" + i + "]: " + spec.trainer().name() + " trials report no metric or"
+                        + " numeric user attribute '" + name + "'; expected one of " + String.join(", ", known)
+                        + Texts.didYouMean(name, known));
+            }
+        }
     }
 
     @Override

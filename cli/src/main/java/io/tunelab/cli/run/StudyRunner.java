@@ -116,7 +116,7 @@ public final class StudyRunner {
      * {@code fit.tensorboard_dir}, each trial also writes its scalars there, one run directory per trial.
      */
     public Objective objective() {
-        Objective objective = constrained(trainer(spec, trainers).create(spec));
+        Objective objective = constrained(trainer(spec, trainers).create(spec), trainer(spec, trainers));
         String tensorboardDir = spec.fit().tensorboardDir();
         return tensorboardDir == null ? objective
                 : new TensorBoardObjective(objective, java.nio.file.Path.of(tensorboardDir), Clock.systemUTC());
@@ -124,18 +124,35 @@ public final class StudyRunner {
 
     /** The objective of the file's trainer for trials running on {@code plan}'s slots. */
     public Objective objective(SlotPlan plan) {
-        return constrained(trainer(spec, trainers).create(spec, plan.cpuThreadsPerTrial()));
+        return constrained(trainer(spec, trainers).create(spec, plan.cpuThreadsPerTrial()), trainer(spec, trainers));
     }
 
-    /** The objective storing the file's constraint values with each completed trial, when it has constraints. */
-    private Objective constrained(Objective objective) {
-        return spec.constraints().isEmpty() ? objective
-                : new ConstraintObjective(objective, spec.constraints(), spec.metrics().get(0));
+    /**
+     * The objective storing the file's constraint values with each completed trial, when it has
+     * constraints; checks first that the trainer reports what they name.
+     */
+    private Objective constrained(Objective objective, TrainerFactory trainer) {
+        if (spec.constraints().isEmpty()) {
+            return objective;
+        }
+        ConstraintObjective.check(spec, trainer);
+        return new ConstraintObjective(objective, spec.constraints(), spec.metrics().get(0));
     }
 
     /** What the file's trials search and fix, checked against the trainer; reads no data. */
     public EffectiveConfiguration configuration() {
-        return trainer(spec, trainers).configuration(spec);
+        return configuration(spec, trainers);
+    }
+
+    /**
+     * What {@code spec}'s trials search and fix, checked against its trainer among {@code trainers}, as are
+     * the names its constraints read (when the trainer says what it reports); reads no data.
+     */
+    public static EffectiveConfiguration configuration(StudySpec spec, List<TrainerFactory> trainers) {
+        TrainerFactory trainer = trainer(spec, trainers);
+        EffectiveConfiguration configuration = trainer.configuration(spec);
+        ConstraintObjective.check(spec, trainer);
+        return configuration;
     }
 
     /** The trainer {@code spec} names, among {@code trainers}. */

@@ -1,7 +1,10 @@
 package io.tunelab.cli.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tunelab.cli.error.CliException;
+import io.tunelab.cli.wiring.DjlTrainers;
 import io.tunelab.search.study.Objective;
 import io.tunelab.search.study.Study;
 import io.tunelab.search.trial.Constraints;
@@ -10,6 +13,8 @@ import io.tunelab.search.trial.FrozenTrial;
 import io.tunelab.search.trial.TrialState;
 import io.tunelab.spec.ConstraintSpec;
 import io.tunelab.spec.ConstraintSpec.Bound;
+import io.tunelab.spec.StudySpec;
+import io.tunelab.spec.StudySpecParser;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -55,5 +60,24 @@ class ConstraintObjectiveTest {
         assertThat(t.state()).isEqualTo(TrialState.FAIL);
         assertThat(t.message()).contains("constraints[0]: the trial reported no metric or numeric user attribute"
                 + " 'latency'; expected one of loss");
+    }
+
+    @Test
+    void theCheckBeforeTheRunNamesTheClosestMetricADjlTrainerReports() {
+        StudySpec spec = new StudySpecParser().parse("""
+                study: s
+                direction: maximize
+                metric: val_accuracy
+                trainer: djl-mlp
+                data: {dataset: fashion-mnist}
+                budget: {trials: 2}
+                space:
+                  lr: {reciprocal: [1e-4, 1e-1]}
+                constraints: ['epochs_run <= 5', 'val_accuarcy >= 0.8']
+                """, "s.yaml");
+
+        assertThatThrownBy(() -> ConstraintObjective.check(spec, new DjlTrainers())).isInstanceOf(CliException.class)
+                .hasMessageStartingWith("constraints[1]: djl-mlp trials report no metric or numeric user attribute 'val_accuarcy';")
+                .hasMessageContaining("val_loss").hasMessageEndingWith("(did you mean 'val_accuracy'?)");
     }
 }
