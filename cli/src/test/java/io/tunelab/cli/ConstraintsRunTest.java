@@ -98,6 +98,9 @@ class ConstraintsRunTest {
         CliRun best = CliRun.of(wiring, "best", "constrained", "--format", "csv");
         assertThat(best.code()).as(best.err()).isZero();
         assertThat(best.out().lines().skip(1).findFirst().orElseThrow()).startsWith(feasibleBest.number() + ",");
+        CliRun listed = CliRun.of(wiring, "trials", "constrained", "--format", "csv");
+        assertThat(listed.out().lines().findFirst().orElseThrow()).contains(",feasible,");
+        assertThat(listed.out().lines().filter(l -> l.contains(",false,"))).hasSize(4);
 
         CliRun studies = CliRun.of(wiring, "studies", "--format", "csv");
         assertThat(studies.out().lines().findFirst().orElseThrow()).endsWith(",infeasible,best");
@@ -158,5 +161,20 @@ class ConstraintsRunTest {
                     .doesNotContain("at io.tunelab");
         }
         assertThat(storage.findStudy("constrained")).isEmpty();
+    }
+
+    @Test
+    void promotingAStudyWhoseTrialsAllViolateAConstraintNamesNoBestTrial(@TempDir Path dir) throws Exception {
+        String storage = dir.resolve("tracker").toString();
+        CliInvocation.Result run = CliInvocation.tunelab("run", studyFile(dir, "constraints: 'cv_mean >= 2'\n").toString(),
+                "--storage", storage);
+        assertThat(run.code()).as(run.err()).isZero();
+
+        CliInvocation.Result promote = CliInvocation.tunelab("promote", "constrained", "--model", "m", "--alias", "production",
+                "--storage", storage);
+
+        assertThat(promote.code()).isEqualTo(2);
+        assertThat(promote.err()).contains("study 'constrained' has no feasible trial to promote: all 6 COMPLETE trials"
+                + " violate a constraint; name one with --trial").doesNotContain("at io.tunelab");
     }
 }

@@ -37,23 +37,13 @@ public final class BestCommand extends StudyCommand {
         if (all.isEmpty()) {
             throw StorageException.notFound("study '" + study + "' has no COMPLETE trial yet");
         }
-        List<FrozenTrial> complete = Constraints.feasible(all);
-        if (complete.isEmpty()) {
+        List<FrozenTrial> best = s.directions().size() == 1
+                ? Constraints.bestFeasible(all, s.directions().get(0)).map(List::of).orElse(List.of())
+                : ParetoFront.of(Constraints.feasible(all), s.directions());
+        if (best.isEmpty()) {
             throw StorageException.notFound("study '" + study + "' has no feasible trial: all " + all.size()
-                    + " COMPLETE trials violate a constraint, so none is best; `tunelab trials " + study
-                    + " --format json` shows their constraint values");
-        }
-        List<FrozenTrial> best;
-        if (s.directions().size() == 1) {
-            FrozenTrial top = complete.get(0);
-            for (FrozenTrial t : complete) {
-                if (s.directions().get(0).better(t.value(), top.value())) {
-                    top = t;
-                }
-            }
-            best = List.of(top);
-        } else {
-            best = ParetoFront.of(complete, s.directions());
+                    + " COMPLETE trials violate a constraint, so none is best (`tunelab trials " + study
+                    + "` shows which trials are feasible)");
         }
         out.print(TrialRows.of(best, s.directions().size()).render(format));
         out.flush();

@@ -5,7 +5,6 @@ import io.tunelab.cli.wiring.Wiring;
 import io.tunelab.search.storage.StudyRecord;
 import io.tunelab.search.storage.TrialStorage;
 import io.tunelab.search.trial.Constraints;
-import io.tunelab.search.trial.Direction;
 import io.tunelab.search.trial.FrozenTrial;
 import io.tunelab.search.trial.TrialState;
 import java.io.PrintWriter;
@@ -37,19 +36,12 @@ public final class StudiesCommand extends StudyCommand {
             trials.forEach(t -> counts.merge(t.state(), 1, Integer::sum));
             List<FrozenTrial> complete = trials.stream().filter(t -> t.state() == TrialState.COMPLETE).toList();
             List<FrozenTrial> feasible = Constraints.feasible(complete);
-            Double best = null;
-            if (s.directions().size() == 1) {
-                Direction d = s.directions().get(0);
-                for (FrozenTrial t : feasible) {
-                    if (best == null || d.better(t.value(), best)) {
-                        best = t.value();
-                    }
-                }
-            }
+            Object best = s.directions().size() != 1 ? ""
+                    : Constraints.bestFeasible(feasible, s.directions().get(0)).<Object>map(FrozenTrial::value).orElse("");
             rows.add(List.of(s.name(), s.directions().toString().toLowerCase(java.util.Locale.ROOT),
                     trials.size(), counts.getOrDefault(TrialState.COMPLETE, 0), counts.getOrDefault(TrialState.PRUNED, 0),
                     counts.getOrDefault(TrialState.FAIL, 0), counts.getOrDefault(TrialState.RUNNING, 0),
-                    complete.size() - feasible.size(), best == null ? "" : best));
+                    complete.size() - feasible.size(), best));
         }
         out.print(new TextTable(List.of("study", "directions", "trials", "complete", "pruned", "failed", "running",
                 "infeasible", "best"),

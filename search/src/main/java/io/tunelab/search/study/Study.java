@@ -323,19 +323,10 @@ public final class Study implements StudyView {
      * @throws StudyException when no trial has completed, or none that completed satisfies its constraints
      */
     public FrozenTrial bestTrial() {
-        Direction direction = direction();
         List<FrozenTrial> complete = trials(EnumSet.of(TrialState.COMPLETE));
-        FrozenTrial best = null;
-        for (FrozenTrial t : Constraints.feasible(complete)) {
-            if (best == null || direction.better(t.value(), best.value())) {
-                best = t;
-            }
-        }
-        if (best == null) {
-            throw new StudyException("study '" + name() + "' has " + (complete.isEmpty() ? "no COMPLETE trial yet"
-                    : "no feasible trial: all " + complete.size() + " COMPLETE trials violate a constraint"));
-        }
-        return best;
+        return Constraints.bestFeasible(complete, direction()).orElseThrow(() -> new StudyException("study '" + name()
+                + "' has " + (complete.isEmpty() ? "no COMPLETE trial yet"
+                : "no feasible trial: all " + complete.size() + " COMPLETE trials violate a constraint")));
     }
 
     /** The best feasible trial, if a trial satisfying its constraints has completed. */

@@ -3,6 +3,7 @@ package io.tunelab.search.trial;
 import io.tunelab.search.SearchException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The constraint convention: an objective reports constraint values with
@@ -68,6 +69,20 @@ public final class Constraints {
             }
         }
         return out;
+    }
+
+    /**
+     * The first trial, in {@code trials}' order, with the best value in {@code direction} among those
+     * whose constraints hold; empty when none does. The trials are COMPLETE single-objective ones.
+     */
+    public static Optional<FrozenTrial> bestFeasible(List<FrozenTrial> trials, Direction direction) {
+        FrozenTrial best = null;
+        for (FrozenTrial t : trials) {
+            if (holds(t) && (best == null || direction.better(t.value(), best.value()))) {
+                best = t;
+            }
+        }
+        return Optional.ofNullable(best);
     }
 
     /** Whether every constraint of the trial holds; false, not an exception, when its attribute is malformed. */
