@@ -6,7 +6,7 @@ import io.tunelab.cli.wiring.TrainerFactory;
 import io.tunelab.search.storage.StudyRecord;
 import io.tunelab.search.storage.TrialStorage;
 import io.tunelab.search.trial.ArtifactRef;
-import io.tunelab.search.trial.Direction;
+import io.tunelab.search.trial.Constraints;
 import io.tunelab.search.trial.FrozenTrial;
 import io.tunelab.search.trial.TrialState;
 import io.tunelab.tracker.provenance.RuntimeInfo;
@@ -111,16 +111,12 @@ public final class Promotion {
         if (study.directions().size() != 1) {
             throw new CliException("study '" + study.name() + "' has several objectives: name the trial with --trial");
         }
-        Direction d = study.directions().get(0);
-        FrozenTrial best = null;
-        for (FrozenTrial t : storage.trials(study.id(), EnumSet.of(TrialState.COMPLETE))) {
-            if (best == null || d.better(t.value(), best.value())) {
-                best = t;
-            }
-        }
-        if (best == null) {
+        List<FrozenTrial> complete = storage.trials(study.id(), EnumSet.of(TrialState.COMPLETE));
+        if (complete.isEmpty()) {
             throw new CliException("study '" + study.name() + "' has no COMPLETE trial to promote");
         }
-        return best;
+        return Constraints.bestFeasible(complete, study.directions().get(0)).orElseThrow(() -> new CliException(
+                "study '" + study.name() + "' has no feasible trial to promote: all " + complete.size()
+                        + " COMPLETE trials violate a constraint; name one with --trial to promote it anyway"));
     }
 }

@@ -106,7 +106,11 @@ const TL = (() => {
     };
   }
   function stateChip(s) { return el('span', {class: 'state ' + s, text: s}); }
+  /** A marker for a trial that violates a constraint (never best, never on the Pareto front), else null. */
+  function infeasibleChip(t) {
+    return t.feasible === false ? el('span', {class: 'state infeasible', title: 'violates a constraint: never the best trial', text: 'infeasible'}) : null;
+  }
   /** Marks the page interactive; readyMs is the time since navigation started (read by tests and the benchmark). */
   function ready() { document.body.dataset.readyMs = String(performance.now()); document.body.dataset.ready = '1'; }
-  return {el, esc, num, finite, fmt, fmtTime, fmtDuration, param, api, showError, nav, live, events, chart, throttle, oneAtATime, stateChip, ready, ApiError};
+  return {el, esc, num, finite, fmt, fmtTime, fmtDuration, param, api, showError, nav, live, events, chart, throttle, oneAtATime, stateChip, infeasibleChip, ready, ApiError};
 })();
