@@ -116,15 +116,20 @@ public final class StudyRunner {
      * {@code fit.tensorboard_dir}, each trial also writes its scalars there, one run directory per trial.
      */
     public Objective objective() {
-        Objective objective = constrained(trainer(spec, trainers).create(spec), trainer(spec, trainers));
-        String tensorboardDir = spec.fit().tensorboardDir();
-        return tensorboardDir == null ? objective
-                : new TensorBoardObjective(objective, java.nio.file.Path.of(tensorboardDir), Clock.systemUTC());
+        return withStudyFile(trainer(spec, trainers).create(spec));
     }
 
     /** The objective of the file's trainer for trials running on {@code plan}'s slots. */
     public Objective objective(SlotPlan plan) {
-        return constrained(trainer(spec, trainers).create(spec, plan.cpuThreadsPerTrial()), trainer(spec, trainers));
+        return withStudyFile(trainer(spec, trainers).create(spec, plan.cpuThreadsPerTrial()));
+    }
+
+    /** {@code objective} with what the study file adds around any trainer: constraints, then {@code fit.tensorboard_dir}. */
+    private Objective withStudyFile(Objective objective) {
+        Objective constrained = constrained(objective, trainer(spec, trainers));
+        String tensorboardDir = spec.fit().tensorboardDir();
+        return tensorboardDir == null ? constrained
+                : new TensorBoardObjective(constrained, java.nio.file.Path.of(tensorboardDir), Clock.systemUTC());
     }
 
     /**
