@@ -102,7 +102,7 @@ final class DashboardCommand implements Callable<Integer> {
         try {
             DashboardPromoter promoter = new DashboardPromoter(tracker, trainers, gate, confidence);
             TrackerPorts ports = new TrackerPorts(tracker.storage(), tracker.queries(), tracker.changes(), tracker.metrics(),
-                    tracker.registry());
+                    tracker.registry(), tracker.artifacts());
             TrackerDashboardData data = new TrackerDashboardData(ports, promoter);
             promoter.viewsFrom(data);
             DashboardServer server = new DashboardServer(data, host, port, token, publicRead).start();

@@ -103,10 +103,10 @@ final class TrialRoutes {
     private void artifact(Context ctx) throws IOException {
         long id = Requests.pathLong(ctx, "id");
         ArtifactRef ref = data.artifact(id, ctx.pathParam("name"));
-        ctx.contentType("application/octet-stream");
-        ctx.header("Content-Disposition", "attachment; filename=\"" + ref.name() + "\"");
-        ctx.header("X-Content-SHA256", ref.sha256());
         try (InputStream in = data.openArtifact(ref)) {
+            ctx.contentType("application/octet-stream");
+            ctx.header("Content-Disposition", "attachment; filename=\"" + ref.name() + "\"");
+            ctx.header("X-Content-SHA256", ref.sha256());
             in.transferTo(ctx.outputStream());
         }
     }
