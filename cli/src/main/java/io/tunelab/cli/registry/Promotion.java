@@ -93,8 +93,8 @@ public final class Promotion {
 
     private GateVerdict judge(Request r, StudyFiles challengerFiles, ModelVersion challenger, ModelVersion champion) {
         StudyFiles championFiles = StudyFiles.of(tracker.storage(), champion.source().study(), trainers);
-        double[] ch = challengerFiles.trainer().testScores(challengerFiles.spec(), ModelFiles.of(tracker, challenger));
-        double[] champ = championFiles.trainer().testScores(challengerFiles.spec(), ModelFiles.of(tracker, champion));
+        double[] ch = challengerFiles.trainer().testScores(challengerFiles.spec(), ModelVersionFiles.of(tracker, challenger));
+        double[] champ = championFiles.trainer().testScores(challengerFiles.spec(), ModelVersionFiles.of(tracker, champion));
         return PromotionGate.named(r.gate()).judge(ch, champ, r.confidence());
     }
 

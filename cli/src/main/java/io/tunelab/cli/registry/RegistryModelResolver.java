@@ -13,7 +13,7 @@ import java.util.List;
 
 /**
  * Serves the version a registry alias points at, loading it with the trainer of the study it came from,
- * from its file under the artifact root ({@link ModelFiles}).
+ * from its file under the artifact root ({@link ModelVersionFiles}).
  */
 public final class RegistryModelResolver implements ModelResolver {
     private final Tracker tracker;
@@ -38,7 +38,7 @@ public final class RegistryModelResolver implements ModelResolver {
     @Override
     public Predictor load(ModelRef ref) {
         ModelVersion v = tracker.registry().version(ref.model(), ref.version());
-        Path file = ModelFiles.of(tracker, v);
+        Path file = ModelVersionFiles.of(tracker, v);
         StudyFiles files = StudyFiles.of(tracker.storage(), v.source().study(), trainers);
         return files.trainer().load(file);
     }

@@ -13,8 +13,8 @@ import java.nio.file.Path;
  * file URI whose real path, links followed, lies under the artifact root); anything else is refused
  * with a CliException naming the URI.
  */
-final class ModelFiles {
-    private ModelFiles() {
+final class ModelVersionFiles {
+    private ModelVersionFiles() {
     }
 
     static Path of(Tracker tracker, ModelVersion version) {
