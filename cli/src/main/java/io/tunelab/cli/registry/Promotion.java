@@ -5,7 +5,6 @@ import io.tunelab.cli.run.StudyFiles;
 import io.tunelab.cli.wiring.TrainerFactory;
 import io.tunelab.search.storage.StudyRecord;
 import io.tunelab.search.storage.TrialStorage;
-import io.tunelab.search.trial.ArtifactRef;
 import io.tunelab.search.trial.Constraints;
 import io.tunelab.search.trial.FrozenTrial;
 import io.tunelab.search.trial.TrialState;
@@ -17,7 +16,6 @@ import io.tunelab.tracker.registry.ModelVersion;
 import io.tunelab.tracker.setup.Tracker;
 import io.tunelab.trainers.gate.GateVerdict;
 import io.tunelab.trainers.gate.PromotionGate;
-import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -95,16 +93,9 @@ public final class Promotion {
 
     private GateVerdict judge(Request r, StudyFiles challengerFiles, ModelVersion challenger, ModelVersion champion) {
         StudyFiles championFiles = StudyFiles.of(tracker.storage(), champion.source().study(), trainers);
-        double[] ch = challengerFiles.trainer().testScores(challengerFiles.spec(), path(challenger.source().artifact()));
-        double[] champ = championFiles.trainer().testScores(challengerFiles.spec(), path(champion.source().artifact()));
+        double[] ch = challengerFiles.trainer().testScores(challengerFiles.spec(), ModelVersionFiles.of(tracker, challenger));
+        double[] champ = championFiles.trainer().testScores(challengerFiles.spec(), ModelVersionFiles.of(tracker, champion));
         return PromotionGate.named(r.gate()).judge(ch, champ, r.confidence());
-    }
-
-    private static Path path(ArtifactRef ref) {
-        if (ref == null) {
-            throw new CliException("the model version has no model file to evaluate");
-        }
-        return Path.of(ref.uri());
     }
 
     private static FrozenTrial best(TrialStorage storage, StudyRecord study) {

@@ -200,7 +200,7 @@ public final class TrackerDashboardData implements DashboardData {
 
     @Override
     public InputStream openArtifact(ArtifactRef artifact) {
-        return trials.openArtifact(artifact);
+        return tracker.artifacts().open(artifact);
     }
 
     @Override
