@@ -12,7 +12,8 @@ import java.util.Set;
  * Turns the JSON of a {@code POST /predict} body into rows for a predictor. Accepts
  * {@code {"instances": [...]}} or a bare array; an instance is a flat array of numbers, a nested
  * array of the model's shape (e.g. 28×28), or, for models with named features, an object of
- * feature name to number. Every problem is a {@link BadInputException} naming the instance and what
+ * feature name to number, where {@code null} is a missing value the model imputes as in training (the
+ * median or most frequent level of its training rows). Every problem is a {@link BadInputException} naming the instance and what
  * was expected.
  */
 final class InstanceParser {
@@ -52,9 +53,10 @@ final class InstanceParser {
             String name = schema.featureNames().get(f);
             JsonNode v = instance.get(name);
             if (v == null) {
-                throw new BadInputException("instances[" + index + "] is missing feature '" + name + "'");
+                throw new BadInputException("instances[" + index + "] is missing feature '" + name + "'; send null for a"
+                        + " missing value");
             }
-            row[f] = number(v, "instances[" + index + "]." + name);
+            row[f] = v.isNull() ? Float.NaN : number(v, "instances[" + index + "]." + name);
         }
         Set<String> known = new HashSet<>(schema.featureNames());
         for (Iterator<String> it = instance.fieldNames(); it.hasNext(); ) {
