@@ -50,8 +50,7 @@ class DjlDataTest {
         return study.trials(EnumSet.allOf(TrialState.class)).get(0);
     }
 
-    @Test
-    void aResidualCnnTrainsOnAFolderOfImagesPerClass() throws IOException {
+    private Path imageFolders() throws IOException {
         for (String kind : new String[] {"dark", "light"}) {
             Files.createDirectories(dir.resolve(kind));
             for (int i = 0; i < 30; i++) {
@@ -63,14 +62,43 @@ class DjlDataTest {
                 ImageIO.write(image, "png", dir.resolve(kind).resolve(i + ".png").toFile());
             }
         }
+        return dir;
+    }
+
+    @Test
+    void aResidualCnnTrainsOnAFolderOfImagesPerClassWithItsTrainingImagesAugmented() throws IOException {
         StudySpec spec = spec("djl-cnn", "val_accuracy",
-                "{dataset: images, path: %s, image_size: [8, 8], channels: 1}".formatted(dir),
+                "{dataset: images, path: %s, image_size: [8, 8], channels: 1, augment: {flip: true, crop: 2}}"
+                        .formatted(imageFolders()),
                 "residual: {choice: [true]}\n  global_pool: {choice: [true]}\n  conv_blocks: {int: [1, 2]}");
 
         FrozenTrial t = runOne(spec);
 
         assertThat(t.state()).as(t.message()).isEqualTo(TrialState.COMPLETE);
         assertThat(String.valueOf(t.userAttrs().get("architecture"))).contains("residual");
+        assertThat(t.userAttrs().get("augmentation")).isEqualTo(java.util.Map.of("flip", true, "crop", 2));
+    }
+
+    @Test
+    void badAugmentationIsRefusedNamingTheField() throws IOException {
+        String images = "{dataset: images, path: %s, image_size: [8, 8], augment: %s}";
+        java.util.Map<String, String> cases = java.util.Map.of(
+                "{flip: maybe}", "data.augment.flip: expected true or false, got maybe",
+                "{crop: -1}", "data.augment.crop: expected a padding of 0 or more pixels, got -1",
+                "{crop: 1.5}", "data.augment.crop: expected a whole number",
+                "{rotate: 10}", "data.augment.rotate: unknown option; expected flip or crop",
+                "{crop: 8}", "augment.crop 8 must be smaller than the image's height and width, 8x8",
+                "true", "data.augment: expected a map");
+        Path folders = imageFolders();
+        for (var c : cases.entrySet()) {
+            StudySpec spec = spec("djl-cnn", "val_accuracy", images.formatted(folders, c.getKey()), "filters: {int: [2, 4]}");
+            assertThatThrownBy(() -> new DjlTrainers().create(spec)).as(c.getKey()).isInstanceOf(CliException.class)
+                    .hasMessageContaining(c.getValue());
+        }
+        StudySpec csv = spec("djl-mlp", "val_accuracy", "{dataset: csv, path: x.csv, target: y, augment: {flip: true}}",
+                "n_neurons: {int: [8, 16]}");
+        assertThatThrownBy(() -> new DjlTrainers().create(csv)).isInstanceOf(CliException.class)
+                .hasMessageContaining("data.augment: augmentation applies to dataset images only, not to csv");
     }
 
     @Test
