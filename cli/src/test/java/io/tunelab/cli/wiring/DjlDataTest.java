@@ -12,13 +12,11 @@ import io.tunelab.search.trial.FrozenTrial;
 import io.tunelab.search.trial.TrialState;
 import io.tunelab.spec.StudySpec;
 import io.tunelab.spec.StudySpecParser;
-import java.awt.image.BufferedImage;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -51,18 +49,7 @@ class DjlDataTest {
     }
 
     private Path imageFolders() throws IOException {
-        for (String kind : new String[] {"dark", "light"}) {
-            Files.createDirectories(dir.resolve(kind));
-            for (int i = 0; i < 30; i++) {
-                BufferedImage image = new BufferedImage(10, 10, BufferedImage.TYPE_INT_RGB);
-                int level = kind.equals("dark") ? 20 + i : 200 + i;
-                for (int p = 0; p < 100; p++) {
-                    image.setRGB(p % 10, p / 10, (level << 16) | (level << 8) | level);
-                }
-                ImageIO.write(image, "png", dir.resolve(kind).resolve(i + ".png").toFile());
-            }
-        }
-        return dir;
+        return TestImages.darkAndLight(dir);
     }
 
     @Test
