@@ -22,6 +22,7 @@ import io.tunelab.trainers.eval.ClassificationReport;
 import io.tunelab.trainers.eval.RegressionReport;
 import io.tunelab.trainers.schedule.LearningRateSchedule;
 import io.tunelab.trainers.sources.DataCard;
+import io.tunelab.trainers.sources.ImageAugmentation;
 import io.tunelab.trainers.sources.TrainingData;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,7 +41,8 @@ import java.util.Map;
  * ({@link OutOfMemoryRetry}). User attributes: {@code architecture}, {@code dataset_fingerprint},
  * {@code fixed_params}, {@code device} (slot, DJL device, GPU name and memory, engine build:
  * {@link io.tunelab.trainers.device.SlotDevices#describe}), {@code oom_retry} after a retry,
- * {@code epochs_run}, {@code stop_reason} and, when the data has a
+ * {@code epochs_run}, {@code stop_reason}, {@code augmentation} when the training images are augmented
+ * (seeded with the trial's seed) and, when the data has a
  * test split, {@code test_evaluation}: the final model's accuracy with its 95% t-interval, confusion
  * matrix and per-class precision and recall, or for regression data (real targets) its RMSE with its 95%
  * interval, MAE and R². Regression data trains with the {@code loss} mse (default) or mae, and the
@@ -52,6 +54,7 @@ import java.util.Map;
 public final class DjlObjective implements Objective {
     private final DatasetSplits data;
     private final DataCard card;
+    private final ImageAugmentation augmentation;
     private final DjlObjectiveConfig config;
     private volatile Map<String, Object> fingerprint;
 
@@ -64,6 +67,7 @@ public final class DjlObjective implements Objective {
     public DjlObjective(TrainingData data, DjlObjectiveConfig config) {
         this.data = data.splits();
         this.card = data.card();
+        this.augmentation = data.augmentation();
         this.config = config;
     }
 
@@ -74,7 +78,7 @@ public final class DjlObjective implements Objective {
         Architecture architecture = ArchitectureParams.read(params, config.model(), data.train().exampleShape(),
                 regression ? data.train().targetWidth() : data.train().numClasses());
         OptimizerSpec optimizerSpec = TrainingParams.optimizer(params);
-        FitConfig fit = TrainingParams.fit(params, trial.seed(), regression);
+        FitConfig fit = TrainingParams.fit(params, trial.seed(), regression).withAugmentation(augmentation);
         LearningRateSchedule schedule = schedule(params, fit);
         int patience = params.getInt(ParamNames.PATIENCE);
         double minDelta = params.getDouble(ParamNames.MIN_DELTA);
@@ -83,6 +87,9 @@ public final class DjlObjective implements Objective {
         trial.setUserAttr("dataset_fingerprint", datasetFingerprint());
         trial.setUserAttr("fixed_params", params.unsampled());
         trial.setUserAttr("device", config.devices().describe(trial.slot()));
+        if (!augmentation.isNone()) {
+            trial.setUserAttr("augmentation", Map.of("flip", augmentation.flip(), "crop", augmentation.crop()));
+        }
         return OutOfMemoryRetry.run(trial, fit, attempt -> train(trial, architecture, optimizerSpec, attempt,
                 attempt == fit ? schedule : schedule(params, attempt), device, patience, minDelta));
     }

@@ -4,6 +4,7 @@ import ai.djl.Model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
@@ -31,7 +32,8 @@ import java.util.SplittableRandom;
  * or MAE for a regressor): shuffle, then for each mini-batch forward, backward, clip, step; then
  * validate and tell the callbacks. The architecture's {@link Regularization} adds its penalty to the
  * loss that is differentiated (the reported loss is the data's alone) and constrains the weights after
- * each step.
+ * each step. The configuration's {@link io.tunelab.trainers.sources.ImageAugmentation} changes the
+ * training batches' images, from a generator of its own derived from the seed; validation is untouched.
  *
  * <p>Memory: every batch's arrays live in a sub-manager of the model's manager that is closed before
  * the next batch, so one epoch's native memory does not grow with its length; parameters, optimizer
@@ -80,16 +82,19 @@ public final class TrainingLoop {
             throw new TrainersException("loss " + config.loss().wireName() + " does not fit " + train + "; use "
                     + (train.isRegression() ? "mse or mae" : "cross_entropy"));
         }
+        config.augmentation().check(train.exampleShape());
         boolean wasRecording = ThreadGradients.setEnabled(false);
         LoopContext context = new LoopContext(model, architecture, config.epochs(), this::currentRate);
         List<EpochMetrics> history = new ArrayList<>();
         SplittableRandom shuffler = new SplittableRandom(config.seed());
+        SplittableRandom augmenter = new SplittableRandom(config.seed()).split();
         Throwable failure = null;
         try {
             callbacks.onTrainBegin(context);
             for (int epoch = 1; epoch <= config.epochs() && context.stopReason() == null; epoch++) {
                 callbacks.onEpochBegin(epoch, context);
-                EpochMetrics metrics = runEpoch(epoch, train, valid, Splits.permutation(train.size(), shuffler), context);
+                EpochMetrics metrics = runEpoch(epoch, train, valid, Splits.permutation(train.size(), shuffler), context,
+                        augmenter);
                 history.add(metrics);
                 schedule.onEpochEnd(epoch, metrics::get);
                 callbacks.onEpochEnd(metrics, context);
@@ -104,7 +109,8 @@ public final class TrainingLoop {
         return new TrainingHistory(history, context.stopReason());
     }
 
-    private EpochMetrics runEpoch(int epoch, DenseDataset train, DenseDataset valid, int[] order, LoopContext context) {
+    private EpochMetrics runEpoch(int epoch, DenseDataset train, DenseDataset valid, int[] order, LoopContext context,
+                                  SplittableRandom augmenter) {
         Block block = model.getBlock();
         int batchSize = config.batchSize();
         boolean countCorrect = config.trainAccuracy() && !train.isRegression();
@@ -117,7 +123,9 @@ public final class TrainingLoop {
             int to = Math.min(order.length, from + batchSize);
             // Everything this batch creates is freed when its manager closes, before the next batch.
             try (NDManager batch = model.getNDManager().newSubManager()) {
-                NDArray x = buffers.features(batch, train, order, from, to, Networks.batchShape(architecture, to - from));
+                Shape shape = Networks.batchShape(architecture, to - from);
+                NDArray x = config.augmentation().isNone() ? buffers.features(batch, train, order, from, to, shape)
+                        : buffers.augmentedFeatures(batch, train, order, from, to, shape, config.augmentation(), augmenter);
                 NDArray y = buffers.labels(batch, train, order, from, to);
                 NDArray logits;
                 NDArray batchLoss;

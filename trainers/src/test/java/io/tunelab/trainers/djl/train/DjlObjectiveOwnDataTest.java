@@ -103,6 +103,12 @@ class DjlObjectiveOwnDataTest {
                 double viaServing = (double) served.predict(new float[][] {decode(served, encoded)}).get(0).output();
                 assertThat(-(viaServing - target) * (viaServing - target)).isCloseTo(viaTraining, within(1e-4));
             }
+            // a missing value is imputed as in training: the median of a training column, the commonest colour
+            var columns = served.card().encoder().columns();
+            float[] filled = {(float) columns.get(0).fillNumber(), 0.25f, 0, 0};
+            filled[columns.get(2).levels().indexOf(columns.get(2).fillLevel()) == 0 ? 2 : 3] = 1;
+            double imputed = (double) served.predict(new float[][] {{Float.NaN, 0.25f, Float.NaN, Float.NaN}}).get(0).output();
+            assertThat(imputed).isCloseTo((double) served.predict(new float[][] {filled}).get(0).output(), within(1e-5));
         }
     }
 
