@@ -51,7 +51,7 @@ class MonteCarloServingTest {
     }
 
     private JsonNode serve(Predictor predictor, int samples, int expectedStatus) throws Exception {
-        ModelResolver resolver = PredictionServerTest.fixed("series", predictor);
+        ModelResolver resolver = new FixedResolver("series", predictor);
         try (PredictionServer server = new PredictionServer(resolver,
                 new PredictionServer.Options(10_000, 16, Duration.ofHours(1), samples)).start("127.0.0.1", 0)) {
             HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port()

@@ -108,7 +108,7 @@ class PredictionServerAccessTest {
                 throw new IllegalStateException(secret);
             }
         };
-        server = new PredictionServer(PredictionServerTest.fixed("fashion", failing),
+        server = new PredictionServer(new FixedResolver("fashion", failing),
                 new PredictionServer.Options(10_000, 16, Duration.ofHours(1))).start("127.0.0.1", 0);
         ByteArrayOutputStream log = new ByteArrayOutputStream();
         PrintStream err = System.err;

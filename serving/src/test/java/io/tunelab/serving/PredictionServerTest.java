@@ -107,21 +107,6 @@ class PredictionServerTest {
         }
     }
 
-    /** A resolver whose alias stays at version 1 of {@code model}, answered by {@code predictor}. */
-    static ModelResolver fixed(String model, Predictor predictor) {
-        return new ModelResolver() {
-            @Override
-            public ModelRef current() {
-                return new ModelRef(model, 1);
-            }
-
-            @Override
-            public Predictor load(ModelRef ref) {
-                return predictor;
-            }
-        };
-    }
-
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private AliasResolver resolver;
     private PredictionServer server;
