@@ -2,6 +2,7 @@ package io.tunelab.tensorboard.event;
 
 import com.google.protobuf.ByteString;
 import com.google.protobuf.InvalidProtocolBufferException;
+import io.tunelab.search.summary.Histogram;
 import io.tunelab.tensorboard.proto.Event;
 import io.tunelab.tensorboard.proto.HistogramProto;
 import io.tunelab.tensorboard.proto.Summary;

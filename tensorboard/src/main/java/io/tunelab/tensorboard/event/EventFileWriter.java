@@ -1,5 +1,6 @@
 package io.tunelab.tensorboard.event;
 
+import io.tunelab.search.summary.Histogram;
 import io.tunelab.tensorboard.TensorBoardException;
 import io.tunelab.tensorboard.proto.Event;
 import io.tunelab.tensorboard.proto.Summary;

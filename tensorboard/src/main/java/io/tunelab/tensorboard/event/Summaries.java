@@ -1,6 +1,10 @@
 package io.tunelab.tensorboard.event;
 
 import com.google.protobuf.ByteString;
+import io.tunelab.search.summary.Histogram;
+import io.tunelab.search.summary.InvalidSummaryException;
+import io.tunelab.search.summary.PngHeader;
+import io.tunelab.tensorboard.TensorBoardException;
 import io.tunelab.tensorboard.proto.DataClass;
 import io.tunelab.tensorboard.proto.DataType;
 import io.tunelab.tensorboard.proto.HistogramProto;
@@ -40,7 +44,12 @@ public final class Summaries {
 
     /** An image from the bytes of a PNG file; a {@code TensorBoardException} if they are not a PNG. */
     public static Summary.Value image(String tag, byte[] png) {
-        PngHeader header = PngHeader.of(png, "image '" + tag + "'");
+        PngHeader header;
+        try {
+            header = PngHeader.of(png, "image '" + tag + "'");
+        } catch (InvalidSummaryException e) {
+            throw new TensorBoardException(e.getMessage(), e);
+        }
         return Summary.Value.newBuilder().setTag(tag).setImage(Summary.Image.newBuilder().setWidth(header.width())
                 .setHeight(header.height()).setColorspace(header.channels()).setEncodedImageString(ByteString.copyFrom(png)))
                 .build();

@@ -1,5 +1,6 @@
 package io.tunelab.tensorboard.event;
 
+import io.tunelab.search.summary.Histogram;
 import java.time.Instant;
 
 /**

@@ -2,6 +2,7 @@ package io.tunelab.tensorboard.live;
 
 import io.tunelab.search.exec.Slot;
 import io.tunelab.search.space.Distribution;
+import io.tunelab.search.summary.LoggedSummary;
 import io.tunelab.search.trial.ArtifactRef;
 import io.tunelab.search.trial.Trial;
 import io.tunelab.tensorboard.event.EventFileWriter;
@@ -77,6 +78,11 @@ final class TensorBoardTrial implements Trial {
     @Override
     public boolean shouldPrune() {
         return trial.shouldPrune();
+    }
+
+    @Override
+    public void logSummary(LoggedSummary summary) {
+        trial.logSummary(summary);
     }
 
     @Override

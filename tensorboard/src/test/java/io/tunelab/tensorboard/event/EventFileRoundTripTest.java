@@ -3,6 +3,7 @@ package io.tunelab.tensorboard.event;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tunelab.search.summary.Histogram;
 import io.tunelab.tensorboard.TensorBoardException;
 import io.tunelab.tensorboard.record.RecordProblem;
 import java.io.IOException;

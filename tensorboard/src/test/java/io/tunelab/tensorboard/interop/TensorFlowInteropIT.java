@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import io.tunelab.search.summary.Histogram;
 import io.tunelab.tensorboard.event.EventFileReader;
 import io.tunelab.tensorboard.event.EventFileWriter;
-import io.tunelab.tensorboard.event.Histogram;
 import io.tunelab.tensorboard.event.HParamsSummaries;
 import io.tunelab.tensorboard.event.SummaryPoint;
 import io.tunelab.tensorboard.event.TestPngs;

@@ -3,6 +3,7 @@ package io.tunelab.trainers.djl.train;
 import ai.djl.engine.EngineException;
 import io.tunelab.search.exec.Slot;
 import io.tunelab.search.space.Distribution;
+import io.tunelab.search.summary.LoggedSummary;
 import io.tunelab.search.trial.ArtifactRef;
 import io.tunelab.search.trial.Trial;
 import java.nio.file.Path;
@@ -60,6 +61,11 @@ final class OutOfMemoryTrial implements Trial {
     @Override
     public void log(String name, long step, double value) {
         trial.log(name, step, value);
+    }
+
+    @Override
+    public void logSummary(LoggedSummary summary) {
+        trial.logSummary(summary);
     }
 
     @Override
