@@ -13,7 +13,7 @@ import java.util.Arrays;
  * @param num        number of values
  * @param sum        sum of the values
  * @param sumSquares sum of their squares
- * @param limits     right edges of the buckets, increasing
+ * @param limits     right edges of the buckets, non-decreasing (TensorFlow 2 writes empty-width buckets for a single value)
  * @param counts     count of each bucket, as many as {@code limits}
  */
 public record Histogram(double min, double max, double num, double sum, double sumSquares, double[] limits, double[] counts)
@@ -26,9 +26,9 @@ public record Histogram(double min, double max, double num, double sum, double s
                     + " counts; expected as many of each");
         }
         for (int i = 1; i < limits.length; i++) {
-            if (!(limits[i] > limits[i - 1])) {
+            if (!(limits[i] >= limits[i - 1])) {
                 throw new InvalidSummaryException("histogram: bucket limit " + i + " is " + limits[i] + " after "
-                        + limits[i - 1] + "; expected increasing limits");
+                        + limits[i - 1] + "; expected non-decreasing limits");
             }
         }
         limits = limits.clone();

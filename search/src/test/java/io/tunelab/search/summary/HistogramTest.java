@@ -67,6 +67,6 @@ class HistogramTest {
         assertThatThrownBy(() -> Histogram.ofBuckets(new double[] {0, 1}, new double[] {2, 4}))
                 .isInstanceOf(InvalidSummaryException.class).hasMessageContaining("2 edges for 2 buckets");
         assertThatThrownBy(() -> Histogram.ofBuckets(new double[] {0, 2, 1}, new double[] {2, 4}))
-                .isInstanceOf(InvalidSummaryException.class).hasMessageContaining("expected increasing limits");
+                .isInstanceOf(InvalidSummaryException.class).hasMessageContaining("expected non-decreasing limits");
     }
 }

@@ -13,9 +13,9 @@ import java.time.Instant;
 import java.util.Map;
 
 /**
- * A trial that also writes each logged scalar to its run's events file, flushing at most once a
- * {@code flushEvery} so that a TensorBoard watching the logdir sees a running trial move. Everything
- * else is the wrapped trial's.
+ * A trial that also writes each logged scalar and summary (histogram, image, text, PR curve) to its run's events
+ * file, flushing at most once a {@code flushEvery} so that a TensorBoard watching the logdir sees a running trial
+ * move. Everything else is the wrapped trial's.
  */
 final class TensorBoardTrial implements Trial {
     private final Trial trial;
@@ -39,6 +39,10 @@ final class TensorBoardTrial implements Trial {
         lastStep = Math.max(lastStep, step);
         Instant now = clock.instant();
         writer.scalar(name, step, now, value);
+        flushNow(now);
+    }
+
+    private void flushNow(Instant now) {
         if (!now.isBefore(lastFlush.plus(flushEvery))) {
             writer.flush();
             lastFlush = now;
@@ -83,6 +87,9 @@ final class TensorBoardTrial implements Trial {
     @Override
     public void logSummary(LoggedSummary summary) {
         trial.logSummary(summary);
+        lastStep = Math.max(lastStep, summary.step());
+        writer.summary(summary);
+        flushNow(clock.instant());
     }
 
     @Override
