@@ -51,6 +51,7 @@ public final class ApiRoutes {
         analysis.register(app);
         new TrialRoutes(data).register(app);
         new RunRoutes(data).register(app);
+        new SummaryRoutes(data).register(app);
         new ModelRoutes(data).register(app);
     }
 }

@@ -1,6 +1,8 @@
 package io.tunelab.dashboard.data;
 
 import io.tunelab.dashboard.DashboardException;
+import io.tunelab.search.summary.LoggedSummary;
+import io.tunelab.search.summary.SummaryTag;
 import io.tunelab.search.trial.ArtifactRef;
 import io.tunelab.search.trial.FrozenTrial;
 import io.tunelab.tracker.metrics.SeriesColumns;
@@ -108,6 +110,16 @@ public final class TrackerDashboardData implements DashboardData {
         out.put("worker", p.workerId());
         out.put("execution", p.execution());
         return out;
+    }
+
+    @Override
+    public List<SummaryTag> summaryTags(long trialId) {
+        return trials.summaryTags(trialId);
+    }
+
+    @Override
+    public List<LoggedSummary> summaries(long trialId, String tag) {
+        return trials.summaries(trialId, tag);
     }
 
     @Override

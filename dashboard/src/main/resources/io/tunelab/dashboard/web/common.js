@@ -57,7 +57,7 @@ const TL = (() => {
     container.append(el('div', {class: 'error', text: (err.status ? err.status + ': ' : '') + err.message}));
   }
   function nav(active) {
-    const links = [['Studies', '/index.html'], ['Scalars', '/scalars.html'], ['Models', '/models.html']];
+    const links = [['Studies', '/index.html'], ['Scalars', '/scalars.html'], ['Summaries', '/summaries.html'], ['Models', '/models.html']];
     const header = el('header', {class: 'top'}, el('span', {class: 'brand', text: 'Tunelab'}),
       links.map(([t, h]) => el('a', {href: h, class: t === active ? 'active' : null, text: t})),
       el('span', {class: 'live', id: 'live', text: ''}));

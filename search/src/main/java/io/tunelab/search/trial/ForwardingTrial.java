@@ -2,6 +2,7 @@ package io.tunelab.search.trial;
 
 import io.tunelab.search.exec.Slot;
 import io.tunelab.search.space.Distribution;
+import io.tunelab.search.summary.LoggedSummary;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
@@ -56,6 +57,11 @@ public abstract class ForwardingTrial implements Trial {
     @Override
     public void log(String name, long step, double value) {
         trial.log(name, step, value);
+    }
+
+    @Override
+    public void logSummary(LoggedSummary summary) {
+        trial.logSummary(summary);
     }
 
     @Override

@@ -11,6 +11,7 @@ import io.tunelab.trainers.callback.EarlyStopping;
 import io.tunelab.trainers.callback.MetricsLogger;
 import io.tunelab.trainers.callback.PruningCallback;
 import io.tunelab.trainers.callback.TrainingCallback;
+import io.tunelab.trainers.callback.WeightHistograms;
 import io.tunelab.trainers.data.DatasetFingerprint;
 import io.tunelab.trainers.data.DatasetSplits;
 import io.tunelab.trainers.djl.Architecture;
@@ -105,7 +106,7 @@ public final class DjlObjective implements Objective {
             model.setBlock(Networks.build(architecture, trial.seed()));
             model.getBlock().initialize(model.getNDManager(), DataType.FLOAT32, Networks.batchShape(architecture, 1));
             TrainingLoop loop = new TrainingLoop(model, architecture, optimizerSpec.build(schedule.asTracker()), schedule,
-                    fit, callbacks(trial, patience > 0 ? patience : fit.epochs(), minDelta));
+                    fit, callbacks(trial, model, patience > 0 ? patience : fit.epochs(), minDelta));
             TrainingHistory history = loop.fit(data.train(), data.valid());
             trial.setUserAttr("epochs_run", history.epochs().size());
             trial.setUserAttr("stop_reason", history.stopReason() == null ? "completed" : history.stopReason());
@@ -117,10 +118,13 @@ public final class DjlObjective implements Objective {
         }
     }
 
-    private List<TrainingCallback> callbacks(Trial trial, int patience, double minDelta) {
+    private List<TrainingCallback> callbacks(Trial trial, Model model, int patience, double minDelta) {
         List<TrainingCallback> list = new ArrayList<>();
         list.add(new DivergenceDetector(config.divergenceFactor()));
         list.add(new MetricsLogger(trial));
+        if (config.histogramEvery() > 0) {
+            list.add(new WeightHistograms(trial, model.getBlock(), config.histogramEvery()));
+        }
         list.add(new EarlyStopping(config.monitor(), patience, minDelta, config.restoreBest()));
         if (config.checkpoint()) {
             list.add(new BestCheckpoint(trial, config.monitor(), card));

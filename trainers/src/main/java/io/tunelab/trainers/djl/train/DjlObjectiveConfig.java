@@ -20,11 +20,16 @@ import java.util.Objects;
  * @param checkpoint       whether the best model is attached to the trial as artifacts
  * @param divergenceFactor how many times the first batch's loss counts as exploding
  * @param devices          maps the trial's slot to a device
+ * @param histogramEvery   log a histogram of every layer's parameters every this many epochs, 0 for never
+ *                         ({@code fit: {summaries: {histograms: N}}})
  */
 public record DjlObjectiveConfig(String model, Map<String, Distribution> space, Map<String, Object> fixed,
                                  Monitor monitor, boolean restoreBest, boolean checkpoint, double divergenceFactor,
-                                 SlotDevices devices) {
+                                 SlotDevices devices, int histogramEvery) {
     public DjlObjectiveConfig {
+        if (histogramEvery < 0) {
+            throw new TrainersException("summaries.histograms must be at least 0 (0 for none), got " + histogramEvery);
+        }
         Objects.requireNonNull(model, "model");
         space = Map.copyOf(space);
         fixed = Map.copyOf(fixed);
@@ -40,7 +45,7 @@ public record DjlObjectiveConfig(String model, Map<String, Distribution> space, 
      * device from the engine's GPUs.
      */
     public static DjlObjectiveConfig mlp(Map<String, Distribution> space, Map<String, Object> fixed) {
-        return new DjlObjectiveConfig("mlp", space, fixed, Monitor.of("val_accuracy"), true, true, 100, SlotDevices.ofEngine());
+        return new DjlObjectiveConfig("mlp", space, fixed, Monitor.of("val_accuracy"), true, true, 100, SlotDevices.ofEngine(), 0);
     }
 
     /** The same, for a CNN. */
@@ -49,18 +54,23 @@ public record DjlObjectiveConfig(String model, Map<String, Distribution> space, 
     }
 
     public DjlObjectiveConfig withModel(String m) {
-        return new DjlObjectiveConfig(m, space, fixed, monitor, restoreBest, checkpoint, divergenceFactor, devices);
+        return new DjlObjectiveConfig(m, space, fixed, monitor, restoreBest, checkpoint, divergenceFactor, devices, histogramEvery);
     }
 
     public DjlObjectiveConfig withMonitor(Monitor m) {
-        return new DjlObjectiveConfig(model, space, fixed, m, restoreBest, checkpoint, divergenceFactor, devices);
+        return new DjlObjectiveConfig(model, space, fixed, m, restoreBest, checkpoint, divergenceFactor, devices, histogramEvery);
     }
 
     public DjlObjectiveConfig withCheckpoint(boolean on) {
-        return new DjlObjectiveConfig(model, space, fixed, monitor, restoreBest, on, divergenceFactor, devices);
+        return new DjlObjectiveConfig(model, space, fixed, monitor, restoreBest, on, divergenceFactor, devices, histogramEvery);
     }
 
     public DjlObjectiveConfig withDevices(SlotDevices d) {
-        return new DjlObjectiveConfig(model, space, fixed, monitor, restoreBest, checkpoint, divergenceFactor, d);
+        return new DjlObjectiveConfig(model, space, fixed, monitor, restoreBest, checkpoint, divergenceFactor, d, histogramEvery);
+    }
+
+    /** The same, logging weight histograms every {@code epochs} epochs (0: never). */
+    public DjlObjectiveConfig withHistograms(int epochs) {
+        return new DjlObjectiveConfig(model, space, fixed, monitor, restoreBest, checkpoint, divergenceFactor, devices, epochs);
     }
 }
