@@ -39,20 +39,7 @@ class TensorBoardDirRunTest {
     @Test
     void aRunWritesOneEventFileDirectoryPerTrial(@TempDir Path dir) throws Exception {
         Path logdir = dir.resolve("tb");
-        Path file = dir.resolve("tb.yaml");
-        Files.writeString(file, """
-                study: tb
-                direction: maximize
-                metric: accuracy
-                sampler: {type: random, seed: 3}
-                budget: {trials: 3}
-                parallel: {workers: 2, devices: cpu}
-                trainer: tribuo-cart
-                data: {dataset: synthetic-classification, samples: 100, classes: 2, seed: 1}
-                space:
-                  max_depth: {int: [1, 6]}
-                fit: {tensorboard_dir: '%s'}
-                """.formatted(logdir));
+        Path file = CartStudyFile.named("tb").with("fit: {tensorboard_dir: '" + logdir + "'}\n").writeTo(dir);
 
         CliRun r = CliRun.of(CliRun.wiring(FixedDeviceInventory.cpuOnly(2), new InMemoryStorage(), new LoggingTrainers()),
                 "run", file.toString());
