@@ -54,7 +54,7 @@ class ServedNetworksTest {
 
     /** Saves an untrained network of {@code architecture} with {@code card}, as a trial's best checkpoint is saved. */
     private DjlPredictor saved(Architecture architecture, DataCard card) throws IOException {
-        try (Model model = Model.newInstance("m", Device.cpu(), ModelFiles.ENGINE)) {
+        try (Model model = ModelFiles.newModel("m", Device.cpu())) {
             model.setBlock(Networks.build(architecture, 3));
             model.getBlock().initialize(model.getNDManager(), DataType.FLOAT32, Networks.batchShape(architecture, 1));
             ModelFiles.save(model, architecture, dir, "best");

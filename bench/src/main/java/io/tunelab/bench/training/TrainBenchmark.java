@@ -156,7 +156,7 @@ public final class TrainBenchmark {
                 console.flush();
             }
         };
-        try (Model model = Model.newInstance("bench-" + options.model(), Device.cpu(), ModelFiles.ENGINE)) {
+        try (Model model = ModelFiles.newModel("bench-" + options.model(), Device.cpu())) {
             model.setBlock(Networks.build(architecture, options.seed()));
             model.getBlock().initialize(model.getNDManager(), DataType.FLOAT32, Networks.batchShape(architecture, 1));
             new TrainingLoop(model, architecture, optimizer.build(lr.asTracker()), lr,

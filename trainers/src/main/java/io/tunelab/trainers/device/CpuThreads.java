@@ -1,6 +1,5 @@
 package io.tunelab.trainers.device;
 
-import ai.djl.engine.Engine;
 import ai.djl.pytorch.jni.JniUtils;
 import io.tunelab.trainers.TrainersException;
 
@@ -25,13 +24,13 @@ public final class CpuThreads {
         if (threads < 1) {
             throw new TrainersException("intra-op threads must be at least 1, got " + threads);
         }
-        Engine.getInstance();
+        PyTorchNatives.engine();
         JniUtils.setNumThreads(threads);
     }
 
     /** PyTorch's current intra-op thread count. */
     public static int intraOp() {
-        Engine.getInstance();
+        PyTorchNatives.engine();
         return JniUtils.getNumThreads();
     }
 }

@@ -48,7 +48,7 @@ final class EngineInventory implements DeviceInventory {
     @Override
     public synchronized EngineBuild build() {
         if (build == null) {
-            Engine engine = Engine.getInstance();
+            Engine engine = PyTorchNatives.engine();
             build = new EngineBuild(engine.getEngineName(), engine.getVersion(), EngineBuild.flavorOf(PyTorchNatives.libraryPath()));
         }
         return build;
@@ -64,7 +64,7 @@ final class EngineInventory implements DeviceInventory {
     }
 
     private static List<GpuInfo> engineGpus(List<String> names) {
-        Engine engine = Engine.getInstance();
+        Engine engine = PyTorchNatives.engine();
         List<GpuInfo> found = new ArrayList<>();
         for (int i = 0; i < engine.getGpuCount(); i++) {
             MemoryUsage memory = CudaUtils.getGpuMemory(Device.gpu(i));

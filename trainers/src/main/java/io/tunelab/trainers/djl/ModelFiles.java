@@ -4,6 +4,7 @@ import ai.djl.Device;
 import ai.djl.MalformedModelException;
 import ai.djl.Model;
 import io.tunelab.trainers.TrainersException;
+import io.tunelab.trainers.device.OneDnnIsa;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +19,15 @@ public final class ModelFiles {
     public static final String ENGINE = "PyTorch";
 
     private ModelFiles() {
+    }
+
+    /**
+     * A new, empty model on {@code device} of the {@link #ENGINE} engine. Every Tunelab network is created
+     * here, so that oneDNN's instruction set is chosen ({@link OneDnnIsa#limit()}) before its first convolution.
+     */
+    public static Model newModel(String name, Device device) {
+        OneDnnIsa.limit();
+        return Model.newInstance(name, device, ENGINE);
     }
 
     /** Where a saved model's two files are. */
@@ -69,7 +79,7 @@ public final class ModelFiles {
             throw new TrainersException("cannot load model '" + name + "' from " + dir + ": " + json.getFileName() + " is missing");
         }
         Architecture architecture = ArchitectureJson.read(json);
-        Model model = Model.newInstance(name, device, ENGINE);
+        Model model = newModel(name, device);
         try {
             model.setBlock(Networks.build(architecture, 0));
             model.load(dir, name);

@@ -32,7 +32,7 @@ class ModelFilesTest {
 
     private void roundTrip(Architecture a) throws Exception {
         float[] before;
-        try (Model model = Model.newInstance("net", Device.cpu(), ModelFiles.ENGINE)) {
+        try (Model model = ModelFiles.newModel("net", Device.cpu())) {
             model.setBlock(Networks.build(a, 42));
             model.getBlock().initialize(model.getNDManager(), DataType.FLOAT32, Networks.batchShape(a, 1));
             before = predict(model, a);
@@ -67,7 +67,7 @@ class ModelFilesTest {
     @Test
     void weightsThatDoNotFitTheArchitectureAreRejected() throws Exception {
         MlpArchitecture small = new MlpArchitecture(List.of(4), List.of(3), ActivationKind.RELU, WeightInit.HE, false, 0, false, 2);
-        try (Model model = Model.newInstance("net", Device.cpu(), ModelFiles.ENGINE)) {
+        try (Model model = ModelFiles.newModel("net", Device.cpu())) {
             model.setBlock(Networks.build(small, 1));
             model.getBlock().initialize(model.getNDManager(), DataType.FLOAT32, Networks.batchShape(small, 1));
             ModelFiles.save(model, small, dir, "m");

@@ -2,6 +2,7 @@ package io.tunelab.trainers.djl;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.djl.Device;
 import ai.djl.Model;
 import ai.djl.ndarray.types.DataType;
 import io.tunelab.trainers.predict.Prediction;
@@ -18,7 +19,7 @@ class MonteCarloDropoutTest {
     Path dir;
 
     private DjlPredictor saved(Architecture architecture, DataCard card, String name) throws IOException {
-        try (Model model = Model.newInstance(name, ai.djl.Device.cpu(), ModelFiles.ENGINE)) {
+        try (Model model = ModelFiles.newModel(name, Device.cpu())) {
             model.setBlock(Networks.build(architecture, 3));
             model.getBlock().initialize(model.getNDManager(), DataType.FLOAT32, Networks.batchShape(architecture, 1));
             ModelFiles.Saved files = ModelFiles.save(model, architecture, dir, name);

@@ -102,7 +102,7 @@ public final class DjlObjective implements Objective {
     /** One training attempt with {@code fit}; the model and its native memory are freed when it ends. */
     private double train(Trial trial, Architecture architecture, OptimizerSpec optimizerSpec, FitConfig fit,
                          LearningRateSchedule schedule, Device device, int patience, double minDelta) {
-        try (Model model = Model.newInstance("trial-" + trial.number(), device, ModelFiles.ENGINE)) {
+        try (Model model = ModelFiles.newModel("trial-" + trial.number(), device)) {
             model.setBlock(Networks.build(architecture, trial.seed()));
             model.getBlock().initialize(model.getNDManager(), DataType.FLOAT32, Networks.batchShape(architecture, 1));
             TrainingLoop loop = new TrainingLoop(model, architecture, optimizerSpec.build(schedule.asTracker()), schedule,

@@ -48,7 +48,7 @@ class AugmentedTrainingTest {
     private static List<EpochMetrics> fit(ImageAugmentation augmentation, long seed) {
         // steps of 1e-30 vanish below float precision: the weights stay exactly as initialised
         LearningRateSchedule still = LearningRateSchedule.constant(1e-30);
-        try (Model model = Model.newInstance("augmented", Device.cpu(), ModelFiles.ENGINE)) {
+        try (Model model = ModelFiles.newModel("augmented", Device.cpu())) {
             model.setBlock(Networks.build(MLP, 5));
             model.getBlock().initialize(model.getNDManager(), DataType.FLOAT32, Networks.batchShape(MLP, 1));
             TrainingLoop loop = new TrainingLoop(model, MLP, OptimizerSpec.defaults(OptimizerKind.SGD).build(still.asTracker()),

@@ -22,7 +22,7 @@ class TrainingLoopIT {
         DatasetSplits data = FashionMnistFixture.subset(2000, 1000);
         MlpArchitecture arch = MlpArchitecture.bookBaseline();
         LearningRateSchedule lr = LearningRateSchedule.constant(0.01);
-        try (Model model = Model.newInstance("mlp", Device.cpu(), ModelFiles.ENGINE)) {
+        try (Model model = ModelFiles.newModel("mlp", Device.cpu())) {
             model.setBlock(Networks.build(arch, 7));
             model.getBlock().initialize(model.getNDManager(), DataType.FLOAT32, Networks.batchShape(arch, 1));
             TrainingLoop loop = new TrainingLoop(model, arch, OptimizerSpec.defaults(OptimizerKind.SGD).build(lr.asTracker()),
