@@ -2,8 +2,8 @@ package io.tunelab.cli.tensorboard;
 
 import io.tunelab.cli.query.StorageUrlOption;
 import io.tunelab.cli.wiring.Wiring;
-import io.tunelab.search.storage.TrialStorage;
 import io.tunelab.tensorboard.export.StudyExporter;
+import io.tunelab.tracker.setup.Tracker;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -39,8 +39,8 @@ public final class TensorBoardExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (TrialStorage s = wiring.openStorage(storage.url())) {
-            StudyExporter.Exported exported = new StudyExporter(s).export(study, out);
+        try (Tracker tracker = wiring.openTracker(storage.url())) {
+            StudyExporter.Exported exported = new StudyExporter(tracker).export(study, out);
             PrintWriter w = spec.commandLine().getOut();
             w.printf("wrote %d runs (%d scalar points) of study '%s' to %s%n", exported.runs(), exported.scalars(), study, out);
             w.flush();

@@ -1,6 +1,7 @@
 package io.tunelab.tensorboard.export;
 
 import io.tunelab.search.space.Distribution;
+import io.tunelab.search.storage.StorageException;
 import io.tunelab.search.storage.StudyRecord;
 import io.tunelab.search.storage.TrialStorage;
 import io.tunelab.search.summary.LoggedSummary;
@@ -14,7 +15,10 @@ import io.tunelab.tensorboard.event.EventFileWriter;
 import io.tunelab.tensorboard.event.HParamsSummaries;
 import io.tunelab.tensorboard.event.ImageArtifacts;
 import io.tunelab.tensorboard.event.LogdirFiles;
+import io.tunelab.tracker.setup.Tracker;
+import io.tunelab.tracker.artifact.ArtifactRepository;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,9 +48,20 @@ public final class StudyExporter {
     }
 
     private final TrialStorage storage;
+    private final ArtifactRepository artifacts;
 
-    public StudyExporter(TrialStorage storage) {
+    /**
+     * Exports from {@code storage}, reading artifact files through {@code artifacts}, which refuses a URI
+     * outside its root: an artifact row names any path a writer of the database chose.
+     */
+    public StudyExporter(TrialStorage storage, ArtifactRepository artifacts) {
         this.storage = storage;
+        this.artifacts = artifacts;
+    }
+
+    /** Exports from {@code tracker}'s storage and artifact root. */
+    public StudyExporter(Tracker tracker) {
+        this(tracker.storage(), tracker.artifacts());
     }
 
     /** Exports study {@code name} into {@code logdir}, which must not hold events files yet. */
@@ -114,10 +129,10 @@ public final class StudyExporter {
         return written;
     }
 
-    private static byte[] read(ArtifactRef artifact) {
-        try {
-            return Files.readAllBytes(Path.of(artifact.uri()));
-        } catch (IOException | IllegalArgumentException e) {
+    private byte[] read(ArtifactRef artifact) {
+        try (InputStream in = artifacts.open(artifact)) {
+            return in.readAllBytes();
+        } catch (IOException | StorageException e) {
             throw new TensorBoardException("image artifact '" + artifact.name() + "' at " + artifact.uri()
                     + " cannot be read: " + e.getMessage(), e);
         }

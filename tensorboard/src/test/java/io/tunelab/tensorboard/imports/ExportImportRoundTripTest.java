@@ -4,6 +4,7 @@ import io.tunelab.search.trial.RangeOptions;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tunelab.search.storage.InMemoryStorage;
 import io.tunelab.search.storage.TrialStorage;
 import io.tunelab.search.summary.ImageSummary;
 import io.tunelab.search.summary.LoggedSummary;
@@ -17,6 +18,7 @@ import io.tunelab.search.trial.MetricPoint;
 import io.tunelab.search.trial.TrialState;
 import io.tunelab.tensorboard.TensorBoardException;
 import io.tunelab.tensorboard.event.EventFileWriter;
+import io.tunelab.tensorboard.event.ImageArtifacts;
 import io.tunelab.tensorboard.event.LogdirFiles;
 import io.tunelab.tensorboard.event.TestPngs;
 import io.tunelab.tensorboard.export.StudyExporter;
@@ -71,7 +73,7 @@ class ExportImportRoundTripTest {
         }, 3);
         storage.flush();
 
-        StudyExporter.Exported exported = new StudyExporter(storage).export("exported", dir.resolve("logdir"));
+        StudyExporter.Exported exported = new StudyExporter(tracker).export("exported", dir.resolve("logdir"));
         assertThat(exported.runs()).isEqualTo(3);
         assertThat(exported.scalars()).isEqualTo(3 * (8 + 1));
         try (Stream<Path> runs = Files.list(dir.resolve("logdir"))) {
@@ -130,7 +132,7 @@ class ExportImportRoundTripTest {
                 new SummaryTag("summary", SummaryKind.TEXT));
         assertThat(storage.summaries(train.id(), "summary")).extracting(LoggedSummary::value).containsExactly(new TextSummary("hi"));
 
-        new StudyExporter(storage).export("keras", dir.resolve("re-exported"));
+        new StudyExporter(tracker).export("keras", dir.resolve("re-exported"));
         ImportReport again = new LogdirImporter(storage, "epoch_loss").importLogdir(dir.resolve("re-exported"), "keras-2");
         assertThat(again.summaries()).isEqualTo(2);
         FrozenTrial copy = storage.trials(storage.findStudy("keras-2").orElseThrow().id(), EnumSet.allOf(TrialState.class)).get(0);
@@ -152,7 +154,7 @@ class ExportImportRoundTripTest {
             trial.log("loss", 2, 0.5);
             return 0.5;
         }, 2);
-        new StudyExporter(storage).export("summaries", dir.resolve("summaries"));
+        new StudyExporter(tracker).export("summaries", dir.resolve("summaries"));
         ImportReport report = new LogdirImporter(storage, "loss").importLogdir(dir.resolve("summaries"), "summaries-copy");
         assertThat(report.problems()).isEmpty();
         assertThat(report.summaries()).isEqualTo(2 * (3 + 3 + 1 + 1));
@@ -225,18 +227,34 @@ class ExportImportRoundTripTest {
     @Test
     void exportingIntoALogdirThatHoldsEventsIsRefused() {
         storage.createStudy("s", List.of(Direction.MINIMIZE));
-        new StudyExporter(storage).export("s", dir.resolve("out"));
-        assertThatThrownBy(() -> new StudyExporter(storage).export("s", dir.resolve("out")))
+        new StudyExporter(tracker).export("s", dir.resolve("out"));
+        assertThatThrownBy(() -> new StudyExporter(tracker).export("s", dir.resolve("out")))
                 .isInstanceOf(TensorBoardException.class).hasMessageContaining("already holds");
-        assertThatThrownBy(() -> new StudyExporter(storage).export("nope", dir.resolve("other")))
+        assertThatThrownBy(() -> new StudyExporter(tracker).export("nope", dir.resolve("other")))
                 .isInstanceOf(TensorBoardException.class).hasMessageContaining("no study named 'nope'");
+    }
+
+    @Test
+    void anImageArtifactWhoseUriLiesOutsideTheArtifactRootIsNotRead() throws IOException {
+        // a database row may name any path: here a storage that keeps artifacts elsewhere stands for it
+        InMemoryStorage elsewhere = new InMemoryStorage();
+        Study study = Study.builder("outside").storage(elsewhere).seed(1).create();
+        Path secret = Files.writeString(dir.resolve("secret.png"), "not for export");
+        study.optimize(trial -> {
+            trial.logArtifact(ImageArtifacts.name("leak", 1), secret);
+            return 0.0;
+        }, 1);
+
+        assertThatThrownBy(() -> new StudyExporter(elsewhere, tracker.artifacts()).export("outside", dir.resolve("out")))
+                .isInstanceOf(TensorBoardException.class).hasMessageContaining("image.leak.step-1.png")
+                .hasMessageContaining("outside the artifact root");
     }
 
     @Test
     void theExportCarriesTheHParamsExperimentAndSessions() throws IOException {
         Study study = Study.builder("hp").storage(storage).seed(1).create();
         study.optimize(trial -> trial.suggestFloat("x", 0, 1), 2);
-        new StudyExporter(storage).export("hp", dir.resolve("hp"));
+        new StudyExporter(tracker).export("hp", dir.resolve("hp"));
         List<String> rootTags = tags(dir.resolve("hp"), 1);
         assertThat(rootTags).contains("_hparams_/experiment");
         List<String> runTags = tags(dir.resolve("hp").resolve("trial-0001"), 1);
