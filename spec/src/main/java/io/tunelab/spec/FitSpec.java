@@ -29,11 +29,13 @@ public record FitSpec(Integer epochs, Integer batchSize, EarlyStopping earlyStop
     }
 
     /**
-     * Summaries a trainer logs besides its metrics ({@code fit: {summaries: {histograms: N}}}).
+     * Summaries a trainer logs besides its metrics ({@code fit: {summaries: {histograms: N, images: N, evaluation: B}}}).
      *
-     * @param histograms a histogram of every layer's parameters every this many epochs, 0 for never
+     * @param histograms DJL: a histogram of every layer's weights and of their gradients every this many epochs, 0 for never
+     * @param images     DJL image classifiers: grids of sample and worst predictions every this many epochs, 0 for never
+     * @param evaluation classifiers: the confusion matrix (image and table) and, for DJL, PR curves per class at the end
      */
-    public record Summaries(int histograms) {
+    public record Summaries(int histograms, int images, boolean evaluation) {
     }
 
     /**

@@ -93,7 +93,8 @@ final class TrainingSections {
     }
 
     /**
-     * {@code fit: {epochs, batch_size, early_stopping: {...}, schedule: {...}, tensorboard_dir, summaries: {histograms}}};
+     * {@code fit: {epochs, batch_size, early_stopping: {...}, schedule: {...}, tensorboard_dir,
+     * summaries: {histograms, images, evaluation}}};
      * defaults when absent.
      */
     static FitSpec fit(Node node, String metric, SpecCatalog catalog, Problems problems) {
@@ -111,7 +112,7 @@ final class TrainingSections {
         FitSpec.EarlyStopping stopping = f.has("early_stopping") ? earlyStopping(f.get("early_stopping"), metric, problems) : null;
         FitSpec.Schedule schedule = f.has("schedule") ? schedule(f.get("schedule"), catalog, problems) : null;
         String tensorboardDir = f.text("tensorboard_dir", false);
-        FitSpec.Summaries summaries = f.has("summaries") ? summaries(f.get("summaries"), problems) : null;
+        FitSpec.Summaries summaries = f.has("summaries") ? summaries(f.get("summaries"), epochs, problems) : null;
         if (problems.count() != before) {
             return null;
         }
@@ -119,14 +120,28 @@ final class TrainingSections {
                 stopping, schedule, tensorboardDir, summaries);
     }
 
-    private static FitSpec.Summaries summaries(Node node, Problems problems) {
+    private static FitSpec.Summaries summaries(Node node, Long epochs, Problems problems) {
         Fields f = Fields.of(node, "fit.summaries", problems);
         if (f == null) {
             return null;
         }
-        f.allow(List.of("histograms"));
-        Long histograms = f.integer("histograms", Range.closed(0, MAX_EPOCHS), true);
-        return histograms == null ? null : new FitSpec.Summaries(histograms.intValue());
+        f.allow(List.of("histograms", "images", "evaluation"));
+        int before = problems.count();
+        Long histograms = f.integer("histograms", Range.closed(0, MAX_EPOCHS), false);
+        Long images = f.integer("images", Range.closed(0, MAX_EPOCHS), false);
+        Boolean evaluation = f.bool("evaluation");
+        for (String key : List.of("histograms", "images")) {
+            Long every = key.equals("images") ? images : histograms;
+            if (epochs != null && every != null && every > epochs) {
+                problems.at(f.get(key), f.path(key), "every " + every + " epochs, but fit.epochs is " + epochs
+                        + ", so nothing would be logged; expected at most " + epochs + ", or 0 for none");
+            }
+        }
+        if (problems.count() != before) {
+            return null;
+        }
+        return new FitSpec.Summaries(histograms == null ? 0 : histograms.intValue(), images == null ? 0 : images.intValue(),
+                evaluation == null || evaluation);
     }
 
     private static FitSpec.EarlyStopping earlyStopping(Node node, String metric, Problems problems) {

@@ -157,11 +157,38 @@ class ValidStudyFilesTest {
     @Test
     void fitMayOptIntoWeightHistogramsEveryNEpochs() {
         StudySpec spec = parser.parse(SpecFiles.MINIMAL + "fit: {epochs: 4, summaries: {histograms: 2}}\n", "h.yaml");
-        assertThat(spec.fit().summaries()).isEqualTo(new FitSpec.Summaries(2));
+        assertThat(spec.fit().summaries()).isEqualTo(new FitSpec.Summaries(2, 0, true));
         assertThat(parser.parse(SpecFiles.MINIMAL, "plain.yaml").fit().summaries()).isNull();
         SpecValidationException e = org.assertj.core.api.Assertions.catchThrowableOfType(SpecValidationException.class,
-                () -> parser.parse(SpecFiles.MINIMAL + "fit: {summaries: {histograms: -1, images: 1}}\n", "bad.yaml"));
-        assertThat(e.problems()).extracting(SpecProblem::path).contains("fit.summaries.histograms", "fit.summaries.images");
+                () -> parser.parse(SpecFiles.MINIMAL + "fit: {summaries: {histograms: -1, pictures: 1}}\n", "bad.yaml"));
+        assertThat(e.problems()).extracting(SpecProblem::path).contains("fit.summaries.histograms", "fit.summaries.pictures");
+    }
+
+    @Test
+    void fitSummariesTakeImagesEveryNEpochsAndAnEvaluationSwitchThatIsOnByDefault() {
+        assertThat(parser.parse(SpecFiles.MINIMAL + "fit: {epochs: 6, summaries: {images: 3}}\n", "i.yaml").fit().summaries())
+                .isEqualTo(new FitSpec.Summaries(0, 3, true));
+        assertThat(parser.parse(SpecFiles.MINIMAL + "fit: {summaries: {histograms: 1, images: 2, evaluation: false}}\n",
+                "all.yaml").fit().summaries()).isEqualTo(new FitSpec.Summaries(1, 2, false));
+        assertThat(parser.parse(SpecFiles.MINIMAL + "fit: {summaries: {}}\n", "empty.yaml").fit().summaries())
+                .isEqualTo(new FitSpec.Summaries(0, 0, true));
+    }
+
+    @Test
+    void badSummaryValuesAreReportedNamingTheirField() {
+        SpecValidationException e = org.assertj.core.api.Assertions.catchThrowableOfType(SpecValidationException.class,
+                () -> parser.parse(SpecFiles.MINIMAL + "fit: {summaries: {images: two, evaluation: maybe}}\n", "bad.yaml"));
+        assertThat(e.problems()).extracting(SpecProblem::path).containsExactlyInAnyOrder("fit.summaries.images",
+                "fit.summaries.evaluation");
+        SpecValidationException late = org.assertj.core.api.Assertions.catchThrowableOfType(SpecValidationException.class,
+                () -> parser.parse(SpecFiles.MINIMAL + "fit: {epochs: 4, summaries: {histograms: 5, images: 4}}\n", "late.yaml"));
+        assertThat(late.problems()).singleElement().satisfies(p -> {
+            assertThat(p.path()).isEqualTo("fit.summaries.histograms");
+            assertThat(p.message()).contains("5", "fit.epochs is 4", "nothing would be logged");
+        });
+        SpecValidationException negative = org.assertj.core.api.Assertions.catchThrowableOfType(SpecValidationException.class,
+                () -> parser.parse(SpecFiles.MINIMAL + "fit: {summaries: {images: -2}}\n", "negative.yaml"));
+        assertThat(negative.problems()).extracting(SpecProblem::path).containsExactly("fit.summaries.images");
     }
 
     @Test

@@ -15,6 +15,7 @@ import io.tunelab.trainers.djl.train.DjlObjective;
 import io.tunelab.trainers.djl.train.DjlHyperparameters;
 import io.tunelab.trainers.djl.train.DjlObjectiveConfig;
 import io.tunelab.trainers.djl.train.ParamNames;
+import io.tunelab.trainers.djl.train.SummaryOptions;
 import io.tunelab.trainers.predict.Predictor;
 import io.tunelab.trainers.sources.TrainingData;
 import io.tunelab.trainers.tabular.Task;
@@ -74,12 +75,22 @@ public final class DjlTrainers implements TrainerFactory {
         fixed.keySet().removeAll(spec.space().distributions().keySet());
         DjlObjectiveConfig config = DjlObjectiveConfig.mlp(spec.space().distributions(), fixed).withModel(model(spec))
                 .withMonitor(monitor(spec, data.card().task()))
-                .withHistograms(spec.fit().summaries() == null ? 0 : spec.fit().summaries().histograms());
-        DjlObjective objective = new DjlObjective(data, config);
+                .withSummaries(summaries(spec.fit().summaries()));
+        DjlObjective objective;
+        try {
+            objective = new DjlObjective(data, config);
+        } catch (TrainersException e) {
+            // Summaries the data cannot have (images of a CSV file): the message names the field.
+            throw new CliException(e.getMessage());
+        }
         return trial -> {
             spec.space().suggest(trial);
             return objective.evaluate(trial);
         };
+    }
+
+    private static SummaryOptions summaries(FitSpec.Summaries s) {
+        return s == null ? SummaryOptions.NONE : new SummaryOptions(s.histograms(), s.images(), s.evaluation());
     }
 
     /** The epoch metrics ({@link EpochMetrics#NAMES}; a classifier never logs the regression ones) and {@code epochs_run}. */

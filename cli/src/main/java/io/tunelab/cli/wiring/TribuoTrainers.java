@@ -1,6 +1,7 @@
 package io.tunelab.cli.wiring;
 
 import io.tunelab.cli.error.CliException;
+import io.tunelab.spec.FitSpec;
 import io.tunelab.spec.StudySpec;
 import io.tunelab.search.study.Objective;
 import io.tunelab.trainers.TrainersException;
@@ -87,11 +88,29 @@ public final class TribuoTrainers implements TrainerFactory {
                 .test(split[1])
                 .validation(validation)
                 .metric(metric(spec.metrics().get(0), split[0].task()))
+                .summaries(summaries(spec))
                 .build();
         return trial -> {
             spec.space().suggest(trial);
             return objective.evaluate(trial);
         };
+    }
+
+    /** Whether the refitted models log their summaries; epoch-wise summaries are DJL's alone. */
+    private static boolean summaries(StudySpec spec) {
+        FitSpec.Summaries s = spec.fit().summaries();
+        if (s == null) {
+            return false;
+        }
+        for (String key : java.util.List.of("histograms", "images")) {
+            int every = key.equals("images") ? s.images() : s.histograms();
+            if (every > 0) {
+                throw new CliException("fit.summaries." + key + ": " + every + ", but " + spec.trainer().name()
+                        + " trains no epochs; only DJL trainers log " + key + ". Expected 0 or no " + key
+                        + " (Tribuo trainers log evaluation: the test confusion matrix and feature importances)");
+            }
+        }
+        return s.evaluation();
     }
 
     /** Cross-validation's per-fold scores ({@code cv_fold_score}) and their mean and deviation, whatever the trainer. */

@@ -10,6 +10,8 @@ import io.tunelab.search.sampler.RandomSampler;
 import io.tunelab.search.space.IntDistribution;
 import io.tunelab.search.study.OptimizeOptions;
 import io.tunelab.search.study.Study;
+import io.tunelab.search.summary.SummaryTag;
+import io.tunelab.search.trial.Direction;
 import io.tunelab.search.trial.FrozenTrial;
 import io.tunelab.search.trial.TrialState;
 import java.io.IOException;
@@ -136,5 +138,41 @@ class TribuoTrainersTest {
                 """;
         StudySpec spec = new StudySpecParser().parse(yaml, "r.yaml");
         assertThatThrownBy(() -> new TribuoTrainers().create(spec)).hasMessageContaining("'mnist-ish'");
+    }
+
+    private static StudySpec cart(String fit) {
+        return new StudySpecParser().parse("""
+                study: cart
+                direction: maximize
+                metric: accuracy
+                sampler: {type: random, seed: 3}
+                budget: {trials: 1}
+                trainer: tribuo-cart
+                data: {dataset: synthetic-classification, samples: 150, classes: 2, seed: 1}
+                space:
+                  max_depth: {int: [2, 4]}
+                fit: %s
+                """.formatted(fit), "cart.yaml");
+    }
+
+    @Test
+    void fitSummariesMakeTheRefittedModelLogItsTestConfusionMatrixAndFeatureImportances() {
+        Study study = Study.builder("cart").direction(Direction.MAXIMIZE).create();
+        study.optimize(new TribuoTrainers().create(cart("{summaries: {}}")), OptimizeOptions.trials(1));
+        FrozenTrial t = study.trials().get(0);
+        assertThat(study.storage().summaryTags(t.id())).extracting(SummaryTag::tag)
+                .containsExactlyInAnyOrder("test/confusion_matrix", "test/confusion_matrix_table", "feature_importances");
+
+        Study off = Study.builder("cart-off").direction(Direction.MAXIMIZE).create();
+        off.optimize(new TribuoTrainers().create(cart("{summaries: {evaluation: false}}")), OptimizeOptions.trials(1));
+        assertThat(off.storage().summaryTags(off.trials().get(0).id())).isEmpty();
+    }
+
+    @Test
+    void epochWiseSummariesAreRefusedForTribuoNamingTheField() {
+        assertThatThrownBy(() -> new TribuoTrainers().create(cart("{summaries: {images: 1}}"))).isInstanceOf(CliException.class)
+                .hasMessageContaining("fit.summaries.images: 1").hasMessageContaining("only DJL trainers");
+        assertThatThrownBy(() -> new TribuoTrainers().create(cart("{summaries: {histograms: 2}}")))
+                .isInstanceOf(CliException.class).hasMessageContaining("fit.summaries.histograms: 2");
     }
 }

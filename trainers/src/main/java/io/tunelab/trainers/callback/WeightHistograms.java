@@ -5,16 +5,23 @@ import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
 import io.tunelab.search.trial.Trial;
 import io.tunelab.trainers.TrainersException;
+import java.util.Map;
 
 /**
- * Logs a histogram of every parameter of the network (each layer's weights and biases) to the trial every
- * {@code every} epochs, at step = epoch, tagged {@code weights/<parameter name>}: the opt-in
- * {@code fit: {summaries: {histograms: N}}}, Keras's {@code histogram_freq}. A logging failure is logged and
- * ignored (see {@link TrainingCallback}).
+ * Logs a histogram of every parameter of the network (each layer's weights and biases) and one of its
+ * gradient to the trial every {@code every} epochs, at step = epoch, tagged {@code weights/<parameter name>}
+ * and {@code gradients/<parameter name>}: the opt-in {@code fit: {summaries: {histograms: N}}}, Keras's
+ * {@code histogram_freq}. The gradients are those of the <em>last batch</em> of the epoch as the optimizer
+ * applied them (after clipping), not a sum over the epoch, so one batch's noise shows; watching them costs a
+ * copy of the gradients per batch on the device during those epochs only
+ * ({@link TrainingContext#watchGradients()}). A logging failure is logged and ignored (see
+ * {@link TrainingCallback}).
  */
 public final class WeightHistograms implements TrainingCallback {
-    /** Prefix of the tags. */
+    /** Prefix of the weights' tags. */
     public static final String PREFIX = "weights/";
+    /** Prefix of the gradients' tags. */
+    public static final String GRADIENT_PREFIX = "gradients/";
 
     private final Trial trial;
     private final Block block;
@@ -30,20 +37,35 @@ public final class WeightHistograms implements TrainingCallback {
     }
 
     @Override
+    public void onEpochBegin(int epoch, TrainingContext context) {
+        if (epoch % every == 0) {
+            context.watchGradients();
+        }
+    }
+
+    @Override
     public void onEpochEnd(EpochMetrics metrics, TrainingContext context) {
         if (metrics.epoch() % every != 0) {
             return;
         }
+        Map<String, float[]> gradients = context.takeGradients();
         for (Pair<String, Parameter> p : block.getParameters()) {
             if (!p.getValue().isInitialized()) {
                 continue;
             }
-            float[] values = p.getValue().getArray().toFloatArray();
-            double[] doubles = new double[values.length];
-            for (int i = 0; i < values.length; i++) {
-                doubles[i] = values[i];
+            trial.logHistogram(PREFIX + p.getKey(), metrics.epoch(), doubles(p.getValue().getArray().toFloatArray()));
+            float[] g = gradients.get(p.getValue().getId());
+            if (g != null) {
+                trial.logHistogram(GRADIENT_PREFIX + p.getKey(), metrics.epoch(), doubles(g));
             }
-            trial.logHistogram(PREFIX + p.getKey(), metrics.epoch(), doubles);
         }
+    }
+
+    private static double[] doubles(float[] values) {
+        double[] doubles = new double[values.length];
+        for (int i = 0; i < values.length; i++) {
+            doubles[i] = values[i];
+        }
+        return doubles;
     }
 }

@@ -5,6 +5,10 @@
  * {@link io.tunelab.trainers.callback.TrainingContext}; the ones that talk to the search get the
  * {@link io.tunelab.search.trial.Trial} in their constructor.
  *
- * <p>Depends on {@code io.tunelab.trainers.djl} (weights, model files) and {@code search}'s trial API.
+ * Opt-in summaries: weight and gradient histograms, prediction grids of image classifiers and, at the end,
+ * a classifier's confusion matrix and PR curves.
+ *
+ * <p>Depends on {@code io.tunelab.trainers.djl} (weights, model files), {@code data}, {@code eval} and
+ * {@code summary} (pictures and tables) and {@code search}'s trial API.
  */
 package io.tunelab.trainers.callback;

@@ -95,4 +95,27 @@ public final class ConfusionMatrix {
         }
         return rows;
     }
+
+    /**
+     * The counts as a Markdown table: a row per true class, a column per predicted class, then each row's total
+     * ({@code |} in class names escaped).
+     */
+    public String toMarkdown() {
+        StringBuilder md = new StringBuilder("| true \\ predicted |");
+        classes.forEach(c -> md.append(' ').append(cellText(c)).append(" |"));
+        md.append(" total |\n|---|");
+        md.append("---:|".repeat(classes.size() + 1)).append('\n');
+        for (int t = 0; t < counts.length; t++) {
+            md.append("| **").append(cellText(classes.get(t))).append("** |");
+            for (int count : counts[t]) {
+                md.append(' ').append(count).append(" |");
+            }
+            md.append(' ').append(actual(t)).append(" |\n");
+        }
+        return md.toString();
+    }
+
+    private static String cellText(String s) {
+        return s.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ");
+    }
 }

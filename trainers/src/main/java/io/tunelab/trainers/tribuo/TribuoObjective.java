@@ -26,7 +26,8 @@ import org.tribuo.regression.Regressor;
  * and returns the mean score. Each fold fits its own {@link io.tunelab.trainers.tabular.FeatureEncoder}
  * on its training part only. Then, unless disabled, it refits on the whole training table
  * (scikit-learn's {@code refit=True}), evaluates on the test table if one was given (user attribute
- * {@code test_evaluation}) and attaches the model as artifacts ({@link TribuoModels#logArtifacts}).
+ * {@code test_evaluation}) and attaches the model as artifacts ({@link TribuoModels#logArtifacts}); with
+ * {@link Builder#summaries}, it also logs the refitted model's confusion matrix and feature importances.
  *
  * <p>Also sets the user attributes {@code trainer}, {@code metric}, {@code validation},
  * {@code dataset} and {@code dataset_fingerprint} (as {@link DatasetFingerprint#toMap()}). Immutable and
@@ -41,6 +42,7 @@ public final class TribuoObjective implements Objective {
     private final boolean standardize;
     private final boolean refit;
     private final Path modelDir;
+    private final boolean summaries;
     private final DatasetFingerprint fingerprint;
     private final List<Split> splits;
 
@@ -53,6 +55,7 @@ public final class TribuoObjective implements Objective {
         this.standardize = b.standardize;
         this.refit = b.refit;
         this.modelDir = b.modelDir;
+        this.summaries = b.summaries;
         if (metric.task() != train.task()) {
             throw new TrainersException("metric " + metric + " scores " + metric.task() + " but table '" + train.name()
                     + "' has a " + train.task() + " target");
@@ -96,6 +99,9 @@ public final class TribuoObjective implements Objective {
             if (test != null) {
                 trial.setUserAttr("test_evaluation", model.evaluate(test));
             }
+            if (summaries) {
+                TribuoSummaries.log(trial, model, test);
+            }
             if (modelDir == null) {
                 TribuoModels.logArtifacts(trial, model);
             } else {
@@ -135,6 +141,7 @@ public final class TribuoObjective implements Objective {
         private boolean standardize = true;
         private boolean refit = true;
         private Path modelDir;
+        private boolean summaries;
 
         private Builder(TribuoTrainerSpec spec, Table train) {
             this.spec = Objects.requireNonNull(spec, "spec");
@@ -176,6 +183,15 @@ public final class TribuoObjective implements Objective {
          */
         public Builder modelDir(Path dir) {
             this.modelDir = dir;
+            return this;
+        }
+
+        /**
+         * Whether each refitted model logs its summaries (the test confusion matrix of a
+         * classifier, feature importances where the model has them); false by default.
+         */
+        public Builder summaries(boolean on) {
+            this.summaries = on;
             return this;
         }
 

@@ -4,8 +4,10 @@
  * hyperparameters from a trial and builds the Tribuo trainer; {@link io.tunelab.trainers.tribuo.TribuoObjective},
  * the cross-validated objective of a search; {@link io.tunelab.trainers.tribuo.TabularModel} and
  * {@link io.tunelab.trainers.tribuo.TribuoModels}, which save models in Tribuo's protobuf format (plus ONNX where
- * Tribuo exports it) and load them back for serving.
+ * Tribuo exports it) and load them back for serving. Opt-in summaries of the refitted model: the test
+ * confusion matrix and feature importances.
  *
- * <p>Depends on {@code search}, on the {@code tabular} and {@code eval} packages of this module, and on Tribuo.
+ * <p>Depends on {@code search}, on the {@code tabular}, {@code eval} and {@code summary} packages of this module,
+ * and on Tribuo.
  */
 package io.tunelab.trainers.tribuo;

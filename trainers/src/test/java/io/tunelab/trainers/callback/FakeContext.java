@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** A training context that records what callbacks ask of it; "weights" are the epoch they were taken at. */
 final class FakeContext implements TrainingContext {
@@ -19,6 +20,9 @@ final class FakeContext implements TrainingContext {
     int restores;
     int epoch;
     double rate = 0.01;
+    float[] outputs = new float[0];
+    int watchedGradients;
+    Map<String, float[]> gradients = Map.of();
 
     @Override
     public Architecture architecture() {
@@ -58,6 +62,21 @@ final class FakeContext implements TrainingContext {
     @Override
     public void requestStop(String reason) {
         stops.add(reason);
+    }
+
+    @Override
+    public float[] outputs(io.tunelab.trainers.data.DenseDataset data) {
+        return outputs;
+    }
+
+    @Override
+    public void watchGradients() {
+        watchedGradients++;
+    }
+
+    @Override
+    public Map<String, float[]> takeGradients() {
+        return gradients;
     }
 
     static EpochMetrics metrics(int epoch, double valLoss, double valAccuracy) {

@@ -5,10 +5,13 @@ import ai.djl.Model;
 import ai.djl.ndarray.types.DataType;
 import io.tunelab.search.study.Objective;
 import io.tunelab.search.trial.Trial;
+import io.tunelab.trainers.TrainersException;
 import io.tunelab.trainers.callback.BestCheckpoint;
 import io.tunelab.trainers.callback.DivergenceDetector;
 import io.tunelab.trainers.callback.EarlyStopping;
+import io.tunelab.trainers.callback.EvaluationSummaries;
 import io.tunelab.trainers.callback.MetricsLogger;
+import io.tunelab.trainers.callback.PredictionImages;
 import io.tunelab.trainers.callback.PruningCallback;
 import io.tunelab.trainers.callback.TrainingCallback;
 import io.tunelab.trainers.callback.WeightHistograms;
@@ -26,6 +29,7 @@ import io.tunelab.trainers.sources.DataCard;
 import io.tunelab.trainers.sources.ImageAugmentation;
 import io.tunelab.trainers.sources.TrainingData;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -49,6 +53,12 @@ import java.util.Map;
  * interval, MAE and R². Regression data trains with the {@code loss} mse (default) or mae, and the
  * network's outputs are the targets (one, or a forecast's horizon).
  *
+ * <p>Opt-in summaries ({@link SummaryOptions}): weight and gradient histograms per layer
+ * ({@link WeightHistograms}), grids of sample and worst predictions of an image
+ * classifier on the validation split ({@link PredictionImages}), and at the end of a classifier's training its
+ * confusion matrix and per-class PR curves on the test split, or the validation split when there is no test
+ * split ({@link EvaluationSummaries}).
+ *
  * <p>Every trial's native memory (weights, optimizer state, batches) is freed when it ends, however it
  * ends. Thread-safe: parallel trials may share one objective; each trains on its own thread.
  */
@@ -70,6 +80,13 @@ public final class DjlObjective implements Objective {
         this.card = data.card();
         this.augmentation = data.augmentation();
         this.config = config;
+        boolean images = card.input() == DataCard.Input.IMAGE || card.input() == DataCard.Input.TENSOR;
+        if (config.summaries().images() > 0 && !(images && PredictionImages.isImageClassification(this.data.train()))) {
+            throw new TrainersException("fit.summaries.images: " + config.summaries().images() + ", but the data ("
+                    + card.input().name().toLowerCase(java.util.Locale.ROOT) + " examples shaped "
+                    + Arrays.toString(this.data.train().exampleShape()) + ") are not labelled images; expected an image"
+                    + " classification data set, or no images summary");
+        }
     }
 
     @Override
@@ -122,15 +139,31 @@ public final class DjlObjective implements Objective {
         List<TrainingCallback> list = new ArrayList<>();
         list.add(new DivergenceDetector(config.divergenceFactor()));
         list.add(new MetricsLogger(trial));
-        if (config.histogramEvery() > 0) {
-            list.add(new WeightHistograms(trial, model.getBlock(), config.histogramEvery()));
+        SummaryOptions summaries = config.summaries();
+        if (summaries.histograms() > 0) {
+            list.add(new WeightHistograms(trial, model.getBlock(), summaries.histograms()));
+        }
+        if (summaries.images() > 0) {
+            list.add(new PredictionImages(trial, data.valid(), classNames(), summaries.images()));
         }
         list.add(new EarlyStopping(config.monitor(), patience, minDelta, config.restoreBest()));
+        if (summaries.evaluation() && !data.train().isRegression()) {
+            // After early stopping, which restores the best weights at the end.
+            boolean test = data.test().size() >= 2;
+            list.add(new EvaluationSummaries(trial, test ? data.test() : data.valid(), test ? "test" : "valid", classNames()));
+        }
         if (config.checkpoint()) {
             list.add(new BestCheckpoint(trial, config.monitor(), card));
         }
         list.add(new PruningCallback(trial, config.monitor()));
         return list;
+    }
+
+    /** The card's class names, or the class indices when it has none for every class. */
+    private List<String> classNames() {
+        int k = data.train().numClasses();
+        return card.classes().size() == k ? card.classes()
+                : java.util.stream.IntStream.range(0, k).mapToObj(Integer::toString).toList();
     }
 
     /** Accuracy with its 95% t-interval, confusion matrix and per-class metrics on the test split. */

@@ -20,16 +20,13 @@ import java.util.Objects;
  * @param checkpoint       whether the best model is attached to the trial as artifacts
  * @param divergenceFactor how many times the first batch's loss counts as exploding
  * @param devices          maps the trial's slot to a device
- * @param histogramEvery   log a histogram of every layer's parameters every this many epochs, 0 for never
- *                         ({@code fit: {summaries: {histograms: N}}})
+ * @param summaries        the summaries logged besides the metrics ({@code fit: {summaries: {...}}})
  */
 public record DjlObjectiveConfig(String model, Map<String, Distribution> space, Map<String, Object> fixed,
                                  Monitor monitor, boolean restoreBest, boolean checkpoint, double divergenceFactor,
-                                 SlotDevices devices, int histogramEvery) {
+                                 SlotDevices devices, SummaryOptions summaries) {
     public DjlObjectiveConfig {
-        if (histogramEvery < 0) {
-            throw new TrainersException("summaries.histograms must be at least 0 (0 for none), got " + histogramEvery);
-        }
+        Objects.requireNonNull(summaries, "summaries");
         Objects.requireNonNull(model, "model");
         space = Map.copyOf(space);
         fixed = Map.copyOf(fixed);
@@ -45,7 +42,8 @@ public record DjlObjectiveConfig(String model, Map<String, Distribution> space, 
      * device from the engine's GPUs.
      */
     public static DjlObjectiveConfig mlp(Map<String, Distribution> space, Map<String, Object> fixed) {
-        return new DjlObjectiveConfig("mlp", space, fixed, Monitor.of("val_accuracy"), true, true, 100, SlotDevices.ofEngine(), 0);
+        return new DjlObjectiveConfig("mlp", space, fixed, Monitor.of("val_accuracy"), true, true, 100, SlotDevices.ofEngine(),
+                SummaryOptions.NONE);
     }
 
     /** The same, for a CNN. */
@@ -54,23 +52,28 @@ public record DjlObjectiveConfig(String model, Map<String, Distribution> space, 
     }
 
     public DjlObjectiveConfig withModel(String m) {
-        return new DjlObjectiveConfig(m, space, fixed, monitor, restoreBest, checkpoint, divergenceFactor, devices, histogramEvery);
+        return new DjlObjectiveConfig(m, space, fixed, monitor, restoreBest, checkpoint, divergenceFactor, devices, summaries);
     }
 
     public DjlObjectiveConfig withMonitor(Monitor m) {
-        return new DjlObjectiveConfig(model, space, fixed, m, restoreBest, checkpoint, divergenceFactor, devices, histogramEvery);
+        return new DjlObjectiveConfig(model, space, fixed, m, restoreBest, checkpoint, divergenceFactor, devices, summaries);
     }
 
     public DjlObjectiveConfig withCheckpoint(boolean on) {
-        return new DjlObjectiveConfig(model, space, fixed, monitor, restoreBest, on, divergenceFactor, devices, histogramEvery);
+        return new DjlObjectiveConfig(model, space, fixed, monitor, restoreBest, on, divergenceFactor, devices, summaries);
     }
 
     public DjlObjectiveConfig withDevices(SlotDevices d) {
-        return new DjlObjectiveConfig(model, space, fixed, monitor, restoreBest, checkpoint, divergenceFactor, d, histogramEvery);
+        return new DjlObjectiveConfig(model, space, fixed, monitor, restoreBest, checkpoint, divergenceFactor, d, summaries);
     }
 
-    /** The same, logging weight histograms every {@code epochs} epochs (0: never). */
+    /** The same, logging weight and gradient histograms every {@code epochs} epochs (0: never). */
     public DjlObjectiveConfig withHistograms(int epochs) {
-        return new DjlObjectiveConfig(model, space, fixed, monitor, restoreBest, checkpoint, divergenceFactor, devices, epochs);
+        return withSummaries(new SummaryOptions(epochs, summaries.images(), summaries.evaluation()));
+    }
+
+    /** The same, logging {@code s}. */
+    public DjlObjectiveConfig withSummaries(SummaryOptions s) {
+        return new DjlObjectiveConfig(model, space, fixed, monitor, restoreBest, checkpoint, divergenceFactor, devices, s);
     }
 }

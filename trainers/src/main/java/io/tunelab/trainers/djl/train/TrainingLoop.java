@@ -52,6 +52,7 @@ public final class TrainingLoop {
     private final FitConfig config;
     private final Callbacks callbacks;
     private final List<Parameter> trainable = new ArrayList<>();
+    private final GradientTap tap = new GradientTap();
     private long updates;
 
     /**
@@ -84,7 +85,7 @@ public final class TrainingLoop {
         }
         config.augmentation().check(train.exampleShape());
         boolean wasRecording = ThreadGradients.setEnabled(false);
-        LoopContext context = new LoopContext(model, architecture, config.epochs(), this::currentRate);
+        LoopContext context = new LoopContext(model, architecture, config.epochs(), this::currentRate, tap);
         List<EpochMetrics> history = new ArrayList<>();
         SplittableRandom shuffler = new SplittableRandom(config.seed());
         SplittableRandom augmenter = new SplittableRandom(config.seed()).split();
@@ -163,6 +164,7 @@ public final class TrainingLoop {
                 gradients.add(p.getArray().getGradient());
             }
             config.clipping().apply(gradients);
+            tap.offer(trainable, gradients);
             for (int i = 0; i < trainable.size(); i++) {
                 Parameter p = trainable.get(i);
                 optimizer.update(p.getId(), p.getArray(), gradients.get(i));
