@@ -24,8 +24,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@link DashboardData} over the tracker's ports ({@link TrackerPorts}): studies, trials and artifacts
- * come through its trial storage (as in {@link StorageDashboardData}); the change feed comes from the
+ * {@link DashboardData} over the tracker's ports ({@link TrackerPorts}): study summaries are aggregates
+ * its query side computes in the database; trials and artifacts come through its trial storage (as in
+ * {@link StorageDashboardData}); the change feed comes from the
  * tracker's own cursors ({@link TrackerChangeFeed}: change counters, running trials' row counts, point
  * ids), so a refresh reads only what changed; metric series, their summaries and names come from the
  * tracker's metric queries (only the requested range or summary is read); models, versions, the audit
@@ -70,14 +71,15 @@ public final class TrackerDashboardData implements DashboardData {
         this.feed = new TrackerChangeFeed(tracker.changes(), refreshMillis, id -> tracker.storage().study(id));
     }
 
+    /** Aggregates computed by the database (no trial is loaded), recomputed when a study's change counter moves. */
     @Override
     public List<StudySummary> studies() {
-        return trials.studies();
+        return tracker.queries().studies();
     }
 
     @Override
     public StudySummary study(long studyId) {
-        return trials.study(studyId);
+        return tracker.queries().study(studyId);
     }
 
     @Override

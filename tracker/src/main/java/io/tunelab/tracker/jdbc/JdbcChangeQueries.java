@@ -9,7 +9,6 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -35,16 +34,7 @@ final class JdbcChangeQueries implements ChangeQueries {
 
     @Override
     public Map<Long, Long> counters() {
-        return db.read(c -> {
-            Map<Long, Long> out = new LinkedHashMap<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT study_id, change_seq FROM studies ORDER BY study_id");
-                 ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.put(rs.getLong(1), rs.getLong(2));
-                }
-            }
-            return Collections.unmodifiableMap(out);
-        });
+        return db.read(c -> Collections.unmodifiableMap(StudyTable.changeSeqs(c)));
     }
 
     @Override
