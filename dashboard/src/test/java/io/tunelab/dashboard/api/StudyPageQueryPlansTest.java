@@ -79,6 +79,7 @@ class StudyPageQueryPlansTest {
         calls.put("study", s);
         calls.put("space", s + "/space");
         calls.put("trials", s + "/trials?after=-1&limit=5000");
+        calls.put("columns", s + "/columns?after=-1&limit=5000");
         calls.put("importance", s + "/importance?objective=0");
         calls.put("curves", s + "/curves?limit=300");
         calls.put("pareto", s + "/pareto");
