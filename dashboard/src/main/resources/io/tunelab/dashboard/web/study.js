@@ -5,7 +5,9 @@
   nav('Studies');
   const main = document.getElementById('main');
   const id = TL.param('id');
-  const S = {trials: [], cursor: 0, selected: null, brush: new Map(), objective: 0, log: false};
+  // lines: how many trials the parallel coordinates draw at most (?lines=N); brushing filters every trial
+  const S = {trials: [], cursor: 0, selected: null, brush: new Map(), objective: 0, log: false,
+    lines: Math.max(1, Number(TL.param('lines')) || 2000)};
   let study, space, params, table;
 
   const panel = (...children) => el('div', {class: 'panel'}, ...children);
@@ -87,7 +89,7 @@
     renderContour();
   }
   function renderParallel() {
-    TL.chart('parallel').setOption(C.parallel(S.trials, params, space, S.objective), true);
+    TL.chart('parallel').setOption(C.parallel(S.trials, params, space, S.objective, study.directions[S.objective], S.lines), true);
   }
   function renderContour() {
     const px = document.getElementById('contour-x').value, py = document.getElementById('contour-y').value;
