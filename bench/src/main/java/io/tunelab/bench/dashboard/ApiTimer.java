@@ -33,7 +33,7 @@ final class ApiTimer {
 
     /**
      * The API calls the study page makes on load (and on a live update), by figure name; the page loads
-     * trials in pages of 5,000. The scalars page's calls close the list.
+     * trials as columns in pages of 5,000. The scalars page's calls close the list.
      */
     static Map<String, String> studyPageCalls(long id, long firstTrial, String scalarRuns, int trials) {
         String s = "/api/studies/" + id;
@@ -42,7 +42,7 @@ final class ApiTimer {
         calls.put("api_study", s);
         calls.put("api_space", s + "/space");
         for (int page = 0; page * 5000 < Math.max(1, trials); page++) {
-            calls.put("api_trials_page" + (page + 1), s + "/trials?after=" + (page * 5000 - 1) + "&limit=5000");
+            calls.put("api_columns_page" + (page + 1), s + "/columns?after=" + (page * 5000 - 1) + "&limit=5000");
         }
         calls.put("api_importance", s + "/importance?objective=0");
         calls.put("api_curves", s + "/curves?limit=300");

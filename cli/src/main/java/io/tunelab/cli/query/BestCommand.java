@@ -8,15 +8,19 @@ import io.tunelab.search.trial.Constraints;
 import io.tunelab.search.trial.FrozenTrial;
 import io.tunelab.search.trial.ParetoFront;
 import io.tunelab.search.trial.TrialState;
+import io.tunelab.tracker.query.TrackerQueries;
+import io.tunelab.tracker.setup.Tracker;
 import java.io.PrintWriter;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /**
  * {@code tunelab best STUDY}: the best trial (or the Pareto front for several objectives) among the
- * COMPLETE trials whose constraints hold; a trial that violates one is never shown as best.
+ * COMPLETE trials whose constraints hold; a trial that violates one is never shown as best. On a tracker
+ * database only the best trials are loaded (the database finds them).
  */
 @Command(name = "best", mixinStandardHelpOptions = true,
         description = "Show the best trial of a study, or its Pareto-optimal trials for several objectives;"
@@ -33,15 +37,24 @@ public final class BestCommand extends StudyCommand {
     @Override
     int run(TrialStorage storage, PrintWriter out) {
         StudyRecord s = study(storage, study);
-        List<FrozenTrial> all = storage.trials(s.id(), EnumSet.of(TrialState.COMPLETE));
-        if (all.isEmpty()) {
+        Optional<TrackerQueries> queries = Tracker.queriesOf(storage);
+        int complete;
+        List<FrozenTrial> best;
+        if (queries.isPresent()) {
+            complete = queries.get().study(s.id()).counts().get(TrialState.COMPLETE);
+            best = complete == 0 ? List.of() : queries.get().best(s.id());
+        } else {
+            List<FrozenTrial> all = storage.trials(s.id(), EnumSet.of(TrialState.COMPLETE));
+            complete = all.size();
+            best = s.directions().size() == 1
+                    ? Constraints.bestFeasible(all, s.directions().get(0)).map(List::of).orElse(List.of())
+                    : ParetoFront.of(Constraints.feasible(all), s.directions());
+        }
+        if (complete == 0) {
             throw StorageException.notFound("study '" + study + "' has no COMPLETE trial yet");
         }
-        List<FrozenTrial> best = s.directions().size() == 1
-                ? Constraints.bestFeasible(all, s.directions().get(0)).map(List::of).orElse(List.of())
-                : ParetoFront.of(Constraints.feasible(all), s.directions());
         if (best.isEmpty()) {
-            throw StorageException.notFound("study '" + study + "' has no feasible trial: all " + all.size()
+            throw StorageException.notFound("study '" + study + "' has no feasible trial: all " + complete
                     + " COMPLETE trials violate a constraint, so none is best (`tunelab trials " + study
                     + "` shows which trials are feasible)");
         }

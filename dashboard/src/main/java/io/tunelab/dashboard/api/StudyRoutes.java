@@ -22,12 +22,20 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Study endpoints: the studies list, one study, its trials by cursor, what changed since a cursor, its
+ * Study endpoints: the studies list, one study, its trials by cursor (as rows or as columns), what changed since a cursor, its
  * metric names and its Pareto front. Tables, importance and learning curves live in
  * {@link StudyAnalysisRoutes}.
  */
 final class StudyRoutes {
     private static final int PAGES = 64;
+    /** A page of trials as one object per trial ({@link TrialJson#row}). */
+    private static final Shape ROWS = new Shape("rows", TrialJson::rows);
+    /** A page of trials as columns ({@link TrialColumns}), what the study page loads. */
+    private static final Shape COLUMNS = new Shape("columns", TrialColumns::of);
+
+    /** How a page of trials is written. */
+    private record Shape(String name, java.util.function.Function<List<FrozenTrial>, Object> json) {
+    }
 
     private final DashboardData data;
     private final LruCache<String, byte[]> pages = new LruCache<>(PAGES);
@@ -39,7 +47,8 @@ final class StudyRoutes {
     void register(Javalin app) {
         app.get("/api/studies", this::studies);
         app.get("/api/studies/{id}", ctx -> ctx.json(data.study(Requests.pathLong(ctx, "id"))));
-        app.get("/api/studies/{id}/trials", this::trials);
+        app.get("/api/studies/{id}/trials", ctx -> trials(ctx, ROWS));
+        app.get("/api/studies/{id}/columns", ctx -> trials(ctx, COLUMNS));
         app.get("/api/studies/{id}/changes", this::changes);
         app.get("/api/studies/{id}/metric-names", ctx -> ctx.json(data.metricNames(Requests.pathLong(ctx, "id"))));
         app.get("/api/studies/{id}/pareto", this::pareto);
@@ -70,15 +79,16 @@ final class StudyRoutes {
     }
 
     /**
-     * Trials with numbers above {@code after}; the cursor is read first, so no later change is missed. A
-     * full page of finished trials never changes, so its JSON is kept ({@link #PAGES} pages at most).
+     * Trials with numbers above {@code after}, written in {@code shape}; the cursor is read first, so no
+     * later change is missed. A full page of finished trials never changes, so its JSON is kept
+     * ({@link #PAGES} pages at most).
      */
-    private void trials(Context ctx) throws IOException {
+    private void trials(Context ctx, Shape shape) throws IOException {
         long id = Requests.pathLong(ctx, "id");
         int after = Requests.queryInt(ctx, "after", -1, -1, Integer.MAX_VALUE);
         int limit = Requests.queryInt(ctx, "limit", 1000, 1, 20_000);
         long cursor = data.cursor();
-        String key = id + ":" + after + ":" + limit;
+        String key = shape.name() + ":" + id + ":" + after + ":" + limit;
         byte[] rows = pages.get(key);
         boolean more;
         if (rows != null) {
@@ -87,7 +97,7 @@ final class StudyRoutes {
         } else {
             TrialPage page = data.trials(id, after, limit);
             more = page.more();
-            rows = Json.shared().writeValueAsBytes(TrialJson.rows(page.trials()));
+            rows = Json.shared().writeValueAsBytes(shape.json().apply(page.trials()));
             if (page.trials().size() == limit && page.trials().stream().allMatch(t -> t.state().isFinished())) {
                 pages.put(key, rows);
             }
@@ -99,14 +109,15 @@ final class StudyRoutes {
         ctx.contentType(ContentType.APPLICATION_JSON).result(body.toByteArray());
     }
 
-    /** Fills the page cache with the pages of {@code pageSize} trials the study page asks for. */
+    /** Fills the page cache with the column pages of {@code pageSize} trials the study page asks for. */
     void warmUp(long studyId, int pageSize) {
         int after = -1;
         while (true) {
             TrialPage page = data.trials(studyId, after, pageSize);
             if (page.trials().size() == pageSize && page.trials().stream().allMatch(t -> t.state().isFinished())) {
                 try {
-                    pages.put(studyId + ":" + after + ":" + pageSize, Json.shared().writeValueAsBytes(TrialJson.rows(page.trials())));
+                    pages.put(COLUMNS.name() + ":" + studyId + ":" + after + ":" + pageSize,
+                            Json.shared().writeValueAsBytes(COLUMNS.json().apply(page.trials())));
                 } catch (JsonProcessingException e) {
                     throw new IllegalStateException("trials of study " + studyId + " cannot be written as JSON", e);
                 }

@@ -24,8 +24,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@link DashboardData} over the tracker's ports ({@link TrackerPorts}): studies, trials and artifacts
- * come through its trial storage (as in {@link StorageDashboardData}); the change feed comes from the
+ * {@link DashboardData} over the tracker's ports ({@link TrackerPorts}): study summaries are aggregates
+ * its query side computes in the database; trials and artifacts come through its trial storage (as in
+ * {@link StorageDashboardData}); the change feed comes from the
  * tracker's own cursors ({@link TrackerChangeFeed}: change counters, running trials' row counts, point
  * ids), so a refresh reads only what changed; metric series, their summaries and names come from the
  * tracker's metric queries (only the requested range or summary is read); models, versions, the audit
@@ -48,6 +49,7 @@ public final class TrackerDashboardData implements DashboardData {
     private final Promoter promoter;
     private final TrackerChangeFeed feed;
     private final LruCache<String, MetricSeries> seriesCache = new LruCache<>(1000);
+    private final LruCache<String, Map.Entry<List<Long>, Object>> studyCache = new LruCache<>(64);
 
     /** Reads the tracker's ports; the caller keeps ownership of the tracker (and closes it). No promoter: see the class comment. */
     public TrackerDashboardData(TrackerPorts tracker) {
@@ -70,14 +72,15 @@ public final class TrackerDashboardData implements DashboardData {
         this.feed = new TrackerChangeFeed(tracker.changes(), refreshMillis, id -> tracker.storage().study(id));
     }
 
+    /** Aggregates computed by the database (no trial is loaded), recomputed when a study's change counter moves. */
     @Override
     public List<StudySummary> studies() {
-        return trials.studies();
+        return tracker.queries().studies();
     }
 
     @Override
     public StudySummary study(long studyId) {
-        return trials.study(studyId);
+        return tracker.queries().study(studyId);
     }
 
     @Override
@@ -122,10 +125,29 @@ public final class TrackerDashboardData implements DashboardData {
         return trials.summaries(trialId, tag);
     }
 
+    /** Cached until the study changes or any point is written (a running trial may log a new name). */
     @Override
     public List<String> metricNames(long studyId) {
         tracker.storage().study(studyId);
-        return tracker.metrics().studyMetricNames(studyId);
+        return studyReads(studyId, "names", () -> tracker.metrics().studyMetricNames(studyId));
+    }
+
+    /**
+     * What {@code read} returns for a study, cached while the study's change counter and the last point
+     * id stay as they were (two one-row reads): nothing the study page reads of the study can change
+     * without moving one of them, except a running trial's parameters and intermediate values.
+     */
+    @SuppressWarnings("unchecked")
+    private <T> T studyReads(long studyId, String what, java.util.function.Supplier<T> read) {
+        List<Long> version = List.of(tracker.changes().counters().getOrDefault(studyId, -1L), tracker.changes().lastPointId());
+        String key = studyId + "\u0000" + what;
+        Map.Entry<List<Long>, Object> cached = studyCache.get(key);
+        if (cached != null && cached.getKey().equals(version)) {
+            return (T) cached.getValue();
+        }
+        T value = read.get();
+        studyCache.put(key, Map.entry(version, value));
+        return value;
     }
 
     /**
@@ -180,14 +202,17 @@ public final class TrackerDashboardData implements DashboardData {
         }
     }
 
+    /** Cached as {@link #metricNames} is. */
     @Override
     public Map<Long, MetricSummary> metricSummaries(long studyId, String name) {
-        Map<Long, MetricSummary> out = new LinkedHashMap<>();
-        for (SeriesSummary s : tracker.metrics().column(studyId, name).values()) {
-            out.put(s.trialId(), new MetricSummary(s.trialId(), s.name(), s.count(), s.lastStep(), s.lastValue(),
-                    orNaN(s.min()), orNaN(s.max())));
-        }
-        return out;
+        return studyReads(studyId, "summaries\u0000" + name, () -> {
+            Map<Long, MetricSummary> out = new LinkedHashMap<>();
+            for (SeriesSummary s : tracker.metrics().column(studyId, name).values()) {
+                out.put(s.trialId(), new MetricSummary(s.trialId(), s.name(), s.count(), s.lastStep(), s.lastValue(),
+                        orNaN(s.min()), orNaN(s.max())));
+            }
+            return Collections.unmodifiableMap(out);
+        });
     }
 
     @Override

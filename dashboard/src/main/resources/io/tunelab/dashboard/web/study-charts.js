@@ -38,23 +38,43 @@ TL.StudyCharts = (() => {
       series});
   }
 
-  function parallel(trials, params, space, k) {
-    const done = complete(trials, k);
+  /**
+   * At most {@code cap} of the trials, deterministically: the best tenth of the cap by value, then trials
+   * evenly spaced through the rest in value order (a sample stratified by value, so every range of the
+   * objective keeps its share of lines).
+   */
+  function sampleLines(done, k, direction, cap) {
+    if (done.length <= cap) return done;
+    const sorted = done.slice().sort((a, b) => direction === 'MAXIMIZE' ? value(b, k) - value(a, k) : value(a, k) - value(b, k));
+    const best = Math.floor(cap / 10), rest = sorted.length - best, want = cap - best;
+    const out = sorted.slice(0, best);
+    for (let i = 0; i < want; i++) out.push(sorted[best + Math.floor(i * rest / want)]);
+    return out;
+  }
+
+  /** Draws at most {@code cap} lines (see sampleLines); the axes' ranges and colours span every trial. */
+  function parallel(trials, params, space, k, direction, cap) {
+    const all = complete(trials, k);
+    const done = sampleLines(all, k, direction, cap);
+    // numeric axes span every trial, drawn or not, so a brushed interval means the same whatever is drawn
+    const range = xs => xs.length ? {min: min(xs), max: max(xs)} : {scale: true};
     const axes = params.map((p, i) => {
       const d = space[p] || {};
       const axis = {dim: i, id: 'param:' + p, name: p};
       if (d.type === 'categorical') return Object.assign(axis, {type: 'category', data: d.choices.map(String)});
-      return Object.assign(axis, {type: isLog(d) ? 'log' : 'value', scale: true});
+      const xs = all.map(t => t.params[p]).filter(v => typeof v === 'number' && Number.isFinite(v));
+      return Object.assign(axis, {type: isLog(d) ? 'log' : 'value'}, range(xs));
     });
-    axes.push({dim: params.length, id: 'objective', name: 'value', type: 'value', scale: true});
+    axes.push(Object.assign({dim: params.length, id: 'objective', name: 'value', type: 'value'}, range(all.map(t => value(t, k)))));
     const data = done.map(t => params.map(p => {
       const v = t.params[p];
       if (v == null) return null;
       return (space[p] || {}).type === 'categorical' ? String(v) : v;
     }).concat([value(t, k)]));
-    const values = data.map(r => r[params.length]);
+    const values = all.map(t => value(t, k));
+    const drawn = done.length < all.length ? done.length + ' of ' + all.length + ' trials drawn: the best and a sample stratified by value; ' : '';
     return {animation: false,
-      title: {text: 'Parallel coordinates (drag along an axis to brush)', textStyle: {fontSize: 13}},
+      title: {text: 'Parallel coordinates (' + drawn + 'drag along an axis to brush' + (drawn ? ' all of them' : '') + ')', textStyle: {fontSize: 13}},
       parallel: {left: 60, right: 110, top: 60, bottom: 30, parallelAxisDefault: {realtime: false, nameTextStyle: {fontSize: 11}, nameGap: 14}},
       parallelAxis: axes,
       visualMap: {type: 'continuous', dimension: params.length, min: values.length ? min(values) : 0, max: values.length ? max(values) : 1, right: 4, top: 'middle',
@@ -173,5 +193,5 @@ TL.StudyCharts = (() => {
         {name: 'infeasible', type: 'scatter', symbol: 'triangle', symbolSize: 6, data: done.filter(t => t.feasible === false).map(pt), itemStyle: {color: '#6b4f8e'}},
         {name: 'Pareto front', type: 'scatter', symbolSize: 8, data: done.filter(t => inFront.has(t.number)).map(pt), itemStyle: {color: '#c62828'}}]});
   }
-  return {history, parallel, importance, slice, contour, curves, timeline, pareto, complete, value};
+  return {history, parallel, sampleLines, importance, slice, contour, curves, timeline, pareto, complete, value};
 })();

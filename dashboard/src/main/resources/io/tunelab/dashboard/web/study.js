@@ -5,24 +5,43 @@
   nav('Studies');
   const main = document.getElementById('main');
   const id = TL.param('id');
-  const S = {trials: [], cursor: 0, selected: null, brush: new Map(), objective: 0, log: false};
+  // lines: how many trials the parallel coordinates draw at most (?lines=N); brushing filters every trial
+  const S = {trials: [], cursor: 0, selected: null, brush: new Map(), objective: 0, log: false,
+    lines: Math.max(1, Number(TL.param('lines')) || 2000)};
   let study, space, params, table;
 
   const panel = (...children) => el('div', {class: 'panel'}, ...children);
   const chartDiv = (idName, cls) => el('div', {id: idName, class: 'chart' + (cls ? ' ' + cls : '')});
 
-  /** Loads every trial: the pages the study's count calls for at once, then any that appeared meanwhile. */
+  /** The trials of a page of columns (see TrialColumns): one array per field, text as codes into a list. */
+  function fromColumns(c) {
+    const names = Object.keys(c.params), out = new Array(c.count);
+    for (let i = 0; i < c.count; i++) {
+      const params = {};
+      for (const p of names) {
+        const col = c.params[p];
+        const v = col.codes ? (col.codes[i] < 0 ? null : col.choices[col.codes[i]]) : col.values[i];
+        if (v != null) params[p] = v;
+      }
+      const values = [];
+      for (const column of c.values) if (column[i] != null) values.push(column[i]);
+      out[i] = {id: c.id[i], number: c.number[i], state: c.states[c.state[i]], values, params, start: c.start[i], end: c.end[i],
+        slot: c.slot[i] < 0 ? null : c.slots[c.slot[i]], sampler: c.sampler[i] < 0 ? null : c.samplers[c.sampler[i]], feasible: c.feasible[i]};
+    }
+    return out;
+  }
+  /** Loads every trial as columns: the pages the study's count calls for at once, then any that appeared meanwhile. */
   async function loadTrials() {
     const PAGE = 5000;
     const total = Object.values(study.counts).reduce((a, b) => a + b, 0);
-    const pages = await Promise.all(Array.from({length: Math.max(1, Math.ceil(total / PAGE))},
-      (_, i) => api('/api/studies/' + id + '/trials?after=' + (i * PAGE - 1) + '&limit=' + PAGE)));
+    const page = after => api('/api/studies/' + id + '/columns?after=' + after + '&limit=' + PAGE);
+    const pages = await Promise.all(Array.from({length: Math.max(1, Math.ceil(total / PAGE))}, (_, i) => page(i * PAGE - 1)));
     S.cursor = Math.min(...pages.map(p => p.cursor));
-    const all = pages.flatMap(p => p.trials);
+    const all = pages.flatMap(p => fromColumns(p.trials));
     let last = pages[pages.length - 1];
-    while (last.hasMore && last.trials.length) {
-      last = await api('/api/studies/' + id + '/trials?after=' + last.trials[last.trials.length - 1].number + '&limit=' + PAGE);
-      all.push(...last.trials);
+    while (last.hasMore && last.trials.count) {
+      last = await page(last.trials.number[last.trials.count - 1]);
+      all.push(...fromColumns(last.trials));
     }
     S.trials = all;
   }
@@ -70,7 +89,7 @@
     renderContour();
   }
   function renderParallel() {
-    TL.chart('parallel').setOption(C.parallel(S.trials, params, space, S.objective), true);
+    TL.chart('parallel').setOption(C.parallel(S.trials, params, space, S.objective, study.directions[S.objective], S.lines), true);
   }
   function renderContour() {
     const px = document.getElementById('contour-x').value, py = document.getElementById('contour-y').value;

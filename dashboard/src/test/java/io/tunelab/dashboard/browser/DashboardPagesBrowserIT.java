@@ -87,7 +87,18 @@ class DashboardPagesBrowserIT {
 
     @Test
     void brushingParallelCoordinatesFiltersTheTrialsTable() {
-        browser.open(url("/study.html?id=" + studyId(SampleStudies.QUADRATIC)));
+        long full = brushTheFirstAxis("");
+        browser.screenshot("study-brushed");
+        long sampled = brushTheFirstAxis("&lines=10");
+        assertThat(seriesLength("parallel", 0)).isEqualTo(10);
+        assertThat(browser.js("return echarts.getInstanceByDom(document.getElementById('parallel')).getOption().title[0].text"))
+                .asString().contains("10 of 32 trials drawn");
+        assertThat(sampled).as("brushing a sample of the lines selects among all trials").isEqualTo(full);
+    }
+
+    /** Brushes the top third of the parallel plot's first axis; the number of trials selected. */
+    private long brushTheFirstAxis(String query) {
+        browser.open(url("/study.html?id=" + studyId(SampleStudies.QUADRATIC) + query));
         browser.waitFor("return document.getElementById('trial-count').textContent === '40 trials'");
         WebElement chart = browser.driver().findElement(By.id("parallel"));
         browser.js("arguments[0].scrollIntoView({block: 'center'})", chart);
@@ -105,7 +116,7 @@ class DashboardPagesBrowserIT {
         assertThat(selected).isBetween(1L, 31L);
         assertThat(browser.js("return document.getElementById('trial-count').textContent")).isEqualTo(selected + " trials");
         assertThat(browser.js("return document.querySelectorAll('.vt-row').length")).isEqualTo(Math.min(selected, 25L));
-        browser.screenshot("study-brushed");
+        return selected;
     }
 
     @Test

@@ -85,6 +85,26 @@ public final class Constraints {
         return Optional.ofNullable(best);
     }
 
+    /**
+     * Whether the constraint values stored as the user attribute {@value #USER_ATTR} all hold, given the
+     * attribute's value (null when the trial reported none); false when it is malformed. The same verdict
+     * as {@link #holds(FrozenTrial)}, for readers that hold the attribute without the trial.
+     */
+    public static boolean attributeHolds(Object attr) {
+        if (attr == null) {
+            return true;
+        }
+        if (!(attr instanceof List<?> list)) {
+            return false;
+        }
+        for (Object value : list) {
+            if (!(value instanceof Number n) || Double.isNaN(n.doubleValue()) || n.doubleValue() > 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Whether every constraint of the trial holds; false, not an exception, when its attribute is malformed. */
     public static boolean holds(FrozenTrial trial) {
         try {

@@ -9,7 +9,6 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -35,16 +34,7 @@ final class JdbcChangeQueries implements ChangeQueries {
 
     @Override
     public Map<Long, Long> counters() {
-        return db.read(c -> {
-            Map<Long, Long> out = new LinkedHashMap<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT study_id, change_seq FROM studies ORDER BY study_id");
-                 ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.put(rs.getLong(1), rs.getLong(2));
-                }
-            }
-            return Collections.unmodifiableMap(out);
-        });
+        return db.read(c -> Collections.unmodifiableMap(StudyTable.changeSeqs(c)));
     }
 
     @Override
@@ -126,17 +116,34 @@ final class JdbcChangeQueries implements ChangeQueries {
         return db.read(c -> List.copyOf(grown(c, afterPointId)));
     }
 
+    /**
+     * Two indexed reads: the series of the chunks above the cursor (a range of the chunks' primary key),
+     * then those series by id; as one join, H2 would scan every series to meet the few grown ones.
+     */
     private static List<SeriesGrowth> grown(Connection c, long after) throws SQLException {
-        List<SeriesGrowth> out = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT s.series_id, s.trial_id, t.study_id, t.trial_number,"
-                + " s.metric_name, s.point_count, s.last_step, g.top FROM (SELECT series_id, MAX(chunk_id) AS top"
-                + " FROM metric_chunks WHERE chunk_id > ? GROUP BY series_id) g"
-                + " JOIN metric_series s ON s.series_id = g.series_id JOIN trials t ON t.trial_id = s.trial_id")) {
+        Map<Long, Long> tops = new java.util.LinkedHashMap<>();
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT series_id, MAX(chunk_id) FROM metric_chunks WHERE chunk_id > ? GROUP BY series_id")) {
             ps.setLong(1, after);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.add(new SeriesGrowth(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getInt(4), rs.getString(5),
-                            rs.getLong(6), rs.getLong(7), rs.getLong(8)));
+                    tops.put(rs.getLong(1), rs.getLong(2));
+                }
+            }
+        }
+        List<SeriesGrowth> out = new ArrayList<>();
+        List<Long> ids = new ArrayList<>(tops.keySet());
+        for (int from = 0; from < ids.size(); from += CHUNK) {
+            List<Long> part = ids.subList(from, Math.min(ids.size(), from + CHUNK));
+            try (PreparedStatement ps = c.prepareStatement("SELECT s.series_id, s.trial_id, t.study_id, t.trial_number,"
+                    + " s.metric_name, s.point_count, s.last_step FROM metric_series s JOIN trials t ON t.trial_id = s.trial_id"
+                    + " WHERE s.series_id IN (" + marks(part.size()) + ")")) {
+                bind(ps, part);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new SeriesGrowth(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getInt(4), rs.getString(5),
+                                rs.getLong(6), rs.getLong(7), tops.get(rs.getLong(1))));
+                    }
                 }
             }
         }

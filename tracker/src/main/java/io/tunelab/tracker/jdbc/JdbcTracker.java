@@ -16,6 +16,7 @@ import io.tunelab.tracker.registry.ModelRegistry;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -53,6 +54,17 @@ public final class JdbcTracker implements AutoCloseable {
     /** Only the tracking store over the database; closing the storage closes the database. */
     public static TrialStorage openStorage(DatabaseSettings database, Path artifactRoot, StorageOptions options) {
         return over(database, db -> new JdbcTrialStorage(db, true, new LocalArtifactRepository(artifactRoot), options));
+    }
+
+    /**
+     * The query side over the database of a tracking store opened by {@link #openStorage} (or a tracker),
+     * or empty for any other storage; it lives as long as the storage.
+     */
+    public static Optional<TrackerQueries> queriesOf(TrialStorage storage) {
+        if (storage instanceof JdbcTrialStorage s) {
+            return Optional.of(new JdbcTrackerQueries(s.database(), s, new JdbcProvenanceStore(s.database())));
+        }
+        return Optional.empty();
     }
 
     /** What {@code build} makes of the opened database; the database is closed again if that fails. */

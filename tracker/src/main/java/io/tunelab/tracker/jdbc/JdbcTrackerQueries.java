@@ -1,5 +1,6 @@
 package io.tunelab.tracker.jdbc;
 
+import io.tunelab.search.storage.StudyRecord;
 import io.tunelab.search.trial.ArtifactRef;
 import io.tunelab.search.trial.FrozenTrial;
 import io.tunelab.search.trial.TrialState;
@@ -21,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * {@link TrackerQueries} over the {@code trials} table (pages and change feeds read only the rows asked
@@ -34,6 +36,10 @@ final class JdbcTrackerQueries implements TrackerQueries {
     private final JdbcTrialStorage storage;
     private final TrialLoader loader = new TrialLoader();
     private final ProvenanceStore provenance;
+    private final StudyTable studyTable = new StudyTable();
+    private final StudyAggregates aggregates = new StudyAggregates();
+    /** Per study: the change counter an aggregate was computed at, and the aggregate. */
+    private final Map<Long, Map.Entry<Long, StudyAggregates.Aggregate>> aggregateCache = new ConcurrentHashMap<>();
 
     JdbcTrackerQueries(Database db, JdbcTrialStorage storage, ProvenanceStore provenance) {
         this.db = db;
@@ -41,10 +47,53 @@ final class JdbcTrackerQueries implements TrackerQueries {
         this.provenance = provenance;
     }
 
-    /** Summaries computed from each study's trials as the tracking store caches them. */
+    /** Aggregates of every study, recomputed only for studies whose change counter moved. */
     @Override
     public List<StudySummary> studies() {
-        return storage.studies().stream().map(s -> StudySummary.of(s, storage.trials(s.id(), ALL))).toList();
+        return db.read(c -> {
+            Map<Long, Long> seqs = StudyTable.changeSeqs(c);
+            List<StudySummary> out = new ArrayList<>();
+            for (StudyRecord study : studyTable.all(c)) {
+                out.add(aggregate(c, study, seqs.getOrDefault(study.id(), -1L)).summary(study));
+            }
+            return out;
+        });
+    }
+
+    @Override
+    public StudySummary study(long studyId) {
+        return db.read(c -> {
+            long seq = StudyTable.changeSeq(c, studyId);
+            StudyRecord study = studyTable.get(c, studyId);
+            return aggregate(c, study, seq).summary(study);
+        });
+    }
+
+    @Override
+    public List<FrozenTrial> best(long studyId) {
+        return db.read(c -> {
+            long seq = StudyTable.changeSeq(c, studyId);
+            List<Long> ids = aggregate(c, studyTable.get(c, studyId), seq).bestIds();
+            if (ids.isEmpty()) {
+                return List.of();
+            }
+            List<TrialHead> heads = new ArrayList<>();
+            for (long id : ids) {
+                loader.findHead(c, id).ifPresent(heads::add);
+            }
+            return List.copyOf(loader.loadAll(c, studyId, heads));
+        });
+    }
+
+    /** The cached aggregate when the study's change counter is still {@code seq}, else a fresh one. */
+    private StudyAggregates.Aggregate aggregate(Connection c, StudyRecord study, long seq) throws SQLException {
+        Map.Entry<Long, StudyAggregates.Aggregate> cached = aggregateCache.get(study.id());
+        if (cached != null && cached.getKey() == seq) {
+            return cached.getValue();
+        }
+        StudyAggregates.Aggregate fresh = aggregates.of(c, study);
+        aggregateCache.put(study.id(), Map.entry(seq, fresh));
+        return fresh;
     }
 
     @Override

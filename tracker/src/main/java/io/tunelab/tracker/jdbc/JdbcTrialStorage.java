@@ -91,6 +91,11 @@ final class JdbcTrialStorage implements TrialStorage {
         Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
 
+    /** The database this store writes to. */
+    Database database() {
+        return db;
+    }
+
     /** Nanoseconds since the database was last reached after an outage (see {@link Database#nanosSinceOutage}). */
     long nanosSinceOutage() {
         return db.nanosSinceOutage();

@@ -164,6 +164,18 @@ final class StudyTable {
         }
     }
 
+    /** Every study's change counter, by study id. */
+    static Map<Long, Long> changeSeqs(Connection c) throws SQLException {
+        Map<Long, Long> out = new LinkedHashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT study_id, change_seq FROM studies ORDER BY study_id");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.put(rs.getLong(1), rs.getLong(2));
+            }
+        }
+        return out;
+    }
+
     /** The study's change counter without locking; NOT_FOUND for an unknown study. */
     static long changeSeq(Connection c, long studyId) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT change_seq FROM studies WHERE study_id = ?")) {

@@ -24,17 +24,52 @@ public final class ParetoSet {
     /** The non-dominated feasible COMPLETE trials with one value per direction, ordered by number. */
     public static List<FrozenTrial> of(List<FrozenTrial> trials, List<Direction> directions) {
         List<FrozenTrial> complete = new ArrayList<>();
+        List<double[]> losses = new ArrayList<>();
         for (FrozenTrial t : trials) {
             if (t.state() == TrialState.COMPLETE && t.values().size() == directions.size() && Constraints.holds(t)) {
                 complete.add(t);
+                double[] loss = new double[directions.size()];
+                for (int i = 0; i < loss.length; i++) {
+                    loss[i] = directions.get(i).asLoss(t.values().get(i));
+                }
+                losses.add(loss);
             }
         }
-        complete.sort(lexicographic(directions));
         List<FrozenTrial> front = new ArrayList<>();
-        for (FrozenTrial candidate : complete) {
+        for (int i : frontIndices(losses)) {
+            front.add(complete.get(i));
+        }
+        front.sort(Comparator.comparingInt(FrozenTrial::number));
+        return List.copyOf(front);
+    }
+
+    /**
+     * The indices of the non-dominated rows of {@code losses} (one array of losses per trial, smaller is
+     * better, all of one length), in lexicographic order of their losses, ties by index: for callers that
+     * hold values as arrays rather than trials. A row is dominated by another that is no worse in every
+     * loss and better in one, as in {@link ParetoFront#dominates}.
+     */
+    public static int[] frontIndices(List<double[]> losses) {
+        Integer[] order = new Integer[losses.size()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, (a, b) -> {
+            double[] x = losses.get(a);
+            double[] y = losses.get(b);
+            for (int k = 0; k < x.length; k++) {
+                int c = Double.compare(x[k], y[k]);
+                if (c != 0) {
+                    return c;
+                }
+            }
+            return Integer.compare(a, b);
+        });
+        List<Integer> front = new ArrayList<>();
+        for (int candidate : order) {
             boolean dominated = false;
-            for (FrozenTrial member : front) {
-                if (ParetoFront.dominates(member.values(), candidate.values(), directions)) {
+            for (int member : front) {
+                if (dominates(losses.get(member), losses.get(candidate))) {
                     dominated = true;
                     break;
                 }
@@ -43,20 +78,19 @@ public final class ParetoSet {
                 front.add(candidate);
             }
         }
-        front.sort(Comparator.comparingInt(FrozenTrial::number));
-        return List.copyOf(front);
+        return front.stream().mapToInt(Integer::intValue).toArray();
     }
 
-    private static Comparator<FrozenTrial> lexicographic(List<Direction> directions) {
-        return (a, b) -> {
-            for (int i = 0; i < directions.size(); i++) {
-                int c = Double.compare(directions.get(i).asLoss(a.values().get(i)),
-                        directions.get(i).asLoss(b.values().get(i)));
-                if (c != 0) {
-                    return c;
-                }
+    private static boolean dominates(double[] a, double[] b) {
+        boolean strictly = false;
+        for (int i = 0; i < a.length; i++) {
+            if (a[i] > b[i]) {
+                return false;
             }
-            return Integer.compare(a.number(), b.number());
-        };
+            if (a[i] < b[i]) {
+                strictly = true;
+            }
+        }
+        return strictly;
     }
 }

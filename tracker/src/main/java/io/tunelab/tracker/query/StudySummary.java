@@ -68,9 +68,20 @@ public record StudySummary(long id, String name, List<Direction> directions, Map
             }
         }
         int paretoSize = directions.size() > 1 ? ParetoSet.of(trials, directions).size() : (best == null ? 0 : 1);
-        return new StudySummary(study.id(), study.name(), directions, counts,
-                best == null ? List.of() : best.values(), best == null ? -1 : best.number(), paretoSize,
-                samplerName(study.systemAttrs()), study.created(), last, study.systemAttrs(), infeasible);
+        return of(study, counts, last, best == null ? List.of() : best.values(), best == null ? -1 : best.number(), paretoSize,
+                infeasible);
+    }
+
+    /**
+     * The summary of {@code study} from aggregates of its trials (as a database computes them): the
+     * sampler comes from the study's attributes, and the last activity is {@code created} when
+     * {@code lastTrialActivity} is null or earlier.
+     */
+    public static StudySummary of(StudyRecord study, Map<TrialState, Integer> counts, Instant lastTrialActivity,
+                                  List<Double> bestValues, int bestNumber, int paretoSize, int infeasible) {
+        return new StudySummary(study.id(), study.name(), study.directions(), counts, bestValues, bestNumber, paretoSize,
+                samplerName(study.systemAttrs()), study.created(), later(study.created(), lastTrialActivity),
+                study.systemAttrs(), infeasible);
     }
 
     private static Instant later(Instant a, Instant b) {

@@ -18,8 +18,20 @@ import java.util.Optional;
  */
 public interface TrackerQueries {
 
-    /** Every study's summary (trial counts, best trial, Pareto front size, last activity), by id. */
+    /**
+     * Every study's summary (trial counts, best trial, Pareto front size, last activity), by id, computed
+     * by the database without loading trials; the same verdicts as {@link StudySummary#of}.
+     */
     List<StudySummary> studies();
+
+    /** One study's summary, as in {@link #studies()}. */
+    StudySummary study(long studyId);
+
+    /**
+     * The study's best feasible COMPLETE trial (one objective) or its Pareto-optimal feasible COMPLETE
+     * trials (several), by number; empty when there is none. Only these trials are loaded.
+     */
+    List<FrozenTrial> best(long studyId);
 
     /** Up to {@code limit} trials with numbers above {@code afterNumber} (use -1 to start), by number. */
     TrialPage trials(long studyId, int afterNumber, int limit);

@@ -9,6 +9,7 @@ import io.tunelab.tracker.provenance.ProvenanceStore;
 import io.tunelab.tracker.query.ChangeQueries;
 import io.tunelab.tracker.query.TrackerQueries;
 import io.tunelab.tracker.registry.ModelRegistry;
+import java.util.Optional;
 
 /**
  * An open tracker: one database shared by the tracking store ({@link #storage()}, search's
@@ -41,6 +42,14 @@ public final class Tracker implements AutoCloseable {
      */
     public static TrialStorage openStorage(TrackerConfig config) {
         return JdbcTracker.openStorage(config.database(), config.artifactRoot(), config.storage());
+    }
+
+    /**
+     * The query side (study summaries computed by the database, pages of trials) of a tracking store
+     * opened by {@link #openStorage} or a tracker, or empty for any other storage (e.g. in memory).
+     */
+    public static Optional<TrackerQueries> queriesOf(TrialStorage storage) {
+        return JdbcTracker.queriesOf(storage);
     }
 
     /** The tracking store, to pass to {@code Study.builder(...).storage(...)}; closed with the tracker. */
