@@ -20,10 +20,12 @@ import java.util.Objects;
  * @param checkpoint       whether the best model is attached to the trial as artifacts
  * @param divergenceFactor how many times the first batch's loss counts as exploding
  * @param devices          maps the trial's slot to a device
+ * @param checkpointEvery  save a resumable checkpoint after every this many epochs ({@link ResumeCheckpoints}),
+ *                         and let a retry continue from its predecessor's; 0 for never
  */
 public record DjlObjectiveConfig(String model, Map<String, Distribution> space, Map<String, Object> fixed,
                                  Monitor monitor, boolean restoreBest, boolean checkpoint, double divergenceFactor,
-                                 SlotDevices devices) {
+                                 SlotDevices devices, int checkpointEvery) {
     public DjlObjectiveConfig {
         Objects.requireNonNull(model, "model");
         space = Map.copyOf(space);
@@ -33,6 +35,9 @@ public record DjlObjectiveConfig(String model, Map<String, Distribution> space, 
         if (!(divergenceFactor > 1)) {
             throw new TrainersException("divergence factor must be more than 1, got " + divergenceFactor);
         }
+        if (checkpointEvery < 0) {
+            throw new TrainersException("checkpoint_every must be 0 (never) or a number of epochs, got " + checkpointEvery);
+        }
     }
 
     /**
@@ -40,7 +45,8 @@ public record DjlObjectiveConfig(String model, Map<String, Distribution> space, 
      * device from the engine's GPUs.
      */
     public static DjlObjectiveConfig mlp(Map<String, Distribution> space, Map<String, Object> fixed) {
-        return new DjlObjectiveConfig("mlp", space, fixed, Monitor.of("val_accuracy"), true, true, 100, SlotDevices.ofEngine());
+        return new DjlObjectiveConfig("mlp", space, fixed, Monitor.of("val_accuracy"), true, true, 100, SlotDevices.ofEngine(),
+                0);
     }
 
     /** The same, for a CNN. */
@@ -49,18 +55,23 @@ public record DjlObjectiveConfig(String model, Map<String, Distribution> space, 
     }
 
     public DjlObjectiveConfig withModel(String m) {
-        return new DjlObjectiveConfig(m, space, fixed, monitor, restoreBest, checkpoint, divergenceFactor, devices);
+        return new DjlObjectiveConfig(m, space, fixed, monitor, restoreBest, checkpoint, divergenceFactor, devices, checkpointEvery);
     }
 
     public DjlObjectiveConfig withMonitor(Monitor m) {
-        return new DjlObjectiveConfig(model, space, fixed, m, restoreBest, checkpoint, divergenceFactor, devices);
+        return new DjlObjectiveConfig(model, space, fixed, m, restoreBest, checkpoint, divergenceFactor, devices, checkpointEvery);
     }
 
     public DjlObjectiveConfig withCheckpoint(boolean on) {
-        return new DjlObjectiveConfig(model, space, fixed, monitor, restoreBest, on, divergenceFactor, devices);
+        return new DjlObjectiveConfig(model, space, fixed, monitor, restoreBest, on, divergenceFactor, devices, checkpointEvery);
     }
 
     public DjlObjectiveConfig withDevices(SlotDevices d) {
-        return new DjlObjectiveConfig(model, space, fixed, monitor, restoreBest, checkpoint, divergenceFactor, d);
+        return new DjlObjectiveConfig(model, space, fixed, monitor, restoreBest, checkpoint, divergenceFactor, d, checkpointEvery);
+    }
+
+    /** Resumable checkpoints after every {@code epochs} epochs; 0 turns them off. */
+    public DjlObjectiveConfig withCheckpointEvery(int epochs) {
+        return new DjlObjectiveConfig(model, space, fixed, monitor, restoreBest, checkpoint, divergenceFactor, devices, epochs);
     }
 }

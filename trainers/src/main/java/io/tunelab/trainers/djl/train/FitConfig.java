@@ -49,7 +49,12 @@ public record FitConfig(int epochs, int batchSize, GradientClipping clipping, lo
 
     /** The same with {@code size} examples per step (e.g. halved after the GPU ran out of memory). */
     public FitConfig withBatchSize(int size) {
-        return new FitConfig(epochs, size, clipping, seed, evalBatchSize, trainAccuracy);
+        return new FitConfig(epochs, size, clipping, seed, evalBatchSize, trainAccuracy, loss);
+    }
+
+    /** The same with another shuffling seed (e.g. the one a resumed checkpoint was written with). */
+    public FitConfig withSeed(long s) {
+        return new FitConfig(epochs, batchSize, clipping, s, evalBatchSize, trainAccuracy, loss);
     }
 
     public FitConfig withTrainAccuracy(boolean on) {
