@@ -92,7 +92,10 @@ final class TrainingSections {
         return f.problems().count() == before ? options : null;
     }
 
-    /** {@code fit: {epochs, batch_size, early_stopping: {...}, schedule: {...}, tensorboard_dir}}; defaults when absent. */
+    /**
+     * {@code fit: {epochs, batch_size, early_stopping: {...}, schedule: {...}, tensorboard_dir, checkpoint_every}};
+     * defaults when absent.
+     */
     static FitSpec fit(Node node, String metric, SpecCatalog catalog, Problems problems) {
         if (node == null) {
             return FitSpec.DEFAULT;
@@ -101,18 +104,19 @@ final class TrainingSections {
         if (f == null) {
             return null;
         }
-        f.allow(List.of("epochs", "batch_size", "early_stopping", "schedule", "tensorboard_dir"));
+        f.allow(List.of("epochs", "batch_size", "early_stopping", "schedule", "tensorboard_dir", "checkpoint_every"));
         int before = problems.count();
         Long epochs = f.integer("epochs", Range.closed(1, MAX_EPOCHS), false);
         Long batch = f.integer("batch_size", Range.closed(1, MAX_BATCH), false);
         FitSpec.EarlyStopping stopping = f.has("early_stopping") ? earlyStopping(f.get("early_stopping"), metric, problems) : null;
         FitSpec.Schedule schedule = f.has("schedule") ? schedule(f.get("schedule"), catalog, problems) : null;
         String tensorboardDir = f.text("tensorboard_dir", false);
+        Long checkpointEvery = f.integer("checkpoint_every", Range.closed(1, MAX_EPOCHS), false);
         if (problems.count() != before) {
             return null;
         }
         return new FitSpec(epochs == null ? null : epochs.intValue(), batch == null ? null : batch.intValue(),
-                stopping, schedule, tensorboardDir);
+                stopping, schedule, tensorboardDir, checkpointEvery == null ? null : checkpointEvery.intValue());
     }
 
     private static FitSpec.EarlyStopping earlyStopping(Node node, String metric, Problems problems) {

@@ -155,6 +155,13 @@ class ValidStudyFilesTest {
     }
 
     @Test
+    void fitMaySaveResumableCheckpointsEveryFewEpochs() {
+        StudySpec spec = parser.parse(SpecFiles.MINIMAL + "fit: {epochs: 10, checkpoint_every: 2}\n", "ckpt.yaml");
+        assertThat(spec.fit().checkpointEvery()).isEqualTo(2);
+        assertThat(parser.parse(SpecFiles.MINIMAL, "plain.yaml").fit().checkpointEvery()).isNull();
+    }
+
+    @Test
     void aMultiObjectiveStudyPairsEachDirectionWithItsMetric() {
         StudySpec spec = parser.parse(SpecFiles.replacing(2, "direction: [minimize, maximize]")
                 .replace("metric: acc", "metric: [latency_ms, val_accuracy]")

@@ -70,7 +70,8 @@ public final class DjlTrainers implements TrainerFactory {
         Map<String, Object> fixed = fixed(spec);
         fixed.keySet().removeAll(spec.space().distributions().keySet());
         DjlObjectiveConfig config = DjlObjectiveConfig.mlp(spec.space().distributions(), fixed).withModel(model(spec))
-                .withMonitor(monitor(spec, data.card().task()));
+                .withMonitor(monitor(spec, data.card().task()))
+                .withCheckpointEvery(spec.fit().checkpointEvery() == null ? 0 : spec.fit().checkpointEvery());
         DjlObjective objective = new DjlObjective(data, config);
         return trial -> {
             spec.space().suggest(trial);

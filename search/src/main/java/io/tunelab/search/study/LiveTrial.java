@@ -10,12 +10,10 @@ import io.tunelab.search.trial.FrozenTrial;
 import io.tunelab.search.trial.MetricPoint;
 import io.tunelab.search.trial.StudyView;
 import io.tunelab.search.trial.Trial;
-import io.tunelab.search.trial.TrialState;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -175,11 +173,7 @@ final class LiveTrial implements Trial {
         Set<Integer> seen = new HashSet<>();
         Object of = started.systemAttrs().get(TrialStorage.RETRY_OF);
         while (of instanceof Number n && seen.add(n.intValue())) {
-            FrozenTrial retried = storage.trials(study.studyId(), EnumSet.allOf(TrialState.class))
-                    .stream().filter(t -> t.number() == n.intValue()).findFirst().orElse(null);
-            if (retried == null) {
-                break;
-            }
+            FrozenTrial retried = storage.trialByNumber(study.studyId(), n.intValue());
             storage.artifacts(retried.id()).stream().filter(a -> a.name().equals(name)).findFirst().ifPresent(found::add);
             of = retried.systemAttrs().get(TrialStorage.RETRY_OF);
         }

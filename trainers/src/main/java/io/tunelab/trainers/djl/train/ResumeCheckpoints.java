@@ -47,7 +47,7 @@ public final class ResumeCheckpoints {
                 file = Files.createTempFile("tunelab-resume-", ".ckpt");
                 state.write(file);
                 trial.logArtifact(ARTIFACT, file);
-                LOG.info("trial {}: resumable checkpoint saved after epoch {}", trial.number(), epoch);
+                LOG.debug("trial {}: resumable checkpoint saved after epoch {}", trial.number(), epoch);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot write the resumable checkpoint of epoch " + epoch, e);
             } finally {
@@ -58,7 +58,14 @@ public final class ResumeCheckpoints {
 
     /** The newest readable checkpoint of the trials {@code trial} retries, if any. */
     public static Optional<TrainingState> latest(Trial trial) {
-        List<ArtifactRef> refs = trial.retriedArtifacts(ARTIFACT);
+        List<ArtifactRef> refs;
+        try {
+            refs = trial.retriedArtifacts(ARTIFACT);
+        } catch (RuntimeException e) {
+            LOG.warn("trial {}: cannot look for the checkpoints of the trials it retries; starting afresh: {}",
+                    trial.number(), e.getMessage());
+            return Optional.empty();
+        }
         for (ArtifactRef ref : refs) {
             try {
                 if (!"file".equals(ref.uri().getScheme())) {
