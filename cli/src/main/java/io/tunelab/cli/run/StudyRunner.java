@@ -157,18 +157,13 @@ public final class StudyRunner {
      * earlier runs and other workers) and no other worker's trial may still need a retry, or the
      * deadline passes, or its first {@code fail_fast} trials all fail with the same error (then the
      * reason is recorded: see {@link #failedFast}). Ctrl-C ends this process's running
-     * trials as FAIL {@value #INTERRUPTED}; run again, the study first re-enqueues them as retries
-     * ({@link InterruptedTrials}), which DJL trials with {@code checkpoint_every} resume.
+     * trials as FAIL {@value #INTERRUPTED}.
      *
      * @param deadlineMillis epoch milliseconds after which no trial starts, or 0 for none
      */
     public Study run(Study study, Objective objective, SlotPool slots, long deadlineMillis, PrintWriter out,
                      boolean terminal) {
         int budget = spec.budget().trials();
-        List<Integer> interrupted = InterruptedTrials.retry(storage, study);
-        if (!interrupted.isEmpty()) {
-            out.println("Re-running " + interrupted.size() + " interrupted trial(s): " + interrupted + ".");
-        }
         int counted = study.trials().size();
         Duration timeout = deadlineMillis == 0 ? null : Duration.ofMillis(deadlineMillis - System.currentTimeMillis());
         // a full budget with unsettled trials (e.g. one whose worker was killed) still has work: reaping and retrying it
