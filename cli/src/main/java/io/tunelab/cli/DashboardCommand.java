@@ -1,6 +1,7 @@
 package io.tunelab.cli;
 
 import io.tunelab.cli.error.CliException;
+import io.tunelab.cli.output.AccessNotice;
 import io.tunelab.cli.query.StorageUrlOption;
 import io.tunelab.cli.registry.DashboardPromoter;
 import io.tunelab.cli.wiring.TrainerFactory;
@@ -34,8 +35,13 @@ final class DashboardCommand implements Callable<Integer> {
     @Option(names = "--port", defaultValue = "8080", description = "Port (default: ${DEFAULT-VALUE}; 0 picks a free one).")
     int port;
 
-    @Option(names = "--token", description = "Token for promote and other actions when not on loopback (default: generated).")
+    @Option(names = "--token", description = "Token for promote and other actions, and for artifact downloads,"
+            + " when not on loopback (default: generated).")
     String token;
+
+    @Option(names = "--public-read", description = "Off loopback, let anyone download artifacts and models"
+            + " without the token (actions still need it).")
+    boolean publicRead;
 
     @Option(names = "--gate", paramLabel = "TEST",
             description = "Evaluation gate for the promote action: mcnemar or paired-t (default: none).")
@@ -63,10 +69,11 @@ final class DashboardCommand implements Callable<Integer> {
             if (gate != null && !gate.matches("(?i)mcnemar|paired-t")) {
                 throw new CliException("--gate must be mcnemar or paired-t, got '" + gate + "'");
             }
-            DashboardServer server = start(tracker, wiring.trainers(), gate, confidence, host, port, token);
+            DashboardServer server = start(tracker, wiring.trainers(), gate, confidence, host, port, token, publicRead);
             out.println("Dashboard: " + server.url() + "  (studies in " + storage.url() + "; Ctrl-C to stop)");
-            if (server.token() != null) {
-                out.println("Token for actions: " + server.token());
+            AccessNotice.token(out, server.token(), publicRead ? "actions" : "actions and downloads");
+            if (publicRead && server.token() != null) {
+                AccessNotice.open(out, "--public-read", host, server.port(), "download every artifact and model");
             }
             out.flush();
             CountDownLatch stopped = new CountDownLatch(1);
@@ -86,13 +93,19 @@ final class DashboardCommand implements Callable<Integer> {
      */
     static DashboardServer start(Tracker tracker, List<TrainerFactory> trainers, String gate, double confidence,
                                  String host, int port, String token) {
+        return start(tracker, trainers, gate, confidence, host, port, token, false);
+    }
+
+    /** As {@link #start(Tracker, List, String, double, String, int, String)}; {@code publicRead} keeps downloads open. */
+    static DashboardServer start(Tracker tracker, List<TrainerFactory> trainers, String gate, double confidence,
+                                 String host, int port, String token, boolean publicRead) {
         try {
             DashboardPromoter promoter = new DashboardPromoter(tracker, trainers, gate, confidence);
             TrackerPorts ports = new TrackerPorts(tracker.storage(), tracker.queries(), tracker.changes(), tracker.metrics(),
-                    tracker.registry());
+                    tracker.registry(), tracker.artifacts());
             TrackerDashboardData data = new TrackerDashboardData(ports, promoter);
             promoter.viewsFrom(data);
-            DashboardServer server = new DashboardServer(data, host, port, token).start();
+            DashboardServer server = new DashboardServer(data, host, port, token, publicRead).start();
             server.awaitWarmUp(WARM_UP);
             return server;
         } catch (InterruptedException e) {

@@ -15,10 +15,12 @@ import io.tunelab.search.exec.SlotPool;
 import io.tunelab.search.storage.TrialStorage;
 import io.tunelab.search.study.Objective;
 import io.tunelab.search.study.Study;
+import io.tunelab.search.trial.TrialState;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.EnumSet;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -91,7 +93,7 @@ final class RunCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         if (dryRun) {
-            EffectiveConfiguration configuration = StudyRunner.trainer(study, wiring.trainers()).configuration(study);
+            EffectiveConfiguration configuration = StudyRunner.configuration(study, wiring.trainers());
             new DryRun(study, configuration, file.toString()).print(out, samples);
             out.flush();
             return ExitCodes.OK;
@@ -131,6 +133,8 @@ final class RunCommand implements Callable<Integer> {
         if (!best.rows().isEmpty()) {
             out.println(done.isMultiObjective() ? "Pareto-optimal trials:" : "Best trials:");
             out.print(best.text());
+        } else if (!done.trials(EnumSet.of(TrialState.COMPLETE)).isEmpty()) {
+            out.println("No best trial: every COMPLETE trial violates a constraint of the study file.");
         }
         out.println("Stored in " + storage.url() + " (see `tunelab trials " + done.name() + " --storage "
                 + storage.url() + "`).");

@@ -27,7 +27,8 @@ final class StudyFileSummary {
             objectives.add(spec.directions().get(i).name().toLowerCase(Locale.ROOT) + " " + spec.metrics().get(i));
         }
         List<List<Object>> rows = List.of(
-                List.of("objective", String.join(", ", objectives)),
+                List.of("objective", String.join(", ", objectives) + (spec.constraints().isEmpty() ? ""
+                        : " subject to " + spec.constraints().stream().map(Object::toString).collect(Collectors.joining(", ")))),
                 List.of("sampler", spec.sampler().type() + " (seed " + spec.sampler().seed() + options(spec.sampler().options()) + ")"),
                 List.of("pruner", spec.pruner().type() + parenthesised(spec.pruner().options())),
                 List.of("budget", budget(spec.budget())),

@@ -115,4 +115,13 @@ class BenchCommandTest {
     void helpListsTheTrainSubcommand() {
         assertThat(run(0, "bench", "--help")).contains("train");
     }
+
+    @Test
+    void benchCsvRegressionReportsTheBestMlpTrialsTestRmseAgainstSigma() {
+        String out = run(0, "bench", "csv-regression", "--rows", "200", "--trials", "1", "--epochs", "1", "--sigma", "0.5",
+                "--seed", "3");
+        assertThat(out).contains("200 rows, noise sigma 0.500, seed 3").contains("1 MLP trials (1 complete)")
+                .contains("best trial's test RMSE").contains("test RMSE / sigma");
+        assertThat(run(2, "bench", "csv-regression", "--sigma", "0")).contains("sigma 0.0");
+    }
 }

@@ -12,7 +12,6 @@ import io.tunelab.spec.StudySpec;
 import io.tunelab.trainers.device.DeviceInventory;
 import io.tunelab.trainers.device.FixedDeviceInventory;
 import io.tunelab.trainers.device.GpuInfo;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
@@ -49,20 +48,7 @@ class DevicesAndDispatchTest {
     }
 
     private static Path studyFile(Path dir, String parallel) throws Exception {
-        Path file = dir.resolve("cart.yaml");
-        Files.writeString(file, """
-                study: cart
-                direction: maximize
-                metric: accuracy
-                sampler: {type: random, seed: 3}
-                budget: {trials: 6}
-                parallel: %s
-                trainer: tribuo-cart
-                data: {dataset: synthetic-classification, samples: 200, classes: 2, seed: 1}
-                space:
-                  max_depth: {int: [1, 6]}
-                """.formatted(parallel));
-        return file;
+        return CartStudyFile.named("cart").trials(6).parallel(parallel).samples(200).writeTo(dir);
     }
 
     @Test

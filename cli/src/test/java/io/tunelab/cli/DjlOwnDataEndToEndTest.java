@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tunelab.cli.wiring.TestCsv;
+import io.tunelab.cli.wiring.TestImages;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -117,9 +118,50 @@ class DjlOwnDataEndToEndTest {
             assertThat(forecast.isArray()).isTrue();
             assertThat(forecast).hasSize(3);
 
+            HttpResponse<String> rows = post(port, "{\"instances\": [[[0],[0.1],[0.2],[0.3],[0.4],[0.5],[0.4],[0.3],[0.2],"
+                    + "[0.1],[0],[-0.1]]]}");
+            assertThat(rows.statusCode()).as(rows.body()).isEqualTo(200);
+            assertThat(JSON.readTree(rows.body()).get("predictions").get(0).get("value")).as("a window as rows of one column")
+                    .isEqualTo(forecast);
+
             HttpResponse<String> bad = post(port, "{\"instances\": [[0,0.1,0.2]]}");
             assertThat(bad.statusCode()).isEqualTo(400);
             assertThat(bad.body()).contains("has 3 numbers; expected 12 (shape [12, 1])");
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void anImageFolderNetworkServesABase64PngAndRefusesAWronglyShapedArray(@TempDir Path dir) throws Exception {
+        Path images = TestImages.darkAndLight(dir.resolve("images"));
+        String yaml = """
+                study: images-cnn
+                direction: maximize
+                metric: val_accuracy
+                sampler: {type: random, seed: 3}
+                budget: {trials: 1}
+                trainer: djl-cnn
+                data: {dataset: images, path: %s, image_size: [8, 8], channels: 1, augment: {flip: true, crop: 1}}
+                space:
+                  filters: {choice: [4]}
+                  conv_blocks: {choice: [1]}
+                fit: {epochs: 1, batch_size: 16}
+                """.formatted(images);
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            int port = trainPromoteAndServe(dir, yaml, pool);
+            java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+            javax.imageio.ImageIO.write(TestImages.grey(30), "png", png);
+
+            HttpResponse<String> ok = post(port, "{\"instances\": [{\"png\": \""
+                    + java.util.Base64.getEncoder().encodeToString(png.toByteArray()) + "\"}]}");
+            assertThat(ok.statusCode()).as(ok.body()).isEqualTo(200);
+            assertThat(JSON.readTree(ok.body()).get("predictions").get(0).get("probabilities").has("dark")).isTrue();
+
+            HttpResponse<String> bad = post(port, "{\"instances\": [[[0.5], [0.5]]]}");
+            assertThat(bad.statusCode()).isEqualTo(400);
+            assertThat(bad.body()).contains("instances[0] does not match the image shape [8, 8, 1] (height, width, channels)");
         } finally {
             pool.shutdownNow();
         }

@@ -14,7 +14,6 @@ import io.tunelab.trainers.device.FixedDeviceInventory;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.Map;
@@ -40,20 +39,7 @@ class FailFastRunTest {
     }
 
     private static Path studyFile(Path dir, String failFast) throws Exception {
-        Path file = dir.resolve("broken.yaml");
-        Files.writeString(file, """
-                study: broken
-                direction: maximize
-                metric: accuracy
-                sampler: {type: random, seed: 3}
-                budget: {trials: 12}
-                parallel: {workers: 2, devices: cpu}
-                trainer: tribuo-cart
-                data: {dataset: synthetic-classification, samples: 100, classes: 2, seed: 1}
-                space:
-                  max_depth: {int: [1, 6]}
-                """ + failFast);
-        return file;
+        return CartStudyFile.named("broken").trials(12).with(failFast).writeTo(dir);
     }
 
     @Test

@@ -101,20 +101,7 @@ class RunCommandTest {
     }
 
     private static Path forestFile(Path dir) throws Exception {
-        Path file = dir.resolve("forest.yaml");
-        Files.writeString(file, """
-                study: forest
-                direction: maximize
-                metric: accuracy
-                sampler: {type: random, seed: 3}
-                budget: {trials: 3}
-                parallel: {workers: 2, devices: cpu}
-                trainer: tribuo-cart
-                data: {dataset: synthetic-classification, samples: 300, classes: 2, seed: 1}
-                space:
-                  max_depth: {int: [1, 6]}
-                """);
-        return file;
+        return CartStudyFile.named("forest").samples(300).writeTo(dir);
     }
 
     private static Wiring wiringOn(TrialStorage storage) {

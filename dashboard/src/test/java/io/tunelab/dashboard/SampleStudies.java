@@ -11,6 +11,7 @@ import io.tunelab.search.trial.FrozenTrial;
 import io.tunelab.search.trial.MetricPoint;
 import io.tunelab.search.trial.RangeOptions;
 import io.tunelab.search.trial.StudyView;
+import io.tunelab.search.trial.Trial;
 import io.tunelab.search.trial.TrialPrunedException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,6 +21,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 
 /**
  * Small real studies for the dashboard's tests, run through {@link Study#optimize} on an in-memory
@@ -30,6 +32,12 @@ public final class SampleStudies {
     public static final String QUADRATIC = "quadratic";
     public static final String PARETO = "pareto";
     public static final String HOSTILE = "<script>alert(1)</script>";
+    public static final String HOSTILE_HISTOGRAM_TAG = "<b>weights</b>";
+    public static final int HOSTILE_HISTOGRAM_STEPS = 5;
+    public static final String HOSTILE_IMAGE_TAG = "<img src=x onerror=window.__xss=1>";
+    public static final String HOSTILE_TEXT_TAG = "<i>notes</i>";
+    public static final String HOSTILE_TEXT = "# Report\n<script>window.__xss=1</script> **bold** <img src=x onerror=window.__xss=1>\n\n"
+            + "- item `<b>code</b>`\n- [link](javascript:window.__xss=1)\n\n| a | b |\n|---|---|\n| <i>1</i> | 2 |";
     public static final int QUADRATIC_TRIALS = 40;
     public static final int STEPS = 30;
 
@@ -87,9 +95,31 @@ public final class SampleStudies {
         }, OptimizeOptions.trials(30).withParallelism(1));
 
         Study hostile = Study.builder(HOSTILE).storage(storage).seed(1).create();
-        hostile.optimize(trial -> trial.suggestCategorical("<b>choice</b>", List.of("<i>x</i>", "y")).length(),
-                OptimizeOptions.trials(3).withParallelism(1));
+        hostile.optimize(trial -> {
+            String choice = trial.suggestCategorical("<b>choice</b>", List.of("<i>x</i>", "y"));
+            logHostileSummaries(trial);
+            return choice.length();
+        }, OptimizeOptions.trials(3).withParallelism(1));
         storage.flush();
+    }
+
+    /** Summaries with hostile tags and texts: histograms at steps 0 to 4, images at steps 0 to 2 (each a shade of grey), one text. */
+    private static void logHostileSummaries(Trial trial) {
+        SplittableRandom random = new SplittableRandom(trial.seed());
+        for (int step = 0; step < HOSTILE_HISTOGRAM_STEPS; step++) {
+            double spread = 1 + step;
+            trial.logHistogram(HOSTILE_HISTOGRAM_TAG, step, random.doubles(500).map(u -> (u - 0.5) * spread).toArray());
+        }
+        for (int step = 0; step < 3; step++) {
+            float[][][] pixels = new float[8][8][1];
+            for (float[][] row : pixels) {
+                for (float[] px : row) {
+                    px[0] = step / 2f;
+                }
+            }
+            trial.logImage(HOSTILE_IMAGE_TAG, step, pixels);
+        }
+        trial.logText(HOSTILE_TEXT_TAG, 0, HOSTILE_TEXT);
     }
 
     private static Path artifact(Path dir) {

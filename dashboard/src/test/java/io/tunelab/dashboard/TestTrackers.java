@@ -10,6 +10,7 @@ public final class TestTrackers {
 
     /** The ports of {@code tracker} the dashboard reads. */
     public static TrackerPorts ports(Tracker tracker) {
-        return new TrackerPorts(tracker.storage(), tracker.queries(), tracker.changes(), tracker.metrics(), tracker.registry());
+        return new TrackerPorts(tracker.storage(), tracker.queries(), tracker.changes(), tracker.metrics(), tracker.registry(),
+                tracker.artifacts());
     }
 }

@@ -12,8 +12,10 @@ import java.util.Set;
  * Turns the JSON of a {@code POST /predict} body into rows for a predictor. Accepts
  * {@code {"instances": [...]}} or a bare array; an instance is a flat array of numbers, a nested
  * array of the model's shape (e.g. 28×28), or, for models with named features, an object of
- * feature name to number. Every problem is a {@link BadInputException} naming the instance and what
- * was expected.
+ * feature name to number, where {@code null} is a missing value the model imputes as in training (the
+ * median or most frequent level of its training rows); for image models, {@code {"png": "<base64>"}} or
+ * an array of {@code [height, width, channels]} ({@link ImageInstances}). Every problem is a
+ * {@link BadInputException} naming the instance and what was expected.
  */
 final class InstanceParser {
     private final InputSchema schema;
@@ -37,7 +39,9 @@ final class InstanceParser {
         }
         float[][] rows = new float[instances.size()][];
         for (int i = 0; i < rows.length; i++) {
-            rows[i] = schema.isNamed() ? named(instances.get(i), i) : shaped(instances.get(i), i);
+            rows[i] = schema.isNamed() ? named(instances.get(i), i)
+                    : schema.image() ? ImageInstances.parse(instances.get(i), "instances[" + i + "]", schema)
+                    : shaped(instances.get(i), i);
         }
         return rows;
     }
@@ -52,9 +56,10 @@ final class InstanceParser {
             String name = schema.featureNames().get(f);
             JsonNode v = instance.get(name);
             if (v == null) {
-                throw new BadInputException("instances[" + index + "] is missing feature '" + name + "'");
+                throw new BadInputException("instances[" + index + "] is missing feature '" + name + "'; send null for a"
+                        + " missing value");
             }
-            row[f] = number(v, "instances[" + index + "]." + name);
+            row[f] = v.isNull() ? Float.NaN : number(v, "instances[" + index + "]." + name);
         }
         Set<String> known = new HashSet<>(schema.featureNames());
         for (Iterator<String> it = instance.fieldNames(); it.hasNext(); ) {
@@ -110,7 +115,7 @@ final class InstanceParser {
         }
     }
 
-    private static float number(JsonNode v, String path) {
+    static float number(JsonNode v, String path) {
         if (!v.isNumber()) {
             throw new BadInputException(path + " must be a number, got " + abbreviate(v.toString()));
         }

@@ -8,14 +8,18 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import io.javalin.http.UnauthorizedResponse;
+import io.tunelab.search.access.BearerToken;
 import io.tunelab.trainers.predict.Prediction;
 import java.io.IOException;
 import java.io.InputStream;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -26,7 +30,10 @@ import org.slf4j.LoggerFactory;
  * The HTTP server of {@code tunelab serve}: {@code POST /predict} answers with the model version the
  * alias points at (also in the {@code X-Model-Version} header), {@code GET /health} says which version
  * is live. The alias is polled; when it moves, the new version is loaded and swapped in without a
- * restart and without failing requests in flight. Bad input gets a 400 with a JSON message.
+ * restart and without failing requests in flight. Bad input gets a 400 with a JSON message; a failure of
+ * the server itself a 500 that only says {@code "internal error"} with an {@code error_id} naming the log line
+ * that holds the details. Who may predict is {@link PredictAccess}'s decision: beyond loopback, only
+ * requests with the {@link #token()}.
  */
 public final class PredictionServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PredictionServer.class);
@@ -35,6 +42,8 @@ public final class PredictionServer implements AutoCloseable {
     private final ObjectReader json = new ObjectMapper().reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     private final HotSwappingModel model;
     private final Options options;
+    private final PredictAccess access;
+    private BearerToken token;
     private final ScheduledExecutorService poller;
     private Javalin app;
 
@@ -62,9 +71,15 @@ public final class PredictionServer implements AutoCloseable {
         }
     }
 
+    /** A server with {@link PredictAccess#defaults()}: tokenless on loopback, a random token beyond it. */
     public PredictionServer(ModelResolver resolver, Options options) {
+        this(resolver, options, PredictAccess.defaults());
+    }
+
+    public PredictionServer(ModelResolver resolver, Options options, PredictAccess access) {
         this.model = new HotSwappingModel(resolver);
         this.options = options;
+        this.access = access;
         this.poller = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "tunelab-serve-alias-poller");
             t.setDaemon(true);
@@ -74,20 +89,21 @@ public final class PredictionServer implements AutoCloseable {
 
     /** Starts listening on {@code host:port} (port 0 picks a free one) and polling the alias. */
     public PredictionServer start(String host, int port) {
+        token = access.tokenFor(host, new SecureRandom());
         app = Javalin.create(config -> {
             config.showJavalinBanner = false;
             config.http.maxRequestSize = options.maxBodyBytes();
         });
         app.get("/health", this::health);
+        if (token != null) {
+            app.before("/predict", this::authorize);
+        }
         app.post("/predict", this::predict);
         app.exception(BadInputException.class, (e, ctx) -> error(ctx, 400, e.getMessage()));
         app.exception(HttpResponseException.class, (e, ctx) -> error(ctx,
                 e.getStatus() == 413 ? 400 : e.getStatus(), e.getStatus() == 413
                         ? "the body is larger than " + options.maxBodyBytes() + " bytes" : e.getMessage()));
-        app.exception(Exception.class, (e, ctx) -> {
-            LOG.error("Prediction failed", e);
-            error(ctx, 500, "prediction failed: " + e.getMessage());
-        });
+        app.exception(Exception.class, this::internalError);
         app.error(404, ctx -> {
             if (ctx.result() == null || ctx.result().isEmpty()) {
                 error(ctx, 404, "no such endpoint: " + ctx.method() + " " + ctx.path()
@@ -102,6 +118,30 @@ public final class PredictionServer implements AutoCloseable {
 
     public int port() {
         return app.port();
+    }
+
+    /** The token {@code POST /predict} asks for (after {@link #start}), or null when it asks for none. */
+    public String token() {
+        return token == null ? null : token.value();
+    }
+
+    private void authorize(Context ctx) {
+        if (!token.presentedIn(ctx.header("Authorization"), ctx.header(BearerToken.TOKEN_HEADER))) {
+            ctx.header("WWW-Authenticate", "Bearer");
+            throw new UnauthorizedResponse("POST /predict needs this server's token as 'Authorization: Bearer TOKEN';"
+                    + " it is printed when `tunelab serve` starts");
+        }
+    }
+
+    /** Logs the failure under a new error id and answers with the id only: messages may hold paths or secrets. */
+    private void internalError(Exception e, Context ctx) {
+        String id = UUID.randomUUID().toString();
+        LOG.error("{} {} failed (error id {})", ctx.method(), ctx.path(), id, e);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("error", "internal error");
+        body.put("error_id", id);
+        body.put("status", 500);
+        ctx.status(500).json(body);
     }
 
     /** Checks the alias now; returns whether a new version was swapped in. */

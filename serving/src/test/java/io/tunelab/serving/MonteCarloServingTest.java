@@ -51,17 +51,7 @@ class MonteCarloServingTest {
     }
 
     private JsonNode serve(Predictor predictor, int samples, int expectedStatus) throws Exception {
-        ModelResolver resolver = new ModelResolver() {
-            @Override
-            public ModelRef current() {
-                return new ModelRef("series", 1);
-            }
-
-            @Override
-            public Predictor load(ModelRef ref) {
-                return predictor;
-            }
-        };
+        ModelResolver resolver = new FixedResolver("series", predictor);
         try (PredictionServer server = new PredictionServer(resolver,
                 new PredictionServer.Options(10_000, 16, Duration.ofHours(1), samples)).start("127.0.0.1", 0)) {
             HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port()

@@ -31,7 +31,7 @@ class PredictionServerTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Predicts class "big" when the sum of the row exceeds the version number, else "small". */
-    static final class SumPredictor implements Predictor {
+    static class SumPredictor implements Predictor {
         final int version;
         final InputSchema schema;
         volatile boolean closed;
@@ -87,7 +87,7 @@ class PredictionServerTest {
         }
     }
 
-    static final class AliasResolver implements ModelResolver {
+    static class AliasResolver implements ModelResolver {
         final AtomicReference<ModelRef> alias = new AtomicReference<>(new ModelRef("fashion", 1));
         final Map<Integer, SumPredictor> loaded = new ConcurrentHashMap<>();
         final InputSchema schema;
@@ -180,6 +180,31 @@ class PredictionServerTest {
         assertThat(missing.statusCode()).isEqualTo(400);
         assertThat(missing.body()).contains("missing feature 'income'");
         assertThat(post("[{\"age\": 1, \"income\": 1, \"zip\": 2}]").body()).contains("unknown feature 'zip'");
+    }
+
+    @Test
+    void aNullFeatureReachesThePredictorAsAMissingValue() throws Exception {
+        server.close();
+        List<float[]> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        resolver = new AliasResolver(InputSchema.features(List.of("age", "income"))) {
+            @Override
+            public Predictor load(ModelRef ref) {
+                return new SumPredictor(ref.version(), schema) {
+                    @Override
+                    public List<Prediction> predict(float[][] rows) {
+                        seen.addAll(List.of(rows));
+                        return super.predict(rows);
+                    }
+                };
+            }
+        };
+        server = new PredictionServer(resolver, PredictionServer.Options.defaults()).start("127.0.0.1", 0);
+
+        assertThat(post("[{\"age\": 0.5, \"income\": null}]").statusCode()).isEqualTo(200);
+
+        assertThat(seen).hasSize(1);
+        assertThat(seen.get(0)[0]).isEqualTo(0.5f);
+        assertThat(seen.get(0)[1]).isNaN();
     }
 
     @Test

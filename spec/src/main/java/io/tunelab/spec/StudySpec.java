@@ -22,10 +22,13 @@ import java.util.Objects;
  * @param failFast   the study stops when this many first finished trials all fail with the same error
  *                   ({@code fail_fast}, default {@value #DEFAULT_FAIL_FAST}); 0 never stops it
  * @param heartbeat  how often running trials send a heartbeat and when a silent one is stale
+ * @param constraints the bounds a trial's final metrics must keep to be feasible ({@code constraints});
+ *                   empty when the file has none
  */
 public record StudySpec(String study, List<Direction> directions, List<String> metrics, SamplerSpec sampler,
                         PrunerSpec pruner, BudgetSpec budget, ParallelSpec parallel, TrainerSpec trainer,
-                        DataSpec data, SpaceDefinition space, FitSpec fit, int failFast, HeartbeatSpec heartbeat) {
+                        DataSpec data, SpaceDefinition space, FitSpec fit, int failFast, HeartbeatSpec heartbeat,
+                        List<ConstraintSpec> constraints) {
     /** {@code fail_fast} when the file does not set it. */
     public static final int DEFAULT_FAIL_FAST = 5;
 
@@ -45,6 +48,15 @@ public record StudySpec(String study, List<Direction> directions, List<String> m
             throw new IllegalArgumentException("fail_fast must be 0 (off) or more, got " + failFast);
         }
         Objects.requireNonNull(heartbeat, "heartbeat");
+        constraints = constraints == null ? List.of() : List.copyOf(constraints);
+    }
+
+    /** A spec without constraints (for callers written before {@code constraints} existed). */
+    public StudySpec(String study, List<Direction> directions, List<String> metrics, SamplerSpec sampler,
+                     PrunerSpec pruner, BudgetSpec budget, ParallelSpec parallel, TrainerSpec trainer,
+                     DataSpec data, SpaceDefinition space, FitSpec fit, int failFast, HeartbeatSpec heartbeat) {
+        this(study, directions, metrics, sampler, pruner, budget, parallel, trainer, data, space, fit, failFast,
+                heartbeat, List.of());
     }
 
     /** Whether the study has several objectives. */

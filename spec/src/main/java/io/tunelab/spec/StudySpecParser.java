@@ -24,7 +24,8 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  */
 public final class StudySpecParser {
     static final List<String> TOP_KEYS = List.of("study", "direction", "metric", "sampler", "pruner", "budget",
-            "parallel", "trainer", "data", "space", "fit", "fail_fast", "heartbeat");
+            "parallel", "trainer", "data", "space", "fit", "fail_fast", "heartbeat",
+            "constraints");
     private static final List<String> DIRECTIONS = List.of("minimize", "maximize");
 
     private final SpecCatalog catalog;
@@ -120,11 +121,12 @@ public final class StudySpecParser {
             FitSpec fit = TrainingSections.fit(top.get("fit"), firstMetric, catalog, problems);
             crossChecks(top, directions, sampler, pruner);
             Long failFast = top.integer("fail_fast", Range.closed(0, ExecutionSections.MAX_TRIALS), false);
+            List<ConstraintSpec> constraints = top.has("constraints") ? constraints(top.get("constraints")) : List.of();
             if (problems.count() != before) {
                 return null;
             }
             return new StudySpec(study, directions, metrics, sampler, pruner, budget, parallel, trainer, data, space, fit,
-                    failFast == null ? StudySpec.DEFAULT_FAIL_FAST : failFast.intValue(), heartbeat);
+                    failFast == null ? StudySpec.DEFAULT_FAIL_FAST : failFast.intValue(), heartbeat, constraints);
         }
 
         private <T> T missing(Fields top, String key) {
@@ -169,6 +171,21 @@ public final class StudySpecParser {
                         + " for " + directions.size() + (directions.size() == 1 ? " direction" : " directions")
                         + "; give one metric per direction");
                 return null;
+            }
+            return out;
+        }
+
+        /** {@code constraints}: one entry or a list of them, each given once (see {@link ConstraintSpec}). */
+        private List<ConstraintSpec> constraints(Node node) {
+            List<ConstraintSpec> out = new ArrayList<>();
+            for (Item item : items(node, "constraints")) {
+                String text = Values.text(item.node(), item.path(), problems);
+                ConstraintSpec c = text == null ? null : ConstraintParser.parse(text, item.node(), item.path(), problems);
+                if (c != null && out.contains(c)) {
+                    problems.at(item.node(), item.path(), "constraint '" + c + "' is given twice; give each once");
+                } else if (c != null) {
+                    out.add(c);
+                }
             }
             return out;
         }

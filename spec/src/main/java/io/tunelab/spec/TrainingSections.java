@@ -93,7 +93,8 @@ final class TrainingSections {
     }
 
     /**
-     * {@code fit: {epochs, batch_size, early_stopping: {...}, schedule: {...}, tensorboard_dir, checkpoint_every}};
+     * {@code fit: {epochs, batch_size, early_stopping: {...}, schedule: {...}, tensorboard_dir, summaries: {histograms},
+     * checkpoint_every}};
      * defaults when absent.
      */
     static FitSpec fit(Node node, String metric, SpecCatalog catalog, Problems problems) {
@@ -104,19 +105,30 @@ final class TrainingSections {
         if (f == null) {
             return null;
         }
-        f.allow(List.of("epochs", "batch_size", "early_stopping", "schedule", "tensorboard_dir", "checkpoint_every"));
+        f.allow(List.of("epochs", "batch_size", "early_stopping", "schedule", "tensorboard_dir", "summaries", "checkpoint_every"));
         int before = problems.count();
         Long epochs = f.integer("epochs", Range.closed(1, MAX_EPOCHS), false);
         Long batch = f.integer("batch_size", Range.closed(1, MAX_BATCH), false);
         FitSpec.EarlyStopping stopping = f.has("early_stopping") ? earlyStopping(f.get("early_stopping"), metric, problems) : null;
         FitSpec.Schedule schedule = f.has("schedule") ? schedule(f.get("schedule"), catalog, problems) : null;
         String tensorboardDir = f.text("tensorboard_dir", false);
+        FitSpec.Summaries summaries = f.has("summaries") ? summaries(f.get("summaries"), problems) : null;
         Long checkpointEvery = f.integer("checkpoint_every", Range.closed(1, MAX_EPOCHS), false);
         if (problems.count() != before) {
             return null;
         }
         return new FitSpec(epochs == null ? null : epochs.intValue(), batch == null ? null : batch.intValue(),
-                stopping, schedule, tensorboardDir, checkpointEvery == null ? null : checkpointEvery.intValue());
+                stopping, schedule, tensorboardDir, summaries, checkpointEvery == null ? null : checkpointEvery.intValue());
+    }
+
+    private static FitSpec.Summaries summaries(Node node, Problems problems) {
+        Fields f = Fields.of(node, "fit.summaries", problems);
+        if (f == null) {
+            return null;
+        }
+        f.allow(List.of("histograms"));
+        Long histograms = f.integer("histograms", Range.closed(0, MAX_EPOCHS), true);
+        return histograms == null ? null : new FitSpec.Summaries(histograms.intValue());
     }
 
     private static FitSpec.EarlyStopping earlyStopping(Node node, String metric, Problems problems) {

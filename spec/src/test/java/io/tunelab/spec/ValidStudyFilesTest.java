@@ -162,6 +162,16 @@ class ValidStudyFilesTest {
     }
 
     @Test
+    void fitMayOptIntoWeightHistogramsEveryNEpochs() {
+        StudySpec spec = parser.parse(SpecFiles.MINIMAL + "fit: {epochs: 4, summaries: {histograms: 2}}\n", "h.yaml");
+        assertThat(spec.fit().summaries()).isEqualTo(new FitSpec.Summaries(2));
+        assertThat(parser.parse(SpecFiles.MINIMAL, "plain.yaml").fit().summaries()).isNull();
+        SpecValidationException e = org.assertj.core.api.Assertions.catchThrowableOfType(SpecValidationException.class,
+                () -> parser.parse(SpecFiles.MINIMAL + "fit: {summaries: {histograms: -1, images: 1}}\n", "bad.yaml"));
+        assertThat(e.problems()).extracting(SpecProblem::path).contains("fit.summaries.histograms", "fit.summaries.images");
+    }
+
+    @Test
     void aMultiObjectiveStudyPairsEachDirectionWithItsMetric() {
         StudySpec spec = parser.parse(SpecFiles.replacing(2, "direction: [minimize, maximize]")
                 .replace("metric: acc", "metric: [latency_ms, val_accuracy]")

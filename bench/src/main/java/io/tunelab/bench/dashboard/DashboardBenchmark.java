@@ -175,7 +175,8 @@ public final class DashboardBenchmark {
     }
 
     private static TrackerPorts ports(Tracker tracker) {
-        return new TrackerPorts(tracker.storage(), tracker.queries(), tracker.changes(), tracker.metrics(), tracker.registry());
+        return new TrackerPorts(tracker.storage(), tracker.queries(), tracker.changes(), tracker.metrics(), tracker.registry(),
+                tracker.artifacts());
     }
 
     private void print(List<Figure> figures) throws java.io.IOException {

@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
                 + " trials, dashboard throughput under concurrent clients, and TensorBoard event-file import.",
         subcommands = {BenchSamplersCommand.class, BenchBbobCommand.class, BenchAskCostCommand.class, BenchTrainCommand.class,
                 BenchStorageCommand.class, BenchDashboardCommand.class, BenchDashboardLoadCommand.class,
-                BenchTensorBoardCommand.class})
+                BenchTensorBoardCommand.class, BenchCsvRegressionCommand.class})
 public final class BenchCommand implements Runnable {
 
     @CommandLine.Spec

@@ -5,7 +5,9 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Stream;
 
 /** How the figure benchmarks print: a table on standard output and, when asked, the same figures as CSV. */
 final class BenchOutput {
@@ -20,5 +22,14 @@ final class BenchOutput {
             w.println("wrote " + csv);
         }
         w.flush();
+    }
+
+    /** Deletes the scratch directory {@code dir} of a benchmark and everything in it. */
+    static void deleteTree(Path dir) throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
     }
 }

@@ -5,10 +5,8 @@ import io.tunelab.bench.tensorboard.TensorBoardBenchmark;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -41,11 +39,7 @@ public final class BenchTensorBoardCommand implements Callable<Integer> {
         try {
             results = TensorBoardBenchmark.run(new TensorBoardBenchmark.Options(dir, runs, steps));
         } finally {
-            try (Stream<Path> files = Files.walk(dir)) {
-                for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(p);
-                }
-            }
+            BenchOutput.deleteTree(dir);
         }
         BenchOutput.print(spec.commandLine().getOut(), results, out);
         return 0;

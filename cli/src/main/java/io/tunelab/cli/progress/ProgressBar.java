@@ -3,6 +3,7 @@ package io.tunelab.cli.progress;
 import io.tunelab.cli.output.Numbers;
 import io.tunelab.search.study.Study;
 import io.tunelab.search.study.TrialCallback;
+import io.tunelab.search.trial.Constraints;
 import io.tunelab.search.trial.FrozenTrial;
 import io.tunelab.search.trial.TrialState;
 import java.io.PrintWriter;
@@ -47,7 +48,7 @@ public final class ProgressBar implements TrialCallback {
             pruned++;
         } else if (trial.state() == TrialState.FAIL) {
             failed++;
-        } else if (trial.state() == TrialState.COMPLETE && trial.values().size() == 1
+        } else if (trial.state() == TrialState.COMPLETE && trial.values().size() == 1 && Constraints.holds(trial)
                 && (best == null || study.direction().better(trial.value(), best.value()))) {
             best = trial;
         }

@@ -4,6 +4,7 @@ import io.tunelab.cli.wiring.Wiring;
 import io.tunelab.search.storage.StorageException;
 import io.tunelab.search.storage.StudyRecord;
 import io.tunelab.search.storage.TrialStorage;
+import io.tunelab.search.trial.Constraints;
 import io.tunelab.search.trial.FrozenTrial;
 import io.tunelab.search.trial.ParetoFront;
 import io.tunelab.search.trial.TrialState;
@@ -13,9 +14,13 @@ import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
-/** {@code tunelab best STUDY}: the best trial (or the Pareto front for several objectives). */
+/**
+ * {@code tunelab best STUDY}: the best trial (or the Pareto front for several objectives) among the
+ * COMPLETE trials whose constraints hold; a trial that violates one is never shown as best.
+ */
 @Command(name = "best", mixinStandardHelpOptions = true,
-        description = "Show the best trial of a study, or its Pareto-optimal trials for several objectives.")
+        description = "Show the best trial of a study, or its Pareto-optimal trials for several objectives;"
+                + " trials that violate a constraint are left out.")
 public final class BestCommand extends StudyCommand {
 
     @Parameters(index = "0", paramLabel = "STUDY", description = "Study name.")
@@ -28,21 +33,17 @@ public final class BestCommand extends StudyCommand {
     @Override
     int run(TrialStorage storage, PrintWriter out) {
         StudyRecord s = study(storage, study);
-        List<FrozenTrial> complete = storage.trials(s.id(), EnumSet.of(TrialState.COMPLETE));
-        if (complete.isEmpty()) {
+        List<FrozenTrial> all = storage.trials(s.id(), EnumSet.of(TrialState.COMPLETE));
+        if (all.isEmpty()) {
             throw StorageException.notFound("study '" + study + "' has no COMPLETE trial yet");
         }
-        List<FrozenTrial> best;
-        if (s.directions().size() == 1) {
-            FrozenTrial top = complete.get(0);
-            for (FrozenTrial t : complete) {
-                if (s.directions().get(0).better(t.value(), top.value())) {
-                    top = t;
-                }
-            }
-            best = List.of(top);
-        } else {
-            best = ParetoFront.of(complete, s.directions());
+        List<FrozenTrial> best = s.directions().size() == 1
+                ? Constraints.bestFeasible(all, s.directions().get(0)).map(List::of).orElse(List.of())
+                : ParetoFront.of(Constraints.feasible(all), s.directions());
+        if (best.isEmpty()) {
+            throw StorageException.notFound("study '" + study + "' has no feasible trial: all " + all.size()
+                    + " COMPLETE trials violate a constraint, so none is best (`tunelab trials " + study
+                    + "` shows which trials are feasible)");
         }
         out.print(TrialRows.of(best, s.directions().size()).render(format));
         out.flush();

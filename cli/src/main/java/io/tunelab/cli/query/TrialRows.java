@@ -2,6 +2,7 @@ package io.tunelab.cli.query;
 
 import io.tunelab.cli.output.TextTable;
 import io.tunelab.search.sampler.Sampler;
+import io.tunelab.search.trial.Constraints;
 import io.tunelab.search.trial.FrozenTrial;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -11,7 +12,8 @@ import java.util.Set;
 
 /**
  * Trials as a table: number, state, values, duration, the sampler that chose the parameters (when
- * any trial records one), then one column per parameter.
+ * any trial records one), whether the trial's constraints hold (when any trial reports constraints;
+ * blank for one that reports none), then one column per parameter.
  */
 final class TrialRows {
     private TrialRows() {
@@ -29,6 +31,10 @@ final class TrialRows {
         if (samplers) {
             columns.add("sampler");
         }
+        boolean constrained = trials.stream().anyMatch(t -> t.userAttrs().containsKey(Constraints.USER_ATTR));
+        if (constrained) {
+            columns.add("feasible");
+        }
         params.forEach(p -> columns.add("param:" + p));
         List<List<Object>> rows = new ArrayList<>();
         for (FrozenTrial t : trials) {
@@ -40,6 +46,9 @@ final class TrialRows {
                     ? Duration.between(t.start(), t.end()).toMillis() / 1000.0 : null);
             if (samplers) {
                 row.add(t.systemAttrs().get(Sampler.SAMPLER_ATTR));
+            }
+            if (constrained) {
+                row.add(t.userAttrs().containsKey(Constraints.USER_ATTR) ? Constraints.holds(t) : null);
             }
             for (String p : params) {
                 row.add(t.params().get(p));

@@ -5,8 +5,7 @@ import io.tunelab.cli.run.StudyFiles;
 import io.tunelab.cli.wiring.TrainerFactory;
 import io.tunelab.search.storage.StudyRecord;
 import io.tunelab.search.storage.TrialStorage;
-import io.tunelab.search.trial.ArtifactRef;
-import io.tunelab.search.trial.Direction;
+import io.tunelab.search.trial.Constraints;
 import io.tunelab.search.trial.FrozenTrial;
 import io.tunelab.search.trial.TrialState;
 import io.tunelab.tracker.provenance.RuntimeInfo;
@@ -17,7 +16,6 @@ import io.tunelab.tracker.registry.ModelVersion;
 import io.tunelab.tracker.setup.Tracker;
 import io.tunelab.trainers.gate.GateVerdict;
 import io.tunelab.trainers.gate.PromotionGate;
-import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -95,32 +93,21 @@ public final class Promotion {
 
     private GateVerdict judge(Request r, StudyFiles challengerFiles, ModelVersion challenger, ModelVersion champion) {
         StudyFiles championFiles = StudyFiles.of(tracker.storage(), champion.source().study(), trainers);
-        double[] ch = challengerFiles.trainer().testScores(challengerFiles.spec(), path(challenger.source().artifact()));
-        double[] champ = championFiles.trainer().testScores(challengerFiles.spec(), path(champion.source().artifact()));
+        double[] ch = challengerFiles.trainer().testScores(challengerFiles.spec(), ModelVersionFiles.of(tracker, challenger));
+        double[] champ = championFiles.trainer().testScores(challengerFiles.spec(), ModelVersionFiles.of(tracker, champion));
         return PromotionGate.named(r.gate()).judge(ch, champ, r.confidence());
-    }
-
-    private static Path path(ArtifactRef ref) {
-        if (ref == null) {
-            throw new CliException("the model version has no model file to evaluate");
-        }
-        return Path.of(ref.uri());
     }
 
     private static FrozenTrial best(TrialStorage storage, StudyRecord study) {
         if (study.directions().size() != 1) {
             throw new CliException("study '" + study.name() + "' has several objectives: name the trial with --trial");
         }
-        Direction d = study.directions().get(0);
-        FrozenTrial best = null;
-        for (FrozenTrial t : storage.trials(study.id(), EnumSet.of(TrialState.COMPLETE))) {
-            if (best == null || d.better(t.value(), best.value())) {
-                best = t;
-            }
-        }
-        if (best == null) {
+        List<FrozenTrial> complete = storage.trials(study.id(), EnumSet.of(TrialState.COMPLETE));
+        if (complete.isEmpty()) {
             throw new CliException("study '" + study.name() + "' has no COMPLETE trial to promote");
         }
-        return best;
+        return Constraints.bestFeasible(complete, study.directions().get(0)).orElseThrow(() -> new CliException(
+                "study '" + study.name() + "' has no feasible trial to promote: all " + complete.size()
+                        + " COMPLETE trials violate a constraint; name one with --trial to promote it anyway"));
     }
 }

@@ -11,7 +11,10 @@ import io.tunelab.trainers.predict.Predictor;
 import java.nio.file.Path;
 import java.util.List;
 
-/** Serves the version a registry alias points at, loading it with the trainer of the study it came from. */
+/**
+ * Serves the version a registry alias points at, loading it with the trainer of the study it came from,
+ * from its file under the artifact root ({@link ModelVersionFiles}).
+ */
 public final class RegistryModelResolver implements ModelResolver {
     private final Tracker tracker;
     private final String model;
@@ -35,10 +38,8 @@ public final class RegistryModelResolver implements ModelResolver {
     @Override
     public Predictor load(ModelRef ref) {
         ModelVersion v = tracker.registry().version(ref.model(), ref.version());
-        if (v.source().artifact() == null) {
-            throw new CliException(ref + " has no model file");
-        }
+        Path file = ModelVersionFiles.of(tracker, v);
         StudyFiles files = StudyFiles.of(tracker.storage(), v.source().study(), trainers);
-        return files.trainer().load(Path.of(v.source().artifact().uri()));
+        return files.trainer().load(file);
     }
 }

@@ -1,11 +1,18 @@
 package io.tunelab.cli.registry;
 
 import io.tunelab.cli.error.CliException;
+import io.tunelab.cli.output.AccessNotice;
 import io.tunelab.cli.query.StorageUrlOption;
 import io.tunelab.cli.wiring.Wiring;
+import io.tunelab.search.access.BearerToken;
+import io.tunelab.search.access.BindAddress;
+import io.tunelab.serving.PredictAccess;
 import io.tunelab.serving.PredictionServer;
+import io.tunelab.tracker.TrackerException;
+import io.tunelab.tracker.config.PasswordFile;
 import io.tunelab.tracker.setup.Tracker;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -18,7 +25,9 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code tunelab serve MODEL@ALIAS --port 8090}: answers {@code POST /predict} with the version the
- * alias points at and follows the alias when it moves, without a restart.
+ * alias points at and follows the alias when it moves, without a restart. Bound beyond loopback,
+ * {@code /predict} needs a bearer token (generated and printed, or read from {@code --token-file})
+ * unless {@code --public} says otherwise ({@link PredictAccess}).
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = "Serve predictions of the model version an alias points at (POST /predict, GET /health).")
@@ -27,8 +36,16 @@ public final class ServeCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "MODEL@ALIAS", description = "e.g. fashion@production")
     String target;
 
-    @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address to bind (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address to bind (default: ${DEFAULT-VALUE});"
+            + " on any other address, POST /predict needs the token.")
     String host;
+
+    @Option(names = "--token-file", paramLabel = "FILE", description = "Read the token POST /predict needs from the"
+            + " first line of FILE (asked for on loopback too). Default off loopback: a new token, printed at start.")
+    Path tokenFile;
+
+    @Option(names = "--public", description = "Off loopback, answer POST /predict without a token (prints a warning).")
+    boolean open;
 
     @Option(names = "--port", defaultValue = "8090", description = "Port (default: ${DEFAULT-VALUE}; 0 picks one).")
     int port;
@@ -66,22 +83,60 @@ public final class ServeCommand implements Callable<Integer> {
         if (pollSeconds < 1) {
             throw new CliException("--poll must be at least 1 second, got " + pollSeconds);
         }
+        if (open && tokenFile != null) {
+            throw new CliException("--public answers without a token, but --token-file " + tokenFile + " gives one:"
+                    + " drop one of them");
+        }
+        PredictAccess access = new PredictAccess(tokenFile == null ? null : readToken(tokenFile), open);
         PrintWriter out = spec.commandLine().getOut();
         try (Tracker tracker = wiring.openTracker(storage.access())) {
             RegistryModelResolver resolver = new RegistryModelResolver(tracker, target.substring(0, at),
                     target.substring(at + 1), wiring.trainers());
             PredictionServer server = new PredictionServer(resolver, new PredictionServer.Options(8L * 1024 * 1024, 1024,
-                    Duration.ofSeconds(pollSeconds), mcSamples)).start(host, port);
+                    Duration.ofSeconds(pollSeconds), mcSamples), access).start(host, port);
             out.println("Serving " + resolver.current() + " (" + target + ") at http://" + host + ":" + server.port()
                     + "/predict  (Ctrl-C to stop)");
+            AccessNotice.token(out, tokenFile == null ? server.token() : null, "POST /predict");
+            if (tokenFile != null) {
+                out.println("POST /predict needs the token in " + tokenFile + ".");
+            }
+            if (open && !BindAddress.isLoopback(host)) {
+                AccessNotice.open(out, "--public", host, server.port(), "ask for predictions");
+            }
             out.flush();
             CountDownLatch stopped = new CountDownLatch(1);
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            Thread hook = new Thread(() -> {
                 server.close();
                 stopped.countDown();
-            }, "tunelab-serve-stop"));
-            stopped.await();
+            }, "tunelab-serve-stop");
+            Runtime.getRuntime().addShutdownHook(hook);
+            try {
+                stopped.await();
+            } finally {
+                stopIfInterrupted(hook, server, stopped);
+            }
         }
         return 0;
+    }
+
+    /** Run in-process and interrupted (not shut down), the server stops here rather than at JVM exit. */
+    private static void stopIfInterrupted(Thread hook, PredictionServer server, CountDownLatch stopped) {
+        if (stopped.getCount() == 0) {
+            return;
+        }
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            return; // the hook stops it
+        }
+        server.close();
+    }
+
+    private static BearerToken readToken(Path file) {
+        try {
+            return new BearerToken(PasswordFile.read(file));
+        } catch (TrackerException e) {
+            throw new CliException("--token-file: " + e.getMessage());
+        }
     }
 }

@@ -16,6 +16,7 @@ import io.tunelab.search.study.Objective;
 import io.tunelab.tensorboard.live.TensorBoardObjective;
 import io.tunelab.search.study.Study;
 import io.tunelab.search.study.StudyBuilder;
+import io.tunelab.search.trial.Constraints;
 import io.tunelab.search.trial.Direction;
 import io.tunelab.search.trial.FrozenTrial;
 import io.tunelab.search.trial.TrialState;
@@ -115,20 +116,48 @@ public final class StudyRunner {
      * {@code fit.tensorboard_dir}, each trial also writes its scalars there, one run directory per trial.
      */
     public Objective objective() {
-        Objective objective = trainer(spec, trainers).create(spec);
-        String tensorboardDir = spec.fit().tensorboardDir();
-        return tensorboardDir == null ? objective
-                : new TensorBoardObjective(objective, java.nio.file.Path.of(tensorboardDir), Clock.systemUTC());
+        return withStudyFile(trainer(spec, trainers).create(spec));
     }
 
     /** The objective of the file's trainer for trials running on {@code plan}'s slots. */
     public Objective objective(SlotPlan plan) {
-        return trainer(spec, trainers).create(spec, plan.cpuThreadsPerTrial());
+        return withStudyFile(trainer(spec, trainers).create(spec, plan.cpuThreadsPerTrial()));
+    }
+
+    /** {@code objective} with what the study file adds around any trainer: constraints, then {@code fit.tensorboard_dir}. */
+    private Objective withStudyFile(Objective objective) {
+        Objective constrained = constrained(objective, trainer(spec, trainers));
+        String tensorboardDir = spec.fit().tensorboardDir();
+        return tensorboardDir == null ? constrained
+                : new TensorBoardObjective(constrained, java.nio.file.Path.of(tensorboardDir), Clock.systemUTC());
+    }
+
+    /**
+     * The objective storing the file's constraint values with each completed trial, when it has
+     * constraints; checks first that the trainer reports what they name.
+     */
+    private Objective constrained(Objective objective, TrainerFactory trainer) {
+        if (spec.constraints().isEmpty()) {
+            return objective;
+        }
+        ConstraintObjective.check(spec, trainer);
+        return new ConstraintObjective(objective, spec.constraints(), spec.metrics().get(0));
     }
 
     /** What the file's trials search and fix, checked against the trainer; reads no data. */
     public EffectiveConfiguration configuration() {
-        return trainer(spec, trainers).configuration(spec);
+        return configuration(spec, trainers);
+    }
+
+    /**
+     * What {@code spec}'s trials search and fix, checked against its trainer among {@code trainers}, as are
+     * the names its constraints read (when the trainer says what it reports); reads no data.
+     */
+    public static EffectiveConfiguration configuration(StudySpec spec, List<TrainerFactory> trainers) {
+        TrainerFactory trainer = trainer(spec, trainers);
+        EffectiveConfiguration configuration = trainer.configuration(spec);
+        ConstraintObjective.check(spec, trainer);
+        return configuration;
     }
 
     /** The trainer {@code spec} names, among {@code trainers}. */
@@ -209,23 +238,32 @@ public final class StudyRunner {
                 + " and run again: the study resumes to its budget. `fail_fast: 0` in the study file turns this check off.");
     }
 
-    /** One line of counts: {@code Study 'x': 12 complete, 3 pruned, 0 failed.} */
+    /**
+     * One line of counts: {@code Study 'x': 12 complete, 3 pruned, 0 failed.}, with
+     * {@code 12 complete (4 violating a constraint)} when some COMPLETE trials are infeasible.
+     */
     public static String counts(Study study) {
         Map<TrialState, Long> counts = study.trials().stream().collect(
                 Collectors.groupingBy(FrozenTrial::state, () -> new EnumMap<>(TrialState.class), Collectors.counting()));
-        return "Study '" + study.name() + "': " + counts.getOrDefault(TrialState.COMPLETE, 0L) + " complete, "
+        List<FrozenTrial> complete = study.trials(EnumSet.of(TrialState.COMPLETE));
+        int infeasible = complete.size() - Constraints.feasible(complete).size();
+        return "Study '" + study.name() + "': " + counts.getOrDefault(TrialState.COMPLETE, 0L) + " complete"
+                + (infeasible == 0 ? "" : " (" + infeasible + " violating a constraint)") + ", "
                 + counts.getOrDefault(TrialState.PRUNED, 0L) + " pruned, " + counts.getOrDefault(TrialState.FAIL, 0L)
                 + " failed.";
     }
 
-    /** The best trials (up to {@code n}, best first; the Pareto front for several objectives) as a table. */
+    /**
+     * The best trials (up to {@code n}, best first; the Pareto front for several objectives) as a table,
+     * among the trials whose constraints hold (empty when none does).
+     */
     public static TextTable summary(Study study, int n) {
         List<FrozenTrial> best;
         if (study.isMultiObjective()) {
             best = study.bestTrials();
         } else {
             Direction d = study.direction();
-            best = new ArrayList<>(study.trials(EnumSet.of(TrialState.COMPLETE)));
+            best = new ArrayList<>(Constraints.feasible(study.trials(EnumSet.of(TrialState.COMPLETE))));
             best.sort(Comparator.comparingDouble(t -> d.asLoss(t.value())));
             best = best.subList(0, Math.min(n, best.size()));
         }

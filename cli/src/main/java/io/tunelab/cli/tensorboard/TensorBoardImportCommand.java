@@ -53,13 +53,10 @@ public final class TensorBoardImportCommand implements Callable<Integer> {
         try (TrialStorage s = wiring.openStorage(storage.url())) {
             ImportReport r = new LogdirImporter(s, metric).importLogdir(logdir, study);
             PrintWriter w = spec.commandLine().getOut();
-            w.printf("imported %d runs into study '%s': %d scalar points, %d images%n", r.imported().size(), study,
-                    r.scalars(), r.images());
+            w.printf("imported %d runs into study '%s': %d scalar points, %d histograms, images, texts and PR curves%n",
+                    r.imported().size(), study, r.scalars(), r.summaries());
             if (!r.skipped().isEmpty()) {
                 w.printf("skipped %d runs imported before: %s%n", r.skipped().size(), String.join(", ", r.skipped()));
-            }
-            if (r.notStored() > 0) {
-                w.printf("left out %d histogram and text values (not stored by the tracker yet)%n", r.notStored());
             }
             for (RecordProblem p : r.problems()) {
                 w.println("skipped bad record: " + p);

@@ -9,6 +9,7 @@ import io.tunelab.trainers.data.FashionMnist;
 import io.tunelab.trainers.sources.CsvDatasets;
 import io.tunelab.trainers.sources.DataCard;
 import io.tunelab.trainers.sources.IdxPairs;
+import io.tunelab.trainers.sources.ImageAugmentation;
 import io.tunelab.trainers.sources.ImageFolders;
 import io.tunelab.trainers.sources.SeriesDatasets;
 import io.tunelab.trainers.sources.TrainingData;
@@ -33,7 +34,8 @@ import java.util.List;
  *       Fashion-MNIST's 5,000 of 60,000) validate, without a test pair the last {@code test_split} (1/6) test;</li>
  *   <li>{@code images}: {@code path} of a folder with one sub-folder per class, {@code image_size: [h, w]}
  *       (default [28, 28]), {@code channels} (1 or 3, default 1), {@code test_split} and {@code valid_split}
- *       (0.2 each, stratified, the study's seed).</li>
+ *       (0.2 each, stratified, the study's seed), optional {@code augment: {flip: true, crop: N}} (training
+ *       batches only: a horizontal flip of half the images, a random crop with padding N).</li>
  * </ul>
  * Split sizes are counts (whole numbers) or fractions. Problems are {@link CliException}s naming the field.
  */
@@ -60,6 +62,10 @@ final class DjlData {
     static TrainingData load(StudySpec spec, boolean forTraining) {
         task(spec);
         DataOptions data = new DataOptions("data", spec.data().options());
+        if (data.has("augment") && !spec.data().dataset().equals("images")) {
+            throw new CliException("data.augment: augmentation applies to dataset images only, not to "
+                    + spec.data().dataset());
+        }
         try {
             return switch (spec.data().dataset()) {
                 case "csv" -> {
@@ -84,9 +90,10 @@ final class DjlData {
                         data.number("valid_split", 1.0 / 12), data.number("test_split", 1.0 / 6));
                 case "images" -> {
                     List<Integer> size = imageSize(spec);
+                    ImageAugmentation augment = augmentation(spec);
                     yield ImageFolders.load(Path.of(data.required("path")), size.get(0), size.get(1),
                             data.integer("channels", 1), fraction(data, "test_split", 0.2), fraction(data, "valid_split", 0.2),
-                            spec.sampler().seed());
+                            spec.sampler().seed()).withAugmentation(augment);
                 }
                 default -> fashionMnist(data, forTraining);
             };
@@ -113,6 +120,33 @@ final class DjlData {
             return l.stream().map(Integer.class::cast).toList();
         }
         throw new CliException("data.image_size: expected [height, width] of two positive whole numbers, got " + v);
+    }
+
+    /** {@code augment: {flip: bool, crop: N}}; absent means none. */
+    private static ImageAugmentation augmentation(StudySpec spec) {
+        Object v = spec.data().options().get("augment");
+        if (v == null) {
+            return ImageAugmentation.none();
+        }
+        if (!(v instanceof java.util.Map<?, ?> map)) {
+            throw new CliException("data.augment: expected a map such as {flip: true, crop: 4}, got " + v);
+        }
+        for (Object key : map.keySet()) {
+            if (!"flip".equals(key) && !"crop".equals(key)) {
+                throw new CliException("data.augment." + key + ": unknown option; expected flip or crop");
+            }
+        }
+        Object flip = map.containsKey("flip") ? map.get("flip") : Boolean.FALSE;
+        if (!(flip instanceof Boolean)) {
+            throw new CliException("data.augment.flip: expected true or false, got " + flip);
+        }
+        @SuppressWarnings("unchecked")
+        DataOptions options = new DataOptions("data.augment", (java.util.Map<String, Object>) map);
+        int crop = options.integer("crop", 0);
+        if (crop < 0) {
+            throw new CliException("data.augment.crop: expected a padding of 0 or more pixels, got " + crop);
+        }
+        return new ImageAugmentation((Boolean) flip, crop);
     }
 
     private static Task csvTask(DataOptions data) {

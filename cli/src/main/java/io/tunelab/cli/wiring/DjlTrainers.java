@@ -23,6 +23,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The {@code djl-mlp}, {@code djl-wide-deep}, {@code djl-cnn} and {@code djl-rnn} trainers of study
@@ -71,12 +74,21 @@ public final class DjlTrainers implements TrainerFactory {
         fixed.keySet().removeAll(spec.space().distributions().keySet());
         DjlObjectiveConfig config = DjlObjectiveConfig.mlp(spec.space().distributions(), fixed).withModel(model(spec))
                 .withMonitor(monitor(spec, data.card().task()))
+                .withHistograms(spec.fit().summaries() == null ? 0 : spec.fit().summaries().histograms())
                 .withCheckpointEvery(spec.fit().checkpointEvery() == null ? 0 : spec.fit().checkpointEvery());
         DjlObjective objective = new DjlObjective(data, config);
         return trial -> {
             spec.space().suggest(trial);
             return objective.evaluate(trial);
         };
+    }
+
+    /** The epoch metrics ({@link EpochMetrics#NAMES}; a classifier never logs the regression ones) and {@code epochs_run}. */
+    @Override
+    public Optional<Set<String>> reportedNames(StudySpec spec) {
+        Set<String> names = new TreeSet<>(EpochMetrics.NAMES);
+        names.add("epochs_run");
+        return Optional.of(names);
     }
 
     @Override

@@ -4,6 +4,8 @@ import io.tunelab.spec.StudySpec;
 import io.tunelab.search.study.Objective;
 import io.tunelab.trainers.predict.Predictor;
 import java.nio.file.Path;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * Builds the objective for the trainers it handles, from a validated study file: the data set named
@@ -36,6 +38,15 @@ public interface TrainerFactory {
      */
     default Objective create(StudySpec spec, int cpuThreadsPerTrial) {
         return create(spec);
+    }
+
+    /**
+     * The names of the metrics and numeric user attributes every trial of {@code spec} reports (what a
+     * study file's {@code constraints} may name, besides its {@code metric}), or empty when the trainer
+     * cannot say; then a constraint on a name a trial does not report fails that trial when it ends.
+     */
+    default Optional<Set<String>> reportedNames(StudySpec spec) {
+        return Optional.empty();
     }
 
     /** Name of the trial artifact holding the trained model (what a model version points at). */

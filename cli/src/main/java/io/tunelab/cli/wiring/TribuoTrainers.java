@@ -4,6 +4,7 @@ import io.tunelab.cli.error.CliException;
 import io.tunelab.spec.StudySpec;
 import io.tunelab.search.study.Objective;
 import io.tunelab.trainers.TrainersException;
+import io.tunelab.trainers.eval.CrossValidation;
 import io.tunelab.trainers.eval.Metric;
 import io.tunelab.trainers.tabular.CsvOptions;
 import io.tunelab.trainers.tabular.CsvTables;
@@ -22,6 +23,8 @@ import io.tunelab.trainers.tribuo.Validation;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * The {@code tribuo-*} trainers of study files ({@code tribuo-random-forest}, {@code tribuo-xgboost},
@@ -89,6 +92,12 @@ public final class TribuoTrainers implements TrainerFactory {
             spec.space().suggest(trial);
             return objective.evaluate(trial);
         };
+    }
+
+    /** Cross-validation's per-fold scores ({@code cv_fold_score}) and their mean and deviation, whatever the trainer. */
+    @Override
+    public Optional<Set<String>> reportedNames(StudySpec spec) {
+        return Optional.of(Set.of(CrossValidation.FOLD_SCORE, "cv_mean", "cv_std"));
     }
 
     @Override

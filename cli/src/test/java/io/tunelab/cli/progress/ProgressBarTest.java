@@ -64,4 +64,19 @@ class ProgressBarTest {
         assertThat(ProgressBar.human(Duration.ofSeconds(190))).isEqualTo("3m10s");
         assertThat(ProgressBar.human(Duration.ofMinutes(62))).isEqualTo("1h02m");
     }
+
+    @Test
+    void theBestShownIsTheBestTrialWhoseConstraintsHold() {
+        StringWriter text = new StringWriter();
+        ProgressBar bar = new ProgressBar(new PrintWriter(text), 3, false, steppingClock());
+        Study study = Study.builder("p").direction(Direction.MAXIMIZE).create();
+        double[] values = {0.5, 0.9, 0.7};
+        study.optimize(trial -> {
+            trial.setConstraints(trial.number() == 1 ? 0.3 : 0.0);
+            return values[trial.number()];
+        }, OptimizeOptions.trials(3).withParallelism(1).withCallback(bar));
+        String[] lines = text.toString().split("\n");
+        assertThat(lines[1]).contains("best 0.5 (trial 0)");
+        assertThat(lines[2]).contains("best 0.7 (trial 2)");
+    }
 }

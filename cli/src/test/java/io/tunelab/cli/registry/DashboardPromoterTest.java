@@ -46,7 +46,8 @@ class DashboardPromoterTest {
                     .sorted(Comparator.comparingDouble(FrozenTrial::value)).toList();
             DashboardPromoter promoter = new DashboardPromoter(tracker, List.of(new TribuoTrainers()), "mcnemar", 0.95);
             TrackerDashboardData data = new TrackerDashboardData(new TrackerPorts(tracker.storage(), tracker.queries(),
-                    tracker.changes(), tracker.metrics(), tracker.registry()), promoter);
+                    tracker.changes(), tracker.metrics(), tracker.registry(),
+                    tracker.artifacts()), promoter);
             promoter.viewsFrom(data);
 
             PromoteResult best = data.promote(new PromoteRequest("cart", "production", null,

@@ -12,13 +12,11 @@ import io.tunelab.search.trial.FrozenTrial;
 import io.tunelab.search.trial.TrialState;
 import io.tunelab.spec.StudySpec;
 import io.tunelab.spec.StudySpecParser;
-import java.awt.image.BufferedImage;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,27 +48,44 @@ class DjlDataTest {
         return study.trials(EnumSet.allOf(TrialState.class)).get(0);
     }
 
+    private Path imageFolders() throws IOException {
+        return TestImages.darkAndLight(dir);
+    }
+
     @Test
-    void aResidualCnnTrainsOnAFolderOfImagesPerClass() throws IOException {
-        for (String kind : new String[] {"dark", "light"}) {
-            Files.createDirectories(dir.resolve(kind));
-            for (int i = 0; i < 30; i++) {
-                BufferedImage image = new BufferedImage(10, 10, BufferedImage.TYPE_INT_RGB);
-                int level = kind.equals("dark") ? 20 + i : 200 + i;
-                for (int p = 0; p < 100; p++) {
-                    image.setRGB(p % 10, p / 10, (level << 16) | (level << 8) | level);
-                }
-                ImageIO.write(image, "png", dir.resolve(kind).resolve(i + ".png").toFile());
-            }
-        }
+    void aResidualCnnTrainsOnAFolderOfImagesPerClassWithItsTrainingImagesAugmented() throws IOException {
         StudySpec spec = spec("djl-cnn", "val_accuracy",
-                "{dataset: images, path: %s, image_size: [8, 8], channels: 1}".formatted(dir),
+                "{dataset: images, path: %s, image_size: [8, 8], channels: 1, augment: {flip: true, crop: 2}}"
+                        .formatted(imageFolders()),
                 "residual: {choice: [true]}\n  global_pool: {choice: [true]}\n  conv_blocks: {int: [1, 2]}");
 
         FrozenTrial t = runOne(spec);
 
         assertThat(t.state()).as(t.message()).isEqualTo(TrialState.COMPLETE);
         assertThat(String.valueOf(t.userAttrs().get("architecture"))).contains("residual");
+        assertThat(t.userAttrs().get("augmentation")).isEqualTo(java.util.Map.of("flip", true, "crop", 2));
+    }
+
+    @Test
+    void badAugmentationIsRefusedNamingTheField() throws IOException {
+        String images = "{dataset: images, path: %s, image_size: [8, 8], augment: %s}";
+        java.util.Map<String, String> cases = java.util.Map.of(
+                "{flip: maybe}", "data.augment.flip: expected true or false, got maybe",
+                "{crop: -1}", "data.augment.crop: expected a padding of 0 or more pixels, got -1",
+                "{crop: 1.5}", "data.augment.crop: expected a whole number",
+                "{rotate: 10}", "data.augment.rotate: unknown option; expected flip or crop",
+                "{crop: 8}", "augment.crop 8 must be smaller than the image's height and width, 8x8",
+                "true", "data.augment: expected a map");
+        Path folders = imageFolders();
+        for (var c : cases.entrySet()) {
+            StudySpec spec = spec("djl-cnn", "val_accuracy", images.formatted(folders, c.getKey()), "filters: {int: [2, 4]}");
+            assertThatThrownBy(() -> new DjlTrainers().create(spec)).as(c.getKey()).isInstanceOf(CliException.class)
+                    .hasMessageContaining(c.getValue());
+        }
+        StudySpec csv = spec("djl-mlp", "val_accuracy", "{dataset: csv, path: x.csv, target: y, augment: {flip: true}}",
+                "n_neurons: {int: [8, 16]}");
+        assertThatThrownBy(() -> new DjlTrainers().create(csv)).isInstanceOf(CliException.class)
+                .hasMessageContaining("data.augment: augmentation applies to dataset images only, not to csv");
     }
 
     @Test

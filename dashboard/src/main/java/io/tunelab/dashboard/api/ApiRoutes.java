@@ -44,11 +44,14 @@ public final class ApiRoutes {
 
     public void register(Javalin app) {
         ErrorMapping.install(app);
-        app.get("/api/info", ctx -> ctx.json(Map.of("name", "tunelab-dashboard", "tokenRequired", guard.tokenRequired())));
+        app.get("/api/info", ctx -> ctx.json(Map.of("name", "tunelab-dashboard", "tokenRequired", guard.tokenRequired(),
+                "downloadTokenRequired", guard.downloadTokenRequired())));
+        app.before(TrialRoutes.ARTIFACT_PATH, guard::checkDownload);
         studies.register(app);
         analysis.register(app);
         new TrialRoutes(data).register(app);
         new RunRoutes(data).register(app);
+        new SummaryRoutes(data).register(app);
         new ModelRoutes(data).register(app);
     }
 }

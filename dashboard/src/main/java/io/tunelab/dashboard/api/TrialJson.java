@@ -7,6 +7,7 @@ import io.tunelab.dashboard.data.TrialDetail;
 import io.tunelab.dashboard.query.TableRow;
 import io.tunelab.search.space.DistributionJson;
 import io.tunelab.search.trial.ArtifactRef;
+import io.tunelab.search.trial.Constraints;
 import io.tunelab.search.trial.FrozenTrial;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -21,7 +22,10 @@ final class TrialJson {
     private TrialJson() {
     }
 
-    /** The compact row every list and chart uses. */
+    /**
+     * The compact row every list and chart uses; {@code feasible} is false for a trial that violates a
+     * constraint (see {@link Constraints}), which is never best nor on a Pareto front.
+     */
     static Map<String, Object> row(FrozenTrial t) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", t.id());
@@ -33,6 +37,7 @@ final class TrialJson {
         m.put("end", t.end() == null ? null : t.end().toEpochMilli());
         m.put("slot", t.systemAttrs().get("slot"));
         m.put("sampler", t.systemAttrs().get("sampler"));
+        m.put("feasible", Constraints.holds(t));
         return m;
     }
 

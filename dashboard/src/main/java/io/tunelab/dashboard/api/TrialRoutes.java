@@ -19,6 +19,9 @@ import java.util.Map;
 
 /** Trial endpoints: one trial, its metric series (downsampled, ranged, incremental, CSV) and artifacts. */
 final class TrialRoutes {
+    /** Downloads of a trial's artifact files, models among them. */
+    static final String ARTIFACT_PATH = "/api/trials/{id}/artifacts/{name}";
+
     private final DashboardData data;
 
     TrialRoutes(DashboardData data) {
@@ -29,7 +32,7 @@ final class TrialRoutes {
         app.get("/api/trials/{id}", ctx -> ctx.json(TrialJson.detail(data.trial(Requests.pathLong(ctx, "id")))));
         app.get("/api/trials/{id}/series", this::series);
         app.get("/api/trials/{id}/series.csv", this::seriesCsv);
-        app.get("/api/trials/{id}/artifacts/{name}", this::artifact);
+        app.get(ARTIFACT_PATH, this::artifact);
         app.get("/api/series", this::manySeries);
     }
 
@@ -100,10 +103,10 @@ final class TrialRoutes {
     private void artifact(Context ctx) throws IOException {
         long id = Requests.pathLong(ctx, "id");
         ArtifactRef ref = data.artifact(id, ctx.pathParam("name"));
-        ctx.contentType("application/octet-stream");
-        ctx.header("Content-Disposition", "attachment; filename=\"" + ref.name() + "\"");
-        ctx.header("X-Content-SHA256", ref.sha256());
         try (InputStream in = data.openArtifact(ref)) {
+            ctx.contentType("application/octet-stream");
+            ctx.header("Content-Disposition", "attachment; filename=\"" + ref.name() + "\"");
+            ctx.header("X-Content-SHA256", ref.sha256());
             in.transferTo(ctx.outputStream());
         }
     }

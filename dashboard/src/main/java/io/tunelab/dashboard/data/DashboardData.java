@@ -1,5 +1,7 @@
 package io.tunelab.dashboard.data;
 
+import io.tunelab.search.summary.LoggedSummary;
+import io.tunelab.search.summary.SummaryTag;
 import io.tunelab.search.trial.ArtifactRef;
 import io.tunelab.search.trial.FrozenTrial;
 import io.tunelab.tracker.query.StudySummary;
@@ -62,6 +64,12 @@ public interface DashboardData {
 
     /** One metric series of a trial, selected and downsampled as {@code query} says. */
     MetricSeries series(long trialId, String name, SeriesQuery query);
+
+    /** The trial's summary series (histograms, texts, images, PR curves): tag and kind, by tag; NOT_FOUND for no trial. */
+    List<SummaryTag> summaryTags(long trialId);
+
+    /** The summaries a trial logged under {@code tag}, by step; empty for an unknown tag. */
+    List<LoggedSummary> summaries(long trialId, String tag);
 
     /** Last, min and max of series {@code name} for every trial of the study that has it, by trial id. */
     Map<Long, MetricSummary> metricSummaries(long studyId, String name);

@@ -1,6 +1,8 @@
 package io.tunelab.dashboard.data;
 
 import io.tunelab.dashboard.DashboardException;
+import io.tunelab.search.summary.LoggedSummary;
+import io.tunelab.search.summary.SummaryTag;
 import io.tunelab.search.storage.StudyRecord;
 import io.tunelab.search.storage.TrialStorage;
 import io.tunelab.search.trial.ArtifactRef;
@@ -128,6 +130,16 @@ public final class StorageDashboardData implements DashboardData {
             finishedNames.put(trial.id(), names);
         }
         return names;
+    }
+
+    @Override
+    public List<SummaryTag> summaryTags(long trialId) {
+        return storage.summaryTags(trialId);
+    }
+
+    @Override
+    public List<LoggedSummary> summaries(long trialId, String tag) {
+        return storage.summaries(trialId, tag);
     }
 
     @Override

@@ -1,6 +1,8 @@
 package io.tunelab.dashboard.data;
 
 import io.tunelab.dashboard.DashboardException;
+import io.tunelab.search.summary.LoggedSummary;
+import io.tunelab.search.summary.SummaryTag;
 import io.tunelab.search.trial.ArtifactRef;
 import io.tunelab.search.trial.FrozenTrial;
 import io.tunelab.tracker.metrics.SeriesColumns;
@@ -111,6 +113,16 @@ public final class TrackerDashboardData implements DashboardData {
     }
 
     @Override
+    public List<SummaryTag> summaryTags(long trialId) {
+        return trials.summaryTags(trialId);
+    }
+
+    @Override
+    public List<LoggedSummary> summaries(long trialId, String tag) {
+        return trials.summaries(trialId, tag);
+    }
+
+    @Override
     public List<String> metricNames(long studyId) {
         tracker.storage().study(studyId);
         return tracker.metrics().studyMetricNames(studyId);
@@ -200,7 +212,7 @@ public final class TrackerDashboardData implements DashboardData {
 
     @Override
     public InputStream openArtifact(ArtifactRef artifact) {
-        return trials.openArtifact(artifact);
+        return tracker.artifacts().open(artifact);
     }
 
     @Override

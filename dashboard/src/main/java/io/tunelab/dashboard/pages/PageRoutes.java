@@ -23,7 +23,7 @@ import java.util.zip.GZIPOutputStream;
  */
 public final class PageRoutes {
     /** The pages, by file name without {@code .html}. */
-    static final List<String> PAGES = List.of("index", "study", "trials", "trial", "compare", "scalars", "models");
+    static final List<String> PAGES = List.of("index", "study", "trials", "trial", "compare", "scalars", "summaries", "models");
 
     private final Map<String, Page> byPath = new LinkedHashMap<>();
 

@@ -10,15 +10,15 @@ import io.tunelab.dashboard.api.Json;
 import io.tunelab.dashboard.data.DashboardData;
 import io.tunelab.dashboard.live.LiveEvents;
 import io.tunelab.dashboard.pages.PageRoutes;
-import java.net.InetAddress;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.net.UnknownHostException;
+import io.tunelab.search.SearchException;
+import io.tunelab.search.access.BearerToken;
+import io.tunelab.search.access.BindAddress;
 import java.security.SecureRandom;
-import java.util.HexFormat;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,7 +29,8 @@ import org.slf4j.LoggerFactory;
  * root builds it with a {@link DashboardData}, a host and a port, then calls {@link #start()} and later {@link #stop()}.
  *
  * <p>It binds to {@code 127.0.0.1} unless told otherwise. Bound to any other address, actions that
- * change state need {@link #token()} (a random one is made if none is given); reads stay open.
+ * change state need {@link #token()} (a random one is made if none is given), and so do downloads of
+ * artifact files unless the server is made with public reads; other reads stay open.
  * Not thread-safe for start/stop; request handling is.
  */
 public final class DashboardServer {
@@ -39,7 +40,7 @@ public final class DashboardServer {
 
     private final String host;
     private final int requestedPort;
-    private final String token;
+    private final BearerToken token;
     private final LiveEvents events;
     private final ApiRoutes routes;
     private final Javalin app;
@@ -58,13 +59,23 @@ public final class DashboardServer {
      *              one generated (ignored on loopback)
      */
     public DashboardServer(DashboardData data, String host, int port, String token) {
+        this(data, host, port, token, false);
+    }
+
+    /**
+     * @param publicRead whether artifact downloads stay open to anyone off loopback (otherwise they need the
+     *                   token, as actions do)
+     * @see #DashboardServer(DashboardData, String, int, String)
+     */
+    public DashboardServer(DashboardData data, String host, int port, String token, boolean publicRead) {
         Objects.requireNonNull(data, "data");
         this.host = Objects.requireNonNull(host, "host");
         this.requestedPort = port;
         boolean loopback = isLoopback(host);
-        this.token = loopback ? null : (token == null || token.isBlank() ? newToken() : token);
+        this.token = loopback ? null
+                : (token == null || token.isBlank() ? BearerToken.random(new SecureRandom()) : new BearerToken(token));
         this.events = new LiveEvents(data, 500);
-        AccessGuard guard = new AccessGuard(loopback, this.token);
+        AccessGuard guard = new AccessGuard(loopback, this.token, publicRead);
         this.app = Javalin.create(config -> {
             config.showJavalinBanner = false;
             config.jetty.defaultHost = host;
@@ -148,7 +159,7 @@ public final class DashboardServer {
 
     /** The token state-changing actions need, or null on loopback where none is needed. */
     public String token() {
-        return token;
+        return token == null ? null : token.value();
     }
 
     /** The address to open in a browser. */
@@ -159,16 +170,9 @@ public final class DashboardServer {
 
     static boolean isLoopback(String host) {
         try {
-            return InetAddress.getByName(host).isLoopbackAddress();
-        } catch (UnknownHostException e) {
-            throw new DashboardException(DashboardException.Kind.BAD_REQUEST,
-                    "dashboard host '" + host + "' cannot be resolved: " + e.getMessage(), e);
+            return BindAddress.isLoopback(host);
+        } catch (SearchException e) {
+            throw new DashboardException(DashboardException.Kind.BAD_REQUEST, "dashboard " + e.getMessage(), e);
         }
-    }
-
-    private static String newToken() {
-        byte[] bytes = new byte[24];
-        new SecureRandom().nextBytes(bytes);
-        return HexFormat.of().formatHex(bytes);
     }
 }

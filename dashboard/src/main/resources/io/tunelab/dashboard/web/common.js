@@ -57,7 +57,7 @@ const TL = (() => {
     container.append(el('div', {class: 'error', text: (err.status ? err.status + ': ' : '') + err.message}));
   }
   function nav(active) {
-    const links = [['Studies', '/index.html'], ['Scalars', '/scalars.html'], ['Models', '/models.html']];
+    const links = [['Studies', '/index.html'], ['Scalars', '/scalars.html'], ['Summaries', '/summaries.html'], ['Models', '/models.html']];
     const header = el('header', {class: 'top'}, el('span', {class: 'brand', text: 'Tunelab'}),
       links.map(([t, h]) => el('a', {href: h, class: t === active ? 'active' : null, text: t})),
       el('span', {class: 'live', id: 'live', text: ''}));
@@ -65,9 +65,14 @@ const TL = (() => {
   }
   function live(text) { const l = document.getElementById('live'); if (l) l.textContent = text; }
   /** Opens the event stream; calls onChange(event data) for each 'changes' or 'studies' event. */
-  function events(query, onChange) {
+  /**
+   * Follows the server's change stream. {@code onConnect}, when given, runs on every (re)connection: changes
+   * made between the page's first fetch (or a dropped connection) and the stream's start send no event,
+   * so a page without a cursor catches up there.
+   */
+  function events(query, onChange, onConnect) {
     const source = new EventSource('/api/events?' + new URLSearchParams(query));
-    source.addEventListener('hello', () => live('live'));
+    source.addEventListener('hello', () => { live('live'); if (onConnect) onConnect(); });
     source.addEventListener('changes', e => onChange(JSON.parse(e.data)));
     source.addEventListener('studies', e => onChange(JSON.parse(e.data)));
     source.onerror = () => live('reconnecting…');
@@ -101,7 +106,11 @@ const TL = (() => {
     };
   }
   function stateChip(s) { return el('span', {class: 'state ' + s, text: s}); }
+  /** A marker for a trial that violates a constraint (never best, never on the Pareto front), else null. */
+  function infeasibleChip(t) {
+    return t.feasible === false ? el('span', {class: 'state infeasible', title: 'violates a constraint: never the best trial', text: 'infeasible'}) : null;
+  }
   /** Marks the page interactive; readyMs is the time since navigation started (read by tests and the benchmark). */
   function ready() { document.body.dataset.readyMs = String(performance.now()); document.body.dataset.ready = '1'; }
-  return {el, esc, num, finite, fmt, fmtTime, fmtDuration, param, api, showError, nav, live, events, chart, throttle, oneAtATime, stateChip, ready, ApiError};
+  return {el, esc, num, finite, fmt, fmtTime, fmtDuration, param, api, showError, nav, live, events, chart, throttle, oneAtATime, stateChip, infeasibleChip, ready, ApiError};
 })();

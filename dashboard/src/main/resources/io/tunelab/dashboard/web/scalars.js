@@ -172,5 +172,6 @@
   });
   await loadRuns();
   TL.ready();
-  TL.events({}, TL.throttle(TL.oneAtATime(poll), 1000));
+  const update = TL.throttle(TL.oneAtATime(poll), 1000);
+  TL.events({}, update, update);
 })();

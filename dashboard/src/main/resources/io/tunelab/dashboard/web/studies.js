@@ -18,7 +18,7 @@
       el('td', {text: s.directions.map(d => d.toLowerCase()).join(', ')}),
       el('td', null, Object.entries(s.counts).filter(([, n]) => n > 0).map(([st, n]) => el('span', null, stateChip(st), ' ' + n + ' '))),
       el('td', {class: 'num', text: s.directions.length > 1 ? (s.paretoSize + ' on the Pareto front')
-        : (s.bestValues.length ? fmt(s.bestValues[0]) + ' (#' + s.bestNumber + ')' : '—')}),
+        : (s.bestValues.length ? fmt(s.bestValues[0]) + ' (#' + s.bestNumber + ')' : (s.infeasible ? 'no feasible trial' : '—'))}),
       el('td', {text: s.sampler || '—'}),
       el('td', {text: fmtTime(s.lastActivity)}))));
     if (!body.children.length) body.append(el('tr', null, el('td', {colspan: 6, class: 'muted', text: 'No studies match.'})));
@@ -30,5 +30,5 @@
     } catch (e) { showError(main, e); }
   }
   search.addEventListener('input', render);
-  load().then(() => { TL.ready(); events({}, TL.throttle(load, 2000)); });
+  load().then(() => { TL.ready(); const reload = TL.throttle(load, 2000); events({}, reload, reload); });
 })();

@@ -13,15 +13,22 @@ TL.StudyCharts = (() => {
 
   function history(trials, k, direction, log, selected) {
     const done = complete(trials, k);
-    const points = done.map(t => [t.number, value(t, k)]);
+    const points = done.filter(t => t.feasible !== false).map(t => [t.number, value(t, k)]);
     const best = [];
     let b = null;
-    for (const [n, v] of points) { if (b == null || (direction === 'MINIMIZE' ? v < b : v > b)) b = v; best.push([n, b]); }
-    const useLog = log && positive(points.map(p => p[1]));
+    // the best-so-far line follows feasible trials only: one that violates a constraint is never best
+    for (const t of done) {
+      const v = value(t, k);
+      if (t.feasible !== false && (b == null || (direction === 'MINIMIZE' ? v < b : v > b))) b = v;
+      if (b != null) best.push([t.number, b]);
+    }
+    const infeasible = done.filter(t => t.feasible === false).map(t => [t.number, value(t, k)]);
+    const useLog = log && positive(points.concat(infeasible).map(p => p[1]));
     const series = [
       {name: 'trials', type: 'scatter', symbolSize: 5, data: points, itemStyle: {color: '#6d8fd6', opacity: selected ? 0.25 : 0.8}, large: points.length > 2000},
       {name: 'best so far', type: 'line', step: 'end', showSymbol: false, data: best, lineStyle: {color: '#c62828', width: 2}}];
-    if (selected) series.push({name: 'selected', type: 'scatter', symbolSize: 6, data: points.filter(p => selected.has(p[0])), itemStyle: {color: '#1d2330'}});
+    if (infeasible.length) series.splice(1, 0, {name: 'infeasible', type: 'scatter', symbol: 'triangle', symbolSize: 6, data: infeasible, itemStyle: {color: '#6b4f8e', opacity: 0.8}});
+    if (selected) series.push({name: 'selected', type: 'scatter', symbolSize: 6, data: points.concat(infeasible).filter(p => selected.has(p[0])), itemStyle: {color: '#1d2330'}});
     return Object.assign(base(), {
       title: {text: 'Optimisation history', textStyle: {fontSize: 13}},
       legend: {top: 4, right: 10},
@@ -162,7 +169,8 @@ TL.StudyCharts = (() => {
       tooltip: {trigger: 'item', formatter: q => 'trial #' + q.value[2] + '<br>' + esc(fmt(q.value[0])) + ', ' + esc(fmt(q.value[1]))},
       xAxis: {type: 'value', scale: true, name: 'value0 (' + directions[0].toLowerCase() + ')', nameLocation: 'middle', nameGap: 24},
       yAxis: {type: 'value', scale: true, name: 'value1 (' + directions[1].toLowerCase() + ')'},
-      series: [{name: 'dominated', type: 'scatter', symbolSize: 5, data: done.filter(t => !inFront.has(t.number)).map(pt), itemStyle: {color: '#9aa7bd'}},
+      series: [{name: 'dominated', type: 'scatter', symbolSize: 5, data: done.filter(t => !inFront.has(t.number) && t.feasible !== false).map(pt), itemStyle: {color: '#9aa7bd'}},
+        {name: 'infeasible', type: 'scatter', symbol: 'triangle', symbolSize: 6, data: done.filter(t => t.feasible === false).map(pt), itemStyle: {color: '#6b4f8e'}},
         {name: 'Pareto front', type: 'scatter', symbolSize: 8, data: done.filter(t => inFront.has(t.number)).map(pt), itemStyle: {color: '#c62828'}}]});
   }
   return {history, parallel, importance, slice, contour, curves, timeline, pareto, complete, value};

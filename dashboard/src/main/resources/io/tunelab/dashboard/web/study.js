@@ -34,11 +34,15 @@
   function header() {
     const counts = Object.entries(study.counts).filter(([, n]) => n > 0).map(([s, n]) => el('span', null, stateChip(s), ' ' + n + ' '));
     const best = study.directions.length > 1 ? study.paretoSize + ' trials on the Pareto front'
-      : (study.bestValues.length ? 'best ' + fmt(study.bestValues[0]) + ' (trial #' + study.bestNumber + ')' : 'no complete trial yet');
+      : (study.bestValues.length ? 'best ' + fmt(study.bestValues[0]) + ' (trial #' + study.bestNumber + ')'
+        : (study.infeasible ? 'no feasible trial yet' : 'no complete trial yet'));
+    // COMPLETE trials that violate a constraint are never best: say how many there are.
+    const infeasible = study.infeasible ? el('span', {id: 'study-infeasible', class: 'state infeasible',
+      text: study.infeasible + ' infeasible', title: 'COMPLETE trials that violate a constraint: never best, never on the Pareto front'}) : null;
     // A study stopped by fail_fast says so, with the error its first trials shared.
     const stopped = study.attrs && study.attrs.stopped && study.attrs.stopped.reason
       ? el('span', {id: 'study-stopped', class: 'state FAIL', text: 'stopped: ' + study.attrs.stopped.reason}) : null;
-    return el('div', {id: 'study-summary', class: 'row'}, el('span', {text: study.directions.map(d => d.toLowerCase()).join(', ')}), counts, stopped,
+    return el('div', {id: 'study-summary', class: 'row'}, el('span', {text: study.directions.map(d => d.toLowerCase()).join(', ')}), counts, infeasible, stopped,
       el('span', {text: best}), el('span', {class: 'muted', text: 'sampler ' + (study.sampler || '—') + ' · last activity ' + fmtTime(study.lastActivity)}),
       el('a', {href: '/trials.html?study=' + study.id, text: 'Trials table'}), el('a', {href: '/scalars.html?regex=' + encodeURIComponent('^' + study.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&') + ' #'), text: 'Scalars'}));
   }

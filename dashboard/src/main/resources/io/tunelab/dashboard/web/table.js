@@ -1,7 +1,7 @@
 'use strict';
 /* The trials table: filtered, sorted and paged on the server; only the rows on screen exist in the DOM. */
 TL.TrialTable = function (container, studyId, options) {
-  const {el, fmt, fmtDuration, api, stateChip} = TL;
+  const {el, fmt, fmtDuration, api, stateChip, infeasibleChip} = TL;
   const ROW = 28, PAGE = 200;
   const opts = Object.assign({tall: false, objectives: 1}, options);
   const state = {filter: '', brush: '', sort: 'number', desc: false, metrics: [], total: 0, params: [], pages: new Map(),
@@ -35,7 +35,7 @@ TL.TrialTable = function (container, studyId, options) {
     const cols = [{key: '', label: '', w: '28px', cell: r => el('input', {type: 'checkbox', checked: state.selected.has(r.id),
       onchange: e => { e.target.checked ? state.selected.add(r.id) : state.selected.delete(r.id); }})},
       {key: 'number', label: '#', w: '64px', cell: r => el('a', {href: '/trial.html?id=' + r.id, text: '#' + r.number})},
-      {key: 'state', label: 'state', w: '92px', cell: r => stateChip(r.state)}];
+      {key: 'state', label: 'state', w: '150px', cell: r => el('span', null, stateChip(r.state), infeasibleChip(r))}];
     for (let i = 0; i < opts.objectives; i++) {
       const key = opts.objectives === 1 ? 'value' : 'value' + i;
       cols.push({key, label: key, w: '110px', cell: r => fmt(r.values[i])});

@@ -1,6 +1,6 @@
 'use strict';
 (async () => {
-  const {el, esc, fmt, fmtTime, fmtDuration, finite, api, showError, nav, stateChip} = TL;
+  const {el, esc, fmt, fmtTime, fmtDuration, finite, api, showError, nav, stateChip, infeasibleChip} = TL;
   nav('Studies');
   const main = document.getElementById('main');
   const id = TL.param('id');
@@ -8,6 +8,28 @@
 
   function kv(entries) {
     return el('dl', {class: 'kv'}, entries.flatMap(([k, v]) => [el('dt', {text: k}), el('dd', null, v instanceof Node ? v : String(v == null ? '' : v))]));
+  }
+  // Off loopback, artifact downloads need the dashboard's token (unless it runs with --public-read):
+  // the links then fetch with the token and save what comes back.
+  async function guardDownloads(table) {
+    const info = await api('/api/info').catch(() => ({}));
+    if (!info.downloadTokenRequired) return;
+    table.querySelectorAll('a[download]').forEach(a => a.addEventListener('click', async e => {
+      e.preventDefault();
+      const token = sessionStorage.getItem('tunelab-token') || prompt('This dashboard needs its token for downloads:');
+      if (!token) return;
+      const res = await fetch(a.href, {headers: {Authorization: 'Bearer ' + token}});
+      if (!res.ok) {
+        sessionStorage.removeItem('tunelab-token');
+        showError(table.parentNode, new TL.ApiError(res.status, await res.json().catch(() => ({}))));
+        return;
+      }
+      sessionStorage.setItem('tunelab-token', token);
+      const url = URL.createObjectURL(await res.blob());
+      const save = el('a', {href: url, download: a.getAttribute('download')});
+      save.click();
+      setTimeout(() => URL.revokeObjectURL(url), 1000);
+    }));
   }
   function json(v) { return el('pre', {class: 'json', text: JSON.stringify(v, null, 2)}); }
   function seriesOption(name, s) {
@@ -45,7 +67,7 @@
   try {
     const t = await api('/api/trials/' + encodeURIComponent(id));
     document.title = t.study.name + ' #' + t.number + ' · Tunelab';
-    main.append(el('h1', null, el('a', {href: '/study.html?id=' + t.study.id, text: t.study.name}), ' — trial #' + t.number + ' ', stateChip(t.state)));
+    main.append(el('h1', null, el('a', {href: '/study.html?id=' + t.study.id, text: t.study.name}), ' — trial #' + t.number + ' ', stateChip(t.state), infeasibleChip(t)));
     const values = t.values.map((v, i) => (t.study.directions[i] || '').toLowerCase() + ' ' + fmt(v)).join(', ');
     const overview = kv([['values', values || '—'], ['started', fmtTime(t.start)], ['ended', fmtTime(t.end)], ['duration', fmtDuration(t.start, t.end)],
       ['slot', t.slot || '—'], ['sampler', t.sampler || '—'], ['trial id', t.id]].concat(t.message ? [['message', t.message]] : [])
@@ -66,6 +88,7 @@
     const artifacts = t.artifacts.length ? el('table', {class: 'plain', id: 'artifacts'}, el('tbody', null, t.artifacts.map(a => el('tr', null,
       el('td', null, el('a', {href: '/api/trials/' + t.id + '/artifacts/' + encodeURIComponent(a.name), download: a.name, text: a.name})),
       el('td', {class: 'num', text: a.size + ' bytes'}), el('td', {class: 'muted', text: 'sha256 ' + a.sha256}))))) : el('p', {class: 'muted', text: 'No artifacts.'});
+    if (t.artifacts.length) guardDownloads(artifacts);
     main.append(el('div', {class: 'grid2'}, el('div', {class: 'panel'}, el('h2', {text: 'Artifacts and checkpoints'}), artifacts),
       el('div', {class: 'panel'}, el('h2', {text: 'User attributes'}), json(t.userAttrs))));
     const steps = Object.keys(t.intermediate);

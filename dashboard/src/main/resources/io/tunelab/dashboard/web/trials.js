@@ -12,7 +12,8 @@
     main.append(panel);
     const table = TL.TrialTable(panel, study.id, {tall: true, objectives: study.directions.length});
     await table.load();
-    TL.events({study: study.id}, TL.throttle(() => table.refresh(), 2000));
+    const refresh = TL.throttle(() => table.refresh(), 2000);
+    TL.events({study: study.id}, refresh, refresh);
     TL.ready();
   } catch (e) { showError(main, e); }
 })();

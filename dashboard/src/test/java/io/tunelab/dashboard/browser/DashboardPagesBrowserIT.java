@@ -6,6 +6,10 @@ import io.tunelab.dashboard.SampleStudies;
 import io.tunelab.dashboard.data.StorageDashboardData;
 import io.tunelab.dashboard.server.DashboardServer;
 import io.tunelab.search.storage.InMemoryStorage;
+import io.tunelab.search.study.FailFast;
+import io.tunelab.search.study.OptimizeOptions;
+import io.tunelab.search.study.Study;
+import io.tunelab.search.trial.Direction;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -116,6 +120,26 @@ class DashboardPagesBrowserIT {
     }
 
     @Test
+    void aStudyStoppedByFailFastShowsTheSharedErrorOnItsPageAsText() {
+        InMemoryStorage own = new InMemoryStorage();
+        Study study = Study.builder("fails-fast").storage(own).direction(Direction.MINIMIZE).create();
+        study.optimize(trial -> {
+            throw new IllegalStateException("<img src=x onerror=window.__xss=1>");
+        }, OptimizeOptions.trials(10).withParallelism(1).withCallback(new FailFast(3)));
+        DashboardServer other = new DashboardServer(new StorageDashboardData(own, 0), 0).start();
+        try {
+            browser.open("http://127.0.0.1:" + other.port() + "/study.html?id=" + study.studyId());
+            browser.waitFor("return !!document.getElementById('study-stopped')");
+            assertThat(browser.driver().findElement(By.id("study-stopped")).getText()).isEqualTo("stopped: the first 3 trials"
+                    + " all failed with the same error: IllegalStateException: <img src=x onerror=window.__xss=1>");
+            assertThat(browser.js("return window.__xss === undefined")).isEqualTo(true);
+            browser.screenshot("study-stopped");
+        } finally {
+            other.stop();
+        }
+    }
+
+    @Test
     void trialPageExplainsWhyTheTrialWasPruned() {
         long trialId = storage.trialByNumber(studyId(SampleStudies.QUADRATIC), 4).id();
         browser.open(url("/trial.html?id=" + trialId));
@@ -146,6 +170,47 @@ class DashboardPagesBrowserIT {
         browser.open(url("/study.html?id=" + study));
         assertThat(browser.driver().findElement(By.id("study-name")).getText()).isEqualTo(SampleStudies.HOSTILE);
         assertThat(browser.driver().findElements(By.cssSelector("main b, main i, main script"))).isEmpty();
+    }
+
+    @Test
+    void summariesViewsDrawHistogramsSlideImagesAndShowHostileTagsAndTextsAsText() {
+        browser.open(url("/summaries.html?regex=alert"));
+        assertThat(browser.driver().findElements(By.cssSelector("#tag option"))).extracting(WebElement::getText)
+                .containsExactly(SampleStudies.HOSTILE_HISTOGRAM_TAG);
+        assertThat(browser.driver().findElements(By.cssSelector(".summary-run"))).hasSize(3);
+        assertThat(browser.js("return echarts.getInstanceByDom(document.getElementById('histogram-0')).getOption().series.length"))
+                .isEqualTo((long) SampleStudies.HOSTILE_HISTOGRAM_STEPS);
+        assertThat(seriesLength("histogram-0", 4)).isEqualTo(30L);
+        browser.screenshot("summaries-histograms");
+
+        view("distributions", "document.getElementById('distribution-0')");
+        assertThat(browser.js("return echarts.getInstanceByDom(document.getElementById('distribution-0')).getOption().series.length"))
+                .isEqualTo(9L);
+        assertThat(seriesLength("distribution-0", 8)).isEqualTo((long) SampleStudies.HOSTILE_HISTOGRAM_STEPS);
+
+        view("images", "document.getElementById('image-0')");
+        assertThat(browser.driver().findElement(By.id("tag")).getText()).isEqualTo(SampleStudies.HOSTILE_IMAGE_TAG);
+        String last = (String) browser.js("return document.getElementById('image-0').src");
+        browser.js("const s = document.getElementById('slider-0'); s.value = 0; s.dispatchEvent(new Event('input'));");
+        assertThat(browser.js("return document.getElementById('image-0').src")).isNotEqualTo(last);
+        assertThat(browser.driver().findElement(By.cssSelector(".summary-run .step-label")).getText()).isEqualTo("step 0");
+        browser.screenshot("summaries-images");
+
+        view("text", "document.querySelector('.markdown')");
+        WebElement text = browser.driver().findElement(By.cssSelector(".summary-run .markdown"));
+        assertThat(text.findElement(By.tagName("h3")).getText()).isEqualTo("Report");
+        assertThat(text.findElement(By.tagName("strong")).getText()).isEqualTo("bold");
+        assertThat(text.getText()).contains("<script>window.__xss=1</script>", "<img src=x onerror=window.__xss=1>",
+                "<b>code</b>", "[link](javascript:window.__xss=1)");
+        assertThat(text.findElements(By.cssSelector("td")).get(0).getText()).isEqualTo("<i>1</i>");
+        assertThat(browser.driver().findElements(By.cssSelector("main script, main img, main b, main i, main a"))).isEmpty();
+        assertThat(browser.js("return window.__xss === undefined")).isEqualTo(true);
+        browser.screenshot("summaries-text");
+    }
+
+    private static void view(String name, String present) {
+        browser.driver().findElement(By.cssSelector("#views button[data-view='" + name + "']")).click();
+        browser.waitFor("return " + present + " != null");
     }
 
     @Test

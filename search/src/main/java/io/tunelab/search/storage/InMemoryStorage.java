@@ -1,6 +1,8 @@
 package io.tunelab.search.storage;
 
 import io.tunelab.search.space.Distribution;
+import io.tunelab.search.summary.LoggedSummary;
+import io.tunelab.search.summary.SummaryTag;
 import io.tunelab.search.trial.ArtifactRef;
 import io.tunelab.search.trial.Direction;
 import io.tunelab.search.trial.FrozenTrial;
@@ -69,6 +71,7 @@ public final class InMemoryStorage implements TrialStorage {
         final Map<String, Object> systemAttrs = new LinkedHashMap<>();
         final Map<String, List<MetricPoint>> metrics = new LinkedHashMap<>();
         final List<ArtifactRef> artifacts = new ArrayList<>();
+        final List<LoggedSummary> summaries = new ArrayList<>();
         String message;
         FrozenTrial snapshot;
 
@@ -208,6 +211,24 @@ public final class InMemoryStorage implements TrialStorage {
         for (MetricPoint p : points) {
             t.metrics.computeIfAbsent(p.name(), k -> new ArrayList<>()).add(p);
         }
+    }
+
+    @Override
+    public synchronized void logSummaries(long trialId, List<LoggedSummary> summaries) {
+        trialData(trialId).summaries.addAll(summaries);
+    }
+
+    @Override
+    public synchronized List<SummaryTag> summaryTags(long trialId) {
+        return trialData(trialId).summaries.stream().map(s -> new SummaryTag(s.tag(), s.kind())).distinct()
+                .sorted(java.util.Comparator.comparing(SummaryTag::tag).thenComparing(SummaryTag::kind)).toList();
+    }
+
+    @Override
+    public synchronized List<LoggedSummary> summaries(long trialId, String tag) {
+        return trialData(trialId).summaries.stream().filter(s -> s.tag().equals(tag))
+                .sorted(java.util.Comparator.comparingLong(LoggedSummary::step).thenComparing(LoggedSummary::wallTime))
+                .toList();
     }
 
     @Override

@@ -1,6 +1,8 @@
 package io.tunelab.search.storage;
 
 import io.tunelab.search.space.Distribution;
+import io.tunelab.search.summary.LoggedSummary;
+import io.tunelab.search.summary.SummaryTag;
 import io.tunelab.search.trial.ArtifactRef;
 import io.tunelab.search.trial.Direction;
 import io.tunelab.search.trial.FrozenTrial;
@@ -90,6 +92,18 @@ public interface TrialStorage extends AutoCloseable {
     /** Makes every metric point logged so far durable and readable. */
     default void flush() {
     }
+
+    /**
+     * Appends summaries (histograms, texts, images, PR curves), which passed {@code SummaryLimits} when they were
+     * made; they are readable once this returns. A summary logged twice at one step is kept twice.
+     */
+    void logSummaries(long trialId, List<LoggedSummary> summaries);
+
+    /** The trial's summary series, each tag with the kind of its summaries, ordered by tag then kind. */
+    List<SummaryTag> summaryTags(long trialId);
+
+    /** The summaries logged under {@code tag}, ordered by step then wall time; empty for an unknown tag. */
+    List<LoggedSummary> summaries(long trialId, String tag);
 
     /** Stores a copy of {@code file} as an artifact of the trial and returns its reference. */
     ArtifactRef storeArtifact(long trialId, String name, Path file);

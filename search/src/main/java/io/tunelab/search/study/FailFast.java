@@ -51,8 +51,9 @@ public final class FailFast implements TrialCallback {
                 return;
             }
             reason = "the first " + n + " trials all failed with the same error: " + message;
+            // Stopped while other workers' callbacks wait on this lock, so none of them asks for another trial first.
+            study.stop();
         }
-        study.stop();
         Map<String, Object> stopped = new LinkedHashMap<>();
         stopped.put("reason", reason);
         stopped.put("trials", n);

@@ -5,6 +5,7 @@ import io.tunelab.search.pruner.PruneDecision;
 import io.tunelab.search.space.Distribution;
 import io.tunelab.search.space.InvalidDistributionException;
 import io.tunelab.search.storage.TrialStorage;
+import io.tunelab.search.summary.LoggedSummary;
 import io.tunelab.search.trial.ArtifactRef;
 import io.tunelab.search.trial.FrozenTrial;
 import io.tunelab.search.trial.MetricPoint;
@@ -160,6 +161,11 @@ final class LiveTrial implements Trial {
         Instant now = Instant.now();
         storage.logMetrics(started.id(), values.entrySet().stream()
                 .map(e -> new MetricPoint(e.getKey(), step, e.getValue(), now)).toList());
+    }
+
+    @Override
+    public void logSummary(LoggedSummary summary) {
+        storage.logSummaries(started.id(), List.of(summary));
     }
 
     @Override

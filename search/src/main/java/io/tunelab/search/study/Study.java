@@ -7,6 +7,7 @@ import io.tunelab.search.sampler.Sampler;
 import io.tunelab.search.space.Distribution;
 import io.tunelab.search.storage.StudyRecord;
 import io.tunelab.search.storage.TrialStorage;
+import io.tunelab.search.trial.Constraints;
 import io.tunelab.search.trial.Direction;
 import io.tunelab.search.trial.FrozenTrial;
 import io.tunelab.search.trial.ParetoFront;
@@ -315,29 +316,31 @@ public final class Study implements StudyView {
         return stopRequested;
     }
 
-    /** The best COMPLETE trial of a single-objective study (the first one on ties). */
+    /**
+     * The best feasible COMPLETE trial of a single-objective study (the first one on ties): a trial that
+     * violates a constraint (see {@link Constraints}) is never the best, whatever its value.
+     *
+     * @throws StudyException when no trial has completed, or none that completed satisfies its constraints
+     */
     public FrozenTrial bestTrial() {
-        Direction direction = direction();
-        FrozenTrial best = null;
-        for (FrozenTrial t : trials(EnumSet.of(TrialState.COMPLETE))) {
-            if (best == null || direction.better(t.value(), best.value())) {
-                best = t;
-            }
-        }
-        if (best == null) {
-            throw new StudyException("study '" + name() + "' has no COMPLETE trial yet");
-        }
-        return best;
+        List<FrozenTrial> complete = trials(EnumSet.of(TrialState.COMPLETE));
+        return Constraints.bestFeasible(complete, direction()).orElseThrow(() -> new StudyException("study '" + name()
+                + "' has " + (complete.isEmpty() ? "no COMPLETE trial yet"
+                : "no feasible trial: all " + complete.size() + " COMPLETE trials violate a constraint")));
     }
 
-    /** The best trial, if any trial has completed. */
+    /** The best feasible trial, if a trial satisfying its constraints has completed. */
     public Optional<FrozenTrial> findBestTrial() {
-        return trials(EnumSet.of(TrialState.COMPLETE)).isEmpty() ? Optional.empty() : Optional.of(bestTrial());
+        return Constraints.feasible(trials(EnumSet.of(TrialState.COMPLETE))).isEmpty() ? Optional.empty()
+                : Optional.of(bestTrial());
     }
 
-    /** The Pareto-optimal COMPLETE trials (for one objective: the best trials, ties included). */
+    /**
+     * The Pareto-optimal feasible COMPLETE trials (for one objective: the best trials, ties included);
+     * infeasible trials are neither on the front nor dominate anything on it. Empty when none is feasible.
+     */
     public List<FrozenTrial> bestTrials() {
-        return ParetoFront.of(trials(EnumSet.of(TrialState.COMPLETE)), directions());
+        return ParetoFront.of(Constraints.feasible(trials(EnumSet.of(TrialState.COMPLETE))), directions());
     }
 
     /** Parameters of the best trial (single objective). */

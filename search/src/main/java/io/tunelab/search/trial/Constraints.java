@@ -3,6 +3,7 @@ package io.tunelab.search.trial;
 import io.tunelab.search.SearchException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The constraint convention: an objective reports constraint values with
@@ -11,7 +12,8 @@ import java.util.List;
  * it is violated (as in Optuna). A trial without the attribute counts as feasible.
  *
  * <p>Constraint-aware samplers (TPE, GP, NSGA-II) never treat an infeasible trial as the best one
- * while a feasible one exists. Stateless; thread-safe.
+ * while a feasible one exists, and an infeasible trial is never a best trial or on a Pareto front
+ * ({@link #feasible}). Stateless; thread-safe.
  */
 public final class Constraints {
     /** The user attribute holding the constraint values. */
@@ -53,6 +55,43 @@ public final class Constraints {
     /** Whether every constraint holds (true when the trial reported none). */
     public static boolean isFeasible(FrozenTrial trial) {
         return violation(trial) == 0;
+    }
+
+    /**
+     * The trials whose constraints all hold, in their order: the only candidates for "best" and for a
+     * Pareto front. A trial whose attribute is malformed counts as infeasible (it cannot be shown to hold).
+     */
+    public static List<FrozenTrial> feasible(List<FrozenTrial> trials) {
+        List<FrozenTrial> out = new ArrayList<>(trials.size());
+        for (FrozenTrial t : trials) {
+            if (holds(t)) {
+                out.add(t);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The first trial, in {@code trials}' order, with the best value in {@code direction} among those
+     * whose constraints hold; empty when none does. The trials are COMPLETE single-objective ones.
+     */
+    public static Optional<FrozenTrial> bestFeasible(List<FrozenTrial> trials, Direction direction) {
+        FrozenTrial best = null;
+        for (FrozenTrial t : trials) {
+            if (holds(t) && (best == null || direction.better(t.value(), best.value()))) {
+                best = t;
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    /** Whether every constraint of the trial holds; false, not an exception, when its attribute is malformed. */
+    public static boolean holds(FrozenTrial trial) {
+        try {
+            return isFeasible(trial);
+        } catch (SearchException e) {
+            return false;
+        }
     }
 
     /** The values as the list stored in the user attribute; rejects NaN. */

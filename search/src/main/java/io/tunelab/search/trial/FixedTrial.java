@@ -3,6 +3,7 @@ package io.tunelab.search.trial;
 import io.tunelab.search.exec.Slot;
 import io.tunelab.search.space.Distribution;
 import io.tunelab.search.space.InvalidDistributionException;
+import io.tunelab.search.summary.LoggedSummary;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -17,7 +18,7 @@ import java.util.TreeMap;
  * A trial with given parameter values and no study: to run an objective once with known
  * hyperparameters (re-training the best trial, testing a trainer). Suggesting a parameter that is
  * not given, or whose value lies outside the distribution, throws {@link InvalidDistributionException}.
- * It never prunes; reports, scalars and attributes are kept in memory for inspection. Not thread-safe.
+ * It never prunes; reports, scalars, summaries and attributes are kept in memory for inspection. Not thread-safe.
  */
 public final class FixedTrial implements Trial {
     private final Map<String, Object> given;
@@ -29,6 +30,7 @@ public final class FixedTrial implements Trial {
     private final TreeMap<Integer, Double> reports = new TreeMap<>();
     private final List<MetricPoint> metrics = new ArrayList<>();
     private final List<ArtifactRef> artifacts = new ArrayList<>();
+    private final List<LoggedSummary> summaries = new ArrayList<>();
     private final Map<String, Object> userAttrs = new LinkedHashMap<>();
 
     public FixedTrial(Map<String, Object> params) {
@@ -98,6 +100,11 @@ public final class FixedTrial implements Trial {
     }
 
     @Override
+    public void logSummary(LoggedSummary summary) {
+        summaries.add(summary);
+    }
+
+    @Override
     public ArtifactRef logArtifact(String name, Path file) {
         try {
             ArtifactRef ref = new ArtifactRef(name, file.toAbsolutePath().toUri(), java.nio.file.Files.size(file),
@@ -127,6 +134,11 @@ public final class FixedTrial implements Trial {
     /** Scalars logged with {@link #log}, in logging order. */
     public List<MetricPoint> metrics() {
         return Collections.unmodifiableList(metrics);
+    }
+
+    /** Summaries logged with {@link #logSummary} and the methods built on it, in logging order. */
+    public List<LoggedSummary> summaries() {
+        return Collections.unmodifiableList(summaries);
     }
 
     public List<ArtifactRef> artifacts() {

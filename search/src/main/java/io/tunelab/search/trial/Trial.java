@@ -7,13 +7,22 @@ import io.tunelab.search.space.ExponentialDistribution;
 import io.tunelab.search.space.FloatDistribution;
 import io.tunelab.search.space.IntDistribution;
 import io.tunelab.search.space.InvalidDistributionException;
+import io.tunelab.search.summary.Histogram;
+import io.tunelab.search.summary.ImageSummary;
+import io.tunelab.search.summary.InvalidSummaryException;
+import io.tunelab.search.summary.LoggedSummary;
+import io.tunelab.search.summary.PngImages;
+import io.tunelab.search.summary.PrCurve;
+import io.tunelab.search.summary.TextSummary;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The objective's live handle on a running trial: define-by-run suggestions, reports for pruning,
- * per-step scalars, artifacts and attributes. Everything written goes to the study's storage.
+ * per-step scalars and summaries (histograms, texts, images, PR curves), artifacts and attributes.
+ * Everything written goes to the study's storage.
  *
  * <p>Suggesting the same name twice returns the same value; the same name with a different
  * distribution throws {@link InvalidDistributionException}. A handle is used by one thread, the one
@@ -44,6 +53,49 @@ public interface Trial {
 
     /** Logs a per-step scalar of any name (loss, val_accuracy, lr...). */
     void log(String name, long step, double value);
+
+    /**
+     * Logs a non-scalar summary: the primitive the {@code logHistogram}, {@code logText}, {@code logImage} and
+     * {@code logPrCurve} methods build on. The summary was checked against the limits when it was made.
+     */
+    void logSummary(LoggedSummary summary);
+
+    /**
+     * Logs the distribution of {@code values} (weights, activations, gradients) at {@code step}, bucketed once here
+     * with TensorBoard's default bucket limits ({@link Histogram#of(double[])}); NaN values are left out.
+     */
+    default void logHistogram(String name, long step, double[] values) {
+        logSummary(new LoggedSummary(name, step, Instant.now(), named(name, step, () -> Histogram.of(values))));
+    }
+
+    /** Logs a histogram bucketed by the caller (see {@link Histogram#ofBuckets(double[], double[])}). */
+    default void logHistogram(String name, long step, Histogram histogram) {
+        logSummary(new LoggedSummary(name, step, Instant.now(), histogram));
+    }
+
+    /** Logs a Markdown text; viewers escape any HTML in it. */
+    default void logText(String name, long step, String markdown) {
+        logSummary(new LoggedSummary(name, step, Instant.now(), new TextSummary(markdown)));
+    }
+
+    /** Logs an image from the bytes of a PNG file; an {@link InvalidSummaryException} if they are not a PNG. */
+    default void logImage(String name, long step, byte[] png) {
+        logSummary(new LoggedSummary(name, step, Instant.now(),
+                ImageSummary.ofPng(png, "image '" + name + "' at step " + step)));
+    }
+
+    /** Logs an image from pixels {@code [height][width][channels]} in {@code [0, 1]} (see {@link PngImages}). */
+    default void logImage(String name, long step, float[][][] pixels) {
+        logImage(name, step, named(name, step, () -> PngImages.encode(pixels)));
+    }
+
+    /**
+     * Logs the precision-recall curve of a binary classifier (or of one class against the rest):
+     * {@code labels[i]} whether sample {@code i} is positive, {@code scores[i]} its predicted probability.
+     */
+    default void logPrCurve(String name, long step, boolean[] labels, double[] scores) {
+        logSummary(new LoggedSummary(name, step, Instant.now(), named(name, step, () -> PrCurve.of(labels, scores))));
+    }
 
     /** Attaches a copy of a file to the trial under {@code name}. */
     ArtifactRef logArtifact(String name, Path file);
@@ -158,6 +210,14 @@ public interface Trial {
     /** Logs several scalars at one step. */
     default void log(long step, Map<String, Double> values) {
         values.forEach((name, value) -> log(name, step, value));
+    }
+
+    private static <T> T named(String name, long step, java.util.function.Supplier<T> make) {
+        try {
+            return make.get();
+        } catch (InvalidSummaryException e) {
+            throw new InvalidSummaryException("'" + name + "' at step " + step + ": " + e.getMessage());
+        }
     }
 
     private static Distribution checked(String name, java.util.function.Supplier<Distribution> make) {

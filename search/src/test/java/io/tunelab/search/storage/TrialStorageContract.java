@@ -7,6 +7,14 @@ import io.tunelab.search.space.CategoricalDistribution;
 import io.tunelab.search.space.ExponentialDistribution;
 import io.tunelab.search.space.FloatDistribution;
 import io.tunelab.search.space.IntDistribution;
+import io.tunelab.search.summary.Histogram;
+import io.tunelab.search.summary.ImageSummary;
+import io.tunelab.search.summary.LoggedSummary;
+import io.tunelab.search.summary.PngImages;
+import io.tunelab.search.summary.PrCurve;
+import io.tunelab.search.summary.SummaryKind;
+import io.tunelab.search.summary.SummaryTag;
+import io.tunelab.search.summary.TextSummary;
 import io.tunelab.search.trial.ArtifactRef;
 import io.tunelab.search.trial.Direction;
 import io.tunelab.search.trial.FrozenTrial;
@@ -283,6 +291,44 @@ public abstract class TrialStorageContract {
         assertThat(loss.get(3).value()).isEqualTo(0.25);
         assertThat(loss.get(3).wallTime()).isEqualTo(now.plusSeconds(3));
         assertThat(storage.metrics(t.id(), "missing")).isEmpty();
+    }
+
+    @Test
+    void summariesAreReadBackPerTagInStepOrderWithTheirKinds() {
+        FrozenTrial t = storage.createRunningTrial(study("s"));
+        Instant now = Instant.parse("2026-01-01T00:00:00Z");
+        Histogram h = Histogram.of(new double[] {-1, 0.5, 0.5, 2, Double.NaN});
+        storage.logSummaries(t.id(), List.of(
+                new LoggedSummary("weights", 2, now.plusSeconds(2), Histogram.of(new double[] {3})),
+                new LoggedSummary("weights", 1, now.plusSeconds(1), h),
+                new LoggedSummary("notes", 0, now, new TextSummary("<b>ok</b> *é*"))));
+        assertThat(storage.summaryTags(t.id())).containsExactly(new SummaryTag("notes", SummaryKind.TEXT),
+                new SummaryTag("weights", SummaryKind.HISTOGRAM));
+        List<LoggedSummary> weights = storage.summaries(t.id(), "weights");
+        assertThat(weights).extracting(LoggedSummary::step).containsExactly(1L, 2L);
+        assertThat(weights.get(0)).isEqualTo(new LoggedSummary("weights", 1, now.plusSeconds(1), h));
+        assertThat(storage.summaries(t.id(), "notes").get(0).value()).isEqualTo(new TextSummary("<b>ok</b> *é*"));
+        assertThat(storage.summaries(t.id(), "missing")).isEmpty();
+    }
+
+    @Test
+    void imagesAndPrCurvesKeepEveryByteAndCount() {
+        FrozenTrial t = storage.createRunningTrial(study("s"));
+        Instant now = Instant.parse("2026-01-01T00:00:00Z");
+        float[][][] pixels = new float[3][4][3];
+        pixels[1][2][0] = 1;
+        ImageSummary image = ImageSummary.ofPng(PngImages.encode(pixels), "test");
+        PrCurve curve = PrCurve.of(new boolean[] {true, false, true}, new double[] {0.9, 0.4, 0.2}, 5);
+        storage.logSummaries(t.id(), List.of(new LoggedSummary("inputs/grid", 3, now, image),
+                new LoggedSummary("pr/cat", 3, now, curve)));
+        assertThat(storage.summaries(t.id(), "inputs/grid")).containsExactly(new LoggedSummary("inputs/grid", 3, now, image));
+        assertThat(storage.summaries(t.id(), "pr/cat")).containsExactly(new LoggedSummary("pr/cat", 3, now, curve));
+    }
+
+    @Test
+    void summariesOfAnUnknownTrialAreNotFound() {
+        assertThatThrownBy(() -> storage.summaryTags(987_654)).isInstanceOf(StorageException.class)
+                .extracting(e -> ((StorageException) e).kind()).isEqualTo(StorageException.Kind.NOT_FOUND);
     }
 
     @Test

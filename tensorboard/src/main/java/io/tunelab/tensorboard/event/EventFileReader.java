@@ -1,7 +1,13 @@
 package io.tunelab.tensorboard.event;
 
-import com.google.protobuf.ByteString;
 import com.google.protobuf.InvalidProtocolBufferException;
+import io.tunelab.search.summary.Histogram;
+import io.tunelab.search.summary.ImageSummary;
+import io.tunelab.search.summary.InvalidSummaryException;
+import io.tunelab.search.summary.LoggedSummary;
+import io.tunelab.search.summary.PrCurve;
+import io.tunelab.search.summary.SummaryValue;
+import io.tunelab.search.summary.TextSummary;
 import io.tunelab.tensorboard.proto.Event;
 import io.tunelab.tensorboard.proto.HistogramProto;
 import io.tunelab.tensorboard.proto.Summary;
@@ -14,6 +20,7 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.function.Consumer;
 
 /**
@@ -39,7 +46,13 @@ public final class EventFileReader {
             if (event.hasSummary()) {
                 Instant wall = instant(event.getWallTime());
                 for (Summary.Value v : event.getSummary().getValueList()) {
-                    SummaryPoint p = point(v, event.getStep(), wall);
+                    SummaryPoint p;
+                    try {
+                        p = point(v, event.getStep(), wall);
+                    } catch (InvalidSummaryException e) {
+                        problems.accept(new RecordProblem(file, record.offset(), e.getMessage()));
+                        continue;
+                    }
                     if (p != null) {
                         points.accept(p);
                     }
@@ -54,11 +67,9 @@ public final class EventFileReader {
             case SIMPLE_VALUE:
                 return new SummaryPoint.Scalar(tag, step, wall, v.getSimpleValue());
             case HISTO:
-                return new SummaryPoint.Histo(tag, step, wall, histogram(v.getHisto()));
+                return logged(tag, step, wall, histogram(v.getHisto()));
             case IMAGE:
-                Summary.Image img = v.getImage();
-                return new SummaryPoint.Image(tag, step, wall, img.getWidth(), img.getHeight(),
-                        img.getEncodedImageString().toByteArray());
+                return image(tag, step, wall, v.getImage().getEncodedImageString().toByteArray());
             case TENSOR:
                 return tensorPoint(v.getMetadata().getPluginData().getPluginName(), tag, step, wall, v.getTensor());
             default:
@@ -72,19 +83,36 @@ public final class EventFileReader {
                 double[] scalar = numbers(t);
                 return scalar.length == 1 ? new SummaryPoint.Scalar(tag, step, wall, scalar[0]) : null;
             case "histograms":
-                return new SummaryPoint.Histo(tag, step, wall, fromTriples(numbers(t)));
+                return logged(tag, step, wall, fromTriples(numbers(t)));
             case "images":
-                if (t.getStringValCount() < 3) {
-                    return null;
-                }
-                return new SummaryPoint.Image(tag, step, wall, parseInt(t.getStringVal(0)), parseInt(t.getStringVal(1)),
-                        t.getStringVal(2).toByteArray());
+                return t.getStringValCount() < 3 ? null : image(tag, step, wall, t.getStringVal(2).toByteArray());
             case "text":
                 return t.getStringValCount() == 0 ? null
-                        : new SummaryPoint.Text(tag, step, wall, t.getStringVal(0).toString(StandardCharsets.UTF_8));
+                        : logged(tag, step, wall, new TextSummary(t.getStringVal(0).toString(StandardCharsets.UTF_8)));
+            case Summaries.PR_CURVES_PLUGIN:
+                return prCurve(tag, step, wall, numbers(t));
             default:
                 return null;
         }
+    }
+
+    private static SummaryPoint logged(String tag, long step, Instant wall, SummaryValue value) {
+        return new SummaryPoint.Logged(new LoggedSummary(tag, step, wall, value));
+    }
+
+    private static SummaryPoint image(String tag, long step, Instant wall, byte[] png) {
+        return logged(tag, step, wall, ImageSummary.ofPng(png, "image '" + tag + "' at step " + step));
+    }
+
+    /** The PR-curve plugin's tensor: rows of true positives, false positives, true negatives, false negatives, precision, recall. */
+    private static SummaryPoint prCurve(String tag, long step, Instant wall, double[] rows) {
+        int n = rows.length / 6;
+        if (n < 2 || rows.length != 6 * n) {
+            throw new InvalidSummaryException("PR curve '" + tag + "' at step " + step + ": " + rows.length
+                    + " numbers; expected 6 rows of at least 2 thresholds");
+        }
+        return logged(tag, step, wall, new PrCurve(Arrays.copyOfRange(rows, 0, n), Arrays.copyOfRange(rows, n, 2 * n),
+                Arrays.copyOfRange(rows, 2 * n, 3 * n), Arrays.copyOfRange(rows, 3 * n, 4 * n)));
     }
 
     private static Histogram histogram(HistogramProto h) {
@@ -158,14 +186,6 @@ public final class EventFileReader {
             };
         }
         return out;
-    }
-
-    private static int parseInt(ByteString s) {
-        try {
-            return Integer.parseInt(s.toString(StandardCharsets.UTF_8).trim());
-        } catch (NumberFormatException e) {
-            return 0;
-        }
     }
 
     private static Instant instant(double seconds) {

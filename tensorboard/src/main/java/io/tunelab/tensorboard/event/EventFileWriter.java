@@ -1,5 +1,7 @@
 package io.tunelab.tensorboard.event;
 
+import io.tunelab.search.summary.Histogram;
+import io.tunelab.search.summary.LoggedSummary;
 import io.tunelab.tensorboard.TensorBoardException;
 import io.tunelab.tensorboard.proto.Event;
 import io.tunelab.tensorboard.proto.Summary;
@@ -76,6 +78,11 @@ public final class EventFileWriter implements AutoCloseable {
 
     public void text(String tag, long step, Instant wallTime, String markdown) {
         write(step, wallTime, Summaries.text(tag, markdown));
+    }
+
+    /** Writes a trial's histogram, image, text or PR curve at its step and wall time. */
+    public void summary(LoggedSummary summary) {
+        write(summary.step(), summary.wallTime(), Summaries.of(summary));
     }
 
     /** Writes a whole event. */

@@ -5,7 +5,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * How a TensorBoard image is kept as a trial artifact, until the tracker has a table of images: its name is
+ * How imports before the tracker's summary table kept a TensorBoard image, as a trial artifact (the exporter still
+ * writes such artifacts as images; new imports store images as summaries): its name is
  * {@code image.<tag>.step-<step>.png}, the tag's characters other than letters, digits, '.', '_' and '-' as '_'
  * (artifact names are single file names).
  */

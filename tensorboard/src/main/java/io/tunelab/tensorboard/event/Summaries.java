@@ -1,15 +1,26 @@
 package io.tunelab.tensorboard.event;
 
 import com.google.protobuf.ByteString;
+import io.tunelab.search.summary.Histogram;
+import io.tunelab.search.summary.ImageSummary;
+import io.tunelab.search.summary.InvalidSummaryException;
+import io.tunelab.search.summary.LoggedSummary;
+import io.tunelab.search.summary.PngHeader;
+import io.tunelab.search.summary.PrCurve;
+import io.tunelab.search.summary.SummaryValue;
+import io.tunelab.search.summary.TextSummary;
+import io.tunelab.tensorboard.TensorBoardException;
 import io.tunelab.tensorboard.proto.DataClass;
 import io.tunelab.tensorboard.proto.DataType;
 import io.tunelab.tensorboard.proto.HistogramProto;
+import io.tunelab.tensorboard.proto.PrCurvePluginData;
 import io.tunelab.tensorboard.proto.Summary;
 import io.tunelab.tensorboard.proto.SummaryMetadata;
 import io.tunelab.tensorboard.proto.TensorProto;
 import io.tunelab.tensorboard.proto.TensorShapeProto;
 import io.tunelab.tensorboard.proto.TextPluginData;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /**
  * Summary values as TensorBoard's plugins expect them: scalars as {@code simple_value}, histograms as
@@ -18,6 +29,7 @@ import java.nio.charset.StandardCharsets;
 public final class Summaries {
     /** Plugin names TensorBoard dispatches on. */
     public static final String TEXT_PLUGIN = "text";
+    public static final String PR_CURVES_PLUGIN = "pr_curves";
 
     private Summaries() {
     }
@@ -40,7 +52,12 @@ public final class Summaries {
 
     /** An image from the bytes of a PNG file; a {@code TensorBoardException} if they are not a PNG. */
     public static Summary.Value image(String tag, byte[] png) {
-        PngHeader header = PngHeader.of(png, "image '" + tag + "'");
+        PngHeader header;
+        try {
+            header = PngHeader.of(png, "image '" + tag + "'");
+        } catch (InvalidSummaryException e) {
+            throw new TensorBoardException(e.getMessage(), e);
+        }
         return Summary.Value.newBuilder().setTag(tag).setImage(Summary.Image.newBuilder().setWidth(header.width())
                 .setHeight(header.height()).setColorspace(header.channels()).setEncodedImageString(ByteString.copyFrom(png)))
                 .build();
@@ -53,6 +70,47 @@ public final class Summaries {
                 .addStringVal(ByteString.copyFrom(markdown, StandardCharsets.UTF_8)).build();
         return Summary.Value.newBuilder().setTag(tag).setMetadata(metadata(TEXT_PLUGIN,
                 TextPluginData.getDefaultInstance().toByteString(), DataClass.DATA_CLASS_TENSOR)).setTensor(tensor).build();
+    }
+
+    /**
+     * A PR curve as the PR-curve plugin reads it: a float tensor of shape [6, thresholds] holding true positives,
+     * false positives, true negatives, false negatives, precision and recall at each threshold.
+     */
+    public static Summary.Value prCurve(String tag, PrCurve curve) {
+        int n = curve.size();
+        TensorProto.Builder tensor = TensorProto.newBuilder().setDtype(DataType.DT_FLOAT).setTensorShape(
+                TensorShapeProto.newBuilder().addDim(TensorShapeProto.Dim.newBuilder().setSize(6))
+                        .addDim(TensorShapeProto.Dim.newBuilder().setSize(n)));
+        for (double[] row : List.of(curve.truePositives(), curve.falsePositives(), curve.trueNegatives(), curve.falseNegatives())) {
+            for (double v : row) {
+                tensor.addFloatVal((float) v);
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            tensor.addFloatVal((float) curve.precision(i));
+        }
+        for (int i = 0; i < n; i++) {
+            tensor.addFloatVal((float) curve.recall(i));
+        }
+        ByteString content = PrCurvePluginData.newBuilder().setNumThresholds(n).build().toByteString();
+        return Summary.Value.newBuilder().setTag(tag).setMetadata(metadata(PR_CURVES_PLUGIN, content,
+                DataClass.DATA_CLASS_TENSOR)).setTensor(tensor).build();
+    }
+
+    /** The value a trial's summary is written as: a histogram, an image, a text or a PR curve. */
+    public static Summary.Value of(LoggedSummary summary) {
+        String tag = summary.tag();
+        SummaryValue value = summary.value();
+        if (value instanceof Histogram h) {
+            return histogram(tag, h);
+        }
+        if (value instanceof ImageSummary i) {
+            return image(tag, i.png());
+        }
+        if (value instanceof TextSummary t) {
+            return text(tag, t.markdown());
+        }
+        return prCurve(tag, (PrCurve) value);
     }
 
     static SummaryMetadata metadata(String plugin, ByteString content, DataClass dataClass) {

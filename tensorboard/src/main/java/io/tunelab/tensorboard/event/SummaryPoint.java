@@ -1,5 +1,6 @@
 package io.tunelab.tensorboard.event;
 
+import io.tunelab.search.summary.LoggedSummary;
 import java.time.Instant;
 
 /**
@@ -17,23 +18,21 @@ public sealed interface SummaryPoint {
     record Scalar(String tag, long step, Instant wallTime, double value) implements SummaryPoint {
     }
 
-    /** A histogram ({@code tf.summary.histogram}). */
-    record Histo(String tag, long step, Instant wallTime, Histogram histogram) implements SummaryPoint {
-    }
-
-    /** An encoded image, PNG as Tunelab writes them ({@code tf.summary.image}, first image of a batch). */
-    record Image(String tag, long step, Instant wallTime, int width, int height, byte[] encoded) implements SummaryPoint {
-        public Image {
-            encoded = encoded.clone();
+    /** A histogram, image, text or PR curve, as a trial logs them ({@code tf.summary.histogram}, {@code image}...). */
+    record Logged(LoggedSummary summary) implements SummaryPoint {
+        @Override
+        public String tag() {
+            return summary.tag();
         }
 
         @Override
-        public byte[] encoded() {
-            return encoded.clone();
+        public long step() {
+            return summary.step();
         }
-    }
 
-    /** A text, Markdown for TensorBoard's text plugin ({@code tf.summary.text}). */
-    record Text(String tag, long step, Instant wallTime, String text) implements SummaryPoint {
+        @Override
+        public Instant wallTime() {
+            return summary.wallTime();
+        }
     }
 }

@@ -3,6 +3,8 @@ package io.tunelab.tensorboard.export;
 import io.tunelab.search.space.Distribution;
 import io.tunelab.search.storage.StudyRecord;
 import io.tunelab.search.storage.TrialStorage;
+import io.tunelab.search.summary.LoggedSummary;
+import io.tunelab.search.summary.SummaryTag;
 import io.tunelab.search.trial.ArtifactRef;
 import io.tunelab.search.trial.FrozenTrial;
 import io.tunelab.search.trial.MetricPoint;
@@ -27,7 +29,8 @@ import java.util.stream.Stream;
 /**
  * Writes a study as a TensorBoard logdir: one run directory per trial ({@link RunNames#of}) holding its
  * scalar series, its reported (intermediate) values as {@value #INTERMEDIATE_TAG}, its objective values as
- * {@value #OBJECTIVE_TAG} at its last step, its image artifacts ({@link ImageArtifacts}) as images, and its
+ * {@value #OBJECTIVE_TAG} at its last step, its histograms, images, texts and PR curves, its image artifacts
+ * ({@link ImageArtifacts}, as earlier imports stored images) as images, and its
  * HParams session; the logdir's root holds the HParams
  * experiment (every parameter with its domain, every scalar tag as a metric), so TensorBoard's HParams tab
  * shows the study as a table.
@@ -92,6 +95,14 @@ public final class StudyExporter {
                 tags.add(tag);
                 w.scalar(tag, lastStep, end, values.get(i));
                 written++;
+            }
+            for (SummaryTag tag : storage.summaryTags(trial.id())) {
+                for (LoggedSummary summary : storage.summaries(trial.id(), tag.tag())) {
+                    if (summary.kind() == tag.kind()) {
+                        w.summary(summary);
+                        lastStep = Math.max(lastStep, summary.step());
+                    }
+                }
             }
             for (ArtifactRef artifact : storage.artifacts(trial.id())) {
                 ImageArtifacts.parse(artifact.name()).ifPresent(at -> w.image(at.tag(), at.step(), end, read(artifact)));

@@ -9,11 +9,10 @@ import java.util.List;
  * @param imported     runs added as new trials, by run name ({@code .} for the logdir itself)
  * @param skipped      runs already imported from the same directory earlier, left as they were
  * @param scalars      scalar points loaded
- * @param images       images stored as trial artifacts
- * @param notStored    histograms and texts read but not stored (the tracker has no table for them yet)
+ * @param summaries    histograms, images, texts and PR curves loaded
  * @param problems     corrupt or truncated records that were skipped, with file and offset
  */
-public record ImportReport(List<String> imported, List<String> skipped, long scalars, long images, long notStored,
+public record ImportReport(List<String> imported, List<String> skipped, long scalars, long summaries,
         List<RecordProblem> problems) {
     public ImportReport {
         imported = List.copyOf(imported);

@@ -2,13 +2,13 @@ package io.tunelab.tensorboard.imports;
 
 import io.tunelab.search.storage.StudyRecord;
 import io.tunelab.search.storage.TrialStorage;
+import io.tunelab.search.summary.LoggedSummary;
 import io.tunelab.search.trial.Direction;
 import io.tunelab.search.trial.FrozenTrial;
 import io.tunelab.search.trial.MetricPoint;
 import io.tunelab.search.trial.TrialState;
 import io.tunelab.tensorboard.TensorBoardException;
 import io.tunelab.tensorboard.event.EventFileReader;
-import io.tunelab.tensorboard.event.ImageArtifacts;
 import io.tunelab.tensorboard.event.LogdirFiles;
 import io.tunelab.tensorboard.event.SummaryPoint;
 import io.tunelab.tensorboard.record.RecordProblem;
@@ -28,7 +28,7 @@ import java.util.stream.Stream;
 /**
  * Loads a TensorBoard logdir into a study: each directory holding events files is one run (Keras's callback
  * writes {@code train/} and {@code validation/}; Tunelab's export one per trial) and becomes one trial, whose
- * scalars become its metric series and whose images become artifacts ({@link ImageArtifacts}). A run whose {@code metric} tag has a
+ * scalars become its metric series and whose histograms, images, texts and PR curves its summaries. A run whose {@code metric} tag has a
  * last value ends COMPLETE with it as the objective value; a run without it ends PRUNED with no value.
  *
  * <p>Corrupt or truncated records are skipped and reported with file and offset. Each trial remembers the
@@ -41,6 +41,7 @@ public final class LogdirImporter {
     /** System attribute: the run's name, its directory relative to the logdir. */
     public static final String RUN_ATTR = "tensorboard_run";
     private static final int BATCH = 20_000;
+    private static final int SUMMARY_BATCH = 200;
 
     private final TrialStorage storage;
     private final String metric;
@@ -75,7 +76,7 @@ public final class LogdirImporter {
             }
         }
         storage.flush();
-        return new ImportReport(imported, skipped, totals.scalars, totals.images, totals.notStored, totals.problems);
+        return new ImportReport(imported, skipped, totals.scalars, totals.summaries, totals.problems);
     }
 
     private static String runName(Path logdir, Path runDir) {
@@ -109,8 +110,7 @@ public final class LogdirImporter {
         private final long studyId;
         private final List<RecordProblem> problems = new ArrayList<>();
         private long scalars;
-        private long images;
-        private long notStored;
+        private long summaries;
         private long trialId = -1;
 
         RunImport(TrialStorage storage, String metric, long studyId) {
@@ -123,6 +123,7 @@ public final class LogdirImporter {
         boolean load(String name, String source, List<Path> files) {
             trialId = -1;
             List<MetricPoint> batch = new ArrayList<>(BATCH);
+            List<LoggedSummary> logged = new ArrayList<>();
             MetricPoint[] objective = new MetricPoint[1];
             for (Path file : files) {
                 try {
@@ -143,10 +144,13 @@ public final class LogdirImporter {
                                 batch.clear();
                             }
                             scalars++;
-                        } else if (p instanceof SummaryPoint.Image image) {
-                            storeImage(trialId, image);
-                        } else {
-                            notStored++;
+                        } else if (p instanceof SummaryPoint.Logged l) {
+                            logged.add(l.summary());
+                            if (logged.size() == SUMMARY_BATCH) {
+                                storage.logSummaries(trialId, List.copyOf(logged));
+                                logged.clear();
+                            }
+                            summaries++;
                         }
                     }, problems::add);
                 } catch (IOException e) {
@@ -159,6 +163,9 @@ public final class LogdirImporter {
             if (!batch.isEmpty()) {
                 storage.logMetrics(trialId, batch);
             }
+            if (!logged.isEmpty()) {
+                storage.logSummaries(trialId, logged);
+            }
             if (objective[0] != null) {
                 storage.finishTrial(trialId, TrialState.COMPLETE, List.of(objective[0].value()), null);
             } else {
@@ -166,21 +173,6 @@ public final class LogdirImporter {
                         + metric + "' scalar to take as the objective value");
             }
             return true;
-        }
-
-        private void storeImage(long trialId, SummaryPoint.Image image) {
-            try {
-                Path tmp = Files.createTempFile("tunelab-tb-image-", ".png");
-                try {
-                    Files.write(tmp, image.encoded());
-                    storage.storeArtifact(trialId, ImageArtifacts.name(image.tag(), image.step()), tmp);
-                    images++;
-                } finally {
-                    Files.deleteIfExists(tmp);
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException("storing image '" + image.tag() + "' of step " + image.step(), e);
-            }
         }
     }
 }

@@ -3,6 +3,13 @@ package io.tunelab.tensorboard.event;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tunelab.search.summary.Histogram;
+import io.tunelab.search.summary.ImageSummary;
+import io.tunelab.search.summary.LoggedSummary;
+import io.tunelab.search.summary.PrCurve;
+import io.tunelab.search.summary.SummaryLimits;
+import io.tunelab.search.summary.SummaryValue;
+import io.tunelab.search.summary.TextSummary;
 import io.tunelab.tensorboard.TensorBoardException;
 import io.tunelab.tensorboard.record.RecordProblem;
 import java.io.IOException;
@@ -24,6 +31,7 @@ class EventFileRoundTripTest {
     void everySummaryKindWrittenIsReadBack() throws IOException {
         Histogram histogram = Histogram.of(new double[] {-1, 0, 0.5, 2, 2, 3});
         byte[] png = TestPngs.rgb(3, 2);
+        PrCurve curve = PrCurve.of(new boolean[] {true, false, true, false}, new double[] {0.9, 0.8, 0.3, 0.1}, 5);
         Path file;
         try (EventFileWriter w = EventFileWriter.create(dir.resolve("trial-0"), T0)) {
             w.scalar("loss", 1, T0, 0.25);
@@ -31,6 +39,7 @@ class EventFileRoundTripTest {
             w.histogram("dense/weights", 2, T0, histogram);
             w.image("samples", 3, T0, png);
             w.text("notes", 4, T0, "**bold** <script>x</script>");
+            w.summary(new LoggedSummary("pr/cat", 5, T0, curve));
             file = w.file();
         }
         assertThat(file.getFileName().toString()).startsWith("events.out.tfevents.");
@@ -39,15 +48,35 @@ class EventFileRoundTripTest {
         EventFileReader.read(file, points::add, problems::add);
 
         assertThat(problems).isEmpty();
-        assertThat(points).hasSize(5);
+        assertThat(points).hasSize(6);
         assertThat(points.get(0)).isEqualTo(new SummaryPoint.Scalar("loss", 1, T0, 0.25));
         assertThat(points.get(1)).isEqualTo(new SummaryPoint.Scalar("loss", 2, T0.plusSeconds(1), 0.125));
-        assertThat(points.get(2)).isEqualTo(new SummaryPoint.Histo("dense/weights", 2, T0, histogram));
-        SummaryPoint.Image image = (SummaryPoint.Image) points.get(3);
-        assertThat(image.encoded()).isEqualTo(png);
-        assertThat(image.width()).isEqualTo(3);
-        assertThat(image.height()).isEqualTo(2);
-        assertThat(points.get(4)).isEqualTo(new SummaryPoint.Text("notes", 4, T0, "**bold** <script>x</script>"));
+        assertThat(points.get(2)).isEqualTo(logged("dense/weights", 2, histogram));
+        assertThat(points.get(3)).isEqualTo(logged("samples", 3, new ImageSummary(png, 3, 2, 3)));
+        assertThat(points.get(4)).isEqualTo(logged("notes", 4, new TextSummary("**bold** <script>x</script>")));
+        assertThat(points.get(5)).isEqualTo(logged("pr/cat", 5, curve));
+    }
+
+    private static SummaryPoint logged(String tag, long step, SummaryValue value) {
+        return new SummaryPoint.Logged(new LoggedSummary(tag, step, T0, value));
+    }
+
+    @Test
+    void aSummaryOverTheLimitsIsReportedWithItsOffsetAndTheRestIsRead() throws IOException {
+        Path file;
+        try (EventFileWriter w = EventFileWriter.create(dir, T0)) {
+            w.text("huge", 1, T0, "x".repeat(SummaryLimits.MAX_TEXT_CHARS + 1));
+            w.scalar("loss", 2, T0, 0.5);
+            file = w.file();
+        }
+        List<SummaryPoint> points = new ArrayList<>();
+        List<RecordProblem> problems = new ArrayList<>();
+        EventFileReader.read(file, points::add, problems::add);
+        assertThat(points).containsExactly(new SummaryPoint.Scalar("loss", 2, T0, 0.5));
+        assertThat(problems).singleElement().satisfies(p -> {
+            assertThat(p.toString()).contains("text 'huge' at step 1").contains("at most " + SummaryLimits.MAX_TEXT_CHARS);
+            assertThat(p.offset()).isPositive();
+        });
     }
 
     @Test

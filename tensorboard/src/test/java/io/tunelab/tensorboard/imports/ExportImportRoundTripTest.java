@@ -5,6 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tunelab.search.storage.TrialStorage;
+import io.tunelab.search.summary.ImageSummary;
+import io.tunelab.search.summary.LoggedSummary;
+import io.tunelab.search.summary.SummaryKind;
+import io.tunelab.search.summary.SummaryTag;
+import io.tunelab.search.summary.TextSummary;
 import io.tunelab.search.study.Study;
 import io.tunelab.search.trial.Direction;
 import io.tunelab.search.trial.FrozenTrial;
@@ -99,7 +104,7 @@ class ExportImportRoundTripTest {
     }
 
     @Test
-    void aKerasStyleLogdirBecomesOneTrialPerRunWithImagesAsArtifacts() throws IOException {
+    void aKerasStyleLogdirBecomesOneTrialPerRunWithImagesAndTextsAsSummaries() throws IOException {
         Path logdir = dir.resolve("keras");
         try (EventFileWriter train = EventFileWriter.create(logdir.resolve("train"), T0);
                 EventFileWriter validation = EventFileWriter.create(logdir.resolve("validation"), T0)) {
@@ -114,21 +119,57 @@ class ExportImportRoundTripTest {
         ImportReport report = new LogdirImporter(storage, "epoch_loss").importLogdir(logdir, "keras");
         assertThat(report.imported()).containsExactly("train", "validation");
         assertThat(report.scalars()).isEqualTo(9);
-        assertThat(report.images()).isEqualTo(1);
-        assertThat(report.notStored()).isEqualTo(1);
+        assertThat(report.summaries()).isEqualTo(2);
         List<FrozenTrial> trials = storage.trials(storage.findStudy("keras").orElseThrow().id(), EnumSet.allOf(TrialState.class));
         FrozenTrial train = trials.get(0);
         FrozenTrial validation = trials.get(1);
         assertThat(train.values()).containsExactly((double) (float) (1.0 / 3));
         assertThat(validation.values()).containsExactly((double) (float) (2.0 / 3));
         assertThat(storage.metricNames(validation.id())).containsExactly("epoch_accuracy", "epoch_loss");
-        assertThat(storage.artifacts(train.id())).extracting(a -> a.name()).containsExactly("image.samples_grid.step-2.png");
+        assertThat(storage.summaryTags(train.id())).containsExactly(new SummaryTag("samples/grid", SummaryKind.IMAGE),
+                new SummaryTag("summary", SummaryKind.TEXT));
+        assertThat(storage.summaries(train.id(), "summary")).extracting(LoggedSummary::value).containsExactly(new TextSummary("hi"));
 
         new StudyExporter(storage).export("keras", dir.resolve("re-exported"));
         ImportReport again = new LogdirImporter(storage, "epoch_loss").importLogdir(dir.resolve("re-exported"), "keras-2");
-        assertThat(again.images()).isEqualTo(1);
+        assertThat(again.summaries()).isEqualTo(2);
         FrozenTrial copy = storage.trials(storage.findStudy("keras-2").orElseThrow().id(), EnumSet.allOf(TrialState.class)).get(0);
-        assertThat(Files.readAllBytes(Path.of(storage.artifacts(copy.id()).get(0).uri()))).isEqualTo(TestPngs.rgb(5, 4));
+        assertThat(((ImageSummary) storage.summaries(copy.id(), "samples/grid").get(0).value()).png()).isEqualTo(TestPngs.rgb(5, 4));
+    }
+
+    @Test
+    void everySummaryKindATrialLogsIsExportedAndImportedBackUnchanged() {
+        Study study = Study.builder("summaries").storage(storage).seed(5).create();
+        study.optimize(trial -> {
+            java.util.SplittableRandom random = new java.util.SplittableRandom(trial.seed());
+            for (int epoch = 0; epoch < 3; epoch++) {
+                trial.logHistogram("dense/kernel", epoch, random.doubles(200, -1, 1).toArray());
+                trial.logPrCurve("pr/cat", epoch, new boolean[] {true, false, true, false, true},
+                        random.doubles(5).toArray());
+            }
+            trial.logImage("inputs", 2, TestPngs.rgb(4, 3));
+            trial.logText("model card", 2, "# Model\n<b>not bold</b> **bold**");
+            trial.log("loss", 2, 0.5);
+            return 0.5;
+        }, 2);
+        new StudyExporter(storage).export("summaries", dir.resolve("summaries"));
+        ImportReport report = new LogdirImporter(storage, "loss").importLogdir(dir.resolve("summaries"), "summaries-copy");
+        assertThat(report.problems()).isEmpty();
+        assertThat(report.summaries()).isEqualTo(2 * (3 + 3 + 1 + 1));
+        List<FrozenTrial> original = storage.trials(storage.findStudy("summaries").orElseThrow().id(), EnumSet.allOf(TrialState.class));
+        List<FrozenTrial> copies = storage.trials(storage.findStudy("summaries-copy").orElseThrow().id(),
+                EnumSet.allOf(TrialState.class));
+        assertThat(copies).hasSize(2);
+        for (int i = 0; i < 2; i++) {
+            long from = original.get(i).id();
+            long to = copies.get(i).id();
+            assertThat(storage.summaryTags(to)).isEqualTo(storage.summaryTags(from));
+            for (SummaryTag tag : storage.summaryTags(from)) {
+                assertThat(storage.summaries(to, tag.tag())).as(tag.tag()).extracting(LoggedSummary::step, LoggedSummary::value)
+                        .isEqualTo(storage.summaries(from, tag.tag()).stream()
+                                .map(s -> org.assertj.core.groups.Tuple.tuple(s.step(), s.value())).toList());
+            }
+        }
     }
 
     @Test

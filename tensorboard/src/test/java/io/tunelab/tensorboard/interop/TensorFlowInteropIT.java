@@ -4,9 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import io.tunelab.search.summary.Histogram;
+import io.tunelab.search.summary.ImageSummary;
 import io.tunelab.tensorboard.event.EventFileReader;
 import io.tunelab.tensorboard.event.EventFileWriter;
-import io.tunelab.tensorboard.event.Histogram;
 import io.tunelab.tensorboard.event.HParamsSummaries;
 import io.tunelab.tensorboard.event.SummaryPoint;
 import io.tunelab.tensorboard.event.TestPngs;
@@ -138,18 +139,18 @@ class TensorFlowInteropIT {
         assertThat(problems).isEmpty();
         assertThat(points).filteredOn(p -> p.tag().equals("loss")).extracting(p -> ((SummaryPoint.Scalar) p).value())
                 .containsExactly(1.5, 0.5, -0.5);
-        SummaryPoint.Histo histo = (SummaryPoint.Histo) points.stream().filter(p -> p.tag().equals("weights")).findFirst()
-                .orElseThrow();
-        assertThat(histo.step()).isEqualTo(3);
-        assertThat(histo.histogram().num()).isEqualTo(5);
-        assertThat(histo.histogram().min()).isEqualTo(-1);
-        assertThat(histo.histogram().max()).isEqualTo(4);
-        assertThat(histo.histogram().sum()).isCloseTo(3.5, within(1e-9));
-        SummaryPoint.Image image = (SummaryPoint.Image) points.stream().filter(p -> p.tag().startsWith("picture"))
-                .findFirst().orElseThrow();
+        SummaryPoint histoPoint = points.stream().filter(p -> p.tag().equals("weights")).findFirst().orElseThrow();
+        Histogram histo = (Histogram) ((SummaryPoint.Logged) histoPoint).summary().value();
+        assertThat(histoPoint.step()).isEqualTo(3);
+        assertThat(histo.num()).isEqualTo(5);
+        assertThat(histo.min()).isEqualTo(-1);
+        assertThat(histo.max()).isEqualTo(4);
+        assertThat(histo.sum()).isCloseTo(3.5, within(1e-9));
+        ImageSummary image = (ImageSummary) ((SummaryPoint.Logged) points.stream().filter(p -> p.tag().startsWith("picture"))
+                .findFirst().orElseThrow()).summary().value();
         assertThat(image.width()).isEqualTo(3);
         assertThat(image.height()).isEqualTo(2);
-        assertThat(java.util.Arrays.copyOf(image.encoded(), 4)).containsExactly((byte) 0x89, 'P', 'N', 'G');
+        assertThat(java.util.Arrays.copyOf(image.png(), 4)).containsExactly((byte) 0x89, 'P', 'N', 'G');
     }
 
     /**

@@ -1,8 +1,11 @@
 package io.tunelab.tensorboard.live;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.tunelab.search.study.Study;
+import io.tunelab.search.summary.LoggedSummary;
+import io.tunelab.search.summary.SummaryKind;
 import io.tunelab.search.trial.TrialPrunedException;
 import io.tunelab.tensorboard.event.EventFileReader;
 import io.tunelab.tensorboard.event.LogdirFiles;
@@ -45,6 +48,25 @@ class TensorBoardObjectiveTest {
                         assertThat(((SummaryPoint.Scalar) p).value()).isEqualTo((double) (float) x);
                     });
         }
+    }
+
+    @Test
+    void summariesGoToTheRunAndToTheStudysStorage() throws IOException {
+        Study study = Study.builder("live-summaries").seed(5).create();
+        study.optimize(new TensorBoardObjective(trial -> {
+            trial.logHistogram("dense/kernel", 1, new double[] {-1, 0, 1});
+            trial.logText("notes", 1, "**ok**");
+            trial.logImage("inputs", 1, new float[2][2][3]);
+            trial.logPrCurve("pr", 1, new boolean[] {true, false}, new double[] {0.7, 0.2});
+            return 1.0;
+        }, dir, clock), 1);
+        List<SummaryPoint> points = points(dir.resolve("trial-0000"));
+        assertThat(points).filteredOn(p -> p instanceof SummaryPoint.Logged).extracting(p -> ((SummaryPoint.Logged) p).summary())
+                .extracting(LoggedSummary::tag, LoggedSummary::kind).containsExactly(
+                        tuple("dense/kernel", SummaryKind.HISTOGRAM), tuple("notes", SummaryKind.TEXT),
+                        tuple("inputs", SummaryKind.IMAGE), tuple("pr", SummaryKind.PR_CURVE));
+        long trialId = study.trials().get(0).id();
+        assertThat(study.storage().summaryTags(trialId)).hasSize(4);
     }
 
     @Test

@@ -4,6 +4,9 @@ import io.tunelab.search.space.Distribution;
 import io.tunelab.search.storage.StorageNames;
 import io.tunelab.search.storage.StudyRecord;
 import io.tunelab.search.storage.TrialStorage;
+import io.tunelab.search.summary.ImageSummary;
+import io.tunelab.search.summary.LoggedSummary;
+import io.tunelab.search.summary.SummaryTag;
 import io.tunelab.search.trial.ArtifactRef;
 import io.tunelab.search.trial.Direction;
 import io.tunelab.search.trial.FrozenTrial;
@@ -14,7 +17,12 @@ import io.tunelab.tracker.artifact.ArtifactRepository;
 import io.tunelab.tracker.config.StorageOptions;
 import io.tunelab.tracker.liveness.HeartbeatScheduler;
 import io.tunelab.tracker.metrics.IngestStages;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -55,6 +63,7 @@ final class JdbcTrialStorage implements TrialStorage {
     private final TrialSnapshots snapshots;
     private final StaleTrialReaper reaper;
     private final ArtifactRows artifactRows = new ArtifactRows();
+    private final SummaryRows summaryRows = new SummaryRows();
     private final MetricWriter metrics;
     private final JdbcMetricQueries metricReads;
     private final HeartbeatScheduler heartbeats;
@@ -247,6 +256,69 @@ final class JdbcTrialStorage implements TrialStorage {
         Instant now = options.clock().instant();
         db.durableUpdate(c -> artifactRows.put(c, trialId, ref, now));
         return ref;
+    }
+
+    /**
+     * Writes the summaries in one durable transaction, each image's PNG first into the artifact repository under
+     * {@code study-<id>/trial-<number>/}. Not through the metric writer's queue: summaries come a few per epoch
+     * and can be megabytes each, which the queue (sized in points) would hold in memory.
+     */
+    @Override
+    public void logSummaries(long trialId, List<LoggedSummary> summaries) {
+        if (summaries.isEmpty()) {
+            requireTrial(trialId);
+            return;
+        }
+        TrialHead head = db.read(c -> loader.findHead(c, trialId))
+                .orElseThrow(() -> TrackerException.notFound("no trial with id " + trialId));
+        List<SummaryRows.Row> rows = new ArrayList<>(summaries.size());
+        for (LoggedSummary s : summaries) {
+            rows.add(new SummaryRows.Row(s, s.value() instanceof ImageSummary image ? storeImage(head, s, image) : null));
+        }
+        db.durableUpdate(c -> summaryRows.insert(c, trialId, rows));
+    }
+
+    private ArtifactRef storeImage(TrialHead head, LoggedSummary s, ImageSummary image) {
+        try {
+            Path tmp = Files.createTempFile("tunelab-summary-", ".png");
+            try {
+                Files.write(tmp, image.png());
+                String tag = s.tag().replaceAll("[^A-Za-z0-9._-]", "_");
+                String name = "image." + tag.substring(0, Math.min(tag.length(), 120)) + ".step-" + s.step() + "."
+                        + ArtifactRef.sha256Of(tmp).substring(0, 16) + ".png";
+                return artifacts.store(List.of("study-" + head.studyId(), "trial-" + head.number()), name, tmp);
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("storing image '" + s.tag() + "' of step " + s.step(), e);
+        }
+    }
+
+    @Override
+    public List<SummaryTag> summaryTags(long trialId) {
+        List<SummaryTag> tags = db.read(c -> summaryRows.tags(c, trialId));
+        if (tags.isEmpty()) {
+            requireTrial(trialId);
+        }
+        return tags;
+    }
+
+    @Override
+    public List<LoggedSummary> summaries(long trialId, String tag) {
+        List<LoggedSummary> out = db.read(c -> summaryRows.list(c, trialId, tag, this::readPng));
+        if (out.isEmpty()) {
+            requireTrial(trialId);
+        }
+        return out;
+    }
+
+    private byte[] readPng(ArtifactRef ref) {
+        try (InputStream in = artifacts.open(ref)) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading image " + ref.uri(), e);
+        }
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.tunelab.tracker.query;
 
+import io.tunelab.search.trial.Constraints;
 import io.tunelab.search.trial.Direction;
 import io.tunelab.search.trial.FrozenTrial;
 import io.tunelab.search.trial.ParetoFront;
@@ -9,7 +10,8 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * The Pareto-optimal COMPLETE trials of a study, found in {@code O(n log n + n·f·m)} time for {@code n}
+ * The Pareto-optimal feasible COMPLETE trials of a study (a trial violating a constraint, see
+ * {@link Constraints}, is neither on the front nor dominates anything on it), found in {@code O(n log n + n·f·m)} time for {@code n}
  * trials, {@code f} front members and {@code m} objectives (instead of comparing every pair): trials are
  * sorted lexicographically by their losses, so a trial can only be dominated by one sorted before it, and
  * by transitivity it is dominated by some earlier front member whenever it is dominated at all
@@ -19,11 +21,11 @@ public final class ParetoSet {
     private ParetoSet() {
     }
 
-    /** The non-dominated COMPLETE trials with one value per direction, ordered by number. */
+    /** The non-dominated feasible COMPLETE trials with one value per direction, ordered by number. */
     public static List<FrozenTrial> of(List<FrozenTrial> trials, List<Direction> directions) {
         List<FrozenTrial> complete = new ArrayList<>();
         for (FrozenTrial t : trials) {
-            if (t.state() == TrialState.COMPLETE && t.values().size() == directions.size()) {
+            if (t.state() == TrialState.COMPLETE && t.values().size() == directions.size() && Constraints.holds(t)) {
                 complete.add(t);
             }
         }

@@ -1,6 +1,7 @@
 package io.tunelab.tracker.query;
 
 import io.tunelab.search.storage.StudyRecord;
+import io.tunelab.search.trial.Constraints;
 import io.tunelab.search.trial.Direction;
 import io.tunelab.search.trial.FrozenTrial;
 import io.tunelab.search.trial.TrialState;
@@ -18,17 +19,18 @@ import java.util.Map;
  * @param name         the study's name (user-provided: escape it when rendering)
  * @param directions   one per objective
  * @param counts       number of trials in each state (every state present, maybe 0)
- * @param bestValues   the best trial's values (single objective), or empty
- * @param bestNumber   the best trial's number, or -1
- * @param paretoSize   for several objectives, how many trials are Pareto-optimal; else 0 or 1
+ * @param bestValues   the best feasible trial's values (single objective), or empty
+ * @param bestNumber   the best feasible trial's number, or -1
+ * @param paretoSize   for several objectives, how many feasible trials are Pareto-optimal; else 0 or 1
  * @param sampler      the sampler's type name, or "" if not recorded
  * @param created      when the study was created
  * @param lastActivity latest trial start or end, or {@code created}
  * @param attrs        the study's system attributes (sampler, pruner, seed...)
+ * @param infeasible   how many COMPLETE trials violate a constraint (see {@link Constraints}): never best
  */
 public record StudySummary(long id, String name, List<Direction> directions, Map<TrialState, Integer> counts,
                            List<Double> bestValues, int bestNumber, int paretoSize, String sampler,
-                           Instant created, Instant lastActivity, Map<String, Object> attrs) {
+                           Instant created, Instant lastActivity, Map<String, Object> attrs, int infeasible) {
     public StudySummary {
         directions = List.copyOf(directions);
         EnumMap<TrialState, Integer> all = new EnumMap<>(TrialState.class);
@@ -47,17 +49,20 @@ public record StudySummary(long id, String name, List<Direction> directions, Map
 
     /**
      * The summary of {@code study} whose trials (any order, any state) are {@code trials}. The best trial
-     * is the first COMPLETE one in that order with the best value.
+     * is the first feasible COMPLETE one in that order with the best value.
      */
     public static StudySummary of(StudyRecord study, List<FrozenTrial> trials) {
         Map<TrialState, Integer> counts = new EnumMap<>(TrialState.class);
         Instant last = study.created();
         FrozenTrial best = null;
+        int infeasible = 0;
         List<Direction> directions = study.directions();
         for (FrozenTrial t : trials) {
             counts.merge(t.state(), 1, Integer::sum);
             last = later(later(last, t.start()), t.end());
-            if (directions.size() == 1 && t.state() == TrialState.COMPLETE && t.values().size() == 1
+            boolean feasible = t.state() != TrialState.COMPLETE || Constraints.holds(t);
+            infeasible += feasible ? 0 : 1;
+            if (directions.size() == 1 && t.state() == TrialState.COMPLETE && t.values().size() == 1 && feasible
                     && (best == null || directions.get(0).better(t.value(), best.value()))) {
                 best = t;
             }
@@ -65,7 +70,7 @@ public record StudySummary(long id, String name, List<Direction> directions, Map
         int paretoSize = directions.size() > 1 ? ParetoSet.of(trials, directions).size() : (best == null ? 0 : 1);
         return new StudySummary(study.id(), study.name(), directions, counts,
                 best == null ? List.of() : best.values(), best == null ? -1 : best.number(), paretoSize,
-                samplerName(study.systemAttrs()), study.created(), last, study.systemAttrs());
+                samplerName(study.systemAttrs()), study.created(), last, study.systemAttrs(), infeasible);
     }
 
     private static Instant later(Instant a, Instant b) {

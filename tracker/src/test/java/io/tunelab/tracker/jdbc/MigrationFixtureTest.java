@@ -2,6 +2,8 @@ package io.tunelab.tracker.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tunelab.search.summary.LoggedSummary;
+import io.tunelab.search.summary.TextSummary;
 import io.tunelab.search.trial.FrozenTrial;
 import io.tunelab.search.trial.MetricPoint;
 import io.tunelab.search.trial.TrialState;
@@ -40,7 +42,7 @@ class MigrationFixtureTest {
         Database db = Database.open(DatabaseSettings.embedded(copyFixture()));
         try (JdbcTrialStorage storage = new JdbcTrialStorage(db, true, new LocalArtifactRepository(tmp.resolve("a")),
                 StorageOptions.defaults().withoutHeartbeat())) {
-            assertThat(appliedVersions(db)).containsExactly("1", "2", "3", "3.1");
+            assertThat(appliedVersions(db)).containsExactly("1", "2", "3", "3.1", "4");
             long study = storage.findStudy("legacy").orElseThrow().id();
             assertThat(storage.study(study).systemAttrs()).containsEntry("seed", 42)
                     .containsEntry("sampler", Map.of("type", "random", "seed", 42));
@@ -57,6 +59,10 @@ class MigrationFixtureTest {
 
             FrozenTrial next = storage.createRunningTrial(study);
             assertThat(next.number()).isEqualTo(3);
+            storage.logSummaries(next.id(), List.of(new LoggedSummary("notes", 0, java.time.Instant.EPOCH,
+                    new TextSummary("after the migration"))));
+            assertThat(storage.summaries(next.id(), "notes")).extracting(LoggedSummary::value)
+                    .containsExactly(new TextSummary("after the migration"));
             storage.finishTrial(trials.get(2).id(), TrialState.COMPLETE, List.of(0.9), null);
             ModelRegistry registry = new JdbcModelRegistry(db, Clock.systemUTC(), new JdbcMetricQueries(db));
             registry.createModel("legacy-model", null);
@@ -71,7 +77,7 @@ class MigrationFixtureTest {
         Database.open(DatabaseSettings.embedded(dir)).close();
         Database db = Database.open(DatabaseSettings.embedded(dir));
         try {
-            assertThat(appliedVersions(db)).containsExactly("1", "2", "3", "3.1");
+            assertThat(appliedVersions(db)).containsExactly("1", "2", "3", "3.1", "4");
         } finally {
             db.close();
         }

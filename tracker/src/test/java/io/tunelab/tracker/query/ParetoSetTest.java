@@ -2,6 +2,7 @@ package io.tunelab.tracker.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tunelab.search.trial.Constraints;
 import io.tunelab.search.trial.Direction;
 import io.tunelab.search.trial.FrozenTrial;
 import io.tunelab.search.trial.ParetoFront;
@@ -37,5 +38,18 @@ class ParetoSetTest {
         List<FrozenTrial> trials = List.of(trial(0, TrialState.COMPLETE, 1.0, 1.0), trial(1, TrialState.COMPLETE, 1.0, 1.0),
                 trial(2, TrialState.COMPLETE, 2.0, 2.0), trial(3, TrialState.PRUNED));
         assertThat(ParetoSet.of(trials, two)).extracting(FrozenTrial::number).containsExactly(0, 1);
+    }
+
+    static FrozenTrial constrained(int number, double constraint, Double... values) {
+        return new FrozenTrial(number, number, TrialState.COMPLETE, List.of(values), null, null, Map.of(), Map.of(),
+                new TreeMap<>(), Map.of(Constraints.USER_ATTR, List.of(constraint)), Map.of(), null);
+    }
+
+    @Test
+    void infeasibleTrialsAreNotOnTheFrontAndDominateNothing() {
+        List<Direction> two = List.of(Direction.MINIMIZE, Direction.MINIMIZE);
+        List<FrozenTrial> trials = List.of(constrained(0, 0.1, 0.0, 0.0), constrained(1, 0.0, 1.0, 5.0),
+                trial(2, TrialState.COMPLETE, 2.0, 2.0), constrained(3, -2.0, 5.0, 1.0), constrained(4, 0.0, 3.0, 3.0));
+        assertThat(ParetoSet.of(trials, two)).extracting(FrozenTrial::number).containsExactly(1, 2, 3);
     }
 }

@@ -60,4 +60,28 @@ class StudySummaryTest {
         assertThat(s.paretoSize()).isZero();
         assertThat(s.totalTrials()).isZero();
     }
+
+    @Test
+    void theBestTrialIsTheBestFeasibleOneAndInfeasibleTrialsAreCounted() {
+        StudySummary s = StudySummary.of(study(Map.of(), Direction.MAXIMIZE),
+                List.of(trial(0, TrialState.COMPLETE, 0.5), ParetoSetTest.constrained(1, 0.2, 0.9),
+                        ParetoSetTest.constrained(2, 0.0, 0.7), ParetoSetTest.constrained(3, 1.0, 0.99)));
+
+        assertThat(s.bestValues()).containsExactly(0.7);
+        assertThat(s.bestNumber()).isEqualTo(2);
+        assertThat(s.infeasible()).isEqualTo(2);
+    }
+
+    @Test
+    void aStudyWhoseCompleteTrialsAllViolateAConstraintHasNoBestAndAnEmptyFront() {
+        StudySummary one = StudySummary.of(study(Map.of(), Direction.MINIMIZE), List.of(ParetoSetTest.constrained(0, 1.0, 0.1)));
+        StudySummary two = StudySummary.of(study(Map.of(), Direction.MINIMIZE, Direction.MINIMIZE),
+                List.of(ParetoSetTest.constrained(0, 1.0, 0.1, 0.2), ParetoSetTest.constrained(1, 0.5, 0.3, 0.1)));
+
+        assertThat(one.bestNumber()).isEqualTo(-1);
+        assertThat(one.bestValues()).isEmpty();
+        assertThat(one.paretoSize()).isZero();
+        assertThat(two.paretoSize()).isZero();
+        assertThat(two.infeasible()).isEqualTo(2);
+    }
 }

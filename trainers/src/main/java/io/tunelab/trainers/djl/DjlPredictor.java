@@ -25,8 +25,9 @@ import java.util.Map;
  * trained with one, its {@link DataCard} {@code NAME.data.json}) answering predictions. A classifier
  * answers its most likely class with softmax probabilities per class; a regressor its output, a number
  * (or a list of numbers for a forecast's horizon). Rows are laid out as {@link #schema()}: the
- * architecture's input shape, or for a model of CSV data the encoder's named features (raw numbers,
- * 0/1 level indicators), encoded here exactly as in training. Thread-safe: each call works in its own
+ * architecture's input shape (for a model of an image folder an {@link InputSchema#image image} schema),
+ * or for a model of CSV data the encoder's named features (raw numbers, 0/1 level indicators, {@code NaN}
+ * for a missing value), encoded here exactly as in training. Thread-safe: each call works in its own
  * native memory scope, closed before it returns.
  */
 public final class DjlPredictor implements Predictor {
@@ -37,8 +38,11 @@ public final class DjlPredictor implements Predictor {
     private DjlPredictor(ModelFiles.Loaded loaded, DataCard card) {
         this.loaded = loaded;
         this.card = card;
+        List<Integer> shape = loaded.architecture().inputShape();
         this.schema = card.encoder() != null ? InputSchema.features(card.encoder().featureNames())
-                : new InputSchema(loaded.architecture().inputShape(), List.of());
+                : card.input() == DataCard.Input.IMAGE && shape.size() == 3
+                ? InputSchema.image(shape.get(0), shape.get(1), shape.get(2))
+                : new InputSchema(shape, List.of());
         if (card.task() == Task.CLASSIFICATION && card.classes().size() != loaded.architecture().outputs()) {
             throw new TrainersException("the model has " + loaded.architecture().outputs() + " outputs but "
                     + card.classes().size() + " class names were given");

@@ -8,8 +8,16 @@ import java.util.List;
  *
  * @param shape        dimensions of a row, empty when the model takes named features
  * @param featureNames feature names in model order, empty when the model takes a shape
+ * @param image        whether the model takes images: its shape is {@code [channels, height, width]}
+ *                     (values in [0, 1]) and clients send a PNG or an array of {@code [height, width,
+ *                     channels]}, which the server lays out as the shape
  */
-public record InputSchema(List<Integer> shape, List<String> featureNames) {
+public record InputSchema(List<Integer> shape, List<String> featureNames, boolean image) {
+
+    /** A schema of plain arrays or named features, not images. */
+    public InputSchema(List<Integer> shape, List<String> featureNames) {
+        this(shape, featureNames, false);
+    }
 
     public InputSchema {
         shape = List.copyOf(shape);
@@ -23,6 +31,14 @@ public record InputSchema(List<Integer> shape, List<String> featureNames) {
                 throw new IllegalArgumentException("shape dimensions must be positive, got " + shape);
             }
         }
+        if (image && (shape.size() != 3 || (shape.get(0) != 1 && shape.get(0) != 3))) {
+            throw new IllegalArgumentException("an image schema has shape [channels (1 or 3), height, width], got " + shape);
+        }
+    }
+
+    /** The schema of a model of {@code channels × height × width} images. */
+    public static InputSchema image(int channels, int height, int width) {
+        return new InputSchema(List.of(channels, height, width), List.of(), true);
     }
 
     public static InputSchema shape(Integer... dims) {

@@ -42,7 +42,10 @@ public record DataCard(Task task, List<String> classes, Input input, FeatureEnco
         FEATURES,
         /** A window of {@code n_steps} time steps of the series' columns. */
         SERIES,
-        /** An image: a base64 PNG or JPEG, or an array of the example shape ([channels, height, width], [0, 1]). */
+        /**
+         * An image of the example shape {@code [channels, height, width]}, values in [0, 1]; served from a base64
+         * PNG or JPEG (scaled to the size as in training) or an array of {@code [height, width, channels]}.
+         */
         IMAGE;
 
         String wireName() {

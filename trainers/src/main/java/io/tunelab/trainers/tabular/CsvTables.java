@@ -17,8 +17,8 @@ import java.util.Set;
  * Reads CSV files with a header row into {@link Table}s. Cells that are empty, {@code NA}, {@code NaN}
  * or {@code ?} are missing. A column is numeric when every non-missing cell parses as a finite number
  * and it is not listed in {@link CsvOptions#categorical()}; otherwise it is categorical (with
- * {@link CsvOptions#strictNumeric()}, a non-number in an unlisted column is an error instead). Errors name
- * the line a bad record starts on. Stateless.
+ * {@link CsvOptions#strictNumeric()}, a non-number in an unlisted column is an error instead). A missing
+ * target is an error. Errors name the line a bad record starts on. Stateless.
  */
 public final class CsvTables {
     private static final Set<String> MISSING = Set.of("", "NA", "NaN", "nan", "?");
@@ -65,6 +65,7 @@ public final class CsvTables {
         for (int c = 0; c < header.length; c++) {
             String[] cells = column(rows, c);
             if (c == targetColumn) {
+                checkTargetPresent(name, header[c], c, cells, lines);
                 addTarget(builder, name, header[c], cells, options.task(), lines);
             } else if (!options.categorical().contains(header[c]) && options.strictNumeric()) {
                 builder.numeric(header[c], strictNumbers(name, header[c], c, cells, lines));
@@ -78,6 +79,17 @@ public final class CsvTables {
             }
         }
         return builder.build();
+    }
+
+    /** A row without a target cannot be trained on nor imputed: the first missing one is an error naming its place. */
+    private static void checkTargetPresent(String name, String column, int c, String[] cells, List<Integer> lines) {
+        for (int r = 0; r < cells.length; r++) {
+            if (MISSING.contains(cells[r])) {
+                throw new TrainersException("CSV '" + name + "' line " + lines.get(r + 1) + ", column " + (c + 1) + " ('"
+                        + column + "'): the target is missing ('" + cells[r] + "'); every row needs a target value"
+                        + " (only features are imputed), so fill it in or drop the row");
+            }
+        }
     }
 
     private static void addTarget(TableBuilder builder, String name, String column, String[] cells, Task task,

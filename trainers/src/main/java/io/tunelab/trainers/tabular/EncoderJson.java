@@ -14,7 +14,9 @@ import java.util.Map;
 /**
  * Writes a {@link FeatureEncoder} as JSON and reads it back (format {@value #FORMAT}). Thread-safe.
  * Means and scales are written as JSON numbers with full double precision, so a read-back encoder
- * encodes exactly as the original.
+ * encodes exactly as the original. Each column's {@code fill} (the imputed value of a missing cell) is
+ * optional when read: an encoder written before imputation by median and most frequent level fills
+ * numbers with the mean and categories with all zeros, as it did.
  */
 public final class EncoderJson {
     /** The format tag written into every file. */
@@ -69,11 +71,15 @@ public final class EncoderJson {
             Map<?, ?> c = (Map<?, ?>) o;
             ColumnKind kind = ColumnKind.valueOf(((String) c.get("kind")).toUpperCase(Locale.ROOT));
             if (kind == ColumnKind.NUMERIC) {
-                columns.add(new FeatureEncoder.ColumnCoding((String) c.get("name"), kind,
-                        ((Number) c.get("mean")).doubleValue(), ((Number) c.get("scale")).doubleValue(), List.of()));
+                double mean = ((Number) c.get("mean")).doubleValue();
+                double fill = c.get("fill") instanceof Number n ? n.doubleValue() : mean;
+                columns.add(new FeatureEncoder.ColumnCoding((String) c.get("name"), kind, mean,
+                        ((Number) c.get("scale")).doubleValue(), List.of(), fill, null));
             } else {
                 List<String> levels = ((List<?>) c.get("levels")).stream().map(String::valueOf).toList();
-                columns.add(new FeatureEncoder.ColumnCoding((String) c.get("name"), kind, 0, 1, levels));
+                Object fill = c.get("fill");
+                columns.add(new FeatureEncoder.ColumnCoding((String) c.get("name"), kind, 0, 1, levels, Double.NaN,
+                        fill == null ? null : fill.toString()));
             }
         }
         List<String> classes = ((List<?>) map.get("classes")).stream().map(String::valueOf).toList();

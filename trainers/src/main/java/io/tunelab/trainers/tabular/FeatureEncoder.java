@@ -2,26 +2,41 @@ package io.tunelab.trainers.tabular;
 
 import io.tunelab.trainers.TrainersException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 
 /**
  * Turns raw {@link Table} rows into real feature vectors: numeric columns are standardised
  * ({@code (x - mean) / std}, population std; a constant column gets scale 1; optional) with missing
- * values replaced by the mean, categorical columns are one-hot encoded over their levels (a missing or
- * unseen level encodes as all zeros). Every statistic and level comes from the table it was
- * {@link #fit fitted} on, the training split only, so nothing leaks from validation or test rows.
+ * values imputed by the median, categorical columns are one-hot encoded over their levels with a
+ * missing value imputed by the most frequent level (an unseen level encodes as all zeros). Every
+ * statistic, fill value and level comes from the table it was {@link #fit fitted} on, the training
+ * split only, so nothing leaks from validation or test rows.
  *
  * <p>Immutable and thread-safe. Saved beside a model with {@link EncoderJson} so that a served
  * model receives inputs encoded exactly as in training.
  */
 public final class FeatureEncoder {
-    /** How one raw column is encoded. {@code levels} is empty for numeric columns. */
-    public record ColumnCoding(String name, ColumnKind kind, double mean, double scale, List<String> levels) {
+    /**
+     * How one raw column is encoded.
+     *
+     * @param levels     the one-hot levels of a categorical column, empty for a numeric one
+     * @param fillNumber what a missing value of a numeric column becomes (the training median), before
+     *                   standardising; unused for categorical columns
+     * @param fillLevel  what a missing value of a categorical column becomes (its most frequent training
+     *                   level, ties to the first in sorted order), one of {@code levels}; null for a numeric
+     *                   column or one without levels (a missing value then encodes as all zeros)
+     */
+    public record ColumnCoding(String name, ColumnKind kind, double mean, double scale, List<String> levels,
+                               double fillNumber, String fillLevel) {
         public ColumnCoding {
             levels = List.copyOf(levels);
+            if (fillLevel != null && !levels.contains(fillLevel)) {
+                throw new TrainersException("column '" + name + "': fill level '" + fillLevel + "' is not one of its levels "
+                        + levels);
+            }
         }
     }
 
@@ -56,14 +71,7 @@ public final class FeatureEncoder {
             if (train.kind(c) == ColumnKind.NUMERIC) {
                 codings.add(numericCoding(train, c, name));
             } else {
-                TreeSet<String> levels = new TreeSet<>();
-                for (int r = 0; r < train.rowCount(); r++) {
-                    String v = train.category(c, r);
-                    if (v != null) {
-                        levels.add(v);
-                    }
-                }
-                codings.add(new ColumnCoding(name, ColumnKind.CATEGORICAL, 0, 1, new ArrayList<>(levels)));
+                codings.add(categoricalCoding(train, c, name));
             }
         }
         return new FeatureEncoder(codings, train.targetName(), train.classes(), standardize);
@@ -89,7 +97,42 @@ public final class FeatureEncoder {
         }
         double std = n == 0 ? 0 : Math.sqrt(squares / n);
         double scale = std > 0 ? std : 1;
-        return new ColumnCoding(name, ColumnKind.NUMERIC, mean, scale, List.of());
+        return new ColumnCoding(name, ColumnKind.NUMERIC, mean, scale, List.of(), median(train, c, n, mean), null);
+    }
+
+    /** The median of the column's {@code n} present values (the mean of the middle two for even n); {@code mean} for none. */
+    private static double median(Table train, int c, int n, double mean) {
+        if (n == 0) {
+            return mean;
+        }
+        double[] present = new double[n];
+        int at = 0;
+        for (int r = 0; r < train.rowCount(); r++) {
+            double v = train.number(c, r);
+            if (!Double.isNaN(v)) {
+                present[at++] = v;
+            }
+        }
+        Arrays.sort(present);
+        return n % 2 == 1 ? present[n / 2] : (present[n / 2 - 1] + present[n / 2]) / 2;
+    }
+
+    private static ColumnCoding categoricalCoding(Table train, int c, String name) {
+        Map<String, Integer> counts = new java.util.TreeMap<>();
+        for (int r = 0; r < train.rowCount(); r++) {
+            String v = train.category(c, r);
+            if (v != null) {
+                counts.merge(v, 1, Integer::sum);
+            }
+        }
+        String mostFrequent = null;
+        for (Map.Entry<String, Integer> e : counts.entrySet()) {
+            if (mostFrequent == null || e.getValue() > counts.get(mostFrequent)) {
+                mostFrequent = e.getKey();
+            }
+        }
+        return new ColumnCoding(name, ColumnKind.CATEGORICAL, 0, 1, new ArrayList<>(counts.keySet()), Double.NaN,
+                mostFrequent);
     }
 
     public List<ColumnCoding> columns() {
@@ -158,8 +201,10 @@ public final class FeatureEncoder {
 
     /**
      * Encodes a row already laid out as {@link #featureNames()}: raw numbers at numeric columns
-     * (standardised here; {@code NaN} means missing) and 0/1 indicators at the {@code column=level}
-     * positions of categorical columns (copied as they are). This is the form a served model takes.
+     * (standardised here; {@code NaN} means missing and is imputed as in training) and 0/1 indicators at
+     * the {@code column=level} positions of categorical columns (copied as they are; a {@code NaN} at any
+     * of a column's positions means the value is missing, imputed by its fill level). This is the form a
+     * served model takes.
      *
      * @throws TrainersException if the row's length is not the number of features
      */
@@ -174,8 +219,16 @@ public final class FeatureEncoder {
             if (coding.kind() == ColumnKind.NUMERIC) {
                 at = writeNumber(coding, row[at], out, at);
             } else {
-                for (int l = 0; l < coding.levels().size(); l++, at++) {
-                    out[at] = row[at];
+                boolean missing = false;
+                for (int l = 0; l < coding.levels().size(); l++) {
+                    missing |= Float.isNaN(row[at + l]);
+                }
+                if (missing) {
+                    at = writeLevel(coding, null, out, at);
+                } else {
+                    for (int l = 0; l < coding.levels().size(); l++, at++) {
+                        out[at] = row[at];
+                    }
                 }
             }
         }
@@ -197,13 +250,14 @@ public final class FeatureEncoder {
     }
 
     private int writeNumber(ColumnCoding coding, double raw, double[] row, int at) {
-        double v = Double.isNaN(raw) ? coding.mean() : raw;
+        double v = Double.isNaN(raw) ? coding.fillNumber() : raw;
         row[at] = standardize ? (v - coding.mean()) / coding.scale() : v;
         return at + 1;
     }
 
     private static int writeLevel(ColumnCoding coding, String raw, double[] row, int at) {
-        int level = raw == null ? -1 : coding.levels().indexOf(raw);
+        String value = raw == null ? coding.fillLevel() : raw;
+        int level = value == null ? -1 : coding.levels().indexOf(value);
         if (level >= 0) {
             row[at + level] = 1;
         }
@@ -225,8 +279,10 @@ public final class FeatureEncoder {
             if (c.kind() == ColumnKind.NUMERIC) {
                 m.put("mean", c.mean());
                 m.put("scale", c.scale());
+                m.put("fill", c.fillNumber());
             } else {
                 m.put("levels", c.levels());
+                m.put("fill", c.fillLevel());
             }
             cols.add(m);
         }

@@ -106,6 +106,49 @@ class CsvDatasetsTest {
     }
 
     @Test
+    void aMissingTargetIsReportedWithFileLineAndColumn() throws IOException {
+        Path regression = write("gap.csv", "a,y,b\n1,2,3\n4,,6\n");
+        Path classes = write("gapclass.csv", "a,b,label\n1,2,x\n4,5,y\n7,8,NA\n");
+
+        assertThatThrownBy(() -> CsvDatasets.load(regression, CsvOptions.regression("y"), 0.2, 0.2, 1))
+                .isInstanceOf(TrainersException.class).hasMessageContaining("'gap.csv' line 3, column 2 ('y')")
+                .hasMessageContaining("target is missing");
+        assertThatThrownBy(() -> CsvDatasets.load(classes, CsvOptions.classification("label"), 0.2, 0.2, 1))
+                .isInstanceOf(TrainersException.class).hasMessageContaining("'gapclass.csv' line 4, column 3 ('label')")
+                .hasMessageContaining("target is missing ('NA')");
+    }
+
+    @Test
+    void missingFeaturesAreImputedWithTheMedianAndMostFrequentLevelOfTheTrainingRowsOnly() throws IOException {
+        // x is i squared, every tenth row missing; which rows train depends on the split, so the median is taken from it
+        StringBuilder csv = new StringBuilder("x,colour,y\n");
+        for (int i = 0; i < 100; i++) {
+            csv.append(i % 10 == 3 ? "" : Integer.toString(i * i)).append(',')
+                    .append(i % 10 == 5 ? "?" : i % 4 == 0 ? "red" : "blue").append(',').append(i % 2).append('\n');
+        }
+        TrainingData data = CsvDatasets.load(write("gaps.csv", csv.toString()), CsvOptions.regression("y"), 0.3, 0.3, 4);
+        var x = data.card().encoder().columns().get(0);
+        var colour = data.card().encoder().columns().get(1);
+        io.tunelab.trainers.data.DenseDataset train = data.splits().train();
+        double[] raw = new double[train.size()];
+        int blue = 0;
+        for (int i = 0; i < train.size(); i++) {
+            raw[i] = train.features()[i * 3] * x.scale() + x.mean();
+            blue += train.features()[i * 3 + 1] == 1 ? 1 : 0;
+        }
+        java.util.Arrays.sort(raw);
+        double median = raw.length % 2 == 1 ? raw[raw.length / 2] : (raw[raw.length / 2 - 1] + raw[raw.length / 2]) / 2;
+
+        assertThat(x.fillNumber()).as("the median of the training rows (imputed rows sit at it)").isCloseTo(median,
+                within(1e-2));
+        assertThat(x.fillNumber()).isNotEqualTo(x.mean());
+        assertThat(colour.fillLevel()).isEqualTo("blue");
+        assertThat(blue).as("imputed rows count as blue").isGreaterThan(train.size() / 2);
+        assertThat(DataCard.fromMap(data.card().toMap(), "card").encoder().columns())
+                .as("the fills travel with the model's transform").isEqualTo(data.card().encoder().columns());
+    }
+
+    @Test
     void theDataCardRoundTripsThroughItsFile() throws IOException {
         DataCard card = CsvDatasets.load(table(), CsvOptions.classification("kind"), 0.2, 0.2, 1).card();
         Path file = dir.resolve("card.json");

@@ -65,32 +65,68 @@ class FeatureEncoderTest {
     }
 
     @Test
-    void categoriesAreOneHotAndUnseenOrMissingOnesAreAllZero() {
+    void categoriesAreOneHotAnUnseenOneIsAllZeroAndAMissingOneIsTheMostFrequentTrainingLevel() {
         Table all = table();
         FeatureEncoder encoder = FeatureEncoder.fit(all.select(TRAIN), true);
         TabularDataset encoded = encoder.encode(all);
 
         assertThat(encoder.featureNames()).containsExactly("x", "c=a", "c=b");
+        assertThat(encoder.columns().get(1).fillLevel()).isEqualTo("a");
         assertThat(encoded.row(0)).endsWith(1, 0);
         assertThat(encoded.row(1)).endsWith(0, 1);
-        assertThat(encoded.row(3)).endsWith(0, 0);
-        assertThat(encoded.row(4)).endsWith(0, 0);
+        assertThat(encoded.row(3)).as("missing: a, twice in training").endsWith(1, 0);
+        assertThat(encoded.row(4)).as("unseen").endsWith(0, 0);
     }
 
     @Test
-    void missingNumbersBecomeTheTrainingMean() {
+    void missingNumbersBecomeTheTrainingMedianNotTheMean() {
         Table t = Table.builder("m")
-                .numeric("x", new double[] {2, Double.NaN, 4})
-                .regressionTarget("y", new double[] {0, 0, 0})
+                .numeric("x", new double[] {1, Double.NaN, 2, 9})
+                .regressionTarget("y", new double[] {0, 0, 0, 0})
                 .build();
 
         FeatureEncoder standardised = FeatureEncoder.fit(t, true);
         FeatureEncoder raw = FeatureEncoder.fit(t, false);
 
-        assertThat(standardised.columns().get(0).mean()).isEqualTo(3.0);
-        assertThat(standardised.encode(t).value(1, 0)).isEqualTo(0.0);
-        assertThat(raw.encode(t).value(1, 0)).isEqualTo(3.0);
-        assertThat(raw.encode(t).value(0, 0)).isEqualTo(2.0);
+        assertThat(standardised.columns().get(0).mean()).isEqualTo(4.0);
+        assertThat(standardised.columns().get(0).fillNumber()).isEqualTo(2.0);
+        assertThat(raw.encode(t).value(1, 0)).isEqualTo(2.0);
+        assertThat(raw.encode(t).value(0, 0)).isEqualTo(1.0);
+        assertThat(standardised.encode(t).value(1, 0)).isEqualTo(standardised.encode(t).value(2, 0));
+        Table even = Table.builder("e").numeric("x", new double[] {1, 2, 10, 20, Double.NaN})
+                .regressionTarget("y", new double[5]).build();
+        assertThat(FeatureEncoder.fit(even, false).encode(even).value(4, 0)).as("middle two averaged").isEqualTo(6.0);
+    }
+
+    @Test
+    void fillValuesComeFromTheTrainingSplitOnly() {
+        Table t = Table.builder("f")
+                .numeric("x", new double[] {1, 2, 3, Double.NaN, 500, 600, 700})
+                .categorical("c", new String[] {"a", "a", "b", null, "b", "b", "b"})
+                .regressionTarget("y", new double[7])
+                .build();
+
+        FeatureEncoder encoder = FeatureEncoder.fit(t.select(new int[] {0, 1, 2, 3}), false);
+        double[] missing = encoder.encode(t.select(new int[] {3})).row(0);
+
+        assertThat(missing).containsExactly(2.0, 1.0, 0.0);
+        assertThat(FeatureEncoder.fit(t, false).encode(t.select(new int[] {3})).row(0))
+                .as("fitted on every row, the fills would differ").containsExactly(251.5, 0.0, 1.0);
+    }
+
+    @Test
+    void aMissingValueInALaidOutRowIsImputedAsInATableRow() {
+        Table all = table();
+        FeatureEncoder encoder = FeatureEncoder.fit(all.select(TRAIN), true);
+        Table withMissing = Table.builder("w").numeric("x", new double[] {Double.NaN})
+                .categorical("c", new String[] {null}).regressionTarget("y", new double[] {0}).build();
+
+        double[] laidOut = encoder.encodeLaidOut(new float[] {Float.NaN, Float.NaN, Float.NaN});
+
+        assertThat(laidOut).containsExactly(encoder.encode(withMissing).row(0));
+        assertThat(laidOut).containsExactly((2.5 - 2.5) / Math.sqrt(1.25), 1, 0);
+        assertThat(encoder.encodeLaidOut(new float[] {Float.NaN, 0, 0})).as("all-zero indicators: unseen, kept")
+                .endsWith(0, 0);
     }
 
     @Test
@@ -149,6 +185,23 @@ class FeatureEncoderTest {
             assertThat(back.encode(all).row(r)).containsExactly(encoder.encode(all).row(r));
         }
         assertThat(EncoderJson.fromJson(EncoderJson.toJson(encoder), "s").toMap()).isEqualTo(encoder.toMap());
+    }
+
+    @Test
+    void jsonKeepsTheFillValuesAndAnEncoderWrittenWithoutThemFillsWithTheMeanAndZeros() {
+        Table all = table();
+        FeatureEncoder encoder = FeatureEncoder.fit(all.select(TRAIN), true);
+        Map<String, Object> map = encoder.toMap();
+
+        FeatureEncoder back = EncoderJson.fromMap(map, "s");
+        assertThat(back.columns()).isEqualTo(encoder.columns());
+
+        @SuppressWarnings("unchecked")
+        java.util.List<Map<String, Object>> columns = (java.util.List<Map<String, Object>>) map.get("columns");
+        columns.forEach(c -> c.remove("fill"));
+        FeatureEncoder old = EncoderJson.fromMap(map, "old.json");
+        assertThat(old.columns().get(0).fillNumber()).isEqualTo(old.columns().get(0).mean());
+        assertThat(old.encodeLaidOut(new float[] {Float.NaN, Float.NaN, Float.NaN})).containsExactly(0, 0, 0);
     }
 
     @Test

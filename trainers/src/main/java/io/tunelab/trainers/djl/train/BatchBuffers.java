@@ -5,10 +5,12 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import io.tunelab.trainers.data.DenseDataset;
+import io.tunelab.trainers.sources.ImageAugmentation;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.nio.LongBuffer;
+import java.util.SplittableRandom;
 
 /**
  * Two direct buffers, reused for every batch, that mini-batches (features, and labels or targets) are
@@ -21,6 +23,7 @@ final class BatchBuffers {
     private final ByteBuffer features;
     private final ByteBuffer labels;
     private final int targetWidth;
+    private float[] scratch;
 
     BatchBuffers(DenseDataset data, int maxBatch) {
         this.exampleSize = data.exampleSize();
@@ -36,6 +39,22 @@ final class BatchBuffers {
         float[] all = data.features();
         for (int i = from; i < to; i++) {
             out.put(all, (order == null ? i : order[i]) * exampleSize, exampleSize);
+        }
+        features.limit((to - from) * exampleSize * Float.BYTES);
+        return manager.create(features, shape, DataType.FLOAT32);
+    }
+
+    /** The same examples, each changed by {@code augmentation} with draws from {@code random}. */
+    NDArray augmentedFeatures(NDManager manager, DenseDataset data, int[] order, int from, int to, Shape shape,
+                              ImageAugmentation augmentation, SplittableRandom random) {
+        if (scratch == null) {
+            scratch = new float[exampleSize];
+        }
+        FloatBuffer out = features.clear().asFloatBuffer();
+        float[] all = data.features();
+        for (int i = from; i < to; i++) {
+            augmentation.apply(all, (order == null ? i : order[i]) * exampleSize, scratch, data.exampleShape(), random);
+            out.put(scratch);
         }
         features.limit((to - from) * exampleSize * Float.BYTES);
         return manager.create(features, shape, DataType.FLOAT32);

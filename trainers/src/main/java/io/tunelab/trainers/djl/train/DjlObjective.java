@@ -11,6 +11,7 @@ import io.tunelab.trainers.callback.EarlyStopping;
 import io.tunelab.trainers.callback.MetricsLogger;
 import io.tunelab.trainers.callback.PruningCallback;
 import io.tunelab.trainers.callback.TrainingCallback;
+import io.tunelab.trainers.callback.WeightHistograms;
 import io.tunelab.trainers.data.DatasetFingerprint;
 import io.tunelab.trainers.data.DatasetSplits;
 import io.tunelab.trainers.djl.Architecture;
@@ -23,6 +24,7 @@ import io.tunelab.trainers.eval.ClassificationReport;
 import io.tunelab.trainers.eval.RegressionReport;
 import io.tunelab.trainers.schedule.LearningRateSchedule;
 import io.tunelab.trainers.sources.DataCard;
+import io.tunelab.trainers.sources.ImageAugmentation;
 import io.tunelab.trainers.sources.TrainingData;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,7 +43,8 @@ import java.util.Map;
  * ({@link OutOfMemoryRetry}). User attributes: {@code architecture}, {@code dataset_fingerprint},
  * {@code fixed_params}, {@code device} (slot, DJL device, GPU name and memory, engine build:
  * {@link io.tunelab.trainers.device.SlotDevices#describe}), {@code oom_retry} after a retry,
- * {@code epochs_run}, {@code stop_reason}; with {@code checkpointEvery}, resumable checkpoints and, for a
+ * {@code epochs_run}, {@code stop_reason}, {@code augmentation} when the training images are augmented
+ * (seeded with the trial's seed); with {@code checkpointEvery}, resumable checkpoints and, for a
  * retry that continued from one, {@code resumed_from_epoch} and {@code resumed_from_trial}
  * ({@link ResumeCheckpoints}); and, when the data has a
  * test split, {@code test_evaluation}: the final model's accuracy with its 95% t-interval, confusion
@@ -55,6 +58,7 @@ import java.util.Map;
 public final class DjlObjective implements Objective {
     private final DatasetSplits data;
     private final DataCard card;
+    private final ImageAugmentation augmentation;
     private final DjlObjectiveConfig config;
     private volatile Map<String, Object> fingerprint;
 
@@ -67,6 +71,7 @@ public final class DjlObjective implements Objective {
     public DjlObjective(TrainingData data, DjlObjectiveConfig config) {
         this.data = data.splits();
         this.card = data.card();
+        this.augmentation = data.augmentation();
         this.config = config;
     }
 
@@ -77,7 +82,7 @@ public final class DjlObjective implements Objective {
         Architecture architecture = ArchitectureParams.read(params, config.model(), data.train().exampleShape(),
                 regression ? data.train().targetWidth() : data.train().numClasses());
         OptimizerSpec optimizerSpec = TrainingParams.optimizer(params);
-        FitConfig planned = TrainingParams.fit(params, trial.seed(), regression);
+        FitConfig planned = TrainingParams.fit(params, trial.seed(), regression).withAugmentation(augmentation);
         TrainingState resume = config.checkpointEvery() > 0 ? ResumeCheckpoints.latest(trial).orElse(null) : null;
         FitConfig fit = resume == null ? planned : TrainingLoop.fitOf(resume, planned);
         LearningRateSchedule schedule = schedule(params, fit);
@@ -88,6 +93,9 @@ public final class DjlObjective implements Objective {
         trial.setUserAttr("dataset_fingerprint", datasetFingerprint());
         trial.setUserAttr("fixed_params", params.unsampled());
         trial.setUserAttr("device", config.devices().describe(trial.slot()));
+        if (!augmentation.isNone()) {
+            trial.setUserAttr("augmentation", Map.of("flip", augmentation.flip(), "crop", augmentation.crop()));
+        }
         if (resume != null) {
             ResumeCheckpoints.announce(trial, resume, config.monitor());
         }
@@ -108,7 +116,7 @@ public final class DjlObjective implements Objective {
             model.setBlock(Networks.build(architecture, trial.seed()));
             model.getBlock().initialize(model.getNDManager(), DataType.FLOAT32, Networks.batchShape(architecture, 1));
             TrainingLoop loop = new TrainingLoop(model, architecture, optimizerSpec.build(schedule.asTracker()), schedule,
-                    fit, callbacks(trial, patience > 0 ? patience : fit.epochs(), minDelta));
+                    fit, callbacks(trial, model, patience > 0 ? patience : fit.epochs(), minDelta));
             if (config.checkpointEvery() > 0) {
                 loop.checkpointEvery(config.checkpointEvery(), ResumeCheckpoints.sink(trial));
             }
@@ -126,10 +134,13 @@ public final class DjlObjective implements Objective {
         }
     }
 
-    private List<TrainingCallback> callbacks(Trial trial, int patience, double minDelta) {
+    private List<TrainingCallback> callbacks(Trial trial, Model model, int patience, double minDelta) {
         List<TrainingCallback> list = new ArrayList<>();
         list.add(new DivergenceDetector(config.divergenceFactor()));
         list.add(new MetricsLogger(trial));
+        if (config.histogramEvery() > 0) {
+            list.add(new WeightHistograms(trial, model.getBlock(), config.histogramEvery()));
+        }
         list.add(new EarlyStopping(config.monitor(), patience, minDelta, config.restoreBest()));
         if (config.checkpoint()) {
             list.add(new BestCheckpoint(trial, config.monitor(), card));

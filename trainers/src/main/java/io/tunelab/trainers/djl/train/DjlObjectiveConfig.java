@@ -20,13 +20,18 @@ import java.util.Objects;
  * @param checkpoint       whether the best model is attached to the trial as artifacts
  * @param divergenceFactor how many times the first batch's loss counts as exploding
  * @param devices          maps the trial's slot to a device
+ * @param histogramEvery   log a histogram of every layer's parameters every this many epochs, 0 for never
+ *                         ({@code fit: {summaries: {histograms: N}}})
  * @param checkpointEvery  save a resumable checkpoint after every this many epochs ({@link ResumeCheckpoints}),
  *                         and let a retry continue from its predecessor's; 0 for never
  */
 public record DjlObjectiveConfig(String model, Map<String, Distribution> space, Map<String, Object> fixed,
                                  Monitor monitor, boolean restoreBest, boolean checkpoint, double divergenceFactor,
-                                 SlotDevices devices, int checkpointEvery) {
+                                 SlotDevices devices, int histogramEvery, int checkpointEvery) {
     public DjlObjectiveConfig {
+        if (histogramEvery < 0) {
+            throw new TrainersException("summaries.histograms must be at least 0 (0 for none), got " + histogramEvery);
+        }
         Objects.requireNonNull(model, "model");
         space = Map.copyOf(space);
         fixed = Map.copyOf(fixed);
@@ -46,7 +51,7 @@ public record DjlObjectiveConfig(String model, Map<String, Distribution> space, 
      */
     public static DjlObjectiveConfig mlp(Map<String, Distribution> space, Map<String, Object> fixed) {
         return new DjlObjectiveConfig("mlp", space, fixed, Monitor.of("val_accuracy"), true, true, 100, SlotDevices.ofEngine(),
-                0);
+                0, 0);
     }
 
     /** The same, for a CNN. */
@@ -55,23 +60,34 @@ public record DjlObjectiveConfig(String model, Map<String, Distribution> space, 
     }
 
     public DjlObjectiveConfig withModel(String m) {
-        return new DjlObjectiveConfig(m, space, fixed, monitor, restoreBest, checkpoint, divergenceFactor, devices, checkpointEvery);
+        return new DjlObjectiveConfig(m, space, fixed, monitor, restoreBest, checkpoint, divergenceFactor, devices, histogramEvery,
+                checkpointEvery);
     }
 
     public DjlObjectiveConfig withMonitor(Monitor m) {
-        return new DjlObjectiveConfig(model, space, fixed, m, restoreBest, checkpoint, divergenceFactor, devices, checkpointEvery);
+        return new DjlObjectiveConfig(model, space, fixed, m, restoreBest, checkpoint, divergenceFactor, devices, histogramEvery,
+                checkpointEvery);
     }
 
     public DjlObjectiveConfig withCheckpoint(boolean on) {
-        return new DjlObjectiveConfig(model, space, fixed, monitor, restoreBest, on, divergenceFactor, devices, checkpointEvery);
+        return new DjlObjectiveConfig(model, space, fixed, monitor, restoreBest, on, divergenceFactor, devices, histogramEvery,
+                checkpointEvery);
     }
 
     public DjlObjectiveConfig withDevices(SlotDevices d) {
-        return new DjlObjectiveConfig(model, space, fixed, monitor, restoreBest, checkpoint, divergenceFactor, d, checkpointEvery);
+        return new DjlObjectiveConfig(model, space, fixed, monitor, restoreBest, checkpoint, divergenceFactor, d, histogramEvery,
+                checkpointEvery);
+    }
+
+    /** The same, logging weight histograms every {@code epochs} epochs (0: never). */
+    public DjlObjectiveConfig withHistograms(int epochs) {
+        return new DjlObjectiveConfig(model, space, fixed, monitor, restoreBest, checkpoint, divergenceFactor, devices, epochs,
+                checkpointEvery);
     }
 
     /** Resumable checkpoints after every {@code epochs} epochs; 0 turns them off. */
     public DjlObjectiveConfig withCheckpointEvery(int epochs) {
-        return new DjlObjectiveConfig(model, space, fixed, monitor, restoreBest, checkpoint, divergenceFactor, devices, epochs);
+        return new DjlObjectiveConfig(model, space, fixed, monitor, restoreBest, checkpoint, divergenceFactor, devices,
+                histogramEvery, epochs);
     }
 }

@@ -2,6 +2,7 @@ package io.tunelab.trainers.djl.train;
 
 import io.tunelab.trainers.TrainersException;
 import io.tunelab.trainers.schedule.GradientClipping;
+import io.tunelab.trainers.sources.ImageAugmentation;
 import java.util.Objects;
 
 /**
@@ -15,13 +16,21 @@ import java.util.Objects;
  * @param trainAccuracy whether to measure accuracy on the training batches (three array operations
  *                      per batch); when false the epoch's {@code accuracy} is NaN
  * @param loss          what is minimised: cross-entropy for a classifier, MSE or MAE for a regressor
+ * @param augmentation  random changes to the training batches' images (never to validation examples),
+ *                      drawn from a generator derived from {@code seed}
  */
 public record FitConfig(int epochs, int batchSize, GradientClipping clipping, long seed, int evalBatchSize,
-                        boolean trainAccuracy, LossKind loss) {
+                        boolean trainAccuracy, LossKind loss, ImageAugmentation augmentation) {
     /** A classifier's loop: softmax cross-entropy. */
     public FitConfig(int epochs, int batchSize, GradientClipping clipping, long seed, int evalBatchSize,
                      boolean trainAccuracy) {
         this(epochs, batchSize, clipping, seed, evalBatchSize, trainAccuracy, LossKind.CROSS_ENTROPY);
+    }
+
+    /** A loop without augmentation. */
+    public FitConfig(int epochs, int batchSize, GradientClipping clipping, long seed, int evalBatchSize,
+                     boolean trainAccuracy, LossKind loss) {
+        this(epochs, batchSize, clipping, seed, evalBatchSize, trainAccuracy, loss, ImageAugmentation.none());
     }
 
     public FitConfig {
@@ -36,6 +45,7 @@ public record FitConfig(int epochs, int batchSize, GradientClipping clipping, lo
         }
         Objects.requireNonNull(clipping, "clipping");
         Objects.requireNonNull(loss, "loss");
+        Objects.requireNonNull(augmentation, "augmentation");
     }
 
     /** {@code epochs} of {@code batchSize}, no clipping, validation in batches of 1,000, training accuracy on. */
@@ -44,25 +54,29 @@ public record FitConfig(int epochs, int batchSize, GradientClipping clipping, lo
     }
 
     public FitConfig withClipping(GradientClipping c) {
-        return new FitConfig(epochs, batchSize, c, seed, evalBatchSize, trainAccuracy, loss);
+        return new FitConfig(epochs, batchSize, c, seed, evalBatchSize, trainAccuracy, loss, augmentation);
     }
 
     /** The same with {@code size} examples per step (e.g. halved after the GPU ran out of memory). */
     public FitConfig withBatchSize(int size) {
-        return new FitConfig(epochs, size, clipping, seed, evalBatchSize, trainAccuracy, loss);
+        return new FitConfig(epochs, size, clipping, seed, evalBatchSize, trainAccuracy, loss, augmentation);
     }
 
     /** The same with another shuffling seed (e.g. the one a resumed checkpoint was written with). */
     public FitConfig withSeed(long s) {
-        return new FitConfig(epochs, batchSize, clipping, s, evalBatchSize, trainAccuracy, loss);
+        return new FitConfig(epochs, batchSize, clipping, s, evalBatchSize, trainAccuracy, loss, augmentation);
     }
 
     public FitConfig withTrainAccuracy(boolean on) {
-        return new FitConfig(epochs, batchSize, clipping, seed, evalBatchSize, on, loss);
+        return new FitConfig(epochs, batchSize, clipping, seed, evalBatchSize, on, loss, augmentation);
     }
 
     public FitConfig withLoss(LossKind l) {
-        return new FitConfig(epochs, batchSize, clipping, seed, evalBatchSize, trainAccuracy, l);
+        return new FitConfig(epochs, batchSize, clipping, seed, evalBatchSize, trainAccuracy, l, augmentation);
+    }
+
+    public FitConfig withAugmentation(ImageAugmentation a) {
+        return new FitConfig(epochs, batchSize, clipping, seed, evalBatchSize, trainAccuracy, loss, a);
     }
 
     /** Optimizer steps per epoch for {@code trainSize} examples. */

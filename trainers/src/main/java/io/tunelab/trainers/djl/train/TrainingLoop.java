@@ -4,6 +4,7 @@ import ai.djl.Model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
@@ -36,15 +37,17 @@ import org.slf4j.LoggerFactory;
  * or MAE for a regressor): shuffle, then for each mini-batch forward, backward, clip, step; then
  * validate and tell the callbacks. The architecture's {@link Regularization} adds its penalty to the
  * loss that is differentiated (the reported loss is the data's alone) and constrains the weights after
- * each step.
+ * each step. The configuration's {@link io.tunelab.trainers.sources.ImageAugmentation} changes the
+ * training batches' images, from a generator of its own derived from the seed; validation is untouched.
  *
  * <p>Memory: every batch's arrays live in a sub-manager of the model's manager that is closed before
  * the next batch, so one epoch's native memory does not grow with its length; parameters, optimizer
  * state and nothing else stay in the model's manager, freed when the caller closes the model.
  *
  * <p>Randomness: the shuffling draws from {@code config.seed()}; before each epoch the engine's random
- * generator (dropout masks) is seeded from the same seed and the epoch number, so an epoch's dropout
- * does not depend on what ran before it. The engine's generator is process-wide: dropout is reproducible
+ * generator (dropout masks) is seeded from the same seed and the epoch number, and the augmentation draws
+ * from a generator derived from both, so an epoch's dropout and augmentation do not depend on what ran
+ * before it. The engine's generator is process-wide: dropout is reproducible
  * when one run trains at a time in the process.
  *
  * <p>Resuming: with {@link #checkpointEvery} the loop hands a {@link TrainingState} to a sink after every
@@ -61,6 +64,9 @@ import org.slf4j.LoggerFactory;
 public final class TrainingLoop {
     private static final Logger LOG = LoggerFactory.getLogger(TrainingLoop.class);
     private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
+    /** Kinds of per-epoch randomness ({@link #epochRandom}). */
+    private static final long DROPOUT = 0;
+    private static final long AUGMENTATION = 0x2545F4914F6CDD1DL;
     private final Model model;
     private final Architecture architecture;
     private final Optimizer optimizer;
@@ -159,6 +165,7 @@ public final class TrainingLoop {
             throw new TrainersException("loss " + config.loss().wireName() + " does not fit " + train + "; use "
                     + (train.isRegression() ? "mse or mae" : "cross_entropy"));
         }
+        config.augmentation().check(train.exampleShape());
         boolean wasRecording = ThreadGradients.setEnabled(false);
         LoopContext context = new LoopContext(model, architecture, config.epochs(), this::currentRate);
         List<EpochMetrics> history = new ArrayList<>();
@@ -169,8 +176,9 @@ public final class TrainingLoop {
             callbacks.onTrainBegin(context);
             for (int epoch = first; epoch <= config.epochs() && context.stopReason() == null; epoch++) {
                 callbacks.onEpochBegin(epoch, context);
-                model.getNDManager().getEngine().setRandomSeed(new SplittableRandom(config.seed() + epoch * 0x9E3779B97F4A7C15L).nextInt());
-                EpochMetrics metrics = runEpoch(epoch, train, valid, Splits.permutation(train.size(), shuffler), context);
+                model.getNDManager().getEngine().setRandomSeed(epochRandom(epoch, DROPOUT).nextInt());
+                EpochMetrics metrics = runEpoch(epoch, train, valid, Splits.permutation(train.size(), shuffler), context,
+                        epochRandom(epoch, AUGMENTATION));
                 history.add(metrics);
                 schedule.onEpochEnd(epoch, metrics::get);
                 callbacks.onEpochEnd(metrics, context);
@@ -236,7 +244,16 @@ public final class TrainingLoop {
                 + " resumable checkpoints need one built by OptimizerSpec");
     }
 
-    private EpochMetrics runEpoch(int epoch, DenseDataset train, DenseDataset valid, int[] order, LoopContext context) {
+    /**
+     * A generator for one epoch's draws of one kind ({@link #DROPOUT}, {@link #AUGMENTATION}), derived from the
+     * seed and the epoch number alone, so an epoch draws the same whether the run was resumed before it or not.
+     */
+    private SplittableRandom epochRandom(int epoch, long kind) {
+        return new SplittableRandom(config.seed() + epoch * 0x9E3779B97F4A7C15L + kind);
+    }
+
+    private EpochMetrics runEpoch(int epoch, DenseDataset train, DenseDataset valid, int[] order, LoopContext context,
+                                  SplittableRandom augmenter) {
         Block block = model.getBlock();
         int batchSize = config.batchSize();
         boolean countCorrect = config.trainAccuracy() && !train.isRegression();
@@ -249,7 +266,9 @@ public final class TrainingLoop {
             int to = Math.min(order.length, from + batchSize);
             // Everything this batch creates is freed when its manager closes, before the next batch.
             try (NDManager batch = model.getNDManager().newSubManager()) {
-                NDArray x = buffers.features(batch, train, order, from, to, Networks.batchShape(architecture, to - from));
+                Shape shape = Networks.batchShape(architecture, to - from);
+                NDArray x = config.augmentation().isNone() ? buffers.features(batch, train, order, from, to, shape)
+                        : buffers.augmentedFeatures(batch, train, order, from, to, shape, config.augmentation(), augmenter);
                 NDArray y = buffers.labels(batch, train, order, from, to);
                 NDArray logits;
                 NDArray batchLoss;

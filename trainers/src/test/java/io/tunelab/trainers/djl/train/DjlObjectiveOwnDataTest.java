@@ -6,12 +6,17 @@ import static org.assertj.core.api.Assertions.within;
 import io.tunelab.search.storage.InMemoryStorage;
 import io.tunelab.search.study.OptimizeOptions;
 import io.tunelab.search.study.Study;
+import io.tunelab.search.summary.Histogram;
+import io.tunelab.search.summary.LoggedSummary;
+import io.tunelab.search.summary.SummaryKind;
+import io.tunelab.search.summary.SummaryTag;
 import io.tunelab.search.trial.ArtifactRef;
 import io.tunelab.search.trial.Direction;
 import io.tunelab.search.trial.FrozenTrial;
 import io.tunelab.search.trial.MetricPoint;
 import io.tunelab.search.trial.TrialState;
 import io.tunelab.trainers.callback.Monitor;
+import io.tunelab.trainers.callback.WeightHistograms;
 import io.tunelab.trainers.data.DatasetSplits;
 import io.tunelab.trainers.djl.DjlPredictor;
 import io.tunelab.trainers.sources.CsvDatasets;
@@ -64,6 +69,32 @@ class DjlObjectiveOwnDataTest {
     }
 
     @Test
+    void optInWeightHistogramsAreLoggedPerLayerEveryNEpochs() throws IOException {
+        TrainingData csv = CsvDatasets.load(regressionCsv(new double[300][]), CsvOptions.regression("y"), 0.2, 0.2, 3);
+        Map<String, Object> fixed = Map.of("epochs", 4, "batch_size", 32, "n_hidden", 1, "n_neurons", 8,
+                "optimizer", "adam", "learning_rate", 0.01);
+        Study study = minimizing("histograms");
+        study.optimize(new DjlObjective(csv, DjlObjectiveConfig.mlp(Map.of(), fixed).withMonitor(Monitor.of("val_rmse"))
+                .withCheckpoint(false).withHistograms(2)), OptimizeOptions.trials(1));
+
+        FrozenTrial t = study.trials(java.util.EnumSet.allOf(TrialState.class)).get(0);
+        assertThat(t.state()).as(t.message()).isEqualTo(TrialState.COMPLETE);
+        List<SummaryTag> tags = study.storage().summaryTags(t.id());
+        // One hidden layer and the output layer, each with weights and biases.
+        assertThat(tags).hasSize(4).allSatisfy(tag -> {
+            assertThat(tag.tag()).startsWith(WeightHistograms.PREFIX);
+            assertThat(tag.kind()).isEqualTo(SummaryKind.HISTOGRAM);
+        });
+        for (SummaryTag tag : tags) {
+            List<LoggedSummary> logged = study.storage().summaries(t.id(), tag.tag());
+            assertThat(logged).extracting(LoggedSummary::step).containsExactly(2L, 4L);
+            assertThat(((Histogram) logged.get(0).value()).num()).isPositive();
+        }
+        Histogram firstKernel = (Histogram) study.storage().summaries(t.id(), tags.get(tags.size() - 1).tag()).get(0).value();
+        assertThat(firstKernel.min()).isLessThan(firstKernel.max());
+    }
+
+    @Test
     void aRegressionMlpOnACsvLearnsAndItsSavedModelEncodesRawFeaturesAsTraining() throws IOException {
         double[][] raw = new double[300][];
         Path file = regressionCsv(raw);
@@ -103,6 +134,12 @@ class DjlObjectiveOwnDataTest {
                 double viaServing = (double) served.predict(new float[][] {decode(served, encoded)}).get(0).output();
                 assertThat(-(viaServing - target) * (viaServing - target)).isCloseTo(viaTraining, within(1e-4));
             }
+            // a missing value is imputed as in training: the median of a training column, the commonest colour
+            var columns = served.card().encoder().columns();
+            float[] filled = {(float) columns.get(0).fillNumber(), 0.25f, 0, 0};
+            filled[columns.get(2).levels().indexOf(columns.get(2).fillLevel()) == 0 ? 2 : 3] = 1;
+            double imputed = (double) served.predict(new float[][] {{Float.NaN, 0.25f, Float.NaN, Float.NaN}}).get(0).output();
+            assertThat(imputed).isCloseTo((double) served.predict(new float[][] {filled}).get(0).output(), within(1e-5));
         }
     }
 

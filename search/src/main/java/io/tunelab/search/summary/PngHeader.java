@@ -1,6 +1,5 @@
-package io.tunelab.tensorboard.event;
+package io.tunelab.search.summary;
 
-import io.tunelab.tensorboard.TensorBoardException;
 import java.nio.ByteBuffer;
 
 /**
@@ -14,14 +13,14 @@ public record PngHeader(int width, int height, int channels) {
     private static final long SIGNATURE = 0x89504E470D0A1A0AL;
     private static final int IHDR = 0x49484452;
 
-    /** Reads the header of {@code png}; a {@link TensorBoardException} naming {@code what} if it is not a PNG. */
+    /** Reads the header of {@code png}; a {@link InvalidSummaryException} naming {@code what} if it is not a PNG. */
     public static PngHeader of(byte[] png, String what) {
         if (png.length < 29) {
-            throw new TensorBoardException(what + ": " + png.length + " bytes is too short for a PNG; expected a PNG file's bytes");
+            throw new InvalidSummaryException(what + ": " + png.length + " bytes is too short for a PNG; expected a PNG file's bytes");
         }
         ByteBuffer b = ByteBuffer.wrap(png);
         if (b.getLong(0) != SIGNATURE || b.getInt(12) != IHDR) {
-            throw new TensorBoardException(what + ": not a PNG (no PNG signature and IHDR chunk); expected a PNG file's bytes");
+            throw new InvalidSummaryException(what + ": not a PNG (no PNG signature and IHDR chunk); expected a PNG file's bytes");
         }
         int channels = switch (png[25]) {
             case 0 -> 1;

@@ -1,4 +1,4 @@
-package io.tunelab.tensorboard.event;
+package io.tunelab.search.summary;
 
 import java.util.Arrays;
 
@@ -13,16 +13,23 @@ import java.util.Arrays;
  * @param num        number of values
  * @param sum        sum of the values
  * @param sumSquares sum of their squares
- * @param limits     right edges of the buckets, increasing
+ * @param limits     right edges of the buckets, non-decreasing (TensorFlow 2 writes empty-width buckets for a single value)
  * @param counts     count of each bucket, as many as {@code limits}
  */
-public record Histogram(double min, double max, double num, double sum, double sumSquares, double[] limits, double[] counts) {
+public record Histogram(double min, double max, double num, double sum, double sumSquares, double[] limits, double[] counts)
+        implements SummaryValue {
     private static final double[] DEFAULT_LIMITS = defaultLimits();
 
     public Histogram {
         if (limits.length != counts.length) {
-            throw new IllegalArgumentException("histogram: " + limits.length + " bucket limits but " + counts.length
+            throw new InvalidSummaryException("histogram: " + limits.length + " bucket limits but " + counts.length
                     + " counts; expected as many of each");
+        }
+        for (int i = 1; i < limits.length; i++) {
+            if (!(limits[i] >= limits[i - 1])) {
+                throw new InvalidSummaryException("histogram: bucket limit " + i + " is " + limits[i] + " after "
+                        + limits[i - 1] + "; expected non-decreasing limits");
+            }
         }
         limits = limits.clone();
         counts = counts.clone();
@@ -48,6 +55,38 @@ public record Histogram(double min, double max, double num, double sum, double s
             num++;
         }
         return merged(min, max, num, sum, sumSquares, counts);
+    }
+
+    /**
+     * A histogram bucketed by the caller: bucket {@code i} holds {@code counts[i]} values in
+     * {@code [edges[i], edges[i + 1])}, so there is one more edge than counts. The sums are estimated
+     * from the bucket centres, as TensorBoard does for TensorFlow 2's histograms.
+     */
+    public static Histogram ofBuckets(double[] edges, double[] counts) {
+        if (edges.length != counts.length + 1) {
+            throw new InvalidSummaryException("histogram: " + edges.length + " edges for " + counts.length
+                    + " buckets; expected one edge more than buckets");
+        }
+        double num = 0;
+        double sum = 0;
+        double sumSquares = 0;
+        for (int i = 0; i < counts.length; i++) {
+            if (!(counts[i] >= 0)) {
+                throw new InvalidSummaryException("histogram: bucket " + i + " counts " + counts[i]
+                        + "; expected a count of at least 0");
+            }
+            double centre = (edges[i] + edges[i + 1]) / 2;
+            num += counts[i];
+            sum += centre * counts[i];
+            sumSquares += centre * centre * counts[i];
+        }
+        return new Histogram(edges[0], edges[edges.length - 1], num, sum, sumSquares,
+                Arrays.copyOfRange(edges, 1, edges.length), counts);
+    }
+
+    @Override
+    public SummaryKind kind() {
+        return SummaryKind.HISTOGRAM;
     }
 
     /** The right edges of each bucket, a copy. */

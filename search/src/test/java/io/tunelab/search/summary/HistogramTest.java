@@ -1,6 +1,7 @@
-package io.tunelab.tensorboard.event;
+package io.tunelab.search.summary;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.Arrays;
@@ -48,5 +49,24 @@ class HistogramTest {
         Histogram h = Histogram.of(new double[] {1e-12});
         // The value equals the first positive limit, so it falls in the bucket to its right: [1e-12, 1.1e-12).
         assertThat(h.limits()[1]).isCloseTo(1.1e-12, within(1e-20));
+    }
+
+    @Test
+    void aPreBucketedHistogramKeepsItsBucketsAndEstimatesItsSumsFromTheCentres() {
+        Histogram h = Histogram.ofBuckets(new double[] {0, 1, 3}, new double[] {2, 4});
+        assertThat(h.min()).isZero();
+        assertThat(h.max()).isEqualTo(3);
+        assertThat(h.limits()).containsExactly(1, 3);
+        assertThat(h.counts()).containsExactly(2, 4);
+        assertThat(h.num()).isEqualTo(6);
+        assertThat(h.sum()).isEqualTo(2 * 0.5 + 4 * 2.0);
+    }
+
+    @Test
+    void bucketsThatDoNotFitTheirEdgesAreRejectedWithTheCounts() {
+        assertThatThrownBy(() -> Histogram.ofBuckets(new double[] {0, 1}, new double[] {2, 4}))
+                .isInstanceOf(InvalidSummaryException.class).hasMessageContaining("2 edges for 2 buckets");
+        assertThatThrownBy(() -> Histogram.ofBuckets(new double[] {0, 2, 1}, new double[] {2, 4}))
+                .isInstanceOf(InvalidSummaryException.class).hasMessageContaining("expected non-decreasing limits");
     }
 }
