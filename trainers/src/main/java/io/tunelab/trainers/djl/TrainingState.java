@@ -15,7 +15,8 @@ import java.util.zip.CRC32;
 
 /**
  * Everything a training run needs to continue where it stopped: named entries of numbers (the loop's
- * epoch and update count, a callback's best value...), float arrays with their shapes (weights,
+ * epoch and update count, a callback's best value...), of exact longs (seeds: a double holds only 53
+ * bits, so a seed put as a number would come back as another seed), float arrays with their shapes (weights,
  * optimizer moments) and raw bytes (a saved model file). Each part of a run writes its own entries under
  * its own prefix ({@code loop/}, {@code weights/}, {@code optimizer/}, {@code early_stopping/}...).
  *
@@ -29,7 +30,12 @@ public final class TrainingState {
     private static final byte DOUBLES = 1;
     private static final byte FLOATS = 2;
     private static final byte BYTES = 3;
+    private static final byte LONGS = 4;
     private final Map<String, Object> values = new LinkedHashMap<>();
+
+    /** Exact longs (a record, so they are not confused with a shape). */
+    private record Longs(long[] data) {
+    }
 
     /** A float array and its shape. */
     private record Floats(long[] shape, float[] data) {
@@ -37,6 +43,11 @@ public final class TrainingState {
 
     public void putDoubles(String name, double... v) {
         values.put(name, v.clone());
+    }
+
+    /** Longs kept exactly (seeds, counters beyond 2^53), unlike {@link #putDoubles}. */
+    public void putLongs(String name, long... v) {
+        values.put(name, new Longs(v.clone()));
     }
 
     public void putFloats(String name, long[] shape, float[] v) {
@@ -68,6 +79,11 @@ public final class TrainingState {
             throw new TrainersException("training state entry '" + name + "' holds " + v.length + " numbers, expected 1");
         }
         return v[0];
+    }
+
+    /** @throws TrainersException when there is no such entry of longs */
+    public long[] longs(String name) {
+        return get(name, Longs.class, "longs").data().clone();
     }
 
     public float[] floats(String name) {
@@ -118,6 +134,12 @@ public final class TrainingState {
             out.writeInt(d.length);
             for (double x : d) {
                 out.writeDouble(x);
+            }
+        } else if (v instanceof Longs l) {
+            out.writeByte(LONGS);
+            out.writeInt(l.data().length);
+            for (long x : l.data()) {
+                out.writeLong(x);
             }
         } else if (v instanceof Floats f) {
             out.writeByte(FLOATS);
@@ -179,6 +201,13 @@ public final class TrainingState {
                     d[i] = in.readDouble();
                 }
                 return d;
+            }
+            case LONGS -> {
+                long[] l = new long[in.readInt()];
+                for (int i = 0; i < l.length; i++) {
+                    l[i] = in.readLong();
+                }
+                return new Longs(l);
             }
             case FLOATS -> {
                 long[] shape = new long[in.readInt()];

@@ -19,6 +19,7 @@ class TrainingStateTest {
         s.putDoubles("schedule", 0.01, Double.NaN, 2);
         s.putFloats("weights/0", new long[] {2, 3}, new float[] {1, -2, 3.5f, Float.MIN_VALUE, 0, -0f});
         s.putBytes("best/params", new byte[] {1, 2, 3});
+        s.putLongs("loop/seed", -7225757598625280723L, Long.MAX_VALUE);
         return s;
     }
 
@@ -34,7 +35,9 @@ class TrainingStateTest {
         assertThat(read.floats("weights/0")).containsExactly(1, -2, 3.5f, Float.MIN_VALUE, 0, -0f);
         assertThat(read.shape("weights/0")).containsExactly(2, 3);
         assertThat(read.bytes("best/params")).containsExactly(1, 2, 3);
-        assertThat(read.names("")).containsExactly("loop/epoch", "schedule", "weights/0", "best/params");
+        assertThat(read.longs("loop/seed")).as("a seed a double would round").containsExactly(-7225757598625280723L,
+                Long.MAX_VALUE);
+        assertThat(read.names("")).containsExactly("loop/epoch", "schedule", "weights/0", "best/params", "loop/seed");
         assertThat(read.names("weights/")).containsExactly("weights/0");
     }
 
@@ -58,5 +61,6 @@ class TrainingStateTest {
         assertThatThrownBy(() -> s.doubles("loop/updates")).isInstanceOf(TrainersException.class)
                 .hasMessageContaining("'loop/updates'");
         assertThatThrownBy(() -> s.floats("loop/epoch")).hasMessageContaining("another kind");
+        assertThatThrownBy(() -> s.longs("loop/epoch")).hasMessageContaining("another kind");
     }
 }

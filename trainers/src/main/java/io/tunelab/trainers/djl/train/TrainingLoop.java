@@ -67,6 +67,9 @@ public final class TrainingLoop {
     /** Kinds of per-epoch randomness ({@link #epochRandom}). */
     private static final long DROPOUT = 0;
     private static final long AUGMENTATION = 0x2545F4914F6CDD1DL;
+    /** State entries of exact longs: the shuffling seed (a trial's seed uses all 64 bits) and the update count. */
+    private static final String SEED = "loop/seed";
+    private static final String UPDATES = "loop/updates";
     private final Model model;
     private final Architecture architecture;
     private final Optimizer optimizer;
@@ -133,8 +136,7 @@ public final class TrainingLoop {
 
     /** The fit settings a state was written with: seed, batch size and epochs (see {@link #checkpointEvery}). */
     public static FitConfig fitOf(TrainingState state, FitConfig planned) {
-        double[] fit = state.doubles("loop/fit");
-        return planned.withSeed((long) fit[0]).withBatchSize((int) fit[1]);
+        return planned.withSeed(state.longs(SEED)[0]).withBatchSize((int) state.doubles("loop/fit")[0]);
     }
 
     /** The last epoch a state holds. */
@@ -199,9 +201,10 @@ public final class TrainingLoop {
     private void saveCheckpoint(int epoch, List<EpochMetrics> history) {
         try {
             TrainingState state = new TrainingState();
-            state.putDoubles("loop/fit", config.seed(), config.batchSize(), config.epochs());
+            state.putLongs(SEED, config.seed());
+            state.putDoubles("loop/fit", config.batchSize(), config.epochs());
             state.putDoubles("loop/epoch", epoch);
-            state.putDoubles("loop/updates", updates);
+            state.putLongs(UPDATES, updates);
             state.putDoubles("loop/history", history.stream().flatMapToDouble(m -> java.util.stream.DoubleStream.of(
                     m.epoch(), m.loss(), m.accuracy(), m.valLoss(), m.valAccuracy(), m.learningRate(), m.epochSeconds(),
                     m.samplesPerSecond(), m.cpuSeconds(), m.valRmse(), m.valMae(), m.valR2())).toArray());
@@ -217,16 +220,17 @@ public final class TrainingLoop {
 
     /** Puts {@code state} back; returns its epoch. */
     private int restore(TrainingState state, List<EpochMetrics> history, SplittableRandom shuffler, int trainSize) {
+        long seed = state.longs(SEED)[0];
         double[] fit = state.doubles("loop/fit");
-        if ((long) fit[0] != config.seed() || (int) fit[1] != config.batchSize() || (int) fit[2] != config.epochs()) {
-            throw new TrainersException("cannot resume: the checkpoint was written with seed " + (long) fit[0] + ", batch size "
-                    + (int) fit[1] + " and " + (int) fit[2] + " epochs, this run has " + config.seed() + ", "
+        if (seed != config.seed() || (int) fit[0] != config.batchSize() || (int) fit[1] != config.epochs()) {
+            throw new TrainersException("cannot resume: the checkpoint was written with seed " + seed + ", batch size "
+                    + (int) fit[0] + " and " + (int) fit[1] + " epochs, this run has " + config.seed() + ", "
                     + config.batchSize() + " and " + config.epochs());
         }
         int epoch = epochOf(state);
         WeightSnapshot.readFrom(state, "weights/").restoreInto(model.getBlock());
         resumable().restoreState(state);
-        updates = (long) state.number("loop/updates");
+        updates = state.longs(UPDATES)[0];
         schedule.restoreState(state.doubles("schedule"));
         callbacks.restoreState(state);
         history.addAll(historyOf(state));
