@@ -30,6 +30,7 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.List;
 
@@ -186,13 +187,18 @@ public final class StudyRunner {
      * earlier runs and other workers) and no other worker's trial may still need a retry, or the
      * deadline passes, or its first {@code fail_fast} trials all fail with the same error (then the
      * reason is recorded: see {@link #failedFast}). Ctrl-C ends this process's running
-     * trials as FAIL {@value #INTERRUPTED}.
+     * trials as FAIL {@value #INTERRUPTED}; run again, the study first enqueues their retries
+     * ({@link InterruptedTrials}), which DJL trials with {@code checkpoint_every} resume.
      *
      * @param deadlineMillis epoch milliseconds after which no trial starts, or 0 for none
      */
     public Study run(Study study, Objective objective, SlotPool slots, long deadlineMillis, PrintWriter out,
                      boolean terminal) {
         int budget = spec.budget().trials();
+        List<Integer> interrupted = InterruptedTrials.retry(storage, study);
+        if (!interrupted.isEmpty()) {
+            out.println("Re-running " + interrupted.size() + " interrupted trial(s) in their place: " + interrupted + ".");
+        }
         int counted = study.trials().size();
         Duration timeout = deadlineMillis == 0 ? null : Duration.ofMillis(deadlineMillis - System.currentTimeMillis());
         // a full budget with unsettled trials (e.g. one whose worker was killed) still has work: reaping and retrying it
@@ -212,7 +218,9 @@ public final class StudyRunner {
         ProgressBar bar = new ProgressBar(out, budget > 0 ? budget - started : 0, terminal, Clock.systemUTC());
         FailFast failFast = new FailFast(spec.failFast());
         FailFast.clear(study);
-        Thread hook = new Thread(() -> study.abandonRunning(INTERRUPTED), "tunelab-interrupt");
+        Function<FrozenTrial, Map<String, Object>> marks = InterruptedTrials.marks(
+                RetryPolicy.of(storage.study(study.studyId()).systemAttrs()));
+        Thread hook = new Thread(() -> study.abandonRunning(INTERRUPTED, marks), "tunelab-interrupt");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
             new BudgetCompletion(storage, out).optimize(study, objective, budget, deadlineMillis, slots,
