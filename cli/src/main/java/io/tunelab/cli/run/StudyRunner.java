@@ -30,7 +30,6 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.List;
 
@@ -197,7 +196,7 @@ public final class StudyRunner {
         int budget = spec.budget().trials();
         List<Integer> interrupted = InterruptedTrials.retry(storage, study);
         if (!interrupted.isEmpty()) {
-            out.println("Re-running " + interrupted.size() + " interrupted trial(s) in their place: " + interrupted + ".");
+            out.println("Re-running " + interrupted.size() + " interrupted trial(s): " + interrupted + ".");
         }
         int counted = study.trials().size();
         Duration timeout = deadlineMillis == 0 ? null : Duration.ofMillis(deadlineMillis - System.currentTimeMillis());
@@ -218,9 +217,7 @@ public final class StudyRunner {
         ProgressBar bar = new ProgressBar(out, budget > 0 ? budget - started : 0, terminal, Clock.systemUTC());
         FailFast failFast = new FailFast(spec.failFast());
         FailFast.clear(study);
-        Function<FrozenTrial, Map<String, Object>> marks = InterruptedTrials.marks(
-                RetryPolicy.of(storage.study(study.studyId()).systemAttrs()));
-        Thread hook = new Thread(() -> study.abandonRunning(INTERRUPTED, marks), "tunelab-interrupt");
+        Thread hook = new Thread(() -> study.abandonRunning(INTERRUPTED), "tunelab-interrupt");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
             new BudgetCompletion(storage, out).optimize(study, objective, budget, deadlineMillis, slots,

@@ -43,31 +43,32 @@ class InterruptedTrialsTest {
     }
 
     @Test
-    void aTrialCtrlCEndedIsMarkedSupersededOnlyWhileThePolicyAllowsARetry() {
-        FrozenTrial fresh = storage.createRunningTrial(study.studyId());
-        assertThat(InterruptedTrials.marks(new RetryPolicy(3)).apply(fresh)).containsExactly(Map.entry(TrialStorage.SUPERSEDED, true));
-        assertThat(InterruptedTrials.marks(RetryPolicy.none()).apply(fresh)).isEmpty();
-        storage.setSystemAttr(fresh.id(), "retry_count", 3);
-        assertThat(InterruptedTrials.marks(new RetryPolicy(3)).apply(storage.trial(fresh.id()))).as("retried 3 times").isEmpty();
+    void anInterruptedTrialIsRetriedOnceWithinThePolicyAndOtherFailuresAreNot() {
+        storage.setStudySystemAttr(study.studyId(), RetryPolicy.ATTR, new RetryPolicy(3).toAttr());
+        FrozenTrial byTheHook = failed(StudyRunner.INTERRUPTED, Map.of("retry_count", 1));
+        FrozenTrial byTheStorage = failed("interrupted: the process exited (Ctrl-C or kill) before this trial ended", Map.of());
+        failed(StudyRunner.INTERRUPTED, Map.of("retry_count", 3));
+        failed("objective threw: bad input", Map.of());
+
+        assertThat(InterruptedTrials.retry(storage, study)).containsExactly(byTheHook.number(), byTheStorage.number());
+        assertThat(InterruptedTrials.retry(storage, study)).as("already retried").isEmpty();
+
+        assertThat(waiting()).extracting(t -> t.systemAttrs().get(TrialStorage.RETRY_OF), t -> t.systemAttrs().get("retry_count"))
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(byTheHook.number(), 2),
+                        org.assertj.core.groups.Tuple.tuple(byTheStorage.number(), 1));
     }
 
     @Test
-    void aMarkedInterruptedTrialIsRetriedOnceInItsPlaceAndOtherFailuresAreNot() {
-        FrozenTrial interrupted = failed(StudyRunner.INTERRUPTED, Map.of(TrialStorage.SUPERSEDED, true, "retry_count", 1));
+    void withoutARetryPolicyNothingIsRetried() {
         failed(StudyRunner.INTERRUPTED, Map.of());
-        failed("objective threw: bad input", Map.of(TrialStorage.SUPERSEDED, true));
 
-        assertThat(InterruptedTrials.retry(storage, study)).containsExactly(interrupted.number());
-        assertThat(InterruptedTrials.retry(storage, study)).as("already retried").isEmpty();
-
-        assertThat(waiting()).singleElement().satisfies(retry -> assertThat(retry.systemAttrs())
-                .containsEntry(TrialStorage.RETRY_OF, interrupted.number()).containsEntry("retry_count", 2));
-        assertThat(storage.startTrialWithinBudget(study.studyId(), 3)).as("the next trial started is the retry")
-                .hasValueSatisfying(t -> assertThat(t.systemAttrs()).containsEntry(TrialStorage.RETRY_OF, interrupted.number()));
+        assertThat(InterruptedTrials.retry(storage, study)).isEmpty();
+        assertThat(waiting()).isEmpty();
     }
 
     @Test
     void theNextRunsRetryOfATrialCtrlCEndedFindsTheCheckpointItLeft() throws Exception {
+        storage.setStudySystemAttr(study.studyId(), RetryPolicy.ATTR, new RetryPolicy(3).toAttr());
         Path checkpoint = Files.writeString(dir.resolve("ckpt"), "after epoch 5");
         CountDownLatch saved = new CountDownLatch(1);
         Thread run = new Thread(() -> study.optimize(trial -> {
@@ -79,7 +80,7 @@ class InterruptedTrialsTest {
         run.setDaemon(true);
         run.start();
         assertThat(saved.await(30, TimeUnit.SECONDS)).isTrue();
-        study.abandonRunning(StudyRunner.INTERRUPTED, InterruptedTrials.marks(new RetryPolicy(3))); // what Ctrl-C's hook does
+        study.abandonRunning(StudyRunner.INTERRUPTED); // what Ctrl-C's hook does
         run.interrupt();
         run.join(30_000);
 

@@ -28,7 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The issue's acceptance test for resumable trials: {@code tunelab run} of a 10-epoch DJL trial with
  * {@code checkpoint_every: 5} is killed with {@code kill -9} during epoch 6; running it again fails the
- * dead trial as stale, retries it, and the retry continues after epoch 5 (its log line and its
+ * dead trial as stale, retries it (or, when it was stopped as by Ctrl-C, the next run retries the
+ * interrupted trial), and the retry continues after epoch 5 (its log line and its
  * {@code resumed_from_epoch} attribute say so) and ends with the validation accuracy, to the last digit,
  * of the same trial run without interruption in another storage. The resumed trial's metric series has
  * every epoch once. Deterministic CPU training: fixed seeds, dropout and batch norm.
@@ -135,30 +136,32 @@ class ResumeAfterKillIT {
         }
     }
 
-    @Test
-    void aTrialKilledInEpochSixResumesAfterEpochFiveAndEndsWithTheUninterruptedAccuracy() throws Exception {
-        Path study = studyFile(csv());
+    /** Runs the study uninterrupted into its own storage; returns its trial. */
+    private FrozenTrial uninterrupted(Path study) throws Exception {
         Path reference = dir.resolve("reference");
         runToEnd(run(study, reference), new StringBuilder());
-        FrozenTrial uninterrupted = trials(reference).get(0);
-        assertThat(uninterrupted.state()).isEqualTo(TrialState.COMPLETE);
+        FrozenTrial trial = trials(reference).get(0);
+        assertThat(trial.state()).isEqualTo(TrialState.COMPLETE);
+        return trial;
+    }
 
-        Path resumed = dir.resolve("resumed");
-        Process victim = run(study, resumed);
-        StringBuilder victimLog = new StringBuilder();
-        assertThat(readUntil(victim, CHECKPOINT_LINE, victimLog)).as(victimLog.toString()).isNotNull();
-        victim.destroyForcibly(); // SIGKILL, while epoch 6 trains
-        assertThat(victim.waitFor(1, TimeUnit.MINUTES)).isTrue();
-        assertThat(victim.exitValue()).as("killed by SIGKILL").isEqualTo(137);
-        FrozenTrial dead = trials(resumed).get(0);
-        assertThat(dead.state()).isEqualTo(TrialState.RUNNING);
-        assertThat(series(resumed, dead, "val_accuracy")).extracting(MetricPoint::step).allMatch(step -> step <= 5);
+    /** Starts a run into {@code storage} and returns it once it has saved its checkpoint after epoch 5. */
+    private Process runUntilTheCheckpoint(Path study, Path storage) throws Exception {
+        Process p = run(study, storage);
+        StringBuilder log = new StringBuilder();
+        assertThat(readUntil(p, CHECKPOINT_LINE, log)).as(log.toString()).isNotNull();
+        return p;
+    }
 
+    /**
+     * Runs the study again into {@code resumed}, whose trial 0 was stopped after its checkpoint of epoch 5: trial 1
+     * retries it, continues after epoch 5, and ends with {@code reference}'s series and value; returns the run's log.
+     */
+    private String runAgainAndCompare(Path study, Path resumed, FrozenTrial reference) throws Exception {
         String log = runToEnd(run(study, resumed), new StringBuilder());
         List<FrozenTrial> after = trials(resumed);
         assertThat(after).hasSize(2);
         assertThat(after.get(0).state()).isEqualTo(TrialState.FAIL);
-        assertThat(after.get(0).message()).startsWith("stale");
         FrozenTrial retry = after.get(1);
         assertThat(retry.state()).as(retry.message()).isEqualTo(TrialState.COMPLETE);
         assertThat(retry.systemAttrs()).containsEntry("retry_of", 0);
@@ -166,13 +169,49 @@ class ResumeAfterKillIT {
                 .containsEntry(ResumeCheckpoints.RESUMED_FROM_TRIAL, 0);
         assertThat(log).contains("trial 1: resuming after epoch 5 from the checkpoint of trial 0");
 
+        Path referenceStorage = dir.resolve("reference");
         List<MetricPoint> accuracy = series(resumed, retry, "val_accuracy");
         assertThat(accuracy).extracting(MetricPoint::step).containsExactlyElementsOf(LongStream.rangeClosed(1, 10).boxed().toList());
-        List<MetricPoint> reference10 = series(reference, uninterrupted, "val_accuracy");
         assertThat(accuracy).extracting(MetricPoint::value).containsExactlyElementsOf(
-                reference10.stream().map(MetricPoint::value).toList());
-        assertThat(retry.value()).isEqualTo(uninterrupted.value());
+                series(referenceStorage, reference, "val_accuracy").stream().map(MetricPoint::value).toList());
+        assertThat(retry.value()).isEqualTo(reference.value());
         assertThat(series(resumed, retry, "loss")).extracting(MetricPoint::value).containsExactlyElementsOf(
-                series(reference, uninterrupted, "loss").stream().map(MetricPoint::value).toList());
+                series(referenceStorage, reference, "loss").stream().map(MetricPoint::value).toList());
+        return log;
+    }
+
+    @Test
+    void aTrialKilledInEpochSixResumesAfterEpochFiveAndEndsWithTheUninterruptedAccuracy() throws Exception {
+        Path study = studyFile(csv());
+        FrozenTrial reference = uninterrupted(study);
+
+        Path resumed = dir.resolve("resumed");
+        Process victim = runUntilTheCheckpoint(study, resumed);
+        victim.destroyForcibly(); // SIGKILL, while epoch 6 trains
+        assertThat(victim.waitFor(1, TimeUnit.MINUTES)).isTrue();
+        assertThat(victim.exitValue()).as("killed by SIGKILL").isEqualTo(137);
+        FrozenTrial dead = trials(resumed).get(0);
+        assertThat(dead.state()).isEqualTo(TrialState.RUNNING);
+        assertThat(series(resumed, dead, "val_accuracy")).extracting(MetricPoint::step).allMatch(step -> step <= 5);
+
+        runAgainAndCompare(study, resumed, reference);
+        assertThat(trials(resumed).get(0).message()).startsWith("stale");
+    }
+
+    @Test
+    void aTrialStoppedAsByCtrlCIsRetriedByTheNextRunAndEndsWithTheUninterruptedAccuracy() throws Exception {
+        Path study = studyFile(csv());
+        FrozenTrial reference = uninterrupted(study);
+
+        Path resumed = dir.resolve("resumed");
+        Process stopped = runUntilTheCheckpoint(study, resumed);
+        stopped.destroy(); // SIGTERM: the shutdown hooks run, as on Ctrl-C's SIGINT
+        assertThat(stopped.waitFor(1, TimeUnit.MINUTES)).isTrue();
+        FrozenTrial interrupted = trials(resumed).get(0);
+        assertThat(interrupted.state()).isEqualTo(TrialState.FAIL);
+        assertThat(interrupted.message()).startsWith("interrupted");
+
+        String log = runAgainAndCompare(study, resumed, reference);
+        assertThat(log).contains("Re-running 1 interrupted trial(s): [0].");
     }
 }

@@ -23,7 +23,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Function;
 
 /**
  * A search study: a named sequence of trials over one objective (or several), backed by a
@@ -296,23 +295,11 @@ public final class Study implements StudyView {
      * exits. Returns the trials ended. Meant for shutdown hooks; the objectives may still be running.
      */
     public List<FrozenTrial> abandonRunning(String reason) {
-        return abandonRunning(reason, t -> Map.of());
-    }
-
-    /**
-     * The same, first setting on each trial still RUNNING the system attributes {@code marks} gives for it
-     * (a finished trial's cannot be set): e.g. that it will be retried in its place.
-     */
-    public List<FrozenTrial> abandonRunning(String reason, Function<FrozenTrial, Map<String, Object>> marks) {
         abandoned = reason;
         stop();
         List<FrozenTrial> ended = new ArrayList<>();
         for (Long id : List.copyOf(runningHere)) {
             try {
-                FrozenTrial running = storage.trial(id);
-                if (running.state() == TrialState.RUNNING) {
-                    marks.apply(running).forEach((k, v) -> storage.setSystemAttr(id, k, v));
-                }
                 if (storage.finishTrial(id, TrialState.FAIL, List.of(), reason)) {
                     ended.add(storage.trial(id));
                 }

@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 
 class StudyTest {
 
@@ -211,44 +210,24 @@ class StudyTest {
         assertThat(study.trials(EnumSet.of(TrialState.RUNNING))).extracting(FrozenTrial::number).containsExactly(1);
     }
 
-    /** Starts {@code n} trials of {@code study} that sleep until interrupted, on a daemon thread it returns. */
-    private static Thread sleepingTrials(Study study, int n) throws InterruptedException {
-        java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(n);
+    @Test
+    void abandoningEndsTheTrialsThisProcessIsRunningAsFailed() throws Exception {
+        Study study = study();
+        java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(2);
         Thread runner = new Thread(() -> study.optimize(trial -> {
             started.countDown();
             Thread.sleep(60_000);
             return 0;
-        }, OptimizeOptions.trials(10).withParallelism(n)));
+        }, OptimizeOptions.trials(10).withParallelism(2)));
         runner.setDaemon(true);
         runner.start();
         assertThat(started.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
-        return runner;
-    }
-
-    @Test
-    void abandoningEndsTheTrialsThisProcessIsRunningAsFailed() throws Exception {
-        Study study = study();
-        Thread runner = sleepingTrials(study, 2);
         List<FrozenTrial> ended = study.abandonRunning("interrupted by the user");
         assertThat(ended).hasSize(2).allSatisfy(t -> assertThat(t.message()).isEqualTo("interrupted by the user"));
         assertThat(study.trials(EnumSet.of(TrialState.RUNNING))).isEmpty();
         runner.interrupt();
         runner.join(30_000);
         assertThat(study.trials()).hasSize(2);
-    }
-
-    @Test
-    @Timeout(90)
-    void abandoningMayMarkEachRunningTrialBeforeItEnds() throws Exception {
-        Study study = study();
-        Thread runner = sleepingTrials(study, 1);
-        List<FrozenTrial> ended = study.abandonRunning("interrupted", t -> Map.of("marked_while", t.state().name()));
-        assertThat(ended).singleElement().satisfies(t -> {
-            assertThat(t.state()).isEqualTo(TrialState.FAIL);
-            assertThat(t.systemAttrs()).containsEntry("marked_while", "RUNNING");
-        });
-        runner.interrupt();
-        runner.join(30_000);
     }
 
     @Test
