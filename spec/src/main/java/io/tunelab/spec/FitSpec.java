@@ -12,15 +12,17 @@ import java.util.Map;
  * @param schedule      learning-rate schedule, or {@code null} for a constant rate
  * @param tensorboardDir a TensorBoard logdir each trial writes its scalars to as it runs, or {@code null} for none
  * @param summaries     opt-in trainer summaries, or {@code null} for none
+ * @param checkpointEvery save a resumable checkpoint every this many epochs (DJL trainers), so a retried
+ *                        trial continues from it; {@code null} for none
  */
 public record FitSpec(Integer epochs, Integer batchSize, EarlyStopping earlyStopping, Schedule schedule, String tensorboardDir,
-                      Summaries summaries) {
+                      Summaries summaries, Integer checkpointEvery) {
     /** No fit options: the trainer's defaults. */
-    public static final FitSpec DEFAULT = new FitSpec(null, null, null, null, null, null);
+    public static final FitSpec DEFAULT = new FitSpec(null, null, null, null, null, null, null);
 
-    /** Fit options without trainer summaries. */
+    /** Fit options without trainer summaries and resumable checkpoints. */
     public FitSpec(Integer epochs, Integer batchSize, EarlyStopping earlyStopping, Schedule schedule, String tensorboardDir) {
-        this(epochs, batchSize, earlyStopping, schedule, tensorboardDir, null);
+        this(epochs, batchSize, earlyStopping, schedule, tensorboardDir, null, null);
     }
 
     /** Fit options without a TensorBoard logdir. */

@@ -94,7 +94,7 @@ final class TrainingSections {
 
     /**
      * {@code fit: {epochs, batch_size, early_stopping: {...}, schedule: {...}, tensorboard_dir,
-     * summaries: {histograms, images, evaluation}}};
+     * summaries: {histograms, images, evaluation}, checkpoint_every}};
      * defaults when absent.
      */
     static FitSpec fit(Node node, String metric, SpecCatalog catalog, Problems problems) {
@@ -105,7 +105,7 @@ final class TrainingSections {
         if (f == null) {
             return null;
         }
-        f.allow(List.of("epochs", "batch_size", "early_stopping", "schedule", "tensorboard_dir", "summaries"));
+        f.allow(List.of("epochs", "batch_size", "early_stopping", "schedule", "tensorboard_dir", "summaries", "checkpoint_every"));
         int before = problems.count();
         Long epochs = f.integer("epochs", Range.closed(1, MAX_EPOCHS), false);
         Long batch = f.integer("batch_size", Range.closed(1, MAX_BATCH), false);
@@ -113,11 +113,12 @@ final class TrainingSections {
         FitSpec.Schedule schedule = f.has("schedule") ? schedule(f.get("schedule"), catalog, problems) : null;
         String tensorboardDir = f.text("tensorboard_dir", false);
         FitSpec.Summaries summaries = f.has("summaries") ? summaries(f.get("summaries"), epochs, problems) : null;
+        Long checkpointEvery = f.integer("checkpoint_every", Range.closed(1, MAX_EPOCHS), false);
         if (problems.count() != before) {
             return null;
         }
         return new FitSpec(epochs == null ? null : epochs.intValue(), batch == null ? null : batch.intValue(),
-                stopping, schedule, tensorboardDir, summaries);
+                stopping, schedule, tensorboardDir, summaries, checkpointEvery == null ? null : checkpointEvery.intValue());
     }
 
     private static FitSpec.Summaries summaries(Node node, Long epochs, Problems problems) {

@@ -149,6 +149,8 @@ class InvalidStudyFilesTest {
                         9, "fit.early_stopping.patience", "is required"),
                 bad("unknown schedule with a suggestion", adding("fit: {schedule: {type: cosin}}"),
                         9, "fit.schedule.type", "unknown schedule 'cosin' (did you mean 'cosine'?)"),
+                bad("checkpoints every zero epochs", adding("fit: {checkpoint_every: 0}"),
+                        9, "fit.checkpoint_every", "must be an integer from 1 to 1000000, got 0"),
                 bad("epochs given as text", adding("fit: {epochs: ten}"),
                         9, "fit.epochs", "expected an integer from 1 to 1000000, got the text 'ten'"),
                 bad("YAML syntax error", replacing(8, "  lr: {reciprocal: [1e-4, 1e-1]"),

@@ -155,6 +155,13 @@ class ValidStudyFilesTest {
     }
 
     @Test
+    void fitMaySaveResumableCheckpointsEveryFewEpochs() {
+        StudySpec spec = parser.parse(SpecFiles.MINIMAL + "fit: {epochs: 10, checkpoint_every: 2}\n", "ckpt.yaml");
+        assertThat(spec.fit().checkpointEvery()).isEqualTo(2);
+        assertThat(parser.parse(SpecFiles.MINIMAL, "plain.yaml").fit().checkpointEvery()).isNull();
+    }
+
+    @Test
     void fitMayOptIntoWeightHistogramsEveryNEpochs() {
         StudySpec spec = parser.parse(SpecFiles.MINIMAL + "fit: {epochs: 4, summaries: {histograms: 2}}\n", "h.yaml");
         assertThat(spec.fit().summaries()).isEqualTo(new FitSpec.Summaries(2, 0, true));

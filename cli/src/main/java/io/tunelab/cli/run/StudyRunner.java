@@ -186,17 +186,24 @@ public final class StudyRunner {
      * earlier runs and other workers) and no other worker's trial may still need a retry, or the
      * deadline passes, or its first {@code fail_fast} trials all fail with the same error (then the
      * reason is recorded: see {@link #failedFast}). Ctrl-C ends this process's running
-     * trials as FAIL {@value #INTERRUPTED}.
+     * trials as FAIL {@value #INTERRUPTED}; run again, the study first enqueues their retries
+     * ({@link InterruptedTrials}), which DJL trials with {@code checkpoint_every} resume.
      *
      * @param deadlineMillis epoch milliseconds after which no trial starts, or 0 for none
      */
     public Study run(Study study, Objective objective, SlotPool slots, long deadlineMillis, PrintWriter out,
                      boolean terminal) {
         int budget = spec.budget().trials();
+        List<Integer> interrupted = InterruptedTrials.retry(storage, study);
+        if (!interrupted.isEmpty()) {
+            out.println("Re-running " + interrupted.size() + " interrupted trial(s): " + interrupted + ".");
+        }
         int counted = study.trials().size();
         Duration timeout = deadlineMillis == 0 ? null : Duration.ofMillis(deadlineMillis - System.currentTimeMillis());
-        if ((budget > 0 && counted >= budget) || (timeout != null && (timeout.isNegative() || timeout.isZero()))) {
-            out.println("Study '" + spec.study() + "' already has its " + (budget > 0 && counted >= budget
+        // a full budget with unsettled trials (e.g. one whose worker was killed) still has work: reaping and retrying it
+        boolean full = budget > 0 && counted >= budget && storage.unsettledTrials(study.studyId()) == 0;
+        if (full || (timeout != null && (timeout.isNegative() || timeout.isZero()))) {
+            out.println("Study '" + spec.study() + "' already has its " + (full
                     ? budget + " trials." : "time: its deadline has passed."));
             out.flush();
             return study;

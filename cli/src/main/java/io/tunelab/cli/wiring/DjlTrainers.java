@@ -75,7 +75,8 @@ public final class DjlTrainers implements TrainerFactory {
         fixed.keySet().removeAll(spec.space().distributions().keySet());
         DjlObjectiveConfig config = DjlObjectiveConfig.mlp(spec.space().distributions(), fixed).withModel(model(spec))
                 .withMonitor(monitor(spec, data.card().task()))
-                .withSummaries(summaries(spec.fit().summaries()));
+                .withSummaries(summaries(spec.fit().summaries()))
+                .withCheckpointEvery(spec.fit().checkpointEvery() == null ? 0 : spec.fit().checkpointEvery());
         DjlObjective objective;
         try {
             objective = new DjlObjective(data, config);

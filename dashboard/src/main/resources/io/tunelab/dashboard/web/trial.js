@@ -72,7 +72,9 @@
     const overview = kv([['values', values || '—'], ['started', fmtTime(t.start)], ['ended', fmtTime(t.end)], ['duration', fmtDuration(t.start, t.end)],
       ['slot', t.slot || '—'], ['sampler', t.sampler || '—'], ['trial id', t.id]].concat(t.message ? [['message', t.message]] : [])
       .concat(t.userAttrs.oom_retry ? [['GPU out of memory', 'retried with batch size ' + t.userAttrs.oom_retry.retry_batch_size
-        + ' (was ' + t.userAttrs.oom_retry.batch_size + ')']] : []));
+        + ' (was ' + t.userAttrs.oom_retry.batch_size + ')']] : [])
+      .concat(t.userAttrs.resumed_from_epoch !== undefined ? [['resumed', 'after epoch ' + t.userAttrs.resumed_from_epoch
+        + ' from the checkpoint of trial #' + t.userAttrs.resumed_from_trial]] : []));
     const paramRows = Object.entries(t.params).map(([p, v]) => el('tr', null, el('td', {text: p}), el('td', {class: 'num', text: fmt(v)}),
       el('td', {class: 'muted', text: JSON.stringify(t.distributions[p])})));
     const params = el('table', {class: 'plain', id: 'params'}, el('thead', null, el('tr', null, el('th', {text: 'parameter'}), el('th', {text: 'value'}), el('th', {text: 'distribution'}))),

@@ -42,6 +42,8 @@ public interface TrialStorage extends AutoCloseable {
 
     /** System attribute of a failed trial replaced by a retry: it no longer counts towards budgets. */
     String SUPERSEDED = "superseded";
+    /** System attribute of a retry: the number of the trial it retries. */
+    String RETRY_OF = "retry_of";
 
     /** Creates a study; CONFLICT if the name is taken. */
     StudyRecord createStudy(String name, List<Direction> directions);

@@ -13,10 +13,13 @@ import io.tunelab.search.trial.StudyView;
 import io.tunelab.search.trial.Trial;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The {@link Trial} handle a {@link Study} gives its objective: it resolves each suggestion from the
@@ -168,6 +171,19 @@ final class LiveTrial implements Trial {
     @Override
     public ArtifactRef logArtifact(String name, Path file) {
         return storage.storeArtifact(started.id(), name, file);
+    }
+
+    @Override
+    public List<ArtifactRef> retriedArtifacts(String name) {
+        List<ArtifactRef> found = new ArrayList<>();
+        Set<Integer> seen = new HashSet<>();
+        Object of = started.systemAttrs().get(TrialStorage.RETRY_OF);
+        while (of instanceof Number n && seen.add(n.intValue())) {
+            FrozenTrial retried = storage.trialByNumber(study.studyId(), n.intValue());
+            storage.artifacts(retried.id()).stream().filter(a -> a.name().equals(name)).findFirst().ifPresent(found::add);
+            of = retried.systemAttrs().get(TrialStorage.RETRY_OF);
+        }
+        return found;
     }
 
     @Override

@@ -4,6 +4,7 @@ import io.tunelab.search.exec.Slot;
 import io.tunelab.search.space.Distribution;
 import io.tunelab.search.summary.LoggedSummary;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -67,6 +68,11 @@ public abstract class ForwardingTrial implements Trial {
     @Override
     public ArtifactRef logArtifact(String name, Path file) {
         return trial.logArtifact(name, file);
+    }
+
+    @Override
+    public List<ArtifactRef> retriedArtifacts(String name) {
+        return trial.retriedArtifacts(name);
     }
 
     @Override

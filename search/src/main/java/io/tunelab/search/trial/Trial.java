@@ -100,6 +100,16 @@ public interface Trial {
     /** Attaches a copy of a file to the trial under {@code name}. */
     ArtifactRef logArtifact(String name, Path file);
 
+    /**
+     * The artifacts called {@code name} of the trials this trial retries: of the trial named by its
+     * system attribute {@code retry_of}, then of the trial that one retries, and so on, nearest first
+     * (at most one per trial). Empty for a trial that retries none, and for handles without storage.
+     * A resumable objective looks here for the checkpoint its predecessors left.
+     */
+    default List<ArtifactRef> retriedArtifacts(String name) {
+        return List.of();
+    }
+
     /** Sets a JSON-compatible user attribute (string, number, boolean, list or map of those). */
     void setUserAttr(String key, Object value);
 

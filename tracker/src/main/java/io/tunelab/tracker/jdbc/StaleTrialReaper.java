@@ -73,7 +73,7 @@ final class StaleTrialReaper {
         int retries = failed.systemAttrs().get("retry_count") instanceof Number n ? n.intValue() : 0;
         if (policy(c, h.studyId()).allows(retries)) {
             Map<String, Object> attrs = new LinkedHashMap<>();
-            attrs.put("retry_of", failed.number());
+            attrs.put(TrialStorage.RETRY_OF, failed.number());
             attrs.put("retry_count", retries + 1);
             FrozenTrial retry = commands.createWaiting(c, h.studyId(), failed.params(), attrs);
             TrialCommands.writeAttr(c, h.id(), 'S', "retried_by", retry.number());

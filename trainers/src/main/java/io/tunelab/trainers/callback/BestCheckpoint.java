@@ -3,6 +3,7 @@ package io.tunelab.trainers.callback;
 import io.tunelab.search.trial.Trial;
 import io.tunelab.trainers.TempDirs;
 import io.tunelab.trainers.djl.ModelFiles;
+import io.tunelab.trainers.djl.TrainingState;
 import io.tunelab.trainers.sources.DataCard;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,11 +18,15 @@ import java.nio.file.Path;
  * {@link DataCard}, {@code best.data.json}), the epoch is set as
  * user attribute {@code best_checkpoint_epoch}, and the temporary directory is deleted.
  *
+ * <p>Resumable: a resumable checkpoint holds the best value, its epoch and the best model's files, which
+ * a resumed run writes back into its own temporary directory.
+ *
  * <p>A failed save is logged and ignored (see {@link TrainingCallback}); training goes on. Not
  * thread-safe; one instance per training run.
  */
-public final class BestCheckpoint implements TrainingCallback {
+public final class BestCheckpoint implements ResumableCallback {
     static final String NAME = "best";
+    private static final String PREFIX = "best_checkpoint/";
     private final Trial trial;
     private final Monitor monitor;
     private final DataCard card;
@@ -48,18 +53,55 @@ public final class BestCheckpoint implements TrainingCallback {
             return;
         }
         try {
-            if (dir == null) {
-                dir = Files.createTempDirectory("tunelab-checkpoint-");
-                if (card != null) {
-                    card.write(ModelFiles.dataCardFile(dir, NAME));
-                }
-            }
+            prepareDir();
             saved = context.saveModel(dir, NAME);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot save the checkpoint of epoch " + metrics.epoch() + " into " + dir, e);
         }
         best = value;
         bestEpoch = metrics.epoch();
+    }
+
+    private void prepareDir() throws IOException {
+        if (dir == null) {
+            dir = Files.createTempDirectory("tunelab-checkpoint-");
+            if (card != null) {
+                card.write(ModelFiles.dataCardFile(dir, NAME));
+            }
+        }
+    }
+
+    @Override
+    public void saveState(TrainingState state) {
+        state.putDoubles(PREFIX + "best", best, bestEpoch);
+        if (saved != null) {
+            try {
+                state.putBytes(PREFIX + "params", Files.readAllBytes(saved.params()));
+                state.putBytes(PREFIX + "architecture", Files.readAllBytes(saved.architecture()));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read the best model of epoch " + bestEpoch + " from " + dir, e);
+            }
+        }
+    }
+
+    @Override
+    public void restoreState(TrainingState state) {
+        double[] b = state.doubles(PREFIX + "best");
+        best = b[0];
+        bestEpoch = (int) b[1];
+        if (!state.has(PREFIX + "params")) {
+            return;
+        }
+        try {
+            prepareDir();
+            Path params = dir.resolve(NAME + "-0000.params");
+            Path architecture = ModelFiles.architectureFile(dir, NAME);
+            Files.write(params, state.bytes(PREFIX + "params"));
+            Files.write(architecture, state.bytes(PREFIX + "architecture"));
+            saved = new ModelFiles.Saved(params, architecture);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the best model of epoch " + bestEpoch + " into " + dir, e);
+        }
     }
 
     @Override

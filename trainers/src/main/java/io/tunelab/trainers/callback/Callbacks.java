@@ -47,6 +47,16 @@ public final class Callbacks {
         }
     }
 
+    /** Saves the state of every {@link ResumableCallback}; whatever one throws reaches the caller. */
+    public void saveState(io.tunelab.trainers.djl.TrainingState state) {
+        callbacks.stream().filter(ResumableCallback.class::isInstance).forEach(c -> ((ResumableCallback) c).saveState(state));
+    }
+
+    /** Restores the state of every {@link ResumableCallback}; whatever one throws reaches the caller. */
+    public void restoreState(io.tunelab.trainers.djl.TrainingState state) {
+        callbacks.stream().filter(ResumableCallback.class::isInstance).forEach(c -> ((ResumableCallback) c).restoreState(state));
+    }
+
     private void each(String event, Consumer<TrainingCallback> call) {
         for (TrainingCallback c : callbacks) {
             try {

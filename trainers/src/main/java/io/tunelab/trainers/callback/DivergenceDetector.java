@@ -1,6 +1,7 @@
 package io.tunelab.trainers.callback;
 
 import io.tunelab.trainers.TrainersException;
+import io.tunelab.trainers.djl.TrainingState;
 
 /**
  * Ends a hopeless run early: when a batch's training loss is NaN or infinite, or exceeds
@@ -8,7 +9,7 @@ import io.tunelab.trainers.TrainersException;
  * {@link TrainingDivergedException}, so the trial ends as FAIL with a message naming the epoch, batch,
  * loss and learning rate, instead of training on garbage. Not thread-safe; one instance per run.
  */
-public final class DivergenceDetector implements TrainingCallback {
+public final class DivergenceDetector implements ResumableCallback {
     private final double explosionFactor;
     private double firstLoss = Double.NaN;
 
@@ -43,6 +44,16 @@ public final class DivergenceDetector implements TrainingCallback {
             throw new TrainingDivergedException("training diverged: validation loss is " + metrics.valLoss()
                     + " after epoch " + metrics.epoch() + " (learning rate " + metrics.learningRate() + ")");
         }
+    }
+
+    @Override
+    public void saveState(TrainingState state) {
+        state.putDoubles("divergence/first_loss", firstLoss);
+    }
+
+    @Override
+    public void restoreState(TrainingState state) {
+        firstLoss = state.number("divergence/first_loss");
     }
 
     private static TrainingDivergedException diverged(String what, int epoch, int batch, TrainingContext context) {

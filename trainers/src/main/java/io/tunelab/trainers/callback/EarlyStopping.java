@@ -1,6 +1,7 @@
 package io.tunelab.trainers.callback;
 
 import io.tunelab.trainers.TrainersException;
+import io.tunelab.trainers.djl.TrainingState;
 import io.tunelab.trainers.djl.WeightSnapshot;
 
 /**
@@ -10,7 +11,8 @@ import io.tunelab.trainers.djl.WeightSnapshot;
  * the metric improves and put back when training ends, whether it stopped early or ran out of epochs.
  * Not thread-safe; one instance per training run.
  */
-public final class EarlyStopping implements TrainingCallback {
+public final class EarlyStopping implements ResumableCallback {
+    private static final String PREFIX = "early_stopping/";
     private final Monitor monitor;
     private final int patience;
     private final double minDelta;
@@ -59,6 +61,24 @@ public final class EarlyStopping implements TrainingCallback {
         if (restoreBestWeights && bestWeights != null && bestEpoch != lastEpoch && end.completed()) {
             context.restoreWeights(bestWeights);
         }
+    }
+
+    @Override
+    public void saveState(TrainingState state) {
+        state.putDoubles(PREFIX + "counters", best, bestEpoch, lastEpoch, wait);
+        if (bestWeights != null) {
+            bestWeights.writeTo(state, PREFIX + "weights/");
+        }
+    }
+
+    @Override
+    public void restoreState(TrainingState state) {
+        double[] c = state.doubles(PREFIX + "counters");
+        best = c[0];
+        bestEpoch = (int) c[1];
+        lastEpoch = (int) c[2];
+        wait = (int) c[3];
+        bestWeights = state.names(PREFIX + "weights/").isEmpty() ? null : WeightSnapshot.readFrom(state, PREFIX + "weights/");
     }
 
     /** The best monitored value so far (NaN before the first epoch). */

@@ -56,6 +56,24 @@ public final class WeightSnapshot {
         }
     }
 
+    /** Puts every copied parameter into {@code state} as {@code prefix + name}. */
+    public void writeTo(TrainingState state, String prefix) {
+        for (int i = 0; i < names.size(); i++) {
+            state.putFloats(prefix + names.get(i), new long[] {values.get(i).length}, values.get(i));
+        }
+    }
+
+    /** The parameters {@link #writeTo} put into {@code state} under {@code prefix}, in their order. */
+    public static WeightSnapshot readFrom(TrainingState state, String prefix) {
+        List<String> names = new ArrayList<>();
+        List<float[]> values = new ArrayList<>();
+        for (String n : state.names(prefix)) {
+            names.add(n.substring(prefix.length()));
+            values.add(state.floats(n));
+        }
+        return new WeightSnapshot(List.copyOf(names), List.copyOf(values));
+    }
+
     /** Number of parameter values held. */
     public long size() {
         return values.stream().mapToLong(v -> v.length).sum();

@@ -23,6 +23,22 @@ public interface LearningRateSchedule {
     default void onEpochEnd(int epoch, ToDoubleFunction<String> metrics) {
     }
 
+    /**
+     * What the schedule has learnt from the epochs so far, for a checkpoint (the position in the
+     * schedule is the update count, which the training loop keeps); empty for stateless schedules.
+     */
+    default double[] saveState() {
+        return new double[0];
+    }
+
+    /** Takes back what {@link #saveState} returned, before the first epoch of a resumed run. */
+    default void restoreState(double[] state) {
+        if (state.length != 0) {
+            throw new io.tunelab.trainers.TrainersException("schedule " + getClass().getSimpleName()
+                    + " keeps no state, the checkpoint holds " + state.length + " values");
+        }
+    }
+
     /** This schedule as a DJL tracker (DJL numbers updates from 1). */
     default Tracker asTracker() {
         return numUpdate -> (float) rate(Math.max(0, numUpdate - 1));

@@ -53,6 +53,22 @@ public final class PlateauSchedule implements LearningRateSchedule {
         return metric;
     }
 
+    /** {@code [rate, best, epochs without improvement]}. */
+    @Override
+    public double[] saveState() {
+        return new double[] {rate, best, epochsWithoutImprovement};
+    }
+
+    @Override
+    public void restoreState(double[] state) {
+        if (state.length != 3) {
+            throw new TrainersException("a plateau schedule's state has 3 values, the checkpoint holds " + state.length);
+        }
+        rate = state[0];
+        best = state[1];
+        epochsWithoutImprovement = (int) state[2];
+    }
+
     @Override
     public void onEpochEnd(int epoch, ToDoubleFunction<String> metrics) {
         double value = metrics.applyAsDouble(metric);

@@ -141,6 +141,16 @@ final class Schedules {
         }
 
         @Override
+        public double[] saveState() {
+            return after.saveState();
+        }
+
+        @Override
+        public void restoreState(double[] state) {
+            after.restoreState(state);
+        }
+
+        @Override
         public void onEpochEnd(int epoch, ToDoubleFunction<String> metrics) {
             after.onEpochEnd(epoch, metrics);
         }

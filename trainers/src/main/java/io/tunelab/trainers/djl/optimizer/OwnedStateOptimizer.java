@@ -2,9 +2,11 @@ package io.tunelab.trainers.djl.optimizer;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.types.Shape;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.ParameterTracker;
 import io.tunelab.trainers.TrainersException;
+import io.tunelab.trainers.djl.TrainingState;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -13,13 +15,23 @@ import java.util.Map;
  * scalar constants attached to the weight's own NDManager (so they are freed with the model), and frees
  * every temporary array an update creates. Subclasses implement {@link #step}. Not thread-safe: one
  * optimizer trains one model (on one device) from one thread.
+ *
+ * <p>Resumable ({@link ResumableOptimizer}): the state arrays (momenta, Adam's moments...) and the
+ * per-parameter update counts (which drive bias corrections and the learning-rate schedule) are kept
+ * here rather than in DJL's {@link Optimizer}, whose counts cannot be read or set, so they can be saved
+ * into a {@link TrainingState} and restored into a fresh optimizer; restored arrays are created on the
+ * weight's manager at the parameter's first update.
  */
-abstract class OwnedStateOptimizer extends Optimizer {
+abstract class OwnedStateOptimizer extends Optimizer implements ResumableOptimizer {
+    private static final String STATE = "optimizer/state/";
+    private static final String COUNT = "optimizer/count/";
     private static final int MAX_SCALARS = 64;
     protected final OptimizerSpec spec;
     private final ParameterTracker learningRate;
     private final Map<String, NDArray> states = new HashMap<>();
     private final Map<Float, NDArray> scalars = new HashMap<>();
+    private final Map<String, Integer> counts = new HashMap<>();
+    private final Map<String, float[]> restored = new HashMap<>();
     private NDArray current;
 
     OwnedStateOptimizer(OptimizerSpec spec, ParameterTracker learningRate) {
@@ -38,7 +50,7 @@ abstract class OwnedStateOptimizer extends Optimizer {
 
     @Override
     public final void update(String parameterId, NDArray weight, NDArray grad) {
-        int t = updateCount(parameterId);
+        int t = counts.merge(parameterId, 1, Integer::sum);
         float lr = learningRate.getNewValue(parameterId, t);
         if (!Float.isFinite(lr) || lr < 0) {
             throw new TrainersException("learning rate at update " + t + " is " + lr + ", expected a finite value >= 0");
@@ -68,10 +80,36 @@ abstract class OwnedStateOptimizer extends Optimizer {
     /** The state array {@code name} of a parameter, zeros at first; it outlives the update's scope. */
     protected final NDArray state(String name, String parameterId, NDArray weight) {
         return states.computeIfAbsent(name + '/' + parameterId, k -> {
-            NDArray zeros = weight.zerosLike();
-            NDScope.unregister(zeros);
-            return zeros;
+            float[] saved = restored.remove(k);
+            if (saved != null && saved.length != weight.size()) {
+                throw new TrainersException("optimizer state '" + k + "' has " + saved.length + " values, the weight "
+                        + weight.size());
+            }
+            NDArray array = saved == null ? weight.zerosLike()
+                    : weight.getManager().create(saved, new Shape(weight.getShape().getShape()));
+            NDScope.unregister(array);
+            return array;
         });
+    }
+
+    @Override
+    public final void saveState(TrainingState state) {
+        restored.forEach((k, v) -> state.putFloats(STATE + k, new long[] {v.length}, v));
+        states.forEach((k, v) -> state.putFloats(STATE + k, v.getShape().getShape(), v.toFloatArray()));
+        counts.forEach((k, v) -> state.putDoubles(COUNT + k, v));
+    }
+
+    @Override
+    public final void restoreState(TrainingState state) {
+        if (!states.isEmpty() || !counts.isEmpty()) {
+            throw new TrainersException("an optimizer can be restored only before its first update");
+        }
+        for (String n : state.names(STATE)) {
+            restored.put(n.substring(STATE.length()), state.floats(n));
+        }
+        for (String n : state.names(COUNT)) {
+            counts.put(n.substring(COUNT.length()), (int) state.number(n));
+        }
     }
 
     /** {@code grad} plus the L2 penalty's gradient {@code wd * weight}, added in place. */

@@ -21,6 +21,7 @@ import io.tunelab.trainers.djl.Architecture;
 import io.tunelab.trainers.djl.ModelFiles;
 import io.tunelab.trainers.djl.Networks;
 import io.tunelab.trainers.djl.ThreadGradients;
+import io.tunelab.trainers.djl.TrainingState;
 import io.tunelab.trainers.djl.optimizer.OptimizerSpec;
 import io.tunelab.trainers.eval.ClassificationReport;
 import io.tunelab.trainers.eval.RegressionReport;
@@ -47,7 +48,9 @@ import java.util.Map;
  * {@code fixed_params}, {@code device} (slot, DJL device, GPU name and memory, engine build:
  * {@link io.tunelab.trainers.device.SlotDevices#describe}), {@code oom_retry} after a retry,
  * {@code epochs_run}, {@code stop_reason}, {@code augmentation} when the training images are augmented
- * (seeded with the trial's seed) and, when the data has a
+ * (seeded with the trial's seed); with {@code checkpointEvery}, resumable checkpoints and, for a
+ * retry that continued from one, {@code resumed_from_epoch} and {@code resumed_from_trial}
+ * ({@link ResumeCheckpoints}); and, when the data has a
  * test split, {@code test_evaluation}: the final model's accuracy with its 95% t-interval, confusion
  * matrix and per-class precision and recall, or for regression data (real targets) its RMSE with its 95%
  * interval, MAE and R². Regression data trains with the {@code loss} mse (default) or mae, and the
@@ -96,7 +99,9 @@ public final class DjlObjective implements Objective {
         Architecture architecture = ArchitectureParams.read(params, config.model(), data.train().exampleShape(),
                 regression ? data.train().targetWidth() : data.train().numClasses());
         OptimizerSpec optimizerSpec = TrainingParams.optimizer(params);
-        FitConfig fit = TrainingParams.fit(params, trial.seed(), regression).withAugmentation(augmentation);
+        FitConfig planned = TrainingParams.fit(params, trial.seed(), regression).withAugmentation(augmentation);
+        TrainingState resume = config.checkpointEvery() > 0 ? ResumeCheckpoints.latest(trial).orElse(null) : null;
+        FitConfig fit = resume == null ? planned : TrainingLoop.fitOf(resume, planned);
         LearningRateSchedule schedule = schedule(params, fit);
         int patience = params.getInt(ParamNames.PATIENCE);
         double minDelta = params.getDouble(ParamNames.MIN_DELTA);
@@ -108,8 +113,12 @@ public final class DjlObjective implements Objective {
         if (!augmentation.isNone()) {
             trial.setUserAttr("augmentation", Map.of("flip", augmentation.flip(), "crop", augmentation.crop()));
         }
+        if (resume != null) {
+            ResumeCheckpoints.announce(trial, resume, config.monitor());
+        }
         return OutOfMemoryRetry.run(trial, fit, attempt -> train(trial, architecture, optimizerSpec, attempt,
-                attempt == fit ? schedule : schedule(params, attempt), device, patience, minDelta));
+                attempt == fit ? schedule : schedule(params, attempt), device, patience, minDelta,
+                attempt == fit ? resume : null));
     }
 
     private LearningRateSchedule schedule(TrialParams params, FitConfig fit) {
@@ -118,12 +127,19 @@ public final class DjlObjective implements Objective {
 
     /** One training attempt with {@code fit}; the model and its native memory are freed when it ends. */
     private double train(Trial trial, Architecture architecture, OptimizerSpec optimizerSpec, FitConfig fit,
-                         LearningRateSchedule schedule, Device device, int patience, double minDelta) {
+                         LearningRateSchedule schedule, Device device, int patience, double minDelta,
+                         TrainingState resume) {
         try (Model model = ModelFiles.newModel("trial-" + trial.number(), device)) {
             model.setBlock(Networks.build(architecture, trial.seed()));
             model.getBlock().initialize(model.getNDManager(), DataType.FLOAT32, Networks.batchShape(architecture, 1));
             TrainingLoop loop = new TrainingLoop(model, architecture, optimizerSpec.build(schedule.asTracker()), schedule,
                     fit, callbacks(trial, model, patience > 0 ? patience : fit.epochs(), minDelta));
+            if (config.checkpointEvery() > 0) {
+                loop.checkpointEvery(config.checkpointEvery(), ResumeCheckpoints.sink(trial));
+            }
+            if (resume != null) {
+                loop.resumeFrom(resume);
+            }
             TrainingHistory history = loop.fit(data.train(), data.valid());
             trial.setUserAttr("epochs_run", history.epochs().size());
             trial.setUserAttr("stop_reason", history.stopReason() == null ? "completed" : history.stopReason());

@@ -21,10 +21,12 @@ import java.util.Objects;
  * @param divergenceFactor how many times the first batch's loss counts as exploding
  * @param devices          maps the trial's slot to a device
  * @param summaries        the summaries logged besides the metrics ({@code fit: {summaries: {...}}})
+ * @param checkpointEvery  save a resumable checkpoint after every this many epochs ({@link ResumeCheckpoints}),
+ *                         and let a retry continue from its predecessor's; 0 for never
  */
 public record DjlObjectiveConfig(String model, Map<String, Distribution> space, Map<String, Object> fixed,
                                  Monitor monitor, boolean restoreBest, boolean checkpoint, double divergenceFactor,
-                                 SlotDevices devices, SummaryOptions summaries) {
+                                 SlotDevices devices, SummaryOptions summaries, int checkpointEvery) {
     public DjlObjectiveConfig {
         Objects.requireNonNull(summaries, "summaries");
         Objects.requireNonNull(model, "model");
@@ -35,6 +37,9 @@ public record DjlObjectiveConfig(String model, Map<String, Distribution> space, 
         if (!(divergenceFactor > 1)) {
             throw new TrainersException("divergence factor must be more than 1, got " + divergenceFactor);
         }
+        if (checkpointEvery < 0) {
+            throw new TrainersException("checkpoint_every must be 0 (never) or a number of epochs, got " + checkpointEvery);
+        }
     }
 
     /**
@@ -43,7 +48,7 @@ public record DjlObjectiveConfig(String model, Map<String, Distribution> space, 
      */
     public static DjlObjectiveConfig mlp(Map<String, Distribution> space, Map<String, Object> fixed) {
         return new DjlObjectiveConfig("mlp", space, fixed, Monitor.of("val_accuracy"), true, true, 100, SlotDevices.ofEngine(),
-                SummaryOptions.NONE);
+                SummaryOptions.NONE, 0);
     }
 
     /** The same, for a CNN. */
@@ -52,19 +57,23 @@ public record DjlObjectiveConfig(String model, Map<String, Distribution> space, 
     }
 
     public DjlObjectiveConfig withModel(String m) {
-        return new DjlObjectiveConfig(m, space, fixed, monitor, restoreBest, checkpoint, divergenceFactor, devices, summaries);
+        return new DjlObjectiveConfig(m, space, fixed, monitor, restoreBest, checkpoint, divergenceFactor, devices, summaries,
+                checkpointEvery);
     }
 
     public DjlObjectiveConfig withMonitor(Monitor m) {
-        return new DjlObjectiveConfig(model, space, fixed, m, restoreBest, checkpoint, divergenceFactor, devices, summaries);
+        return new DjlObjectiveConfig(model, space, fixed, m, restoreBest, checkpoint, divergenceFactor, devices, summaries,
+                checkpointEvery);
     }
 
     public DjlObjectiveConfig withCheckpoint(boolean on) {
-        return new DjlObjectiveConfig(model, space, fixed, monitor, restoreBest, on, divergenceFactor, devices, summaries);
+        return new DjlObjectiveConfig(model, space, fixed, monitor, restoreBest, on, divergenceFactor, devices, summaries,
+                checkpointEvery);
     }
 
     public DjlObjectiveConfig withDevices(SlotDevices d) {
-        return new DjlObjectiveConfig(model, space, fixed, monitor, restoreBest, checkpoint, divergenceFactor, d, summaries);
+        return new DjlObjectiveConfig(model, space, fixed, monitor, restoreBest, checkpoint, divergenceFactor, d, summaries,
+                checkpointEvery);
     }
 
     /** The same, logging weight and gradient histograms every {@code epochs} epochs (0: never). */
@@ -74,6 +83,13 @@ public record DjlObjectiveConfig(String model, Map<String, Distribution> space, 
 
     /** The same, logging {@code s}. */
     public DjlObjectiveConfig withSummaries(SummaryOptions s) {
-        return new DjlObjectiveConfig(model, space, fixed, monitor, restoreBest, checkpoint, divergenceFactor, devices, s);
+        return new DjlObjectiveConfig(model, space, fixed, monitor, restoreBest, checkpoint, divergenceFactor, devices, s,
+                checkpointEvery);
+    }
+
+    /** Resumable checkpoints after every {@code epochs} epochs; 0 turns them off. */
+    public DjlObjectiveConfig withCheckpointEvery(int epochs) {
+        return new DjlObjectiveConfig(model, space, fixed, monitor, restoreBest, checkpoint, divergenceFactor, devices,
+                summaries, epochs);
     }
 }

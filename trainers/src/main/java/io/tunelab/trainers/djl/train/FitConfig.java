@@ -62,6 +62,11 @@ public record FitConfig(int epochs, int batchSize, GradientClipping clipping, lo
         return new FitConfig(epochs, size, clipping, seed, evalBatchSize, trainAccuracy, loss, augmentation);
     }
 
+    /** The same with another shuffling seed (e.g. the one a resumed checkpoint was written with). */
+    public FitConfig withSeed(long s) {
+        return new FitConfig(epochs, batchSize, clipping, s, evalBatchSize, trainAccuracy, loss, augmentation);
+    }
+
     public FitConfig withTrainAccuracy(boolean on) {
         return new FitConfig(epochs, batchSize, clipping, seed, evalBatchSize, on, loss, augmentation);
     }
