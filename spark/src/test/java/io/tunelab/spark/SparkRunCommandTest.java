@@ -22,7 +22,7 @@ import picocli.CommandLine;
 
 /** {@code tunelab-spark.jar run} in local mode (two task threads) against a loopback {@code tunelab server}. */
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
-class SparkRunCommandTest {
+public class SparkRunCommandTest {
     @TempDir
     Path dir;
 
@@ -38,7 +38,8 @@ class SparkRunCommandTest {
         return new Result(cmd.execute(args), out.toString(), err.toString());
     }
 
-    static Path studyFile(Path dir, String study, int trials) throws Exception {
+    /** A study file over Tribuo's CART with {@code trials} trials, heartbeats every 1 s and stale after 3 s. */
+    public static Path studyFile(Path dir, String study, int trials) throws Exception {
         Path file = dir.resolve(study + ".yaml");
         Files.writeString(file, """
                 study: %s
