@@ -1,9 +1,9 @@
 package io.tunelab.cli;
 
 import io.tunelab.cli.error.CliException;
-import io.tunelab.cli.output.TextTable;
 import io.tunelab.cli.query.StorageUrlOption;
 import io.tunelab.cli.run.HeartbeatOptions;
+import io.tunelab.cli.run.RunSummary;
 import io.tunelab.cli.run.SlotPlan;
 import io.tunelab.cli.run.StudyRunner;
 import io.tunelab.cli.wiring.Wiring;
@@ -15,12 +15,10 @@ import io.tunelab.search.exec.SlotPool;
 import io.tunelab.search.storage.TrialStorage;
 import io.tunelab.search.study.Objective;
 import io.tunelab.search.study.Study;
-import io.tunelab.search.trial.TrialState;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.EnumSet;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -107,7 +105,7 @@ final class RunCommand implements Callable<Integer> {
             long deadline = study.budget().timeout() == null ? 0
                     : System.currentTimeMillis() + study.budget().timeout().toMillis();
             Study done = runner.run(created, objective, slots, deadline, out, System.console() != null);
-            printSummary(out, done);
+            RunSummary.print(out, done, storage.url());
             Optional<String> failedFast = StudyRunner.failedFast(done);
             if (failedFast.isPresent()) {
                 err.println("tunelab run: " + failedFast.get());
@@ -124,20 +122,5 @@ final class RunCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new CliException("cannot read " + file + ": " + e.getMessage());
         }
-    }
-
-    private void printSummary(PrintWriter out, Study done) {
-        out.println();
-        out.println(StudyRunner.counts(done));
-        TextTable best = StudyRunner.summary(done, 5);
-        if (!best.rows().isEmpty()) {
-            out.println(done.isMultiObjective() ? "Pareto-optimal trials:" : "Best trials:");
-            out.print(best.text());
-        } else if (!done.trials(EnumSet.of(TrialState.COMPLETE)).isEmpty()) {
-            out.println("No best trial: every COMPLETE trial violates a constraint of the study file.");
-        }
-        out.println("Stored in " + storage.url() + " (see `tunelab trials " + done.name() + " --storage "
-                + storage.url() + "`).");
-        out.flush();
     }
 }

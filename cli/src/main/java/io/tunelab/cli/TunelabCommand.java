@@ -63,7 +63,15 @@ public final class TunelabCommand implements Runnable {
 
     /** The command line with the given wiring (tests pass their own). */
     public static CommandLine commandLine(Wiring wiring) {
-        CommandLine cmd = new CommandLine(new TunelabCommand(), new CommandFactory(wiring));
+        return commandLine(new TunelabCommand(), wiring);
+    }
+
+    /**
+     * A command line for another root command (such as the Spark application's) built like {@code tunelab}'s: the
+     * wiring handed to commands that take it, errors as one line and exit code 2 or 1.
+     */
+    public static CommandLine commandLine(Object root, Wiring wiring) {
+        CommandLine cmd = new CommandLine(root, new CommandFactory(wiring));
         cmd.setExecutionExceptionHandler(new ErrorHandler());
         return cmd;
     }
@@ -77,7 +85,7 @@ public final class TunelabCommand implements Runnable {
     private static final java.util.List<java.util.logging.Logger> QUIETED = new java.util.ArrayList<>();
 
     /** Tribuo logs every tree and training run through java.util.logging: keep warnings only. */
-    private static void quietLibraries() {
+    public static void quietLibraries() {
         for (String name : java.util.List.of("org.tribuo", "com.oracle.labs.mlrg")) {
             java.util.logging.Logger logger = java.util.logging.Logger.getLogger(name);
             logger.setLevel(java.util.logging.Level.WARNING);

@@ -2,16 +2,10 @@ package io.tunelab.cli;
 
 import io.tunelab.cli.query.StorageUrlOption;
 import io.tunelab.cli.run.HeartbeatOptions;
-import io.tunelab.cli.run.StudyFiles;
 import io.tunelab.cli.run.SlotPlan;
-import io.tunelab.cli.run.StudyRunner;
+import io.tunelab.cli.run.StudyWorker;
 import io.tunelab.cli.wiring.Wiring;
 import io.tunelab.search.exec.SlotPool;
-import io.tunelab.search.storage.StorageException;
-import io.tunelab.search.storage.StudyRecord;
-import io.tunelab.search.storage.TrialStorage;
-import io.tunelab.search.study.Objective;
-import io.tunelab.search.study.Study;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -54,30 +48,15 @@ final class WorkerCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        StudyRecord record;
-        StudyFiles file;
-        // The study file (and so its heartbeat) is stored with the study: read it, then open with its heartbeat.
-        try (TrialStorage lookup = wiring.openStorage(storage.access())) {
-            record = lookup.findStudy(study).orElseThrow(() -> StorageException.notFound(
-                    "no study named '" + study + "' in " + storage.url() + "; create it with `tunelab create FILE`"));
-            file = StudyFiles.of(record, wiring.trainers());
-        }
-        try (TrialStorage store = wiring.openStorage(heartbeat.apply(storage.access(), file.spec().heartbeat()))) {
-            StudyRunner runner = new StudyRunner(file.spec(), file.text(), store, wiring.trainers(), wiring.devices());
-            SlotPlan plan = slots == null ? runner.plan() : SlotPlan.of(SlotPool.parse(slots), wiring.devices());
-            Objective objective = runner.objective(plan);
-            SlotPool pool = plan.slots();
-            Study joined = runner.load(true);
-            Object deadline = record.systemAttrs().get(StudyRunner.DEADLINE);
-            runner.run(joined, objective, pool, deadline instanceof Number n ? n.longValue() : 0, out,
-                    System.console() != null);
-            out.println("Worker done: study '" + study + "' has " + joined.trials().size() + " trials.");
-            out.flush();
-            if (StudyRunner.failedFast(joined).isPresent()) {
-                spec.commandLine().getErr().println("tunelab worker: " + StudyRunner.failedFast(joined).get());
-                spec.commandLine().getErr().flush();
-                return ExitCodes.RUNTIME_FAILURE;
-            }
+        StudyWorker.Outcome done = new StudyWorker(wiring, storage.access(), file -> heartbeat.apply(storage.access(), file))
+                .work(study, runner -> slots == null ? runner.plan() : SlotPlan.of(SlotPool.parse(slots), wiring.devices()),
+                        out, System.console() != null);
+        out.println("Worker done: study '" + study + "' has " + done.trials() + " trials.");
+        out.flush();
+        if (done.stoppedEarly().isPresent()) {
+            spec.commandLine().getErr().println("tunelab worker: " + done.failedFast());
+            spec.commandLine().getErr().flush();
+            return ExitCodes.RUNTIME_FAILURE;
         }
         return ExitCodes.OK;
     }

@@ -20,11 +20,11 @@ import java.util.function.BooleanSupplier;
  * and claiming retries, and it stops waiting at the study's deadline. Storages without heartbeats (in
  * memory) never leave anything to wait for. Not thread-safe; one per run.
  */
-final class BudgetCompletion {
+public final class BudgetCompletion {
     private final TrialStorage storage;
     private final PrintWriter out;
 
-    BudgetCompletion(TrialStorage storage, PrintWriter out) {
+    public BudgetCompletion(TrialStorage storage, PrintWriter out) {
         this.storage = storage;
         this.out = out;
     }
@@ -34,7 +34,7 @@ final class BudgetCompletion {
      * until {@code deadlineMillis} (epoch milliseconds, 0 for none), or until {@code stopped} says a
      * callback stopped the study.
      */
-    void optimize(Study study, Objective objective, int budget, long deadlineMillis, SlotPool slots,
+    public void optimize(Study study, Objective objective, int budget, long deadlineMillis, SlotPool slots,
                   List<TrialCallback> callbacks, BooleanSupplier stopped) {
         boolean announced = false;
         while (true) {

@@ -13,7 +13,9 @@ public enum TunelabModule {
     DASHBOARD(TRACKER, SEARCH),
     TENSORBOARD(TRACKER, SEARCH),
     BENCH(SEARCH, TRACKER, TRAINERS, SPEC, SERVING, DASHBOARD, TENSORBOARD),
-    CLI(SEARCH, TRACKER, TRAINERS, SPEC, SERVING, DASHBOARD, TENSORBOARD, BENCH);
+    CLI(SEARCH, TRACKER, TRAINERS, SPEC, SERVING, DASHBOARD, TENSORBOARD, BENCH),
+    /** The Spark application: a composition root over the cli's, and the only module that may use the cli. */
+    SPARK(SEARCH, TRACKER, TRAINERS, SPEC, SERVING, DASHBOARD, TENSORBOARD, BENCH, CLI);
 
     private final Set<TunelabModule> mayUse;
 
@@ -26,7 +28,7 @@ public enum TunelabModule {
         return "io.tunelab." + name().toLowerCase(Locale.ROOT);
     }
 
-    /** The other modules whose classes this module's classes may use; nobody may use the cli. */
+    /** The other modules whose classes this module's classes may use; nobody but the Spark application may use the cli. */
     public Set<TunelabModule> mayUse() {
         return mayUse;
     }
