@@ -42,7 +42,7 @@ class BenchCommandIT {
             "--points-per-trial", "5", "--runs", "2", "--steps", "50", "--repeats", "1", "--warm-loads", "1",
             "--out", csv.toString()};
         String out = run(0, args);
-        assertThat(out).contains("Generating").contains("page_study_interactive_first").contains("api_trials_page1_p95");
+        assertThat(out).contains("Generating").contains("page_study_interactive_first").contains("api_columns_page1_p95");
         List<String> lines = Files.readAllLines(csv);
         assertThat(lines.get(0)).isEqualTo("metric,value,unit");
         assertThat(lines).anyMatch(l -> l.matches("page_study_interactive_median,[0-9.]+,ms"))
