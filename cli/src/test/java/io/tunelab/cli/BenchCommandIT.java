@@ -47,6 +47,8 @@ class BenchCommandIT {
         assertThat(lines.get(0)).isEqualTo("metric,value,unit");
         assertThat(lines).anyMatch(l -> l.matches("page_study_interactive_median,[0-9.]+,ms"))
                 .anyMatch(l -> l.matches("page_scalars_interactive_first,[0-9.]+,ms"))
+                .anyMatch(l -> l.matches("page_histograms_interactive_first,[0-9.]+,ms"))
+                .anyMatch(l -> l.matches("page_histograms_cold_mark:summaries-drawn,[0-9.]+,ms"))
                 .anyMatch(l -> l.matches("api_series_50_runs_to_1000_points_p95,[0-9.]+,ms"))
                 .anyMatch(l -> l.startsWith("generate_data,"));
         assertThat(Files.exists(dir.resolve("page_study.png"))).isTrue();

@@ -6,6 +6,8 @@ import io.tunelab.search.space.FloatDistribution;
 import io.tunelab.search.space.IntDistribution;
 import io.tunelab.search.storage.StudyRecord;
 import io.tunelab.search.storage.TrialStorage;
+import io.tunelab.search.summary.Histogram;
+import io.tunelab.search.summary.LoggedSummary;
 import io.tunelab.search.trial.Direction;
 import io.tunelab.search.trial.MetricPoint;
 import io.tunelab.search.trial.TrialState;
@@ -24,7 +26,8 @@ import java.util.concurrent.Future;
  * Fills a storage with the benchmark's studies through the storage port (the same calls a study makes):
  * a search study of {@code trials} trials with six parameters, 20 intermediate values and
  * {@code pointsPerTrial} points of a {@code loss} series each, on four worker slots; and a scalars study
- * of {@code runs} runs of {@code steps} steps. Trials are written by {@code writers} threads (on a
+ * of {@code runs} runs of {@code steps} steps, each run also holding weight histograms of
+ * {@value #HISTOGRAM_TAGS} tags at {@value #HISTOGRAM_STEPS} steps (200 draws each). Trials are written by {@code writers} threads (on a
  * database, each call is a short transaction and points go through its batched writer); each trial's
  * content is drawn from its own stream seeded by {@code seed} and its index, so it does not depend on the
  * threads, though trial numbers interleave. A storage that already holds both studies at these sizes is
@@ -34,6 +37,9 @@ final class BenchData {
     static final String SEARCH = "bench-search";
     static final String SCALARS = "bench-scalars";
     private static final long EPOCH_MILLIS = 1_735_689_600_000L;
+    /** Histogram tags and steps of each scalars run: the Histograms view's benchmark size (50 runs × 100 steps × 10 tags). */
+    static final int HISTOGRAM_TAGS = 10;
+    static final int HISTOGRAM_STEPS = 100;
 
     private final TrialStorage storage;
     private final int writers;
@@ -56,6 +62,11 @@ final class BenchData {
             throw new DashboardException(DashboardException.Kind.CONFLICT, "this storage holds benchmark studies of "
                     + trials + " trials and " + runs + " runs, not the " + sizes.trials() + " and " + sizes.runs()
                     + " asked for (or an interrupted generation); use an empty directory");
+        }
+        long firstRun = storage.trials(scalars.orElseThrow().id(), EnumSet.allOf(TrialState.class)).get(0).id();
+        if (storage.summaryTags(firstRun).size() != HISTOGRAM_TAGS) {
+            throw new DashboardException(DashboardException.Kind.CONFLICT, "this storage holds benchmark studies without the "
+                    + HISTOGRAM_TAGS + " histogram tags per run this version writes; use an empty directory");
         }
         return true;
     }
@@ -140,6 +151,16 @@ final class BenchData {
                     Instant.ofEpochMilli(EPOCH_MILLIS + s * 250L)));
         }
         storage.logMetrics(id, points);
+        List<LoggedSummary> histograms = new ArrayList<>(HISTOGRAM_TAGS * HISTOGRAM_STEPS);
+        for (int s = 0; s < HISTOGRAM_STEPS; s++) {
+            for (int tag = 0; tag < HISTOGRAM_TAGS; tag++) {
+                double spread = 0.05 + 0.5 * Math.exp(-rate * 100 * s) + 0.02 * tag;
+                double[] weights = random.doubles(200).map(u -> (u - 0.5) * 2 * spread).toArray();
+                histograms.add(new LoggedSummary("weights/layer" + tag, s, Instant.ofEpochMilli(EPOCH_MILLIS + s * 250L),
+                        Histogram.of(weights)));
+            }
+        }
+        storage.logSummaries(id, histograms);
         storage.finishTrial(id, TrialState.COMPLETE, List.of(points.get(steps - 1).value()), null);
     }
 }

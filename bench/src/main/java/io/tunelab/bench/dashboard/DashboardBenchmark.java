@@ -29,7 +29,8 @@ import java.util.stream.Collectors;
  * <ol>
  *   <li>Pages, first, in a JVM that has served nothing yet: time from navigation to interactive (every
  *       chart drew its first data; the page sets {@code data-ready-ms}) of the study page and of the
- *       scalars page with 50 runs selected in headless Chromium (the system's), the cold first load and
+ *       scalars page with 50 runs selected, and of the Histograms view of those 50 runs (100 steps × 10 tags,
+ *       its first tag drawn), in headless Chromium (the system's), the cold first load and
  *       the median of {@code warmLoads} more. For the cold study page every request's time and size is
  *       reported too ({@code page_study_cold_request:...}).</li>
  *   <li>API, on the tracker reopened and a new server (JIT warm): every call the study
@@ -103,6 +104,8 @@ public final class DashboardBenchmark {
                 figures.addAll(timePage(browser, "page_study", base + "/study.html?id=" + search, true));
                 figures.addAll(timePage(browser, "page_scalars", base + "/scalars.html?select=" + options.sizes().runs()
                         + "&regex=" + BenchData.SCALARS, true));
+                figures.addAll(timePage(browser, "page_histograms", base + "/summaries.html?view=histograms&select="
+                        + options.sizes().runs() + "&regex=" + BenchData.SCALARS, false));
             } finally {
                 server.stop();
             }
