@@ -49,7 +49,7 @@ class SamplerBenchmarkTest {
 
     @Test
     void askCostMeasuresEverySamplerAtEveryHistorySize() {
-        List<AskCost.Row> rows = AskCost.run(List.of("random", "tpe"), List.of(5, 20), 3, 2);
+        List<AskCost.Row> rows = AskCost.run(List.of("random", "tpe"), List.of(5, 20), 3, 2, 2);
         assertThat(rows).extracting(AskCost.Row::history).containsExactly(5, 20, 5, 20);
         assertThat(rows).allMatch(r -> r.dims() == 3 && r.msPerAsk() > 0);
     }

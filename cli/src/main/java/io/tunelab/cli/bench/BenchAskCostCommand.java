@@ -14,7 +14,8 @@ import picocli.CommandLine.Option;
 
 /** {@code tunelab bench ask-cost}: milliseconds per ask against the number of completed trials. */
 @Command(name = "ask-cost", mixinStandardHelpOptions = true,
-        description = "Sampler cost per ask after a history of completed trials (CSV: sampler,history,dims,ms_per_ask).")
+        description = "Sampler cost per ask (median CPU ms of the asking thread) after a history of completed trials"
+                + " (CSV: sampler,history,dims,ms_per_ask).")
 public final class BenchAskCostCommand implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -34,13 +35,17 @@ public final class BenchAskCostCommand implements Callable<Integer> {
     @Option(names = "--asks", defaultValue = "20", paramLabel = "N", description = "Timed asks per point (default: ${DEFAULT-VALUE}).")
     int asks;
 
+    @Option(names = "--rounds", defaultValue = "3", paramLabel = "R",
+            description = "Sweeps over all samplers; each point reports its lowest (default: ${DEFAULT-VALUE}).")
+    int rounds;
+
     @Option(names = "--out", paramLabel = "FILE.csv", description = "Also write the rows as CSV.")
     Path out;
 
     @Override
     public Integer call() {
         List<Integer> sizes = Arrays.stream(history.split(",")).map(String::trim).map(Integer::valueOf).toList();
-        List<AskCost.Row> rows = AskCost.run(SamplerCatalog.parse(samplers), sizes, dims, asks);
+        List<AskCost.Row> rows = AskCost.run(SamplerCatalog.parse(samplers), sizes, dims, asks, rounds);
         PrintWriter w = spec.commandLine().getOut();
         w.print(BenchReport.askCostTable(rows));
         if (out != null) {

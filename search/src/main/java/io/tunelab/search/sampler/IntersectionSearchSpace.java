@@ -5,21 +5,19 @@ import io.tunelab.search.trial.FrozenTrial;
 import io.tunelab.search.trial.StudyView;
 import io.tunelab.search.trial.TrialState;
 import java.util.EnumSet;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The parameters that every COMPLETE trial of a study has, each with one and the same distribution:
  * the space relative samplers (GP, NSGA-II, multivariate TPE) can sample jointly. Parameters keep the
- * order in which the first complete trial suggested them. Updated incrementally (each finished trial
- * is read once), so a call costs a pass over the trial list, not over all parameters of all trials.
- * Thread-safe.
+ * order in which the first complete trial suggested them. Updated incrementally through {@link NewTrials}
+ * (each finished trial is read once), so when trials finish in number order a call costs time in the
+ * number of newly finished trials only. Thread-safe.
  */
 public final class IntersectionSearchSpace {
-    private final Set<Long> seen = new HashSet<>();
+    private final NewTrials newTrials = new NewTrials();
     private Map<String, Distribution> space;
 
     /** The current intersection, empty while no trial is complete. */
@@ -29,10 +27,7 @@ public final class IntersectionSearchSpace {
 
     /** The intersection over {@code completeTrials} and every trial seen before. */
     public synchronized Map<String, Distribution> compute(List<FrozenTrial> completeTrials) {
-        for (FrozenTrial t : completeTrials) {
-            if (!seen.add(t.id())) {
-                continue;
-            }
+        for (FrozenTrial t : newTrials.since(completeTrials)) {
             if (space == null) {
                 space = new LinkedHashMap<>(t.distributions());
             } else {

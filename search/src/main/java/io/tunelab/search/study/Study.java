@@ -150,11 +150,12 @@ public final class Study implements StudyView {
     private Trial prepare(FrozenTrial trial, Slot slot) {
         try {
             storage.setSystemAttr(trial.id(), "slot", slot.id());
-            StudyView view = samplerView(trial);
+            AskSnapshot view = new AskSnapshot(samplerView(trial));
             sampler.beforeTrial(view, trial);
             Map<String, Distribution> space = sampler.relativeSearchSpace(view, trial);
             Map<String, Double> relative = space.isEmpty() ? Map.of() : sampler.sampleRelative(view, trial, space);
             sampler.trialAttrs(view, trial).forEach((key, value) -> storage.setSystemAttr(trial.id(), key, value));
+            view.release();
             runningHere.add(trial.id());
             if (abandoned != null) {
                 throw new StudyException("study '" + name() + "' was stopped: " + abandoned);

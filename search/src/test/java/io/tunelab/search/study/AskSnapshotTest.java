@@ -1,0 +1,85 @@
+package io.tunelab.search.study;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tunelab.search.trial.Direction;
+import io.tunelab.search.trial.FrozenTrial;
+import io.tunelab.search.trial.StudyView;
+import io.tunelab.search.trial.TrialState;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+
+class AskSnapshotTest {
+
+    /** A study whose complete trials grow by one at every read, counting its reads. */
+    private static final class GrowingStudy implements StudyView {
+        int reads;
+
+        @Override
+        public List<FrozenTrial> trials(Set<TrialState> states) {
+            reads++;
+            List<FrozenTrial> out = new ArrayList<>();
+            for (int i = 0; i < reads; i++) {
+                out.add(new FrozenTrial(i, i, TrialState.COMPLETE, List.of(1.0), null, null, Map.of(), Map.of(),
+                        new TreeMap<>(), Map.of(), Map.of(), null));
+            }
+            return List.copyOf(out);
+        }
+
+        @Override
+        public long studyId() {
+            return 1;
+        }
+
+        @Override
+        public String name() {
+            return "growing";
+        }
+
+        @Override
+        public List<Direction> directions() {
+            return List.of(Direction.MINIMIZE);
+        }
+    }
+
+    @Test
+    void theSameQueryDuringAnAskIsReadOnceAndAnsweredWithTheSameTrials() {
+        GrowingStudy study = new GrowingStudy();
+        AskSnapshot snapshot = new AskSnapshot(study);
+
+        List<FrozenTrial> first = snapshot.trials(EnumSet.of(TrialState.COMPLETE));
+        List<FrozenTrial> second = snapshot.trials(EnumSet.of(TrialState.COMPLETE));
+
+        assertThat(second).isSameAs(first);
+        assertThat(study.reads).isEqualTo(1);
+    }
+
+    @Test
+    void differentStateSetsAreDifferentQueries() {
+        GrowingStudy study = new GrowingStudy();
+        AskSnapshot snapshot = new AskSnapshot(study);
+
+        snapshot.trials(EnumSet.of(TrialState.COMPLETE));
+        snapshot.trials(EnumSet.of(TrialState.COMPLETE, TrialState.PRUNED));
+        snapshot.trials(EnumSet.of(TrialState.PRUNED, TrialState.COMPLETE));
+
+        assertThat(study.reads).isEqualTo(2);
+    }
+
+    @Test
+    void afterReleaseEveryQueryReadsTheStudyAgain() {
+        GrowingStudy study = new GrowingStudy();
+        AskSnapshot snapshot = new AskSnapshot(study);
+        snapshot.trials(EnumSet.of(TrialState.COMPLETE));
+
+        snapshot.release();
+
+        assertThat(snapshot.trials(EnumSet.of(TrialState.COMPLETE))).hasSize(2);
+        assertThat(snapshot.trials(EnumSet.of(TrialState.COMPLETE))).hasSize(3);
+    }
+}
