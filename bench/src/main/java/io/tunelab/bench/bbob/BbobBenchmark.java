@@ -14,7 +14,8 @@ import java.util.function.Consumer;
 
 /**
  * Runs Tunelab samplers and peer processes side by side on BBOB functions × dimensions × instances:
- * every run has the same budget on the same instance and is seeded with the instance number. Tunelab
+ * every run has the same budget on the same instance and seed: run {@code k} (from 0) of an instance is
+ * seeded with {@code instance + 1000 k}, so a single run per instance is seeded with the instance number. Tunelab
  * samplers run as real sequential studies ({@link SamplerBenchmark#runOne}), peers through
  * {@link PeerProcess}. Regret is the best value minus fopt; normalised regret divides it by the median
  * regret of {@code random} (always run) over the instances of the same function and dimension, so 0 is
@@ -32,15 +33,21 @@ public final class BbobBenchmark {
      *
      * @param function         function number, 1–24
      * @param dim              dimension
-     * @param instance         instance number (also the run's seed)
+     * @param instance         instance number
      * @param sampler          Tunelab sampler name or the peer's name
      * @param trials           budget
      * @param regret           best value minus fopt
      * @param normalizedRegret regret over random search's median regret on the same function and dimension
      * @param msPerTrial       the sampler's own milliseconds per trial
+     * @param seed             the run's seed (see {@link #seed})
      */
     public record Row(int function, int dim, int instance, String sampler, int trials, double regret,
-                      double normalizedRegret, double msPerTrial) {
+                      double normalizedRegret, double msPerTrial, long seed) {
+    }
+
+    /** The seed of run {@code run} (from 0) on {@code instance}: {@code instance + 1000 run}. */
+    public static long seed(int instance, int run) {
+        return instance + 1000L * run;
     }
 
     /**
@@ -52,12 +59,16 @@ public final class BbobBenchmark {
      * @param samplers  names of {@link SamplerCatalog}; {@code random} is added if missing
      * @param peers     peer command lines (see {@link PeerProcess}), may be empty
      * @param trials    budget per run, {@code >= 1}
+     * @param runs      runs per instance and sampler, each with its own seed, {@code >= 1}
      */
     public record Settings(List<Integer> functions, List<Integer> dims, List<Integer> instances, List<String> samplers,
-                           List<String> peers, int trials) {
+                           List<String> peers, int trials, int runs) {
         public Settings {
             if (trials < 1) {
                 throw new SearchException("trials must be >= 1, got " + trials);
+            }
+            if (runs < 1) {
+                throw new SearchException("runs must be >= 1, got " + runs);
             }
             if (functions.isEmpty() || dims.isEmpty() || instances.isEmpty()) {
                 throw new SearchException("functions, dims and instances must not be empty");
@@ -93,17 +104,20 @@ public final class BbobBenchmark {
                     long start = System.nanoTime();
                     for (int instance : settings.instances()) {
                         BbobFunction f = BbobSuite.function(id, dim, instance);
-                        for (String sampler : settings.samplers()) {
-                            raw.add(report(runTunelab(f, sampler, settings.trials()), progress));
-                        }
-                        for (PeerProcess peer : peers) {
-                            PeerProcess.Run r = peer.run(f, instance, settings.trials());
-                            raw.add(report(new Row(id, dim, instance, peer.name(), settings.trials(),
-                                    r.bestValue() - f.fopt(), Double.NaN, r.msPerTrial()), progress));
+                        for (int run = 0; run < settings.runs(); run++) {
+                            long seed = seed(instance, run);
+                            for (String sampler : settings.samplers()) {
+                                raw.add(report(runTunelab(f, sampler, settings.trials(), seed), progress));
+                            }
+                            for (PeerProcess peer : peers) {
+                                PeerProcess.Run r = peer.run(f, seed, settings.trials());
+                                raw.add(report(new Row(id, dim, instance, peer.name(), settings.trials(),
+                                        r.bestValue() - f.fopt(), Double.NaN, r.msPerTrial(), seed), progress));
+                            }
                         }
                     }
                     progress.accept(String.format("f%d d%d: %d runs in %.1f s", id, dim,
-                            settings.instances().size() * (settings.samplers().size() + peers.size()),
+                            settings.instances().size() * settings.runs() * (settings.samplers().size() + peers.size()),
                             (System.nanoTime() - start) / 1e9));
                 }
             }
@@ -114,15 +128,16 @@ public final class BbobBenchmark {
     }
 
     private static Row report(Row row, Consumer<String> progress) {
-        progress.accept(String.format(Locale.ROOT, "  f%d d%d i%d %s: regret %.6g, %.3f ms/trial", row.function(),
-                row.dim(), row.instance(), row.sampler(), row.regret(), row.msPerTrial()));
+        progress.accept(String.format(Locale.ROOT, "  f%d d%d i%d s%d %s: regret %.6g, %.3f ms/trial", row.function(),
+                row.dim(), row.instance(), row.seed(), row.sampler(), row.regret(), row.msPerTrial()));
         return row;
     }
 
-    private static Row runTunelab(BbobFunction f, String sampler, int trials) {
-        List<SamplerBenchmark.Row> rows = SamplerBenchmark.runOne(f.problem(trials), sampler, f.instance(), trials);
+    private static Row runTunelab(BbobFunction f, String sampler, int trials, long seed) {
+        List<SamplerBenchmark.Row> rows = SamplerBenchmark.runOne(f.problem(trials), sampler, Math.toIntExact(seed), trials);
         SamplerBenchmark.Row last = rows.get(rows.size() - 1);
-        return new Row(f.id(), f.dim(), f.instance(), sampler, trials, last.regret(), Double.NaN, last.samplerMsPerTrial());
+        return new Row(f.id(), f.dim(), f.instance(), sampler, trials, last.regret(), Double.NaN, last.samplerMsPerTrial(),
+                seed);
     }
 
     /** Fills in normalised regret: regret over the reference sampler's median regret on the same function and dimension. */
@@ -139,7 +154,7 @@ public final class BbobBenchmark {
                     .mapToDouble(Double::doubleValue).toArray());
             double normalized = median > 0 ? r.regret() / median : r.regret() <= 0 ? 0 : Double.POSITIVE_INFINITY;
             out.add(new Row(r.function(), r.dim(), r.instance(), r.sampler(), r.trials(), r.regret(), normalized,
-                    r.msPerTrial()));
+                    r.msPerTrial(), r.seed()));
         }
         return out;
     }

@@ -14,11 +14,14 @@ import java.util.TreeSet;
 /**
  * The output of {@code bench bbob}: the CSV, one table per dimension (median normalised regret over
  * instances, per function and sampler) and, when peers ran, how many functions each Tunelab sampler's
- * median is at most the best peer's and at most 1.25 times each peer's. Stateless.
+ * median is at most the best peer's and at most 1.25 times each peer's, and on how many it is not
+ * significantly worse than each peer by a one-sided rank-sum test ({@link RankSum}). Stateless.
  */
 public final class BbobReport {
     /** The CSV header. */
-    public static final String HEADER = "function,dim,instance,sampler,trials,regret,normalized_regret,ms_per_trial";
+    public static final String HEADER = "function,dim,instance,sampler,trials,regret,normalized_regret,ms_per_trial,seed";
+    /** The significance level of the rank-sum comparison. */
+    public static final double ALPHA = 0.05;
     /** The factor of the "within 1.25× a peer" count. */
     public static final double TOLERANCE = 1.25;
 
@@ -29,8 +32,8 @@ public final class BbobReport {
     public static void writeCsv(List<BbobBenchmark.Row> rows, Path file) {
         List<String> lines = new ArrayList<>();
         for (BbobBenchmark.Row r : rows) {
-            lines.add(String.format(Locale.ROOT, "%d,%d,%d,%s,%d,%s,%s,%.4f", r.function(), r.dim(), r.instance(),
-                    r.sampler(), r.trials(), r.regret(), r.normalizedRegret(), r.msPerTrial()));
+            lines.add(String.format(Locale.ROOT, "%d,%d,%d,%s,%d,%s,%s,%.4f,%d", r.function(), r.dim(), r.instance(),
+                    r.sampler(), r.trials(), r.regret(), r.normalizedRegret(), r.msPerTrial(), r.seed()));
         }
         BenchReport.write(file, HEADER, lines);
     }
@@ -98,6 +101,58 @@ public final class BbobReport {
             }
         });
         return sb.toString();
+    }
+
+    /**
+     * Per dimension, Tunelab sampler and peer: on how many functions the sampler's regrets over all runs
+     * (instances × seeds) are not significantly worse than the peer's (one-sided Mann–Whitney test, p ≥
+     * {@link #ALPHA}), and on how many they are significantly better. With one run per instance the test
+     * has little power, so run several seeds ({@code --runs}). Empty when no peer ran.
+     */
+    public static String rankSumComparison(List<BbobBenchmark.Row> rows) {
+        List<String> samplers = samplers(rows);
+        List<String> peers = samplers.stream().filter(s -> !SamplerCatalog.names().contains(s)).toList();
+        List<String> ours = samplers.stream().filter(s -> SamplerCatalog.names().contains(s)).toList();
+        if (peers.isEmpty()) {
+            return "";
+        }
+        Map<Integer, Map<Integer, Map<String, List<Double>>>> regrets = new LinkedHashMap<>();
+        for (BbobBenchmark.Row r : rows) {
+            regrets.computeIfAbsent(r.dim(), k -> new LinkedHashMap<>()).computeIfAbsent(r.function(), k -> new LinkedHashMap<>())
+                    .computeIfAbsent(r.sampler(), k -> new ArrayList<>()).add(r.regret());
+        }
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT,
+                "%nfunctions where the sampler's regrets are not significantly worse / significantly better than the peer's"
+                        + " (one-sided rank-sum test, alpha %.2f)%n", ALPHA));
+        regrets.forEach((dim, byFunction) -> {
+            sb.append(String.format(Locale.ROOT, "D = %d (%d functions, %s runs each)%n", dim, byFunction.size(),
+                    runsPerSampler(byFunction)));
+            for (String s : ours) {
+                sb.append(String.format(Locale.ROOT, "  %-24s", s));
+                for (String p : peers) {
+                    long notWorse = 0;
+                    long better = 0;
+                    for (Map<String, List<Double>> bySampler : byFunction.values()) {
+                        List<Double> a = bySampler.get(s);
+                        List<Double> b = bySampler.get(p);
+                        if (a == null || b == null) {
+                            continue;
+                        }
+                        notWorse += RankSum.pGreater(a, b) >= ALPHA ? 1 : 0;
+                        better += RankSum.pGreater(b, a) < ALPHA ? 1 : 0;
+                    }
+                    sb.append(String.format(Locale.ROOT, "   vs %s: %2d / %2d", p, notWorse, better));
+                }
+                sb.append('\n');
+            }
+        });
+        return sb.toString();
+    }
+
+    private static String runsPerSampler(Map<Integer, Map<String, List<Double>>> byFunction) {
+        TreeSet<Integer> sizes = new TreeSet<>();
+        byFunction.values().forEach(m -> m.values().forEach(l -> sizes.add(l.size())));
+        return sizes.size() == 1 ? String.valueOf(sizes.first()) : sizes.first() + "-" + sizes.last();
     }
 
     private static long count(Map<Integer, Map<String, Double>> byFunction, String sampler, List<String> peers,

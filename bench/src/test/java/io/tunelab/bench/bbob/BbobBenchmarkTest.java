@@ -16,7 +16,7 @@ class BbobBenchmarkTest {
 
     private static List<BbobBenchmark.Row> smallRun(List<String> progress) {
         return BbobBenchmark.run(new BbobBenchmark.Settings(List.of(1, 15), List.of(2), List.of(1, 2, 3),
-                List.of("tpe"), List.of(), 12), progress::add);
+                List.of("tpe"), List.of(), 12, 1), progress::add);
     }
 
     @Test
@@ -32,16 +32,44 @@ class BbobBenchmarkTest {
             assertThat(randomNormalized.get(1)).as("random's median normalized regret on f%d", f).isCloseTo(1, within(1e-12));
         }
         assertThat(progress).anyMatch(line -> line.startsWith("f15 d2: 6 runs"))
-                .anyMatch(line -> line.contains("f1 d2 i3 tpe: regret"));
+                .anyMatch(line -> line.contains("f1 d2 i3 s3 tpe: regret"));
 
         Path csv = dir.resolve("bbob.csv");
         BbobReport.writeCsv(rows, csv);
         List<String> lines = Files.readAllLines(csv);
-        assertThat(lines.get(0)).isEqualTo("function,dim,instance,sampler,trials,regret,normalized_regret,ms_per_trial");
+        assertThat(lines.get(0)).isEqualTo("function,dim,instance,sampler,trials,regret,normalized_regret,ms_per_trial,seed");
         assertThat(lines).hasSize(13);
         assertThat(lines.get(1)).startsWith("1,2,1,tpe,12,");
         assertThat(BbobReport.tables(rows)).contains("D = 2").contains("f15 rastrigin-rotated").contains("ms/trial");
         assertThat(BbobReport.peerComparison(rows)).isEmpty();
+    }
+
+    @Test
+    void severalRunsPerInstanceGetTheirOwnSeedsAndTheFirstKeepsTheInstanceNumber() {
+        List<BbobBenchmark.Row> rows = BbobBenchmark.run(new BbobBenchmark.Settings(List.of(3), List.of(2), List.of(4),
+                List.of("tpe"), List.of(), 8, 3), line -> { });
+        assertThat(rows).hasSize(3 * 2);
+        assertThat(rows).filteredOn(r -> r.sampler().equals("tpe")).extracting(BbobBenchmark.Row::seed)
+                .containsExactly(4L, 1004L, 2004L);
+        assertThat(rows).filteredOn(r -> r.sampler().equals("tpe")).extracting(BbobBenchmark.Row::regret)
+                .doesNotHaveDuplicates();
+        assertThatThrownBy(() -> new BbobBenchmark.Settings(List.of(1), List.of(2), List.of(1), List.of("tpe"), List.of(), 5, 0))
+                .isInstanceOf(SearchException.class).hasMessageContaining("runs must be >= 1, got 0");
+    }
+
+    @Test
+    void rankSumComparisonCountsFunctionsNotSignificantlyWorseAndSignificantlyBetter() {
+        List<BbobBenchmark.Row> rows = new ArrayList<>();
+        for (int k = 0; k < 10; k++) {
+            rows.add(row(1, "tpe", 10 + k));
+            rows.add(row(1, "peer-a", k));
+            rows.add(row(2, "tpe", k));
+            rows.add(row(2, "peer-a", 10 + k));
+            rows.add(row(3, "tpe", k));
+            rows.add(row(3, "peer-a", k + 0.5));
+        }
+        assertThat(BbobReport.rankSumComparison(rows)).contains("D = 5 (3 functions, 10 runs each)")
+                .containsPattern("tpe +vs peer-a:  2 /  1");
     }
 
     @Test
@@ -61,16 +89,16 @@ class BbobBenchmarkTest {
     }
 
     private static BbobBenchmark.Row row(int function, String sampler, double normalized) {
-        return new BbobBenchmark.Row(function, 5, 4, sampler, 100, normalized, normalized, 1);
+        return new BbobBenchmark.Row(function, 5, 4, sampler, 100, normalized, normalized, 1, 4);
     }
 
     @Test
     void settingsOutsideTheSuiteAreRejectedBeforeAnythingRuns() {
-        assertThatThrownBy(() -> new BbobBenchmark.Settings(List.of(0), List.of(2), List.of(1), List.of("tpe"), List.of(), 10))
+        assertThatThrownBy(() -> new BbobBenchmark.Settings(List.of(0), List.of(2), List.of(1), List.of("tpe"), List.of(), 10, 1))
                 .isInstanceOf(SearchException.class).hasMessageContaining("got 0");
-        assertThatThrownBy(() -> new BbobBenchmark.Settings(List.of(1), List.of(2), List.of(1), List.of("tpe"), List.of(), 0))
+        assertThatThrownBy(() -> new BbobBenchmark.Settings(List.of(1), List.of(2), List.of(1), List.of("tpe"), List.of(), 0, 1))
                 .isInstanceOf(SearchException.class).hasMessageContaining("trials must be >= 1, got 0");
-        assertThatThrownBy(() -> new BbobBenchmark.Settings(List.of(1), List.of(2), List.of(1), List.of("cma"), List.of(), 5))
+        assertThatThrownBy(() -> new BbobBenchmark.Settings(List.of(1), List.of(2), List.of(1), List.of("cma"), List.of(), 5, 1))
                 .isInstanceOf(SearchException.class).hasMessageContaining("unknown sampler 'cma'");
     }
 }

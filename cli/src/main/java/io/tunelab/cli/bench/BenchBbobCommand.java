@@ -45,6 +45,11 @@ public final class BenchBbobCommand implements Callable<Integer> {
                     + "--sampler tpe\", or optuna:random|tpe|tpe-multivariate|cmaes for the shipped Optuna peer.")
     List<String> peers = List.of();
 
+    @Option(names = "--runs", defaultValue = "1", paramLabel = "R",
+            description = "Runs per instance, run k seeded with instance + 1000k (default: ${DEFAULT-VALUE}); with several,"
+                    + " a rank-sum comparison with each peer is printed too.")
+    int runs;
+
     @Option(names = "--out", paramLabel = "FILE.csv", description = "Also write the rows as CSV.")
     Path out;
 
@@ -54,7 +59,7 @@ public final class BenchBbobCommand implements Callable<Integer> {
         Path script = Path.of("bench", "optuna_peer.py");
         BbobBenchmark.Settings settings = new BbobBenchmark.Settings(NumberList.parse(functions, "--functions"),
                 NumberList.parse(dims, "--dims"), NumberList.parse(instances, "--instances"), SamplerCatalog.parse(samplers),
-                peers.stream().map(p -> OptunaPeer.command(p, script)).toList(), trials);
+                peers.stream().map(p -> OptunaPeer.command(p, script)).toList(), trials, runs);
         long start = System.nanoTime();
         List<BbobBenchmark.Row> rows = BbobBenchmark.run(settings, line -> {
             w.println(line);
@@ -63,6 +68,7 @@ public final class BenchBbobCommand implements Callable<Integer> {
         double seconds = (System.nanoTime() - start) / 1e9;
         w.print(BbobReport.tables(rows));
         w.print(BbobReport.peerComparison(rows));
+        w.print(BbobReport.rankSumComparison(rows));
         w.printf("%d runs in %.1f s (%.2f s per run)%n", rows.size(), seconds, seconds / Math.max(1, rows.size()));
         if (out != null) {
             BbobReport.writeCsv(rows, out);
