@@ -51,6 +51,9 @@ class BenchCommandIT {
                 .anyMatch(l -> l.matches("page_histograms_cold_mark:summaries-drawn,[0-9.]+,ms"))
                 .anyMatch(l -> l.matches("api_series_50_runs_to_1000_points_p95,[0-9.]+,ms"))
                 .anyMatch(l -> l.startsWith("generate_data,"));
+        assertThat(lines).anyMatch(l -> l.matches("trials_sort_first_p95,[0-9.]+,ms"))
+                .anyMatch(l -> l.matches("cli_studies_median,[0-9.]+,ms"))
+                .anyMatch(l -> l.matches("cli_best_median,[0-9.]+,ms")).anyMatch(l -> l.matches("jvm_heap_used_after_gc,[0-9.]+,MiB"));
         assertThat(Files.exists(dir.resolve("page_study.png"))).isTrue();
 
         assertThat(run(0, args)).doesNotContain("Generating");

@@ -1,6 +1,7 @@
 package io.tunelab.bench.dashboard;
 
 import io.tunelab.bench.dashboard.DashboardBenchmark.Figure;
+import io.tunelab.dashboard.api.StudyPageCalls;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -8,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,36 +34,56 @@ final class ApiTimer {
     }
 
     /**
-     * The API calls the study page makes on load (and on a live update), by figure name; the page loads
-     * trials as columns in pages of 5,000. The scalars page's calls close the list.
+     * The API calls the study page makes on load (and on a live update), by figure name: the dashboard's
+     * own list ({@link StudyPageCalls#onLoad}) named {@code api_NAME}. The scalars page's calls close the list.
      */
     static Map<String, String> studyPageCalls(long id, long firstTrial, String scalarRuns, int trials) {
-        String s = "/api/studies/" + id;
         Map<String, String> calls = new LinkedHashMap<>();
-        calls.put("api_studies", "/api/studies");
-        calls.put("api_study", s);
-        calls.put("api_space", s + "/space");
-        for (int page = 0; page * 5000 < Math.max(1, trials); page++) {
-            calls.put("api_columns_page" + (page + 1), s + "/columns?after=" + (page * 5000 - 1) + "&limit=5000");
-        }
-        calls.put("api_importance", s + "/importance?objective=0");
-        calls.put("api_curves", s + "/curves?limit=300");
-        calls.put("api_table_first_page", s + "/table?filter=&sort=number&desc=false&offset=0&limit=200&metrics=");
-        calls.put("api_table_sorted_by_metric", s + "/table?sort=loss.min&desc=true&offset=0&limit=200&metrics=loss");
-        calls.put("api_metric_names", s + "/metric-names");
-        calls.put("api_changes_since_now", s + "/changes?since={cursor}");
-        calls.put("api_series_to_2000_points", "/api/trials/" + firstTrial + "/series?maxPoints=2000&name=loss");
+        StudyPageCalls.onLoad(id, firstTrial, trials, 1, "loss").forEach((name, path) -> calls.put("api_" + name, path));
         calls.put("api_runs_scalars", "/api/runs?limit=2000&regex=" + BenchData.SCALARS);
         calls.put("api_series_50_runs_to_1000_points", "/api/series?maxPoints=1000&name=loss&trials=" + scalarRuns);
         return calls;
     }
 
+    /**
+     * The trials table sorted as a user does by clicking headers ({@link StudyPageCalls#tableSorts}), after
+     * its first page: each sort's first call (the first sort by a field orders every trial),
+     * {@code trials_sort_first_p50/p95/max} over them, then each sort again ({@code trials_sort_again_p95}).
+     */
+    List<Figure> sorts(long id, List<String> params) throws IOException, InterruptedException {
+        Map<String, String> calls = StudyPageCalls.tableSorts(id, params, "loss");
+        get(base + StudyPageCalls.table(id, "number", false, ""));
+        List<Figure> out = new ArrayList<>();
+        double[] first = new double[calls.size()];
+        int i = 0;
+        for (Map.Entry<String, String> call : calls.entrySet()) {
+            long t = System.nanoTime();
+            get(base + call.getValue());
+            first[i++] = DashboardBenchmark.millis(t);
+            out.add(new Figure("trials_" + call.getKey() + "_first", first[i - 1], "ms"));
+        }
+        double[] again = new double[calls.size()];
+        i = 0;
+        for (String path : calls.values()) {
+            long t = System.nanoTime();
+            get(base + path);
+            again[i++] = DashboardBenchmark.millis(t);
+        }
+        Arrays.sort(first);
+        Arrays.sort(again);
+        out.add(0, new Figure("trials_sort_first_p50", percentile(first, 0.50), "ms"));
+        out.add(1, new Figure("trials_sort_first_p95", percentile(first, 0.95), "ms"));
+        out.add(2, new Figure("trials_sort_first_max", first[first.length - 1], "ms"));
+        out.add(3, new Figure("trials_sort_again_p95", percentile(again, 0.95), "ms"));
+        return out;
+    }
+
     /** {@code NAME_first}, {@code NAME_p50}, {@code NAME_p95} in milliseconds. */
     List<Figure> time(String name, String path) throws IOException, InterruptedException {
         String url = base + path;
-        if (url.contains("{cursor}")) {
+        if (url.contains(StudyPageCalls.CURSOR)) {
             Matcher m = CURSOR.matcher(get(base + "/api/studies"));
-            url = url.replace("{cursor}", m.find() ? m.group(1) : "0");
+            url = url.replace(StudyPageCalls.CURSOR, m.find() ? m.group(1) : "0");
         }
         long first = System.nanoTime();
         get(url);

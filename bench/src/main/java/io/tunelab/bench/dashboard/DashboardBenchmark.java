@@ -33,8 +33,12 @@ import java.util.stream.Collectors;
  *       its first tag drawn), in headless Chromium (the system's), the cold first load and
  *       the median of {@code warmLoads} more. For the cold study page every request's time and size is
  *       reported too ({@code page_study_cold_request:...}).</li>
- *   <li>API, on the tracker reopened and a new server (JIT warm): every call the study
- *       page makes, the first call and p50/p95 of {@code repeats} more.</li>
+ *   <li>API, on the tracker reopened and a new server (JIT warm): the trials table sorted by each of its
+ *       columns both ways ({@code trials_sort_*}: each sort's first call, p50/p95/max over them, and p95
+ *       sorted again), then every call the study page makes, the first call and p50/p95 of {@code repeats}
+ *       more; then the JVM's heap in use after a GC and its maximum.</li>
+ *   <li>CLI, when a launcher is given: {@code tunelab studies} and {@code tunelab best} in new JVMs, beside
+ *       {@code tunelab --version}.</li>
  * </ol>
  * Targets: API p95 under 200 ms; pages interactive within 1.5 s, the cold load included. Not a test:
  * figures depend on the machine and its load. Prints a table and writes {@code metric,value,unit} CSV.
@@ -65,10 +69,21 @@ public final class DashboardBenchmark {
 
     private final Options options;
     private final PrintWriter out;
+    private final List<String> cli;
 
     public DashboardBenchmark(Options options, PrintWriter out) {
+        this(options, out, List.of());
+    }
+
+    /**
+     * Also times {@code tunelab studies} and {@code tunelab best} on the database, each in a new JVM started
+     * by {@code cli} (the command that launches tunelab; empty: not timed), beside {@code tunelab --version}
+     * (the JVM alone).
+     */
+    public DashboardBenchmark(Options options, PrintWriter out, List<String> cli) {
         this.options = options;
         this.out = out;
+        this.cli = List.copyOf(cli);
     }
 
     /** Runs every measurement, prints a table, writes the CSV and returns the figures. */
@@ -86,6 +101,13 @@ public final class DashboardBenchmark {
         }
         figures.addAll(pages());
         figures.addAll(api());
+        if (!cli.isEmpty()) {
+            CliTimer timer = new CliTimer(cli, 3);
+            String storage = options.storage().toString();
+            figures.addAll(timer.time("cli_version", List.of("--version")));
+            figures.addAll(timer.time("cli_studies", List.of("studies", "--storage", storage)));
+            figures.addAll(timer.time("cli_best", List.of("best", BenchData.SEARCH, "--storage", storage)));
+        }
         print(figures);
         return figures;
     }
@@ -125,10 +147,15 @@ public final class DashboardBenchmark {
                 long firstTrial = tracker.storage().trialByNumber(search, 0).id();
                 String runs = tracker.storage().trials(scalars, EnumSet.allOf(TrialState.class)).stream()
                         .map(t -> String.valueOf(t.id())).collect(Collectors.joining(","));
+                figures.addAll(timer.sorts(search, List.copyOf(tracker.storage().trial(firstTrial).params().keySet())));
                 for (Map.Entry<String, String> call : ApiTimer.studyPageCalls(search, firstTrial, runs,
                         options.sizes().trials()).entrySet()) {
                     figures.addAll(timer.time(call.getKey(), call.getValue()));
                 }
+                System.gc();
+                Runtime heap = Runtime.getRuntime();
+                figures.add(new Figure("jvm_heap_used_after_gc", (heap.totalMemory() - heap.freeMemory()) / 1048576.0, "MiB"));
+                figures.add(new Figure("jvm_heap_max", heap.maxMemory() / 1048576.0, "MiB"));
             } finally {
                 server.stop();
             }

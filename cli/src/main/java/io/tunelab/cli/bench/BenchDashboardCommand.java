@@ -1,5 +1,6 @@
 package io.tunelab.cli.bench;
 
+import io.tunelab.cli.TunelabCommand;
 import io.tunelab.cli.error.CliException;
 import io.tunelab.dashboard.DashboardException;
 import io.tunelab.bench.dashboard.DashboardBenchmark;
@@ -7,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine;
@@ -77,7 +79,7 @@ public final class BenchDashboardCommand implements Callable<Integer> {
         Path dir = temporary ? Files.createTempDirectory("tunelab-bench-dashboard-") : storage;
         try {
             new DashboardBenchmark(new DashboardBenchmark.Options(dir, new DashboardBenchmark.Sizes(trials, pointsPerTrial,
-                    runs, steps), writers, repeats, warmLoads, chromium, out), spec.commandLine().getOut()).run();
+                    runs, steps), writers, repeats, warmLoads, chromium, out), spec.commandLine().getOut(), launcher()).run();
         } catch (DashboardException e) {
             if (e.kind() == DashboardException.Kind.CONFLICT) {
                 throw new CliException("--storage " + dir + ": " + e.getMessage());
@@ -89,6 +91,12 @@ public final class BenchDashboardCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /** This JVM's java, class path and the tunelab main class: how the bench starts tunelab studies and best. */
+    private static List<String> launcher() {
+        return List.of(ProcessHandle.current().info().command().orElse("java"), "-Dai.djl.offline=true", "-cp",
+                System.getProperty("java.class.path"), TunelabCommand.class.getName());
     }
 
     private static void delete(Path dir) throws IOException {

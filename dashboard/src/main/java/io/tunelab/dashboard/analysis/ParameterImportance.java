@@ -31,8 +31,15 @@ public final class ParameterImportance {
     public record Entry(String param, double importance) {
     }
 
-    /** The importances, largest first, and how many trials they were computed from. */
-    public record Result(String method, int trials, List<Entry> importances) {
+    /**
+     * The importances, largest first.
+     *
+     * @param trials the usable trials (COMPLETE, with a finite value)
+     * @param sample how many distinct trials of them the trees' bootstrap samples drew: the trees are
+     *               fitted on at most {@code trees × sampleSize} draws, so of a large study only a sample is
+     *               read (a page says "from {@code sample} of {@code trials} trials")
+     */
+    public record Result(String method, int trials, int sample, List<Entry> importances) {
         public Result {
             importances = List.copyOf(importances);
         }
@@ -66,17 +73,21 @@ public final class ParameterImportance {
         FeatureMatrix features = FeatureMatrix.of(usable);
         int d = features.names().size();
         if (usable.size() < 2 || d == 0) {
-            return new Result(METHOD, usable.size(), List.of());
+            return new Result(METHOD, usable.size(), usable.size(), List.of());
         }
         double[] y = usable.stream().mapToDouble(t -> direction.asLoss(t.values().get(objective))).toArray();
         double[] sums = new double[d];
         int counted = 0;
         int m = Math.min(sampleSize, usable.size());
+        boolean[] drawn = new boolean[usable.size()];
+        int sample = 0;
         for (int k = 0; k < trees; k++) {
             double[][] xs = new double[m][];
             double[] ys = new double[m];
             for (int i = 0; i < m; i++) {
                 int pick = random.nextInt(usable.size());
+                sample += drawn[pick] ? 0 : 1;
+                drawn[pick] = true;
                 xs[i] = features.rows()[pick];
                 ys[i] = y[pick];
             }
@@ -94,6 +105,6 @@ public final class ParameterImportance {
             entries.add(new Entry(features.names().get(f), counted == 0 || total <= 0 ? 0 : sums[f] / total));
         }
         entries.sort(Comparator.comparingDouble(Entry::importance).reversed().thenComparing(Entry::param));
-        return new Result(METHOD, usable.size(), entries);
+        return new Result(METHOD, usable.size(), sample, entries);
     }
 }

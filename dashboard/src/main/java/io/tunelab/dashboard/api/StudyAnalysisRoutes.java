@@ -3,6 +3,7 @@ package io.tunelab.dashboard.api;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.tunelab.dashboard.DashboardException;
+import io.tunelab.dashboard.analysis.BestSoFar;
 import io.tunelab.dashboard.analysis.ParameterImportance;
 import io.tunelab.dashboard.data.DashboardData;
 import io.tunelab.dashboard.data.SeriesSelector;
@@ -32,23 +33,26 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Study analytics endpoints: the filtered, sorted, paged trials table and its CSV export, parameter
- * importance (cached until the number of complete trials changes) and learning curves.
+ * importance (cached until the number of complete trials changes), the best-so-far line and learning curves.
  */
 final class StudyAnalysisRoutes {
     private static final long IMPORTANCE_SEED = 20140621L;
 
     private final DashboardData data;
+    private final TrialTable table;
     private final ParameterImportance importance = new ParameterImportance();
     private final Map<String, Map.Entry<Integer, ParameterImportance.Result>> importanceCache = new ConcurrentHashMap<>();
 
     StudyAnalysisRoutes(DashboardData data) {
         this.data = data;
+        this.table = new TrialTable(data);
     }
 
     void register(Javalin app) {
         app.get("/api/studies/{id}/table", this::table);
         app.get("/api/studies/{id}/table.csv", this::tableCsv);
         app.get("/api/studies/{id}/importance", this::importance);
+        app.get("/api/studies/{id}/best-so-far", this::bestSoFar);
         app.get("/api/studies/{id}/curves", this::curves);
     }
 
@@ -59,7 +63,7 @@ final class StudyAnalysisRoutes {
     }
 
     private void table(Context ctx) {
-        TableResult result = TrialTable.query(data, Requests.pathLong(ctx, "id"), tableQuery(ctx, 100));
+        TableResult result = table.query(Requests.pathLong(ctx, "id"), tableQuery(ctx, 100));
         List<Map<String, Object>> rows = new ArrayList<>();
         for (TableRow r : result.rows()) {
             rows.add(TrialJson.tableRow(r));
@@ -75,7 +79,7 @@ final class StudyAnalysisRoutes {
 
     private void tableCsv(Context ctx) throws IOException {
         long id = Requests.pathLong(ctx, "id");
-        TableResult result = TrialTable.all(data, id, tableQuery(ctx, TableQuery.MAX_LIMIT));
+        TableResult result = table.all(id, tableQuery(ctx, TableQuery.MAX_LIMIT));
         StudySummary study = data.study(id);
         ctx.contentType("text/csv; charset=utf-8");
         ctx.header("Content-Disposition", "attachment; filename=\"study-" + id + "-trials.csv\"");
@@ -112,6 +116,18 @@ final class StudyAnalysisRoutes {
         StudySummary study = data.study(id);
         int objective = Requests.queryInt(ctx, "objective", 0, 0, study.directions().size() - 1);
         ctx.json(importance(study, objective));
+    }
+
+    /** The optimisation history's best-so-far line of one objective ({@link BestSoFar}): {@code {"objective", "direction", "line"}}. */
+    private void bestSoFar(Context ctx) {
+        long id = Requests.pathLong(ctx, "id");
+        StudySummary study = data.study(id);
+        int objective = Requests.queryInt(ctx, "objective", 0, 0, study.directions().size() - 1);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("objective", objective);
+        body.put("direction", study.directions().get(objective));
+        body.put("line", BestSoFar.of(data.allTrials(id), objective, study.directions().get(objective)));
+        ctx.json(body);
     }
 
     /** Importance of the study's parameters for one objective, cached until the number of complete trials changes. */

@@ -9,9 +9,9 @@ import java.util.function.Function;
  * @param metric the metric series the field reads, or null
  * @param read   reads the value from a row
  */
-public record Field(String name, String metric, Function<TableRow, Object> read) {
+public record Field(String name, String metric, Function<RowView, Object> read) {
 
-    public Object of(TableRow row) {
+    public Object of(RowView row) {
         return read.apply(row);
     }
 }

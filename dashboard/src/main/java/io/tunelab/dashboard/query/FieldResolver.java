@@ -61,7 +61,7 @@ public final class FieldResolver {
             String series = metric.group(1);
             String aggregate = metric.group(2);
             return new Field(name, series, r -> {
-                MetricSummary s = r.metrics().get(series);
+                MetricSummary s = r.metric(series);
                 return s == null ? null : s.get(aggregate);
             });
         }

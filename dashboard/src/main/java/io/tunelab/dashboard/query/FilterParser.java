@@ -40,15 +40,15 @@ public final class FilterParser {
             return TrialFilter.NONE;
         }
         FilterParser p = new FilterParser(source.trim(), catalog);
-        Predicate<TableRow> test = p.or();
+        Predicate<RowView> test = p.or();
         if (p.pos < p.tokens.size()) {
             throw p.error("expected AND, OR or the end", p.tokens.get(p.pos));
         }
         return new TrialFilter(source.trim(), test, p.metrics);
     }
 
-    private Predicate<TableRow> or() {
-        Predicate<TableRow> left = and();
+    private Predicate<RowView> or() {
+        Predicate<RowView> left = and();
         while (peekKeyword("OR", "||")) {
             pos++;
             left = left.or(and());
@@ -56,8 +56,8 @@ public final class FilterParser {
         return left;
     }
 
-    private Predicate<TableRow> and() {
-        Predicate<TableRow> left = unary();
+    private Predicate<RowView> and() {
+        Predicate<RowView> left = unary();
         while (peekKeyword("AND", "&&")) {
             pos++;
             left = left.and(unary());
@@ -65,13 +65,13 @@ public final class FilterParser {
         return left;
     }
 
-    private Predicate<TableRow> unary() {
+    private Predicate<RowView> unary() {
         FilterTokens.Token t = next("a comparison, NOT or '('");
         if (isKeyword(t, "NOT", "!")) {
             return unary().negate();
         }
         if (t.kind() == FilterTokens.Kind.OPEN) {
-            Predicate<TableRow> inner = or();
+            Predicate<RowView> inner = or();
             FilterTokens.Token close = next("')'");
             if (close.kind() != FilterTokens.Kind.CLOSE) {
                 throw error("expected ')'", close);

@@ -10,8 +10,13 @@ import java.util.Map;
  * @param trial   the snapshot
  * @param metrics metric summaries by series name (only those loaded for this query)
  */
-public record TableRow(FrozenTrial trial, Map<String, MetricSummary> metrics) {
+public record TableRow(FrozenTrial trial, Map<String, MetricSummary> metrics) implements RowView {
     public TableRow {
         metrics = Map.copyOf(metrics);
+    }
+
+    @Override
+    public MetricSummary metric(String name) {
+        return metrics.get(name);
     }
 }

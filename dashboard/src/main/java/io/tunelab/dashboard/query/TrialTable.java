@@ -1,11 +1,10 @@
 package io.tunelab.dashboard.query;
 
 import io.tunelab.dashboard.data.DashboardData;
+import io.tunelab.dashboard.data.LruCache;
 import io.tunelab.dashboard.data.MetricSummary;
 import io.tunelab.search.trial.FrozenTrial;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -14,30 +13,47 @@ import java.util.Set;
 
 /**
  * Filters, sorts and pages a study's trials on the server, so the browser only ever holds the rows on
- * screen, whatever the study's size. Stateless and thread-safe.
+ * screen, whatever the study's size. Works on columns, not row objects: the study's trial snapshots
+ * ({@link DashboardData#allTrials}, cached by the store) are read through one movable view; a sort
+ * field's values become primitive arrays sorted once into a permutation ({@link StudyRows}), kept
+ * while the study's snapshots and the metric summaries stay the same; a filter is one pass that marks
+ * the positions it keeps. Only the rows of the page asked for are materialised. Thread-safe.
  */
 public final class TrialTable {
-    private TrialTable() {
+    private static final int STUDIES = 8;
+
+    private final DashboardData data;
+    private final LruCache<Long, StudyRows> studies = new LruCache<>(STUDIES);
+
+    public TrialTable(DashboardData data) {
+        this.data = data;
     }
 
     /** The page of study {@code studyId}'s trials that {@code query} asks for. */
-    public static TableResult query(DashboardData data, long studyId, TableQuery query) {
-        return select(data, studyId, query, query.limit());
+    public TableResult query(long studyId, TableQuery query) {
+        return select(studyId, query, query.limit());
     }
 
     /** Every row {@code query} selects, in order, ignoring offset and limit (for CSV export). */
-    public static TableResult all(DashboardData data, long studyId, TableQuery query) {
-        return select(data, studyId, new TableQuery(query.filter(), query.sort(), query.descending(), 0,
+    public TableResult all(long studyId, TableQuery query) {
+        return select(studyId, new TableQuery(query.filter(), query.sort(), query.descending(), 0,
                 TableQuery.MAX_LIMIT, query.metrics()), Integer.MAX_VALUE);
     }
 
-    private static TableResult select(DashboardData data, long studyId, TableQuery query, int limit) {
+    private StudyRows rows(long studyId) {
         List<FrozenTrial> trials = data.allTrials(studyId);
-        Set<String> params = new LinkedHashSet<>();
-        for (FrozenTrial t : trials) {
-            params.addAll(t.params().keySet());
+        StudyRows known = studies.get(studyId);
+        if (known != null && known.sameAs(trials)) {
+            return known;
         }
-        FieldCatalog catalog = new FieldCatalog(params, Set.copyOf(data.metricNames(studyId)),
+        StudyRows fresh = new StudyRows(trials);
+        studies.put(studyId, fresh);
+        return fresh;
+    }
+
+    private TableResult select(long studyId, TableQuery query, int limit) {
+        StudyRows rows = rows(studyId);
+        FieldCatalog catalog = new FieldCatalog(Set.copyOf(rows.params()), Set.copyOf(data.metricNames(studyId)),
                 data.study(studyId).directions().size());
         TrialFilter filter = FilterParser.parse(query.filter(), catalog);
         Field sort = FieldResolver.resolve(query.sort(), catalog);
@@ -53,55 +69,31 @@ public final class TrialTable {
             }
             summaries.put(name, data.metricSummaries(studyId, name));
         }
-        List<TableRow> rows = new ArrayList<>();
-        for (FrozenTrial t : trials) {
-            Map<String, MetricSummary> own = new HashMap<>();
-            summaries.forEach((name, byTrial) -> {
-                MetricSummary s = byTrial.get(t.id());
-                if (s != null) {
-                    own.put(name, s);
+        int[] order = rows.order(sort, query.descending(), summaries);
+        int n = order.length;
+        boolean[] kept = null;
+        int total = n;
+        if (filter != TrialFilter.NONE) {
+            kept = new boolean[n];
+            total = 0;
+            StudyRows.Cursor row = rows.cursor(summaries);
+            for (int i = 0; i < n; i++) {
+                kept[i] = filter.matches(row.at(i));
+                total += kept[i] ? 1 : 0;
+            }
+        }
+        int from = Math.min(query.offset(), total);
+        int[] page = new int[(int) Math.min(total - from, (long) limit)];
+        int seen = 0;
+        int taken = 0;
+        for (int k = 0; k < n && taken < page.length; k++) {
+            int i = order[k];
+            if (kept == null || kept[i]) {
+                if (seen++ >= from) {
+                    page[taken++] = i;
                 }
-            });
-            TableRow row = new TableRow(t, own);
-            if (filter.matches(row)) {
-                rows.add(row);
             }
         }
-        sortRows(rows, sort, query.descending());
-        int from = Math.min(query.offset(), rows.size());
-        int to = (int) Math.min(rows.size(), (long) from + limit);
-        return new TableResult(rows.size(), from, rows.subList(from, to), List.copyOf(params), query.metrics());
-    }
-
-    /** Sorts by keys read once per row (not once per comparison). */
-    private static void sortRows(List<TableRow> rows, Field field, boolean descending) {
-        List<Map.Entry<Object, TableRow>> keyed = new ArrayList<>(rows.size());
-        for (TableRow r : rows) {
-            keyed.add(new java.util.AbstractMap.SimpleImmutableEntry<>(field.of(r), r));
-        }
-        Comparator<Object> values = Comparator.nullsLast(descending ? present().reversed() : present());
-        keyed.sort(Comparator.comparing((Map.Entry<Object, TableRow> e) -> e.getKey(), values)
-                .thenComparingInt(e -> e.getValue().trial().number()));
-        rows.clear();
-        for (Map.Entry<Object, TableRow> e : keyed) {
-            rows.add(e.getValue());
-        }
-    }
-
-    /** Numbers (ascending) before text (case-insensitive). */
-    private static Comparator<Object> present() {
-        Comparator<Object> present = (a, b) -> {
-            if (a instanceof Double x && b instanceof Double y) {
-                return Double.compare(x, y);
-            }
-            if (a instanceof Double) {
-                return -1;
-            }
-            if (b instanceof Double) {
-                return 1;
-            }
-            return a.toString().compareToIgnoreCase(b.toString());
-        };
-        return present;
+        return new TableResult(total, from, rows.rows(Arrays.copyOf(page, taken), summaries), rows.params(), query.metrics());
     }
 }

@@ -11,22 +11,15 @@ TL.StudyCharts = (() => {
   const min = xs => xs.reduce((a, b) => (b < a ? b : a), Infinity);
   const max = xs => xs.reduce((a, b) => (b > a ? b : a), -Infinity);
 
-  function history(trials, k, direction, log, selected) {
+  /** best: the server's best-so-far line ([number, best] where it changes and at the last counted trial; see BestSoFar). */
+  function history(trials, k, log, selected, best) {
     const done = complete(trials, k);
     const points = done.filter(t => t.feasible !== false).map(t => [t.number, value(t, k)]);
-    const best = [];
-    let b = null;
-    // the best-so-far line follows feasible trials only: one that violates a constraint is never best
-    for (const t of done) {
-      const v = value(t, k);
-      if (t.feasible !== false && (b == null || (direction === 'MINIMIZE' ? v < b : v > b))) b = v;
-      if (b != null) best.push([t.number, b]);
-    }
     const infeasible = done.filter(t => t.feasible === false).map(t => [t.number, value(t, k)]);
     const useLog = log && positive(points.concat(infeasible).map(p => p[1]));
     const series = [
       {name: 'trials', type: 'scatter', symbolSize: 5, data: points, itemStyle: {color: '#6d8fd6', opacity: selected ? 0.25 : 0.8}, large: points.length > 2000},
-      {name: 'best so far', type: 'line', step: 'end', showSymbol: false, data: best, lineStyle: {color: '#c62828', width: 2}}];
+      {name: 'best so far', type: 'line', step: 'end', showSymbol: false, data: best || [], lineStyle: {color: '#c62828', width: 2}}];
     if (infeasible.length) series.splice(1, 0, {name: 'infeasible', type: 'scatter', symbol: 'triangle', symbolSize: 6, data: infeasible, itemStyle: {color: '#6b4f8e', opacity: 0.8}});
     if (selected) series.push({name: 'selected', type: 'scatter', symbolSize: 6, data: points.concat(infeasible).filter(p => selected.has(p[0])), itemStyle: {color: '#1d2330'}});
     return Object.assign(base(), {
@@ -87,7 +80,9 @@ TL.StudyCharts = (() => {
   function importance(result) {
     const entries = (result.importances || []).slice().reverse();
     return Object.assign(base(), {
-      title: {text: 'Parameter importance', subtext: result.method + ', ' + result.trials + ' trials', textStyle: {fontSize: 13}},
+      // a large study's forest reads a sample of its trials: say how many of how many
+      title: {text: 'Parameter importance', subtext: result.method + ', ' + (result.sample != null && result.sample < result.trials
+        ? 'from ' + result.sample + ' of ' + result.trials + ' trials (sampled)' : result.trials + ' trials'), textStyle: {fontSize: 13}},
       grid: {left: 120, right: 30, top: 56, bottom: 30},
       tooltip: {trigger: 'item', formatter: p => esc(p.name) + ': ' + (p.value * 100).toFixed(1) + '%'},
       xAxis: {type: 'value', max: 1},

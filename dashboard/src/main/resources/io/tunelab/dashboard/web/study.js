@@ -80,7 +80,7 @@
   }
   function renderCharts() {
     const k = S.objective;
-    TL.chart('history').setOption(C.history(S.trials, k, study.directions[k], S.log, S.selected), true);
+    TL.chart('history').setOption(C.history(S.trials, k, S.log, S.selected, S.best), true);
     const slices = document.getElementById('slices');
     const shown = params.slice(0, 12);
     if (slices.children.length !== shown.length) slices.replaceChildren(...shown.map((p, i) => chartDiv('slice-' + i, 'small')));
@@ -97,6 +97,12 @@
   }
   /** The first call of each of these uses the request started while the trials were loading. */
   const early = {};
+  /** The best-so-far line of the current objective, computed by the server. */
+  async function loadBest() {
+    const request = early.best || api('/api/studies/' + id + '/best-so-far?objective=' + S.objective);
+    early.best = null;
+    S.best = (await request).line;
+  }
   async function renderImportance() {
     const request = early.importance || api('/api/studies/' + id + '/importance?objective=' + S.objective);
     early.importance = null;
@@ -158,6 +164,7 @@
     document.getElementById('study-summary').replaceWith(header());
     const names = paramNames();
     if (names.length !== params.length) { space = await api('/api/studies/' + id + '/space'); params = paramNames(); }
+    if (ch.trials.length) await loadBest();
     renderCharts(); renderParallel(); renderCurves(); renderPareto();
     if (ch.trials.some(t => t.state === 'COMPLETE')) renderImportance();
     table.refresh();
@@ -170,10 +177,11 @@
     // Requests that do not need the trials start now, beside the trial pages.
     early.importance = api('/api/studies/' + id + '/importance?objective=0');
     early.curves = api('/api/studies/' + id + '/curves?limit=300');
+    early.best = api('/api/studies/' + id + '/best-so-far?objective=0');
     if (study.directions.length > 1) early.pareto = api('/api/studies/' + id + '/pareto');
     Object.values(early).forEach(p => p.catch(() => {}));
     params = Object.keys(space);
-    const objective = el('select', {id: 'objective', onchange: e => { S.objective = Number(e.target.value); renderCharts(); renderParallel(); renderImportance(); }},
+    const objective = el('select', {id: 'objective', onchange: async e => { S.objective = Number(e.target.value); await loadBest(); renderCharts(); renderParallel(); renderImportance(); }},
       study.directions.map((d, i) => el('option', {value: i, text: 'objective ' + i + ' (' + d.toLowerCase() + ')'})));
     const log = el('label', null, el('input', {type: 'checkbox', id: 'log-scale', onchange: e => { S.log = e.target.checked; renderCharts(); }}), ' log scale');
     const pick = (idName, i) => el('select', {id: idName, onchange: renderContour}, params.map((p, j) => el('option', {value: p, text: p, selected: j === i})));
@@ -190,7 +198,7 @@
     main.append(tablePanel);
     table = TL.TrialTable(tablePanel, study.id, {objectives: study.directions.length});
     const tableLoaded = table.load();
-    await trialsLoaded;
+    await Promise.all([trialsLoaded, loadBest()]);
     performance.mark('trials-loaded');
     params = paramNames();
     renderCharts();

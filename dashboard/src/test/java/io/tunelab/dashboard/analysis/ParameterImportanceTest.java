@@ -71,4 +71,19 @@ class ParameterImportanceTest {
         assertThat(new ParameterImportance().compute(trials(1, 3), 0, Direction.MINIMIZE, new SplittableRandom(0))
                 .importances()).isEmpty();
     }
+
+    @Test
+    void aLargeStudyIsReadThroughABoundedSampleWhoseSizeIsReported() {
+        ParameterImportance.Result r = new ParameterImportance(4, 100, 6, 3).compute(trials(2000, 4), 0, Direction.MINIMIZE,
+                new SplittableRandom(5));
+        assertThat(r.trials()).isEqualTo(2000);
+        assertThat(r.sample()).as("distinct trials in 4 bootstrap samples of 100").isBetween(300, 400);
+        assertThat(r.importances()).isNotEmpty();
+    }
+
+    @Test
+    void aSmallStudyIsReadWhole() {
+        ParameterImportance.Result r = new ParameterImportance().compute(trials(200, 6), 0, Direction.MINIMIZE, new SplittableRandom(5));
+        assertThat(r.sample()).isEqualTo(r.trials()).isEqualTo(200);
+    }
 }

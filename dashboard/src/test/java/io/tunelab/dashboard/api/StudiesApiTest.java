@@ -125,6 +125,7 @@ class StudiesApiTest {
             long id = studyId(client, SampleStudies.QUADRATIC);
             JsonNode result = json(client.get("/api/studies/" + id + "/importance"), 200);
             assertThat(result.get("trials").asInt()).isEqualTo(32);
+            assertThat(result.get("sample").asInt()).as("a small study is read whole").isEqualTo(32);
             JsonNode entries = result.get("importances");
             assertThat(entries.get(0).get("param").asText()).isEqualTo("x");
             double sum = 0;
@@ -132,6 +133,22 @@ class StudiesApiTest {
                 sum += e.get("importance").asDouble();
             }
             assertThat(sum).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-9));
+        });
+    }
+
+    @Test
+    void theBestSoFarLineIsComputedByTheServerAndEndsAtTheStudysBest() {
+        ApiFixture.withServer(storage, client -> {
+            long id = studyId(client, SampleStudies.QUADRATIC);
+            JsonNode study = json(client.get("/api/studies/" + id), 200);
+            JsonNode line = json(client.get("/api/studies/" + id + "/best-so-far?objective=0"), 200).get("line");
+            assertThat(line.size()).isBetween(2, SampleStudies.QUADRATIC_TRIALS);
+            for (int i = 1; i < line.size(); i++) {
+                assertThat(line.get(i).get(0).asInt()).isGreaterThan(line.get(i - 1).get(0).asInt());
+                assertThat(line.get(i).get(1).asDouble()).isLessThanOrEqualTo(line.get(i - 1).get(1).asDouble());
+            }
+            assertThat(line.get(line.size() - 1).get(1).asDouble()).isEqualTo(study.get("bestValues").get(0).asDouble());
+            json(client.get("/api/studies/" + id + "/best-so-far?objective=1"), 400);
         });
     }
 

@@ -36,9 +36,10 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Every query the study page's API calls make on an H2 tracker reads trials, their rows and metric
- * chunks through an index: H2 records the statements the calls run ({@code INFORMATION_SCHEMA.QUERY_STATISTICS}),
- * and {@code EXPLAIN} of each must name no table scan of a table that grows with trials or points.
+ * Every query the study page's API calls ({@link StudyPageCalls}, and trials as rows) make on an H2 tracker
+ * reads trials, their rows and metric chunks through an index: H2 records the statements the calls run
+ * ({@code INFORMATION_SCHEMA.QUERY_STATISTICS}), and {@code EXPLAIN} of each must name no table scan of a
+ * table that grows with trials or points.
  */
 class StudyPageQueryPlansTest {
     /** Tables with a row per trial or more; a scan of one of them grows with every study in the database. */
@@ -48,7 +49,8 @@ class StudyPageQueryPlansTest {
     @TempDir
     Path dir;
 
-    private static void fill(TrialStorage storage, String name, List<Direction> directions, int trials) {
+    /** {@code trials} trials with two parameters, a user attribute, five intermediate values and loss points; every ninth FAILs. */
+    static void fill(TrialStorage storage, String name, List<Direction> directions, int trials) {
         long study = storage.createStudy(name, directions).id();
         SplittableRandom random = new SplittableRandom(name.hashCode());
         FloatDistribution x = FloatDistribution.uniform(0, 1);
@@ -71,26 +73,6 @@ class StudyPageQueryPlansTest {
         storage.flush();
     }
 
-    /** The study page's calls, as its scripts make them on load, on a live update and in the trials table. */
-    private static Map<String, String> studyPageCalls(long id, long trialId) {
-        String s = "/api/studies/" + id;
-        Map<String, String> calls = new LinkedHashMap<>();
-        calls.put("studies", "/api/studies");
-        calls.put("study", s);
-        calls.put("space", s + "/space");
-        calls.put("trials", s + "/trials?after=-1&limit=5000");
-        calls.put("columns", s + "/columns?after=-1&limit=5000");
-        calls.put("importance", s + "/importance?objective=0");
-        calls.put("curves", s + "/curves?limit=300");
-        calls.put("pareto", s + "/pareto");
-        calls.put("table", s + "/table?filter=&sort=number&desc=false&offset=0&limit=200&metrics=");
-        calls.put("table by metric", s + "/table?sort=loss.min&desc=true&offset=0&limit=200&metrics=loss");
-        calls.put("metric names", s + "/metric-names");
-        calls.put("changes", s + "/changes?since=0");
-        calls.put("series", "/api/trials/" + trialId + "/series?maxPoints=2000&name=loss");
-        return calls;
-    }
-
     @Test
     @Timeout(value = 3, unit = TimeUnit.MINUTES)
     void noQueryOfTheStudyPageScansTrialsOrPoints() throws Exception {
@@ -107,8 +89,11 @@ class StudyPageQueryPlansTest {
                 st.execute("SET QUERY_STATISTICS TRUE");
             }
             ApiFixture.withServer(new TrackerDashboardData(TestTrackers.ports(tracker), null, 0), client -> {
-                for (String path : studyPageCalls(id, trialId).values()) {
-                    json(client.get(path), 200);
+                Map<String, String> calls = new LinkedHashMap<>(StudyPageCalls.onLoad(id, trialId, 120, 2, "loss"));
+                calls.putAll(StudyPageCalls.tableSorts(id, List.of("x", "opt"), "loss"));
+                calls.put("trial rows", "/api/studies/" + id + "/trials?after=-1&limit=5000");
+                for (String path : calls.values()) {
+                    json(client.get(path.replace(StudyPageCalls.CURSOR, "0")), 200);
                 }
             });
             List<String> selects = recordedSelects(side);

@@ -3,6 +3,7 @@ package io.tunelab.dashboard.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tunelab.dashboard.SampleStudies;
+import io.tunelab.dashboard.analysis.BestSoFar;
 import io.tunelab.dashboard.data.StorageDashboardData;
 import io.tunelab.dashboard.server.DashboardServer;
 import io.tunelab.search.storage.InMemoryStorage;
@@ -10,7 +11,9 @@ import io.tunelab.search.study.FailFast;
 import io.tunelab.search.study.OptimizeOptions;
 import io.tunelab.search.study.Study;
 import io.tunelab.search.trial.Direction;
+import io.tunelab.search.trial.TrialState;
 import java.nio.file.Path;
+import java.util.EnumSet;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -74,6 +77,15 @@ class DashboardPagesBrowserIT {
         assertThat(browser.js("return echarts.getInstanceByDom(document.getElementById('importance'))"
                 + ".getOption().yAxis[0].data.slice(-1)[0]"))
                 .isEqualTo("x");
+        assertThat(browser.js("return echarts.getInstanceByDom(document.getElementById('importance')).getOption().title[0].subtext"))
+                .asString().endsWith(", 32 trials");
+        assertThat(browser.js("return TL.StudyCharts.importance({method: 'fANOVA', trials: 100000, sample: 48213, importances: []})"
+                + ".title.subtext")).isEqualTo("fANOVA, from 48213 of 100000 trials (sampled)");
+        long quadratic = studyId(SampleStudies.QUADRATIC);
+        assertThat(browser.js("return echarts.getInstanceByDom(document.getElementById('history')).getOption().series"
+                + ".find(s => s.name === 'best so far').data.length"))
+                .as("the line the server computed").isEqualTo((long) BestSoFar.of(storage.trials(quadratic,
+                        EnumSet.allOf(TrialState.class)), 0, Direction.MINIMIZE).size());
         browser.waitFor("return !!echarts.getInstanceByDom(document.getElementById('curves'))"
                 + " && !!echarts.getInstanceByDom(document.getElementById('timeline'))");
         assertThat(browser.js("return echarts.getInstanceByDom(document.getElementById('curves')).getOption().series.map(s => s.name)"))
