@@ -3,6 +3,8 @@ package io.tunelab.cli.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tunelab.cli.DefaultWiring;
+import io.tunelab.cli.TunelabProcess;
+import io.tunelab.cli.wiring.TestCsv;
 import io.tunelab.search.storage.TrialStorage;
 import io.tunelab.search.trial.FrozenTrial;
 import io.tunelab.search.trial.MetricPoint;
@@ -16,8 +18,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterEach;
@@ -47,26 +47,6 @@ class ResumeAfterKillIT {
         processes.forEach(Process::destroyForcibly);
     }
 
-    /** 3 classes of 16 noisy features, 1,500 rows. */
-    private Path csv() throws Exception {
-        SplittableRandom random = new SplittableRandom(17);
-        StringBuilder text = new StringBuilder();
-        for (int j = 0; j < 16; j++) {
-            text.append('f').append(j).append(',');
-        }
-        text.append("y\n");
-        for (int i = 0; i < 1500; i++) {
-            int y = random.nextInt(3);
-            for (int j = 0; j < 16; j++) {
-                text.append(String.format(Locale.ROOT, "%.5f,", (j % 3 == y ? 0.8 : 0.0) + random.nextGaussian()));
-            }
-            text.append('c').append(y).append('\n');
-        }
-        Path file = dir.resolve("data.csv");
-        Files.writeString(file, text);
-        return file;
-    }
-
     private Path studyFile(Path data) throws Exception {
         Path file = dir.resolve("study.yaml");
         Files.writeString(file, """
@@ -91,16 +71,9 @@ class ResumeAfterKillIT {
     }
 
     private Process run(Path study, Path storage) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-Dai.djl.offline=true",
-                "-Dorg.slf4j.simpleLogger.log.io.tunelab.trainers.djl.train.ResumeCheckpoints=debug",
-                "-cp", System.getProperty("java.class.path"), "io.tunelab.cli.TunelabCommand",
-                "run", study.toString(), "--storage", storage.toString()));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        // MKL's GEMM rounds differently with the memory alignment of its operands unless its conditional
-        // numerical reproducibility is on; a resumed process allocates its tensors differently.
-        builder.environment().put("MKL_CBWR", "AUTO,STRICT");
-        Process p = builder.start();
+        Process p = TunelabProcess.builder(List.of("-Xmx512m",
+                "-Dorg.slf4j.simpleLogger.log.io.tunelab.trainers.djl.train.ResumeCheckpoints=debug"),
+                "run", study.toString(), "--storage", storage.toString()).start();
         processes.add(p);
         return p;
     }
@@ -182,7 +155,7 @@ class ResumeAfterKillIT {
 
     @Test
     void aTrialKilledInEpochSixResumesAfterEpochFiveAndEndsWithTheUninterruptedAccuracy() throws Exception {
-        Path study = studyFile(csv());
+        Path study = studyFile(TestCsv.noisyClasses(dir, 1500));
         FrozenTrial reference = uninterrupted(study);
 
         Path resumed = dir.resolve("resumed");
@@ -200,7 +173,7 @@ class ResumeAfterKillIT {
 
     @Test
     void aTrialStoppedAsByCtrlCIsRetriedByTheNextRunAndEndsWithTheUninterruptedAccuracy() throws Exception {
-        Path study = studyFile(csv());
+        Path study = studyFile(TestCsv.noisyClasses(dir, 1500));
         FrozenTrial reference = uninterrupted(study);
 
         Path resumed = dir.resolve("resumed");

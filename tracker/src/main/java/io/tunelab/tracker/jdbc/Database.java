@@ -54,9 +54,35 @@ final class Database implements AutoCloseable, Transactions {
         this.url = url;
     }
 
-    /** Opens (creating it if allowed by the URL) and migrates the database. */
+    /**
+     * Opens (creating it if allowed by the URL) and migrates the database. A database that cannot be
+     * reached (refused connections, a server restarting, a connection lost during the migration) is
+     * tried again with back-off for up to {@link DatabaseSettings#outageTolerance()}, as transactions
+     * are, so a worker that starts or joins during a database restart waits for it instead of exiting;
+     * the first such failure is logged at once, so a mistyped address shows.
+     */
     static Database open(DatabaseSettings settings) {
         Dialect dialect = Dialect.of(settings);
+        long began = System.nanoTime();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return openOnce(settings, dialect);
+            } catch (RuntimeException e) {
+                SQLException cause = sqlCause(e);
+                if (cause == null || dialect.classify(cause) != Dialect.Failure.OUTAGE
+                        || System.nanoTime() - began >= settings.outageTolerance().toNanos()) {
+                    throw e;
+                }
+                if (attempt == 1) {
+                    LOG.warn("Database {} unreachable while opening it, retrying for up to {}: {}", settings.jdbcUrl(),
+                            settings.outageTolerance(), e.getMessage());
+                }
+                backOff(Math.min(attempt, 6) + 2);
+            }
+        }
+    }
+
+    private static Database openOnce(DatabaseSettings settings, Dialect dialect) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(settings.jdbcUrl());
         config.setUsername(settings.user());
@@ -83,6 +109,16 @@ final class Database implements AutoCloseable, Transactions {
             throw e;
         }
         return db;
+    }
+
+    /** The first {@link SQLException} among the causes of {@code e}, or null. */
+    private static SQLException sqlCause(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException sql) {
+                return sql;
+            }
+        }
+        return null;
     }
 
     private static String describeOpenFailure(String url, Exception e) {

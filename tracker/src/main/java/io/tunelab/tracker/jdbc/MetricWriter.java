@@ -28,6 +28,9 @@ import org.slf4j.LoggerFactory;
  *       and reported by the next flush.</li>
  *   <li>{@link #close} flushes and stops the thread.</li>
  * </ul>
+ *
+ * <p>At debug level each committed batch logs, per trial, the points the database acknowledged:
+ * {@code committed trial <trial id> points [name@step, ...]} (what a soak test checks survived).
  */
 final class MetricWriter implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(MetricWriter.class);
@@ -201,6 +204,7 @@ final class MetricWriter implements AutoCloseable {
                 long began = System.nanoTime();
                 long work = db.inTransaction(c -> batches.write(c, batchId, batch));
                 batches.committed();
+                logAcknowledged(batch);
                 timer.committed(batch.stream().mapToInt(t -> t.points().size()).sum(), System.nanoTime() - began - work);
                 setOutage(null);
                 return;
@@ -218,6 +222,15 @@ final class MetricWriter implements AutoCloseable {
                 LOG.warn("Metric batch not written, retrying in {} ms: {}", pause, e.getMessage());
                 sleep(pause);
                 pause = Math.min(5_000, pause * 2);
+            }
+        }
+    }
+
+    private static void logAcknowledged(List<TrialPoints> batch) {
+        if (LOG.isDebugEnabled()) {
+            for (TrialPoints t : batch) {
+                LOG.debug("committed trial {} points {}", t.trialId(),
+                        t.points().stream().map(p -> p.name() + "@" + p.step()).toList());
             }
         }
     }

@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -39,6 +40,7 @@ import org.junit.jupiter.api.io.TempDir;
  * stale grace, so it also shows that live workers' trials are not reaped for the heartbeats the outage
  * kept from being written. Skipped, with a message, where PostgreSQL is not installed.
  */
+@org.junit.jupiter.api.Timeout(value = 10, unit = TimeUnit.MINUTES)
 class PostgresRestartIT {
     private static final int WORKERS = 4;
     private static final int BUDGET = 120;
@@ -144,6 +146,34 @@ class PostgresRestartIT {
             pg.restart();
             assertThat(readWithin(db, Duration.ofSeconds(30))).as("the pool reconnects once the server is back").isTrue();
         }
+    }
+
+    @Test
+    void aDatabaseOpenedWhileTheServerIsDownWaitsForItAndOpensOnceItIsBack() throws Exception {
+        String url = pg.createDatabase("late");
+        pg.stop();
+        CompletableFuture<Database> opening = CompletableFuture.supplyAsync(
+                () -> Database.open(new DatabaseSettings(url, "postgres", "", 2)));
+        Thread.sleep(3_000);
+        assertThat(opening).as("a worker joining during a restart waits for the server instead of exiting").isNotDone();
+        pg.restart();
+        try (Database db = opening.get(2, TimeUnit.MINUTES)) {
+            assertThat(db.read(PostgresRestartIT::selectOne)).isTrue();
+        }
+    }
+
+    @Test
+    void openingADatabaseThatStaysDownGivesUpAsUnavailableAfterTheTolerance() throws Exception {
+        String url = pg.createDatabase("down");
+        pg.stop();
+        long began = System.nanoTime();
+        assertThatThrownBy(() -> Database.open(new DatabaseSettings(url, "postgres", "", 2)
+                .withOutageTolerance(Duration.ofSeconds(2))))
+                .isInstanceOfSatisfying(StorageException.class,
+                        e -> assertThat(e.kind()).isEqualTo(StorageException.Kind.UNAVAILABLE))
+                .hasMessageContaining("cannot open the tracker database");
+        assertThat(Duration.ofNanos(System.nanoTime() - began)).isGreaterThanOrEqualTo(Duration.ofSeconds(2));
+        pg.restart(); // so that the server stops cleanly after the test
     }
 
     /**

@@ -93,6 +93,11 @@ public final class LocalPostgres implements AutoCloseable {
         pgCtl("stop", "-m", "fast", "-w", "-t", "60");
     }
 
+    /** Stops the server as a crash would ({@code pg_ctl stop -m immediate}): the next start recovers from the WAL. */
+    public void stopImmediately() throws IOException, InterruptedException {
+        pgCtl("stop", "-m", "immediate", "-w", "-t", "60");
+    }
+
     public void restart() throws IOException, InterruptedException {
         pgCtl("start", "-w", "-t", "60", "-l", dir.resolve("server.log").toString(), "-o",
                 "-c listen_addresses=127.0.0.1 -p " + port + " -c unix_socket_directories=" + dir

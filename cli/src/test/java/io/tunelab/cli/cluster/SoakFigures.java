@@ -1,0 +1,31 @@
+package io.tunelab.cli.cluster;
+
+import java.time.Duration;
+
+/**
+ * What a soak run did and found.
+ *
+ * @param elapsed          from the workers' start to the last worker's end
+ * @param kills            workers killed with {@code kill -9}
+ * @param replacements     workers started in place of killed ones
+ * @param postgresRestarts PostgreSQL restarts
+ * @param trials           trials in the study, every state
+ * @param complete         COMPLETE trials
+ * @param resumed          trials that continued from another trial's checkpoint
+ * @param restartedAfresh  retries that found no checkpoint (their trial died in its first epoch)
+ * @param staleRetried     trials failed as stale and superseded by a retry
+ * @param outOfRetries     trials failed as stale and not retried: the study's retries of their trial were spent
+ * @param acknowledged     metric points the database acknowledged to the workers
+ * @param lost             acknowledged points missing from the database
+ */
+record SoakFigures(Duration elapsed, int kills, int replacements, int postgresRestarts, int trials, int complete,
+                   int resumed, int restartedAfresh, int staleRetried, int outOfRetries, int acknowledged, int lost) {
+    @Override
+    public String toString() {
+        return String.format("soak figures: %d s, %d kills, %d replacement starts, %d PostgreSQL restarts, %d trials"
+                        + " (%d COMPLETE), %d resumed trials, %d retries started afresh, %d stale trials retried,"
+                        + " %d trials out of retries, %d acknowledged points, %d lost points",
+                elapsed.toSeconds(), kills, replacements, postgresRestarts, trials, complete, resumed, restartedAfresh,
+                staleRetried, outOfRetries, acknowledged, lost);
+    }
+}

@@ -1,0 +1,251 @@
+package io.tunelab.cli.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tunelab.cli.TunelabProcess;
+import io.tunelab.cli.run.StudyRunner;
+import io.tunelab.cli.wiring.TestCsv;
+import io.tunelab.search.storage.TrialStorage;
+import io.tunelab.search.trial.FrozenTrial;
+import io.tunelab.search.trial.MetricPoint;
+import io.tunelab.search.trial.TrialState;
+import io.tunelab.tracker.pg.LocalPostgres;
+import io.tunelab.tracker.pg.PostgresAvailability;
+import io.tunelab.trainers.djl.train.ResumeCheckpoints;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.api.io.CleanupMode;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The soak test, run only with {@code -Dsoak}: four {@code tunelab worker} processes share a PostgreSQL
+ * study of DJL trials that save a resumable checkpoint after every epoch, while a seeded {@link SoakPlan}
+ * kills a random worker with {@code kill -9} every 30–60 s (starting a replacement at once) and restarts
+ * PostgreSQL twice, for {@code -Dsoak.minutes} (10) minutes; then the workers finish the study. The
+ * workers ride out the restarts: every worker not killed exits 0. At the end the study has exactly its
+ * budget of COMPLETE trials, numbered 0 to n-1 once each; every metric point the database acknowledged to
+ * a worker ({@link AcknowledgedPoints}) is in it; and every COMPLETE trial, resumed or not, has each of
+ * its series at epochs 1 to {@value #EPOCHS} exactly once. Prints the figures. {@code -Dsoak.trials}
+ * overrides the budget, {@code -Dsoak.seed} the plan's seed.
+ */
+@EnabledIfSystemProperty(named = "soak", matches = "(?!false$).*")
+@Timeout(value = 3, unit = TimeUnit.HOURS)
+class WorkerSoakIT {
+    private static final String STUDY = "soak";
+    private static final int WORKERS = 4;
+    private static final int EPOCHS = 8;
+    /**
+     * The budget per minute of the window: a development run (seed 1, 3 minutes, load average 28 on 2 cores)
+     * did about 6 trials a minute; a little more, so that the study outlasts the window and its plan.
+     */
+    private static final int TRIALS_PER_MINUTE = 8;
+
+    /** Kept when the test fails: the workers' logs are in it. */
+    @TempDir(cleanup = CleanupMode.ON_SUCCESS)
+    Path dir;
+    private LocalPostgres pg;
+
+    @AfterEach
+    void stopPostgres() {
+        PostgresAvailability.stop(pg);
+    }
+
+    @Test
+    void workersKilledAtRandomAndTwoDatabaseRestartsLeaveTheBudgetCompleteAndLoseNoAcknowledgedPoint() throws Exception {
+        int minutes = Integer.getInteger("soak.minutes", 10);
+        int budget = Integer.getInteger("soak.trials", TRIALS_PER_MINUTE * minutes);
+        Duration window = Duration.ofMinutes(minutes);
+        long seed = Long.getLong("soak.seed", 16);
+        SoakPlan plan = SoakPlan.draw(seed, window);
+        System.out.println("soak: " + plan.events().size() + " events in " + window + ", seed " + seed
+                + ", budget " + budget + "; workers' logs in " + dir);
+        pg = PostgresAvailability.startOrSkip();
+        String url = pg.createDatabase(STUDY);
+        create(url, budget);
+
+        long began = System.nanoTime();
+        int restarts;
+        List<String> problems;
+        AcknowledgedPoints acknowledged;
+        int kills;
+        int starts;
+        try (SoakWorkers workers = new SoakWorkers(dir, url, STUDY)) {
+            for (int w = 0; w < WORKERS; w++) {
+                workers.start();
+            }
+            restarts = drive(plan, workers, began);
+            problems = workers.awaitAll(Duration.ofMinutes(15).plus(window));
+            acknowledged = workers.acknowledged();
+            kills = workers.kills();
+            starts = workers.starts();
+        }
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - began);
+        try (TrialStorage reader = ClusterWiring.open(url, dir.resolve("artifacts"), "checker")) {
+            List<FrozenTrial> trials = reader.trials(reader.findStudy(STUDY).orElseThrow().id(), EnumSet.allOf(TrialState.class));
+            Map<Integer, FrozenTrial> byNumber = new HashMap<>();
+            trials.forEach(t -> byNumber.put(t.number(), t));
+            int lost = lostPoints(reader, acknowledged);
+            List<FrozenTrial> outOfRetries = trials.stream().filter(t -> t.state() == TrialState.FAIL
+                    && !Boolean.TRUE.equals(t.systemAttrs().get(TrialStorage.SUPERSEDED))).toList();
+            SoakFigures figures = new SoakFigures(elapsed, kills, starts - WORKERS, restarts, trials.size(),
+                    count(trials, t -> t.state() == TrialState.COMPLETE),
+                    count(trials, t -> t.userAttrs().containsKey(ResumeCheckpoints.RESUMED_FROM_EPOCH)),
+                    count(trials, t -> t.systemAttrs().containsKey(TrialStorage.RETRY_OF)
+                            && !t.userAttrs().containsKey(ResumeCheckpoints.RESUMED_FROM_EPOCH)),
+                    count(trials, t -> t.state() == TrialState.FAIL && t.message() != null && t.message().startsWith("stale")
+                            && Boolean.TRUE.equals(t.systemAttrs().get(TrialStorage.SUPERSEDED))),
+                    outOfRetries.size(), acknowledged.points().size(), lost);
+            System.out.println(figures);
+            trials.stream().filter(t -> t.state() != TrialState.COMPLETE).forEach(t -> System.out.printf(
+                    "soak: trial %d %s (%s) %s%n", t.number(), t.state(), t.message(), t.systemAttrs()));
+
+            assertThat(problems).as("workers not killed by the driver end with exit code 0").isEmpty();
+            assertThat(restarts).as("PostgreSQL restarts: the study ended before the plan did; raise -Dsoak.trials")
+                    .isEqualTo(2);
+
+            assertThat(trials).extracting(FrozenTrial::number).as("trial numbers, each once")
+                    .containsExactlyElementsOf(LongStream.range(0, trials.size()).mapToObj(n -> (int) n).toList());
+            assertThat(trials).filteredOn(t -> t.state() != TrialState.COMPLETE).as("every other trial failed as stale")
+                    .allSatisfy(t -> {
+                        assertThat(t.state()).isEqualTo(TrialState.FAIL);
+                        assertThat(t.message()).startsWith("stale");
+                    });
+            assertThat(outOfRetries).as("trials failed for good: only the second retry of a trial killed three times,"
+                    + " which the study's retry policy (2 retries) does not retry again")
+                    .allSatisfy(t -> assertThat(t.systemAttrs()).containsEntry("retry_count", StudyRunner.STALE_RETRIES));
+            assertThat(trials).filteredOn(t -> t.state() == TrialState.COMPLETE)
+                    .as("COMPLETE trials: the budget, less the trials out of retries").hasSize(budget - outOfRetries.size());
+            assertThat(lost).as("acknowledged metric points missing").isZero();
+            for (FrozenTrial t : trials) {
+                if (t.state() == TrialState.COMPLETE) {
+                    assertContinuous(reader, t);
+                }
+                if (t.userAttrs().get(ResumeCheckpoints.RESUMED_FROM_TRIAL) instanceof Number from) {
+                    assertThat(retryChain(t, byNumber)).as("trial %d resumed from one it retries", t.number())
+                            .contains(from.intValue());
+                }
+            }
+            assertThat(figures.resumed()).as("trials resumed from a checkpoint").isPositive();
+        }
+    }
+
+    private void create(String url, int budget) throws Exception {
+        Path data = TestCsv.noisyClasses(dir, 3000);
+        Path file = dir.resolve("soak.yaml");
+        Files.writeString(file, """
+                study: %s
+                direction: maximize
+                metric: val_accuracy
+                sampler: {type: random, seed: 7}
+                budget: {trials: %d}
+                trainer: djl-mlp
+                data: {dataset: csv, path: %s, target: y, task: classification, valid_split: 0.2, test_split: 0.1}
+                space:
+                  learning_rate: {reciprocal: [0.001, 0.01]}
+                  n_hidden: {int: [1, 3]}
+                  n_neurons: {choice: [32, 64]}
+                  dropout: {choice: [0.0, 0.2]}
+                  optimizer: {choice: [adam, sgd]}
+                fit: {epochs: %d, batch_size: 16, checkpoint_every: 1}
+                heartbeat: {interval: 2s, grace: 10s}
+                """.formatted(STUDY, budget, data, EPOCHS));
+        Process create = TunelabProcess.builder(List.of(), "create", file.toString(), "--storage", url)
+                .directory(dir.toFile()).start();
+        String out = new String(create.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(create.waitFor(5, TimeUnit.MINUTES)).isTrue();
+        assertThat(create.exitValue()).as(out).isZero();
+    }
+
+    /** Carries out the plan until it ends or no worker is left; returns the PostgreSQL restarts done. */
+    private int drive(SoakPlan plan, SoakWorkers workers, long began) throws Exception {
+        int restarts = 0;
+        for (SoakPlan.Event e : plan.events()) {
+            while (System.nanoTime() - began < e.at().toNanos()) {
+                if (workers.noneAlive()) {
+                    return restarts;
+                }
+                Thread.sleep(200);
+            }
+            switch (e.action()) {
+                case KILL_WORKER -> {
+                    var victim = workers.killOne(plan.victims());
+                    if (victim.isPresent()) {
+                        note(began, "kill -9 worker " + victim.get() + ", started worker " + workers.start());
+                    }
+                }
+                case CRASH_POSTGRES, STOP_POSTGRES -> {
+                    if (e.action() == SoakPlan.Action.CRASH_POSTGRES) {
+                        pg.stopImmediately();
+                    } else {
+                        pg.stop();
+                    }
+                    note(began, "PostgreSQL stopped (" + e.action() + ") for " + e.outage().toSeconds() + " s");
+                    Thread.sleep(e.outage().toMillis());
+                    pg.restart();
+                    restarts++;
+                    note(began, "PostgreSQL started again");
+                }
+            }
+        }
+        return restarts;
+    }
+
+    private static void note(long began, String what) {
+        System.out.printf("soak +%ds: %s%n", TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - began), what);
+    }
+
+    /** Acknowledged points not in the database. */
+    private static int lostPoints(TrialStorage reader, AcknowledgedPoints acknowledged) {
+        Map<String, List<MetricPoint>> series = new HashMap<>();
+        int lost = 0;
+        for (AcknowledgedPoints.Point p : acknowledged.points()) {
+            List<MetricPoint> stored = series.computeIfAbsent(p.trialId() + "/" + p.series(),
+                    k -> reader.metrics(p.trialId(), p.series()));
+            if (stored.stream().noneMatch(s -> s.step() == p.step())) {
+                System.out.println("lost: " + p);
+                lost++;
+            }
+        }
+        return lost;
+    }
+
+    /** Each series of {@code t} has epochs 1 to {@value #EPOCHS}, each once. */
+    private static void assertContinuous(TrialStorage reader, FrozenTrial t) {
+        List<String> names = reader.metricNames(t.id());
+        assertThat(names).as("series of trial %d", t.number()).isNotEmpty();
+        for (String name : names) {
+            assertThat(reader.metrics(t.id(), name)).extracting(MetricPoint::step)
+                    .as("steps of %s of trial %d (resumed after epoch %s)", name, t.number(),
+                            t.userAttrs().get(ResumeCheckpoints.RESUMED_FROM_EPOCH))
+                    .containsExactlyElementsOf(LongStream.rangeClosed(1, EPOCHS).boxed().toList());
+        }
+    }
+
+    /** The numbers of the trials {@code t} retries, nearest first. */
+    private static List<Integer> retryChain(FrozenTrial t, Map<Integer, FrozenTrial> byNumber) {
+        List<Integer> chain = new ArrayList<>();
+        for (Object of = t.systemAttrs().get(TrialStorage.RETRY_OF); of instanceof Number n;
+             of = byNumber.get(n.intValue()).systemAttrs().get(TrialStorage.RETRY_OF)) {
+            chain.add(n.intValue());
+        }
+        return chain;
+    }
+
+    private static int count(List<FrozenTrial> trials, Predicate<FrozenTrial> which) {
+        return (int) trials.stream().filter(which).count();
+    }
+}
