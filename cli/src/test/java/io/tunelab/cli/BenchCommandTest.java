@@ -124,4 +124,12 @@ class BenchCommandTest {
                 .contains("best trial's test RMSE").contains("test RMSE / sigma");
         assertThat(run(2, "bench", "csv-regression", "--sigma", "0")).contains("sigma 0.0");
     }
+
+    @Test
+    void benchImagesAndPeersRefuseBadOptionsAsInvalidInput() {
+        assertThat(run(0, "bench", "--help")).contains("images").contains("peers");
+        assertThat(run(2, "bench", "images", "--epochs", "0")).contains("0 epochs");
+        assertThat(run(2, "bench", "peers", "--cases", "gru,transformer")).contains("unknown case 'transformer'");
+        assertThat(run(2, "bench", "peers", "--threads", "0")).contains("--threads must be at least 1");
+    }
 }

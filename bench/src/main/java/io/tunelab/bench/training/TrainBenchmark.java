@@ -9,6 +9,7 @@ import io.tunelab.trainers.callback.TrainingCallback;
 import io.tunelab.trainers.callback.TrainingContext;
 import io.tunelab.trainers.data.DatasetRepository;
 import io.tunelab.trainers.data.DatasetSplits;
+import io.tunelab.trainers.data.DenseDataset;
 import io.tunelab.trainers.data.FashionMnist;
 import io.tunelab.trainers.device.CpuThreads;
 import io.tunelab.trainers.djl.ActivationKind;
@@ -125,11 +126,7 @@ public final class TrainBenchmark {
      * thread properties are set, one inter-op thread).
      */
     public static List<EpochMetrics> run(Options options, PrintWriter console) throws IOException {
-        if (System.getProperty("ai.djl.pytorch.num_threads") == null) {
-            System.setProperty("ai.djl.pytorch.num_threads", String.valueOf(options.threads()));
-            System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
-        }
-        CpuThreads.setIntraOp(options.threads());
+        useThreads(options.threads());
         DatasetRepository.Builder repo = DatasetRepository.builder();
         if (options.dataDir() != null) {
             repo.dataDir(options.dataDir());
@@ -156,19 +153,40 @@ public final class TrainBenchmark {
                 console.flush();
             }
         };
-        try (Model model = ModelFiles.newModel("bench-" + options.model(), Device.cpu())) {
-            model.setBlock(Networks.build(architecture, options.seed()));
-            model.getBlock().initialize(model.getNDManager(), DataType.FLOAT32, Networks.batchShape(architecture, 1));
-            new TrainingLoop(model, architecture, optimizer.build(lr.asTracker()), lr,
-                    FitConfig.of(options.epochs(), 32, options.seed()).withTrainAccuracy(options.trainAccuracy()), List.of(record))
-                    .fit(data.train(), data.valid());
-        }
+        fit("bench-" + options.model(), architecture, optimizer, lr,
+                FitConfig.of(options.epochs(), 32, options.seed()).withTrainAccuracy(options.trainAccuracy()), data.train(),
+                data.valid(), record);
         if (options.out() != null) {
             Files.writeString(options.out(), csv(epochs), StandardCharsets.UTF_8);
         }
         console.println(summary(epochs));
         console.flush();
         return epochs;
+    }
+
+    /**
+     * Makes DJL's PyTorch use {@code threads} intra-op threads and, if the engine has not started and no
+     * thread properties are set, one inter-op thread.
+     */
+    static void useThreads(int threads) {
+        if (System.getProperty("ai.djl.pytorch.num_threads") == null) {
+            System.setProperty("ai.djl.pytorch.num_threads", String.valueOf(threads));
+            System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
+        }
+        CpuThreads.setIntraOp(threads);
+    }
+
+    /**
+     * Trains a new CPU model of {@code architecture} (weights seeded with {@code fit.seed()}) on {@code train},
+     * validating on {@code valid}; {@code record} hears every epoch. The model is freed when it ends.
+     */
+    static void fit(String name, Architecture architecture, OptimizerSpec optimizer, LearningRateSchedule lr, FitConfig fit,
+                    DenseDataset train, DenseDataset valid, TrainingCallback record) {
+        try (Model model = ModelFiles.newModel(name, Device.cpu())) {
+            model.setBlock(Networks.build(architecture, fit.seed()));
+            model.getBlock().initialize(model.getNDManager(), DataType.FLOAT32, Networks.batchShape(architecture, 1));
+            new TrainingLoop(model, architecture, optimizer.build(lr.asTracker()), lr, fit, List.of(record)).fit(train, valid);
+        }
     }
 
     /** The CSV text: {@link #HEADER} and one row per epoch. */

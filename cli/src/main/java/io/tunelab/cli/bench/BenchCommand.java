@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
                 + " trials, dashboard throughput under concurrent clients, and TensorBoard event-file import.",
         subcommands = {BenchSamplersCommand.class, BenchBbobCommand.class, BenchAskCostCommand.class, BenchTrainCommand.class,
                 BenchStorageCommand.class, BenchDashboardCommand.class, BenchDashboardLoadCommand.class,
-                BenchTensorBoardCommand.class, BenchCsvRegressionCommand.class})
+                BenchTensorBoardCommand.class, BenchCsvRegressionCommand.class, BenchImagesCommand.class,
+                BenchPeersCommand.class})
 public final class BenchCommand implements Runnable {
 
     @CommandLine.Spec
