@@ -59,6 +59,7 @@ final class Database implements AutoCloseable, Transactions {
         Dialect dialect = Dialect.of(settings);
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(settings.jdbcUrl());
+        config.setDriverClassName(dialect.driverClass());
         config.setUsername(settings.user());
         config.setPassword(settings.password());
         config.setMaximumPoolSize(settings.maxPoolSize());
