@@ -15,13 +15,22 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A study whose first trials all fail the same way stops, and {@code tunelab run} exits 1 saying why once. */
+/**
+ * A study whose first trials all fail the same way stops, and {@code tunelab run} exits 1 saying why once; with
+ * several {@code tunelab worker}s, the study's first trials of every worker are judged together and every worker stops.
+ */
 @Timeout(120)
 class FailFastRunTest {
     /** A trainer whose every trial fails with the same error, as one misconfigured for the machine would. */
@@ -80,5 +89,41 @@ class FailFastRunTest {
 
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(storage.trials(storage.findStudy("broken").orElseThrow().id(), EnumSet.of(TrialState.FAIL))).hasSize(12);
+    }
+
+    @Test
+    void theStudysFirstFiveTrialsFailingAlikeAcrossThreeWorkersStopEveryWorkerWithExitOne(@TempDir Path dir)
+            throws Exception {
+        InMemoryStorage storage = new InMemoryStorage();
+        Path file = CartStudyFile.named("broken").trials(30).writeTo(dir);
+        assertThat(tunelabWith(storage, "create", file.toString(), "--storage", "memory:").code()).isZero();
+
+        ExecutorService pool = Executors.newFixedThreadPool(3);
+        List<Future<CliRun>> workers = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            workers.add(pool.submit(() -> tunelabWith(storage, "worker", "--storage", "memory:", "--study", "broken",
+                    "--slots", "cpu:0")));
+        }
+        for (Future<CliRun> w : workers) {
+            CliRun r = w.get(1, TimeUnit.MINUTES);
+            assertThat(r.code()).as(r.out() + r.err()).isEqualTo(1);
+            assertThat(r.err()).contains("study 'broken' stopped: the first 5 trials all failed with the same error:"
+                    + " IllegalStateException: cannot open /data/missing.csv");
+        }
+        pool.shutdown();
+
+        StudyRecord study = storage.findStudy("broken").orElseThrow();
+        int trials = storage.trials(study.id(), EnumSet.allOf(TrialState.class)).size();
+        assertThat(trials).as("the five judged, plus at most one running in each other worker").isBetween(5, 7);
+        assertThat(((Map<?, ?>) storage.study(study.id()).systemAttrs().get(FailFast.ATTR)).get("reason")).isNotNull();
+
+        CliRun late = tunelabWith(storage, "worker", "--storage", "memory:", "--study", "broken", "--slots", "cpu:0");
+        assertThat(late.code()).isEqualTo(1);
+        assertThat(late.out()).contains("was stopped by its fail_fast rule");
+        assertThat(storage.trials(study.id(), EnumSet.allOf(TrialState.class))).as("the late worker ran nothing").hasSize(trials);
+    }
+
+    private static CliRun tunelabWith(InMemoryStorage storage, String... args) {
+        return CliRun.of(CliRun.wiring(FixedDeviceInventory.cpuOnly(2), storage, new BrokenTrainers()), args);
     }
 }

@@ -82,4 +82,25 @@ public class SparkRunCommandTest {
         assertThat(r.err()).contains("--storage: Spark tasks need a database every executor reaches").contains("'memory:'")
                 .doesNotContain("\tat ");
     }
+
+    @Test
+    void theStudysFirstFiveTrialsFailingAlikeStopBothTasksAndTheDriverExitsOneAsTunelabRunDoes() throws Exception {
+        Path file = studyFile(dir, "broken", 30);
+        System.setProperty("spark.tunelab.wiring", BrokenTrainersWiring.class.getName());
+        try (TrackerServer server = TrackerServer.start(ServerOptions.loopback(dir.resolve("server")).withReapEvery(null))) {
+            Result r = tunelabSpark("run", file.toString(), "--storage", server.jdbcUrl(),
+                    "--password-file", server.passwordFile().toString(), "--parallelism", "2", "--master", "local[2]");
+
+            assertThat(r.code()).as(r.out() + r.err()).isEqualTo(1);
+            assertThat(r.err()).contains("tunelab-spark run: study 'broken' stopped: the first 5 trials all failed with the"
+                    + " same error: IllegalStateException: " + BrokenTrainersWiring.ERROR).contains("fail_fast: 0");
+            assertThat(r.out()).contains("Study 'broken': 0 complete, 0 pruned, ");
+            long id = server.storage().findStudy("broken").orElseThrow().id();
+            assertThat(server.storage().trials(id, EnumSet.allOf(TrialState.class)))
+                    .as("the study's first five, plus at most the one the other task was running").hasSizeBetween(5, 6)
+                    .allSatisfy(t -> assertThat(t.state()).isEqualTo(TrialState.FAIL));
+        } finally {
+            System.clearProperty("spark.tunelab.wiring");
+        }
+    }
 }

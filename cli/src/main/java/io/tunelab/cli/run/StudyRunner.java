@@ -72,9 +72,12 @@ public final class StudyRunner {
      * Creates the study the file names, or loads it and updates its budget and study file, and
      * records the file, the budget and the deadline (now + timeout) as study attributes, and, unless the
      * study has one, a retry policy: a trial whose worker dies is retried up to {@value #STALE_RETRIES} times.
+     * A new run begins: a recorded {@code fail_fast} stop is cleared, and the rule judges the trials from here on
+     * (see {@link FailFast#restart}).
      */
     public Study create(boolean parallel) {
         Study study = builder(parallel).createOrLoad();
+        FailFast.restart(study);
         storage.setStudySystemAttr(study.studyId(), STUDY_FILE, specText);
         storage.setStudySystemAttr(study.studyId(), BUDGET_TRIALS, spec.budget().trials());
         if (!storage.study(study.studyId()).systemAttrs().containsKey(RetryPolicy.ATTR)) {
@@ -184,8 +187,9 @@ public final class StudyRunner {
     /**
      * Runs trials on {@code slots} until the study as a whole has its budget of trials (counting
      * earlier runs and other workers) and no other worker's trial may still need a retry, or the
-     * deadline passes, or its first {@code fail_fast} trials all fail with the same error (then the
-     * reason is recorded: see {@link #failedFast}). Ctrl-C ends this process's running
+     * deadline passes, or the study's first {@code fail_fast} trials (of every process) all fail with the same
+     * error (then the reason is recorded: see {@link #failedFast}; a study already stopped so runs nothing here
+     * until {@link #create} begins a new run). Ctrl-C ends this process's running
      * trials as FAIL {@value #INTERRUPTED}; run again, the study first enqueues their retries
      * ({@link InterruptedTrials}), which DJL trials with {@code checkpoint_every} resume.
      *
@@ -197,6 +201,11 @@ public final class StudyRunner {
         List<Integer> interrupted = InterruptedTrials.retry(storage, study);
         if (!interrupted.isEmpty()) {
             out.println("Re-running " + interrupted.size() + " interrupted trial(s): " + interrupted + ".");
+        }
+        if (FailFast.recordedReason(study).isPresent()) {
+            out.println("Study '" + spec.study() + "' was stopped by its fail_fast rule; no trial runs here.");
+            out.flush();
+            return study;
         }
         int counted = study.trials().size();
         Duration timeout = deadlineMillis == 0 ? null : Duration.ofMillis(deadlineMillis - System.currentTimeMillis());
@@ -216,7 +225,6 @@ public final class StudyRunner {
         // enqueued (WAITING) trials count against the budget but are still to be run here
         ProgressBar bar = new ProgressBar(out, budget > 0 ? budget - started : 0, terminal, Clock.systemUTC());
         FailFast failFast = new FailFast(spec.failFast());
-        FailFast.clear(study);
         Thread hook = new Thread(() -> study.abandonRunning(INTERRUPTED), "tunelab-interrupt");
         Runtime.getRuntime().addShutdownHook(hook);
         try {

@@ -121,4 +121,51 @@ class FailurePolicyTest {
         FailFast.clear(stopped);
         assertThat(FailFast.recordedReason(stopped)).isEmpty();
     }
+
+    @Test
+    void processesSharingAStudyJudgeItsFirstTrialsTogetherAndAllStop() {
+        Study first = study("shared-failures");
+        Study second = Study.builder("shared-failures").storage(storage).direction(Direction.MINIMIZE).seed(2).load();
+        FailFast firstRule = new FailFast(4);
+        FailFast secondRule = new FailFast(4);
+        AtomicInteger startedBySecond = new AtomicInteger();
+        first.optimize(trial -> {
+            throw new IllegalStateException("no data in /nowhere");
+        }, OptimizeOptions.trials(2).withParallelism(1).withCallback(firstRule));
+        assertThat(firstRule.reason()).as("two of four failures").isEmpty();
+
+        second.optimize(trial -> {
+            startedBySecond.incrementAndGet();
+            throw new IllegalStateException("no data in /nowhere");
+        }, OptimizeOptions.trials(20).withParallelism(1).withCallback(secondRule));
+
+        assertThat(startedBySecond).as("the study's third and fourth trials").hasValue(2);
+        assertThat(FailFast.recordedReason(first)).hasValue("the first 4 trials all failed with the same error:"
+                + " IllegalStateException: no data in /nowhere");
+        first.optimize(trial -> {
+            throw new IllegalStateException("no data in /nowhere");
+        }, OptimizeOptions.trials(20).withParallelism(1).withCallback(firstRule));
+        assertThat(first.trials()).as("the first process stops after the trial it was running").hasSize(5);
+        assertThat(firstRule.reason()).isEqualTo(FailFast.recordedReason(first));
+    }
+
+    @Test
+    void aRestartedStudyIsJudgedOnItsNewTrialsOnly() {
+        Study study = study("restarted");
+        study.optimize(trial -> {
+            throw new IllegalStateException("same");
+        }, OptimizeOptions.trials(9).withParallelism(1).withCallback(new FailFast(3)));
+        assertThat(study.trials()).hasSize(3);
+
+        FailFast.restart(study);
+        assertThat(FailFast.recordedReason(study)).isEmpty();
+        study.optimize(trial -> {
+            if (trial.number() == 3) {
+                return 1.0;
+            }
+            throw new IllegalStateException("same");
+        }, OptimizeOptions.trials(9).withParallelism(1).withCallback(new FailFast(3)));
+        assertThat(study.trials()).as("a success among the new first three disarms the rule").hasSize(12);
+        assertThat(FailFast.recordedReason(study)).isEmpty();
+    }
 }

@@ -11,37 +11,71 @@ import java.util.List;
 
 /**
  * A Spark standalone cluster on this machine, bound to 127.0.0.1: a master and {@code workers} workers, each
- * a JVM of its own started from the Spark jars of the test class path, one core each. Executors are started
- * by the workers as further JVMs, with the test class path ({@code spark.executor.extraClassPath}, see
- * {@link #executorClassPath()}). {@code SPARK_HOME} is a directory of this test with an empty {@code jars/}:
- * no Spark distribution is needed. The processes' logs go to {@code target/cluster-it/}.
+ * a JVM of its own started from the Spark jars of the test class path. Executors are started by the workers
+ * as further JVMs. {@code SPARK_HOME} is a directory of this test: by default its {@code jars/} is empty and
+ * executors get the test class path ({@code spark.executor.extraClassPath}, see {@link #executorClassPath()});
+ * with {@link Shape#distribution()} its {@code jars/} holds Spark's jars ({@link #sparkJars()}), as a Spark
+ * distribution's does, so that an application jar submitted with {@code spark-submit} runs as on a real
+ * cluster. No Spark distribution is downloaded. The processes' logs go to {@code target/cluster-it/}.
  */
 final class LocalStandaloneCluster implements AutoCloseable {
     private final Path dir;
+    private final String name;
     private final int port;
     private final List<Process> processes = new ArrayList<>();
 
-    private LocalStandaloneCluster(Path dir, int port) {
+    /**
+     * What the cluster offers.
+     *
+     * @param workers      worker JVMs
+     * @param cores        cores each worker offers
+     * @param gpus         whether worker {@code w} advertises one GPU of address {@code w} (a discovery script
+     *                     printing {@code {"name":"gpu","addresses":["w"]}}: no real GPU is needed)
+     * @param distribution whether {@code SPARK_HOME/jars} holds Spark's jars
+     */
+    record Shape(int workers, int cores, boolean gpus, boolean distribution) {
+    }
+
+    private LocalStandaloneCluster(Path dir, String name, int port) {
         this.dir = dir;
+        this.name = name;
         this.port = port;
     }
 
-    /** Starts the master and the workers and waits until the master has registered every worker. */
+    /** Starts the master and {@code workers} workers of one core each; executors need the test class path. */
     static LocalStandaloneCluster start(Path dir, int workers) throws Exception {
+        return start(dir, "cluster", new Shape(workers, 1, false, false));
+    }
+
+    /**
+     * Starts the master and the workers of {@code shape} and waits until the master has registered every worker;
+     * {@code name} prefixes the logs.
+     */
+    static LocalStandaloneCluster start(Path dir, String name, Shape shape) throws Exception {
         Path home = dir.resolve("spark-home");
         Files.createDirectories(home.resolve("jars"));
         Files.createDirectories(home.resolve("launcher/target/scala-2.13"));
-        LocalStandaloneCluster cluster = new LocalStandaloneCluster(dir, freePort());
+        if (shape.distribution()) {
+            for (String jar : sparkJars()) {
+                Path link = home.resolve("jars").resolve(Path.of(jar).getFileName());
+                if (!Files.exists(link)) {
+                    Files.createSymbolicLink(link, Path.of(jar));
+                }
+            }
+        }
+        LocalStandaloneCluster cluster = new LocalStandaloneCluster(dir, name, freePort());
         Runtime.getRuntime().addShutdownHook(new Thread(cluster::close, "spark-cluster-stop")); // even if the test JVM is stopped
         try {
-            cluster.launch("master", "org.apache.spark.deploy.master.Master", "--host", "127.0.0.1",
+            cluster.launch("master", List.of(), "org.apache.spark.deploy.master.Master", "--host", "127.0.0.1",
                     "--port", String.valueOf(cluster.port), "--webui-port", String.valueOf(freePort()));
-            for (int w = 0; w < workers; w++) {
-                cluster.launch("worker-" + w, "org.apache.spark.deploy.worker.Worker", "--host", "127.0.0.1",
-                        "--cores", "1", "--memory", "1g", "--webui-port", String.valueOf(freePort()),
-                        "--work-dir", dir.resolve("work-" + w).toString(), cluster.masterUrl());
+            for (int w = 0; w < shape.workers(); w++) {
+                List<String> options = shape.gpus() ? List.of("-Dspark.worker.resource.gpu.amount=1",
+                        "-Dspark.worker.resource.gpu.discoveryScript=" + gpuScript(dir, w)) : List.of();
+                cluster.launch("worker-" + w, options, "org.apache.spark.deploy.worker.Worker", "--host", "127.0.0.1",
+                        "--cores", String.valueOf(shape.cores()), "--memory", "1g", "--webui-port", String.valueOf(freePort()),
+                        "--work-dir", cluster.workDir(w).toString(), cluster.masterUrl());
             }
-            cluster.awaitLog("master", "Registering worker", workers, Duration.ofMinutes(2));
+            cluster.awaitLog("master", "Registering worker", shape.workers(), Duration.ofMinutes(2));
         } catch (Exception | Error e) {
             cluster.close();
             throw e;
@@ -51,6 +85,41 @@ final class LocalStandaloneCluster implements AutoCloseable {
 
     String masterUrl() {
         return "spark://127.0.0.1:" + port;
+    }
+
+    /** Where worker {@code w} runs its executors (and, in cluster deploy mode, drivers): {@code APP/EXECUTOR/stderr}. */
+    Path workDir(int w) {
+        return dir.resolve("work-" + w);
+    }
+
+    /** A GPU discovery script, as Spark runs it on a worker: prints the one GPU of worker {@code w}, address {@code w}. */
+    private static Path gpuScript(Path dir, int w) throws IOException {
+        Path script = dir.resolve("gpus-" + w + ".sh");
+        Files.writeString(script, "#!/bin/sh\necho '{\"name\":\"gpu\",\"addresses\":[\"" + w + "\"]}'\n");
+        Files.setPosixFilePermissions(script, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        return script;
+    }
+
+    /**
+     * The jars of a Spark distribution's {@code jars/}: those of the test class path whose artifact is one of
+     * spark-core's runtime closure ({@code spark-distribution.txt}), in the versions this build resolved. Tunelab's
+     * own classes and the libraries only Tunelab uses are not among them, so a submitted application finds
+     * those in its own jar or not at all.
+     */
+    static List<String> sparkJars() throws IOException {
+        java.util.Set<String> spark;
+        try (java.io.InputStream in = LocalStandaloneCluster.class.getResourceAsStream("/spark-distribution.txt")) {
+            spark = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines()
+                    .filter(l -> !l.isBlank() && !l.startsWith("#")).collect(java.util.stream.Collectors.toSet());
+        }
+        String repository = "/.m2/repository/";
+        return java.util.Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
+                .filter(p -> p.contains(repository) && p.endsWith(".jar"))
+                .filter(p -> {
+                    Path artifact = Path.of(p.substring(p.indexOf(repository) + repository.length())).getParent().getParent();
+                    String group = artifact.getParent().toString().replace('/', '.');
+                    return spark.contains(group + ":" + artifact.getFileName());
+                }).toList();
     }
 
     /**
@@ -85,27 +154,28 @@ final class LocalStandaloneCluster implements AutoCloseable {
         }
     }
 
-    private void launch(String name, String main, String... args) throws IOException {
+    private void launch(String process, List<String> options, String main, String... args) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx512m");
         command.addAll(List.of(jvmOptions().split(" ")));
+        command.addAll(options);
         command.add("-cp");
         command.add(executorClassPath());
         command.add(main);
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(log(name).toFile());
+                .redirectOutput(log(process).toFile());
         builder.environment().put("SPARK_HOME", dir.resolve("spark-home").toString());
         builder.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
         builder.environment().put("SPARK_SCALA_VERSION", "2.13");
         processes.add(builder.start());
     }
 
-    /** Waits until {@code name}'s log has {@code count} lines containing {@code text}. */
-    void awaitLog(String name, String text, int count, Duration timeout) throws Exception {
+    /** Waits until {@code process}'s log has {@code count} lines containing {@code text}. */
+    void awaitLog(String process, String text, int count, Duration timeout) throws Exception {
         long end = System.nanoTime() + timeout.toNanos();
-        Path log = log(name);
+        Path log = log(process);
         while (System.nanoTime() < end) {
             if (Files.exists(log) && Files.readAllLines(log).stream().filter(l -> l.contains(text)).count() >= count) {
                 return;
@@ -115,13 +185,13 @@ final class LocalStandaloneCluster implements AutoCloseable {
             }
             Thread.sleep(200);
         }
-        throw new IllegalStateException(name + " did not log '" + text + "' " + count + " times in " + timeout
+        throw new IllegalStateException(process + " did not log '" + text + "' " + count + " times in " + timeout
                 + "; see " + log);
     }
 
-    private static Path log(String name) throws IOException {
+    private Path log(String process) throws IOException {
         Path logs = Files.createDirectories(Path.of("target", "cluster-it"));
-        return logs.resolve(name + ".log");
+        return logs.resolve(name + "-" + process + ".log");
     }
 
     private static int freePort() throws IOException {

@@ -85,6 +85,7 @@ final class Database implements AutoCloseable, Transactions {
     private static Database openOnce(DatabaseSettings settings, Dialect dialect) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(settings.jdbcUrl());
+        config.setDriverClassName(dialect.driverClass());
         config.setUsername(settings.user());
         config.setPassword(settings.password());
         config.setMaximumPoolSize(settings.maxPoolSize());

@@ -19,6 +19,15 @@ enum Dialect {
         return settings.isPostgresql() ? POSTGRESQL : H2;
     }
 
+    /**
+     * The JDBC driver's class, loaded by the pool itself: {@code DriverManager} finds only drivers its caller's
+     * class loader sees, so in an application jar loaded by a child class loader (a {@code spark-submit}
+     * application on its driver and executors) it finds none.
+     */
+    String driverClass() {
+        return this == H2 ? "org.h2.Driver" : "org.postgresql.Driver";
+    }
+
     /** SQL run on every new pooled connection, or null. */
     String connectionInitSql() {
         // Lock waits are short transactions on a study row; ten seconds covers heavy contention.
