@@ -29,6 +29,9 @@ final class SummaryRows {
     private static final String COLUMNS = "tag, kind, step, wall_ns, numbers, body, artifact_uri, size_bytes, sha256,"
             + " width, height, channels";
 
+    /** A trial's (tag, kind) pairs: read from the index {@code trial_summaries_tag_kinds} alone (migration 5). */
+    static final String TAGS = "SELECT DISTINCT tag, kind FROM trial_summaries WHERE trial_id = ?";
+
     /** A summary to insert; {@code image} is where an image's PNG was stored, else null. */
     record Row(LoggedSummary summary, ArtifactRef image) {
     }
@@ -63,7 +66,7 @@ final class SummaryRows {
     /** The trial's distinct (tag, kind) pairs, by tag then kind. */
     List<SummaryTag> tags(Connection c, long trialId) throws SQLException {
         List<SummaryTag> out = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT tag, kind FROM trial_summaries WHERE trial_id = ?")) {
+        try (PreparedStatement ps = c.prepareStatement(TAGS)) {
             ps.setLong(1, trialId);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
