@@ -114,11 +114,8 @@ class TensorFlowInteropIT {
     @Test
     void tunelabReadsWhatTensorFlowsSummaryWriterWrites() throws IOException {
         Path logdir = dir.resolve("tf-run");
-        Files.createDirectories(logdir);
         Ops tf = Ops.create();
-        SummaryWriter writer = tf.summary.summaryWriter();
-        tf.summary.createSummaryFileWriter(writer, tf.constant(logdir.toString()), tf.constant(10), tf.constant(100),
-                tf.constant(".tf"));
+        SummaryWriter writer = tensorFlowFileWriter(tf, logdir);
         for (long step = 0; step < 3; step++) {
             tf.summary.writeScalarSummary(writer, tf.constant(step), tf.constant("loss"), tf.constant(1.5f - step));
         }
@@ -184,11 +181,8 @@ class TensorFlowInteropIT {
     @Test
     void tunelabReadsTextsAndPrCurvesTensorFlowsWriteSummaryOpWrites() throws IOException {
         Path logdir = dir.resolve("tf-plugins");
-        Files.createDirectories(logdir);
         Ops tf = Ops.create();
-        SummaryWriter writer = tf.summary.summaryWriter();
-        tf.summary.createSummaryFileWriter(writer, tf.constant(logdir.toString()), tf.constant(10), tf.constant(100),
-                tf.constant(".tf"));
+        SummaryWriter writer = tensorFlowFileWriter(tf, logdir);
         tf.summary.writeSummary(writer, tf.constant(2L), tf.constant("**bold** é"), tf.constant("notes"), metadataOf(tf, "text"));
         float[][] pr = {{2, 1, 0}, {2, 1, 0}, {0, 1, 2}, {0, 1, 2}, {0.5f, 0.5f, 1}, {1, 0.5f, 0}};
         tf.summary.writeSummary(writer, tf.constant(3L), tf.constant(pr), tf.constant("pr/dog"), metadataOf(tf, "pr_curves"));
@@ -209,6 +203,15 @@ class TensorFlowInteropIT {
         assertThat(curve.step()).isEqualTo(3);
         assertThat(curve.value()).isEqualTo(new PrCurve(new double[] {2, 1, 0}, new double[] {2, 1, 0}, new double[] {0, 1, 2},
                 new double[] {0, 1, 2}));
+    }
+
+    /** TensorFlow's summary file writer (eager ops) writing into {@code logdir}, created here. */
+    private static SummaryWriter tensorFlowFileWriter(Ops tf, Path logdir) throws IOException {
+        Files.createDirectories(logdir);
+        SummaryWriter writer = tf.summary.summaryWriter();
+        tf.summary.createSummaryFileWriter(writer, tf.constant(logdir.toString()), tf.constant(10), tf.constant(100),
+                tf.constant(".tf"));
+        return writer;
     }
 
     /** A scalar string tensor holding TensorFlow's own {@code SummaryMetadata} naming the plugin, serialized. */
