@@ -13,15 +13,17 @@ import io.tunelab.search.summary.SummaryTag;
 import io.tunelab.search.summary.TextSummary;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
+import java.util.TreeMap;
 
 /**
- * The summaries views' endpoints: the tags the chosen runs logged, and one tag's summaries for each run, shaped
- * for drawing (histograms as {@value #BINS} equal bins and percentile bands, images as PNG data URIs, PR curves as
- * precision and recall per threshold, texts as they are: the page escapes them).
+ * The summaries views' endpoints: the tags the chosen runs logged (with the runs that logged each), and one tag's
+ * summaries for each run, shaped for drawing (histograms as the counts of {@value #BINS} equal bins between
+ * {@code lo} and {@code hi} and percentile bands, images as PNG data URIs, PR curves as precision and recall per
+ * threshold, texts as they are: the page escapes them).
  */
 final class SummaryRoutes {
     static final int BINS = 30;
@@ -38,18 +40,16 @@ final class SummaryRoutes {
         app.get("/api/summaries", this::summaries);
     }
 
-    /** {@code trials=ID,...}: every (tag, kind) any of them logged, sorted by tag. */
+    /** {@code trials=ID,...}: every (tag, kind) any of them logged, sorted by tag, with the ids that logged it in the order asked. */
     private void tags(Context ctx) {
-        TreeSet<String> seen = new TreeSet<>();
-        List<Map<String, Object>> tags = new ArrayList<>();
+        Map<SummaryTag, List<Long>> trials = new TreeMap<>(Comparator.comparing(SummaryTag::tag).thenComparing(SummaryTag::kind));
         for (long id : runs(ctx)) {
             for (SummaryTag t : data.summaryTags(id)) {
-                if (seen.add(t.kind() + "\u0000" + t.tag())) {
-                    tags.add(Map.of("tag", t.tag(), "kind", t.kind().name()));
-                }
+                trials.computeIfAbsent(t, k -> new ArrayList<>()).add(id);
             }
         }
-        tags.sort((a, b) -> ((String) a.get("tag")).compareTo((String) b.get("tag")));
+        List<Map<String, Object>> tags = new ArrayList<>();
+        trials.forEach((t, ids) -> tags.add(Map.of("tag", t.tag(), "kind", t.kind().name(), "trials", ids)));
         ctx.json(Map.of("tags", tags));
     }
 
@@ -75,6 +75,10 @@ final class SummaryRoutes {
         return ids;
     }
 
+    /**
+     * One summary for drawing: a histogram as the counts (floats: enough to draw) of its equal bins from {@code lo}
+     * to {@code hi}, one bin of width 1 for a single value, none (and no edges) when empty.
+     */
     static Map<String, Object> json(LoggedSummary s) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("step", s.step());
@@ -84,7 +88,16 @@ final class SummaryRoutes {
             out.put("num", h.num());
             out.put("min", h.min());
             out.put("max", h.max());
-            out.put("bins", HistogramShapes.bins(h, BINS));
+            double[][] bins = HistogramShapes.bins(h, BINS);
+            float[] counts = new float[bins.length];
+            for (int b = 0; b < bins.length; b++) {
+                counts[b] = (float) bins[b][2];
+            }
+            if (bins.length > 0) {
+                out.put("lo", bins[0][0]);
+                out.put("hi", bins[bins.length - 1][1]);
+            }
+            out.put("counts", counts);
             out.put("percentiles", HistogramShapes.percentiles(h, HistogramShapes.BANDS));
         } else if (s.value() instanceof TextSummary t) {
             out.put("markdown", t.markdown());

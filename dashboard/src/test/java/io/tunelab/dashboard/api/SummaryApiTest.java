@@ -43,17 +43,29 @@ class SummaryApiTest {
             JsonNode tags = json(client.get("/api/summary-tags?trials=" + a + "," + b), 200).get("tags");
             assertThat(tags.findValuesAsText("tag")).containsExactly("inputs", "notes", "pr", "w");
             assertThat(tags.findValuesAsText("kind")).containsExactly("IMAGE", "TEXT", "PR_CURVE", "HISTOGRAM");
+            assertThat(tags.get(0).get("trials").get(0).asLong()).isEqualTo(b);
+            assertThat(tags.get(3).get("trials")).hasSize(1);
+            assertThat(tags.get(3).get("trials").get(0).asLong()).isEqualTo(a);
         });
     }
 
     @Test
-    void histogramsComeAsThirtyBinsAndPercentilesInStepOrder() {
+    void histogramsComeAsTheCountsOfThirtyEqualBinsFromMinToMaxAndPercentilesInStepOrder() {
         ApiFixture.withServer(storage, client -> {
             JsonNode runs = json(client.get("/api/summaries?trials=" + a + "," + b + "&tag=w"), 200).get("runs");
             JsonNode points = runs.get(0).get("summaries");
             assertThat(points.findValuesAsText("step")).containsExactly("0", "1");
             JsonNode h = points.get(1);
-            assertThat(h.get("bins").size()).isEqualTo(SummaryRoutes.BINS);
+            assertThat(h.get("counts").size()).isEqualTo(SummaryRoutes.BINS);
+            assertThat(h.get("lo").asDouble()).isEqualTo(0);
+            assertThat(h.get("hi").asDouble()).isEqualTo(2);
+            double total = 0;
+            for (JsonNode c : h.get("counts")) {
+                total += c.asDouble();
+            }
+            assertThat(total).isCloseTo(4, org.assertj.core.api.Assertions.within(1e-5));
+            assertThat(points.get(0).get("counts")).hasSize(1);
+            assertThat(points.get(0).get("lo").asDouble()).isEqualTo(4.5);
             assertThat(h.get("num").asDouble()).isEqualTo(4);
             assertThat(h.get("percentiles").size()).isEqualTo(9);
             assertThat(h.get("wallTime").asLong()).isEqualTo(5_000);

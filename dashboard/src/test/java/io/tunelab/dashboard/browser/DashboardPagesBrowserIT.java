@@ -203,13 +203,16 @@ class DashboardPagesBrowserIT {
         assertThat(browser.driver().findElements(By.cssSelector(".summary-run"))).hasSize(3);
         assertThat(browser.js("return echarts.getInstanceByDom(document.getElementById('histogram-0')).getOption().series.length"))
                 .isEqualTo((long) SampleStudies.HOSTILE_HISTOGRAM_STEPS);
-        assertThat(seriesLength("histogram-0", 4)).isEqualTo(30L);
+        assertThat(pointCount("histogram-0", 4)).isEqualTo(30L);
+        assertThat(browser.js("const d = echarts.getInstanceByDom(document.getElementById('histogram-0')).getModel()"
+                + ".getSeriesByIndex(4).getData(); let t = 0; for (let i = 0; i < d.count(); i++) t += d.get('count', i);"
+                + " return Math.round(t)")).as("the last ridge counts the 500 values of its step").isEqualTo(500L);
         browser.screenshot("summaries-histograms");
 
         view("distributions", "document.getElementById('distribution-0')");
         assertThat(browser.js("return echarts.getInstanceByDom(document.getElementById('distribution-0')).getOption().series.length"))
                 .isEqualTo(9L);
-        assertThat(seriesLength("distribution-0", 8)).isEqualTo((long) SampleStudies.HOSTILE_HISTOGRAM_STEPS);
+        assertThat(pointCount("distribution-0", 8)).isEqualTo((long) SampleStudies.HOSTILE_HISTOGRAM_STEPS);
 
         view("images", "document.getElementById('image-0')");
         assertThat(browser.driver().findElement(By.id("tag")).getText()).isEqualTo(SampleStudies.HOSTILE_IMAGE_TAG);
@@ -240,6 +243,12 @@ class DashboardPagesBrowserIT {
     void modelsPageSaysTheRegistryIsNotConfigured() {
         browser.open(url("/models.html"));
         assertThat(browser.driver().findElement(By.className("error")).getText()).startsWith("501").contains("not configured");
+    }
+
+    /** Points of a series as the chart holds them (a series' data may be a flat typed array of several dimensions). */
+    private static long pointCount(String chart, int series) {
+        return (Long) browser.js("return echarts.getInstanceByDom(document.getElementById(arguments[0]))"
+                + ".getModel().getSeriesByIndex(arguments[1]).getData().count()", chart, series);
     }
 
     private static long seriesLength(String chart, int series) {

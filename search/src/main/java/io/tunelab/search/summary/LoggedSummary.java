@@ -7,7 +7,8 @@ import java.util.Objects;
  * A non-scalar summary a trial logged at a step: a histogram, text, image or PR curve. Checked against
  * {@link SummaryLimits} on construction, so that an over-large value fails where it is logged.
  *
- * @param tag      the series it belongs to (like a metric name), non-blank, at most {@value SummaryLimits#MAX_TAG} characters
+ * @param tag      the series it belongs to (like a metric name), non-blank, without NUL (U+0000), at most
+ *                 {@value SummaryLimits#MAX_TAG} characters
  * @param step     step (epoch, batch...) it belongs to
  * @param wallTime when it was logged
  * @param value    the summary

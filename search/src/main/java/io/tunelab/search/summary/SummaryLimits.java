@@ -28,6 +28,10 @@ public final class SummaryLimits {
             throw new InvalidSummaryException("summary tag must be 1 to " + MAX_TAG + " characters and not blank, got '"
                     + (tag.length() > MAX_TAG ? tag.substring(0, 40) + "...' (" + tag.length() + " characters)" : tag + "'"));
         }
+        if (tag.indexOf('\u0000') >= 0) {
+            throw new InvalidSummaryException("summary tag must not contain the NUL character (U+0000), got '"
+                    + tag.replace('\u0000', '\ufffd') + "'");
+        }
         String what = value.kind().name().toLowerCase(Locale.ROOT).replace('_', ' ') + " '" + tag + "' at step " + step;
         if (value instanceof Histogram h) {
             over(what, h.size(), MAX_BUCKETS, "buckets");

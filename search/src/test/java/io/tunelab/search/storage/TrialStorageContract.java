@@ -13,6 +13,7 @@ import io.tunelab.search.summary.LoggedSummary;
 import io.tunelab.search.summary.PngImages;
 import io.tunelab.search.summary.PrCurve;
 import io.tunelab.search.summary.SummaryKind;
+import io.tunelab.search.summary.SummaryLimits;
 import io.tunelab.search.summary.SummaryTag;
 import io.tunelab.search.summary.TextSummary;
 import io.tunelab.search.trial.ArtifactRef;
@@ -309,6 +310,43 @@ public abstract class TrialStorageContract {
         assertThat(weights.get(0)).isEqualTo(new LoggedSummary("weights", 1, now.plusSeconds(1), h));
         assertThat(storage.summaries(t.id(), "notes").get(0).value()).isEqualTo(new TextSummary("<b>ok</b> *é*"));
         assertThat(storage.summaries(t.id(), "missing")).isEmpty();
+    }
+
+    @Test
+    void summariesKeepEveryCharacterOfTagsAndTextsUpToTheirLimits() {
+        FrozenTrial t = storage.createRunningTrial(study("s"));
+        Instant now = Instant.parse("2026-01-01T00:00:00Z");
+        String tag = ("é/層\uD83D\uDE00'\"%_" + "x".repeat(200)).substring(0, SummaryLimits.MAX_TAG);
+        String text = ("nul \u0000 tab\t é 層 \uD83D\uDE00 '); DROP TABLE trial_summaries; --\n" + "y".repeat(SummaryLimits.MAX_TEXT_CHARS))
+                .substring(0, SummaryLimits.MAX_TEXT_CHARS);
+        storage.logSummaries(t.id(), List.of(new LoggedSummary(tag, 0, now, new TextSummary(text))));
+        assertThat(storage.summaryTags(t.id())).containsExactly(new SummaryTag(tag, SummaryKind.TEXT));
+        assertThat(storage.summaries(t.id(), tag)).extracting(LoggedSummary::value).containsExactly(new TextSummary(text));
+    }
+
+    @Test
+    void histogramsAndPrCurvesAtTheirLimitsKeepEveryNumber() {
+        FrozenTrial t = storage.createRunningTrial(study("s"));
+        Instant now = Instant.parse("2026-01-01T00:00:00Z");
+        double[] limits = new double[SummaryLimits.MAX_BUCKETS];
+        double[] counts = new double[SummaryLimits.MAX_BUCKETS];
+        for (int i = 0; i < limits.length; i++) {
+            limits[i] = i == limits.length - 1 ? Double.MAX_VALUE : -1e300 + i * 1e297;
+            counts[i] = i % 3 == 0 ? 0 : i * 0.5;
+        }
+        Histogram wide = new Histogram(-1e300, 1e300, java.util.Arrays.stream(counts).sum(), -0.0, Double.POSITIVE_INFINITY,
+                limits, counts);
+        boolean[] labels = new boolean[50];
+        double[] scores = new double[50];
+        for (int i = 0; i < labels.length; i++) {
+            labels[i] = i % 2 == 0;
+            scores[i] = i / 50.0;
+        }
+        PrCurve curve = PrCurve.of(labels, scores, SummaryLimits.MAX_THRESHOLDS);
+        storage.logSummaries(t.id(), List.of(new LoggedSummary("wide", Long.MAX_VALUE, now, wide),
+                new LoggedSummary("pr", Long.MIN_VALUE, now, curve)));
+        assertThat(storage.summaries(t.id(), "wide")).containsExactly(new LoggedSummary("wide", Long.MAX_VALUE, now, wide));
+        assertThat(storage.summaries(t.id(), "pr")).containsExactly(new LoggedSummary("pr", Long.MIN_VALUE, now, curve));
     }
 
     @Test

@@ -83,4 +83,10 @@ class TrialSummariesTest {
         assertThatThrownBy(() -> trial.logText(" ", 0, "x")).isInstanceOf(InvalidSummaryException.class)
                 .hasMessageContaining("summary tag");
     }
+
+    @Test
+    void aTagHoldingTheNulCharacterIsRejectedAsNoDatabaseTextKeepsIt() {
+        assertThatThrownBy(() -> trial.logText("a\u0000b", 0, "x")).isInstanceOf(InvalidSummaryException.class)
+                .hasMessageContaining("summary tag must not contain the NUL character");
+    }
 }

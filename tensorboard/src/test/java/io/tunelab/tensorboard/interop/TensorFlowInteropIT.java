@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.tunelab.search.summary.Histogram;
 import io.tunelab.search.summary.ImageSummary;
+import io.tunelab.search.summary.LoggedSummary;
+import io.tunelab.search.summary.PrCurve;
+import io.tunelab.search.summary.TextSummary;
 import io.tunelab.tensorboard.event.EventFileReader;
 import io.tunelab.tensorboard.event.EventFileWriter;
 import io.tunelab.tensorboard.event.HParamsSummaries;
@@ -111,11 +114,8 @@ class TensorFlowInteropIT {
     @Test
     void tunelabReadsWhatTensorFlowsSummaryWriterWrites() throws IOException {
         Path logdir = dir.resolve("tf-run");
-        Files.createDirectories(logdir);
         Ops tf = Ops.create();
-        SummaryWriter writer = tf.summary.summaryWriter();
-        tf.summary.createSummaryFileWriter(writer, tf.constant(logdir.toString()), tf.constant(10), tf.constant(100),
-                tf.constant(".tf"));
+        SummaryWriter writer = tensorFlowFileWriter(tf, logdir);
         for (long step = 0; step < 3; step++) {
             tf.summary.writeScalarSummary(writer, tf.constant(step), tf.constant("loss"), tf.constant(1.5f - step));
         }
@@ -151,6 +151,78 @@ class TensorFlowInteropIT {
         assertThat(image.width()).isEqualTo(3);
         assertThat(image.height()).isEqualTo(2);
         assertThat(java.util.Arrays.copyOf(image.png(), 4)).containsExactly((byte) 0x89, 'P', 'N', 'G');
+    }
+
+    @Test
+    void tensorFlowsEventProtosReadTunelabsPrCurvesAsThePluginsSixRowTensor() throws Exception {
+        PrCurve curve = PrCurve.of(new boolean[] {true, false, true, false}, new double[] {0.9, 0.8, 0.3, 0.1}, 5);
+        Path file;
+        try (EventFileWriter w = EventFileWriter.create(dir.resolve("run"), T0)) {
+            w.summary(new LoggedSummary("pr/cat", 4, T0, curve));
+            file = w.file();
+        }
+        List<byte[]> records = tensorFlowRecords(file);
+        assertThat(records).hasSize(2);
+        Summary.Value value = Event.parseFrom(records.get(1)).getSummary().getValue(0);
+        assertThat(value.getTag()).isEqualTo("pr/cat");
+        assertThat(value.getMetadata().getPluginData().getPluginName()).isEqualTo("pr_curves");
+        org.tensorflow.proto.TensorProto tensor = value.getTensor();
+        assertThat(tensor.getDtype()).isEqualTo(org.tensorflow.proto.DataType.DT_FLOAT);
+        assertThat(tensor.getTensorShape().getDimList()).extracting(d -> d.getSize()).containsExactly(6L, 5L);
+        List<Float> rows = tensor.getFloatValList();
+        for (int i = 0; i < 5; i++) {
+            assertThat(rows.get(i)).isEqualTo((float) curve.truePositives()[i]);
+            assertThat(rows.get(5 + i)).isEqualTo((float) curve.falsePositives()[i]);
+            assertThat(rows.get(20 + i)).isEqualTo((float) curve.precision(i));
+            assertThat(rows.get(25 + i)).isEqualTo((float) curve.recall(i));
+        }
+    }
+
+    @Test
+    void tunelabReadsTextsAndPrCurvesTensorFlowsWriteSummaryOpWrites() throws IOException {
+        Path logdir = dir.resolve("tf-plugins");
+        Ops tf = Ops.create();
+        SummaryWriter writer = tensorFlowFileWriter(tf, logdir);
+        tf.summary.writeSummary(writer, tf.constant(2L), tf.constant("**bold** é"), tf.constant("notes"), metadataOf(tf, "text"));
+        float[][] pr = {{2, 1, 0}, {2, 1, 0}, {0, 1, 2}, {0, 1, 2}, {0.5f, 0.5f, 1}, {1, 0.5f, 0}};
+        tf.summary.writeSummary(writer, tf.constant(3L), tf.constant(pr), tf.constant("pr/dog"), metadataOf(tf, "pr_curves"));
+        tf.summary.flushSummaryWriter(writer);
+        tf.summary.closeSummaryWriter(writer);
+
+        List<SummaryPoint> points = new ArrayList<>();
+        List<RecordProblem> problems = new ArrayList<>();
+        try (Stream<Path> files = Files.list(logdir)) {
+            EventFileReader.read(files.filter(p -> p.getFileName().toString().contains("tfevents")).findFirst().orElseThrow(),
+                    points::add, problems::add);
+        }
+        assertThat(problems).isEmpty();
+        LoggedSummary text = logged(points, "notes");
+        assertThat(text.step()).isEqualTo(2);
+        assertThat(text.value()).isEqualTo(new TextSummary("**bold** é"));
+        LoggedSummary curve = logged(points, "pr/dog");
+        assertThat(curve.step()).isEqualTo(3);
+        assertThat(curve.value()).isEqualTo(new PrCurve(new double[] {2, 1, 0}, new double[] {2, 1, 0}, new double[] {0, 1, 2},
+                new double[] {0, 1, 2}));
+    }
+
+    /** TensorFlow's summary file writer (eager ops) writing into {@code logdir}, created here. */
+    private static SummaryWriter tensorFlowFileWriter(Ops tf, Path logdir) throws IOException {
+        Files.createDirectories(logdir);
+        SummaryWriter writer = tf.summary.summaryWriter();
+        tf.summary.createSummaryFileWriter(writer, tf.constant(logdir.toString()), tf.constant(10), tf.constant(100),
+                tf.constant(".tf"));
+        return writer;
+    }
+
+    /** A scalar string tensor holding TensorFlow's own {@code SummaryMetadata} naming the plugin, serialized. */
+    private static org.tensorflow.Operand<TString> metadataOf(Ops tf, String plugin) {
+        byte[] metadata = org.tensorflow.proto.SummaryMetadata.newBuilder().setPluginData(
+                org.tensorflow.proto.SummaryMetadata.PluginData.newBuilder().setPluginName(plugin)).build().toByteArray();
+        return tf.constantOf(TString.tensorOfBytes(org.tensorflow.ndarray.NdArrays.scalarOfObject(metadata)));
+    }
+
+    private static LoggedSummary logged(List<SummaryPoint> points, String tag) {
+        return ((SummaryPoint.Logged) points.stream().filter(p -> p.tag().equals(tag)).findFirst().orElseThrow()).summary();
     }
 
     /**

@@ -11,6 +11,7 @@ import io.tunelab.search.summary.TextSummary;
 import io.tunelab.search.trial.ArtifactRef;
 import java.net.URI;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -23,11 +24,15 @@ import java.util.function.Function;
 
 /**
  * Rows of {@code trial_summaries}: histograms and PR curves as packed doubles, texts as they are, images as
- * a reference to their PNG in the artifact repository. Stateless.
+ * a reference to their PNG in the artifact repository. A text holding the NUL character, which PostgreSQL's
+ * text types refuse, is kept as its UTF-8 bytes in {@code numbers} with {@code body} NULL. Stateless.
  */
 final class SummaryRows {
     private static final String COLUMNS = "tag, kind, step, wall_ns, numbers, body, artifact_uri, size_bytes, sha256,"
             + " width, height, channels";
+
+    /** A trial's (tag, kind) pairs: read from the index {@code trial_summaries_tag_kinds} alone (migration 5). */
+    static final String TAGS = "SELECT DISTINCT tag, kind FROM trial_summaries WHERE trial_id = ?";
 
     /** A summary to insert; {@code image} is where an image's PNG was stored, else null. */
     record Row(LoggedSummary summary, ArtifactRef image) {
@@ -44,8 +49,10 @@ final class SummaryRows {
                 ps.setString(3, s.kind().name());
                 ps.setLong(4, s.step());
                 ps.setLong(5, Times.toNanos(s.wallTime()));
-                ps.setBytes(6, numbers(s.value()));
-                ps.setString(7, s.value() instanceof TextSummary t ? t.markdown() : null);
+                String text = s.value() instanceof TextSummary t ? t.markdown() : null;
+                boolean textAsBytes = text != null && text.indexOf('\u0000') >= 0;
+                ps.setBytes(6, textAsBytes ? text.getBytes(StandardCharsets.UTF_8) : numbers(s.value()));
+                ps.setString(7, textAsBytes ? null : text);
                 ArtifactRef ref = row.image();
                 ps.setString(8, ref == null ? null : ref.uri().toString());
                 setLong(ps, 9, ref == null ? null : ref.size());
@@ -63,7 +70,7 @@ final class SummaryRows {
     /** The trial's distinct (tag, kind) pairs, by tag then kind. */
     List<SummaryTag> tags(Connection c, long trialId) throws SQLException {
         List<SummaryTag> out = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT tag, kind FROM trial_summaries WHERE trial_id = ?")) {
+        try (PreparedStatement ps = c.prepareStatement(TAGS)) {
             ps.setLong(1, trialId);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -95,7 +102,8 @@ final class SummaryRows {
     private static SummaryValue value(ResultSet rs, SummaryKind kind, Function<ArtifactRef, byte[]> png) throws SQLException {
         switch (kind) {
             case TEXT:
-                return new TextSummary(rs.getString(6));
+                String body = rs.getString(6);
+                return new TextSummary(body != null ? body : new String(rs.getBytes(5), StandardCharsets.UTF_8));
             case IMAGE:
                 ArtifactRef ref = new ArtifactRef("image", URI.create(rs.getString(7)), rs.getLong(8), rs.getString(9));
                 return new ImageSummary(png.apply(ref), rs.getInt(10), rs.getInt(11), rs.getInt(12));

@@ -47,6 +47,20 @@ class JdbcStorageExtrasTest {
     }
 
     @Test
+    void aTrialsSummaryTagsAreReadFromTheirIndexNotFromTheRowsAndTheirNumbers() {
+        String plan = db.read(c -> {
+            try (java.sql.PreparedStatement ps = c.prepareStatement("EXPLAIN " + SummaryRows.TAGS)) {
+                ps.setLong(1, 1);
+                try (java.sql.ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getString(1);
+                }
+            }
+        });
+        assertThat(plan).contains("TRIAL_SUMMARIES_TAG_KINDS");
+    }
+
+    @Test
     void aSecondStorageSeesEveryStateChangeOfTheFirstThroughItsCache() {
         long study = writer.createStudy("s", List.of(Direction.MINIMIZE)).id();
         FrozenTrial a = writer.createRunningTrial(study);

@@ -3,8 +3,10 @@ package io.tunelab.trainers.tribuo;
 import com.oracle.labs.mlrg.olcut.util.Pair;
 import io.tunelab.search.trial.Trial;
 import io.tunelab.trainers.summary.ClassifierSummaries;
+import io.tunelab.trainers.summary.ImportanceChart;
 import io.tunelab.trainers.tabular.Table;
 import io.tunelab.trainers.tabular.Task;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -15,11 +17,14 @@ import org.tribuo.Model;
  * matrix on that table as an image and a table ({@link ClassifierSummaries}, tags {@code test/...}); and,
  * when the model ranks its features ({@link Model#getTopFeatures}: split counts or impurity gains of trees and
  * tree ensembles, XGBoost's feature weights, the weights of linear models; none for kernel SVMs), a Markdown
- * table of the {@value #TOP} most important features per output, tagged {@value #IMPORTANCES_TAG}. Stateless.
+ * table of the {@value #TOP} most important features per output, tagged {@value #IMPORTANCES_TAG}, and the same
+ * ranking as a bar chart image ({@link ImportanceChart}), tagged {@value #IMPORTANCES_CHART_TAG}. Stateless.
  */
 final class TribuoSummaries {
     /** Tag of the feature-importance table. */
     static final String IMPORTANCES_TAG = "feature_importances";
+    /** Tag of the feature-importance bar chart. */
+    static final String IMPORTANCES_CHART_TAG = "feature_importances_chart";
     /** Features listed per output. */
     static final int TOP = 20;
 
@@ -34,7 +39,20 @@ final class TribuoSummaries {
         Map<String, List<Pair<String, Double>>> top = model.model().getTopFeatures(TOP);
         if (top.values().stream().anyMatch(list -> !list.isEmpty())) {
             trial.logText(IMPORTANCES_TAG, 0, markdown(top));
+            trial.logImage(IMPORTANCES_CHART_TAG, 0, ImportanceChart.draw(chartable(top)));
         }
+    }
+
+    /** The ranking as {@link ImportanceChart} takes it, outputs named as in the table. */
+    static Map<String, List<Map.Entry<String, Double>>> chartable(Map<String, List<Pair<String, Double>>> top) {
+        Map<String, List<Map.Entry<String, Double>>> out = new LinkedHashMap<>();
+        top.forEach((output, features) -> {
+            if (!features.isEmpty()) {
+                out.put(Model.ALL_OUTPUTS.equals(output) ? "all" : output,
+                        features.stream().map(f -> Map.entry(f.getA(), f.getB())).toList());
+            }
+        });
+        return out;
     }
 
     /** The ranking as a Markdown table: output, rank, feature, score ({@code |} in names escaped). */
