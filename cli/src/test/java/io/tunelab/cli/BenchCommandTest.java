@@ -71,7 +71,7 @@ class BenchCommandTest {
                 "--instances", "1", "--trials", "8", "--out", csv.toString());
         assertThat(out).contains("D = 2").contains("D = 3").contains("f2 ellipsoid").contains("qmc").contains("8 runs in");
         List<String> lines = Files.readAllLines(csv);
-        assertThat(lines.get(0)).isEqualTo("function,dim,instance,sampler,trials,regret,normalized_regret,ms_per_trial");
+        assertThat(lines.get(0)).isEqualTo("function,dim,instance,sampler,trials,regret,normalized_regret,ms_per_trial,seed");
         assertThat(lines).hasSize(9);
     }
 

@@ -1,6 +1,5 @@
 package io.tunelab.cli.bench;
 
-import io.tunelab.cli.TunelabCommand;
 import io.tunelab.cli.error.CliException;
 import io.tunelab.dashboard.DashboardException;
 import io.tunelab.bench.dashboard.DashboardBenchmark;
@@ -93,10 +92,14 @@ public final class BenchDashboardCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** This JVM's java, class path and the tunelab main class: how the bench starts tunelab studies and best. */
-    private static List<String> launcher() {
+    /**
+     * This JVM's java, class path and the class of the root command this bench runs under (tunelab's main
+     * class, read from picocli's model so that this package does not depend on the root's): how the bench
+     * starts {@code tunelab studies} and {@code tunelab best}.
+     */
+    private List<String> launcher() {
         return List.of(ProcessHandle.current().info().command().orElse("java"), "-Dai.djl.offline=true", "-cp",
-                System.getProperty("java.class.path"), TunelabCommand.class.getName());
+                System.getProperty("java.class.path"), spec.root().userObject().getClass().getName());
     }
 
     private static void delete(Path dir) throws IOException {

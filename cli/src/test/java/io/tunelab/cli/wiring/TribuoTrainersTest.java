@@ -161,7 +161,8 @@ class TribuoTrainersTest {
         study.optimize(new TribuoTrainers().create(cart("{summaries: {}}")), OptimizeOptions.trials(1));
         FrozenTrial t = study.trials().get(0);
         assertThat(study.storage().summaryTags(t.id())).extracting(SummaryTag::tag)
-                .containsExactlyInAnyOrder("test/confusion_matrix", "test/confusion_matrix_table", "feature_importances");
+                .containsExactlyInAnyOrder("test/confusion_matrix", "test/confusion_matrix_table", "feature_importances",
+                        "feature_importances_chart");
 
         Study off = Study.builder("cart-off").direction(Direction.MAXIMIZE).create();
         off.optimize(new TribuoTrainers().create(cart("{summaries: {evaluation: false}}")), OptimizeOptions.trials(1));
