@@ -2,6 +2,7 @@ package io.tunelab.dashboard.data;
 
 import io.tunelab.search.storage.StudyRecord;
 import io.tunelab.search.storage.TrialStorage;
+import io.tunelab.search.summary.SummaryTag;
 import io.tunelab.search.trial.FrozenTrial;
 import io.tunelab.search.trial.MetricPoint;
 import io.tunelab.search.trial.TrialState;
@@ -18,7 +19,7 @@ import java.util.Set;
  * {@link StorageDashboardData}, e.g. over the in-memory storage; a tracker database has cursors of its own,
  * read by {@link TrackerChangeFeed}, so no study is re-read there): each refresh compares
  * every trial with a fingerprint of its last seen snapshot (and, for running trials, the length of each
- * metric series) and stamps what differs with the next sequence number. A cursor is such a number.
+ * metric series and the number of summaries) and stamps what differs with the next sequence number. A cursor is such a number.
  * Refreshes happen on demand, at most once per {@code minInterval} nanoseconds. Thread-safe (one lock).
  */
 final class ChangeLog {
@@ -37,11 +38,23 @@ final class ChangeLog {
 
     /** What makes a trial "changed" for a viewer. */
     private record Fingerprint(TrialState state, List<Double> values, Instant start, Instant end, int intermediates,
-                               int params, int userAttrs, int systemAttrs) {
-        static Fingerprint of(FrozenTrial t) {
+                               int params, int userAttrs, int systemAttrs, int summaries) {
+        static Fingerprint of(FrozenTrial t, int summaries) {
             return new Fingerprint(t.state(), t.values(), t.start(), t.end(), t.intermediateValues().size(),
-                    t.params().size(), t.userAttrs().size(), t.systemAttrs().size());
+                    t.params().size(), t.userAttrs().size(), t.systemAttrs().size(), summaries);
         }
+    }
+
+    /** A running trial's number of summaries (histograms, images, texts, PR curves), so that logging one is a change. */
+    private int summaries(FrozenTrial t) {
+        if (t.state() != TrialState.RUNNING) {
+            return 0;
+        }
+        int n = 0;
+        for (SummaryTag tag : storage.summaryTags(t.id())) {
+            n += storage.summaries(t.id(), tag.tag()).size();
+        }
+        return n;
     }
 
     private record SeriesMark(long trialId, int number, String name, long count, long lastStep, long seq) {
@@ -95,7 +108,7 @@ final class ChangeLog {
             StudyMarks marks = studies.computeIfAbsent(study.id(), id -> new StudyMarks());
             List<FrozenTrial> trials = storage.trials(study.id(), ALL);
             for (FrozenTrial t : trials) {
-                Fingerprint now = Fingerprint.of(t);
+                Fingerprint now = Fingerprint.of(t, summaries(t));
                 Fingerprint before = marks.prints.put(t.number(), now);
                 if (!now.equals(before)) {
                     marks.trialSeq.put(t.number(), ++seq);

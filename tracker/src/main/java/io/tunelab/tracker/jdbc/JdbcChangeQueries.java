@@ -22,7 +22,8 @@ final class JdbcChangeQueries implements ChangeQueries {
     private static final String ACTIVITY = "SELECT t.trial_id, t.study_id, t.trial_number,"
             + " (SELECT COUNT(*) FROM trial_params p WHERE p.trial_id = t.trial_id),"
             + " (SELECT COUNT(*) FROM trial_intermediate i WHERE i.trial_id = t.trial_id),"
-            + " (SELECT COUNT(*) FROM trial_attrs a WHERE a.trial_id = t.trial_id)"
+            + " (SELECT COUNT(*) FROM trial_attrs a WHERE a.trial_id = t.trial_id),"
+            + " (SELECT COUNT(*) FROM trial_summaries s WHERE s.trial_id = t.trial_id)"
             + " FROM trials t WHERE t.trial_state = 'RUNNING' AND ";
 
     private final Database db;
@@ -77,7 +78,7 @@ final class JdbcChangeQueries implements ChangeQueries {
         try (ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 out.add(new TrialActivity(rs.getLong(1), rs.getLong(2), rs.getInt(3), rs.getInt(4), rs.getInt(5),
-                        rs.getInt(6)));
+                        rs.getInt(6), rs.getInt(7)));
             }
         }
         return out;

@@ -35,9 +35,11 @@ public interface ChangeQueries {
 
     /**
      * What a running trial holds, counted: a change in any count means the trial changed.
-     * (An intermediate value reported again for the same step is not counted as a change.)
+     * (An intermediate value reported again for the same step is not counted as a change.) Summaries
+     * (histograms, images, texts, PR curves) count too, so a trial that logs only summaries is seen live.
      */
-    record TrialActivity(long trialId, long studyId, int number, int params, int intermediates, int attrs) {
+    record TrialActivity(long trialId, long studyId, int number, int params, int intermediates, int attrs,
+                         int summaries) {
     }
 
     /**

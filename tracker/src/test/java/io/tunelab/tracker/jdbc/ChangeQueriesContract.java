@@ -83,6 +83,20 @@ abstract class ChangeQueriesContract {
     }
 
     @Test
+    void aRunningTrialsActivityCountsItsSummariesSoThatOneLoggingOnlyHistogramsIsSeenLive() {
+        Trial running = study.ask();
+        running.suggestFloat("x", 0, 1);
+        int before = queries.activity(study.studyId()).get(0).summaries();
+
+        running.logHistogram("weights", 0, new double[] {0.1, 0.2, 0.3});
+        running.logHistogram("weights", 1, new double[] {0.2, 0.3});
+        storage.flush();
+
+        assertThat(before).isZero();
+        assertThat(queries.activity(study.studyId())).singleElement().satisfies(a -> assertThat(a.summaries()).isEqualTo(2));
+    }
+
+    @Test
     void onlySeriesWithPointsAfterThePointCursorComeBackWithTheirSummary() {
         long cursor = queries.lastPointId();
         assertThat(queries.grownSince(cursor)).isEmpty();
