@@ -23,6 +23,7 @@ The batches are slices of one in-memory tensor in a fresh random order each epoc
 PyTorch, no DataLoader worker processes.
 """
 import json
+import os
 import sys
 import time
 
@@ -176,6 +177,8 @@ def main():
     with open(sys.argv[1], encoding="utf-8") as f:
         spec = json.load(f)
     torch.set_num_threads(spec["threads"])
+    # the Java side's oneDNN switch (io.tunelab.trainers.device.OneDnn), so both sides run the same kernels
+    torch.backends.mkldnn.enabled = os.environ.get("TUNELAB_ONEDNN", "on") == "on"
     try:
         torch.set_num_interop_threads(1)
     except RuntimeError:

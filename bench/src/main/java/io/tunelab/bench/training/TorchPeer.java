@@ -26,8 +26,8 @@ import java.util.concurrent.TimeUnit;
  * {@code /usr/bin/python3} (which has {@code python3-torch}) when it exists, else {@code python3}: it
  * trains the network of an {@link Architecture} on the very training examples the Java side trained on
  * (written as raw little-endian arrays), with the same batch size, optimizer, learning rate and threads,
- * and reports the wall time of each epoch's training steps. The peer gets the oneDNN instruction-set limit
- * the Java side runs with ({@code ONEDNN_MAX_CPU_ISA}), so both use the same kernels.
+ * and reports the wall time of each epoch's training steps. The peer gets the oneDNN switch the Java side
+ * runs with ({@code torch.backends.mkldnn.enabled}, through {@code TUNELAB_ONEDNN}), so both use the same kernels.
  */
 public final class TorchPeer {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -79,10 +79,10 @@ public final class TorchPeer {
      * @param epochs       epochs to train
      * @param threads      PyTorch intra-op threads ({@code torch.set_num_threads}); one inter-op thread
      * @param seed         weights and shuffling seed
-     * @param oneDnnIsa    {@code ONEDNN_MAX_CPU_ISA} for the peer, or null to leave oneDNN alone
+     * @param oneDnn       whether the peer's CPU convolutions may use oneDNN
      */
     public record Settings(String optimizer, double learningRate, int batchSize, int epochs, int threads, long seed,
-                           String oneDnnIsa) {
+                           boolean oneDnn) {
         public Settings {
             if (!optimizer.equals("adam") && !optimizer.equals("sgd")) {
                 throw new TrainersException("the PyTorch peer trains with adam or sgd, got '" + optimizer + "'");
@@ -136,9 +136,7 @@ public final class TorchPeer {
         ProcessBuilder builder = new ProcessBuilder(python, script.toString(), specFile.toString())
                 .redirectError(ProcessBuilder.Redirect.INHERIT);
         builder.environment().put("OMP_NUM_THREADS", String.valueOf(settings.threads()));
-        if (settings.oneDnnIsa() != null) {
-            builder.environment().put("ONEDNN_MAX_CPU_ISA", settings.oneDnnIsa());
-        }
+        builder.environment().put("TUNELAB_ONEDNN", settings.oneDnn() ? "on" : "off");
         Process process = builder.start();
         String name = null;
         List<Double> seconds = new ArrayList<>();

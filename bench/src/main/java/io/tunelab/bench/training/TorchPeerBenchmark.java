@@ -5,7 +5,7 @@ import io.tunelab.trainers.callback.TrainingCallback;
 import io.tunelab.trainers.callback.TrainingContext;
 import io.tunelab.trainers.data.DatasetSplits;
 import io.tunelab.trainers.data.DenseDataset;
-import io.tunelab.trainers.device.OneDnnIsa;
+import io.tunelab.trainers.device.PyTorchNatives;
 import io.tunelab.trainers.djl.Architecture;
 import io.tunelab.trainers.djl.optimizer.OptimizerKind;
 import io.tunelab.trainers.djl.optimizer.OptimizerSpec;
@@ -33,7 +33,7 @@ public final class TorchPeerBenchmark {
     public static final double TARGET_RATIO = 1.3;
     /** The CSV header. */
     public static final String HEADER = "case,network,examples,threads,djl_ms_per_epoch,torch_ms_per_epoch,ratio,"
-            + "djl_cpu_ms_per_epoch,torch_cpu_ms_per_epoch,cpu_ratio";
+            + "djl_cpu_ms_per_epoch,torch_cpu_ms_per_epoch,cpu_ratio,onednn";
 
     private TorchPeerBenchmark() {
     }
@@ -68,8 +68,8 @@ public final class TorchPeerBenchmark {
         }
     }
 
-    /** One row of the report: DJL's and the peer's epochs. */
-    public record Row(Case run, int threads, Epochs djl, Epochs torch, String peer) {
+    /** One row of the report: DJL's and the peer's epochs, and whether both ran their convolutions on oneDNN. */
+    public record Row(Case run, int threads, Epochs djl, Epochs torch, String peer, boolean oneDnn) {
         /** DJL's wall time per epoch over PyTorch's: the figure. */
         public double ratio() {
             return djl.ms() / torch.ms();
@@ -81,9 +81,9 @@ public final class TorchPeerBenchmark {
         }
 
         public String csv() {
-            return String.format(Locale.ROOT, "%s,\"%s\",%d,%d,%.1f,%.1f,%.3f,%.1f,%.1f,%.3f", run.name(),
+            return String.format(Locale.ROOT, "%s,\"%s\",%d,%d,%.1f,%.1f,%.3f,%.1f,%.1f,%.3f,%s", run.name(),
                     run.architecture().describe(), run.data().train().size(), threads, djl.ms(), torch.ms(), ratio(),
-                    djl.cpuMs(), torch.cpuMs(), cpuRatio());
+                    djl.cpuMs(), torch.cpuMs(), cpuRatio(), oneDnn ? "on" : "off");
         }
     }
 
@@ -100,7 +100,6 @@ public final class TorchPeerBenchmark {
     public static List<Row> run(List<Case> cases, int epochs, int threads, long seed, TorchPeer peer, Path work,
                                 PrintWriter console) throws IOException {
         TrainBenchmark.useThreads(threads);
-        String isa = OneDnnIsa.limit().isa();
         List<Row> rows = new ArrayList<>();
         for (Case c : cases) {
             console.printf(Locale.ROOT, "%s: %s on %d examples, batch %d, %s %.4g, %d epoch(s), %d thread(s)%n", c.name(),
@@ -108,16 +107,17 @@ public final class TorchPeerBenchmark {
                     c.learningRate(), epochs, threads);
             console.flush();
             Epochs djl = djlEpochs(c, epochs, seed);
+            boolean oneDnn = PyTorchNatives.oneDnn().enabled();
             TorchPeer.Run torch = peer.train(c.architecture(), c.data().train(), new TorchPeer.Settings(
-                    c.optimizer().wireName(), c.learningRate(), c.batchSize(), epochs, threads, seed, isa), work.resolve(c.name()));
-            Row row = new Row(c, threads, djl, new Epochs(torch.epochSeconds(), torch.cpuSeconds()), torch.name());
+                    c.optimizer().wireName(), c.learningRate(), c.batchSize(), epochs, threads, seed, oneDnn), work.resolve(c.name()));
+            Row row = new Row(c, threads, djl, new Epochs(torch.epochSeconds(), torch.cpuSeconds()), torch.name(), oneDnn);
             rows.add(row);
             console.printf(Locale.ROOT, "  DJL %s s, %s %s s: %.0f vs %.0f ms/epoch, ratio %.2f (CPU %.2f)%n",
                     seconds(djl.seconds()), torch.name(), seconds(torch.epochSeconds()), djl.ms(), row.torch().ms(), row.ratio(),
                     row.cpuRatio());
             console.flush();
         }
-        console.println(table(rows, isa));
+        console.println(table(rows));
         console.flush();
         return rows;
     }
@@ -144,13 +144,12 @@ public final class TorchPeerBenchmark {
     }
 
     /** The summary table. */
-    static String table(List<Row> rows, String isa) {
-        StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "%-12s %8s %12s %12s %7s %9s  (oneDNN ISA: %s;"
-                + " target ratio <= %.1f)%n", "case", "examples", "DJL ms/ep", "torch ms/ep", "ratio", "CPU ratio",
-                isa == null ? "default" : isa, TARGET_RATIO));
+    static String table(List<Row> rows) {
+        StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "%-12s %8s %12s %12s %7s %9s %7s  (target ratio"
+                + " <= %.1f)%n", "case", "examples", "DJL ms/ep", "torch ms/ep", "ratio", "CPU ratio", "oneDNN", TARGET_RATIO));
         for (Row r : rows) {
-            out.append(String.format(Locale.ROOT, "%-12s %8d %12.0f %12.0f %7.2f %9.2f%s%n", r.run().name(),
-                    r.run().data().train().size(), r.djl().ms(), r.torch().ms(), r.ratio(), r.cpuRatio(),
+            out.append(String.format(Locale.ROOT, "%-12s %8d %12.0f %12.0f %7.2f %9.2f %7s%s%n", r.run().name(),
+                    r.run().data().train().size(), r.djl().ms(), r.torch().ms(), r.ratio(), r.cpuRatio(), r.oneDnn() ? "on" : "off",
                     r.ratio() <= TARGET_RATIO ? "" : "  over target"));
         }
         return out.toString();

@@ -56,7 +56,7 @@ class TorchPeerTest {
                 .get(0);
         assertThat(c.optimizer()).isEqualTo(OptimizerKind.ADAM);
 
-        assertThatThrownBy(() -> peer.train(c.architecture(), data.train(), new TorchPeer.Settings("adam", 1e-3, 2, 1, 1, 1, null),
+        assertThatThrownBy(() -> peer.train(c.architecture(), data.train(), new TorchPeer.Settings("adam", 1e-3, 2, 1, 1, 1, false),
                 dir.resolve("work"))).isInstanceOf(TrainersException.class).hasMessageContaining("exited with 3 after 0 of 1 epochs");
     }
 
@@ -66,7 +66,7 @@ class TorchPeerTest {
         assertThat(TorchPeerBenchmark.steadyMean(List.of(9.0))).isEqualTo(9.0);
         assertThatThrownBy(() -> PeerCases.build(List.of("transformer"), new PeerCases.Sizes(4, 20, 100), () -> null, dir, 1))
                 .isInstanceOf(TrainersException.class).hasMessageContaining("unknown case 'transformer'");
-        assertThatThrownBy(() -> new TorchPeer.Settings("rmsprop", 1e-3, 2, 1, 1, 1, null))
+        assertThatThrownBy(() -> new TorchPeer.Settings("rmsprop", 1e-3, 2, 1, 1, 1, false))
                 .isInstanceOf(TrainersException.class).hasMessageContaining("adam or sgd, got 'rmsprop'");
     }
 }

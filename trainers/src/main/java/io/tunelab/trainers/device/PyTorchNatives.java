@@ -10,12 +10,28 @@ public final class PyTorchNatives {
     }
 
     /**
-     * DJL's PyTorch engine, started if needed, with oneDNN's instruction set chosen first
-     * ({@link OneDnnIsa#limit()}). Every engine use of this package goes through here.
+     * DJL's PyTorch engine, started if needed, with oneDNN switched off for CPU convolutions when the user
+     * asked for that ({@link OneDnn}). Every engine use of the trainers goes through here.
      */
-    static Engine engine() {
-        OneDnnIsa.limit();
-        return Engine.getInstance();
+    public static Engine engine() {
+        Engine engine = Engine.getEngine("PyTorch");
+        OneDnn.atStart(LibUtils.getLibtorchPath());
+        return engine;
+    }
+
+    /**
+     * Called before a network is built: switches oneDNN off for the rest of the process when the network
+     * {@code described} has a convolution of fewer than {@link OneDnn#SAFE_CHANNELS} channels.
+     */
+    public static void prepareConvolutions(int narrowestChannels, String described) {
+        engine();
+        OneDnn.beforeNetwork(narrowestChannels, described, LibUtils.getLibtorchPath());
+    }
+
+    /** Whether PyTorch may use oneDNN for CPU convolutions now, and why; starts the engine if needed. */
+    public static OneDnn.Decision oneDnn() {
+        engine();
+        return OneDnn.current();
     }
 
     /** Where the native library was loaded from; its name carries the build's flavour ({@code cpu}, {@code cu124}). */

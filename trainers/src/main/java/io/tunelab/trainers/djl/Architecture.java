@@ -30,6 +30,14 @@ public sealed interface Architecture permits MlpArchitecture, CnnArchitecture, R
         return Regularization.NONE;
     }
 
+    /**
+     * The fewest channels any convolution layer of the network produces, {@link Integer#MAX_VALUE} when it
+     * has none; decides whether oneDNN may run its convolutions ({@code io.tunelab.trainers.device.OneDnn}).
+     */
+    default int narrowestConvolution() {
+        return Integer.MAX_VALUE;
+    }
+
     /** A one-line summary, e.g. {@code mlp 784-300-100-10 relu}. */
     String describe();
 }

@@ -70,6 +70,12 @@ public record CnnArchitecture(List<Integer> inputShape, int convBlocks, int filt
         return inputShape.size() == 3 ? inputShape.get(0) : 1;
     }
 
+    /** The first block's filters: later blocks double them, and a residual shortcut's projection matches them. */
+    @Override
+    public int narrowestConvolution() {
+        return filters;
+    }
+
     @Override
     public String describe() {
         return "cnn " + convBlocks + "x " + (residual ? "residual " : "") + "conv" + kernelSize + " from " + filters

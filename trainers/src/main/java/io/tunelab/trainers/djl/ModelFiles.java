@@ -4,7 +4,7 @@ import ai.djl.Device;
 import ai.djl.MalformedModelException;
 import ai.djl.Model;
 import io.tunelab.trainers.TrainersException;
-import io.tunelab.trainers.device.OneDnnIsa;
+import io.tunelab.trainers.device.PyTorchNatives;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,10 +23,10 @@ public final class ModelFiles {
 
     /**
      * A new, empty model on {@code device} of the {@link #ENGINE} engine. Every Tunelab network is created
-     * here, so that oneDNN's instruction set is chosen ({@link OneDnnIsa#limit()}) before its first convolution.
+     * here, so that oneDNN is switched on or off ({@link PyTorchNatives#engine()}) before its first convolution.
      */
     public static Model newModel(String name, Device device) {
-        OneDnnIsa.limit();
+        PyTorchNatives.engine();
         return Model.newInstance(name, device, ENGINE);
     }
 

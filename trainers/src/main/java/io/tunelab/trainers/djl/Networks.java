@@ -14,6 +14,7 @@ import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.BatchNorm;
 import ai.djl.nn.pooling.Pool;
+import io.tunelab.trainers.device.PyTorchNatives;
 import java.util.List;
 
 /**
@@ -26,8 +27,12 @@ public final class Networks {
     private Networks() {
     }
 
-    /** A new, uninitialised block for {@code architecture} whose weights will be drawn from {@code seed}. */
+    /**
+     * A new, uninitialised block for {@code architecture} whose weights will be drawn from {@code seed}. A
+     * network with narrow convolutions switches oneDNN off first ({@link PyTorchNatives#prepareConvolutions}).
+     */
     public static Block build(Architecture architecture, long seed) {
+        PyTorchNatives.prepareConvolutions(architecture.narrowestConvolution(), architecture.describe());
         Block block;
         if (architecture instanceof MlpArchitecture mlp) {
             block = mlp(mlp);

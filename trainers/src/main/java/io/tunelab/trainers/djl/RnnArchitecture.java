@@ -58,6 +58,11 @@ public record RnnArchitecture(List<Integer> inputShape, RecurrentCell cell, List
     }
 
     @Override
+    public int narrowestConvolution() {
+        return convFilters > 0 ? convFilters : Integer.MAX_VALUE;
+    }
+
+    @Override
     public String describe() {
         String layers = units.stream().map(String::valueOf).collect(Collectors.joining("-"));
         return "rnn " + (convFilters > 0 ? "conv1d " + convFilters + "x" + convKernel + "/" + convStride + " + " : "")
