@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.function.ToDoubleFunction;
 
 /**
  * The output of {@code bench bbob}: the CSV, one table per dimension (median normalised regret over
@@ -40,13 +41,8 @@ public final class BbobReport {
 
     /** Median normalised regret per (dimension, function, sampler), samplers in first-seen order. */
     public static Map<Integer, Map<Integer, Map<String, Double>>> medians(List<BbobBenchmark.Row> rows) {
-        Map<Integer, Map<Integer, Map<String, List<Double>>>> groups = new LinkedHashMap<>();
-        for (BbobBenchmark.Row r : rows) {
-            groups.computeIfAbsent(r.dim(), k -> new LinkedHashMap<>()).computeIfAbsent(r.function(), k -> new LinkedHashMap<>())
-                    .computeIfAbsent(r.sampler(), k -> new ArrayList<>()).add(r.normalizedRegret());
-        }
         Map<Integer, Map<Integer, Map<String, Double>>> out = new LinkedHashMap<>();
-        groups.forEach((dim, byFunction) -> byFunction.forEach((f, bySampler) -> bySampler.forEach((s, values) ->
+        grouped(rows, BbobBenchmark.Row::normalizedRegret).forEach((dim, byFunction) -> byFunction.forEach((f, bySampler) -> bySampler.forEach((s, values) ->
                 out.computeIfAbsent(dim, k -> new LinkedHashMap<>()).computeIfAbsent(f, k -> new LinkedHashMap<>())
                         .put(s, BenchReport.median(values.stream().mapToDouble(Double::doubleValue).toArray())))));
         return out;
@@ -116,11 +112,7 @@ public final class BbobReport {
         if (peers.isEmpty()) {
             return "";
         }
-        Map<Integer, Map<Integer, Map<String, List<Double>>>> regrets = new LinkedHashMap<>();
-        for (BbobBenchmark.Row r : rows) {
-            regrets.computeIfAbsent(r.dim(), k -> new LinkedHashMap<>()).computeIfAbsent(r.function(), k -> new LinkedHashMap<>())
-                    .computeIfAbsent(r.sampler(), k -> new ArrayList<>()).add(r.regret());
-        }
+        Map<Integer, Map<Integer, Map<String, List<Double>>>> regrets = grouped(rows, BbobBenchmark.Row::regret);
         StringBuilder sb = new StringBuilder(String.format(Locale.ROOT,
                 "%nfunctions where the sampler's regrets are not significantly worse / significantly better than the peer's"
                         + " (one-sided rank-sum test, alpha %.2f)%n", ALPHA));
@@ -147,6 +139,17 @@ public final class BbobReport {
             }
         });
         return sb.toString();
+    }
+
+    /** {@code value} of the rows per (dimension, function, sampler), in first-seen order. */
+    private static Map<Integer, Map<Integer, Map<String, List<Double>>>> grouped(List<BbobBenchmark.Row> rows,
+                                                                              ToDoubleFunction<BbobBenchmark.Row> value) {
+        Map<Integer, Map<Integer, Map<String, List<Double>>>> groups = new LinkedHashMap<>();
+        for (BbobBenchmark.Row r : rows) {
+            groups.computeIfAbsent(r.dim(), k -> new LinkedHashMap<>()).computeIfAbsent(r.function(), k -> new LinkedHashMap<>())
+                    .computeIfAbsent(r.sampler(), k -> new ArrayList<>()).add(value.applyAsDouble(r));
+        }
+        return groups;
     }
 
     private static String runsPerSampler(Map<Integer, Map<String, List<Double>>> byFunction) {

@@ -1,7 +1,6 @@
 package io.tunelab.cli.bench;
 
 import io.tunelab.bench.training.ImagesBenchmark;
-import io.tunelab.trainers.data.DatasetRepository;
 import io.tunelab.trainers.data.DatasetSplits;
 import io.tunelab.trainers.data.FashionMnist;
 import java.io.IOException;
@@ -10,6 +9,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code tunelab bench images}: a residual CNN trained on Fashion-MNIST written as an image folder. */
@@ -48,9 +48,8 @@ public final class BenchImagesCommand implements Callable<Integer> {
             + " the network was fixed beforehand, not tuned on this data).")
     long seed;
 
-    @Option(names = "--data-dir", paramLabel = "DIR",
-            description = "Directory holding Fashion-MNIST (default: ~/.tunelab/datasets, /usr/share/datasets).")
-    Path dataDir;
+    @Mixin
+    DataDirOption data;
 
     @Override
     public Integer call() throws IOException {
@@ -58,11 +57,7 @@ public final class BenchImagesCommand implements Callable<Integer> {
         Path dir = Files.createTempDirectory("tunelab-bench-images-");
         try {
             options = new ImagesBenchmark.Options(dir, images, epochs, blocks, filters, batchSize, learningRate, threads, seed);
-            DatasetRepository.Builder repo = DatasetRepository.builder();
-            if (dataDir != null) {
-                repo.dataDir(dataDir);
-            }
-            DatasetSplits source = repo.build().load(FashionMnist.SPEC);
+            DatasetSplits source = data.repository().load(FashionMnist.SPEC);
             ImagesBenchmark.Result result = ImagesBenchmark.run(options, source, FashionMnist.CLASS_NAMES);
             spec.commandLine().getOut().print(result.describe());
             spec.commandLine().getOut().flush();

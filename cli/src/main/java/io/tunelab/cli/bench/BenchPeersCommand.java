@@ -5,7 +5,6 @@ import io.tunelab.bench.training.TorchPeer;
 import io.tunelab.bench.training.TorchPeerBenchmark;
 import io.tunelab.cli.error.CliException;
 import io.tunelab.trainers.TrainersException;
-import io.tunelab.trainers.data.DatasetRepository;
 import io.tunelab.trainers.data.FashionMnist;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -16,6 +15,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code tunelab bench peers}: each new DJL trainer's epoch time beside the same network in PyTorch, in one run. */
@@ -53,9 +53,8 @@ public final class BenchPeersCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42", description = "Data, weights and shuffling seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--data-dir", paramLabel = "DIR",
-            description = "Directory holding Fashion-MNIST (default: ~/.tunelab/datasets, /usr/share/datasets).")
-    Path dataDir;
+    @Mixin
+    DataDirOption data;
 
     @Option(names = "--out", paramLabel = "FILE.csv", description = "Also write the rows as CSV.")
     Path out;
@@ -78,14 +77,10 @@ public final class BenchPeersCommand implements Callable<Integer> {
         Path work = Files.createTempDirectory("tunelab-bench-peers-");
         PrintWriter w = spec.commandLine().getOut();
         try {
-            DatasetRepository.Builder repo = DatasetRepository.builder();
-            if (dataDir != null) {
-                repo.dataDir(dataDir);
-            }
             List<TorchPeerBenchmark.Case> list;
             try {
                 list = PeerCases.build(cases, new PeerCases.Sizes(images, series, rows),
-                        () -> repo.build().load(FashionMnist.SPEC), work, seed);
+                        () -> data.repository().load(FashionMnist.SPEC), work, seed);
             } catch (TrainersException e) {
                 throw new CliException(e.getMessage(), e);
             }

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code tunelab bench train}: trains the book's Fashion-MNIST network and reports time per epoch. */
@@ -33,9 +34,8 @@ public final class BenchTrainCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE.csv", description = "Also write the rows as CSV.")
     Path out;
 
-    @Option(names = "--data-dir", paramLabel = "DIR",
-            description = "Directory holding Fashion-MNIST (default: ~/.tunelab/datasets, /usr/share/datasets).")
-    Path dataDir;
+    @Mixin
+    DataDirOption data;
 
     @Option(names = "--train-limit", defaultValue = "0", paramLabel = "N",
             description = "Train on the first N images only (default: all 55,000).")
@@ -49,7 +49,7 @@ public final class BenchTrainCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         TrainBenchmark.Options options;
         try {
-            options = new TrainBenchmark.Options(model.toLowerCase(Locale.ROOT), epochs, threads, out, dataDir,
+            options = new TrainBenchmark.Options(model.toLowerCase(Locale.ROOT), epochs, threads, out, data.dir(),
                     trainLimit, seed, false);
         } catch (TrainersException e) {
             throw new CliException(e.getMessage(), e);
