@@ -413,6 +413,46 @@ public abstract class TrialStorageContract {
     }
 
     @Test
+    void fourThreadsSettingTheSameNewStudyAttributesAtOnceAllSucceed() throws Exception {
+        // as Spark tasks recording the study-wide fail-fast stop at the same moment
+        long s = study("s");
+        int threads = 4;
+        int keys = 100;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(threads);
+        List<Future<?>> futures = new ArrayList<>();
+        for (int i = 0; i < threads; i++) {
+            int writer = i;
+            futures.add(pool.submit(() -> {
+                for (int k = 0; k < keys; k++) {
+                    together.await(1, TimeUnit.MINUTES);
+                    try {
+                        storage.setStudySystemAttr(s, "stopped_" + k, writer);
+                    } catch (RuntimeException e) {
+                        together.reset(); // the others stop waiting at once; this failure is the one reported
+                        throw e;
+                    }
+                }
+                return null;
+            }));
+        }
+        List<Throwable> failures = new ArrayList<>();
+        for (Future<?> f : futures) {
+            try {
+                f.get(5, TimeUnit.MINUTES);
+            } catch (java.util.concurrent.ExecutionException e) {
+                failures.add(e.getCause());
+            }
+        }
+        pool.shutdown();
+        assertThat(failures).filteredOn(e -> !(e instanceof java.util.concurrent.BrokenBarrierException)).isEmpty();
+        Map<String, Object> attrs = storage.study(s).systemAttrs();
+        for (int k = 0; k < keys; k++) {
+            assertThat(attrs.get("stopped_" + k)).as("stopped_" + k).isIn(0, 1, 2, 3);
+        }
+    }
+
+    @Test
     void eightThreadsCreatingFiveHundredTrialsEachGetNumbersZeroTo3999() throws Exception {
         long s = study("s");
         int threads = 8;

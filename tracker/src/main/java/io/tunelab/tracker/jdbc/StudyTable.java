@@ -111,10 +111,22 @@ final class StudyTable {
         return out;
     }
 
+    /**
+     * Sets a study attribute, creating it if missing. Holds the study row's lock while it does, so that two
+     * writers setting the same new attribute at once (Spark tasks recording a fail-fast stop) do not both
+     * insert it.
+     */
     void setAttr(Connection c, long studyId, String key, Object value) throws SQLException {
         checkAttrName(key);
         String json = JsonCodec.write("study attribute '" + key + "'", value);
-        get(c, studyId);
+        try (PreparedStatement lock = c.prepareStatement("SELECT study_id FROM studies WHERE study_id = ? FOR UPDATE")) {
+            lock.setLong(1, studyId);
+            try (ResultSet rs = lock.executeQuery()) {
+                if (!rs.next()) {
+                    throw TrackerException.notFound("no study with id " + studyId);
+                }
+            }
+        }
         try (PreparedStatement up = c.prepareStatement(
                 "UPDATE study_attrs SET attr_json = ? WHERE study_id = ? AND attr_name = ?")) {
             up.setString(1, json);
