@@ -42,7 +42,8 @@ public final class BbobReport {
     /** Median normalised regret per (dimension, function, sampler), samplers in first-seen order. */
     public static Map<Integer, Map<Integer, Map<String, Double>>> medians(List<BbobBenchmark.Row> rows) {
         Map<Integer, Map<Integer, Map<String, Double>>> out = new LinkedHashMap<>();
-        grouped(rows, BbobBenchmark.Row::normalizedRegret).forEach((dim, byFunction) -> byFunction.forEach((f, bySampler) -> bySampler.forEach((s, values) ->
+        Map<Integer, Map<Integer, Map<String, List<Double>>>> groups = grouped(rows, BbobBenchmark.Row::normalizedRegret);
+        groups.forEach((dim, byFunction) -> byFunction.forEach((f, bySampler) -> bySampler.forEach((s, values) ->
                 out.computeIfAbsent(dim, k -> new LinkedHashMap<>()).computeIfAbsent(f, k -> new LinkedHashMap<>())
                         .put(s, BenchReport.median(values.stream().mapToDouble(Double::doubleValue).toArray())))));
         return out;
