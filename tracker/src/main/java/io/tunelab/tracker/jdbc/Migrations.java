@@ -33,7 +33,7 @@ final class Migrations {
             var config = Flyway.configure()
                     .dataSource(dataSource)
                     .locations(LOCATION)
-                    .javaMigrations(new ChunkedPointsMigration())
+                    .javaMigrations(new ChunkedPointsMigration(), new AggregatesBackfill())
                     .failOnMissingLocations(true);
             if (target != null) {
                 config = config.target(MigrationVersion.fromVersion(target));
