@@ -1,0 +1,58 @@
+package io.tunelab.tracker.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tunelab.search.trial.TrialState;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Opening skips Flyway only for a database at the newest version; older ones are migrated and backfilled. */
+class MigrationsTest {
+    @TempDir
+    Path tmp;
+
+    private JdbcDataSource dataSource() {
+        JdbcDataSource ds = new JdbcDataSource();
+        ds.setURL("jdbc:h2:file:" + tmp.toAbsolutePath().resolve("tracker"));
+        ds.setUser("sa");
+        return ds;
+    }
+
+    @Test
+    void theNewestVersionIsTheLastMigrationFlywayApplies() {
+        JdbcDataSource ds = dataSource();
+        assertThat(Migrations.applied(ds)).isNull();
+
+        assertThat(Migrations.migrate(ds)).isEqualTo(Migrations.NEWEST);
+        assertThat(Migrations.applied(ds)).isEqualTo(Migrations.NEWEST);
+        assertThat(Migrations.migrate(ds)).isEqualTo(Migrations.NEWEST);
+    }
+
+    @Test
+    void aDatabaseAtVersionFiveIsMigratedAndItsStudiesGetTheirAggregates() throws Exception {
+        JdbcDataSource ds = dataSource();
+        Migrations.migrate(ds, "5");
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+            s.execute("INSERT INTO studies (study_name, directions, created_ns, next_number, change_seq)"
+                    + " VALUES ('old', 'MINIMIZE', 1, 3, 6)");
+            s.execute("INSERT INTO trials (study_id, trial_number, trial_state, start_ns, end_ns, change_seq)"
+                    + " VALUES (1, 0, 'COMPLETE', 10, 20, 2), (1, 1, 'COMPLETE', 30, 40, 4), (1, 2, 'RUNNING', 50, NULL, 5)");
+            s.execute("INSERT INTO trial_values VALUES (1, 0, 0.5, NULL), (2, 0, 0.25, NULL)");
+        }
+        assertThat(Migrations.applied(ds)).isEqualTo("5");
+
+        assertThat(Migrations.migrate(ds)).isEqualTo(Migrations.NEWEST);
+
+        try (Connection c = ds.getConnection()) {
+            AggregateRows.Row row = AggregateRows.of(c, 1);
+            assertThat(row.counts()).containsEntry(TrialState.COMPLETE, 2).containsEntry(TrialState.RUNNING, 1);
+            assertThat(row.lastNs()).isEqualTo(50);
+            assertThat(row.bestNumber()).isEqualTo(1);
+            assertThat(row.bestValues()).containsExactly(0.25);
+        }
+    }
+}
