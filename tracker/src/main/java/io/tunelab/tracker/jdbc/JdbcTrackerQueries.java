@@ -1,5 +1,6 @@
 package io.tunelab.tracker.jdbc;
 
+import io.tunelab.search.space.Distribution;
 import io.tunelab.search.storage.StudyRecord;
 import io.tunelab.search.trial.ArtifactRef;
 import io.tunelab.search.trial.FrozenTrial;
@@ -127,6 +128,14 @@ final class JdbcTrackerQueries implements TrackerQueries {
         StudyAggregates.Aggregate fresh = aggregates.of(c, study);
         aggregateCache.put(study.id(), Map.entry(seq, fresh));
         return fresh;
+    }
+
+    @Override
+    public Map<String, Distribution> space(long studyId) {
+        return db.read(c -> {
+            StudyTable.changeSeq(c, studyId);
+            return SpaceRows.space(c, studyId);
+        });
     }
 
     @Override

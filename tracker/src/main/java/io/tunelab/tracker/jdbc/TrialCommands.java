@@ -203,15 +203,17 @@ final class TrialCommands {
                 }
             }
         }
+        String json = DistributionJson.toJson(distribution);
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO trial_params (trial_id, param_name, param_order,"
                 + " internal_value, distribution_json) VALUES (?, ?, ?, ?, ?)")) {
             ps.setLong(1, trialId);
             ps.setString(2, name);
             ps.setInt(3, count);
             ps.setDouble(4, internal);
-            ps.setString(5, DistributionJson.toJson(distribution));
+            ps.setString(5, json);
             ps.executeUpdate();
         }
+        SpaceRows.seen(c, trialId, number, count, name, json);
     }
 
     void setIntermediate(Connection c, long trialId, int step, double value) throws SQLException {

@@ -2,6 +2,10 @@ package io.tunelab.tracker.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tunelab.search.space.CategoricalDistribution;
+import io.tunelab.search.space.Distribution;
+import io.tunelab.search.space.FloatDistribution;
+import io.tunelab.search.space.IntDistribution;
 import io.tunelab.search.storage.StudyRecord;
 import io.tunelab.search.trial.Constraints;
 import io.tunelab.search.trial.Direction;
@@ -9,6 +13,7 @@ import io.tunelab.search.trial.FrozenTrial;
 import io.tunelab.search.trial.TrialState;
 import io.tunelab.tracker.artifact.LocalArtifactRepository;
 import io.tunelab.tracker.config.StorageOptions;
+import io.tunelab.tracker.query.ParamSpace;
 import io.tunelab.tracker.query.StudySummary;
 import java.nio.file.Path;
 import java.sql.Statement;
@@ -31,8 +36,9 @@ import org.junit.jupiter.api.io.TempDir;
  * The per-study aggregates the tracker maintains ({@link AggregateRows}) agree with the ones computed from
  * the trials ({@link StudyAggregates}, {@link StudySummary#of}) after random histories: trials that finish
  * out of number order, failures, prunes, claimed retries, infeasible trials, NaN and infinite values, both
- * directions, one and two objectives, several writers at once, and a backfill of existing studies. Run on
- * every database the tracker supports.
+ * directions, one and two objectives, several writers at once, and a backfill of existing studies; and the
+ * maintained search space ({@link SpaceRows}) agrees with {@link ParamSpace} over the trials. Run on every
+ * database the tracker supports.
  */
 abstract class MaintainedAggregatesContract {
     private static final double[] SPECIAL = {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, -0.0, 0.0};
@@ -187,6 +193,42 @@ abstract class MaintainedAggregatesContract {
 
         assertThat(queries.studies()).isEqualTo(maintained).hasSize(studies.size());
         studies.forEach(this::assertAgrees);
+    }
+
+    @Test
+    void theMaintainedSearchSpaceEqualsTheWalkOverTheTrials() {
+        long s = storage.createStudy("space", List.of(Direction.MINIMIZE)).id();
+        assertThat(queries.space(s)).isEmpty();
+        List<Distribution> xs = List.of(new FloatDistribution(0, 1, false, 0), new FloatDistribution(0, 2, false, 0));
+        Distribution units = new IntDistribution(1, 64, true, 1);
+        Distribution optimizer = CategoricalDistribution.of("adam", "sgd");
+        SplittableRandom random = new SplittableRandom(29);
+        for (int round = 0; round < 12; round++) {
+            List<Long> open = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                open.add(storage.createRunningTrial(s).id());
+            }
+            for (int k = 0; k < 12; k++) {
+                long id = open.get(random.nextInt(open.size()));
+                FrozenTrial t = storage.trial(id);
+                String name = List.of("x", "units", "optimizer", "late").get(random.nextInt(round < 4 ? 3 : 4));
+                if (t.params().containsKey(name)) {
+                    continue;
+                }
+                switch (name) {
+                    case "x" -> storage.setParam(id, name, 0.5, xs.get(random.nextInt(2)));
+                    case "units" -> storage.setParam(id, name, 8, units);
+                    case "optimizer" -> storage.setParam(id, name, "sgd", optimizer);
+                    default -> storage.setParam(id, name, 0.25, xs.get(0));
+                }
+            }
+            for (long id : open) {
+                storage.finishTrial(id, TrialState.COMPLETE, List.of(random.nextDouble()), null);
+            }
+            assertThat(List.copyOf(queries.space(s).entrySet())).containsExactlyElementsOf(
+                    ParamSpace.of(storage.trials(s, EnumSet.allOf(TrialState.class))).entrySet());
+        }
+        assertThat(queries.space(s)).containsKeys("x", "units", "optimizer", "late");
     }
 
     @Test
