@@ -7,7 +7,6 @@ import io.javalin.http.Context;
 import io.tunelab.dashboard.data.Changes;
 import io.tunelab.dashboard.data.DashboardData;
 import io.tunelab.dashboard.data.LruCache;
-import io.tunelab.search.space.Distribution;
 import io.tunelab.search.trial.FrozenTrial;
 import io.tunelab.tracker.query.ParetoSet;
 import io.tunelab.tracker.query.StudySummary;
@@ -57,12 +56,8 @@ final class StudyRoutes {
 
     /** Each parameter's distribution (as last seen), for axis types: log, categorical or linear. */
     private void space(Context ctx) {
-        Map<String, Distribution> space = new LinkedHashMap<>();
-        for (FrozenTrial t : data.allTrials(Requests.pathLong(ctx, "id"))) {
-            space.putAll(t.distributions());
-        }
         Map<String, Object> out = new LinkedHashMap<>();
-        space.forEach((name, d) -> out.put(name, TrialJson.distribution(d)));
+        data.space(Requests.pathLong(ctx, "id")).forEach((name, d) -> out.put(name, TrialJson.distribution(d)));
         ctx.json(out);
     }
 

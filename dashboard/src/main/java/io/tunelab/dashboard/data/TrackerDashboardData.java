@@ -1,6 +1,7 @@
 package io.tunelab.dashboard.data;
 
 import io.tunelab.dashboard.DashboardException;
+import io.tunelab.search.space.Distribution;
 import io.tunelab.search.summary.LoggedSummary;
 import io.tunelab.search.summary.SummaryTag;
 import io.tunelab.search.trial.ArtifactRef;
@@ -91,6 +92,12 @@ public final class TrackerDashboardData implements DashboardData {
     @Override
     public List<FrozenTrial> allTrials(long studyId) {
         return tracker.queries().allTrials(studyId);
+    }
+
+    /** Read from the search space the tracker maintains, not by walking the trials. */
+    @Override
+    public Map<String, Distribution> space(long studyId) {
+        return tracker.queries().space(studyId);
     }
 
     /** With the provenance the tracker recorded when the trial finished. */

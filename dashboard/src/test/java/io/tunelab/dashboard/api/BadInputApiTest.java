@@ -151,8 +151,8 @@ class BadInputApiTest {
     void unknownIdsAnswer404AndIdsThatAreNotNumbersAnswer400() {
         ApiFixture.withServer(data, client -> {
             for (String path : List.of("/api/trials/987654", "/api/studies/987654/table", "/api/studies/987654/trials",
-                    "/api/studies/987654/curves", "/api/trials/987654/series?name=loss", "/api/models/no-such-model",
-                    "/api/no/such/endpoint")) {
+                    "/api/studies/987654/curves", "/api/studies/987654/space", "/api/trials/987654/series?name=loss",
+                    "/api/models/no-such-model", "/api/no/such/endpoint")) {
                 error(json(client.get(path), 404), 404);
             }
             for (String path : List.of("/api/trials/abc", "/api/studies/1%27%20OR%201=1/table",

@@ -1,5 +1,6 @@
 package io.tunelab.tracker.jdbc;
 
+import io.tunelab.search.space.Distribution;
 import io.tunelab.search.storage.StudyRecord;
 import io.tunelab.search.trial.ArtifactRef;
 import io.tunelab.search.trial.FrozenTrial;
@@ -26,7 +27,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * {@link TrackerQueries} over the {@code trials} table (pages and change feeds read only the rows asked
- * for) and the tracking store's cache of finished trials (whole studies, summaries). Thread-safe; each
+ * for), the maintained per-study aggregates ({@link AggregateRows}: summaries and best trials) and the
+ * tracking store's cache of finished trials (whole studies). Thread-safe; each
  * method is one read transaction or a read of the cache.
  */
 final class JdbcTrackerQueries implements TrackerQueries {
@@ -47,14 +49,14 @@ final class JdbcTrackerQueries implements TrackerQueries {
         this.provenance = provenance;
     }
 
-    /** Aggregates of every study, recomputed only for studies whose change counter moved. */
+    /** Every study's maintained aggregates: one query for all studies, none over their trials. */
     @Override
     public List<StudySummary> studies() {
         return db.read(c -> {
-            Map<Long, Long> seqs = StudyTable.changeSeqs(c);
+            Map<Long, AggregateRows.Row> rows = AggregateRows.all(c);
             List<StudySummary> out = new ArrayList<>();
             for (StudyRecord study : studyTable.all(c)) {
-                out.add(aggregate(c, study, seqs.getOrDefault(study.id(), -1L)).summary(study));
+                out.add(summary(c, study, rows.get(study.id())));
             }
             return out;
         });
@@ -63,17 +65,25 @@ final class JdbcTrackerQueries implements TrackerQueries {
     @Override
     public StudySummary study(long studyId) {
         return db.read(c -> {
-            long seq = StudyTable.changeSeq(c, studyId);
             StudyRecord study = studyTable.get(c, studyId);
-            return aggregate(c, study, seq).summary(study);
+            return summary(c, study, AggregateRows.of(c, studyId));
         });
+    }
+
+    private StudySummary summary(Connection c, StudyRecord study, AggregateRows.Row row) throws SQLException {
+        if (row == null || row.frontSize() < 0) {
+            return computed(c, study).summary(study);
+        }
+        int pareto = study.directions().size() > 1 ? row.frontSize() : row.bestId() == null ? 0 : 1;
+        return StudySummary.of(study, row.counts(), row.lastNs() == Long.MIN_VALUE ? null : Times.fromNanos(row.lastNs()),
+                row.bestValues(), row.bestNumber(), pareto, row.infeasible());
     }
 
     @Override
     public List<FrozenTrial> best(long studyId) {
         return db.read(c -> {
-            long seq = StudyTable.changeSeq(c, studyId);
-            List<Long> ids = aggregate(c, studyTable.get(c, studyId), seq).bestIds();
+            StudyRecord study = studyTable.get(c, studyId);
+            List<Long> ids = bestIds(c, study, AggregateRows.of(c, studyId));
             if (ids.isEmpty()) {
                 return List.of();
             }
@@ -85,8 +95,32 @@ final class JdbcTrackerQueries implements TrackerQueries {
         });
     }
 
-    /** The cached aggregate when the study's change counter is still {@code seq}, else a fresh one. */
-    private StudyAggregates.Aggregate aggregate(Connection c, StudyRecord study, long seq) throws SQLException {
+    private List<Long> bestIds(Connection c, StudyRecord study, AggregateRows.Row row) throws SQLException {
+        if (row == null || row.frontSize() < 0) {
+            return computed(c, study).bestIds();
+        }
+        if (study.directions().size() == 1) {
+            return row.bestId() == null ? List.of() : List.of(row.bestId());
+        }
+        List<Long> ids = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT f.trial_id FROM study_front f"
+                + " JOIN trials t ON t.trial_id = f.trial_id WHERE f.study_id = ? ORDER BY t.trial_number")) {
+            ps.setLong(1, study.id());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getLong(1));
+                }
+            }
+        }
+        return ids;
+    }
+
+    /**
+     * The aggregate computed from the trials, for a study whose maintained front is stale (a NaN value):
+     * cached until the study's change counter moves.
+     */
+    private StudyAggregates.Aggregate computed(Connection c, StudyRecord study) throws SQLException {
+        long seq = StudyTable.changeSeq(c, study.id());
         Map.Entry<Long, StudyAggregates.Aggregate> cached = aggregateCache.get(study.id());
         if (cached != null && cached.getKey() == seq) {
             return cached.getValue();
@@ -94,6 +128,14 @@ final class JdbcTrackerQueries implements TrackerQueries {
         StudyAggregates.Aggregate fresh = aggregates.of(c, study);
         aggregateCache.put(study.id(), Map.entry(seq, fresh));
         return fresh;
+    }
+
+    @Override
+    public Map<String, Distribution> space(long studyId) {
+        return db.read(c -> {
+            StudyTable.changeSeq(c, studyId);
+            return SpaceRows.space(c, studyId);
+        });
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.tunelab.tracker.jdbc;
 import io.tunelab.search.storage.StorageException;
 import io.tunelab.search.storage.TrialStorage;
 import io.tunelab.search.trial.FrozenTrial;
+import io.tunelab.search.trial.TrialState;
 import io.tunelab.tracker.liveness.RetryPolicy;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -68,6 +69,7 @@ final class StaleTrialReaper {
                 return null;
             }
         }
+        AggregateRows.moved(c, h.studyId(), TrialState.RUNNING, TrialState.FAIL, Times.toNanos(now));
         TrialCommands.writeAttr(c, h.id(), 'S', "fail_kind", "stale");
         FrozenTrial failed = loader.load(c, h.id());
         int retries = failed.systemAttrs().get("retry_count") instanceof Number n ? n.intValue() : 0;

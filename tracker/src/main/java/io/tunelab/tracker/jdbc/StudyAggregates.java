@@ -25,8 +25,10 @@ import java.util.Set;
  * that violate a constraint from their {@code constraints} attribute rows; the best single-objective
  * trial from the values ordered by the database (read until the first feasible one, plus the few
  * non-finite values); for several objectives the Pareto front over primitive arrays of the COMPLETE
- * trials' values. The verdicts equal {@link StudySummary#of} over the same trials. Stateless; every
- * method runs on the caller's transaction.
+ * trials' values. The verdicts equal {@link StudySummary#of} over the same trials. Summaries read the
+ * aggregates maintained by {@link AggregateRows} instead; this computes a stale multi-objective front (a
+ * NaN value) and the backfill's fronts, and is what the maintained aggregates are tested against.
+ * Stateless; every method runs on the caller's transaction.
  */
 final class StudyAggregates {
     private static final String COMPLETE_VALUES = "SELECT t.trial_id, t.trial_number, v.objective_value, v.value_marker"

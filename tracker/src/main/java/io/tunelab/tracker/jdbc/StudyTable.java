@@ -41,6 +41,7 @@ final class StudyTable {
                 keys.next();
                 id = keys.getLong(1);
             }
+            AggregateRows.insertStudy(c, id);
         } catch (SQLException e) {
             if (Dialect.isConstraintViolation(e)) {
                 throw duplicate(name);

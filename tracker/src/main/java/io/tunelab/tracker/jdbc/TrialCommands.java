@@ -72,10 +72,13 @@ final class TrialCommands {
             Times.bind(ps, 5, heartbeat);
             ps.setLong(6, seq);
             ps.executeUpdate();
+            long id;
             try (ResultSet keys = ps.getGeneratedKeys()) {
                 keys.next();
-                return keys.getLong(1);
+                id = keys.getLong(1);
             }
+            AggregateRows.moved(c, studyId, null, state, start == null ? Long.MIN_VALUE : Times.toNanos(start));
+            return id;
         }
     }
 
@@ -133,6 +136,7 @@ final class TrialCommands {
                 throw new SQLException("waiting trial " + id + " was claimed concurrently", "40001");
             }
         }
+        AggregateRows.moved(c, studyId, TrialState.WAITING, TrialState.RUNNING, Times.toNanos(now));
         return Optional.of(loader.load(c, id));
     }
 
@@ -199,15 +203,17 @@ final class TrialCommands {
                 }
             }
         }
+        String json = DistributionJson.toJson(distribution);
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO trial_params (trial_id, param_name, param_order,"
                 + " internal_value, distribution_json) VALUES (?, ?, ?, ?, ?)")) {
             ps.setLong(1, trialId);
             ps.setString(2, name);
             ps.setInt(3, count);
             ps.setDouble(4, internal);
-            ps.setString(5, DistributionJson.toJson(distribution));
+            ps.setString(5, json);
             ps.executeUpdate();
         }
+        SpaceRows.seen(c, trialId, number, count, name, json);
     }
 
     void setIntermediate(Connection c, long trialId, int step, double value) throws SQLException {
@@ -304,6 +310,10 @@ final class TrialCommands {
             if (!values.isEmpty()) {
                 ps.executeBatch();
             }
+        }
+        AggregateRows.moved(c, head.studyId(), TrialState.RUNNING, state, Times.toNanos(now));
+        if (state == TrialState.COMPLETE) {
+            AggregateRows.completed(c, head.studyId(), trialId, locked.number(), values);
         }
         return true;
     }

@@ -81,7 +81,8 @@ public final class ParetoSet {
         return front.stream().mapToInt(Integer::intValue).toArray();
     }
 
-    private static boolean dominates(double[] a, double[] b) {
+    /** Whether losses {@code a} are no worse than {@code b} in every objective and better in one. */
+    public static boolean dominates(double[] a, double[] b) {
         boolean strictly = false;
         for (int i = 0; i < a.length; i++) {
             if (a[i] > b[i]) {

@@ -1,10 +1,12 @@
 package io.tunelab.tracker.query;
 
+import io.tunelab.search.space.Distribution;
 import io.tunelab.search.trial.ArtifactRef;
 import io.tunelab.search.trial.FrozenTrial;
 import io.tunelab.tracker.provenance.Provenance;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -32,6 +34,13 @@ public interface TrackerQueries {
      * trials (several), by number; empty when there is none. Only these trials are loaded.
      */
     List<FrozenTrial> best(long studyId);
+
+    /**
+     * The parameters the study's trials set, each with the distribution of the highest-numbered trial
+     * that set it, in order of first appearance: {@link ParamSpace#of} over {@link #allTrials}, read
+     * without walking the trials.
+     */
+    Map<String, Distribution> space(long studyId);
 
     /** Up to {@code limit} trials with numbers above {@code afterNumber} (use -1 to start), by number. */
     TrialPage trials(long studyId, int afterNumber, int limit);

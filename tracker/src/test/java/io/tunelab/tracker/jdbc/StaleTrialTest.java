@@ -16,6 +16,7 @@ import io.tunelab.tracker.artifact.LocalArtifactRepository;
 import io.tunelab.tracker.config.DatabaseSettings;
 import io.tunelab.tracker.config.StorageOptions;
 import io.tunelab.tracker.liveness.RetryPolicy;
+import io.tunelab.tracker.query.StudySummary;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -151,6 +152,13 @@ class StaleTrialTest {
         assertThat(reaped).isEqualTo(1);
         assertThat(s.trials(study, EnumSet.allOf(TrialState.class))).extracting(FrozenTrial::state)
                 .containsExactly(TrialState.FAIL, TrialState.WAITING);
+        assertMaintainedSummaryAgrees(s, study);
+    }
+
+    /** The reaper's FAIL and the retry's WAITING trial moved the maintained counts as the trials say. */
+    private void assertMaintainedSummaryAgrees(JdbcTrialStorage s, long study) {
+        assertThat(new JdbcTrackerQueries(db, s, new JdbcProvenanceStore(db)).study(study))
+                .isEqualTo(StudySummary.of(s.study(study), s.trials(study, EnumSet.allOf(TrialState.class))));
     }
 
     @Test
@@ -172,6 +180,7 @@ class StaleTrialTest {
         assertThat(all.get(1).params()).containsEntry("x", x);
         assertThat(all.get(1).systemAttrs()).containsEntry("retry_of", 0);
         assertThat(all.get(1).value()).isEqualTo(x * 2);
+        assertMaintainedSummaryAgrees(alive, second.studyId());
     }
 
     @Test
