@@ -144,6 +144,32 @@ class HeartbeatOptionsTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Timeout(value = 3, unit = java.util.concurrent.TimeUnit.MINUTES)
+    void aWorkerReapingATrialWhoseWorkerDiedAppliesTheStudyFilesRetryLimit() throws Exception {
+        Path storeDir = tmp.resolve("store");
+        Path file = studyFile("heartbeat: {interval: 1s, grace: 2s, max_retries: 0}\n");
+        Wiring real = new DefaultWiring();
+        assertThat(TunelabCommand.commandLine(real).execute("create", file.toString(), "--storage", storeDir.toString()))
+                .isZero();
+        StorageAccess access = StorageAccess.of(storeDir.toString()).withHeartbeat(Duration.ofSeconds(1), Duration.ofSeconds(2));
+        try (TrialStorage dead = real.openStorage(access)) {
+            dead.createRunningTrial(dead.findStudy("hb").orElseThrow().id()); // its heartbeats stop at close
+        }
+
+        CommandLine worker = TunelabCommand.commandLine(real);
+        worker.setOut(new PrintWriter(new StringWriter()));
+        assertThat(worker.execute("worker", "--study", "hb", "--slots", "cpu:0", "--storage", storeDir.toString()))
+                .isZero();
+
+        try (TrialStorage reader = real.openStorage(access)) {
+            java.util.List<io.tunelab.search.trial.FrozenTrial> trials = reader.trials(
+                    reader.findStudy("hb").orElseThrow().id(), java.util.EnumSet.allOf(io.tunelab.search.trial.TrialState.class));
+            assertThat(trials).as("the dead trial, not retried, fills the budget of 1").hasSize(1);
+            assertThat(trials.get(0).message()).isEqualTo("stale: worker stopped responding; not retried (max_retries 0)");
+        }
+    }
+
+    @Test
     void aRetryLimitThatIsNotAnIntegerFromZeroIsExitCode2NamingTheField() throws Exception {
         CommandLine cmd = TunelabCommand.commandLine(wiring);
         StringWriter err = new StringWriter();
