@@ -41,7 +41,9 @@ import org.junit.jupiter.api.io.TempDir;
  * stale and superseded by its retry; every metric point the database acknowledged to
  * a worker ({@link AcknowledgedPoints}) is in it; and every COMPLETE trial, resumed or not, has each of
  * its series at epochs 1 to {@value #EPOCHS} exactly once. Prints the figures. {@code -Dsoak.trials}
- * overrides the budget, {@code -Dsoak.seed} the plan's seed.
+ * overrides the budget ({@value #TRIALS_PER_MINUTE} a minute of the window; the study must outlast the plan's
+ * second PostgreSQL restart, and it lasts the whole window only if the machine is no faster than that: on a
+ * quiet machine, raise it), {@code -Dsoak.seed} the plan's seed.
  */
 @EnabledIfSystemProperty(named = "soak", matches = "(?!false$).*")
 @Timeout(value = 3, unit = TimeUnit.HOURS)
@@ -115,6 +117,10 @@ class WorkerSoakIT {
                             && Boolean.TRUE.equals(t.systemAttrs().get(TrialStorage.SUPERSEDED))),
                     outOfRetries.size(), acknowledged.points().size(), lost);
             System.out.println(figures);
+            if (elapsed.compareTo(window) < 0) {
+                System.out.println("soak: the study ended after " + elapsed.toSeconds() + " s, within the " + window.toSeconds()
+                        + " s window (the machine was faster than the budget assumes): raise -Dsoak.trials to soak the whole window");
+            }
             trials.stream().filter(t -> t.state() != TrialState.COMPLETE).forEach(t -> System.out.printf(
                     "soak: trial %d %s (%s) %s%n", t.number(), t.state(), t.message(), t.systemAttrs()));
 
