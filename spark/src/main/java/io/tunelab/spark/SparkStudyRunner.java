@@ -4,7 +4,6 @@ import io.tunelab.cli.run.BudgetCompletion;
 import io.tunelab.search.storage.TrialStorage;
 import io.tunelab.search.study.Study;
 import io.tunelab.search.trial.FrozenTrial;
-import io.tunelab.tracker.liveness.RetryPolicy;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,9 +17,6 @@ import org.slf4j.LoggerFactory;
  * budget, heartbeats, retry of trials whose executor died) against the shared storage.
  */
 public final class SparkStudyRunner {
-    /** Retries of a trial whose executor stopped responding, as {@code tunelab run} records for its studies. */
-    public static final int STALE_RETRIES = 2;
-
     private final JavaSparkContext spark;
 
     public SparkStudyRunner(JavaSparkContext spark) {
@@ -31,7 +27,8 @@ public final class SparkStudyRunner {
      * Runs {@code study} to its budget on {@code parallelism} Spark tasks and returns its trials, numbered
      * 0, 1, ... across all tasks. A task whose executor is lost leaves its trial RUNNING; the trial's
      * heartbeat stops, it is failed as stale and retried with the same parameters by a task still
-     * running (or by Spark's retry of the lost task).
+     * running (or by Spark's retry of the lost task), up to {@link SparkStudy#retries()} times: the driver
+     * records that policy on the study before the tasks start.
      *
      * @throws SparkStudyException when {@code study} or {@code objectiveFactory} is not serialisable (checked
      *                             before any Spark job starts), or the Spark job fails
@@ -40,10 +37,7 @@ public final class SparkStudyRunner {
         SparkTasks.checkSerialisable("objectiveFactory", objectiveFactory);
         SparkTasks.checkSerialisable("study", study);
         try (TrialStorage storage = study.storage().open()) {
-            Study created = study.study().createOrLoad(storage);
-            if (!storage.study(created.studyId()).systemAttrs().containsKey(RetryPolicy.ATTR)) {
-                storage.setStudySystemAttr(created.studyId(), RetryPolicy.ATTR, new RetryPolicy(STALE_RETRIES).toAttr());
-            }
+            study.retries().recordOn(storage, study.study().createOrLoad(storage).studyId());
         }
         SparkTasks.run(spark, parallelism, "objectiveFactory", new WorkerTask(study, objectiveFactory));
         try (TrialStorage storage = study.storage().open()) {

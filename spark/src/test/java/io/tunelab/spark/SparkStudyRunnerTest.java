@@ -3,10 +3,12 @@ package io.tunelab.spark;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tunelab.search.storage.TrialStorage;
 import io.tunelab.search.study.Study;
 import io.tunelab.search.trial.Direction;
 import io.tunelab.search.trial.FrozenTrial;
 import io.tunelab.search.trial.TrialState;
+import io.tunelab.tracker.liveness.RetryPolicy;
 import io.tunelab.tracker.server.ServerOptions;
 import io.tunelab.tracker.server.TrackerServer;
 import java.nio.file.Path;
@@ -61,6 +63,26 @@ class SparkStudyRunnerTest {
         assertThat(trials).extracting(FrozenTrial::number).containsExactlyInAnyOrderElementsOf(
                 IntStream.range(0, 20).boxed().toList());
         assertThat(trials).allSatisfy(t -> assertThat(t.state()).isEqualTo(TrialState.COMPLETE));
+    }
+
+    @Test
+    void theTasksReapATrialWhoseWorkerDiedWithinTheStudysRetryLimit() {
+        SparkStudy never = quadratic("never-retried", 3).withRetries(new RetryPolicy(0));
+        try (TrialStorage dead = never.storage().open()) {
+            dead.createRunningTrial(never.study().createOrLoad(dead).studyId()); // its heartbeats stop at close
+        }
+
+        List<FrozenTrial> trials = new SparkStudyRunner(spark).optimize(never, plan -> trial -> {
+            double x = trial.suggestFloat("x", -3, 3);
+            return x * x;
+        }, 2);
+
+        assertThat(trials).extracting(FrozenTrial::number).containsExactlyInAnyOrder(0, 1, 2);
+        FrozenTrial dead = trials.stream().filter(t -> t.number() == 0).findFirst().orElseThrow();
+        assertThat(dead.state()).isEqualTo(TrialState.FAIL);
+        assertThat(dead.message()).isEqualTo("stale: worker stopped responding; not retried (max_retries 0)");
+        assertThat(trials).allSatisfy(t -> assertThat(t.systemAttrs()).doesNotContainKey(TrialStorage.RETRY_OF));
+        assertThat(quadratic("any", 1).retries()).as("the default").isEqualTo(RetryPolicy.DEFAULT);
     }
 
     @Test

@@ -40,7 +40,10 @@ final class ExecutionSections {
         return new BudgetSpec(trials == null ? 0 : trials.intValue(), timeout);
     }
 
-    /** {@code heartbeat: {interval: 10s, grace: 60s}}; each defaults to {@link HeartbeatSpec#DEFAULT}'s; null after a problem. */
+    /**
+     * {@code heartbeat: {interval: 10s, grace: 60s, max_retries: 2}}; each defaults to {@link HeartbeatSpec#DEFAULT}'s;
+     * null after a problem.
+     */
     static HeartbeatSpec heartbeat(Node node, Problems problems) {
         if (node == null) {
             return HeartbeatSpec.DEFAULT;
@@ -49,8 +52,9 @@ final class ExecutionSections {
         if (f == null) {
             return null;
         }
-        f.allow(List.of("interval", "grace"));
+        f.allow(List.of("interval", "grace", "max_retries"));
         int before = problems.count();
+        Long maxRetries = f.integer("max_retries", Range.closed(0, HeartbeatSpec.MAX_RETRIES_LIMIT), false);
         Duration interval = f.has("interval") ? timeout(f.get("interval"), f.path("interval"), problems)
                 : HeartbeatSpec.DEFAULT.interval();
         Duration grace = f.has("grace") ? timeout(f.get("grace"), f.path("grace"), problems) : HeartbeatSpec.DEFAULT.grace();
@@ -63,7 +67,8 @@ final class ExecutionSections {
                     + " (" + Durations.format(interval.multipliedBy(2)) + " or more), got " + Durations.format(grace));
             return null;
         }
-        return new HeartbeatSpec(interval, grace);
+        return new HeartbeatSpec(interval, grace,
+                maxRetries == null ? HeartbeatSpec.DEFAULT_MAX_RETRIES : maxRetries.intValue());
     }
 
     private static Duration timeout(Node node, String path, Problems problems) {

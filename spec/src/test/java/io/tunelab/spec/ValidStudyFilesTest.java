@@ -69,6 +69,17 @@ class ValidStudyFilesTest {
     }
 
     @Test
+    void staleTrialsAreRetriedTwiceUnlessTheHeartbeatSectionSetsMaxRetries() {
+        assertThat(parser.parse(SpecFiles.MINIMAL, "s.yaml").heartbeat().maxRetries()).isEqualTo(2);
+        assertThat(parser.parse(SpecFiles.adding("heartbeat: {interval: 2s}"), "s.yaml").heartbeat().maxRetries())
+                .isEqualTo(2);
+        assertThat(parser.parse(SpecFiles.adding("heartbeat: {interval: 2s, grace: 10s, max_retries: 50}"), "s.yaml")
+                .heartbeat()).isEqualTo(new HeartbeatSpec(java.time.Duration.ofSeconds(2), java.time.Duration.ofSeconds(10), 50));
+        assertThat(parser.parse(SpecFiles.adding("heartbeat: {max_retries: 0}"), "s.yaml").heartbeat().maxRetries())
+                .as("0: never retry").isZero();
+    }
+
+    @Test
     void anExponEntryIsScipysExponentialWithItsScaleAndOptionalLoc() {
         StudySpec spec = parser.parse(SpecFiles.replacing(8, "  gamma: {expon: {scale: 0.5}}\n"
                 + "  shifted: {expon: {scale: 2, loc: 1}}\n  c: {float: [1, 9], when: {shifted: {ge: 3}}}"), "expon.yaml");

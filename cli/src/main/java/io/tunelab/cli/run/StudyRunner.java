@@ -48,8 +48,6 @@ public final class StudyRunner {
     public static final String STUDY_FILE = "study_file";
     /** Study attribute: the trial budget. */
     public static final String BUDGET_TRIALS = "budget_trials";
-    /** Retries of a trial whose worker stopped responding (failed as stale), with the same parameters. */
-    public static final int STALE_RETRIES = 2;
     /** Study attribute: epoch milliseconds after which no worker starts a trial, when the file has a timeout. */
     public static final String DEADLINE = "deadline_epoch_ms";
 
@@ -70,8 +68,9 @@ public final class StudyRunner {
 
     /**
      * Creates the study the file names, or loads it and updates its budget and study file, and
-     * records the file, the budget and the deadline (now + timeout) as study attributes, and, unless the
-     * study has one, a retry policy: a trial whose worker dies is retried up to {@value #STALE_RETRIES} times.
+     * records the file, the budget, the deadline (now + timeout) and the retry policy as study attributes:
+     * a trial whose worker dies is retried up to {@code heartbeat.max_retries} times (2 unless the file
+     * says otherwise), by whichever process reaps it.
      * A new run begins: a recorded {@code fail_fast} stop is cleared, and the rule judges the trials from here on
      * (see {@link FailFast#restart}).
      */
@@ -80,9 +79,7 @@ public final class StudyRunner {
         FailFast.restart(study);
         storage.setStudySystemAttr(study.studyId(), STUDY_FILE, specText);
         storage.setStudySystemAttr(study.studyId(), BUDGET_TRIALS, spec.budget().trials());
-        if (!storage.study(study.studyId()).systemAttrs().containsKey(RetryPolicy.ATTR)) {
-            storage.setStudySystemAttr(study.studyId(), RetryPolicy.ATTR, new RetryPolicy(STALE_RETRIES).toAttr());
-        }
+        new RetryPolicy(spec.heartbeat().maxRetries()).recordOn(storage, study.studyId());
         if (spec.budget().timeout() != null) {
             storage.setStudySystemAttr(study.studyId(), DEADLINE,
                     System.currentTimeMillis() + spec.budget().timeout().toMillis());

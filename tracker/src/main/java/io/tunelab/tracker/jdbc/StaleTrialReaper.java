@@ -21,7 +21,9 @@ import java.util.Map;
  * {@value #REASON} and the system attribute {@code fail_kind=stale} (an objective failure has
  * neither), and — when the study's {@link RetryPolicy} allows — enqueues their parameters as a new
  * WAITING trial with {@code retry_of} and {@code retry_count}; the failed trial records
- * {@code retried_by} and {@code superseded=true} (so study budgets count the retry, not it). Each
+ * {@code retried_by} and {@code superseded=true} (so study budgets count the retry, not it). A stale
+ * trial the policy does not retry keeps its FAIL, its message ending with why
+ * ({@link RetryPolicy#exhausted}). Each
  * trial is reaped in one transaction that re-checks the heartbeat, so concurrent reapers in several
  * processes reap it once.
  */
@@ -58,10 +60,14 @@ final class StaleTrialReaper {
 
     private FrozenTrial reapOne(Connection c, TrialHead h, Instant now, long cutoff) throws SQLException {
         long seq = StudyTable.advance(c, h.studyId(), false)[1];
+        FrozenTrial before = loader.load(c, h.id());
+        int retries = before.systemAttrs().get("retry_count") instanceof Number n ? n.intValue() : 0;
+        RetryPolicy policy = policy(c, h.studyId());
+        boolean retry = policy.allows(retries);
         try (PreparedStatement ps = c.prepareStatement("UPDATE trials SET trial_state = 'FAIL', end_ns = ?,"
                 + " message = ?, change_seq = ? WHERE trial_id = ? AND trial_state = 'RUNNING' AND heartbeat_ns < ?")) {
             ps.setLong(1, Times.toNanos(now));
-            ps.setString(2, REASON);
+            ps.setString(2, retry ? REASON : REASON + "; " + policy.exhausted(retries));
             ps.setLong(3, seq);
             ps.setLong(4, h.id());
             ps.setLong(5, cutoff);
@@ -71,18 +77,15 @@ final class StaleTrialReaper {
         }
         AggregateRows.moved(c, h.studyId(), TrialState.RUNNING, TrialState.FAIL, Times.toNanos(now));
         TrialCommands.writeAttr(c, h.id(), 'S', "fail_kind", "stale");
-        FrozenTrial failed = loader.load(c, h.id());
-        int retries = failed.systemAttrs().get("retry_count") instanceof Number n ? n.intValue() : 0;
-        if (policy(c, h.studyId()).allows(retries)) {
+        if (retry) {
             Map<String, Object> attrs = new LinkedHashMap<>();
-            attrs.put(TrialStorage.RETRY_OF, failed.number());
+            attrs.put(TrialStorage.RETRY_OF, before.number());
             attrs.put("retry_count", retries + 1);
-            FrozenTrial retry = commands.createWaiting(c, h.studyId(), failed.params(), attrs);
-            TrialCommands.writeAttr(c, h.id(), 'S', "retried_by", retry.number());
+            FrozenTrial next = commands.createWaiting(c, h.studyId(), before.params(), attrs);
+            TrialCommands.writeAttr(c, h.id(), 'S', "retried_by", next.number());
             TrialCommands.writeAttr(c, h.id(), 'S', TrialStorage.SUPERSEDED, true);
-            failed = loader.load(c, h.id());
         }
-        return failed;
+        return loader.load(c, h.id());
     }
 
     private static RetryPolicy policy(Connection c, long studyId) throws SQLException {

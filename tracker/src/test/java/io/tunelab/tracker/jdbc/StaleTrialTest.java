@@ -82,7 +82,7 @@ class StaleTrialTest {
         assertThat(reaped).extracting(FrozenTrial::id).containsExactly(t.id());
         FrozenTrial failed = s.trial(t.id());
         assertThat(failed.state()).isEqualTo(TrialState.FAIL);
-        assertThat(failed.message()).isEqualTo("stale: worker stopped responding");
+        assertThat(failed.message()).isEqualTo("stale: worker stopped responding; not retried (max_retries 0)");
         assertThat(failed.systemAttrs()).containsEntry("fail_kind", "stale").doesNotContainKey("retried_by")
                 .doesNotContainKey(TrialStorage.SUPERSEDED);
         assertThat(s.trials(study, Set.of(TrialState.WAITING))).isEmpty();
@@ -108,6 +108,37 @@ class StaleTrialTest {
         clock.advance(HOUR.multipliedBy(3));
         assertThat(s.reapStaleTrials(study)).extracting(FrozenTrial::number).containsExactly(1);
         assertThat(s.trials(study, Set.of(TrialState.WAITING))).as("max_retries 1 is used up").isEmpty();
+    }
+
+    @Test
+    void aTrialWhoseWorkersKeepDyingIsRetriedExactlyMaxRetriesTimesThenLeftFailedWithItsRetriesExhausted() {
+        JdbcTrialStorage s = storage(clock, true);
+        long study = study(s, 3);
+        FrozenTrial original = s.createRunningTrial(study);
+        s.setParam(original.id(), "x", 0.5, FloatDistribution.uniform(0, 1));
+        for (int retry = 1; retry <= 3; retry++) {
+            clock.advance(HOUR.multipliedBy(3));
+            assertThat(s.reapStaleTrials(study)).hasSize(1);
+            FrozenTrial next = s.claimWaitingTrial(study).orElseThrow();
+            assertThat(next.systemAttrs()).containsEntry("retry_count", retry).containsEntry("retry_of", retry - 1);
+            assertThat(next.systemAttrs()).containsEntry("fixed_params", java.util.Map.of("x", 0.5));
+            s.setParam(next.id(), "x", 0.5, FloatDistribution.uniform(0, 1)); // as the study's ask does
+        }
+        clock.advance(HOUR.multipliedBy(3));
+        List<FrozenTrial> last = s.reapStaleTrials(study);
+
+        assertThat(last).extracting(FrozenTrial::number).containsExactly(3);
+        assertThat(s.trials(study, Set.of(TrialState.WAITING))).as("no fourth retry").isEmpty();
+        List<FrozenTrial> all = s.trials(study, EnumSet.allOf(TrialState.class));
+        assertThat(all).hasSize(4).allSatisfy(t -> assertThat(t.state()).isEqualTo(TrialState.FAIL));
+        assertThat(all.subList(0, 3)).allSatisfy(t -> {
+            assertThat(t.message()).isEqualTo("stale: worker stopped responding");
+            assertThat(t.systemAttrs()).containsEntry(TrialStorage.SUPERSEDED, true);
+        });
+        assertThat(all.get(3).message())
+                .isEqualTo("stale: worker stopped responding; retries exhausted (3 of max_retries 3)");
+        assertThat(all.get(3).systemAttrs()).containsEntry("fail_kind", "stale").doesNotContainKey("retried_by")
+                .doesNotContainKey(TrialStorage.SUPERSEDED);
     }
 
     @Test

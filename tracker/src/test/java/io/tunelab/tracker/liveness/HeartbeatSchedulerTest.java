@@ -52,6 +52,13 @@ class HeartbeatSchedulerTest {
         RetryPolicy two = RetryPolicy.of(java.util.Map.of(RetryPolicy.ATTR, new RetryPolicy(2).toAttr()));
         assertThat(two.allows(1)).isTrue();
         assertThat(two.allows(2)).isFalse();
+        assertThat(RetryPolicy.DEFAULT).isEqualTo(two);
+    }
+
+    @Test
+    void aNegativeRetryLimitIsRefusedNamingTheFieldAndTheValue() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new RetryPolicy(-1))
+                .hasMessageContaining("max_retries: expected 0 (never retry) or more, got -1");
     }
 
     private static boolean nextBeatWhere(LinkedBlockingQueue<Set<Long>> beats,
