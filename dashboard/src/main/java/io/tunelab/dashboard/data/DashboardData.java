@@ -5,7 +5,7 @@ import io.tunelab.search.summary.LoggedSummary;
 import io.tunelab.search.summary.SummaryTag;
 import io.tunelab.search.trial.ArtifactRef;
 import io.tunelab.search.trial.FrozenTrial;
-import io.tunelab.tracker.query.ParamSpace;
+import io.tunelab.tracker.query.TrialsSearchSpace;
 import io.tunelab.tracker.query.StudySummary;
 import io.tunelab.tracker.query.TrialPage;
 import io.tunelab.tracker.registry.RegisteredModel;
@@ -60,10 +60,10 @@ public interface DashboardData {
 
     /**
      * Each parameter the study's trials set, with the distribution of the highest-numbered trial that set
-     * it, in order of first appearance ({@link ParamSpace}); NOT_FOUND for an unknown study.
+     * it, in order of first appearance ({@link TrialsSearchSpace}); NOT_FOUND for an unknown study.
      */
     default Map<String, Distribution> space(long studyId) {
-        return ParamSpace.of(allTrials(studyId));
+        return TrialsSearchSpace.of(allTrials(studyId));
     }
 
     /** One trial with its study, artifacts and metric names; NOT_FOUND if there is none. */

@@ -16,7 +16,7 @@ import java.util.Map;
 /**
  * The maintained search space of each study ({@code study_param_dists}, schema version 7): one row per
  * parameter name and distribution with the first trial (number, then position) that set it so, so that
- * {@link io.tunelab.tracker.query.ParamSpace}'s answer is read without walking the trials. A trial setting
+ * {@link io.tunelab.tracker.query.TrialsSearchSpace}'s answer is read without walking the trials. A trial setting
  * a parameter writes only when it is the first with that distribution or sets it earlier by number than
  * the row says (rare after a study's first trials); those writes are serialised per study on the
  * {@code study_aggregates} row, which state changes lock only after the trial row, so lock order stays

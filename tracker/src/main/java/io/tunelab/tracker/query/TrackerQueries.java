@@ -37,7 +37,7 @@ public interface TrackerQueries {
 
     /**
      * The parameters the study's trials set, each with the distribution of the highest-numbered trial
-     * that set it, in order of first appearance: {@link ParamSpace#of} over {@link #allTrials}, read
+     * that set it, in order of first appearance: {@link TrialsSearchSpace#of} over {@link #allTrials}, read
      * without walking the trials.
      */
     Map<String, Distribution> space(long studyId);

@@ -13,7 +13,7 @@ import io.tunelab.search.trial.FrozenTrial;
 import io.tunelab.search.trial.TrialState;
 import io.tunelab.tracker.artifact.LocalArtifactRepository;
 import io.tunelab.tracker.config.StorageOptions;
-import io.tunelab.tracker.query.ParamSpace;
+import io.tunelab.tracker.query.TrialsSearchSpace;
 import io.tunelab.tracker.query.StudySummary;
 import java.nio.file.Path;
 import java.sql.Statement;
@@ -37,7 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
  * the trials ({@link StudyAggregates}, {@link StudySummary#of}) after random histories: trials that finish
  * out of number order, failures, prunes, claimed retries, infeasible trials, NaN and infinite values, both
  * directions, one and two objectives, several writers at once, and a backfill of existing studies; and the
- * maintained search space ({@link SpaceRows}) agrees with {@link ParamSpace} over the trials. Run on every
+ * maintained search space ({@link SpaceRows}) agrees with {@link TrialsSearchSpace} over the trials. Run on every
  * database the tracker supports.
  */
 abstract class MaintainedAggregatesContract {
@@ -226,7 +226,7 @@ abstract class MaintainedAggregatesContract {
                 storage.finishTrial(id, TrialState.COMPLETE, List.of(random.nextDouble()), null);
             }
             assertThat(List.copyOf(queries.space(s).entrySet())).containsExactlyElementsOf(
-                    ParamSpace.of(storage.trials(s, EnumSet.allOf(TrialState.class))).entrySet());
+                    TrialsSearchSpace.of(storage.trials(s, EnumSet.allOf(TrialState.class))).entrySet());
         }
         assertThat(queries.space(s)).containsKeys("x", "units", "optimizer", "late");
     }

@@ -12,8 +12,8 @@ import java.util.Map;
  * highest-numbered trial that set it used, in order of first appearance (by trial number, then in the
  * order that trial set them). What the dashboard draws axes from. Stateless.
  */
-public final class ParamSpace {
-    private ParamSpace() {
+public final class TrialsSearchSpace {
+    private TrialsSearchSpace() {
     }
 
     /** The space of {@code trials}, which are ordered by number. */
