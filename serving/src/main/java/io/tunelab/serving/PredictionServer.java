@@ -10,6 +10,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.UnauthorizedResponse;
 import io.tunelab.search.access.BearerToken;
+import io.tunelab.search.access.FirstRequest;
 import io.tunelab.trainers.predict.Prediction;
 import java.io.IOException;
 import java.io.InputStream;
@@ -111,6 +112,7 @@ public final class PredictionServer implements AutoCloseable {
             }
         });
         app.start(host, port);
+        FirstRequest.send(host, app.port(), "/health");
         long every = options.pollInterval().toMillis();
         poller.scheduleWithFixedDelay(this::refreshQuietly, every, every, TimeUnit.MILLISECONDS);
         return this;

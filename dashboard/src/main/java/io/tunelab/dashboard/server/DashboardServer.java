@@ -18,6 +18,7 @@ import java.util.concurrent.TimeoutException;
 import io.tunelab.search.SearchException;
 import io.tunelab.search.access.BearerToken;
 import io.tunelab.search.access.BindAddress;
+import io.tunelab.search.access.FirstRequest;
 import java.security.SecureRandom;
 import java.util.Objects;
 import org.slf4j.Logger;
@@ -116,6 +117,7 @@ public final class DashboardServer {
      */
     public DashboardServer start() {
         app.start(host, requestedPort);
+        FirstRequest.send(host, app.port(), "/api/first-request"); // a 404: only builds Javalin's lazy configuration
         Thread warmUp = new Thread(() -> {
             try {
                 routes.warmUp();
