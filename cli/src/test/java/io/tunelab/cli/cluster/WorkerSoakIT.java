@@ -47,8 +47,8 @@ import org.junit.jupiter.api.io.TempDir;
  * a worker ({@link AcknowledgedPoints}) is in it; and every COMPLETE trial, resumed or not, has each of
  * its series at epochs 1 to {@value #EPOCHS} exactly once. Prints the figures. {@code -Dsoak.seed} sets
  * the plan's seed (16). Run it from the project's root with
- * {@code mvn -B -ntp -pl cli -am verify -Dsoak -Dsoak.seed=20 -Dit.test=WorkerSoakIT -Dtest=none
- * -Dsurefire.failIfNoSpecifiedTests=false -Dcheckstyle.skip}; it needs PostgreSQL's binaries (else it is skipped).
+ * {@code mvn -B -ntp -pl cli -am verify -Dsoak -Dsoak.seed=20 -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false
+ * -Dit.test=WorkerSoakIT -Dfailsafe.failIfNoSpecifiedTests=false}; without PostgreSQL's binaries it is skipped.
  */
 @EnabledIfSystemProperty(named = "soak", matches = "(?!false$).*")
 @Timeout(value = 3, unit = TimeUnit.HOURS)
