@@ -87,6 +87,33 @@ class WorkerCommandTest {
     }
 
     @Test
+    void createOnAnExistingStudyChangesTheBudgetThatWorkersJoiningItThenRun(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("lowered.yaml");
+        String text = """
+                study: lowered
+                direction: maximize
+                metric: accuracy
+                sampler: {type: random, seed: 5}
+                budget: {trials: %d}
+                trainer: tribuo-cart
+                data: {dataset: synthetic-classification, samples: 200, classes: 2, seed: 1}
+                space:
+                  max_depth: {int: [1, 6]}
+                """;
+        Files.writeString(file, text.formatted(1000));
+        assertThat(tunelab("create", file.toString(), "--storage", "memory:").code()).isZero();
+        Files.writeString(file, text.formatted(3));
+        Result updated = tunelab("create", file.toString(), "--storage", "memory:");
+        assertThat(updated.code()).as(updated.err()).isZero();
+        assertThat(updated.out()).contains("Updated study 'lowered'").contains("budget 3 trials");
+
+        Result worker = tunelab("worker", "--study", "lowered", "--slots", "cpu:0");
+        assertThat(worker.code()).as(worker.err()).isZero();
+        Study study = Study.builder("lowered").storage(storage).direction(io.tunelab.search.trial.Direction.MAXIMIZE).load();
+        assertThat(study.trials()).hasSize(3).allSatisfy(t -> assertThat(t.state()).isEqualTo(TrialState.COMPLETE));
+    }
+
+    @Test
     void joiningAnUnknownStudyIsInvalidInput() {
         Result r = tunelab("worker", "--study", "ghost");
         assertThat(r.code()).isEqualTo(2);

@@ -60,15 +60,31 @@ final class SoakWorkers implements AutoCloseable {
             return Optional.empty();
         }
         Process victim = alive.get(random.nextInt(alive.size()));
+        return kill(victim) ? Optional.of(started.indexOf(victim)) : Optional.empty();
+    }
+
+    /** Kills every live worker with SIGKILL; returns the indices of those killed (not those that ended on their own). */
+    List<Integer> killAll() throws InterruptedException {
+        List<Integer> indices = new ArrayList<>();
+        for (Process p : started.stream().filter(Process::isAlive).toList()) {
+            if (kill(p)) {
+                indices.add(started.indexOf(p));
+            }
+        }
+        return indices;
+    }
+
+    /** Whether SIGKILL ended {@code victim}, rather than its own exit just before. */
+    private boolean kill(Process victim) throws InterruptedException {
         victim.destroyForcibly();
         if (!victim.waitFor(1, TimeUnit.MINUTES)) {
             throw new IllegalStateException("worker " + started.indexOf(victim) + " survived kill -9");
         }
         if (victim.exitValue() == 137) {
             killed.add(victim);
-            return Optional.of(started.indexOf(victim));
+            return true;
         }
-        return Optional.empty(); // it ended on its own just before
+        return false;
     }
 
     /** Whether no worker is running (the study is done, or every worker died). */
