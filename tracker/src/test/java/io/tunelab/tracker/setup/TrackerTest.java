@@ -48,7 +48,7 @@ class TrackerTest {
     void theDefaultIsAnEmbeddedDatabaseInDotTunelabOfTheWorkingDirectory() {
         TrackerConfig config = TrackerConfig.defaults();
         Path expected = Path.of(".tunelab").toAbsolutePath().normalize().resolve("tracker");
-        assertThat(config.database().jdbcUrl()).isEqualTo("jdbc:h2:retry:" + expected + ";DB_CLOSE_ON_EXIT=FALSE");
+        assertThat(config.database().jdbcUrl()).isEqualTo("jdbc:h2:retry:" + expected + ";DB_CLOSE_ON_EXIT=FALSE;MAX_COMPACT_TIME=0");
         assertThat(config.artifactRoot()).isEqualTo(Path.of(".tunelab", "artifacts"));
         assertThat(TrackerConfig.forUrl("jdbc:h2:tcp://127.0.0.1:9092/tracker", tmp).database())
                 .isEqualTo(DatabaseSettings.of("jdbc:h2:tcp://127.0.0.1:9092/tracker"));

@@ -1,0 +1,36 @@
+package io.tunelab.tracker.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Embedded H2 databases are opened without compaction on close (H2 2.3.232's compaction on close lost a committed
+ * trial of a resumed study between two opens that only read); server URLs are passed on as they are.
+ */
+class DatabaseSettingsTest {
+    @Test
+    void theTrackersEmbeddedDatabaseIsOpenedWithoutCompactionOnClose() {
+        assertThat(DatabaseSettings.embedded(Path.of("/data/.tunelab")).jdbcUrl())
+                .isEqualTo("jdbc:h2:retry:/data/.tunelab/tracker;DB_CLOSE_ON_EXIT=FALSE;MAX_COMPACT_TIME=0");
+        assertThat(DatabaseSettings.served(Path.of("/data/.tunelab")).jdbcUrl())
+                .isEqualTo("jdbc:h2:file:/data/.tunelab/tracker;DB_CLOSE_ON_EXIT=FALSE;MAX_COMPACT_TIME=0");
+    }
+
+    @Test
+    void aUsersEmbeddedUrlGetsTheSettingUnlessItSetsItself() {
+        assertThat(DatabaseSettings.of("jdbc:h2:file:/data/t").jdbcUrl()).isEqualTo("jdbc:h2:file:/data/t;MAX_COMPACT_TIME=0");
+        assertThat(DatabaseSettings.of("jdbc:h2:./t;max_compact_time=50").jdbcUrl()).isEqualTo("jdbc:h2:./t;max_compact_time=50");
+    }
+
+    @Test
+    void serverAndInMemoryUrlsAreLeftAsTheyAre() {
+        assertThat(DatabaseSettings.of("jdbc:h2:tcp://127.0.0.1:9092/tracker").jdbcUrl())
+                .isEqualTo("jdbc:h2:tcp://127.0.0.1:9092/tracker");
+        assertThat(DatabaseSettings.of("jdbc:h2:ssl://127.0.0.1:9092/tracker").jdbcUrl())
+                .isEqualTo("jdbc:h2:ssl://127.0.0.1:9092/tracker");
+        assertThat(DatabaseSettings.of("jdbc:h2:mem:x").jdbcUrl()).isEqualTo("jdbc:h2:mem:x");
+        assertThat(DatabaseSettings.of("jdbc:postgresql://127.0.0.1/t").jdbcUrl()).isEqualTo("jdbc:postgresql://127.0.0.1/t");
+    }
+}
