@@ -20,7 +20,10 @@ import java.util.Map;
  * @param rows    one list of cells per row, as long as {@code columns}
  */
 public record TextTable(List<String> columns, List<List<Object>> rows) {
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /** Jackson, initialised for {@code --format json} only: a plain table does not pay its start-up. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    }
 
     public TextTable {
         columns = List.copyOf(columns);
@@ -153,7 +156,7 @@ public record TextTable(List<String> columns, List<List<Object>> rows) {
             objects.add(o);
         }
         try {
-            return JSON.writeValueAsString(objects) + "\n";
+            return Json.MAPPER.writeValueAsString(objects) + "\n";
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write JSON", e);
         }

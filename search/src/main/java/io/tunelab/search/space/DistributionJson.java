@@ -1,12 +1,13 @@
 package io.tunelab.search.space;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tunelab.search.json.MalformedJsonException;
+import io.tunelab.search.json.UntypedJson;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The JSON form of a distribution, stored beside every parameter value:
@@ -16,13 +17,16 @@ import java.util.List;
  * {@code {"type":"categorical","choices":["relu","elu"]}}. Thread-safe.
  */
 public final class DistributionJson {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
-
     private DistributionJson() {
     }
 
+    /** Jackson, initialised on the first {@link #toJson} only: reading does without it. */
+    private static final class Writer {
+        static final ObjectMapper MAPPER = new ObjectMapper();
+    }
+
     public static String toJson(Distribution distribution) {
-        ObjectNode node = MAPPER.createObjectNode();
+        ObjectNode node = Writer.MAPPER.createObjectNode();
         if (distribution instanceof FloatDistribution f) {
             node.put("type", "float").put("low", f.low()).put("high", f.high())
                     .put("log", f.log()).put("step", f.step());
@@ -36,49 +40,61 @@ public final class DistributionJson {
             node.put("type", "categorical");
             ArrayNode choices = node.putArray("choices");
             for (Object choice : c.choices()) {
-                choices.add(MAPPER.valueToTree(choice));
+                choices.add(Writer.MAPPER.valueToTree(choice));
             }
         }
         return node.toString();
     }
 
-    /** Parses the JSON form; throws {@link InvalidDistributionException} naming what is wrong. */
+    /**
+     * Parses the JSON form (read without Jackson, so that commands which only read start faster); throws
+     * {@link InvalidDistributionException} naming what is wrong. Missing attributes take the defaults
+     * {@link #toJson} never omits: {@code log} false, {@code step} 0 (float) or 1 (int), {@code loc} 0.
+     */
     public static Distribution fromJson(String json) {
-        JsonNode node;
+        Object parsed;
         try {
-            node = MAPPER.readTree(json);
-        } catch (JsonProcessingException e) {
+            parsed = UntypedJson.parse(json);
+        } catch (MalformedJsonException e) {
             throw new InvalidDistributionException("distribution JSON is malformed: " + json);
         }
-        if (node == null || !node.isObject()) {
+        if (!(parsed instanceof Map<?, ?> node)) {
             throw new InvalidDistributionException("distribution JSON must be an object, got " + json);
         }
-        String type = node.path("type").asText("");
-        return switch (type) {
-            case "float" -> new FloatDistribution(node.path("low").asDouble(), node.path("high").asDouble(),
-                    node.path("log").asBoolean(false), node.path("step").asDouble(0));
-            case "int" -> new IntDistribution(node.path("low").asInt(), node.path("high").asInt(),
-                    node.path("log").asBoolean(false), node.path("step").asInt(1));
-            case "expon" -> new ExponentialDistribution(node.path("loc").asDouble(0), node.path("scale").asDouble());
-            case "categorical" -> new CategoricalDistribution(choices(node.path("choices")));
+        Object type = node.get("type");
+        return switch (type instanceof String t ? t : "") {
+            case "float" -> new FloatDistribution(number(node, "low", 0), number(node, "high", 0),
+                    node.get("log") instanceof Boolean log && log, number(node, "step", 0));
+            case "int" -> new IntDistribution((int) number(node, "low", 0), (int) number(node, "high", 0),
+                    node.get("log") instanceof Boolean log && log, (int) number(node, "step", 1));
+            case "expon" -> new ExponentialDistribution(number(node, "loc", 0), number(node, "scale", 0));
+            case "categorical" -> new CategoricalDistribution(choices(node.get("choices")));
             default -> throw new InvalidDistributionException(
                     "distribution type must be float, int, expon or categorical, got '" + type + "'");
         };
     }
 
-    private static List<Object> choices(JsonNode array) {
+    private static double number(Map<?, ?> node, String key, double missing) {
+        Object v = node.get(key);
+        if (v == null) {
+            return missing;
+        }
+        if (!(v instanceof Number n)) {
+            throw new InvalidDistributionException("distribution attribute '" + key + "' must be a number, got " + v);
+        }
+        return n.doubleValue();
+    }
+
+    private static List<Object> choices(Object array) {
         List<Object> choices = new ArrayList<>();
-        for (JsonNode c : array) {
-            if (c.isTextual()) {
-                choices.add(c.asText());
-            } else if (c.isBoolean()) {
-                choices.add(c.asBoolean());
-            } else if (c.isInt()) {
-                choices.add(c.asInt());
-            } else if (c.isIntegralNumber()) {
-                choices.add(c.asLong());
-            } else if (c.isNumber()) {
-                choices.add(c.asDouble());
+        if (!(array instanceof List<?> list)) {
+            return choices;
+        }
+        for (Object c : list) {
+            if (c instanceof String || c instanceof Boolean || c instanceof Integer || c instanceof Double) {
+                choices.add(c);
+            } else if (c instanceof Number n && !(c instanceof Double)) {
+                choices.add(n.longValue());
             } else {
                 throw new InvalidDistributionException("choices must be strings, numbers or booleans, got " + c);
             }
