@@ -12,7 +12,6 @@ import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.convolutional.Conv1d;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.core.Linear;
-import ai.djl.nn.norm.BatchNorm;
 import ai.djl.nn.pooling.Pool;
 import io.tunelab.trainers.device.PyTorchNatives;
 import java.util.List;
@@ -70,11 +69,11 @@ public final class Networks {
             boolean before = a.batchNorm() && !a.batchNormAfterActivation();
             target.add(Linear.builder().setUnits(units).optBias(!before).build());
             if (before) {
-                target.add(BatchNorm.builder().build());
+                target.add(new BatchNorm());
             }
             target.add(a.activation().block());
             if (a.batchNorm() && a.batchNormAfterActivation()) {
-                target.add(BatchNorm.builder().build());
+                target.add(new BatchNorm());
             }
             if (a.dropout() > 0) {
                 target.add(new StochasticDropout(a.dropout(), a.alphaDropout()));
@@ -132,7 +131,7 @@ public final class Networks {
             unit.add(Conv2d.builder().setKernelShape(new Shape(a.kernelSize(), a.kernelSize()))
                     .optPadding(new Shape(pad, pad)).setFilters(filters).optBias(!a.batchNorm()).build());
             if (a.batchNorm()) {
-                unit.add(BatchNorm.builder().build());
+                unit.add(new BatchNorm());
             }
         }
         return unit;
@@ -146,7 +145,7 @@ public final class Networks {
         SequentialBlock projection = new SequentialBlock()
                 .add(Conv2d.builder().setKernelShape(new Shape(1, 1)).setFilters(filters).optBias(!a.batchNorm()).build());
         if (a.batchNorm()) {
-            projection.add(BatchNorm.builder().build());
+            projection.add(new BatchNorm());
         }
         return projection;
     }
