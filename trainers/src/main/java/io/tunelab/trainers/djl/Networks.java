@@ -1,5 +1,6 @@
 package io.tunelab.trainers.djl;
 
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
@@ -55,13 +56,21 @@ public final class Networks {
     }
 
     private static Block mlp(MlpArchitecture a) {
-        SequentialBlock net = new SequentialBlock().add(Blocks.batchFlattenBlock());
+        SequentialBlock net = new SequentialBlock().add(LambdaBlock.singleton(Networks::flattenExamples, "batchFlatten"));
         if (a.wideAndDeep()) {
             net.add(new ParallelBlock(Networks::concatFeatures, List.of(Blocks.identityBlock(), hidden(a, new SequentialBlock()))));
         } else {
             hidden(a, net);
         }
         return net.add(Linear.builder().setUnits(a.outputs()).build());
+    }
+
+    /**
+     * {@link Blocks#batchFlatten}, which reshapes even a batch of vectors (an operation and an array per
+     * batch), without the reshape when the examples are vectors already: a CSV's rows.
+     */
+    static NDArray flattenExamples(NDArray batch) {
+        return batch.getShape().dimension() == 2 ? batch : Blocks.batchFlatten(batch);
     }
 
     private static SequentialBlock hidden(MlpArchitecture a, SequentialBlock target) {
