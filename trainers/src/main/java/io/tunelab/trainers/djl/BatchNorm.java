@@ -6,8 +6,6 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Parameter;
-import ai.djl.pytorch.engine.PtNDArray;
-import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import io.tunelab.trainers.TrainersException;
@@ -22,6 +20,7 @@ import java.io.IOException;
  * and offset), computed by one call of PyTorch's {@code batch_norm}, which normalises over axis 1 of an
  * input of any rank. DJL's block moves the axis to 1 and back around that same call (two transposes, and
  * their two backward steps, and a sub-manager per forward pass), which this one skips; the values are the same.
+ * For the PyTorch engine only (the trainers' engine): other engines read axis -1 as the last axis.
  *
  * <p>Same simple name, parameters ({@code gamma}, {@code beta}, {@code runningMean}, {@code runningVar})
  * and saved format (version 2) as DJL's block, so a network's parameter names ({@code 02BatchNorm_gamma}),
@@ -31,6 +30,8 @@ public final class BatchNorm extends AbstractBlock {
     private static final byte VERSION = 2;
     private static final float MOMENTUM = 0.9f;
     private static final float EPSILON = 1e-5f;
+    /** What the PyTorch engine's {@code batchNorm} takes for "PyTorch's own axis, 1": any other value transposes. */
+    private static final int PYTORCH_AXIS = -1;
     private final Parameter gamma;
     private final Parameter beta;
     private final Parameter runningMean;
@@ -51,19 +52,11 @@ public final class BatchNorm extends AbstractBlock {
     protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training, PairList<String, Object> params) {
         NDArray input = inputs.singletonOrThrow();
         var device = input.getDevice();
-        // The native call takes (input, running mean, running variance, scale, offset) whatever JniUtils' parameter
-        // names say. PyTorch's momentum weighs the new batch, DJL's the running value: 1 - 0.9, as DJL's block passes.
-        return new NDList(JniUtils.batchNorm(pt(input), pt(store.getValue(runningMean, device, training)),
-                pt(store.getValue(runningVar, device, training)), pt(store.getValue(gamma, device, training)),
-                pt(store.getValue(beta, device, training)), training, 1f - MOMENTUM, EPSILON));
-    }
-
-    private static PtNDArray pt(NDArray array) {
-        if (array instanceof PtNDArray p) {
-            return p;
-        }
-        throw new TrainersException("batch norm needs the PyTorch engine, got an array of "
-                + array.getManager().getEngine().getEngineName());
+        // Axis -1 asks the PyTorch engine for batch_norm's own axis, 1, with no transposes; it passes 1 - momentum
+        // to PyTorch, whose momentum weighs the new batch, as for DJL's block.
+        return input.getNDArrayInternal().batchNorm(input, store.getValue(runningMean, device, training),
+                store.getValue(runningVar, device, training), store.getValue(gamma, device, training),
+                store.getValue(beta, device, training), PYTORCH_AXIS, MOMENTUM, EPSILON, training);
     }
 
     @Override
