@@ -1,5 +1,6 @@
 package io.tunelab.trainers.djl;
 
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
@@ -12,7 +13,6 @@ import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.convolutional.Conv1d;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.core.Linear;
-import ai.djl.nn.norm.BatchNorm;
 import ai.djl.nn.pooling.Pool;
 import io.tunelab.trainers.device.PyTorchNatives;
 import java.util.List;
@@ -56,7 +56,7 @@ public final class Networks {
     }
 
     private static Block mlp(MlpArchitecture a) {
-        SequentialBlock net = new SequentialBlock().add(Blocks.batchFlattenBlock());
+        SequentialBlock net = new SequentialBlock().add(LambdaBlock.singleton(Networks::flattenExamples, "batchFlatten"));
         if (a.wideAndDeep()) {
             net.add(new ParallelBlock(Networks::concatFeatures, List.of(Blocks.identityBlock(), hidden(a, new SequentialBlock()))));
         } else {
@@ -65,16 +65,24 @@ public final class Networks {
         return net.add(Linear.builder().setUnits(a.outputs()).build());
     }
 
+    /**
+     * {@link Blocks#batchFlatten}, which reshapes even a batch of vectors (an operation and an array per
+     * batch), without the reshape when the examples are vectors already: a CSV's rows.
+     */
+    static NDArray flattenExamples(NDArray batch) {
+        return batch.getShape().dimension() == 2 ? batch : Blocks.batchFlatten(batch);
+    }
+
     private static SequentialBlock hidden(MlpArchitecture a, SequentialBlock target) {
         for (int units : a.hiddenUnits()) {
             boolean before = a.batchNorm() && !a.batchNormAfterActivation();
             target.add(Linear.builder().setUnits(units).optBias(!before).build());
             if (before) {
-                target.add(BatchNorm.builder().build());
+                target.add(new BatchNorm());
             }
             target.add(a.activation().block());
             if (a.batchNorm() && a.batchNormAfterActivation()) {
-                target.add(BatchNorm.builder().build());
+                target.add(new BatchNorm());
             }
             if (a.dropout() > 0) {
                 target.add(new StochasticDropout(a.dropout(), a.alphaDropout()));
@@ -132,7 +140,7 @@ public final class Networks {
             unit.add(Conv2d.builder().setKernelShape(new Shape(a.kernelSize(), a.kernelSize()))
                     .optPadding(new Shape(pad, pad)).setFilters(filters).optBias(!a.batchNorm()).build());
             if (a.batchNorm()) {
-                unit.add(BatchNorm.builder().build());
+                unit.add(new BatchNorm());
             }
         }
         return unit;
@@ -146,7 +154,7 @@ public final class Networks {
         SequentialBlock projection = new SequentialBlock()
                 .add(Conv2d.builder().setKernelShape(new Shape(1, 1)).setFilters(filters).optBias(!a.batchNorm()).build());
         if (a.batchNorm()) {
-            projection.add(BatchNorm.builder().build());
+            projection.add(new BatchNorm());
         }
         return projection;
     }

@@ -38,6 +38,17 @@ class NetworksTest {
     }
 
     @Test
+    void anMlpTakesABatchOfVectorsAsItIsAndFlattensABatchOfImages() {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            NDArray rows = manager.zeros(new Shape(4, 6));
+            NDArray images = manager.zeros(new Shape(4, 3, 5));
+
+            assertThat(Networks.flattenExamples(rows)).isSameAs(rows);
+            assertThat(Networks.flattenExamples(images).getShape()).isEqualTo(new Shape(4, 15));
+        }
+    }
+
+    @Test
     void everyArchitectureVariantMapsABatchToOneLogitPerClass() {
         List<Architecture> variants = List.of(
                 new MlpArchitecture(List.of(6), List.of(5, 4), ActivationKind.SELU, WeightInit.LECUN, true, 0.2, false, 3),

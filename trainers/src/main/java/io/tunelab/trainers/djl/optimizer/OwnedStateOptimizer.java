@@ -8,6 +8,7 @@ import ai.djl.training.tracker.ParameterTracker;
 import io.tunelab.trainers.TrainersException;
 import io.tunelab.trainers.djl.TrainingState;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -28,7 +29,8 @@ abstract class OwnedStateOptimizer extends Optimizer implements ResumableOptimiz
     private static final int MAX_SCALARS = 64;
     protected final OptimizerSpec spec;
     private final ParameterTracker learningRate;
-    private final Map<String, NDArray> states = new HashMap<>();
+    /** Each parameter's state arrays by name: looked up at every update without building a key. */
+    private final Map<String, Map<String, NDArray>> states = new LinkedHashMap<>();
     private final Map<Float, NDArray> scalars = new HashMap<>();
     private final Map<String, Integer> counts = new HashMap<>();
     private final Map<String, float[]> restored = new HashMap<>();
@@ -79,23 +81,33 @@ abstract class OwnedStateOptimizer extends Optimizer implements ResumableOptimiz
 
     /** The state array {@code name} of a parameter, zeros at first; it outlives the update's scope. */
     protected final NDArray state(String name, String parameterId, NDArray weight) {
-        return states.computeIfAbsent(name + '/' + parameterId, k -> {
-            float[] saved = restored.remove(k);
-            if (saved != null && saved.length != weight.size()) {
-                throw new TrainersException("optimizer state '" + k + "' has " + saved.length + " values, the weight "
-                        + weight.size());
-            }
-            NDArray array = saved == null ? weight.zerosLike()
-                    : weight.getManager().create(saved, new Shape(weight.getShape().getShape()));
-            NDScope.unregister(array);
-            return array;
-        });
+        Map<String, NDArray> own = states.computeIfAbsent(parameterId, k -> new LinkedHashMap<>());
+        NDArray array = own.get(name);
+        if (array == null) {
+            array = newState(name + '/' + parameterId, weight);
+            own.put(name, array);
+        }
+        return array;
+    }
+
+    /** State {@code key} of {@code weight}: the restored values, or zeros. */
+    private NDArray newState(String key, NDArray weight) {
+        float[] saved = restored.remove(key);
+        if (saved != null && saved.length != weight.size()) {
+            throw new TrainersException("optimizer state '" + key + "' has " + saved.length + " values, the weight "
+                    + weight.size());
+        }
+        NDArray array = saved == null ? weight.zerosLike()
+                : weight.getManager().create(saved, new Shape(weight.getShape().getShape()));
+        NDScope.unregister(array);
+        return array;
     }
 
     @Override
     public final void saveState(TrainingState state) {
         restored.forEach((k, v) -> state.putFloats(STATE + k, new long[] {v.length}, v));
-        states.forEach((k, v) -> state.putFloats(STATE + k, v.getShape().getShape(), v.toFloatArray()));
+        states.forEach((id, own) -> own.forEach((name, v) ->
+                state.putFloats(STATE + name + '/' + id, v.getShape().getShape(), v.toFloatArray())));
         counts.forEach((k, v) -> state.putDoubles(COUNT + k, v));
     }
 

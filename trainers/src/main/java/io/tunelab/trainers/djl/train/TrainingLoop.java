@@ -263,6 +263,7 @@ public final class TrainingLoop {
         int batchSize = config.batchSize();
         boolean countCorrect = config.trainAccuracy() && !train.isRegression();
         BatchBuffers buffers = new BatchBuffers(train, batchSize);
+        Shape fullBatch = Networks.batchShape(architecture, batchSize);
         double lossSum = 0;
         long correct = 0;
         long start = System.nanoTime();
@@ -271,7 +272,7 @@ public final class TrainingLoop {
             int to = Math.min(order.length, from + batchSize);
             // Everything this batch creates is freed when its manager closes, before the next batch.
             try (NDManager batch = model.getNDManager().newSubManager()) {
-                Shape shape = Networks.batchShape(architecture, to - from);
+                Shape shape = to - from == batchSize ? fullBatch : Networks.batchShape(architecture, to - from);
                 NDArray x = config.augmentation().isNone() ? buffers.features(batch, train, order, from, to, shape)
                         : buffers.augmentedFeatures(batch, train, order, from, to, shape, config.augmentation(), augmenter);
                 NDArray y = buffers.labels(batch, train, order, from, to);

@@ -8,6 +8,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import io.tunelab.trainers.TrainersException;
+import io.tunelab.trainers.djl.TrainingState;
 import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 
@@ -195,6 +196,49 @@ class OptimizersTest {
             }
         }
         assertMatches(run(OptimizerSpec.defaults(OptimizerKind.NADAM)), w);
+    }
+
+    /** Two updates of weights a and b with gradients made from {@code step}. */
+    private static void updateBoth(Optimizer optimizer, NDArray a, NDArray b, float step) {
+        NDManager m = a.getManager();
+        optimizer.update("a", a, m.create(new float[] {0.5f * step, -0.25f}));
+        optimizer.update("b", b, m.create(new float[] {0.125f + step}));
+    }
+
+    @Test
+    void aRestoredOptimizerContinuesExactlyAsTheOneItsStateWasSavedFrom() {
+        for (OptimizerKind kind : OptimizerKind.values()) {
+            try (NDManager manager = NDManager.newBaseManager()) {
+                OptimizerSpec spec = OptimizerSpec.defaults(kind).withWeightDecay(0.01);
+                Optimizer original = spec.build(Tracker.fixed(0.1f));
+                NDArray a = manager.create(new float[] {1, -2});
+                NDArray b = manager.create(new float[] {0.5f});
+                updateBoth(original, a, b, 1);
+                updateBoth(original, a, b, 2);
+                TrainingState saved = new TrainingState();
+                ((ResumableOptimizer) original).saveState(saved);
+                Optimizer restored = spec.build(Tracker.fixed(0.1f));
+                ((ResumableOptimizer) restored).restoreState(saved);
+                NDArray a2 = a.duplicate();
+                NDArray b2 = b.duplicate();
+
+                updateBoth(original, a, b, 3);
+                updateBoth(restored, a2, b2, 3);
+
+                assertThat(a2.toFloatArray()).as(kind.wireName()).containsExactly(a.toFloatArray());
+                assertThat(b2.toFloatArray()).as(kind.wireName()).containsExactly(b.toFloatArray());
+                assertThat(saved.names("optimizer/state/")).as(kind.wireName())
+                        .allMatch(n -> n.matches("optimizer/state/[a-z_]+/[ab]"));
+            }
+        }
+        TrainingState adam = new TrainingState();
+        try (NDManager manager = NDManager.newBaseManager()) {
+            Optimizer optimizer = OptimizerSpec.defaults(OptimizerKind.ADAM).build(Tracker.fixed(0.1f));
+            updateBoth(optimizer, manager.create(new float[] {1, -2}), manager.create(new float[] {0.5f}), 1);
+            ((ResumableOptimizer) optimizer).saveState(adam);
+        }
+        assertThat(adam.names("optimizer/state/")).containsExactlyInAnyOrder("optimizer/state/mean/a",
+                "optimizer/state/variance/a", "optimizer/state/mean/b", "optimizer/state/variance/b");
     }
 
     @Test
