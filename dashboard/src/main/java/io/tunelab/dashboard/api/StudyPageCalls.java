@@ -26,7 +26,8 @@ public final class StudyPageCalls {
     /**
      * The calls of the study page of study {@code studyId} with {@code trials} trials and {@code objectives}
      * objectives, whose trial {@code trialId} logged the metric {@code metric}: {@code studies},
-     * {@code study}, {@code space}, {@code columns_page1}..., {@code importance}, {@code best_so_far},
+     * {@code study}, {@code space}, {@code history}, {@code sample} (the first screen's charts),
+     * {@code columns_page1}... (every trial, after the page is interactive), {@code importance}, {@code best_so_far},
      * {@code curves}, {@code pareto} (several objectives only), {@code table_first_page},
      * {@code table_sorted_by_metric}, {@code metric_names}, {@code changes_since_now} and
      * {@code series_to_2000_points}.
@@ -37,6 +38,8 @@ public final class StudyPageCalls {
         calls.put("studies", "/api/studies");
         calls.put("study", s);
         calls.put("space", s + "/space");
+        calls.put("history", s + "/history?objective=0");
+        calls.put("sample", s + "/sample?objective=0&lines=2000");
         for (int page = 0; page * COLUMN_PAGE < Math.max(1, trials); page++) {
             calls.put("columns_page" + (page + 1), s + "/columns?after=" + (page * COLUMN_PAGE - 1) + "&limit=" + COLUMN_PAGE);
         }
