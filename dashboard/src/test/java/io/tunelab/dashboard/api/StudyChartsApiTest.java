@@ -62,6 +62,21 @@ class StudyChartsApiTest {
     }
 
     @Test
+    void historyValuesTravelAsFloatsWhenEachFitsOne() {
+        assertThat(StudyChartRoutes.asFloats(new double[] {0.1234567891234, 0, -3e30})).isEqualTo(new float[] {0.12345679f, 0, -3e30f});
+        double[] tiny = {1.0, 1e-300};
+        assertThat(StudyChartRoutes.asFloats(tiny)).as("a value a float would round to zero").isSameAs(tiny);
+        double[] huge = {1.0, -1e39};
+        assertThat(StudyChartRoutes.asFloats(huge)).as("a value beyond a float's range").isSameAs(huge);
+        InMemoryStorage storage = study();
+        long s = storage.findStudy("charts").orElseThrow().id();
+        ApiFixture.withServer(storage, client -> {
+            String body = ApiFixture.text(client.get("/api/studies/" + s + "/history"));
+            assertThat(body).contains("\"value\":[19.0,18.0,17.0,15.0");
+        });
+    }
+
+    @Test
     void historyFollowsTheStudyAsItChanges() {
         InMemoryStorage storage = study();
         long s = storage.findStudy("charts").orElseThrow().id();
