@@ -8,8 +8,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The API calls the study page makes, by name, as its scripts make them: on load (trials as columns in
- * pages of {@value #COLUMN_PAGE}), on a live update ({@code changes}, whose {@value #CURSOR} placeholder
+ * The API calls the study page makes, by name, as its scripts make them: on load (the first screen's
+ * history and sample of lines, then, once it is interactive, every trial as columns in pages of
+ * {@value #COLUMN_PAGE}), on a live update ({@code changes}, whose {@value #CURSOR} placeholder
  * the caller replaces with a cursor) and in the trials table (its first page, a sort by a metric, and the
  * sorts a user makes by clicking column headers). One list for the dashboard bench, which times each
  * call, and the query-plan tests, which check each call's queries. Stateless.
