@@ -3,6 +3,7 @@ package io.tunelab.dashboard.api;
 import io.javalin.Javalin;
 import io.javalin.http.ContentType;
 import io.javalin.http.Context;
+import io.tunelab.dashboard.analysis.BestSoFar;
 import io.tunelab.dashboard.analysis.StratifiedSample;
 import io.tunelab.dashboard.data.DashboardData;
 import io.tunelab.dashboard.data.LruCache;
@@ -51,8 +52,9 @@ final class StudyChartRoutes {
     /**
      * {@code {"cursor", "objective", "direction", "count", "number": [...], "value": [...], "infeasible": [...]}}: the
      * COMPLETE trials with a finite value of the objective, by number, and the positions among them of those that
-     * violate a constraint. Values are written to float precision (seven digits, finer than the chart can show; the
-     * table and the trial page show them exactly) when every one fits a float, which roughly halves the payload.
+     * violate a constraint, and the best-so-far {@code "line"} ({@link BestSoFar}, exact). Values are written to
+     * float precision (seven digits, finer than the chart can show; the table and the trial page show them
+     * exactly) when every one fits a float, which roughly halves the payload.
      */
     private void history(Context ctx) throws IOException {
         long id = Requests.pathLong(ctx, "id");
@@ -84,6 +86,7 @@ final class StudyChartRoutes {
             body.put("number", Arrays.copyOf(numbers, n));
             body.put("value", asFloats(Arrays.copyOf(values, n)));
             body.put("infeasible", infeasible);
+            body.put("line", BestSoFar.of(trials, objective, study.directions().get(objective)));
             return body;
         });
     }

@@ -28,7 +28,7 @@ public final class StudyPageCalls {
      * The calls of the study page of study {@code studyId} with {@code trials} trials and {@code objectives}
      * objectives, whose trial {@code trialId} logged the metric {@code metric}: {@code studies},
      * {@code study}, {@code space}, {@code history}, {@code sample} (the first screen's charts),
-     * {@code columns_page1}... (every trial, after the page is interactive), {@code importance}, {@code best_so_far},
+     * {@code columns_page1}... (every trial, after the page is interactive), {@code importance},
      * {@code curves}, {@code pareto} (several objectives only), {@code table_first_page},
      * {@code table_sorted_by_metric}, {@code metric_names}, {@code changes_since_now} and
      * {@code series_to_2000_points}.
@@ -45,7 +45,6 @@ public final class StudyPageCalls {
             calls.put("columns_page" + (page + 1), s + "/columns?after=" + (page * COLUMN_PAGE - 1) + "&limit=" + COLUMN_PAGE);
         }
         calls.put("importance", s + "/importance?objective=0");
-        calls.put("best_so_far", s + "/best-so-far?objective=0");
         calls.put("curves", s + "/curves?limit=300");
         if (objectives > 1) {
             calls.put("pareto", s + "/pareto");

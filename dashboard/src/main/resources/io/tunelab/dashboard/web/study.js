@@ -100,7 +100,7 @@
   }
   function renderCharts() {
     const k = S.objective;
-    TL.chart('history').setOption(C.history(S.history, S.log, S.selected, S.best), true);
+    TL.chart('history').setOption(C.history(S.history, S.log, S.selected, S.history.line), true);
     performance.mark('history-drawn');
     const slices = document.getElementById('slices');
     const shown = params.slice(0, 12);
@@ -119,12 +119,6 @@
   }
   /** The first call of each of these uses the request started while the trials were loading. */
   const early = {};
-  /** The best-so-far line of the current objective, computed by the server. */
-  async function loadBest() {
-    const request = early.best || api('/api/studies/' + id + '/best-so-far?objective=' + S.objective);
-    early.best = null;
-    S.best = (await request).line;
-  }
   async function renderImportance() {
     const request = early.importance || api('/api/studies/' + id + '/importance?objective=' + S.objective);
     early.importance = null;
@@ -188,7 +182,7 @@
     document.getElementById('study-summary').replaceWith(header());
     const names = paramNames();
     if (names.length !== params.length) { space = await api('/api/studies/' + id + '/space'); params = paramNames(); }
-    if (ch.trials.length) await Promise.all([loadBest(), loadCharts()]);
+    if (ch.trials.length) await loadCharts();
     renderCharts(); renderParallel(); renderCurves(); renderPareto();
     if (ch.trials.some(t => t.state === 'COMPLETE')) renderImportance();
     table.refresh();
@@ -201,14 +195,13 @@
     early.sample = api('/api/studies/' + id + '/sample?objective=0&lines=' + S.lines);
     early.importance = api('/api/studies/' + id + '/importance?objective=0');
     early.curves = api('/api/studies/' + id + '/curves?limit=300');
-    early.best = api('/api/studies/' + id + '/best-so-far?objective=0');
     Object.values(early).forEach(p => p.catch(() => {}));
     [study, space] = await first;
     document.title = study.name + ' · Tunelab';
     if (study.directions.length > 1) early.pareto = api('/api/studies/' + id + '/pareto');
     Object.values(early).forEach(p => p.catch(() => {}));
     params = Object.keys(space);
-    const objective = el('select', {id: 'objective', onchange: async e => { S.objective = Number(e.target.value); await Promise.all([loadBest(), loadCharts()]); renderCharts(); renderParallel(); renderImportance(); }},
+    const objective = el('select', {id: 'objective', onchange: async e => { S.objective = Number(e.target.value); await loadCharts(); renderCharts(); renderParallel(); renderImportance(); }},
       study.directions.map((d, i) => el('option', {value: i, text: 'objective ' + i + ' (' + d.toLowerCase() + ')'})));
     const log = el('label', null, el('input', {type: 'checkbox', id: 'log-scale', onchange: e => { S.log = e.target.checked; renderCharts(); }}), ' log scale');
     const pick = (idName, i) => el('select', {id: idName, onchange: renderContour}, params.map((p, j) => el('option', {value: p, text: p, selected: j === i})));
@@ -225,7 +218,7 @@
     main.append(tablePanel);
     table = TL.TrialTable(tablePanel, study.id, {objectives: study.directions.length});
     const tableLoaded = table.load();
-    await Promise.all([loadCharts(), loadBest()]);
+    await loadCharts();
     performance.mark('charts-loaded');
     params = paramNames();
     renderCharts();

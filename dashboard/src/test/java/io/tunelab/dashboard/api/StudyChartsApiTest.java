@@ -58,6 +58,9 @@ class StudyChartsApiTest {
                 assertThat(h.get("value").get(i).asDouble()).isEqualTo(19.0 - numbers.get(i));
             }
             assertThat(ints(h.get("infeasible"))).containsExactly(numbers.indexOf(7));
+            assertThat(h.get("line")).as("the best-so-far line, as /best-so-far draws it")
+                    .isEqualTo(json(client.get("/api/studies/" + s + "/best-so-far?objective=0"), 200).get("line"));
+            assertThat(h.get("line").size()).isGreaterThan(1);
         });
     }
 
