@@ -28,8 +28,9 @@ import java.util.stream.Collectors;
  * ({@code server_warm_up}, from the start), as the CLI does before printing the dashboard's address.
  * <ol>
  *   <li>Pages, first, in a JVM that has served nothing yet: time from navigation to interactive (every
- *       chart drew its first data; the page sets {@code data-ready-ms}) of the study page and of the
- *       scalars page with 50 runs selected, and of the Histograms view of those 50 runs (100 steps × 10 tags,
+ *       chart on screen drew its first data; the page sets {@code data-ready-ms}: the study page's first
+ *       screen draws from the server's history and sample of lines and loads every trial after) of the
+ *       study page and of the scalars page with 50 runs selected, and of the Histograms view of those 50 runs (100 steps × 10 tags,
  *       its first tag drawn), in headless Chromium (the system's), the cold first load and
  *       the median of {@code warmLoads} more. The Histograms view draws only the cards in the viewport (more as
  *       it is scrolled), so interactive there means every card on screen drew its run's data. For each cold

@@ -18,17 +18,19 @@ public final class ApiRoutes {
     private final AccessGuard guard;
     private final StudyRoutes studies;
     private final StudyAnalysisRoutes analysis;
+    private final StudyChartRoutes charts;
 
     public ApiRoutes(DashboardData data, AccessGuard guard) {
         this.data = data;
         this.guard = guard;
         this.studies = new StudyRoutes(data);
         this.analysis = new StudyAnalysisRoutes(data);
+        this.charts = new StudyChartRoutes(data);
     }
 
     /**
-     * Computes ahead what a first visit asks for: the data port's caches, each study's trial pages and
-     * parameter importance. Failures are logged and skipped (a request will meet them again).
+     * Computes ahead what a first visit asks for: the data port's caches, each study's trial pages,
+     * parameter importance, optimisation history and sample of lines. Failures are logged and skipped (a request will meet them again).
      */
     public void warmUp() {
         data.warmUp(SERIES_POINTS);
@@ -36,7 +38,9 @@ public final class ApiRoutes {
             try {
                 studies.warmUp(study.id(), TRIAL_PAGE);
                 analysis.importance(study, 0);
-            } catch (RuntimeException e) {
+                charts.history(study, 0);
+                charts.sample(study, 0, StudyChartRoutes.DEFAULT_LINES);
+            } catch (RuntimeException | java.io.IOException e) {
                 LOG.warn("warming up study {} failed: {}", study.id(), e.toString());
             }
         }
@@ -49,6 +53,7 @@ public final class ApiRoutes {
         app.before(TrialRoutes.ARTIFACT_PATH, guard::checkDownload);
         studies.register(app);
         analysis.register(app);
+        charts.register(app);
         new TrialRoutes(data).register(app);
         new RunRoutes(data).register(app);
         new SummaryRoutes(data).register(app);

@@ -8,8 +8,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The API calls the study page makes, by name, as its scripts make them: on load (trials as columns in
- * pages of {@value #COLUMN_PAGE}), on a live update ({@code changes}, whose {@value #CURSOR} placeholder
+ * The API calls the study page makes, by name, as its scripts make them: on load (the first screen's
+ * history and sample of lines, then, once it is interactive, every trial as columns in pages of
+ * {@value #COLUMN_PAGE}), on a live update ({@code changes}, whose {@value #CURSOR} placeholder
  * the caller replaces with a cursor) and in the trials table (its first page, a sort by a metric, and the
  * sorts a user makes by clicking column headers). One list for the dashboard bench, which times each
  * call, and the query-plan tests, which check each call's queries. Stateless.
@@ -26,7 +27,8 @@ public final class StudyPageCalls {
     /**
      * The calls of the study page of study {@code studyId} with {@code trials} trials and {@code objectives}
      * objectives, whose trial {@code trialId} logged the metric {@code metric}: {@code studies},
-     * {@code study}, {@code space}, {@code columns_page1}..., {@code importance}, {@code best_so_far},
+     * {@code study}, {@code space}, {@code history}, {@code sample} (the first screen's charts),
+     * {@code columns_page1}... (every trial, after the page is interactive), {@code importance},
      * {@code curves}, {@code pareto} (several objectives only), {@code table_first_page},
      * {@code table_sorted_by_metric}, {@code metric_names}, {@code changes_since_now} and
      * {@code series_to_2000_points}.
@@ -37,11 +39,12 @@ public final class StudyPageCalls {
         calls.put("studies", "/api/studies");
         calls.put("study", s);
         calls.put("space", s + "/space");
+        calls.put("history", s + "/history?objective=0");
+        calls.put("sample", s + "/sample?objective=0&lines=2000");
         for (int page = 0; page * COLUMN_PAGE < Math.max(1, trials); page++) {
             calls.put("columns_page" + (page + 1), s + "/columns?after=" + (page * COLUMN_PAGE - 1) + "&limit=" + COLUMN_PAGE);
         }
         calls.put("importance", s + "/importance?objective=0");
-        calls.put("best_so_far", s + "/best-so-far?objective=0");
         calls.put("curves", s + "/curves?limit=300");
         if (objectives > 1) {
             calls.put("pareto", s + "/pareto");

@@ -44,6 +44,8 @@ public final class TrackerDashboardData implements DashboardData {
     private static final String DEFAULT_REASON = "promoted from the dashboard";
     private static final long SETTLED_MILLIS = 5_000;
     private static final int WARM_SERIES = 200;
+    /** Metrics per study whose per-trial summaries the warm-up keeps (each a summary per trial). */
+    private static final int WARM_SUMMARIES = 4;
 
     private final TrackerPorts tracker;
     private final StorageDashboardData trials;
@@ -191,7 +193,9 @@ public final class TrackerDashboardData implements DashboardData {
 
     /**
      * Fills the caches a first page load needs: every study's trials (the storage's snapshot cache), the
-     * change feed's baseline, and the whole series longer than {@code seriesPoints} points reduced to
+     * change feed's baseline, the per-trial summaries of each study's first {@value #WARM_SUMMARIES} metrics
+     * (what the trials table sorts and filters a metric column by; read by the same query the series
+     * warm-up needs anyway), and the whole series longer than {@code seriesPoints} points reduced to
      * that many (at most {@value #WARM_SERIES} series, the scalars view's first request).
      */
     @Override
@@ -199,10 +203,18 @@ public final class TrackerDashboardData implements DashboardData {
         cursor();
         int warmed = 0;
         for (StudySummary study : studies()) {
-            for (String name : metricNames(study.id())) {
-                for (SeriesSummary s : tracker.metrics().column(study.id(), name).values()) {
-                    if (s.count() > seriesPoints && warmed++ < WARM_SERIES) {
-                        series(s.trialId(), name, SeriesQuery.downsampled(seriesPoints));
+            List<String> names = metricNames(study.id());
+            for (int i = 0; i < names.size(); i++) {
+                String name = names.get(i);
+                Map<Long, Long> counts = new LinkedHashMap<>();
+                if (i < WARM_SUMMARIES) {
+                    metricSummaries(study.id(), name).values().forEach(s -> counts.put(s.trialId(), s.count()));
+                } else {
+                    tracker.metrics().column(study.id(), name).values().forEach(s -> counts.put(s.trialId(), s.count()));
+                }
+                for (Map.Entry<Long, Long> s : counts.entrySet()) {
+                    if (s.getValue() > seriesPoints && warmed++ < WARM_SERIES) {
+                        series(s.getKey(), name, SeriesQuery.downsampled(seriesPoints));
                     }
                 }
             }

@@ -7,70 +7,73 @@ TL.StudyCharts = (() => {
   const value = (t, k) => t.values.length > k ? finite(t.values[k]) : null;
   const complete = (trials, k) => trials.filter(t => t.state === 'COMPLETE' && value(t, k) != null);
   const isLog = d => d && d.type !== 'categorical' && d.log;
-  const positive = xs => xs.every(x => x > 0);
   const min = xs => xs.reduce((a, b) => (b < a ? b : a), Infinity);
   const max = xs => xs.reduce((a, b) => (b > a ? b : a), -Infinity);
 
-  /** best: the server's best-so-far line ([number, best] where it changes and at the last counted trial; see BestSoFar). */
-  function history(trials, k, log, selected, best) {
-    const done = complete(trials, k);
-    const points = done.filter(t => t.feasible !== false).map(t => [t.number, value(t, k)]);
-    const infeasible = done.filter(t => t.feasible === false).map(t => [t.number, value(t, k)]);
-    const useLog = log && positive(points.concat(infeasible).map(p => p[1]));
+  /**
+   * h: the server's history of one objective (columns number and value of every COMPLETE trial with a finite value, and
+   * the positions of the infeasible ones among them);
+   * best: its best-so-far line ([number, best] where it changes and at the last counted trial; see BestSoFar).
+   */
+  function history(h, log, selected, best) {
+    // points as flat typed arrays [number0, value0, number1, value1, ...]: no object per point
+    const xy = keep => {
+      let n = 0;
+      for (let i = 0; i < h.count; i++) if (keep(i)) n++;
+      const out = new Float64Array(2 * n);
+      for (let i = 0, j = 0; i < h.count; i++) if (keep(i)) { out[j++] = h.number[i]; out[j++] = h.value[i]; }
+      return out;
+    };
+    const bad = new Uint8Array(h.count);
+    for (const i of h.infeasible) bad[i] = 1;
+    const points = xy(i => !bad[i]), infeasible = xy(i => bad[i]);
+    const useLog = log && h.value.every(v => v > 0);
+    const data = {trials: points, infeasible};
     const series = [
-      {name: 'trials', type: 'scatter', symbolSize: 5, data: points, itemStyle: {color: '#6d8fd6', opacity: selected ? 0.25 : 0.8}, large: points.length > 2000},
+      {name: 'trials', type: 'scatter', symbolSize: 5, data: points, itemStyle: {color: '#6d8fd6', opacity: selected ? 0.25 : 0.8}, large: true, largeThreshold: 500},
       {name: 'best so far', type: 'line', step: 'end', showSymbol: false, data: best || [], lineStyle: {color: '#c62828', width: 2}}];
-    if (infeasible.length) series.splice(1, 0, {name: 'infeasible', type: 'scatter', symbol: 'triangle', symbolSize: 6, data: infeasible, itemStyle: {color: '#6b4f8e', opacity: 0.8}});
-    if (selected) series.push({name: 'selected', type: 'scatter', symbolSize: 6, data: points.concat(infeasible).filter(p => selected.has(p[0])), itemStyle: {color: '#1d2330'}});
+    if (infeasible.length) series.splice(1, 0, {name: 'infeasible', type: 'scatter', symbol: 'triangle', symbolSize: 6, data: infeasible, itemStyle: {color: '#6b4f8e', opacity: 0.8}, large: true, largeThreshold: 500});
+    if (selected) {
+      data.selected = xy(i => selected.has(h.number[i]));
+      series.push({name: 'selected', type: 'scatter', symbolSize: 6, data: data.selected, itemStyle: {color: '#1d2330'}, large: true, largeThreshold: 500});
+    }
+    const at = p => data[p.seriesName] ? [data[p.seriesName][2 * p.dataIndex], data[p.seriesName][2 * p.dataIndex + 1]] : p.value;
     return Object.assign(base(), {
       title: {text: 'Optimisation history', textStyle: {fontSize: 13}},
       legend: {top: 4, right: 10},
-      tooltip: {trigger: 'item', formatter: p => esc(p.seriesName) + '<br>trial #' + p.value[0] + ': ' + esc(fmt(p.value[1]))},
+      tooltip: {trigger: 'item', formatter: p => { const [n, v] = at(p); return esc(p.seriesName) + '<br>trial #' + n + ': ' + esc(fmt(v)); }},
       xAxis: {type: 'value', name: 'trial', nameLocation: 'middle', nameGap: 24, min: 'dataMin'},
       yAxis: {type: useLog ? 'log' : 'value', name: 'value', scale: true},
       series});
   }
 
   /**
-   * At most {@code cap} of the trials, deterministically: the best tenth of the cap by value, then trials
-   * evenly spaced through the rest in value order (a sample stratified by value, so every range of the
-   * objective keeps its share of lines).
+   * Draws the server's sample of lines (info: see StudyChartRoutes: the sampled trials, how many trials were counted and
+   * the ranges of every counted trial); the axes' ranges and colours span every trial.
    */
-  function sampleLines(done, k, direction, cap) {
-    if (done.length <= cap) return done;
-    const sorted = done.slice().sort((a, b) => direction === 'MAXIMIZE' ? value(b, k) - value(a, k) : value(a, k) - value(b, k));
-    const best = Math.floor(cap / 10), rest = sorted.length - best, want = cap - best;
-    const out = sorted.slice(0, best);
-    for (let i = 0; i < want; i++) out.push(sorted[best + Math.floor(i * rest / want)]);
-    return out;
-  }
-
-  /** Draws at most {@code cap} lines (see sampleLines); the axes' ranges and colours span every trial. */
-  function parallel(trials, params, space, k, direction, cap) {
-    const all = complete(trials, k);
-    const done = sampleLines(all, k, direction, cap);
+  function parallel(sample, info, params, space, k) {
+    const done = complete(sample, k);
     // numeric axes span every trial, drawn or not, so a brushed interval means the same whatever is drawn
-    const range = xs => xs.length ? {min: min(xs), max: max(xs)} : {scale: true};
+    const range = r => r ? {min: r[0], max: r[1]} : {scale: true};
     const axes = params.map((p, i) => {
       const d = space[p] || {};
       const axis = {dim: i, id: 'param:' + p, name: p};
       if (d.type === 'categorical') return Object.assign(axis, {type: 'category', data: d.choices.map(String)});
-      const xs = all.map(t => t.params[p]).filter(v => typeof v === 'number' && Number.isFinite(v));
-      return Object.assign(axis, {type: isLog(d) ? 'log' : 'value'}, range(xs));
+      return Object.assign(axis, {type: isLog(d) ? 'log' : 'value'}, range(info.ranges[p]));
     });
-    axes.push(Object.assign({dim: params.length, id: 'objective', name: 'value', type: 'value'}, range(all.map(t => value(t, k)))));
+    axes.push(Object.assign({dim: params.length, id: 'objective', name: 'value', type: 'value'}, range(info.ranges.value)));
     const data = done.map(t => params.map(p => {
       const v = t.params[p];
       if (v == null) return null;
       return (space[p] || {}).type === 'categorical' ? String(v) : v;
     }).concat([value(t, k)]));
-    const values = all.map(t => value(t, k));
-    const drawn = done.length < all.length ? done.length + ' of ' + all.length + ' trials drawn: the best and a sample stratified by value; ' : '';
+    const values = info.ranges.value || [];
+    const drawn = done.length < info.counted ? done.length + ' of ' + info.counted + ' trials drawn: the best and a sample stratified by value; ' : '';
     return {animation: false,
       title: {text: 'Parallel coordinates (' + drawn + 'drag along an axis to brush' + (drawn ? ' all of them' : '') + ')', textStyle: {fontSize: 13}},
       parallel: {left: 60, right: 110, top: 60, bottom: 30, parallelAxisDefault: {realtime: false, nameTextStyle: {fontSize: 11}, nameGap: 14}},
       parallelAxis: axes,
-      visualMap: {type: 'continuous', dimension: params.length, min: values.length ? min(values) : 0, max: values.length ? max(values) : 1, right: 4, top: 'middle',
+      visualMap: {type: 'continuous', dimension: params.length, min: values.length ? values[0] : 0, max: values.length ? values[1] : 1, right: 4, top: 'middle',
         calculable: false, inRange: {color: ['#2b59c3', '#7aa7e0', '#f0c75e', '#d9534f']}, text: ['high', 'low'], itemHeight: 120},
       series: [{type: 'parallel', lineStyle: {width: 1, opacity: data.length > 2000 ? 0.15 : 0.45}, data,
         progressive: data.length > 2000 ? 1000 : 0, progressiveThreshold: 2000, smooth: false,
@@ -90,14 +93,17 @@ TL.StudyCharts = (() => {
       series: [{type: 'bar', data: entries.map(e => e.importance), itemStyle: {color: '#3b6fd8'}}]});
   }
 
-  function slice(trials, p, d, k, selected) {
-    const done = complete(trials, k).filter(t => t.params[p] != null);
+  /** The sample's trials (of counted COMPLETE trials in all) by parameter p. */
+  function slice(sample, counted, p, d, k, selected) {
+    const drawn = complete(sample, k);
+    const done = drawn.filter(t => t.params[p] != null);
     const cat = d && d.type === 'categorical';
     const data = done.map(t => [cat ? String(t.params[p]) : t.params[p], value(t, k), t.number]);
-    const series = [{type: 'scatter', symbolSize: 4, data, itemStyle: {color: '#3b6fd8', opacity: selected ? 0.2 : 0.6}, large: data.length > 2000}];
+    const series = [{type: 'scatter', symbolSize: 4, data, itemStyle: {color: '#3b6fd8', opacity: selected ? 0.2 : 0.6}, large: true, largeThreshold: 500}];
     if (selected) series.push({type: 'scatter', symbolSize: 5, data: data.filter(r => selected.has(r[2])), itemStyle: {color: '#1d2330'}});
     return Object.assign(base(), {
-      title: {text: p, textStyle: {fontSize: 12}}, grid: {left: 50, right: 12, top: 30, bottom: 28},
+      title: {text: p + (drawn.length < counted ? ' (' + drawn.length + ' of ' + counted + ' trials)' : ''), textStyle: {fontSize: 12}},
+      grid: {left: 50, right: 12, top: 30, bottom: 28},
       tooltip: {trigger: 'item', formatter: q => 'trial #' + q.value[2] + '<br>' + esc(p) + ' = ' + esc(fmt(q.value[0])) + '<br>value ' + esc(fmt(q.value[1]))},
       xAxis: cat ? {type: 'category', data: d.choices.map(String)} : {type: isLog(d) ? 'log' : 'value', scale: true},
       yAxis: {type: 'value', scale: true}, series});
@@ -188,5 +194,5 @@ TL.StudyCharts = (() => {
         {name: 'infeasible', type: 'scatter', symbol: 'triangle', symbolSize: 6, data: done.filter(t => t.feasible === false).map(pt), itemStyle: {color: '#6b4f8e'}},
         {name: 'Pareto front', type: 'scatter', symbolSize: 8, data: done.filter(t => inFront.has(t.number)).map(pt), itemStyle: {color: '#c62828'}}]});
   }
-  return {history, parallel, sampleLines, importance, slice, contour, curves, timeline, pareto, complete, value};
+  return {history, parallel, importance, slice, contour, curves, timeline, pareto, complete, value};
 })();

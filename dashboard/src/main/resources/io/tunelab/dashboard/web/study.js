@@ -5,8 +5,9 @@
   nav('Studies');
   const main = document.getElementById('main');
   const id = TL.param('id');
-  // lines: how many trials the parallel coordinates draw at most (?lines=N); brushing filters every trial
-  const S = {trials: [], cursor: 0, selected: null, brush: new Map(), objective: 0, log: false,
+  // lines: how many trials the parallel coordinates and slices draw at most (?lines=N); brushing filters every trial.
+  // history and sample come from the server (first screen); trials, every trial, load after the page is interactive.
+  const S = {trials: null, history: null, sample: null, info: null, cursor: 0, selected: null, brush: new Map(), objective: 0, log: false,
     lines: Math.max(1, Number(TL.param('lines')) || 2000)};
   let study, space, params, table;
 
@@ -32,11 +33,12 @@
   }
   /** Loads every trial as columns: the pages the study's count calls for at once, then any that appeared meanwhile. */
   async function loadTrials() {
+    performance.mark('trials-requested');
     const PAGE = 5000;
     const total = Object.values(study.counts).reduce((a, b) => a + b, 0);
     const page = after => api('/api/studies/' + id + '/columns?after=' + after + '&limit=' + PAGE);
     const pages = await Promise.all(Array.from({length: Math.max(1, Math.ceil(total / PAGE))}, (_, i) => page(i * PAGE - 1)));
-    S.cursor = Math.min(...pages.map(p => p.cursor));
+    performance.mark('trials-fetched');
     const all = pages.flatMap(p => fromColumns(p.trials));
     let last = pages[pages.length - 1];
     while (last.hasMore && last.trials.count) {
@@ -45,9 +47,27 @@
     }
     S.trials = all;
   }
+  /** Every trial, loaded once (after the page is interactive, or at once where a chart needs them all). */
+  let allTrials = null;
+  function everyTrial() {
+    if (!allTrials) {
+      allTrials = loadTrials().then(() => { performance.mark('trials-loaded'); params = paramNames(); });
+      allTrials.catch(e => showError(main, e));
+    }
+    return allTrials;
+  }
+  /** The optimisation history's points and the sample of lines of the current objective (see StudyChartRoutes). */
+  async function loadCharts() {
+    const k = S.objective;
+    const [history, sample] = await Promise.all([early.history || api('/api/studies/' + id + '/history?objective=' + k),
+      early.sample || api('/api/studies/' + id + '/sample?objective=' + k + '&lines=' + S.lines)]);
+    early.history = early.sample = null;
+    S.cursor = S.cursor ? S.cursor : Math.min(history.cursor, sample.cursor);
+    S.history = history; S.info = sample; S.sample = fromColumns(sample.trials);
+  }
   function paramNames() {
     const names = new Set(Object.keys(space));
-    for (const t of S.trials) for (const p of Object.keys(t.params)) names.add(p);
+    for (const t of S.trials || S.sample) for (const p of Object.keys(t.params)) names.add(p);
     return [...names];
   }
   function header() {
@@ -80,29 +100,25 @@
   }
   function renderCharts() {
     const k = S.objective;
-    TL.chart('history').setOption(C.history(S.trials, k, S.log, S.selected, S.best), true);
+    TL.chart('history').setOption(C.history(S.history, S.log, S.selected, S.history.line), true);
+    performance.mark('history-drawn');
     const slices = document.getElementById('slices');
     const shown = params.slice(0, 12);
     if (slices.children.length !== shown.length) slices.replaceChildren(...shown.map((p, i) => chartDiv('slice-' + i, 'small')));
-    shown.forEach((p, i) => lazily('slice-' + i, () => TL.chart('slice-' + i).setOption(C.slice(S.trials, p, space[p], S.objective, S.selected), true)));
-    lazily('timeline', () => TL.chart('timeline').setOption(C.timeline(S.trials), true));
+    shown.forEach((p, i) => lazily('slice-' + i, () => TL.chart('slice-' + i).setOption(C.slice(S.sample, S.info.counted, p, space[p], S.objective, S.selected), true)));
+    // the timeline and the contour read every trial: drawn once they are loaded
+    if (S.trials) lazily('timeline', () => TL.chart('timeline').setOption(C.timeline(S.trials), true));
     renderContour();
   }
   function renderParallel() {
-    TL.chart('parallel').setOption(C.parallel(S.trials, params, space, S.objective, study.directions[S.objective], S.lines), true);
+    TL.chart('parallel').setOption(C.parallel(S.sample, S.info, params, space, S.objective), true);
   }
   function renderContour() {
     const px = document.getElementById('contour-x').value, py = document.getElementById('contour-y').value;
-    if (px && py) lazily('contour', () => TL.chart('contour').setOption(C.contour(S.trials, px, py, space, S.objective), true));
+    if (px && py && S.trials) lazily('contour', () => TL.chart('contour').setOption(C.contour(S.trials, px, py, space, S.objective), true));
   }
   /** The first call of each of these uses the request started while the trials were loading. */
   const early = {};
-  /** The best-so-far line of the current objective, computed by the server. */
-  async function loadBest() {
-    const request = early.best || api('/api/studies/' + id + '/best-so-far?objective=' + S.objective);
-    early.best = null;
-    S.best = (await request).line;
-  }
   async function renderImportance() {
     const request = early.importance || api('/api/studies/' + id + '/importance?objective=' + S.objective);
     early.importance = null;
@@ -121,11 +137,12 @@
     const request = early.pareto || api('/api/studies/' + id + '/pareto');
     early.pareto = null;
     const front = await request;
+    await everyTrial();
     TL.chart('pareto').setOption(C.pareto(S.trials, front.numbers, study.directions), true);
   }
 
-  /** Turns the brushed axis intervals into a filter for the table and a selection for the other charts. */
-  function onBrush(e) {
+  /** Turns the brushed axis intervals into a filter for the table and a selection (among every trial) for the other charts. */
+  async function onBrush(e) {
     const axisId = e.parallelAxisId;
     if (e.intervals && e.intervals.length) S.brush.set(axisId, e.intervals); else S.brush.delete(axisId);
     const clauses = [], tests = [];
@@ -147,6 +164,7 @@
         tests.push(t => intervals.some(([a, b]) => t.params[p] != null && t.params[p] >= a && t.params[p] <= b));
       }
     }
+    await everyTrial();
     S.selected = tests.length ? new Set(C.complete(S.trials, S.objective).filter(t => tests.every(f => f(t))).map(t => t.number)) : null;
     // The parallel plot draws COMPLETE trials only, so a brush selects among those.
     table.setBrush(clauses.length ? ['state = COMPLETE'].concat(clauses).join(' AND ') : '');
@@ -159,29 +177,31 @@
     if (ch.reset) { location.reload(); return; }
     S.cursor = ch.cursor;
     if (!ch.trials.length && !ch.metrics.length) return;
-    for (const t of ch.trials) S.trials[t.number] = t;
+    if (S.trials) for (const t of ch.trials) S.trials[t.number] = t;
     study = await api('/api/studies/' + id);
     document.getElementById('study-summary').replaceWith(header());
     const names = paramNames();
     if (names.length !== params.length) { space = await api('/api/studies/' + id + '/space'); params = paramNames(); }
-    if (ch.trials.length) await loadBest();
+    if (ch.trials.length) await loadCharts();
     renderCharts(); renderParallel(); renderCurves(); renderPareto();
     if (ch.trials.some(t => t.state === 'COMPLETE')) renderImportance();
     table.refresh();
   }
 
   try {
-    [study, space] = await Promise.all([api('/api/studies/' + encodeURIComponent(id)), api('/api/studies/' + encodeURIComponent(id) + '/space')]);
-    document.title = study.name + ' · Tunelab';
-    const trialsLoaded = loadTrials();
-    // Requests that do not need the trials start now, beside the trial pages.
+    // The first screen's requests start at once, beside the study's; every trial loads after the page is interactive.
+    const first = Promise.all([api('/api/studies/' + encodeURIComponent(id)), api('/api/studies/' + encodeURIComponent(id) + '/space')]);
+    early.history = api('/api/studies/' + id + '/history?objective=0');
+    early.sample = api('/api/studies/' + id + '/sample?objective=0&lines=' + S.lines);
     early.importance = api('/api/studies/' + id + '/importance?objective=0');
     early.curves = api('/api/studies/' + id + '/curves?limit=300');
-    early.best = api('/api/studies/' + id + '/best-so-far?objective=0');
+    Object.values(early).forEach(p => p.catch(() => {}));
+    [study, space] = await first;
+    document.title = study.name + ' · Tunelab';
     if (study.directions.length > 1) early.pareto = api('/api/studies/' + id + '/pareto');
     Object.values(early).forEach(p => p.catch(() => {}));
     params = Object.keys(space);
-    const objective = el('select', {id: 'objective', onchange: async e => { S.objective = Number(e.target.value); await loadBest(); renderCharts(); renderParallel(); renderImportance(); }},
+    const objective = el('select', {id: 'objective', onchange: async e => { S.objective = Number(e.target.value); await loadCharts(); renderCharts(); renderParallel(); renderImportance(); }},
       study.directions.map((d, i) => el('option', {value: i, text: 'objective ' + i + ' (' + d.toLowerCase() + ')'})));
     const log = el('label', null, el('input', {type: 'checkbox', id: 'log-scale', onchange: e => { S.log = e.target.checked; renderCharts(); }}), ' log scale');
     const pick = (idName, i) => el('select', {id: idName, onchange: renderContour}, params.map((p, j) => el('option', {value: p, text: p, selected: j === i})));
@@ -198,8 +218,8 @@
     main.append(tablePanel);
     table = TL.TrialTable(tablePanel, study.id, {objectives: study.directions.length});
     const tableLoaded = table.load();
-    await Promise.all([trialsLoaded, loadBest()]);
-    performance.mark('trials-loaded');
+    await loadCharts();
+    performance.mark('charts-loaded');
     params = paramNames();
     renderCharts();
     performance.mark('charts-drawn');
@@ -208,6 +228,9 @@
     TL.chart('parallel').on('axisareaselected', onBrush);
     await Promise.all([renderImportance(), renderCurves(), renderPareto(), tableLoaded]);
     TL.ready();
+    // every trial (the timeline, the contour and exact brushing read them), then the charts that need them
+    await everyTrial();
+    renderCharts();
     TL.events({study: study.id, cursor: S.cursor}, TL.throttle(TL.oneAtATime(applyChanges), 1000));
   } catch (e) { showError(main, e); }
 })();

@@ -71,7 +71,16 @@ class DashboardPagesBrowserIT {
     @Test
     void studyPageChartsHoldTheStudysTrials() {
         browser.open(url("/study.html?id=" + studyId(SampleStudies.QUADRATIC)));
-        assertThat(seriesLength("history", 0)).isEqualTo(32);
+        assertThat(pointCount("history", 0)).isEqualTo(32);
+        assertThat(browser.js("return ArrayBuffer.isView(echarts.getInstanceByDom(document.getElementById('history'))"
+                + ".getOption().series[0].data)"))
+                .as("the history's points are one typed array, not an object per point").isEqualTo(true);
+        assertThat(browser.js("return performance.getEntriesByType('resource').filter(r => /\\/(history|sample)\\?/.test(r.name)).length"))
+                .as("the first screen's charts come from the server's history and sample").isEqualTo(2L);
+        browser.waitFor("return performance.getEntriesByType('resource').some(r => r.name.includes('/columns?'))");
+        assertThat(browser.js("return performance.getEntriesByType('resource').filter(r => r.name.includes('/columns?'))"
+                + ".every(r => r.startTime >= Number(document.body.dataset.readyMs))"))
+                .as("every trial loads after the page is interactive").isEqualTo(true);
         assertThat(seriesLength("parallel", 0)).isEqualTo(32);
         assertThat(seriesLength("importance", 0)).isEqualTo(3);
         assertThat(browser.js("return echarts.getInstanceByDom(document.getElementById('importance'))"
@@ -106,6 +115,11 @@ class DashboardPagesBrowserIT {
         assertThat(browser.js("return echarts.getInstanceByDom(document.getElementById('parallel')).getOption().title[0].text"))
                 .asString().contains("10 of 32 trials drawn");
         assertThat(sampled).as("brushing a sample of the lines selects among all trials").isEqualTo(full);
+        browser.js("document.getElementById('slice-0').scrollIntoView({block: 'center'})");
+        browser.waitFor("return !!echarts.getInstanceByDom(document.getElementById('slice-0'))");
+        assertThat(pointCount("slice-0", 0)).as("slices draw the same sample").isLessThanOrEqualTo(10L);
+        assertThat(browser.js("return echarts.getInstanceByDom(document.getElementById('slice-0')).getOption().title[0].text"))
+                .asString().endsWith("of 32 trials)");
     }
 
     /** Brushes the top third of the parallel plot's first axis; the number of trials selected. */
@@ -123,8 +137,7 @@ class DashboardPagesBrowserIT {
         browser.waitFor("return document.getElementById('brush-filter').textContent.includes('\"x\" >=')");
         browser.waitFor("return /^\\d+ trials$/.test(document.getElementById('trial-count').textContent)"
                 + " && document.getElementById('trial-count').textContent !== '40 trials'");
-        long selected = (Long) browser.js("return echarts.getInstanceByDom(document.getElementById('history'))"
-                + ".getOption().series[2].data.length");
+        long selected = pointCount("history", 2);
         assertThat(selected).isBetween(1L, 31L);
         assertThat(browser.js("return document.getElementById('trial-count').textContent")).isEqualTo(selected + " trials");
         assertThat(browser.js("return document.querySelectorAll('.vt-row').length")).isEqualTo(Math.min(selected, 25L));

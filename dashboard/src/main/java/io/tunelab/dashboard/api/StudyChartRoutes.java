@@ -1,0 +1,165 @@
+package io.tunelab.dashboard.api;
+
+import io.javalin.Javalin;
+import io.javalin.http.ContentType;
+import io.javalin.http.Context;
+import io.tunelab.dashboard.analysis.BestSoFar;
+import io.tunelab.dashboard.analysis.StratifiedSample;
+import io.tunelab.dashboard.data.DashboardData;
+import io.tunelab.dashboard.data.LruCache;
+import io.tunelab.search.trial.Constraints;
+import io.tunelab.search.trial.Direction;
+import io.tunelab.search.trial.FrozenTrial;
+import io.tunelab.search.trial.TrialState;
+import io.tunelab.tracker.query.StudySummary;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the study page's charts draw of a study of any size, computed on the server so the page needs no
+ * per-trial objects before it is interactive: the optimisation history's points as three columns
+ * ({@code /history}) and the parallel coordinates' and slices' lines as a bounded stratified sample
+ * ({@code /sample}, {@link StratifiedSample}) with the ranges of every trial. Each answer's JSON is kept
+ * while the study's trial snapshots stay the very same objects (finished trials are cached by the data
+ * port, so a study that did not change answers from memory). Thread-safe.
+ */
+final class StudyChartRoutes {
+    /** Lines drawn by default, and at most. */
+    static final int DEFAULT_LINES = 2000;
+    static final int MAX_LINES = 20_000;
+
+    private final DashboardData data;
+    private final LruCache<String, Cached> answers = new LruCache<>(32);
+
+    /** An answer and the snapshots it was computed from. */
+    private record Cached(List<FrozenTrial> trials, byte[] json) {
+    }
+
+    StudyChartRoutes(DashboardData data) {
+        this.data = data;
+    }
+
+    void register(Javalin app) {
+        app.get("/api/studies/{id}/history", this::history);
+        app.get("/api/studies/{id}/sample", this::sample);
+    }
+
+    /**
+     * {@code {"cursor", "objective", "direction", "count", "number": [...], "value": [...], "infeasible": [...]}}: the
+     * COMPLETE trials with a finite value of the objective, by number, and the positions among them of those that
+     * violate a constraint, and the best-so-far {@code "line"} ({@link BestSoFar}, exact). Values are written to
+     * float precision (seven digits, finer than the chart can show; the table and the trial page show them
+     * exactly) when every one fits a float, which roughly halves the payload.
+     */
+    private void history(Context ctx) throws IOException {
+        long id = Requests.pathLong(ctx, "id");
+        StudySummary study = data.study(id);
+        int objective = Requests.queryInt(ctx, "objective", 0, 0, study.directions().size() - 1);
+        ctx.contentType(ContentType.APPLICATION_JSON).result(history(study, objective));
+    }
+
+    byte[] history(StudySummary study, int objective) throws IOException {
+        return answer(study.id(), "history:" + objective, trials -> {
+            int n = 0;
+            int[] numbers = new int[trials.size()];
+            double[] values = new double[trials.size()];
+            List<Integer> infeasible = new ArrayList<>();
+            for (FrozenTrial t : trials) {
+                if (t.state() == TrialState.COMPLETE && t.values().size() > objective && Double.isFinite(t.values().get(objective))) {
+                    numbers[n] = t.number();
+                    values[n] = t.values().get(objective);
+                    if (!Constraints.holds(t)) {
+                        infeasible.add(n);
+                    }
+                    n++;
+                }
+            }
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("objective", objective);
+            body.put("direction", study.directions().get(objective));
+            body.put("count", n);
+            body.put("number", Arrays.copyOf(numbers, n));
+            body.put("value", asFloats(Arrays.copyOf(values, n)));
+            body.put("infeasible", infeasible);
+            body.put("line", BestSoFar.of(trials, objective, study.directions().get(objective)));
+            return body;
+        });
+    }
+
+    /**
+     * {@code {"cursor", "objective", "lines", "counted", "ranges": {param: [min, max], ..., "value": [min, max]},
+     * "trials": columns}}: at most {@code lines} trials ({@link StratifiedSample}) as {@link TrialColumns}.
+     */
+    private void sample(Context ctx) throws IOException {
+        long id = Requests.pathLong(ctx, "id");
+        StudySummary study = data.study(id);
+        int objective = Requests.queryInt(ctx, "objective", 0, 0, study.directions().size() - 1);
+        int lines = Requests.queryInt(ctx, "lines", DEFAULT_LINES, 1, MAX_LINES);
+        ctx.contentType(ContentType.APPLICATION_JSON).result(sample(study, objective, lines));
+    }
+
+    byte[] sample(StudySummary study, int objective, int lines) throws IOException {
+        Direction direction = study.directions().get(objective);
+        return answer(study.id(), "sample:" + objective + ":" + lines, trials -> {
+            StratifiedSample.Result sample = StratifiedSample.of(trials, objective, direction, lines);
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("objective", objective);
+            body.put("lines", lines);
+            body.put("counted", sample.counted());
+            body.put("ranges", sample.ranges());
+            body.put("trials", TrialColumns.of(sample.trials()));
+            return body;
+        });
+    }
+
+    /** {@code values} as floats when each fits one (zero, or a normal float's magnitude), else as they are. */
+    static Object asFloats(double[] values) {
+        float[] floats = new float[values.length];
+        for (int i = 0; i < values.length; i++) {
+            double a = Math.abs(values[i]);
+            if (a != 0 && (a > Float.MAX_VALUE || a < Float.MIN_NORMAL)) {
+                return values;
+            }
+            floats[i] = (float) values[i];
+        }
+        return floats;
+    }
+
+    private interface Body {
+        Object of(List<FrozenTrial> trials);
+    }
+
+    /** The cached (or computed) JSON of {@code body}, after a {@code "cursor"} read before the trials (no later change is missed). */
+    private byte[] answer(long studyId, String what, Body body) throws IOException {
+        long cursor = data.cursor();
+        List<FrozenTrial> trials = data.allTrials(studyId);
+        String key = studyId + ":" + what;
+        Cached known = answers.get(key);
+        if (known == null || !sameSnapshots(known.trials(), trials)) {
+            known = new Cached(trials, Json.shared().writeValueAsBytes(body.of(trials)));
+            answers.put(key, known);
+        }
+        byte[] head = ("{\"cursor\":" + cursor + ",").getBytes(StandardCharsets.UTF_8);
+        byte[] out = Arrays.copyOf(head, head.length + known.json().length - 1);
+        System.arraycopy(known.json(), 1, out, head.length, known.json().length - 1);
+        return out;
+    }
+
+    /** Whether two reads of a study's trials hold the very same snapshots (a changed trial is a new object). */
+    static boolean sameSnapshots(List<FrozenTrial> a, List<FrozenTrial> b) {
+        if (a.size() != b.size()) {
+            return false;
+        }
+        for (int i = 0; i < a.size(); i++) {
+            if (a.get(i) != b.get(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,128 @@
+package io.tunelab.dashboard.api;
+
+import static io.tunelab.dashboard.api.ApiFixture.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.tunelab.search.space.CategoricalDistribution;
+import io.tunelab.search.space.FloatDistribution;
+import io.tunelab.search.storage.InMemoryStorage;
+import io.tunelab.search.trial.Constraints;
+import io.tunelab.search.trial.Direction;
+import io.tunelab.search.trial.TrialState;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The study page's first screen comes from the server: the history's points as columns and a bounded sample of lines. */
+class StudyChartsApiTest {
+    private static final FloatDistribution X = FloatDistribution.uniform(-10, 30);
+    private static final CategoricalDistribution OPT = CategoricalDistribution.of("sgd", "adam");
+
+    /** 0..19: COMPLETE with value 19 - n and x = n, except 3 (FAIL), 5 (NaN) and 7 (infeasible); 20 is RUNNING. */
+    private static InMemoryStorage study() {
+        InMemoryStorage storage = new InMemoryStorage();
+        long s = storage.createStudy("charts", List.of(Direction.MINIMIZE)).id();
+        for (int n = 0; n <= 20; n++) {
+            long id = storage.createRunningTrial(s).id();
+            storage.setParam(id, "x", (double) n, X);
+            storage.setParam(id, "opt", OPT.choices().get(n % 2), OPT);
+            if (n == 7) {
+                storage.setUserAttr(id, Constraints.USER_ATTR, List.of(1.0));
+            }
+            if (n < 20) {
+                storage.finishTrial(id, n == 3 ? TrialState.FAIL : TrialState.COMPLETE,
+                        n == 3 ? List.of() : List.of(n == 5 ? Double.NaN : 19.0 - n), null);
+            }
+        }
+        return storage;
+    }
+
+    private static List<Integer> ints(JsonNode array) {
+        List<Integer> out = new ArrayList<>();
+        array.forEach(v -> out.add(v.asInt()));
+        return out;
+    }
+
+    @Test
+    void historyHoldsEveryCompleteTrialWithAFiniteValueAndNamesTheInfeasibleOnes() {
+        InMemoryStorage storage = study();
+        long s = storage.findStudy("charts").orElseThrow().id();
+        ApiFixture.withServer(storage, client -> {
+            JsonNode h = json(client.get("/api/studies/" + s + "/history?objective=0"), 200);
+            assertThat(h.get("cursor").isNumber()).isTrue();
+            assertThat(h.get("direction").asText()).isEqualTo("MINIMIZE");
+            List<Integer> numbers = ints(h.get("number"));
+            assertThat(numbers).hasSize(h.get("count").asInt()).hasSize(18).doesNotContain(3, 5, 20);
+            for (int i = 0; i < numbers.size(); i++) {
+                assertThat(h.get("value").get(i).asDouble()).isEqualTo(19.0 - numbers.get(i));
+            }
+            assertThat(ints(h.get("infeasible"))).containsExactly(numbers.indexOf(7));
+            assertThat(h.get("line")).as("the best-so-far line, as /best-so-far draws it")
+                    .isEqualTo(json(client.get("/api/studies/" + s + "/best-so-far?objective=0"), 200).get("line"));
+            assertThat(h.get("line").size()).isGreaterThan(1);
+        });
+    }
+
+    @Test
+    void historyValuesTravelAsFloatsWhenEachFitsOne() {
+        assertThat(StudyChartRoutes.asFloats(new double[] {0.1234567891234, 0, -3e30})).isEqualTo(new float[] {0.12345679f, 0, -3e30f});
+        double[] tiny = {1.0, 1e-300};
+        assertThat(StudyChartRoutes.asFloats(tiny)).as("a value a float would round to zero").isSameAs(tiny);
+        double[] huge = {1.0, -1e39};
+        assertThat(StudyChartRoutes.asFloats(huge)).as("a value beyond a float's range").isSameAs(huge);
+        InMemoryStorage storage = study();
+        long s = storage.findStudy("charts").orElseThrow().id();
+        ApiFixture.withServer(storage, client -> {
+            String body = ApiFixture.text(client.get("/api/studies/" + s + "/history"));
+            assertThat(body).contains("\"value\":[19.0,18.0,17.0,15.0");
+        });
+    }
+
+    @Test
+    void historyFollowsTheStudyAsItChanges() {
+        InMemoryStorage storage = study();
+        long s = storage.findStudy("charts").orElseThrow().id();
+        ApiFixture.withServer(storage, client -> {
+            assertThat(json(client.get("/api/studies/" + s + "/history"), 200).get("count").asInt()).isEqualTo(18);
+            long running = storage.trialByNumber(s, 20).id();
+            storage.finishTrial(running, TrialState.COMPLETE, List.of(-1.0), null);
+            JsonNode h = json(client.get("/api/studies/" + s + "/history"), 200);
+            assertThat(h.get("count").asInt()).isEqualTo(19);
+            assertThat(ints(h.get("number"))).endsWith(20);
+        });
+    }
+
+    @Test
+    void theSampleDrawsAtMostTheLinesAskedForWithRangesOverEveryCountedTrial() {
+        InMemoryStorage storage = study();
+        long s = storage.findStudy("charts").orElseThrow().id();
+        ApiFixture.withServer(storage, client -> {
+            JsonNode all = json(client.get("/api/studies/" + s + "/sample?objective=0"), 200);
+            assertThat(all.get("counted").asInt()).isEqualTo(18);
+            assertThat(all.get("trials").get("count").asInt()).isEqualTo(18);
+            JsonNode few = json(client.get("/api/studies/" + s + "/sample?objective=0&lines=10"), 200);
+            assertThat(few.get("lines").asInt()).isEqualTo(10);
+            assertThat(few.get("counted").asInt()).isEqualTo(18);
+            JsonNode trials = few.get("trials");
+            assertThat(trials.get("count").asInt()).isEqualTo(10);
+            assertThat(ints(trials.get("number"))).as("the best (the highest numbers) is drawn").contains(19).isSorted();
+            assertThat(trials.get("params").get("opt").has("codes")).as("as the columns of the page's trials").isTrue();
+            assertThat(few.get("ranges").get("x").get(0).asDouble()).isEqualTo(0.0);
+            assertThat(few.get("ranges").get("x").get(1).asDouble()).isEqualTo(19.0);
+            assertThat(few.get("ranges").get("value").get(0).asDouble()).isEqualTo(0.0);
+            assertThat(few.get("ranges").get("value").get(1).asDouble()).isEqualTo(19.0);
+        });
+    }
+
+    @Test
+    void badObjectivesAndLineCountsAreRefusedByName() {
+        InMemoryStorage storage = study();
+        long s = storage.findStudy("charts").orElseThrow().id();
+        ApiFixture.withServer(storage, client -> {
+            assertThat(json(client.get("/api/studies/" + s + "/history?objective=1"), 400).toString()).contains("objective");
+            assertThat(json(client.get("/api/studies/" + s + "/sample?lines=0"), 400).toString()).contains("lines");
+            json(client.get("/api/studies/999/sample"), 404);
+        });
+    }
+}
