@@ -161,8 +161,30 @@ final class HeadlessChromium implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        try (var files = Files.walk(profile)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        deleteTree(profile);
+    }
+
+    /**
+     * Deletes {@code dir} and what is in it, tolerating files that appear or vanish during the walk (Chromium's
+     * helper processes can still write their state to the profile after the browser process ended): a walk
+     * that meets a vanished file is repeated, up to 10 times 100 ms apart, and what is then still there is
+     * left (it is a temporary directory). Never throws.
+     */
+    static void deleteTree(Path dir) {
+        for (int attempt = 0; attempt < 10 && Files.exists(dir); attempt++) {
+            try (var files = Files.walk(dir)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            } catch (IOException | java.io.UncheckedIOException vanishedDuringTheWalk) {
+                // walk again
+            }
+            if (Files.exists(dir)) {
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
         }
     }
 }
