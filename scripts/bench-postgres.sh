@@ -1,12 +1,18 @@
 #!/usr/bin/env bash
-# Runs `tunelab bench storage` against a throwaway PostgreSQL server on 127.0.0.1 (Debian's postgresql
-# package), so PostgreSQL figures can be reported beside H2's. Extra arguments go to the benchmark,
-# e.g.: scripts/bench-storage-postgres.sh --repeats 5 --trials 2000
+# Runs `tunelab bench storage` or `tunelab bench dashboard` against a throwaway PostgreSQL server on
+# 127.0.0.1 (Debian's postgresql package), so PostgreSQL figures can be reported beside H2's. Extra
+# arguments go to the benchmark, e.g.: scripts/bench-postgres.sh storage --repeats 5 --trials 2000
+#                                      scripts/bench-postgres.sh dashboard --trials 100000
 set -euo pipefail
+bench="${1:-}"
+case "$bench" in
+  storage|dashboard) shift ;;
+  *) echo "usage: scripts/bench-postgres.sh storage|dashboard [benchmark arguments]" >&2; exit 2 ;;
+esac
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 bin="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)"
 if [ -z "$bin" ] || [ ! -x "$bin/pg_ctl" ]; then
-  echo "bench-storage-postgres: no PostgreSQL server found under /usr/lib/postgresql (apt-get install postgresql)" >&2
+  echo "bench-postgres: no PostgreSQL server found under /usr/lib/postgresql (apt-get install postgresql)" >&2
   exit 2
 fi
 dir="$(mktemp -d /tmp/tunelab-pg-bench.XXXXXX)"
@@ -25,4 +31,4 @@ trap cleanup EXIT
 "${as_pg[@]}" "$bin/pg_ctl" -D "$dir/data" -l "$dir/log" -w \
   -o "-h 127.0.0.1 -p $port -k $dir" start >/dev/null
 "${as_pg[@]}" "$bin/psql" -h 127.0.0.1 -p "$port" -U postgres -qc "CREATE ROLE sa SUPERUSER LOGIN" >/dev/null
-"$here/tunelab" bench storage --storage "jdbc:postgresql://127.0.0.1:$port/postgres" "$@"
+"$here/tunelab" bench "$bench" --storage "jdbc:postgresql://127.0.0.1:$port/postgres" "$@"

@@ -62,4 +62,16 @@ class BenchCommandIT {
                 "--points-per-trial", "5", "--runs", "2", "--steps", "50", "--out", csv.toString()))
                 .contains("30 trials and 2 runs, not the 31 and 2");
     }
+
+    @Test
+    void benchDashboardMeasuresADatabaseGivenByUrl(@TempDir Path dir) throws Exception {
+        String url = "jdbc:h2:file:" + dir.resolve("db").resolve("tracker");
+        Path csv = dir.resolve("dash.csv");
+        String out = run(0, "bench", "dashboard", "--storage", url, "--trials", "20", "--points-per-trial", "3", "--runs", "2",
+                "--steps", "20", "--repeats", "1", "--warm-loads", "0", "--out", csv.toString());
+        assertThat(out).contains("Generating").contains("in " + url).contains("page_study_interactive_first");
+        assertThat(Files.readAllLines(csv)).anyMatch(l -> l.matches("cli_studies_median,[0-9.]+,ms"))
+                .anyMatch(l -> l.matches("api_history_p95,[0-9.]+,ms"));
+        assertThat(dir.resolve("db").resolve("tracker.mv.db")).exists();
+    }
 }

@@ -57,12 +57,24 @@ public final class DashboardBenchmark {
     /**
      * What to measure.
      *
-     * @param storage   the tracker directory (created and filled if empty, reused otherwise)
+     * @param storage   the tracker directory (created and filled if empty, reused otherwise); with {@code jdbcUrl},
+     *                  the directory of the artifacts only
+     * @param jdbcUrl   a database to fill or reuse instead of the directory's embedded H2 file (e.g.
+     *                  {@code jdbc:postgresql://127.0.0.1:5432/postgres}); null for the embedded file
      * @param writers   threads writing the generated trials
      * @param repeats   timed repetitions of each API call after the first
      * @param warmLoads page loads after the cold one (their median is reported)
      */
-    public record Options(Path storage, Sizes sizes, int writers, int repeats, int warmLoads, String chromium, Path csv) {
+    public record Options(Path storage, String jdbcUrl, Sizes sizes, int writers, int repeats, int warmLoads, String chromium,
+                          Path csv) {
+        TrackerConfig tracker() {
+            return jdbcUrl == null ? TrackerConfig.inDirectory(storage) : TrackerConfig.forUrl(jdbcUrl, storage.resolve("artifacts"));
+        }
+
+        /** What {@code --storage} names: the URL, else the directory. */
+        String location() {
+            return jdbcUrl == null ? storage.toString() : jdbcUrl;
+        }
     }
 
     /** One figure: {@code metric,value,unit}. */
@@ -91,10 +103,10 @@ public final class DashboardBenchmark {
     /** Runs every measurement, prints a table, writes the CSV and returns the figures. */
     public List<Figure> run() throws Exception {
         List<Figure> figures = new ArrayList<>();
-        try (Tracker tracker = Tracker.open(TrackerConfig.inDirectory(options.storage()))) {
+        try (Tracker tracker = Tracker.open(options.tracker())) {
             BenchData data = new BenchData(tracker.storage(), options.writers());
             if (!data.present(options.sizes())) {
-                out.println("Generating " + options.sizes() + " in " + options.storage() + " ...");
+                out.println("Generating " + options.sizes() + " in " + options.location() + " ...");
                 out.flush();
                 long t0 = System.nanoTime();
                 data.fill(options.sizes(), 42);
@@ -105,7 +117,7 @@ public final class DashboardBenchmark {
         figures.addAll(api());
         if (!cli.isEmpty()) {
             CliTimer timer = new CliTimer(cli, 3);
-            String storage = options.storage().toString();
+            String storage = options.location();
             figures.addAll(timer.time("cli_version", List.of("--version")));
             figures.addAll(timer.time("cli_studies", List.of("studies", "--storage", storage)));
             figures.addAll(timer.time("cli_best", List.of("best", BenchData.SEARCH, "--storage", storage)));
@@ -116,7 +128,7 @@ public final class DashboardBenchmark {
 
     private List<Figure> pages() throws Exception {
         List<Figure> figures = new ArrayList<>();
-        try (Tracker tracker = Tracker.open(TrackerConfig.inDirectory(options.storage()))) {
+        try (Tracker tracker = Tracker.open(options.tracker())) {
             long t0 = System.nanoTime();
             DashboardServer server = new DashboardServer(new TrackerDashboardData(ports(tracker)), 0).start();
             figures.add(new Figure("server_start", millis(t0), "ms"));
@@ -139,7 +151,7 @@ public final class DashboardBenchmark {
 
     private List<Figure> api() throws Exception {
         List<Figure> figures = new ArrayList<>();
-        try (Tracker tracker = Tracker.open(TrackerConfig.inDirectory(options.storage()))) {
+        try (Tracker tracker = Tracker.open(options.tracker())) {
             DashboardServer server = new DashboardServer(new TrackerDashboardData(ports(tracker)), 0).start();
             server.awaitWarmUp(Duration.ofMinutes(5));
             try {

@@ -15,25 +15,28 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code tunelab bench dashboard}: the dashboard at the issue's scale on an H2 tracker database: API
- * latency of every call the study page makes and time-to-interactive of the study and scalars pages in
+ * {@code tunelab bench dashboard}: the dashboard at the issue's scale on an H2 tracker database (or any
+ * tracker URL): API latency of every call the study page makes and time-to-interactive of the study and scalars pages in
  * headless Chromium (see {@link DashboardBenchmark}). {@code --storage} keeps the generated database so
  * reruns skip generation.
  */
 @Command(name = "dashboard", mixinStandardHelpOptions = true,
-        description = {"Dashboard figures on an H2 tracker: a study of 10,000 trials and 1,000,000 metric points and"
-                + " 50 runs x 20,000 steps; p50/p95 of the study page's API calls and time-to-interactive of the study"
-                + " and scalars pages in headless Chromium, cold and warm (CSV: metric,value,unit).",
+        description = {"Dashboard figures on an H2 tracker (or PostgreSQL with --storage URL): a study of 10,000 trials and"
+                + " 1,000,000 metric points and 50 runs x 20,000 steps; p50/p95 of the study page's API calls and"
+                + " time-to-interactive of the study and scalars pages in headless Chromium, cold and warm (CSV: metric,value,unit).",
                 "Targets: API p95 < 200 ms, pages interactive < 1.5 s.",
-                "Example: tunelab bench dashboard --storage /tmp/dash-bench   (generated once, reused after)"})
+                "Example: tunelab bench dashboard --storage /tmp/dash-bench   (generated once, reused after);"
+                        + " scripts/bench-postgres.sh dashboard   (a throwaway PostgreSQL server)"})
 public final class BenchDashboardCommand implements Callable<Integer> {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--storage", paramLabel = "DIR",
-            description = "Tracker directory to fill (or reuse if it holds the data already); default: a temporary one, deleted after.")
-    Path storage;
+    @Option(names = "--storage", paramLabel = "DIR|URL",
+            description = "Tracker directory to fill (or reuse if it holds the data already), or a database URL such as"
+                    + " jdbc:postgresql://127.0.0.1:5432/postgres (its artifacts go to a temporary directory);"
+                    + " default: a temporary directory, deleted after.")
+    String storage;
 
     @Option(names = "--trials", defaultValue = "10000", description = "Trials of the study (default: ${DEFAULT-VALUE}).")
     int trials;
@@ -74,14 +77,15 @@ public final class BenchDashboardCommand implements Callable<Integer> {
         if (!Files.isExecutable(Path.of(chromium))) {
             throw new CliException("--chromium: no executable at " + chromium + " (install Debian's chromium)");
         }
-        boolean temporary = storage == null;
-        Path dir = temporary ? Files.createTempDirectory("tunelab-bench-dashboard-") : storage;
+        String url = storage != null && storage.startsWith("jdbc:") ? storage : null;
+        boolean temporary = storage == null || url != null;
+        Path dir = temporary ? Files.createTempDirectory("tunelab-bench-dashboard-") : Path.of(storage);
         try {
-            new DashboardBenchmark(new DashboardBenchmark.Options(dir, new DashboardBenchmark.Sizes(trials, pointsPerTrial,
+            new DashboardBenchmark(new DashboardBenchmark.Options(dir, url, new DashboardBenchmark.Sizes(trials, pointsPerTrial,
                     runs, steps), writers, repeats, warmLoads, chromium, out), spec.commandLine().getOut(), launcher()).run();
         } catch (DashboardException e) {
             if (e.kind() == DashboardException.Kind.CONFLICT) {
-                throw new CliException("--storage " + dir + ": " + e.getMessage());
+                throw new CliException("--storage " + (url != null ? url : dir) + ": " + e.getMessage());
             }
             throw e;
         } finally {
