@@ -4,8 +4,10 @@ import io.tunelab.cli.error.CliException;
 import io.tunelab.dashboard.DashboardException;
 import io.tunelab.bench.dashboard.DashboardBenchmark;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -97,13 +99,22 @@ public final class BenchDashboardCommand implements Callable<Integer> {
     }
 
     /**
-     * This JVM's java, class path and the class of the root command this bench runs under (tunelab's main
-     * class, read from picocli's model so that this package does not depend on the root's): how the bench
-     * starts {@code tunelab studies} and {@code tunelab best}.
+     * This JVM's java, class-data archive, class path and the class of the root command this bench runs under
+     * (tunelab's main class, read from picocli's model so that this package does not depend on the root's): how the
+     * bench starts {@code tunelab studies} and {@code tunelab best}, as the {@code tunelab} launcher started this JVM.
      */
     private List<String> launcher() {
-        return List.of(ProcessHandle.current().info().command().orElse("java"), "-Dai.djl.offline=true", "-cp",
-                System.getProperty("java.class.path"), spec.root().userObject().getClass().getName());
+        List<String> command = new ArrayList<>();
+        command.add(ProcessHandle.current().info().command().orElse("java"));
+        command.addAll(classDataOptions(ManagementFactory.getRuntimeMXBean().getInputArguments()));
+        command.addAll(List.of("-Dai.djl.offline=true", "-cp", System.getProperty("java.class.path"),
+                spec.root().userObject().getClass().getName()));
+        return command;
+    }
+
+    /** The options among a JVM's that choose its class-data archive (the launcher's AppCDS) and quiet its logging. */
+    static List<String> classDataOptions(List<String> jvmOptions) {
+        return jvmOptions.stream().filter(o -> o.startsWith("-XX:SharedArchiveFile=") || o.startsWith("-Xlog:cds")).toList();
     }
 
     private static void delete(Path dir) throws IOException {
