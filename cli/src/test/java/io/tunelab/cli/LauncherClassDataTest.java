@@ -87,7 +87,7 @@ class LauncherClassDataTest {
     void theFirstRunRecordsTheArchiveFromAReadOnlyCommandAndStartsWithIt() throws Exception {
         List<String> calls = run(Map.of(), "studies", "--storage", "x");
         assertThat(calls).hasSize(3);
-        assertThat(calls.get(0)).contains("studies --storage").doesNotContain("-XX:");
+        assertThat(calls.get(0)).contains("studies --storage").doesNotContain("-XX:SharedArchiveFile");
         assertThat(calls.get(1)).contains("-XX:ArchiveClassesAtExit=").contains("studies --storage");
         List<Path> archives = archiveDirectory();
         assertThat(archives).hasSize(1);
@@ -116,9 +116,28 @@ class LauncherClassDataTest {
     }
 
     @Test
+    void readOnlyCommandsStartWithTheQuickJitTierAndOthersWithTheDefaults() throws Exception {
+        run(Map.of(), "--version");
+        for (String quick : List.of("studies", "trials", "best", "compare", "models", "devices", "help")) {
+            assertThat(run(Map.of(), "--debug", quick, "s")).singleElement().asString()
+                    .contains("-XX:TieredStopAtLevel=1 -XX:+UseSerialGC");
+            assertThat(TunelabCommand.SUBCOMMANDS).as("a subcommand named " + quick)
+                    .anyMatch(c -> c.getAnnotation(picocli.CommandLine.Command.class).name().equals(quick));
+        }
+        assertThat(run(Map.of(), "--version")).singleElement().asString().contains("-XX:TieredStopAtLevel=1");
+        for (String other : List.of("run", "dashboard", "worker", "serve", "bench", "demo")) {
+            assertThat(run(Map.of(), other, "x")).singleElement().asString().doesNotContain("TieredStopAtLevel")
+                    .doesNotContain("UseSerialGC");
+        }
+        assertThat(run(Map.of("TUNELAB_JAVA_OPTS", "-XX:TieredStopAtLevel=4"), "studies")).singleElement().asString()
+                .contains("-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:TieredStopAtLevel=4");
+    }
+
+    @Test
     void tunelabCdsZeroTurnsItOff() throws Exception {
         assertThat(run(Map.of("TUNELAB_CDS", "0"), "studies")).singleElement().asString()
-                .doesNotContain("-XX:").endsWith("-jar " + jar + " studies");
+                .doesNotContain("-XX:SharedArchiveFile").doesNotContain("-XX:ArchiveClassesAtExit")
+                .endsWith("-jar " + jar + " studies");
         assertThat(archiveDirectory()).isEmpty();
     }
 }

@@ -99,16 +99,25 @@ public final class BenchDashboardCommand implements Callable<Integer> {
     }
 
     /**
-     * This JVM's java, class-data archive, class path and the class of the root command this bench runs under
-     * (tunelab's main class, read from picocli's model so that this package does not depend on the root's): how the
-     * bench starts {@code tunelab studies} and {@code tunelab best}, as the {@code tunelab} launcher started this JVM.
+     * How the bench starts {@code tunelab studies} and {@code tunelab best}: as a user does, through the
+     * {@code tunelab} launcher that started this JVM ({@code TUNELAB_LAUNCHER}); without one, this JVM's java with
+     * its class-data archive, class path and root command class (read from picocli's model so that this package
+     * does not depend on the root's).
      */
     private List<String> launcher() {
+        return launcher(System.getenv("TUNELAB_LAUNCHER"), ProcessHandle.current().info().command().orElse("java"),
+                ManagementFactory.getRuntimeMXBean().getInputArguments(), System.getProperty("java.class.path"),
+                spec.root().userObject().getClass().getName());
+    }
+
+    static List<String> launcher(String script, String java, List<String> jvmOptions, String classPath, String main) {
+        if (script != null && Files.isExecutable(Path.of(script))) {
+            return List.of(script);
+        }
         List<String> command = new ArrayList<>();
-        command.add(ProcessHandle.current().info().command().orElse("java"));
-        command.addAll(classDataOptions(ManagementFactory.getRuntimeMXBean().getInputArguments()));
-        command.addAll(List.of("-Dai.djl.offline=true", "-cp", System.getProperty("java.class.path"),
-                spec.root().userObject().getClass().getName()));
+        command.add(java);
+        command.addAll(classDataOptions(jvmOptions));
+        command.addAll(List.of("-Dai.djl.offline=true", "-cp", classPath, main));
         return command;
     }
 
