@@ -7,6 +7,8 @@ import io.tunelab.dashboard.analysis.BestSoFar;
 import io.tunelab.dashboard.analysis.StratifiedSample;
 import io.tunelab.dashboard.data.DashboardData;
 import io.tunelab.dashboard.data.LruCache;
+import io.tunelab.dashboard.query.Brush;
+import io.tunelab.dashboard.query.TrialTable;
 import io.tunelab.search.trial.Constraints;
 import io.tunelab.search.trial.Direction;
 import io.tunelab.search.trial.FrozenTrial;
@@ -16,15 +18,18 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What the study page's charts draw of a study of any size, computed on the server so the page needs no
  * per-trial objects before it is interactive: the optimisation history's points as three columns
  * ({@code /history}) and the parallel coordinates' and slices' lines as a bounded stratified sample
- * ({@code /sample}, {@link StratifiedSample}) with the ranges of every trial. Each answer's JSON is kept
+ * ({@code /sample}, {@link StratifiedSample}) with the ranges of every trial; a brushed selection is evaluated
+ * there over every trial, exactly, as the trials table's filter, and the sample always draws it (bounded). Each answer's JSON is kept
  * while the study's trial snapshots stay the very same objects (finished trials are cached by the data
  * port, so a study that did not change answers from memory). Thread-safe.
  */
@@ -33,15 +38,20 @@ final class StudyChartRoutes {
     static final int DEFAULT_LINES = 2000;
     static final int MAX_LINES = 20_000;
 
+    /** The sample's brush when nothing is brushed. */
+    static final Brush NO_BRUSH = new Brush(0, 1, List.of(), Map.of(), Map.of());
+
     private final DashboardData data;
+    private final TrialTable table;
     private final LruCache<String, Cached> answers = new LruCache<>(32);
 
     /** An answer and the snapshots it was computed from. */
     private record Cached(List<FrozenTrial> trials, byte[] json) {
     }
 
-    StudyChartRoutes(DashboardData data) {
+    StudyChartRoutes(DashboardData data, TrialTable table) {
         this.data = data;
+        this.table = table;
     }
 
     void register(Javalin app) {
@@ -100,19 +110,34 @@ final class StudyChartRoutes {
         StudySummary study = data.study(id);
         int objective = Requests.queryInt(ctx, "objective", 0, 0, study.directions().size() - 1);
         int lines = Requests.queryInt(ctx, "lines", DEFAULT_LINES, 1, MAX_LINES);
-        ctx.contentType(ContentType.APPLICATION_JSON).result(sample(study, objective, lines));
+        Brush brush = BrushRequest.parse(ctx.queryParam("brush"), objective, study.directions().size());
+        ctx.contentType(ContentType.APPLICATION_JSON).result(sample(study, objective, lines, brush));
     }
 
-    byte[] sample(StudySummary study, int objective, int lines) throws IOException {
+    /**
+     * The sample; with a {@code brush}, also {@code "brush": {"filter", "count", "numbers", "drawn"}}: the trials
+     * table's filter for the brush ({@link Brush#filter}), the number of every trial it keeps (exact, over all
+     * trials) and how many of them the sample draws (all, or as many as half the lines allow).
+     */
+    byte[] sample(StudySummary study, int objective, int lines, Brush brush) throws IOException {
         Direction direction = study.directions().get(objective);
-        return answer(study.id(), "sample:" + objective + ":" + lines, trials -> {
-            StratifiedSample.Result sample = StratifiedSample.of(trials, objective, direction, lines);
+        String filter = brush.filter();
+        return answer(study.id(), "sample:" + objective + ":" + lines + ":" + filter, trials -> {
+            Set<Integer> brushed = new HashSet<>();
+            if (!filter.isEmpty()) {
+                table.matching(study.id(), filter).forEach(t -> brushed.add(t.number()));
+            }
+            StratifiedSample.Result sample = StratifiedSample.of(trials, objective, direction, lines, t -> brushed.contains(t.number()));
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("objective", objective);
             body.put("lines", lines);
             body.put("counted", sample.counted());
             body.put("ranges", sample.ranges());
             body.put("trials", TrialColumns.of(sample.trials()));
+            if (!filter.isEmpty()) {
+                int[] numbers = brushed.stream().mapToInt(Integer::intValue).sorted().toArray();
+                body.put("brush", Map.of("filter", filter, "count", numbers.length, "numbers", numbers, "drawn", sample.drawnBrushed()));
+            }
             return body;
         });
     }

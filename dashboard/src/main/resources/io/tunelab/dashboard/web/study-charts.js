@@ -69,8 +69,10 @@ TL.StudyCharts = (() => {
     }).concat([value(t, k)]));
     const values = info.ranges.value || [];
     const drawn = done.length < info.counted ? done.length + ' of ' + info.counted + ' trials drawn: the best and a sample stratified by value; ' : '';
+    // a brush selects among every trial on the server, which draws the brushed ones (all, or half the lines)
+    const brushed = info.brush ? info.brush.count + ' brushed, ' + info.brush.drawn + ' of them drawn' : 'drag along an axis to brush' + (drawn ? ' all of them' : '');
     return {animation: false,
-      title: {text: 'Parallel coordinates (' + drawn + 'drag along an axis to brush' + (drawn ? ' all of them' : '') + ')', textStyle: {fontSize: 13}},
+      title: {text: 'Parallel coordinates (' + drawn + brushed + ')', textStyle: {fontSize: 13}},
       parallel: {left: 60, right: 110, top: 60, bottom: 30, parallelAxisDefault: {realtime: false, nameTextStyle: {fontSize: 11}, nameGap: 14}},
       parallelAxis: axes,
       visualMap: {type: 'continuous', dimension: params.length, min: values.length ? values[0] : 0, max: values.length ? values[1] : 1, right: 4, top: 'middle',
