@@ -32,7 +32,8 @@ public final class ApiRoutes {
 
     /**
      * Computes ahead what a first visit asks for: the data port's caches, each study's trial pages,
-     * parameter importance, optimisation history and sample of lines. Failures are logged and skipped (a request will meet them again).
+     * parameter importance, optimisation history, sample of lines and (several objectives) Pareto chart. Failures
+     * are logged and skipped (a request will meet them again).
      */
     public void warmUp() {
         data.warmUp(SERIES_POINTS);
@@ -42,6 +43,9 @@ public final class ApiRoutes {
                 analysis.importance(study, 0);
                 charts.history(study, 0);
                 charts.sample(study, 0, StudyChartRoutes.DEFAULT_LINES, StudyChartRoutes.NO_BRUSH);
+                if (study.directions().size() > 1) {
+                    charts.front(study, StudyChartRoutes.DEFAULT_LINES);
+                }
             } catch (RuntimeException | java.io.IOException e) {
                 LOG.warn("warming up study {} failed: {}", study.id(), e.toString());
             }

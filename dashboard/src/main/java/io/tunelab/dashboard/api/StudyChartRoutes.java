@@ -4,6 +4,7 @@ import io.javalin.Javalin;
 import io.javalin.http.ContentType;
 import io.javalin.http.Context;
 import io.tunelab.dashboard.analysis.BestSoFar;
+import io.tunelab.dashboard.analysis.ParetoSample;
 import io.tunelab.dashboard.analysis.StratifiedSample;
 import io.tunelab.dashboard.data.DashboardData;
 import io.tunelab.dashboard.data.LruCache;
@@ -57,6 +58,46 @@ final class StudyChartRoutes {
     void register(Javalin app) {
         app.get("/api/studies/{id}/history", this::history);
         app.get("/api/studies/{id}/sample", this::sample);
+        app.get("/api/studies/{id}/front", this::front);
+    }
+
+    /**
+     * {@code {"cursor", "directions", "front", "dominated", "dominatedCount", "infeasible", "infeasibleCount"}}: what the
+     * Pareto chart draws ({@link ParetoSample}): the exact front over every trial and at most {@code lines} each of the
+     * dominated and the infeasible trials, each as {@code {"number": [...], "values": [[objective 0...], ...]}}.
+     */
+    private void front(Context ctx) throws IOException {
+        long id = Requests.pathLong(ctx, "id");
+        StudySummary study = data.study(id);
+        int lines = Requests.queryInt(ctx, "lines", DEFAULT_LINES, 1, MAX_LINES);
+        ctx.contentType(ContentType.APPLICATION_JSON).result(front(study, lines));
+    }
+
+    byte[] front(StudySummary study, int lines) throws IOException {
+        return answer(study.id(), "front:" + lines, trials -> {
+            ParetoSample.Result r = ParetoSample.of(trials, study.directions(), lines);
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("directions", study.directions());
+            body.put("front", points(r.front(), study.directions().size()));
+            body.put("dominated", points(r.dominated(), study.directions().size()));
+            body.put("dominatedCount", r.dominatedCount());
+            body.put("infeasible", points(r.infeasible(), study.directions().size()));
+            body.put("infeasibleCount", r.infeasibleCount());
+            return body;
+        });
+    }
+
+    /** Trials as {@code {"number": [...], "values": [[objective 0 of each], ...]}}. */
+    private static Map<String, Object> points(List<FrozenTrial> trials, int objectives) {
+        int[] numbers = new int[trials.size()];
+        double[][] values = new double[objectives][trials.size()];
+        for (int i = 0; i < trials.size(); i++) {
+            numbers[i] = trials.get(i).number();
+            for (int k = 0; k < objectives; k++) {
+                values[k][i] = trials.get(i).values().get(k);
+            }
+        }
+        return Map.of("number", numbers, "values", values);
     }
 
     /**

@@ -141,11 +141,10 @@
   }
   async function renderPareto() {
     if (study.directions.length < 2) return;
-    const request = early.pareto || api('/api/studies/' + id + '/pareto');
+    // the server's exact front over every trial and a bounded sample of the rest: no trial need be loaded here
+    const request = early.pareto || api('/api/studies/' + id + '/front?lines=' + S.lines);
     early.pareto = null;
-    const front = await request;
-    await everyTrial();
-    TL.chart('pareto').setOption(C.pareto(S.trials, front.numbers, study.directions), true);
+    TL.chart('pareto').setOption(C.pareto(await request, study.directions), true);
   }
 
   function clearBrush() {
@@ -207,7 +206,7 @@
     Object.values(early).forEach(p => p.catch(() => {}));
     [study, space] = await first;
     document.title = study.name + ' · Tunelab';
-    if (study.directions.length > 1) early.pareto = api('/api/studies/' + id + '/pareto');
+    if (study.directions.length > 1) early.pareto = api('/api/studies/' + id + '/front?lines=' + S.lines);
     Object.values(early).forEach(p => p.catch(() => {}));
     params = Object.keys(space);
     const objective = el('select', {id: 'objective', onchange: async e => {

@@ -12,6 +12,7 @@ import io.tunelab.search.study.OptimizeOptions;
 import io.tunelab.search.study.Study;
 import io.tunelab.search.trial.Direction;
 import io.tunelab.search.trial.TrialState;
+import io.tunelab.tracker.query.ParetoSet;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
@@ -104,6 +105,25 @@ class DashboardPagesBrowserIT {
         browser.waitFor("return document.getElementById('trial-count').textContent === '40 trials'");
         assertThat(browser.js("return document.querySelectorAll('.vt-row').length")).isNotEqualTo(0L);
         browser.screenshot("study");
+    }
+
+    @Test
+    void aStudyWithTwoObjectivesDrawsItsParetoFrontFromTheServerBeforeLoadingEveryTrial() {
+        browser.open(url("/study.html?id=" + studyId(SampleStudies.PARETO)));
+        assertThat(browser.js("return !!echarts.getInstanceByDom(document.getElementById('pareto'))"))
+                .as("drawn by the time the page is interactive").isEqualTo(true);
+        assertThat(browser.js("return performance.getEntriesByType('resource').filter(r => r.name.includes('/front?'))"
+                + ".every(r => r.startTime < Number(document.body.dataset.readyMs))")).isEqualTo(true);
+        browser.waitFor("return performance.getEntriesByType('resource').some(r => r.name.includes('/columns?'))");
+        assertThat(browser.js("return performance.getEntriesByType('resource').filter(r => r.name.includes('/columns?'))"
+                + ".every(r => r.startTime >= Number(document.body.dataset.readyMs))"))
+                .as("every trial loads after the page is interactive").isEqualTo(true);
+        assertThat(browser.js("return echarts.getInstanceByDom(document.getElementById('pareto')).getOption().series"
+                + ".reduce((n, s) => n + s.data.length, 0)")).as("the front and every other trial of 30").isEqualTo(30L);
+        assertThat(browser.js("return echarts.getInstanceByDom(document.getElementById('pareto')).getOption().series[2].data.length"))
+                .isEqualTo((long) ParetoSet.of(storage.trials(studyId(SampleStudies.PARETO),
+                        EnumSet.allOf(TrialState.class)), List.of(Direction.MINIMIZE, Direction.MINIMIZE)).size());
+        browser.screenshot("study-pareto");
     }
 
     @Test
