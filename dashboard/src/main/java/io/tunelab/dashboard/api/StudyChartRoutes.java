@@ -8,6 +8,7 @@ import io.tunelab.dashboard.analysis.ParetoSample;
 import io.tunelab.dashboard.analysis.StratifiedSample;
 import io.tunelab.dashboard.data.DashboardData;
 import io.tunelab.dashboard.data.LruCache;
+import io.tunelab.dashboard.data.TrialReads;
 import io.tunelab.dashboard.query.Brush;
 import io.tunelab.dashboard.query.TrialTable;
 import io.tunelab.search.trial.Constraints;
@@ -206,7 +207,7 @@ final class StudyChartRoutes {
         List<FrozenTrial> trials = data.allTrials(studyId);
         String key = studyId + ":" + what;
         Cached known = answers.get(key);
-        if (known == null || !sameSnapshots(known.trials(), trials)) {
+        if (known == null || !TrialReads.same(known.trials(), trials)) {
             known = new Cached(trials, Json.shared().writeValueAsBytes(body.of(trials)));
             answers.put(key, known);
         }
@@ -214,18 +215,5 @@ final class StudyChartRoutes {
         byte[] out = Arrays.copyOf(head, head.length + known.json().length - 1);
         System.arraycopy(known.json(), 1, out, head.length, known.json().length - 1);
         return out;
-    }
-
-    /** Whether two reads of a study's trials hold the very same snapshots (a changed trial is a new object). */
-    static boolean sameSnapshots(List<FrozenTrial> a, List<FrozenTrial> b) {
-        if (a.size() != b.size()) {
-            return false;
-        }
-        for (int i = 0; i < a.size(); i++) {
-            if (a.get(i) != b.get(i)) {
-                return false;
-            }
-        }
-        return true;
     }
 }
