@@ -78,7 +78,8 @@ TL.StudyCharts = (() => {
       visualMap: {type: 'continuous', dimension: params.length, min: values.length ? values[0] : 0, max: values.length ? values[1] : 1, right: 4, top: 'middle',
         calculable: false, inRange: {color: ['#2b59c3', '#7aa7e0', '#f0c75e', '#d9534f']}, text: ['high', 'low'], itemHeight: 120},
       series: [{type: 'parallel', lineStyle: {width: 1, opacity: data.length > 2000 ? 0.15 : 0.45}, data,
-        progressive: data.length > 2000 ? 1000 : 0, progressiveThreshold: 2000, smooth: false,
+        // more than 1,000 lines are drawn 500 a frame: the page stays responsive while the rest appear
+        progressive: 500, progressiveThreshold: 1000, smooth: false,
         inactiveOpacity: 0.03, activeOpacity: 1}]};
   }
 

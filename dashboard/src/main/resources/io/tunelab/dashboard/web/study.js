@@ -8,7 +8,7 @@
   // lines: how many trials the parallel coordinates and slices draw at most (?lines=N); brushing selects among every trial, on the server.
   // history and sample come from the server (first screen); trials, every trial, load after the page is interactive.
   const S = {trials: null, history: null, sample: null, info: null, cursor: 0, selected: null, brush: new Map(), objective: 0, log: false,
-    lines: Math.max(1, Number(TL.param('lines')) || 2000)};
+    lines: TL.studyFirst.lines};
   let study, space, params, table;
 
   const panel = (...children) => el('div', {class: 'panel'}, ...children);
@@ -197,13 +197,9 @@
   }
 
   try {
-    // The first screen's requests start at once, beside the study's; every trial loads after the page is interactive.
-    const first = Promise.all([api('/api/studies/' + encodeURIComponent(id)), api('/api/studies/' + encodeURIComponent(id) + '/space')]);
-    early.history = api('/api/studies/' + id + '/history?objective=0');
-    early.sample = api('/api/studies/' + id + '/sample?objective=0&lines=' + S.lines);
-    early.importance = api('/api/studies/' + id + '/importance?objective=0');
-    early.curves = api('/api/studies/' + id + '/curves?limit=300');
-    Object.values(early).forEach(p => p.catch(() => {}));
+    // The first screen's requests started before ECharts was run (study-first.js); every trial loads after the page is interactive.
+    const first = Promise.all([TL.studyFirst.take('study'), TL.studyFirst.take('space')]);
+    for (const name of ['history', 'sample', 'importance', 'curves']) early[name] = TL.studyFirst.take(name);
     [study, space] = await first;
     document.title = study.name + ' · Tunelab';
     if (study.directions.length > 1) early.pareto = api('/api/studies/' + id + '/front?lines=' + S.lines);
