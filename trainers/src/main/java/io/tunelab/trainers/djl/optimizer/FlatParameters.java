@@ -6,7 +6,6 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.nn.Parameter;
-import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.training.initializer.Initializer;
 import io.tunelab.trainers.djl.ThreadGradients;
 import java.util.ArrayList;
@@ -26,7 +25,7 @@ import java.util.List;
  * by parameter. Contract: nothing may write a bound array with DJL's {@code NDArray.set(Buffer)} (or
  * {@code set(float[])}), which points the same array at other memory, undetectably; write through an
  * index ({@code set(NDIndex, NDArray)}) or {@code WeightSnapshot} instead. Gradients are separate
- * arrays: {@link #gather} copies them into the buffer's layout.
+ * arrays: {@link #gradients} copies them into the buffer's layout.
  *
  * <p>Training thread only; the buffer and views belong to the weights' manager.
  */
@@ -36,12 +35,17 @@ public final class FlatParameters {
     /** The views' native handles at binding. */
     private final long[] handles;
     private final NDArray buffer;
+    /** The gradients {@link #gradients} last gathered, and their flattened views, reused while the same arrays come. */
+    private final NDArray[] lastGradients;
+    private final NDArray[] flatGradients;
 
     private FlatParameters(List<Parameter> parameters, List<NDArray> views, NDArray buffer) {
         this.parameters = parameters;
         this.views = views;
-        this.handles = views.stream().mapToLong(v -> ((PtNDArray) v).getHandle()).toArray();
+        this.handles = views.stream().mapToLong(FusedUpdates::handle).toArray();
         this.buffer = buffer;
+        this.lastGradients = new NDArray[parameters.size()];
+        this.flatGradients = new NDArray[parameters.size()];
     }
 
     /**
@@ -72,14 +76,13 @@ public final class FlatParameters {
         if (parameters.size() < 2) {
             return false;
         }
-        NDArray first = parameters.get(0).getArray();
         for (Parameter p : parameters) {
             NDArray a = p.isInitialized() ? p.getArray() : null;
-            if (!(a instanceof PtNDArray) || a.getDataType() != DataType.FLOAT32 || !a.getDevice().equals(first.getDevice())) {
+            if (a == null || !FusedUpdates.isPyTorch(a) || a.getDataType() != DataType.FLOAT32) {
                 return false;
             }
         }
-        return true;
+        return parameters.stream().map(p -> p.getArray().getDevice()).distinct().count() == 1;
     }
 
     /** Consecutive views of {@code buffer} (as large as all of {@code like}) shaped as each of {@code like}, outside any scope. */
@@ -116,7 +119,7 @@ public final class FlatParameters {
     public boolean intact() {
         for (int i = 0; i < parameters.size(); i++) {
             NDArray a = parameters.get(i).getArray();
-            if (a != views.get(i) || a.isReleased() || ((PtNDArray) a).getHandle() != handles[i]) {
+            if (a != views.get(i) || a.isReleased() || FusedUpdates.handle(a) != handles[i]) {
                 return false;
             }
         }
@@ -138,12 +141,44 @@ public final class FlatParameters {
         return views;
     }
 
-    /** {@code arrays} (gradients or states, one per parameter, in order) copied into one new array in the buffer's layout. */
+    /**
+     * {@code gradients} (one per parameter, in order) copied into one new array in the buffer's layout, as
+     * {@link #gather}. The flattened views of the gradients are kept and reused while the same arrays are
+     * passed (a training loop passes the same gradient arrays at every step), so a step costs one copy.
+     */
+    NDArray gradients(List<NDArray> gradients) {
+        for (int i = 0; i < flatGradients.length; i++) {
+            NDArray g = gradients.get(i);
+            if (g != lastGradients[i] || flatGradients[i] == null || flatGradients[i].isReleased()) {
+                if (flatGradients[i] != null) {
+                    flatGradients[i].close();
+                }
+                flatGradients[i] = FusedUpdates.flatten(g);
+                NDScope.unregister(flatGradients[i]);
+                lastGradients[i] = g;
+            }
+        }
+        return FusedUpdates.cat(flatGradients);
+    }
+
+    /**
+     * {@code arrays} (states, one per parameter, in order) copied into one new array in the buffer's
+     * layout. Calls the engine directly: DJL's {@code NDArrays.concat} reads every input's shape back from
+     * the engine first, which costs more than the copy at these sizes.
+     */
     NDArray gather(List<NDArray> arrays) {
         NDArray[] flat = new NDArray[arrays.size()];
-        for (int i = 0; i < flat.length; i++) {
-            flat[i] = arrays.get(i).flatten();
+        try {
+            for (int i = 0; i < flat.length; i++) {
+                flat[i] = FusedUpdates.flatten(arrays.get(i));
+            }
+            return FusedUpdates.cat(flat);
+        } finally {
+            for (NDArray f : flat) {
+                if (f != null) {
+                    f.close();
+                }
+            }
         }
-        return NDArrays.concat(new NDList(flat));
     }
 }

@@ -92,7 +92,7 @@ abstract class OwnedStateOptimizer extends Optimizer implements ResumableOptimiz
         flatStep = true;
         try (NDScope scope = new NDScope()) {
             scope.suppressNotUsedWarning();
-            run(null, parameters.weights(), parameters.gather(gradients), lr, t);
+            run(null, parameters.weights(), parameters.gradients(gradients), lr, t);
         } finally {
             flatStep = false;
         }

@@ -90,6 +90,7 @@ public final class TrainingLoop {
     private final List<String> trainableNames = new ArrayList<>();
     /** The trainable parameters as views of one buffer, when the optimizer updates them at once; else null. */
     private final FlatParameters flat;
+    private final ParameterGradients gradientArrays;
     private long updates;
     private int checkpointEvery;
     private CheckpointSink sink;
@@ -119,6 +120,7 @@ public final class TrainingLoop {
             trainable.add(p.getValue());
         });
         flat = optimizer instanceof FlatOptimizer ? FlatParameters.bind(trainable) : null;
+        gradientArrays = new ParameterGradients(trainable);
     }
 
     /**
@@ -205,6 +207,7 @@ public final class TrainingLoop {
             throw e;
         } finally {
             callbacks.onTrainEnd(new TrainingEnd(history.size(), context.stopReason(), failure), context);
+            gradientArrays.close();
             ThreadGradients.setEnabled(wasRecording);
         }
         return new TrainingHistory(history, context.stopReason());
@@ -320,26 +323,17 @@ public final class TrainingLoop {
      * one buffer, else each), then zeroes the gradients.
      */
     private void step() {
-        List<NDArray> gradients = new ArrayList<>(trainable.size());
-        try {
-            for (Parameter p : trainable) {
-                gradients.add(p.getArray().getGradient());
-            }
-            config.clipping().apply(gradients);
-            tap.offer(trainable, gradients);
-            boolean fused = flat != null && ((FlatOptimizer) optimizer).updateAll(trainableNames, flat, gradients);
+        List<NDArray> gradients = gradientArrays.current();
+        config.clipping().apply(gradients);
+        tap.offer(trainable, gradients);
+        boolean fused = flat != null && ((FlatOptimizer) optimizer).updateAll(trainableNames, flat, gradients);
+        if (!fused) {
             for (int i = 0; i < trainable.size(); i++) {
-                Parameter p = trainable.get(i);
-                if (!fused) {
-                    optimizer.update(trainableNames.get(i), p.getArray(), gradients.get(i));
-                }
-                ThreadGradients.zero(p.getArray());
+                optimizer.update(trainableNames.get(i), trainable.get(i).getArray(), gradients.get(i));
             }
-            updates++;
-        } finally {
-            // getGradient() returns a new handle on the gradient each time; close it, not the gradient.
-            gradients.forEach(NDArray::close);
         }
+        gradientArrays.zero();
+        updates++;
     }
 
     /** Whether the next step updates all trainable parameters at once (they are still bound to one buffer). */
