@@ -47,8 +47,10 @@ public final class DefaultWiring implements Wiring {
         return DeviceInventory.engine();
     }
 
+    /** DJL's and Tribuo's trainers; Tribuo's loggers are quieted first ({@link TunelabCommand#quietLibraries()}). */
     @Override
     public List<TrainerFactory> trainers() {
+        TunelabCommand.quietLibraries();
         return List.of(new DjlTrainers(), new TribuoTrainers());
     }
 }

@@ -95,15 +95,22 @@ public final class TunelabCommand implements Runnable {
     }
 
     public static void main(String[] args) {
-        quietLibraries();
         System.exit(commandLineFor(new DefaultWiring(), args).execute(args));
     }
 
     /** Held so that java.util.logging cannot forget their levels when it collects unused loggers. */
     private static final java.util.List<java.util.logging.Logger> QUIETED = new java.util.ArrayList<>();
 
-    /** Tribuo logs every tree and training run through java.util.logging: keep warnings only. */
-    public static void quietLibraries() {
+    /**
+     * Tribuo logs every tree and training run through java.util.logging: keep warnings only. Called where Tribuo is
+     * wired ({@link DefaultWiring#trainers()}), not at start-up: the first java.util.logging logger makes the JDK
+     * look for a logging back-end in every jar of the class path, which costs a read-only command a tenth of its
+     * start-up. Idempotent.
+     */
+    public static synchronized void quietLibraries() {
+        if (!QUIETED.isEmpty()) {
+            return;
+        }
         for (String name : java.util.List.of("org.tribuo", "com.oracle.labs.mlrg")) {
             java.util.logging.Logger logger = java.util.logging.Logger.getLogger(name);
             logger.setLevel(java.util.logging.Level.WARNING);
