@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The {@code tunelab} launcher records a class-data archive once per built jar and java binary, starts commands with
- * it, and starts them without it when it cannot be made or is turned off. Runs the real script against a stand-in
+ * The {@code tunelab} launcher records a static class-data archive once per built jar and java binary, starts
+ * commands with it, and starts them without it when it cannot be made or is turned off. Runs the real script against a stand-in
  * {@code java} that logs its arguments.
  */
 @Timeout(60)
@@ -46,12 +46,20 @@ class LauncherClassDataTest {
         Files.writeString(java, String.join("\n",
                 "#!/bin/bash",
                 "echo \"$*\" >> '" + calls + "'",
+                "dump=''; out=''; list=''",
                 "for a in \"$@\"; do",
-                "  case \"$a\" in -XX:ArchiveClassesAtExit=*)",
-                "    [ -n \"${FAIL_ARCHIVE:-}\" ] && exit 1",
-                "    echo archive > \"${a#-XX:ArchiveClassesAtExit=}\";;",
+                "  case \"$a\" in",
+                "    -XX:DumpLoadedClassList=*) f=\"${a#*=}\"; echo \"# header\" > \"$f\"; basename \"$f\" >> \"$f\"",
+                "      [ -n \"${CLASS_IDS:-}\" ] && echo \"java/lang/Object id: $RANDOM\" >> \"$f\";;",
+                "    -Xshare:dump) dump=1;;",
+                "    -XX:SharedClassListFile=*) list=\"${a#*=}\";;",
+                "    -XX:SharedArchiveFile=*) out=\"${a#*=}\";;",
                 "  esac",
                 "done",
+                "if [ -n \"$dump\" ]; then",
+                "  [ -n \"${FAIL_ARCHIVE:-}\" ] && exit 1",
+                "  cat \"$list\" > \"$out\"",
+                "fi",
                 "exit 0", ""));
         Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
     }
@@ -84,15 +92,22 @@ class LauncherClassDataTest {
     }
 
     @Test
-    void theFirstRunRecordsTheArchiveFromAReadOnlyCommandAndStartsWithIt() throws Exception {
+    void theFirstRunRecordsAStaticArchiveFromTheClassListsOfTwoReadOnlyCommandsAndStartsWithIt() throws Exception {
         List<String> calls = run(Map.of(), "studies", "--storage", "x");
-        assertThat(calls).hasSize(3);
-        assertThat(calls.get(0)).contains("studies --storage").doesNotContain("-XX:SharedArchiveFile");
-        assertThat(calls.get(1)).contains("-XX:ArchiveClassesAtExit=").contains("studies --storage");
+        assertThat(calls).hasSize(4);
+        assertThat(calls.get(0)).contains("-XX:DumpLoadedClassList=").contains("studies --storage")
+                .doesNotContain("-XX:SharedArchiveFile");
+        assertThat(calls.get(1)).contains("-XX:DumpLoadedClassList=").contains("best cds-training --storage")
+                .doesNotContain("-XX:SharedArchiveFile");
+        assertThat(calls.get(2)).contains("-Xshare:dump").contains("-XX:SharedClassListFile=").contains("-cp " + jar)
+                .contains("-XX:+UnlockDiagnosticVMOptions -XX:ArchiveRelocationMode=0");
         List<Path> archives = archiveDirectory();
         assertThat(archives).hasSize(1);
         assertThat(archives.get(0).toString()).endsWith(".jsa");
-        assertThat(calls.get(2)).contains("-XX:SharedArchiveFile=" + archives.get(0)).contains("-Xlog:cds=off")
+        assertThat(Files.readAllLines(archives.get(0))).as("the union of both lists, each line once")
+                .containsExactlyInAnyOrder("# header", "studies.classlist", "best.classlist");
+        assertThat(calls.get(3)).contains("-XX:SharedArchiveFile=" + archives.get(0)).contains("-Xlog:cds=off")
+                .as("mapped where it was dumped").contains("-XX:ArchiveRelocationMode=0")
                 .endsWith("-jar " + jar + " studies --storage x");
     }
 
@@ -103,16 +118,36 @@ class LauncherClassDataTest {
 
         Files.setLastModifiedTime(jar, FileTime.fromMillis(System.currentTimeMillis() + 60_000));
         List<String> rebuilt = run(Map.of(), "best", "s");
-        assertThat(rebuilt).hasSize(3);
-        assertThat(rebuilt.get(1)).contains("-XX:ArchiveClassesAtExit=");
+        assertThat(rebuilt).hasSize(4);
+        assertThat(rebuilt.get(2)).contains("-Xshare:dump");
     }
 
     @Test
     void whenTheArchiveCannotBeMadeTheCommandRunsWithoutItAndLeavesNoPartialFile() throws Exception {
         List<String> calls = run(Map.of("FAIL_ARCHIVE", "1"), "studies");
-        assertThat(calls).hasSize(3);
-        assertThat(calls.get(2)).doesNotContain("-XX:SharedArchiveFile").endsWith("-jar " + jar + " studies");
-        assertThat(archiveDirectory()).isEmpty();
+        assertThat(calls).hasSize(4);
+        assertThat(calls.get(3)).doesNotContain("-XX:SharedArchiveFile").doesNotContain("ArchiveRelocationMode")
+                .endsWith("-jar " + jar + " studies");
+        assertThat(archiveDirectory()).noneMatch(p -> p.toString().endsWith(".jsa") || p.toString().endsWith(".part"));
+    }
+
+    @Test
+    void afterAFailedArchiveLaterRunsDoNotTryAgainUntilTheJarIsRebuilt() throws Exception {
+        run(Map.of("FAIL_ARCHIVE", "1"), "studies");
+        assertThat(run(Map.of("FAIL_ARCHIVE", "1"), "studies")).singleElement().asString()
+                .doesNotContain("-XX:SharedArchiveFile");
+
+        Files.setLastModifiedTime(jar, FileTime.fromMillis(System.currentTimeMillis() + 60_000));
+        List<String> rebuilt = run(Map.of(), "studies");
+        assertThat(rebuilt).hasSize(4);
+        assertThat(rebuilt.get(3)).contains("-XX:SharedArchiveFile=");
+    }
+
+    @Test
+    void classListsAreMergedWithoutTheirPerListClassIds() throws Exception {
+        run(Map.of("CLASS_IDS", "1"), "studies");
+        assertThat(Files.readAllLines(archiveDirectory().get(0)))
+                .containsExactlyInAnyOrder("# header", "studies.classlist", "best.classlist", "java/lang/Object");
     }
 
     @Test
@@ -136,7 +171,7 @@ class LauncherClassDataTest {
     @Test
     void tunelabCdsZeroTurnsItOff() throws Exception {
         assertThat(run(Map.of("TUNELAB_CDS", "0"), "studies")).singleElement().asString()
-                .doesNotContain("-XX:SharedArchiveFile").doesNotContain("-XX:ArchiveClassesAtExit")
+                .doesNotContain("-XX:SharedArchiveFile").doesNotContain("-XX:DumpLoadedClassList")
                 .endsWith("-jar " + jar + " studies");
         assertThat(archiveDirectory()).isEmpty();
     }

@@ -121,9 +121,13 @@ public final class BenchDashboardCommand implements Callable<Integer> {
         return command;
     }
 
-    /** The options among a JVM's that choose its class-data archive (the launcher's AppCDS) and quiet its logging. */
+    /**
+     * The options among a JVM's that choose its class-data archive (the launcher's CDS archive), where it is mapped,
+     * and quiet its logging.
+     */
     static List<String> classDataOptions(List<String> jvmOptions) {
-        return jvmOptions.stream().filter(o -> o.startsWith("-XX:SharedArchiveFile=") || o.startsWith("-Xlog:cds")).toList();
+        return jvmOptions.stream().filter(o -> o.startsWith("-XX:SharedArchiveFile=") || o.startsWith("-Xlog:cds")
+                || o.equals("-XX:+UnlockDiagnosticVMOptions") || o.startsWith("-XX:ArchiveRelocationMode=")).toList();
     }
 
     private static void delete(Path dir) throws IOException {

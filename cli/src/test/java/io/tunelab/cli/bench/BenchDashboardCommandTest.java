@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class BenchDashboardCommandTest {
-    private static final List<String> JVM = List.of("-Xmx1g", "-XX:SharedArchiveFile=/a/b.jsa",
+    private static final List<String> JVM = List.of("-Xmx1g", "-XX:+UnlockDiagnosticVMOptions",
+            "-XX:ArchiveRelocationMode=0", "-XX:SharedArchiveFile=/a/b.jsa",
             "-Xlog:cds=off,cds+dynamic=off", "-Dai.djl.offline=true");
 
     @Test
@@ -24,7 +25,8 @@ class BenchDashboardCommandTest {
     @Test
     void withoutALauncherTheCliIsTimedWithThisJvmsClassDataArchive() {
         assertThat(BenchDashboardCommand.launcher(null, "/jdk/bin/java", JVM, "a.jar:b.jar", "Main")).containsExactly(
-                "/jdk/bin/java", "-XX:SharedArchiveFile=/a/b.jsa", "-Xlog:cds=off,cds+dynamic=off",
+                "/jdk/bin/java", "-XX:+UnlockDiagnosticVMOptions", "-XX:ArchiveRelocationMode=0",
+                "-XX:SharedArchiveFile=/a/b.jsa", "-Xlog:cds=off,cds+dynamic=off",
                 "-Dai.djl.offline=true", "-cp", "a.jar:b.jar", "Main");
         assertThat(BenchDashboardCommand.launcher("/no/such/tunelab", "java", List.of("-Xmx1g"), "cp", "Main"))
                 .containsExactly("java", "-Dai.djl.offline=true", "-cp", "cp", "Main");
