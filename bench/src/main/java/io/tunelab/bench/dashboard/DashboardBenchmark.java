@@ -39,8 +39,9 @@ import java.util.stream.Collectors;
  *       columns both ways ({@code trials_sort_*}: each sort's first call, p50/p95/max over them, and p95
  *       sorted again), then every call the study page makes, the first call and p50/p95 of {@code repeats}
  *       more; then the JVM's heap in use after a GC and its maximum.</li>
- *   <li>CLI, when a launcher is given: {@code tunelab studies} and {@code tunelab best} in new JVMs, beside
- *       {@code tunelab --version}.</li>
+ *   <li>CLI, when a launcher is given: {@code tunelab studies} and {@code tunelab best} in new JVMs, five
+ *       runs each, beside {@code tunelab --version} and, as the machine's reference, a bare JVM start
+ *       ({@code java -version} with the launcher's quick JIT tier).</li>
  * </ol>
  * Targets: API p95 under 200 ms; pages interactive within 1.5 s, the cold load included. Not a test:
  * figures depend on the machine and its load. Prints a table and writes {@code metric,value,unit} CSV.
@@ -116,8 +117,11 @@ public final class DashboardBenchmark {
         figures.addAll(pages());
         figures.addAll(api());
         if (!cli.isEmpty()) {
-            CliTimer timer = new CliTimer(cli, 3);
+            CliTimer timer = new CliTimer(cli, 5);
             String storage = options.location();
+            String java = ProcessHandle.current().info().command().orElse("java");
+            figures.addAll(timer.timeCommand("cli_reference_bare_jvm", List.of(java, "-XX:TieredStopAtLevel=1",
+                    "-XX:+UseSerialGC", "-version")));
             figures.addAll(timer.time("cli_version", List.of("--version")));
             figures.addAll(timer.time("cli_studies", List.of("studies", "--storage", storage)));
             figures.addAll(timer.time("cli_best", List.of("best", BenchData.SEARCH, "--storage", storage)));
