@@ -37,7 +37,8 @@ import java.util.stream.Collectors;
  *       it is scrolled), so interactive there means every card on screen drew its run's data. For each cold
  *       load every request's time and size is reported too ({@code page_study_cold_request:...}), and the page's
  *       performance marks of the cold load and the warm loads' median ({@code page_study_cold_mark:...},
- *       {@code page_study_warm_mark:...}). With {@link Options#profiles()}, one more warm load of each page
+ *       {@code page_study_warm_mark:...}, with when each request's response ended:
+ *       {@code page_study_warm_mark:request:/api/studies/1/history:end}). With {@link Options#profiles()}, one more warm load of each page
  *       (not timed) is profiled: its CPU profile is written, its busy time and each script's self time are figures
  *       ({@code page_study_profile_self:echarts.min.js}) and the functions with the most self time are printed.</li>
  *   <li>API, on the tracker reopened and a new server (JIT warm): the trials table sorted by each of its
@@ -91,6 +92,10 @@ public final class DashboardBenchmark {
     /** Sampling interval of the profiled load, and how many functions its summary lists. */
     private static final int PROFILE_INTERVAL_MICROS = 200;
     private static final int PROFILE_TOP = 15;
+
+    /** Each request of the page so far: path, time taken, bytes, when its response ended (from the navigation). */
+    private static final String RESOURCES = "performance.getEntriesByType('resource').map(r => [r.name.replace(location.origin, ''),"
+            + " r.responseEnd - r.startTime, r.encodedBodySize, r.responseEnd])";
 
     private final Options options;
     private final PrintWriter out;
@@ -208,10 +213,15 @@ public final class DashboardBenchmark {
                     warmMarks.computeIfAbsent(mark.get(0).asText(), k -> new ArrayList<>()).add(mark.get(1).asDouble());
                 }
             }
+            if (i > 0 && requests) {
+                for (JsonNode r : browser.eval(RESOURCES)) {
+                    String request = "request:" + r.get(0).asText().replaceAll("\\?.*", "") + ":end";
+                    warmMarks.computeIfAbsent(request, k -> new ArrayList<>()).add(r.get(3).asDouble());
+                }
+            }
             if (i == 0) {
                 if (requests) {
-                    for (JsonNode r : browser.eval("performance.getEntriesByType('resource').map(r => [r.name.replace(location.origin, ''),"
-                            + " r.responseEnd - r.startTime, r.encodedBodySize, r.responseEnd])")) {
+                    for (JsonNode r : browser.eval(RESOURCES)) {
                         String path = r.get(0).asText().replaceAll("\\?.*", "");
                         out.add(new Figure(name + "_cold_request:" + path + ":ms", r.get(1).asDouble(), "ms"));
                         out.add(new Figure(name + "_cold_request:" + path + ":bytes", r.get(2).asDouble(), "bytes"));
