@@ -277,6 +277,8 @@ class DashboardPagesBrowserIT {
         browser.screenshot("summaries-histograms");
 
         view("distributions", "document.getElementById('distribution-0')");
+        // the card is in the page before its chart is drawn (its data is fetched first)
+        browser.waitFor("return !!echarts.getInstanceByDom(document.getElementById('distribution-0'))");
         assertThat(browser.js("return echarts.getInstanceByDom(document.getElementById('distribution-0')).getOption().series.length"))
                 .isEqualTo(9L);
         assertThat(pointCount("distribution-0", 8)).isEqualTo((long) SampleStudies.HOSTILE_HISTOGRAM_STEPS);
