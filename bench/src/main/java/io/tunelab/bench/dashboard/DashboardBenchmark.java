@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -34,7 +35,12 @@ import java.util.stream.Collectors;
  *       its first tag drawn), in headless Chromium (the system's), the cold first load and
  *       the median of {@code warmLoads} more. The Histograms view draws only the cards in the viewport (more as
  *       it is scrolled), so interactive there means every card on screen drew its run's data. For each cold
- *       load every request's time and size is reported too ({@code page_study_cold_request:...}).</li>
+ *       load every request's time and size is reported too ({@code page_study_cold_request:...}), and the page's
+ *       performance marks of the cold load and the warm loads' median ({@code page_study_cold_mark:...},
+ *       {@code page_study_warm_mark:...}, with when each request's response ended:
+ *       {@code page_study_warm_mark:request:/api/studies/1/history:end}). With {@link Options#profiles()}, one more warm load of each page
+ *       (not timed) is profiled: its CPU profile is written, its busy time and each script's self time are figures
+ *       ({@code page_study_profile_self:echarts.min.js}) and the functions with the most self time are printed.</li>
  *   <li>API, on the tracker reopened and a new server (JIT warm): the trials table sorted by each of its
  *       columns both ways ({@code trials_sort_*}: each sort's first call, p50/p95/max over them, and p95
  *       sorted again), then every call the study page makes, the first call and p50/p95 of {@code repeats}
@@ -65,9 +71,11 @@ public final class DashboardBenchmark {
      * @param writers   threads writing the generated trials
      * @param repeats   timed repetitions of each API call after the first
      * @param warmLoads page loads after the cold one (their median is reported)
+     * @param profiles  where to write a CPU profile of one more warm load of each page ({@code NAME.cpuprofile}, not
+     *                  timed); null: none taken
      */
     public record Options(Path storage, String jdbcUrl, Sizes sizes, int writers, int repeats, int warmLoads, String chromium,
-                          Path csv) {
+                          Path csv, Path profiles) {
         TrackerConfig tracker() {
             return jdbcUrl == null ? TrackerConfig.inDirectory(storage) : TrackerConfig.forUrl(jdbcUrl, storage.resolve("artifacts"));
         }
@@ -82,9 +90,18 @@ public final class DashboardBenchmark {
     public record Figure(String metric, double value, String unit) {
     }
 
+    /** Sampling interval of the profiled load, and how many functions its summary lists. */
+    private static final int PROFILE_INTERVAL_MICROS = 200;
+    private static final int PROFILE_TOP = 15;
+
+    /** Each request of the page so far: path, time taken, bytes, when its response ended (from the navigation). */
+    private static final String RESOURCES = "performance.getEntriesByType('resource').map(r => [r.name.replace(location.origin, ''),"
+            + " r.responseEnd - r.startTime, r.encodedBodySize, r.responseEnd])";
+
     private final Options options;
     private final PrintWriter out;
     private final List<String> cli;
+    private final StringBuilder profileSummaries = new StringBuilder();
 
     public DashboardBenchmark(Options options, PrintWriter out) {
         this(options, out, List.of());
@@ -181,20 +198,34 @@ public final class DashboardBenchmark {
         return figures;
     }
 
-    /** The cold load and the median of the warm ones; for the cold one, optionally every request. */
+    /**
+     * The cold load and the median of the warm ones, with the page's performance marks (the cold load's, and the
+     * median of each over the warm loads that set it); for the cold one, optionally every request; with
+     * {@link Options#profiles()}, a CPU profile of one more warm load.
+     */
     private List<Figure> timePage(HeadlessChromium browser, String name, String url, boolean requests) throws Exception {
         List<Figure> out = new ArrayList<>();
         List<Double> loads = new ArrayList<>();
+        Map<String, List<Double>> warmMarks = new LinkedHashMap<>();
         for (int i = 0; i <= options.warmLoads(); i++) {
             browser.call("Page.navigate", Map.of("url", "about:blank"));
             loads.add(browser.openAndTimeReady(url, Duration.ofSeconds(120)));
-            if (i == 0) {
-                for (JsonNode mark : browser.eval("performance.getEntriesByType('mark').map(m => [m.name, m.startTime])")) {
+            for (JsonNode mark : browser.eval("performance.getEntriesByType('mark').map(m => [m.name, m.startTime])")) {
+                if (i == 0) {
                     out.add(new Figure(name + "_cold_mark:" + mark.get(0).asText(), mark.get(1).asDouble(), "ms"));
+                } else {
+                    warmMarks.computeIfAbsent(mark.get(0).asText(), k -> new ArrayList<>()).add(mark.get(1).asDouble());
                 }
+            }
+            if (i > 0 && requests) {
+                for (JsonNode r : browser.eval(RESOURCES)) {
+                    String request = "request:" + r.get(0).asText().replaceAll("\\?.*", "") + ":end";
+                    warmMarks.computeIfAbsent(request, k -> new ArrayList<>()).add(r.get(3).asDouble());
+                }
+            }
+            if (i == 0) {
                 if (requests) {
-                    for (JsonNode r : browser.eval("performance.getEntriesByType('resource').map(r => [r.name.replace(location.origin, ''),"
-                            + " r.responseEnd - r.startTime, r.encodedBodySize, r.responseEnd])")) {
+                    for (JsonNode r : browser.eval(RESOURCES)) {
                         String path = r.get(0).asText().replaceAll("\\?.*", "");
                         out.add(new Figure(name + "_cold_request:" + path + ":ms", r.get(1).asDouble(), "ms"));
                         out.add(new Figure(name + "_cold_request:" + path + ":bytes", r.get(2).asDouble(), "bytes"));
@@ -202,16 +233,44 @@ public final class DashboardBenchmark {
                 }
             }
         }
-        double[] warm = loads.subList(1, loads.size()).stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        warmMarks.forEach((mark, times) -> out.add(new Figure(name + "_warm_mark:" + mark, median(times), "ms")));
+        if (options.profiles() != null) {
+            out.addAll(profile(browser, name, url));
+        }
         if (options.csv().toAbsolutePath().getParent() != null) {
             Files.createDirectories(options.csv().toAbsolutePath().getParent());
             browser.screenshot(options.csv().toAbsolutePath().resolveSibling(name + ".png"));
         }
         out.add(0, new Figure(name + "_interactive_first", loads.get(0), "ms"));
-        if (warm.length > 0) {
-            out.add(1, new Figure(name + "_interactive_median", warm[warm.length / 2], "ms"));
+        if (loads.size() > 1) {
+            out.add(1, new Figure(name + "_interactive_median", median(loads.subList(1, loads.size())), "ms"));
         }
         return out;
+    }
+
+    /**
+     * Profiles one more warm load into {@code NAME.cpuprofile} (open it in Chromium's DevTools, Performance panel)
+     * and keeps its summary for the report; returns its busy time and the self time of each script.
+     */
+    private List<Figure> profile(HeadlessChromium browser, String name, String url) throws Exception {
+        browser.call("Page.navigate", Map.of("url", "about:blank"));
+        JsonNode profile = browser.openAndProfile(url, Duration.ofSeconds(120), PROFILE_INTERVAL_MICROS);
+        Files.createDirectories(options.profiles());
+        Path file = options.profiles().resolve(name + ".cpuprofile");
+        Files.writeString(file, profile.toString());
+        CpuProfileSummary summary = CpuProfileSummary.of(profile);
+        profileSummaries.append(name).append(", one warm load (").append(file.toAbsolutePath()).append("): ")
+                .append(summary.describe(PROFILE_TOP));
+        List<Figure> out = new ArrayList<>();
+        out.add(new Figure(name + "_profile_busy", summary.busyMs(), "ms"));
+        summary.byScript().forEach((script, ms) -> out.add(new Figure(name + "_profile_self:" + script, ms, "ms")));
+        return out;
+    }
+
+    /** The upper median (as the warm loads' figure has always been). */
+    static double median(List<Double> xs) {
+        double[] sorted = xs.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        return sorted[sorted.length / 2];
     }
 
     static double millis(long startNanos) {
@@ -239,6 +298,10 @@ public final class DashboardBenchmark {
             Files.createDirectories(options.csv().toAbsolutePath().getParent());
         }
         Files.writeString(options.csv(), csv);
+        if (profileSummaries.length() > 0) {
+            out.println();
+            out.print("CPU profiles, self time of the main thread from navigation to ready:" + System.lineSeparator() + profileSummaries);
+        }
         out.println("CSV written to " + options.csv().toAbsolutePath());
         out.flush();
     }

@@ -69,6 +69,12 @@ public final class BenchDashboardCommand implements Callable<Integer> {
             description = "CSV of the figures; screenshots go beside it (default: ${DEFAULT-VALUE}).")
     Path out;
 
+    @Option(names = "--profile", paramLabel = "DIR",
+            description = "Also profile one more warm load of each page (not timed) with Chromium's CPU profiler: writes"
+                    + " DIR/page_study.cpuprofile (and the other pages'; open them in DevTools' Performance panel) and prints"
+                    + " the functions and scripts with the most self time.")
+    Path profile;
+
     @Override
     public Integer call() throws Exception {
         if (trials < 1 || pointsPerTrial < 1 || runs < 1 || steps < 1 || writers < 1 || repeats < 1 || warmLoads < 0) {
@@ -84,7 +90,7 @@ public final class BenchDashboardCommand implements Callable<Integer> {
         Path dir = temporary ? Files.createTempDirectory("tunelab-bench-dashboard-") : Path.of(storage);
         try {
             new DashboardBenchmark(new DashboardBenchmark.Options(dir, url, new DashboardBenchmark.Sizes(trials, pointsPerTrial,
-                    runs, steps), writers, repeats, warmLoads, chromium, out), spec.commandLine().getOut(), launcher()).run();
+                    runs, steps), writers, repeats, warmLoads, chromium, out, profile), spec.commandLine().getOut(), launcher()).run();
         } catch (DashboardException e) {
             if (e.kind() == DashboardException.Kind.CONFLICT) {
                 throw new CliException("--storage " + (url != null ? url : dir) + ": " + e.getMessage());

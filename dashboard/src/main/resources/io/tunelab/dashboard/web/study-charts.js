@@ -9,6 +9,10 @@ TL.StudyCharts = (() => {
   const isLog = d => d && d.type !== 'categorical' && d.log;
   const min = xs => xs.reduce((a, b) => (b < a ? b : a), Infinity);
   const max = xs => xs.reduce((a, b) => (b > a ? b : a), -Infinity);
+  // Above LARGE points a scatter is drawn in ECharts' large mode (one path, no element per point), where symbols under
+  // 4 px are filled rectangles (fillRect) and larger ones arcs: 100,000 arcs take about ten times as long.
+  const LARGE = 500;
+  const dot = (n, size) => n > LARGE ? 3.5 : size;
 
   /**
    * h: the server's history of one objective (columns number and value of every COMPLETE trial with a finite value, and
@@ -30,12 +34,16 @@ TL.StudyCharts = (() => {
     const useLog = log && h.value.every(v => v > 0);
     const data = {trials: points, infeasible};
     const series = [
-      {name: 'trials', type: 'scatter', symbolSize: 5, data: points, itemStyle: {color: '#6d8fd6', opacity: selected ? 0.25 : 0.8}, large: true, largeThreshold: 500},
+      // every point in one pass, not 5,000 a frame over 20 frames
+      {name: 'trials', type: 'scatter', symbolSize: dot(points.length / 2, 5), data: points, itemStyle: {color: '#6d8fd6', opacity: selected ? 0.25 : 0.8},
+        large: true, largeThreshold: LARGE, progressive: 0},
       {name: 'best so far', type: 'line', step: 'end', showSymbol: false, data: best || [], lineStyle: {color: '#c62828', width: 2}}];
-    if (infeasible.length) series.splice(1, 0, {name: 'infeasible', type: 'scatter', symbol: 'triangle', symbolSize: 6, data: infeasible, itemStyle: {color: '#6b4f8e', opacity: 0.8}, large: true, largeThreshold: 500});
+    if (infeasible.length) series.splice(1, 0, {name: 'infeasible', type: 'scatter', symbol: 'triangle', symbolSize: dot(infeasible.length / 2, 6), data: infeasible,
+      itemStyle: {color: '#6b4f8e', opacity: 0.8}, large: true, largeThreshold: LARGE, progressive: 0});
     if (selected) {
       data.selected = xy(i => selected.has(h.number[i]));
-      series.push({name: 'selected', type: 'scatter', symbolSize: 6, data: data.selected, itemStyle: {color: '#1d2330'}, large: true, largeThreshold: 500});
+      series.push({name: 'selected', type: 'scatter', symbolSize: dot(data.selected.length / 2, 6), data: data.selected, itemStyle: {color: '#1d2330'},
+        large: true, largeThreshold: LARGE, progressive: 0});
     }
     const at = p => data[p.seriesName] ? [data[p.seriesName][2 * p.dataIndex], data[p.seriesName][2 * p.dataIndex + 1]] : p.value;
     return Object.assign(base(), {
@@ -102,7 +110,7 @@ TL.StudyCharts = (() => {
     const done = drawn.filter(t => t.params[p] != null);
     const cat = d && d.type === 'categorical';
     const data = done.map(t => [cat ? String(t.params[p]) : t.params[p], value(t, k), t.number]);
-    const series = [{type: 'scatter', symbolSize: 4, data, itemStyle: {color: '#3b6fd8', opacity: selected ? 0.2 : 0.6}, large: true, largeThreshold: 500}];
+    const series = [{type: 'scatter', symbolSize: dot(data.length, 4), data, itemStyle: {color: '#3b6fd8', opacity: selected ? 0.2 : 0.6}, large: true, largeThreshold: LARGE}];
     if (selected) series.push({type: 'scatter', symbolSize: 5, data: data.filter(r => selected.has(r[2])), itemStyle: {color: '#1d2330'}});
     return Object.assign(base(), {
       title: {text: p + (drawn.length < counted ? ' (' + drawn.length + ' of ' + counted + ' trials)' : ''), textStyle: {fontSize: 12}},
@@ -198,7 +206,8 @@ TL.StudyCharts = (() => {
       tooltip: {trigger: 'item', formatter: q => 'trial #' + q.value[2] + '<br>' + esc(fmt(q.value[0])) + ', ' + esc(fmt(q.value[1]))},
       xAxis: {type: 'value', scale: true, name: 'value0 (' + directions[0].toLowerCase() + ')', nameLocation: 'middle', nameGap: 24},
       yAxis: {type: 'value', scale: true, name: 'value1 (' + directions[1].toLowerCase() + ')'},
-      series: [{name: 'dominated', type: 'scatter', symbolSize: 5, data: pts(f.dominated), itemStyle: {color: '#9aa7bd'}, large: true, largeThreshold: 500},
+      series: [{name: 'dominated', type: 'scatter', symbolSize: dot(f.dominated.number.length, 5), data: pts(f.dominated), itemStyle: {color: '#9aa7bd'}, large: true,
+        largeThreshold: LARGE},
         {name: 'infeasible', type: 'scatter', symbol: 'triangle', symbolSize: 6, data: pts(f.infeasible), itemStyle: {color: '#6b4f8e'}},
         {name: 'Pareto front', type: 'scatter', symbolSize: 8, data: pts(f.front), itemStyle: {color: '#c62828'}}]});
   }

@@ -12,5 +12,8 @@ TL.studyFirst = (() => {
   get('study', ''); get('space', '/space');
   get('history', '/history?objective=0'); get('sample', '/sample?objective=0&lines=' + lines);
   get('importance', '/importance?objective=0'); get('curves', '/curves?limit=300');
-  return {lines, take(name) { const p = started[name]; delete started[name]; return p; }};
+  // the trials table's first page, as the table asks for it (it is part of the first screen)
+  const tableUrl = TL.TrialTable.firstPageUrl(encodeURIComponent(TL.param('id')));
+  started.table = TL.api(tableUrl); started.table.catch(() => {});
+  return {lines, tableUrl, take(name) { const p = started[name]; delete started[name]; return p; }};
 })();

@@ -91,18 +91,29 @@
       el('a', {href: '/trials.html?study=' + study.id, text: 'Trials table'}), el('a', {href: '/scalars.html?regex=' + encodeURIComponent('^' + study.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&') + ' #'), text: 'Scalars'}));
   }
 
-  /** Draws a chart now if it is on screen, else when it scrolls into view (big studies stay responsive). */
+  /**
+   * Draws a chart now if it is on screen, else when it comes within 200 px of the viewport once the page is interactive
+   * (big studies stay responsive, and the first screen is not kept waiting by charts below it).
+   */
   const drawers = new Map();
   const observer = new IntersectionObserver(entries => entries.forEach(e => {
     if (e.isIntersecting && drawers.has(e.target.id)) { const draw = drawers.get(e.target.id); drawers.delete(e.target.id); draw(); }
   }), {rootMargin: '200px'});
+  let near = 0;
   function lazily(idName, draw) {
     const node = document.getElementById(idName);
     const r = node.getBoundingClientRect();
-    if (r.top < innerHeight + 200 && r.bottom > -200) { drawers.delete(idName); draw(); return; }
-    drawers.set(idName, draw);
-    observer.observe(node);
+    if (r.top < innerHeight + near && r.bottom > -near) { drawers.delete(idName); draw(); performance.mark(idName + '-drawn'); return; }
+    drawers.set(idName, () => { draw(); performance.mark(idName + '-drawn'); });
+    if (near) observer.observe(node);
   }
+  /** From now on, charts near the viewport are drawn too: those waiting as they come near. */
+  function drawNearTheViewport() {
+    near = 200;
+    for (const idName of drawers.keys()) observer.observe(document.getElementById(idName));
+  }
+  /** Lets the page handle what arrived meanwhile (the trials table's first page) between two charts. */
+  const nextTask = () => new Promise(resolve => setTimeout(resolve, 0));
   function renderCharts() {
     const k = S.objective;
     TL.chart('history').setOption(C.history(S.history, S.log, S.selected, S.history.line), true);
@@ -221,18 +232,23 @@
       ...(study.directions.length > 1 ? [panel(chartDiv('pareto'))] : []));
     const tablePanel = panel(el('h2', {text: 'Trials'}));
     main.append(tablePanel);
-    table = TL.TrialTable(tablePanel, study.id, {objectives: study.directions.length});
-    const tableLoaded = table.load();
+    table = TL.TrialTable(tablePanel, study.id, {objectives: study.directions.length,
+      first: {url: TL.studyFirst.tableUrl, response: TL.studyFirst.take('table')}});
+    const tableLoaded = table.load().then(() => performance.mark('table-drawn'));
+    // each chart in a task of its own: a request answered meanwhile (the table's first page) is drawn between them
     await loadCharts();
     performance.mark('charts-loaded');
     params = paramNames();
+    await nextTask();
     renderCharts();
     performance.mark('charts-drawn');
+    await nextTask();
     renderParallel(true);
     performance.mark('parallel-drawn');
     TL.chart('parallel').on('axisareaselected', onBrush);
     await Promise.all([renderImportance(), renderCurves(), renderPareto(), tableLoaded]);
     TL.ready();
+    drawNearTheViewport();
     // every trial (the timeline and the contour read them), then the charts that need them
     await everyTrial();
     renderCharts();

@@ -1,9 +1,14 @@
 'use strict';
-/* The trials table: filtered, sorted and paged on the server; only the rows on screen exist in the DOM. */
+/*
+ * The trials table: filtered, sorted and paged on the server; only the rows on screen exist in the DOM.
+ * options.first: {url, response}, the first page's request made before the table existed (see firstPageUrl); used when
+ * the table's first request is that URL.
+ */
 TL.TrialTable = function (container, studyId, options) {
   const {el, fmt, fmtDuration, api, stateChip, infeasibleChip} = TL;
-  const ROW = 28, PAGE = 200;
+  const ROW = 28, PAGE = TL.TrialTable.PAGE;
   const opts = Object.assign({tall: false, objectives: 1}, options);
+  let first = opts.first || null;
   const state = {filter: '', brush: '', sort: 'number', desc: false, metrics: [], total: 0, params: [], pages: new Map(),
     loading: new Map(), generation: 0, selected: new Set()};
   const filterInput = el('input', {type: 'text', class: 'wide', id: 'trial-filter',
@@ -29,7 +34,7 @@ TL.TrialTable = function (container, studyId, options) {
     return state.filter || state.brush;
   }
   function query(offset, limit) {
-    return new URLSearchParams({filter: combined(), sort: state.sort, desc: state.desc, offset, limit, metrics: state.metrics.join(',')});
+    return TL.TrialTable.query({filter: combined(), sort: state.sort, desc: state.desc, offset, limit, metrics: state.metrics.join(',')});
   }
   function columns() {
     const cols = [{key: '', label: '', w: '28px', cell: r => el('input', {type: 'checkbox', checked: state.selected.has(r.id),
@@ -73,7 +78,10 @@ TL.TrialTable = function (container, studyId, options) {
   function fetchPage(page) {
     if (state.loading.has(page)) return state.loading.get(page);
     const generation = state.generation;
-    const p = api('/api/studies/' + studyId + '/table?' + query(page * PAGE, PAGE)).then(res => {
+    const url = '/api/studies/' + studyId + '/table?' + query(page * PAGE, PAGE);
+    const request = first && first.url === url ? first.response : api(url);
+    first = null;
+    const p = request.then(res => {
       if (generation !== state.generation) return;
       state.loading.delete(page);
       state.pages.set(page, res.rows);
@@ -116,3 +124,10 @@ TL.TrialTable = function (container, studyId, options) {
     total: () => state.total,
   };
 };
+/** Rows per request. */
+TL.TrialTable.PAGE = 200;
+/** A request's query: {filter, sort, desc, offset, limit, metrics} in the server's order. */
+TL.TrialTable.query = q => new URLSearchParams({filter: q.filter, sort: q.sort, desc: q.desc, offset: q.offset, limit: q.limit, metrics: q.metrics});
+/** The URL of a table's first page as it first loads it (no filter, by number): a page may request it early. */
+TL.TrialTable.firstPageUrl = studyId => '/api/studies/' + studyId + '/table?'
+  + TL.TrialTable.query({filter: '', sort: 'number', desc: false, offset: 0, limit: TL.TrialTable.PAGE, metrics: ''});

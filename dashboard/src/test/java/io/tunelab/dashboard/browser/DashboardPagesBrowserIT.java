@@ -108,6 +108,29 @@ class DashboardPagesBrowserIT {
     }
 
     @Test
+    void theFirstScreenIsDrawnFirstAndChartsBelowItWhenTheyComeNearTheViewport() {
+        browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(1400, 900));
+        try {
+            browser.open(url("/study.html?id=" + studyId(SampleStudies.QUADRATIC)));
+            assertThat(browser.js("const at = n => performance.getEntriesByName(n, 'mark')[0].startTime;"
+                    + " return at('table-drawn') <= Number(document.body.dataset.readyMs)"))
+                    .as("the trials table's first page is drawn by the time the page is interactive").isEqualTo(true);
+            assertThat(browser.js("return performance.getEntriesByType('resource').filter(r => r.name.includes('/table?')).length"))
+                    .as("the table's first page is the request the page's head made").isEqualTo(1L);
+            assertThat(browser.js("return !!echarts.getInstanceByDom(document.getElementById('history'))"
+                    + " && !!echarts.getInstanceByDom(document.getElementById('parallel'))")).isEqualTo(true);
+            browser.js("document.getElementById('slice-2').scrollIntoView({block: 'center'})");
+            browser.waitFor("return !!echarts.getInstanceByDom(document.getElementById('slice-2'))");
+            assertThat(pointCount("slice-2", 0)).as("a slice scrolled into view draws the sample").isBetween(1L, 32L);
+            assertThat(browser.js("return performance.getEntriesByName('slice-2-drawn', 'mark')[0].startTime"
+                    + " > Number(document.body.dataset.readyMs)"))
+                    .as("the slices, below the first screen, were drawn after the page was interactive").isEqualTo(true);
+        } finally {
+            browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(1400, 2400));
+        }
+    }
+
+    @Test
     void aStudyWithTwoObjectivesDrawsItsParetoFrontFromTheServerBeforeLoadingEveryTrial() {
         browser.open(url("/study.html?id=" + studyId(SampleStudies.PARETO)));
         assertThat(browser.js("return !!echarts.getInstanceByDom(document.getElementById('pareto'))"))
@@ -254,6 +277,8 @@ class DashboardPagesBrowserIT {
         browser.screenshot("summaries-histograms");
 
         view("distributions", "document.getElementById('distribution-0')");
+        // the card is in the page before its chart is drawn (its data is fetched first)
+        browser.waitFor("return !!echarts.getInstanceByDom(document.getElementById('distribution-0'))");
         assertThat(browser.js("return echarts.getInstanceByDom(document.getElementById('distribution-0')).getOption().series.length"))
                 .isEqualTo(9L);
         assertThat(pointCount("distribution-0", 8)).isEqualTo((long) SampleStudies.HOSTILE_HISTOGRAM_STEPS);
