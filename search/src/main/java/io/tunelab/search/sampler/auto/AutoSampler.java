@@ -3,6 +3,7 @@ package io.tunelab.search.sampler.auto;
 import io.tunelab.search.sampler.RandomStreams;
 import io.tunelab.search.sampler.Sampler;
 import io.tunelab.search.sampler.cmaes.CmaesSampler;
+import io.tunelab.search.sampler.gp.GpOptions;
 import io.tunelab.search.sampler.gp.GpSampler;
 import io.tunelab.search.sampler.nsga2.Nsga2Sampler;
 import io.tunelab.search.sampler.tpe.TpeSampler;
@@ -46,13 +47,18 @@ public final class AutoSampler implements Sampler {
     private final StudyShape shape = new StudyShape();
     private volatile boolean pruning;
 
-    public AutoSampler(RandomStreams streams, AutoOptions options) {
+    /** An automatic sampler whose GP phase runs with {@code gpOptions}. */
+    public AutoSampler(RandomStreams streams, AutoOptions options, GpOptions gpOptions) {
         this.streams = streams;
         this.options = options;
         this.tpe = new TpeSampler(streams);
-        this.gp = new GpSampler(streams);
+        this.gp = new GpSampler(streams, gpOptions);
         this.cmaes = new CmaesSampler(streams);
         this.nsga2 = new Nsga2Sampler(streams);
+    }
+
+    public AutoSampler(RandomStreams streams, AutoOptions options) {
+        this(streams, options, GpOptions.defaults());
     }
 
     public AutoSampler(RandomStreams streams) {

@@ -15,9 +15,11 @@ import java.util.Map;
  *                        only the warm start from the previous fit is refined
  * @param randomCandidates random points scoring the acquisition before local refinement
  * @param localStarts     best candidates refined by projected L-BFGS
+ * @param warpLosses      whether the GP may model the losses on a log scale above their median when that
+ *                        explains them better (losses spanning orders of magnitude); see {@link GpSampler}
  */
 public record GpOptions(int startupTrials, int fitCap, int restarts, int restartsUntil, int randomCandidates,
-                        int localStarts) {
+                        int localStarts, boolean warpLosses) {
 
     public GpOptions {
         if (startupTrials < 1) {
@@ -35,17 +37,21 @@ public record GpOptions(int startupTrials, int fitCap, int restarts, int restart
         }
     }
 
-    /** 10 startup trials, fit cap 200, 4 restarts up to 120 points, 1,000 random candidates, 5 refined. */
+    /** 10 startup trials, fit cap 200, 4 restarts up to 120 points, 1,000 random candidates, 5 refined, losses warped. */
     public static GpOptions defaults() {
-        return new GpOptions(10, 200, 4, 120, 1000, 5);
+        return new GpOptions(10, 200, 4, 120, 1000, 5, true);
     }
 
     public GpOptions withStartupTrials(int n) {
-        return new GpOptions(n, fitCap, restarts, restartsUntil, randomCandidates, localStarts);
+        return new GpOptions(n, fitCap, restarts, restartsUntil, randomCandidates, localStarts, warpLosses);
     }
 
     public GpOptions withFitCap(int n) {
-        return new GpOptions(startupTrials, n, restarts, restartsUntil, randomCandidates, localStarts);
+        return new GpOptions(startupTrials, n, restarts, restartsUntil, randomCandidates, localStarts, warpLosses);
+    }
+
+    public GpOptions withWarpLosses(boolean warp) {
+        return new GpOptions(startupTrials, fitCap, restarts, restartsUntil, randomCandidates, localStarts, warp);
     }
 
     public Map<String, Object> describe() {
@@ -56,6 +62,7 @@ public record GpOptions(int startupTrials, int fitCap, int restarts, int restart
         m.put("restarts_until", restartsUntil);
         m.put("random_candidates", randomCandidates);
         m.put("local_starts", localStarts);
+        m.put("warp_losses", warpLosses);
         return m;
     }
 }
