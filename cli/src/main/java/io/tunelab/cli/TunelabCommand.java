@@ -11,6 +11,7 @@ import io.tunelab.cli.bench.BenchCommand;
 import io.tunelab.cli.tensorboard.ExportCommand;
 import io.tunelab.cli.tensorboard.ImportCommand;
 import io.tunelab.cli.wiring.Wiring;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -23,8 +24,13 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "tunelab",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        description = "AutoML hyperparameter search, experiment tracking and model registry for the JVM.",
-        subcommands = {
+        description = "AutoML hyperparameter search, experiment tracking and model registry for the JVM.")
+public final class TunelabCommand implements Runnable {
+    /**
+     * The subcommands, in the order {@code tunelab --help} lists them. Registered by {@link Subcommands}: only the
+     * one a command line names, so that {@code tunelab studies} does not build the options of every other command.
+     */
+    static final List<Class<?>> SUBCOMMANDS = List.of(
             StudiesCommand.class,
             TrialsCommand.class,
             BestCommand.class,
@@ -42,8 +48,7 @@ import picocli.CommandLine.ScopeType;
             DevicesCommand.class,
             ExportCommand.class,
             ImportCommand.class,
-            CommandLine.HelpCommand.class})
-public final class TunelabCommand implements Runnable {
+            CommandLine.HelpCommand.class);
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -56,14 +61,27 @@ public final class TunelabCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    /** The command line with the real wiring. */
+    /** The command line with the real wiring and every subcommand. */
     public static CommandLine commandLine() {
         return commandLine(new DefaultWiring());
     }
 
-    /** The command line with the given wiring (tests pass their own). */
+    /** The command line with the given wiring (tests pass their own) and every subcommand. */
     public static CommandLine commandLine(Wiring wiring) {
-        return commandLine(new TunelabCommand(), wiring);
+        CommandLine cmd = commandLine(new TunelabCommand(), wiring);
+        Subcommands.addAll(cmd, SUBCOMMANDS);
+        return cmd;
+    }
+
+    /**
+     * The command line that executes {@code args}: with only the subcommand they name when they name one, with
+     * every subcommand otherwise (help, usage errors, the version). Parses and runs exactly as
+     * {@link #commandLine(Wiring)} would.
+     */
+    public static CommandLine commandLineFor(Wiring wiring, String... args) {
+        CommandLine cmd = commandLine(new TunelabCommand(), wiring);
+        Subcommands.addFor(cmd, SUBCOMMANDS, args);
+        return cmd;
     }
 
     /**
@@ -78,7 +96,7 @@ public final class TunelabCommand implements Runnable {
 
     public static void main(String[] args) {
         quietLibraries();
-        System.exit(commandLine().execute(args));
+        System.exit(commandLineFor(new DefaultWiring(), args).execute(args));
     }
 
     /** Held so that java.util.logging cannot forget their levels when it collects unused loggers. */

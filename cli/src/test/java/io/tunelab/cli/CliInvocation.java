@@ -17,7 +17,7 @@ final class CliInvocation {
     }
 
     static Result tunelab(String... args) {
-        CommandLine cmd = TunelabCommand.commandLine();
+        CommandLine cmd = TunelabCommand.commandLineFor(new DefaultWiring(), args);
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         cmd.setOut(new PrintWriter(out, true));

@@ -13,7 +13,7 @@ import picocli.CommandLine;
 record CliRun(int code, String out, String err) {
 
     static CliRun of(Wiring wiring, String... args) {
-        CommandLine cmd = TunelabCommand.commandLine(wiring);
+        CommandLine cmd = TunelabCommand.commandLineFor(wiring, args);
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         cmd.setOut(new PrintWriter(out));

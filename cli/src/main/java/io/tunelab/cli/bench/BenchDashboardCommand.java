@@ -4,8 +4,10 @@ import io.tunelab.cli.error.CliException;
 import io.tunelab.dashboard.DashboardException;
 import io.tunelab.bench.dashboard.DashboardBenchmark;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -97,13 +99,31 @@ public final class BenchDashboardCommand implements Callable<Integer> {
     }
 
     /**
-     * This JVM's java, class path and the class of the root command this bench runs under (tunelab's main
-     * class, read from picocli's model so that this package does not depend on the root's): how the bench
-     * starts {@code tunelab studies} and {@code tunelab best}.
+     * How the bench starts {@code tunelab studies} and {@code tunelab best}: as a user does, through the
+     * {@code tunelab} launcher that started this JVM ({@code TUNELAB_LAUNCHER}); without one, this JVM's java with
+     * its class-data archive, class path and root command class (read from picocli's model so that this package
+     * does not depend on the root's).
      */
     private List<String> launcher() {
-        return List.of(ProcessHandle.current().info().command().orElse("java"), "-Dai.djl.offline=true", "-cp",
-                System.getProperty("java.class.path"), spec.root().userObject().getClass().getName());
+        return launcher(System.getenv("TUNELAB_LAUNCHER"), ProcessHandle.current().info().command().orElse("java"),
+                ManagementFactory.getRuntimeMXBean().getInputArguments(), System.getProperty("java.class.path"),
+                spec.root().userObject().getClass().getName());
+    }
+
+    static List<String> launcher(String script, String java, List<String> jvmOptions, String classPath, String main) {
+        if (script != null && Files.isExecutable(Path.of(script))) {
+            return List.of(script);
+        }
+        List<String> command = new ArrayList<>();
+        command.add(java);
+        command.addAll(classDataOptions(jvmOptions));
+        command.addAll(List.of("-Dai.djl.offline=true", "-cp", classPath, main));
+        return command;
+    }
+
+    /** The options among a JVM's that choose its class-data archive (the launcher's AppCDS) and quiet its logging. */
+    static List<String> classDataOptions(List<String> jvmOptions) {
+        return jvmOptions.stream().filter(o -> o.startsWith("-XX:SharedArchiveFile=") || o.startsWith("-Xlog:cds")).toList();
     }
 
     private static void delete(Path dir) throws IOException {

@@ -16,7 +16,9 @@ import java.util.SplittableRandom;
  * variance of each parameter's marginal prediction (averaged over all other parameters, uniformly over
  * the search space) is divided by the tree's total variance. The averages over trees, normalised to sum
  * to 1, are the importances. Only main effects are computed, with difference arrays over each tree's
- * split points, so 10,000 trials take well under a second. Deterministic for a given seed; thread-safe.
+ * split points. A study larger than {@code maxTrials} is read through a seeded sample of that many of its usable trials
+ * (drawn without replacement before anything else is computed), so the cost is bounded whatever the study's size and
+ * the answer says from how many trials it comes. Deterministic for a given seed; thread-safe.
  */
 public final class ParameterImportance {
     /** The method's name as shown to users. */
@@ -26,6 +28,10 @@ public final class ParameterImportance {
     private final int sampleSize;
     private final int maxDepth;
     private final int minLeaf;
+    private final int maxTrials;
+
+    /** Trials read at most by default. */
+    public static final int MAX_TRIALS = 5000;
 
     /** One parameter's share of the explained variance. */
     public record Entry(String param, double importance) {
@@ -35,9 +41,9 @@ public final class ParameterImportance {
      * The importances, largest first.
      *
      * @param trials the usable trials (COMPLETE, with a finite value)
-     * @param sample how many distinct trials of them the trees' bootstrap samples drew: the trees are
-     *               fitted on at most {@code trees × sampleSize} draws, so of a large study only a sample is
-     *               read (a page says "from {@code sample} of {@code trials} trials")
+     * @param sample how many distinct trials of them the trees' bootstrap samples drew: at most {@code maxTrials}, and
+     *               the trees are fitted on at most {@code trees × sampleSize} draws, so of a large study only a sample
+     *               is read (a page says "from {@code sample} of {@code trials} trials")
      */
     public record Result(String method, int trials, int sample, List<Entry> importances) {
         public Result {
@@ -45,16 +51,21 @@ public final class ParameterImportance {
         }
     }
 
-    /** A forest of 32 trees, each fitted on a bootstrap sample of at most 2,048 trials. */
+    /** A forest of 32 trees, each fitted on a bootstrap sample of at most 2,048 of at most {@link #MAX_TRIALS} trials. */
     public ParameterImportance() {
-        this(32, 2048, 10, 3);
+        this(32, 2048, 10, 3, MAX_TRIALS);
     }
 
-    public ParameterImportance(int trees, int sampleSize, int maxDepth, int minLeaf) {
+    /** @param maxTrials usable trials read at most (a seeded sample of a larger study); at least 2 */
+    public ParameterImportance(int trees, int sampleSize, int maxDepth, int minLeaf, int maxTrials) {
+        if (maxTrials < 2) {
+            throw new IllegalArgumentException("maxTrials must be at least 2, got " + maxTrials);
+        }
         this.trees = trees;
         this.sampleSize = sampleSize;
         this.maxDepth = maxDepth;
         this.minLeaf = minLeaf;
+        this.maxTrials = maxTrials;
     }
 
     /**
@@ -70,10 +81,12 @@ public final class ParameterImportance {
                 usable.add(t);
             }
         }
+        int all = usable.size();
+        usable = atMost(usable, maxTrials, random);
         FeatureMatrix features = FeatureMatrix.of(usable);
         int d = features.names().size();
         if (usable.size() < 2 || d == 0) {
-            return new Result(METHOD, usable.size(), usable.size(), List.of());
+            return new Result(METHOD, all, usable.size(), List.of());
         }
         double[] y = usable.stream().mapToDouble(t -> direction.asLoss(t.values().get(objective))).toArray();
         double[] sums = new double[d];
@@ -105,6 +118,28 @@ public final class ParameterImportance {
             entries.add(new Entry(features.names().get(f), counted == 0 || total <= 0 ? 0 : sums[f] / total));
         }
         entries.sort(Comparator.comparingDouble(Entry::importance).reversed().thenComparing(Entry::param));
-        return new Result(METHOD, usable.size(), sample, entries);
+        return new Result(METHOD, all, sample, entries);
+    }
+
+    /** {@code cap} of {@code trials} drawn without replacement (a partial shuffle of their positions), in their order; all if they fit. */
+    private static List<FrozenTrial> atMost(List<FrozenTrial> trials, int cap, SplittableRandom random) {
+        if (trials.size() <= cap) {
+            return trials;
+        }
+        int[] positions = new int[trials.size()];
+        Arrays.setAll(positions, i -> i);
+        for (int i = 0; i < cap; i++) {
+            int j = i + random.nextInt(positions.length - i);
+            int swap = positions[i];
+            positions[i] = positions[j];
+            positions[j] = swap;
+        }
+        int[] chosen = Arrays.copyOf(positions, cap);
+        Arrays.sort(chosen);
+        List<FrozenTrial> out = new ArrayList<>(cap);
+        for (int i : chosen) {
+            out.add(trials.get(i));
+        }
+        return out;
     }
 }

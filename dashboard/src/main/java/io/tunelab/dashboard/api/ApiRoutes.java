@@ -2,6 +2,7 @@ package io.tunelab.dashboard.api;
 
 import io.javalin.Javalin;
 import io.tunelab.dashboard.data.DashboardData;
+import io.tunelab.dashboard.query.TrialTable;
 import io.tunelab.tracker.query.StudySummary;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -24,13 +25,15 @@ public final class ApiRoutes {
         this.data = data;
         this.guard = guard;
         this.studies = new StudyRoutes(data);
-        this.analysis = new StudyAnalysisRoutes(data);
-        this.charts = new StudyChartRoutes(data);
+        TrialTable table = new TrialTable(data);
+        this.analysis = new StudyAnalysisRoutes(data, table);
+        this.charts = new StudyChartRoutes(data, table);
     }
 
     /**
      * Computes ahead what a first visit asks for: the data port's caches, each study's trial pages,
-     * parameter importance, optimisation history and sample of lines. Failures are logged and skipped (a request will meet them again).
+     * parameter importance, optimisation history, sample of lines and (several objectives) Pareto chart. Failures
+     * are logged and skipped (a request will meet them again).
      */
     public void warmUp() {
         data.warmUp(SERIES_POINTS);
@@ -39,7 +42,10 @@ public final class ApiRoutes {
                 studies.warmUp(study.id(), TRIAL_PAGE);
                 analysis.importance(study, 0);
                 charts.history(study, 0);
-                charts.sample(study, 0, StudyChartRoutes.DEFAULT_LINES);
+                charts.sample(study, 0, StudyChartRoutes.DEFAULT_LINES, StudyChartRoutes.NO_BRUSH);
+                if (study.directions().size() > 1) {
+                    charts.front(study, StudyChartRoutes.DEFAULT_LINES);
+                }
             } catch (RuntimeException | java.io.IOException e) {
                 LOG.warn("warming up study {} failed: {}", study.id(), e.toString());
             }

@@ -43,9 +43,9 @@ final class StudyAnalysisRoutes {
     private final ParameterImportance importance = new ParameterImportance();
     private final Map<String, Map.Entry<Integer, ParameterImportance.Result>> importanceCache = new ConcurrentHashMap<>();
 
-    StudyAnalysisRoutes(DashboardData data) {
+    StudyAnalysisRoutes(DashboardData data, TrialTable table) {
         this.data = data;
-        this.table = new TrialTable(data);
+        this.table = table;
     }
 
     void register(Javalin app) {

@@ -4,9 +4,13 @@ import io.javalin.Javalin;
 import io.javalin.http.ContentType;
 import io.javalin.http.Context;
 import io.tunelab.dashboard.analysis.BestSoFar;
+import io.tunelab.dashboard.analysis.ParetoSample;
 import io.tunelab.dashboard.analysis.StratifiedSample;
 import io.tunelab.dashboard.data.DashboardData;
 import io.tunelab.dashboard.data.LruCache;
+import io.tunelab.dashboard.data.TrialReads;
+import io.tunelab.dashboard.query.Brush;
+import io.tunelab.dashboard.query.TrialTable;
 import io.tunelab.search.trial.Constraints;
 import io.tunelab.search.trial.Direction;
 import io.tunelab.search.trial.FrozenTrial;
@@ -16,15 +20,18 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What the study page's charts draw of a study of any size, computed on the server so the page needs no
  * per-trial objects before it is interactive: the optimisation history's points as three columns
  * ({@code /history}) and the parallel coordinates' and slices' lines as a bounded stratified sample
- * ({@code /sample}, {@link StratifiedSample}) with the ranges of every trial. Each answer's JSON is kept
+ * ({@code /sample}, {@link StratifiedSample}) with the ranges of every trial; a brushed selection is evaluated
+ * there over every trial, exactly, as the trials table's filter, and the sample always draws it (bounded). Each answer's JSON is kept
  * while the study's trial snapshots stay the very same objects (finished trials are cached by the data
  * port, so a study that did not change answers from memory). Thread-safe.
  */
@@ -33,20 +40,65 @@ final class StudyChartRoutes {
     static final int DEFAULT_LINES = 2000;
     static final int MAX_LINES = 20_000;
 
+    /** The sample's brush when nothing is brushed. */
+    static final Brush NO_BRUSH = new Brush(0, 1, List.of(), Map.of(), Map.of());
+
     private final DashboardData data;
+    private final TrialTable table;
     private final LruCache<String, Cached> answers = new LruCache<>(32);
 
     /** An answer and the snapshots it was computed from. */
     private record Cached(List<FrozenTrial> trials, byte[] json) {
     }
 
-    StudyChartRoutes(DashboardData data) {
+    StudyChartRoutes(DashboardData data, TrialTable table) {
         this.data = data;
+        this.table = table;
     }
 
     void register(Javalin app) {
         app.get("/api/studies/{id}/history", this::history);
         app.get("/api/studies/{id}/sample", this::sample);
+        app.get("/api/studies/{id}/front", this::front);
+    }
+
+    /**
+     * {@code {"cursor", "directions", "front", "dominated", "dominatedCount", "infeasible", "infeasibleCount"}}: what the
+     * Pareto chart draws ({@link ParetoSample}): the exact front over every trial and at most {@code lines} each of the
+     * dominated and the infeasible trials, each as {@code {"number": [...], "values": [[objective 0...], ...]}}.
+     */
+    private void front(Context ctx) throws IOException {
+        long id = Requests.pathLong(ctx, "id");
+        StudySummary study = data.study(id);
+        int lines = Requests.queryInt(ctx, "lines", DEFAULT_LINES, 1, MAX_LINES);
+        ctx.contentType(ContentType.APPLICATION_JSON).result(front(study, lines));
+    }
+
+    byte[] front(StudySummary study, int lines) throws IOException {
+        return answer(study.id(), "front:" + lines, trials -> {
+            ParetoSample.Result r = ParetoSample.of(trials, study.directions(), lines);
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("directions", study.directions());
+            body.put("front", points(r.front(), study.directions().size()));
+            body.put("dominated", points(r.dominated(), study.directions().size()));
+            body.put("dominatedCount", r.dominatedCount());
+            body.put("infeasible", points(r.infeasible(), study.directions().size()));
+            body.put("infeasibleCount", r.infeasibleCount());
+            return body;
+        });
+    }
+
+    /** Trials as {@code {"number": [...], "values": [[objective 0 of each], ...]}}. */
+    private static Map<String, Object> points(List<FrozenTrial> trials, int objectives) {
+        int[] numbers = new int[trials.size()];
+        double[][] values = new double[objectives][trials.size()];
+        for (int i = 0; i < trials.size(); i++) {
+            numbers[i] = trials.get(i).number();
+            for (int k = 0; k < objectives; k++) {
+                values[k][i] = trials.get(i).values().get(k);
+            }
+        }
+        return Map.of("number", numbers, "values", values);
     }
 
     /**
@@ -100,19 +152,34 @@ final class StudyChartRoutes {
         StudySummary study = data.study(id);
         int objective = Requests.queryInt(ctx, "objective", 0, 0, study.directions().size() - 1);
         int lines = Requests.queryInt(ctx, "lines", DEFAULT_LINES, 1, MAX_LINES);
-        ctx.contentType(ContentType.APPLICATION_JSON).result(sample(study, objective, lines));
+        Brush brush = BrushRequest.parse(ctx.queryParam("brush"), objective, study.directions().size());
+        ctx.contentType(ContentType.APPLICATION_JSON).result(sample(study, objective, lines, brush));
     }
 
-    byte[] sample(StudySummary study, int objective, int lines) throws IOException {
+    /**
+     * The sample; with a {@code brush}, also {@code "brush": {"filter", "count", "numbers", "drawn"}}: the trials
+     * table's filter for the brush ({@link Brush#filter}), the number of every trial it keeps (exact, over all
+     * trials) and how many of them the sample draws (all, or as many as half the lines allow).
+     */
+    byte[] sample(StudySummary study, int objective, int lines, Brush brush) throws IOException {
         Direction direction = study.directions().get(objective);
-        return answer(study.id(), "sample:" + objective + ":" + lines, trials -> {
-            StratifiedSample.Result sample = StratifiedSample.of(trials, objective, direction, lines);
+        String filter = brush.filter();
+        return answer(study.id(), "sample:" + objective + ":" + lines + ":" + filter, trials -> {
+            Set<Integer> brushed = new HashSet<>();
+            if (!filter.isEmpty()) {
+                table.matching(study.id(), filter).forEach(t -> brushed.add(t.number()));
+            }
+            StratifiedSample.Result sample = StratifiedSample.of(trials, objective, direction, lines, t -> brushed.contains(t.number()));
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("objective", objective);
             body.put("lines", lines);
             body.put("counted", sample.counted());
             body.put("ranges", sample.ranges());
             body.put("trials", TrialColumns.of(sample.trials()));
+            if (!filter.isEmpty()) {
+                int[] numbers = brushed.stream().mapToInt(Integer::intValue).sorted().toArray();
+                body.put("brush", Map.of("filter", filter, "count", numbers.length, "numbers", numbers, "drawn", sample.drawnBrushed()));
+            }
             return body;
         });
     }
@@ -140,7 +207,7 @@ final class StudyChartRoutes {
         List<FrozenTrial> trials = data.allTrials(studyId);
         String key = studyId + ":" + what;
         Cached known = answers.get(key);
-        if (known == null || !sameSnapshots(known.trials(), trials)) {
+        if (known == null || !TrialReads.same(known.trials(), trials)) {
             known = new Cached(trials, Json.shared().writeValueAsBytes(body.of(trials)));
             answers.put(key, known);
         }
@@ -148,18 +215,5 @@ final class StudyChartRoutes {
         byte[] out = Arrays.copyOf(head, head.length + known.json().length - 1);
         System.arraycopy(known.json(), 1, out, head.length, known.json().length - 1);
         return out;
-    }
-
-    /** Whether two reads of a study's trials hold the very same snapshots (a changed trial is a new object). */
-    static boolean sameSnapshots(List<FrozenTrial> a, List<FrozenTrial> b) {
-        if (a.size() != b.size()) {
-            return false;
-        }
-        for (int i = 0; i < a.size(); i++) {
-            if (a.get(i) != b.get(i)) {
-                return false;
-            }
-        }
-        return true;
     }
 }

@@ -1,6 +1,7 @@
 package io.tunelab.dashboard.query;
 
 import io.tunelab.dashboard.data.MetricSummary;
+import io.tunelab.dashboard.data.TrialReads;
 import io.tunelab.search.trial.FrozenTrial;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -41,17 +42,9 @@ final class StudyRows {
         this.params = List.copyOf(names);
     }
 
-    /** Whether {@code current} holds the very snapshots this was built from (finished trials are cached, so it usually does). */
+    /** Whether {@code current} holds the very snapshots this was built from ({@link TrialReads}). */
     boolean sameAs(List<FrozenTrial> current) {
-        if (current.size() != trials.size()) {
-            return false;
-        }
-        for (int i = 0; i < current.size(); i++) {
-            if (current.get(i) != trials.get(i)) {
-                return false;
-            }
-        }
-        return true;
+        return TrialReads.same(trials, current);
     }
 
     List<FrozenTrial> trials() {

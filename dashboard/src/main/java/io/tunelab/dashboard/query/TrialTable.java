@@ -4,6 +4,7 @@ import io.tunelab.dashboard.data.DashboardData;
 import io.tunelab.dashboard.data.LruCache;
 import io.tunelab.dashboard.data.MetricSummary;
 import io.tunelab.search.trial.FrozenTrial;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -51,17 +52,30 @@ public final class TrialTable {
         return fresh;
     }
 
-    private TableResult select(long studyId, TableQuery query, int limit) {
+    /**
+     * The study's trials that {@code filter} keeps (the rows {@link #query} counts with that filter), by number;
+     * the trial snapshots themselves, no row objects.
+     */
+    public List<FrozenTrial> matching(long studyId, String filter) {
         StudyRows rows = rows(studyId);
-        FieldCatalog catalog = new FieldCatalog(Set.copyOf(rows.params()), Set.copyOf(data.metricNames(studyId)),
-                data.study(studyId).directions().size());
-        TrialFilter filter = FilterParser.parse(query.filter(), catalog);
-        Field sort = FieldResolver.resolve(query.sort(), catalog);
-        Set<String> needed = new LinkedHashSet<>(query.metrics());
-        needed.addAll(filter.metrics());
-        if (sort.metric() != null) {
-            needed.add(sort.metric());
+        FieldCatalog catalog = catalog(studyId, rows);
+        TrialFilter parsed = FilterParser.parse(filter, catalog);
+        boolean[] kept = kept(rows, parsed, summaries(studyId, catalog, parsed.metrics()));
+        List<FrozenTrial> out = new ArrayList<>();
+        for (int i = 0; i < rows.trials().size(); i++) {
+            if (kept == null || kept[i]) {
+                out.add(rows.trials().get(i));
+            }
         }
+        return out;
+    }
+
+    private FieldCatalog catalog(long studyId, StudyRows rows) {
+        return new FieldCatalog(Set.copyOf(rows.params()), Set.copyOf(data.metricNames(studyId)),
+                data.study(studyId).directions().size());
+    }
+
+    private Map<String, Map<Long, MetricSummary>> summaries(long studyId, FieldCatalog catalog, Set<String> needed) {
         Map<String, Map<Long, MetricSummary>> summaries = new LinkedHashMap<>();
         for (String name : needed) {
             if (!catalog.metrics().contains(name)) {
@@ -69,17 +83,42 @@ public final class TrialTable {
             }
             summaries.put(name, data.metricSummaries(studyId, name));
         }
+        return summaries;
+    }
+
+    /** Per position, whether {@code filter} keeps the row; null when there is no filter (every row is kept). */
+    private static boolean[] kept(StudyRows rows, TrialFilter filter, Map<String, Map<Long, MetricSummary>> summaries) {
+        if (filter == TrialFilter.NONE) {
+            return null;
+        }
+        int n = rows.trials().size();
+        boolean[] kept = new boolean[n];
+        StudyRows.Cursor row = rows.cursor(summaries);
+        for (int i = 0; i < n; i++) {
+            kept[i] = filter.matches(row.at(i));
+        }
+        return kept;
+    }
+
+    private TableResult select(long studyId, TableQuery query, int limit) {
+        StudyRows rows = rows(studyId);
+        FieldCatalog catalog = catalog(studyId, rows);
+        TrialFilter filter = FilterParser.parse(query.filter(), catalog);
+        Field sort = FieldResolver.resolve(query.sort(), catalog);
+        Set<String> needed = new LinkedHashSet<>(query.metrics());
+        needed.addAll(filter.metrics());
+        if (sort.metric() != null) {
+            needed.add(sort.metric());
+        }
+        Map<String, Map<Long, MetricSummary>> summaries = summaries(studyId, catalog, needed);
         int[] order = rows.order(sort, query.descending(), summaries);
         int n = order.length;
-        boolean[] kept = null;
+        boolean[] kept = kept(rows, filter, summaries);
         int total = n;
-        if (filter != TrialFilter.NONE) {
-            kept = new boolean[n];
+        if (kept != null) {
             total = 0;
-            StudyRows.Cursor row = rows.cursor(summaries);
-            for (int i = 0; i < n; i++) {
-                kept[i] = filter.matches(row.at(i));
-                total += kept[i] ? 1 : 0;
+            for (boolean k : kept) {
+                total += k ? 1 : 0;
             }
         }
         int from = Math.min(query.offset(), total);

@@ -37,7 +37,13 @@ const TL = (() => {
     const a = Math.abs(n);
     return (a !== 0 && (a < 1e-3 || a >= 1e6)) ? n.toExponential(4) : n.toPrecision(6).replace(/\.?0+$/, '');
   }
-  function fmtTime(ms) { return ms == null ? '' : new Date(ms).toLocaleString(); }
+  // Local date and time as 2026-12-03 17:28:10: a page's first toLocaleString() loads the locale's data (~100 ms cold).
+  const two = n => String(n).padStart(2, '0');
+  function fmtTime(ms) {
+    if (ms == null) return '';
+    const d = new Date(ms);
+    return d.getFullYear() + '-' + two(d.getMonth() + 1) + '-' + two(d.getDate()) + ' ' + two(d.getHours()) + ':' + two(d.getMinutes()) + ':' + two(d.getSeconds());
+  }
   function fmtDuration(start, end) {
     if (start == null) return '';
     const s = ((end == null ? Date.now() : end) - start) / 1000;

@@ -69,14 +69,17 @@ TL.StudyCharts = (() => {
     }).concat([value(t, k)]));
     const values = info.ranges.value || [];
     const drawn = done.length < info.counted ? done.length + ' of ' + info.counted + ' trials drawn: the best and a sample stratified by value; ' : '';
+    // a brush selects among every trial on the server, which draws the brushed ones (all, or half the lines)
+    const brushed = info.brush ? info.brush.count + ' brushed, ' + info.brush.drawn + ' of them drawn' : 'drag along an axis to brush' + (drawn ? ' all of them' : '');
     return {animation: false,
-      title: {text: 'Parallel coordinates (' + drawn + 'drag along an axis to brush' + (drawn ? ' all of them' : '') + ')', textStyle: {fontSize: 13}},
+      title: {text: 'Parallel coordinates (' + drawn + brushed + ')', textStyle: {fontSize: 13}},
       parallel: {left: 60, right: 110, top: 60, bottom: 30, parallelAxisDefault: {realtime: false, nameTextStyle: {fontSize: 11}, nameGap: 14}},
       parallelAxis: axes,
       visualMap: {type: 'continuous', dimension: params.length, min: values.length ? values[0] : 0, max: values.length ? values[1] : 1, right: 4, top: 'middle',
         calculable: false, inRange: {color: ['#2b59c3', '#7aa7e0', '#f0c75e', '#d9534f']}, text: ['high', 'low'], itemHeight: 120},
       series: [{type: 'parallel', lineStyle: {width: 1, opacity: data.length > 2000 ? 0.15 : 0.45}, data,
-        progressive: data.length > 2000 ? 1000 : 0, progressiveThreshold: 2000, smooth: false,
+        // more than 1,000 lines are drawn 500 a frame: the page stays responsive while the rest appear
+        progressive: 500, progressiveThreshold: 1000, smooth: false,
         inactiveOpacity: 0.03, activeOpacity: 1}]};
   }
 
@@ -181,18 +184,23 @@ TL.StudyCharts = (() => {
       }}]});
   }
 
-  function pareto(trials, front, directions) {
-    const done = trials.filter(t => t.state === 'COMPLETE' && t.values.length >= 2);
-    const inFront = new Set(front);
-    const pt = t => [finite(t.values[0]), finite(t.values[1]), t.number];
+  /**
+   * f: the server's Pareto chart (see StudyChartRoutes#front): the exact front and bounded samples of the dominated and the
+   * infeasible trials, each as {number, values: [objective 0, objective 1, ...]}.
+   */
+  function pareto(f, directions) {
+    const pts = c => c.number.map((n, i) => [finite(c.values[0][i]), finite(c.values[1][i]), n]);
+    const of = (c, count) => c.number.length < count ? ' (' + c.number.length + ' of ' + count + ' drawn)' : '';
     return Object.assign(base(), {
-      title: {text: 'Pareto front (' + front.length + ' trials)', textStyle: {fontSize: 13}}, legend: {top: 4, right: 10},
+      title: {text: 'Pareto front (' + f.front.number.length + ' trials)', subtext: 'dominated: ' + f.dominatedCount + of(f.dominated, f.dominatedCount)
+        + (f.infeasibleCount ? ' · infeasible: ' + f.infeasibleCount + of(f.infeasible, f.infeasibleCount) : ''), textStyle: {fontSize: 13}},
+      legend: {top: 4, right: 10}, grid: {left: 60, right: 24, top: 56, bottom: 40},
       tooltip: {trigger: 'item', formatter: q => 'trial #' + q.value[2] + '<br>' + esc(fmt(q.value[0])) + ', ' + esc(fmt(q.value[1]))},
       xAxis: {type: 'value', scale: true, name: 'value0 (' + directions[0].toLowerCase() + ')', nameLocation: 'middle', nameGap: 24},
       yAxis: {type: 'value', scale: true, name: 'value1 (' + directions[1].toLowerCase() + ')'},
-      series: [{name: 'dominated', type: 'scatter', symbolSize: 5, data: done.filter(t => !inFront.has(t.number) && t.feasible !== false).map(pt), itemStyle: {color: '#9aa7bd'}},
-        {name: 'infeasible', type: 'scatter', symbol: 'triangle', symbolSize: 6, data: done.filter(t => t.feasible === false).map(pt), itemStyle: {color: '#6b4f8e'}},
-        {name: 'Pareto front', type: 'scatter', symbolSize: 8, data: done.filter(t => inFront.has(t.number)).map(pt), itemStyle: {color: '#c62828'}}]});
+      series: [{name: 'dominated', type: 'scatter', symbolSize: 5, data: pts(f.dominated), itemStyle: {color: '#9aa7bd'}, large: true, largeThreshold: 500},
+        {name: 'infeasible', type: 'scatter', symbol: 'triangle', symbolSize: 6, data: pts(f.infeasible), itemStyle: {color: '#6b4f8e'}},
+        {name: 'Pareto front', type: 'scatter', symbolSize: 8, data: pts(f.front), itemStyle: {color: '#c62828'}}]});
   }
   return {history, parallel, importance, slice, contour, curves, timeline, pareto, complete, value};
 })();

@@ -5,10 +5,10 @@
   nav('Studies');
   const main = document.getElementById('main');
   const id = TL.param('id');
-  // lines: how many trials the parallel coordinates and slices draw at most (?lines=N); brushing filters every trial.
+  // lines: how many trials the parallel coordinates and slices draw at most (?lines=N); brushing selects among every trial, on the server.
   // history and sample come from the server (first screen); trials, every trial, load after the page is interactive.
   const S = {trials: null, history: null, sample: null, info: null, cursor: 0, selected: null, brush: new Map(), objective: 0, log: false,
-    lines: Math.max(1, Number(TL.param('lines')) || 2000)};
+    lines: TL.studyFirst.lines};
   let study, space, params, table;
 
   const panel = (...children) => el('div', {class: 'panel'}, ...children);
@@ -60,10 +60,15 @@
   async function loadCharts() {
     const k = S.objective;
     const [history, sample] = await Promise.all([early.history || api('/api/studies/' + id + '/history?objective=' + k),
-      early.sample || api('/api/studies/' + id + '/sample?objective=' + k + '&lines=' + S.lines)]);
+      early.sample || api('/api/studies/' + id + '/sample?objective=' + k + '&lines=' + S.lines + brushQuery())]);
     early.history = early.sample = null;
     S.cursor = S.cursor ? S.cursor : Math.min(history.cursor, sample.cursor);
-    S.history = history; S.info = sample; S.sample = fromColumns(sample.trials);
+    S.history = history; useSample(sample);
+  }
+  /** The sample of lines and, when brushed, the numbers of every brushed trial. */
+  function useSample(sample) {
+    S.info = sample; S.sample = fromColumns(sample.trials);
+    S.selected = sample.brush ? new Set(sample.brush.numbers) : null;
   }
   function paramNames() {
     const names = new Set(Object.keys(space));
@@ -110,8 +115,10 @@
     if (S.trials) lazily('timeline', () => TL.chart('timeline').setOption(C.timeline(S.trials), true));
     renderContour();
   }
-  function renderParallel() {
-    TL.chart('parallel').setOption(C.parallel(S.sample, S.info, params, space, S.objective), true);
+  /** Draws the sample's lines; merged into the chart unless told to start afresh, so the brushed intervals stay. */
+  function renderParallel(afresh) {
+    if (afresh) clearBrush();
+    TL.chart('parallel').setOption(C.parallel(S.sample, S.info, params, space, S.objective), !!afresh);
   }
   function renderContour() {
     const px = document.getElementById('contour-x').value, py = document.getElementById('contour-y').value;
@@ -134,40 +141,40 @@
   }
   async function renderPareto() {
     if (study.directions.length < 2) return;
-    const request = early.pareto || api('/api/studies/' + id + '/pareto');
+    // the server's exact front over every trial and a bounded sample of the rest: no trial need be loaded here
+    const request = early.pareto || api('/api/studies/' + id + '/front?lines=' + S.lines);
     early.pareto = null;
-    const front = await request;
-    await everyTrial();
-    TL.chart('pareto').setOption(C.pareto(S.trials, front.numbers, study.directions), true);
+    TL.chart('pareto').setOption(C.pareto(await request, study.directions), true);
   }
 
-  /** Turns the brushed axis intervals into a filter for the table and a selection (among every trial) for the other charts. */
+  function clearBrush() {
+    if (S.brush.size) { S.brush.clear(); S.selected = null; table.setBrush(''); }
+  }
+  /** The brushed axis intervals as the server's brush (see BrushRequest): value intervals; per parameter intervals or choices. */
+  function brushQuery() {
+    if (!S.brush.size) return '';
+    const brush = {params: {}};
+    for (const [axis, intervals] of S.brush) {
+      if (axis === 'objective') { brush.value = intervals; continue; }
+      const p = axis.slice('param:'.length), d = space[p] || {};
+      brush.params[p] = d.type === 'categorical' ? d.choices.map(String).filter((c, i) => intervals.some(([a, b]) => i >= a && i <= b)) : intervals;
+    }
+    return '&brush=' + encodeURIComponent(JSON.stringify(brush));
+  }
+  /**
+   * The server selects the brushed trials among every trial (exactly, as the table's filter it returns) and draws them in
+   * the sample: no trial need be loaded here. A later brush supersedes an answer still on its way.
+   */
+  let brushes = 0;
   async function onBrush(e) {
     const axisId = e.parallelAxisId;
     if (e.intervals && e.intervals.length) S.brush.set(axisId, e.intervals); else S.brush.delete(axisId);
-    const clauses = [], tests = [];
-    for (const [axis, intervals] of S.brush) {
-      if (axis === 'objective') {
-        const field = study.directions.length === 1 ? 'value' : 'value' + S.objective;
-        clauses.push('(' + intervals.map(([a, b]) => field + ' >= ' + a + ' AND ' + field + ' <= ' + b).join(' OR ') + ')');
-        tests.push(t => intervals.some(([a, b]) => { const v = C.value(t, S.objective); return v != null && v >= a && v <= b; }));
-        continue;
-      }
-      const p = axis.slice('param:'.length), d = space[p] || {};
-      const q = '"' + p.replace(/\\/g, '\\\\').replace(/"/g, '\\"') + '"';
-      if (d.type === 'categorical') {
-        const chosen = d.choices.map(String).filter((c, i) => intervals.some(([a, b]) => i >= a && i <= b));
-        clauses.push('(' + (chosen.length ? chosen.map(c => q + ' = "' + c.replace(/\\/g, '\\\\').replace(/"/g, '\\"') + '"').join(' OR ') : 'number < 0') + ')');
-        tests.push(t => chosen.includes(String(t.params[p])));
-      } else {
-        clauses.push('(' + intervals.map(([a, b]) => q + ' >= ' + a + ' AND ' + q + ' <= ' + b).join(' OR ') + ')');
-        tests.push(t => intervals.some(([a, b]) => t.params[p] != null && t.params[p] >= a && t.params[p] <= b));
-      }
-    }
-    await everyTrial();
-    S.selected = tests.length ? new Set(C.complete(S.trials, S.objective).filter(t => tests.every(f => f(t))).map(t => t.number)) : null;
-    // The parallel plot draws COMPLETE trials only, so a brush selects among those.
-    table.setBrush(clauses.length ? ['state = COMPLETE'].concat(clauses).join(' AND ') : '');
+    const mine = ++brushes;
+    const sample = await api('/api/studies/' + id + '/sample?objective=' + S.objective + '&lines=' + S.lines + brushQuery());
+    if (mine !== brushes) return;
+    useSample(sample);
+    table.setBrush(sample.brush ? sample.brush.filter : '');
+    renderParallel();
     renderCharts();
     renderCurves();
   }
@@ -181,27 +188,25 @@
     study = await api('/api/studies/' + id);
     document.getElementById('study-summary').replaceWith(header());
     const names = paramNames();
-    if (names.length !== params.length) { space = await api('/api/studies/' + id + '/space'); params = paramNames(); }
+    const newParams = names.length !== params.length;
+    if (newParams) { space = await api('/api/studies/' + id + '/space'); params = paramNames(); }
     if (ch.trials.length) await loadCharts();
-    renderCharts(); renderParallel(); renderCurves(); renderPareto();
+    renderCharts(); renderParallel(newParams); renderCurves(); renderPareto();
     if (ch.trials.some(t => t.state === 'COMPLETE')) renderImportance();
     table.refresh();
   }
 
   try {
-    // The first screen's requests start at once, beside the study's; every trial loads after the page is interactive.
-    const first = Promise.all([api('/api/studies/' + encodeURIComponent(id)), api('/api/studies/' + encodeURIComponent(id) + '/space')]);
-    early.history = api('/api/studies/' + id + '/history?objective=0');
-    early.sample = api('/api/studies/' + id + '/sample?objective=0&lines=' + S.lines);
-    early.importance = api('/api/studies/' + id + '/importance?objective=0');
-    early.curves = api('/api/studies/' + id + '/curves?limit=300');
-    Object.values(early).forEach(p => p.catch(() => {}));
+    // The first screen's requests started before ECharts was run (study-first.js); every trial loads after the page is interactive.
+    const first = Promise.all([TL.studyFirst.take('study'), TL.studyFirst.take('space')]);
+    for (const name of ['history', 'sample', 'importance', 'curves']) early[name] = TL.studyFirst.take(name);
     [study, space] = await first;
     document.title = study.name + ' · Tunelab';
-    if (study.directions.length > 1) early.pareto = api('/api/studies/' + id + '/pareto');
+    if (study.directions.length > 1) early.pareto = api('/api/studies/' + id + '/front?lines=' + S.lines);
     Object.values(early).forEach(p => p.catch(() => {}));
     params = Object.keys(space);
-    const objective = el('select', {id: 'objective', onchange: async e => { S.objective = Number(e.target.value); await loadCharts(); renderCharts(); renderParallel(); renderImportance(); }},
+    const objective = el('select', {id: 'objective', onchange: async e => {
+      S.objective = Number(e.target.value); clearBrush(); await loadCharts(); renderCharts(); renderParallel(true); renderImportance(); }},
       study.directions.map((d, i) => el('option', {value: i, text: 'objective ' + i + ' (' + d.toLowerCase() + ')'})));
     const log = el('label', null, el('input', {type: 'checkbox', id: 'log-scale', onchange: e => { S.log = e.target.checked; renderCharts(); }}), ' log scale');
     const pick = (idName, i) => el('select', {id: idName, onchange: renderContour}, params.map((p, j) => el('option', {value: p, text: p, selected: j === i})));
@@ -223,12 +228,12 @@
     params = paramNames();
     renderCharts();
     performance.mark('charts-drawn');
-    renderParallel();
+    renderParallel(true);
     performance.mark('parallel-drawn');
     TL.chart('parallel').on('axisareaselected', onBrush);
     await Promise.all([renderImportance(), renderCurves(), renderPareto(), tableLoaded]);
     TL.ready();
-    // every trial (the timeline, the contour and exact brushing read them), then the charts that need them
+    // every trial (the timeline and the contour read them), then the charts that need them
     await everyTrial();
     renderCharts();
     TL.events({study: study.id, cursor: S.cursor}, TL.throttle(TL.oneAtATime(applyChanges), 1000));

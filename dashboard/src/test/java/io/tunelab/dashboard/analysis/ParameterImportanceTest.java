@@ -74,8 +74,8 @@ class ParameterImportanceTest {
 
     @Test
     void aLargeStudyIsReadThroughABoundedSampleWhoseSizeIsReported() {
-        ParameterImportance.Result r = new ParameterImportance(4, 100, 6, 3).compute(trials(2000, 4), 0, Direction.MINIMIZE,
-                new SplittableRandom(5));
+        ParameterImportance.Result r = new ParameterImportance(4, 100, 6, 3, Integer.MAX_VALUE).compute(trials(2000, 4), 0,
+                Direction.MINIMIZE, new SplittableRandom(5));
         assertThat(r.trials()).isEqualTo(2000);
         assertThat(r.sample()).as("distinct trials in 4 bootstrap samples of 100").isBetween(300, 400);
         assertThat(r.importances()).isNotEmpty();
@@ -85,5 +85,30 @@ class ParameterImportanceTest {
     void aSmallStudyIsReadWhole() {
         ParameterImportance.Result r = new ParameterImportance().compute(trials(200, 6), 0, Direction.MINIMIZE, new SplittableRandom(5));
         assertThat(r.sample()).isEqualTo(r.trials()).isEqualTo(200);
+    }
+
+    @Test
+    void aStudyLargerThanTheCapIsReadThroughASeededSampleThatRanksTheDominantParameterAsTheWholeStudyDoes() {
+        List<FrozenTrial> large = trials(20_000, 7);
+        ParameterImportance.Result sampled = new ParameterImportance(32, 2048, 10, 3, 3000).compute(large, 0, Direction.MINIMIZE,
+                new SplittableRandom(11));
+        assertThat(sampled.trials()).isEqualTo(20_000);
+        assertThat(sampled.sample()).as("bounded by the cap").isLessThanOrEqualTo(3000).isGreaterThan(2900);
+        ParameterImportance.Result full = new ParameterImportance(32, 20_000, 10, 3, Integer.MAX_VALUE).compute(large, 0,
+                Direction.MINIMIZE, new SplittableRandom(11));
+        assertThat(full.sample()).as("the whole study").isGreaterThan(19_000);
+        assertThat(sampled.importances().get(0).param()).isEqualTo(full.importances().get(0).param()).isEqualTo("a");
+        assertThat(sampled.importances().get(0).importance())
+                .isCloseTo(full.importances().get(0).importance(), org.assertj.core.data.Offset.offset(0.05));
+        assertThat(new ParameterImportance(32, 2048, 10, 3, 3000).compute(large, 0, Direction.MINIMIZE, new SplittableRandom(11)))
+                .as("seeded").isEqualTo(sampled);
+    }
+
+    @Test
+    void theDefaultReadsAtMostFiveThousandTrials() {
+        ParameterImportance.Result r = new ParameterImportance().compute(trials(12_000, 8), 0, Direction.MINIMIZE, new SplittableRandom(3));
+        assertThat(r.trials()).isEqualTo(12_000);
+        assertThat(r.sample()).isLessThanOrEqualTo(ParameterImportance.MAX_TRIALS).isGreaterThan(4900);
+        assertThat(r.importances().get(0).param()).isEqualTo("a");
     }
 }

@@ -83,4 +83,35 @@ class StratifiedSampleTest {
         assertThatThrownBy(() -> StratifiedSample.of(List.of(), 0, Direction.MINIMIZE, 0))
                 .hasMessageContaining("cap must be at least 1, got 0");
     }
+
+    @Test
+    void aBrushedSelectionThatFitsInHalfTheLinesIsDrawnWhole() {
+        StratifiedSample.Result r = StratifiedSample.of(study(), 0, Direction.MINIMIZE, 100, t -> t.number() % 50 == 7);
+        assertThat(r.trials()).hasSize(100).isSortedAccordingTo(Comparator.comparingInt(FrozenTrial::number));
+        assertThat(r.brushed()).isEqualTo(20);
+        assertThat(r.drawnBrushed()).isEqualTo(20);
+        assertThat(r.trials().stream().filter(t -> t.number() % 50 == 7)).hasSize(20);
+        assertThat(r.trials().stream().map(FrozenTrial::number)).as("no trial twice").doesNotHaveDuplicates();
+    }
+
+    @Test
+    void aLargeBrushedSelectionTakesHalfTheLinesAndTheOthersTheRest() {
+        StratifiedSample.Result r = StratifiedSample.of(study(), 0, Direction.MINIMIZE, 100, t -> t.number() < 600);
+        assertThat(r.trials()).hasSize(100);
+        assertThat(r.brushed()).isEqualTo(600);
+        assertThat(r.drawnBrushed()).isEqualTo(50);
+        assertThat(r.trials().stream().filter(t -> t.number() < 600)).hasSize(50);
+        List<Double> brushedValues = values(r.trials().stream().filter(t -> t.number() < 600).toList());
+        double bestBrushed = study().stream().filter(t -> t.number() < 600).mapToDouble(t -> t.values().get(0)).min().orElseThrow();
+        assertThat(brushedValues.get(0)).as("the best brushed trial is drawn").isEqualTo(bestBrushed);
+        StratifiedSample.Result most = StratifiedSample.of(study(), 0, Direction.MINIMIZE, 100, t -> t.number() >= 30);
+        assertThat(most.drawnBrushed()).as("the 30 others leave 70 lines to the brushed").isEqualTo(70);
+        assertThat(most.trials()).hasSize(100);
+    }
+
+    @Test
+    void withoutABrushTheSampleIsTheUnbrushedOne() {
+        assertThat(StratifiedSample.of(study(), 0, Direction.MINIMIZE, 100, t -> false).trials())
+                .isEqualTo(StratifiedSample.of(study(), 0, Direction.MINIMIZE, 100).trials());
+    }
 }

@@ -107,6 +107,28 @@ class StudiesApiTest {
     }
 
     @Test
+    void theParetoChartHoldsTheWholeFrontAndABoundedSampleOfTheRest() {
+        ApiFixture.withServer(storage, client -> {
+            long id = studyId(client, SampleStudies.PARETO);
+            JsonNode front = json(client.get("/api/studies/" + id + "/pareto"), 200).get("numbers");
+            JsonNode all = json(client.get("/api/studies/" + id + "/front"), 200);
+            assertThat(all.get("front").get("number")).isEqualTo(front);
+            assertThat(all.get("front").get("values").size()).isEqualTo(2);
+            assertThat(all.get("front").get("values").get(1).size()).isEqualTo(front.size());
+            assertThat(front.size() + all.get("dominatedCount").asInt() + all.get("infeasibleCount").asInt()).isEqualTo(30);
+            assertThat(all.get("dominated").get("number").size()).isEqualTo(all.get("dominatedCount").asInt());
+            JsonNode few = json(client.get("/api/studies/" + id + "/front?lines=3"), 200);
+            assertThat(few.get("front").get("number")).as("never sampled").isEqualTo(front);
+            assertThat(few.get("dominated").get("number").size()).isEqualTo(3);
+            assertThat(few.get("dominatedCount").asInt()).isEqualTo(all.get("dominatedCount").asInt());
+            JsonNode trials = json(client.get("/api/studies/" + id + "/trials"), 200).get("trials");
+            int first = few.get("dominated").get("number").get(0).asInt();
+            assertThat(few.get("dominated").get("values").get(0).get(0).asDouble())
+                    .isEqualTo(trials.get(first).get("values").get(0).asDouble());
+        });
+    }
+
+    @Test
     void unknownStudyAnswersJson404AndABadIdAnswers400() {
         ApiFixture.withServer(storage, client -> {
             JsonNode missing = json(client.get("/api/studies/999"), 404);

@@ -10,6 +10,8 @@ import io.tunelab.search.storage.InMemoryStorage;
 import io.tunelab.search.trial.Constraints;
 import io.tunelab.search.trial.Direction;
 import io.tunelab.search.trial.TrialState;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -112,6 +114,45 @@ class StudyChartsApiTest {
             assertThat(few.get("ranges").get("x").get(1).asDouble()).isEqualTo(19.0);
             assertThat(few.get("ranges").get("value").get(0).asDouble()).isEqualTo(0.0);
             assertThat(few.get("ranges").get("value").get(1).asDouble()).isEqualTo(19.0);
+        });
+    }
+
+    private static String brushed(String brushJson) {
+        return "&brush=" + URLEncoder.encode(brushJson, StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void aBrushIsCountedOverEveryTrialAsTheTableFiltersItAndItsTrialsAreDrawn() {
+        InMemoryStorage storage = study();
+        long s = storage.findStudy("charts").orElseThrow().id();
+        String brush = brushed("{\"value\": [[0, 16]], \"params\": {\"x\": [[12, 2]], \"opt\": [\"adam\"]}}");
+        ApiFixture.withServer(storage, client -> {
+            // x in [2, 12], opt = adam (odd numbers), value 19 - n in [0, 16]: 3 failed, 5 has no finite value
+            JsonNode few = json(client.get("/api/studies/" + s + "/sample?objective=0&lines=10" + brush), 200);
+            JsonNode selection = few.get("brush");
+            assertThat(ints(selection.get("numbers"))).containsExactly(7, 9, 11);
+            assertThat(selection.get("count").asInt()).isEqualTo(3);
+            assertThat(selection.get("drawn").asInt()).isEqualTo(3);
+            assertThat(ints(few.get("trials").get("number"))).hasSize(10).contains(7, 9, 11);
+            String filter = URLEncoder.encode(selection.get("filter").asText(), StandardCharsets.UTF_8);
+            assertThat(json(client.get("/api/studies/" + s + "/table?filter=" + filter), 200).get("total").asInt())
+                    .as("the trials table, filtered as the brush says, shows the same trials").isEqualTo(3);
+            JsonNode two = json(client.get("/api/studies/" + s + "/sample?objective=0&lines=4" + brush), 200);
+            assertThat(two.get("brush").get("drawn").asInt()).as("half of four lines").isEqualTo(2);
+            assertThat(ints(two.get("trials").get("number"))).hasSize(4);
+            assertThat(json(client.get("/api/studies/" + s + "/sample?objective=0&lines=10"), 200).has("brush")).isFalse();
+        });
+    }
+
+    @Test
+    void aBadBrushIsRefusedByName() {
+        InMemoryStorage storage = study();
+        long s = storage.findStudy("charts").orElseThrow().id();
+        ApiFixture.withServer(storage, client -> {
+            for (String bad : List.of("{", "[1]", "{\"value\": [[1]]}", "{\"params\": {\"x\": 3}}", "{\"params\": {\"nope\": [[1, 2]]}}")) {
+                JsonNode error = json(client.get("/api/studies/" + s + "/sample?objective=0" + brushed(bad)), 400);
+                assertThat(error.get("message").asText()).as(bad).containsAnyOf("brush", "nope");
+            }
         });
     }
 

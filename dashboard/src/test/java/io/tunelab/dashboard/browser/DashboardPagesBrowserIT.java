@@ -12,6 +12,7 @@ import io.tunelab.search.study.OptimizeOptions;
 import io.tunelab.search.study.Study;
 import io.tunelab.search.trial.Direction;
 import io.tunelab.search.trial.TrialState;
+import io.tunelab.tracker.query.ParetoSet;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
@@ -107,6 +108,25 @@ class DashboardPagesBrowserIT {
     }
 
     @Test
+    void aStudyWithTwoObjectivesDrawsItsParetoFrontFromTheServerBeforeLoadingEveryTrial() {
+        browser.open(url("/study.html?id=" + studyId(SampleStudies.PARETO)));
+        assertThat(browser.js("return !!echarts.getInstanceByDom(document.getElementById('pareto'))"))
+                .as("drawn by the time the page is interactive").isEqualTo(true);
+        assertThat(browser.js("return performance.getEntriesByType('resource').filter(r => r.name.includes('/front?'))"
+                + ".every(r => r.startTime < Number(document.body.dataset.readyMs))")).isEqualTo(true);
+        browser.waitFor("return performance.getEntriesByType('resource').some(r => r.name.includes('/columns?'))");
+        assertThat(browser.js("return performance.getEntriesByType('resource').filter(r => r.name.includes('/columns?'))"
+                + ".every(r => r.startTime >= Number(document.body.dataset.readyMs))"))
+                .as("every trial loads after the page is interactive").isEqualTo(true);
+        assertThat(browser.js("return echarts.getInstanceByDom(document.getElementById('pareto')).getOption().series"
+                + ".reduce((n, s) => n + s.data.length, 0)")).as("the front and every other trial of 30").isEqualTo(30L);
+        assertThat(browser.js("return echarts.getInstanceByDom(document.getElementById('pareto')).getOption().series[2].data.length"))
+                .isEqualTo((long) ParetoSet.of(storage.trials(studyId(SampleStudies.PARETO),
+                        EnumSet.allOf(TrialState.class)), List.of(Direction.MINIMIZE, Direction.MINIMIZE)).size());
+        browser.screenshot("study-pareto");
+    }
+
+    @Test
     void brushingParallelCoordinatesFiltersTheTrialsTable() {
         long full = brushTheFirstAxis("");
         browser.screenshot("study-brushed");
@@ -115,6 +135,13 @@ class DashboardPagesBrowserIT {
         assertThat(browser.js("return echarts.getInstanceByDom(document.getElementById('parallel')).getOption().title[0].text"))
                 .asString().contains("10 of 32 trials drawn");
         assertThat(sampled).as("brushing a sample of the lines selects among all trials").isEqualTo(full);
+        long drawn = Math.min(sampled, Math.max(10 - (32 - sampled), 5));
+        assertThat(browser.js("return echarts.getInstanceByDom(document.getElementById('parallel')).getOption().title[0].text"))
+                .as("the sample draws the brushed trials, up to half the lines").asString()
+                .contains(sampled + " brushed, " + drawn + " of them drawn");
+        assertThat(browser.js("const m = echarts.getInstanceByDom(document.getElementById('parallel')).getModel();"
+                + " return m.getComponent('parallelAxis', 0).activeIntervals.length"))
+                .as("drawing the new sample keeps the brushed interval").isEqualTo(1L);
         browser.js("document.getElementById('slice-0').scrollIntoView({block: 'center'})");
         browser.waitFor("return !!echarts.getInstanceByDom(document.getElementById('slice-0'))");
         assertThat(pointCount("slice-0", 0)).as("slices draw the same sample").isLessThanOrEqualTo(10L);
@@ -134,13 +161,17 @@ class DashboardPagesBrowserIT {
         new Actions(browser.driver())
                 .moveToElement(chart, 60 - width / 2, 70 - height / 2).clickAndHold()
                 .moveByOffset(0, (height - 100) / 3).release().perform();
-        browser.waitFor("return document.getElementById('brush-filter').textContent.includes('\"x\" >=')");
+        browser.waitFor("return document.getElementById('brush-filter').textContent.includes('\"params.x\" >=')");
         browser.waitFor("return /^\\d+ trials$/.test(document.getElementById('trial-count').textContent)"
                 + " && document.getElementById('trial-count').textContent !== '40 trials'");
         long selected = pointCount("history", 2);
         assertThat(selected).isBetween(1L, 31L);
         assertThat(browser.js("return document.getElementById('trial-count').textContent")).isEqualTo(selected + " trials");
         assertThat(browser.js("return document.querySelectorAll('.vt-row').length")).isEqualTo(Math.min(selected, 25L));
+        assertThat(browser.js("return performance.getEntriesByType('resource').some(r => /\\/sample\\?.*&brush=/.test(r.name))"))
+                .as("the server selected the brushed trials").isEqualTo(true);
+        assertThat(browser.js("return echarts.getInstanceByDom(document.getElementById('parallel')).getOption().title[0].text"))
+                .as("the server's count of every brushed trial").asString().contains(selected + " brushed, ");
         return selected;
     }
 

@@ -28,7 +28,7 @@ class PagesServedTest {
     private static final List<Expected> PAGES = List.of(
             new Expected("/", "Studies", List.of(), "/studies.js"),
             new Expected("/index.html", "Studies", List.of(), "/studies.js"),
-            new Expected("/study.html", "Study", List.of("/table.js", "/study-charts.js"), "/study.js"),
+            new Expected("/study.html", "Study", List.of("/table.js", "/study-charts.js", "/study-first.js"), "/study.js"),
             new Expected("/trials.html", "Trials", List.of("/table.js"), "/trials.js"),
             new Expected("/trial.html", "Trial", List.of(), "/trial.js"),
             new Expected("/compare.html", "Compare", List.of(), "/compare.js"),
@@ -53,6 +53,9 @@ class PagesServedTest {
                         "<script src=\"" + echarts + "\"></script>", "<script src=\"/common.js\"></script>");
                 for (String script : page.headScripts()) {
                     assertThat(head).as(page.path()).containsOnlyOnce("<script src=\"" + script + "\"></script>");
+                    assertThat(head.indexOf("<script src=\"" + script + "\">")).as(page.path() + ": " + script
+                            + " runs before ECharts (the study page's first requests travel while ECharts compiles)")
+                            .isBetween(head.indexOf("<script src=\"/common.js\">"), head.indexOf("<script src=\"" + echarts + "\">"));
                 }
                 assertThat(html.substring(html.indexOf("</head>"))).as(page.path())
                         .contains("<body>\n<main id=\"main\"></main>\n<script src=\"" + page.bodyScript() + "\"></script>\n</body>");

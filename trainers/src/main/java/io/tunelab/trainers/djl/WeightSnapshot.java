@@ -1,6 +1,7 @@
 package io.tunelab.trainers.djl;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
@@ -13,6 +14,7 @@ import java.util.List;
  * restoring the best weights after training. Holds no native memory. Immutable.
  */
 public final class WeightSnapshot {
+    private static final NDIndex ALL = new NDIndex("...");
     private final List<String> names;
     private final List<float[]> values;
 
@@ -33,11 +35,23 @@ public final class WeightSnapshot {
     }
 
     /**
-     * Writes the copied values back into {@code block}'s parameters, in place.
+     * Writes the copied values back into {@code block}'s parameters, in place: into each array's own
+     * memory, so parameters that are views of one buffer
+     * ({@link io.tunelab.trainers.djl.optimizer.FlatParameters}) stay so. (DJL's {@code NDArray.set(float[])}
+     * would instead point the array at new memory.) Records no gradient.
      *
      * @throws TrainersException when {@code block} does not have the same parameters
      */
     public void restoreInto(Block block) {
+        boolean wasRecording = ThreadGradients.setEnabled(false);
+        try {
+            restore(block);
+        } finally {
+            ThreadGradients.setEnabled(wasRecording);
+        }
+    }
+
+    private void restore(Block block) {
         int i = 0;
         for (Pair<String, Parameter> p : block.getParameters()) {
             if (i >= names.size() || !names.get(i).equals(p.getKey())) {
@@ -48,7 +62,9 @@ public final class WeightSnapshot {
                 throw new TrainersException("cannot restore weights: parameter " + p.getKey() + " has " + target.size()
                         + " values, the snapshot " + values.get(i).length);
             }
-            target.set(values.get(i));
+            try (NDArray copy = target.getManager().create(values.get(i), target.getShape())) {
+                target.set(ALL, copy);
+            }
             i++;
         }
         if (i != names.size()) {

@@ -7,8 +7,10 @@ import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.ParameterTracker;
 import io.tunelab.trainers.TrainersException;
 import io.tunelab.trainers.djl.TrainingState;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -22,8 +24,14 @@ import java.util.Map;
  * here rather than in DJL's {@link Optimizer}, whose counts cannot be read or set, so they can be saved
  * into a {@link TrainingState} and restored into a fresh optimizer; restored arrays are created on the
  * weight's manager at the parameter's first update.
+ *
+ * <p>Fused ({@link FlatOptimizer}): every update rule here is element-wise, so {@link #updateAll} runs
+ * {@link #step} once over a {@link FlatParameters} buffer, its gradients gathered likewise and each
+ * state array a buffer of the same layout, whose views become the parameters' own state arrays (so
+ * saving, restoring and per-parameter updates see the same values). Each parameter's count advances
+ * as {@link #update} would advance it.
  */
-abstract class OwnedStateOptimizer extends Optimizer implements ResumableOptimizer {
+abstract class OwnedStateOptimizer extends Optimizer implements ResumableOptimizer, FlatOptimizer {
     private static final String STATE = "optimizer/state/";
     private static final String COUNT = "optimizer/count/";
     private static final int MAX_SCALARS = 64;
@@ -35,6 +43,12 @@ abstract class OwnedStateOptimizer extends Optimizer implements ResumableOptimiz
     private final Map<String, Integer> counts = new HashMap<>();
     private final Map<String, float[]> restored = new HashMap<>();
     private NDArray current;
+    /** State buffers laid out as {@link #flat}, by state name; their views are the parameters' state arrays. */
+    private final Map<String, NDArray> flatStates = new HashMap<>();
+    private FlatParameters flat;
+    private List<String> flatIds;
+    /** Whether {@link #step} is running over {@link #flat}'s buffer. */
+    private boolean flatStep;
 
     OwnedStateOptimizer(OptimizerSpec spec, ParameterTracker learningRate) {
         super(new Settings().optWeightDecays((float) spec.weightDecay()));
@@ -53,10 +67,48 @@ abstract class OwnedStateOptimizer extends Optimizer implements ResumableOptimiz
     @Override
     public final void update(String parameterId, NDArray weight, NDArray grad) {
         int t = counts.merge(parameterId, 1, Integer::sum);
+        run(parameterId, weight, grad, rate(parameterId, t), t);
+    }
+
+    @Override
+    public final boolean updateAll(List<String> parameterIds, FlatParameters parameters, List<NDArray> gradients) {
+        if (parameterIds.size() != parameters.count() || gradients.size() != parameters.count() || !parameters.intact()) {
+            return false;
+        }
+        int t = counts.getOrDefault(parameterIds.get(0), 0) + 1;
+        float lr = rate(parameterIds.get(0), t);
+        for (String id : parameterIds) {
+            if (counts.getOrDefault(id, 0) + 1 != t || Float.compare(learningRate.getNewValue(id, t), lr) != 0) {
+                return false;
+            }
+        }
+        if (parameters != flat || !parameterIds.equals(flatIds)) {
+            flatStates.values().forEach(NDArray::close);
+            flatStates.clear();
+            flat = parameters;
+            flatIds = List.copyOf(parameterIds);
+        }
+        parameterIds.forEach(id -> counts.put(id, t));
+        flatStep = true;
+        try (NDScope scope = new NDScope()) {
+            scope.suppressNotUsedWarning();
+            run(null, parameters.weights(), parameters.gradients(gradients), lr, t);
+        } finally {
+            flatStep = false;
+        }
+        return true;
+    }
+
+    /** The learning rate of update {@code t} of a parameter, checked. */
+    private float rate(String parameterId, int t) {
         float lr = learningRate.getNewValue(parameterId, t);
         if (!Float.isFinite(lr) || lr < 0) {
             throw new TrainersException("learning rate at update " + t + " is " + lr + ", expected a finite value >= 0");
         }
+        return lr;
+    }
+
+    private void run(String parameterId, NDArray weight, NDArray grad, float lr, int t) {
         if (scalars.size() > MAX_SCALARS) {
             scalars.values().forEach(NDArray::close);
             scalars.clear();
@@ -74,13 +126,21 @@ abstract class OwnedStateOptimizer extends Optimizer implements ResumableOptimiz
      * Updates {@code weight} in place from {@code grad}, which it may overwrite (the training loop
      * zeroes gradients after each step).
      *
+     * @param parameterId the parameter's id; {@code null} when {@code weight} is a {@link FlatParameters} buffer
      * @param lr learning rate for this update
      * @param t  1 for the first update of the model, 2 for the second...
      */
     protected abstract void step(String parameterId, NDArray weight, NDArray grad, float lr, int t);
 
-    /** The state array {@code name} of a parameter, zeros at first; it outlives the update's scope. */
+    /**
+     * The state array {@code name} of a parameter, zeros at first; it outlives the update's scope. In a
+     * fused step ({@code parameterId} null), the buffer of that state for all parameters.
+     */
     protected final NDArray state(String name, String parameterId, NDArray weight) {
+        return flatStep ? flatState(name) : ownState(name, parameterId, weight);
+    }
+
+    private NDArray ownState(String name, String parameterId, NDArray weight) {
         Map<String, NDArray> own = states.computeIfAbsent(parameterId, k -> new LinkedHashMap<>());
         NDArray array = own.get(name);
         if (array == null) {
@@ -88,6 +148,30 @@ abstract class OwnedStateOptimizer extends Optimizer implements ResumableOptimiz
             own.put(name, array);
         }
         return array;
+    }
+
+    /**
+     * State {@code name} of all of {@link #flat}'s parameters in one buffer: their own states (restored
+     * values or zeros at first) gathered, and replaced by views of the buffer.
+     */
+    private NDArray flatState(String name) {
+        NDArray buffer = flatStates.get(name);
+        if (buffer == null) {
+            List<NDArray> weights = flat.views();
+            List<NDArray> own = new ArrayList<>(weights.size());
+            for (int i = 0; i < weights.size(); i++) {
+                own.add(ownState(name, flatIds.get(i), weights.get(i)));
+            }
+            buffer = flat.gather(own);
+            NDScope.unregister(buffer);
+            List<NDArray> views = FlatParameters.layout(buffer, weights);
+            for (int i = 0; i < own.size(); i++) {
+                states.get(flatIds.get(i)).put(name, views.get(i));
+                own.get(i).close();
+            }
+            flatStates.put(name, buffer);
+        }
+        return buffer;
     }
 
     /** State {@code key} of {@code weight}: the restored values, or zeros. */

@@ -10,6 +10,11 @@
  * and AdamW call PyTorch's fused update; the others are written with NDArray operations (in place where
  * they can), whose temporaries are freed after each update by an {@link ai.djl.ndarray.NDScope}.
  *
+ * <p>Every update rule is element-wise, so each optimizer can also update all of a model's parameters at
+ * once when they are views of one buffer ({@link io.tunelab.trainers.djl.optimizer.FlatParameters},
+ * {@link io.tunelab.trainers.djl.optimizer.FlatOptimizer}): the same arithmetic with one set of native
+ * operations per step instead of one per parameter, most of a small network's step time.
+ *
  * <p>Gradients are not clipped here (DJL's native clipping only clamps from above); the training loop
  * clips them, and zeroes them after each step.
  */

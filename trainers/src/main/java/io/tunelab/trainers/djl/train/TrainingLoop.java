@@ -19,6 +19,8 @@ import io.tunelab.trainers.djl.Architecture;
 import io.tunelab.trainers.djl.Networks;
 import io.tunelab.trainers.djl.Regularization;
 import io.tunelab.trainers.djl.WeightSnapshot;
+import io.tunelab.trainers.djl.optimizer.FlatOptimizer;
+import io.tunelab.trainers.djl.optimizer.FlatParameters;
 import io.tunelab.trainers.djl.optimizer.ResumableOptimizer;
 import io.tunelab.trainers.djl.ThreadGradients;
 import io.tunelab.trainers.djl.TrainingState;
@@ -57,6 +59,12 @@ import org.slf4j.LoggerFactory;
  * back and continues with the next epoch; the data order is recovered by drawing the permutations of the
  * epochs already done, so the resumed run makes the same updates as the uninterrupted one.
  *
+ * <p>Updates: when the optimizer is a {@link FlatOptimizer} (every one {@code OptimizerSpec} builds), the
+ * constructor binds the model's trainable parameters to views of one buffer ({@link FlatParameters}) and
+ * each step updates them all with one set of operations, element for element the same arithmetic as
+ * parameter by parameter; a parameter given a new array from outside breaks the binding and steps go back
+ * to one update per parameter.
+ *
  * <p>Threads: gradients are recorded on the calling thread only ({@link ThreadGradients}), so several
  * loops may train different models in parallel threads. One instance trains one model once, from one
  * thread.
@@ -80,6 +88,9 @@ public final class TrainingLoop {
     private final GradientTap tap = new GradientTap();
     /** The trainable parameters' names in the block (stable across models, unlike their ids): the optimizer's keys. */
     private final List<String> trainableNames = new ArrayList<>();
+    /** The trainable parameters as views of one buffer, when the optimizer updates them at once; else null. */
+    private final FlatParameters flat;
+    private final ParameterGradients gradientArrays;
     private long updates;
     private int checkpointEvery;
     private CheckpointSink sink;
@@ -108,6 +119,8 @@ public final class TrainingLoop {
             trainableNames.add(p.getKey());
             trainable.add(p.getValue());
         });
+        flat = optimizer instanceof FlatOptimizer ? FlatParameters.bind(trainable) : null;
+        gradientArrays = new ParameterGradients(trainable);
     }
 
     /**
@@ -194,6 +207,7 @@ public final class TrainingLoop {
             throw e;
         } finally {
             callbacks.onTrainEnd(new TrainingEnd(history.size(), context.stopReason(), failure), context);
+            gradientArrays.close();
             ThreadGradients.setEnabled(wasRecording);
         }
         return new TrainingHistory(history, context.stopReason());
@@ -304,25 +318,27 @@ public final class TrainingLoop {
                 validation.rmse(), validation.mae(), validation.r2());
     }
 
-    /** Clips the gradients, lets the optimizer update each parameter, then zeroes the gradients. */
+    /**
+     * Clips the gradients, lets the optimizer update the parameters (all at once when they are bound to
+     * one buffer, else each), then zeroes the gradients.
+     */
     private void step() {
-        List<NDArray> gradients = new ArrayList<>(trainable.size());
-        try {
-            for (Parameter p : trainable) {
-                gradients.add(p.getArray().getGradient());
-            }
-            config.clipping().apply(gradients);
-            tap.offer(trainable, gradients);
+        List<NDArray> gradients = gradientArrays.current();
+        config.clipping().apply(gradients);
+        tap.offer(trainable, gradients);
+        boolean fused = flat != null && ((FlatOptimizer) optimizer).updateAll(trainableNames, flat, gradients);
+        if (!fused) {
             for (int i = 0; i < trainable.size(); i++) {
-                Parameter p = trainable.get(i);
-                optimizer.update(trainableNames.get(i), p.getArray(), gradients.get(i));
-                ThreadGradients.zero(p.getArray());
+                optimizer.update(trainableNames.get(i), trainable.get(i).getArray(), gradients.get(i));
             }
-            updates++;
-        } finally {
-            // getGradient() returns a new handle on the gradient each time; close it, not the gradient.
-            gradients.forEach(NDArray::close);
         }
+        gradientArrays.zero();
+        updates++;
+    }
+
+    /** Whether the next step updates all trainable parameters at once (they are still bound to one buffer). */
+    boolean updatesAtOnce() {
+        return flat != null && flat.intact();
     }
 
     private double currentRate() {

@@ -1,5 +1,7 @@
 package io.tunelab.trainers.djl.train;
 
+import static io.tunelab.trainers.djl.train.EquivalenceRuns.data;
+import static io.tunelab.trainers.djl.train.EquivalenceRuns.values;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.djl.Device;
@@ -9,22 +11,18 @@ import ai.djl.nn.Block;
 import ai.djl.nn.Blocks;
 import ai.djl.nn.SequentialBlock;
 import io.tunelab.trainers.callback.EpochMetrics;
-import io.tunelab.trainers.data.DenseDataset;
 import io.tunelab.trainers.djl.ActivationKind;
 import io.tunelab.trainers.djl.BatchNorm;
 import io.tunelab.trainers.djl.MlpArchitecture;
 import io.tunelab.trainers.djl.ModelFiles;
 import io.tunelab.trainers.djl.Networks;
 import io.tunelab.trainers.djl.Regularization;
-import io.tunelab.trainers.djl.TrainingState;
 import io.tunelab.trainers.djl.WeightInit;
 import io.tunelab.trainers.djl.WeightSnapshot;
 import io.tunelab.trainers.djl.optimizer.OptimizerKind;
 import io.tunelab.trainers.djl.optimizer.OptimizerSpec;
 import io.tunelab.trainers.schedule.LearningRateSchedule;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -38,20 +36,6 @@ import org.junit.jupiter.api.Timeout;
 class DjlBlocksEquivalenceTest {
     private static final MlpArchitecture ARCH = new MlpArchitecture(List.of(5), List.of(16, 8), ActivationKind.RELU,
             WeightInit.GLOROT, true, 0, false, 1, false, false, Regularization.NONE);
-
-    /** y = sin(x0) + x1 x2 - x3 + noise, over 5 features. */
-    private static DenseDataset data(int rows, long seed) {
-        SplittableRandom random = new SplittableRandom(seed);
-        float[] x = new float[rows * 5];
-        float[] y = new float[rows];
-        for (int i = 0; i < rows; i++) {
-            for (int j = 0; j < 5; j++) {
-                x[i * 5 + j] = (float) random.nextGaussian();
-            }
-            y[i] = (float) (Math.sin(x[i * 5]) + x[i * 5 + 1] * x[i * 5 + 2] - x[i * 5 + 3] + 0.1 * random.nextGaussian());
-        }
-        return DenseDataset.regression(x, new int[] {5}, y, 1);
-    }
 
     /** The network of {@link Networks#build} with DJL's own batch norm and flatten blocks in place of Tunelab's. */
     private static Block withDjlBlocks(Block built) {
@@ -81,18 +65,6 @@ class DjlBlocksEquivalenceTest {
 
     private static List<List<Double>> metrics(List<EpochMetrics> epochs) {
         return epochs.stream().map(m -> List.of(m.loss(), m.valLoss(), m.valRmse(), m.valMae(), m.valR2())).toList();
-    }
-
-    private static List<Float> values(WeightSnapshot weights) {
-        TrainingState state = new TrainingState();
-        weights.writeTo(state, "w/");
-        List<Float> all = new ArrayList<>();
-        for (String name : state.names("w/")) {
-            for (float f : state.floats(name)) {
-                all.add(f);
-            }
-        }
-        return all;
     }
 
     @Test

@@ -1,0 +1,16 @@
+'use strict';
+/*
+ * The study page's first-screen requests, started as soon as the page's head is read: this script runs before ECharts
+ * (the largest script, which takes a few hundred milliseconds to compile and run), so the requests travel meanwhile.
+ * study.js takes each promise once (TL.studyFirst.take(name)); a later draw asks again.
+ */
+TL.studyFirst = (() => {
+  const base = '/api/studies/' + encodeURIComponent(TL.param('id'));
+  const lines = Math.max(1, Number(TL.param('lines')) || 2000);
+  const started = {};
+  const get = (name, path) => { started[name] = TL.api(base + path); started[name].catch(() => {}); };
+  get('study', ''); get('space', '/space');
+  get('history', '/history?objective=0'); get('sample', '/sample?objective=0&lines=' + lines);
+  get('importance', '/importance?objective=0'); get('curves', '/curves?limit=300');
+  return {lines, take(name) { const p = started[name]; delete started[name]; return p; }};
+})();
