@@ -30,9 +30,10 @@ import org.slf4j.LoggerFactory;
  * {@link SearchSpaceTransform} (log scale, widened int cells, one-hot categoricals); a GP with a
  * Matérn-5/2 ARD kernel (one length scale per parameter; categoricals by same/different category,
  * {@link KernelLayout}) and a noise term is fitted to the standardised losses by maximising the
- * marginal likelihood (with restarts) — or, when losses span orders of magnitude and the model explains
- * them better that way, to the losses on a log scale above their median ({@link LossWarping}, chosen by
- * the marginal likelihood of the losses themselves) — one more GP per reported constraint, and the next point
+ * marginal likelihood (with restarts) — or, when losses span orders of magnitude, the space has at least
+ * {@link GpOptions#warpMinParameters} parameters and the model explains them better that way, to the losses
+ * on a log scale above their median ({@link LossWarping}, chosen by the marginal likelihood of the losses
+ * themselves) — one more GP per reported constraint, and the next point
  * maximises the constrained log expected improvement ({@link Acquisition}). The incumbent EI has to beat
  * is the best posterior mean at a feasible observed point (plug-in EI; Picheny et al. 2013), since with
  * a noise term the model never expects to match the luckiest observation and EI would then favour
@@ -121,7 +122,8 @@ public final class GpSampler implements Sampler {
         KernelLayout layout = KernelLayout.of(transform);
         int[] hyperRows = hyperparameterRows(fit, direction);
         List<double[]> pendingPoints = pending.of(study, trial, transform);
-        GaussianProcess objective = fitObjective(x, loss, hyperRows, layout, pendingPoints, transform.dimension(), random);
+        GaussianProcess objective = fitObjective(x, loss, hyperRows, layout, pendingPoints, transform.dimension(),
+                options.warps(space.size()), random);
         double best = Double.NaN;
         List<double[]> incumbents = new ArrayList<>();
         Integer[] order = new Integer[n];
@@ -193,10 +195,11 @@ public final class GpSampler implements Sampler {
      * 2004, with the warping chosen rather than learned).
      */
     private GaussianProcess fitObjective(double[][] x, double[] loss, int[] hyperRows, KernelLayout layout,
-                                         List<double[]> pendingPoints, int dimension, SplittableRandom random) {
+                                         List<double[]> pendingPoints, int dimension, boolean warp,
+                                         SplittableRandom random) {
         Standardized plain = Standardized.of(loss);
         BoxLbfgs.Result plainFit = fitTheta(x, plain.values(), hyperRows, layout, "objective:" + dimension, random);
-        double[] warpedLoss = options.warpLosses() ? LossWarping.logAboveMedian(loss) : null;
+        double[] warpedLoss = warp ? LossWarping.logAboveMedian(loss) : null;
         if (warpedLoss == null) {
             return condition(x, plain.values(), plainFit.x(), layout, pendingPoints);
         }

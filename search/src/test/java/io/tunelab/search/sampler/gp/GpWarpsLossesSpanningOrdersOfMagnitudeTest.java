@@ -54,6 +54,20 @@ class GpWarpsLossesSpanningOrdersOfMagnitudeTest {
                 .isEqualTo(best(s -> new GpSampler(RandomStreams.seeded(s)), 7, 20));
     }
 
+    @Test
+    @Timeout(value = 5, unit = TimeUnit.MINUTES)
+    void inASpaceOfFewerParametersThanWarpMinParametersTheLossesAreModelledAsTheyAre() {
+        GpOptions unwarped = GpOptions.defaults().withWarpLosses(false);
+        double plain = best(s -> new GpSampler(RandomStreams.seeded(s), unwarped), 7, 20);
+        assertThat(best(s -> new GpSampler(RandomStreams.seeded(s), GpOptions.defaults().withWarpMinParameters(DIM + 1)), 7, 20))
+                .isEqualTo(plain);
+        assertThat(best(s -> new GpSampler(RandomStreams.seeded(s), GpOptions.defaults().withWarpMinParameters(DIM)), 7, 20))
+                .isNotEqualTo(plain);
+        assertThat(GpOptions.defaults().warps(GpOptions.WARP_MIN_PARAMETERS - 1)).isFalse();
+        assertThat(GpOptions.defaults().warps(GpOptions.WARP_MIN_PARAMETERS)).isTrue();
+        assertThat(unwarped.warps(GpOptions.WARP_MIN_PARAMETERS)).isFalse();
+    }
+
     private static double medianBest(LongFunction<Sampler> sampler) {
         double[] b = Arrays.stream(SEEDS).mapToDouble(s -> best(sampler, s, TRIALS)).sorted().toArray();
         return b[b.length / 2];
