@@ -4,8 +4,10 @@ import io.tunelab.search.SearchException;
 import io.tunelab.search.sampler.RandomSampler;
 import io.tunelab.search.sampler.RandomStreams;
 import io.tunelab.search.sampler.Sampler;
+import io.tunelab.search.sampler.auto.AutoOptions;
 import io.tunelab.search.sampler.auto.AutoSampler;
 import io.tunelab.search.sampler.cmaes.CmaesSampler;
+import io.tunelab.search.sampler.gp.GpOptions;
 import io.tunelab.search.sampler.gp.GpSampler;
 import io.tunelab.search.sampler.nsga2.Nsga2Sampler;
 import io.tunelab.search.sampler.qmc.QmcSampler;
@@ -23,7 +25,9 @@ import java.util.function.Function;
  * run, by name, each built from the study's seeded streams: {@code random}, {@code tpe} (Tunelab's
  * defaults, multivariate and grouped), {@code tpe-optuna} and {@code tpe-optuna-multivariate} (Optuna
  * 3.1's TPE, univariate and multivariate), {@code gp}, {@code qmc} (scrambled Sobol), {@code nsga2},
- * {@code cmaes}, {@code auto}. This table is the one place a new sampler gets its benchmark name.
+ * {@code cmaes}, {@code auto}, and the ablations {@code gp-nowarp} and {@code auto-nowarp} (GP, and
+ * {@code auto}'s GP phase, without {@link GpOptions#warpLosses}). This table is the one place a new
+ * sampler gets its benchmark name.
  */
 public final class SamplerCatalog {
     private static final Map<String, Function<RandomStreams, Sampler>> ALL = new LinkedHashMap<>();
@@ -36,10 +40,12 @@ public final class SamplerCatalog {
         ALL.put("tpe-optuna", s -> new TpeSampler(s, TpeOptions.optuna()));
         ALL.put("tpe-optuna-multivariate", s -> new TpeSampler(s, TpeOptions.optuna().withMultivariate(true, true)));
         ALL.put("gp", GpSampler::new);
+        ALL.put("gp-nowarp", s -> new GpSampler(s, GpOptions.defaults().withWarpLosses(false)));
         ALL.put("qmc", QmcSampler::new);
         ALL.put("nsga2", Nsga2Sampler::new);
         ALL.put("cmaes", CmaesSampler::new);
         ALL.put("auto", AutoSampler::new);
+        ALL.put("auto-nowarp", s -> new AutoSampler(s, AutoOptions.defaults(), GpOptions.defaults().withWarpLosses(false)));
     }
 
     private SamplerCatalog() {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import io.tunelab.search.SearchException;
+import io.tunelab.search.sampler.RandomStreams;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -67,6 +68,14 @@ class SamplerBenchmarkTest {
         assertThat(SamplerCatalog.supportsMultiObjective("qmc")).isTrue();
         assertThat(SamplerCatalog.supportsMultiObjective("auto")).isTrue();
         assertThat(SamplerCatalog.supportsMultiObjective("gp")).isFalse();
+    }
+
+    @Test
+    void theWarpingAblationsAreTheGpWithoutLossWarping() {
+        assertThat(SamplerCatalog.names()).contains("gp-nowarp", "auto-nowarp");
+        assertThat(SamplerCatalog.factory("gp").apply(RandomStreams.seeded(1)).describe()).containsEntry("warp_losses", true);
+        assertThat(SamplerCatalog.factory("gp-nowarp").apply(RandomStreams.seeded(1)).describe())
+                .containsEntry("warp_losses", false);
     }
 
     @Test

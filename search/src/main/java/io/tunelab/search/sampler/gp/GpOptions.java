@@ -15,9 +15,16 @@ import java.util.Map;
  *                        only the warm start from the previous fit is refined
  * @param randomCandidates random points scoring the acquisition before local refinement
  * @param localStarts     best candidates refined by projected L-BFGS
+ * @param warpLosses      whether the GP may model the losses on a log scale above their median when that
+ *                        explains them better (losses spanning orders of magnitude); see {@link GpSampler}
+ * @param warpMinParameters the fewest parameters of the modelled space for which losses are warped, {@code >= 1}
+ *                        (with fewer, and when {@code warpLosses} is off, the GP models the losses as they are)
  */
 public record GpOptions(int startupTrials, int fitCap, int restarts, int restartsUntil, int randomCandidates,
-                        int localStarts) {
+                        int localStarts, boolean warpLosses, int warpMinParameters) {
+
+    /** The default {@link #warpMinParameters}: losses are warped in spaces of more than 3 parameters. */
+    public static final int WARP_MIN_PARAMETERS = 4;
 
     public GpOptions {
         if (startupTrials < 1) {
@@ -33,19 +40,40 @@ public record GpOptions(int startupTrials, int fitCap, int restarts, int restart
             throw new SearchException("randomCandidates must be >= 1 and localStarts >= 0, got "
                     + randomCandidates + ", " + localStarts);
         }
+        if (warpMinParameters < 1) {
+            throw new SearchException("warpMinParameters must be >= 1, got " + warpMinParameters);
+        }
     }
 
-    /** 10 startup trials, fit cap 200, 4 restarts up to 120 points, 1,000 random candidates, 5 refined. */
+    /**
+     * 10 startup trials, fit cap 200, 4 restarts up to 120 points, 1,000 random candidates, 5 refined, losses
+     * warped in spaces of {@value #WARP_MIN_PARAMETERS} or more parameters. On the BBOB development split
+     * (instances 1-3, 100 trials) warping helped in 5 and 10 dimensions and hurt in 2 (see
+     * docs/sampler-benchmarks.md).
+     */
     public static GpOptions defaults() {
-        return new GpOptions(10, 200, 4, 120, 1000, 5);
+        return new GpOptions(10, 200, 4, 120, 1000, 5, true, WARP_MIN_PARAMETERS);
+    }
+
+    /** Whether losses may be warped in a space of {@code parameters} parameters. */
+    public boolean warps(int parameters) {
+        return warpLosses && parameters >= warpMinParameters;
     }
 
     public GpOptions withStartupTrials(int n) {
-        return new GpOptions(n, fitCap, restarts, restartsUntil, randomCandidates, localStarts);
+        return new GpOptions(n, fitCap, restarts, restartsUntil, randomCandidates, localStarts, warpLosses, warpMinParameters);
     }
 
     public GpOptions withFitCap(int n) {
-        return new GpOptions(startupTrials, n, restarts, restartsUntil, randomCandidates, localStarts);
+        return new GpOptions(startupTrials, n, restarts, restartsUntil, randomCandidates, localStarts, warpLosses, warpMinParameters);
+    }
+
+    public GpOptions withWarpLosses(boolean warp) {
+        return new GpOptions(startupTrials, fitCap, restarts, restartsUntil, randomCandidates, localStarts, warp, warpMinParameters);
+    }
+
+    public GpOptions withWarpMinParameters(int n) {
+        return new GpOptions(startupTrials, fitCap, restarts, restartsUntil, randomCandidates, localStarts, warpLosses, n);
     }
 
     public Map<String, Object> describe() {
@@ -56,6 +84,8 @@ public record GpOptions(int startupTrials, int fitCap, int restarts, int restart
         m.put("restarts_until", restartsUntil);
         m.put("random_candidates", randomCandidates);
         m.put("local_starts", localStarts);
+        m.put("warp_losses", warpLosses);
+        m.put("warp_min_parameters", warpMinParameters);
         return m;
     }
 }

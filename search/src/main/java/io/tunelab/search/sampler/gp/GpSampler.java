@@ -30,7 +30,10 @@ import org.slf4j.LoggerFactory;
  * {@link SearchSpaceTransform} (log scale, widened int cells, one-hot categoricals); a GP with a
  * Matérn-5/2 ARD kernel (one length scale per parameter; categoricals by same/different category,
  * {@link KernelLayout}) and a noise term is fitted to the standardised losses by maximising the
- * marginal likelihood (with restarts), one more GP per reported constraint, and the next point
+ * marginal likelihood (with restarts) — or, when losses span orders of magnitude, the space has at least
+ * {@link GpOptions#warpMinParameters} parameters and the model explains them better that way, to the losses
+ * on a log scale above their median ({@link LossWarping}, chosen by the marginal likelihood of the losses
+ * themselves) — one more GP per reported constraint, and the next point
  * maximises the constrained log expected improvement ({@link Acquisition}). The incumbent EI has to beat
  * is the best posterior mean at a feasible observed point (plug-in EI; Picheny et al. 2013), since with
  * a noise term the model never expects to match the luckiest observation and EI would then favour
@@ -119,9 +122,8 @@ public final class GpSampler implements Sampler {
         KernelLayout layout = KernelLayout.of(transform);
         int[] hyperRows = hyperparameterRows(fit, direction);
         List<double[]> pendingPoints = pending.of(study, trial, transform);
-        Standardized y = Standardized.of(loss);
-        GaussianProcess objective = fitGp(x, y.values(), hyperRows, layout, pendingPoints, "objective:" + transform.dimension(),
-                random);
+        GaussianProcess objective = fitObjective(x, loss, hyperRows, layout, pendingPoints, transform.dimension(),
+                options.warps(space.size()), random);
         double best = Double.NaN;
         List<double[]> incumbents = new ArrayList<>();
         Integer[] order = new Integer[n];
@@ -187,6 +189,34 @@ public final class GpSampler implements Sampler {
     }
 
     /**
+     * The GP of the losses, standardised as they are or after {@link LossWarping#logAboveMedian}, whichever
+     * explains the losses better: the higher marginal likelihood of the losses themselves, that is of the
+     * model's targets plus the log-Jacobian of the map from losses to targets (a warped GP; Snelson et al.
+     * 2004, with the warping chosen rather than learned).
+     */
+    private GaussianProcess fitObjective(double[][] x, double[] loss, int[] hyperRows, KernelLayout layout,
+                                         List<double[]> pendingPoints, int dimension, boolean warp,
+                                         SplittableRandom random) {
+        Standardized plain = Standardized.of(loss);
+        BoxLbfgs.Result plainFit = fitTheta(x, plain.values(), hyperRows, layout, "objective:" + dimension, random);
+        double[] warpedLoss = warp ? LossWarping.logAboveMedian(loss) : null;
+        if (warpedLoss == null) {
+            return condition(x, plain.values(), plainFit.x(), layout, pendingPoints);
+        }
+        Standardized warped = Standardized.of(warpedLoss);
+        BoxLbfgs.Result warpedFit = fitTheta(x, warped.values(), hyperRows, layout, "objective-log:" + dimension, random);
+        // densities of the losses: the targets' density times the Jacobian of the map from losses to targets
+        double plainEvidence = plainFit.value() - hyperRows.length * Math.log(plain.scale());
+        double warpedEvidence = warpedFit.value() - hyperRows.length * Math.log(warped.scale());
+        for (int i : hyperRows) {
+            warpedEvidence -= warpedLoss[i]; // log |d/dy log(y − min + offset)| = −log(y − min + offset)
+        }
+        return warpedEvidence > plainEvidence
+                ? condition(x, warped.values(), warpedFit.x(), layout, pendingPoints)
+                : condition(x, plain.values(), plainFit.x(), layout, pendingPoints);
+    }
+
+    /**
      * Fits the hyperparameters to the observations {@code (x, y)} (standardised, mean 0) of rows
      * {@code hyperRows}, then conditions on all of them and on the pending points, each with the lie 0:
      * the mean of the observations (CL-mean). A pending point's variance collapses, so the acquisition
@@ -194,6 +224,12 @@ public final class GpSampler implements Sampler {
      */
     private GaussianProcess fitGp(double[][] x, double[] y, int[] hyperRows, KernelLayout layout,
                                   List<double[]> pendingPoints, String key, SplittableRandom random) {
+        return condition(x, y, fitTheta(x, y, hyperRows, layout, key, random).x(), layout, pendingPoints);
+    }
+
+    /** The hyperparameters fitted to rows {@code hyperRows}, with the log posterior there. */
+    private BoxLbfgs.Result fitTheta(double[][] x, double[] y, int[] hyperRows, KernelLayout layout, String key,
+                                     SplittableRandom random) {
         int restarts = x.length <= options.restartsUntil() ? options.restarts() : 0;
         double[][] hx = new double[hyperRows.length][];
         double[] hy = new double[hyperRows.length];
@@ -201,8 +237,14 @@ public final class GpSampler implements Sampler {
             hx[i] = x[hyperRows[i]];
             hy[i] = y[hyperRows[i]];
         }
-        double[] theta = HyperparameterFit.fit(hx, hy, layout, warmStarts.get(key), restarts, random);
-        warmStarts.put(key, theta);
+        BoxLbfgs.Result fit = HyperparameterFit.fit(hx, hy, layout, warmStarts.get(key), restarts, random);
+        warmStarts.put(key, fit.x());
+        return fit;
+    }
+
+    /** Conditions the GP with hyperparameters θ on all observations and on the pending points (lie 0). */
+    private static GaussianProcess condition(double[][] x, double[] y, double[] theta, KernelLayout layout,
+                                             List<double[]> pendingPoints) {
         double[][] all = x;
         double[] targets = y;
         if (!pendingPoints.isEmpty()) {

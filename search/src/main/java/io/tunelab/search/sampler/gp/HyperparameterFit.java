@@ -19,9 +19,12 @@ final class HyperparameterFit {
     private HyperparameterFit() {
     }
 
-    /** The best θ found; {@code warm} may be null or of another dimension (then ignored). */
-    static double[] fit(double[][] x, double[] y, KernelLayout layout, double[] warm, int restarts,
-                        SplittableRandom random) {
+    /**
+     * The best θ found, with the log posterior ({@link MarginalLikelihood}) there; {@code warm} may be null
+     * or of another dimension (then ignored).
+     */
+    static BoxLbfgs.Result fit(double[][] x, double[] y, KernelLayout layout, double[] warm, int restarts,
+                               SplittableRandom random) {
         int d = layout.parameters();
         double[] lower = new double[d + 2];
         double[] upper = new double[d + 2];
@@ -53,6 +56,6 @@ final class HyperparameterFit {
                 best = res;
             }
         }
-        return best.x();
+        return best;
     }
 }

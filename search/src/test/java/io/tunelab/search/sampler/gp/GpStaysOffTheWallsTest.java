@@ -34,8 +34,17 @@ class GpStaysOffTheWallsTest {
     @Timeout(value = 10, unit = TimeUnit.MINUTES)
     void inTheNarrowValleyOfFiveDimensionalRosenbrockFewProposalsPutTwoCoordinatesOnABoundAndTheBestKeepsImproving() {
         List<FrozenTrial> trials = run(5, -5, 10, 160, GpStaysOffTheWallsTest::rosenbrock, 2);
-        assertThat(shareTouchingABound(trials, -5, 10, 2)).isLessThan(0.1);
-        assertThat(bestUpTo(trials, 160)).isLessThan(bestUpTo(trials, 100) / 2);
+        // The valley x(i+1) = x(i)² runs into the upper bound, and the GP on warped losses (LossWarping) follows it
+        // there: a quarter of its proposals put two coordinates on a bound (a tenth before the warping), while its
+        // best after 100 trials fell from 306 to 4.9 on this seed (seeds 1-3: 54-306 before, 4.3-5.1 after), and
+        // it still improves after trial 100 (to 4.1 at 160), though no longer by half from that far lower level.
+        // The original levels (under a tenth; best halved after trial 100) fail with the warping (0.24; 4.86 to 4.14).
+        // The defect itself (most proposals on the bounds, ending no better than random search, whose best at 100
+        // trials is 475-20,600 over 20 seeds, median 5,000) still fails the first two checks; so would the
+        // unwarped GP (306 at 100).
+        assertThat(shareTouchingABound(trials, -5, 10, 2)).isLessThan(1.0 / 3);
+        assertThat(bestUpTo(trials, 100)).isLessThan(20);
+        assertThat(bestUpTo(trials, 160)).isLessThan(bestUpTo(trials, 100));
     }
 
     private static List<FrozenTrial> run(int d, double lo, double hi, int n, ToDoubleFunction<double[]> f, long seed) {
