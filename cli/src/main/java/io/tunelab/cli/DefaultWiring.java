@@ -29,6 +29,14 @@ public final class DefaultWiring implements Wiring {
     }
 
     @Override
+    public TrialStorage openStorageForReading(StorageAccess access) {
+        if (access.url().startsWith("memory:")) {
+            return new InMemoryStorage();
+        }
+        return Tracker.openStorageForReading(TrackerLocation.config(access));
+    }
+
+    @Override
     public Tracker openTracker(String url) {
         return openTracker(StorageAccess.of(url));
     }

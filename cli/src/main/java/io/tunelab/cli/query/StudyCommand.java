@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** What every read command shares: the storage option, the output format, and opening the storage. */
+/** What every read command shares: the storage option, the output format, and opening the storage for reading. */
 abstract class StudyCommand implements Callable<Integer> {
     final Wiring wiring;
 
@@ -32,7 +32,7 @@ abstract class StudyCommand implements Callable<Integer> {
 
     @Override
     public final Integer call() {
-        try (TrialStorage s = wiring.openStorage(storage.access())) {
+        try (TrialStorage s = wiring.openStorageForReading(storage.access())) {
             return run(s, spec.commandLine().getOut());
         }
     }

@@ -21,6 +21,14 @@ public interface Wiring {
         return openStorage(access.url());
     }
 
+    /**
+     * Opens the storage {@code access} names for a command that only reads it; writing through it may fail. The real
+     * wiring opens an existing embedded database file read-only, so reading leaves it untouched.
+     */
+    default TrialStorage openStorageForReading(StorageAccess access) {
+        return openStorage(access);
+    }
+
     /** Opens the whole tracker {@code access} names, with its password where it applies. */
     default Tracker openTracker(StorageAccess access) {
         return openTracker(access.url());

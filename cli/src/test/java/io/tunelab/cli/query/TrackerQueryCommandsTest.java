@@ -12,13 +12,19 @@ import io.tunelab.tracker.setup.Tracker;
 import io.tunelab.tracker.setup.TrackerConfig;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
-/** {@code studies} and {@code best} on a tracker database read the aggregates the database computes. */
+/**
+ * {@code studies} and {@code best} on a tracker database read the aggregates the database computes; the read
+ * commands open the database read-only and write nothing to its file.
+ */
 class TrackerQueryCommandsTest {
     @TempDir
     Path dir;
@@ -72,5 +78,23 @@ class TrackerQueryCommandsTest {
         assertThat(run(0, "best", "multi", "--storage", dir.toString(), "--format", "csv").lines().skip(1)
                 .map(l -> l.split(",")[0])).containsExactly("0", "1", "3");
         assertThat(run(2, "best", "empty", "--storage", dir.toString())).contains("has no COMPLETE trial yet");
+    }
+
+    @Test
+    void theReadCommandsLeaveTheDatabaseFileByteForByteAsItWas() throws Exception {
+        fill();
+        Path file = dir.resolve("tracker.mv.db");
+        String before = digest(file);
+
+        assertThat(run(0, "studies", "--storage", dir.toString())).contains("single");
+        assertThat(run(0, "trials", "single", "--storage", dir.toString())).contains("RUNNING");
+        assertThat(run(0, "best", "single", "--storage", dir.toString())).contains("1.5");
+        assertThat(run(0, "compare", "single", "0", "2", "--storage", dir.toString())).contains("trial 2");
+
+        assertThat(digest(file)).as("the database file after four read commands").isEqualTo(before);
+    }
+
+    private static String digest(Path file) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
     }
 }

@@ -1,9 +1,12 @@
 package io.tunelab.tracker.config;
 
 import io.tunelab.tracker.TrackerException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * How to reach a tracker database.
@@ -29,6 +32,8 @@ public record DatabaseSettings(String jdbcUrl, String user, String password, int
     public static final Duration DEFAULT_OUTAGE_TOLERANCE = Duration.ofMinutes(2);
     /** The URL setting that turns H2's compaction on close off (see {@link #withoutCompactionOnClose}). */
     static final String NO_CLOSE_COMPACTION = ";MAX_COMPACT_TIME=0";
+    /** The URL setting that opens an embedded H2 file database for reading only (see {@link #readOnly}). */
+    static final String READ_ONLY = ";ACCESS_MODE_DATA=r";
 
     public DatabaseSettings {
         if (!isPostgresql(jdbcUrl) && !startsWith(jdbcUrl, "jdbc:h2:")) {
@@ -83,6 +88,41 @@ public record DatabaseSettings(String jdbcUrl, String user, String password, int
         boolean embeddedFile = lower.startsWith("jdbc:h2:") && !lower.startsWith("jdbc:h2:mem:")
                 && !lower.startsWith("jdbc:h2:tcp:") && !lower.startsWith("jdbc:h2:ssl:");
         return embeddedFile && !lower.contains(";max_compact_time=") ? url + NO_CLOSE_COMPACTION : url;
+    }
+
+    /**
+     * These settings opening the same embedded H2 file database for reading only ({@code ACCESS_MODE_DATA=r}): H2
+     * then writes nothing to the file, not even when it closes. Empty for servers, in-memory databases, URLs that
+     * set an access mode, and files that do not exist yet (a read-only open cannot create them).
+     */
+    public Optional<DatabaseSettings> readOnly() {
+        String lower = jdbcUrl.toLowerCase(Locale.ROOT);
+        if (isServer(jdbcUrl) || lower.startsWith("jdbc:h2:mem:") || lower.contains(";access_mode_data=")) {
+            return Optional.empty();
+        }
+        return embeddedFile().filter(Files::isRegularFile)
+                .map(f -> new DatabaseSettings(jdbcUrl + READ_ONLY, user, password, maxPoolSize, outageTolerance));
+    }
+
+    /** The {@code .mv.db} file an embedded H2 URL names, when its path is absolute, {@code ./} or {@code ~/}. */
+    private Optional<Path> embeddedFile() {
+        String rest = jdbcUrl.substring("jdbc:h2:".length());
+        int settings = rest.indexOf(';');
+        String name = settings < 0 ? rest : rest.substring(0, settings);
+        for (String fileSystem : List.of("retry:", "file:", "nio:")) {
+            if (name.startsWith(fileSystem)) {
+                name = name.substring(fileSystem.length());
+            }
+        }
+        Path base;
+        if (name.startsWith("~/")) {
+            base = Path.of(System.getProperty("user.home"), name.substring(2));
+        } else if (name.startsWith("/") || name.startsWith("./")) {
+            base = Path.of(name);
+        } else {
+            return Optional.empty();
+        }
+        return Optional.of(base.resolveSibling(base.getFileName() + ".mv.db"));
     }
 
     private static boolean isPostgresql(String jdbcUrl) {

@@ -9,6 +9,7 @@ import io.tunelab.tracker.config.DatabaseSettings;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
@@ -82,7 +83,44 @@ final class Database implements AutoCloseable, Transactions {
         }
     }
 
+    /**
+     * Opens the database for a process that only reads it: an embedded H2 file that exists and whose schema is the
+     * newest opens read-only ({@link DatabaseSettings#readOnly}), so neither reading nor closing writes to the file
+     * (no header rewrite, no compaction, no forced sync on close); every other database, and a file that cannot be
+     * opened that way, opens as {@link #open} does. Writing through the read-only database fails.
+     */
+    static Database openForReading(DatabaseSettings settings) {
+        Optional<DatabaseSettings> readOnly = settings.readOnly();
+        if (readOnly.isPresent()) {
+            Database db = null;
+            try {
+                db = connect(readOnly.get(), Dialect.of(settings));
+                if (Migrations.NEWEST.equals(Migrations.applied(db.pool))) {
+                    return db;
+                }
+            } catch (RuntimeException e) {
+                // in use by another process, older file format: the ordinary open below reports or handles it
+            }
+            if (db != null) {
+                db.close();
+            }
+        }
+        return open(settings);
+    }
+
     private static Database openOnce(DatabaseSettings settings, Dialect dialect) {
+        Database db = connect(settings, dialect);
+        try {
+            Migrations.migrate(db.pool);
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
+        }
+        return db;
+    }
+
+    /** The pool over the database, not migrated. */
+    private static Database connect(DatabaseSettings settings, Dialect dialect) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(settings.jdbcUrl());
         config.setDriverClassName(dialect.driverClass());
@@ -102,14 +140,7 @@ final class Database implements AutoCloseable, Transactions {
         } catch (HikariPool.PoolInitializationException e) {
             throw TrackerException.unavailable(describeOpenFailure(settings.jdbcUrl(), e), e);
         }
-        Database db = new Database(pool, dialect, settings.jdbcUrl(), settings.outageTolerance());
-        try {
-            Migrations.migrate(pool);
-        } catch (RuntimeException e) {
-            pool.close();
-            throw e;
-        }
-        return db;
+        return new Database(pool, dialect, settings.jdbcUrl(), settings.outageTolerance());
     }
 
     /** The first {@link SQLException} among the causes of {@code e}, or null. */

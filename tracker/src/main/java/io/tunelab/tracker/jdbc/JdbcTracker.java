@@ -48,12 +48,22 @@ public final class JdbcTracker implements AutoCloseable {
 
     /** Opens (creating and migrating as needed) the database, with artifact files under {@code artifactRoot}. */
     public static JdbcTracker open(DatabaseSettings database, Path artifactRoot, StorageOptions options) {
-        return over(database, db -> new JdbcTracker(db, new LocalArtifactRepository(artifactRoot), options));
+        return over(Database.open(database), db -> new JdbcTracker(db, new LocalArtifactRepository(artifactRoot), options));
     }
 
     /** Only the tracking store over the database; closing the storage closes the database. */
     public static TrialStorage openStorage(DatabaseSettings database, Path artifactRoot, StorageOptions options) {
-        return over(database, db -> new JdbcTrialStorage(db, true, new LocalArtifactRepository(artifactRoot), options));
+        return over(Database.open(database), db -> new JdbcTrialStorage(db, true, new LocalArtifactRepository(artifactRoot), options));
+    }
+
+    /**
+     * Only the tracking store, for a process that reads and does not write: an embedded H2 file opens read-only
+     * when it can ({@link Database#openForReading}), so reading leaves the file exactly as it was.
+     */
+    public static TrialStorage openStorageForReading(DatabaseSettings database, Path artifactRoot,
+                                                     StorageOptions options) {
+        return over(Database.openForReading(database),
+                db -> new JdbcTrialStorage(db, true, new LocalArtifactRepository(artifactRoot), options));
     }
 
     /**
@@ -68,8 +78,7 @@ public final class JdbcTracker implements AutoCloseable {
     }
 
     /** What {@code build} makes of the opened database; the database is closed again if that fails. */
-    private static <T> T over(DatabaseSettings database, Function<Database, T> build) {
-        Database db = Database.open(database);
+    private static <T> T over(Database db, Function<Database, T> build) {
         try {
             return build.apply(db);
         } catch (RuntimeException e) {

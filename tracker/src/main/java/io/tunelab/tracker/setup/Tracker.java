@@ -45,6 +45,15 @@ public final class Tracker implements AutoCloseable {
     }
 
     /**
+     * The tracking store for a command that only reads (lists, summaries, comparisons): an embedded database file
+     * that exists and has the newest schema opens read-only, so reading writes nothing to it, not even on close;
+     * anything else opens as {@link #openStorage} does. Writing through this storage fails.
+     */
+    public static TrialStorage openStorageForReading(TrackerConfig config) {
+        return JdbcTracker.openStorageForReading(config.database(), config.artifactRoot(), config.storage());
+    }
+
+    /**
      * The query side (study summaries computed by the database, pages of trials) of a tracking store
      * opened by {@link #openStorage} or a tracker, or empty for any other storage (e.g. in memory).
      */

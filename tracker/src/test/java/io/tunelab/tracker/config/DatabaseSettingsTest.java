@@ -2,8 +2,10 @@ package io.tunelab.tracker.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Embedded H2 databases are opened without compaction on close (H2 2.3.232's compaction on close lost a committed
@@ -32,5 +34,26 @@ class DatabaseSettingsTest {
                 .isEqualTo("jdbc:h2:ssl://127.0.0.1:9092/tracker");
         assertThat(DatabaseSettings.of("jdbc:h2:mem:x").jdbcUrl()).isEqualTo("jdbc:h2:mem:x");
         assertThat(DatabaseSettings.of("jdbc:postgresql://127.0.0.1/t").jdbcUrl()).isEqualTo("jdbc:postgresql://127.0.0.1/t");
+    }
+
+    @Test
+    void anExistingEmbeddedFileOpensReadOnlyForReadingAndAMissingOneDoesNot(@TempDir Path dir) throws Exception {
+        DatabaseSettings settings = DatabaseSettings.embedded(dir);
+        assertThat(settings.readOnly()).as("no file yet: a read-only open could not create it").isEmpty();
+
+        Files.createFile(dir.resolve("tracker.mv.db"));
+
+        assertThat(settings.readOnly()).get().extracting(DatabaseSettings::jdbcUrl)
+                .isEqualTo(settings.jdbcUrl() + ";ACCESS_MODE_DATA=r");
+        assertThat(DatabaseSettings.of("jdbc:h2:file:" + dir.resolve("tracker")).readOnly()).isPresent();
+        assertThat(DatabaseSettings.of("jdbc:h2:" + dir.resolve("tracker") + ";ACCESS_MODE_DATA=rw").readOnly())
+                .as("the URL chose its access mode").isEmpty();
+    }
+
+    @Test
+    void serversAndInMemoryDatabasesHaveNoReadOnlyVariant() {
+        assertThat(DatabaseSettings.of("jdbc:h2:tcp://127.0.0.1:9092/tracker").readOnly()).isEmpty();
+        assertThat(DatabaseSettings.of("jdbc:postgresql://127.0.0.1/t").readOnly()).isEmpty();
+        assertThat(DatabaseSettings.of("jdbc:h2:mem:x").readOnly()).isEmpty();
     }
 }
