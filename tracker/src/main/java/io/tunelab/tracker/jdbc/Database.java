@@ -1,8 +1,5 @@
 package io.tunelab.tracker.jdbc;
 
-import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
-import com.zaxxer.hikari.pool.HikariPool;
 import io.tunelab.search.storage.StorageException;
 import io.tunelab.tracker.TrackerException;
 import io.tunelab.tracker.config.DatabaseSettings;
@@ -17,8 +14,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A pooled (HikariCP), migrated tracker database and the way every store talks to it: short
- * transactions that are retried when they fail for a transient reason (lock time-out, deadlock,
+ * A migrated tracker database (over a pool, or plain sessions for a one-shot reader: see {@link Connections}) and
+ * the way every store talks to it: short transactions that are retried when they fail for a transient reason (lock time-out, deadlock,
  * lost connection). Thread-safe; close it once, after the stores using it.
  *
  * <p>Failures: lock conflicts and deadlocks are retried up to {@value #MAX_ATTEMPTS} times with short
@@ -44,12 +41,12 @@ final class Database implements AutoCloseable, Transactions {
     private final AtomicLong inOutage = new AtomicLong();
     private volatile boolean everRecovered;
     private volatile long recoveredAt;
-    private final HikariDataSource pool;
+    private final Connections connections;
     private final Dialect dialect;
     private final String url;
 
-    private Database(HikariDataSource pool, Dialect dialect, String url, Duration outageTolerance) {
-        this.pool = pool;
+    private Database(Connections connections, Dialect dialect, String url, Duration outageTolerance) {
+        this.connections = connections;
         this.outageTolerance = outageTolerance;
         this.dialect = dialect;
         this.url = url;
@@ -94,11 +91,13 @@ final class Database implements AutoCloseable, Transactions {
         if (readOnly.isPresent()) {
             Database db = null;
             try {
-                db = connect(readOnly.get(), Dialect.of(settings));
-                if (Migrations.NEWEST.equals(Migrations.applied(db.pool))) {
+                DatabaseSettings ro = readOnly.get();
+                db = new Database(SessionConnections.open(ro, Dialect.H2), Dialect.H2, ro.jdbcUrl(),
+                        ro.outageTolerance());
+                if (Migrations.NEWEST.equals(Migrations.applied(db.connections.dataSource()))) {
                     return db;
                 }
-            } catch (RuntimeException e) {
+            } catch (SQLException | RuntimeException e) {
                 // in use by another process, older file format: the ordinary open below reports or handles it
             }
             if (db != null) {
@@ -109,38 +108,15 @@ final class Database implements AutoCloseable, Transactions {
     }
 
     private static Database openOnce(DatabaseSettings settings, Dialect dialect) {
-        Database db = connect(settings, dialect);
+        Database db = new Database(PooledConnections.open(settings, dialect), dialect, settings.jdbcUrl(),
+                settings.outageTolerance());
         try {
-            Migrations.migrate(db.pool);
+            Migrations.migrate(db.dataSource());
         } catch (RuntimeException e) {
             db.close();
             throw e;
         }
         return db;
-    }
-
-    /** The pool over the database, not migrated. */
-    private static Database connect(DatabaseSettings settings, Dialect dialect) {
-        HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(settings.jdbcUrl());
-        config.setDriverClassName(dialect.driverClass());
-        config.setUsername(settings.user());
-        config.setPassword(settings.password());
-        config.setMaximumPoolSize(settings.maxPoolSize());
-        config.setMinimumIdle(1);
-        // Connections beyond the one kept idle close after 30 s, so idle workers hold one connection each.
-        config.setIdleTimeout(30_000);
-        config.setAutoCommit(false);
-        config.setConnectionTimeout(Math.max(250, Math.min(10_000, settings.outageTolerance().toMillis())));
-        config.setPoolName("tunelab-tracker");
-        config.setConnectionInitSql(dialect.connectionInitSql());
-        HikariDataSource pool;
-        try {
-            pool = new HikariDataSource(config);
-        } catch (HikariPool.PoolInitializationException e) {
-            throw TrackerException.unavailable(describeOpenFailure(settings.jdbcUrl(), e), e);
-        }
-        return new Database(pool, dialect, settings.jdbcUrl(), settings.outageTolerance());
     }
 
     /** The first {@link SQLException} among the causes of {@code e}, or null. */
@@ -153,7 +129,8 @@ final class Database implements AutoCloseable, Transactions {
         return null;
     }
 
-    private static String describeOpenFailure(String url, Exception e) {
+    /** What failed when opening the database at {@code url}, with the remedy when another process holds the file. */
+    static String describeOpenFailure(String url, Exception e) {
         Throwable cause = e.getCause() != null ? e.getCause() : e;
         String text = cause.getMessage() == null ? cause.toString() : cause.getMessage();
         if (cause instanceof SQLException sql && sql.getErrorCode() == 90020) {
@@ -177,9 +154,9 @@ final class Database implements AutoCloseable, Transactions {
         return retries.get();
     }
 
-    /** The pool, for tools (Flyway, benchmarks) that need a plain data source. */
+    /** The connections as a plain data source, for tools (Flyway, benchmarks). */
     DataSource dataSource() {
-        return pool;
+        return connections.dataSource();
     }
 
     /**
@@ -224,7 +201,7 @@ final class Database implements AutoCloseable, Transactions {
         boolean reached = false;
         try {
             for (int attempt = 1; ; attempt++) {
-                try (Connection c = pool.getConnection()) {
+                try (Connection c = connections.get()) {
                     try {
                         T result = work.run(c);
                         c.commit();
@@ -239,7 +216,7 @@ final class Database implements AutoCloseable, Transactions {
                     }
                 } catch (SQLException e) {
                     Dialect.Failure failure = dialect.classify(e);
-                    if (failure == Dialect.Failure.PERMANENT || pool.isClosed()) {
+                    if (failure == Dialect.Failure.PERMANENT || connections.isClosed()) {
                         reached = true;
                         throw translate(e);
                     }
@@ -331,9 +308,9 @@ final class Database implements AutoCloseable, Transactions {
         return TrackerException.unavailable("database " + url + " failed: " + e.getMessage(), e);
     }
 
-    /** Closes the pool; an embedded H2 database closes with its last connection. */
+    /** Closes the connections; an embedded H2 database closes with its last one. */
     @Override
     public void close() {
-        pool.close();
+        connections.close();
     }
 }
