@@ -114,9 +114,18 @@
   }
   /** Lets the page handle what arrived meanwhile (the trials table's first page) between two charts. */
   const nextTask = () => new Promise(resolve => setTimeout(resolve, 0));
+  /** The optimisation history (TL.HistoryChart: its own canvas, not ECharts); a click on a point opens its trial. */
+  let historyChart = null;
+  async function openTrial(number) {
+    try {
+      const page = await api('/api/studies/' + id + '/trials?after=' + (number - 1) + '&limit=1');
+      if (page.trials.length && page.trials[0].number === number) location.href = '/trial.html?id=' + page.trials[0].id;
+    } catch (e) { TL.live('opening trial #' + number + ' failed: ' + e.message); }
+  }
   function renderCharts() {
     const k = S.objective;
-    TL.chart('history').setOption(C.history(S.history, S.log, S.selected, S.history.line), true);
+    if (!historyChart) historyChart = TL.HistoryChart(document.getElementById('history'), {onOpen: openTrial});
+    historyChart.draw(S.history, {log: S.log, selected: S.selected});
     performance.mark('history-drawn');
     const slices = document.getElementById('slices');
     const shown = params.slice(0, 12);
