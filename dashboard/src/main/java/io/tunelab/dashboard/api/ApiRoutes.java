@@ -32,7 +32,8 @@ public final class ApiRoutes {
 
     /**
      * Computes ahead what a first visit asks for: the data port's caches, each study's trial pages,
-     * parameter importance, optimisation history, sample of lines and (several objectives) Pareto chart. Failures
+     * parameter importance, trials table's first page, learning curves, optimisation history, sample of lines and
+     * (several objectives) Pareto chart. Failures
      * are logged and skipped (a request will meet them again).
      */
     public void warmUp() {
@@ -41,6 +42,7 @@ public final class ApiRoutes {
             try {
                 studies.warmUp(study.id(), TRIAL_PAGE);
                 analysis.importance(study, 0);
+                analysis.warmUp(study);
                 charts.history(study, 0);
                 charts.sample(study, 0, StudyChartRoutes.DEFAULT_LINES, StudyChartRoutes.NO_BRUSH);
                 if (study.directions().size() > 1) {
