@@ -6,7 +6,7 @@
  * the legend are drawn on top with a few canvas calls.
  *
  *   const chart = TL.HistoryChart(div, {onOpen(number)});
- *   chart.draw(h, {log, selected});   h: the server's history (see StudyChartRoutes#history): count, number[], value[],
+ *   chart.draw(h, {log, selected});   (a promise: drawn) h: the server's history (see StudyChartRoutes#history): count, number[], value[],
  *                                     infeasible[] (positions among them), line [[number, best], ...] (BestSoFar);
  *                                     log: a log value axis (when every value is positive); selected: a Set of numbers
  *
@@ -32,6 +32,8 @@ TL.HistoryChart = function (div, options) {
   let h = null, log = false, selected = null;
   let pts = null; // {x, y: Float64Array (number, value as plotted), kind: Uint8Array (0 trial, 1 infeasible), sel: Uint8Array}
   let frame = null; // the last draw's geometry: size, scales, legend boxes
+  let size = null; // the div's content size, css px, as the ResizeObserver last reported it
+  const waiting = []; // the draws not drawn yet
   let index = null; // the hover grid of the last draw, built on the first hover
 
   /** Round steps of 1, 2 or 5 times a power of ten, about n of them over [lo, hi]; lo and hi widened to steps. */
@@ -88,11 +90,17 @@ TL.HistoryChart = function (div, options) {
     return (0xff << 24 | c[2] << 16 | c[1] << 8 | c[0]) >>> 0;
   };
 
+  /**
+   * Draws h at the div's size as the ResizeObserver last reported it: reading the size from the layout here would force
+   * a synchronous layout of the page being built (~100-300 ms at 100,000 trials, in the profile); before the first report
+   * the draw waits for it (it comes with the next frame's layout). Resolves the promises of the draws it completes.
+   */
   function render() {
-    if (!h) return;
-    const w = div.clientWidth, ht = div.clientHeight, dpr = window.devicePixelRatio || 1;
-    if (!w || !ht) return;
-    canvas.width = Math.round(w * dpr); canvas.height = Math.round(ht * dpr);
+    if (!h || !size || !size[0] || !size[1]) return;
+    const [w, ht] = size, dpr = window.devicePixelRatio || 1;
+    if (canvas.width !== Math.round(w * dpr) || canvas.height !== Math.round(ht * dpr)) {
+      canvas.width = Math.round(w * dpr); canvas.height = Math.round(ht * dpr);
+    }
     const ctx = canvas.getContext('2d');
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
     ctx.fillStyle = '#fff'; ctx.fillRect(0, 0, w, ht);
@@ -198,7 +206,7 @@ TL.HistoryChart = function (div, options) {
       ctx.fillStyle = off ? '#ccc' : '#333';
       ctx.fillText(name, box.x + 25, cy);
     }
-    div.dataset.drawn = String(count('trials') + count('infeasible'));
+    waiting.splice(0).forEach(resolve => resolve());
   }
 
   /** The series a point is shown in: selected (when brushed), else infeasible or trials; null if that series is hidden. */
@@ -272,15 +280,19 @@ TL.HistoryChart = function (div, options) {
     const p = pointAt(x, y);
     if (p && opts.onOpen) opts.onOpen(p.number);
   });
-  let size = [0, 0];
-  new ResizeObserver(() => {
-    if (div.clientWidth !== size[0] || div.clientHeight !== size[1]) { size = [div.clientWidth, div.clientHeight]; render(); }
+  new ResizeObserver(entries => {
+    const r = entries[entries.length - 1].contentRect, next = [Math.round(r.width), Math.round(r.height)];
+    if (!size || next[0] !== size[0] || next[1] !== size[1]) { size = next; render(); }
   }).observe(div);
 
   const api = {
+    /** Draws the history (now, or once the div's size is known); resolves when it is drawn. */
     draw(history, o) {
       h = history; log = !!(o && o.log); selected = (o && o.selected) || null;
-      prepare(); render(); size = [div.clientWidth, div.clientHeight];
+      prepare();
+      const drawn = new Promise(resolve => waiting.push(resolve));
+      render();
+      return drawn;
     },
     count, pointAt,
     /** Where the point of trial number is drawn, relative to the div: [x, y], or null if the history has no such point. */

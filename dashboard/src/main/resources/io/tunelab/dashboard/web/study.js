@@ -122,11 +122,10 @@
       if (page.trials.length && page.trials[0].number === number) location.href = '/trial.html?id=' + page.trials[0].id;
     } catch (e) { TL.live('opening trial #' + number + ' failed: ' + e.message); }
   }
+  /** Draws the charts of the sample and the history; resolves when the history is drawn (see TL.HistoryChart#draw). */
   function renderCharts() {
     const k = S.objective;
-    if (!historyChart) historyChart = TL.HistoryChart(document.getElementById('history'), {onOpen: openTrial});
-    historyChart.draw(S.history, {log: S.log, selected: S.selected});
-    performance.mark('history-drawn');
+    const historyDrawn = historyChart.draw(S.history, {log: S.log, selected: S.selected});
     const slices = document.getElementById('slices');
     const shown = params.slice(0, 12);
     if (slices.children.length !== shown.length) slices.replaceChildren(...shown.map((p, i) => chartDiv('slice-' + i, 'small')));
@@ -134,6 +133,7 @@
     // the timeline and the contour read every trial: drawn once they are loaded
     if (S.trials) lazily('timeline', () => TL.chart('timeline').setOption(C.timeline(S.trials), true));
     renderContour();
+    return historyDrawn;
   }
   /** Draws the sample's lines; merged into the chart unless told to start afresh, so the brushed intervals stay. */
   function renderParallel(afresh) {
@@ -244,18 +244,22 @@
     table = TL.TrialTable(tablePanel, study.id, {objectives: study.directions.length,
       first: {url: TL.studyFirst.tableUrl, response: TL.studyFirst.take('table')}});
     const tableLoaded = table.load().then(() => performance.mark('table-drawn'));
+    // The first screen's charts are set up while the requests travel: their first reading of the layout (the history
+    // chart's ResizeObserver, ECharts' init) costs the page's first layout now, not once the data is there.
+    historyChart = TL.HistoryChart(document.getElementById('history'), {onOpen: openTrial});
+    TL.chart('parallel'); TL.chart('importance');
     // each chart in a task of its own: a request answered meanwhile (the table's first page) is drawn between them
     await loadCharts();
     performance.mark('charts-loaded');
     params = paramNames();
     await nextTask();
-    renderCharts();
+    const historyDrawn = renderCharts().then(() => performance.mark('history-drawn'));
     performance.mark('charts-drawn');
     await nextTask();
     renderParallel(true);
     performance.mark('parallel-drawn');
     TL.chart('parallel').on('axisareaselected', onBrush);
-    await Promise.all([renderImportance(), renderCurves(), renderPareto(), tableLoaded]);
+    await Promise.all([renderImportance(), renderCurves(), renderPareto(), tableLoaded, historyDrawn]);
     TL.ready();
     drawNearTheViewport();
     // every trial (the timeline and the contour read them), then the charts that need them

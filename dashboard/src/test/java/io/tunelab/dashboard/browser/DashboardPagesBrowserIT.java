@@ -57,8 +57,7 @@ class DashboardPagesBrowserIT {
             window.__h = {count: n, number, value, infeasible, line};
             window.__c = TL.HistoryChart(div);
             const t0 = performance.now();
-            window.__c.draw(window.__h, {log});
-            return performance.now() - t0;
+            return window.__c.draw(window.__h, {log}).then(() => performance.now() - t0);
             """;
 
     @BeforeAll
@@ -258,7 +257,7 @@ class DashboardPagesBrowserIT {
     void aLogAxisPutsEachDecadeAtTheSameHeight() {
         browser.open(url("/study.html?id=" + storage.findStudy(SampleStudies.QUADRATIC).orElseThrow().id()));
         browser.js(SYNTHETIC, 1000, true);
-        browser.js("__h.value[0] = 1; __h.value[1] = 10; __h.value[2] = 100; __c.draw(__h, {log: true})");
+        browser.js("__h.value[0] = 1; __h.value[1] = 10; __h.value[2] = 100; return __c.draw(__h, {log: true})");
         double decade1 = ((Number) browser.js("return __c.screenOf(0)[1] - __c.screenOf(2)[1]")).doubleValue();
         double decade2 = ((Number) browser.js("return __c.screenOf(2)[1] - __c.screenOf(4)[1]")).doubleValue();
         assertThat(decade1).isPositive().isCloseTo(decade2, org.assertj.core.data.Offset.offset(1e-6));
