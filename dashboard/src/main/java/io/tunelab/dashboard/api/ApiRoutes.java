@@ -44,6 +44,7 @@ public final class ApiRoutes {
                 analysis.importance(study, 0);
                 analysis.warmUp(study);
                 charts.history(study, 0);
+                charts.historyBinary(study, 0);
                 charts.sample(study, 0, StudyChartRoutes.DEFAULT_LINES, StudyChartRoutes.NO_BRUSH);
                 if (study.directions().size() > 1) {
                     charts.front(study, StudyChartRoutes.DEFAULT_LINES);

@@ -8,9 +8,9 @@ TL.studyFirst = (() => {
   const base = '/api/studies/' + encodeURIComponent(TL.param('id'));
   const lines = Math.max(1, Number(TL.param('lines')) || 2000);
   const started = {};
-  const get = (name, path) => { started[name] = TL.api(base + path); started[name].catch(() => {}); };
+  const get = (name, path, load) => { started[name] = (load || TL.api)(base + path); started[name].catch(() => {}); };
   get('study', ''); get('space', '/space');
-  get('history', '/history?objective=0'); get('sample', '/sample?objective=0&lines=' + lines);
+  get('history', '/history.bin?objective=0', TL.HistoryChart.load); get('sample', '/sample?objective=0&lines=' + lines);
   get('importance', '/importance?objective=0'); get('curves', '/curves?limit=300');
   // the trials table's first page, as the table asks for it (it is part of the first screen)
   const tableUrl = TL.TrialTable.firstPageUrl(encodeURIComponent(TL.param('id')));

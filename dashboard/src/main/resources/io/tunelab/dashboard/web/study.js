@@ -59,7 +59,7 @@
   /** The optimisation history's points and the sample of lines of the current objective (see StudyChartRoutes). */
   async function loadCharts() {
     const k = S.objective;
-    const [history, sample] = await Promise.all([early.history || api('/api/studies/' + id + '/history?objective=' + k),
+    const [history, sample] = await Promise.all([early.history || TL.HistoryChart.load('/api/studies/' + id + '/history.bin?objective=' + k),
       early.sample || api('/api/studies/' + id + '/sample?objective=' + k + '&lines=' + S.lines + brushQuery())]);
     early.history = early.sample = null;
     S.cursor = S.cursor ? S.cursor : Math.min(history.cursor, sample.cursor);

@@ -103,7 +103,8 @@ class DashboardPagesBrowserIT {
         assertThat(browser.js("const d = document.getElementById('history');"
                 + " return !echarts.getInstanceByDom(d) && d.querySelectorAll('canvas').length === 1"))
                 .as("the history is drawn on a canvas of its own, not by ECharts").isEqualTo(true);
-        assertThat(browser.js("return performance.getEntriesByType('resource').filter(r => /\\/(history|sample)\\?/.test(r.name)).length"))
+        assertThat(browser.js("return performance.getEntriesByType('resource')"
+                + ".filter(r => /\\/(history\\.bin|sample)\\?/.test(r.name)).length"))
                 .as("the first screen's charts come from the server's history and sample").isEqualTo(2L);
         browser.waitFor("return performance.getEntriesByType('resource').some(r => r.name.includes('/columns?'))");
         assertThat(browser.js("return performance.getEntriesByType('resource').filter(r => r.name.includes('/columns?'))"
