@@ -311,7 +311,8 @@ TL.HistoryChart = function (div, options) {
 /** The chart drawn in a div by TL.HistoryChart, if any. */
 TL.HistoryChart.of = div => div.__historyChart || null;
 /**
- * Fetches the server's history in binary (see StudyChartRoutes#historyBinary): the JSON head's fields, with number an
+ * Fetches the server's history in binary (see StudyChartRoutes#historyBinary): the JSON head's fields and the cursor
+ * (from the Tunelab-Cursor header), with number an
  * Int32Array and value a Float32Array or Float64Array viewing the response's bytes (no JSON to parse for the columns).
  * An error answer is JSON, thrown as TL.ApiError.
  */
@@ -326,6 +327,7 @@ TL.HistoryChart.load = async path => {
   const buf = await res.arrayBuffer();
   const length = new DataView(buf).getUint32(0, true);
   const h = JSON.parse(new TextDecoder().decode(new Uint8Array(buf, 4, length)));
+  h.cursor = Number(res.headers.get('Tunelab-Cursor'));
   const at = Math.ceil((4 + length) / 8) * 8, valuesAt = at + Math.ceil(4 * h.count / 8) * 8;
   h.number = new Int32Array(buf, at, h.count);
   h.value = h.valueBytes === 4 ? new Float32Array(buf, valuesAt, h.count) : new Float64Array(buf, valuesAt, h.count);

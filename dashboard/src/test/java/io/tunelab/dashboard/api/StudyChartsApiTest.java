@@ -96,7 +96,9 @@ class StudyChartsApiTest {
             byte[] text = new byte[in.getInt()];
             in.get(text);
             JsonNode head = new ObjectMapper().readTree(text);
-            for (String field : List.of("cursor", "objective", "direction", "count", "infeasible", "line")) {
+            assertThat(Long.parseLong(response.header("Tunelab-Cursor"))).as("the cursor, in a header")
+                    .isEqualTo(h.get("cursor").asLong());
+            for (String field : List.of("objective", "direction", "count", "infeasible", "line")) {
                 assertThat(head.get(field)).as(field).isEqualTo(h.get(field));
             }
             assertThat(head.get("valueBytes").asInt()).as("every value fits a float").isEqualTo(4);
@@ -110,6 +112,11 @@ class StudyChartsApiTest {
                 assertThat(in.getFloat()).as("value %d", i).isEqualTo(h.get("value").get(i).floatValue());
             }
             assertThat(in.remaining()).isZero();
+            try (okhttp3.Response plain = client.get("/api/studies/" + s + "/history.bin?objective=0",
+                    r -> r.header("Accept-Encoding", "identity"))) {
+                assertThat(plain.header("Content-Encoding")).as("gzipped only when asked").isNull();
+                assertThat(plain.body().bytes()).isEqualTo(in.array());
+            }
             assertThat(json(client.get("/api/studies/" + s + "/history.bin?objective=1"), 400).toString()).contains("objective");
         });
     }
