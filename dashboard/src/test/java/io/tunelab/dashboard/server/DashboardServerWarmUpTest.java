@@ -24,7 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A started dashboard warms, on a thread of its own, what a first visit of each study page asks for, the trials
- * table's first page among it (its catalog reads the study's metric names): the server answers meanwhile.
+ * table's first page among it (its catalog reads the study's metric names), then sends itself the page's first requests
+ * over HTTP: the server answers meanwhile.
  */
 @Timeout(60)
 class DashboardServerWarmUpTest {
@@ -37,11 +38,15 @@ class DashboardServerWarmUpTest {
         StorageDashboardData real = new StorageDashboardData(storage, 0);
         CountDownLatch answered = new CountDownLatch(1);
         Set<Long> tableStudies = ConcurrentHashMap.newKeySet();
+        Set<Long> spaceRequested = ConcurrentHashMap.newKeySet();
         DashboardData held = (DashboardData) Proxy.newProxyInstance(DashboardData.class.getClassLoader(),
                 new Class<?>[] {DashboardData.class}, (proxy, method, args) -> {
                     if (method.getName().equals("metricNames") && Thread.currentThread().getName().equals("tunelab-dashboard-warm-up")) {
                         answered.await(30, TimeUnit.SECONDS); // the warm-up waits until the test has had an answer
                         tableStudies.add((Long) args[0]);
+                    }
+                    if (method.getName().equals("space") && !Thread.currentThread().getName().equals("tunelab-dashboard-warm-up")) {
+                        spaceRequested.add((Long) args[0]); // a request for /api/studies/{id}/space, on a server thread
                     }
                     try {
                         return method.invoke(real, args);
@@ -58,6 +63,8 @@ class DashboardServerWarmUpTest {
             answered.countDown();
             assertThat(server.awaitWarmUp(Duration.ofSeconds(30))).isTrue();
             assertThat(tableStudies).as("the table's first page of every study")
+                    .containsExactlyInAnyOrderElementsOf(real.studies().stream().map(s -> s.id()).toList());
+            assertThat(spaceRequested).as("then the server sent itself each study page's first requests (the test sent none)")
                     .containsExactlyInAnyOrderElementsOf(real.studies().stream().map(s -> s.id()).toList());
         } finally {
             server.stop();
