@@ -11,7 +11,8 @@ TL.studyFirst = (() => {
   const get = (name, path, load) => { started[name] = (load || TL.api)(base + path); started[name].catch(() => {}); };
   get('study', ''); get('space', '/space');
   get('history', '/history.bin?objective=0', TL.HistoryChart.load); get('sample', '/sample?objective=0&lines=' + lines);
-  get('importance', '/importance?objective=0'); get('curves', '/curves?limit=300');
+  // not the learning curves: below the first screen, they are asked for once the page is interactive (see study.js)
+  get('importance', '/importance?objective=0');
   // the trials table's first page, as the table asks for it (it is part of the first screen)
   const tableUrl = TL.TrialTable.firstPageUrl(encodeURIComponent(TL.param('id')));
   started.table = TL.api(tableUrl); started.table.catch(() => {});

@@ -219,7 +219,7 @@
   try {
     // The first screen's requests started before ECharts was run (study-first.js); every trial loads after the page is interactive.
     const first = Promise.all([TL.studyFirst.take('study'), TL.studyFirst.take('space')]);
-    for (const name of ['history', 'sample', 'importance', 'curves']) early[name] = TL.studyFirst.take(name);
+    for (const name of ['history', 'sample', 'importance']) early[name] = TL.studyFirst.take(name);
     [study, space] = await first;
     document.title = study.name + ' · Tunelab';
     if (study.directions.length > 1) early.pareto = api('/api/studies/' + id + '/front?lines=' + S.lines);
@@ -259,8 +259,13 @@
     renderParallel(true);
     performance.mark('parallel-drawn');
     TL.chart('parallel').on('axisareaselected', onBrush);
-    await Promise.all([renderImportance(), renderCurves(), renderPareto(), tableLoaded, historyDrawn]);
+    // The learning curves count only where they are on the first screen (a tall window); else they load after it, so
+    // their request does not hold one of the browser's six connections while the first screen's are on their way.
+    const curves = document.getElementById('curves').getBoundingClientRect();
+    const curvesOnScreen = curves.top < innerHeight && curves.bottom > 0;
+    await Promise.all([renderImportance(), curvesOnScreen ? renderCurves() : null, renderPareto(), tableLoaded, historyDrawn]);
     TL.ready();
+    if (!curvesOnScreen) renderCurves().catch(e => showError(document.getElementById('curves').parentNode, e));
     drawNearTheViewport();
     // every trial (the timeline and the contour read them), then the charts that need them
     await everyTrial();

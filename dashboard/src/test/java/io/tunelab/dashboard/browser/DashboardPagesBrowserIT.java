@@ -146,6 +146,10 @@ class DashboardPagesBrowserIT {
                     .as("the table's first page is the request the page's head made").isEqualTo(1L);
             assertThat(browser.js("return TL.HistoryChart.of(document.getElementById('history')).count('trials') > 0"
                     + " && !!echarts.getInstanceByDom(document.getElementById('parallel'))")).isEqualTo(true);
+            browser.waitFor("return performance.getEntriesByType('resource').some(r => r.name.includes('/curves?'))");
+            assertThat(browser.js("return performance.getEntriesByType('resource').filter(r => r.name.includes('/curves?'))"
+                    + ".every(r => r.startTime >= Number(document.body.dataset.readyMs))"))
+                    .as("the learning curves, below the first screen, are asked for once the page is interactive").isEqualTo(true);
             browser.js("document.getElementById('slice-2').scrollIntoView({block: 'center'})");
             browser.waitFor("return !!echarts.getInstanceByDom(document.getElementById('slice-2'))");
             assertThat(pointCount("slice-2", 0)).as("a slice scrolled into view draws the sample").isBetween(1L, 32L);
