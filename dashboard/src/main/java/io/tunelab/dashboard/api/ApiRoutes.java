@@ -4,6 +4,7 @@ import io.javalin.Javalin;
 import io.tunelab.dashboard.data.DashboardData;
 import io.tunelab.dashboard.query.TrialTable;
 import io.tunelab.tracker.query.StudySummary;
+import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,7 +33,8 @@ public final class ApiRoutes {
 
     /**
      * Computes ahead what a first visit asks for: the data port's caches, each study's trial pages,
-     * parameter importance, optimisation history, sample of lines and (several objectives) Pareto chart. Failures
+     * parameter importance, trials table's first page, learning curves, optimisation history, sample of lines and
+     * (several objectives) Pareto chart. Failures
      * are logged and skipped (a request will meet them again).
      */
     public void warmUp() {
@@ -41,7 +43,9 @@ public final class ApiRoutes {
             try {
                 studies.warmUp(study.id(), TRIAL_PAGE);
                 analysis.importance(study, 0);
+                analysis.warmUp(study);
                 charts.history(study, 0);
+                charts.historyBinary(study, 0);
                 charts.sample(study, 0, StudyChartRoutes.DEFAULT_LINES, StudyChartRoutes.NO_BRUSH);
                 if (study.directions().size() > 1) {
                     charts.front(study, StudyChartRoutes.DEFAULT_LINES);
@@ -50,6 +54,23 @@ public final class ApiRoutes {
                 LOG.warn("warming up study {} failed: {}", study.id(), e.toString());
             }
         }
+    }
+
+    /**
+     * The requests a first visit of each study's page makes before it is interactive (its page, the first screen's API
+     * calls as {@link StudyPageCalls} names them), for the server to send itself once its caches are warm: the first
+     * such requests of a fresh server also load and compile the HTTP path's classes (Jetty, Javalin, gzip, the routes).
+     */
+    public List<String> firstVisitRequests() {
+        List<String> out = new java.util.ArrayList<>();
+        for (StudySummary study : data.studies()) {
+            out.add("/study.html?id=" + study.id());
+            Map<String, String> calls = StudyPageCalls.onLoad(study.id(), 0, 0, study.directions().size(), "");
+            for (String name : List.of("study", "space", "history", "sample", "importance", "curves", "table_first_page", "metric_names")) {
+                out.add(calls.get(name));
+            }
+        }
+        return out;
     }
 
     public void register(Javalin app) {

@@ -37,6 +37,11 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class StudyAnalysisRoutes {
     private static final long IMPORTANCE_SEED = 20140621L;
+    /** Rows of the trials table's first page, as the study page asks for it (table.js: TL.TrialTable.PAGE). */
+    static final int FIRST_PAGE = 200;
+    /** Learning curves the study page draws (the latest trials with any), and the points each is reduced to. */
+    static final int CURVES = 300;
+    static final int CURVE_POINTS = 200;
 
     private final DashboardData data;
     private final TrialTable table;
@@ -63,7 +68,22 @@ final class StudyAnalysisRoutes {
     }
 
     private void table(Context ctx) {
-        TableResult result = table.query(Requests.pathLong(ctx, "id"), tableQuery(ctx, 100));
+        ctx.json(tablePage(Requests.pathLong(ctx, "id"), tableQuery(ctx, 100)));
+    }
+
+    /**
+     * Runs once what a first visit of the study page asks of these routes, and writes the answers as JSON (discarded):
+     * the trials table's first page as the page asks for it and the latest {@value #CURVES} learning curves. The first
+     * such calls in a fresh server took 0.7-3.7 s at 100,000 trials (class loading, the JIT's first tiers, the table's
+     * sorted columns and metric names, the database's caches); after this a visit meets them warm.
+     */
+    void warmUp(StudySummary study) throws java.io.IOException {
+        Json.shared().writeValueAsBytes(tablePage(study.id(), new TableQuery("", "number", false, 0, FIRST_PAGE, List.of())));
+        Json.shared().writeValueAsBytes(curves(study.id(), CURVES, CURVE_POINTS, Set.of()));
+    }
+
+    private Map<String, Object> tablePage(long id, TableQuery query) {
+        TableResult result = table.query(id, query);
         List<Map<String, Object>> rows = new ArrayList<>();
         for (TableRow r : result.rows()) {
             rows.add(TrialJson.tableRow(r));
@@ -74,7 +94,7 @@ final class StudyAnalysisRoutes {
         body.put("params", result.params());
         body.put("metrics", result.metrics());
         body.put("rows", rows);
-        ctx.json(body);
+        return body;
     }
 
     private void tableCsv(Context ctx) throws IOException {
@@ -150,12 +170,17 @@ final class StudyAnalysisRoutes {
      */
     private void curves(Context ctx) {
         long id = Requests.pathLong(ctx, "id");
-        int limit = Requests.queryInt(ctx, "limit", 300, 1, 5000);
-        int maxPoints = Requests.queryInt(ctx, "maxPoints", 200, 2, SeriesQuery.MAX_POINTS_LIMIT);
+        int limit = Requests.queryInt(ctx, "limit", CURVES, 1, 5000);
+        int maxPoints = Requests.queryInt(ctx, "maxPoints", CURVE_POINTS, 2, SeriesQuery.MAX_POINTS_LIMIT);
         Set<Long> wanted = new HashSet<>(Requests.queryLongs(ctx, "numbers"));
         if (wanted.size() > 5000) {
             throw DashboardException.badRequest("at most 5000 trial numbers, got " + wanted.size());
         }
+        ctx.json(curves(id, limit, maxPoints, wanted));
+    }
+
+    /** {@code {"trialsWithCurves", "curves": [{number, state, steps, values}, ...]}} (see {@link #curves(Context)}). */
+    private Map<String, Object> curves(long id, int limit, int maxPoints, Set<Long> wanted) {
         List<FrozenTrial> all = data.allTrials(id);
         List<FrozenTrial> chosen = new ArrayList<>();
         int withCurves = 0;
@@ -181,6 +206,6 @@ final class StudyAnalysisRoutes {
             m.put("values", s.values());
             curves.add(m);
         }
-        ctx.json(Map.of("trialsWithCurves", withCurves, "curves", curves));
+        return Map.of("trialsWithCurves", withCurves, "curves", curves);
     }
 }

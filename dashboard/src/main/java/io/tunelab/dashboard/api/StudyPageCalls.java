@@ -9,7 +9,7 @@ import java.util.Map;
 
 /**
  * The API calls the study page makes, by name, as its scripts make them: on load (the first screen's
- * history and sample of lines, then, once it is interactive, every trial as columns in pages of
+ * history, in binary, and sample of lines, then, once it is interactive, every trial as columns in pages of
  * {@value #COLUMN_PAGE}), on a live update ({@code changes}, whose {@value #CURSOR} placeholder
  * the caller replaces with a cursor) and in the trials table (its first page, a sort by a metric, and the
  * sorts a user makes by clicking column headers). One list for the dashboard bench, which times each
@@ -39,7 +39,7 @@ public final class StudyPageCalls {
         calls.put("studies", "/api/studies");
         calls.put("study", s);
         calls.put("space", s + "/space");
-        calls.put("history", s + "/history?objective=0");
+        calls.put("history", s + "/history.bin?objective=0");
         calls.put("sample", s + "/sample?objective=0&lines=2000");
         for (int page = 0; page * COLUMN_PAGE < Math.max(1, trials); page++) {
             calls.put("columns_page" + (page + 1), s + "/columns?after=" + (page * COLUMN_PAGE - 1) + "&limit=" + COLUMN_PAGE);

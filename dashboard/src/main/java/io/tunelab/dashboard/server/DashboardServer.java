@@ -113,7 +113,8 @@ public final class DashboardServer {
 
     /**
      * Starts listening, and warms caches up on a background thread (every study's trials, trial pages,
-     * parameter importance, long series: what a first visit asks for); returns this.
+     * parameter importance, long series: what a first visit asks for), then sends itself the requests of a first visit
+     * of each study page ({@link ApiRoutes#firstVisitRequests}); returns this.
      */
     public DashboardServer start() {
         app.start(host, requestedPort);
@@ -121,6 +122,7 @@ public final class DashboardServer {
         Thread warmUp = new Thread(() -> {
             try {
                 routes.warmUp();
+                routes.firstVisitRequests().forEach(path -> FirstRequest.send(host, app.port(), path));
             } catch (RuntimeException e) {
                 LOG.warn("warming the dashboard's caches up failed: {}", e.toString());
             } finally {

@@ -15,47 +15,6 @@ TL.StudyCharts = (() => {
   const dot = (n, size) => n > LARGE ? 3.5 : size;
 
   /**
-   * h: the server's history of one objective (columns number and value of every COMPLETE trial with a finite value, and
-   * the positions of the infeasible ones among them);
-   * best: its best-so-far line ([number, best] where it changes and at the last counted trial; see BestSoFar).
-   */
-  function history(h, log, selected, best) {
-    // points as flat typed arrays [number0, value0, number1, value1, ...]: no object per point
-    const xy = keep => {
-      let n = 0;
-      for (let i = 0; i < h.count; i++) if (keep(i)) n++;
-      const out = new Float64Array(2 * n);
-      for (let i = 0, j = 0; i < h.count; i++) if (keep(i)) { out[j++] = h.number[i]; out[j++] = h.value[i]; }
-      return out;
-    };
-    const bad = new Uint8Array(h.count);
-    for (const i of h.infeasible) bad[i] = 1;
-    const points = xy(i => !bad[i]), infeasible = xy(i => bad[i]);
-    const useLog = log && h.value.every(v => v > 0);
-    const data = {trials: points, infeasible};
-    const series = [
-      // every point in one pass, not 5,000 a frame over 20 frames
-      {name: 'trials', type: 'scatter', symbolSize: dot(points.length / 2, 5), data: points, itemStyle: {color: '#6d8fd6', opacity: selected ? 0.25 : 0.8},
-        large: true, largeThreshold: LARGE, progressive: 0},
-      {name: 'best so far', type: 'line', step: 'end', showSymbol: false, data: best || [], lineStyle: {color: '#c62828', width: 2}}];
-    if (infeasible.length) series.splice(1, 0, {name: 'infeasible', type: 'scatter', symbol: 'triangle', symbolSize: dot(infeasible.length / 2, 6), data: infeasible,
-      itemStyle: {color: '#6b4f8e', opacity: 0.8}, large: true, largeThreshold: LARGE, progressive: 0});
-    if (selected) {
-      data.selected = xy(i => selected.has(h.number[i]));
-      series.push({name: 'selected', type: 'scatter', symbolSize: dot(data.selected.length / 2, 6), data: data.selected, itemStyle: {color: '#1d2330'},
-        large: true, largeThreshold: LARGE, progressive: 0});
-    }
-    const at = p => data[p.seriesName] ? [data[p.seriesName][2 * p.dataIndex], data[p.seriesName][2 * p.dataIndex + 1]] : p.value;
-    return Object.assign(base(), {
-      title: {text: 'Optimisation history', textStyle: {fontSize: 13}},
-      legend: {top: 4, right: 10},
-      tooltip: {trigger: 'item', formatter: p => { const [n, v] = at(p); return esc(p.seriesName) + '<br>trial #' + n + ': ' + esc(fmt(v)); }},
-      xAxis: {type: 'value', name: 'trial', nameLocation: 'middle', nameGap: 24, min: 'dataMin'},
-      yAxis: {type: useLog ? 'log' : 'value', name: 'value', scale: true},
-      series});
-  }
-
-  /**
    * Draws the server's sample of lines (info: see StudyChartRoutes: the sampled trials, how many trials were counted and
    * the ranges of every counted trial); the axes' ranges and colours span every trial.
    */
@@ -211,5 +170,5 @@ TL.StudyCharts = (() => {
         {name: 'infeasible', type: 'scatter', symbol: 'triangle', symbolSize: 6, data: pts(f.infeasible), itemStyle: {color: '#6b4f8e'}},
         {name: 'Pareto front', type: 'scatter', symbolSize: 8, data: pts(f.front), itemStyle: {color: '#c62828'}}]});
   }
-  return {history, parallel, importance, slice, contour, curves, timeline, pareto, complete, value};
+  return {parallel, importance, slice, contour, curves, timeline, pareto, complete, value};
 })();

@@ -59,7 +59,7 @@
   /** The optimisation history's points and the sample of lines of the current objective (see StudyChartRoutes). */
   async function loadCharts() {
     const k = S.objective;
-    const [history, sample] = await Promise.all([early.history || api('/api/studies/' + id + '/history?objective=' + k),
+    const [history, sample] = await Promise.all([early.history || TL.HistoryChart.load('/api/studies/' + id + '/history.bin?objective=' + k),
       early.sample || api('/api/studies/' + id + '/sample?objective=' + k + '&lines=' + S.lines + brushQuery())]);
     early.history = early.sample = null;
     S.cursor = S.cursor ? S.cursor : Math.min(history.cursor, sample.cursor);
@@ -114,10 +114,18 @@
   }
   /** Lets the page handle what arrived meanwhile (the trials table's first page) between two charts. */
   const nextTask = () => new Promise(resolve => setTimeout(resolve, 0));
+  /** The optimisation history (TL.HistoryChart: its own canvas, not ECharts); a click on a point opens its trial. */
+  let historyChart = null;
+  async function openTrial(number) {
+    try {
+      const page = await api('/api/studies/' + id + '/trials?after=' + (number - 1) + '&limit=1');
+      if (page.trials.length && page.trials[0].number === number) location.href = '/trial.html?id=' + page.trials[0].id;
+    } catch (e) { TL.live('opening trial #' + number + ' failed: ' + e.message); }
+  }
+  /** Draws the charts of the sample and the history; resolves when the history is drawn (see TL.HistoryChart#draw). */
   function renderCharts() {
     const k = S.objective;
-    TL.chart('history').setOption(C.history(S.history, S.log, S.selected, S.history.line), true);
-    performance.mark('history-drawn');
+    const historyDrawn = historyChart.draw(S.history, {log: S.log, selected: S.selected});
     const slices = document.getElementById('slices');
     const shown = params.slice(0, 12);
     if (slices.children.length !== shown.length) slices.replaceChildren(...shown.map((p, i) => chartDiv('slice-' + i, 'small')));
@@ -125,6 +133,7 @@
     // the timeline and the contour read every trial: drawn once they are loaded
     if (S.trials) lazily('timeline', () => TL.chart('timeline').setOption(C.timeline(S.trials), true));
     renderContour();
+    return historyDrawn;
   }
   /** Draws the sample's lines; merged into the chart unless told to start afresh, so the brushed intervals stay. */
   function renderParallel(afresh) {
@@ -210,7 +219,7 @@
   try {
     // The first screen's requests started before ECharts was run (study-first.js); every trial loads after the page is interactive.
     const first = Promise.all([TL.studyFirst.take('study'), TL.studyFirst.take('space')]);
-    for (const name of ['history', 'sample', 'importance', 'curves']) early[name] = TL.studyFirst.take(name);
+    for (const name of ['history', 'sample', 'importance']) early[name] = TL.studyFirst.take(name);
     [study, space] = await first;
     document.title = study.name + ' · Tunelab';
     if (study.directions.length > 1) early.pareto = api('/api/studies/' + id + '/front?lines=' + S.lines);
@@ -235,19 +244,28 @@
     table = TL.TrialTable(tablePanel, study.id, {objectives: study.directions.length,
       first: {url: TL.studyFirst.tableUrl, response: TL.studyFirst.take('table')}});
     const tableLoaded = table.load().then(() => performance.mark('table-drawn'));
+    // The first screen's charts are set up while the requests travel: their first reading of the layout (the history
+    // chart's ResizeObserver, ECharts' init) costs the page's first layout now, not once the data is there.
+    historyChart = TL.HistoryChart(document.getElementById('history'), {onOpen: openTrial});
+    TL.chart('parallel'); TL.chart('importance');
     // each chart in a task of its own: a request answered meanwhile (the table's first page) is drawn between them
     await loadCharts();
     performance.mark('charts-loaded');
     params = paramNames();
     await nextTask();
-    renderCharts();
+    const historyDrawn = renderCharts().then(() => performance.mark('history-drawn'));
     performance.mark('charts-drawn');
     await nextTask();
     renderParallel(true);
     performance.mark('parallel-drawn');
     TL.chart('parallel').on('axisareaselected', onBrush);
-    await Promise.all([renderImportance(), renderCurves(), renderPareto(), tableLoaded]);
+    // The learning curves count only where they are on the first screen (a tall window); else they load after it, so
+    // their request does not hold one of the browser's six connections while the first screen's are on their way.
+    const curves = document.getElementById('curves').getBoundingClientRect();
+    const curvesOnScreen = curves.top < innerHeight && curves.bottom > 0;
+    await Promise.all([renderImportance(), curvesOnScreen ? renderCurves() : null, renderPareto(), tableLoaded, historyDrawn]);
     TL.ready();
+    if (!curvesOnScreen) renderCurves().catch(e => showError(document.getElementById('curves').parentNode, e));
     drawNearTheViewport();
     // every trial (the timeline and the contour read them), then the charts that need them
     await everyTrial();

@@ -59,6 +59,19 @@ final class ApiFixture {
         }
     }
 
+    /** Checks the call answered 200, whatever its body (JSON or binary). */
+    static void ok(Response response) {
+        try (response) {
+            byte[] body = response.body() == null ? new byte[0] : response.body().bytes();
+            if (response.code() != 200) {
+                throw new AssertionError("expected status 200 but got " + response.code() + ": "
+                        + new String(body, java.nio.charset.StandardCharsets.UTF_8));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     static String text(Response response) {
         try (response) {
             return response.body() == null ? "" : response.body().string();

@@ -4,6 +4,7 @@ import static io.tunelab.dashboard.api.ApiFixture.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tunelab.search.space.CategoricalDistribution;
 import io.tunelab.search.space.FloatDistribution;
 import io.tunelab.search.storage.InMemoryStorage;
@@ -11,6 +12,8 @@ import io.tunelab.search.trial.Constraints;
 import io.tunelab.search.trial.Direction;
 import io.tunelab.search.trial.TrialState;
 import java.net.URLEncoder;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -78,6 +81,60 @@ class StudyChartsApiTest {
         ApiFixture.withServer(storage, client -> {
             String body = ApiFixture.text(client.get("/api/studies/" + s + "/history"));
             assertThat(body).contains("\"value\":[19.0,18.0,17.0,15.0");
+        });
+    }
+
+    @Test
+    void theBinaryHistoryHoldsTheJsonHistorysFieldsAndItsColumnsAsTypedArrays() throws Exception {
+        InMemoryStorage storage = study();
+        long s = storage.findStudy("charts").orElseThrow().id();
+        ApiFixture.withServer(storage, client -> {
+            JsonNode h = json(client.get("/api/studies/" + s + "/history?objective=0"), 200);
+            okhttp3.Response response = client.get("/api/studies/" + s + "/history.bin?objective=0");
+            assertThat(response.code()).isEqualTo(200);
+            ByteBuffer in = ByteBuffer.wrap(response.body().bytes()).order(ByteOrder.LITTLE_ENDIAN);
+            byte[] text = new byte[in.getInt()];
+            in.get(text);
+            JsonNode head = new ObjectMapper().readTree(text);
+            assertThat(Long.parseLong(response.header("Tunelab-Cursor"))).as("the cursor, in a header")
+                    .isEqualTo(h.get("cursor").asLong());
+            for (String field : List.of("objective", "direction", "count", "infeasible", "line")) {
+                assertThat(head.get(field)).as(field).isEqualTo(h.get(field));
+            }
+            assertThat(head.get("valueBytes").asInt()).as("every value fits a float").isEqualTo(4);
+            int count = head.get("count").asInt();
+            in.position((4 + text.length + 7) / 8 * 8);
+            for (int i = 0; i < count; i++) {
+                assertThat(in.getInt()).as("number %d", i).isEqualTo(h.get("number").get(i).asInt());
+            }
+            in.position((4 + text.length + 7) / 8 * 8 + (4 * count + 7) / 8 * 8);
+            for (int i = 0; i < count; i++) {
+                assertThat(in.getFloat()).as("value %d", i).isEqualTo(h.get("value").get(i).floatValue());
+            }
+            assertThat(in.remaining()).isZero();
+            try (okhttp3.Response plain = client.get("/api/studies/" + s + "/history.bin?objective=0",
+                    r -> r.header("Accept-Encoding", "identity"))) {
+                assertThat(plain.header("Content-Encoding")).as("gzipped only when asked").isNull();
+                assertThat(plain.body().bytes()).isEqualTo(in.array());
+            }
+            assertThat(json(client.get("/api/studies/" + s + "/history.bin?objective=1"), 400).toString()).contains("objective");
+        });
+    }
+
+    @Test
+    void theBinaryHistoryCarriesValuesAFloatCannotHoldAsDoubles() throws Exception {
+        InMemoryStorage storage = new InMemoryStorage();
+        long s = storage.createStudy("tiny", List.of(Direction.MINIMIZE)).id();
+        for (double v : new double[] {1.0, 1e-300, 2.5}) {
+            storage.finishTrial(storage.createRunningTrial(s).id(), TrialState.COMPLETE, List.of(v), null);
+        }
+        ApiFixture.withServer(storage, client -> {
+            ByteBuffer in = ByteBuffer.wrap(client.get("/api/studies/" + s + "/history.bin").body().bytes()).order(ByteOrder.LITTLE_ENDIAN);
+            byte[] text = new byte[in.getInt()];
+            in.get(text);
+            assertThat(new ObjectMapper().readTree(text).get("valueBytes").asInt()).isEqualTo(8);
+            in.position((4 + text.length + 7) / 8 * 8 + 16);
+            assertThat(List.of(in.getDouble(), in.getDouble(), in.getDouble())).containsExactly(1.0, 1e-300, 2.5);
         });
     }
 

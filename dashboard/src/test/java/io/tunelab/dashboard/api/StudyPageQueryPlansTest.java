@@ -1,6 +1,5 @@
 package io.tunelab.dashboard.api;
 
-import static io.tunelab.dashboard.api.ApiFixture.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tunelab.dashboard.TestTrackers;
@@ -93,7 +92,7 @@ class StudyPageQueryPlansTest {
                 calls.putAll(StudyPageCalls.tableSorts(id, List.of("x", "opt"), "loss"));
                 calls.put("trial rows", "/api/studies/" + id + "/trials?after=-1&limit=5000");
                 for (String path : calls.values()) {
-                    json(client.get(path.replace(StudyPageCalls.CURSOR, "0")), 200);
+                    ApiFixture.ok(client.get(path.replace(StudyPageCalls.CURSOR, "0")));
                 }
             });
             List<String> selects = recordedSelects(side);

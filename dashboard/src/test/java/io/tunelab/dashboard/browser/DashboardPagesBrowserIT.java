@@ -11,6 +11,7 @@ import io.tunelab.search.study.FailFast;
 import io.tunelab.search.study.OptimizeOptions;
 import io.tunelab.search.study.Study;
 import io.tunelab.search.trial.Direction;
+import io.tunelab.search.trial.FrozenTrial;
 import io.tunelab.search.trial.TrialState;
 import io.tunelab.tracker.query.ParetoSet;
 import java.nio.file.Path;
@@ -24,7 +25,12 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 
-/** The pages in headless Chromium against a dashboard over a real small study; screenshots in target/screenshots. */
+/**
+ * The pages in headless Chromium against a dashboard over a real small study; screenshots in target/screenshots. The
+ * optimisation history's own canvas chart (history-chart.js) draws every point of a 100,000-point history, finds the
+ * point under the pointer, hides a series from its legend entry and puts a log axis' decades at equal steps; on the
+ * study page it names the hovered trial and opens it on a click.
+ */
 @org.junit.jupiter.api.Timeout(value = 15, unit = java.util.concurrent.TimeUnit.MINUTES)
 class DashboardPagesBrowserIT {
     @TempDir
@@ -32,6 +38,27 @@ class DashboardPagesBrowserIT {
     static InMemoryStorage storage;
     static DashboardServer server;
     static Browser browser;
+
+    /** A seeded history of n points (every 1,000th infeasible) drawn in a new 800 x 320 div: window.__h, window.__c. */
+    private static final String SYNTHETIC = """
+            const n = arguments[0], log = arguments[1];
+            let seed = 12345; const rnd = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+            const number = new Array(n), value = new Array(n), infeasible = [], line = [];
+            let best = Infinity;
+            for (let i = 0; i < n; i++) {
+              number[i] = 2 * i; value[i] = log ? Math.pow(10, 4 * rnd()) : 10 * rnd() + 1000 / (i + 10);
+              if (i % 1000 === 999) infeasible.push(i);
+              else if (value[i] < best) { best = value[i]; line.push([number[i], best]); }
+            }
+            line.push([number[n - 1], best]);
+            const div = document.createElement('div');
+            div.style.cssText = 'width: 800px; height: 320px; position: absolute; left: 0; top: 0; background: #fff; z-index: 9';
+            document.body.append(div); window.__d = div;
+            window.__h = {count: n, number, value, infeasible, line};
+            window.__c = TL.HistoryChart(div);
+            const t0 = performance.now();
+            return window.__c.draw(window.__h, {log}).then(() => performance.now() - t0);
+            """;
 
     @BeforeAll
     static void start() {
@@ -72,11 +99,12 @@ class DashboardPagesBrowserIT {
     @Test
     void studyPageChartsHoldTheStudysTrials() {
         browser.open(url("/study.html?id=" + studyId(SampleStudies.QUADRATIC)));
-        assertThat(pointCount("history", 0)).isEqualTo(32);
-        assertThat(browser.js("return ArrayBuffer.isView(echarts.getInstanceByDom(document.getElementById('history'))"
-                + ".getOption().series[0].data)"))
-                .as("the history's points are one typed array, not an object per point").isEqualTo(true);
-        assertThat(browser.js("return performance.getEntriesByType('resource').filter(r => /\\/(history|sample)\\?/.test(r.name)).length"))
+        assertThat(historyCount("trials")).isEqualTo(32);
+        assertThat(browser.js("const d = document.getElementById('history');"
+                + " return !echarts.getInstanceByDom(d) && d.querySelectorAll('canvas').length === 1"))
+                .as("the history is drawn on a canvas of its own, not by ECharts").isEqualTo(true);
+        assertThat(browser.js("return performance.getEntriesByType('resource')"
+                + ".filter(r => /\\/(history\\.bin|sample)\\?/.test(r.name)).length"))
                 .as("the first screen's charts come from the server's history and sample").isEqualTo(2L);
         browser.waitFor("return performance.getEntriesByType('resource').some(r => r.name.includes('/columns?'))");
         assertThat(browser.js("return performance.getEntriesByType('resource').filter(r => r.name.includes('/columns?'))"
@@ -92,8 +120,7 @@ class DashboardPagesBrowserIT {
         assertThat(browser.js("return TL.StudyCharts.importance({method: 'fANOVA', trials: 100000, sample: 48213, importances: []})"
                 + ".title.subtext")).isEqualTo("fANOVA, from 48213 of 100000 trials (sampled)");
         long quadratic = studyId(SampleStudies.QUADRATIC);
-        assertThat(browser.js("return echarts.getInstanceByDom(document.getElementById('history')).getOption().series"
-                + ".find(s => s.name === 'best so far').data.length"))
+        assertThat(historyCount("best so far"))
                 .as("the line the server computed").isEqualTo((long) BestSoFar.of(storage.trials(quadratic,
                         EnumSet.allOf(TrialState.class)), 0, Direction.MINIMIZE).size());
         browser.waitFor("return !!echarts.getInstanceByDom(document.getElementById('curves'))"
@@ -117,8 +144,12 @@ class DashboardPagesBrowserIT {
                     .as("the trials table's first page is drawn by the time the page is interactive").isEqualTo(true);
             assertThat(browser.js("return performance.getEntriesByType('resource').filter(r => r.name.includes('/table?')).length"))
                     .as("the table's first page is the request the page's head made").isEqualTo(1L);
-            assertThat(browser.js("return !!echarts.getInstanceByDom(document.getElementById('history'))"
+            assertThat(browser.js("return TL.HistoryChart.of(document.getElementById('history')).count('trials') > 0"
                     + " && !!echarts.getInstanceByDom(document.getElementById('parallel'))")).isEqualTo(true);
+            browser.waitFor("return performance.getEntriesByType('resource').some(r => r.name.includes('/curves?'))");
+            assertThat(browser.js("return performance.getEntriesByType('resource').filter(r => r.name.includes('/curves?'))"
+                    + ".every(r => r.startTime >= Number(document.body.dataset.readyMs))"))
+                    .as("the learning curves, below the first screen, are asked for once the page is interactive").isEqualTo(true);
             browser.js("document.getElementById('slice-2').scrollIntoView({block: 'center'})");
             browser.waitFor("return !!echarts.getInstanceByDom(document.getElementById('slice-2'))");
             assertThat(pointCount("slice-2", 0)).as("a slice scrolled into view draws the sample").isBetween(1L, 32L);
@@ -187,7 +218,7 @@ class DashboardPagesBrowserIT {
         browser.waitFor("return document.getElementById('brush-filter').textContent.includes('\"params.x\" >=')");
         browser.waitFor("return /^\\d+ trials$/.test(document.getElementById('trial-count').textContent)"
                 + " && document.getElementById('trial-count').textContent !== '40 trials'");
-        long selected = pointCount("history", 2);
+        long selected = historyCount("selected");
         assertThat(selected).isBetween(1L, 31L);
         assertThat(browser.js("return document.getElementById('trial-count').textContent")).isEqualTo(selected + " trials");
         assertThat(browser.js("return document.querySelectorAll('.vt-row').length")).isEqualTo(Math.min(selected, 25L));
@@ -196,6 +227,71 @@ class DashboardPagesBrowserIT {
         assertThat(browser.js("return echarts.getInstanceByDom(document.getElementById('parallel')).getOption().title[0].text"))
                 .as("the server's count of every brushed trial").asString().contains(selected + " brushed, ");
         return selected;
+    }
+
+    @Test
+    void aHundredThousandPointsAreDrawnAndEachIsFoundUnderThePointer() {
+        browser.open(url("/study.html?id=" + storage.findStudy(SampleStudies.QUADRATIC).orElseThrow().id()));
+        double ms = ((Number) browser.js(SYNTHETIC, 100_000, false)).doubleValue();
+        System.out.printf("history chart: 100,000 points drawn in %.1f ms%n", ms);
+        assertThat(browser.js("return __c.count('trials')")).isEqualTo(99_900L);
+        assertThat(browser.js("return __c.count('infeasible')")).isEqualTo(100L);
+        assertThat(browser.js("return __c.count('best so far')")).isEqualTo((long) ((List<?>) browser.js("return __h.line")).size());
+        for (int i : new int[] {0, 1, 4_321, 50_000, 99_998, 99_999}) {
+            assertThat(browser.js("const [x, y] = __c.screenOf(__h.number[arguments[0]]); const p = __c.pointAt(x, y);"
+                    + " return [p.number, p.series]", i))
+                    .as("the point of trial %d, found under the pointer", 2 * i)
+                    .isEqualTo(List.of(2L * i, i % 1000 == 999 ? "infeasible" : "trials"));
+            assertThat(browser.js("const d = __d, [x, y] = __c.screenOf(__h.number[arguments[0]]);"
+                    + " const [r, g, b] = d.querySelector('canvas').getContext('2d').getImageData(Math.round(x), Math.round(y), 1, 1).data;"
+                    + " return r + g + b < 3 * 250", i)).as("a coloured pixel where trial %d is drawn", 2 * i).isEqualTo(true);
+        }
+        assertThat(browser.js("return __c.pointAt(4, 4)")).as("no point in the title's corner").isNull();
+        assertThat(browser.js("const b = __c.legendBox('trials'), d = __d, c = d.querySelector('canvas');"
+                + " const r = c.getBoundingClientRect();"
+                + " c.dispatchEvent(new MouseEvent('click',"
+                + " {clientX: r.left + b.x + b.w / 2, clientY: r.top + b.y + b.h / 2, bubbles: true}));"
+                + " const [x, y] = __c.screenOf(__h.number[4321]);"
+                + " const p = __c.pointAt(x, y);"
+                + " return [__c.hidden('trials'), __c.count('trials'), __c.count('infeasible'), p === null || p.series === 'infeasible']"))
+                .as("the legend's entry hides the series: its points are neither counted nor found (an infeasible one may be near)")
+                .isEqualTo(List.of(true, 0L, 100L, true));
+    }
+
+    @Test
+    void aLogAxisPutsEachDecadeAtTheSameHeight() {
+        browser.open(url("/study.html?id=" + storage.findStudy(SampleStudies.QUADRATIC).orElseThrow().id()));
+        browser.js(SYNTHETIC, 1000, true);
+        browser.js("__h.value[0] = 1; __h.value[1] = 10; __h.value[2] = 100; return __c.draw(__h, {log: true})");
+        double decade1 = ((Number) browser.js("return __c.screenOf(0)[1] - __c.screenOf(2)[1]")).doubleValue();
+        double decade2 = ((Number) browser.js("return __c.screenOf(2)[1] - __c.screenOf(4)[1]")).doubleValue();
+        assertThat(decade1).isPositive().isCloseTo(decade2, org.assertj.core.data.Offset.offset(1e-6));
+    }
+
+    @Test
+    void onTheStudyPageHoveringAPointNamesItsTrialAndClickingOpensIt() {
+        long study = storage.findStudy(SampleStudies.QUADRATIC).orElseThrow().id();
+        browser.open(url("/study.html?id=" + study));
+        List<FrozenTrial> trials = storage.trials(study, EnumSet.of(TrialState.COMPLETE));
+        // a trial whose point is the one found at its own place (no other point drawn on it)
+        FrozenTrial target = trials.stream().filter(t -> Boolean.TRUE.equals(browser.js(
+                "const c = TL.HistoryChart.of(document.getElementById('history')), at = c.screenOf(arguments[0]);"
+                        + " const p = at && c.pointAt(Math.round(at[0]), Math.round(at[1])); return !!p && p.number === arguments[0]",
+                t.number()))).findFirst().orElseThrow();
+        WebElement chart = browser.driver().findElement(By.id("history"));
+        browser.js("arguments[0].scrollIntoView({block: 'center'})", chart);
+        @SuppressWarnings("unchecked")
+        List<Number> at = (List<Number>) browser.js("return TL.HistoryChart.of(document.getElementById('history')).screenOf(arguments[0])",
+                target.number());
+        int x = (int) Math.round(at.get(0).doubleValue()) - chart.getSize().getWidth() / 2;
+        int y = (int) Math.round(at.get(1).doubleValue()) - chart.getSize().getHeight() / 2;
+        new Actions(browser.driver()).moveToElement(chart, x, y).perform();
+        browser.waitFor("return document.querySelector('#history .chart-tip').style.display === 'block'");
+        assertThat(browser.driver().findElement(By.cssSelector("#history .chart-tip")).getText())
+                .startsWith("trials\ntrial #" + target.number() + ": ");
+        new Actions(browser.driver()).moveToElement(chart, x, y).click().perform();
+        browser.waitFor("return location.pathname === '/trial.html'");
+        assertThat(browser.js("return new URLSearchParams(location.search).get('id')")).isEqualTo(String.valueOf(target.id()));
     }
 
     @Test
@@ -312,6 +408,11 @@ class DashboardPagesBrowserIT {
     void modelsPageSaysTheRegistryIsNotConfigured() {
         browser.open(url("/models.html"));
         assertThat(browser.driver().findElement(By.className("error")).getText()).startsWith("501").contains("not configured");
+    }
+
+    /** Points (or, for the best-so-far line, vertices) of a series of the history chart. */
+    private static long historyCount(String series) {
+        return (Long) browser.js("return TL.HistoryChart.of(document.getElementById('history')).count(arguments[0])", series);
     }
 
     /** Points of a series as the chart holds them (a series' data may be a flat typed array of several dimensions). */

@@ -23,14 +23,17 @@ public final class FirstRequest {
     }
 
     /**
-     * GETs {@code path} from the server listening on {@code host:port} (a wildcard host is reached on loopback)
-     * and reads the answer, whatever its status; a failure is logged at debug level, never thrown.
+     * GETs {@code path} (encoded, with any query) from the server listening on {@code host:port} (a wildcard host is
+     * reached on loopback) as a browser would, accepting a gzipped answer, and reads the answer, whatever its status;
+     * a failure is logged at debug level, never thrown.
      */
     public static void send(String host, int port, String path) {
         try {
             InetAddress address = InetAddress.getByName(host);
             String reachable = address.isAnyLocalAddress() ? InetAddress.getLoopbackAddress().getHostAddress() : address.getHostAddress();
-            HttpURLConnection c = (HttpURLConnection) new URI("http", null, reachable, port, path, null, null).toURL().openConnection();
+            URI server = new URI("http", null, reachable, port, null, null, null);
+            HttpURLConnection c = (HttpURLConnection) URI.create(server + path).toURL().openConnection();
+            c.setRequestProperty("Accept-Encoding", "gzip");
             c.setConnectTimeout(TIMEOUT_MS);
             c.setReadTimeout(TIMEOUT_MS);
             try (InputStream body = c.getResponseCode() < 400 ? c.getInputStream() : c.getErrorStream()) {
