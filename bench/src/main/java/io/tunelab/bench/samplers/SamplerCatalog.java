@@ -26,8 +26,11 @@ import java.util.function.Function;
  * defaults, multivariate and grouped), {@code tpe-optuna} and {@code tpe-optuna-multivariate} (Optuna
  * 3.1's TPE, univariate and multivariate), {@code gp}, {@code qmc} (scrambled Sobol), {@code nsga2},
  * {@code cmaes}, {@code auto}, and the ablations {@code gp-nowarp} and {@code auto-nowarp} (GP, and
- * {@code auto}'s GP phase, without {@link GpOptions#warpLosses}). This table is the one place a new
- * sampler gets its benchmark name.
+ * {@code auto}'s GP phase, without {@link GpOptions#warpLosses}) and {@code tpe-univariate}, {@code
+ * tpe-no-improvement} and {@code tpe-scott} ({@link TpeOptions#defaults()} with one refinement
+ * switched off: multivariate modelling, improvement weights for the good group, or neighbour
+ * bandwidths in favour of Optuna's Scott-like multivariate bandwidth). This table is the one place a
+ * new sampler gets its benchmark name.
  */
 public final class SamplerCatalog {
     private static final Map<String, Function<RandomStreams, Sampler>> ALL = new LinkedHashMap<>();
@@ -39,6 +42,9 @@ public final class SamplerCatalog {
         ALL.put("tpe", TpeSampler::new);
         ALL.put("tpe-optuna", s -> new TpeSampler(s, TpeOptions.optuna()));
         ALL.put("tpe-optuna-multivariate", s -> new TpeSampler(s, TpeOptions.optuna().withMultivariate(true, true)));
+        ALL.put("tpe-univariate", s -> new TpeSampler(s, TpeOptions.defaults().withMultivariate(false, false)));
+        ALL.put("tpe-no-improvement", s -> new TpeSampler(s, TpeOptions.defaults().withRefinements(false, true, true)));
+        ALL.put("tpe-scott", s -> new TpeSampler(s, TpeOptions.defaults().withRefinements(true, false, true)));
         ALL.put("gp", GpSampler::new);
         ALL.put("gp-nowarp", s -> new GpSampler(s, GpOptions.defaults().withWarpLosses(false)));
         ALL.put("qmc", QmcSampler::new);

@@ -8,7 +8,10 @@ import io.tunelab.search.SearchException;
 import io.tunelab.search.sampler.RandomStreams;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -68,6 +71,24 @@ class SamplerBenchmarkTest {
         assertThat(SamplerCatalog.supportsMultiObjective("qmc")).isTrue();
         assertThat(SamplerCatalog.supportsMultiObjective("auto")).isTrue();
         assertThat(SamplerCatalog.supportsMultiObjective("gp")).isFalse();
+    }
+
+    @Test
+    void eachTpeAblationIsTheDefaultTpeWithExactlyOneRefinementSwitchedOff() {
+        Map<String, Object> tpe = describe("tpe");
+        assertThat(differences(tpe, describe("tpe-univariate"))).containsOnlyKeys("multivariate", "group");
+        assertThat(differences(tpe, describe("tpe-no-improvement"))).containsOnlyKeys("improvement_weights");
+        assertThat(differences(tpe, describe("tpe-scott"))).containsOnlyKeys("neighbour_bandwidths");
+    }
+
+    private static Map<String, Object> describe(String sampler) {
+        return SamplerCatalog.factory(sampler).apply(RandomStreams.seeded(1)).describe();
+    }
+
+    private static Map<String, Object> differences(Map<String, Object> base, Map<String, Object> other) {
+        Map<String, Object> out = new LinkedHashMap<>(other);
+        out.entrySet().removeIf(e -> Objects.equals(base.get(e.getKey()), e.getValue()));
+        return out;
     }
 
     @Test
