@@ -15,8 +15,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A migrated tracker database (over a pool, or plain sessions for a one-shot reader: see {@link Connections}) and
- * the way every store talks to it: short transactions that are retried when they fail for a transient reason (lock time-out, deadlock,
- * lost connection). Thread-safe; close it once, after the stores using it.
+ * the way every store talks to it: short transactions that are retried when they fail for a transient reason
+ * (lock time-out, deadlock, lost connection). Thread-safe; close it once, after the stores using it.
  *
  * <p>Failures: lock conflicts and deadlocks are retried up to {@value #MAX_ATTEMPTS} times with short
  * jittered back-off; an unreachable database (refused connections, a server restarting) is retried

@@ -48,12 +48,13 @@ public final class JdbcTracker implements AutoCloseable {
 
     /** Opens (creating and migrating as needed) the database, with artifact files under {@code artifactRoot}. */
     public static JdbcTracker open(DatabaseSettings database, Path artifactRoot, StorageOptions options) {
-        return over(Database.open(database), db -> new JdbcTracker(db, new LocalArtifactRepository(artifactRoot), options));
+        return over(Database.open(database),
+                db -> new JdbcTracker(db, new LocalArtifactRepository(artifactRoot), options));
     }
 
     /** Only the tracking store over the database; closing the storage closes the database. */
     public static TrialStorage openStorage(DatabaseSettings database, Path artifactRoot, StorageOptions options) {
-        return over(Database.open(database), db -> new JdbcTrialStorage(db, true, new LocalArtifactRepository(artifactRoot), options));
+        return storageOver(Database.open(database), artifactRoot, options);
     }
 
     /**
@@ -62,8 +63,12 @@ public final class JdbcTracker implements AutoCloseable {
      */
     public static TrialStorage openStorageForReading(DatabaseSettings database, Path artifactRoot,
                                                      StorageOptions options) {
-        return over(Database.openForReading(database),
-                db -> new JdbcTrialStorage(db, true, new LocalArtifactRepository(artifactRoot), options));
+        return storageOver(Database.openForReading(database), artifactRoot, options);
+    }
+
+    /** The tracking store that owns {@code db} (closing the store closes it). */
+    private static TrialStorage storageOver(Database db, Path artifactRoot, StorageOptions options) {
+        return over(db, d -> new JdbcTrialStorage(d, true, new LocalArtifactRepository(artifactRoot), options));
     }
 
     /**
