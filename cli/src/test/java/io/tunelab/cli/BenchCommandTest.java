@@ -2,11 +2,15 @@ package io.tunelab.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tunelab.bench.samplers.BenchProblem;
+import io.tunelab.bench.samplers.BenchProblems;
+import io.tunelab.bench.samplers.SamplerCatalog;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -39,6 +43,24 @@ class BenchCommandTest {
                 "--seeds", "2", "--trials", "10", "--out", csv.toString());
         List<String> rows = Files.readAllLines(csv);
         assertThat(rows.subList(1, rows.size())).extracting(line -> line.split(",")[2]).containsExactly("11", "12");
+    }
+
+    @Test
+    void everyBenchmarkThatTakesSamplersListsEverySamplerOfTheCatalogueInItsHelp() {
+        for (String bench : List.of("samplers", "ask-cost", "bbob")) {
+            String help = run(0, "bench", bench, "--help").replaceAll("\\s+", " ");
+            for (String name : SamplerCatalog.names()) {
+                assertThat(help).as("help of bench %s", bench).containsPattern("[ ,(]" + Pattern.quote(name) + "[,.) ]");
+            }
+        }
+    }
+
+    @Test
+    void benchSamplersListsEveryProblemInItsHelp() {
+        String help = run(0, "bench", "samplers", "--help").replaceAll("\\s+", " ");
+        for (BenchProblem problem : BenchProblems.all()) {
+            assertThat(help).contains(problem.name());
+        }
     }
 
     @Test

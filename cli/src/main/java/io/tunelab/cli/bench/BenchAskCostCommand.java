@@ -21,8 +21,8 @@ public final class BenchAskCostCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--samplers", defaultValue = "random,tpe,gp", paramLabel = "LIST",
-            description = "Comma-separated samplers (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--samplers", defaultValue = "random,tpe,gp", paramLabel = "LIST", completionCandidates = KnownNames.Samplers.class,
+            description = "Comma-separated samplers (default: ${DEFAULT-VALUE}). Known: ${COMPLETION-CANDIDATES}.")
     String samplers;
 
     @Option(names = "--history", defaultValue = "100,1000,5000", paramLabel = "LIST",

@@ -22,9 +22,9 @@ public final class BenchBbobCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--samplers", defaultValue = "random,tpe", paramLabel = "LIST",
+    @Option(names = "--samplers", defaultValue = "random,tpe", paramLabel = "LIST", completionCandidates = KnownNames.Samplers.class,
             description = "Comma-separated Tunelab samplers (default: ${DEFAULT-VALUE}); random is always run, as the "
-                    + "reference of the normalized regret.")
+                    + "reference of the normalized regret. Known: ${COMPLETION-CANDIDATES}.")
     String samplers;
 
     @Option(names = "--functions", defaultValue = "1-24", paramLabel = "LIST", description = "Functions (default: ${DEFAULT-VALUE}).")

@@ -23,14 +23,13 @@ public final class BenchSamplersCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--problems", defaultValue = "all", paramLabel = "LIST",
-            description = "Comma-separated problems, or 'all' (default). Known: branin, hartmann6, rosenbrock5, "
-                    + "ackley10, styblinski_tang8, hpo_mixed, zdt1, zdt2.")
+    @Option(names = "--problems", defaultValue = "all", paramLabel = "LIST", completionCandidates = KnownNames.Problems.class,
+            description = "Comma-separated problems, or 'all' (default). Known: ${COMPLETION-CANDIDATES}.")
     String problems;
 
-    @Option(names = "--samplers", defaultValue = "random,tpe", paramLabel = "LIST",
-            description = "Comma-separated samplers (default: ${DEFAULT-VALUE}). Known: random, tpe, "
-                    + "tpe-optuna (Optuna 3.1's TPE), tpe-optuna-multivariate, gp, qmc, nsga2.")
+    @Option(names = "--samplers", defaultValue = "random,tpe", paramLabel = "LIST", completionCandidates = KnownNames.Samplers.class,
+            description = "Comma-separated samplers (default: ${DEFAULT-VALUE}). Known: ${COMPLETION-CANDIDATES} "
+                    + "(tpe-optuna is Optuna 3.1's TPE).")
     String samplers;
 
     @Option(names = "--seeds", defaultValue = "10", paramLabel = "N",
