@@ -49,6 +49,8 @@ class BenchCommandIT {
                 .anyMatch(l -> l.matches("page_scalars_interactive_first,[0-9.]+,ms"))
                 .anyMatch(l -> l.matches("page_histograms_interactive_first,[0-9.]+,ms"))
                 .anyMatch(l -> l.matches("page_histograms_cold_mark:summaries-drawn,[0-9.]+,ms"))
+                .anyMatch(l -> l.matches("page_study_cold_mark:navigation:responseEnd,[0-9.]+,ms"))
+                .anyMatch(l -> l.matches("page_study_warm_mark:navigation:domInteractive,[0-9.]+,ms"))
                 .anyMatch(l -> l.matches("api_series_50_runs_to_1000_points_p95,[0-9.]+,ms"))
                 .anyMatch(l -> l.startsWith("generate_data,"));
         assertThat(lines).anyMatch(l -> l.matches("trials_sort_first_p95,[0-9.]+,ms"))

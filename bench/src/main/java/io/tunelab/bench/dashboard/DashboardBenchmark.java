@@ -38,7 +38,8 @@ import java.util.stream.Collectors;
  *       load every request's time and size is reported too ({@code page_study_cold_request:...}), and the page's
  *       performance marks of the cold load and the warm loads' median ({@code page_study_cold_mark:...},
  *       {@code page_study_warm_mark:...}, with when each request's response ended:
- *       {@code page_study_warm_mark:request:/api/studies/1/history:end}). With {@link Options#profiles()}, one more warm load of each page
+ *       {@code page_study_warm_mark:request:/api/studies/1/history:end}) and the document's navigation timing
+ *       ({@code page_study_warm_mark:navigation:responseEnd}). With {@link Options#profiles()}, one more warm load of each page
  *       (not timed) is profiled: its CPU profile is written, its busy time and each script's self time are figures
  *       ({@code page_study_profile_self:echarts.min.js}) and the functions with the most self time are printed.</li>
  *   <li>API, on the tracker reopened and a new server (JIT warm): the trials table sorted by each of its
@@ -97,6 +98,15 @@ public final class DashboardBenchmark {
     /** Each request of the page so far: path, time taken, bytes, when its response ended (from the navigation). */
     private static final String RESOURCES = "performance.getEntriesByType('resource').map(r => [r.name.replace(location.origin, ''),"
             + " r.responseEnd - r.startTime, r.encodedBodySize, r.responseEnd])";
+
+    /**
+     * The page's own marks, then when the document's request started, its first and last byte arrived and the
+     * document was parsed (navigation timing), so that a slow load shows whether the time went before the page ran.
+     */
+    private static final String MARKS = "performance.getEntriesByType('mark').map(m => [m.name, m.startTime]).concat("
+            + "performance.getEntriesByType('navigation').flatMap(n => [['navigation:requestStart', n.requestStart],"
+            + " ['navigation:responseStart', n.responseStart], ['navigation:responseEnd', n.responseEnd],"
+            + " ['navigation:domInteractive', n.domInteractive]]))";
 
     private final Options options;
     private final PrintWriter out;
@@ -210,7 +220,7 @@ public final class DashboardBenchmark {
         for (int i = 0; i <= options.warmLoads(); i++) {
             browser.call("Page.navigate", Map.of("url", "about:blank"));
             loads.add(browser.openAndTimeReady(url, Duration.ofSeconds(120)));
-            for (JsonNode mark : browser.eval("performance.getEntriesByType('mark').map(m => [m.name, m.startTime])")) {
+            for (JsonNode mark : browser.eval(MARKS)) {
                 if (i == 0) {
                     out.add(new Figure(name + "_cold_mark:" + mark.get(0).asText(), mark.get(1).asDouble(), "ms"));
                 } else {
