@@ -89,9 +89,25 @@ public final class TunelabCommand implements Runnable {
      * wiring handed to commands that take it, errors as one line and exit code 2 or 1.
      */
     public static CommandLine commandLine(Object root, Wiring wiring) {
+        skipUnusedConverters();
         CommandLine cmd = new CommandLine(root, new CommandFactory(wiring));
         cmd.setExecutionExceptionHandler(new ErrorHandler());
         return cmd;
+    }
+
+    /** picocli's system property naming built-in converters not to load (regular expressions, comma-separated). */
+    static final String CONVERTER_EXCLUDES = "picocli.converters.excludes";
+
+    /**
+     * picocli registers its converters for {@code java.time} and {@code java.sql} types by reflection, which initialises
+     * those classes (the date-time formatters among them): about 20 ms of every command's start-up. No option of ours
+     * has such a type ({@code TunelabCommandTest} checks every option of every command), so they are not loaded,
+     * unless the property is set already.
+     */
+    static void skipUnusedConverters() {
+        if (System.getProperty(CONVERTER_EXCLUDES) == null) {
+            System.setProperty(CONVERTER_EXCLUDES, "java\\.time\\..*,java\\.sql\\..*");
+        }
     }
 
     public static void main(String[] args) {

@@ -12,7 +12,8 @@ import java.time.Duration;
  * @param heartbeatInterval   how often this process's running trials send a heartbeat, or null for none
  *                            (trials created without heartbeats are never reaped)
  * @param staleGrace          a RUNNING trial whose last heartbeat is older than this is failed as stale
- * @param workerId            recorded in each trial's provenance
+ * @param workerId            recorded in each trial's provenance; null for this process's
+ *                            {@link RuntimeInfo#defaultWorkerId()}, resolved when first asked for
  * @param metricBatchSize     points per metric-writer transaction at most
  * @param metricCapacity      points that may wait for the writer before {@code logMetrics} blocks
  * @param flushTimeout        how long {@code flush()} waits for an unreachable database
@@ -34,7 +35,16 @@ public record StorageOptions(Clock clock, Duration heartbeatInterval, Duration s
      */
     public static StorageOptions defaults() {
         return new StorageOptions(Clock.systemUTC(), Duration.ofSeconds(10), Duration.ofSeconds(60),
-                RuntimeInfo.defaultWorkerId(), 20_000, 2_000_000, DatabaseSettings.DEFAULT_OUTAGE_TOLERANCE, true);
+                null, 20_000, 2_000_000, DatabaseSettings.DEFAULT_OUTAGE_TOLERANCE, true);
+    }
+
+    /**
+     * The worker id given, or this process's {@code host:pid} when none was: resolved here, not when the options are
+     * made, because looking the host name up costs a command that only reads (and records no trial) about 15 ms.
+     */
+    @Override
+    public String workerId() {
+        return workerId != null ? workerId : RuntimeInfo.defaultWorkerId();
     }
 
     public StorageOptions withClock(Clock c) {
