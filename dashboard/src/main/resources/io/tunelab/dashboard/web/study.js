@@ -135,10 +135,14 @@
     renderContour();
     return historyDrawn;
   }
-  /** Draws the sample's lines; merged into the chart unless told to start afresh, so the brushed intervals stay. */
+  /**
+   * Draws the sample's lines (TL.ParallelChart: its own canvas, not ECharts); the brushed intervals stay unless told to
+   * start afresh. Resolves when drawn.
+   */
+  let parallelChart = null;
   function renderParallel(afresh) {
-    if (afresh) clearBrush();
-    TL.chart('parallel').setOption(C.parallel(S.sample, S.info, params, space, S.objective), !!afresh);
+    if (afresh) { clearBrush(); parallelChart.clearBrush(); }
+    return parallelChart.draw(C.parallel(S.info, params, space, S.objective));
   }
   function renderContour() {
     const px = document.getElementById('contour-x').value, py = document.getElementById('contour-y').value;
@@ -247,7 +251,8 @@
     // The first screen's charts are set up while the requests travel: their first reading of the layout (the history
     // chart's ResizeObserver, ECharts' init) costs the page's first layout now, not once the data is there.
     historyChart = TL.HistoryChart(document.getElementById('history'), {onOpen: openTrial});
-    TL.chart('parallel'); TL.chart('importance');
+    parallelChart = TL.ParallelChart(document.getElementById('parallel'), {onBrush});
+    TL.chart('importance');
     // each chart in a task of its own: a request answered meanwhile (the table's first page) is drawn between them
     await loadCharts();
     performance.mark('charts-loaded');
@@ -256,14 +261,12 @@
     const historyDrawn = renderCharts().then(() => performance.mark('history-drawn'));
     performance.mark('charts-drawn');
     await nextTask();
-    renderParallel(true);
-    performance.mark('parallel-drawn');
-    TL.chart('parallel').on('axisareaselected', onBrush);
+    const parallelDrawn = renderParallel(true).then(() => performance.mark('parallel-drawn'));
     // The learning curves count only where they are on the first screen (a tall window); else they load after it, so
     // their request does not hold one of the browser's six connections while the first screen's are on their way.
     const curves = document.getElementById('curves').getBoundingClientRect();
     const curvesOnScreen = curves.top < innerHeight && curves.bottom > 0;
-    await Promise.all([renderImportance(), curvesOnScreen ? renderCurves() : null, renderPareto(), tableLoaded, historyDrawn]);
+    await Promise.all([renderImportance(), curvesOnScreen ? renderCurves() : null, renderPareto(), tableLoaded, historyDrawn, parallelDrawn]);
     TL.ready();
     if (!curvesOnScreen) renderCurves().catch(e => showError(document.getElementById('curves').parentNode, e));
     drawNearTheViewport();
