@@ -1,5 +1,8 @@
 'use strict';
-/* ECharts options for the study page (and the parallel coordinates' model, see TL.ParallelChart): pure functions of the data. Animation is off everywhere. */
+/*
+ * ECharts options for the study page, and the models of its own charts (TL.ParallelChart, TL.ImportanceChart): pure
+ * functions of the data. Animation is off everywhere.
+ */
 TL.StudyCharts = (() => {
   const {esc, fmt, finite} = TL;
   const COLORS = {COMPLETE: '#2e7d32', PRUNED: '#e08a00', FAIL: '#c62828', RUNNING: '#3b6fd8', WAITING: '#8e8e8e'};
@@ -52,17 +55,10 @@ TL.StudyCharts = (() => {
     return {title: 'Parallel coordinates (' + drawn + brushed + ')', axes, n, number, columns, colour: axes.length - 1, opacity: n > 2000 ? 0.15 : 0.45};
   }
 
+  /** The server's importance as TL.ImportanceChart draws it: a large study's forest reads a sample of its trials, said how many of how many. */
   function importance(result) {
-    const entries = (result.importances || []).slice().reverse();
-    return Object.assign(base(), {
-      // a large study's forest reads a sample of its trials: say how many of how many
-      title: {text: 'Parameter importance', subtext: result.method + ', ' + (result.sample != null && result.sample < result.trials
-        ? 'from ' + result.sample + ' of ' + result.trials + ' trials (sampled)' : result.trials + ' trials'), textStyle: {fontSize: 13}},
-      grid: {left: 120, right: 30, top: 56, bottom: 30},
-      tooltip: {trigger: 'item', formatter: p => esc(p.name) + ': ' + (p.value * 100).toFixed(1) + '%'},
-      xAxis: {type: 'value', max: 1},
-      yAxis: {type: 'category', data: entries.map(e => e.param), axisLabel: {width: 110, overflow: 'truncate'}},
-      series: [{type: 'bar', data: entries.map(e => e.importance), itemStyle: {color: '#3b6fd8'}}]});
+    return {title: 'Parameter importance', subtext: result.method + ', ' + (result.sample != null && result.sample < result.trials
+      ? 'from ' + result.sample + ' of ' + result.trials + ' trials (sampled)' : result.trials + ' trials'), entries: result.importances || []};
   }
 
   /** The sample's trials (of counted COMPLETE trials in all) by parameter p. */

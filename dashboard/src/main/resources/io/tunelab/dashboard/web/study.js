@@ -92,8 +92,9 @@
   }
 
   /**
-   * Draws a chart now if it is on screen, else when it comes within 200 px of the viewport once the page is interactive
-   * (big studies stay responsive, and the first screen is not kept waiting by charts below it).
+   * Draws an ECharts chart now if it is on screen, else when it comes within 200 px of the viewport once the page is
+   * interactive (big studies stay responsive, and the first screen is not kept waiting by charts below it); either way
+   * once ECharts is loaded (TL.echarts(): the page asks for it when interactive). Returns a promise: drawn, or waiting.
    */
   const drawers = new Map();
   const observer = new IntersectionObserver(entries => entries.forEach(e => {
@@ -102,10 +103,13 @@
   let near = 0;
   function lazily(idName, draw) {
     const node = document.getElementById(idName);
+    const drawn = () => TL.echarts().then(() => { draw(); performance.mark(idName + '-drawn'); })
+      .catch(e => showError(node.parentNode, e));
     const r = node.getBoundingClientRect();
-    if (r.top < innerHeight + near && r.bottom > -near) { drawers.delete(idName); draw(); performance.mark(idName + '-drawn'); return; }
-    drawers.set(idName, () => { draw(); performance.mark(idName + '-drawn'); });
+    if (r.top < innerHeight + near && r.bottom > -near) { drawers.delete(idName); return drawn(); }
+    drawers.set(idName, drawn);
     if (near) observer.observe(node);
+    return Promise.resolve();
   }
   /** From now on, charts near the viewport are drawn too: those waiting as they come near. */
   function drawNearTheViewport() {
@@ -150,10 +154,12 @@
   }
   /** The first call of each of these uses the request started while the trials were loading. */
   const early = {};
+  /** The parameter importance (TL.ImportanceChart: bars of the page's own, not ECharts). */
+  let importanceChart = null;
   async function renderImportance() {
     const request = early.importance || api('/api/studies/' + id + '/importance?objective=' + S.objective);
     early.importance = null;
-    try { TL.chart('importance').setOption(C.importance(await request), true); }
+    try { importanceChart.draw(C.importance(await request)); }
     catch (e) { showError(document.getElementById('importance').parentNode, e); }
   }
   async function renderCurves() {
@@ -161,14 +167,16 @@
     const request = early.curves || api('/api/studies/' + id + '/curves?limit=300' + numbers);
     early.curves = null;
     const res = await request;
-    lazily('curves', () => TL.chart('curves').setOption(C.curves(res), true));
+    return lazily('curves', () => TL.chart('curves').setOption(C.curves(res), true));
   }
   async function renderPareto() {
     if (study.directions.length < 2) return;
     // the server's exact front over every trial and a bounded sample of the rest: no trial need be loaded here
     const request = early.pareto || api('/api/studies/' + id + '/front?lines=' + S.lines);
     early.pareto = null;
-    TL.chart('pareto').setOption(C.pareto(await request, study.directions), true);
+    // on the first screen of a study with several objectives: this chart waits for ECharts
+    const [front] = await Promise.all([request, TL.echarts()]);
+    TL.chart('pareto').setOption(C.pareto(front, study.directions), true);
   }
 
   function clearBrush() {
@@ -252,7 +260,7 @@
     // chart's ResizeObserver, ECharts' init) costs the page's first layout now, not once the data is there.
     historyChart = TL.HistoryChart(document.getElementById('history'), {onOpen: openTrial});
     parallelChart = TL.ParallelChart(document.getElementById('parallel'), {onBrush});
-    TL.chart('importance');
+    importanceChart = TL.ImportanceChart(document.getElementById('importance'));
     // each chart in a task of its own: a request answered meanwhile (the table's first page) is drawn between them
     await loadCharts();
     performance.mark('charts-loaded');
@@ -268,6 +276,8 @@
     const curvesOnScreen = curves.top < innerHeight && curves.bottom > 0;
     await Promise.all([renderImportance(), curvesOnScreen ? renderCurves() : null, renderPareto(), tableLoaded, historyDrawn, parallelDrawn]);
     TL.ready();
+    // the charts below the first screen are ECharts': loaded now, compiled while the user reads the first screen
+    TL.echarts().catch(e => showError(main, e));
     if (!curvesOnScreen) renderCurves().catch(e => showError(document.getElementById('curves').parentNode, e));
     drawNearTheViewport();
     // every trial (the timeline and the contour read them), then the charts that need them
