@@ -65,14 +65,19 @@
     S.cursor = S.cursor ? S.cursor : Math.min(history.cursor, sample.cursor);
     S.history = history; useSample(sample);
   }
-  /** The sample of lines and, when brushed, the numbers of every brushed trial. */
+  /**
+   * The sample of lines and, when brushed, the numbers of every brushed trial. Its trials as objects (for the slices,
+   * below the first screen) are made on first use: the parallel coordinates read the columns.
+   */
   function useSample(sample) {
-    S.info = sample; S.sample = fromColumns(sample.trials);
+    S.info = sample; S.sample = null;
     S.selected = sample.brush ? new Set(sample.brush.numbers) : null;
   }
+  const sampleTrials = () => S.sample || (S.sample = fromColumns(S.info.trials));
   function paramNames() {
     const names = new Set(Object.keys(space));
-    for (const t of S.trials || S.sample) for (const p of Object.keys(t.params)) names.add(p);
+    if (S.trials) { for (const t of S.trials) for (const p of Object.keys(t.params)) names.add(p); }
+    else for (const p of Object.keys(S.info.trials.params)) names.add(p);
     return [...names];
   }
   function header() {
@@ -133,7 +138,7 @@
     const slices = document.getElementById('slices');
     const shown = params.slice(0, 12);
     if (slices.children.length !== shown.length) slices.replaceChildren(...shown.map((p, i) => chartDiv('slice-' + i, 'small')));
-    shown.forEach((p, i) => lazily('slice-' + i, () => TL.chart('slice-' + i).setOption(C.slice(S.sample, S.info.counted, p, space[p], S.objective, S.selected), true)));
+    shown.forEach((p, i) => lazily('slice-' + i, () => TL.chart('slice-' + i).setOption(C.slice(sampleTrials(), S.info.counted, p, space[p], S.objective, S.selected), true)));
     // the timeline and the contour read every trial: drawn once they are loaded
     if (S.trials) lazily('timeline', () => TL.chart('timeline').setOption(C.timeline(S.trials), true));
     renderContour();
