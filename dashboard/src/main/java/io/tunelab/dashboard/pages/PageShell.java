@@ -15,12 +15,20 @@ import java.util.regex.Pattern;
  * {@code echarts.version} into the shell, so that version is named nowhere else.
  *
  * <p>A fragment ({@code study.html}, ...) is the page's {@code <title>} text first, then any head elements of
- * its own, then its {@code <body>...</body>}. Immutable and thread-safe. A shell or fragment of another shape
+ * its own, then its {@code <body>...</body>}; a fragment whose head holds {@link #ECHARTS_ON_DEMAND} gets the
+ * ECharts address instead of its script (its page loads ECharts itself). Immutable and thread-safe. A shell or fragment of another shape
  * is a broken build, refused with an {@link IllegalStateException} naming the file.
  */
 final class PageShell {
     static final String SHELL = "shell.html";
     private static final Pattern SLOT = Pattern.compile("\\{\\{(title|head|body)}}");
+    /**
+     * A fragment whose head holds this element gets no ECharts script in its head: the shell's is replaced by
+     * {@code <meta name="echarts-src" content="URL">} and the page's script loads ECharts when it needs it
+     * ({@code TL.echarts()} in common.js), so a page whose first screen does not use ECharts does not compile it first.
+     */
+    static final String ECHARTS_ON_DEMAND = "<meta name=\"echarts\" content=\"on-demand\">";
+    private static final Pattern ECHARTS_SCRIPT = Pattern.compile("<script src=\"(/webjars/echarts/[^\"]+)\"></script>");
     private static final String TITLE = "<title>";
     private static final String TITLE_END = "</title>";
 
@@ -58,10 +66,20 @@ final class PageShell {
         if (title.isEmpty()) {
             throw new IllegalStateException("page fragment " + name + " has an empty <title>");
         }
-        Map<String, String> slots = Map.of("title", title,
-                "head", text.substring(titleEnd + TITLE_END.length(), body).stripLeading(),
-                "body", text.substring(body));
-        return SLOT.matcher(shell).replaceAll(slot -> Matcher.quoteReplacement(slots.get(slot.group(1))));
+        String head = text.substring(titleEnd + TITLE_END.length(), body).stripLeading();
+        Map<String, String> slots = Map.of("title", title, "head", head, "body", text.substring(body));
+        return SLOT.matcher(head.contains(ECHARTS_ON_DEMAND) ? echartsOnDemand(name) : shell)
+                .replaceAll(slot -> Matcher.quoteReplacement(slots.get(slot.group(1))));
+    }
+
+    /** The shell with its ECharts script replaced by the element naming its address. */
+    private String echartsOnDemand(String name) {
+        Matcher script = ECHARTS_SCRIPT.matcher(shell);
+        if (!script.find()) {
+            throw new IllegalStateException("page fragment " + name + " asks for ECharts on demand, but " + SHELL
+                    + " holds no ECharts script to replace");
+        }
+        return script.replaceFirst(Matcher.quoteReplacement("<meta name=\"echarts-src\" content=\"" + script.group(1) + "\">"));
     }
 
     /** A file of this package's resources, as UTF-8 text. */

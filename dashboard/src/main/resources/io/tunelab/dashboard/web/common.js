@@ -86,12 +86,31 @@ const TL = (() => {
     window.addEventListener('pagehide', () => source.close());
     return source;
   }
+  /**
+   * ECharts, loaded once: a promise of the echarts global. A page whose head asked for ECharts on demand (see PageShell)
+   * names its address in meta[name=echarts-src]; it is fetched and run on the first call. Elsewhere it is there already.
+   */
+  let echartsLoading = null;
+  function echartsReady() {
+    if (window.echarts) return Promise.resolve(window.echarts);
+    if (!echartsLoading) {
+      const src = document.querySelector('meta[name=echarts-src]');
+      echartsLoading = !src ? Promise.reject(new Error('this page names no ECharts script (meta echarts-src)'))
+        : new Promise((resolve, reject) => {
+          const script = el('script', {src: src.content});
+          script.onload = () => resolve(window.echarts);
+          script.onerror = () => { echartsLoading = null; reject(new Error('ECharts failed to load from ' + src.content)); };
+          document.head.append(script);
+        });
+    }
+    return echartsLoading;
+  }
   function chart(id) {
     const node = typeof id === 'string' ? document.getElementById(id) : id;
     const c = echarts.getInstanceByDom(node) || echarts.init(node, null, {renderer: 'canvas'});
     return c;
   }
-  window.addEventListener('resize', () => document.querySelectorAll('[_echarts_instance_]')
+  window.addEventListener('resize', () => window.echarts && document.querySelectorAll('[_echarts_instance_]')
     .forEach(n => { const c = echarts.getInstanceByDom(n); if (c) c.resize(); }));
   function throttle(fn, ms) {
     let timer = null, pending = false;
@@ -118,5 +137,5 @@ const TL = (() => {
   }
   /** Marks the page interactive; readyMs is the time since navigation started (read by tests and the benchmark). */
   function ready() { document.body.dataset.readyMs = String(performance.now()); document.body.dataset.ready = '1'; }
-  return {el, esc, num, finite, fmt, fmtTime, fmtDuration, param, api, showError, nav, live, events, chart, throttle, oneAtATime, stateChip, infeasibleChip, ready, ApiError};
+  return {el, esc, num, finite, fmt, fmtTime, fmtDuration, param, api, showError, nav, live, events, echarts: echartsReady, chart, throttle, oneAtATime, stateChip, infeasibleChip, ready, ApiError};
 })();

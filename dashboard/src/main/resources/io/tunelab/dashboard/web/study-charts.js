@@ -1,5 +1,8 @@
 'use strict';
-/* ECharts options for the study page: pure functions of the data. Animation is off everywhere. */
+/*
+ * ECharts options for the study page, and the models of its own charts (TL.ParallelChart, TL.ImportanceChart): pure
+ * functions of the data. Animation is off everywhere.
+ */
 TL.StudyCharts = (() => {
   const {esc, fmt, finite} = TL;
   const COLORS = {COMPLETE: '#2e7d32', PRUNED: '#e08a00', FAIL: '#c62828', RUNNING: '#3b6fd8', WAITING: '#8e8e8e'};
@@ -15,52 +18,47 @@ TL.StudyCharts = (() => {
   const dot = (n, size) => n > LARGE ? 3.5 : size;
 
   /**
-   * Draws the server's sample of lines (info: see StudyChartRoutes: the sampled trials, how many trials were counted and
-   * the ranges of every counted trial); the axes' ranges and colours span every trial.
+   * The parallel coordinates of the server's sample (info: see StudyChartRoutes#sample: the sampled trials as columns,
+   * how many trials were counted, the ranges of every counted trial and, when brushed, the brush) as TL.ParallelChart
+   * draws them: the sample's COMPLETE trials with a value of objective k, one axis per parameter and the value's last.
+   * The numeric axes span every trial, drawn or not, so a brushed interval means the same whatever is drawn.
    */
-  function parallel(sample, info, params, space, k) {
-    const done = complete(sample, k);
-    // numeric axes span every trial, drawn or not, so a brushed interval means the same whatever is drawn
-    const range = r => r ? {min: r[0], max: r[1]} : {scale: true};
-    const axes = params.map((p, i) => {
-      const d = space[p] || {};
-      const axis = {dim: i, id: 'param:' + p, name: p};
-      if (d.type === 'categorical') return Object.assign(axis, {type: 'category', data: d.choices.map(String)});
-      return Object.assign(axis, {type: isLog(d) ? 'log' : 'value'}, range(info.ranges[p]));
-    });
-    axes.push(Object.assign({dim: params.length, id: 'objective', name: 'value', type: 'value'}, range(info.ranges.value)));
-    const data = done.map(t => params.map(p => {
-      const v = t.params[p];
-      if (v == null) return null;
-      return (space[p] || {}).type === 'categorical' ? String(v) : v;
-    }).concat([value(t, k)]));
-    const values = info.ranges.value || [];
-    const drawn = done.length < info.counted ? done.length + ' of ' + info.counted + ' trials drawn: the best and a sample stratified by value; ' : '';
+  function parallel(info, params, space, k) {
+    const c = info.trials, complete = c.states.indexOf('COMPLETE'), objective = c.values[k] || [];
+    const rows = [];
+    for (let i = 0; i < c.count; i++) if (c.state[i] === complete && finite(objective[i]) != null) rows.push(i);
+    const n = rows.length, number = new Int32Array(n);
+    rows.forEach((i, r) => { number[r] = c.number[i]; });
+    const axes = [], columns = [];
+    for (const p of params) {
+      const d = space[p] || {}, col = c.params[p], out = new Float64Array(n).fill(NaN);
+      if (d.type === 'categorical') {
+        const choices = d.choices.map(String), at = new Map(choices.map((x, i) => [x, i]));
+        // a column of text is codes into its own choices; of numbers (numeric choices), the values
+        const index = col && col.codes ? col.choices.map(x => at.has(String(x)) ? at.get(String(x)) : NaN) : null;
+        if (col) rows.forEach((i, r) => {
+          if (index) { if (col.codes[i] >= 0) out[r] = index[col.codes[i]]; }
+          else if (col.values[i] != null && at.has(String(col.values[i]))) out[r] = at.get(String(col.values[i]));
+        });
+        axes.push({id: 'param:' + p, name: p, type: 'category', choices});
+      } else {
+        if (col && col.values) rows.forEach((i, r) => { const v = finite(col.values[i]); if (v != null) out[r] = v; });
+        axes.push({id: 'param:' + p, name: p, type: isLog(d) ? 'log' : 'value', range: info.ranges[p] || null});
+      }
+      columns.push(out);
+    }
+    columns.push(Float64Array.from(rows, i => finite(objective[i])));
+    axes.push({id: 'objective', name: 'value', type: 'value', range: info.ranges.value || null});
+    const drawn = n < info.counted ? n + ' of ' + info.counted + ' trials drawn: the best and a sample stratified by value; ' : '';
     // a brush selects among every trial on the server, which draws the brushed ones (all, or half the lines)
     const brushed = info.brush ? info.brush.count + ' brushed, ' + info.brush.drawn + ' of them drawn' : 'drag along an axis to brush' + (drawn ? ' all of them' : '');
-    return {animation: false,
-      title: {text: 'Parallel coordinates (' + drawn + brushed + ')', textStyle: {fontSize: 13}},
-      parallel: {left: 60, right: 110, top: 60, bottom: 30, parallelAxisDefault: {realtime: false, nameTextStyle: {fontSize: 11}, nameGap: 14}},
-      parallelAxis: axes,
-      visualMap: {type: 'continuous', dimension: params.length, min: values.length ? values[0] : 0, max: values.length ? values[1] : 1, right: 4, top: 'middle',
-        calculable: false, inRange: {color: ['#2b59c3', '#7aa7e0', '#f0c75e', '#d9534f']}, text: ['high', 'low'], itemHeight: 120},
-      series: [{type: 'parallel', lineStyle: {width: 1, opacity: data.length > 2000 ? 0.15 : 0.45}, data,
-        // more than 1,000 lines are drawn 500 a frame: the page stays responsive while the rest appear
-        progressive: 500, progressiveThreshold: 1000, smooth: false,
-        inactiveOpacity: 0.03, activeOpacity: 1}]};
+    return {title: 'Parallel coordinates (' + drawn + brushed + ')', axes, n, number, columns, colour: axes.length - 1, opacity: n > 2000 ? 0.15 : 0.45};
   }
 
+  /** The server's importance as TL.ImportanceChart draws it: a large study's forest reads a sample of its trials, said how many of how many. */
   function importance(result) {
-    const entries = (result.importances || []).slice().reverse();
-    return Object.assign(base(), {
-      // a large study's forest reads a sample of its trials: say how many of how many
-      title: {text: 'Parameter importance', subtext: result.method + ', ' + (result.sample != null && result.sample < result.trials
-        ? 'from ' + result.sample + ' of ' + result.trials + ' trials (sampled)' : result.trials + ' trials'), textStyle: {fontSize: 13}},
-      grid: {left: 120, right: 30, top: 56, bottom: 30},
-      tooltip: {trigger: 'item', formatter: p => esc(p.name) + ': ' + (p.value * 100).toFixed(1) + '%'},
-      xAxis: {type: 'value', max: 1},
-      yAxis: {type: 'category', data: entries.map(e => e.param), axisLabel: {width: 110, overflow: 'truncate'}},
-      series: [{type: 'bar', data: entries.map(e => e.importance), itemStyle: {color: '#3b6fd8'}}]});
+    return {title: 'Parameter importance', subtext: result.method + ', ' + (result.sample != null && result.sample < result.trials
+      ? 'from ' + result.sample + ' of ' + result.trials + ' trials (sampled)' : result.trials + ' trials'), entries: result.importances || []};
   }
 
   /** The sample's trials (of counted COMPLETE trials in all) by parameter p. */

@@ -65,14 +65,19 @@
     S.cursor = S.cursor ? S.cursor : Math.min(history.cursor, sample.cursor);
     S.history = history; useSample(sample);
   }
-  /** The sample of lines and, when brushed, the numbers of every brushed trial. */
+  /**
+   * The sample of lines and, when brushed, the numbers of every brushed trial. Its trials as objects (for the slices,
+   * below the first screen) are made on first use: the parallel coordinates read the columns.
+   */
   function useSample(sample) {
-    S.info = sample; S.sample = fromColumns(sample.trials);
+    S.info = sample; S.sample = null;
     S.selected = sample.brush ? new Set(sample.brush.numbers) : null;
   }
+  const sampleTrials = () => S.sample || (S.sample = fromColumns(S.info.trials));
   function paramNames() {
     const names = new Set(Object.keys(space));
-    for (const t of S.trials || S.sample) for (const p of Object.keys(t.params)) names.add(p);
+    if (S.trials) { for (const t of S.trials) for (const p of Object.keys(t.params)) names.add(p); }
+    else for (const p of Object.keys(S.info.trials.params)) names.add(p);
     return [...names];
   }
   function header() {
@@ -92,8 +97,9 @@
   }
 
   /**
-   * Draws a chart now if it is on screen, else when it comes within 200 px of the viewport once the page is interactive
-   * (big studies stay responsive, and the first screen is not kept waiting by charts below it).
+   * Draws an ECharts chart now if it is on screen, else when it comes within 200 px of the viewport once the page is
+   * interactive (big studies stay responsive, and the first screen is not kept waiting by charts below it); either way
+   * once ECharts is loaded (TL.echarts(): the page asks for it when interactive). Returns a promise: drawn, or waiting.
    */
   const drawers = new Map();
   const observer = new IntersectionObserver(entries => entries.forEach(e => {
@@ -102,10 +108,13 @@
   let near = 0;
   function lazily(idName, draw) {
     const node = document.getElementById(idName);
+    const drawn = () => TL.echarts().then(() => { draw(); performance.mark(idName + '-drawn'); })
+      .catch(e => showError(node.parentNode, e));
     const r = node.getBoundingClientRect();
-    if (r.top < innerHeight + near && r.bottom > -near) { drawers.delete(idName); draw(); performance.mark(idName + '-drawn'); return; }
-    drawers.set(idName, () => { draw(); performance.mark(idName + '-drawn'); });
+    if (r.top < innerHeight + near && r.bottom > -near) { drawers.delete(idName); return drawn(); }
+    drawers.set(idName, drawn);
     if (near) observer.observe(node);
+    return Promise.resolve();
   }
   /** From now on, charts near the viewport are drawn too: those waiting as they come near. */
   function drawNearTheViewport() {
@@ -129,16 +138,20 @@
     const slices = document.getElementById('slices');
     const shown = params.slice(0, 12);
     if (slices.children.length !== shown.length) slices.replaceChildren(...shown.map((p, i) => chartDiv('slice-' + i, 'small')));
-    shown.forEach((p, i) => lazily('slice-' + i, () => TL.chart('slice-' + i).setOption(C.slice(S.sample, S.info.counted, p, space[p], S.objective, S.selected), true)));
+    shown.forEach((p, i) => lazily('slice-' + i, () => TL.chart('slice-' + i).setOption(C.slice(sampleTrials(), S.info.counted, p, space[p], S.objective, S.selected), true)));
     // the timeline and the contour read every trial: drawn once they are loaded
     if (S.trials) lazily('timeline', () => TL.chart('timeline').setOption(C.timeline(S.trials), true));
     renderContour();
     return historyDrawn;
   }
-  /** Draws the sample's lines; merged into the chart unless told to start afresh, so the brushed intervals stay. */
+  /**
+   * Draws the sample's lines (TL.ParallelChart: its own canvas, not ECharts); the brushed intervals stay unless told to
+   * start afresh. Resolves when drawn.
+   */
+  let parallelChart = null;
   function renderParallel(afresh) {
-    if (afresh) clearBrush();
-    TL.chart('parallel').setOption(C.parallel(S.sample, S.info, params, space, S.objective), !!afresh);
+    if (afresh) { clearBrush(); parallelChart.clearBrush(); }
+    return parallelChart.draw(C.parallel(S.info, params, space, S.objective));
   }
   function renderContour() {
     const px = document.getElementById('contour-x').value, py = document.getElementById('contour-y').value;
@@ -146,10 +159,12 @@
   }
   /** The first call of each of these uses the request started while the trials were loading. */
   const early = {};
+  /** The parameter importance (TL.ImportanceChart: bars of the page's own, not ECharts). */
+  let importanceChart = null;
   async function renderImportance() {
     const request = early.importance || api('/api/studies/' + id + '/importance?objective=' + S.objective);
     early.importance = null;
-    try { TL.chart('importance').setOption(C.importance(await request), true); }
+    try { importanceChart.draw(C.importance(await request)); }
     catch (e) { showError(document.getElementById('importance').parentNode, e); }
   }
   async function renderCurves() {
@@ -157,14 +172,16 @@
     const request = early.curves || api('/api/studies/' + id + '/curves?limit=300' + numbers);
     early.curves = null;
     const res = await request;
-    lazily('curves', () => TL.chart('curves').setOption(C.curves(res), true));
+    return lazily('curves', () => TL.chart('curves').setOption(C.curves(res), true));
   }
   async function renderPareto() {
     if (study.directions.length < 2) return;
     // the server's exact front over every trial and a bounded sample of the rest: no trial need be loaded here
     const request = early.pareto || api('/api/studies/' + id + '/front?lines=' + S.lines);
     early.pareto = null;
-    TL.chart('pareto').setOption(C.pareto(await request, study.directions), true);
+    // on the first screen of a study with several objectives: this chart waits for ECharts
+    const [front] = await Promise.all([request, TL.echarts()]);
+    TL.chart('pareto').setOption(C.pareto(front, study.directions), true);
   }
 
   function clearBrush() {
@@ -247,7 +264,8 @@
     // The first screen's charts are set up while the requests travel: their first reading of the layout (the history
     // chart's ResizeObserver, ECharts' init) costs the page's first layout now, not once the data is there.
     historyChart = TL.HistoryChart(document.getElementById('history'), {onOpen: openTrial});
-    TL.chart('parallel'); TL.chart('importance');
+    parallelChart = TL.ParallelChart(document.getElementById('parallel'), {onBrush});
+    importanceChart = TL.ImportanceChart(document.getElementById('importance'));
     // each chart in a task of its own: a request answered meanwhile (the table's first page) is drawn between them
     await loadCharts();
     performance.mark('charts-loaded');
@@ -256,15 +274,15 @@
     const historyDrawn = renderCharts().then(() => performance.mark('history-drawn'));
     performance.mark('charts-drawn');
     await nextTask();
-    renderParallel(true);
-    performance.mark('parallel-drawn');
-    TL.chart('parallel').on('axisareaselected', onBrush);
+    const parallelDrawn = renderParallel(true).then(() => performance.mark('parallel-drawn'));
     // The learning curves count only where they are on the first screen (a tall window); else they load after it, so
     // their request does not hold one of the browser's six connections while the first screen's are on their way.
     const curves = document.getElementById('curves').getBoundingClientRect();
     const curvesOnScreen = curves.top < innerHeight && curves.bottom > 0;
-    await Promise.all([renderImportance(), curvesOnScreen ? renderCurves() : null, renderPareto(), tableLoaded, historyDrawn]);
+    await Promise.all([renderImportance(), curvesOnScreen ? renderCurves() : null, renderPareto(), tableLoaded, historyDrawn, parallelDrawn]);
     TL.ready();
+    // the charts below the first screen are ECharts': loaded now, compiled while the user reads the first screen
+    TL.echarts().catch(e => showError(main, e));
     if (!curvesOnScreen) renderCurves().catch(e => showError(document.getElementById('curves').parentNode, e));
     drawNearTheViewport();
     // every trial (the timeline and the contour read them), then the charts that need them

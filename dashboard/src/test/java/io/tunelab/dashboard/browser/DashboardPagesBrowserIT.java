@@ -17,6 +17,7 @@ import io.tunelab.tracker.query.ParetoSet;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -101,7 +102,7 @@ class DashboardPagesBrowserIT {
         browser.open(url("/study.html?id=" + studyId(SampleStudies.QUADRATIC)));
         assertThat(historyCount("trials")).isEqualTo(32);
         assertThat(browser.js("const d = document.getElementById('history');"
-                + " return !echarts.getInstanceByDom(d) && d.querySelectorAll('canvas').length === 1"))
+                + " return !(window.echarts && echarts.getInstanceByDom(d)) && d.querySelectorAll('canvas').length === 1"))
                 .as("the history is drawn on a canvas of its own, not by ECharts").isEqualTo(true);
         assertThat(browser.js("return performance.getEntriesByType('resource')"
                 + ".filter(r => /\\/(history\\.bin|sample)\\?/.test(r.name)).length"))
@@ -110,20 +111,23 @@ class DashboardPagesBrowserIT {
         assertThat(browser.js("return performance.getEntriesByType('resource').filter(r => r.name.includes('/columns?'))"
                 + ".every(r => r.startTime >= Number(document.body.dataset.readyMs))"))
                 .as("every trial loads after the page is interactive").isEqualTo(true);
-        assertThat(seriesLength("parallel", 0)).isEqualTo(32);
-        assertThat(seriesLength("importance", 0)).isEqualTo(3);
-        assertThat(browser.js("return echarts.getInstanceByDom(document.getElementById('importance'))"
-                + ".getOption().yAxis[0].data.slice(-1)[0]"))
-                .isEqualTo("x");
-        assertThat(browser.js("return echarts.getInstanceByDom(document.getElementById('importance')).getOption().title[0].subtext"))
+        assertThat(parallel("count('lines')")).isEqualTo(32L);
+        assertThat(browser.js("const d = document.getElementById('parallel');"
+                + " return !(window.echarts && echarts.getInstanceByDom(d)) && d.querySelectorAll('canvas').length === 2"))
+                .as("the parallel coordinates are drawn on canvases of their own, not by ECharts").isEqualTo(true);
+        assertThat(browser.js("return TL.ImportanceChart.of(document.getElementById('importance')).params()"))
+                .as("a bar per parameter, the most important on top").isEqualTo(List.of("x", "lr", "optimizer"));
+        assertThat(browser.js("return [...document.querySelectorAll('#importance .imp-row')].map(r => r.title.replace(/[0-9.]+%$/, '%'))"))
+                .isEqualTo(List.of("x: %", "lr: %", "optimizer: %"));
+        assertThat(browser.js("return TL.ImportanceChart.of(document.getElementById('importance')).subtext()"))
                 .asString().endsWith(", 32 trials");
         assertThat(browser.js("return TL.StudyCharts.importance({method: 'fANOVA', trials: 100000, sample: 48213, importances: []})"
-                + ".title.subtext")).isEqualTo("fANOVA, from 48213 of 100000 trials (sampled)");
+                + ".subtext")).isEqualTo("fANOVA, from 48213 of 100000 trials (sampled)");
         long quadratic = studyId(SampleStudies.QUADRATIC);
         assertThat(historyCount("best so far"))
                 .as("the line the server computed").isEqualTo((long) BestSoFar.of(storage.trials(quadratic,
                         EnumSet.allOf(TrialState.class)), 0, Direction.MINIMIZE).size());
-        browser.waitFor("return !!echarts.getInstanceByDom(document.getElementById('curves'))"
+        browser.waitFor("return !!window.echarts && !!echarts.getInstanceByDom(document.getElementById('curves'))"
                 + " && !!echarts.getInstanceByDom(document.getElementById('timeline'))");
         assertThat(browser.js("return echarts.getInstanceByDom(document.getElementById('curves')).getOption().series.map(s => s.name)"))
                 .isEqualTo(List.of("complete", "pruned", "pruned here"));
@@ -145,13 +149,20 @@ class DashboardPagesBrowserIT {
             assertThat(browser.js("return performance.getEntriesByType('resource').filter(r => r.name.includes('/table?')).length"))
                     .as("the table's first page is the request the page's head made").isEqualTo(1L);
             assertThat(browser.js("return TL.HistoryChart.of(document.getElementById('history')).count('trials') > 0"
-                    + " && !!echarts.getInstanceByDom(document.getElementById('parallel'))")).isEqualTo(true);
+                    + " && TL.ParallelChart.of(document.getElementById('parallel')).count('lines') > 0")).isEqualTo(true);
+            assertThat(browser.js("return performance.getEntriesByName('parallel-drawn', 'mark')[0].startTime"
+                    + " <= Number(document.body.dataset.readyMs)"))
+                    .as("the parallel coordinates are drawn by the time the page is interactive").isEqualTo(true);
+            browser.waitFor("return !!window.echarts");
+            assertThat(browser.js("const e = performance.getEntriesByType('resource').filter(r => r.name.includes('/echarts.min.js'));"
+                    + " return e.length === 1 && e[0].startTime >= Number(document.body.dataset.readyMs)"))
+                    .as("ECharts (only the charts below the first screen use it) loads once the page is interactive").isEqualTo(true);
             browser.waitFor("return performance.getEntriesByType('resource').some(r => r.name.includes('/curves?'))");
             assertThat(browser.js("return performance.getEntriesByType('resource').filter(r => r.name.includes('/curves?'))"
                     + ".every(r => r.startTime >= Number(document.body.dataset.readyMs))"))
                     .as("the learning curves, below the first screen, are asked for once the page is interactive").isEqualTo(true);
             browser.js("document.getElementById('slice-2').scrollIntoView({block: 'center'})");
-            browser.waitFor("return !!echarts.getInstanceByDom(document.getElementById('slice-2'))");
+            browser.waitFor("return !!window.echarts && !!echarts.getInstanceByDom(document.getElementById('slice-2'))");
             assertThat(pointCount("slice-2", 0)).as("a slice scrolled into view draws the sample").isBetween(1L, 32L);
             assertThat(browser.js("return performance.getEntriesByName('slice-2-drawn', 'mark')[0].startTime"
                     + " > Number(document.body.dataset.readyMs)"))
@@ -185,22 +196,168 @@ class DashboardPagesBrowserIT {
         long full = brushTheFirstAxis("");
         browser.screenshot("study-brushed");
         long sampled = brushTheFirstAxis("&lines=10");
-        assertThat(seriesLength("parallel", 0)).isEqualTo(10);
-        assertThat(browser.js("return echarts.getInstanceByDom(document.getElementById('parallel')).getOption().title[0].text"))
-                .asString().contains("10 of 32 trials drawn");
+        assertThat(parallel("count('lines')")).isEqualTo(10L);
+        assertThat(parallel("title()")).asString().contains("10 of 32 trials drawn");
         assertThat(sampled).as("brushing a sample of the lines selects among all trials").isEqualTo(full);
         long drawn = Math.min(sampled, Math.max(10 - (32 - sampled), 5));
-        assertThat(browser.js("return echarts.getInstanceByDom(document.getElementById('parallel')).getOption().title[0].text"))
+        assertThat(parallel("title()"))
                 .as("the sample draws the brushed trials, up to half the lines").asString()
                 .contains(sampled + " brushed, " + drawn + " of them drawn");
-        assertThat(browser.js("const m = echarts.getInstanceByDom(document.getElementById('parallel')).getModel();"
-                + " return m.getComponent('parallelAxis', 0).activeIntervals.length"))
+        assertThat(parallel("intervals('param:x').length"))
                 .as("drawing the new sample keeps the brushed interval").isEqualTo(1L);
+        assertThat(parallel("count('active')")).as("the drawn lines inside the interval are highlighted").isEqualTo(drawn);
         browser.js("document.getElementById('slice-0').scrollIntoView({block: 'center'})");
-        browser.waitFor("return !!echarts.getInstanceByDom(document.getElementById('slice-0'))");
+        browser.waitFor("return !!window.echarts && !!echarts.getInstanceByDom(document.getElementById('slice-0'))");
         assertThat(pointCount("slice-0", 0)).as("slices draw the same sample").isLessThanOrEqualTo(10L);
         assertThat(browser.js("return echarts.getInstanceByDom(document.getElementById('slice-0')).getOption().title[0].text"))
                 .asString().endsWith("of 32 trials)");
+    }
+
+    @Test
+    void aClickOnABrushedAxisOutsideItsIntervalClearsTheBrush() {
+        long selected = brushTheFirstAxis("");
+        assertThat(parallel("count('active')")).as("every trial is drawn: the highlighted lines are the server's selection")
+                .isEqualTo(selected);
+        WebElement chart = browser.driver().findElement(By.id("parallel"));
+        new Actions(browser.driver()).moveToElement(chart, 60 - chart.getSize().getWidth() / 2,
+                chart.getSize().getHeight() / 2 - 40).click().perform();
+        browser.waitFor("return document.getElementById('trial-count').textContent === '40 trials'");
+        assertThat(parallel("intervals('param:x').length")).isEqualTo(0L);
+        assertThat(parallel("count('active')")).isEqualTo(0L);
+        assertThat(browser.js("return document.getElementById('brush-filter').style.display")).isEqualTo("none");
+        browser.waitFor("return TL.HistoryChart.of(document.getElementById('history')).count('selected') === 0");
+    }
+
+    @Test
+    void aSecondIntervalDrawnWithShiftOnTheSameAxisWidensTheSelection() {
+        long first = brushTheFirstAxis("");
+        WebElement chart = browser.driver().findElement(By.id("parallel"));
+        int height = chart.getSize().getHeight();
+        int x = 60 - chart.getSize().getWidth() / 2;
+        // with Shift, a drag over the axis' lowest quarter, ending below the axis (its lowest value: the brush is clamped)
+        new Actions(browser.driver()).keyDown(org.openqa.selenium.Keys.SHIFT)
+                .moveToElement(chart, x, height / 2 - 30 - (height - 90) / 4).clickAndHold()
+                .moveByOffset(0, (height - 90) / 4 + 10).release().keyUp(org.openqa.selenium.Keys.SHIFT).perform();
+        browser.waitFor("return document.getElementById('brush-filter').textContent.includes(' OR ')");
+        assertThat(parallel("intervals('param:x').length")).isEqualTo(2L);
+        browser.waitFor("return TL.HistoryChart.of(document.getElementById('history')).count('selected') > " + first);
+        long both = historyCount("selected");
+        browser.waitFor("return document.getElementById('trial-count').textContent === '" + both + " trials'");
+        assertThat(parallel("count('active')")).isEqualTo(both);
+    }
+
+    @Test
+    void brushingACategoricalAxisSelectsTheChoicesItSpans() {
+        browser.open(url("/study.html?id=" + studyId(SampleStudies.QUADRATIC)));
+        browser.waitFor("return document.getElementById('trial-count').textContent === '40 trials'");
+        WebElement chart = browser.driver().findElement(By.id("parallel"));
+        browser.js("arguments[0].scrollIntoView({block: 'center'})", chart);
+        assertThat(parallel("axes().map(a => a.id + ' ' + a.type)"))
+                .isEqualTo(List.of("param:x value", "param:lr log", "param:optimizer category", "objective value"));
+        assertThat(parallel("axes()[2].labels")).as("a categorical axis' choices").isEqualTo(List.of("sgd", "adam"));
+        assertThat(parallel("axes()[1].labels.every(l => Number.isInteger(Math.log10(Number(l))))"))
+                .as("a log axis ticks its decades").isEqualTo(true);
+        @SuppressWarnings("unchecked")
+        Map<String, Number> axis = (Map<String, Number>) parallel("axisBox('param:optimizer')");
+        int x = (int) Math.round(axis.get("x").doubleValue()) - chart.getSize().getWidth() / 2;
+        int top = axis.get("top").intValue() - chart.getSize().getHeight() / 2;
+        int bottom = axis.get("bottom").intValue() - chart.getSize().getHeight() / 2;
+        // the upper band is the second choice (adam): a drag within it selects that choice alone
+        new Actions(browser.driver()).moveToElement(chart, x, top + 5).clickAndHold()
+                .moveByOffset(0, (bottom - top) / 3).release().perform();
+        browser.waitFor("return document.getElementById('brush-filter').textContent.includes('\"params.optimizer\" = \"adam\"')");
+        assertThat(parallel("intervals('param:optimizer')")).isEqualTo(List.of(List.of(1L, 1L)));
+        long adam = storage.trials(studyId(SampleStudies.QUADRATIC), EnumSet.of(TrialState.COMPLETE)).stream()
+                .filter(t -> "adam".equals(t.params().get("optimizer"))).count();
+        browser.waitFor("return document.getElementById('trial-count').textContent === '" + adam + " trials'");
+        assertThat(parallel("count('active')")).isEqualTo(adam);
+        assertThat(parallel("title()")).asString().contains(adam + " brushed, " + adam + " of them drawn");
+    }
+
+    @Test
+    void twoThousandLinesAreDrawnColouredByValueAndAnIntervalIsMovedAndResizedByMouse() {
+        browser.open(url("/study.html?id=" + studyId(SampleStudies.QUADRATIC)));
+        browser.js("window.scrollTo(0, 0)");
+        double ms = ((Number) browser.js(PARALLEL, 2000)).doubleValue();
+        System.out.printf("parallel chart: 2,000 lines drawn in %.1f ms%n", ms);
+        assertThat(browser.js("return __p.count('lines')")).isEqualTo(2000L);
+        assertThat(browser.js("return __p.axes().map(a => a.labels.join(','))"))
+                .isEqualTo(List.of("0,20,40,60,80,100", "1,10,100,1000", "a,b,c", "0,0.2,0.4,0.6,0.8,1"));
+        // two lines alone: the lowest value's line is blue, the highest's red, where they cross the middle of the last gap
+        browser.js("__m.n = 2; __m.opacity = 1; __m.number = __m.number.slice(0, 2);"
+                + " __m.columns = __m.columns.map(c => c.slice(0, 2)); __m.columns[3][0] = 0; __m.columns[3][1] = 1;"
+                + " return __p.draw(__m)");
+        assertThat(pixelBetweenTheLastAxes(0)).as("the lowest value's line, blue").matches(c -> c.get(2) > c.get(0) + 40, "blue");
+        assertThat(pixelBetweenTheLastAxes(1)).as("the highest value's line, red").matches(c -> c.get(0) > c.get(2) + 40, "red");
+        browser.js(PARALLEL, 2000);
+        WebElement div = browser.driver().findElement(By.id("parallel-test"));
+        @SuppressWarnings("unchecked")
+        Map<String, Number> axis = (Map<String, Number>) browser.js("return __p.axisBox('a0')");
+        int x = axis.get("x").intValue() - 500, top = axis.get("top").intValue() - 230, bottom = axis.get("bottom").intValue() - 230;
+        int h = bottom - top;
+        // a drag over the upper half of the first axis (0 to 100): about [50, 100]
+        new Actions(browser.driver()).moveToElement(div, x, top).clickAndHold().moveByOffset(0, h / 2).release().perform();
+        assertThat(interval("a0")).satisfies(iv -> {
+            assertThat(iv[0]).isCloseTo(50, org.assertj.core.data.Offset.offset(1.0));
+            assertThat(iv[1]).isCloseTo(100, org.assertj.core.data.Offset.offset(1.0));
+        });
+        assertThat(browser.js("return __events.length")).isEqualTo(1L);
+        long active = (Long) browser.js("return __p.count('active')");
+        assertThat(active).isEqualTo((Long) browser.js("return Array.from(__m.columns[0]).filter(v => v >= __p.intervals('a0')[0][0]"
+                + " && v <= __p.intervals('a0')[0][1]).length")).isBetween(800L, 1200L);
+        // dragging inside the interval moves it down a quarter: about [25, 75]
+        new Actions(browser.driver()).moveToElement(div, x, top + h / 4).clickAndHold().moveByOffset(0, h / 4).release().perform();
+        assertThat(interval("a0")).satisfies(iv -> {
+            assertThat(iv[0]).isCloseTo(25, org.assertj.core.data.Offset.offset(1.0));
+            assertThat(iv[1]).isCloseTo(75, org.assertj.core.data.Offset.offset(1.0));
+        });
+        // dragging its upper end down to the middle resizes it: about [25, 50]
+        new Actions(browser.driver()).moveToElement(div, x, top + h / 4).clickAndHold().moveByOffset(0, h / 4).release().perform();
+        assertThat(interval("a0")[1]).isCloseTo(50, org.assertj.core.data.Offset.offset(1.0));
+        assertThat(browser.js("return __events.map(e => e.parallelAxisId + ' ' + e.intervals.length)"))
+                .isEqualTo(List.of("a0 1", "a0 1", "a0 1"));
+    }
+
+    /** A seeded model of n lines over a value axis, a log axis, a category axis and the colour axis, drawn in a new 1000 x 460 div. */
+    private static final String PARALLEL = """
+            const n = arguments[0];
+            let seed = 99; const rnd = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+            const columns = [new Float64Array(n), new Float64Array(n), new Float64Array(n), new Float64Array(n)];
+            for (let i = 0; i < n; i++) {
+              columns[0][i] = 100 * rnd(); columns[1][i] = Math.pow(10, 3 * rnd()); columns[2][i] = Math.floor(3 * rnd());
+              columns[3][i] = rnd();
+            }
+            columns[0][0] = 0; columns[0][1] = 100;
+            const old = document.getElementById('parallel-test'); if (old) old.remove();
+            const div = document.createElement('div'); div.id = 'parallel-test';
+            div.style.cssText = 'width: 1000px; height: 460px; position: absolute; left: 0; top: 0; background: #fff; z-index: 9';
+            document.body.append(div);
+            window.__events = [];
+            window.__m = {title: 'test', n, number: Int32Array.from({length: n}, (_, i) => i), columns, colour: 3, opacity: 0.45,
+              axes: [{id: 'a0', name: 'a', type: 'value', range: [0, 100]}, {id: 'a1', name: 'b', type: 'log', range: [1, 1000]},
+                {id: 'a2', name: 'c', type: 'category', choices: ['a', 'b', 'c']}, {id: 'v', name: 'value', type: 'value', range: [0, 1]}]};
+            window.__p = TL.ParallelChart(div, {onBrush: e => __events.push(e)});
+            const t0 = performance.now();
+            return __p.draw(__m).then(() => performance.now() - t0);
+            """;
+
+    /** The [r, g, b] where line i crosses the middle between the last two axes (the darkest of the 3 x 3 pixels there). */
+    @SuppressWarnings("unchecked")
+    private static List<Long> pixelBetweenTheLastAxes(int line) {
+        return (List<Long>) browser.js("const pts = __p.screenOf(arguments[0]), a = pts[2], b = pts[3];"
+                + " const c = document.querySelector('#parallel-test canvas'), dpr = window.devicePixelRatio || 1;"
+                + " const x = Math.floor((a[0] + b[0]) / 2 * dpr), y = Math.floor((a[1] + b[1]) / 2 * dpr);"
+                + " const d = c.getContext('2d').getImageData(x - 1, y - 1, 3, 3).data; let best = [255, 255, 255];"
+                + " for (let i = 0; i < d.length; i += 4)"
+                + "   if (d[i] + d[i + 1] + d[i + 2] < best[0] + best[1] + best[2]) best = [d[i], d[i + 1], d[i + 2]];"
+                + " return best", line);
+    }
+
+    private static double[] interval(String axis) {
+        @SuppressWarnings("unchecked")
+        List<List<Number>> intervals = (List<List<Number>>) browser.js("return __p.intervals(arguments[0])", axis);
+        assertThat(intervals).hasSize(1);
+        return new double[] {intervals.get(0).get(0).doubleValue(), intervals.get(0).get(1).doubleValue()};
     }
 
     /** Brushes the top third of the parallel plot's first axis; the number of trials selected. */
@@ -211,7 +368,7 @@ class DashboardPagesBrowserIT {
         browser.js("arguments[0].scrollIntoView({block: 'center'})", chart);
         int height = chart.getSize().getHeight();
         int width = chart.getSize().getWidth();
-        // The first axis (x) sits at the parallel component's left edge (60 px); drag down along it.
+        // The first axis (x) sits at the chart's left edge (60 px); drag down along it.
         new Actions(browser.driver())
                 .moveToElement(chart, 60 - width / 2, 70 - height / 2).clickAndHold()
                 .moveByOffset(0, (height - 100) / 3).release().perform();
@@ -224,7 +381,7 @@ class DashboardPagesBrowserIT {
         assertThat(browser.js("return document.querySelectorAll('.vt-row').length")).isEqualTo(Math.min(selected, 25L));
         assertThat(browser.js("return performance.getEntriesByType('resource').some(r => /\\/sample\\?.*&brush=/.test(r.name))"))
                 .as("the server selected the brushed trials").isEqualTo(true);
-        assertThat(browser.js("return echarts.getInstanceByDom(document.getElementById('parallel')).getOption().title[0].text"))
+        assertThat(parallel("title()"))
                 .as("the server's count of every brushed trial").asString().contains(selected + " brushed, ");
         return selected;
     }
@@ -408,6 +565,11 @@ class DashboardPagesBrowserIT {
     void modelsPageSaysTheRegistryIsNotConfigured() {
         browser.open(url("/models.html"));
         assertThat(browser.driver().findElement(By.className("error")).getText()).startsWith("501").contains("not configured");
+    }
+
+    /** What an expression on the study page's parallel coordinates (TL.ParallelChart) returns. */
+    private static Object parallel(String expression) {
+        return browser.js("return TL.ParallelChart.of(document.getElementById('parallel'))." + expression);
     }
 
     /** Points (or, for the best-so-far line, vertices) of a series of the history chart. */

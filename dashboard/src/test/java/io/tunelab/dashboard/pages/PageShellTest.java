@@ -42,6 +42,21 @@ class PageShellTest {
     }
 
     @Test
+    void aFragmentAskingForEchartsOnDemandGetsItsAddressInsteadOfItsScript() {
+        PageShell shell = new PageShell(SHELL.replace("{{head}}",
+                "{{head}}<script src=\"/webjars/echarts/5.5.0/echarts.min.js\"></script>\n"));
+
+        assertThat(shell.fill("a.html", "<title>A</title>\n" + PageShell.ECHARTS_ON_DEMAND + "\n<body></body>"))
+                .contains("<meta name=\"echarts-src\" content=\"/webjars/echarts/5.5.0/echarts.min.js\">")
+                .doesNotContain("<script src=\"/webjars/echarts/");
+        assertThat(shell.fill("b.html", "<title>B</title>\n<body></body>"))
+                .contains("<script src=\"/webjars/echarts/5.5.0/echarts.min.js\"></script>").doesNotContain("echarts-src");
+        PageShell withoutEcharts = new PageShell(SHELL);
+        assertThatThrownBy(() -> withoutEcharts.fill("c.html", "<title>C</title>" + PageShell.ECHARTS_ON_DEMAND + "<body></body>"))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("c.html").hasMessageContaining("no ECharts script");
+    }
+
+    @Test
     void aShellTheBuildDidNotFilterIsRefused() {
         assertThatThrownBy(() -> new PageShell(SHELL + "<script src=\"/webjars/echarts/${echarts.version}/echarts.min.js\">"))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("not filter");

@@ -21,14 +21,21 @@ import org.junit.jupiter.api.Test;
 /** The pages as the dashboard serves them: the shell's head, each page's own title and body, gzip and ETags. */
 @org.junit.jupiter.api.Timeout(value = 5, unit = java.util.concurrent.TimeUnit.MINUTES)
 class PagesServedTest {
-    /** A page: where it is served, its title, the scripts of its own head and the script its body runs. */
-    private record Expected(String path, String title, List<String> headScripts, String bodyScript) {
+    /**
+     * A page: where it is served, its title, the scripts of its own head, the script its body runs and whether it loads
+     * ECharts on demand (its head names ECharts' address instead of running it).
+     */
+    private record Expected(String path, String title, List<String> headScripts, String bodyScript, boolean echartsOnDemand) {
+        Expected(String path, String title, List<String> headScripts, String bodyScript) {
+            this(path, title, headScripts, bodyScript, false);
+        }
     }
 
     private static final List<Expected> PAGES = List.of(
             new Expected("/", "Studies", List.of(), "/studies.js"),
             new Expected("/index.html", "Studies", List.of(), "/studies.js"),
-            new Expected("/study.html", "Study", List.of("/table.js", "/study-charts.js", "/study-first.js"), "/study.js"),
+            new Expected("/study.html", "Study", List.of("/table.js", "/history-chart.js", "/parallel-chart.js", "/importance-chart.js",
+                    "/study-charts.js", "/study-first.js"), "/study.js", true),
             new Expected("/trials.html", "Trials", List.of("/table.js"), "/trials.js"),
             new Expected("/trial.html", "Trial", List.of(), "/trial.js"),
             new Expected("/compare.html", "Compare", List.of(), "/compare.js"),
@@ -48,14 +55,19 @@ class PagesServedTest {
             for (Expected page : PAGES) {
                 String html = body(client.get(page.path()), page.path());
                 String head = html.substring(html.indexOf("<head>"), html.indexOf("</head>"));
+                String echartsTag = page.echartsOnDemand() ? "<meta name=\"echarts-src\" content=\"" + echarts + "\">"
+                        : "<script src=\"" + echarts + "\"></script>";
                 assertThat(head).as(page.path()).contains("<meta charset=\"utf-8\">",
                         "<title>" + page.title() + " · Tunelab</title>", "<link rel=\"stylesheet\" href=\"/style.css\">",
-                        "<script src=\"" + echarts + "\"></script>", "<script src=\"/common.js\"></script>");
+                        echartsTag, "<script src=\"/common.js\"></script>");
+                if (page.echartsOnDemand()) {
+                    assertThat(head).as(page.path() + ": ECharts loads on demand").doesNotContain("<script src=\"" + echarts);
+                }
                 for (String script : page.headScripts()) {
                     assertThat(head).as(page.path()).containsOnlyOnce("<script src=\"" + script + "\"></script>");
                     assertThat(head.indexOf("<script src=\"" + script + "\">")).as(page.path() + ": " + script
                             + " runs before ECharts (the study page's first requests travel while ECharts compiles)")
-                            .isBetween(head.indexOf("<script src=\"/common.js\">"), head.indexOf("<script src=\"" + echarts + "\">"));
+                            .isBetween(head.indexOf("<script src=\"/common.js\">"), head.indexOf(echartsTag));
                 }
                 assertThat(html.substring(html.indexOf("</head>"))).as(page.path())
                         .contains("<body>\n<main id=\"main\"></main>\n<script src=\"" + page.bodyScript() + "\"></script>\n</body>");
