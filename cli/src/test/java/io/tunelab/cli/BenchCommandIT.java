@@ -46,6 +46,7 @@ class BenchCommandIT {
         List<String> lines = Files.readAllLines(csv);
         assertThat(lines.get(0)).isEqualTo("metric,value,unit");
         assertThat(lines).anyMatch(l -> l.matches("page_study_interactive_median,[0-9.]+,ms"))
+                .anyMatch(l -> l.matches("page_study_interactive_settled_median,[0-9.]+,ms"))
                 .anyMatch(l -> l.matches("page_scalars_interactive_first,[0-9.]+,ms"))
                 .anyMatch(l -> l.matches("page_histograms_interactive_first,[0-9.]+,ms"))
                 .anyMatch(l -> l.matches("page_histograms_cold_mark:summaries-drawn,[0-9.]+,ms"))

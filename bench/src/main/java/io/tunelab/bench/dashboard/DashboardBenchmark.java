@@ -39,7 +39,9 @@ import java.util.stream.Collectors;
  *       performance marks of the cold load and the warm loads' median ({@code page_study_cold_mark:...},
  *       {@code page_study_warm_mark:...}, with when each request's response ended:
  *       {@code page_study_warm_mark:request:/api/studies/1/history:end}) and the document's navigation timing
- *       ({@code page_study_warm_mark:navigation:responseEnd}). With {@link Options#profiles()}, one more warm load of each page
+ *       ({@code page_study_warm_mark:navigation:responseEnd}). For the study page, also the median of as many warm
+ *       loads each started once the page before had finished its after-ready work
+ *       ({@code page_study_interactive_settled_median}). With {@link Options#profiles()}, one more warm load of each page
  *       (not timed) is profiled: its CPU profile is written, its busy time and each script's self time are figures
  *       ({@code page_study_profile_self:echarts.min.js}) and the functions with the most self time are printed.</li>
  *   <li>API, on the tracker reopened and a new server (JIT warm): the trials table sorted by each of its
@@ -107,6 +109,9 @@ public final class DashboardBenchmark {
             + "performance.getEntriesByType('navigation').flatMap(n => [['navigation:requestStart', n.requestStart],"
             + " ['navigation:responseStart', n.responseStart], ['navigation:responseEnd', n.responseEnd],"
             + " ['navigation:domInteractive', n.domInteractive]]))";
+
+    /** The mark after which each page has done its after-ready work, for the settled warm loads (see settledLoads). */
+    private static final Map<String, String> SETTLED = Map.of("page_study", "trials-loaded");
 
     private final Options options;
     private final PrintWriter out;
@@ -254,8 +259,29 @@ public final class DashboardBenchmark {
         out.add(0, new Figure(name + "_interactive_first", loads.get(0), "ms"));
         if (loads.size() > 1) {
             out.add(1, new Figure(name + "_interactive_median", median(loads.subList(1, loads.size())), "ms"));
+            String settle = SETTLED.get(name);
+            if (settle != null) {
+                out.add(2, new Figure(name + "_interactive_settled_median", median(settledLoads(browser, url, settle)), "ms"));
+            }
         }
         return out;
+    }
+
+    /**
+     * As many warm loads again, each started only once the page before it has settled: its {@code settle} mark set
+     * (the work it does after it is interactive, such as loading every trial, done) and its network quiet
+     * ({@link HeadlessChromium#waitUntilSettled}). The warm loads above start as soon as the page before is interactive,
+     * so they also measure that page's after-ready work still running in the browser and the server; these measure a
+     * return to the page after it has finished. Both are reported.
+     */
+    private List<Double> settledLoads(HeadlessChromium browser, String url, String settle) throws Exception {
+        List<Double> loads = new ArrayList<>();
+        for (int i = 0; i < options.warmLoads(); i++) {
+            browser.waitUntilSettled(settle, Duration.ofSeconds(120));
+            browser.call("Page.navigate", Map.of("url", "about:blank"));
+            loads.add(browser.openAndTimeReady(url, Duration.ofSeconds(120)));
+        }
+        return loads;
     }
 
     /**

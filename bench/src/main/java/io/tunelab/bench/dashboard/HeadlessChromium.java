@@ -107,6 +107,9 @@ final class HeadlessChromium implements AutoCloseable {
         }
     }
 
+    /** How long a page's requests must have been quiet for {@link #waitUntilSettled}. */
+    static final long QUIET_MILLIS = 300;
+
     JsonNode call(String method, Map<String, Object> params) throws Exception {
         int id = ids.incrementAndGet();
         ObjectNode message = JSON.createObjectNode().put("id", id).put("method", method);
@@ -142,6 +145,29 @@ final class HeadlessChromium implements AutoCloseable {
             Thread.sleep(20);
         }
         throw new IOException(url + " did not become ready within " + timeout);
+    }
+
+    /**
+     * Waits (up to {@code timeout}) until the open page has set the performance mark {@code mark} and no request of
+     * it has ended for {@value #QUIET_MILLIS} ms: the page has finished the work it does after it is interactive.
+     */
+    void waitUntilSettled(String mark, Duration timeout) throws Exception {
+        String probe = "performance.getEntriesByName(" + JSON.writeValueAsString(mark)
+                + ").length ? performance.getEntriesByType('resource').length : -1";
+        long deadline = System.nanoTime() + timeout.toNanos();
+        int last = -1;
+        long quietSince = 0;
+        while (System.nanoTime() < deadline) {
+            int requests = eval(probe).asInt(-1);
+            if (requests < 0 || requests != last) {
+                last = requests;
+                quietSince = System.nanoTime();
+            } else if (System.nanoTime() - quietSince >= QUIET_MILLIS * 1_000_000L) {
+                return;
+            }
+            Thread.sleep(25);
+        }
+        throw new IOException("the page did not set the mark " + mark + " and go quiet within " + timeout);
     }
 
     /**
