@@ -70,8 +70,9 @@ TL.ParallelChart = function (div, options) {
     }
     let [lo, hi] = axis.range || [Infinity, -Infinity];
     if (!axis.range) for (let i = 0; i < column.length; i++) { const v = column[i]; if (v < lo) lo = v; if (v > hi) hi = v; }
-    const log = axis.type === 'log' && lo > 0;
+    // an axis no drawn line has a value on (a conditional parameter) spans [0, 1], linear
     if (!(lo <= hi)) { lo = 0; hi = 1; }
+    const log = axis.type === 'log' && lo > 0;
     const f = log ? Math.log10 : (v => v), g = log ? (t => Math.pow(10, t)) : (t => t);
     let a = f(lo), b = f(hi);
     if (!(b > a)) { const d = a === 0 ? 1 : Math.abs(a) * 0.1; a -= d; b += d; }

@@ -387,6 +387,23 @@ class DashboardPagesBrowserIT {
     }
 
     @Test
+    void aLogAxisThatNoDrawnLineHasAValueOnIsDrawnAsALinearZeroToOneAxis() {
+        // a conditional log-scale parameter no COMPLETE trial of the sample has yet (the demo study's n_units_l2)
+        browser.open(url("/study.html?id=" + studyId(SampleStudies.QUADRATIC)));
+        List<?> labels = (List<?>) browser.js("""
+                const div = document.createElement('div'); div.id = 'parallel-empty-axis';
+                div.style.cssText = 'width: 600px; height: 300px; position: absolute; left: 0; top: 0';
+                document.body.append(div);
+                const p = TL.ParallelChart(div, {onBrush: () => {}});
+                const m = {title: 'empty axis', n: 2, number: Int32Array.of(0, 1), colour: 1, opacity: 0.45,
+                  columns: [Float64Array.of(NaN, NaN), Float64Array.of(0.2, 0.8)],
+                  axes: [{id: 'units', name: 'units', type: 'log', range: null}, {id: 'v', name: 'value', type: 'value', range: [0, 1]}]};
+                return p.draw(m).then(() => p.axes()[0].labels);
+                """);
+        assertThat(labels.stream().map(String::valueOf).toList()).contains("0", "1");
+    }
+
+    @Test
     void aHundredThousandPointsAreDrawnAndEachIsFoundUnderThePointer() {
         browser.open(url("/study.html?id=" + storage.findStudy(SampleStudies.QUADRATIC).orElseThrow().id()));
         double ms = ((Number) browser.js(SYNTHETIC, 100_000, false)).doubleValue();
