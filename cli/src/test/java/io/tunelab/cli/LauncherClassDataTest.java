@@ -151,6 +151,21 @@ class LauncherClassDataTest {
     }
 
     @Test
+    void classListsShippedBesideTheSourcesJoinTheTrainedOnes() throws Exception {
+        Path shipped = Files.createDirectories(project.resolve("cli/src/main/cds")).resolve("postgresql.classlist");
+        Files.write(shipped, List.of("# shipped", "org/postgresql/Driver", "best.classlist"));
+        Files.setLastModifiedTime(shipped, FileTime.fromMillis(System.currentTimeMillis() - 60_000));
+        Files.setLastModifiedTime(jar, FileTime.fromMillis(System.currentTimeMillis()));
+
+        List<String> calls = run(Map.of(), "studies");
+
+        assertThat(calls).as("the shipped list is not built into the jar").hasSize(4);
+        assertThat(Files.readAllLines(archiveDirectory().get(0))).as("the union of all lists, each line once")
+                .containsExactlyInAnyOrder("# header", "studies.classlist", "best.classlist", "# shipped",
+                        "org/postgresql/Driver");
+    }
+
+    @Test
     void readOnlyCommandsStartWithTheQuickJitTierAndOthersWithTheDefaults() throws Exception {
         run(Map.of(), "--version");
         for (String quick : List.of("studies", "trials", "best", "compare", "models", "devices", "help")) {
