@@ -35,7 +35,10 @@ const TL = (() => {
     if (!Number.isFinite(n)) return String(n);
     if (Number.isInteger(n) && Math.abs(n) < 1e12) return String(n);
     const a = Math.abs(n);
-    return (a !== 0 && (a < 1e-3 || a >= 1e6)) ? n.toExponential(4) : n.toPrecision(6).replace(/\.?0+$/, '');
+    if (a !== 0 && (a < 1e-3 || a >= 1e6)) return n.toExponential(4);
+    // Zeros are dropped after the point only: 100000.4 is 100000, not 1.
+    const s = n.toPrecision(6);
+    return s.includes('.') ? s.replace(/\.?0+$/, '') : s;
   }
   // Local date and time as 2026-12-03 17:28:10: a page's first toLocaleString() loads the locale's data (~100 ms cold).
   const two = n => String(n).padStart(2, '0');
