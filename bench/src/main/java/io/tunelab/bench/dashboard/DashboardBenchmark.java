@@ -110,8 +110,11 @@ public final class DashboardBenchmark {
             + " ['navigation:responseStart', n.responseStart], ['navigation:responseEnd', n.responseEnd],"
             + " ['navigation:domInteractive', n.domInteractive]]))";
 
-    /** The mark after which each page has done its after-ready work, for the settled warm loads (see settledLoads). */
-    private static final Map<String, String> SETTLED = Map.of("page_study", "trials-loaded");
+    /**
+     * The mark after which each page has done its after-ready work, for the settled warm loads (see settledLoads): the
+     * study page loads ECharts once interactive, then draws the charts near the viewport with it.
+     */
+    private static final Map<String, String> SETTLED = Map.of("page_study", "echarts-loaded");
 
     private final Options options;
     private final PrintWriter out;
@@ -269,7 +272,7 @@ public final class DashboardBenchmark {
 
     /**
      * As many warm loads again, each started only once the page before it has settled: its {@code settle} mark set
-     * (the work it does after it is interactive, such as loading every trial, done) and its network quiet
+     * (the work it does after it is interactive, such as loading ECharts, done) and its network quiet
      * ({@link HeadlessChromium#waitUntilSettled}). The warm loads above start as soon as the page before is interactive,
      * so they also measure that page's after-ready work still running in the browser and the server; these measure a
      * return to the page after it has finished. Both are reported.

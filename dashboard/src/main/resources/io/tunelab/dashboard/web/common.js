@@ -101,7 +101,7 @@ const TL = (() => {
       echartsLoading = !src ? Promise.reject(new Error('this page names no ECharts script (meta echarts-src)'))
         : new Promise((resolve, reject) => {
           const script = el('script', {src: src.content});
-          script.onload = () => resolve(window.echarts);
+          script.onload = () => { performance.mark('echarts-loaded'); resolve(window.echarts); };
           script.onerror = () => { echartsLoading = null; reject(new Error('ECharts failed to load from ' + src.content)); };
           document.head.append(script);
         });

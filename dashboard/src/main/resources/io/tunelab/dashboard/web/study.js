@@ -47,11 +47,17 @@
     }
     S.trials = all;
   }
-  /** Every trial, loaded once (after the page is interactive, or at once where a chart needs them all). */
+  /**
+   * Every trial, loaded once, when a chart that reads them all (the timeline, the contour) first comes near the
+   * viewport: a page left before that never asks for them (100,000 trials are megabytes and seconds of server work).
+   * Once loaded, the charts are drawn again (a conditional parameter only some trials have gets its slice).
+   */
   let allTrials = null;
+  let markInteractive;
+  const interactive = new Promise(resolve => { markInteractive = resolve; });
   function everyTrial() {
     if (!allTrials) {
-      allTrials = loadTrials().then(() => { performance.mark('trials-loaded'); params = paramNames(); });
+      allTrials = interactive.then(loadTrials).then(() => { performance.mark('trials-loaded'); params = paramNames(); renderCharts(); });
       allTrials.catch(e => showError(main, e));
     }
     return allTrials;
@@ -108,7 +114,7 @@
   let near = 0;
   function lazily(idName, draw) {
     const node = document.getElementById(idName);
-    const drawn = () => TL.echarts().then(() => { draw(); performance.mark(idName + '-drawn'); })
+    const drawn = () => TL.echarts().then(draw).then(() => { performance.mark(idName + '-drawn'); })
       .catch(e => showError(node.parentNode, e));
     const r = node.getBoundingClientRect();
     if (r.top < innerHeight + near && r.bottom > -near) { drawers.delete(idName); return drawn(); }
@@ -139,8 +145,8 @@
     const shown = params.slice(0, 12);
     if (slices.children.length !== shown.length) slices.replaceChildren(...shown.map((p, i) => chartDiv('slice-' + i, 'small')));
     shown.forEach((p, i) => lazily('slice-' + i, () => TL.chart('slice-' + i).setOption(C.slice(sampleTrials(), S.info.counted, p, space[p], S.objective, S.selected), true)));
-    // the timeline and the contour read every trial: drawn once they are loaded
-    if (S.trials) lazily('timeline', () => TL.chart('timeline').setOption(C.timeline(S.trials), true));
+    // the timeline and the contour read every trial: near the viewport, they load them first (everyTrial draws again)
+    lazily('timeline', () => S.trials ? TL.chart('timeline').setOption(C.timeline(S.trials), true) : everyTrial());
     renderContour();
     return historyDrawn;
   }
@@ -155,7 +161,7 @@
   }
   function renderContour() {
     const px = document.getElementById('contour-x').value, py = document.getElementById('contour-y').value;
-    if (px && py && S.trials) lazily('contour', () => TL.chart('contour').setOption(C.contour(S.trials, px, py, space, S.objective), true));
+    if (px && py) lazily('contour', () => S.trials ? TL.chart('contour').setOption(C.contour(S.trials, px, py, space, S.objective), true) : everyTrial());
   }
   /** The first call of each of these uses the request started while the trials were loading. */
   const early = {};
@@ -281,13 +287,11 @@
     const curvesOnScreen = curves.top < innerHeight && curves.bottom > 0;
     await Promise.all([renderImportance(), curvesOnScreen ? renderCurves() : null, renderPareto(), tableLoaded, historyDrawn, parallelDrawn]);
     TL.ready();
+    markInteractive();
     // the charts below the first screen are ECharts': loaded now, compiled while the user reads the first screen
     TL.echarts().catch(e => showError(main, e));
     if (!curvesOnScreen) renderCurves().catch(e => showError(document.getElementById('curves').parentNode, e));
     drawNearTheViewport();
-    // every trial (the timeline and the contour read them), then the charts that need them
-    await everyTrial();
-    renderCharts();
     TL.events({study: study.id, cursor: S.cursor}, TL.throttle(TL.oneAtATime(applyChanges), 1000));
   } catch (e) { showError(main, e); }
 })();

@@ -161,12 +161,17 @@ class DashboardPagesBrowserIT {
             assertThat(browser.js("return performance.getEntriesByType('resource').filter(r => r.name.includes('/curves?'))"
                     + ".every(r => r.startTime >= Number(document.body.dataset.readyMs))"))
                     .as("the learning curves, below the first screen, are asked for once the page is interactive").isEqualTo(true);
+            assertThat(browser.js("return performance.getEntriesByType('resource').some(r => r.name.includes('/columns?'))"))
+                    .as("every trial is loaded only once a chart that reads them all comes near the viewport").isEqualTo(false);
             browser.js("document.getElementById('slice-2').scrollIntoView({block: 'center'})");
             browser.waitFor("return !!window.echarts && !!echarts.getInstanceByDom(document.getElementById('slice-2'))");
             assertThat(pointCount("slice-2", 0)).as("a slice scrolled into view draws the sample").isBetween(1L, 32L);
             assertThat(browser.js("return performance.getEntriesByName('slice-2-drawn', 'mark')[0].startTime"
                     + " > Number(document.body.dataset.readyMs)"))
                     .as("the slices, below the first screen, were drawn after the page was interactive").isEqualTo(true);
+            browser.js("document.getElementById('timeline').scrollIntoView({block: 'center'})");
+            browser.waitFor("return !!echarts.getInstanceByDom(document.getElementById('timeline'))");
+            assertThat(seriesLength("timeline", 0)).as("the timeline, scrolled into view, has every trial").isEqualTo(40);
         } finally {
             browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(1400, 2400));
         }
