@@ -15,6 +15,7 @@ import io.tunelab.search.trial.FrozenTrial;
 import io.tunelab.search.trial.TrialState;
 import io.tunelab.tracker.query.ParetoSet;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.interactions.PointerInput;
+import org.openqa.selenium.interactions.Sequence;
 
 /**
  * The pages in headless Chromium against a dashboard over a real small study; screenshots in target/screenshots. The
@@ -360,18 +363,46 @@ class DashboardPagesBrowserIT {
         return new double[] {intervals.get(0).get(0).doubleValue(), intervals.get(0).get(1).doubleValue()};
     }
 
-    /** Brushes the top third of the parallel plot's first axis; the number of trials selected. */
+    @Test
+    void aTouchOrPenDragAlongAnAxisBrushesItAsAMouseDragDoesWithoutScrollingThePage() {
+        long byMouse = brushTheFirstAxis("", PointerInput.Kind.MOUSE);
+        for (PointerInput.Kind kind : List.of(PointerInput.Kind.TOUCH, PointerInput.Kind.PEN)) {
+            long scrolled = (Long) browser.js("return Math.round(window.scrollY)");
+            assertThat(brushTheFirstAxis("", kind)).as("a %s drag selects the trials a mouse drag does", kind).isEqualTo(byMouse);
+            assertThat(browser.js("return window.__pointerTypes")).as("the drag was made by a %s", kind)
+                    .isEqualTo(List.of(kind.name().toLowerCase(java.util.Locale.ROOT)));
+            assertThat(parallel("intervals('param:x').length")).isEqualTo(1L);
+            assertThat(browser.js("return Math.round(window.scrollY)")).as("the drag brushed, it did not scroll the page")
+                    .isEqualTo(scrolled);
+        }
+    }
+
+    /** Brushes the top third of the parallel plot's first axis by mouse; the number of trials selected. */
     private long brushTheFirstAxis(String query) {
+        return brushTheFirstAxis(query, PointerInput.Kind.MOUSE);
+    }
+
+    /**
+     * Brushes the top third of the parallel plot's first axis with a pointer of the given kind; the number of trials
+     * selected. The page's {@code window.__pointerTypes} lists the pointer types of the drag's pointerdown events.
+     */
+    private long brushTheFirstAxis(String query, PointerInput.Kind kind) {
         browser.open(url("/study.html?id=" + studyId(SampleStudies.QUADRATIC) + query));
         browser.waitFor("return document.getElementById('trial-count').textContent === '40 trials'");
         WebElement chart = browser.driver().findElement(By.id("parallel"));
         browser.js("arguments[0].scrollIntoView({block: 'center'})", chart);
+        browser.js("window.__pointerTypes = []; document.addEventListener('pointerdown', e => __pointerTypes.push(e.pointerType), true)");
         int height = chart.getSize().getHeight();
         int width = chart.getSize().getWidth();
         // The first axis (x) sits at the chart's left edge (60 px); drag down along it.
-        new Actions(browser.driver())
-                .moveToElement(chart, 60 - width / 2, 70 - height / 2).clickAndHold()
-                .moveByOffset(0, (height - 100) / 3).release().perform();
+        PointerInput pointer = new PointerInput(kind, kind.name().toLowerCase(java.util.Locale.ROOT));
+        Sequence drag = new Sequence(pointer, 0)
+                .addAction(pointer.createPointerMove(Duration.ZERO, PointerInput.Origin.fromElement(chart),
+                        60 - width / 2, 70 - height / 2))
+                .addAction(pointer.createPointerDown(PointerInput.MouseButton.LEFT.asArg()))
+                .addAction(pointer.createPointerMove(Duration.ofMillis(250), PointerInput.Origin.pointer(), 0, (height - 100) / 3))
+                .addAction(pointer.createPointerUp(PointerInput.MouseButton.LEFT.asArg()));
+        browser.driver().perform(List.of(drag));
         browser.waitFor("return document.getElementById('brush-filter').textContent.includes('\"params.x\" >=')");
         browser.waitFor("return /^\\d+ trials$/.test(document.getElementById('trial-count').textContent)"
                 + " && document.getElementById('trial-count').textContent !== '40 trials'");
