@@ -12,6 +12,8 @@ import io.tunelab.search.study.OptimizeOptions;
 import io.tunelab.search.study.Study;
 import io.tunelab.search.trial.Direction;
 import io.tunelab.search.trial.FrozenTrial;
+import io.tunelab.search.trial.RangeOptions;
+import io.tunelab.search.trial.TrialPrunedException;
 import io.tunelab.search.trial.TrialState;
 import io.tunelab.tracker.query.ParetoSet;
 import java.nio.file.Path;
@@ -434,6 +436,54 @@ class DashboardPagesBrowserIT {
         assertThat(labels.stream().map(String::valueOf).toList()).contains("0", "1");
     }
 
+    /**
+     * The whole study page over a study shaped like the demo's (examples/fashion-mlp.yaml): a layer's width is a
+     * log-scale integer that exists only in trials with that many layers, and the deepest trials are all pruned, so
+     * the space names n_units_l2 while no COMPLETE trial has it; a log-scale learning rate beside it.
+     */
+    @Test
+    void aStudyWhoseConditionalLogScaleParameterNoCompleteTrialHasIsDrawnWholeWithoutAScriptError() {
+        InMemoryStorage layers = new InMemoryStorage();
+        Study study = Study.builder("layers").storage(layers).seed(5).create();
+        study.optimize(trial -> {
+            int hidden = trial.suggestInt("n_hidden", 1, 3);
+            double size = 0;
+            for (int l = 0; l < hidden; l++) {
+                size += Math.log(trial.suggestInt("n_units_l" + l, 32, 512, RangeOptions.log()));
+            }
+            double lr = trial.suggestFloat("learning_rate", 3e-4, 3e-2, RangeOptions.log());
+            String activation = trial.suggestCategorical("activation", List.of("relu", "elu"));
+            if (hidden == 3) {
+                throw new TrialPrunedException(); // the deepest nets stopped early, as ASHA does in the demo
+            }
+            return size / 10 + Math.abs(Math.log10(lr) + 2) + ("elu".equals(activation) ? 0.1 : 0);
+        }, OptimizeOptions.trials(24).withParallelism(1));
+        long id = layers.findStudy("layers").orElseThrow().id();
+        List<FrozenTrial> complete = layers.trials(id, EnumSet.of(TrialState.COMPLETE));
+        assertThat(complete).as("some COMPLETE trials, none with n_units_l2").isNotEmpty()
+                .noneMatch(t -> t.params().containsKey("n_units_l2"));
+        assertThat(layers.trials(id, EnumSet.of(TrialState.PRUNED))).as("a pruned trial has it")
+                .anyMatch(t -> t.params().containsKey("n_units_l2"));
+        DashboardServer own = new DashboardServer(new StorageDashboardData(layers, 0), 0).start();
+        try {
+            browser.consoleLog(); // what earlier pages logged
+            browser.open("http://127.0.0.1:" + own.port() + "/study.html?id=" + id);
+            browser.screenshot("study-conditional-log");
+            assertThat(historyCount("trials")).as("every COMPLETE trial in the history").isEqualTo(complete.size());
+            assertThat(strings(browser.js("return TL.ImportanceChart.of(document.getElementById('importance')).params()")))
+                    .contains("learning_rate", "n_hidden");
+            assertThat(strings(parallel("axes().map(a => a.id + ' ' + a.type)")))
+                    .contains("param:n_units_l2 log", "param:learning_rate log", "objective value");
+            assertThat(strings(parallel("axes().find(a => a.id === 'param:n_units_l2').labels")))
+                    .as("the axis no line has a value on spans [0, 1]").contains("0", "1");
+            assertThat(parallel("count('lines')")).isEqualTo((long) complete.size());
+            assertThat(browser.consoleLog().lines().filter(l -> !l.contains("/favicon.ico"))).as("no script error")
+                    .noneMatch(l -> l.startsWith("SEVERE"));
+        } finally {
+            own.stop();
+        }
+    }
+
     @Test
     void aHundredThousandPointsAreDrawnAndEachIsFoundUnderThePointer() {
         browser.open(url("/study.html?id=" + storage.findStudy(SampleStudies.QUADRATIC).orElseThrow().id()));
@@ -616,6 +666,11 @@ class DashboardPagesBrowserIT {
     }
 
     /** What an expression on the study page's parallel coordinates (TL.ParallelChart) returns. */
+    /** A list the page returned, as text. */
+    private static List<String> strings(Object list) {
+        return ((List<?>) list).stream().map(String::valueOf).toList();
+    }
+
     private static Object parallel(String expression) {
         return browser.js("return TL.ParallelChart.of(document.getElementById('parallel'))." + expression);
     }
