@@ -265,7 +265,8 @@ TL.ParallelChart = function (div, options) {
     } else drag = {pointer, j, id, kept, add: e.shiftKey || e.ctrlKey || e.metaKey, y0: y, moved: false};
     try { overlay.setPointerCapture(pointer); } catch (ignored) { /* the pointer is gone already: its pointerup ends the drag */ }
   });
-  // a mouse press that starts a drag selects no text and moves no focus, as before Pointer Events
+  // the cancelled pointerdown above suppresses the mouse press that follows it; where a browser sends it anyway, it is
+  // cancelled too, as before Pointer Events (a drag on the chart starts no text selection)
   overlay.addEventListener('mousedown', e => { if (drag) e.preventDefault(); });
   function follow(e, end) {
     if (!drag || e.pointerId !== drag.pointer) return;
