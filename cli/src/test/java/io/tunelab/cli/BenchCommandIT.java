@@ -47,6 +47,12 @@ class BenchCommandIT {
         assertThat(lines.get(0)).isEqualTo("metric,value,unit");
         assertThat(lines).anyMatch(l -> l.matches("page_study_interactive_median,[0-9.]+,ms"))
                 .anyMatch(l -> l.matches("page_study_interactive_settled_median,[0-9.]+,ms"))
+                .anyMatch(l -> l.matches("page_reference_interactive_first,[0-9.]+,ms"))
+                .anyMatch(l -> l.matches("page_reference_interactive_median,[0-9.]+,ms"))
+                .anyMatch(l -> l.matches("page_study_to_reference_ratio_first,[0-9.]+,x"))
+                .anyMatch(l -> l.matches("page_study_to_reference_ratio_settled,[0-9.]+,x"))
+                .anyMatch(l -> l.matches("page_reference_cold_mark:parallel-drawn,[0-9.]+,ms"))
+                .anyMatch(l -> l.matches("page_reference_warm_mark:request:/api/studies/[0-9]+/sample:end,[0-9.]+,ms"))
                 .anyMatch(l -> l.matches("page_scalars_interactive_first,[0-9.]+,ms"))
                 .anyMatch(l -> l.matches("page_histograms_interactive_first,[0-9.]+,ms"))
                 .anyMatch(l -> l.matches("page_histograms_cold_mark:summaries-drawn,[0-9.]+,ms"))
@@ -58,6 +64,7 @@ class BenchCommandIT {
                 .anyMatch(l -> l.matches("cli_studies_median,[0-9.]+,ms"))
                 .anyMatch(l -> l.matches("cli_best_median,[0-9.]+,ms")).anyMatch(l -> l.matches("jvm_heap_used_after_gc,[0-9.]+,MiB"));
         assertThat(Files.exists(dir.resolve("page_study.png"))).isTrue();
+        assertThat(Files.exists(dir.resolve("page_reference.png"))).isTrue();
 
         assertThat(run(0, args)).doesNotContain("Generating");
         assertThat(Files.readAllLines(csv)).noneMatch(l -> l.startsWith("generate_data,"));

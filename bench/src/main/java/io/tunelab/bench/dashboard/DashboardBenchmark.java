@@ -41,7 +41,11 @@ import java.util.stream.Collectors;
  *       {@code page_study_warm_mark:request:/api/studies/1/history:end}) and the document's navigation timing
  *       ({@code page_study_warm_mark:navigation:responseEnd}). For the study page, also the median of as many warm
  *       loads each started once the page before had finished its after-ready work
- *       ({@code page_study_interactive_settled_median}). With {@link Options#profiles()}, one more warm load of each page
+ *       ({@code page_study_interactive_settled_median}), alternating with as many loads (plus one, its cold one) of
+ *       the study page's in-run reference ({@link StudyReferencePage}: the same requests and points on plain canvases):
+ *       {@code page_reference_interactive_first} and {@code _median}, and the study page's figures over the
+ *       reference's ({@code page_study_to_reference_ratio_first}, {@code _settled}), so that figures compare across
+ *       machines. With {@link Options#profiles()}, one more warm load of each page
  *       (not timed) is profiled: its CPU profile is written, its busy time and each script's self time are figures
  *       ({@code page_study_profile_self:echarts.min.js}) and the functions with the most self time are printed.</li>
  *   <li>API, on the tracker reopened and a new server (JIT warm): the trials table sorted by each of its
@@ -116,6 +120,9 @@ public final class DashboardBenchmark {
      */
     private static final Map<String, String> SETTLED = Map.of("page_study", "echarts-loaded");
 
+    /** The name of the study page's reference's figures ({@link StudyReferencePage}). */
+    private static final String REFERENCE = "page_reference";
+
     private final Options options;
     private final PrintWriter out;
     private final List<String> cli;
@@ -169,18 +176,21 @@ public final class DashboardBenchmark {
         List<Figure> figures = new ArrayList<>();
         try (Tracker tracker = Tracker.open(options.tracker())) {
             long t0 = System.nanoTime();
-            DashboardServer server = new DashboardServer(new TrackerDashboardData(ports(tracker)), 0).start();
+            DashboardServer server = new DashboardServer(new TrackerDashboardData(ports(tracker)), 0);
+            StudyReferencePage.register(server.app());
+            server.start();
             figures.add(new Figure("server_start", millis(t0), "ms"));
             server.awaitWarmUp(Duration.ofMinutes(5));
             figures.add(new Figure("server_warm_up", millis(t0), "ms"));
             try (HeadlessChromium browser = new HeadlessChromium(options.chromium())) {
                 String base = "http://127.0.0.1:" + server.port();
                 long search = tracker.storage().findStudy(BenchData.SEARCH).orElseThrow().id();
-                figures.addAll(timePage(browser, "page_study", base + "/study.html?id=" + search, true));
+                figures.addAll(timePage(browser, "page_study", base + "/study.html?id=" + search, true,
+                        StudyReferencePage.url(base, search)));
                 figures.addAll(timePage(browser, "page_scalars", base + "/scalars.html?select=" + options.sizes().runs()
-                        + "&regex=" + BenchData.SCALARS, true));
+                        + "&regex=" + BenchData.SCALARS, true, null));
                 figures.addAll(timePage(browser, "page_histograms", base + "/summaries.html?view=histograms&select="
-                        + options.sizes().runs() + "&regex=" + BenchData.SCALARS, true));
+                        + options.sizes().runs() + "&regex=" + BenchData.SCALARS, true, null));
             } finally {
                 server.stop();
             }
@@ -219,55 +229,53 @@ public final class DashboardBenchmark {
     /**
      * The cold load and the median of the warm ones, with the page's performance marks (the cold load's, and the
      * median of each over the warm loads that set it); for the cold one, optionally every request; with
-     * {@link Options#profiles()}, a CPU profile of one more warm load.
+     * {@link Options#profiles()}, a CPU profile of one more warm load. With a {@code reference} page (the study page's,
+     * {@link StudyReferencePage}), that page is timed too, its loads interleaved with the settled ones
+     * ({@link #settledLoads}), and the ratios of the two pages' figures are reported.
      */
-    private List<Figure> timePage(HeadlessChromium browser, String name, String url, boolean requests) throws Exception {
-        List<Figure> out = new ArrayList<>();
-        List<Double> loads = new ArrayList<>();
-        Map<String, List<Double>> warmMarks = new LinkedHashMap<>();
+    private List<Figure> timePage(HeadlessChromium browser, String name, String url, boolean requests, String reference)
+            throws Exception {
+        PageTimes page = new PageTimes(name, requests);
         for (int i = 0; i <= options.warmLoads(); i++) {
-            browser.call("Page.navigate", Map.of("url", "about:blank"));
-            loads.add(browser.openAndTimeReady(url, Duration.ofSeconds(120)));
-            for (JsonNode mark : browser.eval(MARKS)) {
-                if (i == 0) {
-                    out.add(new Figure(name + "_cold_mark:" + mark.get(0).asText(), mark.get(1).asDouble(), "ms"));
-                } else {
-                    warmMarks.computeIfAbsent(mark.get(0).asText(), k -> new ArrayList<>()).add(mark.get(1).asDouble());
-                }
-            }
-            if (i > 0 && requests) {
-                for (JsonNode r : browser.eval(RESOURCES)) {
-                    String request = "request:" + r.get(0).asText().replaceAll("\\?.*", "") + ":end";
-                    warmMarks.computeIfAbsent(request, k -> new ArrayList<>()).add(r.get(3).asDouble());
-                }
-            }
-            if (i == 0) {
-                if (requests) {
-                    for (JsonNode r : browser.eval(RESOURCES)) {
-                        String path = r.get(0).asText().replaceAll("\\?.*", "");
-                        out.add(new Figure(name + "_cold_request:" + path + ":ms", r.get(1).asDouble(), "ms"));
-                        out.add(new Figure(name + "_cold_request:" + path + ":bytes", r.get(2).asDouble(), "bytes"));
-                    }
-                }
-            }
+            page.load(browser, url);
         }
-        warmMarks.forEach((mark, times) -> out.add(new Figure(name + "_warm_mark:" + mark, median(times), "ms")));
+        List<Figure> out = new ArrayList<>(page.marks());
         if (options.profiles() != null) {
             out.addAll(profile(browser, name, url));
         }
+        screenshot(browser, name);
+        out.add(0, new Figure(name + "_interactive_first", page.first(), "ms"));
+        if (page.warm()) {
+            out.add(1, new Figure(name + "_interactive_median", page.warmMedian(), "ms"));
+        }
+        String settle = SETTLED.get(name);
+        if (reference != null && settle == null) {
+            throw new IllegalArgumentException(name + " has a reference page but no mark to settle on");
+        }
+        PageTimes ref = reference == null ? null : new PageTimes(REFERENCE, true);
+        List<Double> settled = settle != null && (page.warm() || ref != null)
+                ? settledLoads(browser, url, settle, ref, reference) : List.of();
+        if (ref != null) {
+            screenshot(browser, REFERENCE);
+            out.add(new Figure(REFERENCE + "_interactive_first", ref.first(), "ms"));
+            out.add(new Figure(name + "_to_reference_ratio_first", page.first() / ref.first(), "x"));
+            if (ref.warm()) {
+                out.add(new Figure(REFERENCE + "_interactive_median", ref.warmMedian(), "ms"));
+                out.add(new Figure(name + "_to_reference_ratio_settled", median(settled) / ref.warmMedian(), "x"));
+            }
+            out.addAll(ref.marks());
+        }
+        if (!settled.isEmpty()) {
+            out.add(2, new Figure(name + "_interactive_settled_median", median(settled), "ms"));
+        }
+        return out;
+    }
+
+    private void screenshot(HeadlessChromium browser, String name) throws Exception {
         if (options.csv().toAbsolutePath().getParent() != null) {
             Files.createDirectories(options.csv().toAbsolutePath().getParent());
             browser.screenshot(options.csv().toAbsolutePath().resolveSibling(name + ".png"));
         }
-        out.add(0, new Figure(name + "_interactive_first", loads.get(0), "ms"));
-        if (loads.size() > 1) {
-            out.add(1, new Figure(name + "_interactive_median", median(loads.subList(1, loads.size())), "ms"));
-            String settle = SETTLED.get(name);
-            if (settle != null) {
-                out.add(2, new Figure(name + "_interactive_settled_median", median(settledLoads(browser, url, settle)), "ms"));
-            }
-        }
-        return out;
     }
 
     /**
@@ -276,15 +284,90 @@ public final class DashboardBenchmark {
      * ({@link HeadlessChromium#waitUntilSettled}). The warm loads above start as soon as the page before is interactive,
      * so they also measure that page's after-ready work still running in the browser and the server; these measure a
      * return to the page after it has finished. Both are reported.
+     *
+     * <p>With a {@code reference} page, that page is loaded once before each of these loads and once after the last
+     * (its first load is its cold one, then as many warm loads as the page has), each once the page before has
+     * settled, and the page's loads start once the reference's are quiet: the two pages' loads alternate on an idle
+     * browser and server, so the reference's figures compare with the settled ones.
      */
-    private List<Double> settledLoads(HeadlessChromium browser, String url, String settle) throws Exception {
+    private List<Double> settledLoads(HeadlessChromium browser, String url, String settle, PageTimes reference,
+                                      String referenceUrl) throws Exception {
         List<Double> loads = new ArrayList<>();
-        for (int i = 0; i < options.warmLoads(); i++) {
-            browser.waitUntilSettled(settle, Duration.ofSeconds(120));
-            browser.call("Page.navigate", Map.of("url", "about:blank"));
-            loads.add(browser.openAndTimeReady(url, Duration.ofSeconds(120)));
+        for (int i = 0; i <= options.warmLoads(); i++) {
+            if (reference != null) {
+                browser.waitUntilSettled(settle, Duration.ofSeconds(120));
+                reference.load(browser, referenceUrl);
+            }
+            if (i < options.warmLoads()) {
+                browser.waitUntilSettled(reference != null ? StudyReferencePage.DRAWN : settle, Duration.ofSeconds(120));
+                browser.call("Page.navigate", Map.of("url", "about:blank"));
+                loads.add(browser.openAndTimeReady(url, Duration.ofSeconds(120)));
+            }
         }
         return loads;
+    }
+
+    /**
+     * One page's timed loads: the first (cold) and the warm ones after it, each opened from {@code about:blank}, with
+     * the page's performance marks (the cold load's, and the median of each over the warm loads that set it) and,
+     * with {@code requests}, when each request ended (the cold load: each request's time and size).
+     */
+    private static final class PageTimes {
+        private final String name;
+        private final boolean requests;
+        private final List<Double> loads = new ArrayList<>();
+        private final List<Figure> cold = new ArrayList<>();
+        private final Map<String, List<Double>> warmMarks = new LinkedHashMap<>();
+
+        PageTimes(String name, boolean requests) {
+            this.name = name;
+            this.requests = requests;
+        }
+
+        /** Opens {@code url} and records the load: the first is the cold one. */
+        void load(HeadlessChromium browser, String url) throws Exception {
+            browser.call("Page.navigate", Map.of("url", "about:blank"));
+            boolean first = loads.isEmpty();
+            loads.add(browser.openAndTimeReady(url, Duration.ofSeconds(120)));
+            for (JsonNode mark : browser.eval(MARKS)) {
+                if (first) {
+                    cold.add(new Figure(name + "_cold_mark:" + mark.get(0).asText(), mark.get(1).asDouble(), "ms"));
+                } else {
+                    warmMarks.computeIfAbsent(mark.get(0).asText(), k -> new ArrayList<>()).add(mark.get(1).asDouble());
+                }
+            }
+            if (!requests) {
+                return;
+            }
+            for (JsonNode r : browser.eval(RESOURCES)) {
+                String path = r.get(0).asText().replaceAll("\\?.*", "");
+                if (first) {
+                    cold.add(new Figure(name + "_cold_request:" + path + ":ms", r.get(1).asDouble(), "ms"));
+                    cold.add(new Figure(name + "_cold_request:" + path + ":bytes", r.get(2).asDouble(), "bytes"));
+                } else {
+                    warmMarks.computeIfAbsent("request:" + path + ":end", k -> new ArrayList<>()).add(r.get(3).asDouble());
+                }
+            }
+        }
+
+        double first() {
+            return loads.get(0);
+        }
+
+        boolean warm() {
+            return loads.size() > 1;
+        }
+
+        double warmMedian() {
+            return median(loads.subList(1, loads.size()));
+        }
+
+        /** The cold load's marks (and requests), then the median of each mark over the warm loads. */
+        List<Figure> marks() {
+            List<Figure> out = new ArrayList<>(cold);
+            warmMarks.forEach((mark, times) -> out.add(new Figure(name + "_warm_mark:" + mark, median(times), "ms")));
+            return out;
+        }
     }
 
     /**

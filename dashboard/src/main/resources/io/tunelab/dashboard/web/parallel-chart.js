@@ -18,7 +18,8 @@
  * value with the colour scale's legend (high at the top), the title, and axis brushing: dragging along an axis (within
  * 10 px of it) selects an interval, which replaces that axis' intervals unless Shift or Ctrl is held (then it adds
  * one); an interval is moved by dragging it and resized by dragging its ends; a click on the axis outside its
- * intervals clears them. Each change calls onBrush({parallelAxisId, intervals}) with the axis' intervals
+ * intervals clears them. Brushing takes any pointer (Pointer Events: mouse, pen or touch; a touch drag on the chart
+ * brushes rather than scrolls the page). Each change calls onBrush({parallelAxisId, intervals}) with the axis' intervals
  * [[low, high], ...] in data values (category axes: choice indices, as ECharts' axisareaselected), and the lines inside
  * every brushed axis' intervals are drawn on top at full opacity, the others faded. Intervals stay across draws while
  * their axis does (clearBrush() drops them all).
@@ -247,20 +248,28 @@ TL.ParallelChart = function (div, options) {
     const s = frame.scales[j], a = s.value(posAt(y0)), b = s.value(posAt(y1));
     return a <= b ? [a, b] : [b, a];
   }
-  overlay.addEventListener('mousedown', e => {
-    if (e.button !== 0) return;
+  // Pointer Events, so a mouse, a pen and a finger brush alike: the pointer that starts a drag is captured by the
+  // overlay (its moves and its release reach the chart wherever they happen), and the overlay's touch-action is none,
+  // so a finger dragging on the chart brushes instead of scrolling the page (the wheel still scrolls it).
+  overlay.style.touchAction = 'none';
+  overlay.addEventListener('pointerdown', e => {
+    if (drag || !e.isPrimary || e.button !== 0) return;
     const [x, y] = local(e), j = stripAt(x, y);
     if (j < 0) return;
     e.preventDefault();
     const hit = coverAt(j, y), id = m.axes[j].id, s = frame.scales[j];
-    const kept = (brush.get(id) || []).map(iv => iv.slice());
+    const kept = (brush.get(id) || []).map(iv => iv.slice()), pointer = e.pointerId;
     if (hit) {
       const iv = kept[hit.q], ends = [PAD.top + frame.ph - s.pos(iv[1]) * frame.ph, PAD.top + frame.ph - s.pos(iv[0]) * frame.ph];
-      drag = {j, id, kept, q: hit.q, part: hit.part, y0: y, ends, moved: false};
-    } else drag = {j, id, kept, add: e.shiftKey || e.ctrlKey || e.metaKey, y0: y, moved: false};
+      drag = {pointer, j, id, kept, q: hit.q, part: hit.part, y0: y, ends, moved: false};
+    } else drag = {pointer, j, id, kept, add: e.shiftKey || e.ctrlKey || e.metaKey, y0: y, moved: false};
+    try { overlay.setPointerCapture(pointer); } catch (ignored) { /* the pointer is gone already: its pointerup ends the drag */ }
   });
+  // the cancelled pointerdown above suppresses the mouse press that follows it; where a browser sends it anyway, it is
+  // cancelled too, as before Pointer Events (a drag on the chart starts no text selection)
+  overlay.addEventListener('mousedown', e => { if (drag) e.preventDefault(); });
   function follow(e, end) {
-    if (!drag) return;
+    if (!drag || e.pointerId !== drag.pointer) return;
     const [, y] = local(e), d = drag;
     if (!d.moved && Math.abs(y - d.y0) < 2) {
       if (end) { // a click: outside an interval it clears the axis' intervals; on one it does nothing
@@ -282,13 +291,22 @@ TL.ParallelChart = function (div, options) {
     brush.set(d.id, out);
     if (end) { drag = null; emit(d.j); } else drawOverlay();
   }
-  window.addEventListener('mousemove', e => follow(e, false));
-  window.addEventListener('mouseup', e => follow(e, true));
-  overlay.addEventListener('mousemove', e => {
-    if (drag) return;
+  /** A drag the browser took away (pointercancel, capture lost before the release): the axis keeps its intervals as before it. */
+  function abandon(e) {
+    if (!drag || e.pointerId !== drag.pointer) return;
+    const d = drag;
+    drag = null;
+    if (d.kept.length) brush.set(d.id, d.kept); else brush.delete(d.id);
+    drawOverlay();
+  }
+  overlay.addEventListener('pointermove', e => {
+    if (drag) { follow(e, false); return; }
     const [x, y] = local(e), j = stripAt(x, y), hit = j >= 0 ? coverAt(j, y) : null;
     overlay.style.cursor = j < 0 ? 'default' : hit ? (hit.part === 'move' ? 'move' : 'ns-resize') : 'crosshair';
   });
+  overlay.addEventListener('pointerup', e => follow(e, true));
+  overlay.addEventListener('pointercancel', abandon);
+  overlay.addEventListener('lostpointercapture', abandon);
   new ResizeObserver(entries => {
     const r = entries[entries.length - 1].contentRect, next = [Math.round(r.width), Math.round(r.height)];
     if (!size || next[0] !== size[0] || next[1] !== size[1]) { size = next; render(); }

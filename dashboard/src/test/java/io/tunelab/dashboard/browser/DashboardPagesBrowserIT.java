@@ -12,9 +12,12 @@ import io.tunelab.search.study.OptimizeOptions;
 import io.tunelab.search.study.Study;
 import io.tunelab.search.trial.Direction;
 import io.tunelab.search.trial.FrozenTrial;
+import io.tunelab.search.trial.RangeOptions;
+import io.tunelab.search.trial.TrialPrunedException;
 import io.tunelab.search.trial.TrialState;
 import io.tunelab.tracker.query.ParetoSet;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.interactions.PointerInput;
+import org.openqa.selenium.interactions.Sequence;
 
 /**
  * The pages in headless Chromium against a dashboard over a real small study; screenshots in target/screenshots. The
@@ -365,18 +370,46 @@ class DashboardPagesBrowserIT {
         return new double[] {intervals.get(0).get(0).doubleValue(), intervals.get(0).get(1).doubleValue()};
     }
 
-    /** Brushes the top third of the parallel plot's first axis; the number of trials selected. */
+    @Test
+    void aTouchOrPenDragAlongAnAxisBrushesItAsAMouseDragDoesWithoutScrollingThePage() {
+        long byMouse = brushTheFirstAxis("", PointerInput.Kind.MOUSE);
+        for (PointerInput.Kind kind : List.of(PointerInput.Kind.TOUCH, PointerInput.Kind.PEN)) {
+            long scrolled = (Long) browser.js("return Math.round(window.scrollY)");
+            assertThat(brushTheFirstAxis("", kind)).as("a %s drag selects the trials a mouse drag does", kind).isEqualTo(byMouse);
+            assertThat(browser.js("return window.__pointerTypes")).as("the drag was made by a %s", kind)
+                    .isEqualTo(List.of(kind.name().toLowerCase(java.util.Locale.ROOT)));
+            assertThat(parallel("intervals('param:x').length")).isEqualTo(1L);
+            assertThat(browser.js("return Math.round(window.scrollY)")).as("the drag brushed, it did not scroll the page")
+                    .isEqualTo(scrolled);
+        }
+    }
+
+    /** Brushes the top third of the parallel plot's first axis by mouse; the number of trials selected. */
     private long brushTheFirstAxis(String query) {
+        return brushTheFirstAxis(query, PointerInput.Kind.MOUSE);
+    }
+
+    /**
+     * Brushes the top third of the parallel plot's first axis with a pointer of the given kind; the number of trials
+     * selected. The page's {@code window.__pointerTypes} lists the pointer types of the drag's pointerdown events.
+     */
+    private long brushTheFirstAxis(String query, PointerInput.Kind kind) {
         browser.open(url("/study.html?id=" + studyId(SampleStudies.QUADRATIC) + query));
         browser.waitFor("return document.getElementById('trial-count').textContent === '40 trials'");
         WebElement chart = browser.driver().findElement(By.id("parallel"));
         browser.js("arguments[0].scrollIntoView({block: 'center'})", chart);
+        browser.js("window.__pointerTypes = []; document.addEventListener('pointerdown', e => __pointerTypes.push(e.pointerType), true)");
         int height = chart.getSize().getHeight();
         int width = chart.getSize().getWidth();
         // The first axis (x) sits at the chart's left edge (60 px); drag down along it.
-        new Actions(browser.driver())
-                .moveToElement(chart, 60 - width / 2, 70 - height / 2).clickAndHold()
-                .moveByOffset(0, (height - 100) / 3).release().perform();
+        PointerInput pointer = new PointerInput(kind, kind.name().toLowerCase(java.util.Locale.ROOT));
+        Sequence drag = new Sequence(pointer, 0)
+                .addAction(pointer.createPointerMove(Duration.ZERO, PointerInput.Origin.fromElement(chart),
+                        60 - width / 2, 70 - height / 2))
+                .addAction(pointer.createPointerDown(PointerInput.MouseButton.LEFT.asArg()))
+                .addAction(pointer.createPointerMove(Duration.ofMillis(250), PointerInput.Origin.pointer(), 0, (height - 100) / 3))
+                .addAction(pointer.createPointerUp(PointerInput.MouseButton.LEFT.asArg()));
+        browser.driver().perform(List.of(drag));
         browser.waitFor("return document.getElementById('brush-filter').textContent.includes('\"params.x\" >=')");
         browser.waitFor("return /^\\d+ trials$/.test(document.getElementById('trial-count').textContent)"
                 + " && document.getElementById('trial-count').textContent !== '40 trials'");
@@ -406,6 +439,54 @@ class DashboardPagesBrowserIT {
                 return p.draw(m).then(() => p.axes()[0].labels);
                 """);
         assertThat(labels.stream().map(String::valueOf).toList()).contains("0", "1");
+    }
+
+    /**
+     * The whole study page over a study shaped like the demo's (examples/fashion-mlp.yaml): a layer's width is a
+     * log-scale integer that exists only in trials with that many layers, and the deepest trials are all pruned, so
+     * the space names n_units_l2 while no COMPLETE trial has it; a log-scale learning rate beside it.
+     */
+    @Test
+    void aStudyWhoseConditionalLogScaleParameterNoCompleteTrialHasIsDrawnWholeWithoutAScriptError() {
+        InMemoryStorage layers = new InMemoryStorage();
+        Study study = Study.builder("layers").storage(layers).seed(5).create();
+        study.optimize(trial -> {
+            int hidden = trial.suggestInt("n_hidden", 1, 3);
+            double size = 0;
+            for (int l = 0; l < hidden; l++) {
+                size += Math.log(trial.suggestInt("n_units_l" + l, 32, 512, RangeOptions.log()));
+            }
+            double lr = trial.suggestFloat("learning_rate", 3e-4, 3e-2, RangeOptions.log());
+            String activation = trial.suggestCategorical("activation", List.of("relu", "elu"));
+            if (hidden == 3) {
+                throw new TrialPrunedException(); // the deepest nets stopped early, as ASHA does in the demo
+            }
+            return size / 10 + Math.abs(Math.log10(lr) + 2) + ("elu".equals(activation) ? 0.1 : 0);
+        }, OptimizeOptions.trials(24).withParallelism(1));
+        long id = layers.findStudy("layers").orElseThrow().id();
+        List<FrozenTrial> complete = layers.trials(id, EnumSet.of(TrialState.COMPLETE));
+        assertThat(complete).as("some COMPLETE trials, none with n_units_l2").isNotEmpty()
+                .noneMatch(t -> t.params().containsKey("n_units_l2"));
+        assertThat(layers.trials(id, EnumSet.of(TrialState.PRUNED))).as("a pruned trial has it")
+                .anyMatch(t -> t.params().containsKey("n_units_l2"));
+        DashboardServer own = new DashboardServer(new StorageDashboardData(layers, 0), 0).start();
+        try {
+            browser.consoleLog(); // what earlier pages logged
+            browser.open("http://127.0.0.1:" + own.port() + "/study.html?id=" + id);
+            browser.screenshot("study-conditional-log");
+            assertThat(historyCount("trials")).as("every COMPLETE trial in the history").isEqualTo(complete.size());
+            assertThat(strings(browser.js("return TL.ImportanceChart.of(document.getElementById('importance')).params()")))
+                    .contains("learning_rate", "n_hidden");
+            assertThat(strings(parallel("axes().map(a => a.id + ' ' + a.type)")))
+                    .contains("param:n_units_l2 log", "param:learning_rate log", "objective value");
+            assertThat(strings(parallel("axes().find(a => a.id === 'param:n_units_l2').labels")))
+                    .as("the axis no line has a value on spans [0, 1]").contains("0", "1");
+            assertThat(parallel("count('lines')")).isEqualTo((long) complete.size());
+            assertThat(browser.consoleLog().lines().filter(l -> !l.contains("/favicon.ico"))).as("no script error")
+                    .noneMatch(l -> l.startsWith("SEVERE"));
+        } finally {
+            own.stop();
+        }
     }
 
     @Test
@@ -590,6 +671,11 @@ class DashboardPagesBrowserIT {
     }
 
     /** What an expression on the study page's parallel coordinates (TL.ParallelChart) returns. */
+    /** A list the page returned, as text. */
+    private static List<String> strings(Object list) {
+        return ((List<?>) list).stream().map(String::valueOf).toList();
+    }
+
     private static Object parallel(String expression) {
         return browser.js("return TL.ParallelChart.of(document.getElementById('parallel'))." + expression);
     }
