@@ -18,8 +18,8 @@
  * value with the colour scale's legend (high at the top), the title, and axis brushing: dragging along an axis (within
  * 10 px of it) selects an interval, which replaces that axis' intervals unless Shift or Ctrl is held (then it adds
  * one); an interval is moved by dragging it and resized by dragging its ends; a click on the axis outside its
- * intervals clears them. Brushing takes any pointer (Pointer Events: mouse, pen or touch; a touch drag on the chart
- * brushes rather than scrolls the page). Each change calls onBrush({parallelAxisId, intervals}) with the axis' intervals
+ * intervals clears them. Brushing takes any pointer (Pointer Events: mouse, pen or touch; a touch drag that starts on an
+ * axis' strip brushes, one that starts elsewhere on the chart scrolls the page as on any other element). Each change calls onBrush({parallelAxisId, intervals}) with the axis' intervals
  * [[low, high], ...] in data values (category axes: choice indices, as ECharts' axisareaselected), and the lines inside
  * every brushed axis' intervals are drawn on top at full opacity, the others faded. Intervals stay across draws while
  * their axis does (clearBrush() drops them all).
@@ -37,8 +37,11 @@ TL.ParallelChart = function (div, options) {
   const INACTIVE = 0.03, ACTIVE = 1;
   const layer = () => { const c = document.createElement('canvas'); c.style.cssText = 'position: absolute; left: 0; top: 0; width: 100%; height: 100%'; return c; };
   const lines = layer(), overlay = layer();
+  // one grip per axis strip, above the overlay: the only places where a finger brushes instead of scrolling the page
+  const grips = document.createElement('div');
+  grips.style.cssText = 'position: absolute; left: 0; top: 0; width: 100%; height: 100%; pointer-events: none';
   div.style.position = 'relative';
-  div.replaceChildren(lines, overlay);
+  div.replaceChildren(lines, overlay, grips);
   let m = null; // the model last drawn
   const brush = new Map(); // axis id -> [[low, high], ...] in data values
   let active = null; // Uint8Array per line (1: inside every brushed axis' intervals), null when nothing is brushed
@@ -214,17 +217,29 @@ TL.ParallelChart = function (div, options) {
 
   function render() {
     if (!m || !size || !size[0] || !size[1]) return;
-    layout(); computeActive(); drawLines(); drawOverlay();
+    layout(); placeGrips(); computeActive(); drawLines(); drawOverlay();
     waiting.splice(0).forEach(resolve => resolve());
   }
 
   // --- brushing: a strip AREA px wide along each axis, reaching a little beyond its ends (as ECharts' brush panel)
   const local = e => { const r = overlay.getBoundingClientRect(); return [e.clientX - r.left, e.clientY - r.top]; };
+  const reach = () => Math.min(30, frame.ph * 0.1); // how far a strip reaches beyond its axis' ends
   function stripAt(x, y) {
     if (!frame) return -1;
-    const extra = Math.min(30, frame.ph * 0.1);
+    const extra = reach();
     if (y < PAD.top - extra || y > PAD.top + frame.ph + extra) return -1;
     return frame.xs.findIndex(ax => Math.abs(x - ax) <= AREA / 2);
+  }
+  /** Lays a grip over every axis' strip; its touch-action none keeps a finger dragging there from scrolling the page. */
+  function placeGrips() {
+    const extra = reach(), top = PAD.top - extra, height = frame.ph + 2 * extra;
+    grips.replaceChildren(...frame.xs.map(x => {
+      const g = document.createElement('div');
+      g.className = 'parallel-grip';
+      g.style.cssText = `position: absolute; left: ${x - AREA / 2}px; top: ${top}px; width: ${AREA}px; height: ${height}px;`
+          + ' pointer-events: auto; touch-action: none';
+      return g;
+    }));
   }
   const posAt = y => Math.min(1, Math.max(0, (PAD.top + frame.ph - y) / frame.ph));
   /** The interval of axis j under y and which part: 'move', 'lo' or 'hi' (its ends), or null. */
@@ -248,11 +263,11 @@ TL.ParallelChart = function (div, options) {
     const s = frame.scales[j], a = s.value(posAt(y0)), b = s.value(posAt(y1));
     return a <= b ? [a, b] : [b, a];
   }
-  // Pointer Events, so a mouse, a pen and a finger brush alike: the pointer that starts a drag is captured by the
-  // overlay (its moves and its release reach the chart wherever they happen), and the overlay's touch-action is none,
-  // so a finger dragging on the chart brushes instead of scrolling the page (the wheel still scrolls it).
-  overlay.style.touchAction = 'none';
-  overlay.addEventListener('pointerdown', e => {
+  // Pointer Events, so a mouse, a pen and a finger brush alike. The chart's div listens (the overlay's events and the
+  // grips' bubble to it) and captures the pointer that starts a drag, so its moves and its release reach the chart
+  // wherever they happen. Only the grips (the axis strips) have touch-action none: a finger dragging along an axis
+  // brushes, one dragging between the axes scrolls the page (and the wheel scrolls it anywhere).
+  div.addEventListener('pointerdown', e => {
     if (drag || !e.isPrimary || e.button !== 0) return;
     const [x, y] = local(e), j = stripAt(x, y);
     if (j < 0) return;
@@ -263,11 +278,11 @@ TL.ParallelChart = function (div, options) {
       const iv = kept[hit.q], ends = [PAD.top + frame.ph - s.pos(iv[1]) * frame.ph, PAD.top + frame.ph - s.pos(iv[0]) * frame.ph];
       drag = {pointer, j, id, kept, q: hit.q, part: hit.part, y0: y, ends, moved: false};
     } else drag = {pointer, j, id, kept, add: e.shiftKey || e.ctrlKey || e.metaKey, y0: y, moved: false};
-    try { overlay.setPointerCapture(pointer); } catch (ignored) { /* the pointer is gone already: its pointerup ends the drag */ }
+    try { div.setPointerCapture(pointer); } catch (ignored) { /* the pointer is gone already: its pointerup ends the drag */ }
   });
   // the cancelled pointerdown above suppresses the mouse press that follows it; where a browser sends it anyway, it is
   // cancelled too, as before Pointer Events (a drag on the chart starts no text selection)
-  overlay.addEventListener('mousedown', e => { if (drag) e.preventDefault(); });
+  div.addEventListener('mousedown', e => { if (drag) e.preventDefault(); });
   function follow(e, end) {
     if (!drag || e.pointerId !== drag.pointer) return;
     const [, y] = local(e), d = drag;
@@ -299,14 +314,14 @@ TL.ParallelChart = function (div, options) {
     if (d.kept.length) brush.set(d.id, d.kept); else brush.delete(d.id);
     drawOverlay();
   }
-  overlay.addEventListener('pointermove', e => {
+  div.addEventListener('pointermove', e => {
     if (drag) { follow(e, false); return; }
     const [x, y] = local(e), j = stripAt(x, y), hit = j >= 0 ? coverAt(j, y) : null;
-    overlay.style.cursor = j < 0 ? 'default' : hit ? (hit.part === 'move' ? 'move' : 'ns-resize') : 'crosshair';
+    div.style.cursor = j < 0 ? 'default' : hit ? (hit.part === 'move' ? 'move' : 'ns-resize') : 'crosshair';
   });
-  overlay.addEventListener('pointerup', e => follow(e, true));
-  overlay.addEventListener('pointercancel', abandon);
-  overlay.addEventListener('lostpointercapture', abandon);
+  div.addEventListener('pointerup', e => follow(e, true));
+  div.addEventListener('pointercancel', abandon);
+  div.addEventListener('lostpointercapture', abandon);
   new ResizeObserver(entries => {
     const r = entries[entries.length - 1].contentRect, next = [Math.round(r.width), Math.round(r.height)];
     if (!size || next[0] !== size[0] || next[1] !== size[1]) { size = next; render(); }

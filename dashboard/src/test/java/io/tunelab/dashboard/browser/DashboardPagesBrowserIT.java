@@ -384,6 +384,35 @@ class DashboardPagesBrowserIT {
         }
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    void aFingerDraggingBetweenTheParallelAxesScrollsThePageAndBrushesNothing() {
+        browser.open(url("/study.html?id=" + studyId(SampleStudies.QUADRATIC)));
+        browser.waitFor("return document.getElementById('trial-count').textContent === '40 trials'");
+        WebElement chart = browser.driver().findElement(By.id("parallel"));
+        browser.js("arguments[0].scrollIntoView({block: 'center'})", chart);
+        browser.waitFor("return TL.ParallelChart.of(document.getElementById('parallel')).axes().length >= 2");
+        List<Map<String, Object>> axes = (List<Map<String, Object>>) parallel("axes()");
+        Map<String, Number> first = (Map<String, Number>) parallel("axisBox('" + axes.get(0).get("id") + "')");
+        Map<String, Number> second = (Map<String, Number>) parallel("axisBox('" + axes.get(1).get("id") + "')");
+        int between = (int) Math.round((first.get("x").doubleValue() + second.get("x").doubleValue()) / 2);
+        int middle = (int) Math.round((first.get("top").doubleValue() + first.get("bottom").doubleValue()) / 2);
+        long before = (Long) browser.js("return Math.round(window.scrollY)");
+        PointerInput finger = new PointerInput(PointerInput.Kind.TOUCH, "finger");
+        Sequence swipe = new Sequence(finger, 0)
+                .addAction(finger.createPointerMove(Duration.ZERO, PointerInput.Origin.fromElement(chart),
+                        between - chart.getSize().getWidth() / 2, middle + 60 - chart.getSize().getHeight() / 2))
+                .addAction(finger.createPointerDown(PointerInput.MouseButton.LEFT.asArg()))
+                .addAction(finger.createPointerMove(Duration.ofMillis(250), PointerInput.Origin.pointer(), 0, -120))
+                .addAction(finger.createPointerUp(PointerInput.MouseButton.LEFT.asArg()));
+        browser.driver().perform(List.of(swipe));
+        browser.waitFor("return Math.round(window.scrollY) > " + before);
+        for (Map<String, Object> axis : axes) {
+            assertThat(parallel("intervals('" + axis.get("id") + "').length")).as("axis %s", axis.get("id")).isEqualTo(0L);
+        }
+        assertThat(browser.js("return document.getElementById('trial-count').textContent")).isEqualTo("40 trials");
+    }
+
     /** Brushes the top third of the parallel plot's first axis by mouse; the number of trials selected. */
     private long brushTheFirstAxis(String query) {
         return brushTheFirstAxis(query, PointerInput.Kind.MOUSE);
