@@ -62,9 +62,16 @@ const TL = (() => {
     if (!res.ok) throw new ApiError(res.status, body);
     return body;
   }
-  function showError(container, err) {
-    container.append(el('div', {class: 'error', text: (err.status ? err.status + ': ' : '') + err.message}));
+  /**
+   * Shows err at the end of container. With a key, the message is the element of that id: a second failure under the
+   * same key replaces the first message instead of adding one (clearError(key) removes it).
+   */
+  function showError(container, err, key) {
+    const shown = el('div', {class: 'error', id: key, text: (err.status ? err.status + ': ' : '') + err.message});
+    const old = key ? document.getElementById(key) : null;
+    if (old) old.replaceWith(shown); else container.append(shown);
   }
+  function clearError(key) { const old = document.getElementById(key); if (old) old.remove(); }
   function nav(active) {
     const links = [['Studies', '/index.html'], ['Scalars', '/scalars.html'], ['Summaries', '/summaries.html'], ['Models', '/models.html']];
     const header = el('header', {class: 'top'}, el('span', {class: 'brand', text: 'Tunelab'}),
@@ -140,5 +147,5 @@ const TL = (() => {
   }
   /** Marks the page interactive; readyMs is the time since navigation started (read by tests and the benchmark). */
   function ready() { document.body.dataset.readyMs = String(performance.now()); document.body.dataset.ready = '1'; }
-  return {el, esc, num, finite, fmt, fmtTime, fmtDuration, param, api, showError, nav, live, events, echarts: echartsReady, chart, throttle, oneAtATime, stateChip, infeasibleChip, ready, ApiError};
+  return {el, esc, num, finite, fmt, fmtTime, fmtDuration, param, api, showError, clearError, nav, live, events, echarts: echartsReady, chart, throttle, oneAtATime, stateChip, infeasibleChip, ready, ApiError};
 })();

@@ -50,7 +50,8 @@
   /**
    * Every trial, loaded once, when a chart that reads them all (the timeline, the contour) first comes near the
    * viewport: a page left before that never asks for them (100,000 trials are megabytes and seconds of server work).
-   * Once loaded, the charts are drawn again (a conditional parameter only some trials have gets its slice).
+   * Once loaded, the charts are drawn again (a conditional parameter only some trials have gets its slice). A failed
+   * load is shown once, by each chart that needed it (see lazily), and tried again the next time a chart needs them.
    */
   let allTrials = null;
   let markInteractive;
@@ -58,7 +59,7 @@
   function everyTrial() {
     if (!allTrials) {
       allTrials = interactive.then(loadTrials).then(() => { performance.mark('trials-loaded'); params = paramNames(); renderCharts(); });
-      allTrials.catch(e => showError(main, e));
+      allTrials.catch(() => { allTrials = null; });
     }
     return allTrials;
   }
@@ -106,6 +107,7 @@
    * Draws an ECharts chart now if it is on screen, else when it comes within 200 px of the viewport once the page is
    * interactive (big studies stay responsive, and the first screen is not kept waiting by charts below it); either way
    * once ECharts is loaded (TL.echarts(): the page asks for it when interactive). Returns a promise: drawn, or waiting.
+   * A failed draw shows its error below the chart, one message per chart however often it fails; a later draw removes it.
    */
   const drawers = new Map();
   const observer = new IntersectionObserver(entries => entries.forEach(e => {
@@ -114,8 +116,8 @@
   let near = 0;
   function lazily(idName, draw) {
     const node = document.getElementById(idName);
-    const drawn = () => TL.echarts().then(draw).then(() => { performance.mark(idName + '-drawn'); })
-      .catch(e => showError(node.parentNode, e));
+    const drawn = () => TL.echarts().then(draw).then(() => { TL.clearError(idName + '-error'); performance.mark(idName + '-drawn'); })
+      .catch(e => showError(node.parentNode, e, idName + '-error'));
     const r = node.getBoundingClientRect();
     if (r.top < innerHeight + near && r.bottom > -near) { drawers.delete(idName); return drawn(); }
     drawers.set(idName, drawn);
@@ -170,8 +172,8 @@
   async function renderImportance() {
     const request = early.importance || api('/api/studies/' + id + '/importance?objective=' + S.objective);
     early.importance = null;
-    try { importanceChart.draw(C.importance(await request)); }
-    catch (e) { showError(document.getElementById('importance').parentNode, e); }
+    try { importanceChart.draw(C.importance(await request)); TL.clearError('importance-error'); }
+    catch (e) { showError(document.getElementById('importance').parentNode, e, 'importance-error'); }
   }
   async function renderCurves() {
     const numbers = S.selected && S.selected.size <= 300 ? '&numbers=' + [...S.selected].join(',') : '';

@@ -183,6 +183,40 @@ class DashboardPagesBrowserIT {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void aFailedLoadOfEveryTrialIsShownOnceBelowEachChartThatNeedsThemAndTriedAgainWhenOneIsDrawnAgain() {
+        browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(1400, 900));
+        try {
+            browser.open(url("/study.html?id=" + studyId(SampleStudies.QUADRATIC)));
+            browser.js("window.__fetch = window.fetch; window.fetch = (u, o) => String(u).includes('/columns?')"
+                    + " ? Promise.resolve(new Response(JSON.stringify({message: 'columns unavailable'}), {status: 503}))"
+                    + " : window.__fetch(u, o)");
+            String failures = "return [...document.querySelectorAll('.error')].filter(e => e.textContent === '503: columns unavailable')";
+            browser.js("document.getElementById('timeline').scrollIntoView({block: 'center'})");
+            browser.waitFor("return !!document.getElementById('timeline-error')");
+            browser.js("document.getElementById('contour').scrollIntoView({block: 'center'})");
+            browser.waitFor("return !!document.getElementById('contour-error')");
+            browser.js("document.getElementById('timeline').scrollIntoView({block: 'center'})");
+            browser.js("document.getElementById('contour').scrollIntoView({block: 'center'})");
+            assertThat((List<Object>) browser.js(failures + ".map(e => e.id)"))
+                    .as("one message below each chart that needed every trial, none repeated")
+                    .containsExactlyInAnyOrder("timeline-error", "contour-error");
+
+            browser.js("window.fetch = window.__fetch");
+            browser.js("const s = document.getElementById('contour-y'); s.selectedIndex = (s.selectedIndex + 1) % s.options.length;"
+                    + " s.dispatchEvent(new Event('change'))");
+            browser.waitFor("return !document.getElementById('contour-error')"
+                    + " && !!echarts.getInstanceByDom(document.getElementById('contour'))");
+            assertThat(browser.js("return performance.getEntriesByType('resource').filter(r => r.name.includes('/columns?')).length"))
+                    .as("the trials were asked for again, and loaded").isNotEqualTo(0L);
+            assertThat(browser.js(failures + ".length")).as("the contour's message went with its draw").isEqualTo(
+                    browser.js("return document.getElementById('timeline-error') ? 1 : 0"));
+        } finally {
+            browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(1400, 2400));
+        }
+    }
+
+    @Test
     void aStudyWithTwoObjectivesDrawsItsParetoFrontFromTheServerBeforeLoadingEveryTrial() {
         browser.open(url("/study.html?id=" + studyId(SampleStudies.PARETO)));
         assertThat(browser.js("return !!echarts.getInstanceByDom(document.getElementById('pareto'))"))
