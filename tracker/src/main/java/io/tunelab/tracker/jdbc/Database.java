@@ -81,24 +81,29 @@ final class Database implements AutoCloseable, Transactions {
     }
 
     /**
-     * Opens the database for a process that only reads it: an embedded H2 file that exists and whose schema is the
-     * newest opens read-only ({@link DatabaseSettings#readOnly}), so neither reading nor closing writes to the file
-     * (no header rewrite, no compaction, no forced sync on close); every other database, and a file that cannot be
-     * opened that way, opens as {@link #open} does. Writing through the read-only database fails.
+     * Opens the database for a process that only reads it, without a pool when it can: an embedded H2 file that exists
+     * opens read-only over plain sessions ({@link DatabaseSettings#readOnly}, {@link SessionConnections}), so neither
+     * reading nor closing writes to the file (no header rewrite, no compaction, no forced sync on close); a PostgreSQL
+     * database is read over reused server sessions ({@link ReusedConnections}). Either is used only when its schema is
+     * the newest. Every other database, and one that cannot be opened that way (unreachable, in use, older schema),
+     * opens as {@link #open} does, which reports the failure, rides out an outage or migrates. Writing through the
+     * read-only H2 database fails.
      */
     static Database openForReading(DatabaseSettings settings) {
         Optional<DatabaseSettings> readOnly = settings.readOnly();
-        if (readOnly.isPresent()) {
+        Dialect dialect = Dialect.of(settings);
+        if (readOnly.isPresent() || dialect == Dialect.POSTGRESQL) {
             Database db = null;
             try {
-                DatabaseSettings ro = readOnly.get();
-                db = new Database(SessionConnections.open(ro, Dialect.H2), Dialect.H2, ro.jdbcUrl(),
-                        ro.outageTolerance());
+                DatabaseSettings read = readOnly.orElse(settings);
+                Connections connections = readOnly.isPresent() ? SessionConnections.open(read, dialect)
+                        : ReusedConnections.open(read);
+                db = new Database(connections, dialect, read.jdbcUrl(), read.outageTolerance());
                 if (Migrations.NEWEST.equals(Migrations.applied(db.connections.dataSource()))) {
                     return db;
                 }
             } catch (SQLException | RuntimeException e) {
-                // in use by another process, older file format: the ordinary open below reports or handles it
+                // in use by another process, unreachable, older file format: the ordinary open below reports or handles it
             }
             if (db != null) {
                 db.close();

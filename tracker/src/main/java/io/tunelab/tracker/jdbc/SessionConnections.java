@@ -1,13 +1,9 @@
 package io.tunelab.tracker.jdbc;
 
 import io.tunelab.tracker.config.DatabaseSettings;
-import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
 import java.sql.Statement;
-import java.util.logging.Logger;
-import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcDataSource;
 
 /**
@@ -15,7 +11,7 @@ import org.h2.jdbcx.JdbcDataSource;
  * {@link #open} to {@link #close}, and each transaction gets a new session of it (cheap in-process). For a command that
  * opens the database, reads and exits, a pool's threads, proxies and shutdown cost more than the sessions do.
  */
-final class SessionConnections implements Connections, DataSource {
+final class SessionConnections extends UnpooledConnections {
     private final JdbcDataSource source;
     private final Dialect dialect;
     private final Connection anchor;
@@ -63,11 +59,6 @@ final class SessionConnections implements Connections, DataSource {
     }
 
     @Override
-    public DataSource dataSource() {
-        return this;
-    }
-
-    @Override
     public synchronized void close() {
         if (closed) {
             return;
@@ -78,55 +69,5 @@ final class SessionConnections implements Connections, DataSource {
         } catch (SQLException e) {
             // The database is gone already; nothing is left to release.
         }
-    }
-
-    // DataSource, for Flyway's version check: sessions as get() makes them.
-
-    @Override
-    public Connection getConnection() throws SQLException {
-        return get();
-    }
-
-    @Override
-    public Connection getConnection(String username, String password) throws SQLException {
-        return get();
-    }
-
-    @Override
-    public PrintWriter getLogWriter() {
-        return null;
-    }
-
-    @Override
-    public void setLogWriter(PrintWriter out) {
-        // no log writer
-    }
-
-    @Override
-    public void setLoginTimeout(int seconds) {
-        // embedded sessions do not wait
-    }
-
-    @Override
-    public int getLoginTimeout() {
-        return 0;
-    }
-
-    @Override
-    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-        throw new SQLFeatureNotSupportedException("no parent logger");
-    }
-
-    @Override
-    public <T> T unwrap(Class<T> type) throws SQLException {
-        if (type.isInstance(this)) {
-            return type.cast(this);
-        }
-        throw new SQLException("not a wrapper of " + type.getName());
-    }
-
-    @Override
-    public boolean isWrapperFor(Class<?> type) {
-        return type.isInstance(this);
     }
 }
