@@ -9,13 +9,16 @@ import java.util.Map;
  * {@code min(maxGpTrials, gpTrialsPerDimension × dimensions)} complete trials, or, when
  * {@code stallTrialsPerDimension} is not 0, earlier once the best value has not improved for
  * {@code max(10, stallTrialsPerDimension × dimensions)} complete trials (and at least twice that many have
- * completed).
+ * completed). With {@code tpeEvery} = k &gt; 0 the GP phase is a GP+TPE portfolio: trial numbers
+ * k − 1, 2k − 1, ... (every k-th trial, chosen by number so the choice does not depend on the schedule)
+ * go to TPE, conditioned on all trials, and the others to GP.
  *
  * @param gpTrialsPerDimension    GP trials per numeric parameter before CMA-ES takes over
  * @param maxGpTrials             the most GP trials whatever the dimension (Optuna's AutoSampler: 250)
  * @param stallTrialsPerDimension trials per numeric parameter without improvement that end the GP phase, or 0
+ * @param tpeEvery                every how many trials of the GP phase TPE proposes instead of GP, or 0 (never)
  */
-public record AutoOptions(int gpTrialsPerDimension, int maxGpTrials, int stallTrialsPerDimension) {
+public record AutoOptions(int gpTrialsPerDimension, int maxGpTrials, int stallTrialsPerDimension, int tpeEvery) {
 
     public AutoOptions {
         if (gpTrialsPerDimension < 1) {
@@ -27,6 +30,24 @@ public record AutoOptions(int gpTrialsPerDimension, int maxGpTrials, int stallTr
         if (stallTrialsPerDimension < 0) {
             throw new SamplerException("stallTrialsPerDimension must be >= 0, got " + stallTrialsPerDimension);
         }
+        if (tpeEvery < 0 || tpeEvery == 1) {
+            throw new SamplerException("tpeEvery must be 0 (never) or >= 2, got " + tpeEvery);
+        }
+    }
+
+    /** Options without the GP+TPE portfolio ({@code tpeEvery} 0). */
+    public AutoOptions(int gpTrialsPerDimension, int maxGpTrials, int stallTrialsPerDimension) {
+        this(gpTrialsPerDimension, maxGpTrials, stallTrialsPerDimension, 0);
+    }
+
+    /** These options with every {@code k}-th trial of the GP phase proposed by TPE (0: never). */
+    public AutoOptions withTpeEvery(int k) {
+        return new AutoOptions(gpTrialsPerDimension, maxGpTrials, stallTrialsPerDimension, k);
+    }
+
+    /** Whether trial {@code number} of the GP phase goes to TPE rather than GP. */
+    public boolean tpeTurn(int number) {
+        return tpeEvery > 0 && number >= 0 && (number + 1) % tpeEvery == 0;
     }
 
     /**
@@ -60,6 +81,9 @@ public record AutoOptions(int gpTrialsPerDimension, int maxGpTrials, int stallTr
         m.put("gp_trials_per_dimension", gpTrialsPerDimension);
         m.put("max_gp_trials", maxGpTrials);
         m.put("stall_trials_per_dimension", stallTrialsPerDimension);
+        if (tpeEvery > 0) {
+            m.put("tpe_every", tpeEvery);
+        }
         return m;
     }
 }
