@@ -31,8 +31,9 @@ import java.util.concurrent.ConcurrentHashMap;
  *       (or until GP stalls, see {@link AutoOptions}), then CMA-ES for good, whose first
  *       run starts from the best of those trials (see {@link CmaesSampler}); prior trials of a warm start
  *       (numbered below 0, see {@link io.tunelab.search.sampler.WarmStartSampler}) inform both but do not
- *       count towards the GP trials; with {@link AutoOptions#tpeEvery} set, every k-th trial of the GP phase
- *       goes to TPE instead).</li>
+ *       count towards the GP trials; every {@link AutoOptions#tpeEvery}-th trial of the GP phase, by
+ *       default every third, goes to TPE instead, conditioned on all trials: a GP+TPE portfolio that did
+ *       better on BBOB's multimodal functions than GP alone).</li>
  * </ul>
  * The first trial of a study (nothing known yet) goes to GP, whose first trials are random draws
  * from the same streams. The delegate of a trial is fixed when the trial starts, serves all its

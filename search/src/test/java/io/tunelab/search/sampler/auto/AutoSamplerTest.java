@@ -90,7 +90,7 @@ class AutoSamplerTest {
             }
             return x;
         }, 8, AutoOptions.defaults());
-        assertThat(samplers(study).subList(0, 4)).containsOnly("gp");
+        assertThat(samplers(study).subList(0, 4)).containsExactly("gp", "gp", "tpe", "gp");
         assertThat(samplers(study).subList(4, 8)).containsOnly("tpe");
     }
 
@@ -161,9 +161,15 @@ class AutoSamplerTest {
     }
 
     @Test
-    void aPortfolioOfEveryTrialIsRejected() {
-        assertThatThrownBy(() -> AutoOptions.defaults().withTpeEvery(1))
+    void byDefaultEveryThirdTrialOfANumericSpaceIsProposedByTpe() {
+        List<Object> used = samplers(run(BRANIN, 12, AutoOptions.defaults()));
+        assertThat(used).containsExactly("gp", "gp", "tpe", "gp", "gp", "tpe", "gp", "gp", "tpe", "gp", "gp", "tpe");
+    }
+
+    @Test
+    void withTpeEveryZeroTheGpPhaseIsGpAloneAndANegativeValueIsRejected() {
+        assertThat(samplers(run(BRANIN, 12, AutoOptions.defaults().withTpeEvery(0)))).containsOnly("gp");
+        assertThatThrownBy(() -> AutoOptions.defaults().withTpeEvery(-1))
                 .isInstanceOf(SamplerException.class).hasMessageContaining("tpeEvery");
-        assertThat(AutoOptions.defaults().tpeEvery()).isZero();
     }
 }
