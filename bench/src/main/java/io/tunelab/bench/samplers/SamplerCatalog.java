@@ -25,8 +25,9 @@ import java.util.function.Function;
  * run, by name, each built from the study's seeded streams: {@code random}, {@code tpe} (Tunelab's
  * defaults, multivariate and grouped), {@code tpe-optuna} and {@code tpe-optuna-multivariate} (Optuna
  * 3.1's TPE, univariate and multivariate), {@code gp}, {@code qmc} (scrambled Sobol), {@code nsga2},
- * {@code cmaes}, {@code auto}, and the ablations {@code gp-nowarp} and {@code auto-nowarp} (GP, and
- * {@code auto}'s GP phase, without {@link GpOptions#warpLosses}) and {@code tpe-univariate}, {@code
+ * {@code cmaes}, {@code auto}, and the ablations {@code auto-noportfolio} ({@code auto} with GP alone in its
+ * GP phase, {@link AutoOptions#tpeEvery} 0), {@code gp-nowarp} and {@code auto-nowarp}
+ * (GP, and {@code auto}'s GP phase, without {@link GpOptions#warpLosses}) and {@code tpe-univariate}, {@code
  * tpe-no-improvement} and {@code tpe-scott} ({@link TpeOptions#defaults()} with one refinement
  * switched off: multivariate modelling, improvement weights for the good group, or neighbour
  * bandwidths in favour of Optuna's Scott-like multivariate bandwidth). This table is the one place a
@@ -51,6 +52,7 @@ public final class SamplerCatalog {
         ALL.put("nsga2", Nsga2Sampler::new);
         ALL.put("cmaes", CmaesSampler::new);
         ALL.put("auto", AutoSampler::new);
+        ALL.put("auto-noportfolio", s -> new AutoSampler(s, AutoOptions.defaults().withTpeEvery(0)));
         ALL.put("auto-nowarp", s -> new AutoSampler(s, AutoOptions.defaults(), GpOptions.defaults().withWarpLosses(false)));
     }
 

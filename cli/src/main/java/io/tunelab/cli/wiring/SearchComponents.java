@@ -108,7 +108,7 @@ public final class SearchComponents {
             case "auto": {
                 AutoOptions d = AutoOptions.defaults();
                 AutoOptions a = new AutoOptions(integer(o, "gp_trials_per_dimension", d.gpTrialsPerDimension()),
-                        d.maxGpTrials(), d.stallTrialsPerDimension());
+                        d.maxGpTrials(), d.stallTrialsPerDimension(), integer(o, "tpe_every", d.tpeEvery()));
                 return streams -> new AutoSampler(streams, a);
             }
             case "cmaes": {

@@ -69,6 +69,8 @@ class SearchComponentsTest {
                 .isInstanceOfSatisfying(TpeSampler.class, t -> assertThat(t.options().constantLiar()).isTrue());
         assertThat(sampler("sampler: {type: gp, max_points: 50}").describe().toString()).contains("50");
         assertThat(sampler("sampler: {type: nsga2, population_size: 20}").describe()).containsEntry("population_size", 20);
+        assertThat(sampler("sampler: {type: auto}").describe()).containsEntry("tpe_every", 3);
+        assertThat(sampler("sampler: {type: auto, tpe_every: 0}").describe()).containsEntry("tpe_every", 0);
     }
 
     @Test

@@ -9,13 +9,16 @@ import java.util.Map;
  * {@code min(maxGpTrials, gpTrialsPerDimension × dimensions)} complete trials, or, when
  * {@code stallTrialsPerDimension} is not 0, earlier once the best value has not improved for
  * {@code max(10, stallTrialsPerDimension × dimensions)} complete trials (and at least twice that many have
- * completed).
+ * completed). With {@code tpeEvery} = k &gt; 0 the GP phase is a GP+TPE portfolio: trial numbers
+ * k − 1, 2k − 1, ... (every k-th trial, chosen by number so the choice does not depend on the schedule)
+ * go to TPE, conditioned on all trials, and the others to GP (k = 1: TPE for the whole phase).
  *
  * @param gpTrialsPerDimension    GP trials per numeric parameter before CMA-ES takes over
  * @param maxGpTrials             the most GP trials whatever the dimension (Optuna's AutoSampler: 250)
  * @param stallTrialsPerDimension trials per numeric parameter without improvement that end the GP phase, or 0
+ * @param tpeEvery                every how many trials of the GP phase TPE proposes instead of GP, or 0 (never)
  */
-public record AutoOptions(int gpTrialsPerDimension, int maxGpTrials, int stallTrialsPerDimension) {
+public record AutoOptions(int gpTrialsPerDimension, int maxGpTrials, int stallTrialsPerDimension, int tpeEvery) {
 
     public AutoOptions {
         if (gpTrialsPerDimension < 1) {
@@ -27,18 +30,40 @@ public record AutoOptions(int gpTrialsPerDimension, int maxGpTrials, int stallTr
         if (stallTrialsPerDimension < 0) {
             throw new SamplerException("stallTrialsPerDimension must be >= 0, got " + stallTrialsPerDimension);
         }
+        if (tpeEvery < 0) {
+            throw new SamplerException("tpeEvery must be >= 0 (0: never), got " + tpeEvery);
+        }
+    }
+
+    /** Options without the GP+TPE portfolio ({@code tpeEvery} 0: the GP phase is GP alone). */
+    public AutoOptions(int gpTrialsPerDimension, int maxGpTrials, int stallTrialsPerDimension) {
+        this(gpTrialsPerDimension, maxGpTrials, stallTrialsPerDimension, 0);
+    }
+
+    /** These options with every {@code k}-th trial of the GP phase proposed by TPE (0: never). */
+    public AutoOptions withTpeEvery(int k) {
+        return new AutoOptions(gpTrialsPerDimension, maxGpTrials, stallTrialsPerDimension, k);
+    }
+
+    /** Whether trial {@code number} of the GP phase goes to TPE rather than GP. */
+    public boolean tpeTurn(int number) {
+        return tpeEvery > 0 && number >= 0 && (number + 1) % tpeEvery == 0;
     }
 
     /**
      * The defaults: GP for the first 250 trials whatever the dimension (Optuna's AutoSampler: GP below 250
-     * trials), no stall rule. On seeds 11-13 of the six benchmark problems, handing over earlier (5, 10 or
-     * 20 trials per parameter, or on a stall of 2, 4 or 6 trials per parameter) did better on Rosenbrock-5
-     * and Ackley-10 but worse on Branin, Hartmann-6 and Styblinski-Tang-8; on the BBOB development split in
-     * 2-D (instances 1-3, 100 trials, 3 runs), GP for all 100 trials beat 40 trials per parameter (80) then
-     * CMA-ES in 62 runs of 216 and lost in 34.
+     * trials), every third of them proposed by TPE instead, no stall rule. The portfolio (k = 3 fixed
+     * beforehand) won on the BBOB development split (instances 1-3, 100 trials) against GP alone: median
+     * lower on 14 functions and higher on 9 in 2-D (3 runs per instance), 12 and 11 in 5-D (1 run), runs
+     * better / worse paired by seed 111 / 95 and 39 / 30 (docs/sampler-benchmarks.md).
+     * On seeds 11-13 of the six benchmark problems, handing over earlier (5, 10 or 20 trials per parameter,
+     * or on a stall of 2, 4 or 6 trials per parameter) did better on Rosenbrock-5 and Ackley-10 but worse
+     * on Branin, Hartmann-6 and Styblinski-Tang-8; on the BBOB development split in 2-D (instances 1-3,
+     * 100 trials, 3 runs), GP for all 100 trials beat 40 trials per parameter (80) then CMA-ES in 62 runs
+     * of 216 and lost in 34.
      */
     public static AutoOptions defaults() {
-        return new AutoOptions(250, 250, 0);
+        return new AutoOptions(250, 250, 0, 3);
     }
 
     /** GP trials before CMA-ES for a numeric space of {@code dimensions} parameters. */
@@ -60,6 +85,7 @@ public record AutoOptions(int gpTrialsPerDimension, int maxGpTrials, int stallTr
         m.put("gp_trials_per_dimension", gpTrialsPerDimension);
         m.put("max_gp_trials", maxGpTrials);
         m.put("stall_trials_per_dimension", stallTrialsPerDimension);
+        m.put("tpe_every", tpeEvery);
         return m;
     }
 }

@@ -31,7 +31,9 @@ import java.util.concurrent.ConcurrentHashMap;
  *       (or until GP stalls, see {@link AutoOptions}), then CMA-ES for good, whose first
  *       run starts from the best of those trials (see {@link CmaesSampler}); prior trials of a warm start
  *       (numbered below 0, see {@link io.tunelab.search.sampler.WarmStartSampler}) inform both but do not
- *       count towards the GP trials.</li>
+ *       count towards the GP trials; every {@link AutoOptions#tpeEvery}-th trial of the GP phase, by
+ *       default every third, goes to TPE instead, conditioned on all trials: a GP+TPE portfolio that did
+ *       better on BBOB's multimodal functions than GP alone).</li>
  * </ul>
  * The first trial of a study (nothing known yet) goes to GP, whose first trials are random draws
  * from the same streams. The delegate of a trial is fixed when the trial starts, serves all its
@@ -72,8 +74,8 @@ public final class AutoSampler implements Sampler {
         this(RandomStreams.seeded(seed));
     }
 
-    /** The sampler this sampler would hand a trial starting now. */
-    public Sampler choose(StudyView study) {
+    /** The sampler this sampler would hand trial {@code number} starting now. */
+    public Sampler choose(StudyView study, int number) {
         if (study.isMultiObjective()) {
             return nsga2;
         }
@@ -89,7 +91,7 @@ public final class AutoSampler implements Sampler {
             this.shape.cmaesStarted();
             return cmaes;
         }
-        return gp;
+        return options.tpeTurn(number) ? tpe : gp;
     }
 
     private Sampler delegate(FrozenTrial trial) {
@@ -99,7 +101,7 @@ public final class AutoSampler implements Sampler {
 
     @Override
     public void beforeTrial(StudyView study, FrozenTrial trial) {
-        Sampler s = choose(study);
+        Sampler s = choose(study, trial.number());
         delegates.put(trial.id(), s);
         s.beforeTrial(study, trial);
     }

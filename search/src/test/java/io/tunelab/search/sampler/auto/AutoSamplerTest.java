@@ -2,8 +2,10 @@ package io.tunelab.search.sampler.auto;
 
 import io.tunelab.search.trial.RangeOptions;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tunelab.search.sampler.RandomStreams;
+import io.tunelab.search.sampler.SamplerException;
 import io.tunelab.search.study.MultiObjective;
 import io.tunelab.search.study.Objective;
 import io.tunelab.search.study.OptimizeOptions;
@@ -11,6 +13,8 @@ import io.tunelab.search.study.Study;
 import io.tunelab.search.trial.Direction;
 import io.tunelab.search.trial.FrozenTrial;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -86,7 +90,7 @@ class AutoSamplerTest {
             }
             return x;
         }, 8, AutoOptions.defaults());
-        assertThat(samplers(study).subList(0, 4)).containsOnly("gp");
+        assertThat(samplers(study).subList(0, 4)).containsExactly("gp", "gp", "tpe", "gp");
         assertThat(samplers(study).subList(4, 8)).containsOnly("tpe");
     }
 
@@ -116,5 +120,56 @@ class AutoSamplerTest {
         List<Object> a = run(f, 25, new AutoOptions(5, 250, 0)).trials().stream().map(t -> (Object) t.params()).toList();
         List<Object> b = run(f, 25, new AutoOptions(5, 250, 0)).trials().stream().map(t -> (Object) t.params()).toList();
         assertThat(a).isEqualTo(b);
+    }
+
+    private static final Objective BRANIN = t -> {
+        double x = t.suggestFloat("x", -5, 10);
+        double y = t.suggestFloat("y", 0, 15);
+        double u = y - 5.1 / (4 * Math.PI * Math.PI) * x * x + 5 / Math.PI * x - 6;
+        return u * u + 10 * (1 - 1 / (8 * Math.PI)) * Math.cos(x) + 10;
+    };
+
+    @Test
+    void withTpeEveryThreeEveryThirdTrialOfTheGpPhaseIsProposedByTpeAndRecordedAsSuch() {
+        List<Object> used = samplers(run(BRANIN, 30, AutoOptions.defaults().withTpeEvery(3)));
+        for (int number = 0; number < 30; number++) {
+            assertThat(used.get(number)).as("trial %d", number).isEqualTo(number % 3 == 2 ? "tpe" : "gp");
+        }
+    }
+
+    @Test
+    void thePortfolioEndsWithTheGpPhase() {
+        List<Object> used = samplers(run(BRANIN, 16, new AutoOptions(5, 250, 0, 3)));
+        assertThat(used.subList(10, 16)).containsOnly("cmaes");
+    }
+
+    @Test
+    void thePortfolioGivesTheSameParametersPerTrialNumberWhetherOneOrTwoTrialsRunAtOnce() {
+        Map<Integer, Object> sequential = deterministicParams(1);
+        assertThat(sequential).hasSize(24);
+        assertThat(deterministicParams(2)).isEqualTo(sequential);
+        assertThat(deterministicParams(1)).isEqualTo(sequential);
+    }
+
+    private static Map<Integer, Object> deterministicParams(int parallelism) {
+        Study study = Study.builder("portfolio").seed(5).deterministic(true)
+                .sampler(s -> new AutoSampler(s, AutoOptions.defaults().withTpeEvery(3))).create();
+        study.optimize(BRANIN, OptimizeOptions.trials(24).withParallelism(parallelism));
+        Map<Integer, Object> out = new TreeMap<>();
+        study.trials().forEach(t -> out.put(t.number(), t.params()));
+        return out;
+    }
+
+    @Test
+    void byDefaultEveryThirdTrialOfANumericSpaceIsProposedByTpe() {
+        List<Object> used = samplers(run(BRANIN, 12, AutoOptions.defaults()));
+        assertThat(used).containsExactly("gp", "gp", "tpe", "gp", "gp", "tpe", "gp", "gp", "tpe", "gp", "gp", "tpe");
+    }
+
+    @Test
+    void withTpeEveryZeroTheGpPhaseIsGpAloneAndANegativeValueIsRejected() {
+        assertThat(samplers(run(BRANIN, 12, AutoOptions.defaults().withTpeEvery(0)))).containsOnly("gp");
+        assertThatThrownBy(() -> AutoOptions.defaults().withTpeEvery(-1))
+                .isInstanceOf(SamplerException.class).hasMessageContaining("tpeEvery");
     }
 }
