@@ -19,9 +19,10 @@
  * 10 px of it) selects an interval, which replaces that axis' intervals unless Shift or Ctrl is held (then it adds
  * one); an interval is moved by dragging it and resized by dragging its ends; a click on the axis outside its
  * intervals clears them. Brushing takes any pointer (Pointer Events: mouse, pen or touch; a touch drag that starts on an
- * axis' strip brushes, one that starts elsewhere on the chart scrolls the page as on any other element). Each change calls onBrush({parallelAxisId, intervals}) with the axis' intervals
- * [[low, high], ...] in data values (category axes: choice indices, as ECharts' axisareaselected), and the lines inside
- * every brushed axis' intervals are drawn on top at full opacity, the others faded. Intervals stay across draws while
+ * axis' strip brushes, one that starts elsewhere on the chart scrolls the page as on any other element). Each change
+ * calls onBrush({parallelAxisId, intervals}) with the axis' intervals [[low, high], ...] in data values (category
+ * axes: choice indices, as ECharts' axisareaselected), and the lines inside every brushed axis' intervals are drawn on
+ * top at full opacity, the others faded. Intervals stay across draws while
  * their axis does (clearBrush() drops them all).
  * For tests and the page: title(), count('lines' | 'active'), intervals(axisId), axes(), axisBox(axisId) and screenOf(number)
  * (css px relative to the div).

@@ -1,6 +1,6 @@
 'use strict';
 (async () => {
-  const {el, fmt, fmtTime, api, showError, nav, stateChip} = TL;
+  const {el, fmt, fmtTime, api, showError, clearError, nav, stateChip} = TL;
   const C = TL.StudyCharts;
   nav('Studies');
   const main = document.getElementById('main');
@@ -116,7 +116,7 @@
   let near = 0;
   function lazily(idName, draw) {
     const node = document.getElementById(idName);
-    const drawn = () => TL.echarts().then(draw).then(() => { TL.clearError(idName + '-error'); performance.mark(idName + '-drawn'); })
+    const drawn = () => TL.echarts().then(draw).then(() => { clearError(idName + '-error'); performance.mark(idName + '-drawn'); })
       .catch(e => showError(node.parentNode, e, idName + '-error'));
     const r = node.getBoundingClientRect();
     if (r.top < innerHeight + near && r.bottom > -near) { drawers.delete(idName); return drawn(); }
@@ -172,7 +172,7 @@
   async function renderImportance() {
     const request = early.importance || api('/api/studies/' + id + '/importance?objective=' + S.objective);
     early.importance = null;
-    try { importanceChart.draw(C.importance(await request)); TL.clearError('importance-error'); }
+    try { importanceChart.draw(C.importance(await request)); clearError('importance-error'); }
     catch (e) { showError(document.getElementById('importance').parentNode, e, 'importance-error'); }
   }
   async function renderCurves() {
