@@ -12,7 +12,9 @@ import picocli.CommandLine.Command;
  *
  * <p>A command line names a subcommand when its first argument that is not an option ({@code --debug},
  * {@code -h}, ...) is that subcommand's name or alias. Anything else (no subcommand, an unknown word, an
- * {@code @argument-file}, {@code help}) gets every subcommand, so usage, suggestions and errors are unchanged.
+ * {@code @argument-file}, {@code help}) gets every subcommand, so usage, suggestions and errors are unchanged,
+ * except a request for the version alone ({@code --version} or {@code -V}, with {@code --debug} at most), which
+ * prints the same line with none registered.
  */
 final class Subcommands {
     private Subcommands() {
@@ -25,6 +27,9 @@ final class Subcommands {
 
     /** Registers only the subcommand {@code args} name, or every one when they name none. */
     static void addFor(CommandLine root, List<Class<?>> subcommands, String... args) {
+        if (versionOnly(args)) {
+            return;
+        }
         Optional<Class<?>> named = named(subcommands, args);
         if (named.isPresent()) {
             root.addSubcommand(named.get());
@@ -50,6 +55,15 @@ final class Subcommands {
         }
         return Optional.empty();
     }
+
+    /** Whether {@code args} ask for the version and nothing else (no subcommand, no other option). */
+    static boolean versionOnly(String... args) {
+        List<String> list = List.of(args);
+        return list.stream().anyMatch(VERSION::contains) && VERSION_ONLY.containsAll(list);
+    }
+
+    private static final List<String> VERSION = List.of("--version", "-V");
+    private static final List<String> VERSION_ONLY = List.of("--version", "-V", "--debug");
 
     /** The first argument that is not an option, or null when there is none or an argument file comes first. */
     private static String firstWord(String... args) {

@@ -46,6 +46,25 @@ class SubcommandsTest {
     }
 
     @Test
+    void aRequestForTheVersionAloneRegistersNoSubcommandAndPrintsTheSameLine() {
+        assertThat(rootFor("--version").getSubcommands()).isEmpty();
+        assertThat(rootFor("--debug", "-V").getSubcommands()).isEmpty();
+        assertThat(usage(rootFor("--version"), "--version"))
+                .isEqualTo(usage(TunelabCommand.commandLine(new DefaultWiring()), "--version"))
+                .startsWith("tunelab ");
+    }
+
+    @Test
+    void theVersionWithAnythingElseStillGetsEverySubcommand() {
+        int all = TunelabCommand.SUBCOMMANDS.size();
+        assertThat(rootFor("--version", "--no-such-option").getSubcommands()).hasSize(all);
+        assertThat(rootFor("--version", "--help").getSubcommands()).hasSize(all);
+        assertThat(rootFor("--version", "stuides").getSubcommands()).hasSize(all);
+        assertThat(usage(rootFor("--version", "--no-such-option"), "--version", "--no-such-option"))
+                .isEqualTo(usage(TunelabCommand.commandLine(new DefaultWiring()), "--version", "--no-such-option"));
+    }
+
+    @Test
     void theRootUsageListsEverySubcommandInTheDeclaredOrder() {
         String usage = usage(rootFor("--help"), "--help");
         assertThat(usage).containsSubsequence("studies", "trials", "best", "compare", "run", "create", "worker", "demo",
