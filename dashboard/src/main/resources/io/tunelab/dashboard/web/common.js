@@ -140,6 +140,24 @@ const TL = (() => {
       if (again) { again = false; run(); }
     };
   }
+  /**
+   * Runs fn once: at the reader's first scroll, wheel, touch, click or key, or after ms milliseconds without one,
+   * whichever comes first. For work a page does for what is below its first screen: a page left before then (the next
+   * study, back) leaves none of it behind, on its main thread or on the server.
+   */
+  const INTENT = ['scroll', 'wheel', 'touchstart', 'pointerdown', 'keydown'];
+  function onReaderOrAfter(ms, fn) {
+    let done = false, timer = null;
+    const run = () => {
+      if (done) return;
+      done = true;
+      clearTimeout(timer);
+      INTENT.forEach(e => removeEventListener(e, run, true));
+      fn();
+    };
+    INTENT.forEach(e => addEventListener(e, run, {capture: true, passive: true}));
+    timer = setTimeout(run, ms);
+  }
   function stateChip(s) { return el('span', {class: 'state ' + s, text: s}); }
   /** A marker for a trial that violates a constraint (never best, never on the Pareto front), else null. */
   function infeasibleChip(t) {
@@ -147,5 +165,5 @@ const TL = (() => {
   }
   /** Marks the page interactive; readyMs is the time since navigation started (read by tests and the benchmark). */
   function ready() { document.body.dataset.readyMs = String(performance.now()); document.body.dataset.ready = '1'; }
-  return {el, esc, num, finite, fmt, fmtTime, fmtDuration, param, api, showError, clearError, nav, live, events, echarts: echartsReady, chart, throttle, oneAtATime, stateChip, infeasibleChip, ready, ApiError};
+  return {el, esc, num, finite, fmt, fmtTime, fmtDuration, param, api, showError, clearError, nav, live, events, echarts: echartsReady, chart, throttle, oneAtATime, onReaderOrAfter, stateChip, infeasibleChip, ready, ApiError};
 })();

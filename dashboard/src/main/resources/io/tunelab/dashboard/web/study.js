@@ -11,6 +11,8 @@
     lines: TL.studyFirst.lines};
   let study, space, params, table;
 
+  /** How long the page waits, without a scroll or a touch, before its work for the charts below the first screen. */
+  const BELOW_THE_FIRST_SCREEN_AFTER_MS = 1000;
   const panel = (...children) => el('div', {class: 'panel'}, ...children);
   const chartDiv = (idName, cls) => el('div', {id: idName, class: 'chart' + (cls ? ' ' + cls : '')});
 
@@ -104,9 +106,9 @@
   }
 
   /**
-   * Draws an ECharts chart now if it is on screen, else when it comes within 200 px of the viewport once the page is
-   * interactive (big studies stay responsive, and the first screen is not kept waiting by charts below it); either way
-   * once ECharts is loaded (TL.echarts(): the page asks for it when interactive). Returns a promise: drawn, or waiting.
+   * Draws an ECharts chart now if it is on screen, else when it comes within 200 px of the viewport once the reader
+   * stays or scrolls (drawNearTheViewport: big studies stay responsive, and the first screen is not kept waiting by
+   * charts below it); either way once ECharts is loaded (TL.echarts(), asked for then). Returns a promise: drawn, or waiting.
    * A failed draw shows its error below the chart, one message per chart however often it fails; a later draw removes it.
    */
   const drawers = new Map();
@@ -290,10 +292,13 @@
     await Promise.all([renderImportance(), curvesOnScreen ? renderCurves() : null, renderPareto(), tableLoaded, historyDrawn, parallelDrawn]);
     TL.ready();
     markInteractive();
-    // the charts below the first screen are ECharts': loaded now, compiled while the user reads the first screen
-    TL.echarts().catch(e => showError(main, e));
-    if (!curvesOnScreen) renderCurves().catch(e => showError(document.getElementById('curves').parentNode, e));
-    drawNearTheViewport();
+    // The charts below the first screen are ECharts': loaded, with the learning curves' request, once the reader stays
+    // (a second) or scrolls, and compiled while they read the first screen; a page left at once does none of it.
+    TL.onReaderOrAfter(BELOW_THE_FIRST_SCREEN_AFTER_MS, () => {
+      TL.echarts().catch(e => showError(main, e));
+      if (!curvesOnScreen) renderCurves().catch(e => showError(document.getElementById('curves').parentNode, e));
+      drawNearTheViewport();
+    });
     TL.events({study: study.id, cursor: S.cursor}, TL.throttle(TL.oneAtATime(applyChanges), 1000));
   } catch (e) { showError(main, e); }
 })();

@@ -183,6 +183,37 @@ class DashboardPagesBrowserIT {
     }
 
     @Test
+    void theWorkForTheChartsBelowTheFirstScreenWaitsASecondOrTheReadersFirstScroll() {
+        browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(1400, 900));
+        String sinceReady = "const at = p => performance.getEntriesByType('resource').filter(r => r.name.includes(p))"
+                + ".map(r => r.startTime - Number(document.body.dataset.readyMs));";
+        try {
+            browser.open(url("/study.html?id=" + studyId(SampleStudies.QUADRATIC)));
+            browser.waitFor("return !!window.echarts && performance.getEntriesByType('resource').some(r => r.name.includes('/curves?'))");
+            assertThat((Double) browser.js(sinceReady + " return Math.min(...at('/echarts.min.js'), ...at('/curves?'))"))
+                    .as("left alone, the page asks for ECharts and the learning curves a second after it is interactive")
+                    .isGreaterThanOrEqualTo(950.0);
+
+            // the reader scrolls as soon as the page is interactive
+            String id = (String) browser.driver().executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source",
+                    "new MutationObserver((m, o) => { if (document.body && document.body.dataset.ready) { o.disconnect();"
+                            + " window.scrolledMs = performance.now(); window.scrollBy(0, 300); } })"
+                            + ".observe(document, {subtree: true, attributes: true, attributeFilter: ['data-ready']});"))
+                    .get("identifier");
+            try {
+                browser.open(url("/study.html?id=" + studyId(SampleStudies.QUADRATIC)));
+                browser.waitFor("return !!window.echarts");
+                assertThat((Double) browser.js(sinceReady + " return at('/echarts.min.js')[0]"))
+                        .as("a scroll right after the page is interactive asks for ECharts at once").isLessThan(500.0);
+            } finally {
+                browser.driver().executeCdpCommand("Page.removeScriptToEvaluateOnNewDocument", Map.of("identifier", id));
+            }
+        } finally {
+            browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(1400, 2400));
+        }
+    }
+
+    @Test
     @SuppressWarnings("unchecked")
     void aFailedLoadOfEveryTrialIsShownOnceBelowEachChartThatNeedsThemAndTriedAgainWhenOneIsDrawnAgain() {
         browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(1400, 900));
