@@ -30,7 +30,9 @@ final class StudyReferencePage {
         String page = resource("study-reference.html");
         String script = resource("study-reference.js");
         app.get(PAGE, ctx -> ctx.contentType(ContentType.TEXT_HTML).result(page));
-        app.get(SCRIPT, ctx -> ctx.contentType(ContentType.JAVASCRIPT).result(script));
+        // kept by the browser as the dashboard's own pages keep their scripts (see the dashboard's VersionedAssets)
+        app.get(SCRIPT, ctx -> ctx.header("Cache-Control", "public, max-age=31536000, immutable")
+                .contentType(ContentType.JAVASCRIPT).result(script));
     }
 
     /** The reference page of study {@code studyId} on the server at {@code base} ({@code http://host:port}). */

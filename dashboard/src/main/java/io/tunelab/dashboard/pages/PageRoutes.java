@@ -17,7 +17,8 @@ import java.util.zip.GZIPOutputStream;
  * Serves the dashboard's pages at {@code /NAME.html} ({@code /} is {@code index.html}, the studies list). Each
  * page is filled into the {@link PageShell} and gzipped once, when this is made, and then answered like the
  * static files around it: gzipped when the request accepts gzip, with a weak ETag that a matching
- * {@code If-None-Match} turns into 304, and {@code Cache-Control: max-age=0} so a new build is seen at once.
+ * {@code If-None-Match} turns into 304, and {@code Cache-Control: max-age=0} so a new build is seen at once. The pages
+ * name their own scripts and stylesheet by content ({@link VersionedAssets}: {@code /assets/HASH/NAME}, kept a year).
  *
  * <p>Immutable and thread-safe once made. A missing or malformed page file fails the constructor.
  */
@@ -26,22 +27,25 @@ public final class PageRoutes {
     static final List<String> PAGES = List.of("index", "study", "trials", "trial", "compare", "scalars", "summaries", "models");
 
     private final Map<String, Page> byPath = new LinkedHashMap<>();
+    private final VersionedAssets assets;
 
     /** The pages of this module's build. */
     public PageRoutes() {
-        this(PageShell.load());
+        this(PageShell.load(), VersionedAssets.fromClassPath());
     }
 
-    PageRoutes(PageShell shell) {
+    PageRoutes(PageShell shell, VersionedAssets assets) {
+        this.assets = assets;
         for (String name : PAGES) {
             String file = name + ".html";
-            byPath.put("/" + file, new Page(shell.fill(file, PageShell.resource(file))));
+            byPath.put("/" + file, new Page(assets.versioned(shell.fill(file, PageShell.resource(file)))));
         }
     }
 
     public void register(Javalin app) {
         byPath.forEach((path, page) -> app.get(path, page::serve));
         app.get("/", byPath.get("/index.html")::serve);
+        app.get(VersionedAssets.PREFIX + "{hash}/{file}", assets::serve);
     }
 
     /** One filled page, plain and gzipped. */
@@ -88,7 +92,7 @@ public final class PageRoutes {
         return false;
     }
 
-    private static byte[] gzip(byte[] bytes) {
+    static byte[] gzip(byte[] bytes) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (GZIPOutputStream zip = new GZIPOutputStream(out)) {
             zip.write(bytes);

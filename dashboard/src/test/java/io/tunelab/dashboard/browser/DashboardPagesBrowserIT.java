@@ -183,6 +183,21 @@ class DashboardPagesBrowserIT {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void aPageOpenedAgainTakesItsScriptsAndStylesheetFromTheBrowsersCache() {
+        String study = url("/study.html?id=" + studyId(SampleStudies.QUADRATIC));
+        String assets = "return performance.getEntriesByType('resource').filter(r => r.name.includes('/assets/'))";
+        browser.open(study);
+        assertThat((List<Object>) browser.js(assets + ".map(r => r.name.replace(/.*\\//, ''))"))
+                .as("the page's own files, at their versioned addresses").contains("style.css", "common.js", "study.js");
+        browser.open(url("/trials.html?study=" + studyId(SampleStudies.QUADRATIC)));
+        browser.open(study);
+        assertThat((List<Object>) browser.js(assets + ".filter(r => r.transferSize > 0).map(r => r.name)"))
+                .as("no request for them went to the server").isEmpty();
+        assertThat(browser.js(assets + ".length")).isEqualTo(9L);
+    }
+
+    @Test
     void theWorkForTheChartsBelowTheFirstScreenWaitsASecondOrTheReadersFirstScroll() {
         browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(1400, 900));
         String sinceReady = "const at = p => performance.getEntriesByType('resource').filter(r => r.name.includes(p))"

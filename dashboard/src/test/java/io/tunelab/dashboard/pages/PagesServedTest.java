@@ -14,6 +14,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.zip.CRC32;
 import java.util.zip.GZIPInputStream;
 import okhttp3.Response;
 import org.junit.jupiter.api.Test;
@@ -53,7 +56,7 @@ class PagesServedTest {
         String echarts = "/webjars/echarts/" + webJarVersion("echarts") + "/echarts.min.js";
         withServer(client -> {
             for (Expected page : PAGES) {
-                String html = body(client.get(page.path()), page.path());
+                String html = unversioned(body(client.get(page.path()), page.path()));
                 String head = html.substring(html.indexOf("<head>"), html.indexOf("</head>"));
                 String echartsTag = page.echartsOnDemand() ? "<meta name=\"echarts-src\" content=\"" + echarts + "\">"
                         : "<script src=\"" + echarts + "\"></script>";
@@ -113,6 +116,51 @@ class PagesServedTest {
     }
 
     @Test
+    void aPageNamesItsScriptsAndStylesheetByTheirContentAndTheBrowserKeepsThemAYear() {
+        withServer(client -> {
+            String html = body(client.get("/study.html"), "study");
+            Matcher named = Pattern.compile("\"/assets/([0-9a-f]{8})/([a-z-]+\\.(js|css))\"").matcher(html);
+            int files = 0;
+            while (named.find()) {
+                files++;
+                String path = "/assets/" + named.group(1) + "/" + named.group(2);
+                byte[] plain;
+                try (Response unversioned = client.get("/" + named.group(2))) {
+                    plain = unversioned.body().bytes();
+                }
+                try (Response versioned = client.get(path, r -> r.header("Accept-Encoding", "identity"))) {
+                    assertThat(versioned.code()).as(path).isEqualTo(200);
+                    assertThat(versioned.header("Cache-Control")).as(path).isEqualTo("public, max-age=31536000, immutable");
+                    assertThat(versioned.header("Content-Type")).as(path)
+                            .startsWith(named.group(3).equals("css") ? "text/css" : "text/javascript");
+                    assertThat(versioned.body().bytes()).as(path + " is the file itself").isEqualTo(plain);
+                }
+                CRC32 crc = new CRC32();
+                crc.update(plain);
+                assertThat(named.group(1)).as(path + ": the hash is the content's").isEqualTo(String.format("%08x", crc.getValue()));
+            }
+            assertThat(files).as("the stylesheet, common.js, six head scripts and study.js").isEqualTo(9);
+            assertThat(html).doesNotContain("src=\"/common.js\"", "href=\"/style.css\"");
+        });
+    }
+
+    @Test
+    void aVersionedAddressFromAnotherBuildGetsTheFileWithoutTheLongCacheAndAnUnknownFileA404() {
+        withServer(client -> {
+            String html = body(client.get("/trial.html"), "trial");
+            String hash = html.replaceAll("(?s).*\"/assets/([0-9a-f]{8})/trial\\.js\".*", "$1");
+            String other = hash.equals("00000000") ? "00000001" : "00000000";
+            try (Response stale = client.get("/assets/" + other + "/trial.js")) {
+                assertThat(stale.code()).isEqualTo(200);
+                assertThat(stale.header("Cache-Control")).isEqualTo("max-age=0");
+            }
+            try (Response unknown = client.get("/assets/" + hash + "/no-such.js")) {
+                assertThat(unknown.code()).isEqualTo(404);
+            }
+        });
+    }
+
+    @Test
     void theShellAndTheFragmentsAreNotServedAsFiles() {
         withServer(client -> {
             for (String path : List.of("/shell.html", "/pages/shell.html", "/pages/study.html", "/io/tunelab/dashboard/pages/study.html")) {
@@ -155,6 +203,11 @@ class PagesServedTest {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** {@code html} with its versioned addresses ({@code /assets/HASH/NAME}) written as the plain ones ({@code /NAME}). */
+    private static String unversioned(String html) {
+        return html.replaceAll("/assets/[0-9a-f]{8}/", "/");
     }
 
     private static String gunzip(byte[] bytes) throws IOException {
