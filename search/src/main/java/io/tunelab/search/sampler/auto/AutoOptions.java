@@ -11,14 +11,19 @@ import java.util.Map;
  * {@code max(10, stallTrialsPerDimension × dimensions)} complete trials (and at least twice that many have
  * completed). With {@code tpeEvery} = k &gt; 0 the GP phase is a GP+TPE portfolio: trial numbers
  * k − 1, 2k − 1, ... (every k-th trial, chosen by number so the choice does not depend on the schedule)
- * go to TPE, conditioned on all trials, and the others to GP (k = 1: TPE for the whole phase).
+ * go to TPE, conditioned on all trials, and the others to GP (k = 1: TPE for the whole phase). With
+ * {@code localEvery} = m &gt; 0, trial numbers m − 2, 2m − 2, ... of the GP phase that are not TPE's go to a
+ * local GP step instead, whose acquisition is confined to the box around the best trials
+ * ({@link io.tunelab.search.sampler.gp.GpOptions#trustRegion}).
  *
  * @param gpTrialsPerDimension    GP trials per numeric parameter before CMA-ES takes over
  * @param maxGpTrials             the most GP trials whatever the dimension (Optuna's AutoSampler: 250)
  * @param stallTrialsPerDimension trials per numeric parameter without improvement that end the GP phase, or 0
  * @param tpeEvery                every how many trials of the GP phase TPE proposes instead of GP, or 0 (never)
+ * @param localEvery              every how many trials of the GP phase a local GP step proposes, or 0 (never)
  */
-public record AutoOptions(int gpTrialsPerDimension, int maxGpTrials, int stallTrialsPerDimension, int tpeEvery) {
+public record AutoOptions(int gpTrialsPerDimension, int maxGpTrials, int stallTrialsPerDimension, int tpeEvery,
+                          int localEvery) {
 
     public AutoOptions {
         if (gpTrialsPerDimension < 1) {
@@ -33,21 +38,39 @@ public record AutoOptions(int gpTrialsPerDimension, int maxGpTrials, int stallTr
         if (tpeEvery < 0) {
             throw new SamplerException("tpeEvery must be >= 0 (0: never), got " + tpeEvery);
         }
+        if (localEvery < 0 || localEvery == 1) {
+            throw new SamplerException("localEvery must be 0 (never) or >= 2, got " + localEvery);
+        }
+    }
+
+    /** Options without local GP steps ({@code localEvery} 0). */
+    public AutoOptions(int gpTrialsPerDimension, int maxGpTrials, int stallTrialsPerDimension, int tpeEvery) {
+        this(gpTrialsPerDimension, maxGpTrials, stallTrialsPerDimension, tpeEvery, 0);
     }
 
     /** Options without the GP+TPE portfolio ({@code tpeEvery} 0: the GP phase is GP alone). */
     public AutoOptions(int gpTrialsPerDimension, int maxGpTrials, int stallTrialsPerDimension) {
-        this(gpTrialsPerDimension, maxGpTrials, stallTrialsPerDimension, 0);
+        this(gpTrialsPerDimension, maxGpTrials, stallTrialsPerDimension, 0, 0);
     }
 
     /** These options with every {@code k}-th trial of the GP phase proposed by TPE (0: never). */
     public AutoOptions withTpeEvery(int k) {
-        return new AutoOptions(gpTrialsPerDimension, maxGpTrials, stallTrialsPerDimension, k);
+        return new AutoOptions(gpTrialsPerDimension, maxGpTrials, stallTrialsPerDimension, k, localEvery);
+    }
+
+    /** These options with a local GP step at trial numbers {@code m} − 2, 2{@code m} − 2, ... unless TPE's (0: never). */
+    public AutoOptions withLocalEvery(int m) {
+        return new AutoOptions(gpTrialsPerDimension, maxGpTrials, stallTrialsPerDimension, tpeEvery, m);
     }
 
     /** Whether trial {@code number} of the GP phase goes to TPE rather than GP. */
     public boolean tpeTurn(int number) {
         return tpeEvery > 0 && number >= 0 && (number + 1) % tpeEvery == 0;
+    }
+
+    /** Whether trial {@code number} of the GP phase goes to the local GP step (never on a TPE turn). */
+    public boolean localTurn(int number) {
+        return localEvery > 0 && number >= 0 && !tpeTurn(number) && (number + 2) % localEvery == 0;
     }
 
     /**
@@ -86,6 +109,7 @@ public record AutoOptions(int gpTrialsPerDimension, int maxGpTrials, int stallTr
         m.put("max_gp_trials", maxGpTrials);
         m.put("stall_trials_per_dimension", stallTrialsPerDimension);
         m.put("tpe_every", tpeEvery);
+        m.put("local_every", localEvery);
         return m;
     }
 }
