@@ -152,8 +152,12 @@ class AutoSamplerTest {
     }
 
     private static Map<Integer, Object> deterministicParams(int parallelism) {
+        return deterministicParams(parallelism, AutoOptions.defaults().withTpeEvery(3));
+    }
+
+    private static Map<Integer, Object> deterministicParams(int parallelism, AutoOptions options) {
         Study study = Study.builder("portfolio").seed(5).deterministic(true)
-                .sampler(s -> new AutoSampler(s, AutoOptions.defaults().withTpeEvery(3))).create();
+                .sampler(s -> new AutoSampler(s, options)).create();
         study.optimize(BRANIN, OptimizeOptions.trials(24).withParallelism(parallelism));
         Map<Integer, Object> out = new TreeMap<>();
         study.trials().forEach(t -> out.put(t.number(), t.params()));
@@ -171,5 +175,31 @@ class AutoSamplerTest {
         assertThat(samplers(run(BRANIN, 12, AutoOptions.defaults().withTpeEvery(0)))).containsOnly("gp");
         assertThatThrownBy(() -> AutoOptions.defaults().withTpeEvery(-1))
                 .isInstanceOf(SamplerException.class).hasMessageContaining("tpeEvery");
+    }
+
+    @Test
+    void withLocalEveryThreeTheGpPhaseTakesTurnsGpThenALocalGpStepThenTpe() {
+        List<Object> used = samplers(run(BRANIN, 24, AutoOptions.defaults().withLocalEvery(3)));
+        for (int number = 0; number < 24; number++) {
+            assertThat(used.get(number)).as("trial %d", number)
+                    .isEqualTo(List.of("gp", "gp-local", "tpe").get(number % 3));
+        }
+    }
+
+    @Test
+    void withLocalEverySixEverySixthTrialIsALocalGpStepAndNeverATurnOfTpe() {
+        List<Object> used = samplers(run(BRANIN, 18, AutoOptions.defaults().withLocalEvery(6)));
+        assertThat(used).containsExactly("gp", "gp", "tpe", "gp", "gp-local", "tpe", "gp", "gp", "tpe", "gp",
+                "gp-local", "tpe", "gp", "gp", "tpe", "gp", "gp-local", "tpe");
+        assertThatThrownBy(() -> AutoOptions.defaults().withLocalEvery(1))
+                .isInstanceOf(SamplerException.class).hasMessageContaining("localEvery must be 0 (never) or >= 2, got 1");
+    }
+
+    @Test
+    void localGpStepsGiveTheSameParametersPerTrialNumberWhetherOneOrTwoTrialsRunAtOnce() {
+        AutoOptions options = AutoOptions.defaults().withLocalEvery(3);
+        Map<Integer, Object> sequential = deterministicParams(1, options);
+        assertThat(sequential).hasSize(24);
+        assertThat(deterministicParams(2, options)).isEqualTo(sequential);
     }
 }
