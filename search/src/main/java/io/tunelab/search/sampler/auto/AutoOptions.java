@@ -12,18 +12,19 @@ import java.util.Map;
  * completed). With {@code tpeEvery} = k &gt; 0 the GP phase is a GP+TPE portfolio: trial numbers
  * k − 1, 2k − 1, ... (every k-th trial, chosen by number so the choice does not depend on the schedule)
  * go to TPE, conditioned on all trials, and the others to GP (k = 1: TPE for the whole phase). With
- * {@code localEvery} = m &gt; 0, trial numbers m − 2, 2m − 2, ... of the GP phase that are not TPE's go to a
- * local GP step instead, whose acquisition is confined to the box around the best trials
- * ({@link io.tunelab.search.sampler.gp.GpOptions#trustRegion}).
+ * {@code localEvery} = m &gt; 0, in numeric spaces of at most {@code localMaxParameters} parameters, trial numbers
+ * m − 2, 2m − 2, ... of the GP phase that are not TPE's go to a local GP step instead, whose acquisition is
+ * confined to the box around the best trials ({@link io.tunelab.search.sampler.gp.GpOptions#trustRegion}).
  *
  * @param gpTrialsPerDimension    GP trials per numeric parameter before CMA-ES takes over
  * @param maxGpTrials             the most GP trials whatever the dimension (Optuna's AutoSampler: 250)
  * @param stallTrialsPerDimension trials per numeric parameter without improvement that end the GP phase, or 0
  * @param tpeEvery                every how many trials of the GP phase TPE proposes instead of GP, or 0 (never)
  * @param localEvery              every how many trials of the GP phase a local GP step proposes, or 0 (never)
+ * @param localMaxParameters      the most numeric parameters of a space in which local GP steps are taken, {@code >= 1}
  */
 public record AutoOptions(int gpTrialsPerDimension, int maxGpTrials, int stallTrialsPerDimension, int tpeEvery,
-                          int localEvery) {
+                          int localEvery, int localMaxParameters) {
 
     public AutoOptions {
         if (gpTrialsPerDimension < 1) {
@@ -41,26 +42,34 @@ public record AutoOptions(int gpTrialsPerDimension, int maxGpTrials, int stallTr
         if (localEvery < 0 || localEvery == 1) {
             throw new SamplerException("localEvery must be 0 (never) or >= 2, got " + localEvery);
         }
+        if (localMaxParameters < 1) {
+            throw new SamplerException("localMaxParameters must be >= 1, got " + localMaxParameters);
+        }
     }
 
     /** Options without local GP steps ({@code localEvery} 0). */
     public AutoOptions(int gpTrialsPerDimension, int maxGpTrials, int stallTrialsPerDimension, int tpeEvery) {
-        this(gpTrialsPerDimension, maxGpTrials, stallTrialsPerDimension, tpeEvery, 0);
+        this(gpTrialsPerDimension, maxGpTrials, stallTrialsPerDimension, tpeEvery, 0, Integer.MAX_VALUE);
     }
 
     /** Options without the GP+TPE portfolio ({@code tpeEvery} 0: the GP phase is GP alone). */
     public AutoOptions(int gpTrialsPerDimension, int maxGpTrials, int stallTrialsPerDimension) {
-        this(gpTrialsPerDimension, maxGpTrials, stallTrialsPerDimension, 0, 0);
+        this(gpTrialsPerDimension, maxGpTrials, stallTrialsPerDimension, 0);
     }
 
     /** These options with every {@code k}-th trial of the GP phase proposed by TPE (0: never). */
     public AutoOptions withTpeEvery(int k) {
-        return new AutoOptions(gpTrialsPerDimension, maxGpTrials, stallTrialsPerDimension, k, localEvery);
+        return new AutoOptions(gpTrialsPerDimension, maxGpTrials, stallTrialsPerDimension, k, localEvery, localMaxParameters);
     }
 
     /** These options with a local GP step at trial numbers {@code m} − 2, 2{@code m} − 2, ... unless TPE's (0: never). */
     public AutoOptions withLocalEvery(int m) {
-        return new AutoOptions(gpTrialsPerDimension, maxGpTrials, stallTrialsPerDimension, tpeEvery, m);
+        return new AutoOptions(gpTrialsPerDimension, maxGpTrials, stallTrialsPerDimension, tpeEvery, m, localMaxParameters);
+    }
+
+    /** These options with local GP steps only in numeric spaces of at most {@code n} parameters. */
+    public AutoOptions withLocalMaxParameters(int n) {
+        return new AutoOptions(gpTrialsPerDimension, maxGpTrials, stallTrialsPerDimension, tpeEvery, localEvery, n);
     }
 
     /** Whether trial {@code number} of the GP phase goes to TPE rather than GP. */
@@ -68,9 +77,13 @@ public record AutoOptions(int gpTrialsPerDimension, int maxGpTrials, int stallTr
         return tpeEvery > 0 && number >= 0 && (number + 1) % tpeEvery == 0;
     }
 
-    /** Whether trial {@code number} of the GP phase goes to the local GP step (never on a TPE turn). */
-    public boolean localTurn(int number) {
-        return localEvery > 0 && number >= 0 && !tpeTurn(number) && (number + 2) % localEvery == 0;
+    /**
+     * Whether trial {@code number} of the GP phase of a numeric space of {@code parameters} parameters goes to the
+     * local GP step (never on a TPE turn).
+     */
+    public boolean localTurn(int number, int parameters) {
+        return localEvery > 0 && parameters <= localMaxParameters && number >= 0 && !tpeTurn(number)
+                && (number + 2) % localEvery == 0;
     }
 
     /**
@@ -110,6 +123,7 @@ public record AutoOptions(int gpTrialsPerDimension, int maxGpTrials, int stallTr
         m.put("stall_trials_per_dimension", stallTrialsPerDimension);
         m.put("tpe_every", tpeEvery);
         m.put("local_every", localEvery);
+        m.put("local_max_parameters", localMaxParameters);
         return m;
     }
 }

@@ -97,7 +97,7 @@ public final class AutoSampler implements Sampler {
         if (options.tpeTurn(number)) {
             return tpe;
         }
-        return options.localTurn(number) ? localGp : gp;
+        return options.localTurn(number, shape.numeric()) ? localGp : gp;
     }
 
     private Sampler delegate(FrozenTrial trial) {

@@ -202,4 +202,13 @@ class AutoSamplerTest {
         assertThat(sequential).hasSize(24);
         assertThat(deterministicParams(2, options)).isEqualTo(sequential);
     }
+
+    @Test
+    void localGpStepsAreTakenOnlyInSpacesOfAtMostLocalMaxParametersParameters() {
+        AutoOptions local = AutoOptions.defaults().withLocalEvery(3);
+        assertThat(samplers(run(BRANIN, 9, local.withLocalMaxParameters(1)))).doesNotContain("gp-local");
+        assertThat(samplers(run(BRANIN, 9, local.withLocalMaxParameters(2)))).contains("gp-local");
+        assertThatThrownBy(() -> local.withLocalMaxParameters(0))
+                .isInstanceOf(SamplerException.class).hasMessageContaining("localMaxParameters must be >= 1, got 0");
+    }
 }
