@@ -33,8 +33,9 @@ import java.util.concurrent.ConcurrentHashMap;
  *       (numbered below 0, see {@link io.tunelab.search.sampler.WarmStartSampler}) inform both but do not
  *       count towards the GP trials; every {@link AutoOptions#tpeEvery}-th trial of the GP phase, by
  *       default every third, goes to TPE instead, conditioned on all trials: a GP+TPE portfolio that did
- *       better on BBOB's multimodal functions than GP alone; with {@link AutoOptions#localEvery}, some of the
- *       GP's turns go to a local GP step, recorded as {@code gp-local}).</li>
+ *       better on BBOB's multimodal functions than GP alone; in spaces of at most
+ *       {@link AutoOptions#localMaxParameters} (3) parameters every {@link AutoOptions#localEvery}-th (third)
+ *       trial goes to a local GP step, recorded as {@code gp-local}, which did better there).</li>
  * </ul>
  * The first trial of a study (nothing known yet) goes to GP, whose first trials are random draws
  * from the same streams. The delegate of a trial is fixed when the trial starts, serves all its

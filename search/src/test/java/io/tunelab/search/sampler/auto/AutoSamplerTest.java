@@ -90,7 +90,7 @@ class AutoSamplerTest {
             }
             return x;
         }, 8, AutoOptions.defaults());
-        assertThat(samplers(study).subList(0, 4)).containsExactly("gp", "gp", "tpe", "gp");
+        assertThat(samplers(study).subList(0, 4)).containsExactly("gp", "gp-local", "tpe", "gp");
         assertThat(samplers(study).subList(4, 8)).containsOnly("tpe");
     }
 
@@ -131,7 +131,7 @@ class AutoSamplerTest {
 
     @Test
     void withTpeEveryThreeEveryThirdTrialOfTheGpPhaseIsProposedByTpeAndRecordedAsSuch() {
-        List<Object> used = samplers(run(BRANIN, 30, AutoOptions.defaults().withTpeEvery(3)));
+        List<Object> used = samplers(run(BRANIN, 30, AutoOptions.defaults().withTpeEvery(3).withLocalEvery(0)));
         for (int number = 0; number < 30; number++) {
             assertThat(used.get(number)).as("trial %d", number).isEqualTo(number % 3 == 2 ? "tpe" : "gp");
         }
@@ -165,14 +165,28 @@ class AutoSamplerTest {
     }
 
     @Test
-    void byDefaultEveryThirdTrialOfANumericSpaceIsProposedByTpe() {
+    void byDefaultATwoParameterSpaceTakesTurnsGpThenALocalGpStepThenTpe() {
         List<Object> used = samplers(run(BRANIN, 12, AutoOptions.defaults()));
+        assertThat(used).containsExactly("gp", "gp-local", "tpe", "gp", "gp-local", "tpe", "gp", "gp-local", "tpe",
+                "gp", "gp-local", "tpe");
+    }
+
+    @Test
+    void byDefaultAFourParameterSpaceHasNoLocalStepsAndEveryThirdTrialIsProposedByTpe() {
+        Objective sphere4 = t -> {
+            double s = 0;
+            for (int i = 0; i < 4; i++) {
+                s += Math.pow(t.suggestFloat("x" + i, -1, 1) - 0.3, 2);
+            }
+            return s;
+        };
+        List<Object> used = samplers(run(sphere4, 12, AutoOptions.defaults()));
         assertThat(used).containsExactly("gp", "gp", "tpe", "gp", "gp", "tpe", "gp", "gp", "tpe", "gp", "gp", "tpe");
     }
 
     @Test
     void withTpeEveryZeroTheGpPhaseIsGpAloneAndANegativeValueIsRejected() {
-        assertThat(samplers(run(BRANIN, 12, AutoOptions.defaults().withTpeEvery(0)))).containsOnly("gp");
+        assertThat(samplers(run(BRANIN, 12, AutoOptions.defaults().withTpeEvery(0).withLocalEvery(0)))).containsOnly("gp");
         assertThatThrownBy(() -> AutoOptions.defaults().withTpeEvery(-1))
                 .isInstanceOf(SamplerException.class).hasMessageContaining("tpeEvery");
     }
