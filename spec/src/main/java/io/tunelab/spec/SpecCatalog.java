@@ -38,7 +38,8 @@ public final class SpecCatalog {
     /** Tunelab's samplers, pruners, schedules and trainers. */
     public static SpecCatalog defaults() {
         Map<String, List<OptionSpec>> samplers = new LinkedHashMap<>();
-        samplers.put("auto", List.of(integer("gp_trials_per_dimension", AT_LEAST_ONE), integer("tpe_every", NON_NEGATIVE)));
+        samplers.put("auto", List.of(integer("gp_trials_per_dimension", AT_LEAST_ONE), integer("tpe_every", NON_NEGATIVE),
+                integer("local_every", NON_NEGATIVE)));
         samplers.put("random", List.of());
         samplers.put("grid", List.of());
         samplers.put("qmc", List.of(bool("scramble")));

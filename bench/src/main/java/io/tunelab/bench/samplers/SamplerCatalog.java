@@ -26,7 +26,9 @@ import java.util.function.Function;
  * defaults, multivariate and grouped), {@code tpe-optuna} and {@code tpe-optuna-multivariate} (Optuna
  * 3.1's TPE, univariate and multivariate), {@code gp}, {@code qmc} (scrambled Sobol), {@code nsga2},
  * {@code cmaes}, {@code auto}, and the ablations {@code auto-noportfolio} ({@code auto} with GP alone in its
- * GP phase, {@link AutoOptions#tpeEvery} 0), {@code gp-nowarp} and {@code auto-nowarp}
+ * GP phase, {@link AutoOptions#tpeEvery} and {@link AutoOptions#localEvery} 0), {@code auto-nolocal} ({@code auto}
+ * without local GP steps), {@code auto-local} and {@code auto-local6} ({@code auto} with a local GP step every
+ * third or sixth trial in spaces of any size), {@code gp-nowarp} and {@code auto-nowarp}
  * (GP, and {@code auto}'s GP phase, without {@link GpOptions#warpLosses}) and {@code tpe-univariate}, {@code
  * tpe-no-improvement} and {@code tpe-scott} ({@link TpeOptions#defaults()} with one refinement
  * switched off: multivariate modelling, improvement weights for the good group, or neighbour
@@ -39,6 +41,7 @@ public final class SamplerCatalog {
     private static final Set<String> MULTI_OBJECTIVE = Set.of("random", "qmc", "nsga2", "auto");
 
     static {
+        AutoOptions anySize = AutoOptions.defaults().withLocalMaxParameters(Integer.MAX_VALUE);
         ALL.put("random", RandomSampler::new);
         ALL.put("tpe", TpeSampler::new);
         ALL.put("tpe-optuna", s -> new TpeSampler(s, TpeOptions.optuna()));
@@ -52,7 +55,10 @@ public final class SamplerCatalog {
         ALL.put("nsga2", Nsga2Sampler::new);
         ALL.put("cmaes", CmaesSampler::new);
         ALL.put("auto", AutoSampler::new);
-        ALL.put("auto-noportfolio", s -> new AutoSampler(s, AutoOptions.defaults().withTpeEvery(0)));
+        ALL.put("auto-noportfolio", s -> new AutoSampler(s, AutoOptions.defaults().withTpeEvery(0).withLocalEvery(0)));
+        ALL.put("auto-nolocal", s -> new AutoSampler(s, AutoOptions.defaults().withLocalEvery(0)));
+        ALL.put("auto-local", s -> new AutoSampler(s, anySize.withLocalEvery(3)));
+        ALL.put("auto-local6", s -> new AutoSampler(s, anySize.withLocalEvery(6)));
         ALL.put("auto-nowarp", s -> new AutoSampler(s, AutoOptions.defaults(), GpOptions.defaults().withWarpLosses(false)));
     }
 

@@ -108,7 +108,8 @@ public final class SearchComponents {
             case "auto": {
                 AutoOptions d = AutoOptions.defaults();
                 AutoOptions a = new AutoOptions(integer(o, "gp_trials_per_dimension", d.gpTrialsPerDimension()),
-                        d.maxGpTrials(), d.stallTrialsPerDimension(), integer(o, "tpe_every", d.tpeEvery()));
+                        d.maxGpTrials(), d.stallTrialsPerDimension(), integer(o, "tpe_every", d.tpeEvery()),
+                        integer(o, "local_every", d.localEvery()), d.localMaxParameters());
                 return streams -> new AutoSampler(streams, a);
             }
             case "cmaes": {

@@ -71,6 +71,8 @@ class SearchComponentsTest {
         assertThat(sampler("sampler: {type: nsga2, population_size: 20}").describe()).containsEntry("population_size", 20);
         assertThat(sampler("sampler: {type: auto}").describe()).containsEntry("tpe_every", 3);
         assertThat(sampler("sampler: {type: auto, tpe_every: 0}").describe()).containsEntry("tpe_every", 0);
+        assertThat(sampler("sampler: {type: auto}").describe()).containsEntry("local_every", 3);
+        assertThat(sampler("sampler: {type: auto, local_every: 0}").describe()).containsEntry("local_every", 0);
     }
 
     @Test

@@ -33,7 +33,9 @@ import java.util.concurrent.ConcurrentHashMap;
  *       (numbered below 0, see {@link io.tunelab.search.sampler.WarmStartSampler}) inform both but do not
  *       count towards the GP trials; every {@link AutoOptions#tpeEvery}-th trial of the GP phase, by
  *       default every third, goes to TPE instead, conditioned on all trials: a GP+TPE portfolio that did
- *       better on BBOB's multimodal functions than GP alone).</li>
+ *       better on BBOB's multimodal functions than GP alone; in spaces of at most
+ *       {@link AutoOptions#localMaxParameters} (3) parameters every {@link AutoOptions#localEvery}-th (third)
+ *       trial goes to a local GP step, recorded as {@code gp-local}, which did better there).</li>
  * </ul>
  * The first trial of a study (nothing known yet) goes to GP, whose first trials are random draws
  * from the same streams. The delegate of a trial is fixed when the trial starts, serves all its
@@ -46,6 +48,7 @@ public final class AutoSampler implements Sampler {
     private final AutoOptions options;
     private final TpeSampler tpe;
     private final GpSampler gp;
+    private final GpSampler localGp;
     private final CmaesSampler cmaes;
     private final Nsga2Sampler nsga2;
     private final Map<Long, Sampler> delegates = new ConcurrentHashMap<>();
@@ -58,6 +61,7 @@ public final class AutoSampler implements Sampler {
         this.options = options;
         this.tpe = new TpeSampler(streams);
         this.gp = new GpSampler(streams, gpOptions);
+        this.localGp = new GpSampler(streams, gpOptions.withTrustRegion(true));
         this.cmaes = new CmaesSampler(streams);
         this.nsga2 = new Nsga2Sampler(streams);
     }
@@ -91,7 +95,10 @@ public final class AutoSampler implements Sampler {
             this.shape.cmaesStarted();
             return cmaes;
         }
-        return options.tpeTurn(number) ? tpe : gp;
+        if (options.tpeTurn(number)) {
+            return tpe;
+        }
+        return options.localTurn(number, shape.numeric()) ? localGp : gp;
     }
 
     private Sampler delegate(FrozenTrial trial) {

@@ -1,7 +1,6 @@
 package io.tunelab.search.sampler.gp;
 
 import io.tunelab.search.space.CategoricalDistribution;
-import io.tunelab.search.space.Distribution;
 import io.tunelab.search.space.SearchSpaceTransform;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -13,7 +12,8 @@ import java.util.SplittableRandom;
  * Maximises an {@link Acquisition} over the unit cube of a {@link SearchSpaceTransform}: scores many
  * random points plus perturbations of the best observations, refines the best few with projected
  * L-BFGS over the numeric coordinates, then tries every choice of each categorical (kept one-hot
- * throughout). Stateless.
+ * throughout). The numeric coordinates stay inside a {@link TrustRegion}: the whole cube for a global step, the
+ * box around the best observations for a local one. Stateless.
  */
 final class AcquisitionOptimizer {
     private static final int PERTURBED_PER_INCUMBENT = 40;
@@ -23,26 +23,28 @@ final class AcquisitionOptimizer {
     private AcquisitionOptimizer() {
     }
 
-    /** The best point found; {@code incumbents} are observed points (unit cube), best first. */
+    /** The best point found in the whole cube; {@code incumbents} are observed points (unit cube), best first. */
     static double[] maximize(Acquisition acquisition, SearchSpaceTransform transform, List<double[]> incumbents,
                              GpOptions options, SplittableRandom random) {
+        return maximize(acquisition, transform, incumbents, options, TrustRegion.whole(transform.dimension()), random);
+    }
+
+    /** The best point found in {@code region}; {@code incumbents} are observed points (unit cube), best first. */
+    static double[] maximize(Acquisition acquisition, SearchSpaceTransform transform, List<double[]> incumbents,
+                             GpOptions options, TrustRegion region, SplittableRandom random) {
         int d = transform.dimension();
-        boolean[] numeric = new boolean[d];
+        boolean[] numeric = numericCoordinates(transform);
         List<int[]> blocks = new ArrayList<>();
         for (String name : transform.names()) {
-            Distribution dist = transform.space().get(name);
-            int at = transform.offset(name);
-            if (dist instanceof CategoricalDistribution c) {
-                blocks.add(new int[] {at, c.choices().size()});
-            } else {
-                numeric[at] = true;
+            if (transform.space().get(name) instanceof CategoricalDistribution c) {
+                blocks.add(new int[] {transform.offset(name), c.choices().size()});
             }
         }
         List<double[]> candidates = new ArrayList<>();
         for (int i = 0; i < options.randomCandidates(); i++) {
             double[] x = new double[d];
             for (int j = 0; j < d; j++) {
-                x[j] = numeric[j] ? random.nextDouble() : 0;
+                x[j] = numeric[j] ? region.draw(j, random.nextDouble()) : 0;
             }
             for (int[] b : blocks) {
                 x[b[0] + random.nextInt(b[1])] = 1;
@@ -54,7 +56,7 @@ final class AcquisitionOptimizer {
                 double[] x = inc.clone();
                 for (int j = 0; j < d; j++) {
                     if (numeric[j]) {
-                        x[j] = Math.min(1, Math.max(0, x[j] + PERTURBATION * random.nextGaussian()));
+                        x[j] = region.clip(j, x[j] + PERTURBATION * random.nextGaussian());
                     }
                 }
                 candidates.add(x);
@@ -71,7 +73,7 @@ final class AcquisitionOptimizer {
         double bestValue = scores[order[0]];
         for (int k = 0; k < Math.min(options.localStarts(), order.length); k++) {
             double[] start = candidates.get(order[k]);
-            double[] x = refine(acquisition, start, numeric);
+            double[] x = refine(acquisition, start, numeric, region);
             x = bestCategories(acquisition, x, blocks);
             double v = acquisition.value(x);
             if (v > bestValue) {
@@ -82,13 +84,24 @@ final class AcquisitionOptimizer {
         return best;
     }
 
-    private static double[] refine(Acquisition acquisition, double[] start, boolean[] numeric) {
+    /** Which coordinates of {@code transform}'s unit cube are numeric (the others: one-hot categoricals). */
+    static boolean[] numericCoordinates(SearchSpaceTransform transform) {
+        boolean[] numeric = new boolean[transform.dimension()];
+        for (String name : transform.names()) {
+            if (!(transform.space().get(name) instanceof CategoricalDistribution)) {
+                numeric[transform.offset(name)] = true;
+            }
+        }
+        return numeric;
+    }
+
+    private static double[] refine(Acquisition acquisition, double[] start, boolean[] numeric, TrustRegion region) {
         int d = start.length;
         double[] lower = new double[d];
         double[] upper = new double[d];
         for (int j = 0; j < d; j++) {
-            lower[j] = numeric[j] ? 0 : start[j];
-            upper[j] = numeric[j] ? 1 : start[j];
+            lower[j] = numeric[j] ? region.lower()[j] : start[j];
+            upper[j] = numeric[j] ? region.upper()[j] : start[j];
         }
         return BoxLbfgs.maximize(acquisition::value, start, lower, upper, REFINE_ITERATIONS, 1e-9).x();
     }

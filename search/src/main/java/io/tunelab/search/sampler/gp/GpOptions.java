@@ -19,9 +19,12 @@ import java.util.Map;
  *                        explains them better (losses spanning orders of magnitude); see {@link GpSampler}
  * @param warpMinParameters the fewest parameters of the modelled space for which losses are warped, {@code >= 1}
  *                        (with fewer, and when {@code warpLosses} is off, the GP models the losses as they are)
+ * @param trustRegion     whether the acquisition is maximised only inside the box around the best
+ *                        observation that holds the best trials ({@link TrustRegion}) instead of the
+ *                        whole unit cube: a local step, as {@code auto}'s local turns take
  */
 public record GpOptions(int startupTrials, int fitCap, int restarts, int restartsUntil, int randomCandidates,
-                        int localStarts, boolean warpLosses, int warpMinParameters) {
+                        int localStarts, boolean warpLosses, int warpMinParameters, boolean trustRegion) {
 
     /** The default {@link #warpMinParameters}: losses are warped in spaces of more than 3 parameters. */
     public static final int WARP_MIN_PARAMETERS = 4;
@@ -52,7 +55,14 @@ public record GpOptions(int startupTrials, int fitCap, int restarts, int restart
      * docs/sampler-benchmarks.md).
      */
     public static GpOptions defaults() {
-        return new GpOptions(10, 200, 4, 120, 1000, 5, true, WARP_MIN_PARAMETERS);
+        return new GpOptions(10, 200, 4, 120, 1000, 5, true, WARP_MIN_PARAMETERS, false);
+    }
+
+    /** Settings without a trust region (the acquisition over the whole unit cube). */
+    public GpOptions(int startupTrials, int fitCap, int restarts, int restartsUntil, int randomCandidates,
+                     int localStarts, boolean warpLosses, int warpMinParameters) {
+        this(startupTrials, fitCap, restarts, restartsUntil, randomCandidates, localStarts, warpLosses,
+                warpMinParameters, false);
     }
 
     /** Whether losses may be warped in a space of {@code parameters} parameters. */
@@ -61,19 +71,26 @@ public record GpOptions(int startupTrials, int fitCap, int restarts, int restart
     }
 
     public GpOptions withStartupTrials(int n) {
-        return new GpOptions(n, fitCap, restarts, restartsUntil, randomCandidates, localStarts, warpLosses, warpMinParameters);
+        return new GpOptions(n, fitCap, restarts, restartsUntil, randomCandidates, localStarts, warpLosses, warpMinParameters, trustRegion);
     }
 
     public GpOptions withFitCap(int n) {
-        return new GpOptions(startupTrials, n, restarts, restartsUntil, randomCandidates, localStarts, warpLosses, warpMinParameters);
+        return new GpOptions(startupTrials, n, restarts, restartsUntil, randomCandidates, localStarts,
+                warpLosses, warpMinParameters, trustRegion);
     }
 
     public GpOptions withWarpLosses(boolean warp) {
-        return new GpOptions(startupTrials, fitCap, restarts, restartsUntil, randomCandidates, localStarts, warp, warpMinParameters);
+        return new GpOptions(startupTrials, fitCap, restarts, restartsUntil, randomCandidates, localStarts,
+                warp, warpMinParameters, trustRegion);
     }
 
     public GpOptions withWarpMinParameters(int n) {
-        return new GpOptions(startupTrials, fitCap, restarts, restartsUntil, randomCandidates, localStarts, warpLosses, n);
+        return new GpOptions(startupTrials, fitCap, restarts, restartsUntil, randomCandidates, localStarts, warpLosses, n, trustRegion);
+    }
+
+    public GpOptions withTrustRegion(boolean on) {
+        return new GpOptions(startupTrials, fitCap, restarts, restartsUntil, randomCandidates, localStarts, warpLosses,
+                warpMinParameters, on);
     }
 
     public Map<String, Object> describe() {
@@ -86,6 +103,7 @@ public record GpOptions(int startupTrials, int fitCap, int restarts, int restart
         m.put("local_starts", localStarts);
         m.put("warp_losses", warpLosses);
         m.put("warp_min_parameters", warpMinParameters);
+        m.put("trust_region", trustRegion);
         return m;
     }
 }

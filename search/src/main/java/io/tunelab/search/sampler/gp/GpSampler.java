@@ -156,7 +156,10 @@ public final class GpSampler implements Sampler {
             thresholds[c] = s.standardize(0);
         }
         Acquisition acquisition = new Acquisition(objective, best, constraintGps, thresholds);
-        double[] chosen = AcquisitionOptimizer.maximize(acquisition, transform, incumbents, options, random);
+        TrustRegion region = options.trustRegion()
+                ? TrustRegion.around(x, loss, feasible, AcquisitionOptimizer.numericCoordinates(transform))
+                : TrustRegion.whole(transform.dimension());
+        double[] chosen = AcquisitionOptimizer.maximize(acquisition, transform, incumbents, options, region, random);
         Map<String, Double> proposal = transform.fromUnit(chosen);
         pending.remember(trial.number(), proposal);
         return proposal;
@@ -256,6 +259,12 @@ public final class GpSampler implements Sampler {
         }
         return GaussianProcess.condition(all, targets, MarginalLikelihood.kernel(theta, layout),
                 MarginalLikelihood.noise(theta));
+    }
+
+    /** Records {@code gp}, or {@code gp-local} when the acquisition is confined to a {@link TrustRegion}. */
+    @Override
+    public Map<String, Object> trialAttrs(StudyView study, FrozenTrial trial) {
+        return Map.of(SAMPLER_ATTR, options.trustRegion() ? "gp-local" : "gp");
     }
 
     @Override

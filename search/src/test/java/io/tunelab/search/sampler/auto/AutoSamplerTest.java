@@ -90,7 +90,7 @@ class AutoSamplerTest {
             }
             return x;
         }, 8, AutoOptions.defaults());
-        assertThat(samplers(study).subList(0, 4)).containsExactly("gp", "gp", "tpe", "gp");
+        assertThat(samplers(study).subList(0, 4)).containsExactly("gp", "gp-local", "tpe", "gp");
         assertThat(samplers(study).subList(4, 8)).containsOnly("tpe");
     }
 
@@ -131,7 +131,7 @@ class AutoSamplerTest {
 
     @Test
     void withTpeEveryThreeEveryThirdTrialOfTheGpPhaseIsProposedByTpeAndRecordedAsSuch() {
-        List<Object> used = samplers(run(BRANIN, 30, AutoOptions.defaults().withTpeEvery(3)));
+        List<Object> used = samplers(run(BRANIN, 30, AutoOptions.defaults().withTpeEvery(3).withLocalEvery(0)));
         for (int number = 0; number < 30; number++) {
             assertThat(used.get(number)).as("trial %d", number).isEqualTo(number % 3 == 2 ? "tpe" : "gp");
         }
@@ -152,8 +152,12 @@ class AutoSamplerTest {
     }
 
     private static Map<Integer, Object> deterministicParams(int parallelism) {
+        return deterministicParams(parallelism, AutoOptions.defaults().withTpeEvery(3));
+    }
+
+    private static Map<Integer, Object> deterministicParams(int parallelism, AutoOptions options) {
         Study study = Study.builder("portfolio").seed(5).deterministic(true)
-                .sampler(s -> new AutoSampler(s, AutoOptions.defaults().withTpeEvery(3))).create();
+                .sampler(s -> new AutoSampler(s, options)).create();
         study.optimize(BRANIN, OptimizeOptions.trials(24).withParallelism(parallelism));
         Map<Integer, Object> out = new TreeMap<>();
         study.trials().forEach(t -> out.put(t.number(), t.params()));
@@ -161,15 +165,64 @@ class AutoSamplerTest {
     }
 
     @Test
-    void byDefaultEveryThirdTrialOfANumericSpaceIsProposedByTpe() {
+    void byDefaultATwoParameterSpaceTakesTurnsGpThenALocalGpStepThenTpe() {
         List<Object> used = samplers(run(BRANIN, 12, AutoOptions.defaults()));
+        assertThat(used).containsExactly("gp", "gp-local", "tpe", "gp", "gp-local", "tpe", "gp", "gp-local", "tpe",
+                "gp", "gp-local", "tpe");
+    }
+
+    @Test
+    void byDefaultAFourParameterSpaceHasNoLocalStepsAndEveryThirdTrialIsProposedByTpe() {
+        Objective sphere4 = t -> {
+            double s = 0;
+            for (int i = 0; i < 4; i++) {
+                s += Math.pow(t.suggestFloat("x" + i, -1, 1) - 0.3, 2);
+            }
+            return s;
+        };
+        List<Object> used = samplers(run(sphere4, 12, AutoOptions.defaults()));
         assertThat(used).containsExactly("gp", "gp", "tpe", "gp", "gp", "tpe", "gp", "gp", "tpe", "gp", "gp", "tpe");
     }
 
     @Test
     void withTpeEveryZeroTheGpPhaseIsGpAloneAndANegativeValueIsRejected() {
-        assertThat(samplers(run(BRANIN, 12, AutoOptions.defaults().withTpeEvery(0)))).containsOnly("gp");
+        assertThat(samplers(run(BRANIN, 12, AutoOptions.defaults().withTpeEvery(0).withLocalEvery(0)))).containsOnly("gp");
         assertThatThrownBy(() -> AutoOptions.defaults().withTpeEvery(-1))
                 .isInstanceOf(SamplerException.class).hasMessageContaining("tpeEvery");
+    }
+
+    @Test
+    void withLocalEveryThreeTheGpPhaseTakesTurnsGpThenALocalGpStepThenTpe() {
+        List<Object> used = samplers(run(BRANIN, 24, AutoOptions.defaults().withLocalEvery(3)));
+        for (int number = 0; number < 24; number++) {
+            assertThat(used.get(number)).as("trial %d", number)
+                    .isEqualTo(List.of("gp", "gp-local", "tpe").get(number % 3));
+        }
+    }
+
+    @Test
+    void withLocalEverySixEverySixthTrialIsALocalGpStepAndNeverATurnOfTpe() {
+        List<Object> used = samplers(run(BRANIN, 18, AutoOptions.defaults().withLocalEvery(6)));
+        assertThat(used).containsExactly("gp", "gp", "tpe", "gp", "gp-local", "tpe", "gp", "gp", "tpe", "gp",
+                "gp-local", "tpe", "gp", "gp", "tpe", "gp", "gp-local", "tpe");
+        assertThatThrownBy(() -> AutoOptions.defaults().withLocalEvery(1))
+                .isInstanceOf(SamplerException.class).hasMessageContaining("localEvery must be 0 (never) or >= 2, got 1");
+    }
+
+    @Test
+    void localGpStepsGiveTheSameParametersPerTrialNumberWhetherOneOrTwoTrialsRunAtOnce() {
+        AutoOptions options = AutoOptions.defaults().withLocalEvery(3);
+        Map<Integer, Object> sequential = deterministicParams(1, options);
+        assertThat(sequential).hasSize(24);
+        assertThat(deterministicParams(2, options)).isEqualTo(sequential);
+    }
+
+    @Test
+    void localGpStepsAreTakenOnlyInSpacesOfAtMostLocalMaxParametersParameters() {
+        AutoOptions local = AutoOptions.defaults().withLocalEvery(3);
+        assertThat(samplers(run(BRANIN, 9, local.withLocalMaxParameters(1)))).doesNotContain("gp-local");
+        assertThat(samplers(run(BRANIN, 9, local.withLocalMaxParameters(2)))).contains("gp-local");
+        assertThatThrownBy(() -> local.withLocalMaxParameters(0))
+                .isInstanceOf(SamplerException.class).hasMessageContaining("localMaxParameters must be >= 1, got 0");
     }
 }
