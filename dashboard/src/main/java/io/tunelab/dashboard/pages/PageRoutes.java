@@ -68,15 +68,20 @@ public final class PageRoutes {
                 ctx.status(304);
                 return;
             }
-            boolean gzip = acceptsGzip(ctx.header(Header.ACCEPT_ENCODING));
-            byte[] body = gzip ? gzipped : plain;
-            if (gzip) {
-                ctx.header(Header.CONTENT_ENCODING, "gzip"); // Javalin compresses nothing that names its encoding
-            }
             ctx.header(Header.ETAG, etag);
-            ctx.header(Header.CONTENT_LENGTH, Integer.toString(body.length));
-            ctx.contentType("text/html; charset=utf-8").result(body);
+            send(ctx, plain, gzipped, "text/html; charset=utf-8");
         }
+    }
+
+    /** Answers with {@code gzipped} when the request accepts gzip, else {@code plain}, with its length and type. */
+    static void send(Context ctx, byte[] plain, byte[] gzipped, String contentType) {
+        boolean gzip = acceptsGzip(ctx.header(Header.ACCEPT_ENCODING));
+        byte[] body = gzip ? gzipped : plain;
+        if (gzip) {
+            ctx.header(Header.CONTENT_ENCODING, "gzip"); // Javalin compresses nothing that names its encoding
+        }
+        ctx.header(Header.CONTENT_LENGTH, Integer.toString(body.length));
+        ctx.contentType(contentType).result(body);
     }
 
     /** Whether an {@code Accept-Encoding} header names gzip (its quality values are not weighed). */

@@ -81,12 +81,6 @@ final class VersionedAssets {
             return;
         }
         ctx.header(Header.CACHE_CONTROL, asset.hash().equals(ctx.pathParam("hash")) ? IMMUTABLE : "max-age=0");
-        boolean gzip = PageRoutes.acceptsGzip(ctx.header(Header.ACCEPT_ENCODING));
-        byte[] body = gzip ? asset.gzipped() : asset.plain();
-        if (gzip) {
-            ctx.header(Header.CONTENT_ENCODING, "gzip"); // Javalin compresses nothing that names its encoding
-        }
-        ctx.header(Header.CONTENT_LENGTH, Integer.toString(body.length));
-        ctx.contentType(asset.contentType()).result(body);
+        PageRoutes.send(ctx, asset.plain(), asset.gzipped(), asset.contentType());
     }
 }
