@@ -65,10 +65,15 @@ class LauncherClassDataTest {
     }
 
     private List<String> run(Map<String, String> env, String... args) throws Exception {
+        return runAs(project.resolve("tunelab").toString(), project, env, args);
+    }
+
+    /** Runs the launcher named {@code script} (as typed, relative or absolute) from {@code directory}. */
+    private List<String> runAs(String script, Path directory, Map<String, String> env, String... args) throws Exception {
         Files.deleteIfExists(calls);
-        List<String> command = new ArrayList<>(List.of("bash", project.resolve("tunelab").toString()));
+        List<String> command = new ArrayList<>(List.of("bash", script));
         command.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(command).directory(project.toFile());
+        ProcessBuilder pb = new ProcessBuilder(command).directory(directory.toFile());
         pb.environment().put("PATH", bin + ":/usr/bin:/bin");
         pb.environment().remove("TUNELAB_BUILD");
         pb.environment().remove("TUNELAB_CDS");
@@ -79,6 +84,11 @@ class LauncherClassDataTest {
         String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.exitValue()).as(err).isZero();
         return Files.readAllLines(calls);
+    }
+
+    /** The archives made so far (the directory also holds the note of the resolved java). */
+    private List<Path> archives() throws IOException {
+        return archiveDirectory().stream().filter(p -> p.toString().endsWith(".jsa")).toList();
     }
 
     private List<Path> archiveDirectory() throws IOException {
@@ -101,7 +111,7 @@ class LauncherClassDataTest {
                 .doesNotContain("-XX:SharedArchiveFile");
         assertThat(calls.get(2)).contains("-Xshare:dump").contains("-XX:SharedClassListFile=").contains("-cp " + jar)
                 .contains("-XX:+UnlockDiagnosticVMOptions -XX:ArchiveRelocationMode=0");
-        List<Path> archives = archiveDirectory();
+        List<Path> archives = archives();
         assertThat(archives).hasSize(1);
         assertThat(archives.get(0).toString()).endsWith(".jsa");
         assertThat(Files.readAllLines(archives.get(0))).as("the union of both lists, each line once")
@@ -146,7 +156,7 @@ class LauncherClassDataTest {
     @Test
     void classListsAreMergedWithoutTheirPerListClassIds() throws Exception {
         run(Map.of("CLASS_IDS", "1"), "studies");
-        assertThat(Files.readAllLines(archiveDirectory().get(0)))
+        assertThat(Files.readAllLines(archives().get(0)))
                 .containsExactlyInAnyOrder("# header", "studies.classlist", "best.classlist", "java/lang/Object");
     }
 
@@ -160,7 +170,7 @@ class LauncherClassDataTest {
         List<String> calls = run(Map.of(), "studies");
 
         assertThat(calls).as("the shipped list is not built into the jar").hasSize(4);
-        assertThat(Files.readAllLines(archiveDirectory().get(0))).as("the union of all lists, each line once")
+        assertThat(Files.readAllLines(archives().get(0))).as("the union of all lists, each line once")
                 .containsExactlyInAnyOrder("# header", "studies.classlist", "best.classlist", "# shipped",
                         "org/postgresql/Driver");
     }
@@ -181,6 +191,43 @@ class LauncherClassDataTest {
         }
         assertThat(run(Map.of("TUNELAB_JAVA_OPTS", "-XX:TieredStopAtLevel=4"), "studies")).singleElement().asString()
                 .contains("-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:TieredStopAtLevel=4");
+    }
+
+    @Test
+    void aJavaSwitchedToAnotherBinaryGetsAnArchiveOfItsOwn() throws Exception {
+        Path standIn = bin.resolve("java");
+        Path first = Files.createDirectories(bin.resolve("jdk-a/bin")).resolve("java");
+        Path second = Files.createDirectories(bin.resolve("jdk-b/bin")).resolve("java");
+        Files.copy(standIn, first);
+        Files.copy(standIn, second);
+        Files.setPosixFilePermissions(first, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Files.setPosixFilePermissions(second, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Files.delete(standIn);
+        Files.createSymbolicLink(standIn, first);
+
+        run(Map.of(), "studies");
+        assertThat(run(Map.of(), "studies")).as("the same java reuses its archive").singleElement().asString()
+                .contains("jdk-a_bin_java.jsa");
+
+        Files.delete(standIn);
+        Files.createSymbolicLink(standIn, second);
+        List<String> switched = run(Map.of(), "studies");
+        assertThat(switched).as("a new archive is made for the other binary").hasSize(4);
+        assertThat(switched.get(3)).contains("jdk-b_bin_java.jsa");
+        assertThat(archives()).hasSize(2);
+    }
+
+    @Test
+    void theLauncherFindsItsProjectHoweverItIsNamed() throws Exception {
+        run(Map.of(), "--version");
+        Path parent = project.getParent();
+        String name = project.getFileName().toString();
+        for (List<String> how : List.of(List.of("./tunelab", ""), List.of("tunelab", ""), List.of(name + "/tunelab", ".."),
+                List.of("./" + name + "/../" + name + "/tunelab", ".."), List.of(project + "/./tunelab", ""))) {
+            Path from = how.get(1).isEmpty() ? project : parent;
+            assertThat(runAs(how.get(0), from, Map.of(), "best", "s")).as(how.get(0)).singleElement().asString()
+                    .contains("-XX:SharedArchiveFile=" + archives().get(0)).endsWith("-jar " + jar + " best s");
+        }
     }
 
     @Test
