@@ -2,7 +2,8 @@
 #   pg_throwaway_start [DIR]  starts one and sets pg_url (a JDBC URL for user sa, trust authentication).
 #                             With DIR, the server's data lives in DIR (created on first use, reused and left
 #                             in place after); without, in a temporary directory removed on exit.
-# The server stops when the sourcing script exits (an EXIT trap). PGPORT_BENCH chooses the port (default 55432).
+# The server stops when the sourcing script exits (an EXIT trap). PGPORT_BENCH chooses the port (default 55432);
+# pg_server_opts, if set before the call, adds server options (e.g. "-c synchronous_commit=off").
 pg_throwaway_start() {
   local bin keep="${1:-}"
   bin="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)"
@@ -31,7 +32,7 @@ pg_throwaway_start() {
     fresh=1
   fi
   "${pg_as[@]}" "$bin/pg_ctl" -D "$pg_dir/data" -l "$pg_dir/log" -w \
-    -o "-h 127.0.0.1 -p $port -k $pg_dir" start >/dev/null
+    -o "-h 127.0.0.1 -p $port -k $pg_dir ${pg_server_opts:-}" start >/dev/null
   if [ "$fresh" = 1 ]; then
     "${pg_as[@]}" "$bin/psql" -h 127.0.0.1 -p "$port" -U postgres -qc "CREATE ROLE sa SUPERUSER LOGIN" >/dev/null
   fi
