@@ -231,6 +231,30 @@ class LauncherClassDataTest {
     }
 
     @Test
+    void commandsThatOnlyReadTheTrackerStartOnTheReadClassPathAndOthersOnItFollowedByTheJar() throws Exception {
+        Path target = project.resolve("cli/target");
+        Path core = Files.writeString(target.resolve("tunelab-core.jar"), "core");
+        Files.writeString(target.resolve("read.classpath"), "lib/tunelab-tracker.jar:lib/h2.jar");
+        String read = core + ":" + target.resolve("lib/tunelab-tracker.jar") + ":" + target.resolve("lib/h2.jar");
+        String main = " " + TunelabCommand.class.getName() + " ";
+
+        List<String> first = run(Map.of(), "studies");
+        assertThat(first).hasSize(4);
+        assertThat(first.get(0)).as("trained on the read path").contains("-cp " + read + main + "studies --storage");
+        assertThat(first.get(2)).as("dumped on the read path").contains("-Xshare:dump").endsWith("-cp " + read);
+        for (String reader : List.of("studies", "trials", "best", "compare")) {
+            assertThat(run(Map.of(), "--debug", reader, "s")).singleElement().asString()
+                    .contains("-XX:SharedArchiveFile=").endsWith("-cp " + read + main + "--debug " + reader + " s");
+        }
+        for (String other : List.of("run", "dashboard", "models", "help")) {
+            assertThat(run(Map.of(), other, "x")).singleElement().asString()
+                    .contains("-XX:SharedArchiveFile=").endsWith("-cp " + read + ":" + jar + main + other + " x");
+        }
+        assertThat(run(Map.of(), "--version")).singleElement().asString().endsWith("-cp " + read + ":" + jar + main.stripTrailing()
+                + " --version");
+    }
+
+    @Test
     void tunelabCdsZeroTurnsItOff() throws Exception {
         assertThat(run(Map.of("TUNELAB_CDS", "0"), "studies")).singleElement().asString()
                 .doesNotContain("-XX:SharedArchiveFile").doesNotContain("-XX:DumpLoadedClassList")
