@@ -8,15 +8,15 @@ import java.net.ServerSocket;
 import picocli.CommandLine;
 
 /** The real {@code tunelab} command run in-process for tests, its output captured. */
-final class CliInvocation {
+public final class CliInvocation {
     private CliInvocation() {
     }
 
     /** What a command ended with and printed. */
-    record Result(int code, String out, String err) {
+    public record Result(int code, String out, String err) {
     }
 
-    static Result tunelab(String... args) {
+    public static Result tunelab(String... args) {
         CommandLine cmd = TunelabCommand.commandLineFor(new DefaultWiring(), args);
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
