@@ -8,15 +8,15 @@ import java.net.ServerSocket;
 import picocli.CommandLine;
 
 /** The real {@code tunelab} command run in-process for tests, its output captured. */
-public final class CliInvocation {
+final class CliInvocation {
     private CliInvocation() {
     }
 
     /** What a command ended with and printed. */
-    public record Result(int code, String out, String err) {
+    record Result(int code, String out, String err) {
     }
 
-    public static Result tunelab(String... args) {
+    static Result tunelab(String... args) {
         CommandLine cmd = TunelabCommand.commandLineFor(new DefaultWiring(), args);
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();

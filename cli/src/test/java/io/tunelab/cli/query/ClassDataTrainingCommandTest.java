@@ -1,12 +1,15 @@
 package io.tunelab.cli.query;
 
-import static io.tunelab.cli.CliInvocation.tunelab;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tunelab.cli.CliInvocation.Result;
+import io.tunelab.cli.DefaultWiring;
+import io.tunelab.cli.TunelabCommand;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 /**
  * The hidden {@code cds-training} command gives the launcher's class-data training a study that {@code best} and
@@ -15,6 +18,18 @@ import org.junit.jupiter.api.io.TempDir;
 class ClassDataTrainingCommandTest {
     @TempDir
     Path dir;
+
+    private record Result(int code, String out, String err) {
+    }
+
+    private static Result tunelab(String... args) {
+        CommandLine cmd = TunelabCommand.commandLineFor(new DefaultWiring(), args);
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cmd.setOut(new PrintWriter(out, true));
+        cmd.setErr(new PrintWriter(err, true));
+        return new Result(cmd.execute(args), out.toString(), err.toString());
+    }
 
     @Test
     void itWritesAStudyWhoseBestTrialAndTrialsTheReadCommandsShow() {
