@@ -4,7 +4,6 @@ import io.tunelab.cli.query.BestCommand;
 import io.tunelab.cli.registry.ModelsCommand;
 import io.tunelab.cli.registry.PromoteCommand;
 import io.tunelab.cli.registry.ServeCommand;
-import io.tunelab.cli.query.ClassDataTrainingCommand;
 import io.tunelab.cli.query.CompareCommand;
 import io.tunelab.cli.query.StudiesCommand;
 import io.tunelab.cli.query.TrialsCommand;
@@ -49,7 +48,6 @@ public final class TunelabCommand implements Runnable {
             DevicesCommand.class,
             ExportCommand.class,
             ImportCommand.class,
-            ClassDataTrainingCommand.class,
             CommandLine.HelpCommand.class);
 
     @CommandLine.Spec

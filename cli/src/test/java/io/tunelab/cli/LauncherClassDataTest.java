@@ -2,7 +2,6 @@ package io.tunelab.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tunelab.cli.query.ClassDataTrainingCommand;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -103,28 +102,23 @@ class LauncherClassDataTest {
     }
 
     @Test
-    void theFirstRunRecordsAStaticArchiveFromTheClassListsOfThreeReadOnlyCommandsOnASmallStudyAndStartsWithIt()
-            throws Exception {
+    void theFirstRunRecordsAStaticArchiveFromTheClassListsOfTwoReadOnlyCommandsAndStartsWithIt() throws Exception {
         List<String> calls = run(Map.of(), "studies", "--storage", "x");
-        assertThat(calls).hasSize(6);
+        assertThat(calls).hasSize(4);
         assertThat(calls.get(0)).contains("-XX:DumpLoadedClassList=").contains("studies --storage")
                 .doesNotContain("-XX:SharedArchiveFile");
-        assertThat(calls.get(1)).as("a small study written into the scratch tracker").doesNotContain("-XX:DumpLoadedClassList=")
-                .contains("cds-training --storage " + calls.get(0).substring(calls.get(0).indexOf("--storage ") + 10));
-        assertThat(calls.get(2)).contains("-XX:DumpLoadedClassList=").contains("best cds-training --storage")
+        assertThat(calls.get(1)).contains("-XX:DumpLoadedClassList=").contains("best cds-training --storage")
                 .doesNotContain("-XX:SharedArchiveFile");
-        assertThat(calls.get(3)).contains("-XX:DumpLoadedClassList=").contains("trials cds-training --storage");
-        assertThat(calls.get(4)).contains("-Xshare:dump").contains("-XX:SharedClassListFile=").contains("-cp " + jar)
+        assertThat(calls.get(2)).contains("-Xshare:dump").contains("-XX:SharedClassListFile=").contains("-cp " + jar)
                 .contains("-XX:+UnlockDiagnosticVMOptions -XX:ArchiveRelocationMode=0");
         List<Path> archives = archives();
         assertThat(archives).hasSize(1);
         assertThat(archives.get(0).toString()).endsWith(".jsa");
-        assertThat(Files.readAllLines(archives.get(0))).as("the union of the lists, each line once")
-                .containsExactlyInAnyOrder("# header", "studies.classlist", "best.classlist", "trials.classlist");
-        assertThat(calls.get(5)).contains("-XX:SharedArchiveFile=" + archives.get(0)).contains("-Xlog:cds=off")
+        assertThat(Files.readAllLines(archives.get(0))).as("the union of both lists, each line once")
+                .containsExactlyInAnyOrder("# header", "studies.classlist", "best.classlist");
+        assertThat(calls.get(3)).contains("-XX:SharedArchiveFile=" + archives.get(0)).contains("-Xlog:cds=off")
                 .as("mapped where it was dumped").contains("-XX:ArchiveRelocationMode=0")
                 .endsWith("-jar " + jar + " studies --storage x");
-        assertThat(ClassDataTrainingCommand.STUDY).isEqualTo("cds-training");
     }
 
     @Test
@@ -134,15 +128,15 @@ class LauncherClassDataTest {
 
         Files.setLastModifiedTime(jar, FileTime.fromMillis(System.currentTimeMillis() + 60_000));
         List<String> rebuilt = run(Map.of(), "best", "s");
-        assertThat(rebuilt).hasSize(6);
-        assertThat(rebuilt.get(4)).contains("-Xshare:dump");
+        assertThat(rebuilt).hasSize(4);
+        assertThat(rebuilt.get(2)).contains("-Xshare:dump");
     }
 
     @Test
     void whenTheArchiveCannotBeMadeTheCommandRunsWithoutItAndLeavesNoPartialFile() throws Exception {
         List<String> calls = run(Map.of("FAIL_ARCHIVE", "1"), "studies");
-        assertThat(calls).hasSize(6);
-        assertThat(calls.get(5)).doesNotContain("-XX:SharedArchiveFile").doesNotContain("ArchiveRelocationMode")
+        assertThat(calls).hasSize(4);
+        assertThat(calls.get(3)).doesNotContain("-XX:SharedArchiveFile").doesNotContain("ArchiveRelocationMode")
                 .endsWith("-jar " + jar + " studies");
         assertThat(archiveDirectory()).noneMatch(p -> p.toString().endsWith(".jsa") || p.toString().endsWith(".part"));
     }
@@ -155,16 +149,15 @@ class LauncherClassDataTest {
 
         Files.setLastModifiedTime(jar, FileTime.fromMillis(System.currentTimeMillis() + 60_000));
         List<String> rebuilt = run(Map.of(), "studies");
-        assertThat(rebuilt).hasSize(6);
-        assertThat(rebuilt.get(5)).contains("-XX:SharedArchiveFile=");
+        assertThat(rebuilt).hasSize(4);
+        assertThat(rebuilt.get(3)).contains("-XX:SharedArchiveFile=");
     }
 
     @Test
     void classListsAreMergedWithoutTheirPerListClassIds() throws Exception {
         run(Map.of("CLASS_IDS", "1"), "studies");
         assertThat(Files.readAllLines(archives().get(0)))
-                .containsExactlyInAnyOrder("# header", "studies.classlist", "best.classlist", "trials.classlist",
-                        "java/lang/Object");
+                .containsExactlyInAnyOrder("# header", "studies.classlist", "best.classlist", "java/lang/Object");
     }
 
     @Test
@@ -176,9 +169,9 @@ class LauncherClassDataTest {
 
         List<String> calls = run(Map.of(), "studies");
 
-        assertThat(calls).as("the shipped list is not built into the jar").hasSize(6);
+        assertThat(calls).as("the shipped list is not built into the jar").hasSize(4);
         assertThat(Files.readAllLines(archives().get(0))).as("the union of all lists, each line once")
-                .containsExactlyInAnyOrder("# header", "studies.classlist", "best.classlist", "trials.classlist", "# shipped",
+                .containsExactlyInAnyOrder("# header", "studies.classlist", "best.classlist", "# shipped",
                         "org/postgresql/Driver");
     }
 
@@ -219,8 +212,8 @@ class LauncherClassDataTest {
         Files.delete(standIn);
         Files.createSymbolicLink(standIn, second);
         List<String> switched = run(Map.of(), "studies");
-        assertThat(switched).as("a new archive is made for the other binary").hasSize(6);
-        assertThat(switched.get(5)).contains("jdk-b_bin_java.jsa");
+        assertThat(switched).as("a new archive is made for the other binary").hasSize(4);
+        assertThat(switched.get(3)).contains("jdk-b_bin_java.jsa");
         assertThat(archives()).hasSize(2);
     }
 
@@ -246,10 +239,9 @@ class LauncherClassDataTest {
         String main = " " + TunelabCommand.class.getName() + " ";
 
         List<String> first = run(Map.of(), "studies");
-        assertThat(first).hasSize(6);
+        assertThat(first).hasSize(4);
         assertThat(first.get(0)).as("trained on the read path").contains("-cp " + read + main + "studies --storage");
-        assertThat(first.get(1)).as("the small study written on the read path").contains("-cp " + read + main + "cds-training");
-        assertThat(first.get(4)).as("dumped on the read path").contains("-Xshare:dump").endsWith("-cp " + read);
+        assertThat(first.get(2)).as("dumped on the read path").contains("-Xshare:dump").endsWith("-cp " + read);
         for (String reader : List.of("studies", "trials", "best", "compare")) {
             assertThat(run(Map.of(), "--debug", reader, "s")).singleElement().asString()
                     .contains("-XX:SharedArchiveFile=").endsWith("-cp " + read + main + "--debug " + reader + " s");
