@@ -28,7 +28,9 @@ import java.util.function.Function;
  * {@code cmaes}, {@code auto}, and the ablations {@code auto-noportfolio} ({@code auto} with GP alone in its
  * GP phase, {@link AutoOptions#tpeEvery} and {@link AutoOptions#localEvery} 0), {@code auto-nolocal} ({@code auto}
  * without local GP steps), {@code auto-local} and {@code auto-local6} ({@code auto} with a local GP step every
- * third or sixth trial in spaces of any size), {@code gp-nowarp} and {@code auto-nowarp}
+ * third or sixth trial in spaces of any size), {@code auto-credit} ({@code auto} whose GP turn before each TPE
+ * turn goes to TPE by credit in spaces of 4 or more parameters, {@link AutoOptions#creditMinParameters}),
+ * {@code gp-nowarp} and {@code auto-nowarp}
  * (GP, and {@code auto}'s GP phase, without {@link GpOptions#warpLosses}) and {@code tpe-univariate}, {@code
  * tpe-no-improvement} and {@code tpe-scott} ({@link TpeOptions#defaults()} with one refinement
  * switched off: multivariate modelling, improvement weights for the good group, or neighbour
@@ -59,6 +61,7 @@ public final class SamplerCatalog {
         ALL.put("auto-nolocal", s -> new AutoSampler(s, AutoOptions.defaults().withLocalEvery(0)));
         ALL.put("auto-local", s -> new AutoSampler(s, anySize.withLocalEvery(3)));
         ALL.put("auto-local6", s -> new AutoSampler(s, anySize.withLocalEvery(6)));
+        ALL.put("auto-credit", s -> new AutoSampler(s, AutoOptions.defaults().withCreditMinParameters(4)));
         ALL.put("auto-nowarp", s -> new AutoSampler(s, AutoOptions.defaults(), GpOptions.defaults().withWarpLosses(false)));
     }
 

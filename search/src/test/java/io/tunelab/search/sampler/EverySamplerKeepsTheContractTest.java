@@ -1,5 +1,6 @@
 package io.tunelab.search.sampler;
 
+import io.tunelab.search.sampler.auto.AutoOptions;
 import io.tunelab.search.sampler.auto.AutoSampler;
 import io.tunelab.search.sampler.cmaes.CmaesSampler;
 import io.tunelab.search.sampler.gp.GpSampler;
@@ -72,6 +73,14 @@ class EverySamplerKeepsTheContractTest {
         @Override
         protected Sampler sampler(RandomStreams s) {
             return new AutoSampler(s);
+        }
+    }
+
+    @Nested
+    class AutoWithTurnsByCreditContract extends SamplerContract {
+        @Override
+        protected Sampler sampler(RandomStreams s) {
+            return new AutoSampler(s, AutoOptions.defaults().withCreditMinParameters(1));
         }
     }
 }

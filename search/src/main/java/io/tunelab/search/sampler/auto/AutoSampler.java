@@ -35,7 +35,10 @@ import java.util.concurrent.ConcurrentHashMap;
  *       default every third, goes to TPE instead, conditioned on all trials: a GP+TPE portfolio that did
  *       better on BBOB's multimodal functions than GP alone; in spaces of at most
  *       {@link AutoOptions#localMaxParameters} (3) parameters every {@link AutoOptions#localEvery}-th (third)
- *       trial goes to a local GP step, recorded as {@code gp-local}, which did better there).</li>
+ *       trial goes to a local GP step, recorded as {@code gp-local}, which did better there); with
+ *       {@link AutoOptions#creditMinParameters}, the GP turn before each TPE turn goes to TPE while TPE's
+ *       trials since the GP's random start-up have improved the incumbent at a higher rate
+ *       ({@link DelegateCredit}).</li>
  * </ul>
  * The first trial of a study (nothing known yet) goes to GP, whose first trials are random draws
  * from the same streams. The delegate of a trial is fixed when the trial starts, serves all its
@@ -46,6 +49,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class AutoSampler implements Sampler {
     private final RandomStreams streams;
     private final AutoOptions options;
+    private final int creditFrom;
     private final TpeSampler tpe;
     private final GpSampler gp;
     private final GpSampler localGp;
@@ -59,6 +63,7 @@ public final class AutoSampler implements Sampler {
     public AutoSampler(RandomStreams streams, AutoOptions options, GpOptions gpOptions) {
         this.streams = streams;
         this.options = options;
+        this.creditFrom = gpOptions.startupTrials();
         this.tpe = new TpeSampler(streams);
         this.gp = new GpSampler(streams, gpOptions);
         this.localGp = new GpSampler(streams, gpOptions.withTrustRegion(true));
@@ -95,10 +100,14 @@ public final class AutoSampler implements Sampler {
             this.shape.cmaesStarted();
             return cmaes;
         }
-        if (options.tpeTurn(number)) {
+        if (options.tpeTurn(number) || options.swingTurn(number, shape.numeric()) && tpeLeads(study)) {
             return tpe;
         }
         return options.localTurn(number, shape.numeric()) ? localGp : gp;
+    }
+
+    private boolean tpeLeads(StudyView study) {
+        return DelegateCredit.of(study.trials(EnumSet.of(TrialState.COMPLETE)), study.direction(), creditFrom).tpeLeads();
     }
 
     private Sampler delegate(FrozenTrial trial) {

@@ -156,11 +156,16 @@ class AutoSamplerTest {
     }
 
     private static Map<Integer, Object> deterministicParams(int parallelism, AutoOptions options) {
+        return deterministicRun(parallelism, options, BRANIN, 24);
+    }
+
+    /** Per trial number, the recorded sampler and the parameters of a deterministic study. */
+    private static Map<Integer, Object> deterministicRun(int parallelism, AutoOptions options, Objective objective, int trials) {
         Study study = Study.builder("portfolio").seed(5).deterministic(true)
                 .sampler(s -> new AutoSampler(s, options)).create();
-        study.optimize(BRANIN, OptimizeOptions.trials(24).withParallelism(parallelism));
+        study.optimize(objective, OptimizeOptions.trials(trials).withParallelism(parallelism));
         Map<Integer, Object> out = new TreeMap<>();
-        study.trials().forEach(t -> out.put(t.number(), t.params()));
+        study.trials().forEach(t -> out.put(t.number(), t.systemAttrs().get("sampler") + " " + t.params()));
         return out;
     }
 
@@ -224,5 +229,60 @@ class AutoSamplerTest {
         assertThat(samplers(run(BRANIN, 9, local.withLocalMaxParameters(2)))).contains("gp-local");
         assertThatThrownBy(() -> local.withLocalMaxParameters(0))
                 .isInstanceOf(SamplerException.class).hasMessageContaining("localMaxParameters must be >= 1, got 0");
+    }
+
+    /** Four parameters; TPE's turns (trial numbers 2, 5, 8, ...) improve the best value at every turn, the others never. */
+    private static final Objective TPE_TURNS_IMPROVE = t -> {
+        double s = 0;
+        for (int i = 0; i < 4; i++) {
+            s += t.suggestFloat("x" + i, -1, 1) * 1e-9;
+        }
+        return t.number() % 3 == 2 ? -t.number() + s : 100 + s;
+    };
+
+    /** Four parameters; the GP's turns improve the best value at every turn, TPE's never. */
+    private static final Objective GP_TURNS_IMPROVE = t -> {
+        double s = 0;
+        for (int i = 0; i < 4; i++) {
+            s += t.suggestFloat("x" + i, -1, 1) * 1e-9;
+        }
+        return t.number() % 3 != 2 ? -t.number() + s : 100 + s;
+    };
+
+    private static final List<Object> FIXED_TURNS = List.of("gp", "gp", "tpe", "gp", "gp", "tpe", "gp", "gp", "tpe", "gp",
+            "gp", "tpe", "gp", "gp", "tpe", "gp", "gp", "tpe", "gp", "gp", "tpe");
+
+    @Test
+    void withTurnsByCreditTheGpTurnBeforeEachTpeTurnGoesToTpeOnceTpeHasImprovedTheBestValueMoreOften() {
+        List<Object> used = samplers(run(TPE_TURNS_IMPROVE, 21, AutoOptions.defaults().withCreditMinParameters(4)));
+        // trial 10, the first after the GP's random start-up, has no credit to go by, so it stays the GP's
+        assertThat(used).containsExactly("gp", "gp", "tpe", "gp", "gp", "tpe", "gp", "gp", "tpe", "gp",
+                "gp", "tpe", "gp", "tpe", "tpe", "gp", "tpe", "tpe", "gp", "tpe", "tpe");
+    }
+
+    @Test
+    void withTurnsByCreditTheTurnsStayFixedWhileTheGpImprovesTheBestValueMoreOften() {
+        assertThat(samplers(run(GP_TURNS_IMPROVE, 21, AutoOptions.defaults().withCreditMinParameters(4))))
+                .isEqualTo(FIXED_TURNS);
+    }
+
+    @Test
+    void turnsByCreditAreOffByDefaultAndOnlyInSpacesOfAtLeastCreditMinParametersParameters() {
+        assertThat(AutoOptions.defaults().creditMinParameters()).isZero();
+        assertThat(samplers(run(TPE_TURNS_IMPROVE, 21, AutoOptions.defaults()))).isEqualTo(FIXED_TURNS);
+        assertThat(samplers(run(TPE_TURNS_IMPROVE, 21, AutoOptions.defaults().withCreditMinParameters(5))))
+                .isEqualTo(FIXED_TURNS);
+        assertThatThrownBy(() -> AutoOptions.defaults().withCreditMinParameters(-1))
+                .isInstanceOf(SamplerException.class).hasMessageContaining("creditMinParameters must be >= 0 (0: never), got -1");
+    }
+
+    @Test
+    void turnsByCreditGiveTheSameSamplersAndParametersPerTrialNumberWhetherOneTwoOrFourTrialsRunAtOnce() {
+        AutoOptions options = AutoOptions.defaults().withCreditMinParameters(4);
+        Map<Integer, Object> sequential = deterministicRun(1, options, TPE_TURNS_IMPROVE, 30);
+        assertThat(sequential).hasSize(30);
+        assertThat(sequential.get(16).toString()).startsWith("tpe");
+        assertThat(deterministicRun(2, options, TPE_TURNS_IMPROVE, 30)).isEqualTo(sequential);
+        assertThat(deterministicRun(4, options, TPE_TURNS_IMPROVE, 30)).isEqualTo(sequential);
     }
 }
