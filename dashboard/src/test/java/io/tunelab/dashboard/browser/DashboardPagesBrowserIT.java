@@ -205,7 +205,7 @@ class DashboardPagesBrowserIT {
         try {
             browser.open(url("/study.html?id=" + studyId(SampleStudies.QUADRATIC)));
             browser.waitFor("return !!window.echarts && performance.getEntriesByType('resource').some(r => r.name.includes('/curves?'))");
-            assertThat((Double) browser.js(sinceReady + " return Math.min(...at('/echarts.min.js'), ...at('/curves?'))"))
+            assertThat(((Number) browser.js(sinceReady + " return Math.min(...at('/echarts.min.js'), ...at('/curves?'))")).doubleValue())
                     .as("left alone, the page asks for ECharts and the learning curves a second after it is interactive")
                     .isGreaterThanOrEqualTo(950.0);
 
@@ -218,7 +218,7 @@ class DashboardPagesBrowserIT {
             try {
                 browser.open(url("/study.html?id=" + studyId(SampleStudies.QUADRATIC)));
                 browser.waitFor("return !!window.echarts");
-                assertThat((Double) browser.js(sinceReady + " return at('/echarts.min.js')[0]"))
+                assertThat(((Number) browser.js(sinceReady + " return at('/echarts.min.js')[0]")).doubleValue())
                         .as("a scroll right after the page is interactive asks for ECharts at once").isLessThan(500.0);
             } finally {
                 browser.driver().executeCdpCommand("Page.removeScriptToEvaluateOnNewDocument", Map.of("identifier", id));
