@@ -39,6 +39,8 @@ class ReusedConnectionsPostgresIT {
             int first;
             try (Connection c = connections.get()) {
                 assertThat(c.getAutoCommit()).isFalse();
+                assertThat(java.lang.reflect.Proxy.isProxyClass(c.getClass()))
+                        .as("no proxy class generated at every start").isFalse();
                 first = backend(c);
             }
             try (Connection c = connections.get()) {
@@ -76,6 +78,38 @@ class ReusedConnectionsPostgresIT {
                 rs.next();
                 assertThat(rs.getBoolean(1)).as("the table of the uncommitted transaction is gone").isTrue();
             }
+        }
+    }
+
+    @Test
+    void aSessionWhoseLentConnectionWasLeftInAutoCommitIsReusedAsItIs() throws Exception {
+        try (ReusedConnections connections = ReusedConnections.open(settings(PG.newDatabase("reuse")))) {
+            int first;
+            try (Connection c = connections.get()) {
+                c.setAutoCommit(true);
+                first = backend(c);
+            }
+            try (Connection c = connections.get()) {
+                assertThat(c.getAutoCommit()).isFalse();
+                assertThat(backend(c)).isEqualTo(first);
+            }
+        }
+    }
+
+    @Test
+    void theUserAndPasswordOfTheUrlWinOverTheSettingsAsInThePool() throws Exception {
+        String url = PG.newDatabase("reuse");
+        try (Connection admin = DriverManager.getConnection(url, "postgres", "");
+             Statement s = admin.createStatement()) {
+            s.execute("DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'reader') THEN"
+                    + " CREATE ROLE reader LOGIN; END IF; END $$");
+        }
+        String withUser = url + (url.contains("?") ? "&" : "?") + "user=reader";
+        try (ReusedConnections connections = ReusedConnections.open(settings(withUser));
+             Connection c = connections.get(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT current_user")) {
+            rs.next();
+            assertThat(rs.getString(1)).isEqualTo("reader");
         }
     }
 
