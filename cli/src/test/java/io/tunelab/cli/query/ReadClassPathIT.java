@@ -121,6 +121,23 @@ class ReadClassPathIT {
     }
 
     @Test
+    void onH2AReadCommandThatLogsNothingNeverStartsTheLoggingBackEnd() throws Exception {
+        try (TrialStorage storage = new DefaultWiring().openStorage(dir.toString())) {
+            fill(storage);
+        }
+        for (String command : List.of("studies", "best")) {
+            Path loaded = dir.resolve(command + "-classes.log");
+            List<String> start = List.of("-Xlog:class+load=info:file=" + loaded, "-cp", String.join(":", readClassPath()),
+                    TunelabCommand.class.getName());
+            Outcome outcome = command.equals("best") ? run(start, "best", "mixed", "--storage", dir.toString())
+                    : run(start, "studies", "--storage", dir.toString());
+            assertThat(outcome.exit()).as(outcome.err()).isZero();
+            assertThat(Files.readString(loaded)).as(command).contains("io.tunelab.tracker.jdbc.Database ")
+                    .doesNotContain("org.slf4j.LoggerFactory");
+        }
+    }
+
+    @Test
     void onPostgresqlTheReadCommandsNeedNoJarBeyondTheReadClassPath() throws Exception {
         LocalPostgres pg = PostgresAvailability.startOrSkip();
         try {

@@ -33,7 +33,13 @@ import org.slf4j.LoggerFactory;
 final class Database implements AutoCloseable, Transactions {
     private static final int MAX_ATTEMPTS = 12;
 
-    private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+    /**
+     * The logger, made at the first message: a read command that logs nothing then never starts the logging
+     * back-end (a look for its provider in every jar, about 10 ms of {@code tunelab best}; issue 17).
+     */
+    private static final class Log {
+        static final Logger LOG = LoggerFactory.getLogger(Database.class);
+    }
 
     private final AtomicLong retries = new AtomicLong();
     private final Duration outageTolerance;
@@ -72,7 +78,7 @@ final class Database implements AutoCloseable, Transactions {
                     throw e;
                 }
                 if (attempt == 1) {
-                    LOG.warn("Database {} unreachable while opening it, retrying for up to {}: {}", settings.jdbcUrl(),
+                    Log.LOG.warn("Database {} unreachable while opening it, retrying for up to {}: {}", settings.jdbcUrl(),
                             settings.outageTolerance(), e.getMessage());
                 }
                 backOff(Math.min(attempt, 6) + 2);
@@ -241,7 +247,7 @@ final class Database implements AutoCloseable, Transactions {
                                 + " attempts: " + e.getMessage(), e);
                     }
                     retries.incrementAndGet();
-                    LOG.debug("Retrying a transaction (attempt {}) after: {}", attempt, e.getMessage());
+                    Log.LOG.debug("Retrying a transaction (attempt {}) after: {}", attempt, e.getMessage());
                     backOff(failure == Dialect.Failure.OUTAGE ? Math.min(attempt, 6) + 2 : contention);
                 } catch (RuntimeException e) {
                     reached = true;
@@ -261,7 +267,7 @@ final class Database implements AutoCloseable, Transactions {
 
     private void logOutage(int attempt, SQLException e) {
         if (attempt == 1) {
-            LOG.warn("Database {} unreachable, retrying for up to {}: {}", url, outageTolerance, e.getMessage());
+            Log.LOG.warn("Database {} unreachable, retrying for up to {}: {}", url, outageTolerance, e.getMessage());
         }
     }
 

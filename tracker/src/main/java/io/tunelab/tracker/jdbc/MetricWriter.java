@@ -33,7 +33,10 @@ import org.slf4j.LoggerFactory;
  * {@code committed trial <trial id> points [name@step, ...]} (what a soak test checks survived).
  */
 final class MetricWriter implements AutoCloseable {
-    private static final Logger LOG = LoggerFactory.getLogger(MetricWriter.class);
+    /** The logger, made at its first message (see {@code Database}'s). */
+    private static final class Log {
+        static final Logger LOG = LoggerFactory.getLogger(MetricWriter.class);
+    }
     private static final int MAX_NAME = 200;
 
     private final Transactions db;
@@ -215,11 +218,11 @@ final class MetricWriter implements AutoCloseable {
                 }
                 setOutage(e);
                 if (isClosing()) {
-                    LOG.error("Dropping {} metric batch entries at shutdown, the database is unreachable: {}",
+                    Log.LOG.error("Dropping {} metric batch entries at shutdown, the database is unreachable: {}",
                             batch.size(), e.getMessage());
                     return;
                 }
-                LOG.warn("Metric batch not written, retrying in {} ms: {}", pause, e.getMessage());
+                Log.LOG.warn("Metric batch not written, retrying in {} ms: {}", pause, e.getMessage());
                 sleep(pause);
                 pause = Math.min(5_000, pause * 2);
             }
@@ -227,9 +230,9 @@ final class MetricWriter implements AutoCloseable {
     }
 
     private static void logAcknowledged(List<TrialPoints> batch) {
-        if (LOG.isDebugEnabled()) {
+        if (Log.LOG.isDebugEnabled()) {
             for (TrialPoints t : batch) {
-                LOG.debug("committed trial {} points {}", t.trialId(),
+                Log.LOG.debug("committed trial {} points {}", t.trialId(),
                         t.points().stream().map(p -> p.name() + "@" + p.step()).toList());
             }
         }
@@ -243,7 +246,7 @@ final class MetricWriter implements AutoCloseable {
             }
             return;
         }
-        LOG.error("Dropping {} metric points of trial {} the database rejected: {}",
+        Log.LOG.error("Dropping {} metric points of trial {} the database rejected: {}",
                 batch.get(0).points().size(), batch.get(0).trialId(), e.getMessage());
         lock.lock();
         try {

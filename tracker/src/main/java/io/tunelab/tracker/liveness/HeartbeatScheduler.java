@@ -16,7 +16,10 @@ import org.slf4j.LoggerFactory;
  * the heartbeats stop and the trial becomes stale. Thread-safe; one daemon thread.
  */
 public final class HeartbeatScheduler implements AutoCloseable {
-    private static final Logger LOG = LoggerFactory.getLogger(HeartbeatScheduler.class);
+    /** The logger, made at its first message (see {@code Database}'s). */
+    private static final class Log {
+        static final Logger LOG = LoggerFactory.getLogger(HeartbeatScheduler.class);
+    }
 
     /** Where heartbeats go, e.g. a storage's bulk heartbeat. */
     @FunctionalInterface
@@ -44,7 +47,7 @@ public final class HeartbeatScheduler implements AutoCloseable {
             try {
                 sink.beat(Set.copyOf(tracked));
             } catch (RuntimeException e) {
-                LOG.warn("Heartbeat of {} trials failed; retrying next interval: {}", tracked.size(), e.getMessage());
+                Log.LOG.warn("Heartbeat of {} trials failed; retrying next interval: {}", tracked.size(), e.getMessage());
             }
         }, millis, millis, TimeUnit.MILLISECONDS);
     }
