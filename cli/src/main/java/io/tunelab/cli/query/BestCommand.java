@@ -38,23 +38,22 @@ public final class BestCommand extends StudyCommand {
     int run(TrialStorage storage, PrintWriter out) {
         StudyRecord s = study(storage, study);
         Optional<TrackerQueries> queries = Tracker.queriesOf(storage);
-        int complete;
         List<FrozenTrial> best;
+        int complete = -1;
         if (queries.isPresent()) {
-            complete = queries.get().study(s.id()).counts().get(TrialState.COMPLETE);
-            best = complete == 0 ? List.of() : queries.get().best(s.id());
+            best = queries.get().best(s.id());
         } else {
             List<FrozenTrial> all = storage.trials(s.id(), EnumSet.of(TrialState.COMPLETE));
-            complete = all.size();
             best = s.directions().size() == 1
                     ? Constraints.bestFeasible(all, s.directions().get(0)).map(List::of).orElse(List.of())
                     : ParetoFront.of(Constraints.feasible(all), s.directions());
-        }
-        if (complete == 0) {
-            throw StorageException.notFound("study '" + study + "' has no COMPLETE trial yet");
+            complete = all.size();
         }
         if (best.isEmpty()) {
-            throw StorageException.notFound("study '" + study + "' has no feasible trial: all " + complete
+            // the tracker's counts are read only to explain an empty answer: one transaction fewer for the usual one
+            int n = complete >= 0 ? complete : queries.orElseThrow().study(s.id()).counts().get(TrialState.COMPLETE);
+            throw StorageException.notFound(n == 0 ? "study '" + study + "' has no COMPLETE trial yet"
+                    : "study '" + study + "' has no feasible trial: all " + n
                     + " COMPLETE trials violate a constraint, so none is best (`tunelab trials " + study
                     + "` shows which trials are feasible)");
         }
