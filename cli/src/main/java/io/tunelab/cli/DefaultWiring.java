@@ -33,7 +33,7 @@ public final class DefaultWiring implements Wiring {
         if (access.url().startsWith("memory:")) {
             return new InMemoryStorage();
         }
-        return Tracker.openStorageForReading(TrackerLocation.config(access));
+        return Tracker.openStorageForReading(TrackerLocation.forReading(access));
     }
 
     @Override

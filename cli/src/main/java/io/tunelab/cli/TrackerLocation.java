@@ -23,6 +23,20 @@ final class TrackerLocation {
         return config(StorageAccess.of(storage));
     }
 
+    /**
+     * How long a command that only reads ({@code studies}, {@code trials}, {@code best}, {@code compare}) waits for an
+     * unreachable database, opening it or in a transaction: a person at a terminal wants a wrong address or a stopped
+     * server reported at once, not after the two minutes a worker waits out a restart
+     * ({@link DatabaseSettings#DEFAULT_OUTAGE_TOLERANCE}); a restart of a few seconds is still ridden out.
+     */
+    static final Duration READ_OUTAGE_TOLERANCE = Duration.ofSeconds(5);
+
+    /** As {@link #config(StorageAccess)}, for a command that only reads: waits {@link #READ_OUTAGE_TOLERANCE} for an outage. */
+    static TrackerConfig forReading(StorageAccess access) {
+        TrackerConfig config = config(access);
+        return config.withDatabase(config.database().withOutageTolerance(READ_OUTAGE_TOLERANCE));
+    }
+
     /** The tracker {@code access} names, with its heartbeat (validated by {@code StorageOptions}) if it sets one. */
     static TrackerConfig config(StorageAccess access) {
         TrackerConfig config = location(access);
