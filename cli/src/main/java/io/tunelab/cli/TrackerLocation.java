@@ -31,9 +31,24 @@ final class TrackerLocation {
      */
     static final Duration READ_OUTAGE_TOLERANCE = Duration.ofSeconds(5);
 
-    /** As {@link #config(StorageAccess)}, for a command that only reads: waits {@link #READ_OUTAGE_TOLERANCE} for an outage. */
+    /**
+     * As {@link #config(StorageAccess)}, for a command that only reads: waits {@link #READ_OUTAGE_TOLERANCE} for an
+     * outage, and refuses a directory that holds no tracker database instead of creating an empty one there (a
+     * mistyped {@code --storage} would otherwise list no studies, as if they were lost, and leave a tracker behind).
+     * JDBC URLs are taken as they are.
+     *
+     * @throws CliException naming the directory when it holds no {@code tracker.mv.db}
+     */
     static TrackerConfig forReading(StorageAccess access) {
         TrackerConfig config = config(access);
+        if (!access.url().startsWith("jdbc:")) {
+            Path file = config.database().embeddedFile().orElse(null);
+            if (file != null && !Files.isRegularFile(file)) {
+                throw new CliException("--storage: no tracker in '" + access.url() + "' (no " + file.getFileName()
+                        + " there); expected the directory a study ran with (`tunelab run` and `tunelab demo` write to"
+                        + " .tunelab unless given --storage), or a jdbc:h2:... or jdbc:postgresql:... URL");
+            }
+        }
         return config.withDatabase(config.database().withOutageTolerance(READ_OUTAGE_TOLERANCE));
     }
 

@@ -105,9 +105,14 @@ class LauncherClassDataTest {
     void theFirstRunRecordsAStaticArchiveFromTheClassListsOfTwoReadOnlyCommandsAndStartsWithIt() throws Exception {
         List<String> calls = run(Map.of(), "studies", "--storage", "x");
         assertThat(calls).hasSize(4);
-        assertThat(calls.get(0)).contains("-XX:DumpLoadedClassList=").contains("studies --storage")
+        assertThat(calls.get(0)).contains("-XX:DumpLoadedClassList=")
+                .as("creates the scratch tracker through a URL, since read commands refuse a directory without one")
+                .contains("studies --storage jdbc:h2:").endsWith("/tracker/tracker")
                 .doesNotContain("-XX:SharedArchiveFile");
-        assertThat(calls.get(1)).contains("-XX:DumpLoadedClassList=").contains("best cds-training --storage")
+        String scratchTracker = calls.get(0).substring(calls.get(0).indexOf("jdbc:h2:") + "jdbc:h2:".length(),
+                calls.get(0).length() - "/tracker".length());
+        assertThat(calls.get(1)).contains("-XX:DumpLoadedClassList=")
+                .as("then reads it through the directory, as users do").endsWith("best cds-training --storage " + scratchTracker)
                 .doesNotContain("-XX:SharedArchiveFile");
         assertThat(calls.get(2)).contains("-Xshare:dump").contains("-XX:SharedClassListFile=").contains("-cp " + jar)
                 .contains("-XX:+UnlockDiagnosticVMOptions -XX:ArchiveRelocationMode=0");

@@ -104,8 +104,11 @@ public record DatabaseSettings(String jdbcUrl, String user, String password, int
                 .map(f -> new DatabaseSettings(jdbcUrl + READ_ONLY, user, password, maxPoolSize, outageTolerance));
     }
 
-    /** The {@code .mv.db} file an embedded H2 URL names, when its path is absolute, {@code ./} or {@code ~/}. */
-    private Optional<Path> embeddedFile() {
+    /**
+     * The {@code .mv.db} file an embedded H2 URL names, when its path is absolute, {@code ./} or {@code ~/} (as
+     * {@link #embedded(Path)} writes it); empty for other URLs.
+     */
+    public Optional<Path> embeddedFile() {
         String rest = jdbcUrl.substring("jdbc:h2:".length());
         int settings = rest.indexOf(';');
         String name = settings < 0 ? rest : rest.substring(0, settings);

@@ -1,0 +1,64 @@
+package io.tunelab.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tunelab.search.storage.TrialStorage;
+import io.tunelab.search.trial.Direction;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The commands that only read ({@code studies}, {@code trials}, {@code best}, {@code compare}) refuse a
+ * {@code --storage} directory that holds no tracker, naming it, instead of creating an empty tracker there and
+ * listing no studies as if they were lost.
+ */
+class ReadCommandMissingTrackerTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void everyReadCommandRefusesAMistypedDirectoryAndLeavesNothingBehind() {
+        Path mistyped = dir.resolve("trakcer");
+        for (List<String> command : List.of(List.of("studies"), List.of("trials", "s"), List.of("best", "s"),
+                List.of("compare", "s", "0", "1"))) {
+            String[] args = java.util.stream.Stream.concat(command.stream(), java.util.stream.Stream.of(
+                    "--storage", mistyped.toString())).toArray(String[]::new);
+
+            CliRun run = CliRun.of(new DefaultWiring(), args);
+
+            assertThat(run.code()).as(command.get(0)).isEqualTo(ExitCodes.INVALID_INPUT);
+            assertThat(run.err()).as(command.get(0)).contains("--storage", "'" + mistyped + "'", "tracker.mv.db")
+                    .doesNotContain("\tat ");
+            assertThat(mistyped).as(command.get(0)).doesNotExist();
+        }
+    }
+
+    @Test
+    void anExistingDirectoryWithoutATrackerIsRefusedAndKeepsItsContents() throws Exception {
+        Files.writeString(dir.resolve("notes.txt"), "mine");
+
+        CliRun run = CliRun.of(new DefaultWiring(), "studies", "--storage", dir.toString());
+
+        assertThat(run.code()).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(run.err()).contains("no tracker in '" + dir + "'");
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactly("notes.txt");
+        }
+    }
+
+    @Test
+    void aDirectoryAStudyRanWithIsReadAsBefore() {
+        try (TrialStorage storage = new DefaultWiring().openStorage(dir.toString())) {
+            storage.createStudy("kept", List.of(Direction.MINIMIZE));
+        }
+
+        CliRun run = CliRun.of(new DefaultWiring(), "studies", "--storage", dir.toString());
+
+        assertThat(run.code()).as(run.err()).isZero();
+        assertThat(run.out()).contains("kept");
+    }
+}
