@@ -104,24 +104,23 @@ class LauncherClassDataTest {
     @Test
     void theFirstRunRecordsAStaticArchiveFromTheClassListsOfTwoReadOnlyCommandsAndStartsWithIt() throws Exception {
         List<String> calls = run(Map.of(), "studies", "--storage", "x");
-        assertThat(calls).hasSize(4);
-        assertThat(calls.get(0)).contains("-XX:DumpLoadedClassList=")
-                .as("creates the scratch tracker through a URL, since read commands refuse a directory without one")
-                .contains("studies --storage jdbc:h2:").endsWith("/tracker/tracker")
+        assertThat(calls).hasSize(5);
+        assertThat(calls.get(0)).as("a study of one trial gives the scratch tracker a best trial")
+                .contains(" run ").contains("cds-training.yaml --storage ").endsWith("/tracker")
+                .doesNotContain("-XX:DumpLoadedClassList=").doesNotContain("-XX:SharedArchiveFile");
+        String scratchTracker = calls.get(0).substring(calls.get(0).lastIndexOf(' ') + 1);
+        assertThat(calls.get(1)).contains("-XX:DumpLoadedClassList=").endsWith("studies --storage " + scratchTracker)
                 .doesNotContain("-XX:SharedArchiveFile");
-        String scratchTracker = calls.get(0).substring(calls.get(0).indexOf("jdbc:h2:") + "jdbc:h2:".length(),
-                calls.get(0).length() - "/tracker".length());
-        assertThat(calls.get(1)).contains("-XX:DumpLoadedClassList=")
-                .as("then reads it through the directory, as users do").endsWith("best cds-training --storage " + scratchTracker)
+        assertThat(calls.get(2)).contains("-XX:DumpLoadedClassList=").endsWith("best cds-training --storage " + scratchTracker)
                 .doesNotContain("-XX:SharedArchiveFile");
-        assertThat(calls.get(2)).contains("-Xshare:dump").contains("-XX:SharedClassListFile=").contains("-cp " + jar)
+        assertThat(calls.get(3)).contains("-Xshare:dump").contains("-XX:SharedClassListFile=").contains("-cp " + jar)
                 .contains("-XX:+UnlockDiagnosticVMOptions -XX:ArchiveRelocationMode=0");
         List<Path> archives = archives();
         assertThat(archives).hasSize(1);
         assertThat(archives.get(0).toString()).endsWith(".jsa");
         assertThat(Files.readAllLines(archives.get(0))).as("the union of both lists, each line once")
                 .containsExactlyInAnyOrder("# header", "studies.classlist", "best.classlist");
-        assertThat(calls.get(3)).contains("-XX:SharedArchiveFile=" + archives.get(0)).contains("-Xlog:cds=off")
+        assertThat(calls.get(4)).contains("-XX:SharedArchiveFile=" + archives.get(0)).contains("-Xlog:cds=off")
                 .as("mapped where it was dumped").contains("-XX:ArchiveRelocationMode=0")
                 .endsWith("-jar " + jar + " studies --storage x");
     }
@@ -133,15 +132,15 @@ class LauncherClassDataTest {
 
         Files.setLastModifiedTime(jar, FileTime.fromMillis(System.currentTimeMillis() + 60_000));
         List<String> rebuilt = run(Map.of(), "best", "s");
-        assertThat(rebuilt).hasSize(4);
-        assertThat(rebuilt.get(2)).contains("-Xshare:dump");
+        assertThat(rebuilt).hasSize(5);
+        assertThat(rebuilt.get(3)).contains("-Xshare:dump");
     }
 
     @Test
     void whenTheArchiveCannotBeMadeTheCommandRunsWithoutItAndLeavesNoPartialFile() throws Exception {
         List<String> calls = run(Map.of("FAIL_ARCHIVE", "1"), "studies");
-        assertThat(calls).hasSize(4);
-        assertThat(calls.get(3)).doesNotContain("-XX:SharedArchiveFile").doesNotContain("ArchiveRelocationMode")
+        assertThat(calls).hasSize(5);
+        assertThat(calls.get(4)).doesNotContain("-XX:SharedArchiveFile").doesNotContain("ArchiveRelocationMode")
                 .endsWith("-jar " + jar + " studies");
         assertThat(archiveDirectory()).noneMatch(p -> p.toString().endsWith(".jsa") || p.toString().endsWith(".part"));
     }
@@ -154,8 +153,8 @@ class LauncherClassDataTest {
 
         Files.setLastModifiedTime(jar, FileTime.fromMillis(System.currentTimeMillis() + 60_000));
         List<String> rebuilt = run(Map.of(), "studies");
-        assertThat(rebuilt).hasSize(4);
-        assertThat(rebuilt.get(3)).contains("-XX:SharedArchiveFile=");
+        assertThat(rebuilt).hasSize(5);
+        assertThat(rebuilt.get(4)).contains("-XX:SharedArchiveFile=");
     }
 
     @Test
@@ -174,7 +173,7 @@ class LauncherClassDataTest {
 
         List<String> calls = run(Map.of(), "studies");
 
-        assertThat(calls).as("the shipped list is not built into the jar").hasSize(4);
+        assertThat(calls).as("the shipped list is not built into the jar").hasSize(5);
         assertThat(Files.readAllLines(archives().get(0))).as("the union of all lists, each line once")
                 .containsExactlyInAnyOrder("# header", "studies.classlist", "best.classlist", "# shipped",
                         "org/postgresql/Driver");
@@ -217,8 +216,8 @@ class LauncherClassDataTest {
         Files.delete(standIn);
         Files.createSymbolicLink(standIn, second);
         List<String> switched = run(Map.of(), "studies");
-        assertThat(switched).as("a new archive is made for the other binary").hasSize(4);
-        assertThat(switched.get(3)).contains("jdk-b_bin_java.jsa");
+        assertThat(switched).as("a new archive is made for the other binary").hasSize(5);
+        assertThat(switched.get(4)).contains("jdk-b_bin_java.jsa");
         assertThat(archives()).hasSize(2);
     }
 
@@ -244,9 +243,10 @@ class LauncherClassDataTest {
         String main = " " + TunelabCommand.class.getName() + " ";
 
         List<String> first = run(Map.of(), "studies");
-        assertThat(first).hasSize(4);
-        assertThat(first.get(0)).as("trained on the read path").contains("-cp " + read + main + "studies --storage");
-        assertThat(first.get(2)).as("dumped on the read path").contains("-Xshare:dump").endsWith("-cp " + read);
+        assertThat(first).hasSize(5);
+        assertThat(first.get(0)).as("the scratch study runs on the whole path").contains("-cp " + read + ":" + jar + main + "run ");
+        assertThat(first.get(1)).as("trained on the read path").contains("-cp " + read + main + "studies --storage");
+        assertThat(first.get(3)).as("dumped on the read path").contains("-Xshare:dump").endsWith("-cp " + read);
         for (String reader : List.of("studies", "trials", "best", "compare")) {
             assertThat(run(Map.of(), "--debug", reader, "s")).singleElement().asString()
                     .contains("-XX:SharedArchiveFile=").endsWith("-cp " + read + main + "--debug " + reader + " s");
