@@ -6,6 +6,8 @@ import io.tunelab.dashboard.SampleStudies;
 import io.tunelab.dashboard.data.DashboardData;
 import io.tunelab.dashboard.data.StorageDashboardData;
 import io.tunelab.search.storage.InMemoryStorage;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.net.URI;
@@ -69,5 +71,26 @@ class DashboardServerWarmUpTest {
         } finally {
             server.stop();
         }
+    }
+
+    @Test
+    void theWarmUpEndsWithAFullCollectionSoTheFirstVisitsDoNotPayForCopyingWhatItCached() throws Exception {
+        InMemoryStorage storage = SampleStudies.create(dir);
+        long before = fullCollections();
+
+        DashboardServer server = new DashboardServer(new StorageDashboardData(storage, 0), 0).start();
+        try {
+            assertThat(server.awaitWarmUp(Duration.ofSeconds(30))).isTrue();
+            assertThat(fullCollections()).as("collections of the old generation").isGreaterThan(before);
+        } finally {
+            server.stop();
+        }
+    }
+
+    /** Collections of the whole heap so far (G1's and Parallel's old generation, Serial's mark-sweep-compact). */
+    private static long fullCollections() {
+        return ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .filter(b -> b.getName().contains("Old") || b.getName().contains("MarkSweep"))
+                .mapToLong(GarbageCollectorMXBean::getCollectionCount).sum();
     }
 }
