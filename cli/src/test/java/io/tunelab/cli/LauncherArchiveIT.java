@@ -9,6 +9,7 @@ import io.tunelab.search.trial.TrialState;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -69,7 +70,7 @@ class LauncherArchiveIT {
             Files.createSymbolicLink(target.resolve(name), TARGET.resolve(name));
         }
         Files.writeString(target.resolve("tunelab.variant"), "cpu\n");
-        List<String> command = new java.util.ArrayList<>(List.of("bash", project.resolve("tunelab").toString()));
+        List<String> command = new ArrayList<>(List.of("bash", project.resolve("tunelab").toString()));
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command).directory(project.toFile());
         pb.environment().put("TUNELAB_BUILD", "cpu");

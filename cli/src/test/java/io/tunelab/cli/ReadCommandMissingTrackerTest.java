@@ -6,6 +6,7 @@ import io.tunelab.search.storage.TrialStorage;
 import io.tunelab.search.trial.Direction;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,10 +26,10 @@ class ReadCommandMissingTrackerTest {
         Path mistyped = dir.resolve("trakcer");
         for (List<String> command : List.of(List.of("studies"), List.of("trials", "s"), List.of("best", "s"),
                 List.of("compare", "s", "0", "1"))) {
-            String[] args = java.util.stream.Stream.concat(command.stream(), java.util.stream.Stream.of(
-                    "--storage", mistyped.toString())).toArray(String[]::new);
+            List<String> args = new ArrayList<>(command);
+            args.addAll(List.of("--storage", mistyped.toString()));
 
-            CliRun run = CliRun.of(new DefaultWiring(), args);
+            CliRun run = CliRun.of(new DefaultWiring(), args.toArray(String[]::new));
 
             assertThat(run.code()).as(command.get(0)).isEqualTo(ExitCodes.INVALID_INPUT);
             assertThat(run.err()).as(command.get(0)).contains("--storage", "'" + mistyped + "'", "tracker.mv.db")
