@@ -65,7 +65,12 @@ final class DashboardCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
+        boolean created = TrackerLocation.isMissing(storage.access());
         try (Tracker tracker = wiring.openTracker(storage.access())) {
+            if (created) {
+                out.println("No tracker in " + storage.url() + " yet: started on a new, empty one; studies run with"
+                        + " --storage " + storage.url() + " appear here as they start.");
+            }
             if (gate != null && !gate.matches("(?i)mcnemar|paired-t")) {
                 throw new CliException("--gate must be mcnemar or paired-t, got '" + gate + "'");
             }

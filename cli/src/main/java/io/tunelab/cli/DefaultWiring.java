@@ -49,6 +49,14 @@ public final class DefaultWiring implements Wiring {
         return Tracker.open(TrackerLocation.config(access));
     }
 
+    @Override
+    public Tracker openExistingTracker(StorageAccess access) {
+        if (access.url().startsWith("memory:")) {
+            return openTracker(access);
+        }
+        return Tracker.open(TrackerLocation.existing(access));
+    }
+
     /** What the DJL engine and the NVIDIA driver report. */
     @Override
     public DeviceInventory devices() {

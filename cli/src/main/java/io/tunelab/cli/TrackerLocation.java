@@ -9,6 +9,7 @@ import io.tunelab.tracker.setup.TrackerConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * Where the tracker is, from a {@code --storage} value: a directory holds an embedded database and
@@ -33,23 +34,44 @@ final class TrackerLocation {
 
     /**
      * As {@link #config(StorageAccess)}, for a command that only reads: waits {@link #READ_OUTAGE_TOLERANCE} for an
-     * outage, and refuses a directory that holds no tracker database instead of creating an empty one there (a
-     * mistyped {@code --storage} would otherwise list no studies, as if they were lost, and leave a tracker behind).
-     * JDBC URLs are taken as they are.
+     * outage, and refuses a directory that holds no tracker database as {@link #existing} does.
      *
      * @throws CliException naming the directory when it holds no {@code tracker.mv.db}
      */
     static TrackerConfig forReading(StorageAccess access) {
-        TrackerConfig config = config(access);
-        if (!access.url().startsWith("jdbc:")) {
-            Path file = config.database().embeddedFile().orElse(null);
-            if (file != null && !Files.isRegularFile(file)) {
-                throw new CliException("--storage: no tracker in '" + access.url() + "' (no " + file.getFileName()
-                        + " there); expected the directory a study ran with (`tunelab run` and `tunelab demo` write to"
-                        + " .tunelab unless given --storage), or a jdbc:h2:... or jdbc:postgresql:... URL");
-            }
-        }
+        TrackerConfig config = existing(access);
         return config.withDatabase(config.database().withOutageTolerance(READ_OUTAGE_TOLERANCE));
+    }
+
+    /**
+     * As {@link #config(StorageAccess)}, for a command that works on what is already there (the read commands,
+     * {@code models}, {@code promote}, {@code serve}, {@code export}): refuses a directory that holds no tracker
+     * database instead of creating an empty one there (a mistyped {@code --storage} would otherwise list no studies or
+     * models, as if they were lost, and leave a tracker behind). JDBC URLs are taken as they are.
+     *
+     * @throws CliException naming the directory when it holds no {@code tracker.mv.db}
+     */
+    static TrackerConfig existing(StorageAccess access) {
+        TrackerConfig config = config(access);
+        missingFile(access, config).ifPresent(file -> {
+            throw new CliException("--storage: no tracker in '" + access.url() + "' (no " + file.getFileName()
+                    + " there); expected the directory a study ran with (`tunelab run` and `tunelab demo` write to"
+                    + " .tunelab unless given --storage), or a jdbc:h2:... or jdbc:postgresql:... URL");
+        });
+        return config;
+    }
+
+    /** Whether {@code access} names a directory that holds no tracker database yet (opening it creates one). */
+    static boolean isMissing(StorageAccess access) {
+        return !access.url().startsWith("memory:") && missingFile(access, config(access)).isPresent();
+    }
+
+    /** The database file a directory {@code access} should hold and does not; empty for JDBC URLs. */
+    private static Optional<Path> missingFile(StorageAccess access, TrackerConfig config) {
+        if (access.url().startsWith("jdbc:")) {
+            return Optional.empty();
+        }
+        return config.database().embeddedFile().filter(file -> !Files.isRegularFile(file));
     }
 
     /** The tracker {@code access} names, with its heartbeat (validated by {@code StorageOptions}) if it sets one. */

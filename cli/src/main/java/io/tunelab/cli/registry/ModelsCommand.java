@@ -49,7 +49,7 @@ public final class ModelsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        try (Tracker tracker = wiring.openTracker(storage.access())) {
+        try (Tracker tracker = wiring.openExistingTracker(storage.access())) {
             ModelRegistry registry = tracker.registry();
             List<List<Object>> rows = new ArrayList<>();
             if (model == null) {

@@ -71,7 +71,7 @@ public final class PromoteCommand implements Callable<Integer> {
             throw new CliException("--gate must be mcnemar or paired-t, got '" + gate + "'");
         }
         PrintWriter out = spec.commandLine().getOut();
-        try (Tracker tracker = wiring.openTracker(storage.access())) {
+        try (Tracker tracker = wiring.openExistingTracker(storage.access())) {
             Promotion.Outcome o = new Promotion(tracker, wiring.trainers()).promote(new Promotion.Request(study, trial,
                     model, alias, gate, confidence, force, reason, System.getProperty("user.name", "unknown")));
             out.println("Registered " + model + " v" + o.version().version() + " from trial "

@@ -89,7 +89,7 @@ public final class ServeCommand implements Callable<Integer> {
         }
         PredictAccess access = new PredictAccess(tokenFile == null ? null : readToken(tokenFile), open);
         PrintWriter out = spec.commandLine().getOut();
-        try (Tracker tracker = wiring.openTracker(storage.access())) {
+        try (Tracker tracker = wiring.openExistingTracker(storage.access())) {
             RegistryModelResolver resolver = new RegistryModelResolver(tracker, target.substring(0, at),
                     target.substring(at + 1), wiring.trainers());
             PredictionServer server = new PredictionServer(resolver, new PredictionServer.Options(8L * 1024 * 1024, 1024,

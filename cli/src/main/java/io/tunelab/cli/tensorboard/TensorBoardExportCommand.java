@@ -39,7 +39,7 @@ public final class TensorBoardExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (Tracker tracker = wiring.openTracker(storage.url())) {
+        try (Tracker tracker = wiring.openExistingTracker(storage.access())) {
             StudyExporter.Exported exported = new StudyExporter(tracker).export(study, out);
             PrintWriter w = spec.commandLine().getOut();
             w.printf("wrote %d runs (%d scalar points) of study '%s' to %s%n", exported.runs(), exported.scalars(), study, out);

@@ -34,6 +34,15 @@ public interface Wiring {
         return openTracker(access.url());
     }
 
+    /**
+     * Opens the tracker {@code access} names for a command that works on what a study or a registration left there
+     * ({@code models}, {@code promote}, {@code serve}, {@code export}): the real wiring refuses a directory that holds
+     * no tracker database, naming it, instead of creating an empty one as {@link #openTracker(StorageAccess)} does.
+     */
+    default Tracker openExistingTracker(StorageAccess access) {
+        return openTracker(access);
+    }
+
     /** Opens the whole tracker (storage, registry, queries) at {@code url}; commands that need more than storage use it. */
     default Tracker openTracker(String url) {
         throw new CliException("--storage: this wiring has no tracker database for '" + url + "'");
