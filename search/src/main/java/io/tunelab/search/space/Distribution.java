@@ -25,4 +25,14 @@ public sealed interface Distribution permits FloatDistribution, IntDistribution,
 
     /** A short human description, e.g. {@code float[0.0003, 0.03] log}. */
     String describe();
+
+    /** Whether {@code d} is numeric with a grid of admissible values: an int or a stepped float. */
+    static boolean hasGrid(Distribution d) {
+        return d instanceof IntDistribution || d instanceof FloatDistribution f && f.hasStep();
+    }
+
+    /** Whether {@code d} holds finitely many values: a grid ({@link #hasGrid}), a categorical or a single value. */
+    static boolean isFinite(Distribution d) {
+        return hasGrid(d) || d instanceof CategoricalDistribution || d.isSingle();
+    }
 }

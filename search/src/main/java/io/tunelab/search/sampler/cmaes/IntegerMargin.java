@@ -26,15 +26,10 @@ final class IntegerMargin {
     private IntegerMargin() {
     }
 
-    /** Whether a coordinate of this distribution takes discrete values. */
-    static boolean isDiscrete(Distribution d) {
-        return d instanceof IntDistribution || d instanceof FloatDistribution f && f.hasStep();
-    }
-
     /** Applies the margin to {@code state}'s discrete coordinates ({@code dists[j]} is coordinate j's law). */
     static void apply(CmaState state, Distribution[] dists, double alpha) {
         for (int j = 0; j < state.n; j++) {
-            if (isDiscrete(dists[j])) {
+            if (Distribution.hasGrid(dists[j])) {
                 correct(state, j, dists[j], alpha);
             }
         }

@@ -78,7 +78,7 @@ final class ParzenEstimator {
                 numeric(j, values, group.orders()[j], p, options);
             }
         }
-        this.sorted = p == 1 && categoryProbs[0] == null && !UnitCells.isDiscrete(dists[0])
+        this.sorted = p == 1 && categoryProbs[0] == null && !Distribution.hasGrid(dists[0])
                 ? new SortedKernels(mus[0], sigmas[0], base, univariateOrder, NEGLIGIBLE) : null;
     }
 
@@ -115,7 +115,7 @@ final class ParzenEstimator {
         mus[j] = mu;
         sigmas[j] = withPrior;
         invSigmas[j] = new double[components];
-        boolean discrete = UnitCells.isDiscrete(dists[j]);
+        boolean discrete = Distribution.hasGrid(dists[j]);
         for (int c = 0; c < components; c++) {
             double s = withPrior[c];
             invSigmas[j][c] = 1 / s;
@@ -200,7 +200,7 @@ final class ParzenEstimator {
             }
         }
         x = Math.min(1, Math.max(0, x));
-        if (UnitCells.isDiscrete(dists[j])) {
+        if (Distribution.hasGrid(dists[j])) {
             x = SearchSpaceTransform.encode(dists[j], SearchSpaceTransform.decode(dists[j], new double[] {x}, 0));
         }
         return x;
@@ -227,7 +227,7 @@ final class ParzenEstimator {
                     for (int c = 0; c < components; c++) {
                         acc[c] += lp[c][m];
                     }
-                } else if (UnitCells.isDiscrete(dists[j])) {
+                } else if (Distribution.hasGrid(dists[j])) {
                     double[] cell = UnitCells.cell(dists[j], SearchSpaceTransform.decode(dists[j], new double[] {x}, 0));
                     double[] mu = mus[j];
                     double[] inv = invSigmas[j];

@@ -14,11 +14,6 @@ final class UnitCells {
     private UnitCells() {
     }
 
-    /** Whether the distribution is numeric with a grid (int or stepped float). */
-    static boolean isDiscrete(Distribution d) {
-        return d instanceof IntDistribution || d instanceof FloatDistribution f && f.hasStep();
-    }
-
     static boolean isCategorical(Distribution d) {
         return d instanceof CategoricalDistribution;
     }
