@@ -13,7 +13,9 @@ import java.util.SplittableRandom;
  * random points plus perturbations of the best observations, refines the best few with projected
  * L-BFGS over the numeric coordinates, then tries every choice of each categorical (kept one-hot
  * throughout). The numeric coordinates stay inside a {@link TrustRegion}: the whole cube for a global step, the
- * box around the best observations for a local one. Stateless.
+ * box around the best observations for a local one. The point returned repeats no {@link KnownPoints known point}
+ * unless every refined point and candidate does (a finite space used up): it is the best-scoring non-repeat.
+ * Stateless.
  */
 final class AcquisitionOptimizer {
     private static final int PERTURBED_PER_INCUMBENT = 40;
@@ -26,12 +28,16 @@ final class AcquisitionOptimizer {
     /** The best point found in the whole cube; {@code incumbents} are observed points (unit cube), best first. */
     static double[] maximize(Acquisition acquisition, SearchSpaceTransform transform, List<double[]> incumbents,
                              GpOptions options, SplittableRandom random) {
-        return maximize(acquisition, transform, incumbents, options, TrustRegion.whole(transform.dimension()), random);
+        return maximize(acquisition, transform, incumbents, options, TrustRegion.whole(transform.dimension()),
+                KnownPoints.none(transform), random);
     }
 
-    /** The best point found in {@code region}; {@code incumbents} are observed points (unit cube), best first. */
+    /**
+     * The best point found in {@code region} that is not one of the {@code known} points (or, when every point
+     * scored is one, the best of them); {@code incumbents} are observed points (unit cube), best first.
+     */
     static double[] maximize(Acquisition acquisition, SearchSpaceTransform transform, List<double[]> incumbents,
-                             GpOptions options, TrustRegion region, SplittableRandom random) {
+                             GpOptions options, TrustRegion region, KnownPoints known, SplittableRandom random) {
         int d = transform.dimension();
         boolean[] numeric = numericCoordinates(transform);
         List<int[]> blocks = new ArrayList<>();
@@ -69,19 +75,33 @@ final class AcquisitionOptimizer {
             order[i] = i;
         }
         Arrays.sort(order, Comparator.comparingDouble(i -> -scores[i]));
-        double[] best = candidates.get(order[0]);
-        double bestValue = scores[order[0]];
+        double[] best = null;
+        double bestValue = Double.NEGATIVE_INFINITY;
+        if (!known.contains(candidates.get(order[0]))) {
+            best = candidates.get(order[0]);
+            bestValue = scores[order[0]];
+        }
         for (int k = 0; k < Math.min(options.localStarts(), order.length); k++) {
             double[] start = candidates.get(order[k]);
             double[] x = refine(acquisition, start, numeric, region);
             x = bestCategories(acquisition, x, blocks);
             double v = acquisition.value(x);
-            if (v > bestValue) {
+            if ((best == null || v > bestValue) && !known.contains(x)) {
                 best = x;
                 bestValue = v;
             }
         }
-        return best;
+        return best != null ? best : bestUnknownCandidate(candidates, order, known);
+    }
+
+    /** The best-scoring candidate that is not a known point, or the best one when all are known. */
+    private static double[] bestUnknownCandidate(List<double[]> candidates, Integer[] order, KnownPoints known) {
+        for (int i : order) {
+            if (!known.contains(candidates.get(i))) {
+                return candidates.get(i);
+            }
+        }
+        return candidates.get(order[0]);
     }
 
     /** Which coordinates of {@code transform}'s unit cube are numeric (the others: one-hot categoricals). */
