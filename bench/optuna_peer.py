@@ -6,6 +6,7 @@ function, instance and budget. Protocol (one JSON object per line):
 
   peer   -> {"peer": "optuna-tpe", "protocol": 1}                       once, at start
   tunelab-> {"op": "start", "dim": D, "low": [...], "high": [...], "seed": S}
+                                      (plus "step": H when every coordinate is on a grid of step H)
   peer   -> {"ok": true}                                                a new study
   tunelab-> {"op": "ask"}
   peer   -> {"trial": N, "x": [...], "seconds": T}                      T: time inside Optuna
@@ -58,7 +59,8 @@ def main():
             op = msg.get("op")
             if op == "start":
                 study = optuna.create_study(sampler=make_sampler(args.sampler, int(msg["seed"])))
-                space = {"x%d" % i: FloatDistribution(lo, hi)
+                step = msg.get("step")
+                space = {"x%d" % i: FloatDistribution(lo, hi, step=step)
                          for i, (lo, hi) in enumerate(zip(msg["low"], msg["high"]))}
                 pending = {}
                 reply({"ok": True})

@@ -4,6 +4,8 @@ import io.tunelab.bench.samplers.BenchReport;
 import io.tunelab.bench.samplers.SamplerBenchmark;
 import io.tunelab.bench.samplers.SamplerCatalog;
 import io.tunelab.search.SearchException;
+import io.tunelab.search.space.FloatDistribution;
+import io.tunelab.search.space.InvalidDistributionException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -60,15 +62,20 @@ public final class BbobBenchmark {
      * @param peers     peer command lines (see {@link PeerProcess}), may be empty
      * @param trials    budget per run, {@code >= 1}
      * @param runs      runs per instance and sampler, each with its own seed, {@code >= 1}
+     * @param step      grid step of every coordinate (a stepped float, for discrete spaces), or 0 for continuous
+     *                  coordinates; when set it must divide the width of [-5, 5]
      */
     public record Settings(List<Integer> functions, List<Integer> dims, List<Integer> instances, List<String> samplers,
-                           List<String> peers, int trials, int runs) {
+                           List<String> peers, int trials, int runs, double step) {
         public Settings {
             if (trials < 1) {
                 throw new SearchException("trials must be >= 1, got " + trials);
             }
             if (runs < 1) {
                 throw new SearchException("runs must be >= 1, got " + runs);
+            }
+            if (step != 0) {
+                checkStep(step);
             }
             if (functions.isEmpty() || dims.isEmpty() || instances.isEmpty()) {
                 throw new SearchException("functions, dims and instances must not be empty");
@@ -89,6 +96,21 @@ public final class BbobBenchmark {
             instances = List.copyOf(instances);
             peers = List.copyOf(peers);
         }
+
+        /** Settings with continuous coordinates (step 0). */
+        public Settings(List<Integer> functions, List<Integer> dims, List<Integer> instances, List<String> samplers,
+                        List<String> peers, int trials, int runs) {
+            this(functions, dims, instances, samplers, peers, trials, runs, 0);
+        }
+
+        private static void checkStep(double step) {
+            try {
+                FloatDistribution.stepped(BbobFunction.LOWER, BbobFunction.UPPER, step);
+            } catch (InvalidDistributionException e) {
+                throw new SearchException("step must be 0 (continuous) or a positive number that divides "
+                        + (BbobFunction.UPPER - BbobFunction.LOWER) + " (the width of [-5, 5]), got " + step);
+            }
+        }
     }
 
     /** Runs everything, reporting each finished run and function × dimension to {@code progress}; rows in run order. */
@@ -107,10 +129,10 @@ public final class BbobBenchmark {
                         for (int run = 0; run < settings.runs(); run++) {
                             long seed = seed(instance, run);
                             for (String sampler : settings.samplers()) {
-                                raw.add(report(runTunelab(f, sampler, settings.trials(), seed), progress));
+                                raw.add(report(runTunelab(f, sampler, settings.trials(), settings.step(), seed), progress));
                             }
                             for (PeerProcess peer : peers) {
-                                PeerProcess.Run r = peer.run(f, seed, settings.trials());
+                                PeerProcess.Run r = peer.run(f, seed, settings.trials(), settings.step());
                                 raw.add(report(new Row(id, dim, instance, peer.name(), settings.trials(),
                                         r.bestValue() - f.fopt(), Double.NaN, r.msPerTrial(), seed), progress));
                             }
@@ -133,8 +155,9 @@ public final class BbobBenchmark {
         return row;
     }
 
-    private static Row runTunelab(BbobFunction f, String sampler, int trials, long seed) {
-        List<SamplerBenchmark.Row> rows = SamplerBenchmark.runOne(f.problem(trials), sampler, Math.toIntExact(seed), trials);
+    private static Row runTunelab(BbobFunction f, String sampler, int trials, double step, long seed) {
+        List<SamplerBenchmark.Row> rows = SamplerBenchmark.runOne(f.problem(trials).withStep(step), sampler,
+                Math.toIntExact(seed), trials);
         SamplerBenchmark.Row last = rows.get(rows.size() - 1);
         return new Row(f.id(), f.dim(), f.instance(), sampler, trials, last.regret(), Double.NaN, last.samplerMsPerTrial(),
                 seed);

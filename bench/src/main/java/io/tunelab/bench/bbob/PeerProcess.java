@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tunelab.search.SearchException;
+import io.tunelab.search.space.FloatDistribution;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -17,9 +18,10 @@ import java.util.concurrent.TimeUnit;
 /**
  * An optimiser in another process that proposes points by ask/tell over JSON lines (the protocol of
  * {@code bench/optuna_peer.py}): it greets with {@code {"peer": NAME}}, then for each run gets
- * {@code start} (dimension, bounds, seed) and alternating {@code ask}/{@code tell}. This side evaluates
- * the function, so the peer sees exactly the instance and budget the Tunelab samplers see. One process
- * serves many runs, one after another. Not thread-safe; close it to stop the process.
+ * {@code start} (dimension, bounds, seed, and the grid {@code step} when the coordinates are stepped) and
+ * alternating {@code ask}/{@code tell}. This side evaluates the function, so the peer sees exactly the instance
+ * and budget the Tunelab samplers see. One process serves many runs, one after another. Not thread-safe; close it
+ * to stop the process.
  */
 public final class PeerProcess implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -68,6 +70,15 @@ public final class PeerProcess implements AutoCloseable {
 
     /** Runs {@code trials} ask/evaluate/tell rounds of the peer, seeded with {@code seed}, on {@code function}. */
     public Run run(BbobFunction function, long seed, int trials) {
+        return run(function, seed, trials, 0);
+    }
+
+    /**
+     * Runs {@code trials} rounds on {@code function} with every coordinate on the grid of {@code step} (0: continuous):
+     * the start message carries {@code "step"}, and a proposal off the grid fails the run, so both sides search the
+     * same space.
+     */
+    public Run run(BbobFunction function, long seed, int trials, double step) {
         double[] low = new double[function.dim()];
         double[] high = new double[function.dim()];
         Arrays.fill(low, BbobFunction.LOWER);
@@ -75,7 +86,11 @@ public final class PeerProcess implements AutoCloseable {
         ObjectNode start = JSON.createObjectNode().put("op", "start").put("dim", function.dim()).put("seed", seed);
         fill(start.putArray("low"), low);
         fill(start.putArray("high"), high);
+        if (step > 0) {
+            start.put("step", step);
+        }
         call(start);
+        FloatDistribution grid = step > 0 ? FloatDistribution.stepped(BbobFunction.LOWER, BbobFunction.UPPER, step) : null;
         double best = Double.POSITIVE_INFINITY;
         double seconds = 0;
         for (int t = 0; t < trials; t++) {
@@ -87,6 +102,10 @@ public final class PeerProcess implements AutoCloseable {
             double[] x = new double[xs.size()];
             for (int i = 0; i < x.length; i++) {
                 x[i] = xs.get(i).asDouble();
+                if (grid != null && Math.abs(grid.snap(x[i]) - x[i]) > 1e-9) {
+                    throw fail("proposed x" + i + " = " + x[i] + ", off the grid of step " + step
+                            + " it was started with (does it read \"step\" in the start message?)");
+                }
             }
             double value = function.value(x);
             best = Math.min(best, value);

@@ -93,6 +93,32 @@ class BbobBenchmarkTest {
     }
 
     @Test
+    void aStepThatDoesNotDivideTheBoxIsRejectedWithTheValue() {
+        assertThatThrownBy(() -> new BbobBenchmark.Settings(List.of(1), List.of(2), List.of(1), List.of("tpe"), List.of(),
+                10, 1, 0.3)).isInstanceOf(SearchException.class).hasMessageContaining("step")
+                .hasMessageContaining("divides 10.0").hasMessageContaining("got 0.3");
+        assertThatThrownBy(() -> new BbobBenchmark.Settings(List.of(1), List.of(2), List.of(1), List.of("tpe"), List.of(),
+                10, 1, -1)).isInstanceOf(SearchException.class).hasMessageContaining("got -1.0");
+    }
+
+    @Test
+    void withAStepTunelabSamplersFindValuesOfGridPointsAndTheSameOnesTwice() {
+        BbobBenchmark.Settings settings = new BbobBenchmark.Settings(List.of(1), List.of(2), List.of(1), List.of("gp"),
+                List.of(), 15, 1, 0.5);
+        List<BbobBenchmark.Row> rows = BbobBenchmark.run(settings, line -> { });
+        BbobFunction f = BbobSuite.function(1, 2, 1);
+        java.util.Set<Double> gridValues = new java.util.HashSet<>();
+        for (int i = 0; i <= 20; i++) {
+            for (int j = 0; j <= 20; j++) {
+                gridValues.add(f.value(new double[] {-5 + 0.5 * i, -5 + 0.5 * j}) - f.fopt());
+            }
+        }
+        assertThat(rows).extracting(BbobBenchmark.Row::regret).allMatch(gridValues::contains);
+        assertThat(BbobBenchmark.run(settings, line -> { })).extracting(BbobBenchmark.Row::regret)
+                .isEqualTo(rows.stream().map(BbobBenchmark.Row::regret).toList());
+    }
+
+    @Test
     void settingsOutsideTheSuiteAreRejectedBeforeAnythingRuns() {
         assertThatThrownBy(() -> new BbobBenchmark.Settings(List.of(0), List.of(2), List.of(1), List.of("tpe"), List.of(), 10, 1))
                 .isInstanceOf(SearchException.class).hasMessageContaining("got 0");

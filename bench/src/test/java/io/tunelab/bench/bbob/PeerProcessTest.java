@@ -43,6 +43,36 @@ class PeerProcessTest {
     }
 
     @Test
+    void withAStepTheOptunaPeerProposesOnlyGridPoints() throws Exception {
+        assertThat(pythonHasOptuna()).as("python3 with optuna 3.1 (apt-get install python3-optuna, as .ci/run does)").isTrue();
+        BbobFunction f = BbobSuite.function(1, 2, 1);
+        try (PeerProcess peer = PeerProcess.start(OptunaPeer.command("optuna:random", script()))) {
+            PeerProcess.Run run = peer.run(f, 3, 12, 0.5); // a proposal off the grid would fail the run
+            double[] x = new double[2];
+            boolean onGrid = false;
+            // the best value is the function's value at some point of the grid
+            for (int i = 0; i <= 20 && !onGrid; i++) {
+                for (int j = 0; j <= 20 && !onGrid; j++) {
+                    x[0] = -5 + 0.5 * i;
+                    x[1] = -5 + 0.5 * j;
+                    onGrid = f.value(x) == run.bestValue();
+                }
+            }
+            assertThat(onGrid).isTrue();
+        }
+    }
+
+    @Test
+    void aPeerThatIgnoresTheStepIsReportedInsteadOfComparedOnAnotherSpace() {
+        String peer = "echo '{\"peer\": \"fake\"}'; read line; echo '{\"ok\": true}'; read line; "
+                + "echo '{\"trial\": 0, \"x\": [0.25, 1.0]}'";
+        try (PeerProcess p = PeerProcess.start(peer)) {
+            assertThatThrownBy(() -> p.run(BbobSuite.function(1, 2, 1), 1, 3, 0.5)).isInstanceOf(SearchException.class)
+                    .hasMessageContaining("x0 = 0.25, off the grid of step 0.5");
+        }
+    }
+
+    @Test
     void aPeerThatAnswersWithSomethingElseThanJsonIsReportedWithItsLine() {
         assertThatThrownBy(() -> PeerProcess.start("echo hello-there")).isInstanceOf(SearchException.class)
                 .hasMessageContaining("peer 'echo hello-there'").hasMessageContaining("not JSON: hello-there");

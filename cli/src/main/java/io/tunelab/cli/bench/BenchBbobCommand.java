@@ -50,6 +50,11 @@ public final class BenchBbobCommand implements Callable<Integer> {
                     + " a rank-sum comparison with each peer is printed too.")
     int runs;
 
+    @Option(names = "--step", defaultValue = "0", paramLabel = "H",
+            description = "Put every coordinate on the grid -5, -5 + H, ..., 5 (stepped floats: a discrete space, for "
+                    + "Tunelab samplers and peers alike); 0, the default, keeps them continuous. H must divide 10.")
+    double step;
+
     @Option(names = "--out", paramLabel = "FILE.csv", description = "Also write the rows as CSV.")
     Path out;
 
@@ -59,7 +64,7 @@ public final class BenchBbobCommand implements Callable<Integer> {
         Path script = Path.of("bench", "optuna_peer.py");
         BbobBenchmark.Settings settings = new BbobBenchmark.Settings(NumberList.parse(functions, "--functions"),
                 NumberList.parse(dims, "--dims"), NumberList.parse(instances, "--instances"), SamplerCatalog.parse(samplers),
-                peers.stream().map(p -> OptunaPeer.command(p, script)).toList(), trials, runs);
+                peers.stream().map(p -> OptunaPeer.command(p, script)).toList(), trials, runs, step);
         long start = System.nanoTime();
         List<BbobBenchmark.Row> rows = BbobBenchmark.run(settings, line -> {
             w.println(line);
