@@ -107,8 +107,8 @@ public final class BbobBenchmark {
             try {
                 FloatDistribution.stepped(BbobFunction.LOWER, BbobFunction.UPPER, step);
             } catch (InvalidDistributionException e) {
-                throw new SearchException("step must be 0 (continuous) or a positive number that divides "
-                        + (BbobFunction.UPPER - BbobFunction.LOWER) + " (the width of [-5, 5]), got " + step);
+                throw new SearchException("step must be 0 (continuous) or a positive number that divides 10, the width "
+                        + "of [-5, 5], got " + step);
             }
         }
     }

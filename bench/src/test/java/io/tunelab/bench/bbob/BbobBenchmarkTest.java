@@ -96,7 +96,7 @@ class BbobBenchmarkTest {
     void aStepThatDoesNotDivideTheBoxIsRejectedWithTheValue() {
         assertThatThrownBy(() -> new BbobBenchmark.Settings(List.of(1), List.of(2), List.of(1), List.of("tpe"), List.of(),
                 10, 1, 0.3)).isInstanceOf(SearchException.class).hasMessageContaining("step")
-                .hasMessageContaining("divides 10.0").hasMessageContaining("got 0.3");
+                .hasMessageContaining("divides 10, the width of [-5, 5]").hasMessageContaining("got 0.3");
         assertThatThrownBy(() -> new BbobBenchmark.Settings(List.of(1), List.of(2), List.of(1), List.of("tpe"), List.of(),
                 10, 1, -1)).isInstanceOf(SearchException.class).hasMessageContaining("got -1.0");
     }
