@@ -31,19 +31,38 @@ class DeterministicParallelTest {
 
     /** Branin-like, with a wait that makes trials finish out of order when several run at once. */
     private static double objective(Trial trial) throws InterruptedException {
-        double x = trial.suggestFloat("x", -5, 10);
-        double y = trial.suggestFloat("y", 0, 15);
+        return branin(trial, trial.suggestFloat("x", -5, 10), trial.suggestFloat("y", 0, 15));
+    }
+
+    private static double branin(Trial trial, double x, double y) throws InterruptedException {
         String kind = trial.suggestCategorical("kind", List.of("a", "b", "c"));
         Thread.sleep((trial.number() * 7L) % 5 * 3);
         double u = y - 5.1 / (4 * Math.PI * Math.PI) * x * x + 5 / Math.PI * x - 6;
         return u * u + 10 * (1 - 1 / (8 * Math.PI)) * Math.cos(x) + 10 + (kind.equals("b") ? 0 : 2);
     }
 
+    /**
+     * The same on a grid: every parameter holds finitely many values, so the GP also keeps off evaluated and pending
+     * points there ({@code KnownPoints}), which must not make it depend on the schedule.
+     */
+    private static double objectiveOnAGrid(Trial trial) throws InterruptedException {
+        return branin(trial, trial.suggestInt("x", -5, 10), trial.suggestInt("y", 0, 15));
+    }
+
+    /** A trial's objective that may be interrupted while it waits. */
+    private interface Waiting {
+        double value(Trial trial) throws InterruptedException;
+    }
+
     private static Map<Integer, Map<String, Object>> paramsByNumber(String sampler, int parallelism) {
+        return paramsByNumber(sampler, parallelism, DeterministicParallelTest::objective);
+    }
+
+    private static Map<Integer, Map<String, Object>> paramsByNumber(String sampler, int parallelism, Waiting objective) {
         Study study = Study.builder("det").seed(7).deterministic(true).sampler(sampler(sampler)).create();
         study.optimize(t -> {
             try {
-                return objective(t);
+                return objective.value(t);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
@@ -64,6 +83,16 @@ class DeterministicParallelTest {
         assertThat(sequential).hasSize(TRIALS);
         assertThat(paramsByNumber(sampler, 2)).isEqualTo(sequential);
         assertThat(paramsByNumber(sampler, 4)).isEqualTo(sequential);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"tpe", "gp"})
+    @Timeout(value = 5, unit = TimeUnit.MINUTES)
+    void onAGridOfIntsAndACategoricalTheSameSeedGivesTheSameParametersPerTrialNumberWhateverTheParallelism(String sampler) {
+        Map<Integer, Map<String, Object>> sequential = paramsByNumber(sampler, 1, DeterministicParallelTest::objectiveOnAGrid);
+        assertThat(sequential).hasSize(TRIALS);
+        assertThat(paramsByNumber(sampler, 2, DeterministicParallelTest::objectiveOnAGrid)).isEqualTo(sequential);
+        assertThat(paramsByNumber(sampler, 4, DeterministicParallelTest::objectiveOnAGrid)).isEqualTo(sequential);
     }
 
     @ParameterizedTest
