@@ -1,5 +1,6 @@
 package io.tunelab.search.sampler.gp;
 
+import io.tunelab.search.sampler.KnownPoints;
 import io.tunelab.search.space.CategoricalDistribution;
 import io.tunelab.search.space.SearchSpaceTransform;
 import java.util.ArrayList;
@@ -29,7 +30,7 @@ final class AcquisitionOptimizer {
     static double[] maximize(Acquisition acquisition, SearchSpaceTransform transform, List<double[]> incumbents,
                              GpOptions options, SplittableRandom random) {
         return maximize(acquisition, transform, incumbents, options, TrustRegion.whole(transform.dimension()),
-                KnownPoints.none(transform), random);
+                KnownPoints.none(), random);
     }
 
     /**
@@ -77,7 +78,7 @@ final class AcquisitionOptimizer {
         Arrays.sort(order, Comparator.comparingDouble(i -> -scores[i]));
         double[] best = null;
         double bestValue = Double.NEGATIVE_INFINITY;
-        if (!known.contains(candidates.get(order[0]))) {
+        if (!isKnown(known, transform, candidates.get(order[0]))) {
             best = candidates.get(order[0]);
             bestValue = scores[order[0]];
         }
@@ -86,22 +87,28 @@ final class AcquisitionOptimizer {
             double[] x = refine(acquisition, start, numeric, region);
             x = bestCategories(acquisition, x, blocks);
             double v = acquisition.value(x);
-            if ((best == null || v > bestValue) && !known.contains(x)) {
+            if ((best == null || v > bestValue) && !isKnown(known, transform, x)) {
                 best = x;
                 bestValue = v;
             }
         }
-        return best != null ? best : bestUnknownCandidate(candidates, order, known);
+        return best != null ? best : bestUnknownCandidate(candidates, order, known, transform);
     }
 
     /** The best-scoring candidate that is not a known point, or the best one when all are known. */
-    private static double[] bestUnknownCandidate(List<double[]> candidates, Integer[] order, KnownPoints known) {
+    private static double[] bestUnknownCandidate(List<double[]> candidates, Integer[] order, KnownPoints known,
+                                                 SearchSpaceTransform transform) {
         for (int i : order) {
-            if (!known.contains(candidates.get(i))) {
+            if (!isKnown(known, transform, candidates.get(i))) {
                 return candidates.get(i);
             }
         }
         return candidates.get(order[0]);
+    }
+
+    /** Whether {@code x} (unit cube) decodes to the parameters of a known point. */
+    private static boolean isKnown(KnownPoints known, SearchSpaceTransform transform, double[] x) {
+        return !known.isEmpty() && known.contains(transform.fromUnit(x));
     }
 
     /** Which coordinates of {@code transform}'s unit cube are numeric (the others: one-hot categoricals). */

@@ -2,6 +2,7 @@ package io.tunelab.search.sampler.gp;
 
 import io.tunelab.search.SearchException;
 import io.tunelab.search.sampler.IntersectionSearchSpace;
+import io.tunelab.search.sampler.KnownPoints;
 import io.tunelab.search.sampler.RandomSampler;
 import io.tunelab.search.sampler.RandomStreams;
 import io.tunelab.search.sampler.Sampler;
@@ -167,8 +168,7 @@ public final class GpSampler implements Sampler {
                 ? TrustRegion.around(x, loss, feasible, AcquisitionOptimizer.numericCoordinates(transform))
                 : TrustRegion.whole(transform.dimension());
         double[] chosen = AcquisitionOptimizer.maximize(acquisition, transform, incumbents, options, region,
-                space.values().stream().allMatch(Distribution::isFinite)
-                        ? KnownPoints.of(transform, x, pendingPoints) : KnownPoints.none(transform), random);
+                knownPoints(space, transform, x, pendingPoints), random);
         Map<String, Double> proposal = transform.fromUnit(chosen);
         pending.remember(trial.number(), proposal);
         return proposal;
@@ -180,6 +180,22 @@ public final class GpSampler implements Sampler {
      * and this keeps an ask at 250 trials in 10 dimensions under 100 ms while the model is still
      * conditioned on the whole fit set.
      */
+    /** The fitted and pending points, in a space of finitely many values; none elsewhere (see the class comment). */
+    private static KnownPoints knownPoints(Map<String, Distribution> space, SearchSpaceTransform transform,
+                                           double[][] x, List<double[]> pending) {
+        if (!KnownPoints.applies(space)) {
+            return KnownPoints.none();
+        }
+        List<Map<String, Double>> points = new ArrayList<>(x.length + pending.size());
+        for (double[] row : x) {
+            points.add(transform.fromUnit(row));
+        }
+        for (double[] row : pending) {
+            points.add(transform.fromUnit(row));
+        }
+        return KnownPoints.of(space, points);
+    }
+
     private static int[] hyperparameterRows(List<FrozenTrial> fit, Direction direction) {
         List<FrozenTrial> chosen = FitSet.choose(fit, direction, HYPERPARAMETER_CAP);
         Map<FrozenTrial, Integer> row = new java.util.IdentityHashMap<>();

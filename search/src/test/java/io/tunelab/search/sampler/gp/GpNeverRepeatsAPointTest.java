@@ -2,6 +2,7 @@ package io.tunelab.search.sampler.gp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tunelab.search.sampler.FiniteSpaces;
 import io.tunelab.search.sampler.RandomStreams;
 import io.tunelab.search.study.OptimizeOptions;
 import io.tunelab.search.study.Study;
@@ -39,20 +40,10 @@ class GpNeverRepeatsAPointTest {
     @Timeout(value = 5, unit = TimeUnit.MINUTES)
     void onAGridOfIntegersProposalsVisitNewCellsUntilTheGridIsUsedUpAndThenMayRepeat() {
         Study study = Study.builder("grid").seed(2).sampler(new GpSampler(RandomStreams.seeded(2))).create();
-        study.optimize(t -> {
-            int a = t.suggestInt("a", 0, 4);
-            int b = t.suggestInt("b", 0, 4);
-            return (a - 2) * (a - 2) + (b - 3) * (b - 3) + 0.3 * Math.sin(7 * a * b);
-        }, OptimizeOptions.trials(35).withParallelism(1));
+        study.optimize(FiniteSpaces::gridOfIntegers, OptimizeOptions.trials(35).withParallelism(1));
         List<FrozenTrial> trials = study.trials(EnumSet.of(TrialState.COMPLETE));
-        Set<Map<String, Object>> seen = new HashSet<>();
-        for (FrozenTrial t : trials) {
-            boolean fresh = seen.add(t.params());
-            if (t.number() >= STARTUP && seen.size() < 25) {
-                assertThat(fresh).as("trial %d %s while cells were left", t.number(), t.params()).isTrue();
-            }
-        }
-        assertThat(seen).hasSize(25);
+        FiniteSpaces.assertNewPointsWhileAnyAreLeft(trials, 25, STARTUP);
+        assertThat(trials.stream().map(FrozenTrial::params).distinct()).hasSize(25);
         assertThat(trials).hasSize(35);
     }
 
