@@ -73,6 +73,11 @@ final class ObservationLog {
         return numbers[position];
     }
 
+    /** The finished trial at a position. */
+    FrozenTrial trial(int position) {
+        return trials[position];
+    }
+
     /**
      * Absorbs the finished trials of {@code snapshot} (any states; others are ignored), ordered by
      * number as {@link io.tunelab.search.trial.StudyView#trials} returns them.
