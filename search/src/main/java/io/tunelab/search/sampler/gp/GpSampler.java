@@ -174,12 +174,6 @@ public final class GpSampler implements Sampler {
         return proposal;
     }
 
-    /**
-     * Rows of {@code fit} the hyperparameters are fitted on: all up to {@value #HYPERPARAMETER_CAP}, then
-     * the best half and the most recent rest ({@link FitSet}); each likelihood evaluation costs O(n³),
-     * and this keeps an ask at 250 trials in 10 dimensions under 100 ms while the model is still
-     * conditioned on the whole fit set.
-     */
     /** The fitted and pending points, in a space of finitely many values; none elsewhere (see the class comment). */
     private static KnownPoints knownPoints(Map<String, Distribution> space, SearchSpaceTransform transform,
                                            double[][] x, List<double[]> pending) {
@@ -196,6 +190,12 @@ public final class GpSampler implements Sampler {
         return KnownPoints.of(space, points);
     }
 
+    /**
+     * Rows of {@code fit} the hyperparameters are fitted on: all up to {@value #HYPERPARAMETER_CAP}, then
+     * the best half and the most recent rest ({@link FitSet}); each likelihood evaluation costs O(n³),
+     * and this keeps an ask at 250 trials in 10 dimensions under 100 ms while the model is still
+     * conditioned on the whole fit set.
+     */
     private static int[] hyperparameterRows(List<FrozenTrial> fit, Direction direction) {
         List<FrozenTrial> chosen = FitSet.choose(fit, direction, HYPERPARAMETER_CAP);
         Map<FrozenTrial, Integer> row = new java.util.IdentityHashMap<>();

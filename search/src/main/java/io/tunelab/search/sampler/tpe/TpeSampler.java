@@ -146,7 +146,7 @@ public final class TpeSampler implements Sampler {
         }
         Map<String, Double> out = new LinkedHashMap<>();
         TrialViews.View view = views.view(study, trial);
-        KnownPoints known = parts.size() == 1 ? knownPoints(view, parts.get(0)) : KnownPoints.none();
+        KnownPoints known = parts.size() == 1 ? view.knownPoints(parts.get(0)) : KnownPoints.none();
         for (Map<String, Distribution> part : parts) {
             Map<String, Double> chosen = new LinkedHashMap<>();
             if (options.categoricalsAlone() && part.size() > 1) {
@@ -163,53 +163,6 @@ public final class TpeSampler implements Sampler {
             out.putAll(chosen.size() == part.size() ? chosen : sampleGroup(view, trial, part, options, chosen, known));
         }
         return out;
-    }
-
-    /**
-     * The points {@code part} must not repeat: in a space of finitely many values that is the whole of every
-     * observed trial (no trial holds a parameter outside {@code part} but single values, so a repeat of {@code
-     * part} repeats a trial), the observed (complete or pruned) trials' points and, with the constant liar, the
-     * running ones'; otherwise none.
-     */
-    private static KnownPoints knownPoints(TrialViews.View view, Map<String, Distribution> part) {
-        if (!KnownPoints.applies(part)) {
-            return KnownPoints.none();
-        }
-        List<Map<String, Double>> points = new ArrayList<>();
-        synchronized (view.log()) {
-            for (int pos = 0; pos < view.log().size(); pos++) {
-                FrozenTrial t = view.log().trial(pos);
-                if (!varied(t).equals(part.keySet())) {
-                    return KnownPoints.none();
-                }
-                points.add(internalParams(t, part));
-            }
-        }
-        for (FrozenTrial t : view.running()) {
-            points.add(internalParams(t, part));
-        }
-        return KnownPoints.of(part, points);
-    }
-
-    /** The names of {@code t}'s parameters that can take more than one value (the others are left out of parts). */
-    private static Set<String> varied(FrozenTrial t) {
-        Set<String> names = new HashSet<>();
-        t.distributions().forEach((name, d) -> {
-            if (!d.isSingle()) {
-                names.add(name);
-            }
-        });
-        return names;
-    }
-
-    private static Map<String, Double> internalParams(FrozenTrial t, Map<String, Distribution> part) {
-        Map<String, Double> p = new LinkedHashMap<>();
-        for (String name : part.keySet()) {
-            if (part.get(name).equals(t.distributions().get(name))) {
-                p.put(name, t.internalParam(name));
-            }
-        }
-        return p;
     }
 
     @Override

@@ -1,15 +1,19 @@
 package io.tunelab.search.sampler.tpe;
 
 import io.tunelab.search.SearchException;
+import io.tunelab.search.sampler.KnownPoints;
+import io.tunelab.search.space.Distribution;
 import io.tunelab.search.trial.Direction;
 import io.tunelab.search.trial.FrozenTrial;
 import io.tunelab.search.trial.StudyView;
 import io.tunelab.search.trial.TrialState;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What TPE decides from, per study and trial: one {@link ObservationLog} per study (the most recent
@@ -41,6 +45,52 @@ final class TrialViews {
      * @param running  with the constant liar, the other RUNNING trials then, ordered by number
      */
     record View(ObservationLog log, int observed, List<FrozenTrial> running) {
+        /**
+         * The points {@code part} must not repeat: in a space of finitely many values that is the whole of every
+         * observed trial (no trial holds a parameter outside {@code part} but single values, so a repeat of {@code
+         * part} repeats a trial), the observed (complete or pruned) trials' points and, with the constant liar, the
+         * running ones'; otherwise none.
+         */
+        KnownPoints knownPoints(Map<String, Distribution> part) {
+            if (!KnownPoints.applies(part)) {
+                return KnownPoints.none();
+            }
+            List<Map<String, Double>> points = new ArrayList<>();
+            synchronized (log) {
+                for (int pos = 0; pos < log.size(); pos++) {
+                    FrozenTrial t = log.trial(pos);
+                    if (!varied(t).equals(part.keySet())) {
+                        return KnownPoints.none();
+                    }
+                    points.add(internalParams(t, part));
+                }
+            }
+            for (FrozenTrial t : running) {
+                points.add(internalParams(t, part));
+            }
+            return KnownPoints.of(part, points);
+        }
+
+        /** The names of {@code t}'s parameters that hold more than one value (parts leave single values out). */
+        private static Set<String> varied(FrozenTrial t) {
+            Set<String> names = new HashSet<>();
+            t.distributions().forEach((name, d) -> {
+                if (!d.isSingle()) {
+                    names.add(name);
+                }
+            });
+            return names;
+        }
+
+        private static Map<String, Double> internalParams(FrozenTrial t, Map<String, Distribution> part) {
+            Map<String, Double> p = new LinkedHashMap<>();
+            for (String name : part.keySet()) {
+                if (part.get(name).equals(t.distributions().get(name))) {
+                    p.put(name, t.internalParam(name));
+                }
+            }
+            return p;
+        }
     }
 
     private static <K, V> Map<K, V> lru(int capacity) {
