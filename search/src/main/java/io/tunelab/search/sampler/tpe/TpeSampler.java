@@ -48,13 +48,13 @@ import java.util.SplittableRandom;
  *
  * <p>In a space of finitely many values ({@link KnownPoints}: ints, stepped floats, categoricals) modelled as
  * one multivariate group that is the whole of every observed trial, a decision never repeats the parameters
- * of an observed (complete or pruned) trial, nor with the constant liar of a running one, while an unknown
- * point remains: it takes its best-ranked candidate that is new, drawing more candidates from l when all of
- * them are known ({@value #EXTRA_CANDIDATE_BATCHES} more batches at most), and categoricals decided one at a
- * time onto a known point are decided jointly. l's candidates come from the good points' own kernels, so
- * without the rule one proposal in five repeated a point on BBOB with coordinates stepped by 0.5 in 2-D
- * (development split; docs/sampler-benchmarks.md). Univariate mode, conditional spaces and spaces with a
- * continuous parameter are unchanged.
+ * of an observed (complete or pruned) or a running trial while an unknown point remains: it takes its
+ * best-ranked candidate that is new, drawing more candidates from l when all of them are known ({@value
+ * #EXTRA_CANDIDATE_BATCHES} more batches at most), and categoricals decided one at a time onto a known point
+ * are decided jointly. l's candidates come from the good points' own kernels, so without the rule one proposal
+ * in five repeated a point on BBOB with coordinates stepped by 0.5 in 2-D (development split;
+ * docs/sampler-benchmarks.md). Univariate mode, conditional spaces and spaces with a continuous parameter are
+ * unchanged.
  *
  * <p>Cost per decision: the finished trials live in an {@link ObservationLog} per study, kept across
  * asks and updated with only the trials that finished since (finished trials never change); the
@@ -191,10 +191,10 @@ public final class TpeSampler implements Sampler {
             for (int j = 0; j < columns.length; j++) {
                 columns[j] = view.log().column(names.get(j), dists.get(j));
             }
-            split = TpeSplit.of(view.log(), columns, view.running(), opts);
+            split = TpeSplit.of(view.log(), columns, view.liars(), opts);
             if (!fixed.isEmpty()) {
                 double[] given = given(names, fixed);
-                TpeSplit branch = TpeSplit.of(view.log(), columns, view.running(), opts, given);
+                TpeSplit branch = TpeSplit.of(view.log(), columns, view.liars(), opts, given);
                 if (branch.below().size() >= BRANCH_MIN_GOOD) {
                     split = branch;
                 }

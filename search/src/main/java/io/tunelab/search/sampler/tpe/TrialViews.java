@@ -42,14 +42,15 @@ final class TrialViews {
      *
      * @param log      the study's log (guard with its lock); it may have grown since the view was made
      * @param observed finished trials in the log when the view was made
-     * @param running  with the constant liar, the other RUNNING trials then, ordered by number
+     * @param running  the other RUNNING trials then, ordered by number
+     * @param liars    with the constant liar, {@code running}; otherwise empty
      */
-    record View(ObservationLog log, int observed, List<FrozenTrial> running) {
+    record View(ObservationLog log, int observed, List<FrozenTrial> running, List<FrozenTrial> liars) {
         /**
          * The points {@code part} must not repeat: in a space of finitely many values that is the whole of every
          * observed trial (no trial holds a parameter outside {@code part} but single values, so a repeat of {@code
-         * part} repeats a trial), the observed (complete or pruned) trials' points and, with the constant liar, the
-         * running ones'; otherwise none.
+         * part} repeats a trial), the observed (complete or pruned) and the running trials' points (running ones
+         * whose parameters are not all set yet are left out); otherwise none.
          */
         KnownPoints knownPoints(Map<String, Distribution> part) {
             if (!KnownPoints.applies(part)) {
@@ -116,9 +117,7 @@ final class TrialViews {
                     + "' has " + study.directions().size() + " objectives (use NSGA-II)");
         }
         Direction direction = study.direction();
-        List<FrozenTrial> snapshot = study.trials(constantLiar
-                ? EnumSet.of(TrialState.COMPLETE, TrialState.PRUNED, TrialState.RUNNING)
-                : EnumSet.of(TrialState.COMPLETE, TrialState.PRUNED));
+        List<FrozenTrial> snapshot = study.trials(EnumSet.of(TrialState.COMPLETE, TrialState.PRUNED, TrialState.RUNNING));
         ObservationLog log;
         synchronized (logs) {
             log = logs.get(study.studyId());
@@ -138,7 +137,8 @@ final class TrialViews {
                 running.add(t);
             }
         }
-        View v = new View(log, observed, List.copyOf(running));
+        List<FrozenTrial> others = List.copyOf(running);
+        View v = new View(log, observed, others, constantLiar ? others : List.of());
         synchronized (views) {
             views.put(key, v);
         }

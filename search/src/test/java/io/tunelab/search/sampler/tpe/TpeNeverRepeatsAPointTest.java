@@ -3,13 +3,16 @@ package io.tunelab.search.sampler.tpe;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tunelab.search.sampler.FiniteSpaces;
+import io.tunelab.search.sampler.RandomStreams;
 import io.tunelab.search.study.OptimizeOptions;
 import io.tunelab.search.study.Study;
 import io.tunelab.search.trial.FrozenTrial;
 import io.tunelab.search.trial.RangeOptions;
+import io.tunelab.search.trial.Trial;
 import io.tunelab.search.trial.TrialState;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -53,5 +56,27 @@ class TpeNeverRepeatsAPointTest {
                     + (init.equals("he") ? 0 : 0.25);
         }, OptimizeOptions.trials(27).withParallelism(1));
         FiniteSpaces.assertNewPointsWhileAnyAreLeft(study.trials(EnumSet.of(TrialState.COMPLETE)), 27, STARTUP);
+    }
+
+    @Test
+    void aProposalKeepsOffThePointOfATrialStillRunning() {
+        for (long seed = 1; seed <= 10; seed++) {
+            Study study = Study.builder("running").sampler(new TpeSampler(RandomStreams.seeded(seed),
+                    TpeOptions.defaults().withStartupTrials(1))).create();
+            for (int[] cell : new int[][] {{0, 0}, {0, 1}, {1, 0}, {1, 1}}) {
+                study.enqueueTrial(Map.of("a", cell[0], "b", cell[1]));
+                Trial t = study.ask();
+                study.tell(t, suggestCell(t).hashCode() % 7);
+            }
+            Map<String, Integer> running = suggestCell(study.ask());
+            Map<String, Integer> next = suggestCell(study.ask());
+            assertThat(List.of(running, next)).as("seed %d", seed)
+                    .containsExactlyInAnyOrder(Map.of("a", 0, "b", 2), Map.of("a", 1, "b", 2));
+        }
+    }
+
+    /** A 2 × 3 grid: six points. */
+    private static Map<String, Integer> suggestCell(Trial t) {
+        return Map.of("a", t.suggestInt("a", 0, 1), "b", t.suggestInt("b", 0, 2));
     }
 }
