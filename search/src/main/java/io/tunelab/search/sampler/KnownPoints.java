@@ -4,17 +4,20 @@ import io.tunelab.search.space.CategoricalDistribution;
 import io.tunelab.search.space.Distribution;
 import io.tunelab.search.space.FloatDistribution;
 import io.tunelab.search.space.IntDistribution;
+import io.tunelab.search.trial.FrozenTrial;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * The points of a space of finitely many values (every parameter an int, a stepped float, a categorical or a single
- * value: {@link Distribution#isFinite}) that a proposal should not repeat: those of evaluated and pending trials.
- * A deterministic objective at a repeated point tells a sampler nothing new, and in such spaces a model's best
+ * value: {@link Distribution#isFinite}) that a proposal should not repeat: those of finished (complete, pruned or
+ * failed) and pending trials. A deterministic objective at a repeated point tells a sampler nothing new (and a
+ * setting that failed, such as one a trainer refuses, fails again), and in such spaces a model's best
  * proposal often lands on a point it already has: the GP's expected improvement, maximised over the continuous
  * relaxation, snaps back into the incumbent's cell, and TPE's best-ranked candidate is drawn from the good points'
  * own kernels. Samplers that use it take their best-ranked proposal that is not known, and a known one only when
@@ -75,6 +78,44 @@ public final class KnownPoints {
             }
         }
         return new KnownPoints(empty.names, empty.distributions, Set.copyOf(cells));
+    }
+
+    /**
+     * The points of {@code trials} in {@code space}: each trial's internal values of the parameters it holds with
+     * the space's distributions (a trial that lacks one, or holds it with another distribution, is left out).
+     *
+     * @throws SamplerException when a distribution of {@code space} is not finite (see {@link #applies})
+     */
+    public static KnownPoints ofTrials(Map<String, Distribution> space, Collection<FrozenTrial> trials) {
+        List<Map<String, Double>> points = new java.util.ArrayList<>(trials.size());
+        for (FrozenTrial t : trials) {
+            Map<String, Double> p = new LinkedHashMap<>();
+            space.forEach((name, d) -> {
+                if (d.equals(t.distributions().get(name))) {
+                    p.put(name, t.internalParam(name));
+                }
+            });
+            points.add(p);
+        }
+        return of(space, points);
+    }
+
+    /** These known points and {@code points} (internal values by name) of the same space. */
+    public KnownPoints plus(Collection<Map<String, Double>> points) {
+        if (points.isEmpty()) {
+            return this;
+        }
+        if (names.isEmpty()) {
+            throw new SamplerException("no space to add points to: KnownPoints.none() knows no space");
+        }
+        Set<Cell> all = new HashSet<>(cells);
+        for (Map<String, Double> p : points) {
+            Cell c = cell(p);
+            if (c != null) {
+                all.add(c);
+            }
+        }
+        return new KnownPoints(names, distributions, Set.copyOf(all));
     }
 
     /** No known points: nothing is a repeat. */

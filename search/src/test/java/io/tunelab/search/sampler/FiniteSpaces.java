@@ -21,6 +21,15 @@ public final class FiniteSpaces {
         return (a - 2) * (a - 2) + (b - 3) * (b - 3) + 0.3 * Math.sin(7 * a * b);
     }
 
+    /** {@link #gridOfIntegers}, except that its best point (2, 3) throws, as a trainer fails for some settings. */
+    public static double gridFailingAtItsBest(Trial t) {
+        double v = gridOfIntegers(t);
+        if (t.params().equals(Map.of("a", 2, "b", 3))) {
+            throw new IllegalStateException("this setting always fails");
+        }
+        return v;
+    }
+
     /**
      * Asserts that every trial numbered {@code startup} or more holds parameters no earlier trial held, as long
      * as fewer than {@code points} (the size of the space) had been seen before it.

@@ -7,6 +7,11 @@ import io.tunelab.search.space.CategoricalDistribution;
 import io.tunelab.search.space.Distribution;
 import io.tunelab.search.space.FloatDistribution;
 import io.tunelab.search.space.IntDistribution;
+import io.tunelab.search.study.Study;
+import io.tunelab.search.trial.FrozenTrial;
+import io.tunelab.search.trial.RangeOptions;
+import io.tunelab.search.trial.Trial;
+import io.tunelab.search.trial.TrialState;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -67,5 +72,22 @@ class KnownPointsTest {
                 .isInstanceOf(SamplerException.class)
                 .hasMessageContaining("finitely many values")
                 .hasMessageContaining("lr");
+    }
+
+    @Test
+    void aFailedTrialsPointIsKnownAndPendingPointsAddToThem() {
+        Study study = Study.builder("failed").create();
+        Trial t = study.ask();
+        t.suggestFloat("x", -5, 5, RangeOptions.step(0.1));
+        t.suggestInt("n", 1, 1000, RangeOptions.log());
+        t.suggestCategorical("c", List.of("a", "b", "c"));
+        FrozenTrial failed = study.tell(t.number(), TrialState.FAIL);
+
+        KnownPoints known = KnownPoints.ofTrials(space(), List.of(failed));
+        Map<String, Double> point = Map.of("x", failed.internalParam("x"), "n", failed.internalParam("n"),
+                "c", failed.internalParam("c"));
+        assertThat(known.contains(point)).isTrue();
+        assertThat(known.contains(point(4.9, 1, 0))).isFalse();
+        assertThat(known.plus(List.of(point(4.9, 1, 0))).contains(point(4.9, 1, 0))).isTrue();
     }
 }

@@ -43,8 +43,8 @@ import org.slf4j.LoggerFactory;
  * (other workers, other processes) enter the model at the mean observed loss (constant liar,
  * {@link PendingPoints}), so parallel workers do not propose the same point. In a space whose parameters all hold
  * finitely many values ({@link Distribution#isFinite}: ints, stepped floats, categoricals), a proposal never repeats
- * the parameters of a fitted or pending trial while the acquisition optimiser scored any other point
- * ({@link KnownPoints}): EI is maximised over the continuous relaxation, and its maximiser next to the incumbent
+ * the parameters of a finished (complete, pruned or failed) or pending trial while the acquisition optimiser scored
+ * any other point ({@link KnownPoints}): EI is maximised over the continuous relaxation, and its maximiser next to the incumbent
  * snaps back into the incumbent's cell, which gives nothing new (BBOB with stepped coordinates, development split:
  * without the rule, worse than random search on several functions). Continuous and mixed spaces keep repeats: on
  * BBOB's development split forbidding them there gained in 2-D but changed one run of 360 from 5-D up, for the
@@ -168,26 +168,27 @@ public final class GpSampler implements Sampler {
                 ? TrustRegion.around(x, loss, feasible, AcquisitionOptimizer.numericCoordinates(transform))
                 : TrustRegion.whole(transform.dimension());
         double[] chosen = AcquisitionOptimizer.maximize(acquisition, transform, incumbents, options, region,
-                knownPoints(space, transform, x, pendingPoints), random);
+                knownPoints(study, space, transform, pendingPoints), random);
         Map<String, Double> proposal = transform.fromUnit(chosen);
         pending.remember(trial.number(), proposal);
         return proposal;
     }
 
-    /** The fitted and pending points, in a space of finitely many values; none elsewhere (see the class comment). */
-    private static KnownPoints knownPoints(Map<String, Distribution> space, SearchSpaceTransform transform,
-                                           double[][] x, List<double[]> pending) {
+    /**
+     * In a space of finitely many values, the points of the finished trials (complete, pruned or failed: fitted or
+     * not) and the pending ones; none elsewhere (see the class comment).
+     */
+    private static KnownPoints knownPoints(StudyView study, Map<String, Distribution> space,
+                                           SearchSpaceTransform transform, List<double[]> pending) {
         if (!KnownPoints.applies(space)) {
             return KnownPoints.none();
         }
-        List<Map<String, Double>> points = new ArrayList<>(x.length + pending.size());
-        for (double[] row : x) {
-            points.add(transform.fromUnit(row));
-        }
+        List<Map<String, Double>> points = new ArrayList<>(pending.size());
         for (double[] row : pending) {
             points.add(transform.fromUnit(row));
         }
-        return KnownPoints.of(space, points);
+        return KnownPoints.ofTrials(space, study.trials(EnumSet.of(TrialState.COMPLETE, TrialState.PRUNED,
+                TrialState.FAIL))).plus(points);
     }
 
     /**

@@ -50,11 +50,11 @@ import java.util.SplittableRandom;
  * one multivariate group that is the whole of every observed trial, a decision never repeats the parameters
  * of an observed (complete or pruned) or a running trial while an unknown point remains: it takes its
  * best-ranked candidate that is new, drawing more candidates from l when all of them are known ({@value
- * #EXTRA_CANDIDATE_BATCHES} more batches at most), and categoricals decided one at a time onto a known point
- * are decided jointly. l's candidates come from the good points' own kernels, so without the rule one proposal
- * in five repeated a point on BBOB with coordinates stepped by 0.5 in 2-D (development split;
- * docs/sampler-benchmarks.md). Univariate mode, conditional spaces and spaces with a continuous parameter are
- * unchanged.
+ * #EXTRA_CANDIDATE_BATCHES} more batches at most), and when categoricals decided one at a time lead only to
+ * known points (a used-up branch), the whole group is decided jointly. l's candidates come from the good
+ * points' own kernels, so without the rule one proposal in five repeated a point on BBOB with coordinates
+ * stepped by 0.5 in 2-D (development split; docs/sampler-benchmarks.md). Univariate mode, conditional spaces
+ * and spaces with a continuous parameter are unchanged.
  *
  * <p>Cost per decision: the finished trials live in an {@link ObservationLog} per study, kept across
  * asks and updated with only the trials that finished since (finished trials never change); the
@@ -157,10 +157,13 @@ public final class TpeSampler implements Sampler {
                     }
                 }
             }
-            if (chosen.size() == part.size() && known.contains(chosen)) {
-                chosen = Map.of(); // all categorical, decided one at a time onto a known point: decide them jointly
+            Map<String, Double> decided = chosen.size() == part.size() ? chosen
+                    : sampleGroup(view, trial, part, options, chosen, known);
+            if (!chosen.isEmpty() && known.contains(decided)) {
+                // the categoricals chose a branch whose points are all known (as far as l reaches): decide jointly
+                decided = sampleGroup(view, trial, part, options, Map.of(), known);
             }
-            out.putAll(chosen.size() == part.size() ? chosen : sampleGroup(view, trial, part, options, chosen, known));
+            out.putAll(decided);
         }
         return out;
     }

@@ -44,32 +44,32 @@ final class TrialViews {
      * @param observed finished trials in the log when the view was made
      * @param running  the other RUNNING trials then, ordered by number
      * @param liars    with the constant liar, {@code running}; otherwise empty
+     * @param failed   the FAIL trials then
      */
-    record View(ObservationLog log, int observed, List<FrozenTrial> running, List<FrozenTrial> liars) {
+    record View(ObservationLog log, int observed, List<FrozenTrial> running, List<FrozenTrial> liars,
+                List<FrozenTrial> failed) {
         /**
          * The points {@code part} must not repeat: in a space of finitely many values that is the whole of every
          * observed trial (no trial holds a parameter outside {@code part} but single values, so a repeat of {@code
-         * part} repeats a trial), the observed (complete or pruned) and the running trials' points (running ones
-         * whose parameters are not all set yet are left out); otherwise none.
+         * part} repeats a trial), the points of the observed (complete or pruned), running and failed trials
+         * (those whose parameters are not all set are left out); otherwise none.
          */
         KnownPoints knownPoints(Map<String, Distribution> part) {
             if (!KnownPoints.applies(part)) {
                 return KnownPoints.none();
             }
-            List<Map<String, Double>> points = new ArrayList<>();
+            List<FrozenTrial> trials = new ArrayList<>(running);
+            trials.addAll(failed);
             synchronized (log) {
                 for (int pos = 0; pos < log.size(); pos++) {
                     FrozenTrial t = log.trial(pos);
                     if (!varied(t).equals(part.keySet())) {
                         return KnownPoints.none();
                     }
-                    points.add(internalParams(t, part));
+                    trials.add(t);
                 }
             }
-            for (FrozenTrial t : running) {
-                points.add(internalParams(t, part));
-            }
-            return KnownPoints.of(part, points);
+            return KnownPoints.ofTrials(part, trials);
         }
 
         /** The names of {@code t}'s parameters that hold more than one value (parts leave single values out). */
@@ -81,16 +81,6 @@ final class TrialViews {
                 }
             });
             return names;
-        }
-
-        private static Map<String, Double> internalParams(FrozenTrial t, Map<String, Distribution> part) {
-            Map<String, Double> p = new LinkedHashMap<>();
-            for (String name : part.keySet()) {
-                if (part.get(name).equals(t.distributions().get(name))) {
-                    p.put(name, t.internalParam(name));
-                }
-            }
-            return p;
         }
     }
 
@@ -117,7 +107,8 @@ final class TrialViews {
                     + "' has " + study.directions().size() + " objectives (use NSGA-II)");
         }
         Direction direction = study.direction();
-        List<FrozenTrial> snapshot = study.trials(EnumSet.of(TrialState.COMPLETE, TrialState.PRUNED, TrialState.RUNNING));
+        List<FrozenTrial> snapshot = study.trials(
+                EnumSet.of(TrialState.COMPLETE, TrialState.PRUNED, TrialState.RUNNING, TrialState.FAIL));
         ObservationLog log;
         synchronized (logs) {
             log = logs.get(study.studyId());
@@ -132,13 +123,16 @@ final class TrialViews {
             observed = log.size();
         }
         List<FrozenTrial> running = new ArrayList<>();
+        List<FrozenTrial> failed = new ArrayList<>();
         for (FrozenTrial t : snapshot) {
             if (t.state() == TrialState.RUNNING && t.number() != trial.number()) {
                 running.add(t);
+            } else if (t.state() == TrialState.FAIL) {
+                failed.add(t);
             }
         }
         List<FrozenTrial> others = List.copyOf(running);
-        View v = new View(log, observed, others, constantLiar ? others : List.of());
+        View v = new View(log, observed, others, constantLiar ? others : List.of(), List.copyOf(failed));
         synchronized (views) {
             views.put(key, v);
         }

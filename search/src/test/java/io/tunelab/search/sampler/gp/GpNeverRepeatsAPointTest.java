@@ -47,6 +47,16 @@ class GpNeverRepeatsAPointTest {
         assertThat(trials).hasSize(35);
     }
 
+    @Test
+    @Timeout(value = 5, unit = TimeUnit.MINUTES)
+    void aPointWhoseTrialFailedIsNotProposedAgain() {
+        Study study = Study.builder("fails").sampler(new GpSampler(RandomStreams.seeded(6))).create();
+        study.optimize(FiniteSpaces::gridFailingAtItsBest, OptimizeOptions.trials(25).withParallelism(1));
+        List<FrozenTrial> trials = study.trials(EnumSet.allOf(TrialState.class));
+        assertThat(trials).hasSize(25);
+        FiniteSpaces.assertNewPointsWhileAnyAreLeft(trials, 25, STARTUP);
+    }
+
     /** GP proposals (after the start-up) whose parameters equal an earlier trial's. */
     private static long repeats(List<FrozenTrial> trials) {
         Set<Map<String, Object>> seen = new HashSet<>();

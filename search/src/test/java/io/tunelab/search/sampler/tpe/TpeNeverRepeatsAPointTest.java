@@ -75,6 +75,27 @@ class TpeNeverRepeatsAPointTest {
         }
     }
 
+    @Test
+    void whenTheBestCategoryHasNoNewPointLeftTheCategoryIsDecidedAgainWithTheRest() {
+        Study study = Study.builder("branch").sampler(new TpeSampler(RandomStreams.seeded(5),
+                TpeOptions.defaults().withStartupTrials(2))).create();
+        study.optimize(t -> {
+            String impurity = t.suggestCategorical("impurity", List.of("gini", "entropy"));
+            int depth = t.suggestInt("depth", 0, 4);
+            return (impurity.equals("gini") ? 0 : 10) + Math.abs(depth - 2);
+        }, OptimizeOptions.trials(10).withParallelism(1));
+        FiniteSpaces.assertNewPointsWhileAnyAreLeft(study.trials(EnumSet.of(TrialState.COMPLETE)), 10, 2);
+    }
+
+    @Test
+    void aPointWhoseTrialFailedIsNotProposedAgain() {
+        Study study = Study.builder("fails").sampler(new TpeSampler(6)).create();
+        study.optimize(FiniteSpaces::gridFailingAtItsBest, OptimizeOptions.trials(25).withParallelism(1));
+        List<FrozenTrial> trials = study.trials(EnumSet.allOf(TrialState.class));
+        assertThat(trials).hasSize(25);
+        FiniteSpaces.assertNewPointsWhileAnyAreLeft(trials, 25, STARTUP);
+    }
+
     /** A 2 × 3 grid: six points. */
     private static Map<String, Integer> suggestCell(Trial t) {
         return Map.of("a", t.suggestInt("a", 0, 1), "b", t.suggestInt("b", 0, 2));
