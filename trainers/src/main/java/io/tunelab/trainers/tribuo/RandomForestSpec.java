@@ -5,6 +5,7 @@ import static io.tunelab.trainers.params.Hyperparameter.real;
 
 import io.tunelab.search.space.FloatDistribution;
 import io.tunelab.search.space.IntDistribution;
+import io.tunelab.trainers.TrainersException;
 import io.tunelab.trainers.params.Hyperparameters;
 import org.tribuo.Trainer;
 import org.tribuo.classification.Label;
@@ -46,14 +47,27 @@ public final class RandomForestSpec extends AbstractTrainerSpec {
     @Override
     Trainer<Label> classifier(Params p, long seed) {
         int trees = p.integer("n_trees");
-        return new RandomForestTrainer<>(CartSpec.tree(p, p.real32("fraction_features"), seed), new VotingCombiner(),
+        return new RandomForestTrainer<>(CartSpec.tree(p, fractionFeatures(p), seed), new VotingCombiner(),
                 trees, seed);
     }
 
     @Override
     Trainer<Regressor> regressor(Params p, long seed) {
         int trees = p.integer("n_trees");
-        return new RandomForestTrainer<>(CartSpec.regressionTree(p, p.real32("fraction_features"), seed),
+        return new RandomForestTrainer<>(CartSpec.regressionTree(p, fractionFeatures(p), seed),
                 new AveragingCombiner(), trees, seed);
+    }
+
+    /**
+     * {@code fraction_features}, which Tribuo's forests need in (0, 1): at 1 every split sees every feature, and
+     * Tribuo refuses the forest with a message that names neither the parameter nor the value.
+     */
+    private static float fractionFeatures(Params p) {
+        double f = p.real("fraction_features");
+        if (!(f > 0 && f < 1)) {
+            throw new TrainersException("fraction_features: a random forest needs a share of the features per split "
+                    + "above 0 and below 1 (at 1 every split sees every feature: that is the cart trainer), got " + f);
+        }
+        return (float) f;
     }
 }

@@ -121,6 +121,15 @@ class TrainerSpecsTest {
     }
 
     @Test
+    void aForestWhoseSplitsSeeEveryFeatureIsRefusedNamingTheParameterAndTheValue() {
+        TribuoTrainerSpec spec = RandomForestSpec.defaults().fixed("fraction_features", 1.0);
+        Trial trial = Study.builder("every-feature").create().ask();
+
+        assertThatThrownBy(() -> spec.classifier(trial)).isInstanceOf(TrainersException.class)
+                .hasMessageContaining("fraction_features").hasMessageContaining("below 1").hasMessageContaining("got 1.0");
+    }
+
+    @Test
     void aChoiceOfNumbersSearchesANumericParameter() {
         TribuoTrainerSpec spec = RandomForestSpec.defaults().with("n_trees", CategoricalDistribution.of(3, 10, 30))
                 .with("fraction_features", CategoricalDistribution.of(0.2, 0.4));
