@@ -48,7 +48,7 @@ import java.util.SplittableRandom;
  *
  * <p>In a space of finitely many values ({@link KnownPoints}: ints, stepped floats, categoricals) modelled as
  * one multivariate group that is the whole of every observed trial, a decision never repeats the parameters
- * of an observed (complete or pruned) or a running trial while an unknown point remains: it takes its
+ * of an observed (complete or pruned), a running or a failed trial while an unknown point remains: it takes its
  * best-ranked candidate that is new, drawing more candidates from l when all of them are known ({@value
  * #EXTRA_CANDIDATE_BATCHES} more batches at most), and when categoricals decided one at a time lead only to
  * known points (a used-up branch), the whole group is decided jointly. l's candidates come from the good
