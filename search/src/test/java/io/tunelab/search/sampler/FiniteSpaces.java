@@ -2,8 +2,12 @@ package io.tunelab.search.sampler;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tunelab.search.study.OptimizeOptions;
+import io.tunelab.search.study.Study;
 import io.tunelab.search.trial.FrozenTrial;
 import io.tunelab.search.trial.Trial;
+import io.tunelab.search.trial.TrialState;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +32,31 @@ public final class FiniteSpaces {
             throw new IllegalStateException("this setting always fails");
         }
         return v;
+    }
+
+    /**
+     * Runs 35 trials of {@link #gridOfIntegers} one at a time with {@code sampler} and asserts that the 25 points are
+     * all visited, each new while any was left, from trial {@code startup} on.
+     */
+    public static void assertGridUsedUpBeforeAnyRepeat(Sampler sampler, int startup) {
+        Study study = Study.builder("grid").sampler(sampler).create();
+        study.optimize(FiniteSpaces::gridOfIntegers, OptimizeOptions.trials(35).withParallelism(1));
+        List<FrozenTrial> trials = study.trials(EnumSet.of(TrialState.COMPLETE));
+        assertThat(trials).hasSize(35);
+        assertThat(trials.stream().map(FrozenTrial::params).distinct()).hasSize(25);
+        assertNewPointsWhileAnyAreLeft(trials, 25, startup);
+    }
+
+    /**
+     * Runs 25 trials of {@link #gridFailingAtItsBest} one at a time with {@code sampler} and asserts that no trial
+     * from {@code startup} on repeats a point, the failing one included.
+     */
+    public static void assertFailedPointNotProposedAgain(Sampler sampler, int startup) {
+        Study study = Study.builder("fails").sampler(sampler).create();
+        study.optimize(FiniteSpaces::gridFailingAtItsBest, OptimizeOptions.trials(25).withParallelism(1));
+        List<FrozenTrial> trials = study.trials(EnumSet.allOf(TrialState.class));
+        assertThat(trials).hasSize(25);
+        assertNewPointsWhileAnyAreLeft(trials, 25, startup);
     }
 
     /**

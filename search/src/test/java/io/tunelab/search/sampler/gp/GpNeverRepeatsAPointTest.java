@@ -39,22 +39,13 @@ class GpNeverRepeatsAPointTest {
     @Test
     @Timeout(value = 5, unit = TimeUnit.MINUTES)
     void onAGridOfIntegersProposalsVisitNewCellsUntilTheGridIsUsedUpAndThenMayRepeat() {
-        Study study = Study.builder("grid").seed(2).sampler(new GpSampler(RandomStreams.seeded(2))).create();
-        study.optimize(FiniteSpaces::gridOfIntegers, OptimizeOptions.trials(35).withParallelism(1));
-        List<FrozenTrial> trials = study.trials(EnumSet.of(TrialState.COMPLETE));
-        FiniteSpaces.assertNewPointsWhileAnyAreLeft(trials, 25, STARTUP);
-        assertThat(trials.stream().map(FrozenTrial::params).distinct()).hasSize(25);
-        assertThat(trials).hasSize(35);
+        FiniteSpaces.assertGridUsedUpBeforeAnyRepeat(new GpSampler(RandomStreams.seeded(2)), STARTUP);
     }
 
     @Test
     @Timeout(value = 5, unit = TimeUnit.MINUTES)
     void aPointWhoseTrialFailedIsNotProposedAgain() {
-        Study study = Study.builder("fails").sampler(new GpSampler(RandomStreams.seeded(6))).create();
-        study.optimize(FiniteSpaces::gridFailingAtItsBest, OptimizeOptions.trials(25).withParallelism(1));
-        List<FrozenTrial> trials = study.trials(EnumSet.allOf(TrialState.class));
-        assertThat(trials).hasSize(25);
-        FiniteSpaces.assertNewPointsWhileAnyAreLeft(trials, 25, STARTUP);
+        FiniteSpaces.assertFailedPointNotProposedAgain(new GpSampler(RandomStreams.seeded(6)), STARTUP);
     }
 
     /** GP proposals (after the start-up) whose parameters equal an earlier trial's. */

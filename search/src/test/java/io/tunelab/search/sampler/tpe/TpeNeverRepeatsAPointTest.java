@@ -6,7 +6,6 @@ import io.tunelab.search.sampler.FiniteSpaces;
 import io.tunelab.search.sampler.RandomStreams;
 import io.tunelab.search.study.OptimizeOptions;
 import io.tunelab.search.study.Study;
-import io.tunelab.search.trial.FrozenTrial;
 import io.tunelab.search.trial.RangeOptions;
 import io.tunelab.search.trial.Trial;
 import io.tunelab.search.trial.TrialState;
@@ -26,12 +25,7 @@ class TpeNeverRepeatsAPointTest {
 
     @Test
     void onAGridOfIntegersProposalsVisitNewCellsUntilTheGridIsUsedUpAndThenMayRepeat() {
-        Study study = Study.builder("grid").seed(2).sampler(new TpeSampler(2)).create();
-        study.optimize(FiniteSpaces::gridOfIntegers, OptimizeOptions.trials(35).withParallelism(1));
-        List<FrozenTrial> trials = study.trials(EnumSet.of(TrialState.COMPLETE));
-        FiniteSpaces.assertNewPointsWhileAnyAreLeft(trials, 25, STARTUP);
-        assertThat(trials.stream().map(FrozenTrial::params).distinct()).hasSize(25);
-        assertThat(trials).hasSize(35);
+        FiniteSpaces.assertGridUsedUpBeforeAnyRepeat(new TpeSampler(2), STARTUP);
     }
 
     @Test
@@ -89,11 +83,7 @@ class TpeNeverRepeatsAPointTest {
 
     @Test
     void aPointWhoseTrialFailedIsNotProposedAgain() {
-        Study study = Study.builder("fails").sampler(new TpeSampler(6)).create();
-        study.optimize(FiniteSpaces::gridFailingAtItsBest, OptimizeOptions.trials(25).withParallelism(1));
-        List<FrozenTrial> trials = study.trials(EnumSet.allOf(TrialState.class));
-        assertThat(trials).hasSize(25);
-        FiniteSpaces.assertNewPointsWhileAnyAreLeft(trials, 25, STARTUP);
+        FiniteSpaces.assertFailedPointNotProposedAgain(new TpeSampler(6), STARTUP);
     }
 
     /** A 2 × 3 grid: six points. */
