@@ -5,6 +5,7 @@ import io.tunelab.search.space.Distribution;
 import io.tunelab.search.space.FloatDistribution;
 import io.tunelab.search.space.IntDistribution;
 import io.tunelab.search.trial.FrozenTrial;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashSet;
@@ -69,15 +70,7 @@ public final class KnownPoints {
             throw new SamplerException("known points need a non-empty space of finitely many values (ints, stepped "
                     + "floats, categoricals), got " + space);
         }
-        KnownPoints empty = new KnownPoints(List.copyOf(space.keySet()), List.copyOf(space.values()), Set.of());
-        Set<Cell> cells = new HashSet<>();
-        for (Map<String, Double> p : points) {
-            Cell c = empty.cell(p);
-            if (c != null) {
-                cells.add(c);
-            }
-        }
-        return new KnownPoints(empty.names, empty.distributions, Set.copyOf(cells));
+        return new KnownPoints(List.copyOf(space.keySet()), List.copyOf(space.values()), Set.of()).plus(points);
     }
 
     /**
@@ -87,7 +80,7 @@ public final class KnownPoints {
      * @throws SamplerException when a distribution of {@code space} is not finite (see {@link #applies})
      */
     public static KnownPoints ofTrials(Map<String, Distribution> space, Collection<FrozenTrial> trials) {
-        List<Map<String, Double>> points = new java.util.ArrayList<>(trials.size());
+        List<Map<String, Double>> points = new ArrayList<>(trials.size());
         for (FrozenTrial t : trials) {
             Map<String, Double> p = new LinkedHashMap<>();
             space.forEach((name, d) -> {

@@ -44,8 +44,8 @@ import org.slf4j.LoggerFactory;
  * {@link PendingPoints}), so parallel workers do not propose the same point. In a space whose parameters all hold
  * finitely many values ({@link Distribution#isFinite}: ints, stepped floats, categoricals), a proposal never repeats
  * the parameters of a finished (complete, pruned or failed) or pending trial while the acquisition optimiser scored
- * any other point ({@link KnownPoints}): EI is maximised over the continuous relaxation, and its maximiser next to the incumbent
- * snaps back into the incumbent's cell, which gives nothing new (BBOB with stepped coordinates, development split:
+ * any other point ({@link KnownPoints}): EI is maximised over the continuous relaxation, and its maximiser next to
+ * the incumbent snaps back into the incumbent's cell, which gives nothing new (BBOB with stepped coordinates, development split:
  * without the rule, worse than random search on several functions). Continuous and mixed spaces keep repeats: on
  * BBOB's development split forbidding them there gained in 2-D but changed one run of 360 from 5-D up, for the
  * worse, and the rule written beforehand asked for no loss (docs/sampler-benchmarks.md).

@@ -222,18 +222,13 @@ public final class TpeSampler implements Sampler {
         if (!known.contains(out)) {
             return out;
         }
-        for (int batch = 0; batch <= EXTRA_CANDIDATE_BATCHES; batch++) {
-            if (batch > 0) {
-                candidates = fixed.isEmpty() ? below.sample(random, opts.eiCandidates())
-                        : below.sampleGiven(random, opts.eiCandidates(), given);
-            }
-            Map<String, Double> next = bestUnknown(names, dists, candidates, below.logPdf(candidates),
-                    above.logPdf(candidates), known);
-            if (next != null) {
-                return next;
-            }
+        Map<String, Double> next = bestUnknown(names, dists, candidates, l, g, known);
+        for (int batch = 1; next == null && batch <= EXTRA_CANDIDATE_BATCHES; batch++) {
+            double[][] more = fixed.isEmpty() ? below.sample(random, opts.eiCandidates())
+                    : below.sampleGiven(random, opts.eiCandidates(), given);
+            next = bestUnknown(names, dists, more, below.logPdf(more), above.logPdf(more), known);
         }
-        return out;
+        return next != null ? next : out;
     }
 
     /** The best-ranked (by l/g) of {@code candidates} that is not a known point; null when all are. */
