@@ -3,6 +3,7 @@ package io.tunelab.search.sampler.gp;
 import io.tunelab.search.SearchException;
 import io.tunelab.search.sampler.IntersectionSearchSpace;
 import io.tunelab.search.sampler.KnownPoints;
+import io.tunelab.search.sampler.PendingPoints;
 import io.tunelab.search.sampler.RandomSampler;
 import io.tunelab.search.sampler.RandomStreams;
 import io.tunelab.search.sampler.Sampler;
@@ -129,7 +130,11 @@ public final class GpSampler implements Sampler {
         SplittableRandom random = streams.forTrial(trial.number(), "gp");
         KernelLayout layout = KernelLayout.of(transform);
         int[] hyperRows = hyperparameterRows(fit, direction);
-        List<double[]> pendingPoints = pending.of(study, trial, transform);
+        List<Map<String, Double>> pendingParams = pending.of(study.trials(EnumSet.of(TrialState.RUNNING)), trial, space);
+        List<double[]> pendingPoints = new ArrayList<>(pendingParams.size());
+        for (Map<String, Double> p : pendingParams) {
+            pendingPoints.add(transform.toUnit(p));
+        }
         GaussianProcess objective = fitObjective(x, loss, hyperRows, layout, pendingPoints, transform.dimension(),
                 options.warps(space.size()), random);
         double best = Double.NaN;
@@ -168,7 +173,7 @@ public final class GpSampler implements Sampler {
                 ? TrustRegion.around(x, loss, feasible, AcquisitionOptimizer.numericCoordinates(transform))
                 : TrustRegion.whole(transform.dimension());
         double[] chosen = AcquisitionOptimizer.maximize(acquisition, transform, incumbents, options, region,
-                knownPoints(study, space, transform, pendingPoints), random);
+                knownPoints(study, space, pendingParams), random);
         Map<String, Double> proposal = transform.fromUnit(chosen);
         pending.remember(trial.number(), proposal);
         return proposal;
@@ -179,16 +184,12 @@ public final class GpSampler implements Sampler {
      * not) and the pending ones; none elsewhere (see the class comment).
      */
     private static KnownPoints knownPoints(StudyView study, Map<String, Distribution> space,
-                                           SearchSpaceTransform transform, List<double[]> pending) {
+                                           List<Map<String, Double>> pending) {
         if (!KnownPoints.applies(space)) {
             return KnownPoints.none();
         }
-        List<Map<String, Double>> points = new ArrayList<>(pending.size());
-        for (double[] row : pending) {
-            points.add(transform.fromUnit(row));
-        }
         return KnownPoints.ofTrials(space, study.trials(EnumSet.of(TrialState.COMPLETE, TrialState.PRUNED,
-                TrialState.FAIL))).plus(points);
+                TrialState.FAIL))).plus(pending);
     }
 
     /**

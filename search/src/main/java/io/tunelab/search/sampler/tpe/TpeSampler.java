@@ -48,10 +48,12 @@ import java.util.SplittableRandom;
  *
  * <p>In a space of finitely many values ({@link KnownPoints}: ints, stepped floats, categoricals) modelled as
  * one multivariate group that is the whole of every observed trial, a decision never repeats the parameters
- * of an observed (complete or pruned), a running or a failed trial while an unknown point remains: it takes its
- * best-ranked candidate that is new, drawing more candidates from l when all of them are known ({@value
- * #EXTRA_CANDIDATE_BATCHES} more batches at most), and when categoricals decided one at a time lead only to
- * known points (a used-up branch), the whole group is decided jointly. l's candidates come from the good
+ * of an observed (complete or pruned), a running or a failed trial while an unknown point remains (a running
+ * trial that has not suggested its parameters yet counts with what this sampler proposed for it, {@link
+ * io.tunelab.search.sampler.PendingPoints}): it takes its best-ranked candidate that is new, drawing more
+ * candidates from l when all of them are known ({@value #EXTRA_CANDIDATE_BATCHES} more batches at most), and
+ * when categoricals decided one at a time lead only to known points (a used-up branch), the whole group is
+ * decided jointly. l's candidates come from the good
  * points' own kernels, so without the rule one proposal in five repeated a point on BBOB with coordinates
  * stepped by 0.5 in 2-D (development split; docs/sampler-benchmarks.md). Univariate mode, conditional spaces
  * and spaces with a continuous parameter are unchanged.
@@ -164,6 +166,9 @@ public final class TpeSampler implements Sampler {
                 decided = sampleGroup(view, trial, part, options, Map.of(), known);
             }
             out.putAll(decided);
+        }
+        if (parts.size() == 1 && KnownPoints.applies(parts.get(0))) {
+            view.pending().remember(trial.number(), out); // forgotten at a later decision of the same kind
         }
         return out;
     }

@@ -2,6 +2,7 @@ package io.tunelab.search.sampler.tpe;
 
 import io.tunelab.search.SearchException;
 import io.tunelab.search.sampler.KnownPoints;
+import io.tunelab.search.sampler.PendingPoints;
 import io.tunelab.search.space.Distribution;
 import io.tunelab.search.trial.Direction;
 import io.tunelab.search.trial.FrozenTrial;
@@ -28,6 +29,7 @@ final class TrialViews {
 
     private final boolean constantLiar;
     private final Map<Long, ObservationLog> logs = lru(STUDY_CACHE);
+    private final Map<Long, PendingPoints> pending = lru(STUDY_CACHE);
     private final Map<Key, View> views = lru(TRIAL_CACHE);
 
     TrialViews(boolean constantLiar) {
@@ -45,21 +47,24 @@ final class TrialViews {
      * @param running  the other RUNNING trials then, ordered by number
      * @param liars    with the constant liar, {@code running}; otherwise empty
      * @param failed   the FAIL trials then
+     * @param trial    the trial whose view this is
+     * @param pending  what TPE proposed for the study's trials, for running trials that have not suggested it yet
      */
     record View(ObservationLog log, int observed, List<FrozenTrial> running, List<FrozenTrial> liars,
-                List<FrozenTrial> failed) {
+                List<FrozenTrial> failed, FrozenTrial trial, PendingPoints pending) {
         /**
          * The points {@code part} must not repeat: in a space of finitely many values that is the whole of every
          * observed trial (no trial holds a parameter outside {@code part} but single values, so a repeat of {@code
-         * part} repeats a trial), the points of the observed (complete or pruned), running and failed trials
-         * (those whose parameters are not all set are left out); otherwise none.
+         * part} repeats a trial), the points of the observed (complete or pruned), running and failed trials (a
+         * running trial that has not suggested its parameters yet by what TPE proposed for it, see {@link
+         * PendingPoints}); otherwise none.
          */
         KnownPoints knownPoints(Map<String, Distribution> part) {
             if (!KnownPoints.applies(part)) {
                 return KnownPoints.none();
             }
-            List<FrozenTrial> trials = new ArrayList<>(running);
-            trials.addAll(failed);
+            List<Map<String, Double>> runningPoints = pending.of(running, trial, part); // and forgets ended trials
+            List<FrozenTrial> trials = new ArrayList<>(failed);
             synchronized (log) {
                 for (int pos = 0; pos < log.size(); pos++) {
                     FrozenTrial t = log.trial(pos);
@@ -69,7 +74,7 @@ final class TrialViews {
                     trials.add(t);
                 }
             }
-            return KnownPoints.ofTrials(part, trials);
+            return KnownPoints.ofTrials(part, trials).plus(runningPoints);
         }
 
         /** The names of {@code t}'s parameters that hold more than one value (parts leave single values out). */
@@ -110,12 +115,14 @@ final class TrialViews {
         List<FrozenTrial> snapshot = study.trials(
                 EnumSet.of(TrialState.COMPLETE, TrialState.PRUNED, TrialState.RUNNING, TrialState.FAIL));
         ObservationLog log;
+        PendingPoints proposals;
         synchronized (logs) {
             log = logs.get(study.studyId());
             if (log == null || log.direction() != direction) {
                 log = new ObservationLog(direction);
                 logs.put(study.studyId(), log);
             }
+            proposals = pending.computeIfAbsent(study.studyId(), id -> new PendingPoints());
         }
         int observed;
         synchronized (log) {
@@ -132,7 +139,7 @@ final class TrialViews {
             }
         }
         List<FrozenTrial> others = List.copyOf(running);
-        View v = new View(log, observed, others, constantLiar ? others : List.of(), List.copyOf(failed));
+        View v = new View(log, observed, others, constantLiar ? others : List.of(), List.copyOf(failed), trial, proposals);
         synchronized (views) {
             views.put(key, v);
         }

@@ -55,13 +55,7 @@ class TpeNeverRepeatsAPointTest {
     @Test
     void aProposalKeepsOffThePointOfATrialStillRunning() {
         for (long seed = 1; seed <= 10; seed++) {
-            Study study = Study.builder("running").sampler(new TpeSampler(RandomStreams.seeded(seed),
-                    TpeOptions.defaults().withStartupTrials(1))).create();
-            for (int[] cell : new int[][] {{0, 0}, {0, 1}, {1, 0}, {1, 1}}) {
-                study.enqueueTrial(Map.of("a", cell[0], "b", cell[1]));
-                Trial t = study.ask();
-                study.tell(t, suggestCell(t).hashCode() % 7);
-            }
+            Study study = gridWithTwoPointsLeft(seed);
             Map<String, Integer> running = suggestCell(study.ask());
             Map<String, Integer> next = suggestCell(study.ask());
             assertThat(List.of(running, next)).as("seed %d", seed)
@@ -84,6 +78,29 @@ class TpeNeverRepeatsAPointTest {
     @Test
     void aPointWhoseTrialFailedIsNotProposedAgain() {
         FiniteSpaces.assertFailedPointNotProposedAgain(new TpeSampler(6), STARTUP);
+    }
+
+    @Test
+    void aProposalKeepsOffThePointATrialAskedJustBeforeWillTakeBeforeThatTrialSuggestsIt() {
+        for (long seed = 1; seed <= 10; seed++) {
+            Study study = gridWithTwoPointsLeft(seed);
+            Trial first = study.ask(); // two workers ask before either has suggested a parameter
+            Trial second = study.ask();
+            assertThat(List.of(suggestCell(first), suggestCell(second))).as("seed %d", seed)
+                    .containsExactlyInAnyOrder(Map.of("a", 0, "b", 2), Map.of("a", 1, "b", 2));
+        }
+    }
+
+    /** A study of TPE (seeded with {@code seed}) that evaluated four of the six points of {@link #suggestCell}. */
+    private static Study gridWithTwoPointsLeft(long seed) {
+        Study study = Study.builder("grid").sampler(new TpeSampler(RandomStreams.seeded(seed),
+                TpeOptions.defaults().withStartupTrials(1))).create();
+        for (int[] cell : new int[][] {{0, 0}, {0, 1}, {1, 0}, {1, 1}}) {
+            study.enqueueTrial(Map.of("a", cell[0], "b", cell[1]));
+            Trial t = study.ask();
+            study.tell(t, suggestCell(t).hashCode() % 7);
+        }
+        return study;
     }
 
     /** A 2 × 3 grid: six points. */
