@@ -17,8 +17,9 @@ import java.util.Map;
  * confined to the box around the best trials ({@link io.tunelab.search.sampler.gp.GpOptions#trustRegion}).
  * With {@code creditMinParameters} = c &gt; 0, in numeric spaces of at least c parameters, the GP turn just before
  * each TPE turn (trial numbers k − 2, 2k − 2, ..., the <em>swing turn</em>) goes to TPE instead while TPE's trials
- * have improved the incumbent at a higher rate than the GP's ({@link DelegateCredit#tpeLeads()}), so TPE proposes
- * between a k-th and two k-ths of the phase by credit from the trial history.
+ * have improved the incumbent at a higher rate than the GP's ({@link
+ * io.tunelab.search.sampler.ImprovementCredit#challengerLeads()}), so TPE proposes between a k-th and two k-ths of
+ * the phase by credit from the trial history.
  *
  * @param gpTrialsPerDimension    GP trials per numeric parameter before CMA-ES takes over
  * @param maxGpTrials             the most GP trials whatever the dimension (Optuna's AutoSampler: 250)

@@ -1,5 +1,6 @@
 package io.tunelab.search.sampler.auto;
 
+import io.tunelab.search.sampler.ImprovementCredit;
 import io.tunelab.search.sampler.RandomStreams;
 import io.tunelab.search.sampler.Sampler;
 import io.tunelab.search.sampler.cmaes.CmaesSampler;
@@ -38,7 +39,7 @@ import java.util.concurrent.ConcurrentHashMap;
  *       trial goes to a local GP step, recorded as {@code gp-local}, which did better there); with
  *       {@link AutoOptions#creditMinParameters}, the GP turn before each TPE turn goes to TPE while TPE's
  *       trials since the GP's random start-up have improved the incumbent at a higher rate
- *       ({@link DelegateCredit}).</li>
+ *       ({@link ImprovementCredit}, {@link #creditSide}).</li>
  * </ul>
  * The first trial of a study (nothing known yet) goes to GP, whose first trials are random draws
  * from the same streams. The delegate of a trial is fixed when the trial starts, serves all its
@@ -107,7 +108,20 @@ public final class AutoSampler implements Sampler {
     }
 
     private boolean tpeLeads(StudyView study) {
-        return DelegateCredit.of(study.trials(EnumSet.of(TrialState.COMPLETE)), study.direction(), creditFrom).tpeLeads();
+        return ImprovementCredit.of(study.trials(EnumSet.of(TrialState.COMPLETE)), study.direction(), creditFrom,
+                AutoSampler::creditSide).challengerLeads();
+    }
+
+    /**
+     * The side a trial of the GP phase counts for in the swing turn's credit: TPE's trials challenge, the GP's ({@code
+     * gp} and {@code gp-local} alike) defend; other delegates' are not counted.
+     */
+    static ImprovementCredit.Side creditSide(FrozenTrial t) {
+        Object by = t.systemAttrs().get(SAMPLER_ATTR);
+        if ("tpe".equals(by)) {
+            return ImprovementCredit.Side.CHALLENGER;
+        }
+        return "gp".equals(by) || "gp-local".equals(by) ? ImprovementCredit.Side.DEFENDER : null;
     }
 
     private Sampler delegate(FrozenTrial trial) {

@@ -4,7 +4,9 @@ import io.tunelab.search.trial.RangeOptions;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tunelab.search.sampler.ImprovementCredit;
 import io.tunelab.search.sampler.RandomStreams;
+import io.tunelab.search.sampler.Sampler;
 import io.tunelab.search.sampler.SamplerException;
 import io.tunelab.search.study.MultiObjective;
 import io.tunelab.search.study.Objective;
@@ -12,6 +14,7 @@ import io.tunelab.search.study.OptimizeOptions;
 import io.tunelab.search.study.Study;
 import io.tunelab.search.trial.Direction;
 import io.tunelab.search.trial.FrozenTrial;
+import io.tunelab.search.trial.TrialState;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -284,5 +287,18 @@ class AutoSamplerTest {
         assertThat(sequential.get(16).toString()).startsWith("tpe");
         assertThat(deterministicRun(2, options, TPE_TURNS_IMPROVE, 30)).isEqualTo(sequential);
         assertThat(deterministicRun(4, options, TPE_TURNS_IMPROVE, 30)).isEqualTo(sequential);
+    }
+
+    @Test
+    void inTheSwingTurnsCreditTpesTrialsChallengeAndTheGpsLocalStepsDefendWithTheGlobalOnes() {
+        assertThat(AutoSampler.creditSide(withSampler("tpe"))).isEqualTo(ImprovementCredit.Side.CHALLENGER);
+        assertThat(AutoSampler.creditSide(withSampler("gp"))).isEqualTo(ImprovementCredit.Side.DEFENDER);
+        assertThat(AutoSampler.creditSide(withSampler("gp-local"))).isEqualTo(ImprovementCredit.Side.DEFENDER);
+        assertThat(AutoSampler.creditSide(withSampler("cmaes"))).isNull();
+    }
+
+    private static FrozenTrial withSampler(String sampler) {
+        return new FrozenTrial(1, 1, TrialState.COMPLETE, List.of(1.0), null, null, Map.of(), Map.of(), new TreeMap<>(),
+                Map.of(), Map.of(Sampler.SAMPLER_ATTR, sampler), null);
     }
 }
