@@ -45,7 +45,8 @@ public final class SpecCatalog {
         samplers.put("qmc", List.of(bool("scramble")));
         samplers.put("tpe", List.of(integer("startup_trials", NON_NEGATIVE), integer("ei_candidates", AT_LEAST_ONE),
                 number("gamma", new Range(0, true, 1, false)), number("prior_weight", Range.positive()),
-                bool("multivariate"), bool("group"), bool("constant_liar"), bool("consider_endpoints")));
+                bool("multivariate"), bool("group"), bool("constant_liar"), bool("consider_endpoints"),
+                bool("model_credit")));
         samplers.put("gp", List.of(integer("startup_trials", NON_NEGATIVE), integer("max_points", Range.atLeast(10)),
                 integer("restarts", AT_LEAST_ONE)));
         samplers.put("cmaes", List.of(integer("startup_trials", NON_NEGATIVE), integer("popsize", Range.atLeast(2)),

@@ -51,6 +51,7 @@ public final class SamplerCatalog {
         ALL.put("tpe-univariate", s -> new TpeSampler(s, TpeOptions.defaults().withMultivariate(false, false)));
         ALL.put("tpe-no-improvement", s -> new TpeSampler(s, TpeOptions.defaults().withRefinements(false, true, true)));
         ALL.put("tpe-scott", s -> new TpeSampler(s, TpeOptions.defaults().withRefinements(true, false, true)));
+        ALL.put("tpe-no-credit", s -> new TpeSampler(s, TpeOptions.defaults().withModelCredit(false)));
         ALL.put("gp", GpSampler::new);
         ALL.put("gp-nowarp", s -> new GpSampler(s, GpOptions.defaults().withWarpLosses(false)));
         ALL.put("qmc", QmcSampler::new);

@@ -79,6 +79,7 @@ class SamplerBenchmarkTest {
         assertThat(differences(tpe, describe("tpe-univariate"))).containsOnlyKeys("multivariate", "group");
         assertThat(differences(tpe, describe("tpe-no-improvement"))).containsOnlyKeys("improvement_weights");
         assertThat(differences(tpe, describe("tpe-scott"))).containsOnlyKeys("neighbour_bandwidths");
+        assertThat(differences(tpe, describe("tpe-no-credit"))).containsOnlyKeys("model_credit");
     }
 
     private static Map<String, Object> describe(String sampler) {

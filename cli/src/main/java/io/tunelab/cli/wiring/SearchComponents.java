@@ -95,7 +95,8 @@ public final class SearchComponents {
                         integer(o, "ei_candidates", d.eiCandidates()), number(o, "gamma", d.gammaFraction()),
                         d.gammaCap(), number(o, "prior_weight", d.priorWeight()), d.magicClip(),
                         bool(o, "consider_endpoints", d.considerEndpoints()), multivariate,
-                        multivariate && bool(o, "group", d.group()), bool(o, "constant_liar", parallel));
+                        multivariate && bool(o, "group", d.group()), bool(o, "constant_liar", parallel))
+                        .withModelCredit(bool(o, "model_credit", d.modelCredit()));
                 return streams -> new TpeSampler(streams, t);
             }
             case "gp": {

@@ -63,7 +63,10 @@ class SearchComponentsTest {
                     assertThat(t.options().startupTrials()).isEqualTo(4);
                     assertThat(t.options().group()).isTrue();
                     assertThat(t.options().constantLiar()).isFalse();
+                    assertThat(t.options().modelCredit()).isTrue();
                 });
+        assertThat(sampler("sampler: {type: tpe, model_credit: false}"))
+                .isInstanceOfSatisfying(TpeSampler.class, t -> assertThat(t.options().modelCredit()).isFalse());
         StudySpec s = spec("sampler: {type: tpe}");
         assertThat(SearchComponents.sampler(s.sampler(), s.space().distributions(), true).apply(RandomStreams.seeded(1)))
                 .isInstanceOfSatisfying(TpeSampler.class, t -> assertThat(t.options().constantLiar()).isTrue());

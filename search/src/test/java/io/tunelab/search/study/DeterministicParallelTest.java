@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -93,6 +94,23 @@ class DeterministicParallelTest {
         assertThat(sequential).hasSize(TRIALS);
         assertThat(paramsByNumber(sampler, 2, DeterministicParallelTest::objectiveOnAGrid)).isEqualTo(sequential);
         assertThat(paramsByNumber(sampler, 4, DeterministicParallelTest::objectiveOnAGrid)).isEqualTo(sequential);
+    }
+
+    /** Four floats: TPE's model credit decides its odd trials from the history ({@code TpeOptions.modelCredit}). */
+    private static double fourFloats(Trial trial) throws InterruptedException {
+        double w = trial.suggestFloat("w", -2, 2);
+        double z = trial.suggestFloat("z", -2, 2);
+        Thread.sleep((trial.number() * 7L) % 5 * 3);
+        return w * w + z * z + Math.abs(trial.suggestFloat("x", -5, 10) - 1) + Math.abs(trial.suggestFloat("y", 0, 15) - 2);
+    }
+
+    @Test
+    @Timeout(value = 5, unit = TimeUnit.MINUTES)
+    void inAFourParameterSpaceTpesModelTurnsGiveTheSameParametersPerTrialNumberWhateverTheParallelism() {
+        Map<Integer, Map<String, Object>> sequential = paramsByNumber("tpe", 1, DeterministicParallelTest::fourFloats);
+        assertThat(sequential).hasSize(TRIALS);
+        assertThat(paramsByNumber("tpe", 2, DeterministicParallelTest::fourFloats)).isEqualTo(sequential);
+        assertThat(paramsByNumber("tpe", 4, DeterministicParallelTest::fourFloats)).isEqualTo(sequential);
     }
 
     @ParameterizedTest

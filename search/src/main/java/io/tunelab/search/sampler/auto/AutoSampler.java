@@ -7,6 +7,7 @@ import io.tunelab.search.sampler.cmaes.CmaesSampler;
 import io.tunelab.search.sampler.gp.GpOptions;
 import io.tunelab.search.sampler.gp.GpSampler;
 import io.tunelab.search.sampler.nsga2.Nsga2Sampler;
+import io.tunelab.search.sampler.tpe.TpeOptions;
 import io.tunelab.search.sampler.tpe.TpeSampler;
 import io.tunelab.search.space.Distribution;
 import io.tunelab.search.trial.FrozenTrial;
@@ -33,7 +34,8 @@ import java.util.concurrent.ConcurrentHashMap;
  *       run starts from the best of those trials (see {@link CmaesSampler}); prior trials of a warm start
  *       (numbered below 0, see {@link io.tunelab.search.sampler.WarmStartSampler}) inform both but do not
  *       count towards the GP trials; every {@link AutoOptions#tpeEvery}-th trial of the GP phase, by
- *       default every third, goes to TPE instead, conditioned on all trials: a GP+TPE portfolio that did
+ *       default every third, goes to TPE instead (without {@link TpeOptions#modelCredit}, which was chosen for
+ *       TPE alone), conditioned on all trials: a GP+TPE portfolio that did
  *       better on BBOB's multimodal functions than GP alone; in spaces of at most
  *       {@link AutoOptions#localMaxParameters} (3) parameters every {@link AutoOptions#localEvery}-th (third)
  *       trial goes to a local GP step, recorded as {@code gp-local}, which did better there); with
@@ -65,7 +67,7 @@ public final class AutoSampler implements Sampler {
         this.streams = streams;
         this.options = options;
         this.creditFrom = gpOptions.startupTrials();
-        this.tpe = new TpeSampler(streams);
+        this.tpe = new TpeSampler(streams, TpeOptions.defaults().withModelCredit(false));
         this.gp = new GpSampler(streams, gpOptions);
         this.localGp = new GpSampler(streams, gpOptions.withTrustRegion(true));
         this.cmaes = new CmaesSampler(streams);
