@@ -52,6 +52,8 @@ public final class SamplerCatalog {
         ALL.put("tpe-no-improvement", s -> new TpeSampler(s, TpeOptions.defaults().withRefinements(false, true, true)));
         ALL.put("tpe-scott", s -> new TpeSampler(s, TpeOptions.defaults().withRefinements(true, false, true)));
         ALL.put("tpe-no-credit", s -> new TpeSampler(s, TpeOptions.defaults().withModelCredit(false)));
+        ALL.put("tpe-no-credit-no-improvement", s -> new TpeSampler(s,
+                TpeOptions.defaults().withModelCredit(false).withRefinements(false, true, true)));
         ALL.put("gp", GpSampler::new);
         ALL.put("gp-nowarp", s -> new GpSampler(s, GpOptions.defaults().withWarpLosses(false)));
         ALL.put("qmc", QmcSampler::new);

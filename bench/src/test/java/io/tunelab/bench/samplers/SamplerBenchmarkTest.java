@@ -80,6 +80,8 @@ class SamplerBenchmarkTest {
         assertThat(differences(tpe, describe("tpe-no-improvement"))).containsOnlyKeys("improvement_weights");
         assertThat(differences(tpe, describe("tpe-scott"))).containsOnlyKeys("neighbour_bandwidths");
         assertThat(differences(tpe, describe("tpe-no-credit"))).containsOnlyKeys("model_credit");
+        assertThat(differences(describe("tpe-no-credit"), describe("tpe-no-credit-no-improvement")))
+                .containsOnlyKeys("improvement_weights");
     }
 
     private static Map<String, Object> describe(String sampler) {

@@ -1,6 +1,7 @@
 package io.tunelab.search.sampler.tpe;
 
 import io.tunelab.search.sampler.ImprovementCredit;
+import io.tunelab.search.sampler.KnownPoints;
 import io.tunelab.search.space.Distribution;
 import io.tunelab.search.space.FloatDistribution;
 import io.tunelab.search.space.IntDistribution;
@@ -11,7 +12,9 @@ import java.util.Map;
 
 /**
  * Which model proposes a trial under {@link TpeOptions#modelCredit}: in a numeric space of at least {@link
- * TpeOptions#MODEL_CREDIT_MIN_PARAMETERS} parameters modelled as one group, even-numbered trials are multivariate, and
+ * TpeOptions#MODEL_CREDIT_MIN_PARAMETERS} parameters modelled as one group, with at least one continuous float (in a
+ * space of finitely many values the multivariate model keeps off known points, {@link KnownPoints}, and decides every
+ * trial, as it did when that rule was checked), even-numbered trials are multivariate, and
  * an odd-numbered one is univariate while the univariate trials have improved the best value at a higher rate than the
  * multivariate ones ({@link ImprovementCredit}: univariate challenges, multivariate defends and keeps ties). Each trial
  * records its model in {@link #ATTR}, and the credit counts the complete trials that recorded one, so the choice
@@ -30,12 +33,14 @@ final class ModelTurns {
 
     /**
      * Whether the credit decides the model for {@code space} (the relative space without single values), made of the
-     * {@code groups} of the group decomposition (one when the space is not decomposed).
+     * {@code groups} of the group decomposition (one when the space is not decomposed): ints and floats only, at least
+     * one of them a continuous float.
      */
     static boolean apply(TpeOptions options, Map<String, Distribution> space, long groups) {
         return options.modelCredit() && options.multivariate() && groups == 1
                 && space.size() >= TpeOptions.MODEL_CREDIT_MIN_PARAMETERS
-                && space.values().stream().allMatch(d -> d instanceof IntDistribution || d instanceof FloatDistribution);
+                && space.values().stream().allMatch(d -> d instanceof IntDistribution || d instanceof FloatDistribution)
+                && !KnownPoints.applies(space);
     }
 
     /** The model of trial {@code number} given the {@code complete} trials: {@value #UNIVARIATE} or {@value #MULTIVARIATE}. */

@@ -30,9 +30,10 @@ import java.util.Map;
  *                         the numeric parameters are modelled jointly given those choices (see {@link
  *                         TpeSampler}); otherwise categoricals join the product kernel
  * @param modelCredit      with multivariate, in a numeric space of at least {@link #MODEL_CREDIT_MIN_PARAMETERS}
- *                         parameters modelled as one group: after the start-up, odd-numbered trials are univariate
- *                         while univariate trials have improved the best value at a higher rate than multivariate
- *                         ones ({@link io.tunelab.search.sampler.ImprovementCredit}; see {@link TpeSampler})
+ *                         parameters modelled as one group, one of them a continuous float: after the start-up,
+ *                         odd-numbered trials are univariate while univariate trials have improved the best value
+ *                         at a higher rate than multivariate ones ({@link
+ *                         io.tunelab.search.sampler.ImprovementCredit}; see {@link TpeSampler})
  */
 public record TpeOptions(int startupTrials, int eiCandidates, double gammaFraction, int gammaCap,
                          double priorWeight, boolean magicClip, boolean considerEndpoints,

@@ -48,12 +48,13 @@ import java.util.concurrent.ConcurrentHashMap;
  * parallel workers are steered away from the points being evaluated.
  *
  * <p>With {@link TpeOptions#modelCredit()} (on by default), in a numeric space of at least {@value
- * TpeOptions#MODEL_CREDIT_MIN_PARAMETERS} parameters modelled as one group, an odd-numbered trial after the start-up
- * is decided by the univariate model, at its start like any relative decision, while univariate trials have improved
- * the best value at a higher rate than multivariate ones ({@link ModelTurns}); each such trial records its model as the
- * system attribute {@code tpe_model}. On BBOB's development split it lowered the median regret of more functions than
- * it raised in 5 and 10 dimensions on three disjoint sets of seeds, and was left out below 4 parameters, where it
- * did not on the second set (docs/sampler-benchmarks.md). {@code auto}'s TPE turns go without it.
+ * TpeOptions#MODEL_CREDIT_MIN_PARAMETERS} parameters modelled as one group with a continuous float among them, an
+ * odd-numbered trial after the start-up is decided by the univariate model, at its start like any relative decision,
+ * while univariate trials have improved the best value at a higher rate than multivariate ones ({@link ModelTurns});
+ * each such trial records its model as the system attribute {@code tpe_model}. On BBOB's development split it
+ * lowered the median regret of more functions than it raised in 5 and 10 dimensions on three disjoint sets of
+ * seeds, and was left out below 4 parameters, where it did not on the second set (docs/sampler-benchmarks.md).
+ * {@code auto}'s TPE turns go without it.
  *
  * <p>In a space of finitely many values ({@link KnownPoints}: ints, stepped floats, categoricals) modelled as
  * one multivariate group that is the whole of every observed trial, a decision never repeats the parameters

@@ -32,7 +32,7 @@ class ModelTurnsTest {
     }
 
     @Test
-    void theCreditDecidesOnlyInNumericSpacesOfFourOrMoreParametersModelledAsOneGroup() {
+    void theCreditDecidesOnlyInNumericSpacesOfFourOrMoreParametersModelledAsOneGroupWithAContinuousFloat() {
         TpeOptions defaults = TpeOptions.defaults();
         assertThat(ModelTurns.apply(defaults, numeric(4), 1)).isTrue();
         assertThat(ModelTurns.apply(defaults, numeric(3), 1)).isFalse();
@@ -41,6 +41,11 @@ class ModelTurnsTest {
         mixed.put("act", CategoricalDistribution.of("relu", "tanh"));
         assertThat(ModelTurns.apply(defaults, mixed, 1)).isFalse();
         assertThat(ModelTurns.apply(defaults.withModelCredit(false), numeric(4), 1)).isFalse();
+        Map<String, Distribution> finite = new LinkedHashMap<>();
+        for (int i = 0; i < 5; i++) {
+            finite.put("n" + i, i % 2 == 0 ? IntDistribution.uniform(1, 9) : FloatDistribution.stepped(0, 1, 0.25));
+        }
+        assertThat(ModelTurns.apply(defaults, finite, 1)).as("finitely many values: the no-repeat rule decides").isFalse();
         assertThat(ModelTurns.apply(TpeOptions.optuna(), numeric(4), 1)).as("univariate anyway").isFalse();
     }
 

@@ -40,6 +40,20 @@ class TpeNeverRepeatsAPointTest {
     }
 
     @Test
+    void onFourIntegersWhereTheModelCreditWouldTakeUnivariateTurnsNoProposalRepeatsAnEvaluatedPoint() {
+        Study study = Study.builder("four ints").seed(5).sampler(new TpeSampler(5)).create();
+        study.optimize(t -> {
+            double sum = 0;
+            for (int i = 0; i < 4; i++) {
+                int n = t.suggestInt("n" + i, 0, 2);
+                sum += (n - 1) * (n - 1) * (i + 1);
+            }
+            return sum;
+        }, OptimizeOptions.trials(70).withParallelism(1));
+        FiniteSpaces.assertNewPointsWhileAnyAreLeft(study.trials(EnumSet.of(TrialState.COMPLETE)), 81, STARTUP);
+    }
+
+    @Test
     void categoricalsDecidedOneAtATimeAreDecidedJointlyWhenTheyWouldRepeatAPoint() {
         Study study = Study.builder("choices").seed(4).sampler(new TpeSampler(4)).create();
         study.optimize(t -> {
