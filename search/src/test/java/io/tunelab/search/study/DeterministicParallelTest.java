@@ -76,6 +76,14 @@ class DeterministicParallelTest {
         return out;
     }
 
+    /** Runs {@code objective} with parallelism 1, 2 and 4 and asserts the same parameters per trial number. */
+    private static void assertSameParametersWhateverTheParallelism(String sampler, Waiting objective) {
+        Map<Integer, Map<String, Object>> sequential = paramsByNumber(sampler, 1, objective);
+        assertThat(sequential).hasSize(TRIALS);
+        assertThat(paramsByNumber(sampler, 2, objective)).isEqualTo(sequential);
+        assertThat(paramsByNumber(sampler, 4, objective)).isEqualTo(sequential);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"tpe", "gp"})
     @Timeout(value = 5, unit = TimeUnit.MINUTES)
@@ -90,10 +98,7 @@ class DeterministicParallelTest {
     @ValueSource(strings = {"tpe", "gp"})
     @Timeout(value = 5, unit = TimeUnit.MINUTES)
     void onAGridOfIntsAndACategoricalTheSameSeedGivesTheSameParametersPerTrialNumberWhateverTheParallelism(String sampler) {
-        Map<Integer, Map<String, Object>> sequential = paramsByNumber(sampler, 1, DeterministicParallelTest::objectiveOnAGrid);
-        assertThat(sequential).hasSize(TRIALS);
-        assertThat(paramsByNumber(sampler, 2, DeterministicParallelTest::objectiveOnAGrid)).isEqualTo(sequential);
-        assertThat(paramsByNumber(sampler, 4, DeterministicParallelTest::objectiveOnAGrid)).isEqualTo(sequential);
+        assertSameParametersWhateverTheParallelism(sampler, DeterministicParallelTest::objectiveOnAGrid);
     }
 
     /** Four floats: TPE's model credit decides its odd trials from the history ({@code TpeOptions.modelCredit}). */
@@ -107,10 +112,21 @@ class DeterministicParallelTest {
     @Test
     @Timeout(value = 5, unit = TimeUnit.MINUTES)
     void inAFourParameterSpaceTpesModelTurnsGiveTheSameParametersPerTrialNumberWhateverTheParallelism() {
-        Map<Integer, Map<String, Object>> sequential = paramsByNumber("tpe", 1, DeterministicParallelTest::fourFloats);
-        assertThat(sequential).hasSize(TRIALS);
-        assertThat(paramsByNumber("tpe", 2, DeterministicParallelTest::fourFloats)).isEqualTo(sequential);
-        assertThat(paramsByNumber("tpe", 4, DeterministicParallelTest::fourFloats)).isEqualTo(sequential);
+        assertSameParametersWhateverTheParallelism("tpe", DeterministicParallelTest::fourFloats);
+    }
+
+    /** A parameter that first appears at trial 12, suggested after the wait: decided outside the relative space. */
+    private static double lateParameter(Trial trial) throws InterruptedException {
+        double x = trial.suggestFloat("x", -5, 10);
+        Thread.sleep((trial.number() * 7L) % 5 * 3);
+        double z = trial.number() >= 12 ? trial.suggestFloat("z", 0, 1) : 0;
+        return (x - 1) * (x - 1) + z;
+    }
+
+    @Test
+    @Timeout(value = 5, unit = TimeUnit.MINUTES)
+    void aParameterDecidedOutsideTheRelativeSpaceAfterOtherTrialsStartedIsTheSameWhateverTheParallelism() {
+        assertSameParametersWhateverTheParallelism("tpe", DeterministicParallelTest::lateParameter);
     }
 
     @ParameterizedTest

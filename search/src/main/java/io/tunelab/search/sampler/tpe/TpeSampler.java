@@ -68,12 +68,13 @@ import java.util.concurrent.ConcurrentHashMap;
  * stepped by 0.5 in 2-D (development split; docs/sampler-benchmarks.md). Univariate mode, conditional spaces
  * and spaces with a continuous parameter are unchanged.
  *
- * <p>Cost per decision: the finished trials live in an {@link ObservationLog} per study, kept across
- * asks and updated with only the trials that finished since (finished trials never change); the
- * study's snapshot is read once per trial. A decision then takes a few O(n) passes over primitive
- * arrays (split, weights, neighbour bandwidths from the column's kept sort order, truncation
- * constants) and scores the candidates against only the kernels close enough to matter ({@link
- * SortedKernels}); no sorting, boxing or map look-ups per observation. Thread-safe; all randomness
+ * <p>Cost per decision: the finished trials live in an {@link ObservationLog} per study, kept across asks and
+ * updated with only the trials that finished since (finished trials never change); the study's snapshot is read
+ * once per trial, and every decision of the trial, one for a parameter its objective suggests late included, models
+ * the finished trials of that snapshot only (so the deterministic parallel mode holds for such parameters too). A
+ * decision then takes a few O(n) passes over primitive arrays (split, weights, neighbour bandwidths from the
+ * column's kept sort order, truncation constants) and scores the candidates against only the kernels close enough
+ * to matter ({@link SortedKernels}); no sorting, boxing or map look-ups per observation. Thread-safe; all randomness
  * comes from the injected {@link RandomStreams}, per trial and parameter.
  */
 public final class TpeSampler implements Sampler {
@@ -225,10 +226,10 @@ public final class TpeSampler implements Sampler {
             for (int j = 0; j < columns.length; j++) {
                 columns[j] = view.log().column(names.get(j), dists.get(j));
             }
-            split = TpeSplit.of(view.log(), columns, view.liars(), opts);
+            split = TpeSplit.of(view.log(), columns, view.liars(), opts, TpeSplit.free(columns.length), view.seen());
             if (!fixed.isEmpty()) {
                 double[] given = given(names, fixed);
-                TpeSplit branch = TpeSplit.of(view.log(), columns, view.liars(), opts, given);
+                TpeSplit branch = TpeSplit.of(view.log(), columns, view.liars(), opts, given, view.seen());
                 if (branch.below().size() >= BRANCH_MIN_GOOD) {
                     split = branch;
                 }

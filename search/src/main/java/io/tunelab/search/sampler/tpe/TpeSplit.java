@@ -50,24 +50,40 @@ record TpeSplit(Group below, Group above) {
      * the result shares nothing with the log.
      */
     static TpeSplit of(ObservationLog log, ObservationColumn[] columns, List<FrozenTrial> running, TpeOptions options) {
-        double[] free = new double[columns.length];
+        return of(log, columns, running, options, free(columns.length), null);
+    }
+
+    /** A {@code given} of {@code p} parameters that fixes none of them. */
+    static double[] free(int p) {
+        double[] free = new double[p];
         Arrays.fill(free, Double.NaN);
-        return of(log, columns, running, options, free);
+        return free;
     }
 
     /**
      * As {@link #of(ObservationLog, ObservationColumn[], List, TpeOptions)}, over only the
      * observations whose value of parameter {@code j} equals {@code given[j]} wherever that is not NaN
-     * (a branch of the space: the trials that made the same categorical choices).
+     * (a branch of the space: the trials that made the same categorical choices), and, when {@code seen} is not
+     * null, only those of the trials numbered in {@code seen} (ascending: the log's trials when a trial's view was
+     * made, so that a decision taken later, after the log absorbed more trials, is the one the view gives).
      */
     static TpeSplit of(ObservationLog log, ObservationColumn[] columns, List<FrozenTrial> running, TpeOptions options,
-                       double[] given) {
+                       double[] given, int[] seen) {
         int n = log.size();
         int p = columns.length;
         boolean[] eligible = new boolean[n];
         int eligibleCount = 0;
         int feasibleCount = 0;
+        int s = 0;
         for (int pos = 0; pos < n; pos++) {
+            if (seen != null) {
+                while (s < seen.length && seen[s] < log.number(pos)) {
+                    s++;
+                }
+                if (s == seen.length || seen[s] != log.number(pos)) {
+                    continue;
+                }
+            }
             boolean holds = true;
             for (int j = 0; j < p; j++) {
                 double v = columns[j].value(pos);
