@@ -12,15 +12,15 @@ import java.util.Map;
 
 /**
  * Which model proposes a trial under {@link TpeOptions#modelCredit}: in a numeric space of at least {@link
- * TpeOptions#MODEL_CREDIT_MIN_PARAMETERS} parameters modelled as one group, with at least one continuous float (in a
- * space of finitely many values the multivariate model keeps off known points, {@link KnownPoints}, and decides every
- * trial, as it did when that rule was checked), even-numbered trials are multivariate, and
- * an odd-numbered one is univariate while the univariate trials have improved the best value at a higher rate than the
- * multivariate ones ({@link ImprovementCredit}: univariate challenges, multivariate defends and keeps ties). Each trial
+ * TpeOptions#MODEL_CREDIT_MIN_PARAMETERS} parameters modelled as one group, with at least one continuous float,
+ * even-numbered trials are multivariate, and an odd-numbered one is univariate while the univariate trials have
+ * improved the best value at a higher rate than the multivariate ones ({@link ImprovementCredit}: univariate
+ * challenges, multivariate defends and keeps ties). In a space of finitely many values the multivariate model decides
+ * every trial, keeping off known points ({@link KnownPoints}), as it did when that rule was checked. Each trial
  * records its model in {@link #ATTR}, and the credit counts the complete trials that recorded one, so the choice
  * depends only on the trials a view shows (the deterministic parallel mode) and is shared by processes that share the
- * study. On BBOB (development split, three disjoint sets of seeds) univariate TPE won rotated multimodal functions in 5
- * and 10 dimensions and lost precision on smooth ones; the credit lets the history decide between them.
+ * study. On BBOB (development split, three disjoint sets of seeds) univariate TPE won rotated multimodal functions in
+ * 5 and 10 dimensions and lost precision on smooth ones; the credit lets the history decide between them.
  */
 final class ModelTurns {
     /** The trial system attribute recording the model: {@value #UNIVARIATE} or {@value #MULTIVARIATE}. */

@@ -63,10 +63,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * io.tunelab.search.sampler.PendingPoints}): it takes its best-ranked candidate that is new, drawing more
  * candidates from l when all of them are known ({@value #EXTRA_CANDIDATE_BATCHES} more batches at most), and
  * when categoricals decided one at a time lead only to known points (a used-up branch), the whole group is
- * decided jointly. l's candidates come from the good
- * points' own kernels, so without the rule one proposal in five repeated a point on BBOB with coordinates
- * stepped by 0.5 in 2-D (development split; docs/sampler-benchmarks.md). Univariate mode, conditional spaces
- * and spaces with a continuous parameter are unchanged.
+ * decided jointly. l's candidates come from the good points' own kernels, so without the rule one proposal in five
+ * repeated a point on BBOB with coordinates stepped by 0.5 in 2-D (development split; docs/sampler-benchmarks.md).
+ * Univariate mode, conditional spaces and spaces with a continuous parameter are unchanged.
  *
  * <p>Cost per decision: the finished trials live in an {@link ObservationLog} per study, kept across asks and
  * updated with only the trials that finished since (finished trials never change); the study's snapshot is read
