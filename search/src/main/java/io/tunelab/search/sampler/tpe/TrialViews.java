@@ -43,18 +43,23 @@ final class TrialViews {
      * One trial's view.
      *
      * @param log      the study's log (guard with its lock); it may have grown since the view was made
-     * @param observed finished trials in the log when the view was made
-     * @param seen     their trial numbers, ascending: every decision of the trial models only these, so that one
-     *                 taken after the log absorbed more trials (a parameter the objective suggests late) is the one
-     *                 the view gives, as the deterministic parallel mode needs; not to be modified
+     * @param seen     the numbers of the finished trials in the log when the view was made, ascending: every decision
+     *                 of the trial models only these, so that one taken after the log absorbed more trials (a
+     *                 parameter the objective suggests late) is the one the view gives, as the deterministic parallel
+     *                 mode needs; not to be modified
      * @param running  the other RUNNING trials then, ordered by number
      * @param liars    with the constant liar, {@code running}; otherwise empty
      * @param failed   the FAIL trials then
      * @param trial    the trial whose view this is
      * @param pending  what TPE proposed for the study's trials, for running trials that have not suggested it yet
      */
-    record View(ObservationLog log, int observed, int[] seen, List<FrozenTrial> running, List<FrozenTrial> liars,
+    record View(ObservationLog log, int[] seen, List<FrozenTrial> running, List<FrozenTrial> liars,
                 List<FrozenTrial> failed, FrozenTrial trial, PendingPoints pending) {
+        /** Finished trials in the log when the view was made. */
+        int observed() {
+            return seen.length;
+        }
+
         /**
          * The points {@code part} must not repeat: in a space of finitely many values that is the whole of every
          * observed trial (no trial holds a parameter outside {@code part} but single values, so a repeat of {@code
@@ -127,13 +132,11 @@ final class TrialViews {
             }
             proposals = pending.computeIfAbsent(study.studyId(), id -> new PendingPoints());
         }
-        int observed;
         int[] seen;
         synchronized (log) {
             log.absorb(snapshot);
-            observed = log.size();
-            seen = new int[observed];
-            for (int pos = 0; pos < observed; pos++) {
+            seen = new int[log.size()];
+            for (int pos = 0; pos < seen.length; pos++) {
                 seen[pos] = log.number(pos);
             }
         }
@@ -147,7 +150,7 @@ final class TrialViews {
             }
         }
         List<FrozenTrial> others = List.copyOf(running);
-        View v = new View(log, observed, seen, others, constantLiar ? others : List.of(), List.copyOf(failed), trial, proposals);
+        View v = new View(log, seen, others, constantLiar ? others : List.of(), List.copyOf(failed), trial, proposals);
         synchronized (views) {
             views.put(key, v);
         }
