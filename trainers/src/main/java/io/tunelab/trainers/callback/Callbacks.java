@@ -1,5 +1,6 @@
 package io.tunelab.trainers.callback;
 
+import io.tunelab.search.storage.StorageException;
 import io.tunelab.search.trial.TrialPrunedException;
 import java.util.List;
 import java.util.function.Consumer;
@@ -9,8 +10,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Calls a list of callbacks in order with the failure policy documented on {@link TrainingCallback}:
  * pruning and {@link TrainingStoppedException}s propagate, other runtime exceptions are logged and
- * ignored, and {@link #onTrainEnd} reaches every callback whatever they throw. Immutable; used from
- * the training thread.
+ * ignored (a {@link StorageException}, a trial that can no longer be recorded, in one line without a stack
+ * trace), and {@link #onTrainEnd} reaches every callback whatever they throw. Immutable; used from the
+ * training thread.
  */
 public final class Callbacks {
     private static final Logger LOG = LoggerFactory.getLogger(Callbacks.class);
@@ -41,6 +43,8 @@ public final class Callbacks {
         for (TrainingCallback c : callbacks) {
             try {
                 c.onTrainEnd(end, context);
+            } catch (StorageException e) {
+                unrecorded(c, "onTrainEnd", e);
             } catch (RuntimeException e) {
                 LOG.warn("callback {} failed in onTrainEnd; ignored: {}", c.getClass().getSimpleName(), e.toString(), e);
             }
@@ -63,9 +67,22 @@ public final class Callbacks {
                 call.accept(c);
             } catch (TrialPrunedException | TrainingStoppedException e) {
                 throw e;
+            } catch (StorageException e) {
+                unrecorded(c, event, e);
             } catch (RuntimeException e) {
                 LOG.warn("callback {} failed in {}; ignored, training goes on: {}", c.getClass().getSimpleName(), event, e.toString(), e);
             }
         }
+    }
+
+    /**
+     * A callback could not record to the trial's storage: the trial was ended elsewhere (a stopped study fails its
+     * running trials) or the tracker is closing. That is an expected state, not a fault in the callback, so the
+     * warning is one line that names the callback, the event and the storage's message; the stack trace goes to
+     * DEBUG.
+     */
+    private static void unrecorded(TrainingCallback c, String event, StorageException e) {
+        LOG.warn("callback {} could not record in {}; ignored: {}", c.getClass().getSimpleName(), event, e.getMessage());
+        LOG.debug("callback {} could not record in {}", c.getClass().getSimpleName(), event, e);
     }
 }

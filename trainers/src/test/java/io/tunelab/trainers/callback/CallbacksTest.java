@@ -3,7 +3,11 @@ package io.tunelab.trainers.callback;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tunelab.search.storage.StorageException;
 import io.tunelab.search.trial.TrialPrunedException;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -49,6 +53,27 @@ class CallbacksTest {
         callbacks.onTrainEnd(new TrainingEnd(1, null, null), ctx);
 
         assertThat(calls).containsExactly("a.epoch1", "b.epoch1", "a.end", "b.end");
+    }
+
+    @Test
+    void aCallbackThatCannotRecordToAnEndedTrialIsWarnedInOneLineWithoutAStackTrace() {
+        Callbacks callbacks = new Callbacks(List.of(
+                throwingOnEpochEnd(StorageException.conflict("trial 19 is FAIL and can no longer be changed")),
+                recording("b")));
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        PrintStream stderr = System.err;
+        try {
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            callbacks.onEpochEnd(FakeContext.metrics(1, 1, 0.5), ctx);
+            callbacks.onTrainEnd(new TrainingEnd(1, null, null), ctx);
+        } finally {
+            System.setErr(stderr);
+        }
+
+        String warnings = err.toString(StandardCharsets.UTF_8);
+        assertThat(warnings).contains("could not record in onEpochEnd; ignored: trial 19 is FAIL and can no longer be changed")
+                .contains("could not record in onTrainEnd").doesNotContain("\tat ").doesNotContain("Exception:");
+        assertThat(calls).containsExactly("b.epoch1", "b.end");
     }
 
     @Test
