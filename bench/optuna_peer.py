@@ -14,7 +14,8 @@ function, instance and budget. Protocol (one JSON object per line):
   peer   -> {"ok": true, "seconds": T}
   tunelab-> {"op": "stop"}                                              the peer exits
 
-Errors are answered with {"error": "message"}. Logging goes to stderr.
+Errors are answered with {"error": "message"}, also in place of the greeting when Optuna cannot be imported.
+Logging goes to stderr.
 """
 import argparse
 import json
@@ -22,8 +23,16 @@ import sys
 import time
 import warnings
 
-import optuna
-from optuna.distributions import FloatDistribution
+try:
+    import optuna
+    from optuna.distributions import FloatDistribution
+except ImportError as missing:  # answer the greeting with the fix instead of a traceback
+    sys.stdout.write(json.dumps({"error": "optuna cannot be imported by %s (Python %d.%d): %s; install Debian's "
+                                          "python3-optuna (3.1) for /usr/bin/python3, or pass --peer optuna:SAMPLER, "
+                                          "which runs /usr/bin/python3 when it exists"
+                                          % (sys.executable, sys.version_info[0], sys.version_info[1], missing)}) + "\n")
+    sys.stdout.flush()
+    sys.exit(2)
 
 SAMPLERS = ("random", "tpe", "tpe-multivariate", "cmaes")
 

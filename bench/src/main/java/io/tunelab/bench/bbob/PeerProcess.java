@@ -17,7 +17,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * An optimiser in another process that proposes points by ask/tell over JSON lines (the protocol of
- * {@code bench/optuna_peer.py}): it greets with {@code {"peer": NAME}}, then for each run gets
+ * {@code bench/optuna_peer.py}): it greets with {@code {"peer": NAME}} (or {@code {"error": MESSAGE}} when it
+ * cannot start, reported with that message), then for each run gets
  * {@code start} (dimension, bounds, seed, and the grid {@code step} when the coordinates are stepped) and
  * alternating {@code ask}/{@code tell}. This side evaluates the function, so the peer sees exactly the instance
  * and budget the Tunelab samplers see. One process serves many runs, one after another. Not thread-safe; close it
@@ -38,6 +39,9 @@ public final class PeerProcess implements AutoCloseable {
         this.fromPeer = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         this.toPeer = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
         JsonNode hello = read();
+        if (hello.hasNonNull("error")) {
+            throw fail("could not start: " + hello.get("error").asText());
+        }
         if (!hello.hasNonNull("peer")) {
             throw fail("expected a greeting {\"peer\": NAME} first, got " + hello);
         }

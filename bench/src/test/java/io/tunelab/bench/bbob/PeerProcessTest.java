@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class PeerProcessTest {
@@ -82,6 +83,17 @@ class PeerProcessTest {
     void aPeerThatExitsIsReportedInsteadOfWaitedFor() {
         assertThatThrownBy(() -> PeerProcess.start("exit 0")).isInstanceOf(SearchException.class)
                 .hasMessageContaining("closed its output");
+    }
+
+    @Test
+    void theOptunaPeerWithoutOptunaSaysWhichPythonLacksItAndHowToFixIt(@TempDir Path dir) throws Exception {
+        Path fake = Files.createDirectories(dir.resolve("optuna"));
+        Files.writeString(fake.resolve("__init__.py"), "raise ImportError(\"No module named 'optuna'\")\n");
+        String command = "PYTHONPATH=" + dir + " " + OptunaPeer.command("optuna:tpe", script());
+        assertThatThrownBy(() -> PeerProcess.start(command)).isInstanceOf(SearchException.class)
+                .hasMessageContaining("could not start: optuna cannot be imported by ")
+                .hasMessageContaining("No module named 'optuna'")
+                .hasMessageContaining("python3-optuna").hasMessageContaining("--peer optuna:SAMPLER");
     }
 
     @Test
