@@ -67,13 +67,18 @@ public final class WarmStartSampler implements Sampler {
         return p == null ? List.of() : p;
     }
 
+    /**
+     * {@code study} with the prior trials, once {@code study} shows a complete trial (its distributions decide which
+     * prior trials fit); before that, {@code study} alone. The test is made on the view given, never on what another
+     * trial decided meanwhile, so in the deterministic parallel mode a trial gets the prior in every schedule or in none.
+     */
     private StudyView view(StudyView study) {
+        List<FrozenTrial> complete = study.trials(EnumSet.of(TrialState.COMPLETE));
+        if (complete.isEmpty()) {
+            return study;
+        }
         List<FrozenTrial> p = prior;
         if (p == null) {
-            List<FrozenTrial> complete = study.trials(EnumSet.of(TrialState.COMPLETE));
-            if (complete.isEmpty()) {
-                return study;
-            }
             p = decide(study, complete.get(0).distributions());
         }
         return p.isEmpty() ? study : new WithPriorTrials(study, p);
@@ -158,6 +163,12 @@ public final class WarmStartSampler implements Sampler {
     @Override
     public Map<String, Object> trialAttrs(StudyView study, FrozenTrial trial) {
         return inner.trialAttrs(view(study), trial);
+    }
+
+    /** The inner sampler's: the prior trials are fixed, so they add nothing that depends on the schedule. */
+    @Override
+    public boolean decidesFromViewOnly() {
+        return inner.decidesFromViewOnly();
     }
 
     @Override

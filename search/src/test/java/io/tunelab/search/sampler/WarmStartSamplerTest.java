@@ -10,6 +10,8 @@ import io.tunelab.search.trial.FrozenTrial;
 import io.tunelab.search.trial.Trial;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -78,5 +80,24 @@ class WarmStartSamplerTest {
         List<Double> values = sampler.prior().stream().map(FrozenTrial::value).sorted().toList();
         List<Double> all = source.trials().stream().map(FrozenTrial::value).sorted().toList();
         assertThat(values).containsExactly(all.get(0), all.get(3), all.get(6));
+    }
+
+    /** Per trial number, the parameters a TPE study warm-started from {@code source} gets at {@code parallelism}. */
+    private static Map<Integer, Map<String, Object>> deterministicWarmParams(Study source, int parallelism) {
+        Study study = Study.builder("warm-det").seed(3).deterministic(true)
+                .sampler(new WarmStartSampler(new TpeSampler(3), source, 1)).create();
+        study.optimize(WarmStartSamplerTest::branin, OptimizeOptions.trials(16).withParallelism(parallelism));
+        Map<Integer, Map<String, Object>> out = new TreeMap<>();
+        study.trials().forEach(t -> out.put(t.number(), t.params()));
+        return out;
+    }
+
+    @Test
+    void aWarmStartedSamplerDecidesFromItsViewOnlyAsItsInnerSamplerDoes() {
+        Study source = earlier(1, WarmStartSamplerTest::branin);
+        assertThat(new WarmStartSampler(new TpeSampler(3), source, 1).decidesFromViewOnly()).isTrue();
+        Map<Integer, Map<String, Object>> sequential = deterministicWarmParams(source, 1);
+        assertThat(sequential).hasSize(16);
+        assertThat(deterministicWarmParams(source, 4)).isEqualTo(sequential);
     }
 }
