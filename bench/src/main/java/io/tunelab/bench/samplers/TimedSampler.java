@@ -89,6 +89,11 @@ public final class TimedSampler implements Sampler {
     }
 
     @Override
+    public boolean decidesFromViewOnly() {
+        return delegate.decidesFromViewOnly();
+    }
+
+    @Override
     public Map<String, Object> describe() {
         return delegate.describe();
     }

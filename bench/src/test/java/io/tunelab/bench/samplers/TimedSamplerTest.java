@@ -26,4 +26,10 @@ class TimedSamplerTest {
         assertThat(timed.nanos()).isPositive();
         assertThat(timed.describe()).isEqualTo(new RandomSampler(5).describe());
     }
+
+    @Test
+    void itDecidesFromItsViewOnlyWhenTheTimedSamplerDoes() {
+        assertThat(new TimedSampler(new RandomSampler(5)).decidesFromViewOnly()).isTrue();
+        assertThat(new TimedSampler(new io.tunelab.search.sampler.cmaes.CmaesSampler(5)).decidesFromViewOnly()).isTrue();
+    }
 }

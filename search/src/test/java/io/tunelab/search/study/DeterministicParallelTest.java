@@ -4,10 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tunelab.search.sampler.RandomStreams;
 import io.tunelab.search.sampler.Sampler;
+import io.tunelab.search.sampler.auto.AutoOptions;
+import io.tunelab.search.sampler.auto.AutoSampler;
+import io.tunelab.search.sampler.cmaes.CmaesSampler;
 import io.tunelab.search.sampler.gp.GpSampler;
+import io.tunelab.search.sampler.nsga2.Nsga2Options;
+import io.tunelab.search.sampler.nsga2.Nsga2Sampler;
 import io.tunelab.search.sampler.tpe.TpeSampler;
+import io.tunelab.search.trial.Direction;
 import io.tunelab.search.trial.FrozenTrial;
 import io.tunelab.search.trial.Trial;
+import io.tunelab.search.trial.TrialPrunedException;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -26,6 +33,9 @@ class DeterministicParallelTest {
         return switch (name) {
             case "tpe" -> TpeSampler::new;
             case "gp" -> GpSampler::new;
+            case "cmaes" -> CmaesSampler::new;
+            // GP for 4 trials per parameter, then CMA-ES: both phases and the hand-over within TRIALS
+            case "auto" -> streams -> new AutoSampler(streams, new AutoOptions(4, 250, 0, 3, 3, AutoOptions.LOCAL_MAX_PARAMETERS));
             default -> throw new IllegalArgumentException(name);
         };
     }
@@ -55,11 +65,12 @@ class DeterministicParallelTest {
         double value(Trial trial) throws InterruptedException;
     }
 
-    private static Map<Integer, Map<String, Object>> paramsByNumber(String sampler, int parallelism) {
+    private static Map<Integer, String> paramsByNumber(String sampler, int parallelism) {
         return paramsByNumber(sampler, parallelism, DeterministicParallelTest::objective);
     }
 
-    private static Map<Integer, Map<String, Object>> paramsByNumber(String sampler, int parallelism, Waiting objective) {
+    /** Per trial number, the sampler the trial recorded and its parameters. */
+    private static Map<Integer, String> paramsByNumber(String sampler, int parallelism, Waiting objective) {
         Study study = Study.builder("det").seed(7).deterministic(true).sampler(sampler(sampler)).create();
         study.optimize(t -> {
             try {
@@ -69,26 +80,30 @@ class DeterministicParallelTest {
                 throw new IllegalStateException(e);
             }
         }, OptimizeOptions.trials(TRIALS).withParallelism(parallelism));
-        Map<Integer, Map<String, Object>> out = new TreeMap<>();
+        Map<Integer, String> out = new TreeMap<>();
         for (FrozenTrial t : study.trials()) {
-            out.put(t.number(), t.params());
+            out.put(t.number(), t.systemAttrs().get(Sampler.SAMPLER_ATTR) + " " + t.params());
         }
         return out;
     }
 
-    /** Runs {@code objective} with parallelism 1, 2 and 4 and asserts the same parameters per trial number. */
-    private static void assertSameParametersWhateverTheParallelism(String sampler, Waiting objective) {
-        Map<Integer, Map<String, Object>> sequential = paramsByNumber(sampler, 1, objective);
+    /**
+     * Runs {@code objective} with parallelism 1, 2 and 4, asserts the same sampler and parameters per trial number and
+     * returns them.
+     */
+    private static Map<Integer, String> assertSameParametersWhateverTheParallelism(String sampler, Waiting objective) {
+        Map<Integer, String> sequential = paramsByNumber(sampler, 1, objective);
         assertThat(sequential).hasSize(TRIALS);
         assertThat(paramsByNumber(sampler, 2, objective)).isEqualTo(sequential);
         assertThat(paramsByNumber(sampler, 4, objective)).isEqualTo(sequential);
+        return sequential;
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"tpe", "gp"})
     @Timeout(value = 5, unit = TimeUnit.MINUTES)
     void theSameSeedGivesTheSameParametersPerTrialNumberWhetherOneTwoOrFourRunAtOnce(String sampler) {
-        Map<Integer, Map<String, Object>> sequential = paramsByNumber(sampler, 1);
+        Map<Integer, String> sequential = paramsByNumber(sampler, 1);
         assertThat(sequential).hasSize(TRIALS);
         assertThat(paramsByNumber(sampler, 2)).isEqualTo(sequential);
         assertThat(paramsByNumber(sampler, 4)).isEqualTo(sequential);
@@ -115,6 +130,68 @@ class DeterministicParallelTest {
         assertSameParametersWhateverTheParallelism("tpe", DeterministicParallelTest::fourFloats);
     }
 
+    /** Two floats only, so that {@code auto} takes its numeric path (GP, local GP and TPE turns, then CMA-ES). */
+    private static double twoFloats(Trial trial) throws InterruptedException {
+        double x = trial.suggestFloat("x", -5, 10);
+        Thread.sleep((trial.number() * 7L) % 5 * 3);
+        double y = trial.suggestFloat("y", 0, 15);
+        return (x - 1) * (x - 1) + Math.abs(y - 2);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"cmaes", "auto"})
+    @Timeout(value = 5, unit = TimeUnit.MINUTES)
+    void onTwoAndOnFourFloatsCmaesAndAutoGiveTheSameParametersPerTrialNumberWhateverTheParallelism(String sampler) {
+        assertThat(assertSameParametersWhateverTheParallelism(sampler, DeterministicParallelTest::twoFloats).values())
+                .as("CMA-ES proposed some of the trials").anyMatch(p -> p.startsWith("cmaes {"));
+        assertSameParametersWhateverTheParallelism(sampler, DeterministicParallelTest::fourFloats);
+    }
+
+    /** Two floats, trial 3 pruned: {@code auto} turns to TPE once a trial is pruned. */
+    private static double twoFloatsThirdPruned(Trial trial) throws InterruptedException {
+        double value = twoFloats(trial);
+        if (trial.number() == 3) {
+            throw new TrialPrunedException("pruned at step 1");
+        }
+        return value;
+    }
+
+    @Test
+    @Timeout(value = 5, unit = TimeUnit.MINUTES)
+    void autoTurnsToTpeAfterAPrunedTrialAtTheSameTrialNumberWhateverTheParallelism() {
+        assertThat(assertSameParametersWhateverTheParallelism("auto", DeterministicParallelTest::twoFloatsThirdPruned)
+                .values()).as("TPE proposed some of the trials").anyMatch(p -> p.startsWith("tpe {"));
+    }
+
+    /** Per trial number, the parameters NSGA-II (generations of 6) gave a two-objective study at {@code parallelism}. */
+    private static Map<Integer, String> nsga2ParamsByNumber(int parallelism) {
+        Study study = Study.builder("det-mo").seed(7).deterministic(true).directions(Direction.MINIMIZE, Direction.MINIMIZE)
+                .sampler(streams -> new Nsga2Sampler(streams, Nsga2Options.defaults().withPopulationSize(6))).create();
+        study.optimizeMulti(t -> {
+            double x = t.suggestFloat("x", 0, 1);
+            double y = t.suggestFloat("y", 0, 1);
+            try {
+                Thread.sleep((t.number() * 7L) % 5 * 3);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            return new double[] {x, (1 + y) * (1 - Math.sqrt(x / (1 + y)))};
+        }, OptimizeOptions.trials(TRIALS).withParallelism(parallelism));
+        Map<Integer, String> out = new TreeMap<>();
+        study.trials().forEach(t -> out.put(t.number(), t.params().toString()));
+        return out;
+    }
+
+    @Test
+    @Timeout(value = 5, unit = TimeUnit.MINUTES)
+    void nsga2GivesTheSameParametersPerTrialNumberWhateverTheParallelism() {
+        Map<Integer, String> sequential = nsga2ParamsByNumber(1);
+        assertThat(sequential).hasSize(TRIALS);
+        assertThat(nsga2ParamsByNumber(2)).isEqualTo(sequential);
+        assertThat(nsga2ParamsByNumber(4)).isEqualTo(sequential);
+    }
+
     /** A parameter that first appears at trial 12, suggested after the wait: decided outside the relative space. */
     private static double lateParameter(Trial trial) throws InterruptedException {
         double x = trial.suggestFloat("x", -5, 10);
@@ -130,7 +207,7 @@ class DeterministicParallelTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"tpe", "gp"})
+    @ValueSource(strings = {"tpe", "gp", "cmaes", "auto"})
     @Timeout(value = 5, unit = TimeUnit.MINUTES)
     void aSeededStudyOptimizedWithoutOptionsIsReproducible(String sampler) {
         Map<Integer, Map<String, Object>> first = new TreeMap<>();

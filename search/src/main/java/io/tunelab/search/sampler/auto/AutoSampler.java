@@ -24,7 +24,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * <ul>
  *   <li>several objectives: NSGA-II;</li>
  *   <li>a conditional space (complete trials with different parameter names), any categorical
- *       parameter, or pruning (once a trial of this process was pruned): TPE, which models each parameter
+ *       parameter, or pruning (once the view shows a pruned trial): TPE, which models each parameter
  *       from the trials that hold it and learns from pruned trials, which GP and CMA-ES ignore;</li>
  *   <li>otherwise (numeric parameters only): GP (its losses warped only in spaces of
  *       {@link GpOptions#warpMinParameters} or more parameters, 4 by default: on the BBOB development split
@@ -60,7 +60,6 @@ public final class AutoSampler implements Sampler {
     private final Nsga2Sampler nsga2;
     private final Map<Long, Sampler> delegates = new ConcurrentHashMap<>();
     private final StudyShape shape = new StudyShape();
-    private volatile boolean pruning;
 
     /** An automatic sampler whose GP phase runs with {@code gpOptions}. */
     public AutoSampler(RandomStreams streams, AutoOptions options, GpOptions gpOptions) {
@@ -95,7 +94,7 @@ public final class AutoSampler implements Sampler {
         if (shape.empty()) {
             return gp;
         }
-        if (shape.treeStructured() || pruning) {
+        if (shape.treeStructured() || !study.trials(EnumSet.of(TrialState.PRUNED)).isEmpty()) {
             return tpe;
         }
         if (shape.cmaesStarted() || shape.own() >= options.gpTrials(shape.numeric())
@@ -160,11 +159,17 @@ public final class AutoSampler implements Sampler {
 
     @Override
     public void afterTrial(StudyView study, FrozenTrial trial, TrialState state, List<Double> values) {
-        if (state == TrialState.PRUNED) {
-            pruning = true;
-        }
         Sampler s = delegates.remove(trial.id());
         (s != null ? s : tpe).afterTrial(study, trial, state, values);
+    }
+
+    /**
+     * True: the choice of delegate depends only on the view (its complete and pruned trials, and the trial number), and
+     * every delegate decides from its view only.
+     */
+    @Override
+    public boolean decidesFromViewOnly() {
+        return true;
     }
 
     @Override

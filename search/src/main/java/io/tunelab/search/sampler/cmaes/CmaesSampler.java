@@ -110,6 +110,15 @@ public final class CmaesSampler implements Sampler {
         return replay == null ? 0 : replay.popsize();
     }
 
+    /**
+     * True: a proposal depends on the complete trials of the view (replayed in trial-number order), the trial number and
+     * the seeded streams, never on when trials finished.
+     */
+    @Override
+    public boolean decidesFromViewOnly() {
+        return true;
+    }
+
     @Override
     public Map<String, Object> describe() {
         Map<String, Object> m = new LinkedHashMap<>();

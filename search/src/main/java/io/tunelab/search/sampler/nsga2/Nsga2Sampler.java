@@ -148,6 +148,15 @@ public final class Nsga2Sampler implements Sampler {
         return RandomSampler.draw(distribution, streams.forTrial(trial.number(), name));
     }
 
+    /**
+     * True: a trial's generation comes from its number and its parents from the trials of the view, never from when
+     * trials finished.
+     */
+    @Override
+    public boolean decidesFromViewOnly() {
+        return true;
+    }
+
     @Override
     public Map<String, Object> describe() {
         Map<String, Object> m = new LinkedHashMap<>();
