@@ -118,8 +118,16 @@ public final class BbobReport {
                 "%nfunctions where the sampler's regrets are not significantly worse / significantly better than the peer's"
                         + " (one-sided rank-sum test, alpha %.2f)%n", ALPHA));
         regrets.forEach((dim, byFunction) -> {
-            sb.append(String.format(Locale.ROOT, "D = %d (%d functions, %s runs each)%n", dim, byFunction.size(),
-                    runsPerSampler(byFunction)));
+            String runs = runsPerSampler(byFunction);
+            sb.append(String.format(Locale.ROOT, "D = %d (%d function%s, %s run%s each)%n", dim, byFunction.size(),
+                    byFunction.size() == 1 ? "" : "s", runs, runs.equals("1") ? "" : "s"));
+            int fewest = fewestRuns(byFunction);
+            if (!RankSum.canReach(fewest, fewest, ALPHA)) {
+                sb.append(String.format(Locale.ROOT, "  not compared: with %d run%s per function a side the test cannot"
+                        + " reach alpha %.2f (3 or more can); pass --runs or more --instances%n", fewest,
+                        fewest == 1 ? "" : "s", ALPHA));
+                return;
+            }
             for (String s : ours) {
                 sb.append(String.format(Locale.ROOT, "  %-24s", s));
                 for (String p : peers) {
@@ -151,6 +159,10 @@ public final class BbobReport {
                     .computeIfAbsent(r.sampler(), k -> new ArrayList<>()).add(value.applyAsDouble(r));
         }
         return groups;
+    }
+
+    private static int fewestRuns(Map<Integer, Map<String, List<Double>>> byFunction) {
+        return byFunction.values().stream().flatMap(m -> m.values().stream()).mapToInt(List::size).min().orElse(0);
     }
 
     private static String runsPerSampler(Map<Integer, Map<String, List<Double>>> byFunction) {

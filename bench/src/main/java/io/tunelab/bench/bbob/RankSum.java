@@ -1,5 +1,6 @@
 package io.tunelab.bench.bbob;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.math3.distribution.NormalDistribution;
 
@@ -13,6 +14,23 @@ public final class RankSum {
     private static final NormalDistribution NORMAL = new NormalDistribution(null, 0, 1);
 
     private RankSum() {
+    }
+
+    /**
+     * Whether samples of {@code n1} and {@code n2} values can reach a p-value below {@code alpha} at all: their most
+     * extreme outcome (every value of one side above every value of the other) does. With 1 or 2 values a side it
+     * never does at 0.05, so a count of functions "not significantly worse" would count every function.
+     */
+    public static boolean canReach(int n1, int n2, double alpha) {
+        List<Double> high = new ArrayList<>(n1);
+        List<Double> low = new ArrayList<>(n2);
+        for (int i = 0; i < n1; i++) {
+            high.add((double) (n2 + i));
+        }
+        for (int j = 0; j < n2; j++) {
+            low.add((double) j);
+        }
+        return pGreater(high, low) < alpha;
     }
 
     /**

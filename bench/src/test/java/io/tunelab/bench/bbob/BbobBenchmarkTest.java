@@ -73,6 +73,18 @@ class BbobBenchmarkTest {
     }
 
     @Test
+    void withTooFewRunsForTheTestToReachItsLevelTheRankSumComparisonSaysSoInsteadOfCountingEveryFunction() {
+        List<BbobBenchmark.Row> rows = new ArrayList<>();
+        for (int k = 0; k < 2; k++) {
+            rows.add(row(1, "tpe", 10 + k));
+            rows.add(row(1, "peer-a", k));
+        }
+        assertThat(BbobReport.rankSumComparison(rows)).contains("D = 5 (1 function, 2 runs each)")
+                .contains("not compared: with 2 runs per function a side the test cannot reach alpha 0.05")
+                .doesNotContain("vs peer-a");
+    }
+
+    @Test
     void theSameSettingsGiveTheSameRegrets() {
         assertThat(smallRun(new ArrayList<>())).extracting(BbobBenchmark.Row::regret)
                 .isEqualTo(smallRun(new ArrayList<>()).stream().map(BbobBenchmark.Row::regret).toList());

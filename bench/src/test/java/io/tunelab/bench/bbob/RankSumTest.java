@@ -33,4 +33,12 @@ class RankSumTest {
         assertThat(RankSum.pGreater(shifted, LOW)).isLessThan(0.001);
         assertThat(RankSum.pGreater(LOW, shifted)).isGreaterThan(0.999);
     }
+
+    @Test
+    void oneOrTwoValuesASideCanNeverBeSignificantAtFivePercentAndThreeCan() {
+        assertThat(RankSum.canReach(1, 1, 0.05)).isFalse();
+        assertThat(RankSum.canReach(2, 2, 0.05)).isFalse();
+        assertThat(RankSum.canReach(3, 3, 0.05)).isTrue();
+        assertThat(RankSum.canReach(10, 10, 0.05)).isTrue();
+    }
 }
