@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,6 +40,8 @@ public final class WarmStartSampler implements Sampler {
     private final List<FrozenTrial> candidates;
     private final double weight;
     private volatile List<FrozenTrial> prior;
+    /** Per started trial, whether its view showed a complete trial when it started (see {@link #view}). */
+    private final Map<Long, Boolean> showsComplete = new ConcurrentHashMap<>();
 
     /**
      * @param inner   the sampler to warm-start
@@ -68,18 +71,22 @@ public final class WarmStartSampler implements Sampler {
     }
 
     /**
-     * {@code study} with the prior trials, once {@code study} shows a complete trial (its distributions decide which
-     * prior trials fit); before that, {@code study} alone. The test is made on the view given, never on what another
-     * trial decided meanwhile, so in the deterministic parallel mode a trial gets the prior in every schedule or in none.
+     * {@code study} with the prior trials if {@code trial}'s view showed a complete trial when the trial started (its
+     * distributions decide which prior trials fit); otherwise {@code study} alone. The test is made once per trial, on
+     * its own view, never on what another trial decided meanwhile, so in the deterministic parallel mode a trial gets
+     * the prior in every schedule or in none, and the storage is read for it once per trial rather than once per call.
      */
-    private StudyView view(StudyView study) {
-        List<FrozenTrial> complete = study.trials(EnumSet.of(TrialState.COMPLETE));
-        if (complete.isEmpty()) {
+    private StudyView view(StudyView study, FrozenTrial trial) {
+        Boolean shown = showsComplete.get(trial.id());
+        if (shown == null) {
+            shown = !study.trials(EnumSet.of(TrialState.COMPLETE)).isEmpty(); // called outside a started trial
+        }
+        if (!shown) {
             return study;
         }
         List<FrozenTrial> p = prior;
         if (p == null) {
-            p = decide(study, complete.get(0).distributions());
+            p = decide(study, study.trials(EnumSet.of(TrialState.COMPLETE)).get(0).distributions());
         }
         return p.isEmpty() ? study : new WithPriorTrials(study, p);
     }
@@ -132,27 +139,29 @@ public final class WarmStartSampler implements Sampler {
 
     @Override
     public Map<String, Distribution> relativeSearchSpace(StudyView study, FrozenTrial trial) {
-        return inner.relativeSearchSpace(view(study), trial);
+        return inner.relativeSearchSpace(view(study, trial), trial);
     }
 
     @Override
     public Map<String, Double> sampleRelative(StudyView study, FrozenTrial trial, Map<String, Distribution> space) {
-        return inner.sampleRelative(view(study), trial, space);
+        return inner.sampleRelative(view(study, trial), trial, space);
     }
 
     @Override
     public double sampleIndependent(StudyView study, FrozenTrial trial, String name, Distribution distribution) {
-        return inner.sampleIndependent(view(study), trial, name, distribution);
+        return inner.sampleIndependent(view(study, trial), trial, name, distribution);
     }
 
     @Override
     public void beforeTrial(StudyView study, FrozenTrial trial) {
-        inner.beforeTrial(view(study), trial);
+        showsComplete.put(trial.id(), !study.trials(EnumSet.of(TrialState.COMPLETE)).isEmpty());
+        inner.beforeTrial(view(study, trial), trial);
     }
 
     @Override
     public void afterTrial(StudyView study, FrozenTrial trial, TrialState state, List<Double> values) {
-        inner.afterTrial(view(study), trial, state, values);
+        inner.afterTrial(view(study, trial), trial, state, values);
+        showsComplete.remove(trial.id());
     }
 
     @Override
@@ -162,7 +171,7 @@ public final class WarmStartSampler implements Sampler {
 
     @Override
     public Map<String, Object> trialAttrs(StudyView study, FrozenTrial trial) {
-        return inner.trialAttrs(view(study), trial);
+        return inner.trialAttrs(view(study, trial), trial);
     }
 
     /** The inner sampler's: the prior trials are fixed, so they add nothing that depends on the schedule. */
