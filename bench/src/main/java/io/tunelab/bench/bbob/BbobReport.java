@@ -118,14 +118,15 @@ public final class BbobReport {
                 "%nfunctions where the sampler's regrets are not significantly worse / significantly better than the peer's"
                         + " (one-sided rank-sum test, alpha %.2f)%n", ALPHA));
         regrets.forEach((dim, byFunction) -> {
-            String runs = runsPerSampler(byFunction);
+            TreeSet<Integer> sizes = runsPerSampler(byFunction);
+            String runs = sizes.size() == 1 ? String.valueOf(sizes.first()) : sizes.first() + "-" + sizes.last();
             sb.append(String.format(Locale.ROOT, "D = %d (%d function%s, %s run%s each)%n", dim, byFunction.size(),
                     byFunction.size() == 1 ? "" : "s", runs, runs.equals("1") ? "" : "s"));
-            int fewest = fewestRuns(byFunction);
+            int fewest = sizes.first();
             if (!RankSum.canReach(fewest, fewest, ALPHA)) {
                 sb.append(String.format(Locale.ROOT, "  not compared: with %d run%s per function a side the test cannot"
-                        + " reach alpha %.2f (3 or more can); pass --runs or more --instances%n", fewest,
-                        fewest == 1 ? "" : "s", ALPHA));
+                        + " reach alpha %.2f (%d or more can); pass --runs or more --instances%n", fewest,
+                        fewest == 1 ? "" : "s", ALPHA, fewestReaching()));
                 return;
             }
             for (String s : ours) {
@@ -161,14 +162,20 @@ public final class BbobReport {
         return groups;
     }
 
-    private static int fewestRuns(Map<Integer, Map<String, List<Double>>> byFunction) {
-        return byFunction.values().stream().flatMap(m -> m.values().stream()).mapToInt(List::size).min().orElse(0);
+    /** The fewest values a side with which the rank-sum test can reach {@link #ALPHA}. */
+    private static int fewestReaching() {
+        int n = 1;
+        while (!RankSum.canReach(n, n, ALPHA)) {
+            n++;
+        }
+        return n;
     }
 
-    private static String runsPerSampler(Map<Integer, Map<String, List<Double>>> byFunction) {
+    /** The numbers of runs per function and sampler, in order. */
+    private static TreeSet<Integer> runsPerSampler(Map<Integer, Map<String, List<Double>>> byFunction) {
         TreeSet<Integer> sizes = new TreeSet<>();
         byFunction.values().forEach(m -> m.values().forEach(l -> sizes.add(l.size())));
-        return sizes.size() == 1 ? String.valueOf(sizes.first()) : sizes.first() + "-" + sizes.last();
+        return sizes;
     }
 
     private static long count(Map<Integer, Map<String, Double>> byFunction, String sampler, List<String> peers,
