@@ -175,6 +175,12 @@ public final class GridSampler implements Sampler {
         return started >= size;
     }
 
+    /** True: trial {@code n} takes grid point {@code n}, whatever the view. */
+    @Override
+    public boolean decidesFromViewOnly() {
+        return true;
+    }
+
     @Override
     public Map<String, Object> describe() {
         Map<String, Object> d = new LinkedHashMap<>();

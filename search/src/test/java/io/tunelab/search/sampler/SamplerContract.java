@@ -18,9 +18,11 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * The contract every single-objective {@link Sampler} must pass (see its Javadoc): values inside their
- * distributions, the same seed giving the same sequence, thread safety under parallel asks, and
- * conditional (define-by-run) spaces. Shipped in the search test-jar: a sampler's test extends this
- * class and implements {@link #sampler(RandomStreams)} (see {@code EverySamplerKeepsTheContractTest}).
+ * distributions, the same seed giving the same sequence, thread safety under parallel asks, conditional
+ * (define-by-run) spaces, and, for a sampler that {@linkplain Sampler#decidesFromViewOnly() decides from its
+ * view only}, the same parameters per trial number in deterministic mode whatever the parallelism. Shipped in
+ * the search test-jar: a sampler's test extends this class and implements {@link #sampler(RandomStreams)}
+ * (see {@code EverySamplerKeepsTheContractTest}).
  */
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
 public abstract class SamplerContract {
@@ -77,6 +79,31 @@ public abstract class SamplerContract {
             assertThat(t.state()).as("trial %d: %s", t.number(), t.message()).isEqualTo(TrialState.COMPLETE);
             t.distributions().forEach((name, d) -> assertThat(d.contains(t.internalParam(name))).isTrue());
         });
+    }
+
+    /** {@link #mixed}, with a wait that makes trials finish out of order when several run at once. */
+    private static double mixedOutOfOrder(Trial t) {
+        try {
+            Thread.sleep((t.number() * 7L) % 5 * 3);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        return mixed(t);
+    }
+
+    private Map<Integer, Map<String, Object>> deterministicParams(int parallelism) {
+        Study study = Study.builder("contract-det").seed(4).deterministic(true).sampler(this::sampler).create();
+        study.optimize(SamplerContract::mixedOutOfOrder, OptimizeOptions.trials(TRIALS).withParallelism(parallelism));
+        return params(study);
+    }
+
+    @Test
+    void aSamplerThatDecidesFromItsViewOnlyGivesTheSameParametersPerTrialNumberAtParallelismOneAndFour() {
+        Map<Integer, Map<String, Object>> sequential = deterministicParams(1);
+        assertThat(sequential).hasSize(TRIALS);
+        int parallelism = sampler(RandomStreams.seeded(4)).decidesFromViewOnly() ? 4 : 1;
+        assertThat(deterministicParams(parallelism)).as("parallelism %d", parallelism).isEqualTo(sequential);
     }
 
     @Test

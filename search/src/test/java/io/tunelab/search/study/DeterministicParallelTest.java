@@ -2,6 +2,7 @@ package io.tunelab.search.study;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tunelab.search.sampler.GridSampler;
 import io.tunelab.search.sampler.RandomStreams;
 import io.tunelab.search.sampler.Sampler;
 import io.tunelab.search.sampler.auto.AutoOptions;
@@ -10,11 +11,13 @@ import io.tunelab.search.sampler.cmaes.CmaesSampler;
 import io.tunelab.search.sampler.gp.GpSampler;
 import io.tunelab.search.sampler.nsga2.Nsga2Options;
 import io.tunelab.search.sampler.nsga2.Nsga2Sampler;
+import io.tunelab.search.sampler.qmc.QmcSampler;
 import io.tunelab.search.sampler.tpe.TpeSampler;
 import io.tunelab.search.trial.Direction;
 import io.tunelab.search.trial.FrozenTrial;
 import io.tunelab.search.trial.Trial;
 import io.tunelab.search.trial.TrialPrunedException;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -34,10 +37,21 @@ class DeterministicParallelTest {
             case "tpe" -> TpeSampler::new;
             case "gp" -> GpSampler::new;
             case "cmaes" -> CmaesSampler::new;
+            case "qmc" -> QmcSampler::new;
+            case "grid" -> streams -> GridSampler.ofValues(grid());
             // GP for 4 trials per parameter, then CMA-ES: both phases and the hand-over within TRIALS
             case "auto" -> streams -> new AutoSampler(streams, new AutoOptions(4, 250, 0, 3, 3, AutoOptions.LOCAL_MAX_PARAMETERS));
             default -> throw new IllegalArgumentException(name);
         };
+    }
+
+    /** 48 points over Branin's x and y and the category: more than the trials, in the order given. */
+    private static Map<String, List<?>> grid() {
+        Map<String, List<?>> grid = new LinkedHashMap<>();
+        grid.put("x", List.of(-5.0, 0.0, 5.0, 10.0));
+        grid.put("y", List.of(0.0, 5.0, 10.0, 15.0));
+        grid.put("kind", List.of("a", "b", "c"));
+        return grid;
     }
 
     /** Branin-like, with a wait that makes trials finish out of order when several run at once. */
@@ -100,7 +114,7 @@ class DeterministicParallelTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"tpe", "gp"})
+    @ValueSource(strings = {"tpe", "gp", "qmc", "grid"})
     @Timeout(value = 5, unit = TimeUnit.MINUTES)
     void theSameSeedGivesTheSameParametersPerTrialNumberWhetherOneTwoOrFourRunAtOnce(String sampler) {
         Map<Integer, String> sequential = paramsByNumber(sampler, 1);
@@ -207,7 +221,7 @@ class DeterministicParallelTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"tpe", "gp", "cmaes", "auto"})
+    @ValueSource(strings = {"tpe", "gp", "cmaes", "auto", "qmc", "grid"})
     @Timeout(value = 5, unit = TimeUnit.MINUTES)
     void aSeededStudyOptimizedWithoutOptionsIsReproducible(String sampler) {
         Map<Integer, Map<String, Object>> first = new TreeMap<>();

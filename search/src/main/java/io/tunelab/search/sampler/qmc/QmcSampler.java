@@ -27,7 +27,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * <p>The relative space is the one given at construction, or else the space of the lowest-numbered
  * COMPLETE trial (fixed once known; parameters with a single value left out), with parameters in
  * name order. Trial {@code n} takes Sobol point {@code n}, so a study run in parallel gets the same
- * point per trial number as a sequential one. Each parameter takes one coordinate: numeric ones through
+ * point per trial number as a sequential one, and in deterministic mode the same parameters whatever the parallelism
+ * ({@link #decidesFromViewOnly()}). Each parameter takes one coordinate: numeric ones through
  * {@link SearchSpaceTransform#decode} (log-aware, steps and integers rounded), a categorical with
  * {@code k} choices the choice {@code floor(u * k)} (Optuna samples categoricals independently
  * instead). Parameters outside the relative space, and every parameter before the space is known, are
@@ -122,6 +123,15 @@ public final class QmcSampler implements Sampler {
     @Override
     public double sampleIndependent(StudyView study, FrozenTrial trial, String name, Distribution distribution) {
         return independent.sampleIndependent(study, trial, name, distribution);
+    }
+
+    /**
+     * True: trial {@code n} takes Sobol point {@code n}, the relative space is the given one or that of the lowest-numbered
+     * complete trial in the view, and independent draws come from the trial's own streams.
+     */
+    @Override
+    public boolean decidesFromViewOnly() {
+        return true;
     }
 
     @Override
