@@ -87,7 +87,7 @@ public final class BbobReport {
                 "%nfunctions where the sampler's median normalized regret is <= the best peer's, and <= %.2fx each peer's%n",
                 TOLERANCE));
         medians(rows).forEach((dim, byFunction) -> {
-            sb.append(String.format(Locale.ROOT, "D = %d (%d functions)%n", dim, byFunction.size()));
+            sb.append(String.format(Locale.ROOT, "D = %d (%s)%n", dim, plural(byFunction.size(), "function")));
             for (String s : ours) {
                 sb.append(String.format(Locale.ROOT, "  %-24s <= best peer: %2d", s, count(byFunction, s, peers, 1)));
                 for (String p : peers) {
@@ -120,8 +120,8 @@ public final class BbobReport {
         regrets.forEach((dim, byFunction) -> {
             TreeSet<Integer> sizes = runsPerSampler(byFunction);
             String runs = sizes.size() == 1 ? String.valueOf(sizes.first()) : sizes.first() + "-" + sizes.last();
-            sb.append(String.format(Locale.ROOT, "D = %d (%d function%s, %s run%s each)%n", dim, byFunction.size(),
-                    byFunction.size() == 1 ? "" : "s", runs, runs.equals("1") ? "" : "s"));
+            sb.append(String.format(Locale.ROOT, "D = %d (%s, %s run%s each)%n", dim, plural(byFunction.size(), "function"),
+                    runs, runs.equals("1") ? "" : "s"));
             int fewest = sizes.first();
             if (!RankSum.canReach(fewest, fewest, ALPHA)) {
                 sb.append(String.format(Locale.ROOT, "  not compared: with %d run%s per function a side the test cannot"
@@ -149,6 +149,11 @@ public final class BbobReport {
             }
         });
         return sb.toString();
+    }
+
+    /** "1 function", "2 functions". */
+    private static String plural(int count, String noun) {
+        return count + " " + noun + (count == 1 ? "" : "s");
     }
 
     /** {@code value} of the rows per (dimension, function, sampler), in first-seen order. */

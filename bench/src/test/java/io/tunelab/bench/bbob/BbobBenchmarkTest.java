@@ -100,6 +100,12 @@ class BbobBenchmarkTest {
                 .containsPattern("tpe +<= best peer:  1   <= 1.25x peer-a:  2   <= 1.25x peer-b:  2");
     }
 
+    @Test
+    void peerComparisonOfOneFunctionSaysFunctionInTheSingular() {
+        String table = BbobReport.peerComparison(List.of(row(1, "tpe", 0.5), row(1, "peer-a", 0.45)));
+        assertThat(table).contains("D = 5 (1 function)").doesNotContain("1 functions");
+    }
+
     private static BbobBenchmark.Row row(int function, String sampler, double normalized) {
         return new BbobBenchmark.Row(function, 5, 4, sampler, 100, normalized, normalized, 1, 4);
     }
