@@ -98,6 +98,30 @@ class BenchCommandTest {
     }
 
     @Test
+    void benchBbobReportReportsRunsOfTwoCommandsTogetherAndPairsThemWithTheBase(@TempDir Path dir) {
+        Path qmc = dir.resolve("qmc.csv");
+        Path tpe = dir.resolve("tpe.csv");
+        run(0, "bench", "bbob", "--samplers", "qmc", "--functions", "1-2", "--dims", "2", "--instances", "1-2", "--trials", "8",
+                "--out", qmc.toString());
+        String tpeOut = run(0, "bench", "bbob", "--samplers", "tpe", "--functions", "1-2", "--dims", "2", "--instances", "1-2",
+                "--trials", "8", "--base", "random", "--out", tpe.toString());
+        assertThat(tpeOut).contains("against random on the same runs").containsPattern("tpe +medians +\\d+ / +\\d+ / +\\d+ +runs");
+        String out = run(0, "bench", "bbob-report", qmc.toString(), tpe.toString(), "--base", "qmc");
+        assertThat(out).contains("D = 2: median normalized regret").contains("f2 ellipsoid").contains("against qmc on the same runs")
+                .containsPattern("random +medians +\\d+ / +\\d+ / +\\d+ +runs +\\d+ / +\\d+ / +\\d+")
+                .containsPattern("tpe +medians").contains("12 runs from 2 files");
+    }
+
+    @Test
+    void benchBbobReportOfAFileThatIsNotItsCsvIsInvalidInputNamingTheFile(@TempDir Path dir) throws Exception {
+        Path other = dir.resolve("other.csv");
+        Files.writeString(other, "metric,value,unit\n");
+        assertThat(run(2, "bench", "bbob-report", other.toString())).contains(other + ": expected the header");
+        assertThat(run(2, "bench", "bbob", "--samplers", "tpe", "--base", "cmaes", "--trials", "5"))
+                .contains("--base cmaes is not among the samplers run: tpe and random");
+    }
+
+    @Test
     void aBbobFunctionOutsideTheSuiteIsInvalidInputNamingTheValue() {
         assertThat(run(2, "bench", "bbob", "--functions", "20-25", "--trials", "5"))
                 .contains("BBOB function must be 1..24, got 25");

@@ -2,7 +2,6 @@ package io.tunelab.bench.bbob;
 
 import io.tunelab.bench.samplers.BenchReport;
 import io.tunelab.bench.samplers.SamplerCatalog;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -13,14 +12,12 @@ import java.util.TreeSet;
 import java.util.function.ToDoubleFunction;
 
 /**
- * The output of {@code bench bbob}: the CSV, one table per dimension (median normalised regret over
+ * The output of {@code bench bbob} (its CSV is {@link BbobCsv}): one table per dimension (median normalised regret over
  * instances, per function and sampler) and, when peers ran, how many functions each Tunelab sampler's
  * median is at most the best peer's and at most 1.25 times each peer's, and on how many it is not
  * significantly worse than each peer by a one-sided rank-sum test ({@link RankSum}). Stateless.
  */
 public final class BbobReport {
-    /** The CSV header. */
-    public static final String HEADER = "function,dim,instance,sampler,trials,regret,normalized_regret,ms_per_trial,seed";
     /** The significance level of the rank-sum comparison. */
     public static final double ALPHA = 0.05;
     /** The factor of the "within 1.25× a peer" count. */
@@ -29,14 +26,12 @@ public final class BbobReport {
     private BbobReport() {
     }
 
-    /** Writes the rows as CSV under {@link #HEADER}. */
-    public static void writeCsv(List<BbobBenchmark.Row> rows, Path file) {
-        List<String> lines = new ArrayList<>();
-        for (BbobBenchmark.Row r : rows) {
-            lines.add(String.format(Locale.ROOT, "%d,%d,%d,%s,%d,%s,%s,%.4f,%d", r.function(), r.dim(), r.instance(),
-                    r.sampler(), r.trials(), r.regret(), r.normalizedRegret(), r.msPerTrial(), r.seed()));
-        }
-        BenchReport.write(file, HEADER, lines);
+    /**
+     * Everything {@code bench bbob} prints after its runs: {@link #tables}, {@link #peerComparison},
+     * {@link #rankSumComparison} and, when {@code base} is not null, {@link PairedComparison#table}.
+     */
+    public static String all(List<BbobBenchmark.Row> rows, String base) {
+        return tables(rows) + peerComparison(rows) + rankSumComparison(rows) + PairedComparison.table(rows, base);
     }
 
     /** Median normalised regret per (dimension, function, sampler), samplers in first-seen order. */

@@ -35,7 +35,7 @@ class BbobBenchmarkTest {
                 .anyMatch(line -> line.contains("f1 d2 i3 s3 tpe: regret"));
 
         Path csv = dir.resolve("bbob.csv");
-        BbobReport.writeCsv(rows, csv);
+        BbobCsv.write(rows, csv);
         List<String> lines = Files.readAllLines(csv);
         assertThat(lines.get(0)).isEqualTo("function,dim,instance,sampler,trials,regret,normalized_regret,ms_per_trial,seed");
         assertThat(lines).hasSize(13);

@@ -1,11 +1,14 @@
 package io.tunelab.cli.bench;
 
 import io.tunelab.bench.bbob.BbobBenchmark;
+import io.tunelab.bench.bbob.BbobCsv;
 import io.tunelab.bench.bbob.BbobReport;
 import io.tunelab.bench.bbob.NumberList;
 import io.tunelab.bench.bbob.OptunaPeer;
 import io.tunelab.bench.samplers.SamplerCatalog;
+import io.tunelab.cli.error.CliException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -16,7 +19,7 @@ import picocli.CommandLine.Option;
 /** {@code tunelab bench bbob}: Tunelab samplers and peer optimisers on the 24 BBOB noiseless functions. */
 @Command(name = "bbob", mixinStandardHelpOptions = true,
         description = "Samplers and peers (e.g. Optuna) on the 24 BBOB noiseless functions, same instances and budget "
-                + "(CSV: " + BbobReport.HEADER + ").")
+                + "(CSV: " + BbobCsv.HEADER + ").")
 public final class BenchBbobCommand implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -55,15 +58,24 @@ public final class BenchBbobCommand implements Callable<Integer> {
                     + "Tunelab samplers and peers alike); 0, the default, keeps them continuous. H must divide 10.")
     double step;
 
-    @Option(names = "--out", paramLabel = "FILE.csv", description = "Also write the rows as CSV.")
+    @CommandLine.Mixin
+    BaseSamplerOption baseOption = new BaseSamplerOption();
+
+    @Option(names = "--out", paramLabel = "FILE.csv", description = "Also write the rows as CSV (bench bbob-report reads it).")
     Path out;
 
     @Override
     public Integer call() {
         PrintWriter w = spec.commandLine().getOut();
-        Path script = Path.of("bench", "optuna_peer.py");
+        List<String> ours = SamplerCatalog.parse(samplers);
+        String base = baseOption.sampler;
+        if (base != null && peers.isEmpty() && !ours.contains(base) && !base.equals(BbobBenchmark.REFERENCE)) {
+            throw new CliException("--base " + base + " is not among the samplers run: " + samplers + " and "
+                    + BbobBenchmark.REFERENCE);
+        }
+        Path script = peerScript(Path.of(""), System.getenv("TUNELAB_LAUNCHER"));
         BbobBenchmark.Settings settings = new BbobBenchmark.Settings(NumberList.parse(functions, "--functions"),
-                NumberList.parse(dims, "--dims"), NumberList.parse(instances, "--instances"), SamplerCatalog.parse(samplers),
+                NumberList.parse(dims, "--dims"), NumberList.parse(instances, "--instances"), ours,
                 peers.stream().map(p -> OptunaPeer.command(p, script)).toList(), trials, runs, step);
         long start = System.nanoTime();
         List<BbobBenchmark.Row> rows = BbobBenchmark.run(settings, line -> {
@@ -71,15 +83,27 @@ public final class BenchBbobCommand implements Callable<Integer> {
             w.flush();
         });
         double seconds = (System.nanoTime() - start) / 1e9;
-        w.print(BbobReport.tables(rows));
-        w.print(BbobReport.peerComparison(rows));
-        w.print(BbobReport.rankSumComparison(rows));
-        w.printf("%d runs in %.1f s (%.2f s per run)%n", rows.size(), seconds, seconds / Math.max(1, rows.size()));
         if (out != null) {
-            BbobReport.writeCsv(rows, out);
+            BbobCsv.write(rows, out);
             w.println("wrote " + out);
         }
+        w.print(BbobReport.all(rows, base));
+        w.printf("%d runs in %.1f s (%.2f s per run)%n", rows.size(), seconds, seconds / Math.max(1, rows.size()));
         w.flush();
         return 0;
+    }
+
+    /**
+     * The shipped Optuna peer: {@code bench/optuna_peer.py} under {@code workingDir} when it is there, else beside the
+     * {@code tunelab} launcher that started this JVM (so the command works from any directory), else the first.
+     */
+    static Path peerScript(Path workingDir, String launcher) {
+        Path here = workingDir.resolve("bench").resolve("optuna_peer.py");
+        if (Files.isRegularFile(here) || launcher == null || launcher.isBlank()) {
+            return here;
+        }
+        Path parent = Path.of(launcher).toAbsolutePath().getParent();
+        Path beside = parent == null ? here : parent.resolve("bench").resolve("optuna_peer.py");
+        return Files.isRegularFile(beside) ? beside : here;
     }
 }
