@@ -3,6 +3,7 @@ package io.tunelab.bench.training;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tunelab.bench.ShippedScript;
 import io.tunelab.bench.bbob.OptunaPeer;
 import io.tunelab.trainers.TrainersException;
 import io.tunelab.trainers.data.DenseDataset;
@@ -49,8 +50,7 @@ public final class TorchPeer {
      * {@code bench/}) run by {@link OptunaPeer#python()}.
      */
     public static TorchPeer shipped() {
-        Path here = Path.of("torch_peer.py");
-        return new TorchPeer(Files.isRegularFile(here) ? here : Path.of("bench", "torch_peer.py"), OptunaPeer.python());
+        return new TorchPeer(ShippedScript.locate("torch_peer.py", Path.of(""), null), OptunaPeer.python());
     }
 
     /** Whether the script exists and the interpreter imports {@code torch}. */

@@ -1,5 +1,6 @@
 package io.tunelab.cli.bench;
 
+import io.tunelab.bench.ShippedScript;
 import io.tunelab.bench.bbob.BbobBenchmark;
 import io.tunelab.bench.bbob.BbobCsv;
 import io.tunelab.bench.bbob.BbobReport;
@@ -8,7 +9,6 @@ import io.tunelab.bench.bbob.OptunaPeer;
 import io.tunelab.bench.samplers.SamplerCatalog;
 import io.tunelab.cli.error.CliException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -73,7 +73,7 @@ public final class BenchBbobCommand implements Callable<Integer> {
             throw new CliException("--base " + base + " is not among the samplers run: " + samplers + " and "
                     + BbobBenchmark.REFERENCE);
         }
-        Path script = peerScript(Path.of(""), System.getenv("TUNELAB_LAUNCHER"));
+        Path script = ShippedScript.locate("optuna_peer.py", Path.of(""), System.getenv("TUNELAB_LAUNCHER"));
         BbobBenchmark.Settings settings = new BbobBenchmark.Settings(NumberList.parse(functions, "--functions"),
                 NumberList.parse(dims, "--dims"), NumberList.parse(instances, "--instances"), ours,
                 peers.stream().map(p -> OptunaPeer.command(p, script)).toList(), trials, runs, step);
@@ -93,17 +93,4 @@ public final class BenchBbobCommand implements Callable<Integer> {
         return 0;
     }
 
-    /**
-     * The shipped Optuna peer: {@code bench/optuna_peer.py} under {@code workingDir} when it is there, else beside the
-     * {@code tunelab} launcher that started this JVM (so the command works from any directory), else the first.
-     */
-    static Path peerScript(Path workingDir, String launcher) {
-        Path here = workingDir.resolve("bench").resolve("optuna_peer.py");
-        if (Files.isRegularFile(here) || launcher == null || launcher.isBlank()) {
-            return here;
-        }
-        Path parent = Path.of(launcher).toAbsolutePath().getParent();
-        Path beside = parent == null ? here : parent.resolve("bench").resolve("optuna_peer.py");
-        return Files.isRegularFile(beside) ? beside : here;
-    }
 }

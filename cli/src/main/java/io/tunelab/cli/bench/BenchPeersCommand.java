@@ -1,5 +1,7 @@
 package io.tunelab.cli.bench;
 
+import io.tunelab.bench.ShippedScript;
+import io.tunelab.bench.bbob.OptunaPeer;
 import io.tunelab.bench.training.PeerCases;
 import io.tunelab.bench.training.TorchPeer;
 import io.tunelab.bench.training.TorchPeerBenchmark;
@@ -69,9 +71,10 @@ public final class BenchPeersCommand implements Callable<Integer> {
                 throw new CliException("--cases: unknown case '" + c + "', expected some of " + PeerCases.NAMES);
             }
         }
-        TorchPeer peer = TorchPeer.shipped();
+        Path script = ShippedScript.locate("torch_peer.py", Path.of(""), System.getenv("TUNELAB_LAUNCHER"));
+        TorchPeer peer = new TorchPeer(script, OptunaPeer.python());
         if (!peer.available()) {
-            throw new CliException("bench peers needs bench/torch_peer.py (run from the project root) and a Python with torch"
+            throw new CliException("bench peers needs " + script + " (run from the project root) and a Python with torch"
                     + " (Debian: apt-get install python3-torch)");
         }
         Path work = Files.createTempDirectory("tunelab-bench-peers-");
