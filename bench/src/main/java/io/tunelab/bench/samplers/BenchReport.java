@@ -73,6 +73,33 @@ public final class BenchReport {
         return sb.toString();
     }
 
+    /**
+     * For every delegate row of {@link AskCost} ({@code auto:gp}, ...), its median against the delegate's sampler run
+     * alone at the same history in the same run ({@link AskCost#alone}), as a ratio; empty without delegate rows.
+     */
+    public static String askCostDelegates(List<AskCost.Row> rows) {
+        StringBuilder sb = new StringBuilder();
+        for (AskCost.Row r : rows) {
+            int colon = r.sampler().indexOf(':');
+            if (colon < 0) {
+                continue;
+            }
+            if (sb.length() == 0) {
+                sb.append(String.format(Locale.ROOT, "%ndelegate turns against the delegate alone (same number of trials;"
+                        + " the delegate alone learns from its own trials, so costs that depend on the history differ)%n"));
+            }
+            sb.append(String.format(Locale.ROOT, "  %-18s %8d %12.3f  ", r.sampler(), r.history(), r.msPerAsk()));
+            String alone = AskCost.alone(r.sampler().substring(colon + 1));
+            AskCost.Row other = rows.stream().filter(o -> o.sampler().equals(alone) && o.history() == r.history())
+                    .findFirst().orElse(null);
+            sb.append(other == null ? "(add " + alone + " to --samplers to compare)"
+                    : String.format(Locale.ROOT, "%s alone %.3f: %+.1f%%", alone, other.msPerAsk(),
+                            100 * (r.msPerAsk() / other.msPerAsk() - 1)));
+            sb.append('\n');
+        }
+        return sb.toString();
+    }
+
     public static void writeSamplersCsv(List<SamplerBenchmark.Row> rows, Path file) {
         List<String> lines = new ArrayList<>();
         for (SamplerBenchmark.Row r : rows) {

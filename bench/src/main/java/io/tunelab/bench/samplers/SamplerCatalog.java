@@ -31,7 +31,9 @@ import java.util.function.Function;
  * third or sixth trial in spaces of any size), {@code auto-credit} ({@code auto} whose GP turn before each TPE
  * turn goes to TPE by credit in spaces of 4 or more parameters, {@link AutoOptions#creditMinParameters}),
  * {@code gp-nowarp} and {@code auto-nowarp}
- * (GP, and {@code auto}'s GP phase, without {@link GpOptions#warpLosses}) and {@code tpe-univariate}, {@code
+ * (GP, and {@code auto}'s GP phase, without {@link GpOptions#warpLosses}), {@code gp-local} (every trial a local
+ * GP step, {@link GpOptions#withTrustRegion}: {@code auto}'s {@code gp-local} turns alone, for {@code bench
+ * ask-cost}), {@code tpe-no-credit} ({@code auto}'s TPE turns alone) and {@code tpe-univariate}, {@code
  * tpe-no-improvement} and {@code tpe-scott} ({@link TpeOptions#defaults()} with one refinement
  * switched off: multivariate modelling, improvement weights for the good group, or neighbour
  * bandwidths in favour of Optuna's Scott-like multivariate bandwidth). This table is the one place a
@@ -56,6 +58,7 @@ public final class SamplerCatalog {
                 TpeOptions.defaults().withModelCredit(false).withRefinements(false, true, true)));
         ALL.put("gp", GpSampler::new);
         ALL.put("gp-nowarp", s -> new GpSampler(s, GpOptions.defaults().withWarpLosses(false)));
+        ALL.put("gp-local", s -> new GpSampler(s, GpOptions.defaults().withTrustRegion(true)));
         ALL.put("qmc", QmcSampler::new);
         ALL.put("nsga2", Nsga2Sampler::new);
         ALL.put("cmaes", CmaesSampler::new);

@@ -59,6 +59,19 @@ class SamplerBenchmarkTest {
     }
 
     @Test
+    void askCostSplitsAutosAsksByDelegateAndComparesEachWithTheDelegateAlone() {
+        List<AskCost.Row> rows = AskCost.run(List.of("auto", "gp", "tpe-no-credit"), List.of(20), 2, 6, 1);
+        assertThat(rows).extracting(AskCost.Row::sampler)
+                .containsExactly("auto", "auto:gp", "auto:gp-local", "auto:tpe", "gp", "tpe-no-credit");
+        String report = BenchReport.askCostDelegates(rows);
+        assertThat(report).contains("delegate turns against the delegate alone")
+                .containsPattern("auto:gp +20 +[0-9.]+  gp alone [0-9.]+: [+-][0-9.]+%")
+                .containsPattern("auto:tpe +20 +[0-9.]+  tpe-no-credit alone [0-9.]+: [+-][0-9.]+%")
+                .contains("auto:gp-local").contains("(add gp-local to --samplers to compare)");
+        assertThat(BenchReport.askCostDelegates(rows.subList(4, 6))).isEmpty();
+    }
+
+    @Test
     void unknownNamesAreRejectedListingTheKnownOnes() {
         assertThatThrownBy(() -> BenchProblems.byName("sphere")).isInstanceOf(SearchException.class)
                 .hasMessageContaining("branin");

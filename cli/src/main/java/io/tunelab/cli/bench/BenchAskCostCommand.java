@@ -15,7 +15,8 @@ import picocli.CommandLine.Option;
 /** {@code tunelab bench ask-cost}: milliseconds per ask against the number of completed trials. */
 @Command(name = "ask-cost", mixinStandardHelpOptions = true,
         description = "Sampler cost per ask (median CPU ms of the asking thread) after a history of completed trials"
-                + " (CSV: sampler,history,dims,ms_per_ask).")
+                + " (CSV: sampler,history,dims,ms_per_ask); for auto, also per delegate (auto:gp, ...) against the"
+                + " delegate alone.")
 public final class BenchAskCostCommand implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -48,6 +49,7 @@ public final class BenchAskCostCommand implements Callable<Integer> {
         List<AskCost.Row> rows = AskCost.run(SamplerCatalog.parse(samplers), sizes, dims, asks, rounds);
         PrintWriter w = spec.commandLine().getOut();
         w.print(BenchReport.askCostTable(rows));
+        w.print(BenchReport.askCostDelegates(rows));
         if (out != null) {
             BenchReport.writeAskCostCsv(rows, out);
             w.println("wrote " + out);
