@@ -98,13 +98,15 @@ class BenchCommandTest {
     }
 
     @Test
-    void benchBbobReportReportsRunsOfTwoCommandsTogetherAndPairsThemWithTheBase(@TempDir Path dir) {
+    void benchBbobReportReportsRunsOfTwoCommandsTogetherAndPairsThemWithTheBase(@TempDir Path dir) throws Exception {
         Path qmc = dir.resolve("qmc.csv");
         Path tpe = dir.resolve("tpe.csv");
         run(0, "bench", "bbob", "--samplers", "qmc", "--functions", "1-2", "--dims", "2", "--instances", "1-2", "--trials", "8",
-                "--out", qmc.toString());
+                "--first-run", "1", "--out", qmc.toString());
         String tpeOut = run(0, "bench", "bbob", "--samplers", "tpe", "--functions", "1-2", "--dims", "2", "--instances", "1-2",
-                "--trials", "8", "--base", "random", "--out", tpe.toString());
+                "--trials", "8", "--first-run", "1", "--base", "random", "--out", tpe.toString());
+        List<String> tpeLines = Files.readAllLines(tpe);
+        assertThat(tpeLines.subList(1, tpeLines.size())).allMatch(line -> line.endsWith(",1001") || line.endsWith(",1002"));
         assertThat(tpeOut).contains("against random on the same runs").containsPattern("tpe +medians +\\d+ / +\\d+ / +\\d+ +runs");
         String out = run(0, "bench", "bbob-report", qmc.toString(), tpe.toString(), "--base", "qmc");
         assertThat(out).contains("D = 2: median normalized regret").contains("f2 ellipsoid").contains("against qmc on the same runs")

@@ -64,15 +64,21 @@ public final class BbobBenchmark {
      * @param runs      runs per instance and sampler, each with its own seed, {@code >= 1}
      * @param step      grid step of every coordinate (a stepped float, for discrete spaces), or 0 for continuous
      *                  coordinates; when set it must divide the width of [-5, 5]
+     * @param firstRun  the number of the first run, {@code >= 0}: runs {@code firstRun} to {@code firstRun + runs - 1}
+     *                  are made, run k seeded as {@link #seed(int, int)} says, so that a later command can take seeds
+     *                  no earlier command used
      */
     public record Settings(List<Integer> functions, List<Integer> dims, List<Integer> instances, List<String> samplers,
-                           List<String> peers, int trials, int runs, double step) {
+                           List<String> peers, int trials, int runs, double step, int firstRun) {
         public Settings {
             if (trials < 1) {
                 throw new SearchException("trials must be >= 1, got " + trials);
             }
             if (runs < 1) {
                 throw new SearchException("runs must be >= 1, got " + runs);
+            }
+            if (firstRun < 0) {
+                throw new SearchException("first run must be >= 0, got " + firstRun);
             }
             if (step != 0) {
                 checkStep(step);
@@ -97,10 +103,16 @@ public final class BbobBenchmark {
             peers = List.copyOf(peers);
         }
 
-        /** Settings with continuous coordinates (step 0). */
+        /** Settings whose runs start at run 0. */
+        public Settings(List<Integer> functions, List<Integer> dims, List<Integer> instances, List<String> samplers,
+                        List<String> peers, int trials, int runs, double step) {
+            this(functions, dims, instances, samplers, peers, trials, runs, step, 0);
+        }
+
+        /** Settings with continuous coordinates (step 0) whose runs start at run 0. */
         public Settings(List<Integer> functions, List<Integer> dims, List<Integer> instances, List<String> samplers,
                         List<String> peers, int trials, int runs) {
-            this(functions, dims, instances, samplers, peers, trials, runs, 0);
+            this(functions, dims, instances, samplers, peers, trials, runs, 0, 0);
         }
 
         private static void checkStep(double step) {
@@ -126,7 +138,7 @@ public final class BbobBenchmark {
                     long start = System.nanoTime();
                     for (int instance : settings.instances()) {
                         BbobFunction f = BbobSuite.function(id, dim, instance);
-                        for (int run = 0; run < settings.runs(); run++) {
+                        for (int run = settings.firstRun(); run < settings.firstRun() + settings.runs(); run++) {
                             long seed = seed(instance, run);
                             for (String sampler : settings.samplers()) {
                                 raw.add(report(runTunelab(f, sampler, settings.trials(), settings.step(), seed), progress));
@@ -163,8 +175,11 @@ public final class BbobBenchmark {
                 seed);
     }
 
-    /** Fills in normalised regret: regret over the reference sampler's median regret on the same function and dimension. */
-    static List<Row> normalize(List<Row> rows) {
+    /**
+     * Fills in normalised regret: regret over the reference sampler's median regret on the same function and dimension
+     * among {@code rows}; a row of a function and dimension without reference rows keeps the value it has.
+     */
+    public static List<Row> normalize(List<Row> rows) {
         Map<List<Integer>, List<Double>> reference = new HashMap<>();
         for (Row r : rows) {
             if (r.sampler().equals(REFERENCE)) {
@@ -173,8 +188,12 @@ public final class BbobBenchmark {
         }
         List<Row> out = new ArrayList<>();
         for (Row r : rows) {
-            double median = BenchReport.median(reference.getOrDefault(List.of(r.function(), r.dim()), List.of()).stream()
-                    .mapToDouble(Double::doubleValue).toArray());
+            List<Double> ref = reference.get(List.of(r.function(), r.dim()));
+            if (ref == null) {
+                out.add(r);
+                continue;
+            }
+            double median = BenchReport.median(ref.stream().mapToDouble(Double::doubleValue).toArray());
             double normalized = median > 0 ? r.regret() / median : r.regret() <= 0 ? 0 : Double.POSITIVE_INFINITY;
             out.add(new Row(r.function(), r.dim(), r.instance(), r.sampler(), r.trials(), r.regret(), normalized,
                     r.msPerTrial(), r.seed()));

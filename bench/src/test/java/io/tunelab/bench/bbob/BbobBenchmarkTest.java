@@ -85,6 +85,30 @@ class BbobBenchmarkTest {
     }
 
     @Test
+    void runsFromAFirstRunOnAreTheRunsOfThoseNumbersInALongerCommand() {
+        List<BbobBenchmark.Row> all = BbobBenchmark.run(new BbobBenchmark.Settings(List.of(3), List.of(2), List.of(4),
+                List.of("tpe"), List.of(), 8, 3), line -> { });
+        List<BbobBenchmark.Row> later = BbobBenchmark.run(new BbobBenchmark.Settings(List.of(3), List.of(2), List.of(4),
+                List.of("tpe"), List.of(), 8, 2, 0, 1), line -> { });
+        assertThat(later).extracting(BbobBenchmark.Row::seed).containsExactly(1004L, 1004L, 2004L, 2004L);
+        assertThat(later).extracting(BbobBenchmark.Row::regret)
+                .containsExactlyElementsOf(all.subList(2, 6).stream().map(BbobBenchmark.Row::regret).toList());
+        assertThatThrownBy(() -> new BbobBenchmark.Settings(List.of(1), List.of(2), List.of(1), List.of("tpe"), List.of(), 5, 1,
+                0, -1)).isInstanceOf(SearchException.class).hasMessage("first run must be >= 0, got -1");
+    }
+
+    @Test
+    void normalizingDividesByTheReferencesMedianAndLeavesFunctionsWithoutReferenceRunsAsTheyAre() {
+        List<BbobBenchmark.Row> rows = List.of(
+                new BbobBenchmark.Row(1, 2, 1, "random", 10, 2.0, 9, 0, 1),
+                new BbobBenchmark.Row(1, 2, 1, "random", 10, 4.0, 9, 0, 1001),
+                new BbobBenchmark.Row(1, 2, 1, "tpe", 10, 1.5, 9, 0, 1),
+                new BbobBenchmark.Row(2, 2, 1, "tpe", 10, 1.5, 0.7, 0, 1));
+        assertThat(BbobBenchmark.normalize(rows)).extracting(BbobBenchmark.Row::normalizedRegret)
+                .containsExactly(2.0 / 3, 4.0 / 3, 0.5, 0.7);
+    }
+
+    @Test
     void theSameSettingsGiveTheSameRegrets() {
         assertThat(smallRun(new ArrayList<>())).extracting(BbobBenchmark.Row::regret)
                 .isEqualTo(smallRun(new ArrayList<>()).stream().map(BbobBenchmark.Row::regret).toList());

@@ -53,6 +53,11 @@ public final class BenchBbobCommand implements Callable<Integer> {
                     + " a rank-sum comparison with each peer is printed too.")
     int runs;
 
+    @Option(names = "--first-run", defaultValue = "0", paramLabel = "K",
+            description = "Number of the first run (default: ${DEFAULT-VALUE}): runs K to K + R - 1, so seeds new to earlier"
+                    + " commands (a development split's fresh seeds).")
+    int firstRun;
+
     @Option(names = "--step", defaultValue = "0", paramLabel = "H",
             description = "Put every coordinate on the grid -5, -5 + H, ..., 5 (stepped floats: a discrete space, for "
                     + "Tunelab samplers and peers alike); 0, the default, keeps them continuous. H must divide 10.")
@@ -76,7 +81,7 @@ public final class BenchBbobCommand implements Callable<Integer> {
         Path script = ShippedScript.locate("optuna_peer.py", Path.of(""), System.getenv("TUNELAB_LAUNCHER"));
         BbobBenchmark.Settings settings = new BbobBenchmark.Settings(NumberList.parse(functions, "--functions"),
                 NumberList.parse(dims, "--dims"), NumberList.parse(instances, "--instances"), ours,
-                peers.stream().map(p -> OptunaPeer.command(p, script)).toList(), trials, runs, step);
+                peers.stream().map(p -> OptunaPeer.command(p, script)).toList(), trials, runs, step, firstRun);
         long start = System.nanoTime();
         List<BbobBenchmark.Row> rows = BbobBenchmark.run(settings, line -> {
             w.println(line);

@@ -14,7 +14,8 @@ import picocli.CommandLine.Parameters;
 /** {@code tunelab bench bbob-report}: the tables of {@code bench bbob} from the CSV files of one or more of its runs. */
 @Command(name = "bbob-report", mixinStandardHelpOptions = true,
         description = "The tables of bench bbob (medians, peer counts, rank-sum tests; with --base, paired counts) from"
-                + " the CSV files of its runs, e.g. a sampler and its peers run by two commands on the same instances.")
+                + " the CSV files of its runs, e.g. a sampler and its peers run by two commands on the same instances;"
+                + " normalized regret is recomputed over the random search runs of all the files.")
 public final class BenchBbobReportCommand implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -28,7 +29,7 @@ public final class BenchBbobReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<BbobBenchmark.Row> rows = BbobCsv.read(files);
+        List<BbobBenchmark.Row> rows = BbobBenchmark.normalize(BbobCsv.read(files));
         PrintWriter w = spec.commandLine().getOut();
         w.print(BbobReport.all(rows, baseOption.sampler));
         w.printf("%d runs from %d file%s%n", rows.size(), files.size(), files.size() == 1 ? "" : "s");
