@@ -33,12 +33,23 @@ public final class LiveEvents implements AutoCloseable {
     private final long periodMillis;
     private long ticks;
 
-    private static final class Subscriber {
-        final SseClient client;
+    /** One open stream as this class uses it: a Javalin {@link SseClient} in the server, a fake in tests. */
+    interface EventStream {
+        boolean terminated();
+
+        void sendEvent(String event, Object data);
+
+        void sendComment(String comment);
+
+        void close();
+    }
+
+    static final class Subscriber {
+        final EventStream client;
         final Long studyId;
         volatile long cursor;
 
-        Subscriber(SseClient client, Long studyId, long cursor) {
+        Subscriber(EventStream client, Long studyId, long cursor) {
             this.client = client;
             this.studyId = studyId;
             this.cursor = cursor;
@@ -66,10 +77,36 @@ public final class LiveEvents implements AutoCloseable {
         Long studyId = study == null || study.isBlank() ? null : Long.valueOf(study.trim());
         long start = cursor == null || cursor.isBlank() ? data.cursor() : Long.parseLong(cursor.trim());
         client.keepAlive();
-        Subscriber s = new Subscriber(client, studyId, start);
-        subscribers.add(s);
+        Subscriber s = subscribe(new EventStream() {
+            @Override
+            public boolean terminated() {
+                return client.terminated();
+            }
+
+            @Override
+            public void sendEvent(String event, Object data) {
+                client.sendEvent(event, data);
+            }
+
+            @Override
+            public void sendComment(String comment) {
+                client.sendComment(comment);
+            }
+
+            @Override
+            public void close() {
+                client.close();
+            }
+        }, studyId, start);
         client.onClose(() -> subscribers.remove(s));
-        client.sendEvent("hello", Map.of("cursor", start));
+    }
+
+    /** Adds a subscriber from {@code cursor} on (to one study, or to all when {@code studyId} is null) and greets it. */
+    Subscriber subscribe(EventStream stream, Long studyId, long cursor) {
+        Subscriber s = new Subscriber(stream, studyId, cursor);
+        subscribers.add(s);
+        stream.sendEvent("hello", Map.of("cursor", cursor));
+        return s;
     }
 
     /** Number of open streams (for tests and status). */
@@ -77,14 +114,17 @@ public final class LiveEvents implements AutoCloseable {
         return subscribers.size();
     }
 
-    private void tick() {
+    /** One period: sends each live subscriber what changed, and the ping when due; drops ended streams unsent. */
+    void tick() {
         ticks++;
         boolean ping = ticks % Math.max(1, 15_000 / periodMillis) == 0;
         for (Subscriber s : subscribers) {
             try {
                 if (s.client.terminated()) {
                     subscribers.remove(s);
-                } else if (s.studyId != null) {
+                    continue;
+                }
+                if (s.studyId != null) {
                     notifyStudy(s);
                 } else {
                     long now = data.cursor();
@@ -127,6 +167,11 @@ public final class LiveEvents implements AutoCloseable {
     @Override
     public void close() {
         timer.shutdownNow();
+        try {
+            timer.awaitTermination(1, TimeUnit.SECONDS); // a tick under way finishes before its streams close
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         for (Subscriber s : subscribers) {
             s.client.close();
         }

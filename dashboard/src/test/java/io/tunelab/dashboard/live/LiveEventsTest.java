@@ -1,0 +1,83 @@
+package io.tunelab.dashboard.live;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tunelab.dashboard.data.StorageDashboardData;
+import io.tunelab.search.storage.InMemoryStorage;
+import io.tunelab.search.study.Study;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class LiveEventsTest {
+    /** A period so long that the timer never ticks during a test: the test ticks, and every tick is a ping tick. */
+    private static final long HOUR = 3_600_000;
+
+    /** Records what is sent; ended on demand. */
+    private static final class FakeStream implements LiveEvents.EventStream {
+        final List<String> sent = new ArrayList<>();
+        volatile boolean ended;
+
+        @Override
+        public boolean terminated() {
+            return ended;
+        }
+
+        @Override
+        public void sendEvent(String event, Object data) {
+            sent.add(event + " " + data);
+        }
+
+        @Override
+        public void sendComment(String comment) {
+            sent.add(": " + comment);
+        }
+
+        @Override
+        public void close() {
+            ended = true;
+        }
+    }
+
+    @Test
+    void aStreamThatEndedGetsNothingMoreNotEvenThePingAndIsDropped() {
+        InMemoryStorage storage = new InMemoryStorage();
+        try (LiveEvents events = new LiveEvents(new StorageDashboardData(storage, 0), HOUR)) {
+            FakeStream stream = new FakeStream();
+            events.subscribe(stream, null, 0);
+            stream.ended = true;
+            Study.builder("ended").storage(storage).create();
+
+            events.tick();
+
+            assertThat(stream.sent).hasSize(1).allMatch(line -> line.startsWith("hello "));
+            assertThat(events.subscribers()).isZero();
+        }
+    }
+
+    @Test
+    void aLiveStreamBehindTheDataGetsTheChangeAndThePing() {
+        InMemoryStorage storage = new InMemoryStorage();
+        try (LiveEvents events = new LiveEvents(new StorageDashboardData(storage, 0), HOUR)) {
+            FakeStream stream = new FakeStream();
+            events.subscribe(stream, null, -1); // a cursor the data has moved past
+
+            events.tick();
+
+            assertThat(stream.sent).hasSize(3);
+            assertThat(stream.sent.get(1)).startsWith("studies ");
+            assertThat(stream.sent.get(2)).isEqualTo(": ping");
+            assertThat(events.subscribers()).isOne();
+        }
+    }
+
+    @Test
+    void closingEndsEveryStream() {
+        LiveEvents events = new LiveEvents(new StorageDashboardData(new InMemoryStorage(), 0), HOUR);
+        FakeStream stream = new FakeStream();
+        events.subscribe(stream, null, 0);
+        events.close();
+        assertThat(stream.ended).isTrue();
+        assertThat(events.subscribers()).isZero();
+    }
+}
