@@ -84,6 +84,17 @@ class PagesServedTest {
     }
 
     @Test
+    void everyPageCarriesItsIconInlineSoTheBrowserAsksForNoFaviconFile() {
+        withServer(client -> {
+            for (Expected page : PAGES) {
+                String html = body(client.get(page.path()), page.path());
+                String head = html.substring(html.indexOf("<head>"), html.indexOf("</head>"));
+                assertThat(head).as(page.path()).containsOnlyOnce("<link rel=\"icon\" href=\"data:image/svg+xml,");
+            }
+        });
+    }
+
+    @Test
     void aPageIsSentGzippedWithItsLengthToAClientThatAcceptsGzip() {
         withServer(client -> {
             String plain = body(client.get("/study.html", r -> r.header("Accept-Encoding", "identity")), "plain");
