@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,6 +55,27 @@ public final class InMemoryStorage implements TrialStorage {
     private static final class StudyData {
         StudyRecord record;
         final List<TrialData> trials = new ArrayList<>();
+        /** Trials per state, by the state's ordinal. */
+        final int[] counts = new int[TrialState.values().length];
+
+        void add(TrialData t) {
+            trials.add(t);
+            counts[t.state.ordinal()]++;
+        }
+
+        void move(TrialData t, TrialState to) {
+            counts[t.state.ordinal()]--;
+            counts[to.ordinal()]++;
+            t.state = to;
+        }
+
+        int count(Set<TrialState> states) {
+            int n = 0;
+            for (TrialState s : states) {
+                n += counts[s.ordinal()];
+            }
+            return n;
+        }
     }
 
     private static final class TrialData {
@@ -151,16 +173,17 @@ public final class InMemoryStorage implements TrialStorage {
     private TrialData newTrial(long studyId, TrialState state) {
         StudyData study = studyData(studyId);
         TrialData t = new TrialData(nextTrialId++, studyId, study.trials.size(), state);
-        study.trials.add(t);
+        study.add(t);
         trials.put(t.id, t);
         return t;
     }
 
     @Override
     public synchronized Optional<FrozenTrial> claimWaitingTrial(long studyId) {
-        for (TrialData t : studyData(studyId).trials) {
+        StudyData study = studyData(studyId);
+        for (TrialData t : study.trials) {
             if (t.state == TrialState.WAITING) {
-                t.state = TrialState.RUNNING;
+                study.move(t, TrialState.RUNNING);
                 t.start = clock.instant();
                 t.snapshot = null;
                 return Optional.of(t.snapshot());
@@ -295,7 +318,7 @@ public final class InMemoryStorage implements TrialStorage {
         if (t.state != TrialState.RUNNING) {
             throw StorageException.conflict("trial " + t.number + " is " + t.state + ", not RUNNING");
         }
-        t.state = state;
+        studyData(t.studyId).move(t, state);
         t.values = List.copyOf(values);
         t.end = clock.instant();
         t.message = message;
@@ -331,13 +354,20 @@ public final class InMemoryStorage implements TrialStorage {
 
     @Override
     public synchronized List<FrozenTrial> trials(long studyId, Set<TrialState> states) {
-        List<FrozenTrial> out = new ArrayList<>();
-        for (TrialData t : studyData(studyId).trials) {
+        StudyData study = studyData(studyId);
+        List<FrozenTrial> out = new ArrayList<>(study.count(states));
+        for (TrialData t : study.trials) {
             if (states.contains(t.state)) {
                 out.add(t.snapshot());
             }
         }
-        return List.copyOf(out);
+        return Collections.unmodifiableList(out);
+    }
+
+    /** Answered from counters kept per state: no trial is read. */
+    @Override
+    public synchronized int countTrials(long studyId, Set<TrialState> states) {
+        return studyData(studyId).count(states);
     }
 
     @Override

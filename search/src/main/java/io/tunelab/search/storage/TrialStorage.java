@@ -153,6 +153,14 @@ public interface TrialStorage extends AutoCloseable {
     /** The study's trials in the given states, ordered by number. */
     List<FrozenTrial> trials(long studyId, Set<TrialState> states);
 
+    /**
+     * How many of the study's trials are in the given states: the size of {@link #trials(long, Set)}, which is the
+     * default, but a storage can answer it without reading the trials; NOT_FOUND for an unknown study.
+     */
+    default int countTrials(long studyId, Set<TrialState> states) {
+        return trials(studyId, states).size();
+    }
+
     /** Names of the trial's metric series. */
     List<String> metricNames(long trialId);
 

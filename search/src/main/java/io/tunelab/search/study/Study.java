@@ -86,6 +86,11 @@ public final class Study implements StudyView {
     }
 
     @Override
+    public int countTrials(Set<TrialState> states) {
+        return storage.countTrials(record.id(), states);
+    }
+
+    @Override
     public Map<String, Object> systemAttrs() {
         return storage.study(record.id()).systemAttrs();
     }

@@ -22,6 +22,14 @@ public interface StudyView {
     /** Trials in the given states, ordered by number; the list and its trials never change. */
     List<FrozenTrial> trials(Set<TrialState> states);
 
+    /**
+     * How many trials are in the given states: the size of {@link #trials(Set)}, which is the default; a view backed by
+     * a storage answers without reading the trials.
+     */
+    default int countTrials(Set<TrialState> states) {
+        return trials(states).size();
+    }
+
     /** Study-level attributes (sampler configuration, budget...). */
     default Map<String, Object> systemAttrs() {
         return Map.of();

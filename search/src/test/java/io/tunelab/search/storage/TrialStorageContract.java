@@ -261,6 +261,34 @@ public abstract class TrialStorageContract {
     }
 
     @Test
+    void trialsAreCountedPerStateAsTheyStartWaitAreClaimedAndFinish() {
+        long s = study("s");
+        long other = study("other");
+        storage.createRunningTrial(other);
+        FrozenTrial a = storage.createRunningTrial(s);
+        FrozenTrial b = storage.createRunningTrial(s);
+        storage.createWaitingTrial(s, Map.of(), Map.of());
+        assertThat(storage.countTrials(s, EnumSet.of(TrialState.RUNNING))).isEqualTo(2);
+        assertThat(storage.countTrials(s, EnumSet.of(TrialState.WAITING))).isEqualTo(1);
+
+        storage.finishTrial(a.id(), TrialState.COMPLETE, List.of(1.0), null);
+        storage.finishTrial(b.id(), TrialState.PRUNED, List.of(), "pruned");
+        storage.claimWaitingTrial(s);
+
+        assertThat(storage.countTrials(s, EnumSet.of(TrialState.RUNNING))).isEqualTo(1);
+        assertThat(storage.countTrials(s, EnumSet.of(TrialState.WAITING))).isZero();
+        assertThat(storage.countTrials(s, EnumSet.of(TrialState.COMPLETE, TrialState.PRUNED))).isEqualTo(2);
+        assertThat(storage.countTrials(s, EnumSet.of(TrialState.FAIL))).isZero();
+        assertThat(storage.countTrials(s, EnumSet.noneOf(TrialState.class))).isZero();
+        for (TrialState state : TrialState.values()) {
+            assertThat(storage.countTrials(s, EnumSet.of(state))).as(state.name())
+                    .isEqualTo(storage.trials(s, EnumSet.of(state)).size());
+        }
+        assertThat(storage.countTrials(other, EnumSet.allOf(TrialState.class))).isEqualTo(1);
+        assertNotFound(() -> storage.countTrials(-42, EnumSet.of(TrialState.COMPLETE)));
+    }
+
+    @Test
     void waitingTrialsKeepTheirFixedParametersAndAreClaimedOldestFirst() {
         long s = study("s");
         FrozenTrial w1 = storage.createWaitingTrial(s, Map.of("x", 1.5), Map.of("retry_of", 7));

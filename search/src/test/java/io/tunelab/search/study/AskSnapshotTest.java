@@ -82,4 +82,21 @@ class AskSnapshotTest {
         assertThat(snapshot.trials(EnumSet.of(TrialState.COMPLETE))).hasSize(2);
         assertThat(snapshot.trials(EnumSet.of(TrialState.COMPLETE))).hasSize(3);
     }
+
+    @Test
+    void aCountDuringAnAskIsTheSizeOfTheTrialsReadForTheSameStatesOrIsCountedOnce() {
+        GrowingStudy study = new GrowingStudy();
+        AskSnapshot snapshot = new AskSnapshot(study);
+
+        List<FrozenTrial> read = snapshot.trials(EnumSet.of(TrialState.COMPLETE));
+        assertThat(snapshot.countTrials(EnumSet.of(TrialState.COMPLETE))).isEqualTo(read.size());
+        assertThat(study.reads).isEqualTo(1);
+
+        int counted = snapshot.countTrials(EnumSet.of(TrialState.PRUNED));
+        assertThat(snapshot.countTrials(EnumSet.of(TrialState.PRUNED))).isEqualTo(counted);
+        assertThat(study.reads).isEqualTo(2);
+
+        snapshot.release();
+        assertThat(snapshot.countTrials(EnumSet.of(TrialState.PRUNED))).isEqualTo(counted + 1);
+    }
 }
