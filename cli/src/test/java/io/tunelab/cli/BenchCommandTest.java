@@ -72,12 +72,20 @@ class BenchCommandTest {
     @Test
     void benchAskCostWritesOneRowPerSamplerAndHistory(@TempDir Path dir) throws Exception {
         Path csv = dir.resolve("ask.csv");
-        run(0, "bench", "ask-cost", "--samplers", "random,tpe", "--history", "10,30", "--dims", "4", "--asks", "2",
-                "--out", csv.toString());
+        assertThat(run(0, "bench", "ask-cost", "--samplers", "random,tpe", "--history", "10,30", "--dims", "4", "--asks", "2",
+                "--out", csv.toString())).containsPattern("clock: wall, one read [0-9]+ ns");
         List<String> lines = Files.readAllLines(csv);
-        assertThat(lines.get(0)).isEqualTo("sampler,history,dims,ms_per_ask");
+        assertThat(lines.get(0)).isEqualTo("sampler,history,dims,ms_per_ask,ms_in_delegate,ms_own");
         assertThat(lines).hasSize(5);
-        assertThat(lines.get(4)).startsWith("tpe,30,4,");
+        assertThat(lines.get(4)).startsWith("tpe,30,4,").endsWith(",,");
+    }
+
+    @Test
+    void benchAskCostTakesTheCpuClockAndRejectsAnUnknownOneNamingIt() {
+        assertThat(run(0, "bench", "ask-cost", "--samplers", "random", "--history", "5", "--dims", "2", "--asks", "2",
+                "--rounds", "1", "--clock", "cpu")).containsPattern("clock: cpu, one read [0-9]+ ns");
+        assertThat(run(2, "bench", "ask-cost", "--samplers", "random", "--clock", "gpu"))
+                .contains("clock must be wall or cpu, got 'gpu'");
     }
 
     @Test

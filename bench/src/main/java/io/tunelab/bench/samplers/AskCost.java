@@ -2,8 +2,8 @@ package io.tunelab.bench.samplers;
 
 import io.tunelab.search.SearchException;
 import io.tunelab.search.sampler.RandomSampler;
+import io.tunelab.search.sampler.RandomStreams;
 import io.tunelab.search.sampler.Sampler;
-import io.tunelab.search.sampler.auto.AutoSampler;
 import io.tunelab.search.storage.InMemoryStorage;
 import io.tunelab.search.study.Study;
 import io.tunelab.search.trial.FrozenTrial;
@@ -12,19 +12,24 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /**
  * Measures what one {@code ask} costs a sampler as the history grows: a study is filled with
  * {@code history} completed random trials of a {@code dims}-dimensional sphere, then loaded with the
  * sampler under test, which runs a few warm-up trials and then timed ones (ask, suggest every
- * parameter, tell). Time is the asking thread's CPU time (wall time where the JVM cannot measure it),
- * which stays meaningful on a shared, loaded machine. The whole sweep runs {@code rounds} times, samplers
- * interleaved, and each point reports its lowest round: the first round also pays for compiling the code
+ * parameter, tell), on the {@link AskClock} given: wall time (cheap to read; measure on an idle machine) or the asking
+ * thread's CPU time (meaningful on a loaded machine, but each read costs a system call, counted in the asks of
+ * microseconds it times, and more so for a portfolio, whose delegate calls are timed too). The whole sweep runs
+ * {@code rounds} times, samplers interleaved, and each point reports its lowest round: the first round also pays for compiling the code
  * it runs first, which would otherwise decide a comparison of samplers by their order on the command line.
- * For a sampler that hands each trial to another ({@link AutoSampler}), one more row per delegate gives the median
- * of the asks that delegate served, named {@code auto:gp}, {@code auto:cmaes}, ..., to compare with the delegate
- * run alone ({@link #alone}). The delegate alone learns from its own trials, not from the portfolio's, so where a
- * delegate's cost depends on what the history holds (TPE's does, GP's and CMA-ES's hardly), the two differ for that
+ * For a sampler that hands each trial to another ({@link io.tunelab.search.sampler.auto.AutoSampler}), one more row
+ * per delegate gives the median of the asks that delegate served, named {@code auto:gp}, {@code auto:cmaes}, ..., and
+ * the median time of those asks spent inside the delegate: what the portfolio adds to its delegate is measured on the
+ * same asks, the same history and the same clock. The delegate can also be compared with the same sampler run alone
+ * ({@link #alone}); that one learns from its own trials, not from the portfolio's, so where a delegate's cost depends
+ * on what the history holds (TPE's does, CMA-ES's does through its state), the two differ for that
  * reason too. Stateless.
  */
 public final class AskCost {
@@ -36,21 +41,32 @@ public final class AskCost {
     /**
      * One CSV row.
      *
-     * @param sampler  sampler name
-     * @param history  completed trials before the timed asks
-     * @param dims     number of float parameters
-     * @param msPerAsk median CPU milliseconds per ask (with its suggestions) of the calling thread: the
-     *                 median, not the mean, so that a collection or a compilation landing in one ask does
-     *                 not decide a comparison of two samplers
+     * @param sampler      sampler name, or {@code auto:DELEGATE} for the asks of a portfolio that one delegate served
+     * @param history      completed trials before the timed asks
+     * @param dims         number of float parameters
+     * @param msPerAsk     median CPU milliseconds per ask (with its suggestions) of the calling thread: the
+     *                     median, not the mean, so that a collection or a compilation landing in one ask does
+     *                     not decide a comparison of two samplers
+     * @param msInDelegate for a delegate row, the median CPU milliseconds of those asks spent inside the delegate's own
+     *                     calls; NaN for other rows
+     * @param msOwn        for a delegate row, the median milliseconds of those asks spent in the portfolio's own code:
+     *                     inside the portfolio's calls but outside its delegate's (its choice and bookkeeping, and a read
+     *                     of the trials that the delegate then shares); NaN for other rows. The rest of the ask is the
+     *                     study's own work (storage, suggestions), the same whichever sampler runs
      */
-    public record Row(String sampler, int history, int dims, double msPerAsk) {
+    public record Row(String sampler, int history, int dims, double msPerAsk, double msInDelegate, double msOwn) {
+        /** A row of a sampler measured as a whole. */
+        public Row(String sampler, int history, int dims, double msPerAsk) {
+            this(sampler, history, dims, msPerAsk, Double.NaN, Double.NaN);
+        }
     }
 
     /**
      * Measures every sampler at every history size, {@code rounds} times; rows in sampler, then history order, each
      * sampler's delegate rows after its own, each row the lowest of its rounds.
      */
-    public static List<Row> run(List<String> samplers, List<Integer> histories, int dims, int asks, int rounds) {
+    public static List<Row> run(List<String> samplers, List<Integer> histories, int dims, int asks, int rounds,
+                                AskClock clock) {
         if (dims < 1 || asks < 1 || rounds < 1) {
             throw new SearchException("dims, asks and rounds must be >= 1, got dims=" + dims + ", asks=" + asks
                     + ", rounds=" + rounds);
@@ -59,7 +75,7 @@ public final class AskCost {
         for (int round = 0; round < rounds; round++) {
             for (String sampler : samplers) {
                 for (int h : histories) {
-                    for (Row r : measure(sampler, h, dims, asks)) {
+                    for (Row r : measure(sampler, h, dims, asks, clock)) {
                         lowest.merge(r.sampler() + " " + r.history(), r, (a, b) -> b.msPerAsk() < a.msPerAsk() ? b : a);
                     }
                 }
@@ -78,55 +94,86 @@ public final class AskCost {
 
     /**
      * Milliseconds per ask of {@code sampler} after {@code history} completed trials: its row and, when it hands
-     * trials to delegates, one row per delegate that served some of the asks.
+     * trials to delegates, one row per delegate that served some of the asks, with the time of those same asks spent
+     * inside the delegate and in the portfolio's own code (the portfolio and each delegate are wrapped in a {@link
+     * TimedSampler} on the same clock).
      */
-    public static List<Row> measure(String sampler, int history, int dims, int asks) {
+    public static List<Row> measure(String sampler, int history, int dims, int asks, AskClock clock) {
         InMemoryStorage storage = new InMemoryStorage();
         Study filler = Study.builder("ask-cost").storage(storage).seed(1).sampler(new RandomSampler(1)).create();
         for (int i = 0; i < history; i++) {
-            runTrial(filler, dims);
+            runTrial(filler, dims, List.of(), List.of(), clock);
         }
-        Study study = Study.builder("ask-cost").storage(storage).seed(1).sampler(SamplerCatalog.factory(sampler)).load();
+        List<TimedSampler> delegates = new ArrayList<>();
+        UnaryOperator<Sampler> timeEach = d -> {
+            TimedSampler timed = new TimedSampler(d, clock::now);
+            delegates.add(timed);
+            return timed;
+        };
+        List<TimedSampler> portfolio = new ArrayList<>();
+        Function<RandomStreams, Sampler> factory = SamplerCatalog.factory(sampler, timeEach);
+        Study study = Study.builder("ask-cost").storage(storage).seed(1).sampler(streams -> {
+            Sampler s = factory.apply(streams);
+            if (delegates.isEmpty()) {
+                return s;
+            }
+            portfolio.add(new TimedSampler(s, clock::now));
+            return portfolio.get(0);
+        }).load();
         for (int i = 0; i < WARMUP; i++) {
-            runTrial(study, dims);
+            runTrial(study, dims, portfolio, delegates, clock);
         }
         double[] ms = new double[asks];
-        Map<String, List<Double>> byDelegate = new LinkedHashMap<>();
+        Map<String, List<double[]>> byDelegate = new LinkedHashMap<>();
         for (int i = 0; i < asks; i++) {
-            Timed timed = runTrial(study, dims);
+            Timed timed = runTrial(study, dims, portfolio, delegates, clock);
             ms[i] = timed.nanos() / 1e6;
             Object by = timed.trial().systemAttrs().get(Sampler.SAMPLER_ATTR);
-            byDelegate.computeIfAbsent(String.valueOf(by), k -> new ArrayList<>()).add(ms[i]);
+            byDelegate.computeIfAbsent(String.valueOf(by), k -> new ArrayList<>()).add(new double[] {ms[i],
+                timed.delegateNanos() / 1e6, (timed.samplerNanos() - timed.delegateNanos()) / 1e6});
         }
         List<Row> rows = new ArrayList<>();
         rows.add(new Row(sampler, history, dims, BenchReport.median(ms)));
-        if (study.sampler() instanceof AutoSampler) {
+        if (!delegates.isEmpty()) {
             byDelegate.forEach((delegate, times) -> rows.add(new Row(sampler + ":" + delegate, history, dims,
-                    BenchReport.median(times.stream().mapToDouble(Double::doubleValue).toArray()))));
+                    median(times, 0), median(times, 1), median(times, 2))));
         }
         return rows;
     }
 
-    private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
-
-    private static long now() {
-        return THREADS.isCurrentThreadCpuTimeSupported() ? THREADS.getCurrentThreadCpuTime() : System.nanoTime();
+    private static double median(List<double[]> times, int column) {
+        return BenchReport.median(times.stream().mapToDouble(t -> t[column]).toArray());
     }
 
-    /** A finished trial and the nanoseconds from its ask to its last suggestion. */
-    private record Timed(long nanos, FrozenTrial trial) {
+    /**
+     * A finished trial, the nanoseconds from its ask to its last suggestion, and those of them spent inside the timed
+     * portfolio and inside its timed delegates.
+     */
+    private record Timed(long nanos, long samplerNanos, long delegateNanos, FrozenTrial trial) {
     }
 
     /** Runs one sphere trial. */
-    private static Timed runTrial(Study study, int dims) {
-        long start = now();
+    private static Timed runTrial(Study study, int dims, List<TimedSampler> portfolio, List<TimedSampler> delegates,
+                                  AskClock clock) {
+        long samplerBefore = sum(portfolio);
+        long delegatesBefore = sum(delegates);
+        long start = clock.now();
         Trial trial = study.ask();
         double sum = 0;
         for (int j = 0; j < dims; j++) {
             double x = trial.suggestFloat("x" + j, -5, 5);
             sum += x * x;
         }
-        long elapsed = now() - start;
-        return new Timed(elapsed, study.tell(trial, sum));
+        long elapsed = clock.now() - start;
+        return new Timed(elapsed, sum(portfolio) - samplerBefore, sum(delegates) - delegatesBefore,
+                study.tell(trial, sum));
+    }
+
+    private static long sum(List<TimedSampler> timed) {
+        long sum = 0;
+        for (TimedSampler t : timed) {
+            sum += t.nanos();
+        }
+        return sum;
     }
 }

@@ -19,7 +19,7 @@ public final class BenchReport {
     /** The CSV header of {@code bench samplers}. */
     public static final String SAMPLERS_HEADER = "problem,sampler,seed,trials,regret,sampler_ms_per_trial";
     /** The CSV header of {@code bench ask-cost}. */
-    public static final String ASK_COST_HEADER = "sampler,history,dims,ms_per_ask";
+    public static final String ASK_COST_HEADER = "sampler,history,dims,ms_per_ask,ms_in_delegate,ms_own";
 
     private BenchReport() {
     }
@@ -74,8 +74,9 @@ public final class BenchReport {
     }
 
     /**
-     * For every delegate row of {@link AskCost} ({@code auto:gp}, ...), its median against the delegate's sampler run
-     * alone at the same history in the same run ({@link AskCost#alone}), as a ratio; empty without delegate rows.
+     * For every delegate row of {@link AskCost} ({@code auto:gp}, ...): the time of its asks spent inside the delegate and
+     * in the portfolio's own code (with its share of the ask), and its median against the delegate's sampler run alone
+     * at the same history in the same run ({@link AskCost#alone}), as a ratio; empty without delegate rows.
      */
     public static String askCostDelegates(List<AskCost.Row> rows) {
         StringBuilder sb = new StringBuilder();
@@ -85,15 +86,20 @@ public final class BenchReport {
                 continue;
             }
             if (sb.length() == 0) {
-                sb.append(String.format(Locale.ROOT, "%ndelegate turns against the delegate alone (same number of trials;"
+                sb.append(String.format(Locale.ROOT, "%ndelegate turns: ms/ask; of it inside the delegate, and in the"
+                        + " portfolio's own code (share of the ask); against the delegate alone (same number of trials;"
                         + " the delegate alone learns from its own trials, so costs that depend on the history differ)%n"));
             }
-            sb.append(String.format(Locale.ROOT, "  %-18s %8d %12.3f  ", r.sampler(), r.history(), r.msPerAsk()));
-            String alone = AskCost.alone(r.sampler().substring(colon + 1));
+            String delegate = r.sampler().substring(colon + 1);
+            String portfolio = r.sampler().substring(0, colon);
+            sb.append(String.format(Locale.ROOT, "  %-18s %8d %12.4f  in %s %.4f, %s's own %.4f (%.0f%%);  ", r.sampler(),
+                    r.history(), r.msPerAsk(), delegate, r.msInDelegate(), portfolio, r.msOwn(),
+                    100 * r.msOwn() / r.msPerAsk()));
+            String alone = AskCost.alone(delegate);
             AskCost.Row other = rows.stream().filter(o -> o.sampler().equals(alone) && o.history() == r.history())
                     .findFirst().orElse(null);
             sb.append(other == null ? "(add " + alone + " to --samplers to compare)"
-                    : String.format(Locale.ROOT, "%s alone %.3f: %+.1f%%", alone, other.msPerAsk(),
+                    : String.format(Locale.ROOT, "%s alone %.4f: %+.1f%%", alone, other.msPerAsk(),
                             100 * (r.msPerAsk() / other.msPerAsk() - 1)));
             sb.append('\n');
         }
@@ -109,11 +115,16 @@ public final class BenchReport {
         write(file, SAMPLERS_HEADER, lines);
     }
 
+    private static String optional(double ms) {
+        return Double.isNaN(ms) ? "" : String.format(Locale.ROOT, "%.4f", ms);
+    }
+
     public static void writeAskCostCsv(List<AskCost.Row> rows, Path file) {
         List<String> lines = new ArrayList<>();
         for (AskCost.Row r : rows) {
             lines.add(String.join(",", r.sampler(), Integer.toString(r.history()), Integer.toString(r.dims()),
-                    String.format(Locale.ROOT, "%.4f", r.msPerAsk())));
+                    String.format(Locale.ROOT, "%.4f", r.msPerAsk()),
+                    optional(r.msInDelegate()), optional(r.msOwn())));
         }
         write(file, ASK_COST_HEADER, lines);
     }

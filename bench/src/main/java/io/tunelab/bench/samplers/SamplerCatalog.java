@@ -18,7 +18,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /**
  * The samplers every benchmark ({@code bench samplers}, {@code bench ask-cost}, {@code bench bbob}) can
@@ -42,6 +44,9 @@ import java.util.function.Function;
 public final class SamplerCatalog {
     private static final Map<String, Function<RandomStreams, Sampler>> ALL = new LinkedHashMap<>();
     /** The samplers that handle several objectives; the others are skipped on multi-objective problems. */
+    /** The samplers that hand each trial to another, by the factory that wraps those delegates. */
+    private static final Map<String, BiFunction<RandomStreams, UnaryOperator<Sampler>, Sampler>> PORTFOLIOS =
+            new LinkedHashMap<>();
     private static final Set<String> MULTI_OBJECTIVE = Set.of("random", "qmc", "nsga2", "auto");
 
     static {
@@ -62,16 +67,21 @@ public final class SamplerCatalog {
         ALL.put("qmc", QmcSampler::new);
         ALL.put("nsga2", Nsga2Sampler::new);
         ALL.put("cmaes", CmaesSampler::new);
-        ALL.put("auto", AutoSampler::new);
-        ALL.put("auto-noportfolio", s -> new AutoSampler(s, AutoOptions.defaults().withTpeEvery(0).withLocalEvery(0)));
-        ALL.put("auto-nolocal", s -> new AutoSampler(s, AutoOptions.defaults().withLocalEvery(0)));
-        ALL.put("auto-local", s -> new AutoSampler(s, anySize.withLocalEvery(3)));
-        ALL.put("auto-local6", s -> new AutoSampler(s, anySize.withLocalEvery(6)));
-        ALL.put("auto-credit", s -> new AutoSampler(s, AutoOptions.defaults().withCreditMinParameters(4)));
-        ALL.put("auto-nowarp", s -> new AutoSampler(s, AutoOptions.defaults(), GpOptions.defaults().withWarpLosses(false)));
+        auto("auto", AutoOptions.defaults(), GpOptions.defaults());
+        auto("auto-noportfolio", AutoOptions.defaults().withTpeEvery(0).withLocalEvery(0), GpOptions.defaults());
+        auto("auto-nolocal", AutoOptions.defaults().withLocalEvery(0), GpOptions.defaults());
+        auto("auto-local", anySize.withLocalEvery(3), GpOptions.defaults());
+        auto("auto-local6", anySize.withLocalEvery(6), GpOptions.defaults());
+        auto("auto-credit", AutoOptions.defaults().withCreditMinParameters(4), GpOptions.defaults());
+        auto("auto-nowarp", AutoOptions.defaults(), GpOptions.defaults().withWarpLosses(false));
     }
 
     private SamplerCatalog() {
+    }
+
+    private static void auto(String name, AutoOptions options, GpOptions gpOptions) {
+        PORTFOLIOS.put(name, (streams, decorator) -> AutoSampler.wrappingDelegates(streams, options, gpOptions, decorator));
+        ALL.put(name, streams -> new AutoSampler(streams, options, gpOptions));
     }
 
     /** Known sampler names. */
@@ -86,6 +96,17 @@ public final class SamplerCatalog {
             throw new SearchException("unknown sampler '" + name + "', expected one of " + ALL.keySet());
         }
         return f;
+    }
+
+    /**
+     * The factory of sampler {@code name} whose delegates, if it hands each trial to another ({@code auto} and its
+     * variants, see {@link AutoSampler#wrappingDelegates}), are each
+     * wrapped by {@code decorator}; for any other sampler {@link #factory(String)}.
+     */
+    public static Function<RandomStreams, Sampler> factory(String name, UnaryOperator<Sampler> decorator) {
+        Function<RandomStreams, Sampler> plain = factory(name);
+        BiFunction<RandomStreams, UnaryOperator<Sampler>, Sampler> portfolio = PORTFOLIOS.get(name);
+        return portfolio == null ? plain : streams -> portfolio.apply(streams, decorator);
     }
 
     /** Whether the sampler handles studies with several objectives (TPE and GP handle one). */

@@ -53,22 +53,35 @@ class SamplerBenchmarkTest {
 
     @Test
     void askCostMeasuresEverySamplerAtEveryHistorySize() {
-        List<AskCost.Row> rows = AskCost.run(List.of("random", "tpe"), List.of(5, 20), 3, 2, 2);
+        List<AskCost.Row> rows = AskCost.run(List.of("random", "tpe"), List.of(5, 20), 3, 2, 2, AskClock.CPU);
         assertThat(rows).extracting(AskCost.Row::history).containsExactly(5, 20, 5, 20);
         assertThat(rows).allMatch(r -> r.dims() == 3 && r.msPerAsk() > 0);
     }
 
     @Test
     void askCostSplitsAutosAsksByDelegateAndComparesEachWithTheDelegateAlone() {
-        List<AskCost.Row> rows = AskCost.run(List.of("auto", "gp", "tpe-no-credit"), List.of(20), 2, 6, 1);
+        List<AskCost.Row> rows = AskCost.run(List.of("auto", "gp", "tpe-no-credit"), List.of(20), 2, 6, 1, AskClock.WALL);
         assertThat(rows).extracting(AskCost.Row::sampler)
                 .containsExactly("auto", "auto:gp", "auto:gp-local", "auto:tpe", "gp", "tpe-no-credit");
         String report = BenchReport.askCostDelegates(rows);
-        assertThat(report).contains("delegate turns against the delegate alone")
-                .containsPattern("auto:gp +20 +[0-9.]+  gp alone [0-9.]+: [+-][0-9.]+%")
-                .containsPattern("auto:tpe +20 +[0-9.]+  tpe-no-credit alone [0-9.]+: [+-][0-9.]+%")
+        assertThat(report).contains("delegate turns: ms/ask; of it inside the delegate, and in the portfolio's own code")
+                .containsPattern("auto:gp +20 +[0-9.]+  in gp [0-9.]+, auto's own [0-9.]+ \\([0-9]+%\\);  gp alone [0-9.]+: "
+                        + "[+-][0-9.]+%")
+                .containsPattern("auto:tpe +20 +[0-9.]+  in tpe [0-9.]+, auto's own [0-9.]+ \\([0-9]+%\\);  tpe-no-credit"
+                        + " alone [0-9.]+:")
                 .contains("auto:gp-local").contains("(add gp-local to --samplers to compare)");
         assertThat(BenchReport.askCostDelegates(rows.subList(4, 6))).isEmpty();
+    }
+
+    @Test
+    void askCostSplitsAutosAsksIntoTheDelegatesTimeAndAutosOwnAndNothingForASamplerMeasuredWhole() {
+        List<AskCost.Row> rows = AskCost.run(List.of("auto", "tpe"), List.of(20), 2, 6, 1, AskClock.CPU);
+        List<AskCost.Row> delegateRows = rows.stream().filter(r -> r.sampler().startsWith("auto:")).toList();
+        assertThat(delegateRows).isNotEmpty()
+                .allMatch(r -> r.msInDelegate() > 0 && r.msOwn() > 0, "time inside the delegate and in auto's own code")
+                .allMatch(r -> r.msInDelegate() <= r.msPerAsk() && r.msOwn() <= r.msPerAsk(), "each within the ask");
+        assertThat(rows).filteredOn(r -> !r.sampler().contains(":"))
+                .allMatch(r -> Double.isNaN(r.msInDelegate()) && Double.isNaN(r.msOwn()));
     }
 
     @Test

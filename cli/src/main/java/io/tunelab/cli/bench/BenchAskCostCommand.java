@@ -1,5 +1,6 @@
 package io.tunelab.cli.bench;
 
+import io.tunelab.bench.samplers.AskClock;
 import io.tunelab.bench.samplers.AskCost;
 import io.tunelab.bench.samplers.BenchReport;
 import io.tunelab.bench.samplers.SamplerCatalog;
@@ -7,6 +8,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -14,9 +16,9 @@ import picocli.CommandLine.Option;
 
 /** {@code tunelab bench ask-cost}: milliseconds per ask against the number of completed trials. */
 @Command(name = "ask-cost", mixinStandardHelpOptions = true,
-        description = "Sampler cost per ask (median CPU ms of the asking thread) after a history of completed trials"
-                + " (CSV: sampler,history,dims,ms_per_ask); for auto, also per delegate (auto:gp, ...) against the"
-                + " delegate alone.")
+        description = "Sampler cost per ask (median ms) after a history of completed trials"
+                + " (CSV: sampler,history,dims,ms_per_ask,ms_in_delegate,ms_own); for auto, also per delegate (auto:gp, ...):"
+                + " the time inside the delegate and in auto's own code on the same asks, and the delegate alone.")
 public final class BenchAskCostCommand implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -40,14 +42,22 @@ public final class BenchAskCostCommand implements Callable<Integer> {
             description = "Sweeps over all samplers; each point reports its lowest (default: ${DEFAULT-VALUE}).")
     int rounds;
 
+    @Option(names = "--clock", defaultValue = "wall", paramLabel = "wall|cpu",
+            description = "Time asks in wall time (default; cheap to read, measure on an idle machine) or in the asking"
+                    + " thread's CPU time (ignores other load, but a read costs a system call, counted in short asks).")
+    String clock;
+
     @Option(names = "--out", paramLabel = "FILE.csv", description = "Also write the rows as CSV.")
     Path out;
 
     @Override
     public Integer call() {
         List<Integer> sizes = Arrays.stream(history.split(",")).map(String::trim).map(Integer::valueOf).toList();
-        List<AskCost.Row> rows = AskCost.run(SamplerCatalog.parse(samplers), sizes, dims, asks, rounds);
+        AskClock askClock = AskClock.parse(clock);
+        List<AskCost.Row> rows = AskCost.run(SamplerCatalog.parse(samplers), sizes, dims, asks, rounds, askClock);
         PrintWriter w = spec.commandLine().getOut();
+        w.printf(Locale.ROOT, "clock: %s, one read %.0f ns (counted in the asks it times)%n", askClock,
+                askClock.readNanos());
         w.print(BenchReport.askCostTable(rows));
         w.print(BenchReport.askCostDelegates(rows));
         if (out != null) {

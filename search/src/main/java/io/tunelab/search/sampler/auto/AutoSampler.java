@@ -18,6 +18,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
 
 /**
  * Chooses a sampler per trial, after Optuna's AutoSampler, from what the complete trials so far show:
@@ -53,24 +55,40 @@ public final class AutoSampler implements Sampler {
     private final RandomStreams streams;
     private final AutoOptions options;
     private final int creditFrom;
-    private final TpeSampler tpe;
-    private final GpSampler gp;
-    private final GpSampler localGp;
-    private final CmaesSampler cmaes;
-    private final Nsga2Sampler nsga2;
+    private final Sampler tpe;
+    private final Sampler gp;
+    private final Sampler localGp;
+    private final Sampler cmaes;
+    private final Sampler nsga2;
     private final Map<Long, Sampler> delegates = new ConcurrentHashMap<>();
     private final StudyShape shape = new StudyShape();
 
-    /** An automatic sampler whose GP phase runs with {@code gpOptions}. */
-    public AutoSampler(RandomStreams streams, AutoOptions options, GpOptions gpOptions) {
+    private AutoSampler(RandomStreams streams, AutoOptions options, GpOptions gpOptions, UnaryOperator<Sampler> decorator) {
         this.streams = streams;
         this.options = options;
         this.creditFrom = gpOptions.startupTrials();
-        this.tpe = new TpeSampler(streams, TpeOptions.defaults().withModelCredit(false));
-        this.gp = new GpSampler(streams, gpOptions);
-        this.localGp = new GpSampler(streams, gpOptions.withTrustRegion(true));
-        this.cmaes = new CmaesSampler(streams);
-        this.nsga2 = new Nsga2Sampler(streams);
+        this.tpe = decorator.apply(new TpeSampler(streams, TpeOptions.defaults().withModelCredit(false)));
+        this.gp = decorator.apply(new GpSampler(streams, gpOptions));
+        this.localGp = decorator.apply(new GpSampler(streams, gpOptions.withTrustRegion(true)));
+        this.cmaes = decorator.apply(new CmaesSampler(streams));
+        this.nsga2 = decorator.apply(new Nsga2Sampler(streams));
+    }
+
+    /**
+     * An automatic sampler whose GP phase runs with {@code gpOptions} and whose delegates are each wrapped by {@code
+     * decorator} once, here (a benchmark times them this way). The wrapper must forward every call, {@link
+     * Sampler#trialAttrs} included: the rules read the delegate's name that each trial records there. (A factory
+     * method, not a constructor: a four-argument constructor would make {@code AutoSampler::new} ambiguous where a
+     * {@link Sampler}, whose one abstract method takes four arguments, is also accepted.)
+     */
+    public static AutoSampler wrappingDelegates(RandomStreams streams, AutoOptions options, GpOptions gpOptions,
+                                                UnaryOperator<Sampler> decorator) {
+        return new AutoSampler(streams, options, gpOptions, decorator);
+    }
+
+    /** An automatic sampler whose GP phase runs with {@code gpOptions}. */
+    public AutoSampler(RandomStreams streams, AutoOptions options, GpOptions gpOptions) {
+        this(streams, options, gpOptions, UnaryOperator.identity());
     }
 
     public AutoSampler(RandomStreams streams, AutoOptions options) {
@@ -94,7 +112,7 @@ public final class AutoSampler implements Sampler {
         if (shape.empty()) {
             return gp;
         }
-        if (shape.treeStructured() || !study.trials(EnumSet.of(TrialState.PRUNED)).isEmpty()) {
+        if (shape.treeStructured() || study.countTrials(EnumSet.of(TrialState.PRUNED)) > 0) {
             return tpe;
         }
         if (shape.cmaesStarted() || shape.own() >= options.gpTrials(shape.numeric())
@@ -164,12 +182,12 @@ public final class AutoSampler implements Sampler {
     }
 
     /**
-     * True: the choice of delegate depends only on the view (its complete and pruned trials, and the trial number), and
-     * every delegate decides from its view only.
+     * True when every delegate decides from its view only (the standard ones do; a wrapped one may not): the choice of
+     * delegate depends only on the view (its complete and pruned trials, and the trial number).
      */
     @Override
     public boolean decidesFromViewOnly() {
-        return true;
+        return Stream.of(tpe, gp, localGp, cmaes, nsga2).allMatch(Sampler::decidesFromViewOnly);
     }
 
     @Override
