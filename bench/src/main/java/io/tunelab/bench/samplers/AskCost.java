@@ -22,15 +22,15 @@ import java.util.function.UnaryOperator;
  * parameter, tell), on the {@link AskClock} given: wall time (cheap to read; measure on an idle machine) or the asking
  * thread's CPU time (meaningful on a loaded machine, but each read costs a system call, counted in the asks of
  * microseconds it times, and more so for a portfolio, whose delegate calls are timed too). The whole sweep runs
- * {@code rounds} times, samplers interleaved, and each point reports its lowest round: the first round also pays for compiling the code
- * it runs first, which would otherwise decide a comparison of samplers by their order on the command line.
- * For a sampler that hands each trial to another ({@link io.tunelab.search.sampler.auto.AutoSampler}), one more row
- * per delegate gives the median of the asks that delegate served, named {@code auto:gp}, {@code auto:cmaes}, ..., and
- * the median time of those asks spent inside the delegate: what the portfolio adds to its delegate is measured on the
- * same asks, the same history and the same clock. The delegate can also be compared with the same sampler run alone
- * ({@link #alone}); that one learns from its own trials, not from the portfolio's, so where a delegate's cost depends
- * on what the history holds (TPE's does, CMA-ES's does through its state), the two differ for that
- * reason too. Stateless.
+ * {@code rounds} times, samplers interleaved, and each point reports its lowest round: the first round also pays for
+ * compiling the code it runs first, which would otherwise decide a comparison of samplers by their order on the
+ * command line. For a sampler that hands each trial to another ({@link io.tunelab.search.sampler.auto.AutoSampler}),
+ * one more row per delegate gives the median of the asks that delegate served, named {@code auto:gp}, {@code
+ * auto:cmaes}, ..., and the median time of those asks spent inside the delegate and in the portfolio's own code,
+ * measured on the same asks, the same history and the same clock. The delegate can also be compared with the same
+ * sampler run alone ({@link #alone}); that one learns from its own trials, not from the portfolio's, so where a
+ * delegate's cost depends on what the history holds (TPE's does, CMA-ES's does through its state), the two differ for
+ * that reason too. Stateless.
  */
 public final class AskCost {
     private static final int WARMUP = 10;
@@ -44,10 +44,10 @@ public final class AskCost {
      * @param sampler      sampler name, or {@code auto:DELEGATE} for the asks of a portfolio that one delegate served
      * @param history      completed trials before the timed asks
      * @param dims         number of float parameters
-     * @param msPerAsk     median CPU milliseconds per ask (with its suggestions) of the calling thread: the
+     * @param msPerAsk     median milliseconds per ask (with its suggestions) on the run's {@link AskClock}: the
      *                     median, not the mean, so that a collection or a compilation landing in one ask does
      *                     not decide a comparison of two samplers
-     * @param msInDelegate for a delegate row, the median CPU milliseconds of those asks spent inside the delegate's own
+     * @param msInDelegate for a delegate row, the median milliseconds of those asks spent inside the delegate's own
      *                     calls; NaN for other rows
      * @param msOwn        for a delegate row, the median milliseconds of those asks spent in the portfolio's own code:
      *                     inside the portfolio's calls but outside its delegate's (its choice and bookkeeping, and a read

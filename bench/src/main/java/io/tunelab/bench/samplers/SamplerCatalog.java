@@ -43,10 +43,10 @@ import java.util.function.UnaryOperator;
  */
 public final class SamplerCatalog {
     private static final Map<String, Function<RandomStreams, Sampler>> ALL = new LinkedHashMap<>();
-    /** The samplers that handle several objectives; the others are skipped on multi-objective problems. */
     /** The samplers that hand each trial to another, by the factory that wraps those delegates. */
     private static final Map<String, BiFunction<RandomStreams, UnaryOperator<Sampler>, Sampler>> PORTFOLIOS =
             new LinkedHashMap<>();
+    /** The samplers that handle several objectives; the others are skipped on multi-objective problems. */
     private static final Set<String> MULTI_OBJECTIVE = Set.of("random", "qmc", "nsga2", "auto");
 
     static {
@@ -100,8 +100,8 @@ public final class SamplerCatalog {
 
     /**
      * The factory of sampler {@code name} whose delegates, if it hands each trial to another ({@code auto} and its
-     * variants, see {@link AutoSampler#wrappingDelegates}), are each
-     * wrapped by {@code decorator}; for any other sampler {@link #factory(String)}.
+     * variants, see {@link AutoSampler#wrappingDelegates}), are each wrapped by {@code decorator}; for any other sampler
+     * {@link #factory(String)}.
      */
     public static Function<RandomStreams, Sampler> factory(String name, UnaryOperator<Sampler> decorator) {
         Function<RandomStreams, Sampler> plain = factory(name);

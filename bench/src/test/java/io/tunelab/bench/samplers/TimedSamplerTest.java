@@ -32,4 +32,18 @@ class TimedSamplerTest {
         assertThat(new TimedSampler(new RandomSampler(5)).decidesFromViewOnly()).isTrue();
         assertThat(new TimedSampler(new io.tunelab.search.sampler.cmaes.CmaesSampler(5)).decidesFromViewOnly()).isTrue();
     }
+
+    @Test
+    void withAGivenClockEverySamplerCallOfATrialIsTimedOnItTrialAttrsIncluded() {
+        long[] ticks = {0};
+        TimedSampler timed = new TimedSampler(new RandomSampler(5), () -> ticks[0] += 10);
+        Study study = Study.builder("clocked").storage(new InMemoryStorage()).seed(5).sampler(timed).create();
+
+        Trial trial = study.ask();
+        long afterAsk = timed.nanos();
+        trial.suggestFloat("x", -1, 1);
+
+        assertThat(afterAsk).as("beforeTrial, relativeSearchSpace, trialAttrs: one tick each").isEqualTo(30);
+        assertThat(timed.nanos()).as("and sampleIndependent").isEqualTo(40);
+    }
 }
