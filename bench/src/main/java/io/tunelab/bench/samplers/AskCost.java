@@ -30,9 +30,13 @@ import java.util.function.UnaryOperator;
  * measured on the same asks, the same history and the same clock. The delegate can also be compared with the same
  * sampler run alone ({@link #alone}); that one learns from its own trials, not from the portfolio's, so where a
  * delegate's cost depends on what the history holds (TPE's does, CMA-ES's does through its state), the two differ for
- * that reason too. Stateless.
+ * that reason too; so where one delegate served every ask (CMA-ES once {@code auto} has handed over), its row also
+ * gives the portfolio's asks paired with the same delegate asked directly in the same state ({@link PairedAsks}),
+ * without the timers. Stateless.
  */
 public final class AskCost {
+    /** The name of the study every measurement fills and loads. */
+    static final String STUDY = "ask-cost";
     private static final int WARMUP = 10;
 
     private AskCost() {
@@ -53,11 +57,27 @@ public final class AskCost {
      *                     inside the portfolio's calls but outside its delegate's (its choice and bookkeeping, and a read
      *                     of the trials that the delegate then shares); NaN for other rows. The rest of the ask is the
      *                     study's own work (storage, suggestions), the same whichever sampler runs
+     * @param msPairedVia  for the row of a delegate that served every ask, the median milliseconds of the portfolio's
+     *                     asks in {@link PairedAsks}' pairs (no timers inside); NaN for other rows
+     * @param msPairedDirect for that row, the median milliseconds of the same delegate asked directly in those pairs,
+     *                     in the same state; NaN for other rows
      */
-    public record Row(String sampler, int history, int dims, double msPerAsk, double msInDelegate, double msOwn) {
+    public record Row(String sampler, int history, int dims, double msPerAsk, double msInDelegate, double msOwn,
+                      double msPairedVia, double msPairedDirect) {
         /** A row of a sampler measured as a whole. */
         public Row(String sampler, int history, int dims, double msPerAsk) {
-            this(sampler, history, dims, msPerAsk, Double.NaN, Double.NaN);
+            this(sampler, history, dims, msPerAsk, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+        }
+
+        /**
+         * Over two rounds of one point: the figures of the round with the lower ask time, and the pair of the round
+         * whose two paired medians add up lower (chosen by their sum, so that the choice does not favour either side).
+         */
+        Row lowest(Row other) {
+            Row whole = other.msPerAsk < msPerAsk ? other : this;
+            Row paired = other.msPairedVia + other.msPairedDirect < msPairedVia + msPairedDirect ? other : this;
+            return new Row(sampler, history, dims, whole.msPerAsk, whole.msInDelegate, whole.msOwn, paired.msPairedVia,
+                    paired.msPairedDirect);
         }
     }
 
@@ -76,7 +96,7 @@ public final class AskCost {
             for (String sampler : samplers) {
                 for (int h : histories) {
                     for (Row r : measure(sampler, h, dims, asks, clock)) {
-                        lowest.merge(r.sampler() + " " + r.history(), r, (a, b) -> b.msPerAsk() < a.msPerAsk() ? b : a);
+                        lowest.merge(r.sampler() + " " + r.history(), r, Row::lowest);
                     }
                 }
             }
@@ -96,14 +116,11 @@ public final class AskCost {
      * Milliseconds per ask of {@code sampler} after {@code history} completed trials: its row and, when it hands
      * trials to delegates, one row per delegate that served some of the asks, with the time of those same asks spent
      * inside the delegate and in the portfolio's own code (the portfolio and each delegate are wrapped in a {@link
-     * TimedSampler} on the same clock).
+     * TimedSampler} on the same clock), and its {@link PairedAsks} pairs, measured on another study with the same
+     * history.
      */
     public static List<Row> measure(String sampler, int history, int dims, int asks, AskClock clock) {
-        InMemoryStorage storage = new InMemoryStorage();
-        Study filler = Study.builder("ask-cost").storage(storage).seed(1).sampler(new RandomSampler(1)).create();
-        for (int i = 0; i < history; i++) {
-            runTrial(filler, dims, List.of(), List.of(), clock);
-        }
+        InMemoryStorage storage = history(history, dims, clock);
         List<TimedSampler> delegates = new ArrayList<>();
         UnaryOperator<Sampler> timeEach = d -> {
             TimedSampler timed = new TimedSampler(d, clock::now);
@@ -112,14 +129,14 @@ public final class AskCost {
         };
         List<TimedSampler> portfolio = new ArrayList<>();
         Function<RandomStreams, Sampler> factory = SamplerCatalog.factory(sampler, timeEach);
-        Study study = Study.builder("ask-cost").storage(storage).seed(1).sampler(streams -> {
+        Study study = load(storage, streams -> {
             Sampler s = factory.apply(streams);
             if (delegates.isEmpty()) {
                 return s;
             }
             portfolio.add(new TimedSampler(s, clock::now));
             return portfolio.get(0);
-        }).load();
+        });
         for (int i = 0; i < WARMUP; i++) {
             runTrial(study, dims, portfolio, delegates, clock);
         }
@@ -135,10 +152,30 @@ public final class AskCost {
         List<Row> rows = new ArrayList<>();
         rows.add(new Row(sampler, history, dims, BenchReport.median(ms)));
         if (!delegates.isEmpty()) {
-            byDelegate.forEach((delegate, times) -> rows.add(new Row(sampler + ":" + delegate, history, dims,
-                    median(times, 0), median(times, 1), median(times, 2))));
+            Map<String, PairedAsks.Pair> pairs = PairedAsks.measure(sampler, history, dims, asks, clock);
+            PairedAsks.Pair none = new PairedAsks.Pair(Double.NaN, Double.NaN, 0);
+            byDelegate.forEach((delegate, times) -> {
+                PairedAsks.Pair pair = pairs.getOrDefault(delegate, none);
+                rows.add(new Row(sampler + ":" + delegate, history, dims, median(times, 0), median(times, 1),
+                        median(times, 2), pair.msVia(), pair.msDirect()));
+            });
         }
         return rows;
+    }
+
+    /** A new in-memory storage holding study {@value #STUDY} with {@code history} completed random sphere trials. */
+    static InMemoryStorage history(int history, int dims, AskClock clock) {
+        InMemoryStorage storage = new InMemoryStorage();
+        Study filler = Study.builder(STUDY).storage(storage).seed(1).sampler(new RandomSampler(1)).create();
+        for (int i = 0; i < history; i++) {
+            runTrial(filler, dims, List.of(), List.of(), clock);
+        }
+        return storage;
+    }
+
+    /** Study {@value #STUDY} of {@code storage}, loaded with the sampler {@code factory} makes (seed 1). */
+    static Study load(InMemoryStorage storage, Function<RandomStreams, Sampler> factory) {
+        return Study.builder(STUDY).storage(storage).seed(1).sampler(factory).load();
     }
 
     private static double median(List<double[]> times, int column) {
@@ -149,11 +186,11 @@ public final class AskCost {
      * A finished trial, the nanoseconds from its ask to its last suggestion, and those of them spent inside the timed
      * portfolio and inside its timed delegates.
      */
-    private record Timed(long nanos, long samplerNanos, long delegateNanos, FrozenTrial trial) {
+    record Timed(long nanos, long samplerNanos, long delegateNanos, FrozenTrial trial) {
     }
 
-    /** Runs one sphere trial. */
-    private static Timed runTrial(Study study, int dims, List<TimedSampler> portfolio, List<TimedSampler> delegates,
+    /** Runs one sphere trial, timing its ask and suggestions, and the timed samplers' share of them. */
+    static Timed runTrial(Study study, int dims, List<TimedSampler> portfolio, List<TimedSampler> delegates,
                                   AskClock clock) {
         long samplerBefore = sum(portfolio);
         long delegatesBefore = sum(delegates);

@@ -19,7 +19,8 @@ public final class BenchReport {
     /** The CSV header of {@code bench samplers}. */
     public static final String SAMPLERS_HEADER = "problem,sampler,seed,trials,regret,sampler_ms_per_trial";
     /** The CSV header of {@code bench ask-cost}. */
-    public static final String ASK_COST_HEADER = "sampler,history,dims,ms_per_ask,ms_in_delegate,ms_own";
+    public static final String ASK_COST_HEADER =
+            "sampler,history,dims,ms_per_ask,ms_in_delegate,ms_own,ms_paired_via,ms_paired_direct";
 
     private BenchReport() {
     }
@@ -76,7 +77,9 @@ public final class BenchReport {
     /**
      * For every delegate row of {@link AskCost} ({@code auto:gp}, ...): the time of its asks spent inside the delegate and
      * in the portfolio's own code (with its share of the ask), and its median against the delegate's sampler run alone
-     * at the same history in the same run ({@link AskCost#alone}), as a ratio; empty without delegate rows.
+     * at the same history in the same run ({@link AskCost#alone}), as a ratio; and, where one delegate served all the
+     * portfolio's asks, those asks against the same delegate asked directly in the same state ({@link PairedAsks}), as a
+     * ratio: what the portfolio adds. Empty without delegate rows.
      */
     public static String askCostDelegates(List<AskCost.Row> rows) {
         StringBuilder sb = new StringBuilder();
@@ -101,6 +104,11 @@ public final class BenchReport {
             sb.append(other == null ? "(add " + alone + " to --samplers to compare)"
                     : String.format(Locale.ROOT, "%s alone %.4f: %+.1f%%", alone, other.msPerAsk(),
                             100 * (r.msPerAsk() / other.msPerAsk() - 1)));
+            sb.append(String.format(Locale.ROOT, "%n  %27s ", ""));
+            sb.append(Double.isNaN(r.msPairedVia()) ? "not paired with " + delegate + " asked directly: " + portfolio
+                    + "'s other delegates ask between its turns, and their trials change its cost"
+                    : String.format(Locale.ROOT, "paired with %s asked directly in the same state: %.4f against %.4f: %+.1f%%",
+                            delegate, r.msPairedVia(), r.msPairedDirect(), 100 * (r.msPairedVia() / r.msPairedDirect() - 1)));
             sb.append('\n');
         }
         return sb.toString();
@@ -124,7 +132,8 @@ public final class BenchReport {
         for (AskCost.Row r : rows) {
             lines.add(String.join(",", r.sampler(), Integer.toString(r.history()), Integer.toString(r.dims()),
                     String.format(Locale.ROOT, "%.4f", r.msPerAsk()),
-                    optional(r.msInDelegate()), optional(r.msOwn())));
+                    optional(r.msInDelegate()), optional(r.msOwn()), optional(r.msPairedVia()),
+                    optional(r.msPairedDirect())));
         }
         write(file, ASK_COST_HEADER, lines);
     }

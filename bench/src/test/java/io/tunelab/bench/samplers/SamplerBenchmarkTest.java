@@ -69,8 +69,21 @@ class SamplerBenchmarkTest {
                         + "[+-][0-9.]+%")
                 .containsPattern("auto:tpe +20 +[0-9.]+  in tpe [0-9.]+, auto's own [0-9.]+ \\([0-9]+%\\);  tpe-no-credit"
                         + " alone [0-9.]+:")
-                .contains("auto:gp-local").contains("(add gp-local to --samplers to compare)");
+                .contains("auto:gp-local").contains("(add gp-local to --samplers to compare)")
+                .containsPattern("\n +not paired with gp asked directly: auto's other delegates ask between its turns");
+        assertThat(rows).allMatch(r -> Double.isNaN(r.msPairedVia()) && Double.isNaN(r.msPairedDirect()));
         assertThat(BenchReport.askCostDelegates(rows.subList(4, 6))).isEmpty();
+    }
+
+    @Test
+    void askCostPairsAutosAsksWithCmaesAskedDirectlyOnceCmaesServesThemAll() {
+        List<AskCost.Row> rows = AskCost.run(List.of("auto"), List.of(260), 2, 4, 1, AskClock.WALL);
+
+        assertThat(rows).extracting(AskCost.Row::sampler).containsExactly("auto", "auto:cmaes");
+        assertThat(rows.get(1).msPairedVia()).isPositive();
+        assertThat(rows.get(1).msPairedDirect()).isPositive();
+        assertThat(BenchReport.askCostDelegates(rows))
+                .containsPattern("\n +paired with cmaes asked directly in the same state: [0-9.]+ against [0-9.]+: [+-][0-9.]+%");
     }
 
     @Test

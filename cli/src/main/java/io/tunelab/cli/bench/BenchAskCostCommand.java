@@ -17,8 +17,9 @@ import picocli.CommandLine.Option;
 /** {@code tunelab bench ask-cost}: milliseconds per ask against the number of completed trials. */
 @Command(name = "ask-cost", mixinStandardHelpOptions = true,
         description = "Sampler cost per ask (median ms) after a history of completed trials"
-                + " (CSV: sampler,history,dims,ms_per_ask,ms_in_delegate,ms_own); for auto, also per delegate (auto:gp, ...):"
-                + " the time inside the delegate and in auto's own code on the same asks, and the delegate alone.")
+                + " (CSV: sampler,history,dims,ms_per_ask,ms_in_delegate,ms_own,ms_paired_via,ms_paired_direct); for auto,"
+                + " also per delegate (auto:gp, ...): the time inside the delegate and in auto's own code on the same asks,"
+                + " the delegate alone, and auto's asks paired with the same delegate asked directly in the same state.")
 public final class BenchAskCostCommand implements Callable<Integer> {
 
     @CommandLine.Spec

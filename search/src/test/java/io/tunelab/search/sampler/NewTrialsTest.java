@@ -36,4 +36,15 @@ class NewTrialsTest {
         assertThat(news.since(trials(0, 1, 2, 3))).extracting(FrozenTrial::number).containsExactly(1, 3);
         assertThat(news.since(trials(-2, -1, 0, 1, 2, 3))).extracting(FrozenTrial::number).containsExactly(-2, -1);
     }
+
+    @Test
+    void afterALateTrialIsFoundTrialsInOrderAreReturnedOnceAgain() {
+        NewTrials news = new NewTrials();
+        news.since(trials(-1, 0, 2));
+        assertThat(news.since(trials(-3, -1, 0, 1, 2))).extracting(FrozenTrial::number).containsExactly(-3, 1);
+        assertThat(news.since(trials(-3, -1, 0, 1, 2, 3, 4))).extracting(FrozenTrial::number).containsExactly(3, 4);
+        assertThat(news.since(trials(-3, -1, 0, 1, 2, 3, 4))).isEmpty();
+        assertThat(news.since(trials(-3, -2, -1, 0, 1, 2, 3, 4, 5))).extracting(FrozenTrial::number)
+                .containsExactly(-2, 5);
+    }
 }

@@ -17,6 +17,7 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
@@ -52,6 +53,9 @@ import java.util.stream.Stream;
  * per seed in a sequential study. Thread-safe.
  */
 public final class AutoSampler implements Sampler {
+    /** The states read on every ask; never modified (the study view copies a set it keeps). */
+    private static final Set<TrialState> COMPLETE = EnumSet.of(TrialState.COMPLETE);
+    private static final Set<TrialState> PRUNED = EnumSet.of(TrialState.PRUNED);
     private final RandomStreams streams;
     private final AutoOptions options;
     private final int creditFrom;
@@ -108,16 +112,18 @@ public final class AutoSampler implements Sampler {
         if (study.isMultiObjective()) {
             return nsga2;
         }
-        StudyShape.Snapshot shape = this.shape.update(study.trials(EnumSet.of(TrialState.COMPLETE)), study.direction());
+        StudyShape.Snapshot shape = this.shape.update(study.trials(COMPLETE), study.direction());
         if (shape.empty()) {
             return gp;
         }
-        if (shape.treeStructured() || study.countTrials(EnumSet.of(TrialState.PRUNED)) > 0) {
+        if (shape.treeStructured() || study.countTrials(PRUNED) > 0) {
             return tpe;
         }
         if (shape.cmaesStarted() || shape.own() >= options.gpTrials(shape.numeric())
                 || options.stalled(shape.numeric(), shape.own(), shape.sinceImprovement())) {
-            this.shape.cmaesStarted();
+            if (!shape.cmaesStarted()) {
+                this.shape.cmaesStarted();
+            }
             return cmaes;
         }
         if (options.tpeTurn(number) || options.swingTurn(number, shape.numeric()) && tpeLeads(study)) {
@@ -127,7 +133,7 @@ public final class AutoSampler implements Sampler {
     }
 
     private boolean tpeLeads(StudyView study) {
-        return ImprovementCredit.of(study.trials(EnumSet.of(TrialState.COMPLETE)), study.direction(), creditFrom,
+        return ImprovementCredit.of(study.trials(COMPLETE), study.direction(), creditFrom,
                 AutoSampler::creditSide).challengerLeads();
     }
 

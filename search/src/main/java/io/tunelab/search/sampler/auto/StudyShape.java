@@ -19,6 +19,7 @@ import java.util.Map;
 final class StudyShape {
     private final NewTrials newTrials = new NewTrials();
     private Map<String, Distribution> firstSpace;
+    private String[] firstNames;
     private boolean treeStructured;
     private int numeric;
     private long own;
@@ -31,9 +32,10 @@ final class StudyShape {
         for (FrozenTrial t : newTrials.since(complete)) {
             if (firstSpace == null) {
                 firstSpace = t.distributions();
+                firstNames = firstSpace.keySet().toArray(String[]::new);
                 numeric = (int) firstSpace.values().stream().filter(d -> !d.isSingle()).count();
                 treeStructured = firstSpace.values().stream().anyMatch(d -> d instanceof CategoricalDistribution);
-            } else if (!t.distributions().keySet().equals(firstSpace.keySet())) {
+            } else if (!treeStructured && !hasFirstNames(t.distributions())) {
                 treeStructured = true;
             }
             if (t.number() < 0 || t.values().size() != 1) {
@@ -50,6 +52,19 @@ final class StudyShape {
             }
         }
         return new Snapshot(firstSpace == null, treeStructured, numeric, own, own - ownAtImprovement, cmaesStarted);
+    }
+
+    /** Whether {@code space} has exactly the first trial's parameter names. */
+    private boolean hasFirstNames(Map<String, Distribution> space) {
+        if (space.size() != firstNames.length) {
+            return false;
+        }
+        for (String name : firstNames) {
+            if (!space.containsKey(name)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Records that CMA-ES has taken over, before any of its trials completes. */

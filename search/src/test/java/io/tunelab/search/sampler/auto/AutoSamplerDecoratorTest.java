@@ -2,16 +2,15 @@ package io.tunelab.search.sampler.auto;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tunelab.search.sampler.ForwardingSampler;
 import io.tunelab.search.sampler.RandomStreams;
 import io.tunelab.search.sampler.Sampler;
 import io.tunelab.search.sampler.gp.GpOptions;
-import io.tunelab.search.space.Distribution;
 import io.tunelab.search.study.Objective;
 import io.tunelab.search.study.OptimizeOptions;
 import io.tunelab.search.study.Study;
 import io.tunelab.search.trial.FrozenTrial;
 import io.tunelab.search.trial.StudyView;
-import io.tunelab.search.trial.TrialState;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,50 +25,24 @@ class AutoSamplerDecoratorTest {
             + Math.pow(t.suggestFloat("y", 0, 15) - 2, 2);
 
     /** Forwards every call and counts the trials it started. */
-    private static final class Counting implements Sampler {
-        private final Sampler delegate;
+    private static final class Counting extends ForwardingSampler {
         private final boolean fromViewOnly;
         int started;
 
         Counting(Sampler delegate, boolean fromViewOnly) {
-            this.delegate = delegate;
+            super(delegate);
             this.fromViewOnly = fromViewOnly;
         }
 
         @Override
         public void beforeTrial(StudyView study, FrozenTrial trial) {
             started++;
-            delegate.beforeTrial(study, trial);
-        }
-
-        @Override
-        public Map<String, Distribution> relativeSearchSpace(StudyView study, FrozenTrial trial) {
-            return delegate.relativeSearchSpace(study, trial);
-        }
-
-        @Override
-        public Map<String, Double> sampleRelative(StudyView study, FrozenTrial trial, Map<String, Distribution> space) {
-            return delegate.sampleRelative(study, trial, space);
-        }
-
-        @Override
-        public double sampleIndependent(StudyView study, FrozenTrial trial, String name, Distribution distribution) {
-            return delegate.sampleIndependent(study, trial, name, distribution);
-        }
-
-        @Override
-        public void afterTrial(StudyView study, FrozenTrial trial, TrialState state, List<Double> values) {
-            delegate.afterTrial(study, trial, state, values);
-        }
-
-        @Override
-        public Map<String, Object> trialAttrs(StudyView study, FrozenTrial trial) {
-            return delegate.trialAttrs(study, trial);
+            super.beforeTrial(study, trial);
         }
 
         @Override
         public boolean decidesFromViewOnly() {
-            return fromViewOnly && delegate.decidesFromViewOnly();
+            return fromViewOnly && super.decidesFromViewOnly();
         }
     }
 
