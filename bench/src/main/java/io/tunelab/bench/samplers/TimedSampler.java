@@ -1,5 +1,6 @@
 package io.tunelab.bench.samplers;
 
+import io.tunelab.search.sampler.ForwardingSampler;
 import io.tunelab.search.sampler.Sampler;
 import io.tunelab.search.space.Distribution;
 import io.tunelab.search.trial.FrozenTrial;
@@ -17,8 +18,7 @@ import java.util.function.LongSupplier;
  * own cost per trial apart from the objective's. The time is wall time unless another clock is given (such as the
  * calling thread's CPU time). Thread-safe if the delegate is; the total counts every thread.
  */
-public final class TimedSampler implements Sampler {
-    private final Sampler delegate;
+public final class TimedSampler extends ForwardingSampler {
     private final LongSupplier clock;
     private final AtomicLong nanos = new AtomicLong();
 
@@ -29,7 +29,7 @@ public final class TimedSampler implements Sampler {
 
     /** Times {@code delegate}, which must not be null, with {@code clock} (nanoseconds). */
     public TimedSampler(Sampler delegate, LongSupplier clock) {
-        this.delegate = Objects.requireNonNull(delegate, "delegate");
+        super(delegate);
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
@@ -42,7 +42,7 @@ public final class TimedSampler implements Sampler {
     public Map<String, Distribution> relativeSearchSpace(StudyView study, FrozenTrial trial) {
         long t = clock.getAsLong();
         try {
-            return delegate.relativeSearchSpace(study, trial);
+            return delegate().relativeSearchSpace(study, trial);
         } finally {
             nanos.addAndGet(clock.getAsLong() - t);
         }
@@ -52,7 +52,7 @@ public final class TimedSampler implements Sampler {
     public Map<String, Double> sampleRelative(StudyView study, FrozenTrial trial, Map<String, Distribution> space) {
         long t = clock.getAsLong();
         try {
-            return delegate.sampleRelative(study, trial, space);
+            return delegate().sampleRelative(study, trial, space);
         } finally {
             nanos.addAndGet(clock.getAsLong() - t);
         }
@@ -62,7 +62,7 @@ public final class TimedSampler implements Sampler {
     public double sampleIndependent(StudyView study, FrozenTrial trial, String name, Distribution distribution) {
         long t = clock.getAsLong();
         try {
-            return delegate.sampleIndependent(study, trial, name, distribution);
+            return delegate().sampleIndependent(study, trial, name, distribution);
         } finally {
             nanos.addAndGet(clock.getAsLong() - t);
         }
@@ -72,7 +72,7 @@ public final class TimedSampler implements Sampler {
     public void beforeTrial(StudyView study, FrozenTrial trial) {
         long t = clock.getAsLong();
         try {
-            delegate.beforeTrial(study, trial);
+            delegate().beforeTrial(study, trial);
         } finally {
             nanos.addAndGet(clock.getAsLong() - t);
         }
@@ -82,7 +82,7 @@ public final class TimedSampler implements Sampler {
     public void afterTrial(StudyView study, FrozenTrial trial, TrialState state, List<Double> values) {
         long t = clock.getAsLong();
         try {
-            delegate.afterTrial(study, trial, state, values);
+            delegate().afterTrial(study, trial, state, values);
         } finally {
             nanos.addAndGet(clock.getAsLong() - t);
         }
@@ -92,24 +92,9 @@ public final class TimedSampler implements Sampler {
     public Map<String, Object> trialAttrs(StudyView study, FrozenTrial trial) {
         long t = clock.getAsLong();
         try {
-            return delegate.trialAttrs(study, trial);
+            return delegate().trialAttrs(study, trial);
         } finally {
             nanos.addAndGet(clock.getAsLong() - t);
         }
-    }
-
-    @Override
-    public boolean isExhausted(StudyView study) {
-        return delegate.isExhausted(study);
-    }
-
-    @Override
-    public boolean decidesFromViewOnly() {
-        return delegate.decidesFromViewOnly();
-    }
-
-    @Override
-    public Map<String, Object> describe() {
-        return delegate.describe();
     }
 }
