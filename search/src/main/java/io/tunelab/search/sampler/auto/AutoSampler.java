@@ -41,10 +41,10 @@ import java.util.stream.Stream;
  *       TPE alone), conditioned on all trials: a GP+TPE portfolio that did
  *       better on BBOB's multimodal functions than GP alone; in spaces of at most
  *       {@link AutoOptions#localMaxParameters} (3) parameters every {@link AutoOptions#localEvery}-th (third)
- *       trial goes to a local GP step, recorded as {@code gp-local}, which did better there); with
- *       {@link AutoOptions#creditMinParameters}, the GP turn before each TPE turn goes to TPE while TPE's
- *       trials since the GP's random start-up have improved the incumbent at a higher rate
- *       ({@link ImprovementCredit}, {@link #creditSide}).</li>
+ *       trial goes to a local GP step, recorded as {@code gp-local}, which did better there); in spaces of
+ *       at least {@link AutoOptions#creditMinParameters} (4) parameters, the GP turn before each TPE turn goes to
+ *       TPE while TPE's trials since the GP's random start-up have improved the incumbent at a higher rate
+ *       ({@link ImprovementCredit}, {@link #creditSide}), which did better there.</li>
  * </ul>
  * The first trial of a study (nothing known yet) goes to GP, whose first trials are random draws
  * from the same streams. The delegate of a trial is fixed when the trial starts, serves all its

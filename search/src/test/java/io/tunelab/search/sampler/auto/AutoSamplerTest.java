@@ -270,9 +270,13 @@ class AutoSamplerTest {
     }
 
     @Test
-    void turnsByCreditAreOffByDefaultAndOnlyInSpacesOfAtLeastCreditMinParametersParameters() {
-        assertThat(AutoOptions.defaults().creditMinParameters()).isZero();
-        assertThat(samplers(run(TPE_TURNS_IMPROVE, 21, AutoOptions.defaults()))).isEqualTo(FIXED_TURNS);
+    void turnsByCreditAreOnByDefaultFromFourParametersAndOnlyInSpacesOfAtLeastCreditMinParametersParameters() {
+        assertThat(AutoOptions.defaults().creditMinParameters()).isEqualTo(4);
+        assertThat(samplers(run(TPE_TURNS_IMPROVE, 21, AutoOptions.defaults())))
+                .isEqualTo(samplers(run(TPE_TURNS_IMPROVE, 21, AutoOptions.defaults().withCreditMinParameters(4))))
+                .isNotEqualTo(FIXED_TURNS);
+        assertThat(samplers(run(TPE_TURNS_IMPROVE, 21, AutoOptions.defaults().withCreditMinParameters(0))))
+                .isEqualTo(FIXED_TURNS);
         assertThat(samplers(run(TPE_TURNS_IMPROVE, 21, AutoOptions.defaults().withCreditMinParameters(5))))
                 .isEqualTo(FIXED_TURNS);
         assertThatThrownBy(() -> AutoOptions.defaults().withCreditMinParameters(-1))
