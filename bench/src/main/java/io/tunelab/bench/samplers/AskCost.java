@@ -71,13 +71,19 @@ public final class AskCost {
 
         /**
          * Over two rounds of one point: the figures of the round with the lower ask time, and the pair of the round
-         * whose two paired medians add up lower (chosen by their sum, so that the choice does not favour either side).
+         * whose two paired medians add up lower (chosen by their sum, so that the choice does not favour either side;
+         * a round without a pair loses to one with).
          */
         Row lowest(Row other) {
             Row whole = other.msPerAsk < msPerAsk ? other : this;
-            Row paired = other.msPairedVia + other.msPairedDirect < msPairedVia + msPairedDirect ? other : this;
+            Row paired = other.pairedSum() < pairedSum() ? other : this;
             return new Row(sampler, history, dims, whole.msPerAsk, whole.msInDelegate, whole.msOwn, paired.msPairedVia,
                     paired.msPairedDirect);
+        }
+
+        private double pairedSum() {
+            double sum = msPairedVia + msPairedDirect;
+            return Double.isNaN(sum) ? Double.POSITIVE_INFINITY : sum;
         }
     }
 
@@ -191,7 +197,7 @@ public final class AskCost {
 
     /** Runs one sphere trial, timing its ask and suggestions, and the timed samplers' share of them. */
     static Timed runTrial(Study study, int dims, List<TimedSampler> portfolio, List<TimedSampler> delegates,
-                                  AskClock clock) {
+                          AskClock clock) {
         long samplerBefore = sum(portfolio);
         long delegatesBefore = sum(delegates);
         long start = clock.now();

@@ -60,6 +60,10 @@ class PairedAsksTest {
 
         assertThat(lowest).isEqualTo(new AskCost.Row("auto:cmaes", 250, 10, 0.008, 0.003, 0.004, 0.009, 0.006));
         assertThat(second.lowest(first)).isEqualTo(lowest);
+        AskCost.Row unpaired = new AskCost.Row("auto:cmaes", 250, 10, 0.007, 0.003, 0.003, Double.NaN, Double.NaN);
+        assertThat(unpaired.lowest(first).msPairedVia()).as("a round with a pair wins over one without").isEqualTo(0.009);
+        assertThat(first.lowest(unpaired).msPairedVia()).isEqualTo(0.009);
+        assertThat(unpaired.lowest(first).msPerAsk()).isEqualTo(0.007);
     }
 
     private static List<FrozenTrial> trialsFrom(InMemoryStorage storage, int number) {
