@@ -4,11 +4,11 @@ import io.tunelab.search.trial.Direction;
 import io.tunelab.search.trial.FrozenTrial;
 import io.tunelab.search.trial.StudyView;
 import io.tunelab.search.trial.TrialState;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * The view a sampler gets while one ask is prepared: each {@link #trials(Set)} query is read from the
@@ -17,24 +17,31 @@ import java.util.concurrent.ConcurrentHashMap;
  * delegating sampler's own choice) see one consistent state of the study and a sampler that asks the
  * same question twice does not pay for a second storage read ({@link #countTrials} likewise). After {@link
  * #release()} every call goes to the underlying view, so parameters suggested later in a define-by-run trial see trials
- * finished since.
- * Thread-safe.
+ * finished since. The copies are kept per set of states, indexed by the set's bits, not in a hash map keyed by copies
+ * of the set: a delegating sampler asks two questions per ask on top of its delegate's, and keys cost an allocation
+ * and a hash each. Thread-safe: when threads ask the same question at once, one read wins and all get it.
  */
 final class AskSnapshot implements StudyView {
     private final StudyView view;
-    private final Map<Set<TrialState>, List<FrozenTrial>> read = new ConcurrentHashMap<>();
-    private final Map<Set<TrialState>, Integer> counted = new ConcurrentHashMap<>();
+    private static final int SETS = 1 << TrialState.values().length;
+    private static final int NOT_COUNTED = -1;
+    private final AtomicReferenceArray<List<FrozenTrial>> read = new AtomicReferenceArray<>(SETS);
+    private final AtomicIntegerArray counted = new AtomicIntegerArray(SETS);
     private volatile boolean released;
 
     AskSnapshot(StudyView view) {
         this.view = view;
+        for (int i = 0; i < SETS; i++) {
+            counted.set(i, NOT_COUNTED);
+        }
     }
 
     /** Ends the snapshot: from now on every query reads the underlying view. */
     void release() {
         released = true;
-        read.clear();
-        counted.clear();
+        for (int i = 0; i < SETS; i++) {
+            read.set(i, null);
+        }
     }
 
     @Override
@@ -42,7 +49,13 @@ final class AskSnapshot implements StudyView {
         if (released) {
             return view.trials(states);
         }
-        return read.computeIfAbsent(key(states), view::trials);
+        int key = key(states);
+        List<FrozenTrial> known = read.get(key);
+        if (known == null) {
+            read.compareAndSet(key, null, view.trials(states));
+            known = read.get(key);
+        }
+        return known;
     }
 
     /**
@@ -54,13 +67,26 @@ final class AskSnapshot implements StudyView {
         if (released) {
             return view.countTrials(states);
         }
-        Set<TrialState> key = key(states);
+        int key = key(states);
         List<FrozenTrial> known = read.get(key);
-        return known != null ? known.size() : counted.computeIfAbsent(key, view::countTrials);
+        if (known != null) {
+            return known.size();
+        }
+        int count = counted.get(key);
+        if (count == NOT_COUNTED) {
+            counted.compareAndSet(key, NOT_COUNTED, view.countTrials(states));
+            count = counted.get(key);
+        }
+        return count;
     }
 
-    private static Set<TrialState> key(Set<TrialState> states) {
-        return states.isEmpty() ? EnumSet.noneOf(TrialState.class) : EnumSet.copyOf(states);
+    /** The bits of {@code states}, one per state by ordinal. */
+    private static int key(Set<TrialState> states) {
+        int key = 0;
+        for (TrialState s : states) {
+            key |= 1 << s.ordinal();
+        }
+        return key;
     }
 
     @Override

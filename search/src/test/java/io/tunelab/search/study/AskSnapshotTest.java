@@ -12,6 +12,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class AskSnapshotTest {
@@ -21,7 +26,7 @@ class AskSnapshotTest {
         int reads;
 
         @Override
-        public List<FrozenTrial> trials(Set<TrialState> states) {
+        public synchronized List<FrozenTrial> trials(Set<TrialState> states) {
             reads++;
             List<FrozenTrial> out = new ArrayList<>();
             for (int i = 0; i < reads; i++) {
@@ -98,5 +103,41 @@ class AskSnapshotTest {
 
         snapshot.release();
         assertThat(snapshot.countTrials(EnumSet.of(TrialState.PRUNED))).isEqualTo(counted + 1);
+    }
+
+    @Test
+    void theEmptySetOfStatesIsAQueryOfItsOwn() {
+        GrowingStudy study = new GrowingStudy();
+        AskSnapshot snapshot = new AskSnapshot(study);
+
+        snapshot.trials(EnumSet.noneOf(TrialState.class));
+        snapshot.trials(EnumSet.allOf(TrialState.class));
+        snapshot.trials(Set.of());
+
+        assertThat(study.reads).isEqualTo(2);
+    }
+
+    @Test
+    void threadsAskingTheSameQueryAtOnceAllGetOneAndTheSameRead() throws Exception {
+        AskSnapshot snapshot = new AskSnapshot(new GrowingStudy());
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<List<FrozenTrial>>> reads = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                reads.add(pool.submit(() -> {
+                    start.await();
+                    return snapshot.trials(EnumSet.of(TrialState.COMPLETE));
+                }));
+            }
+            start.countDown();
+
+            List<FrozenTrial> first = reads.get(0).get(10, TimeUnit.SECONDS);
+            for (Future<List<FrozenTrial>> read : reads) {
+                assertThat(read.get(10, TimeUnit.SECONDS)).isSameAs(first);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 }
