@@ -181,6 +181,9 @@ public final class InMemoryStorage implements TrialStorage {
     @Override
     public synchronized Optional<FrozenTrial> claimWaitingTrial(long studyId) {
         StudyData study = studyData(studyId);
+        if (study.counts[TrialState.WAITING.ordinal()] == 0) {
+            return Optional.empty();
+        }
         for (TrialData t : study.trials) {
             if (t.state == TrialState.WAITING) {
                 study.move(t, TrialState.RUNNING);

@@ -304,6 +304,21 @@ public abstract class TrialStorageContract {
     }
 
     @Test
+    void aTrialQueuedAfterOthersFinishedIsClaimedOnceAndOnlyWhileItWaits() {
+        long s = study("s");
+        assertThat(storage.claimWaitingTrial(s)).isEmpty();
+        for (int i = 0; i < 3; i++) {
+            storage.finishTrial(storage.createRunningTrial(s).id(), TrialState.COMPLETE, List.of((double) i), null);
+        }
+        assertThat(storage.claimWaitingTrial(s)).isEmpty();
+        FrozenTrial queued = storage.createWaitingTrial(s, Map.of("x", 0.5), Map.of());
+
+        assertThat(storage.claimWaitingTrial(s).orElseThrow().id()).isEqualTo(queued.id());
+        assertThat(storage.claimWaitingTrial(s)).isEmpty();
+        assertThat(storage.countTrials(s, EnumSet.of(TrialState.WAITING))).isZero();
+    }
+
+    @Test
     void metricsAreReadBackPerSeriesInStepOrder() {
         FrozenTrial t = storage.createRunningTrial(study("s"));
         Instant now = Instant.parse("2026-01-01T00:00:00Z");
