@@ -32,7 +32,8 @@ import java.util.function.UnaryOperator;
  * without local GP steps), {@code auto-local} and {@code auto-local6} ({@code auto} with a local GP step every
  * third or sixth trial in spaces of any size), {@code auto-no-credit} ({@code auto} whose GP turn before each TPE
  * turn stays the GP's in spaces of any size, {@link AutoOptions#creditMinParameters} 0: {@code auto} before its
- * default became 4),
+ * default became 4), {@code auto-credit4} (that turn by credit only in spaces of 4 or more parameters: {@code auto}
+ * before its default became 1),
  * {@code gp-nowarp} and {@code auto-nowarp}
  * (GP, and {@code auto}'s GP phase, without {@link GpOptions#warpLosses}), {@code gp-local} (every trial a local
  * GP step, {@link GpOptions#withTrustRegion}: {@code auto}'s {@code gp-local} turns alone, for {@code bench
@@ -74,6 +75,7 @@ public final class SamplerCatalog {
         auto("auto-local", anySize.withLocalEvery(3), GpOptions.defaults());
         auto("auto-local6", anySize.withLocalEvery(6), GpOptions.defaults());
         auto("auto-no-credit", AutoOptions.defaults().withCreditMinParameters(0), GpOptions.defaults());
+        auto("auto-credit4", AutoOptions.defaults().withCreditMinParameters(4), GpOptions.defaults());
         auto("auto-nowarp", AutoOptions.defaults(), GpOptions.defaults().withWarpLosses(false));
     }
 

@@ -42,9 +42,10 @@ import java.util.stream.Stream;
  *       better on BBOB's multimodal functions than GP alone; in spaces of at most
  *       {@link AutoOptions#localMaxParameters} (3) parameters every {@link AutoOptions#localEvery}-th (third)
  *       trial goes to a local GP step, recorded as {@code gp-local}, which did better there); in spaces of
- *       at least {@link AutoOptions#creditMinParameters} (4) parameters, the GP turn before each TPE turn goes to
- *       TPE while TPE's trials since the GP's random start-up have improved the incumbent at a higher rate
- *       ({@link ImprovementCredit}, {@link #creditSide}), which did better there.</li>
+ *       at least {@link AutoOptions#creditMinParameters} (by default 1: every space) parameters, the GP turn
+ *       before each TPE turn (the local step where those are taken) goes to TPE while TPE's trials since the GP's
+ *       random start-up have improved the incumbent at a higher rate ({@link ImprovementCredit}, {@link
+ *       #creditSide}), which did better in 2, 5 and 10 dimensions.</li>
  * </ul>
  * The first trial of a study (nothing known yet) goes to GP, whose first trials are random draws
  * from the same streams. The delegate of a trial is fixed when the trial starts, serves all its
