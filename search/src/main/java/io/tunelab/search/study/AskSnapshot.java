@@ -22,9 +22,9 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * and a hash each. Thread-safe: when threads ask the same question at once, one read wins and all get it.
  */
 final class AskSnapshot implements StudyView {
-    private final StudyView view;
     private static final int SETS = 1 << TrialState.values().length;
     private static final int NOT_COUNTED = -1;
+    private final StudyView view;
     private final AtomicReferenceArray<List<FrozenTrial>> read = new AtomicReferenceArray<>(SETS);
     private final AtomicIntegerArray counted = new AtomicIntegerArray(SETS);
     private volatile boolean released;
