@@ -23,24 +23,23 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  */
 final class AskSnapshot implements StudyView {
     private static final int SETS = 1 << TrialState.values().length;
-    private static final int NOT_COUNTED = -1;
     private final StudyView view;
     private final AtomicReferenceArray<List<FrozenTrial>> read = new AtomicReferenceArray<>(SETS);
+    /** Per set of states, its count plus one; 0 while not counted (so a new snapshot needs no filling). */
     private final AtomicIntegerArray counted = new AtomicIntegerArray(SETS);
     private volatile boolean released;
 
     AskSnapshot(StudyView view) {
         this.view = view;
-        for (int i = 0; i < SETS; i++) {
-            counted.set(i, NOT_COUNTED);
-        }
     }
 
     /** Ends the snapshot: from now on every query reads the underlying view. */
     void release() {
         released = true;
         for (int i = 0; i < SETS; i++) {
-            read.set(i, null);
+            if (read.getPlain(i) != null) {
+                read.setRelease(i, null);
+            }
         }
     }
 
@@ -72,12 +71,12 @@ final class AskSnapshot implements StudyView {
         if (known != null) {
             return known.size();
         }
-        int count = counted.get(key);
-        if (count == NOT_COUNTED) {
-            counted.compareAndSet(key, NOT_COUNTED, view.countTrials(states));
-            count = counted.get(key);
+        int countPlusOne = counted.get(key);
+        if (countPlusOne == 0) {
+            counted.compareAndSet(key, 0, view.countTrials(states) + 1);
+            countPlusOne = counted.get(key);
         }
-        return count;
+        return countPlusOne - 1;
     }
 
     /** The bits of {@code states}, one per state by ordinal. */

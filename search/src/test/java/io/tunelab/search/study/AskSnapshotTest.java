@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 class AskSnapshotTest {
 
     /** A study whose complete trials grow by one at every read, counting its reads. */
-    private static final class GrowingStudy implements StudyView {
+    private static class GrowingStudy implements StudyView {
         int reads;
 
         @Override
@@ -103,6 +103,24 @@ class AskSnapshotTest {
 
         snapshot.release();
         assertThat(snapshot.countTrials(EnumSet.of(TrialState.PRUNED))).isEqualTo(counted + 1);
+    }
+
+    @Test
+    void aCountOfZeroIsCountedOnceToo() {
+        int[] counts = new int[1];
+        StudyView empty = new GrowingStudy() {
+            @Override
+            public int countTrials(Set<TrialState> states) {
+                counts[0]++;
+                return 0;
+            }
+        };
+        AskSnapshot snapshot = new AskSnapshot(empty);
+
+        assertThat(snapshot.countTrials(EnumSet.of(TrialState.PRUNED))).isZero();
+        assertThat(snapshot.countTrials(EnumSet.of(TrialState.PRUNED))).isZero();
+
+        assertThat(counts[0]).isEqualTo(1);
     }
 
     @Test
