@@ -50,11 +50,15 @@ final class AskSnapshot implements StudyView {
         }
         int key = key(states);
         List<FrozenTrial> known = read.get(key);
-        if (known == null) {
-            read.compareAndSet(key, null, view.trials(states));
-            known = read.get(key);
+        if (known != null) {
+            return known;
         }
-        return known;
+        List<FrozenTrial> fresh = view.trials(states);
+        if (read.compareAndSet(key, null, fresh)) {
+            return fresh;
+        }
+        known = read.get(key);
+        return known != null ? known : fresh;
     }
 
     /**
@@ -72,11 +76,11 @@ final class AskSnapshot implements StudyView {
             return known.size();
         }
         int countPlusOne = counted.get(key);
-        if (countPlusOne == 0) {
-            counted.compareAndSet(key, 0, view.countTrials(states) + 1);
-            countPlusOne = counted.get(key);
+        if (countPlusOne != 0) {
+            return countPlusOne - 1;
         }
-        return countPlusOne - 1;
+        int fresh = view.countTrials(states);
+        return counted.compareAndSet(key, 0, fresh + 1) ? fresh : counted.get(key) - 1;
     }
 
     /** The bits of {@code states}, one per state by ordinal. */
