@@ -106,7 +106,8 @@ public final class StudyRunner {
             StudyRecord earlier = storage.findStudy(warm.study()).orElseThrow(() -> new CliException(
                     "sampler.warm_start.study: no study named '" + warm.study() + "' in this storage to warm-start from"));
             builder.warmStartFrom(Study.builder(earlier.name()).storage(storage)
-                    .directions(earlier.directions().toArray(Direction[]::new)).load(), warm.weight());
+                    .directions(earlier.directions().toArray(Direction[]::new)).load(), warm.weight(),
+                    configuration().searchSpace());
         }
         return builder;
     }

@@ -24,10 +24,13 @@ import org.slf4j.LoggerFactory;
  * knowing they are borrowed: every call reaches the wrapped sampler with a {@link StudyView} that lists
  * the prior trials first, numbered below 0.
  *
- * <p>Which prior trials are compatible is decided once, when the study has its first COMPLETE trial
- * (until then the wrapped sampler sees the study alone): a prior trial is used when its values match the
- * study's directions and each of its parameters is one of that trial's, with the same distribution.
- * The others are ignored, and one log line says how many. {@code weight} (0 to 1] is the share of the
+ * <p>Which prior trials are compatible is decided once: a prior trial is used when its values match the study's
+ * directions and each of its parameters is in the study's space, with the same distribution. The others are ignored,
+ * and one log line says how many. When the space is declared beforehand (a study file declares it; {@link
+ * #WarmStartSampler(Sampler, StudyView, double, Map)}), that space decides, at the first trial, and the prior trials
+ * inform every trial from the first, as trials added to an Optuna study do. Otherwise (define-by-run: the space shows
+ * only as trials run) the study's first COMPLETE trial's parameters are the space, and until a trial's view shows a
+ * complete trial the wrapped sampler sees the study alone. {@code weight} (0 to 1] is the share of the
  * compatible trials used, taken at evenly spaced ranks from best to worst so that good and bad regions
  * stay represented: 0.5 uses every second one. Thread-safe.
  */
@@ -39,6 +42,8 @@ public final class WarmStartSampler implements Sampler {
     private final List<Direction> sourceDirections;
     private final List<FrozenTrial> candidates;
     private final double weight;
+    /** The declared space, or null to take the first complete trial's. */
+    private final Map<String, Distribution> space;
     private volatile List<FrozenTrial> prior;
     /** Per started trial, whether its view showed a complete trial when it started (see {@link #view}). */
     private final Map<Long, Boolean> showsComplete = new ConcurrentHashMap<>();
@@ -49,6 +54,16 @@ public final class WarmStartSampler implements Sampler {
      * @param weight  the share of compatible prior trials to use, in (0, 1]
      */
     public WarmStartSampler(Sampler inner, StudyView earlier, double weight) {
+        this(inner, earlier, weight, null);
+    }
+
+    /**
+     * A warm start whose compatible prior trials are those that fit {@code space}, the study's declared space (every
+     * parameter a trial may suggest, conditional ones included), and which inform every trial from the first.
+     *
+     * @param space the declared space, or null to take the parameters of the study's first complete trial
+     */
+    public WarmStartSampler(Sampler inner, StudyView earlier, double weight, Map<String, Distribution> space) {
         if (!(weight > 0) || weight > 1) {
             throw new SamplerException("warm start weight must be in (0, 1], got " + weight);
         }
@@ -57,6 +72,7 @@ public final class WarmStartSampler implements Sampler {
         this.sourceDirections = List.copyOf(earlier.directions());
         this.candidates = List.copyOf(earlier.trials(EnumSet.of(TrialState.COMPLETE)));
         this.weight = weight;
+        this.space = space == null ? null : Map.copyOf(space);
     }
 
     /** The wrapped sampler. */
@@ -64,19 +80,30 @@ public final class WarmStartSampler implements Sampler {
         return inner;
     }
 
-    /** The prior trials in use (empty until the study's first COMPLETE trial decides them). */
+    /**
+     * The prior trials in use: empty until they are decided, at the first trial with a declared space, otherwise when a
+     * trial's view first shows a COMPLETE trial.
+     */
     public List<FrozenTrial> prior() {
         List<FrozenTrial> p = prior;
         return p == null ? List.of() : p;
     }
 
     /**
-     * {@code study} with the prior trials if {@code trial}'s view showed a complete trial when the trial started (its
-     * distributions decide which prior trials fit); otherwise {@code study} alone. The test is made once per trial, on
-     * its own view, never on what another trial decided meanwhile, so in the deterministic parallel mode a trial gets
-     * the prior in every schedule or in none, and the storage is read for it once per trial rather than once per call.
+     * {@code study} with the prior trials; with a declared space always, otherwise if {@code trial}'s view showed a
+     * complete trial when the trial started (its distributions decide which prior trials fit), else {@code study}
+     * alone. The test is made once per trial, on its own view, never on what another trial decided meanwhile, so in the
+     * deterministic parallel mode a trial gets the prior in every schedule or in none, and the storage is read for it
+     * once per trial rather than once per call.
      */
     private StudyView view(StudyView study, FrozenTrial trial) {
+        if (space != null) {
+            List<FrozenTrial> p = prior;
+            if (p == null) {
+                p = decide(study, space);
+            }
+            return p.isEmpty() ? study : new WithPriorTrials(study, p);
+        }
         Boolean shown = showsComplete.get(trial.id());
         if (shown == null) {
             shown = !study.trials(EnumSet.of(TrialState.COMPLETE)).isEmpty(); // called outside a started trial
@@ -154,7 +181,9 @@ public final class WarmStartSampler implements Sampler {
 
     @Override
     public void beforeTrial(StudyView study, FrozenTrial trial) {
-        showsComplete.put(trial.id(), !study.trials(EnumSet.of(TrialState.COMPLETE)).isEmpty());
+        if (space == null) {
+            showsComplete.put(trial.id(), !study.trials(EnumSet.of(TrialState.COMPLETE)).isEmpty());
+        }
         inner.beforeTrial(view(study, trial), trial);
     }
 

@@ -7,6 +7,7 @@ import io.tunelab.search.sampler.Sampler;
 import io.tunelab.search.sampler.WarmStartSampler;
 import io.tunelab.search.sampler.auto.AutoSampler;
 import io.tunelab.search.sampler.nsga2.Nsga2Sampler;
+import io.tunelab.search.space.Distribution;
 import io.tunelab.search.storage.InMemoryStorage;
 import io.tunelab.search.storage.StorageException;
 import io.tunelab.search.storage.StudyRecord;
@@ -15,6 +16,7 @@ import io.tunelab.search.trial.Direction;
 import io.tunelab.search.trial.StudyView;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 
@@ -34,6 +36,7 @@ public final class StudyBuilder {
     private Pruner pruner = new NopPruner();
     private StudyView warmStart;
     private double warmStartWeight = 1;
+    private Map<String, Distribution> warmStartSpace;
     private int deterministicWindow;
 
     /** The window {@link #deterministic(boolean) deterministic(true)} uses: up to 4 trials at once. */
@@ -129,6 +132,19 @@ public final class StudyBuilder {
         }
         this.warmStart = Objects.requireNonNull(earlier, "earlier");
         this.warmStartWeight = weight;
+        this.warmStartSpace = null;
+        return this;
+    }
+
+    /**
+     * Warm start from the earlier study's complete trials that fit {@code space}, the objective's whole space declared
+     * beforehand (conditional parameters included): they inform every trial from the first. Without it (the methods
+     * above) the first complete trial's parameters decide which fit, and trials that start before one has completed
+     * are sampled without them.
+     */
+    public StudyBuilder warmStartFrom(StudyView earlier, double weight, Map<String, Distribution> space) {
+        warmStartFrom(earlier, weight);
+        this.warmStartSpace = Map.copyOf(Objects.requireNonNull(space, "space"));
         return this;
     }
 
@@ -182,7 +198,7 @@ public final class StudyBuilder {
         Sampler chosen = sampler != null ? sampler.apply(streams)
                 : record.directions().size() == 1 ? new AutoSampler(streams) : new Nsga2Sampler(streams);
         if (warmStart != null) {
-            chosen = new WarmStartSampler(chosen, warmStart, warmStartWeight);
+            chosen = new WarmStartSampler(chosen, warmStart, warmStartWeight, warmStartSpace);
         }
         if (created) {
             s.setStudySystemAttr(record.id(), "seed", seed);
