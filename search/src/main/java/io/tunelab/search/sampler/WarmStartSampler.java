@@ -97,25 +97,21 @@ public final class WarmStartSampler implements Sampler {
      * once per trial rather than once per call.
      */
     private StudyView view(StudyView study, FrozenTrial trial) {
-        if (space != null) {
-            List<FrozenTrial> p = prior;
-            if (p == null) {
-                p = decide(study, space);
-            }
-            return p.isEmpty() ? study : new WithPriorTrials(study, p);
-        }
-        Boolean shown = showsComplete.get(trial.id());
-        if (shown == null) {
-            shown = !study.trials(EnumSet.of(TrialState.COMPLETE)).isEmpty(); // called outside a started trial
-        }
-        if (!shown) {
+        if (space == null && !showedComplete(study, trial)) {
             return study;
         }
         List<FrozenTrial> p = prior;
         if (p == null) {
-            p = decide(study, study.trials(EnumSet.of(TrialState.COMPLETE)).get(0).distributions());
+            p = decide(study, space != null ? space
+                    : study.trials(EnumSet.of(TrialState.COMPLETE)).get(0).distributions());
         }
         return p.isEmpty() ? study : new WithPriorTrials(study, p);
+    }
+
+    /** Whether {@code trial}'s view showed a complete trial when it started (or now, for a call outside a trial). */
+    private boolean showedComplete(StudyView study, FrozenTrial trial) {
+        Boolean shown = showsComplete.get(trial.id());
+        return shown != null ? shown : !study.trials(EnumSet.of(TrialState.COMPLETE)).isEmpty();
     }
 
     private synchronized List<FrozenTrial> decide(StudyView study, Map<String, Distribution> space) {
