@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tunelab.bench.ShippedScript;
-import io.tunelab.bench.bbob.OptunaPeer;
+import io.tunelab.bench.peer.OptunaPeer;
 import io.tunelab.trainers.TrainersException;
 import io.tunelab.trainers.data.DenseDataset;
 import io.tunelab.trainers.djl.Architecture;

@@ -50,7 +50,7 @@ class TorchPeerTest {
     @Test
     void aPeerThatFailsIsReportedWithTheEpochsItManaged() throws Exception {
         Path script = Files.writeString(dir.resolve("broken.py"), "import sys\nprint('{\"peer\": \"broken\"}')\nsys.exit(3)\n");
-        TorchPeer peer = new TorchPeer(script, io.tunelab.bench.bbob.OptunaPeer.python());
+        TorchPeer peer = new TorchPeer(script, io.tunelab.bench.peer.OptunaPeer.python());
         DatasetSplits data = TinyImages.splits(4, 0, 0, 1);
         TorchPeerBenchmark.Case c = PeerCases.build(List.of("resnet"), new PeerCases.Sizes(4, 20, 100), () -> data, dir, 1)
                 .get(0);

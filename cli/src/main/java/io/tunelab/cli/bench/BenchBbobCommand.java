@@ -5,7 +5,7 @@ import io.tunelab.bench.bbob.BbobBenchmark;
 import io.tunelab.bench.bbob.BbobCsv;
 import io.tunelab.bench.bbob.BbobReport;
 import io.tunelab.bench.bbob.NumberList;
-import io.tunelab.bench.bbob.OptunaPeer;
+import io.tunelab.bench.peer.OptunaPeer;
 import io.tunelab.bench.samplers.SamplerCatalog;
 import io.tunelab.cli.error.CliException;
 import java.io.PrintWriter;

@@ -1,7 +1,7 @@
 package io.tunelab.cli.bench;
 
 import io.tunelab.bench.ShippedScript;
-import io.tunelab.bench.bbob.OptunaPeer;
+import io.tunelab.bench.peer.OptunaPeer;
 import io.tunelab.bench.training.PeerCases;
 import io.tunelab.bench.training.TorchPeer;
 import io.tunelab.bench.training.TorchPeerBenchmark;

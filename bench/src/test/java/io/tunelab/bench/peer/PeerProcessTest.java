@@ -1,8 +1,10 @@
-package io.tunelab.bench.bbob;
+package io.tunelab.bench.peer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tunelab.bench.bbob.BbobFunction;
+import io.tunelab.bench.bbob.BbobSuite;
 import io.tunelab.search.SearchException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +20,10 @@ class PeerProcessTest {
     private static Path script() {
         Path here = Path.of("optuna_peer.py");
         return Files.isRegularFile(here) ? here : Path.of("bench", "optuna_peer.py");
+    }
+
+    private static PeerProcess.Box box(double step) {
+        return PeerProcess.Box.cube(2, -5, 5, step);
     }
 
     private static boolean pythonHasOptuna() throws Exception {
@@ -36,8 +42,10 @@ class PeerProcessTest {
         BbobFunction f = BbobSuite.function(1, 2, 1);
         try (PeerProcess peer = PeerProcess.start(OptunaPeer.command("optuna:tpe", script()))) {
             assertThat(peer.name()).isEqualTo("optuna-tpe");
-            PeerProcess.Run first = peer.run(f, 7, 5);
-            PeerProcess.Run again = peer.run(f, 7, 5);
+            PeerProcess.Run first = peer.run(box(0), f::value, 7, 5);
+            PeerProcess.Run again = peer.run(box(0), f::value, 7, 5);
+            assertThat(first.bestAfter()).hasSize(5).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+            assertThat(first.msAfter()).hasSize(5).isSorted();
             assertThat(first.bestValue()).isGreaterThanOrEqualTo(f.fopt()).isEqualTo(again.bestValue());
             assertThat(first.msPerTrial()).isPositive();
         }
@@ -48,7 +56,7 @@ class PeerProcessTest {
         assertThat(pythonHasOptuna()).as("python3 with optuna 3.1 (apt-get install python3-optuna, as .ci/run does)").isTrue();
         BbobFunction f = BbobSuite.function(1, 2, 1);
         try (PeerProcess peer = PeerProcess.start(OptunaPeer.command("optuna:random", script()))) {
-            PeerProcess.Run run = peer.run(f, 3, 12, 0.5); // a proposal off the grid would fail the run
+            PeerProcess.Run run = peer.run(box(0.5), f::value, 3, 12); // a proposal off the grid would fail the run
             double[] x = new double[2];
             boolean onGrid = false;
             // the best value is the function's value at some point of the grid
@@ -68,9 +76,26 @@ class PeerProcessTest {
         String peer = "echo '{\"peer\": \"fake\"}'; read line; echo '{\"ok\": true}'; read line; "
                 + "echo '{\"trial\": 0, \"x\": [0.25, 1.0]}'";
         try (PeerProcess p = PeerProcess.start(peer)) {
-            assertThatThrownBy(() -> p.run(BbobSuite.function(1, 2, 1), 1, 3, 0.5)).isInstanceOf(SearchException.class)
+            assertThatThrownBy(() -> p.run(box(0.5), BbobSuite.function(1, 2, 1)::value, 1, 3)).isInstanceOf(SearchException.class)
                     .hasMessageContaining("x0 = 0.25, off the grid of step 0.5");
         }
+    }
+
+    @Test
+    void aProposalOutsideTheBoxIsReportedInsteadOfEvaluated() {
+        String peer = "echo '{\"peer\": \"fake\"}'; read line; echo '{\"ok\": true}'; read line; "
+                + "echo '{\"trial\": 0, \"x\": [0.5, 7.5]}'";
+        try (PeerProcess p = PeerProcess.start(peer)) {
+            assertThatThrownBy(() -> p.run(box(0), x -> 0, 1, 3)).isInstanceOf(SearchException.class)
+                    .hasMessageContaining("x1 = 7.5, outside [-5.0, 5.0]");
+        }
+    }
+
+    @Test
+    void aBoxNeedsMatchingBoundsAndANonNegativeStep() {
+        assertThatThrownBy(() -> new PeerProcess.Box(new double[] {0, 0}, new double[] {1}, 0))
+                .hasMessageContaining("2 and 1");
+        assertThatThrownBy(() -> PeerProcess.Box.cube(2, 0, 1, -0.5)).hasMessageContaining("got -0.5");
     }
 
     @Test
@@ -101,7 +126,7 @@ class PeerProcessTest {
         String peer = "echo '{\"peer\": \"fake\"}'; read line; echo '{\"error\": \"no such sampler\"}'";
         try (PeerProcess p = PeerProcess.start(peer)) {
             assertThat(p.name()).isEqualTo("fake");
-            assertThatThrownBy(() -> p.run(BbobSuite.function(1, 2, 1), 1, 3)).isInstanceOf(SearchException.class)
+            assertThatThrownBy(() -> p.run(box(0), BbobSuite.function(1, 2, 1)::value, 1, 3)).isInstanceOf(SearchException.class)
                     .hasMessageContaining("answered start with error: no such sampler");
         }
     }

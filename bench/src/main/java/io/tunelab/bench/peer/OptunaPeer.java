@@ -1,4 +1,4 @@
-package io.tunelab.bench.bbob;
+package io.tunelab.bench.peer;
 
 import io.tunelab.search.SearchException;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package io.tunelab.bench.bbob;
+package io.tunelab.bench.peer;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,6 +14,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
+import java.util.function.ToDoubleFunction;
 
 /**
  * An optimiser in another process that proposes points by ask/tell over JSON lines (the protocol of
@@ -64,60 +65,113 @@ public final class PeerProcess implements AutoCloseable {
     }
 
     /**
-     * The outcome of one run.
+     * What a peer searches: floats {@code x0, x1, ...}, each within its bounds and, when {@code step} is above 0, on the
+     * grid {@code low, low + step, ..., high}.
      *
-     * @param bestValue  best function value found
-     * @param msPerTrial milliseconds per trial the peer spent proposing and learning (its own measure)
+     * @param low  lower bound per coordinate
+     * @param high upper bound per coordinate
+     * @param step the grid step of every coordinate, or 0 for continuous floats
      */
-    public record Run(double bestValue, double msPerTrial) {
-    }
+    public record Box(double[] low, double[] high, double step) {
+        public Box {
+            if (low.length == 0 || low.length != high.length) {
+                throw new SearchException("a peer's box needs as many upper as lower bounds, at least one, got "
+                        + low.length + " and " + high.length);
+            }
+            if (!(step >= 0)) {
+                throw new SearchException("a peer's grid step must be >= 0 (0: continuous), got " + step);
+            }
+            low = low.clone();
+            high = high.clone();
+        }
 
-    /** Runs {@code trials} ask/evaluate/tell rounds of the peer, seeded with {@code seed}, on {@code function}. */
-    public Run run(BbobFunction function, long seed, int trials) {
-        return run(function, seed, trials, 0);
+        /** The cube [{@code low}, {@code high}]^{@code dim}. */
+        public static Box cube(int dim, double low, double high, double step) {
+            double[] lo = new double[dim];
+            double[] hi = new double[dim];
+            Arrays.fill(lo, low);
+            Arrays.fill(hi, high);
+            return new Box(lo, hi, step);
+        }
+
+        public int dim() {
+            return low.length;
+        }
     }
 
     /**
-     * Runs {@code trials} rounds on {@code function} with every coordinate on the grid of {@code step} (0: continuous):
-     * the start message carries {@code "step"}, and a proposal off the grid fails the run, so both sides search the
-     * same space.
+     * The outcome of one run: after each trial, the best value so far and the milliseconds the peer has spent proposing
+     * and learning so far (its own measure, without the function's evaluations).
+     *
+     * @param bestAfter best value over trials 0..k, at index k
+     * @param msAfter   the peer's milliseconds over trials 0..k, at index k
      */
-    public Run run(BbobFunction function, long seed, int trials, double step) {
-        double[] low = new double[function.dim()];
-        double[] high = new double[function.dim()];
-        Arrays.fill(low, BbobFunction.LOWER);
-        Arrays.fill(high, BbobFunction.UPPER);
-        ObjectNode start = JSON.createObjectNode().put("op", "start").put("dim", function.dim()).put("seed", seed);
-        fill(start.putArray("low"), low);
-        fill(start.putArray("high"), high);
-        if (step > 0) {
-            start.put("step", step);
+    public record Run(double[] bestAfter, double[] msAfter) {
+        /** The best value of the run. */
+        public double bestValue() {
+            return bestAfter[bestAfter.length - 1];
+        }
+
+        /** The peer's milliseconds per trial over the run. */
+        public double msPerTrial() {
+            return msAfter[msAfter.length - 1] / msAfter.length;
+        }
+    }
+
+    /**
+     * Runs {@code trials} ask/evaluate/tell rounds of the peer, seeded with {@code seed}, on {@code function} over {@code
+     * box}: the start message carries the bounds (and {@code "step"} for a grid), and a proposal outside the box or off
+     * its grid fails the run, so both sides search the same space.
+     */
+    public Run run(Box box, ToDoubleFunction<double[]> function, long seed, int trials) {
+        if (trials < 1) {
+            throw new SearchException("a peer run needs at least one trial, got " + trials);
+        }
+        ObjectNode start = JSON.createObjectNode().put("op", "start").put("dim", box.dim()).put("seed", seed);
+        fill(start.putArray("low"), box.low());
+        fill(start.putArray("high"), box.high());
+        if (box.step() > 0) {
+            start.put("step", box.step());
         }
         call(start);
-        FloatDistribution grid = step > 0 ? FloatDistribution.stepped(BbobFunction.LOWER, BbobFunction.UPPER, step) : null;
         double best = Double.POSITIVE_INFINITY;
         double seconds = 0;
+        double[] bestAfter = new double[trials];
+        double[] msAfter = new double[trials];
         for (int t = 0; t < trials; t++) {
             JsonNode asked = call(JSON.createObjectNode().put("op", "ask"));
-            JsonNode xs = asked.get("x");
-            if (xs == null || !xs.isArray() || xs.size() != function.dim()) {
-                throw fail("expected {\"x\": [" + function.dim() + " numbers]} in reply to ask, got " + asked);
-            }
-            double[] x = new double[xs.size()];
-            for (int i = 0; i < x.length; i++) {
-                x[i] = xs.get(i).asDouble();
-                if (grid != null && Math.abs(grid.snap(x[i]) - x[i]) > 1e-9) {
-                    throw fail("proposed x" + i + " = " + x[i] + ", off the grid of step " + step
-                            + " it was started with (does it read \"step\" in the start message?)");
-                }
-            }
-            double value = function.value(x);
+            double[] x = proposal(asked, box);
+            double value = function.applyAsDouble(x);
             best = Math.min(best, value);
             JsonNode told = call(JSON.createObjectNode().put("op", "tell").put("trial", asked.path("trial").asInt(t))
                     .put("value", value));
             seconds += asked.path("seconds").asDouble() + told.path("seconds").asDouble();
+            bestAfter[t] = best;
+            msAfter[t] = seconds * 1000;
         }
-        return new Run(best, seconds * 1000 / trials);
+        return new Run(bestAfter, msAfter);
+    }
+
+    private double[] proposal(JsonNode asked, Box box) {
+        JsonNode xs = asked.get("x");
+        if (xs == null || !xs.isArray() || xs.size() != box.dim()) {
+            throw fail("expected {\"x\": [" + box.dim() + " numbers]} in reply to ask, got " + asked);
+        }
+        double[] x = new double[xs.size()];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = xs.get(i).asDouble();
+            if (!(x[i] >= box.low()[i] && x[i] <= box.high()[i])) {
+                throw fail("proposed x" + i + " = " + x[i] + ", outside [" + box.low()[i] + ", " + box.high()[i] + "]");
+            }
+            if (box.step() > 0) {
+                FloatDistribution grid = FloatDistribution.stepped(box.low()[i], box.high()[i], box.step());
+                if (Math.abs(grid.snap(x[i]) - x[i]) > 1e-9) {
+                    throw fail("proposed x" + i + " = " + x[i] + ", off the grid of step " + box.step()
+                            + " it was started with (does it read \"step\" in the start message?)");
+                }
+            }
+        }
+        return x;
     }
 
     private static void fill(ArrayNode array, double[] values) {
