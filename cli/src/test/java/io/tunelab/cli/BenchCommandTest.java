@@ -2,7 +2,7 @@ package io.tunelab.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tunelab.bench.samplers.BenchProblem;
+import io.tunelab.bench.peer.OptunaPeer;
 import io.tunelab.bench.samplers.BenchProblems;
 import io.tunelab.bench.samplers.SamplerCatalog;
 import java.io.PrintWriter;
@@ -58,9 +58,24 @@ class BenchCommandTest {
     @Test
     void benchSamplersListsEveryProblemInItsHelp() {
         String help = run(0, "bench", "samplers", "--help").replaceAll("\\s+", " ");
-        for (BenchProblem problem : BenchProblems.all()) {
-            assertThat(help).contains(problem.name());
+        for (String problem : BenchProblems.names()) {
+            assertThat(help).contains(problem);
         }
+        assertThat(help).contains("'classic'");
+    }
+
+    @Test
+    void benchSamplersRunsAnOptunaPeerSideBySideAndSaysWhichProblemsItSkips(@TempDir Path dir) throws Exception {
+        Path csv = dir.resolve("peers.csv");
+        String out = run(0, "bench", "samplers", "--problems", "branin,hpo_mixed", "--samplers", "random", "--seeds", "2",
+                "--trials", "6", "--peer", OptunaPeer.command("optuna:random", Path.of("..", "bench", "optuna_peer.py")),
+                "--out", csv.toString());
+        assertThat(out).contains("peers skip hpo_mixed").contains("median regret at the budget over each peer's")
+                .containsPattern("branin +random +[0-9.]+\\n")
+                .contains("random: median at most the best peer's on ");
+        List<String> lines = Files.readAllLines(csv);
+        assertThat(lines).filteredOn(l -> l.startsWith("branin,optuna-random,")).hasSize(2);
+        assertThat(lines).noneMatch(l -> l.startsWith("hpo_mixed,optuna-random,"));
     }
 
     @Test

@@ -5,9 +5,9 @@ import static io.tunelab.bench.bbob.Transforms.lambda;
 import static io.tunelab.bench.bbob.Transforms.minus;
 import static io.tunelab.bench.bbob.Transforms.oscillate;
 import static io.tunelab.bench.bbob.Transforms.penalty;
-import static io.tunelab.bench.bbob.Transforms.rastrigin;
 import static io.tunelab.bench.bbob.Transforms.rotatedConditioning;
 import static io.tunelab.bench.bbob.Transforms.times;
+import static io.tunelab.bench.samplers.TestFunctions.rastrigin;
 
 /**
  * BBOB f15–f19, the multimodal functions with adequate global structure: rotated Rastrigin,

@@ -5,8 +5,8 @@ import static io.tunelab.bench.bbob.Transforms.condition;
 import static io.tunelab.bench.bbob.Transforms.minus;
 import static io.tunelab.bench.bbob.Transforms.oscillate;
 import static io.tunelab.bench.bbob.Transforms.penalty;
-import static io.tunelab.bench.bbob.Transforms.rastrigin;
 import static io.tunelab.bench.bbob.Transforms.squaredNorm;
+import static io.tunelab.bench.samplers.TestFunctions.rastrigin;
 
 /** BBOB f1–f5, the separable functions: sphere, ellipsoid, Rastrigin, Büche–Rastrigin, linear slope. */
 final class SeparableFunctions {

@@ -124,15 +124,6 @@ final class Transforms {
         return sum;
     }
 
-    /** The Rastrigin core 10 (D - Σ cos 2πz_i) + ‖z‖². */
-    static double rastrigin(double[] z) {
-        double cos = 0;
-        for (double v : z) {
-            cos += Math.cos(2 * Math.PI * v);
-        }
-        return 10 * (z.length - cos) + squaredNorm(z);
-    }
-
     /** The Rosenbrock core Σ 100 (z_i² - z_{i+1})² + (z_i - 1)². */
     static double rosenbrock(double[] z) {
         double sum = 0;

@@ -6,9 +6,25 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The catalogue of {@code shared/bench/PROBLEMS.md}, by name. */
+/**
+ * The catalogue of {@code shared/bench/PROBLEMS.md}, by name, and the {@link #CLASSIC} group: classic multimodal
+ * functions in 5 and 6 dimensions that no sampler rule was chosen on, to check that what holds on the catalogue holds
+ * beyond it (run them with {@code --problems classic}; {@code all} stays the catalogue).
+ */
 public final class BenchProblems {
+    /** The name of the group of classic multimodal functions. */
+    public static final String CLASSIC_GROUP = "classic";
     private static final Map<String, BenchProblem> ALL = new LinkedHashMap<>();
+    private static final Map<String, BenchProblem> CLASSIC_PROBLEMS = new LinkedHashMap<>();
+    /** 5 and 6 dimensions, 100 trials each, optima at the centre (Rastrigin, Ackley, Griewank) and away from it. */
+    public static final List<String> CLASSIC;
+    /** Styblinski–Tang's minimum per dimension, at x = −2.903534... */
+    static final double STYBLINSKI_TANG_PER_DIMENSION = -39.16616570377142;
+    /** Schwefel's 5-D minimum, at x = 420.968746... in every coordinate (about 6e-5: the constant 418.9829 is rounded). */
+    static final double SCHWEFEL5_OPTIMUM = TestFunctions.schwefel(new double[] {
+        420.9687463, 420.9687463, 420.9687463, 420.9687463, 420.9687463});
+    /** Michalewicz's 5-D minimum (m = 10), as published to seven digits. */
+    static final double MICHALEWICZ5_OPTIMUM = -4.687658;
 
     static {
         add(new ContinuousProblem("branin", new double[] {-5, 0}, new double[] {10, 15}, 0.39788735772973816, 100,
@@ -21,43 +37,72 @@ public final class BenchProblems {
         add(new HpoMixed());
         add(new Zdt(false, 100));
         add(new Zdt(true, 100));
+        classic(ContinuousProblem.cube("rastrigin5", 5, -5.12, 5.12, 0, 100, TestFunctions::rastrigin));
+        classic(ContinuousProblem.cube("ackley6", 6, -32.768, 32.768, 0, 100, TestFunctions::ackley));
+        classic(ContinuousProblem.cube("levy5", 5, -10, 10, 0, 100, TestFunctions::levy));
+        classic(ContinuousProblem.cube("griewank6", 6, -600, 600, 0, 100, TestFunctions::griewank));
+        classic(ContinuousProblem.cube("schwefel5", 5, -500, 500, SCHWEFEL5_OPTIMUM, 100, TestFunctions::schwefel));
+        classic(ContinuousProblem.cube("styblinski_tang5", 5, -5, 5, 5 * STYBLINSKI_TANG_PER_DIMENSION, 100,
+                TestFunctions::styblinskiTang));
+        classic(ContinuousProblem.cube("michalewicz5", 5, 0, Math.PI, MICHALEWICZ5_OPTIMUM, 100, TestFunctions::michalewicz));
+        CLASSIC = List.copyOf(CLASSIC_PROBLEMS.keySet());
     }
 
     private BenchProblems() {
+    }
+
+    private static void classic(BenchProblem p) {
+        CLASSIC_PROBLEMS.put(p.name(), p);
     }
 
     private static void add(BenchProblem p) {
         ALL.put(p.name(), p);
     }
 
-    /** Every problem, single-objective first. */
+    /** Every problem of the catalogue ({@code shared/bench/PROBLEMS.md}), single-objective first. */
     public static List<BenchProblem> all() {
         return List.copyOf(ALL.values());
     }
 
-    /** The single-objective problems. */
+    /** The single-objective problems of the catalogue. */
     public static List<BenchProblem> singleObjective() {
         return ALL.values().stream().filter(p -> !p.isMultiObjective()).toList();
     }
 
-    /** The problem called {@code name}; throws naming the known ones otherwise. */
+    /** The problem called {@code name}, of the catalogue or the classic group; throws naming the known ones otherwise. */
     public static BenchProblem byName(String name) {
-        BenchProblem p = ALL.get(name);
+        BenchProblem p = ALL.containsKey(name) ? ALL.get(name) : CLASSIC_PROBLEMS.get(name);
         if (p == null) {
-            throw new SearchException("unknown benchmark problem '" + name + "', expected one of " + ALL.keySet());
+            throw new SearchException("unknown benchmark problem '" + name + "', expected one of " + names()
+                    + ", 'all' (the catalogue) or '" + CLASSIC_GROUP + "' (the classic group)");
         }
         return p;
     }
 
-    /** Problems from a comma-separated list; {@code all} means every problem. */
-    public static List<BenchProblem> parse(String list) {
-        if (list.isBlank() || list.trim().equals("all")) {
-            return all();
-        }
-        List<BenchProblem> out = new ArrayList<>();
-        for (String name : list.split(",")) {
-            out.add(byName(name.trim()));
-        }
+    /** Every problem's name: the catalogue's, then the classic group's. */
+    public static List<String> names() {
+        List<String> out = new ArrayList<>(ALL.keySet());
+        out.addAll(CLASSIC);
         return out;
+    }
+
+    /**
+     * Problems from a comma-separated list of names; {@code all} means the catalogue, {@code classic} the classic group,
+     * and each problem is listed once.
+     */
+    public static List<BenchProblem> parse(String list) {
+        Map<String, BenchProblem> out = new LinkedHashMap<>();
+        for (String name : list.isBlank() ? new String[] {"all"} : list.split(",")) {
+            String n = name.trim();
+            if (n.equals("all")) {
+                all().forEach(p -> out.put(p.name(), p));
+            } else if (n.equals(CLASSIC_GROUP)) {
+                CLASSIC_PROBLEMS.values().forEach(p -> out.put(p.name(), p));
+            } else {
+                BenchProblem p = byName(n);
+                out.put(p.name(), p);
+            }
+        }
+        return List.copyOf(out.values());
     }
 }

@@ -38,14 +38,15 @@ public final class BenchReport {
                     .computeIfAbsent(r.trials(), k -> new ArrayList<>()).add(r);
         }
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format(Locale.ROOT, "%-18s %-18s", "problem", "sampler"));
+        String columns = "%-18s %-" + width(rows.stream().map(SamplerBenchmark.Row::sampler)) + "s";
+        sb.append(String.format(Locale.ROOT, columns, "problem", "sampler"));
         for (int c : checkpoints) {
             sb.append(String.format(Locale.ROOT, " %11s", "med@" + c));
         }
         sb.append(String.format(Locale.ROOT, " %11s %9s %6s%n", "mean@last", "ms/trial", "seeds"));
         for (var g : groups.entrySet()) {
             String[] key = g.getKey().split("\t");
-            sb.append(String.format(Locale.ROOT, "%-18s %-18s", key[0], key[1]));
+            sb.append(String.format(Locale.ROOT, columns, key[0], key[1]));
             Map<Integer, List<SamplerBenchmark.Row>> byCheckpoint = g.getValue();
             int last = 0;
             for (int c : checkpoints) {
@@ -62,6 +63,11 @@ public final class BenchReport {
                     number(Arrays.stream(regrets(finalRows)).average().orElse(Double.NaN)), ms, finalRows.size()));
         }
         return sb.toString();
+    }
+
+    /** The width of a column of {@code names}: the longest, at least 18. */
+    static int width(java.util.stream.Stream<String> names) {
+        return Math.max(18, names.mapToInt(String::length).max().orElse(0));
     }
 
     /** A table of ask costs. */

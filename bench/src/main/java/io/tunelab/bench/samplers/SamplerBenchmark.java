@@ -50,9 +50,10 @@ public final class SamplerBenchmark {
      * @param seeds    how many seeds: {@code firstSeed .. firstSeed + seeds - 1}
      * @param trials   trials per run, or 0 for each problem's default
      * @param threads  runs executed at once
+     * @param peers    peer command lines run side by side on the problems they can run ({@link PeerRuns}), may be empty
      */
     public record Settings(List<BenchProblem> problems, List<String> samplers, int firstSeed, int seeds, int trials,
-                           int threads) {
+                           int threads, List<String> peers) {
         public Settings {
             if (firstSeed < 1) {
                 throw new SearchException("first seed must be >= 1, got " + firstSeed);
@@ -68,6 +69,13 @@ public final class SamplerBenchmark {
             }
             problems = List.copyOf(problems);
             samplers = List.copyOf(samplers);
+            peers = List.copyOf(peers);
+        }
+
+        /** Tunelab's samplers alone, no peer. */
+        public Settings(List<BenchProblem> problems, List<String> samplers, int firstSeed, int seeds, int trials,
+                        int threads) {
+            this(problems, samplers, firstSeed, seeds, trials, threads, List.of());
         }
 
         /** Seeds 1..{@code seeds}, the seeds of {@code shared/bench/ANCHORS.md}. */
@@ -97,8 +105,9 @@ public final class SamplerBenchmark {
     }
 
     /**
-     * Runs everything; rows ordered by problem, sampler, seed, checkpoint. Pairs of a multi-objective
-     * problem and a single-objective sampler are skipped.
+     * Runs everything, the peers after the Tunelab samplers; rows ordered by problem, sampler, seed, checkpoint (a
+     * problem's peer rows after its samplers'). Pairs of a multi-objective problem and a single-objective sampler are
+     * skipped, and so are the problems a peer cannot run ({@link PeerRuns#canRun}).
      */
     public static List<Row> run(Settings settings) {
         List<java.util.concurrent.Callable<List<Row>>> jobs = new ArrayList<>();
@@ -113,7 +122,7 @@ public final class SamplerBenchmark {
             }
         }
         ExecutorService pool = Executors.newFixedThreadPool(settings.threads());
-        try {
+        try (PeerRuns peers = PeerRuns.start(settings.peers())) {
             List<Future<List<Row>>> futures = new ArrayList<>();
             for (var job : jobs) {
                 futures.add(pool.submit(job));
@@ -122,6 +131,9 @@ public final class SamplerBenchmark {
             for (Future<List<Row>> f : futures) {
                 rows.addAll(f.get());
             }
+            rows.addAll(peers.run(settings.problems(), settings.firstSeed(), settings.seeds(), settings.trials()));
+            List<String> order = settings.problems().stream().map(BenchProblem::name).toList();
+            rows.sort(java.util.Comparator.comparingInt(r -> order.indexOf(r.problem()))); // stable: peers after samplers
             return rows;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

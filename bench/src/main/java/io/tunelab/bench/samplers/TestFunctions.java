@@ -3,7 +3,9 @@ package io.tunelab.bench.samplers;
 /**
  * The analytic test functions of {@code shared/bench/PROBLEMS.md}, each a pure function of a point.
  * Sources: Branin (Dixon and Szegő 1978), Hartmann-6 (Hartman 1973), Rosenbrock (1960), Ackley (1987),
- * Styblinski–Tang (1990), ZDT1/ZDT2 (Zitzler, Deb and Thiele 2000).
+ * Styblinski–Tang (1990), ZDT1/ZDT2 (Zitzler, Deb and Thiele 2000); and the classic multimodal functions of
+ * {@link BenchProblems#CLASSIC}, as the Virtual Library of Simulation Experiments (Surjanovic and Bingham) defines
+ * them: Rastrigin (1974), Levy, Griewank (1981), Schwefel (1981) and Michalewicz (steepness m = 10).
  */
 public final class TestFunctions {
     private static final double[] HARTMANN_ALPHA = {1.0, 1.2, 3.0, 3.2};
@@ -64,6 +66,63 @@ public final class TestFunctions {
             sum += v * v * v * v - 16 * v * v + 5 * v;
         }
         return 0.5 * sum;
+    }
+
+    /** Rastrigin, 10 (D − Σ cos 2πx_i) + ‖x‖²; also the core of BBOB's Rastrigin functions. */
+    public static double rastrigin(double[] x) {
+        double cos = 0;
+        double squares = 0;
+        for (double v : x) {
+            cos += Math.cos(2 * Math.PI * v);
+        }
+        for (double v : x) {
+            squares += v * v;
+        }
+        return 10 * (x.length - cos) + squares;
+    }
+
+    public static double levy(double[] x) {
+        int d = x.length;
+        double first = Math.sin(Math.PI * w(x[0]));
+        double sum = first * first;
+        for (int i = 0; i + 1 < d; i++) {
+            double wi = w(x[i]);
+            double s = Math.sin(Math.PI * wi + 1);
+            sum += (wi - 1) * (wi - 1) * (1 + 10 * s * s);
+        }
+        double wd = w(x[d - 1]);
+        double s = Math.sin(2 * Math.PI * wd);
+        return sum + (wd - 1) * (wd - 1) * (1 + s * s);
+    }
+
+    private static double w(double v) {
+        return 1 + (v - 1) / 4;
+    }
+
+    public static double griewank(double[] x) {
+        double sum = 0;
+        double product = 1;
+        for (int i = 0; i < x.length; i++) {
+            sum += x[i] * x[i] / 4000;
+            product *= Math.cos(x[i] / Math.sqrt(i + 1));
+        }
+        return sum - product + 1;
+    }
+
+    public static double schwefel(double[] x) {
+        double sum = 418.9829 * x.length;
+        for (double v : x) {
+            sum -= v * Math.sin(Math.sqrt(Math.abs(v)));
+        }
+        return sum;
+    }
+
+    public static double michalewicz(double[] x) {
+        double sum = 0;
+        for (int i = 0; i < x.length; i++) {
+            sum -= Math.sin(x[i]) * Math.pow(Math.sin((i + 1) * x[i] * x[i] / Math.PI), 20);
+        }
+        return sum;
     }
 
     /** ZDT1 ({@code second == false}) or ZDT2 objectives {@code (f1, f2)}. */

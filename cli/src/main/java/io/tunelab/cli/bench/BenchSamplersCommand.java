@@ -1,12 +1,21 @@
 package io.tunelab.cli.bench;
 
+import io.tunelab.bench.ShippedScript;
+import io.tunelab.bench.peer.OptunaPeer;
+import io.tunelab.bench.samplers.BenchProblem;
 import io.tunelab.bench.samplers.BenchProblems;
 import io.tunelab.bench.samplers.BenchReport;
+import io.tunelab.bench.samplers.PeerComparison;
+import io.tunelab.bench.samplers.PeerRuns;
 import io.tunelab.bench.samplers.SamplerBenchmark;
 import io.tunelab.bench.samplers.SamplerCatalog;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -16,16 +25,23 @@ import picocli.CommandLine.Option;
  * checkpoint and sampler time per trial, and writes the CSV of PROBLEMS.md's output contract.
  */
 @Command(name = "samplers", mixinStandardHelpOptions = true,
-        description = "Regret of samplers on the benchmark problems (CSV: problem,sampler,seed,trials,regret,"
-                + "sampler_ms_per_trial).")
+        description = "Regret of samplers, and of peers (e.g. Optuna) side by side, on the benchmark problems (CSV: problem,"
+                + "sampler,seed,trials,regret,sampler_ms_per_trial).")
 public final class BenchSamplersCommand implements Callable<Integer> {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--problems", defaultValue = "all", paramLabel = "LIST", completionCandidates = KnownNames.Problems.class,
-            description = "Comma-separated problems, or 'all' (default). Known: ${COMPLETION-CANDIDATES}.")
+            description = "Comma-separated problems; 'all' (default) is the catalogue of PROBLEMS.md, 'classic' the classic "
+                    + "multimodal functions in 5 and 6 dimensions (rastrigin5 to michalewicz5). Known: ${COMPLETION-CANDIDATES}.")
     String problems;
+
+    @Option(names = "--peer", paramLabel = "CMD",
+            description = "A peer speaking ask/tell in JSON lines (repeatable), run on the same problems and seeds after "
+                    + "the samplers, e.g. optuna:random|tpe|tpe-multivariate|cmaes for the shipped Optuna peer; it runs on"
+                    + " the problems over a box of floats only.")
+    List<String> peers = List.of();
 
     @Option(names = "--samplers", defaultValue = "random,tpe", paramLabel = "LIST", completionCandidates = KnownNames.Samplers.class,
             description = "Comma-separated samplers (default: ${DEFAULT-VALUE}). Known: ${COMPLETION-CANDIDATES} "
@@ -57,15 +73,31 @@ public final class BenchSamplersCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE.csv", description = "Also write the rows as CSV.")
     Path out;
 
+    private List<String> peerCommands() {
+        if (peers.isEmpty()) {
+            return List.of();
+        }
+        Path script = ShippedScript.locate("optuna_peer.py", Path.of(""), System.getenv("TUNELAB_LAUNCHER"));
+        return peers.stream().map(p -> OptunaPeer.command(p, script)).toList();
+    }
+
     @Override
     public Integer call() {
         SamplerBenchmark.Settings settings = quick ? SamplerBenchmark.Settings.quick()
                 : new SamplerBenchmark.Settings(BenchProblems.parse(problems), SamplerCatalog.parse(samplers),
-                        firstSeed, seeds, trials, threads);
+                        firstSeed, seeds, trials, threads, peerCommands());
+        PrintWriter w = spec.commandLine().getOut();
+        List<String> skipped = settings.problems().stream().filter(p -> !PeerRuns.canRun(p)).map(BenchProblem::name).toList();
+        if (!settings.peers().isEmpty() && !skipped.isEmpty()) {
+            w.println("peers skip " + String.join(", ", skipped) + ": categorical or conditional parameters or several "
+                    + "objectives, which the peer protocol (a box of floats) does not carry");
+        }
         long start = System.nanoTime();
         var rows = SamplerBenchmark.run(settings);
-        PrintWriter w = spec.commandLine().getOut();
         w.print(BenchReport.samplersTable(rows));
+        Set<String> peerNames = rows.stream().map(SamplerBenchmark.Row::sampler)
+                .filter(s -> !settings.samplers().contains(s)).collect(Collectors.toCollection(LinkedHashSet::new));
+        w.print(PeerComparison.table(rows, peerNames));
         w.printf("%d runs in %.1f s; regret = best value - f* (zdt: true front's hypervolume - found front's)%n",
                 rows.stream().map(r -> r.problem() + r.sampler() + r.seed()).distinct().count(),
                 (System.nanoTime() - start) / 1e9);

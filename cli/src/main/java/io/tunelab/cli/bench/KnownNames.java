@@ -1,6 +1,5 @@
 package io.tunelab.cli.bench;
 
-import io.tunelab.bench.samplers.BenchProblem;
 import io.tunelab.bench.samplers.BenchProblems;
 import io.tunelab.bench.samplers.SamplerCatalog;
 import java.util.Iterator;
@@ -25,7 +24,7 @@ final class KnownNames {
     static final class Problems implements Iterable<String> {
         @Override
         public Iterator<String> iterator() {
-            return BenchProblems.all().stream().map(BenchProblem::name).iterator();
+            return BenchProblems.names().iterator();
         }
     }
 }
