@@ -14,6 +14,14 @@ function, instance and budget. Protocol (one JSON object per line):
   peer   -> {"ok": true, "seconds": T}
   tunelab-> {"op": "stop"}                                              the peer exits
 
+Define-by-run (problems that are not a box of floats: ints, log scales, categoricals): start carries
+{"define_by_run": true} instead of dim/low/high, ask is answered with {"trial": N, "seconds": T} alone, and
+the parameters are asked for one by one before the tell:
+
+  tunelab-> {"op": "suggest", "trial": N, "name": "lr",
+             "distribution": {"type": "float", "low": 1e-05, "high": 0.1, "log": true, "step": 0}}
+  peer   -> {"value": 0.0031, "seconds": T}             (for a categorical: {"index": I}, I into "choices")
+
 Errors are answered with {"error": "message"}, also in place of the greeting when Optuna cannot be imported.
 Logging goes to stderr.
 """
@@ -47,6 +55,22 @@ def make_sampler(name, seed):
     return optuna.samplers.CmaEsSampler(seed=seed)
 
 
+def suggest(trial, name, dist):
+    """The trial's value for one parameter, in Tunelab's distribution JSON, as the reply to a suggest."""
+    kind = dist.get("type")
+    if kind == "float":
+        step = dist.get("step") or None
+        return {"value": trial.suggest_float(name, dist["low"], dist["high"], step=step, log=bool(dist.get("log")))}
+    if kind == "int":
+        return {"value": trial.suggest_int(name, int(dist["low"]), int(dist["high"]), step=int(dist.get("step", 1)),
+                                           log=bool(dist.get("log")))}
+    if kind == "categorical":
+        choices = dist["choices"]
+        return {"index": choices.index(trial.suggest_categorical(name, choices))}
+    raise ValueError("parameter %r: distribution type %r has no Optuna counterpart (float, int and categorical do)"
+                     % (name, kind))
+
+
 def reply(obj):
     sys.stdout.write(json.dumps(obj) + "\n")
     sys.stdout.flush()
@@ -68,9 +92,12 @@ def main():
             op = msg.get("op")
             if op == "start":
                 study = optuna.create_study(sampler=make_sampler(args.sampler, int(msg["seed"])))
-                step = msg.get("step")
-                space = {"x%d" % i: FloatDistribution(lo, hi, step=step)
-                         for i, (lo, hi) in enumerate(zip(msg["low"], msg["high"]))}
+                if msg.get("define_by_run"):
+                    space = None
+                else:
+                    step = msg.get("step")
+                    space = {"x%d" % i: FloatDistribution(lo, hi, step=step)
+                             for i, (lo, hi) in enumerate(zip(msg["low"], msg["high"]))}
                 pending = {}
                 reply({"ok": True})
             elif op == "ask":
@@ -78,8 +105,16 @@ def main():
                 trial = study.ask(space)
                 elapsed = time.perf_counter() - start
                 pending[trial.number] = trial
-                reply({"trial": trial.number, "x": [trial.params["x%d" % i] for i in range(len(space))],
-                       "seconds": elapsed})
+                if space is None:
+                    reply({"trial": trial.number, "seconds": elapsed})
+                else:
+                    reply({"trial": trial.number, "x": [trial.params["x%d" % i] for i in range(len(space))],
+                           "seconds": elapsed})
+            elif op == "suggest":
+                start = time.perf_counter()
+                answer = suggest(pending[int(msg["trial"])], msg["name"], msg["distribution"])
+                answer["seconds"] = time.perf_counter() - start
+                reply(answer)
             elif op == "tell":
                 start = time.perf_counter()
                 study.tell(pending.pop(int(msg["trial"])), float(msg["value"]))
@@ -87,7 +122,7 @@ def main():
             elif op == "stop":
                 return
             else:
-                reply({"error": "unknown op %r, expected start, ask, tell or stop" % (op,)})
+                reply({"error": "unknown op %r, expected start, ask, suggest, tell or stop" % (op,)})
         except Exception as e:  # answer instead of dying, so Tunelab can report the message
             reply({"error": "%s: %s" % (type(e).__name__, e)})
 

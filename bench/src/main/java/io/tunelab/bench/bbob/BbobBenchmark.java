@@ -1,6 +1,8 @@
 package io.tunelab.bench.bbob;
 
+import io.tunelab.bench.peer.PeerBox;
 import io.tunelab.bench.peer.PeerProcess;
+import io.tunelab.bench.peer.PeerRun;
 import io.tunelab.bench.samplers.BenchReport;
 import io.tunelab.bench.samplers.SamplerBenchmark;
 import io.tunelab.bench.samplers.SamplerCatalog;
@@ -139,14 +141,14 @@ public final class BbobBenchmark {
                     long start = System.nanoTime();
                     for (int instance : settings.instances()) {
                         BbobFunction f = BbobSuite.function(id, dim, instance);
-                        PeerProcess.Box box = PeerProcess.Box.cube(dim, BbobFunction.LOWER, BbobFunction.UPPER, settings.step());
+                        PeerBox box = PeerBox.cube(dim, BbobFunction.LOWER, BbobFunction.UPPER, settings.step());
                         for (int run = settings.firstRun(); run < settings.firstRun() + settings.runs(); run++) {
                             long seed = seed(instance, run);
                             for (String sampler : settings.samplers()) {
                                 raw.add(report(runTunelab(f, sampler, settings.trials(), settings.step(), seed), progress));
                             }
                             for (PeerProcess peer : peers) {
-                                PeerProcess.Run r = peer.run(box, f::value, seed, settings.trials());
+                                PeerRun r = peer.run(box, f::value, seed, settings.trials());
                                 raw.add(report(new Row(id, dim, instance, peer.name(), settings.trials(),
                                         r.bestValue() - f.fopt(), Double.NaN, r.msPerTrial(), seed), progress));
                             }

@@ -5,15 +5,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tunelab.search.SearchException;
+import io.tunelab.search.space.DistributionJson;
 import io.tunelab.search.space.FloatDistribution;
+import io.tunelab.search.trial.Trial;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -21,7 +23,9 @@ import java.util.function.ToDoubleFunction;
  * {@code bench/optuna_peer.py}): it greets with {@code {"peer": NAME}} (or {@code {"error": MESSAGE}} when it
  * cannot start, reported with that message), then for each run gets
  * {@code start} (dimension, bounds, seed, and the grid {@code step} when the coordinates are stepped) and
- * alternating {@code ask}/{@code tell}. This side evaluates the function, so the peer sees exactly the instance
+ * alternating {@code ask}/{@code tell}; or, for an objective that suggests its own parameters (define-by-run),
+ * {@code start} with {@code "define_by_run": true} and, between each {@code ask} and {@code tell}, one {@code suggest}
+ * per parameter ({@link PeerTrial}). This side evaluates the function, so the peer sees exactly the instance
  * and budget the Tunelab samplers see. One process serves many runs, one after another. Not thread-safe; close it
  * to stop the process.
  */
@@ -65,68 +69,12 @@ public final class PeerProcess implements AutoCloseable {
     }
 
     /**
-     * What a peer searches: floats {@code x0, x1, ...}, each within its bounds and, when {@code step} is above 0, on the
-     * grid {@code low, low + step, ..., high}.
-     *
-     * @param low  lower bound per coordinate
-     * @param high upper bound per coordinate
-     * @param step the grid step of every coordinate, or 0 for continuous floats
-     */
-    public record Box(double[] low, double[] high, double step) {
-        public Box {
-            if (low.length == 0 || low.length != high.length) {
-                throw new SearchException("a peer's box needs as many upper as lower bounds, at least one, got "
-                        + low.length + " and " + high.length);
-            }
-            if (!(step >= 0)) {
-                throw new SearchException("a peer's grid step must be >= 0 (0: continuous), got " + step);
-            }
-            low = low.clone();
-            high = high.clone();
-        }
-
-        /** The cube [{@code low}, {@code high}]^{@code dim}. */
-        public static Box cube(int dim, double low, double high, double step) {
-            double[] lo = new double[dim];
-            double[] hi = new double[dim];
-            Arrays.fill(lo, low);
-            Arrays.fill(hi, high);
-            return new Box(lo, hi, step);
-        }
-
-        public int dim() {
-            return low.length;
-        }
-    }
-
-    /**
-     * The outcome of one run: after each trial, the best value so far and the milliseconds the peer has spent proposing
-     * and learning so far (its own measure, without the function's evaluations).
-     *
-     * @param bestAfter best value over trials 0..k, at index k
-     * @param msAfter   the peer's milliseconds over trials 0..k, at index k
-     */
-    public record Run(double[] bestAfter, double[] msAfter) {
-        /** The best value of the run. */
-        public double bestValue() {
-            return bestAfter[bestAfter.length - 1];
-        }
-
-        /** The peer's milliseconds per trial over the run. */
-        public double msPerTrial() {
-            return msAfter[msAfter.length - 1] / msAfter.length;
-        }
-    }
-
-    /**
      * Runs {@code trials} ask/evaluate/tell rounds of the peer, seeded with {@code seed}, on {@code function} over {@code
      * box}: the start message carries the bounds (and {@code "step"} for a grid), and a proposal outside the box or off
      * its grid fails the run, so both sides search the same space.
      */
-    public Run run(Box box, ToDoubleFunction<double[]> function, long seed, int trials) {
-        if (trials < 1) {
-            throw new SearchException("a peer run needs at least one trial, got " + trials);
-        }
+    public PeerRun run(PeerBox box, ToDoubleFunction<double[]> function, long seed, int trials) {
+        checkTrials(trials);
         ObjectNode start = JSON.createObjectNode().put("op", "start").put("dim", box.dim()).put("seed", seed);
         fill(start.putArray("low"), box.low());
         fill(start.putArray("high"), box.high());
@@ -134,25 +82,73 @@ public final class PeerProcess implements AutoCloseable {
             start.put("step", box.step());
         }
         call(start);
+        return play(trials, t -> {
+            JsonNode asked = call(JSON.createObjectNode().put("op", "ask"));
+            double value = function.applyAsDouble(proposal(asked, box));
+            JsonNode told = call(JSON.createObjectNode().put("op", "tell").put("trial", asked.path("trial").asInt(t))
+                    .put("value", value));
+            return new Round(value, asked.path("seconds").asDouble() + told.path("seconds").asDouble());
+        });
+    }
+
+    /**
+     * Runs {@code trials} rounds of the peer, seeded with {@code seed}, on a define-by-run {@code objective}: the start
+     * message carries {@code "define_by_run": true}, and each parameter the objective suggests is asked of the peer in
+     * a {@code suggest} message (see {@link PeerTrial}), so the peer searches ints, log scales and categoricals as the
+     * objective declares them.
+     */
+    public PeerRun run(ToDoubleFunction<Trial> objective, long seed, int trials) {
+        checkTrials(trials);
+        call(JSON.createObjectNode().put("op", "start").put("define_by_run", true).put("seed", seed));
+        return play(trials, t -> {
+            JsonNode asked = call(JSON.createObjectNode().put("op", "ask"));
+            int number = asked.path("trial").asInt(t);
+            PeerTrial trial = new PeerTrial(number, (name, distribution) -> {
+                ObjectNode request = JSON.createObjectNode().put("op", "suggest").put("trial", number).put("name", name);
+                request.set("distribution", parse(DistributionJson.toJson(distribution)));
+                return call(request);
+            });
+            double value = objective.applyAsDouble(trial);
+            JsonNode told = call(JSON.createObjectNode().put("op", "tell").put("trial", number).put("value", value));
+            return new Round(value, asked.path("seconds").asDouble() + trial.seconds() + told.path("seconds").asDouble());
+        });
+    }
+
+    /** One ask/evaluate/tell round: the value the objective returned and the peer's own seconds in the round. */
+    private record Round(double value, double seconds) {
+    }
+
+    private static void checkTrials(int trials) {
+        if (trials < 1) {
+            throw new SearchException("a peer run needs at least one trial, got " + trials);
+        }
+    }
+
+    /** Plays {@code trials} rounds in order, keeping the best value and the peer's time after each. */
+    private static PeerRun play(int trials, IntFunction<Round> round) {
         double best = Double.POSITIVE_INFINITY;
         double seconds = 0;
         double[] bestAfter = new double[trials];
         double[] msAfter = new double[trials];
         for (int t = 0; t < trials; t++) {
-            JsonNode asked = call(JSON.createObjectNode().put("op", "ask"));
-            double[] x = proposal(asked, box);
-            double value = function.applyAsDouble(x);
-            best = Math.min(best, value);
-            JsonNode told = call(JSON.createObjectNode().put("op", "tell").put("trial", asked.path("trial").asInt(t))
-                    .put("value", value));
-            seconds += asked.path("seconds").asDouble() + told.path("seconds").asDouble();
+            Round r = round.apply(t);
+            best = Math.min(best, r.value());
+            seconds += r.seconds();
             bestAfter[t] = best;
             msAfter[t] = seconds * 1000;
         }
-        return new Run(bestAfter, msAfter);
+        return new PeerRun(bestAfter, msAfter);
     }
 
-    private double[] proposal(JsonNode asked, Box box) {
+    private static JsonNode parse(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (IOException e) {
+            throw new SearchException("distribution JSON did not parse: " + json, e);
+        }
+    }
+
+    private double[] proposal(JsonNode asked, PeerBox box) {
         JsonNode xs = asked.get("x");
         if (xs == null || !xs.isArray() || xs.size() != box.dim()) {
             throw fail("expected {\"x\": [" + box.dim() + " numbers]} in reply to ask, got " + asked);

@@ -1,6 +1,8 @@
 package io.tunelab.bench.samplers;
 
+import io.tunelab.bench.peer.PeerBox;
 import io.tunelab.bench.peer.PeerProcess;
+import io.tunelab.bench.peer.PeerRun;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -8,8 +10,9 @@ import java.util.List;
  * Peer optimisers ({@link PeerProcess}, e.g. the shipped Optuna peer) on the problems of a {@link SamplerBenchmark} run,
  * with the seeds and budgets the Tunelab samplers get: rows in the same form, the peer's name in the sampler column, its
  * own milliseconds per trial (proposing and learning, without the evaluations) in the time column. A peer searches a
- * box of floats, so it runs on the {@link ContinuousProblem}s only ({@link #canRun}); the others (categorical or
- * conditional parameters, several objectives) are left out. Started before the samplers run, so a peer that cannot
+ * {@link ContinuousProblem}'s box of floats as one proposal per trial (as on BBOB), and any other single-objective
+ * problem define-by-run, one parameter at a time as the problem suggests it; problems of several objectives are left
+ * out ({@link #canRun}). Started before the samplers run, so a peer that cannot
  * start fails the benchmark at once; close it to stop the peer processes. Not thread-safe.
  */
 public final class PeerRuns implements AutoCloseable {
@@ -33,14 +36,14 @@ public final class PeerRuns implements AutoCloseable {
         return new PeerRuns(started);
     }
 
-    /** Whether a peer can run {@code problem}: a single objective over a box of floats. */
+    /** Whether a peer can run {@code problem}: a single objective. */
     public static boolean canRun(BenchProblem problem) {
-        return problem instanceof ContinuousProblem;
+        return !problem.isMultiObjective();
     }
 
     /** The box {@code problem} searches, as the peer protocol states it. */
-    static PeerProcess.Box box(ContinuousProblem problem) {
-        return new PeerProcess.Box(problem.low(), problem.high(), problem.step());
+    static PeerBox box(ContinuousProblem problem) {
+        return new PeerBox(problem.low(), problem.high(), problem.step());
     }
 
     /**
@@ -54,14 +57,14 @@ public final class PeerRuns implements AutoCloseable {
             if (!canRun(p)) {
                 continue;
             }
-            ContinuousProblem problem = (ContinuousProblem) p;
-            int budget = trials > 0 ? trials : problem.defaultTrials();
+            int budget = trials > 0 ? trials : p.defaultTrials();
             for (PeerProcess peer : peers) {
                 for (int seed = firstSeed; seed < firstSeed + seeds; seed++) {
-                    PeerProcess.Run run = peer.run(box(problem), problem.function(), seed, budget);
+                    PeerRun run = p instanceof ContinuousProblem c ? peer.run(box(c), c.function(), seed, budget)
+                            : peer.run(trial -> p.evaluate(trial)[0], seed, budget);
                     for (int k : SamplerBenchmark.checkpoints(budget)) {
-                        rows.add(new SamplerBenchmark.Row(problem.name(), peer.name(), seed, k,
-                                run.bestAfter()[k - 1] - problem.optimum(), run.msAfter()[k - 1] / k));
+                        rows.add(new SamplerBenchmark.Row(p.name(), peer.name(), seed, k,
+                                run.bestAfter()[k - 1] - p.optimum(), run.msAfter()[k - 1] / k));
                     }
                 }
             }

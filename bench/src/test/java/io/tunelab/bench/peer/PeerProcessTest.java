@@ -22,8 +22,8 @@ class PeerProcessTest {
         return Files.isRegularFile(here) ? here : Path.of("bench", "optuna_peer.py");
     }
 
-    private static PeerProcess.Box box(double step) {
-        return PeerProcess.Box.cube(2, -5, 5, step);
+    private static PeerBox box(double step) {
+        return PeerBox.cube(2, -5, 5, step);
     }
 
     private static boolean pythonHasOptuna() throws Exception {
@@ -42,8 +42,8 @@ class PeerProcessTest {
         BbobFunction f = BbobSuite.function(1, 2, 1);
         try (PeerProcess peer = PeerProcess.start(OptunaPeer.command("optuna:tpe", script()))) {
             assertThat(peer.name()).isEqualTo("optuna-tpe");
-            PeerProcess.Run first = peer.run(box(0), f::value, 7, 5);
-            PeerProcess.Run again = peer.run(box(0), f::value, 7, 5);
+            PeerRun first = peer.run(box(0), f::value, 7, 5);
+            PeerRun again = peer.run(box(0), f::value, 7, 5);
             assertThat(first.bestAfter()).hasSize(5).isSortedAccordingTo(java.util.Comparator.reverseOrder());
             assertThat(first.msAfter()).hasSize(5).isSorted();
             assertThat(first.bestValue()).isGreaterThanOrEqualTo(f.fopt()).isEqualTo(again.bestValue());
@@ -56,7 +56,7 @@ class PeerProcessTest {
         assertThat(pythonHasOptuna()).as("python3 with optuna 3.1 (apt-get install python3-optuna, as .ci/run does)").isTrue();
         BbobFunction f = BbobSuite.function(1, 2, 1);
         try (PeerProcess peer = PeerProcess.start(OptunaPeer.command("optuna:random", script()))) {
-            PeerProcess.Run run = peer.run(box(0.5), f::value, 3, 12); // a proposal off the grid would fail the run
+            PeerRun run = peer.run(box(0.5), f::value, 3, 12); // a proposal off the grid would fail the run
             double[] x = new double[2];
             boolean onGrid = false;
             // the best value is the function's value at some point of the grid
@@ -93,9 +93,9 @@ class PeerProcessTest {
 
     @Test
     void aBoxNeedsMatchingBoundsAndANonNegativeStep() {
-        assertThatThrownBy(() -> new PeerProcess.Box(new double[] {0, 0}, new double[] {1}, 0))
+        assertThatThrownBy(() -> new PeerBox(new double[] {0, 0}, new double[] {1}, 0))
                 .hasMessageContaining("2 and 1");
-        assertThatThrownBy(() -> PeerProcess.Box.cube(2, 0, 1, -0.5)).hasMessageContaining("got -0.5");
+        assertThatThrownBy(() -> PeerBox.cube(2, 0, 1, -0.5)).hasMessageContaining("got -0.5");
     }
 
     @Test

@@ -22,7 +22,7 @@ class PeerRunsTest {
     }
 
     @Test
-    void aPeerRunsTheBoxProblemsWithTheSamplersSeedsAndCheckpointsAndSkipsTheOthers() {
+    void aPeerRunsTheSingleObjectiveProblemsWithTheSamplersSeedsAndCheckpointsAndSkipsTheOthers() {
         List<BenchProblem> problems = List.of(BenchProblems.byName("branin"), BenchProblems.byName("hpo_mixed"),
                 BenchProblems.byName("zdt1"));
         List<SamplerBenchmark.Row> rows;
@@ -31,9 +31,10 @@ class PeerRunsTest {
             rows = peers.run(problems, 3, 2, 12);
             again = peers.run(problems, 3, 2, 12);
         }
-        assertThat(rows).extracting(SamplerBenchmark.Row::problem).containsOnly("branin");
         assertThat(rows).extracting(SamplerBenchmark.Row::sampler).containsOnly("optuna-random");
-        assertThat(rows).extracting(r -> r.seed() + "@" + r.trials()).containsExactly("3@10", "3@12", "4@10", "4@12");
+        assertThat(rows).extracting(r -> r.problem() + ":" + r.seed() + "@" + r.trials()).containsExactly(
+                "branin:3@10", "branin:3@12", "branin:4@10", "branin:4@12",
+                "hpo_mixed:3@10", "hpo_mixed:3@12", "hpo_mixed:4@10", "hpo_mixed:4@12");
         assertThat(rows).allMatch(r -> r.regret() >= 0 && r.samplerMsPerTrial() > 0);
         assertThat(rows.get(1).regret()).isLessThanOrEqualTo(rows.get(0).regret());
         assertThat(again).extracting(SamplerBenchmark.Row::regret)

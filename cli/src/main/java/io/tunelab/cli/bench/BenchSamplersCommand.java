@@ -40,7 +40,7 @@ public final class BenchSamplersCommand implements Callable<Integer> {
     @Option(names = "--peer", paramLabel = "CMD",
             description = "A peer speaking ask/tell in JSON lines (repeatable), run on the same problems and seeds after "
                     + "the samplers, e.g. optuna:random|tpe|tpe-multivariate|cmaes for the shipped Optuna peer; it runs on"
-                    + " the problems over a box of floats only.")
+                    + " the single-objective problems.")
     List<String> peers = List.of();
 
     @Option(names = "--samplers", defaultValue = "random,tpe", paramLabel = "LIST", completionCandidates = KnownNames.Samplers.class,
@@ -89,8 +89,8 @@ public final class BenchSamplersCommand implements Callable<Integer> {
         PrintWriter w = spec.commandLine().getOut();
         List<String> skipped = settings.problems().stream().filter(p -> !PeerRuns.canRun(p)).map(BenchProblem::name).toList();
         if (!settings.peers().isEmpty() && !skipped.isEmpty()) {
-            w.println("peers skip " + String.join(", ", skipped) + ": categorical or conditional parameters or several "
-                    + "objectives, which the peer protocol (a box of floats) does not carry");
+            w.println("peers skip " + String.join(", ", skipped) + ": several objectives, which the peer protocol does not"
+                    + " carry");
         }
         long start = System.nanoTime();
         var rows = SamplerBenchmark.run(settings);
