@@ -130,11 +130,8 @@ public final class BbobBenchmark {
 
     /** Runs everything, reporting each finished run and function × dimension to {@code progress}; rows in run order. */
     public static List<Row> run(Settings settings, Consumer<String> progress) {
-        List<PeerProcess> peers = new ArrayList<>();
+        List<PeerProcess> peers = PeerProcess.startAll(settings.peers());
         try {
-            for (String command : settings.peers()) {
-                peers.add(PeerProcess.start(command));
-            }
             List<Row> raw = new ArrayList<>();
             for (int dim : settings.dims()) {
                 for (int id : settings.functions()) {

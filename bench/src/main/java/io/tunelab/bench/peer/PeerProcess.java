@@ -14,6 +14,8 @@ import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
 import java.util.function.ToDoubleFunction;
@@ -61,6 +63,23 @@ public final class PeerProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new SearchException("peer '" + command + "' could not be started: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Starts one process per command, in order; when one cannot start, stops those already started and rethrows, so
+     * the caller owns either all of them or none.
+     */
+    public static List<PeerProcess> startAll(List<String> commands) {
+        List<PeerProcess> started = new ArrayList<>();
+        try {
+            for (String command : commands) {
+                started.add(start(command));
+            }
+        } catch (RuntimeException e) {
+            started.forEach(PeerProcess::close);
+            throw e;
+        }
+        return started;
     }
 
     /** The name the peer gave itself, e.g. {@code optuna-tpe}; the sampler column of its rows. */

@@ -24,16 +24,7 @@ public final class PeerRuns implements AutoCloseable {
 
     /** Starts one process per command (none for an empty list); throws naming the command when one cannot start. */
     public static PeerRuns start(List<String> commands) {
-        List<PeerProcess> started = new ArrayList<>();
-        try {
-            for (String command : commands) {
-                started.add(PeerProcess.start(command));
-            }
-        } catch (RuntimeException e) {
-            started.forEach(PeerProcess::close);
-            throw e;
-        }
-        return new PeerRuns(started);
+        return new PeerRuns(PeerProcess.startAll(commands));
     }
 
     /** Whether a peer can run {@code problem}: a single objective. */

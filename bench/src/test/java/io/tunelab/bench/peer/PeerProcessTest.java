@@ -8,6 +8,7 @@ import io.tunelab.bench.bbob.BbobSuite;
 import io.tunelab.search.SearchException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -102,6 +103,17 @@ class PeerProcessTest {
     void aPeerThatAnswersWithSomethingElseThanJsonIsReportedWithItsLine() {
         assertThatThrownBy(() -> PeerProcess.start("echo hello-there")).isInstanceOf(SearchException.class)
                 .hasMessageContaining("peer 'echo hello-there'").hasMessageContaining("not JSON: hello-there");
+    }
+
+    @Test
+    void startingSeveralPeersGivesAllOrNoneAndNamesTheOneThatFailed() {
+        String fake = "echo '{\"peer\": \"fake\"}'; read line";
+        List<PeerProcess> both = PeerProcess.startAll(List.of(fake, fake));
+        assertThat(both).extracting(PeerProcess::name).containsExactly("fake", "fake");
+        both.forEach(PeerProcess::close);
+        assertThatThrownBy(() -> PeerProcess.startAll(List.of(fake, "exit 4"))).isInstanceOf(SearchException.class)
+                .hasMessageContaining("peer 'exit 4'");
+        assertThat(PeerProcess.startAll(List.of())).isEmpty();
     }
 
     @Test
