@@ -80,6 +80,18 @@ class BenchCommandTest {
     }
 
     @Test
+    void benchSamplersWithNoiseStatesEachProblemsNoiseScaleAndSkipsProblemsOfSeveralObjectives() {
+        String out = run(0, "bench", "samplers", "--problems", "branin,zdt1", "--samplers", "random,tpe", "--seeds", "2",
+                "--trials", "12", "--noise", "0.1");
+        assertThat(out).contains("--noise skips zdt1: several objectives")
+                .containsPattern("observation noise: sd = 0.1 x spread \\(branin [0-9.]+\\); regret = true value of the best"
+                        + " observed trial - f\\*")
+                .containsPattern("branin +tpe +[0-9.]+").doesNotContain("zdt1 ");
+        assertThat(run(2, "bench", "samplers", "--problems", "branin", "--noise", "-1"))
+                .contains("--noise must be a finite number >= 0").contains("got -1.0");
+    }
+
+    @Test
     void aFirstSeedBelowOneIsInvalidInputNamingTheValue() {
         assertThat(run(2, "bench", "samplers", "--problems", "branin", "--first-seed", "0"))
                 .contains("first seed must be >= 1, got 0");

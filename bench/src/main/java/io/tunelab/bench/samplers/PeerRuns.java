@@ -43,6 +43,15 @@ public final class PeerRuns implements AutoCloseable {
      * peer, seed, checkpoint.
      */
     public List<SamplerBenchmark.Row> run(List<BenchProblem> problems, int firstSeed, int seeds, int trials) {
+        return run(problems, firstSeed, seeds, trials, 0);
+    }
+
+    /**
+     * As {@link #run(List, int, int, int)}, each value observed with noise of standard deviation {@code noise} × the
+     * problem's {@link NoiseScale} (0: none), the same draws as the samplers' runs of the same seed; with noise the regret
+     * is that of the trial with the best observed value ({@link NoisyRun}).
+     */
+    public List<SamplerBenchmark.Row> run(List<BenchProblem> problems, int firstSeed, int seeds, int trials, double noise) {
         List<SamplerBenchmark.Row> rows = new ArrayList<>();
         for (BenchProblem p : problems) {
             if (!canRun(p)) {
@@ -51,11 +60,14 @@ public final class PeerRuns implements AutoCloseable {
             int budget = trials > 0 ? trials : p.defaultTrials();
             for (PeerProcess peer : peers) {
                 for (int seed = firstSeed; seed < firstSeed + seeds; seed++) {
-                    PeerRun run = p instanceof ContinuousProblem c ? peer.run(box(c), c.function(), seed, budget)
-                            : peer.run(trial -> p.evaluate(trial)[0], seed, budget);
+                    NoisyRun noisy = new NoisyRun(noise == 0 ? 0 : noise * NoiseScale.of(p), seed);
+                    PeerRun run = p instanceof ContinuousProblem c
+                            ? peer.run(box(c), x -> noisy.observe(c.function().applyAsDouble(x)), seed, budget)
+                            : peer.run(trial -> noisy.observe(p.evaluate(trial)[0]), seed, budget);
                     for (int k : SamplerBenchmark.checkpoints(budget)) {
-                        rows.add(new SamplerBenchmark.Row(p.name(), peer.name(), seed, k,
-                                run.bestAfter()[k - 1] - p.optimum(), run.msAfter()[k - 1] / k));
+                        double best = noise == 0 ? run.bestAfter()[k - 1] : noisy.trueValueOfBestAfter(k);
+                        rows.add(new SamplerBenchmark.Row(p.name(), peer.name(), seed, k, best - p.optimum(),
+                                run.msAfter()[k - 1] / k));
                     }
                 }
             }

@@ -51,10 +51,17 @@ public final class SamplerBenchmark {
      * @param trials   trials per run, or 0 for each problem's default
      * @param threads  runs executed at once
      * @param peers    peer command lines run side by side on the problems they can run ({@link PeerRuns}), may be empty
+     * @param noise    observation noise: its standard deviation over the problem's {@link NoiseScale}, 0 for none; with
+     *                 noise, problems of several objectives are skipped and regret is that of the best observed trial
+     *                 ({@link NoisyRun})
      */
     public record Settings(List<BenchProblem> problems, List<String> samplers, int firstSeed, int seeds, int trials,
-                           int threads, List<String> peers) {
+                           int threads, List<String> peers, double noise) {
         public Settings {
+            if (!(noise >= 0) || Double.isInfinite(noise)) {
+                throw new SearchException("--noise must be a finite number >= 0 (the noise's standard deviation over the"
+                        + " problem's spread), got " + noise);
+            }
             if (firstSeed < 1) {
                 throw new SearchException("first seed must be >= 1, got " + firstSeed);
             }
@@ -70,6 +77,17 @@ public final class SamplerBenchmark {
             problems = List.copyOf(problems);
             samplers = List.copyOf(samplers);
             peers = List.copyOf(peers);
+        }
+
+        /** Without observation noise. */
+        public Settings(List<BenchProblem> problems, List<String> samplers, int firstSeed, int seeds, int trials,
+                        int threads, List<String> peers) {
+            this(problems, samplers, firstSeed, seeds, trials, threads, peers, 0);
+        }
+
+        /** The problems that run: all, or with noise those of a single objective. */
+        public List<BenchProblem> runnable() {
+            return noise == 0 ? problems : problems.stream().filter(p -> !p.isMultiObjective()).toList();
         }
 
         /** Tunelab's samplers alone, no peer. */
@@ -107,18 +125,19 @@ public final class SamplerBenchmark {
     /**
      * Runs everything, the peers after the Tunelab samplers; rows ordered by problem, sampler, seed, checkpoint (a
      * problem's peer rows after its samplers'). Pairs of a multi-objective problem and a single-objective sampler are
-     * skipped, and so are the problems a peer cannot run ({@link PeerRuns#canRun}).
+     * skipped, and so are the problems a peer cannot run ({@link PeerRuns#canRun}) and, with noise, the problems of
+     * several objectives ({@link Settings#runnable}).
      */
     public static List<Row> run(Settings settings) {
         List<java.util.concurrent.Callable<List<Row>>> jobs = new ArrayList<>();
-        for (BenchProblem p : settings.problems()) {
+        for (BenchProblem p : settings.runnable()) {
             int trials = settings.trials() > 0 ? settings.trials() : p.defaultTrials();
             for (String s : settings.samplers()) {
                 if (p.isMultiObjective() && !SamplerCatalog.supportsMultiObjective(s)) {
                     continue;
                 }
                 IntStream.range(settings.firstSeed(), settings.firstSeed() + settings.seeds())
-                        .forEach(seed -> jobs.add(() -> runOne(p, s, seed, trials)));
+                        .forEach(seed -> jobs.add(() -> runOne(p, s, seed, trials, settings.noise())));
             }
         }
         ExecutorService pool = Executors.newFixedThreadPool(settings.threads());
@@ -131,8 +150,9 @@ public final class SamplerBenchmark {
             for (Future<List<Row>> f : futures) {
                 rows.addAll(f.get());
             }
-            rows.addAll(peers.run(settings.problems(), settings.firstSeed(), settings.seeds(), settings.trials()));
-            List<String> order = settings.problems().stream().map(BenchProblem::name).toList();
+            rows.addAll(peers.run(settings.runnable(), settings.firstSeed(), settings.seeds(), settings.trials(),
+                    settings.noise()));
+            List<String> order = settings.runnable().stream().map(BenchProblem::name).toList();
             rows.sort(java.util.Comparator.comparingInt(r -> order.indexOf(r.problem()))); // stable: peers after samplers
             return rows;
         } catch (InterruptedException e) {
@@ -147,6 +167,15 @@ public final class SamplerBenchmark {
 
     /** One run: {@code trials} trials of {@code sampler} on {@code problem} with study seed {@code seed}. */
     public static List<Row> runOne(BenchProblem problem, String sampler, int seed, int trials) {
+        return runOne(problem, sampler, seed, trials, 0);
+    }
+
+    /**
+     * One run whose values carry observation noise of standard deviation {@code noise} × the problem's {@link
+     * NoiseScale} (0: none); with noise the regret is that of the trial with the best observed value ({@link NoisyRun}).
+     */
+    public static List<Row> runOne(BenchProblem problem, String sampler, int seed, int trials, double noise) {
+        NoisyRun noisy = noise == 0 ? null : new NoisyRun(noise * NoiseScale.of(problem), seed);
         TimedSampler timed = new TimedSampler(SamplerCatalog.factory(sampler).apply(RandomStreams.seeded(seed)));
         Study study = Study.builder(problem.name() + "/" + sampler + "/" + seed)
                 .storage(new InMemoryStorage())
@@ -155,7 +184,8 @@ public final class SamplerBenchmark {
                 .sampler(timed)
                 .create();
         long[] nanosAfter = new long[trials];
-        study.optimizeMulti(problem::evaluate, OptimizeOptions.trials(trials).withParallelism(1)
+        study.optimizeMulti(noisy == null ? problem::evaluate : t -> new double[] {noisy.observe(problem.evaluate(t)[0])},
+                OptimizeOptions.trials(trials).withParallelism(1)
                 .withCallback((s, t) -> nanosAfter[t.number()] = timed.nanos()));
         List<FrozenTrial> all = study.trials();
         List<Row> rows = new ArrayList<>();
@@ -163,7 +193,7 @@ public final class SamplerBenchmark {
             List<FrozenTrial> first = all.subList(0, k);
             double regret = problem.isMultiObjective()
                     ? problem.optimum() - Hypervolume.of2d(values(first), problem.referencePoint())
-                    : bestValue(first) - problem.optimum();
+                    : (noisy == null ? bestValue(first) : noisy.trueValueOfBestAfter(k)) - problem.optimum();
             rows.add(new Row(problem.name(), sampler, seed, k, regret, nanosAfter[k - 1] / 1e6 / k));
         }
         return rows;

@@ -5,6 +5,7 @@ import io.tunelab.bench.peer.OptunaPeer;
 import io.tunelab.bench.samplers.BenchProblem;
 import io.tunelab.bench.samplers.BenchProblems;
 import io.tunelab.bench.samplers.BenchReport;
+import io.tunelab.bench.samplers.NoiseScale;
 import io.tunelab.bench.samplers.PeerComparison;
 import io.tunelab.bench.samplers.PeerRuns;
 import io.tunelab.bench.samplers.SamplerBenchmark;
@@ -13,6 +14,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -66,6 +68,14 @@ public final class BenchSamplersCommand implements Callable<Integer> {
             description = "Runs executed at once (default: ${DEFAULT-VALUE}); sampler times are cleanest with 1.")
     int threads;
 
+    @Option(names = "--noise", defaultValue = "0", paramLabel = "LEVEL",
+            description = "Observation noise, as a trained model's validation score has: every value gets Gaussian noise of"
+                    + " standard deviation LEVEL x the problem's spread (the median regret of 1,000 random points), the same"
+                    + " draws for every sampler and peer on a seed; the regret is then the true value of the trial with the"
+                    + " best observed value, as a user picking the best trial gets. Default 0 (none); with noise, problems"
+                    + " of several objectives are skipped.")
+    double noise;
+
     @Option(names = "--quick", description = "The small setting the test suite runs: branin and zdt1; random, tpe "
             + "and nsga2; 2 seeds, 25 trials (overrides the other options).")
     boolean quick;
@@ -85,12 +95,22 @@ public final class BenchSamplersCommand implements Callable<Integer> {
     public Integer call() {
         SamplerBenchmark.Settings settings = quick ? SamplerBenchmark.Settings.quick()
                 : new SamplerBenchmark.Settings(BenchProblems.parse(problems), SamplerCatalog.parse(samplers),
-                        firstSeed, seeds, trials, threads, peerCommands());
+                        firstSeed, seeds, trials, threads, peerCommands(), noise);
         PrintWriter w = spec.commandLine().getOut();
-        List<String> skipped = settings.problems().stream().filter(p -> !PeerRuns.canRun(p)).map(BenchProblem::name).toList();
+        List<String> skipped = settings.runnable().stream().filter(p -> !PeerRuns.canRun(p)).map(BenchProblem::name).toList();
         if (!settings.peers().isEmpty() && !skipped.isEmpty()) {
             w.println("peers skip " + String.join(", ", skipped) + ": several objectives, which the peer protocol does not"
                     + " carry");
+        }
+        List<String> noiseless = settings.problems().stream().filter(p -> !settings.runnable().contains(p))
+                .map(BenchProblem::name).toList();
+        if (!noiseless.isEmpty()) {
+            w.println("--noise skips " + String.join(", ", noiseless) + ": several objectives");
+        }
+        if (settings.noise() > 0) {
+            w.printf("observation noise: sd = %s x spread (%s); regret = true value of the best observed trial - f*%n",
+                    settings.noise(), settings.runnable().stream().map(p -> String.format(Locale.ROOT, "%s %.4g",
+                            p.name(), NoiseScale.of(p))).collect(Collectors.joining(", ")));
         }
         long start = System.nanoTime();
         var rows = SamplerBenchmark.run(settings);
@@ -98,9 +118,9 @@ public final class BenchSamplersCommand implements Callable<Integer> {
         Set<String> peerNames = rows.stream().map(SamplerBenchmark.Row::sampler)
                 .filter(s -> !settings.samplers().contains(s)).collect(Collectors.toCollection(LinkedHashSet::new));
         w.print(PeerComparison.table(rows, peerNames));
-        w.printf("%d runs in %.1f s; regret = best value - f* (zdt: true front's hypervolume - found front's)%n",
-                rows.stream().map(r -> r.problem() + r.sampler() + r.seed()).distinct().count(),
-                (System.nanoTime() - start) / 1e9);
+        w.printf("%d runs in %.1f s; regret = %s%n", rows.stream().map(r -> r.problem() + r.sampler() + r.seed()).distinct()
+                .count(), (System.nanoTime() - start) / 1e9, settings.noise() > 0
+                ? "true value of the best observed trial - f*" : "best value - f* (zdt: true front's hypervolume - found front's)");
         if (out != null) {
             BenchReport.writeSamplersCsv(rows, out);
             w.println("wrote " + out);
