@@ -86,7 +86,8 @@ class BenchCommandTest {
         assertThat(out).contains("--noise skips zdt1: several objectives")
                 .containsPattern("observation noise: sd = 0.1 x spread \\(branin [0-9.]+\\); regret = true value of the best"
                         + " observed trial - f\\*")
-                .containsPattern("branin +tpe +[0-9.]+").doesNotContain("zdt1 ");
+                .containsPattern("branin +tpe +[0-9.]+").doesNotContain("zdt1 ")
+                .containsPattern("coordinate on a bound of the box .*\\)\\nproblem +random +tpe\\nbranin +[0-9]+% +[0-9]+%");
         assertThat(run(2, "bench", "samplers", "--problems", "branin", "--noise", "-1"))
                 .contains("--noise must be a finite number >= 0").contains("got -1.0");
     }

@@ -61,13 +61,15 @@ public final class PeerRuns implements AutoCloseable {
             for (PeerProcess peer : peers) {
                 for (int seed = firstSeed; seed < firstSeed + seeds; seed++) {
                     NoisyRun noisy = new NoisyRun(noise == 0 ? 0 : noise * NoiseScale.of(p), seed);
-                    PeerRun run = p instanceof ContinuousProblem c
-                            ? peer.run(box(c), x -> noisy.observe(c.function().applyAsDouble(x)), seed, budget)
-                            : peer.run(trial -> noisy.observe(p.evaluate(trial)[0]), seed, budget);
+                    BoundHits hits = p instanceof ContinuousProblem c ? new BoundHits(c) : null;
+                    PeerRun run = p instanceof ContinuousProblem c ? peer.run(box(c), x -> {
+                        hits.record(x);
+                        return noisy.observe(c.function().applyAsDouble(x));
+                    }, seed, budget) : peer.run(trial -> noisy.observe(p.evaluate(trial)[0]), seed, budget);
                     for (int k : SamplerBenchmark.checkpoints(budget)) {
                         double best = noise == 0 ? run.bestAfter()[k - 1] : noisy.trueValueOfBestAfter(k);
                         rows.add(new SamplerBenchmark.Row(p.name(), peer.name(), seed, k, best - p.optimum(),
-                                run.msAfter()[k - 1] / k));
+                                run.msAfter()[k - 1] / k, hits == null ? Double.NaN : hits.shareAfterStartUp(k)));
                     }
                 }
             }

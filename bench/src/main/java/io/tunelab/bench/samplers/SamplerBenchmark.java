@@ -37,8 +37,16 @@ public final class SamplerBenchmark {
      * @param trials             checkpoint (trials so far)
      * @param regret             regret or hypervolume deficit at the checkpoint
      * @param samplerMsPerTrial  sampler wall time per trial over the trials so far
+     * @param boundShare         on a box ({@link ContinuousProblem}): the share of proposals after the start-up with a
+     *                           coordinate on a bound ({@link BoundHits}); NaN otherwise or before trial 11
      */
-    public record Row(String problem, String sampler, int seed, int trials, double regret, double samplerMsPerTrial) {
+    public record Row(String problem, String sampler, int seed, int trials, double regret, double samplerMsPerTrial,
+                      double boundShare) {
+
+        /** A row without a bound share. */
+        public Row(String problem, String sampler, int seed, int trials, double regret, double samplerMsPerTrial) {
+            this(problem, sampler, seed, trials, regret, samplerMsPerTrial, Double.NaN);
+        }
     }
 
     /**
@@ -188,15 +196,29 @@ public final class SamplerBenchmark {
                 OptimizeOptions.trials(trials).withParallelism(1)
                 .withCallback((s, t) -> nanosAfter[t.number()] = timed.nanos()));
         List<FrozenTrial> all = study.trials();
+        BoundHits hits = problem instanceof ContinuousProblem c ? new BoundHits(c) : null;
+        if (hits != null) {
+            all.forEach(t -> hits.record(point(t, ((ContinuousProblem) problem).dimension())));
+        }
         List<Row> rows = new ArrayList<>();
         for (int k : checkpoints(trials)) {
             List<FrozenTrial> first = all.subList(0, k);
             double regret = problem.isMultiObjective()
                     ? problem.optimum() - Hypervolume.of2d(values(first), problem.referencePoint())
                     : (noisy == null ? bestValue(first) : noisy.trueValueOfBestAfter(k)) - problem.optimum();
-            rows.add(new Row(problem.name(), sampler, seed, k, regret, nanosAfter[k - 1] / 1e6 / k));
+            rows.add(new Row(problem.name(), sampler, seed, k, regret, nanosAfter[k - 1] / 1e6 / k,
+                    hits == null ? Double.NaN : hits.shareAfterStartUp(k)));
         }
         return rows;
+    }
+
+    /** The point of a trial of a {@link ContinuousProblem}: its floats {@code x0, x1, ...}. */
+    private static double[] point(FrozenTrial t, int dimension) {
+        double[] x = new double[dimension];
+        for (int i = 0; i < dimension; i++) {
+            x[i] = ((Number) t.params().get("x" + i)).doubleValue();
+        }
+        return x;
     }
 
     private static double bestValue(List<FrozenTrial> trials) {

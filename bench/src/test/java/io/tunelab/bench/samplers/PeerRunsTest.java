@@ -36,6 +36,10 @@ class PeerRunsTest {
                 "branin:3@10", "branin:3@12", "branin:4@10", "branin:4@12",
                 "hpo_mixed:3@10", "hpo_mixed:3@12", "hpo_mixed:4@10", "hpo_mixed:4@12");
         assertThat(rows).allMatch(r -> r.regret() >= 0 && r.samplerMsPerTrial() > 0);
+        assertThat(rows).filteredOn(r -> r.problem().equals("branin") && r.trials() == 12)
+                .allMatch(r -> r.boundShare() >= 0 && r.boundShare() <= 1);
+        assertThat(rows).filteredOn(r -> r.problem().equals("hpo_mixed") || r.trials() == 10)
+                .allMatch(r -> Double.isNaN(r.boundShare()));
         assertThat(rows.get(1).regret()).isLessThanOrEqualTo(rows.get(0).regret());
         assertThat(again).extracting(SamplerBenchmark.Row::regret)
                 .isEqualTo(rows.stream().map(SamplerBenchmark.Row::regret).toList());

@@ -44,6 +44,19 @@ class SamplerBenchmarkTest {
     }
 
     @Test
+    void aRunOverABoxReportsItsShareOfProposalsOnABoundAndOtherRunsNone() {
+        BenchProblem walls = ContinuousProblem.cube("walls", 2, 0, 1, 0, 30, x -> 0);
+        assertThat(SamplerBenchmark.runOne(walls, "random", 1, 30)).extracting(SamplerBenchmark.Row::boundShare)
+                .containsExactly(Double.NaN, 0.0, 0.0);
+        // a grid of step 0.5 on [0, 1] has two of three values on a bound in each coordinate: most points touch one
+        BenchProblem grid = ContinuousProblem.cube("grid", 2, 0, 1, 0, 30, x -> x[0]).withStep(0.5);
+        double share = SamplerBenchmark.runOne(grid, "random", 1, 30).get(2).boundShare();
+        assertThat(share).isBetween(0.6, 1.0);
+        assertThat(SamplerBenchmark.runOne(BenchProblems.byName("hpo_mixed"), "random", 1, 30))
+                .allMatch(r -> Double.isNaN(r.boundShare()));
+    }
+
+    @Test
     void checkpointsStopAtTheBudgetAndIncludeIt() {
         assertThat(SamplerBenchmark.checkpoints(100)).containsExactly(10, 25, 50, 100);
         assertThat(SamplerBenchmark.checkpoints(200)).containsExactly(10, 25, 50, 100, 200);

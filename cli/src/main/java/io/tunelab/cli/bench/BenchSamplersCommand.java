@@ -5,6 +5,7 @@ import io.tunelab.bench.peer.OptunaPeer;
 import io.tunelab.bench.samplers.BenchProblem;
 import io.tunelab.bench.samplers.BenchProblems;
 import io.tunelab.bench.samplers.BenchReport;
+import io.tunelab.bench.samplers.BoundShareTable;
 import io.tunelab.bench.samplers.NoiseScale;
 import io.tunelab.bench.samplers.PeerComparison;
 import io.tunelab.bench.samplers.PeerRuns;
@@ -118,6 +119,7 @@ public final class BenchSamplersCommand implements Callable<Integer> {
         Set<String> peerNames = rows.stream().map(SamplerBenchmark.Row::sampler)
                 .filter(s -> !settings.samplers().contains(s)).collect(Collectors.toCollection(LinkedHashSet::new));
         w.print(PeerComparison.table(rows, peerNames));
+        w.print(BoundShareTable.of(rows));
         w.printf("%d runs in %.1f s; regret = %s%n", rows.stream().map(r -> r.problem() + r.sampler() + r.seed()).distinct()
                 .count(), (System.nanoTime() - start) / 1e9, settings.noise() > 0
                 ? "true value of the best observed trial - f*" : "best value - f* (zdt: true front's hypervolume - found front's)");
