@@ -4,9 +4,10 @@ import java.util.BitSet;
 
 /**
  * Which proposals of one run over a box put a coordinate exactly on a bound: the symptom of a GP that runs into the
- * walls (a stationary model expects the unexplored corners of the box to be average, so expected improvement sends
- * proposals there, one corner after another). Trials are recorded in order; the share counts those after the first
- * {@value #SKIPPED}, which are the samplers' random or designed start-up. Not thread-safe: one run, one thread.
+ * walls (once expected improvement is exhausted near a model certain of its incumbent, the most uncertain points of the
+ * box, its corners, score highest: one corner after another; docs/sampler-benchmarks.md). Trials are recorded in order;
+ * the share counts those after the first {@value #SKIPPED}, which are the samplers' random or designed start-up. Not
+ * thread-safe: one run, one thread.
  */
 public final class BoundHits {
     /** Trials left out of the share: every sampler's start-up. */
