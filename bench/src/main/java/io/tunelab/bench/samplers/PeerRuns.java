@@ -67,8 +67,9 @@ public final class PeerRuns implements AutoCloseable {
                         return noisy.observe(c.function().applyAsDouble(x));
                     }, seed, budget) : peer.run(trial -> noisy.observe(p.evaluate(trial)[0]), seed, budget);
                     for (int k : SamplerBenchmark.checkpoints(budget)) {
-                        double best = noise == 0 ? run.bestAfter()[k - 1] : noisy.trueValueOfBestAfter(k);
-                        rows.add(new SamplerBenchmark.Row(p.name(), peer.name(), seed, k, best - p.optimum(),
+                        // without noise, the true value of the best observed trial is the best value
+                        rows.add(new SamplerBenchmark.Row(p.name(), peer.name(), seed, k,
+                                noisy.trueValueOfBestAfter(k) - p.optimum(),
                                 run.msAfter()[k - 1] / k, hits == null ? Double.NaN : hits.shareAfterStartUp(k)));
                     }
                 }

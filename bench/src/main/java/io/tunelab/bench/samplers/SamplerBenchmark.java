@@ -196,9 +196,12 @@ public final class SamplerBenchmark {
                 OptimizeOptions.trials(trials).withParallelism(1)
                 .withCallback((s, t) -> nanosAfter[t.number()] = timed.nanos()));
         List<FrozenTrial> all = study.trials();
-        BoundHits hits = problem instanceof ContinuousProblem c ? new BoundHits(c) : null;
-        if (hits != null) {
-            all.forEach(t -> hits.record(point(t, ((ContinuousProblem) problem).dimension())));
+        BoundHits hits = null;
+        if (problem instanceof ContinuousProblem c) {
+            hits = new BoundHits(c);
+            for (FrozenTrial t : all) {
+                hits.record(point(t, c.dimension()));
+            }
         }
         List<Row> rows = new ArrayList<>();
         for (int k : checkpoints(trials)) {

@@ -98,19 +98,20 @@ public final class BenchSamplersCommand implements Callable<Integer> {
                 : new SamplerBenchmark.Settings(BenchProblems.parse(problems), SamplerCatalog.parse(samplers),
                         firstSeed, seeds, trials, threads, peerCommands(), noise);
         PrintWriter w = spec.commandLine().getOut();
-        List<String> skipped = settings.runnable().stream().filter(p -> !PeerRuns.canRun(p)).map(BenchProblem::name).toList();
+        List<BenchProblem> runnable = settings.runnable();
+        List<String> skipped = runnable.stream().filter(p -> !PeerRuns.canRun(p)).map(BenchProblem::name).toList();
         if (!settings.peers().isEmpty() && !skipped.isEmpty()) {
             w.println("peers skip " + String.join(", ", skipped) + ": several objectives, which the peer protocol does not"
                     + " carry");
         }
-        List<String> noiseless = settings.problems().stream().filter(p -> !settings.runnable().contains(p))
+        List<String> noiseless = settings.problems().stream().filter(p -> !runnable.contains(p))
                 .map(BenchProblem::name).toList();
         if (!noiseless.isEmpty()) {
             w.println("--noise skips " + String.join(", ", noiseless) + ": several objectives");
         }
         if (settings.noise() > 0) {
             w.printf("observation noise: sd = %s x spread (%s); regret = true value of the best observed trial - f*%n",
-                    settings.noise(), settings.runnable().stream().map(p -> String.format(Locale.ROOT, "%s %.4g",
+                    settings.noise(), runnable.stream().map(p -> String.format(Locale.ROOT, "%s %.4g",
                             p.name(), NoiseScale.of(p))).collect(Collectors.joining(", ")));
         }
         long start = System.nanoTime();
