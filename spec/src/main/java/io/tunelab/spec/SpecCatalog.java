@@ -48,7 +48,7 @@ public final class SpecCatalog {
                 bool("multivariate"), bool("group"), bool("constant_liar"), bool("consider_endpoints"),
                 bool("model_credit")));
         samplers.put("gp", List.of(integer("startup_trials", NON_NEGATIVE), integer("max_points", Range.atLeast(10)),
-                integer("restarts", AT_LEAST_ONE)));
+                integer("restarts", AT_LEAST_ONE), bool("adaptive_region")));
         samplers.put("cmaes", List.of(integer("startup_trials", NON_NEGATIVE), integer("popsize", Range.atLeast(2)),
                 number("sigma0", new Range(0, true, 1, false)), bool("margin"), bool("restarts")));
         samplers.put("nsga2", List.of(integer("population_size", Range.atLeast(2)),

@@ -37,8 +37,11 @@ import java.util.function.UnaryOperator;
  * {@code gp-nowarp} and {@code auto-nowarp}
  * (GP, and {@code auto}'s GP phase, without {@link GpOptions#warpLosses}), {@code gp-local} (every trial a local
  * GP step, {@link GpOptions#withTrustRegion}: {@code auto}'s {@code gp-local} turns alone, for {@code bench
- * ask-cost}), {@code tpe-no-credit} ({@code auto}'s TPE turns alone) and {@code tpe-univariate}, {@code
- * tpe-no-improvement} and {@code tpe-scott} ({@link TpeOptions#defaults()} with one refinement
+ * ask-cost}), {@code gp-whole} (the GP's acquisition over the whole unit cube, without
+ * {@link GpOptions#adaptiveRegion}: {@code gp} before TuRBO-1's trust region, and {@code auto}'s GP turns),
+ * {@code auto-region} ({@code auto} whose GP turns use that region), {@code tpe-no-credit} ({@code auto}'s TPE
+ * turns alone) and {@code tpe-univariate}, {@code tpe-no-improvement} and {@code tpe-scott}
+ * ({@link TpeOptions#defaults()} with one refinement
  * switched off: multivariate modelling, improvement weights for the good group, or neighbour
  * bandwidths in favour of Optuna's Scott-like multivariate bandwidth). This table is the one place a
  * new sampler gets its benchmark name.
@@ -66,17 +69,19 @@ public final class SamplerCatalog {
         ALL.put("gp", GpSampler::new);
         ALL.put("gp-nowarp", s -> new GpSampler(s, GpOptions.defaults().withWarpLosses(false)));
         ALL.put("gp-local", s -> new GpSampler(s, GpOptions.defaults().withTrustRegion(true)));
+        ALL.put("gp-whole", s -> new GpSampler(s, GpOptions.defaults().withAdaptiveRegion(false)));
         ALL.put("qmc", QmcSampler::new);
         ALL.put("nsga2", Nsga2Sampler::new);
         ALL.put("cmaes", CmaesSampler::new);
-        auto("auto", AutoOptions.defaults(), GpOptions.defaults());
-        auto("auto-noportfolio", AutoOptions.defaults().withTpeEvery(0).withLocalEvery(0), GpOptions.defaults());
-        auto("auto-nolocal", AutoOptions.defaults().withLocalEvery(0), GpOptions.defaults());
-        auto("auto-local", anySize.withLocalEvery(3), GpOptions.defaults());
-        auto("auto-local6", anySize.withLocalEvery(6), GpOptions.defaults());
-        auto("auto-no-credit", AutoOptions.defaults().withCreditMinParameters(0), GpOptions.defaults());
-        auto("auto-credit4", AutoOptions.defaults().withCreditMinParameters(4), GpOptions.defaults());
-        auto("auto-nowarp", AutoOptions.defaults(), GpOptions.defaults().withWarpLosses(false));
+        auto("auto", AutoOptions.defaults(), AutoSampler.gpDefaults());
+        auto("auto-noportfolio", AutoOptions.defaults().withTpeEvery(0).withLocalEvery(0), AutoSampler.gpDefaults());
+        auto("auto-nolocal", AutoOptions.defaults().withLocalEvery(0), AutoSampler.gpDefaults());
+        auto("auto-local", anySize.withLocalEvery(3), AutoSampler.gpDefaults());
+        auto("auto-local6", anySize.withLocalEvery(6), AutoSampler.gpDefaults());
+        auto("auto-no-credit", AutoOptions.defaults().withCreditMinParameters(0), AutoSampler.gpDefaults());
+        auto("auto-credit4", AutoOptions.defaults().withCreditMinParameters(4), AutoSampler.gpDefaults());
+        auto("auto-nowarp", AutoOptions.defaults(), AutoSampler.gpDefaults().withWarpLosses(false));
+        auto("auto-region", AutoOptions.defaults(), GpOptions.defaults());
     }
 
     private SamplerCatalog() {

@@ -103,7 +103,8 @@ public final class SearchComponents {
                 GpOptions d = GpOptions.defaults();
                 GpOptions g = new GpOptions(integer(o, "startup_trials", d.startupTrials()),
                         integer(o, "max_points", d.fitCap()), integer(o, "restarts", d.restarts()), d.restartsUntil(),
-                        d.randomCandidates(), d.localStarts(), d.warpLosses(), d.warpMinParameters());
+                        d.randomCandidates(), d.localStarts(), d.warpLosses(), d.warpMinParameters(), d.trustRegion(),
+                        bool(o, "adaptive_region", d.adaptiveRegion()));
                 return streams -> new GpSampler(streams, g);
             }
             case "auto": {

@@ -71,6 +71,8 @@ class SearchComponentsTest {
         assertThat(SearchComponents.sampler(s.sampler(), s.space().distributions(), true).apply(RandomStreams.seeded(1)))
                 .isInstanceOfSatisfying(TpeSampler.class, t -> assertThat(t.options().constantLiar()).isTrue());
         assertThat(sampler("sampler: {type: gp, max_points: 50}").describe().toString()).contains("50");
+        assertThat(sampler("sampler: {type: gp}").describe()).containsEntry("adaptive_region", true);
+        assertThat(sampler("sampler: {type: gp, adaptive_region: false}").describe()).containsEntry("adaptive_region", false);
         assertThat(sampler("sampler: {type: nsga2, population_size: 20}").describe()).containsEntry("population_size", 20);
         assertThat(sampler("sampler: {type: auto}").describe()).containsEntry("tpe_every", 3);
         assertThat(sampler("sampler: {type: auto, tpe_every: 0}").describe()).containsEntry("tpe_every", 0);

@@ -4,8 +4,9 @@ import java.util.Arrays;
 import java.util.Comparator;
 
 /**
- * The box of the unit cube a local GP step searches (a trust region, as in TuRBO, Eriksson et al. 2019,
- * but set by the data rather than by a success counter): centred on the best feasible observation, with
+ * The box of the unit cube the GP's acquisition is maximised in: the whole cube ({@link #whole}), TuRBO-1's trust
+ * region ({@link #adaptive}), or the box of a local step ({@link #around}). The local step's box is a trust region
+ * too, but set by the data rather than by a success counter: centred on the best feasible observation, with
  * the half-width per numeric coordinate that just holds the best {@code max(d + 1, ⌈n / 10⌉)} feasible
  * observations ({@code d} numeric coordinates, {@code n} feasible observations), at least
  * {@value #MIN_HALF_WIDTH}, clipped to [0, 1]. Where the best trials cluster (a basin found) the box is
@@ -42,19 +43,52 @@ record TrustRegion(double[] lower, double[] upper) {
         }
         int keep = Math.min(order.length, Math.max(numericCount + 1, (order.length + 9) / 10));
         double[] best = x[order[0]];
+        double[] half = new double[d];
+        for (int j = 0; j < d; j++) {
+            half[j] = MIN_HALF_WIDTH;
+            for (int k = 1; k < keep; k++) {
+                half[j] = Math.max(half[j], Math.abs(x[order[k]][j] - best[j]));
+            }
+        }
+        return box(best, half, numeric);
+    }
+
+    /**
+     * TuRBO-1's box (Eriksson et al. 2019): centred on {@code centre}, with side {@code length × wⱼ} in numeric
+     * coordinate {@code j}, where {@code wⱼ} is the coordinate's length scale over the geometric mean of the numeric
+     * coordinates' length scales (a direction the model finds smooth gets a longer side); at least
+     * {@value #MIN_HALF_WIDTH} on each side, clipped to [0, 1]. Non-numeric coordinates keep [0, 1].
+     *
+     * @param length       the side length before scaling ({@link TurboLength})
+     * @param lengthScales the kernel's length scale per kernel parameter
+     * @param group        the kernel parameter of each coordinate ({@link KernelLayout#group})
+     */
+    static TrustRegion adaptive(double[] centre, double length, double[] lengthScales, int[] group, boolean[] numeric) {
+        int d = numeric.length;
+        double logMean = 0;
+        int count = 0;
+        for (int j = 0; j < d; j++) {
+            if (numeric[j]) {
+                logMean += Math.log(lengthScales[group[j]]);
+                count++;
+            }
+        }
+        logMean /= Math.max(1, count);
+        double[] half = new double[d];
+        for (int j = 0; j < d; j++) {
+            half[j] = Math.max(MIN_HALF_WIDTH, Math.exp(Math.log(lengthScales[group[j]]) - logMean) * length / 2);
+        }
+        return box(centre, half, numeric);
+    }
+
+    /** The box {@code centre ± half} clipped to [0, 1] in numeric coordinates, [0, 1] in the others. */
+    private static TrustRegion box(double[] centre, double[] half, boolean[] numeric) {
+        int d = numeric.length;
         double[] lower = new double[d];
         double[] upper = new double[d];
         for (int j = 0; j < d; j++) {
-            if (!numeric[j]) {
-                upper[j] = 1;
-                continue;
-            }
-            double half = MIN_HALF_WIDTH;
-            for (int k = 1; k < keep; k++) {
-                half = Math.max(half, Math.abs(x[order[k]][j] - best[j]));
-            }
-            lower[j] = Math.max(0, best[j] - half);
-            upper[j] = Math.min(1, best[j] + half);
+            lower[j] = numeric[j] ? Math.max(0, centre[j] - half[j]) : 0;
+            upper[j] = numeric[j] ? Math.min(1, centre[j] + half[j]) : 1;
         }
         return new TrustRegion(lower, upper);
     }

@@ -58,6 +58,55 @@ class GpTrustRegionTest {
         assertThat(narrower).as("steps confined to a box narrower than half the cube").isGreaterThanOrEqualTo(10);
     }
 
+    @Test
+    void turboBoxSidesAreTheLengthTimesEachLengthScaleOverTheirGeometricMeanClippedToTheCube() {
+        // length scales 0.1 and 0.4: geometric mean 0.2, weights 0.5 and 2; length 0.4 gives sides 0.2 and 0.8
+        TrustRegion box = TrustRegion.adaptive(new double[] {0.5, 0.3, 1}, 0.4, new double[] {0.1, 0.4},
+                new int[] {0, 1, 1}, new boolean[] {true, true, false});
+        assertThat(box.lower()).containsExactly(new double[] {0.4, 0, 0}, org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(box.upper()).containsExactly(new double[] {0.6, 0.7, 1}, org.assertj.core.data.Offset.offset(1e-12));
+        TrustRegion tiny = TrustRegion.adaptive(new double[] {0.5}, 1e-6, new double[] {1}, new int[] {0},
+                new boolean[] {true});
+        assertThat(tiny.lower()[0]).isEqualTo(0.5 - TrustRegion.MIN_HALF_WIDTH);
+    }
+
+    @Test
+    void afterEveryFourFailuresInOneDimensionTheGpProposesWithinHalfTheShrunkenSideOfTheBestTrial() {
+        List<FrozenTrial> complete = failingAfterTheStartUp(GpOptions.defaults(), 40);
+        double best = bestOfTheStartUp(complete);
+        for (int k = 10; k < 40; k++) {
+            int failures = k - 10;
+            double length = failures < 28 ? 0.8 / Math.pow(2, failures / 4) : 0.8; // 2^-7 of the cube: starts over
+            double half = Math.max(TrustRegion.MIN_HALF_WIDTH, length / 2);
+            assertThat(complete.get(k).internalParam("x")).as("trial %d", k)
+                    .isBetween(best - half - 1e-9, best + half + 1e-9);
+            assertThat(complete.get(k).systemAttrs()).containsEntry("sampler", "gp");
+        }
+    }
+
+    @Test
+    void withoutTheAdaptiveRegionTheSameGpLeavesThatBox() {
+        List<FrozenTrial> complete = failingAfterTheStartUp(GpOptions.defaults().withAdaptiveRegion(false), 30);
+        double best = bestOfTheStartUp(complete);
+        long outside = complete.subList(22, 30).stream().filter(t -> Math.abs(t.internalParam("x") - best) > 0.1).count();
+        assertThat(outside).as("proposals of trials 22-29 farther than 0.1 from the best").isPositive();
+    }
+
+    /** A 1-D study, seed 6: a bowl at 0.3 for the ten start-up trials, then 10 whatever is proposed (all failures). */
+    private static List<FrozenTrial> failingAfterTheStartUp(GpOptions options, int trials) {
+        Study study = Study.builder("turbo").seed(6).sampler(new GpSampler(RandomStreams.seeded(6), options)).create();
+        study.optimize(t -> {
+            double x = t.suggestFloat("x", 0, 1);
+            return t.number() < 10 ? (x - 0.3) * (x - 0.3) : 10;
+        }, OptimizeOptions.trials(trials).withParallelism(1));
+        return study.trials(EnumSet.of(TrialState.COMPLETE));
+    }
+
+    private static double bestOfTheStartUp(List<FrozenTrial> complete) {
+        return complete.subList(0, 10).stream().min(java.util.Comparator.comparingDouble(FrozenTrial::value))
+                .orElseThrow().internalParam("x");
+    }
+
     private static TrustRegion boxOf(List<FrozenTrial> trials) {
         double[][] x = trials.stream().map(t -> new double[] {t.internalParam("x"), t.internalParam("y")})
                 .toArray(double[][]::new);

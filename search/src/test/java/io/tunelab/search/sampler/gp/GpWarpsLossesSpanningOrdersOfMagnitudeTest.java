@@ -40,10 +40,12 @@ class GpWarpsLossesSpanningOrdersOfMagnitudeTest {
     @Test
     @Timeout(value = 10, unit = TimeUnit.MINUTES)
     void withWarpedLossesTheGpReachesABentCigarMedianAThirdOfTheRawGpsAndAHundredthOfRandomSearchs() {
-        double warped = medianBest(s -> new GpSampler(RandomStreams.seeded(s)));
-        double raw = medianBest(s -> new GpSampler(RandomStreams.seeded(s), GpOptions.defaults().withWarpLosses(false)));
+        GpOptions whole = GpOptions.defaults().withAdaptiveRegion(false);
+        double warped = medianBest(s -> new GpSampler(RandomStreams.seeded(s), whole));
+        double raw = medianBest(s -> new GpSampler(RandomStreams.seeded(s), whole.withWarpLosses(false)));
         double random = medianBest(RandomSampler::new);
-        // seeds 1-3 at 50 trials: warped 3.7e3, raw 2.4e4, random 5.5e6
+        // seeds 1-3 at 50 trials, the acquisition over the whole cube (where the warping was chosen): warped 3.7e3,
+        // raw 2.4e4, random 5.5e6; in TuRBO-1's trust region (the default) the warped GP reaches 363
         assertThat(warped).isLessThan(raw / 3).isLessThan(random / 100);
     }
 
