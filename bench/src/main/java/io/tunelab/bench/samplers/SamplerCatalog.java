@@ -39,7 +39,8 @@ import java.util.function.UnaryOperator;
  * GP step, {@link GpOptions#withTrustRegion}: {@code auto}'s {@code gp-local} turns alone, for {@code bench
  * ask-cost}), {@code gp-whole} (the GP's acquisition over the whole unit cube, without
  * {@link GpOptions#adaptiveRegion}: {@code gp} before TuRBO-1's trust region, and {@code auto}'s GP turns),
- * {@code auto-region} ({@code auto} whose GP turns use that region), {@code tpe-no-credit} ({@code auto}'s TPE
+ * {@code auto-region} ({@code auto} whose GP turns use that region in spaces of 4 or more parameters, {@link
+ * AutoOptions#regionMinParameters} 4), {@code tpe-no-credit} ({@code auto}'s TPE
  * turns alone) and {@code tpe-univariate}, {@code tpe-no-improvement} and {@code tpe-scott}
  * ({@link TpeOptions#defaults()} with one refinement
  * switched off: multivariate modelling, improvement weights for the good group, or neighbour
@@ -81,7 +82,7 @@ public final class SamplerCatalog {
         auto("auto-no-credit", AutoOptions.defaults().withCreditMinParameters(0), AutoSampler.gpDefaults());
         auto("auto-credit4", AutoOptions.defaults().withCreditMinParameters(4), AutoSampler.gpDefaults());
         auto("auto-nowarp", AutoOptions.defaults(), AutoSampler.gpDefaults().withWarpLosses(false));
-        auto("auto-region", AutoOptions.defaults(), GpOptions.defaults());
+        auto("auto-region", AutoOptions.defaults().withRegionMinParameters(4), AutoSampler.gpDefaults());
     }
 
     private SamplerCatalog() {

@@ -111,7 +111,8 @@ public final class SearchComponents {
                 AutoOptions d = AutoOptions.defaults();
                 AutoOptions a = new AutoOptions(integer(o, "gp_trials_per_dimension", d.gpTrialsPerDimension()),
                         d.maxGpTrials(), d.stallTrialsPerDimension(), integer(o, "tpe_every", d.tpeEvery()),
-                        integer(o, "local_every", d.localEvery()), d.localMaxParameters(), d.creditMinParameters());
+                        integer(o, "local_every", d.localEvery()), d.localMaxParameters(), d.creditMinParameters(),
+                        d.regionMinParameters());
                 return streams -> new AutoSampler(streams, a);
             }
             case "cmaes": {

@@ -15,8 +15,11 @@ import io.tunelab.search.sampler.GridSampler;
 import io.tunelab.search.sampler.RandomSampler;
 import io.tunelab.search.sampler.RandomStreams;
 import io.tunelab.search.sampler.Sampler;
+import io.tunelab.search.sampler.auto.AutoSampler;
 import io.tunelab.search.sampler.qmc.QmcSampler;
 import io.tunelab.search.sampler.tpe.TpeSampler;
+import java.util.HashMap;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class SearchComponentsTest {
@@ -78,6 +81,15 @@ class SearchComponentsTest {
         assertThat(sampler("sampler: {type: auto, tpe_every: 0}").describe()).containsEntry("tpe_every", 0);
         assertThat(sampler("sampler: {type: auto}").describe()).containsEntry("local_every", 3);
         assertThat(sampler("sampler: {type: auto, local_every: 0}").describe()).containsEntry("local_every", 0);
+    }
+
+    @Test
+    void aStudyFilesAutoSamplerHasEveryDefaultOfTheJavaApi() {
+        Map<String, Object> file = new HashMap<>(sampler("sampler: {type: auto}").describe());
+        Map<String, Object> api = new HashMap<>(new AutoSampler(RandomStreams.seeded(1)).describe());
+        file.remove("seed");
+        api.remove("seed");
+        assertThat(file).isEqualTo(api);
     }
 
     @Test

@@ -19,7 +19,9 @@ import java.util.Map;
  * each TPE turn (trial numbers k − 2, 2k − 2, ..., the <em>swing turn</em>) goes to TPE instead while TPE's trials
  * have improved the incumbent at a higher rate than the GP's ({@link
  * io.tunelab.search.sampler.ImprovementCredit#challengerLeads()}), so TPE proposes between a k-th and two k-ths of
- * the phase by credit from the trial history.
+ * the phase by credit from the trial history. With {@code regionMinParameters} = r &gt; 0, in numeric spaces of at
+ * least r parameters, the global GP turns maximise the acquisition inside TuRBO-1's trust region ({@link
+ * io.tunelab.search.sampler.gp.GpOptions#adaptiveRegion}); in smaller spaces, or with r = 0, over the whole unit cube.
  *
  * @param gpTrialsPerDimension    GP trials per numeric parameter before CMA-ES takes over
  * @param maxGpTrials             the most GP trials whatever the dimension (Optuna's AutoSampler: 250)
@@ -29,14 +31,18 @@ import java.util.Map;
  * @param localMaxParameters      the most numeric parameters of a space in which local GP steps are taken, {@code >= 1}
  * @param creditMinParameters     the fewest numeric parameters of a space in which the swing turn goes by credit,
  *                                or 0 (never)
+ * @param regionMinParameters     the fewest numeric parameters of a space in which the GP turns search TuRBO-1's
+ *                                trust region, or 0 (never)
  */
 public record AutoOptions(int gpTrialsPerDimension, int maxGpTrials, int stallTrialsPerDimension, int tpeEvery,
-                          int localEvery, int localMaxParameters, int creditMinParameters) {
+                          int localEvery, int localMaxParameters, int creditMinParameters, int regionMinParameters) {
 
     /** The default {@link #localMaxParameters}: local GP steps in spaces of at most 3 parameters. */
     public static final int LOCAL_MAX_PARAMETERS = 3;
     /** The default {@link #creditMinParameters}: swing turns by credit in spaces of any size. */
     public static final int CREDIT_MIN_PARAMETERS = 1;
+    /** The default {@link #regionMinParameters}: 0, the GP turns search the whole unit cube in every space. */
+    public static final int REGION_MIN_PARAMETERS = 0;
 
     public AutoOptions {
         if (gpTrialsPerDimension < 1) {
@@ -60,6 +66,16 @@ public record AutoOptions(int gpTrialsPerDimension, int maxGpTrials, int stallTr
         if (creditMinParameters < 0) {
             throw new SamplerException("creditMinParameters must be >= 0 (0: never), got " + creditMinParameters);
         }
+        if (regionMinParameters < 0) {
+            throw new SamplerException("regionMinParameters must be >= 0 (0: never), got " + regionMinParameters);
+        }
+    }
+
+    /** Options whose GP turns search the whole unit cube in every space ({@code regionMinParameters} 0). */
+    public AutoOptions(int gpTrialsPerDimension, int maxGpTrials, int stallTrialsPerDimension, int tpeEvery,
+                       int localEvery, int localMaxParameters, int creditMinParameters) {
+        this(gpTrialsPerDimension, maxGpTrials, stallTrialsPerDimension, tpeEvery, localEvery, localMaxParameters,
+                creditMinParameters, 0);
     }
 
     /** Options whose swing turn never goes by credit ({@code creditMinParameters} 0). */
@@ -81,25 +97,36 @@ public record AutoOptions(int gpTrialsPerDimension, int maxGpTrials, int stallTr
     /** These options with every {@code k}-th trial of the GP phase proposed by TPE (0: never). */
     public AutoOptions withTpeEvery(int k) {
         return new AutoOptions(gpTrialsPerDimension, maxGpTrials, stallTrialsPerDimension, k, localEvery, localMaxParameters,
-                creditMinParameters);
+                creditMinParameters, regionMinParameters);
     }
 
     /** These options with a local GP step at trial numbers {@code m} − 2, 2{@code m} − 2, ... unless TPE's (0: never). */
     public AutoOptions withLocalEvery(int m) {
         return new AutoOptions(gpTrialsPerDimension, maxGpTrials, stallTrialsPerDimension, tpeEvery, m, localMaxParameters,
-                creditMinParameters);
+                creditMinParameters, regionMinParameters);
     }
 
     /** These options with local GP steps only in numeric spaces of at most {@code n} parameters. */
     public AutoOptions withLocalMaxParameters(int n) {
         return new AutoOptions(gpTrialsPerDimension, maxGpTrials, stallTrialsPerDimension, tpeEvery, localEvery, n,
-                creditMinParameters);
+                creditMinParameters, regionMinParameters);
     }
 
     /** These options with the swing turn going by credit in numeric spaces of at least {@code c} parameters (0: never). */
     public AutoOptions withCreditMinParameters(int c) {
         return new AutoOptions(gpTrialsPerDimension, maxGpTrials, stallTrialsPerDimension, tpeEvery, localEvery,
-                localMaxParameters, c);
+                localMaxParameters, c, regionMinParameters);
+    }
+
+    /** These options with the GP turns searching TuRBO-1's trust region in numeric spaces of at least {@code r} (0: never). */
+    public AutoOptions withRegionMinParameters(int r) {
+        return new AutoOptions(gpTrialsPerDimension, maxGpTrials, stallTrialsPerDimension, tpeEvery, localEvery,
+                localMaxParameters, creditMinParameters, r);
+    }
+
+    /** Whether the global GP turns in a numeric space of {@code parameters} parameters search TuRBO-1's trust region. */
+    public boolean regionTurn(int parameters) {
+        return regionMinParameters > 0 && parameters >= regionMinParameters;
     }
 
     /**
@@ -150,7 +177,7 @@ public record AutoOptions(int gpTrialsPerDimension, int maxGpTrials, int stallTr
      * of 216 and lost in 34.
      */
     public static AutoOptions defaults() {
-        return new AutoOptions(250, 250, 0, 3, 3, LOCAL_MAX_PARAMETERS, CREDIT_MIN_PARAMETERS);
+        return new AutoOptions(250, 250, 0, 3, 3, LOCAL_MAX_PARAMETERS, CREDIT_MIN_PARAMETERS, REGION_MIN_PARAMETERS);
     }
 
     /** GP trials before CMA-ES for a numeric space of {@code dimensions} parameters. */
@@ -176,6 +203,7 @@ public record AutoOptions(int gpTrialsPerDimension, int maxGpTrials, int stallTr
         m.put("local_every", localEvery);
         m.put("local_max_parameters", localMaxParameters);
         m.put("credit_min_parameters", creditMinParameters);
+        m.put("region_min_parameters", regionMinParameters);
         return m;
     }
 }

@@ -45,7 +45,9 @@ import java.util.stream.Stream;
  *       at least {@link AutoOptions#creditMinParameters} (by default 1: every space) parameters, the GP turn
  *       before each TPE turn (the local step where those are taken) goes to TPE while TPE's trials since the GP's
  *       random start-up have improved the incumbent at a higher rate ({@link ImprovementCredit}, {@link
- *       #creditSide}), which did better in 2, 5 and 10 dimensions.</li>
+ *       #creditSide}), which did better in 2, 5 and 10 dimensions; in spaces of at least {@link
+ *       AutoOptions#regionMinParameters} parameters (0 by default: none) the GP turns maximise the acquisition
+ *       inside TuRBO-1's trust region ({@link GpOptions#adaptiveRegion}) instead of the whole cube.</li>
  * </ul>
  * The first trial of a study (nothing known yet) goes to GP, whose first trials are random draws
  * from the same streams. The delegate of a trial is fixed when the trial starts, serves all its
@@ -62,6 +64,7 @@ public final class AutoSampler implements Sampler {
     private final int creditFrom;
     private final Sampler tpe;
     private final Sampler gp;
+    private final Sampler regionGp;
     private final Sampler localGp;
     private final Sampler cmaes;
     private final Sampler nsga2;
@@ -74,6 +77,7 @@ public final class AutoSampler implements Sampler {
         this.creditFrom = gpOptions.startupTrials();
         this.tpe = decorator.apply(new TpeSampler(streams, TpeOptions.defaults().withModelCredit(false)));
         this.gp = decorator.apply(new GpSampler(streams, gpOptions));
+        this.regionGp = decorator.apply(new GpSampler(streams, gpOptions.withAdaptiveRegion(true)));
         this.localGp = decorator.apply(new GpSampler(streams, gpOptions.withTrustRegion(true)));
         this.cmaes = decorator.apply(new CmaesSampler(streams));
         this.nsga2 = decorator.apply(new Nsga2Sampler(streams));
@@ -104,7 +108,8 @@ public final class AutoSampler implements Sampler {
      * The settings of the GP turns unless given: {@link GpOptions#defaults()} over the whole unit cube
      * ({@link GpOptions#adaptiveRegion} off). TuRBO-1's trust region was chosen for the GP sampler alone, on its own
      * benchmark runs; {@code auto}'s portfolio (TPE turns, local GP turns, credit) was chosen with the whole cube
-     * and keeps it until the region is checked within it.
+     * and keeps it: from 4 parameters the region was even in 5-D on the development split (docs/sampler-benchmarks.md),
+     * so {@link AutoOptions#regionMinParameters} is 0 by default.
      */
     public static GpOptions gpDefaults() {
         return GpOptions.defaults().withAdaptiveRegion(false);
@@ -140,7 +145,10 @@ public final class AutoSampler implements Sampler {
         if (options.tpeTurn(number) || options.swingTurn(number, shape.numeric()) && tpeLeads(study)) {
             return tpe;
         }
-        return options.localTurn(number, shape.numeric()) ? localGp : gp;
+        if (options.localTurn(number, shape.numeric())) {
+            return localGp;
+        }
+        return options.regionTurn(shape.numeric()) ? regionGp : gp;
     }
 
     private boolean tpeLeads(StudyView study) {
@@ -204,7 +212,7 @@ public final class AutoSampler implements Sampler {
      */
     @Override
     public boolean decidesFromViewOnly() {
-        return Stream.of(tpe, gp, localGp, cmaes, nsga2).allMatch(Sampler::decidesFromViewOnly);
+        return Stream.of(tpe, gp, regionGp, localGp, cmaes, nsga2).allMatch(Sampler::decidesFromViewOnly);
     }
 
     @Override

@@ -65,7 +65,7 @@ class AutoSamplerDecoratorTest {
 
         List<Map<String, Object>> seen = params(decorated);
 
-        assertThat(wrapped).hasSize(5);
+        assertThat(wrapped).hasSize(6); // TPE, GP, GP in TuRBO-1's region, local GP, CMA-ES, NSGA-II
         assertThat(wrapped.stream().mapToInt(c -> c.started).sum()).isEqualTo(25);
         assertThat(seen).isEqualTo(params(new AutoSampler(RandomStreams.seeded(3), gpThenCmaes)));
         assertThat(decorated.decidesFromViewOnly()).isTrue();
