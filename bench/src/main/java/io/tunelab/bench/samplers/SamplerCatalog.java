@@ -39,8 +39,10 @@ import java.util.function.UnaryOperator;
  * GP step, {@link GpOptions#withTrustRegion}: {@code auto}'s {@code gp-local} turns alone, for {@code bench
  * ask-cost}), {@code gp-whole} (the GP's acquisition over the whole unit cube, without
  * {@link GpOptions#adaptiveRegion}: {@code gp} before TuRBO-1's trust region, and {@code auto}'s GP turns),
- * {@code auto-region} ({@code auto} whose GP turns use that region in spaces of 4 or more parameters, {@link
- * AutoOptions#regionMinParameters} 4), {@code tpe-no-credit} ({@code auto}'s TPE
+ * {@code auto-whole} ({@code auto} whose GP turns search the whole cube in every space, {@link
+ * AutoOptions#regionMinParameters} 0: {@code auto} before its default became 4), {@code auto-region} ({@code auto}
+ * whose GP turns from 4 parameters keep that region even where the losses are too rugged for the model, {@link
+ * GpOptions#regionWhileExplained} off), {@code tpe-no-credit} ({@code auto}'s TPE
  * turns alone) and {@code tpe-univariate}, {@code tpe-no-improvement} and {@code tpe-scott}
  * ({@link TpeOptions#defaults()} with one refinement
  * switched off: multivariate modelling, improvement weights for the good group, or neighbour
@@ -82,7 +84,8 @@ public final class SamplerCatalog {
         auto("auto-no-credit", AutoOptions.defaults().withCreditMinParameters(0), AutoSampler.gpDefaults());
         auto("auto-credit4", AutoOptions.defaults().withCreditMinParameters(4), AutoSampler.gpDefaults());
         auto("auto-nowarp", AutoOptions.defaults(), AutoSampler.gpDefaults().withWarpLosses(false));
-        auto("auto-region", AutoOptions.defaults().withRegionMinParameters(4), AutoSampler.gpDefaults());
+        auto("auto-whole", AutoOptions.defaults().withRegionMinParameters(0), AutoSampler.gpDefaults());
+        auto("auto-region", AutoOptions.defaults(), AutoSampler.gpDefaults().withRegionWhileExplained(false));
     }
 
     private SamplerCatalog() {

@@ -20,8 +20,9 @@ import java.util.Map;
  * have improved the incumbent at a higher rate than the GP's ({@link
  * io.tunelab.search.sampler.ImprovementCredit#challengerLeads()}), so TPE proposes between a k-th and two k-ths of
  * the phase by credit from the trial history. With {@code regionMinParameters} = r &gt; 0, in numeric spaces of at
- * least r parameters, the global GP turns maximise the acquisition inside TuRBO-1's trust region ({@link
- * io.tunelab.search.sampler.gp.GpOptions#adaptiveRegion}); in smaller spaces, or with r = 0, over the whole unit cube.
+ * least r parameters, the global GP turns run with {@link io.tunelab.search.sampler.gp.GpOptions#adaptiveRegion} on:
+ * by default ({@link AutoSampler#gpDefaults}) they maximise the acquisition inside TuRBO-1's trust region while the
+ * model explains the losses; in smaller spaces, or with r = 0, over the whole unit cube.
  *
  * @param gpTrialsPerDimension    GP trials per numeric parameter before CMA-ES takes over
  * @param maxGpTrials             the most GP trials whatever the dimension (Optuna's AutoSampler: 250)
@@ -41,8 +42,8 @@ public record AutoOptions(int gpTrialsPerDimension, int maxGpTrials, int stallTr
     public static final int LOCAL_MAX_PARAMETERS = 3;
     /** The default {@link #creditMinParameters}: swing turns by credit in spaces of any size. */
     public static final int CREDIT_MIN_PARAMETERS = 1;
-    /** The default {@link #regionMinParameters}: 0, the GP turns search the whole unit cube in every space. */
-    public static final int REGION_MIN_PARAMETERS = 0;
+    /** The default {@link #regionMinParameters}: the GP turns search TuRBO-1's region in spaces of 4 or more. */
+    public static final int REGION_MIN_PARAMETERS = 4;
 
     public AutoOptions {
         if (gpTrialsPerDimension < 1) {
@@ -156,7 +157,10 @@ public record AutoOptions(int gpTrialsPerDimension, int maxGpTrials, int stallTr
      * The defaults: GP for the first 250 trials whatever the dimension (Optuna's AutoSampler: GP below 250
      * trials), every third of them proposed by TPE instead, no stall rule, and in numeric spaces of at most 3
      * parameters a local GP step at trial numbers 1, 4, 7, ... (GP, local GP, TPE in turn); in every space the swing
-     * turn by credit (in spaces of at most 3 parameters the swing turn is the local step). In 2-D, on development seeds
+     * turn by credit (in spaces of at most 3 parameters the swing turn is the local step); from 4 parameters the GP
+     * turns in TuRBO-1's region while the model explains the losses (on fresh development seeds 57001-57003, 24 BBOB
+     * functions, the rule written before the run: better than the whole cube in 44 paired runs and worse in 24 in 5-D,
+     * 48 and 20 in 10-D; the region alone, without the condition, was even in 5-D). In 2-D, on development seeds
      * 8001-11003 (12 runs per function, the rule written before the run), the credit's median was lower than without
      * on 16 BBOB functions and higher on 5, better in 105 paired runs and worse in 90, at most the best Optuna median on
      * 19 (without: 13); until then it applied from 4 parameters only. The credit (fixed beforehand) was

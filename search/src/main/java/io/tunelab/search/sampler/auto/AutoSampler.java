@@ -46,8 +46,9 @@ import java.util.stream.Stream;
  *       before each TPE turn (the local step where those are taken) goes to TPE while TPE's trials since the GP's
  *       random start-up have improved the incumbent at a higher rate ({@link ImprovementCredit}, {@link
  *       #creditSide}), which did better in 2, 5 and 10 dimensions; in spaces of at least {@link
- *       AutoOptions#regionMinParameters} parameters (0 by default: none) the GP turns maximise the acquisition
- *       inside TuRBO-1's trust region ({@link GpOptions#adaptiveRegion}) instead of the whole cube.</li>
+ *       AutoOptions#regionMinParameters} (4) parameters the GP turns maximise the acquisition inside TuRBO-1's
+ *       trust region ({@link GpOptions#adaptiveRegion}) while the model explains the losses ({@link
+ *       GpOptions#regionWhileExplained}; {@link #gpDefaults}), which did better in 5 and 10 dimensions.</li>
  * </ul>
  * The first trial of a study (nothing known yet) goes to GP, whose first trials are random draws
  * from the same streams. The delegate of a trial is fixed when the trial starts, serves all its
@@ -106,13 +107,14 @@ public final class AutoSampler implements Sampler {
 
     /**
      * The settings of the GP turns unless given: {@link GpOptions#defaults()} over the whole unit cube
-     * ({@link GpOptions#adaptiveRegion} off). TuRBO-1's trust region was chosen for the GP sampler alone, on its own
-     * benchmark runs; {@code auto}'s portfolio (TPE turns, local GP turns, credit) was chosen with the whole cube
-     * and keeps it: from 4 parameters the region was even in 5-D on the development split (docs/sampler-benchmarks.md),
-     * so {@link AutoOptions#regionMinParameters} is 0 by default.
+     * ({@link GpOptions#adaptiveRegion} off), with {@link GpOptions#regionWhileExplained} on for the turns that
+     * search TuRBO-1's region (spaces of at least {@link AutoOptions#regionMinParameters} parameters, where the GP
+     * turns run with {@code adaptiveRegion} on). Below 4 parameters {@code auto}'s portfolio (TPE turns, local GP
+     * turns, credit) was chosen with the whole cube; from 4, the region where the model explains the losses did
+     * better on the development split in 5 and 10 dimensions (docs/sampler-benchmarks.md).
      */
     public static GpOptions gpDefaults() {
-        return GpOptions.defaults().withAdaptiveRegion(false);
+        return GpOptions.defaults().withAdaptiveRegion(false).withRegionWhileExplained(true);
     }
 
     public AutoSampler(RandomStreams streams) {

@@ -28,13 +28,23 @@ import java.util.Map;
  *                        after successes and shrinking after failures; otherwise (and with {@code trustRegion} off)
  *                        over the whole unit cube, where expected improvement keeps choosing the far, uncertain
  *                        boundary of the cube
+ * @param regionWhileExplained whether {@code adaptiveRegion} applies only while the model explains the losses: the
+ *                        noise variance fitted for the ask, as a share of the standardised losses, is below
+ *                        {@value #RUGGED_NOISE}; at or above it the losses are too rugged for the model at the data's
+ *                        resolution and the acquisition is maximised over the whole unit cube
  */
 public record GpOptions(int startupTrials, int fitCap, int restarts, int restartsUntil, int randomCandidates,
                         int localStarts, boolean warpLosses, int warpMinParameters, boolean trustRegion,
-                        boolean adaptiveRegion) {
+                        boolean adaptiveRegion, boolean regionWhileExplained) {
 
     /** The default {@link #warpMinParameters}: losses are warped in spaces of more than 3 parameters. */
     public static final int WARP_MIN_PARAMETERS = 4;
+    /**
+     * The fitted noise variance (a share of the standardised losses) from which a deterministic objective's losses
+     * count as too rugged for the model: on BBOB in 2-D it was 0.000-0.015 on smooth functions and 0.1-0.6 on
+     * Weierstrass, Gallagher, Katsuura and Lunacek (development split; docs/sampler-benchmarks.md).
+     */
+    public static final double RUGGED_NOISE = 0.05;
 
     public GpOptions {
         if (startupTrials < 1) {
@@ -64,7 +74,15 @@ public record GpOptions(int startupTrials, int fitCap, int restarts, int restart
      * on a bound in 2 and 5 (in 10, 51% to 46%).
      */
     public static GpOptions defaults() {
-        return new GpOptions(10, 200, 4, 120, 1000, 5, true, WARP_MIN_PARAMETERS, false, true);
+        return new GpOptions(10, 200, 4, 120, 1000, 5, true, WARP_MIN_PARAMETERS, false, true, false);
+    }
+
+    /** Settings whose TuRBO-1 region, if on, applies however rugged the losses ({@code regionWhileExplained} off). */
+    public GpOptions(int startupTrials, int fitCap, int restarts, int restartsUntil, int randomCandidates,
+                     int localStarts, boolean warpLosses, int warpMinParameters, boolean trustRegion,
+                     boolean adaptiveRegion) {
+        this(startupTrials, fitCap, restarts, restartsUntil, randomCandidates, localStarts, warpLosses,
+                warpMinParameters, trustRegion, adaptiveRegion, false);
     }
 
     /** Settings whose acquisition is maximised over the whole unit cube unless {@code trustRegion} is on. */
@@ -88,33 +106,44 @@ public record GpOptions(int startupTrials, int fitCap, int restarts, int restart
 
     public GpOptions withStartupTrials(int n) {
         return new GpOptions(n, fitCap, restarts, restartsUntil, randomCandidates, localStarts, warpLosses, warpMinParameters,
-                trustRegion, adaptiveRegion);
+                trustRegion, adaptiveRegion, regionWhileExplained);
     }
 
     public GpOptions withFitCap(int n) {
         return new GpOptions(startupTrials, n, restarts, restartsUntil, randomCandidates, localStarts,
-                warpLosses, warpMinParameters, trustRegion, adaptiveRegion);
+                warpLosses, warpMinParameters, trustRegion, adaptiveRegion, regionWhileExplained);
     }
 
     public GpOptions withWarpLosses(boolean warp) {
         return new GpOptions(startupTrials, fitCap, restarts, restartsUntil, randomCandidates, localStarts,
-                warp, warpMinParameters, trustRegion, adaptiveRegion);
+                warp, warpMinParameters, trustRegion, adaptiveRegion, regionWhileExplained);
     }
 
     public GpOptions withWarpMinParameters(int n) {
         return new GpOptions(startupTrials, fitCap, restarts, restartsUntil, randomCandidates, localStarts, warpLosses, n,
-                trustRegion, adaptiveRegion);
+                trustRegion, adaptiveRegion, regionWhileExplained);
     }
 
     public GpOptions withTrustRegion(boolean on) {
         return new GpOptions(startupTrials, fitCap, restarts, restartsUntil, randomCandidates, localStarts, warpLosses,
-                warpMinParameters, on, adaptiveRegion);
+                warpMinParameters, on, adaptiveRegion, regionWhileExplained);
     }
 
     /** These settings with TuRBO-1's trust region on or off (see {@link #adaptiveRegion}). */
     public GpOptions withAdaptiveRegion(boolean on) {
         return new GpOptions(startupTrials, fitCap, restarts, restartsUntil, randomCandidates, localStarts, warpLosses,
-                warpMinParameters, trustRegion, on);
+                warpMinParameters, trustRegion, on, regionWhileExplained);
+    }
+
+    /** These settings with TuRBO-1's region only while the model explains the losses ({@link #regionWhileExplained}). */
+    public GpOptions withRegionWhileExplained(boolean on) {
+        return new GpOptions(startupTrials, fitCap, restarts, restartsUntil, randomCandidates, localStarts, warpLosses,
+                warpMinParameters, trustRegion, adaptiveRegion, on);
+    }
+
+    /** Whether the acquisition is maximised in TuRBO-1's region after a fit whose noise variance is {@code noise}. */
+    boolean adaptiveRegion(double noise) {
+        return adaptiveRegion && !(regionWhileExplained && noise >= RUGGED_NOISE);
     }
 
     public Map<String, Object> describe() {
@@ -129,6 +158,7 @@ public record GpOptions(int startupTrials, int fitCap, int restarts, int restart
         m.put("warp_min_parameters", warpMinParameters);
         m.put("trust_region", trustRegion);
         m.put("adaptive_region", adaptiveRegion);
+        m.put("region_while_explained", regionWhileExplained);
         return m;
     }
 }

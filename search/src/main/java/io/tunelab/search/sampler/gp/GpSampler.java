@@ -177,7 +177,7 @@ public final class GpSampler implements Sampler {
         TrustRegion region = region(complete, direction, x, loss, feasible, incumbents, objective, layout, transform);
         KnownPoints known = knownPoints(study, space, pendingParams);
         double[] chosen = AcquisitionOptimizer.maximize(acquisition, transform, incumbents, options, region, known, random);
-        if (options.adaptiveRegion() && !options.trustRegion() && !known.isEmpty()
+        if (options.adaptiveRegion(objective.noise()) && !options.trustRegion() && !known.isEmpty()
                 && known.contains(transform.fromUnit(chosen))) {
             // every point scored in the trust region is a known one (a finite space used up there): the whole cube
             chosen = AcquisitionOptimizer.maximize(acquisition, transform, incumbents, options,
@@ -191,7 +191,8 @@ public final class GpSampler implements Sampler {
     /**
      * Where the acquisition is maximised: the local step's box ({@link GpOptions#trustRegion}), TuRBO-1's box around
      * the best feasible observation ({@link GpOptions#adaptiveRegion}; its side from the complete trials in trial
-     * order, warm-start trials included), or the whole cube (also when nothing is feasible yet).
+     * order, warm-start trials included), or the whole cube (also when nothing is feasible yet, and, with {@link
+     * GpOptions#regionWhileExplained}, when the fit's noise variance marks the losses as too rugged).
      */
     private TrustRegion region(List<FrozenTrial> complete, Direction direction, double[][] x, double[] loss,
                                boolean[] feasible, List<double[]> incumbents, GaussianProcess objective,
@@ -200,7 +201,7 @@ public final class GpSampler implements Sampler {
         if (options.trustRegion()) {
             return TrustRegion.around(x, loss, feasible, numeric);
         }
-        if (!options.adaptiveRegion() || incumbents.isEmpty()) {
+        if (!options.adaptiveRegion(objective.noise()) || incumbents.isEmpty()) {
             return TrustRegion.whole(transform.dimension());
         }
         double[] inOrder = new double[complete.size()];

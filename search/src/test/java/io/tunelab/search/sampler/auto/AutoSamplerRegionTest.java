@@ -49,7 +49,7 @@ class AutoSamplerRegionTest {
     }
 
     @Test
-    void inSpacesOfAtLeastRegionMinParametersTheGpTurnsSearchTuRbosTrustRegion() {
+    void inSpacesOfAtLeastRegionMinParametersTheGpTurnsSearchTuRbosTrustRegionWhileTheModelExplainsTheLosses() {
         Objective fourD = sphere(4);
         assertThat(auto(GP_ALONE.withRegionMinParameters(4), fourD))
                 .isEqualTo(gp(true, fourD))
@@ -65,7 +65,9 @@ class AutoSamplerRegionTest {
     }
 
     @Test
-    void theOptionIsDescribedAndANegativeValueIsRefusedByName() {
+    void fromFourParametersByDefaultTheOptionIsDescribedAndANegativeValueIsRefusedByName() {
+        assertThat(AutoOptions.defaults().regionMinParameters()).isEqualTo(4);
+        assertThat(AutoSampler.gpDefaults().regionWhileExplained()).isTrue();
         assertThat(new AutoSampler(RandomStreams.seeded(1), AutoOptions.defaults().withRegionMinParameters(4)).describe())
                 .containsEntry("region_min_parameters", 4);
         assertThat(AutoOptions.defaults().withRegionMinParameters(4).regionTurn(4)).isTrue();
