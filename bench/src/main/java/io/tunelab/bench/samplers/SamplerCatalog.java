@@ -40,9 +40,10 @@ import java.util.function.UnaryOperator;
  * ask-cost}), {@code gp-whole} (the GP's acquisition over the whole unit cube, without
  * {@link GpOptions#adaptiveRegion}: {@code gp} before TuRBO-1's trust region, and {@code auto}'s GP turns),
  * {@code auto-whole} ({@code auto} whose GP turns search the whole cube in every space, {@link
- * AutoOptions#regionMinParameters} 0: {@code auto} before its default became 4), {@code auto-region} ({@code auto}
- * whose GP turns from 4 parameters keep that region even where the losses are too rugged for the model, {@link
- * GpOptions#regionWhileExplained} off), {@code tpe-no-credit} ({@code auto}'s TPE
+ * AutoOptions#regionMinParameters} 0: {@code auto} before the region), {@code auto-region4} (the region from 4
+ * parameters only, as between the forty-fifth and forty-sixth rules), {@code auto-region} ({@code auto} whose GP turns
+ * keep that region even where the losses are too rugged for the model, {@link GpOptions#regionWhileExplained} off),
+ * {@code tpe-no-credit} ({@code auto}'s TPE
  * turns alone) and {@code tpe-univariate}, {@code tpe-no-improvement} and {@code tpe-scott}
  * ({@link TpeOptions#defaults()} with one refinement
  * switched off: multivariate modelling, improvement weights for the good group, or neighbour
@@ -85,6 +86,7 @@ public final class SamplerCatalog {
         auto("auto-credit4", AutoOptions.defaults().withCreditMinParameters(4), AutoSampler.gpDefaults());
         auto("auto-nowarp", AutoOptions.defaults(), AutoSampler.gpDefaults().withWarpLosses(false));
         auto("auto-whole", AutoOptions.defaults().withRegionMinParameters(0), AutoSampler.gpDefaults());
+        auto("auto-region4", AutoOptions.defaults().withRegionMinParameters(4), AutoSampler.gpDefaults());
         auto("auto-region", AutoOptions.defaults(), AutoSampler.gpDefaults().withRegionWhileExplained(false));
     }
 

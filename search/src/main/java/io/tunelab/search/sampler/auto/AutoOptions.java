@@ -42,8 +42,8 @@ public record AutoOptions(int gpTrialsPerDimension, int maxGpTrials, int stallTr
     public static final int LOCAL_MAX_PARAMETERS = 3;
     /** The default {@link #creditMinParameters}: swing turns by credit in spaces of any size. */
     public static final int CREDIT_MIN_PARAMETERS = 1;
-    /** The default {@link #regionMinParameters}: the GP turns search TuRBO-1's region in spaces of 4 or more. */
-    public static final int REGION_MIN_PARAMETERS = 4;
+    /** The default {@link #regionMinParameters}: the GP turns search TuRBO-1's region in spaces of any size. */
+    public static final int REGION_MIN_PARAMETERS = 1;
 
     public AutoOptions {
         if (gpTrialsPerDimension < 1) {
@@ -157,10 +157,12 @@ public record AutoOptions(int gpTrialsPerDimension, int maxGpTrials, int stallTr
      * The defaults: GP for the first 250 trials whatever the dimension (Optuna's AutoSampler: GP below 250
      * trials), every third of them proposed by TPE instead, no stall rule, and in numeric spaces of at most 3
      * parameters a local GP step at trial numbers 1, 4, 7, ... (GP, local GP, TPE in turn); in every space the swing
-     * turn by credit (in spaces of at most 3 parameters the swing turn is the local step); from 4 parameters the GP
+     * turn by credit (in spaces of at most 3 parameters the swing turn is the local step); in every space the GP
      * turns in TuRBO-1's region while the model explains the losses (on fresh development seeds 57001-57003, 24 BBOB
      * functions, the rule written before the run: better than the whole cube in 44 paired runs and worse in 24 in 5-D,
-     * 48 and 20 in 10-D; the region alone, without the condition, was even in 5-D). In 2-D, on development seeds
+     * 48 and 20 in 10-D; the region alone, without the condition, was even in 5-D; in 2-D, seeds 57001-60003, 129 and
+     * 103, medians lower on 14 functions and higher on 7, at most the best Optuna median on 19 against 17). In 2-D, on
+     * development seeds
      * 8001-11003 (12 runs per function, the rule written before the run), the credit's median was lower than without
      * on 16 BBOB functions and higher on 5, better in 105 paired runs and worse in 90, at most the best Optuna median on
      * 19 (without: 13); until then it applied from 4 parameters only. The credit (fixed beforehand) was

@@ -46,9 +46,10 @@ import java.util.stream.Stream;
  *       before each TPE turn (the local step where those are taken) goes to TPE while TPE's trials since the GP's
  *       random start-up have improved the incumbent at a higher rate ({@link ImprovementCredit}, {@link
  *       #creditSide}), which did better in 2, 5 and 10 dimensions; in spaces of at least {@link
- *       AutoOptions#regionMinParameters} (4) parameters the GP turns maximise the acquisition inside TuRBO-1's
- *       trust region ({@link GpOptions#adaptiveRegion}) while the model explains the losses ({@link
- *       GpOptions#regionWhileExplained}; {@link #gpDefaults}), which did better in 5 and 10 dimensions.</li>
+ *       AutoOptions#regionMinParameters} (by default 1: every space) parameters the GP turns (not the local steps)
+ *       maximise the acquisition inside TuRBO-1's trust region ({@link GpOptions#adaptiveRegion}) while the model
+ *       explains the losses ({@link GpOptions#regionWhileExplained}; {@link #gpDefaults}), which did better in 2, 5
+ *       and 10 dimensions.</li>
  * </ul>
  * The first trial of a study (nothing known yet) goes to GP, whose first trials are random draws
  * from the same streams. The delegate of a trial is fixed when the trial starts, serves all its
@@ -109,9 +110,9 @@ public final class AutoSampler implements Sampler {
      * The settings of the GP turns unless given: {@link GpOptions#defaults()} over the whole unit cube
      * ({@link GpOptions#adaptiveRegion} off), with {@link GpOptions#regionWhileExplained} on for the turns that
      * search TuRBO-1's region (spaces of at least {@link AutoOptions#regionMinParameters} parameters, where the GP
-     * turns run with {@code adaptiveRegion} on). Below 4 parameters {@code auto}'s portfolio (TPE turns, local GP
-     * turns, credit) was chosen with the whole cube; from 4, the region where the model explains the losses did
-     * better on the development split in 5 and 10 dimensions (docs/sampler-benchmarks.md).
+     * turns run with {@code adaptiveRegion} on). The region where the model explains the losses did better than
+     * the whole cube on the development split in 2, 5 and 10 dimensions; the region alone did not in 2 and 5
+     * (docs/sampler-benchmarks.md).
      */
     public static GpOptions gpDefaults() {
         return GpOptions.defaults().withAdaptiveRegion(false).withRegionWhileExplained(true);

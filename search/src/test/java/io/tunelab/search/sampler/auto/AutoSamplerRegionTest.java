@@ -65,8 +65,8 @@ class AutoSamplerRegionTest {
     }
 
     @Test
-    void fromFourParametersByDefaultTheOptionIsDescribedAndANegativeValueIsRefusedByName() {
-        assertThat(AutoOptions.defaults().regionMinParameters()).isEqualTo(4);
+    void inEverySpaceByDefaultTheOptionIsDescribedAndANegativeValueIsRefusedByName() {
+        assertThat(AutoOptions.defaults().regionMinParameters()).isEqualTo(1);
         assertThat(AutoSampler.gpDefaults().regionWhileExplained()).isTrue();
         assertThat(new AutoSampler(RandomStreams.seeded(1), AutoOptions.defaults().withRegionMinParameters(4)).describe())
                 .containsEntry("region_min_parameters", 4);
