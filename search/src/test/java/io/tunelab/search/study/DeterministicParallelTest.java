@@ -39,8 +39,9 @@ class DeterministicParallelTest {
             case "cmaes" -> CmaesSampler::new;
             case "qmc" -> QmcSampler::new;
             case "grid" -> streams -> GridSampler.ofValues(grid());
-            // GP for 4 trials per parameter, then CMA-ES: both phases and the hand-over within TRIALS
-            case "auto" -> streams -> new AutoSampler(streams, new AutoOptions(4, 250, 0, 3, 3, AutoOptions.LOCAL_MAX_PARAMETERS));
+            // the defaults but GP for 4 trials per parameter, then CMA-ES: both phases and the hand-over within TRIALS
+            case "auto" -> streams -> new AutoSampler(streams, new AutoOptions(4, 250, 0, 3, 3, AutoOptions.LOCAL_MAX_PARAMETERS,
+                    AutoOptions.CREDIT_MIN_PARAMETERS, AutoOptions.REGION_MIN_PARAMETERS));
             default -> throw new IllegalArgumentException(name);
         };
     }
