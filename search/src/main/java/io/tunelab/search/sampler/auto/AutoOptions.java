@@ -162,10 +162,9 @@ public record AutoOptions(int gpTrialsPerDimension, int maxGpTrials, int stallTr
      * functions, the rule written before the run: better than the whole cube in 44 paired runs and worse in 24 in 5-D,
      * 48 and 20 in 10-D; the region alone, without the condition, was even in 5-D; in 2-D, seeds 57001-60003, 129 and
      * 103, medians lower on 14 functions and higher on 7, at most the best Optuna median on 19 against 17). In 2-D, on
-     * development seeds
-     * 8001-11003 (12 runs per function, the rule written before the run), the credit's median was lower than without
-     * on 16 BBOB functions and higher on 5, better in 105 paired runs and worse in 90, at most the best Optuna median on
-     * 19 (without: 13); until then it applied from 4 parameters only. The credit (fixed beforehand) was
+     * development seeds 8001-11003 (12 runs per function, the rule written before the run), the credit's median was
+     * lower than without on 16 BBOB functions and higher on 5, better in 105 paired runs and worse in 90, at most the
+     * best Optuna median on 19 (without: 13); until then it applied from 4 parameters only. The credit (fixed beforehand) was
      * at most the best Optuna median on 17 of 24 BBOB functions in 5-D on development seeds 1-3, as many as without;
      * on the fresh development seeds 4001-7003 (12 runs per function, the rule written before the run) its median was
      * lower than without on 14 functions and higher on 9, better in 104 paired runs and worse in 94, at most the best
