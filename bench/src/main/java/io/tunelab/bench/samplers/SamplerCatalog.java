@@ -43,6 +43,9 @@ import java.util.function.UnaryOperator;
  * AutoOptions#regionMinParameters} 0: {@code auto} before the region), {@code auto-region4} (the region from 4
  * parameters only, as between the forty-fifth and forty-sixth rules), {@code auto-region} ({@code auto} whose GP turns
  * keep that region even where the losses are too rugged for the model, {@link GpOptions#regionWhileExplained} off),
+ * {@code auto-gain} ({@code auto} whose swing turn's credit compares gains per trial rather than rates of improvement
+ * in spaces of at most {@link AutoOptions#LOCAL_MAX_PARAMETERS} parameters, {@link
+ * AutoOptions#gainCreditMaxParameters}: the fifty-fifth and fifty-sixth rules' variant),
  * {@code tpe-no-credit} ({@code auto}'s TPE
  * turns alone) and {@code tpe-univariate}, {@code tpe-no-improvement} and {@code tpe-scott}
  * ({@link TpeOptions#defaults()} with one refinement
@@ -88,6 +91,8 @@ public final class SamplerCatalog {
         auto("auto-whole", AutoOptions.defaults().withRegionMinParameters(0), AutoSampler.gpDefaults());
         auto("auto-region4", AutoOptions.defaults().withRegionMinParameters(4), AutoSampler.gpDefaults());
         auto("auto-region", AutoOptions.defaults(), AutoSampler.gpDefaults().withRegionWhileExplained(false));
+        auto("auto-gain", AutoOptions.defaults().withGainCreditMaxParameters(AutoOptions.LOCAL_MAX_PARAMETERS),
+                AutoSampler.gpDefaults());
     }
 
     private SamplerCatalog() {

@@ -112,7 +112,7 @@ public final class SearchComponents {
                 AutoOptions a = new AutoOptions(integer(o, "gp_trials_per_dimension", d.gpTrialsPerDimension()),
                         d.maxGpTrials(), d.stallTrialsPerDimension(), integer(o, "tpe_every", d.tpeEvery()),
                         integer(o, "local_every", d.localEvery()), d.localMaxParameters(), d.creditMinParameters(),
-                        d.regionMinParameters());
+                        d.regionMinParameters(), d.gainCreditMaxParameters());
                 return streams -> new AutoSampler(streams, a);
             }
             case "cmaes": {

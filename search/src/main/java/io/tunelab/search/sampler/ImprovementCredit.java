@@ -15,13 +15,26 @@ import java.util.function.Function;
  * they completed in, the credit is the same in every schedule that shows the same trials (the deterministic parallel
  * mode).
  *
+ * <p>Besides counting improvements, the credit sums their sizes: an improving trial's gain is the amount by which it
+ * lowered the best loss of the complete trials numbered below it (none for the first trial, which has nothing to
+ * lower). {@link #challengerLeads()} compares the rates of improvement, {@link #challengerLeadsByGain()} the gains per
+ * counted trial.
+ *
  * @param defenderTrials         counted trials of the defending side
  * @param defenderImprovements   of which improved the best value
  * @param challengerTrials        counted trials of the challenger side
  * @param challengerImprovements  of which improved the best value
+ * @param defenderGain           the defending side's improvements' gains, summed ({@code >= 0})
+ * @param challengerGain         the challenger side's, summed ({@code >= 0})
  */
 public record ImprovementCredit(int defenderTrials, int defenderImprovements, int challengerTrials,
-                                int challengerImprovements) {
+                                int challengerImprovements, double defenderGain, double challengerGain) {
+
+    /** A credit of counts alone, without gains (both 0). */
+    public ImprovementCredit(int defenderTrials, int defenderImprovements, int challengerTrials,
+                             int challengerImprovements) {
+        this(defenderTrials, defenderImprovements, challengerTrials, challengerImprovements, 0, 0);
+    }
 
     /** Which side a trial counts for. */
     public enum Side { DEFENDER, CHALLENGER }
@@ -36,18 +49,21 @@ public record ImprovementCredit(int defenderTrials, int defenderImprovements, in
                 .sorted(Comparator.comparingInt(FrozenTrial::number)).toList();
         int[] trials = new int[2];
         int[] improvements = new int[2];
+        double[] gains = new double[2];
         double best = Double.POSITIVE_INFINITY;
         for (FrozenTrial t : ordered) {
             double loss = direction.asLoss(t.value());
             boolean improves = loss < best;
+            double gain = improves ? best - loss : 0;
             best = Math.min(best, loss);
             Side s = t.number() < fromNumber ? null : side.apply(t);
             if (s != null) {
                 trials[s.ordinal()]++;
                 improvements[s.ordinal()] += improves ? 1 : 0;
+                gains[s.ordinal()] += Double.isFinite(gain) ? gain : 0;
             }
         }
-        return new ImprovementCredit(trials[0], improvements[0], trials[1], improvements[1]);
+        return new ImprovementCredit(trials[0], improvements[0], trials[1], improvements[1], gains[0], gains[1]);
     }
 
     /**
@@ -58,5 +74,14 @@ public record ImprovementCredit(int defenderTrials, int defenderImprovements, in
     public boolean challengerLeads() {
         return (long) (challengerImprovements + 1) * (defenderTrials + 2)
                 > (long) (defenderImprovements + 1) * (challengerTrials + 2);
+    }
+
+    /**
+     * Whether the challenger's gain per counted trial, {@code gain / (trials + 2)}, is strictly above the defender's:
+     * many small refinements weigh less than one large step. Neither side's scale nor offset matters (both sides'
+     * gains are differences of the same losses). With no gain on either side the defender keeps the turn.
+     */
+    public boolean challengerLeadsByGain() {
+        return challengerGain * (defenderTrials + 2) > defenderGain * (challengerTrials + 2);
     }
 }

@@ -37,8 +37,8 @@ class ImprovementCreditTest {
 
     @Test
     void eachSidesTrialsAndImprovementsAreCountedFromTheGivenNumberAndOthersAreLeftOut() {
-        assertThat(ImprovementCredit.of(history(), Direction.MINIMIZE, 2, BY_ATTR)).isEqualTo(new ImprovementCredit(2, 1, 2, 2));
-        assertThat(ImprovementCredit.of(history(), Direction.MINIMIZE, 0, BY_ATTR)).isEqualTo(new ImprovementCredit(4, 3, 2, 2));
+        assertThat(ImprovementCredit.of(history(), Direction.MINIMIZE, 2, BY_ATTR)).isEqualTo(new ImprovementCredit(2, 1, 2, 2, 1, 2));
+        assertThat(ImprovementCredit.of(history(), Direction.MINIMIZE, 0, BY_ATTR)).isEqualTo(new ImprovementCredit(4, 3, 2, 2, 2, 2));
     }
 
     @Test
@@ -52,8 +52,8 @@ class ImprovementCreditTest {
     @Test
     void anImprovementIsJudgedAgainstEveryLowerNumberedTrialIncludingThoseBeforeTheCountedOnes() {
         List<FrozenTrial> trials = List.of(trial(0, "d", 1), trial(1, "c", 2), trial(2, "d", 0.5));
-        assertThat(ImprovementCredit.of(trials, Direction.MINIMIZE, 1, BY_ATTR)).isEqualTo(new ImprovementCredit(1, 1, 1, 0));
-        assertThat(ImprovementCredit.of(trials, Direction.MAXIMIZE, 1, BY_ATTR)).isEqualTo(new ImprovementCredit(1, 0, 1, 1));
+        assertThat(ImprovementCredit.of(trials, Direction.MINIMIZE, 1, BY_ATTR)).isEqualTo(new ImprovementCredit(1, 1, 1, 0, 0.5, 0));
+        assertThat(ImprovementCredit.of(trials, Direction.MAXIMIZE, 1, BY_ATTR)).isEqualTo(new ImprovementCredit(1, 0, 1, 1, 0, 1));
     }
 
     @Test
@@ -63,5 +63,44 @@ class ImprovementCreditTest {
         assertThat(new ImprovementCredit(4, 1, 2, 1).challengerLeads()).isTrue();
         assertThat(new ImprovementCredit(2, 1, 2, 1).challengerLeads()).isFalse();
         assertThat(new ImprovementCredit(2, 2, 4, 2).challengerLeads()).isFalse();
+    }
+
+    @Test
+    void eachSidesGainIsWhatItsImprovementsTookOffTheBestLossAndTheFirstTrialHasNothingToTakeOff() {
+        ImprovementCredit fromZero = ImprovementCredit.of(history(), Direction.MINIMIZE, 0, BY_ATTR);
+        // trial 0 improves on nothing (no gain); 1 and 2 take 1 each off the best loss; 3 and 5 take 1 each
+        assertThat(fromZero.defenderGain()).isEqualTo(2);
+        assertThat(fromZero.challengerGain()).isEqualTo(2);
+    }
+
+    @Test
+    void byGainOneLargeStepOutweighsManySmallRefinements() {
+        // the defender refined eight times by 0.01 in ten trials, the challenger took one step of 1 in five
+        ImprovementCredit credit = new ImprovementCredit(10, 8, 5, 1, 0.08, 1);
+        assertThat(credit.challengerLeads()).isFalse();
+        assertThat(credit.challengerLeadsByGain()).isTrue();
+    }
+
+    @Test
+    void byGainTheDefenderKeepsTheTurnWithoutGainsAndOnATie() {
+        assertThat(new ImprovementCredit(0, 0, 0, 0).challengerLeadsByGain()).isFalse();
+        assertThat(new ImprovementCredit(3, 0, 3, 0).challengerLeadsByGain()).isFalse();
+        assertThat(new ImprovementCredit(2, 1, 2, 1, 0.5, 0.5).challengerLeadsByGain()).isFalse();
+        assertThat(new ImprovementCredit(2, 1, 2, 1, 0.5, 0.6).challengerLeadsByGain()).isTrue();
+    }
+
+    @Test
+    void byGainTheDecisionDoesNotDependOnTheLossesScaleOrOffset() {
+        List<FrozenTrial> trials = List.of(trial(0, "d", 5), trial(1, "d", 4.99), trial(2, "c", 3), trial(3, "d", 2.98),
+                trial(4, "d", 2.97), trial(5, "c", 9));
+        for (double scale : new double[] {1e-6, 1, 1e6}) {
+            for (double offset : new double[] {-1e3, 0, 1e3}) {
+                List<FrozenTrial> moved = trials.stream().map(t -> trial(t.number(),
+                        String.valueOf(t.systemAttrs().get(SIDE)), offset + scale * t.value())).toList();
+                ImprovementCredit credit = ImprovementCredit.of(moved, Direction.MINIMIZE, 1, BY_ATTR);
+                assertThat(credit.challengerLeadsByGain()).as("scale %s offset %s", scale, offset).isTrue();
+                assertThat(credit.challengerLeads()).as("scale %s offset %s", scale, offset).isFalse();
+            }
+        }
     }
 }

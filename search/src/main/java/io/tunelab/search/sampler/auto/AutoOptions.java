@@ -22,7 +22,10 @@ import java.util.Map;
  * the phase by credit from the trial history. With {@code regionMinParameters} = r &gt; 0, in numeric spaces of at
  * least r parameters, the global GP turns run with {@link io.tunelab.search.sampler.gp.GpOptions#adaptiveRegion} on:
  * by default ({@link AutoSampler#gpDefaults}) they maximise the acquisition inside TuRBO-1's trust region while the
- * model explains the losses; in smaller spaces, or with r = 0, over the whole unit cube.
+ * model explains the losses; in smaller spaces, or with r = 0, over the whole unit cube. With {@code
+ * gainCreditMaxParameters} = g &gt; 0, in numeric spaces of at most g parameters the swing turn's credit compares the
+ * delegates' gains per trial ({@link io.tunelab.search.sampler.ImprovementCredit#challengerLeadsByGain()}: how much
+ * their improvements lowered the best loss) instead of their rates of improvement.
  *
  * @param gpTrialsPerDimension    GP trials per numeric parameter before CMA-ES takes over
  * @param maxGpTrials             the most GP trials whatever the dimension (Optuna's AutoSampler: 250)
@@ -34,9 +37,12 @@ import java.util.Map;
  *                                or 0 (never)
  * @param regionMinParameters     the fewest numeric parameters of a space in which the GP turns search TuRBO-1's
  *                                trust region, or 0 (never)
+ * @param gainCreditMaxParameters the most numeric parameters of a space in which the swing turn's credit compares
+ *                                gains rather than rates of improvement, or 0 (never)
  */
 public record AutoOptions(int gpTrialsPerDimension, int maxGpTrials, int stallTrialsPerDimension, int tpeEvery,
-                          int localEvery, int localMaxParameters, int creditMinParameters, int regionMinParameters) {
+                          int localEvery, int localMaxParameters, int creditMinParameters, int regionMinParameters,
+                          int gainCreditMaxParameters) {
 
     /** The default {@link #localMaxParameters}: local GP steps in spaces of at most 3 parameters. */
     public static final int LOCAL_MAX_PARAMETERS = 3;
@@ -70,6 +76,16 @@ public record AutoOptions(int gpTrialsPerDimension, int maxGpTrials, int stallTr
         if (regionMinParameters < 0) {
             throw new SamplerException("regionMinParameters must be >= 0 (0: never), got " + regionMinParameters);
         }
+        if (gainCreditMaxParameters < 0) {
+            throw new SamplerException("gainCreditMaxParameters must be >= 0 (0: never), got " + gainCreditMaxParameters);
+        }
+    }
+
+    /** Options whose swing turn's credit compares rates of improvement in every space ({@code gainCreditMaxParameters} 0). */
+    public AutoOptions(int gpTrialsPerDimension, int maxGpTrials, int stallTrialsPerDimension, int tpeEvery,
+                       int localEvery, int localMaxParameters, int creditMinParameters, int regionMinParameters) {
+        this(gpTrialsPerDimension, maxGpTrials, stallTrialsPerDimension, tpeEvery, localEvery, localMaxParameters,
+                creditMinParameters, regionMinParameters, 0);
     }
 
     /** Options whose GP turns search the whole unit cube in every space ({@code regionMinParameters} 0). */
@@ -98,31 +114,42 @@ public record AutoOptions(int gpTrialsPerDimension, int maxGpTrials, int stallTr
     /** These options with every {@code k}-th trial of the GP phase proposed by TPE (0: never). */
     public AutoOptions withTpeEvery(int k) {
         return new AutoOptions(gpTrialsPerDimension, maxGpTrials, stallTrialsPerDimension, k, localEvery, localMaxParameters,
-                creditMinParameters, regionMinParameters);
+                creditMinParameters, regionMinParameters, gainCreditMaxParameters);
     }
 
     /** These options with a local GP step at trial numbers {@code m} − 2, 2{@code m} − 2, ... unless TPE's (0: never). */
     public AutoOptions withLocalEvery(int m) {
         return new AutoOptions(gpTrialsPerDimension, maxGpTrials, stallTrialsPerDimension, tpeEvery, m, localMaxParameters,
-                creditMinParameters, regionMinParameters);
+                creditMinParameters, regionMinParameters, gainCreditMaxParameters);
     }
 
     /** These options with local GP steps only in numeric spaces of at most {@code n} parameters. */
     public AutoOptions withLocalMaxParameters(int n) {
         return new AutoOptions(gpTrialsPerDimension, maxGpTrials, stallTrialsPerDimension, tpeEvery, localEvery, n,
-                creditMinParameters, regionMinParameters);
+                creditMinParameters, regionMinParameters, gainCreditMaxParameters);
     }
 
     /** These options with the swing turn going by credit in numeric spaces of at least {@code c} parameters (0: never). */
     public AutoOptions withCreditMinParameters(int c) {
         return new AutoOptions(gpTrialsPerDimension, maxGpTrials, stallTrialsPerDimension, tpeEvery, localEvery,
-                localMaxParameters, c, regionMinParameters);
+                localMaxParameters, c, regionMinParameters, gainCreditMaxParameters);
     }
 
     /** These options with the GP turns searching TuRBO-1's trust region in numeric spaces of at least {@code r} (0: never). */
     public AutoOptions withRegionMinParameters(int r) {
         return new AutoOptions(gpTrialsPerDimension, maxGpTrials, stallTrialsPerDimension, tpeEvery, localEvery,
-                localMaxParameters, creditMinParameters, r);
+                localMaxParameters, creditMinParameters, r, gainCreditMaxParameters);
+    }
+
+    /** These options with the swing turn's credit by gains in numeric spaces of at most {@code g} parameters (0: never). */
+    public AutoOptions withGainCreditMaxParameters(int g) {
+        return new AutoOptions(gpTrialsPerDimension, maxGpTrials, stallTrialsPerDimension, tpeEvery, localEvery,
+                localMaxParameters, creditMinParameters, regionMinParameters, g);
+    }
+
+    /** Whether the swing turn's credit in a numeric space of {@code parameters} parameters compares gains. */
+    public boolean gainCredit(int parameters) {
+        return gainCreditMaxParameters > 0 && parameters <= gainCreditMaxParameters;
     }
 
     /** Whether the global GP turns in a numeric space of {@code parameters} parameters search TuRBO-1's trust region. */
@@ -209,6 +236,7 @@ public record AutoOptions(int gpTrialsPerDimension, int maxGpTrials, int stallTr
         m.put("local_max_parameters", localMaxParameters);
         m.put("credit_min_parameters", creditMinParameters);
         m.put("region_min_parameters", regionMinParameters);
+        m.put("gain_credit_max_parameters", gainCreditMaxParameters);
         return m;
     }
 }

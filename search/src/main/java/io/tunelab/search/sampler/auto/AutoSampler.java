@@ -145,7 +145,7 @@ public final class AutoSampler implements Sampler {
             }
             return cmaes;
         }
-        if (options.tpeTurn(number) || options.swingTurn(number, shape.numeric()) && tpeLeads(study)) {
+        if (options.tpeTurn(number) || options.swingTurn(number, shape.numeric()) && tpeLeads(study, shape.numeric())) {
             return tpe;
         }
         if (options.localTurn(number, shape.numeric())) {
@@ -154,9 +154,10 @@ public final class AutoSampler implements Sampler {
         return options.regionTurn(shape.numeric()) ? regionGp : gp;
     }
 
-    private boolean tpeLeads(StudyView study) {
-        return ImprovementCredit.of(study.trials(COMPLETE), study.direction(), creditFrom,
-                AutoSampler::creditSide).challengerLeads();
+    private boolean tpeLeads(StudyView study, int parameters) {
+        ImprovementCredit credit = ImprovementCredit.of(study.trials(COMPLETE), study.direction(), creditFrom,
+                AutoSampler::creditSide);
+        return options.gainCredit(parameters) ? credit.challengerLeadsByGain() : credit.challengerLeads();
     }
 
     /**

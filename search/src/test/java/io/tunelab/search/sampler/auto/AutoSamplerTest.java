@@ -304,6 +304,44 @@ class AutoSamplerTest {
                 .isEqualTo(fixed);
     }
 
+    /**
+     * Two parameters; the turns other than TPE's fixed ones (trial numbers 2, 5, 8, ...) refine the best value by 0.001
+     * at every turn, and TPE's fixed turns never improve it except trial 11, which takes a step of about 1.
+     */
+    private static final Objective TPE_STEPS_ONCE_2D = t -> {
+        double s = t.suggestFloat("x", -1, 1) * 1e-9 + t.suggestFloat("y", -1, 1) * 1e-9;
+        int n = t.number();
+        if (n == 11) {
+            return -1 + s;
+        }
+        return n % 3 == 2 ? 1e6 + s : (n > 11 ? -1 : 0) - n * 1e-3 + s;
+    };
+
+    private static final List<Object> FIXED_TURNS_2D = List.of("gp", "gp-local", "tpe", "gp", "gp-local", "tpe", "gp",
+            "gp-local", "tpe", "gp", "gp-local", "tpe", "gp", "gp-local", "tpe", "gp", "gp-local", "tpe", "gp", "gp-local",
+            "tpe");
+
+    @Test
+    void byGainTheSwingTurnGoesToTpeAfterOneLargeStepWhichManySmallRefinementsOutnumber() {
+        AutoOptions byGain = AutoOptions.defaults().withGainCreditMaxParameters(3);
+        // from trial 13 on TPE's one step of 1 outweighs the GP's refinements of 0.001, which outnumber it
+        assertThat(samplers(run(TPE_STEPS_ONCE_2D, 21, byGain))).containsExactly("gp", "gp-local", "tpe", "gp",
+                "gp-local", "tpe", "gp", "gp-local", "tpe", "gp", "gp-local", "tpe", "gp", "tpe", "tpe", "gp", "tpe", "tpe",
+                "gp", "tpe", "tpe");
+        assertThat(samplers(run(TPE_STEPS_ONCE_2D, 21, byGain.withGainCreditMaxParameters(0)))).isEqualTo(FIXED_TURNS_2D);
+    }
+
+    @Test
+    void theCreditComparesGainsOnlyInSpacesOfAtMostGainCreditMaxParametersParameters() {
+        assertThat(samplers(run(TPE_STEPS_ONCE_2D, 21, AutoOptions.defaults().withGainCreditMaxParameters(1))))
+                .isEqualTo(FIXED_TURNS_2D);
+        assertThat(AutoOptions.defaults().withGainCreditMaxParameters(2).gainCredit(2)).isTrue();
+        assertThat(AutoOptions.defaults().withGainCreditMaxParameters(2).gainCredit(3)).isFalse();
+        assertThat(AutoOptions.defaults().withGainCreditMaxParameters(0).gainCredit(1)).isFalse();
+        assertThatThrownBy(() -> AutoOptions.defaults().withGainCreditMaxParameters(-1)).isInstanceOf(SamplerException.class)
+                .hasMessageContaining("gainCreditMaxParameters must be >= 0 (0: never), got -1");
+    }
+
     @Test
     void turnsByCreditGiveTheSameSamplersAndParametersPerTrialNumberWhetherOneTwoOrFourTrialsRunAtOnce() {
         AutoOptions options = AutoOptions.defaults().withCreditMinParameters(4);
