@@ -46,7 +46,7 @@ public final class SpecCatalog {
         samplers.put("tpe", List.of(integer("startup_trials", NON_NEGATIVE), integer("ei_candidates", AT_LEAST_ONE),
                 number("gamma", new Range(0, true, 1, false)), number("prior_weight", Range.positive()),
                 bool("multivariate"), bool("group"), bool("constant_liar"), bool("consider_endpoints"),
-                bool("model_credit")));
+                bool("model_credit"), integer("small_space_ei_candidates", NON_NEGATIVE)));
         samplers.put("gp", List.of(integer("startup_trials", NON_NEGATIVE), integer("max_points", Range.atLeast(10)),
                 integer("restarts", AT_LEAST_ONE), bool("adaptive_region")));
         samplers.put("cmaes", List.of(integer("startup_trials", NON_NEGATIVE), integer("popsize", Range.atLeast(2)),

@@ -86,6 +86,8 @@ class InvalidStudyFilesTest {
                         "'startup_trials' is not an option of the random sampler (it belongs to tpe, gp or cmaes)"),
                 bad("sampler option out of range", adding("sampler: {type: tpe, gamma: 1.5}"),
                         9, "sampler.gamma", "must be a number between 0 and 1 (0 excluded), got 1.5"),
+                bad("negative small-space candidates", adding("sampler: {type: tpe, small_space_ei_candidates: -1}"),
+                        9, "sampler.small_space_ei_candidates", "got -1"),
                 bad("negative seed", adding("sampler: {type: tpe, seed: -1}"),
                         9, "sampler.seed", "must be an integer >= 0, got -1"),
                 bad("warm start of a sampler that does not learn", adding("sampler: {type: random, warm_start: {study: a}}"),

@@ -47,7 +47,8 @@ import java.util.function.UnaryOperator;
  * in spaces of at most {@link AutoOptions#LOCAL_MAX_PARAMETERS} parameters, {@link
  * AutoOptions#gainCreditMaxParameters}: the fifty-fifth and fifty-sixth rules' variant),
  * {@code tpe-no-credit} ({@code auto}'s TPE
- * turns alone) and {@code tpe-univariate}, {@code tpe-no-improvement} and {@code tpe-scott}
+ * turns alone, {@link AutoSampler#tpeDefaults()}: without the model credit and the small spaces'
+ * candidates) and {@code tpe-univariate}, {@code tpe-no-improvement} and {@code tpe-scott}
  * ({@link TpeOptions#defaults()} with one refinement
  * switched off: multivariate modelling, improvement weights for the good group, or neighbour
  * bandwidths in favour of Optuna's Scott-like multivariate bandwidth). This table is the one place a
@@ -70,9 +71,9 @@ public final class SamplerCatalog {
         ALL.put("tpe-univariate", s -> new TpeSampler(s, TpeOptions.defaults().withMultivariate(false, false)));
         ALL.put("tpe-no-improvement", s -> new TpeSampler(s, TpeOptions.defaults().withRefinements(false, true, true)));
         ALL.put("tpe-scott", s -> new TpeSampler(s, TpeOptions.defaults().withRefinements(true, false, true)));
-        ALL.put("tpe-no-credit", s -> new TpeSampler(s, TpeOptions.defaults().withModelCredit(false)));
+        ALL.put("tpe-no-credit", s -> new TpeSampler(s, AutoSampler.tpeDefaults()));
         ALL.put("tpe-no-credit-no-improvement", s -> new TpeSampler(s,
-                TpeOptions.defaults().withModelCredit(false).withRefinements(false, true, true)));
+                AutoSampler.tpeDefaults().withRefinements(false, true, true)));
         ALL.put("gp", GpSampler::new);
         ALL.put("gp-nowarp", s -> new GpSampler(s, GpOptions.defaults().withWarpLosses(false)));
         ALL.put("gp-local", s -> new GpSampler(s, GpOptions.defaults().withTrustRegion(true)));

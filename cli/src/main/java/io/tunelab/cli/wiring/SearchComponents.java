@@ -96,7 +96,9 @@ public final class SearchComponents {
                         d.gammaCap(), number(o, "prior_weight", d.priorWeight()), d.magicClip(),
                         bool(o, "consider_endpoints", d.considerEndpoints()), multivariate,
                         multivariate && bool(o, "group", d.group()), bool(o, "constant_liar", parallel))
-                        .withModelCredit(bool(o, "model_credit", d.modelCredit()));
+                        .withModelCredit(bool(o, "model_credit", d.modelCredit()))
+                        .withSmallSpaceEiCandidates(integer(o, "small_space_ei_candidates",
+                                o.containsKey("ei_candidates") ? 0 : d.smallSpaceEiCandidates()));
                 return streams -> new TpeSampler(streams, t);
             }
             case "gp": {

@@ -17,6 +17,7 @@ import io.tunelab.search.sampler.RandomStreams;
 import io.tunelab.search.sampler.Sampler;
 import io.tunelab.search.sampler.auto.AutoSampler;
 import io.tunelab.search.sampler.qmc.QmcSampler;
+import io.tunelab.search.sampler.tpe.TpeOptions;
 import io.tunelab.search.sampler.tpe.TpeSampler;
 import java.util.HashMap;
 import java.util.Map;
@@ -81,6 +82,18 @@ class SearchComponentsTest {
         assertThat(sampler("sampler: {type: auto, tpe_every: 0}").describe()).containsEntry("tpe_every", 0);
         assertThat(sampler("sampler: {type: auto}").describe()).containsEntry("local_every", 3);
         assertThat(sampler("sampler: {type: auto, local_every: 0}").describe()).containsEntry("local_every", 0);
+    }
+
+    @Test
+    void aTpeSamplersSmallSpaceCandidatesDefaultToTheApisAndGiveWayToAnExplicitEiCandidates() {
+        assertThat(sampler("sampler: {type: tpe}")).isInstanceOfSatisfying(TpeSampler.class,
+                t -> assertThat(t.options()).isEqualTo(TpeOptions.defaults()));
+        assertThat(sampler("sampler: {type: tpe, ei_candidates: 24}")).isInstanceOfSatisfying(TpeSampler.class,
+                t -> assertThat(t.options().smallSpaceEiCandidates()).as("24 meant everywhere").isZero());
+        assertThat(sampler("sampler: {type: tpe, ei_candidates: 24, small_space_ei_candidates: 48}").describe())
+                .containsEntry("ei_candidates", 24).containsEntry("small_space_ei_candidates", 48);
+        assertThat(sampler("sampler: {type: tpe, small_space_ei_candidates: 0}").describe())
+                .containsEntry("small_space_ei_candidates", 0);
     }
 
     @Test

@@ -37,8 +37,8 @@ import java.util.stream.Stream;
  *       run starts from the best of those trials (see {@link CmaesSampler}); prior trials of a warm start
  *       (numbered below 0, see {@link io.tunelab.search.sampler.WarmStartSampler}) inform both but do not
  *       count towards the GP trials; every {@link AutoOptions#tpeEvery}-th trial of the GP phase, by
- *       default every third, goes to TPE instead (without {@link TpeOptions#modelCredit}, which was chosen for
- *       TPE alone), conditioned on all trials: a GP+TPE portfolio that did
+ *       default every third, goes to TPE instead ({@link #tpeDefaults()}: without the model credit and the
+ *       small spaces' candidates, which were chosen for TPE alone), conditioned on all trials: a GP+TPE portfolio that did
  *       better on BBOB's multimodal functions than GP alone; in spaces of at most
  *       {@link AutoOptions#localMaxParameters} (3) parameters every {@link AutoOptions#localEvery}-th (third)
  *       trial goes to a local GP step, recorded as {@code gp-local}, which did better there); in spaces of
@@ -77,7 +77,7 @@ public final class AutoSampler implements Sampler {
         this.streams = streams;
         this.options = options;
         this.creditFrom = gpOptions.startupTrials();
-        this.tpe = decorator.apply(new TpeSampler(streams, TpeOptions.defaults().withModelCredit(false)));
+        this.tpe = decorator.apply(new TpeSampler(streams, tpeDefaults()));
         this.gp = decorator.apply(new GpSampler(streams, gpOptions));
         this.regionGp = decorator.apply(new GpSampler(streams, gpOptions.withAdaptiveRegion(true)));
         this.localGp = decorator.apply(new GpSampler(streams, gpOptions.withTrustRegion(true)));
@@ -104,6 +104,15 @@ public final class AutoSampler implements Sampler {
 
     public AutoSampler(RandomStreams streams, AutoOptions options) {
         this(streams, options, gpDefaults());
+    }
+
+    /**
+     * The settings of the TPE turns: {@link TpeOptions#defaults()} without {@link TpeOptions#modelCredit} and {@link
+     * TpeOptions#smallSpaceEiCandidates}, both chosen on BBOB for TPE alone; {@code auto}'s portfolio was chosen with
+     * these.
+     */
+    public static TpeOptions tpeDefaults() {
+        return TpeOptions.defaults().withModelCredit(false).withSmallSpaceEiCandidates(0);
     }
 
     /**

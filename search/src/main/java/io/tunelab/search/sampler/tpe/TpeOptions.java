@@ -1,6 +1,9 @@
 package io.tunelab.search.sampler.tpe;
 
 import io.tunelab.search.SearchException;
+import io.tunelab.search.space.Distribution;
+import io.tunelab.search.space.FloatDistribution;
+import io.tunelab.search.space.IntDistribution;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -34,12 +37,15 @@ import java.util.Map;
  *                         odd-numbered trials are univariate while univariate trials have improved the best value
  *                         at a higher rate than multivariate ones ({@link
  *                         io.tunelab.search.sampler.ImprovementCredit}; see {@link TpeSampler})
+ * @param smallSpaceEiCandidates with multivariate, in a numeric space (ints and floats) of at most {@link
+ *                         #SMALL_SPACE_MAX_PARAMETERS} parameters: the EI candidates per decision instead of {@code
+ *                         eiCandidates}, or 0 (none: {@code eiCandidates} in every space); see {@link #eiCandidatesFor}
  */
 public record TpeOptions(int startupTrials, int eiCandidates, double gammaFraction, int gammaCap,
                          double priorWeight, boolean magicClip, boolean considerEndpoints,
                          boolean multivariate, boolean group, boolean constantLiar,
                          boolean improvementWeights, boolean neighbourBandwidths, boolean categoricalsAlone,
-                         boolean modelCredit) {
+                         boolean modelCredit, int smallSpaceEiCandidates) {
 
     /**
      * The fewest parameters of a numeric space in which {@link #modelCredit} lets univariate turns compete: the
@@ -48,12 +54,24 @@ public record TpeOptions(int startupTrials, int eiCandidates, double gammaFracti
      */
     public static final int MODEL_CREDIT_MIN_PARAMETERS = 4;
 
-    /** Options with the three modelling refinements and the model credit of {@link #defaults()} switched on. */
+    /**
+     * The most parameters of a numeric space in which {@link #smallSpaceEiCandidates} applies: the spaces below {@link
+     * #MODEL_CREDIT_MIN_PARAMETERS}, where the model credit does not act ({@code auto} takes local GP steps there).
+     */
+    public static final int SMALL_SPACE_MAX_PARAMETERS = MODEL_CREDIT_MIN_PARAMETERS - 1;
+
+    /** The default {@link #smallSpaceEiCandidates}: four times Optuna's 24 (the fifty-eighth rule). */
+    public static final int SMALL_SPACE_EI_CANDIDATES = 96;
+
+    /**
+     * Options with the three modelling refinements, the model credit and the small spaces' candidates of {@link
+     * #defaults()} switched on.
+     */
     public TpeOptions(int startupTrials, int eiCandidates, double gammaFraction, int gammaCap, double priorWeight,
                       boolean magicClip, boolean considerEndpoints, boolean multivariate, boolean group,
                       boolean constantLiar) {
         this(startupTrials, eiCandidates, gammaFraction, gammaCap, priorWeight, magicClip, considerEndpoints,
-                multivariate, group, constantLiar, true, true, true, true);
+                multivariate, group, constantLiar, true, true, true, true, SMALL_SPACE_EI_CANDIDATES);
     }
 
     public TpeOptions {
@@ -71,6 +89,10 @@ public record TpeOptions(int startupTrials, int eiCandidates, double gammaFracti
         }
         if (!(priorWeight > 0) || !Double.isFinite(priorWeight)) {
             throw new SearchException("priorWeight must be a positive number, got " + priorWeight);
+        }
+        if (smallSpaceEiCandidates < 0) {
+            throw new SearchException("smallSpaceEiCandidates must be >= 0 (0: eiCandidates in every space), got "
+                    + smallSpaceEiCandidates);
         }
         if (group && !multivariate) {
             throw new SearchException("group decomposition needs multivariate=true, got group=true, multivariate=false");
@@ -113,12 +135,13 @@ public record TpeOptions(int startupTrials, int eiCandidates, double gammaFracti
      * worse than Optuna's TPE on 3 of the 72 pairs of function and dimension and significantly better on 29.
      */
     public static TpeOptions defaults() {
-        return new TpeOptions(10, 24, 0.1, 25, 1.0, true, false, true, true, false, true, true, true, true);
+        return new TpeOptions(10, 24, 0.1, 25, 1.0, true, false, true, true, false, true, true, true, true,
+                SMALL_SPACE_EI_CANDIDATES);
     }
 
     /** Optuna 3.1's {@code TPESampler()} defaults: univariate, recency-ramped weights. */
     public static TpeOptions optuna() {
-        return new TpeOptions(10, 24, 0.1, 25, 1.0, true, false, false, false, false, false, false, false, false);
+        return new TpeOptions(10, 24, 0.1, 25, 1.0, true, false, false, false, false, false, false, false, false, 0);
     }
 
     /** Number of observations in the good group out of {@code n}. */
@@ -129,50 +152,50 @@ public record TpeOptions(int startupTrials, int eiCandidates, double gammaFracti
     public TpeOptions withStartupTrials(int n) {
         return new TpeOptions(n, eiCandidates, gammaFraction, gammaCap, priorWeight, magicClip, considerEndpoints,
                 multivariate, group, constantLiar, improvementWeights, neighbourBandwidths,
-                categoricalsAlone, modelCredit);
+                categoricalsAlone, modelCredit, smallSpaceEiCandidates);
     }
 
     public TpeOptions withEiCandidates(int n) {
         return new TpeOptions(startupTrials, n, gammaFraction, gammaCap, priorWeight, magicClip, considerEndpoints,
                 multivariate, group, constantLiar, improvementWeights, neighbourBandwidths,
-                categoricalsAlone, modelCredit);
+                categoricalsAlone, modelCredit, smallSpaceEiCandidates);
     }
 
     public TpeOptions withGamma(double fraction, int cap) {
         return new TpeOptions(startupTrials, eiCandidates, fraction, cap, priorWeight, magicClip, considerEndpoints,
                 multivariate, group, constantLiar, improvementWeights, neighbourBandwidths,
-                categoricalsAlone, modelCredit);
+                categoricalsAlone, modelCredit, smallSpaceEiCandidates);
     }
 
     public TpeOptions withPriorWeight(double w) {
         return new TpeOptions(startupTrials, eiCandidates, gammaFraction, gammaCap, w, magicClip, considerEndpoints,
                 multivariate, group, constantLiar, improvementWeights, neighbourBandwidths,
-                categoricalsAlone, modelCredit);
+                categoricalsAlone, modelCredit, smallSpaceEiCandidates);
     }
 
     public TpeOptions withMagicClip(boolean on) {
         return new TpeOptions(startupTrials, eiCandidates, gammaFraction, gammaCap, priorWeight, on, considerEndpoints,
                 multivariate, group, constantLiar, improvementWeights, neighbourBandwidths,
-                categoricalsAlone, modelCredit);
+                categoricalsAlone, modelCredit, smallSpaceEiCandidates);
     }
 
     public TpeOptions withConsiderEndpoints(boolean on) {
         return new TpeOptions(startupTrials, eiCandidates, gammaFraction, gammaCap, priorWeight, magicClip, on,
                 multivariate, group, constantLiar, improvementWeights, neighbourBandwidths,
-                categoricalsAlone, modelCredit);
+                categoricalsAlone, modelCredit, smallSpaceEiCandidates);
     }
 
     /** Joint modelling of the relative space; {@code group} decomposes conditional spaces. */
     public TpeOptions withMultivariate(boolean on, boolean grouped) {
         return new TpeOptions(startupTrials, eiCandidates, gammaFraction, gammaCap, priorWeight, magicClip,
                 considerEndpoints, on, grouped, constantLiar, improvementWeights, neighbourBandwidths, categoricalsAlone,
-                modelCredit);
+                modelCredit, smallSpaceEiCandidates);
     }
 
     public TpeOptions withConstantLiar(boolean on) {
         return new TpeOptions(startupTrials, eiCandidates, gammaFraction, gammaCap, priorWeight, magicClip,
                 considerEndpoints, multivariate, group, on, improvementWeights, neighbourBandwidths, categoricalsAlone,
-                modelCredit);
+                modelCredit, smallSpaceEiCandidates);
     }
 
     /**
@@ -182,14 +205,36 @@ public record TpeOptions(int startupTrials, int eiCandidates, double gammaFracti
      */
     public TpeOptions withRefinements(boolean improvement, boolean neighbours, boolean categoricals) {
         return new TpeOptions(startupTrials, eiCandidates, gammaFraction, gammaCap, priorWeight, magicClip,
-                considerEndpoints, multivariate, group, constantLiar, improvement, neighbours, categoricals, modelCredit);
+                considerEndpoints, multivariate, group, constantLiar, improvement, neighbours, categoricals, modelCredit,
+                smallSpaceEiCandidates);
     }
 
     /** With or without the {@link #modelCredit} (univariate turns by credit in numeric spaces). */
     public TpeOptions withModelCredit(boolean on) {
         return new TpeOptions(startupTrials, eiCandidates, gammaFraction, gammaCap, priorWeight, magicClip,
                 considerEndpoints, multivariate, group, constantLiar, improvementWeights, neighbourBandwidths,
-                categoricalsAlone, on);
+                categoricalsAlone, on, smallSpaceEiCandidates);
+    }
+
+    /**
+     * With {@code n} EI candidates per multivariate decision in numeric spaces of at most {@link
+     * #SMALL_SPACE_MAX_PARAMETERS} parameters, or 0 for {@link #eiCandidates} in every space.
+     */
+    public TpeOptions withSmallSpaceEiCandidates(int n) {
+        return new TpeOptions(startupTrials, eiCandidates, gammaFraction, gammaCap, priorWeight, magicClip,
+                considerEndpoints, multivariate, group, constantLiar, improvementWeights, neighbourBandwidths,
+                categoricalsAlone, modelCredit, n);
+    }
+
+    /**
+     * The EI candidates of a multivariate decision over the relative space {@code space}: {@link
+     * #smallSpaceEiCandidates} when it is not 0 and {@code space} has at most {@link #SMALL_SPACE_MAX_PARAMETERS}
+     * parameters, all ints or floats; otherwise {@link #eiCandidates}.
+     */
+    public int eiCandidatesFor(Map<String, Distribution> space) {
+        boolean small = smallSpaceEiCandidates > 0 && space.size() <= SMALL_SPACE_MAX_PARAMETERS
+                && space.values().stream().allMatch(d -> d instanceof IntDistribution || d instanceof FloatDistribution);
+        return small ? smallSpaceEiCandidates : eiCandidates;
     }
 
     /** The options as provenance entries. */
@@ -208,6 +253,7 @@ public record TpeOptions(int startupTrials, int eiCandidates, double gammaFracti
         m.put("neighbour_bandwidths", neighbourBandwidths);
         m.put("categoricals_alone", categoricalsAlone);
         m.put("model_credit", modelCredit);
+        m.put("small_space_ei_candidates", smallSpaceEiCandidates);
         return m;
     }
 }

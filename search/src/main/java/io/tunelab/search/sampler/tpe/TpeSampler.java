@@ -28,7 +28,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * After {@link TpeOptions#startupTrials()} random trials, observations are split into a good group
  * (the best {@code gamma(n)}) and the rest; a {@link ParzenEstimator} is fitted to each, l(x) and
  * g(x); {@link TpeOptions#eiCandidates()} candidates are drawn from l and the one maximising
- * l(x)/g(x), which maximises expected improvement, is suggested.
+ * l(x)/g(x), which maximises expected improvement, is suggested; in a numeric relative space of at most {@link
+ * TpeOptions#SMALL_SPACE_MAX_PARAMETERS} parameters the multivariate decision draws {@link
+ * TpeOptions#smallSpaceEiCandidates()} instead, when that is not 0 ({@link TpeOptions#eiCandidatesFor}).
  *
  * <p>Univariate mode models each parameter alone, from the trials that hold it, so any
  * define-by-run space works. Multivariate mode models the intersection space jointly; with
@@ -175,6 +177,9 @@ public final class TpeSampler implements Sampler {
         Map<String, Double> out = new LinkedHashMap<>();
         TrialViews.View view = views.view(study, trial);
         KnownPoints known = parts.size() == 1 ? view.knownPoints(parts.get(0)) : KnownPoints.none();
+        int candidates = options.eiCandidatesFor(space);
+        TpeOptions options = candidates == this.options.eiCandidates() ? this.options
+                : this.options.withEiCandidates(candidates);
         for (Map<String, Distribution> part : parts) {
             Map<String, Double> chosen = new LinkedHashMap<>();
             if (options.categoricalsAlone() && part.size() > 1) {
