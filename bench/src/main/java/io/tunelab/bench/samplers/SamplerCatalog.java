@@ -46,7 +46,8 @@ import java.util.function.UnaryOperator;
  * {@code auto-gain} ({@code auto} whose swing turn's credit compares gains per trial rather than rates of improvement
  * in spaces of at most {@link AutoOptions#LOCAL_MAX_PARAMETERS} parameters, {@link
  * AutoOptions#gainCreditMaxParameters}: the fifty-fifth and fifty-sixth rules' variant),
- * {@code tpe-no-credit} ({@code auto}'s TPE
+ * {@code tpe-no-small-candidates} ({@link TpeOptions#defaults()} with 24 EI candidates in small spaces too, {@link
+ * TpeOptions#smallSpaceEiCandidates} 0), {@code tpe-no-credit} ({@code auto}'s TPE
  * turns alone, {@link AutoSampler#tpeDefaults()}: without the model credit and the small spaces'
  * candidates) and {@code tpe-univariate}, {@code tpe-no-improvement} and {@code tpe-scott}
  * ({@link TpeOptions#defaults()} with one refinement
@@ -72,6 +73,7 @@ public final class SamplerCatalog {
         ALL.put("tpe-no-improvement", s -> new TpeSampler(s, TpeOptions.defaults().withRefinements(false, true, true)));
         ALL.put("tpe-scott", s -> new TpeSampler(s, TpeOptions.defaults().withRefinements(true, false, true)));
         ALL.put("tpe-no-credit", s -> new TpeSampler(s, AutoSampler.tpeDefaults()));
+        ALL.put("tpe-no-small-candidates", s -> new TpeSampler(s, TpeOptions.defaults().withSmallSpaceEiCandidates(0)));
         ALL.put("tpe-no-credit-no-improvement", s -> new TpeSampler(s,
                 AutoSampler.tpeDefaults().withRefinements(false, true, true)));
         ALL.put("gp", GpSampler::new);

@@ -131,6 +131,7 @@ class SamplerBenchmarkTest {
         assertThat(differences(tpe, describe("tpe-univariate"))).containsOnlyKeys("multivariate", "group");
         assertThat(differences(tpe, describe("tpe-no-improvement"))).containsOnlyKeys("improvement_weights");
         assertThat(differences(tpe, describe("tpe-scott"))).containsOnlyKeys("neighbour_bandwidths");
+        assertThat(differences(tpe, describe("tpe-no-small-candidates"))).containsOnlyKeys("small_space_ei_candidates");
         assertThat(differences(tpe, describe("tpe-no-credit"))).as("auto's TPE turns: the two choices made for TPE alone off")
                 .containsOnlyKeys("model_credit", "small_space_ei_candidates");
         assertThat(differences(describe("tpe-no-credit"), describe("tpe-no-credit-no-improvement")))
