@@ -177,24 +177,22 @@ public final class TpeSampler implements Sampler {
         Map<String, Double> out = new LinkedHashMap<>();
         TrialViews.View view = views.view(study, trial);
         KnownPoints known = parts.size() == 1 ? view.knownPoints(parts.get(0)) : KnownPoints.none();
-        int candidates = options.eiCandidatesFor(space);
-        TpeOptions options = candidates == this.options.eiCandidates() ? this.options
-                : this.options.withEiCandidates(candidates);
+        TpeOptions decision = options.withEiCandidates(options.eiCandidatesFor(space));
         for (Map<String, Distribution> part : parts) {
             Map<String, Double> chosen = new LinkedHashMap<>();
-            if (options.categoricalsAlone() && part.size() > 1) {
+            if (decision.categoricalsAlone() && part.size() > 1) {
                 for (Map.Entry<String, Distribution> e : part.entrySet()) {
                     if (e.getValue() instanceof CategoricalDistribution) {
-                        chosen.putAll(sampleGroup(view, trial, Map.of(e.getKey(), e.getValue()), options, Map.of(),
+                        chosen.putAll(sampleGroup(view, trial, Map.of(e.getKey(), e.getValue()), decision, Map.of(),
                                 KnownPoints.none()));
                     }
                 }
             }
             Map<String, Double> decided = chosen.size() == part.size() ? chosen
-                    : sampleGroup(view, trial, part, options, chosen, known);
+                    : sampleGroup(view, trial, part, decision, chosen, known);
             if (!chosen.isEmpty() && known.contains(decided)) {
                 // the categoricals chose a branch whose points are all known (as far as l reaches): decide jointly
-                decided = sampleGroup(view, trial, part, options, Map.of(), known);
+                decided = sampleGroup(view, trial, part, decision, Map.of(), known);
             }
             out.putAll(decided);
         }
