@@ -3,8 +3,6 @@ package io.tunelab.search.sampler.tpe;
 import io.tunelab.search.sampler.ImprovementCredit;
 import io.tunelab.search.sampler.KnownPoints;
 import io.tunelab.search.space.Distribution;
-import io.tunelab.search.space.FloatDistribution;
-import io.tunelab.search.space.IntDistribution;
 import io.tunelab.search.trial.Direction;
 import io.tunelab.search.trial.FrozenTrial;
 import java.util.List;
@@ -39,7 +37,7 @@ final class ModelTurns {
     static boolean apply(TpeOptions options, Map<String, Distribution> space, long groups) {
         return options.modelCredit() && options.multivariate() && groups == 1
                 && space.size() >= TpeOptions.MODEL_CREDIT_MIN_PARAMETERS
-                && space.values().stream().allMatch(d -> d instanceof IntDistribution || d instanceof FloatDistribution)
+                && TpeOptions.numeric(space)
                 && !KnownPoints.applies(space);
     }
 

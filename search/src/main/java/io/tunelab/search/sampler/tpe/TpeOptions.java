@@ -238,9 +238,13 @@ public record TpeOptions(int startupTrials, int eiCandidates, double gammaFracti
      * parameters, all ints or floats; otherwise {@link #eiCandidates}.
      */
     public int eiCandidatesFor(Map<String, Distribution> space) {
-        boolean small = smallSpaceEiCandidates > 0 && space.size() <= SMALL_SPACE_MAX_PARAMETERS
-                && space.values().stream().allMatch(d -> d instanceof IntDistribution || d instanceof FloatDistribution);
+        boolean small = smallSpaceEiCandidates > 0 && space.size() <= SMALL_SPACE_MAX_PARAMETERS && numeric(space);
         return small ? smallSpaceEiCandidates : eiCandidates;
+    }
+
+    /** Whether every parameter of {@code space} is an int or a float: the numeric spaces of the two rules by size. */
+    static boolean numeric(Map<String, Distribution> space) {
+        return space.values().stream().allMatch(d -> d instanceof IntDistribution || d instanceof FloatDistribution);
     }
 
     /** The options as provenance entries. */
