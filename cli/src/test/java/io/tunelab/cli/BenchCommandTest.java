@@ -152,6 +152,26 @@ class BenchCommandTest {
     }
 
     @Test
+    void benchBbobReportWithBootstrapPrintsEachPeerCountWithItsRange(@TempDir Path dir) throws Exception {
+        Path csv = dir.resolve("peer.csv");
+        StringBuilder sb = new StringBuilder("function,dim,instance,sampler,trials,regret,normalized_regret,ms_per_trial,seed\n");
+        for (int f = 1; f <= 2; f++) {
+            for (int seed = 1; seed <= 6; seed++) {
+                sb.append(f).append(",2,1,tpe,10,").append(0.1 * seed).append(",0,1,").append(seed).append('\n');
+                sb.append(f).append(",2,1,optuna-tpe,10,").append(5.0 + seed).append(",0,1,").append(seed).append('\n');
+                sb.append(f).append(",2,1,random,10,").append(9.0 + seed).append(",0,1,").append(seed).append('\n');
+            }
+        }
+        Files.writeString(csv, sb.toString());
+        String out = run(0, "bench", "bbob-report", csv.toString(), "--bootstrap", "100", "--bootstrap-seed", "3");
+        assertThat(out).contains("5-95% range over 100 bootstrap resamples").contains("(seed 3)")
+                .containsPattern("tpe +<= best peer:  2 \\(2-2\\)");
+        assertThat(run(0, "bench", "bbob-report", csv.toString())).doesNotContain("bootstrap");
+        assertThat(run(2, "bench", "bbob-report", csv.toString(), "--bootstrap", "-1"))
+                .contains("--bootstrap must be a number of resamples >= 0 (0: none), got -1");
+    }
+
+    @Test
     void benchBbobReportOfAFileThatIsNotItsCsvIsInvalidInputNamingTheFile(@TempDir Path dir) throws Exception {
         Path other = dir.resolve("other.csv");
         Files.writeString(other, "metric,value,unit\n");

@@ -73,8 +73,8 @@ public final class BbobReport {
      */
     public static String peerComparison(List<BbobBenchmark.Row> rows) {
         List<String> samplers = samplers(rows);
-        List<String> peers = samplers.stream().filter(s -> !SamplerCatalog.names().contains(s)).toList();
-        List<String> ours = samplers.stream().filter(s -> SamplerCatalog.names().contains(s)).toList();
+        List<String> peers = peers(samplers);
+        List<String> ours = ours(samplers);
         if (peers.isEmpty()) {
             return "";
         }
@@ -103,8 +103,8 @@ public final class BbobReport {
      */
     public static String rankSumComparison(List<BbobBenchmark.Row> rows) {
         List<String> samplers = samplers(rows);
-        List<String> peers = samplers.stream().filter(s -> !SamplerCatalog.names().contains(s)).toList();
-        List<String> ours = samplers.stream().filter(s -> SamplerCatalog.names().contains(s)).toList();
+        List<String> peers = peers(samplers);
+        List<String> ours = ours(samplers);
         if (peers.isEmpty()) {
             return "";
         }
@@ -151,8 +151,18 @@ public final class BbobReport {
         return count + " " + noun + (count == 1 ? "" : "s");
     }
 
+    /** The peers among {@code samplers}: the names that are not Tunelab samplers, in order. */
+    static List<String> peers(List<String> samplers) {
+        return samplers.stream().filter(s -> !SamplerCatalog.names().contains(s)).toList();
+    }
+
+    /** The Tunelab samplers among {@code samplers}, in order. */
+    static List<String> ours(List<String> samplers) {
+        return samplers.stream().filter(s -> SamplerCatalog.names().contains(s)).toList();
+    }
+
     /** {@code value} of the rows per (dimension, function, sampler), in first-seen order. */
-    private static Map<Integer, Map<Integer, Map<String, List<Double>>>> grouped(List<BbobBenchmark.Row> rows,
+    static Map<Integer, Map<Integer, Map<String, List<Double>>>> grouped(List<BbobBenchmark.Row> rows,
                                                                               ToDoubleFunction<BbobBenchmark.Row> value) {
         Map<Integer, Map<Integer, Map<String, List<Double>>>> groups = new LinkedHashMap<>();
         for (BbobBenchmark.Row r : rows) {
@@ -178,7 +188,11 @@ public final class BbobReport {
         return sizes;
     }
 
-    private static long count(Map<Integer, Map<String, Double>> byFunction, String sampler, List<String> peers,
+    /**
+     * The functions of {@code byFunction} (function to sampler to median) where {@code sampler}'s median is at most
+     * {@code factor} times the least of {@code peers}' medians; a function without either is not counted.
+     */
+    static long count(Map<Integer, Map<String, Double>> byFunction, String sampler, List<String> peers,
                               double factor) {
         return byFunction.values().stream().filter(m -> {
             double ours = m.getOrDefault(sampler, Double.NaN);
@@ -187,7 +201,8 @@ public final class BbobReport {
         }).count();
     }
 
-    private static List<String> samplers(List<BbobBenchmark.Row> rows) {
+    /** The samplers of {@code rows} in first-seen order. */
+    static List<String> samplers(List<BbobBenchmark.Row> rows) {
         LinkedHashSet<String> names = new LinkedHashSet<>();
         rows.forEach(r -> names.add(r.sampler()));
         return List.copyOf(names);

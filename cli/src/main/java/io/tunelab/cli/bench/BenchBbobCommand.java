@@ -66,6 +66,9 @@ public final class BenchBbobCommand implements Callable<Integer> {
     @CommandLine.Mixin
     BaseSamplerOption baseOption = new BaseSamplerOption();
 
+    @CommandLine.Mixin
+    BootstrapOption bootstrap = new BootstrapOption();
+
     @Option(names = "--out", paramLabel = "FILE.csv", description = "Also write the rows as CSV (bench bbob-report reads it).")
     Path out;
 
@@ -74,6 +77,7 @@ public final class BenchBbobCommand implements Callable<Integer> {
         PrintWriter w = spec.commandLine().getOut();
         List<String> ours = SamplerCatalog.parse(samplers);
         String base = baseOption.sampler;
+        bootstrap.validate();
         if (base != null && peers.isEmpty() && !ours.contains(base) && !base.equals(BbobBenchmark.REFERENCE)) {
             throw new CliException("--base " + base + " is not among the samplers run: " + samplers + " and "
                     + BbobBenchmark.REFERENCE);
@@ -93,6 +97,7 @@ public final class BenchBbobCommand implements Callable<Integer> {
             w.println("wrote " + out);
         }
         w.print(BbobReport.all(rows, base));
+        w.print(bootstrap.table(rows));
         w.printf("%d runs in %.1f s (%.2f s per run)%n", rows.size(), seconds, seconds / Math.max(1, rows.size()));
         w.flush();
         return 0;

@@ -27,11 +27,15 @@ public final class BenchBbobReportCommand implements Callable<Integer> {
     @CommandLine.Mixin
     BaseSamplerOption baseOption = new BaseSamplerOption();
 
+    @CommandLine.Mixin
+    BootstrapOption bootstrap = new BootstrapOption();
+
     @Override
     public Integer call() {
         List<BbobBenchmark.Row> rows = BbobBenchmark.normalize(BbobCsv.read(files));
         PrintWriter w = spec.commandLine().getOut();
         w.print(BbobReport.all(rows, baseOption.sampler));
+        w.print(bootstrap.table(rows));
         w.printf("%d runs from %d file%s%n", rows.size(), files.size(), files.size() == 1 ? "" : "s");
         w.flush();
         return 0;
