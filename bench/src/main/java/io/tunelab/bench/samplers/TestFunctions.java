@@ -5,7 +5,9 @@ package io.tunelab.bench.samplers;
  * Sources: Branin (Dixon and Szegő 1978), Hartmann-6 (Hartman 1973), Rosenbrock (1960), Ackley (1987),
  * Styblinski–Tang (1990), ZDT1/ZDT2 (Zitzler, Deb and Thiele 2000); and the classic multimodal functions of
  * {@link BenchProblems#CLASSIC}, as the Virtual Library of Simulation Experiments (Surjanovic and Bingham) defines
- * them: Rastrigin (1974), Levy, Griewank (1981), Schwefel (1981) and Michalewicz (steepness m = 10).
+ * them: Rastrigin (1974), Levy, Griewank (1981), Schwefel (1981) and Michalewicz (steepness m = 10); and for
+ * {@link BenchProblems#SMALL}, from the same library: the six-hump camel, Goldstein–Price (1971), Himmelblau (1972),
+ * Beale (1958), Eggholder and Hartmann-3.
  */
 public final class TestFunctions {
     private static final double[] HARTMANN_ALPHA = {1.0, 1.2, 3.0, 3.2};
@@ -14,6 +16,10 @@ public final class TestFunctions {
     private static final double[][] HARTMANN_P = {
         {1312, 1696, 5569, 124, 8283, 5886}, {2329, 4135, 8307, 3736, 1004, 9991},
         {2348, 1451, 3522, 2883, 3047, 6650}, {4047, 8828, 8732, 5743, 1091, 381}};
+
+    private static final double[][] HARTMANN3_A = {{3, 10, 30}, {0.1, 10, 35}, {3, 10, 30}, {0.1, 10, 35}};
+    private static final double[][] HARTMANN3_P = {
+        {3689, 1170, 2673}, {4699, 4387, 7470}, {1091, 8732, 5547}, {381, 5743, 8828}};
 
     private TestFunctions() {
     }
@@ -27,12 +33,17 @@ public final class TestFunctions {
     }
 
     public static double hartmann6(double[] x) {
+        return hartmann(x, HARTMANN_A, HARTMANN_P);
+    }
+
+    /** −Σᵢ αᵢ exp(−Σⱼ aᵢⱼ (xⱼ − pᵢⱼ / 10⁴)²) over the four terms of a Hartmann function, j over x's coordinates. */
+    private static double hartmann(double[] x, double[][] a, double[][] p) {
         double sum = 0;
         for (int i = 0; i < 4; i++) {
             double inner = 0;
-            for (int j = 0; j < 6; j++) {
-                double d = x[j] - HARTMANN_P[i][j] * 1e-4;
-                inner += HARTMANN_A[i][j] * d * d;
+            for (int j = 0; j < x.length; j++) {
+                double d = x[j] - p[i][j] * 1e-4;
+                inner += a[i][j] * d * d;
             }
             sum += HARTMANN_ALPHA[i] * Math.exp(-inner);
         }
@@ -123,6 +134,48 @@ public final class TestFunctions {
             sum -= Math.sin(x[i]) * Math.pow(Math.sin((i + 1) * x[i] * x[i] / Math.PI), 20);
         }
         return sum;
+    }
+
+    /** The six-hump camel on x₁ ∈ [−3, 3], x₂ ∈ [−2, 2]: two global minima of −1.0316 and four local ones. */
+    public static double sixHumpCamel(double[] x) {
+        double a = x[0] * x[0];
+        double b = x[1] * x[1];
+        return (4 - 2.1 * a + a * a / 3) * a + x[0] * x[1] + (-4 + 4 * b) * b;
+    }
+
+    /** Goldstein–Price on [−2, 2]²: minimum 3 at (0, −1), values up to about 10⁶. */
+    public static double goldsteinPrice(double[] x) {
+        double u = x[0];
+        double v = x[1];
+        double a = 1 + (u + v + 1) * (u + v + 1) * (19 - 14 * u + 3 * u * u - 14 * v + 6 * u * v + 3 * v * v);
+        double b = 30 + (2 * u - 3 * v) * (2 * u - 3 * v) * (18 - 32 * u + 12 * u * u + 48 * v - 36 * u * v + 27 * v * v);
+        return a * b;
+    }
+
+    /** Himmelblau on [−5, 5]²: four global minima of 0, one at (3, 2). */
+    public static double himmelblau(double[] x) {
+        double a = x[0] * x[0] + x[1] - 11;
+        double b = x[0] + x[1] * x[1] - 7;
+        return a * a + b * b;
+    }
+
+    /** Beale on [−4.5, 4.5]²: minimum 0 at (3, 0.5), in a narrow curved valley. */
+    public static double beale(double[] x) {
+        double a = 1.5 - x[0] + x[0] * x[1];
+        double b = 2.25 - x[0] + x[0] * x[1] * x[1];
+        double c = 2.625 - x[0] + x[0] * x[1] * x[1] * x[1];
+        return a * a + b * b + c * c;
+    }
+
+    /** Eggholder on [−512, 512]²: rugged, minimum about −959.64 on the boundary, at (512, 404.23). */
+    public static double eggholder(double[] x) {
+        double v = x[1] + 47;
+        return -v * Math.sin(Math.sqrt(Math.abs(v + x[0] / 2))) - x[0] * Math.sin(Math.sqrt(Math.abs(x[0] - v)));
+    }
+
+    /** Hartmann-3 on [0, 1]³: minimum −3.86278 at (0.1146, 0.5556, 0.8525). */
+    public static double hartmann3(double[] x) {
+        return hartmann(x, HARTMANN3_A, HARTMANN3_P);
     }
 
     /** ZDT1 ({@code second == false}) or ZDT2 objectives {@code (f1, f2)}. */

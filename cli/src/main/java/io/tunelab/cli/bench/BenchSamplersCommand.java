@@ -37,7 +37,8 @@ public final class BenchSamplersCommand implements Callable<Integer> {
 
     @Option(names = "--problems", defaultValue = "all", paramLabel = "LIST", completionCandidates = KnownNames.Problems.class,
             description = "Comma-separated problems; 'all' (default) is the catalogue of PROBLEMS.md, 'classic' the classic "
-                    + "multimodal functions in 5 and 6 dimensions (rastrigin5 to michalewicz5). Known: ${COMPLETION-CANDIDATES}.")
+                    + "multimodal functions in 5 and 6 dimensions (rastrigin5 to michalewicz5), 'small' classic functions of 2 and 3"
+                    + " parameters (six_hump_camel to rastrigin3). Known: ${COMPLETION-CANDIDATES}.")
     String problems;
 
     @Option(names = "--peer", paramLabel = "CMD",
