@@ -163,7 +163,7 @@ public final class BbobReport {
 
     /** {@code value} of the rows per (dimension, function, sampler), in first-seen order. */
     static Map<Integer, Map<Integer, Map<String, List<Double>>>> grouped(List<BbobBenchmark.Row> rows,
-                                                                              ToDoubleFunction<BbobBenchmark.Row> value) {
+                                                                      ToDoubleFunction<BbobBenchmark.Row> value) {
         Map<Integer, Map<Integer, Map<String, List<Double>>>> groups = new LinkedHashMap<>();
         for (BbobBenchmark.Row r : rows) {
             groups.computeIfAbsent(r.dim(), k -> new LinkedHashMap<>()).computeIfAbsent(r.function(), k -> new LinkedHashMap<>())
@@ -193,7 +193,7 @@ public final class BbobReport {
      * {@code factor} times the least of {@code peers}' medians; a function without either is not counted.
      */
     static long count(Map<Integer, Map<String, Double>> byFunction, String sampler, List<String> peers,
-                              double factor) {
+                      double factor) {
         return byFunction.values().stream().filter(m -> {
             double ours = m.getOrDefault(sampler, Double.NaN);
             double theirs = peers.stream().mapToDouble(p -> m.getOrDefault(p, Double.NaN)).min().orElse(Double.NaN);
