@@ -8,7 +8,6 @@ import io.tunelab.search.SearchException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 class ClassicProblemsTest {
@@ -48,15 +47,7 @@ class ClassicProblemsTest {
 
     @Test
     void noRandomPointOfAClassicProblemFallsBelowItsStatedOptimum() {
-        SplittableRandom random = new SplittableRandom(5);
-        for (String name : BenchProblems.CLASSIC) {
-            ContinuousProblem p = (ContinuousProblem) BenchProblems.byName(name);
-            for (int k = 0; k < 20_000; k++) {
-                double[] x = new double[p.dimension()];
-                Arrays.setAll(x, i -> p.low()[i] + random.nextDouble() * (p.high()[i] - p.low()[i]));
-                assertThat(p.function().applyAsDouble(x)).as(name).isGreaterThan(p.optimum() - 1e-6);
-            }
-        }
+        OptimumChecks.noRandomPointFallsBelowTheOptimum(BenchProblems.CLASSIC, 5, 1e-6);
     }
 
     @Test

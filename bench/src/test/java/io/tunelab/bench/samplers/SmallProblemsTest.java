@@ -3,10 +3,8 @@ package io.tunelab.bench.samplers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 class SmallProblemsTest {
@@ -56,15 +54,7 @@ class SmallProblemsTest {
 
     @Test
     void noRandomPointOfASmallProblemFallsBelowItsStatedOptimum() {
-        SplittableRandom random = new SplittableRandom(11);
-        for (String name : BenchProblems.SMALL) {
-            ContinuousProblem p = (ContinuousProblem) BenchProblems.byName(name);
-            for (int k = 0; k < 20_000; k++) {
-                double[] x = new double[p.dimension()];
-                Arrays.setAll(x, i -> p.low()[i] + random.nextDouble() * (p.high()[i] - p.low()[i]));
-                assertThat(p.function().applyAsDouble(x)).as(name).isGreaterThanOrEqualTo(p.optimum());
-            }
-        }
+        OptimumChecks.noRandomPointFallsBelowTheOptimum(BenchProblems.SMALL, 11, 0);
     }
 
     @Test
