@@ -50,10 +50,11 @@ public final class BootstrapCounts {
                 + " over %d bootstrap resamples of each sampler's runs per function (seed %d)%n", 100 * LOW, 100 * HIGH,
                 resamples, seed));
         SplittableRandom random = new SplittableRandom(seed);
+        List<List<String>> peerSets = new ArrayList<>();
+        peerSets.add(peers);
+        peers.forEach(p -> peerSets.add(List.of(p)));
+        Map<Integer, Map<Integer, Map<String, Double>>> observedMedians = BbobReport.medians(rows);
         BbobReport.grouped(rows, BbobBenchmark.Row::normalizedRegret).forEach((dim, byFunction) -> {
-            List<List<String>> peerSets = new ArrayList<>();
-            peerSets.add(peers);
-            peers.forEach(p -> peerSets.add(List.of(p)));
             int[][][] counts = new int[ours.size()][peerSets.size()][resamples];
             for (int b = 0; b < resamples; b++) {
                 Map<Integer, Map<String, Double>> medians = resampledMedians(byFunction, random);
@@ -64,7 +65,7 @@ public final class BootstrapCounts {
                     }
                 }
             }
-            Map<Integer, Map<String, Double>> observed = BbobReport.medians(rows).get(dim);
+            Map<Integer, Map<String, Double>> observed = observedMedians.get(dim);
             sb.append(String.format(Locale.ROOT, "D = %d (%d function%s)%n", dim, byFunction.size(),
                     byFunction.size() == 1 ? "" : "s"));
             for (int s = 0; s < ours.size(); s++) {
