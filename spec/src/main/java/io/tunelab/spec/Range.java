@@ -3,17 +3,29 @@ package io.tunelab.spec;
 import java.util.Locale;
 
 /**
- * An interval of admissible numbers with open or closed ends, and the words to describe it.
+ * An interval of admissible numbers with open or closed ends, possibly with one more admissible number outside it
+ * (an option whose 0 means "never" and whose other values start above 1), and the words to describe it.
  *
  * @param min     lower end
  * @param openMin whether {@code min} itself is excluded
  * @param max     upper end
  * @param openMax whether {@code max} itself is excluded
+ * @param also    one more admissible number, or NaN for none
  */
-record Range(double min, boolean openMin, double max, boolean openMax) {
+record Range(double min, boolean openMin, double max, boolean openMax, double also) {
+
+    /** The interval alone. */
+    Range(double min, boolean openMin, double max, boolean openMax) {
+        this(min, openMin, max, openMax, Double.NaN);
+    }
 
     static Range atLeast(double min) {
         return new Range(min, false, Double.MAX_VALUE, false);
+    }
+
+    /** 0, or any number of at least {@code min} (for options whose 0 means "never"). */
+    static Range zeroOrAtLeast(double min) {
+        return new Range(min, false, Double.MAX_VALUE, false, 0);
     }
 
     static Range positive() {
@@ -34,13 +46,24 @@ record Range(double min, boolean openMin, double max, boolean openMax) {
     }
 
     boolean contains(double v) {
+        if (v == also) {
+            return true;
+        }
         boolean aboveMin = openMin ? v > min : v >= min;
         boolean belowMax = openMax ? v < max : v <= max;
         return aboveMin && belowMax;
     }
 
-    /** E.g. "&gt;= 1", "&gt; 0", "from 1 to 10", "between 0 and 1 (both excluded)"; empty for {@link #any()}. */
+    /**
+     * E.g. "&gt;= 1", "&gt; 0", "from 1 to 10", "between 0 and 1 (both excluded)", "0 or &gt;= 2"; empty for {@link
+     * #any()}.
+     */
     String describe() {
+        String interval = describeInterval();
+        return Double.isNaN(also) ? interval : show(also) + " or " + interval;
+    }
+
+    private String describeInterval() {
         boolean noMax = max == Double.MAX_VALUE;
         boolean noMin = min == -Double.MAX_VALUE;
         if (noMin && noMax) {

@@ -39,7 +39,7 @@ public final class SpecCatalog {
     public static SpecCatalog defaults() {
         Map<String, List<OptionSpec>> samplers = new LinkedHashMap<>();
         samplers.put("auto", List.of(integer("gp_trials_per_dimension", AT_LEAST_ONE), integer("tpe_every", NON_NEGATIVE),
-                integer("local_every", NON_NEGATIVE)));
+                integer("local_every", Range.zeroOrAtLeast(2))));
         samplers.put("random", List.of());
         samplers.put("grid", List.of());
         samplers.put("qmc", List.of(bool("scramble")));
@@ -47,7 +47,7 @@ public final class SpecCatalog {
                 number("gamma", new Range(0, true, 1, false)), number("prior_weight", Range.positive()),
                 bool("multivariate"), bool("group"), bool("constant_liar"), bool("consider_endpoints"),
                 bool("model_credit"), integer("small_space_ei_candidates", NON_NEGATIVE)));
-        samplers.put("gp", List.of(integer("startup_trials", NON_NEGATIVE), integer("max_points", Range.atLeast(10)),
+        samplers.put("gp", List.of(integer("startup_trials", AT_LEAST_ONE), integer("max_points", Range.atLeast(10)),
                 integer("restarts", AT_LEAST_ONE), bool("adaptive_region")));
         samplers.put("cmaes", List.of(integer("startup_trials", NON_NEGATIVE), integer("popsize", Range.atLeast(2)),
                 number("sigma0", new Range(0, true, 1, false)), bool("margin"), bool("restarts")));

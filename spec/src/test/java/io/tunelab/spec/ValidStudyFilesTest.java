@@ -110,6 +110,14 @@ class ValidStudyFilesTest {
     }
 
     @Test
+    void autoTakesLocalStepsNeverWithZeroAndEverySecondTrialWithTwo() {
+        assertThat(parser.parse(SpecFiles.adding("sampler: {type: auto, local_every: 0}"), "a.yaml").sampler().options())
+                .containsEntry("local_every", 0);
+        assertThat(parser.parse(SpecFiles.adding("sampler: {type: auto, local_every: 2}"), "a.yaml").sampler().options())
+                .containsEntry("local_every", 2);
+    }
+
+    @Test
     void theMinimalFileGetsDefaultSamplerPrunerParallelismAndFit() {
         StudySpec spec = parser.parse(SpecFiles.MINIMAL, "minimal.yaml");
 

@@ -22,6 +22,8 @@ import io.tunelab.search.sampler.tpe.TpeSampler;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class SearchComponentsTest {
 
@@ -82,6 +84,33 @@ class SearchComponentsTest {
         assertThat(sampler("sampler: {type: auto, tpe_every: 0}").describe()).containsEntry("tpe_every", 0);
         assertThat(sampler("sampler: {type: auto}").describe()).containsEntry("local_every", 3);
         assertThat(sampler("sampler: {type: auto, local_every: 0}").describe()).containsEntry("local_every", 0);
+    }
+
+    /** The study file's checks and the samplers' own must agree: a file that passes them must not fail at the run. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+        "sampler: {type: auto, gp_trials_per_dimension: 1, tpe_every: 1, local_every: 2}",
+        "sampler: {type: auto, tpe_every: 0, local_every: 0}",
+        "sampler: {type: tpe, startup_trials: 0, ei_candidates: 1, gamma: 1, prior_weight: 0.000001, small_space_ei_candidates: 0}",
+        "sampler: {type: gp, startup_trials: 1, max_points: 10, restarts: 1, adaptive_region: false}",
+        "sampler: {type: cmaes, startup_trials: 0, popsize: 2, sigma0: 1, margin: false, restarts: false}",
+        "sampler: {type: nsga2, population_size: 2, crossover_prob: 0, mutation_prob: 1, crossover_eta: 0.000001, "
+                + "mutation_eta: 0.000001}",
+        "sampler: {type: nsga2, crossover_prob: 1, mutation_prob: 0}",
+        "sampler: {type: qmc, scramble: false}"})
+    void theEdgeValuesAStudyFileAdmitsBuildTheSampler(String yaml) {
+        assertThat(sampler(yaml)).isNotNull();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+        "pruner: {type: median, startup_trials: 0, warmup_steps: 0, interval_steps: 1}",
+        "pruner: {type: percentile, percentile: 0}",
+        "pruner: {type: percentile, percentile: 100}",
+        "pruner: {type: asha, min_resource: 1, reduction_factor: 2, min_early_stopping_rate: 0}",
+        "pruner: {type: hyperband, min_resource: 1, max_resource: 1, reduction_factor: 2}"})
+    void theEdgeValuesAStudyFileAdmitsBuildThePruner(String yaml) {
+        assertThat(pruner(yaml)).isNotNull();
     }
 
     @Test
