@@ -13,7 +13,8 @@ import java.util.Set;
 /**
  * Trials as a table: number, state, values, duration, the sampler that chose the parameters (when
  * any trial records one), whether the trial's constraints hold (when any trial reports constraints;
- * blank for one that reports none), then one column per parameter.
+ * blank for one that reports none), one column per parameter, then the message a trial ended with (why it failed
+ * or was pruned; when any listed trial has one), last because it is the longest.
  */
 final class TrialRows {
     private TrialRows() {
@@ -36,6 +37,10 @@ final class TrialRows {
             columns.add("feasible");
         }
         params.forEach(p -> columns.add("param:" + p));
+        boolean messages = trials.stream().anyMatch(t -> t.message() != null && !t.message().isBlank());
+        if (messages) {
+            columns.add("message");
+        }
         List<List<Object>> rows = new ArrayList<>();
         for (FrozenTrial t : trials) {
             List<Object> row = new ArrayList<>(List.of(t.number(), t.state().name()));
@@ -52,6 +57,9 @@ final class TrialRows {
             }
             for (String p : params) {
                 row.add(t.params().get(p));
+            }
+            if (messages) {
+                row.add(t.message() == null || t.message().isBlank() ? null : t.message());
             }
             rows.add(row);
         }

@@ -62,7 +62,7 @@ class QueryCommandsTest {
         Result csv = run("trials", "fashion-mlp", "--format", "csv");
         assertThat(csv.code()).isZero();
         assertThat(csv.out().lines().findFirst().orElseThrow())
-                .isEqualTo("number,state,value,seconds,sampler,param:lr,param:activation");
+                .isEqualTo("number,state,value,seconds,sampler,param:lr,param:activation,message");
         assertThat(csv.out().lines()).hasSize(7);
         assertThat(csv.out().lines().skip(2).map(l -> l.split(",")[4])).as("auto chose TPE for a categorical space")
                 .containsOnly("tpe");
@@ -70,6 +70,17 @@ class QueryCommandsTest {
         assertThat(json).hasSize(1);
         assertThat(json.get(0).get("number").asInt()).isEqualTo(3);
         assertThat(json.get(0).get("state").asText()).isEqualTo("FAIL");
+        assertThat(json.get(0).get("message").asText()).isEqualTo("IllegalStateException: diverged");
+    }
+
+    @Test
+    void trialsShowWhyAFailedTrialFailedAndLeaveTheMessageOutWhenNoListedTrialHasOne() {
+        Result all = run("trials", "fashion-mlp");
+        String failed = all.out().lines().filter(l -> l.trim().startsWith("3 ")).findFirst().orElseThrow();
+        assertThat(failed).contains("FAIL").endsWith("IllegalStateException: diverged");
+
+        Result complete = run("trials", "fashion-mlp", "--state", "COMPLETE", "--format", "csv");
+        assertThat(complete.out().lines().findFirst().orElseThrow()).doesNotContain("message");
     }
 
     @Test
