@@ -58,14 +58,36 @@ final class DjlData {
         };
     }
 
+    /**
+     * Refuses an option the data set does not read, and for Fashion-MNIST a validation split other than its fixed
+     * first 5,000 training images.
+     */
+    static void checkOptions(StudySpec spec) {
+        String dataset = spec.data().dataset();
+        checkAugment(spec);
+        List<String> known = switch (dataset) {
+            case "fashion-mnist" -> List.of("dir", "subset", "valid_split");
+            case "csv" -> List.of("path", "target", "task", "categorical", "test_split", "valid_split");
+            case "series" -> List.of("path", "target", "n_steps", "horizon", "valid_split", "test_split");
+            case "synthetic-series" -> List.of("n_series", "n_steps", "horizon", "valid_split", "test_split", "seed");
+            case "idx" -> List.of("images", "labels", "test_images", "test_labels", "valid_split", "test_split");
+            case "images" -> List.of("path", "image_size", "channels", "test_split", "valid_split", "augment");
+            default -> List.of();
+        };
+        OptionNames.checkData(spec, "DJL's " + dataset, known);
+        Object valid = spec.data().options().get("valid_split");
+        int fixed = FashionMnist.SPEC.validSize();
+        if (dataset.equals("fashion-mnist") && valid != null && !(valid instanceof Number n && n.doubleValue() == fixed)) {
+            throw new CliException("data.valid_split: fashion-mnist validates on its first " + fixed + " training images,"
+                    + " as the book does; valid_split can only be " + fixed + " (or left out), got " + valid);
+        }
+    }
+
     /** The splits of the study file's data; with {@code subset}, Fashion-MNIST training uses only its first examples. */
     static TrainingData load(StudySpec spec, boolean forTraining) {
         task(spec);
         DataOptions data = new DataOptions("data", spec.data().options());
-        if (data.has("augment") && !spec.data().dataset().equals("images")) {
-            throw new CliException("data.augment: augmentation applies to dataset images only, not to "
-                    + spec.data().dataset());
-        }
+        checkAugment(spec);
         try {
             return switch (spec.data().dataset()) {
                 case "csv" -> {
@@ -99,6 +121,13 @@ final class DjlData {
             };
         } catch (TrainersException e) {
             throw new CliException("data: " + e.getMessage());
+        }
+    }
+
+    private static void checkAugment(StudySpec spec) {
+        if (spec.data().options().containsKey("augment") && !spec.data().dataset().equals("images")) {
+            throw new CliException("data.augment: augmentation applies to dataset images only, not to "
+                    + spec.data().dataset());
         }
     }
 

@@ -50,6 +50,7 @@ public final class DjlTrainers implements TrainerFactory {
     @Override
     public EffectiveConfiguration configuration(StudySpec spec) {
         Task task = DjlData.task(spec);
+        DjlData.checkOptions(spec);
         EffectiveConfiguration configuration = EffectiveConfiguration.resolve(spec.trainer().name(),
                 DjlHyperparameters.CATALOGUE, spec, fixed(spec), Map.of(ParamNames.MODEL, model(spec)));
         monitor(spec, task);

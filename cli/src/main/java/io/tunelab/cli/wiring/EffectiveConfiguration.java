@@ -71,12 +71,14 @@ public final class EffectiveConfiguration {
      * @param catalogue  the hyperparameters the trainer reads for this study's data
      * @param byFile     values the file fixes outside its space (the {@code fit} section), by parameter
      * @param byTrainer  values the trainer's name fixes (the DJL {@code model}), by parameter
-     * @throws CliException naming the field: a space parameter the trainer does not read or cannot read
+     * @throws CliException naming the field: an option in the trainer section (no trainer takes one), a space
+     *                      parameter the trainer does not read or cannot read
      *                      from its distribution, {@code include: defaults} for a trainer without built-in
      *                      ranges, or a grid sampler over a continuous built-in range
      */
     public static EffectiveConfiguration resolve(String trainer, Hyperparameters catalogue, StudySpec spec,
                                                  Map<String, Object> byFile, Map<String, Object> byTrainer) {
+        OptionNames.checkTrainer(spec, catalogue);
         List<Setting> settings = new ArrayList<>();
         Map<String, Distribution> space = spec.space().distributions();
         space.forEach((name, distribution) -> {

@@ -22,6 +22,8 @@ import io.tunelab.trainers.tribuo.TribuoModels;
 import io.tunelab.trainers.tribuo.TribuoObjective;
 import io.tunelab.trainers.tribuo.Validation;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -51,6 +53,7 @@ public final class TribuoTrainers implements TrainerFactory {
     public EffectiveConfiguration configuration(StudySpec spec) {
         TribuoTrainerSpec trainer = family(spec);
         Task task = task(spec.data().dataset(), new DataOptions("data", spec.data().options()));
+        checkDataOptions(spec);
         if (!trainer.supports(task)) {
             throw new CliException("trainer: " + spec.trainer().name() + " only classifies, but data '"
                     + spec.data().dataset() + "' is a " + task.name().toLowerCase(Locale.ROOT) + " task");
@@ -102,7 +105,7 @@ public final class TribuoTrainers implements TrainerFactory {
         if (s == null) {
             return false;
         }
-        for (String key : java.util.List.of("histograms", "images")) {
+        for (String key : List.of("histograms", "images")) {
             int every = key.equals("images") ? s.images() : s.histograms();
             if (every > 0) {
                 throw new CliException("fit.summaries." + key + ": " + every + ", but " + spec.trainer().name()
@@ -148,6 +151,28 @@ public final class TribuoTrainers implements TrainerFactory {
             }
         }
         return scores;
+    }
+
+    /** Refuses a data option the data set does not read, and a hold-out and folds given together. */
+    private static void checkDataOptions(StudySpec spec) {
+        String dataset = spec.data().dataset();
+        List<String> known = new ArrayList<>();
+        if (dataset.equals(SYNTHETIC_CLASSIFICATION)) {
+            known.addAll(List.of("samples", "classes", "seed"));
+        } else if (dataset.equals(SYNTHETIC_REGRESSION)) {
+            known.addAll(List.of("samples", "extra_features", "noise", "seed"));
+        } else {
+            known.addAll(dataset.equals("csv") ? List.of("path", "target", "task", "categorical")
+                    : List.of("target", "task", "categorical"));
+        }
+        known.addAll(List.of("valid_split", "test_split", "folds"));
+        OptionNames.checkData(spec, "Tribuo's " + dataset, known);
+        Map<String, Object> options = spec.data().options();
+        if (options.containsKey("valid_split") && options.containsKey("folds")) {
+            throw new CliException("data.folds: validation is either folds-fold cross-validation or a valid_split"
+                    + " hold-out; give one of them, got folds=" + options.get("folds") + " and valid_split="
+                    + options.get("valid_split"));
+        }
     }
 
     /** The training and held-out test tables of the study file's data (seeded by the study seed). */
