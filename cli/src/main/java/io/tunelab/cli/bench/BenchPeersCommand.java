@@ -45,11 +45,11 @@ public final class BenchPeersCommand implements Callable<Integer> {
             + " (default: ${DEFAULT-VALUE}).")
     int images;
 
-    @Option(names = "--series", defaultValue = "10000", description = "Synthetic series of the recurrent cases, 70% training"
+    @Option(names = "--series", defaultValue = "10000", description = "Synthetic series of the recurrent cases, 70%% training"
             + " (default: ${DEFAULT-VALUE}).")
     int series;
 
-    @Option(names = "--rows", defaultValue = "10000", description = "CSV rows of mlp-bn, 64% training (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--rows", defaultValue = "10000", description = "CSV rows of mlp-bn, 64%% training (default: ${DEFAULT-VALUE}).")
     int rows;
 
     @Option(names = "--seed", defaultValue = "42", description = "Data, weights and shuffling seed (default: ${DEFAULT-VALUE}).")

@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
  */
 final class BootstrapOption {
     @Option(names = "--bootstrap", defaultValue = "0", paramLabel = "N",
-            description = "Also print each peer count with its 5-95% range over N bootstrap resamples of every sampler's"
+            description = "Also print each peer count with its 5-95%% range over N bootstrap resamples of every sampler's"
                     + " runs per function (default: ${DEFAULT-VALUE}, none; 1000 is plenty): how far the runs decide it.")
     int resamples;
 
