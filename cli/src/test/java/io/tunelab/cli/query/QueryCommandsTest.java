@@ -91,6 +91,13 @@ class QueryCommandsTest {
     }
 
     @Test
+    void compareNamesTheStudyAndItsTrialNumbersWhenATrialNumberIsNotThere() {
+        Result r = run("compare", "fashion-mlp", "0", "7");
+        assertThat(r.code()).isNotZero();
+        assertThat(r.err()).contains("study 'fashion-mlp' has no trial number 7; its trials are numbered 0 to 5");
+    }
+
+    @Test
     void compareMarksTheFieldsThatDiffer() {
         Result r = run("compare", "fashion-mlp", "0", "1");
         assertThat(r.code()).isZero();
