@@ -25,6 +25,16 @@ final class DataOptions {
         return n.intValue();
     }
 
+    /** A whole number from {@code min} to {@code max}, or {@code fallback} when absent. */
+    int integer(String name, int fallback, int min, int max) {
+        int v = integer(name, fallback);
+        if (v < min || v > max) {
+            throw new CliException(section + "." + name + ": expected a whole number "
+                    + (max == Integer.MAX_VALUE ? ">= " + min : "from " + min + " to " + max) + ", got " + v);
+        }
+        return v;
+    }
+
     double number(String name, double fallback) {
         Object v = options.get(name);
         if (v == null) {

@@ -42,6 +42,10 @@ import java.util.Set;
 public final class TribuoTrainers implements TrainerFactory {
     private static final String PREFIX = "tribuo-";
     private static final String SYNTHETIC_CLASSIFICATION = "synthetic-classification";
+    private static final int SYNTHETIC_ROWS = 1000;
+    private static final int SYNTHETIC_CLASSES = 3;
+    /** The classes {@link Synthetic#classification(int, int, long)} can make: one per vertex of its 4 informative features. */
+    private static final int SYNTHETIC_MOST_CLASSES = 16;
     private static final String SYNTHETIC_REGRESSION = "synthetic-regression";
 
     @Override
@@ -153,7 +157,10 @@ public final class TribuoTrainers implements TrainerFactory {
         return scores;
     }
 
-    /** Refuses a data option the data set does not read, and a hold-out and folds given together. */
+    /**
+     * Refuses a data option the data set does not read, a synthetic table the generator cannot make, fewer than two
+     * folds, and a hold-out and folds given together (the dry run calls this: it reads no data).
+     */
     private static void checkDataOptions(StudySpec spec) {
         String dataset = spec.data().dataset();
         List<String> known = new ArrayList<>();
@@ -168,6 +175,20 @@ public final class TribuoTrainers implements TrainerFactory {
         known.addAll(List.of("valid_split", "test_split", "folds"));
         OptionNames.checkData(spec, "Tribuo's " + dataset, known);
         Map<String, Object> options = spec.data().options();
+        DataOptions data = new DataOptions("data", options);
+        if (dataset.equals(SYNTHETIC_CLASSIFICATION) || dataset.equals(SYNTHETIC_REGRESSION)) {
+            data.integer("samples", SYNTHETIC_ROWS, 1, Integer.MAX_VALUE);
+        }
+        if (dataset.equals(SYNTHETIC_CLASSIFICATION)) {
+            data.integer("classes", SYNTHETIC_CLASSES, 2, SYNTHETIC_MOST_CLASSES);
+        }
+        if (dataset.equals(SYNTHETIC_REGRESSION)) {
+            data.integer("extra_features", 2, 0, Integer.MAX_VALUE);
+            if (data.number("noise", 1.0) < 0) {
+                throw new CliException("data.noise: expected a standard deviation >= 0, got " + options.get("noise"));
+            }
+        }
+        data.integer("folds", 3, 2, Integer.MAX_VALUE);
         if (options.containsKey("valid_split") && options.containsKey("folds")) {
             throw new CliException("data.folds: validation is either folds-fold cross-validation or a valid_split"
                     + " hold-out; give one of them, got folds=" + options.get("folds") + " and valid_split="
@@ -186,11 +207,11 @@ public final class TribuoTrainers implements TrainerFactory {
     static Table table(String dataset, DataOptions data) {
         Task task = task(dataset, data);
         if (dataset.equals(SYNTHETIC_CLASSIFICATION)) {
-            return Synthetic.classification(data.integer("samples", 1000), data.integer("classes", 3),
+            return Synthetic.classification(data.integer("samples", SYNTHETIC_ROWS), data.integer("classes", SYNTHETIC_CLASSES),
                     data.integer("seed", 0));
         }
         if (dataset.equals(SYNTHETIC_REGRESSION)) {
-            return Synthetic.regression(data.integer("samples", 1000), data.integer("extra_features", 2),
+            return Synthetic.regression(data.integer("samples", SYNTHETIC_ROWS), data.integer("extra_features", 2),
                     data.number("noise", 1.0), data.integer("seed", 0));
         }
         String target = data.required("target");

@@ -9,6 +9,7 @@ import io.tunelab.spec.StudySpecParser;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -55,6 +56,18 @@ class OptionNamesTest {
 
         assertThatThrownBy(() -> new TribuoTrainers().configuration(spec)).isInstanceOf(CliException.class)
                 .hasMessageStartingWith("data.folds: validation is either").hasMessageContaining("folds=5 and valid_split=0.2");
+    }
+
+    @Test
+    void aSyntheticTableTheGeneratorCannotMakeIsRefusedBeforeAnyTrialRuns() {
+        Map<String, String> cases = Map.of(
+                "{dataset: synthetic-classification, classes: 1}", "data.classes: expected a whole number from 2 to 16, got 1",
+                "{dataset: synthetic-classification, classes: 17}", "data.classes: expected a whole number from 2 to 16, got 17",
+                "{dataset: synthetic-regression, samples: 0}", "data.samples: expected a whole number >= 1, got 0",
+                "{dataset: synthetic-regression, noise: -1}", "data.noise: expected a standard deviation >= 0, got -1",
+                "{dataset: synthetic-classification, folds: 1}", "data.folds: expected a whole number >= 2, got 1");
+        cases.forEach((data, message) -> assertThatThrownBy(() -> new TribuoTrainers().configuration(
+                forest("tribuo-random-forest", data))).as(data).isInstanceOf(CliException.class).hasMessage(message));
     }
 
     @Test
