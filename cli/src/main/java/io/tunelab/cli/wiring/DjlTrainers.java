@@ -54,6 +54,7 @@ public final class DjlTrainers implements TrainerFactory {
         EffectiveConfiguration configuration = EffectiveConfiguration.resolve(spec.trainer().name(),
                 DjlHyperparameters.CATALOGUE, spec, fixed(spec), Map.of(ParamNames.MODEL, model(spec)));
         monitor(spec, task);
+        stopOn(spec, task);
         return configuration;
     }
 
@@ -72,12 +73,7 @@ public final class DjlTrainers implements TrainerFactory {
         configuration(spec);
         CpuThreads.setIntraOp(cpuThreadsPerTrial);
         TrainingData data = DjlData.load(spec, true);
-        Map<String, Object> fixed = fixed(spec);
-        fixed.keySet().removeAll(spec.space().distributions().keySet());
-        DjlObjectiveConfig config = DjlObjectiveConfig.mlp(spec.space().distributions(), fixed).withModel(model(spec))
-                .withMonitor(monitor(spec, data.card().task()))
-                .withSummaries(summaries(spec.fit().summaries()))
-                .withCheckpointEvery(spec.fit().checkpointEvery() == null ? 0 : spec.fit().checkpointEvery());
+        DjlObjectiveConfig config = config(spec, data.card().task());
         DjlObjective objective;
         try {
             objective = new DjlObjective(data, config);
@@ -89,6 +85,22 @@ public final class DjlTrainers implements TrainerFactory {
             spec.space().suggest(trial);
             return objective.evaluate(trial);
         };
+    }
+
+    /**
+     * How the study file's trials train on data of {@code task}: the space, the fixed parameters, the monitored metric,
+     * and early stopping's own metric and best-epoch restoring as the {@code fit} section gives them.
+     */
+    static DjlObjectiveConfig config(StudySpec spec, Task task) {
+        Map<String, Object> fixed = fixed(spec);
+        fixed.keySet().removeAll(spec.space().distributions().keySet());
+        FitSpec.EarlyStopping es = spec.fit().earlyStopping();
+        return DjlObjectiveConfig.mlp(spec.space().distributions(), fixed).withModel(model(spec))
+                .withMonitor(monitor(spec, task))
+                .withStopOn(stopOn(spec, task))
+                .withRestoreBest(es == null || es.restoreBest())
+                .withSummaries(summaries(spec.fit().summaries()))
+                .withCheckpointEvery(spec.fit().checkpointEvery() == null ? 0 : spec.fit().checkpointEvery());
     }
 
     private static SummaryOptions summaries(FitSpec.Summaries s) {
@@ -126,18 +138,33 @@ public final class DjlTrainers implements TrainerFactory {
      * trainers' {@code rmse}, {@code mae} and {@code r2} are the validation ones.
      */
     static Monitor monitor(StudySpec spec, Task task) {
-        String metric = spec.metrics().get(0);
+        return monitor("metric", spec.metrics().get(0), task);
+    }
+
+    /**
+     * The metric early stopping watches ({@code fit.early_stopping.monitor}, by default the study's metric), checked as
+     * the study's metric is, or null when it is the study's own (or there is no early stopping).
+     */
+    static Monitor stopOn(StudySpec spec, Task task) {
+        FitSpec.EarlyStopping es = spec.fit().earlyStopping();
+        if (es == null || es.monitor().equals(spec.metrics().get(0))) {
+            return null;
+        }
+        return monitor("fit.early_stopping.monitor", es.monitor(), task);
+    }
+
+    private static Monitor monitor(String field, String metric, Task task) {
         String name = List.of("rmse", "mae", "r2").contains(metric) ? "val_" + metric : metric;
         boolean regressionMetric = EpochMetrics.REGRESSION_NAMES.contains(name);
         boolean classificationMetric = name.endsWith("accuracy");
         if (task == Task.REGRESSION && classificationMetric || task == Task.CLASSIFICATION && regressionMetric) {
-            throw new CliException("metric: '" + metric + "' does not fit " + task.name().toLowerCase(Locale.ROOT)
+            throw new CliException(field + ": '" + metric + "' does not fit " + task.name().toLowerCase(Locale.ROOT)
                     + " data; use " + (task == Task.REGRESSION ? "val_loss, val_rmse, val_mae or val_r2" : "val_accuracy or val_loss"));
         }
         try {
             return Monitor.of(name);
         } catch (TrainersException e) {
-            throw new CliException("metric: " + e.getMessage());
+            throw new CliException(field + ": " + e.getMessage());
         }
     }
 

@@ -147,7 +147,7 @@ public final class DjlObjective implements Objective {
                 trial.setUserAttr("test_evaluation", data.train().isRegression() ? regressionReport(model, architecture).toMap()
                         : testReport(model, architecture).toMap());
             }
-            return config.monitor().value(config.restoreBest() ? history.best(config.monitor()) : history.last());
+            return config.monitor().value(config.restoreBest() ? history.best(config.stopping()) : history.last());
         }
     }
 
@@ -162,14 +162,14 @@ public final class DjlObjective implements Objective {
         if (summaries.images() > 0) {
             list.add(new PredictionImages(trial, data.valid(), classNames(), summaries.images()));
         }
-        list.add(new EarlyStopping(config.monitor(), patience, minDelta, config.restoreBest()));
+        list.add(new EarlyStopping(config.stopping(), patience, minDelta, config.restoreBest()));
         if (summaries.evaluation() && !data.train().isRegression()) {
             // After early stopping, which restores the best weights at the end.
             boolean test = data.test().size() >= 2;
             list.add(new EvaluationSummaries(trial, test ? data.test() : data.valid(), test ? "test" : "valid", classNames()));
         }
         if (config.checkpoint()) {
-            list.add(new BestCheckpoint(trial, config.monitor(), card));
+            list.add(new BestCheckpoint(trial, config.stopping(), card));
         }
         list.add(new PruningCallback(trial, config.monitor()));
         return list;

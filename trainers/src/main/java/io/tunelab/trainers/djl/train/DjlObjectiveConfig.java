@@ -13,10 +13,12 @@ import java.util.Objects;
  * @param model            the architecture family unless the trial sets {@code model}: mlp, wide_deep or cnn
  * @param space            distributions of the sampled hyperparameters ({@link ParamNames})
  * @param fixed            values of hyperparameters held fixed (e.g. {@code epochs}, {@code batch_size})
- * @param monitor          the metric returned as the trial's value, reported for pruning and watched by
- *                         early stopping and checkpointing
- * @param restoreBest      whether the trial's value and final weights are those of its best epoch
- *                         (otherwise of its last)
+ * @param monitor          the metric returned as the trial's value and reported for pruning
+ * @param stopOn           the metric early stopping watches and by which the best epoch is chosen (its weights
+ *                         restored and checkpointed), as Keras's {@code EarlyStopping(monitor=...)}; null: {@code
+ *                         monitor}
+ * @param restoreBest      whether the trial's value and final weights are those of its best epoch by {@link
+ *                         #stopping()} (otherwise of its last), as Keras's {@code restore_best_weights}
  * @param checkpoint       whether the best model is attached to the trial as artifacts
  * @param divergenceFactor how many times the first batch's loss counts as exploding
  * @param devices          maps the trial's slot to a device
@@ -25,7 +27,7 @@ import java.util.Objects;
  *                         and let a retry continue from its predecessor's; 0 for never
  */
 public record DjlObjectiveConfig(String model, Map<String, Distribution> space, Map<String, Object> fixed,
-                                 Monitor monitor, boolean restoreBest, boolean checkpoint, double divergenceFactor,
+                                 Monitor monitor, Monitor stopOn, boolean restoreBest, boolean checkpoint, double divergenceFactor,
                                  SlotDevices devices, SummaryOptions summaries, int checkpointEvery) {
     public DjlObjectiveConfig {
         Objects.requireNonNull(summaries, "summaries");
@@ -47,7 +49,7 @@ public record DjlObjectiveConfig(String model, Map<String, Distribution> space, 
      * device from the engine's GPUs.
      */
     public static DjlObjectiveConfig mlp(Map<String, Distribution> space, Map<String, Object> fixed) {
-        return new DjlObjectiveConfig("mlp", space, fixed, Monitor.of("val_accuracy"), true, true, 100, SlotDevices.ofEngine(),
+        return new DjlObjectiveConfig("mlp", space, fixed, Monitor.of("val_accuracy"), null, true, true, 100, SlotDevices.ofEngine(),
                 SummaryOptions.NONE, 0);
     }
 
@@ -57,22 +59,39 @@ public record DjlObjectiveConfig(String model, Map<String, Distribution> space, 
     }
 
     public DjlObjectiveConfig withModel(String m) {
-        return new DjlObjectiveConfig(m, space, fixed, monitor, restoreBest, checkpoint, divergenceFactor, devices, summaries,
+        return new DjlObjectiveConfig(m, space, fixed, monitor, stopOn, restoreBest, checkpoint, divergenceFactor, devices, summaries,
                 checkpointEvery);
     }
 
     public DjlObjectiveConfig withMonitor(Monitor m) {
-        return new DjlObjectiveConfig(model, space, fixed, m, restoreBest, checkpoint, divergenceFactor, devices, summaries,
+        return new DjlObjectiveConfig(model, space, fixed, m, stopOn, restoreBest, checkpoint, divergenceFactor, devices, summaries,
                 checkpointEvery);
     }
 
+    /** The metric early stopping watches and the best epoch is chosen by: {@link #stopOn}, or else {@link #monitor}. */
+    public Monitor stopping() {
+        return stopOn != null ? stopOn : monitor;
+    }
+
+    /** The same, with early stopping and the best epoch going by {@code m} (null: by {@link #monitor}). */
+    public DjlObjectiveConfig withStopOn(Monitor m) {
+        return new DjlObjectiveConfig(model, space, fixed, monitor, m, restoreBest, checkpoint, divergenceFactor, devices,
+                summaries, checkpointEvery);
+    }
+
+    /** The same, with the trial's value and final weights those of its best epoch ({@code true}) or its last. */
+    public DjlObjectiveConfig withRestoreBest(boolean on) {
+        return new DjlObjectiveConfig(model, space, fixed, monitor, stopOn, on, checkpoint, divergenceFactor, devices,
+                summaries, checkpointEvery);
+    }
+
     public DjlObjectiveConfig withCheckpoint(boolean on) {
-        return new DjlObjectiveConfig(model, space, fixed, monitor, restoreBest, on, divergenceFactor, devices, summaries,
+        return new DjlObjectiveConfig(model, space, fixed, monitor, stopOn, restoreBest, on, divergenceFactor, devices, summaries,
                 checkpointEvery);
     }
 
     public DjlObjectiveConfig withDevices(SlotDevices d) {
-        return new DjlObjectiveConfig(model, space, fixed, monitor, restoreBest, checkpoint, divergenceFactor, d, summaries,
+        return new DjlObjectiveConfig(model, space, fixed, monitor, stopOn, restoreBest, checkpoint, divergenceFactor, d, summaries,
                 checkpointEvery);
     }
 
@@ -83,13 +102,13 @@ public record DjlObjectiveConfig(String model, Map<String, Distribution> space, 
 
     /** The same, logging {@code s}. */
     public DjlObjectiveConfig withSummaries(SummaryOptions s) {
-        return new DjlObjectiveConfig(model, space, fixed, monitor, restoreBest, checkpoint, divergenceFactor, devices, s,
+        return new DjlObjectiveConfig(model, space, fixed, monitor, stopOn, restoreBest, checkpoint, divergenceFactor, devices, s,
                 checkpointEvery);
     }
 
     /** Resumable checkpoints after every {@code epochs} epochs; 0 turns them off. */
     public DjlObjectiveConfig withCheckpointEvery(int epochs) {
-        return new DjlObjectiveConfig(model, space, fixed, monitor, restoreBest, checkpoint, divergenceFactor, devices,
+        return new DjlObjectiveConfig(model, space, fixed, monitor, stopOn, restoreBest, checkpoint, divergenceFactor, devices,
                 summaries, epochs);
     }
 }
