@@ -23,6 +23,7 @@ import io.tunelab.trainers.tribuo.TribuoObjective;
 import io.tunelab.trainers.tribuo.Validation;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -58,6 +59,7 @@ public final class TribuoTrainers implements TrainerFactory {
         TribuoTrainerSpec trainer = family(spec);
         Task task = task(spec.data().dataset(), new DataOptions("data", spec.data().options()));
         checkDataOptions(spec);
+        checkFit(spec);
         if (!trainer.supports(task)) {
             throw new CliException("trainer: " + spec.trainer().name() + " only classifies, but data '"
                     + spec.data().dataset() + "' is a " + task.name().toLowerCase(Locale.ROOT) + " task");
@@ -155,6 +157,24 @@ public final class TribuoTrainers implements TrainerFactory {
             }
         }
         return scores;
+    }
+
+    /** Refuses the fit options of epoch-wise training, which a Tribuo trainer would ignore. */
+    private static void checkFit(StudySpec spec) {
+        FitSpec fit = spec.fit();
+        Map<String, Object> given = new LinkedHashMap<>();
+        given.put("epochs", fit.epochs());
+        given.put("batch_size", fit.batchSize());
+        given.put("early_stopping", fit.earlyStopping());
+        given.put("schedule", fit.schedule());
+        given.put("checkpoint_every", fit.checkpointEvery());
+        given.forEach((key, value) -> {
+            if (value != null) {
+                throw new CliException("fit." + key + ": " + spec.trainer().name() + " trains no epochs, so it would"
+                        + " ignore " + key + "; only the DJL trainers read epochs, batch_size, early_stopping, schedule and"
+                        + " checkpoint_every (Tribuo trainers read fit.summaries and fit.tensorboard_dir)");
+            }
+        });
     }
 
     /**

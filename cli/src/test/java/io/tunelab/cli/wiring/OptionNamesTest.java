@@ -71,6 +71,25 @@ class OptionNamesTest {
     }
 
     @Test
+    void epochWiseFitOptionsAreRefusedForATribuoTrainerThatWouldIgnoreThem() {
+        StudySpec spec = new StudySpecParser().parse("""
+                study: s
+                direction: maximize
+                metric: val_accuracy
+                budget: {trials: 2}
+                trainer: tribuo-random-forest
+                data: synthetic-classification
+                space:
+                  n_trees: {int: [10, 50]}
+                fit: {early_stopping: {patience: 2}, tensorboard_dir: tb}
+                """, "s.yaml");
+
+        assertThatThrownBy(() -> new TribuoTrainers().configuration(spec)).isInstanceOf(CliException.class)
+                .hasMessageStartingWith("fit.early_stopping: tribuo-random-forest trains no epochs, so it would ignore"
+                        + " early_stopping; only the DJL trainers read epochs, batch_size, early_stopping");
+    }
+
+    @Test
     void aHyperparameterInTheTrainerSectionIsRefusedWithHowToFixItInTheSpace() {
         StudySpec spec = forest("{name: tribuo-random-forest, max_depth: 4}", "synthetic-classification");
 
