@@ -5,6 +5,7 @@ import io.tunelab.spec.StudySpec;
 import io.tunelab.trainers.TrainersException;
 import io.tunelab.trainers.data.DatasetRepository;
 import io.tunelab.trainers.data.DatasetSplits;
+import io.tunelab.trainers.data.DenseDataset;
 import io.tunelab.trainers.data.FashionMnist;
 import io.tunelab.trainers.sources.CsvDatasets;
 import io.tunelab.trainers.sources.DataCard;
@@ -58,10 +59,7 @@ final class DjlData {
         };
     }
 
-    /**
-     * Refuses an option the data set does not read, and for Fashion-MNIST a validation split other than its fixed
-     * first 5,000 training images.
-     */
+    /** Refuses an option the data set does not read (and augmentation of anything but images). */
     static void checkOptions(StudySpec spec) {
         String dataset = spec.data().dataset();
         checkAugment(spec);
@@ -75,12 +73,6 @@ final class DjlData {
             default -> List.of();
         };
         OptionNames.checkData(spec, "DJL's " + dataset, known);
-        Object valid = spec.data().options().get("valid_split");
-        int fixed = FashionMnist.SPEC.validSize();
-        if (dataset.equals("fashion-mnist") && valid != null && !(valid instanceof Number n && n.doubleValue() == fixed)) {
-            throw new CliException("data.valid_split: fashion-mnist validates on its first " + fixed + " training images,"
-                    + " as the book does; valid_split can only be " + fixed + " (or left out), got " + valid);
-        }
     }
 
     /** The splits of the study file's data; with {@code subset}, Fashion-MNIST training uses only its first examples. */
@@ -136,6 +128,15 @@ final class DjlData {
         DatasetRepository repository = dir == null ? DatasetRepository.standard()
                 : DatasetRepository.builder().dataDir(Path.of(dir)).build();
         DatasetSplits splits = repository.load(FashionMnist.SPEC);
+        if (data.has("valid_split")) {
+            DenseDataset all = splits.valid().concat(splits.train());
+            int valid = count(data, "valid_split", all.size(), 0);
+            if (valid >= all.size()) {
+                throw new CliException("data.valid_split: fashion-mnist has " + all.size() + " training images, so at most "
+                        + (all.size() - 1) + " can validate, got " + valid);
+            }
+            splits = DatasetSplits.holdOutFirst(all, valid, splits.test());
+        }
         int subset = data.integer("subset", 0);
         if (forTraining && subset > 0 && subset < splits.train().size()) {
             splits = new DatasetSplits(splits.train().slice(0, subset), splits.valid(), splits.test());

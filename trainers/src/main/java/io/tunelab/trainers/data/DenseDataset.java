@@ -151,6 +151,28 @@ public final class DenseDataset {
                 : new DenseDataset(x, exampleShape, Arrays.copyOfRange(labels, from, to), numClasses);
     }
 
+    /**
+     * These examples followed by {@code other}'s, which must have the same example shape and task (classes or target
+     * width).
+     */
+    public DenseDataset concat(DenseDataset other) {
+        if (!Arrays.equals(exampleShape, other.exampleShape) || isRegression() != other.isRegression()
+                || numClasses != other.numClasses || targetWidth != other.targetWidth) {
+            throw new TrainersException("cannot join examples of shape " + Arrays.toString(other.exampleShape)
+                    + " to examples of shape " + Arrays.toString(exampleShape) + " of another task");
+        }
+        float[] x = Arrays.copyOf(features, features.length + other.features.length);
+        System.arraycopy(other.features, 0, x, features.length, other.features.length);
+        if (isRegression()) {
+            float[] y = Arrays.copyOf(targets, targets.length + other.targets.length);
+            System.arraycopy(other.targets, 0, y, targets.length, other.targets.length);
+            return new DenseDataset(x, exampleShape, y, targetWidth);
+        }
+        int[] y = Arrays.copyOf(labels, labels.length + other.labels.length);
+        System.arraycopy(other.labels, 0, y, labels.length, other.labels.length);
+        return new DenseDataset(x, exampleShape, y, numClasses);
+    }
+
     /** The first {@code n} examples (all of them if there are fewer). */
     public DenseDataset head(int n) {
         return slice(0, Math.min(n, size()));
