@@ -5,7 +5,6 @@ import io.tunelab.spec.StudySpec;
 import io.tunelab.trainers.TrainersException;
 import io.tunelab.trainers.data.DatasetRepository;
 import io.tunelab.trainers.data.DatasetSplits;
-import io.tunelab.trainers.data.DenseDataset;
 import io.tunelab.trainers.data.FashionMnist;
 import io.tunelab.trainers.sources.CsvDatasets;
 import io.tunelab.trainers.sources.DataCard;
@@ -128,14 +127,14 @@ final class DjlData {
         DatasetRepository repository = dir == null ? DatasetRepository.standard()
                 : DatasetRepository.builder().dataDir(Path.of(dir)).build();
         DatasetSplits splits = repository.load(FashionMnist.SPEC);
-        if (data.has("valid_split")) {
-            DenseDataset all = splits.valid().concat(splits.train());
-            int valid = count(data, "valid_split", all.size(), 0);
-            if (valid >= all.size()) {
-                throw new CliException("data.valid_split: fashion-mnist has " + all.size() + " training images, so at most "
-                        + (all.size() - 1) + " can validate, got " + valid);
-            }
-            splits = DatasetSplits.holdOutFirst(all, valid, splits.test());
+        int images = splits.valid().size() + splits.train().size();
+        int valid = count(data, "valid_split", images, splits.valid().size());
+        if (valid >= images) {
+            throw new CliException("data.valid_split: fashion-mnist has " + images + " training images, so at most "
+                    + (images - 1) + " can validate, got " + valid);
+        }
+        if (valid != splits.valid().size()) {
+            splits = DatasetSplits.holdOutFirst(splits.valid().concat(splits.train()), valid, splits.test());
         }
         int subset = data.integer("subset", 0);
         if (forTraining && subset > 0 && subset < splits.train().size()) {
