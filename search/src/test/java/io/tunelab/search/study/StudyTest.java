@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tunelab.search.space.InvalidDistributionException;
 import io.tunelab.search.storage.InMemoryStorage;
+import io.tunelab.search.storage.StorageException;
 import io.tunelab.search.trial.Direction;
 import io.tunelab.search.trial.FrozenTrial;
 import io.tunelab.search.trial.Trial;
@@ -134,6 +135,15 @@ class StudyTest {
         study.tell(trial, 1.0);
         assertThat(study.tell(trial, 1.0).value()).isEqualTo(1.0);
         assertThatThrownBy(() -> study.tell(trial, 2.0)).hasMessageContaining("already finished");
+    }
+
+    @Test
+    void tellingATrialNumberTheStudyDoesNotHaveNamesTheStudy() {
+        Study study = study();
+        study.ask();
+
+        assertThatThrownBy(() -> study.tell(99, TrialState.COMPLETE, 1.0)).isInstanceOf(StorageException.class)
+                .hasMessage("study '" + study.name() + "' has no trial number 99 to tell");
     }
 
     @Test
