@@ -184,33 +184,8 @@ public final class DjlTrainers implements TrainerFactory {
         }
         if (fit.schedule() != null) {
             fixed.put(ParamNames.LR_SCHEDULE, fit.schedule().type());
-            fit.schedule().options().forEach((k, v) -> fixed.put(scheduleOption(k), v));
+            fixed.putAll(ScheduleOptions.params(fit.schedule()));
         }
         return fixed;
-    }
-
-    private static String scheduleOption(String name) {
-        switch (name) {
-            case "s":
-            case "decay_epochs":
-                return ParamNames.LR_DECAY_EPOCHS;
-            case "c":
-            case "power":
-                return ParamNames.LR_POWER;
-            case "rate":
-            case "factor":
-            case "decay_rate":
-                return ParamNames.LR_DECAY_RATE;
-            case "patience":
-                return ParamNames.LR_PATIENCE;
-            case "min_lr":
-            case "lr_min":
-                return ParamNames.LR_MIN;
-            case "warmup_epochs":
-                return ParamNames.WARMUP_EPOCHS;
-            default:
-                throw new CliException("fit.schedule." + name + ": unknown schedule option; expected s, power, rate,"
-                        + " patience, min_lr or warmup_epochs");
-        }
     }
 }

@@ -1,0 +1,48 @@
+package io.tunelab.cli.wiring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.tunelab.cli.error.CliException;
+import io.tunelab.spec.FitSpec;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ScheduleOptionsTest {
+
+    private static Map<String, Object> params(String type, Map<String, Object> options) {
+        return ScheduleOptions.params(new FitSpec.Schedule(type, options));
+    }
+
+    @Test
+    void eachScheduleTakesItsOptionsUnderKerasAndTheBooksNames() {
+        assertThat(params("exponential", Map.of("s", 10, "rate", 0.5)))
+                .containsExactlyInAnyOrderEntriesOf(Map.of("lr_decay_epochs", 10, "lr_decay_rate", 0.5));
+        assertThat(params("power", Map.of("c", 2.0))).containsEntry("lr_power", 2.0);
+        assertThat(params("plateau", Map.of("factor", 0.2, "patience", 3, "min_lr", 1e-5)))
+                .containsEntry("lr_decay_rate", 0.2).containsEntry("lr_patience", 3).containsEntry("lr_min", 1e-5);
+        assertThat(params("cosine", Map.of("lr_min", 0, "warmup_epochs", 2))).containsEntry("lr_min", 0)
+                .containsEntry("warmup_epochs", 2);
+    }
+
+    @Test
+    void anOptionTheChosenScheduleDoesNotReadIsRefusedRatherThanIgnored() {
+        assertThatThrownBy(() -> params("cosine", Map.of("s", 10))).isInstanceOf(CliException.class)
+                .hasMessage("fit.schedule.s: the cosine schedule does not read s, so it would be ignored; it reads min_lr,"
+                        + " warmup_epochs");
+        assertThatThrownBy(() -> params("one-cycle", Map.of("rate", 0.5))).isInstanceOf(CliException.class)
+                .hasMessageStartingWith("fit.schedule.rate: the one-cycle schedule does not read rate");
+    }
+
+    @Test
+    void valuesOutOfRangeAreRefusedNamingTheOption() {
+        assertThatThrownBy(() -> params("exponential", Map.of("s", 0))).isInstanceOf(CliException.class)
+                .hasMessage("fit.schedule.s: expected a number > 0, got 0");
+        assertThatThrownBy(() -> params("plateau", Map.of("patience", 1.5))).isInstanceOf(CliException.class)
+                .hasMessage("fit.schedule.patience: expected a whole number >= 0, got 1.5");
+        assertThatThrownBy(() -> params("cosine", Map.of("min_lr", "low"))).isInstanceOf(CliException.class)
+                .hasMessage("fit.schedule.min_lr: expected a number >= 0, got low");
+        assertThatThrownBy(() -> params("exponential", Map.of("half_life", 5))).isInstanceOf(CliException.class)
+                .hasMessageStartingWith("fit.schedule.half_life: unknown schedule option");
+    }
+}
