@@ -348,9 +348,10 @@ public final class InMemoryStorage implements TrialStorage {
 
     @Override
     public synchronized FrozenTrial trialByNumber(long studyId, int number) {
-        List<TrialData> list = studyData(studyId).trials;
+        StudyData study = studyData(studyId);
+        List<TrialData> list = study.trials;
         if (number < 0 || number >= list.size()) {
-            throw StorageException.notFound("study " + studyId + " has no trial number " + number);
+            throw StorageException.notFound("study '" + study.record.name() + "' has no trial number " + number);
         }
         return list.get(number).snapshot();
     }

@@ -5,7 +5,6 @@ import io.tunelab.search.pruner.Pruner;
 import io.tunelab.search.sampler.RandomStreams;
 import io.tunelab.search.sampler.Sampler;
 import io.tunelab.search.space.Distribution;
-import io.tunelab.search.storage.StorageException;
 import io.tunelab.search.storage.StudyRecord;
 import io.tunelab.search.storage.TrialStorage;
 import io.tunelab.search.trial.Constraints;
@@ -226,13 +225,7 @@ public final class Study implements StudyView {
      * Telling the same outcome twice is a no-op; telling a different one throws.
      */
     public FrozenTrial tell(int number, TrialState state, double... values) {
-        FrozenTrial trial;
-        try {
-            trial = storage.trialByNumber(record.id(), number);
-        } catch (StorageException e) {
-            throw e.kind() == StorageException.Kind.NOT_FOUND
-                    ? StorageException.notFound("study '" + name() + "' has no trial number " + number + " to tell") : e;
-        }
+        FrozenTrial trial = storage.trialByNumber(record.id(), number);
         return finish(trial.id(), state, values, null);
     }
 

@@ -453,6 +453,8 @@ public abstract class TrialStorageContract {
         assertNotFound(() -> storage.createRunningTrial(987654));
         long s = study("s");
         assertNotFound(() -> storage.trialByNumber(s, 0));
+        assertThatThrownBy(() -> storage.trialByNumber(s, 0)).as("the study by its name, not its id")
+                .hasMessage("study 's' has no trial number 0");
     }
 
     @Test

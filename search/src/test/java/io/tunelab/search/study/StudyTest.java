@@ -143,7 +143,7 @@ class StudyTest {
         study.ask();
 
         assertThatThrownBy(() -> study.tell(99, TrialState.COMPLETE, 1.0)).isInstanceOf(StorageException.class)
-                .hasMessage("study '" + study.name() + "' has no trial number 99 to tell");
+                .hasMessage("study '" + study.name() + "' has no trial number 99");
     }
 
     @Test

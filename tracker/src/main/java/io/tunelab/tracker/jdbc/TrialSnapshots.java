@@ -69,8 +69,8 @@ final class TrialSnapshots {
                 ps.setInt(2, number);
             });
             if (heads.isEmpty()) {
-                StudyTable.changeSeq(c, studyId);
-                throw TrackerException.notFound("study " + studyId + " has no trial number " + number);
+                String study = new StudyTable().get(c, studyId).name();
+                throw TrackerException.notFound("study '" + study + "' has no trial number " + number);
             }
             return loader.loadAll(c, studyId, heads).get(0);
         }));
