@@ -114,7 +114,10 @@ public final class LiveEvents implements AutoCloseable {
         return subscribers.size();
     }
 
-    /** One period: sends each live subscriber what changed, and the ping when due; drops ended streams unsent. */
+    /**
+     * One period: sends each live subscriber what changed, and the ping when due; drops ended streams unsent, and
+     * writes nothing more to a stream that a write of this period found ended.
+     */
     void tick() {
         ticks++;
         boolean ping = ticks % Math.max(1, 15_000 / periodMillis) == 0;
@@ -133,8 +136,13 @@ public final class LiveEvents implements AutoCloseable {
                         s.client.sendEvent("studies", Map.of("cursor", now));
                     }
                 }
-                if (ping) {
+                // A write finds a closed browser only by failing, and Javalin then ends the stream; writing to it
+                // again would log a warning (Cannot send data, SseClient has been terminated) for each write.
+                if (ping && !s.client.terminated()) {
                     s.client.sendComment("ping");
+                }
+                if (s.client.terminated()) {
+                    subscribers.remove(s);
                 }
             } catch (RuntimeException e) {
                 LOG.debug("dropping an event stream: {}", e.toString());

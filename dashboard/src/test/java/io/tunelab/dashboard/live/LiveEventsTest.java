@@ -13,10 +13,15 @@ class LiveEventsTest {
     /** A period so long that the timer never ticks during a test: the test ticks, and every tick is a ping tick. */
     private static final long HOUR = 3_600_000;
 
-    /** Records what is sent; ended on demand. */
+    /**
+     * Records what is sent; ended on demand, or by the next write once the browser is gone, as Javalin's stream is
+     * (that write is lost). Writes after the end are what Javalin would log a warning for.
+     */
     private static final class FakeStream implements LiveEvents.EventStream {
         final List<String> sent = new ArrayList<>();
+        final List<String> afterEnd = new ArrayList<>();
         volatile boolean ended;
+        volatile boolean browserGone;
 
         @Override
         public boolean terminated() {
@@ -25,12 +30,22 @@ class LiveEventsTest {
 
         @Override
         public void sendEvent(String event, Object data) {
-            sent.add(event + " " + data);
+            write(event + " " + data);
         }
 
         @Override
         public void sendComment(String comment) {
-            sent.add(": " + comment);
+            write(": " + comment);
+        }
+
+        private void write(String line) {
+            if (ended) {
+                afterEnd.add(line);
+            } else if (browserGone) {
+                ended = true;
+            } else {
+                sent.add(line);
+            }
         }
 
         @Override
@@ -68,6 +83,23 @@ class LiveEventsTest {
             assertThat(stream.sent.get(1)).startsWith("studies ");
             assertThat(stream.sent.get(2)).isEqualTo(": ping");
             assertThat(events.subscribers()).isOne();
+        }
+    }
+
+    @Test
+    void aStreamWhoseBrowserLeftIsFoundEndedByItsNextWriteAndWrittenToNoMore() {
+        InMemoryStorage storage = new InMemoryStorage();
+        try (LiveEvents events = new LiveEvents(new StorageDashboardData(storage, 0), HOUR)) {
+            FakeStream stream = new FakeStream();
+            events.subscribe(stream, null, -1); // behind the data: this tick writes a change, then the ping
+            stream.browserGone = true;
+
+            events.tick();
+            events.tick();
+
+            assertThat(stream.ended).as("the change's write found the browser gone").isTrue();
+            assertThat(stream.afterEnd).as("writes Javalin would warn about").isEmpty();
+            assertThat(events.subscribers()).isZero();
         }
     }
 
