@@ -22,8 +22,6 @@ import io.tunelab.trainers.tribuo.TribuoModels;
 import io.tunelab.trainers.tribuo.TribuoObjective;
 import io.tunelab.trainers.tribuo.Validation;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -42,12 +40,8 @@ import java.util.Set;
  */
 public final class TribuoTrainers implements TrainerFactory {
     private static final String PREFIX = "tribuo-";
-    private static final String SYNTHETIC_CLASSIFICATION = "synthetic-classification";
-    private static final int SYNTHETIC_ROWS = 1000;
-    private static final int SYNTHETIC_CLASSES = 3;
-    /** The classes {@link Synthetic#classification(int, int, long)} can make: one per vertex of its 4 informative features. */
-    private static final int SYNTHETIC_MOST_CLASSES = 16;
-    private static final String SYNTHETIC_REGRESSION = "synthetic-regression";
+    static final String SYNTHETIC_CLASSIFICATION = "synthetic-classification";
+    static final String SYNTHETIC_REGRESSION = "synthetic-regression";
 
     @Override
     public boolean handles(String name) {
@@ -58,8 +52,8 @@ public final class TribuoTrainers implements TrainerFactory {
     public EffectiveConfiguration configuration(StudySpec spec) {
         TribuoTrainerSpec trainer = family(spec);
         Task task = task(spec.data().dataset(), new DataOptions("data", spec.data().options()));
-        checkDataOptions(spec);
-        checkFit(spec);
+        TribuoFileChecks.data(spec);
+        TribuoFileChecks.fit(spec);
         if (!trainer.supports(task)) {
             throw new CliException("trainer: " + spec.trainer().name() + " only classifies, but data '"
                     + spec.data().dataset() + "' is a " + task.name().toLowerCase(Locale.ROOT) + " task");
@@ -92,7 +86,7 @@ public final class TribuoTrainers implements TrainerFactory {
         long seed = spec.sampler().seed();
         Validation validation = data.has("valid_split")
                 ? Validation.holdOut(data.number("valid_split", 0.2), seed)
-                : Validation.kFold(data.integer("folds", 3), seed);
+                : Validation.kFold(data.integer("folds", TribuoFileChecks.FOLDS), seed);
         TribuoObjective objective = TribuoObjective.builder(trainer, split[0])
                 .test(split[1])
                 .validation(validation)
@@ -159,63 +153,6 @@ public final class TribuoTrainers implements TrainerFactory {
         return scores;
     }
 
-    /** Refuses the fit options of epoch-wise training, which a Tribuo trainer would ignore. */
-    private static void checkFit(StudySpec spec) {
-        FitSpec fit = spec.fit();
-        Map<String, Object> given = new LinkedHashMap<>();
-        given.put("epochs", fit.epochs());
-        given.put("batch_size", fit.batchSize());
-        given.put("early_stopping", fit.earlyStopping());
-        given.put("schedule", fit.schedule());
-        given.put("checkpoint_every", fit.checkpointEvery());
-        given.forEach((key, value) -> {
-            if (value != null) {
-                throw new CliException("fit." + key + ": " + spec.trainer().name() + " trains no epochs, so it would"
-                        + " ignore " + key + "; only the DJL trainers read epochs, batch_size, early_stopping, schedule and"
-                        + " checkpoint_every (Tribuo trainers read fit.summaries and fit.tensorboard_dir)");
-            }
-        });
-    }
-
-    /**
-     * Refuses a data option the data set does not read, a synthetic table the generator cannot make, fewer than two
-     * folds, and a hold-out and folds given together (the dry run calls this: it reads no data).
-     */
-    private static void checkDataOptions(StudySpec spec) {
-        String dataset = spec.data().dataset();
-        List<String> known = new ArrayList<>();
-        if (dataset.equals(SYNTHETIC_CLASSIFICATION)) {
-            known.addAll(List.of("samples", "classes", "seed"));
-        } else if (dataset.equals(SYNTHETIC_REGRESSION)) {
-            known.addAll(List.of("samples", "extra_features", "noise", "seed"));
-        } else {
-            known.addAll(dataset.equals("csv") ? List.of("path", "target", "task", "categorical")
-                    : List.of("target", "task", "categorical"));
-        }
-        known.addAll(List.of("valid_split", "test_split", "folds"));
-        OptionNames.checkData(spec, "Tribuo's " + dataset, known);
-        Map<String, Object> options = spec.data().options();
-        DataOptions data = new DataOptions("data", options);
-        if (dataset.equals(SYNTHETIC_CLASSIFICATION) || dataset.equals(SYNTHETIC_REGRESSION)) {
-            data.integer("samples", SYNTHETIC_ROWS, 1, Integer.MAX_VALUE);
-        }
-        if (dataset.equals(SYNTHETIC_CLASSIFICATION)) {
-            data.integer("classes", SYNTHETIC_CLASSES, 2, SYNTHETIC_MOST_CLASSES);
-        }
-        if (dataset.equals(SYNTHETIC_REGRESSION)) {
-            data.integer("extra_features", 2, 0, Integer.MAX_VALUE);
-            if (data.number("noise", 1.0) < 0) {
-                throw new CliException("data.noise: expected a standard deviation >= 0, got " + options.get("noise"));
-            }
-        }
-        data.integer("folds", 3, 2, Integer.MAX_VALUE);
-        if (options.containsKey("valid_split") && options.containsKey("folds")) {
-            throw new CliException("data.folds: validation is either folds-fold cross-validation or a valid_split"
-                    + " hold-out; give one of them, got folds=" + options.get("folds") + " and valid_split="
-                    + options.get("valid_split"));
-        }
-    }
-
     /** The training and held-out test tables of the study file's data (seeded by the study seed). */
     static Table[] split(StudySpec spec) {
         DataOptions data = new DataOptions("data", spec.data().options());
@@ -227,12 +164,13 @@ public final class TribuoTrainers implements TrainerFactory {
     static Table table(String dataset, DataOptions data) {
         Task task = task(dataset, data);
         if (dataset.equals(SYNTHETIC_CLASSIFICATION)) {
-            return Synthetic.classification(data.integer("samples", SYNTHETIC_ROWS), data.integer("classes", SYNTHETIC_CLASSES),
-                    data.integer("seed", 0));
+            return Synthetic.classification(data.integer("samples", TribuoFileChecks.ROWS),
+                    data.integer("classes", TribuoFileChecks.CLASSES), data.integer("seed", 0));
         }
         if (dataset.equals(SYNTHETIC_REGRESSION)) {
-            return Synthetic.regression(data.integer("samples", SYNTHETIC_ROWS), data.integer("extra_features", 2),
-                    data.number("noise", 1.0), data.integer("seed", 0));
+            return Synthetic.regression(data.integer("samples", TribuoFileChecks.ROWS),
+                    data.integer("extra_features", TribuoFileChecks.EXTRA_FEATURES), data.number("noise", TribuoFileChecks.NOISE),
+                    data.integer("seed", 0));
         }
         String target = data.required("target");
         CsvOptions options = task == Task.CLASSIFICATION ? CsvOptions.classification(target) : CsvOptions.regression(target);

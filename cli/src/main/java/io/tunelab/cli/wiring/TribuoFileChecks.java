@@ -1,0 +1,93 @@
+package io.tunelab.cli.wiring;
+
+import static io.tunelab.cli.wiring.TribuoTrainers.SYNTHETIC_CLASSIFICATION;
+import static io.tunelab.cli.wiring.TribuoTrainers.SYNTHETIC_REGRESSION;
+
+import io.tunelab.cli.error.CliException;
+import io.tunelab.spec.FitSpec;
+import io.tunelab.spec.StudySpec;
+import io.tunelab.trainers.tabular.Synthetic;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a study file may give the Tribuo trainers, checked before anything runs (the dry run reads no data): the data
+ * set's own options, a synthetic table the generator can make, and no fit option of epoch-wise training. Holds the
+ * defaults the trainers read the same options with, so the check and the run cannot disagree. Stateless.
+ */
+final class TribuoFileChecks {
+    /** Rows of a synthetic table unless {@code samples} says otherwise. */
+    static final int ROWS = 1000;
+    /** Classes of a synthetic classification unless {@code classes} says otherwise. */
+    static final int CLASSES = 3;
+    /** The classes {@link Synthetic#classification(int, int, long)} can make: one per vertex of its 4 informative features. */
+    static final int MOST_CLASSES = 16;
+    /** Pure-noise features of a synthetic regression unless {@code extra_features} says otherwise. */
+    static final int EXTRA_FEATURES = 2;
+    /** Noise of a synthetic regression's target unless {@code noise} says otherwise. */
+    static final double NOISE = 1.0;
+    /** Cross-validation folds unless {@code folds} says otherwise (and no {@code valid_split} is given). */
+    static final int FOLDS = 3;
+
+    private TribuoFileChecks() {
+    }
+
+    /**
+     * Refuses a data option the data set does not read, a synthetic table the generator cannot make, fewer than two
+     * folds, and a hold-out and folds given together.
+     */
+    static void data(StudySpec spec) {
+        String dataset = spec.data().dataset();
+        List<String> known = new ArrayList<>();
+        if (dataset.equals(SYNTHETIC_CLASSIFICATION)) {
+            known.addAll(List.of("samples", "classes", "seed"));
+        } else if (dataset.equals(SYNTHETIC_REGRESSION)) {
+            known.addAll(List.of("samples", "extra_features", "noise", "seed"));
+        } else {
+            known.addAll(dataset.equals("csv") ? List.of("path", "target", "task", "categorical")
+                    : List.of("target", "task", "categorical"));
+        }
+        known.addAll(List.of("valid_split", "test_split", "folds"));
+        OptionNames.checkData(spec, "Tribuo's " + dataset, known);
+        Map<String, Object> options = spec.data().options();
+        DataOptions data = new DataOptions("data", options);
+        if (dataset.equals(SYNTHETIC_CLASSIFICATION) || dataset.equals(SYNTHETIC_REGRESSION)) {
+            data.integer("samples", ROWS, 1, Integer.MAX_VALUE);
+        }
+        if (dataset.equals(SYNTHETIC_CLASSIFICATION)) {
+            data.integer("classes", CLASSES, 2, MOST_CLASSES);
+        }
+        if (dataset.equals(SYNTHETIC_REGRESSION)) {
+            data.integer("extra_features", EXTRA_FEATURES, 0, Integer.MAX_VALUE);
+            if (data.number("noise", NOISE) < 0) {
+                throw new CliException("data.noise: expected a standard deviation >= 0, got " + options.get("noise"));
+            }
+        }
+        data.integer("folds", FOLDS, 2, Integer.MAX_VALUE);
+        if (options.containsKey("valid_split") && options.containsKey("folds")) {
+            throw new CliException("data.folds: validation is either folds-fold cross-validation or a valid_split"
+                    + " hold-out; give one of them, got folds=" + options.get("folds") + " and valid_split="
+                    + options.get("valid_split"));
+        }
+    }
+
+    /** Refuses the fit options of epoch-wise training, which a Tribuo trainer would ignore. */
+    static void fit(StudySpec spec) {
+        FitSpec fit = spec.fit();
+        Map<String, Object> given = new LinkedHashMap<>();
+        given.put("epochs", fit.epochs());
+        given.put("batch_size", fit.batchSize());
+        given.put("early_stopping", fit.earlyStopping());
+        given.put("schedule", fit.schedule());
+        given.put("checkpoint_every", fit.checkpointEvery());
+        given.forEach((key, value) -> {
+            if (value != null) {
+                throw new CliException("fit." + key + ": " + spec.trainer().name() + " trains no epochs, so it would"
+                        + " ignore " + key + "; only the DJL trainers read epochs, batch_size, early_stopping, schedule and"
+                        + " checkpoint_every (Tribuo trainers read fit.summaries and fit.tensorboard_dir)");
+            }
+        });
+    }
+}
