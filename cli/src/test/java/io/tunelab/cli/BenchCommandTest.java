@@ -118,6 +118,14 @@ class BenchCommandTest {
     }
 
     @Test
+    void benchAskCostRejectsAHistoryThatIsNotACountOfTrialsNamingTheOption() {
+        assertThat(run(2, "bench", "ask-cost", "--samplers", "random", "--history", "100,-1"))
+                .contains("--history").contains("expected >= 0, got -1");
+        assertThat(run(2, "bench", "ask-cost", "--samplers", "random", "--history", "1x"))
+                .contains("--history").contains("'1x'");
+    }
+
+    @Test
     void anUnknownSamplerIsInvalidInputWithAMessageListingTheKnownOnes() {
         assertThat(run(2, "bench", "samplers", "--samplers", "cma-es", "--problems", "branin"))
                 .contains("unknown sampler 'cma-es'").contains("tpe");

@@ -97,6 +97,11 @@ public final class AskCost {
             throw new SearchException("dims, asks and rounds must be >= 1, got dims=" + dims + ", asks=" + asks
                     + ", rounds=" + rounds);
         }
+        for (int h : histories) {
+            if (h < 0) {
+                throw new SearchException("--history: a history is a count of completed trials, expected >= 0, got " + h);
+            }
+        }
         Map<String, Row> lowest = new LinkedHashMap<>();
         for (int round = 0; round < rounds; round++) {
             for (String sampler : samplers) {

@@ -1,12 +1,12 @@
 package io.tunelab.cli.bench;
 
+import io.tunelab.bench.bbob.NumberList;
 import io.tunelab.bench.samplers.AskClock;
 import io.tunelab.bench.samplers.AskCost;
 import io.tunelab.bench.samplers.BenchReport;
 import io.tunelab.bench.samplers.SamplerCatalog;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -53,7 +53,7 @@ public final class BenchAskCostCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<Integer> sizes = Arrays.stream(history.split(",")).map(String::trim).map(Integer::valueOf).toList();
+        List<Integer> sizes = NumberList.parse(history, "--history");
         AskClock askClock = AskClock.parse(clock);
         List<AskCost.Row> rows = AskCost.run(SamplerCatalog.parse(samplers), sizes, dims, asks, rounds, askClock);
         PrintWriter w = spec.commandLine().getOut();
