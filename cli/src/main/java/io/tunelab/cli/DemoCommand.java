@@ -11,7 +11,7 @@ import io.tunelab.spec.StudySpec;
 import io.tunelab.spec.StudySpecParser;
 import io.tunelab.dashboard.server.DashboardServer;
 import io.tunelab.search.exec.SlotPool;
-import io.tunelab.search.study.Objective;
+import io.tunelab.search.study.MultiObjective;
 import io.tunelab.search.study.Study;
 import io.tunelab.search.trial.FrozenTrial;
 import io.tunelab.tracker.setup.Tracker;
@@ -82,7 +82,7 @@ final class DemoCommand implements Callable<Integer> {
         try (Tracker tracker = wiring.openTracker(storage.access())) {
             StudyRunner runner = new StudyRunner(study, text, tracker.storage(), wiring.trainers(), wiring.devices());
             SlotPlan plan = runner.plan();
-            Objective objective = runner.objective(plan);
+            MultiObjective objective = runner.objective(plan);
             DashboardServer dashboard = startDashboard(tracker);
             out.println("Dashboard: " + dashboard.url() + "  (open it to watch the study live)");
             out.flush();

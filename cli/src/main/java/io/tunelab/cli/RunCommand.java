@@ -13,7 +13,7 @@ import io.tunelab.spec.StudySpec;
 import io.tunelab.spec.StudySpecParser;
 import io.tunelab.search.exec.SlotPool;
 import io.tunelab.search.storage.TrialStorage;
-import io.tunelab.search.study.Objective;
+import io.tunelab.search.study.MultiObjective;
 import io.tunelab.search.study.Study;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -99,7 +99,7 @@ final class RunCommand implements Callable<Integer> {
         try (TrialStorage store = wiring.openStorage(heartbeat.apply(storage.access(), study.heartbeat()))) {
             StudyRunner runner = new StudyRunner(study, readText(file), store, wiring.trainers(), wiring.devices());
             SlotPlan plan = runner.plan();
-            Objective objective = runner.objective(plan);
+            MultiObjective objective = runner.objective(plan);
             SlotPool slots = plan.slots();
             Study created = runner.create(slots.size() > 1);
             long deadline = study.budget().timeout() == null ? 0

@@ -2,6 +2,7 @@ package io.tunelab.spark;
 
 import io.tunelab.cli.run.BudgetCompletion;
 import io.tunelab.search.storage.TrialStorage;
+import io.tunelab.search.study.MultiObjective;
 import io.tunelab.search.study.Study;
 import io.tunelab.search.trial.FrozenTrial;
 import java.io.PrintWriter;
@@ -53,7 +54,7 @@ public final class SparkStudyRunner {
             try (TrialStorage storage = study.storage().open();
                  PrintWriter out = new PrintWriter(new LogWriter(LoggerFactory.getLogger(SparkStudyRunner.class)))) {
                 Study joined = study.study().createOrLoad(storage);
-                new BudgetCompletion(storage, out).optimize(joined, objectives.create(plan), study.trials(), 0,
+                new BudgetCompletion(storage, out).optimize(joined, MultiObjective.of(objectives.create(plan)), study.trials(), 0,
                         plan.slots(), List.of(), never);
                 return joined.trials().size();
             }

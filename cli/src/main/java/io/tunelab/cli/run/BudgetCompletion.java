@@ -2,7 +2,7 @@ package io.tunelab.cli.run;
 
 import io.tunelab.search.exec.SlotPool;
 import io.tunelab.search.storage.TrialStorage;
-import io.tunelab.search.study.Objective;
+import io.tunelab.search.study.MultiObjective;
 import io.tunelab.search.study.OptimizeOptions;
 import io.tunelab.search.study.Study;
 import io.tunelab.search.study.TrialCallback;
@@ -34,7 +34,7 @@ public final class BudgetCompletion {
      * until {@code deadlineMillis} (epoch milliseconds, 0 for none), or until {@code stopped} says a
      * callback stopped the study.
      */
-    public void optimize(Study study, Objective objective, int budget, long deadlineMillis, SlotPool slots,
+    public void optimize(Study study, MultiObjective objective, int budget, long deadlineMillis, SlotPool slots,
                   List<TrialCallback> callbacks, BooleanSupplier stopped) {
         boolean announced = false;
         while (true) {
@@ -42,7 +42,7 @@ public final class BudgetCompletion {
             if (timeout != null && (timeout.isNegative() || timeout.isZero())) {
                 return;
             }
-            study.optimize(objective, new OptimizeOptions(budget, timeout, slots, List.of(), callbacks, budget > 0));
+            study.optimizeMulti(objective, new OptimizeOptions(budget, timeout, slots, List.of(), callbacks, budget > 0));
             Optional<Duration> poll = storage.heartbeatInterval();
             if (budget == 0 || poll.isEmpty() || stopped.getAsBoolean()) {
                 return;

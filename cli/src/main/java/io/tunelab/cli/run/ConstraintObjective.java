@@ -6,20 +6,18 @@ import io.tunelab.spec.ConstraintSpec;
 import io.tunelab.spec.StudySpec;
 import io.tunelab.spec.Texts;
 import io.tunelab.search.study.Objective;
-import io.tunelab.search.trial.ForwardingTrial;
 import io.tunelab.search.trial.Trial;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
 /**
  * An objective that, when its trial completes, stores the values of the study file's {@code constraints}
- * with it ({@link Trial#setConstraints}): for each constraint the final value of the metric it names (a
- * numeric user attribute of that name, else the value the trial logged last under it, else, for the
- * study's metric, the objective value) turned into Optuna's form, at most 0 when it holds. A trial that
+ * with it ({@link Trial#setConstraints}): for each constraint the value of the metric it names (as
+ * {@link ReportedValues} reads it: a numeric user attribute, else the value logged at the epoch the trial
+ * keeps, else the last one logged; for the study's metric, else the objective value) turned into Optuna's
+ * form, at most 0 when it holds. A trial that
  * reports nothing under a constraint's name fails, naming the names it did report. Thread-safe: each
  * evaluation has its own recorder.
  */
@@ -62,12 +60,12 @@ public final class ConstraintObjective implements Objective {
 
     @Override
     public double evaluate(Trial trial) throws Exception {
-        Recorder recorder = new Recorder(trial);
+        ReportedValues recorder = new ReportedValues(trial);
         double value = objective.evaluate(recorder);
         double[] values = new double[constraints.size()];
         for (int i = 0; i < values.length; i++) {
             ConstraintSpec c = constraints.get(i);
-            Double reported = recorder.finalValue(c.metric());
+            Double reported = recorder.valueOf(c.metric());
             if (reported == null && c.metric().equals(metric)) {
                 reported = value;
             }
@@ -80,46 +78,5 @@ public final class ConstraintObjective implements Objective {
         }
         trial.setConstraints(values);
         return value;
-    }
-
-    /** Remembers the last logged value of each metric and each numeric user attribute. */
-    private static final class Recorder extends ForwardingTrial {
-        private final Map<String, Long> steps = new HashMap<>();
-        private final Map<String, Double> logged = new HashMap<>();
-        private final Map<String, Double> attrs = new HashMap<>();
-        private final TreeSet<String> names = new TreeSet<>();
-
-        Recorder(Trial trial) {
-            super(trial);
-        }
-
-        @Override
-        public void log(String name, long step, double value) {
-            super.log(name, step, value);
-            names.add(name);
-            if (steps.getOrDefault(name, Long.MIN_VALUE) <= step) {
-                steps.put(name, step);
-                logged.put(name, value);
-            }
-        }
-
-        @Override
-        public void setUserAttr(String key, Object value) {
-            super.setUserAttr(key, value);
-            if (value instanceof Number n) {
-                attrs.put(key, n.doubleValue());
-                names.add(key);
-            } else {
-                attrs.remove(key);
-            }
-        }
-
-        Double finalValue(String name) {
-            return attrs.containsKey(name) ? attrs.get(name) : logged.get(name);
-        }
-
-        String names() {
-            return names.isEmpty() ? "nothing (the trial reported no metric)" : String.join(", ", names);
-        }
     }
 }

@@ -12,6 +12,7 @@ import io.tunelab.search.exec.SlotPool;
 import io.tunelab.search.storage.StudyRecord;
 import io.tunelab.search.storage.TrialStorage;
 import io.tunelab.search.study.FailFast;
+import io.tunelab.search.study.MultiObjective;
 import io.tunelab.search.study.Objective;
 import io.tunelab.tensorboard.live.TensorBoardObjective;
 import io.tunelab.search.study.Study;
@@ -116,13 +117,14 @@ public final class StudyRunner {
      * The objective of the file's trainer; the file is checked against the trainer first. With
      * {@code fit.tensorboard_dir}, each trial also writes its scalars there, one run directory per trial.
      */
-    public Objective objective() {
-        return withStudyFile(trainer(spec, trainers).create(spec));
+    public MultiObjective objective() {
+        return new StudyFileObjective(withStudyFile(trainer(spec, trainers).create(spec)), spec.metrics());
     }
 
     /** The objective of the file's trainer for trials running on {@code plan}'s slots. */
-    public Objective objective(SlotPlan plan) {
-        return withStudyFile(trainer(spec, trainers).create(spec, plan.cpuThreadsPerTrial()));
+    public MultiObjective objective(SlotPlan plan) {
+        return new StudyFileObjective(withStudyFile(trainer(spec, trainers).create(spec, plan.cpuThreadsPerTrial())),
+                spec.metrics());
     }
 
     /** {@code objective} with what the study file adds around any trainer: constraints, then {@code fit.tensorboard_dir}. */
@@ -158,6 +160,7 @@ public final class StudyRunner {
         TrainerFactory trainer = trainer(spec, trainers);
         EffectiveConfiguration configuration = trainer.configuration(spec);
         ConstraintObjective.check(spec, trainer);
+        StudyFileObjective.check(spec, trainer);
         return configuration;
     }
 
@@ -193,7 +196,7 @@ public final class StudyRunner {
      *
      * @param deadlineMillis epoch milliseconds after which no trial starts, or 0 for none
      */
-    public Study run(Study study, Objective objective, SlotPool slots, long deadlineMillis, PrintWriter out,
+    public Study run(Study study, MultiObjective objective, SlotPool slots, long deadlineMillis, PrintWriter out,
                      boolean terminal) {
         int budget = spec.budget().trials();
         List<Integer> interrupted = InterruptedTrials.retry(storage, study);

@@ -6,7 +6,7 @@ import io.tunelab.search.exec.SlotPool;
 import io.tunelab.search.storage.StorageException;
 import io.tunelab.search.storage.StudyRecord;
 import io.tunelab.search.storage.TrialStorage;
-import io.tunelab.search.study.Objective;
+import io.tunelab.search.study.MultiObjective;
 import io.tunelab.search.study.Study;
 import io.tunelab.spec.HeartbeatSpec;
 import java.io.PrintWriter;
@@ -52,7 +52,7 @@ public record StudyWorker(Wiring wiring, StorageAccess access, Function<Heartbea
         try (TrialStorage store = wiring.openStorage(heartbeat.apply(file.spec().heartbeat()))) {
             StudyRunner runner = new StudyRunner(file.spec(), file.text(), store, wiring.trainers(), wiring.devices());
             SlotPlan slots = plan.apply(runner);
-            Objective objective = runner.objective(slots);
+            MultiObjective objective = runner.objective(slots);
             SlotPool pool = slots.slots();
             Study joined = runner.load(true);
             Object deadline = record.systemAttrs().get(StudyRunner.DEADLINE);

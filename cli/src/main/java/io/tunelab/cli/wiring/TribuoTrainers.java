@@ -59,9 +59,11 @@ public final class TribuoTrainers implements TrainerFactory {
                     + spec.data().dataset() + "' is a " + task.name().toLowerCase(Locale.ROOT) + " task");
         }
         Metric metric = metric(spec.metrics().get(0), task);
-        if (spec.directions().size() != 1 || spec.directions().get(0) != metric.direction()) {
-            throw new CliException("direction: metric '" + spec.metrics().get(0) + "' must be "
-                    + metric.direction().name().toLowerCase(Locale.ROOT) + "d, got " + spec.directions());
+        if (spec.directions().get(0) != metric.direction()) {
+            String expected = metric.direction().name().toLowerCase(Locale.ROOT);
+            throw new CliException((spec.directions().size() == 1 ? "direction" : "direction[0]") + ": metric '"
+                    + spec.metrics().get(0) + "' is " + expected + "d, got "
+                    + spec.directions().get(0).name().toLowerCase(Locale.ROOT) + "; expected " + expected);
         }
         return EffectiveConfiguration.resolve(spec.trainer().name() + " (" + task.name().toLowerCase(Locale.ROOT) + ")",
                 trainer.hyperparameters(task), spec, Map.of(), Map.of());

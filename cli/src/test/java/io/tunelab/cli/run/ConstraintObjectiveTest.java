@@ -38,6 +38,19 @@ class ConstraintObjectiveTest {
     }
 
     @Test
+    void aLoggedMetricCountsAtTheEpochTheTrialKeepsWhenTheTrainerNamesOne() {
+        FrozenTrial t = runOnce(trial -> {
+            trial.log("val_loss", 0, 0.9);
+            trial.log("val_loss", 1, 0.4);
+            trial.log("val_loss", 2, 0.7);
+            trial.setUserAttr(ReportedValues.VALUE_EPOCH, 1);
+            return 0.5;
+        }, List.of(new ConstraintSpec("val_loss", Bound.AT_MOST, 0.5)));
+
+        assertThat(Constraints.of(t)).containsExactly(0.4 - 0.5);
+    }
+
+    @Test
     void aNumericUserAttributeWinsOverALoggedSeriesAndTheStudyMetricFallsBackToTheObjectiveValue() {
         FrozenTrial t = runOnce(trial -> {
             trial.log("cv_std", 0, 0.5);

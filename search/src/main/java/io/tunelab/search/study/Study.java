@@ -281,7 +281,7 @@ public final class Study implements StudyView {
 
     /** Runs a single-objective function under {@code options}. */
     public void optimize(Objective objective, OptimizeOptions options) {
-        optimizeMulti(trial -> new double[] {objective.evaluate(trial)}, options);
+        optimizeMulti(MultiObjective.of(objective), options);
     }
 
     /** Runs a multi-objective function under {@code options}. */

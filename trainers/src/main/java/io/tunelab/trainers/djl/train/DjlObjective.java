@@ -9,6 +9,7 @@ import io.tunelab.trainers.TrainersException;
 import io.tunelab.trainers.callback.BestCheckpoint;
 import io.tunelab.trainers.callback.DivergenceDetector;
 import io.tunelab.trainers.callback.EarlyStopping;
+import io.tunelab.trainers.callback.EpochMetrics;
 import io.tunelab.trainers.callback.EvaluationSummaries;
 import io.tunelab.trainers.callback.MetricsLogger;
 import io.tunelab.trainers.callback.PredictionImages;
@@ -47,7 +48,8 @@ import java.util.Map;
  * ({@link OutOfMemoryRetry}). User attributes: {@code architecture}, {@code dataset_fingerprint},
  * {@code fixed_params}, {@code device} (slot, DJL device, GPU name and memory, engine build:
  * {@link io.tunelab.trainers.device.SlotDevices#describe}), {@code oom_retry} after a retry,
- * {@code epochs_run}, {@code stop_reason}, {@code augmentation} when the training images are augmented
+ * {@code epochs_run}, {@code stop_reason}, {@value #VALUE_EPOCH} (the epoch whose metrics the value is and whose
+ * weights are kept: the best one with {@code restoreBest}, else the last), {@code augmentation} when the training images are augmented
  * (seeded with the trial's seed); with {@code checkpointEvery}, resumable checkpoints and, for a
  * retry that continued from one, {@code resumed_from_epoch} and {@code resumed_from_trial}
  * ({@link ResumeCheckpoints}); and, when the data has a
@@ -66,6 +68,9 @@ import java.util.Map;
  * ends. Thread-safe: parallel trials may share one objective; each trains on its own thread.
  */
 public final class DjlObjective implements Objective {
+    /** The user attribute holding the epoch (the step its metrics were logged at) the trial's value is from. */
+    public static final String VALUE_EPOCH = "value_epoch";
+
     private final DatasetSplits data;
     private final DataCard card;
     private final ImageAugmentation augmentation;
@@ -147,7 +152,9 @@ public final class DjlObjective implements Objective {
                 trial.setUserAttr("test_evaluation", data.train().isRegression() ? regressionReport(model, architecture).toMap()
                         : testReport(model, architecture).toMap());
             }
-            return config.monitor().value(config.restoreBest() ? history.best(config.stopping()) : history.last());
+            EpochMetrics kept = config.restoreBest() ? history.best(config.stopping()) : history.last();
+            trial.setUserAttr(VALUE_EPOCH, kept.epoch());
+            return config.monitor().value(kept);
         }
     }
 

@@ -60,7 +60,7 @@ class DjlObjectiveBestEpochTest {
         return (random.nextInt(10) == 0 ? 3 : 0.3) * random.nextGaussian();
     }
 
-    private record Run(double value, List<MetricPoint> rmse, List<MetricPoint> mae) {
+    private record Run(double value, long valueEpoch, List<MetricPoint> rmse, List<MetricPoint> mae) {
     }
 
     private Run run(DjlObjectiveConfig config) {
@@ -69,7 +69,8 @@ class DjlObjectiveBestEpochTest {
         study.optimize(new DjlObjective(data, config.withCheckpoint(false)), OptimizeOptions.trials(1));
         FrozenTrial t = study.trials(EnumSet.allOf(TrialState.class)).get(0);
         assertThat(t.state()).as(t.message()).isEqualTo(TrialState.COMPLETE);
-        return new Run(t.value(), study.storage().metrics(t.id(), "val_rmse"), study.storage().metrics(t.id(), "val_mae"));
+        long valueEpoch = ((Number) t.userAttrs().get(DjlObjective.VALUE_EPOCH)).longValue();
+        return new Run(t.value(), valueEpoch, study.storage().metrics(t.id(), "val_rmse"), study.storage().metrics(t.id(), "val_mae"));
     }
 
     private static DjlObjectiveConfig rmse() {
@@ -95,6 +96,8 @@ class DjlObjectiveBestEpochTest {
         assertThat(least(best.rmse()).value()).as("the epochs go up and down").isLessThan(best.rmse().get(7).value());
         assertThat(best.value()).isEqualTo(least(best.rmse()).value());
         assertThat(last.value()).isEqualTo(last.rmse().get(7).value());
+        assertThat(best.valueEpoch()).as("the epoch the value is from").isEqualTo(least(best.rmse()).step());
+        assertThat(last.valueEpoch()).isEqualTo(last.rmse().get(7).step());
     }
 
     @Test
@@ -104,5 +107,6 @@ class DjlObjectiveBestEpochTest {
         long byMae = least(run.mae()).step();
         assertThat(byMae).as("the two metrics disagree on the best epoch").isNotEqualTo(least(run.rmse()).step());
         assertThat(run.value()).isEqualTo(at(run.rmse(), byMae));
+        assertThat(run.valueEpoch()).isEqualTo(byMae);
     }
 }
