@@ -66,15 +66,19 @@ class EndToEndTest {
             int width = JSON.readTree(get(port, "/health").body()).get("version").asInt();
             assertThat(width).isEqualTo(1);
 
-            String row = "{\"x0\":0.1,\"x1\":-1,\"x2\":0.5,\"x3\":2,\"x4\":0,\"x5\":1,\"group=g0\":1,\"group=g1\":0,\"group=g2\":0}";
+            String numbers = "\"x0\":0.1,\"x1\":-1,\"x2\":0.5,\"x3\":2,\"x4\":0,\"x5\":1,";
+            String byLevel = "{" + numbers + "\"group\":\"g0\"}";
+            String byIndicators = "{" + numbers + "\"group=g0\":1,\"group=g1\":0,\"group=g2\":0}";
             HttpResponse<String> predicted = http.send(HttpRequest.newBuilder(
                     URI.create("http://127.0.0.1:" + port + "/predict")).timeout(Duration.ofSeconds(10))
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"instances\": [" + row + "," + row + "]}")).build(),
-                    HttpResponse.BodyHandlers.ofString());
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"instances\": [" + byLevel + "," + byIndicators + "]}"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
             assertThat(predicted.statusCode()).as(predicted.body()).isEqualTo(200);
             JsonNode body = JSON.readTree(predicted.body());
             assertThat(body.get("predictions")).hasSize(2);
             assertThat(body.get("predictions").get(0).get("class").asText()).matches("c[0-2]");
+            assertThat(body.get("predictions").get(0)).as("the level and its indicators are the same instance")
+                    .isEqualTo(body.get("predictions").get(1));
             assertThat(predicted.headers().firstValue("X-Model-Version")).contains("1");
 
             CliInvocation.Result second = tunelab("promote", "e2e", "--trial", "1", "--model", "m", "--alias", "production",

@@ -12,8 +12,9 @@ import java.util.Set;
  * Turns the JSON of a {@code POST /predict} body into rows for a predictor. Accepts
  * {@code {"instances": [...]}} or a bare array; an instance is a flat array of numbers, a nested
  * array of the model's shape (e.g. 28×28), or, for models with named features, an object of
- * feature name to number, where {@code null} is a missing value the model imputes as in training (the
- * median or most frequent level of its training rows); for image models, {@code {"png": "<base64>"}} or
+ * column name to value: a number for a numeric column, one of its levels for a categorical one (or its 0/1
+ * indicators {@code column=level}, {@link CategoricalValues}), where {@code null} is a missing value the
+ * model imputes as in training (the median or most frequent level of its training rows); for image models, {@code {"png": "<base64>"}} or
  * an array of {@code [height, width, channels]} ({@link ImageInstances}). Every problem is a
  * {@link BadInputException} naming the instance and what was expected.
  */
@@ -47,29 +48,41 @@ final class InstanceParser {
     }
 
     private float[] named(JsonNode instance, int index) {
+        String at = "instances[" + index + "]";
         if (!instance.isObject()) {
-            throw new BadInputException("instances[" + index + "] must be an object of feature name to number, e.g. {\""
-                    + schema.featureNames().get(0) + "\": 1.5}");
+            throw new BadInputException(at + " must be an object of feature name to value, e.g. " + example());
         }
         float[] row = new float[schema.width()];
-        for (int f = 0; f < row.length; f++) {
-            String name = schema.featureNames().get(f);
-            JsonNode v = instance.get(name);
-            if (v == null) {
-                throw new BadInputException("instances[" + index + "] is missing feature '" + name + "'; send null for a"
-                        + " missing value");
+        int next = 0;
+        Set<String> known = new HashSet<>();
+        for (InputSchema.Column column : schema.columns()) {
+            known.add(column.name());
+            if (column.isCategorical()) {
+                known.addAll(column.featureNames());
+                next = CategoricalValues.write(column, instance, at, row, next);
+            } else {
+                JsonNode v = instance.get(column.name());
+                if (v == null) {
+                    throw new BadInputException(at + " is missing feature '" + column.name() + "'; send null for a"
+                            + " missing value");
+                }
+                row[next++] = v.isNull() ? Float.NaN : number(v, at + "." + column.name());
             }
-            row[f] = v.isNull() ? Float.NaN : number(v, "instances[" + index + "]." + name);
         }
-        Set<String> known = new HashSet<>(schema.featureNames());
         for (Iterator<String> it = instance.fieldNames(); it.hasNext(); ) {
             String name = it.next();
             if (!known.contains(name)) {
-                throw new BadInputException("instances[" + index + "] has unknown feature '" + name + "'; expected "
-                        + schema.featureNames());
+                throw new BadInputException(at + " has unknown feature '" + name + "'; expected "
+                        + schema.columns().stream().map(InputSchema.Column::name).toList());
             }
         }
         return row;
+    }
+
+    /** One instance of the schema's first column, for an error message. */
+    private String example() {
+        InputSchema.Column first = schema.columns().get(0);
+        return "{\"" + first.name() + "\": " + (first.isCategorical() ? "\"" + first.levels().get(0) + "\"" : "1.5") + "}";
     }
 
     private float[] shaped(JsonNode instance, int index) {

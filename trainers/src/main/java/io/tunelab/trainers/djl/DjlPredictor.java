@@ -39,7 +39,7 @@ public final class DjlPredictor implements Predictor {
         this.loaded = loaded;
         this.card = card;
         List<Integer> shape = loaded.architecture().inputShape();
-        this.schema = card.encoder() != null ? InputSchema.features(card.encoder().featureNames())
+        this.schema = card.encoder() != null ? card.encoder().inputSchema()
                 : card.input() == DataCard.Input.IMAGE && shape.size() == 3
                 ? InputSchema.image(shape.get(0), shape.get(1), shape.get(2))
                 : new InputSchema(shape, List.of());

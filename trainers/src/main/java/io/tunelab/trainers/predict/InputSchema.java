@@ -11,17 +11,53 @@ import java.util.List;
  * @param image        whether the model takes images: its shape is {@code [channels, height, width]}
  *                     (values in [0, 1]) and clients send a PNG or an array of {@code [height, width,
  *                     channels]}, which the server lays out as the shape
+ * @param columns      for named features, the raw columns they encode, in order: a numeric column is one
+ *                     feature of its name, a categorical one the 0/1 indicators {@code column=level} of its
+ *                     levels; empty for a shape. Clients may send a categorical column's level by the column's
+ *                     name
  */
-public record InputSchema(List<Integer> shape, List<String> featureNames, boolean image) {
+public record InputSchema(List<Integer> shape, List<String> featureNames, boolean image, List<Column> columns) {
 
-    /** A schema of plain arrays or named features, not images. */
+    /**
+     * A raw input column of a model of named features.
+     *
+     * @param name   the column's name
+     * @param levels a categorical column's levels in feature order; empty for a numeric column
+     */
+    public record Column(String name, List<String> levels) {
+        public Column {
+            levels = List.copyOf(levels);
+        }
+
+        public boolean isCategorical() {
+            return !levels.isEmpty();
+        }
+
+        /** The feature names this column encodes to: its own name, or one {@code name=level} per level. */
+        public List<String> featureNames() {
+            return isCategorical() ? levels.stream().map(l -> name + "=" + l).toList() : List.of(name);
+        }
+    }
+
+    /** A schema of plain arrays or named numeric features, not images. */
     public InputSchema(List<Integer> shape, List<String> featureNames) {
         this(shape, featureNames, false);
+    }
+
+    /** A schema of plain arrays, images or named numeric features. */
+    public InputSchema(List<Integer> shape, List<String> featureNames, boolean image) {
+        this(shape, featureNames, image, featureNames.stream().map(n -> new Column(n, List.of())).toList());
     }
 
     public InputSchema {
         shape = List.copyOf(shape);
         featureNames = List.copyOf(featureNames);
+        columns = List.copyOf(columns);
+        List<String> encoded = columns.stream().flatMap(c -> c.featureNames().stream()).toList();
+        if (!encoded.equals(featureNames)) {
+            throw new IllegalArgumentException("the columns " + columns + " encode the features " + encoded
+                    + ", not " + featureNames);
+        }
         if (shape.isEmpty() == featureNames.isEmpty()) {
             throw new IllegalArgumentException("an input schema has either a shape or feature names, got shape "
                     + shape + " and features " + featureNames);
@@ -45,8 +81,15 @@ public record InputSchema(List<Integer> shape, List<String> featureNames, boolea
         return new InputSchema(List.of(dims), List.of());
     }
 
+    /** A schema of named numeric features. */
     public static InputSchema features(List<String> names) {
         return new InputSchema(List.of(), names);
+    }
+
+    /** A schema of named features encoding {@code columns} (numeric ones, and categorical ones one-hot). */
+    public static InputSchema columns(List<Column> columns) {
+        return new InputSchema(List.of(), columns.stream().flatMap(c -> c.featureNames().stream()).toList(), false,
+                columns);
     }
 
     public boolean isNamed() {

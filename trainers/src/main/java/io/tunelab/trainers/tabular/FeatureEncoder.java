@@ -1,6 +1,7 @@
 package io.tunelab.trainers.tabular;
 
 import io.tunelab.trainers.TrainersException;
+import io.tunelab.trainers.predict.InputSchema;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -142,6 +143,16 @@ public final class FeatureEncoder {
     /** Names of the encoded features: numeric columns by name, one-hot ones as {@code column=level}. */
     public List<String> featureNames() {
         return featureNames;
+    }
+
+    /**
+     * The serving input: the raw columns, each categorical one with its levels, laid out as {@link #featureNames()}
+     * (a categorical column without levels encodes to nothing and is left out).
+     */
+    public InputSchema inputSchema() {
+        return InputSchema.columns(columns.stream()
+                .filter(c -> c.kind() == ColumnKind.NUMERIC || !c.levels().isEmpty())
+                .map(c -> new InputSchema.Column(c.name(), c.kind() == ColumnKind.NUMERIC ? List.of() : c.levels())).toList());
     }
 
     public String targetName() {

@@ -121,12 +121,12 @@ public final class TabularModel implements Predictor {
     }
 
     /**
-     * The serving input: {@link FeatureEncoder#featureNames()}, i.e. raw numbers for numeric columns
-     * and 0/1 indicators named {@code column=level} for categorical ones.
+     * The serving input: {@link FeatureEncoder#inputSchema()}, laid out as its feature names, i.e. raw numbers
+     * for numeric columns and 0/1 indicators named {@code column=level} for categorical ones.
      */
     @Override
     public InputSchema schema() {
-        return InputSchema.features(encoder.featureNames());
+        return encoder.inputSchema();
     }
 
     /**

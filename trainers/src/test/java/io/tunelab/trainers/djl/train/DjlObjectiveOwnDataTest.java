@@ -19,6 +19,7 @@ import io.tunelab.trainers.callback.Monitor;
 import io.tunelab.trainers.callback.WeightHistograms;
 import io.tunelab.trainers.data.DatasetSplits;
 import io.tunelab.trainers.djl.DjlPredictor;
+import io.tunelab.trainers.predict.InputSchema;
 import io.tunelab.trainers.sources.CsvDatasets;
 import io.tunelab.trainers.sources.SeriesDatasets;
 import io.tunelab.trainers.sources.TrainingData;
@@ -121,6 +122,9 @@ class DjlObjectiveOwnDataTest {
 
         try (DjlPredictor served = DjlPredictor.load(artifact(study, t, "best-0000.params"), List.of())) {
             assertThat(served.schema().featureNames()).containsExactly("a", "b", "colour=blue", "colour=red");
+            assertThat(served.schema().columns()).as("what a client sends: the raw columns, colour by its level")
+                    .containsExactly(new InputSchema.Column("a", List.of()), new InputSchema.Column("b", List.of()),
+                            new InputSchema.Column("colour", List.of("blue", "red")));
             assertThat(served.card().encoder().toMap()).isEqualTo(csv.card().encoder().toMap());
             float[][] rows = new float[raw.length][];
             for (int i = 0; i < raw.length; i++) {

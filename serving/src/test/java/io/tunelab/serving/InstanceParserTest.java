@@ -1,0 +1,77 @@
+package io.tunelab.serving;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tunelab.trainers.predict.InputSchema;
+import io.tunelab.trainers.predict.InputSchema.Column;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class InstanceParserTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** A CSV model's input: a numeric column, then a categorical one of three levels. */
+    private static final InputSchema CSV_MODEL = InputSchema.columns(List.of(
+            new Column("petal", List.of()), new Column("colour", List.of("blue", "green", "red"))));
+
+    private static float[] one(String instance) throws Exception {
+        JsonNode body = JSON.readTree("{\"instances\": [" + instance + "]}");
+        return new InstanceParser(CSV_MODEL, 10).parse(body)[0];
+    }
+
+    @Test
+    void aCategoricalColumnIsSentByItsLevelAsInTheTrainingFile() throws Exception {
+        assertThat(CSV_MODEL.featureNames()).containsExactly("petal", "colour=blue", "colour=green", "colour=red");
+
+        assertThat(one("{\"petal\": 1.5, \"colour\": \"red\"}")).containsExactly(1.5f, 0, 0, 1);
+    }
+
+    @Test
+    void nullIsAMissingValueAtEveryIndicatorOfItsColumn() throws Exception {
+        assertThat(one("{\"petal\": null, \"colour\": null}")).containsExactly(Float.NaN, Float.NaN, Float.NaN, Float.NaN);
+    }
+
+    @Test
+    void theIndicatorsAreStillAcceptedWithAtMostOneSet() throws Exception {
+        assertThat(one("{\"petal\": 2, \"colour=blue\": 0, \"colour=green\": 1, \"colour=red\": 0}"))
+                .containsExactly(2f, 0, 1, 0);
+        assertThatThrownBy(() -> one("{\"petal\": 2, \"colour=blue\": 1, \"colour=green\": 1, \"colour=red\": 0}"))
+                .isInstanceOf(BadInputException.class).hasMessageContaining("sets 2 indicators of 'colour' to 1");
+        assertThatThrownBy(() -> one("{\"petal\": 2, \"colour=blue\": 0.37, \"colour=green\": 0, \"colour=red\": 0}"))
+                .isInstanceOf(BadInputException.class)
+                .hasMessageContaining("instances[0].colour=blue is an indicator: expected 0 or 1, got 0.37");
+    }
+
+    @Test
+    void aLevelTrainingNeverSawIsRefusedNamingTheFieldTheValueAndTheLevels() {
+        assertThatThrownBy(() -> one("{\"petal\": 1, \"colour\": \"purple\"}")).isInstanceOf(BadInputException.class)
+                .hasMessage("instances[0].colour must be one of [blue, green, red] (the levels seen in training) or null,"
+                        + " got \"purple\"");
+    }
+
+    @Test
+    void aColumnGivenTwiceOrByHalfItsIndicatorsIsRefused() {
+        assertThatThrownBy(() -> one("{\"petal\": 1, \"colour\": \"red\", \"colour=red\": 1}"))
+                .isInstanceOf(BadInputException.class).hasMessageContaining("gives 'colour' and its indicators [colour=red]");
+        assertThatThrownBy(() -> one("{\"petal\": 1, \"colour=red\": 1}"))
+                .isInstanceOf(BadInputException.class).hasMessageContaining("missing [colour=blue, colour=green]");
+        assertThatThrownBy(() -> one("{\"petal\": 1}"))
+                .isInstanceOf(BadInputException.class)
+                .hasMessageContaining("missing feature 'colour': send one of its levels [blue, green, red], or null");
+    }
+
+    @Test
+    void anUnknownFeatureIsRefusedListingTheColumns() {
+        assertThatThrownBy(() -> one("{\"petal\": 1, \"colour\": \"red\", \"sepal\": 2}"))
+                .isInstanceOf(BadInputException.class)
+                .hasMessage("instances[0] has unknown feature 'sepal'; expected [petal, colour]");
+    }
+
+    @Test
+    void anInstanceThatIsNotAnObjectGetsAnExampleOfOne() {
+        assertThatThrownBy(() -> one("[1, 2]")).isInstanceOf(BadInputException.class)
+                .hasMessage("instances[0] must be an object of feature name to value, e.g. {\"petal\": 1.5}");
+    }
+}
