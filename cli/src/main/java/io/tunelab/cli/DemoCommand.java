@@ -143,8 +143,8 @@ final class DemoCommand implements Callable<Integer> {
         Promotion.Outcome o = new Promotion(tracker, wiring.trainers()).promote(new Promotion.Request(done.name(), null,
                 MODEL, "production", "mcnemar", 0.95, false, "tunelab demo", System.getProperty("user.name", "demo")));
         out.println(o.moved() ? "Registered " + MODEL + " v" + o.version().version() + " as " + MODEL + "@production."
-                : "Registered " + MODEL + " v" + o.version().version() + "; production stays at v" + o.previous()
-                + " (" + o.verdict().reason() + ").");
+                : "The best trial is not significantly better than " + MODEL + "@production (v" + o.previous() + "; "
+                + o.verdict().reason() + "): production stays, nothing was registered.");
         out.println("Serve it:  ./tunelab serve " + MODEL + "@production --port 8090");
         out.flush();
     }

@@ -65,7 +65,7 @@ public final class DashboardPromoter implements Promoter {
         }
         PromoteResult.GateVerdict verdict = o.verdict() == null ? null
                 : new PromoteResult.GateVerdict(o.verdict().promote(), o.verdict().reason());
-        return new PromoteResult(o.moved(), tracker.registry().version(request.model(), o.version().version()), o.move(),
-                verdict);
+        return new PromoteResult(o.moved(), o.version() == null ? null
+                : tracker.registry().version(request.model(), o.version().version()), o.move(), verdict);
     }
 }

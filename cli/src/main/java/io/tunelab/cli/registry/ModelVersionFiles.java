@@ -23,6 +23,11 @@ final class ModelVersionFiles {
         if (ref == null) {
             throw new CliException(what + " has no model file");
         }
+        return of(tracker, ref, what);
+    }
+
+    /** The local file of {@code ref}, resolved as a version's is; {@code what} names it in the error. */
+    static Path of(Tracker tracker, ArtifactRef ref, String what) {
         try {
             return tracker.artifacts().resolve(ref);
         } catch (TrackerException e) {

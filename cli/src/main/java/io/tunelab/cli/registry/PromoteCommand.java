@@ -7,6 +7,7 @@ import io.tunelab.cli.wiring.Wiring;
 import io.tunelab.tracker.setup.Tracker;
 import io.tunelab.trainers.gate.GateVerdict;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -23,8 +24,13 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "promote", mixinStandardHelpOptions = true,
         description = {"Register a trial's model as a new version and point an alias at it.",
                 "With --gate, the alias moves only if the new version is significantly better than the current one"
-                        + " on the same held-out test set."})
+                        + " on the same held-out test set; otherwise nothing is registered."},
+        exitCodeListHeading = "Exit codes:%n",
+        exitCodeList = {"0:promoted", "1:a runtime failure (the database, a model file)",
+                "2:invalid input (nothing is registered)", "3:the gate kept the alias where it was (nothing is registered)"})
 public final class PromoteCommand implements Callable<Integer> {
+    /** The exit code when the gate kept the alias at its version (nothing registered): not an error, not a promotion. */
+    public static final int GATE_KEPT = 3;
 
     @Parameters(index = "0", paramLabel = "STUDY", description = "Study the trial belongs to.")
     String study;
@@ -70,12 +76,20 @@ public final class PromoteCommand implements Callable<Integer> {
         if (gate != null && !gate.matches("(?i)mcnemar|paired-t")) {
             throw new CliException("--gate must be mcnemar or paired-t, got '" + gate + "'");
         }
+        for (String option : List.of("--confidence", "--force")) {
+            if (gate == null && spec.commandLine().getParseResult().hasMatchedOption(option)) {
+                throw new CliException(option + " applies to a gate, and no --gate was given; add --gate mcnemar or"
+                        + " --gate paired-t, or leave " + option + " out");
+            }
+        }
         PrintWriter out = spec.commandLine().getOut();
         try (Tracker tracker = wiring.openExistingTracker(storage.access())) {
             Promotion.Outcome o = new Promotion(tracker, wiring.trainers()).promote(new Promotion.Request(study, trial,
                     model, alias, gate, confidence, force, reason, System.getProperty("user.name", "unknown")));
-            out.println("Registered " + model + " v" + o.version().version() + " from trial "
-                    + o.version().source().trialNumber() + " of study '" + study + "'.");
+            if (o.version() != null) {
+                out.println("Registered " + model + " v" + o.version().version() + " from trial "
+                        + o.version().source().trialNumber() + " of study '" + study + "'.");
+            }
             GateVerdict v = o.verdict();
             if (v != null) {
                 out.println("Gate " + v.test() + ": challenger " + Numbers.compact(v.challengerScore()) + " vs v"
@@ -88,8 +102,10 @@ public final class PromoteCommand implements Callable<Integer> {
                         + (o.previous() == null ? "" : " (was v" + o.previous() + ")") + (force && v != null
                         && !v.promote() ? " (forced)" : "") + ".");
             } else {
-                out.println("Alias '" + alias + "' stays at v" + o.previous()
-                        + "; use --force to promote anyway (recorded as forced).");
+                out.println("Alias '" + alias + "' stays at v" + o.previous() + "; nothing was registered. Use --force"
+                        + " to promote anyway (recorded as forced).");
+                out.flush();
+                return GATE_KEPT;
             }
         }
         out.flush();

@@ -5,6 +5,7 @@ import io.tunelab.cli.run.StudyFiles;
 import io.tunelab.cli.wiring.TrainerFactory;
 import io.tunelab.search.storage.StudyRecord;
 import io.tunelab.search.storage.TrialStorage;
+import io.tunelab.search.trial.ArtifactRef;
 import io.tunelab.search.trial.Constraints;
 import io.tunelab.search.trial.FrozenTrial;
 import io.tunelab.search.trial.TrialState;
@@ -13,9 +14,13 @@ import io.tunelab.tracker.registry.AliasMove;
 import io.tunelab.tracker.registry.Change;
 import io.tunelab.tracker.registry.ModelRegistry;
 import io.tunelab.tracker.registry.ModelVersion;
+import io.tunelab.tracker.registry.RegistryNames;
 import io.tunelab.tracker.setup.Tracker;
+import io.tunelab.trainers.TrainersException;
+import io.tunelab.trainers.gate.GateException;
 import io.tunelab.trainers.gate.GateVerdict;
 import io.tunelab.trainers.gate.PromotionGate;
+import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,7 +37,10 @@ public final class Promotion {
     private final Tracker tracker;
     private final List<TrainerFactory> trainers;
 
-    /** What happened: the new version, the alias move (null when the gate kept the holder), the verdict (null without gate). */
+    /**
+     * What happened: the new version and the alias move (both null when the gate kept the holder: nothing was
+     * registered), the verdict (null without gate) and the version the alias pointed at before (null for none).
+     */
     public record Outcome(ModelVersion version, AliasMove move, GateVerdict verdict, Integer previous) {
         public boolean moved() {
             return move != null;
@@ -52,50 +60,69 @@ public final class Promotion {
         this.trainers = trainers;
     }
 
+    /**
+     * Promotes as the request says. Everything is checked, and the gate judged, before anything is written: a
+     * request that fails, or that the gate refuses without {@code force}, registers no version.
+     */
     public Outcome promote(Request r) {
         TrialStorage storage = tracker.storage();
         ModelRegistry registry = tracker.registry();
+        RegistryNames.model(r.model());
+        RegistryNames.alias(r.alias());
         StudyFiles files = StudyFiles.of(storage, r.study(), trainers);
         StudyRecord study = storage.findStudy(r.study()).orElseThrow();
         FrozenTrial trial = r.trial() != null ? storage.trialByNumber(study.id(), r.trial()) : best(storage, study);
         String artifact = files.trainer().modelArtifact();
-        if (storage.artifacts(trial.id()).stream().noneMatch(a -> a.name().equals(artifact))) {
-            throw new CliException("trial " + trial.number() + " of study '" + r.study() + "' saved no model ('"
-                    + artifact + "'); only trials that trained to the end have one");
-        }
-        if (registry.findModel(r.model()).isEmpty()) {
-            registry.createModel(r.model(), "models from study '" + r.study() + "'");
-        }
-        Optional<ModelVersion> holder = registry.resolve(r.model(), r.alias());
-        ModelVersion version = registry.createVersion(r.model(), trial.id(), artifact,
-                "trial " + trial.number() + " of study '" + r.study() + "'", r.actor());
+        ArtifactRef model = storage.artifacts(trial.id()).stream().filter(a -> a.name().equals(artifact)).findFirst()
+                .orElseThrow(() -> new CliException("trial " + trial.number() + " of study '" + r.study() + "' saved no model"
+                        + " ('" + artifact + "'); only trials that trained to the end have one"));
+        Optional<ModelVersion> holder = registry.findModel(r.model()).isEmpty() ? Optional.empty()
+                : registry.resolve(r.model(), r.alias());
         Map<String, Object> evidence = new LinkedHashMap<>();
         evidence.put("study", r.study());
         evidence.put("trial", trial.number());
         GateVerdict verdict = null;
         if (r.gate() != null && holder.isPresent()) {
-            verdict = judge(r, files, version, holder.get());
+            verdict = judge(r, files, ModelVersionFiles.of(tracker, model, "trial " + trial.number() + "'s model"),
+                    holder.get());
             evidence.put("gate", verdict.toMap());
             if (!verdict.promote() && !r.force()) {
-                return new Outcome(version, null, verdict, holder.get().version());
+                return new Outcome(null, null, verdict, holder.get().version());
             }
         } else if (r.gate() != null) {
             evidence.put("gate", "not applied: alias '" + r.alias() + "' had no version yet");
         }
-        evidence.put("forced", r.force());
-        String reason = r.reason() != null ? r.reason()
-                : (r.force() ? "forced promotion" : verdict != null ? "passed the " + verdict.test() + " gate"
-                : "promoted without a gate");
+        if (registry.findModel(r.model()).isEmpty()) {
+            registry.createModel(r.model(), "models from study '" + r.study() + "'");
+        }
+        ModelVersion version = registry.createVersion(r.model(), trial.id(), artifact,
+                "trial " + trial.number() + " of study '" + r.study() + "'", r.actor());
+        boolean forced = verdict != null && !verdict.promote();
+        evidence.put("forced", forced);
+        String reason = r.reason() != null ? r.reason() : verdict == null
+                ? (r.gate() == null ? "promoted without a gate" : "the alias's first version: no gate applies")
+                : (forced ? "forced past the " : "passed the ") + verdict.test() + " gate";
         AliasMove move = registry.setAlias(r.model(), r.alias(), version.version(),
                 new Change(r.actor(), RuntimeInfo.hostName(), reason, evidence));
         return new Outcome(version, move, verdict, holder.map(ModelVersion::version).orElse(null));
     }
 
-    private GateVerdict judge(Request r, StudyFiles challengerFiles, ModelVersion challenger, ModelVersion champion) {
+    /**
+     * The gate's verdict on the challenger's model file against the holder's, on the challenger study's test split;
+     * a gate that does not fit the models (McNemar on a regressor, a holder trained on other columns) is the user's
+     * choice to fix, so it is a CliException naming both.
+     */
+    private GateVerdict judge(Request r, StudyFiles challengerFiles, Path challenger, ModelVersion champion) {
         StudyFiles championFiles = StudyFiles.of(tracker.storage(), champion.source().study(), trainers);
-        double[] ch = challengerFiles.trainer().testScores(challengerFiles.spec(), ModelVersionFiles.of(tracker, challenger));
-        double[] champ = championFiles.trainer().testScores(challengerFiles.spec(), ModelVersionFiles.of(tracker, champion));
-        return PromotionGate.named(r.gate()).judge(ch, champ, r.confidence());
+        try {
+            double[] ch = challengerFiles.trainer().testScores(challengerFiles.spec(), challenger);
+            double[] champ = championFiles.trainer().testScores(challengerFiles.spec(), ModelVersionFiles.of(tracker, champion));
+            return PromotionGate.named(r.gate()).judge(ch, champ, r.confidence());
+        } catch (TrainersException | GateException e) {
+            throw new CliException("--gate " + r.gate() + ": cannot compare the challenger with " + r.model() + " v"
+                    + champion.version() + " (alias '" + r.alias() + "') on study '" + r.study() + "''s test set: "
+                    + e.getMessage() + "; nothing was registered");
+        }
     }
 
     private static FrozenTrial best(TrialStorage storage, StudyRecord study) {

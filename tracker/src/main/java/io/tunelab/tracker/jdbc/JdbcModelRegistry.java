@@ -10,6 +10,7 @@ import io.tunelab.tracker.registry.Change;
 import io.tunelab.tracker.registry.ModelRegistry;
 import io.tunelab.tracker.registry.ModelVersion;
 import io.tunelab.tracker.registry.RegisteredModel;
+import io.tunelab.tracker.registry.RegistryNames;
 import io.tunelab.tracker.registry.VersionMetric;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -1,13 +1,21 @@
-package io.tunelab.tracker.jdbc;
+package io.tunelab.tracker.registry;
 
 import io.tunelab.tracker.TrackerException;
 
-/** Rules for model names, alias names and tag names. */
-final class RegistryNames {
+/**
+ * Rules for model names, alias names and tag names, which every {@link ModelRegistry} applies; callers check a
+ * name with them before a change of several steps, so that a bad name fails before anything is written.
+ */
+public final class RegistryNames {
     private RegistryNames() {
     }
 
-    static String model(String name) {
+    /**
+     * {@code name}, if it is a valid model name.
+     *
+     * @throws TrackerException INVALID naming the value
+     */
+    public static String model(String name) {
         if (name == null || name.isBlank() || name.length() > 200 || name.chars().anyMatch(Character::isISOControl)) {
             throw TrackerException.invalid("model name must be 1 to 200 characters without control characters, got '"
                     + name + "'");
@@ -15,8 +23,12 @@ final class RegistryNames {
         return name;
     }
 
-    /** An alias starts with a letter (so it is never mistaken for a version number). */
-    static String alias(String alias) {
+    /**
+     * {@code alias}, if it is a valid alias: it starts with a letter (so it is never mistaken for a version number).
+     *
+     * @throws TrackerException INVALID naming the value
+     */
+    public static String alias(String alias) {
         if (alias == null || !alias.matches("[A-Za-z][A-Za-z0-9._-]{0,99}")) {
             throw TrackerException.invalid("alias must start with a letter and hold up to 100 letters, digits, '.',"
                     + " '_' or '-', got '" + alias + "'");
@@ -24,7 +36,12 @@ final class RegistryNames {
         return alias;
     }
 
-    static String tag(String tag) {
+    /**
+     * {@code tag}, if it is a valid tag name.
+     *
+     * @throws TrackerException INVALID naming the value
+     */
+    public static String tag(String tag) {
         if (tag == null || tag.isBlank() || tag.length() > 200) {
             throw TrackerException.invalid("tag name must be 1 to 200 characters, got '" + tag + "'");
         }
