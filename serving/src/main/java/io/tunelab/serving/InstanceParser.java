@@ -134,7 +134,8 @@ final class InstanceParser {
         }
         double d = v.asDouble();
         if (!Double.isFinite(d) || Math.abs(d) > Float.MAX_VALUE) {
-            throw new BadInputException(path + " must be a finite number, got " + abbreviate(v.toString()));
+            throw new BadInputException(path + " must be a number within +-3.4e38 (the model computes in 32-bit floats), got "
+                    + abbreviate(v.toString()));
         }
         return (float) d;
     }

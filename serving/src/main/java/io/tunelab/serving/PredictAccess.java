@@ -36,4 +36,10 @@ public record PredictAccess(BearerToken token, boolean open) {
         }
         return open || BindAddress.isLoopback(host) ? null : BearerToken.random(random);
     }
+
+    /** Where a client finds the token, for the message of a refused request. */
+    String whereTheTokenIs() {
+        return token != null ? "it is the first line of the --token-file `tunelab serve` was started with"
+                : "it is printed when `tunelab serve` starts";
+    }
 }

@@ -77,6 +77,8 @@ public final class PredictionServer implements AutoCloseable {
         this(resolver, options, PredictAccess.defaults());
     }
 
+    private volatile String lastRefreshFailure;
+
     public PredictionServer(ModelResolver resolver, Options options, PredictAccess access) {
         this.model = new HotSwappingModel(resolver);
         this.options = options;
@@ -88,8 +90,17 @@ public final class PredictionServer implements AutoCloseable {
         });
     }
 
-    /** Starts listening on {@code host:port} (port 0 picks a free one) and polling the alias. */
+    /**
+     * Starts listening on {@code host:port} (port 0 picks a free one) and polling the alias.
+     *
+     * @throws IllegalArgumentException when {@code mcSamples} asks for several passes of a model that has none to sample
+     */
     public PredictionServer start(String host, int port) {
+        if (options.mcSamples() > 1 && !samples()) {
+            ModelRef ref = model.version();
+            throw new IllegalArgumentException("--mc-samples " + options.mcSamples() + ": " + ref.model() + " v" + ref.version()
+                    + " is not a network with dropout to sample; serve it without --mc-samples");
+        }
         token = access.tokenFor(host, new SecureRandom());
         app = Javalin.create(config -> {
             config.showJavalinBanner = false;
@@ -101,9 +112,15 @@ public final class PredictionServer implements AutoCloseable {
         }
         app.post("/predict", this::predict);
         app.exception(BadInputException.class, (e, ctx) -> error(ctx, 400, e.getMessage()));
-        app.exception(HttpResponseException.class, (e, ctx) -> error(ctx,
-                e.getStatus() == 413 ? 400 : e.getStatus(), e.getStatus() == 413
-                        ? "the body is larger than " + options.maxBodyBytes() + " bytes" : e.getMessage()));
+        app.exception(BodyTooLargeException.class, (e, ctx) -> error(ctx, 413, e.getMessage()));
+        app.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(), e.getStatus() == 413
+                ? "the body is larger than " + options.maxBodyBytes() + " bytes" : e.getMessage()));
+        for (String method : List.of("GET", "PUT", "DELETE", "PATCH")) {
+            app.addHttpHandler(io.javalin.http.HandlerType.valueOf(method), "/predict", ctx -> {
+                ctx.header("Allow", "POST");
+                error(ctx, 405, method + " /predict is not answered: send the instances with POST /predict");
+            });
+        }
         app.exception(Exception.class, this::internalError);
         app.error(404, ctx -> {
             if (ctx.result() == null || ctx.result().isEmpty()) {
@@ -130,8 +147,8 @@ public final class PredictionServer implements AutoCloseable {
     private void authorize(Context ctx) {
         if (!token.presentedIn(ctx.header("Authorization"), ctx.header(BearerToken.TOKEN_HEADER))) {
             ctx.header("WWW-Authenticate", "Bearer");
-            throw new UnauthorizedResponse("POST /predict needs this server's token as 'Authorization: Bearer TOKEN';"
-                    + " it is printed when `tunelab serve` starts");
+            throw new UnauthorizedResponse("POST /predict needs this server's token as 'Authorization: Bearer TOKEN'; "
+                    + access.whereTheTokenIs());
         }
     }
 
@@ -151,11 +168,21 @@ public final class PredictionServer implements AutoCloseable {
         return model.refresh();
     }
 
+    /** Whether the current version can sample several stochastic passes. */
+    public boolean samples() {
+        return model.use(loaded -> loaded.predictor.samples());
+    }
+
+    /** Polls the alias; a version that cannot be loaded is logged once, not at every poll. */
     private void refreshQuietly() {
         try {
             model.refresh();
+            lastRefreshFailure = null;
         } catch (RuntimeException e) {
-            LOG.warn("Could not switch to the alias's new version; still serving {}: {}", model.version(), e.getMessage());
+            if (!String.valueOf(e.getMessage()).equals(lastRefreshFailure)) {
+                LOG.warn("Could not switch to the alias's new version; still serving {}: {}", model.version(), e.getMessage());
+            }
+            lastRefreshFailure = String.valueOf(e.getMessage());
         }
     }
 
@@ -172,13 +199,16 @@ public final class PredictionServer implements AutoCloseable {
     private void predict(Context ctx) {
         long length = ctx.contentLength();
         if (length > options.maxBodyBytes()) {
-            throw new BadInputException("the body is " + length + " bytes; at most " + options.maxBodyBytes() + " allowed");
+            throw new BodyTooLargeException("the body is " + length + " bytes; at most " + options.maxBodyBytes() + " allowed");
         }
         JsonNode body;
         try {
             body = json.readTree(boundedBody(ctx));
         } catch (JsonProcessingException e) {
-            throw new BadInputException("the body is not valid JSON: " + e.getOriginalMessage());
+            String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column "
+                    + e.getLocation().getColumnNr();
+            String what = e.getOriginalMessage().lines().findFirst().orElse("").replaceAll("\\s*\\[Source: .*$", "");
+            throw new BadInputException("the body is not valid JSON" + where + ": " + what);
         } catch (IOException e) {
             throw new BadInputException("the body could not be read: " + e.getMessage());
         }
@@ -221,7 +251,7 @@ public final class PredictionServer implements AutoCloseable {
         try (InputStream in = ctx.bodyInputStream()) {
             byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, max + 1));
             if (bytes.length > max) {
-                throw new BadInputException("the body is larger than " + max + " bytes");
+                throw new BodyTooLargeException("the body is larger than " + max + " bytes");
             }
             return bytes;
         }

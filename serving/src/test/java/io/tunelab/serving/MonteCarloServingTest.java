@@ -1,6 +1,7 @@
 package io.tunelab.serving;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -17,7 +18,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** {@code --mc-samples}: answers carry the mean and spread the predictor samples, or a 400 when it cannot. */
+/** {@code --mc-samples}: answers carry the mean and spread the predictor samples; a model that cannot is refused at start. */
 class MonteCarloServingTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -78,9 +79,12 @@ class MonteCarloServingTest {
     }
 
     @Test
-    void aModelThatCannotSampleIsRefusedWithA400ThatSaysWhy() throws Exception {
-        JsonNode body = serve(new Forecaster(false), 30, 400);
+    void aModelThatCannotSampleIsRefusedWhenTheServerStartsNotAtEachRequest() {
+        PredictionServer server = new PredictionServer(new FixedResolver("series", new Forecaster(false)),
+                new PredictionServer.Options(10_000, 16, Duration.ofHours(1), 30));
 
-        assertThat(body.get("error").asText()).contains("series v1 has no dropout to sample");
+        assertThatThrownBy(() -> server.start("127.0.0.1", 0)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("--mc-samples 30: series v1 is not a network with dropout to sample; serve it without --mc-samples");
+        server.close();
     }
 }

@@ -32,4 +32,10 @@ class PredictAccessTest {
         assertThatThrownBy(() -> new PredictAccess(new BearerToken("t"), true))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("public");
     }
+
+    @Test
+    void aRefusedRequestIsToldWhereItsTokenIs() {
+        assertThat(new PredictAccess(new BearerToken("from-a-file"), false).whereTheTokenIs()).contains("--token-file");
+        assertThat(PredictAccess.defaults().whereTheTokenIs()).contains("printed when `tunelab serve` starts");
+    }
 }

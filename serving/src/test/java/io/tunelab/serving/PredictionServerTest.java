@@ -152,7 +152,7 @@ class PredictionServerTest {
     }
 
     @Test
-    void badInputGetsA400ThatSaysWhatIsWrong() throws Exception {
+    void badInputGetsA400AndATooLargeBodyA413ThatSayWhatIsWrong() throws Exception {
         Map<String, String> cases = Map.of(
                 "{\"instances\": [[1, 2, 3]]}", "has 3 numbers; expected 4",
                 "{\"instances\": [[1, 2, \"x\", 4]]}", "instances[0][2] must be a number",
@@ -164,7 +164,7 @@ class PredictionServerTest {
                 "{\"instances\": [[1, 2, 3, " + "1".repeat(12_000) + "]]}", "bytes");
         for (Map.Entry<String, String> c : cases.entrySet()) {
             HttpResponse<String> r = post(c.getKey());
-            assertThat(r.statusCode()).as(c.getValue()).isEqualTo(400);
+            assertThat(r.statusCode()).as(c.getValue()).isEqualTo(c.getValue().equals("bytes") ? 413 : 400);
             assertThat(JSON.readTree(r.body()).get("error").asText()).as(c.getKey()).contains(
                     c.getValue().replace("\\\"", "\""));
         }

@@ -1,6 +1,7 @@
 package io.tunelab.cli.query;
 
 import io.tunelab.cli.output.Format;
+import io.tunelab.cli.output.FormatConverter;
 import io.tunelab.cli.wiring.Wiring;
 import io.tunelab.search.storage.StorageException;
 import io.tunelab.search.storage.StudyRecord;
@@ -42,17 +43,5 @@ abstract class StudyCommand implements Callable<Integer> {
     static StudyRecord study(TrialStorage storage, String name) {
         return storage.findStudy(name).orElseThrow(() -> StorageException.notFound("no study named '" + name
                 + "'; `tunelab studies` lists the studies"));
-    }
-
-    /** Accepts table/csv/json in any case. */
-    static final class FormatConverter implements picocli.CommandLine.ITypeConverter<Format> {
-        @Override
-        public Format convert(String value) {
-            try {
-                return Format.valueOf(value.trim().toUpperCase(java.util.Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                throw new picocli.CommandLine.TypeConversionException("expected table, csv or json, got '" + value + "'");
-            }
-        }
     }
 }

@@ -1,6 +1,8 @@
 package io.tunelab.cli.registry;
 
+import io.tunelab.cli.error.CliException;
 import io.tunelab.cli.output.Format;
+import io.tunelab.cli.output.FormatConverter;
 import io.tunelab.cli.output.TextTable;
 import io.tunelab.cli.query.StorageUrlOption;
 import io.tunelab.cli.wiring.Wiring;
@@ -34,6 +36,10 @@ public final class ModelsCommand implements Callable<Integer> {
     @Option(names = "--history", description = "Show the audit trail of alias moves of MODEL.")
     boolean history;
 
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
+            description = "table, csv or json (default: ${DEFAULT-VALUE}).", converter = FormatConverter.class)
+    Format format;
+
     @Mixin
     StorageUrlOption storage;
 
@@ -48,6 +54,10 @@ public final class ModelsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (history && model == null) {
+            throw new CliException("--history shows the alias moves of one model: name it, as in `tunelab models MODEL"
+                    + " --history`");
+        }
         PrintWriter out = spec.commandLine().getOut();
         try (Tracker tracker = wiring.openExistingTracker(storage.access())) {
             ModelRegistry registry = tracker.registry();
@@ -57,10 +67,11 @@ public final class ModelsCommand implements Callable<Integer> {
                     List<ModelVersion> versions = registry.versions(m.name());
                     List<String> aliases = new ArrayList<>();
                     versions.forEach(v -> v.aliases().forEach(a -> aliases.add(a + "=v" + v.version())));
+                    aliases.sort(null);
                     rows.add(List.of(m.name(), versions.size(), String.join(" ", aliases),
                             m.description() == null ? "" : m.description()));
                 }
-                out.print(new TextTable(List.of("model", "versions", "aliases", "description"), rows).render(Format.TABLE));
+                out.print(new TextTable(List.of("model", "versions", "aliases", "description"), rows).render(format));
             } else if (history) {
                 for (AliasMove move : registry.aliasHistory(model)) {
                     rows.add(List.of(move.when().toString(), move.alias(),
@@ -69,15 +80,15 @@ public final class ModelsCommand implements Callable<Integer> {
                             move.reason(), move.evidence().isEmpty() ? "" : move.evidence().toString()));
                 }
                 out.print(new TextTable(List.of("when", "alias", "from", "to", "by", "reason", "evidence"), rows)
-                        .render(Format.TABLE));
+                        .render(format));
             } else {
                 for (ModelVersion v : registry.versions(model)) {
-                    rows.add(List.of("v" + v.version(), String.join(",", v.aliases()), v.source().study(),
+                    rows.add(List.of("v" + v.version(), String.join(",", v.aliases().stream().sorted().toList()), v.source().study(),
                             v.source().trialNumber(), v.values().isEmpty() ? "" : v.values().get(0), v.archived(),
                             v.created().toString()));
                 }
                 out.print(new TextTable(List.of("version", "aliases", "study", "trial", "value", "archived", "created"), rows)
-                        .render(Format.TABLE));
+                        .render(format));
             }
         }
         out.flush();

@@ -80,6 +80,9 @@ public final class ServeCommand implements Callable<Integer> {
         if (mcSamples < 1 || mcSamples > 1000) {
             throw new CliException("--mc-samples must be between 1 and 1000, got " + mcSamples);
         }
+        if (port < 0 || port > 65535) {
+            throw new CliException("--port must be 0 to 65535 (0 picks a free port), got " + port);
+        }
         if (pollSeconds < 1) {
             throw new CliException("--poll must be at least 1 second, got " + pollSeconds);
         }
@@ -92,8 +95,8 @@ public final class ServeCommand implements Callable<Integer> {
         try (Tracker tracker = wiring.openExistingTracker(storage.access())) {
             RegistryModelResolver resolver = new RegistryModelResolver(tracker, target.substring(0, at),
                     target.substring(at + 1), wiring.trainers());
-            PredictionServer server = new PredictionServer(resolver, new PredictionServer.Options(8L * 1024 * 1024, 1024,
-                    Duration.ofSeconds(pollSeconds), mcSamples), access).start(host, port);
+            PredictionServer server = start(new PredictionServer(resolver, new PredictionServer.Options(8L * 1024 * 1024,
+                    1024, Duration.ofSeconds(pollSeconds), mcSamples), access));
             out.println("Serving " + resolver.current() + " (" + target + ") at http://" + host + ":" + server.port()
                     + "/predict  (Ctrl-C to stop)");
             AccessNotice.token(out, tokenFile == null ? server.token() : null, "POST /predict");
@@ -119,6 +122,24 @@ public final class ServeCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** Starts {@code server}; a start that fails (a port in use, an address not this machine's) is said in a sentence. */
+    private PredictionServer start(PredictionServer server) {
+        try {
+            return server.start(host, port);
+        } catch (IllegalArgumentException e) {
+            server.close();
+            throw new CliException(e.getMessage());
+        } catch (RuntimeException e) {
+            server.close();
+            Throwable root = e;
+            while (root.getCause() != null) {
+                root = root.getCause();
+            }
+            throw new CliException("cannot serve on " + host + ":" + port + ": " + root.getMessage()
+                    + (port != 0 ? " (is the port in use? try another --port, or 0 for a free one)" : ""));
+        }
+    }
+
     /** Run in-process and interrupted (not shut down), the server stops here rather than at JVM exit. */
     private static void stopIfInterrupted(Thread hook, PredictionServer server, CountDownLatch stopped) {
         if (stopped.getCount() == 0) {
@@ -133,6 +154,9 @@ public final class ServeCommand implements Callable<Integer> {
     }
 
     private static BearerToken readToken(Path file) {
+        if (!java.nio.file.Files.isRegularFile(file)) {
+            throw new CliException("--token-file: no such file " + file + "; its first line is the token POST /predict asks for");
+        }
         try {
             return new BearerToken(PasswordFile.read(file));
         } catch (TrackerException e) {

@@ -1,0 +1,88 @@
+package io.tunelab.cli;
+
+import static io.tunelab.cli.CliInvocation.tunelab;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tunelab.search.storage.TrialStorage;
+import io.tunelab.search.trial.Direction;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Options of {@code serve} and {@code models} that are wrong or meaningless get a sentence and exit 2, not a trace. */
+class ServeAndModelsOptionsTest {
+    @TempDir
+    Path dir;
+
+    @BeforeEach
+    void aTracker() {
+        try (TrialStorage storage = new DefaultWiring().openStorage(dir.toString())) {
+            storage.createStudy("kept", List.of(Direction.MINIMIZE));
+        }
+    }
+
+    @Test
+    void aPortOutOfRangeIsRefusedNamingTheOption() {
+        CliInvocation.Result r = tunelab("serve", "m@production", "--port", "99999", "--storage", dir.toString());
+
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("--port must be 0 to 65535 (0 picks a free port), got 99999").doesNotContain("\tat ");
+    }
+
+    @Test
+    void aMissingTokenFileIsRefusedNamingTheFile() {
+        CliInvocation.Result r = tunelab("serve", "m@production", "--token-file", dir.resolve("nofile").toString(),
+                "--storage", dir.toString());
+
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("--token-file: no such file").doesNotContain("NoSuchFileException");
+    }
+
+    @Test
+    void historyWithoutAModelIsRefusedRatherThanIgnored() {
+        CliInvocation.Result r = tunelab("models", "--history", "--storage", dir.toString());
+
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("--history shows the alias moves of one model: name it");
+    }
+
+    @Test
+    void modelsPrintsCsvAndJsonAsTheOtherListingsDo() {
+        CliInvocation.Result csv = tunelab("models", "--format", "csv", "--storage", dir.toString());
+        CliInvocation.Result bad = tunelab("models", "--format", "xml", "--storage", dir.toString());
+
+        assertThat(csv.code()).as(csv.err()).isZero();
+        assertThat(csv.out()).startsWith("model,versions,aliases,description");
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.err()).contains("expected table, csv or json, got 'xml'");
+    }
+
+    @Test
+    void aServerThatCannotBindSaysSoInASentence() throws Exception {
+        Path file = dir.resolve("s.yaml");
+        java.nio.file.Files.writeString(file, """
+                study: tiny
+                direction: maximize
+                metric: accuracy
+                budget: {trials: 1}
+                trainer: tribuo-cart
+                data: {dataset: synthetic-classification, samples: 200, classes: 2, seed: 1}
+                space:
+                  max_depth: {int: [2, 2]}
+                """);
+        assertThat(tunelab("run", file.toString(), "--storage", dir.toString()).code()).isZero();
+        assertThat(tunelab("promote", "tiny", "--model", "m", "--storage", dir.toString()).code()).isZero();
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            CliInvocation.Result r = tunelab("serve", "m@production", "--port", String.valueOf(taken.getLocalPort()),
+                    "--storage", dir.toString());
+
+            assertThat(r.code()).isEqualTo(2);
+            assertThat(r.err()).contains("cannot serve on 127.0.0.1:" + taken.getLocalPort())
+                    .contains("is the port in use? try another --port, or 0 for a free one").doesNotContain("\tat ");
+        }
+    }
+}
