@@ -86,6 +86,14 @@ public final class LocalArtifactRepository implements ArtifactRepository {
         }
     }
 
+    /**
+     * The local file of {@code ref}. A file URI outside this root, written when the tracker directory lay elsewhere
+     * (it was moved, copied or restored from a backup), is looked up at the same place under this root: its path from
+     * the first {@code study-N} directory on, where {@link #store} puts every trial's artifacts.
+     *
+     * @throws TrackerException INVALID when the URI is not a local file, or names a file outside the root that is not
+     *                          under this root either
+     */
     @Override
     public Path resolve(ArtifactRef ref) {
         URI uri = ref.uri();
@@ -94,6 +102,18 @@ public final class LocalArtifactRepository implements ArtifactRepository {
             file = Path.of(uri);
         } catch (IllegalArgumentException | FileSystemNotFoundException e) {
             throw TrackerException.invalid("artifact URI must be a local file URI, got " + uri);
+        }
+        Path normal = file.toAbsolutePath().normalize();
+        if (!normal.startsWith(root)) {
+            for (int i = 0; i < normal.getNameCount() - 1; i++) {
+                if (normal.getName(i).toString().matches("study-[0-9]+")) {
+                    Path moved = root.resolve(normal.subpath(i, normal.getNameCount()));
+                    if (Files.exists(moved)) {
+                        return inside(moved);
+                    }
+                    break;
+                }
+            }
         }
         return inside(file);
     }

@@ -96,6 +96,29 @@ class LocalArtifactRepositoryTest {
     }
 
     @Test
+    void aTrackerDirectoryCopiedElsewhereStillFindsTheArtifactsItsDatabaseNamesByTheOldPath() throws Exception {
+        ArtifactRef stored = repo.store(List.of("study-1", "trial-5"), "model.bin", file);
+        Path copy = tmp.resolve("copy/artifacts");
+        Files.createDirectories(copy.resolve("study-1/trial-5"));
+        Files.writeString(copy.resolve("study-1/trial-5/model.bin"), "copied weights");
+        LocalArtifactRepository copied = new LocalArtifactRepository(copy);
+
+        assertThat(copied.resolve(stored)).isEqualTo(copy.toRealPath().resolve("study-1/trial-5/model.bin"));
+        try (var in = copied.open(stored)) {
+            assertThat(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("copied weights");
+        }
+    }
+
+    @Test
+    void aPathOutsideTheRootThatTheRootDoesNotHoldStaysRefused() {
+        ArtifactRef elsewhere = new ArtifactRef("x", tmp.resolve("other/study-1/trial-0/x").toUri(), 1, "0".repeat(64));
+        ArtifactRef climbing = new ArtifactRef("x", tmp.resolve("other/study-1/../../../etc/passwd").toUri(), 1, "0".repeat(64));
+
+        assertInvalid(() -> repo.resolve(elsewhere));
+        assertInvalid(() -> repo.resolve(climbing));
+    }
+
+    @Test
     void aMissingSourceFileIsRejected() {
         assertInvalid(() -> repo.store(List.of("t"), "m", tmp.resolve("absent")));
     }
