@@ -1,6 +1,7 @@
 package io.tunelab.cli;
 
 import io.tunelab.cli.query.BestCommand;
+import io.tunelab.cli.registry.AliasCommand;
 import io.tunelab.cli.registry.ModelsCommand;
 import io.tunelab.cli.registry.PromoteCommand;
 import io.tunelab.cli.registry.ServeCommand;
@@ -42,6 +43,7 @@ public final class TunelabCommand implements Runnable {
             DashboardCommand.class,
             ModelsCommand.class,
             PromoteCommand.class,
+            AliasCommand.class,
             ServeCommand.class,
             ServerCommand.class,
             BenchCommand.class,

@@ -1,0 +1,111 @@
+package io.tunelab.cli.registry;
+
+import io.tunelab.cli.error.CliException;
+import io.tunelab.cli.query.StorageUrlOption;
+import io.tunelab.cli.wiring.Wiring;
+import io.tunelab.tracker.provenance.RuntimeInfo;
+import io.tunelab.tracker.registry.AliasMove;
+import io.tunelab.tracker.registry.Change;
+import io.tunelab.tracker.registry.ModelRegistry;
+import io.tunelab.tracker.registry.ModelVersion;
+import io.tunelab.tracker.registry.RegistryNames;
+import io.tunelab.tracker.setup.Tracker;
+import java.io.PrintWriter;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code tunelab alias MODEL@ALIAS VERSION}: points an alias at a version already registered (a rollback, as MLflow's
+ * {@code set_registered_model_alias}), or removes it with {@code --delete}; either move goes into the audit trail, and
+ * a running {@code tunelab serve} of the alias follows it. No gate applies: the version was judged when it was promoted.
+ */
+@Command(name = "alias", mixinStandardHelpOptions = true,
+        description = {"Point an alias at a registered version (e.g. roll back), or remove it.",
+                "The move is recorded in the audit trail (tunelab models MODEL --history); tunelab serve follows it."})
+public final class AliasCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "MODEL@ALIAS", description = "e.g. fashion-mlp@production")
+    String target;
+
+    @Parameters(index = "1", arity = "0..1", paramLabel = "VERSION", description = "The version to point at: 3 or v3.")
+    String version;
+
+    @Option(names = "--delete", description = "Remove the alias instead.")
+    boolean delete;
+
+    @Option(names = "--reason", description = "Why, for the audit trail.")
+    String reason;
+
+    @Mixin
+    StorageUrlOption storage;
+
+    @Spec
+    CommandSpec spec;
+
+    private final Wiring wiring;
+
+    AliasCommand(Wiring wiring) {
+        this.wiring = wiring;
+    }
+
+    @Override
+    public Integer call() {
+        int at = target.lastIndexOf('@');
+        if (at <= 0 || at == target.length() - 1) {
+            throw new CliException("expected MODEL@ALIAS such as fashion-mlp@production, got '" + target + "'");
+        }
+        String model = target.substring(0, at);
+        String alias = RegistryNames.alias(target.substring(at + 1));
+        if (delete == (version != null)) {
+            throw new CliException(delete ? "--delete removes the alias: give no VERSION with it"
+                    : "give the VERSION to point " + target + " at, or --delete to remove it");
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        try (Tracker tracker = wiring.openExistingTracker(storage.access())) {
+            ModelRegistry registry = tracker.registry();
+            registry.model(model);
+            Optional<ModelVersion> before = registry.resolve(model, alias);
+            String actor = System.getProperty("user.name", "unknown");
+            if (delete) {
+                if (before.isEmpty()) {
+                    throw new CliException("model '" + model + "' has no alias '" + alias + "'; `tunelab models " + model
+                            + "` lists its aliases");
+                }
+                registry.removeAlias(model, alias, new Change(actor, RuntimeInfo.hostName(),
+                        reason != null ? reason : "removed by hand", Map.of()));
+                out.println("Removed alias '" + alias + "' of " + model + " (it pointed at v" + before.get().version() + ").");
+            } else {
+                int number = versionNumber(version);
+                registry.version(model, number);
+                AliasMove move = registry.setAlias(model, alias, number, new Change(actor, RuntimeInfo.hostName(),
+                        reason != null ? reason : "pointed by hand", Map.of()));
+                out.println(before.isPresent() && before.get().version() == number
+                        ? "Alias '" + alias + "' of " + model + " already points at v" + number + "; nothing changed."
+                        : "Alias '" + alias + "' of " + model + " now points at v" + move.toVersion()
+                        + before.map(v -> " (was v" + v.version() + ")").orElse("") + ".");
+            }
+        }
+        out.flush();
+        return 0;
+    }
+
+    private static int versionNumber(String text) {
+        String digits = text.startsWith("v") ? text.substring(1) : text;
+        try {
+            int n = Integer.parseInt(digits);
+            if (n >= 1) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // said below
+        }
+        throw new CliException("VERSION must be a version number such as 3 or v3, got '" + text + "'");
+    }
+}
