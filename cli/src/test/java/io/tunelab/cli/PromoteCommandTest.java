@@ -138,4 +138,44 @@ class PromoteCommandTest {
         assertThat(force.err()).contains("--force applies to a gate");
         assertThat(versions("opts")).isZero();
     }
+
+    @Test
+    void aModelOfOtherInputsIsRefusedUnderAnAliasWhoseServerItWouldBreak() {
+        assertThat(promote("classes", "--trial", String.valueOf(best), "--model", "shape").code()).isZero();
+
+        CliInvocation.Result r = promote("values", "--model", "shape");
+
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("but shape@production (v1) takes the columns [x0,")
+                .contains("Register it under another --model name; nothing was registered");
+        assertThat(versions("shape")).isEqualTo(1);
+    }
+
+    @Test
+    void aModelFileThatDoesNotLoadIsRefusedBeforeItIsRegistered() throws Exception {
+        Path copy = dir.resolve("broken");
+        try (Tracker tracker = Tracker.open(TrackerConfig.inDirectory(Path.of(storage)))) {
+            long study = tracker.storage().findStudy("classes").orElseThrow().id();
+            FrozenTrial t = tracker.storage().trialByNumber(study, worst);
+            Path file = tracker.artifacts().resolve(tracker.storage().artifacts(t.id()).stream()
+                    .filter(a -> a.name().equals("model.tribuo")).findFirst().orElseThrow());
+            Files.copy(file, copy);
+            Files.writeString(file, "not a model");
+        }
+        try {
+            CliInvocation.Result r = promote("classes", "--trial", String.valueOf(worst), "--model", "broken");
+
+            assertThat(r.code()).isEqualTo(2);
+            assertThat(r.err()).contains("cannot load the model file of the trial to promote").doesNotContain("\tat ");
+            assertThat(versions("broken")).isZero();
+        } finally {
+            try (Tracker tracker = Tracker.open(TrackerConfig.inDirectory(Path.of(storage)))) {
+                long study = tracker.storage().findStudy("classes").orElseThrow().id();
+                FrozenTrial t = tracker.storage().trialByNumber(study, worst);
+                Files.copy(copy, tracker.artifacts().resolve(tracker.storage().artifacts(t.id()).stream()
+                        .filter(a -> a.name().equals("model.tribuo")).findFirst().orElseThrow()),
+                        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+    }
 }

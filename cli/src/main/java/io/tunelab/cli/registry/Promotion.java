@@ -78,13 +78,15 @@ public final class Promotion {
                         + " ('" + artifact + "'); only trials that trained to the end have one"));
         Optional<ModelVersion> holder = registry.findModel(r.model()).isEmpty() ? Optional.empty()
                 : registry.resolve(r.model(), r.alias());
+        Path modelFile = ModelVersionFiles.of(tracker, model, "trial " + trial.number() + "'s model");
+        ModelInputs.check(files.trainer(), modelFile, holder.map(h -> new ModelInputs.Holder(h,
+                StudyFiles.of(storage, h.source().study(), trainers).trainer(), ModelVersionFiles.of(tracker, h))), r);
         Map<String, Object> evidence = new LinkedHashMap<>();
         evidence.put("study", r.study());
         evidence.put("trial", trial.number());
         GateVerdict verdict = null;
         if (r.gate() != null && holder.isPresent()) {
-            verdict = judge(r, files, ModelVersionFiles.of(tracker, model, "trial " + trial.number() + "'s model"),
-                    holder.get());
+            verdict = judge(r, files, modelFile, holder.get());
             evidence.put("gate", verdict.toMap());
             if (!verdict.promote() && !r.force()) {
                 return new Outcome(null, null, verdict, holder.get().version());
