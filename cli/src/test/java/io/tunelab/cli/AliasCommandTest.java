@@ -85,4 +85,16 @@ class AliasCommandTest {
         assertThat(neither.err()).contains("give the VERSION to point m@production at, or --delete");
         assertThat(history()).hasSize(2);
     }
+
+    @Test
+    void anAliasThatDiffersFromAnExistingOneOnlyByCaseIsRefusedHereAndInPromote() {
+        CliInvocation.Result alias = tunelab("alias", "m@Production", "1", "--storage", storage);
+        CliInvocation.Result promote = tunelab("promote", "s", "--trial", "0", "--model", "m", "--alias", "PRODUCTION",
+                "--gate", "mcnemar", "--storage", storage);
+
+        assertThat(alias.code()).isEqualTo(2);
+        assertThat(alias.err()).contains("model 'm' has an alias 'production' (at v2), not 'Production'");
+        assertThat(promote.code()).isEqualTo(2);
+        assertThat(promote.err()).contains("aliases are case-sensitive: use 'production'");
+    }
 }

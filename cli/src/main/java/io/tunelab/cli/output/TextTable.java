@@ -74,7 +74,7 @@ public record TextTable(List<String> columns, List<List<Object>> rows) {
         for (List<Object> row : rows) {
             List<String> r = new ArrayList<>();
             for (Object cell : row) {
-                r.add(show(cell));
+                r.add(oneLine(show(cell)));
             }
             cells.add(r);
         }
@@ -110,6 +110,11 @@ public record TextTable(List<String> columns, List<List<Object>> rows) {
             l.append(c == 0 ? "" : "  ").append(right ? pad + s : s + pad);
         }
         return l.toString().stripTrailing();
+    }
+
+    /** A table cell keeps to its line: line breaks and tabs shown as {@code \n} and {@code \t} (CSV and JSON keep them). */
+    private static String oneLine(String s) {
+        return s.replace("\r\n", "\\n").replace("\n", "\\n").replace("\r", "\\n").replace("\t", "\\t");
     }
 
     /** A cell as text: numbers in a short form, null as empty. */

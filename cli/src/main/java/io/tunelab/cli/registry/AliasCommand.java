@@ -71,6 +71,7 @@ public final class AliasCommand implements Callable<Integer> {
         try (Tracker tracker = wiring.openExistingTracker(storage.access())) {
             ModelRegistry registry = tracker.registry();
             registry.model(model);
+            NewAlias.check(registry, model, alias);
             Optional<ModelVersion> before = registry.resolve(model, alias);
             String actor = System.getProperty("user.name", "unknown");
             if (delete) {

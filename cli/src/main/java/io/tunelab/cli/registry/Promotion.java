@@ -76,6 +76,7 @@ public final class Promotion {
         ArtifactRef model = storage.artifacts(trial.id()).stream().filter(a -> a.name().equals(artifact)).findFirst()
                 .orElseThrow(() -> new CliException("trial " + trial.number() + " of study '" + r.study() + "' saved no model"
                         + " ('" + artifact + "'); only trials that trained to the end have one"));
+        NewAlias.check(registry, r.model(), r.alias());
         Optional<ModelVersion> holder = registry.findModel(r.model()).isEmpty() ? Optional.empty()
                 : registry.resolve(r.model(), r.alias());
         Path modelFile = ModelVersionFiles.of(tracker, model, "trial " + trial.number() + "'s model");

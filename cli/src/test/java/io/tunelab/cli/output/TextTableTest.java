@@ -33,6 +33,18 @@ class TextTableTest {
     }
 
     @Test
+    void aCellWithLineBreaksKeepsToItsRowInATableAndKeepsThemInCsv() {
+        TextTable t = new TextTable(List.of("trial", "message"), List.of(List.of(0, "first line\nsecond\tpart")));
+
+        assertThat(t.text()).isEqualTo("""
+                trial  message
+                -----  ------------------------
+                    0  first line\\nsecond\\tpart
+                """);
+        assertThat(t.csv()).contains("\"first line\nsecond\tpart\"");
+    }
+
+    @Test
     void aPrintedListingIsIndentedAndHasNoRule() {
         assertThat(printed(TABLE::print)).isEqualTo("""
                   name      value  note
