@@ -9,12 +9,13 @@ import io.tunelab.search.trial.TrialState;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.Locale;
 
 /**
- * A {@link TrialCallback} that shows trials done out of the budget, the best value so far and the
- * estimated time left. On a terminal it redraws one line; otherwise (a log file, CI) it prints a
- * line per finished trial. Thread-safe: parallel trials report through one lock.
+ * A {@link TrialCallback} that shows trials done out of the budget, the study's best value so far (a resumed
+ * study's earlier trials and other workers' included) and the estimated time left. On a terminal it redraws one
+ * line; otherwise (a log file, CI) it prints a line per finished trial. Thread-safe: parallel trials report through one lock.
  */
 public final class ProgressBar implements TrialCallback {
     private static final int WIDTH = 24;
@@ -28,6 +29,7 @@ public final class ProgressBar implements TrialCallback {
     private int pruned;
     private int failed;
     private FrozenTrial best;
+    private boolean seeded;
 
     /**
      * @param total  trials this run will start, or 0 when only a timeout bounds it
@@ -43,6 +45,11 @@ public final class ProgressBar implements TrialCallback {
 
     @Override
     public synchronized void afterTrial(Study study, FrozenTrial trial) {
+        if (!seeded && study.directions().size() == 1) {
+            // a resumed study's best, or another worker's, counts from the start: the line shows the study's best
+            best = Constraints.bestFeasible(study.trials(EnumSet.of(TrialState.COMPLETE)), study.direction()).orElse(null);
+        }
+        seeded = true;
         done++;
         if (trial.state() == TrialState.PRUNED) {
             pruned++;
@@ -74,7 +81,7 @@ public final class ProgressBar implements TrialCallback {
         if (total > 0) {
             int filled = (int) Math.round(WIDTH * Math.min(1.0, done / (double) total));
             s.append('[').append("#".repeat(filled)).append(".".repeat(WIDTH - filled)).append("] ");
-            s.append(done).append('/').append(total).append(" trials");
+            s.append(done).append('/').append(Math.max(total, done)).append(" trials");
         } else {
             s.append(done).append(" trials");
         }

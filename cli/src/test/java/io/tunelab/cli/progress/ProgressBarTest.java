@@ -39,6 +39,20 @@ class ProgressBarTest {
     }
 
     @Test
+    void aResumedStudysBestCountsFromTheFirstLineAndMoreTrialsThanPlannedNeverShowAsMoreThanAll() {
+        Study study = Study.builder("r").direction(Direction.MAXIMIZE).create();
+        study.optimize(trial -> 0.9, OptimizeOptions.trials(1).withParallelism(1));
+        StringWriter text = new StringWriter();
+        ProgressBar bar = new ProgressBar(new PrintWriter(text), 1, false, steppingClock());
+
+        study.optimize(trial -> 0.5, OptimizeOptions.trials(2).withParallelism(1).withCallback(bar));
+
+        String[] lines = text.toString().split("\n");
+        assertThat(lines[0]).contains("1/1 trials").contains("best 0.9 (trial 0)");
+        assertThat(lines[1]).contains("2/2 trials").contains("best 0.9 (trial 0)");
+    }
+
+    @Test
     void eachFinishedTrialPrintsDoneOfTotalBestAndEta() {
         StringWriter text = new StringWriter();
         ProgressBar bar = new ProgressBar(new PrintWriter(text), 4, false, steppingClock());
