@@ -1,5 +1,6 @@
 package io.tunelab.cli.query;
 
+import io.tunelab.cli.error.CliException;
 import io.tunelab.cli.output.TextTable;
 import io.tunelab.cli.wiring.Wiring;
 import io.tunelab.search.storage.StorageException;
@@ -28,7 +29,7 @@ public final class CompareCommand extends StudyCommand {
     @Parameters(index = "0", paramLabel = "STUDY", description = "Study name.")
     String study;
 
-    @Parameters(index = "1..*", arity = "2..10", paramLabel = "TRIAL", description = "Trial numbers (2 to 10).")
+    @Parameters(index = "1..*", arity = "1..*", paramLabel = "TRIAL", description = "Trial numbers (2 to 10).")
     List<Integer> numbers;
 
     CompareCommand(Wiring wiring) {
@@ -37,6 +38,10 @@ public final class CompareCommand extends StudyCommand {
 
     @Override
     int run(TrialStorage storage, PrintWriter out) {
+        if (numbers.size() < 2 || numbers.size() > 10) {
+            throw new CliException("compare shows 2 to 10 trials side by side, got " + numbers.size() + " trial number"
+                    + (numbers.size() == 1 ? "" : "s") + " " + numbers);
+        }
         StudyRecord s = study(storage, study);
         List<FrozenTrial> trials = new ArrayList<>();
         for (int n : numbers) {

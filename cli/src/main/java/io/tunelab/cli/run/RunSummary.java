@@ -22,8 +22,9 @@ public final class RunSummary {
         } else if (!done.trials(EnumSet.of(TrialState.COMPLETE)).isEmpty()) {
             out.println("No best trial: every COMPLETE trial violates a constraint of the study file.");
         }
-        out.println("Stored in " + storageUrl + " (see `tunelab trials " + done.name() + " --storage "
-                + storageUrl + "`).");
+        out.println(storageUrl.startsWith("memory:") ? "Kept in memory: nothing was stored, and the trials are gone when"
+                + " this command ends (give --storage DIR to keep them)." : "Stored in " + storageUrl
+                + " (see `tunelab trials " + done.name() + " --storage " + storageUrl + "`).");
         out.flush();
     }
 }

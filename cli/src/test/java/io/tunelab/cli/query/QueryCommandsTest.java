@@ -98,6 +98,17 @@ class QueryCommandsTest {
     }
 
     @Test
+    void compareSaysItShowsTwoToTenTrialsWhenGivenOneOrEleven() {
+        Result one = run("compare", "fashion-mlp", "0");
+        Result eleven = run("compare", "fashion-mlp", "0", "1", "0", "1", "0", "1", "0", "1", "0", "1", "0");
+
+        assertThat(one.code()).isEqualTo(2);
+        assertThat(one.err()).contains("compare shows 2 to 10 trials side by side, got 1 trial number [0]");
+        assertThat(eleven.code()).isEqualTo(2);
+        assertThat(eleven.err()).contains("got 11 trial numbers");
+    }
+
+    @Test
     void compareMarksTheFieldsThatDiffer() {
         Result r = run("compare", "fashion-mlp", "0", "1");
         assertThat(r.code()).isZero();
