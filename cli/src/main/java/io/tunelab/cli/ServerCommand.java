@@ -46,7 +46,7 @@ final class ServerCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         PrintWriter err = spec.commandLine().getErr();
         if (allowOthers && !tls && !insecure) {
-            err.println("tunelab server: --allow-others without --tls would let anyone on the network read the database"
+            err.println("server: --allow-others without --tls would let anyone on the network read the database"
                     + " password and data; add --tls (with a key store) or, on a trusted network only, --insecure");
             err.flush();
             return ExitCodes.INVALID_INPUT;

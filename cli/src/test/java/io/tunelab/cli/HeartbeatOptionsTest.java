@@ -40,12 +40,16 @@ class HeartbeatOptionsTest {
         }
     };
 
+    private String lastErr = "";
+
     private int run(String... args) {
         CommandLine cmd = TunelabCommand.commandLine(wiring);
         cmd.setOut(new PrintWriter(new StringWriter()));
         StringWriter err = new StringWriter();
-        cmd.setErr(new PrintWriter(err));
-        return cmd.execute(args);
+        cmd.setErr(new PrintWriter(err, true));
+        int code = cmd.execute(args);
+        lastErr = err.toString();
+        return code;
     }
 
     private Path studyFile(String heartbeat) throws Exception {
@@ -82,6 +86,8 @@ class HeartbeatOptionsTest {
     void aGraceShorterThanTwoIntervalsOrAMalformedDurationIsExitCode2() throws Exception {
         Path file = studyFile("");
         assertThat(run("run", file.toString(), "--storage", "memory:", "--heartbeat-grace", "15s")).isEqualTo(2);
+        assertThat(lastErr).as("durations as the user writes them").contains(
+                "--heartbeat-grace: expected at least twice the heartbeat interval 10s (20s), got 15s");
         assertThat(run("run", file.toString(), "--storage", "memory:", "--heartbeat-interval", "ten")).isEqualTo(2);
         assertThat(opened.get()).isNull();
     }

@@ -30,7 +30,7 @@ public final class Durations {
     }
 
     /** The compact form, e.g. {@code 1h30m}. */
-    static String format(Duration d) {
+    public static String format(Duration d) {
         long s = d.getSeconds();
         StringBuilder sb = new StringBuilder();
         long[] perUnit = {86_400, 3_600, 60, 1};

@@ -27,8 +27,8 @@ public final class HeartbeatOptions {
         Duration i = interval == null ? base.interval() : parse("--heartbeat-interval", interval);
         Duration g = grace == null ? base.grace() : parse("--heartbeat-grace", grace);
         if (g.compareTo(i.multipliedBy(2)) < 0) {
-            throw new CliException("--heartbeat-grace: expected at least twice the heartbeat interval " + i
-                    + ", got " + g);
+            throw new CliException("--heartbeat-grace: expected at least twice the heartbeat interval "
+                    + Durations.format(i) + " (" + Durations.format(i.multipliedBy(2)) + "), got " + Durations.format(g));
         }
         return access.withHeartbeat(i, g);
     }
