@@ -90,11 +90,24 @@ public final class CompareCommand extends StudyCommand {
         }
     }
 
+    /**
+     * What two cells are compared by: floating-point numbers to 12 significant digits, so that two sums that differ
+     * in the last bit (0.9291666666666667 and 0.9291666666666666) are the same value; anything else as text.
+     */
+    private static String key(Object v) {
+        if (v instanceof Double || v instanceof Float) {
+            double d = ((Number) v).doubleValue();
+            return Double.isFinite(d) ? new java.math.BigDecimal(d).round(new java.math.MathContext(12)).stripTrailingZeros()
+                    .toPlainString() : String.valueOf(d);
+        }
+        return v == null ? "" : v.toString();
+    }
+
     private static void add(List<List<Object>> rows, String field, List<FrozenTrial> trials,
                             java.util.function.Function<FrozenTrial, Object> cell) {
         List<Object> values = new ArrayList<>();
         trials.forEach(t -> values.add(cell.apply(t)));
-        boolean differs = values.stream().map(v -> v == null ? "" : v.toString()).distinct().count() > 1;
+        boolean differs = values.stream().map(CompareCommand::key).distinct().count() > 1;
         List<Object> row = new ArrayList<>();
         row.add(differs ? "*" : "");
         row.add(field);

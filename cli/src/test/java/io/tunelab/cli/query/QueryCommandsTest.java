@@ -36,6 +36,9 @@ class QueryCommandsTest {
             return -Math.abs(Math.log10(lr) + 2) + (act.equals("elu") ? 0.1 : 0);
         }, OptimizeOptions.trials(6).withParallelism(1));
         Study.builder("<script>x</script>").storage(STORAGE).create();
+        double[] sums = {0.9291666666666667, 0.9291666666666666};
+        Study.builder("sums").storage(STORAGE).create().optimize(trial -> sums[trial.number()],
+                OptimizeOptions.trials(2).withParallelism(1));
     }
 
     private static Result run(String... args) {
@@ -115,6 +118,15 @@ class QueryCommandsTest {
         assertThat(r.out()).contains("trial 0").contains("trial 1");
         assertThat(r.out().lines().filter(l -> l.contains("param:lr"))).allSatisfy(l -> assertThat(l).startsWith("*"));
         assertThat(r.out()).contains("last:val_accuracy");
+    }
+
+    @Test
+    void compareDoesNotMarkValuesThatDifferOnlyInTheirLastBit() {
+        Result r = run("compare", "sums", "0", "1");
+
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out().lines().filter(l -> l.contains(" value "))).singleElement()
+                .satisfies(l -> assertThat(l).doesNotStartWith("*"));
     }
 
     @Test
