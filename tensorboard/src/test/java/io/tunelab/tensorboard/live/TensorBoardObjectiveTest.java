@@ -8,6 +8,7 @@ import io.tunelab.search.summary.LoggedSummary;
 import io.tunelab.search.summary.SummaryKind;
 import io.tunelab.search.trial.TrialPrunedException;
 import io.tunelab.tensorboard.event.EventFileReader;
+import io.tunelab.tensorboard.event.HParamsSummaries;
 import io.tunelab.tensorboard.event.LogdirFiles;
 import io.tunelab.tensorboard.event.SummaryPoint;
 import java.io.IOException;
@@ -69,6 +70,8 @@ class TensorBoardObjectiveTest {
         assertThat(study.storage().summaryTags(trialId)).hasSize(4);
     }
 
+    private static final String SESSION_START = HParamsSummaries.SESSION_START_TAG;
+
     @Test
     void aPrunedOrFailedTrialKeepsWhatItLoggedAndTheStudyGoesOn() throws IOException {
         Study study = Study.builder("live-fail").seed(5).create();
@@ -79,8 +82,8 @@ class TensorBoardObjectiveTest {
             }
             throw new IllegalStateException("boom");
         }, dir, clock), 2);
-        assertThat(points(dir.resolve("trial-0000"))).extracting(SummaryPoint::tag).containsExactly("loss");
-        assertThat(points(dir.resolve("trial-0001"))).extracting(SummaryPoint::tag).containsExactly("loss");
+        assertThat(points(dir.resolve("trial-0000"))).extracting(SummaryPoint::tag).containsExactly("loss", SESSION_START);
+        assertThat(points(dir.resolve("trial-0001"))).extracting(SummaryPoint::tag).containsExactly("loss", SESSION_START);
     }
 
     private static List<SummaryPoint> points(Path run) throws IOException {
