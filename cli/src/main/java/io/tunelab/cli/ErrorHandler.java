@@ -11,7 +11,8 @@ import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
 
 /**
- * Turns an exception escaping a command into one line on standard error and an exit code: 2 when
+ * Turns an exception escaping a command into one line on standard error, prefixed with the command's path below
+ * {@code tunelab} ({@code export tensorboard: ...}), and an exit code: 2 when
  * the user's input is at fault ({@link CliException}, an invalid study file, an invalid definition, an unknown study), 1
  * for anything else. The stack trace is printed only with {@code --debug}.
  */
@@ -21,7 +22,7 @@ final class ErrorHandler implements IExecutionExceptionHandler {
     public int handleExecutionException(Exception e, CommandLine command, ParseResult parseResult) {
         PrintWriter err = command.getErr();
         String message = e.getMessage() == null || e.getMessage().isBlank() ? e.getClass().getName() : e.getMessage();
-        err.println(command.getCommandName() + ": " + message);
+        err.println(path(command) + ": " + message);
         int code = exitCode(e);
         if (debug(parseResult)) {
             e.printStackTrace(err);
@@ -30,6 +31,15 @@ final class ErrorHandler implements IExecutionExceptionHandler {
         }
         err.flush();
         return code;
+    }
+
+    /** The command's name with its parents' below the root ({@code export tensorboard}); the root's own name. */
+    static String path(CommandLine command) {
+        String path = command.getCommandName();
+        for (CommandLine c = command.getParent(); c != null && c.getParent() != null; c = c.getParent()) {
+            path = c.getCommandName() + " " + path;
+        }
+        return path;
     }
 
     /** 2 for input the user can fix, 1 for failures at run time. */

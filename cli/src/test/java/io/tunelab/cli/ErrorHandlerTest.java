@@ -53,6 +53,31 @@ class ErrorHandlerTest {
         assertThat(r[1].strip()).isEqualTo("fail: study 'x' does not exist; create it with tunelab run");
     }
 
+    @Command(name = "export", subcommands = Failing.class)
+    static final class Parent implements Runnable {
+        @Override
+        public void run() {
+        }
+    }
+
+    @Command(name = "tunelab", subcommands = Parent.class)
+    static final class Root implements Runnable {
+        @Override
+        public void run() {
+        }
+    }
+
+    @Test
+    void aSubcommandsErrorIsPrefixedWithItsPathBelowTheRoot() {
+        CommandLine tunelab = new CommandLine(new Root()).setExecutionExceptionHandler(new ErrorHandler());
+        StringWriter err = new StringWriter();
+        tunelab.setErr(new PrintWriter(err));
+
+        tunelab.execute("export", "fail", "--user-error");
+
+        assertThat(err.toString()).startsWith("export fail: study 'x' does not exist");
+    }
+
     @Test
     void debugAddsTheStackTrace() {
         assertThat(run("--debug")[1]).contains("java.lang.IllegalStateException: disk full").contains("\tat ");

@@ -92,6 +92,8 @@ class MultiObjectiveRunTest {
         long kept = ((Number) t.userAttrs().get(DjlObjective.VALUE_EPOCH)).longValue();
         assertThat(t.values()).containsExactly(at(storage.metrics(t.id(), "val_rmse"), kept),
                 at(storage.metrics(t.id(), "val_mae"), kept));
+        assertThat(storage.metricNames(t.id())).as("a regressor measures no accuracy").contains("val_loss", "val_rmse")
+                .doesNotContain("accuracy", "val_accuracy");
     }
 
     private static double at(List<MetricPoint> series, long step) {

@@ -37,7 +37,7 @@ class TensorBoardDirRunTest {
     }
 
     @Test
-    void aRunWritesOneEventFileDirectoryPerTrial(@TempDir Path dir) throws Exception {
+    void aRunWritesOneEventFileDirectoryPerTrialInTheStudysFolder(@TempDir Path dir) throws Exception {
         Path logdir = dir.resolve("tb");
         Path file = CartStudyFile.named("tb").with("fit: {tensorboard_dir: '" + logdir + "'}\n").writeTo(dir);
 
@@ -46,7 +46,7 @@ class TensorBoardDirRunTest {
 
         assertThat(r.code()).as(r.err()).isZero();
         for (String run : new String[] {"trial-0000", "trial-0001", "trial-0002"}) {
-            try (Stream<Path> files = Files.list(logdir.resolve(run))) {
+            try (Stream<Path> files = Files.list(logdir.resolve("tb").resolve(run))) {
                 assertThat(files.map(p -> p.getFileName().toString())).as(run)
                         .anyMatch(name -> name.startsWith("events.out.tfevents."));
             }

@@ -63,9 +63,9 @@ public final class TensorBoardBenchmark {
         long read = read(logdir);
         out.add(rate("tensorboard_read", read, t0));
         try (Tracker tracker = Tracker.open(TrackerConfig.inDirectory(o.directory().resolve("tracker")))) {
-            new LogdirImporter(tracker.storage(), "tag0").importLogdir(warmLogdir, "bench-warm");
+            new LogdirImporter(tracker.storage(), "tag0", Direction.MINIMIZE).importLogdir(warmLogdir, "bench-warm");
             t0 = System.nanoTime();
-            ImportReport report = new LogdirImporter(tracker.storage(), "tag0").importLogdir(logdir, "bench-import");
+            ImportReport report = new LogdirImporter(tracker.storage(), "tag0", Direction.MINIMIZE).importLogdir(logdir, "bench-import");
             out.add(rate("tensorboard_import", report.scalars(), t0));
             t0 = System.nanoTime();
             ingest(tracker, o);

@@ -115,7 +115,8 @@ public final class StudyRunner {
 
     /**
      * The objective of the file's trainer; the file is checked against the trainer first. With
-     * {@code fit.tensorboard_dir}, each trial also writes its scalars there, one run directory per trial.
+     * {@code fit.tensorboard_dir}, each trial also writes its scalars there, one run directory per trial in the
+     * study's folder ({@code DIR/STUDY/trial-NNNN}).
      */
     public MultiObjective objective() {
         return new StudyFileObjective(withStudyFile(trainer(spec, trainers).create(spec)), spec.metrics());
@@ -132,7 +133,7 @@ public final class StudyRunner {
         Objective constrained = constrained(objective, trainer(spec, trainers));
         String tensorboardDir = spec.fit().tensorboardDir();
         return tensorboardDir == null ? constrained
-                : new TensorBoardObjective(constrained, java.nio.file.Path.of(tensorboardDir), Clock.systemUTC());
+                : new TensorBoardObjective(constrained, java.nio.file.Path.of(tensorboardDir), spec.study(), Clock.systemUTC());
     }
 
     /**

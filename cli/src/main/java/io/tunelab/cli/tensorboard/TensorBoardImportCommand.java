@@ -1,10 +1,13 @@
 package io.tunelab.cli.tensorboard;
 
+import io.tunelab.cli.error.CliException;
 import io.tunelab.cli.query.StorageUrlOption;
 import io.tunelab.cli.wiring.Wiring;
 import io.tunelab.search.storage.TrialStorage;
+import io.tunelab.spec.Texts;
 import io.tunelab.tensorboard.imports.ImportReport;
 import io.tunelab.tensorboard.imports.LogdirImporter;
+import io.tunelab.tensorboard.imports.UnknownMetricException;
 import io.tunelab.tensorboard.record.RecordProblem;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -18,7 +21,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code tunelab import tensorboard DIR --study NAME}: each run directory of a TensorBoard logdir becomes a trial.
- * Corrupt or truncated records are listed (file and byte offset) and the rest is imported; exit code 0 either way.
+ * Corrupt or truncated records are listed (file and byte offset) and the rest is imported with exit code 0; a logdir
+ * nothing can be read from, a {@code --metric} no run has and a study of the other direction are refused with exit
+ * code 2 and nothing stored. The direction is resolved by {@link ImportDirection}.
  */
 @Command(name = "tensorboard", mixinStandardHelpOptions = true,
         description = "Load a TensorBoard logdir into study NAME (created if needed): one trial per run directory"
@@ -35,8 +40,14 @@ public final class TensorBoardImportCommand implements Callable<Integer> {
 
     @Option(names = "--metric", defaultValue = "epoch_loss", paramLabel = "TAG",
             description = "Scalar tag whose last value is a run's objective value (default: ${DEFAULT-VALUE}, Keras's);"
-                    + " a run without it is recorded as PRUNED.")
+                    + " a run without it is recorded as PRUNED; no run with it is an error.")
     String metric;
+
+    @Option(names = "--direction", paramLabel = "minimize|maximize",
+            description = "Whether smaller or larger --metric values are better. Default: what the metric's name says"
+                    + " (accuracy, acc, auc, f1, precision, recall, r2, score: maximize; loss, error, rmse, mae, mse:"
+                    + " minimize), else the existing study's direction.")
+    String direction;
 
     @Mixin
     StorageUrlOption storage;
@@ -51,8 +62,20 @@ public final class TensorBoardImportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (TrialStorage s = wiring.openStorage(storage.url())) {
-            ImportReport r = new LogdirImporter(s, metric).importLogdir(logdir, study);
             PrintWriter w = spec.commandLine().getOut();
+            ImportReport r;
+            try {
+                r = new LogdirImporter(s, metric, existing -> {
+                    ImportDirection d = ImportDirection.resolve(direction, metric, existing);
+                    d.note().ifPresent(note -> {
+                        w.println(note);
+                        w.flush();
+                    });
+                    return d.direction();
+                }).importLogdir(logdir, study);
+            } catch (UnknownMetricException e) {
+                throw new CliException(e.getMessage() + Texts.didYouMean(metric, e.scalarTags()), e);
+            }
             w.printf("imported %d runs into study '%s': %d scalar points, %d histograms, images, texts and PR curves%n",
                     r.imported().size(), study, r.scalars(), r.summaries());
             if (!r.skipped().isEmpty()) {

@@ -107,10 +107,13 @@ public final class DjlTrainers implements TrainerFactory {
         return s == null ? SummaryOptions.NONE : new SummaryOptions(s.histograms(), s.images(), s.evaluation());
     }
 
-    /** The epoch metrics ({@link EpochMetrics#NAMES}; a classifier never logs the regression ones) and {@code epochs_run}. */
+    /**
+     * The epoch metrics of the file's task ({@link EpochMetrics#loggedNames}: a classifier's accuracies, a regressor's
+     * val_rmse, val_mae and val_r2) and {@code epochs_run}.
+     */
     @Override
     public Optional<Set<String>> reportedNames(StudySpec spec) {
-        Set<String> names = new TreeSet<>(EpochMetrics.NAMES);
+        Set<String> names = new TreeSet<>(EpochMetrics.loggedNames(DjlData.task(spec) == Task.REGRESSION));
         names.add("epochs_run");
         return Optional.of(names);
     }

@@ -26,7 +26,8 @@ import java.util.function.Consumer;
 /**
  * Reads the summaries of an events file: TensorFlow 1's {@code simple_value}, {@code histo} and
  * {@code image}, and TensorFlow 2's tensors of the scalars, histograms, images and text plugins (as
- * Keras's callback writes them). Other values (graphs, audio, HParams records...) are passed over. Bad
+ * Keras's callback writes them), and the hyperparameter values of HParams session starts. Other values
+ * (graphs, audio, the HParams experiment and session ends...) are passed over. Bad
  * records are reported with file and offset (see {@link TfRecordReader}) and reading goes on.
  */
 public final class EventFileReader {
@@ -71,7 +72,9 @@ public final class EventFileReader {
             case IMAGE:
                 return image(tag, step, wall, v.getImage().getEncodedImageString().toByteArray());
             case TENSOR:
-                return tensorPoint(v.getMetadata().getPluginData().getPluginName(), tag, step, wall, v.getTensor());
+                return v.getMetadata().getPluginData().getPluginName().equals(HParamsSummaries.PLUGIN)
+                        ? HParamsSummaries.sessionStart(tag, step, wall, v.getMetadata().getPluginData().getContent())
+                        : tensorPoint(v.getMetadata().getPluginData().getPluginName(), tag, step, wall, v.getTensor());
             default:
                 return null;
         }

@@ -1,11 +1,14 @@
 package io.tunelab.tensorboard.event;
 
+import com.google.protobuf.ByteString;
+import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.ListValue;
 import com.google.protobuf.Value;
 import io.tunelab.search.space.CategoricalDistribution;
 import io.tunelab.search.space.Distribution;
 import io.tunelab.search.space.FloatDistribution;
 import io.tunelab.search.space.IntDistribution;
+import io.tunelab.search.summary.InvalidSummaryException;
 import io.tunelab.tensorboard.proto.DataClass;
 import io.tunelab.tensorboard.proto.DataType;
 import io.tunelab.tensorboard.proto.Experiment;
@@ -23,12 +26,14 @@ import io.tunelab.tensorboard.proto.TensorProto;
 import io.tunelab.tensorboard.proto.TensorShapeProto;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * The HParams plugin's summaries, so that TensorBoard's HParams tab shows a study: the experiment (its
  * parameters with their domains and its metrics) goes to the logdir's root run, each trial's session start
- * (its parameter values) and end (its status) to the trial's run.
+ * (its parameter values) and end (its status) to the trial's run. Read back, a session start gives the run's
+ * parameter values ({@link #sessionStart(String, long, Instant, ByteString)}).
  */
 public final class HParamsSummaries {
     public static final String PLUGIN = "hparams";
@@ -58,6 +63,34 @@ public final class HParamsSummaries {
         SessionStartInfo.Builder info = SessionStartInfo.newBuilder().setGroupName(group).setStartTimeSecs(seconds(start));
         params.forEach((name, v) -> info.putHparams(name, protoValue(v)));
         return value(SESSION_START_TAG, HParamsPluginData.newBuilder().setSessionStartInfo(info).build());
+    }
+
+    /**
+     * The parameter values of an HParams record's plugin data if it is a session start (numbers as {@code Double},
+     * booleans, texts; other values are left out), else null: the experiment and session ends hold no values.
+     *
+     * @throws InvalidSummaryException naming the tag and step when the plugin data is not HParams data
+     */
+    public static SummaryPoint sessionStart(String tag, long step, Instant wall, ByteString pluginData) {
+        HParamsPluginData data;
+        try {
+            data = HParamsPluginData.parseFrom(pluginData);
+        } catch (InvalidProtocolBufferException e) {
+            throw new InvalidSummaryException("HParams record '" + tag + "' at step " + step + ": " + e.getMessage());
+        }
+        if (!data.hasSessionStartInfo()) {
+            return null;
+        }
+        Map<String, Object> values = new LinkedHashMap<>();
+        data.getSessionStartInfo().getHparamsMap().forEach((name, v) -> {
+            switch (v.getKindCase()) {
+                case NUMBER_VALUE -> values.put(name, v.getNumberValue());
+                case BOOL_VALUE -> values.put(name, v.getBoolValue());
+                case STRING_VALUE -> values.put(name, v.getStringValue());
+                default -> { }
+            }
+        });
+        return new SummaryPoint.SessionStart(tag, step, wall, values);
     }
 
     /** A session's end with its status. */

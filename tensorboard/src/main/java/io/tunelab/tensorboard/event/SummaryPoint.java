@@ -2,10 +2,14 @@ package io.tunelab.tensorboard.event;
 
 import io.tunelab.search.summary.LoggedSummary;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * One summary value of one step of a run, as read from an events file, whichever way it was written
- * (TensorFlow 1's {@code simple_value}, {@code histo} and {@code image}, or TensorFlow 2's plugin tensors).
+ * (TensorFlow 1's {@code simple_value}, {@code histo} and {@code image}, or TensorFlow 2's plugin tensors), or the
+ * hyperparameter values of the HParams plugin's session start.
  */
 public sealed interface SummaryPoint {
     String tag();
@@ -16,6 +20,16 @@ public sealed interface SummaryPoint {
 
     /** A scalar ({@code tf.summary.scalar}). */
     record Scalar(String tag, long step, Instant wallTime, double value) implements SummaryPoint {
+    }
+
+    /**
+     * An HParams session start ({@code _hparams_/session_start_info}, as Keras's {@code hp.KerasCallback} and
+     * Tunelab's export write it): the run's hyperparameter values, each a {@code Double}, {@code Boolean} or {@code String}.
+     */
+    record SessionStart(String tag, long step, Instant wallTime, Map<String, Object> hparams) implements SummaryPoint {
+        public SessionStart {
+            hparams = Collections.unmodifiableMap(new LinkedHashMap<>(hparams));
+        }
     }
 
     /** A histogram, image, text or PR curve, as a trial logs them ({@code tf.summary.histogram}, {@code image}...). */

@@ -20,20 +20,27 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
  * Loads a TensorBoard logdir into a study: each directory holding events files is one run (Keras's callback
  * writes {@code train/} and {@code validation/}; Tunelab's export one per trial) and becomes one trial, whose
- * scalars become its metric series and whose histograms, images, texts and PR curves its summaries. A run whose {@code metric} tag has a
+ * scalars become its metric series, whose histograms, images, texts and PR curves its summaries, and whose HParams
+ * session start's values (or, as Keras's {@code hp.KerasCallback} writes them, its parent directory's) its
+ * parameters, with the distributions {@link ImportedParams} gives them. A run whose {@code metric} tag has a
  * last value ends COMPLETE with it as the objective value; a run without it ends PRUNED with no value.
  *
- * <p>Corrupt or truncated records are skipped and reported with file and offset. Each trial remembers the
- * run directory it came from ({@value #SOURCE_ATTR}), so importing the same logdir again adds nothing.
- * A new study is created minimising; an existing one keeps its directions.
+ * <p>The logdir is read once before anything is stored, and refused, with nothing created, when not one value could
+ * be read from it or when no run has the {@code metric} tag ({@link UnknownMetricException}). A study that exists
+ * must have the import's direction. Corrupt or truncated records are skipped and reported with file and offset.
+ * Each trial remembers the run directory it came from ({@value #SOURCE_ATTR}), so importing the same logdir again
+ * adds nothing.
  */
 public final class LogdirImporter {
     /** System attribute: the absolute path of the run directory a trial was imported from. */
@@ -45,23 +52,50 @@ public final class LogdirImporter {
 
     private final TrialStorage storage;
     private final String metric;
+    private final Function<Optional<StudyRecord>, Direction> direction;
 
-    /** An importer into {@code storage} whose objective value is the last value of scalar tag {@code metric}. */
-    public LogdirImporter(TrialStorage storage, String metric) {
-        this.storage = storage;
-        this.metric = metric;
+    /**
+     * An importer into {@code storage} whose objective value is the last value of scalar tag {@code metric}, better
+     * in {@code direction}.
+     */
+    public LogdirImporter(TrialStorage storage, String metric, Direction direction) {
+        this(storage, metric, existing -> direction);
     }
 
-    /** Imports {@code logdir} into study {@code studyName}, creating the study if needed. */
+    /**
+     * An importer whose direction is chosen by {@code direction}, given the study if it exists, once the logdir is
+     * known to be readable and to hold {@code metric}: so that a mistyped metric is reported as such, not as a name
+     * that says no direction. It may throw to refuse the import.
+     */
+    public LogdirImporter(TrialStorage storage, String metric, Function<Optional<StudyRecord>, Direction> direction) {
+        this.storage = storage;
+        this.metric = metric;
+        this.direction = direction;
+    }
+
+    /**
+     * Imports {@code logdir} into study {@code studyName}, creating the study if needed.
+     *
+     * @throws TensorBoardException naming the logdir, the study or the tag when nothing is to be imported: a path that
+     *                              is not a logdir, a logdir nothing can be read from, a {@code metric} tag no run
+     *                              has ({@link UnknownMetricException}), an existing study of the other direction
+     */
     public ImportReport importLogdir(Path logdir, String studyName) {
         Map<Path, List<Path>> runs = runs(logdir);
-        StudyRecord study = storage.findStudy(studyName)
-                .orElseGet(() -> storage.createStudy(studyName, List.of(Direction.MINIMIZE)));
+        LogdirSurvey survey = LogdirSurvey.of(runs);
+        survey.requireReadable(logdir);
+        if (!survey.scalarTags().contains(metric)) {
+            throw new UnknownMetricException(metric, logdir, survey.scalarTags());
+        }
+        Optional<StudyRecord> existing = storage.findStudy(studyName);
+        Direction chosen = direction.apply(existing);
+        existing.ifPresent(study -> requireDirection(study, chosen));
+        StudyRecord study = existing.orElseGet(() -> storage.createStudy(studyName, List.of(chosen)));
         Set<Object> done = new HashSet<>();
         for (FrozenTrial t : storage.trials(study.id(), EnumSet.allOf(TrialState.class))) {
             done.add(t.systemAttrs().get(SOURCE_ATTR));
         }
-        RunImport totals = new RunImport(storage, metric, study.id());
+        RunImport totals = new RunImport(storage, metric, study.id(), ImportedParams.of(survey.hparams().values()));
         List<String> imported = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
         for (Map.Entry<Path, List<Path>> run : runs.entrySet()) {
@@ -71,12 +105,28 @@ public final class LogdirImporter {
                 skipped.add(name);
                 continue;
             }
-            if (totals.load(name, source, run.getValue())) {
+            if (totals.load(name, source, run.getValue(), survey.hparamsOf(run.getKey(), logdir))) {
                 imported.add(name);
             }
         }
         storage.flush();
         return new ImportReport(imported, skipped, totals.scalars, totals.summaries, totals.problems);
+    }
+
+    private void requireDirection(StudyRecord study, Direction direction) {
+        if (!study.directions().equals(List.of(direction))) {
+            throw new TensorBoardException("study '" + study.name() + "' exists and " + describe(study.directions())
+                    + ", but this import " + describe(List.of(direction)) + " '" + metric + "'; expected --direction "
+                    + lower(study.directions().get(0)) + " to add to it, or a new study name");
+        }
+    }
+
+    private static String describe(List<Direction> directions) {
+        return directions.size() == 1 ? lower(directions.get(0)) + "s" : "has the directions " + directions;
+    }
+
+    private static String lower(Direction d) {
+        return d.name().toLowerCase(Locale.ROOT);
     }
 
     private static String runName(Path logdir, Path runDir) {
@@ -113,14 +163,20 @@ public final class LogdirImporter {
         private long summaries;
         private long trialId = -1;
 
-        RunImport(TrialStorage storage, String metric, long studyId) {
+        private final ImportedParams distributions;
+
+        RunImport(TrialStorage storage, String metric, long studyId, ImportedParams distributions) {
             this.storage = storage;
             this.metric = metric;
             this.studyId = studyId;
+            this.distributions = distributions;
         }
 
-        /** Loads one run; false if it held nothing to import (e.g. only an HParams experiment), then no trial is made. */
-        boolean load(String name, String source, List<Path> files) {
+        /**
+         * Loads one run with parameters {@code params}; false if it held nothing to import (e.g. only HParams records),
+         * then no trial is made.
+         */
+        boolean load(String name, String source, List<Path> files, Map<String, Object> params) {
             trialId = -1;
             List<MetricPoint> batch = new ArrayList<>(BATCH);
             List<LoggedSummary> logged = new ArrayList<>();
@@ -128,10 +184,11 @@ public final class LogdirImporter {
             for (Path file : files) {
                 try {
                     EventFileReader.read(file, p -> {
-                        if (trialId < 0) {
+                        if (trialId < 0 && !(p instanceof SummaryPoint.SessionStart)) {
                             trialId = storage.createRunningTrial(studyId).id();
                             storage.setSystemAttr(trialId, SOURCE_ATTR, source);
                             storage.setSystemAttr(trialId, RUN_ATTR, name);
+                            params.forEach((param, v) -> storage.setParam(trialId, param, v, distributions.distribution(param)));
                         }
                         if (p instanceof SummaryPoint.Scalar s) {
                             MetricPoint point = new MetricPoint(s.tag(), s.step(), s.value(), s.wallTime());

@@ -15,7 +15,9 @@ import java.time.Instant;
 
 /**
  * An objective that writes its trials live into a TensorBoard logdir ({@code fit: {tensorboard_dir: DIR}}):
- * each trial's scalars go to {@code DIR/trial-NNNN} as they are logged, then its HParams session (its
+ * each trial's scalars go to {@code DIR/STUDY/trial-NNNN} ({@link RunNames#studyFolder}) as they are logged, so that
+ * studies sharing one logdir, as Keras users keep one logs root with a folder per run, never write into each other's
+ * runs and {@code tensorboard --logdir DIR} shows them apart; then its HParams session (its
  * parameters, and success, failure or, for a pruned trial, unknown) and its objective value as
  * {@value StudyExporter#OBJECTIVE_TAG} at its last step. TensorBoard's HParams tab builds the experiment from the sessions.
  */
@@ -26,9 +28,10 @@ public final class TensorBoardObjective implements Objective {
     private final Path logdir;
     private final Clock clock;
 
-    public TensorBoardObjective(Objective objective, Path logdir, Clock clock) {
+    /** Wraps {@code objective} of study {@code study}, writing its runs under {@code logdir/study}. */
+    public TensorBoardObjective(Objective objective, Path logdir, String study, Clock clock) {
         this.objective = objective;
-        this.logdir = logdir;
+        this.logdir = logdir.resolve(RunNames.studyFolder(study));
         this.clock = clock;
     }
 

@@ -81,8 +81,8 @@ class ExportImportRoundTripTest {
                     .containsExactlyInAnyOrder("trial-0000", "trial-0001", "trial-0002");
         }
 
-        ImportReport report = new LogdirImporter(storage, StudyExporter.OBJECTIVE_TAG).importLogdir(dir.resolve("logdir"),
-                "imported");
+        ImportReport report = new LogdirImporter(storage, StudyExporter.OBJECTIVE_TAG, Direction.MAXIMIZE)
+                .importLogdir(dir.resolve("logdir"), "imported");
         // The logdir's root holds only the HParams experiment: nothing to import, so no trial for it.
         assertThat(report.imported()).containsExactly("trial-0000", "trial-0001", "trial-0002");
         assertThat(report.problems()).isEmpty();
@@ -118,7 +118,7 @@ class ExportImportRoundTripTest {
             train.image("samples/grid", 2, T0, TestPngs.rgb(5, 4));
             train.text("summary", 2, T0, "hi");
         }
-        ImportReport report = new LogdirImporter(storage, "epoch_loss").importLogdir(logdir, "keras");
+        ImportReport report = new LogdirImporter(storage, "epoch_loss", Direction.MINIMIZE).importLogdir(logdir, "keras");
         assertThat(report.imported()).containsExactly("train", "validation");
         assertThat(report.scalars()).isEqualTo(9);
         assertThat(report.summaries()).isEqualTo(2);
@@ -133,7 +133,8 @@ class ExportImportRoundTripTest {
         assertThat(storage.summaries(train.id(), "summary")).extracting(LoggedSummary::value).containsExactly(new TextSummary("hi"));
 
         new StudyExporter(tracker).export("keras", dir.resolve("re-exported"));
-        ImportReport again = new LogdirImporter(storage, "epoch_loss").importLogdir(dir.resolve("re-exported"), "keras-2");
+        ImportReport again = new LogdirImporter(storage, "epoch_loss", Direction.MINIMIZE)
+                .importLogdir(dir.resolve("re-exported"), "keras-2");
         assertThat(again.summaries()).isEqualTo(2);
         FrozenTrial copy = storage.trials(storage.findStudy("keras-2").orElseThrow().id(), EnumSet.allOf(TrialState.class)).get(0);
         assertThat(((ImageSummary) storage.summaries(copy.id(), "samples/grid").get(0).value()).png()).isEqualTo(TestPngs.rgb(5, 4));
@@ -155,7 +156,8 @@ class ExportImportRoundTripTest {
             return 0.5;
         }, 2);
         new StudyExporter(tracker).export("summaries", dir.resolve("summaries"));
-        ImportReport report = new LogdirImporter(storage, "loss").importLogdir(dir.resolve("summaries"), "summaries-copy");
+        ImportReport report = new LogdirImporter(storage, "loss", Direction.MINIMIZE)
+                .importLogdir(dir.resolve("summaries"), "summaries-copy");
         assertThat(report.problems()).isEmpty();
         assertThat(report.summaries()).isEqualTo(2 * (3 + 3 + 1 + 1));
         List<FrozenTrial> original = storage.trials(storage.findStudy("summaries").orElseThrow().id(), EnumSet.allOf(TrialState.class));
@@ -180,7 +182,7 @@ class ExportImportRoundTripTest {
         try (EventFileWriter w = EventFileWriter.create(logdir.resolve("run-a"), T0)) {
             w.scalar("loss", 0, T0, 1);
         }
-        LogdirImporter importer = new LogdirImporter(storage, "loss");
+        LogdirImporter importer = new LogdirImporter(storage, "loss", Direction.MINIMIZE);
         importer.importLogdir(logdir, "twice");
         ImportReport second = importer.importLogdir(logdir, "twice");
         assertThat(second.imported()).isEmpty();
@@ -206,7 +208,7 @@ class ExportImportRoundTripTest {
         try (var out = Files.newOutputStream(file, java.nio.file.StandardOpenOption.APPEND)) {
             out.write(new byte[] {9, 0, 0});
         }
-        ImportReport report = new LogdirImporter(storage, "loss").importLogdir(logdir, "corrupt");
+        ImportReport report = new LogdirImporter(storage, "loss", Direction.MINIMIZE).importLogdir(logdir, "corrupt");
         assertThat(report.scalars()).isEqualTo(2);
         assertThat(report.problems()).hasSize(2);
         assertThat(report.problems().get(0).file()).isEqualTo(file);
@@ -218,9 +220,9 @@ class ExportImportRoundTripTest {
     @Test
     void aPathThatIsNotALogdirIsRefusedWithItsName() throws IOException {
         Path empty = Files.createDirectories(dir.resolve("empty"));
-        assertThatThrownBy(() -> new LogdirImporter(storage, "loss").importLogdir(empty, "s"))
+        assertThatThrownBy(() -> new LogdirImporter(storage, "loss", Direction.MINIMIZE).importLogdir(empty, "s"))
                 .isInstanceOf(TensorBoardException.class).hasMessageContaining(empty.toString()).hasMessageContaining("no events files");
-        assertThatThrownBy(() -> new LogdirImporter(storage, "loss").importLogdir(dir.resolve("missing"), "s"))
+        assertThatThrownBy(() -> new LogdirImporter(storage, "loss", Direction.MINIMIZE).importLogdir(dir.resolve("missing"), "s"))
                 .isInstanceOf(TensorBoardException.class).hasMessageContaining("not a directory");
     }
 

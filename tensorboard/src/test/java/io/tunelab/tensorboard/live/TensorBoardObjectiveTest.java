@@ -8,8 +8,10 @@ import io.tunelab.search.summary.LoggedSummary;
 import io.tunelab.search.summary.SummaryKind;
 import io.tunelab.search.trial.TrialPrunedException;
 import io.tunelab.tensorboard.event.EventFileReader;
+import io.tunelab.tensorboard.event.HParamsSummaries;
 import io.tunelab.tensorboard.event.LogdirFiles;
 import io.tunelab.tensorboard.event.SummaryPoint;
+import io.tunelab.tensorboard.export.RunNames;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,9 +39,9 @@ class TensorBoardObjectiveTest {
                 trial.log("loss", epoch, x / (epoch + 1));
             }
             return x;
-        }, dir, clock), 2);
+        }, dir, "live", clock), 2);
         for (int n = 0; n < 2; n++) {
-            List<SummaryPoint> points = points(dir.resolve("trial-000" + n));
+            List<SummaryPoint> points = points(dir.resolve("live").resolve("trial-000" + n));
             assertThat(points).filteredOn(p -> p.tag().equals("loss")).extracting(SummaryPoint::step).containsExactly(0L, 1L, 2L);
             double x = (Double) study.trials().get(n).params().get("x");
             assertThat(points).filteredOn(p -> p.tag().equals("objective")).singleElement()
@@ -59,8 +61,8 @@ class TensorBoardObjectiveTest {
             trial.logImage("inputs", 1, new float[2][2][3]);
             trial.logPrCurve("pr", 1, new boolean[] {true, false}, new double[] {0.7, 0.2});
             return 1.0;
-        }, dir, clock), 1);
-        List<SummaryPoint> points = points(dir.resolve("trial-0000"));
+        }, dir, "live-summaries", clock), 1);
+        List<SummaryPoint> points = points(dir.resolve("live-summaries").resolve("trial-0000"));
         assertThat(points).filteredOn(p -> p instanceof SummaryPoint.Logged).extracting(p -> ((SummaryPoint.Logged) p).summary())
                 .extracting(LoggedSummary::tag, LoggedSummary::kind).containsExactly(
                         tuple("dense/kernel", SummaryKind.HISTOGRAM), tuple("notes", SummaryKind.TEXT),
@@ -68,6 +70,8 @@ class TensorBoardObjectiveTest {
         long trialId = study.trials().get(0).id();
         assertThat(study.storage().summaryTags(trialId)).hasSize(4);
     }
+
+    private static final String SESSION_START = HParamsSummaries.SESSION_START_TAG;
 
     @Test
     void aPrunedOrFailedTrialKeepsWhatItLoggedAndTheStudyGoesOn() throws IOException {
@@ -78,9 +82,33 @@ class TensorBoardObjectiveTest {
                 throw new TrialPrunedException("pruned at 0");
             }
             throw new IllegalStateException("boom");
-        }, dir, clock), 2);
-        assertThat(points(dir.resolve("trial-0000"))).extracting(SummaryPoint::tag).containsExactly("loss");
-        assertThat(points(dir.resolve("trial-0001"))).extracting(SummaryPoint::tag).containsExactly("loss");
+        }, dir, "live-fail", clock), 2);
+        Path runs = dir.resolve("live-fail");
+        assertThat(points(runs.resolve("trial-0000"))).extracting(SummaryPoint::tag).containsExactly("loss", SESSION_START);
+        assertThat(points(runs.resolve("trial-0001"))).extracting(SummaryPoint::tag).containsExactly("loss", SESSION_START);
+    }
+
+    @Test
+    void twoStudiesSharingALogdirWriteTheirTrialZeroIntoTheirOwnFolders() throws IOException {
+        for (String name : new String[] {"mlp", "cnn"}) {
+            double value = name.length();
+            Study.builder(name).seed(5).create().optimize(new TensorBoardObjective(trial -> {
+                trial.log(name + "_loss", 0, value);
+                return value;
+            }, dir, name, clock), 1);
+        }
+
+        assertThat(points(dir.resolve("mlp").resolve("trial-0000"))).extracting(SummaryPoint::tag).contains("mlp_loss")
+                .doesNotContain("cnn_loss");
+        assertThat(points(dir.resolve("cnn").resolve("trial-0000"))).extracting(SummaryPoint::tag).contains("cnn_loss")
+                .doesNotContain("mlp_loss");
+    }
+
+    @Test
+    void aStudyNameBecomesOneSafeFolder() {
+        assertThat(RunNames.studyFolder("fashion mlp/v2")).isEqualTo("fashion_mlp_v2");
+        assertThat(RunNames.studyFolder("..")).isEqualTo("_");
+        assertThat(RunNames.studyFolder("mlp-1.2_a")).isEqualTo("mlp-1.2_a");
     }
 
     private static List<SummaryPoint> points(Path run) throws IOException {

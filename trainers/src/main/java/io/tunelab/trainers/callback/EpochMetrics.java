@@ -31,6 +31,8 @@ public record EpochMetrics(int epoch, double loss, double accuracy, double valLo
             List.of("loss", "accuracy", "val_loss", "val_accuracy", "lr", "epoch_time", "samples_per_s", "cpu_time");
     /** The metrics of a regressor's epochs, named as the Tribuo trainers' {@code rmse}, {@code mae}, {@code r2}. */
     public static final List<String> REGRESSION_NAMES = List.of("val_rmse", "val_mae", "val_r2");
+    /** The accuracies: measured only for a classifier, so never logged for a regressor (see {@link #asMap}). */
+    public static final List<String> ACCURACY_NAMES = List.of("accuracy", "val_accuracy");
     /** Every metric name accepted by {@link #get}. */
     public static final List<String> NAMES = java.util.stream.Stream.concat(COMMON_NAMES.stream(),
             REGRESSION_NAMES.stream()).toList();
@@ -64,11 +66,24 @@ public record EpochMetrics(int epoch, double loss, double accuracy, double valLo
         };
     }
 
-    /** The common metrics and, for a regressor's epoch, the regression ones, by name in {@link #NAMES} order. */
+    /**
+     * The metrics as logged to the trial, by name in {@link #NAMES} order: the common metrics, except an accuracy that
+     * was not measured (NaN: always for a regressor, whose accuracy means nothing, as Keras logs none; for a classifier
+     * without train accuracy or a validation set), and, for a regressor's epoch, the regression ones.
+     */
     public Map<String, Double> asMap() {
         Map<String, Double> map = new LinkedHashMap<>();
-        COMMON_NAMES.forEach(n -> map.put(n, get(n)));
+        COMMON_NAMES.stream().filter(n -> !(ACCURACY_NAMES.contains(n) && Double.isNaN(get(n)))).forEach(n -> map.put(n, get(n)));
         REGRESSION_NAMES.stream().filter(n -> !Double.isNaN(get(n))).forEach(n -> map.put(n, get(n)));
         return map;
+    }
+
+    /** The names a trainer's epochs may log: {@link #COMMON_NAMES}, for a regressor without the accuracies, with its own. */
+    public static List<String> loggedNames(boolean regression) {
+        if (!regression) {
+            return COMMON_NAMES;
+        }
+        return java.util.stream.Stream.concat(COMMON_NAMES.stream().filter(n -> !ACCURACY_NAMES.contains(n)),
+                REGRESSION_NAMES.stream()).toList();
     }
 }

@@ -3,8 +3,8 @@ package io.tunelab.trainers.callback;
 import io.tunelab.search.trial.Trial;
 
 /**
- * Logs every epoch's metrics ({@link EpochMetrics#COMMON_NAMES}: loss, accuracy, val_loss, val_accuracy, lr,
- * epoch_time, samples_per_s, cpu_time; for a regressor also val_rmse, val_mae, val_r2) to the trial at
+ * Logs every epoch's metrics ({@link EpochMetrics#asMap}: loss, accuracy, val_loss, val_accuracy, lr, epoch_time,
+ * samples_per_s, cpu_time; for a regressor val_rmse, val_mae, val_r2 instead of the accuracies) to the trial at
  * step = epoch, for the tracker and the dashboard.
  * A logging failure is logged and ignored (see {@link TrainingCallback}). Stateless apart from its trial.
  */

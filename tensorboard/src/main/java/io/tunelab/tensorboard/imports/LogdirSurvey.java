@@ -1,0 +1,86 @@
+package io.tunelab.tensorboard.imports;
+
+import io.tunelab.tensorboard.TensorBoardException;
+import io.tunelab.tensorboard.event.EventFileReader;
+import io.tunelab.tensorboard.event.SummaryPoint;
+import io.tunelab.tensorboard.record.RecordProblem;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * A first read of a logdir, before anything is stored: the scalar tags of all its runs, each run's HParams values
+ * and whether anything could be read at all, so that an import that would only store a mistake is refused first.
+ *
+ * @param scalarTags every scalar tag of every run, sorted
+ * @param hparams    the HParams session-start values of each run directory that has some, in path order
+ * @param points     summary values read (scalars, histograms..., session starts)
+ * @param problems   records that could not be read
+ */
+record LogdirSurvey(SortedSet<String> scalarTags, Map<Path, Map<String, Object>> hparams, long points,
+        List<RecordProblem> problems) {
+    LogdirSurvey {
+        scalarTags = Collections.unmodifiableSortedSet(new TreeSet<>(scalarTags));
+        hparams = Collections.unmodifiableMap(new TreeMap<>(hparams));
+        problems = List.copyOf(problems);
+    }
+
+    /** Reads every events file of {@code runs} (run directory to its files). */
+    static LogdirSurvey of(Map<Path, List<Path>> runs) {
+        SortedSet<String> tags = new TreeSet<>();
+        Map<Path, Map<String, Object>> hparams = new TreeMap<>();
+        List<RecordProblem> problems = new ArrayList<>();
+        long[] points = new long[1];
+        for (Map.Entry<Path, List<Path>> run : runs.entrySet()) {
+            for (Path file : run.getValue()) {
+                try {
+                    EventFileReader.read(file, p -> {
+                        points[0]++;
+                        if (p instanceof SummaryPoint.Scalar s) {
+                            tags.add(s.tag());
+                        } else if (p instanceof SummaryPoint.SessionStart start) {
+                            hparams.computeIfAbsent(run.getKey(), d -> new HashMap<>()).putAll(start.hparams());
+                        }
+                    }, problems::add);
+                } catch (IOException e) {
+                    problems.add(new RecordProblem(file, 0, "unreadable: " + e.getMessage()));
+                }
+            }
+        }
+        return new LogdirSurvey(tags, hparams, points[0], problems);
+    }
+
+    /**
+     * Refuses a logdir of which not one summary value could be read although some records were bad: importing it
+     * would only make an empty study.
+     */
+    void requireReadable(Path logdir) {
+        if (points == 0 && !problems.isEmpty()) {
+            throw new TensorBoardException("logdir " + logdir + ": nothing could be read, " + problems.size()
+                    + " bad record(s), the first " + problems.get(0) + "; expected TensorBoard events files"
+                    + " (TFRecords of Event protocol buffers)");
+        }
+    }
+
+    /**
+     * The HParams values that apply to {@code run}: its own session start's or, as TensorBoard's HParams plugin
+     * groups Keras's {@code train/} and {@code validation/} under the session written to their parent, the nearest
+     * ancestor's below or at {@code logdir}. Empty when there is none.
+     */
+    Map<String, Object> hparamsOf(Path run, Path logdir) {
+        for (Path dir = run; dir != null && dir.startsWith(logdir); dir = dir.getParent()) {
+            Map<String, Object> values = hparams.get(dir);
+            if (values != null) {
+                return values;
+            }
+        }
+        return Map.of();
+    }
+}

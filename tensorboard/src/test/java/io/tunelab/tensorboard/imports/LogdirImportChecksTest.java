@@ -1,0 +1,146 @@
+package io.tunelab.tensorboard.imports;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.tunelab.search.space.CategoricalDistribution;
+import io.tunelab.search.space.FloatDistribution;
+import io.tunelab.search.space.IntDistribution;
+import io.tunelab.search.storage.InMemoryStorage;
+import io.tunelab.search.study.Study;
+import io.tunelab.search.trial.Direction;
+import io.tunelab.search.trial.FrozenTrial;
+import io.tunelab.search.trial.TrialState;
+import io.tunelab.tensorboard.TensorBoardException;
+import io.tunelab.tensorboard.event.EventFileWriter;
+import io.tunelab.tensorboard.event.HParamsSummaries;
+import io.tunelab.tensorboard.export.StudyExporter;
+import io.tunelab.tracker.setup.Tracker;
+import io.tunelab.tracker.setup.TrackerConfig;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What {@link LogdirImporter} refuses before storing anything, and the parameters it brings in from HParams. */
+class LogdirImportChecksTest {
+    private static final Instant T0 = Instant.parse("2026-05-06T07:08:09Z");
+
+    @TempDir
+    Path dir;
+
+    private final InMemoryStorage storage = new InMemoryStorage();
+
+    private Path kerasLogdir() throws IOException {
+        Path logdir = dir.resolve("keras");
+        try (EventFileWriter train = EventFileWriter.create(logdir.resolve("train"), T0);
+                EventFileWriter validation = EventFileWriter.create(logdir.resolve("validation"), T0)) {
+            for (int epoch = 0; epoch < 3; epoch++) {
+                train.scalar("epoch_loss", epoch, T0, 1.0 / (epoch + 1));
+                validation.scalar("epoch_accuracy", epoch, T0, 0.25 * epoch);
+            }
+        }
+        return logdir;
+    }
+
+    private List<FrozenTrial> trials(String study) {
+        return storage.trials(storage.findStudy(study).orElseThrow().id(), EnumSet.allOf(TrialState.class));
+    }
+
+    @Test
+    void aNewStudyHasTheDirectionTheImportWasGiven() throws IOException {
+        new LogdirImporter(storage, "epoch_accuracy", Direction.MAXIMIZE).importLogdir(kerasLogdir(), "acc");
+
+        assertThat(storage.findStudy("acc").orElseThrow().directions()).containsExactly(Direction.MAXIMIZE);
+    }
+
+    @Test
+    void anExistingStudyOfTheOtherDirectionIsRefusedAndLeftAsItWas() throws IOException {
+        storage.createStudy("losses", List.of(Direction.MINIMIZE));
+
+        assertThatThrownBy(() -> new LogdirImporter(storage, "epoch_accuracy", Direction.MAXIMIZE).importLogdir(kerasLogdir(),
+                "losses")).isInstanceOf(TensorBoardException.class)
+                .hasMessageContaining("study 'losses' exists and minimizes, but this import maximizes 'epoch_accuracy'")
+                .hasMessageContaining("--direction minimize");
+        assertThat(trials("losses")).isEmpty();
+    }
+
+    @Test
+    void aMetricNoRunHasIsRefusedListingTheTagsAndCreatesNothing() throws IOException {
+        Path logdir = kerasLogdir();
+
+        assertThatThrownBy(() -> new LogdirImporter(storage, "val_acc", Direction.MAXIMIZE).importLogdir(logdir, "typo"))
+                .isInstanceOfSatisfying(UnknownMetricException.class,
+                        e -> assertThat(e.scalarTags()).containsExactly("epoch_accuracy", "epoch_loss"))
+                .hasMessageContaining("--metric 'val_acc'").hasMessageContaining("epoch_accuracy, epoch_loss");
+        assertThat(storage.findStudy("typo")).isEmpty();
+        ImportReport fixed = new LogdirImporter(storage, "epoch_accuracy", Direction.MAXIMIZE).importLogdir(logdir, "typo");
+        assertThat(fixed.imported()).containsExactly("train", "validation");
+    }
+
+    @Test
+    void aLogdirNothingCanBeReadFromIsRefusedAndCreatesNoStudy() throws IOException {
+        Path run = Files.createDirectories(dir.resolve("bad").resolve("run1"));
+        Files.writeString(run.resolve("events.out.tfevents.123.host"), "hello");
+
+        assertThatThrownBy(() -> new LogdirImporter(storage, "loss", Direction.MINIMIZE).importLogdir(dir.resolve("bad"), "s"))
+                .isInstanceOf(TensorBoardException.class).hasMessageContaining("nothing could be read")
+                .hasMessageContaining("events.out.tfevents.123.host");
+        assertThat(storage.findStudy("s")).isEmpty();
+    }
+
+    @Test
+    void theHParamsOfAnExportComeBackAsParametersWithDistributionsOfTheirType() {
+        try (Tracker tracker = Tracker.open(TrackerConfig.inDirectory(dir.resolve("tracker")))) {
+            Study.builder("forest").storage(tracker.storage()).seed(4).create().optimize(trial -> {
+                int trees = trial.suggestInt("n_trees", 10, 200);
+                double rate = trial.suggestFloat("rate", 0.1, 0.9);
+                String criterion = trial.suggestCategorical("criterion", List.of("gini", "entropy"));
+                trial.log("loss", 0, rate);
+                return trees + rate + criterion.length();
+            }, 4);
+            new StudyExporter(tracker).export("forest", dir.resolve("tb"));
+            new LogdirImporter(tracker.storage(), StudyExporter.OBJECTIVE_TAG, Direction.MINIMIZE).importLogdir(dir.resolve("tb"),
+                    "copy");
+
+            List<FrozenTrial> original = tracker.storage().trials(tracker.storage().findStudy("forest").orElseThrow().id(),
+                    EnumSet.allOf(TrialState.class));
+            List<FrozenTrial> copies = tracker.storage().trials(tracker.storage().findStudy("copy").orElseThrow().id(),
+                    EnumSet.allOf(TrialState.class));
+            assertThat(copies).hasSize(4);
+            for (int i = 0; i < 4; i++) {
+                assertThat(copies.get(i).params()).isEqualTo(original.get(i).params());
+                assertThat(copies.get(i).distributions().get("n_trees")).isInstanceOf(IntDistribution.class);
+                assertThat(copies.get(i).distributions().get("rate")).isInstanceOf(FloatDistribution.class);
+                assertThat(copies.get(i).distributions().get("criterion")).isInstanceOf(CategoricalDistribution.class);
+            }
+        }
+    }
+
+    @Test
+    void kerasRunsTakeTheHParamsWrittenToTheirParentDirectoryAndTheParentIsNoTrial() throws IOException {
+        Path logdir = dir.resolve("logs");
+        for (int run = 0; run < 2; run++) {
+            Path session = logdir.resolve("run-" + run);
+            try (EventFileWriter hparams = EventFileWriter.create(session, T0);
+                    EventFileWriter train = EventFileWriter.create(session.resolve("train"), T0)) {
+                hparams.write(0, T0, HParamsSummaries.sessionStart(Map.of("units", 32.0 * (run + 1), "optimizer",
+                        run == 0 ? "adam" : "sgd"), "", T0));
+                train.scalar("epoch_loss", 0, T0, 1.0 + run);
+            }
+        }
+
+        ImportReport report = new LogdirImporter(storage, "epoch_loss", Direction.MINIMIZE).importLogdir(logdir, "keras");
+
+        assertThat(report.imported()).containsExactly("run-0/train", "run-1/train");
+        assertThat(trials("keras")).extracting(FrozenTrial::params).containsExactly(
+                Map.of("units", 32, "optimizer", "adam"), Map.of("units", 64, "optimizer", "sgd"));
+        assertThat(trials("keras").get(0).distributions()).containsEntry("units", IntDistribution.uniform(32, 64))
+                .containsEntry("optimizer", CategoricalDistribution.of("adam", "sgd"));
+    }
+}
