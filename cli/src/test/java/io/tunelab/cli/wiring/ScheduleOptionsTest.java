@@ -35,11 +35,19 @@ class ScheduleOptionsTest {
     }
 
     @Test
+    void theValuesAdmittedAreTheOnesTheTrainerReadsTheParameterWith() {
+        assertThatThrownBy(() -> params("plateau", Map.of("patience", 0))).isInstanceOf(CliException.class)
+                .hasMessage("fit.schedule.patience: expected a whole number >= 1, got 0");
+        assertThatThrownBy(() -> params("exponential", Map.of("rate", 1.5))).isInstanceOf(CliException.class)
+                .hasMessage("fit.schedule.rate: expected a number in (0, 1], got 1.5");
+    }
+
+    @Test
     void valuesOutOfRangeAreRefusedNamingTheOption() {
         assertThatThrownBy(() -> params("exponential", Map.of("s", 0))).isInstanceOf(CliException.class)
                 .hasMessage("fit.schedule.s: expected a number > 0, got 0");
         assertThatThrownBy(() -> params("plateau", Map.of("patience", 1.5))).isInstanceOf(CliException.class)
-                .hasMessage("fit.schedule.patience: expected a whole number >= 0, got 1.5");
+                .hasMessage("fit.schedule.patience: expected a whole number >= 1, got 1.5");
         assertThatThrownBy(() -> params("cosine", Map.of("min_lr", "low"))).isInstanceOf(CliException.class)
                 .hasMessage("fit.schedule.min_lr: expected a number >= 0, got low");
         assertThatThrownBy(() -> params("exponential", Map.of("half_life", 5))).isInstanceOf(CliException.class)

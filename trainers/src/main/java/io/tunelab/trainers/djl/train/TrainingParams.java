@@ -61,8 +61,8 @@ final class TrainingParams {
                     p.getDouble(LR_MIN));
             case "one_cycle" -> LearningRateSchedule.oneCycle(lr, total);
             case "cosine" -> LearningRateSchedule.cosine(lr, total, p.getDouble(LR_MIN));
-            default -> throw new TrainersException("parameter 'lr_schedule' must be constant, power, exponential,"
-                    + " piecewise, plateau, one_cycle, cosine or warmup, got '" + kind + "'");
+            default -> throw new TrainersException("parameter 'lr_schedule' must be one of "
+                    + String.join(", ", DjlHyperparameters.SCHEDULES) + ", got '" + kind + "'");
         };
         double warmupEpochs = kind.equals("warmup")
                 ? p.getDouble(WARMUP_EPOCHS, DjlHyperparameters.WARMUP_SCHEDULE_EPOCHS) : p.getDouble(WARMUP_EPOCHS);
