@@ -1,11 +1,13 @@
 package io.tunelab.cli.wiring;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tunelab.cli.error.CliException;
 import io.tunelab.spec.StudySpec;
 import io.tunelab.spec.StudySpecParser;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** A DJL study file whose space holds values every trial would fail on is refused by the dry run, naming the value. */
@@ -60,5 +62,45 @@ class DjlSpaceChecksTest {
                 initializer: {choice: [xavier, he]}
                 dropout: {float: [0.0, 0.5]}
                 learning_rate: {reciprocal: [1e-4, 1e-1]}"""))).doesNotThrowAnyException();
+    }
+
+    @Test
+    void aParameterOnlyAnotherFamilyReadsIsRefusedNamingTheFamilyThatReadsItAndWhatThisOneReads() {
+        assertThatThrownBy(() -> new DjlTrainers().configuration(spec("djl-mlp", "filters: {choice: [16, 32]}")))
+                .isInstanceOf(CliException.class)
+                .hasMessageStartingWith("space.filters: djl-mlp never reads 'filters' (only djl-cnn reads it), so it would be"
+                        + " ignored; djl-mlp reads model, n_hidden, n_neurons, n_units_l{i}, activation,");
+        for (String space : List.of("cell: {choice: [lstm]}", "residual: {choice: [true]}", "conv1d_filters: {int: [0, 8]}")) {
+            assertThatThrownBy(() -> new DjlTrainers().configuration(spec("djl-mlp", space))).hasMessageContaining("never reads");
+        }
+        for (String space : List.of("l1: {float: [0, 0.1]}", "max_norm: {choice: [1.0]}", "alpha_dropout: {choice: [true]}",
+                "n_hidden: {int: [1, 2]}", "batch_norm_position: {choice: [after]}")) {
+            assertThatThrownBy(() -> new DjlTrainers().configuration(spec("djl-cnn", space)))
+                    .hasMessageContaining("djl-cnn never reads").hasMessageContaining("(only djl-mlp and djl-wide-deep read it)");
+        }
+    }
+
+    @Test
+    void anOptimizerParameterIsRefusedOnlyWhenNoOptimizerTheSpaceCanChooseReadsIt() {
+        assertThatThrownBy(() -> new DjlTrainers().configuration(spec("djl-mlp",
+                "optimizer: {choice: [adam]}\nmomentum: {float: [0.8, 0.99]}"))).isInstanceOf(CliException.class)
+                .hasMessage("space.momentum: the optimizer, adam, never reads 'momentum', so it would be ignored; only momentum,"
+                        + " nesterov read it: give optimizer one of them, or leave momentum out");
+        assertThatThrownBy(() -> new DjlTrainers().configuration(spec("djl-mlp", "rho: {float: [0.8, 0.99]}")))
+                .hasMessageStartingWith("space.rho: the optimizer, sgd (the default), never reads 'rho'");
+        assertThatThrownBy(() -> new DjlTrainers().configuration(spec("djl-mlp",
+                "optimizer: {choice: [adam, nadam]}\nrho: {float: [0.8, 0.99]}")))
+                .hasMessageStartingWith("space.rho: none of the optimizers the space can choose (adam, nadam) reads 'rho'");
+        assertThatCode(() -> new DjlTrainers().configuration(spec("djl-mlp", """
+                optimizer: {choice: [adam, momentum]}
+                momentum: {float: [0.8, 0.99], when: {optimizer: momentum}}"""))).doesNotThrowAnyException();
+    }
+
+    @Test
+    void theParametersFixedInEveryTrialAreOnlyThoseTheFamilyAndItsOptimizersRead() {
+        EffectiveConfiguration mlp = new DjlTrainers().configuration(spec("djl-mlp", "optimizer: {choice: [adam]}"));
+
+        assertThat(mlp.fixed()).extracting(EffectiveConfiguration.Setting::name).contains("n_hidden", "l1", "beta_1", "epsilon")
+                .doesNotContain("filters", "cell", "residual", "conv1d_filters", "momentum", "rho");
     }
 }

@@ -17,8 +17,12 @@ import io.tunelab.trainers.params.Hyperparameter;
 import io.tunelab.trainers.params.Hyperparameters;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * The hyperparameters {@link DjlObjective} reads ({@link ParamNames}), with their defaults: the one home of
@@ -112,7 +116,54 @@ public final class DjlHyperparameters {
             integer(PATIENCE, 0, "early-stopping patience in epochs; 0 = off").within(Allowed.NON_NEGATIVE),
             real(MIN_DELTA, 0, "smallest improvement that resets early stopping's patience").within(Allowed.NON_NEGATIVE));
 
+    /**
+     * The parameters only some architecture families read ({@link ArchitectureParams}), with those families; every other
+     * parameter is read by all of them.
+     */
+    private static final Map<String, List<String>> FAMILIES = families();
+    /** The optimizer parameters only some optimizers read ({@link TrainingParams#optimizer}), with the test of which. */
+    private static final Map<String, Predicate<OptimizerKind>> OPTIMIZERS_READING = Map.of(
+            MOMENTUM, OptimizerKind::readsMomentum, BETA_1, OptimizerKind::readsBetas, BETA_2, OptimizerKind::readsBetas,
+            RHO, OptimizerKind::readsRho, EPSILON, OptimizerKind::readsEpsilon);
+
     private DjlHyperparameters() {
+    }
+
+    private static Map<String, List<String>> families() {
+        Map<String, List<String>> families = new LinkedHashMap<>();
+        List<String> mlp = List.of("mlp", "wide_deep");
+        List.of(N_HIDDEN, N_NEURONS, N_UNITS_PER_LAYER, BATCH_NORM_POSITION, ALPHA_DROPOUT, L1, L2, MAX_NORM)
+                .forEach(p -> families.put(p, mlp));
+        List.of(CONV_BLOCKS, FILTERS, KERNEL_SIZE, POOLING, DENSE_UNITS, RESIDUAL, GLOBAL_POOL)
+                .forEach(p -> families.put(p, List.of("cnn")));
+        List.of(CELL, RNN_LAYERS, RNN_UNITS, CONV1D_FILTERS, CONV1D_KERNEL, CONV1D_STRIDE).forEach(p -> families.put(p, List.of("rnn")));
+        List.of(ACTIVATION, BATCH_NORM).forEach(p -> families.put(p, List.of("mlp", "wide_deep", "cnn")));
+        return Map.copyOf(families);
+    }
+
+    /**
+     * The architecture families ({@code model}: mlp, wide_deep, cnn, rnn) that read {@code parameter} (a per-layer one by
+     * its catalogue name, {@code n_units_l{i}}); all of them for a parameter every family reads.
+     */
+    public static List<String> familiesReading(String parameter) {
+        return FAMILIES.getOrDefault(parameter, List.of(MODELS));
+    }
+
+    /** The optimizers that read {@code parameter}: all of them but for momentum, beta_1, beta_2, rho and epsilon. */
+    public static List<OptimizerKind> optimizersReading(String parameter) {
+        Predicate<OptimizerKind> reads = OPTIMIZERS_READING.getOrDefault(parameter, k -> true);
+        return Arrays.stream(OptimizerKind.values()).filter(reads).toList();
+    }
+
+    /**
+     * The parameters a trial of the {@code model} family reads when its optimizer is one of {@code optimizers}: the
+     * catalogue without the other families' parameters and those no such optimizer reads.
+     */
+    public static Hyperparameters readBy(String model, Collection<OptimizerKind> optimizers) {
+        return new Hyperparameters(CATALOGUE.all().stream()
+                .filter(h -> familiesReading(h.name()).contains(model))
+                .filter(h -> optimizersReading(h.name()).stream().anyMatch(optimizers::contains))
+                .toList());
     }
 
     private static <E> Allowed names(E[] values, Function<E, String> name, String... aliases) {

@@ -17,15 +17,12 @@ final class TrainingParams {
     static OptimizerSpec optimizer(TrialParams p) {
         OptimizerKind kind = OptimizerKind.of(p.getString(OPTIMIZER));
         OptimizerSpec d = OptimizerSpec.defaults(kind);
-        boolean usesMomentum = kind == OptimizerKind.MOMENTUM || kind == OptimizerKind.NESTEROV;
-        boolean adamFamily = kind == OptimizerKind.ADAM || kind == OptimizerKind.ADAMW
-                || kind == OptimizerKind.ADAMAX || kind == OptimizerKind.NADAM;
         return new OptimizerSpec(kind,
-                usesMomentum ? p.getDouble(MOMENTUM, d.momentum()) : d.momentum(),
-                adamFamily ? p.getDouble(BETA_1, d.beta1()) : d.beta1(),
-                adamFamily ? p.getDouble(BETA_2, d.beta2()) : d.beta2(),
-                kind == OptimizerKind.RMSPROP ? p.getDouble(RHO, d.rho()) : d.rho(),
-                kind == OptimizerKind.SGD || usesMomentum ? d.epsilon() : p.getDouble(EPSILON, d.epsilon()),
+                kind.readsMomentum() ? p.getDouble(MOMENTUM, d.momentum()) : d.momentum(),
+                kind.readsBetas() ? p.getDouble(BETA_1, d.beta1()) : d.beta1(),
+                kind.readsBetas() ? p.getDouble(BETA_2, d.beta2()) : d.beta2(),
+                kind.readsRho() ? p.getDouble(RHO, d.rho()) : d.rho(),
+                kind.readsEpsilon() ? p.getDouble(EPSILON, d.epsilon()) : d.epsilon(),
                 kind == OptimizerKind.ADAMW ? p.getDouble(WEIGHT_DECAY, DjlHyperparameters.ADAMW_WEIGHT_DECAY)
                         : p.getDouble(WEIGHT_DECAY));
     }
