@@ -33,7 +33,7 @@ import picocli.CommandLine.Spec;
  * study. With {@code --dry-run} it prints the parsed space, the effective configuration of a few
  * sampled trials and the parameters fixed in all of them instead, training nothing.
  * Exit codes: 0 success, 2 invalid input (every problem printed as {@code file:line:column: path: message}),
- * 1 runtime failure.
+ * 1 runtime failure, including a run that ends with failed trials and no COMPLETE one.
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Validate a study file and run the study.",
@@ -109,6 +109,12 @@ final class RunCommand implements Callable<Integer> {
             Optional<String> failedFast = StudyRunner.failedFast(done);
             if (failedFast.isPresent()) {
                 err.println("tunelab run: " + failedFast.get());
+                err.flush();
+                return ExitCodes.RUNTIME_FAILURE;
+            }
+            Optional<String> nothingCompleted = StudyRunner.nothingCompleted(done);
+            if (nothingCompleted.isPresent()) {
+                err.println("tunelab run: " + nothingCompleted.get());
                 err.flush();
                 return ExitCodes.RUNTIME_FAILURE;
             }

@@ -281,6 +281,21 @@ public final class StudyRunner {
     }
 
     /**
+     * Why the run counts as failed when no trial of the study completed and at least one failed: how many failed and the
+     * first failure's message, with what to do; empty otherwise (a study with a COMPLETE trial, or only pruned ones).
+     */
+    public static java.util.Optional<String> nothingCompleted(Study study) {
+        List<FrozenTrial> trials = study.trials();
+        List<FrozenTrial> failed = trials.stream().filter(t -> t.state() == TrialState.FAIL)
+                .sorted(Comparator.comparingInt(FrozenTrial::number)).toList();
+        if (failed.isEmpty() || trials.stream().anyMatch(t -> t.state() == TrialState.COMPLETE)) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of("no trial of study '" + study.name() + "' completed: " + failed.size() + " failed;"
+                + " the first (trial " + failed.get(0).number() + "): " + failed.get(0).message());
+    }
+
+    /**
      * One line of counts: {@code Study 'x': 12 complete, 3 pruned, 0 failed.}, with
      * {@code 12 complete (4 violating a constraint)} when some COMPLETE trials are infeasible.
      */
