@@ -61,7 +61,7 @@ final class ScheduleOptions {
             "exponential", List.of(S, RATE, WARMUP),
             "piecewise", List.of(RATE, WARMUP),
             "plateau", List.of(RATE, PATIENCE, MIN_LR, WARMUP),
-            "one-cycle", List.of(WARMUP),
+            "one_cycle", List.of(WARMUP),
             "cosine", List.of(MIN_LR, WARMUP));
 
     private ScheduleOptions() {

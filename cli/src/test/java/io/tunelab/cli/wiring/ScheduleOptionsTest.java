@@ -30,8 +30,8 @@ class ScheduleOptionsTest {
         assertThatThrownBy(() -> params("cosine", Map.of("s", 10))).isInstanceOf(CliException.class)
                 .hasMessage("fit.schedule.s: the cosine schedule does not read s, so it would be ignored; it reads min_lr,"
                         + " warmup_epochs");
-        assertThatThrownBy(() -> params("one-cycle", Map.of("rate", 0.5))).isInstanceOf(CliException.class)
-                .hasMessageStartingWith("fit.schedule.rate: the one-cycle schedule does not read rate");
+        assertThatThrownBy(() -> params("one_cycle", Map.of("rate", 0.5))).isInstanceOf(CliException.class)
+                .hasMessageStartingWith("fit.schedule.rate: the one_cycle schedule does not read rate");
     }
 
     @Test
