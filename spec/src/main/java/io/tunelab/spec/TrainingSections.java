@@ -122,6 +122,10 @@ final class TrainingSections {
         String tensorboardDir = f.text("tensorboard_dir", false);
         FitSpec.Summaries summaries = f.has("summaries") ? summaries(f.get("summaries"), epochs, problems) : null;
         Long checkpointEvery = f.integer("checkpoint_every", Range.closed(1, MAX_EPOCHS), false);
+        if (epochs != null && checkpointEvery != null && checkpointEvery > epochs) {
+            problems.at(f.get("checkpoint_every"), f.path("checkpoint_every"), "every " + checkpointEvery + " epochs, but"
+                    + " fit.epochs is " + epochs + ", so no checkpoint would be saved; expected at most " + epochs);
+        }
         if (problems.count() != before) {
             return null;
         }
