@@ -227,7 +227,10 @@ public final class DjlTrainers implements TrainerFactory {
         }
     }
 
-    /** The fit section as fixed trainer parameters. */
+    /**
+     * The fit section as fixed trainer parameters; {@code early_stopping.patience} 0 is read as Keras reads it, as 1 (stop
+     * at the first epoch without improvement), not as the {@code patience} hyperparameter's 0 (no early stopping).
+     */
     static Map<String, Object> fixed(StudySpec spec) {
         Map<String, Object> fixed = new LinkedHashMap<>();
         FitSpec fit = spec.fit();
@@ -238,7 +241,9 @@ public final class DjlTrainers implements TrainerFactory {
             fixed.put(ParamNames.BATCH_SIZE, fit.batchSize());
         }
         if (fit.earlyStopping() != null) {
-            fixed.put(ParamNames.PATIENCE, fit.earlyStopping().patience());
+            // Keras's EarlyStopping stops at the first epoch without improvement for patience 0 as for 1; the
+            // hyperparameter's 0 is "off", which an early_stopping section never means
+            fixed.put(ParamNames.PATIENCE, Math.max(1, fit.earlyStopping().patience()));
             fixed.put(ParamNames.MIN_DELTA, fit.earlyStopping().minDelta());
         }
         if (fit.schedule() != null) {
