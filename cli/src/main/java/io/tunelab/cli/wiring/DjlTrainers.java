@@ -97,7 +97,8 @@ public final class DjlTrainers implements TrainerFactory {
                 throw new CliException("space." + name + ": " + (optimizers.size() == 1 ? "the optimizer, "
                         + optimizers.get(0).wireName() + searched + " never reads" : "none of the optimizers the space can"
                         + " choose (" + names(optimizers) + ") reads") + " '" + name + "', so it would be ignored; only "
-                        + names(readers) + " read it: give optimizer one of them, or leave " + name + " out");
+                        + names(readers) + (readers.size() == 1 ? " reads" : " read") + " it: give optimizer "
+                        + (readers.size() == 1 ? "that one" : "one of them") + ", or leave " + name + " out");
             }
         }
         return DjlHyperparameters.readBy(model, optimizers);
