@@ -8,6 +8,7 @@ import io.tunelab.cli.run.SlotPlan;
 import io.tunelab.cli.run.StudyRunner;
 import io.tunelab.cli.wiring.Wiring;
 import io.tunelab.cli.wiring.EffectiveConfiguration;
+import io.tunelab.spec.SpecProblem;
 import io.tunelab.spec.SpecValidationException;
 import io.tunelab.spec.StudySpec;
 import io.tunelab.spec.StudySpecParser;
@@ -32,8 +33,9 @@ import picocli.CommandLine.Spec;
  * {@code tunelab run STUDY_FILE}: validates a study file, checks it against its trainer and runs the
  * study. With {@code --dry-run} it prints the parsed space, the effective configuration of a few
  * sampled trials and the parameters fixed in all of them instead, training nothing.
- * Exit codes: 0 success, 2 invalid input (every problem printed as {@code file:line:column: path: message}),
- * 1 runtime failure.
+ * Exit codes: 0 success, 2 invalid input (every problem printed as {@code file:line:column: path: message}; a problem
+ * the trainer's checks find, the first one, located at the field it names),
+ * 1 runtime failure, including a run that ends with failed trials and no COMPLETE one.
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Validate a study file and run the study.",
@@ -90,8 +92,19 @@ final class RunCommand implements Callable<Integer> {
             return ExitCodes.INVALID_INPUT;
         }
         PrintWriter out = spec.commandLine().getOut();
+        EffectiveConfiguration configuration;
+        try {
+            configuration = StudyRunner.configuration(study, wiring.trainers());
+        } catch (CliException e) {
+            SpecProblem problem = StudySpecParser.locate(readText(file), file.toString(), e.getMessage());
+            if (problem.line() == 0) {
+                throw e;
+            }
+            err.println(problem.format());
+            err.println("1 problem in " + file + " for its trainer; nothing was run");
+            return ExitCodes.INVALID_INPUT;
+        }
         if (dryRun) {
-            EffectiveConfiguration configuration = StudyRunner.configuration(study, wiring.trainers());
             new DryRun(study, configuration, file.toString()).print(out, samples);
             out.flush();
             return ExitCodes.OK;
@@ -109,6 +122,12 @@ final class RunCommand implements Callable<Integer> {
             Optional<String> failedFast = StudyRunner.failedFast(done);
             if (failedFast.isPresent()) {
                 err.println("tunelab run: " + failedFast.get());
+                err.flush();
+                return ExitCodes.RUNTIME_FAILURE;
+            }
+            Optional<String> nothingCompleted = StudyRunner.nothingCompleted(done);
+            if (nothingCompleted.isPresent()) {
+                err.println("tunelab run: " + nothingCompleted.get());
                 err.flush();
                 return ExitCodes.RUNTIME_FAILURE;
             }

@@ -81,14 +81,27 @@ class FailFastRunTest {
     }
 
     @Test
-    void failFastZeroRunsTheWholeBudgetAndExitsZero(@TempDir Path dir) throws Exception {
+    void failFastZeroRunsTheWholeBudgetAndARunWithNothingCompletedExitsOneNamingTheFirstFailure(@TempDir Path dir)
+            throws Exception {
         InMemoryStorage storage = new InMemoryStorage();
 
         CliRun r = CliRun.of(CliRun.wiring(FixedDeviceInventory.cpuOnly(2), storage, new BrokenTrainers()),
                 "run", studyFile(dir, "fail_fast: 0\n").toString());
 
-        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.code()).as(r.err()).isEqualTo(1);
+        assertThat(r.err()).contains("tunelab run: no trial of study 'broken' completed: 12 failed; the first (trial 0): ")
+                .contains("cannot open /data/missing.csv");
         assertThat(storage.trials(storage.findStudy("broken").orElseThrow().id(), EnumSet.of(TrialState.FAIL))).hasSize(12);
+    }
+
+    @Test
+    void aSingleTrialThatFailsMakesTheRunExitOne(@TempDir Path dir) throws Exception {
+        CliRun r = CliRun.of(CliRun.wiring(FixedDeviceInventory.cpuOnly(2), new InMemoryStorage(), new BrokenTrainers()),
+                "run", CartStudyFile.named("broken").trials(1).writeTo(dir).toString());
+
+        assertThat(r.code()).as(r.err()).isEqualTo(1);
+        assertThat(r.err()).contains("no trial of study 'broken' completed: 1 failed; the first (trial 0): ")
+                .contains("cannot open /data/missing.csv").doesNotContain("\tat ");
     }
 
     @Test

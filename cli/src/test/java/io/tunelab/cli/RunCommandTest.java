@@ -61,7 +61,8 @@ class RunCommandTest {
                 .containsPattern("PARAMETER +FROM +#0 +#1 +#2 +#3 +#4\\n")
                 .containsPattern("n_units_l1 +space +")
                 .doesNotContain("#5")
-                .contains("Fixed in every trial: the other 38 parameters djl-mlp reads:")
+                .contains("Fixed in every trial: the other 25 parameters djl-mlp reads:")
+                .doesNotContainPattern("\\n +(filters|cell|residual|conv1d_filters) ")
                 .containsPattern("model +mlp +trainer\\n")
                 .containsPattern("epochs +20 +fit\\n")
                 .containsPattern("weight_decay +0 \\(adamw: 0.01\\) +default\\n");
@@ -255,10 +256,37 @@ class RunCommandTest {
             for (String command : List.of("--dry-run", "--storage=memory:")) {
                 Result r = tunelab("run", command, file.toString());
                 assertThat(r.code()).as(r.err()).isEqualTo(2);
-                assertThat(r.err()).startsWith(e.getValue()).doesNotContain("Exception").doesNotContain("\tat ");
+                assertThat(r.err()).as("located at the field").startsWith(file + ":")
+                        .contains(": " + e.getValue().substring("run: ".length()))
+                        .doesNotContain("Exception").doesNotContain("\tat ");
                 assertThat(r.out()).doesNotContain("Running study");
             }
         }
+    }
+
+    @Test
+    void aProblemTheTrainerFindsIsPrintedAtTheLineAndColumnOfTheFieldItNames(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("swish.yaml"), """
+                study: swish
+                direction: maximize
+                metric: val_accuracy
+                budget: {trials: 1}
+                trainer: djl-mlp
+                data: fashion-mnist
+                space:
+                  learning_rate: {reciprocal: [1e-4, 1e-1]}
+                  activation: {choice: [relu, swish]}
+                fit: {epochs: 1, schedule: {type: cosine, s: 3}}
+                """);
+
+        Result r = tunelab("run", "--dry-run", file.toString());
+
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).startsWith(file + ":10:43: fit.schedule.s: the cosine schedule does not read s")
+                .contains("1 problem in " + file + " for its trainer; nothing was run");
+        Files.writeString(file, Files.readString(file).replace(", s: 3", ""));
+        assertThat(tunelab("run", "--dry-run", file.toString()).err())
+                .startsWith(file + ":9:3: space.activation: djl-mlp cannot read 'swish'");
     }
 
     @Test

@@ -71,7 +71,7 @@ public final class SpecCatalog {
                 "tribuo-logistic", "tribuo-linear-sgd", "tribuo-cart", "tribuo-random-forest", "tribuo-xgboost",
                 "tribuo-liblinear", "tribuo-libsvm"));
         Set<String> schedules = new LinkedHashSet<>(List.of("constant", "power", "exponential", "piecewise",
-                "plateau", "one-cycle", "cosine", "warmup"));
+                "plateau", "one_cycle", "cosine", "warmup"));
         return new SpecCatalog(Collections.unmodifiableMap(samplers), Collections.unmodifiableMap(pruners),
                 Collections.unmodifiableSet(trainers), Collections.unmodifiableSet(schedules));
     }

@@ -14,6 +14,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 
@@ -26,6 +29,9 @@ public final class StudySpecParser {
     static final List<String> TOP_KEYS = List.of("study", "direction", "metric", "sampler", "pruner", "budget",
             "parallel", "trainer", "data", "space", "fit", "fail_fast", "heartbeat",
             "constraints");
+    /** A later check's message about a field: {@code space.dropout: what is wrong}. */
+    private static final Pattern FIELD_MESSAGE = Pattern.compile("([A-Za-z_]+(?:\\[\\d+])?(?:\\.[\\w{}]+|\\[\\d+])*): (.*)",
+            Pattern.DOTALL);
     private static final List<String> DIRECTIONS = List.of("minimize", "maximize");
 
     private final SpecCatalog catalog;
@@ -63,6 +69,26 @@ public final class StudySpecParser {
         StudySpec spec = root == null ? null : new Reading(root, problems).spec();
         problems.throwIfAny();
         return spec;
+    }
+
+    /**
+     * A problem a later check found in a valid study file (a trainer's), located like the parser's own: a {@code message}
+     * that starts with a field path ({@code space.dropout: ...}) points at that field in {@code text}, or at the nearest
+     * enclosing one the file has; any other message is about the file as a whole.
+     *
+     * @param text     the study file's text, as parsed
+     * @param fileName as problem locations show it
+     * @param message  {@code path: what is wrong}, or any message
+     */
+    public static SpecProblem locate(String text, String fileName, String message) {
+        Matcher m = FIELD_MESSAGE.matcher(message);
+        boolean field = m.matches() && TOP_KEYS.contains(m.group(1).split("[.\\[]")[0]);
+        Node root = field ? SpecYaml.load(text, new Problems(fileName)) : null;
+        if (root == null) {
+            return new SpecProblem(fileName, 0, 0, Paths.ROOT, message);
+        }
+        Mark mark = Paths.find(root, m.group(1)).getStartMark();
+        return new SpecProblem(fileName, mark.getLine() + 1, mark.getColumn() + 1, m.group(1), m.group(2));
     }
 
     private static String read(Path file, Problems problems) {

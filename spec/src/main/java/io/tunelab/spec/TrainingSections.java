@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
@@ -26,16 +27,23 @@ final class TrainingSections {
 
     /** A name from {@code known}, as a scalar or under {@code key} of a mapping whose other keys are free-form. */
     private static Named named(Node node, String path, String key, String what, Set<String> known, Problems problems) {
+        return named(node, path, key, what, known, problems, UnaryOperator.identity());
+    }
+
+    /** The same, reading a name as {@code spelling} makes it (one spelling kept of several a file may use). */
+    private static Named named(Node node, String path, String key, String what, Set<String> known, Problems problems,
+                               UnaryOperator<String> spelling) {
         Fields f = node instanceof ScalarNode ? null : Fields.of(node, path, problems);
         if (f == null && !(node instanceof ScalarNode)) {
             return null;
         }
         Node nameNode = f == null ? node : f.require(key);
         String namePath = f == null ? path : f.path(key);
-        String name = nameNode == null ? null : Values.text(nameNode, namePath, problems);
+        String given = nameNode == null ? null : Values.text(nameNode, namePath, problems);
+        String name = given == null ? null : spelling.apply(given);
         if (name != null && !known.contains(name)) {
-            problems.at(nameNode, namePath, "unknown " + what + " " + Texts.quote(name)
-                    + Texts.didYouMean(name, known) + "; expected " + Texts.oneOf(known));
+            problems.at(nameNode, namePath, "unknown " + what + " " + Texts.quote(given)
+                    + Texts.didYouMean(given, known) + "; expected " + Texts.oneOf(known));
             return null;
         }
         Map<String, Object> options = f == null ? Map.of() : freeForm(f, List.of(key));
@@ -114,6 +122,10 @@ final class TrainingSections {
         String tensorboardDir = f.text("tensorboard_dir", false);
         FitSpec.Summaries summaries = f.has("summaries") ? summaries(f.get("summaries"), epochs, problems) : null;
         Long checkpointEvery = f.integer("checkpoint_every", Range.closed(1, MAX_EPOCHS), false);
+        if (epochs != null && checkpointEvery != null && checkpointEvery > epochs) {
+            problems.at(f.get("checkpoint_every"), f.path("checkpoint_every"), "every " + checkpointEvery + " epochs, but"
+                    + " fit.epochs is " + epochs + ", so no checkpoint would be saved; expected at most " + epochs);
+        }
         if (problems.count() != before) {
             return null;
         }
@@ -163,7 +175,8 @@ final class TrainingSections {
     }
 
     private static FitSpec.Schedule schedule(Node node, SpecCatalog catalog, Problems problems) {
-        Named named = named(node, "fit.schedule", "type", "schedule", catalog.schedules(), problems);
+        // one_cycle as the hyperparameter lr_schedule spells it; one-cycle (the schedules' old spelling) reads the same
+        Named named = named(node, "fit.schedule", "type", "schedule", catalog.schedules(), problems, t -> t.replace('-', '_'));
         return named == null ? null : new FitSpec.Schedule(named.name(), named.options());
     }
 }

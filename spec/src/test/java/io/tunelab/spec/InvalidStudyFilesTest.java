@@ -163,6 +163,9 @@ class InvalidStudyFilesTest {
                         9, "fit.schedule.type", "unknown schedule 'cosin' (did you mean 'cosine'?)"),
                 bad("checkpoints every zero epochs", adding("fit: {checkpoint_every: 0}"),
                         9, "fit.checkpoint_every", "must be an integer from 1 to 1000000, got 0"),
+                bad("checkpoints less often than the epochs run", adding("fit: {epochs: 2, checkpoint_every: 5}"),
+                        9, "fit.checkpoint_every", "every 5 epochs, but fit.epochs is 2, so no checkpoint would be saved;"
+                                + " expected at most 2"),
                 bad("epochs given as text", adding("fit: {epochs: ten}"),
                         9, "fit.epochs", "expected an integer from 1 to 1000000, got the text 'ten'"),
                 bad("YAML syntax error", replacing(8, "  lr: {reciprocal: [1e-4, 1e-1]"),

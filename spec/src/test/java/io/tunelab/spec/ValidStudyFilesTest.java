@@ -167,6 +167,15 @@ class ValidStudyFilesTest {
     }
 
     @Test
+    void theOneCycleScheduleIsReadInEitherSpellingAndKeptAsTheHyperparameterSpellsIt() {
+        for (String spelling : java.util.List.of("one_cycle", "one-cycle", "{type: one-cycle}")) {
+            StudySpec spec = parser.parse(SpecFiles.MINIMAL + "fit: {schedule: " + spelling + "}\n", "cycle.yaml");
+
+            assertThat(spec.fit().schedule()).as(spelling).isEqualTo(new FitSpec.Schedule("one_cycle", Map.of()));
+        }
+    }
+
+    @Test
     void fitMayNameATensorBoardLogdirForLiveScalars() {
         StudySpec spec = parser.parse(SpecFiles.MINIMAL + "fit: {epochs: 2, tensorboard_dir: runs/tb}\n", "tb.yaml");
         assertThat(spec.fit().tensorboardDir()).isEqualTo("runs/tb");

@@ -3,7 +3,9 @@ package io.tunelab.cli.run;
 import io.tunelab.cli.error.CliException;
 import io.tunelab.cli.output.TextTable;
 import io.tunelab.cli.progress.ProgressBar;
+import io.tunelab.spec.SpecValidationException;
 import io.tunelab.spec.StudySpec;
+import io.tunelab.spec.StudySpecParser;
 import io.tunelab.spec.WarmStartSpec;
 import io.tunelab.cli.wiring.EffectiveConfiguration;
 import io.tunelab.cli.wiring.SearchComponents;
@@ -74,8 +76,12 @@ public final class StudyRunner {
      * says otherwise), by whichever process reaps it.
      * A new run begins: a recorded {@code fail_fast} stop is cleared, and the rule judges the trials from here on
      * (see {@link FailFast#restart}).
+     *
+     * @throws CliException when the study exists and its stored file names another metric or trainer: its trials'
+     *                      values would not compare with the new ones (other directions are refused by the study itself)
      */
     public Study create(boolean parallel) {
+        storage.findStudy(spec.study()).ifPresent(this::checkSameObjective);
         Study study = builder(parallel).createOrLoad();
         FailFast.restart(study);
         storage.setStudySystemAttr(study.studyId(), STUDY_FILE, specText);
@@ -86,6 +92,28 @@ public final class StudyRunner {
                     System.currentTimeMillis() + spec.budget().timeout().toMillis());
         }
         return study;
+    }
+
+    /** Refuses resuming {@code existing} with other metrics or another trainer than its stored study file names. */
+    private void checkSameObjective(StudyRecord existing) {
+        if (!(existing.systemAttrs().get(STUDY_FILE) instanceof String text)) {
+            return;
+        }
+        StudySpec stored;
+        try {
+            stored = new StudySpecParser().parse(text, "study file of '" + existing.name() + "'");
+        } catch (SpecValidationException e) {
+            return;
+        }
+        String what = !stored.metrics().equals(spec.metrics()) ? (spec.metrics().size() == 1 ? "metric " : "metrics ")
+                + String.join(", ", stored.metrics()) + ", not " + String.join(", ", spec.metrics())
+                : !stored.trainer().name().equals(spec.trainer().name())
+                ? "trainer " + stored.trainer().name() + ", not " + spec.trainer().name() : null;
+        if (what != null) {
+            throw new CliException("study '" + spec.study() + "' was created with " + what + "; its trials' values would"
+                    + " not compare with the new ones. Give the study a new name to run this file, or keep the stored"
+                    + " settings to resume it");
+        }
     }
 
     /** Loads the existing study, as a worker joining it does; its attributes are left as they are. */
@@ -251,6 +279,21 @@ public final class StudyRunner {
         return FailFast.recordedReason(study).map(reason -> "study '" + study.name() + "' stopped: " + reason
                 + System.lineSeparator() + "Fix what the message names (the trainer's options, the data, the study file)"
                 + " and run again: the study resumes to its budget. `fail_fast: 0` in the study file turns this check off.");
+    }
+
+    /**
+     * Why the run counts as failed when no trial of the study completed and at least one failed: how many failed and the
+     * first failure's message, with what to do; empty otherwise (a study with a COMPLETE trial, or only pruned ones).
+     */
+    public static java.util.Optional<String> nothingCompleted(Study study) {
+        List<FrozenTrial> trials = study.trials();
+        List<FrozenTrial> failed = trials.stream().filter(t -> t.state() == TrialState.FAIL)
+                .sorted(Comparator.comparingInt(FrozenTrial::number)).toList();
+        if (failed.isEmpty() || trials.stream().anyMatch(t -> t.state() == TrialState.COMPLETE)) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of("no trial of study '" + study.name() + "' completed: " + failed.size() + " failed;"
+                + " the first (trial " + failed.get(0).number() + "): " + failed.get(0).message());
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.tunelab.cli.wiring;
 
 import io.tunelab.cli.error.CliException;
+import io.tunelab.spec.FitSpec;
 import io.tunelab.spec.StudySpec;
 import io.tunelab.trainers.TrainersException;
 import io.tunelab.trainers.data.DatasetRepository;
@@ -58,10 +59,14 @@ final class DjlData {
         };
     }
 
-    /** Refuses an option the data set does not read (and augmentation of anything but images). */
+    /**
+     * Refuses an option the data set does not read (and augmentation of anything but images), and image summaries of data
+     * that are never images (csv, series, synthetic-series), which the run would refuse once the data are loaded.
+     */
     static void checkOptions(StudySpec spec) {
         String dataset = spec.data().dataset();
         checkAugment(spec);
+        checkImageSummaries(spec);
         List<String> known = switch (dataset) {
             case "fashion-mnist" -> List.of("dir", "subset", "valid_split");
             case "csv" -> List.of("path", "target", "task", "categorical", "test_split", "valid_split");
@@ -112,6 +117,16 @@ final class DjlData {
             };
         } catch (TrainersException e) {
             throw new CliException("data: " + e.getMessage());
+        }
+    }
+
+    private static void checkImageSummaries(StudySpec spec) {
+        FitSpec.Summaries summaries = spec.fit().summaries();
+        String dataset = spec.data().dataset();
+        if (summaries != null && summaries.images() > 0 && List.of("csv", "series", "synthetic-series").contains(dataset)) {
+            throw new CliException("fit.summaries.images: " + summaries.images() + ", but data '" + dataset + "' are not"
+                    + " labelled images (csv, series and synthetic-series data never are); expected an image classification"
+                    + " data set (fashion-mnist, idx or images), or no images summary");
         }
     }
 

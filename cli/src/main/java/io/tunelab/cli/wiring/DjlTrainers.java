@@ -3,6 +3,8 @@ package io.tunelab.cli.wiring;
 import io.tunelab.cli.error.CliException;
 import io.tunelab.spec.FitSpec;
 import io.tunelab.spec.StudySpec;
+import io.tunelab.search.space.CategoricalDistribution;
+import io.tunelab.search.space.Distribution;
 import io.tunelab.search.study.Objective;
 import io.tunelab.trainers.callback.Monitor;
 import io.tunelab.trainers.TrainersException;
@@ -11,11 +13,14 @@ import io.tunelab.trainers.data.DenseDataset;
 import io.tunelab.trainers.data.FashionMnist;
 import io.tunelab.trainers.device.CpuThreads;
 import io.tunelab.trainers.djl.DjlPredictor;
+import io.tunelab.trainers.djl.optimizer.OptimizerKind;
 import io.tunelab.trainers.djl.train.DjlObjective;
 import io.tunelab.trainers.djl.train.DjlHyperparameters;
 import io.tunelab.trainers.djl.train.DjlObjectiveConfig;
 import io.tunelab.trainers.djl.train.ParamNames;
 import io.tunelab.trainers.djl.train.SummaryOptions;
+import io.tunelab.trainers.params.Hyperparameter;
+import io.tunelab.trainers.params.Hyperparameters;
 import io.tunelab.trainers.predict.Predictor;
 import io.tunelab.trainers.sources.TrainingData;
 import io.tunelab.trainers.tabular.Task;
@@ -51,8 +56,8 @@ public final class DjlTrainers implements TrainerFactory {
     public EffectiveConfiguration configuration(StudySpec spec) {
         Task task = DjlData.task(spec);
         DjlData.checkOptions(spec);
-        EffectiveConfiguration configuration = EffectiveConfiguration.resolve(spec.trainer().name(),
-                DjlHyperparameters.CATALOGUE, spec, fixed(spec), Map.of(ParamNames.MODEL, model(spec)));
+        EffectiveConfiguration configuration = EffectiveConfiguration.resolve(spec.trainer().name(), catalogue(spec), spec,
+                fixed(spec), Map.of(ParamNames.MODEL, model(spec)));
         monitor(spec, task);
         stopOn(spec, task);
         return configuration;
@@ -60,6 +65,61 @@ public final class DjlTrainers implements TrainerFactory {
 
     private static String model(StudySpec spec) {
         return spec.trainer().name().substring("djl-".length()).replace('-', '_');
+    }
+
+    /**
+     * The parameters the file's trials read: those of the trainer's family, with the optimizer parameters of the
+     * optimizers the space can choose ({@link DjlHyperparameters#readBy}).
+     *
+     * @throws CliException naming the field: a space parameter only another family reads ({@code filters} with
+     *                      {@code djl-mlp}), or one no optimizer the space can choose reads ({@code momentum} with
+     *                      {@code adam} alone): it would be silently ignored
+     */
+    static Hyperparameters catalogue(StudySpec spec) {
+        String trainer = spec.trainer().name();
+        String model = model(spec);
+        List<OptimizerKind> optimizers = optimizers(spec);
+        for (String name : spec.space().distributions().keySet()) {
+            Optional<Hyperparameter> h = DjlHyperparameters.CATALOGUE.find(name);
+            if (h.isEmpty()) {
+                continue;
+            }
+            List<String> families = DjlHyperparameters.familiesReading(h.get().name());
+            if (!families.contains(model)) {
+                throw new CliException("space." + name + ": " + trainer + " never reads '" + name + "' (only "
+                        + String.join(" and ", families.stream().map(f -> "djl-" + f.replace('_', '-')).toList())
+                        + (families.size() == 1 ? " reads" : " read") + " it), so it would be ignored; " + trainer + " reads "
+                        + String.join(", ", DjlHyperparameters.readBy(model, List.of(OptimizerKind.values())).names()));
+            }
+            List<OptimizerKind> readers = DjlHyperparameters.optimizersReading(h.get().name());
+            if (readers.stream().noneMatch(optimizers::contains)) {
+                String searched = spec.space().distributions().containsKey(ParamNames.OPTIMIZER) ? "," : " (the default),";
+                throw new CliException("space." + name + ": " + (optimizers.size() == 1 ? "the optimizer, "
+                        + optimizers.get(0).wireName() + searched + " never reads" : "none of the optimizers the space can"
+                        + " choose (" + names(optimizers) + ") reads") + " '" + name + "', so it would be ignored; only "
+                        + names(readers) + (readers.size() == 1 ? " reads" : " read") + " it: give optimizer "
+                        + (readers.size() == 1 ? "that one" : "one of them") + ", or leave " + name + " out");
+            }
+        }
+        return DjlHyperparameters.readBy(model, optimizers);
+    }
+
+    /** The optimizers the space can choose: its optimizer's choices (the ones that name one), else the default. */
+    private static List<OptimizerKind> optimizers(StudySpec spec) {
+        Distribution d = spec.space().distributions().get(ParamNames.OPTIMIZER);
+        if (d == null) {
+            return List.of(OptimizerKind.of((String) DjlHyperparameters.CATALOGUE.defaultOf(ParamNames.OPTIMIZER)));
+        }
+        Hyperparameter optimizer = DjlHyperparameters.CATALOGUE.get(ParamNames.OPTIMIZER);
+        List<OptimizerKind> kinds = d instanceof CategoricalDistribution c ? c.choices().stream()
+                .flatMap(v -> optimizer.allowed().admit(v).stream()).map(v -> OptimizerKind.of((String) v)).distinct().toList()
+                : List.of();
+        // a space naming no optimizer there is is refused with the other values the trainer cannot read
+        return kinds.isEmpty() ? List.of(OptimizerKind.values()) : kinds;
+    }
+
+    private static String names(List<OptimizerKind> kinds) {
+        return String.join(", ", kinds.stream().map(OptimizerKind::wireName).toList());
     }
 
     @Override
@@ -171,7 +231,10 @@ public final class DjlTrainers implements TrainerFactory {
         }
     }
 
-    /** The fit section as fixed trainer parameters. */
+    /**
+     * The fit section as fixed trainer parameters; {@code early_stopping.patience} 0 is read as Keras reads it, as 1 (stop
+     * at the first epoch without improvement), not as the {@code patience} hyperparameter's 0 (no early stopping).
+     */
     static Map<String, Object> fixed(StudySpec spec) {
         Map<String, Object> fixed = new LinkedHashMap<>();
         FitSpec fit = spec.fit();
@@ -182,7 +245,9 @@ public final class DjlTrainers implements TrainerFactory {
             fixed.put(ParamNames.BATCH_SIZE, fit.batchSize());
         }
         if (fit.earlyStopping() != null) {
-            fixed.put(ParamNames.PATIENCE, fit.earlyStopping().patience());
+            // Keras's EarlyStopping stops at the first epoch without improvement for patience 0 as for 1; the
+            // hyperparameter's 0 is "off", which an early_stopping section never means
+            fixed.put(ParamNames.PATIENCE, Math.max(1, fit.earlyStopping().patience()));
             fixed.put(ParamNames.MIN_DELTA, fit.earlyStopping().minDelta());
         }
         if (fit.schedule() != null) {

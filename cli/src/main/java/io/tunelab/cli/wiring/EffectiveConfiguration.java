@@ -73,7 +73,8 @@ public final class EffectiveConfiguration {
      * @param byTrainer  values the trainer's name fixes (the DJL {@code model}), by parameter
      * @throws CliException naming the field: an option in the trainer section (no trainer takes one), a space
      *                      parameter the trainer does not read or cannot read
-     *                      from its distribution, {@code include: defaults} for a trainer without built-in
+     *                      from its distribution, a choice or a range's end the trainer does not admit
+     *                      ({@link Hyperparameter#firstRefused}), {@code include: defaults} for a trainer without built-in
      *                      ranges, or a grid sampler over a continuous built-in range
      */
     public static EffectiveConfiguration resolve(String trainer, Hyperparameters catalogue, StudySpec spec,
@@ -89,6 +90,11 @@ public final class EffectiveConfiguration {
                 throw new CliException("space." + name + ": " + trainer + " reads '" + name + "' as " + h.describeKind()
                         + " (default " + h.describeDefault() + "), but " + distribution.describe() + " has other values");
             }
+            h.firstRefused(distribution).ifPresent(value -> {
+                throw new CliException("space." + name + ": " + trainer + " cannot read " + (value instanceof String
+                        ? "'" + value + "'" : Hyperparameter.show(value)) + " (of " + distribution.describe() + "): '" + name
+                        + "' must be " + h.allowed().describe());
+            });
             settings.add(new Setting(name, Source.SPACE, distribution, null));
         });
         boolean builtIn = spec.space().includesDefaults();

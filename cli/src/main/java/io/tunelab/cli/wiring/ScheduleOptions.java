@@ -2,7 +2,10 @@ package io.tunelab.cli.wiring;
 
 import io.tunelab.cli.error.CliException;
 import io.tunelab.spec.FitSpec;
+import io.tunelab.trainers.TrainersException;
+import io.tunelab.trainers.djl.train.DjlHyperparameters;
 import io.tunelab.trainers.djl.train.ParamNames;
+import io.tunelab.trainers.params.Hyperparameter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,24 +17,40 @@ import java.util.Map;
  */
 final class ScheduleOptions {
 
-    /** One option: the parameter it sets, the names a file may give it, and the least value (exclusive or not). */
-    private record Option(String param, List<String> names, double least, boolean strict, boolean whole) {
-        boolean admits(double v) {
-            return (strict ? v > least : v >= least) && (!whole || v == Math.rint(v));
+    /**
+     * One option: the parameter it sets and the names a file may give it. Its values are the ones the trainer admits for
+     * that parameter ({@link DjlHyperparameters#CATALOGUE}), so the file is refused what a trial would fail on.
+     */
+    private record Option(String param, List<String> names) {
+        private Hyperparameter hyperparameter() {
+            return DjlHyperparameters.CATALOGUE.get(param);
+        }
+
+        boolean admits(Object value) {
+            Hyperparameter h = hyperparameter();
+            if (!(value instanceof Number n) || h.kind() == Hyperparameter.Kind.INT && n.doubleValue() != Math.rint(n.doubleValue())) {
+                return false;
+            }
+            try {
+                h.admit(value);
+                return true;
+            } catch (TrainersException e) {
+                return false;
+            }
         }
 
         String expected() {
-            return (whole ? "a whole number " : "a number ") + (strict ? "> " : ">= ") + (int) least;
+            Hyperparameter h = hyperparameter();
+            return (h.kind() == Hyperparameter.Kind.INT ? "a whole number " : "a number ") + h.allowed().describe();
         }
     }
 
-    private static final Option S = new Option(ParamNames.LR_DECAY_EPOCHS, List.of("s", "decay_epochs"), 0, true, false);
-    private static final Option POWER = new Option(ParamNames.LR_POWER, List.of("power", "c"), 0, true, false);
-    private static final Option RATE = new Option(ParamNames.LR_DECAY_RATE, List.of("rate", "factor", "decay_rate"), 0, true,
-            false);
-    private static final Option PATIENCE = new Option(ParamNames.LR_PATIENCE, List.of("patience"), 0, false, true);
-    private static final Option MIN_LR = new Option(ParamNames.LR_MIN, List.of("min_lr", "lr_min"), 0, false, false);
-    private static final Option WARMUP = new Option(ParamNames.WARMUP_EPOCHS, List.of("warmup_epochs"), 0, false, false);
+    private static final Option S = new Option(ParamNames.LR_DECAY_EPOCHS, List.of("s", "decay_epochs"));
+    private static final Option POWER = new Option(ParamNames.LR_POWER, List.of("power", "c"));
+    private static final Option RATE = new Option(ParamNames.LR_DECAY_RATE, List.of("rate", "factor", "decay_rate"));
+    private static final Option PATIENCE = new Option(ParamNames.LR_PATIENCE, List.of("patience"));
+    private static final Option MIN_LR = new Option(ParamNames.LR_MIN, List.of("min_lr", "lr_min"));
+    private static final Option WARMUP = new Option(ParamNames.WARMUP_EPOCHS, List.of("warmup_epochs"));
     private static final List<Option> ALL = List.of(S, POWER, RATE, PATIENCE, MIN_LR, WARMUP);
 
     /** What each schedule reads (every one can be preceded by a warm-up). */
@@ -42,7 +61,7 @@ final class ScheduleOptions {
             "exponential", List.of(S, RATE, WARMUP),
             "piecewise", List.of(RATE, WARMUP),
             "plateau", List.of(RATE, PATIENCE, MIN_LR, WARMUP),
-            "one-cycle", List.of(WARMUP),
+            "one_cycle", List.of(WARMUP),
             "cosine", List.of(MIN_LR, WARMUP));
 
     private ScheduleOptions() {
@@ -66,7 +85,7 @@ final class ScheduleOptions {
                         + name + ", so it would be ignored; it reads " + String.join(", ",
                         reads.stream().map(o -> o.names().get(0)).toList()));
             }
-            if (!(value instanceof Number n) || !option.admits(n.doubleValue())) {
+            if (!option.admits(value)) {
                 throw new CliException("fit.schedule." + name + ": expected " + option.expected() + ", got " + value);
             }
             params.put(option.param(), value);

@@ -68,4 +68,14 @@ class DjlSummariesStudyFileTest {
         assertThatThrownBy(() -> new DjlTrainers().create(spec)).isInstanceOf(CliException.class)
                 .hasMessageContaining("fit.summaries.images: 1").hasMessageContaining("not labelled images");
     }
+
+    @Test
+    void imagesOfDataThatAreNeverImagesAreRefusedByTheDryRunWithoutReadingThem() {
+        String missing = "{dataset: csv, path: %s, target: y, task: regression}".formatted(dir.resolve("absent.csv"));
+        for (String data : List.of(missing, "{dataset: synthetic-series, n_series: 100}")) {
+            StudySpec spec = spec("minimize", "val_rmse", data, "{images: 1}");
+            assertThatThrownBy(() -> new DjlTrainers().configuration(spec)).isInstanceOf(CliException.class)
+                    .hasMessageStartingWith("fit.summaries.images: 1, but data '").hasMessageContaining("are not labelled images");
+        }
+    }
 }

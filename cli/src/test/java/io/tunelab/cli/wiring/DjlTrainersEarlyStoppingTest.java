@@ -8,8 +8,17 @@ import io.tunelab.spec.StudySpec;
 import io.tunelab.spec.StudySpecParser;
 import io.tunelab.trainers.callback.Monitor;
 import io.tunelab.trainers.djl.train.DjlObjectiveConfig;
+import io.tunelab.search.storage.InMemoryStorage;
+import io.tunelab.search.study.OptimizeOptions;
+import io.tunelab.search.study.Study;
+import io.tunelab.search.trial.Direction;
+import io.tunelab.search.trial.FrozenTrial;
+import io.tunelab.search.trial.TrialState;
 import io.tunelab.trainers.tabular.Task;
+import java.nio.file.Path;
+import java.util.EnumSet;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The fit section's early stopping reaches the training as Keras's {@code EarlyStopping} arguments would. */
 class DjlTrainersEarlyStoppingTest {
@@ -57,5 +66,31 @@ class DjlTrainersEarlyStoppingTest {
         assertThatThrownBy(() -> new DjlTrainers().configuration(spec("val_accuracy", "{patience: 2, monitor: val_rmse}")))
                 .isInstanceOf(CliException.class)
                 .hasMessageStartingWith("fit.early_stopping.monitor: 'val_rmse' does not fit classification data");
+    }
+
+    @Test
+    void patienceZeroStopsAtTheFirstEpochWithoutImprovementAsKerasDoesRatherThanTurningEarlyStoppingOff(@TempDir Path dir)
+            throws Exception {
+        StudySpec spec = new StudySpecParser().parse("""
+                study: s
+                direction: maximize
+                metric: val_accuracy
+                sampler: {type: random, seed: 1}
+                budget: {trials: 1}
+                trainer: djl-mlp
+                data: {dataset: csv, path: %s, target: y, task: classification}
+                space:
+                  learning_rate: {choice: [1e-12]}
+                  n_neurons: {choice: [4]}
+                fit: {epochs: 4, batch_size: 16, early_stopping: {patience: 0, min_delta: 0.05}}
+                """.formatted(TestCsv.noisyClasses(dir, 200)), "s.yaml");
+        Study study = Study.builder("s").storage(new InMemoryStorage()).direction(Direction.MAXIMIZE).create();
+
+        study.optimize(new DjlTrainers().create(spec), OptimizeOptions.trials(1));
+
+        FrozenTrial trial = study.trials(EnumSet.allOf(TrialState.class)).get(0);
+        assertThat(trial.state()).as(trial.message()).isEqualTo(TrialState.COMPLETE);
+        assertThat(trial.userAttrs().get("epochs_run")).as("the first epoch sets the best, the second does not improve")
+                .isEqualTo(2);
     }
 }

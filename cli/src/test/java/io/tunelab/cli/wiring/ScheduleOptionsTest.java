@@ -30,8 +30,16 @@ class ScheduleOptionsTest {
         assertThatThrownBy(() -> params("cosine", Map.of("s", 10))).isInstanceOf(CliException.class)
                 .hasMessage("fit.schedule.s: the cosine schedule does not read s, so it would be ignored; it reads min_lr,"
                         + " warmup_epochs");
-        assertThatThrownBy(() -> params("one-cycle", Map.of("rate", 0.5))).isInstanceOf(CliException.class)
-                .hasMessageStartingWith("fit.schedule.rate: the one-cycle schedule does not read rate");
+        assertThatThrownBy(() -> params("one_cycle", Map.of("rate", 0.5))).isInstanceOf(CliException.class)
+                .hasMessageStartingWith("fit.schedule.rate: the one_cycle schedule does not read rate");
+    }
+
+    @Test
+    void theValuesAdmittedAreTheOnesTheTrainerReadsTheParameterWith() {
+        assertThatThrownBy(() -> params("plateau", Map.of("patience", 0))).isInstanceOf(CliException.class)
+                .hasMessage("fit.schedule.patience: expected a whole number >= 1, got 0");
+        assertThatThrownBy(() -> params("exponential", Map.of("rate", 1.5))).isInstanceOf(CliException.class)
+                .hasMessage("fit.schedule.rate: expected a number in (0, 1], got 1.5");
     }
 
     @Test
@@ -39,7 +47,7 @@ class ScheduleOptionsTest {
         assertThatThrownBy(() -> params("exponential", Map.of("s", 0))).isInstanceOf(CliException.class)
                 .hasMessage("fit.schedule.s: expected a number > 0, got 0");
         assertThatThrownBy(() -> params("plateau", Map.of("patience", 1.5))).isInstanceOf(CliException.class)
-                .hasMessage("fit.schedule.patience: expected a whole number >= 0, got 1.5");
+                .hasMessage("fit.schedule.patience: expected a whole number >= 1, got 1.5");
         assertThatThrownBy(() -> params("cosine", Map.of("min_lr", "low"))).isInstanceOf(CliException.class)
                 .hasMessage("fit.schedule.min_lr: expected a number >= 0, got low");
         assertThatThrownBy(() -> params("exponential", Map.of("half_life", 5))).isInstanceOf(CliException.class)

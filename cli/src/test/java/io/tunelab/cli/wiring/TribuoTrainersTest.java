@@ -156,6 +156,24 @@ class TribuoTrainersTest {
     }
 
     @Test
+    void aChoiceTheTreeHasNoCriterionForIsRefusedByTheDryRunNamingTheCriteria() {
+        StudySpec spec = new StudySpecParser().parse("""
+                study: cart
+                direction: maximize
+                metric: accuracy
+                budget: {trials: 1}
+                trainer: tribuo-cart
+                data: {dataset: synthetic-classification, samples: 150, classes: 2, seed: 1}
+                space:
+                  impurity: {choice: [gini, foo]}
+                """, "cart.yaml");
+
+        assertThatThrownBy(() -> new TribuoTrainers().configuration(spec)).isInstanceOf(CliException.class)
+                .hasMessage("space.impurity: tribuo-cart (classification) cannot read 'foo' (of choice[gini, foo]):"
+                        + " 'impurity' must be one of gini, entropy");
+    }
+
+    @Test
     void fitSummariesMakeTheRefittedModelLogItsTestConfusionMatrixAndFeatureImportances() {
         Study study = Study.builder("cart").direction(Direction.MAXIMIZE).create();
         study.optimize(new TribuoTrainers().create(cart("{summaries: {}}")), OptimizeOptions.trials(1));

@@ -1,6 +1,7 @@
 package io.tunelab.trainers.djl;
 
 import io.tunelab.trainers.TrainersException;
+import io.tunelab.trainers.params.Allowed;
 import java.util.List;
 
 /** Argument checks shared by the architecture records; messages name the field and the bad value. */
@@ -15,9 +16,7 @@ final class ArchitectureChecks {
     }
 
     static void dropout(double rate) {
-        if (!(rate >= 0 && rate < 1)) {
-            throw new TrainersException("dropout must be in [0, 1), got " + rate);
-        }
+        Allowed.FRACTION.require("dropout", rate);
     }
 
     static List<Integer> shape(String field, List<Integer> shape) {

@@ -2,12 +2,15 @@ package io.tunelab.trainers.params;
 
 import io.tunelab.search.space.CategoricalDistribution;
 import io.tunelab.search.space.Distribution;
+import io.tunelab.search.space.ExponentialDistribution;
+import io.tunelab.search.space.FloatDistribution;
 import io.tunelab.search.space.IntDistribution;
 import io.tunelab.trainers.TrainersException;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * One hyperparameter a trainer reads. Immutable.
@@ -21,9 +24,10 @@ import java.util.Objects;
  * @param defaultNote  how the default varies ({@code adamw: 0.01}) or what it is derived from; empty for none
  * @param range        the built-in range searched when a study asks for the trainer's ranges, or null
  * @param meaning      what it does, in one line
+ * @param allowed      the values it admits beyond its kind (choices, bounds), or null for every value of its kind
  */
 public record Hyperparameter(String name, Kind kind, Object defaultValue, String defaultNote, Distribution range,
-                             String meaning) {
+                             String meaning, Allowed allowed) {
 
     /** The type of value a trainer reads. */
     public enum Kind {
@@ -41,6 +45,16 @@ public record Hyperparameter(String name, Kind kind, Object defaultValue, String
         if (defaultValue != null && !fits(kind, defaultValue)) {
             throw new TrainersException("hyperparameter '" + name + "' is " + kind + " but its default is " + defaultValue);
         }
+        if (defaultValue != null && allowed != null && allowed.admit(defaultValue).isEmpty()) {
+            throw new TrainersException("hyperparameter '" + name + "' admits " + allowed.describe() + " but its default is "
+                    + defaultValue);
+        }
+    }
+
+    /** A hyperparameter admitting every value of its kind. */
+    public Hyperparameter(String name, Kind kind, Object defaultValue, String defaultNote, Distribution range,
+                          String meaning) {
+        this(name, kind, defaultValue, defaultNote, range, meaning, null);
     }
 
     private static boolean fits(Kind kind, Object value) {
@@ -75,12 +89,58 @@ public record Hyperparameter(String name, Kind kind, Object defaultValue, String
 
     /** The same with a note on how the default varies, e.g. {@code adamw: 0.01}. */
     public Hyperparameter note(String note) {
-        return new Hyperparameter(name, kind, defaultValue, note, range, meaning);
+        return new Hyperparameter(name, kind, defaultValue, note, range, meaning, allowed);
     }
 
     /** The same with a built-in range. */
     public Hyperparameter range(Distribution builtIn) {
-        return new Hyperparameter(name, kind, defaultValue, defaultNote, Objects.requireNonNull(builtIn, "range"), meaning);
+        return new Hyperparameter(name, kind, defaultValue, defaultNote, Objects.requireNonNull(builtIn, "range"), meaning,
+                allowed);
+    }
+
+    /** The same admitting only {@code values} (checked when a trial reads it and when a study file is checked). */
+    public Hyperparameter within(Allowed values) {
+        return new Hyperparameter(name, kind, defaultValue, defaultNote, range, meaning, Objects.requireNonNull(values, "values"));
+    }
+
+    /** The same admitting only the choices {@code names}. */
+    public Hyperparameter oneOf(String... names) {
+        return within(Allowed.oneOf(names));
+    }
+
+    /**
+     * A value a trainer reads for this parameter, as it reads it: a choice in its listed spelling ({@code One-Cycle} is
+     * {@code one_cycle}), anything else as it is.
+     *
+     * @throws TrainersException {@code parameter 'NAME' must be one of ..., got 'VALUE'} when it is not admitted
+     */
+    public Object admit(Object value) {
+        if (allowed == null) {
+            return value;
+        }
+        return allowed.admit(value).orElseThrow(() -> new TrainersException("parameter '" + name + "' must be "
+                + allowed.describe() + ", got " + (value instanceof String ? "'" + value + "'" : show(value))));
+    }
+
+    /**
+     * The first value of {@code distribution} this parameter does not admit, or empty: every value of a choice, and the
+     * two ends of a range (an exponential distribution's upper end is unbounded).
+     */
+    public Optional<Object> firstRefused(Distribution distribution) {
+        if (allowed == null) {
+            return Optional.empty();
+        }
+        List<?> values = List.of();
+        if (distribution instanceof CategoricalDistribution c) {
+            values = c.choices();
+        } else if (distribution instanceof IntDistribution i) {
+            values = List.of(i.low(), i.high());
+        } else if (distribution instanceof FloatDistribution f) {
+            values = List.of(f.low(), f.high());
+        } else if (distribution instanceof ExponentialDistribution e) {
+            values = List.of(e.loc(), Double.MAX_VALUE);
+        }
+        return values.stream().filter(v -> allowed.admit(v).isEmpty()).findFirst().map(v -> v);
     }
 
     /**

@@ -57,7 +57,7 @@ public final class CartSpec extends AbstractTrainerSpec {
 
     /** {@code catalogue} followed by the classification split criterion. */
     static Hyperparameters withImpurity(Hyperparameters catalogue) {
-        return catalogue.plus(choice("impurity", "gini", "split criterion: gini or entropy")
+        return catalogue.plus(choice("impurity", "gini", "split criterion: gini or entropy").oneOf("gini", "entropy")
                 .range(CategoricalDistribution.of("gini", "entropy")));
     }
 

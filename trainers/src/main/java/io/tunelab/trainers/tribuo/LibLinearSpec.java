@@ -7,7 +7,9 @@ import io.tunelab.search.space.CategoricalDistribution;
 import io.tunelab.search.space.FloatDistribution;
 import io.tunelab.trainers.TrainersException;
 import io.tunelab.trainers.params.Hyperparameter;
+import io.tunelab.trainers.params.Allowed;
 import io.tunelab.trainers.params.Hyperparameters;
+import java.util.Arrays;
 import java.util.Locale;
 import org.tribuo.Trainer;
 import org.tribuo.classification.Label;
@@ -28,11 +30,11 @@ public final class LibLinearSpec extends AbstractTrainerSpec {
     private static final String SOLVER = "LIBLINEAR solver (any of Tribuo's LinearType names, lower case)";
     static final Hyperparameters CLASSIFICATION = Hyperparameters.of(
             cost(),
-            choice("solver", "l2r_l2loss_svc_dual", SOLVER)
+            choice("solver", "l2r_l2loss_svc_dual", SOLVER).within(solvers(LinearClassificationType.LinearType.class))
                     .range(CategoricalDistribution.of("l2r_lr", "l2r_l2loss_svc_dual", "l1r_lr")));
     static final Hyperparameters REGRESSION = Hyperparameters.of(
             cost(),
-            choice("solver", "l2r_l2loss_svr", SOLVER)
+            choice("solver", "l2r_l2loss_svr", SOLVER).within(solvers(LinearRegressionType.LinearType.class))
                     .range(CategoricalDistribution.of("l2r_l2loss_svr", "l2r_l2loss_svr_dual", "l2r_l1loss_svr_dual")),
             real("epsilon", 0.1, "SVR insensitive-loss width").range(FloatDistribution.logUniform(1e-3, 1)));
 
@@ -66,6 +68,11 @@ public final class LibLinearSpec extends AbstractTrainerSpec {
         LinearRegressionType.LinearType type = solver(LinearRegressionType.LinearType.class, p.choice("solver"));
         return new LibLinearRegressionTrainer(new LinearRegressionType(type), p.real("c"), MAX_ITERATIONS, TOLERANCE,
                 p.real("epsilon"), seed);
+    }
+
+    /** Tribuo's solver names of {@code type}, lower case, as study files give them. */
+    private static <E extends Enum<E>> Allowed solvers(Class<E> type) {
+        return new Allowed.Choices(Arrays.stream(type.getEnumConstants()).map(e -> e.name().toLowerCase(Locale.ROOT)).toList());
     }
 
     private static <E extends Enum<E>> E solver(Class<E> type, String name) {

@@ -40,6 +40,7 @@ public final class LibSvmSpec extends AbstractTrainerSpec {
     static final Hyperparameters CLASSIFICATION = Hyperparameters.of(
             real("c", 1, "penalty of margin violations").range(FloatDistribution.logUniform(1e-2, 1e3)),
             choice("kernel", "rbf", "kernel function: linear, rbf, poly or sigmoid")
+                    .oneOf("linear", "rbf", "poly", "sigmoid")
                     .range(CategoricalDistribution.of("linear", "rbf", "poly")),
             real("gamma", 0.1, "kernel coefficient (rbf, poly, sigmoid)").range(FloatDistribution.logUniform(1e-4, 1)),
             integer("degree", 3, "polynomial degree (poly)").range(IntDistribution.uniform(2, 4)));

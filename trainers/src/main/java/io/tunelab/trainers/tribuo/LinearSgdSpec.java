@@ -36,13 +36,16 @@ public final class LinearSgdSpec extends AbstractTrainerSpec {
     private static final Hyperparameter[] COMMON = {
             choice("optimizer", "adam", "sgd, momentum, nesterov, adagrad, rmsprop or adam; momentum variants use 0.9,"
                     + " Adam (0.9, 0.999)")
+                    .oneOf("sgd", "momentum", "nesterov", "adagrad", "rmsprop", "adam")
                     .range(CategoricalDistribution.of("sgd", "momentum", "nesterov", "adagrad", "rmsprop", "adam")),
             real("learning_rate", 0.01, "step size").range(FloatDistribution.logUniform(1e-3, 0.3)),
             integer("epochs", 20, "passes over the training data").range(IntDistribution.uniform(5, 50)),
             real("l2", 1e-4, "L2 penalty (not on the bias)").range(FloatDistribution.logUniform(1e-6, 0.1))};
     static final Hyperparameters CLASSIFICATION = catalogue(choice("loss", "log",
-            "log: logistic regression, hinge: linear SVM").range(CategoricalDistribution.of("log", "hinge")));
+            "log: logistic regression, hinge: linear SVM").oneOf("log", "hinge")
+            .range(CategoricalDistribution.of("log", "hinge")));
     static final Hyperparameters REGRESSION = catalogue(choice("loss", "squared", "squared, huber or absolute error")
+            .oneOf("squared", "huber", "absolute")
             .range(CategoricalDistribution.of("squared", "huber", "absolute")));
 
     private LinearSgdSpec(Search search) {

@@ -21,7 +21,7 @@ import org.tribuo.regression.Regressor;
 public final class LogisticSpec extends AbstractTrainerSpec {
     static final Hyperparameters CLASSIFICATION = Hyperparameters.of(
             LibLinearSpec.cost(),
-            choice("penalty", "l2", "l2: ridge (dense weights), l1: lasso (sparse weights)")
+            choice("penalty", "l2", "l2: ridge (dense weights), l1: lasso (sparse weights)").oneOf("l2", "l1")
                     .range(CategoricalDistribution.of("l2", "l1")));
 
     private LogisticSpec(Search search) {

@@ -62,14 +62,19 @@ public final class Params {
     private Object value(String name) {
         Object given = trial.params().get(name);
         if (given != null) {
-            return given;
+            return admitted(name, given);
         }
         if (searched.contains(name)) {
-            return trial.suggest(name, searched.get(name));
+            return admitted(name, trial.suggest(name, searched.get(name)));
         }
         Object value = catalogue.defaultOf(name);
         defaulted.put(name, value);
         return value;
+    }
+
+    /** {@code value} as the catalogue admits it: the check a study file's space gets before anything runs. */
+    private Object admitted(String name, Object value) {
+        return catalogue.find(name).map(h -> h.admit(value)).orElse(value);
     }
 
     private static TrainersException kind(String name, Object value, String expected) {

@@ -182,7 +182,7 @@ class TrainerSpecsTest {
         assertThatThrownBy(() -> LinearSgdSpec.defaults().with("optimizer", CategoricalDistribution.of("lbfgs"))
                 .classifier(Study.builder("bad-choice").create().ask()))
                 .isInstanceOf(TrainersException.class)
-                .hasMessageContaining("no choice 'lbfgs'");
+                .hasMessage("parameter 'optimizer' must be one of sgd, momentum, nesterov, adagrad, rmsprop, adam, got 'lbfgs'");
     }
 
     @Test

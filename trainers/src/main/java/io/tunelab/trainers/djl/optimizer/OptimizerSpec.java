@@ -3,6 +3,7 @@ package io.tunelab.trainers.djl.optimizer;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.ParameterTracker;
 import io.tunelab.trainers.TrainersException;
+import io.tunelab.trainers.params.Allowed;
 
 /**
  * Which optimizer to use and its settings (the learning rate comes separately, as a schedule).
@@ -35,9 +36,7 @@ public record OptimizerSpec(OptimizerKind kind, double momentum, double beta1, d
     }
 
     private static void unitInterval(String name, double v) {
-        if (!(v >= 0 && v < 1)) {
-            throw new TrainersException(name + " must be in [0, 1), got " + v);
-        }
+        Allowed.FRACTION.require(name, v);
     }
 
     /** {@code kind} with the book's defaults: momentum 0.9, β1 0.9, β2 0.999, ρ 0.9, ε 1e-7, no decay. */

@@ -17,15 +17,12 @@ final class TrainingParams {
     static OptimizerSpec optimizer(TrialParams p) {
         OptimizerKind kind = OptimizerKind.of(p.getString(OPTIMIZER));
         OptimizerSpec d = OptimizerSpec.defaults(kind);
-        boolean usesMomentum = kind == OptimizerKind.MOMENTUM || kind == OptimizerKind.NESTEROV;
-        boolean adamFamily = kind == OptimizerKind.ADAM || kind == OptimizerKind.ADAMW
-                || kind == OptimizerKind.ADAMAX || kind == OptimizerKind.NADAM;
         return new OptimizerSpec(kind,
-                usesMomentum ? p.getDouble(MOMENTUM, d.momentum()) : d.momentum(),
-                adamFamily ? p.getDouble(BETA_1, d.beta1()) : d.beta1(),
-                adamFamily ? p.getDouble(BETA_2, d.beta2()) : d.beta2(),
-                kind == OptimizerKind.RMSPROP ? p.getDouble(RHO, d.rho()) : d.rho(),
-                kind == OptimizerKind.SGD || usesMomentum ? d.epsilon() : p.getDouble(EPSILON, d.epsilon()),
+                kind.readsMomentum() ? p.getDouble(MOMENTUM, d.momentum()) : d.momentum(),
+                kind.readsBetas() ? p.getDouble(BETA_1, d.beta1()) : d.beta1(),
+                kind.readsBetas() ? p.getDouble(BETA_2, d.beta2()) : d.beta2(),
+                kind.readsRho() ? p.getDouble(RHO, d.rho()) : d.rho(),
+                kind.readsEpsilon() ? p.getDouble(EPSILON, d.epsilon()) : d.epsilon(),
                 kind == OptimizerKind.ADAMW ? p.getDouble(WEIGHT_DECAY, DjlHyperparameters.ADAMW_WEIGHT_DECAY)
                         : p.getDouble(WEIGHT_DECAY));
     }
@@ -61,8 +58,8 @@ final class TrainingParams {
                     p.getDouble(LR_MIN));
             case "one_cycle" -> LearningRateSchedule.oneCycle(lr, total);
             case "cosine" -> LearningRateSchedule.cosine(lr, total, p.getDouble(LR_MIN));
-            default -> throw new TrainersException("parameter 'lr_schedule' must be constant, power, exponential,"
-                    + " piecewise, plateau, one_cycle, cosine or warmup, got '" + kind + "'");
+            default -> throw new TrainersException("parameter 'lr_schedule' must be one of "
+                    + String.join(", ", DjlHyperparameters.SCHEDULES) + ", got '" + kind + "'");
         };
         double warmupEpochs = kind.equals("warmup")
                 ? p.getDouble(WARMUP_EPOCHS, DjlHyperparameters.WARMUP_SCHEDULE_EPOCHS) : p.getDouble(WARMUP_EPOCHS);

@@ -3,6 +3,7 @@ package io.tunelab.trainers.djl.train;
 import io.tunelab.search.space.Distribution;
 import io.tunelab.search.trial.Trial;
 import io.tunelab.trainers.TrainersException;
+import io.tunelab.trainers.params.Hyperparameter;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -12,7 +13,8 @@ import java.util.Map;
  * it, else the fixed value configured for the study, else the default: the one of
  * {@link DjlHyperparameters#CATALOGUE}, or the one the caller passes when it varies. Values are converted
  * to the type asked for (a categorical {@code "true"} reads as a boolean, an integral {@code 64.0} as
- * an int). The values that were not sampled are remembered for {@link #unsampled()} (provenance).
+ * an int), and checked against the values the catalogue admits (a choice comes back in its listed spelling, so
+ * {@code One-Cycle} reads as {@code one_cycle}). The values that were not sampled are remembered for {@link #unsampled()} (provenance).
  * Used by one thread, like the trial.
  */
 public final class TrialParams {
@@ -44,11 +46,16 @@ public final class TrialParams {
     private Object raw(String name, Object defaultValue) {
         Distribution d = space.get(name);
         if (d != null) {
-            return trial.suggest(name, d);
+            return admitted(name, trial.suggest(name, d));
         }
-        Object value = fixed.getOrDefault(name, defaultValue);
+        Object value = admitted(name, fixed.getOrDefault(name, defaultValue));
         unsampled.put(name, value);
         return value;
+    }
+
+    /** {@code value} as the catalogue admits it ({@link Hyperparameter#admit}): the same check a study file gets before it runs. */
+    private static Object admitted(String name, Object value) {
+        return DjlHyperparameters.CATALOGUE.find(name).map(h -> h.admit(value)).orElse(value);
     }
 
     /** An integer with the catalogue's default. */

@@ -41,6 +41,18 @@ class TrialParamsTest {
     }
 
     @Test
+    void aValueTheCatalogueDoesNotAdmitFailsTheTrialWithTheCheckTheDryRunMakes() {
+        TrialParams p = new TrialParams(trial, Map.of("activation", CategoricalDistribution.of("swish")),
+                Map.of("dropout", 1.0, "lr_schedule", "One-Cycle"));
+
+        assertThatThrownBy(() -> p.getString("activation")).isInstanceOf(TrainersException.class)
+                .hasMessage("parameter 'activation' must be one of relu, leaky_relu, elu, selu, tanh, gelu, got 'swish'");
+        assertThatThrownBy(() -> p.getDouble("dropout")).isInstanceOf(TrainersException.class)
+                .hasMessage("parameter 'dropout' must be in [0, 1), got 1");
+        assertThat(p.getString("lr_schedule")).isEqualTo("one_cycle");
+    }
+
+    @Test
     void aValueOfTheWrongTypeIsReportedWithItsName() {
         TrialParams p = new TrialParams(trial, Map.of(), Map.of("epochs", 2.5, "batch_norm", "maybe"));
 
@@ -115,7 +127,7 @@ class TrialParamsTest {
     void anUnknownScheduleListsTheKnownOnes() {
         TrialParams p = new TrialParams(trial, Map.of(), Map.of("lr_schedule", "triangular"));
         assertThatThrownBy(() -> TrainingParams.schedule(p, 1, 1)).isInstanceOf(TrainersException.class)
-                .hasMessageContaining("one_cycle, cosine or warmup, got 'triangular'");
+                .hasMessageContaining("one_cycle, cosine, warmup, got 'triangular'");
     }
 
     @Test

@@ -1,0 +1,52 @@
+package io.tunelab.cli.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.tunelab.cli.DefaultWiring;
+import io.tunelab.cli.error.CliException;
+import io.tunelab.search.storage.InMemoryStorage;
+import io.tunelab.spec.StudySpecParser;
+import org.junit.jupiter.api.Test;
+
+/** Resuming a study is refused when the file measures its trials otherwise than the stored file did. */
+class StudyRunnerResumeTest {
+    private static final String FILE = """
+            study: cart
+            direction: maximize
+            metric: %s
+            budget: {trials: 1}
+            trainer: %s
+            data: {dataset: synthetic-classification, samples: 100, classes: 2, seed: 1}
+            space:
+              c: {float: [0.1, 10], log: true}
+            """;
+    private final InMemoryStorage storage = new InMemoryStorage();
+    private final DefaultWiring wiring = new DefaultWiring();
+
+    private StudyRunner runner(String metric, String trainer) {
+        String text = FILE.formatted(metric, trainer);
+        return new StudyRunner(new StudySpecParser().parse(text, "cart.yaml"), text, storage, wiring.trainers(),
+                wiring.devices());
+    }
+
+    @Test
+    void anotherMetricOrTrainerIsRefusedNamingTheStoredAndTheNewOne() {
+        runner("accuracy", "tribuo-logistic").create(false);
+
+        assertThatThrownBy(() -> runner("macro_f1", "tribuo-logistic").create(false)).isInstanceOf(CliException.class)
+                .hasMessageStartingWith("study 'cart' was created with metric accuracy, not macro_f1;")
+                .hasMessageContaining("Give the study a new name");
+        assertThatThrownBy(() -> runner("accuracy", "tribuo-liblinear").create(false)).isInstanceOf(CliException.class)
+                .hasMessageStartingWith("study 'cart' was created with trainer tribuo-logistic, not tribuo-liblinear;");
+        assertThat(storage.findStudy("cart").orElseThrow().systemAttrs().get(StudyRunner.STUDY_FILE).toString())
+                .as("the stored study file is kept").contains("metric: accuracy").contains("trainer: tribuo-logistic");
+    }
+
+    @Test
+    void theSameFileResumes() {
+        runner("accuracy", "tribuo-logistic").create(false);
+
+        assertThat(runner("accuracy", "tribuo-logistic").create(false).name()).isEqualTo("cart");
+    }
+}
