@@ -55,6 +55,11 @@ final class LiveTrial implements Trial {
         return started.id();
     }
 
+    /** The study that asked this trial. */
+    Study study() {
+        return study;
+    }
+
     /** The latest pruning verdict that said stop, or null. */
     PruneDecision pruneDecision() {
         return pruneDecision;

@@ -138,6 +138,31 @@ class StudyTest {
     }
 
     @Test
+    void aTrialAskedFromAnotherStudyIsRefusedNamingBothStudiesAndLeavesTheSameNumberedTrialRunning() {
+        InMemoryStorage storage = new InMemoryStorage();
+        Study a = Study.builder("a").storage(storage).seed(7).create();
+        Study b = Study.builder("b").storage(storage).seed(7).create();
+        Trial fromA = a.ask();
+        Trial fromB = b.ask();
+
+        assertThatThrownBy(() -> b.tell(fromA, 42.0)).isInstanceOf(StudyException.class)
+                .hasMessage("trial 0 belongs to study 'a', not to study 'b': tell it to study 'a'");
+        assertThat(b.trials(EnumSet.allOf(TrialState.class))).singleElement()
+                .satisfies(t -> assertThat(t.state()).isEqualTo(TrialState.RUNNING));
+        assertThat(b.tell(fromB, 1.0).value()).isEqualTo(1.0);
+        assertThat(a.tell(fromA, 2.0).value()).isEqualTo(2.0);
+    }
+
+    @Test
+    void aTrialCanBeToldThroughAnotherHandleOfItsStudy() {
+        InMemoryStorage storage = new InMemoryStorage();
+        Study first = Study.builder("s").storage(storage).seed(7).create();
+        Study loaded = Study.builder("s").storage(storage).seed(7).createOrLoad();
+
+        assertThat(loaded.tell(first.ask(), 3.0).state()).isEqualTo(TrialState.COMPLETE);
+    }
+
+    @Test
     void tellingATrialNumberTheStudyDoesNotHaveNamesTheStudy() {
         Study study = study();
         study.ask();
