@@ -3,6 +3,8 @@ package io.tunelab.search.study;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tunelab.search.pruner.MedianPruner;
+import io.tunelab.search.pruner.NopPruner;
 import io.tunelab.search.space.InvalidDistributionException;
 import io.tunelab.search.storage.InMemoryStorage;
 import io.tunelab.search.storage.StorageException;
@@ -160,6 +162,20 @@ class StudyTest {
         Study loaded = Study.builder("s").storage(storage).seed(7).createOrLoad();
 
         assertThat(loaded.tell(first.ask(), 3.0).state()).isEqualTo(TrialState.COMPLETE);
+    }
+
+    @Test
+    void aPrunerOnAStudyOfSeveralObjectivesIsRefusedAtBuildTimeNamingThePrunerAndCreatesNoStudy() {
+        InMemoryStorage storage = new InMemoryStorage();
+
+        assertThatThrownBy(() -> Study.builder("mo3").storage(storage).directions(Direction.MINIMIZE, Direction.MINIMIZE)
+                .pruner(new MedianPruner()).createOrLoad())
+                .isInstanceOf(StudyException.class)
+                .hasMessage("pruner MedianPruner needs a single objective, and study 'mo3' has 2 directions"
+                        + " [MINIMIZE, MINIMIZE]; remove the pruner or use one direction");
+        assertThat(storage.findStudy("mo3")).isEmpty();
+        assertThat(Study.builder("mo3").storage(storage).directions(Direction.MINIMIZE, Direction.MINIMIZE)
+                .pruner(new NopPruner()).create().directions()).hasSize(2);
     }
 
     @Test
