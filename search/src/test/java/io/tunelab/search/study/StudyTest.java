@@ -13,6 +13,9 @@ import io.tunelab.search.trial.FrozenTrial;
 import io.tunelab.search.trial.Trial;
 import io.tunelab.search.trial.TrialPrunedException;
 import io.tunelab.search.trial.TrialState;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
@@ -176,6 +179,35 @@ class StudyTest {
         assertThat(storage.findStudy("mo3")).isEmpty();
         assertThat(Study.builder("mo3").storage(storage).directions(Direction.MINIMIZE, Direction.MINIMIZE)
                 .pruner(new NopPruner()).create().directions()).hasSize(2);
+    }
+
+    @Test
+    void aNegativeReportStepIsAnErrorNamingIt() {
+        Trial trial = study().ask();
+
+        assertThatThrownBy(() -> trial.report(-1, 0.5)).isInstanceOf(StudyException.class)
+                .hasMessage("trial 0: report step must be 0 or more, got -1");
+    }
+
+    @Test
+    void reportingAStepAgainKeepsTheFirstValueAndWarnsOnce() {
+        Study study = study();
+        Trial trial = study.ask();
+        PrintStream stderr = System.err;
+        ByteArrayOutputStream warnings = new ByteArrayOutputStream();
+        try {
+            System.setErr(new PrintStream(warnings, true, StandardCharsets.UTF_8));
+            trial.report(0, 0.9);
+            trial.report(1, 0.8);
+            trial.report(1, 0.1);
+        } finally {
+            System.setErr(stderr);
+        }
+
+        assertThat(study.trials().get(0).intermediateValues()).containsExactly(Map.entry(0, 0.9), Map.entry(1, 0.8));
+        assertThat(warnings.toString(StandardCharsets.UTF_8).split("already reported step", -1)).hasSize(2);
+        assertThat(warnings.toString(StandardCharsets.UTF_8))
+                .contains("Trial 0 of study 's' already reported step 1; keeping its first value and ignoring 0.1");
     }
 
     @Test
