@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tunelab.search.pruner.MedianPruner;
 import io.tunelab.search.pruner.NopPruner;
+import io.tunelab.search.space.IntDistribution;
 import io.tunelab.search.space.InvalidDistributionException;
 import io.tunelab.search.storage.InMemoryStorage;
 import io.tunelab.search.storage.StorageException;
 import io.tunelab.search.trial.Direction;
 import io.tunelab.search.trial.FrozenTrial;
+import io.tunelab.search.trial.RangeOptions;
 import io.tunelab.search.trial.Trial;
 import io.tunelab.search.trial.TrialPrunedException;
 import io.tunelab.search.trial.TrialState;
@@ -131,6 +133,29 @@ class StudyTest {
         List<FrozenTrial> trials = study.trials();
         assertThat(trials.get(0).params()).containsEntry("x", 0.25).containsKey("y");
         assertThat(trials.get(1).params().get("x")).isNotEqualTo(0.25);
+    }
+
+    @Test
+    void anEnqueuedValueInsideTheRangeButNotAnIntegerOrOffTheStepGridIsSaidToBeSo() {
+        Study study = study();
+        study.enqueueTrial(Map.of("n", 2.7));
+        study.enqueueTrial(Map.of("n", 2, "s", 0.35));
+        study.enqueueTrial(Map.of("n", 9));
+
+        study.optimize(t -> t.suggestInt("n", 1, 5) + t.suggestFloat("s", 0, 1, RangeOptions.step(0.1)), sequential(3));
+
+        assertThat(study.trials()).extracting(FrozenTrial::message).containsExactly(
+                "InvalidDistributionException: enqueued parameter 'n': value 2.7 is not an integer, as int[1, 5] needs",
+                "InvalidDistributionException: enqueued parameter 's': value 0.35 is not on the step grid of"
+                        + " float[0.0, 1.0] step 0.1 (0.0 plus a multiple of 0.1)",
+                "InvalidDistributionException: enqueued parameter 'n': value 9 is outside int[1, 5]");
+    }
+
+    @Test
+    void anIntegerOffAnIntStepGridIsSaidToBeSo() {
+        assertThatThrownBy(() -> IntDistribution.stepped(1, 9, 2).toInternal(4))
+                .isInstanceOf(InvalidDistributionException.class)
+                .hasMessage("value 4 is not on the step grid of int[1, 9] step 2 (1 plus a multiple of 2)");
     }
 
     @Test
