@@ -3,9 +3,8 @@ package io.tunelab.cli;
 import io.tunelab.cli.error.CliException;
 import io.tunelab.search.SearchException;
 import io.tunelab.search.storage.StorageException;
-import io.tunelab.spec.SpecValidationException;
-import io.tunelab.tensorboard.TensorBoardException;
 import java.io.PrintWriter;
+import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
@@ -17,6 +16,13 @@ import picocli.CommandLine.ParseResult;
  * for anything else. The stack trace is printed only with {@code --debug}.
  */
 final class ErrorHandler implements IExecutionExceptionHandler {
+    /**
+     * The user-input exceptions of modules that are not on the read commands' short class path (the launcher starts
+     * {@code studies}, {@code trials}, {@code best} and {@code compare} without the spec and TensorBoard jars), known by
+     * name: an {@code instanceof} of such a class would load it, and fail there with {@link NoClassDefFoundError}.
+     */
+    static final Set<String> INPUT_ERRORS_BY_NAME = Set.of("io.tunelab.spec.SpecValidationException",
+            "io.tunelab.tensorboard.TensorBoardException");
 
     @Override
     public int handleExecutionException(Exception e, CommandLine command, ParseResult parseResult) {
@@ -47,11 +53,21 @@ final class ErrorHandler implements IExecutionExceptionHandler {
         if (e instanceof StorageException s) {
             return s.kind() == StorageException.Kind.UNAVAILABLE ? ExitCodes.RUNTIME_FAILURE : ExitCodes.INVALID_INPUT;
         }
-        if (e instanceof CliException || e instanceof SpecValidationException || e instanceof SearchException
-                || e instanceof IllegalArgumentException || e instanceof TensorBoardException) {
+        if (e instanceof CliException || e instanceof SearchException || e instanceof IllegalArgumentException
+                || isNamed(e.getClass(), INPUT_ERRORS_BY_NAME)) {
             return ExitCodes.INVALID_INPUT;
         }
         return ExitCodes.RUNTIME_FAILURE;
+    }
+
+    /** Whether {@code type} or one of its superclasses has one of these names; loads no class. */
+    private static boolean isNamed(Class<?> type, Set<String> names) {
+        for (Class<?> c = type; c != null; c = c.getSuperclass()) {
+            if (names.contains(c.getName())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean debug(ParseResult result) {

@@ -9,6 +9,7 @@ import io.tunelab.tracker.setup.TrackerConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -47,13 +48,19 @@ final class TrackerLocation {
      * As {@link #config(StorageAccess)}, for a command that works on what is already there (the read commands,
      * {@code models}, {@code promote}, {@code serve}, {@code export}): refuses a directory that holds no tracker
      * database instead of creating an empty one there (a mistyped {@code --storage} would otherwise list no studies or
-     * models, as if they were lost, and leave a tracker behind). JDBC URLs are taken as they are.
+     * models, as if they were lost, and leave a tracker behind). An embedded H2 URL ({@code jdbc:h2:./tracker}) whose
+     * file does not exist is refused the same way; server URLs are taken as they are (a tracker server creates no
+     * database for its clients).
      *
-     * @throws CliException naming the directory when it holds no {@code tracker.mv.db}
+     * @throws CliException naming the directory when it holds no {@code tracker.mv.db}, or the URL and its missing file
      */
     static TrackerConfig existing(StorageAccess access) {
         TrackerConfig config = config(access);
         missingFile(access, config).ifPresent(file -> {
+            if (access.url().startsWith("jdbc:")) {
+                throw new CliException("--storage: no tracker at '" + access.url() + "' (" + file + " does not exist);"
+                        + " expected the URL of a tracker database a study ran with");
+            }
             throw new CliException("--storage: no tracker in '" + access.url() + "' (no " + file.getFileName()
                     + " there); expected the directory a study ran with (`tunelab run` and `tunelab demo` write to"
                     + " .tunelab unless given --storage), or a jdbc:h2:... or jdbc:postgresql:... URL");
@@ -61,14 +68,22 @@ final class TrackerLocation {
         return config;
     }
 
-    /** Whether {@code access} names a directory that holds no tracker database yet (opening it creates one). */
+    /**
+     * Whether {@code access} names a directory or an embedded H2 file that holds no tracker database yet (opening it
+     * creates one).
+     */
     static boolean isMissing(StorageAccess access) {
         return !access.url().startsWith("memory:") && missingFile(access, config(access)).isPresent();
     }
 
-    /** The database file a directory {@code access} should hold and does not; empty for JDBC URLs. */
+    /**
+     * The database file a directory or an embedded H2 URL of {@code access} names and that does not exist; empty for
+     * server and in-memory URLs.
+     */
     private static Optional<Path> missingFile(StorageAccess access, TrackerConfig config) {
-        if (access.url().startsWith("jdbc:")) {
+        String url = access.url().toLowerCase(Locale.ROOT);
+        if (url.startsWith("jdbc:") && (!url.startsWith("jdbc:h2:") || url.startsWith("jdbc:h2:mem:")
+                || DatabaseSettings.isServer(url))) {
             return Optional.empty();
         }
         return config.database().embeddedFile().filter(file -> !Files.isRegularFile(file));

@@ -3,8 +3,12 @@ package io.tunelab.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tunelab.cli.error.CliException;
+import io.tunelab.spec.SpecProblem;
+import io.tunelab.spec.SpecValidationException;
+import io.tunelab.tensorboard.TensorBoardException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -81,5 +85,17 @@ class ErrorHandlerTest {
     @Test
     void debugAddsTheStackTrace() {
         assertThat(run("--debug")[1]).contains("java.lang.IllegalStateException: disk full").contains("\tat ");
+    }
+
+    @Test
+    void anInvalidStudyFileAndATensorBoardErrorAreUserErrorsThoughTheyAreKnownByName() {
+        SpecValidationException spec = new SpecValidationException(
+                List.of(new SpecProblem("s.yaml", 1, 1, "budget", "trials must be at least 1, got 0")));
+        TensorBoardException subclass = new TensorBoardException("no event files in runs/") { };
+
+        assertThat(ErrorHandler.exitCode(spec)).isEqualTo(2);
+        assertThat(ErrorHandler.exitCode(subclass)).isEqualTo(2);
+        assertThat(ErrorHandler.INPUT_ERRORS_BY_NAME)
+                .containsExactlyInAnyOrder(SpecValidationException.class.getName(), TensorBoardException.class.getName());
     }
 }

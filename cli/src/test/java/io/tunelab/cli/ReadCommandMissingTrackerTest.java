@@ -13,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The commands that only read ({@code studies}, {@code trials}, {@code best}, {@code compare}) refuse a
- * {@code --storage} directory that holds no tracker, naming it, instead of creating an empty tracker there and
+ * {@code --storage} directory or embedded H2 URL that holds no tracker, naming it, instead of creating an empty tracker there and
  * listing no studies as if they were lost.
  */
 class ReadCommandMissingTrackerTest {
@@ -36,6 +36,39 @@ class ReadCommandMissingTrackerTest {
                     .doesNotContain("\tat ");
             assertThat(mistyped).as(command.get(0)).doesNotExist();
         }
+    }
+
+    @Test
+    void everyReadCommandRefusesAnH2FileUrlThatDoesNotExistAndCreatesNoDatabase() throws Exception {
+        String url = "jdbc:h2:" + dir.resolve("typo");
+        for (List<String> command : List.of(List.of("studies"), List.of("trials", "s"), List.of("best", "s"),
+                List.of("compare", "s", "0", "1"))) {
+            List<String> args = new ArrayList<>(command);
+            args.addAll(List.of("--storage", url));
+
+            CliRun run = CliRun.of(new DefaultWiring(), args.toArray(String[]::new));
+
+            assertThat(run.code()).as(command.get(0)).isEqualTo(ExitCodes.INVALID_INPUT);
+            assertThat(run.err()).as(command.get(0))
+                    .contains("--storage: no tracker at '" + url + "'", dir.resolve("typo.mv.db") + " does not exist")
+                    .doesNotContain("\tat ");
+            try (var files = Files.list(dir)) {
+                assertThat(files).as(command.get(0)).isEmpty();
+            }
+        }
+    }
+
+    @Test
+    void anH2FileUrlAStudyRanWithIsReadAsBefore() {
+        String url = "jdbc:h2:" + dir.resolve("tracker");
+        try (TrialStorage storage = new DefaultWiring().openStorage(dir.toString())) {
+            storage.createStudy("kept", List.of(Direction.MINIMIZE));
+        }
+
+        CliRun run = CliRun.of(new DefaultWiring(), "studies", "--storage", url);
+
+        assertThat(run.code()).as(run.err()).isZero();
+        assertThat(run.out()).contains("kept");
     }
 
     @Test

@@ -82,13 +82,17 @@ class ReadClassPathIT {
         return new Outcome(p.exitValue(), out, err);
     }
 
-    /** Every form of the four commands: each output format, a missing trial, each kind of error, the help. */
+    /**
+     * Every form of the four commands: each output format, a missing trial, each kind of error (a storage URL of no
+     * known database among them), the help. A command naming its own {@code --storage} keeps it.
+     */
     private static final List<List<String>> ON_H2 = List.of(
             List.of("studies"), List.of("best", "mixed"), List.of("best", "mixed", "--format", "json"),
             List.of("trials", "mixed"), List.of("trials", "mixed", "--format", "csv"),
             List.of("trials", "mixed", "--format", "json", "--state", "COMPLETE,PRUNED"),
             List.of("compare", "mixed", "0", "1", "3"), List.of("compare", "mixed", "0", "99"),
-            List.of("best", "no-such-study"), List.of("trials", "mixed", "--format", "xml"), List.of("trials", "--help"));
+            List.of("best", "no-such-study"), List.of("trials", "mixed", "--format", "xml"), List.of("trials", "--help"),
+            List.of("studies", "--storage", "jdbc:foo:bar"), List.of("trials", "mixed", "--storage", "jdbc:foo:bar"));
     /** What differs on PostgreSQL is the driver and the migrations' database support: one of each format. */
     private static final List<List<String>> ON_POSTGRESQL = List.of(
             List.of("studies"), List.of("best", "mixed", "--format", "json"), List.of("trials", "mixed", "--format", "csv"));
@@ -99,7 +103,7 @@ class ReadClassPathIT {
         List<String> whole = List.of("-jar", TARGET.resolve("tunelab.jar").toString());
         for (List<String> words : commands) {
             List<String> args = new ArrayList<>(words);
-            if (!words.contains("--help")) {
+            if (!words.contains("--help") && !words.contains("--storage")) {
                 args.addAll(List.of("--storage", storage));
             }
             String[] argv = args.toArray(String[]::new);

@@ -10,34 +10,49 @@ import io.tunelab.search.trial.FrozenTrial;
 import io.tunelab.search.trial.StudyView;
 import io.tunelab.search.trial.TrialState;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Walks the full grid of a space given up front, one grid point per trial: trial number {@code n}
- * takes grid point {@code n}. The grid is the Cartesian product of each parameter's values, with the
- * parameters in the order given and the <em>last one varying fastest</em> (like nested loops, or an
- * odometer): for {@code a ∈ {1, 2}} then {@code b ∈ {x, y, z}}, the points are (1,x), (1,y), (1,z),
- * (2,x), (2,y), (2,z).
+ * Walks the full grid of a space given up front, one grid point per trial, taking the grid points that no trial of
+ * the study has visited yet, in grid order, as Optuna's {@code GridSampler} does. The grid is the Cartesian product of
+ * each parameter's values, with the parameters in the order given and the <em>last one varying fastest</em> (like
+ * nested loops, or an odometer): for {@code a ∈ {1, 2}} then {@code b ∈ {x, y, z}}, the points are (1,x), (1,y),
+ * (1,z), (2,x), (2,y), (2,z).
  *
  * <p>A parameter's values are either listed explicitly or taken from its distribution: a categorical's
  * choices in order; every admissible integer of an int distribution ({@code low, low + step, …, high},
  * log or not); every grid point of a stepped float. A continuous float or an exponential has no grid and
  * is rejected with a {@link SamplerException} naming it.
  *
- * <p>{@link #isExhausted} is true once every grid point has been started, so {@code optimize} stops.
- * Trials numbered past the grid (another worker that started at the same moment, or {@code ask()}
- * called anyway) wrap round to point {@code n mod size}. Suggesting a parameter that is not in the grid,
- * or from a distribution that does not contain the grid value, throws {@link SamplerException} naming
- * the parameter. Deterministic, immutable and thread-safe; it draws no randomness.
+ * <p>Which points are taken, from the view the sampler is given: a trial this sampler gave a point records it in the
+ * system attribute {@value #POINT_ATTR}; an enqueued trial takes the point its enqueued parameters name (attribute
+ * {@code fixed_params}); any other trial whose parameters lie on a grid point (one run before the study switched to
+ * the grid, say) visited that point. A trial that is asked takes the first point none of these has taken, skipping one
+ * further point for each earlier-numbered trial that is still running or waiting and whose point the view does not show
+ * (one being asked at the same moment, or hidden by deterministic mode's window): that trial takes the points before.
+ * So parallel asks get different points, and in deterministic mode trial {@code n} gets the same point whatever the
+ * parallelism. Trials of another process asked at the very same moment may share a point, as in Optuna.
+ *
+ * <p>{@link #isExhausted} is true once every grid point has been started, so {@code optimize} stops. A trial asked
+ * anyway (another worker that started at the same moment, or {@code ask()} called regardless) takes a point again.
+ * Suggesting a parameter that is not in the grid, or from a distribution that does not contain the grid value, throws
+ * {@link SamplerException} naming the parameter. Immutable but for the points of the trials it is sampling, and
+ * thread-safe; it draws no randomness.
  */
 public final class GridSampler implements Sampler {
+    /** The trial system attribute holding the index of the grid point this sampler gave the trial. */
+    public static final String POINT_ATTR = "grid_point";
     private static final int MAX_AXIS = 1_000_000;
 
     private final List<Axis> axes;
     private final int size;
+    /** The point of each trial of this process between its ask and its end, by trial id. */
+    private final Map<Long, Integer> asked = new ConcurrentHashMap<>();
 
     /** One parameter of the grid and its values. */
     private record Axis(String name, List<Object> values) {
@@ -155,9 +170,136 @@ public final class GridSampler implements Sampler {
                 + "; add it to the grid or suggest only grid parameters");
     }
 
+    /**
+     * Chooses the trial's grid point (see the class comment): the first point its enqueued parameters allow that no
+     * trial in {@code study} has taken, after one further point per earlier-numbered pending trial whose point the view
+     * does not show. When every point allowed is taken, a taken one again: point {@code number mod size} when the
+     * enqueued parameters allow it, else the first they allow (their values win either way).
+     */
+    @Override
+    public void beforeTrial(StudyView study, FrozenTrial trial) {
+        asked.put(trial.id(), choose(study, trial));
+    }
+
+    private int choose(StudyView study, FrozenTrial trial) {
+        BitSet taken = new BitSet(size);
+        int unseen = 0;
+        for (FrozenTrial other : study.trials()) {
+            if (other.id() == trial.id()) {
+                continue;
+            }
+            int point = pointOf(other);
+            if (point >= 0) {
+                taken.set(point);
+            } else if (other.number() < trial.number()
+                    && (other.state() == TrialState.RUNNING || other.state() == TrialState.WAITING)) {
+                unseen++;
+            }
+        }
+        Map<String, Object> fixed = fixedParams(trial);
+        int first = -1;
+        for (int point = taken.nextClearBit(0); point < size; point = taken.nextClearBit(point + 1)) {
+            if (allows(fixed, point)) {
+                if (first < 0) {
+                    first = point;
+                }
+                if (unseen-- == 0) {
+                    return point;
+                }
+            }
+        }
+        if (first >= 0) {
+            return first;
+        }
+        int again = Math.floorMod(trial.number(), size);
+        if (allows(fixed, again)) {
+            return again;
+        }
+        for (int point = 0; point < size; point++) {
+            if (allows(fixed, point)) {
+                return point;
+            }
+        }
+        return again;
+    }
+
+    /** The grid point a trial took or will take, or -1 when the view does not show one. */
+    private int pointOf(FrozenTrial trial) {
+        if (trial.systemAttrs().get(POINT_ATTR) instanceof Number n) {
+            return n.intValue();
+        }
+        Map<String, Object> values = new LinkedHashMap<>(trial.params());
+        values.putAll(fixedParams(trial));
+        return indexOf(values);
+    }
+
+    /** The index of the grid point these values name on every axis, or -1. */
+    private int indexOf(Map<String, Object> values) {
+        int index = 0;
+        for (Axis axis : axes) {
+            int digit = digitOf(axis, values.get(axis.name()));
+            if (digit < 0) {
+                return -1;
+            }
+            index = index * axis.values().size() + digit;
+        }
+        return index;
+    }
+
+    /** Whether grid point {@code point} agrees with every enqueued value of a grid parameter. */
+    private boolean allows(Map<String, Object> fixed, int point) {
+        for (Axis axis : axes) {
+            if (fixed.containsKey(axis.name()) && !same(fixed.get(axis.name()), valueAt(axis.name(), point))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int digitOf(Axis axis, Object value) {
+        if (value == null) {
+            return -1;
+        }
+        for (int i = 0; i < axis.values().size(); i++) {
+            if (same(axis.values().get(i), value)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Equal values, numbers by value whatever their boxed type (an enqueued 2 and a grid value 2.0 agree). */
+    private static boolean same(Object a, Object b) {
+        if (a instanceof Number x && b instanceof Number y) {
+            return x.doubleValue() == y.doubleValue();
+        }
+        return Objects.equals(a, b);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> fixedParams(FrozenTrial trial) {
+        return trial.systemAttrs().get("fixed_params") instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
+    }
+
+    /** The trial's grid point, recorded as {@value #POINT_ATTR} for the trials asked after it. */
+    @Override
+    public Map<String, Object> trialAttrs(StudyView study, FrozenTrial trial) {
+        Map<String, Object> attrs = new LinkedHashMap<>(Sampler.super.trialAttrs(study, trial));
+        attrs.put(POINT_ATTR, point(trial));
+        return attrs;
+    }
+
+    private int point(FrozenTrial trial) {
+        Integer point = asked.get(trial.id());
+        if (point != null) {
+            return point;
+        }
+        return trial.systemAttrs().get(POINT_ATTR) instanceof Number n ? n.intValue() : Math.floorMod(trial.number(), size);
+    }
+
     @Override
     public double sampleIndependent(StudyView study, FrozenTrial trial, String name, Distribution distribution) {
-        Object value = valueAt(name, trial.number());
+        Object value = valueAt(name, point(trial));
         try {
             return distribution.toInternal(value);
         } catch (InvalidDistributionException e) {
@@ -166,16 +308,25 @@ public final class GridSampler implements Sampler {
         }
     }
 
-    /** True once every grid point has been started: trials 0 to size - 1 have all left WAITING. */
     @Override
-    public boolean isExhausted(StudyView study) {
-        long started = study.trials().stream()
-                .filter(t -> t.state() != TrialState.WAITING && t.number() < size)
-                .count();
-        return started >= size;
+    public void afterTrial(StudyView study, FrozenTrial trial, TrialState state, List<Double> values) {
+        asked.remove(trial.id());
     }
 
-    /** True: trial {@code n} takes grid point {@code n}, whatever the view. */
+    /** True once every grid point has been taken by a trial that has started (left WAITING). */
+    @Override
+    public boolean isExhausted(StudyView study) {
+        BitSet started = new BitSet(size);
+        for (FrozenTrial t : study.trials()) {
+            int point = t.state() == TrialState.WAITING ? -1 : pointOf(t);
+            if (point >= 0) {
+                started.set(point);
+            }
+        }
+        return started.cardinality() >= size;
+    }
+
+    /** True: a trial's point follows from the view, its number and its enqueued parameters (see the class comment). */
     @Override
     public boolean decidesFromViewOnly() {
         return true;

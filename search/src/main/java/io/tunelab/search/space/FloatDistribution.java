@@ -86,6 +86,11 @@ public record FloatDistribution(double low, double high, boolean log, double ste
 
     @Override
     public double toInternal(Object external) {
+        if (hasStep() && external instanceof Number number && number.doubleValue() >= low && number.doubleValue() <= high
+                && !contains(number.doubleValue())) {
+            throw new InvalidDistributionException("value " + external + " is not on the step grid of " + describe()
+                    + " (" + low + " plus a multiple of " + step + ")");
+        }
         return RealValues.toInternal(this, external);
     }
 

@@ -62,9 +62,21 @@ public record IntDistribution(int low, int high, boolean log, int step) implemen
         }
         double v = number.doubleValue();
         if (!contains(v)) {
-            throw new InvalidDistributionException("value " + external + " is outside " + describe());
+            throw new InvalidDistributionException(whyNot(external, v));
         }
         return v;
+    }
+
+    /** Why {@code v} (given as {@code external}) is not a value of this distribution: not an integer, off the step grid, or outside. */
+    private String whyNot(Object external, double v) {
+        if (!(v >= low && v <= high)) {
+            return "value " + external + " is outside " + describe();
+        }
+        if (v != Math.rint(v)) {
+            return "value " + external + " is not an integer, as " + describe() + " needs";
+        }
+        return "value " + external + " is not on the step grid of " + describe() + " (" + low + " plus a multiple of "
+                + step + ")";
     }
 
     @Override

@@ -12,7 +12,8 @@ import java.util.Map;
  * <ul>
  *   <li>float and int parameters take one coordinate each, in log space when {@code log};
  *       ints and stepped floats are widened by half a step on each side so every admissible value
- *       owns an equal share of {@code [0, 1]};</li>
+ *       owns an equal share of {@code [0, 1]}; a range wider than the largest double (up to
+ *       {@code [-Double.MAX_VALUE, Double.MAX_VALUE]}) is scaled at half size, so it never overflows;</li>
  *   <li>an exponential parameter takes one coordinate, its cumulative probability, so a uniform
  *       coordinate decodes to a value of the exponential law;</li>
  *   <li>a categorical with {@code k} choices takes {@code k} one-hot coordinates; decoding picks the
@@ -142,12 +143,22 @@ public final class SearchSpaceTransform {
             lo = Math.log(lo);
             hi = Math.log(hi);
         }
-        return hi == lo ? 0.5 : (v - lo) / (hi - lo);
+        if (hi == lo) {
+            return 0.5;
+        }
+        if (Double.isInfinite(hi - lo)) {
+            // a range wider than the largest double (float[-MAX_VALUE, MAX_VALUE]): the same ratio at half the scale
+            return (v / 2 - lo / 2) / (hi / 2 - lo / 2);
+        }
+        return (v - lo) / (hi - lo);
     }
 
     private static double unscale(double u, double lo, double hi, boolean log) {
         if (log) {
             return Math.exp(Math.log(lo) + u * (Math.log(hi) - Math.log(lo)));
+        }
+        if (Double.isInfinite(hi - lo)) {
+            return Math.min(hi, Math.max(lo, 2 * (lo / 2 + u * (hi / 2 - lo / 2))));
         }
         return lo + u * (hi - lo);
     }

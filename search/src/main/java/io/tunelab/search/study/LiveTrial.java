@@ -20,6 +20,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The {@link Trial} handle a {@link Study} gives its objective: it resolves each suggestion from the
@@ -27,6 +29,8 @@ import java.util.Set;
  * order, and writes everything through the study's storage. Used by one thread.
  */
 final class LiveTrial implements Trial {
+    private static final Logger LOG = LoggerFactory.getLogger(LiveTrial.class);
+
     private final Study study;
     private final StudyView samplerView;
     private final TrialStorage storage;
@@ -37,6 +41,8 @@ final class LiveTrial implements Trial {
     private final Map<String, Double> relativeValues;
     private final Map<String, Object> params = new LinkedHashMap<>();
     private final Map<String, Distribution> distributions = new LinkedHashMap<>();
+    /** The steps {@link #report} has recorded: a step is reported once, as in Optuna. */
+    private final Set<Integer> reportedSteps = new HashSet<>();
     private PruneDecision pruneDecision;
 
     LiveTrial(Study study, StudyView samplerView, FrozenTrial started, Slot slot, Map<String, Object> fixedParams,
@@ -53,6 +59,11 @@ final class LiveTrial implements Trial {
 
     long id() {
         return started.id();
+    }
+
+    /** The study that asked this trial. */
+    Study study() {
+        return study;
     }
 
     /** The latest pruning verdict that said stop, or null. */
@@ -133,6 +144,14 @@ final class LiveTrial implements Trial {
 
     @Override
     public void report(int step, double value) {
+        if (step < 0) {
+            throw new StudyException("trial " + number() + ": report step must be 0 or more, got " + step);
+        }
+        if (!reportedSteps.add(step)) {
+            LOG.warn("Trial {} of study '{}' already reported step {}; keeping its first value and ignoring {}",
+                    number(), study.name(), step, value);
+            return;
+        }
         storage.setIntermediateValue(started.id(), step, value);
     }
 

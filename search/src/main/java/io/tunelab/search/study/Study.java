@@ -214,8 +214,21 @@ public final class Study implements StudyView {
         return storage.createWaitingTrial(record.id(), params, systemAttrs);
     }
 
-    /** Finishes a trial as COMPLETE with its objective values (one per direction). */
+    /**
+     * Finishes a trial as COMPLETE with its objective values (one per direction). A trial this process asked
+     * ({@link #ask}) is identified by its id, as Optuna does: one asked from another study is refused with a
+     * {@link StudyException} naming both studies (its number would name another trial here). Any other
+     * {@link Trial} (a decorator) is looked up by its number.
+     */
     public FrozenTrial tell(Trial trial, double... values) {
+        if (trial instanceof LiveTrial live) {
+            Study owner = live.study();
+            if (owner.studyId() != studyId() || !owner.name().equals(name())) {
+                throw new StudyException("trial " + trial.number() + " belongs to study '" + owner.name()
+                        + "', not to study '" + name() + "': tell it to study '" + owner.name() + "'");
+            }
+            return finish(live.id(), TrialState.COMPLETE, values, null);
+        }
         return tell(trial.number(), TrialState.COMPLETE, values);
     }
 

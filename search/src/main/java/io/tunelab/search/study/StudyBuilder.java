@@ -115,6 +115,10 @@ public final class StudyBuilder {
         return this;
     }
 
+    /**
+     * The pruner judging reported intermediate values. Pruning needs a single objective: a study of several
+     * directions with a pruner other than {@link NopPruner} is refused when it is created or loaded.
+     */
     public StudyBuilder pruner(Pruner pruner) {
         this.pruner = Objects.requireNonNull(pruner, "pruner");
         return this;
@@ -183,6 +187,11 @@ public final class StudyBuilder {
     }
 
     private TrialStorage storage() {
+        if (directions.size() > 1 && !(pruner instanceof NopPruner)) {
+            throw new StudyException("pruner " + pruner.getClass().getSimpleName() + " needs a single objective, and"
+                    + " study '" + name + "' has " + directions.size() + " directions " + directions
+                    + "; remove the pruner or use one direction");
+        }
         if (storage == null) {
             storage = new InMemoryStorage();
         }

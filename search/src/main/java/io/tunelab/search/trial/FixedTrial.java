@@ -1,5 +1,6 @@
 package io.tunelab.search.trial;
 
+import io.tunelab.search.SearchException;
 import io.tunelab.search.exec.Slot;
 import io.tunelab.search.space.Distribution;
 import io.tunelab.search.space.InvalidDistributionException;
@@ -86,7 +87,10 @@ public final class FixedTrial implements Trial {
 
     @Override
     public void report(int step, double value) {
-        reports.put(step, value);
+        if (step < 0) {
+            throw new SearchException("fixed trial: report step must be 0 or more, got " + step);
+        }
+        reports.putIfAbsent(step, value);
     }
 
     @Override

@@ -45,7 +45,12 @@ public interface Trial {
      */
     Object suggest(String name, Distribution distribution);
 
-    /** Reports the value the pruner judges at {@code step} (an epoch, a fold...). */
+    /**
+     * Reports the value the pruner judges at {@code step} (an epoch, a fold...), 0 or more. A step is reported once,
+     * as in Optuna: reporting it again keeps the first value (a study's trial logs a warning).
+     *
+     * @throws io.tunelab.search.SearchException for a negative step, naming it
+     */
     void report(int step, double value);
 
     /** Asks the study's pruner whether to stop now; records the reason when it says yes. */

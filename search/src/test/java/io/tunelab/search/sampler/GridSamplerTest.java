@@ -8,6 +8,7 @@ import io.tunelab.search.space.Distribution;
 import io.tunelab.search.space.ExponentialDistribution;
 import io.tunelab.search.space.FloatDistribution;
 import io.tunelab.search.space.IntDistribution;
+import io.tunelab.search.storage.InMemoryStorage;
 import io.tunelab.search.study.OptimizeOptions;
 import io.tunelab.search.study.Study;
 import io.tunelab.search.trial.Direction;
@@ -19,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 class GridSamplerTest {
@@ -64,6 +66,68 @@ class GridSamplerTest {
         FrozenTrial trial4 = Histories.running(4);
         assertThat(grid.sampleIndependent(Histories.view("g", Direction.MINIMIZE, List.of()), trial4, "layers",
                 IntDistribution.uniform(1, 3))).isEqualTo(2.0);
+    }
+
+    private static Map<String, List<?>> twoByTwo() {
+        Map<String, List<?>> values = new LinkedHashMap<>();
+        values.put("a", List.of(1, 2));
+        values.put("b", List.of("x", "y"));
+        return values;
+    }
+
+    private static double twoByTwoObjective(io.tunelab.search.trial.Trial trial) {
+        return trial.suggestInt("a", 1, 2) + (trial.suggestCategorical("b", List.of("x", "y")).equals("x") ? 0 : 10);
+    }
+
+    private static List<List<Object>> points(Study study) {
+        return study.trials().stream().map(t -> List.of(t.params().get("a"), t.params().get("b"))).toList();
+    }
+
+    @Test
+    void anEnqueuedGridPointRunsOnceAndTheOtherPointsInGridOrder() {
+        Study study = study("grid-enqueued", GridSampler.ofValues(twoByTwo()));
+        study.enqueueTrial(Map.of("a", 2, "b", "y"));
+
+        study.optimize(GridSamplerTest::twoByTwoObjective, OptimizeOptions.trials(10).withParallelism(1));
+
+        assertThat(points(study)).containsExactly(List.of(2, "y"), List.of(1, "x"), List.of(1, "y"), List.of(2, "x"));
+        assertThat(study.trials()).extracting(t -> t.systemAttrs().get(GridSampler.POINT_ATTR))
+                .containsExactly(3, 0, 1, 2);
+    }
+
+    @Test
+    void aStudySwitchedToTheGridRunsTheGridPointsItsEarlierTrialsHaveNotVisited() {
+        InMemoryStorage storage = new InMemoryStorage();
+        Study random = Study.builder("switched").storage(storage).seed(3).sampler(RandomSampler::new).create();
+        random.optimize(GridSamplerTest::twoByTwoObjective, OptimizeOptions.trials(3).withParallelism(1));
+        Set<List<Object>> visited = new HashSet<>(points(random));
+
+        Study grid = Study.builder("switched").storage(storage).sampler(GridSampler.ofValues(twoByTwo())).load();
+        grid.optimize(GridSamplerTest::twoByTwoObjective, OptimizeOptions.trials(10).withParallelism(1));
+
+        List<List<Object>> gridPoints = points(grid).subList(3, grid.trials().size());
+        assertThat(gridPoints).hasSize(4 - visited.size()).doesNotHaveDuplicates().doesNotContainAnyElementsOf(visited);
+        assertThat(new HashSet<>(points(grid))).hasSize(4);
+    }
+
+    @Test
+    void inDeterministicModeAnEnqueuedPointInsideTheWindowIsNotRunTwiceAndTheScheduleChangesNothing() {
+        Map<Integer, Map<String, Object>> byNumber = null;
+        for (int parallelism : new int[] {1, 4}) {
+            Study study = Study.builder("grid-det").seed(5).deterministic(true).sampler(GridSampler.ofValues(twoByTwo()))
+                    .create();
+            study.enqueueTrial(Map.of("a", 1, "b", "y"));
+
+            study.optimize(GridSamplerTest::twoByTwoObjective, OptimizeOptions.trials(10).withParallelism(parallelism));
+
+            assertThat(points(study)).as("parallelism %d", parallelism).hasSize(4).doesNotHaveDuplicates();
+            Map<Integer, Map<String, Object>> params = new TreeMap<>();
+            study.trials().forEach(t -> params.put(t.number(), t.params()));
+            if (byNumber != null) {
+                assertThat(params).as("parallelism %d", parallelism).isEqualTo(byNumber);
+            }
+            byNumber = params;
+        }
     }
 
     @Test

@@ -3,14 +3,21 @@ package io.tunelab.search.study;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tunelab.search.pruner.MedianPruner;
+import io.tunelab.search.pruner.NopPruner;
+import io.tunelab.search.space.IntDistribution;
 import io.tunelab.search.space.InvalidDistributionException;
 import io.tunelab.search.storage.InMemoryStorage;
 import io.tunelab.search.storage.StorageException;
 import io.tunelab.search.trial.Direction;
 import io.tunelab.search.trial.FrozenTrial;
+import io.tunelab.search.trial.RangeOptions;
 import io.tunelab.search.trial.Trial;
 import io.tunelab.search.trial.TrialPrunedException;
 import io.tunelab.search.trial.TrialState;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
@@ -129,12 +136,103 @@ class StudyTest {
     }
 
     @Test
+    void anEnqueuedValueInsideTheRangeButNotAnIntegerOrOffTheStepGridIsSaidToBeSo() {
+        Study study = study();
+        study.enqueueTrial(Map.of("n", 2.7));
+        study.enqueueTrial(Map.of("n", 2, "s", 0.35));
+        study.enqueueTrial(Map.of("n", 9));
+
+        study.optimize(t -> t.suggestInt("n", 1, 5) + t.suggestFloat("s", 0, 1, RangeOptions.step(0.1)), sequential(3));
+
+        assertThat(study.trials()).extracting(FrozenTrial::message).containsExactly(
+                "InvalidDistributionException: enqueued parameter 'n': value 2.7 is not an integer, as int[1, 5] needs",
+                "InvalidDistributionException: enqueued parameter 's': value 0.35 is not on the step grid of"
+                        + " float[0.0, 1.0] step 0.1 (0.0 plus a multiple of 0.1)",
+                "InvalidDistributionException: enqueued parameter 'n': value 9 is outside int[1, 5]");
+    }
+
+    @Test
+    void anIntegerOffAnIntStepGridIsSaidToBeSo() {
+        assertThatThrownBy(() -> IntDistribution.stepped(1, 9, 2).toInternal(4))
+                .isInstanceOf(InvalidDistributionException.class)
+                .hasMessage("value 4 is not on the step grid of int[1, 9] step 2 (1 plus a multiple of 2)");
+    }
+
+    @Test
     void tellingTheSameOutcomeTwiceIsHarmlessButAnotherOutcomeIsAnError() {
         Study study = study();
         Trial trial = study.ask();
         study.tell(trial, 1.0);
         assertThat(study.tell(trial, 1.0).value()).isEqualTo(1.0);
         assertThatThrownBy(() -> study.tell(trial, 2.0)).hasMessageContaining("already finished");
+    }
+
+    @Test
+    void aTrialAskedFromAnotherStudyIsRefusedNamingBothStudiesAndLeavesTheSameNumberedTrialRunning() {
+        InMemoryStorage storage = new InMemoryStorage();
+        Study a = Study.builder("a").storage(storage).seed(7).create();
+        Study b = Study.builder("b").storage(storage).seed(7).create();
+        Trial fromA = a.ask();
+        Trial fromB = b.ask();
+
+        assertThatThrownBy(() -> b.tell(fromA, 42.0)).isInstanceOf(StudyException.class)
+                .hasMessage("trial 0 belongs to study 'a', not to study 'b': tell it to study 'a'");
+        assertThat(b.trials(EnumSet.allOf(TrialState.class))).singleElement()
+                .satisfies(t -> assertThat(t.state()).isEqualTo(TrialState.RUNNING));
+        assertThat(b.tell(fromB, 1.0).value()).isEqualTo(1.0);
+        assertThat(a.tell(fromA, 2.0).value()).isEqualTo(2.0);
+    }
+
+    @Test
+    void aTrialCanBeToldThroughAnotherHandleOfItsStudy() {
+        InMemoryStorage storage = new InMemoryStorage();
+        Study first = Study.builder("s").storage(storage).seed(7).create();
+        Study loaded = Study.builder("s").storage(storage).seed(7).createOrLoad();
+
+        assertThat(loaded.tell(first.ask(), 3.0).state()).isEqualTo(TrialState.COMPLETE);
+    }
+
+    @Test
+    void aPrunerOnAStudyOfSeveralObjectivesIsRefusedAtBuildTimeNamingThePrunerAndCreatesNoStudy() {
+        InMemoryStorage storage = new InMemoryStorage();
+
+        assertThatThrownBy(() -> Study.builder("mo3").storage(storage).directions(Direction.MINIMIZE, Direction.MINIMIZE)
+                .pruner(new MedianPruner()).createOrLoad())
+                .isInstanceOf(StudyException.class)
+                .hasMessage("pruner MedianPruner needs a single objective, and study 'mo3' has 2 directions"
+                        + " [MINIMIZE, MINIMIZE]; remove the pruner or use one direction");
+        assertThat(storage.findStudy("mo3")).isEmpty();
+        assertThat(Study.builder("mo3").storage(storage).directions(Direction.MINIMIZE, Direction.MINIMIZE)
+                .pruner(new NopPruner()).create().directions()).hasSize(2);
+    }
+
+    @Test
+    void aNegativeReportStepIsAnErrorNamingIt() {
+        Trial trial = study().ask();
+
+        assertThatThrownBy(() -> trial.report(-1, 0.5)).isInstanceOf(StudyException.class)
+                .hasMessage("trial 0: report step must be 0 or more, got -1");
+    }
+
+    @Test
+    void reportingAStepAgainKeepsTheFirstValueAndWarnsOnce() {
+        Study study = study();
+        Trial trial = study.ask();
+        PrintStream stderr = System.err;
+        ByteArrayOutputStream warnings = new ByteArrayOutputStream();
+        try {
+            System.setErr(new PrintStream(warnings, true, StandardCharsets.UTF_8));
+            trial.report(0, 0.9);
+            trial.report(1, 0.8);
+            trial.report(1, 0.1);
+        } finally {
+            System.setErr(stderr);
+        }
+
+        assertThat(study.trials().get(0).intermediateValues()).containsExactly(Map.entry(0, 0.9), Map.entry(1, 0.8));
+        assertThat(warnings.toString(StandardCharsets.UTF_8).split("already reported step", -1)).hasSize(2);
+        assertThat(warnings.toString(StandardCharsets.UTF_8))
+                .contains("Trial 0 of study 's' already reported step 1; keeping its first value and ignoring 0.1");
     }
 
     @Test

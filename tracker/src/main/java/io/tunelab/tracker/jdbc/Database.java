@@ -50,12 +50,15 @@ final class Database implements AutoCloseable, Transactions {
     private final Connections connections;
     private final Dialect dialect;
     private final String url;
+    /** Whether {@link #url} names a database server, whose shutdown clients see as failures to wait out. */
+    private final boolean remote;
 
     private Database(Connections connections, Dialect dialect, String url, Duration outageTolerance) {
         this.connections = connections;
         this.outageTolerance = outageTolerance;
         this.dialect = dialect;
         this.url = url;
+        this.remote = DatabaseSettings.isServer(url);
     }
 
     /**
@@ -67,13 +70,14 @@ final class Database implements AutoCloseable, Transactions {
      */
     static Database open(DatabaseSettings settings) {
         Dialect dialect = Dialect.of(settings);
+        boolean remote = DatabaseSettings.isServer(settings.jdbcUrl());
         long began = System.nanoTime();
         for (int attempt = 1; ; attempt++) {
             try {
                 return openOnce(settings, dialect);
             } catch (RuntimeException e) {
                 SQLException cause = sqlCause(e);
-                if (cause == null || dialect.classify(cause) != Dialect.Failure.OUTAGE
+                if (cause == null || dialect.classify(cause, remote) != Dialect.Failure.OUTAGE
                         || System.nanoTime() - began >= settings.outageTolerance().toNanos()) {
                     throw e;
                 }
@@ -226,7 +230,7 @@ final class Database implements AutoCloseable, Transactions {
                         throw e;
                     }
                 } catch (SQLException e) {
-                    Dialect.Failure failure = dialect.classify(e);
+                    Dialect.Failure failure = dialect.classify(e, remote);
                     if (failure == Dialect.Failure.PERMANENT || connections.isClosed()) {
                         reached = true;
                         throw translate(e);

@@ -62,15 +62,19 @@ enum Dialect {
      * Classifies a failed transaction: CONTENTION for lock time-outs, deadlocks (PostgreSQL 40P01),
      * serialisation failures (40001) and H2's concurrent-update errors; OUTAGE for connection failures
      * (SQLState class 08, JDBC's transient-connection and recoverable exceptions), a PostgreSQL server
-     * shutting down or starting (57P01, 57P02, 57P03), too many connections (53300) and H2's broken
-     * connection (90067); PERMANENT otherwise.
+     * shutting down or starting (57P01, 57P02, 57P03), too many connections (53300), H2's broken
+     * connection (90067) and, over a connection to an H2 server ({@code remote}), H2's closed database
+     * (90121), which a client sees while the server shuts down; PERMANENT otherwise. An embedded H2
+     * database that reports itself closed was closed in this process (at its shutdown): that is permanent.
+     *
+     * @param remote whether the connection goes to a database server ({@link DatabaseSettings#isServer})
      */
-    Failure classify(SQLException e) {
+    Failure classify(SQLException e, boolean remote) {
         String state = e.getSQLState() == null ? "" : e.getSQLState();
         int code = e.getErrorCode();
         if (e instanceof SQLTransientConnectionException || e instanceof SQLRecoverableException
                 || state.startsWith("08") || state.equals("57P01") || state.equals("57P02") || state.equals("57P03")
-                || state.equals("53300") || (this == H2 && code == 90067)) {
+                || state.equals("53300") || (this == H2 && code == 90067) || (this == H2 && remote && code == 90121)) {
             return Failure.OUTAGE;
         }
         if (state.startsWith("40") || state.equals("HYT00") || state.equals("55P03")) {

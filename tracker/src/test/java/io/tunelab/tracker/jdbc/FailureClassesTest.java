@@ -21,27 +21,35 @@ class FailureClassesTest {
     @Test
     void deadlocksSerialisationFailuresAndLockTimeoutsAreContention() {
         for (String s : new String[] {"40P01", "40001", "55P03", "HYT00"}) {
-            assertThat(Dialect.POSTGRESQL.classify(state(s))).as(s).isEqualTo(Dialect.Failure.CONTENTION);
+            assertThat(Dialect.POSTGRESQL.classify(state(s), true)).as(s).isEqualTo(Dialect.Failure.CONTENTION);
         }
-        assertThat(Dialect.H2.classify(new SQLException("x", "HY000", 90131))).isEqualTo(Dialect.Failure.CONTENTION);
+        assertThat(Dialect.H2.classify(new SQLException("x", "HY000", 90131), false)).isEqualTo(Dialect.Failure.CONTENTION);
     }
 
     @Test
     void refusedConnectionsAndAServerShuttingDownOrStartingAreAnOutage() {
         for (String s : new String[] {"08001", "08006", "08003", "57P01", "57P02", "57P03", "53300"}) {
-            assertThat(Dialect.POSTGRESQL.classify(state(s))).as(s).isEqualTo(Dialect.Failure.OUTAGE);
+            assertThat(Dialect.POSTGRESQL.classify(state(s), true)).as(s).isEqualTo(Dialect.Failure.OUTAGE);
         }
-        assertThat(Dialect.POSTGRESQL.classify(new SQLTransientConnectionException("pool timed out")))
+        assertThat(Dialect.POSTGRESQL.classify(new SQLTransientConnectionException("pool timed out"), true))
                 .isEqualTo(Dialect.Failure.OUTAGE);
-        assertThat(Dialect.POSTGRESQL.classify(new SQLRecoverableException("gone"))).isEqualTo(Dialect.Failure.OUTAGE);
-        assertThat(Dialect.H2.classify(new SQLException("broken", "90067", 90067))).isEqualTo(Dialect.Failure.OUTAGE);
+        assertThat(Dialect.POSTGRESQL.classify(new SQLRecoverableException("gone"), true)).isEqualTo(Dialect.Failure.OUTAGE);
+        assertThat(Dialect.H2.classify(new SQLException("broken", "90067", 90067), true)).isEqualTo(Dialect.Failure.OUTAGE);
+    }
+
+    @Test
+    void aClosedDatabaseIsAnOutageOverAConnectionToAnH2ServerShuttingDownAndFinalInThisProcess() {
+        SQLException closed = new SQLException("Database is already closed", "90121", 90121);
+        assertThat(Dialect.H2.classify(closed, true)).as("tcp: the server is shutting down").isEqualTo(Dialect.Failure.OUTAGE);
+        assertThat(Dialect.H2.classify(closed, false)).as("embedded: closed at this JVM's shutdown")
+                .isEqualTo(Dialect.Failure.PERMANENT);
     }
 
     @Test
     void syntaxErrorsAndConstraintViolationsAreNotRetried() {
-        assertThat(Dialect.POSTGRESQL.classify(state("42601"))).isEqualTo(Dialect.Failure.PERMANENT);
-        assertThat(Dialect.POSTGRESQL.classify(state("23505"))).isEqualTo(Dialect.Failure.PERMANENT);
-        assertThat(Dialect.POSTGRESQL.classify(new SQLException("no state"))).isEqualTo(Dialect.Failure.PERMANENT);
+        assertThat(Dialect.POSTGRESQL.classify(state("42601"), true)).isEqualTo(Dialect.Failure.PERMANENT);
+        assertThat(Dialect.POSTGRESQL.classify(state("23505"), true)).isEqualTo(Dialect.Failure.PERMANENT);
+        assertThat(Dialect.POSTGRESQL.classify(new SQLException("no state"), true)).isEqualTo(Dialect.Failure.PERMANENT);
     }
 
     @Test

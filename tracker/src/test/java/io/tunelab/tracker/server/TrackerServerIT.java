@@ -3,10 +3,18 @@ package io.tunelab.tracker.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tunelab.search.sampler.RandomSampler;
+import io.tunelab.search.storage.TrialStorage;
+import io.tunelab.search.study.OptimizeOptions;
+import io.tunelab.search.study.Study;
 import io.tunelab.search.trial.FrozenTrial;
 import io.tunelab.search.trial.TrialState;
+import io.tunelab.tracker.config.DatabaseSettings;
 import io.tunelab.tracker.config.PasswordFile;
+import io.tunelab.tracker.config.StorageOptions;
 import io.tunelab.tracker.durability.JavaProcess;
+import io.tunelab.tracker.setup.Tracker;
+import io.tunelab.tracker.setup.TrackerConfig;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.net.ConnectException;
@@ -26,6 +34,7 @@ import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -103,6 +112,62 @@ class TrackerServerIT {
             server.getOutputStream().close();
             if (!server.waitFor(30, TimeUnit.SECONDS)) {
                 server.destroyForcibly();
+            }
+        }
+    }
+
+    /** A tracker server in its own JVM over {@code dir} on {@code port} (0: any free one), and the port it took. */
+    private record ServerProcess(Process process, int port) {
+        static ServerProcess start(Path dir, int port) throws Exception {
+            Process p = JavaProcess.start(LoopbackServerMain.class, dir.toString(), String.valueOf(port));
+            String line = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8)).readLine();
+            assertThat(line).as("the server's first line").startsWith("port ");
+            return new ServerProcess(p, Integer.parseInt(line.substring(5)));
+        }
+
+        void stop() throws InterruptedException {
+            process.destroy();
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        }
+    }
+
+    /**
+     * The server stopped with SIGTERM (its database closes in a shutdown hook while clients still reach it: H2 says
+     * "database closed", 90121) and started again on its port a few seconds later: a worker waits, carries on, and
+     * its study ends with its whole budget complete.
+     */
+    @Test
+    @Timeout(value = 4, unit = TimeUnit.MINUTES)
+    void aWorkerRidesOutTheServerStoppedWithSigtermAndStartedAgain() throws Exception {
+        Path dir = tmp.resolve("srv");
+        // any free port unless the build asks for one (a shared machine's range of ports)
+        ServerProcess server = ServerProcess.start(dir, Integer.getInteger("tunelab.it.serverPort", 0));
+        ServerProcess restarted = null;
+        TrackerConfig config = new TrackerConfig(DatabaseSettings.of("jdbc:h2:tcp://127.0.0.1:" + server.port() + "/tracker")
+                .withPoolSize(4).withCredentials(PasswordFile.STUDY_USER, PasswordFile.read(dir.resolve(PasswordFile.STUDY_FILE))),
+                tmp.resolve("artifacts"), StorageOptions.defaults());
+        try (TrialStorage storage = Tracker.openStorage(config)) {
+            Study study = Study.builder("restart").storage(storage).seed(7).sampler(RandomSampler::new).createOrLoad();
+            CompletableFuture<Void> run = CompletableFuture.runAsync(() -> study.optimize(t -> {
+                Thread.sleep(20);
+                return t.suggestFloat("x", -1, 1);
+            }, OptimizeOptions.trials(200).withParallelism(2)));
+            Thread.sleep(1_500);
+            server.stop();
+            Thread.sleep(3_000);
+            restarted = ServerProcess.start(dir, server.port());
+
+            run.get(3, TimeUnit.MINUTES);
+
+            assertThat(study.trials()).hasSize(200)
+                    .allSatisfy(t -> assertThat(t.state()).as("trial %d: %s", t.number(), t.message())
+                            .isEqualTo(TrialState.COMPLETE));
+        } finally {
+            server.stop();
+            if (restarted != null) {
+                restarted.stop();
             }
         }
     }

@@ -19,6 +19,20 @@ import org.junit.jupiter.api.Test;
 class GpSamplerTest {
 
     @Test
+    void aFloatRangeAsWideAsTheDoublesIsSearchedWithoutOverflowingIntoNaN() {
+        Study study = Study.builder("widest").seed(4).sampler(new GpSampler(RandomStreams.seeded(4))).create();
+
+        study.optimize(t -> Math.abs(t.suggestFloat("big", -Double.MAX_VALUE, Double.MAX_VALUE)) / Double.MAX_VALUE,
+                OptimizeOptions.trials(16).withParallelism(1));
+
+        assertThat(study.trials()).hasSize(16).allSatisfy(t -> {
+            assertThat(t.state()).as("trial %d: %s", t.number(), t.message()).isEqualTo(TrialState.COMPLETE);
+            assertThat((Double) t.params().get("big")).isFinite();
+        });
+        assertThat(study.trials()).extracting(t -> t.systemAttrs().get("sampler")).contains("gp");
+    }
+
+    @Test
     void constrainedGpSearchesAlongTheConstraintBoundaryAndFindsAFeasiblePointOnIt() {
         Study study = Study.builder("constrained").seed(2).sampler(new GpSampler(RandomStreams.seeded(2))).create();
         study.optimize(t -> {
