@@ -38,6 +38,11 @@ class HeartbeatOptionsTest {
             opened.set(access);
             throw new io.tunelab.cli.error.CliException("stop here");
         }
+
+        @Override
+        public java.util.List<io.tunelab.cli.wiring.TrainerFactory> trainers() {
+            return java.util.List.of(new io.tunelab.cli.wiring.TribuoTrainers());
+        }
     };
 
     private String lastErr = "";
