@@ -43,17 +43,21 @@ final class DryRun {
         new StudyFileSummary(spec).print(out);
         out.println();
         List<SpaceParameter> parameters = spec.space().parameters();
-        out.println("Search space (" + count(parameters.size(), "parameter") + ", suggested in this order):");
         List<List<Object>> space = new ArrayList<>();
         parameters.forEach(p -> space.add(List.of(p.name(), p.distribution().describe(), p.describeConditions())));
         configuration.searched().stream().filter(s -> s.source() == Source.BUILT_IN)
                 .forEach(s -> space.add(List.of(s.name(), s.distribution().describe() + " (built-in, include: defaults)", "")));
+        out.println("Search space (" + count(space.size(), "parameter") + ", suggested in this order):");
         new TextTable(List.of("PARAMETER", "DISTRIBUTION", "ONLY WHEN"), space).print(out, "  ");
         out.println();
         List<Map<String, Object>> configs = sample(samples, out);
         printSamples(out, configs);
         out.println();
         List<Setting> fixed = configuration.fixed();
+        if (fixed.isEmpty()) {
+            out.println("Fixed in every trial: nothing; the space names every parameter " + configuration.trainer() + " reads.");
+            return;
+        }
         out.println("Fixed in every trial: the " + (fixed.size() == 1 ? "other parameter " : "other " + fixed.size()
                 + " parameters ") + configuration.trainer() + " reads:");
         List<List<Object>> rows = new ArrayList<>();

@@ -4,6 +4,7 @@ import io.tunelab.cli.output.TextTable;
 import io.tunelab.spec.BudgetSpec;
 import io.tunelab.spec.FitSpec;
 import io.tunelab.spec.ParallelSpec;
+import io.tunelab.spec.SamplerSpec;
 import io.tunelab.spec.StudySpec;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -29,7 +30,7 @@ final class StudyFileSummary {
         List<List<Object>> rows = List.of(
                 List.of("objective", String.join(", ", objectives) + (spec.constraints().isEmpty() ? ""
                         : " subject to " + spec.constraints().stream().map(Object::toString).collect(Collectors.joining(", ")))),
-                List.of("sampler", spec.sampler().type() + " (seed " + spec.sampler().seed() + options(spec.sampler().options()) + ")"),
+                List.of("sampler", sampler(spec.sampler())),
                 List.of("pruner", spec.pruner().type() + parenthesised(spec.pruner().options())),
                 List.of("budget", budget(spec.budget())),
                 List.of("parallel", parallel(spec.parallel())),
@@ -37,6 +38,14 @@ final class StudyFileSummary {
                 List.of("data", spec.data().dataset() + parenthesised(spec.data().options())),
                 List.of("fit", fit(spec.fit())));
         new TextTable(List.of("", ""), rows).printRows(out, "  ");
+    }
+
+    /** The sampler's type, seed and options, and the two settings that change how it works: determinism, warm start. */
+    private static String sampler(SamplerSpec sampler) {
+        return sampler.type() + " (seed " + sampler.seed() + options(sampler.options())
+                + (sampler.deterministic() ? ", deterministic" : "")
+                + (sampler.warmStart() == null ? "" : ", warm start from '" + sampler.warmStart().study() + "' (weight "
+                + sampler.warmStart().weight() + ")") + ")";
     }
 
     private static String options(Map<String, Object> options) {

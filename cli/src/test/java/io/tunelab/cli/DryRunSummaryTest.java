@@ -1,0 +1,40 @@
+package io.tunelab.cli;
+
+import static io.tunelab.cli.CliInvocation.tunelab;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What the dry run says about a study file is what the file asks for, counted and named as the run will use it. */
+class DryRunSummaryTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void aDeterministicSamplerAndBuiltInRangesAreShownAndCountedAndNothingFixedIsSaidInWords() throws Exception {
+        Path file = dir.resolve("det.yaml");
+        Files.writeString(file, """
+                study: det
+                direction: maximize
+                metric: accuracy
+                sampler: {type: tpe, seed: 4, deterministic: true}
+                budget: {trials: 3}
+                trainer: tribuo-cart
+                data: {dataset: synthetic-classification, samples: 200, classes: 2, seed: 1}
+                space:
+                  include: defaults
+                  max_depth: {int: [2, 4]}
+                """);
+
+        CliInvocation.Result r = tunelab("run", "--dry-run", file.toString());
+
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("sampler    tpe (seed 4, deterministic)")
+                .contains("Search space (4 parameters, suggested in this order)")
+                .contains("Fixed in every trial: nothing; the space names every parameter tribuo-cart (classification) reads.")
+                .doesNotContain("the other 0 parameters");
+    }
+}
