@@ -3,6 +3,7 @@ package io.tunelab.cli.wiring;
 import io.tunelab.cli.error.CliException;
 import io.tunelab.spec.FitSpec;
 import io.tunelab.spec.StudySpec;
+import io.tunelab.spec.Texts;
 import io.tunelab.search.space.CategoricalDistribution;
 import io.tunelab.search.space.Distribution;
 import io.tunelab.search.study.Objective;
@@ -223,6 +224,14 @@ public final class DjlTrainers implements TrainerFactory {
         if (task == Task.REGRESSION && classificationMetric || task == Task.CLASSIFICATION && regressionMetric) {
             throw new CliException(field + ": '" + metric + "' does not fit " + task.name().toLowerCase(Locale.ROOT)
                     + " data; use " + (task == Task.REGRESSION ? "val_loss, val_rmse, val_mae or val_r2" : "val_accuracy or val_loss"));
+        }
+        List<String> logged = task == Task.REGRESSION
+                ? EpochMetrics.NAMES.stream().filter(n -> !EpochMetrics.ACCURACY_NAMES.contains(n)).toList()
+                : EpochMetrics.COMMON_NAMES;
+        if (!logged.contains(name)) {
+            throw new CliException(field + ": the DJL trainers log no metric '" + metric + "' for "
+                    + task.name().toLowerCase(Locale.ROOT) + " data; expected one of " + String.join(", ", logged)
+                    + Texts.didYouMean(metric, logged));
         }
         try {
             return Monitor.of(name);

@@ -61,8 +61,12 @@ class DjlTrainersEarlyStoppingTest {
         StudySpec spec = spec("val_accuracy", "{patience: 2, monitor: val_acc}");
 
         assertThatThrownBy(() -> new DjlTrainers().configuration(spec)).isInstanceOf(CliException.class)
-                .hasMessageStartingWith("fit.early_stopping.monitor: unknown metric 'val_acc' to monitor, expected one of [loss,"
-                        + " accuracy, val_loss, val_accuracy");
+                .hasMessage("fit.early_stopping.monitor: the DJL trainers log no metric 'val_acc' for classification data;"
+                        + " expected one of loss, accuracy, val_loss, val_accuracy, lr, epoch_time, samples_per_s, cpu_time");
+        assertThatThrownBy(() -> DjlTrainers.stopOn(spec("val_loss", "{patience: 2, monitor: val_los}"), Task.REGRESSION))
+                .isInstanceOf(CliException.class)
+                .hasMessageContaining("for regression data; expected one of loss, val_loss, lr,")
+                .hasMessageNotContaining("accuracy").hasMessageEndingWith("(did you mean 'val_loss'?)");
         assertThatThrownBy(() -> new DjlTrainers().configuration(spec("val_accuracy", "{patience: 2, monitor: val_rmse}")))
                 .isInstanceOf(CliException.class)
                 .hasMessageStartingWith("fit.early_stopping.monitor: 'val_rmse' does not fit classification data");

@@ -88,7 +88,12 @@ class DjlTrainersIT {
                 new Setting("lr_decay_epochs", Source.FILE, null, "5"), new Setting("n_neurons", Source.DEFAULT, null, "100"),
                 new Setting("weight_decay", Source.DEFAULT, null, "0 (adamw: 0.01)"));
         assertThat(c.fixed()).extracting(Setting::name).doesNotContain("n_units_l{i}", "learning_rate");
-        StudySpec cnn = new StudySpecParser().parse(YAML.replace("djl-mlp", "djl-cnn"), "cnn.yaml");
+        StudySpec mlpSpaceOnACnn = new StudySpecParser().parse(YAML.replace("djl-mlp", "djl-cnn"), "cnn.yaml");
+        assertThatThrownBy(() -> new DjlTrainers().configuration(mlpSpaceOnACnn)).isInstanceOf(CliException.class)
+                .hasMessageContaining("djl-cnn never reads 'n_hidden'");
+        StudySpec cnn = new StudySpecParser().parse(YAML.replace("djl-mlp", "djl-cnn")
+                .replace("  n_hidden: {int: [1, 2]}\n  n_units_l{i}: {int: [32, 128], log: true, per_layer: n_hidden}\n",
+                        "  filters: {choice: [8, 16]}\n"), "cnn.yaml");
         assertThat(new DjlTrainers().configuration(cnn).fixed()).contains(new Setting("model", Source.TRAINER, null, "cnn"));
     }
 
