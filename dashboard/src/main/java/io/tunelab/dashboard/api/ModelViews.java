@@ -36,7 +36,7 @@ final class ModelViews {
 
     /**
      * {@code model, version, trialId, studyName, trialNumber, source (the model artifact's URI, "" if
-     * none), params, metrics (last value by name), archived, created}.
+     * none), params, values (the trial's objective values), metrics (last value by name), archived, created}.
      */
     static Map<String, Object> version(ModelVersion v) {
         Map<String, Double> metrics = new LinkedHashMap<>();
@@ -50,6 +50,7 @@ final class ModelViews {
         out.put("trialNumber", v.source().trialNumber());
         out.put("source", artifact == null ? "" : artifact.uri().toString());
         out.put("params", v.params());
+        out.put("values", v.values());
         out.put("metrics", metrics);
         out.put("archived", v.archived());
         out.put("created", v.created());

@@ -28,7 +28,7 @@
         TL.chart(div).setOption({animation: false, legend: {top: 0}, grid: {left: 60, right: 24, top: 40, bottom: 40},
           tooltip: {trigger: 'axis', formatter: ps => ps.map(p => esc(p.seriesName) + ': ' + esc(fmt(p.value[1]))).join('<br>')},
           xAxis: {type: 'value', name: 'step', nameLocation: 'middle', nameGap: 22}, yAxis: {type: 'value', scale: true},
-          series: s.series.map(x => ({name: label.get(x.trialId), type: 'line', showSymbol: false, data: x.steps.map((st, i) => [st, finite(x.values[i])])}))}, true);
+          series: s.series.map(x => ({name: label.get(x.trialId), type: 'line', showSymbol: x.steps.length === 1, data: x.steps.map((st, i) => [st, finite(x.values[i])])}))}, true);
       };
       pick.addEventListener('change', draw);
       await draw();

@@ -47,7 +47,8 @@
       const ys = s.values.map(finite);
       const sm = ema(ys, S.smoothing);
       const name = label.get(runId) || ('trial ' + runId);
-      series.push({name, type: 'line', showSymbol: false, sampling: 'none', data: sm.map((y, i) => [xOf(s, i), y]), lineStyle: {width: 1.5}});
+      // a run of one point (a trial pruned after its first epoch) is a marker: a line of one point draws nothing
+      series.push({name, type: 'line', showSymbol: sm.length === 1, sampling: 'none', data: sm.map((y, i) => [xOf(s, i), y]), lineStyle: {width: 1.5}});
       if (S.smoothing > 0) series.push({name, type: 'line', showSymbol: false, data: ys.map((y, i) => [xOf(s, i), y]), lineStyle: {width: 1, opacity: 0.2}, tooltip: {show: false}, silent: true});
     }
     const positive = series.every(s => s.data.every(p => p[1] == null || p[1] > 0));

@@ -106,8 +106,9 @@ TL.StudyCharts = (() => {
         + '<br>mean ' + esc(fmt(q.value[2])) + ' over ' + q.value[3] + ' trials'},
       xAxis: {type: 'category', data: bx.labels, name: px, nameLocation: 'middle', nameGap: 40},
       yAxis: {type: 'category', data: by.labels, name: py},
-      visualMap: {min: vals.length ? min(vals) : 0, max: vals.length ? max(vals) : 1, calculable: true, right: 4, top: 'middle',
-        inRange: {color: ['#2b59c3', '#7aa7e0', '#f0c75e', '#d9534f']}},
+      // dimension 2: a cell is coloured by its mean value (column 3 is the count of trials in it)
+      visualMap: {dimension: 2, min: vals.length ? min(vals) : 0, max: vals.length ? max(vals) : 1, calculable: true, right: 4,
+        top: 'middle', formatter: v => fmt(v), inRange: {color: ['#2b59c3', '#7aa7e0', '#f0c75e', '#d9534f']}},
       series: [{type: 'heatmap', data}]});
   }
 

@@ -40,7 +40,7 @@ TL.TrialTable = function (container, studyId, options) {
     const cols = [{key: '', label: '', w: '28px', cell: r => el('input', {type: 'checkbox', checked: state.selected.has(r.id),
       onchange: e => { e.target.checked ? state.selected.add(r.id) : state.selected.delete(r.id); }})},
       {key: 'number', label: '#', w: '64px', cell: r => el('a', {href: '/trial.html?id=' + r.id, text: '#' + r.number})},
-      {key: 'state', label: 'state', w: '150px', cell: r => el('span', null, stateChip(r.state), infeasibleChip(r))}];
+      {key: 'state', label: 'state', w: '200px', cell: r => el('span', null, stateChip(r.state), infeasibleChip(r))}];
     for (let i = 0; i < opts.objectives; i++) {
       const key = opts.objectives === 1 ? 'value' : 'value' + i;
       cols.push({key, label: key, w: '110px', cell: r => fmt(r.values[i])});

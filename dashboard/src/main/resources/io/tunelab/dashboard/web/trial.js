@@ -38,7 +38,7 @@
       grid: {left: 60, right: 24, top: 56, bottom: 70}, tooltip: {trigger: 'axis', formatter: ps => 'step ' + ps[0].value[0] + ': ' + esc(fmt(ps[0].value[1]))},
       xAxis: {type: 'value', name: 'step', nameLocation: 'middle', nameGap: 22, min: 'dataMin', max: 'dataMax'}, yAxis: {type: 'value', scale: true},
       dataZoom: [{type: 'inside', filterMode: 'none'}, {type: 'slider', filterMode: 'none', height: 18, bottom: 8}],
-      series: [{type: 'line', showSymbol: false, data, name}]};
+      series: [{type: 'line', showSymbol: data.length === 1, data, name}]};
   }
   async function loadSeries(name, from, to) {
     // A zoomed range comes at full resolution up to 20,000 points (the server's limit), min/max beyond.

@@ -36,13 +36,14 @@ class ModelViewsTest {
     }
 
     @Test
-    void aVersionShowsItsSourceTrialFlatAndEachMetricsLastValue() {
+    void aVersionShowsItsSourceTrialFlatItsValueAndEachMetricsLastValue() {
         ArtifactRef model = new ArtifactRef("model.bin", URI.create("file:/a/model.bin"), 3, "ab");
         Map<String, Object> v = ModelViews.version(version(model));
         assertThat(v.keySet()).containsExactly("model", "version", "trialId", "studyName", "trialNumber", "source",
-                "params", "metrics", "archived", "created");
+                "params", "values", "metrics", "archived", "created");
         assertThat(v).containsEntry("trialId", 41L).containsEntry("studyName", "study-a").containsEntry("trialNumber", 7)
-                .containsEntry("source", "file:/a/model.bin").containsEntry("metrics", Map.of("loss", 0.25));
+                .containsEntry("source", "file:/a/model.bin").containsEntry("metrics", Map.of("loss", 0.25))
+                .as("the trial's objective value beside the metrics' last values").containsEntry("values", List.of(0.9));
         assertThat(ModelViews.version(version(null))).containsEntry("source", "");
     }
 

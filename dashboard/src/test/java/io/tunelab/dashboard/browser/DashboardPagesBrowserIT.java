@@ -263,6 +263,29 @@ class DashboardPagesBrowserIT {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void theContourColoursEachCellByItsMeanValueAndLabelsItsScaleWithTheValues() {
+        browser.open(url("/study.html?id=" + studyId(SampleStudies.QUADRATIC)));
+        browser.js("document.getElementById('contour').scrollIntoView({block: 'center'})");
+        browser.waitFor("return !!echarts.getInstanceByDom(document.getElementById('contour'))"
+                + " && echarts.getInstanceByDom(document.getElementById('contour')).getOption().series.length > 0");
+
+        List<Object> cells = (List<Object>) browser.js("""
+                const c = echarts.getInstanceByDom(document.getElementById('contour'));
+                const d = c.getModel().getSeriesByIndex(0).getData();
+                const out = [];
+                for (let i = 0; i < d.count(); i++) out.push([d.get(d.dimensions[2], i), String(d.getItemVisual(i, 'style').fill)]);
+                return out;""");
+        List<List<Object>> byMean = cells.stream().map(c -> (List<Object>) c)
+                .sorted(java.util.Comparator.comparingDouble(c -> ((Number) c.get(0)).doubleValue())).toList();
+        assertThat(byMean.size()).as("cells").isGreaterThan(3);
+        assertThat(byMean.get(0).get(1)).as("the lowest mean and the highest are told apart")
+                .isNotEqualTo(byMean.get(byMean.size() - 1).get(1));
+        assertThat(browser.js("return echarts.getInstanceByDom(document.getElementById('contour')).getOption().visualMap[0]"
+                + ".dimension")).isEqualTo(2L);
+    }
+
+    @Test
     void aStudyWithTwoObjectivesDrawsItsParetoFrontFromTheServerBeforeLoadingEveryTrial() {
         browser.open(url("/study.html?id=" + studyId(SampleStudies.PARETO)));
         assertThat(browser.js("return !!echarts.getInstanceByDom(document.getElementById('pareto'))"))
