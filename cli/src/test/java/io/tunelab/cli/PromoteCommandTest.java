@@ -149,6 +149,10 @@ class PromoteCommandTest {
         assertThat(r.err()).contains("but shape@production (v1) takes the columns [x0,")
                 .contains("Register it under another --model name; nothing was registered");
         assertThat(versions("shape")).isEqualTo(1);
+        CliInvocation.Result newAlias = promote("values", "--model", "shape", "--alias", "staging");
+        assertThat(newAlias.code()).isEqualTo(2);
+        assertThat(newAlias.err()).contains("but shape v1, its latest version, takes the columns [x0,");
+        assertThat(versions("shape")).isEqualTo(1);
     }
 
     @Test

@@ -10,8 +10,9 @@ import java.util.Optional;
 
 /**
  * Before a promotion writes anything: the challenger's model file must load, and take the same inputs as the version the
- * alias points at, so that a server of the alias, which swaps versions without a restart, never changes what its
- * clients must send (a regressor of other columns promoted under a classifier's name is refused).
+ * alias points at (or, for an alias new to the model, as the model's latest version), so that a server of the alias,
+ * which swaps versions without a restart, never changes what its clients must send, and a model's versions stay one
+ * lineage (a regressor of other columns promoted under a classifier's name is refused).
  */
 final class ModelInputs {
     /** The version an alias points at, the trainer that made it and its model file. */
@@ -33,10 +34,12 @@ final class ModelInputs {
         InputSchema current = inputs(h.trainer(), h.file(), r.model() + " v" + h.version().version() + "'s model file");
         if (!challenger.shape().equals(current.shape()) || !challenger.featureNames().equals(current.featureNames())
                 || challenger.image() != current.image()) {
-            throw new CliException("the trial's model takes " + describe(challenger) + ", but " + r.model() + "@"
-                    + r.alias() + " (v" + h.version().version() + ") takes " + describe(current) + "; a server of the"
-                    + " alias would change what its clients send. Register it under another --model name; nothing was"
-                    + " registered");
+            boolean holds = h.version().aliases().contains(r.alias());
+            throw new CliException("the trial's model takes " + describe(challenger) + ", but " + (holds ? r.model() + "@"
+                    + r.alias() + " (v" + h.version().version() + ")" : r.model() + " v" + h.version().version()
+                    + ", its latest version,") + " takes " + describe(current) + (holds ? "; a server of the alias would"
+                    + " change what its clients send" : "; a model's versions take the same inputs")
+                    + ". Register it under another --model name; nothing was registered");
         }
     }
 

@@ -80,7 +80,10 @@ public final class Promotion {
         Optional<ModelVersion> holder = registry.findModel(r.model()).isEmpty() ? Optional.empty()
                 : registry.resolve(r.model(), r.alias());
         Path modelFile = ModelVersionFiles.of(tracker, model, "trial " + trial.number() + "'s model");
-        ModelInputs.check(files.trainer(), modelFile, holder.map(h -> new ModelInputs.Holder(h,
+        Optional<ModelVersion> reference = holder.isPresent() || registry.findModel(r.model()).isEmpty() ? holder
+                : registry.versions(r.model()).stream().filter(v -> v.source().artifact() != null)
+                .reduce((a, b) -> b);
+        ModelInputs.check(files.trainer(), modelFile, reference.map(h -> new ModelInputs.Holder(h,
                 StudyFiles.of(storage, h.source().study(), trainers).trainer(), ModelVersionFiles.of(tracker, h))), r);
         Map<String, Object> evidence = new LinkedHashMap<>();
         evidence.put("study", r.study());
