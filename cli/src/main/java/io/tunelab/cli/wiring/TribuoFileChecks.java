@@ -73,6 +73,19 @@ final class TribuoFileChecks {
         }
     }
 
+    /**
+     * Refuses a pruner when each trial is scored on a {@code valid_split} hold-out: a trial then reports one step, and
+     * a pruner, which compares trials between steps, would never stop one. Cross-validation reports each fold as a step.
+     */
+    static void pruner(StudySpec spec) {
+        String type = spec.pruner().type();
+        if (!type.equals("none") && spec.data().options().containsKey("valid_split")) {
+            throw new CliException("pruner.type: " + type + " stops a trial between the steps it reports, but a Tribuo"
+                    + " trial scored on the data.valid_split hold-out reports one step, so it would never prune; expected"
+                    + " no pruner, or data.folds instead of valid_split (cross-validation reports each fold as a step)");
+        }
+    }
+
     /** Refuses the fit options of epoch-wise training, which a Tribuo trainer would ignore. */
     static void fit(StudySpec spec) {
         FitSpec fit = spec.fit();
