@@ -71,6 +71,7 @@ public final class TribuoTrainers implements TrainerFactory {
                     + spec.metrics().get(0) + "' is " + expected + "d, got "
                     + spec.directions().get(0).name().toLowerCase(Locale.ROOT) + "; expected " + expected);
         }
+        TribuoFileChecks.csvHeader(spec);
         return EffectiveConfiguration.resolve(spec.trainer().name() + " (" + task.name().toLowerCase(Locale.ROOT) + ")",
                 trainer.hyperparameters(task), spec, Map.of(), Map.of());
     }

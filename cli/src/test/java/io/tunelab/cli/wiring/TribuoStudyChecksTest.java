@@ -12,8 +12,12 @@ import io.tunelab.search.trial.FrozenTrial;
 import io.tunelab.search.trial.TrialState;
 import io.tunelab.spec.StudySpec;
 import io.tunelab.spec.StudySpecParser;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** What the dry run of a Tribuo study checks beyond its space: the metric against the data's task, and the pruner. */
 class TribuoStudyChecksTest {
@@ -51,6 +55,24 @@ class TribuoStudyChecksTest {
         assertThatThrownBy(() -> new TribuoTrainers().configuration(spec)).isInstanceOf(CliException.class)
                 .hasMessage("metric: 'accuracy' scores classification, but data 'd.csv' is a regression task;"
                         + " expected rmse, mae or r2");
+    }
+
+    @Test
+    void aCsvFileThatDoesNotExistIsRefusedAtDataDataset() {
+        StudySpec spec = spec("maximize", "accuracy", "{type: none}", "{dataset: nofile.csv, target: y}");
+
+        assertThatThrownBy(() -> new TribuoTrainers().configuration(spec)).isInstanceOf(CliException.class)
+                .hasMessageStartingWith("data.dataset: no such file nofile.csv");
+    }
+
+    @Test
+    void aCsvTargetTheHeaderLacksIsRefusedAtDataTargetWithADidYouMean(@TempDir Path dir) throws IOException {
+        Path csv = Files.writeString(dir.resolve("d.csv"), "a,b,colour,y\n1,2,red,0\n");
+        StudySpec spec = spec("maximize", "accuracy", "{type: none}", "{dataset: '" + csv + "', target: yy}");
+
+        assertThatThrownBy(() -> new TribuoTrainers().configuration(spec)).isInstanceOf(CliException.class)
+                .hasMessageStartingWith("data.target: CSV " + csv + " has no column 'yy'")
+                .hasMessageContaining("'y'").hasMessageEndingWith("its header is [a, b, colour, y]");
     }
 
     @Test
