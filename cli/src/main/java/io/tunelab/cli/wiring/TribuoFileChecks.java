@@ -6,8 +6,15 @@ import static io.tunelab.cli.wiring.TribuoTrainers.SYNTHETIC_REGRESSION;
 import io.tunelab.cli.error.CliException;
 import io.tunelab.spec.FitSpec;
 import io.tunelab.spec.StudySpec;
+import io.tunelab.spec.Texts;
 import io.tunelab.trainers.tabular.Synthetic;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -70,6 +77,55 @@ final class TribuoFileChecks {
             throw new CliException("data.folds: validation is either folds-fold cross-validation or a valid_split"
                     + " hold-out; give one of them, got folds=" + options.get("folds") + " and valid_split="
                     + options.get("valid_split"));
+        }
+    }
+
+    /**
+     * Refuses a pruner when each trial is scored on a {@code valid_split} hold-out: a trial then reports one step, and
+     * a pruner, which compares trials between steps, would never stop one. Cross-validation reports each fold as a step.
+     */
+    static void pruner(StudySpec spec) {
+        String type = spec.pruner().type();
+        if (!type.equals("none") && spec.data().options().containsKey("valid_split")) {
+            throw new CliException("pruner.type: " + type + " stops a trial between the steps it reports, but a Tribuo"
+                    + " trial scored on the data.valid_split hold-out reports one step, so it would never prune; expected"
+                    + " no pruner, or data.folds instead of valid_split (cross-validation reports each fold as a step)");
+        }
+    }
+
+    /**
+     * Refuses a CSV file that does not exist, or whose header (its first line, read alone) lacks the {@code target} or a
+     * {@code categorical} column; synthetic data sets pass. Quoted header names are unquoted.
+     */
+    static void csvHeader(StudySpec spec) {
+        String dataset = spec.data().dataset();
+        DataOptions data = new DataOptions("data", spec.data().options());
+        if (dataset.equals(SYNTHETIC_CLASSIFICATION) || dataset.equals(SYNTHETIC_REGRESSION)) {
+            return;
+        }
+        String field = dataset.equals("csv") ? "data.path" : "data.dataset";
+        Path file = Path.of(dataset.equals("csv") ? data.required("path") : dataset);
+        if (!Files.isRegularFile(file)) {
+            throw new CliException(field + ": no such file " + file + "; expected a CSV file (a relative path is read"
+                    + " from the working directory " + Path.of("").toAbsolutePath() + ")");
+        }
+        List<String> header;
+        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            String line = in.readLine();
+            header = line == null ? List.of() : Arrays.stream(line.split(",", -1))
+                    .map(h -> h.strip().replaceAll("^\"|\"$", "")).toList();
+        } catch (IOException e) {
+            throw new CliException(field + ": cannot read " + file + ": " + e.getMessage());
+        }
+        List<String> wanted = new ArrayList<>();
+        wanted.add(data.required("target"));
+        wanted.addAll(data.texts("categorical"));
+        for (int i = 0; i < wanted.size(); i++) {
+            String column = wanted.get(i);
+            if (!header.contains(column)) {
+                throw new CliException((i == 0 ? "data.target" : "data.categorical") + ": CSV " + file + " has no column '"
+                        + column + "'" + Texts.didYouMean(column, header) + "; its header is " + header);
+            }
         }
     }
 

@@ -54,17 +54,24 @@ public final class TribuoTrainers implements TrainerFactory {
         Task task = task(spec.data().dataset(), new DataOptions("data", spec.data().options()));
         TribuoFileChecks.data(spec);
         TribuoFileChecks.fit(spec);
+        TribuoFileChecks.pruner(spec);
         if (!trainer.supports(task)) {
             throw new CliException("trainer: " + spec.trainer().name() + " only classifies, but data '"
                     + spec.data().dataset() + "' is a " + task.name().toLowerCase(Locale.ROOT) + " task");
         }
         Metric metric = metric(spec.metrics().get(0), task);
+        if (metric.task() != task) {
+            throw new CliException("metric: '" + spec.metrics().get(0) + "' scores " + metric.task().name().toLowerCase(Locale.ROOT)
+                    + ", but data '" + spec.data().dataset() + "' is a " + task.name().toLowerCase(Locale.ROOT) + " task; expected "
+                    + (task == Task.CLASSIFICATION ? "accuracy or macro_f1" : "rmse, mae or r2"));
+        }
         if (spec.directions().get(0) != metric.direction()) {
             String expected = metric.direction().name().toLowerCase(Locale.ROOT);
             throw new CliException((spec.directions().size() == 1 ? "direction" : "direction[0]") + ": metric '"
                     + spec.metrics().get(0) + "' is " + expected + "d, got "
                     + spec.directions().get(0).name().toLowerCase(Locale.ROOT) + "; expected " + expected);
         }
+        TribuoFileChecks.csvHeader(spec);
         return EffectiveConfiguration.resolve(spec.trainer().name() + " (" + task.name().toLowerCase(Locale.ROOT) + ")",
                 trainer.hyperparameters(task), spec, Map.of(), Map.of());
     }

@@ -221,9 +221,14 @@ final class TrialRunner {
         return describe(e);
     }
 
+    /**
+     * A trial's FAIL message: the exception's simple class name and its message on one line. A line break with the blanks
+     * around it (native libraries such as XGBoost put their own stack into the message) becomes one space, so that the
+     * message stays one row of {@code tunelab trials} and one line of the log.
+     */
     static String describe(Throwable e) {
         String m = e.getMessage();
-        return e.getClass().getSimpleName() + (m == null || m.isBlank() ? "" : ": " + m);
+        return e.getClass().getSimpleName() + (m == null || m.isBlank() ? "" : ": " + m.strip().replaceAll("\\s*\\R\\s*", " "));
     }
 
 }

@@ -44,6 +44,19 @@ class FailurePolicyTest {
     }
 
     @Test
+    void aFailingTrialsMessageIsOneLineEvenWhenANativeLibraryPutsLineBreaksInIt() {
+        Study study = study("native");
+        study.optimize(trial -> {
+            throw new IllegalStateException("[10:22:01] value 1.5 for Parameter subsample exceed bound [0,1]\n"
+                    + "Stack trace:\r\n  [bt] (0) libxgboost4j.so\n");
+        }, OptimizeOptions.trials(1).withParallelism(1));
+
+        assertThat(study.trials()).singleElement().satisfies(t -> assertThat(t.message())
+                .isEqualTo("IllegalStateException: [10:22:01] value 1.5 for Parameter subsample exceed bound [0,1]"
+                        + " Stack trace: [bt] (0) libxgboost4j.so"));
+    }
+
+    @Test
     void aStackOverflowFailsThatTrialOnlyEvenWithTrialsInParallel() {
         Study study = study("stack");
         study.optimize(trial -> trial.number() == 0 ? recurse(1) : trial.suggestFloat("x", 0, 1),

@@ -9,7 +9,8 @@ import java.util.List;
 /**
  * Runs the folds of a cross-validation (or a single hold-out fold) inside a trial, the analogue of
  * scikit-learn's {@code cross_val_score} as {@code RandomizedSearchCV(cv=k)} uses it. After each
- * fold it reports the fold's score as the intermediate value at step = fold index, logs it as the
+ * fold it reports the running mean of the fold scores so far as the intermediate value at step = fold index (so the
+ * last step is the objective value, as Optuna users report cross-validation), logs the fold's own score as the
  * scalar {@value #FOLD_SCORE}, and (after every fold but the last) asks the pruner: when the pruner
  * says stop, the remaining folds are skipped and {@link TrialPrunedException} ends the trial as PRUNED. Finally it stores the scores,
  * their mean and standard deviation as user attributes {@code cv_scores}, {@code cv_mean},
@@ -61,10 +62,11 @@ public final class CrossValidation {
                         + "; expected a finite number (did training diverge?)");
             }
             scores.add(score);
-            trial.report(fold, score);
+            double runningMean = scores.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+            trial.report(fold, runningMean);
             trial.log(FOLD_SCORE, fold, score);
             if (fold < folds - 1 && trial.shouldPrune()) {
-                throw new TrialPrunedException("pruned after fold " + fold + " of " + folds + " with score " + score);
+                throw new TrialPrunedException("pruned after fold " + fold + " of " + folds + " with mean score " + runningMean);
             }
         }
         double mean = scores.stream().mapToDouble(Double::doubleValue).average().orElseThrow();

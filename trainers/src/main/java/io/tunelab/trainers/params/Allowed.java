@@ -17,6 +17,8 @@ public sealed interface Allowed {
     Bounds POSITIVE = new Bounds(0, false, Double.POSITIVE_INFINITY, false);
     /** Finite numbers from 0 on: penalties, thresholds where 0 is off. */
     Bounds NON_NEGATIVE = new Bounds(0, true, Double.POSITIVE_INFINITY, false);
+    /** Numbers in (0, 1]: shares of the rows or features a tree samples, where 1 is all of them. */
+    Bounds SHARE = new Bounds(0, false, 1, true);
     /** Counts from 1 on: units, layers, epochs. */
     Bounds AT_LEAST_ONE = new Bounds(1, true, Double.POSITIVE_INFINITY, false);
 

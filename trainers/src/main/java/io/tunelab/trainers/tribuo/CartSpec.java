@@ -8,6 +8,7 @@ import io.tunelab.search.space.CategoricalDistribution;
 import io.tunelab.search.space.FloatDistribution;
 import io.tunelab.search.space.IntDistribution;
 import io.tunelab.trainers.TrainersException;
+import io.tunelab.trainers.params.Allowed;
 import io.tunelab.trainers.params.Hyperparameter;
 import io.tunelab.trainers.params.Hyperparameters;
 import org.tribuo.Trainer;
@@ -32,8 +33,9 @@ public final class CartSpec extends AbstractTrainerSpec {
     static final Hyperparameters REGRESSION = Hyperparameters.of(
             maxDepth(),
             real("min_child_weight", 5, "least example weight in a leaf (Tribuo's default)")
-                    .range(FloatDistribution.logUniform(1, 32)),
-            real("fraction_features", 1, "share of features tried at each split").range(FloatDistribution.uniform(0.3, 1.0)));
+                    .within(Allowed.POSITIVE).range(FloatDistribution.logUniform(1, 32)),
+            real("fraction_features", 1, "share of features tried at each split").within(Allowed.SHARE)
+                    .range(FloatDistribution.uniform(0.3, 1.0)));
     static final Hyperparameters CLASSIFICATION = withImpurity(REGRESSION);
 
     private CartSpec(Search search) {
@@ -52,7 +54,8 @@ public final class CartSpec extends AbstractTrainerSpec {
 
     /** {@code max_depth}, unlimited by default. */
     static Hyperparameter maxDepth() {
-        return integer("max_depth", UNLIMITED_DEPTH, "deepest split").note("unlimited").range(IntDistribution.uniform(2, 20));
+        return integer("max_depth", UNLIMITED_DEPTH, "deepest split").note("unlimited").within(Allowed.AT_LEAST_ONE)
+                .range(IntDistribution.uniform(2, 20));
     }
 
     /** {@code catalogue} followed by the classification split criterion. */

@@ -36,7 +36,7 @@ public final class LibLinearSpec extends AbstractTrainerSpec {
             cost(),
             choice("solver", "l2r_l2loss_svr", SOLVER).within(solvers(LinearRegressionType.LinearType.class))
                     .range(CategoricalDistribution.of("l2r_l2loss_svr", "l2r_l2loss_svr_dual", "l2r_l1loss_svr_dual")),
-            real("epsilon", 0.1, "SVR insensitive-loss width").range(FloatDistribution.logUniform(1e-3, 1)));
+            real("epsilon", 0.1, "SVR insensitive-loss width").within(Allowed.NON_NEGATIVE).range(FloatDistribution.logUniform(1e-3, 1)));
 
     private LibLinearSpec(Search search) {
         super("liblinear", CLASSIFICATION, REGRESSION, search);
@@ -53,7 +53,7 @@ public final class LibLinearSpec extends AbstractTrainerSpec {
     }
 
     static Hyperparameter cost() {
-        return real("c", 1, "inverse regularisation strength").range(FloatDistribution.logUniform(1e-3, 1e3));
+        return real("c", 1, "inverse regularisation strength").within(Allowed.POSITIVE).range(FloatDistribution.logUniform(1e-3, 1e3));
     }
 
     @Override

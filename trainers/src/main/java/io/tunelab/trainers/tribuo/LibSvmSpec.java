@@ -8,6 +8,7 @@ import io.tunelab.search.space.CategoricalDistribution;
 import io.tunelab.search.space.FloatDistribution;
 import io.tunelab.search.space.IntDistribution;
 import io.tunelab.trainers.TrainersException;
+import io.tunelab.trainers.params.Allowed;
 import io.tunelab.trainers.params.Hyperparameters;
 import org.tribuo.Output;
 import org.tribuo.Trainer;
@@ -38,14 +39,15 @@ public final class LibSvmSpec extends AbstractTrainerSpec {
     }
 
     static final Hyperparameters CLASSIFICATION = Hyperparameters.of(
-            real("c", 1, "penalty of margin violations").range(FloatDistribution.logUniform(1e-2, 1e3)),
+            real("c", 1, "penalty of margin violations").within(Allowed.POSITIVE).range(FloatDistribution.logUniform(1e-2, 1e3)),
             choice("kernel", "rbf", "kernel function: linear, rbf, poly or sigmoid")
                     .oneOf("linear", "rbf", "poly", "sigmoid")
                     .range(CategoricalDistribution.of("linear", "rbf", "poly")),
-            real("gamma", 0.1, "kernel coefficient (rbf, poly, sigmoid)").range(FloatDistribution.logUniform(1e-4, 1)),
-            integer("degree", 3, "polynomial degree (poly)").range(IntDistribution.uniform(2, 4)));
+            real("gamma", 0.1, "kernel coefficient (rbf, poly, sigmoid)")
+                    .within(Allowed.POSITIVE).range(FloatDistribution.logUniform(1e-4, 1)),
+            integer("degree", 3, "polynomial degree (poly)").within(Allowed.AT_LEAST_ONE).range(IntDistribution.uniform(2, 4)));
     static final Hyperparameters REGRESSION = CLASSIFICATION.plus(
-            real("epsilon", 0.1, "SVR insensitive-loss width").range(FloatDistribution.logUniform(1e-3, 1)));
+            real("epsilon", 0.1, "SVR insensitive-loss width").within(Allowed.NON_NEGATIVE).range(FloatDistribution.logUniform(1e-3, 1)));
 
     private LibSvmSpec(Search search) {
         super("libsvm", CLASSIFICATION, REGRESSION, search);

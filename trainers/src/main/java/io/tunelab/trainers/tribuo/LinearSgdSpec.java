@@ -8,6 +8,7 @@ import io.tunelab.search.space.CategoricalDistribution;
 import io.tunelab.search.space.FloatDistribution;
 import io.tunelab.search.space.IntDistribution;
 import io.tunelab.trainers.TrainersException;
+import io.tunelab.trainers.params.Allowed;
 import io.tunelab.trainers.params.Hyperparameter;
 import io.tunelab.trainers.params.Hyperparameters;
 import org.tribuo.Trainer;
@@ -38,9 +39,9 @@ public final class LinearSgdSpec extends AbstractTrainerSpec {
                     + " Adam (0.9, 0.999)")
                     .oneOf("sgd", "momentum", "nesterov", "adagrad", "rmsprop", "adam")
                     .range(CategoricalDistribution.of("sgd", "momentum", "nesterov", "adagrad", "rmsprop", "adam")),
-            real("learning_rate", 0.01, "step size").range(FloatDistribution.logUniform(1e-3, 0.3)),
-            integer("epochs", 20, "passes over the training data").range(IntDistribution.uniform(5, 50)),
-            real("l2", 1e-4, "L2 penalty (not on the bias)").range(FloatDistribution.logUniform(1e-6, 0.1))};
+            real("learning_rate", 0.01, "step size").within(Allowed.POSITIVE).range(FloatDistribution.logUniform(1e-3, 0.3)),
+            integer("epochs", 20, "passes over the training data").within(Allowed.AT_LEAST_ONE).range(IntDistribution.uniform(5, 50)),
+            real("l2", 1e-4, "L2 penalty (not on the bias)").within(Allowed.NON_NEGATIVE).range(FloatDistribution.logUniform(1e-6, 0.1))};
     static final Hyperparameters CLASSIFICATION = catalogue(choice("loss", "log",
             "log: logistic regression, hinge: linear SVM").oneOf("log", "hinge")
             .range(CategoricalDistribution.of("log", "hinge")));

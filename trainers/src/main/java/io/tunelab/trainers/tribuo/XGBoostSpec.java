@@ -5,6 +5,7 @@ import static io.tunelab.trainers.params.Hyperparameter.real;
 
 import io.tunelab.search.space.FloatDistribution;
 import io.tunelab.search.space.IntDistribution;
+import io.tunelab.trainers.params.Allowed;
 import io.tunelab.trainers.params.Hyperparameters;
 import org.tribuo.Trainer;
 import org.tribuo.classification.Label;
@@ -23,14 +24,15 @@ public final class XGBoostSpec extends AbstractTrainerSpec {
     private static final int THREADS = 1;
     private static final double GAMMA = 0;
     static final Hyperparameters PARAMETERS = Hyperparameters.of(
-            integer("rounds", 100, "boosting rounds (trees)").range(IntDistribution.logUniform(20, 300)),
-            integer("max_depth", 6, "depth of each tree").range(IntDistribution.uniform(2, 10)),
-            real("eta", 0.3, "learning rate (shrinkage)").range(FloatDistribution.logUniform(0.01, 0.5)),
-            real("subsample", 1, "share of rows each tree sees").range(FloatDistribution.uniform(0.5, 1.0)),
-            real("colsample", 1, "share of features each tree sees").range(FloatDistribution.uniform(0.5, 1.0)),
-            real("min_child_weight", 1, "least hessian weight in a leaf").range(FloatDistribution.logUniform(0.1, 10)),
-            real("lambda", 1, "L2 penalty on leaf weights").range(FloatDistribution.logUniform(1e-3, 10)),
-            real("alpha", 0, "L1 penalty on leaf weights").range(FloatDistribution.logUniform(1e-4, 1)));
+            integer("rounds", 100, "boosting rounds (trees)").within(Allowed.AT_LEAST_ONE).range(IntDistribution.logUniform(20, 300)),
+            integer("max_depth", 6, "depth of each tree").within(Allowed.AT_LEAST_ONE).range(IntDistribution.uniform(2, 10)),
+            real("eta", 0.3, "learning rate (shrinkage)").within(Allowed.POSITIVE).range(FloatDistribution.logUniform(0.01, 0.5)),
+            real("subsample", 1, "share of rows each tree sees").within(Allowed.SHARE).range(FloatDistribution.uniform(0.5, 1.0)),
+            real("colsample", 1, "share of features each tree sees").within(Allowed.SHARE).range(FloatDistribution.uniform(0.5, 1.0)),
+            real("min_child_weight", 1, "least hessian weight in a leaf")
+                    .within(Allowed.NON_NEGATIVE).range(FloatDistribution.logUniform(0.1, 10)),
+            real("lambda", 1, "L2 penalty on leaf weights").within(Allowed.NON_NEGATIVE).range(FloatDistribution.logUniform(1e-3, 10)),
+            real("alpha", 0, "L1 penalty on leaf weights").within(Allowed.NON_NEGATIVE).range(FloatDistribution.logUniform(1e-4, 1)));
 
     private XGBoostSpec(Search search) {
         super("xgboost", PARAMETERS, PARAMETERS, search);
