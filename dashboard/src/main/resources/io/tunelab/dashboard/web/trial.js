@@ -118,7 +118,14 @@
           s.steps.push(...more.steps); s.values.push(...more.values); s.total += more.total;
           TL.chart('metric-' + i).setOption({series: [{data: s.steps.map((st, k) => [st, finite(s.values[k])])}]});
         }
-        if ((ev.trials || []).includes(t.number)) TL.live('trial changed — reload for its final state');
+        if ((ev.trials || []).includes(t.number)) {
+          // the trial changed: a finished trial's page is drawn again in its final state; a running one's pruner
+          // values follow
+          const now = await api('/api/trials/' + encodeURIComponent(id));
+          const steps = Object.keys(now.intermediate);
+          if (now.state !== 'RUNNING' || (steps.length && !document.getElementById('intermediate'))) { location.reload(); return; }
+          if (steps.length) TL.chart('intermediate').setOption({series: [{data: steps.map(s => [Number(s), finite(now.intermediate[s])])}]});
+        }
       });
     }
   } catch (e) { showError(main, e); }
