@@ -142,19 +142,31 @@
     const added = [];
     for (const r of res.runs) {
       const known = S.runs.find(x => x.id === r.id);
-      if (known) { Object.assign(known, r); continue; }
+      if (known) {
+        const was = known.state;
+        Object.assign(known, r);
+        const box = was !== r.state && list.querySelector('input[value="' + r.id + '"]');
+        if (box) box.parentNode.replaceWith(runItem(known));  // its state (running, complete, pruned) as it is now
+        continue;
+      }
       S.runs.push(r);
       S.matched = (S.matched || 0) + 1;
       if (S.chosen.size < MAX_RUNS) { S.chosen.add(r.id); added.push(r.id); }
       list.append(runItem(r));
     }
     if (added.length) info.textContent = S.matched + ' runs match';
-    if (S.range || !S.metric) return;
-    const grown = [...new Set(res.grown.filter(g => g.name === S.metric && S.chosen.has(g.trialId) && S.data.has(g.trialId)
-      && !added.includes(g.trialId) && g.lastStep > lastStep(S.data.get(g.trialId))).map(g => g.trialId))];
-    if (added.length) await fetchSeries(added);
+    // opened before any run logged a metric: there was nothing to choose, so list the runs and metrics afresh
+    if (!S.metric) { if (res.runs.length || res.grown.length) await loadRuns(); return; }
+    if (S.range) return;
+    const growing = res.grown.filter(g => g.name === S.metric && S.chosen.has(g.trialId) && !added.includes(g.trialId));
+    // a chosen run that had no point of the metric yet is fetched whole; one that had, only its new points
+    const held = id => S.data.has(id) && S.data.get(id).steps.length > 0;
+    const first = [...new Set(growing.filter(g => !held(g.trialId)).map(g => g.trialId))];
+    const grown = [...new Set(growing.filter(g => held(g.trialId) && g.lastStep > lastStep(S.data.get(g.trialId)))
+      .map(g => g.trialId))];
+    if (added.length || first.length) await fetchSeries(added.concat(first));
     if (grown.length) await fetchNewPoints(grown);
-    if (added.length || grown.length) render();
+    if (added.length || first.length || grown.length) render();
   }
   regex.addEventListener('keydown', e => { if (e.key === 'Enter') loadRuns(); });
   metric.addEventListener('change', () => { S.metric = metric.value; reload(); });

@@ -41,4 +41,28 @@ class ScalarsLiveBrowserIT {
             server.stop();
         }
     }
+
+    @Test
+    void aPageOpenedBeforeAnyRunLoggedDrawsTheRunsThatStartLaterAndFollowsTheirStates() {
+        InMemoryStorage storage = new InMemoryStorage();
+        long study = storage.createStudy("later", List.of(Direction.MINIMIZE)).id();
+        DashboardServer server = new DashboardServer(new StorageDashboardData(storage, 0), 0).start();
+        try (Browser browser = new Browser(1400, 1000)) {
+            browser.open("http://127.0.0.1:" + server.port() + "/scalars.html?regex=later");
+            String chart = "echarts.getInstanceByDom(document.getElementById('scalars-chart')).getOption()";
+
+            long first = storage.createRunningTrial(study).id();
+            long second = storage.createRunningTrial(study).id();
+            SampleStudies.logLoss(storage, first, 0, 4, 2.0);
+            browser.waitFor("const o = " + chart + "; return o.series.length >= 1 && o.series[0].data.length === 5");
+
+            SampleStudies.logLoss(storage, second, 0, 2, 2.0);
+            browser.waitFor("const o = " + chart + "; const s = o.series.find(x => x.name === 'later #1');"
+                    + " return !!s && s.data.length === 3");
+            storage.finishTrial(first, io.tunelab.search.trial.TrialState.COMPLETE, List.of(0.1), null);
+            browser.waitFor("return [...document.querySelectorAll('#runs label')].some(l => l.textContent.includes('complete'))");
+        } finally {
+            server.stop();
+        }
+    }
 }
