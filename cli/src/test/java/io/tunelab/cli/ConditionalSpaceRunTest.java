@@ -105,4 +105,22 @@ class ConditionalSpaceRunTest {
                   n_units_l{i}: {int: [4, 8], per_layer: n_hidden, when: {optimizer: adam}}
                 """, 6);
     }
+
+    @Test
+    void withIncludeDefaultsASwitchedOffParameterIsAbsentRatherThanSearchedOverTheBuiltInRange(@TempDir Path dir)
+            throws Exception {
+        storedTrialsAreTheDryRunsSamples(dir, "inc", """
+                direction: maximize
+                metric: accuracy
+                sampler: {type: random, seed: 3}
+                budget: {trials: 4}
+                trainer: tribuo-xgboost
+                data: {dataset: synthetic-classification, samples: 200, classes: 2, seed: 1}
+                space:
+                  include: defaults
+                  rounds: {choice: [20]}
+                  max_depth: {int: [2, 4]}
+                  eta: {float: [0.05, 0.3], when: {max_depth: {ge: 3}}}
+                """, 4);
+    }
 }

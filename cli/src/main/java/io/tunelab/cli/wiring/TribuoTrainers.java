@@ -73,7 +73,8 @@ public final class TribuoTrainers implements TrainerFactory {
         String name = spec.trainer().name().substring(PREFIX.length()).replace('-', '_');
         try {
             TribuoTrainerSpec family = TrainerSpecs.byName(name);
-            return spec.space().includesDefaults() ? family.withBuiltInRanges() : family;
+            // the file's own parameters keep its distributions and conditions: built-in ranges are for the others
+            return spec.space().includesDefaults() ? family.withBuiltInRangesBut(spec.space().distributions().keySet()) : family;
         } catch (TrainersException e) {
             throw new CliException("trainer: " + e.getMessage());
         }

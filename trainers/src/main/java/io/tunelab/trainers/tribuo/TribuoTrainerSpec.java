@@ -4,6 +4,7 @@ import io.tunelab.search.space.Distribution;
 import io.tunelab.search.trial.Trial;
 import io.tunelab.trainers.params.Hyperparameters;
 import io.tunelab.trainers.tabular.Task;
+import java.util.Set;
 import org.tribuo.Trainer;
 import org.tribuo.classification.Label;
 import org.tribuo.regression.Regressor;
@@ -50,5 +51,15 @@ public interface TribuoTrainerSpec {
     TribuoTrainerSpec fixed(String param, Object value);
 
     /** A spec that also searches every parameter not given by {@link #with} over its built-in range. */
-    TribuoTrainerSpec withBuiltInRanges();
+    default TribuoTrainerSpec withBuiltInRanges() {
+        return withBuiltInRangesBut(Set.of());
+    }
+
+    /**
+     * A spec that also searches every parameter neither given by {@link #with} nor in {@code suggestedByCaller} over its
+     * built-in range. The parameters of {@code suggestedByCaller} are those a caller's own space (a study file's)
+     * suggests before the trainer reads them: a trial has them as that space gave them, and one whose condition was
+     * false takes its default rather than a built-in range.
+     */
+    TribuoTrainerSpec withBuiltInRangesBut(Set<String> suggestedByCaller);
 }
