@@ -58,6 +58,7 @@ public final class DjlTrainers implements TrainerFactory {
         DjlData.checkOptions(spec);
         EffectiveConfiguration configuration = EffectiveConfiguration.resolve(spec.trainer().name(), catalogue(spec), spec,
                 fixed(spec), Map.of(ParamNames.MODEL, model(spec)));
+        DjlSpaceChecks.layers(spec);
         monitor(spec, task);
         stopOn(spec, task);
         return configuration;
