@@ -65,8 +65,10 @@ public final class TribuoTrainers implements TrainerFactory {
                     + spec.metrics().get(0) + "' is " + expected + "d, got "
                     + spec.directions().get(0).name().toLowerCase(Locale.ROOT) + "; expected " + expected);
         }
-        return EffectiveConfiguration.resolve(spec.trainer().name() + " (" + task.name().toLowerCase(Locale.ROOT) + ")",
-                trainer.hyperparameters(task), spec, Map.of(), Map.of());
+        EffectiveConfiguration configuration = EffectiveConfiguration.resolve(spec.trainer().name() + " ("
+                + task.name().toLowerCase(Locale.ROOT) + ")", trainer.hyperparameters(task), spec, Map.of(), Map.of());
+        TribuoFileChecks.readers(spec, trainer, trainer.hyperparameters(task));
+        return configuration;
     }
 
     private static TribuoTrainerSpec family(StudySpec spec) {

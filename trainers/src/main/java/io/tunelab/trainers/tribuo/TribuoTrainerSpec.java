@@ -4,6 +4,7 @@ import io.tunelab.search.space.Distribution;
 import io.tunelab.search.trial.Trial;
 import io.tunelab.trainers.params.Hyperparameters;
 import io.tunelab.trainers.tabular.Task;
+import java.util.Optional;
 import java.util.Set;
 import org.tribuo.Trainer;
 import org.tribuo.classification.Label;
@@ -32,6 +33,14 @@ public interface TribuoTrainerSpec {
 
     /** The parameters searched for {@code task} and their distributions; every other one is at its default. */
     ParamSpace space(Task task);
+
+    /**
+     * The choice parameter that decides whether this family reads {@code parameter}, with the choices under which it
+     * does; empty when it always reads it (every family's parameters but LIBSVM's {@code gamma} and {@code degree}).
+     */
+    default Optional<ReadOnlyWhen> readOnlyWhen(String parameter) {
+        return Optional.empty();
+    }
 
     /** Reads this family's classification parameters through {@code trial} and builds the trainer. */
     Trainer<Label> classifier(Trial trial);
