@@ -59,6 +59,7 @@ public final class DjlTrainers implements TrainerFactory {
         DjlData.checkOptions(spec);
         EffectiveConfiguration configuration = EffectiveConfiguration.resolve(spec.trainer().name(), catalogue(spec), spec,
                 fixed(spec), Map.of(ParamNames.MODEL, model(spec)));
+        DjlSpaceChecks.layers(spec);
         monitor(spec, task);
         stopOn(spec, task);
         return configuration;
@@ -149,14 +150,14 @@ public final class DjlTrainers implements TrainerFactory {
     }
 
     /**
-     * How the study file's trials train on data of {@code task}: the space, the fixed parameters, the monitored metric,
-     * and early stopping's own metric and best-epoch restoring as the {@code fit} section gives them.
+     * How the study file's trials train on data of {@code task}: the fixed parameters, the monitored metric, and early
+     * stopping's own metric and best-epoch restoring as the {@code fit} section gives them. The objective suggests no
+     * space of its own: {@link #create} suggests the file's space first, as the dry run does, so a parameter whose
+     * {@code when} is false is absent from the trial and read at its {@code fit} value or default.
      */
     static DjlObjectiveConfig config(StudySpec spec, Task task) {
-        Map<String, Object> fixed = fixed(spec);
-        fixed.keySet().removeAll(spec.space().distributions().keySet());
         FitSpec.EarlyStopping es = spec.fit().earlyStopping();
-        return DjlObjectiveConfig.mlp(spec.space().distributions(), fixed).withModel(model(spec))
+        return DjlObjectiveConfig.mlp(Map.of(), fixed(spec)).withModel(model(spec))
                 .withMonitor(monitor(spec, task))
                 .withStopOn(stopOn(spec, task))
                 .withRestoreBest(es == null || es.restoreBest())

@@ -5,8 +5,14 @@ import static io.tunelab.cli.wiring.TribuoTrainers.SYNTHETIC_REGRESSION;
 
 import io.tunelab.cli.error.CliException;
 import io.tunelab.spec.FitSpec;
+import io.tunelab.search.space.CategoricalDistribution;
+import io.tunelab.search.space.Distribution;
 import io.tunelab.spec.StudySpec;
 import io.tunelab.spec.Texts;
+import io.tunelab.trainers.params.Hyperparameter;
+import io.tunelab.trainers.params.Hyperparameters;
+import io.tunelab.trainers.tribuo.ReadOnlyWhen;
+import io.tunelab.trainers.tribuo.TribuoTrainerSpec;
 import io.tunelab.trainers.tabular.Synthetic;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -18,6 +24,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What a study file may give the Tribuo trainers, checked before anything runs (the dry run reads no data): the data
@@ -125,6 +132,38 @@ final class TribuoFileChecks {
             if (!header.contains(column)) {
                 throw new CliException((i == 0 ? "data.target" : "data.categorical") + ": CSV " + file + " has no column '"
                         + column + "'" + Texts.didYouMean(column, header) + "; its header is " + header);
+            }
+        }
+    }
+
+    /**
+     * Refuses a space parameter the trainer reads only for some choices of another ({@link TribuoTrainerSpec#readOnlyWhen})
+     * when the space can never choose one of them: LIBSVM's {@code gamma} with {@code kernel} fixed to {@code linear}, as
+     * the DJL trainers refuse {@code momentum} with {@code optimizer} fixed to {@code adam}. The choices the space can
+     * make are its own choices of the selector, else its built-in range with {@code include: defaults}, else its default.
+     */
+    static void readers(StudySpec spec, TribuoTrainerSpec family, Hyperparameters catalogue) {
+        Map<String, Distribution> space = spec.space().distributions();
+        for (String name : space.keySet()) {
+            Optional<ReadOnlyWhen> when = family.readOnlyWhen(name);
+            if (when.isEmpty() || catalogue.find(when.get().selector()).isEmpty()) {
+                continue;
+            }
+            String selector = when.get().selector();
+            Hyperparameter h = catalogue.find(selector).orElseThrow();
+            Distribution d = space.containsKey(selector) ? space.get(selector)
+                    : spec.space().includesDefaults() && h.hasRange() ? h.range() : null;
+            List<Object> choices = d instanceof CategoricalDistribution c
+                    ? c.choices().stream().flatMap(v -> h.allowed().admit(v).stream()).distinct().toList()
+                    : List.of(h.defaultValue());
+            List<String> readers = when.get().choices();
+            if (choices.stream().noneMatch(readers::contains)) {
+                String shown = String.join(", ", choices.stream().map(String::valueOf).toList());
+                throw new CliException("space." + name + ": " + (choices.size() == 1 ? "the " + selector + ", " + shown
+                        + (d == null ? " (the default)," : ",") + " never reads" : "none of the " + selector + " choices the"
+                        + " space can make (" + shown + ") reads") + " '" + name + "', so it would be ignored; only "
+                        + String.join(", ", readers) + (readers.size() == 1 ? " reads" : " read") + " it: give " + selector + " "
+                        + (readers.size() == 1 ? "that one" : "one of them") + ", or leave " + name + " out");
             }
         }
     }

@@ -72,15 +72,18 @@ public final class TribuoTrainers implements TrainerFactory {
                     + spec.directions().get(0).name().toLowerCase(Locale.ROOT) + "; expected " + expected);
         }
         TribuoFileChecks.csvHeader(spec);
-        return EffectiveConfiguration.resolve(spec.trainer().name() + " (" + task.name().toLowerCase(Locale.ROOT) + ")",
-                trainer.hyperparameters(task), spec, Map.of(), Map.of());
+        EffectiveConfiguration configuration = EffectiveConfiguration.resolve(spec.trainer().name() + " ("
+                + task.name().toLowerCase(Locale.ROOT) + ")", trainer.hyperparameters(task), spec, Map.of(), Map.of());
+        TribuoFileChecks.readers(spec, trainer, trainer.hyperparameters(task));
+        return configuration;
     }
 
     private static TribuoTrainerSpec family(StudySpec spec) {
         String name = spec.trainer().name().substring(PREFIX.length()).replace('-', '_');
         try {
             TribuoTrainerSpec family = TrainerSpecs.byName(name);
-            return spec.space().includesDefaults() ? family.withBuiltInRanges() : family;
+            // the file's own parameters keep its distributions and conditions: built-in ranges are for the others
+            return spec.space().includesDefaults() ? family.withBuiltInRangesBut(spec.space().distributions().keySet()) : family;
         } catch (TrainersException e) {
             throw new CliException("trainer: " + e.getMessage());
         }

@@ -97,6 +97,20 @@ class DjlSpaceChecksTest {
     }
 
     @Test
+    void aWidthForALayerNoTrialHasIsRefusedNamingTheLargestLayerIndexTheSpaceAllows() {
+        refused("n_hidden: {int: [1, 2]}\nn_units_l5: {int: [4, 8]}", "space.n_units_l5: djl-mlp reads n_units_l5 only in"
+                + " trials with n_hidden > 5, but n_hidden is at most 2 (int[1, 2]), so it would be ignored; the largest layer"
+                + " index the space allows is 1 (n_units_l1). Widen n_hidden or leave n_units_l5 out");
+        refused("n_units_l2: {int: [4, 8]}", "space.n_units_l2: djl-mlp reads n_units_l2 only in trials with n_hidden > 2,"
+                + " but n_hidden is 2 (the default), so it would be ignored; the largest layer index the space allows is 1"
+                + " (n_units_l1). Widen n_hidden or leave n_units_l2 out");
+        for (String space : List.of("n_hidden: {int: [1, 3]}\nn_units_l{i}: {int: [4, 8], per_layer: n_hidden}",
+                "n_hidden: {choice: [1, 3]}\nn_units_l2: {int: [4, 8], when: {n_hidden: 3}}")) {
+            assertThatCode(() -> new DjlTrainers().configuration(spec("djl-mlp", space))).as(space).doesNotThrowAnyException();
+        }
+    }
+
+    @Test
     void theParametersFixedInEveryTrialAreOnlyThoseTheFamilyAndItsOptimizersRead() {
         EffectiveConfiguration mlp = new DjlTrainers().configuration(spec("djl-mlp", "optimizer: {choice: [adam]}"));
 

@@ -1,6 +1,7 @@
 package io.tunelab.cli.wiring;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tunelab.cli.error.CliException;
@@ -153,6 +154,36 @@ class TribuoTrainersTest {
                   max_depth: {int: [2, 4]}
                 fit: %s
                 """.formatted(fit), "cart.yaml");
+    }
+
+    private static StudySpec svm(String space) {
+        return new StudySpecParser().parse("""
+                study: svm
+                direction: maximize
+                metric: accuracy
+                budget: {trials: 1}
+                trainer: tribuo-libsvm
+                data: {dataset: synthetic-classification, samples: 150, classes: 2, seed: 1}
+                space:
+                %s
+                """.formatted(space.indent(2).stripTrailing()), "svm.yaml");
+    }
+
+    @Test
+    void aKernelParameterIsRefusedOnlyWhenNoKernelTheSpaceCanChooseReadsIt() {
+        assertThatThrownBy(() -> new TribuoTrainers().configuration(svm("kernel: {choice: [linear]}\ngamma: {float: [0.01, 1]}")))
+                .isInstanceOf(CliException.class)
+                .hasMessage("space.gamma: the kernel, linear, never reads 'gamma', so it would be ignored; only rbf, poly, sigmoid"
+                        + " read it: give kernel one of them, or leave gamma out");
+        assertThatThrownBy(() -> new TribuoTrainers().configuration(svm("kernel: {choice: [linear, rbf]}\ndegree: {int: [2, 3]}")))
+                .hasMessage("space.degree: none of the kernel choices the space can make (linear, rbf) reads 'degree', so it"
+                        + " would be ignored; only poly reads it: give kernel that one, or leave degree out");
+        assertThatThrownBy(() -> new TribuoTrainers().configuration(svm("degree: {int: [2, 3]}")))
+                .hasMessageStartingWith("space.degree: the kernel, rbf (the default), never reads 'degree'");
+        for (String space : List.of("gamma: {float: [0.01, 1]}", "kernel: {choice: [linear, poly]}\ndegree: {int: [2, 3]}",
+                "include: defaults\ndegree: {int: [2, 3]}")) {
+            assertThatCode(() -> new TribuoTrainers().configuration(svm(space))).as(space).doesNotThrowAnyException();
+        }
     }
 
     @Test

@@ -8,6 +8,7 @@ import io.tunelab.trainers.params.Hyperparameters;
 import io.tunelab.trainers.tabular.Task;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.tribuo.Trainer;
 import org.tribuo.classification.Label;
 import org.tribuo.regression.Regressor;
@@ -26,9 +27,16 @@ abstract class AbstractTrainerSpec implements TribuoTrainerSpec {
     private final Hyperparameters regression;
     private final Search search;
 
-    /** What a spec searches: the named ranges, and whether the rest are searched over their built-in ranges. */
-    record Search(ParamSpace named, boolean builtInRanges) {
-        static final Search NOTHING = new Search(ParamSpace.empty(), false);
+    /**
+     * What a spec searches: the named ranges, and whether the rest, but for {@code notBuiltIn} (suggested by the
+     * caller's space), are searched over their built-in ranges.
+     */
+    record Search(ParamSpace named, boolean builtInRanges, Set<String> notBuiltIn) {
+        static final Search NOTHING = new Search(ParamSpace.empty(), false, Set.of());
+
+        Search {
+            notBuiltIn = Set.copyOf(notBuiltIn);
+        }
     }
 
     /**
@@ -67,7 +75,9 @@ abstract class AbstractTrainerSpec implements TribuoTrainerSpec {
         ParamSpace space = ParamSpace.empty();
         if (search.builtInRanges()) {
             for (Map.Entry<String, Distribution> e : catalogue.ranges().entrySet()) {
-                space = space.with(e.getKey(), e.getValue());
+                if (!search.notBuiltIn().contains(e.getKey())) {
+                    space = space.with(e.getKey(), e.getValue());
+                }
             }
         }
         for (Map.Entry<String, Distribution> e : search.named().ranges().entrySet()) {
@@ -104,7 +114,7 @@ abstract class AbstractTrainerSpec implements TribuoTrainerSpec {
                     + Optional.ofNullable(known.range()).map(r -> " (built-in range " + r.describe() + ")").orElse("")
                     + ", so it cannot be drawn from " + distribution.describe());
         }
-        return searching(new Search(search.named().with(param, distribution), search.builtInRanges()));
+        return searching(new Search(search.named().with(param, distribution), search.builtInRanges(), search.notBuiltIn()));
     }
 
     @Override
@@ -113,8 +123,8 @@ abstract class AbstractTrainerSpec implements TribuoTrainerSpec {
     }
 
     @Override
-    public final TribuoTrainerSpec withBuiltInRanges() {
-        return searching(new Search(search.named(), true));
+    public final TribuoTrainerSpec withBuiltInRangesBut(Set<String> suggestedByCaller) {
+        return searching(new Search(search.named(), true, suggestedByCaller));
     }
 
     @Override

@@ -10,6 +10,9 @@ import io.tunelab.search.space.IntDistribution;
 import io.tunelab.trainers.TrainersException;
 import io.tunelab.trainers.params.Allowed;
 import io.tunelab.trainers.params.Hyperparameters;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.tribuo.Output;
 import org.tribuo.Trainer;
 import org.tribuo.classification.Label;
@@ -49,6 +52,11 @@ public final class LibSvmSpec extends AbstractTrainerSpec {
     static final Hyperparameters REGRESSION = CLASSIFICATION.plus(
             real("epsilon", 0.1, "SVR insensitive-loss width").within(Allowed.NON_NEGATIVE).range(FloatDistribution.logUniform(1e-3, 1)));
 
+    /** The parameters only some kernels read ({@link #parameters}), with those kernels. */
+    private static final Map<String, ReadOnlyWhen> KERNELS_READING = Map.of(
+            "gamma", new ReadOnlyWhen("kernel", List.of("rbf", "poly", "sigmoid")),
+            "degree", new ReadOnlyWhen("kernel", List.of("poly")));
+
     private LibSvmSpec(Search search) {
         super("libsvm", CLASSIFICATION, REGRESSION, search);
     }
@@ -56,6 +64,12 @@ public final class LibSvmSpec extends AbstractTrainerSpec {
     /** An SVM with every parameter at its default. */
     public static LibSvmSpec defaults() {
         return new LibSvmSpec(Search.NOTHING);
+    }
+
+    /** {@code gamma} is read for the non-linear kernels, {@code degree} for {@code poly}. */
+    @Override
+    public Optional<ReadOnlyWhen> readOnlyWhen(String parameter) {
+        return Optional.ofNullable(KERNELS_READING.get(parameter));
     }
 
     @Override

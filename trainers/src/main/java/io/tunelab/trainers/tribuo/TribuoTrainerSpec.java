@@ -4,6 +4,8 @@ import io.tunelab.search.space.Distribution;
 import io.tunelab.search.trial.Trial;
 import io.tunelab.trainers.params.Hyperparameters;
 import io.tunelab.trainers.tabular.Task;
+import java.util.Optional;
+import java.util.Set;
 import org.tribuo.Trainer;
 import org.tribuo.classification.Label;
 import org.tribuo.regression.Regressor;
@@ -32,6 +34,14 @@ public interface TribuoTrainerSpec {
     /** The parameters searched for {@code task} and their distributions; every other one is at its default. */
     ParamSpace space(Task task);
 
+    /**
+     * The choice parameter that decides whether this family reads {@code parameter}, with the choices under which it
+     * does; empty when it always reads it (every family's parameters but LIBSVM's {@code gamma} and {@code degree}).
+     */
+    default Optional<ReadOnlyWhen> readOnlyWhen(String parameter) {
+        return Optional.empty();
+    }
+
     /** Reads this family's classification parameters through {@code trial} and builds the trainer. */
     Trainer<Label> classifier(Trial trial);
 
@@ -50,5 +60,15 @@ public interface TribuoTrainerSpec {
     TribuoTrainerSpec fixed(String param, Object value);
 
     /** A spec that also searches every parameter not given by {@link #with} over its built-in range. */
-    TribuoTrainerSpec withBuiltInRanges();
+    default TribuoTrainerSpec withBuiltInRanges() {
+        return withBuiltInRangesBut(Set.of());
+    }
+
+    /**
+     * A spec that also searches every parameter neither given by {@link #with} nor in {@code suggestedByCaller} over its
+     * built-in range. The parameters of {@code suggestedByCaller} are those a caller's own space (a study file's)
+     * suggests before the trainer reads them: a trial has them as that space gave them, and one whose condition was
+     * false takes its default rather than a built-in range.
+     */
+    TribuoTrainerSpec withBuiltInRangesBut(Set<String> suggestedByCaller);
 }

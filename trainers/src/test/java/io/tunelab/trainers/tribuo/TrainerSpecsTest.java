@@ -61,6 +61,18 @@ class TrainerSpecsTest {
         assertThat(rmse).as("%s RMSE vs mean baseline %s", spec.name(), baseline).isLessThan(0.75 * baseline);
     }
 
+    @Test
+    void aParameterTheCallersSpaceSuggestsIsNotSearchedOverItsBuiltInRangeSoATrialWithoutItReadsItsDefault() {
+        TribuoTrainerSpec spec = XGBoostSpec.defaults().withBuiltInRangesBut(java.util.Set.of("eta"));
+        Trial trial = Study.builder("switched-off").seed(3).create().ask();
+
+        spec.classifier(trial);
+
+        assertThat(spec.space(Task.CLASSIFICATION).contains("eta")).isFalse();
+        assertThat(spec.space(Task.CLASSIFICATION).contains("max_depth")).isTrue();
+        assertThat(trial.params()).doesNotContainKey("eta").containsKey("max_depth");
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("specs")
     void parametersSampledFromTheBuiltInRangesBuildWorkingTrainers(TribuoTrainerSpec family) {

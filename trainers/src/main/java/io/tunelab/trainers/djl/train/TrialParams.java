@@ -9,8 +9,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Reads a hyperparameter by name: sampled from the trial when the search space has a distribution for
- * it, else the fixed value configured for the study, else the default: the one of
+ * Reads a hyperparameter by name: the value the trial already has (suggested by a study file's space before the
+ * trainer reads, under that space's conditions, or enqueued), else sampled from the trial when the search space has
+ * a distribution for it, else the fixed value configured for the study, else the default: the one of
  * {@link DjlHyperparameters#CATALOGUE}, or the one the caller passes when it varies. Values are converted
  * to the type asked for (a categorical {@code "true"} reads as a boolean, an integral {@code 64.0} as
  * an int), and checked against the values the catalogue admits (a choice comes back in its listed spelling, so
@@ -24,8 +25,10 @@ public final class TrialParams {
     private final Map<String, Object> unsampled = new LinkedHashMap<>();
 
     /**
-     * @param space distributions of the sampled parameters
-     * @param fixed values of parameters held fixed in this study
+     * @param space distributions of the parameters this reader suggests itself when the trial does not have them yet;
+     *              empty when the caller suggests its own (conditional) space first, so that a parameter its
+     *              conditions switch off is absent from the trial and read at its fixed value or default
+     * @param fixed values of parameters held fixed in this study (a value the trial has takes precedence)
      */
     public TrialParams(Trial trial, Map<String, Distribution> space, Map<String, Object> fixed) {
         this.trial = trial;
@@ -38,12 +41,16 @@ public final class TrialParams {
         }
     }
 
-    /** Whether {@code name} is sampled or fixed (rather than left at its default). */
+    /** Whether {@code name} is the trial's, sampled or fixed (rather than left at its default). */
     public boolean isSet(String name) {
-        return space.containsKey(name) || fixed.containsKey(name);
+        return trial.params().containsKey(name) || space.containsKey(name) || fixed.containsKey(name);
     }
 
     private Object raw(String name, Object defaultValue) {
+        Object given = trial.params().get(name);
+        if (given != null) {
+            return admitted(name, given);
+        }
         Distribution d = space.get(name);
         if (d != null) {
             return admitted(name, trial.suggest(name, d));

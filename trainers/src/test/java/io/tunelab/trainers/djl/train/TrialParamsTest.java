@@ -41,6 +41,21 @@ class TrialParamsTest {
     }
 
     @Test
+    void aValueTheTrialAlreadyHasIsReadAsItIsAndAParameterItLacksIsFixedOrDefaultedNotSuggested() {
+        trial.suggest("n_units_l0", IntDistribution.uniform(4, 8));
+        int width = ((Number) trial.params().get("n_units_l0")).intValue();
+        TrialParams p = new TrialParams(trial, Map.of(), Map.of("batch_size", 32));
+
+        assertThat(p.isSet("n_units_l0")).isTrue();
+        assertThat(p.getInt("n_units_l0", 0)).isEqualTo(width);
+        assertThat(p.isSet("n_units_l1")).as("a width the space's condition switched off").isFalse();
+        assertThat(p.getDouble("dropout")).as("the default").isZero();
+        assertThat(p.getInt("batch_size")).isEqualTo(32);
+        assertThat(trial.params()).containsOnlyKeys("n_units_l0");
+        assertThat(p.unsampled()).containsOnlyKeys("dropout", "batch_size");
+    }
+
+    @Test
     void aValueTheCatalogueDoesNotAdmitFailsTheTrialWithTheCheckTheDryRunMakes() {
         TrialParams p = new TrialParams(trial, Map.of("activation", CategoricalDistribution.of("swish")),
                 Map.of("dropout", 1.0, "lr_schedule", "One-Cycle"));

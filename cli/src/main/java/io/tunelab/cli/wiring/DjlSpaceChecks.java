@@ -1,0 +1,58 @@
+package io.tunelab.cli.wiring;
+
+import io.tunelab.cli.error.CliException;
+import io.tunelab.search.space.CategoricalDistribution;
+import io.tunelab.search.space.Distribution;
+import io.tunelab.search.space.IntDistribution;
+import io.tunelab.spec.StudySpec;
+import io.tunelab.trainers.djl.train.DjlHyperparameters;
+import io.tunelab.trainers.djl.train.ParamNames;
+import io.tunelab.trainers.params.Hyperparameter;
+
+/**
+ * Checks of a DJL study file's space that need more than one parameter's entry: a per-layer width a trial never reads
+ * because no trial has that many hidden layers. Stateless.
+ */
+final class DjlSpaceChecks {
+    private static final Hyperparameter PER_LAYER = DjlHyperparameters.CATALOGUE.get(ParamNames.N_UNITS_PER_LAYER);
+
+    private DjlSpaceChecks() {
+    }
+
+    /**
+     * Refuses a width {@code n_units_l{k}} for a layer no trial has: an MLP reads {@code n_units_lk} only when
+     * {@code n_hidden > k}, and the space's {@code n_hidden} (or its default) is never more than {@code k}.
+     *
+     * @throws CliException naming the field, the most hidden layers the space allows and its largest layer index
+     */
+    static void layers(StudySpec spec) {
+        Distribution counter = spec.space().distributions().get(ParamNames.N_HIDDEN);
+        int most = counter == null ? ((Number) DjlHyperparameters.CATALOGUE.defaultOf(ParamNames.N_HIDDEN)).intValue()
+                : most(counter);
+        for (String name : spec.space().distributions().keySet()) {
+            if (!PER_LAYER.matches(name) || name.equals(PER_LAYER.name())) {
+                continue;
+            }
+            int layer = Integer.parseInt(name.substring(PER_LAYER.name().indexOf("{i}")));
+            if (layer >= most) {
+                throw new CliException("space." + name + ": " + spec.trainer().name() + " reads " + name + " only in trials"
+                        + " with n_hidden > " + layer + ", but n_hidden is " + (counter == null ? most + " (the default)"
+                        : "at most " + most + " (" + counter.describe() + ")") + ", so it would be ignored; "
+                        + (most == 0 ? "no trial has a hidden layer" : "the largest layer index the space allows is "
+                        + (most - 1) + " (" + ParamNames.neuronsOfLayer(most) + ")") + ". Widen n_hidden or leave " + name + " out");
+            }
+        }
+    }
+
+    /** The largest number of layers {@code counter} gives; unbounded for a distribution that is not of whole numbers. */
+    private static int most(Distribution counter) {
+        if (counter instanceof IntDistribution d) {
+            return d.high();
+        }
+        if (counter instanceof CategoricalDistribution c) {
+            return c.choices().stream().filter(Number.class::isInstance).mapToInt(v -> ((Number) v).intValue()).max()
+                    .orElse(Integer.MAX_VALUE);
+        }
+        return Integer.MAX_VALUE;
+    }
+}
