@@ -78,9 +78,12 @@ public final class SpaceDefinition {
      */
     public Map<String, Object> suggest(Trial trial) {
         Map<String, Object> values = new LinkedHashMap<>();
+        Map<String, Object> compared = new LinkedHashMap<>();
         for (SpaceParameter p : parameters) {
-            if (p.isActive(values)) {
-                values.put(p.name(), trial.suggest(p.name(), p.distribution()));
+            if (p.isActive(compared)) {
+                Object value = trial.suggest(p.name(), p.distribution());
+                values.put(p.name(), value);
+                compared.put(p.name(), SpaceParameter.onGrid(p.distribution(), value));
             }
         }
         return Collections.unmodifiableMap(values);

@@ -130,7 +130,7 @@ public final class GridSampler implements Sampler {
                 }
                 int n = f.gridSize();
                 for (int k = 0; k < n; k++) {
-                    values.add(k == n - 1 ? f.high() : f.low() + k * f.step());
+                    values.add(f.gridPoint(k));
                 }
             }
         }
