@@ -89,6 +89,30 @@ public final class SpaceDefinition {
         return Collections.unmodifiableMap(values);
     }
 
+    /**
+     * The configuration {@code point} names: its values of the parameters a trial with those values has, in suggestion
+     * order, conditions evaluated as {@link #suggest} does; values of names this space does not have (a trainer's
+     * built-in ranges) are kept, after them. Two points that differ only in parameters switched off by their conditions
+     * name the same configuration. A parameter of the space the point lacks is left out, as if switched off.
+     */
+    public Map<String, Object> configuration(Map<String, Object> point) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        Map<String, Object> compared = new LinkedHashMap<>();
+        for (SpaceParameter p : parameters) {
+            if (point.containsKey(p.name()) && p.isActive(compared)) {
+                values.put(p.name(), point.get(p.name()));
+                compared.put(p.name(), SpaceParameter.onGrid(p.distribution(), point.get(p.name())));
+            }
+        }
+        Set<String> named = distributions().keySet();
+        point.forEach((name, value) -> {
+            if (!named.contains(name)) {
+                values.put(name, value);
+            }
+        });
+        return Collections.unmodifiableMap(values);
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof SpaceDefinition other && other.parameters.equals(parameters)

@@ -6,6 +6,7 @@ import io.tunelab.search.sampler.RandomSampler;
 import io.tunelab.search.study.Study;
 import io.tunelab.search.trial.Trial;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -16,6 +17,13 @@ class SteppedFloatConditionsTest {
             fraction_features: {float: [0.3, 1.0], step: 0.1}
             impurity: {choice: [gini, entropy], when: {fraction_features: {in: [0.6, 0.7, 0.9]}}}"""
             .indent(2).stripTrailing()), "feq.yaml").space();
+
+    private static Map<String, Object> point(double fraction) {
+        Map<String, Object> point = new LinkedHashMap<>();
+        point.put("fraction_features", fraction);
+        point.put("impurity", "gini");
+        return point;
+    }
 
     @Test
     void aTrialHasTheConditionalParameterForEveryGridPointTheConditionNames() {
@@ -30,5 +38,12 @@ class SteppedFloatConditionsTest {
         assertThat(configs).allSatisfy(c -> assertThat(c.containsKey("impurity"))
                 .as("impurity with fraction_features=%s", c.get("fraction_features"))
                 .isEqualTo(List.of(0.6, 0.7, 0.9).contains(c.get("fraction_features"))));
+    }
+
+    @Test
+    void aValueOneUlpOffItsGridPointStillSatisfiesTheCondition() {
+        assertThat(SPACE.configuration(point(0.3 + 3 * 0.1))).containsEntry("impurity", "gini");
+        assertThat(SPACE.configuration(point(0.9000000000000001))).containsEntry("impurity", "gini");
+        assertThat(SPACE.configuration(point(0.8))).doesNotContainKey("impurity");
     }
 }
