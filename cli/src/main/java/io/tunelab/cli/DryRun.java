@@ -4,6 +4,7 @@ import io.tunelab.cli.output.TextTable;
 import io.tunelab.cli.wiring.EffectiveConfiguration;
 import io.tunelab.cli.wiring.EffectiveConfiguration.Setting;
 import io.tunelab.cli.wiring.EffectiveConfiguration.Source;
+import io.tunelab.cli.wiring.SearchComponents;
 import io.tunelab.search.sampler.GridSampler;
 import io.tunelab.search.sampler.RandomSampler;
 import io.tunelab.search.study.Study;
@@ -76,7 +77,7 @@ final class DryRun {
                 .seed(spec.sampler().seed());
         int n = count;
         if (spec.sampler().type().equals("grid")) {
-            GridSampler grid = new GridSampler(configuration.searchSpace());
+            GridSampler grid = SearchComponents.grid(spec.space(), configuration.searchSpace());
             n = Math.min(count, grid.size());
             builder.sampler(streams -> grid);
             out.println(count(n, "configuration") + " from the grid sampler: the first " + n + " of its " + grid.size()

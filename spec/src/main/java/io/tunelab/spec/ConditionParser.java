@@ -131,8 +131,8 @@ final class ConditionParser {
             return ordering(node, path, name, target, op, value, problems);
         }
         try {
-            target.toInternal(value);
-            return Optional.of(value);
+            double internal = target.toInternal(value);
+            return Optional.of(SpaceParameter.onGrid(target, value, internal));
         } catch (InvalidDistributionException e) {
             String hint = target instanceof CategoricalDistribution c
                     ? Texts.didYouMean(value.toString(), c.choices().stream().map(String::valueOf).toList()) : "";

@@ -78,11 +78,38 @@ public final class SpaceDefinition {
      */
     public Map<String, Object> suggest(Trial trial) {
         Map<String, Object> values = new LinkedHashMap<>();
+        Map<String, Object> compared = new LinkedHashMap<>();
         for (SpaceParameter p : parameters) {
-            if (p.isActive(values)) {
-                values.put(p.name(), trial.suggest(p.name(), p.distribution()));
+            if (p.isActive(compared)) {
+                Object value = trial.suggest(p.name(), p.distribution());
+                values.put(p.name(), value);
+                compared.put(p.name(), SpaceParameter.onGrid(p.distribution(), value));
             }
         }
+        return Collections.unmodifiableMap(values);
+    }
+
+    /**
+     * The configuration {@code point} names: its values of the parameters a trial with those values has, in suggestion
+     * order, conditions evaluated as {@link #suggest} does; values of names this space does not have (a trainer's
+     * built-in ranges) are kept, after them. Two points that differ only in parameters switched off by their conditions
+     * name the same configuration. A parameter of the space the point lacks is left out, as if switched off.
+     */
+    public Map<String, Object> configuration(Map<String, Object> point) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        Map<String, Object> compared = new LinkedHashMap<>();
+        for (SpaceParameter p : parameters) {
+            if (point.containsKey(p.name()) && p.isActive(compared)) {
+                values.put(p.name(), point.get(p.name()));
+                compared.put(p.name(), SpaceParameter.onGrid(p.distribution(), point.get(p.name())));
+            }
+        }
+        Set<String> named = distributions().keySet();
+        point.forEach((name, value) -> {
+            if (!named.contains(name)) {
+                values.put(name, value);
+            }
+        });
         return Collections.unmodifiableMap(values);
     }
 

@@ -1,6 +1,7 @@
 package io.tunelab.spec;
 
 import io.tunelab.search.space.Distribution;
+import io.tunelab.search.space.FloatDistribution;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -30,6 +31,19 @@ public record SpaceParameter(String name, Distribution distribution, List<Condit
     /** Whether a trial with these earlier values has this parameter. */
     public boolean isActive(Map<String, Object> earlier) {
         return conditions.stream().allMatch(c -> c.holds(earlier));
+    }
+
+    /**
+     * The value conditions compare for {@code value} of {@code distribution}: a number of a stepped float as its
+     * decimal grid point ({@link FloatDistribution#toExternal}), so 0.6000000000000001 and 0.6 are the same value of
+     * {@code float[0.3, 1.0] step 0.1}; any other value unchanged.
+     */
+    static Object onGrid(Distribution distribution, Object value) {
+        return value instanceof Number n ? onGrid(distribution, value, n.doubleValue()) : value;
+    }
+
+    static Object onGrid(Distribution distribution, Object value, double internal) {
+        return distribution instanceof FloatDistribution f && f.hasStep() ? f.toExternal(internal) : value;
     }
 
     /** The conditions joined with {@code and}, or the empty string. */

@@ -128,7 +128,7 @@ public final class StudyRunner {
                 .seed(spec.sampler().seed())
                 .deterministicWindow(spec.sampler().deterministic()
                         ? Math.max(StudyBuilder.DEFAULT_DETERMINISTIC_WINDOW, spec.parallel().workers()) : 0)
-                .sampler(SearchComponents.sampler(spec.sampler(), configuration().searchSpace(), parallel))
+                .sampler(SearchComponents.sampler(spec.sampler(), spec.space(), configuration().searchSpace(), parallel))
                 .pruner(SearchComponents.pruner(spec.pruner()));
         WarmStartSpec warm = spec.sampler().warmStart();
         if (warm != null) {

@@ -1,7 +1,6 @@
 package io.tunelab.cli.wiring;
 
 import io.tunelab.cli.error.CliException;
-import io.tunelab.search.sampler.GridSampler;
 import io.tunelab.search.sampler.SamplerException;
 import io.tunelab.search.space.Distribution;
 import io.tunelab.search.space.ExponentialDistribution;
@@ -125,7 +124,7 @@ public final class EffectiveConfiguration {
                                 + s.distribution().describe() + "; name " + s.name() + " in the space with a choice or a step");
                     });
             try {
-                new GridSampler(configuration.searchSpace());
+                SearchComponents.grid(spec.space(), configuration.searchSpace());
             } catch (SamplerException e) {
                 throw new CliException("space.include: the grid sampler would search " + trainer + "'s built-in ranges,"
                         + " and " + e.getMessage());

@@ -3,6 +3,7 @@ package io.tunelab.cli.wiring;
 import io.tunelab.cli.error.CliException;
 import io.tunelab.spec.PrunerSpec;
 import io.tunelab.spec.SamplerSpec;
+import io.tunelab.spec.SpaceDefinition;
 import io.tunelab.search.pruner.HyperbandPruner;
 import io.tunelab.search.pruner.MedianPruner;
 import io.tunelab.search.pruner.NopPruner;
@@ -71,20 +72,32 @@ public final class SearchComponents {
     }
 
     /**
+     * The grid of a study file: every distinct configuration of {@code space} (what the trials search, {@link
+     * EffectiveConfiguration#searchSpace()}) once, points that differ only in parameters {@code definition}'s
+     * conditions switch off being one configuration.
+     *
+     * @throws io.tunelab.search.sampler.SamplerException if a parameter has no finite set of values
+     */
+    public static GridSampler grid(SpaceDefinition definition, Map<String, Distribution> space) {
+        return new GridSampler(space, definition::configuration);
+    }
+
+    /**
      * The sampler of a study file, built from the study's seeded random streams. With {@code parallel}
      * (several trials at once, in this process or across workers) TPE lies about running trials by
      * default (constant liar) so that workers do not pile onto one point.
      *
+     * @param definition the study file's space, whose conditions tell the grid sampler which points are one configuration
      * @param space what the trials search ({@link EffectiveConfiguration#searchSpace()}): the grid sampler's grid
      */
-    public static Function<RandomStreams, Sampler> sampler(SamplerSpec spec, Map<String, Distribution> space,
-                                                           boolean parallel) {
+    public static Function<RandomStreams, Sampler> sampler(SamplerSpec spec, SpaceDefinition definition,
+                                                           Map<String, Distribution> space, boolean parallel) {
         Map<String, Object> o = spec.options();
         switch (spec.type()) {
             case "random":
                 return RandomSampler::new;
             case "grid":
-                GridSampler grid = new GridSampler(space);
+                GridSampler grid = grid(definition, space);
                 return streams -> grid;
             case "qmc":
                 return streams -> new QmcSampler(streams, bool(o, "scramble", true), Map.of());

@@ -37,7 +37,7 @@ class SearchComponentsTest {
 
     private static Sampler sampler(String yaml) {
         StudySpec s = spec(yaml);
-        return SearchComponents.sampler(s.sampler(), s.space().distributions(), false).apply(RandomStreams.seeded(1));
+        return SearchComponents.sampler(s.sampler(), s.space(), s.space().distributions(), false).apply(RandomStreams.seeded(1));
     }
 
     @Test
@@ -74,7 +74,7 @@ class SearchComponentsTest {
         assertThat(sampler("sampler: {type: tpe, model_credit: false}"))
                 .isInstanceOfSatisfying(TpeSampler.class, t -> assertThat(t.options().modelCredit()).isFalse());
         StudySpec s = spec("sampler: {type: tpe}");
-        assertThat(SearchComponents.sampler(s.sampler(), s.space().distributions(), true).apply(RandomStreams.seeded(1)))
+        assertThat(SearchComponents.sampler(s.sampler(), s.space(), s.space().distributions(), true).apply(RandomStreams.seeded(1)))
                 .isInstanceOfSatisfying(TpeSampler.class, t -> assertThat(t.options().constantLiar()).isTrue());
         assertThat(sampler("sampler: {type: gp, max_points: 50}").describe().toString()).contains("50");
         assertThat(sampler("sampler: {type: gp}").describe()).containsEntry("adaptive_region", true);
@@ -139,7 +139,21 @@ class SearchComponentsTest {
         String yaml = SpecFiles.MINIMAL.replace("lr: {reciprocal: [1e-4, 1e-1]}", "units: {int: [1, 3]}\n  act: {choice: [relu, elu]}")
                 + "sampler: {type: grid}\n";
         StudySpec s = new StudySpecParser().parse(yaml, "g.yaml");
-        Sampler grid = SearchComponents.sampler(s.sampler(), s.space().distributions(), false).apply(RandomStreams.seeded(1));
+        Sampler grid = SearchComponents.sampler(s.sampler(), s.space(), s.space().distributions(), false).apply(RandomStreams.seeded(1));
         assertThat(grid).isInstanceOfSatisfying(GridSampler.class, g -> assertThat(g.size()).isEqualTo(6));
+    }
+
+    @Test
+    void aGridOverAConditionalSpaceHasEachConfigurationOnce() {
+        String yaml = SpecFiles.MINIMAL.replace("lr: {reciprocal: [1e-4, 1e-1]}", """
+                max_depth: {int: [2, 4]}
+                  impurity: {choice: [gini, entropy]}
+                  fraction_features: {float: [0.5, 1.0], step: 0.5, when: {impurity: entropy}}""") + "sampler: {type: grid}\n";
+        StudySpec s = new StudySpecParser().parse(yaml, "grid1.yaml");
+
+        Sampler grid = SearchComponents.sampler(s.sampler(), s.space(), s.space().distributions(), false)
+                .apply(RandomStreams.seeded(1));
+
+        assertThat(grid).isInstanceOfSatisfying(GridSampler.class, g -> assertThat(g.size()).isEqualTo(9));
     }
 }

@@ -11,11 +11,13 @@ import io.tunelab.search.trial.StudyView;
 import io.tunelab.search.trial.TrialState;
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
 
 /**
  * Walks the full grid of a space given up front, one grid point per trial, taking the grid points that no trial of
@@ -38,6 +40,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * So parallel asks get different points, and in deterministic mode trial {@code n} gets the same point whatever the
  * parallelism. Trials of another process asked at the very same moment may share a point, as in Optuna.
  *
+ * <p>A conditional space (define-by-run: a parameter only some points use) is given as a function from a point's
+ * values to its <em>configuration</em>, the values of the parameters a trial with those values has. Points with the
+ * same configuration are one point of the grid, found at the first of them in grid order: for {@code impurity ∈ {gini,
+ * entropy}} then {@code fraction ∈ {0.5, 1.0}} used only with entropy, the points are (gini), (entropy, 0.5),
+ * (entropy, 1.0). A trial's parameters name the point whose configuration they are.
+ *
  * <p>{@link #isExhausted} is true once every grid point has been started, so {@code optimize} stops. A trial asked
  * anyway (another worker that started at the same moment, or {@code ask()} called regardless) takes a point again.
  * Suggesting a parameter that is not in the grid, or from a distribution that does not contain the grid value, throws
@@ -48,9 +56,20 @@ public final class GridSampler implements Sampler {
     /** The trial system attribute holding the index of the grid point this sampler gave the trial. */
     public static final String POINT_ATTR = "grid_point";
     private static final int MAX_AXIS = 1_000_000;
+    /** The most points a conditional grid may have before points of one configuration are merged. */
+    private static final int MAX_CONDITIONAL = 1_000_000;
 
     private final List<Axis> axes;
+    /** Points of the full product. */
+    private final int product;
+    /** Distinct points: {@code product} without conditions, else the number of distinct configurations. */
     private final int size;
+    /** The configuration of a point's values; null when every parameter is always used. */
+    private final UnaryOperator<Map<String, Object>> configuration;
+    /** Index in the full product of each distinct point, in grid order; null without conditions. */
+    private final int[] firsts;
+    /** The distinct point of each configuration, keyed by its axis digits (-1 for a parameter it does not use). */
+    private final Map<List<Integer>, Integer> byConfiguration;
     /** The point of each trial of this process between its ask and its end, by trial id. */
     private final Map<Long, Integer> asked = new ConcurrentHashMap<>();
 
@@ -60,12 +79,26 @@ public final class GridSampler implements Sampler {
 
     /** A grid over {@code space}, in the map's iteration order (pass a {@link LinkedHashMap}). */
     public GridSampler(Map<String, Distribution> space) {
-        this(space.entrySet().stream()
-                .map(e -> new Axis(e.getKey(), valuesOf(e.getKey(), e.getValue())))
-                .toList());
+        this(axesOf(space), null);
     }
 
-    private GridSampler(List<Axis> axes) {
+    /**
+     * A grid over a conditional {@code space}, in the map's iteration order (pass a {@link LinkedHashMap}), with one point
+     * per distinct configuration (see the class comment).
+     *
+     * @param configuration a point's values (every parameter of the space) to the values of the parameters a trial with
+     *                      those values has; pure, and thread-safe
+     * @throws SamplerException if the full product has more than 1,000,000 points
+     */
+    public GridSampler(Map<String, Distribution> space, UnaryOperator<Map<String, Object>> configuration) {
+        this(axesOf(space), Objects.requireNonNull(configuration, "configuration"));
+    }
+
+    private static List<Axis> axesOf(Map<String, Distribution> space) {
+        return space.entrySet().stream().map(e -> new Axis(e.getKey(), valuesOf(e.getKey(), e.getValue()))).toList();
+    }
+
+    private GridSampler(List<Axis> axes, UnaryOperator<Map<String, Object>> configuration) {
         if (axes.isEmpty()) {
             throw new SamplerException("a grid needs at least one parameter, got none");
         }
@@ -78,7 +111,30 @@ public final class GridSampler implements Sampler {
             }
         }
         this.axes = axes;
-        this.size = (int) points;
+        this.product = (int) points;
+        this.configuration = configuration;
+        if (configuration == null) {
+            this.firsts = null;
+            this.byConfiguration = Map.of();
+            this.size = product;
+            return;
+        }
+        if (product > MAX_CONDITIONAL) {
+            throw new SamplerException("a grid over a conditional space can have at most " + MAX_CONDITIONAL
+                    + " points before points of one configuration are merged, got " + product + "; give parameters"
+                    + " fewer values");
+        }
+        Map<List<Integer>, Integer> distinct = new HashMap<>();
+        List<Integer> first = new ArrayList<>();
+        for (int index = 0; index < product; index++) {
+            List<Integer> key = digitsOf(configuration.apply(valuesAt(index)));
+            if (distinct.putIfAbsent(key, first.size()) == null) {
+                first.add(index);
+            }
+        }
+        this.firsts = first.stream().mapToInt(Integer::intValue).toArray();
+        this.byConfiguration = Map.copyOf(distinct);
+        this.size = firsts.length;
     }
 
     /**
@@ -95,7 +151,7 @@ public final class GridSampler implements Sampler {
             }
             axes.add(new Axis(name, List.copyOf(list)));
         });
-        return new GridSampler(List.copyOf(axes));
+        return new GridSampler(List.copyOf(axes), null);
     }
 
     /** Every value of a discrete distribution, in increasing order (choices in their order). */
@@ -130,7 +186,7 @@ public final class GridSampler implements Sampler {
                 }
                 int n = f.gridSize();
                 for (int k = 0; k < n; k++) {
-                    values.add(k == n - 1 ? f.high() : f.low() + k * f.step());
+                    values.add(f.gridPoint(k));
                 }
             }
         }
@@ -147,18 +203,35 @@ public final class GridSampler implements Sampler {
         return axes.stream().map(Axis::name).toList();
     }
 
-    /** The values of grid point {@code index mod size}, by parameter, in grid order. */
+    /**
+     * The values of grid point {@code index mod size}, by parameter, in grid order; in a conditional space, those of the
+     * first point of its configuration in the full product (parameters it does not use included).
+     */
     public Map<String, Object> point(int index) {
+        return valuesAt(productIndex(index));
+    }
+
+    /** The index in the full product of grid point {@code index mod size}. */
+    private int productIndex(int index) {
+        int point = Math.floorMod(index, size);
+        return firsts == null ? point : firsts[point];
+    }
+
+    private Map<String, Object> valuesAt(int productIndex) {
         Map<String, Object> point = new LinkedHashMap<>();
         for (Axis axis : axes) {
-            point.put(axis.name(), valueAt(axis.name(), index));
+            point.put(axis.name(), valueInProduct(axis.name(), productIndex));
         }
         return point;
     }
 
-    /** Digits of the index in mixed radix, the last axis the least significant. */
     private Object valueAt(String name, int index) {
-        int rest = Math.floorMod(index, size);
+        return valueInProduct(name, productIndex(index));
+    }
+
+    /** Digits of the index in the full product in mixed radix, the last axis the least significant. */
+    private Object valueInProduct(String name, int productIndex) {
+        int rest = productIndex;
         for (int i = axes.size() - 1; i >= 0; i--) {
             Axis axis = axes.get(i);
             if (axis.name().equals(name)) {
@@ -233,8 +306,12 @@ public final class GridSampler implements Sampler {
         return indexOf(values);
     }
 
-    /** The index of the grid point these values name on every axis, or -1. */
+    /** The index of the grid point these values name on every axis (in a conditional space, their configuration), or -1. */
     private int indexOf(Map<String, Object> values) {
+        if (configuration != null) {
+            Integer point = byConfiguration.get(digitsOf(configuration.apply(values)));
+            return point == null ? -1 : point;
+        }
         int index = 0;
         for (Axis axis : axes) {
             int digit = digitOf(axis, values.get(axis.name()));
@@ -246,10 +323,24 @@ public final class GridSampler implements Sampler {
         return index;
     }
 
-    /** Whether grid point {@code point} agrees with every enqueued value of a grid parameter. */
-    private boolean allows(Map<String, Object> fixed, int point) {
+    /** Each axis's digit of the value {@code values} give it, -1 for none (a parameter the configuration does not use). */
+    private List<Integer> digitsOf(Map<String, Object> values) {
+        List<Integer> digits = new ArrayList<>(axes.size());
         for (Axis axis : axes) {
-            if (fixed.containsKey(axis.name()) && !same(fixed.get(axis.name()), valueAt(axis.name(), point))) {
+            digits.add(digitOf(axis, values.get(axis.name())));
+        }
+        return digits;
+    }
+
+    /** Whether grid point {@code point} agrees with every enqueued value of a grid parameter it uses. */
+    private boolean allows(Map<String, Object> fixed, int point) {
+        if (fixed.isEmpty()) {
+            return true;
+        }
+        Map<String, Object> values = configuration == null ? point(point) : configuration.apply(point(point));
+        for (Axis axis : axes) {
+            if (fixed.containsKey(axis.name()) && values.containsKey(axis.name())
+                    && !same(fixed.get(axis.name()), values.get(axis.name()))) {
                 return false;
             }
         }

@@ -1,5 +1,6 @@
 package io.tunelab.search.space;
 
+import java.math.BigDecimal;
 import java.util.Locale;
 
 /**
@@ -10,6 +11,12 @@ import java.util.Locale;
  * @param high upper bound, finite, {@code >= low}
  * @param log  whether the logarithm is uniform; requires {@code low > 0} and no step
  * @param step grid spacing, or {@code 0} for none; when set, it divides {@code high - low}
+ *
+ * <p>A stepped value is always a grid point {@code low + k * step} computed in decimal, from the shortest decimal
+ * representations of {@code low} and {@code step} ({@link Double#toString}), then rounded once to the nearest double:
+ * {@code float[0.3, 1.0] step 0.1} has the values 0.3, 0.4, ..., 0.6, ..., 1.0, never {@code 0.6000000000000001}.
+ * {@link #gridPoint}, {@link #snap} and {@link #toExternal} all give these doubles, so the values samplers propose,
+ * trials store, grids list and conditions name agree exactly. Unstepped values are left as they are.
  */
 public record FloatDistribution(double low, double high, boolean log, double step) implements Distribution {
     private static final double STEP_TOLERANCE = 1e-8;
@@ -75,11 +82,39 @@ public record FloatDistribution(double low, double high, boolean log, double ste
         return (int) Math.rint((high - low) / step) + 1;
     }
 
-    /** The value rounded to the nearest grid point (if stepped) and clipped to the bounds. */
+    /**
+     * Grid point {@code k} ({@code 0 <= k < gridSize()}): the double nearest to {@code low + k * step} computed in
+     * decimal (see the class comment). Throws for a continuous float or a {@code k} off the grid.
+     */
+    public double gridPoint(long k) {
+        if (k < 0 || k >= gridSize()) {
+            throw new InvalidDistributionException("grid point " + k + " of " + describe() + " does not exist; expected"
+                    + " 0 <= k < " + gridSize());
+        }
+        return onGrid(k);
+    }
+
+    /** The first and last points are the bounds themselves (a step need only divide the range to within 1e-8). */
+    private double onGrid(long k) {
+        if (k <= 0) {
+            return low;
+        }
+        if (k >= Math.rint((high - low) / step)) {
+            return high;
+        }
+        return new BigDecimal(Double.toString(low))
+                .add(new BigDecimal(Double.toString(step)).multiply(BigDecimal.valueOf(k))).doubleValue();
+    }
+
+    /**
+     * The value rounded to the nearest grid point (if stepped; that point as {@link #gridPoint} gives it) and clipped
+     * to the bounds. An unstepped value is only clipped.
+     */
     public double snap(double value) {
         double v = value;
         if (hasStep()) {
-            v = low + Math.rint((v - low) / step) * step;
+            double k = Math.rint((v - low) / step);
+            v = Double.isNaN(k) ? v : onGrid((long) k);
         }
         return Math.min(high, Math.max(low, v));
     }
@@ -94,9 +129,10 @@ public record FloatDistribution(double low, double high, boolean log, double ste
         return RealValues.toInternal(this, external);
     }
 
+    /** The value itself; a stepped value as its grid point (see the class comment), so 0.6000000000000001 is 0.6. */
     @Override
     public Object toExternal(double internal) {
-        return internal;
+        return hasStep() && contains(internal) ? snap(internal) : internal;
     }
 
     @Override
