@@ -89,6 +89,15 @@ class DjlDataTest {
     }
 
     @Test
+    void aCsvFileThatIsNotThereIsInvalidInputNamingTheFile() {
+        StudySpec spec = spec("djl-mlp", "val_loss", "{dataset: csv, path: %s, target: y, task: regression}"
+                .formatted(dir.resolve("nofile.csv")), "n_neurons: {choice: [4]}");
+
+        assertThatThrownBy(() -> new DjlTrainers().create(spec)).isInstanceOf(CliException.class)
+                .hasMessageStartingWith("data: no such file " + dir.resolve("nofile.csv") + "; expected a CSV file");
+    }
+
+    @Test
     void anMlpTrainsOnAnIdxPair() throws IOException {
         Path images = dir.resolve("images.idx");
         Path labels = dir.resolve("labels.idx");

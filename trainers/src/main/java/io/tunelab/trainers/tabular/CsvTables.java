@@ -28,6 +28,10 @@ public final class CsvTables {
 
     /** Reads {@code file} (UTF-8); the table is named after the file. */
     public static Table read(Path file, CsvOptions options) {
+        if (!Files.isRegularFile(file)) {
+            throw new TrainersException("no such file " + file + "; expected a CSV file (a relative path is read from the"
+                    + " working directory " + Path.of("").toAbsolutePath() + ")");
+        }
         try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             return parse(file.getFileName().toString(), in, options);
         } catch (IOException e) {
