@@ -34,6 +34,16 @@ class ServeAndModelsOptionsTest {
     }
 
     @Test
+    void serveAndAliasTakeModelAtAliasAndSaySoForAnythingElse() {
+        for (String command : List.of("serve", "alias")) {
+            CliInvocation.Result r = tunelab(command, "fashion-mlp", "--storage", dir.toString());
+
+            assertThat(r.code()).as(command).isEqualTo(2);
+            assertThat(r.err()).as(command).contains("expected MODEL@ALIAS such as fashion-mlp@production, got 'fashion-mlp'");
+        }
+    }
+
+    @Test
     void aMissingTokenFileIsRefusedNamingTheFile() {
         CliInvocation.Result r = tunelab("serve", "m@production", "--token-file", dir.resolve("nofile").toString(),
                 "--storage", dir.toString());

@@ -57,12 +57,9 @@ public final class AliasCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        int at = target.lastIndexOf('@');
-        if (at <= 0 || at == target.length() - 1) {
-            throw new CliException("expected MODEL@ALIAS such as fashion-mlp@production, got '" + target + "'");
-        }
-        String model = target.substring(0, at);
-        String alias = RegistryNames.alias(target.substring(at + 1));
+        ModelAlias parsed = ModelAlias.parse(target);
+        String model = parsed.model();
+        String alias = RegistryNames.alias(parsed.alias());
         if (delete == (version != null)) {
             throw new CliException(delete ? "--delete removes the alias: give no VERSION with it"
                     : "give the VERSION to point " + target + " at, or --delete to remove it");

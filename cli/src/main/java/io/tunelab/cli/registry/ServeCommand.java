@@ -73,10 +73,7 @@ public final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        int at = target.lastIndexOf('@');
-        if (at <= 0 || at == target.length() - 1) {
-            throw new CliException("expected MODEL@ALIAS such as fashion@production, got '" + target + "'");
-        }
+        ModelAlias parsed = ModelAlias.parse(target);
         if (mcSamples < 1 || mcSamples > 1000) {
             throw new CliException("--mc-samples must be between 1 and 1000, got " + mcSamples);
         }
@@ -93,8 +90,8 @@ public final class ServeCommand implements Callable<Integer> {
         PredictAccess access = new PredictAccess(tokenFile == null ? null : readToken(tokenFile), open);
         PrintWriter out = spec.commandLine().getOut();
         try (Tracker tracker = wiring.openExistingTracker(storage.access())) {
-            RegistryModelResolver resolver = new RegistryModelResolver(tracker, target.substring(0, at),
-                    target.substring(at + 1), wiring.trainers());
+            RegistryModelResolver resolver = new RegistryModelResolver(tracker, parsed.model(), parsed.alias(),
+                    wiring.trainers());
             PredictionServer server = start(new PredictionServer(resolver, new PredictionServer.Options(8L * 1024 * 1024,
                     1024, Duration.ofSeconds(pollSeconds), mcSamples), access));
             out.println("Serving " + resolver.current() + " (" + target + ") at http://" + host + ":" + server.port()
