@@ -117,16 +117,8 @@ final class DashboardCommand implements Callable<Integer> {
             Thread.currentThread().interrupt();
             throw new CliException("interrupted while the dashboard started");
         } catch (RuntimeException e) {
-            throw new CliException("cannot serve the dashboard on " + host + ":" + port + ": " + rootMessage(e)
+            throw new CliException("cannot serve the dashboard on " + host + ":" + port + ": " + CliException.rootMessage(e)
                     + (port != 0 ? " (is the port in use? try --port 0)" : ""));
         }
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null) {
-            t = t.getCause();
-        }
-        return t.getMessage();
     }
 }

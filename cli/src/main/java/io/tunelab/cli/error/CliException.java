@@ -12,4 +12,13 @@ public class CliException extends RuntimeException {
     public CliException(String message, Throwable cause) {
         super(message, cause);
     }
+
+    /** The message of {@code e}'s innermost cause (e.g. "Address already in use" under a server's own wrapper). */
+    public static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t.getMessage();
+    }
 }

@@ -128,11 +128,7 @@ public final class ServeCommand implements Callable<Integer> {
             throw new CliException(e.getMessage());
         } catch (RuntimeException e) {
             server.close();
-            Throwable root = e;
-            while (root.getCause() != null) {
-                root = root.getCause();
-            }
-            throw new CliException("cannot serve on " + host + ":" + port + ": " + root.getMessage()
+            throw new CliException("cannot serve on " + host + ":" + port + ": " + CliException.rootMessage(e)
                     + (port != 0 ? " (is the port in use? try another --port, or 0 for a free one)" : ""));
         }
     }
