@@ -21,8 +21,35 @@ import java.util.Map;
  */
 public interface Sampler {
 
-    /** The trial system attribute naming the sampler that chose a trial's parameters. */
+    /**
+     * The trial system attribute naming the sampler that chose a trial's parameters: {@code random} for a trial of a
+     * model-based sampler's random start-up, which also records {@link #STARTUP_OF_ATTR}.
+     */
     String SAMPLER_ATTR = "sampler";
+
+    /**
+     * The trial system attribute naming the model-based sampler whose random start-up drew the trial (its {@link
+     * #SAMPLER_ATTR} is {@code random}); absent on every other trial.
+     */
+    String STARTUP_OF_ATTR = "startup_of";
+
+    /**
+     * The attributes of a trial that {@code sampler}'s random start-up drew: {@link #SAMPLER_ATTR} {@code random} and
+     * {@link #STARTUP_OF_ATTR} {@code sampler}.
+     */
+    static Map<String, Object> startupAttrs(String sampler) {
+        return Map.of(SAMPLER_ATTR, "random", STARTUP_OF_ATTR, sampler);
+    }
+
+    /**
+     * Whose turn {@code trial} was: the sampler whose start-up drew it when it records one ({@link #STARTUP_OF_ATTR}),
+     * else the sampler it records ({@link #SAMPLER_ATTR}); {@code null} when it records neither.
+     */
+    static String turnOf(FrozenTrial trial) {
+        Object of = trial.systemAttrs().get(STARTUP_OF_ATTR);
+        Object by = of != null ? of : trial.systemAttrs().get(SAMPLER_ATTR);
+        return by == null ? null : by.toString();
+    }
 
     /** The space to sample relatively for this trial; empty for purely independent samplers. */
     default Map<String, Distribution> relativeSearchSpace(StudyView study, FrozenTrial trial) {

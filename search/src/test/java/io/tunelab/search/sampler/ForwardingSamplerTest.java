@@ -36,7 +36,7 @@ class ForwardingSamplerTest {
         Study study = Study.builder("forwarding").sampler(sampler).seed(5).create();
         study.optimize(BOWL, 25);
         assertThat(study.trials()).hasSize(25)
-                .allMatch(t -> "tpe".equals(t.systemAttrs().get(Sampler.SAMPLER_ATTR)), "recorded as tpe");
+                .allMatch(t -> "tpe".equals(Sampler.turnOf(t)), "recorded as tpe's turns");
         return study.trials().stream().map(FrozenTrial::params).toList();
     }
 }

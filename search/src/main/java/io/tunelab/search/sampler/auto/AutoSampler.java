@@ -53,7 +53,8 @@ import java.util.stream.Stream;
  * </ul>
  * The first trial of a study (nothing known yet) goes to GP, whose first trials are random draws
  * from the same streams. The delegate of a trial is fixed when the trial starts, serves all its
- * parameters, and is recorded as the trial's {@link Sampler#SAMPLER_ATTR} system attribute. The
+ * parameters, and is recorded as the trial's {@link Sampler#SAMPLER_ATTR} system attribute ({@code random} with
+ * {@link Sampler#STARTUP_OF_ATTR} for a trial of a delegate's random start-up, such as the GP's first trials). The
  * delegates share the study's {@link RandomStreams}, so the choice and the values are deterministic
  * per seed in a sequential study. Thread-safe.
  */
@@ -171,10 +172,11 @@ public final class AutoSampler implements Sampler {
 
     /**
      * The side a trial of the GP phase counts for in the swing turn's credit: TPE's trials challenge, the GP's ({@code
-     * gp} and {@code gp-local} alike) defend; other delegates' are not counted.
+     * gp} and {@code gp-local} alike) defend; other delegates' are not counted. A trial counts for the delegate whose
+     * turn it was ({@link Sampler#turnOf}), so a random start-up trial counts for the sampler whose start-up it was.
      */
     static ImprovementCredit.Side creditSide(FrozenTrial t) {
-        Object by = t.systemAttrs().get(SAMPLER_ATTR);
+        String by = Sampler.turnOf(t);
         if ("tpe".equals(by)) {
             return ImprovementCredit.Side.CHALLENGER;
         }

@@ -47,7 +47,7 @@ final class StudyShape {
                 best = loss;
                 ownAtImprovement = own;
             }
-            if ("cmaes".equals(t.systemAttrs().get(Sampler.SAMPLER_ATTR))) {
+            if ("cmaes".equals(Sampler.turnOf(t))) {
                 cmaesStarted = true;
             }
         }

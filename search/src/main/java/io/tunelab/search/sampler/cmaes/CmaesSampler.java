@@ -89,9 +89,17 @@ public final class CmaesSampler implements Sampler {
         return RandomSampler.draw(distribution, streams.forTrial(trial.number(), name));
     }
 
+    /**
+     * Records {@code cmaes} and the proposal {@link CmaReplay} reads back; a trial drawn before the strategy starts
+     * records {@code random}, start-up of {@code cmaes} ({@link Sampler#startupAttrs}).
+     */
     @Override
     public Map<String, Object> trialAttrs(StudyView study, FrozenTrial trial) {
         Map<String, Object> attrs = new LinkedHashMap<>();
+        if (study.trials(EnumSet.of(TrialState.COMPLETE)).size() < Math.max(1, options.startupTrials())) {
+            proposed.remove(trial.id());
+            return Sampler.startupAttrs("cmaes");
+        }
         attrs.put(SAMPLER_ATTR, "cmaes");
         Map<String, Object> p = proposed.remove(trial.id());
         if (p != null) {

@@ -322,10 +322,16 @@ public final class GpSampler implements Sampler {
                 MarginalLikelihood.noise(theta));
     }
 
-    /** Records {@code gp}, or {@code gp-local} when the acquisition is confined to a {@link TrustRegion}. */
+    /**
+     * Records {@code gp}, or {@code gp-local} when the acquisition is confined to a {@link TrustRegion}; a trial of the
+     * random start-up (fewer complete trials than {@link GpOptions#startupTrials()} in the ask's view) records {@code
+     * random}, start-up of that name ({@link Sampler#startupAttrs}).
+     */
     @Override
     public Map<String, Object> trialAttrs(StudyView study, FrozenTrial trial) {
-        return Map.of(SAMPLER_ATTR, options.trustRegion() ? "gp-local" : "gp");
+        String name = options.trustRegion() ? "gp-local" : "gp";
+        return study.trials(EnumSet.of(TrialState.COMPLETE)).size() < options.startupTrials()
+                ? Sampler.startupAttrs(name) : Map.of(SAMPLER_ATTR, name);
     }
 
     @Override

@@ -143,6 +143,15 @@ public final class Nsga2Sampler implements Sampler {
         return selected;
     }
 
+    /**
+     * Records {@code nsga2}; a trial of generation 0, drawn at random, records {@code random}, start-up of {@code
+     * nsga2} ({@link Sampler#startupAttrs}).
+     */
+    @Override
+    public Map<String, Object> trialAttrs(StudyView study, FrozenTrial trial) {
+        return trial.number() < options.populationSize() ? Sampler.startupAttrs("nsga2") : Map.of(SAMPLER_ATTR, "nsga2");
+    }
+
     @Override
     public double sampleIndependent(StudyView study, FrozenTrial trial, String name, Distribution distribution) {
         return RandomSampler.draw(distribution, streams.forTrial(trial.number(), name));

@@ -302,10 +302,17 @@ public final class TpeSampler implements Sampler {
         return given;
     }
 
-    /** Records {@code tpe}, and the model that proposed the trial when {@link TpeOptions#modelCredit} chose it. */
+    /**
+     * Records {@code tpe}, and the model that proposed the trial when {@link TpeOptions#modelCredit} chose it; a trial
+     * of the random start-up (its view holds fewer finished trials than {@link TpeOptions#startupTrials()}) records
+     * {@code random}, start-up of {@code tpe} ({@link Sampler#startupAttrs}).
+     */
     @Override
     public Map<String, Object> trialAttrs(StudyView study, FrozenTrial trial) {
         String model = models.remove(trial.id());
+        if (!study.isMultiObjective() && views.view(study, trial).observed() < options.startupTrials()) {
+            return Sampler.startupAttrs("tpe");
+        }
         return model == null ? Map.of(SAMPLER_ATTR, "tpe") : Map.of(SAMPLER_ATTR, "tpe", ModelTurns.ATTR, model);
     }
 

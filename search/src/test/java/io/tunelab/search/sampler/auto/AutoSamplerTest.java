@@ -24,14 +24,36 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(120)
 class AutoSamplerTest {
 
+    /** Whose turn each trial was, in number order (a start-up trial's is the sampler whose start-up drew it). */
     private static List<Object> samplers(Study study) {
-        return study.trials().stream().map(FrozenTrial::systemAttrs).map(a -> a.get("sampler")).toList();
+        return study.trials().stream().map(Sampler::turnOf).map(Object.class::cast).toList();
     }
 
     private static Study run(Objective objective, int trials, AutoOptions options) {
         Study study = Study.builder("auto").seed(3).sampler(new AutoSampler(RandomStreams.seeded(3), options)).create();
         study.optimize(objective, OptimizeOptions.trials(trials).withParallelism(1));
         return study;
+    }
+
+    @Test
+    void theRandomStartUpTrialsRecordRandomAsTheirSamplerAndTheDelegateWhoseTurnTheyWere() {
+        Study study = run(t -> t.suggestFloat("x", 0, 1) + t.suggestFloat("y", 0, 1), 14, AutoOptions.defaults());
+        int startUp = AutoSampler.gpDefaults().startupTrials();
+        List<FrozenTrial> trials = study.trials();
+        assertThat(trials.subList(0, startUp)).allSatisfy(t -> assertThat(t.systemAttrs())
+                .containsEntry(Sampler.SAMPLER_ATTR, "random").extractingByKey(Sampler.STARTUP_OF_ATTR)
+                .isIn("gp", "gp-local", "tpe"));
+        assertThat(samplers(study).subList(0, 3)).containsExactly("gp", "gp-local", "tpe");
+        assertThat(trials.subList(startUp, 14)).allSatisfy(t -> assertThat(t.systemAttrs())
+                .doesNotContainKey(Sampler.STARTUP_OF_ATTR).extractingByKey(Sampler.SAMPLER_ATTR).isNotEqualTo("random"));
+    }
+
+    @Test
+    void aStartUpTrialCountsInTheCreditForTheSamplerWhoseStartUpDrewIt() {
+        FrozenTrial startUp = new FrozenTrial(1, 1, TrialState.COMPLETE, List.of(1.0), null, null, Map.of(), Map.of(),
+                new TreeMap<>(), Map.of(), Sampler.startupAttrs("gp"), null);
+        assertThat(AutoSampler.creditSide(startUp)).isEqualTo(ImprovementCredit.Side.DEFENDER);
+        assertThat(AutoSampler.creditSide(withSampler("random"))).isNull();
     }
 
     @Test

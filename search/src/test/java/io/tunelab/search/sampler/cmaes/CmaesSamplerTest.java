@@ -72,9 +72,12 @@ class CmaesSamplerTest {
     }
 
     @Test
-    void recordsItsNameAndGenerationOnEveryTrialItProposes() {
+    void recordsItsNameAndGenerationOnEveryTrialItProposesAndRandomOnItsStartUpTrial() {
         Study study = run(new CmaesSampler(3), t -> sphere(t, 2), 20);
-        assertThat(study.trials()).allSatisfy(t -> assertThat(t.systemAttrs()).containsEntry("sampler", "cmaes"));
+        assertThat(study.trials().get(0).systemAttrs()).containsEntry("sampler", "random")
+                .containsEntry("startup_of", "cmaes").doesNotContainKey("cmaes");
+        assertThat(study.trials().subList(1, 20)).allSatisfy(t -> assertThat(t.systemAttrs())
+                .containsEntry("sampler", "cmaes").doesNotContainKey("startup_of"));
         assertThat(study.trials().get(19).systemAttrs().get("cmaes")).asString().contains("generation=");
     }
 

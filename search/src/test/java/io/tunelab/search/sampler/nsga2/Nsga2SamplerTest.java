@@ -38,6 +38,16 @@ class Nsga2SamplerTest {
     }
 
     @Test
+    void theRandomFirstGenerationRecordsRandomAsItsSamplerAndLaterGenerationsNsga2() {
+        Nsga2Options small = Nsga2Options.defaults().withPopulationSize(10);
+        List<FrozenTrial> trials = zdt1(new Nsga2Sampler(RandomStreams.seeded(4), small), 20, 3).trials();
+        assertThat(trials.subList(0, 10)).allSatisfy(t -> assertThat(t.systemAttrs())
+                .containsEntry(Sampler.SAMPLER_ATTR, "random").containsEntry(Sampler.STARTUP_OF_ATTR, "nsga2"));
+        assertThat(trials.subList(10, 20)).allSatisfy(t -> assertThat(t.systemAttrs())
+                .containsEntry(Sampler.SAMPLER_ATTR, "nsga2").doesNotContainKey(Sampler.STARTUP_OF_ATTR));
+    }
+
+    @Test
     void sameSeedGivesTheSameTrials() {
         Nsga2Options small = Nsga2Options.defaults().withPopulationSize(10);
         List<Object> a = zdt1(new Nsga2Sampler(RandomStreams.seeded(4), small), 40, 5).trials().stream()

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tunelab.search.SearchException;
 import io.tunelab.search.sampler.RandomStreams;
+import io.tunelab.search.sampler.Sampler;
 import io.tunelab.search.space.FloatDistribution;
 import io.tunelab.search.study.OptimizeOptions;
 import io.tunelab.search.study.Study;
@@ -43,6 +44,21 @@ class TpeSamplerTest {
         TpeOptions alone = TpeOptions.defaults();
         assertThat(alone.categoricalsAlone()).isTrue();
         assertThat(offChoiceTrials(alone)).isGreaterThan(offChoiceTrials(alone.withRefinements(true, true, false)));
+    }
+
+    @ParameterizedTest
+    @ValueSource(booleans = {true, false})
+    void theRandomStartUpTrialsRecordRandomAsTheirSamplerAndTheModelsTrialsTpe(boolean multivariate) {
+        TpeOptions options = TpeOptions.defaults().withMultivariate(multivariate, multivariate);
+        Study study = Study.builder("labels").seed(5).sampler(new TpeSampler(RandomStreams.seeded(5), options)).create();
+        study.optimize(t -> t.suggestFloat("x", 0, 1) + t.suggestInt("k", 0, 9), OptimizeOptions.trials(14)
+                .withParallelism(1));
+        List<FrozenTrial> trials = study.trials();
+        int startUp = options.startupTrials();
+        assertThat(trials.subList(0, startUp)).allSatisfy(t -> assertThat(t.systemAttrs())
+                .containsEntry(Sampler.SAMPLER_ATTR, "random").containsEntry(Sampler.STARTUP_OF_ATTR, "tpe"));
+        assertThat(trials.subList(startUp, 14)).allSatisfy(t -> assertThat(t.systemAttrs())
+                .containsEntry(Sampler.SAMPLER_ATTR, "tpe").doesNotContainKey(Sampler.STARTUP_OF_ATTR));
     }
 
     @Test
