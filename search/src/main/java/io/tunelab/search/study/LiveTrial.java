@@ -97,6 +97,7 @@ final class LiveTrial implements Trial {
             }
             return params.get(name);
         }
+        study.parameterKinds().check(name, distribution, number());
         double internal = resolve(name, distribution);
         Object value = distribution.toExternal(internal);
         storage.setParam(started.id(), name, value, distribution);

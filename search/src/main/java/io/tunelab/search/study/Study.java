@@ -49,6 +49,7 @@ public final class Study implements StudyView {
     private volatile String abandoned;
     private final int deterministicWindow;
     private final Object askOrder = new Object();
+    private final ParameterKinds parameterKinds = new ParameterKinds(this::trials);
 
     Study(TrialStorage storage, StudyRecord record, Sampler sampler, Pruner pruner, RandomStreams streams,
           int deterministicWindow) {
@@ -105,6 +106,11 @@ public final class Study implements StudyView {
 
     public Pruner pruner() {
         return pruner;
+    }
+
+    /** The study's rule that a parameter name keeps its kind of distribution (checked by every trial it asks). */
+    ParameterKinds parameterKinds() {
+        return parameterKinds;
     }
 
     RandomStreams streams() {
