@@ -15,6 +15,7 @@ import io.tunelab.search.storage.StudyRecord;
 import io.tunelab.search.storage.TrialStorage;
 import io.tunelab.search.study.FailFast;
 import io.tunelab.search.study.MultiObjective;
+import io.tunelab.search.study.ParameterKinds;
 import io.tunelab.search.study.Objective;
 import io.tunelab.tensorboard.live.TensorBoardObjective;
 import io.tunelab.search.study.Study;
@@ -78,10 +79,15 @@ public final class StudyRunner {
      * (see {@link FailFast#restart}).
      *
      * @throws CliException when the study exists and its stored file names another metric or trainer: its trials'
-     *                      values would not compare with the new ones (other directions are refused by the study itself)
+     *                      values would not compare with the new ones (other directions are refused by the study itself);
+     *                      or when the file searches a parameter from another type of distribution than the study's
+     *                      trials recorded
      */
     public Study create(boolean parallel) {
-        storage.findStudy(spec.study()).ifPresent(this::checkSameObjective);
+        storage.findStudy(spec.study()).ifPresent(existing -> {
+            checkSameObjective(existing);
+            checkSameKinds(existing);
+        });
         Study study = builder(parallel).createOrLoad();
         FailFast.restart(study);
         storage.setStudySystemAttr(study.studyId(), STUDY_FILE, specText);
@@ -114,6 +120,21 @@ public final class StudyRunner {
                     + " not compare with the new ones. Give the study a new name to run this file, or keep the stored"
                     + " settings to resume it");
         }
+    }
+
+    /**
+     * Refuses resuming {@code existing} with a parameter whose distribution is of another type than its trials
+     * recorded (or a categorical with other choices): every new trial would fail on it ({@link ParameterKinds}).
+     */
+    private void checkSameKinds(StudyRecord existing) {
+        ParameterKinds kinds = ParameterKinds.of(storage.trials(existing.id(), EnumSet.allOf(TrialState.class)));
+        configuration().searchSpace().forEach((name, distribution) -> {
+            String refusal = kinds.refusal(name, distribution, -1);
+            if (refusal != null) {
+                throw new CliException((spec.space().distributions().containsKey(name) ? "space." : "") + name + ": this file searches "
+                        + distribution.describe() + ", but " + refusal + ", or run this file as a new study");
+            }
+        });
     }
 
     /** Loads the existing study, as a worker joining it does; its attributes are left as they are. */

@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tunelab.cli.DefaultWiring;
 import io.tunelab.cli.error.CliException;
+import io.tunelab.search.space.FloatDistribution;
 import io.tunelab.search.storage.InMemoryStorage;
+import io.tunelab.search.study.Study;
+import io.tunelab.search.trial.Trial;
 import io.tunelab.spec.StudySpecParser;
 import org.junit.jupiter.api.Test;
 
@@ -19,13 +22,18 @@ class StudyRunnerResumeTest {
             trainer: %s
             data: {dataset: synthetic-classification, samples: 100, classes: 2, seed: 1}
             space:
-              c: {float: [0.1, 10], log: true}
+              c: %s
             """;
+    private static final String C = "{float: [0.1, 10], log: true}";
     private final InMemoryStorage storage = new InMemoryStorage();
     private final DefaultWiring wiring = new DefaultWiring();
 
     private StudyRunner runner(String metric, String trainer) {
-        String text = FILE.formatted(metric, trainer);
+        return runner(metric, trainer, C);
+    }
+
+    private StudyRunner runner(String metric, String trainer, String c) {
+        String text = FILE.formatted(metric, trainer, c);
         return new StudyRunner(new StudySpecParser().parse(text, "cart.yaml"), text, storage, wiring.trainers(),
                 wiring.devices());
     }
@@ -41,6 +49,21 @@ class StudyRunnerResumeTest {
                 .hasMessageStartingWith("study 'cart' was created with trainer tribuo-logistic, not tribuo-liblinear;");
         assertThat(storage.findStudy("cart").orElseThrow().systemAttrs().get(StudyRunner.STUDY_FILE).toString())
                 .as("the stored study file is kept").contains("metric: accuracy").contains("trainer: tribuo-logistic");
+    }
+
+    @Test
+    void aParameterSearchedFromAnotherKindOfDistributionThanTheTrialsRecordedIsRefusedNamingBoth() {
+        Study study = runner("accuracy", "tribuo-logistic").create(false);
+        Trial first = study.ask();
+        first.suggest("c", FloatDistribution.logUniform(0.1, 10));
+        study.tell(first, 0.9);
+
+        assertThatThrownBy(() -> runner("accuracy", "tribuo-logistic", "{choice: [0.1, 1.0, 10.0]}").create(false))
+                .isInstanceOf(CliException.class).hasMessageStartingWith("space.c: this file searches choice[0.1, 1.0, 10.0],"
+                        + " but trial 0 of this study suggested it from")
+                .hasMessageContaining("a parameter keeps one kind of distribution");
+        assertThat(runner("accuracy", "tribuo-logistic", "{float: [0.01, 100], log: true}").create(false).name())
+                .as("another range of the same kind resumes").isEqualTo("cart");
     }
 
     @Test

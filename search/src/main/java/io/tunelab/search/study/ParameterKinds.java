@@ -18,7 +18,7 @@ import java.util.function.Supplier;
  * is suggested here, so a trial of another process that shares the storage counts too; names this process has seen
  * cost a map lookup. Thread-safe.
  */
-final class ParameterKinds {
+public final class ParameterKinds {
     private final Supplier<List<FrozenTrial>> trials;
     private final Map<String, Reference> first = new ConcurrentHashMap<>();
 
@@ -31,6 +31,11 @@ final class ParameterKinds {
         this.trials = trials;
     }
 
+    /** The rule as the trials {@code trials} show it (a study's, read once): to check a new study file against. */
+    public static ParameterKinds of(List<FrozenTrial> trials) {
+        return new ParameterKinds(() -> trials);
+    }
+
     /**
      * Checks that trial {@code number} may suggest {@code name} from {@code distribution}.
      *
@@ -38,20 +43,30 @@ final class ParameterKinds {
      *                                      the two are of different types or are categoricals with other choices
      */
     void check(String name, Distribution distribution, int number) {
+        String refusal = refusal(name, distribution, number);
+        if (refusal != null) {
+            throw new InvalidDistributionException("parameter '" + name + "': trial " + number + " suggests it from "
+                    + distribution.describe() + ", but " + refusal);
+        }
+    }
+
+    /**
+     * Why {@code name} may not be suggested from {@code distribution} ("trial K of this study suggested it from D; a
+     * parameter keeps ..."), or null when it may: it is new to the study (then recorded as first suggested by trial
+     * {@code number}), or its first distribution is of the same type (and, for a categorical, has the same choices).
+     */
+    public String refusal(String name, Distribution distribution, int number) {
         Reference known = first.get(name);
         if (known == null) {
             learn();
             known = first.putIfAbsent(name, new Reference(distribution, number));
             if (known == null) {
-                return;
+                return null;
             }
         }
         String conflict = conflict(known.distribution(), distribution);
-        if (conflict != null) {
-            throw new InvalidDistributionException("parameter '" + name + "': trial " + number + " suggests it from "
-                    + distribution.describe() + ", but trial " + known.trial() + " of this study suggested it from "
-                    + known.distribution().describe() + "; " + conflict);
-        }
+        return conflict == null ? null : "trial " + known.trial() + " of this study suggested it from "
+                + known.distribution().describe() + "; " + conflict;
     }
 
     private void learn() {
