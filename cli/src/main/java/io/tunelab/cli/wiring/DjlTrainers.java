@@ -199,11 +199,12 @@ public final class DjlTrainers implements TrainerFactory {
     }
 
     @Override
-    public double[] testScores(StudySpec spec, Path artifact) {
-        DenseDataset test = DjlData.load(spec, false).splits().test();
-        try (DjlPredictor model = DjlPredictor.load(artifact, FashionMnist.CLASS_NAMES)) {
-            return model.testScores(test);
+    public double[] testScores(StudySpec spec, Predictor model) {
+        if (!(model instanceof DjlPredictor network)) {
+            throw new TrainersException("a DJL trainer scores the networks it loads, not a " + model.getClass().getSimpleName());
         }
+        DenseDataset test = DjlData.load(spec, false).splits().test();
+        return network.testScores(test);
     }
 
     /**

@@ -160,9 +160,11 @@ public final class TribuoTrainers implements TrainerFactory {
     }
 
     @Override
-    public double[] testScores(StudySpec spec, Path artifact) {
+    public double[] testScores(StudySpec spec, Predictor loaded) {
+        if (!(loaded instanceof TabularModel model)) {
+            throw new TrainersException("a Tribuo trainer scores the models it loads, not a " + loaded.getClass().getSimpleName());
+        }
         Table test = split(spec)[1];
-        TabularModel model = TribuoModels.load(artifact);
         double[] scores = new double[test.rowCount()];
         if (test.task() == Task.CLASSIFICATION) {
             int[] predicted = model.predictClasses(test);
