@@ -1,6 +1,7 @@
 package io.tunelab.cli;
 
 import io.tunelab.cli.query.StorageUrlOption;
+import io.tunelab.cli.run.StudyFiles;
 import io.tunelab.cli.run.StudyRunner;
 import io.tunelab.cli.wiring.Wiring;
 import io.tunelab.spec.SpecValidationException;
@@ -48,9 +49,12 @@ final class CreateCommand implements Callable<Integer> {
         try {
             study = new StudySpecParser().parse(file);
         } catch (SpecValidationException e) {
-            e.problems().forEach(p -> spec.commandLine().getErr().println(p.format()));
-            spec.commandLine().getErr().flush();
-            return ExitCodes.INVALID_INPUT;
+            return RunCommand.invalid(spec.commandLine().getErr(), e, "in " + file, "nothing was created");
+        }
+        try {
+            StudyFiles.check(study, RunCommand.readText(file), file.toString(), wiring.trainers());
+        } catch (SpecValidationException e) {
+            return RunCommand.invalid(spec.commandLine().getErr(), e, "in " + file + " for its trainer", "nothing was created");
         }
         try (TrialStorage store = wiring.openStorage(storage.access())) {
             StudyRunner runner = new StudyRunner(study, RunCommand.readText(file), store, wiring.trainers(),

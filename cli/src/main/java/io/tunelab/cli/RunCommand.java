@@ -5,10 +5,10 @@ import io.tunelab.cli.query.StorageUrlOption;
 import io.tunelab.cli.run.HeartbeatOptions;
 import io.tunelab.cli.run.RunSummary;
 import io.tunelab.cli.run.SlotPlan;
+import io.tunelab.cli.run.StudyFiles;
 import io.tunelab.cli.run.StudyRunner;
 import io.tunelab.cli.wiring.Wiring;
 import io.tunelab.cli.wiring.EffectiveConfiguration;
-import io.tunelab.spec.SpecProblem;
 import io.tunelab.spec.SpecValidationException;
 import io.tunelab.spec.StudySpec;
 import io.tunelab.spec.StudySpecParser;
@@ -33,8 +33,8 @@ import picocli.CommandLine.Spec;
  * {@code tunelab run STUDY_FILE}: validates a study file, checks it against its trainer and runs the
  * study. With {@code --dry-run} it prints the parsed space, the effective configuration of a few
  * sampled trials and the parameters fixed in all of them instead, training nothing.
- * Exit codes: 0 success, 2 invalid input (every problem printed as {@code file:line:column: path: message}; a problem
- * the trainer's checks find, the first one, located at the field it names),
+ * Exit codes: 0 success, 2 invalid input (every problem printed as {@code file:line:column: path: message}; the
+ * problems the trainer's checks find, once the file itself is valid, each located at the field it names),
  * 1 runtime failure, including a run that ends with failed trials and no COMPLETE one.
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
@@ -86,23 +86,14 @@ final class RunCommand implements Callable<Integer> {
         try {
             study = parser.parse(file);
         } catch (SpecValidationException e) {
-            e.problems().forEach(p -> err.println(p.format()));
-            int n = e.problems().size();
-            err.println(n + (n == 1 ? " problem" : " problems") + " in " + file + "; nothing was run");
-            return ExitCodes.INVALID_INPUT;
+            return invalid(err, e, "in " + file, "nothing was run");
         }
         PrintWriter out = spec.commandLine().getOut();
         EffectiveConfiguration configuration;
         try {
-            configuration = StudyRunner.configuration(study, wiring.trainers());
-        } catch (CliException e) {
-            SpecProblem problem = StudySpecParser.locate(readText(file), file.toString(), e.getMessage());
-            if (problem.line() == 0) {
-                throw e;
-            }
-            err.println(problem.format());
-            err.println("1 problem in " + file + " for its trainer; nothing was run");
-            return ExitCodes.INVALID_INPUT;
+            configuration = StudyFiles.check(study, readText(file), file.toString(), wiring.trainers());
+        } catch (SpecValidationException e) {
+            return invalid(err, e, "in " + file + " for its trainer", "nothing was run");
         }
         if (dryRun) {
             new DryRun(study, configuration, file.toString()).print(out, samples);
@@ -133,6 +124,20 @@ final class RunCommand implements Callable<Integer> {
             }
         }
         return ExitCodes.OK;
+    }
+
+    /**
+     * Prints every problem of an invalid study file, one line each ({@code file:line:column: path: message}), and
+     * {@code N problems WHERE; OUTCOME}.
+     *
+     * @return {@link ExitCodes#INVALID_INPUT}
+     */
+    static int invalid(PrintWriter err, SpecValidationException e, String where, String outcome) {
+        e.problems().forEach(p -> err.println(p.format()));
+        int n = e.problems().size();
+        err.println(n + (n == 1 ? " problem " : " problems ") + where + "; " + outcome);
+        err.flush();
+        return ExitCodes.INVALID_INPUT;
     }
 
     static String readText(Path file) {

@@ -2,6 +2,8 @@ package io.tunelab.cli;
 
 import io.tunelab.cli.query.BestCommand;
 import io.tunelab.cli.registry.AliasCommand;
+import io.tunelab.cli.registry.ArchiveCommand;
+import io.tunelab.cli.registry.DescribeCommand;
 import io.tunelab.cli.registry.ModelsCommand;
 import io.tunelab.cli.registry.PromoteCommand;
 import io.tunelab.cli.registry.ServeCommand;
@@ -44,6 +46,8 @@ public final class TunelabCommand implements Runnable {
             ModelsCommand.class,
             PromoteCommand.class,
             AliasCommand.class,
+            DescribeCommand.class,
+            ArchiveCommand.class,
             ServeCommand.class,
             ServerCommand.class,
             BenchCommand.class,

@@ -6,6 +6,7 @@ import io.tunelab.cli.run.SlotPlan;
 import io.tunelab.cli.run.StudyWorker;
 import io.tunelab.cli.wiring.Wiring;
 import io.tunelab.search.exec.SlotPool;
+import io.tunelab.spec.SpecValidationException;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -48,9 +49,15 @@ final class WorkerCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        StudyWorker.Outcome done = new StudyWorker(wiring, storage.access(), file -> heartbeat.apply(storage.access(), file))
-                .work(study, runner -> slots == null ? runner.plan() : SlotPlan.of(SlotPool.parse(slots), wiring.devices()),
-                        out, System.console() != null);
+        StudyWorker.Outcome done;
+        try {
+            done = new StudyWorker(wiring, storage.access(), file -> heartbeat.apply(storage.access(), file))
+                    .work(study, runner -> slots == null ? runner.plan() : SlotPlan.of(SlotPool.parse(slots), wiring.devices()),
+                            out, System.console() != null);
+        } catch (SpecValidationException e) {
+            return RunCommand.invalid(spec.commandLine().getErr(), e, "in the study file stored with '" + study + "'",
+                    "no trial was run");
+        }
         out.println("Worker done: study '" + study + "' has " + done.trials() + " trials.");
         out.flush();
         if (done.stoppedEarly().isPresent()) {

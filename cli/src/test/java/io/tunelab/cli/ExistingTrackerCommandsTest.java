@@ -26,6 +26,7 @@ class ExistingTrackerCommandsTest {
         Path mistyped = dir.resolve("trakcer");
         for (List<String> command : List.of(List.of("models"), List.of("models", "m", "--history"),
                 List.of("promote", "s", "--model", "m"), List.of("serve", "m@production"), List.of("alias", "m@production", "1"),
+                List.of("describe", "m", "1"), List.of("archive", "m", "1"),
                 List.of("export", "tensorboard", "s", "--out", dir.resolve("logs").toString()))) {
             List<String> args = new ArrayList<>(command);
             args.addAll(List.of("--storage", mistyped.toString()));

@@ -290,6 +290,60 @@ class RunCommandTest {
     }
 
     @Test
+    void aDryRunReportsEveryProblemTheTrainersChecksFindEachAtItsPosition(@TempDir Path dir) throws Exception {
+        Path djl = Files.writeString(dir.resolve("djl.yaml"), """
+                study: djl
+                direction: maximize
+                metric: val_accuracy
+                budget: {trials: 1}
+                trainer: djl-mlp
+                data: {dataset: fashion-mnist, valid_splitt: 5000}
+                space:
+                  activation: {choice: [relu, bogus]}
+                  filters: {int: [8, 32]}
+                  n_hidden: {int: [1, 2]}
+                  n_units_l5: {int: [8, 16]}
+                  wibble: {float: [0.1, 0.2]}
+                """);
+
+        Result r = tunelab("run", "--dry-run", djl.toString());
+
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err().lines().toList()).satisfiesExactly(
+                l -> assertThat(l).startsWith(djl + ":6:32: data.valid_splitt: DJL's fashion-mnist has no option 'valid_splitt'"),
+                l -> assertThat(l).startsWith(djl + ":8:3: space.activation: djl-mlp cannot read 'bogus'"),
+                l -> assertThat(l).startsWith(djl + ":9:3: space.filters: djl-mlp never reads 'filters'"),
+                l -> assertThat(l).startsWith(djl + ":11:3: space.n_units_l5: djl-mlp reads n_units_l5 only in trials"),
+                l -> assertThat(l).startsWith(djl + ":12:3: space.wibble: djl-mlp has no parameter 'wibble'"),
+                l -> assertThat(l).isEqualTo("5 problems in " + djl + " for its trainer; nothing was run"));
+
+        Path tribuo = Files.writeString(dir.resolve("tribuo.yaml"), """
+                study: tribuo
+                direction: maximize
+                metric: accuracy
+                budget: {trials: 1}
+                trainer: {name: tribuo-random-forest, max_depth: 3}
+                data: {dataset: synthetic-classification, classes: 40}
+                space:
+                  max_depth: {int: [0, 5]}
+                fit: {epochs: 3}
+                constraints: [bogus_metric]
+                """);
+
+        Result t = tunelab("run", "--dry-run", tribuo.toString());
+
+        assertThat(t.code()).isEqualTo(2);
+        assertThat(t.err().lines().toList()).satisfiesExactly(
+                l -> assertThat(l).startsWith(tribuo + ":5:39: trainer.max_depth: the trainer section takes only"),
+                l -> assertThat(l).startsWith(tribuo + ":6:43: data.classes: expected a whole number from 2 to 16, got 40"),
+                l -> assertThat(l).startsWith(tribuo + ":8:3: space.max_depth: tribuo-random-forest (classification) cannot"
+                        + " read 0"),
+                l -> assertThat(l).startsWith(tribuo + ":9:7: fit.epochs: tribuo-random-forest trains no epochs"),
+                l -> assertThat(l).startsWith(tribuo + ":10:15: constraints[0]: tribuo-random-forest trials report no metric"),
+                l -> assertThat(l).isEqualTo("5 problems in " + tribuo + " for its trainer; nothing was run"));
+    }
+
+    @Test
     void anUnknownTrainerIsInvalidInput(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("x.yaml");
         Files.writeString(file, SpecFiles.MINIMAL);

@@ -68,7 +68,8 @@ class SubcommandsTest {
     void theRootUsageListsEverySubcommandInTheDeclaredOrder() {
         String usage = usage(rootFor("--help"), "--help");
         assertThat(usage).containsSubsequence("studies", "trials", "best", "compare", "run", "create", "worker", "demo",
-                "dashboard", "models", "promote", "alias", "serve", "server", "bench", "devices", "export", "import", "help");
+                "dashboard", "models", "promote", "alias", "describe", "archive",
+                "serve", "server", "bench", "devices", "export", "import", "help");
     }
 
     @Test

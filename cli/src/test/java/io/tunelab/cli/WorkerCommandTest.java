@@ -2,6 +2,7 @@ package io.tunelab.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tunelab.cli.run.StudyRunner;
 import io.tunelab.cli.wiring.TrainerFactory;
 import io.tunelab.cli.wiring.Wiring;
 import io.tunelab.search.storage.InMemoryStorage;
@@ -111,6 +112,60 @@ class WorkerCommandTest {
         assertThat(worker.code()).as(worker.err()).isZero();
         Study study = Study.builder("lowered").storage(storage).direction(io.tunelab.search.trial.Direction.MAXIMIZE).load();
         assertThat(study.trials()).hasSize(3).allSatisfy(t -> assertThat(t.state()).isEqualTo(TrialState.COMPLETE));
+    }
+
+    private static final String BAD_FOR_ITS_TRAINER = """
+            study: bad
+            direction: maximize
+            metric: accuracy
+            budget: {trials: 3}
+            trainer: tribuo-cart
+            data: {dataset: synthetic-classification, samples: 200, classes: 40}
+            space:
+              max_depth: {int: [0, 6]}
+            """;
+
+    @Test
+    void createPrintsEveryProblemOfTheFileAtItsPositionAsRunDoes(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("bad.yaml"), BAD_FOR_ITS_TRAINER);
+
+        Result created = tunelab("create", file.toString(), "--storage", "memory:");
+
+        assertThat(created.code()).isEqualTo(2);
+        assertThat(created.err().lines().toList()).containsExactly(
+                file + ":6:57: data.classes: expected a whole number from 2 to 16, got 40",
+                file + ":8:3: space.max_depth: tribuo-cart (classification) cannot read 0 (of int[0, 6]): 'max_depth' must"
+                        + " be >= 1",
+                "2 problems in " + file + " for its trainer; nothing was created");
+        assertThat(storage.findStudy("bad")).isEmpty();
+
+        Files.writeString(file, BAD_FOR_ITS_TRAINER.replace("budget: {trials: 3}", "budget: {trials: -3}"));
+        assertThat(tunelab("create", file.toString(), "--storage", "memory:").err()).startsWith(file + ":4:")
+                .contains("1 problem in " + file + "; nothing was created");
+    }
+
+    @Test
+    void aWorkerPrintsEveryProblemOfTheStoredStudyFileAtItsPosition() {
+        Study study = Study.builder("bad").storage(storage).create();
+        storage.setStudySystemAttr(study.studyId(), StudyRunner.STUDY_FILE, BAD_FOR_ITS_TRAINER);
+
+        Result r = tunelab("worker", "--study", "bad", "--slots", "cpu:0");
+
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err().lines().toList()).containsExactly(
+                "study file of 'bad':6:57: data.classes: expected a whole number from 2 to 16, got 40",
+                "study file of 'bad':8:3: space.max_depth: tribuo-cart (classification) cannot read 0 (of int[0, 6]):"
+                        + " 'max_depth' must be >= 1",
+                "2 problems in the study file stored with 'bad'; no trial was run");
+        assertThat(study.trials()).isEmpty();
+
+        storage.setStudySystemAttr(study.studyId(), StudyRunner.STUDY_FILE,
+                BAD_FOR_ITS_TRAINER.replace("budget: {trials: 3}", "budget: {trials: -3}").replace("metric: accuracy\n", ""));
+        Result invalid = tunelab("worker", "--study", "bad", "--slots", "cpu:0");
+        assertThat(invalid.code()).isEqualTo(2);
+        assertThat(invalid.err().lines().toList()).containsExactly("study file of 'bad':1:1: metric: is required",
+                "study file of 'bad':3:18: budget.trials: must be an integer from 1 to 10000000, got -3",
+                "2 problems in the study file stored with 'bad'; no trial was run");
     }
 
     @Test

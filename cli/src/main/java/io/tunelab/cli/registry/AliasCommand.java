@@ -81,7 +81,10 @@ public final class AliasCommand implements Callable<Integer> {
                 out.println("Removed alias '" + alias + "' of " + model + " (it pointed at v" + before.get().version() + ").");
             } else {
                 int number = versionNumber(version);
-                registry.version(model, number);
+                if (registry.version(model, number).archived()) {
+                    throw new CliException("v" + number + " of model '" + model + "' is archived, and no alias may point at"
+                            + " an archived version; `tunelab archive " + model + " v" + number + " --unarchive` brings it back");
+                }
                 AliasMove move = registry.setAlias(model, alias, number, new Change(actor, RuntimeInfo.hostName(),
                         reason != null ? reason : "pointed by hand", Map.of()));
                 out.println(before.isPresent() && before.get().version() == number
@@ -94,7 +97,8 @@ public final class AliasCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static int versionNumber(String text) {
+    /** A VERSION argument, {@code 3} or {@code v3}; a {@link CliException} naming it otherwise. */
+    static int versionNumber(String text) {
         String digits = text.startsWith("v") ? text.substring(1) : text;
         try {
             int n = Integer.parseInt(digits);

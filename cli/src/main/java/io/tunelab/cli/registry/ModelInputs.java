@@ -15,39 +15,46 @@ import java.util.Optional;
  * lineage (a regressor of other columns promoted under a classifier's name is refused).
  */
 final class ModelInputs {
-    /** The version an alias points at, the trainer that made it and its model file. */
-    record Holder(ModelVersion version, TrainerFactory trainer, Path file) {
+    /** The version an alias points at, the trainer that made it and its model, loaded once for every check. */
+    record Holder(ModelVersion version, TrainerFactory trainer, Predictor model) {
     }
 
     private ModelInputs() {
     }
 
     /**
-     * @throws CliException naming the file that does not load, or both versions' inputs when they differ
+     * Loads a model file for the checks and the gate, once.
+     *
+     * @param what the file, as the message names it
+     * @throws CliException naming the file when it does not load
      */
-    static void check(TrainerFactory trainer, Path file, Optional<Holder> holder, Promotion.Request r) {
-        InputSchema challenger = inputs(trainer, file, "the model file of the trial to promote (" + file.getFileName() + ")");
+    static Predictor load(TrainerFactory trainer, Path file, String what) {
+        try {
+            return trainer.load(file);
+        } catch (RuntimeException e) {
+            throw new CliException("cannot load " + what + ": " + e.getMessage() + "; nothing was registered");
+        }
+    }
+
+    /**
+     * @param challenger the trial's model, loaded
+     * @throws CliException naming both versions' inputs when they differ
+     */
+    static void check(Predictor challenger, Optional<Holder> holder, Promotion.Request r) {
         if (holder.isEmpty()) {
             return;
         }
         Holder h = holder.get();
-        InputSchema current = inputs(h.trainer(), h.file(), r.model() + " v" + h.version().version() + "'s model file");
-        if (!challenger.shape().equals(current.shape()) || !challenger.featureNames().equals(current.featureNames())
-                || challenger.image() != current.image()) {
+        InputSchema ours = challenger.schema();
+        InputSchema current = h.model().schema();
+        if (!ours.shape().equals(current.shape()) || !ours.featureNames().equals(current.featureNames())
+                || ours.image() != current.image()) {
             boolean holds = h.version().aliases().contains(r.alias());
-            throw new CliException("the trial's model takes " + describe(challenger) + ", but " + (holds ? r.model() + "@"
+            throw new CliException("the trial's model takes " + describe(ours) + ", but " + (holds ? r.model() + "@"
                     + r.alias() + " (v" + h.version().version() + ")" : r.model() + " v" + h.version().version()
                     + ", its latest version,") + " takes " + describe(current) + (holds ? "; a server of the alias would"
                     + " change what its clients send" : "; a model's versions take the same inputs")
                     + ". Register it under another --model name; nothing was registered");
-        }
-    }
-
-    private static InputSchema inputs(TrainerFactory trainer, Path file, String what) {
-        try (Predictor p = trainer.load(file)) {
-            return p.schema();
-        } catch (RuntimeException e) {
-            throw new CliException("cannot load " + what + ": " + e.getMessage() + "; nothing was registered");
         }
     }
 

@@ -23,8 +23,9 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * {@code tunelab models}: registered models with their versions and aliases; {@code tunelab models
- * NAME --history} shows the audit trail of alias moves.
+ * {@code tunelab models}: registered models with their versions and aliases; {@code tunelab models NAME} lists its
+ * versions with their aliases, whether each is archived and its description ({@code tunelab archive},
+ * {@code tunelab describe}); {@code --history} shows the audit trail of alias moves.
  */
 @Command(name = "models", mixinStandardHelpOptions = true,
         description = "List registered models and their versions, or the alias history of one model.")
@@ -85,10 +86,10 @@ public final class ModelsCommand implements Callable<Integer> {
                 for (ModelVersion v : registry.versions(model)) {
                     rows.add(List.of("v" + v.version(), String.join(",", v.aliases().stream().sorted().toList()), v.source().study(),
                             v.source().trialNumber(), v.values().isEmpty() ? "" : v.values().get(0), v.archived(),
-                            v.created().toString()));
+                            v.created().toString(), v.description() == null ? "" : v.description()));
                 }
-                out.print(new TextTable(List.of("version", "aliases", "study", "trial", "value", "archived", "created"), rows)
-                        .render(format));
+                out.print(new TextTable(List.of("version", "aliases", "study", "trial", "value", "archived", "created",
+                        "description"), rows).render(format));
             }
         }
         out.flush();

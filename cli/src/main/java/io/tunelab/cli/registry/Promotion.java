@@ -20,6 +20,7 @@ import io.tunelab.trainers.TrainersException;
 import io.tunelab.trainers.gate.GateException;
 import io.tunelab.trainers.gate.GateVerdict;
 import io.tunelab.trainers.gate.PromotionGate;
+import io.tunelab.trainers.predict.Predictor;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -83,20 +84,31 @@ public final class Promotion {
         Optional<ModelVersion> reference = holder.isPresent() || registry.findModel(r.model()).isEmpty() ? holder
                 : registry.versions(r.model()).stream().filter(v -> v.source().artifact() != null)
                 .reduce((a, b) -> b);
-        ModelInputs.check(files.trainer(), modelFile, reference.map(h -> new ModelInputs.Holder(h,
-                StudyFiles.of(storage, h.source().study(), trainers).trainer(), ModelVersionFiles.of(tracker, h))), r);
         Map<String, Object> evidence = new LinkedHashMap<>();
         evidence.put("study", r.study());
         evidence.put("trial", trial.number());
         GateVerdict verdict = null;
-        if (r.gate() != null && holder.isPresent()) {
-            verdict = judge(r, files, modelFile, holder.get());
-            evidence.put("gate", verdict.toMap());
-            if (!verdict.promote() && !r.force()) {
-                return new Outcome(null, null, verdict, holder.get().version());
+        // each model is loaded once, for the input check and the gate alike
+        Optional<TrainerFactory> referenceTrainer = reference.map(v -> StudyFiles.of(storage, v.source().study(), trainers)
+                .trainer());
+        try (Predictor challenger = ModelInputs.load(files.trainer(), modelFile, "the model file of the trial to promote ("
+                + modelFile.getFileName() + ")");
+             Predictor referenceModel = reference.isEmpty() ? null : ModelInputs.load(referenceTrainer.get(),
+                     ModelVersionFiles.of(tracker, reference.get()), r.model() + " v" + reference.get().version()
+                             + "'s model file")) {
+            Optional<ModelInputs.Holder> held = reference.map(v -> new ModelInputs.Holder(v, referenceTrainer.get(),
+                    referenceModel));
+            ModelInputs.check(challenger, held, r);
+            if (r.gate() != null && holder.isPresent()) {
+                // the reference is the holder
+                verdict = judge(r, files, challenger, held.get());
+                evidence.put("gate", verdict.toMap());
+                if (!verdict.promote() && !r.force()) {
+                    return new Outcome(null, null, verdict, holder.get().version());
+                }
+            } else if (r.gate() != null) {
+                evidence.put("gate", "not applied: alias '" + r.alias() + "' had no version yet");
             }
-        } else if (r.gate() != null) {
-            evidence.put("gate", "not applied: alias '" + r.alias() + "' had no version yet");
         }
         if (registry.findModel(r.model()).isEmpty()) {
             registry.createModel(r.model(), "models from study '" + r.study() + "'");
@@ -118,15 +130,14 @@ public final class Promotion {
      * a gate that does not fit the models (McNemar on a regressor, a holder trained on other columns) is the user's
      * choice to fix, so it is a CliException naming both.
      */
-    private GateVerdict judge(Request r, StudyFiles challengerFiles, Path challenger, ModelVersion champion) {
-        StudyFiles championFiles = StudyFiles.of(tracker.storage(), champion.source().study(), trainers);
+    private GateVerdict judge(Request r, StudyFiles challengerFiles, Predictor challenger, ModelInputs.Holder champion) {
         try {
             double[] ch = challengerFiles.trainer().testScores(challengerFiles.spec(), challenger);
-            double[] champ = championFiles.trainer().testScores(challengerFiles.spec(), ModelVersionFiles.of(tracker, champion));
+            double[] champ = champion.trainer().testScores(challengerFiles.spec(), champion.model());
             return PromotionGate.named(r.gate()).judge(ch, champ, r.confidence());
         } catch (TrainersException | GateException e) {
             throw new CliException("--gate " + r.gate() + ": cannot compare the challenger with " + r.model() + " v"
-                    + champion.version() + " (alias '" + r.alias() + "') on study '" + r.study() + "''s test set: "
+                    + champion.version().version() + " (alias '" + r.alias() + "') on study '" + r.study() + "''s test set: "
                     + e.getMessage() + "; nothing was registered");
         }
     }

@@ -1,6 +1,7 @@
 package io.tunelab.cli.run;
 
 import io.tunelab.cli.error.CliException;
+import io.tunelab.cli.error.ProblemList;
 import io.tunelab.cli.output.TextTable;
 import io.tunelab.cli.progress.ProgressBar;
 import io.tunelab.spec.SpecValidationException;
@@ -34,6 +35,7 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.List;
 
@@ -204,14 +206,18 @@ public final class StudyRunner {
 
     /**
      * What {@code spec}'s trials search and fix, checked against its trainer among {@code trainers}, as are
-     * the names its constraints read (when the trainer says what it reports); reads no data.
+     * the names its constraints and later metrics read (when the trainer says what it reports); reads no data.
+     *
+     * @throws CliException with every problem found (a {@link ProblemList.Found} when there are several)
      */
     public static EffectiveConfiguration configuration(StudySpec spec, List<TrainerFactory> trainers) {
         TrainerFactory trainer = trainer(spec, trainers);
-        EffectiveConfiguration configuration = trainer.configuration(spec);
-        ConstraintObjective.check(spec, trainer);
-        StudyFileObjective.check(spec, trainer);
-        return configuration;
+        ProblemList problems = new ProblemList();
+        Optional<EffectiveConfiguration> configuration = problems.get(() -> trainer.configuration(spec));
+        problems.check(() -> ConstraintObjective.check(spec, trainer));
+        problems.check(() -> StudyFileObjective.check(spec, trainer));
+        problems.throwIfAny();
+        return configuration.orElseThrow();
     }
 
     /** The trainer {@code spec} names, among {@code trainers}. */

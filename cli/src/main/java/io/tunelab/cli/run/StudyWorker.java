@@ -39,6 +39,8 @@ public record StudyWorker(Wiring wiring, StorageAccess access, Function<Heartbea
      *
      * @return how many trials the study had when this worker left, and why it stopped early, if it did
      * @throws StorageException NOT_FOUND when there is no study of that name
+     * @throws io.tunelab.spec.SpecValidationException every problem of the study file stored with it, located in the
+     *                                                 file, as {@code tunelab run} reports a file's problems
      */
     public Outcome work(String study, Function<StudyRunner, SlotPlan> plan, PrintWriter out, boolean terminal) {
         StudyRecord record;
@@ -47,7 +49,7 @@ public record StudyWorker(Wiring wiring, StorageAccess access, Function<Heartbea
         try (TrialStorage lookup = wiring.openStorage(access)) {
             record = lookup.findStudy(study).orElseThrow(() -> StorageException.notFound(
                     "no study named '" + study + "' in " + access.url() + "; create it with `tunelab create FILE`"));
-            file = StudyFiles.of(record, wiring.trainers());
+            file = StudyFiles.checked(record, wiring.trainers());
         }
         try (TrialStorage store = wiring.openStorage(heartbeat.apply(file.spec().heartbeat()))) {
             StudyRunner runner = new StudyRunner(file.spec(), file.text(), store, wiring.trainers(), wiring.devices());

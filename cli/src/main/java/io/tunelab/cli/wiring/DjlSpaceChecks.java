@@ -1,6 +1,7 @@
 package io.tunelab.cli.wiring;
 
 import io.tunelab.cli.error.CliException;
+import io.tunelab.cli.error.ProblemList;
 import io.tunelab.search.space.CategoricalDistribution;
 import io.tunelab.search.space.Distribution;
 import io.tunelab.search.space.IntDistribution;
@@ -23,25 +24,27 @@ final class DjlSpaceChecks {
      * Refuses a width {@code n_units_l{k}} for a layer no trial has: an MLP reads {@code n_units_lk} only when
      * {@code n_hidden > k}, and the space's {@code n_hidden} (or its default) is never more than {@code k}.
      *
-     * @throws CliException naming the field, the most hidden layers the space allows and its largest layer index
+     * @throws CliException naming each such field, the most hidden layers the space allows and its largest layer index
      */
     static void layers(StudySpec spec) {
         Distribution counter = spec.space().distributions().get(ParamNames.N_HIDDEN);
         int most = counter == null ? ((Number) DjlHyperparameters.CATALOGUE.defaultOf(ParamNames.N_HIDDEN)).intValue()
                 : most(counter);
+        ProblemList problems = new ProblemList();
         for (String name : spec.space().distributions().keySet()) {
             if (!PER_LAYER.matches(name) || name.equals(PER_LAYER.name())) {
                 continue;
             }
             int layer = Integer.parseInt(name.substring(PER_LAYER.name().indexOf("{i}")));
             if (layer >= most) {
-                throw new CliException("space." + name + ": " + spec.trainer().name() + " reads " + name + " only in trials"
+                problems.add("space." + name + ": " + spec.trainer().name() + " reads " + name + " only in trials"
                         + " with n_hidden > " + layer + ", but n_hidden is " + (counter == null ? most + " (the default)"
                         : "at most " + most + " (" + counter.describe() + ")") + ", so it would be ignored; "
                         + (most == 0 ? "no trial has a hidden layer" : "the largest layer index the space allows is "
                         + (most - 1) + " (" + ParamNames.neuronsOfLayer(most) + ")") + ". Widen n_hidden or leave " + name + " out");
             }
         }
+        problems.throwIfAny();
     }
 
     /** The largest number of layers {@code counter} gives; unbounded for a distribution that is not of whole numbers. */

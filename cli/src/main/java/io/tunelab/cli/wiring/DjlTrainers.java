@@ -1,6 +1,7 @@
 package io.tunelab.cli.wiring;
 
 import io.tunelab.cli.error.CliException;
+import io.tunelab.cli.error.ProblemList;
 import io.tunelab.spec.FitSpec;
 import io.tunelab.spec.StudySpec;
 import io.tunelab.spec.Texts;
@@ -53,16 +54,24 @@ public final class DjlTrainers implements TrainerFactory {
         return name.equals("djl-mlp") || name.equals("djl-wide-deep") || name.equals("djl-cnn") || name.equals("djl-rnn");
     }
 
+    /** Every problem the checks find is thrown at once (see {@link ProblemList}). */
     @Override
     public EffectiveConfiguration configuration(StudySpec spec) {
-        Task task = DjlData.task(spec);
-        DjlData.checkOptions(spec);
-        EffectiveConfiguration configuration = EffectiveConfiguration.resolve(spec.trainer().name(), catalogue(spec), spec,
-                fixed(spec), Map.of(ParamNames.MODEL, model(spec)));
-        DjlSpaceChecks.layers(spec);
-        monitor(spec, task);
-        stopOn(spec, task);
-        return configuration;
+        ProblemList problems = new ProblemList();
+        Optional<Task> task = problems.get(() -> DjlData.task(spec));
+        if (DjlData.DATASETS.contains(spec.data().dataset())) {
+            problems.check(() -> DjlData.checkOptions(spec));
+        }
+        Hyperparameters catalogue = catalogue(spec, problems);
+        Optional<EffectiveConfiguration> configuration = problems.get(() -> EffectiveConfiguration.resolve(
+                spec.trainer().name(), catalogue, spec, fixed(spec), Map.of(ParamNames.MODEL, model(spec))));
+        problems.check(() -> DjlSpaceChecks.layers(spec));
+        task.ifPresent(t -> {
+            problems.check(() -> monitor(spec, t));
+            problems.check(() -> stopOn(spec, t));
+        });
+        problems.throwIfAny();
+        return configuration.orElseThrow();
     }
 
     private static String model(StudySpec spec) {
@@ -71,13 +80,11 @@ public final class DjlTrainers implements TrainerFactory {
 
     /**
      * The parameters the file's trials read: those of the trainer's family, with the optimizer parameters of the
-     * optimizers the space can choose ({@link DjlHyperparameters#readBy}).
-     *
-     * @throws CliException naming the field: a space parameter only another family reads ({@code filters} with
-     *                      {@code djl-mlp}), or one no optimizer the space can choose reads ({@code momentum} with
-     *                      {@code adam} alone): it would be silently ignored
+     * optimizers the space can choose ({@link DjlHyperparameters#readBy}). A space parameter only another family reads
+     * ({@code filters} with {@code djl-mlp}), or one no optimizer the space can choose reads ({@code momentum} with
+     * {@code adam} alone), would be silently ignored: each is a problem naming the field, recorded in {@code problems}.
      */
-    static Hyperparameters catalogue(StudySpec spec) {
+    static Hyperparameters catalogue(StudySpec spec, ProblemList problems) {
         String trainer = spec.trainer().name();
         String model = model(spec);
         List<OptimizerKind> optimizers = optimizers(spec);
@@ -88,15 +95,16 @@ public final class DjlTrainers implements TrainerFactory {
             }
             List<String> families = DjlHyperparameters.familiesReading(h.get().name());
             if (!families.contains(model)) {
-                throw new CliException("space." + name + ": " + trainer + " never reads '" + name + "' (only "
+                problems.add("space." + name + ": " + trainer + " never reads '" + name + "' (only "
                         + String.join(" and ", families.stream().map(f -> "djl-" + f.replace('_', '-')).toList())
                         + (families.size() == 1 ? " reads" : " read") + " it), so it would be ignored; " + trainer + " reads "
                         + String.join(", ", DjlHyperparameters.readBy(model, List.of(OptimizerKind.values())).names()));
+                continue;
             }
             List<OptimizerKind> readers = DjlHyperparameters.optimizersReading(h.get().name());
             if (readers.stream().noneMatch(optimizers::contains)) {
                 String searched = spec.space().distributions().containsKey(ParamNames.OPTIMIZER) ? "," : " (the default),";
-                throw new CliException("space." + name + ": " + (optimizers.size() == 1 ? "the optimizer, "
+                problems.add("space." + name + ": " + (optimizers.size() == 1 ? "the optimizer, "
                         + optimizers.get(0).wireName() + searched + " never reads" : "none of the optimizers the space can"
                         + " choose (" + names(optimizers) + ") reads") + " '" + name + "', so it would be ignored; only "
                         + names(readers) + (readers.size() == 1 ? " reads" : " read") + " it: give optimizer "
@@ -191,11 +199,12 @@ public final class DjlTrainers implements TrainerFactory {
     }
 
     @Override
-    public double[] testScores(StudySpec spec, Path artifact) {
-        DenseDataset test = DjlData.load(spec, false).splits().test();
-        try (DjlPredictor model = DjlPredictor.load(artifact, FashionMnist.CLASS_NAMES)) {
-            return model.testScores(test);
+    public double[] testScores(StudySpec spec, Predictor model) {
+        if (!(model instanceof DjlPredictor network)) {
+            throw new TrainersException("a DJL trainer scores the networks it loads, not a " + model.getClass().getSimpleName());
         }
+        DenseDataset test = DjlData.load(spec, false).splits().test();
+        return network.testScores(test);
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.tunelab.cli.wiring;
 
 import io.tunelab.cli.error.CliException;
+import io.tunelab.cli.error.ProblemList;
 import io.tunelab.search.sampler.SamplerException;
 import io.tunelab.search.space.Distribution;
 import io.tunelab.search.space.ExponentialDistribution;
@@ -70,18 +71,19 @@ public final class EffectiveConfiguration {
      * @param catalogue  the hyperparameters the trainer reads for this study's data
      * @param byFile     values the file fixes outside its space (the {@code fit} section), by parameter
      * @param byTrainer  values the trainer's name fixes (the DJL {@code model}), by parameter
-     * @throws CliException naming the field: an option in the trainer section (no trainer takes one), a space
-     *                      parameter the trainer does not read or cannot read
-     *                      from its distribution, a choice or a range's end the trainer does not admit
-     *                      ({@link Hyperparameter#firstRefused}), {@code include: defaults} for a trainer without built-in
-     *                      ranges, or a grid sampler over a continuous built-in range
+     * @throws CliException naming the field of each problem found: an option in the trainer section (no trainer
+     *                      takes one), a space parameter the trainer does not read or cannot read from its distribution,
+     *                      a choice or a range's end the trainer does not admit ({@link Hyperparameter#firstRefused}),
+     *                      {@code include: defaults} for a trainer without built-in ranges, or a grid sampler over a
+     *                      continuous built-in range
      */
     public static EffectiveConfiguration resolve(String trainer, Hyperparameters catalogue, StudySpec spec,
                                                  Map<String, Object> byFile, Map<String, Object> byTrainer) {
-        OptionNames.checkTrainer(spec, catalogue);
+        ProblemList problems = new ProblemList();
+        problems.check(() -> OptionNames.checkTrainer(spec, catalogue));
         List<Setting> settings = new ArrayList<>();
         Map<String, Distribution> space = spec.space().distributions();
-        space.forEach((name, distribution) -> {
+        space.forEach((name, distribution) -> problems.check(() -> {
             Hyperparameter h = catalogue.find(name).orElseThrow(() -> new CliException("space." + name + ": " + trainer
                     + " has no parameter '" + name + "'" + Texts.didYouMean(name, catalogue.names()) + "; it reads "
                     + String.join(", ", catalogue.names())));
@@ -95,12 +97,13 @@ public final class EffectiveConfiguration {
                         + "' must be " + h.allowed().describe());
             });
             settings.add(new Setting(name, Source.SPACE, distribution, null));
-        });
+        }));
         boolean builtIn = spec.space().includesDefaults();
         if (builtIn && catalogue.ranges().isEmpty()) {
-            throw new CliException("space.include: " + trainer + " has no built-in ranges; name each parameter to"
+            problems.add("space.include: " + trainer + " has no built-in ranges; name each parameter to"
                     + " search in the space instead of include: defaults");
         }
+        problems.throwIfAny();
         for (Hyperparameter h : catalogue.all()) {
             if (named(h, space.keySet())) {
                 continue;

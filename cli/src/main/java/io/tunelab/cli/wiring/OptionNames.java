@@ -1,6 +1,7 @@
 package io.tunelab.cli.wiring;
 
 import io.tunelab.cli.error.CliException;
+import io.tunelab.cli.error.ProblemList;
 import io.tunelab.spec.StudySpec;
 import io.tunelab.spec.Texts;
 import io.tunelab.trainers.params.Hyperparameters;
@@ -19,34 +20,35 @@ final class OptionNames {
      * Checks that every option of the {@code data} section is one {@code known} lists.
      *
      * @param reader what reads them, as the message names it, e.g. {@code synthetic-classification}
-     * @throws CliException naming the first other option, the closest known one and the known ones
+     * @throws CliException naming each other option, the closest known one and the known ones
      */
     static void checkData(StudySpec spec, String reader, List<String> known) {
+        ProblemList problems = new ProblemList();
         for (String name : spec.data().options().keySet()) {
             if (!known.contains(name)) {
-                throw new CliException("data." + name + ": " + reader + " has no option '" + name + "'"
+                problems.add("data." + name + ": " + reader + " has no option '" + name + "'"
                         + Texts.didYouMean(name, known) + "; it reads " + String.join(", ", known));
             }
         }
+        problems.throwIfAny();
     }
 
     /**
      * Checks that the {@code trainer} section gives nothing but the trainer's name: no trainer takes options there.
      * A hyperparameter of the trainer is fixed by one value in the space instead.
      *
-     * @throws CliException naming the first option and, for a hyperparameter, how to fix it
+     * @throws CliException naming each option and, for a hyperparameter, how to fix it
      */
     static void checkTrainer(StudySpec spec, Hyperparameters catalogue) {
+        ProblemList problems = new ProblemList();
         for (Map.Entry<String, Object> option : spec.trainer().options().entrySet()) {
             String name = option.getKey();
-            String trainer = spec.trainer().name();
-            if (catalogue.find(name).isPresent()) {
-                throw new CliException("trainer." + name + ": the trainer section takes only the trainer's name; to fix "
-                        + name + " in every trial, give it one value in the space: " + name + ": {choice: ["
-                        + option.getValue() + "]}");
-            }
-            throw new CliException("trainer." + name + ": " + trainer + " takes no options besides its name, got '"
+            problems.add(catalogue.find(name).isPresent() ? "trainer." + name + ": the trainer section takes only the"
+                    + " trainer's name; to fix " + name + " in every trial, give it one value in the space: " + name
+                    + ": {choice: [" + option.getValue() + "]}"
+                    : "trainer." + name + ": " + spec.trainer().name() + " takes no options besides its name, got '"
                     + name + "'" + Texts.didYouMean(name, catalogue.names()) + "; its hyperparameters go in the space");
         }
+        problems.throwIfAny();
     }
 }

@@ -56,9 +56,11 @@ public interface TrainerFactory {
     Predictor load(Path artifact);
 
     /**
-     * Per-example scores of a saved model on the held-out test split of the study file's data (1 for a
-     * correct class and 0 for a wrong one, or minus the squared error for regression), in a fixed
-     * order, so two models can be compared example by example.
+     * Per-example scores of a model this trainer loaded ({@link #load}) on the held-out test split of the study file's
+     * data (1 for a correct class and 0 for a wrong one, or minus the squared error for regression), in a fixed
+     * order, so two models can be compared example by example. The model stays open: its caller closes it.
+     *
+     * @throws io.tunelab.trainers.TrainersException when the model cannot score that data
      */
-    double[] testScores(StudySpec spec, Path artifact);
+    double[] testScores(StudySpec spec, Predictor model);
 }

@@ -4,6 +4,7 @@ import static io.tunelab.cli.wiring.TribuoTrainers.SYNTHETIC_CLASSIFICATION;
 import static io.tunelab.cli.wiring.TribuoTrainers.SYNTHETIC_REGRESSION;
 
 import io.tunelab.cli.error.CliException;
+import io.tunelab.cli.error.ProblemList;
 import io.tunelab.spec.FitSpec;
 import io.tunelab.search.space.CategoricalDistribution;
 import io.tunelab.search.space.Distribution;
@@ -64,27 +65,31 @@ final class TribuoFileChecks {
                     : List.of("target", "task", "categorical"));
         }
         known.addAll(List.of("valid_split", "test_split", "folds"));
-        OptionNames.checkData(spec, "Tribuo's " + dataset, known);
+        ProblemList problems = new ProblemList();
+        problems.check(() -> OptionNames.checkData(spec, "Tribuo's " + dataset, known));
         Map<String, Object> options = spec.data().options();
         DataOptions data = new DataOptions("data", options);
         if (dataset.equals(SYNTHETIC_CLASSIFICATION) || dataset.equals(SYNTHETIC_REGRESSION)) {
-            data.integer("samples", ROWS, 1, Integer.MAX_VALUE);
+            problems.check(() -> data.integer("samples", ROWS, 1, Integer.MAX_VALUE));
         }
         if (dataset.equals(SYNTHETIC_CLASSIFICATION)) {
-            data.integer("classes", CLASSES, 2, MOST_CLASSES);
+            problems.check(() -> data.integer("classes", CLASSES, 2, MOST_CLASSES));
         }
         if (dataset.equals(SYNTHETIC_REGRESSION)) {
-            data.integer("extra_features", EXTRA_FEATURES, 0, Integer.MAX_VALUE);
-            if (data.number("noise", NOISE) < 0) {
-                throw new CliException("data.noise: expected a standard deviation >= 0, got " + options.get("noise"));
-            }
+            problems.check(() -> data.integer("extra_features", EXTRA_FEATURES, 0, Integer.MAX_VALUE));
+            problems.check(() -> {
+                if (data.number("noise", NOISE) < 0) {
+                    throw new CliException("data.noise: expected a standard deviation >= 0, got " + options.get("noise"));
+                }
+            });
         }
-        data.integer("folds", FOLDS, 2, Integer.MAX_VALUE);
+        problems.check(() -> data.integer("folds", FOLDS, 2, Integer.MAX_VALUE));
         if (options.containsKey("valid_split") && options.containsKey("folds")) {
-            throw new CliException("data.folds: validation is either folds-fold cross-validation or a valid_split"
+            problems.add("data.folds: validation is either folds-fold cross-validation or a valid_split"
                     + " hold-out; give one of them, got folds=" + options.get("folds") + " and valid_split="
                     + options.get("valid_split"));
         }
+        problems.throwIfAny();
     }
 
     /**
@@ -127,13 +132,15 @@ final class TribuoFileChecks {
         List<String> wanted = new ArrayList<>();
         wanted.add(data.required("target"));
         wanted.addAll(data.texts("categorical"));
+        ProblemList problems = new ProblemList();
         for (int i = 0; i < wanted.size(); i++) {
             String column = wanted.get(i);
             if (!header.contains(column)) {
-                throw new CliException((i == 0 ? "data.target" : "data.categorical") + ": CSV " + file + " has no column '"
+                problems.add((i == 0 ? "data.target" : "data.categorical") + ": CSV " + file + " has no column '"
                         + column + "'" + Texts.didYouMean(column, header) + "; its header is " + header);
             }
         }
+        problems.throwIfAny();
     }
 
     /**
@@ -144,6 +151,7 @@ final class TribuoFileChecks {
      */
     static void readers(StudySpec spec, TribuoTrainerSpec family, Hyperparameters catalogue) {
         Map<String, Distribution> space = spec.space().distributions();
+        ProblemList problems = new ProblemList();
         for (String name : space.keySet()) {
             Optional<ReadOnlyWhen> when = family.readOnlyWhen(name);
             if (when.isEmpty() || catalogue.find(when.get().selector()).isEmpty()) {
@@ -159,13 +167,14 @@ final class TribuoFileChecks {
             List<String> readers = when.get().choices();
             if (choices.stream().noneMatch(readers::contains)) {
                 String shown = String.join(", ", choices.stream().map(String::valueOf).toList());
-                throw new CliException("space." + name + ": " + (choices.size() == 1 ? "the " + selector + ", " + shown
+                problems.add("space." + name + ": " + (choices.size() == 1 ? "the " + selector + ", " + shown
                         + (d == null ? " (the default)," : ",") + " never reads" : "none of the " + selector + " choices the"
                         + " space can make (" + shown + ") reads") + " '" + name + "', so it would be ignored; only "
                         + String.join(", ", readers) + (readers.size() == 1 ? " reads" : " read") + " it: give " + selector + " "
                         + (readers.size() == 1 ? "that one" : "one of them") + ", or leave " + name + " out");
             }
         }
+        problems.throwIfAny();
     }
 
     /** Refuses the fit options of epoch-wise training, which a Tribuo trainer would ignore. */
@@ -177,12 +186,14 @@ final class TribuoFileChecks {
         given.put("early_stopping", fit.earlyStopping());
         given.put("schedule", fit.schedule());
         given.put("checkpoint_every", fit.checkpointEvery());
+        ProblemList problems = new ProblemList();
         given.forEach((key, value) -> {
             if (value != null) {
-                throw new CliException("fit." + key + ": " + spec.trainer().name() + " trains no epochs, so it would"
+                problems.add("fit." + key + ": " + spec.trainer().name() + " trains no epochs, so it would"
                         + " ignore " + key + "; only the DJL trainers read epochs, batch_size, early_stopping, schedule and"
                         + " checkpoint_every (Tribuo trainers read fit.summaries and fit.tensorboard_dir)");
             }
         });
+        problems.throwIfAny();
     }
 }

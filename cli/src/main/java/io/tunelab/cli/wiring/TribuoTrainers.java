@@ -1,6 +1,7 @@
 package io.tunelab.cli.wiring;
 
 import io.tunelab.cli.error.CliException;
+import io.tunelab.cli.error.ProblemList;
 import io.tunelab.spec.FitSpec;
 import io.tunelab.spec.StudySpec;
 import io.tunelab.search.study.Objective;
@@ -48,17 +49,36 @@ public final class TribuoTrainers implements TrainerFactory {
         return name.startsWith(PREFIX);
     }
 
+    /** Every problem the checks find is thrown at once (see {@link ProblemList}). */
     @Override
     public EffectiveConfiguration configuration(StudySpec spec) {
-        TribuoTrainerSpec trainer = family(spec);
-        Task task = task(spec.data().dataset(), new DataOptions("data", spec.data().options()));
-        TribuoFileChecks.data(spec);
-        TribuoFileChecks.fit(spec);
-        TribuoFileChecks.pruner(spec);
-        if (!trainer.supports(task)) {
-            throw new CliException("trainer: " + spec.trainer().name() + " only classifies, but data '"
-                    + spec.data().dataset() + "' is a " + task.name().toLowerCase(Locale.ROOT) + " task");
+        ProblemList problems = new ProblemList();
+        Optional<TribuoTrainerSpec> family = problems.get(() -> family(spec));
+        Optional<Task> task = problems.get(() -> task(spec.data().dataset(), new DataOptions("data", spec.data().options())));
+        problems.check(() -> TribuoFileChecks.data(spec));
+        problems.check(() -> TribuoFileChecks.fit(spec));
+        problems.check(() -> TribuoFileChecks.pruner(spec));
+        task.ifPresent(t -> problems.check(() -> checkMetric(spec, t)));
+        problems.check(() -> TribuoFileChecks.csvHeader(spec));
+        Optional<EffectiveConfiguration> configuration = Optional.empty();
+        if (family.isPresent() && task.isPresent()) {
+            TribuoTrainerSpec trainer = family.get();
+            Task t = task.get();
+            if (trainer.supports(t)) {
+                configuration = problems.get(() -> EffectiveConfiguration.resolve(spec.trainer().name() + " ("
+                        + t.name().toLowerCase(Locale.ROOT) + ")", trainer.hyperparameters(t), spec, Map.of(), Map.of()));
+                problems.check(() -> TribuoFileChecks.readers(spec, trainer, trainer.hyperparameters(t)));
+            } else {
+                problems.add("trainer: " + spec.trainer().name() + " only classifies, but data '"
+                        + spec.data().dataset() + "' is a " + t.name().toLowerCase(Locale.ROOT) + " task");
+            }
         }
+        problems.throwIfAny();
+        return configuration.orElseThrow();
+    }
+
+    /** Refuses a metric that scores another task than the data's, or a direction against the metric's. */
+    private static void checkMetric(StudySpec spec, Task task) {
         Metric metric = metric(spec.metrics().get(0), task);
         if (metric.task() != task) {
             throw new CliException("metric: '" + spec.metrics().get(0) + "' scores " + metric.task().name().toLowerCase(Locale.ROOT)
@@ -71,11 +91,6 @@ public final class TribuoTrainers implements TrainerFactory {
                     + spec.metrics().get(0) + "' is " + expected + "d, got "
                     + spec.directions().get(0).name().toLowerCase(Locale.ROOT) + "; expected " + expected);
         }
-        TribuoFileChecks.csvHeader(spec);
-        EffectiveConfiguration configuration = EffectiveConfiguration.resolve(spec.trainer().name() + " ("
-                + task.name().toLowerCase(Locale.ROOT) + ")", trainer.hyperparameters(task), spec, Map.of(), Map.of());
-        TribuoFileChecks.readers(spec, trainer, trainer.hyperparameters(task));
-        return configuration;
     }
 
     private static TribuoTrainerSpec family(StudySpec spec) {
@@ -145,9 +160,11 @@ public final class TribuoTrainers implements TrainerFactory {
     }
 
     @Override
-    public double[] testScores(StudySpec spec, Path artifact) {
+    public double[] testScores(StudySpec spec, Predictor loaded) {
+        if (!(loaded instanceof TabularModel model)) {
+            throw new TrainersException("a Tribuo trainer scores the models it loads, not a " + loaded.getClass().getSimpleName());
+        }
         Table test = split(spec)[1];
-        TabularModel model = TribuoModels.load(artifact);
         double[] scores = new double[test.rowCount()];
         if (test.task() == Task.CLASSIFICATION) {
             int[] predicted = model.predictClasses(test);

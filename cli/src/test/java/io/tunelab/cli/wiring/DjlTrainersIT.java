@@ -63,6 +63,7 @@ class DjlTrainersIT {
 
         ArtifactRef weights = storage.artifacts(best.id()).stream()
                 .filter(a -> a.name().equals(trainers.modelArtifact())).findFirst().orElseThrow();
+        double accuracy;
         try (Predictor model = trainers.load(Path.of(weights.uri()))) {
             float[][] blank = new float[2][784];
             List<Prediction> p = model.predict(blank);
@@ -70,10 +71,10 @@ class DjlTrainersIT {
             assertThat(p.get(0).probabilities()).hasSize(10);
             assertThat(p.get(0).probabilities().values().stream().mapToDouble(Double::doubleValue).sum())
                     .isCloseTo(1.0, org.assertj.core.api.Assertions.within(1e-4));
+            double[] scores = trainers.testScores(spec, model);
+            assertThat(scores).hasSize(10_000);
+            accuracy = Arrays.stream(scores).average().orElseThrow();
         }
-        double[] scores = trainers.testScores(spec, Path.of(weights.uri()));
-        assertThat(scores).hasSize(10_000);
-        double accuracy = Arrays.stream(scores).average().orElseThrow();
         Object reported = ((Map<?, ?>) best.userAttrs().get("test_evaluation")).get("accuracy");
         assertThat(accuracy).isCloseTo(((Number) reported).doubleValue(), org.assertj.core.api.Assertions.within(1e-9));
     }

@@ -36,7 +36,7 @@ public abstract class ForwardingTrainerFactory implements TrainerFactory {
     }
 
     @Override
-    public double[] testScores(StudySpec spec, Path artifact) {
-        return delegate.testScores(spec, artifact);
+    public double[] testScores(StudySpec spec, Predictor model) {
+        return delegate.testScores(spec, model);
     }
 }

@@ -53,8 +53,8 @@ class TribuoStudyChecksTest {
         StudySpec spec = spec("maximize", "accuracy", "{type: none}", "{dataset: d.csv, target: y, task: regression}");
 
         assertThatThrownBy(() -> new TribuoTrainers().configuration(spec)).isInstanceOf(CliException.class)
-                .hasMessage("metric: 'accuracy' scores classification, but data 'd.csv' is a regression task;"
-                        + " expected rmse, mae or r2");
+                .hasMessageStartingWith("metric: 'accuracy' scores classification, but data 'd.csv' is a regression task;"
+                        + " expected rmse, mae or r2" + System.lineSeparator() + "data.dataset: no such file d.csv");
     }
 
     @Test

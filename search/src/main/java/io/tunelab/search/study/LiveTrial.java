@@ -41,7 +41,10 @@ final class LiveTrial implements Trial {
     private final Map<String, Double> relativeValues;
     private final Map<String, Object> params = new LinkedHashMap<>();
     private final Map<String, Distribution> distributions = new LinkedHashMap<>();
-    /** The steps {@link #report} has recorded: a step is reported once, as in Optuna. */
+    /**
+     * The steps {@link #report} has recorded in this attempt: a step is reported once, as in Optuna; a new attempt's
+     * value replaces an earlier attempt's (the storage keeps a step's last value).
+     */
     private final Set<Integer> reportedSteps = new HashSet<>();
     private PruneDecision pruneDecision;
 
@@ -154,6 +157,15 @@ final class LiveTrial implements Trial {
             return;
         }
         storage.setIntermediateValue(started.id(), step, value);
+    }
+
+    @Override
+    public void beginAttempt() {
+        if (!reportedSteps.isEmpty()) {
+            LOG.info("Trial {} of study '{}' begins another attempt; its reports replace the {} step(s) reported before",
+                    number(), study.name(), reportedSteps.size());
+        }
+        reportedSteps.clear();
     }
 
     @Override

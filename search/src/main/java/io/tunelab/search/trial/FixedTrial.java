@@ -10,9 +10,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -29,6 +31,8 @@ public final class FixedTrial implements Trial {
     private final Map<String, Object> params = new LinkedHashMap<>();
     private final Map<String, Distribution> distributions = new LinkedHashMap<>();
     private final TreeMap<Integer, Double> reports = new TreeMap<>();
+    /** The steps the current attempt has reported: its first value of each replaces an earlier attempt's. */
+    private final Set<Integer> attemptSteps = new HashSet<>();
     private final List<MetricPoint> metrics = new ArrayList<>();
     private final List<ArtifactRef> artifacts = new ArrayList<>();
     private final List<LoggedSummary> summaries = new ArrayList<>();
@@ -90,7 +94,14 @@ public final class FixedTrial implements Trial {
         if (step < 0) {
             throw new SearchException("fixed trial: report step must be 0 or more, got " + step);
         }
-        reports.putIfAbsent(step, value);
+        if (attemptSteps.add(step)) {
+            reports.put(step, value);
+        }
+    }
+
+    @Override
+    public void beginAttempt() {
+        attemptSteps.clear();
     }
 
     @Override

@@ -51,6 +51,11 @@ public abstract class ForwardingTrial implements Trial {
     }
 
     @Override
+    public void beginAttempt() {
+        trial.beginAttempt();
+    }
+
+    @Override
     public boolean shouldPrune() {
         return trial.shouldPrune();
     }

@@ -47,11 +47,22 @@ public interface Trial {
 
     /**
      * Reports the value the pruner judges at {@code step} (an epoch, a fold...), 0 or more. A step is reported once,
-     * as in Optuna: reporting it again keeps the first value (a study's trial logs a warning).
+     * as in Optuna: reporting it again keeps the first value (a study's trial logs a warning), within one attempt
+     * ({@link #beginAttempt}).
      *
      * @throws io.tunelab.search.SearchException for a negative step, naming it
      */
     void report(int step, double value);
+
+    /**
+     * Begins another attempt of this trial in place, after its objective caught a failure it recovers from by training
+     * again (the GPU ran out of memory: {@code OutOfMemoryRetry}): from now on a step is reported once per attempt, and
+     * the new attempt's value of a step the earlier attempt reported replaces it, so the trial's curve is the retry's
+     * (as Keras's, restarted, would be). By default nothing is kept per attempt: a trial that keeps no reports has
+     * nothing to do.
+     */
+    default void beginAttempt() {
+    }
 
     /** Asks the study's pruner whether to stop now; records the reason when it says yes. */
     boolean shouldPrune();

@@ -236,6 +236,29 @@ class StudyTest {
     }
 
     @Test
+    void anotherAttemptsReportsReplaceTheEarlierAttemptsWithoutAWarning() {
+        Study study = study();
+        Trial trial = study.ask();
+        PrintStream stderr = System.err;
+        ByteArrayOutputStream warnings = new ByteArrayOutputStream();
+        try {
+            System.setErr(new PrintStream(warnings, true, StandardCharsets.UTF_8));
+            trial.report(0, 0.9);
+            trial.report(1, 0.8);
+            trial.beginAttempt();
+            trial.report(0, 0.5);
+            trial.report(1, 0.4);
+            trial.report(1, 0.1);
+        } finally {
+            System.setErr(stderr);
+        }
+
+        assertThat(study.trials().get(0).intermediateValues()).containsExactly(Map.entry(0, 0.5), Map.entry(1, 0.4));
+        assertThat(warnings.toString(StandardCharsets.UTF_8).split("already reported step", -1))
+                .as("only the new attempt's own repeat warns").hasSize(2);
+    }
+
+    @Test
     void tellingATrialNumberTheStudyDoesNotHaveNamesTheStudy() {
         Study study = study();
         study.ask();

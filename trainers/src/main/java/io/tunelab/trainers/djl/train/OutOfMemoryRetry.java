@@ -13,7 +13,9 @@ import java.util.Map;
  * the retry the failed attempt's model is closed (the attempt owns it) and PyTorch's CUDA cache is
  * emptied. The retry is recorded as the trial's user attribute {@value #ATTR}
  * ({@code {batch_size, retry_batch_size, error}}), which the trial page shows and the trial's provenance
- * keeps. A second out-of-memory error fails the trial with a message that says so. Stateless.
+ * keeps. The retry is another attempt of the trial ({@link Trial#beginAttempt}): the values it reports replace the failed
+ * attempt's, so the trial's curve is the retry's. A second out-of-memory error fails the trial with a message that says
+ * so. Stateless.
  */
 public final class OutOfMemoryRetry {
     /** The user attribute recording a retry. */
@@ -47,6 +49,7 @@ public final class OutOfMemoryRetry {
             retry.put("retry_batch_size", half);
             retry.put("error", firstLine(e));
             trial.setUserAttr(ATTR, retry);
+            trial.beginAttempt();
             try {
                 return attempt.run(fit.withBatchSize(half));
             } catch (RuntimeException again) {

@@ -5,8 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.djl.engine.EngineException;
 import io.tunelab.search.exec.Slot;
+import io.tunelab.search.study.OptimizeOptions;
+import io.tunelab.search.study.Study;
+import io.tunelab.search.trial.FrozenTrial;
+import io.tunelab.search.trial.TrialState;
 import io.tunelab.search.trial.FixedTrial;
 import io.tunelab.trainers.TrainersException;
+import io.tunelab.trainers.testing.TestStudies;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +40,37 @@ class OutOfMemoryRetryTest {
         assertThat(trial.userAttrs().get(OutOfMemoryRetry.ATTR)).isEqualTo(Map.of("batch_size", 64, "retry_batch_size", 32,
                 "error", "CUDA out of memory. Tried to allocate 2.00 GiB. GPU 0 has a total capacity of 14.58 GiB"
                         + " of which 1.12 GiB is free."));
+    }
+
+    @Test
+    void theRetrysReportedValuesAreTheTrialsCurveNotTheFailedAttempts() {
+        Study study = TestStudies.maximizing("oom-curve");
+        study.optimize(t -> OutOfMemoryRetry.run(t, FitConfig.of(2, 64, 1), fit -> {
+            batchSizes.add(fit.batchSize());
+            boolean first = batchSizes.size() == 1;
+            t.report(0, first ? 0.10 : 0.50);
+            t.report(1, first ? 0.20 : 0.60);
+            if (first) {
+                throw new EngineException(CUDA_OOM);
+            }
+            return 0.6;
+        }), OptimizeOptions.trials(1));
+
+        FrozenTrial t = TestStudies.trial(study, 0);
+        assertThat(t.state()).as(t.message()).isEqualTo(TrialState.COMPLETE);
+        assertThat(t.intermediateValues()).containsExactly(Map.entry(0, 0.50), Map.entry(1, 0.60));
+
+        FixedTrial fixed = new FixedTrial(Map.of(), 3, Slot.gpu(0), 11);
+        batchSizes.clear();
+        OutOfMemoryRetry.run(fixed, FitConfig.of(2, 64, 1), fit -> {
+            batchSizes.add(fit.batchSize());
+            fixed.report(0, batchSizes.size() == 1 ? 0.10 : 0.50);
+            if (batchSizes.size() == 1) {
+                throw new EngineException(CUDA_OOM);
+            }
+            return 0.5;
+        });
+        assertThat(fixed.reports()).containsExactly(Map.entry(0, 0.50));
     }
 
     @Test

@@ -1,0 +1,73 @@
+package io.tunelab.cli.registry;
+
+import io.tunelab.cli.query.StorageUrlOption;
+import io.tunelab.cli.wiring.Wiring;
+import io.tunelab.tracker.registry.ModelRegistry;
+import io.tunelab.tracker.registry.ModelVersion;
+import io.tunelab.tracker.setup.Tracker;
+import java.io.PrintWriter;
+import java.util.Objects;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code tunelab describe MODEL VERSION [DESCRIPTION]}: shows a registered version's description, or sets it (as
+ * MLflow's {@code update_model_version(description=...)}); an empty DESCRIPTION clears it. {@code tunelab models MODEL}
+ * lists every version's.
+ */
+@Command(name = "describe", mixinStandardHelpOptions = true,
+        description = {"Show a model version's description, or set it (\"\" clears it).",
+                "tunelab models MODEL lists the descriptions of every version."})
+public final class DescribeCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "MODEL", description = "The registered model, e.g. fashion-mlp.")
+    String model;
+
+    @Parameters(index = "1", paramLabel = "VERSION", description = "The version: 3 or v3.")
+    String version;
+
+    @Parameters(index = "2", arity = "0..1", paramLabel = "DESCRIPTION", description = "The new description.")
+    String description;
+
+    @Mixin
+    StorageUrlOption storage;
+
+    @Spec
+    CommandSpec spec;
+
+    private final Wiring wiring;
+
+    DescribeCommand(Wiring wiring) {
+        this.wiring = wiring;
+    }
+
+    @Override
+    public Integer call() {
+        int number = AliasCommand.versionNumber(version);
+        PrintWriter out = spec.commandLine().getOut();
+        try (Tracker tracker = wiring.openExistingTracker(storage.access())) {
+            ModelRegistry registry = tracker.registry();
+            registry.model(model);
+            ModelVersion before = registry.version(model, number);
+            if (description == null) {
+                out.println(before.description() == null || before.description().isEmpty()
+                        ? model + " v" + number + " has no description." : before.description());
+            } else {
+                String text = description.isEmpty() ? null : description;
+                if (Objects.equals(text, before.description())) {
+                    out.println("The description of " + model + " v" + number + " is already that; nothing changed.");
+                } else {
+                    registry.describeVersion(model, number, text);
+                    out.println(text == null ? "Cleared the description of " + model + " v" + number + "."
+                            : "Set the description of " + model + " v" + number + ".");
+                }
+            }
+        }
+        out.flush();
+        return 0;
+    }
+}
