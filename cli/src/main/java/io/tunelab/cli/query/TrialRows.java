@@ -50,7 +50,7 @@ final class TrialRows {
             row.add(t.start() != null && t.end() != null
                     ? Duration.between(t.start(), t.end()).toMillis() / 1000.0 : null);
             if (samplers) {
-                row.add(t.systemAttrs().get(Sampler.SAMPLER_ATTR));
+                row.add(Sampler.label(t));
             }
             if (constrained) {
                 row.add(t.userAttrs().containsKey(Constraints.USER_ATTR) ? Constraints.holds(t) : null);

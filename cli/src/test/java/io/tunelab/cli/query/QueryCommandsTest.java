@@ -68,7 +68,7 @@ class QueryCommandsTest {
                 .isEqualTo("number,state,value,seconds,sampler,param:lr,param:activation,message");
         assertThat(csv.out().lines()).hasSize(7);
         assertThat(csv.out().lines().skip(2).map(l -> l.split(",")[4])).as("auto chose TPE for a categorical space")
-                .containsOnly("tpe");
+                .containsOnly("random (tpe start-up)");
         JsonNode json = new ObjectMapper().readTree(run("trials", "fashion-mlp", "--format", "json", "--state", "FAIL").out());
         assertThat(json).hasSize(1);
         assertThat(json.get(0).get("number").asInt()).isEqualTo(3);

@@ -42,6 +42,16 @@ public interface Sampler {
     }
 
     /**
+     * How {@code trial}'s sampler reads in tables: the sampler it records, and for a start-up trial the sampler whose
+     * start-up it was ({@code random (gp start-up)}); {@code null} when it records none.
+     */
+    static String label(FrozenTrial trial) {
+        Object by = trial.systemAttrs().get(SAMPLER_ATTR);
+        Object of = trial.systemAttrs().get(STARTUP_OF_ATTR);
+        return by == null ? null : of == null ? by.toString() : by + " (" + of + " start-up)";
+    }
+
+    /**
      * Whose turn {@code trial} was: the sampler whose start-up drew it when it records one ({@link #STARTUP_OF_ATTR}),
      * else the sampler it records ({@link #SAMPLER_ATTR}); {@code null} when it records neither.
      */
