@@ -78,6 +78,8 @@ class TrainerSpecsTest {
     void parametersSampledFromTheBuiltInRangesBuildWorkingTrainers(TribuoTrainerSpec family) {
         TribuoTrainerSpec spec = family.withBuiltInRanges();
         Study study = Study.builder("ranges-" + spec.name()).seed(21).create();
+        // a study searches one task: a parameter such as the loss has other choices for regression
+        Study regression = Study.builder("regression-ranges-" + spec.name()).seed(21).create();
         Table small = io.tunelab.trainers.tabular.Synthetic.classification(120, 3, 21);
         Table reg = io.tunelab.trainers.tabular.Synthetic.regression(120, 0, 0.5, 21);
         for (int i = 0; i < 2; i++) {
@@ -88,12 +90,12 @@ class TrainerSpecsTest {
             if (!spec.supports(Task.REGRESSION)) {
                 continue;
             }
-            trial = study.ask();
+            trial = regression.ask();
             TabularModel r = TabularModel.fitRegressor(spec.regressor(trial), reg, true, "defaults");
 
             assertThat(Arrays.stream(r.predictValues(reg)).allMatch(Double::isFinite)).isTrue();
             assertThat(trial.params().keySet()).isSubsetOf(spec.space(Task.REGRESSION).ranges().keySet());
-            study.tell(trial, 0.0);
+            regression.tell(trial, 0.0);
         }
     }
 
