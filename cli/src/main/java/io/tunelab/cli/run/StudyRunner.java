@@ -48,7 +48,8 @@ import java.util.List;
  */
 public final class StudyRunner {
     /** The message of trials cut short by Ctrl-C. */
-    public static final String INTERRUPTED = "interrupted: the run was stopped (Ctrl-C) before this trial ended";
+    public static final String INTERRUPTED = "interrupted: the run was stopped (Ctrl-C or a termination signal) before"
+            + " this trial ended";
 
     /** Study attribute holding the study file's text, from which workers rebuild the study. */
     public static final String STUDY_FILE = "study_file";
@@ -242,6 +243,18 @@ public final class StudyRunner {
     }
 
     /**
+     * What a run stopped by Ctrl-C (or a termination signal) says of the trials it was running: they end as FAIL,
+     * interrupted (by this run's hook or, when it ends them first, by the storage's own exit hook).
+     */
+    static void sayStopped(List<Integer> running, PrintWriter out) {
+        out.println();
+        out.println(running.isEmpty() ? "Stopped; no trial was running."
+                : "Stopped: trial(s) " + running + " recorded as FAIL, interrupted. Run the file again to resume: it"
+                + " re-runs them first.");
+        out.flush();
+    }
+
+    /**
      * Runs trials on {@code slots} until the study as a whole has its budget of trials (counting
      * earlier runs and other workers) and no other worker's trial may still need a retry, or the
      * deadline passes, or the study's first {@code fail_fast} trials (of every process) all fail with the same
@@ -282,7 +295,11 @@ public final class StudyRunner {
         // enqueued (WAITING) trials count against the budget but are still to be run here
         ProgressBar bar = new ProgressBar(out, budget > 0 ? budget - started : 0, terminal, Clock.systemUTC());
         FailFast failFast = new FailFast(spec.failFast());
-        Thread hook = new Thread(() -> study.abandonRunning(INTERRUPTED), "tunelab-interrupt");
+        Thread hook = new Thread(() -> {
+            List<Integer> running = study.runningHere();
+            study.abandonRunning(INTERRUPTED);
+            sayStopped(running, out);
+        }, "tunelab-interrupt");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
             new BudgetCompletion(storage, out).optimize(study, objective, budget, deadlineMillis, slots,

@@ -178,8 +178,12 @@ class ResumeAfterKillIT {
 
         Path resumed = dir.resolve("resumed");
         Process stopped = runUntilTheCheckpoint(study, resumed);
-        stopped.destroy(); // SIGTERM: the shutdown hooks run, as on Ctrl-C's SIGINT
+        stopped.toHandle().destroy(); // SIGTERM (the handle keeps the output open): the hooks run, as on Ctrl-C's SIGINT
+        StringBuilder said = new StringBuilder();
+        readUntil(stopped, null, said);
         assertThat(stopped.waitFor(1, TimeUnit.MINUTES)).isTrue();
+        assertThat(said.toString()).as("what the stopped run says").contains("Stopped: trial(s) [0] recorded as FAIL, interrupted.")
+                .contains("Run the file again to resume");
         FrozenTrial interrupted = trials(resumed).get(0);
         assertThat(interrupted.state()).isEqualTo(TrialState.FAIL);
         assertThat(interrupted.message()).startsWith("interrupted");

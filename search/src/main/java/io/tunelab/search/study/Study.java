@@ -45,7 +45,8 @@ public final class Study implements StudyView {
     private final Pruner pruner;
     private final RandomStreams streams;
     private volatile boolean stopRequested;
-    private final Set<Long> runningHere = ConcurrentHashMap.newKeySet();
+    /** The trials this process started and has not finished: id to number. */
+    private final Map<Long, Integer> runningHere = new ConcurrentHashMap<>();
     private volatile String abandoned;
     private final int deterministicWindow;
     private final Object askOrder = new Object();
@@ -167,7 +168,7 @@ public final class Study implements StudyView {
             Map<String, Double> relative = space.isEmpty() ? Map.of() : sampler.sampleRelative(view, trial, space);
             sampler.trialAttrs(view, trial).forEach((key, value) -> storage.setSystemAttr(trial.id(), key, value));
             view.release();
-            runningHere.add(trial.id());
+            runningHere.put(trial.id(), trial.number());
             if (abandoned != null) {
                 throw new StudyException("study '" + name() + "' was stopped: " + abandoned);
             }
@@ -314,6 +315,11 @@ public final class Study implements StudyView {
         stopRequested = true;
     }
 
+    /** The numbers of the trials this process started and has not finished, ascending. */
+    public List<Integer> runningHere() {
+        return runningHere.values().stream().sorted().toList();
+    }
+
     /**
      * Stops the study and ends every trial this process started and has not finished as FAIL with
      * {@code reason} (e.g. "interrupted by the user"), so that nothing is left RUNNING when the process
@@ -323,7 +329,7 @@ public final class Study implements StudyView {
         abandoned = reason;
         stop();
         List<FrozenTrial> ended = new ArrayList<>();
-        for (Long id : List.copyOf(runningHere)) {
+        for (Long id : List.copyOf(runningHere.keySet())) {
             try {
                 if (storage.finishTrial(id, TrialState.FAIL, List.of(), reason)) {
                     ended.add(storage.trial(id));

@@ -353,8 +353,10 @@ class StudyTest {
         runner.setDaemon(true);
         runner.start();
         assertThat(started.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(study.runningHere()).containsExactly(0, 1);
         List<FrozenTrial> ended = study.abandonRunning("interrupted by the user");
         assertThat(ended).hasSize(2).allSatisfy(t -> assertThat(t.message()).isEqualTo("interrupted by the user"));
+        assertThat(study.runningHere()).isEmpty();
         assertThat(study.trials(EnumSet.of(TrialState.RUNNING))).isEmpty();
         runner.interrupt();
         runner.join(30_000);
