@@ -152,9 +152,9 @@ TL.StudyCharts = (() => {
 
   /**
    * f: the server's Pareto chart (see StudyChartRoutes#front): the exact front and bounded samples of the dominated and the
-   * infeasible trials, each as {number, values: [objective 0, objective 1, ...]}.
+   * infeasible trials, each as {number, values: [objective 0, objective 1, ...]}; names: what the objectives are called.
    */
-  function pareto(f, directions) {
+  function pareto(f, directions, names) {
     const pts = c => c.number.map((n, i) => [finite(c.values[0][i]), finite(c.values[1][i]), n]);
     const of = (c, count) => c.number.length < count ? ' (' + c.number.length + ' of ' + count + ' drawn)' : '';
     return Object.assign(base(), {
@@ -162,8 +162,8 @@ TL.StudyCharts = (() => {
         + (f.infeasibleCount ? ' · infeasible: ' + f.infeasibleCount + of(f.infeasible, f.infeasibleCount) : ''), textStyle: {fontSize: 13}},
       legend: {top: 4, right: 10}, grid: {left: 60, right: 24, top: 56, bottom: 40},
       tooltip: {trigger: 'item', formatter: q => 'trial #' + q.value[2] + '<br>' + esc(fmt(q.value[0])) + ', ' + esc(fmt(q.value[1]))},
-      xAxis: {type: 'value', scale: true, name: 'value0 (' + directions[0].toLowerCase() + ')', nameLocation: 'middle', nameGap: 24},
-      yAxis: {type: 'value', scale: true, name: 'value1 (' + directions[1].toLowerCase() + ')'},
+      xAxis: {type: 'value', scale: true, name: names[0] + ' (' + directions[0].toLowerCase() + ')', nameLocation: 'middle', nameGap: 24},
+      yAxis: {type: 'value', scale: true, name: names[1] + ' (' + directions[1].toLowerCase() + ')'},
       series: [{name: 'dominated', type: 'scatter', symbolSize: dot(f.dominated.number.length, 5), data: pts(f.dominated), itemStyle: {color: '#9aa7bd'}, large: true,
         largeThreshold: LARGE},
         {name: 'infeasible', type: 'scatter', symbol: 'triangle', symbolSize: 6, data: pts(f.infeasible), itemStyle: {color: '#6b4f8e'}},

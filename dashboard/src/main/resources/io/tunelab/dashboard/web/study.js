@@ -100,7 +100,9 @@
     // A study stopped by fail_fast says so, with the error its first trials shared.
     const stopped = study.attrs && study.attrs.stopped && study.attrs.stopped.reason
       ? el('span', {id: 'study-stopped', class: 'state FAIL', text: 'stopped: ' + study.attrs.stopped.reason}) : null;
-    return el('div', {id: 'study-summary', class: 'row'}, el('span', {text: study.directions.map(d => d.toLowerCase()).join(', ')}), counts, infeasible, stopped,
+    // several objectives: each named (see ObjectiveNames) with its direction
+    const directions = study.directions.map((d, i) => (study.directions.length > 1 ? study.objectives[i] + ' ' : '') + d.toLowerCase());
+    return el('div', {id: 'study-summary', class: 'row'}, el('span', {id: 'study-directions', text: directions.join(', ')}), counts, infeasible, stopped,
       el('span', {text: best}), el('span', {class: 'muted', text: 'sampler ' + (study.sampler || '—') + ' · last activity ' + fmtTime(study.lastActivity)}),
       el('a', {href: '/trials.html?study=' + study.id, text: 'Trials table'}), el('a', {href: '/scalars.html?regex=' + encodeURIComponent('^' + study.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&') + ' #'), text: 'Scalars'}));
   }
@@ -191,7 +193,7 @@
     early.pareto = null;
     // on the first screen of a study with several objectives: this chart waits for ECharts
     const [front] = await Promise.all([request, TL.echarts()]);
-    TL.chart('pareto').setOption(C.pareto(front, study.directions), true);
+    TL.chart('pareto').setOption(C.pareto(front, study.directions, study.objectives), true);
   }
 
   function clearBrush() {
@@ -254,7 +256,7 @@
     params = Object.keys(space);
     const objective = el('select', {id: 'objective', onchange: async e => {
       S.objective = Number(e.target.value); clearBrush(); await loadCharts(); renderCharts(); renderParallel(true); renderImportance(); }},
-      study.directions.map((d, i) => el('option', {value: i, text: 'objective ' + i + ' (' + d.toLowerCase() + ')'})));
+      study.directions.map((d, i) => el('option', {value: i, text: study.objectives[i] + ' (' + d.toLowerCase() + ')'})));
     const log = el('label', null, el('input', {type: 'checkbox', id: 'log-scale', onchange: e => { S.log = e.target.checked; renderCharts(); }}), ' log scale');
     const pick = (idName, i) => el('select', {id: idName, onchange: renderContour}, params.map((p, j) => el('option', {value: p, text: p, selected: j === i})));
     main.append(el('h1', {id: 'study-name', text: study.name}), header(),

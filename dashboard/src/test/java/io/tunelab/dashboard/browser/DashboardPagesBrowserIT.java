@@ -305,6 +305,28 @@ class DashboardPagesBrowserIT {
     }
 
     @Test
+    void aStudyWithTwoObjectivesNamesThemAfterTheMetricsOfItsStudyFile() {
+        long pareto = studyId(SampleStudies.PARETO);
+        browser.open(url("/study.html?id=" + pareto));
+        assertThat(browser.js("return [...document.querySelectorAll('#objective option')].map(o => o.textContent)"))
+                .as("a study without a study file").isEqualTo(List.of("objective 0 (minimize)", "objective 1 (minimize)"));
+        storage.setStudySystemAttr(pareto, "study_file",
+                "study: pareto\ndirection: [minimize, minimize]\nmetric: [val_loss, epoch_time]\n");
+        try {
+            browser.open(url("/study.html?id=" + pareto));
+            assertThat(browser.js("return [...document.querySelectorAll('#objective option')].map(o => o.textContent)"))
+                    .isEqualTo(List.of("val_loss (minimize)", "epoch_time (minimize)"));
+            assertThat(browser.js("return document.getElementById('study-directions').textContent"))
+                    .isEqualTo("val_loss minimize, epoch_time minimize");
+            assertThat(browser.js("const o = echarts.getInstanceByDom(document.getElementById('pareto')).getOption();"
+                    + " return [o.xAxis[0].name, o.yAxis[0].name]")).isEqualTo(List.of("val_loss (minimize)", "epoch_time (minimize)"));
+            browser.screenshot("study-pareto-named");
+        } finally {
+            storage.setStudySystemAttr(pareto, "study_file", "");
+        }
+    }
+
+    @Test
     void brushingParallelCoordinatesFiltersTheTrialsTable() {
         long full = brushTheFirstAxis("");
         browser.screenshot("study-brushed");
