@@ -261,13 +261,14 @@
     const pick = (idName, i) => el('select', {id: idName, onchange: renderContour}, params.map((p, j) => el('option', {value: p, text: p, selected: j === i})));
     main.append(el('h1', {id: 'study-name', text: study.name}), header(),
       el('div', {class: 'toolbar'}, study.directions.length > 1 ? objective : null, log),
+      // several objectives: the Pareto front first, as Optuna's dashboard shows it
+      ...(study.directions.length > 1 ? [panel(chartDiv('pareto'))] : []),
       el('div', {class: 'grid2'}, panel(chartDiv('history')), panel(chartDiv('importance'))),
       panel(chartDiv('parallel', 'tall')),
       panel(el('h2', {text: 'Slices'}), el('div', {id: 'slices', class: 'grid3'})),
       el('div', {class: 'grid2'}, panel(el('div', {class: 'toolbar'}, 'Contour of ', pick('contour-x', 0), ' × ', pick('contour-y', Math.min(1, params.length - 1))),
         chartDiv('contour')), panel(chartDiv('curves'))),
-      panel(chartDiv('timeline', 'small')),
-      ...(study.directions.length > 1 ? [panel(chartDiv('pareto'))] : []));
+      panel(chartDiv('timeline', 'small')));
     const tablePanel = panel(el('h2', {text: 'Trials'}));
     main.append(tablePanel);
     table = TL.TrialTable(tablePanel, study.id, {objectives: study.directions.length,

@@ -290,6 +290,9 @@ class DashboardPagesBrowserIT {
         browser.open(url("/study.html?id=" + studyId(SampleStudies.PARETO)));
         assertThat(browser.js("return !!echarts.getInstanceByDom(document.getElementById('pareto'))"))
                 .as("drawn by the time the page is interactive").isEqualTo(true);
+        assertThat(browser.js("const p = document.getElementById('pareto').getBoundingClientRect();"
+                + " return p.bottom <= innerHeight && p.top < document.getElementById('history').getBoundingClientRect().top"))
+                .as("the Pareto front on the first screen, above the history").isEqualTo(true);
         assertThat(browser.js("return performance.getEntriesByType('resource').filter(r => r.name.includes('/front?'))"
                 + ".every(r => r.startTime < Number(document.body.dataset.readyMs))")).isEqualTo(true);
         browser.waitFor("return performance.getEntriesByType('resource').some(r => r.name.includes('/columns?'))");
