@@ -16,14 +16,17 @@ TL.StudyCharts = (() => {
   // 4 px are filled rectangles (fillRect) and larger ones arcs: 100,000 arcs take about ten times as long.
   const LARGE = 500;
   const dot = (n, size) => n > LARGE ? 3.5 : size;
+  /** The value's colour scale, from low to high as when the value is minimized: the best first. */
+  const SCALE = ['#2b59c3', '#7aa7e0', '#f0c75e', '#d9534f'];
 
   /**
    * The parallel coordinates of the server's sample (info: see StudyChartRoutes#sample: the sampled trials as columns,
    * how many trials were counted, the ranges of every counted trial and, when brushed, the brush) as TL.ParallelChart
    * draws them: the sample's COMPLETE trials with a value of objective k, one axis per parameter and the value's last.
-   * The numeric axes span every trial, drawn or not, so a brushed interval means the same whatever is drawn.
+   * The numeric axes span every trial, drawn or not, so a brushed interval means the same whatever is drawn. direction:
+   * the objective's ('MINIMIZE' or 'MAXIMIZE'), so the best lines get the best colour either way.
    */
-  function parallel(info, params, space, k) {
+  function parallel(info, params, space, k, direction) {
     const c = info.trials, complete = c.states.indexOf('COMPLETE'), objective = c.values[k] || [];
     const rows = [];
     for (let i = 0; i < c.count; i++) if (c.state[i] === complete && finite(objective[i]) != null) rows.push(i);
@@ -52,7 +55,8 @@ TL.StudyCharts = (() => {
     const drawn = n < info.counted ? n + ' of ' + info.counted + ' trials drawn: the best and a sample stratified by value; ' : '';
     // a brush selects among every trial on the server, which draws the brushed ones (all, or half the lines)
     const brushed = info.brush ? info.brush.count + ' brushed, ' + info.brush.drawn + ' of them drawn' : 'drag along an axis to brush' + (drawn ? ' all of them' : '');
-    return {title: 'Parallel coordinates (' + drawn + brushed + ')', axes, n, number, columns, colour: axes.length - 1, opacity: n > 2000 ? 0.15 : 0.45};
+    return {title: 'Parallel coordinates (' + drawn + brushed + ')', axes, n, number, columns, colour: axes.length - 1,
+      best: direction === 'MAXIMIZE' ? 'high' : 'low', opacity: n > 2000 ? 0.15 : 0.45};
   }
 
   /** The server's importance as TL.ImportanceChart draws it: a large study's forest reads a sample of its trials, said how many of how many. */
@@ -89,7 +93,8 @@ TL.StudyCharts = (() => {
     return {labels, index: v => Math.min(n - 1, Math.max(0, Math.floor((f(v) - lo) / (hi - lo) * n)))};
   }
 
-  function contour(trials, px, py, space, k) {
+  /** direction: the objective's; its best cells get the colour the parallel coordinates' best lines get. */
+  function contour(trials, px, py, space, k, direction) {
     const done = complete(trials, k).filter(t => t.params[px] != null && t.params[py] != null);
     const bx = bins(space[px] || {type: 'float', low: 0, high: 1}, done, px, 20), by = bins(space[py] || {type: 'float', low: 0, high: 1}, done, py, 20);
     const sum = new Map(), cnt = new Map();
@@ -108,7 +113,7 @@ TL.StudyCharts = (() => {
       yAxis: {type: 'category', data: by.labels, name: py},
       // dimension 2: a cell is coloured by its mean value (column 3 is the count of trials in it)
       visualMap: {dimension: 2, min: vals.length ? min(vals) : 0, max: vals.length ? max(vals) : 1, calculable: true, right: 4,
-        top: 'middle', formatter: v => fmt(v), inRange: {color: ['#2b59c3', '#7aa7e0', '#f0c75e', '#d9534f']}},
+        top: 'middle', formatter: v => fmt(v), inRange: {color: direction === 'MAXIMIZE' ? [...SCALE].reverse() : SCALE}},
       series: [{type: 'heatmap', data}]});
   }
 

@@ -163,11 +163,11 @@
   let parallelChart = null;
   function renderParallel(afresh) {
     if (afresh) { clearBrush(); parallelChart.clearBrush(); }
-    return parallelChart.draw(C.parallel(S.info, params, space, S.objective));
+    return parallelChart.draw(C.parallel(S.info, params, space, S.objective, study.directions[S.objective]));
   }
   function renderContour() {
     const px = document.getElementById('contour-x').value, py = document.getElementById('contour-y').value;
-    if (px && py) lazily('contour', () => S.trials ? TL.chart('contour').setOption(C.contour(S.trials, px, py, space, S.objective), true) : everyTrial());
+    if (px && py) lazily('contour', () => S.trials ? TL.chart('contour').setOption(C.contour(S.trials, px, py, space, S.objective, study.directions[S.objective]), true) : everyTrial());
   }
   /** The first call of each of these uses the request started while the trials were loading. */
   const early = {};

@@ -456,6 +456,55 @@ class DashboardPagesBrowserIT {
                 .isEqualTo(List.of("a0 1", "a0 1", "a0 1"));
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    void theBestTrialsGetTheBestColourWhetherTheStudyMinimizesOrMaximizes() {
+        for (Direction direction : List.of(Direction.MINIMIZE, Direction.MAXIMIZE)) {
+            InMemoryStorage own = new InMemoryStorage();
+            Study study = Study.builder("colours").storage(own).direction(direction).seed(1).create();
+            for (int i = 0; i < 10; i++) {
+                study.enqueueTrial(Map.of("x", i / 10.0));
+            }
+            study.optimize(t -> t.suggestFloat("x", 0, 1), OptimizeOptions.trials(10).withParallelism(1));
+            int best = direction == Direction.MAXIMIZE ? 9 : 0, worst = 9 - best;
+            DashboardServer colours = new DashboardServer(new StorageDashboardData(own, 0), 0).start();
+            try {
+                browser.open("http://127.0.0.1:" + colours.port() + "/study.html?id=" + study.studyId());
+                browser.js("window.scrollTo(0, 0)");
+                assertThat(parallelPixel(best)).as(direction + ": the best trial's line, blue")
+                        .matches(c -> c.get(2) > c.get(0) + 20, "blue");
+                assertThat(parallelPixel(worst)).as(direction + ": the worst trial's line, red")
+                        .matches(c -> c.get(0) > c.get(2) + 20, "red");
+                browser.js("document.getElementById('contour').scrollIntoView({block: 'center'})");
+                browser.waitFor("return !!window.echarts && !!echarts.getInstanceByDom(document.getElementById('contour'))"
+                        + " && echarts.getInstanceByDom(document.getElementById('contour')).getOption().series.length > 0");
+                List<String> scale = (List<String>) browser.js("return echarts.getInstanceByDom(document.getElementById('contour'))"
+                        + ".getOption().visualMap[0].inRange.color");
+                assertThat(direction == Direction.MAXIMIZE ? scale.get(scale.size() - 1) : scale.get(0))
+                        .as(direction + ": the contour's best end, the same blue").isEqualTo("#2b59c3");
+                browser.screenshot("study-colours-" + direction.name().toLowerCase(java.util.Locale.ROOT));
+            } finally {
+                colours.stop();
+            }
+        }
+    }
+
+    /**
+     * The [r, g, b] of trial number's line on the study page's parallel coordinates, halfway between its last two axes (the
+     * darkest of the 3 x 3 pixels there; drawn at opacity 0.45 over white).
+     */
+    @SuppressWarnings("unchecked")
+    private static List<Long> parallelPixel(int number) {
+        return (List<Long>) browser.js("const div = document.getElementById('parallel');"
+                + " const pts = TL.ParallelChart.of(div).screenOf(arguments[0]), a = pts[pts.length - 2], b = pts[pts.length - 1];"
+                + " const c = div.querySelector('canvas'), dpr = window.devicePixelRatio || 1;"
+                + " const x = Math.floor((a[0] + b[0]) / 2 * dpr), y = Math.floor((a[1] + b[1]) / 2 * dpr);"
+                + " const d = c.getContext('2d').getImageData(x - 1, y - 1, 3, 3).data; let best = [255, 255, 255];"
+                + " for (let i = 0; i < d.length; i += 4)"
+                + "   if (d[i] + d[i + 1] + d[i + 2] < best[0] + best[1] + best[2]) best = [d[i], d[i + 1], d[i + 2]];"
+                + " return best", number);
+    }
+
     /** A seeded model of n lines over a value axis, a log axis, a category axis and the colour axis, drawn in a new 1000 x 460 div. */
     private static final String PARALLEL = """
             const n = arguments[0];
