@@ -122,9 +122,16 @@ TL.ParallelChart = function (div, options) {
 
   function layout() {
     const [w, ht] = size, k = m.axes.length;
-    const pw = Math.max(1, w - PAD.left - PAD.right), ph = Math.max(1, ht - PAD.top - PAD.bottom);
-    const xs = m.axes.map((a, j) => PAD.left + (k > 1 ? j * pw / (k - 1) : pw / 2));
     const scales = m.axes.map((a, j) => scaleOf(a, m.columns[j]));
+    // the left margin holds the first axis' widest tick label (right-aligned 8 px left of it) and half its name
+    const measure = overlay.getContext('2d'), widest = (font, texts) => {
+      measure.font = font;
+      return Math.max(0, ...texts.map(t => measure.measureText(t).width));
+    };
+    const left = !k ? PAD.left : Math.ceil(Math.max(PAD.left, widest('12px sans-serif', scales[0].ticks.map(t => t[1])) + 8 + 4,
+      widest('11px sans-serif', [m.axes[0].name]) / 2 + 4));
+    const pw = Math.max(1, w - left - PAD.right), ph = Math.max(1, ht - PAD.top - PAD.bottom);
+    const xs = m.axes.map((a, j) => left + (k > 1 ? j * pw / (k - 1) : pw / 2));
     // pixel y of every line on every axis (NaN: no value)
     const ys = m.columns.map((col, j) => {
       const y = new Float32Array(m.n), s = scales[j];

@@ -6,7 +6,14 @@
 TL.StudyCharts = (() => {
   const {esc, fmt, finite} = TL;
   const COLORS = {COMPLETE: '#2e7d32', PRUNED: '#e08a00', FAIL: '#c62828', RUNNING: '#3b6fd8', WAITING: '#8e8e8e'};
-  const base = () => ({animation: false, grid: {left: 60, right: 24, top: 36, bottom: 40}});
+  // containLabel: a grid's margins are measured from its tick labels, however wide, so none is cut off at the edge
+  const base = () => ({animation: false, grid: {left: 12, right: 24, top: 36, bottom: 40, containLabel: true}});
+  /** An axis name above the axis' top end, starting there (centred on it, a long name was cut off at the left edge). */
+  const TOP_NAME = {align: 'left', padding: [0, 0, 0, -8]};
+  /** A horizontal value axis' end labels inside its ends: centred there, the last one's right half reached past the edge. */
+  const ENDS = {alignMinLabel: 'left', alignMaxLabel: 'right'};
+  /** Category labels longer than this are cut short with an ellipsis (the tooltip and the table have them whole). */
+  const LABEL = {width: 110, overflow: 'truncate'};
   const value = (t, k) => t.values.length > k ? finite(t.values[k]) : null;
   const complete = (trials, k) => trials.filter(t => t.state === 'COMPLETE' && value(t, k) != null);
   const isLog = d => d && d.type !== 'categorical' && d.log;
@@ -75,9 +82,9 @@ TL.StudyCharts = (() => {
     if (selected) series.push({type: 'scatter', symbolSize: 5, data: data.filter(r => selected.has(r[2])), itemStyle: {color: '#1d2330'}});
     return Object.assign(base(), {
       title: {text: p + (drawn.length < counted ? ' (' + drawn.length + ' of ' + counted + ' trials)' : ''), textStyle: {fontSize: 12}},
-      grid: {left: 50, right: 12, top: 30, bottom: 28},
+      grid: {left: 8, right: 24, top: 30, bottom: 8, containLabel: true},
       tooltip: {trigger: 'item', formatter: q => 'trial #' + q.value[2] + '<br>' + esc(p) + ' = ' + esc(fmt(q.value[0])) + '<br>value ' + esc(fmt(q.value[1]))},
-      xAxis: cat ? {type: 'category', data: d.choices.map(String)} : {type: isLog(d) ? 'log' : 'value', scale: true},
+      xAxis: cat ? {type: 'category', data: d.choices.map(String), axisLabel: LABEL} : {type: isLog(d) ? 'log' : 'value', scale: true, axisLabel: ENDS},
       yAxis: {type: 'value', scale: true}, series});
   }
 
@@ -106,11 +113,11 @@ TL.StudyCharts = (() => {
     const vals = data.map(r => r[2]);
     return Object.assign(base(), {
       title: {text: 'Contour: mean value by ' + px + ' × ' + py, textStyle: {fontSize: 13}},
-      grid: {left: 80, right: 90, top: 40, bottom: 60},
+      grid: {left: 12, right: 90, top: 40, bottom: 44, containLabel: true},
       tooltip: {trigger: 'item', formatter: q => esc(px) + ' ≈ ' + esc(bx.labels[q.value[0]]) + '<br>' + esc(py) + ' ≈ ' + esc(by.labels[q.value[1]])
         + '<br>mean ' + esc(fmt(q.value[2])) + ' over ' + q.value[3] + ' trials'},
-      xAxis: {type: 'category', data: bx.labels, name: px, nameLocation: 'middle', nameGap: 40},
-      yAxis: {type: 'category', data: by.labels, name: py},
+      xAxis: {type: 'category', data: bx.labels, name: px, nameLocation: 'middle', nameGap: 40, axisLabel: LABEL},
+      yAxis: {type: 'category', data: by.labels, name: py, nameTextStyle: TOP_NAME, axisLabel: LABEL},
       // dimension 2: a cell is coloured by its mean value (column 3 is the count of trials in it)
       visualMap: {dimension: 2, min: vals.length ? min(vals) : 0, max: vals.length ? max(vals) : 1, calculable: true, right: 4,
         top: 'middle', formatter: v => fmt(v), inRange: {color: direction === 'MAXIMIZE' ? [...SCALE].reverse() : SCALE}},
@@ -135,7 +142,7 @@ TL.StudyCharts = (() => {
       title: {text: 'Learning curves (' + res.curves.length + ' of ' + res.trialsWithCurves + ' trials)', textStyle: {fontSize: 13}},
       legend: {top: 4, right: 10},
       tooltip: {trigger: 'item', formatter: q => 'trial #' + q.value[2] + ' (' + esc(q.seriesName) + ')<br>step ' + q.value[0] + ': ' + esc(fmt(q.value[1]))},
-      xAxis: {type: 'value', name: 'step', nameLocation: 'middle', nameGap: 24}, yAxis: {type: 'value', scale: true}, series});
+      xAxis: {type: 'value', name: 'step', nameLocation: 'middle', nameGap: 24, axisLabel: ENDS}, yAxis: {type: 'value', scale: true}, series});
   }
 
   function timeline(trials) {
@@ -144,10 +151,10 @@ TL.StudyCharts = (() => {
     const data = trials.filter(t => t.start != null).map(t => ({value: [slots.indexOf(t.slot || '?'), t.start, t.end == null ? now : t.end, t.number, t.state],
       itemStyle: {color: COLORS[t.state]}}));
     return Object.assign(base(), {
-      title: {text: 'Timeline by worker slot', textStyle: {fontSize: 13}}, grid: {left: 70, right: 24, top: 36, bottom: 40},
+      title: {text: 'Timeline by worker slot', textStyle: {fontSize: 13}}, grid: {left: 12, right: 36, top: 36, bottom: 12, containLabel: true},
       tooltip: {trigger: 'item', formatter: q => 'trial #' + q.value[3] + ' (' + q.value[4] + ')<br>' + esc(new Date(q.value[1]).toLocaleTimeString())
         + ' – ' + esc(new Date(q.value[2]).toLocaleTimeString())},
-      xAxis: {type: 'time', scale: true}, yAxis: {type: 'category', data: slots},
+      xAxis: {type: 'time', scale: true, axisLabel: ENDS}, yAxis: {type: 'category', data: slots, axisLabel: LABEL},
       series: [{type: 'custom', encode: {x: [1, 2], y: 0}, data, progressive: data.length > 2000 ? 2000 : 0, renderItem: (params, api) => {
         const y = api.value(0), a = api.coord([api.value(1), y]), b = api.coord([api.value(2), y]);
         const h = api.size([0, 1])[1] * 0.6;
@@ -165,10 +172,13 @@ TL.StudyCharts = (() => {
     return Object.assign(base(), {
       title: {text: 'Pareto front (' + f.front.number.length + ' trials)', subtext: 'dominated: ' + f.dominatedCount + of(f.dominated, f.dominatedCount)
         + (f.infeasibleCount ? ' · infeasible: ' + f.infeasibleCount + of(f.infeasible, f.infeasibleCount) : ''), textStyle: {fontSize: 13}},
-      legend: {top: 4, right: 10}, grid: {left: 60, right: 24, top: 56, bottom: 40},
+      legend: {top: 4, right: 10}, grid: {left: 12, right: 24, top: 56, bottom: 40, containLabel: true},
       tooltip: {trigger: 'item', formatter: q => 'trial #' + q.value[2] + '<br>' + esc(fmt(q.value[0])) + ', ' + esc(fmt(q.value[1]))},
-      xAxis: {type: 'value', scale: true, name: names[0] + ' (' + directions[0].toLowerCase() + ')', nameLocation: 'middle', nameGap: 24},
-      yAxis: {type: 'value', scale: true, name: names[1] + ' (' + directions[1].toLowerCase() + ')'},
+      xAxis: {type: 'value', scale: true, name: names[0] + ' (' + directions[0].toLowerCase() + ')', nameLocation: 'middle', nameGap: 24,
+        axisLabel: ENDS, axisLine: {onZero: false}},
+      // each axis at the grid's edge, not where the other's zero is (a maximized negative value put this one at the right edge)
+      yAxis: {type: 'value', scale: true, name: names[1] + ' (' + directions[1].toLowerCase() + ')', nameTextStyle: TOP_NAME,
+        axisLine: {onZero: false}},
       series: [{name: 'dominated', type: 'scatter', symbolSize: dot(f.dominated.number.length, 5), data: pts(f.dominated), itemStyle: {color: '#9aa7bd'}, large: true,
         largeThreshold: LARGE},
         {name: 'infeasible', type: 'scatter', symbol: 'triangle', symbolSize: 6, data: pts(f.infeasible), itemStyle: {color: '#6b4f8e'}},
