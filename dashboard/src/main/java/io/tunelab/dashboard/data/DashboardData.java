@@ -34,7 +34,8 @@ public interface DashboardData {
 
     /**
      * Summaries of all studies, by id; a study's last activity is its latest trial start or end or, when later, the wall
-     * time of the latest step one of its running trials logged.
+     * time of the latest step one of its running trials logged (for an intermediate value, stored without a time, when
+     * the change feed saw it).
      */
     List<StudySummary> studies();
 

@@ -5,8 +5,8 @@ import java.time.Instant;
 
 /**
  * A study's last activity as the dashboard shows it: the summary's (the latest trial start or end) or, when later, the
- * wall time of the latest step a running trial reported, so a study whose trials are in their epochs is seen moving.
- * Stateless.
+ * wall time of the latest step a running trial reported (a metric point's, or for an intermediate value, which is stored
+ * without a time, when the change feed saw it), so a study whose trials are in their epochs is seen moving. Stateless.
  */
 final class LastActivity {
     private LastActivity() {

@@ -78,9 +78,13 @@ public final class StorageDashboardData implements DashboardData {
         return summary(storage.study(studyId), storage.trials(studyId, ALL));
     }
 
-    /** The study's summary, its last activity the latest step a running trial logged when that is later. */
+    /**
+     * The study's summary, its last activity the latest step a running trial logged, or when the change log saw one report
+     * an intermediate value (stored without a time), when that is later.
+     */
     private StudySummary summary(StudyRecord study, List<FrozenTrial> trials) {
-        Instant latest = null;
+        boolean running = trials.stream().anyMatch(t -> t.state() == TrialState.RUNNING);
+        Instant latest = running ? changes.reportSeen(study.id()) : null;
         for (FrozenTrial t : trials) {
             if (t.state() == TrialState.RUNNING) {
                 for (String name : storage.metricNames(t.id())) {

@@ -94,13 +94,14 @@ public final class TrackerDashboardData implements DashboardData {
 
     /**
      * The study with its last activity at the wall time of the latest step its running trials logged, if later: logging
-     * points does not move the study's aggregates (a read of each running trial's series summaries).
+     * points does not move the study's aggregates (a read of each running trial's series summaries); or when the change
+     * feed saw one report an intermediate value, which is stored without a time.
      */
     private StudySummary withReports(StudySummary study) {
         if (study.counts().get(TrialState.RUNNING) == 0) {
             return study;
         }
-        Instant latest = null;
+        Instant latest = feed.reportSeen(study.id());
         for (ChangeQueries.TrialActivity running : tracker.changes().activity(study.id())) {
             for (SeriesSummary s : tracker.metrics().summaries(running.trialId())) {
                 latest = LastActivity.later(latest, s.lastWall());

@@ -23,7 +23,10 @@ import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A running study's last activity moves with the steps its trials log, not only with trials starting and finishing. */
+/**
+ * A running study's last activity moves with the steps its trials log or report, not only with trials starting and
+ * finishing.
+ */
 class LastActivityApiTest {
 
     /** A study with one running trial that logged steps 0 and 1 an hour and two hours after it started: the second's time. */
@@ -42,15 +45,40 @@ class LastActivityApiTest {
         });
     }
 
-    @Test
-    void overAPlainTrialStorage() {
-        theLatestLoggedStepIsTheLastActivity(new InMemoryStorage(), s -> new StorageDashboardData(s, 0));
+    /**
+     * A study with one running trial that reports an intermediate value (stored without a time) a while after it started,
+     * while the dashboard watches: about when it was reported.
+     */
+    private static void aReportedIntermediateValueMovesTheLastActivity(TrialStorage storage, DashboardData data)
+            throws InterruptedException {
+        long study = storage.createStudy("reports", List.of(Direction.MINIMIZE)).id();
+        FrozenTrial trial = storage.createRunningTrial(study);
+        ApiFixture.withServer(data, client -> {
+            assertThat(json(client.get("/api/studies/" + study), 200).get("lastActivity").asLong())
+                    .isEqualTo(trial.start().toEpochMilli());
+            Thread.sleep(50);
+            long reported = System.currentTimeMillis();
+            storage.setIntermediateValue(trial.id(), 0, 0.7);
+            assertThat(json(client.get("/api/studies/" + study), 200).get("lastActivity").asLong())
+                    .isBetween(reported, System.currentTimeMillis());
+        });
     }
 
     @Test
-    void overATrackerDatabase(@TempDir Path dir) {
+    void overAPlainTrialStorage() throws InterruptedException {
+        theLatestLoggedStepIsTheLastActivity(new InMemoryStorage(), s -> new StorageDashboardData(s, 0));
+        InMemoryStorage storage = new InMemoryStorage();
+        aReportedIntermediateValueMovesTheLastActivity(storage, new StorageDashboardData(storage, 0));
+    }
+
+    @Test
+    void overATrackerDatabase(@TempDir Path dir) throws InterruptedException {
         try (Tracker tracker = Tracker.open(TrackerConfig.inDirectory(dir.resolve("db")))) {
             theLatestLoggedStepIsTheLastActivity(tracker.storage(), s -> new TrackerDashboardData(TestTrackers.ports(tracker)));
+        }
+        try (Tracker tracker = Tracker.open(TrackerConfig.inDirectory(dir.resolve("db2")))) {
+            aReportedIntermediateValueMovesTheLastActivity(tracker.storage(),
+                    new TrackerDashboardData(TestTrackers.ports(tracker), null, 0));
         }
     }
 }
