@@ -7,12 +7,16 @@ import io.javalin.http.Context;
 import io.tunelab.dashboard.DashboardException;
 import io.tunelab.dashboard.data.DashboardData;
 import io.tunelab.dashboard.data.PromoteRequest;
+import io.tunelab.search.trial.FrozenTrial;
+import io.tunelab.tracker.query.StudySummary;
+import java.util.List;
 import java.util.Map;
 
 /**
  * Model registry endpoints: models, one model with versions and audit trail, and the promote action
- * ({@code POST /api/models/{name}/promote} with {@code {"alias", "version" | "trialId", "reason"}}; strings
- * and whole numbers of any other JSON type are refused with 400).
+ * ({@code POST /api/models/{name}/promote} with {@code {"alias", "version" | "study" and "trialNumber" | "trialId",
+ * "reason"}}: a trial is given by its number in a study, as the pages show it, or by its database id; strings and
+ * whole numbers of any other JSON type are refused with 400).
  */
 final class ModelRoutes {
     /** A promote body is a few short fields. */
@@ -47,11 +51,43 @@ final class ModelRoutes {
             throw DashboardException.badRequest("version must be a version number (1 or more), got " + versionNumber);
         }
         Integer version = versionNumber == null ? null : versionNumber.intValue();
-        Long trialId = wholeNumber(body, "trialId");
+        Long trialId = trialId(body);
         String actor = "dashboard@" + ctx.ip();
         PromoteRequest request = new PromoteRequest(ctx.pathParam("name"), text(body, "alias"), version, trialId,
                 text(body, "reason"), actor);
         ctx.json(ModelViews.promotion(data.promote(request)));
+    }
+
+    /**
+     * The database id of the trial to register, or null when none is given: {@code trialId} as it is, or the trial
+     * numbered {@code trialNumber} in the study whose id is {@code study}. BAD_REQUEST naming the field for a number out
+     * of range, a trial number without its study or with a trialId too; NOT_FOUND for a study or trial there is not.
+     */
+    private Long trialId(JsonNode body) {
+        Long id = wholeNumber(body, "trialId");
+        Long number = wholeNumber(body, "trialNumber");
+        if (number == null) {
+            return id;
+        }
+        if (id != null) {
+            throw DashboardException.badRequest("give either a trialNumber or a trialId, got trialNumber=" + number
+                    + " and trialId=" + id);
+        }
+        if (number < 0 || number > Integer.MAX_VALUE) {
+            throw DashboardException.badRequest("trialNumber must be a trial number (0 or more), got " + number);
+        }
+        Long study = wholeNumber(body, "study");
+        if (study == null) {
+            throw DashboardException.badRequest("trialNumber " + number + " needs its study: give study, the study's id");
+        }
+        StudySummary summary = data.study(study);
+        List<FrozenTrial> found = data.trials(study, (int) (number - 1), 1).trials();
+        if (found.isEmpty() || found.get(0).number() != number) {
+            throw DashboardException.notFound("trialNumber " + number + ": study '" + summary.name() + "' has no trial #"
+                    + number + (summary.totalTrials() == 0 ? " (it has no trials)"
+                    : " (its trials are #0 to #" + (summary.totalTrials() - 1) + ")"));
+        }
+        return found.get(0).id();
     }
 
     /** A string field, or null when absent; BAD_REQUEST for any other JSON type. */

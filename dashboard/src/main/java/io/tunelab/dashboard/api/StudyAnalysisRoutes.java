@@ -13,6 +13,7 @@ import io.tunelab.dashboard.query.TableQuery;
 import io.tunelab.dashboard.query.TableResult;
 import io.tunelab.dashboard.query.TableRow;
 import io.tunelab.dashboard.query.TrialTable;
+import io.tunelab.search.trial.Constraints;
 import io.tunelab.search.trial.FrozenTrial;
 import io.tunelab.search.trial.MetricPoint;
 import io.tunelab.search.trial.TrialState;
@@ -32,7 +33,8 @@ import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Study analytics endpoints: the filtered, sorted, paged trials table and its CSV export, parameter
+ * Study analytics endpoints: the filtered, sorted, paged trials table and its CSV export (with each trial's
+ * feasibility, as {@link TrialJson#row} says it, and a failed trial's message), parameter
  * importance (cached until the number of complete trials changes), the best-so-far line and learning curves.
  */
 final class StudyAnalysisRoutes {
@@ -109,7 +111,7 @@ final class StudyAnalysisRoutes {
         for (int i = 0; i < study.directions().size(); i++) {
             header.add(study.directions().size() == 1 ? "value" : "value" + i);
         }
-        header.addAll(List.of("start", "end"));
+        header.addAll(List.of("start", "end", "feasible", "message"));
         result.params().forEach(p -> header.add("param:" + p));
         result.metrics().forEach(m -> header.addAll(List.of(m + ".last", m + ".min", m + ".max")));
         csv.row(header);
@@ -121,6 +123,8 @@ final class StudyAnalysisRoutes {
             }
             cells.add(t.start());
             cells.add(t.end());
+            cells.add(Constraints.holds(t));
+            cells.add(t.message());
             result.params().forEach(p -> cells.add(t.params().get(p)));
             for (String m : result.metrics()) {
                 var s = r.metrics().get(m);

@@ -1,6 +1,7 @@
 package io.tunelab.dashboard.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import io.javalin.Javalin;
 import io.javalin.http.ContentType;
 import io.javalin.http.Context;
@@ -45,13 +46,20 @@ final class StudyRoutes {
 
     void register(Javalin app) {
         app.get("/api/studies", this::studies);
-        app.get("/api/studies/{id}", ctx -> ctx.json(data.study(Requests.pathLong(ctx, "id"))));
+        app.get("/api/studies/{id}", ctx -> ctx.json(study(data.study(Requests.pathLong(ctx, "id")))));
         app.get("/api/studies/{id}/trials", ctx -> trials(ctx, ROWS));
         app.get("/api/studies/{id}/columns", ctx -> trials(ctx, COLUMNS));
         app.get("/api/studies/{id}/changes", this::changes);
         app.get("/api/studies/{id}/metric-names", ctx -> ctx.json(data.metricNames(Requests.pathLong(ctx, "id"))));
         app.get("/api/studies/{id}/pareto", this::pareto);
         app.get("/api/studies/{id}/space", this::space);
+    }
+
+    /** A study's summary with what its objectives are called ({@code objectives}, see {@link ObjectiveNames}). */
+    static Map<String, Object> study(StudySummary summary) {
+        Map<String, Object> out = Json.shared().convertValue(summary, new TypeReference<LinkedHashMap<String, Object>>() { });
+        out.put("objectives", ObjectiveNames.of(summary));
+        return out;
     }
 
     /** Each parameter's distribution (as last seen), for axis types: log, categorical or linear. */

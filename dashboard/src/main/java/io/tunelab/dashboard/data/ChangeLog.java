@@ -28,6 +28,8 @@ final class ChangeLog {
     private final TrialStorage storage;
     private final long minIntervalNanos;
     private final Map<Long, StudyMarks> studies = new HashMap<>();
+    /** Per study, when a refresh last saw one of its running trials report an intermediate value (they carry no time). */
+    private final Map<Long, Instant> reportSeen = new HashMap<>();
     private long seq;
     private long lastRefresh = Long.MIN_VALUE;
 
@@ -77,6 +79,15 @@ final class ChangeLog {
         return seq;
     }
 
+    /**
+     * When a refresh (made now if due) last saw a running trial of the study report an intermediate value (within one
+     * refresh interval of the report), or null if none has since this log started.
+     */
+    synchronized Instant reportSeen(long studyId) {
+        cursor();
+        return reportSeen.get(studyId);
+    }
+
     /** Changes of one study after {@code cursor}. */
     synchronized Changes since(long studyId, long cursor) {
         long current = cursor();
@@ -112,6 +123,9 @@ final class ChangeLog {
                 Fingerprint before = marks.prints.put(t.number(), now);
                 if (!now.equals(before)) {
                     marks.trialSeq.put(t.number(), ++seq);
+                    if (before != null && t.state() == TrialState.RUNNING && now.intermediates() != before.intermediates()) {
+                        reportSeen.put(study.id(), Instant.now());
+                    }
                 }
                 boolean wasRunning = before != null && before.state() == TrialState.RUNNING;
                 if (t.state() == TrialState.RUNNING || wasRunning && !now.equals(before)) {

@@ -32,10 +32,14 @@ import java.util.Map;
  */
 public interface DashboardData {
 
-    /** Summaries of all studies, by id. */
+    /**
+     * Summaries of all studies, by id; a study's last activity is its latest trial start or end or, when later, the wall
+     * time of the latest step one of its running trials logged (for an intermediate value, stored without a time, when
+     * the change feed saw it).
+     */
     List<StudySummary> studies();
 
-    /** One study's summary; NOT_FOUND if there is none. */
+    /** One study's summary, its last activity as {@link #studies} says; NOT_FOUND if there is none. */
     StudySummary study(long studyId);
 
     /**

@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -67,14 +68,32 @@ public final class StorageDashboardData implements DashboardData {
     public List<StudySummary> studies() {
         List<StudySummary> out = new ArrayList<>();
         for (StudyRecord r : storage.studies()) {
-            out.add(StudySummary.of(r, storage.trials(r.id(), ALL)));
+            out.add(summary(r, storage.trials(r.id(), ALL)));
         }
         return out;
     }
 
     @Override
     public StudySummary study(long studyId) {
-        return StudySummary.of(storage.study(studyId), storage.trials(studyId, ALL));
+        return summary(storage.study(studyId), storage.trials(studyId, ALL));
+    }
+
+    /**
+     * The study's summary, its last activity the latest step a running trial logged, or when the change log saw one report
+     * an intermediate value (stored without a time), when that is later.
+     */
+    private StudySummary summary(StudyRecord study, List<FrozenTrial> trials) {
+        boolean running = trials.stream().anyMatch(t -> t.state() == TrialState.RUNNING);
+        Instant latest = running ? changes.reportSeen(study.id()) : null;
+        for (FrozenTrial t : trials) {
+            if (t.state() == TrialState.RUNNING) {
+                for (String name : storage.metricNames(t.id())) {
+                    List<MetricPoint> points = storage.metrics(t.id(), name);
+                    latest = points.isEmpty() ? latest : LastActivity.later(latest, points.get(points.size() - 1).wallTime());
+                }
+            }
+        }
+        return LastActivity.atLeast(StudySummary.of(study, trials), latest);
     }
 
     @Override

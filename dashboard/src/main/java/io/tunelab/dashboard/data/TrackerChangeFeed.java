@@ -5,6 +5,7 @@ import io.tunelab.tracker.query.ChangeQueries;
 import io.tunelab.tracker.query.ChangeQueries.ChangedTrial;
 import io.tunelab.tracker.query.ChangeQueries.SeriesGrowth;
 import io.tunelab.tracker.query.ChangeQueries.TrialActivity;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -41,6 +42,8 @@ final class TrackerChangeFeed {
     private final Map<Long, Long> runningStudy = new HashMap<>();
     private final Map<Long, TrialActivity> activity = new HashMap<>();
     private final Map<Long, Changes.MetricUpdate> series = new HashMap<>();
+    /** Per study, when a refresh last saw one of its running trials report an intermediate value (they carry no time). */
+    private final Map<Long, Instant> reportSeen = new HashMap<>();
     private final ArrayDeque<long[]> pointMarks = new ArrayDeque<>();
     private long seq;
     private long pointScanFrom = -1;
@@ -80,6 +83,15 @@ final class TrackerChangeFeed {
             lastRefresh = System.nanoTime();
         }
         return seq;
+    }
+
+    /**
+     * When this feed, refreshed now if due, last saw a running trial of the study report an intermediate value (within
+     * one refresh interval of the report), or null if it has not since it started.
+     */
+    synchronized Instant reportSeen(long studyId) {
+        cursor();
+        return reportSeen.get(studyId);
     }
 
     /** Rows the feed's queries returned so far (for tests: a refresh must read only what changed). */
@@ -159,6 +171,9 @@ final class TrackerChangeFeed {
                 if (before != null && !before.equals(a)) {
                     StudyFeed feed = studies.get(a.studyId());
                     stamp(feed.trialStamp, feed.trialsByStamp, a.trialId());
+                    if (a.intermediates() != before.intermediates()) {
+                        reportSeen.put(a.studyId(), Instant.now());
+                    }
                 }
                 runningStudy.put(a.trialId(), a.studyId());
             }

@@ -6,9 +6,11 @@ import io.tunelab.search.summary.LoggedSummary;
 import io.tunelab.search.summary.SummaryTag;
 import io.tunelab.search.trial.ArtifactRef;
 import io.tunelab.search.trial.FrozenTrial;
+import io.tunelab.search.trial.TrialState;
 import io.tunelab.tracker.metrics.SeriesColumns;
 import io.tunelab.tracker.metrics.SeriesSummary;
 import io.tunelab.tracker.provenance.Provenance;
+import io.tunelab.tracker.query.ChangeQueries;
 import io.tunelab.tracker.query.StudySummary;
 import io.tunelab.tracker.query.TrialPage;
 import io.tunelab.tracker.registry.AliasMove;
@@ -17,6 +19,7 @@ import io.tunelab.tracker.registry.ModelRegistry;
 import io.tunelab.tracker.registry.ModelVersion;
 import io.tunelab.tracker.registry.RegisteredModel;
 import java.io.InputStream;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -75,15 +78,36 @@ public final class TrackerDashboardData implements DashboardData {
         this.feed = new TrackerChangeFeed(tracker.changes(), refreshMillis, id -> tracker.storage().study(id));
     }
 
-    /** Aggregates computed by the database (no trial is loaded), recomputed when a study's change counter moves. */
+    /**
+     * Aggregates computed by the database (no trial is loaded), recomputed when a study's change counter moves; the last
+     * activity of a study with running trials is the latest step they logged, when later ({@link #withReports}).
+     */
     @Override
     public List<StudySummary> studies() {
-        return tracker.queries().studies();
+        return tracker.queries().studies().stream().map(this::withReports).toList();
     }
 
     @Override
     public StudySummary study(long studyId) {
-        return tracker.queries().study(studyId);
+        return withReports(tracker.queries().study(studyId));
+    }
+
+    /**
+     * The study with its last activity at the wall time of the latest step its running trials logged, if later: logging
+     * points does not move the study's aggregates (a read of each running trial's series summaries); or when the change
+     * feed saw one report an intermediate value, which is stored without a time.
+     */
+    private StudySummary withReports(StudySummary study) {
+        if (study.counts().get(TrialState.RUNNING) == 0) {
+            return study;
+        }
+        Instant latest = feed.reportSeen(study.id());
+        for (ChangeQueries.TrialActivity running : tracker.changes().activity(study.id())) {
+            for (SeriesSummary s : tracker.metrics().summaries(running.trialId())) {
+                latest = LastActivity.later(latest, s.lastWall());
+            }
+        }
+        return LastActivity.atLeast(study, latest);
     }
 
     @Override

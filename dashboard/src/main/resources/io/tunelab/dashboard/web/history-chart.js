@@ -105,9 +105,15 @@ TL.HistoryChart = function (div, options) {
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
     ctx.fillStyle = '#fff'; ctx.fillRect(0, 0, w, ht);
     const {xs, ys} = extent();
-    const pw = Math.max(1, w - PAD.left - PAD.right), ph = Math.max(1, ht - PAD.top - PAD.bottom);
+    // the margins hold the widest value label (right-aligned 8 px left of the axis) and half the last trial label
+    ctx.font = '12px sans-serif';
+    const yLabels = ys.ticks.map(t => TL.fmt(pts.useLog ? Math.pow(10, t) : t));
+    const padLeft = Math.max(PAD.left, Math.ceil(Math.max(0, ...yLabels.map(l => ctx.measureText(l).width))) + 8 + 4);
+    const lastX = xs.ticks.length ? ctx.measureText(TL.fmt(xs.ticks[xs.ticks.length - 1])).width / 2 + 4 : 0;
+    const padRight = Math.max(PAD.right, Math.ceil(lastX));
+    const pw = Math.max(1, w - padLeft - padRight), ph = Math.max(1, ht - PAD.top - PAD.bottom);
     const sx = pw / Math.max(1e-12, xs.hi - xs.lo), sy = ph / Math.max(1e-12, ys.hi - ys.lo);
-    const X = v => PAD.left + (v - xs.lo) * sx, Y = v => PAD.top + ph - (v - ys.lo) * sy;
+    const X = v => padLeft + (v - xs.lo) * sx, Y = v => PAD.top + ph - (v - ys.lo) * sy;
     frame = {w, ht, dpr, pw, ph, X, Y, legend: []};
     index = null;
 
@@ -116,20 +122,20 @@ TL.HistoryChart = function (div, options) {
     ctx.strokeStyle = GRID; ctx.fillStyle = INK; ctx.textAlign = 'right'; ctx.textBaseline = 'middle';
     for (const t of ys.ticks) {
       const y = Math.round(Y(t)) + 0.5;
-      ctx.beginPath(); ctx.moveTo(PAD.left, y); ctx.lineTo(PAD.left + pw, y); ctx.stroke();
-      ctx.fillText(TL.fmt(pts.useLog ? Math.pow(10, t) : t), PAD.left - 8, y);
+      ctx.beginPath(); ctx.moveTo(padLeft, y); ctx.lineTo(padLeft + pw, y); ctx.stroke();
+      ctx.fillText(TL.fmt(pts.useLog ? Math.pow(10, t) : t), padLeft - 8, y);
     }
     ctx.strokeStyle = INK;
-    ctx.beginPath(); ctx.moveTo(PAD.left, PAD.top + ph + 0.5); ctx.lineTo(PAD.left + pw, PAD.top + ph + 0.5); ctx.stroke();
+    ctx.beginPath(); ctx.moveTo(padLeft, PAD.top + ph + 0.5); ctx.lineTo(padLeft + pw, PAD.top + ph + 0.5); ctx.stroke();
     ctx.textAlign = 'center'; ctx.textBaseline = 'top';
     for (const t of xs.ticks) {
       const x = Math.round(X(t)) + 0.5;
       ctx.beginPath(); ctx.moveTo(x, PAD.top + ph); ctx.lineTo(x, PAD.top + ph + 5); ctx.stroke();
       ctx.fillText(TL.fmt(t), x, PAD.top + ph + 8);
     }
-    ctx.fillText('trial', PAD.left + pw / 2, PAD.top + ph + 24);
+    ctx.fillText('trial', padLeft + pw / 2, PAD.top + ph + 24);
     ctx.textAlign = 'center'; ctx.textBaseline = 'bottom';
-    ctx.fillText('value', PAD.left, PAD.top - 6);
+    ctx.fillText('value', padLeft, PAD.top - 6);
     ctx.font = 'bold 13px sans-serif'; ctx.fillStyle = '#464646'; ctx.textAlign = 'left'; ctx.textBaseline = 'top';
     ctx.fillText('Optimisation history', 5, 5);
 
@@ -138,11 +144,11 @@ TL.HistoryChart = function (div, options) {
     const show = k => !hidden.has(k === 1 ? 'infeasible' : 'trials');
     const faded = selected ? 0.25 : 0.8;
     const fill = (keep, colour) => {
-      const x0 = Math.floor(PAD.left * dpr) - 3, y0 = Math.floor(PAD.top * dpr) - 3;
+      const x0 = Math.floor(padLeft * dpr) - 3, y0 = Math.floor(PAD.top * dpr) - 3;
       const bw = Math.ceil(pw * dpr) + 6, bh = Math.ceil(ph * dpr) + 6;
       const img = ctx.getImageData(x0, y0, bw, bh), buf = new Uint32Array(img.data.buffer);
       const s = Math.max(2, Math.round(3.5 * dpr)), half = s >> 1;
-      const ax = dpr * sx, bx = dpr * (PAD.left - xs.lo * sx) - x0 - half;
+      const ax = dpr * sx, bx = dpr * (padLeft - xs.lo * sx) - x0 - half;
       const ay = -dpr * sy, by = dpr * (PAD.top + ph + ys.lo * sy) - y0 - half;
       for (let i = 0; i < pts.n; i++) {
         if (!keep(i)) continue;
@@ -176,7 +182,7 @@ TL.HistoryChart = function (div, options) {
     const line = h.line || [];
     if (line.length && !hidden.has('best so far')) {
       ctx.save();
-      ctx.beginPath(); ctx.rect(PAD.left, PAD.top - 1, pw, ph + 2); ctx.clip();
+      ctx.beginPath(); ctx.rect(padLeft, PAD.top - 1, pw, ph + 2); ctx.clip();
       ctx.strokeStyle = STYLE['best so far'].css; ctx.lineWidth = 2; ctx.lineJoin = 'round';
       ctx.beginPath();
       const yOf = v => Y(pts.useLog ? Math.log10(v) : v);

@@ -10,8 +10,10 @@
   async function promote(model, form, out) {
     out.replaceChildren();
     const body = {alias: form.alias.value.trim(), reason: form.reason.value};
-    const what = form.source.value.trim();
-    if (/^v?\d+$/.test(what) && !form.fromTrial.checked) body.version = Number(what.replace('v', '')); else body.trialId = Number(what);
+    // a whole number is sent as one; anything else as typed, for the server to refuse naming the field and the value
+    const what = form.source.value.trim(), number = text => /^-?\d+$/.test(text) ? Number(text) : text;
+    if (form.fromTrial.checked) { body.study = Number(form.study.value); body.trialNumber = number(what.replace(/^#/, '')); }
+    else body.version = number(what.replace(/^v/, ''));
     const headers = {'Content-Type': 'application/json'};
     if (info.tokenRequired) {
       const token = sessionStorage.getItem('tunelab-token') || prompt('This dashboard needs its token for changes:');
@@ -43,9 +45,14 @@
         el('tbody', null, d.audit.map(m => el('tr', null, el('td', {text: fmtTime(m.at)}), el('td', {text: m.alias}), el('td', {text: m.fromVersion == null ? '—' : 'v' + m.fromVersion}),
           el('td', {text: m.toVersion == null ? 'removed' : 'v' + m.toVersion}), el('td', {text: m.actor}), el('td', {text: m.reason})))));
       const out = el('div', null, notes || []);
+      // a trial is named by its number in a study, as the study pages show it; the study of the latest version first
+      const latest = d.versions.length ? d.versions[0].studyName : null;
+      const studies = (await api('/api/studies')).studies;
       const form = el('form', {class: 'toolbar', id: 'promote-form'}, 'Point alias ', el('input', {type: 'text', name: 'alias', value: 'production', size: 12}),
-        ' at ', el('input', {type: 'text', name: 'source', placeholder: 'version (e.g. 3) or trial id', size: 22}),
-        el('label', null, el('input', {type: 'checkbox', name: 'fromTrial'}), ' it is a trial id (register a new version)'),
+        ' at ', el('input', {type: 'text', name: 'source', placeholder: 'version (e.g. 3) or trial number', size: 22}),
+        el('label', null, el('input', {type: 'checkbox', name: 'fromTrial'}), ' it is the trial number of study '),
+        el('select', {name: 'study'}, studies.map(s => el('option', {value: s.id, text: s.name, selected: s.name === latest}))),
+        ' (register a new version)',
         ' reason ', el('input', {type: 'text', name: 'reason', size: 30}), el('button', {type: 'submit', text: 'Promote'}));
       form.addEventListener('submit', e => { e.preventDefault(); promote(name, form, out); });
       detail.append(el('div', {class: 'panel'}, el('h2', {text: d.model.name}), el('p', {class: 'muted', text: d.model.description || ''}),

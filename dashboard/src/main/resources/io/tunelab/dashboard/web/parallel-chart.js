@@ -11,6 +11,8 @@
  *             range: [min, max] (value, log: the axis' extent; null: the drawn lines' extent)}, ...], left to right;
  *     n: lines; number: Int32Array (trial numbers); columns: one Float64Array of n per axis (a category axis holds
  *     the choice's index; NaN: no value, the line joins its neighbours); colour: the axis whose value colours a line;
+ *     best: 'low' (the default) or 'high', which end of the colour axis is best (the study's direction): the best lines
+ *     get the scale's first colour (blue) and the worst its last (red) whether the value is minimized or maximized;
  *     opacity: of a line while nothing is brushed.
  *
  * What the ECharts chart offered is kept: one axis per parameter (categorical with its choices, log for log-scale
@@ -90,9 +92,15 @@ TL.ParallelChart = function (div, options) {
     return {pos: v => (f(v) - a) / (b - a), value: t => clamp(g(a + t * (b - a))), ticks: marks.map(v => [v, TL.fmt(v)])};
   }
 
-  /** The colour of a value's bucket: the four stops interpolated over the colour axis' extent, as ECharts' visualMap. */
+  /** Whether high values are best: the colour scale runs from its last colour (low) to its first (high). */
+  const highIsBest = () => m.best === 'high';
+  /**
+   * The colour of a value's bucket (0: the lowest values): the four stops interpolated over the colour axis' extent, as
+   * ECharts' visualMap, the first stop at the best end.
+   */
   function bucketColour(j) {
-    const t = (j + 0.5) / BUCKETS * (STOPS.length - 1), i = Math.min(STOPS.length - 2, Math.floor(t)), u = t - i;
+    const b = highIsBest() ? BUCKETS - 1 - j : j;
+    const t = (b + 0.5) / BUCKETS * (STOPS.length - 1), i = Math.min(STOPS.length - 2, Math.floor(t)), u = t - i;
     const c = STOPS[i].map((v, q) => Math.round(v + (STOPS[i + 1][q] - v) * u));
     return 'rgb(' + c.join(',') + ')';
   }
@@ -114,9 +122,16 @@ TL.ParallelChart = function (div, options) {
 
   function layout() {
     const [w, ht] = size, k = m.axes.length;
-    const pw = Math.max(1, w - PAD.left - PAD.right), ph = Math.max(1, ht - PAD.top - PAD.bottom);
-    const xs = m.axes.map((a, j) => PAD.left + (k > 1 ? j * pw / (k - 1) : pw / 2));
     const scales = m.axes.map((a, j) => scaleOf(a, m.columns[j]));
+    // the left margin holds the first axis' widest tick label (right-aligned 8 px left of it) and half its name
+    const measure = overlay.getContext('2d'), widest = (font, texts) => {
+      measure.font = font;
+      return Math.max(0, ...texts.map(t => measure.measureText(t).width));
+    };
+    const left = !k ? PAD.left : Math.ceil(Math.max(PAD.left, widest('12px sans-serif', scales[0].ticks.map(t => t[1])) + 8 + 4,
+      widest('11px sans-serif', [m.axes[0].name]) / 2 + 4));
+    const pw = Math.max(1, w - left - PAD.right), ph = Math.max(1, ht - PAD.top - PAD.bottom);
+    const xs = m.axes.map((a, j) => left + (k > 1 ? j * pw / (k - 1) : pw / 2));
     // pixel y of every line on every axis (NaN: no value)
     const ys = m.columns.map((col, j) => {
       const y = new Float32Array(m.n), s = scales[j];
@@ -201,9 +216,9 @@ TL.ParallelChart = function (div, options) {
       ctx.font = '11px sans-serif'; ctx.fillStyle = '#333'; ctx.textAlign = 'center'; ctx.textBaseline = 'bottom';
       ctx.fillText(a.name, x, PAD.top - 14);
     });
-    // the colour scale: high at the top, low at the bottom (as ECharts' visualMap, itemHeight 120)
+    // the colour scale: high at the top, low at the bottom (as ECharts' visualMap, itemHeight 120), the best end first colour
     const lw = 20, lh = 120, lx = w - 4 - lw, ly = Math.round((ht - lh) / 2);
-    const g = ctx.createLinearGradient(0, ly + lh, 0, ly);
+    const g = highIsBest() ? ctx.createLinearGradient(0, ly, 0, ly + lh) : ctx.createLinearGradient(0, ly + lh, 0, ly);
     STOPS.forEach((c, i) => g.addColorStop(i / (STOPS.length - 1), 'rgb(' + c.join(',') + ')'));
     ctx.fillStyle = g; ctx.fillRect(lx, ly, lw, lh);
     ctx.font = '12px sans-serif'; ctx.fillStyle = '#333'; ctx.textAlign = 'center';

@@ -6,7 +6,14 @@
 TL.StudyCharts = (() => {
   const {esc, fmt, finite} = TL;
   const COLORS = {COMPLETE: '#2e7d32', PRUNED: '#e08a00', FAIL: '#c62828', RUNNING: '#3b6fd8', WAITING: '#8e8e8e'};
-  const base = () => ({animation: false, grid: {left: 60, right: 24, top: 36, bottom: 40}});
+  // containLabel: a grid's margins are measured from its tick labels, however wide, so none is cut off at the edge
+  const base = () => ({animation: false, grid: {left: 12, right: 24, top: 36, bottom: 40, containLabel: true}});
+  /** An axis name above the axis' top end, starting there (centred on it, a long name was cut off at the left edge). */
+  const TOP_NAME = {align: 'left', padding: [0, 0, 0, -8]};
+  /** A horizontal value axis' end labels inside its ends: centred there, the last one's right half reached past the edge. */
+  const ENDS = {alignMinLabel: 'left', alignMaxLabel: 'right'};
+  /** Category labels longer than this are cut short with an ellipsis (the tooltip and the table have them whole). */
+  const LABEL = {width: 110, overflow: 'truncate'};
   const value = (t, k) => t.values.length > k ? finite(t.values[k]) : null;
   const complete = (trials, k) => trials.filter(t => t.state === 'COMPLETE' && value(t, k) != null);
   const isLog = d => d && d.type !== 'categorical' && d.log;
@@ -16,14 +23,17 @@ TL.StudyCharts = (() => {
   // 4 px are filled rectangles (fillRect) and larger ones arcs: 100,000 arcs take about ten times as long.
   const LARGE = 500;
   const dot = (n, size) => n > LARGE ? 3.5 : size;
+  /** The value's colour scale, from low to high as when the value is minimized: the best first. */
+  const SCALE = ['#2b59c3', '#7aa7e0', '#f0c75e', '#d9534f'];
 
   /**
    * The parallel coordinates of the server's sample (info: see StudyChartRoutes#sample: the sampled trials as columns,
    * how many trials were counted, the ranges of every counted trial and, when brushed, the brush) as TL.ParallelChart
    * draws them: the sample's COMPLETE trials with a value of objective k, one axis per parameter and the value's last.
-   * The numeric axes span every trial, drawn or not, so a brushed interval means the same whatever is drawn.
+   * The numeric axes span every trial, drawn or not, so a brushed interval means the same whatever is drawn. direction:
+   * the objective's ('MINIMIZE' or 'MAXIMIZE'), so the best lines get the best colour either way.
    */
-  function parallel(info, params, space, k) {
+  function parallel(info, params, space, k, direction) {
     const c = info.trials, complete = c.states.indexOf('COMPLETE'), objective = c.values[k] || [];
     const rows = [];
     for (let i = 0; i < c.count; i++) if (c.state[i] === complete && finite(objective[i]) != null) rows.push(i);
@@ -52,7 +62,8 @@ TL.StudyCharts = (() => {
     const drawn = n < info.counted ? n + ' of ' + info.counted + ' trials drawn: the best and a sample stratified by value; ' : '';
     // a brush selects among every trial on the server, which draws the brushed ones (all, or half the lines)
     const brushed = info.brush ? info.brush.count + ' brushed, ' + info.brush.drawn + ' of them drawn' : 'drag along an axis to brush' + (drawn ? ' all of them' : '');
-    return {title: 'Parallel coordinates (' + drawn + brushed + ')', axes, n, number, columns, colour: axes.length - 1, opacity: n > 2000 ? 0.15 : 0.45};
+    return {title: 'Parallel coordinates (' + drawn + brushed + ')', axes, n, number, columns, colour: axes.length - 1,
+      best: direction === 'MAXIMIZE' ? 'high' : 'low', opacity: n > 2000 ? 0.15 : 0.45};
   }
 
   /** The server's importance as TL.ImportanceChart draws it: a large study's forest reads a sample of its trials, said how many of how many. */
@@ -71,9 +82,9 @@ TL.StudyCharts = (() => {
     if (selected) series.push({type: 'scatter', symbolSize: 5, data: data.filter(r => selected.has(r[2])), itemStyle: {color: '#1d2330'}});
     return Object.assign(base(), {
       title: {text: p + (drawn.length < counted ? ' (' + drawn.length + ' of ' + counted + ' trials)' : ''), textStyle: {fontSize: 12}},
-      grid: {left: 50, right: 12, top: 30, bottom: 28},
+      grid: {left: 8, right: 24, top: 30, bottom: 8, containLabel: true},
       tooltip: {trigger: 'item', formatter: q => 'trial #' + q.value[2] + '<br>' + esc(p) + ' = ' + esc(fmt(q.value[0])) + '<br>value ' + esc(fmt(q.value[1]))},
-      xAxis: cat ? {type: 'category', data: d.choices.map(String)} : {type: isLog(d) ? 'log' : 'value', scale: true},
+      xAxis: cat ? {type: 'category', data: d.choices.map(String), axisLabel: LABEL} : {type: isLog(d) ? 'log' : 'value', scale: true, axisLabel: ENDS},
       yAxis: {type: 'value', scale: true}, series});
   }
 
@@ -89,7 +100,8 @@ TL.StudyCharts = (() => {
     return {labels, index: v => Math.min(n - 1, Math.max(0, Math.floor((f(v) - lo) / (hi - lo) * n)))};
   }
 
-  function contour(trials, px, py, space, k) {
+  /** direction: the objective's; its best cells get the colour the parallel coordinates' best lines get. */
+  function contour(trials, px, py, space, k, direction) {
     const done = complete(trials, k).filter(t => t.params[px] != null && t.params[py] != null);
     const bx = bins(space[px] || {type: 'float', low: 0, high: 1}, done, px, 20), by = bins(space[py] || {type: 'float', low: 0, high: 1}, done, py, 20);
     const sum = new Map(), cnt = new Map();
@@ -101,14 +113,14 @@ TL.StudyCharts = (() => {
     const vals = data.map(r => r[2]);
     return Object.assign(base(), {
       title: {text: 'Contour: mean value by ' + px + ' × ' + py, textStyle: {fontSize: 13}},
-      grid: {left: 80, right: 90, top: 40, bottom: 60},
+      grid: {left: 12, right: 90, top: 40, bottom: 44, containLabel: true},
       tooltip: {trigger: 'item', formatter: q => esc(px) + ' ≈ ' + esc(bx.labels[q.value[0]]) + '<br>' + esc(py) + ' ≈ ' + esc(by.labels[q.value[1]])
         + '<br>mean ' + esc(fmt(q.value[2])) + ' over ' + q.value[3] + ' trials'},
-      xAxis: {type: 'category', data: bx.labels, name: px, nameLocation: 'middle', nameGap: 40},
-      yAxis: {type: 'category', data: by.labels, name: py},
+      xAxis: {type: 'category', data: bx.labels, name: px, nameLocation: 'middle', nameGap: 40, axisLabel: LABEL},
+      yAxis: {type: 'category', data: by.labels, name: py, nameTextStyle: TOP_NAME, axisLabel: LABEL},
       // dimension 2: a cell is coloured by its mean value (column 3 is the count of trials in it)
       visualMap: {dimension: 2, min: vals.length ? min(vals) : 0, max: vals.length ? max(vals) : 1, calculable: true, right: 4,
-        top: 'middle', formatter: v => fmt(v), inRange: {color: ['#2b59c3', '#7aa7e0', '#f0c75e', '#d9534f']}},
+        top: 'middle', formatter: v => fmt(v), inRange: {color: direction === 'MAXIMIZE' ? [...SCALE].reverse() : SCALE}},
       series: [{type: 'heatmap', data}]});
   }
 
@@ -130,7 +142,7 @@ TL.StudyCharts = (() => {
       title: {text: 'Learning curves (' + res.curves.length + ' of ' + res.trialsWithCurves + ' trials)', textStyle: {fontSize: 13}},
       legend: {top: 4, right: 10},
       tooltip: {trigger: 'item', formatter: q => 'trial #' + q.value[2] + ' (' + esc(q.seriesName) + ')<br>step ' + q.value[0] + ': ' + esc(fmt(q.value[1]))},
-      xAxis: {type: 'value', name: 'step', nameLocation: 'middle', nameGap: 24}, yAxis: {type: 'value', scale: true}, series});
+      xAxis: {type: 'value', name: 'step', nameLocation: 'middle', nameGap: 24, axisLabel: ENDS}, yAxis: {type: 'value', scale: true}, series});
   }
 
   function timeline(trials) {
@@ -139,10 +151,10 @@ TL.StudyCharts = (() => {
     const data = trials.filter(t => t.start != null).map(t => ({value: [slots.indexOf(t.slot || '?'), t.start, t.end == null ? now : t.end, t.number, t.state],
       itemStyle: {color: COLORS[t.state]}}));
     return Object.assign(base(), {
-      title: {text: 'Timeline by worker slot', textStyle: {fontSize: 13}}, grid: {left: 70, right: 24, top: 36, bottom: 40},
+      title: {text: 'Timeline by worker slot', textStyle: {fontSize: 13}}, grid: {left: 12, right: 36, top: 36, bottom: 12, containLabel: true},
       tooltip: {trigger: 'item', formatter: q => 'trial #' + q.value[3] + ' (' + q.value[4] + ')<br>' + esc(new Date(q.value[1]).toLocaleTimeString())
         + ' – ' + esc(new Date(q.value[2]).toLocaleTimeString())},
-      xAxis: {type: 'time', scale: true}, yAxis: {type: 'category', data: slots},
+      xAxis: {type: 'time', scale: true, axisLabel: ENDS}, yAxis: {type: 'category', data: slots, axisLabel: LABEL},
       series: [{type: 'custom', encode: {x: [1, 2], y: 0}, data, progressive: data.length > 2000 ? 2000 : 0, renderItem: (params, api) => {
         const y = api.value(0), a = api.coord([api.value(1), y]), b = api.coord([api.value(2), y]);
         const h = api.size([0, 1])[1] * 0.6;
@@ -152,18 +164,21 @@ TL.StudyCharts = (() => {
 
   /**
    * f: the server's Pareto chart (see StudyChartRoutes#front): the exact front and bounded samples of the dominated and the
-   * infeasible trials, each as {number, values: [objective 0, objective 1, ...]}.
+   * infeasible trials, each as {number, values: [objective 0, objective 1, ...]}; names: what the objectives are called.
    */
-  function pareto(f, directions) {
+  function pareto(f, directions, names) {
     const pts = c => c.number.map((n, i) => [finite(c.values[0][i]), finite(c.values[1][i]), n]);
     const of = (c, count) => c.number.length < count ? ' (' + c.number.length + ' of ' + count + ' drawn)' : '';
     return Object.assign(base(), {
       title: {text: 'Pareto front (' + f.front.number.length + ' trials)', subtext: 'dominated: ' + f.dominatedCount + of(f.dominated, f.dominatedCount)
         + (f.infeasibleCount ? ' · infeasible: ' + f.infeasibleCount + of(f.infeasible, f.infeasibleCount) : ''), textStyle: {fontSize: 13}},
-      legend: {top: 4, right: 10}, grid: {left: 60, right: 24, top: 56, bottom: 40},
+      legend: {top: 4, right: 10}, grid: {left: 12, right: 24, top: 56, bottom: 40, containLabel: true},
       tooltip: {trigger: 'item', formatter: q => 'trial #' + q.value[2] + '<br>' + esc(fmt(q.value[0])) + ', ' + esc(fmt(q.value[1]))},
-      xAxis: {type: 'value', scale: true, name: 'value0 (' + directions[0].toLowerCase() + ')', nameLocation: 'middle', nameGap: 24},
-      yAxis: {type: 'value', scale: true, name: 'value1 (' + directions[1].toLowerCase() + ')'},
+      xAxis: {type: 'value', scale: true, name: names[0] + ' (' + directions[0].toLowerCase() + ')', nameLocation: 'middle', nameGap: 24,
+        axisLabel: ENDS, axisLine: {onZero: false}},
+      // each axis at the grid's edge, not where the other's zero is (a maximized negative value put this one at the right edge)
+      yAxis: {type: 'value', scale: true, name: names[1] + ' (' + directions[1].toLowerCase() + ')', nameTextStyle: TOP_NAME,
+        axisLine: {onZero: false}},
       series: [{name: 'dominated', type: 'scatter', symbolSize: dot(f.dominated.number.length, 5), data: pts(f.dominated), itemStyle: {color: '#9aa7bd'}, large: true,
         largeThreshold: LARGE},
         {name: 'infeasible', type: 'scatter', symbol: 'triangle', symbolSize: 6, data: pts(f.infeasible), itemStyle: {color: '#6b4f8e'}},

@@ -100,7 +100,9 @@
     // A study stopped by fail_fast says so, with the error its first trials shared.
     const stopped = study.attrs && study.attrs.stopped && study.attrs.stopped.reason
       ? el('span', {id: 'study-stopped', class: 'state FAIL', text: 'stopped: ' + study.attrs.stopped.reason}) : null;
-    return el('div', {id: 'study-summary', class: 'row'}, el('span', {text: study.directions.map(d => d.toLowerCase()).join(', ')}), counts, infeasible, stopped,
+    // several objectives: each named (see ObjectiveNames) with its direction
+    const directions = study.directions.map((d, i) => (study.directions.length > 1 ? study.objectives[i] + ' ' : '') + d.toLowerCase());
+    return el('div', {id: 'study-summary', class: 'row'}, el('span', {id: 'study-directions', text: directions.join(', ')}), counts, infeasible, stopped,
       el('span', {text: best}), el('span', {class: 'muted', text: 'sampler ' + (study.sampler || '—') + ' · last activity ' + fmtTime(study.lastActivity)}),
       el('a', {href: '/trials.html?study=' + study.id, text: 'Trials table'}), el('a', {href: '/scalars.html?regex=' + encodeURIComponent('^' + study.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&') + ' #'), text: 'Scalars'}));
   }
@@ -161,11 +163,11 @@
   let parallelChart = null;
   function renderParallel(afresh) {
     if (afresh) { clearBrush(); parallelChart.clearBrush(); }
-    return parallelChart.draw(C.parallel(S.info, params, space, S.objective));
+    return parallelChart.draw(C.parallel(S.info, params, space, S.objective, study.directions[S.objective]));
   }
   function renderContour() {
     const px = document.getElementById('contour-x').value, py = document.getElementById('contour-y').value;
-    if (px && py) lazily('contour', () => S.trials ? TL.chart('contour').setOption(C.contour(S.trials, px, py, space, S.objective), true) : everyTrial());
+    if (px && py) lazily('contour', () => S.trials ? TL.chart('contour').setOption(C.contour(S.trials, px, py, space, S.objective, study.directions[S.objective]), true) : everyTrial());
   }
   /** The first call of each of these uses the request started while the trials were loading. */
   const early = {};
@@ -191,7 +193,7 @@
     early.pareto = null;
     // on the first screen of a study with several objectives: this chart waits for ECharts
     const [front] = await Promise.all([request, TL.echarts()]);
-    TL.chart('pareto').setOption(C.pareto(front, study.directions), true);
+    TL.chart('pareto').setOption(C.pareto(front, study.directions, study.objectives), true);
   }
 
   function clearBrush() {
@@ -254,18 +256,19 @@
     params = Object.keys(space);
     const objective = el('select', {id: 'objective', onchange: async e => {
       S.objective = Number(e.target.value); clearBrush(); await loadCharts(); renderCharts(); renderParallel(true); renderImportance(); }},
-      study.directions.map((d, i) => el('option', {value: i, text: 'objective ' + i + ' (' + d.toLowerCase() + ')'})));
+      study.directions.map((d, i) => el('option', {value: i, text: study.objectives[i] + ' (' + d.toLowerCase() + ')'})));
     const log = el('label', null, el('input', {type: 'checkbox', id: 'log-scale', onchange: e => { S.log = e.target.checked; renderCharts(); }}), ' log scale');
     const pick = (idName, i) => el('select', {id: idName, onchange: renderContour}, params.map((p, j) => el('option', {value: p, text: p, selected: j === i})));
     main.append(el('h1', {id: 'study-name', text: study.name}), header(),
       el('div', {class: 'toolbar'}, study.directions.length > 1 ? objective : null, log),
+      // several objectives: the Pareto front first, as Optuna's dashboard shows it
+      ...(study.directions.length > 1 ? [panel(chartDiv('pareto'))] : []),
       el('div', {class: 'grid2'}, panel(chartDiv('history')), panel(chartDiv('importance'))),
       panel(chartDiv('parallel', 'tall')),
       panel(el('h2', {text: 'Slices'}), el('div', {id: 'slices', class: 'grid3'})),
       el('div', {class: 'grid2'}, panel(el('div', {class: 'toolbar'}, 'Contour of ', pick('contour-x', 0), ' × ', pick('contour-y', Math.min(1, params.length - 1))),
         chartDiv('contour')), panel(chartDiv('curves'))),
-      panel(chartDiv('timeline', 'small')),
-      ...(study.directions.length > 1 ? [panel(chartDiv('pareto'))] : []));
+      panel(chartDiv('timeline', 'small')));
     const tablePanel = panel(el('h2', {text: 'Trials'}));
     main.append(tablePanel);
     table = TL.TrialTable(tablePanel, study.id, {objectives: study.directions.length,

@@ -104,6 +104,13 @@ class BadInputApiTest {
             cases.put("{\"alias\": \"production\", \"version\": 99999999999}", "version must be a version number");
             cases.put("{\"alias\": \"production\", \"trialId\": [1]}", "trialId must be a whole number");
             cases.put("{\"alias\": \"production\", \"trialId\": 1e400}", "trialId must be a whole number");
+            cases.put("{\"alias\": \"production\", \"study\": 1, \"trialNumber\": \"7\"}", "trialNumber must be a whole number, got \"7\"");
+            cases.put("{\"alias\": \"production\", \"study\": 1, \"trialNumber\": -1}",
+                    "trialNumber must be a trial number (0 or more), got -1");
+            cases.put("{\"alias\": \"production\", \"trialNumber\": 3}", "trialNumber 3 needs its study");
+            cases.put("{\"alias\": \"production\", \"study\": \"quadratic\", \"trialNumber\": 3}", "study must be a whole number");
+            cases.put("{\"alias\": \"production\", \"study\": 1, \"trialNumber\": 3, \"trialId\": " + completeTrial + "}",
+                    "either a trialNumber or a trialId");
             cases.put("{\"alias\": 5, \"trialId\": " + completeTrial + "}", "alias must be a string");
             cases.put("{\"alias\": {\"name\": \"p\"}, \"trialId\": " + completeTrial + "}", "alias must be a string");
             cases.put("{\"alias\": \"production\", \"reason\": false, \"trialId\": " + completeTrial + "}",

@@ -4,12 +4,23 @@ import static io.tunelab.dashboard.api.ApiFixture.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.tunelab.dashboard.TestTrackers;
+import io.tunelab.dashboard.data.TrackerDashboardData;
 import io.tunelab.search.storage.InMemoryStorage;
+import io.tunelab.search.study.OptimizeOptions;
+import io.tunelab.search.study.Study;
+import io.tunelab.search.trial.FrozenTrial;
+import io.tunelab.search.trial.TrialState;
+import io.tunelab.tracker.setup.Tracker;
+import io.tunelab.tracker.setup.TrackerConfig;
+import java.nio.file.Path;
+import java.util.EnumSet;
 import java.util.Map;
 import okhttp3.MediaType;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ModelsApiTest {
 
@@ -32,6 +43,31 @@ class ModelsApiTest {
             JsonNode error = json(client.request("/api/models/mnist/promote", form), 403);
             assertThat(error.get("message").asText()).contains("application/json");
         });
+    }
+
+    @Test
+    void aTrialIsPromotedByItsNumberInItsStudyAndANumberItDoesNotHaveIsRefusedByName(@TempDir Path dir) {
+        try (Tracker tracker = Tracker.open(TrackerConfig.inDirectory(dir.resolve("db")))) {
+            Study first = Study.builder("first").storage(tracker.storage()).seed(1).create();
+            first.optimize(t -> t.suggestFloat("x", 0, 1), OptimizeOptions.trials(3).withParallelism(1));
+            Study second = Study.builder("second").storage(tracker.storage()).seed(2).create();
+            second.optimize(t -> t.suggestFloat("x", 0, 1), OptimizeOptions.trials(2).withParallelism(1));
+            FrozenTrial wanted = second.trials(EnumSet.allOf(TrialState.class)).get(1);
+            assertThat(wanted.id()).as("a trial whose id is not its number").isNotEqualTo(1L);
+            ApiFixture.withServer(new TrackerDashboardData(TestTrackers.ports(tracker)), client -> {
+                JsonNode promoted = json(client.post("/api/models/m/promote",
+                        Map.of("alias", "production", "study", second.studyId(), "trialNumber", 1)), 200);
+                assertThat(promoted.get("version").get("trialId").asLong()).isEqualTo(wanted.id());
+                assertThat(promoted.get("version").get("studyName").asText()).isEqualTo("second");
+                assertThat(promoted.get("version").get("trialNumber").asInt()).isEqualTo(1);
+
+                JsonNode missing = json(client.post("/api/models/m/promote",
+                        Map.of("alias", "production", "study", second.studyId(), "trialNumber", 2)), 404);
+                assertThat(missing.get("message").asText())
+                        .isEqualTo("trialNumber 2: study 'second' has no trial #2 (its trials are #0 to #1)");
+                json(client.post("/api/models/m/promote", Map.of("alias", "production", "study", 987654, "trialNumber", 0)), 404);
+            });
+        }
     }
 
     @Test

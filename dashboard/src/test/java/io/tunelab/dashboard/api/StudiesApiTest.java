@@ -47,6 +47,37 @@ class StudiesApiTest {
     }
 
     @Test
+    void aStudyNamesItsObjectivesAfterTheMetricsOfItsStudyFileElseByNumber() {
+        InMemoryStorage own = new InMemoryStorage();
+        long named = own.createStudy("named", List.of(Direction.MAXIMIZE, Direction.MINIMIZE)).id();
+        own.setStudySystemAttr(named, "study_file", "study: named\ndirection: [maximize, minimize]\n"
+                + "metric: [val_accuracy, epoch_time]\ntrainer: djl-mlp\n");
+        long one = own.createStudy("one", List.of(Direction.MINIMIZE)).id();
+        own.setStudySystemAttr(one, "study_file", "study: one\nmetric: val_loss\n");
+        long plain = own.createStudy("plain", List.of(Direction.MINIMIZE, Direction.MINIMIZE)).id();
+        long mismatched = own.createStudy("mismatched", List.of(Direction.MINIMIZE, Direction.MINIMIZE)).id();
+        own.setStudySystemAttr(mismatched, "study_file", "metric: loss\n");
+        long broken = own.createStudy("broken", List.of(Direction.MINIMIZE, Direction.MINIMIZE)).id();
+        own.setStudySystemAttr(broken, "study_file", "metric: [a, b\n");
+        ApiFixture.withServer(own, client -> {
+            assertThat(objectives(client, named)).containsExactly("val_accuracy", "epoch_time");
+            assertThat(objectives(client, one)).containsExactly("val_loss");
+            assertThat(objectives(client, plain)).containsExactly("objective 0", "objective 1");
+            assertThat(objectives(client, mismatched)).containsExactly("objective 0", "objective 1");
+            assertThat(objectives(client, broken)).containsExactly("objective 0", "objective 1");
+            JsonNode summary = json(client.get("/api/studies/" + named), 200);
+            assertThat(summary.get("directions").toString()).isEqualTo("[\"MAXIMIZE\",\"MINIMIZE\"]");
+            assertThat(summary.get("created").isNumber()).as("the summary's fields as before").isTrue();
+        });
+    }
+
+    private static List<String> objectives(io.javalin.testtools.HttpClient client, long study) {
+        List<String> names = new ArrayList<>();
+        json(client.get("/api/studies/" + study), 200).get("objectives").forEach(n -> names.add(n.asText()));
+        return names;
+    }
+
+    @Test
     void aStudyStoppedByFailFastCarriesTheReasonItsPageShows() {
         InMemoryStorage own = new InMemoryStorage();
         Study study = Study.builder("fails-fast").storage(own).direction(Direction.MINIMIZE).create();

@@ -7,9 +7,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tunelab.dashboard.SampleStudies;
 import io.tunelab.search.storage.InMemoryStorage;
+import io.tunelab.search.study.Study;
+import io.tunelab.search.trial.Direction;
+import io.tunelab.search.trial.Trial;
+import io.tunelab.search.trial.TrialState;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -82,9 +87,30 @@ class TrialsTableApiTest {
             long id = studyId(client, SampleStudies.QUADRATIC);
             String csv = ApiFixture.text(client.get("/api/studies/" + id + "/table.csv?metrics=loss&filter=" + q("state = PRUNED")));
             String[] lines = csv.split("\r\n");
-            assertThat(lines[0]).isEqualTo("number,state,value,start,end,param:x,param:lr,param:optimizer,loss.last,loss.min,loss.max");
+            assertThat(lines[0]).isEqualTo("number,state,value,start,end,feasible,message,param:x,param:lr,param:optimizer,"
+                    + "loss.last,loss.min,loss.max");
             assertThat(lines).hasSize(1 + 8);
             assertThat(lines[1]).startsWith("4,PRUNED,,");
+        });
+    }
+
+    @Test
+    void csvExportSaysWhetherATrialIsFeasibleAndWhyOneFailed() {
+        InMemoryStorage own = new InMemoryStorage();
+        Study study = Study.builder("csv-columns").storage(own).direction(Direction.MINIMIZE).create();
+        Trial infeasible = study.ask();
+        infeasible.setConstraints(0.5);
+        study.tell(infeasible, 1.0);
+        study.tell(study.ask(), 2.0);
+        long failed = own.createRunningTrial(study.studyId()).id();
+        own.finishTrial(failed, TrialState.FAIL, List.of(), "CUDA out of memory, at epoch 3");
+        ApiFixture.withServer(own, client -> {
+            String[] lines = ApiFixture.text(client.get("/api/studies/" + study.studyId() + "/table.csv")).split("\r\n");
+            assertThat(lines[0]).isEqualTo("number,state,value,start,end,feasible,message");
+            assertThat(lines).hasSize(4);
+            assertThat(lines[1]).startsWith("0,COMPLETE,1.0,").endsWith(",false,");
+            assertThat(lines[2]).startsWith("1,COMPLETE,2.0,").endsWith(",true,");
+            assertThat(lines[3]).startsWith("2,FAIL,,").endsWith(",true,\"CUDA out of memory, at epoch 3\"");
         });
     }
 

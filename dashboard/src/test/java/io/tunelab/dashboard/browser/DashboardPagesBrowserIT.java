@@ -290,6 +290,9 @@ class DashboardPagesBrowserIT {
         browser.open(url("/study.html?id=" + studyId(SampleStudies.PARETO)));
         assertThat(browser.js("return !!echarts.getInstanceByDom(document.getElementById('pareto'))"))
                 .as("drawn by the time the page is interactive").isEqualTo(true);
+        assertThat(browser.js("const p = document.getElementById('pareto').getBoundingClientRect();"
+                + " return p.bottom <= innerHeight && p.top < document.getElementById('history').getBoundingClientRect().top"))
+                .as("the Pareto front on the first screen, above the history").isEqualTo(true);
         assertThat(browser.js("return performance.getEntriesByType('resource').filter(r => r.name.includes('/front?'))"
                 + ".every(r => r.startTime < Number(document.body.dataset.readyMs))")).isEqualTo(true);
         browser.waitFor("return performance.getEntriesByType('resource').some(r => r.name.includes('/columns?'))");
@@ -302,6 +305,28 @@ class DashboardPagesBrowserIT {
                 .isEqualTo((long) ParetoSet.of(storage.trials(studyId(SampleStudies.PARETO),
                         EnumSet.allOf(TrialState.class)), List.of(Direction.MINIMIZE, Direction.MINIMIZE)).size());
         browser.screenshot("study-pareto");
+    }
+
+    @Test
+    void aStudyWithTwoObjectivesNamesThemAfterTheMetricsOfItsStudyFile() {
+        long pareto = studyId(SampleStudies.PARETO);
+        browser.open(url("/study.html?id=" + pareto));
+        assertThat(browser.js("return [...document.querySelectorAll('#objective option')].map(o => o.textContent)"))
+                .as("a study without a study file").isEqualTo(List.of("objective 0 (minimize)", "objective 1 (minimize)"));
+        storage.setStudySystemAttr(pareto, "study_file",
+                "study: pareto\ndirection: [minimize, minimize]\nmetric: [val_loss, epoch_time]\n");
+        try {
+            browser.open(url("/study.html?id=" + pareto));
+            assertThat(browser.js("return [...document.querySelectorAll('#objective option')].map(o => o.textContent)"))
+                    .isEqualTo(List.of("val_loss (minimize)", "epoch_time (minimize)"));
+            assertThat(browser.js("return document.getElementById('study-directions').textContent"))
+                    .isEqualTo("val_loss minimize, epoch_time minimize");
+            assertThat(browser.js("const o = echarts.getInstanceByDom(document.getElementById('pareto')).getOption();"
+                    + " return [o.xAxis[0].name, o.yAxis[0].name]")).isEqualTo(List.of("val_loss (minimize)", "epoch_time (minimize)"));
+            browser.screenshot("study-pareto-named");
+        } finally {
+            storage.setStudySystemAttr(pareto, "study_file", "");
+        }
     }
 
     @Test
@@ -429,6 +454,55 @@ class DashboardPagesBrowserIT {
         assertThat(interval("a0")[1]).isCloseTo(50, org.assertj.core.data.Offset.offset(1.0));
         assertThat(browser.js("return __events.map(e => e.parallelAxisId + ' ' + e.intervals.length)"))
                 .isEqualTo(List.of("a0 1", "a0 1", "a0 1"));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theBestTrialsGetTheBestColourWhetherTheStudyMinimizesOrMaximizes() {
+        for (Direction direction : List.of(Direction.MINIMIZE, Direction.MAXIMIZE)) {
+            InMemoryStorage own = new InMemoryStorage();
+            Study study = Study.builder("colours").storage(own).direction(direction).seed(1).create();
+            for (int i = 0; i < 10; i++) {
+                study.enqueueTrial(Map.of("x", i / 10.0));
+            }
+            study.optimize(t -> t.suggestFloat("x", 0, 1), OptimizeOptions.trials(10).withParallelism(1));
+            int best = direction == Direction.MAXIMIZE ? 9 : 0, worst = 9 - best;
+            DashboardServer colours = new DashboardServer(new StorageDashboardData(own, 0), 0).start();
+            try {
+                browser.open("http://127.0.0.1:" + colours.port() + "/study.html?id=" + study.studyId());
+                browser.js("window.scrollTo(0, 0)");
+                assertThat(parallelPixel(best)).as(direction + ": the best trial's line, blue")
+                        .matches(c -> c.get(2) > c.get(0) + 20, "blue");
+                assertThat(parallelPixel(worst)).as(direction + ": the worst trial's line, red")
+                        .matches(c -> c.get(0) > c.get(2) + 20, "red");
+                browser.js("document.getElementById('contour').scrollIntoView({block: 'center'})");
+                browser.waitFor("return !!window.echarts && !!echarts.getInstanceByDom(document.getElementById('contour'))"
+                        + " && echarts.getInstanceByDom(document.getElementById('contour')).getOption().series.length > 0");
+                List<String> scale = (List<String>) browser.js("return echarts.getInstanceByDom(document.getElementById('contour'))"
+                        + ".getOption().visualMap[0].inRange.color");
+                assertThat(direction == Direction.MAXIMIZE ? scale.get(scale.size() - 1) : scale.get(0))
+                        .as(direction + ": the contour's best end, the same blue").isEqualTo("#2b59c3");
+                browser.screenshot("study-colours-" + direction.name().toLowerCase(java.util.Locale.ROOT));
+            } finally {
+                colours.stop();
+            }
+        }
+    }
+
+    /**
+     * The [r, g, b] of trial number's line on the study page's parallel coordinates, halfway between its last two axes (the
+     * darkest of the 3 x 3 pixels there; drawn at opacity 0.45 over white).
+     */
+    @SuppressWarnings("unchecked")
+    private static List<Long> parallelPixel(int number) {
+        return (List<Long>) browser.js("const div = document.getElementById('parallel');"
+                + " const pts = TL.ParallelChart.of(div).screenOf(arguments[0]), a = pts[pts.length - 2], b = pts[pts.length - 1];"
+                + " const c = div.querySelector('canvas'), dpr = window.devicePixelRatio || 1;"
+                + " const x = Math.floor((a[0] + b[0]) / 2 * dpr), y = Math.floor((a[1] + b[1]) / 2 * dpr);"
+                + " const d = c.getContext('2d').getImageData(x - 1, y - 1, 3, 3).data; let best = [255, 255, 255];"
+                + " for (let i = 0; i < d.length; i += 4)"
+                + "   if (d[i] + d[i + 1] + d[i + 2] < best[0] + best[1] + best[2]) best = [d[i], d[i + 1], d[i + 2]];"
+                + " return best", number);
     }
 
     /** A seeded model of n lines over a value axis, a log axis, a category axis and the colour axis, drawn in a new 1000 x 460 div. */

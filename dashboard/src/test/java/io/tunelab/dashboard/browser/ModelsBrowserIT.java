@@ -37,6 +37,7 @@ class ModelsBrowserIT {
     static DashboardServer server;
     static Browser browser;
     static List<Long> complete;
+    static List<Integer> completeNumbers;
 
     @BeforeAll
     static void start() {
@@ -44,6 +45,7 @@ class ModelsBrowserIT {
         SampleStudies.fill(tracker.storage(), dir.resolve("files"));
         long study = tracker.storage().findStudy(SampleStudies.QUADRATIC).orElseThrow().id();
         complete = tracker.storage().trials(study, EnumSet.of(TrialState.COMPLETE)).stream().map(t -> t.id()).toList();
+        completeNumbers = tracker.storage().trials(study, EnumSet.of(TrialState.COMPLETE)).stream().map(t -> t.number()).toList();
         tracker.registry().createModel("quadratic-best", "the best quadratic");
         tracker.registry().createVersion("quadratic-best", complete.get(0), null, "", "test");
         tracker.registry().setAlias("quadratic-best", "production", 1, Change.by("test", "first model"));
@@ -83,19 +85,32 @@ class ModelsBrowserIT {
         assertThat(browser.driver().findElement(By.cssSelector("#aliases [data-alias=production]")).getText())
                 .isEqualTo("production → v1");
         WebElement form = browser.driver().findElement(By.id("promote-form"));
-        form.findElement(By.name("source")).sendKeys(String.valueOf(complete.get(1)));
+        // the trial as the study pages show it: its number, in the study of the latest version (chosen at first)
+        form.findElement(By.name("source")).sendKeys("#" + completeNumbers.get(3));
         form.findElement(By.name("fromTrial")).click();
+        assertThat(new org.openqa.selenium.support.ui.Select(form.findElement(By.name("study"))).getFirstSelectedOption().getText())
+                .isEqualTo(SampleStudies.QUADRATIC);
         form.findElement(By.name("reason")).sendKeys("lower loss");
         form.findElement(By.tagName("button")).click();
         browser.waitFor("return !!document.querySelector('#aliases [data-alias=production]')"
                 + " && document.querySelector('#aliases [data-alias=production]').textContent === 'production → v2'");
         assertThat(browser.driver().findElement(By.id("promote-result")).getText()).isEqualTo("production now points at version 2");
         assertThat(browser.driver().findElement(By.id("models")).getText()).contains("production → v2");
+        assertThat(browser.driver().findElement(By.cssSelector("#versions tbody tr:first-child")).getText())
+                .startsWith("v2 " + SampleStudies.QUADRATIC + " #" + completeNumbers.get(3) + " ");
         List<String> latest = browser.driver().findElements(By.cssSelector("#audit tbody tr:first-child td")).stream()
                 .map(WebElement::getText).toList();
         assertThat(latest.subList(1, 4)).containsExactly("production", "v1", "v2");
         assertThat(latest.get(5)).isEqualTo("lower loss");
         browser.screenshot("models-promoted");
+
+        WebElement again = browser.driver().findElement(By.id("promote-form"));
+        again.findElement(By.name("source")).sendKeys("3a");
+        again.findElement(By.name("fromTrial")).click();
+        again.findElement(By.tagName("button")).click();
+        browser.waitFor("return !!document.querySelector('#model-detail .error')");
+        assertThat(browser.driver().findElement(By.cssSelector("#model-detail .error")).getText())
+                .isEqualTo("400: trialNumber must be a whole number, got \"3a\"");
     }
     @Test
     void aRefusingEvaluationGateShowsItsVerdictAndLeavesTheAliasWhereItWas() {
@@ -114,7 +129,7 @@ class ModelsBrowserIT {
             browser.waitFor("return !!document.getElementById('promote-form')"
                     + " && document.querySelector('#model-detail h2').textContent === 'gated'");
             WebElement form = browser.driver().findElement(By.id("promote-form"));
-            form.findElement(By.name("source")).sendKeys(String.valueOf(complete.get(1)));
+            form.findElement(By.name("source")).sendKeys(String.valueOf(completeNumbers.get(1)));
             form.findElement(By.name("fromTrial")).click();
             form.findElement(By.tagName("button")).click();
             browser.waitFor("return !!document.getElementById('promote-result')");
