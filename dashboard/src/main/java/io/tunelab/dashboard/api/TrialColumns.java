@@ -1,5 +1,6 @@
 package io.tunelab.dashboard.api;
 
+import io.tunelab.search.sampler.Sampler;
 import io.tunelab.search.trial.Constraints;
 import io.tunelab.search.trial.FrozenTrial;
 import java.util.ArrayList;
@@ -53,7 +54,7 @@ final class TrialColumns {
             ends[i] = t.end() == null ? null : t.end().toEpochMilli();
             feasible[i] = Constraints.holds(t);
             slots.add(t.systemAttrs().get("slot"));
-            samplers.add(t.systemAttrs().get("sampler"));
+            samplers.add(Sampler.label(t));
             for (Map.Entry<String, Object> p : t.params().entrySet()) {
                 raw.computeIfAbsent(p.getKey(), k -> new Object[n])[i] = p.getValue();
             }

@@ -1,6 +1,7 @@
 package io.tunelab.dashboard.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tunelab.search.sampler.Sampler;
 import io.tunelab.dashboard.data.MetricSeries;
 import io.tunelab.dashboard.data.MetricSummary;
 import io.tunelab.dashboard.data.TrialDetail;
@@ -36,7 +37,7 @@ final class TrialJson {
         m.put("start", t.start() == null ? null : t.start().toEpochMilli());
         m.put("end", t.end() == null ? null : t.end().toEpochMilli());
         m.put("slot", t.systemAttrs().get("slot"));
-        m.put("sampler", t.systemAttrs().get("sampler"));
+        m.put("sampler", Sampler.label(t));
         m.put("feasible", Constraints.holds(t));
         return m;
     }

@@ -4,6 +4,7 @@ import static io.tunelab.dashboard.api.ApiFixture.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.tunelab.search.sampler.Sampler;
 import io.tunelab.search.space.CategoricalDistribution;
 import io.tunelab.search.space.FloatDistribution;
 import io.tunelab.search.storage.InMemoryStorage;
@@ -11,6 +12,7 @@ import io.tunelab.search.trial.Constraints;
 import io.tunelab.search.trial.Direction;
 import io.tunelab.search.trial.TrialState;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The study page's columnar payload holds what the rows hold, one array per field, text as dictionary codes. */
@@ -23,6 +25,8 @@ class TrialColumnsApiTest {
         for (int n = 0; n < 7; n++) {
             long id = storage.createRunningTrial(s).id();
             storage.setSystemAttr(id, "slot", "cpu:" + (n % 2));
+            (n < 2 ? Sampler.startupAttrs("tpe") : Map.of(Sampler.SAMPLER_ATTR, "tpe"))
+                    .forEach((key, value) -> storage.setSystemAttr(id, key, value));
             storage.setParam(id, "lr", 0.001 * (n + 1), FloatDistribution.logUniform(1e-4, 1));
             if (n != 2) {
                 storage.setParam(id, "opt", opt.choices().get(n % 3), opt);
@@ -55,6 +59,7 @@ class TrialColumnsApiTest {
                 assertThat(c.get("states").get(c.get("state").get(i).asInt())).isEqualTo(row.get("state"));
                 assertThat(c.get("slots").get(c.get("slot").get(i).asInt())).isEqualTo(row.get("slot"));
                 assertThat(c.get("feasible").get(i)).isEqualTo(row.get("feasible"));
+                assertThat(c.get("samplers").get(c.get("sampler").get(i).asInt())).isEqualTo(row.get("sampler"));
                 assertThat(c.get("end").get(i)).isEqualTo(row.get("end"));
                 for (int k = 0; k < 2; k++) {
                     JsonNode v = c.get("values").get(k).get(i);
@@ -65,6 +70,9 @@ class TrialColumnsApiTest {
                 int code = opt.get("codes").get(i).asInt();
                 assertThat(code < 0 ? null : opt.get("choices").get(code)).isEqualTo(row.get("params").get("opt"));
             }
+            assertThat(rows.get("trials").get(0).get("sampler").asText()).as("a start-up trial's sampler")
+                    .isEqualTo("random (tpe start-up)");
+            assertThat(rows.get("trials").get(2).get("sampler").asText()).isEqualTo("tpe");
             assertThat(c.get("params").get("opt").get("codes").get(1).asInt()).as("trial 2 has no opt").isEqualTo(-1);
             assertThat(c.get("values").get(0).get(2).asText()).as("trial 3's NaN").isEqualTo("NaN");
             assertThat(c.get("values").get(0).get(0).isNull()).as("the FAIL trial has no value").isTrue();
