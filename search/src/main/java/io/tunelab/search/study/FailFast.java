@@ -18,7 +18,7 @@ import java.util.Optional;
  * Stops a study whose first trials all fail the same way, study-wide: when the first {@code n} trials of the
  * study to finish (in its storage, by end time, from every process working on it, counting from trial
  * {@value #FROM} on and leaving out trials superseded by their retry) are all FAIL with the same message (the
- * message starts with the error's kind, e.g. {@code TrainersException: ...}), it {@linkplain Study#stop() stops}
+ * error's message, after its kind for errors not Tunelab's own, e.g. {@code IOException: ...}), it {@linkplain Study#stop() stops}
  * the study and records the reason as the study system attribute {@value #ATTR} ({@code {reason, trials}}).
  * Every other process's callback sees that record after its next trial and stops its study too. A trial that
  * completes or is pruned among the first {@code n}, or a different failure, disarms it for good. Running

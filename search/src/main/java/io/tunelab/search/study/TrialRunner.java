@@ -222,13 +222,19 @@ final class TrialRunner {
     }
 
     /**
-     * A trial's FAIL message: the exception's simple class name and its message on one line. A line break with the blanks
-     * around it (native libraries such as XGBoost put their own stack into the message) becomes one space, so that the
-     * message stays one row of {@code tunelab trials} and one line of the log.
+     * A trial's FAIL message on one line: the exception's message, after its simple class name unless the exception is
+     * Tunelab's own (whose messages say what went wrong in the user's terms; a class name such as {@code
+     * TrainersException} adds nothing) and has a message. A line break with the blanks around it (native libraries
+     * such as XGBoost put their own stack into the message) becomes one space, so that the message stays one row of
+     * {@code tunelab trials} and one line of the log.
      */
     static String describe(Throwable e) {
         String m = e.getMessage();
-        return e.getClass().getSimpleName() + (m == null || m.isBlank() ? "" : ": " + m.strip().replaceAll("\\s*\\R\\s*", " "));
+        if (m == null || m.isBlank()) {
+            return e.getClass().getSimpleName();
+        }
+        String line = m.strip().replaceAll("\\s*\\R\\s*", " ");
+        return e.getClass().getName().startsWith("io.tunelab.") ? line : e.getClass().getSimpleName() + ": " + line;
     }
 
 }

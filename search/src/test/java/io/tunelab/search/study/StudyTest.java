@@ -145,10 +145,10 @@ class StudyTest {
         study.optimize(t -> t.suggestInt("n", 1, 5) + t.suggestFloat("s", 0, 1, RangeOptions.step(0.1)), sequential(3));
 
         assertThat(study.trials()).extracting(FrozenTrial::message).containsExactly(
-                "InvalidDistributionException: enqueued parameter 'n': value 2.7 is not an integer, as int[1, 5] needs",
-                "InvalidDistributionException: enqueued parameter 's': value 0.35 is not on the step grid of"
+                "enqueued parameter 'n': value 2.7 is not an integer, as int[1, 5] needs",
+                "enqueued parameter 's': value 0.35 is not on the step grid of"
                         + " float[0.0, 1.0] step 0.1 (0.0 plus a multiple of 0.1)",
-                "InvalidDistributionException: enqueued parameter 'n': value 9 is outside int[1, 5]");
+                "enqueued parameter 'n': value 9 is outside int[1, 5]");
     }
 
     @Test
