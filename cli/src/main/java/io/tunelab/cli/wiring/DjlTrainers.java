@@ -63,7 +63,7 @@ public final class DjlTrainers implements TrainerFactory {
         if (DjlData.DATASETS.contains(spec.data().dataset())) {
             problems.check(() -> DjlData.checkOptions(spec));
         }
-        Hyperparameters catalogue = catalogue(spec, problems);
+        Hyperparameters catalogue = forTask(catalogue(spec, problems), task);
         Optional<EffectiveConfiguration> configuration = problems.get(() -> EffectiveConfiguration.resolve(
                 spec.trainer().name(), catalogue, spec, fixed(spec), Map.of(ParamNames.MODEL, model(spec))));
         problems.check(() -> DjlSpaceChecks.layers(spec));
@@ -78,6 +78,19 @@ public final class DjlTrainers implements TrainerFactory {
         });
         problems.throwIfAny();
         return configuration.orElseThrow();
+    }
+
+    /**
+     * The catalogue with the default that depends on the task, the loss, as the data's task makes it ({@code cross_entropy}
+     * for class labels, {@code mse} for real targets), so the dry run shows the one that applies.
+     */
+    private static Hyperparameters forTask(Hyperparameters catalogue, Optional<Task> task) {
+        if (task.isEmpty()) {
+            return catalogue;
+        }
+        String loss = task.get() == Task.CLASSIFICATION ? "cross_entropy (classification data)" : "mse (regression data)";
+        return new Hyperparameters(catalogue.all().stream()
+                .map(h -> h.name().equals(ParamNames.LOSS) && h.defaultValue() == null ? h.note(loss) : h).toList());
     }
 
     private static String model(StudySpec spec) {
