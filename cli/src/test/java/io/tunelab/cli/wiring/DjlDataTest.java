@@ -96,7 +96,7 @@ class DjlDataTest {
                 .formatted(dir.resolve("nofile.csv")), "n_neurons: {choice: [4]}");
 
         assertThatThrownBy(() -> new DjlTrainers().create(spec)).isInstanceOf(CliException.class)
-                .hasMessageStartingWith("data: no such file " + dir.resolve("nofile.csv") + "; expected a CSV file");
+                .hasMessageStartingWith("data.path: no such file " + dir.resolve("nofile.csv") + "; expected a CSV file");
     }
 
     @Test
