@@ -1,6 +1,7 @@
 package io.tunelab.cli;
 
 import io.tunelab.cli.output.TextTable;
+import io.tunelab.search.space.Distribution;
 import io.tunelab.spec.BudgetSpec;
 import io.tunelab.spec.FitSpec;
 import io.tunelab.spec.ParallelSpec;
@@ -36,7 +37,7 @@ final class StudyFileSummary {
                 List.of("parallel", parallel(spec.parallel())),
                 List.of("trainer", spec.trainer().name() + parenthesised(spec.trainer().options())),
                 List.of("data", spec.data().dataset() + parenthesised(spec.data().options())),
-                List.of("fit", fit(spec.fit())));
+                List.of("fit", fit(spec.fit(), spec.space().distributions())));
         new TextTable(List.of("", ""), rows).printRows(out, "  ");
     }
 
@@ -60,6 +61,10 @@ final class StudyFileSummary {
         return options.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", "));
     }
 
+    private static String fromSpace(Distribution searched, Object fit) {
+        return searched.describe() + " from the space" + (fit == null ? "" : ", not fit's " + fit);
+    }
+
     static String budget(BudgetSpec budget) {
         List<String> parts = new ArrayList<>();
         budget.maxTrials().ifPresent(n -> parts.add(n + " trials"));
@@ -80,18 +85,30 @@ final class StudyFileSummary {
         return p.workers() + (p.workers() == 1 ? " worker on " : " workers on ") + devices;
     }
 
-    private static String fit(FitSpec fit) {
+    /**
+     * The fit section; a value the space also names is shown as the space's, which the trials read instead
+     * ({@code epochs choice[5] from the space, not fit's 2}).
+     */
+    private static String fit(FitSpec fit, Map<String, Distribution> space) {
         List<String> parts = new ArrayList<>();
-        if (fit.epochs() != null) {
+        if (space.containsKey("epochs")) {
+            parts.add("epochs " + fromSpace(space.get("epochs"), fit.epochs()));
+        } else if (fit.epochs() != null) {
             parts.add(fit.epochs() + " epochs");
         }
-        if (fit.batchSize() != null) {
+        if (space.containsKey("batch_size")) {
+            parts.add("batch size " + fromSpace(space.get("batch_size"), fit.batchSize()));
+        } else if (fit.batchSize() != null) {
             parts.add("batch size " + fit.batchSize());
         }
         if (fit.earlyStopping() != null) {
             FitSpec.EarlyStopping es = fit.earlyStopping();
-            parts.add("early stopping on " + es.monitor() + " (patience " + es.patience() + ", min delta " + es.minDelta()
+            parts.add("early stopping on " + es.monitor() + " (patience " + (space.containsKey("patience")
+                    ? fromSpace(space.get("patience"), es.patience()) : es.patience()) + ", min delta "
+                    + (space.containsKey("min_delta") ? fromSpace(space.get("min_delta"), es.minDelta()) : es.minDelta())
                     + (es.restoreBest() ? ", restore best" : "") + ")");
+        } else if (space.containsKey("patience")) {
+            parts.add("patience " + fromSpace(space.get("patience"), null));
         }
         if (fit.schedule() != null) {
             parts.add(fit.schedule().type() + " schedule" + parenthesised(fit.schedule().options()));

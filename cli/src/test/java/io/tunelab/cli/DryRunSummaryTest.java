@@ -37,4 +37,30 @@ class DryRunSummaryTest {
                 .contains("Fixed in every trial: nothing; the space names every parameter tribuo-cart (classification) reads.")
                 .doesNotContain("the other 0 parameters");
     }
+
+    @Test
+    void fitValuesTheSpaceSearchesAreShownAsTheSpacesAndTheLossDefaultAsTheDatasTask() throws Exception {
+        Files.writeString(dir.resolve("train.csv"), "x1,x2,label\n0.1,0.2,0\n0.3,0.9,1\n0.5,0.5,1\n");
+        Path file = dir.resolve("fit.yaml");
+        Files.writeString(file, """
+                study: fit
+                direction: minimize
+                metric: val_loss
+                budget: {trials: 1}
+                trainer: djl-mlp
+                data: {dataset: csv, path: %s, target: label}
+                space:
+                  epochs: {choice: [5]}
+                  patience: {choice: [2, 4]}
+                fit: {epochs: 2, early_stopping: {patience: 3}}
+                """.formatted(dir.resolve("train.csv")));
+
+        CliInvocation.Result r = tunelab("run", "--dry-run", file.toString());
+
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("fit        epochs choice[5] from the space, not fit's 2, early stopping on val_loss"
+                        + " (patience choice[2, 4] from the space, not fit's 3, min delta 0.0, restore best)")
+                .contains("cross_entropy (classification data)")
+                .doesNotContain("2 epochs").doesNotContain("mse for regression");
+    }
 }

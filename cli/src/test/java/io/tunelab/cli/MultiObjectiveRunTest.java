@@ -107,6 +107,7 @@ class MultiObjectiveRunTest {
                 study: mo-cart
                 direction: [minimize, minimize]
                 metric: [accuracy, cv_std]
+                direction_check: false
                 budget: {trials: 4}
                 trainer: tribuo-cart
                 data: {dataset: synthetic-classification}

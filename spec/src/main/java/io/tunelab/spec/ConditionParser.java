@@ -130,6 +130,10 @@ final class ConditionParser {
         if (op.isOrdering()) {
             return ordering(node, path, name, target, op, value, problems);
         }
+        if (value instanceof String text && target instanceof CategoricalDistribution c) {
+            // as a trainer matches a choice's name: Nesterov, nesterov and NESTEROV name the same optimizer
+            value = c.choiceNamed(text).orElse(text);
+        }
         try {
             double internal = target.toInternal(value);
             return Optional.of(SpaceParameter.onGrid(target, value, internal));

@@ -2,6 +2,7 @@ package io.tunelab.spec;
 
 import io.tunelab.search.SearchException;
 import io.tunelab.search.trial.Direction;
+import io.tunelab.search.trial.MetricDirection;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -13,7 +14,9 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.yaml.snakeyaml.error.Mark;
@@ -28,7 +31,7 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 public final class StudySpecParser {
     static final List<String> TOP_KEYS = List.of("study", "direction", "metric", "sampler", "pruner", "budget",
             "parallel", "trainer", "data", "space", "fit", "fail_fast", "heartbeat",
-            "constraints");
+            "constraints", "direction_check");
     /** A later check's message about a field: {@code space.dropout: what is wrong}. */
     private static final Pattern FIELD_MESSAGE = Pattern.compile("([A-Za-z_]+(?:\\[\\d+])?(?:\\.[\\w{}]+|\\[\\d+])*): (.*)",
             Pattern.DOTALL);
@@ -132,6 +135,10 @@ public final class StudySpecParser {
             String study = top.text("study", true);
             List<Direction> directions = top.has("direction") ? directions(top.get("direction")) : missing(top, "direction");
             List<String> metrics = top.has("metric") ? metrics(top.get("metric"), directions) : missing(top, "metric");
+            Boolean directionCheck = top.bool("direction_check");
+            if (directions != null && metrics != null && !Boolean.FALSE.equals(directionCheck)) {
+                checkDirections(top.get("direction"), directions, metrics);
+            }
             SamplerSpec sampler = SearchSections.sampler(top.get("sampler"), catalog, problems);
             PrunerSpec pruner = SearchSections.pruner(top.get("pruner"), catalog, problems);
             BudgetSpec budget = top.has("budget") ? ExecutionSections.budget(top.get("budget"), problems) : missing(top, "budget");
@@ -199,6 +206,30 @@ public final class StudySpecParser {
                 return null;
             }
             return out;
+        }
+
+        /**
+         * Refuses a direction against the one its metric's name says ({@link MetricDirection}: a loss or an error is
+         * minimised, an accuracy or a score maximised, as Keras's {@code mode='auto'} reads them), which would make the
+         * worst trial the best; {@code direction_check: false} keeps the direction as given.
+         */
+        private void checkDirections(Node node, List<Direction> directions, List<String> metrics) {
+            List<Item> items = items(node, "direction");
+            for (int i = 0; i < directions.size() && i < items.size(); i++) {
+                Direction given = directions.get(i);
+                Optional<MetricDirection> named = MetricDirection.of(metrics.get(i));
+                if (named.isPresent() && named.get().direction() != given) {
+                    String expected = lower(named.get().direction());
+                    problems.at(items.get(i).node(), items.get(i).path(), lower(given) + ", but metric '" + metrics.get(i)
+                            + "' is " + (named.get().direction() == Direction.MINIMIZE ? "lower" : "higher")
+                            + "-is-better (its name holds '" + named.get().word() + "'), so the worst trial would be the"
+                            + " best; expected " + expected + ", or direction_check: false to keep " + lower(given));
+                }
+            }
+        }
+
+        private static String lower(Direction d) {
+            return d.name().toLowerCase(Locale.ROOT);
         }
 
         /** {@code constraints}: one entry or a list of them, each given once (see {@link ConstraintSpec}). */

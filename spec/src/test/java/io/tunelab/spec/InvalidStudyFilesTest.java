@@ -24,6 +24,14 @@ class InvalidStudyFilesTest {
                         1, "study", "expected a text, got the number 123 (quote it"),
                 bad("unknown direction with a suggestion", replacing(2, "direction: maximise"),
                         2, "direction", "expected minimize or maximize, got 'maximise' (did you mean 'maximize'?)"),
+                bad("a loss maximised", replacing(3, "metric: val_loss"),
+                        2, "direction", "maximize, but metric 'val_loss' is lower-is-better (its name holds 'loss'), so the"
+                                + " worst trial would be the best; expected minimize, or direction_check: false to keep maximize"),
+                bad("an error maximised", replacing(3, "metric: mean_absolute_error"),
+                        2, "direction", "expected minimize"),
+                bad("an accuracy minimised in a list", replacing(2, "direction: [maximize, minimize]\nmetric: [rmse, acc]")
+                                .replace("metric: acc\n", ""),
+                        2, "direction[1]", "minimize, but metric 'acc' is higher-is-better (its name holds 'acc')"),
                 bad("one metric for two directions", replacing(2, "direction: [minimize, maximize]"),
                         3, "metric", "names 1 metric for 2 directions"),
                 bad("unknown trainer with a suggestion", replacing(4, "trainer: djl-mpl"),

@@ -75,6 +75,24 @@ class SpaceDefinitionTest {
     }
 
     @Test
+    void aConditionMatchesAChoiceIgnoringCaseAsTheTrainersMatchChoices() {
+        SpaceDefinition space = new StudySpecParser().parse(SpecFiles.replacing(8, """
+                optimizer: {choice: [Adam, SGD, Nesterov]}
+                momentum: {float: [0.8, 0.99], when: {optimizer: nesterov}}
+                beta_2: {float: [0.9, 0.9999], when: {optimizer: {in: [adam, sgd]}}}""".indent(2).stripTrailing()), "c.yaml")
+                .space();
+
+        List<Map<String, Object>> configs = sample(space, 3, 60);
+
+        assertThat(space.parameters().get(1).describeConditions()).isEqualTo("optimizer == Nesterov");
+        assertThat(configs).allSatisfy(c -> {
+            assertThat(c.containsKey("momentum")).isEqualTo(c.get("optimizer").equals("Nesterov"));
+            assertThat(c.containsKey("beta_2")).isEqualTo(!c.get("optimizer").equals("Nesterov"));
+        });
+        assertThat(configs).anyMatch(c -> c.containsKey("momentum")).anyMatch(c -> c.containsKey("beta_2"));
+    }
+
+    @Test
     void parametersAreSuggestedInFileOrder() {
         SpaceDefinition space = new StudySpecParser().parse(CONDITIONAL, "c.yaml").space();
         List<String> order = new ArrayList<>(space.distributions().keySet());

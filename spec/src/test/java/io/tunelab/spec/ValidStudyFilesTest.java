@@ -46,6 +46,14 @@ class ValidStudyFilesTest {
     }
 
     @Test
+    void directionCheckFalseKeepsADirectionAgainstTheMetricsName() {
+        StudySpec spec = parser.parse(SpecFiles.replacing(3, "metric: loss_reduction\ndirection_check: false"), "s.yaml");
+
+        assertThat(spec.directions()).containsExactly(Direction.MAXIMIZE);
+        assertThat(spec.metrics()).containsExactly("loss_reduction");
+    }
+
+    @Test
     void theSyntheticForestExampleReadsAsARandomSearchOnCpuSlots() {
         StudySpec spec = parser.parse(EXAMPLES.resolve("synthetic-forest.yaml"));
 

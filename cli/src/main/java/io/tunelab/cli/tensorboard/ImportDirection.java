@@ -4,7 +4,7 @@ import io.tunelab.cli.error.CliException;
 import io.tunelab.search.SearchException;
 import io.tunelab.search.storage.StudyRecord;
 import io.tunelab.search.trial.Direction;
-import io.tunelab.tensorboard.imports.MetricDirection;
+import io.tunelab.search.trial.MetricDirection;
 import java.util.Locale;
 import java.util.Optional;
 

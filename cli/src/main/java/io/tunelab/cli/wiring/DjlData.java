@@ -1,6 +1,7 @@
 package io.tunelab.cli.wiring;
 
 import io.tunelab.cli.error.CliException;
+import io.tunelab.cli.error.ProblemList;
 import io.tunelab.spec.FitSpec;
 import io.tunelab.spec.StudySpec;
 import io.tunelab.trainers.TrainersException;
@@ -17,7 +18,10 @@ import io.tunelab.trainers.sources.TrainingData;
 import io.tunelab.trainers.tabular.CsvOptions;
 import io.tunelab.trainers.tabular.Task;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The data sets of the DJL trainers, from a study file's {@code data} section:
@@ -26,7 +30,8 @@ import java.util.List;
  *   <li>{@code csv}: {@code path}, {@code target}, {@code task} (classification or regression),
  *       {@code categorical} (the other columns must then be numeric), {@code test_split} (default 0.2) and
  *       {@code valid_split} (of the rest, default 0.2), split with the study's seed;</li>
- *   <li>{@code series}: a CSV of numeric columns, {@code path}, {@code target}, {@code n_steps},
+ *   <li>{@code series}: a CSV of numeric columns, {@code path}, {@code target}, {@code drop} (columns left out,
+ *       such as a date), {@code n_steps},
  *       {@code horizon} (default 1), chronological {@code valid_split} (0.2) and {@code test_split} (0.1);</li>
  *   <li>{@code synthetic-series}: the book's series, {@code n_series} (10,000), {@code n_steps} (50),
  *       {@code horizon} (1), {@code valid_split} (2,000), {@code test_split} (1,000), {@code seed} (42);</li>
@@ -70,13 +75,90 @@ final class DjlData {
         List<String> known = switch (dataset) {
             case "fashion-mnist" -> List.of("dir", "subset", "valid_split");
             case "csv" -> List.of("path", "target", "task", "categorical", "test_split", "valid_split");
-            case "series" -> List.of("path", "target", "n_steps", "horizon", "valid_split", "test_split");
+            case "series" -> List.of("path", "target", "drop", "n_steps", "horizon", "valid_split", "test_split");
             case "synthetic-series" -> List.of("n_series", "n_steps", "horizon", "valid_split", "test_split", "seed");
             case "idx" -> List.of("images", "labels", "test_images", "test_labels", "valid_split", "test_split");
             case "images" -> List.of("path", "image_size", "channels", "test_split", "valid_split", "augment");
             default -> List.of();
         };
         OptionNames.checkData(spec, "DJL's " + dataset, known);
+    }
+
+    /**
+     * Refuses a network the data's examples cannot feed: a CNN needs images ([height, width] or [channels, height, width])
+     * and a recurrent network sequences ([steps, features]), but a CSV file's examples are rows of features, and an image
+     * folder's are [channels, height, width]. Every trial would fail when its network is built.
+     */
+    static void checkInputs(StudySpec spec) {
+        String trainer = spec.trainer().name();
+        String dataset = spec.data().dataset();
+        if (trainer.equals("djl-cnn") && dataset.equals("csv")) {
+            throw new CliException("trainer: djl-cnn needs images, inputs of shape [height, width] or [channels, height,"
+                    + " width], but data 'csv' gives rows of features, so every trial would fail; expected djl-mlp or"
+                    + " djl-wide-deep for a CSV file, or image data (fashion-mnist, idx or images) for djl-cnn");
+        }
+        if (trainer.equals("djl-rnn") && (dataset.equals("csv") || dataset.equals("images"))) {
+            throw new CliException("trainer: djl-rnn needs sequences, inputs of shape [steps, features], but data '"
+                    + dataset + "' gives " + (dataset.equals("csv") ? "rows of features" : "images of shape [channels,"
+                    + " height, width]") + ", so every trial would fail; expected " + (dataset.equals("csv")
+                    ? "djl-mlp or djl-wide-deep for a CSV file" : "djl-cnn for an image folder") + ", or data of"
+                    + " that shape (series, synthetic-series, fashion-mnist or idx) for djl-rnn");
+        }
+    }
+
+    /**
+     * Refuses what loading the data would refuse, before anything runs: split sizes and window lengths out of range, a
+     * CSV file that does not exist, a column named by {@code target}, {@code categorical} or {@code drop} that its header
+     * lacks (with a suggestion), and a column that must be numeric holding something else in its first rows (a series
+     * reads numbers only; a CSV file with {@code categorical} reads the other columns as numbers). Reads at most the
+     * file's header and first rows ({@link CsvFileChecks}).
+     */
+    static void checkValues(StudySpec spec) {
+        DataOptions data = new DataOptions("data", spec.data().options());
+        ProblemList problems = new ProblemList();
+        switch (spec.data().dataset()) {
+            case "csv" -> {
+                problems.check(() -> csvTask(data));
+                problems.check(() -> fraction(data, "test_split", 0.2));
+                problems.check(() -> fraction(data, "valid_split", 0.2));
+                problems.get(() -> CsvFileChecks.head("data.path", Path.of(data.required("path")))).ifPresent(head -> {
+                    Map<String, List<String>> named = new LinkedHashMap<>();
+                    named.put("data.target", List.of(data.required("target")));
+                    named.put("data.categorical", data.texts("categorical"));
+                    problems.check(() -> head.checkNamed(named));
+                    if (problems.isEmpty() && data.has("categorical")) {
+                        List<String> except = new ArrayList<>(data.texts("categorical"));
+                        except.add(data.required("target"));
+                        problems.check(() -> head.checkNumeric("data.categorical", except, "with data.categorical given,"
+                                + " every other column but the target is read as numbers: list '%s' in categorical too"));
+                    }
+                });
+            }
+            case "series" -> {
+                problems.check(() -> positive(data, "n_steps", 0));
+                problems.check(() -> positive(data, "horizon", 1));
+                problems.check(() -> fraction(data, "valid_split", 0.2));
+                problems.check(() -> fraction(data, "test_split", 0.1));
+                problems.get(() -> CsvFileChecks.head("data.path", Path.of(data.required("path")))).ifPresent(head -> {
+                    Map<String, List<String>> named = new LinkedHashMap<>();
+                    named.put("data.target", List.of(data.required("target")));
+                    named.put("data.drop", data.texts("drop"));
+                    problems.check(() -> head.checkNamed(named));
+                    if (problems.isEmpty()) {
+                        problems.check(() -> head.checkNumeric("data.path", data.texts("drop"), "a series reads numbers"
+                                + " only, each column a feature of every step: leave '%s' out with data.drop: [%1$s]"));
+                    }
+                });
+            }
+            case "synthetic-series" -> {
+                problems.check(() -> positive(data, "n_series", 10_000));
+                problems.check(() -> positive(data, "n_steps", 50));
+                problems.check(() -> positive(data, "horizon", 1));
+            }
+            default -> {
+            }
+        }
+        problems.throwIfAny();
     }
 
     /** The splits of the study file's data; with {@code subset}, Fashion-MNIST training uses only its first examples. */
@@ -95,8 +177,8 @@ final class DjlData {
                             fraction(data, "valid_split", 0.2), spec.sampler().seed());
                 }
                 case "series" -> SeriesDatasets.csv(Path.of(data.required("path")), data.required("target"),
-                        positive(data, "n_steps", 0), positive(data, "horizon", 1), fraction(data, "valid_split", 0.2),
-                        fraction(data, "test_split", 0.1));
+                        data.texts("drop"), positive(data, "n_steps", 0), positive(data, "horizon", 1),
+                        fraction(data, "valid_split", 0.2), fraction(data, "test_split", 0.1));
                 case "synthetic-series" -> {
                     int n = positive(data, "n_series", 10_000);
                     yield SeriesDatasets.synthetic(n, positive(data, "n_steps", 50), positive(data, "horizon", 1),

@@ -16,6 +16,7 @@ import io.tunelab.trainers.data.FashionMnist;
 import io.tunelab.trainers.device.CpuThreads;
 import io.tunelab.trainers.djl.DjlPredictor;
 import io.tunelab.trainers.djl.optimizer.OptimizerKind;
+import io.tunelab.trainers.djl.train.LossKind;
 import io.tunelab.trainers.djl.train.DjlObjective;
 import io.tunelab.trainers.djl.train.DjlHyperparameters;
 import io.tunelab.trainers.djl.train.DjlObjectiveConfig;
@@ -62,16 +63,34 @@ public final class DjlTrainers implements TrainerFactory {
         if (DjlData.DATASETS.contains(spec.data().dataset())) {
             problems.check(() -> DjlData.checkOptions(spec));
         }
-        Hyperparameters catalogue = catalogue(spec, problems);
+        Hyperparameters catalogue = forTask(catalogue(spec, problems), task);
         Optional<EffectiveConfiguration> configuration = problems.get(() -> EffectiveConfiguration.resolve(
                 spec.trainer().name(), catalogue, spec, fixed(spec), Map.of(ParamNames.MODEL, model(spec))));
         problems.check(() -> DjlSpaceChecks.layers(spec));
+        if (DjlData.DATASETS.contains(spec.data().dataset())) {
+            problems.check(() -> DjlData.checkInputs(spec));
+            problems.check(() -> DjlData.checkValues(spec));
+        }
         task.ifPresent(t -> {
-            problems.check(() -> monitor(spec, t));
+            problems.check(() -> loss(spec, t));
+            problems.get(() -> monitor(spec, t)).ifPresent(m -> problems.check(() -> direction(spec, m)));
             problems.check(() -> stopOn(spec, t));
         });
         problems.throwIfAny();
         return configuration.orElseThrow();
+    }
+
+    /**
+     * The catalogue with the default that depends on the task, the loss, as the data's task makes it ({@code cross_entropy}
+     * for class labels, {@code mse} for real targets), so the dry run shows the one that applies.
+     */
+    private static Hyperparameters forTask(Hyperparameters catalogue, Optional<Task> task) {
+        if (task.isEmpty()) {
+            return catalogue;
+        }
+        String loss = task.get() == Task.CLASSIFICATION ? "cross_entropy (classification data)" : "mse (regression data)";
+        return new Hyperparameters(catalogue.all().stream()
+                .map(h -> h.name().equals(ParamNames.LOSS) && h.defaultValue() == null ? h.note(loss) : h).toList());
     }
 
     private static String model(StudySpec spec) {
@@ -213,6 +232,44 @@ public final class DjlTrainers implements TrainerFactory {
      */
     static Monitor monitor(StudySpec spec, Task task) {
         return monitor("metric", spec.metrics().get(0), task);
+    }
+
+    /**
+     * Refuses a first direction against the one the trainers watch their metric in ({@link Monitor#of}: losses and errors
+     * down, accuracies and r2 up, as Keras's {@code mode='auto'}), as the Tribuo trainers refuse theirs; a study file's
+     * {@code direction_check: false} does not change what the trainer's own metric means.
+     */
+    static void direction(StudySpec spec, Monitor monitor) {
+        if (spec.directions().get(0) != monitor.direction()) {
+            String expected = monitor.direction().name().toLowerCase(Locale.ROOT);
+            throw new CliException((spec.directions().size() == 1 ? "direction" : "direction[0]") + ": metric '"
+                    + spec.metrics().get(0) + "' is " + expected + "d, got "
+                    + spec.directions().get(0).name().toLowerCase(Locale.ROOT) + "; expected " + expected);
+        }
+    }
+
+    /**
+     * Refuses a space whose {@code loss} can choose a loss of the other task ({@code mse} for class labels,
+     * {@code cross_entropy} for real targets), which fails every trial that draws it.
+     */
+    static void loss(StudySpec spec, Task task) {
+        if (!(spec.space().distributions().get(ParamNames.LOSS) instanceof CategoricalDistribution c)) {
+            return;
+        }
+        boolean regression = task == Task.REGRESSION;
+        List<String> wrong = c.choices().stream().map(String::valueOf).filter(v -> {
+            try {
+                return LossKind.of(v).isRegression() != regression;
+            } catch (TrainersException e) {
+                return false; // an unknown loss is refused with the other values the trainer cannot read
+            }
+        }).toList();
+        if (!wrong.isEmpty()) {
+            throw new CliException("space.loss: " + String.join(", ", wrong) + (wrong.size() == 1 ? " trains" : " train")
+                    + (regression ? " a classifier" : " a regressor") + ", but data '" + spec.data().dataset() + "' is a "
+                    + task.name().toLowerCase(Locale.ROOT) + " task, so every trial drawing it would fail; expected "
+                    + (regression ? "mse or mae" : "cross_entropy"));
+        }
     }
 
     /**

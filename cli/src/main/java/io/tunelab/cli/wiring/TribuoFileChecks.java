@@ -9,19 +9,13 @@ import io.tunelab.spec.FitSpec;
 import io.tunelab.search.space.CategoricalDistribution;
 import io.tunelab.search.space.Distribution;
 import io.tunelab.spec.StudySpec;
-import io.tunelab.spec.Texts;
 import io.tunelab.trainers.params.Hyperparameter;
 import io.tunelab.trainers.params.Hyperparameters;
 import io.tunelab.trainers.tribuo.ReadOnlyWhen;
 import io.tunelab.trainers.tribuo.TribuoTrainerSpec;
 import io.tunelab.trainers.tabular.Synthetic;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -116,31 +110,11 @@ final class TribuoFileChecks {
             return;
         }
         String field = dataset.equals("csv") ? "data.path" : "data.dataset";
-        Path file = Path.of(dataset.equals("csv") ? data.required("path") : dataset);
-        if (!Files.isRegularFile(file)) {
-            throw new CliException(field + ": no such file " + file + "; expected a CSV file (a relative path is read"
-                    + " from the working directory " + Path.of("").toAbsolutePath() + ")");
-        }
-        List<String> header;
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            String line = in.readLine();
-            header = line == null ? List.of() : Arrays.stream(line.split(",", -1))
-                    .map(h -> h.strip().replaceAll("^\"|\"$", "")).toList();
-        } catch (IOException e) {
-            throw new CliException(field + ": cannot read " + file + ": " + e.getMessage());
-        }
-        List<String> wanted = new ArrayList<>();
-        wanted.add(data.required("target"));
-        wanted.addAll(data.texts("categorical"));
-        ProblemList problems = new ProblemList();
-        for (int i = 0; i < wanted.size(); i++) {
-            String column = wanted.get(i);
-            if (!header.contains(column)) {
-                problems.add((i == 0 ? "data.target" : "data.categorical") + ": CSV " + file + " has no column '"
-                        + column + "'" + Texts.didYouMean(column, header) + "; its header is " + header);
-            }
-        }
-        problems.throwIfAny();
+        CsvFileChecks.Head head = CsvFileChecks.head(field, Path.of(dataset.equals("csv") ? data.required("path") : dataset));
+        Map<String, List<String>> named = new LinkedHashMap<>();
+        named.put("data.target", List.of(data.required("target")));
+        named.put("data.categorical", data.texts("categorical"));
+        head.checkNamed(named);
     }
 
     /**

@@ -9,6 +9,7 @@ import io.tunelab.search.study.OptimizeOptions;
 import io.tunelab.search.study.Study;
 import io.tunelab.search.trial.Direction;
 import io.tunelab.search.trial.FrozenTrial;
+import io.tunelab.search.trial.MetricDirection;
 import io.tunelab.search.trial.TrialState;
 import io.tunelab.spec.StudySpec;
 import io.tunelab.spec.StudySpecParser;
@@ -30,7 +31,7 @@ class DjlDataTest {
     private static StudySpec spec(String trainer, String metric, String data, String space) {
         return new StudySpecParser().parse("""
                 study: s
-                direction: maximize
+                direction: %s
                 metric: %s
                 sampler: {type: random, seed: 1}
                 budget: {trials: 1}
@@ -39,7 +40,8 @@ class DjlDataTest {
                 space:
                   %s
                 fit: {epochs: 1, batch_size: 16}
-                """.formatted(metric, trainer, data, space), "s.yaml");
+                """.formatted(MetricDirection.of(metric).map(d -> d.direction()).orElse(Direction.MAXIMIZE).name()
+                        .toLowerCase(java.util.Locale.ROOT), metric, trainer, data, space), "s.yaml");
     }
 
     private static FrozenTrial runOne(StudySpec spec) {
@@ -94,7 +96,7 @@ class DjlDataTest {
                 .formatted(dir.resolve("nofile.csv")), "n_neurons: {choice: [4]}");
 
         assertThatThrownBy(() -> new DjlTrainers().create(spec)).isInstanceOf(CliException.class)
-                .hasMessageStartingWith("data: no such file " + dir.resolve("nofile.csv") + "; expected a CSV file");
+                .hasMessageStartingWith("data.path: no such file " + dir.resolve("nofile.csv") + "; expected a CSV file");
     }
 
     @Test

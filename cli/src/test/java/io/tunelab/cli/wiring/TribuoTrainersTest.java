@@ -114,6 +114,7 @@ class TribuoTrainersTest {
                 study: s
                 direction: maximize
                 metric: rmse
+                direction_check: false
                 trainer: tribuo-cart
                 data: {dataset: synthetic-regression, samples: 200}
                 budget: {trials: 1}

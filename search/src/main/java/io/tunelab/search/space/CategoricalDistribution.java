@@ -5,6 +5,8 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -65,6 +67,27 @@ public record CategoricalDistribution(List<Object> choices) implements Distribut
             }
         }
         return -1;
+    }
+
+    /**
+     * A choice's name as the trainers match it against the names they read: ignoring case, surrounding blanks and
+     * {@code -} against {@code _} ({@code Nesterov}, {@code nesterov} and {@code NESTEROV} name one optimizer).
+     */
+    public static String nameKey(String name) {
+        return name.strip().toLowerCase(Locale.ROOT).replace('-', '_');
+    }
+
+    /**
+     * The choice {@code name} names: the one equal to it, else the one string choice with its {@link #nameKey}; empty when
+     * none does or several do.
+     */
+    public Optional<Object> choiceNamed(String name) {
+        int index = indexOf(name);
+        if (index >= 0) {
+            return Optional.of(choices.get(index));
+        }
+        List<Object> named = choices.stream().filter(c -> c instanceof String t && nameKey(t).equals(nameKey(name))).toList();
+        return named.size() == 1 ? Optional.of(named.get(0)) : Optional.empty();
     }
 
     @Override

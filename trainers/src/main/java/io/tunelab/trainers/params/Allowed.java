@@ -1,8 +1,8 @@
 package io.tunelab.trainers.params;
 
+import io.tunelab.search.space.CategoricalDistribution;
 import io.tunelab.trainers.TrainersException;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -59,7 +59,7 @@ public sealed interface Allowed {
         }
 
         private static String normalized(String name) {
-            return name.trim().toLowerCase(Locale.ROOT).replace('-', '_');
+            return CategoricalDistribution.nameKey(name);
         }
 
         @Override

@@ -7,6 +7,7 @@ import io.tunelab.trainers.tabular.CsvOptions;
 import io.tunelab.trainers.tabular.CsvTables;
 import io.tunelab.trainers.tabular.Table;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.SplittableRandom;
 
 /**
@@ -31,8 +32,19 @@ public final class SeriesDatasets {
      */
     public static TrainingData csv(Path file, String target, int nSteps, int horizon, double validFraction,
                                     double testFraction) {
+        return csv(file, target, List.of(), nSteps, horizon, validFraction, testFraction);
+    }
+
+    /**
+     * Windows of a CSV file as {@link #csv(Path, String, int, int, double, double)} reads them, without the columns
+     * {@code dropped} (a date column, say), which must be in the header.
+     */
+    public static TrainingData csv(Path file, String target, List<String> dropped, int nSteps, int horizon,
+                                   double validFraction, double testFraction) {
         checkWindow(nSteps, horizon);
-        Table table = CsvTables.read(file, CsvOptions.regression(target).withStrictNumeric(true));
+        Table table = CsvTables.read(file, CsvOptions.regression(target).withStrictNumeric(true)
+                .withDropped(dropped.toArray(String[]::new))
+                .withNotNumericAdvice("or leave the column out of the series (data.drop: [%s])"));
         int columns = table.columnNames().size() + 1;
         int rows = table.rowCount();
         float[] values = new float[rows * columns];

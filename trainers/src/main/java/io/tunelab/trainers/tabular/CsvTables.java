@@ -21,7 +21,8 @@ import java.util.Set;
  * target is an error. Errors name the line a bad record starts on. Stateless.
  */
 public final class CsvTables {
-    private static final Set<String> MISSING = Set.of("", "NA", "NaN", "nan", "?");
+    /** The cells read as missing values. */
+    public static final Set<String> MISSING = Set.of("", "NA", "NaN", "nan", "?");
 
     private CsvTables() {
     }
@@ -65,14 +66,23 @@ public final class CsvTables {
         if (!unknown.isEmpty()) {
             throw new TrainersException("CSV '" + name + "' has no column(s) " + unknown + " named as categorical");
         }
+        Set<String> absent = new HashSet<>(options.dropped());
+        absent.removeAll(List.of(header));
+        if (!absent.isEmpty()) {
+            throw new TrainersException("CSV '" + name + "' has no column(s) " + absent + " to drop; header is "
+                    + List.of(header));
+        }
         TableBuilder builder = Table.builder(name);
         for (int c = 0; c < header.length; c++) {
+            if (options.dropped().contains(header[c]) && c != targetColumn) {
+                continue;
+            }
             String[] cells = column(rows, c);
             if (c == targetColumn) {
                 checkTargetPresent(name, header[c], c, cells, lines);
                 addTarget(builder, name, header[c], cells, options.task(), lines);
             } else if (!options.categorical().contains(header[c]) && options.strictNumeric()) {
-                builder.numeric(header[c], strictNumbers(name, header[c], c, cells, lines));
+                builder.numeric(header[c], strictNumbers(name, header[c], c, cells, lines, options.notNumeric()));
             } else if (!options.categorical().contains(header[c]) && isNumeric(cells)) {
                 builder.numeric(header[c], numbers(cells));
             } else {
@@ -132,12 +142,13 @@ public final class CsvTables {
     }
 
     /** The cells of a column that must be numeric; the first that is not is an error naming line and column. */
-    private static double[] strictNumbers(String name, String column, int c, String[] cells, List<Integer> lines) {
+    private static double[] strictNumbers(String name, String column, int c, String[] cells, List<Integer> lines,
+                                          String advice) {
         for (int r = 0; r < cells.length; r++) {
             if (!MISSING.contains(cells[r]) && parse(cells[r]) == null) {
                 throw new TrainersException("CSV '" + name + "' line " + lines.get(r + 1) + ", column " + (c + 1) + " ('"
                         + column + "'): '" + cells[r] + "' is not a number; expected a finite number or a missing value"
-                        + " (empty, NA, NaN, ?), or list the column as categorical");
+                        + " (empty, NA, NaN, ?), " + advice.formatted(column));
             }
         }
         return numbers(cells);

@@ -8,6 +8,7 @@ import io.tunelab.trainers.data.DatasetSplits;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -97,5 +98,25 @@ class SeriesDatasetsTest {
 
         assertThatThrownBy(() -> SeriesDatasets.csv(file, "y", 1, 1, 0, 0))
                 .isInstanceOf(TrainersException.class).hasMessageContaining("line 3, column 1 ('z')");
+    }
+
+    @Test
+    void aDateColumnIsLeftOutWithDropAndWithoutItTheMessageSaysSo() throws IOException {
+        Path file = dir.resolve("dated.csv");
+        StringBuilder csv = new StringBuilder("date,value\n");
+        for (int i = 0; i < 20; i++) {
+            csv.append("2020-01-").append(i + 10).append(',').append(i).append('\n');
+        }
+        Files.writeString(file, csv);
+
+        TrainingData series = SeriesDatasets.csv(file, "value", List.of("date"), 3, 1, 0.2, 0.2);
+
+        assertThat(series.splits().train().size()).isPositive();
+        assertThatThrownBy(() -> SeriesDatasets.csv(file, "value", 3, 1, 0.2, 0.2))
+                .isInstanceOf(TrainersException.class).hasMessageContaining("'2020-01-10' is not a number")
+                .hasMessageContaining("or leave the column out of the series (data.drop: [date])")
+                .hasMessageNotContaining("categorical");
+        assertThatThrownBy(() -> SeriesDatasets.csv(file, "value", List.of("dates"), 3, 1, 0.2, 0.2))
+                .isInstanceOf(TrainersException.class).hasMessageContaining("no column(s) [dates] to drop");
     }
 }

@@ -1,6 +1,5 @@
-package io.tunelab.tensorboard.imports;
+package io.tunelab.search.trial;
 
-import io.tunelab.search.trial.Direction;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;

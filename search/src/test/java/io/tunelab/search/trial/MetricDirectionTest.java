@@ -1,8 +1,7 @@
-package io.tunelab.tensorboard.imports;
+package io.tunelab.search.trial;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tunelab.search.trial.Direction;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 

@@ -1,0 +1,120 @@
+package io.tunelab.cli.wiring;
+
+import io.tunelab.cli.error.CliException;
+import io.tunelab.cli.error.ProblemList;
+import io.tunelab.spec.Texts;
+import io.tunelab.trainers.tabular.CsvTables;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A study file's CSV file checked before anything runs, from its header and first rows only (never the whole file): that
+ * it exists, that the columns the data section names are in its header (with a suggestion), and that the columns that
+ * must hold numbers do in those rows. The Tribuo and the DJL trainers check their CSV files with it. Stateless.
+ */
+final class CsvFileChecks {
+    /** The rows after the header that are read for cells that are not numbers. */
+    static final int ROWS = 20;
+
+    private CsvFileChecks() {
+    }
+
+    /**
+     * The header and first {@link #ROWS} rows of {@code file}.
+     *
+     * @param field the field naming the file, for messages ({@code data.path})
+     * @throws CliException naming {@code field} when the file does not exist or cannot be read
+     */
+    static Head head(String field, Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new CliException(field + ": no such file " + file + "; expected a CSV file (a relative path is read"
+                    + " from the working directory " + Path.of("").toAbsolutePath() + ")");
+        }
+        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            String line = in.readLine();
+            List<String> header = line == null ? List.of() : cells(line);
+            List<String> rows = new ArrayList<>();
+            for (String row = in.readLine(); row != null && rows.size() < ROWS; row = in.readLine()) {
+                rows.add(row);
+            }
+            return new Head(file, header, rows);
+        } catch (IOException e) {
+            throw new CliException(field + ": cannot read " + file + ": " + e.getMessage());
+        }
+    }
+
+    private static List<String> cells(String line) {
+        return Arrays.stream(line.split(",", -1)).map(h -> h.strip().replaceAll("^\"|\"$", "")).toList();
+    }
+
+    /**
+     * A CSV file's header and first rows.
+     *
+     * @param file   the file
+     * @param header its column names, unquoted
+     * @param rows   its first rows after the header, as read
+     */
+    record Head(Path file, List<String> header, List<String> rows) {
+        /**
+         * Refuses each column a field names that the header lacks: {@code columns} maps a field ({@code data.target}) to
+         * the columns it names.
+         */
+        void checkNamed(Map<String, List<String>> columns) {
+            ProblemList problems = new ProblemList();
+            columns.forEach((field, names) -> {
+                for (String column : names) {
+                    if (!header.contains(column)) {
+                        problems.add(field + ": CSV " + file + " has no column '" + column + "'"
+                                + Texts.didYouMean(column, header) + "; its header is " + header);
+                    }
+                }
+            });
+            problems.throwIfAny();
+        }
+
+        /**
+         * Refuses the first cell of the first rows that is neither a number nor missing in a column other than
+         * {@code except}, with {@code advice} for that column; rows holding quotes are not judged.
+         *
+         * @param field  the field the problem is reported at
+         * @param advice what to do about column {@code %s}, such as {@code list it in data.categorical}
+         */
+        void checkNumeric(String field, List<String> except, String advice) {
+            Map<String, String> found = new LinkedHashMap<>();
+            for (int r = 0; r < rows.size() && found.isEmpty(); r++) {
+                String row = rows.get(r);
+                List<String> cells = cells(row);
+                if (row.contains("\"") || cells.size() != header.size()) {
+                    continue;
+                }
+                for (int c = 0; c < cells.size(); c++) {
+                    String cell = cells.get(c);
+                    if (!except.contains(header.get(c)) && !CsvTables.MISSING.contains(cell) && !isNumber(cell)) {
+                        found.put(header.get(c), "line " + (r + 2) + " holds '" + cell + "'");
+                        break;
+                    }
+                }
+            }
+            found.forEach((column, where) -> {
+                throw new CliException(field + ": CSV " + file + " column '" + column + "' is not numeric (" + where
+                        + "); " + advice.formatted(column));
+            });
+        }
+
+        private static boolean isNumber(String cell) {
+            try {
+                return Double.isFinite(Double.parseDouble(cell));
+            } catch (NumberFormatException e) {
+                return false;
+            }
+        }
+    }
+}

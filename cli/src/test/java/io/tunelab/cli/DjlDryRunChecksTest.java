@@ -1,0 +1,120 @@
+package io.tunelab.cli;
+
+import static io.tunelab.cli.CliInvocation.tunelab;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What would fail every trial of a DJL study, or its data loading, is found by the dry run from the study file and the
+ * CSV file's header and first rows, and reported at the field (file:line:column), so the run never starts.
+ */
+class DjlDryRunChecksTest {
+    @TempDir
+    Path dir;
+
+    @BeforeEach
+    void csvFiles() throws IOException {
+        Files.writeString(dir.resolve("train.csv"), "x1,x2,color,label\n0.1,0.2,red,0\n0.3,0.9,blue,1\n0.5,0.5,red,1\n");
+        Files.writeString(dir.resolve("series.csv"), "date,value\n2020-01-01,1.0\n2020-01-02,1.5\n2020-01-03,2.0\n");
+    }
+
+    private CliInvocation.Result dryRun(String direction, String metric, String trainer, String data, String space)
+            throws IOException {
+        Path file = dir.resolve("s.yaml");
+        Files.writeString(file, """
+                study: s
+                direction: %s
+                metric: %s
+                budget: {trials: 1}
+                trainer: %s
+                data: %s
+                space:
+                  %s
+                fit: {epochs: 1}
+                """.formatted(direction, metric, trainer, data.replace("DIR", dir.toString()), space));
+        return tunelab("run", "--dry-run", file.toString());
+    }
+
+    private static final String LR = "learning_rate: {float: [0.001, 0.01], log: true}";
+
+    @Test
+    void aCnnOnRowsOfACsvFileIsRefusedAtTheTrainer() throws IOException {
+        CliInvocation.Result r = dryRun("minimize", "val_loss", "djl-cnn",
+                "{dataset: csv, path: DIR/train.csv, target: label, categorical: [color]}", LR);
+
+        assertThat(r.code()).as(r.out()).isEqualTo(2);
+        assertThat(r.err()).contains("s.yaml:5:1: trainer: djl-cnn needs images, inputs of shape [height, width] or"
+                + " [channels, height, width], but data 'csv' gives rows of features");
+    }
+
+    @Test
+    void aLossOfTheOtherTaskIsRefusedAtTheSpace() throws IOException {
+        CliInvocation.Result r = dryRun("minimize", "val_loss", "djl-mlp",
+                "{dataset: csv, path: DIR/train.csv, target: label, categorical: [color]}", "loss: {choice: [mse]}");
+
+        assertThat(r.code()).as(r.out()).isEqualTo(2);
+        assertThat(r.err()).contains("s.yaml:8:3: space.loss: mse trains a regressor, but data 'csv' is a classification"
+                + " task, so every trial drawing it would fail; expected cross_entropy");
+    }
+
+    @Test
+    void aDjlMetricOptimisedTheWrongWayIsRefusedEvenWithTheNameCheckOff() throws IOException {
+        CliInvocation.Result r = dryRun("maximize\ndirection_check: false", "val_loss", "djl-mlp",
+                "{dataset: csv, path: DIR/train.csv, target: label, categorical: [color]}", LR);
+
+        assertThat(r.code()).as(r.out()).isEqualTo(2);
+        assertThat(r.err()).contains(": direction: metric 'val_loss' is minimized, got maximize; expected minimize");
+    }
+
+    @Test
+    void csvColumnsTheHeaderLacksAreNamedWithSuggestionsAndAMissingFileAtItsPath() throws IOException {
+        CliInvocation.Result r = dryRun("minimize", "val_loss", "djl-mlp",
+                "{dataset: csv, path: DIR/train.csv, target: labl, categorical: [colour]}", LR);
+        CliInvocation.Result missing = dryRun("minimize", "val_loss", "djl-mlp",
+                "{dataset: csv, path: DIR/nope.csv, target: label}", LR);
+
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).containsPattern("s\\.yaml:6:\\d+: data\\.target: CSV .*train\\.csv has no column 'labl' \\(did you"
+                        + " mean 'label'\\?\\); its header is \\[x1, x2, color, label]")
+                .containsPattern("s\\.yaml:6:\\d+: data\\.categorical: CSV .*train\\.csv has no column 'colour' \\(did you"
+                        + " mean 'color'\\?\\)");
+        assertThat(missing.code()).isEqualTo(2);
+        assertThat(missing.err()).containsPattern("s\\.yaml:6:\\d+: data\\.path: no such file .*nope\\.csv");
+    }
+
+    @Test
+    void aCsvColumnThatIsNotNumericWithCategoricalGivenIsNamed() throws IOException {
+        CliInvocation.Result r = dryRun("minimize", "val_loss", "djl-mlp",
+                "{dataset: csv, path: DIR/train.csv, target: label, categorical: [x1]}", LR);
+
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("column 'color' is not numeric (line 2 holds 'red'); with data.categorical given,"
+                + " every other column but the target is read as numbers: list 'color' in categorical too");
+    }
+
+    @Test
+    void aSeriesWindowOfNoStepsAndANonNumericColumnAreRefusedAndDropLeavesTheColumnOut() throws IOException {
+        CliInvocation.Result zero = dryRun("minimize", "val_loss", "djl-rnn",
+                "{dataset: series, path: DIR/series.csv, target: value, n_steps: 0}", LR);
+        CliInvocation.Result date = dryRun("minimize", "val_loss", "djl-rnn",
+                "{dataset: series, path: DIR/series.csv, target: value, n_steps: 1}", LR);
+        CliInvocation.Result dropped = dryRun("minimize", "val_loss", "djl-rnn",
+                "{dataset: series, path: DIR/series.csv, target: value, drop: [date], n_steps: 1}", LR);
+        CliInvocation.Result typo = dryRun("minimize", "val_loss", "djl-rnn",
+                "{dataset: series, path: DIR/series.csv, target: value, drop: [dates], n_steps: 1}", LR);
+
+        assertThat(zero.code()).isEqualTo(2);
+        assertThat(zero.err()).containsPattern("s\\.yaml:6:\\d+: data\\.n_steps: expected a whole number of at least 1, got 0");
+        assertThat(date.code()).isEqualTo(2);
+        assertThat(date.err()).contains("column 'date' is not numeric (line 2 holds '2020-01-01'); a series reads numbers"
+                + " only, each column a feature of every step: leave 'date' out with data.drop: [date]");
+        assertThat(dropped.code()).as(dropped.err()).isZero();
+        assertThat(typo.err()).contains("data.drop: CSV").contains("has no column 'dates' (did you mean 'date'?)");
+    }
+}
