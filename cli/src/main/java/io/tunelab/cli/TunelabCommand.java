@@ -92,12 +92,14 @@ public final class TunelabCommand implements Runnable {
 
     /**
      * A command line for another root command (such as the Spark application's) built like {@code tunelab}'s: the
-     * wiring handed to commands that take it, errors as one line and exit code 2 or 1.
+     * wiring handed to commands that take it, errors (an option value that cannot be converted too) as one line and exit
+     * code 2 or 1.
      */
     public static CommandLine commandLine(Object root, Wiring wiring) {
         skipUnusedConverters();
         CommandLine cmd = new CommandLine(root, new CommandFactory(wiring));
         cmd.setExecutionExceptionHandler(new ErrorHandler());
+        cmd.setParameterExceptionHandler(new UsageErrorHandler(cmd.getParameterExceptionHandler()));
         return cmd;
     }
 
