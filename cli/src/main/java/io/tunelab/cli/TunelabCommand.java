@@ -9,6 +9,7 @@ import io.tunelab.cli.registry.PromoteCommand;
 import io.tunelab.cli.registry.ServeCommand;
 import io.tunelab.cli.query.CompareCommand;
 import io.tunelab.cli.query.StudiesCommand;
+import io.tunelab.cli.query.TrialCommand;
 import io.tunelab.cli.query.TrialsCommand;
 import io.tunelab.cli.bench.BenchCommand;
 import io.tunelab.cli.tensorboard.ExportCommand;
@@ -36,6 +37,7 @@ public final class TunelabCommand implements Runnable {
     static final List<Class<?>> SUBCOMMANDS = List.of(
             StudiesCommand.class,
             TrialsCommand.class,
+            TrialCommand.class,
             BestCommand.class,
             CompareCommand.class,
             RunCommand.class,
