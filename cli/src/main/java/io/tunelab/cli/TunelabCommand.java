@@ -3,6 +3,7 @@ package io.tunelab.cli;
 import io.tunelab.cli.query.BestCommand;
 import io.tunelab.cli.registry.AliasCommand;
 import io.tunelab.cli.registry.ArchiveCommand;
+import io.tunelab.cli.registry.DeleteCommand;
 import io.tunelab.cli.registry.DescribeCommand;
 import io.tunelab.cli.registry.ModelsCommand;
 import io.tunelab.cli.registry.PromoteCommand;
@@ -40,6 +41,7 @@ public final class TunelabCommand implements Runnable {
             TrialCommand.class,
             BestCommand.class,
             CompareCommand.class,
+            DeleteCommand.class,
             RunCommand.class,
             CreateCommand.class,
             WorkerCommand.class,
