@@ -46,6 +46,9 @@ public final class TrialCommand extends StudyCommand {
     @Parameters(index = "1", paramLabel = "NUMBER", description = "Trial number (as `tunelab trials` lists it).")
     int number;
 
+    /** The widest value a table shows whole. */
+    static final int WIDEST = 160;
+
     TrialCommand(Wiring wiring) {
         super(wiring);
     }
@@ -59,7 +62,8 @@ public final class TrialCommand extends StudyCommand {
             metrics.put(name, summary(storage.metrics(t.id(), name)));
         }
         List<ArtifactRef> artifacts = storage.artifacts(t.id());
-        out.print(format == Format.JSON ? json(s, t, metrics, artifacts) : table(s, t, metrics, artifacts).render(format));
+        out.print(format == Format.JSON ? json(s, t, metrics, artifacts) : table(s, t, metrics, artifacts, format == Format.TABLE)
+                .render(format));
         out.flush();
         return 0;
     }
@@ -97,8 +101,12 @@ public final class TrialCommand extends StudyCommand {
         return t.start() != null && t.end() != null ? Duration.between(t.start(), t.end()).toMillis() / 1000.0 : null;
     }
 
+    /**
+     * The {@code field, value} rows; for people ({@code table}) every value as left-aligned text, one longer than
+     * {@value #WIDEST} characters cut short (CSV and JSON keep it whole).
+     */
     private static TextTable table(StudyRecord s, FrozenTrial t, Map<String, Map<String, Object>> metrics,
-                                   List<ArtifactRef> artifacts) {
+                                   List<ArtifactRef> artifacts, boolean forPeople) {
         List<List<Object>> rows = new ArrayList<>();
         add(rows, "study", s.name());
         add(rows, "number", t.number());
@@ -129,6 +137,12 @@ public final class TrialCommand extends StudyCommand {
                 + ", max " + m.get("max") + ")" : "no points"));
         for (ArtifactRef a : artifacts) {
             add(rows, "artifact:" + a.name(), a.size() + " bytes, sha256 " + a.sha256() + ", " + a.uri());
+        }
+        if (forPeople) {
+            for (List<Object> row : rows) {
+                String text = row.get(1) == null ? null : row.get(1).toString();
+                row.set(1, text != null && text.length() > WIDEST ? text.substring(0, WIDEST - 3) + "..." : text);
+            }
         }
         return new TextTable(List.of("field", "value"), rows);
     }

@@ -74,6 +74,8 @@ class TrialCommandTest {
                 .contains("system:sampler").contains("intermediate").contains("3 reported, last at step 2")
                 .contains("metric:val_accuracy").contains("at step 2 (3 points").contains("artifact:model.txt")
                 .contains("7 bytes");
+        assertThat(r.out().lines().filter(l -> l.startsWith("number") || l.startsWith("value")))
+                .as("values are left-aligned, not padded to the widest").allSatisfy(l -> assertThat(l).hasSizeLessThan(40));
     }
 
     @Test
