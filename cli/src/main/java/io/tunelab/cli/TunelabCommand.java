@@ -3,12 +3,14 @@ package io.tunelab.cli;
 import io.tunelab.cli.query.BestCommand;
 import io.tunelab.cli.registry.AliasCommand;
 import io.tunelab.cli.registry.ArchiveCommand;
+import io.tunelab.cli.registry.DeleteCommand;
 import io.tunelab.cli.registry.DescribeCommand;
 import io.tunelab.cli.registry.ModelsCommand;
 import io.tunelab.cli.registry.PromoteCommand;
 import io.tunelab.cli.registry.ServeCommand;
 import io.tunelab.cli.query.CompareCommand;
 import io.tunelab.cli.query.StudiesCommand;
+import io.tunelab.cli.query.TrialCommand;
 import io.tunelab.cli.query.TrialsCommand;
 import io.tunelab.cli.bench.BenchCommand;
 import io.tunelab.cli.tensorboard.ExportCommand;
@@ -36,8 +38,10 @@ public final class TunelabCommand implements Runnable {
     static final List<Class<?>> SUBCOMMANDS = List.of(
             StudiesCommand.class,
             TrialsCommand.class,
+            TrialCommand.class,
             BestCommand.class,
             CompareCommand.class,
+            DeleteCommand.class,
             RunCommand.class,
             CreateCommand.class,
             WorkerCommand.class,
@@ -92,12 +96,14 @@ public final class TunelabCommand implements Runnable {
 
     /**
      * A command line for another root command (such as the Spark application's) built like {@code tunelab}'s: the
-     * wiring handed to commands that take it, errors as one line and exit code 2 or 1.
+     * wiring handed to commands that take it, errors (an option value that cannot be converted too) as one line and exit
+     * code 2 or 1.
      */
     public static CommandLine commandLine(Object root, Wiring wiring) {
         skipUnusedConverters();
         CommandLine cmd = new CommandLine(root, new CommandFactory(wiring));
         cmd.setExecutionExceptionHandler(new ErrorHandler());
+        cmd.setParameterExceptionHandler(new UsageErrorHandler(cmd.getParameterExceptionHandler()));
         return cmd;
     }
 

@@ -3,16 +3,12 @@ package io.tunelab.cli.query;
 import io.tunelab.cli.error.CliException;
 import io.tunelab.cli.output.TextTable;
 import io.tunelab.cli.wiring.Wiring;
-import io.tunelab.search.storage.StorageException;
 import io.tunelab.search.storage.StudyRecord;
 import io.tunelab.search.storage.TrialStorage;
 import io.tunelab.search.trial.FrozenTrial;
 import io.tunelab.search.trial.MetricPoint;
-import io.tunelab.search.trial.TrialState;
 import java.io.PrintWriter;
 import java.util.ArrayList;
-import java.util.EnumSet;
-import java.util.IntSummaryStatistics;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -45,7 +41,7 @@ public final class CompareCommand extends StudyCommand {
         StudyRecord s = study(storage, study);
         List<FrozenTrial> trials = new ArrayList<>();
         for (int n : numbers) {
-            trials.add(trial(storage, s, n));
+            trials.add(TrialCommand.trial(storage, s, n));
         }
         List<String> columns = new ArrayList<>(List.of("", "field"));
         trials.forEach(t -> columns.add("trial " + t.number()));
@@ -72,22 +68,6 @@ public final class CompareCommand extends StudyCommand {
         out.print(new TextTable(columns, rows).render(format));
         out.flush();
         return 0;
-    }
-
-    /** Trial {@code number} of the study; a number it does not have is an error naming the study and its range. */
-    private static FrozenTrial trial(TrialStorage storage, StudyRecord study, int number) {
-        try {
-            return storage.trialByNumber(study.id(), number);
-        } catch (StorageException e) {
-            if (e.kind() != StorageException.Kind.NOT_FOUND) {
-                throw e;
-            }
-            IntSummaryStatistics numbers = storage.trials(study.id(), EnumSet.allOf(TrialState.class)).stream()
-                    .mapToInt(FrozenTrial::number).summaryStatistics();
-            throw StorageException.notFound("study '" + study.name() + "' has no trial number " + number + "; " + (
-                    numbers.getCount() == 0 ? "it has no trials yet"
-                            : "its trials are numbered " + numbers.getMin() + " to " + numbers.getMax()));
-        }
     }
 
     /**

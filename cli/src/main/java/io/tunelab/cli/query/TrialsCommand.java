@@ -18,8 +18,8 @@ public final class TrialsCommand extends StudyCommand {
     @Parameters(index = "0", paramLabel = "STUDY", description = "Study name.")
     String study;
 
-    @Option(names = "--state", split = ",", paramLabel = "STATE",
-            description = "Only trials in these states (COMPLETE, PRUNED, FAIL, RUNNING, WAITING).")
+    @Option(names = "--state", split = ",", paramLabel = "STATE", converter = TrialStateConverter.class,
+            description = "Only trials in these states (COMPLETE, PRUNED, FAIL, RUNNING, WAITING; any case).")
     Set<TrialState> states;
 
     TrialsCommand(Wiring wiring) {

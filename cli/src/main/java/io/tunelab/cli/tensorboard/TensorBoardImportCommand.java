@@ -20,15 +20,19 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code tunelab import tensorboard DIR --study NAME}: each run directory of a TensorBoard logdir becomes a trial.
+ * {@code tunelab import tensorboard DIR --study NAME}: each run of a TensorBoard logdir becomes a trial (a Keras run's
+ * {@code train/} and {@code validation/} directories one trial together).
  * Corrupt or truncated records are listed (file and byte offset) and the rest is imported with exit code 0; a logdir
  * nothing can be read from, a {@code --metric} no run has and a study of the other direction are refused with exit
  * code 2 and nothing stored. The direction is resolved by {@link ImportDirection}.
  */
 @Command(name = "tensorboard", mixinStandardHelpOptions = true,
-        description = "Load a TensorBoard logdir into study NAME (created if needed): one trial per run directory"
-                + " (e.g. Keras's train/ and validation/), scalars as metric series, images as artifacts. Importing the"
-                + " same logdir again adds nothing.")
+        description = {"Load a TensorBoard logdir into study NAME (created if needed): one trial per run directory,"
+                + " scalars as metric series, images as artifacts. Importing the same logdir again adds nothing.",
+                "A Keras run (RUN/train and RUN/validation, as Keras's TensorBoard callback writes a fit) is one trial"
+                        + " RUN: its validation scalars keep their tags (epoch_accuracy), so --metric takes the"
+                        + " validation curve; its train scalars are stored as train/TAG (train/epoch_accuracy). A run"
+                        + " with train/ only takes --metric from train/TAG."})
 public final class TensorBoardImportCommand implements Callable<Integer> {
     private final Wiring wiring;
 

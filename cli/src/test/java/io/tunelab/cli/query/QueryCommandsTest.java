@@ -141,7 +141,30 @@ class QueryCommandsTest {
     void aBadFormatIsAUsageError() {
         Result r = run("trials", "fashion-mlp", "--format", "xml");
         assertThat(r.code()).isEqualTo(2);
-        assertThat(r.err()).contains("expected table, csv or json, got 'xml'");
+        assertThat(r.err()).contains("expected table, csv or json, got 'xml'").doesNotContain("Usage:");
+    }
+
+    @Test
+    void stateTakesAnyCase() {
+        Result lower = run("trials", "fashion-mlp", "--state", "fail", "--format", "csv");
+        Result mixed = run("trials", "fashion-mlp", "--state", "Fail,complete", "--format", "csv");
+
+        assertThat(lower.code()).as(lower.err()).isZero();
+        assertThat(lower.out().lines().skip(1)).singleElement().satisfies(l -> assertThat(l).startsWith("3,FAIL"));
+        assertThat(mixed.code()).as(mixed.err()).isZero();
+        assertThat(mixed.out().lines().skip(1)).hasSize(6);
+    }
+
+    @Test
+    void aBadStateIsOneLineNamingTheOptionTheValueAndTheStates() {
+        Result r = run("trials", "fashion-mlp", "--state", "pruned,bogus");
+
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err().lines().findFirst().orElseThrow()).startsWith("trials: ").contains("'--state'")
+                .contains("'bogus'").contains("RUNNING, COMPLETE, PRUNED, FAIL, WAITING");
+        assertThat(r.err()).doesNotContain("Usage:");
+        assertThat(r.err().lines()).hasSizeLessThanOrEqualTo(2);
     }
 
     @Test

@@ -29,12 +29,14 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
- * Loads a TensorBoard logdir into a study: each directory holding events files is one run (Keras's callback
- * writes {@code train/} and {@code validation/}; Tunelab's export one per trial) and becomes one trial, whose
- * scalars become its metric series, whose histograms, images, texts and PR curves its summaries, and whose HParams
- * session start's values (or, as Keras's {@code hp.KerasCallback} writes them, its parent directory's) its
- * parameters, with the distributions {@link ImportedParams} gives them. A run whose {@code metric} tag has a
- * last value ends COMPLETE with it as the objective value; a run without it ends PRUNED with no value.
+ * Loads a TensorBoard logdir into a study: each run ({@link LogdirRun}: a directory holding events files, as Tunelab's
+ * export writes one per trial, or a Keras run's directory, whose {@code train/} and {@code validation/} make one run)
+ * becomes one trial, whose scalars become its metric series (a Keras run's train scalars as {@code train/TAG}, its
+ * validation scalars under their own tags, so that the objective value comes from the validation curve), whose
+ * histograms, images, texts and PR curves its summaries, and whose HParams session start's values (or, as Keras's
+ * {@code hp.KerasCallback} writes them, its parent directory's) its parameters, with the distributions
+ * {@link ImportedParams} gives them. A run whose {@code metric} tag has a last value ends COMPLETE with it as the
+ * objective value; a run without it ends PRUNED with no value.
  *
  * <p>The logdir is read once before anything is stored, and refused, with nothing created, when not one value could
  * be read from it or when no run has the {@code metric} tag ({@link UnknownMetricException}). A study that exists
@@ -81,7 +83,7 @@ public final class LogdirImporter {
      *                              has ({@link UnknownMetricException}), an existing study of the other direction
      */
     public ImportReport importLogdir(Path logdir, String studyName) {
-        Map<Path, List<Path>> runs = runs(logdir);
+        List<LogdirRun> runs = LogdirRun.of(logdir, runs(logdir));
         LogdirSurvey survey = LogdirSurvey.of(runs);
         survey.requireReadable(logdir);
         if (!survey.scalarTags().contains(metric)) {
@@ -98,14 +100,15 @@ public final class LogdirImporter {
         RunImport totals = new RunImport(storage, metric, study.id(), ImportedParams.of(survey.hparams().values()));
         List<String> imported = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
-        for (Map.Entry<Path, List<Path>> run : runs.entrySet()) {
-            String name = runName(logdir, run.getKey());
-            String source = run.getKey().toAbsolutePath().normalize().toString();
-            if (done.contains(source)) {
+        for (LogdirRun run : runs) {
+            String name = runName(logdir, run.dir());
+            String source = source(run.dir());
+            // a part's own path: what an import before Keras runs were grouped recorded for train/ and validation/
+            if (done.contains(source) || run.parts().stream().anyMatch(p -> done.contains(source(p.dir())))) {
                 skipped.add(name);
                 continue;
             }
-            if (totals.load(name, source, run.getValue(), survey.hparamsOf(run.getKey(), logdir))) {
+            if (totals.load(name, source, run, survey.hparamsOf(run, logdir))) {
                 imported.add(name);
             }
         }
@@ -127,6 +130,10 @@ public final class LogdirImporter {
 
     private static String lower(Direction d) {
         return d.name().toLowerCase(Locale.ROOT);
+    }
+
+    private static String source(Path dir) {
+        return dir.toAbsolutePath().normalize().toString();
     }
 
     private static String runName(Path logdir, Path runDir) {
@@ -176,42 +183,51 @@ public final class LogdirImporter {
          * Loads one run with parameters {@code params}; false if it held nothing to import (e.g. only HParams records),
          * then no trial is made.
          */
-        boolean load(String name, String source, List<Path> files, Map<String, Object> params) {
+        boolean load(String name, String source, LogdirRun run, Map<String, Object> params) {
             trialId = -1;
             List<MetricPoint> batch = new ArrayList<>(BATCH);
             List<LoggedSummary> logged = new ArrayList<>();
-            MetricPoint[] objective = new MetricPoint[1];
-            for (Path file : files) {
-                try {
-                    EventFileReader.read(file, p -> {
-                        if (trialId < 0 && !(p instanceof SummaryPoint.SessionStart)) {
-                            trialId = storage.createRunningTrial(studyId).id();
-                            storage.setSystemAttr(trialId, SOURCE_ATTR, source);
-                            storage.setSystemAttr(trialId, RUN_ATTR, name);
-                            params.forEach((param, v) -> storage.setParam(trialId, param, v, distributions.distribution(param)));
-                        }
-                        if (p instanceof SummaryPoint.Scalar s) {
-                            MetricPoint point = new MetricPoint(s.tag(), s.step(), s.value(), s.wallTime());
-                            batch.add(point);
-                            if (s.tag().equals(metric) && (objective[0] == null || s.step() >= objective[0].step())) {
-                                objective[0] = point;
+            // [0]: the last point of the metric's own series; [1]: of train/METRIC, taken when the run has no other
+            MetricPoint[] objective = new MetricPoint[2];
+            String fallback = run.trainOnly() ? LogdirRun.TRAIN_PREFIX + metric : null;
+            for (LogdirRun.Part part : run.parts()) {
+                String prefix = part.prefix();
+                for (Path file : part.files()) {
+                    try {
+                        EventFileReader.read(file, p -> {
+                            if (trialId < 0 && !(p instanceof SummaryPoint.SessionStart)) {
+                                trialId = storage.createRunningTrial(studyId).id();
+                                storage.setSystemAttr(trialId, SOURCE_ATTR, source);
+                                storage.setSystemAttr(trialId, RUN_ATTR, name);
+                                params.forEach((param, v) -> storage.setParam(trialId, param, v,
+                                        distributions.distribution(param)));
                             }
-                            if (batch.size() == BATCH) {
-                                storage.logMetrics(trialId, List.copyOf(batch));
-                                batch.clear();
+                            if (p instanceof SummaryPoint.Scalar s) {
+                                MetricPoint point = new MetricPoint(prefix + s.tag(), s.step(), s.value(),
+                                        s.wallTime());
+                                batch.add(point);
+                                int slot = point.name().equals(metric) ? 0 : point.name().equals(fallback) ? 1 : -1;
+                                if (slot >= 0 && (objective[slot] == null || s.step() >= objective[slot].step())) {
+                                    objective[slot] = point;
+                                }
+                                if (batch.size() == BATCH) {
+                                    storage.logMetrics(trialId, List.copyOf(batch));
+                                    batch.clear();
+                                }
+                                scalars++;
+                            } else if (p instanceof SummaryPoint.Logged l) {
+                                logged.add(prefix.isEmpty() ? l.summary() : new LoggedSummary(prefix + l.summary().tag(),
+                                        l.summary().step(), l.summary().wallTime(), l.summary().value()));
+                                if (logged.size() == SUMMARY_BATCH) {
+                                    storage.logSummaries(trialId, List.copyOf(logged));
+                                    logged.clear();
+                                }
+                                summaries++;
                             }
-                            scalars++;
-                        } else if (p instanceof SummaryPoint.Logged l) {
-                            logged.add(l.summary());
-                            if (logged.size() == SUMMARY_BATCH) {
-                                storage.logSummaries(trialId, List.copyOf(logged));
-                                logged.clear();
-                            }
-                            summaries++;
-                        }
-                    }, problems::add);
-                } catch (IOException e) {
-                    problems.add(new RecordProblem(file, 0, "unreadable: " + e.getMessage()));
+                        }, problems::add);
+                    } catch (IOException e) {
+                        problems.add(new RecordProblem(file, 0, "unreadable: " + e.getMessage()));
+                    }
                 }
             }
             if (trialId < 0) {
@@ -223,8 +239,9 @@ public final class LogdirImporter {
             if (!logged.isEmpty()) {
                 storage.logSummaries(trialId, logged);
             }
-            if (objective[0] != null) {
-                storage.finishTrial(trialId, TrialState.COMPLETE, List.of(objective[0].value()), null);
+            MetricPoint value = objective[0] != null ? objective[0] : objective[1];
+            if (value != null) {
+                storage.finishTrial(trialId, TrialState.COMPLETE, List.of(value.value()), null);
             } else {
                 storage.finishTrial(trialId, TrialState.PRUNED, List.of(), "imported from TensorBoard without a '"
                         + metric + "' scalar to take as the objective value");

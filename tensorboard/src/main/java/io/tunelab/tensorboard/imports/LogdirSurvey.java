@@ -19,7 +19,8 @@ import java.util.TreeSet;
  * A first read of a logdir, before anything is stored: the scalar tags of all its runs, each run's HParams values
  * and whether anything could be read at all, so that an import that would only store a mistake is refused first.
  *
- * @param scalarTags every scalar tag of every run, sorted
+ * @param scalarTags the scalar tags {@code --metric} may name, sorted: every tag as stored (a Keras run's train scalars
+ *                   as {@code train/TAG}), and the tags of a Keras run that has only a {@code train/} part as written
  * @param hparams    the HParams session-start values of each run directory that has some, in path order
  * @param points     summary values read (scalars, histograms..., session starts)
  * @param problems   records that could not be read
@@ -32,25 +33,31 @@ record LogdirSurvey(SortedSet<String> scalarTags, Map<Path, Map<String, Object>>
         problems = List.copyOf(problems);
     }
 
-    /** Reads every events file of {@code runs} (run directory to its files). */
-    static LogdirSurvey of(Map<Path, List<Path>> runs) {
+    /** Reads every events file of {@code runs}. */
+    static LogdirSurvey of(List<LogdirRun> runs) {
         SortedSet<String> tags = new TreeSet<>();
         Map<Path, Map<String, Object>> hparams = new TreeMap<>();
         List<RecordProblem> problems = new ArrayList<>();
         long[] points = new long[1];
-        for (Map.Entry<Path, List<Path>> run : runs.entrySet()) {
-            for (Path file : run.getValue()) {
-                try {
-                    EventFileReader.read(file, p -> {
-                        points[0]++;
-                        if (p instanceof SummaryPoint.Scalar s) {
-                            tags.add(s.tag());
-                        } else if (p instanceof SummaryPoint.SessionStart start) {
-                            hparams.computeIfAbsent(run.getKey(), d -> new HashMap<>()).putAll(start.hparams());
-                        }
-                    }, problems::add);
-                } catch (IOException e) {
-                    problems.add(new RecordProblem(file, 0, "unreadable: " + e.getMessage()));
+        for (LogdirRun run : runs) {
+            boolean trainOnly = run.trainOnly();
+            for (LogdirRun.Part part : run.parts()) {
+                for (Path file : part.files()) {
+                    try {
+                        EventFileReader.read(file, p -> {
+                            points[0]++;
+                            if (p instanceof SummaryPoint.Scalar s) {
+                                tags.add(part.prefix() + s.tag());
+                                if (trainOnly) {
+                                    tags.add(s.tag());
+                                }
+                            } else if (p instanceof SummaryPoint.SessionStart start) {
+                                hparams.computeIfAbsent(part.dir(), d -> new HashMap<>()).putAll(start.hparams());
+                            }
+                        }, problems::add);
+                    } catch (IOException e) {
+                        problems.add(new RecordProblem(file, 0, "unreadable: " + e.getMessage()));
+                    }
                 }
             }
         }
@@ -82,5 +89,14 @@ record LogdirSurvey(SortedSet<String> scalarTags, Map<Path, Map<String, Object>>
             }
         }
         return Map.of();
+    }
+
+    /** The HParams values of every part of {@code run} ({@link #hparamsOf(Path, Path)}), merged in part order. */
+    Map<String, Object> hparamsOf(LogdirRun run, Path logdir) {
+        Map<String, Object> values = new HashMap<>();
+        for (LogdirRun.Part part : run.parts()) {
+            values.putAll(hparamsOf(part.dir(), logdir));
+        }
+        return values;
     }
 }

@@ -106,7 +106,7 @@ class ExportImportRoundTripTest {
     }
 
     @Test
-    void aKerasStyleLogdirBecomesOneTrialPerRunWithImagesAndTextsAsSummaries() throws IOException {
+    void aKerasStyleLogdirBecomesOneTrialWithImagesAndTextsAsSummaries() throws IOException {
         Path logdir = dir.resolve("keras");
         try (EventFileWriter train = EventFileWriter.create(logdir.resolve("train"), T0);
                 EventFileWriter validation = EventFileWriter.create(logdir.resolve("validation"), T0)) {
@@ -119,25 +119,25 @@ class ExportImportRoundTripTest {
             train.text("summary", 2, T0, "hi");
         }
         ImportReport report = new LogdirImporter(storage, "epoch_loss", Direction.MINIMIZE).importLogdir(logdir, "keras");
-        assertThat(report.imported()).containsExactly("train", "validation");
+        assertThat(report.imported()).containsExactly(".");
         assertThat(report.scalars()).isEqualTo(9);
         assertThat(report.summaries()).isEqualTo(2);
         List<FrozenTrial> trials = storage.trials(storage.findStudy("keras").orElseThrow().id(), EnumSet.allOf(TrialState.class));
-        FrozenTrial train = trials.get(0);
-        FrozenTrial validation = trials.get(1);
-        assertThat(train.values()).containsExactly((double) (float) (1.0 / 3));
-        assertThat(validation.values()).containsExactly((double) (float) (2.0 / 3));
-        assertThat(storage.metricNames(validation.id())).containsExactly("epoch_accuracy", "epoch_loss");
-        assertThat(storage.summaryTags(train.id())).containsExactly(new SummaryTag("samples/grid", SummaryKind.IMAGE),
-                new SummaryTag("summary", SummaryKind.TEXT));
-        assertThat(storage.summaries(train.id(), "summary")).extracting(LoggedSummary::value).containsExactly(new TextSummary("hi"));
+        assertThat(trials).hasSize(1);
+        FrozenTrial run = trials.get(0);
+        assertThat(run.values()).containsExactly((double) (float) (2.0 / 3));
+        assertThat(storage.metricNames(run.id())).containsExactly("epoch_accuracy", "epoch_loss", "train/epoch_loss");
+        assertThat(storage.summaryTags(run.id())).containsExactly(new SummaryTag("train/samples/grid", SummaryKind.IMAGE),
+                new SummaryTag("train/summary", SummaryKind.TEXT));
+        assertThat(storage.summaries(run.id(), "train/summary")).extracting(LoggedSummary::value)
+                .containsExactly(new TextSummary("hi"));
 
         new StudyExporter(tracker).export("keras", dir.resolve("re-exported"));
         ImportReport again = new LogdirImporter(storage, "epoch_loss", Direction.MINIMIZE)
                 .importLogdir(dir.resolve("re-exported"), "keras-2");
         assertThat(again.summaries()).isEqualTo(2);
         FrozenTrial copy = storage.trials(storage.findStudy("keras-2").orElseThrow().id(), EnumSet.allOf(TrialState.class)).get(0);
-        assertThat(((ImageSummary) storage.summaries(copy.id(), "samples/grid").get(0).value()).png()).isEqualTo(TestPngs.rgb(5, 4));
+        assertThat(((ImageSummary) storage.summaries(copy.id(), "train/samples/grid").get(0).value()).png()).isEqualTo(TestPngs.rgb(5, 4));
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.tunelab.tensorboard.imports;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import io.tunelab.search.space.CategoricalDistribution;
 import io.tunelab.search.space.FloatDistribution;
@@ -10,6 +11,7 @@ import io.tunelab.search.storage.InMemoryStorage;
 import io.tunelab.search.study.Study;
 import io.tunelab.search.trial.Direction;
 import io.tunelab.search.trial.FrozenTrial;
+import io.tunelab.search.trial.MetricPoint;
 import io.tunelab.search.trial.TrialState;
 import io.tunelab.tensorboard.TensorBoardException;
 import io.tunelab.tensorboard.event.EventFileWriter;
@@ -76,11 +78,11 @@ class LogdirImportChecksTest {
 
         assertThatThrownBy(() -> new LogdirImporter(storage, "val_acc", Direction.MAXIMIZE).importLogdir(logdir, "typo"))
                 .isInstanceOfSatisfying(UnknownMetricException.class,
-                        e -> assertThat(e.scalarTags()).containsExactly("epoch_accuracy", "epoch_loss"))
-                .hasMessageContaining("--metric 'val_acc'").hasMessageContaining("epoch_accuracy, epoch_loss");
+                        e -> assertThat(e.scalarTags()).containsExactly("epoch_accuracy", "train/epoch_loss"))
+                .hasMessageContaining("--metric 'val_acc'").hasMessageContaining("epoch_accuracy, train/epoch_loss");
         assertThat(storage.findStudy("typo")).isEmpty();
         ImportReport fixed = new LogdirImporter(storage, "epoch_accuracy", Direction.MAXIMIZE).importLogdir(logdir, "typo");
-        assertThat(fixed.imported()).containsExactly("train", "validation");
+        assertThat(fixed.imported()).containsExactly(".");
     }
 
     @Test
@@ -137,10 +139,78 @@ class LogdirImportChecksTest {
 
         ImportReport report = new LogdirImporter(storage, "epoch_loss", Direction.MINIMIZE).importLogdir(logdir, "keras");
 
-        assertThat(report.imported()).containsExactly("run-0/train", "run-1/train");
+        assertThat(report.imported()).containsExactly("run-0", "run-1");
+        assertThat(trials("keras")).extracting(FrozenTrial::values).containsExactly(List.of(1.0), List.of(2.0));
         assertThat(trials("keras")).extracting(FrozenTrial::params).containsExactly(
                 Map.of("units", 32, "optimizer", "adam"), Map.of("units", 64, "optimizer", "sgd"));
         assertThat(trials("keras").get(0).distributions()).containsEntry("units", IntDistribution.uniform(32, 64))
                 .containsEntry("optimizer", CategoricalDistribution.of("adam", "sgd"));
+    }
+
+    /** A logdir as Keras's TensorBoard callback writes it for {@code runs} fits with validation data. */
+    private Path kerasRuns(int runs) throws IOException {
+        Path logdir = dir.resolve("keras-runs");
+        for (int run = 0; run < runs; run++) {
+            try (EventFileWriter train = EventFileWriter.create(logdir.resolve("run_" + run).resolve("train"), T0);
+                    EventFileWriter validation = EventFileWriter.create(logdir.resolve("run_" + run).resolve("validation"), T0)) {
+                for (int epoch = 0; epoch < 3; epoch++) {
+                    // training accuracy runs ahead of validation accuracy: the best "trial" must not be a training curve
+                    train.scalar("epoch_accuracy", epoch, T0, 0.9 + 0.03 * epoch + 0.001 * run);
+                    train.scalar("epoch_loss", epoch, T0, 0.5 - 0.1 * epoch);
+                    validation.scalar("epoch_accuracy", epoch, T0, 0.5 + 0.1 * epoch + 0.01 * run);
+                    validation.scalar("epoch_loss", epoch, T0, 0.9 - 0.1 * epoch);
+                }
+            }
+        }
+        return logdir;
+    }
+
+    @Test
+    void aKerasRunIsOneTrialValuedByItsValidationCurveWithItsTrainCurvesBesideIt() throws IOException {
+        Path logdir = kerasRuns(2);
+
+        ImportReport report = new LogdirImporter(storage, "epoch_accuracy", Direction.MAXIMIZE).importLogdir(logdir, "k");
+
+        assertThat(report.imported()).containsExactly("run_0", "run_1");
+        List<FrozenTrial> trials = trials("k");
+        assertThat(trials).hasSize(2).allSatisfy(t -> assertThat(t.state()).isEqualTo(TrialState.COMPLETE));
+        assertThat(trials.get(0).values().get(0)).isCloseTo(0.7, within(1e-6));
+        assertThat(trials.get(1).values().get(0)).isCloseTo(0.71, within(1e-6));
+        assertThat(trials.get(1).systemAttrs()).containsEntry(LogdirImporter.RUN_ATTR, "run_1")
+                .containsEntry(LogdirImporter.SOURCE_ATTR, logdir.resolve("run_1").toAbsolutePath().normalize().toString());
+        long id = trials.get(0).id();
+        assertThat(storage.metrics(id, "epoch_accuracy")).extracting(MetricPoint::value)
+                .satisfiesExactly(v -> assertThat(v).isCloseTo(0.5, within(1e-6)), v -> assertThat(v).isCloseTo(0.6, within(1e-6)),
+                        v -> assertThat(v).isCloseTo(0.7, within(1e-6)));
+        assertThat(storage.metrics(id, "train/epoch_accuracy")).hasSize(3);
+        assertThat(storage.metrics(id, "train/epoch_loss")).hasSize(3);
+        assertThat(storage.metrics(id, "epoch_loss")).hasSize(3);
+    }
+
+    @Test
+    void importingAKerasLogdirAgainAddsNothing() throws IOException {
+        Path logdir = kerasRuns(2);
+        new LogdirImporter(storage, "epoch_accuracy", Direction.MAXIMIZE).importLogdir(logdir, "k");
+
+        ImportReport again = new LogdirImporter(storage, "epoch_accuracy", Direction.MAXIMIZE).importLogdir(logdir, "k");
+
+        assertThat(again.imported()).isEmpty();
+        assertThat(again.skipped()).containsExactly("run_0", "run_1");
+        assertThat(trials("k")).hasSize(2);
+    }
+
+    @Test
+    void aPlainLogdirKeepsOneTrialPerRunDirectory() throws IOException {
+        Path logdir = dir.resolve("plain");
+        for (String run : List.of("a", "b/c", "b/d")) {
+            try (EventFileWriter w = EventFileWriter.create(logdir.resolve(run), T0)) {
+                w.scalar("loss", 0, T0, run.length());
+            }
+        }
+
+        ImportReport report = new LogdirImporter(storage, "loss", Direction.MINIMIZE).importLogdir(logdir, "plain");
+
+        assertThat(report.imported()).containsExactly("a", "b/c", "b/d");
+        assertThat(storage.metrics(trials("plain").get(0).id(), "loss")).hasSize(1);
     }
 }

@@ -25,4 +25,12 @@ public interface ArtifactRepository {
 
     /** The local file behind a stored artifact's URI, checked to lie inside the root. */
     Path resolve(ArtifactRef ref);
+
+    /**
+     * Deletes {@code directory} (each segment checked as in {@link #store}) with every file below it; nothing when it
+     * does not exist.
+     *
+     * @return how many files were deleted
+     */
+    int deleteDirectory(List<String> directory);
 }

@@ -118,6 +118,34 @@ public final class LocalArtifactRepository implements ArtifactRepository {
         return inside(file);
     }
 
+    @Override
+    public int deleteDirectory(List<String> directory) {
+        if (directory.isEmpty()) {
+            throw TrackerException.invalid("refusing to delete the artifact root " + root);
+        }
+        directory.forEach(StorageNames::checkArtifactName);
+        Path dir = root;
+        for (String segment : directory) {
+            dir = dir.resolve(segment);
+        }
+        if (!Files.isDirectory(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return 0;
+        }
+        Path checked = inside(dir);
+        int[] files = new int[1];
+        try (java.util.stream.Stream<Path> walk = Files.walk(checked)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                if (!Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                    files[0]++;
+                }
+                Files.delete(p);
+            }
+        } catch (IOException e) {
+            throw TrackerException.unavailable("cannot delete " + checked + ": " + e.getMessage(), e);
+        }
+        return files[0];
+    }
+
     private Path inside(Path file) {
         Path normal = file.toAbsolutePath().normalize();
         Path checked = normal;

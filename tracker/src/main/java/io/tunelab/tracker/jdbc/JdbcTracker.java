@@ -11,6 +11,7 @@ import io.tunelab.tracker.metrics.IngestStages;
 import io.tunelab.tracker.metrics.MetricQueries;
 import io.tunelab.tracker.provenance.ProvenanceStore;
 import io.tunelab.tracker.query.ChangeQueries;
+import io.tunelab.tracker.query.DeletedStudy;
 import io.tunelab.tracker.query.TrackerQueries;
 import io.tunelab.tracker.registry.ModelRegistry;
 import java.nio.file.Path;
@@ -124,6 +125,21 @@ public final class JdbcTracker implements AutoCloseable {
 
     public ProvenanceStore provenance() {
         return provenance;
+    }
+
+    /**
+     * Deletes study {@code name} and everything recorded for it ({@link StudyDeletion}) in one durable transaction,
+     * then its artifact files ({@code study-<id>/} under the artifact root: trial artifacts and summary images).
+     *
+     * @return how many trials and artifact files were deleted
+     * @throws io.tunelab.tracker.TrackerException NOT_FOUND for a study that does not exist, CONFLICT for one a
+     *                                             registered model version was made from; then nothing is deleted
+     */
+    public DeletedStudy deleteStudy(String name) {
+        StudyDeletion.Deleted d = db.inDurableTransaction(c -> StudyDeletion.delete(c, name));
+        storage.forgetStudy(d.studyId(), d.trialIds());
+        int files = artifacts.deleteDirectory(List.of("study-" + d.studyId()));
+        return new DeletedStudy(name, d.trialIds().size(), files);
     }
 
     /**

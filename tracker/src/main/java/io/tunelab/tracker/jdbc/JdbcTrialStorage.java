@@ -391,6 +391,11 @@ final class JdbcTrialStorage implements TrialStorage {
         return changed;
     }
 
+    /** Forgets the cached snapshots of a study deleted from the database ({@link StudyDeletion}). */
+    void forgetStudy(long studyId, List<Long> trialIds) {
+        snapshots.forget(studyId, trialIds);
+    }
+
     @Override
     public FrozenTrial trial(long trialId) {
         return snapshots.trial(trialId);

@@ -39,6 +39,12 @@ final class TrialSnapshots {
         List<FrozenTrial> list = List.of();
     }
 
+    /** Forgets what is cached of a deleted study and of its trials {@code trialIds}. */
+    void forget(long studyId, List<Long> trialIds) {
+        studies.remove(studyId);
+        trialIds.forEach(finished::remove);
+    }
+
     /** Remembers a snapshot if it is finished. */
     FrozenTrial remember(FrozenTrial t) {
         if (t.state().isFinished()) {

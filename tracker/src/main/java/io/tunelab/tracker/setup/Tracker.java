@@ -7,6 +7,7 @@ import io.tunelab.tracker.metrics.IngestStages;
 import io.tunelab.tracker.metrics.MetricQueries;
 import io.tunelab.tracker.provenance.ProvenanceStore;
 import io.tunelab.tracker.query.ChangeQueries;
+import io.tunelab.tracker.query.DeletedStudy;
 import io.tunelab.tracker.query.TrackerQueries;
 import io.tunelab.tracker.registry.ModelRegistry;
 import java.util.Optional;
@@ -97,6 +98,19 @@ public final class Tracker implements AutoCloseable {
 
     public ProvenanceStore provenance() {
         return jdbc.provenance();
+    }
+
+    /**
+     * Deletes study {@code name}: its trials with their parameters, values, attributes, metric series, summaries,
+     * artifact records and provenance, the study's own records, then the artifact files the tracker copied for it.
+     *
+     * @return how many trials and artifact files were deleted
+     * @throws io.tunelab.tracker.TrackerException NOT_FOUND for a study that does not exist, CONFLICT (naming the
+     *                                             versions) for one a registered model version was made from; then
+     *                                             nothing is deleted
+     */
+    public DeletedStudy deleteStudy(String name) {
+        return jdbc.deleteStudy(name);
     }
 
     @Override
