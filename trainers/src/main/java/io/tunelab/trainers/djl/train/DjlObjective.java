@@ -194,12 +194,15 @@ public final class DjlObjective implements Objective {
                 : java.util.stream.IntStream.range(0, k).mapToObj(Integer::toString).toList();
     }
 
-    /** Accuracy with its 95% t-interval, confusion matrix and per-class metrics on the test split. */
+    /**
+     * Accuracy with its 95% t-interval, confusion matrix and per-class metrics on the test split, classes named as in
+     * the card (as the saved model, serving and the PR curves name them).
+     */
     private ClassificationReport testReport(Model model, Architecture architecture) {
         boolean was = ThreadGradients.setEnabled(false);
         try {
             int[] predicted = Evaluation.predict(model.getBlock(), architecture, model.getNDManager(), data.test(), 1000);
-            return ClassificationReport.of(data.test().labels(), predicted, data.test().numClasses());
+            return ClassificationReport.of(data.test().labels(), predicted, classNames());
         } finally {
             ThreadGradients.setEnabled(was);
         }

@@ -30,8 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Series and CSV regression targets far from 0 (a level of 1000, prices of 10^5): the network trains on values
- * standardised by the training split, the metrics and the served predictions are in the data's own units. Tiny data,
- * a few epochs.
+ * standardised by the training split, the metrics and the served predictions are in the data's own units; and the
+ * class names of a trial's test evaluation. Tiny data, a few epochs.
  */
 @Timeout(300)
 class DjlObjectiveScalingTest {
@@ -146,5 +146,28 @@ class DjlObjectiveScalingTest {
             }
             assertThat(sumError / rows.length).as("served predictions in prices").isLessThan(0.3 * std);
         }
+    }
+
+    @Test
+    void theTestEvaluationNamesClassesAsTheSavedModelDoes() throws IOException {
+        SplittableRandom random = new SplittableRandom(4);
+        StringBuilder csv = new StringBuilder("a,b,answer\n");
+        List<String> names = List.of("maybe", "no", "yes");
+        for (int i = 0; i < 150; i++) {
+            int y = random.nextInt(3);
+            csv.append(String.format(Locale.ROOT, "%.4f,%.4f,%s%n", y + random.nextGaussian() * 0.3,
+                    random.nextGaussian(), names.get(y)));
+        }
+        TrainingData data = CsvDatasets.load(Files.writeString(dir.resolve("answers.csv"), csv.toString()),
+                CsvOptions.classification("answer"), 0.2, 0.2, 1);
+        Map<String, Object> fixed = Map.of("epochs", 1, "batch_size", 16, "n_hidden", 1, "n_neurons", 4);
+        Study study = study("names");
+
+        FrozenTrial t = runOne(study, data, fixed, "val_loss", true);
+
+        Map<?, ?> test = (Map<?, ?>) t.userAttrs().get("test_evaluation");
+        assertThat(test.get("classes")).isEqualTo(names);
+        assertThat(data.card().classes()).isEqualTo(names);
+        assertThat(String.valueOf(test.get("per_class"))).contains("maybe").contains("yes");
     }
 }
