@@ -159,7 +159,8 @@ public final class DjlTrainers implements TrainerFactory {
 
     /**
      * How the study file's trials train on data of {@code task}: the fixed parameters, the monitored metric, and early
-     * stopping's own metric and best-epoch restoring as the {@code fit} section gives them. The objective suggests no
+     * stopping's own metric and best-epoch restoring as the {@code fit} section gives them. As Keras's {@code fit()}, a
+     * trial keeps (and reports, and checkpoints) its last epoch unless {@code early_stopping.restore_best} is on. The objective suggests no
      * space of its own: {@link #create} suggests the file's space first, as the dry run does, so a parameter whose
      * {@code when} is false is absent from the trial and read at its {@code fit} value or default.
      */
@@ -168,7 +169,7 @@ public final class DjlTrainers implements TrainerFactory {
         return DjlObjectiveConfig.mlp(Map.of(), fixed(spec)).withModel(model(spec))
                 .withMonitor(monitor(spec, task))
                 .withStopOn(stopOn(spec, task))
-                .withRestoreBest(es == null || es.restoreBest())
+                .withRestoreBest(es != null && es.restoreBest())
                 .withSummaries(summaries(spec.fit().summaries()))
                 .withCheckpointEvery(spec.fit().checkpointEvery() == null ? 0 : spec.fit().checkpointEvery());
     }

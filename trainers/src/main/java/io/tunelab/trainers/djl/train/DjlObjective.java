@@ -181,7 +181,9 @@ public final class DjlObjective implements Objective {
             list.add(new EvaluationSummaries(trial, test ? data.test() : data.valid(), test ? "test" : "valid", classNames()));
         }
         if (config.checkpoint()) {
-            list.add(new BestCheckpoint(trial, config.stopping(), card));
+            // the model the trial keeps: its best epoch's with restoreBest, else its last epoch's
+            list.add(config.restoreBest() ? new BestCheckpoint(trial, config.stopping(), card)
+                    : BestCheckpoint.lastEpoch(trial, config.stopping(), card));
         }
         list.add(new PruningCallback(trial, config.monitor()));
         return list;

@@ -30,8 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Series and CSV regression targets far from 0 (a level of 1000, prices of 10^5): the network trains on values
- * standardised by the training split, the metrics and the served predictions are in the data's own units; and the
- * class names of a trial's test evaluation. Tiny data, a few epochs.
+ * standardised by the training split, the metrics and the served predictions are in the data's own units, and the
+ * last-epoch/best-epoch choice and class names of what a trial keeps. Tiny data, a few epochs.
  */
 @Timeout(300)
 class DjlObjectiveScalingTest {
@@ -146,6 +146,34 @@ class DjlObjectiveScalingTest {
             }
             assertThat(sumError / rows.length).as("served predictions in prices").isLessThan(0.3 * std);
         }
+    }
+
+    @Test
+    void withoutRestoringTheBestEpochTheKeptModelIsTheLastEpochs() throws IOException {
+        // a noisy regression and a learning rate too high for it, so that the epochs' metrics go up and down
+        SplittableRandom random = new SplittableRandom(12);
+        StringBuilder csv = new StringBuilder("a,b,y\n");
+        for (int i = 0; i < 200; i++) {
+            double a = random.nextDouble(-1, 1);
+            double b = random.nextDouble(-1, 1);
+            double noise = (random.nextInt(10) == 0 ? 3 : 0.3) * random.nextGaussian();
+            csv.append(String.format(Locale.ROOT, "%.6f,%.6f,%.6f%n", a, b, Math.sin(3 * a) * b + noise));
+        }
+        TrainingData data = CsvDatasets.load(Files.writeString(dir.resolve("noisy.csv"), csv.toString()),
+                CsvOptions.regression("y"), 0.2, 0.3, 3);
+        Map<String, Object> fixed = Map.of("epochs", 8, "batch_size", 16, "n_hidden", 1, "n_neurons", 8,
+                "optimizer", "sgd", "learning_rate", 0.3);
+        Study study = study("last");
+
+        FrozenTrial t = runOne(study, data, fixed, "val_rmse", false);
+
+        List<MetricPoint> rmse = study.storage().metrics(t.id(), "val_rmse");
+        MetricPoint best = rmse.stream().min(java.util.Comparator.comparingDouble(MetricPoint::value)).orElseThrow();
+        assertThat(best.step()).as("the best epoch is not the last").isLessThan(8);
+        assertThat(t.userAttrs().get(DjlObjective.VALUE_EPOCH)).isEqualTo(8);
+        assertThat(t.value()).isEqualTo(rmse.get(7).value());
+        assertThat(t.userAttrs().get("best_checkpoint_epoch")).as("the attached model is the one the value is from")
+                .isEqualTo(8);
     }
 
     @Test
