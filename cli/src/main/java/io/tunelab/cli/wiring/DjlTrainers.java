@@ -11,7 +11,6 @@ import io.tunelab.search.study.Objective;
 import io.tunelab.trainers.callback.Monitor;
 import io.tunelab.trainers.TrainersException;
 import io.tunelab.trainers.callback.EpochMetrics;
-import io.tunelab.trainers.data.DenseDataset;
 import io.tunelab.trainers.data.FashionMnist;
 import io.tunelab.trainers.device.CpuThreads;
 import io.tunelab.trainers.djl.DjlPredictor;
@@ -204,8 +203,9 @@ public final class DjlTrainers implements TrainerFactory {
         if (!(model instanceof DjlPredictor network)) {
             throw new TrainersException("a DJL trainer scores the networks it loads, not a " + model.getClass().getSimpleName());
         }
-        DenseDataset test = DjlData.load(spec, false).splits().test();
-        return network.testScores(test);
+        TrainingData data = DjlData.load(spec, false);
+        // brought to the model's own scaling: a model saved before regression targets were scaled scores alike
+        return network.testScores(data.splits().test(), data.card().scaling());
     }
 
     /**

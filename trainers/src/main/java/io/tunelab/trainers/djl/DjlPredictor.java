@@ -252,6 +252,28 @@ public final class DjlPredictor implements Predictor {
         return scores;
     }
 
+    /**
+     * {@link #testScores(DenseDataset)} of regression examples prepared with {@code dataScaling} (the card of the data
+     * they were loaded with; null: values as they are), first brought to this model's own scaling: a model saved
+     * before its data were scaled, or with another scaling, is scored on the same examples in the same units.
+     */
+    public double[] testScores(DenseDataset data, Scaling dataScaling) {
+        if (!data.isRegression() || java.util.Objects.equals(dataScaling, card.scaling())) {
+            return testScores(data);
+        }
+        float[] x = data.features().clone();
+        float[] y = data.targets().clone();
+        if (dataScaling != null) {
+            dataScaling.unscaleInputs(x);
+            dataScaling.unscaleTargets(y);
+        }
+        if (card.scaling() != null) {
+            card.scaling().scaleInputs(x);
+            card.scaling().scaleTargets(y);
+        }
+        return testScores(DenseDataset.regression(x, data.exampleShape(), y, data.targetWidth()));
+    }
+
     /** The network's outputs for {@code rows}, softmax-normalised when {@code softmax}. */
     private float[][] outputs(float[][] rows, boolean softmax) {
         return outputs(rows, softmax, false);

@@ -106,6 +106,22 @@ public final class Scaling {
         }
     }
 
+    /** Undoes {@link #scaleInputs} in place. */
+    public void unscaleInputs(float[] values) {
+        int columns = inputMean.length;
+        for (int i = 0; columns > 0 && i < values.length; i++) {
+            int c = i % columns;
+            values[i] = (float) (values[i] * inputStd[c] + inputMean[c]);
+        }
+    }
+
+    /** Undoes {@link #scaleTargets} in place. */
+    public void unscaleTargets(float[] targets) {
+        for (int i = 0; i < targets.length; i++) {
+            targets[i] = (float) unscaleTarget(targets[i]);
+        }
+    }
+
     /** Scales targets in place. */
     public void scaleTargets(float[] targets) {
         for (int i = 0; i < targets.length; i++) {

@@ -109,6 +109,19 @@ class DjlObjectiveScalingTest {
             double[] scores = served.testScores(data.splits().test());
             double mse = -java.util.Arrays.stream(scores).average().orElseThrow();
             assertThat(Math.sqrt(mse)).as("test scores in the series' units").isCloseTo(testRmse, within(1e-3 + 1e-3 * testRmse));
+            assertThat(served.testScores(data.splits().test(), data.card().scaling())).as("data scaled as the model's")
+                    .containsExactly(scores);
+            // the same windows as they are (a model's data loaded without scaling) score alike
+            io.tunelab.trainers.data.DenseDataset test = data.splits().test();
+            float[] x = test.features().clone();
+            float[] y = test.targets().clone();
+            data.card().scaling().unscaleInputs(x);
+            data.card().scaling().unscaleTargets(y);
+            double[] rawScores = served.testScores(io.tunelab.trainers.data.DenseDataset.regression(x, test.exampleShape(), y,
+                    test.targetWidth()), null);
+            for (int i = 0; i < scores.length; i++) {
+                assertThat(rawScores[i]).isCloseTo(scores[i], within(1e-3));
+            }
         }
     }
 
