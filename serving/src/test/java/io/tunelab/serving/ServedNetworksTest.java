@@ -22,6 +22,7 @@ import io.tunelab.trainers.predict.Prediction;
 import io.tunelab.trainers.predict.Predictor;
 import io.tunelab.trainers.sources.DataCard;
 import io.tunelab.trainers.sources.ImageFolders;
+import io.tunelab.trainers.sources.Scaling;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -54,13 +55,17 @@ class ServedNetworksTest {
 
     /** Saves an untrained network of {@code architecture} with {@code card}, as a trial's best checkpoint is saved. */
     private DjlPredictor saved(Architecture architecture, DataCard card) throws IOException {
+        return saved(architecture, card, dir);
+    }
+
+    private static DjlPredictor saved(Architecture architecture, DataCard card, Path into) throws IOException {
         try (Model model = ModelFiles.newModel("m", Device.cpu())) {
             model.setBlock(Networks.build(architecture, 3));
             model.getBlock().initialize(model.getNDManager(), DataType.FLOAT32, Networks.batchShape(architecture, 1));
-            ModelFiles.save(model, architecture, dir, "best");
+            ModelFiles.save(model, architecture, into, "best");
         }
-        card.write(ModelFiles.dataCardFile(dir, "best"));
-        return DjlPredictor.load(dir.resolve("best-0000.params"), List.of());
+        card.write(ModelFiles.dataCardFile(into, "best"));
+        return DjlPredictor.load(into.resolve("best-0000.params"), List.of());
     }
 
     private Map<String, HttpResponse<String>> serve(Predictor predictor, List<String> bodies) throws Exception {
@@ -193,6 +198,29 @@ class ServedNetworksTest {
             assertThat(answers.get("[[0, 0.1, 0.2]]").statusCode()).isEqualTo(400);
             assertThat(answers.get("[[0, 0.1, 0.2]]").body()).contains("instances[0] has 3 numbers; expected 8 (shape [8, 1])");
             assertThat(answers.get("[[[0, 1], [0.1, 1]]]").body()).contains("instances[0] does not match shape [8, 1]");
+        }
+    }
+
+    @Test
+    void aSeriesModelTrainedOnScaledValuesTakesWindowsAndAnswersForecastsInTheSeriesUnits() throws Exception {
+        RnnArchitecture rnn = new RnnArchitecture(List.of(4, 1), RecurrentCell.GRU, List.of(4), 0, 0, 0, 0, WeightInit.GLOROT,
+                2);
+        // the same network, once with a card that scales by mean 1000 and std 2, once on values as they are
+        DataCard plainCard = DataCard.regression(DataCard.Input.SERIES);
+        DataCard scaledCard = plainCard.withScaling(new Scaling(new double[] {1000}, new double[] {2}, 1000, 2));
+        try (DjlPredictor plain = saved(rnn, plainCard, java.nio.file.Files.createDirectories(dir.resolve("plain")));
+             DjlPredictor scaled = saved(rnn, scaledCard, java.nio.file.Files.createDirectories(dir.resolve("scaled")))) {
+            List<?> raw = (List<?>) plain.predict(new float[][] {{0.5f, -0.25f, 1f, 0f}}).get(0).output();
+
+            Map<String, HttpResponse<String>> answers = serve(scaled, List.of("[[1001, 999.5, 1002, 1000]]"));
+
+            HttpResponse<String> answer = answers.get("[[1001, 999.5, 1002, 1000]]");
+            assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+            JsonNode forecast = JSON.readTree(answer.body()).get("predictions").get(0).get("value");
+            for (int k = 0; k < 2; k++) {
+                assertThat(forecast.get(k).asDouble()).as("1000 + 2 x the network's output on the scaled window")
+                        .isCloseTo(1000 + 2 * (Double) raw.get(k), within(1e-3));
+            }
         }
     }
 }

@@ -72,6 +72,9 @@ final class DjlData {
         String dataset = spec.data().dataset();
         checkAugment(spec);
         checkImageSummaries(spec);
+        if (dataset.equals("fashion-mnist")) {
+            subset(new DataOptions("data", spec.data().options()));
+        }
         List<String> known = switch (dataset) {
             case "fashion-mnist" -> List.of("dir", "subset", "valid_split");
             case "csv" -> List.of("path", "target", "task", "categorical", "test_split", "valid_split");
@@ -233,11 +236,27 @@ final class DjlData {
         if (valid != splits.valid().size()) {
             splits = DatasetSplits.holdOutFirst(splits.valid().concat(splits.train()), valid, splits.test());
         }
-        int subset = data.integer("subset", 0);
+        int subset = subset(data);
         if (forTraining && subset > 0 && subset < splits.train().size()) {
             splits = new DatasetSplits(splits.train().slice(0, subset), splits.valid(), splits.test());
         }
         return new TrainingData(splits, DataCard.classes(FashionMnist.CLASS_NAMES, DataCard.Input.TENSOR));
+    }
+
+    /**
+     * Fashion-MNIST's {@code subset}: how many of the first training images train, 0 when absent (all of them).
+     * A given subset must be positive: 0 or less would silently train on every image.
+     */
+    private static int subset(DataOptions data) {
+        if (!data.has("subset")) {
+            return 0;
+        }
+        int subset = data.integer("subset", 0);
+        if (subset < 1) {
+            throw new CliException("data.subset: " + subset + " images cannot train; expected a whole number of at"
+                    + " least 1 (train on the first N training images), or no subset to train on all of them");
+        }
+        return subset;
     }
 
     private static List<Integer> imageSize(StudySpec spec) {

@@ -11,7 +11,6 @@ import io.tunelab.search.study.Objective;
 import io.tunelab.trainers.callback.Monitor;
 import io.tunelab.trainers.TrainersException;
 import io.tunelab.trainers.callback.EpochMetrics;
-import io.tunelab.trainers.data.DenseDataset;
 import io.tunelab.trainers.data.FashionMnist;
 import io.tunelab.trainers.device.CpuThreads;
 import io.tunelab.trainers.djl.DjlPredictor;
@@ -178,7 +177,8 @@ public final class DjlTrainers implements TrainerFactory {
 
     /**
      * How the study file's trials train on data of {@code task}: the fixed parameters, the monitored metric, and early
-     * stopping's own metric and best-epoch restoring as the {@code fit} section gives them. The objective suggests no
+     * stopping's own metric and best-epoch restoring as the {@code fit} section gives them. As Keras's {@code fit()}, a
+     * trial keeps (and reports, and checkpoints) its last epoch unless {@code early_stopping.restore_best} is on. The objective suggests no
      * space of its own: {@link #create} suggests the file's space first, as the dry run does, so a parameter whose
      * {@code when} is false is absent from the trial and read at its {@code fit} value or default.
      */
@@ -187,7 +187,7 @@ public final class DjlTrainers implements TrainerFactory {
         return DjlObjectiveConfig.mlp(Map.of(), fixed(spec)).withModel(model(spec))
                 .withMonitor(monitor(spec, task))
                 .withStopOn(stopOn(spec, task))
-                .withRestoreBest(es == null || es.restoreBest())
+                .withRestoreBest(es != null && es.restoreBest())
                 .withSummaries(summaries(spec.fit().summaries()))
                 .withCheckpointEvery(spec.fit().checkpointEvery() == null ? 0 : spec.fit().checkpointEvery());
     }
@@ -222,8 +222,9 @@ public final class DjlTrainers implements TrainerFactory {
         if (!(model instanceof DjlPredictor network)) {
             throw new TrainersException("a DJL trainer scores the networks it loads, not a " + model.getClass().getSimpleName());
         }
-        DenseDataset test = DjlData.load(spec, false).splits().test();
-        return network.testScores(test);
+        TrainingData data = DjlData.load(spec, false);
+        // brought to the model's own scaling: a model saved before regression targets were scaled scores alike
+        return network.testScores(data.splits().test(), data.card().scaling());
     }
 
     /**

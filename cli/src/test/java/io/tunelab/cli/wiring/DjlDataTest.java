@@ -145,4 +145,19 @@ class DjlDataTest {
         assertThatThrownBy(() -> new DjlTrainers().configuration(spec)).isInstanceOf(CliException.class)
                 .hasMessageContaining("metric: 'rmse' does not fit classification data");
     }
+
+    @Test
+    void aFashionMnistSubsetOfZeroOrLessIsRefusedAtConfigurationNamingTheFieldAndValue() {
+        for (int subset : new int[] {0, -5}) {
+            StudySpec spec = spec("djl-mlp", "val_accuracy", "{dataset: fashion-mnist, subset: " + subset + "}",
+                    "learning_rate: {float: [0.001, 0.01]}");
+
+            assertThatThrownBy(() -> new DjlTrainers().configuration(spec)).isInstanceOf(CliException.class)
+                    .hasMessageContaining("data.subset: " + subset + " images cannot train")
+                    .hasMessageContaining("expected a whole number of at least 1");
+        }
+        StudySpec positive = spec("djl-mlp", "val_accuracy", "{dataset: fashion-mnist, subset: 100}",
+                "learning_rate: {float: [0.001, 0.01]}");
+        new DjlTrainers().configuration(positive);
+    }
 }

@@ -47,6 +47,23 @@ class DjlTrainersEarlyStoppingTest {
     }
 
     @Test
+    void withoutEarlyStoppingATrialKeepsItsLastEpochAsKerasFitDoes() {
+        StudySpec spec = new StudySpecParser().parse("""
+                study: s
+                direction: maximize
+                metric: val_accuracy
+                budget: {trials: 2}
+                trainer: djl-mlp
+                data: fashion-mnist
+                space:
+                  learning_rate: {reciprocal: [1e-4, 1e-1]}
+                fit: {epochs: 5}
+                """, "s.yaml");
+
+        assertThat(DjlTrainers.config(spec, Task.CLASSIFICATION).restoreBest()).isFalse();
+    }
+
+    @Test
     void aMonitorOfItsOwnStopsOnThatMetricWhileTheTrialStillReturnsTheStudysMetric() {
         DjlObjectiveConfig config = DjlTrainers.config(spec("val_accuracy", "{patience: 2, monitor: val_loss}"), Task.CLASSIFICATION);
         DjlObjectiveConfig own = DjlTrainers.config(spec("val_accuracy", "{patience: 2}"), Task.CLASSIFICATION);

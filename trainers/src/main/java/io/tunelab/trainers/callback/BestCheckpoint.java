@@ -18,6 +18,10 @@ import java.nio.file.Path;
  * {@link DataCard}, {@code best.data.json}), the epoch is set as
  * user attribute {@code best_checkpoint_epoch}, and the temporary directory is deleted.
  *
+ * <p>When the run keeps its last epoch rather than its best (Keras's {@code fit()} without
+ * {@code restore_best_weights}), {@link #lastEpoch} saves the model after every epoch instead, so the attached
+ * model (and {@code best_checkpoint_epoch}) is the last epoch's, the one the trial's value is from.
+ *
  * <p>Resumable: a resumable checkpoint holds the best value, its epoch and the best model's files, which
  * a resumed run writes back into its own temporary directory.
  *
@@ -30,6 +34,7 @@ public final class BestCheckpoint implements ResumableCallback {
     private final Trial trial;
     private final Monitor monitor;
     private final DataCard card;
+    private final boolean everyEpoch;
     private Path dir;
     private ModelFiles.Saved saved;
     private double best = Double.NaN;
@@ -41,15 +46,25 @@ public final class BestCheckpoint implements ResumableCallback {
 
     /** Saves {@code card} (may be null) beside the best model, for serving it on raw inputs. */
     public BestCheckpoint(Trial trial, Monitor monitor, DataCard card) {
+        this(trial, monitor, card, false);
+    }
+
+    private BestCheckpoint(Trial trial, Monitor monitor, DataCard card, boolean everyEpoch) {
         this.trial = trial;
         this.monitor = monitor;
         this.card = card;
+        this.everyEpoch = everyEpoch;
+    }
+
+    /** Keeps the model of the last epoch run (saved after every epoch) and {@code card} (may be null) beside it. */
+    public static BestCheckpoint lastEpoch(Trial trial, Monitor monitor, DataCard card) {
+        return new BestCheckpoint(trial, monitor, card, true);
     }
 
     @Override
     public void onEpochEnd(EpochMetrics metrics, TrainingContext context) {
         double value = monitor.value(metrics);
-        if (!monitor.improves(value, best, 0)) {
+        if (!everyEpoch && !monitor.improves(value, best, 0)) {
             return;
         }
         try {

@@ -11,6 +11,7 @@ import io.tunelab.trainers.predict.InputSchema;
 import io.tunelab.trainers.predict.Prediction;
 import io.tunelab.trainers.predict.Predictor;
 import io.tunelab.trainers.sources.DataCard;
+import io.tunelab.trainers.sources.Scaling;
 import io.tunelab.trainers.tabular.Task;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -27,7 +28,9 @@ import java.util.Map;
  * (or a list of numbers for a forecast's horizon). Rows are laid out as {@link #schema()}: the
  * architecture's input shape (for a model of an image folder an {@link InputSchema#image image} schema),
  * or for a model of CSV data the encoder's named features (raw numbers, 0/1 level indicators, {@code NaN}
- * for a missing value), encoded here exactly as in training. Thread-safe: each call works in its own
+ * for a missing value), encoded here exactly as in training. When the card holds a {@link Scaling}, a series
+ * window's values are standardised as in training and a regressor's outputs are un-scaled to the targets'
+ * original units. Thread-safe: each call works in its own
  * native memory scope, closed before it returns.
  */
 public final class DjlPredictor implements Predictor {
@@ -96,7 +99,7 @@ public final class DjlPredictor implements Predictor {
         if (card.task() == Task.REGRESSION) {
             List<Prediction> out = new ArrayList<>(rows.length);
             for (float[] v : outputs(rows, false)) {
-                out.add(new Prediction(value(v), Map.of()));
+                out.add(new Prediction(value(unscaled(v)), Map.of()));
             }
             return out;
         }
@@ -171,7 +174,11 @@ public final class DjlPredictor implements Predictor {
                 std[c] = (float) Math.sqrt(Math.max(0, squares[i][c] / samples - m * m));
             }
             if (!classifier) {
-                predictions.add(new Prediction(value(mean), Map.of(), value(std)));
+                double stdScale = card.scaling() == null ? 1 : card.scaling().targetStd();
+                for (int c = 0; c < k; c++) {
+                    std[c] = (float) (std[c] * stdScale);
+                }
+                predictions.add(new Prediction(value(unscaled(mean)), Map.of(), value(std)));
                 continue;
             }
             Map<String, Double> probabilities = new LinkedHashMap<>();
@@ -185,6 +192,16 @@ public final class DjlPredictor implements Predictor {
             predictions.add(new Prediction(card.classes().get(best), probabilities, spread));
         }
         return predictions;
+    }
+
+    /** A regressor's outputs in the targets' original units (un-scaled by the card's {@link Scaling}), in place. */
+    private float[] unscaled(float[] v) {
+        if (card.scaling() != null) {
+            for (int c = 0; c < v.length; c++) {
+                v[c] = (float) card.scaling().unscaleTarget(v[c]);
+            }
+        }
+        return v;
     }
 
     /** A regressor's outputs of one row: a number, or the list of a horizon's numbers. */
@@ -205,7 +222,8 @@ public final class DjlPredictor implements Predictor {
 
     /**
      * Per-example scores on {@code data}, examples prepared as in training (already encoded): 1 for the
-     * right class and 0 for a wrong one, or minus the squared error summed over a regressor's outputs.
+     * right class and 0 for a wrong one, or minus the squared error summed over a regressor's outputs, in the targets'
+     * original units (the data's targets scaled as in training, by the card's {@link Scaling}).
      */
     public double[] testScores(DenseDataset data) {
         double[] scores = new double[data.size()];
@@ -223,14 +241,37 @@ public final class DjlPredictor implements Predictor {
                     }
                     scores[i] = best == data.label(i) ? 1 : 0;
                 } else {
+                    double scale = card.scaling() == null ? 1 : card.scaling().targetStd();
                     for (int c = 0; c < k; c++) {
-                        double e = o[c] - data.targets()[i * k + c];
+                        double e = (o[c] - data.targets()[i * k + c]) * scale;
                         scores[i] -= e * e;
                     }
                 }
             }
         }
         return scores;
+    }
+
+    /**
+     * {@link #testScores(DenseDataset)} of regression examples prepared with {@code dataScaling} (the card of the data
+     * they were loaded with; null: values as they are), first brought to this model's own scaling: a model saved
+     * before its data were scaled, or with another scaling, is scored on the same examples in the same units.
+     */
+    public double[] testScores(DenseDataset data, Scaling dataScaling) {
+        if (!data.isRegression() || java.util.Objects.equals(dataScaling, card.scaling())) {
+            return testScores(data);
+        }
+        float[] x = data.features().clone();
+        float[] y = data.targets().clone();
+        if (dataScaling != null) {
+            dataScaling.unscaleInputs(x);
+            dataScaling.unscaleTargets(y);
+        }
+        if (card.scaling() != null) {
+            card.scaling().scaleInputs(x);
+            card.scaling().scaleTargets(y);
+        }
+        return testScores(DenseDataset.regression(x, data.exampleShape(), y, data.targetWidth()));
     }
 
     /** The network's outputs for {@code rows}, softmax-normalised when {@code softmax}. */
@@ -253,6 +294,10 @@ public final class DjlPredictor implements Predictor {
             } else {
                 System.arraycopy(rows[i], 0, flat, i * width, width);
             }
+        }
+        if (card.scaling() != null) {
+            // a series window's columns standardised as in training (CSV features were encoded above)
+            card.scaling().scaleInputs(flat);
         }
         return forward(flat, rows.length, softmax, monteCarlo);
     }

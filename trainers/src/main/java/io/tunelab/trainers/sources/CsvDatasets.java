@@ -16,7 +16,9 @@ import java.nio.file.Path;
  * rows are split (stratified by class for classification, seeded) into test, validation and training
  * parts; a {@link FeatureEncoder} fitted on the training part only standardises numeric columns,
  * one-hot encodes categorical ones and fills missing values; every part is encoded with it, and it
- * travels in the data's {@link DataCard}, so a saved model encodes served rows identically.
+ * travels in the data's {@link DataCard}, so a saved model encodes served rows identically. Regression
+ * targets are standardised likewise by the training part's mean and std ({@link Scaling}, in the card too):
+ * the network fits scaled targets, and metrics and served predictions are un-scaled to the target's units.
  * Examples have shape {@code [features]}; regression targets have width 1. Stateless.
  */
 public final class CsvDatasets {
@@ -41,8 +43,18 @@ public final class CsvDatasets {
         Split inner = Splits.holdOut(rest, validFraction, seed + 1);
         Table train = rest.select(inner.train());
         FeatureEncoder encoder = FeatureEncoder.fit(train, true);
-        return new TrainingData(new DatasetSplits(dense(encoder.encode(train)), dense(encoder.encode(rest.select(inner.test()))),
-                dense(encoder.encode(all.select(outer.test())))), DataCard.features(encoder));
+        DatasetSplits splits = new DatasetSplits(dense(encoder.encode(train)), dense(encoder.encode(rest.select(inner.test()))),
+                dense(encoder.encode(all.select(outer.test()))));
+        DataCard card = DataCard.features(encoder);
+        if (splits.train().isRegression()) {
+            // targets standardised by the training split's mean and std alone, as StandardScaler fitted on y_train
+            Scaling scaling = Scaling.ofTargets(splits.train().targets());
+            scaling.scaleTargets(splits.train().targets());
+            scaling.scaleTargets(splits.valid().targets());
+            scaling.scaleTargets(splits.test().targets());
+            card = card.withScaling(scaling);
+        }
+        return new TrainingData(splits, card);
     }
 
     /** An encoded table as a dataset of {@code [features]} examples. */

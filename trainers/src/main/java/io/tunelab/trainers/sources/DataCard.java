@@ -28,8 +28,11 @@ import java.util.stream.IntStream;
  * @param classes class names in output order; empty for regression
  * @param input   the form of one input
  * @param encoder the encoder of named features; present exactly when {@code input} is {@link Input#FEATURES}
+ * @param scaling the standardisation of series inputs and regression targets fitted on the training split
+ *                ({@link Scaling}): inputs are scaled by it and outputs un-scaled; null when the network sees the
+ *                values as they are (and for classification)
  */
-public record DataCard(Task task, List<String> classes, Input input, FeatureEncoder encoder) {
+public record DataCard(Task task, List<String> classes, Input input, FeatureEncoder encoder, Scaling scaling) {
     /** The format tag written into every file. */
     public static final String FORMAT = "tunelab-data-card/1";
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -64,6 +67,19 @@ public record DataCard(Task task, List<String> classes, Input input, FeatureEnco
         if ((input == Input.FEATURES) != (encoder != null)) {
             throw new TrainersException("a data card has a feature encoder exactly when its input is named features");
         }
+        if (scaling != null && task != Task.REGRESSION) {
+            throw new TrainersException("only a regression data card scales its targets");
+        }
+    }
+
+    /** A card without scaling. */
+    public DataCard(Task task, List<String> classes, Input input, FeatureEncoder encoder) {
+        this(task, classes, input, encoder, null);
+    }
+
+    /** The same card, its inputs and targets standardised by {@code s}. */
+    public DataCard withScaling(Scaling s) {
+        return new DataCard(task, classes, input, encoder, s);
     }
 
     /** The card of {@code data} taken as plain arrays: classes named by their index. */
@@ -91,7 +107,7 @@ public record DataCard(Task task, List<String> classes, Input input, FeatureEnco
 
     /** The same card with another form of input (not named features). */
     public DataCard withInput(Input in) {
-        return new DataCard(task, classes, in, null);
+        return new DataCard(task, classes, in, null, scaling);
     }
 
     /** A JSON-compatible description that {@link #fromMap} reads back. */
@@ -103,6 +119,9 @@ public record DataCard(Task task, List<String> classes, Input input, FeatureEnco
         out.put("input", input.wireName());
         if (encoder != null) {
             out.put("encoder", encoder.toMap());
+        }
+        if (scaling != null) {
+            out.put("scaling", scaling.toMap());
         }
         return out;
     }
@@ -118,7 +137,9 @@ public record DataCard(Task task, List<String> classes, Input input, FeatureEnco
             List<String> classes = new ArrayList<>();
             ((List<?>) map.get("classes")).forEach(c -> classes.add(String.valueOf(c)));
             Object encoder = map.get("encoder");
-            return new DataCard(task, classes, input, encoder == null ? null : EncoderJson.fromMap((Map<?, ?>) encoder, source));
+            Object scaling = map.get("scaling");
+            return new DataCard(task, classes, input, encoder == null ? null : EncoderJson.fromMap((Map<?, ?>) encoder, source),
+                    scaling == null ? null : Scaling.fromMap((Map<?, ?>) scaling, source));
         } catch (IllegalArgumentException | ClassCastException | NullPointerException e) {
             throw new TrainersException(source + " holds an invalid data card: " + e.getMessage(), e);
         }

@@ -15,7 +15,9 @@ import java.util.SplittableRandom;
  * ({@code [nSteps, columns]}) and its targets are the next {@code horizon} values of the target column.
  * Splits are chronological and never shuffled across a boundary: the series' rows are cut into a
  * training, then a validation, then a test segment, and each segment is windowed on its own, so no
- * window of one split sees a value of another. Stateless.
+ * window of one split sees a value of another. A CSV series is standardised column by column with the means and
+ * stds of its training segment alone ({@link Scaling}, in the data's card): the network sees and forecasts scaled
+ * values, and metrics and served forecasts are un-scaled back to the series' units. Stateless.
  */
 public final class SeriesDatasets {
     private SeriesDatasets() {
@@ -23,7 +25,8 @@ public final class SeriesDatasets {
 
     /**
      * Windows of a CSV file of numeric columns, one row per time step, oldest first. Each step's features
-     * are the target column first, then the other columns in file order.
+     * are the target column first, then the other columns in file order, every column standardised by its mean and
+     * std over the training segment (targets too, by the target column's); the card holds the {@link Scaling}.
      *
      * @param validFraction share of the rows (after the training segment) validating, in [0, 1)
      * @param testFraction  share of the rows (the last ones) testing, in [0, 1)
@@ -63,10 +66,12 @@ public final class SeriesDatasets {
         int valid = (int) Math.round(rows * validFraction);
         int train = rows - valid - test;
         String name = "series '" + file + "'";
+        Scaling scaling = Scaling.ofColumns(values, columns, Math.max(0, train), 0);
+        scaling.scaleInputs(values);
         return new TrainingData(new DatasetSplits(windows(name, "training", values, columns, 0, train, nSteps, horizon),
                 windows(name, "validation", values, columns, train, train + valid, nSteps, horizon),
                 windows(name, "test", values, columns, train + valid, rows, nSteps, horizon)),
-                DataCard.regression(DataCard.Input.SERIES));
+                DataCard.regression(DataCard.Input.SERIES).withScaling(scaling));
     }
 
     /**

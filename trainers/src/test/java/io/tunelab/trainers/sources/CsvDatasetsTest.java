@@ -60,6 +60,44 @@ class CsvDatasetsTest {
     }
 
     @Test
+    void regressionTargetsAreStandardisedByTheTrainingPartAloneAndTheCardKeepsTheScaling() throws IOException {
+        TrainingData raw = CsvDatasets.load(table(), CsvOptions.regression("y").withCategorical("kind"), 0.2, 0.25, 3);
+        Scaling scaling = raw.card().scaling();
+        DatasetSplits splits = raw.splits();
+
+        assertThat(scaling).isNotNull();
+        assertThat(scaling.inputColumns()).as("features are the encoder's").isZero();
+        double[] train = new double[splits.train().size()];
+        double sum = 0;
+        for (int i = 0; i < train.length; i++) {
+            train[i] = scaling.unscaleTarget(splits.train().targets()[i]);
+            sum += train[i];
+        }
+        double trainMean = sum / train.length;
+        double squares = 0;
+        for (double t : train) {
+            squares += (t - trainMean) * (t - trainMean);
+        }
+        assertThat(scaling.targetMean()).as("the mean of the training targets alone").isCloseTo(trainMean, within(1e-3));
+        assertThat(scaling.targetStd()).isCloseTo(Math.sqrt(squares / train.length), within(1e-3));
+        double scaledSum = 0;
+        for (float t : splits.train().targets()) {
+            scaledSum += t;
+        }
+        assertThat(scaledSum / train.length).isCloseTo(0, within(1e-5));
+        var x = raw.card().encoder().columns().get(0);
+        for (int i = 0; i < splits.valid().size(); i++) {
+            // y = 2x: a validation row's original target is twice its x (but for the row whose x was imputed)
+            double xi = splits.valid().features()[i * 5] * x.scale() + x.mean();
+            if (Math.abs(xi - x.fillNumber()) > 1e-3) {
+                assertThat(scaling.unscaleTarget(splits.valid().targets()[i])).isCloseTo(2 * xi, within(1e-2));
+            }
+        }
+        assertThat(CsvDatasets.load(table(), CsvOptions.classification("kind"), 0.2, 0.2, 1).card().scaling())
+                .as("class labels are not scaled").isNull();
+    }
+
+    @Test
     void aClassificationCsvKeepsItsClassNamesInTheCard() throws IOException {
         TrainingData data = CsvDatasets.load(table(), CsvOptions.classification("kind"), 0.2, 0.2, 1);
         DatasetSplits splits = data.splits();

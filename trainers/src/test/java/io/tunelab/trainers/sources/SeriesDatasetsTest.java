@@ -2,6 +2,7 @@ package io.tunelab.trainers.sources;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import io.tunelab.trainers.TrainersException;
 import io.tunelab.trainers.data.DatasetSplits;
@@ -25,6 +26,38 @@ class SeriesDatasetsTest {
         Path file = dir.resolve("ramp.csv");
         Files.writeString(file, csv.toString());
         return file;
+    }
+
+    /** Row-major [y, z] values un-scaled by the given means and a shared std. */
+    private static float[] unscaled(float[] scaled, double meanY, double meanZ, double std) {
+        float[] out = new float[scaled.length];
+        for (int i = 0; i < scaled.length; i++) {
+            out[i] = (float) (scaled[i] * std + (i % 2 == 0 ? meanY : meanZ));
+        }
+        return out;
+    }
+
+    @Test
+    void aCsvSeriesIsStandardisedByItsTrainingSegmentAloneAndTheCardKeepsTheScaling() throws IOException {
+        TrainingData series = SeriesDatasets.csv(ramp(100), "y", 5, 2, 0.2, 0.2);
+        Scaling scaling = series.card().scaling();
+
+        // the training segment is rows 0..59: mean 29.5 (all 100 rows would give 49.5), population std of 0..59
+        assertThat(scaling).isNotNull();
+        assertThat(scaling.inputColumns()).isEqualTo(2);
+        assertThat(scaling.targetMean()).as("fitted on the training rows only").isCloseTo(29.5, within(1e-9));
+        assertThat(scaling.targetStd()).isCloseTo(Math.sqrt((60.0 * 60 - 1) / 12), within(1e-9));
+        assertThat(scaling.toMap().get("input_mean")).isEqualTo(java.util.List.of(29.5, 129.5));
+        double sum = 0;
+        for (float t : series.splits().train().targets()) {
+            sum += t;
+        }
+        assertThat(sum / series.splits().train().targets().length).as("training targets near mean 0")
+                .isCloseTo(0, within(0.2));
+        DataCard read = DataCard.fromMap(series.card().toMap(), "card");
+        assertThat(read.scaling()).as("the card's JSON keeps the scaling").isEqualTo(scaling);
+        assertThat(DataCard.fromMap(DataCard.regression(DataCard.Input.SERIES).toMap(), "old").scaling())
+                .as("a card written without scaling reads back without").isNull();
     }
 
     @Test
@@ -62,14 +95,18 @@ class SeriesDatasetsTest {
         assertThat(data.train().size()).isEqualTo(60 - 5 - 2 + 1);
         assertThat(data.valid().size()).isEqualTo(20 - 5 - 2 + 1);
         assertThat(data.train().exampleShape()).containsExactly(5, 2);
-        float[] x = data.train().features();
-        assertThat(new float[] {x[0], x[1], x[8], x[9]}).containsExactly(0, 100, 4, 104);
-        assertThat(data.train().targets()[0]).isEqualTo(5);
-        assertThat(data.train().targets()[1]).isEqualTo(6);
-        assertThat(data.valid().features()[0]).as("validation starts where training ends").isEqualTo(60);
+        // values are standardised by the training segment's mean and std (rows 0..59: y 0..59, z 100..159)
+        Scaling scaling = series.card().scaling();
+        double std = Math.sqrt((60.0 * 60 - 1) / 12);
+        float[] x = unscaled(data.train().features(), 29.5, 129.5, std);
+        assertThat(new float[] {x[0], x[1], x[8], x[9]}).containsExactly(new float[] {0, 100, 4, 104}, within(1e-3f));
+        assertThat(scaling.unscaleTarget(data.train().targets()[0])).isCloseTo(5, within(1e-4));
+        assertThat(scaling.unscaleTarget(data.train().targets()[1])).isCloseTo(6, within(1e-4));
+        assertThat(unscaled(data.valid().features(), 29.5, 129.5, std)[0]).as("validation starts where training ends")
+                .isCloseTo(60, within(1e-3f));
         float[] lastTrainTargets = data.train().targets();
-        assertThat(lastTrainTargets[lastTrainTargets.length - 1]).as("no training target from the validation segment")
-                .isEqualTo(59);
+        assertThat(scaling.unscaleTarget(lastTrainTargets[lastTrainTargets.length - 1]))
+                .as("no training target from the validation segment").isCloseTo(59, within(1e-4));
         assertThat(series.card().input()).isEqualTo(DataCard.Input.SERIES);
     }
 

@@ -56,7 +56,9 @@ import java.util.Map;
  * test split, {@code test_evaluation}: the final model's accuracy with its 95% t-interval, confusion
  * matrix and per-class precision and recall, or for regression data (real targets) its RMSE with its 95%
  * interval, MAE and R². Regression data trains with the {@code loss} mse (default) or mae, and the
- * network's outputs are the targets (one, or a forecast's horizon).
+ * network's outputs are the targets (one, or a forecast's horizon); when the card standardises the targets
+ * ({@link io.tunelab.trainers.sources.Scaling}) the network fits scaled targets, while val_rmse, val_mae and the
+ * test evaluation are reported in the targets' original units (the losses stay on the scaled targets).
  *
  * <p>Opt-in summaries ({@link SummaryOptions}): weight and gradient histograms per layer
  * ({@link WeightHistograms}), grids of sample and worst predictions of an image
@@ -145,6 +147,9 @@ public final class DjlObjective implements Objective {
             if (resume != null) {
                 loop.resumeFrom(resume);
             }
+            if (card.scaling() != null) {
+                loop.targetScale(card.scaling().targetStd());
+            }
             TrainingHistory history = loop.fit(data.train(), data.valid());
             trial.setUserAttr("epochs_run", history.epochs().size());
             trial.setUserAttr("stop_reason", history.stopReason() == null ? "completed" : history.stopReason());
@@ -176,7 +181,9 @@ public final class DjlObjective implements Objective {
             list.add(new EvaluationSummaries(trial, test ? data.test() : data.valid(), test ? "test" : "valid", classNames()));
         }
         if (config.checkpoint()) {
-            list.add(new BestCheckpoint(trial, config.stopping(), card));
+            // the model the trial keeps: its best epoch's with restoreBest, else its last epoch's
+            list.add(config.restoreBest() ? new BestCheckpoint(trial, config.stopping(), card)
+                    : BestCheckpoint.lastEpoch(trial, config.stopping(), card));
         }
         list.add(new PruningCallback(trial, config.monitor()));
         return list;
@@ -189,12 +196,15 @@ public final class DjlObjective implements Objective {
                 : java.util.stream.IntStream.range(0, k).mapToObj(Integer::toString).toList();
     }
 
-    /** Accuracy with its 95% t-interval, confusion matrix and per-class metrics on the test split. */
+    /**
+     * Accuracy with its 95% t-interval, confusion matrix and per-class metrics on the test split, classes named as in
+     * the card (as the saved model, serving and the PR curves name them).
+     */
     private ClassificationReport testReport(Model model, Architecture architecture) {
         boolean was = ThreadGradients.setEnabled(false);
         try {
             int[] predicted = Evaluation.predict(model.getBlock(), architecture, model.getNDManager(), data.test(), 1000);
-            return ClassificationReport.of(data.test().labels(), predicted, data.test().numClasses());
+            return ClassificationReport.of(data.test().labels(), predicted, classNames());
         } finally {
             ThreadGradients.setEnabled(was);
         }
@@ -209,8 +219,8 @@ public final class DjlObjective implements Objective {
             double[] p = new double[predicted.length];
             double[] t = new double[truth.length];
             for (int i = 0; i < p.length; i++) {
-                p[i] = predicted[i];
-                t[i] = truth[i];
+                p[i] = card.scaling() == null ? predicted[i] : card.scaling().unscaleTarget(predicted[i]);
+                t[i] = card.scaling() == null ? truth[i] : card.scaling().unscaleTarget(truth[i]);
             }
             return RegressionReport.of(t, p);
         } finally {

@@ -95,6 +95,7 @@ public final class TrainingLoop {
     private int checkpointEvery;
     private CheckpointSink sink;
     private TrainingState resume;
+    private double targetScale = 1;
 
     /** Receives the resumable state after an epoch; a failing sink is logged and training goes on. */
     @FunctionalInterface
@@ -134,6 +135,21 @@ public final class TrainingLoop {
         }
         this.checkpointEvery = every;
         this.sink = to;
+        return this;
+    }
+
+    /**
+     * Reports regression metrics in the targets' original units when the network fits targets standardised by
+     * {@code std} ({@link io.tunelab.trainers.sources.Scaling}): val_rmse and val_mae are multiplied by it (val_r2
+     * does not change); the losses stay those the network minimises, on the scaled targets.
+     *
+     * @return this loop
+     */
+    public TrainingLoop targetScale(double std) {
+        if (!(std > 0) || Double.isInfinite(std)) {
+            throw new TrainersException("a target scale must be positive and finite, got " + std);
+        }
+        this.targetScale = std;
         return this;
     }
 
@@ -315,7 +331,7 @@ public final class TrainingLoop {
         double accuracy = countCorrect ? (double) correct / order.length : Double.NaN;
         return new EpochMetrics(epoch, lossSum / order.length, accuracy, validation.loss(),
                 validation.accuracy(), currentRate(), seconds, order.length / seconds, cpuSeconds,
-                validation.rmse(), validation.mae(), validation.r2());
+                validation.rmse() * targetScale, validation.mae() * targetScale, validation.r2());
     }
 
     /**

@@ -134,7 +134,7 @@ class DjlObjectiveOwnDataTest {
             // a training example, as encoded in training and as its raw features encoded by the saved transform
             for (int i = 0; i < 10; i++) {
                 float[] encoded = Arrays.copyOfRange(data.train().features(), i * 4, i * 4 + 4);
-                double target = data.train().targets()[i];
+                double target = csv.card().scaling().unscaleTarget(data.train().targets()[i]);
                 double viaTraining = served.testScores(data.train().slice(i, i + 1))[0];
                 double viaServing = (double) served.predict(new float[][] {decode(served, encoded)}).get(0).output();
                 assertThat(-(viaServing - target) * (viaServing - target)).isCloseTo(viaTraining, within(1e-4));
