@@ -22,6 +22,8 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.time.Duration;
 import java.time.Instant;
@@ -135,9 +137,26 @@ final class JdbcTrialStorage implements TrialStorage {
     @Override
     public FrozenTrial createRunningTrial(long studyId) {
         Instant now = options.clock().instant();
-        FrozenTrial t = db.inTransaction(c -> commands.createRunning(c, studyId, now, heartbeats == null ? null : now));
+        FrozenTrial t = db.inTransaction(c -> withGrace(c,
+                commands.createRunning(c, studyId, now, heartbeats == null ? null : now)));
         started(t);
         return t;
+    }
+
+    /**
+     * Records this worker's stale grace on a trial it starts ({@link StaleTrialReaper#GRACE_ATTR}), so that
+     * reapers with a shorter grace judge it by this one.
+     */
+    private FrozenTrial withGrace(Connection c, FrozenTrial t) throws SQLException {
+        if (heartbeats == null) {
+            return t;
+        }
+        TrialCommands.writeAttr(c, t.id(), 'S', StaleTrialReaper.GRACE_ATTR, options.staleGrace().toMillis());
+        return loader.load(c, t.id());
+    }
+
+    private Optional<FrozenTrial> withGrace(Connection c, Optional<FrozenTrial> t) throws SQLException {
+        return t.isEmpty() ? t : Optional.of(withGrace(c, t.get()));
     }
 
     private void started(FrozenTrial t) {
@@ -160,7 +179,8 @@ final class JdbcTrialStorage implements TrialStorage {
     public Optional<FrozenTrial> claimWaitingTrial(long studyId) {
         maybeReap(studyId);
         Instant now = options.clock().instant();
-        Optional<FrozenTrial> t = db.inTransaction(c -> commands.claim(c, studyId, now, heartbeats == null ? null : now));
+        Optional<FrozenTrial> t = db.inTransaction(c -> withGrace(c,
+                commands.claim(c, studyId, now, heartbeats == null ? null : now)));
         t.ifPresent(this::started);
         return t;
     }
@@ -170,8 +190,8 @@ final class JdbcTrialStorage implements TrialStorage {
     public Optional<FrozenTrial> startTrialWithinBudget(long studyId, int budget) {
         maybeReap(studyId);
         Instant now = options.clock().instant();
-        Optional<FrozenTrial> t = db.inTransaction(c -> commands.startWithinBudget(c, studyId, budget, now,
-                heartbeats == null ? null : now));
+        Optional<FrozenTrial> t = db.inTransaction(c -> withGrace(c, commands.startWithinBudget(c, studyId, budget, now,
+                heartbeats == null ? null : now)));
         t.ifPresent(this::started);
         return t;
     }

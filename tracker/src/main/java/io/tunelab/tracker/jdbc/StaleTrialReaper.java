@@ -25,10 +25,14 @@ import java.util.Map;
  * trial the policy does not retry keeps its FAIL, its message ending with why
  * ({@link RetryPolicy#exhausted}). Each
  * trial is reaped in one transaction that re-checks the heartbeat, so concurrent reapers in several
- * processes reap it once.
+ * processes reap it once. A trial is judged by the heartbeat settings of the worker running it: the grace
+ * it recorded when it started ({@value #GRACE_ATTR}) when longer than the reaper's own, so a worker with a
+ * short grace never reaps the healthy trials of workers that beat less often.
  */
 final class StaleTrialReaper {
     static final String REASON = "stale: worker stopped responding";
+    /** Trial system attribute: the stale grace (milliseconds) of the worker running it, recorded when it starts. */
+    static final String GRACE_ATTR = "heartbeat_grace_ms";
 
     private final Database db;
     private final TrialLoader loader;
@@ -58,9 +62,14 @@ final class StaleTrialReaper {
         return reaped;
     }
 
-    private FrozenTrial reapOne(Connection c, TrialHead h, Instant now, long cutoff) throws SQLException {
+    private FrozenTrial reapOne(Connection c, TrialHead h, Instant now, long reaperCutoff) throws SQLException {
         long seq = StudyTable.advance(c, h.studyId(), false)[1];
         FrozenTrial before = loader.load(c, h.id());
+        long cutoff = reaperCutoff;
+        if (before.systemAttrs().get(GRACE_ATTR) instanceof Number own) {
+            // the running worker's grace when longer than this reaper's: its heartbeats may be that far apart
+            cutoff = Math.min(cutoff, Times.toNanos(now.minusMillis(own.longValue())));
+        }
         int retries = before.systemAttrs().get("retry_count") instanceof Number n ? n.intValue() : 0;
         RetryPolicy policy = policy(c, h.studyId());
         boolean retry = policy.allows(retries);

@@ -153,6 +153,34 @@ class StaleTrialTest {
         assertThat(s.trial(t.id()).state()).isEqualTo(TrialState.RUNNING);
     }
 
+    /** A worker beating every 10 minutes with a 20-minute grace, beside the default 1 h / 2 h workers. */
+    private JdbcTrialStorage eager(MutableClock c) {
+        StorageOptions options = StorageOptions.defaults().withClock(c)
+                .withHeartbeat(Duration.ofMinutes(10), Duration.ofMinutes(20));
+        JdbcTrialStorage s = new JdbcTrialStorage(db, false, new LocalArtifactRepository(tmp.resolve("a")), options);
+        opened.add(s);
+        return s;
+    }
+
+    @Test
+    void aReaperWithAShorterGraceJudgesATrialByItsOwnWorkersGraceAndStillReapsADeadOne() {
+        JdbcTrialStorage slow = storage(clock, true);
+        JdbcTrialStorage fast = eager(clock);
+        long study = study(slow, 1);
+        FrozenTrial healthy = slow.createRunningTrial(study);
+        FrozenTrial quick = fast.createRunningTrial(study);
+        clock.advance(HOUR.minusMinutes(1));
+        // the slow worker's last beat is 59 min old: within its 2 h grace, however short the reaper's is
+        assertThat(fast.reapStaleTrials(study)).extracting(FrozenTrial::id).containsExactly(quick.id());
+        assertThat(slow.finishTrial(healthy.id(), TrialState.COMPLETE, List.of(1.0), null)).isTrue();
+        assertThat(slow.trial(healthy.id()).state()).isEqualTo(TrialState.COMPLETE);
+
+        FrozenTrial dead = slow.createRunningTrial(study);
+        clock.advance(HOUR.multipliedBy(2).plusMinutes(1));
+        assertThat(fast.reapStaleTrials(study)).extracting(FrozenTrial::id).containsExactly(dead.id());
+        assertThat(fast.trial(dead.id()).message()).isEqualTo(StaleTrialReaper.REASON);
+    }
+
     @Test
     void trialsStartedWithoutHeartbeatsAreNeverReaped() {
         JdbcTrialStorage quiet = storage(clock, false);
