@@ -54,6 +54,11 @@ import java.util.concurrent.ConcurrentHashMap;
 final class JdbcTrialStorage implements TrialStorage {
     /** The message of trials still running when their process exited. */
     static final String INTERRUPTED = "interrupted: the process exited (Ctrl-C or kill) before this trial ended";
+    /**
+     * How the message of a trial failed because its process was stopped begins (this storage's exit hook,
+     * {@code tunelab run}'s Ctrl-C hook): such a trial is retried as a stale one is ({@link StaleTrialReaper}).
+     */
+    static final String INTERRUPTION_PREFIX = "interrupted: ";
 
     private final Database db;
     private final boolean ownsDatabase;
@@ -392,6 +397,9 @@ final class JdbcTrialStorage implements TrialStorage {
             if (!commands.finish(c, trialId, state, values, message, now)) {
                 return false;
             }
+            if (isInterruption(state, message)) {
+                reaper.interrupted(c, trialId);
+            }
             FrozenTrial t = loader.load(c, trialId);
             if (options.recordProvenance()) {
                 long studyId = loader.findHead(c, trialId).orElseThrow().studyId();
@@ -409,6 +417,10 @@ final class JdbcTrialStorage implements TrialStorage {
             snapshots.remember(done[0]);
         }
         return changed;
+    }
+
+    private static boolean isInterruption(TrialState state, String message) {
+        return state == TrialState.FAIL && message != null && message.startsWith(INTERRUPTION_PREFIX);
     }
 
     @Override

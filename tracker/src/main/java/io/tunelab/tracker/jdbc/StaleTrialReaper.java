@@ -87,14 +87,44 @@ final class StaleTrialReaper {
         AggregateRows.moved(c, h.studyId(), TrialState.RUNNING, TrialState.FAIL, Times.toNanos(now));
         TrialCommands.writeAttr(c, h.id(), 'S', "fail_kind", "stale");
         if (retry) {
-            Map<String, Object> attrs = new LinkedHashMap<>();
-            attrs.put(TrialStorage.RETRY_OF, before.number());
-            attrs.put("retry_count", retries + 1);
-            FrozenTrial next = commands.createWaiting(c, h.studyId(), before.params(), attrs);
-            TrialCommands.writeAttr(c, h.id(), 'S', "retried_by", next.number());
-            TrialCommands.writeAttr(c, h.id(), 'S', TrialStorage.SUPERSEDED, true);
+            enqueueRetry(c, h.studyId(), before, retries);
         }
         return loader.load(c, h.id());
+    }
+
+    /**
+     * Treats a trial just ended in transaction {@code c} as FAIL "interrupted" (its process was stopped by
+     * Ctrl-C or a termination signal) as a stale one: {@code fail_kind=interrupted} and, when the study's
+     * {@link RetryPolicy} allows, a WAITING retry with its parameters, the trial marked {@code superseded};
+     * otherwise its message ends with why it is not retried.
+     *
+     * @return whether a retry was enqueued
+     */
+    boolean interrupted(Connection c, long trialId) throws SQLException {
+        TrialHead head = loader.findHead(c, trialId).orElseThrow();
+        FrozenTrial before = loader.load(c, trialId);
+        int retries = before.systemAttrs().get("retry_count") instanceof Number n ? n.intValue() : 0;
+        RetryPolicy policy = policy(c, head.studyId());
+        TrialCommands.writeAttr(c, trialId, 'S', "fail_kind", "interrupted");
+        if (policy.allows(retries)) {
+            enqueueRetry(c, head.studyId(), before, retries);
+            return true;
+        }
+        try (PreparedStatement ps = c.prepareStatement("UPDATE trials SET message = ? WHERE trial_id = ?")) {
+            ps.setString(1, before.message() + "; " + policy.exhausted(retries));
+            ps.setLong(2, trialId);
+            ps.executeUpdate();
+        }
+        return false;
+    }
+
+    private void enqueueRetry(Connection c, long studyId, FrozenTrial failed, int retries) throws SQLException {
+        Map<String, Object> attrs = new LinkedHashMap<>();
+        attrs.put(TrialStorage.RETRY_OF, failed.number());
+        attrs.put("retry_count", retries + 1);
+        FrozenTrial next = commands.createWaiting(c, studyId, failed.params(), attrs);
+        TrialCommands.writeAttr(c, failed.id(), 'S', "retried_by", next.number());
+        TrialCommands.writeAttr(c, failed.id(), 'S', TrialStorage.SUPERSEDED, true);
     }
 
     private static RetryPolicy policy(Connection c, long studyId) throws SQLException {

@@ -182,6 +182,40 @@ class StaleTrialTest {
     }
 
     @Test
+    void anInterruptedTrialIsRetriedAsAStaleOneAndNoLongerCountsTowardTheBudget() {
+        JdbcTrialStorage s = storage(clock, true);
+        long study = study(s, 2);
+        FrozenTrial done = s.startTrialWithinBudget(study, 2).orElseThrow();
+        s.finishTrial(done.id(), TrialState.COMPLETE, List.of(1.0), null);
+        FrozenTrial stopped = s.startTrialWithinBudget(study, 2).orElseThrow();
+        s.setParam(stopped.id(), "x", 0.25, FloatDistribution.uniform(0, 1));
+        assertThat(s.finishTrial(stopped.id(), TrialState.FAIL, List.of(), JdbcTrialStorage.INTERRUPTED)).isTrue();
+
+        FrozenTrial failed = s.trial(stopped.id());
+        assertThat(failed.systemAttrs()).containsEntry("fail_kind", "interrupted").containsEntry(TrialStorage.SUPERSEDED, true)
+                .containsEntry("retried_by", 2);
+        // another worker (or the next run) claims the retry within the budget of 2
+        FrozenTrial retry = s.startTrialWithinBudget(study, 2).orElseThrow();
+        assertThat(retry.number()).isEqualTo(2);
+        assertThat(retry.systemAttrs()).containsEntry("fixed_params", java.util.Map.of("x", 0.25));
+        assertThat(retry.systemAttrs()).containsEntry(TrialStorage.RETRY_OF, 1).containsEntry("retry_count", 1);
+        s.finishTrial(retry.id(), TrialState.COMPLETE, List.of(2.0), null);
+        assertThat(s.startTrialWithinBudget(study, 2)).isEmpty();
+    }
+
+    @Test
+    void anInterruptedTrialBeyondThePolicySaysWhyItIsNotRetried() {
+        JdbcTrialStorage s = storage(clock, true);
+        long study = study(s, 0);
+        FrozenTrial t = s.createRunningTrial(study);
+        s.finishTrial(t.id(), TrialState.FAIL, List.of(), JdbcTrialStorage.INTERRUPTED);
+
+        assertThat(s.trial(t.id()).message()).isEqualTo(JdbcTrialStorage.INTERRUPTED + "; not retried (max_retries 0)");
+        assertThat(s.trial(t.id()).systemAttrs()).doesNotContainKey(TrialStorage.SUPERSEDED);
+        assertThat(s.trials(study, EnumSet.of(TrialState.WAITING))).isEmpty();
+    }
+
+    @Test
     void trialsStartedWithoutHeartbeatsAreNeverReaped() {
         JdbcTrialStorage quiet = storage(clock, false);
         long study = study(quiet, 3);
