@@ -58,8 +58,9 @@ final class TrackerLocation {
         TrackerConfig config = config(access);
         missingFile(access, config).ifPresent(file -> {
             if (access.url().startsWith("jdbc:")) {
-                throw new CliException("--storage: no tracker at '" + access.url() + "' (" + file + " does not exist);"
-                        + " expected the URL of a tracker database a study ran with");
+                throw new CliException("--storage: no tracker at '" + DatabaseSettings.redacted(access.url()) + "' (" + file
+                        + " does not exist); expected the URL of a tracker database a study ran with (jdbc:h2:tcp://HOST:PORT/NAME,"
+                        + " jdbc:h2:/path/tracker, jdbc:postgresql://...)");
             }
             throw new CliException("--storage: no tracker in '" + access.url() + "' (no " + file.getFileName()
                     + " there); expected the directory a study ran with (`tunelab run` and `tunelab demo` write to"
