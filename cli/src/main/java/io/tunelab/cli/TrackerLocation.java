@@ -87,7 +87,17 @@ final class TrackerLocation {
                 || DatabaseSettings.isServer(url))) {
             return Optional.empty();
         }
-        return config.database().embeddedFile().filter(file -> !Files.isRegularFile(file));
+        Optional<Path> named = config.database().embeddedFile();
+        if (named.isEmpty() && url.startsWith("jdbc:h2:")) {
+            // not an absolute, ./ or ~/ path (e.g. a mistyped jdbc:h2:tpc://...): opening it would create a file here
+            String name = access.url().substring("jdbc:h2:".length()).split(";", 2)[0];
+            try {
+                named = Optional.of(Path.of(name + ".mv.db"));
+            } catch (java.nio.file.InvalidPathException e) {
+                named = Optional.of(Path.of("tracker.mv.db"));
+            }
+        }
+        return named.filter(file -> !Files.isRegularFile(file));
     }
 
     /** The tracker {@code access} names, with its heartbeat (validated by {@code StorageOptions}) if it sets one. */
