@@ -386,6 +386,10 @@ final class JdbcTrialStorage implements TrialStorage {
         });
     }
 
+    private static boolean isInterruption(TrialState state, String message) {
+        return state == TrialState.FAIL && message != null && message.startsWith(INTERRUPTION_PREFIX);
+    }
+
     @Override
     public boolean finishTrial(long trialId, TrialState state, List<Double> values, String message) {
         if (!state.isFinished()) {
@@ -417,10 +421,6 @@ final class JdbcTrialStorage implements TrialStorage {
             snapshots.remember(done[0]);
         }
         return changed;
-    }
-
-    private static boolean isInterruption(TrialState state, String message) {
-        return state == TrialState.FAIL && message != null && message.startsWith(INTERRUPTION_PREFIX);
     }
 
     @Override
