@@ -1,6 +1,7 @@
 package io.tunelab.cli;
 
 import io.tunelab.cli.query.StorageUrlOption;
+import io.tunelab.cli.run.StorageUrls;
 import io.tunelab.cli.run.StudyFiles;
 import io.tunelab.cli.run.StudyRunner;
 import io.tunelab.cli.wiring.Wiring;
@@ -62,12 +63,15 @@ final class CreateCommand implements Callable<Integer> {
             runner.objective();
             boolean existed = store.findStudy(study.study()).isPresent();
             Study created = runner.create(true);
-            out.println((existed ? "Updated study '" : "Created study '") + created.name() + "' in " + storage.url()
+            out.println((existed ? "Updated study '" : "Created study '") + created.name() + "' in " + StorageUrls.redacted(storage.url())
                     + " (" + created.trials().size() + " trials so far, budget "
                     + (study.budget().trials() > 0 ? study.budget().trials() + " trials" : study.budget().timeout())
                     + ").");
             out.println("Join it from any machine that reaches the database:");
-            out.println("  tunelab worker --storage " + storage.url() + " --study " + created.name());
+            out.println("  " + StorageUrls.workerCommand(storage.access(), created.name()));
+            if (!StorageUrls.redacted(storage.url()).equals(storage.url())) {
+                out.println("(the URL's password shows as ***: put it back, or give it in $TUNELAB_DB_PASSWORD)");
+            }
             out.flush();
         }
         return ExitCodes.OK;

@@ -58,8 +58,9 @@ final class TrackerLocation {
         TrackerConfig config = config(access);
         missingFile(access, config).ifPresent(file -> {
             if (access.url().startsWith("jdbc:")) {
-                throw new CliException("--storage: no tracker at '" + access.url() + "' (" + file + " does not exist);"
-                        + " expected the URL of a tracker database a study ran with");
+                throw new CliException("--storage: no tracker at '" + DatabaseSettings.redacted(access.url()) + "' (" + file
+                        + " does not exist); expected the URL of a tracker database a study ran with (jdbc:h2:tcp://HOST:PORT/NAME,"
+                        + " jdbc:h2:/path/tracker, jdbc:postgresql://...)");
             }
             throw new CliException("--storage: no tracker in '" + access.url() + "' (no " + file.getFileName()
                     + " there); expected the directory a study ran with (`tunelab run` and `tunelab demo` write to"
@@ -86,7 +87,17 @@ final class TrackerLocation {
                 || DatabaseSettings.isServer(url))) {
             return Optional.empty();
         }
-        return config.database().embeddedFile().filter(file -> !Files.isRegularFile(file));
+        Optional<Path> named = config.database().embeddedFile();
+        if (named.isEmpty() && url.startsWith("jdbc:h2:")) {
+            // not an absolute, ./ or ~/ path (e.g. a mistyped jdbc:h2:tpc://...): opening it would create a file here
+            String name = access.url().substring("jdbc:h2:".length()).split(";", 2)[0];
+            try {
+                named = Optional.of(Path.of(name + ".mv.db"));
+            } catch (java.nio.file.InvalidPathException e) {
+                named = Optional.of(Path.of("tracker.mv.db"));
+            }
+        }
+        return named.filter(file -> !Files.isRegularFile(file));
     }
 
     /** The tracker {@code access} names, with its heartbeat (validated by {@code StorageOptions}) if it sets one. */
@@ -99,11 +110,29 @@ final class TrackerLocation {
         return config.withStorage(config.storage().withHeartbeat(access.heartbeatInterval(), grace));
     }
 
+    /** Where models and files go for a JDBC URL when {@code $TUNELAB_ARTIFACTS} is not set. */
+    static final Path DEFAULT_ARTIFACTS = Path.of(".tunelab", "artifacts");
+
+    /**
+     * The warning a worker prints when its database is a server other machines share but its artifact root is the local
+     * default ({@code artifactsEnv}, the value of {@code $TUNELAB_ARTIFACTS}, is unset): the models it trains stay on
+     * this machine, where {@code tunelab promote} or {@code serve} elsewhere cannot read them.
+     */
+    static Optional<String> localArtifactsWarning(String url, String artifactsEnv) {
+        if (!DatabaseSettings.isServer(url) || artifactsEnv != null && !artifactsEnv.isBlank()) {
+            return Optional.empty();
+        }
+        return Optional.of("warning: TUNELAB_ARTIFACTS is not set, so this worker keeps the models and files of its trials"
+                + " in " + DEFAULT_ARTIFACTS.toAbsolutePath() + " on this machine, while their records go to the shared"
+                + " database " + DatabaseSettings.redacted(url) + "; `tunelab promote` or `serve` on another machine"
+                + " cannot read them. Set TUNELAB_ARTIFACTS to a directory every worker and reader shares.");
+    }
+
     private static TrackerConfig location(StorageAccess access) {
         String storage = access.url();
         if (storage.startsWith("jdbc:")) {
             String artifacts = System.getenv("TUNELAB_ARTIFACTS");
-            Path root = artifacts == null || artifacts.isBlank() ? Path.of(".tunelab", "artifacts") : Path.of(artifacts);
+            Path root = artifacts == null || artifacts.isBlank() ? DEFAULT_ARTIFACTS : Path.of(artifacts);
             return TrackerConfig.forUrl(storage, root)
                     .withDatabase(poolSize(credentials(DatabaseSettings.of(storage), access.passwordFile())));
         }

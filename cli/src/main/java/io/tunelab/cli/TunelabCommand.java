@@ -123,7 +123,18 @@ public final class TunelabCommand implements Runnable {
     }
 
     public static void main(String[] args) {
+        debugLogging(args);
         System.exit(commandLineFor(new DefaultWiring(), args).execute(args));
+    }
+
+    /** The system property that sets the connection pool's log level (the cli's simplelogger.properties turns it off). */
+    static final String POOL_LOG_LEVEL = "org.slf4j.simpleLogger.log.com.zaxxer.hikari";
+
+    /** With {@code --debug}, the connection pool's warnings show (system properties win over simplelogger.properties). */
+    static void debugLogging(String[] args) {
+        if (java.util.Arrays.asList(args).contains("--debug") && System.getProperty(POOL_LOG_LEVEL) == null) {
+            System.setProperty(POOL_LOG_LEVEL, "warn");
+        }
     }
 
     /** Held so that java.util.logging cannot forget their levels when it collects unused loggers. */

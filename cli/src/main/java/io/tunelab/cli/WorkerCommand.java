@@ -49,6 +49,10 @@ final class WorkerCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
+        TrackerLocation.localArtifactsWarning(storage.url(), System.getenv("TUNELAB_ARTIFACTS")).ifPresent(warning -> {
+            spec.commandLine().getErr().println(warning);
+            spec.commandLine().getErr().flush();
+        });
         StudyWorker.Outcome done;
         try {
             done = new StudyWorker(wiring, storage.access(), file -> heartbeat.apply(storage.access(), file))

@@ -59,6 +59,31 @@ class ReadCommandMissingTrackerTest {
     }
 
     @Test
+    void aMistypedServerUrlIsRefusedAndCreatesNoDatabaseInTheWorkingDirectory() throws Exception {
+        String url = "jdbc:h2:tpc://127.0.0.1:19392/tracker"; // tcp mistyped: H2 would take it as a relative file
+        Path created = Path.of("tpc:");
+        try {
+            for (List<String> command : List.of(List.of("studies"), List.of("trials", "s"))) {
+                List<String> args = new ArrayList<>(command);
+                args.addAll(List.of("--storage", url));
+
+                CliRun run = CliRun.of(new DefaultWiring(), args.toArray(String[]::new));
+
+                assertThat(run.code()).as(command.get(0)).isEqualTo(ExitCodes.INVALID_INPUT);
+                assertThat(run.err()).as(command.get(0)).contains("--storage: no tracker at '" + url + "'")
+                        .doesNotContain("\tat ");
+                assertThat(created).as(command.get(0)).doesNotExist();
+            }
+        } finally {
+            if (Files.exists(created)) {
+                try (var files = Files.walk(created)) {
+                    files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                }
+            }
+        }
+    }
+
+    @Test
     void anH2FileUrlAStudyRanWithIsReadAsBefore() {
         String url = "jdbc:h2:" + dir.resolve("tracker");
         try (TrialStorage storage = new DefaultWiring().openStorage(dir.toString())) {

@@ -23,8 +23,9 @@ public final class RunSummary {
             out.println("No best trial: every COMPLETE trial violates a constraint of the study file.");
         }
         out.println(storageUrl.startsWith("memory:") ? "Kept in memory: nothing was stored, and the trials are gone when"
-                + " this command ends (give --storage DIR to keep them)." : "Stored in " + storageUrl
-                + " (see `tunelab trials " + done.name() + " --storage " + storageUrl + "`).");
+                + " this command ends (give --storage DIR to keep them)." : "Stored in " + StorageUrls.redacted(storageUrl)
+                + " (see `tunelab trials " + StorageUrls.shellQuoted(done.name()) + " --storage "
+                + StorageUrls.shellQuoted(StorageUrls.redacted(storageUrl)) + "`).");
         out.flush();
     }
 }

@@ -244,14 +244,41 @@ public final class StudyRunner {
 
     /**
      * What a run stopped by Ctrl-C (or a termination signal) says of the trials it was running: they end as FAIL,
-     * interrupted (by this run's hook or, when it ends them first, by the storage's own exit hook).
+     * interrupted (by this run's hook or, when it ends them first, by the storage's own exit hook), and those in
+     * {@code retried} were enqueued again with the same parameters (within the study's max_retries), for the study's
+     * other workers or the next run.
      */
-    static void sayStopped(List<Integer> running, PrintWriter out) {
+    static void sayStopped(List<Integer> running, List<Integer> retried, PrintWriter out) {
         out.println();
-        out.println(running.isEmpty() ? "Stopped; no trial was running."
-                : "Stopped: trial(s) " + running + " recorded as FAIL, interrupted. Run the file again to resume: it"
-                + " re-runs them first.");
+        if (running.isEmpty()) {
+            out.println("Stopped; no trial was running.");
+        } else {
+            List<Integer> notRetried = running.stream().filter(n -> !retried.contains(n)).toList();
+            out.println("Stopped: trial(s) " + running + " recorded as FAIL, interrupted."
+                    + (retried.isEmpty() ? "" : " Retries of " + retried + " with the same parameters are enqueued (the"
+                    + " interrupted trials no longer count toward the budget): other workers of the study run them, or"
+                    + " the next run does.")
+                    + (notRetried.isEmpty() ? "" : " " + notRetried + " not retried (max_retries reached or no retry"
+                    + " policy)."));
+        }
+        out.println("Run the file again, or start a worker, to resume.");
         out.flush();
+    }
+
+    /** Those of the trials numbered {@code numbers} whose retry is enqueued ({@code retried_by}); empty when unknown. */
+    static List<Integer> retried(TrialStorage storage, long studyId, List<Integer> numbers) {
+        List<Integer> retried = new ArrayList<>();
+        try {
+            for (int n : numbers) {
+                if (storage.trialByNumber(studyId, n).systemAttrs().containsKey("retried_by")) {
+                    retried.add(n);
+                }
+            }
+        } catch (RuntimeException closed) {
+            // the storage's exit hook closed it first: say nothing of retries
+            return List.of();
+        }
+        return retried;
     }
 
     /**
@@ -260,8 +287,9 @@ public final class StudyRunner {
      * deadline passes, or the study's first {@code fail_fast} trials (of every process) all fail with the same
      * error (then the reason is recorded: see {@link #failedFast}; a study already stopped so runs nothing here
      * until {@link #create} begins a new run). Ctrl-C ends this process's running
-     * trials as FAIL {@value #INTERRUPTED}; run again, the study first enqueues their retries
-     * ({@link InterruptedTrials}), which DJL trials with {@code checkpoint_every} resume.
+     * trials as FAIL {@value #INTERRUPTED}; the storage enqueues their retries at once as it does for stale trials
+     * (older trials: run again, the study first enqueues them, see {@link InterruptedTrials}), which DJL trials with
+     * {@code checkpoint_every} resume.
      *
      * @param deadlineMillis epoch milliseconds after which no trial starts, or 0 for none
      */
@@ -298,7 +326,7 @@ public final class StudyRunner {
         Thread hook = new Thread(() -> {
             List<Integer> running = study.runningHere();
             study.abandonRunning(INTERRUPTED);
-            sayStopped(running, out);
+            sayStopped(running, retried(storage, study.studyId(), running), out);
         }, "tunelab-interrupt");
         Runtime.getRuntime().addShutdownHook(hook);
         try {

@@ -59,6 +59,26 @@ class InterruptedTrialsTest {
     }
 
     @Test
+    void anInterruptedTrialTheStorageAlreadyRetriedIsReportedWhileItsRetryWaitsAndNotEnqueuedTwice() {
+        storage.setStudySystemAttr(study.studyId(), RetryPolicy.ATTR, new RetryPolicy(3).toAttr());
+        FrozenTrial retried = failed(StudyRunner.INTERRUPTED, Map.of("retried_by", 1, TrialStorage.SUPERSEDED, true));
+        FrozenTrial retry = storage.createWaitingTrial(study.studyId(), Map.of(), Map.of(TrialStorage.RETRY_OF, retried.number()));
+        assertThat(retry.number()).isEqualTo(1);
+
+        assertThat(InterruptedTrials.retry(storage, study)).containsExactly(retried.number());
+        assertThat(waiting()).hasSize(1);
+    }
+
+    @Test
+    void theStoppedRunSaysWhichTrialsAreRetriedAndWhichAreNot() {
+        java.io.StringWriter said = new java.io.StringWriter();
+        StudyRunner.sayStopped(List.of(3, 4), List.of(3), new java.io.PrintWriter(said));
+
+        assertThat(said.toString()).contains("Stopped: trial(s) [3, 4] recorded as FAIL, interrupted. Retries of [3] with"
+                + " the same parameters are enqueued").contains("[4] not retried").contains("Run the file again");
+    }
+
+    @Test
     void withoutARetryPolicyNothingIsRetried() {
         failed(StudyRunner.INTERRUPTED, Map.of());
 

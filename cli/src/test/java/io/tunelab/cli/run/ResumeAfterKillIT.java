@@ -183,10 +183,11 @@ class ResumeAfterKillIT {
         readUntil(stopped, null, said);
         assertThat(stopped.waitFor(1, TimeUnit.MINUTES)).isTrue();
         assertThat(said.toString()).as("what the stopped run says").contains("Stopped: trial(s) [0] recorded as FAIL, interrupted.")
-                .contains("Run the file again to resume");
+                .contains("Retries of [0] with the same parameters are enqueued").contains("Run the file again");
         FrozenTrial interrupted = trials(resumed).get(0);
         assertThat(interrupted.state()).isEqualTo(TrialState.FAIL);
         assertThat(interrupted.message()).startsWith("interrupted");
+        assertThat(interrupted.systemAttrs()).containsEntry("superseded", true).containsEntry("retried_by", 1);
 
         String log = runAgainAndCompare(study, resumed, reference);
         assertThat(log).contains("Re-running 1 interrupted trial(s): [0].");

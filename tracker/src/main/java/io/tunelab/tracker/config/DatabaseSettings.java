@@ -65,6 +65,17 @@ public record DatabaseSettings(String jdbcUrl, String user, String password, int
         return new DatabaseSettings(jdbcUrl, "sa", "", isServer(jdbcUrl) ? SERVER_POOL_SIZE : EMBEDDED_POOL_SIZE);
     }
 
+    /**
+     * The URL as it may be printed: the value of a {@code password=} parameter and the password of a
+     * {@code //user:password@host} part replaced by {@code ***}.
+     */
+    public static String redacted(String jdbcUrl) {
+        if (jdbcUrl == null) {
+            return null;
+        }
+        return jdbcUrl.replaceAll("(?i)(password=)[^&;]*", "$1***").replaceAll("(//[^/:@?&;]+:)[^@/?&;]*@", "$1***@");
+    }
+
     /** Whether the URL names a database server that other processes share (PostgreSQL, H2 TCP). */
     public static boolean isServer(String jdbcUrl) {
         return isPostgresql(jdbcUrl) || startsWith(jdbcUrl, "jdbc:h2:tcp:") || startsWith(jdbcUrl, "jdbc:h2:ssl:");

@@ -45,6 +45,8 @@ final class Database implements AutoCloseable, Transactions {
     private final Duration outageTolerance;
     /** Transactions that failed for an outage and have not succeeded yet. */
     private final AtomicLong inOutage = new AtomicLong();
+    /** Whether the current outage was reported (once, however many transactions wait it out). */
+    private final java.util.concurrent.atomic.AtomicBoolean outageReported = new java.util.concurrent.atomic.AtomicBoolean();
     private volatile boolean everRecovered;
     private volatile long recoveredAt;
     private final Connections connections;
@@ -57,7 +59,7 @@ final class Database implements AutoCloseable, Transactions {
         this.connections = connections;
         this.outageTolerance = outageTolerance;
         this.dialect = dialect;
-        this.url = url;
+        this.url = DatabaseSettings.redacted(url);
         this.remote = DatabaseSettings.isServer(url);
     }
 
@@ -82,8 +84,8 @@ final class Database implements AutoCloseable, Transactions {
                     throw e;
                 }
                 if (attempt == 1) {
-                    Log.LOG.warn("Database {} unreachable while opening it, retrying for up to {}: {}", settings.jdbcUrl(),
-                            settings.outageTolerance(), e.getMessage());
+                    Log.LOG.warn("Database {} unreachable ({}); retrying for up to {}",
+                            DatabaseSettings.redacted(settings.jdbcUrl()), reason(e), human(settings.outageTolerance()));
                 }
                 backOff(Math.min(attempt, 6) + 2);
             }
@@ -149,10 +151,10 @@ final class Database implements AutoCloseable, Transactions {
         Throwable cause = e.getCause() != null ? e.getCause() : e;
         String text = cause.getMessage() == null ? cause.toString() : cause.getMessage();
         if (cause instanceof SQLException sql && sql.getErrorCode() == 90020) {
-            return "the database " + url + " is open in another process; run one `tunelab server` and connect"
+            return "the database " + DatabaseSettings.redacted(url) + " is open in another process; run one `tunelab server` and connect"
                     + " every worker to its jdbc:h2:tcp:// URL (" + text + ")";
         }
-        return "cannot open the tracker database " + url + ": " + text;
+        return "cannot open the tracker database " + DatabaseSettings.redacted(url) + ": " + text;
     }
 
     Dialect dialect() {
@@ -242,7 +244,7 @@ final class Database implements AutoCloseable, Transactions {
                         }
                         if (System.nanoTime() - began >= outageTolerance.toNanos()) {
                             throw TrackerException.unavailable("database " + url + " unreachable for "
-                                    + outageTolerance + ": " + e.getMessage(), e);
+                                    + human(outageTolerance) + " (" + reason(e) + ")", e);
                         }
                         logOutage(attempt, e);
                     } else if (++contention >= MAX_ATTEMPTS) {
@@ -263,6 +265,9 @@ final class Database implements AutoCloseable, Transactions {
                 if (reached) {
                     recoveredAt = System.nanoTime();
                     everRecovered = true;
+                    if (outageReported.compareAndSet(true, false)) {
+                        Log.LOG.warn("Database {} is reachable again", url);
+                    }
                 }
                 inOutage.decrementAndGet();
             }
@@ -270,9 +275,33 @@ final class Database implements AutoCloseable, Transactions {
     }
 
     private void logOutage(int attempt, SQLException e) {
-        if (attempt == 1) {
-            Log.LOG.warn("Database {} unreachable, retrying for up to {}: {}", url, outageTolerance, e.getMessage());
+        if (attempt == 1 && outageReported.compareAndSet(false, true)) {
+            Log.LOG.warn("Database {} unreachable ({}); retrying for up to {}", url, reason(e), human(outageTolerance));
         }
+    }
+
+    /**
+     * Why the database could not be reached, in a few words: the innermost cause's message (e.g. "Connection refused")
+     * without the connection pool's counters; the whole chain shows with --debug.
+     */
+    static String reason(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String text = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        text = text.replaceAll("\\s*\\((total|active|idle|waiting)=[^)]*\\)", "").replaceAll("^HikariPool-\\d+ - ", "");
+        return text.toLowerCase(java.util.Locale.ROOT).contains("connection refused") ? "connection refused" : text.strip();
+    }
+
+    /** A duration as people write it: "2 min", "45 s", "1 h 30 min". */
+    static String human(Duration d) {
+        long s = d.toSeconds();
+        if (s < 60 || s % 60 != 0) {
+            return s < 60 ? s + " s" : (s / 60) + " min " + (s % 60) + " s";
+        }
+        long m = s / 60;
+        return m < 60 || m % 60 != 0 ? (m < 60 ? m + " min" : (m / 60) + " h " + (m % 60) + " min") : (m / 60) + " h";
     }
 
     /**

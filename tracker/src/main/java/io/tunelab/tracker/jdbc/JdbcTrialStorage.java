@@ -22,6 +22,8 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.time.Duration;
 import java.time.Instant;
@@ -52,6 +54,11 @@ import java.util.concurrent.ConcurrentHashMap;
 final class JdbcTrialStorage implements TrialStorage {
     /** The message of trials still running when their process exited. */
     static final String INTERRUPTED = "interrupted: the process exited (Ctrl-C or kill) before this trial ended";
+    /**
+     * How the message of a trial failed because its process was stopped begins (this storage's exit hook,
+     * {@code tunelab run}'s Ctrl-C hook): such a trial is retried as a stale one is ({@link StaleTrialReaper}).
+     */
+    static final String INTERRUPTION_PREFIX = "interrupted: ";
 
     private final Database db;
     private final boolean ownsDatabase;
@@ -135,9 +142,26 @@ final class JdbcTrialStorage implements TrialStorage {
     @Override
     public FrozenTrial createRunningTrial(long studyId) {
         Instant now = options.clock().instant();
-        FrozenTrial t = db.inTransaction(c -> commands.createRunning(c, studyId, now, heartbeats == null ? null : now));
+        FrozenTrial t = db.inTransaction(c -> withGrace(c,
+                commands.createRunning(c, studyId, now, heartbeats == null ? null : now)));
         started(t);
         return t;
+    }
+
+    /**
+     * Records this worker's stale grace on a trial it starts ({@link StaleTrialReaper#GRACE_ATTR}), so that
+     * reapers with a shorter grace judge it by this one.
+     */
+    private FrozenTrial withGrace(Connection c, FrozenTrial t) throws SQLException {
+        if (heartbeats == null) {
+            return t;
+        }
+        TrialCommands.writeAttr(c, t.id(), 'S', StaleTrialReaper.GRACE_ATTR, options.staleGrace().toMillis());
+        return loader.load(c, t.id());
+    }
+
+    private Optional<FrozenTrial> withGrace(Connection c, Optional<FrozenTrial> t) throws SQLException {
+        return t.isEmpty() ? t : Optional.of(withGrace(c, t.get()));
     }
 
     private void started(FrozenTrial t) {
@@ -160,7 +184,8 @@ final class JdbcTrialStorage implements TrialStorage {
     public Optional<FrozenTrial> claimWaitingTrial(long studyId) {
         maybeReap(studyId);
         Instant now = options.clock().instant();
-        Optional<FrozenTrial> t = db.inTransaction(c -> commands.claim(c, studyId, now, heartbeats == null ? null : now));
+        Optional<FrozenTrial> t = db.inTransaction(c -> withGrace(c,
+                commands.claim(c, studyId, now, heartbeats == null ? null : now)));
         t.ifPresent(this::started);
         return t;
     }
@@ -170,8 +195,8 @@ final class JdbcTrialStorage implements TrialStorage {
     public Optional<FrozenTrial> startTrialWithinBudget(long studyId, int budget) {
         maybeReap(studyId);
         Instant now = options.clock().instant();
-        Optional<FrozenTrial> t = db.inTransaction(c -> commands.startWithinBudget(c, studyId, budget, now,
-                heartbeats == null ? null : now));
+        Optional<FrozenTrial> t = db.inTransaction(c -> withGrace(c, commands.startWithinBudget(c, studyId, budget, now,
+                heartbeats == null ? null : now)));
         t.ifPresent(this::started);
         return t;
     }
@@ -361,6 +386,10 @@ final class JdbcTrialStorage implements TrialStorage {
         });
     }
 
+    private static boolean isInterruption(TrialState state, String message) {
+        return state == TrialState.FAIL && message != null && message.startsWith(INTERRUPTION_PREFIX);
+    }
+
     @Override
     public boolean finishTrial(long trialId, TrialState state, List<Double> values, String message) {
         if (!state.isFinished()) {
@@ -371,6 +400,9 @@ final class JdbcTrialStorage implements TrialStorage {
         boolean changed = db.inDurableTransaction(c -> {
             if (!commands.finish(c, trialId, state, values, message, now)) {
                 return false;
+            }
+            if (isInterruption(state, message)) {
+                reaper.interrupted(c, trialId);
             }
             FrozenTrial t = loader.load(c, trialId);
             if (options.recordProvenance()) {

@@ -25,10 +25,14 @@ import java.util.Map;
  * trial the policy does not retry keeps its FAIL, its message ending with why
  * ({@link RetryPolicy#exhausted}). Each
  * trial is reaped in one transaction that re-checks the heartbeat, so concurrent reapers in several
- * processes reap it once.
+ * processes reap it once. A trial is judged by the heartbeat settings of the worker running it: the grace
+ * it recorded when it started ({@value #GRACE_ATTR}) when longer than the reaper's own, so a worker with a
+ * short grace never reaps the healthy trials of workers that beat less often.
  */
 final class StaleTrialReaper {
     static final String REASON = "stale: worker stopped responding";
+    /** Trial system attribute: the stale grace (milliseconds) of the worker running it, recorded when it starts. */
+    static final String GRACE_ATTR = "heartbeat_grace_ms";
 
     private final Database db;
     private final TrialLoader loader;
@@ -58,9 +62,14 @@ final class StaleTrialReaper {
         return reaped;
     }
 
-    private FrozenTrial reapOne(Connection c, TrialHead h, Instant now, long cutoff) throws SQLException {
+    private FrozenTrial reapOne(Connection c, TrialHead h, Instant now, long reaperCutoff) throws SQLException {
         long seq = StudyTable.advance(c, h.studyId(), false)[1];
         FrozenTrial before = loader.load(c, h.id());
+        long cutoff = reaperCutoff;
+        if (before.systemAttrs().get(GRACE_ATTR) instanceof Number own) {
+            // the running worker's grace when longer than this reaper's: its heartbeats may be that far apart
+            cutoff = Math.min(cutoff, Times.toNanos(now.minusMillis(own.longValue())));
+        }
         int retries = before.systemAttrs().get("retry_count") instanceof Number n ? n.intValue() : 0;
         RetryPolicy policy = policy(c, h.studyId());
         boolean retry = policy.allows(retries);
@@ -78,14 +87,44 @@ final class StaleTrialReaper {
         AggregateRows.moved(c, h.studyId(), TrialState.RUNNING, TrialState.FAIL, Times.toNanos(now));
         TrialCommands.writeAttr(c, h.id(), 'S', "fail_kind", "stale");
         if (retry) {
-            Map<String, Object> attrs = new LinkedHashMap<>();
-            attrs.put(TrialStorage.RETRY_OF, before.number());
-            attrs.put("retry_count", retries + 1);
-            FrozenTrial next = commands.createWaiting(c, h.studyId(), before.params(), attrs);
-            TrialCommands.writeAttr(c, h.id(), 'S', "retried_by", next.number());
-            TrialCommands.writeAttr(c, h.id(), 'S', TrialStorage.SUPERSEDED, true);
+            enqueueRetry(c, h.studyId(), before, retries);
         }
         return loader.load(c, h.id());
+    }
+
+    /**
+     * Treats a trial just ended in transaction {@code c} as FAIL "interrupted" (its process was stopped by
+     * Ctrl-C or a termination signal) as a stale one: {@code fail_kind=interrupted} and, when the study's
+     * {@link RetryPolicy} allows, a WAITING retry with its parameters, the trial marked {@code superseded};
+     * otherwise its message ends with why it is not retried.
+     *
+     * @return whether a retry was enqueued
+     */
+    boolean interrupted(Connection c, long trialId) throws SQLException {
+        TrialHead head = loader.findHead(c, trialId).orElseThrow();
+        FrozenTrial before = loader.load(c, trialId);
+        int retries = before.systemAttrs().get("retry_count") instanceof Number n ? n.intValue() : 0;
+        RetryPolicy policy = policy(c, head.studyId());
+        TrialCommands.writeAttr(c, trialId, 'S', "fail_kind", "interrupted");
+        if (policy.allows(retries)) {
+            enqueueRetry(c, head.studyId(), before, retries);
+            return true;
+        }
+        try (PreparedStatement ps = c.prepareStatement("UPDATE trials SET message = ? WHERE trial_id = ?")) {
+            ps.setString(1, before.message() + "; " + policy.exhausted(retries));
+            ps.setLong(2, trialId);
+            ps.executeUpdate();
+        }
+        return false;
+    }
+
+    private void enqueueRetry(Connection c, long studyId, FrozenTrial failed, int retries) throws SQLException {
+        Map<String, Object> attrs = new LinkedHashMap<>();
+        attrs.put(TrialStorage.RETRY_OF, failed.number());
+        attrs.put("retry_count", retries + 1);
+        FrozenTrial next = commands.createWaiting(c, studyId, failed.params(), attrs);
+        TrialCommands.writeAttr(c, failed.id(), 'S', "retried_by", next.number());
+        TrialCommands.writeAttr(c, failed.id(), 'S', TrialStorage.SUPERSEDED, true);
     }
 
     private static RetryPolicy policy(Connection c, long studyId) throws SQLException {

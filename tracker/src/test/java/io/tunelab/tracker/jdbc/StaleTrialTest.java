@@ -153,6 +153,68 @@ class StaleTrialTest {
         assertThat(s.trial(t.id()).state()).isEqualTo(TrialState.RUNNING);
     }
 
+    /** A worker beating every 10 minutes with a 20-minute grace, beside the default 1 h / 2 h workers. */
+    private JdbcTrialStorage eager(MutableClock c) {
+        StorageOptions options = StorageOptions.defaults().withClock(c)
+                .withHeartbeat(Duration.ofMinutes(10), Duration.ofMinutes(20));
+        JdbcTrialStorage s = new JdbcTrialStorage(db, false, new LocalArtifactRepository(tmp.resolve("a")), options);
+        opened.add(s);
+        return s;
+    }
+
+    @Test
+    void aReaperWithAShorterGraceJudgesATrialByItsOwnWorkersGraceAndStillReapsADeadOne() {
+        JdbcTrialStorage slow = storage(clock, true);
+        JdbcTrialStorage fast = eager(clock);
+        long study = study(slow, 1);
+        FrozenTrial healthy = slow.createRunningTrial(study);
+        FrozenTrial quick = fast.createRunningTrial(study);
+        clock.advance(HOUR.minusMinutes(1));
+        // the slow worker's last beat is 59 min old: within its 2 h grace, however short the reaper's is
+        assertThat(fast.reapStaleTrials(study)).extracting(FrozenTrial::id).containsExactly(quick.id());
+        assertThat(slow.finishTrial(healthy.id(), TrialState.COMPLETE, List.of(1.0), null)).isTrue();
+        assertThat(slow.trial(healthy.id()).state()).isEqualTo(TrialState.COMPLETE);
+
+        FrozenTrial dead = slow.createRunningTrial(study);
+        clock.advance(HOUR.multipliedBy(2).plusMinutes(1));
+        assertThat(fast.reapStaleTrials(study)).extracting(FrozenTrial::id).containsExactly(dead.id());
+        assertThat(fast.trial(dead.id()).message()).isEqualTo(StaleTrialReaper.REASON);
+    }
+
+    @Test
+    void anInterruptedTrialIsRetriedAsAStaleOneAndNoLongerCountsTowardTheBudget() {
+        JdbcTrialStorage s = storage(clock, true);
+        long study = study(s, 2);
+        FrozenTrial done = s.startTrialWithinBudget(study, 2).orElseThrow();
+        s.finishTrial(done.id(), TrialState.COMPLETE, List.of(1.0), null);
+        FrozenTrial stopped = s.startTrialWithinBudget(study, 2).orElseThrow();
+        s.setParam(stopped.id(), "x", 0.25, FloatDistribution.uniform(0, 1));
+        assertThat(s.finishTrial(stopped.id(), TrialState.FAIL, List.of(), JdbcTrialStorage.INTERRUPTED)).isTrue();
+
+        FrozenTrial failed = s.trial(stopped.id());
+        assertThat(failed.systemAttrs()).containsEntry("fail_kind", "interrupted").containsEntry(TrialStorage.SUPERSEDED, true)
+                .containsEntry("retried_by", 2);
+        // another worker (or the next run) claims the retry within the budget of 2
+        FrozenTrial retry = s.startTrialWithinBudget(study, 2).orElseThrow();
+        assertThat(retry.number()).isEqualTo(2);
+        assertThat(retry.systemAttrs()).containsEntry("fixed_params", java.util.Map.of("x", 0.25));
+        assertThat(retry.systemAttrs()).containsEntry(TrialStorage.RETRY_OF, 1).containsEntry("retry_count", 1);
+        s.finishTrial(retry.id(), TrialState.COMPLETE, List.of(2.0), null);
+        assertThat(s.startTrialWithinBudget(study, 2)).isEmpty();
+    }
+
+    @Test
+    void anInterruptedTrialBeyondThePolicySaysWhyItIsNotRetried() {
+        JdbcTrialStorage s = storage(clock, true);
+        long study = study(s, 0);
+        FrozenTrial t = s.createRunningTrial(study);
+        s.finishTrial(t.id(), TrialState.FAIL, List.of(), JdbcTrialStorage.INTERRUPTED);
+
+        assertThat(s.trial(t.id()).message()).isEqualTo(JdbcTrialStorage.INTERRUPTED + "; not retried (max_retries 0)");
+        assertThat(s.trial(t.id()).systemAttrs()).doesNotContainKey(TrialStorage.SUPERSEDED);
+        assertThat(s.trials(study, EnumSet.of(TrialState.WAITING))).isEmpty();
+    }
+
     @Test
     void trialsStartedWithoutHeartbeatsAreNeverReaped() {
         JdbcTrialStorage quiet = storage(clock, false);
