@@ -244,41 +244,51 @@ public final class StudyRunner {
 
     /**
      * What a run stopped by Ctrl-C (or a termination signal) says of the trials it was running: they end as FAIL,
-     * interrupted (by this run's hook or, when it ends them first, by the storage's own exit hook), and those in
-     * {@code retried} were enqueued again with the same parameters (within the study's max_retries), for the study's
-     * other workers or the next run.
+     * interrupted (by this run's hook or, when it ends them first, by the storage's own exit hook). Of them, those in
+     * {@code retried} were enqueued again with the same parameters, for the study's other workers or the next run, and
+     * those in {@code notRetried} were not (max_retries reached, or no retry policy); of the others the storage could
+     * not tell in time (its exit hook may close it first), so the rule is said, not an outcome.
      */
-    static void sayStopped(List<Integer> running, List<Integer> retried, PrintWriter out) {
+    static void sayStopped(List<Integer> running, List<Integer> retried, List<Integer> notRetried, PrintWriter out) {
         out.println();
         if (running.isEmpty()) {
             out.println("Stopped; no trial was running.");
         } else {
-            List<Integer> notRetried = running.stream().filter(n -> !retried.contains(n)).toList();
+            List<Integer> unknown = running.stream().filter(n -> !retried.contains(n) && !notRetried.contains(n)).toList();
             out.println("Stopped: trial(s) " + running + " recorded as FAIL, interrupted."
                     + (retried.isEmpty() ? "" : " Retries of " + retried + " with the same parameters are enqueued (the"
                     + " interrupted trials no longer count toward the budget): other workers of the study run them, or"
                     + " the next run does.")
                     + (notRetried.isEmpty() ? "" : " " + notRetried + " not retried (max_retries reached or no retry"
-                    + " policy)."));
+                    + " policy).")
+                    + (unknown.isEmpty() ? "" : " Within the study's max_retries, " + unknown + " are enqueued again with"
+                    + " the same parameters."));
         }
         out.println("Run the file again, or start a worker, to resume.");
         out.flush();
     }
 
-    /** Those of the trials numbered {@code numbers} whose retry is enqueued ({@code retried_by}); empty when unknown. */
-    static List<Integer> retried(TrialStorage storage, long studyId, List<Integer> numbers) {
+    /**
+     * Which of the trials numbered {@code numbers} are retried ({@code retried_by}) and which are not (their message
+     * says "not retried"), as {@code [retried, notRetried]}; both empty when the storage cannot say (its exit hook closed
+     * it first).
+     */
+    static List<List<Integer>> retries(TrialStorage storage, long studyId, List<Integer> numbers) {
         List<Integer> retried = new ArrayList<>();
+        List<Integer> notRetried = new ArrayList<>();
         try {
             for (int n : numbers) {
-                if (storage.trialByNumber(studyId, n).systemAttrs().containsKey("retried_by")) {
+                FrozenTrial t = storage.trialByNumber(studyId, n);
+                if (t.systemAttrs().containsKey("retried_by")) {
                     retried.add(n);
+                } else if (t.message() != null && t.message().contains("not retried")) {
+                    notRetried.add(n);
                 }
             }
         } catch (RuntimeException closed) {
-            // the storage's exit hook closed it first: say nothing of retries
-            return List.of();
+            return List.of(List.of(), List.of());
         }
-        return retried;
+        return List.of(retried, notRetried);
     }
 
     /**
@@ -326,7 +336,8 @@ public final class StudyRunner {
         Thread hook = new Thread(() -> {
             List<Integer> running = study.runningHere();
             study.abandonRunning(INTERRUPTED);
-            sayStopped(running, retried(storage, study.studyId(), running), out);
+            List<List<Integer>> retries = retries(storage, study.studyId(), running);
+            sayStopped(running, retries.get(0), retries.get(1), out);
         }, "tunelab-interrupt");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
