@@ -67,9 +67,25 @@ public final class StudySpecParser {
      * @throws SpecValidationException listing every problem
      */
     public StudySpec parse(String text, String fileName) {
+        return parse(text, fileName, false);
+    }
+
+    /**
+     * Validates the text of a study file stored with an existing study, as {@link #parse(String, String)} does but
+     * without the checks that only guard a new study: its direction against its metric's name (the study's direction
+     * is fixed by its trials; a file stored before that check, or with {@code direction_check: false}, stays readable
+     * by workers, promotion and serving).
+     *
+     * @throws SpecValidationException listing every problem
+     */
+    public StudySpec parseStored(String text, String fileName) {
+        return parse(text, fileName, true);
+    }
+
+    private StudySpec parse(String text, String fileName, boolean stored) {
         Problems problems = new Problems(fileName);
         Node root = SpecYaml.load(text, problems);
-        StudySpec spec = root == null ? null : new Reading(root, problems).spec();
+        StudySpec spec = root == null ? null : new Reading(root, problems, stored).spec();
         problems.throwIfAny();
         return spec;
     }
@@ -119,10 +135,12 @@ public final class StudySpecParser {
     private final class Reading {
         private final Node root;
         private final Problems problems;
+        private final boolean stored;
 
-        Reading(Node root, Problems problems) {
+        Reading(Node root, Problems problems, boolean stored) {
             this.root = root;
             this.problems = problems;
+            this.stored = stored;
         }
 
         StudySpec spec() {
@@ -136,7 +154,7 @@ public final class StudySpecParser {
             List<Direction> directions = top.has("direction") ? directions(top.get("direction")) : missing(top, "direction");
             List<String> metrics = top.has("metric") ? metrics(top.get("metric"), directions) : missing(top, "metric");
             Boolean directionCheck = top.bool("direction_check");
-            if (directions != null && metrics != null && !Boolean.FALSE.equals(directionCheck)) {
+            if (directions != null && metrics != null && !stored && !Boolean.FALSE.equals(directionCheck)) {
                 checkDirections(top.get("direction"), directions, metrics);
             }
             SamplerSpec sampler = SearchSections.sampler(top.get("sampler"), catalog, problems);

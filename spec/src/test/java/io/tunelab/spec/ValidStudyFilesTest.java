@@ -1,6 +1,7 @@
 package io.tunelab.spec;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.tunelab.search.exec.Slot;
@@ -51,6 +52,18 @@ class ValidStudyFilesTest {
 
         assertThat(spec.directions()).containsExactly(Direction.MAXIMIZE);
         assertThat(spec.metrics()).containsExactly("loss_reduction");
+    }
+
+    @Test
+    void aStoredFileKeepsItsDirectionAgainstTheMetricsNameWhichANewFileMayNot() {
+        String lossMaximised = SpecFiles.replacing(3, "metric: val_loss");
+
+        StudySpec stored = parser.parseStored(lossMaximised, "study file of 's'");
+
+        assertThat(stored.directions()).containsExactly(Direction.MAXIMIZE);
+        assertThat(stored.metrics()).containsExactly("val_loss");
+        assertThatThrownBy(() -> parser.parse(lossMaximised, "s.yaml")).isInstanceOf(SpecValidationException.class)
+                .hasMessageContaining("expected minimize, or direction_check: false");
     }
 
     @Test

@@ -110,7 +110,7 @@ public final class StudyRunner {
         }
         StudySpec stored;
         try {
-            stored = new StudySpecParser().parse(text, "study file of '" + existing.name() + "'");
+            stored = new StudySpecParser().parseStored(text, "study file of '" + existing.name() + "'");
         } catch (SpecValidationException e) {
             return;
         }
