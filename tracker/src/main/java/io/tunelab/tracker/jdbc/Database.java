@@ -32,6 +32,8 @@ import org.slf4j.LoggerFactory;
  */
 final class Database implements AutoCloseable, Transactions {
     private static final int MAX_ATTEMPTS = 12;
+    /** H2's error code for a file database another process holds open. */
+    static final int IN_USE = 90020;
 
     /**
      * The logger, made at the first message: a read command that logs nothing then never starts the logging
@@ -50,6 +52,8 @@ final class Database implements AutoCloseable, Transactions {
     private volatile boolean everRecovered;
     private volatile long recoveredAt;
     private final Connections connections;
+    /** The share this process serves its embedded database through ({@link LocalShare}), or null. */
+    private volatile LocalShare share;
     private final Dialect dialect;
     private final String url;
     /** Whether {@link #url} names a database server, whose shutdown clients see as failures to wait out. */
@@ -68,9 +72,49 @@ final class Database implements AutoCloseable, Transactions {
      * reached (refused connections, a server restarting, a connection lost during the migration) is
      * tried again with back-off for up to {@link DatabaseSettings#outageTolerance()}, as transactions
      * are, so a worker that starts or joins during a database restart waits for it instead of exiting;
-     * the first such failure is logged at once, so a mistyped address shows.
+     * the first such failure is logged at once, so a mistyped address shows. The embedded database of a
+     * directory that another process of this machine holds open (a study running in another terminal) is
+     * joined through that process's {@link LocalShare} instead of failing as in use; this process serves
+     * the embedded database it holds the same way.
      */
     static Database open(DatabaseSettings settings) {
+        try {
+            return openOwnOrRetry(settings);
+        } catch (RuntimeException e) {
+            SQLException cause = sqlCause(e);
+            Optional<DatabaseSettings> share = cause != null && cause.getErrorCode() == IN_USE
+                    ? LocalShare.find(settings) : Optional.empty();
+            if (share.isEmpty()) {
+                throw e;
+            }
+            try {
+                return joined(settings, share.get());
+            } catch (RuntimeException joinFailed) {
+                e.addSuppressed(joinFailed);
+                throw e;
+            }
+        }
+    }
+
+    /**
+     * The embedded database of a directory that another process of this machine holds, through that process's {@link
+     * LocalShare} while it runs and from the file after it ({@link ShareOrFileDataSource}).
+     */
+    private static Database joined(DatabaseSettings file, DatabaseSettings share) {
+        Database db = new Database(PooledConnections.open(new ShareOrFileDataSource(file), share, Dialect.H2), Dialect.H2,
+                share.jdbcUrl(), file.outageTolerance());
+        try {
+            Migrations.migrate(db.dataSource());
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
+        }
+        Log.LOG.info("The tracker database {} is held by another process; joined it through that process's share",
+                DatabaseSettings.redacted(file.jdbcUrl()));
+        return db;
+    }
+
+    private static Database openOwnOrRetry(DatabaseSettings settings) {
         Dialect dialect = Dialect.of(settings);
         boolean remote = DatabaseSettings.isServer(settings.jdbcUrl());
         long began = System.nanoTime();
@@ -125,6 +169,9 @@ final class Database implements AutoCloseable, Transactions {
     }
 
     private static Database openOnce(DatabaseSettings settings, Dialect dialect) {
+        if (LocalShare.candidate(settings)) {
+            LocalShare.bindLoopback();
+        }
         Database db = new Database(PooledConnections.open(settings, dialect), dialect, settings.jdbcUrl(),
                 settings.outageTolerance());
         try {
@@ -133,6 +180,7 @@ final class Database implements AutoCloseable, Transactions {
             db.close();
             throw e;
         }
+        db.share = LocalShare.publish(settings).orElse(null);
         return db;
     }
 
@@ -150,7 +198,7 @@ final class Database implements AutoCloseable, Transactions {
     static String describeOpenFailure(String url, Exception e) {
         Throwable cause = e.getCause() != null ? e.getCause() : e;
         String text = cause.getMessage() == null ? cause.toString() : cause.getMessage();
-        if (cause instanceof SQLException sql && sql.getErrorCode() == 90020) {
+        if (cause instanceof SQLException sql && sql.getErrorCode() == IN_USE) {
             return "the database " + DatabaseSettings.redacted(url) + " is open in another process; run one `tunelab server` and connect"
                     + " every worker to its jdbc:h2:tcp:// URL (" + text + ")";
         }
@@ -355,6 +403,10 @@ final class Database implements AutoCloseable, Transactions {
     /** Closes the connections; an embedded H2 database closes with its last one. */
     @Override
     public void close() {
+        LocalShare served = share;
+        if (served != null) {
+            served.close();
+        }
         connections.close();
     }
 }

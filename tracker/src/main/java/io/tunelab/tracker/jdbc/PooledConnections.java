@@ -27,6 +27,20 @@ final class PooledConnections implements Connections {
         config.setDriverClassName(dialect.driverClass());
         config.setUsername(settings.user());
         config.setPassword(settings.password());
+        return open(config, settings, dialect);
+    }
+
+    /**
+     * A pool over {@code source}'s connections, sized and timed by {@code settings} (whose URL only names the database in
+     * messages); UNAVAILABLE when the first connection fails.
+     */
+    static PooledConnections open(DataSource source, DatabaseSettings settings, Dialect dialect) {
+        HikariConfig config = new HikariConfig();
+        config.setDataSource(source);
+        return open(config, settings, dialect);
+    }
+
+    private static PooledConnections open(HikariConfig config, DatabaseSettings settings, Dialect dialect) {
         config.setMaximumPoolSize(settings.maxPoolSize());
         config.setMinimumIdle(1);
         // Connections beyond the one kept idle close after 30 s, so idle workers hold one connection each.

@@ -1,0 +1,30 @@
+package io.tunelab.tracker.jdbc;
+
+import io.tunelab.search.storage.TrialStorage;
+import io.tunelab.search.trial.Direction;
+import io.tunelab.tracker.setup.Tracker;
+import io.tunelab.tracker.setup.TrackerConfig;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * A process that holds the embedded database in {@code args[0]} open, as a running study does: it creates study
+ * {@code held}, prints {@code ready}, and closes the database when its standard input ends.
+ */
+public final class HoldingTrackerMain {
+    private HoldingTrackerMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        try (TrialStorage storage = Tracker.openStorage(TrackerConfig.inDirectory(Path.of(args[0])))) {
+            storage.createStudy("held", List.of(Direction.MINIMIZE));
+            System.out.println("ready");
+            System.out.flush();
+            while (System.in.read() >= 0) {
+                // held until the test closes our standard input
+            }
+        }
+        System.out.println("closed");
+        System.out.flush();
+    }
+}

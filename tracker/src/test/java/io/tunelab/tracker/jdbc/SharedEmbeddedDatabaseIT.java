@@ -1,0 +1,76 @@
+package io.tunelab.tracker.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tunelab.search.storage.TrialStorage;
+import io.tunelab.search.trial.Direction;
+import io.tunelab.tracker.durability.JavaProcess;
+import io.tunelab.tracker.setup.Tracker;
+import io.tunelab.tracker.setup.TrackerConfig;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * While another process holds a directory's embedded database (a study running in another terminal), others of this
+ * machine reach it through that process's share, and keep going from the file once it ends.
+ */
+class SharedEmbeddedDatabaseIT {
+    @TempDir
+    Path dir;
+
+    /** Starts a process holding the database of {@link #dir}; returns it once it says it is ready. */
+    private Process holder(BufferedReader[] output) throws Exception {
+        Process holder = JavaProcess.start(HoldingTrackerMain.class, dir.toString());
+        output[0] = new BufferedReader(new InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8));
+        assertThat(output[0].readLine()).isEqualTo("ready");
+        return holder;
+    }
+
+    @Test
+    void anotherProcessReadsAndWritesThroughTheHolderAndKeepsGoingFromTheFileAfterIt() throws Exception {
+        TrackerConfig config = TrackerConfig.inDirectory(dir);
+        BufferedReader[] output = new BufferedReader[1];
+        Process holder = holder(output);
+        try (BufferedReader out = output[0]) {
+            try (TrialStorage reader = Tracker.openStorageForReading(config)) {
+                assertThat(reader.findStudy("held")).as("a read command sees the held study").isPresent();
+            }
+            try (Tracker joined = Tracker.open(config)) {
+                joined.storage().createStudy("before", List.of(Direction.MAXIMIZE));
+
+                holder.getOutputStream().close();
+                assertThat(out.readLine()).isEqualTo("closed");
+                assertThat(holder.waitFor(30, TimeUnit.SECONDS)).isTrue();
+                assertThat(dir.resolve(LocalShare.FILE)).as("the holder ended its share").doesNotExist();
+
+                joined.storage().createStudy("after", List.of(Direction.MAXIMIZE));
+                assertThat(joined.storage().findStudy("held")).as("the joined process now reads the file").isPresent();
+            }
+        } finally {
+            holder.destroyForcibly();
+        }
+        try (TrialStorage reader = Tracker.openStorageForReading(config)) {
+            assertThat(reader.findStudy("before")).as("what was written through the share is in the file").isPresent();
+            assertThat(reader.findStudy("after")).as("what was written after the holder ended too").isPresent();
+        }
+    }
+
+    @Test
+    void aShareFileLeftByAKilledHolderIsIgnored() throws Exception {
+        TrackerConfig config = TrackerConfig.inDirectory(dir);
+        Process holder = holder(new BufferedReader[1]);
+        holder.destroyForcibly();
+        assertThat(holder.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(dir.resolve(LocalShare.FILE)).as("kill -9 leaves the file").exists();
+
+        try (Tracker tracker = Tracker.open(config)) {
+            assertThat(tracker.storage().findStudy("held")).isPresent();
+        }
+    }
+}
