@@ -23,9 +23,7 @@ class DatabaseOutageBrowserIT {
 
     @Test
     void anOpenPageShowsTheBannerWhileTheDatabaseIsDownAndLosesItWhenItIsBack() {
-        InMemoryStorage storage = new InMemoryStorage();
-        storage.createStudy("kept", List.of(Direction.MINIMIZE));
-        OutageData db = new OutageData(new StorageDashboardData(storage, 0));
+        OutageData db = oneStudy();
         DashboardServer server = new DashboardServer(db.data(), 0).start();
         try (Browser browser = new Browser(1200, 800)) {
             browser.open("http://127.0.0.1:" + server.port() + "/index.html");
@@ -47,9 +45,7 @@ class DatabaseOutageBrowserIT {
 
     @Test
     void aPageOpenedWhileTheDatabaseIsDownShowsItsDataOnceItIsBack() {
-        InMemoryStorage storage = new InMemoryStorage();
-        storage.createStudy("kept", List.of(Direction.MINIMIZE));
-        OutageData db = new OutageData(new StorageDashboardData(storage, 0));
+        OutageData db = oneStudy();
         DashboardServer server = new DashboardServer(db.data(), 0).start();
         try (Browser browser = new Browser(1200, 800)) {
             db.down = true;
@@ -80,5 +76,12 @@ class DatabaseOutageBrowserIT {
         } finally {
             server.stop();
         }
+    }
+
+    /** The data of a dashboard with one study, "kept", whose database can be stopped. */
+    private static OutageData oneStudy() {
+        InMemoryStorage storage = new InMemoryStorage();
+        storage.createStudy("kept", List.of(Direction.MINIMIZE));
+        return new OutageData(new StorageDashboardData(storage, 0));
     }
 }
