@@ -66,7 +66,7 @@ final class DashboardCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         boolean created = TrackerLocation.isMissing(storage.access());
-        try (Tracker tracker = wiring.openTracker(storage.access())) {
+        try (Tracker tracker = wiring.openTrackerForDashboard(storage.access())) {
             if (created) {
                 out.println("No tracker in " + storage.url() + " yet: started on a new, empty one; studies run with"
                         + " --storage " + storage.url() + " appear here as they start.");

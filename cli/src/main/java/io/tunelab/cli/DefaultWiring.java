@@ -50,6 +50,14 @@ public final class DefaultWiring implements Wiring {
     }
 
     @Override
+    public Tracker openTrackerForDashboard(StorageAccess access) {
+        if (access.url().startsWith("memory:")) {
+            return openTracker(access);
+        }
+        return Tracker.open(TrackerLocation.forDashboard(access));
+    }
+
+    @Override
     public Tracker openExistingTracker(StorageAccess access) {
         if (access.url().startsWith("memory:")) {
             return openTracker(access);

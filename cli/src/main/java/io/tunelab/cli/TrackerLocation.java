@@ -45,6 +45,19 @@ final class TrackerLocation {
     }
 
     /**
+     * How long the dashboard waits for an unreachable database, in a transaction: its pages ask on behalf of a person
+     * (and poll), so a stopped server is reported within seconds (a 503 the page shows as a banner while it keeps
+     * trying) instead of after the two minutes a worker waits out a restart.
+     */
+    static final Duration DASHBOARD_OUTAGE_TOLERANCE = Duration.ofSeconds(3);
+
+    /** As {@link #config(StorageAccess)} (creating an empty tracker if none is there), waiting {@link #DASHBOARD_OUTAGE_TOLERANCE}. */
+    static TrackerConfig forDashboard(StorageAccess access) {
+        TrackerConfig config = config(access);
+        return config.withDatabase(config.database().withOutageTolerance(DASHBOARD_OUTAGE_TOLERANCE));
+    }
+
+    /**
      * As {@link #config(StorageAccess)}, for a command that works on what is already there (the read commands,
      * {@code models}, {@code promote}, {@code serve}, {@code export}): refuses a directory that holds no tracker
      * database instead of creating an empty one there (a mistyped {@code --storage} would otherwise list no studies or

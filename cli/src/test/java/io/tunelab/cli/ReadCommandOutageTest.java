@@ -40,7 +40,7 @@ class ReadCommandOutageTest {
     }
 
     /** A loopback port nothing listens on: bound once by the system's choice, then closed. */
-    private static int closedLoopbackPort() throws IOException {
+    static int closedLoopbackPort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         }

@@ -35,6 +35,15 @@ public interface Wiring {
     }
 
     /**
+     * Opens the tracker {@code access} names for {@code tunelab dashboard}: as {@link #openTracker(StorageAccess)}, except
+     * that the real wiring waits only seconds for an unreachable database, so the dashboard answers its pages with an
+     * error they show while the database is down instead of holding every request for the workers' two minutes.
+     */
+    default Tracker openTrackerForDashboard(StorageAccess access) {
+        return openTracker(access);
+    }
+
+    /**
      * Opens the tracker {@code access} names for a command that works on what a study or a registration left there
      * ({@code models}, {@code promote}, {@code serve}, {@code export}): the real wiring refuses a directory that holds
      * no tracker database, naming it, instead of creating an empty one as {@link #openTracker(StorageAccess)} does.

@@ -77,6 +77,8 @@ public final class ApiRoutes {
         ErrorMapping.install(app);
         app.get("/api/info", ctx -> ctx.json(Map.of("name", "tunelab-dashboard", "tokenRequired", guard.tokenRequired(),
                 "downloadTokenRequired", guard.downloadTokenRequired())));
+        // whether the database answers (the pages ask while they show it unreachable): 503 as any read while it does not
+        app.get("/api/health", ctx -> ctx.json(Map.of("database", "reachable", "cursor", data.cursor())));
         app.before(TrialRoutes.ARTIFACT_PATH, guard::checkDownload);
         studies.register(app);
         analysis.register(app);

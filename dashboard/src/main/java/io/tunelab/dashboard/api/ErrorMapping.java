@@ -14,7 +14,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The one table from error kinds to HTTP status, and the JSON error body {@code {"status", "error",
  * "message"}} every failed API call answers with. Unexpected exceptions become 500 with a generic
- * message (details go to the log, not to the client).
+ * message (details go to the log, not to the client). An unreachable database (the tracker's UNAVAILABLE, after its
+ * outage tolerance of a few seconds) answers 503 with {@code "retrying": true}, a message ending in "; retrying" and
+ * {@code Retry-After}: the pages show it as a banner and keep asking.
  */
 public final class ErrorMapping {
     private static final Logger LOG = LoggerFactory.getLogger(ErrorMapping.class);
@@ -66,6 +68,9 @@ public final class ErrorMapping {
         return Map.entry(500, "INTERNAL");
     }
 
+    /** Seconds a client is asked to wait before asking again while the database is unreachable. */
+    static final int RETRY_AFTER_SECONDS = 5;
+
     private static void answer(Context ctx, Exception e) {
         Map.Entry<Integer, String> c = classify(e);
         String message = e.getMessage();
@@ -73,7 +78,14 @@ public final class ErrorMapping {
             LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
             message = "internal error (" + e.getClass().getSimpleName() + "); see the dashboard's log";
         }
-        ctx.status(c.getKey()).json(body(c.getKey(), c.getValue(), message));
+        Map<String, Object> body = body(c.getKey(), c.getValue(), message);
+        if (e instanceof StorageException s && s.kind() == StorageException.Kind.UNAVAILABLE) {
+            LOG.debug("{} {}: {}", ctx.method(), ctx.path(), message);
+            body.put("message", (message == null ? "database unreachable" : message) + "; retrying");
+            body.put("retrying", true);
+            ctx.header("Retry-After", String.valueOf(RETRY_AFTER_SECONDS));
+        }
+        ctx.status(c.getKey()).json(body);
     }
 
     static Map<String, Object> body(int status, String kind, String message) {

@@ -33,6 +33,7 @@ import java.util.function.LongConsumer;
  */
 final class TrackerChangeFeed {
     private static final long RESCAN_NANOS = 2_000_000_000L;
+    private static final long MAX_RETRY_SECONDS = 10;
 
     private final ChangeQueries queries;
     private final long minIntervalNanos;
@@ -50,6 +51,9 @@ final class TrackerChangeFeed {
     private long newestPoint;
     private long lastRefresh = Long.MIN_VALUE;
     private long rowsRead;
+    /** The last refresh's failure while it is not retried yet, with the failures in a row; null after a refresh succeeded. */
+    private RuntimeException failure;
+    private int failures;
 
     /** Per study: the last change counter seen, and the stamps of changed trials and series. */
     private static final class StudyFeed {
@@ -75,14 +79,38 @@ final class TrackerChangeFeed {
         this.seq = base;
     }
 
-    /** Refreshes if the last refresh is older than the minimum interval; returns the current cursor. */
+    /**
+     * Refreshes if the last refresh is older than the minimum interval; returns the current cursor. After a refresh
+     * failed (the database unreachable or slow), the next one waits {@link #retryDelayNanos}, 1 s doubling to
+     * {@value #MAX_RETRY_SECONDS} s: meanwhile every caller (each open stream, each tick) gets that failure again without
+     * asking the database, so an outage costs the database one attempt per delay, not one per caller.
+     *
+     * @throws RuntimeException the failure of the last refresh, until its retry is due
+     */
     synchronized long cursor() {
         long now = System.nanoTime();
-        if (lastRefresh == Long.MIN_VALUE || now - lastRefresh >= minIntervalNanos) {
-            refresh(now);
-            lastRefresh = System.nanoTime();
+        if (failure != null && now - lastRefresh < retryDelayNanos()) {
+            throw failure;
+        }
+        if (lastRefresh == Long.MIN_VALUE || failure != null || now - lastRefresh >= minIntervalNanos) {
+            try {
+                refresh(now);
+                failure = null;
+                failures = 0;
+            } catch (RuntimeException e) {
+                failure = e;
+                failures++;
+                throw e;
+            } finally {
+                lastRefresh = System.nanoTime();
+            }
         }
         return seq;
+    }
+
+    /** How long after the last failed refresh the next one waits: 1 s, doubling with each failure in a row, up to a cap. */
+    private long retryDelayNanos() {
+        return Math.min(MAX_RETRY_SECONDS, 1L << Math.min(failures - 1, 5)) * 1_000_000_000L;
     }
 
     /**
@@ -128,10 +156,7 @@ final class TrackerChangeFeed {
 
     private void refresh(long now) {
         boolean first = pointScanFrom < 0;
-        if (first) {
-            pointScanFrom = queries.lastPointId();
-            newestPoint = pointScanFrom;
-        }
+        long firstPoint = first ? queries.lastPointId() : pointScanFrom;
         Map<Long, Long> counters = queries.counters();
         rowsRead += counters.size();
         for (Map.Entry<Long, Long> e : counters.entrySet()) {
@@ -178,7 +203,11 @@ final class TrackerChangeFeed {
                 runningStudy.put(a.trialId(), a.studyId());
             }
         }
-        if (!first) {
+        if (first) {
+            // only now: a first refresh that failed half-way is a first refresh again, not one that finds every trial new
+            pointScanFrom = firstPoint;
+            newestPoint = firstPoint;
+        } else {
             readPoints(now);
         }
     }

@@ -4,6 +4,7 @@ import io.javalin.Javalin;
 import io.javalin.http.sse.SseClient;
 import io.tunelab.dashboard.data.Changes;
 import io.tunelab.dashboard.data.DashboardData;
+import io.tunelab.search.storage.StorageException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,6 +23,11 @@ import org.slf4j.LoggerFactory;
  * subscriber) or a {@code studies} event {@code {"cursor"}} (a subscriber to all studies). The page then
  * fetches the changed rows with {@code /api/studies/{id}/changes?since=...}. A comment is sent every 15 s
  * to notice closed connections. Thread-safe; {@link #close()} stops the thread and ends every stream.
+ *
+ * <p>While the database is unreachable the streams stay open: a period whose first read fails for that reason
+ * ({@link StorageException.Kind#UNAVAILABLE}) reads nothing more for the other streams, every stream gets an
+ * {@code unavailable} event {@code {"message"}} once (and a stream opened meanwhile at once), and the first period
+ * that reads again sends {@code available}; the streams' cursors then catch up on what changed meanwhile.
  */
 public final class LiveEvents implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LiveEvents.class);
@@ -32,6 +38,8 @@ public final class LiveEvents implements AutoCloseable {
     private final ScheduledExecutorService timer;
     private final long periodMillis;
     private long ticks;
+    /** Why the database was unreachable at the last period that read it, or null when it answered. */
+    private volatile String outage;
 
     /** One open stream as this class uses it: a Javalin {@link SseClient} in the server, a fake in tests. */
     interface EventStream {
@@ -75,7 +83,7 @@ public final class LiveEvents implements AutoCloseable {
         String study = client.ctx().queryParam("study");
         String cursor = client.ctx().queryParam("cursor");
         Long studyId = study == null || study.isBlank() ? null : Long.valueOf(study.trim());
-        long start = cursor == null || cursor.isBlank() ? data.cursor() : Long.parseLong(cursor.trim());
+        long start = cursor == null || cursor.isBlank() ? currentCursor() : Long.parseLong(cursor.trim());
         client.keepAlive();
         Subscriber s = subscribe(new EventStream() {
             @Override
@@ -101,11 +109,34 @@ public final class LiveEvents implements AutoCloseable {
         client.onClose(() -> subscribers.remove(s));
     }
 
-    /** Adds a subscriber from {@code cursor} on (to one study, or to all when {@code studyId} is null) and greets it. */
+    /**
+     * The data's cursor; while the database is unreachable, one before every change (the stream is then told
+     * everything changed once it reads again: a {@code studies} event, or a study's {@code reset}).
+     */
+    private long currentCursor() {
+        try {
+            return data.cursor();
+        } catch (StorageException e) {
+            if (e.kind() != StorageException.Kind.UNAVAILABLE) {
+                throw e;
+            }
+            outage = e.getMessage();
+            return -1;
+        }
+    }
+
+    /**
+     * Adds a subscriber from {@code cursor} on (to one study, or to all when {@code studyId} is null) and greets it;
+     * tells it at once when the database is unreachable.
+     */
     Subscriber subscribe(EventStream stream, Long studyId, long cursor) {
         Subscriber s = new Subscriber(stream, studyId, cursor);
         subscribers.add(s);
         stream.sendEvent("hello", Map.of("cursor", cursor));
+        String down = outage;
+        if (down != null) {
+            stream.sendEvent("unavailable", Map.of("message", down));
+        }
         return s;
     }
 
@@ -116,25 +147,23 @@ public final class LiveEvents implements AutoCloseable {
 
     /**
      * One period: sends each live subscriber what changed, and the ping when due; drops ended streams unsent, and
-     * writes nothing more to a stream that a write of this period found ended.
+     * writes nothing more to a stream that a write of this period found ended. Once a read finds the database
+     * unreachable, the period reads nothing more and tells the streams (see the class comment).
      */
     void tick() {
         ticks++;
         boolean ping = ticks % Math.max(1, 15_000 / periodMillis) == 0;
+        boolean read = false;
+        String down = null;
         for (Subscriber s : subscribers) {
             try {
                 if (s.client.terminated()) {
                     subscribers.remove(s);
                     continue;
                 }
-                if (s.studyId != null) {
-                    notifyStudy(s);
-                } else {
-                    long now = data.cursor();
-                    if (now != s.cursor) {
-                        s.cursor = now;
-                        s.client.sendEvent("studies", Map.of("cursor", now));
-                    }
+                if (down == null) {
+                    read = true;
+                    down = notifyOrOutage(s);
                 }
                 // A write finds a closed browser only by failing, and Javalin then ends the stream; writing to it
                 // again would log a warning (Cannot send data, SseClient has been terminated) for each write.
@@ -147,6 +176,49 @@ public final class LiveEvents implements AutoCloseable {
             } catch (RuntimeException e) {
                 LOG.debug("dropping an event stream: {}", e.toString());
                 subscribers.remove(s);
+            }
+        }
+        if (read) {
+            report(down);
+        }
+    }
+
+    /** Sends {@code s} what changed; returns null, or why the database is unreachable (then nothing is sent). */
+    private String notifyOrOutage(Subscriber s) {
+        try {
+            if (s.studyId != null) {
+                notifyStudy(s);
+            } else {
+                long now = data.cursor();
+                if (now != s.cursor) {
+                    s.cursor = now;
+                    s.client.sendEvent("studies", Map.of("cursor", now));
+                }
+            }
+            return null;
+        } catch (StorageException e) {
+            if (e.kind() != StorageException.Kind.UNAVAILABLE) {
+                throw e;
+            }
+            return e.getMessage() == null ? "database unreachable" : e.getMessage();
+        }
+    }
+
+    /** Tells every live stream when the database became unreachable, or reachable again, since the last period that read. */
+    private void report(String down) {
+        String before = outage;
+        outage = down;
+        if (down == null ? before == null : down.equals(before)) {
+            return;
+        }
+        if (down != null && before == null) {
+            LOG.warn("live updates paused: {}", down);
+        } else if (down == null) {
+            LOG.info("live updates resumed: the database answers again");
+        }
+        for (Subscriber s : subscribers) {
+            if (!s.client.terminated()) {
+                s.client.sendEvent(down == null ? "available" : "unavailable", down == null ? Map.of() : Map.of("message", down));
             }
         }
     }

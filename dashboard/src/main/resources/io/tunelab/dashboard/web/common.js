@@ -59,15 +59,56 @@ const TL = (() => {
     const text = await res.text();
     let body;
     try { body = text ? JSON.parse(text) : {}; } catch (e) { body = {message: text}; }
-    if (!res.ok) throw new ApiError(res.status, body);
+    if (!res.ok) {
+      if (res.status === 503 && body.retrying) outage(body.message);
+      throw new ApiError(res.status, body);
+    }
     return body;
+  }
+  /**
+   * The banner of an unreachable database: outage(message) shows it (an API call answered 503 "retrying", or the event
+   * stream said "unavailable") and asks /api/health after 2 s, doubling to 16 s, until the database answers; then the
+   * banner and the errors the outage caused go, and a page that never got ready loads again, while a ready one runs the
+   * catch-up of its event stream (events' onConnect). The event stream's "available" ends it at once.
+   */
+  const OUTAGE_TEXT = 'database unreachable — retrying';
+  let probe = null, probeDelay = 0;
+  const catchUps = [];
+  function outage(message) {
+    let banner = document.getElementById('outage');
+    if (!banner) {
+      banner = el('div', {id: 'outage', class: 'outage', role: 'alert'});
+      document.body.prepend(banner);
+    }
+    banner.replaceChildren(el('strong', {text: OUTAGE_TEXT}), el('span', {class: 'detail', text: message ? ' (' + message + ')' : ''}));
+    live(OUTAGE_TEXT);
+    if (!probe) { probeDelay = 2000; probe = setTimeout(checkHealth, probeDelay); }
+  }
+  async function checkHealth() {
+    try {
+      if ((await fetch('/api/health')).ok) { recovered(); return; }
+    } catch (e) { /* the dashboard itself is not answering: ask again later */ }
+    probeDelay = Math.min(16000, probeDelay * 2);
+    probe = setTimeout(checkHealth, probeDelay);
+  }
+  function recovered() {
+    clearTimeout(probe);
+    probe = null;
+    const banner = document.getElementById('outage');
+    if (!banner) return;
+    banner.remove();
+    document.querySelectorAll('.error[data-outage]').forEach(e => e.remove());
+    live('live');
+    if (document.body.dataset.ready !== '1') location.reload();
+    else catchUps.forEach(fn => fn());
   }
   /**
    * Shows err at the end of container. With a key, the message is the element of that id: a second failure under the
    * same key replaces the first message instead of adding one (clearError(key) removes it).
    */
   function showError(container, err, key) {
-    const shown = el('div', {class: 'error', id: key, text: (err.status ? err.status + ': ' : '') + err.message});
+    const shown = el('div', {class: 'error', id: key, 'data-outage': !!(err.body && err.body.retrying),
+      text: (err.status ? err.status + ': ' : '') + err.message});
     const old = key ? document.getElementById(key) : null;
     if (old) old.replaceWith(shown); else container.append(shown);
   }
@@ -91,6 +132,9 @@ const TL = (() => {
     source.addEventListener('hello', () => { live('live'); if (onConnect) onConnect(); });
     source.addEventListener('changes', e => onChange(JSON.parse(e.data)));
     source.addEventListener('studies', e => onChange(JSON.parse(e.data)));
+    source.addEventListener('unavailable', e => outage(JSON.parse(e.data).message));
+    source.addEventListener('available', recovered);
+    if (onConnect) catchUps.push(onConnect);
     source.onerror = () => live('reconnecting…');
     // A page kept for back/forward navigation must not hold a connection (browsers allow six per host).
     window.addEventListener('pagehide', () => source.close());
@@ -130,13 +174,31 @@ const TL = (() => {
       timer = setTimeout(function again() { timer = null; if (pending) { pending = false; fn(); timer = setTimeout(again, ms); } }, ms);
     };
   }
-  /** Wraps an async live update so runs never overlap: a call during a run runs once more after it. */
+  /**
+   * Wraps an async live update so runs never overlap: a call during a run runs once more after it. After a run fails
+   * (a slow or unreachable database), the next waits 1 s, doubling with each failure in a row to 30 s: the calls
+   * meanwhile make one run when the wait is over, so a page asks a struggling server once per wait, not once per event.
+   */
+  const MAX_UPDATE_BACKOFF_MS = 30000;
   function oneAtATime(update) {
-    let busy = false, again = false;
+    let busy = false, again = false, failures = 0, pausedUntil = 0, timer = null;
     return async function run() {
       if (busy) { again = true; return; }
+      const wait = pausedUntil - Date.now();
+      if (wait > 0) {
+        if (!timer) timer = setTimeout(() => { timer = null; run(); }, wait);
+        return;
+      }
       busy = true;
-      try { await update(); } catch (e) { live('update failed: ' + e.message); } finally { busy = false; }
+      try {
+        await update();
+        failures = 0;
+      } catch (e) {
+        failures++;
+        const backOff = Math.min(MAX_UPDATE_BACKOFF_MS, 1000 * 2 ** (failures - 1));
+        pausedUntil = Date.now() + backOff;
+        live('update failed: ' + e.message + '; next try in ' + backOff / 1000 + ' s');
+      } finally { busy = false; }
       if (again) { again = false; run(); }
     };
   }
@@ -165,5 +227,5 @@ const TL = (() => {
   }
   /** Marks the page interactive; readyMs is the time since navigation started (read by tests and the benchmark). */
   function ready() { document.body.dataset.readyMs = String(performance.now()); document.body.dataset.ready = '1'; }
-  return {el, esc, num, finite, fmt, fmtTime, fmtDuration, param, api, showError, clearError, nav, live, events, echarts: echartsReady, chart, throttle, oneAtATime, onReaderOrAfter, stateChip, infeasibleChip, ready, ApiError};
+  return {el, esc, num, finite, fmt, fmtTime, fmtDuration, param, api, showError, clearError, nav, live, events, echarts: echartsReady, chart, throttle, oneAtATime, outage, onReaderOrAfter, stateChip, infeasibleChip, ready, ApiError};
 })();

@@ -24,11 +24,10 @@
     if (!body.children.length) body.append(el('tr', null, el('td', {colspan: 6, class: 'muted', text: 'No studies match.'})));
   }
   async function load() {
-    try {
-      studies = (await api('/api/studies')).studies;
-      render();
-    } catch (e) { showError(main, e); }
+    studies = (await api('/api/studies')).studies;
+    render();
   }
   search.addEventListener('input', render);
-  load().then(() => { TL.ready(); const reload = TL.throttle(load, 2000); events({}, reload, reload); });
+  // reloads never overlap, and back off while they fail (a slow or unreachable database)
+  load().catch(e => showError(main, e)).then(() => { TL.ready(); const reload = TL.throttle(TL.oneAtATime(load), 2000); events({}, reload, reload); });
 })();

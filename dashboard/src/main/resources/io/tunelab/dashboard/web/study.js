@@ -242,7 +242,7 @@
     if (ch.trials.length) await loadCharts();
     renderCharts(); renderParallel(newParams); renderCurves(); renderPareto();
     if (ch.trials.some(t => t.state === 'COMPLETE')) renderImportance();
-    table.refresh();
+    table.refresh().catch(() => {}); // a failure shows in the table
   }
 
   try {

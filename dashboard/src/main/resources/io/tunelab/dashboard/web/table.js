@@ -119,7 +119,8 @@ TL.TrialTable = function (container, studyId, options) {
   api('/api/studies/' + studyId + '/metric-names').then(names => datalist.replaceChildren(...names.map(n => el('option', {value: n}))));
   return {
     load: reload,
-    refresh: reload,
+    /** Loads again; rejects when that failed (the table shows why), so that a live caller backs off (TL.oneAtATime). */
+    refresh: () => reload().then(() => { if (error.firstChild) throw new Error(error.textContent); }),
     setBrush(expr) { state.brush = expr || ''; body.scrollTop = 0; return reload(); },
     total: () => state.total,
   };

@@ -12,7 +12,8 @@
     main.append(panel);
     const table = TL.TrialTable(panel, study.id, {tall: true, objectives: study.directions.length});
     await table.load();
-    const refresh = TL.throttle(() => table.refresh(), 2000);
+    // refreshes never overlap (thousands of trials over a slow database), and back off while they fail
+    const refresh = TL.throttle(TL.oneAtATime(() => table.refresh()), 2000);
     TL.events({study: study.id}, refresh, refresh);
     TL.ready();
   } catch (e) { showError(main, e); }

@@ -2,6 +2,7 @@ package io.tunelab.dashboard.live;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tunelab.dashboard.OutageData;
 import io.tunelab.dashboard.data.StorageDashboardData;
 import io.tunelab.search.storage.InMemoryStorage;
 import io.tunelab.search.study.Study;
@@ -111,5 +112,38 @@ class LiveEventsTest {
         events.close();
         assertThat(stream.ended).isTrue();
         assertThat(events.subscribers()).isZero();
+    }
+
+    @Test
+    void whileTheDatabaseIsDownStreamsStayOpenAreToldOnceAndHearWhenItAnswersAgain() {
+        OutageData db = new OutageData(new StorageDashboardData(new InMemoryStorage(), 0));
+        try (LiveEvents events = new LiveEvents(db.data(), HOUR)) {
+            FakeStream first = new FakeStream();
+            FakeStream second = new FakeStream();
+            events.subscribe(first, null, -1); // cursors the data has moved past
+            events.subscribe(second, null, -1);
+            db.down = true;
+
+            events.tick();
+            events.tick();
+
+            assertThat(events.subscribers()).as("streams kept open").isEqualTo(2);
+            assertThat(db.callsWhileDown).as("reads per period, however many streams").hasValue(2);
+            for (FakeStream stream : List.of(first, second)) {
+                assertThat(stream.sent).filteredOn(line -> line.startsWith("unavailable "))
+                        .singleElement().asString().contains(OutageData.MESSAGE);
+            }
+            FakeStream opened = new FakeStream();
+            events.subscribe(opened, null, -1);
+            assertThat(opened.sent).as("a stream opened during the outage").anyMatch(line -> line.startsWith("unavailable "));
+
+            db.down = false;
+            events.tick();
+
+            for (FakeStream stream : List.of(first, second, opened)) {
+                assertThat(stream.sent).anyMatch(line -> line.startsWith("available "))
+                        .anyMatch(line -> line.startsWith("studies "));
+            }
+        }
     }
 }
