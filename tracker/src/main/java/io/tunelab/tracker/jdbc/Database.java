@@ -52,8 +52,8 @@ final class Database implements AutoCloseable, Transactions {
     private volatile boolean everRecovered;
     private volatile long recoveredAt;
     private final Connections connections;
-    /** The share this process serves its embedded database through ({@link LocalShare}), or null. */
-    private volatile LocalShare share;
+    /** Ends the share this process serves its embedded database by ({@link LocalShare}), or null for none. */
+    private volatile Runnable endSharing;
     private final Dialect dialect;
     private final String url;
     /** Whether {@link #url} names a database server, whose shutdown clients see as failures to wait out. */
@@ -101,8 +101,10 @@ final class Database implements AutoCloseable, Transactions {
      * LocalShare} while it runs and from the file after it ({@link ShareOrFileDataSource}).
      */
     private static Database joined(DatabaseSettings file, DatabaseSettings share) {
-        Database db = new Database(PooledConnections.open(new ShareOrFileDataSource(file), share, Dialect.H2), Dialect.H2,
-                share.jdbcUrl(), file.outageTolerance());
+        ShareOrFileDataSource source = new ShareOrFileDataSource(file);
+        Database db = new Database(PooledConnections.open(source, share, Dialect.H2), Dialect.H2, share.jdbcUrl(),
+                file.outageTolerance());
+        db.endSharing = source::endSharing;
         try {
             Migrations.migrate(db.dataSource());
         } catch (RuntimeException e) {
@@ -180,7 +182,7 @@ final class Database implements AutoCloseable, Transactions {
             db.close();
             throw e;
         }
-        db.share = LocalShare.publish(settings).orElse(null);
+        db.endSharing = LocalShare.publish(settings).<Runnable>map(share -> share::close).orElse(null);
         return db;
     }
 
@@ -403,9 +405,9 @@ final class Database implements AutoCloseable, Transactions {
     /** Closes the connections; an embedded H2 database closes with its last one. */
     @Override
     public void close() {
-        LocalShare served = share;
-        if (served != null) {
-            served.close();
+        Runnable end = endSharing;
+        if (end != null) {
+            end.run();
         }
         connections.close();
     }

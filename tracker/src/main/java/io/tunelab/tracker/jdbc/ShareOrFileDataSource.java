@@ -12,10 +12,13 @@ import java.util.Optional;
  * the share while its holder runs, and from the file itself once the holder has ended (this process then holds the
  * file), so that a joined dashboard, study or read outlives the process it joined. While the file changes hands
  * (the holder closing, or another process taking it first), a connection fails with a transient connection failure,
- * which {@link Database} waits out as an outage. Thread-safe.
+ * which {@link Database} waits out as an outage. A process that took the file over serves it by a share of its own
+ * in turn, until {@link #endSharing}. Thread-safe.
  */
 final class ShareOrFileDataSource extends PlainDataSource {
     private final DatabaseSettings file;
+    /** The share this process serves the file by since it took the file over, or null. */
+    private LocalShare published;
 
     /** @param file the embedded database's own settings ({@code jdbc:h2:retry:/dir/tracker…}) */
     ShareOrFileDataSource(DatabaseSettings file) {
@@ -24,6 +27,11 @@ final class ShareOrFileDataSource extends PlainDataSource {
 
     @Override
     public Connection getConnection() throws SQLException {
+        synchronized (this) {
+            if (published != null) {
+                return DriverManager.getConnection(file.jdbcUrl(), file.user(), file.password());
+            }
+        }
         Optional<DatabaseSettings> share = LocalShare.find(file);
         SQLException shareFailure = null;
         if (share.isPresent()) {
@@ -34,7 +42,13 @@ final class ShareOrFileDataSource extends PlainDataSource {
             }
         }
         try {
-            return DriverManager.getConnection(file.jdbcUrl(), file.user(), file.password());
+            Connection own = DriverManager.getConnection(file.jdbcUrl(), file.user(), file.password());
+            synchronized (this) {
+                if (published == null) {
+                    published = LocalShare.publish(file).orElse(null);
+                }
+            }
+            return own;
         } catch (SQLException e) {
             if (e.getErrorCode() == Database.IN_USE) {
                 SQLTransientConnectionException changing = new SQLTransientConnectionException(
@@ -46,6 +60,14 @@ final class ShareOrFileDataSource extends PlainDataSource {
                 throw changing;
             }
             throw e;
+        }
+    }
+
+    /** Ends the share this process serves the file by, if it took the file over. */
+    synchronized void endSharing() {
+        if (published != null) {
+            published.close();
+            published = null;
         }
     }
 }

@@ -51,7 +51,9 @@ class SharedEmbeddedDatabaseIT {
 
                 joined.storage().createStudy("after", List.of(Direction.MAXIMIZE));
                 assertThat(joined.storage().findStudy("held")).as("the joined process now reads the file").isPresent();
+                assertThat(dir.resolve(LocalShare.FILE)).as("and shares it in turn").exists();
             }
+            assertThat(dir.resolve(LocalShare.FILE)).as("until it closes").doesNotExist();
         } finally {
             holder.destroyForcibly();
         }
