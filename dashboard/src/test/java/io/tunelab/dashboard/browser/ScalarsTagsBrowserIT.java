@@ -91,6 +91,7 @@ class ScalarsTagsBrowserIT {
         assertThat(legend()).isEqualTo(List.of("live study #0", "live study #1"));
         assertThat(text("scalars-missing")).isEqualTo("not drawn: 1 selected run without val_loss (live study #2)");
         assertThat(text("scalars-note")).startsWith("1 run downsampled to ").contains("of up to 1500 points");
+        browser.screenshot("scalars-tags");
 
         browser.driver().findElement(By.cssSelector("#runs input[value]:checked")).click();
         browser.driver().findElement(By.cssSelector("#runs input[value]:checked")).click();
