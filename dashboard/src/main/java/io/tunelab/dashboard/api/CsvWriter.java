@@ -6,8 +6,8 @@ import java.util.List;
 
 /**
  * Writes RFC 4180 CSV: fields with commas, quotes or line breaks are quoted; text starting with
- * {@code = + - @} that is not a number is prefixed with {@code '} so spreadsheets do not run it as a
- * formula. Not thread-safe.
+ * {@code = + - @}, a tab or a carriage return (OWASP's list) that is not a number is prefixed with
+ * {@code '} so spreadsheets do not run it as a formula. Not thread-safe.
  */
 final class CsvWriter {
     private final Writer out;
@@ -34,7 +34,7 @@ final class CsvWriter {
             return Double.toString(d);
         }
         String text = value.toString();
-        if (!text.isEmpty() && "=+-@".indexOf(text.charAt(0)) >= 0 && !isNumber(text)) {
+        if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0 && !isNumber(text)) {
             text = "'" + text;
         }
         if (text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")) {

@@ -12,12 +12,14 @@ import io.tunelab.dashboard.data.TrialDetail;
 import io.tunelab.search.trial.FrozenTrial;
 import io.tunelab.tracker.query.StudySummary;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -36,9 +38,12 @@ final class RunRoutes {
 
     /**
      * Runs labelled {@code study #number} whose label matches {@code regex} (any if blank), with the
-     * change cursor read first. With {@code since=CURSOR}, only runs created or changed after that cursor,
-     * and the series that grew ({@code grown}: trial id, name, count, last step), so a live view adds new
-     * runs and fetches only new points; {@code reset} says the cursor is unknown and the view should reload.
+     * change cursor read first. Each run names the metric series it logged ({@code metrics}); the answer's
+     * {@code metrics} are those of the matching runs only, so a view never offers a tag none of them has.
+     * With {@code since=CURSOR}, only runs created or changed after that cursor (without their metric
+     * names), and the series that grew ({@code grown}: trial id, name, count, last step), so a live view
+     * adds new runs and fetches only new points; {@code reset} says the cursor is unknown and the view
+     * should reload.
      */
     private void runs(Context ctx) {
         Pattern pattern = pattern(ctx.queryParam("regex"));
@@ -50,20 +55,35 @@ final class RunRoutes {
         }
         long cursor = data.cursor();
         List<Map<String, Object>> runs = new ArrayList<>();
-        Set<String> metrics = new java.util.TreeSet<>();
+        Set<String> metrics = new TreeSet<>();
         int matched = 0;
         for (StudySummary study : data.studies()) {
-            for (FrozenTrial t : data.allTrials(study.id())) {
-                if (matches(pattern, study, t.number())) {
-                    matched++;
-                    if (runs.size() < limit) {
-                        runs.add(run(study, t));
-                    }
+            List<FrozenTrial> matching = data.allTrials(study.id()).stream()
+                    .filter(t -> matches(pattern, study, t.number())).toList();
+            Map<Long, Set<String>> logged = matching.isEmpty() ? Map.of() : loggedNames(study.id());
+            for (FrozenTrial t : matching) {
+                matched++;
+                Set<String> names = logged.getOrDefault(t.id(), Set.of());
+                metrics.addAll(names);
+                if (runs.size() < limit) {
+                    Map<String, Object> run = run(study, t);
+                    run.put("metrics", names);
+                    runs.add(run);
                 }
             }
-            metrics.addAll(data.metricNames(study.id()));
         }
         ctx.json(Map.of("cursor", cursor, "matched", matched, "runs", runs, "metrics", metrics));
+    }
+
+    /** The names of the metric series each trial of a study logged, sorted, by trial id (none for a trial that logged none). */
+    private Map<Long, Set<String>> loggedNames(long studyId) {
+        Map<Long, Set<String>> out = new HashMap<>();
+        for (String name : data.metricNames(studyId)) {
+            for (Long trialId : data.metricSummaries(studyId, name).keySet()) {
+                out.computeIfAbsent(trialId, id -> new TreeSet<>()).add(name);
+            }
+        }
+        return out;
     }
 
     private void changedRuns(Context ctx, Pattern pattern, int limit, long since) {
@@ -124,7 +144,7 @@ final class RunRoutes {
         List<Map<String, Object>> trials = new ArrayList<>();
         List<FrozenTrial> snapshots = new ArrayList<>();
         Set<String> params = new LinkedHashSet<>();
-        Set<String> metrics = new java.util.TreeSet<>();
+        Set<String> metrics = new TreeSet<>();
         for (long id : ids) {
             TrialDetail d = data.trial(id);
             snapshots.add(d.trial());

@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -113,6 +114,9 @@ final class StudyAnalysisRoutes {
         }
         header.addAll(List.of("start", "end", "feasible", "message"));
         result.params().forEach(p -> header.add("param:" + p));
+        Set<String> attrs = new TreeSet<>();
+        result.rows().forEach(r -> attrs.addAll(r.trial().userAttrs().keySet()));
+        attrs.forEach(a -> header.add("user_attr:" + a));
         result.metrics().forEach(m -> header.addAll(List.of(m + ".last", m + ".min", m + ".max")));
         csv.row(header);
         for (TableRow r : result.rows()) {
@@ -126,6 +130,9 @@ final class StudyAnalysisRoutes {
             cells.add(Constraints.holds(t));
             cells.add(t.message());
             result.params().forEach(p -> cells.add(t.params().get(p)));
+            for (String a : attrs) {
+                cells.add(userAttrCell(t.userAttrs().get(a)));
+            }
             for (String m : result.metrics()) {
                 var s = r.metrics().get(m);
                 cells.addAll(s == null ? java.util.Arrays.asList(null, null, null) : List.of(s.last(), s.min(), s.max()));
@@ -133,6 +140,14 @@ final class StudyAnalysisRoutes {
             csv.row(cells);
         }
         out.flush();
+    }
+
+    /** A user attribute as a CSV cell: a string, number or boolean as it is, anything else (a list, a map) as JSON. */
+    private static Object userAttrCell(Object value) throws IOException {
+        if (value == null || value instanceof String || value instanceof Number || value instanceof Boolean) {
+            return value;
+        }
+        return Json.shared().writeValueAsString(value);
     }
 
     private void importance(Context ctx) {

@@ -1,27 +1,37 @@
 'use strict';
-/* The TensorBoard view: runs from any study, one metric overlaid, EMA smoothing, step/relative/wall x-axis. */
+/*
+ * The TensorBoard view: runs from any study, one tag (metric) overlaid, EMA smoothing, step/relative/wall x-axis.
+ * The tags offered are those the matching runs logged; a selected run without the tag is not drawn and the note
+ * under the toolbar names it; an empty chart says why it is empty.
+ */
 (async () => {
   const {el, esc, fmt, finite, api, showError, nav} = TL;
   nav('Scalars');
   const main = document.getElementById('main');
   const MAX_RUNS = 50;
-  const S = {runs: [], chosen: new Set(), data: new Map(), metric: null, smoothing: 0.6, x: 'step', log: false, range: null, cursor: null, regex: ''};
+  const S = {runs: [], tags: [], chosen: new Set(), data: new Map(), metric: null, smoothing: 0.6, x: 'step', log: false, range: null,
+    cursor: null, regex: ''};
   const regex = el('input', {type: 'search', id: 'run-regex', placeholder: 'regex over "study #number"', value: TL.param('regex') || ''});
   const info = el('div', {class: 'muted', id: 'run-info'});
   const list = el('div', {class: 'runs', id: 'runs'});
   const metric = el('select', {id: 'metric'});
+  const tagFilter = el('input', {type: 'search', id: 'tag-filter', placeholder: 'filter tags (regex)', value: TL.param('tagFilter') || ''});
   const smoothing = el('input', {type: 'range', id: 'smoothing', min: 0, max: 0.99, step: 0.01, value: S.smoothing});
   const smoothLabel = el('span', {text: String(S.smoothing)});
   const xaxis = el('select', {id: 'x-axis'}, [['step', 'step'], ['relative', 'relative time (h)'], ['wall', 'wall time']].map(([v, t]) => el('option', {value: v, text: t})));
   const log = el('input', {type: 'checkbox', id: 'scalars-log'});
   const errors = el('div');
+  const empty = el('div', {id: 'scalars-empty', class: 'muted'});
+  const missing = el('div', {id: 'scalars-missing', class: 'muted'});
+  const note = el('div', {id: 'scalars-note', class: 'muted'});
   const chartDiv = el('div', {id: 'scalars-chart', class: 'chart', style: 'height:520px'});
   main.append(el('h1', {text: 'Scalars'}), el('div', {class: 'side'},
     el('div', {class: 'panel'}, el('div', {class: 'toolbar'}, regex, el('button', {text: 'Find', onclick: loadRuns})), info,
-      el('div', {class: 'toolbar'}, el('button', {class: 'secondary', text: 'First ' + MAX_RUNS, onclick: () => choose(S.runs.slice(0, MAX_RUNS))}),
+      el('div', {class: 'toolbar'}, el('button', {class: 'secondary', text: 'First ' + MAX_RUNS, title: 'the first runs that logged the tag (or nothing yet)',
+        onclick: () => choose(candidates(S.metric).slice(0, MAX_RUNS))}),
         el('button', {class: 'secondary', text: 'None', onclick: () => choose([])})), list),
-    el('div', null, el('div', {class: 'panel toolbar'}, 'metric ', metric, ' smoothing ', smoothing, smoothLabel, ' x-axis ', xaxis,
-      el('label', null, log, ' log scale')), errors, el('div', {class: 'panel'}, chartDiv))));
+    el('div', null, el('div', {class: 'panel toolbar'}, tagFilter, ' tag ', metric, ' smoothing ', smoothing, smoothLabel, ' x-axis ', xaxis,
+      el('label', null, log, ' log scale')), errors, el('div', {class: 'panel'}, empty, missing, note, chartDiv))));
 
   /** TensorBoard's debiased exponential moving average. */
   function ema(values, w) {
@@ -38,12 +48,60 @@
     if (S.x === 'wall') return s.wallTimes[i];
     return (s.wallTimes[i] - s.wallTimes[0]) / 3600000;
   }
+  const byId = id => S.runs.find(r => r.id === id);
+  /** Whether a run may hold the tag: it logged it, or has logged nothing we know of yet (it may still). */
+  const mayHave = (r, tag) => !r || !r.metrics || !r.metrics.length || r.metrics.includes(tag);
+  /** The runs the selection starts from: those that logged the tag, or nothing yet, in list order. */
+  const candidates = tag => tag ? S.runs.filter(r => mayHave(r, tag)) : S.runs;
+  /** Kept if still offered; else the tag in the URL; else the one most runs logged (loss on a tie, then by name). */
+  function defaultTag(tags, previous) {
+    if (tags.includes(previous)) return previous;
+    if (tags.includes(TL.param('tag'))) return TL.param('tag');
+    const count = t => S.runs.filter(r => r.metrics && r.metrics.includes(t)).length;
+    return tags.slice().sort((a, b) => count(b) - count(a) || (b === 'loss') - (a === 'loss') || (a < b ? -1 : 1))[0] || null;
+  }
+  /** The tags the filter leaves, in the select; the tag shown moves to the first of them when the filter hides it. */
+  function showTags() {
+    let re = null;
+    tagFilter.setCustomValidity('');
+    try { re = tagFilter.value ? new RegExp(tagFilter.value, 'i') : null; } catch (e) { tagFilter.setCustomValidity('not a valid regular expression'); }
+    const shown = S.tags.filter(t => !re || re.test(t));
+    metric.replaceChildren(...shown.map(m => el('option', {value: m, text: m})));
+    const before = S.metric;
+    S.metric = shown.includes(S.metric) ? S.metric : defaultTag(shown, S.metric);
+    metric.value = S.metric || '';
+    return before !== S.metric;
+  }
+  /** Why nothing is drawn, or '' when something is. */
+  function emptyReason(drawn) {
+    if (drawn) return '';
+    if (!S.runs.length) return S.regex ? 'no run matches "' + S.regex + '"' : 'no runs yet';
+    if (!S.tags.length) return 'no scalars logged yet: a run shows here once its trial reports an intermediate value or logs a metric';
+    if (!S.metric) return 'no tag matches "' + tagFilter.value + '"';
+    if (!S.chosen.size) return 'no run selected: tick runs in the list';
+    return 'no run in the selection logged ' + S.metric;
+  }
+  function describe(series) {
+    const drawn = new Set(series.map(s => s.name));
+    empty.textContent = emptyReason(drawn.size);
+    const label = id => (byId(id) || {label: 'trial ' + id}).label;
+    const without = [...S.chosen].filter(id => !drawn.has(label(id)));
+    missing.textContent = !drawn.size || !without.length ? '' : 'not drawn: ' + without.length + ' selected run' + (without.length > 1 ? 's' : '')
+      + ' without ' + S.metric + ' (' + without.slice(0, 8).map(label).join(', ') + (without.length > 8 ? ', …' : '') + ')';
+    const reduced = [...S.data].filter(([id, s]) => S.chosen.has(id) && s.downsampled);
+    const notes = [];
+    if (reduced.length) notes.push(reduced.length + ' run' + (reduced.length > 1 ? 's' : '') + ' downsampled to '
+      + Math.max(...reduced.map(([, s]) => s.values.length)) + ' of up to ' + Math.max(...reduced.map(([, s]) => s.total))
+      + ' points (each bucket keeps its min and max); zoom in on the step axis for every point');
+    if (S.log && !series.every(s => s.data.every(p => p[1] == null || p[1] > 0))) notes.push('log scale needs positive values: linear scale shown');
+    note.textContent = notes.join('. ');
+  }
   function render() {
     const chart = TL.chart(chartDiv);
     const series = [];
     const label = new Map(S.runs.map(r => [r.id, r.label]));
     for (const [runId, s] of S.data) {
-      if (!S.chosen.has(runId)) continue;
+      if (!S.chosen.has(runId) || !s.steps.length) continue;
       const ys = s.values.map(finite);
       const sm = ema(ys, S.smoothing);
       const name = label.get(runId) || ('trial ' + runId);
@@ -66,6 +124,7 @@
       yAxis: {type: S.log && positive ? 'log' : 'value', scale: true, name: S.metric || ''},
       dataZoom: [{type: 'inside', filterMode: 'none'}, {type: 'slider', filterMode: 'none', height: 18, bottom: 8}],
       series}, true);
+    describe(series);
   }
   /** Whole series at 1,000 points; a zoomed range at full resolution within 200,000 points over all runs. */
   async function fetchSeries(ids, range) {
@@ -95,10 +154,11 @@
   async function reload(range) {
     errors.replaceChildren();
     S.range = range || null;
-    if (!S.metric || !S.chosen.size) { S.data.clear(); render(); return; }
+    const ids = [...S.chosen].filter(id => mayHave(byId(id), S.metric));
+    if (!S.metric || !ids.length) { S.data.clear(); render(); return; }
     try {
       if (!range) S.data.clear();
-      await fetchSeries([...S.chosen], range);
+      await fetchSeries(ids, range);
       performance.mark('series-loaded');
       render();
       performance.mark('chart-drawn');
@@ -123,11 +183,9 @@
       S.matched = res.matched;
       info.textContent = res.matched + ' runs match' + (res.matched > res.runs.length ? ', first ' + res.runs.length + ' listed' : '');
       list.replaceChildren(...S.runs.map(runItem));
-      const previous = S.metric;
-      metric.replaceChildren(...res.metrics.map(m => el('option', {value: m, text: m})));
-      S.metric = res.metrics.includes(previous) ? previous : (res.metrics.includes('loss') ? 'loss' : res.metrics[0] || null);
-      metric.value = S.metric || '';
-      await choose(S.runs.slice(0, Math.min(Number(TL.param('select')) || 10, MAX_RUNS)));
+      S.tags = res.metrics;
+      showTags();
+      await choose(candidates(S.metric).slice(0, Math.min(Number(TL.param('select')) || 10, MAX_RUNS)));
     } catch (e) { showError(errors, e); }
   }
   /**
@@ -149,12 +207,20 @@
         if (box) box.parentNode.replaceWith(runItem(known));  // its state (running, complete, pruned) as it is now
         continue;
       }
+      r.metrics = [];
       S.runs.push(r);
       S.matched = (S.matched || 0) + 1;
       if (S.chosen.size < MAX_RUNS) { S.chosen.add(r.id); added.push(r.id); }
       list.append(runItem(r));
     }
     if (added.length) info.textContent = S.matched + ' runs match';
+    let newTag = false;
+    for (const g of res.grown) {
+      const r = byId(g.trialId);
+      if (r && r.metrics && !r.metrics.includes(g.name)) r.metrics.push(g.name);
+      if (!S.tags.includes(g.name)) { S.tags = S.tags.concat(g.name).sort(); newTag = true; }
+    }
+    if (newTag && S.metric && showTags()) { await reload(); return; }
     // opened before any run logged a metric: there was nothing to choose, so list the runs and metrics afresh
     if (!S.metric) { if (res.runs.length || res.grown.length) await loadRuns(); return; }
     if (S.range) return;
@@ -170,6 +236,7 @@
   }
   regex.addEventListener('keydown', e => { if (e.key === 'Enter') loadRuns(); });
   metric.addEventListener('change', () => { S.metric = metric.value; reload(); });
+  tagFilter.addEventListener('input', () => { if (showTags()) reload(); else render(); });
   smoothing.addEventListener('input', () => { S.smoothing = Number(smoothing.value); smoothLabel.textContent = smoothing.value; render(); });
   xaxis.addEventListener('change', () => { S.x = xaxis.value; render(); });
   log.addEventListener('change', () => { S.log = log.checked; render(); });

@@ -47,6 +47,8 @@ class GuardAndErrorsTest {
         assertThat(CsvWriter.cell("say \"hi\"")).isEqualTo("\"say \"\"hi\"\"\"");
         assertThat(CsvWriter.cell("=HYPERLINK(1)")).isEqualTo("'=HYPERLINK(1)");
         assertThat(CsvWriter.cell("-1.5")).isEqualTo("-1.5");
+        assertThat(CsvWriter.cell("\t=1+1")).isEqualTo("'\t=1+1");
+        assertThat(CsvWriter.cell("\r=1+1")).isEqualTo("\"'\r=1+1\"");
         assertThat(CsvWriter.cell(null)).isEmpty();
     }
 }

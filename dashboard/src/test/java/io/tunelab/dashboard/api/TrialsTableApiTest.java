@@ -106,11 +106,31 @@ class TrialsTableApiTest {
         own.finishTrial(failed, TrialState.FAIL, List.of(), "CUDA out of memory, at epoch 3");
         ApiFixture.withServer(own, client -> {
             String[] lines = ApiFixture.text(client.get("/api/studies/" + study.studyId() + "/table.csv")).split("\r\n");
-            assertThat(lines[0]).isEqualTo("number,state,value,start,end,feasible,message");
+            assertThat(lines[0]).isEqualTo("number,state,value,start,end,feasible,message,user_attr:constraints");
             assertThat(lines).hasSize(4);
-            assertThat(lines[1]).startsWith("0,COMPLETE,1.0,").endsWith(",false,");
-            assertThat(lines[2]).startsWith("1,COMPLETE,2.0,").endsWith(",true,");
-            assertThat(lines[3]).startsWith("2,FAIL,,").endsWith(",true,\"CUDA out of memory, at epoch 3\"");
+            assertThat(lines[1]).startsWith("0,COMPLETE,1.0,").endsWith(",false,,[0.5]");
+            assertThat(lines[2]).startsWith("1,COMPLETE,2.0,").endsWith(",true,,");
+            assertThat(lines[3]).startsWith("2,FAIL,,").endsWith(",true,\"CUDA out of memory, at epoch 3\",");
+        });
+    }
+
+    @Test
+    void csvExportHoldsUserAttributesAsUserAttrColumnsJsonWhenNotScalarAndNeutralised() {
+        InMemoryStorage own = new InMemoryStorage();
+        Study study = Study.builder("csv-attrs").storage(own).direction(Direction.MINIMIZE).create();
+        Trial first = study.ask();
+        first.setUserAttr("note", "=HYPERLINK(\"x\")");
+        first.setUserAttr("layers", List.of(64, 32));
+        first.setUserAttr("seed", 7);
+        study.tell(first, 1.0);
+        Trial second = study.ask();
+        second.setUserAttr("note", "plain, with a comma");
+        study.tell(second, 2.0);
+        ApiFixture.withServer(own, client -> {
+            String[] lines = ApiFixture.text(client.get("/api/studies/" + study.studyId() + "/table.csv")).split("\r\n");
+            assertThat(lines[0]).isEqualTo("number,state,value,start,end,feasible,message,user_attr:layers,user_attr:note,user_attr:seed");
+            assertThat(lines[1]).startsWith("0,COMPLETE,1.0,").endsWith(",true,,\"[64,32]\",\"'=HYPERLINK(\"\"x\"\")\",7");
+            assertThat(lines[2]).startsWith("1,COMPLETE,2.0,").endsWith(",true,,,\"plain, with a comma\",");
         });
     }
 

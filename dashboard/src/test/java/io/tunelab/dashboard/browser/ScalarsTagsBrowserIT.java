@@ -1,0 +1,113 @@
+package io.tunelab.dashboard.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tunelab.dashboard.SampleStudies;
+import io.tunelab.dashboard.data.StorageDashboardData;
+import io.tunelab.dashboard.server.DashboardServer;
+import io.tunelab.search.storage.InMemoryStorage;
+import io.tunelab.search.trial.Direction;
+import io.tunelab.search.trial.MetricPoint;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+
+/**
+ * The scalars page offers the tags the matching runs logged, draws every selected run that has the chosen tag, names
+ * the selected runs it could not draw, and says why a chart is empty.
+ */
+@org.junit.jupiter.api.Timeout(value = 15, unit = java.util.concurrent.TimeUnit.MINUTES)
+class ScalarsTagsBrowserIT {
+    private static final String CHART = "echarts.getInstanceByDom(document.getElementById('scalars-chart')).getOption()";
+    private static DashboardServer server;
+    private static Browser browser;
+
+    @BeforeAll
+    static void start() {
+        InMemoryStorage storage = new InMemoryStorage();
+        long live = storage.createStudy("live study", List.of(Direction.MINIMIZE)).id();
+        long other = storage.createStudy("other", List.of(Direction.MINIMIZE)).id();
+        long quiet = storage.createStudy("quiet", List.of(Direction.MINIMIZE)).id();
+        long first = storage.createRunningTrial(live).id();
+        long second = storage.createRunningTrial(live).id();
+        long third = storage.createRunningTrial(live).id();
+        log(storage, first, "val_loss", 1500);
+        log(storage, first, "train_loss", 20);
+        log(storage, second, "val_loss", 20);
+        log(storage, second, "train_loss", 20);
+        log(storage, third, "train_loss", 20);
+        SampleStudies.logLoss(storage, storage.createRunningTrial(other).id(), 0, 9, 1.0);
+        storage.createRunningTrial(quiet);
+        server = new DashboardServer(new StorageDashboardData(storage, 0), 0).start();
+        browser = new Browser(1400, 1000);
+    }
+
+    @AfterAll
+    static void stop() {
+        browser.close();
+        server.stop();
+    }
+
+    private static void log(InMemoryStorage storage, long trial, String name, int points) {
+        List<MetricPoint> out = new ArrayList<>();
+        for (int step = 0; step < points; step++) {
+            out.add(new MetricPoint(name, step, 1.0 / (step + 1), Instant.ofEpochMilli(1000L * step)));
+        }
+        storage.logMetrics(trial, out);
+    }
+
+    private static String url(String path) {
+        return "http://127.0.0.1:" + server.port() + path;
+    }
+
+    private static Object legend() {
+        return browser.js("return " + CHART + ".legend[0].data");
+    }
+
+    private static String text(String id) {
+        return browser.driver().findElement(By.id(id)).getText();
+    }
+
+    @Test
+    void theTagsOfferedAreThoseOfTheMatchingRunsAndTheOneMostOfThemLoggedIsDrawn() {
+        browser.open(url("/scalars.html?regex=%5Elive%20study%20%23"));
+        assertThat(browser.js("return [...document.querySelectorAll('#metric option')].map(o => o.value)"))
+                .isEqualTo(List.of("train_loss", "val_loss"));
+        assertThat(browser.js("return document.getElementById('metric').value")).isEqualTo("train_loss");
+        assertThat(legend()).isEqualTo(List.of("live study #0", "live study #1", "live study #2"));
+        assertThat(text("scalars-empty")).isEmpty();
+        assertThat(text("scalars-missing")).isEmpty();
+    }
+
+    @Test
+    void aTagFilterPicksTheTagAndTheSelectedRunsWithoutItAreNamedNotDrawn() {
+        browser.open(url("/scalars.html?regex=%5Elive%20study%20%23"));
+        browser.driver().findElement(By.id("tag-filter")).sendKeys("^val");
+        browser.waitFor("return document.getElementById('metric').value === 'val_loss' && " + CHART + ".legend[0].data.length === 2");
+        assertThat(legend()).isEqualTo(List.of("live study #0", "live study #1"));
+        assertThat(text("scalars-missing")).isEqualTo("not drawn: 1 selected run without val_loss (live study #2)");
+        assertThat(text("scalars-note")).startsWith("1 run downsampled to ").contains("of up to 1500 points");
+        browser.screenshot("scalars-tags");
+
+        browser.driver().findElement(By.cssSelector("#runs input[value]:checked")).click();
+        browser.driver().findElement(By.cssSelector("#runs input[value]:checked")).click();
+        browser.waitFor("return document.getElementById('scalars-empty').textContent !== ''");
+        assertThat(text("scalars-empty")).isEqualTo("no run in the selection logged val_loss");
+
+        browser.driver().findElement(By.id("tag-filter")).sendKeys("zzz");
+        browser.waitFor("return document.getElementById('scalars-empty').textContent.startsWith('no tag')");
+        assertThat(text("scalars-empty")).isEqualTo("no tag matches \"^valzzz\"");
+    }
+
+    @Test
+    void anEmptyChartSaysWhetherNoRunMatchesOrNoneLoggedAScalar() {
+        browser.open(url("/scalars.html?regex=nothing-like-it"));
+        assertThat(text("scalars-empty")).isEqualTo("no run matches \"nothing-like-it\"");
+        browser.open(url("/scalars.html?regex=quiet"));
+        assertThat(text("scalars-empty")).startsWith("no scalars logged yet");
+    }
+}
