@@ -109,7 +109,7 @@ final class TrialRunner {
                 return null;
             }
             if (options.studyWide()) {
-                return (LiveTrial) study.askWithinBudget(slot, options.trials()).orElse(null);
+                return (LiveTrial) study.askWithinBudget(slot, options.currentBudget()).orElse(null);
             }
             return (LiveTrial) study.ask(slot);
         }
