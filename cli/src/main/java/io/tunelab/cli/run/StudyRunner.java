@@ -331,10 +331,9 @@ public final class StudyRunner {
                 + (started == 0 ? "" : started + " trials so far, ")
                 + (budget > 0 ? "budget " + budget + " trials" : "until the deadline") + ") on " + slots.slots());
         out.flush();
-        // enqueued (WAITING) trials count against the budget but are still to be run here
-        ProgressBar bar = new ProgressBar(out, budget > 0 ? budget - started : 0, terminal, Clock.systemUTC());
         FailFast failFast = new FailFast(spec.failFast());
         StoredBudget budgetNow = new StoredBudget(storage, study.studyId(), budget);
+        ProgressBar bar = new ProgressBar(out, budgetNow::last, counted, terminal, Clock.systemUTC());
         Thread hook = new Thread(() -> {
             List<Integer> running = study.runningHere();
             study.abandonRunning(INTERRUPTED);
