@@ -76,6 +76,6 @@ record StudyFileTask(String url, String passwordFile, String study, Duration int
         if (plan.slots().slots().stream().noneMatch(Slot::isGpu)) {
             return plan;
         }
-        return new SlotPlan(SlotPlan.of(plan.slots(), wiring.devices()).slots(), plan.cpuThreadsPerTrial());
+        return new SlotPlan(SlotPlan.of(plan.slots(), wiring.devices(), "parallel.devices").slots(), plan.cpuThreadsPerTrial());
     }
 }
