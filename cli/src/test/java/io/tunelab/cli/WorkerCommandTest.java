@@ -199,6 +199,13 @@ class WorkerCommandTest {
     }
 
     @Test
+    void joiningAnUnknownStudyNamesTheStorageWithoutItsPassword() {
+        Result r = tunelab("worker", "--study", "ghost", "--storage", "jdbc:postgresql://db/tunelab?user=ann&password=s3cret");
+        assertThat(r.err()).contains("no study named 'ghost' in jdbc:postgresql://db/tunelab?user=ann&password=***")
+                .doesNotContain("s3cret");
+    }
+
+    @Test
     void aStudyWithoutAStudyFileCannotBeJoined() {
         Study.builder("api-only").storage(storage).create();
         Result r = tunelab("worker", "--study", "api-only");

@@ -4,6 +4,7 @@ import io.tunelab.cli.DefaultWiring;
 import io.tunelab.cli.TunelabCommand;
 import io.tunelab.cli.error.CliException;
 import io.tunelab.cli.run.SlotPlan;
+import io.tunelab.cli.run.StorageUrls;
 import io.tunelab.cli.run.StudyWorker;
 import io.tunelab.cli.wiring.StorageAccess;
 import io.tunelab.cli.wiring.Wiring;
@@ -45,6 +46,12 @@ record StudyFileTask(String url, String passwordFile, String study, Duration int
     static StudyFileTask of(StorageAccess access, String study, String wiring) {
         return new StudyFileTask(access.url(), access.passwordFile() == null ? null : access.passwordFile().toString(),
                 study, access.heartbeatInterval(), access.heartbeatGrace(), wiring);
+    }
+
+    /** The task as Spark's logs and errors may show it: the storage URL without its password. */
+    @Override
+    public String toString() {
+        return "StudyFileTask[url=" + StorageUrls.redacted(url) + ", study=" + study + ", wiring=" + wiring + "]";
     }
 
     StorageAccess access() {
