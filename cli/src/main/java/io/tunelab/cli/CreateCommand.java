@@ -21,7 +21,9 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code tunelab create STUDY_FILE --storage URL}: creates the study (or updates the budget and
- * study file of an existing one) without running it, so that workers on any machine can join it.
+ * study file of an existing one) without running it, so that workers on any machine can join it. Workers
+ * already running read the new budget before they claim their next trial: a raised one they run to its end,
+ * a lowered one stops them after their current trials.
  */
 @Command(name = "create", mixinStandardHelpOptions = true,
         description = {"Create a study from a study file (or update its budget) without running it.",

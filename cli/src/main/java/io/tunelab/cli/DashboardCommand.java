@@ -3,6 +3,7 @@ package io.tunelab.cli;
 import io.tunelab.cli.error.CliException;
 import io.tunelab.cli.output.AccessNotice;
 import io.tunelab.cli.query.StorageUrlOption;
+import io.tunelab.cli.run.StorageUrls;
 import io.tunelab.cli.registry.DashboardPromoter;
 import io.tunelab.cli.wiring.TrainerFactory;
 import io.tunelab.cli.wiring.Wiring;
@@ -68,14 +69,16 @@ final class DashboardCommand implements Callable<Integer> {
         boolean created = TrackerLocation.isMissing(storage.access());
         try (Tracker tracker = wiring.openTrackerForDashboard(storage.access())) {
             if (created) {
-                out.println("No tracker in " + storage.url() + " yet: started on a new, empty one; studies run with"
-                        + " --storage " + storage.url() + " appear here as they start.");
+                out.println("No tracker in " + StorageUrls.redacted(storage.url()) + " yet: started on a new, empty one; studies"
+                        + " run with --storage " + StorageUrls.shellQuoted(StorageUrls.redacted(storage.url())) + " appear here as"
+                        + " they start.");
             }
             if (gate != null && !gate.matches("(?i)mcnemar|paired-t")) {
                 throw new CliException("--gate must be mcnemar or paired-t, got '" + gate + "'");
             }
             DashboardServer server = start(tracker, wiring.trainers(), gate, confidence, host, port, token, publicRead);
-            out.println("Dashboard: " + server.url() + "  (studies in " + storage.url() + "; Ctrl-C to stop)");
+            out.println("Dashboard: " + server.url() + "  (studies in " + StorageUrls.redacted(storage.url())
+                    + "; Ctrl-C to stop)");
             AccessNotice.token(out, server.token(), publicRead ? "actions" : "actions and downloads");
             if (publicRead && server.token() != null) {
                 AccessNotice.open(out, "--public-read", host, server.port(), "download every artifact and model");

@@ -1,6 +1,8 @@
 package io.tunelab.cli;
 
 import io.tunelab.cli.error.CliException;
+import io.tunelab.cli.query.StorageUrlOption;
+import io.tunelab.cli.wiring.EnvironmentVariable;
 import io.tunelab.cli.wiring.StorageAccess;
 import io.tunelab.tracker.TrackerException;
 import io.tunelab.tracker.config.DatabaseSettings;
@@ -144,14 +146,12 @@ final class TrackerLocation {
     private static TrackerConfig location(StorageAccess access) {
         String storage = access.url();
         if (storage.startsWith("jdbc:")) {
-            String artifacts = System.getenv("TUNELAB_ARTIFACTS");
-            Path root = artifacts == null || artifacts.isBlank() ? DEFAULT_ARTIFACTS : Path.of(artifacts);
+            Path root = artifactRoot(EnvironmentVariable.read("TUNELAB_ARTIFACTS"));
             return TrackerConfig.forUrl(storage, root)
                     .withDatabase(poolSize(credentials(DatabaseSettings.of(storage), access.passwordFile())));
         }
-        if (storage.isBlank() || storage.contains(":") && !storage.matches("[A-Za-z]:[\\\\/].*")) {
-            throw new CliException("--storage: expected a directory, a jdbc:h2:... or jdbc:postgresql:... URL,"
-                    + " or memory:, got '" + storage + "'");
+        if (!StorageUrlOption.isStorage(storage) || storage.startsWith("memory:")) {
+            throw new CliException("--storage: expected " + StorageUrlOption.EXPECTED + ", got '" + storage + "'");
         }
         return TrackerConfig.inDirectory(Path.of(storage));
     }
@@ -162,15 +162,37 @@ final class TrackerLocation {
      * connection limit.
      */
     private static DatabaseSettings poolSize(DatabaseSettings settings) {
-        String size = System.getenv("TUNELAB_DB_POOL_SIZE");
-        if (size == null || size.isBlank()) {
+        EnvironmentVariable size = EnvironmentVariable.read("TUNELAB_DB_POOL_SIZE");
+        if (!size.isSet()) {
             return settings;
         }
         try {
-            return settings.withPoolSize(Integer.parseInt(size.trim()));
-        } catch (NumberFormatException e) {
-            throw new CliException("TUNELAB_DB_POOL_SIZE must be a whole number of connections, got '" + size + "'");
+            return settings.withPoolSize(Integer.parseInt(size.value().trim()));
+        } catch (NumberFormatException | TrackerException e) {
+            throw size.invalid("a whole number of connections, 2 or more (one is the metric writer's)");
         }
+    }
+
+    /**
+     * Where the trials' models and files go: {@code TUNELAB_ARTIFACTS}, else {@link #DEFAULT_ARTIFACTS}.
+     *
+     * @throws CliException naming the variable when it names a file, or no path at all
+     */
+    static Path artifactRoot(EnvironmentVariable artifacts) {
+        if (!artifacts.isSet()) {
+            return DEFAULT_ARTIFACTS;
+        }
+        String expected = "a directory for the trials' models and files (created when missing)";
+        Path root;
+        try {
+            root = Path.of(artifacts.value());
+        } catch (java.nio.file.InvalidPathException e) {
+            throw artifacts.invalid(expected + "; " + e.getReason());
+        }
+        if (Files.exists(root) && !Files.isDirectory(root)) {
+            throw artifacts.invalid(expected + ", but it is a file");
+        }
+        return root;
     }
 
     /**
@@ -195,18 +217,25 @@ final class TrackerLocation {
     }
 
     private static String serverPassword(Path passwordFile) {
-        String env = System.getenv("TUNELAB_DB_PASSWORD_FILE");
-        Path file = passwordFile != null ? passwordFile
-                : env != null && !env.isBlank() ? Path.of(env) : Path.of(".tunelab", PasswordFile.STUDY_FILE);
+        EnvironmentVariable env = EnvironmentVariable.read("TUNELAB_DB_PASSWORD_FILE");
+        boolean fromEnv = passwordFile == null && env.isSet();
+        Path file = passwordFile != null ? passwordFile : fromEnv ? Path.of(env.value()) : Path.of(".tunelab", PasswordFile.STUDY_FILE);
+        String expected = "the file `tunelab server` wrote in its directory";
         if (!Files.exists(file)) {
+            if (fromEnv) {
+                throw env.invalid(expected + ", but no such file exists (or set $TUNELAB_DB_PASSWORD)");
+            }
             throw new CliException((passwordFile != null ? "--password-file: " : "") + "the tracker server's password file "
-                    + file + " does not exist; expected the file `tunelab server` wrote in its directory"
+                    + file + " does not exist; expected " + expected
                     + " (pass it with --password-file or $TUNELAB_DB_PASSWORD_FILE, or set $TUNELAB_DB_PASSWORD)");
         }
         try {
             return PasswordFile.read(file);
         } catch (TrackerException e) {
-            throw new CliException("--password-file: " + e.getMessage());
+            if (fromEnv) {
+                throw env.invalid(expected + ", but " + e.getMessage());
+            }
+            throw new CliException((passwordFile != null ? "--password-file: " : "") + e.getMessage());
         }
     }
 }

@@ -27,9 +27,9 @@ final class WorkerCommand implements Callable<Integer> {
     @Option(names = "--study", required = true, paramLabel = "NAME", description = "the study to join")
     String study;
 
-    @Option(names = "--slots", paramLabel = "LIST",
+    @Option(names = "--slots", paramLabel = "LIST", converter = SlotListConverter.class,
             description = "execution slots on this machine, e.g. cpu:0,cpu:1 or gpu:0 (default: the study file's parallel section)")
-    String slots;
+    SlotPool slots;
 
     @Mixin
     StorageUrlOption storage;
@@ -56,7 +56,7 @@ final class WorkerCommand implements Callable<Integer> {
         StudyWorker.Outcome done;
         try {
             done = new StudyWorker(wiring, storage.access(), file -> heartbeat.apply(storage.access(), file))
-                    .work(study, runner -> slots == null ? runner.plan() : SlotPlan.of(SlotPool.parse(slots), wiring.devices()),
+                    .work(study, runner -> slots == null ? runner.plan() : SlotPlan.of(slots, wiring.devices(), "--slots"),
                             out, System.console() != null);
         } catch (SpecValidationException e) {
             return RunCommand.invalid(spec.commandLine().getErr(), e, "in the study file stored with '" + study + "'",

@@ -114,6 +114,29 @@ class WorkerCommandTest {
         assertThat(study.trials()).hasSize(3).allSatisfy(t -> assertThat(t.state()).isEqualTo(TrialState.COMPLETE));
     }
 
+    @Test
+    void aWorkersSlotErrorsNameTheSlotsOptionItWasGiven(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("slots.yaml"), """
+                study: slots
+                direction: maximize
+                metric: accuracy
+                budget: {trials: 1}
+                trainer: tribuo-cart
+                data: {dataset: synthetic-classification, samples: 100, classes: 2, seed: 1}
+                space:
+                  max_depth: {int: [1, 6]}
+                """);
+        assertThat(tunelab("create", file.toString(), "--storage", "memory:").code()).isZero();
+
+        Result missingGpu = tunelab("worker", "--study", "slots", "--slots", "cpu:0,gpu:97");
+        Result misspelt = tunelab("worker", "--study", "slots", "--slots", "cpu0");
+
+        assertThat(missingGpu.code()).isNotZero();
+        assertThat(missingGpu.err()).contains("--slots: slot gpu:97 names GPU 97").doesNotContain("parallel.devices");
+        assertThat(misspelt.code()).isNotZero();
+        assertThat(misspelt.err()).contains("'--slots'").contains("'cpu0'").contains("expected slots such as cpu:0,cpu:1");
+    }
+
     private static final String BAD_FOR_ITS_TRAINER = """
             study: bad
             direction: maximize
@@ -173,6 +196,13 @@ class WorkerCommandTest {
         Result r = tunelab("worker", "--study", "ghost");
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("no study named 'ghost'").contains("tunelab create");
+    }
+
+    @Test
+    void joiningAnUnknownStudyNamesTheStorageWithoutItsPassword() {
+        Result r = tunelab("worker", "--study", "ghost", "--storage", "jdbc:postgresql://db/tunelab?user=ann&password=s3cret");
+        assertThat(r.err()).contains("no study named 'ghost' in jdbc:postgresql://db/tunelab?user=ann&password=***")
+                .doesNotContain("s3cret");
     }
 
     @Test

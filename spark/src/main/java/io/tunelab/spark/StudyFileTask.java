@@ -4,6 +4,7 @@ import io.tunelab.cli.DefaultWiring;
 import io.tunelab.cli.TunelabCommand;
 import io.tunelab.cli.error.CliException;
 import io.tunelab.cli.run.SlotPlan;
+import io.tunelab.cli.run.StorageUrls;
 import io.tunelab.cli.run.StudyWorker;
 import io.tunelab.cli.wiring.StorageAccess;
 import io.tunelab.cli.wiring.Wiring;
@@ -47,6 +48,12 @@ record StudyFileTask(String url, String passwordFile, String study, Duration int
                 study, access.heartbeatInterval(), access.heartbeatGrace(), wiring);
     }
 
+    /** The task as Spark's logs and errors may show it: the storage URL without its password. */
+    @Override
+    public String toString() {
+        return "StudyFileTask[url=" + StorageUrls.redacted(url) + ", study=" + study + ", wiring=" + wiring + "]";
+    }
+
     StorageAccess access() {
         return new StorageAccess(url, passwordFile == null ? null : Path.of(passwordFile), interval, grace);
     }
@@ -76,6 +83,6 @@ record StudyFileTask(String url, String passwordFile, String study, Duration int
         if (plan.slots().slots().stream().noneMatch(Slot::isGpu)) {
             return plan;
         }
-        return new SlotPlan(SlotPlan.of(plan.slots(), wiring.devices()).slots(), plan.cpuThreadsPerTrial());
+        return new SlotPlan(SlotPlan.of(plan.slots(), wiring.devices(), "parallel.devices").slots(), plan.cpuThreadsPerTrial());
     }
 }

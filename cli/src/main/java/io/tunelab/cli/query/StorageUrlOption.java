@@ -1,6 +1,8 @@
 package io.tunelab.cli.query;
 
+import io.tunelab.cli.wiring.EnvironmentVariable;
 import io.tunelab.cli.wiring.StorageAccess;
+import io.tunelab.tracker.config.DatabaseSettings;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
@@ -28,11 +30,34 @@ public final class StorageUrlOption {
         return new StorageAccess(url(), passwordFile, null, null);
     }
 
+    /**
+     * {@code --storage}, else {@code TUNELAB_STORAGE}, else {@value #DEFAULT_URL}.
+     *
+     * @throws io.tunelab.cli.error.CliException naming {@code TUNELAB_STORAGE} when it has none of the forms a storage has
+     */
     public String url() {
         if (url != null) {
             return url;
         }
-        String env = System.getenv("TUNELAB_STORAGE");
-        return env == null || env.isBlank() ? DEFAULT_URL : env;
+        EnvironmentVariable env = EnvironmentVariable.read("TUNELAB_STORAGE");
+        if (!env.isSet()) {
+            return DEFAULT_URL;
+        }
+        if (!isStorage(env.value())) {
+            throw env.invalid(DatabaseSettings.redacted(env.value()), EXPECTED);
+        }
+        return env.value();
+    }
+
+    /** What a storage is, as errors about one say. */
+    public static final String EXPECTED = "a directory, a jdbc:h2:... or jdbc:postgresql:... URL, or memory:";
+
+    /**
+     * Whether {@code url} has a form of storage: a JDBC URL, {@code memory:}, or a directory (a path without a colon, or a
+     * Windows drive's). Whether the storage is there is another question.
+     */
+    public static boolean isStorage(String url) {
+        return url.startsWith("jdbc:") || url.startsWith("memory:")
+                || !url.isBlank() && (!url.contains(":") || url.matches("[A-Za-z]:[\\\\/].*"));
     }
 }

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
+import java.util.function.IntSupplier;
 
 /**
  * Runs a worker's share of a study-wide budget, then stays while trials of other workers are still
@@ -36,13 +37,24 @@ public final class BudgetCompletion {
      */
     public void optimize(Study study, MultiObjective objective, int budget, long deadlineMillis, SlotPool slots,
                   List<TrialCallback> callbacks, BooleanSupplier stopped) {
+        optimize(study, objective, budget, () -> budget, deadlineMillis, slots, callbacks, stopped);
+    }
+
+    /**
+     * As {@link #optimize(Study, MultiObjective, int, long, SlotPool, List, BooleanSupplier)}, but each trial is
+     * claimed within the budget {@code current} gives at that moment (another process may raise or lower it) rather
+     * than the fixed {@code budget}; a worker whose budget is spent asks once more before it leaves.
+     */
+    void optimize(Study study, MultiObjective objective, int budget, IntSupplier current, long deadlineMillis,
+                  SlotPool slots, List<TrialCallback> callbacks, BooleanSupplier stopped) {
         boolean announced = false;
         while (true) {
             Duration timeout = deadlineMillis == 0 ? null : Duration.ofMillis(deadlineMillis - System.currentTimeMillis());
             if (timeout != null && (timeout.isNegative() || timeout.isZero())) {
                 return;
             }
-            study.optimizeMulti(objective, new OptimizeOptions(budget, timeout, slots, List.of(), callbacks, budget > 0));
+            OptimizeOptions options = new OptimizeOptions(budget, timeout, slots, List.of(), callbacks, budget > 0);
+            study.optimizeMulti(objective, budget > 0 ? options.withBudgetSource(current) : options);
             Optional<Duration> poll = storage.heartbeatInterval();
             if (budget == 0 || poll.isEmpty() || stopped.getAsBoolean()) {
                 return;

@@ -30,12 +30,16 @@ public record SlotPlan(SlotPool slots, int cpuThreadsPerTrial) {
                     : cpus(parallel.workers());
             case CPU -> cpus(parallel.workers());
         };
-        return of(new SlotPool(packed(devicesToUse, parallel.trialsPerGpu())), devices);
+        return of(new SlotPool(packed(devicesToUse, parallel.trialsPerGpu())), devices, "parallel.devices");
     }
 
-    /** The plan of slots given as they are (a worker's {@code --slots}), checked against {@code devices}. */
-    public static SlotPlan of(SlotPool slots, DeviceInventory devices) {
-        check(slots.slots(), devices);
+    /**
+     * The plan of slots given as they are (a worker's {@code --slots}), checked against {@code devices}.
+     *
+     * @param origin where the user gave the slots ({@code --slots}, {@code parallel.devices}): what an error names
+     */
+    public static SlotPlan of(SlotPool slots, DeviceInventory devices, String origin) {
+        check(slots.slots(), devices, origin);
         return new SlotPlan(slots, CpuThreads.perTrial(devices.cpuCores(), slots.size()));
     }
 
@@ -56,10 +60,10 @@ public record SlotPlan(SlotPool slots, int cpuThreadsPerTrial) {
         return out;
     }
 
-    private static void check(List<Slot> slots, DeviceInventory devices) {
+    private static void check(List<Slot> slots, DeviceInventory devices, String origin) {
         for (Slot s : slots) {
             if (s.isGpu() && devices.gpu(s.index()).isEmpty()) {
-                throw new CliException("parallel.devices: " + SlotDevices.missing(s, devices)
+                throw new CliException(origin + ": " + SlotDevices.missing(s, devices)
                         + ". Run `tunelab devices` to see this machine's devices; nothing was run.");
             }
         }

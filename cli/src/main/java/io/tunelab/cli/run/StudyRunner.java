@@ -292,14 +292,15 @@ public final class StudyRunner {
     }
 
     /**
-     * Runs trials on {@code slots} until the study as a whole has its budget of trials (counting
-     * earlier runs and other workers) and no other worker's trial may still need a retry, or the
-     * deadline passes, or the study's first {@code fail_fast} trials (of every process) all fail with the same
-     * error (then the reason is recorded: see {@link #failedFast}; a study already stopped so runs nothing here
-     * until {@link #create} begins a new run). Ctrl-C ends this process's running
-     * trials as FAIL {@value #INTERRUPTED}; the storage enqueues their retries at once as it does for stale trials
-     * (older trials: run again, the study first enqueues them, see {@link InterruptedTrials}), which DJL trials with
-     * {@code checkpoint_every} resume.
+     * Runs trials on {@code slots} until the study as a whole has its budget of trials (counting earlier runs and
+     * other workers; the budget stored with the study is read again before each trial is claimed, so that {@code
+     * tunelab create} raising or lowering it reaches running workers) and no other worker's trial may still need a
+     * retry, or the deadline passes, or the study's first {@code fail_fast} trials (of every process) all fail with
+     * the same error (then the reason is recorded: see {@link #failedFast}; a study already stopped so runs nothing
+     * here until {@link #create} begins a new run). Ctrl-C ends this process's running trials as FAIL {@value
+     * #INTERRUPTED}; the storage enqueues their retries at once as it does for stale trials (older trials: run
+     * again, the study first enqueues them, see {@link InterruptedTrials}), which DJL trials with {@code
+     * checkpoint_every} resume.
      *
      * @param deadlineMillis epoch milliseconds after which no trial starts, or 0 for none
      */
@@ -330,9 +331,9 @@ public final class StudyRunner {
                 + (started == 0 ? "" : started + " trials so far, ")
                 + (budget > 0 ? "budget " + budget + " trials" : "until the deadline") + ") on " + slots.slots());
         out.flush();
-        // enqueued (WAITING) trials count against the budget but are still to be run here
-        ProgressBar bar = new ProgressBar(out, budget > 0 ? budget - started : 0, terminal, Clock.systemUTC());
         FailFast failFast = new FailFast(spec.failFast());
+        StoredBudget budgetNow = new StoredBudget(storage, study.studyId(), budget);
+        ProgressBar bar = new ProgressBar(out, budgetNow::last, counted, terminal, Clock.systemUTC());
         Thread hook = new Thread(() -> {
             List<Integer> running = study.runningHere();
             study.abandonRunning(INTERRUPTED);
@@ -341,7 +342,7 @@ public final class StudyRunner {
         }, "tunelab-interrupt");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
-            new BudgetCompletion(storage, out).optimize(study, objective, budget, deadlineMillis, slots,
+            new BudgetCompletion(storage, out).optimize(study, objective, budget, budgetNow, deadlineMillis, slots,
                     List.of(bar, failFast), () -> failFast.reason().isPresent());
         } finally {
             bar.finish();

@@ -48,7 +48,7 @@ public record StudyWorker(Wiring wiring, StorageAccess access, Function<Heartbea
         // The study file (and so its heartbeat) is stored with the study: read it, then open with its heartbeat.
         try (TrialStorage lookup = wiring.openStorage(access)) {
             record = lookup.findStudy(study).orElseThrow(() -> StorageException.notFound(
-                    "no study named '" + study + "' in " + access.url() + "; create it with `tunelab create FILE`"));
+                    "no study named '" + study + "' in " + StorageUrls.redacted(access.url()) + "; create it with `tunelab create FILE`"));
             file = StudyFiles.checked(record, wiring.trainers());
         }
         try (TrialStorage store = wiring.openStorage(heartbeat.apply(file.spec().heartbeat()))) {

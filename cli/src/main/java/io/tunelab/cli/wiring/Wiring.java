@@ -54,7 +54,8 @@ public interface Wiring {
 
     /** Opens the whole tracker (storage, registry, queries) at {@code url}; commands that need more than storage use it. */
     default Tracker openTracker(String url) {
-        throw new CliException("--storage: this wiring has no tracker database for '" + url + "'");
+        throw new CliException("--storage: this wiring has no tracker database for '"
+                + io.tunelab.tracker.config.DatabaseSettings.redacted(url) + "'");
     }
 
     /** The trainers study files may name. */

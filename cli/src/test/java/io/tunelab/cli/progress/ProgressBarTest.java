@@ -2,6 +2,7 @@ package io.tunelab.cli.progress;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tunelab.search.storage.InMemoryStorage;
 import io.tunelab.search.study.OptimizeOptions;
 import io.tunelab.search.study.Study;
 import io.tunelab.search.trial.Direction;
@@ -39,23 +40,41 @@ class ProgressBarTest {
     }
 
     @Test
-    void aResumedStudysBestCountsFromTheFirstLineAndMoreTrialsThanPlannedNeverShowAsMoreThanAll() {
+    void aResumedStudysTrialsAndBestCountFromTheFirstLineAndMoreTrialsThanPlannedNeverShowAsMoreThanAll() {
         Study study = Study.builder("r").direction(Direction.MAXIMIZE).create();
         study.optimize(trial -> 0.9, OptimizeOptions.trials(1).withParallelism(1));
         StringWriter text = new StringWriter();
-        ProgressBar bar = new ProgressBar(new PrintWriter(text), 1, false, steppingClock());
+        ProgressBar bar = new ProgressBar(new PrintWriter(text), () -> 2, 1, false, steppingClock());
 
         study.optimize(trial -> 0.5, OptimizeOptions.trials(2).withParallelism(1).withCallback(bar));
 
         String[] lines = text.toString().split("\n");
-        assertThat(lines[0]).contains("1/1 trials").contains("best 0.9 (trial 0)");
-        assertThat(lines[1]).contains("2/2 trials").contains("best 0.9 (trial 0)");
+        assertThat(lines[0]).contains("2/2 trials |").contains("best 0.9 (trial 0)");
+        assertThat(lines[1]).contains("3/3 trials |").contains("best 0.9 (trial 0)");
+    }
+
+    @Test
+    void aWorkersLineCountsTheTrialsOfEveryWorkerAndSaysHowManyAreItsOwn() {
+        InMemoryStorage storage = new InMemoryStorage();
+        Study others = Study.builder("w").storage(storage).direction(Direction.MAXIMIZE).create();
+        Study here = Study.builder("w").storage(storage).direction(Direction.MAXIMIZE).load();
+        StringWriter text = new StringWriter();
+        ProgressBar bar = new ProgressBar(new PrintWriter(text), () -> 100, 0, false, steppingClock());
+
+        for (int round = 0; round < 12; round++) {
+            others.optimize(trial -> 0.1, OptimizeOptions.trials(2).withParallelism(1));
+            here.optimize(trial -> 0.2, OptimizeOptions.trials(1).withParallelism(1).withCallback(bar));
+        }
+
+        String[] lines = text.toString().split("\n");
+        assertThat(lines[11]).startsWith("[#########...............] 36/100 trials (12 by this worker) |")
+                .contains("| ETA 3m33s");
     }
 
     @Test
     void eachFinishedTrialPrintsDoneOfTotalBestAndEta() {
         StringWriter text = new StringWriter();
-        ProgressBar bar = new ProgressBar(new PrintWriter(text), 4, false, steppingClock());
+        ProgressBar bar = new ProgressBar(new PrintWriter(text), () -> 4, 0, false, steppingClock());
         Study study = Study.builder("p").direction(Direction.MAXIMIZE).create();
         double[] values = {0.5, 0.9, 0.7, 0.2};
         study.optimize(trial -> {
@@ -82,7 +101,7 @@ class ProgressBarTest {
     @Test
     void theBestShownIsTheBestTrialWhoseConstraintsHold() {
         StringWriter text = new StringWriter();
-        ProgressBar bar = new ProgressBar(new PrintWriter(text), 3, false, steppingClock());
+        ProgressBar bar = new ProgressBar(new PrintWriter(text), () -> 3, 0, false, steppingClock());
         Study study = Study.builder("p").direction(Direction.MAXIMIZE).create();
         double[] values = {0.5, 0.9, 0.7};
         study.optimize(trial -> {

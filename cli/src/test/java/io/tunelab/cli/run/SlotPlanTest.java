@@ -81,8 +81,8 @@ class SlotPlanTest {
 
     @Test
     void aWorkersSlotListIsCheckedToo() {
-        assertThatThrownBy(() -> SlotPlan.of(SlotPool.parse("gpu:0,gpu:4"), FOUR_GPUS)).isInstanceOf(CliException.class)
-                .hasMessageContaining("slot gpu:4 names GPU 4");
-        assertThat(SlotPlan.of(SlotPool.parse("gpu:0,gpu:0/1"), FOUR_GPUS).cpuThreadsPerTrial()).isEqualTo(8);
+        assertThatThrownBy(() -> SlotPlan.of(SlotPool.parse("gpu:0,gpu:4"), FOUR_GPUS, "--slots")).isInstanceOf(CliException.class)
+                .hasMessageStartingWith("--slots: slot gpu:4 names GPU 4");
+        assertThat(SlotPlan.of(SlotPool.parse("gpu:0,gpu:0/1"), FOUR_GPUS, "--slots").cpuThreadsPerTrial()).isEqualTo(8);
     }
 }

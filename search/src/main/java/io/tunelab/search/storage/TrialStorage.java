@@ -44,6 +44,11 @@ public interface TrialStorage extends AutoCloseable {
     String SUPERSEDED = "superseded";
     /** System attribute of a retry: the number of the trial it retries. */
     String RETRY_OF = "retry_of";
+    /**
+     * How the FAIL message of a trial cut short by something outside it begins (its process stopped, the storage
+     * unreachable while it ran): a storage with a retry policy retries such a trial as it does a stale one.
+     */
+    String INTERRUPTION_PREFIX = "interrupted: ";
 
     /** Creates a study; CONFLICT if the name is taken. */
     StudyRecord createStudy(String name, List<Direction> directions);

@@ -4,6 +4,7 @@ import io.tunelab.search.SearchException;
 import io.tunelab.search.exec.SlotPool;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.IntSupplier;
 
 /**
  * How long and how wide {@link Study#optimize} runs.
@@ -18,10 +19,13 @@ import java.util.List;
  * @param studyWide whether {@code trials} is the study's global budget (see
  *                  {@link io.tunelab.search.storage.TrialStorage#startTrialWithinBudget}) rather than
  *                  a count for this call
+ * @param budget    with {@code studyWide}, read before each trial is claimed: the study's budget as it is now,
+ *                  which another process may raise or lower while this one runs (e.g. re-read from the storage);
+ *                  null for the fixed {@code trials}. Called from the trial threads, so it must be thread-safe
  */
 public record OptimizeOptions(int trials, Duration timeout, SlotPool slots,
                               List<Class<? extends Throwable>> stopOn, List<TrialCallback> callbacks,
-                              boolean studyWide) {
+                              boolean studyWide, IntSupplier budget) {
 
     public OptimizeOptions {
         if (trials < 0) {
@@ -35,6 +39,17 @@ public record OptimizeOptions(int trials, Duration timeout, SlotPool slots,
         }
         stopOn = List.copyOf(stopOn);
         callbacks = List.copyOf(callbacks);
+    }
+
+    /** Options whose study-wide budget, if {@code studyWide}, is the fixed {@code trials}. */
+    public OptimizeOptions(int trials, Duration timeout, SlotPool slots, List<Class<? extends Throwable>> stopOn,
+                           List<TrialCallback> callbacks, boolean studyWide) {
+        this(trials, timeout, slots, stopOn, callbacks, studyWide, null);
+    }
+
+    /** The study-wide budget to claim the next trial within: {@link #budget}'s current value, else {@link #trials}. */
+    public int currentBudget() {
+        return budget == null ? trials : budget.getAsInt();
     }
 
     /** Options whose trial count is for this call only. */
@@ -70,21 +85,21 @@ public record OptimizeOptions(int trials, Duration timeout, SlotPool slots,
     }
 
     public OptimizeOptions withTrials(int n) {
-        return new OptimizeOptions(n, timeout, slots, stopOn, callbacks, studyWide);
+        return new OptimizeOptions(n, timeout, slots, stopOn, callbacks, studyWide, budget);
     }
 
     public OptimizeOptions withTimeout(Duration t) {
-        return new OptimizeOptions(trials, t, slots, stopOn, callbacks, studyWide);
+        return new OptimizeOptions(trials, t, slots, stopOn, callbacks, studyWide, budget);
     }
 
     /** Runs {@code n} trials at once on CPU slots {@code cpu:0..n-1}. */
     public OptimizeOptions withParallelism(int n) {
-        return new OptimizeOptions(trials, timeout, SlotPool.cpus(n), stopOn, callbacks, studyWide);
+        return new OptimizeOptions(trials, timeout, SlotPool.cpus(n), stopOn, callbacks, studyWide, budget);
     }
 
     /** Runs on these slots (e.g. {@code gpu:0..3}); one trial per slot at a time. */
     public OptimizeOptions withSlots(SlotPool pool) {
-        return new OptimizeOptions(trials, timeout, pool, stopOn, callbacks, studyWide);
+        return new OptimizeOptions(trials, timeout, pool, stopOn, callbacks, studyWide, budget);
     }
 
     /** One slot per core. */
@@ -95,12 +110,20 @@ public record OptimizeOptions(int trials, Duration timeout, SlotPool slots,
     @SafeVarargs
     @SuppressWarnings("varargs") // List.of only reads the array, into a list of its own
     public final OptimizeOptions stoppingOn(Class<? extends Throwable>... types) {
-        return new OptimizeOptions(trials, timeout, slots, List.of(types), callbacks, studyWide);
+        return new OptimizeOptions(trials, timeout, slots, List.of(types), callbacks, studyWide, budget);
+    }
+
+    /**
+     * Claims each trial within the study-wide budget {@code source} gives at that moment (see {@link #budget}),
+     * instead of the fixed {@link #trials}.
+     */
+    public OptimizeOptions withBudgetSource(IntSupplier source) {
+        return new OptimizeOptions(trials, timeout, slots, stopOn, callbacks, true, source);
     }
 
     public OptimizeOptions withCallback(TrialCallback callback) {
         List<TrialCallback> all = new java.util.ArrayList<>(callbacks);
         all.add(callback);
-        return new OptimizeOptions(trials, timeout, slots, stopOn, all, studyWide);
+        return new OptimizeOptions(trials, timeout, slots, stopOn, all, studyWide, budget);
     }
 }

@@ -2,6 +2,8 @@ package io.tunelab.search.study;
 
 import io.tunelab.search.exec.Slot;
 import io.tunelab.search.pruner.PruneDecision;
+import io.tunelab.search.storage.StorageException;
+import io.tunelab.search.storage.TrialStorage;
 import io.tunelab.search.trial.FrozenTrial;
 import io.tunelab.search.trial.TrialPrunedException;
 import io.tunelab.search.trial.TrialState;
@@ -26,6 +28,10 @@ import org.slf4j.LoggerFactory;
 final class TrialRunner {
     private static final Logger LOG = LoggerFactory.getLogger(TrialRunner.class);
     private static final int MAX_WARNED = 1000;
+    /** The first pause before recording a trial's outcome again while the storage is unreachable; it doubles. */
+    private static final Duration FIRST_PAUSE = Duration.ofMillis(500);
+    /** The longest pause between attempts to record a trial's outcome while the storage is unreachable. */
+    private static final Duration MAX_PAUSE = Duration.ofSeconds(30);
     private static final String UNUSABLE = " (an error of the Java virtual machine itself: the study stops)";
 
     private final Study study;
@@ -109,7 +115,7 @@ final class TrialRunner {
                 return null;
             }
             if (options.studyWide()) {
-                return (LiveTrial) study.askWithinBudget(slot, options.trials()).orElse(null);
+                return (LiveTrial) study.askWithinBudget(slot, options.currentBudget()).orElse(null);
             }
             return (LiveTrial) study.ask(slot);
         }
@@ -151,22 +157,24 @@ final class TrialRunner {
         FrozenTrial done;
         try {
             double[] values = objective.evaluate(trial);
-            done = study.finish(trial.id(), TrialState.COMPLETE, values, null);
+            done = finish(trial, TrialState.COMPLETE, values, null);
         } catch (TrialPrunedException e) {
-            done = study.finish(trial.id(), TrialState.PRUNED, new double[0], pruneMessage(trial, e));
+            done = finish(trial, TrialState.PRUNED, new double[0], pruneMessage(trial, e));
         } catch (Exception e) {
-            done = study.finish(trial.id(), TrialState.FAIL, new double[0], describe(e));
-            warnFailed(trial.number(), describe(e));
+            String message = unreachable(e) ? TrialStorage.INTERRUPTION_PREFIX + "the storage was unreachable while this"
+                    + " trial ran (" + describe(e) + ")" : describe(e);
+            done = finish(trial, TrialState.FAIL, new double[0], message);
+            warnFailed(trial.number(), message);
             if (stopsStudy(e)) {
                 abort.compareAndSet(null, e);
             }
         } catch (Error e) {
             if (leavesProcessUnusable(e)) {
-                study.finish(trial.id(), TrialState.FAIL, new double[0], describe(e) + UNUSABLE);
+                finish(trial, TrialState.FAIL, new double[0], describe(e) + UNUSABLE);
                 abort.compareAndSet(null, e);
                 return false;
             }
-            done = study.finish(trial.id(), TrialState.FAIL, new double[0], describeError(e));
+            done = finish(trial, TrialState.FAIL, new double[0], describeError(e));
             warnFailed(trial.number(), done.message());
         }
         if (done.state() == TrialState.FAIL && done.message() != null && !done.message().isEmpty()) {
@@ -180,6 +188,45 @@ final class TrialRunner {
             }
         }
         return true;
+    }
+
+    /**
+     * Ends {@code trial} as {@code state}. While the storage is unreachable for longer than it waits out itself (it
+     * throws {@link StorageException} UNAVAILABLE), the outcome is kept here and written once the storage answers
+     * again, trying with back-off: a trial's result is never dropped for an outage, and the study goes on after it.
+     */
+    private FrozenTrial finish(LiveTrial trial, TrialState state, double[] values, String message) {
+        long pause = FIRST_PAUSE.toMillis();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return study.finish(trial.id(), state, values, message);
+            } catch (StorageException e) {
+                if (e.kind() != StorageException.Kind.UNAVAILABLE) {
+                    throw e;
+                }
+                if (attempt == 1) {
+                    LOG.warn("Trial {} of study '{}' ended as {}, but the storage is unreachable ({}); the outcome is kept"
+                            + " and written when the storage answers again", trial.number(), study.name(), state, e.getMessage());
+                }
+                try {
+                    Thread.sleep(pause);
+                } catch (InterruptedException stop) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+                pause = Math.min(pause * 2, MAX_PAUSE.toMillis());
+            }
+        }
+    }
+
+    /** Whether {@code e}, or what caused it, is the storage saying it cannot be reached. */
+    private static boolean unreachable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof StorageException s && s.kind() == StorageException.Kind.UNAVAILABLE) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Logs a trial's failure as a warning the first time its message is seen in this run, as debug after that. */

@@ -12,7 +12,8 @@ import java.util.Optional;
  * How to reach a tracker database.
  *
  * @param jdbcUrl         {@code jdbc:h2:retry:…} or {@code jdbc:h2:file:…}, {@code jdbc:h2:tcp://…} or {@code jdbc:postgresql://…};
- *                        an embedded H2 file database gets {@code MAX_COMPACT_TIME=0} unless the URL sets it (see
+ *                        an embedded H2 file database gets {@code MAX_COMPACT_TIME=0} and {@code TRACE_LEVEL_FILE=0}
+ *                        unless the URL sets them (see
  *                        {@link #withoutCompactionOnClose})
  * @param user            database user
  * @param password        database password (empty for the embedded default)
@@ -32,6 +33,8 @@ public record DatabaseSettings(String jdbcUrl, String user, String password, int
     public static final Duration DEFAULT_OUTAGE_TOLERANCE = Duration.ofMinutes(2);
     /** The URL setting that turns H2's compaction on close off (see {@link #withoutCompactionOnClose}). */
     static final String NO_CLOSE_COMPACTION = ";MAX_COMPACT_TIME=0";
+    /** The URL setting that keeps H2 from writing a trace file (see {@link #withoutCompactionOnClose}). */
+    static final String NO_TRACE_FILE = ";TRACE_LEVEL_FILE=0";
     /** The URL setting that opens an embedded H2 file database for reading only (see {@link #readOnly}). */
     static final String READ_ONLY = ";ACCESS_MODE_DATA=r";
 
@@ -93,12 +96,19 @@ public record DatabaseSettings(String jdbcUrl, String user, String password, int
      * resumed study's tracker once lost a trial and its metric series between two opens of the file that only
      * read (H2 issue 4247, fixed in H2 2.4.240). Without compaction on close the file is reclaimed while open,
      * by H2's background housekeeping, which commits what it moves.
+     * Such a URL also gets {@value #NO_TRACE_FILE} unless it sets {@code TRACE_LEVEL_FILE} itself: H2 would otherwise
+     * write a {@code tracker.trace.db} beside the database on its first start, tracing the "table not found" that
+     * Flyway's first look for its history table expects; Tunelab reports database errors itself.
      */
     static String withoutCompactionOnClose(String url) {
         String lower = url.toLowerCase(Locale.ROOT);
         boolean embeddedFile = lower.startsWith("jdbc:h2:") && !lower.startsWith("jdbc:h2:mem:")
                 && !lower.startsWith("jdbc:h2:tcp:") && !lower.startsWith("jdbc:h2:ssl:");
-        return embeddedFile && !lower.contains(";max_compact_time=") ? url + NO_CLOSE_COMPACTION : url;
+        if (!embeddedFile) {
+            return url;
+        }
+        return url + (lower.contains(";max_compact_time=") ? "" : NO_CLOSE_COMPACTION)
+                + (lower.contains(";trace_level_file=") ? "" : NO_TRACE_FILE);
     }
 
     /**

@@ -54,11 +54,6 @@ import java.util.concurrent.ConcurrentHashMap;
 final class JdbcTrialStorage implements TrialStorage {
     /** The message of trials still running when their process exited. */
     static final String INTERRUPTED = "interrupted: the process exited (Ctrl-C or kill) before this trial ended";
-    /**
-     * How the message of a trial failed because its process was stopped begins (this storage's exit hook,
-     * {@code tunelab run}'s Ctrl-C hook): such a trial is retried as a stale one is ({@link StaleTrialReaper}).
-     */
-    static final String INTERRUPTION_PREFIX = "interrupted: ";
 
     private final Database db;
     private final boolean ownsDatabase;
@@ -386,6 +381,11 @@ final class JdbcTrialStorage implements TrialStorage {
         });
     }
 
+    /**
+     * Whether a trial ends because something outside it cut it short ({@link TrialStorage#INTERRUPTION_PREFIX}: this
+     * storage's exit hook, {@code tunelab run}'s Ctrl-C hook, a study whose storage was unreachable while the trial
+     * ran): such a trial is retried as a stale one is ({@link StaleTrialReaper}).
+     */
     private static boolean isInterruption(TrialState state, String message) {
         return state == TrialState.FAIL && message != null && message.startsWith(INTERRUPTION_PREFIX);
     }

@@ -15,15 +15,19 @@ class DatabaseSettingsTest {
     @Test
     void theTrackersEmbeddedDatabaseIsOpenedWithoutCompactionOnClose() {
         assertThat(DatabaseSettings.embedded(Path.of("/data/.tunelab")).jdbcUrl())
-                .isEqualTo("jdbc:h2:retry:/data/.tunelab/tracker;DB_CLOSE_ON_EXIT=FALSE;MAX_COMPACT_TIME=0");
+                .isEqualTo("jdbc:h2:retry:/data/.tunelab/tracker;DB_CLOSE_ON_EXIT=FALSE;MAX_COMPACT_TIME=0;TRACE_LEVEL_FILE=0");
         assertThat(DatabaseSettings.served(Path.of("/data/.tunelab")).jdbcUrl())
-                .isEqualTo("jdbc:h2:file:/data/.tunelab/tracker;DB_CLOSE_ON_EXIT=FALSE;MAX_COMPACT_TIME=0");
+                .isEqualTo("jdbc:h2:file:/data/.tunelab/tracker;DB_CLOSE_ON_EXIT=FALSE;MAX_COMPACT_TIME=0;TRACE_LEVEL_FILE=0");
     }
 
     @Test
-    void aUsersEmbeddedUrlGetsTheSettingUnlessItSetsItself() {
-        assertThat(DatabaseSettings.of("jdbc:h2:file:/data/t").jdbcUrl()).isEqualTo("jdbc:h2:file:/data/t;MAX_COMPACT_TIME=0");
-        assertThat(DatabaseSettings.of("jdbc:h2:./t;max_compact_time=50").jdbcUrl()).isEqualTo("jdbc:h2:./t;max_compact_time=50");
+    void aUsersEmbeddedUrlGetsTheSettingsUnlessItSetsThemItself() {
+        assertThat(DatabaseSettings.of("jdbc:h2:file:/data/t").jdbcUrl())
+                .isEqualTo("jdbc:h2:file:/data/t;MAX_COMPACT_TIME=0;TRACE_LEVEL_FILE=0");
+        assertThat(DatabaseSettings.of("jdbc:h2:./t;max_compact_time=50").jdbcUrl())
+                .isEqualTo("jdbc:h2:./t;max_compact_time=50;TRACE_LEVEL_FILE=0");
+        assertThat(DatabaseSettings.of("jdbc:h2:./t;TRACE_LEVEL_FILE=3").jdbcUrl())
+                .isEqualTo("jdbc:h2:./t;TRACE_LEVEL_FILE=3;MAX_COMPACT_TIME=0");
     }
 
     @Test

@@ -17,6 +17,16 @@ class TrackerTest {
     Path tmp;
 
     @Test
+    void aTrackersFirstStartLeavesNoH2TraceFileBesideTheDatabase() throws Exception {
+        Path dir = tmp.resolve("fresh");
+        try (Tracker tracker = Tracker.open(TrackerConfig.inDirectory(dir).withStorage(StorageOptions.defaults().withoutHeartbeat()))) {
+            Study.builder("first").storage(tracker.storage()).create();
+        }
+        assertThat(dir.resolve("tracker.mv.db")).exists();
+        assertThat(dir.resolve("tracker.trace.db")).doesNotExist();
+    }
+
+    @Test
     void aStudyRunThroughTheTrackerIsThereWithItsMetricsAfterReopening() throws Exception {
         Path dir = tmp.resolve(".tunelab");
         TrackerConfig config = TrackerConfig.inDirectory(dir).withStorage(StorageOptions.defaults().withoutHeartbeat());
@@ -48,7 +58,8 @@ class TrackerTest {
     void theDefaultIsAnEmbeddedDatabaseInDotTunelabOfTheWorkingDirectory() {
         TrackerConfig config = TrackerConfig.defaults();
         Path expected = Path.of(".tunelab").toAbsolutePath().normalize().resolve("tracker");
-        assertThat(config.database().jdbcUrl()).isEqualTo("jdbc:h2:retry:" + expected + ";DB_CLOSE_ON_EXIT=FALSE;MAX_COMPACT_TIME=0");
+        assertThat(config.database().jdbcUrl()).isEqualTo("jdbc:h2:retry:" + expected + ";DB_CLOSE_ON_EXIT=FALSE;MAX_COMPACT_TIME=0"
+                + ";TRACE_LEVEL_FILE=0");
         assertThat(config.artifactRoot()).isEqualTo(Path.of(".tunelab", "artifacts"));
         assertThat(TrackerConfig.forUrl("jdbc:h2:tcp://127.0.0.1:9092/tracker", tmp).database())
                 .isEqualTo(DatabaseSettings.of("jdbc:h2:tcp://127.0.0.1:9092/tracker"));
