@@ -36,8 +36,11 @@ final class TrialRunner {
     private final long deadline;
     private final Object askLock = new Object();
     private final Set<String> warned = ConcurrentHashMap.newKeySet();
+    private final int window;
 
-    TrialRunner(Study study, MultiObjective objective, OptimizeOptions options) {
+    /** Runs with deterministic window {@code window} for every ask (0: off). */
+    TrialRunner(Study study, MultiObjective objective, OptimizeOptions options, int window) {
+        this.window = window;
         this.study = study;
         this.objective = objective;
         this.options = options;
@@ -109,9 +112,9 @@ final class TrialRunner {
                 return null;
             }
             if (options.studyWide()) {
-                return (LiveTrial) study.askWithinBudget(slot, options.trials()).orElse(null);
+                return (LiveTrial) study.askWithinBudget(slot, options.trials(), window).orElse(null);
             }
-            return (LiveTrial) study.ask(slot);
+            return (LiveTrial) study.ask(slot, window);
         }
     }
 
