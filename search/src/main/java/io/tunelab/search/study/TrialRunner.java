@@ -2,14 +2,13 @@ package io.tunelab.search.study;
 
 import io.tunelab.search.exec.Slot;
 import io.tunelab.search.pruner.PruneDecision;
+import io.tunelab.search.storage.StorageException;
 import io.tunelab.search.trial.FrozenTrial;
 import io.tunelab.search.trial.TrialPrunedException;
 import io.tunelab.search.trial.TrialState;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -25,7 +24,6 @@ import org.slf4j.LoggerFactory;
  */
 final class TrialRunner {
     private static final Logger LOG = LoggerFactory.getLogger(TrialRunner.class);
-    private static final int MAX_WARNED = 1000;
     private static final String UNUSABLE = " (an error of the Java virtual machine itself: the study stops)";
 
     private final Study study;
@@ -35,7 +33,6 @@ final class TrialRunner {
     private final AtomicReference<Throwable> abort = new AtomicReference<>();
     private final long deadline;
     private final Object askLock = new Object();
-    private final Set<String> warned = ConcurrentHashMap.newKeySet();
     private final int window;
 
     /** Runs with deterministic window {@code window} for every ask (0: off). */
@@ -158,8 +155,9 @@ final class TrialRunner {
         } catch (TrialPrunedException e) {
             done = study.finish(trial.id(), TrialState.PRUNED, new double[0], pruneMessage(trial, e));
         } catch (Exception e) {
+            keepTrace(trial, e);
             done = study.finish(trial.id(), TrialState.FAIL, new double[0], describe(e));
-            warnFailed(trial.number(), describe(e));
+            warnFailed(trial.number(), describe(e), e);
             if (stopsStudy(e)) {
                 abort.compareAndSet(null, e);
             }
@@ -169,8 +167,9 @@ final class TrialRunner {
                 abort.compareAndSet(null, e);
                 return false;
             }
+            keepTrace(trial, e);
             done = study.finish(trial.id(), TrialState.FAIL, new double[0], describeError(e));
-            warnFailed(trial.number(), done.message());
+            warnFailed(trial.number(), done.message(), e);
         }
         if (done.state() == TrialState.FAIL && done.message() != null && !done.message().isEmpty()) {
             LOG.debug("Trial {} ended as FAIL: {}", done.number(), done.message());
@@ -185,12 +184,20 @@ final class TrialRunner {
         return true;
     }
 
-    /** Logs a trial's failure as a warning the first time its message is seen in this run, as debug after that. */
-    private void warnFailed(int number, String message) {
-        if (warned.size() >= MAX_WARNED || warned.add(message)) {
-            LOG.warn("Trial {} of study '{}' failed: {}", number, study.name(), message);
-        } else {
-            LOG.debug("Trial {} of study '{}' failed as an earlier trial did: {}", number, study.name(), message);
+    /** Logs a trial's failure as one warning with its stack trace, as Optuna logs the traceback. */
+    private void warnFailed(int number, String message, Throwable e) {
+        LOG.warn("Trial {} of study '{}' failed: {}", number, study.name(), message, e);
+    }
+
+    /**
+     * Keeps the start of the failure's stack trace, at most {@value FailTrace#MAX_CHARS} characters, as the trial's
+     * system attribute {@value FailTrace#ATTR}; a trial finished meanwhile (the study was abandoned) keeps none.
+     */
+    private void keepTrace(LiveTrial trial, Throwable e) {
+        try {
+            study.storage().setSystemAttr(trial.id(), FailTrace.ATTR, FailTrace.of(e));
+        } catch (StorageException notKept) {
+            LOG.debug("Trial {} keeps no stack trace: {}", trial.number(), notKept.getMessage());
         }
     }
 
