@@ -259,7 +259,9 @@ public final class Study implements StudyView {
 
     /**
      * Finishes trial {@code number} as {@code state}. A COMPLETE trial whose values are NaN or infinite,
-     * or whose value count does not match the directions, is recorded as FAIL with a message.
+     * or whose value count does not match the directions, is recorded as FAIL with a message. A PRUNED trial keeps
+     * its last reported intermediate value as its value, as in Optuna (none when it reported none, or a value that is
+     * not finite); {@code values} are then ignored, as for FAIL. Only COMPLETE trials count for the best trial.
      * Telling the same outcome twice is a no-op; telling a different one throws.
      */
     public FrozenTrial tell(int number, TrialState state, double... values) {
@@ -283,13 +285,27 @@ public final class Study implements StudyView {
             throw new StudyException("tell needs COMPLETE, PRUNED or FAIL, got " + state);
         }
         storage.flush();
+        if (state == TrialState.PRUNED) {
+            lastReportedValue(trialId).ifPresent(stored::add);
+        }
         runningHere.remove(trialId);
-        boolean changed = storage.finishTrial(trialId, finalState, finalState == TrialState.COMPLETE ? stored : List.of(), why);
+        boolean changed = storage.finishTrial(trialId, finalState, finalState == TrialState.FAIL ? List.of() : stored, why);
         FrozenTrial done = storage.trial(trialId);
         if (changed) {
             sampler.afterTrial(this, done, done.state(), done.values());
         }
         return done;
+    }
+
+    /**
+     * The value a PRUNED trial keeps, as in Optuna: its last reported intermediate value, when the study has one
+     * objective and that value is finite.
+     */
+    private Optional<Double> lastReportedValue(long trialId) {
+        if (directions().size() != 1) {
+            return Optional.empty();
+        }
+        return storage.trial(trialId).lastIntermediate().map(Map.Entry::getValue).filter(Double::isFinite);
     }
 
     private String checkValues(double[] values) {
