@@ -11,6 +11,7 @@ import io.tunelab.search.space.DistributionJson;
 import io.tunelab.search.storage.StorageException;
 import io.tunelab.search.storage.StudyRecord;
 import io.tunelab.search.storage.TrialStorage;
+import io.tunelab.search.study.FailTrace;
 import io.tunelab.search.trial.ArtifactRef;
 import io.tunelab.search.trial.FrozenTrial;
 import io.tunelab.search.trial.MetricPoint;
@@ -32,7 +33,8 @@ import picocli.CommandLine.Parameters;
  * {@code user:KEY} (test_evaluation, epochs_run, stop_reason, value_epoch...), {@code system:KEY} (sampler,
  * startup_of, slot...), {@code intermediate} (the pruner's reports), {@code metric:TAG} (last value, its step, the
  * number of points, min and max) and {@code artifact:NAME}; with {@code --format json} the whole record as one object,
- * distributions, every intermediate value and the metric summaries included.
+ * distributions, every intermediate value and the metric summaries included. The table shows a FAIL trial's stack
+ * trace ({@code system:fail_trace}) whole after its rows, line by line, instead of as one cut-short row.
  */
 @Command(name = "trial", mixinStandardHelpOptions = true,
         description = {"Show one trial of a study: state, values, parameters, user and system attributes, message,"
@@ -64,6 +66,11 @@ public final class TrialCommand extends StudyCommand {
         List<ArtifactRef> artifacts = storage.artifacts(t.id());
         out.print(format == Format.JSON ? json(s, t, metrics, artifacts) : table(s, t, metrics, artifacts, format == Format.TABLE)
                 .render(format));
+        if (format == Format.TABLE && t.systemAttrs().get(FailTrace.ATTR) instanceof String trace) {
+            out.println();
+            out.println("Stack trace (system:" + FailTrace.ATTR + "):");
+            out.println(trace.strip());
+        }
         out.flush();
         return 0;
     }
@@ -126,7 +133,11 @@ public final class TrialCommand extends StudyCommand {
         }
         t.params().forEach((k, v) -> add(rows, "param:" + k, v));
         t.userAttrs().forEach((k, v) -> add(rows, "user:" + k, cell(v)));
-        t.systemAttrs().forEach((k, v) -> add(rows, "system:" + k, cell(v)));
+        t.systemAttrs().forEach((k, v) -> {
+            if (!(forPeople && k.equals(FailTrace.ATTR))) {
+                add(rows, "system:" + k, cell(v));
+            }
+        });
         if (!t.intermediateValues().isEmpty()) {
             int last = t.intermediateValues().lastKey();
             add(rows, "intermediate", t.intermediateValues().size() + " reported, last at step " + last + ": "

@@ -86,6 +86,29 @@ class TrialCommandTest {
         assertThat(r.out()).contains("PRUNED").doesNotContain("artifact:");
     }
 
+    /** Fails deep in its own code with an exception that has no message. */
+    private static double failDeepDown(int depth) {
+        if (depth == 0) {
+            throw new IllegalStateException();
+        }
+        return failDeepDown(depth - 1);
+    }
+
+    @Test
+    void aFailedTrialShowsItsStackTraceLineByLineAfterItsRows() {
+        Study study = Study.builder("failing").storage(STORAGE).create();
+        study.optimize(trial -> failDeepDown(2), OptimizeOptions.trials(1).withParallelism(1));
+
+        Result r = run("trial", "failing", "0");
+
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("message").contains("IllegalStateException")
+                .contains("Stack trace (system:fail_trace):\njava.lang.IllegalStateException\n"
+                        + "\tat io.tunelab.cli.query.TrialCommandTest.failDeepDown(TrialCommandTest.java:")
+                .doesNotContain("system:fail_trace  ");
+        assertThat(run("trial", "failing", "0", "--format", "json").out()).contains("\"fail_trace\" : \"java.lang.Illegal");
+    }
+
     @Test
     void jsonIsTheWholeRecord() throws IOException {
         Result r = run("trial", "mlp", "0", "--format", "json");

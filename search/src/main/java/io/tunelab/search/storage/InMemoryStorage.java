@@ -147,6 +147,8 @@ public final class InMemoryStorage implements TrialStorage {
 
     @Override
     public synchronized void setStudySystemAttr(long studyId, String key, Object value) {
+        StorageNames.checkAttrName(key);
+        StorageNames.checkAttrValue(key, value);
         StudyData data = studyData(studyId);
         Map<String, Object> attrs = new LinkedHashMap<>(data.record.systemAttrs());
         attrs.put(key, value);
@@ -209,6 +211,7 @@ public final class InMemoryStorage implements TrialStorage {
 
     @Override
     public synchronized void setParam(long trialId, String name, Object value, Distribution distribution) {
+        StorageNames.checkParameterName(name);
         TrialData t = mutable(trialId);
         double internal = distribution.toInternal(value);
         Distribution existing = t.distributions.get(name);
@@ -234,6 +237,7 @@ public final class InMemoryStorage implements TrialStorage {
     @Override
     public synchronized void logMetrics(long trialId, List<MetricPoint> points) {
         TrialData t = trialData(trialId);
+        points.forEach(p -> StorageNames.checkMetricName(p.name()));
         for (MetricPoint p : points) {
             t.metrics.computeIfAbsent(p.name(), k -> new ArrayList<>()).add(p);
         }
@@ -293,6 +297,8 @@ public final class InMemoryStorage implements TrialStorage {
 
     @Override
     public synchronized void setUserAttr(long trialId, String key, Object value) {
+        StorageNames.checkAttrName(key);
+        StorageNames.checkAttrValue(key, value);
         TrialData t = mutable(trialId);
         t.userAttrs.put(key, value);
         t.snapshot = null;
@@ -300,6 +306,8 @@ public final class InMemoryStorage implements TrialStorage {
 
     @Override
     public synchronized void setSystemAttr(long trialId, String key, Object value) {
+        StorageNames.checkAttrName(key);
+        StorageNames.checkAttrValue(key, value);
         TrialData t = mutable(trialId);
         t.systemAttrs.put(key, value);
         t.snapshot = null;

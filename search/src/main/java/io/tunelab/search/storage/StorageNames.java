@@ -1,8 +1,17 @@
 package io.tunelab.search.storage;
 
-/** Rules for names that storages keep: study names and artifact names. */
+
+/**
+ * Rules for names and values that storages keep: study, parameter, metric, attribute and artifact names, and attribute
+ * values. Every storage applies the same rules with the same words, so the in-memory storage accepts exactly what a
+ * database storage does.
+ */
 public final class StorageNames {
     private static final int MAX_STUDY_NAME = 200;
+    /** The longest parameter, metric or attribute name a storage keeps. */
+    public static final int MAX_NAME = 200;
+    /** How much of a long name or value an error message shows. */
+    private static final int SHOWN = 40;
 
     private StorageNames() {
     }
@@ -36,5 +45,45 @@ public final class StorageNames {
                     + " or '-' (no separators, no '..'), got '" + name + "'");
         }
         return name;
+    }
+
+    /** Checks a parameter name: 1 to {@value #MAX_NAME} characters, not blank. */
+    public static String checkParameterName(String name) {
+        return checkName("parameter", name);
+    }
+
+    /** Checks a metric (scalar series) name: 1 to {@value #MAX_NAME} characters, not blank. */
+    public static String checkMetricName(String name) {
+        return checkName("metric", name);
+    }
+
+    /** Checks a study or trial attribute name (user or system): 1 to {@value #MAX_NAME} characters, not blank. */
+    public static String checkAttrName(String name) {
+        return checkName("attribute", name);
+    }
+
+    private static String checkName(String kind, String name) {
+        if (name == null) {
+            throw StorageException.invalid(kind + " name must not be null");
+        }
+        if (name.isBlank() || name.length() > MAX_NAME) {
+            throw StorageException.invalid(kind + " name must be 1 to " + MAX_NAME + " characters and not blank, got "
+                    + shown(name));
+        }
+        return name;
+    }
+
+    /**
+     * Checks that an attribute value can be stored as JSON ({@link AttrJson}): a string, number, boolean, null, or a list
+     * or string-keyed map of those (what Jackson writes without extra modules).
+     */
+    public static void checkAttrValue(String name, Object value) {
+        AttrJson.write("attribute '" + name + "'", value);
+    }
+
+    /** {@code text} quoted, cut to its first {@value #SHOWN} characters and its length when longer. */
+    public static String shown(String text) {
+        return text.length() <= SHOWN ? "'" + text + "'"
+                : "'" + text.substring(0, SHOWN) + "…' (" + text.length() + " characters)";
     }
 }

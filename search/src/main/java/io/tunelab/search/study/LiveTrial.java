@@ -4,6 +4,7 @@ import io.tunelab.search.exec.Slot;
 import io.tunelab.search.pruner.PruneDecision;
 import io.tunelab.search.space.Distribution;
 import io.tunelab.search.space.InvalidDistributionException;
+import io.tunelab.search.storage.StorageNames;
 import io.tunelab.search.storage.TrialStorage;
 import io.tunelab.search.summary.LoggedSummary;
 import io.tunelab.search.trial.ArtifactRef;
@@ -91,6 +92,7 @@ final class LiveTrial implements Trial {
 
     @Override
     public Object suggest(String name, Distribution distribution) {
+        StorageNames.checkParameterName(name);
         Distribution known = distributions.get(name);
         if (known != null) {
             if (!known.equals(distribution)) {
@@ -185,14 +187,25 @@ final class LiveTrial implements Trial {
 
     @Override
     public void log(String name, long step, double value) {
+        StorageNames.checkMetricName(name);
+        checkLogStep(step);
         storage.logMetrics(started.id(), List.of(new MetricPoint(name, step, value, Instant.now())));
     }
 
     @Override
     public void log(long step, Map<String, Double> values) {
+        values.keySet().forEach(StorageNames::checkMetricName);
+        checkLogStep(step);
         Instant now = Instant.now();
         storage.logMetrics(started.id(), values.entrySet().stream()
                 .map(e -> new MetricPoint(e.getKey(), step, e.getValue(), now)).toList());
+    }
+
+    /** A logged step, as a reported one ({@link #report}), counts from 0. */
+    private void checkLogStep(long step) {
+        if (step < 0) {
+            throw new StudyException("trial " + number() + ": log step must be 0 or more, got " + step);
+        }
     }
 
     @Override
@@ -220,6 +233,8 @@ final class LiveTrial implements Trial {
 
     @Override
     public void setUserAttr(String key, Object value) {
+        StorageNames.checkAttrName(key);
+        StorageNames.checkAttrValue(key, value);
         storage.setUserAttr(started.id(), key, value);
     }
 

@@ -73,7 +73,8 @@ public record OptimizeOptions(int trials, Duration timeout, SlotPool slots,
     /**
      * {@code n} trials on the default slots, one CPU slot per core: trials run concurrently, so the
      * objective must be thread-safe; use {@link #withParallelism(int) withParallelism(1)} to run
-     * them one at a time.
+     * them one at a time. A study with a seed stays reproducible on several slots unless built with
+     * {@code deterministic(false)}: see {@link Study#optimize(Objective, OptimizeOptions)}.
      */
     public static OptimizeOptions trials(int n) {
         return new OptimizeOptions(n, null, SlotPool.perCore(), List.of(), List.of());

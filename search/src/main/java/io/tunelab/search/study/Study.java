@@ -1,6 +1,7 @@
 package io.tunelab.search.study;
 
 import io.tunelab.search.exec.Slot;
+import io.tunelab.search.exec.SlotPool;
 import io.tunelab.search.pruner.Pruner;
 import io.tunelab.search.sampler.RandomStreams;
 import io.tunelab.search.sampler.Sampler;
@@ -23,6 +24,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A search study: a named sequence of trials over one objective (or several), backed by a
@@ -39,6 +43,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * }</pre>
  */
 public final class Study implements StudyView {
+    private static final Logger LOG = LoggerFactory.getLogger(Study.class);
     private final TrialStorage storage;
     private final StudyRecord record;
     private final Sampler sampler;
@@ -49,12 +54,15 @@ public final class Study implements StudyView {
     private final Map<Long, Integer> runningHere = new ConcurrentHashMap<>();
     private volatile String abandoned;
     private final int deterministicWindow;
+    private final boolean reproducibleByDefault;
+    private final AtomicBoolean toldWhySequential = new AtomicBoolean();
     private final Object askOrder = new Object();
     private final ParameterKinds parameterKinds = new ParameterKinds(this::trials);
 
     Study(TrialStorage storage, StudyRecord record, Sampler sampler, Pruner pruner, RandomStreams streams,
-          int deterministicWindow) {
+          int deterministicWindow, boolean reproducibleByDefault) {
         this.deterministicWindow = deterministicWindow;
+        this.reproducibleByDefault = reproducibleByDefault;
         this.storage = storage;
         this.record = record;
         this.sampler = sampler;
@@ -130,14 +138,19 @@ public final class Study implements StudyView {
      * tell a trial before asking {@code window} more.
      */
     public Trial ask(Slot slot) {
-        if (deterministicWindow > 0) {
+        return ask(slot, deterministicWindow);
+    }
+
+    /** {@link #ask(Slot)} with deterministic window {@code window} (0: off) for this ask. */
+    Trial ask(Slot slot, int window) {
+        if (window > 0) {
             synchronized (askOrder) {
                 return prepare(storage.claimWaitingTrial(record.id())
-                        .orElseGet(() -> storage.createRunningTrial(record.id())), slot);
+                        .orElseGet(() -> storage.createRunningTrial(record.id())), slot, window);
             }
         }
         return prepare(storage.claimWaitingTrial(record.id())
-                .orElseGet(() -> storage.createRunningTrial(record.id())), slot);
+                .orElseGet(() -> storage.createRunningTrial(record.id())), slot, window);
     }
 
     /** The deterministic-mode window (trials that may run at once without changing any proposal), or 0. */
@@ -151,18 +164,23 @@ public final class Study implements StudyView {
      * {@link TrialStorage#startTrialWithinBudget}.
      */
     public Optional<Trial> askWithinBudget(Slot slot, int budget) {
-        if (deterministicWindow > 0) {
-            synchronized (askOrder) {
-                return storage.startTrialWithinBudget(record.id(), budget).map(t -> prepare(t, slot));
-            }
-        }
-        return storage.startTrialWithinBudget(record.id(), budget).map(t -> prepare(t, slot));
+        return askWithinBudget(slot, budget, deterministicWindow);
     }
 
-    private Trial prepare(FrozenTrial trial, Slot slot) {
+    /** {@link #askWithinBudget(Slot, int)} with deterministic window {@code window} (0: off) for this ask. */
+    Optional<Trial> askWithinBudget(Slot slot, int budget, int window) {
+        if (window > 0) {
+            synchronized (askOrder) {
+                return storage.startTrialWithinBudget(record.id(), budget).map(t -> prepare(t, slot, window));
+            }
+        }
+        return storage.startTrialWithinBudget(record.id(), budget).map(t -> prepare(t, slot, window));
+    }
+
+    private Trial prepare(FrozenTrial trial, Slot slot, int window) {
         try {
             storage.setSystemAttr(trial.id(), "slot", slot.id());
-            AskSnapshot view = new AskSnapshot(samplerView(trial));
+            AskSnapshot view = new AskSnapshot(samplerView(trial, window));
             sampler.beforeTrial(view, trial);
             Map<String, Distribution> space = sampler.relativeSearchSpace(view, trial);
             Map<String, Double> relative = space.isEmpty() ? Map.of() : sampler.sampleRelative(view, trial, space);
@@ -185,11 +203,11 @@ public final class Study implements StudyView {
      * The study itself, or in deterministic mode a {@link DeterministicView} once every trial it shows as
      * it is has finished (polled; those trials run on other workers or in other processes).
      */
-    private StudyView samplerView(FrozenTrial trial) {
-        if (deterministicWindow == 0) {
+    private StudyView samplerView(FrozenTrial trial, int window) {
+        if (window == 0) {
             return this;
         }
-        int last = DeterministicView.lastVisible(trial.number(), deterministicWindow);
+        int last = DeterministicView.lastVisible(trial.number(), window);
         while (trials(EnumSet.of(TrialState.RUNNING, TrialState.WAITING)).stream().anyMatch(t -> t.number() <= last)) {
             if (abandoned != null) {
                 throw new StudyException("study '" + name() + "' was stopped: " + abandoned);
@@ -202,7 +220,7 @@ public final class Study implements StudyView {
                         + " and earlier to finish (deterministic mode)");
             }
         }
-        return new DeterministicView(this, trial.number(), deterministicWindow);
+        return new DeterministicView(this, trial.number(), window);
     }
 
     @SuppressWarnings("unchecked")
@@ -241,7 +259,9 @@ public final class Study implements StudyView {
 
     /**
      * Finishes trial {@code number} as {@code state}. A COMPLETE trial whose values are NaN or infinite,
-     * or whose value count does not match the directions, is recorded as FAIL with a message.
+     * or whose value count does not match the directions, is recorded as FAIL with a message. A PRUNED trial keeps
+     * its last reported intermediate value as its value, as in Optuna (none when it reported none, or a value that is
+     * not finite); {@code values} are then ignored, as for FAIL. Only COMPLETE trials count for the best trial.
      * Telling the same outcome twice is a no-op; telling a different one throws.
      */
     public FrozenTrial tell(int number, TrialState state, double... values) {
@@ -265,13 +285,27 @@ public final class Study implements StudyView {
             throw new StudyException("tell needs COMPLETE, PRUNED or FAIL, got " + state);
         }
         storage.flush();
+        if (state == TrialState.PRUNED) {
+            lastReportedValue(trialId).ifPresent(stored::add);
+        }
         runningHere.remove(trialId);
-        boolean changed = storage.finishTrial(trialId, finalState, finalState == TrialState.COMPLETE ? stored : List.of(), why);
+        boolean changed = storage.finishTrial(trialId, finalState, finalState == TrialState.FAIL ? List.of() : stored, why);
         FrozenTrial done = storage.trial(trialId);
         if (changed) {
             sampler.afterTrial(this, done, done.state(), done.values());
         }
         return done;
+    }
+
+    /**
+     * The value a PRUNED trial keeps, as in Optuna: its last reported intermediate value, when the study has one
+     * objective and that value is finite.
+     */
+    private Optional<Double> lastReportedValue(long trialId) {
+        if (directions().size() != 1) {
+            return Optional.empty();
+        }
+        return storage.trial(trialId).lastIntermediate().map(Map.Entry::getValue).filter(Double::isFinite);
     }
 
     private String checkValues(double[] values) {
@@ -291,7 +325,8 @@ public final class Study implements StudyView {
      * Runs {@code objective} for {@code trials} trials, reproducibly for a given seed: in deterministic
      * mode with a sampler that {@linkplain Sampler#decidesFromViewOnly() decides from its view only}, on
      * {@code min(cores, window)} CPU slots at once (the objective must then be thread-safe); otherwise
-     * one trial at a time, as Optuna does. Use {@link #optimize(Objective, OptimizeOptions)} to choose.
+     * one trial at a time, as Optuna does (a seeded study without {@code deterministic(true)} also runs one at a time,
+     * so its proposals are those of a sequential study). Use {@link #optimize(Objective, OptimizeOptions)} to choose.
      */
     public void optimize(Objective objective, int trials) {
         boolean parallel = deterministicWindow > 0 && sampler.decidesFromViewOnly();
@@ -299,15 +334,36 @@ public final class Study implements StudyView {
         optimize(objective, OptimizeOptions.trials(trials).withParallelism(slots));
     }
 
-    /** Runs a single-objective function under {@code options}. */
+    /**
+     * Runs a single-objective function under {@code options}. On one slot trials run one after another, each
+     * seeing every earlier trial. On several slots: with {@link StudyBuilder#deterministic deterministic mode}
+     * on, as it describes; with it off ({@code deterministic(false)}), or for a study without a
+     * {@link StudyBuilder#seed seed}, every trial sees whatever has finished by its ask, so the proposals depend
+     * on timing; for a seeded study left at the default, the run is reproducible: in deterministic mode with the
+     * {@linkplain StudyBuilder#DEFAULT_DETERMINISTIC_WINDOW default window} when the sampler
+     * {@linkplain Sampler#decidesFromViewOnly() decides from its view only}, else one trial at a time (logged once).
+     */
     public void optimize(Objective objective, OptimizeOptions options) {
         optimizeMulti(MultiObjective.of(objective), options);
     }
 
-    /** Runs a multi-objective function under {@code options}. */
+    /** Runs a multi-objective function under {@code options}, as {@link #optimize(Objective, OptimizeOptions)}. */
     public void optimizeMulti(MultiObjective objective, OptimizeOptions options) {
         stopRequested = false;
-        new TrialRunner(this, objective, options).run();
+        if (!reproducibleByDefault || deterministicWindow > 0 || options.slots().size() == 1) {
+            new TrialRunner(this, objective, options, deterministicWindow).run();
+        } else if (sampler.decidesFromViewOnly()) {
+            new TrialRunner(this, objective, options, StudyBuilder.DEFAULT_DETERMINISTIC_WINDOW).run();
+        } else {
+            if (toldWhySequential.compareAndSet(false, true)) {
+                LOG.info("Study '{}' runs one trial at a time although {} slots were given: it has a seed, and its sampler {}"
+                        + " decides from more than its view, so trials run at once would change its proposals; call"
+                        + " deterministic(false) on its builder to run them at once anyway", name(), options.slots().size(),
+                        sampler.getClass().getSimpleName());
+            }
+            Slot first = options.slots().slots().get(0);
+            new TrialRunner(this, objective, options.withSlots(new SlotPool(List.of(first))), 0).run();
+        }
     }
 
     /** Asks a running {@link #optimize} to start no more trials; running ones finish normally. */

@@ -38,6 +38,8 @@ public final class StudyBuilder {
     private double warmStartWeight = 1;
     private Map<String, Distribution> warmStartSpace;
     private int deterministicWindow;
+    private boolean seeded;
+    private boolean deterministicChosen;
 
     /** The window {@link #deterministic(boolean) deterministic(true)} uses: up to 4 trials at once. */
     public static final int DEFAULT_DETERMINISTIC_WINDOW = 4;
@@ -65,9 +67,16 @@ public final class StudyBuilder {
         return this;
     }
 
-    /** The study seed: trial seeds and the default sampler derive from it. */
+    /**
+     * The study seed: trial seeds and the default sampler derive from it. A seeded study is reproducible by
+     * default: unless {@link #deterministic(boolean) deterministic(false)} (or {@link #deterministicWindow(int)})
+     * is called, a {@link Study#optimize(Objective, OptimizeOptions) run} on more than one slot uses deterministic
+     * mode with the default window when the sampler {@linkplain Sampler#decidesFromViewOnly() decides from its view
+     * only}, and runs one trial at a time otherwise; a run on one slot proposes exactly as without a seed.
+     */
     public StudyBuilder seed(long seed) {
         this.seed = seed;
+        this.seeded = true;
         return this;
     }
 
@@ -92,7 +101,10 @@ public final class StudyBuilder {
 
     /**
      * Deterministic parallel mode with the default window of {@value #DEFAULT_DETERMINISTIC_WINDOW}:
-     * see {@link #deterministicWindow(int)}. {@code false} turns it off (the default).
+     * see {@link #deterministicWindow(int)}. {@code false} turns it off: a run on several slots then lets every
+     * trial see every finished trial, and a seeded study is no longer reproducible on more than one slot. Without
+     * either call, a study with a {@link #seed} uses deterministic mode for its runs on several slots (see there),
+     * and one without a seed runs as with {@code false}.
      */
     public StudyBuilder deterministic(boolean on) {
         return deterministicWindow(on ? DEFAULT_DETERMINISTIC_WINDOW : 0);
@@ -112,6 +124,7 @@ public final class StudyBuilder {
             throw new StudyException("deterministic window must be 0 (off) or more, got " + window);
         }
         this.deterministicWindow = window;
+        this.deterministicChosen = true;
         return this;
     }
 
@@ -217,7 +230,7 @@ public final class StudyBuilder {
                 s.setStudySystemAttr(record.id(), "deterministic_window", deterministicWindow);
             }
         }
-        return new Study(s, record, chosen, pruner, streams, deterministicWindow);
+        return new Study(s, record, chosen, pruner, streams, deterministicWindow, seeded && !deterministicChosen);
     }
 
 }

@@ -10,8 +10,6 @@ import io.tunelab.search.trial.TrialState;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -27,7 +25,6 @@ import org.slf4j.LoggerFactory;
  */
 final class TrialRunner {
     private static final Logger LOG = LoggerFactory.getLogger(TrialRunner.class);
-    private static final int MAX_WARNED = 1000;
     /** The first pause before recording a trial's outcome again while the storage is unreachable; it doubles. */
     private static final Duration FIRST_PAUSE = Duration.ofMillis(500);
     /** The longest pause between attempts to record a trial's outcome while the storage is unreachable. */
@@ -41,9 +38,11 @@ final class TrialRunner {
     private final AtomicReference<Throwable> abort = new AtomicReference<>();
     private final long deadline;
     private final Object askLock = new Object();
-    private final Set<String> warned = ConcurrentHashMap.newKeySet();
+    private final int window;
 
-    TrialRunner(Study study, MultiObjective objective, OptimizeOptions options) {
+    /** Runs with deterministic window {@code window} for every ask (0: off). */
+    TrialRunner(Study study, MultiObjective objective, OptimizeOptions options, int window) {
+        this.window = window;
         this.study = study;
         this.objective = objective;
         this.options = options;
@@ -115,9 +114,9 @@ final class TrialRunner {
                 return null;
             }
             if (options.studyWide()) {
-                return (LiveTrial) study.askWithinBudget(slot, options.currentBudget()).orElse(null);
+                return (LiveTrial) study.askWithinBudget(slot, options.currentBudget(), window).orElse(null);
             }
-            return (LiveTrial) study.ask(slot);
+            return (LiveTrial) study.ask(slot, window);
         }
     }
 
@@ -161,10 +160,11 @@ final class TrialRunner {
         } catch (TrialPrunedException e) {
             done = finish(trial, TrialState.PRUNED, new double[0], pruneMessage(trial, e));
         } catch (Exception e) {
+            keepTrace(trial, e);
             String message = unreachable(e) ? TrialStorage.INTERRUPTION_PREFIX + "the storage was unreachable while this"
                     + " trial ran (" + describe(e) + ")" : describe(e);
             done = finish(trial, TrialState.FAIL, new double[0], message);
-            warnFailed(trial.number(), message);
+            warnFailed(trial.number(), message, e);
             if (stopsStudy(e)) {
                 abort.compareAndSet(null, e);
             }
@@ -174,8 +174,9 @@ final class TrialRunner {
                 abort.compareAndSet(null, e);
                 return false;
             }
+            keepTrace(trial, e);
             done = finish(trial, TrialState.FAIL, new double[0], describeError(e));
-            warnFailed(trial.number(), done.message());
+            warnFailed(trial.number(), done.message(), e);
         }
         if (done.state() == TrialState.FAIL && done.message() != null && !done.message().isEmpty()) {
             LOG.debug("Trial {} ended as FAIL: {}", done.number(), done.message());
@@ -229,12 +230,20 @@ final class TrialRunner {
         return false;
     }
 
-    /** Logs a trial's failure as a warning the first time its message is seen in this run, as debug after that. */
-    private void warnFailed(int number, String message) {
-        if (warned.size() >= MAX_WARNED || warned.add(message)) {
-            LOG.warn("Trial {} of study '{}' failed: {}", number, study.name(), message);
-        } else {
-            LOG.debug("Trial {} of study '{}' failed as an earlier trial did: {}", number, study.name(), message);
+    /** Logs a trial's failure as one warning with its stack trace, as Optuna logs the traceback. */
+    private void warnFailed(int number, String message, Throwable e) {
+        LOG.warn("Trial {} of study '{}' failed: {}", number, study.name(), message, e);
+    }
+
+    /**
+     * Keeps the start of the failure's stack trace, at most {@value FailTrace#MAX_CHARS} characters, as the trial's
+     * system attribute {@value FailTrace#ATTR}; a trial finished meanwhile (the study was abandoned) keeps none.
+     */
+    private void keepTrace(LiveTrial trial, Throwable e) {
+        try {
+            study.storage().setSystemAttr(trial.id(), FailTrace.ATTR, FailTrace.of(e));
+        } catch (StorageException notKept) {
+            LOG.debug("Trial {} keeps no stack trace: {}", trial.number(), notKept.getMessage());
         }
     }
 

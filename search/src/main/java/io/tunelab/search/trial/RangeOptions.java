@@ -15,6 +15,13 @@ import io.tunelab.search.space.InvalidDistributionException;
  */
 public record RangeOptions(boolean logScale, Double gridStep) {
 
+    /** Refuses a log scale with a grid step, as {@link FloatDistribution} and {@link IntDistribution} do. */
+    public RangeOptions {
+        if (logScale && gridStep != null) {
+            throw new InvalidDistributionException("log and step cannot be combined, got log=true, step=" + gridStep);
+        }
+    }
+
     /** Uniform, no grid: what {@code suggestFloat(name, low, high)} does. */
     public static RangeOptions linear() {
         return new RangeOptions(false, null);

@@ -42,6 +42,9 @@ public interface Trial {
     /**
      * Returns the value of parameter {@code name} drawn from {@code distribution}: the enqueued value
      * if there is one, else the sampler's. The primitive every {@code suggestX} method builds on.
+     *
+     * @throws io.tunelab.search.SearchException for a null or blank name or one longer than
+     *     {@value io.tunelab.search.storage.StorageNames#MAX_NAME} characters, as every storage refuses it
      */
     Object suggest(String name, Distribution distribution);
 
@@ -67,7 +70,12 @@ public interface Trial {
     /** Asks the study's pruner whether to stop now; records the reason when it says yes. */
     boolean shouldPrune();
 
-    /** Logs a per-step scalar of any name (loss, val_accuracy, lr...). */
+    /**
+     * Logs a per-step scalar of any name (loss, val_accuracy, lr...) at {@code step}, 0 or more as for {@link #report}.
+     *
+     * @throws io.tunelab.search.SearchException for a negative step, or a null or blank name or one longer than
+     *     {@value io.tunelab.search.storage.StorageNames#MAX_NAME} characters
+     */
     void log(String name, long step, double value);
 
     /**

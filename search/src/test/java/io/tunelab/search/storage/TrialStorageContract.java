@@ -247,6 +247,53 @@ public abstract class TrialStorageContract {
     }
 
     @Test
+    void everyStorageTakesNamesOfUpTo200CharactersAndRefusesLongerOnesAlike() {
+        long s = study("s");
+        FrozenTrial t = storage.createRunningTrial(s);
+        String longest = "p".repeat(200);
+        String tooLong = "p".repeat(3000);
+        FloatDistribution unit = new FloatDistribution(0, 1, false, 0);
+        storage.setParam(t.id(), longest, 0.5, unit);
+        storage.setUserAttr(t.id(), longest, 1);
+        storage.setSystemAttr(t.id(), longest, 2);
+        storage.setStudySystemAttr(s, longest, 3);
+        storage.logMetrics(t.id(), List.of(new MetricPoint(longest, 0, 1.0, Instant.now())));
+        storage.flush();
+        assertThat(storage.trial(t.id()).params()).containsKey(longest);
+        assertThat(storage.metricNames(t.id())).contains(longest);
+
+        String shown = "got '" + "p".repeat(40) + "\u2026' (3000 characters)";
+        assertInvalid(() -> storage.setParam(t.id(), tooLong, 0.5, unit),
+                "parameter name must be 1 to 200 characters and not blank, " + shown);
+        assertInvalid(() -> storage.setParam(t.id(), " ", 0.5, unit),
+                "parameter name must be 1 to 200 characters and not blank, got ' '");
+        assertInvalid(() -> storage.setUserAttr(t.id(), tooLong, 1),
+                "attribute name must be 1 to 200 characters and not blank, " + shown);
+        assertInvalid(() -> storage.setSystemAttr(t.id(), "", 1),
+                "attribute name must be 1 to 200 characters and not blank, got ''");
+        assertInvalid(() -> storage.setStudySystemAttr(s, tooLong, 1),
+                "attribute name must be 1 to 200 characters and not blank, " + shown);
+        assertInvalid(() -> storage.logMetrics(t.id(), List.of(new MetricPoint(tooLong, 0, 1.0, Instant.now()))),
+                "metric name must be 1 to 200 characters and not blank, " + shown);
+    }
+
+    @Test
+    void everyStorageRefusesAnAttributeValueThatIsNotJsonCompatibleAlike() {
+        long s = study("s");
+        FrozenTrial t = storage.createRunningTrial(s);
+        Object opaque = new Object();
+        String expected = "attribute 'model' must be JSON-compatible (string, number, boolean, list or map of those),"
+                + " got ";
+        assertThatThrownBy(() -> storage.setUserAttr(t.id(), "model", opaque)).isInstanceOf(StorageException.class)
+                .hasMessageStartingWith(expected + "java.lang.Object");
+        assertThatThrownBy(() -> storage.setSystemAttr(t.id(), "model", Map.of("inner", opaque)))
+                .isInstanceOf(StorageException.class).hasMessageStartingWith(expected);
+        assertThatThrownBy(() -> storage.setStudySystemAttr(s, "model", opaque)).isInstanceOf(StorageException.class)
+                .hasMessageStartingWith(expected);
+        assertThat(storage.trial(t.id()).userAttrs()).doesNotContainKey("model");
+    }
+
+    @Test
     void trialsAreFilteredByStateAndOrderedByNumber() {
         long s = study("s");
         FrozenTrial a = storage.createRunningTrial(s);
@@ -607,6 +654,11 @@ public abstract class TrialStorageContract {
     private static void assertConflict(org.assertj.core.api.ThrowableAssert.ThrowingCallable call) {
         assertThatThrownBy(call).isInstanceOfSatisfying(StorageException.class,
                 e -> assertThat(e.kind()).isEqualTo(StorageException.Kind.CONFLICT));
+    }
+
+    private static void assertInvalid(org.assertj.core.api.ThrowableAssert.ThrowingCallable call, String message) {
+        assertThatThrownBy(call).isInstanceOfSatisfying(StorageException.class,
+                e -> assertThat(e.kind()).isEqualTo(StorageException.Kind.INVALID)).hasMessage(message);
     }
 
     private static void assertNotFound(org.assertj.core.api.ThrowableAssert.ThrowingCallable call) {

@@ -2,6 +2,7 @@ package io.tunelab.search.study;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tunelab.search.sampler.ForwardingSampler;
 import io.tunelab.search.sampler.GridSampler;
 import io.tunelab.search.sampler.RandomStreams;
 import io.tunelab.search.sampler.Sampler;
@@ -17,10 +18,12 @@ import io.tunelab.search.trial.Direction;
 import io.tunelab.search.trial.FrozenTrial;
 import io.tunelab.search.trial.Trial;
 import io.tunelab.search.trial.TrialPrunedException;
+import io.tunelab.search.trial.TrialState;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
@@ -233,5 +236,62 @@ class DeterministicParallelTest {
             study.trials().forEach(t -> out.put(t.number(), t.params()));
         }
         assertThat(second).hasSize(TRIALS).isEqualTo(first);
+    }
+
+    /** Per trial number, the parameters of a study seeded 7 and left at the default mode, run on {@code slots} slots. */
+    private static Map<Integer, Map<String, Object>> paramsOfADefaultSeededStudy(Sampler sampler, int slots) {
+        StudyBuilder builder = Study.builder("seeded").seed(7);
+        Study study = (sampler == null ? builder : builder.sampler(sampler)).create();
+        study.optimize(t -> {
+            try {
+                return objective(t);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }, OptimizeOptions.trials(TRIALS).withParallelism(slots));
+        Map<Integer, Map<String, Object>> out = new TreeMap<>();
+        study.trials().forEach(t -> out.put(t.number(), t.params()));
+        return out;
+    }
+
+    @Test
+    @Timeout(value = 5, unit = TimeUnit.MINUTES)
+    void aSeededStudyOptimizedTwiceOnTwoSlotsGivesTheSameParametersPerTrialNumber() {
+        Map<Integer, Map<String, Object>> first = paramsOfADefaultSeededStudy(null, 2);
+        assertThat(first).hasSize(TRIALS);
+        assertThat(paramsOfADefaultSeededStudy(null, 2)).isEqualTo(first);
+        assertThat(paramsOfADefaultSeededStudy(null, 4)).isEqualTo(first);
+    }
+
+    /** TPE that claims to decide from more than its view, as a user's own sampler does by default. */
+    private static final class LookingBeyondItsView extends ForwardingSampler {
+        LookingBeyondItsView() {
+            super(new TpeSampler(RandomStreams.seeded(7)));
+        }
+
+        @Override
+        public boolean decidesFromViewOnly() {
+            return false;
+        }
+    }
+
+    @Test
+    @Timeout(value = 5, unit = TimeUnit.MINUTES)
+    void aSeededStudyWhoseSamplerDecidesFromMoreThanItsViewRunsOneTrialAtATimeAsOnOneSlot() {
+        Map<Integer, Map<String, Object>> sequential = paramsOfADefaultSeededStudy(new LookingBeyondItsView(), 1);
+        assertThat(paramsOfADefaultSeededStudy(new LookingBeyondItsView(), 2)).hasSize(TRIALS).isEqualTo(sequential);
+    }
+
+    @Test
+    @Timeout(value = 1, unit = TimeUnit.MINUTES)
+    void aSeededStudyBuiltWithDeterministicFalseRunsItsTrialsAtOnce() throws Exception {
+        Study study = Study.builder("free").seed(7).deterministic(false).create();
+        CyclicBarrier bothRunning = new CyclicBarrier(2);
+        study.optimize(t -> {
+            bothRunning.await(30, TimeUnit.SECONDS);
+            return t.suggestFloat("x", 0, 1);
+        }, OptimizeOptions.trials(2).withParallelism(2));
+        assertThat(study.trials()).allMatch(t -> t.state() == TrialState.COMPLETE);
     }
 }

@@ -1,11 +1,8 @@
 package io.tunelab.tracker.jdbc;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.json.JsonReadFeature;
-import com.fasterxml.jackson.core.json.JsonWriteFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.tunelab.search.json.MalformedJsonException;
 import io.tunelab.search.json.UntypedJson;
+import io.tunelab.search.storage.AttrJson;
 import io.tunelab.tracker.TrackerException;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -21,25 +18,9 @@ final class JsonCodec {
     private JsonCodec() {
     }
 
-    /**
-     * Jackson, initialised on the first {@link #write} only: reading goes through {@link UntypedJson}, which gives the
-     * same values without Jackson's start-up cost (a few hundred milliseconds of every command that only reads).
-     */
-    private static final class Writer {
-        static final JsonMapper MAPPER = JsonMapper.builder()
-                .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
-                .disable(JsonWriteFeature.WRITE_NAN_AS_STRINGS)
-                .build();
-    }
-
-    /** The JSON text of a JSON-compatible value; INVALID naming {@code what} otherwise. */
+    /** The JSON text of a JSON-compatible value; INVALID naming {@code what} otherwise (the storages' one rule). */
     static String write(String what, Object value) {
-        try {
-            return Writer.MAPPER.writeValueAsString(value);
-        } catch (JsonProcessingException | IllegalArgumentException e) {
-            throw TrackerException.invalid(what + " must be JSON-compatible (string, number, boolean, list or"
-                    + " map of those), got " + value.getClass().getName() + ": " + e.getMessage());
-        }
+        return AttrJson.write(what, value);
     }
 
     /** Parses JSON written by {@link #write}. */

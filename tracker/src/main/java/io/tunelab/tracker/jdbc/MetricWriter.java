@@ -1,6 +1,7 @@
 package io.tunelab.tracker.jdbc;
 
 import io.tunelab.search.storage.StorageException;
+import io.tunelab.search.storage.StorageNames;
 import io.tunelab.search.trial.MetricPoint;
 import io.tunelab.tracker.TrackerException;
 import io.tunelab.tracker.metrics.IngestStages;
@@ -37,7 +38,6 @@ final class MetricWriter implements AutoCloseable {
     private static final class Log {
         static final Logger LOG = LoggerFactory.getLogger(MetricWriter.class);
     }
-    private static final int MAX_NAME = 200;
 
     private final Transactions db;
     private final IngestTimer timer = new IngestTimer();
@@ -82,10 +82,7 @@ final class MetricWriter implements AutoCloseable {
         }
         long began = System.nanoTime();
         for (MetricPoint p : points) {
-            if (p.name().isBlank() || p.name().length() > MAX_NAME) {
-                throw TrackerException.invalid("metric name must be 1 to " + MAX_NAME + " characters and not blank,"
-                        + " got '" + p.name() + "'");
-            }
+            StorageNames.checkMetricName(p.name());
             Times.toNanos(p.wallTime());
         }
         List<MetricPoint> copy = List.copyOf(points);

@@ -119,6 +119,7 @@ final class StudyTable {
      */
     void setAttr(Connection c, long studyId, String key, Object value) throws SQLException {
         checkAttrName(key);
+        StorageNames.checkAttrValue(key, value);
         String json = JsonCodec.write("study attribute '" + key + "'", value);
         try (PreparedStatement lock = c.prepareStatement("SELECT study_id FROM studies WHERE study_id = ? FOR UPDATE")) {
             lock.setLong(1, studyId);
@@ -146,10 +147,9 @@ final class StudyTable {
         }
     }
 
+    /** The storages' one rule for attribute names ({@link StorageNames#checkAttrName}). */
     static void checkAttrName(String key) {
-        if (key == null || key.isEmpty() || key.length() > 200) {
-            throw TrackerException.invalid("attribute name must be 1 to 200 characters, got '" + key + "'");
-        }
+        StorageNames.checkAttrName(key);
     }
 
     /**

@@ -2,6 +2,7 @@ package io.tunelab.tracker.jdbc;
 
 import io.tunelab.search.space.Distribution;
 import io.tunelab.search.space.DistributionJson;
+import io.tunelab.search.storage.StorageNames;
 import io.tunelab.search.storage.TrialStorage;
 import io.tunelab.search.trial.FrozenTrial;
 import io.tunelab.search.trial.TrialState;
@@ -181,7 +182,7 @@ final class TrialCommands {
     }
 
     void setParam(Connection c, long trialId, String name, double internal, Distribution distribution) throws SQLException {
-        StudyTable.checkAttrName(name);
+        StorageNames.checkParameterName(name);
         int number = lockMutable(c, trialId);
         int count = 0;
         try (PreparedStatement ps = c.prepareStatement(
@@ -239,8 +240,7 @@ final class TrialCommands {
     /** Sets a user ({@code U}) or system ({@code S}) attribute of an unfinished trial. */
     void setAttr(Connection c, long trialId, char scope, String key, Object value) throws SQLException {
         StudyTable.checkAttrName(key);
-        String what = (scope == 'U' ? "user" : "system") + " attribute '" + key + "'";
-        JsonCodec.write(what, value);
+        StorageNames.checkAttrValue(key, value);
         lockMutable(c, trialId);
         writeAttr(c, trialId, scope, key, value);
     }
