@@ -29,18 +29,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The HTTP server of {@code tunelab serve}: {@code POST /predict} answers with the model version the
- * alias points at (also in the {@code X-Model-Version} header); {@code POST /invocations} is MLflow's scoring
- * endpoint (its JSON forms, {@link MlflowPayload}, or {@code text/csv}, answered {@code {"predictions": [...]}});
- * {@code GET /metadata} describes the version, its inputs and outputs ({@link ModelMetadata}); {@code GET /health}
- * (also {@code /ping}) says which version is live. When the alias can no longer be followed (deleted, or its new
- * version does not load), {@code /health} still answers 200, since the server still predicts, but with
- * {@code "status": "degraded"} and the {@code problem}: taking every replica out of a load balancer for a registry
- * slip would turn it into an outage; monitors alert on the status. The alias is polled; when it moves, the new version is loaded and swapped in without a
- * restart and without failing requests in flight. Bad input gets a 400 with a JSON message; a failure of
- * the server itself a 500 that only says {@code "internal error"} with an {@code error_id} naming the log line
- * that holds the details. Who may predict is {@link PredictAccess}'s decision: beyond loopback, only
- * requests with the {@link #token()}.
+ * The HTTP server of {@code tunelab serve}: {@code POST /predict} answers with the model version the alias points
+ * at (also in the {@code X-Model-Version} header); {@code POST /invocations} is MLflow's scoring endpoint (its
+ * JSON forms, {@link MlflowPayload}, or {@code text/csv}, answered {@code {"predictions": [...]}}); {@code GET
+ * /metadata} describes the version, its inputs and outputs ({@link ModelMetadata}); {@code GET /health} (also
+ * {@code /ping}) says which version is live. When the alias can no longer be followed (deleted, or its new version
+ * does not load), {@code /health} still answers 200, since the server still predicts, but with {@code "status":
+ * "degraded"} and the {@code problem}: taking every replica out of a load balancer for a registry slip would turn
+ * it into an outage; monitors alert on the status. The alias is polled; when it moves, the new version is loaded
+ * and swapped in without a restart and without failing requests in flight. Bad input gets a 400 with a JSON
+ * message; a failure of the server itself a 500 that only says {@code "internal error"} with an {@code error_id}
+ * naming the log line that holds the details. Who may predict is {@link PredictAccess}'s decision: beyond
+ * loopback, only requests with the {@link #token()}.
  */
 public final class PredictionServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PredictionServer.class);
