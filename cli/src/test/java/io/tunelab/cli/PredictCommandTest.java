@@ -23,18 +23,7 @@ class PredictCommandTest {
 
     @BeforeEach
     void runAStudyAndPromoteItsFirstTrial() throws Exception {
-        Path file = dir.resolve("study.yaml");
-        Files.writeString(file, """
-                study: batch
-                direction: maximize
-                metric: accuracy
-                sampler: {type: random, seed: 11}
-                budget: {trials: 1}
-                trainer: tribuo-cart
-                data: {dataset: synthetic-classification, samples: 300, classes: 3, seed: 2}
-                space:
-                  max_depth: {int: [1, 8]}
-                """);
+        Path file = CartStudyFile.named("batch").trials(1).writeTo(dir);
         tracker = dir.resolve("tracker");
         CliInvocation.Result run = tunelab("run", file.toString(), "--storage", tracker.toString());
         assertThat(run.code()).as(run.err()).isZero();
