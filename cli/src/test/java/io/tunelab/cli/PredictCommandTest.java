@@ -3,6 +3,9 @@ package io.tunelab.cli;
 import static io.tunelab.cli.CliInvocation.tunelab;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tunelab.search.trial.ArtifactRef;
+import io.tunelab.tracker.setup.Tracker;
+import io.tunelab.tracker.setup.TrackerConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -64,5 +67,25 @@ class PredictCommandTest {
         assertThat(r.err()).contains("--input " + input + ": line 3, column 'x1' must be a number or missing (empty),"
                 + " got 'oops'").doesNotContain("\tat ");
         assertThat(r.out()).isEmpty();
+    }
+
+    @Test
+    void aChangedOrMissingModelFileIsNamedBeforeAnyLoaderReadsIt() throws Exception {
+        Path input = Files.writeString(dir.resolve("x.csv"), HEADER + "\n0.1,-1,0.5,2,0,1,g0\n");
+        Path model;
+        try (Tracker t = Tracker.open(TrackerConfig.inDirectory(tracker))) {
+            model = t.artifacts().resolve(t.registry().version("m", 1).source().artifact());
+        }
+        String logged = ArtifactRef.sha256Of(model);
+        Files.write(model, new byte[] {8, 1, 2, 3});
+
+        CliInvocation.Result changed = tunelab("predict", "m@1", "--input", input.toString(), "--storage", tracker.toString());
+        assertThat(changed.code()).isNotZero();
+        assertThat(changed.err()).contains("checksum mismatch: expected sha256 " + logged + ", got "
+                + ArtifactRef.sha256Of(model)).doesNotContain("wire type");
+
+        Files.delete(model);
+        CliInvocation.Result gone = tunelab("predict", "m@1", "--input", input.toString(), "--storage", tracker.toString());
+        assertThat(gone.err()).contains("is gone: no such file " + model);
     }
 }
