@@ -7,6 +7,7 @@ import io.tunelab.cli.registry.DeleteCommand;
 import io.tunelab.cli.registry.DescribeCommand;
 import io.tunelab.cli.registry.ModelsCommand;
 import io.tunelab.cli.registry.PromoteCommand;
+import io.tunelab.cli.registry.DownloadCommand;
 import io.tunelab.cli.registry.PredictCommand;
 import io.tunelab.cli.registry.ServeCommand;
 import io.tunelab.cli.query.CompareCommand;
@@ -55,6 +56,7 @@ public final class TunelabCommand implements Runnable {
             ArchiveCommand.class,
             ServeCommand.class,
             PredictCommand.class,
+            DownloadCommand.class,
             ServerCommand.class,
             BenchCommand.class,
             DevicesCommand.class,
