@@ -56,8 +56,8 @@ final class CategoricalValues {
         }
         String text = raw.isTextual() ? raw.textValue() : raw.isNumber() || raw.isBoolean() ? raw.asText() : null;
         int level = text == null ? -1 : column.levels().indexOf(text);
-        if (level < 0 && raw.isFloatingPointNumber() && isIntegral(raw.doubleValue())) {
-            level = column.levels().indexOf(Long.toString((long) raw.doubleValue()));
+        if (level < 0 && text != null) {
+            level = integralLevel(column, text);
         }
         if (level < 0) {
             String shown = raw.toString();
@@ -68,9 +68,19 @@ final class CategoricalValues {
         return at + width;
     }
 
-    /** 6000.0 names the level "6000": pandas writes the integers of a column holding a missing value as floats. */
-    private static boolean isIntegral(double d) {
-        return Double.isFinite(d) && d == Math.rint(d) && Math.abs(d) < 1e15;
+    /**
+     * The level {@code "6000"} for {@code 6000.0} (a number or a CSV cell), or -1: pandas writes the integers of a column
+     * holding a missing value as floats.
+     */
+    private static int integralLevel(InputSchema.Column column, String text) {
+        double d;
+        try {
+            d = Double.parseDouble(text.strip());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+        boolean integral = Double.isFinite(d) && d == Math.rint(d) && Math.abs(d) < 1e15;
+        return integral ? column.levels().indexOf(Long.toString((long) d)) : -1;
     }
 
     private static int indicators(InputSchema.Column column, JsonNode instance, String path, float[] row, int at) {

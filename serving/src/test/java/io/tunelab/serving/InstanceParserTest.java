@@ -84,7 +84,7 @@ class InstanceParserTest {
     @Test
     void aFloatOfIntegralValueNamesANumericLookingLevel() throws Exception {
         InputSchema zips = InputSchema.columns(List.of(new Column("zip", List.of("6000", "8000"))));
-        JsonNode body = JSON.readTree("{\"instances\": [{\"zip\": 8000.0}, {\"zip\": 6000}]}");
+        JsonNode body = JSON.readTree("{\"instances\": [{\"zip\": 8000.0}, {\"zip\": \"6000.0\"}]}");
 
         assertThat(new InstanceParser(zips, 10).parse(body)).isDeepEqualTo(new float[][] {{0, 1}, {1, 0}});
         assertThatThrownBy(() -> new InstanceParser(zips, 10).parse(JSON.readTree("[{\"zip\": 6000.5}]")))
