@@ -7,6 +7,8 @@ import io.tunelab.cli.registry.DeleteCommand;
 import io.tunelab.cli.registry.DescribeCommand;
 import io.tunelab.cli.registry.ModelsCommand;
 import io.tunelab.cli.registry.PromoteCommand;
+import io.tunelab.cli.registry.DownloadCommand;
+import io.tunelab.cli.registry.PredictCommand;
 import io.tunelab.cli.registry.ServeCommand;
 import io.tunelab.cli.query.CompareCommand;
 import io.tunelab.cli.query.StudiesCommand;
@@ -53,6 +55,8 @@ public final class TunelabCommand implements Runnable {
             DescribeCommand.class,
             ArchiveCommand.class,
             ServeCommand.class,
+            PredictCommand.class,
+            DownloadCommand.class,
             ServerCommand.class,
             BenchCommand.class,
             DevicesCommand.class,

@@ -1,8 +1,8 @@
 package io.tunelab.serving;
 
-/** A request the server cannot answer because of its content; becomes a 400 with the message. */
-class BadInputException extends RuntimeException {
-    BadInputException(String message) {
+/** Input that cannot be predicted on, named in the message: the server answers it with a 400, {@code predict} quits with it. */
+public class BadInputException extends RuntimeException {
+    public BadInputException(String message) {
         super(message);
     }
 }

@@ -2,11 +2,12 @@ package io.tunelab.serving;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tunelab.trainers.predict.InputSchema;
+import io.tunelab.trainers.tabular.CsvTables;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
+import java.util.function.IntFunction;
 
 /**
  * Turns the JSON of a {@code POST /predict} body into rows for a predictor. Accepts
@@ -32,6 +33,14 @@ final class InstanceParser {
         if (instances == null || !instances.isArray()) {
             throw new BadInputException("the body must be {\"instances\": [...]} or an array of instances");
         }
+        return parse(instances, i -> "instances[" + i + "]");
+    }
+
+    /**
+     * Rows of an array of instances, each named in messages as {@code name} gives it ({@code instances[3]},
+     * {@code line 5}: a name starting with {@code line } names fields as CSV columns, {@link #field}).
+     */
+    float[][] parse(JsonNode instances, IntFunction<String> name) {
         if (instances.isEmpty()) {
             throw new BadInputException("'instances' is empty: send at least one instance");
         }
@@ -40,25 +49,35 @@ final class InstanceParser {
         }
         float[][] rows = new float[instances.size()][];
         for (int i = 0; i < rows.length; i++) {
-            rows[i] = schema.isNamed() ? named(instances.get(i), i)
-                    : schema.image() ? ImageInstances.parse(instances.get(i), "instances[" + i + "]", schema)
-                    : shaped(instances.get(i), i);
+            String at = name.apply(i);
+            rows[i] = schema.isNamed() ? named(instances.get(i), at)
+                    : schema.image() ? ImageInstances.parse(instances.get(i), at, schema)
+                    : shaped(instances.get(i), at);
         }
         return rows;
     }
 
-    private float[] named(JsonNode instance, int index) {
-        String at = "instances[" + index + "]";
+    /** A field of the instance at {@code at}: {@code instances[0].sqft}, or {@code line 3, column 'sqft'} for CSV. */
+    static String field(String at, String name) {
+        return at.startsWith("line ") ? at + ", column '" + name + "'" : at + "." + name;
+    }
+
+    private float[] named(JsonNode instance, String at) {
         if (!instance.isObject()) {
             throw new BadInputException(at + " must be an object of feature name to value, e.g. " + example());
         }
-        float[] row = new float[schema.width()];
-        int next = 0;
         Set<String> known = new HashSet<>();
         for (InputSchema.Column column : schema.columns()) {
             known.add(column.name());
+            known.addAll(column.featureNames());
+        }
+        UnknownFields.of(instance, known, schema).ifPresent(u -> {
+            throw new BadInputException(at + " " + u);
+        });
+        float[] row = new float[schema.width()];
+        int next = 0;
+        for (InputSchema.Column column : schema.columns()) {
             if (column.isCategorical()) {
-                known.addAll(column.featureNames());
                 next = CategoricalValues.write(column, instance, at, row, next);
             } else {
                 JsonNode v = instance.get(column.name());
@@ -66,14 +85,7 @@ final class InstanceParser {
                     throw new BadInputException(at + " is missing feature '" + column.name() + "'; send null for a"
                             + " missing value");
                 }
-                row[next++] = v.isNull() ? Float.NaN : number(v, at + "." + column.name());
-            }
-        }
-        for (Iterator<String> it = instance.fieldNames(); it.hasNext(); ) {
-            String name = it.next();
-            if (!known.contains(name)) {
-                throw new BadInputException(at + " has unknown feature '" + name + "'; expected "
-                        + schema.columns().stream().map(InputSchema.Column::name).toList());
+                row[next++] = v.isNull() || isMissingText(v) ? Float.NaN : number(v, field(at, column.name()));
             }
         }
         return row;
@@ -85,9 +97,8 @@ final class InstanceParser {
         return "{\"" + first.name() + "\": " + (first.isCategorical() ? "\"" + first.levels().get(0) + "\"" : "1.5") + "}";
     }
 
-    private float[] shaped(JsonNode instance, int index) {
+    private float[] shaped(JsonNode instance, String path) {
         List<Float> flat = new ArrayList<>(schema.width());
-        String path = "instances[" + index + "]";
         if (!instance.isArray()) {
             throw new BadInputException(path + " must be an array of " + schema.width() + " numbers or of shape "
                     + schema.shape());
@@ -126,6 +137,11 @@ final class InstanceParser {
                 collect(child, depth + 1, at, out);
             }
         }
+    }
+
+    /** Whether {@code v} is a text the training CSV read as a missing value ({@link CsvTables#MISSING}). */
+    static boolean isMissingText(JsonNode v) {
+        return v.isTextual() && CsvTables.MISSING.contains(v.textValue().strip());
     }
 
     static float number(JsonNode v, String path) {

@@ -8,8 +8,13 @@ import io.tunelab.trainers.predict.Predictor;
  */
 public interface ModelResolver {
 
-    /** The version the served alias points at right now. */
+    /** The version the served alias points at right now (or the pinned version). */
     ModelRef current();
+
+    /** The alias followed, or null when the resolver serves one pinned version. */
+    default String alias() {
+        return null;
+    }
 
     /** Loads a version into memory, ready to predict. */
     Predictor load(ModelRef ref);

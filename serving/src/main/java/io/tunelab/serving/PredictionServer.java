@@ -11,6 +11,7 @@ import io.javalin.http.HttpResponseException;
 import io.javalin.http.UnauthorizedResponse;
 import io.tunelab.search.access.BearerToken;
 import io.tunelab.search.access.FirstRequest;
+import io.tunelab.trainers.predict.InputSchema;
 import io.tunelab.trainers.predict.Prediction;
 import java.io.IOException;
 import java.io.InputStream;
@@ -28,18 +29,24 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The HTTP server of {@code tunelab serve}: {@code POST /predict} answers with the model version the
- * alias points at (also in the {@code X-Model-Version} header), {@code GET /health} says which version
- * is live. The alias is polled; when it moves, the new version is loaded and swapped in without a
- * restart and without failing requests in flight. Bad input gets a 400 with a JSON message; a failure of
- * the server itself a 500 that only says {@code "internal error"} with an {@code error_id} naming the log line
- * that holds the details. Who may predict is {@link PredictAccess}'s decision: beyond loopback, only
- * requests with the {@link #token()}.
+ * The HTTP server of {@code tunelab serve}: {@code POST /predict} answers with the model version the alias points
+ * at (also in the {@code X-Model-Version} header); {@code POST /invocations} is MLflow's scoring endpoint (its
+ * JSON forms, {@link MlflowPayload}, or {@code text/csv}, answered {@code {"predictions": [...]}}); {@code GET
+ * /metadata} describes the version, its inputs and outputs ({@link ModelMetadata}); {@code GET /health} (also
+ * {@code /ping}) says which version is live. When the alias can no longer be followed (deleted, or its new version
+ * does not load), {@code /health} still answers 200, since the server still predicts, but with {@code "status":
+ * "degraded"} and the {@code problem}: taking every replica out of a load balancer for a registry slip would turn
+ * it into an outage; monitors alert on the status. The alias is polled; when it moves, the new version is loaded
+ * and swapped in without a restart and without failing requests in flight. Bad input gets a 400 with a JSON
+ * message; a failure of the server itself a 500 that only says {@code "internal error"} with an {@code error_id}
+ * naming the log line that holds the details. Who may predict is {@link PredictAccess}'s decision: beyond
+ * loopback, only requests with the {@link #token()}.
  */
 public final class PredictionServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PredictionServer.class);
     static final String VERSION_HEADER = "X-Model-Version";
 
+    private final ModelResolver resolver;
     private final ObjectReader json = new ObjectMapper().reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     private final HotSwappingModel model;
     private final Options options;
@@ -78,8 +85,11 @@ public final class PredictionServer implements AutoCloseable {
     }
 
     private volatile String lastRefreshFailure;
+    /** Why the last poll could not follow the alias (it was deleted, its version does not load), or null. */
+    private volatile String degraded;
 
     public PredictionServer(ModelResolver resolver, Options options, PredictAccess access) {
+        this.resolver = resolver;
         this.model = new HotSwappingModel(resolver);
         this.options = options;
         this.access = access;
@@ -107,25 +117,32 @@ public final class PredictionServer implements AutoCloseable {
             config.http.maxRequestSize = options.maxBodyBytes();
         });
         app.get("/health", this::health);
+        app.get("/ping", this::health);
+        app.get("/metadata", this::metadata);
+        app.get("/version", this::metadata);
         if (token != null) {
             app.before("/predict", this::authorize);
+            app.before("/invocations", this::authorize);
         }
         app.post("/predict", this::predict);
+        app.post("/invocations", this::invocations);
         app.exception(BadInputException.class, (e, ctx) -> error(ctx, 400, e.getMessage()));
         app.exception(BodyTooLargeException.class, (e, ctx) -> error(ctx, 413, e.getMessage()));
         app.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(), e.getStatus() == 413
                 ? "the body is larger than " + options.maxBodyBytes() + " bytes" : e.getMessage()));
         for (String method : List.of("GET", "PUT", "DELETE", "PATCH")) {
-            app.addHttpHandler(io.javalin.http.HandlerType.valueOf(method), "/predict", ctx -> {
-                ctx.header("Allow", "POST");
-                error(ctx, 405, method + " /predict is not answered: send the instances with POST /predict");
-            });
+            for (String path : List.of("/predict", "/invocations")) {
+                app.addHttpHandler(io.javalin.http.HandlerType.valueOf(method), path, ctx -> {
+                    ctx.header("Allow", "POST");
+                    error(ctx, 405, method + " " + path + " is not answered: send the instances with POST " + path);
+                });
+            }
         }
         app.exception(Exception.class, this::internalError);
         app.error(404, ctx -> {
             if (ctx.result() == null || ctx.result().isEmpty()) {
                 error(ctx, 404, "no such endpoint: " + ctx.method() + " " + ctx.path()
-                        + " (try POST /predict or GET /health)");
+                        + " (try POST /predict, POST /invocations, GET /metadata or GET /health)");
             }
         });
         app.start(host, port);
@@ -178,32 +195,101 @@ public final class PredictionServer implements AutoCloseable {
         try {
             model.refresh();
             lastRefreshFailure = null;
+            degraded = null;
         } catch (RuntimeException e) {
             if (!String.valueOf(e.getMessage()).equals(lastRefreshFailure)) {
                 LOG.warn("Could not switch to the alias's new version; still serving {}: {}", model.version(), e.getMessage());
             }
             lastRefreshFailure = String.valueOf(e.getMessage());
+            degraded = lastRefreshFailure;
         }
     }
 
     private void health(Context ctx) {
         ModelRef ref = model.version();
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("status", "ok");
+        String problem = degraded;
+        body.put("status", problem == null ? "ok" : "degraded");
         body.put("model", ref.model());
         body.put("version", ref.version());
+        body.put("alias", resolver.alias());
+        if (problem != null) {
+            body.put("problem", problem + "; still serving " + ref);
+        }
         ctx.header(VERSION_HEADER, String.valueOf(ref.version()));
         ctx.json(body);
     }
 
-    private void predict(Context ctx) {
+    private void metadata(Context ctx) {
+        Map<String, Object> body = model.use(loaded -> ModelMetadata.of(loaded.ref, resolver.alias(),
+                loaded.predictor.schema(), loaded.predictor.output()));
+        ctx.header(VERSION_HEADER, String.valueOf(body.get("version")));
+        ctx.json(body);
+    }
+
+    /**
+     * MLflow's scoring endpoint: a JSON body of {@link MlflowPayload}'s forms, or a {@code text/csv} table
+     * ({@link CsvInstances}); answers {@code {"predictions": [...]}}, one class label or value per instance.
+     */
+    private void invocations(Context ctx) {
+        String type = String.valueOf(ctx.contentType()).toLowerCase(java.util.Locale.ROOT);
+        boolean csv = type.startsWith("text/csv");
+        if (ctx.contentType() != null && !csv && !type.startsWith("application/json")) {
+            error(ctx, 415, "Content-Type " + ctx.contentType() + " is not answered: send application/json or text/csv");
+            return;
+        }
+        byte[] bytes = checkedBody(ctx);
+        Map<String, Object> answer = model.use(loaded -> {
+            InputSchema schema = loaded.predictor.schema();
+            Instances in;
+            if (csv) {
+                try {
+                    in = CsvInstances.read(new java.io.StringReader(new String(bytes, java.nio.charset.StandardCharsets.UTF_8)))
+                            .instances(schema, java.util.Set.of());
+                } catch (IOException e) {
+                    throw new BadInputException("the body could not be read: " + e.getMessage());
+                }
+            } else {
+                in = MlflowPayload.read(parseJson(bytes), options.maxInstances());
+            }
+            float[][] rows = new InstanceParser(schema, options.maxInstances()).parse(in.array(), in.names());
+            List<Object> predictions = new ArrayList<>();
+            for (Prediction p : predict(loaded, rows)) {
+                predictions.add(p.output());
+            }
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("predictions", predictions);
+            out.put("version", loaded.ref.version());
+            return out;
+        });
+        ctx.header(VERSION_HEADER, String.valueOf(answer.remove("version")));
+        ctx.json(answer);
+    }
+
+    private List<Prediction> predict(LoadedModel loaded, float[][] rows) {
+        if (options.mcSamples() > 1 && !loaded.predictor.samples()) {
+            throw new BadInputException("model " + loaded.ref.model() + " v" + loaded.ref.version() + " has no dropout"
+                    + " to sample: serve it without --mc-samples");
+        }
+        return loaded.predictor.predict(rows, options.mcSamples());
+    }
+
+    /** The body, refused with a 413 beyond the size limit. */
+    private byte[] checkedBody(Context ctx) {
         long length = ctx.contentLength();
         if (length > options.maxBodyBytes()) {
             throw new BodyTooLargeException("the body is " + length + " bytes; at most " + options.maxBodyBytes() + " allowed");
         }
-        JsonNode body;
         try {
-            body = json.readTree(boundedBody(ctx));
+            return boundedBody(ctx);
+        } catch (IOException e) {
+            throw new BadInputException("the body could not be read: " + e.getMessage());
+        }
+    }
+
+    private JsonNode parseJson(byte[] bytes) {
+        try {
+            return json.readTree(bytes);
         } catch (JsonProcessingException e) {
             String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column "
                     + e.getLocation().getColumnNr();
@@ -212,13 +298,13 @@ public final class PredictionServer implements AutoCloseable {
         } catch (IOException e) {
             throw new BadInputException("the body could not be read: " + e.getMessage());
         }
+    }
+
+    private void predict(Context ctx) {
+        JsonNode body = parseJson(checkedBody(ctx));
         Map<String, Object> answer = model.use(loaded -> {
             float[][] rows = new InstanceParser(loaded.predictor.schema(), options.maxInstances()).parse(body);
-            if (options.mcSamples() > 1 && !loaded.predictor.samples()) {
-                throw new BadInputException("model " + loaded.ref.model() + " v" + loaded.ref.version() + " has no dropout"
-                        + " to sample: serve it without --mc-samples");
-            }
-            List<Prediction> predictions = loaded.predictor.predict(rows, options.mcSamples());
+            List<Prediction> predictions = predict(loaded, rows);
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("model", loaded.ref.model());
             out.put("version", loaded.ref.version());

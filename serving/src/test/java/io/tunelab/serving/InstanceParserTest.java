@@ -74,4 +74,28 @@ class InstanceParserTest {
         assertThatThrownBy(() -> one("[1, 2]")).isInstanceOf(BadInputException.class)
                 .hasMessage("instances[0] must be an object of feature name to value, e.g. {\"petal\": 1.5}");
     }
+
+    @Test
+    void theTrainingCsvsMissingTokensAreMissingValuesToo() throws Exception {
+        assertThat(one("{\"petal\": \"\", \"colour\": \"\"}")).containsExactly(Float.NaN, Float.NaN, Float.NaN, Float.NaN);
+        assertThat(one("{\"petal\": \"NA\", \"colour\": \"?\"}")).containsExactly(Float.NaN, Float.NaN, Float.NaN, Float.NaN);
+    }
+
+    @Test
+    void aFloatOfIntegralValueNamesANumericLookingLevel() throws Exception {
+        InputSchema zips = InputSchema.columns(List.of(new Column("zip", List.of("6000", "8000"))));
+        JsonNode body = JSON.readTree("{\"instances\": [{\"zip\": 8000.0}, {\"zip\": \"6000.0\"}]}");
+
+        assertThat(new InstanceParser(zips, 10).parse(body)).isDeepEqualTo(new float[][] {{0, 1}, {1, 0}});
+        assertThatThrownBy(() -> new InstanceParser(zips, 10).parse(JSON.readTree("[{\"zip\": 6000.5}]")))
+                .isInstanceOf(BadInputException.class).hasMessageContaining("must be one of [6000, 8000]");
+    }
+
+    @Test
+    void aMisspeltColumnIsNamedWithTheColumnItProbablyMeans() {
+        assertThatThrownBy(() -> one("{\"petl\": 1, \"colour\": \"red\"}"))
+                .isInstanceOf(BadInputException.class)
+                .hasMessage("instances[0] has unknown feature 'petl' (did you mean 'petal'?); expected [petal, colour],"
+                        + " missing [petal]");
+    }
 }

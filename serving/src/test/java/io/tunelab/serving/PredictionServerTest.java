@@ -96,9 +96,14 @@ class PredictionServerTest {
             this.schema = schema;
         }
 
+        /** @throws IllegalStateException once the alias is set to null, as a deleted alias */
         @Override
         public ModelRef current() {
-            return alias.get();
+            ModelRef ref = alias.get();
+            if (ref == null) {
+                throw new IllegalStateException("model 'fashion' has no alias 'production'");
+            }
+            return ref;
         }
 
         @Override

@@ -12,24 +12,40 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Serves the version a registry alias points at, loading it with the trainer of the study it came from,
+ * Serves the version a registry alias points at, or one pinned version ({@link ServeTarget}),
+ * loading it with the trainer of the study it came from,
  * from its file under the artifact root ({@link ModelVersionFiles}).
  */
 public final class RegistryModelResolver implements ModelResolver {
     private final Tracker tracker;
     private final String model;
     private final String alias;
+    private final int pinned;
     private final List<TrainerFactory> trainers;
 
+    /** Follows {@code alias} of {@code model}. */
     public RegistryModelResolver(Tracker tracker, String model, String alias, List<TrainerFactory> trainers) {
+        this(tracker, new ServeTarget(model, alias, 0), trainers);
+    }
+
+    RegistryModelResolver(Tracker tracker, ServeTarget target, List<TrainerFactory> trainers) {
         this.tracker = tracker;
-        this.model = model;
-        this.alias = alias;
+        this.model = target.model();
+        this.alias = target.alias();
+        this.pinned = target.version();
         this.trainers = trainers;
     }
 
     @Override
+    public String alias() {
+        return alias;
+    }
+
+    @Override
     public ModelRef current() {
+        if (alias == null) {
+            return new ModelRef(model, pinned);
+        }
         ModelVersion v = tracker.registry().resolve(model, alias).orElseThrow(() -> new CliException(
                 "model '" + model + "' has no alias '" + alias + "'; promote a version with `tunelab promote`"));
         return new ModelRef(model, v.version());

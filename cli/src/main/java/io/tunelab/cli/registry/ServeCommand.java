@@ -24,16 +24,19 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * {@code tunelab serve MODEL@ALIAS --port 8090}: answers {@code POST /predict} with the version the
- * alias points at and follows the alias when it moves, without a restart. Bound beyond loopback,
+ * {@code tunelab serve MODEL@ALIAS --port 8090}: answers {@code POST /predict} (and MLflow's {@code POST /invocations})
+ * with the version the alias points at and follows the alias when it moves, without a restart;
+ * {@code MODEL@3} serves version 3 and never moves ({@link ServeTarget}). Bound beyond loopback,
  * {@code /predict} needs a bearer token (generated and printed, or read from {@code --token-file})
  * unless {@code --public} says otherwise ({@link PredictAccess}).
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = "Serve predictions of the model version an alias points at (POST /predict, GET /health).")
+        description = {"Serve predictions of the model version an alias points at, or of one version (POST /predict,",
+                "MLflow's POST /invocations, GET /metadata, GET /health)."})
 public final class ServeCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "MODEL@ALIAS", description = "e.g. fashion@production")
+    @Parameters(index = "0", paramLabel = "MODEL@ALIAS|MODEL@VERSION",
+            description = "e.g. fashion@production (follows the alias), or fashion@3 / fashion@v3 (one pinned version)")
     String target;
 
     @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address to bind (default: ${DEFAULT-VALUE});"
@@ -73,7 +76,6 @@ public final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        ModelAlias parsed = ModelAlias.parse(target);
         if (mcSamples < 1 || mcSamples > 1000) {
             throw new CliException("--mc-samples must be between 1 and 1000, got " + mcSamples);
         }
@@ -90,12 +92,13 @@ public final class ServeCommand implements Callable<Integer> {
         PredictAccess access = new PredictAccess(tokenFile == null ? null : readToken(tokenFile), open);
         PrintWriter out = spec.commandLine().getOut();
         try (Tracker tracker = wiring.openExistingTracker(storage.access())) {
-            RegistryModelResolver resolver = new RegistryModelResolver(tracker, parsed.model(), parsed.alias(),
-                    wiring.trainers());
+            ServeTarget served = ServeTarget.parse(target, tracker.registry());
+            RegistryModelResolver resolver = new RegistryModelResolver(tracker, served, wiring.trainers());
             PredictionServer server = start(new PredictionServer(resolver, new PredictionServer.Options(8L * 1024 * 1024,
                     1024, Duration.ofSeconds(pollSeconds), mcSamples), access));
-            out.println("Serving " + resolver.current() + " (" + target + ") at http://" + host + ":" + server.port()
-                    + "/predict  (Ctrl-C to stop)");
+            out.println("Serving " + resolver.current() + (served.pinned() ? " (pinned: it does not follow alias moves)"
+                    : " (" + target + ")") + " at http://" + host + ":" + server.port() + "/predict and /invocations"
+                    + "  (Ctrl-C to stop)");
             AccessNotice.token(out, tokenFile == null ? server.token() : null, "POST /predict");
             if (tokenFile != null) {
                 out.println("POST /predict needs the token in " + tokenFile + ".");

@@ -10,6 +10,11 @@ public interface Predictor extends AutoCloseable {
 
     InputSchema schema();
 
+    /** What the model predicts; {@link OutputSchema#unknown()} unless the model says. */
+    default OutputSchema output() {
+        return OutputSchema.unknown();
+    }
+
     /** Predictions for rows of {@link InputSchema#width()} numbers each, in order. */
     List<Prediction> predict(float[][] rows);
 

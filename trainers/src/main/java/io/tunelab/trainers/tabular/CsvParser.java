@@ -11,7 +11,7 @@ import java.util.List;
  * double quotes, a doubled quote inside quotes standing for one quote, quoted fields may span lines,
  * records end at LF or CRLF. Blank lines are skipped. Stateless.
  */
-final class CsvParser {
+public final class CsvParser {
     private CsvParser() {
     }
 
@@ -19,7 +19,7 @@ final class CsvParser {
      * All records of {@code in}, adding to {@code startLines} the line (from 1) each record starts on;
      * throws on an unterminated quote, naming the line it started on.
      */
-    static List<String[]> parse(Reader in, char delimiter, List<Integer> startLines) throws IOException {
+    public static List<String[]> parse(Reader in, char delimiter, List<Integer> startLines) throws IOException {
         List<String[]> records = new ArrayList<>();
         List<String> fields = new ArrayList<>();
         StringBuilder field = new StringBuilder();

@@ -159,6 +159,13 @@ public final class TabularModel implements Predictor {
         return out;
     }
 
+    /** The task, the target column and, for a classifier, its classes. */
+    @Override
+    public io.tunelab.trainers.predict.OutputSchema output() {
+        return new io.tunelab.trainers.predict.OutputSchema(task.name().toLowerCase(java.util.Locale.ROOT),
+                encoder.targetName(), task == Task.CLASSIFICATION ? encoder.classes() : List.of());
+    }
+
     /** Accuracy (95% interval), confusion matrix and per-class metrics on {@code test}. */
     public ClassificationReport evaluateClassifier(Table test) {
         return ClassificationReport.of(test.labels(), predictClasses(test), encoder.classes());

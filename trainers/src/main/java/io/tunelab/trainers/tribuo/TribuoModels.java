@@ -72,10 +72,13 @@ public final class TribuoModels {
      * Loads a model saved by {@link #save}: {@code path} is its protobuf file or the directory
      * holding {@value #MODEL_FILE}. The encoder is read from the model's provenance.
      *
-     * @throws TrainersException if the file is not a Tribuo model or carries no Tunelab encoder
+     * @throws TrainersException if there is no such file, or it is not a Tribuo model or carries no Tunelab encoder
      */
     public static TabularModel load(Path path) {
         Path file = Files.isDirectory(path) ? path.resolve(MODEL_FILE) : path;
+        if (!Files.isRegularFile(file)) {
+            throw new TrainersException("cannot read model file " + file + ": no such file");
+        }
         Model<?> model;
         try {
             model = Model.deserializeFromFile(file);

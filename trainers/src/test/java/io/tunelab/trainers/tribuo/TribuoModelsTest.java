@@ -162,4 +162,11 @@ class TribuoModelsTest {
                 e -> assertThat(e).isInstanceOf(TrainersException.class),
                 e -> assertThat(e).isInstanceOf(java.io.UncheckedIOException.class));
     }
+
+    @Test
+    void aMissingModelFileIsSaidToBeMissing(@TempDir Path empty) {
+        Path absent = empty.resolve(TribuoModels.MODEL_FILE);
+        assertThatThrownBy(() -> TribuoModels.load(absent)).isInstanceOf(TrainersException.class)
+                .hasMessage("cannot read model file " + absent + ": no such file");
+    }
 }

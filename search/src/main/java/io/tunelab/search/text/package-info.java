@@ -1,0 +1,2 @@
+/** Helpers for the wording of messages, shared by every module. Depends on nothing. */
+package io.tunelab.search.text;

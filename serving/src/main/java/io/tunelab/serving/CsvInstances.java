@@ -1,0 +1,114 @@
+package io.tunelab.serving;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tunelab.trainers.TrainersException;
+import io.tunelab.trainers.predict.InputSchema;
+import io.tunelab.trainers.tabular.CsvParser;
+import io.tunelab.trainers.tabular.CsvTables;
+import java.io.IOException;
+import java.io.Reader;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A CSV table of instances (a header row of column names, then one row per instance), as {@code POST /invocations}
+ * takes with {@code Content-Type: text/csv} and {@code tunelab predict --input} reads. A numeric column's cell must
+ * be a number or one of the training CSV's missing tokens ({@link CsvTables#MISSING}); a categorical column's cell is
+ * a level or missing. For a model of plain arrays the header is skipped and each row is the array. Messages name the
+ * line and the column. Immutable.
+ *
+ * @param header  the header's column names
+ * @param records the rows' cells, as read
+ * @param lines   the line (from 1) each row starts on
+ */
+public record CsvInstances(List<String> header, List<String[]> records, List<Integer> lines) {
+    public CsvInstances {
+        header = List.copyOf(header);
+        records = List.copyOf(records);
+        lines = List.copyOf(lines);
+    }
+
+    /**
+     * Reads the table of {@code in}.
+     *
+     * @throws BadInputException when it is empty, not CSV, or a row's width differs from the header's, naming the line
+     */
+    public static CsvInstances read(Reader in) throws IOException {
+        List<Integer> starts = new ArrayList<>();
+        List<String[]> all;
+        try {
+            all = CsvParser.parse(in, ',', starts);
+        } catch (TrainersException e) {
+            throw new BadInputException("the CSV cannot be read: " + e.getMessage());
+        }
+        if (all.size() < 2) {
+            throw new BadInputException("the CSV must have a header row of column names and at least one row, got "
+                    + (all.isEmpty() ? "nothing" : "only a header"));
+        }
+        List<String> header = List.of(all.get(0));
+        for (int r = 1; r < all.size(); r++) {
+            if (all.get(r).length != header.size()) {
+                throw new BadInputException("line " + starts.get(r) + " has " + all.get(r).length + " cells; the header has "
+                        + header.size() + " " + header);
+            }
+        }
+        return new CsvInstances(header, all.subList(1, all.size()), starts.subList(1, starts.size()));
+    }
+
+    /**
+     * The rows laid out for a predictor of {@code schema}, the columns in {@code ignored} (a test file's target) left out.
+     *
+     * @throws BadInputException naming the line and the column of the first bad cell
+     */
+    public float[][] rows(InputSchema schema, Set<String> ignored) {
+        Instances in = instances(schema, ignored);
+        return new InstanceParser(schema, Integer.MAX_VALUE).parse(in.array(), in.names());
+    }
+
+    /** The rows as instances of {@code schema}, each named by its line, without the columns in {@code ignored}. */
+    Instances instances(InputSchema schema, Set<String> ignored) {
+        ArrayNode rows = JsonNodeFactory.instance.arrayNode();
+        Set<String> categorical = new java.util.HashSet<>();
+        schema.columns().stream().filter(InputSchema.Column::isCategorical).forEach(c -> categorical.add(c.name()));
+        for (int r = 0; r < records.size(); r++) {
+            String[] cells = records.get(r);
+            String line = "line " + lines.get(r);
+            if (!schema.isNamed()) {
+                ArrayNode array = rows.addArray();
+                for (int c = 0; c < cells.length; c++) {
+                    array.add(number(cells[c], line + ", column " + (c + 1)));
+                }
+                continue;
+            }
+            ObjectNode instance = rows.addObject();
+            for (int c = 0; c < cells.length; c++) {
+                String name = header.get(c);
+                if (ignored.contains(name)) {
+                    continue;
+                }
+                boolean missing = CsvTables.MISSING.contains(cells[c].strip());
+                instance.set(name, missing ? JsonNodeFactory.instance.nullNode() : categorical.contains(name)
+                        || !schema.featureNames().contains(name) ? JsonNodeFactory.instance.textNode(cells[c])
+                        : number(cells[c], InstanceParser.field(line, name)));
+            }
+        }
+        return new Instances(rows, r -> "line " + lines.get(r));
+    }
+
+    private static JsonNode number(String cell, String where) {
+        try {
+            double d = Double.parseDouble(cell.strip());
+            if (Double.isFinite(d)) {
+                return JsonNodeFactory.instance.numberNode(d);
+            }
+        } catch (NumberFormatException e) {
+            // said below
+        }
+        throw new BadInputException(where + " must be a number or missing (empty), got '"
+                + (cell.length() > 40 ? cell.substring(0, 40) + "..." : cell) + "'");
+    }
+}
