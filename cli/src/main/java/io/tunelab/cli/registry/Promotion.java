@@ -88,6 +88,9 @@ public final class Promotion {
         NewAlias.check(registry, r.model(), r.alias());
         Optional<ModelVersion> holder = registry.findModel(r.model()).isEmpty() ? Optional.empty()
                 : registry.resolve(r.model(), r.alias());
+        if (holder.isEmpty()) {
+            RegistryNames.newAlias(r.alias());
+        }
         Path modelFile = ModelVersionFiles.of(tracker, model, "trial " + trial.number() + "'s model");
         Optional<ModelVersion> reference = holder.isPresent() || registry.findModel(r.model()).isEmpty() ? holder
                 : registry.versions(r.model()).stream().filter(v -> v.source().artifact() != null)

@@ -169,6 +169,9 @@ final class JdbcModelRegistry implements ModelRegistry {
                         + "' is archived; unarchive it before pointing '" + alias + "' at it");
             }
             Integer from = AliasLedger.aliases(c, id).get(alias);
+            if (from == null) {
+                RegistryNames.newAlias(alias);
+            }
             if (from != null && from == version) {
                 List<AliasMove> moves = AliasLedger.history(c, id, model, alias, 0);
                 return moves.get(moves.size() - 1);

@@ -60,7 +60,8 @@ public interface ModelRegistry {
     /**
      * Points {@code alias} at {@code version} and records the move (from the version it pointed at
      * before, if any). Pointing it where it already points records nothing and returns the last move.
-     * CONFLICT for an archived version.
+     * CONFLICT for an archived version; INVALID for a new alias that reads as a version
+     * ({@link RegistryNames#newAlias}), while an alias of that shape stored before may still be moved.
      */
     AliasMove setAlias(String model, String alias, int version, Change change);
 
