@@ -4,6 +4,7 @@ import io.tunelab.cli.query.BestCommand;
 import io.tunelab.cli.registry.AliasCommand;
 import io.tunelab.cli.registry.ArchiveCommand;
 import io.tunelab.cli.registry.DeleteCommand;
+import io.tunelab.cli.registry.DeleteModelCommand;
 import io.tunelab.cli.registry.DescribeCommand;
 import io.tunelab.cli.registry.ModelsCommand;
 import io.tunelab.cli.registry.PromoteCommand;
@@ -54,6 +55,7 @@ public final class TunelabCommand implements Runnable {
             AliasCommand.class,
             DescribeCommand.class,
             ArchiveCommand.class,
+            DeleteModelCommand.class,
             ServeCommand.class,
             PredictCommand.class,
             DownloadCommand.class,

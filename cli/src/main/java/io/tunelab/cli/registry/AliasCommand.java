@@ -80,6 +80,9 @@ public final class AliasCommand implements Callable<Integer> {
                         reason != null ? reason : "removed by hand", Map.of()));
                 out.println("Removed alias '" + alias + "' of " + model + " (it pointed at v" + before.get().version() + ").");
             } else {
+                if (before.isEmpty()) {
+                    RegistryNames.newAlias(alias);
+                }
                 int number = versionNumber(version);
                 if (registry.version(model, number).archived()) {
                     throw new CliException("v" + number + " of model '" + model + "' is archived, and no alias may point at"

@@ -1,6 +1,5 @@
 package io.tunelab.cli.registry;
 
-import io.tunelab.cli.error.CliException;
 import io.tunelab.cli.query.StorageUrlOption;
 import io.tunelab.cli.wiring.Wiring;
 import io.tunelab.search.storage.StorageException;
@@ -8,14 +7,8 @@ import io.tunelab.search.storage.StudyRecord;
 import io.tunelab.search.trial.TrialState;
 import io.tunelab.tracker.query.DeletedStudy;
 import io.tunelab.tracker.setup.Tracker;
-import java.io.BufferedReader;
-import java.io.Console;
-import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.util.EnumSet;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -78,20 +71,9 @@ public final class DeleteCommand implements Callable<Integer> {
 
     /** Asks on the terminal; refuses (an error) when there is none, so a script must say --yes. */
     private boolean confirmed(PrintWriter out, int trials) {
-        Console console = System.console();
-        if (console == null) {
-            throw new CliException("not deleting study '" + study + "' (" + trials + " trial" + (trials == 1 ? "" : "s")
-                    + ") without confirmation: there is no terminal to ask on; pass --yes to delete it");
-        }
-        out.print("Delete study '" + study + "' with its " + trials + " trial" + (trials == 1 ? "" : "s")
-                + ", metrics and artifacts? This cannot be undone. [y/N] ");
-        out.flush();
-        String answer;
-        try {
-            answer = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
-        } catch (IOException e) {
-            answer = null;
-        }
-        return answer != null && java.util.List.of("y", "yes").contains(answer.trim().toLowerCase(Locale.ROOT));
+        String count = trials + " trial" + (trials == 1 ? "" : "s");
+        return TerminalConfirmation.confirmed(out, "Delete study '" + study + "' with its " + count
+                + ", metrics and artifacts?", "not deleting study '" + study + "' (" + count + ") without confirmation:"
+                + " there is no terminal to ask on; pass --yes to delete it");
     }
 }

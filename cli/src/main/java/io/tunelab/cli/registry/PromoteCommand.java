@@ -92,9 +92,8 @@ public final class PromoteCommand implements Callable<Integer> {
             }
             GateVerdict v = o.verdict();
             if (v != null) {
-                out.println("Gate " + v.test() + ": challenger " + Numbers.compact(v.challengerScore()) + " vs v"
-                        + o.previous() + " " + Numbers.compact(v.championScore()) + " on " + v.examples()
-                        + " test examples, p = " + Numbers.compact(v.pValue()) + " -> "
+                out.println("Gate " + v.test() + ": " + scores(v, o.rows().squaredErrors(), o.previous()) + ", on "
+                        + o.rows().describe() + ", p = " + Numbers.compact(v.pValue()) + " -> "
                         + (v.promote() ? "significantly better" : "not significantly better"));
             }
             if (o.moved()) {
@@ -110,5 +109,17 @@ public final class PromoteCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    /**
+     * Both models' mean scores, named: a regressor's per-example scores are minus squared errors, shown as the MSE
+     * (lower is better); a classifier's are 1 or 0, shown as the accuracy (higher is better).
+     */
+    static String scores(GateVerdict v, boolean squaredErrors, Integer previous) {
+        return squaredErrors
+                ? "MSE " + Numbers.compact(-v.challengerScore()) + " (challenger) vs " + Numbers.compact(-v.championScore())
+                + " (v" + previous + "), lower is better"
+                : "accuracy " + Numbers.compact(v.challengerScore()) + " (challenger) vs "
+                + Numbers.compact(v.championScore()) + " (v" + previous + "), higher is better";
     }
 }

@@ -30,8 +30,8 @@ import java.util.Optional;
 
 /**
  * Registers a trial's model as a new version and moves an alias to it. With a gate, the challenger
- * and the alias's current holder are scored on the same held-out test examples (the challenger's
- * study's test split) and the alias moves only if the challenger is significantly better, unless
+ * and the alias's current holder are scored on the same held-out test rows, which neither trained on
+ * ({@link SharedTestRows}), and the alias moves only if the challenger is significantly better, unless
  * forced; the verdict, its p-value, both scores and whether it was forced go into the audit trail.
  */
 public final class Promotion {
@@ -40,9 +40,11 @@ public final class Promotion {
 
     /**
      * What happened: the new version and the alias move (both null when the gate kept the holder: nothing was
-     * registered), the verdict (null without gate) and the version the alias pointed at before (null for none).
+     * registered), the verdict (null without gate), the version the alias pointed at before (null for none) and the
+     * test rows the gate compared the models on (null without gate).
      */
-    public record Outcome(ModelVersion version, AliasMove move, GateVerdict verdict, Integer previous) {
+    public record Outcome(ModelVersion version, AliasMove move, GateVerdict verdict, Integer previous,
+                          SharedTestRows.Paired rows) {
         public boolean moved() {
             return move != null;
         }
@@ -73,6 +75,12 @@ public final class Promotion {
         StudyFiles files = StudyFiles.of(storage, r.study(), trainers);
         StudyRecord study = storage.findStudy(r.study()).orElseThrow();
         FrozenTrial trial = r.trial() != null ? storage.trialByNumber(study.id(), r.trial()) : best(storage, study);
+        if (trial.state() != TrialState.COMPLETE) {
+            throw new CliException("trial " + trial.number() + " of study '" + r.study() + "' is " + trial.state()
+                    + (trial.message() == null || trial.message().isBlank() ? "" : " (its message: "
+                    + trial.message().lines().findFirst().orElse("") + ")")
+                    + "; only COMPLETE trials can be promoted");
+        }
         String artifact = files.trainer().modelArtifact();
         ArtifactRef model = storage.artifacts(trial.id()).stream().filter(a -> a.name().equals(artifact)).findFirst()
                 .orElseThrow(() -> new CliException("trial " + trial.number() + " of study '" + r.study() + "' saved no model"
@@ -80,6 +88,9 @@ public final class Promotion {
         NewAlias.check(registry, r.model(), r.alias());
         Optional<ModelVersion> holder = registry.findModel(r.model()).isEmpty() ? Optional.empty()
                 : registry.resolve(r.model(), r.alias());
+        if (holder.isEmpty()) {
+            RegistryNames.newAlias(r.alias());
+        }
         Path modelFile = ModelVersionFiles.of(tracker, model, "trial " + trial.number() + "'s model");
         Optional<ModelVersion> reference = holder.isPresent() || registry.findModel(r.model()).isEmpty() ? holder
                 : registry.versions(r.model()).stream().filter(v -> v.source().artifact() != null)
@@ -89,8 +100,9 @@ public final class Promotion {
         evidence.put("trial", trial.number());
         GateVerdict verdict = null;
         // each model is loaded once, for the input check and the gate alike
-        Optional<TrainerFactory> referenceTrainer = reference.map(v -> StudyFiles.of(storage, v.source().study(), trainers)
-                .trainer());
+        Optional<StudyFiles> referenceFiles = reference.map(v -> StudyFiles.of(storage, v.source().study(), trainers));
+        Optional<TrainerFactory> referenceTrainer = referenceFiles.map(StudyFiles::trainer);
+        SharedTestRows.Paired rows = null;
         try (Predictor challenger = ModelInputs.load(files.trainer(), modelFile, "the model file of the trial to promote ("
                 + modelFile.getFileName() + ")");
              Predictor referenceModel = reference.isEmpty() ? null : ModelInputs.load(referenceTrainer.get(),
@@ -101,10 +113,16 @@ public final class Promotion {
             ModelInputs.check(challenger, held, r);
             if (r.gate() != null && holder.isPresent()) {
                 // the reference is the holder
-                verdict = judge(r, files, challenger, held.get());
+                SharedTestRows.Side champion = new SharedTestRows.Side(r.model() + " v" + holder.get().version()
+                        + " (alias '" + r.alias() + "', study '" + holder.get().source().study() + "')", referenceFiles.get(),
+                        referenceModel);
+                rows = pair(r, new SharedTestRows.Side("trial " + trial.number() + " of study '" + r.study() + "'", files,
+                        challenger), champion);
+                verdict = judge(r, rows, champion);
                 evidence.put("gate", verdict.toMap());
+                evidence.put("test_rows", rows.describe());
                 if (!verdict.promote() && !r.force()) {
-                    return new Outcome(null, null, verdict, holder.get().version());
+                    return new Outcome(null, null, verdict, holder.get().version(), rows);
                 }
             } else if (r.gate() != null) {
                 evidence.put("gate", "not applied: alias '" + r.alias() + "' had no version yet");
@@ -122,24 +140,34 @@ public final class Promotion {
                 : (forced ? "forced past the " : "passed the ") + verdict.test() + " gate";
         AliasMove move = registry.setAlias(r.model(), r.alias(), version.version(),
                 new Change(r.actor(), RuntimeInfo.hostName(), reason, evidence));
-        return new Outcome(version, move, verdict, holder.map(ModelVersion::version).orElse(null));
+        return new Outcome(version, move, verdict, holder.map(ModelVersion::version).orElse(null), rows);
     }
 
     /**
-     * The gate's verdict on the challenger's model file against the holder's, on the challenger study's test split;
-     * a gate that does not fit the models (McNemar on a regressor, a holder trained on other columns) is the user's
-     * choice to fix, so it is a CliException naming both.
+     * The gate's verdict on the challenger's scores against the holder's on the rows neither trained on
+     * ({@link SharedTestRows}); a gate that does not fit the models (McNemar on a regressor) is the user's choice to
+     * fix, so it is a CliException naming both.
      */
-    private GateVerdict judge(Request r, StudyFiles challengerFiles, Predictor challenger, ModelInputs.Holder champion) {
+    private static GateVerdict judge(Request r, SharedTestRows.Paired rows, SharedTestRows.Side champion) {
         try {
-            double[] ch = challengerFiles.trainer().testScores(challengerFiles.spec(), challenger);
-            double[] champ = champion.trainer().testScores(challengerFiles.spec(), champion.model());
-            return PromotionGate.named(r.gate()).judge(ch, champ, r.confidence());
-        } catch (TrainersException | GateException e) {
-            throw new CliException("--gate " + r.gate() + ": cannot compare the challenger with " + r.model() + " v"
-                    + champion.version().version() + " (alias '" + r.alias() + "') on study '" + r.study() + "''s test set: "
-                    + e.getMessage() + "; nothing was registered");
+            return PromotionGate.named(r.gate()).judge(rows.challenger(), rows.champion(), r.confidence());
+        } catch (GateException e) {
+            throw cannotCompare(r, champion, e);
         }
+    }
+
+    /** The rows to judge on; a holder that cannot score them (trained on other columns) is a CliException naming it. */
+    private static SharedTestRows.Paired pair(Request r, SharedTestRows.Side challenger, SharedTestRows.Side champion) {
+        try {
+            return SharedTestRows.pair(r.gate(), challenger, champion);
+        } catch (TrainersException e) {
+            throw cannotCompare(r, champion, e);
+        }
+    }
+
+    private static CliException cannotCompare(Request r, SharedTestRows.Side champion, RuntimeException e) {
+        return new CliException("--gate " + r.gate() + ": cannot compare the challenger with " + champion.name()
+                + " on study '" + r.study() + "''s test set: " + e.getMessage() + "; nothing was registered");
     }
 
     private static FrozenTrial best(TrialStorage storage, StudyRecord study) {

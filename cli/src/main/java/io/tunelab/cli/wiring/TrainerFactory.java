@@ -63,4 +63,12 @@ public interface TrainerFactory {
      * @throws io.tunelab.trainers.TrainersException when the model cannot score that data
      */
     double[] testScores(StudySpec spec, Predictor model);
+
+    /**
+     * Which rows of the study file's data its held-out test split holds, in the order of {@link #testScores}, so that
+     * two models' scores can be paired on the rows neither trained on; empty when the trainer cannot say.
+     */
+    default Optional<TestRows> testRows(StudySpec spec) {
+        return Optional.empty();
+    }
 }

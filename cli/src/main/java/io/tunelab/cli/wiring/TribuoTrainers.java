@@ -182,12 +182,24 @@ public final class TribuoTrainers implements TrainerFactory {
         return scores;
     }
 
+    /** The rows of the whole table its test split ({@link #split}) holds, in order, and the table's fingerprint. */
+    @Override
+    public Optional<TestRows> testRows(StudySpec spec) {
+        DataOptions data = new DataOptions("data", spec.data().options());
+        Table all = table(spec.data().dataset(), data);
+        return Optional.of(new TestRows(all.fingerprint().toString(), holdOut(all, data, spec).test()));
+    }
+
     /** The training and held-out test tables of the study file's data (seeded by the study seed). */
     static Table[] split(StudySpec spec) {
         DataOptions data = new DataOptions("data", spec.data().options());
         Table all = table(spec.data().dataset(), data);
-        Split split = Splits.holdOut(all, data.number("test_split", 0.2), spec.sampler().seed());
+        Split split = holdOut(all, data, spec);
         return new Table[] {all.select(split.train()), all.select(split.test())};
+    }
+
+    private static Split holdOut(Table all, DataOptions data, StudySpec spec) {
+        return Splits.holdOut(all, data.number("test_split", 0.2), spec.sampler().seed());
     }
 
     static Table table(String dataset, DataOptions data) {

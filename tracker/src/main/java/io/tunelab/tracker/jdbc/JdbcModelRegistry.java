@@ -17,6 +17,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -169,6 +170,9 @@ final class JdbcModelRegistry implements ModelRegistry {
                         + "' is archived; unarchive it before pointing '" + alias + "' at it");
             }
             Integer from = AliasLedger.aliases(c, id).get(alias);
+            if (from == null) {
+                RegistryNames.newAlias(alias);
+            }
             if (from != null && from == version) {
                 List<AliasMove> moves = AliasLedger.history(c, id, model, alias, 0);
                 return moves.get(moves.size() - 1);
@@ -190,6 +194,27 @@ final class JdbcModelRegistry implements ModelRegistry {
             AliasLedger.point(c, id, alias, null);
             return AliasLedger.record(c, id, model, alias, from, null, when, change);
         });
+    }
+
+    @Override
+    public List<AliasMove> deleteVersion(String model, int version, Change change) {
+        Instant when = clock.instant();
+        return db.inDurableTransaction(c -> {
+            long id = RegistryRows.lockModel(c, model, Times.toNanos(when));
+            long vid = RegistryRows.versionId(c, id, model, version);
+            List<AliasMove> moves = new ArrayList<>();
+            for (String alias : AliasLedger.aliasesByVersion(c, id).getOrDefault(vid, List.of())) {
+                AliasLedger.point(c, id, alias, null);
+                moves.add(AliasLedger.record(c, id, model, alias, version, null, when, change));
+            }
+            RegistryDeletion.version(c, vid);
+            return moves;
+        });
+    }
+
+    @Override
+    public void deleteModel(String name) {
+        update(name, RegistryDeletion::model);
     }
 
     @Override

@@ -49,7 +49,7 @@ final class StudyDeletion {
         if (!versions.isEmpty()) {
             throw TrackerException.conflict("study '" + name + "' cannot be deleted: the model registry has "
                     + String.join(", ", versions) + " made from its trials; a registered version keeps its source trial"
-                    + " (delete a study no version was registered from)");
+                    + " (delete those versions first: tunelab delete-model MODEL VERSION)");
         }
         List<Long> trials = trialIds(c, id);
         execute(c, "DELETE FROM metric_chunks WHERE series_id IN (SELECT s.series_id FROM metric_series s"

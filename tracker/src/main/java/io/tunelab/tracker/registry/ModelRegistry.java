@@ -9,8 +9,9 @@ import java.util.Optional;
  * descriptions, archived versions, aliases such as {@code production} that point at one version each,
  * and the audit trail of every alias move.
  *
- * <p>Every change is one durable transaction that locks the model, so version numbers are gap-free per
- * model and alias moves are serialised and all recorded. Thread-safe; returned records are immutable. Errors are
+ * <p>Every change is one durable transaction that locks the model, so version numbers are given in order per
+ * model, never twice (a deleted version's number is not reused), and alias moves are serialised and all
+ * recorded. Thread-safe; returned records are immutable. Errors are
  * {@code TrackerException}s: NOT_FOUND for unknown models, versions, trials, artifacts or aliases,
  * CONFLICT for a taken name, a trial that is not COMPLETE, pointing an alias at an archived version or
  * archiving a version an alias points at, INVALID for bad model, alias or tag names (a model name is 1
@@ -60,12 +61,26 @@ public interface ModelRegistry {
     /**
      * Points {@code alias} at {@code version} and records the move (from the version it pointed at
      * before, if any). Pointing it where it already points records nothing and returns the last move.
-     * CONFLICT for an archived version.
+     * CONFLICT for an archived version; INVALID for a new alias that reads as a version
+     * ({@link RegistryNames#newAlias}), while an alias of that shape stored before may still be moved.
      */
     AliasMove setAlias(String model, String alias, int version, Change change);
 
     /** Removes an alias and records the move; NOT_FOUND if the model has no such alias. */
     AliasMove removeAlias(String model, String alias, Change change);
+
+    /**
+     * Deletes a version and its tags (MLflow's {@code delete_model_version}); the aliases pointing at it are removed,
+     * each move recorded with {@code change}, and returned. The source trial and its artifact stay. NOT_FOUND for an
+     * unknown model or version.
+     */
+    List<AliasMove> deleteVersion(String model, int version, Change change);
+
+    /**
+     * Deletes a model with its versions, tags, aliases and their audit trail (MLflow's
+     * {@code delete_registered_model}); the source trials and their artifacts stay. NOT_FOUND for an unknown model.
+     */
+    void deleteModel(String name);
 
     /** The version an alias points at, if the alias exists. */
     Optional<ModelVersion> resolve(String model, String alias);

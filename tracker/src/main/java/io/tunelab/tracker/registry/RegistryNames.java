@@ -37,6 +37,24 @@ public final class RegistryNames {
     }
 
     /**
+     * {@code alias}, if it may be created: a valid {@link #alias} that reads as no version, so neither {@code v3} nor
+     * {@code V3} nor {@code latest} in any case (as MLflow refuses them), which {@code MODEL@ALIAS} arguments and a
+     * reader of the registry would take for a version. Aliases of that shape stored before this rule stay usable: only
+     * creating one is refused.
+     *
+     * @throws TrackerException INVALID naming the value and why
+     */
+    public static String newAlias(String alias) {
+        alias(alias);
+        if (alias.matches("[vV]\\d+") || alias.equalsIgnoreCase("latest")) {
+            throw TrackerException.invalid("alias '" + alias + "' reads as a version (" + (alias.equalsIgnoreCase("latest")
+                    ? "the latest one" : "v" + alias.substring(1)) + "), so it cannot be a new alias; name what it"
+                    + " stands for, e.g. production or champion");
+        }
+        return alias;
+    }
+
+    /**
      * {@code tag}, if it is a valid tag name.
      *
      * @throws TrackerException INVALID naming the value
