@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.PrintWriter;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,7 +14,8 @@ import java.util.Map;
 /**
  * Rows of named columns, the one table type of the command line: rendered as an aligned text table
  * (columns padded to their widest cell, two spaces apart, numbers right-aligned, trailing spaces
- * trimmed), RFC 4180 CSV or a JSON array of objects. Cells are strings, numbers, booleans or null.
+ * trimmed), RFC 4180 CSV or a JSON array of objects. Cells are strings, numbers, booleans or null, or lists and
+ * maps of those (JSON text in a CSV cell, JSON arrays and objects in JSON).
  * Immutable.
  *
  * @param columns column names
@@ -141,13 +143,23 @@ public record TextTable(List<String> columns, List<List<Object>> rows) {
         StringBuilder l = new StringBuilder();
         for (int c = 0; c < cells.size(); c++) {
             Object cell = cells.get(c);
-            String s = cell == null ? "" : cell instanceof Double ? String.valueOf(cell) : cell.toString();
+            String s = cell == null ? "" : cell instanceof Double ? String.valueOf(cell)
+                    : cell instanceof Map || cell instanceof Collection ? jsonText(cell) : cell.toString();
             if (s.contains(",") || s.contains("\"") || s.contains("\n") || s.contains("\r")) {
                 s = "\"" + s.replace("\"", "\"\"") + "\"";
             }
             l.append(c == 0 ? "" : ",").append(s);
         }
         return l.toString();
+    }
+
+    /** A list or map cell as JSON text, as CSV shows it. */
+    private static String jsonText(Object cell) {
+        try {
+            return Json.MAPPER.writer().without(SerializationFeature.INDENT_OUTPUT).writeValueAsString(cell);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write JSON", e);
+        }
     }
 
     public String json() {

@@ -12,6 +12,7 @@ import io.tunelab.search.trial.Direction;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
@@ -36,6 +37,12 @@ class QueryCommandsTest {
             return -Math.abs(Math.log10(lr) + 2) + (act.equals("elu") ? 0.1 : 0);
         }, OptimizeOptions.trials(6).withParallelism(1));
         Study.builder("<script>x</script>").storage(STORAGE).create();
+        Study.builder("attrs").storage(STORAGE).create().optimize(trial -> {
+            trial.setUserAttr("note", "a, \"b\"");
+            trial.setUserAttr("test_evaluation", Map.of("rmse", 1.5));
+            trial.setUserAttr("sizes", List.of(3, 4));
+            return trial.suggestFloat("x", 0, 1);
+        }, OptimizeOptions.trials(1).withParallelism(1));
         double[] sums = {0.9291666666666667, 0.9291666666666666};
         Study.builder("sums").storage(STORAGE).create().optimize(trial -> sums[trial.number()],
                 OptimizeOptions.trials(2).withParallelism(1));
@@ -74,6 +81,21 @@ class QueryCommandsTest {
         assertThat(json.get(0).get("number").asInt()).isEqualTo(3);
         assertThat(json.get(0).get("state").asText()).isEqualTo("FAIL");
         assertThat(json.get(0).get("message").asText()).isEqualTo("IllegalStateException: diverged");
+    }
+
+    @Test
+    void trialsAsCsvOrJsonHoldTheUserAttributesAsTheTableDoesNot() throws Exception {
+        Result csv = run("trials", "attrs", "--format", "csv");
+        Result table = run("trials", "attrs");
+        JsonNode json = new ObjectMapper().readTree(run("trials", "attrs", "--format", "json").out());
+
+        List<String> lines = csv.out().lines().toList();
+        assertThat(lines.get(0)).isEqualTo("number,state,value,seconds,sampler,param:x,user_attr:note,user_attr:sizes,"
+                + "user_attr:test_evaluation");
+        assertThat(lines.get(1)).endsWith(",\"a, \"\"b\"\"\",\"[3,4]\",\"{\"\"rmse\"\":1.5}\"");
+        assertThat(json.get(0).get("user_attr:sizes").isArray()).isTrue();
+        assertThat(json.get(0).get("user_attr:test_evaluation").get("rmse").asDouble()).isEqualTo(1.5);
+        assertThat(table.out()).doesNotContain("user_attr:");
     }
 
     @Test
