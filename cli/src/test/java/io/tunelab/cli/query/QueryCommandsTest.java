@@ -68,6 +68,37 @@ class QueryCommandsTest {
     }
 
     @Test
+    void studiesAsJsonWriteDirectionsAsAnArrayAndNoBestAsNull() throws Exception {
+        JsonNode json = new ObjectMapper().readTree(run("studies", "--format", "json").out());
+        Result csv = run("studies", "--format", "csv");
+
+        JsonNode fashion = find(json, "study", "fashion-mlp");
+        assertThat(fashion.get("directions")).isEqualTo(new ObjectMapper().readTree("[\"maximize\"]"));
+        assertThat(fashion.get("trials").asInt()).isEqualTo(6);
+        assertThat(find(json, "study", "<script>x</script>").get("best").isNull()).isTrue();
+        assertThat(csv.out()).contains("fashion-mlp,[maximize],6,");
+    }
+
+    @Test
+    void compareAsJsonSaysWhetherEachFieldDiffersUnderAKey() throws Exception {
+        JsonNode json = new ObjectMapper().readTree(run("compare", "fashion-mlp", "1", "3", "--format", "json").out());
+
+        assertThat(json.get(0).has("")).isFalse();
+        assertThat(find(json, "field", "state").get("differs").asBoolean()).isTrue();
+        assertThat(find(json, "field", "state").get("trial 3").asText()).isEqualTo("FAIL");
+        assertThat(run("compare", "fashion-mlp", "1", "3", "--format", "csv").out()).startsWith(",field,trial 1,trial 3\n*,state,");
+    }
+
+    private static JsonNode find(JsonNode rows, String key, String value) {
+        for (JsonNode row : rows) {
+            if (row.get(key).asText().equals(value)) {
+                return row;
+            }
+        }
+        throw new AssertionError("no row with " + key + " " + value + " in " + rows);
+    }
+
+    @Test
     void trialsCanBePrintedAsCsvAndJson() throws Exception {
         Result csv = run("trials", "fashion-mlp", "--format", "csv");
         assertThat(csv.code()).isZero();
