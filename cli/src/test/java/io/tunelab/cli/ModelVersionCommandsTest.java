@@ -3,6 +3,8 @@ package io.tunelab.cli;
 import static io.tunelab.cli.CliInvocation.tunelab;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tunelab.tracker.registry.ModelVersion;
 import io.tunelab.tracker.setup.Tracker;
 import io.tunelab.tracker.setup.TrackerConfig;
@@ -64,6 +66,25 @@ class ModelVersionCommandsTest {
         assertThat(cleared.out()).contains("Cleared the description of m v1.");
         assertThat(version(1).description()).isNull();
         assertThat(tunelab("describe", "m", "v1", "--storage", storage).out()).contains("m v1 has no description.");
+    }
+
+    @Test
+    void modelsAsJsonWriteAliasesVersionsAndMissingValuesAsJsonValuesNotTableText() throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        JsonNode models = json.readTree(tunelab("models", "--format", "json", "--storage", storage).out());
+        JsonNode versions = json.readTree(tunelab("models", "m", "--format", "json", "--storage", storage).out());
+        JsonNode history = json.readTree(tunelab("models", "m", "--history", "--format", "json", "--storage", storage).out());
+        CliInvocation.Result csv = tunelab("models", "--format", "csv", "--storage", storage);
+
+        assertThat(models.get(0).get("aliases")).isEqualTo(json.readTree("{\"production\": 2}"));
+        assertThat(versions.get(1).get("version").asInt()).isEqualTo(2);
+        assertThat(versions.get(1).get("aliases")).isEqualTo(json.readTree("[\"production\"]"));
+        assertThat(versions.get(0).get("aliases")).isEqualTo(json.readTree("[]"));
+        assertThat(history.get(0).get("to").isInt()).isTrue();
+        assertThat(history.findValues("from")).as("the first move had no version to leave").anyMatch(JsonNode::isNull);
+        assertThat(history.get(0).get("evidence").isObject()).isTrue();
+        assertThat(csv.out().lines().toList()).startsWith("model,versions,aliases,description").element(1).asString()
+                .startsWith("m,2,production=v2,");
     }
 
     @Test

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.PrintWriter;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,20 +14,46 @@ import java.util.Map;
 /**
  * Rows of named columns, the one table type of the command line: rendered as an aligned text table
  * (columns padded to their widest cell, two spaces apart, numbers right-aligned, trailing spaces
- * trimmed), RFC 4180 CSV or a JSON array of objects. Cells are strings, numbers, booleans or null.
- * Immutable.
+ * trimmed), RFC 4180 CSV or a JSON array of objects. Cells are strings, numbers, booleans or null, or lists and
+ * maps of those (JSON text in a CSV cell, JSON arrays and objects in JSON), or a {@link Cell} that shows one text
+ * and writes another JSON value. Immutable.
  *
  * @param columns column names
  * @param rows    one list of cells per row, as long as {@code columns}
+ * @param keys    the JSON key of each column, as long as {@code columns}: its name unless a column's header is
+ *                meant for people only (a blank header over a mark)
  */
-public record TextTable(List<String> columns, List<List<Object>> rows) {
+public record TextTable(List<String> columns, List<List<Object>> rows, List<String> keys) {
+    /**
+     * A cell that the table and CSV show as {@code text} and JSON writes as {@code value} (a string, number, boolean,
+     * null, or a list or map of those): {@code [minimize]} in a table is the array {@code ["minimize"]} in JSON.
+     *
+     * @param text  what the table and CSV show
+     * @param value what JSON writes
+     */
+    public record Cell(String text, Object value) {
+        @Override
+        public String toString() {
+            return text;
+        }
+    }
+
     /** Jackson, initialised for {@code --format json} only: a plain table does not pay its start-up. */
     private static final class Json {
         static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     }
 
+    /** A table whose JSON keys are its column names. */
+    public TextTable(List<String> columns, List<List<Object>> rows) {
+        this(columns, rows, columns);
+    }
+
     public TextTable {
         columns = List.copyOf(columns);
+        keys = List.copyOf(keys);
+        if (keys.size() != columns.size()) {
+            throw new IllegalArgumentException("keys " + keys + " for columns " + columns);
+        }
         List<List<Object>> copy = new ArrayList<>();
         for (List<Object> row : rows) {
             if (row.size() != columns.size()) {
@@ -141,7 +168,8 @@ public record TextTable(List<String> columns, List<List<Object>> rows) {
         StringBuilder l = new StringBuilder();
         for (int c = 0; c < cells.size(); c++) {
             Object cell = cells.get(c);
-            String s = cell == null ? "" : cell instanceof Double ? String.valueOf(cell) : cell.toString();
+            String s = cell == null ? "" : cell instanceof Double ? String.valueOf(cell)
+                    : cell instanceof Map || cell instanceof Collection ? jsonText(cell) : cell.toString();
             if (s.contains(",") || s.contains("\"") || s.contains("\n") || s.contains("\r")) {
                 s = "\"" + s.replace("\"", "\"\"") + "\"";
             }
@@ -150,13 +178,23 @@ public record TextTable(List<String> columns, List<List<Object>> rows) {
         return l.toString();
     }
 
+    /** A list or map cell as JSON text, as CSV shows it. */
+    private static String jsonText(Object cell) {
+        try {
+            return Json.MAPPER.writer().without(SerializationFeature.INDENT_OUTPUT).writeValueAsString(cell);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write JSON", e);
+        }
+    }
+
     public String json() {
         List<Map<String, Object>> objects = new ArrayList<>();
         for (List<Object> row : rows) {
             Map<String, Object> o = new LinkedHashMap<>();
             for (int c = 0; c < columns.size(); c++) {
                 Object cell = row.get(c);
-                o.put(columns.get(c), cell instanceof Double d && !Double.isFinite(d) ? d.toString() : cell);
+                Object value = cell instanceof Cell shown ? shown.value() : cell;
+                o.put(keys.get(c), value instanceof Double d && !Double.isFinite(d) ? d.toString() : value);
             }
             objects.add(o);
         }

@@ -17,7 +17,8 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code tunelab compare STUDY T1 T2 ...}: trials side by side, one column per trial, one row per
- * state, value, parameter and metric (last value); rows whose values differ are marked with {@code *}.
+ * state, value, parameter and metric (last value); rows whose values differ are marked with {@code *} (in JSON,
+ * {@code "differs": true}).
  */
 @Command(name = "compare", mixinStandardHelpOptions = true, description = "Compare trials of a study side by side.")
 public final class CompareCommand extends StudyCommand {
@@ -65,7 +66,9 @@ public final class CompareCommand extends StudyCommand {
                 return series.isEmpty() ? null : series.get(series.size() - 1).value();
             });
         }
-        out.print(new TextTable(columns, rows).render(format));
+        List<String> keys = new ArrayList<>(columns);
+        keys.set(0, "differs");
+        out.print(new TextTable(columns, rows, keys).render(format));
         out.flush();
         return 0;
     }
@@ -89,7 +92,7 @@ public final class CompareCommand extends StudyCommand {
         trials.forEach(t -> values.add(cell.apply(t)));
         boolean differs = values.stream().map(CompareCommand::key).distinct().count() > 1;
         List<Object> row = new ArrayList<>();
-        row.add(differs ? "*" : "");
+        row.add(new TextTable.Cell(differs ? "*" : "", differs));
         row.add(field);
         row.addAll(values);
         rows.add(row);

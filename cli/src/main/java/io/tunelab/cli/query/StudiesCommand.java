@@ -9,8 +9,10 @@ import io.tunelab.tracker.query.TrackerQueries;
 import io.tunelab.tracker.setup.Tracker;
 import java.io.PrintWriter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import picocli.CommandLine.Command;
 
@@ -32,8 +34,9 @@ public final class StudiesCommand extends StudyCommand {
         List<List<Object>> rows = new ArrayList<>();
         for (StudySummary s : summaries(storage)) {
             Map<TrialState, Integer> counts = s.counts();
-            Object best = s.directions().size() != 1 || s.bestValues().isEmpty() ? "" : s.bestValues().get(0);
-            rows.add(List.of(s.name(), s.directions().toString().toLowerCase(java.util.Locale.ROOT),
+            Object best = s.directions().size() != 1 || s.bestValues().isEmpty() ? null : s.bestValues().get(0);
+            List<String> directions = s.directions().stream().map(d -> d.name().toLowerCase(Locale.ROOT)).toList();
+            rows.add(Arrays.<Object>asList(s.name(), new TextTable.Cell(directions.toString(), directions),
                     s.totalTrials(), counts.get(TrialState.COMPLETE), counts.get(TrialState.PRUNED),
                     counts.get(TrialState.FAIL), counts.get(TrialState.RUNNING), s.infeasible(), best));
         }

@@ -1,5 +1,6 @@
 package io.tunelab.cli.query;
 
+import io.tunelab.cli.output.Format;
 import io.tunelab.cli.wiring.Wiring;
 import io.tunelab.search.storage.StudyRecord;
 import io.tunelab.search.storage.TrialStorage;
@@ -11,7 +12,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code tunelab trials STUDY}: the trials of a study with their values and parameters. */
+/**
+ * {@code tunelab trials STUDY}: the trials of a study with their values and parameters; as CSV or JSON also their user
+ * attributes ({@code user_attr:NAME} columns), too wide for the table.
+ */
 @Command(name = "trials", mixinStandardHelpOptions = true, description = "List the trials of a study.")
 public final class TrialsCommand extends StudyCommand {
 
@@ -30,7 +34,7 @@ public final class TrialsCommand extends StudyCommand {
     int run(TrialStorage storage, PrintWriter out) {
         StudyRecord s = study(storage, study);
         Set<TrialState> wanted = states == null || states.isEmpty() ? EnumSet.allOf(TrialState.class) : states;
-        out.print(TrialRows.of(storage.trials(s.id(), wanted), s.directions().size()).render(format));
+        out.print(TrialRows.of(storage.trials(s.id(), wanted), s.directions().size(), format != Format.TABLE).render(format));
         out.flush();
         return 0;
     }

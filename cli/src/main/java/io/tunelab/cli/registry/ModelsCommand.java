@@ -13,7 +13,10 @@ import io.tunelab.tracker.registry.RegisteredModel;
 import io.tunelab.tracker.setup.Tracker;
 import java.io.PrintWriter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -66,27 +69,28 @@ public final class ModelsCommand implements Callable<Integer> {
             if (model == null) {
                 for (RegisteredModel m : registry.models()) {
                     List<ModelVersion> versions = registry.versions(m.name());
-                    List<String> aliases = new ArrayList<>();
-                    versions.forEach(v -> v.aliases().forEach(a -> aliases.add(a + "=v" + v.version())));
-                    aliases.sort(null);
-                    rows.add(List.of(m.name(), versions.size(), String.join(" ", aliases),
-                            m.description() == null ? "" : m.description()));
+                    Map<String, Object> aliases = new TreeMap<>();
+                    versions.forEach(v -> v.aliases().forEach(a -> aliases.put(a, v.version())));
+                    String shown = String.join(" ", aliases.entrySet().stream().map(e -> e.getKey() + "=v" + e.getValue())
+                            .sorted().toList());
+                    rows.add(Arrays.<Object>asList(m.name(), versions.size(), new TextTable.Cell(shown, aliases),
+                            m.description()));
                 }
                 out.print(new TextTable(List.of("model", "versions", "aliases", "description"), rows).render(format));
             } else if (history) {
                 for (AliasMove move : registry.aliasHistory(model)) {
-                    rows.add(List.of(move.when().toString(), move.alias(),
-                            move.fromVersion() == null ? "-" : "v" + move.fromVersion(),
-                            move.toVersion() == null ? "-" : "v" + move.toVersion(), move.actor() + "@" + move.host(),
-                            move.reason(), move.evidence().isEmpty() ? "" : move.evidence().toString()));
+                    rows.add(Arrays.<Object>asList(move.when().toString(), move.alias(), version(move.fromVersion()),
+                            version(move.toVersion()), move.actor() + "@" + move.host(), move.reason(),
+                            new TextTable.Cell(move.evidence().isEmpty() ? "" : move.evidence().toString(), move.evidence())));
                 }
                 out.print(new TextTable(List.of("when", "alias", "from", "to", "by", "reason", "evidence"), rows)
                         .render(format));
             } else {
                 for (ModelVersion v : registry.versions(model)) {
-                    rows.add(List.of("v" + v.version(), String.join(",", v.aliases().stream().sorted().toList()), v.source().study(),
-                            v.source().trialNumber(), v.values().isEmpty() ? "" : v.values().get(0), v.archived(),
-                            v.created().toString(), v.description() == null ? "" : v.description()));
+                    List<String> aliases = v.aliases().stream().sorted().toList();
+                    rows.add(Arrays.<Object>asList(version(v.version()), new TextTable.Cell(String.join(",", aliases), aliases),
+                            v.source().study(), v.source().trialNumber(), v.values().isEmpty() ? null : v.values().get(0),
+                            v.archived(), v.created().toString(), v.description()));
                 }
                 out.print(new TextTable(List.of("version", "aliases", "study", "trial", "value", "archived", "created",
                         "description"), rows).render(format));
@@ -94,5 +98,10 @@ public final class ModelsCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    /** A version as the table shows it ({@code v3}, {@code -} for none) and JSON writes it ({@code 3}, null). */
+    private static TextTable.Cell version(Integer version) {
+        return new TextTable.Cell(version == null ? "-" : "v" + version, version);
     }
 }

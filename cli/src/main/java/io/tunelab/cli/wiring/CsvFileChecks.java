@@ -23,6 +23,9 @@ import java.util.Map;
 final class CsvFileChecks {
     /** The rows after the header that are read for cells that are not numbers. */
     static final int ROWS = 20;
+    /** What a message about a word in a column that {@code data.categorical} leaves numeric advises ({@code %s}: the column). */
+    static final String NOT_CATEGORICAL = "with data.categorical given, every other column but the target is read as numbers:"
+            + " list '%s' in categorical too";
 
     private CsvFileChecks() {
     }
@@ -107,6 +110,18 @@ final class CsvFileChecks {
                 throw new CliException(field + ": CSV " + file + " column '" + column + "' is not numeric (" + where
                         + "); " + advice.formatted(column));
             });
+        }
+
+        /**
+         * With {@code data.categorical} given, refuses a word in the first rows of a column it does not list (other than
+         * the target), at {@code data.categorical}: the trainers then read every other column as numbers.
+         */
+        void checkNumericBesidesCategorical(DataOptions data) {
+            if (data.has("categorical")) {
+                List<String> except = new ArrayList<>(data.texts("categorical"));
+                except.add(data.required("target"));
+                checkNumeric("data.categorical", except, NOT_CATEGORICAL);
+            }
         }
 
         private static boolean isNumber(String cell) {

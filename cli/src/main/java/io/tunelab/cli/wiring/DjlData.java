@@ -18,7 +18,6 @@ import io.tunelab.trainers.sources.TrainingData;
 import io.tunelab.trainers.tabular.CsvOptions;
 import io.tunelab.trainers.tabular.Task;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -129,11 +128,8 @@ final class DjlData {
                     named.put("data.target", List.of(data.required("target")));
                     named.put("data.categorical", data.texts("categorical"));
                     problems.check(() -> head.checkNamed(named));
-                    if (problems.isEmpty() && data.has("categorical")) {
-                        List<String> except = new ArrayList<>(data.texts("categorical"));
-                        except.add(data.required("target"));
-                        problems.check(() -> head.checkNumeric("data.categorical", except, "with data.categorical given,"
-                                + " every other column but the target is read as numbers: list '%s' in categorical too"));
+                    if (problems.isEmpty()) {
+                        problems.check(() -> head.checkNumericBesidesCategorical(data));
                     }
                 });
             }
@@ -175,7 +171,8 @@ final class DjlData {
                     CsvOptions options = (csvTask(data) == Task.CLASSIFICATION ? CsvOptions.classification(data.required("target"))
                             : CsvOptions.regression(data.required("target")))
                             .withCategorical(data.texts("categorical").toArray(String[]::new))
-                            .withStrictNumeric(data.has("categorical"));
+                            .withStrictNumeric(data.has("categorical"))
+                            .withNotNumericAdvice(CsvFileChecks.NOT_CATEGORICAL);
                     yield CsvDatasets.load(Path.of(data.required("path")), options, fraction(data, "test_split", 0.2),
                             fraction(data, "valid_split", 0.2), spec.sampler().seed());
                 }

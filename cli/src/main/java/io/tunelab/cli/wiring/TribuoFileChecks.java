@@ -100,8 +100,9 @@ final class TribuoFileChecks {
     }
 
     /**
-     * Refuses a CSV file that does not exist, or whose header (its first line, read alone) lacks the {@code target} or a
-     * {@code categorical} column; synthetic data sets pass. Quoted header names are unquoted.
+     * Refuses a CSV file that does not exist, whose header lacks the {@code target} or a {@code categorical} column, or
+     * (with {@code categorical} given) whose first rows hold a word in another column, which the trainers read as
+     * numbers ({@link CsvFileChecks}); synthetic data sets pass. Quoted header names are unquoted.
      */
     static void csvHeader(StudySpec spec) {
         String dataset = spec.data().dataset();
@@ -115,6 +116,7 @@ final class TribuoFileChecks {
         named.put("data.target", List.of(data.required("target")));
         named.put("data.categorical", data.texts("categorical"));
         head.checkNamed(named);
+        head.checkNumericBesidesCategorical(data);
     }
 
     /**

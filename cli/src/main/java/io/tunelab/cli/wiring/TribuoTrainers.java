@@ -215,8 +215,13 @@ public final class TribuoTrainers implements TrainerFactory {
         }
         String target = data.required("target");
         CsvOptions options = task == Task.CLASSIFICATION ? CsvOptions.classification(target) : CsvOptions.regression(target);
-        options = options.withCategorical(data.texts("categorical").toArray(String[]::new));
-        return CsvTables.read(Path.of(dataset.equals("csv") ? data.required("path") : dataset), options);
+        options = options.withCategorical(data.texts("categorical").toArray(String[]::new))
+                .withStrictNumeric(data.has("categorical")).withNotNumericAdvice(CsvFileChecks.NOT_CATEGORICAL);
+        try {
+            return CsvTables.read(Path.of(dataset.equals("csv") ? data.required("path") : dataset), options);
+        } catch (TrainersException e) {
+            throw new CliException("data: " + e.getMessage());
+        }
     }
 
     /** The task of the data set, read from the file without loading the data. */

@@ -74,4 +74,15 @@ class TextTableTest {
         assertThatThrownBy(() -> new TextTable(List.of("a", "b"), List.of(List.of("only"))))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("1 cells for 2 columns");
     }
+
+    @Test
+    void aCellShowsItsTextInTheTableAndCsvAndItsValueInJsonUnderTheColumnsKey() {
+        TextTable t = new TextTable(List.of("", "directions"),
+                List.of(List.of(new TextTable.Cell("*", true), new TextTable.Cell("[minimize]", List.of("minimize")))),
+                List.of("differs", "directions"));
+
+        assertThat(t.csv()).isEqualTo(",directions\n*,[minimize]\n");
+        assertThat(t.text()).contains("*  [minimize]");
+        assertThat(t.json().replaceAll("\\s", "")).isEqualTo("[{\"differs\":true,\"directions\":[\"minimize\"]}]");
+    }
 }

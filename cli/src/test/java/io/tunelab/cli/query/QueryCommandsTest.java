@@ -12,6 +12,7 @@ import io.tunelab.search.trial.Direction;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
@@ -36,6 +37,12 @@ class QueryCommandsTest {
             return -Math.abs(Math.log10(lr) + 2) + (act.equals("elu") ? 0.1 : 0);
         }, OptimizeOptions.trials(6).withParallelism(1));
         Study.builder("<script>x</script>").storage(STORAGE).create();
+        Study.builder("attrs").storage(STORAGE).create().optimize(trial -> {
+            trial.setUserAttr("note", "a, \"b\"");
+            trial.setUserAttr("test_evaluation", Map.of("rmse", 1.5));
+            trial.setUserAttr("sizes", List.of(3, 4));
+            return trial.suggestFloat("x", 0, 1);
+        }, OptimizeOptions.trials(1).withParallelism(1));
         double[] sums = {0.9291666666666667, 0.9291666666666666};
         Study.builder("sums").storage(STORAGE).create().optimize(trial -> sums[trial.number()],
                 OptimizeOptions.trials(2).withParallelism(1));
@@ -61,6 +68,37 @@ class QueryCommandsTest {
     }
 
     @Test
+    void studiesAsJsonWriteDirectionsAsAnArrayAndNoBestAsNull() throws Exception {
+        JsonNode json = new ObjectMapper().readTree(run("studies", "--format", "json").out());
+        Result csv = run("studies", "--format", "csv");
+
+        JsonNode fashion = find(json, "study", "fashion-mlp");
+        assertThat(fashion.get("directions")).isEqualTo(new ObjectMapper().readTree("[\"maximize\"]"));
+        assertThat(fashion.get("trials").asInt()).isEqualTo(6);
+        assertThat(find(json, "study", "<script>x</script>").get("best").isNull()).isTrue();
+        assertThat(csv.out()).contains("fashion-mlp,[maximize],6,");
+    }
+
+    @Test
+    void compareAsJsonSaysWhetherEachFieldDiffersUnderAKey() throws Exception {
+        JsonNode json = new ObjectMapper().readTree(run("compare", "fashion-mlp", "1", "3", "--format", "json").out());
+
+        assertThat(json.get(0).has("")).isFalse();
+        assertThat(find(json, "field", "state").get("differs").asBoolean()).isTrue();
+        assertThat(find(json, "field", "state").get("trial 3").asText()).isEqualTo("FAIL");
+        assertThat(run("compare", "fashion-mlp", "1", "3", "--format", "csv").out()).startsWith(",field,trial 1,trial 3\n*,state,");
+    }
+
+    private static JsonNode find(JsonNode rows, String key, String value) {
+        for (JsonNode row : rows) {
+            if (row.get(key).asText().equals(value)) {
+                return row;
+            }
+        }
+        throw new AssertionError("no row with " + key + " " + value + " in " + rows);
+    }
+
+    @Test
     void trialsCanBePrintedAsCsvAndJson() throws Exception {
         Result csv = run("trials", "fashion-mlp", "--format", "csv");
         assertThat(csv.code()).isZero();
@@ -74,6 +112,21 @@ class QueryCommandsTest {
         assertThat(json.get(0).get("number").asInt()).isEqualTo(3);
         assertThat(json.get(0).get("state").asText()).isEqualTo("FAIL");
         assertThat(json.get(0).get("message").asText()).isEqualTo("IllegalStateException: diverged");
+    }
+
+    @Test
+    void trialsAsCsvOrJsonHoldTheUserAttributesAsTheTableDoesNot() throws Exception {
+        Result csv = run("trials", "attrs", "--format", "csv");
+        Result table = run("trials", "attrs");
+        JsonNode json = new ObjectMapper().readTree(run("trials", "attrs", "--format", "json").out());
+
+        List<String> lines = csv.out().lines().toList();
+        assertThat(lines.get(0)).isEqualTo("number,state,value,seconds,sampler,param:x,user_attr:note,user_attr:sizes,"
+                + "user_attr:test_evaluation");
+        assertThat(lines.get(1)).endsWith(",\"a, \"\"b\"\"\",\"[3,4]\",\"{\"\"rmse\"\":1.5}\"");
+        assertThat(json.get(0).get("user_attr:sizes").isArray()).isTrue();
+        assertThat(json.get(0).get("user_attr:test_evaluation").get("rmse").asDouble()).isEqualTo(1.5);
+        assertThat(table.out()).doesNotContain("user_attr:");
     }
 
     @Test

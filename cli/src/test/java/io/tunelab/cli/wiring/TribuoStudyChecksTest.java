@@ -76,6 +76,21 @@ class TribuoStudyChecksTest {
     }
 
     @Test
+    void aWordInTheFirstRowsOfAColumnCategoricalLeavesNumericIsRefusedAtDataCategorical(@TempDir Path dir)
+            throws IOException {
+        Path csv = Files.writeString(dir.resolve("d.csv"), "sq ft,rooms,city,y\n50,3,Oslo,1\n60,abc,Bergen,2\n70,NULL,Oslo,3\n");
+        StudySpec strict = spec("minimize", "rmse", "{type: none}",
+                "{dataset: '" + csv + "', target: y, task: regression, categorical: [city]}");
+        StudySpec inferred = spec("minimize", "rmse", "{type: none}", "{dataset: '" + csv + "', target: y, task: regression}");
+
+        assertThatThrownBy(() -> new TribuoTrainers().configuration(strict)).isInstanceOf(CliException.class)
+                .hasMessage("data.categorical: CSV " + csv + " column 'rooms' is not numeric (line 3 holds 'abc'); with"
+                        + " data.categorical given, every other column but the target is read as numbers: list 'rooms' in"
+                        + " categorical too");
+        assertThat(new TribuoTrainers().configuration(inferred).trainer()).isEqualTo("tribuo-cart (regression)");
+    }
+
+    @Test
     void aPrunerOverAHoldOutIsRefusedSinceEachTrialReportsOneStep() {
         StudySpec spec = spec("maximize", "accuracy", "{type: median, startup_trials: 2}",
                 "{dataset: synthetic-classification, samples: 200, classes: 2, seed: 1, valid_split: 0.2}");

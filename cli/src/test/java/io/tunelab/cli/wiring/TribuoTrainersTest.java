@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.tunelab.cli.error.CliException;
 import io.tunelab.spec.StudySpec;
 import io.tunelab.spec.StudySpecParser;
+import io.tunelab.trainers.tabular.ColumnKind;
 import io.tunelab.search.sampler.RandomSampler;
 import io.tunelab.search.space.IntDistribution;
 import io.tunelab.search.study.OptimizeOptions;
@@ -16,6 +17,7 @@ import io.tunelab.search.trial.Direction;
 import io.tunelab.search.trial.FrozenTrial;
 import io.tunelab.search.trial.TrialState;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -106,6 +108,26 @@ class TribuoTrainersTest {
                 .hasMessage("data.path: the CSV file is already named by dataset: " + csv + "; give it once");
         assertThatThrownBy(() -> new TribuoTrainers().configuration(badTask))
                 .hasMessage("data.task: expected classification or regression, got 'ranking'");
+    }
+
+    @Test
+    void aWordInAColumnCategoricalLeavesNumericIsAnErrorNamingItsLineAndColumnNotACategoricalColumn(@TempDir Path dir)
+            throws IOException {
+        StringBuilder csv = new StringBuilder("sq ft,rooms,city,y\n");
+        for (int i = 0; i < 40; i++) {
+            csv.append(50 + i).append(',').append(i == 30 ? "abc" : i % 5 == 0 ? "n/a" : String.valueOf(1 + i % 4))
+                    .append(',').append(i % 2 == 0 ? "Oslo" : "Bergen").append(',').append(100 + 3 * i).append('\n');
+        }
+        Path file = Files.writeString(dir.resolve("reg.csv"), csv);
+        String yaml = forestYaml(file, "space:\n  n_trees: {int: [3, 5]}").replace("task:", "categorical: [city], task:");
+        StudySpec strict = new StudySpecParser().parse(yaml, "strict.yaml");
+        StudySpec fixed = new StudySpecParser().parse(yaml.replace("reg.csv", "fixed.csv"), "fixed.yaml");
+        Files.writeString(dir.resolve("fixed.csv"), csv.toString().replace("abc", "N/A"));
+
+        assertThatThrownBy(() -> TribuoTrainers.split(strict)).isInstanceOf(CliException.class)
+                .hasMessageContaining("data: CSV 'reg.csv' line 32, column 2 ('rooms'): 'abc' is not a number")
+                .hasMessageEndingWith("list 'rooms' in categorical too");
+        assertThat(TribuoTrainers.split(fixed)[0].kind(1)).isEqualTo(ColumnKind.NUMERIC);
     }
 
     @Test

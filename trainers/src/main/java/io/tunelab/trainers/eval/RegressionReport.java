@@ -5,11 +5,12 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The test-set evaluation of a regressor: RMSE with its confidence interval, MAE and R². The RMSE
- * interval is the square root of the t-interval of the per-example squared errors, as Géron's
- * <i>Hands-On Machine Learning</i> (ch. 2) computes it
- * ({@code np.sqrt(stats.t.interval(0.95, n - 1, loc=sq.mean(), scale=stats.sem(sq)))}); a lower
- * bound below zero becomes zero. Immutable.
+ * The test-set evaluation of a regressor: RMSE with its confidence interval, MAE and R². The RMSE interval is the
+ * bootstrap percentile interval of the mean squared error over the test examples, square-rooted
+ * ({@link ConfidenceInterval#bootstrapMean}, {@value #RESAMPLES} resamples from the fixed seed {@value #SEED}, so
+ * the same predictions always get the same interval). It stays within the errors' range and around the RMSE even when
+ * a few large errors dominate, where the t-interval on the squared errors that Géron's <i>Hands-On Machine
+ * Learning</i> (ch. 2) computes would reach below zero and leave a degenerate {@code [0, high]}. Immutable.
  *
  * @param examples     number of test examples
  * @param rmse         root mean squared error
@@ -19,6 +20,10 @@ import java.util.Map;
  *                     constant, 1 for a perfect fit and 0 otherwise (as scikit-learn)
  */
 public record RegressionReport(int examples, double rmse, ConfidenceInterval rmseInterval, double mae, double r2) {
+    /** Bootstrap resamples of the test examples behind the RMSE interval. */
+    public static final int RESAMPLES = 2000;
+    /** Seed of the bootstrap resampling: an evaluation is a function of its predictions alone. */
+    public static final long SEED = 20_240_601L;
 
     /** Evaluates at the 95% level. */
     public static RegressionReport of(double[] truth, double[] predicted) {
@@ -42,7 +47,7 @@ public record RegressionReport(int examples, double rmse, ConfidenceInterval rms
             double e = predicted[i] - truth[i];
             squared[i] = e * e;
         }
-        ConfidenceInterval interval = ConfidenceInterval.tInterval(squared, level).sqrt();
+        ConfidenceInterval interval = ConfidenceInterval.bootstrapMean(squared, level, SEED, RESAMPLES).sqrt();
         return new RegressionReport(truth.length, Scores.rmse(truth, predicted), interval, Scores.mae(truth, predicted),
                 Scores.r2(truth, predicted));
     }

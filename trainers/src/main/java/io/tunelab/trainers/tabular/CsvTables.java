@@ -9,20 +9,34 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
- * Reads CSV files with a header row into {@link Table}s. Cells that are empty, {@code NA}, {@code NaN}
- * or {@code ?} are missing. A column is numeric when every non-missing cell parses as a finite number
+ * Reads CSV files with a header row into {@link Table}s. Cells in {@link #MISSING} (empty, {@code NA},
+ * {@code NaN}, {@code n/a}, {@code null}, {@code None}, {@code ?} and the like, as pandas' default
+ * {@code na_values}) are missing. A column is numeric when every non-missing cell parses as a finite number
  * and it is not listed in {@link CsvOptions#categorical()}; otherwise it is categorical (with
  * {@link CsvOptions#strictNumeric()}, a non-number in an unlisted column is an error instead). A missing
  * target is an error. Errors name the line a bad record starts on. Stateless.
  */
 public final class CsvTables {
-    /** The cells read as missing values. */
-    public static final Set<String> MISSING = Set.of("", "NA", "NaN", "nan", "?");
+    /**
+     * The cells read as missing values, in the order messages list them: the empty cell, pandas' default
+     * {@code na_values} that a hand-edited or exported file commonly holds, and {@code ?} (the UCI files' mark).
+     * Case matters, as in pandas: {@code Null} is a word.
+     */
+    public static final Set<String> MISSING = Collections.unmodifiableSet(new LinkedHashSet<>(List.of(
+            "", "NA", "N/A", "n/a", "NaN", "nan", "NULL", "null", "None", "?")));
+
+    /** {@link #MISSING} as a message shows it: {@code empty, NA, N/A, ...}. */
+    public static String missingTokens() {
+        return MISSING.stream().map(t -> t.isEmpty() ? "empty" : t).collect(Collectors.joining(", "));
+    }
 
     private CsvTables() {
     }
@@ -148,7 +162,7 @@ public final class CsvTables {
             if (!MISSING.contains(cells[r]) && parse(cells[r]) == null) {
                 throw new TrainersException("CSV '" + name + "' line " + lines.get(r + 1) + ", column " + (c + 1) + " ('"
                         + column + "'): '" + cells[r] + "' is not a number; expected a finite number or a missing value"
-                        + " (empty, NA, NaN, ?), " + advice.formatted(column));
+                        + " (" + missingTokens() + "), " + advice.formatted(column));
             }
         }
         return numbers(cells);

@@ -58,6 +58,19 @@ class CsvTablesTest {
     }
 
     @Test
+    void pandasDefaultMissingMarksAreMissingToo() throws IOException {
+        Table t = parse("x,c,y\n1,a,1\nn/a,N/A,2\nN/A,null,3\nnull,NULL,4\nNULL,None,5\nNone,n/a,6\n",
+                CsvOptions.regression("y").withStrictNumeric(true).withCategorical("c"));
+
+        assertThat(t.kind(0)).isEqualTo(ColumnKind.NUMERIC);
+        for (int r = 1; r < 6; r++) {
+            assertThat(t.number(0, r)).isNaN();
+            assertThat(t.category(1, r)).isNull();
+        }
+        assertThat(CsvTables.missingTokens()).isEqualTo("empty, NA, N/A, n/a, NaN, nan, NULL, null, None, ?");
+    }
+
+    @Test
     void aNumericLookingColumnCanBeForcedCategorical() throws IOException {
         Table t = parse("zip,y\n75001,1\n10115,2\n", CsvOptions.regression("y").withCategorical("zip"));
 
