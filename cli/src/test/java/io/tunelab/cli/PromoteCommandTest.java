@@ -156,7 +156,7 @@ class PromoteCommandTest {
     }
 
     @Test
-    void aModelFileThatDoesNotLoadIsRefusedBeforeItIsRegistered() throws Exception {
+    void aModelFileChangedSinceItWasLoggedIsRefusedBeforeItIsRegistered() throws Exception {
         Path copy = dir.resolve("broken");
         try (Tracker tracker = Tracker.open(TrackerConfig.inDirectory(Path.of(storage)))) {
             long study = tracker.storage().findStudy("classes").orElseThrow().id();
@@ -170,7 +170,8 @@ class PromoteCommandTest {
             CliInvocation.Result r = promote("classes", "--trial", String.valueOf(worst), "--model", "broken");
 
             assertThat(r.code()).isEqualTo(2);
-            assertThat(r.err()).contains("cannot load the model file of the trial to promote").doesNotContain("\tat ");
+            assertThat(r.err()).contains("has changed since it was logged: checksum mismatch: expected sha256")
+                    .doesNotContain("\tat ");
             assertThat(versions("broken")).isZero();
         } finally {
             try (Tracker tracker = Tracker.open(TrackerConfig.inDirectory(Path.of(storage)))) {

@@ -7,12 +7,17 @@ import io.tunelab.cli.error.CliException;
 import io.tunelab.search.study.Study;
 import io.tunelab.search.trial.TrialState;
 import io.tunelab.serving.ModelRef;
+import io.tunelab.tracker.config.DatabaseSettings;
 import io.tunelab.tracker.registry.Change;
 import io.tunelab.tracker.registry.ModelRegistry;
 import io.tunelab.tracker.setup.Tracker;
 import io.tunelab.tracker.setup.TrackerConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.EnumSet;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -58,10 +63,21 @@ class ServeTargetTest {
         }
     }
 
+    /** Points alias {@code name} of model m at v1 as an old database may hold it: new aliases of that shape are refused. */
+    private void storedBeforeVersionLikeAliasesWereRefused(String name) throws SQLException {
+        DatabaseSettings db = DatabaseSettings.embedded(dir.resolve("tracker"));
+        try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
+             Statement s = c.createStatement()) {
+            s.executeUpdate("INSERT INTO model_aliases (model_id, alias_name, version_id) SELECT m.model_id, '" + name + "',"
+                    + " v.version_id FROM registered_models m JOIN model_versions v ON v.model_id = m.model_id"
+                    + " WHERE v.version_number = 1");
+        }
+    }
+
     @Test
     void anAliasNamedLikeAVersionStaysTheAliasAndAMissingVersionIsNamed() throws Exception {
         try (Tracker t = twoVersionsWithProductionAtV2()) {
-            t.registry().setAlias("m", "v2", 1, Change.by("me", "test"));
+            storedBeforeVersionLikeAliasesWereRefused("v2");
             assertThat(ServeTarget.parse("m@v2", t.registry())).isEqualTo(new ServeTarget("m", "v2", 0));
 
             assertThatThrownBy(() -> ServeTarget.parse("m@9", t.registry())).hasMessageContaining("9");

@@ -10,6 +10,8 @@ import io.tunelab.search.trial.TrialState;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -29,6 +31,7 @@ final class TrialRunner {
     private static final Duration FIRST_PAUSE = Duration.ofMillis(500);
     /** The longest pause between attempts to record a trial's outcome while the storage is unreachable. */
     private static final Duration MAX_PAUSE = Duration.ofSeconds(30);
+    private static final int MAX_WARNED = 1000;
     private static final String UNUSABLE = " (an error of the Java virtual machine itself: the study stops)";
 
     private final Study study;
@@ -38,6 +41,7 @@ final class TrialRunner {
     private final AtomicReference<Throwable> abort = new AtomicReference<>();
     private final long deadline;
     private final Object askLock = new Object();
+    private final Set<String> warned = ConcurrentHashMap.newKeySet();
     private final int window;
 
     /** Runs with deterministic window {@code window} for every ask (0: off). */
@@ -230,9 +234,21 @@ final class TrialRunner {
         return false;
     }
 
-    /** Logs a trial's failure as one warning with its stack trace, as Optuna logs the traceback. */
+    /**
+     * Logs a trial's failure as a warning the first time its message is seen in this run, as debug after that, so that a
+     * study file's mistake shared by every trial is said once; the stack trace goes to the debug log (the command line's
+     * {@code --debug}) and, kept by {@link #keepTrace}, to the trial. A warning about an exception that is not Tunelab's
+     * own (a bug in the objective) says where its trace is.
+     */
     private void warnFailed(int number, String message, Throwable e) {
-        LOG.warn("Trial {} of study '{}' failed: {}", number, study.name(), message, e);
+        if (warned.size() >= MAX_WARNED || warned.add(message)) {
+            String where = e.getClass().getName().startsWith("io.tunelab.") ? ""
+                    : " (stack trace: the trial's system attribute " + FailTrace.ATTR + ", or the debug log)";
+            LOG.warn("Trial {} of study '{}' failed: {}{}", number, study.name(), message, where);
+        } else {
+            LOG.debug("Trial {} of study '{}' failed as an earlier trial did: {}", number, study.name(), message);
+        }
+        LOG.debug("Trial {} of study '{}' failed at", number, study.name(), e);
     }
 
     /**
