@@ -26,7 +26,8 @@ import org.slf4j.LoggerFactory;
  * database; the holder therefore serves its open database over TCP on the loopback interface, under a random name that
  * it writes to {@code tracker.share} beside the file, readable by its owner only. H2 refuses every other name, so only
  * who may read that file connects, as the embedded database's own user (what {@code AUTO_SERVER} does, bound to
- * loopback and with the name in a private file). The holder deletes the file when it closes.
+ * loopback and with the name in a private file). The holder deletes the file when it closes, or exits
+ * without closing (SIGTERM).
  *
  * <p>The server listens on the loopback address ({@code h2.bindAddress}, which {@link #bindLoopback} sets before H2 is
  * first used, unless set already); where H2 was used before and binds to every address, it still accepts only clients
@@ -41,11 +42,15 @@ final class LocalShare implements AutoCloseable {
     private final Server tcp;
     private final Path file;
     private final String url;
+    /** Removes the file when the process exits without closing the database (Ctrl-C, SIGTERM, System.exit). */
+    private final Thread atExit;
 
     private LocalShare(Server tcp, Path file, String url) {
         this.tcp = tcp;
         this.file = file;
         this.url = url;
+        this.atExit = new Thread(this::removeFile, "tunelab-share-exit");
+        Runtime.getRuntime().addShutdownHook(atExit);
     }
 
     /**
@@ -108,6 +113,15 @@ final class LocalShare implements AutoCloseable {
     @Override
     public void close() {
         tcp.stop();
+        removeFile();
+        try {
+            Runtime.getRuntime().removeShutdownHook(atExit);
+        } catch (IllegalStateException exiting) {
+            // closed by a shutdown hook: the JVM runs (or ran) atExit itself
+        }
+    }
+
+    private void removeFile() {
         if (read(file).filter(url::equals).isPresent()) {
             try {
                 Files.deleteIfExists(file);

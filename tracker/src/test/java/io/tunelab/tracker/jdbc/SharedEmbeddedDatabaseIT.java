@@ -25,8 +25,9 @@ class SharedEmbeddedDatabaseIT {
     Path dir;
 
     /** Starts a process holding the database of {@link #dir}; returns it once it says it is ready. */
-    private Process holder(BufferedReader[] output) throws Exception {
-        Process holder = JavaProcess.start(HoldingTrackerMain.class, dir.toString());
+    private Process holder(BufferedReader[] output, String... mode) throws Exception {
+        Process holder = JavaProcess.start(HoldingTrackerMain.class, mode.length == 0 ? new String[] {dir.toString()}
+                : new String[] {dir.toString(), mode[0]});
         output[0] = new BufferedReader(new InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8));
         assertThat(output[0].readLine()).isEqualTo("ready");
         return holder;
@@ -61,6 +62,17 @@ class SharedEmbeddedDatabaseIT {
             assertThat(reader.findStudy("before")).as("what was written through the share is in the file").isPresent();
             assertThat(reader.findStudy("after")).as("what was written after the holder ended too").isPresent();
         }
+    }
+
+    @Test
+    void aHolderThatExitsWithoutClosingRemovesItsShareFile() throws Exception {
+        Process holder = holder(new BufferedReader[1], "exit");
+        assertThat(dir.resolve(LocalShare.FILE)).exists();
+
+        holder.getOutputStream().close();
+        assertThat(holder.waitFor(30, TimeUnit.SECONDS)).isTrue();
+
+        assertThat(dir.resolve(LocalShare.FILE)).doesNotExist();
     }
 
     @Test
