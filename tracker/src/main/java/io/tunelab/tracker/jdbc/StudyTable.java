@@ -119,8 +119,7 @@ final class StudyTable {
      */
     void setAttr(Connection c, long studyId, String key, Object value) throws SQLException {
         checkAttrName(key);
-        StorageNames.checkAttrValue(key, value);
-        String json = JsonCodec.write("study attribute '" + key + "'", value);
+        String json = JsonCodec.write("attribute '" + key + "'", value);
         try (PreparedStatement lock = c.prepareStatement("SELECT study_id FROM studies WHERE study_id = ? FOR UPDATE")) {
             lock.setLong(1, studyId);
             try (ResultSet rs = lock.executeQuery()) {

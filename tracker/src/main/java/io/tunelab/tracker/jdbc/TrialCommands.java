@@ -240,13 +240,17 @@ final class TrialCommands {
     /** Sets a user ({@code U}) or system ({@code S}) attribute of an unfinished trial. */
     void setAttr(Connection c, long trialId, char scope, String key, Object value) throws SQLException {
         StudyTable.checkAttrName(key);
-        StorageNames.checkAttrValue(key, value);
+        String json = JsonCodec.write("attribute '" + key + "'", value);
         lockMutable(c, trialId);
-        writeAttr(c, trialId, scope, key, value);
+        writeJson(c, trialId, scope, key, json);
     }
 
     static void writeAttr(Connection c, long trialId, char scope, String key, Object value) throws SQLException {
-        String json = JsonCodec.write("attribute '" + key + "'", value);
+        writeJson(c, trialId, scope, key, JsonCodec.write("attribute '" + key + "'", value));
+    }
+
+    /** Writes attribute {@code key}'s JSON text, written once by {@link JsonCodec#write}. */
+    private static void writeJson(Connection c, long trialId, char scope, String key, String json) throws SQLException {
         try (PreparedStatement up = c.prepareStatement("UPDATE trial_attrs SET attr_json = ?"
                 + " WHERE trial_id = ? AND attr_scope = ? AND attr_name = ?")) {
             up.setString(1, json);
