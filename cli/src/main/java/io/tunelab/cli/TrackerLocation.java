@@ -49,7 +49,9 @@ final class TrackerLocation {
     /**
      * How long the dashboard waits for an unreachable database, in a transaction: its pages ask on behalf of a person
      * (and poll), so a stopped server is reported within seconds (a 503 the page shows as a banner while it keeps
-     * trying) instead of after the two minutes a worker waits out a restart.
+     * trying) instead of after the two minutes a worker waits out a restart. A database that answers but whose pooled
+     * connections are all in use (many slow pages at once) is busy, not unreachable: a request waits ten times as long
+     * (30 s) for a free connection, and is then answered 503 busy, without the banner.
      */
     static final Duration DASHBOARD_OUTAGE_TOLERANCE = Duration.ofSeconds(3);
 

@@ -16,7 +16,9 @@ import org.slf4j.LoggerFactory;
  * "message"}} every failed API call answers with. Unexpected exceptions become 500 with a generic
  * message (details go to the log, not to the client). An unreachable database (the tracker's UNAVAILABLE, after its
  * outage tolerance of a few seconds) answers 503 with {@code "retrying": true}, a message ending in "; retrying" and
- * {@code Retry-After}: the pages show it as a banner and keep asking.
+ * {@code Retry-After}: the pages show it as a banner and keep asking. A busy database (it answers, but every pooled
+ * connection stayed in use for the tracker's longer busy wait: {@link StorageException#busy()}) is not reported as
+ * unreachable: 503 {@code "BUSY"} with {@code Retry-After}, shown as the call's error, without the banner.
  */
 public final class ErrorMapping {
     private static final Logger LOG = LoggerFactory.getLogger(ErrorMapping.class);
@@ -79,7 +81,12 @@ public final class ErrorMapping {
             message = "internal error (" + e.getClass().getSimpleName() + "); see the dashboard's log";
         }
         Map<String, Object> body = body(c.getKey(), c.getValue(), message);
-        if (e instanceof StorageException s && s.kind() == StorageException.Kind.UNAVAILABLE) {
+        if (e instanceof StorageException s && s.busy()) {
+            LOG.debug("{} {}: {}", ctx.method(), ctx.path(), message);
+            body.put("error", "BUSY");
+            body.put("message", (message == null ? "database busy" : message) + "; try again shortly");
+            ctx.header("Retry-After", String.valueOf(RETRY_AFTER_SECONDS));
+        } else if (e instanceof StorageException s && s.kind() == StorageException.Kind.UNAVAILABLE) {
             LOG.debug("{} {}: {}", ctx.method(), ctx.path(), message);
             body.put("message", (message == null ? "database unreachable" : message) + "; retrying");
             body.put("retrying", true);

@@ -27,7 +27,8 @@ import org.slf4j.LoggerFactory;
  * <p>While the database is unreachable the streams stay open: a period whose first read fails for that reason
  * ({@link StorageException.Kind#UNAVAILABLE}) reads nothing more for the other streams, every stream gets an
  * {@code unavailable} event {@code {"message"}} once (and a stream opened meanwhile at once), and the first period
- * that reads again sends {@code available}; the streams' cursors then catch up on what changed meanwhile.
+ * that reads again sends {@code available}; the streams' cursors then catch up on what changed meanwhile. A busy
+ * database ({@link StorageException#busy()}) is no outage: that period reads nothing more and tells the streams nothing.
  */
 public final class LiveEvents implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LiveEvents.class);
@@ -40,6 +41,8 @@ public final class LiveEvents implements AutoCloseable {
     private long ticks;
     /** Why the database was unreachable at the last period that read it, or null when it answered. */
     private volatile String outage;
+    /** Whether a read of this period found the database busy (then the period reads nothing more). */
+    private boolean busy;
 
     /** One open stream as this class uses it: a Javalin {@link SseClient} in the server, a fake in tests. */
     interface EventStream {
@@ -110,7 +113,7 @@ public final class LiveEvents implements AutoCloseable {
     }
 
     /**
-     * The data's cursor; while the database is unreachable, one before every change (the stream is then told
+     * The data's cursor; while the database is unreachable (or busy), one before every change (the stream is then told
      * everything changed once it reads again: a {@code studies} event, or a study's {@code reset}).
      */
     private long currentCursor() {
@@ -120,7 +123,9 @@ public final class LiveEvents implements AutoCloseable {
             if (e.kind() != StorageException.Kind.UNAVAILABLE) {
                 throw e;
             }
-            outage = e.getMessage();
+            if (!e.busy()) {
+                outage = e.getMessage();
+            }
             return -1;
         }
     }
@@ -155,13 +160,14 @@ public final class LiveEvents implements AutoCloseable {
         boolean ping = ticks % Math.max(1, 15_000 / periodMillis) == 0;
         boolean read = false;
         String down = null;
+        busy = false;
         for (Subscriber s : subscribers) {
             try {
                 if (s.client.terminated()) {
                     subscribers.remove(s);
                     continue;
                 }
-                if (down == null) {
+                if (down == null && !busy) {
                     read = true;
                     down = notifyOrOutage(s);
                 }
@@ -178,12 +184,15 @@ public final class LiveEvents implements AutoCloseable {
                 subscribers.remove(s);
             }
         }
-        if (read) {
+        if (read && !busy) {
             report(down);
         }
     }
 
-    /** Sends {@code s} what changed; returns null, or why the database is unreachable (then nothing is sent). */
+    /**
+     * Sends {@code s} what changed; returns null, or why the database is unreachable (then nothing is sent). A busy
+     * database sets {@link #busy} and returns null.
+     */
     private String notifyOrOutage(Subscriber s) {
         try {
             if (s.studyId != null) {
@@ -199,6 +208,11 @@ public final class LiveEvents implements AutoCloseable {
         } catch (StorageException e) {
             if (e.kind() != StorageException.Kind.UNAVAILABLE) {
                 throw e;
+            }
+            if (e.busy()) {
+                LOG.debug("live updates wait for a busy database: {}", e.getMessage());
+                busy = true;
+                return null;
             }
             return e.getMessage() == null ? "database unreachable" : e.getMessage();
         }

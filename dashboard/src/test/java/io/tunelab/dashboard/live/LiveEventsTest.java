@@ -146,4 +146,32 @@ class LiveEventsTest {
             }
         }
     }
+
+    @Test
+    void aBusyDatabaseIsNoOutageStreamsAreToldNothingAndCatchUpOnceItAnswers() {
+        OutageData db = new OutageData(new StorageDashboardData(new InMemoryStorage(), 0));
+        try (LiveEvents events = new LiveEvents(db.data(), HOUR)) {
+            FakeStream first = new FakeStream();
+            FakeStream second = new FakeStream();
+            events.subscribe(first, null, -1);
+            events.subscribe(second, null, -1);
+            db.busy = true;
+
+            events.tick();
+            FakeStream opened = new FakeStream();
+            events.subscribe(opened, null, -1);
+
+            assertThat(db.callsWhileDown).as("one read in the busy period, however many streams").hasValue(1);
+            for (FakeStream stream : List.of(first, second, opened)) {
+                assertThat(stream.sent).noneMatch(line -> line.startsWith("unavailable ") || line.startsWith("available "));
+            }
+
+            db.busy = false;
+            events.tick();
+
+            for (FakeStream stream : List.of(first, second)) {
+                assertThat(stream.sent).anyMatch(line -> line.startsWith("studies ")).noneMatch(line -> line.startsWith("available "));
+            }
+        }
+    }
 }
