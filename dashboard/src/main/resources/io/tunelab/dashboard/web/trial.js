@@ -108,25 +108,45 @@
       el('div', {class: 'panel'}, el('h2', {text: 'System attributes'}), json(t.systemAttrs))));
     TL.ready();
     if (t.state === 'RUNNING') {
-      TL.events({study: t.study.id}, async ev => {
-        for (const m of (ev.metrics || []).filter(m => m.trialId === t.id)) {
-          const i = t.metricNames.indexOf(m.name);
-          const s = series.get(m.name);
-          if (i < 0 || !s) { location.reload(); return; }
-          const last = s.steps.length ? s.steps[s.steps.length - 1] : -1;
-          const more = await api('/api/trials/' + id + '/series?maxPoints=0&after=' + last + '&name=' + encodeURIComponent(m.name));
-          s.steps.push(...more.steps); s.values.push(...more.values); s.total += more.total;
-          TL.chart('metric-' + i).setOption({series: [{data: s.steps.map((st, k) => [st, finite(s.values[k])])}]});
+      // What the stream said changed, taken in by one update at a time (TL.oneAtATime): a slow answer never lets two
+      // updates overlap and draw out of order, and what a failed update missed is asked for again by the next.
+      const pending = {metrics: new Set(), trial: false};
+      async function applyChanges() {
+        const names = [...pending.metrics], trialChanged = pending.trial;
+        pending.metrics.clear();
+        pending.trial = false;
+        try {
+          for (const name of names) {
+            const i = t.metricNames.indexOf(name);
+            const s = series.get(name);
+            if (i < 0 || !s) { location.reload(); return; }
+            const last = s.steps.length ? s.steps[s.steps.length - 1] : -1;
+            const more = await api('/api/trials/' + id + '/series?maxPoints=0&after=' + last + '&name=' + encodeURIComponent(name));
+            s.steps.push(...more.steps); s.values.push(...more.values); s.total += more.total;
+            TL.chart('metric-' + i).setOption({series: [{data: s.steps.map((st, k) => [st, finite(s.values[k])])}]});
+          }
+          if (trialChanged) {
+            // the trial changed: a finished trial's page is drawn again in its final state; a running one's pruner
+            // values follow
+            const now = await api('/api/trials/' + encodeURIComponent(id));
+            const steps = Object.keys(now.intermediate);
+            if (now.state !== 'RUNNING' || (steps.length && !document.getElementById('intermediate'))) { location.reload(); return; }
+            if (steps.length) TL.chart('intermediate').setOption({series: [{data: steps.map(s => [Number(s), finite(now.intermediate[s])])}]});
+          }
+        } catch (e) {
+          names.forEach(n => pending.metrics.add(n));
+          pending.trial = pending.trial || trialChanged;
+          throw e;
         }
-        if ((ev.trials || []).includes(t.number)) {
-          // the trial changed: a finished trial's page is drawn again in its final state; a running one's pruner
-          // values follow
-          const now = await api('/api/trials/' + encodeURIComponent(id));
-          const steps = Object.keys(now.intermediate);
-          if (now.state !== 'RUNNING' || (steps.length && !document.getElementById('intermediate'))) { location.reload(); return; }
-          if (steps.length) TL.chart('intermediate').setOption({series: [{data: steps.map(s => [Number(s), finite(now.intermediate[s])])}]});
-        }
-      });
+      }
+      const update = TL.throttle(TL.oneAtATime(applyChanges), 1000);
+      // on every (re)connection, e.g. after an outage, whatever changed meanwhile: every series and the trial
+      const catchUp = () => { t.metricNames.forEach(n => pending.metrics.add(n)); pending.trial = true; update(); };
+      TL.events({study: t.study.id}, ev => {
+        (ev.metrics || []).filter(m => m.trialId === t.id).forEach(m => pending.metrics.add(m.name));
+        if ((ev.trials || []).includes(t.number)) pending.trial = true;
+        if (pending.metrics.size || pending.trial) update();
+      }, catchUp);
     }
   } catch (e) { showError(main, e); }
 })();
