@@ -68,8 +68,9 @@ const TL = (() => {
   /**
    * The banner of an unreachable database: outage(message) shows it (an API call answered 503 "retrying", or the event
    * stream said "unavailable") and asks /api/health after 2 s, doubling to 16 s, until the database answers; then the
-   * banner and the errors the outage caused go, and a page that never got ready loads again, while a ready one runs the
-   * catch-up of its event stream (events' onConnect). The event stream's "available" ends it at once.
+   * banner and the errors the outage caused go, and a page that never got ready loads again, while a ready one resumes:
+   * it runs what it gave onResume (the catch-up of its event stream, events' onConnect, is one). The event stream's
+   * "available" ends it at once.
    */
   const OUTAGE_TEXT = 'database unreachable — retrying';
   let probe = null, probeDelay = 0;
@@ -91,6 +92,8 @@ const TL = (() => {
     probeDelay = Math.min(16000, probeDelay * 2);
     probe = setTimeout(checkHealth, probeDelay);
   }
+  /** Runs fn when the database answers again after an outage, on a page that was ready (see outage). */
+  function onResume(fn) { catchUps.push(fn); }
   function recovered() {
     clearTimeout(probe);
     probe = null;
@@ -134,7 +137,7 @@ const TL = (() => {
     source.addEventListener('studies', e => onChange(JSON.parse(e.data)));
     source.addEventListener('unavailable', e => outage(JSON.parse(e.data).message));
     source.addEventListener('available', recovered);
-    if (onConnect) catchUps.push(onConnect);
+    if (onConnect) onResume(onConnect);
     source.onerror = () => live('reconnecting…');
     // A page kept for back/forward navigation must not hold a connection (browsers allow six per host).
     window.addEventListener('pagehide', () => source.close());
@@ -227,5 +230,5 @@ const TL = (() => {
   }
   /** Marks the page interactive; readyMs is the time since navigation started (read by tests and the benchmark). */
   function ready() { document.body.dataset.readyMs = String(performance.now()); document.body.dataset.ready = '1'; }
-  return {el, esc, num, finite, fmt, fmtTime, fmtDuration, param, api, showError, clearError, nav, live, events, echarts: echartsReady, chart, throttle, oneAtATime, outage, onReaderOrAfter, stateChip, infeasibleChip, ready, ApiError};
+  return {el, esc, num, finite, fmt, fmtTime, fmtDuration, param, api, showError, clearError, nav, live, events, echarts: echartsReady, chart, throttle, oneAtATime, outage, onResume, onReaderOrAfter, stateChip, infeasibleChip, ready, ApiError};
 })();

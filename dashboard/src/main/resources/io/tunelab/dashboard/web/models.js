@@ -31,7 +31,9 @@
       await show(model, notes);
     } catch (e) { showError(out, e); }
   }
+  let shown = null;
   async function show(name, notes) {
+    shown = name;
     detail.replaceChildren();
     try {
       const d = await api('/api/models/' + encodeURIComponent(name));
@@ -70,13 +72,18 @@
         el('td', {text: fmtTime(m.updated)}))))));
     return res.models;
   }
+  let loaded = false;
   try {
     info = await api('/api/info');
     const models = await loadList();
     main.append(list, detail);
     if (models.length) await show(TL.param('model') || models[0].name);
+    loaded = true;
   } catch (e) {
     showError(main, e);
   }
   TL.ready();
+  // once the database answers again after an outage: a page whose first load failed loads again; else the list and the
+  // model shown are read again
+  TL.onResume(() => loaded ? loadList().then(() => shown && show(shown)).catch(e => showError(main, e)) : location.reload());
 })();

@@ -16,9 +16,10 @@ import org.junit.jupiter.api.Test;
  */
 @org.junit.jupiter.api.Timeout(value = 5, unit = java.util.concurrent.TimeUnit.MINUTES)
 class DatabaseOutageBrowserIT {
-    private static final String BANNER = "const b = document.getElementById('outage');"
+    /** The banner of an unreachable database is shown. */
+    static final String BANNER = "const b = document.getElementById('outage');"
             + " return !!b && b.textContent.startsWith('database unreachable — retrying')";
-    private static final String NO_BANNER = "return !document.getElementById('outage')";
+    static final String NO_BANNER = "return !document.getElementById('outage')";
     private static final String STUDY_ROW = "return [...document.querySelectorAll('.study-name')].some(a => a.textContent === 'kept')";
 
     @Test
@@ -48,14 +49,7 @@ class DatabaseOutageBrowserIT {
         OutageData db = oneStudy();
         DashboardServer server = new DashboardServer(db.data(), 0).start();
         try (Browser browser = new Browser(1200, 800)) {
-            db.down = true;
-            browser.driver().get("http://127.0.0.1:" + server.port() + "/index.html");
-            browser.waitFor(BANNER);
-
-            db.down = false;
-            browser.waitFor(NO_BANNER);
-            browser.waitFor(STUDY_ROW);
-            assertThat(browser.js("return document.querySelectorAll('.error').length")).as("errors of the outage").isEqualTo(0L);
+            opensDuringAnOutageAndShowsItsDataOnceBack(browser, db, "http://127.0.0.1:" + server.port() + "/index.html", STUDY_ROW);
         } finally {
             server.stop();
         }
@@ -76,6 +70,21 @@ class DatabaseOutageBrowserIT {
         } finally {
             server.stop();
         }
+    }
+
+    /**
+     * Opens {@code url} while {@code db} is down and waits for the banner; brings the database back and waits until the
+     * banner is gone and {@code shown} returns true, with no error of the outage left on the page.
+     */
+    static void opensDuringAnOutageAndShowsItsDataOnceBack(Browser browser, OutageData db, String url, String shown) {
+        db.down = true;
+        browser.driver().get(url);
+        browser.waitFor(BANNER);
+
+        db.down = false;
+        browser.waitFor(NO_BANNER);
+        browser.waitFor(shown);
+        assertThat(browser.js("return document.querySelectorAll('.error').length")).as("errors of the outage").isEqualTo(0L);
     }
 
     /** The data of a dashboard with one study, "kept", whose database can be stopped. */

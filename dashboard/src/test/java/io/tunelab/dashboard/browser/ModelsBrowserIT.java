@@ -2,6 +2,7 @@ package io.tunelab.dashboard.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tunelab.dashboard.OutageData;
 import io.tunelab.dashboard.SampleStudies;
 import io.tunelab.dashboard.TestTrackers;
 import io.tunelab.dashboard.data.PromoteResult;
@@ -26,11 +27,15 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
 /**
- * Pages over an H2 tracker: a study page taking in a new trial live, and the models page promoting a
- * trial and showing the alias move in the audit trail.
+ * Pages over an H2 tracker: a study page taking in a new trial live, the models page promoting a
+ * trial and showing the alias move in the audit trail, and the models page resuming after a database outage.
  */
 @org.junit.jupiter.api.Timeout(value = 15, unit = java.util.concurrent.TimeUnit.MINUTES)
 class ModelsBrowserIT {
+    /** The models list names the model, and its versions are shown. */
+    private static final String MODEL_SHOWN = "return [...document.querySelectorAll('#models a')]"
+            + ".some(a => a.textContent === 'quadratic-best') && !!document.querySelector('#model-detail #versions')";
+
     @TempDir
     static Path dir;
     static Tracker tracker;
@@ -144,6 +149,39 @@ class ModelsBrowserIT {
             browser.screenshot("models-gate-refused");
         } finally {
             gated.stop();
+        }
+    }
+
+    @Test
+    void aModelsPageOpenedWhileTheDatabaseIsDownShowsItsModelsOnceItIsBack() {
+        withStoppableDatabase((db, url) -> DatabaseOutageBrowserIT.opensDuringAnOutageAndShowsItsDataOnceBack(browser, db, url,
+                MODEL_SHOWN));
+    }
+
+    @Test
+    void aModelsPageThatMetAnOutageReadsItsModelAgainOnceTheDatabaseIsBack() {
+        withStoppableDatabase((db, url) -> {
+            browser.open(url);
+            browser.waitFor(MODEL_SHOWN);
+
+            db.down = true;
+            browser.driver().findElement(By.linkText("quadratic-best")).click();
+            browser.waitFor(DatabaseOutageBrowserIT.BANNER);
+            db.down = false;
+            browser.waitFor(DatabaseOutageBrowserIT.NO_BANNER);
+
+            browser.waitFor(MODEL_SHOWN);
+        });
+    }
+
+    /** Runs {@code test} with the models page's address on a dashboard over this tracker whose database can be stopped. */
+    private static void withStoppableDatabase(java.util.function.BiConsumer<OutageData, String> test) {
+        OutageData db = new OutageData(new TrackerDashboardData(TestTrackers.ports(tracker)));
+        DashboardServer stoppable = new DashboardServer(db.data(), 0).start();
+        try {
+            test.accept(db, "http://127.0.0.1:" + stoppable.port() + "/models.html");
+        } finally {
+            stoppable.stop();
         }
     }
 }
