@@ -5,8 +5,10 @@ import io.tunelab.cli.error.ProblemList;
 import io.tunelab.spec.FitSpec;
 import io.tunelab.spec.StudySpec;
 import io.tunelab.trainers.TrainersException;
+import io.tunelab.trainers.data.DatasetFingerprint;
 import io.tunelab.trainers.data.DatasetRepository;
 import io.tunelab.trainers.data.DatasetSplits;
+import io.tunelab.trainers.data.DenseDataset;
 import io.tunelab.trainers.data.FashionMnist;
 import io.tunelab.trainers.sources.CsvDatasets;
 import io.tunelab.trainers.sources.DataCard;
@@ -16,11 +18,15 @@ import io.tunelab.trainers.sources.ImageFolders;
 import io.tunelab.trainers.sources.SeriesDatasets;
 import io.tunelab.trainers.sources.TrainingData;
 import io.tunelab.trainers.tabular.CsvOptions;
+import io.tunelab.trainers.tabular.CsvTables;
+import io.tunelab.trainers.tabular.Table;
 import io.tunelab.trainers.tabular.Task;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.stream.IntStream;
 
 /**
  * The data sets of the DJL trainers, from a study file's {@code data} section:
@@ -167,15 +173,8 @@ final class DjlData {
         checkAugment(spec);
         try {
             return switch (spec.data().dataset()) {
-                case "csv" -> {
-                    CsvOptions options = (csvTask(data) == Task.CLASSIFICATION ? CsvOptions.classification(data.required("target"))
-                            : CsvOptions.regression(data.required("target")))
-                            .withCategorical(data.texts("categorical").toArray(String[]::new))
-                            .withStrictNumeric(data.has("categorical"))
-                            .withNotNumericAdvice(CsvFileChecks.NOT_CATEGORICAL);
-                    yield CsvDatasets.load(Path.of(data.required("path")), options, fraction(data, "test_split", 0.2),
-                            fraction(data, "valid_split", 0.2), spec.sampler().seed());
-                }
+                case "csv" -> CsvDatasets.load(Path.of(data.required("path")), csvOptions(data), fraction(data, "test_split", 0.2),
+                        fraction(data, "valid_split", 0.2), spec.sampler().seed());
                 case "series" -> SeriesDatasets.csv(Path.of(data.required("path")), data.required("target"),
                         data.texts("drop"), positive(data, "n_steps", 0), positive(data, "horizon", 1),
                         fraction(data, "valid_split", 0.2), fraction(data, "test_split", 0.1));
@@ -200,6 +199,42 @@ final class DjlData {
         } catch (TrainersException e) {
             throw new CliException("data: " + e.getMessage());
         }
+    }
+
+    /**
+     * Which examples of the study file's data its test split holds, in the order {@link #load} gives them: for a CSV file
+     * the rows of the whole file ({@link CsvDatasets#holdOut}, seeded as the Tribuo trainers' split, and the table's
+     * fingerprint); for data whose test split does not depend on the seed (fashion-mnist, idx, series, synthetic-series)
+     * every position of the test split, under its own fingerprint, so equal test splits match whatever the seed. Empty
+     * for an image folder, whose seeded split does not keep the images' positions.
+     */
+    static Optional<TestRows> testRows(StudySpec spec) {
+        DataOptions data = new DataOptions("data", spec.data().options());
+        try {
+            return switch (spec.data().dataset()) {
+                case "csv" -> {
+                    Table all = CsvTables.read(Path.of(data.required("path")), csvOptions(data));
+                    yield Optional.of(new TestRows(all.fingerprint().toString(),
+                            CsvDatasets.holdOut(all, fraction(data, "test_split", 0.2), spec.sampler().seed()).test()));
+                }
+                case "images" -> Optional.empty();
+                default -> {
+                    DenseDataset test = load(spec, false).splits().test();
+                    yield Optional.of(new TestRows("test split " + DatasetFingerprint.of(test),
+                            IntStream.range(0, test.size()).toArray()));
+                }
+            };
+        } catch (TrainersException e) {
+            throw new CliException("data: " + e.getMessage());
+        }
+    }
+
+    private static CsvOptions csvOptions(DataOptions data) {
+        return (csvTask(data) == Task.CLASSIFICATION ? CsvOptions.classification(data.required("target"))
+                : CsvOptions.regression(data.required("target")))
+                .withCategorical(data.texts("categorical").toArray(String[]::new))
+                .withStrictNumeric(data.has("categorical"))
+                .withNotNumericAdvice(CsvFileChecks.NOT_CATEGORICAL);
     }
 
     private static void checkImageSummaries(StudySpec spec) {
