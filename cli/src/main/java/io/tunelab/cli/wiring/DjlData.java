@@ -117,9 +117,9 @@ final class DjlData {
     /**
      * Refuses what loading the data would refuse, before anything runs: split sizes and window lengths out of range, a
      * CSV file that does not exist, a column named by {@code target}, {@code categorical} or {@code drop} that its header
-     * lacks (with a suggestion), and a column that must be numeric holding something else in its first rows (a series
-     * reads numbers only; a CSV file with {@code categorical} reads the other columns as numbers). Reads at most the
-     * file's header and first rows ({@link CsvFileChecks}).
+     * lacks (with a suggestion), and a column that must be numeric holding something else (a series reads numbers only;
+     * a CSV file with {@code categorical} reads the other columns as numbers): in every row of a file of reasonable
+     * size, read a line at a time, else in its first rows ({@link CsvFileChecks}).
      */
     static void checkValues(StudySpec spec) {
         DataOptions data = new DataOptions("data", spec.data().options());
