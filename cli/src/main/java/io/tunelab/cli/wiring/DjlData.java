@@ -205,8 +205,8 @@ final class DjlData {
      * Which examples of the study file's data its test split holds, in the order {@link #load} gives them: for a CSV file
      * the rows of the whole file ({@link CsvDatasets#holdOut}, seeded as the Tribuo trainers' split, and the table's
      * fingerprint); for data whose test split does not depend on the seed (fashion-mnist, idx, series, synthetic-series)
-     * every position of the test split, under its own fingerprint, so equal test splits match whatever the seed. Empty
-     * for an image folder, whose seeded split does not keep the images' positions.
+     * every position of the test split, under its own fingerprint, so equal test splits match whatever the seed; for an
+     * image folder the images in {@link ImageFolders#read} order, under the fingerprint of all of them. Never empty.
      */
     static Optional<TestRows> testRows(StudySpec spec) {
         DataOptions data = new DataOptions("data", spec.data().options());
@@ -217,7 +217,13 @@ final class DjlData {
                     yield Optional.of(new TestRows(all.fingerprint().toString(),
                             CsvDatasets.holdOut(all, fraction(data, "test_split", 0.2), spec.sampler().seed()).test()));
                 }
-                case "images" -> Optional.empty();
+                case "images" -> {
+                    List<Integer> size = imageSize(spec);
+                    DenseDataset all = ImageFolders.read(Path.of(data.required("path")), size.get(0), size.get(1),
+                            data.integer("channels", 1));
+                    yield Optional.of(new TestRows(DatasetFingerprint.of(all).toString(),
+                            ImageFolders.holdOut(all, fraction(data, "test_split", 0.2), spec.sampler().seed()).test()));
+                }
                 default -> {
                     DenseDataset test = load(spec, false).splits().test();
                     yield Optional.of(new TestRows("test split " + DatasetFingerprint.of(test),
