@@ -1,6 +1,7 @@
 package io.tunelab.cli;
 
 import io.tunelab.cli.output.TextTable;
+import io.tunelab.cli.wiring.CsvFileChecks;
 import io.tunelab.cli.wiring.EffectiveConfiguration;
 import io.tunelab.cli.wiring.EffectiveConfiguration.Setting;
 import io.tunelab.cli.wiring.EffectiveConfiguration.Source;
@@ -42,6 +43,7 @@ final class DryRun {
     void print(PrintWriter out, int samples) {
         out.println(file + ": valid study '" + spec.study() + "'");
         new StudyFileSummary(spec).print(out);
+        CsvFileChecks.sampledNote(spec).ifPresent(out::println);
         out.println();
         List<SpaceParameter> parameters = spec.space().parameters();
         List<List<Object>> space = new ArrayList<>();

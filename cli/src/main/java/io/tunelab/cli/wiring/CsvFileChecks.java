@@ -2,6 +2,7 @@ package io.tunelab.cli.wiring;
 
 import io.tunelab.cli.error.CliException;
 import io.tunelab.cli.error.ProblemList;
+import io.tunelab.spec.StudySpec;
 import io.tunelab.spec.Texts;
 import io.tunelab.trainers.tabular.CsvTables;
 import java.io.BufferedReader;
@@ -11,18 +12,22 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * A study file's CSV file checked before anything runs, from its header and first rows only (never the whole file): that
- * it exists, that the columns the data section names are in its header (with a suggestion), and that the columns that
- * must hold numbers do in those rows. The Tribuo and the DJL trainers check their CSV files with it. Stateless.
+ * A study file's CSV file checked before anything runs: that it exists, that the columns the data section names are in
+ * its header (with a suggestion), and that the columns that must hold numbers do, in every row of a file of at most
+ * {@link #WHOLE_FILE_BYTES} (read a line at a time, never held whole) and in the first {@link #ROWS} rows of a larger
+ * one. The Tribuo and the DJL trainers check their CSV files with it. Stateless.
  */
-final class CsvFileChecks {
-    /** The rows after the header that are read for cells that are not numbers. */
+public final class CsvFileChecks {
+    /** The rows after the header that are read for cells that are not numbers in a file above {@link #WHOLE_FILE_BYTES}. */
     static final int ROWS = 20;
+    /** The largest file whose every row is checked for cells that are not numbers (50 MiB: a few seconds to read). */
+    static final long WHOLE_FILE_BYTES = 50L << 20;
     /** What a message about a word in a column that {@code data.categorical} leaves numeric advises ({@code %s}: the column). */
     static final String NOT_CATEGORICAL = "with data.categorical given, every other column but the target is read as numbers:"
             + " list '%s' in categorical too";
@@ -54,6 +59,28 @@ final class CsvFileChecks {
         }
     }
 
+    /**
+     * What the dry run should say about the numeric check of the study file's CSV file when it reads a sample only (the
+     * file is above {@link #WHOLE_FILE_BYTES}); empty for a file checked whole, for data that is not a CSV file, and for a
+     * file that cannot be read (the checks name that).
+     */
+    public static Optional<String> sampledNote(StudySpec spec) {
+        String dataset = spec.data().dataset();
+        Object path = spec.data().options().get("path");
+        Path file = dataset.toLowerCase(Locale.ROOT).endsWith(".csv") ? Path.of(dataset)
+                : path instanceof String p && (dataset.equals("csv") || dataset.equals("series")) ? Path.of(p) : null;
+        try {
+            if (file == null || !Files.isRegularFile(file) || Files.size(file) <= WHOLE_FILE_BYTES) {
+                return Optional.empty();
+            }
+            return Optional.of("Data: " + file + " is " + (Files.size(file) >> 20) + " MiB, above the " + (WHOLE_FILE_BYTES >> 20)
+                    + " MiB checked whole, so only its first " + ROWS + " rows were checked for cells that are not numbers;"
+                    + " one further down fails the run when it reads the file");
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
     private static List<String> cells(String line) {
         return Arrays.stream(line.split(",", -1)).map(h -> h.strip().replaceAll("^\"|\"$", "")).toList();
     }
@@ -63,7 +90,7 @@ final class CsvFileChecks {
      *
      * @param file   the file
      * @param header its column names, unquoted
-     * @param rows   its first rows after the header, as read
+     * @param rows   its first {@link #ROWS} rows after the header, as read
      */
     record Head(Path file, List<String> header, List<String> rows) {
         /**
@@ -84,32 +111,45 @@ final class CsvFileChecks {
         }
 
         /**
-         * Refuses the first cell of the first rows that is neither a number nor missing in a column other than
-         * {@code except}, with {@code advice} for that column; rows holding quotes are not judged.
+         * Refuses the first cell that is neither a number nor missing in a column other than {@code except}, with
+         * {@code advice} for that column, naming the file, line, column and cell: in every row of a file of at most
+         * {@link #WHOLE_FILE_BYTES}, read a line at a time, else in the first rows; rows holding quotes are not judged.
          *
          * @param field  the field the problem is reported at
          * @param advice what to do about column {@code %s}, such as {@code list it in data.categorical}
          */
         void checkNumeric(String field, List<String> except, String advice) {
-            Map<String, String> found = new LinkedHashMap<>();
-            for (int r = 0; r < rows.size() && found.isEmpty(); r++) {
-                String row = rows.get(r);
-                List<String> cells = cells(row);
-                if (row.contains("\"") || cells.size() != header.size()) {
-                    continue;
+            try {
+                if (Files.size(file) > WHOLE_FILE_BYTES) {
+                    for (int r = 0; r < rows.size(); r++) {
+                        checkRow(field, except, advice, rows.get(r), r + 2);
+                    }
+                    return;
                 }
-                for (int c = 0; c < cells.size(); c++) {
-                    String cell = cells.get(c);
-                    if (!except.contains(header.get(c)) && !CsvTables.MISSING.contains(cell) && !isNumber(cell)) {
-                        found.put(header.get(c), "line " + (r + 2) + " holds '" + cell + "'");
-                        break;
+                try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                    in.readLine();
+                    int line = 2;
+                    for (String row = in.readLine(); row != null; row = in.readLine(), line++) {
+                        checkRow(field, except, advice, row, line);
                     }
                 }
+            } catch (IOException e) {
+                throw new CliException(field + ": cannot read " + file + ": " + e.getMessage());
             }
-            found.forEach((column, where) -> {
-                throw new CliException(field + ": CSV " + file + " column '" + column + "' is not numeric (" + where
-                        + "); " + advice.formatted(column));
-            });
+        }
+
+        private void checkRow(String field, List<String> except, String advice, String row, int line) {
+            List<String> cells = cells(row);
+            if (row.contains("\"") || cells.size() != header.size()) {
+                return;
+            }
+            for (int c = 0; c < cells.size(); c++) {
+                String cell = cells.get(c);
+                if (!except.contains(header.get(c)) && !CsvTables.MISSING.contains(cell) && !isNumber(cell)) {
+                    throw new CliException(field + ": CSV " + file + " column '" + header.get(c) + "' is not numeric (line "
+                            + line + " holds '" + cell + "'); " + advice.formatted(header.get(c)));
+                }
+            }
         }
 
         /**

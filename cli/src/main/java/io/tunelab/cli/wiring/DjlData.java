@@ -5,8 +5,10 @@ import io.tunelab.cli.error.ProblemList;
 import io.tunelab.spec.FitSpec;
 import io.tunelab.spec.StudySpec;
 import io.tunelab.trainers.TrainersException;
+import io.tunelab.trainers.data.DatasetFingerprint;
 import io.tunelab.trainers.data.DatasetRepository;
 import io.tunelab.trainers.data.DatasetSplits;
+import io.tunelab.trainers.data.DenseDataset;
 import io.tunelab.trainers.data.FashionMnist;
 import io.tunelab.trainers.sources.CsvDatasets;
 import io.tunelab.trainers.sources.DataCard;
@@ -16,11 +18,15 @@ import io.tunelab.trainers.sources.ImageFolders;
 import io.tunelab.trainers.sources.SeriesDatasets;
 import io.tunelab.trainers.sources.TrainingData;
 import io.tunelab.trainers.tabular.CsvOptions;
+import io.tunelab.trainers.tabular.CsvTables;
+import io.tunelab.trainers.tabular.Table;
 import io.tunelab.trainers.tabular.Task;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.stream.IntStream;
 
 /**
  * The data sets of the DJL trainers, from a study file's {@code data} section:
@@ -111,9 +117,9 @@ final class DjlData {
     /**
      * Refuses what loading the data would refuse, before anything runs: split sizes and window lengths out of range, a
      * CSV file that does not exist, a column named by {@code target}, {@code categorical} or {@code drop} that its header
-     * lacks (with a suggestion), and a column that must be numeric holding something else in its first rows (a series
-     * reads numbers only; a CSV file with {@code categorical} reads the other columns as numbers). Reads at most the
-     * file's header and first rows ({@link CsvFileChecks}).
+     * lacks (with a suggestion), and a column that must be numeric holding something else (a series reads numbers only;
+     * a CSV file with {@code categorical} reads the other columns as numbers): in every row of a file of reasonable
+     * size, read a line at a time, else in its first rows ({@link CsvFileChecks}).
      */
     static void checkValues(StudySpec spec) {
         DataOptions data = new DataOptions("data", spec.data().options());
@@ -167,15 +173,8 @@ final class DjlData {
         checkAugment(spec);
         try {
             return switch (spec.data().dataset()) {
-                case "csv" -> {
-                    CsvOptions options = (csvTask(data) == Task.CLASSIFICATION ? CsvOptions.classification(data.required("target"))
-                            : CsvOptions.regression(data.required("target")))
-                            .withCategorical(data.texts("categorical").toArray(String[]::new))
-                            .withStrictNumeric(data.has("categorical"))
-                            .withNotNumericAdvice(CsvFileChecks.NOT_CATEGORICAL);
-                    yield CsvDatasets.load(Path.of(data.required("path")), options, fraction(data, "test_split", 0.2),
-                            fraction(data, "valid_split", 0.2), spec.sampler().seed());
-                }
+                case "csv" -> CsvDatasets.load(Path.of(data.required("path")), csvOptions(data), fraction(data, "test_split", 0.2),
+                        fraction(data, "valid_split", 0.2), spec.sampler().seed());
                 case "series" -> SeriesDatasets.csv(Path.of(data.required("path")), data.required("target"),
                         data.texts("drop"), positive(data, "n_steps", 0), positive(data, "horizon", 1),
                         fraction(data, "valid_split", 0.2), fraction(data, "test_split", 0.1));
@@ -200,6 +199,48 @@ final class DjlData {
         } catch (TrainersException e) {
             throw new CliException("data: " + e.getMessage());
         }
+    }
+
+    /**
+     * Which examples of the study file's data its test split holds, in the order {@link #load} gives them: for a CSV file
+     * the rows of the whole file ({@link CsvDatasets#holdOut}, seeded as the Tribuo trainers' split, and the table's
+     * fingerprint); for data whose test split does not depend on the seed (fashion-mnist, idx, series, synthetic-series)
+     * every position of the test split, under its own fingerprint, so equal test splits match whatever the seed; for an
+     * image folder the images in {@link ImageFolders#read} order, under the fingerprint of all of them. Never empty.
+     */
+    static Optional<TestRows> testRows(StudySpec spec) {
+        DataOptions data = new DataOptions("data", spec.data().options());
+        try {
+            return switch (spec.data().dataset()) {
+                case "csv" -> {
+                    Table all = CsvTables.read(Path.of(data.required("path")), csvOptions(data));
+                    yield Optional.of(new TestRows(all.fingerprint().toString(),
+                            CsvDatasets.holdOut(all, fraction(data, "test_split", 0.2), spec.sampler().seed()).test()));
+                }
+                case "images" -> {
+                    List<Integer> size = imageSize(spec);
+                    DenseDataset all = ImageFolders.read(Path.of(data.required("path")), size.get(0), size.get(1),
+                            data.integer("channels", 1));
+                    yield Optional.of(new TestRows(DatasetFingerprint.of(all).toString(),
+                            ImageFolders.holdOut(all, fraction(data, "test_split", 0.2), spec.sampler().seed()).test()));
+                }
+                default -> {
+                    DenseDataset test = load(spec, false).splits().test();
+                    yield Optional.of(new TestRows("test split " + DatasetFingerprint.of(test),
+                            IntStream.range(0, test.size()).toArray()));
+                }
+            };
+        } catch (TrainersException e) {
+            throw new CliException("data: " + e.getMessage());
+        }
+    }
+
+    private static CsvOptions csvOptions(DataOptions data) {
+        return (csvTask(data) == Task.CLASSIFICATION ? CsvOptions.classification(data.required("target"))
+                : CsvOptions.regression(data.required("target")))
+                .withCategorical(data.texts("categorical").toArray(String[]::new))
+                .withStrictNumeric(data.has("categorical"))
+                .withNotNumericAdvice(CsvFileChecks.NOT_CATEGORICAL);
     }
 
     private static void checkImageSummaries(StudySpec spec) {

@@ -227,6 +227,12 @@ public final class DjlTrainers implements TrainerFactory {
         return network.testScores(data.splits().test(), data.card().scaling());
     }
 
+    /** The test examples {@link #testScores} scores, as positions in the whole data ({@link DjlData#testRows}). */
+    @Override
+    public Optional<TestRows> testRows(StudySpec spec) {
+        return DjlData.testRows(spec);
+    }
+
     /**
      * The epoch metric the study's (first) metric names, checked against the data's task; the Tribuo
      * trainers' {@code rmse}, {@code mae} and {@code r2} are the validation ones.

@@ -101,8 +101,9 @@ final class TribuoFileChecks {
 
     /**
      * Refuses a CSV file that does not exist, whose header lacks the {@code target} or a {@code categorical} column, or
-     * (with {@code categorical} given) whose first rows hold a word in another column, which the trainers read as
-     * numbers ({@link CsvFileChecks}); synthetic data sets pass. Quoted header names are unquoted.
+     * (with {@code categorical} given) that holds a word in another column, which the trainers read as numbers (every row
+     * of a file of reasonable size, else its first rows: {@link CsvFileChecks}); synthetic data sets pass. Quoted header
+     * names are unquoted.
      */
     static void csvHeader(StudySpec spec) {
         String dataset = spec.data().dataset();

@@ -95,8 +95,12 @@ public interface LearningRateSchedule {
     }
 
     /**
-     * Linear warm-up (Goyal et al. 2017): {@code after.rate(t) · (t + 1) / warmupSteps} for the first
-     * {@code warmupSteps} steps, then {@code after} unchanged. Epoch notifications pass through.
+     * Linear warm-up (Goyal et al. 2017): the first {@code warmupSteps} updates (steps 0 to
+     * {@code warmupSteps - 1}) run below {@code after}'s rate, at {@code after.rate(t) · (t + 1) / (warmupSteps + 1)},
+     * and step {@code warmupSteps} is the first at the full rate, so even a one-step warm-up starts at half
+     * the rate. Like Keras's warm-up, the ramp is linear and ends where the warm-up does; unlike it, no
+     * update runs at rate 0 (PyTorch's {@code LinearLR} with {@code start_factor = 1 / (warmupSteps + 1)}).
+     * Epoch notifications pass through.
      */
     static LearningRateSchedule warmUp(LearningRateSchedule after, long warmupSteps) {
         return new Schedules.WarmUp(after, warmupSteps);

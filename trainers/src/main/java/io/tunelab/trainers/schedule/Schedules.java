@@ -137,7 +137,7 @@ final class Schedules {
         @Override
         public double rate(long step) {
             double r = after.rate(step);
-            return step < warmupSteps ? r * (step + 1) / warmupSteps : r;
+            return step < warmupSteps ? r * (step + 1) / (warmupSteps + 1) : r;
         }
 
         @Override

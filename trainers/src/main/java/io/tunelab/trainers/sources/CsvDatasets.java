@@ -36,9 +36,18 @@ public final class CsvDatasets {
         return split(CsvTables.read(file, options), testFraction, validFraction, seed);
     }
 
+    /**
+     * The rows of {@code all} that {@link #split} holds out for testing, in the order of its test examples: the same
+     * seeded split the Tribuo trainers hold out, so models of either kind trained on the same table and seed share
+     * their test rows.
+     */
+    public static Split holdOut(Table all, double testFraction, long seed) {
+        return Splits.holdOut(all, testFraction, seed);
+    }
+
     /** Splits and encodes {@code all} as {@link #load} does. */
     public static TrainingData split(Table all, double testFraction, double validFraction, long seed) {
-        Split outer = Splits.holdOut(all, testFraction, seed);
+        Split outer = holdOut(all, testFraction, seed);
         Table rest = all.select(outer.train());
         Split inner = Splits.holdOut(rest, validFraction, seed + 1);
         Table train = rest.select(inner.train());

@@ -33,17 +33,29 @@ public final class ImageFolders {
      */
     public static TrainingData load(Path root, int height, int width, int channels, double testFraction,
                                     double validFraction, long seed) {
+        DenseDataset all = read(root, height, width, channels);
+        Split outer = holdOut(all, testFraction, seed);
+        DenseDataset rest = all.select(outer.train());
+        Split inner = Splits.holdOut(rest.labels(), validFraction, seed + 1);
+        List<String> names = classDirs(root).stream().map(d -> d.getFileName().toString()).toList();
+        return new TrainingData(new DatasetSplits(rest.select(inner.train()), rest.select(inner.test()),
+                all.select(outer.test())), DataCard.classes(names, DataCard.Input.IMAGE));
+    }
+
+    /**
+     * Every image of the folder, class folder by class folder in name order and by file name within each, labelled by
+     * its class folder's position: the examples {@link #load} splits.
+     *
+     * @throws TrainersException naming the file of an unreadable image, or a folder without classes
+     */
+    public static DenseDataset read(Path root, int height, int width, int channels) {
         if (channels != 1 && channels != 3) {
             throw new TrainersException("channels must be 1 (grey) or 3 (RGB), got " + channels);
         }
         if (height < 1 || width < 1) {
             throw new TrainersException("image_size must be two positive numbers, got " + height + "x" + width);
         }
-        List<Path> classDirs = list(root).stream().filter(Files::isDirectory).sorted().toList();
-        if (classDirs.size() < 2) {
-            throw new TrainersException(root + " has " + classDirs.size() + " class folders; expected one folder per class,"
-                    + " at least two");
-        }
+        List<Path> classDirs = classDirs(root);
         List<float[]> images = new ArrayList<>();
         List<Integer> labels = new ArrayList<>();
         for (int c = 0; c < classDirs.size(); c++) {
@@ -58,13 +70,21 @@ public final class ImageFolders {
             System.arraycopy(images.get(i), 0, x, i * size, size);
         }
         int[] y = labels.stream().mapToInt(Integer::intValue).toArray();
-        DenseDataset all = new DenseDataset(x, new int[] {channels, height, width}, y, classDirs.size());
-        Split outer = Splits.holdOut(y, testFraction, seed);
-        DenseDataset rest = all.select(outer.train());
-        Split inner = Splits.holdOut(rest.labels(), validFraction, seed + 1);
-        List<String> names = classDirs.stream().map(d -> d.getFileName().toString()).toList();
-        return new TrainingData(new DatasetSplits(rest.select(inner.train()), rest.select(inner.test()),
-                all.select(outer.test())), DataCard.classes(names, DataCard.Input.IMAGE));
+        return new DenseDataset(x, new int[] {channels, height, width}, y, classDirs.size());
+    }
+
+    /** The examples of {@link #read} that {@link #load} holds out for testing (stratified, seeded), in its test order. */
+    public static Split holdOut(DenseDataset all, double testFraction, long seed) {
+        return Splits.holdOut(all.labels(), testFraction, seed);
+    }
+
+    private static List<Path> classDirs(Path root) {
+        List<Path> classDirs = list(root).stream().filter(Files::isDirectory).sorted().toList();
+        if (classDirs.size() < 2) {
+            throw new TrainersException(root + " has " + classDirs.size() + " class folders; expected one folder per class,"
+                    + " at least two");
+        }
+        return classDirs;
     }
 
     /** One image as {@code channels} planes of {@code height × width} values in [0, 1]. */

@@ -68,10 +68,30 @@ class LearningRateScheduleTest {
     }
 
     @Test
-    void warmUpRampsLinearlyThenHandsOver() {
+    void warmUpRampsLinearlyBelowTheRateForItsStepsThenHandsOver() {
         LearningRateSchedule s = LearningRateSchedule.warmUp(LearningRateSchedule.constant(0.1), 4);
-        assertThat(new double[] {s.rate(0), s.rate(1), s.rate(3), s.rate(4)})
-                .containsExactly(0.025, 0.05, 0.1, 0.1);
+        assertThat(new double[] {s.rate(0), s.rate(1), s.rate(2), s.rate(3), s.rate(4)})
+                .usingComparatorWithPrecision(EPS).containsExactly(0.02, 0.04, 0.06, 0.08, 0.1);
+    }
+
+    @Test
+    void aOneStepWarmUpRunsTheFirstUpdateBelowTheRate() {
+        LearningRateSchedule s = LearningRateSchedule.warmUp(LearningRateSchedule.constant(0.1), 1);
+        assertThat(s.asTracker().getNewValue(1)).isLessThan(0.1f).isPositive();
+        assertThat(s.asTracker().getNewValue(2)).isEqualTo(0.1f);
+    }
+
+    @Test
+    void everyScheduleGivesTheFirstUpdateTheRateItsDefinitionHasAtStepZero() {
+        assertThat(new double[] {
+            LearningRateSchedule.power(0.01, 100, 1).asTracker().getNewValue(1),
+            LearningRateSchedule.exponential(0.01, 20, 0.1).asTracker().getNewValue(1),
+            LearningRateSchedule.piecewise(new long[] {1}, new double[] {0.01, 0.5}).asTracker().getNewValue(1),
+            LearningRateSchedule.oneCycle(0.1, 100).asTracker().getNewValue(1),
+            LearningRateSchedule.cosine(0.01, 100, 0).asTracker().getNewValue(1),
+            LearningRateSchedule.reduceOnPlateau(0.01, "loss", Direction.MINIMIZE, 0.5, 1, 0, 0).asTracker().getNewValue(1),
+            LearningRateSchedule.warmUp(LearningRateSchedule.constant(0.02), 1).asTracker().getNewValue(1)})
+                .usingComparatorWithPrecision(1e-9).containsExactly(0.01, 0.01, 0.01, 0.01, 0.01, 0.01, 0.01);
     }
 
     @Test

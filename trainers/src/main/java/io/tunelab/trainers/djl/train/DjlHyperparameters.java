@@ -109,7 +109,7 @@ public final class DjlHyperparameters {
                     .note("plateau: " + Hyperparameter.show(PLATEAU_DECAY_RATE)).within(DECAY_RATE),
             integer(LR_PATIENCE, 2, "plateau schedule: epochs without improvement before the rate drops").within(Allowed.AT_LEAST_ONE),
             real(LR_MIN, 0, "cosine and plateau floor").within(Allowed.NON_NEGATIVE),
-            real(WARMUP_EPOCHS, 0, "linear warm-up length in epochs, may be fractional")
+            real(WARMUP_EPOCHS, 0, "linear warm-up length in epochs, may be fractional; every warm-up update runs below learning_rate")
                     .note("warmup: " + Hyperparameter.show(WARMUP_SCHEDULE_EPOCHS)).within(Allowed.NON_NEGATIVE),
             real(CLIP_NORM, 0, "gradient clipping by global norm; 0 = off").within(Allowed.NON_NEGATIVE),
             real(CLIP_VALUE, 0, "gradient clipping by value; 0 = off").within(Allowed.NON_NEGATIVE),

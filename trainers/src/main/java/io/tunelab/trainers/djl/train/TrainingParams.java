@@ -66,7 +66,7 @@ final class TrainingParams {
         if (warmupEpochs < 0) {
             throw new TrainersException("parameter 'warmup_epochs' must be 0 or more, got " + warmupEpochs);
         }
-        long warmupSteps = Math.round(warmupEpochs * stepsPerEpoch);
+        long warmupSteps = warmupEpochs == 0 ? 0 : Math.max(1, Math.round(warmupEpochs * stepsPerEpoch));
         return warmupSteps > 0 ? LearningRateSchedule.warmUp(s, warmupSteps) : s;
     }
 

@@ -134,7 +134,7 @@ class TrialParamsTest {
 
         LearningRateSchedule s = TrainingParams.schedule(p, 10, 100);
 
-        assertThat(s.rate(0)).isCloseTo(0.1 / 50, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(s.rate(0)).isCloseTo(0.1 / 51, org.assertj.core.data.Offset.offset(1e-9));
         assertThat(s.rate(200)).isCloseTo(0.01, org.assertj.core.data.Offset.offset(1e-9));
     }
 
@@ -160,7 +160,24 @@ class TrialParamsTest {
 
         LearningRateSchedule s = TrainingParams.schedule(p, 3, 10);
 
-        assertThat(s.rate(4)).isCloseTo(0.05, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(s.rate(4)).isCloseTo(0.1 * 5 / 11, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(s.rate(9)).isLessThan(0.1);
         assertThat(s.rate(10)).isEqualTo(0.1);
+    }
+
+    @Test
+    void aOneEpochWarmUpRunsAllOfTheFirstEpochBelowTheRateEvenWithOneBatchPerEpoch() {
+        TrialParams p = new TrialParams(trial, Map.of(), Map.of("lr_schedule", "cosine", "learning_rate", 0.1,
+                "warmup_epochs", 1));
+
+        assertThat(TrainingParams.schedule(p, 3, 1).rate(0)).isLessThan(0.1);
+    }
+
+    @Test
+    void aWarmUpShorterThanOneStepStillWarmsTheFirstStep() {
+        TrialParams p = new TrialParams(trial, Map.of(), Map.of("lr_schedule", "constant", "learning_rate", 0.1,
+                "warmup_epochs", 0.01));
+
+        assertThat(TrainingParams.schedule(p, 3, 10).rate(0)).isLessThan(0.1);
     }
 }
