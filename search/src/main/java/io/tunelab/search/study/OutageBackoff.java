@@ -23,6 +23,12 @@ final class OutageBackoff {
         return false;
     }
 
+    /** A tolerance as the storage's messages say it: "2 min", "45 s". */
+    static String human(Duration d) {
+        long s = d.toSeconds();
+        return s >= 60 && s % 60 == 0 ? s / 60 + " min" : s + " s";
+    }
+
     /**
      * Sleeps the next pause, at most {@code left}; false when the thread was interrupted meanwhile (its interrupt flag
      * is set again).

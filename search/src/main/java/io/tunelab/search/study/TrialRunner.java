@@ -225,13 +225,13 @@ final class TrialRunner {
                 Duration left = tolerance.minusNanos(System.nanoTime() - began);
                 if (left.isNegative() || left.isZero()) {
                     throw new StorageException(StorageException.Kind.UNAVAILABLE, "study '" + study.name() + "' stopped:"
-                            + " no trial could be claimed for " + tolerance.toSeconds() + " s: " + e.getMessage() + ". Nothing"
+                            + " no trial could be claimed for " + OutageBackoff.human(tolerance) + ": " + e.getMessage() + ". Nothing"
                             + " is lost: finished trials are recorded, and a trial cut short is retried. Run the study again"
                             + " (or start the worker again) once the storage is reachable; it resumes where it stopped", e);
                 }
                 if (claimOutageSaid.compareAndSet(false, true)) {
-                    LOG.warn("Cannot claim the next trial of study '{}': {}; retrying for up to {} s", study.name(),
-                            e.getMessage(), tolerance.toSeconds());
+                    LOG.warn("Cannot claim the next trial of study '{}': {}; retrying for up to {}", study.name(),
+                            e.getMessage(), OutageBackoff.human(tolerance));
                 }
                 if (!backoff.pause(left) || abort.get() != null || study.stopRequested() || System.nanoTime() >= deadline) {
                     return null;
