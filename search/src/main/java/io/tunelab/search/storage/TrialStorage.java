@@ -44,6 +44,14 @@ public interface TrialStorage extends AutoCloseable {
     String SUPERSEDED = "superseded";
     /** System attribute of a retry: the number of the trial it retries. */
     String RETRY_OF = "retry_of";
+    /** System attribute of a failed trial replaced by a retry: the retry's number. */
+    String RETRIED_BY = "retried_by";
+    /**
+     * System attribute of a retry that holds the outcome of the trial it retries (the number of that trial): the trial
+     * was failed as stale while its worker could not reach the storage, and that worker recorded its outcome later,
+     * before any worker started the retry (see {@link #finishTrial}).
+     */
+    String RESULT_OF = "result_of";
     /**
      * How the FAIL message of a trial cut short by something outside it begins (its process stopped, the storage
      * unreachable while it ran): a storage with a retry policy retries such a trial as it does a stale one.
@@ -122,6 +130,15 @@ public interface TrialStorage extends AutoCloseable {
     }
 
     /**
+     * How long each call of this storage waits out an unreachable database before it throws {@link StorageException}
+     * UNAVAILABLE, or empty when it does not wait (it throws at once, or is never unreachable). The study loop waits as
+     * long for a trial to claim ({@link io.tunelab.search.study.Study#optimize}). Empty by default.
+     */
+    default Optional<Duration> outageTolerance() {
+        return Optional.empty();
+    }
+
+    /**
      * How often the RUNNING trials this storage starts send heartbeats by themselves, or empty when they
      * send none (then nothing ends a trial whose worker died). Empty by default.
      */
@@ -143,6 +160,9 @@ public interface TrialStorage extends AutoCloseable {
     /**
      * Ends a RUNNING trial. Returns true if this call finished it, false if it had already
      * finished with the same state and values; CONFLICT if it finished otherwise.
+     * A storage that fails stale trials and retries them may record a COMPLETE or PRUNED outcome of a trial it failed
+     * meanwhile on that trial's retry, while no worker has started the retry: then it returns true, the trial stays
+     * FAIL with {@value #RETRIED_BY} naming the retry, and the retry holds the outcome with {@value #RESULT_OF}.
      *
      * @param values  objective values for COMPLETE, empty otherwise (or the last values for PRUNED)
      * @param message why it failed or was pruned, or null

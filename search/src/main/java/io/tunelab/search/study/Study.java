@@ -6,6 +6,7 @@ import io.tunelab.search.pruner.Pruner;
 import io.tunelab.search.sampler.RandomStreams;
 import io.tunelab.search.sampler.Sampler;
 import io.tunelab.search.space.Distribution;
+import io.tunelab.search.storage.StorageException;
 import io.tunelab.search.storage.StudyRecord;
 import io.tunelab.search.storage.TrialStorage;
 import io.tunelab.search.trial.Constraints;
@@ -15,6 +16,7 @@ import io.tunelab.search.trial.ParetoFront;
 import io.tunelab.search.trial.StudyView;
 import io.tunelab.search.trial.Trial;
 import io.tunelab.search.trial.TrialState;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -44,6 +46,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class Study implements StudyView {
     private static final Logger LOG = LoggerFactory.getLogger(Study.class);
+    /** How many retries of retries {@link #finish} follows to the one holding a late outcome. */
+    private static final int MAX_RETRY_HOPS = 1000;
     private final TrialStorage storage;
     private final StudyRecord record;
     private final Sampler sampler;
@@ -193,9 +197,35 @@ public final class Study implements StudyView {
             return new LiveTrial(this, view, trial, slot, fixedParams(trial), space, relative);
         } catch (RuntimeException e) {
             runningHere.remove(trial.id());
-            storage.finishTrial(trial.id(), TrialState.FAIL, List.of(),
-                    abandoned != null ? abandoned : "sampler failed: " + e.getMessage());
+            // a trial the storage could not prepare while unreachable is cut short, not failed: it is retried
+            String why = abandoned != null ? abandoned : OutageBackoff.unreachable(e) ? TrialStorage.INTERRUPTION_PREFIX
+                    + "the storage was unreachable while this trial started (" + e.getMessage() + ")" : "sampler failed: " + e.getMessage();
+            failUnprepared(trial, why, e);
             throw e;
+        }
+    }
+
+    /**
+     * Ends a trial that could not be prepared as FAIL {@code why}, trying again with back-off while the storage is
+     * unreachable, for up to its {@link TrialStorage#outageTolerance}: a trial left RUNNING here would keep sending
+     * heartbeats and never be retried. After that it stays RUNNING until this process exits (the storage then ends
+     * it as interrupted) or, killed, its heartbeats stop; a failure to end it is added to {@code cause}.
+     */
+    private void failUnprepared(FrozenTrial trial, String why, RuntimeException cause) {
+        Duration tolerance = storage.outageTolerance().orElse(TrialRunner.CLAIM_TOLERANCE);
+        long began = System.nanoTime();
+        OutageBackoff backoff = new OutageBackoff();
+        while (true) {
+            try {
+                storage.finishTrial(trial.id(), TrialState.FAIL, List.of(), why);
+                return;
+            } catch (StorageException e) {
+                Duration left = tolerance.minusNanos(System.nanoTime() - began);
+                if (!OutageBackoff.unreachable(e) || left.isNegative() || left.isZero() || !backoff.pause(left)) {
+                    cause.addSuppressed(e);
+                    return;
+                }
+            }
         }
     }
 
@@ -262,7 +292,9 @@ public final class Study implements StudyView {
      * or whose value count does not match the directions, is recorded as FAIL with a message. A PRUNED trial keeps
      * its last reported intermediate value as its value, as in Optuna (none when it reported none, or a value that is
      * not finite); {@code values} are then ignored, as for FAIL. Only COMPLETE trials count for the best trial.
-     * Telling the same outcome twice is a no-op; telling a different one throws.
+     * Telling the same outcome twice is a no-op; telling a different one throws. A trial the storage failed as stale
+     * meanwhile may have its outcome recorded on its WAITING retry ({@link TrialStorage#finishTrial}): then the retry
+     * holding it is returned.
      */
     public FrozenTrial tell(int number, TrialState state, double... values) {
         FrozenTrial trial = storage.trialByNumber(record.id(), number);
@@ -291,6 +323,11 @@ public final class Study implements StudyView {
         runningHere.remove(trialId);
         boolean changed = storage.finishTrial(trialId, finalState, finalState == TrialState.FAIL ? List.of() : stored, why);
         FrozenTrial done = storage.trial(trialId);
+        // the storage reaped the trial meanwhile and recorded the outcome on its retry (or on a retry of that retry)
+        for (int hop = 0; changed && done.state() != finalState && hop < MAX_RETRY_HOPS
+                && done.systemAttrs().get(TrialStorage.RETRIED_BY) instanceof Number by; hop++) {
+            done = storage.trialByNumber(record.id(), by.intValue());
+        }
         if (changed) {
             sampler.afterTrial(this, done, done.state(), done.values());
         }

@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
@@ -27,10 +28,8 @@ import org.slf4j.LoggerFactory;
  */
 final class TrialRunner {
     private static final Logger LOG = LoggerFactory.getLogger(TrialRunner.class);
-    /** The first pause before recording a trial's outcome again while the storage is unreachable; it doubles. */
-    private static final Duration FIRST_PAUSE = Duration.ofMillis(500);
-    /** The longest pause between attempts to record a trial's outcome while the storage is unreachable. */
-    private static final Duration MAX_PAUSE = Duration.ofSeconds(30);
+    /** How long a claim is retried while the storage is unreachable, for a storage that does not say its own. */
+    static final Duration CLAIM_TOLERANCE = Duration.ofMinutes(2);
     private static final int MAX_WARNED = 1000;
     private static final String UNUSABLE = " (an error of the Java virtual machine itself: the study stops)";
 
@@ -42,6 +41,8 @@ final class TrialRunner {
     private final long deadline;
     private final Object askLock = new Object();
     private final Set<String> warned = ConcurrentHashMap.newKeySet();
+    /** Whether the current outage was said while claiming (once, whatever the number of slots). */
+    private final AtomicBoolean claimOutageSaid = new AtomicBoolean();
     private final int window;
 
     /** Runs with deterministic window {@code window} for every ask (0: off). */
@@ -149,7 +150,7 @@ final class TrialRunner {
     private boolean runOne(Slot slot) {
         LiveTrial trial;
         try {
-            trial = askUnlessExhausted(slot);
+            trial = claim(slot);
         } catch (RuntimeException e) {
             abort.compareAndSet(null, e);
             return false;
@@ -164,9 +165,11 @@ final class TrialRunner {
         } catch (TrialPrunedException e) {
             done = finish(trial, TrialState.PRUNED, new double[0], pruneMessage(trial, e));
         } catch (Exception e) {
-            keepTrace(trial, e);
-            String message = unreachable(e) ? TrialStorage.INTERRUPTION_PREFIX + "the storage was unreachable while this"
-                    + " trial ran (" + describe(e) + ")" : describe(e);
+            if (!OutageBackoff.unreachable(e)) {
+                keepTrace(trial, e);
+            }
+            String message = OutageBackoff.unreachable(e) ? TrialStorage.INTERRUPTION_PREFIX + "the storage was unreachable"
+                    + " while this trial ran (" + describe(e) + ")" : describe(e);
             done = finish(trial, TrialState.FAIL, new double[0], message);
             warnFailed(trial.number(), message, e);
             if (stopsStudy(e)) {
@@ -196,16 +199,71 @@ final class TrialRunner {
     }
 
     /**
+     * Claims the next trial ({@link #askUnlessExhausted}), or null when there is none to run. While the storage is
+     * unreachable (it throws {@link StorageException} UNAVAILABLE) the claim is tried again with back-off until its
+     * {@link TrialStorage#outageTolerance} (else {@link #CLAIM_TOLERANCE}) has passed since the first failed attempt
+     * began; the outage is logged once, and the study goes on when the storage answers. A storage that waits out an
+     * outage itself has used up that tolerance when it throws, so the study waits no longer than each of its calls does.
+     * After the tolerance the study stops with an UNAVAILABLE {@link StorageException} saying what to do: nothing is
+     * lost (finished trials are recorded, the outcomes of running ones are kept until written).
+     */
+    private LiveTrial claim(Slot slot) {
+        long began = System.nanoTime();
+        Duration tolerance = study.storage().outageTolerance().orElse(CLAIM_TOLERANCE);
+        OutageBackoff backoff = new OutageBackoff();
+        while (true) {
+            try {
+                LiveTrial trial = askUnlessExhausted(slot);
+                if (claimOutageSaid.compareAndSet(true, false)) {
+                    LOG.warn("Study '{}' claims trials again: the storage answers", study.name());
+                }
+                return trial;
+            } catch (RuntimeException e) {
+                if (!OutageBackoff.unreachable(e)) {
+                    throw e;
+                }
+                Duration left = tolerance.minusNanos(System.nanoTime() - began);
+                if (left.isNegative() || left.isZero()) {
+                    throw new StorageException(StorageException.Kind.UNAVAILABLE, "study '" + study.name() + "' stopped:"
+                            + " no trial could be claimed for " + OutageBackoff.human(tolerance) + ": " + e.getMessage() + ". Nothing"
+                            + " is lost: finished trials are recorded, and a trial cut short is retried. Run the study again"
+                            + " (or start the worker again) once the storage is reachable; it resumes where it stopped", e);
+                }
+                if (claimOutageSaid.compareAndSet(false, true)) {
+                    LOG.warn("Cannot claim the next trial of study '{}': {}; retrying for up to {}", study.name(),
+                            e.getMessage(), OutageBackoff.human(tolerance));
+                }
+                if (!backoff.pause(left) || abort.get() != null || study.stopRequested() || System.nanoTime() >= deadline) {
+                    return null;
+                }
+            }
+        }
+    }
+
+    /**
      * Ends {@code trial} as {@code state}. While the storage is unreachable for longer than it waits out itself (it
      * throws {@link StorageException} UNAVAILABLE), the outcome is kept here and written once the storage answers
      * again, trying with back-off: a trial's result is never dropped for an outage, and the study goes on after it.
+     * When the trial was finished meanwhile by another process (failed as stale while this one could not send its
+     * heartbeats) and the storage could not record the outcome on its retry ({@link TrialStorage#finishTrial}: a worker
+     * already runs the retry), the outcome is logged with its values and the study goes on.
      */
     private FrozenTrial finish(LiveTrial trial, TrialState state, double[] values, String message) {
-        long pause = FIRST_PAUSE.toMillis();
+        OutageBackoff backoff = new OutageBackoff();
         for (int attempt = 1; ; attempt++) {
             try {
                 return study.finish(trial.id(), state, values, message);
             } catch (StorageException e) {
+                if (e.kind() == StorageException.Kind.CONFLICT) {
+                    FrozenTrial now = study.storage().trial(trial.id());
+                    if (!now.state().isFinished()) {
+                        throw e;
+                    }
+                    LOG.warn("Trial {} of study '{}' ended as {} with values {}, but it was recorded as {} meanwhile ({})"
+                            + " and its outcome can no longer be recorded: {}", trial.number(), study.name(), state,
+                            java.util.Arrays.toString(values), now.state(), now.message(), e.getMessage());
+                    return now;
+                }
                 if (e.kind() != StorageException.Kind.UNAVAILABLE) {
                     throw e;
                 }
@@ -213,25 +271,11 @@ final class TrialRunner {
                     LOG.warn("Trial {} of study '{}' ended as {}, but the storage is unreachable ({}); the outcome is kept"
                             + " and written when the storage answers again", trial.number(), study.name(), state, e.getMessage());
                 }
-                try {
-                    Thread.sleep(pause);
-                } catch (InterruptedException stop) {
-                    Thread.currentThread().interrupt();
+                if (!backoff.pause(Duration.ofMillis(OutageBackoff.MAX_PAUSE_MS))) {
                     throw e;
                 }
-                pause = Math.min(pause * 2, MAX_PAUSE.toMillis());
             }
         }
-    }
-
-    /** Whether {@code e}, or what caused it, is the storage saying it cannot be reached. */
-    private static boolean unreachable(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof StorageException s && s.kind() == StorageException.Kind.UNAVAILABLE) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /**

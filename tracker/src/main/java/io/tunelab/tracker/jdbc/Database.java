@@ -368,6 +368,11 @@ final class Database implements AutoCloseable, Transactions {
         return everRecovered ? System.nanoTime() - recoveredAt : Long.MAX_VALUE;
     }
 
+    /** How long one transaction keeps retrying while the database is unreachable ({@link DatabaseSettings#outageTolerance()}). */
+    Duration outageTolerance() {
+        return outageTolerance;
+    }
+
     /** Like {@link #inTransaction} for work that only reads; it ends with a rollback. */
     <T> T read(SqlWork<T> work) {
         return inTransaction(c -> {

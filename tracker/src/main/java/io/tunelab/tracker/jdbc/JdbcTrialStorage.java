@@ -49,6 +49,9 @@ import java.util.concurrent.ConcurrentHashMap;
  *       after the database was unreachable, automatic reaping waits a stale grace period, because the
  *       heartbeats of live workers could not be written either.</li>
  *   <li>Finishing a trial records its provenance ({@link JdbcProvenanceStore}) in the same transaction.</li>
+ *   <li>A COMPLETE or PRUNED outcome of a trial another process failed as stale meanwhile (its worker kept the
+ *       outcome through a database outage) is recorded on the trial's retry while that retry is WAITING
+ *       ({@link LateResults}); once a worker has started the retry, finishing the reaped trial is a CONFLICT.</li>
  * </ul>
  */
 final class JdbcTrialStorage implements TrialStorage {
@@ -64,6 +67,7 @@ final class JdbcTrialStorage implements TrialStorage {
     private final TrialCommands commands = new TrialCommands(loader);
     private final TrialSnapshots snapshots;
     private final StaleTrialReaper reaper;
+    private final LateResults lateResults = new LateResults(loader, commands);
     private final ArtifactRows artifactRows = new ArtifactRows();
     private final SummaryRows summaryRows = new SummaryRows();
     private final MetricWriter metrics;
@@ -101,6 +105,11 @@ final class JdbcTrialStorage implements TrialStorage {
     /** Nanoseconds since the database was last reached after an outage (see {@link Database#nanosSinceOutage}). */
     long nanosSinceOutage() {
         return db.nanosSinceOutage();
+    }
+
+    @Override
+    public Optional<Duration> outageTolerance() {
+        return Optional.of(db.outageTolerance());
     }
 
     @Override
@@ -398,16 +407,18 @@ final class JdbcTrialStorage implements TrialStorage {
         Instant now = options.clock().instant();
         FrozenTrial[] done = new FrozenTrial[1];
         boolean changed = db.inDurableTransaction(c -> {
-            if (!commands.finish(c, trialId, state, values, message, now)) {
+            long recorded = state == TrialState.FAIL ? trialId
+                    : lateResults.recordOnRetry(c, trialId, state, values, message, now).orElse(trialId);
+            if (recorded == trialId && !commands.finish(c, trialId, state, values, message, now)) {
                 return false;
             }
             if (isInterruption(state, message)) {
                 reaper.interrupted(c, trialId);
             }
-            FrozenTrial t = loader.load(c, trialId);
+            FrozenTrial t = loader.load(c, recorded);
             if (options.recordProvenance()) {
-                long studyId = loader.findHead(c, trialId).orElseThrow().studyId();
-                JdbcProvenanceStore.write(c, JdbcProvenanceStore.fromStudy(c, studyId, trialId, t.systemAttrs(),
+                long studyId = loader.findHead(c, recorded).orElseThrow().studyId();
+                JdbcProvenanceStore.write(c, JdbcProvenanceStore.fromStudy(c, studyId, recorded, t.systemAttrs(),
                         t.userAttrs(), options.workerId(), t.start(), t.end()));
             }
             done[0] = t;

@@ -123,7 +123,7 @@ final class StaleTrialReaper {
         attrs.put(TrialStorage.RETRY_OF, failed.number());
         attrs.put("retry_count", retries + 1);
         FrozenTrial next = commands.createWaiting(c, studyId, failed.params(), attrs);
-        TrialCommands.writeAttr(c, failed.id(), 'S', "retried_by", next.number());
+        TrialCommands.writeAttr(c, failed.id(), 'S', TrialStorage.RETRIED_BY, next.number());
         TrialCommands.writeAttr(c, failed.id(), 'S', TrialStorage.SUPERSEDED, true);
     }
 

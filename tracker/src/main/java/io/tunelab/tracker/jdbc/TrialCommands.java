@@ -127,18 +127,30 @@ final class TrialCommands {
         if (id == null) {
             return Optional.empty();
         }
+        if (!claimWaiting(c, studyId, id, seq, now, heartbeat)) {
+            throw new SQLException("waiting trial " + id + " was claimed concurrently", "40001");
+        }
+        return Optional.of(loader.load(c, id));
+    }
+
+    /**
+     * Starts the WAITING trial {@code trialId} at {@code start}; false when it is no longer WAITING. The caller holds the
+     * study row ({@link StudyTable#advance}, which gave {@code seq}).
+     */
+    static boolean claimWaiting(Connection c, long studyId, long trialId, long seq, Instant start, Instant heartbeat)
+            throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("UPDATE trials SET trial_state = 'RUNNING', start_ns = ?,"
                 + " heartbeat_ns = ?, change_seq = ? WHERE trial_id = ? AND trial_state = 'WAITING'")) {
-            Times.bind(ps, 1, now);
+            Times.bind(ps, 1, start);
             Times.bind(ps, 2, heartbeat);
             ps.setLong(3, seq);
-            ps.setLong(4, id);
+            ps.setLong(4, trialId);
             if (ps.executeUpdate() == 0) {
-                throw new SQLException("waiting trial " + id + " was claimed concurrently", "40001");
+                return false;
             }
         }
-        AggregateRows.moved(c, studyId, TrialState.WAITING, TrialState.RUNNING, Times.toNanos(now));
-        return Optional.of(loader.load(c, id));
+        AggregateRows.moved(c, studyId, TrialState.WAITING, TrialState.RUNNING, Times.toNanos(start));
+        return true;
     }
 
     private static Long firstId(Connection c, String sql, long arg) throws SQLException {

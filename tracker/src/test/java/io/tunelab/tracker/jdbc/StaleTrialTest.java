@@ -12,8 +12,6 @@ import io.tunelab.search.trial.FrozenTrial;
 import io.tunelab.search.trial.Trial;
 import io.tunelab.search.trial.TrialState;
 import io.tunelab.tracker.MutableClock;
-import io.tunelab.tracker.artifact.LocalArtifactRepository;
-import io.tunelab.tracker.config.DatabaseSettings;
 import io.tunelab.tracker.config.StorageOptions;
 import io.tunelab.tracker.liveness.RetryPolicy;
 import io.tunelab.tracker.query.StudySummary;
@@ -35,39 +33,32 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Heartbeats, the stale-trial reaper and retries of trials whose worker died. */
 class StaleTrialTest {
-    private static final Duration HOUR = Duration.ofHours(1);
+    private static final Duration HOUR = WorkersOnOneDatabase.HOUR;
 
     @TempDir
     Path tmp;
+    WorkersOnOneDatabase workers;
     Database db;
     MutableClock clock;
-    List<JdbcTrialStorage> opened = new ArrayList<>();
 
     @BeforeEach
     void open() {
-        db = Database.open(DatabaseSettings.embedded(tmp));
+        workers = new WorkersOnOneDatabase(tmp);
+        db = workers.db;
         clock = new MutableClock(Instant.parse("2026-03-01T12:00:00Z"));
     }
 
     @AfterEach
     void close() {
-        opened.forEach(JdbcTrialStorage::close);
-        db.close();
+        workers.close();
     }
 
-    /** A storage whose heartbeat thread never fires during a test: stale after two hours of silence. */
     private JdbcTrialStorage storage(MutableClock c, boolean heartbeats) {
-        StorageOptions options = StorageOptions.defaults().withClock(c);
-        options = heartbeats ? options.withHeartbeat(HOUR, HOUR.multipliedBy(2)) : options.withoutHeartbeat();
-        JdbcTrialStorage s = new JdbcTrialStorage(db, false, new LocalArtifactRepository(tmp.resolve("a")), options);
-        opened.add(s);
-        return s;
+        return workers.storage(c, heartbeats);
     }
 
     private static long study(JdbcTrialStorage s, int maxRetries) {
-        long id = s.createStudy("s", List.of(Direction.MINIMIZE)).id();
-        s.setStudySystemAttr(id, RetryPolicy.ATTR, new RetryPolicy(maxRetries).toAttr());
-        return id;
+        return WorkersOnOneDatabase.study(s, maxRetries);
     }
 
     @Test
@@ -155,11 +146,8 @@ class StaleTrialTest {
 
     /** A worker beating every 10 minutes with a 20-minute grace, beside the default 1 h / 2 h workers. */
     private JdbcTrialStorage eager(MutableClock c) {
-        StorageOptions options = StorageOptions.defaults().withClock(c)
-                .withHeartbeat(Duration.ofMinutes(10), Duration.ofMinutes(20));
-        JdbcTrialStorage s = new JdbcTrialStorage(db, false, new LocalArtifactRepository(tmp.resolve("a")), options);
-        opened.add(s);
-        return s;
+        return workers.storage(StorageOptions.defaults().withClock(c)
+                .withHeartbeat(Duration.ofMinutes(10), Duration.ofMinutes(20)));
     }
 
     @Test
@@ -291,9 +279,7 @@ class StaleTrialTest {
 
     @Test
     void theHeartbeatThreadRefreshesRunningTrialsAndStopsWhenTheyFinish() throws Exception {
-        JdbcTrialStorage s = new JdbcTrialStorage(db, false, new LocalArtifactRepository(tmp.resolve("a")),
-                StorageOptions.defaults().withHeartbeat(Duration.ofMillis(20), Duration.ofSeconds(1)));
-        opened.add(s);
+        JdbcTrialStorage s = workers.storage(StorageOptions.defaults().withHeartbeat(Duration.ofMillis(20), Duration.ofSeconds(1)));
         long study = s.createStudy("beating", List.of(Direction.MINIMIZE)).id();
         FrozenTrial t = s.createRunningTrial(study);
         long first = heartbeatNanos(t.id());
