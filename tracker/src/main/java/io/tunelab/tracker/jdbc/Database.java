@@ -34,6 +34,8 @@ final class Database implements AutoCloseable, Transactions {
     private static final int MAX_ATTEMPTS = 12;
     /** H2's error code for a file database another process holds open. */
     static final int IN_USE = 90020;
+    /** How long a hand-over of an embedded database between processes ({@link LocalShare}) may take. */
+    static final Duration HAND_OVER = Duration.ofSeconds(5);
 
     /**
      * The logger, made at the first message: a read command that logs nothing then never starts the logging
@@ -75,23 +77,33 @@ final class Database implements AutoCloseable, Transactions {
      * the first such failure is logged at once, so a mistyped address shows. The embedded database of a
      * directory that another process of this machine holds open (a study running in another terminal) is
      * joined through that process's {@link LocalShare} instead of failing as in use; this process serves
-     * the embedded database it holds the same way.
+     * the embedded database it holds the same way. While that file changes hands (its holder has ended, the process
+     * taking it over has not shared it yet) the open waits, for up to {@link #HAND_OVER} (or the outage tolerance, if
+     * shorter); a file held by a process that does not share it (a {@code tunelab server}) fails after that wait.
      */
     static Database open(DatabaseSettings settings) {
-        try {
-            return openOwnOrRetry(settings);
-        } catch (RuntimeException e) {
-            SQLException cause = sqlCause(e);
-            Optional<DatabaseSettings> share = cause != null && cause.getErrorCode() == IN_USE
-                    ? LocalShare.find(settings) : Optional.empty();
-            if (share.isEmpty()) {
-                throw e;
-            }
+        long began = System.nanoTime();
+        long patience = Math.min(HAND_OVER.toNanos(), settings.outageTolerance().toNanos());
+        for (int attempt = 1; ; attempt++) {
             try {
-                return joined(settings, share.get());
-            } catch (RuntimeException joinFailed) {
-                e.addSuppressed(joinFailed);
-                throw e;
+                return openOwnOrRetry(settings);
+            } catch (RuntimeException e) {
+                SQLException cause = sqlCause(e);
+                if (cause == null || cause.getErrorCode() != IN_USE) {
+                    throw e;
+                }
+                Optional<DatabaseSettings> share = LocalShare.find(settings);
+                if (share.isPresent()) {
+                    try {
+                        return joined(settings, share.get());
+                    } catch (RuntimeException joinFailed) {
+                        e.addSuppressed(joinFailed);
+                    }
+                }
+                if (System.nanoTime() - began >= patience) {
+                    throw e;
+                }
+                backOff(Math.min(attempt, 6) + 2);
             }
         }
     }
