@@ -251,7 +251,8 @@ final class Database implements AutoCloseable, Transactions {
     /**
      * Like {@link #inTransaction}, and the commit is on disk when this returns, together with every
      * commit before it: on H2 a {@code CHECKPOINT} follows the commit. For state changes that must
-     * survive a {@code kill -9} (a finished trial, a study, an alias move).
+     * survive a {@code kill -9} (a finished trial, a study, an alias move). The work runs once: when the
+     * checkpoint fails after the commit (the share of a joined process closing), the checkpoint alone is retried.
      */
     <T> T inDurableTransaction(SqlWork<T> work) {
         return run(work, true);
@@ -278,12 +279,19 @@ final class Database implements AutoCloseable, Transactions {
         int contention = 0;
         boolean waitingOutOutage = false;
         boolean reached = false;
+        // Once committed, the work is done: a failed makeDurable is retried alone, never the work (which would then
+        // run twice, e.g. when a joined process's holder ends between the commit and the checkpoint).
+        boolean committed = false;
+        T result = null;
         try {
             for (int attempt = 1; ; attempt++) {
                 try (Connection c = connections.get()) {
                     try {
-                        T result = work.run(c);
-                        c.commit();
+                        if (!committed) {
+                            result = work.run(c);
+                            c.commit();
+                            committed = true;
+                        }
                         if (durable) {
                             dialect.makeDurable(c);
                         }
