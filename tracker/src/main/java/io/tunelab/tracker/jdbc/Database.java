@@ -62,11 +62,15 @@ final class Database implements AutoCloseable, Transactions {
     private final boolean remote;
 
     private Database(Connections connections, Dialect dialect, String url, Duration outageTolerance) {
+        this(connections, dialect, url, DatabaseSettings.isServer(url), outageTolerance);
+    }
+
+    private Database(Connections connections, Dialect dialect, String url, boolean remote, Duration outageTolerance) {
         this.connections = connections;
         this.outageTolerance = outageTolerance;
         this.dialect = dialect;
         this.url = DatabaseSettings.redacted(url);
-        this.remote = DatabaseSettings.isServer(url);
+        this.remote = remote;
     }
 
     /**
@@ -110,12 +114,14 @@ final class Database implements AutoCloseable, Transactions {
 
     /**
      * The embedded database of a directory that another process of this machine holds, through that process's {@link
-     * LocalShare} while it runs and from the file after it ({@link ShareOrFileDataSource}).
+     * LocalShare} while it runs and from the file after it ({@link ShareOrFileDataSource}). Messages name the file, not
+     * the share, whose URL holds its secret name (and names a process that may have ended); the holder ending is an
+     * outage to wait out, as a server's shutdown is.
      */
     private static Database joined(DatabaseSettings file, DatabaseSettings share) {
         ShareOrFileDataSource source = new ShareOrFileDataSource(file);
-        Database db = new Database(PooledConnections.open(source, share, Dialect.H2), Dialect.H2, share.jdbcUrl(),
-                file.outageTolerance());
+        Database db = new Database(PooledConnections.open(source, file.withPoolSize(share.maxPoolSize()), Dialect.H2),
+                Dialect.H2, file.jdbcUrl(), true, file.outageTolerance());
         db.endSharing = source::endSharing;
         try {
             Migrations.migrate(db.dataSource());

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tunelab.search.storage.TrialStorage;
 import io.tunelab.search.trial.Direction;
+import io.tunelab.tracker.config.DatabaseSettings;
 import io.tunelab.tracker.durability.JavaProcess;
 import io.tunelab.tracker.setup.Tracker;
 import io.tunelab.tracker.setup.TrackerConfig;
@@ -110,6 +111,16 @@ class SharedEmbeddedDatabaseIT {
             assertThat(Duration.ofNanos(System.nanoTime() - began)).isLessThan(Database.HAND_OVER.plusSeconds(10));
         } finally {
             server.destroyForcibly();
+        }
+    }
+
+    @Test
+    void whatAJoinedProcessSaysNamesTheFileNotTheSecretShare() throws Exception {
+        Process holder = holder(new BufferedReader[1]);
+        try (Database joined = Database.open(DatabaseSettings.embedded(dir))) {
+            assertThat(joined.url()).startsWith("jdbc:h2:retry:").doesNotContain("share_");
+        } finally {
+            holder.destroyForcibly();
         }
     }
 
