@@ -34,6 +34,8 @@ final class Database implements AutoCloseable, Transactions {
     private static final int MAX_ATTEMPTS = 12;
     /** H2's error code for a file database another process holds open. */
     static final int IN_USE = 90020;
+    /** How long a hand-over of an embedded database between processes ({@link LocalShare}) may take. */
+    static final Duration HAND_OVER = Duration.ofSeconds(5);
 
     /**
      * The logger, made at the first message: a read command that logs nothing then never starts the logging
@@ -60,11 +62,15 @@ final class Database implements AutoCloseable, Transactions {
     private final boolean remote;
 
     private Database(Connections connections, Dialect dialect, String url, Duration outageTolerance) {
+        this(connections, dialect, url, DatabaseSettings.isServer(url), outageTolerance);
+    }
+
+    private Database(Connections connections, Dialect dialect, String url, boolean remote, Duration outageTolerance) {
         this.connections = connections;
         this.outageTolerance = outageTolerance;
         this.dialect = dialect;
         this.url = DatabaseSettings.redacted(url);
-        this.remote = DatabaseSettings.isServer(url);
+        this.remote = remote;
     }
 
     /**
@@ -75,35 +81,47 @@ final class Database implements AutoCloseable, Transactions {
      * the first such failure is logged at once, so a mistyped address shows. The embedded database of a
      * directory that another process of this machine holds open (a study running in another terminal) is
      * joined through that process's {@link LocalShare} instead of failing as in use; this process serves
-     * the embedded database it holds the same way.
+     * the embedded database it holds the same way. While that file changes hands (its holder has ended, the process
+     * taking it over has not shared it yet) the open waits, for up to {@link #HAND_OVER} (or the outage tolerance, if
+     * shorter); a file held by a process that does not share it (a {@code tunelab server}) fails after that wait.
      */
     static Database open(DatabaseSettings settings) {
-        try {
-            return openOwnOrRetry(settings);
-        } catch (RuntimeException e) {
-            SQLException cause = sqlCause(e);
-            Optional<DatabaseSettings> share = cause != null && cause.getErrorCode() == IN_USE
-                    ? LocalShare.find(settings) : Optional.empty();
-            if (share.isEmpty()) {
-                throw e;
-            }
+        long began = System.nanoTime();
+        long patience = Math.min(HAND_OVER.toNanos(), settings.outageTolerance().toNanos());
+        for (int attempt = 1; ; attempt++) {
             try {
-                return joined(settings, share.get());
-            } catch (RuntimeException joinFailed) {
-                e.addSuppressed(joinFailed);
-                throw e;
+                return openOwnOrRetry(settings);
+            } catch (RuntimeException e) {
+                SQLException cause = sqlCause(e);
+                if (cause == null || cause.getErrorCode() != IN_USE) {
+                    throw e;
+                }
+                Optional<DatabaseSettings> share = LocalShare.find(settings);
+                if (share.isPresent()) {
+                    try {
+                        return joined(settings, share.get());
+                    } catch (RuntimeException joinFailed) {
+                        e.addSuppressed(joinFailed);
+                    }
+                }
+                if (System.nanoTime() - began >= patience) {
+                    throw e;
+                }
+                backOff(Math.min(attempt, 6) + 2);
             }
         }
     }
 
     /**
      * The embedded database of a directory that another process of this machine holds, through that process's {@link
-     * LocalShare} while it runs and from the file after it ({@link ShareOrFileDataSource}).
+     * LocalShare} while it runs and from the file after it ({@link ShareOrFileDataSource}). Messages name the file, not
+     * the share, whose URL holds its secret name (and names a process that may have ended); the holder ending is an
+     * outage to wait out, as a server's shutdown is.
      */
     private static Database joined(DatabaseSettings file, DatabaseSettings share) {
         ShareOrFileDataSource source = new ShareOrFileDataSource(file);
-        Database db = new Database(PooledConnections.open(source, share, Dialect.H2), Dialect.H2, share.jdbcUrl(),
-                file.outageTolerance());
+        Database db = new Database(PooledConnections.open(source, file.withPoolSize(share.maxPoolSize()), Dialect.H2),
+                Dialect.H2, file.jdbcUrl(), true, file.outageTolerance());
         db.endSharing = source::endSharing;
         try {
             Migrations.migrate(db.dataSource());
@@ -239,7 +257,8 @@ final class Database implements AutoCloseable, Transactions {
     /**
      * Like {@link #inTransaction}, and the commit is on disk when this returns, together with every
      * commit before it: on H2 a {@code CHECKPOINT} follows the commit. For state changes that must
-     * survive a {@code kill -9} (a finished trial, a study, an alias move).
+     * survive a {@code kill -9} (a finished trial, a study, an alias move). The work runs once: when the
+     * checkpoint fails after the commit (the share of a joined process closing), the checkpoint alone is retried.
      */
     <T> T inDurableTransaction(SqlWork<T> work) {
         return run(work, true);
@@ -266,12 +285,19 @@ final class Database implements AutoCloseable, Transactions {
         int contention = 0;
         boolean waitingOutOutage = false;
         boolean reached = false;
+        // Once committed, the work is done: a failed makeDurable is retried alone, never the work (which would then
+        // run twice, e.g. when a joined process's holder ends between the commit and the checkpoint).
+        boolean committed = false;
+        T result = null;
         try {
             for (int attempt = 1; ; attempt++) {
                 try (Connection c = connections.get()) {
                     try {
-                        T result = work.run(c);
-                        c.commit();
+                        if (!committed) {
+                            result = work.run(c);
+                            c.commit();
+                            committed = true;
+                        }
                         if (durable) {
                             dialect.makeDurable(c);
                         }

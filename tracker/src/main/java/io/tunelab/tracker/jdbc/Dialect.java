@@ -38,10 +38,12 @@ enum Dialect {
      * Forces every commit so far to the database file. H2 otherwise writes commits in the background
      * (every 500 ms by default) and a killed process loses them; PostgreSQL commits are durable already,
      * and so are those to a tracker server, which writes every commit itself ({@code WRITE_DELAY 0}) and
-     * lets its clients no {@code CHECKPOINT} (an administrator's statement).
+     * lets its clients no {@code CHECKPOINT} (an administrator's statement). The {@link LocalShare} of another
+     * process is no such server: it writes in the background as that process does, so its clients checkpoint too.
      */
     void makeDurable(Connection c) throws SQLException {
-        if (this == H2 && !DatabaseSettings.isServer(c.getMetaData().getURL())) {
+        String url = c.getMetaData().getURL();
+        if (this == H2 && (!DatabaseSettings.isServer(url) || LocalShare.isShare(url))) {
             try (Statement s = c.createStatement()) {
                 s.execute("CHECKPOINT");
             }

@@ -37,6 +37,8 @@ final class LocalShare implements AutoCloseable {
     /** The file beside {@code tracker.mv.db} that names the share. */
     static final String FILE = "tracker.share";
     private static final String LOOPBACK = "127.0.0.1";
+    private static final String URL_START = "jdbc:h2:tcp://" + LOOPBACK + ":";
+    private static final String NAME_START = "share_";
     private static final Logger LOG = LoggerFactory.getLogger(LocalShare.class);
 
     private final Server tcp;
@@ -76,12 +78,12 @@ final class LocalShare implements AutoCloseable {
         }
         byte[] secret = new byte[16];
         new SecureRandom().nextBytes(secret);
-        String name = "share_" + HexFormat.of().formatHex(secret);
+        String name = NAME_START + HexFormat.of().formatHex(secret);
         Server tcp = null;
         try {
             tcp = Server.createTcpServer("-tcpPort", "0", "-ifExists", "-tcpDaemon", "-key", name,
                     databaseName(settings.jdbcUrl())).start();
-            String url = "jdbc:h2:tcp://" + LOOPBACK + ":" + tcp.getPort() + "/" + name;
+            String url = URL_START + tcp.getPort() + "/" + name;
             write(file.get(), url);
             return Optional.of(new LocalShare(tcp, file.get(), url));
         } catch (SQLException | IOException | UnsupportedOperationException e) {
@@ -102,6 +104,11 @@ final class LocalShare implements AutoCloseable {
         return shareFile(settings).filter(Files::isRegularFile).flatMap(LocalShare::read)
                 .map(url -> new DatabaseSettings(url, settings.user(), settings.password(),
                         DatabaseSettings.SERVER_POOL_SIZE, settings.outageTolerance()));
+    }
+
+    /** Whether {@code jdbcUrl} names the share of a process holding an embedded database (what {@link #find} returns). */
+    static boolean isShare(String jdbcUrl) {
+        return jdbcUrl.startsWith(URL_START) && jdbcUrl.substring(jdbcUrl.lastIndexOf('/') + 1).startsWith(NAME_START);
     }
 
     /** The share's JDBC URL. */

@@ -9,9 +9,11 @@ import javax.sql.DataSource;
 
 /**
  * A {@link DataSource} whose connections come from {@link #getConnection()} alone, always with the tracker's own
- * credentials: no log writer, no login wait, no wrapped source.
+ * credentials: no log writer, no wrapped source. The login timeout is kept as set (HikariCP sets it from its connection
+ * timeout, and waits that long for its connection makers when it closes; at 0 it warns that it timed out waiting).
  */
 abstract class PlainDataSource implements DataSource {
+    private volatile int loginTimeout;
 
     @Override
     public Connection getConnection(String username, String password) throws SQLException {
@@ -30,12 +32,12 @@ abstract class PlainDataSource implements DataSource {
 
     @Override
     public void setLoginTimeout(int seconds) {
-        // connections are made when asked for
+        loginTimeout = seconds;
     }
 
     @Override
     public int getLoginTimeout() {
-        return 0;
+        return loginTimeout;
     }
 
     @Override

@@ -19,6 +19,8 @@ final class ShareOrFileDataSource extends PlainDataSource {
     private final DatabaseSettings file;
     /** The share this process serves the file by since it took the file over, or null. */
     private LocalShare published;
+    /** Whether {@link #endSharing} ran: the database is closing, and a connection made now publishes nothing. */
+    private boolean ended;
 
     /** @param file the embedded database's own settings ({@code jdbc:h2:retry:/dir/tracker…}) */
     ShareOrFileDataSource(DatabaseSettings file) {
@@ -44,7 +46,7 @@ final class ShareOrFileDataSource extends PlainDataSource {
         try {
             Connection own = DriverManager.getConnection(file.jdbcUrl(), file.user(), file.password());
             synchronized (this) {
-                if (published == null) {
+                if (published == null && !ended) {
                     published = LocalShare.publish(file).orElse(null);
                 }
             }
@@ -63,8 +65,9 @@ final class ShareOrFileDataSource extends PlainDataSource {
         }
     }
 
-    /** Ends the share this process serves the file by, if it took the file over. */
+    /** Ends the share this process serves the file by, if it took the file over, for good: the database is closing. */
     synchronized void endSharing() {
+        ended = true;
         if (published != null) {
             published.close();
             published = null;

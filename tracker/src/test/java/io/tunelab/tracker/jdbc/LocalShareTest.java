@@ -39,6 +39,8 @@ class LocalShareTest {
             assertThat(url).matches("jdbc:h2:tcp://127\\.0\\.0\\.1:\\d+/share_[0-9a-f]{32}");
 
             assertThat(flywayRows(url)).as("the share reaches the open database").isPositive();
+            assertThat(LocalShare.isShare(url)).as("its clients know it for a share, and checkpoint it").isTrue();
+            assertThat(LocalShare.isShare("jdbc:h2:tcp://127.0.0.1:9092/" + dir.resolve("tracker"))).isFalse();
             String port = url.substring(0, url.lastIndexOf('/'));
             assertThatThrownBy(() -> flywayRows(port + "/tracker")).isInstanceOf(SQLException.class)
                     .hasMessageContaining("Wrong user name or password");

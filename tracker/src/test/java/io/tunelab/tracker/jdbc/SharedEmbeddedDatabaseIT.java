@@ -1,16 +1,20 @@
 package io.tunelab.tracker.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tunelab.search.storage.TrialStorage;
 import io.tunelab.search.trial.Direction;
+import io.tunelab.tracker.config.DatabaseSettings;
 import io.tunelab.tracker.durability.JavaProcess;
 import io.tunelab.tracker.setup.Tracker;
 import io.tunelab.tracker.setup.TrackerConfig;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -61,6 +65,62 @@ class SharedEmbeddedDatabaseIT {
         try (TrialStorage reader = Tracker.openStorageForReading(config)) {
             assertThat(reader.findStudy("before")).as("what was written through the share is in the file").isPresent();
             assertThat(reader.findStudy("after")).as("what was written after the holder ended too").isPresent();
+        }
+    }
+
+    /** Starts a process holding the file of {@link #dir} without sharing it, for {@code millis}; returns once it does. */
+    private Process takingOver(long millis) throws Exception {
+        Process holder = JavaProcess.start(FileHoldingMain.class, dir.toString(), Long.toString(millis));
+        BufferedReader out = new BufferedReader(new InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8));
+        assertThat(out.readLine()).isEqualTo("ready");
+        return holder;
+    }
+
+    /**
+     * Opens the database of {@link #dir} and writes to it while another process takes the file over, the share file
+     * left behind by the holder that ended naming {@code leftShare} (none if null).
+     */
+    private void opensAndWritesDuringAHandOver(String leftShare) throws Exception {
+        Process successor = takingOver(3_000);
+        if (leftShare != null) {
+            Files.writeString(dir.resolve(LocalShare.FILE), leftShare + "\n");
+        }
+        try (Tracker tracker = Tracker.open(TrackerConfig.inDirectory(dir))) {
+            tracker.storage().createStudy("opened", List.of(Direction.MAXIMIZE));
+        } finally {
+            successor.destroyForcibly();
+        }
+    }
+
+    @Test
+    void aProcessOpeningTheDatabaseWhileItChangesHandsWaitsForTheHandOver() throws Exception {
+        opensAndWritesDuringAHandOver(null);
+    }
+
+    @Test
+    void aProcessFindingTheShareOfAHolderThatJustEndedWaitsForTheHandOver() throws Exception {
+        opensAndWritesDuringAHandOver("jdbc:h2:tcp://127.0.0.1:1/share_00");
+    }
+
+    @Test
+    void aFileHeldByAProcessThatDoesNotShareItIsReportedInUseAfterTheHandOverWait() throws Exception {
+        Process server = takingOver(60_000);
+        try {
+            long began = System.nanoTime();
+            assertThatThrownBy(() -> Tracker.open(TrackerConfig.inDirectory(dir))).hasMessageContaining("open in another process");
+            assertThat(Duration.ofNanos(System.nanoTime() - began)).isLessThan(Database.HAND_OVER.plusSeconds(10));
+        } finally {
+            server.destroyForcibly();
+        }
+    }
+
+    @Test
+    void whatAJoinedProcessSaysNamesTheFileNotTheSecretShare() throws Exception {
+        Process holder = holder(new BufferedReader[1]);
+        try (Database joined = Database.open(DatabaseSettings.embedded(dir))) {
+            assertThat(joined.url()).startsWith("jdbc:h2:retry:").doesNotContain("share_");
+        } finally {
+            holder.destroyForcibly();
         }
     }
 
