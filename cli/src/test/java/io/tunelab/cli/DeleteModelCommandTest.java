@@ -87,4 +87,17 @@ class DeleteModelCommandTest {
         assertThat(r.out()).contains("Deleted model 'm' (2 versions");
         assertThat(run("models", "m").err()).contains("no registered model named 'm'");
     }
+
+    @Test
+    void everyDeletionIsInTheAuditTrailWhichOutlivesTheModel() {
+        assertThat(run("delete-model", "m", "1", "--yes", "--force", "--reason", "worse").code()).isZero();
+        assertThat(run("delete-model", "m", "--yes", "--force").code()).isZero();
+
+        CliInvocation.Result history = run("models", "m", "--history");
+
+        assertThat(history.code()).as(history.err()).isZero();
+        assertThat(history.out()).containsPattern("\\(version deleted\\) +v1 +- .*worse")
+                .containsPattern("staging +v2 +- .*model deleted").containsPattern("\\(version deleted\\) +v2 +- .*model deleted")
+                .containsPattern("\\(model deleted\\) +- +- .*model deleted");
+    }
 }

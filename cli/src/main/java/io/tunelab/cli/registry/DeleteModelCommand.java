@@ -22,9 +22,10 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code tunelab delete-model MODEL [VERSION]} (MLflow's {@code delete_model_version} and {@code delete_registered_model}):
- * deletes one version, or with no VERSION the whole model with its versions, aliases and their audit trail. A version
- * an alias points at is refused naming the aliases, unless {@code --force}, which removes them (each removal recorded in
- * the audit trail). Deleting the last version deletes the model too. The source trials and their artifacts stay, so
+ * deletes one version, or with no VERSION the whole model with its versions and aliases. A version an alias points at
+ * is refused naming the aliases, unless {@code --force}, which removes them. Every alias removed, version deleted and
+ * model deleted is recorded in the audit trail, which outlives the model ({@code tunelab models MODEL --history}).
+ * Deleting the last version deletes the model too. The source trials and their artifacts stay, so
  * their study can be deleted once no version was made from it. Asks on a terminal; a script passes {@code --yes}.
  */
 @Command(name = "delete-model", mixinStandardHelpOptions = true,
@@ -45,7 +46,7 @@ public final class DeleteModelCommand implements Callable<Integer> {
     @Option(names = {"-y", "--yes"}, description = "Delete without asking (needed when not on a terminal).")
     boolean yes;
 
-    @Option(names = "--reason", description = "Why, for the audit trail of the aliases it removes.")
+    @Option(names = "--reason", description = "Why, for the audit trail of the deletion.")
     String reason;
 
     @Mixin
@@ -86,17 +87,19 @@ public final class DeleteModelCommand implements Callable<Integer> {
                 out.flush();
                 return 0;
             }
+            Change change = new Change(System.getProperty("user.name", "unknown"), RuntimeInfo.hostName(),
+                    reason != null ? reason : number == null ? "model deleted" : "v" + number + " deleted", Map.of());
             if (number == null || last) {
-                registry.deleteModel(model);
+                registry.deleteModel(model, change);
                 out.println("Deleted model '" + model + "' (" + (number == null ? doomed.size() + " version"
-                        + (doomed.size() == 1 ? "" : "s") : "v" + number + ", its last version") + ", its aliases and their"
-                        + " history); the source trials and their artifacts stay.");
+                        + (doomed.size() == 1 ? "" : "s") : "v" + number + ", its last version") + ", and its aliases);"
+                        + " the source trials and their artifacts stay, and the audit trail: tunelab models " + model
+                        + " --history.");
             } else {
-                List<AliasMove> removed = registry.deleteVersion(model, number, new Change(System.getProperty("user.name",
-                        "unknown"), RuntimeInfo.hostName(), reason != null ? reason : "v" + number + " deleted", Map.of()));
+                List<String> removed = registry.deleteVersion(model, number, change).stream()
+                        .filter(m -> !m.versionDeleted()).map(AliasMove::alias).toList();
                 out.println("Deleted " + what + (removed.isEmpty() ? "" : " and its alias" + (removed.size() == 1 ? " " : "es ")
-                        + String.join(", ", removed.stream().map(AliasMove::alias).toList())) + "; its source trial and"
-                        + " artifact stay.");
+                        + String.join(", ", removed)) + "; its source trial and artifact stay.");
             }
         }
         out.flush();
