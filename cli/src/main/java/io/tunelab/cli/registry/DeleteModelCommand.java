@@ -1,24 +1,16 @@
 package io.tunelab.cli.registry;
 
 import io.tunelab.cli.error.CliException;
-import io.tunelab.cli.query.StorageUrlOption;
 import io.tunelab.cli.wiring.Wiring;
 import io.tunelab.tracker.provenance.RuntimeInfo;
 import io.tunelab.tracker.registry.AliasMove;
 import io.tunelab.tracker.registry.Change;
-import io.tunelab.tracker.registry.ModelRegistry;
 import io.tunelab.tracker.registry.ModelVersion;
-import io.tunelab.tracker.setup.Tracker;
-import java.io.PrintWriter;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code tunelab delete-model MODEL [VERSION]} (MLflow's {@code delete_model_version} and {@code delete_registered_model}):
@@ -32,7 +24,7 @@ import picocli.CommandLine.Model.CommandSpec;
         description = {"Delete a model version, or a whole registered model (no VERSION). Cannot be undone.",
                 "A version an alias points at is refused unless --force (which removes the alias). The source trials"
                         + " and their artifacts stay. Asks on a terminal; without one, --yes is required."})
-public final class DeleteModelCommand implements Callable<Integer> {
+public final class DeleteModelCommand extends RegistryCommand {
 
     @Parameters(index = "0", paramLabel = "MODEL", description = "The registered model, e.g. fashion-mlp.")
     String model;
@@ -49,24 +41,14 @@ public final class DeleteModelCommand implements Callable<Integer> {
     @Option(names = "--reason", description = "Why, for the audit trail of the deletion.")
     String reason;
 
-    @Mixin
-    StorageUrlOption storage;
-
-    @Spec
-    CommandSpec spec;
-
-    private final Wiring wiring;
-
     DeleteModelCommand(Wiring wiring) {
-        this.wiring = wiring;
+        super(wiring);
     }
 
     @Override
     public Integer call() {
         Integer number = version == null ? null : AliasCommand.versionNumber(version);
-        PrintWriter out = spec.commandLine().getOut();
-        try (Tracker tracker = wiring.openExistingTracker(storage.access())) {
-            ModelRegistry registry = tracker.registry();
+        return withRegistry((registry, out) -> {
             registry.model(model);
             List<ModelVersion> doomed = number == null ? registry.versions(model) : List.of(registry.version(model, number));
             List<String> aliases = doomed.stream().flatMap(v -> v.aliases().stream().map(a -> a + " (v" + v.version() + ")"))
@@ -84,8 +66,7 @@ public final class DeleteModelCommand implements Callable<Integer> {
                     + " goes too)" : "") + "?", "not deleting " + what + " without confirmation: there is no terminal to"
                     + " ask on; pass --yes to delete it")) {
                 out.println("Nothing deleted.");
-                out.flush();
-                return 0;
+                return;
             }
             Change change = new Change(System.getProperty("user.name", "unknown"), RuntimeInfo.hostName(),
                     reason != null ? reason : number == null ? "model deleted" : "v" + number + " deleted", Map.of());
@@ -101,8 +82,6 @@ public final class DeleteModelCommand implements Callable<Integer> {
                 out.println("Deleted " + what + (removed.isEmpty() ? "" : " and its alias" + (removed.size() == 1 ? " " : "es ")
                         + String.join(", ", removed)) + "; its source trial and artifact stay.");
             }
-        }
-        out.flush();
-        return 0;
+        });
     }
 }
