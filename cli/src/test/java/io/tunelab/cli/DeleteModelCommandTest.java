@@ -36,10 +36,7 @@ class DeleteModelCommandTest {
     }
 
     private CliInvocation.Result run(String... args) {
-        String[] all = java.util.Arrays.copyOf(args, args.length + 2);
-        all[args.length] = "--storage";
-        all[args.length + 1] = storage;
-        return tunelab(all);
+        return CliInvocation.onStorage(storage, args);
     }
 
     @Test
