@@ -22,7 +22,12 @@ record CliRun(int code, String out, String err) {
         return new CliRun(code, out.toString(), err.toString());
     }
 
-    /** A wiring with these devices, this storage for every URL and these trainers. */
+    /** A wiring with this storage for every URL and these trainers, on the default devices. */
+    static Wiring wiring(TrialStorage storage, List<TrainerFactory> trainers) {
+        return wiring(null, storage, trainers.toArray(TrainerFactory[]::new));
+    }
+
+    /** A wiring with these devices (the default ones when null), this storage for every URL and these trainers. */
     static Wiring wiring(DeviceInventory devices, TrialStorage storage, TrainerFactory... trainers) {
         return new Wiring() {
             @Override
@@ -37,7 +42,7 @@ record CliRun(int code, String out, String err) {
 
             @Override
             public DeviceInventory devices() {
-                return devices;
+                return devices == null ? Wiring.super.devices() : devices;
             }
         };
     }

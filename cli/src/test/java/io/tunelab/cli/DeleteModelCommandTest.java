@@ -36,10 +36,7 @@ class DeleteModelCommandTest {
     }
 
     private CliInvocation.Result run(String... args) {
-        String[] all = java.util.Arrays.copyOf(args, args.length + 2);
-        all[args.length] = "--storage";
-        all[args.length + 1] = storage;
-        return tunelab(all);
+        return CliInvocation.onStorage(storage, args);
     }
 
     @Test
@@ -86,5 +83,18 @@ class DeleteModelCommandTest {
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("Deleted model 'm' (2 versions");
         assertThat(run("models", "m").err()).contains("no registered model named 'm'");
+    }
+
+    @Test
+    void everyDeletionIsInTheAuditTrailWhichOutlivesTheModel() {
+        assertThat(run("delete-model", "m", "1", "--yes", "--force", "--reason", "worse").code()).isZero();
+        assertThat(run("delete-model", "m", "--yes", "--force").code()).isZero();
+
+        CliInvocation.Result history = run("models", "m", "--history");
+
+        assertThat(history.code()).as(history.err()).isZero();
+        assertThat(history.out()).containsPattern("\\(version deleted\\) +v1 +- .*worse")
+                .containsPattern("staging +v2 +- .*model deleted").containsPattern("\\(version deleted\\) +v2 +- .*model deleted")
+                .containsPattern("\\(model deleted\\) +- +- .*model deleted");
     }
 }

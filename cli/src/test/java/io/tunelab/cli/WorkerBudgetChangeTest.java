@@ -6,12 +6,9 @@ import io.tunelab.cli.wiring.ForwardingTrainerFactory;
 import io.tunelab.cli.wiring.TrainerFactory;
 import io.tunelab.cli.wiring.Wiring;
 import io.tunelab.search.storage.InMemoryStorage;
-import io.tunelab.search.storage.TrialStorage;
 import io.tunelab.search.study.Objective;
 import io.tunelab.search.trial.TrialState;
 import io.tunelab.spec.StudySpec;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,7 +21,6 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** Workers already running see a budget that {@code tunelab create} raises or lowers on the shared storage. */
 @Timeout(300)
@@ -45,17 +41,7 @@ class WorkerBudgetChangeTest {
     /** Runs once, inside trial 0 of the study: while every worker is still running. */
     private volatile Runnable duringTrialZero = () -> { };
 
-    private final Wiring wiring = new Wiring() {
-        @Override
-        public TrialStorage openStorage(String url) {
-            return storage;
-        }
-
-        @Override
-        public List<TrainerFactory> trainers() {
-            return new DefaultWiring().trainers().stream().map(WorkerBudgetChangeTest.this::hooked).toList();
-        }
-    };
+    private final Wiring wiring = CliRun.wiring(storage, new DefaultWiring().trainers().stream().map(this::hooked).toList());
 
     private TrainerFactory hooked(TrainerFactory real) {
         return new ForwardingTrainerFactory(real) {
@@ -73,13 +59,9 @@ class WorkerBudgetChangeTest {
     }
 
     private int tunelab(String... args) {
-        CommandLine cmd = TunelabCommand.commandLine(wiring);
-        StringWriter err = new StringWriter();
-        cmd.setOut(new PrintWriter(new StringWriter()));
-        cmd.setErr(new PrintWriter(err));
-        int code = cmd.execute(args);
-        assertThat(code).as(err.toString()).isZero();
-        return code;
+        CliRun run = CliRun.of(wiring, args);
+        assertThat(run.code()).as(run.err()).isZero();
+        return run.code();
     }
 
     private void createWithBudget(Path file, int trials) throws Exception {

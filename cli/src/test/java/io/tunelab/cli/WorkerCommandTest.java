@@ -3,15 +3,11 @@ package io.tunelab.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tunelab.cli.run.StudyRunner;
-import io.tunelab.cli.wiring.TrainerFactory;
 import io.tunelab.cli.wiring.Wiring;
 import io.tunelab.search.storage.InMemoryStorage;
-import io.tunelab.search.storage.TrialStorage;
 import io.tunelab.search.study.Study;
 import io.tunelab.search.trial.FrozenTrial;
 import io.tunelab.search.trial.TrialState;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,32 +18,13 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class WorkerCommandTest {
     private final InMemoryStorage storage = new InMemoryStorage();
-    private final Wiring wiring = new Wiring() {
-        @Override
-        public TrialStorage openStorage(String url) {
-            return storage;
-        }
+    private final Wiring wiring = CliRun.wiring(storage, new DefaultWiring().trainers());
 
-        @Override
-        public List<TrainerFactory> trainers() {
-            return new DefaultWiring().trainers();
-        }
-    };
-
-    private record Result(int code, String out, String err) {
-    }
-
-    private Result tunelab(String... args) {
-        CommandLine cmd = TunelabCommand.commandLine(wiring);
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cmd.setOut(new PrintWriter(out));
-        cmd.setErr(new PrintWriter(err));
-        return new Result(cmd.execute(args), out.toString(), err.toString());
+    private CliRun tunelab(String... args) {
+        return CliRun.of(wiring, args);
     }
 
     @Test
@@ -64,19 +41,19 @@ class WorkerCommandTest {
                 space:
                   max_depth: {int: [1, 6]}
                 """);
-        Result created = tunelab("create", file.toString(), "--storage", "memory:");
+        CliRun created = tunelab("create", file.toString(), "--storage", "memory:");
         assertThat(created.code()).as(created.err()).isZero();
         assertThat(created.out()).contains("Created study 'shared'").contains("tunelab worker --storage memory: --study shared");
         assertThat(storage.trials(storage.findStudy("shared").orElseThrow().id(), java.util.EnumSet.allOf(TrialState.class)))
                 .isEmpty();
 
         ExecutorService pool = Executors.newFixedThreadPool(3);
-        List<Future<Result>> workers = new ArrayList<>();
+        List<Future<CliRun>> workers = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             workers.add(pool.submit(() -> tunelab("worker", "--study", "shared", "--slots", "cpu:0")));
         }
-        for (Future<Result> w : workers) {
-            Result r = w.get(5, TimeUnit.MINUTES);
+        for (Future<CliRun> w : workers) {
+            CliRun r = w.get(5, TimeUnit.MINUTES);
             assertThat(r.code()).as(r.err()).isZero();
             assertThat(r.out()).contains("Worker done");
         }
@@ -104,11 +81,11 @@ class WorkerCommandTest {
         Files.writeString(file, text.formatted(1000));
         assertThat(tunelab("create", file.toString(), "--storage", "memory:").code()).isZero();
         Files.writeString(file, text.formatted(3));
-        Result updated = tunelab("create", file.toString(), "--storage", "memory:");
+        CliRun updated = tunelab("create", file.toString(), "--storage", "memory:");
         assertThat(updated.code()).as(updated.err()).isZero();
         assertThat(updated.out()).contains("Updated study 'lowered'").contains("budget 3 trials");
 
-        Result worker = tunelab("worker", "--study", "lowered", "--slots", "cpu:0");
+        CliRun worker = tunelab("worker", "--study", "lowered", "--slots", "cpu:0");
         assertThat(worker.code()).as(worker.err()).isZero();
         Study study = Study.builder("lowered").storage(storage).direction(io.tunelab.search.trial.Direction.MAXIMIZE).load();
         assertThat(study.trials()).hasSize(3).allSatisfy(t -> assertThat(t.state()).isEqualTo(TrialState.COMPLETE));
@@ -128,8 +105,8 @@ class WorkerCommandTest {
                 """);
         assertThat(tunelab("create", file.toString(), "--storage", "memory:").code()).isZero();
 
-        Result missingGpu = tunelab("worker", "--study", "slots", "--slots", "cpu:0,gpu:97");
-        Result misspelt = tunelab("worker", "--study", "slots", "--slots", "cpu0");
+        CliRun missingGpu = tunelab("worker", "--study", "slots", "--slots", "cpu:0,gpu:97");
+        CliRun misspelt = tunelab("worker", "--study", "slots", "--slots", "cpu0");
 
         assertThat(missingGpu.code()).isNotZero();
         assertThat(missingGpu.err()).contains("--slots: slot gpu:97 names GPU 97").doesNotContain("parallel.devices");
@@ -152,7 +129,7 @@ class WorkerCommandTest {
     void createPrintsEveryProblemOfTheFileAtItsPositionAsRunDoes(@TempDir Path dir) throws Exception {
         Path file = Files.writeString(dir.resolve("bad.yaml"), BAD_FOR_ITS_TRAINER);
 
-        Result created = tunelab("create", file.toString(), "--storage", "memory:");
+        CliRun created = tunelab("create", file.toString(), "--storage", "memory:");
 
         assertThat(created.code()).isEqualTo(2);
         assertThat(created.err().lines().toList()).containsExactly(
@@ -172,7 +149,7 @@ class WorkerCommandTest {
         Study study = Study.builder("bad").storage(storage).create();
         storage.setStudySystemAttr(study.studyId(), StudyRunner.STUDY_FILE, BAD_FOR_ITS_TRAINER);
 
-        Result r = tunelab("worker", "--study", "bad", "--slots", "cpu:0");
+        CliRun r = tunelab("worker", "--study", "bad", "--slots", "cpu:0");
 
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err().lines().toList()).containsExactly(
@@ -184,7 +161,7 @@ class WorkerCommandTest {
 
         storage.setStudySystemAttr(study.studyId(), StudyRunner.STUDY_FILE,
                 BAD_FOR_ITS_TRAINER.replace("budget: {trials: 3}", "budget: {trials: -3}").replace("metric: accuracy\n", ""));
-        Result invalid = tunelab("worker", "--study", "bad", "--slots", "cpu:0");
+        CliRun invalid = tunelab("worker", "--study", "bad", "--slots", "cpu:0");
         assertThat(invalid.code()).isEqualTo(2);
         assertThat(invalid.err().lines().toList()).containsExactly("study file of 'bad':1:1: metric: is required",
                 "study file of 'bad':3:18: budget.trials: must be an integer from 1 to 10000000, got -3",
@@ -193,14 +170,14 @@ class WorkerCommandTest {
 
     @Test
     void joiningAnUnknownStudyIsInvalidInput() {
-        Result r = tunelab("worker", "--study", "ghost");
+        CliRun r = tunelab("worker", "--study", "ghost");
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("no study named 'ghost'").contains("tunelab create");
     }
 
     @Test
     void joiningAnUnknownStudyNamesTheStorageWithoutItsPassword() {
-        Result r = tunelab("worker", "--study", "ghost", "--storage", "jdbc:postgresql://db/tunelab?user=ann&password=s3cret");
+        CliRun r = tunelab("worker", "--study", "ghost", "--storage", "jdbc:postgresql://db/tunelab?user=ann&password=s3cret");
         assertThat(r.err()).contains("no study named 'ghost' in jdbc:postgresql://db/tunelab?user=ann&password=***")
                 .doesNotContain("s3cret");
     }
@@ -208,7 +185,7 @@ class WorkerCommandTest {
     @Test
     void aStudyWithoutAStudyFileCannotBeJoined() {
         Study.builder("api-only").storage(storage).create();
-        Result r = tunelab("worker", "--study", "api-only");
+        CliRun r = tunelab("worker", "--study", "api-only");
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("has no study file");
     }

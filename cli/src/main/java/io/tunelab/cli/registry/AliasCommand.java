@@ -1,25 +1,17 @@
 package io.tunelab.cli.registry;
 
 import io.tunelab.cli.error.CliException;
-import io.tunelab.cli.query.StorageUrlOption;
 import io.tunelab.cli.wiring.Wiring;
 import io.tunelab.tracker.provenance.RuntimeInfo;
 import io.tunelab.tracker.registry.AliasMove;
 import io.tunelab.tracker.registry.Change;
-import io.tunelab.tracker.registry.ModelRegistry;
 import io.tunelab.tracker.registry.ModelVersion;
 import io.tunelab.tracker.registry.RegistryNames;
-import io.tunelab.tracker.setup.Tracker;
-import java.io.PrintWriter;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code tunelab alias MODEL@ALIAS VERSION}: points an alias at a version already registered (a rollback, as MLflow's
@@ -29,7 +21,7 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "alias", mixinStandardHelpOptions = true,
         description = {"Point an alias at a registered version (e.g. roll back), or remove it.",
                 "The move is recorded in the audit trail (tunelab models MODEL --history); tunelab serve follows it."})
-public final class AliasCommand implements Callable<Integer> {
+public final class AliasCommand extends RegistryCommand {
 
     @Parameters(index = "0", paramLabel = "MODEL@ALIAS", description = "e.g. fashion-mlp@production")
     String target;
@@ -43,16 +35,8 @@ public final class AliasCommand implements Callable<Integer> {
     @Option(names = "--reason", description = "Why, for the audit trail.")
     String reason;
 
-    @Mixin
-    StorageUrlOption storage;
-
-    @Spec
-    CommandSpec spec;
-
-    private final Wiring wiring;
-
     AliasCommand(Wiring wiring) {
-        this.wiring = wiring;
+        super(wiring);
     }
 
     @Override
@@ -64,9 +48,7 @@ public final class AliasCommand implements Callable<Integer> {
             throw new CliException(delete ? "--delete removes the alias: give no VERSION with it"
                     : "give the VERSION to point " + target + " at, or --delete to remove it");
         }
-        PrintWriter out = spec.commandLine().getOut();
-        try (Tracker tracker = wiring.openExistingTracker(storage.access())) {
-            ModelRegistry registry = tracker.registry();
+        return withRegistry((registry, out) -> {
             registry.model(model);
             NewAlias.check(registry, model, alias);
             Optional<ModelVersion> before = registry.resolve(model, alias);
@@ -95,9 +77,7 @@ public final class AliasCommand implements Callable<Integer> {
                         : "Alias '" + alias + "' of " + model + " now points at v" + move.toVersion()
                         + before.map(v -> " (was v" + v.version() + ")").orElse("") + ".");
             }
-        }
-        out.flush();
-        return 0;
+        });
     }
 
     /** A VERSION argument, {@code 3} or {@code v3}; a {@link CliException} naming it otherwise. */

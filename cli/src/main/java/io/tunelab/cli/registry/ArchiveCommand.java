@@ -1,19 +1,11 @@
 package io.tunelab.cli.registry;
 
 import io.tunelab.cli.error.CliException;
-import io.tunelab.cli.query.StorageUrlOption;
 import io.tunelab.cli.wiring.Wiring;
-import io.tunelab.tracker.registry.ModelRegistry;
 import io.tunelab.tracker.registry.ModelVersion;
-import io.tunelab.tracker.setup.Tracker;
-import java.io.PrintWriter;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code tunelab archive MODEL VERSION}: archives a registered version (MLflow's Archived stage), so that no alias may
@@ -23,7 +15,7 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "archive", mixinStandardHelpOptions = true,
         description = {"Archive a model version (no alias may point at it), or bring it back with --unarchive.",
                 "tunelab models MODEL shows which versions are archived."})
-public final class ArchiveCommand implements Callable<Integer> {
+public final class ArchiveCommand extends RegistryCommand {
 
     @Parameters(index = "0", paramLabel = "MODEL", description = "The registered model, e.g. fashion-mlp.")
     String model;
@@ -34,24 +26,14 @@ public final class ArchiveCommand implements Callable<Integer> {
     @Option(names = "--unarchive", description = "Bring the archived version back, so aliases may point at it again.")
     boolean unarchive;
 
-    @Mixin
-    StorageUrlOption storage;
-
-    @Spec
-    CommandSpec spec;
-
-    private final Wiring wiring;
-
     ArchiveCommand(Wiring wiring) {
-        this.wiring = wiring;
+        super(wiring);
     }
 
     @Override
     public Integer call() {
         int number = AliasCommand.versionNumber(version);
-        PrintWriter out = spec.commandLine().getOut();
-        try (Tracker tracker = wiring.openExistingTracker(storage.access())) {
-            ModelRegistry registry = tracker.registry();
+        return withRegistry((registry, out) -> {
             registry.model(model);
             ModelVersion before = registry.version(model, number);
             String name = model + " v" + number;
@@ -71,8 +53,6 @@ public final class ArchiveCommand implements Callable<Integer> {
                 out.println("Archived " + name + "; no alias may point at it until `tunelab archive " + model + " v" + number
                         + " --unarchive`.");
             }
-        }
-        out.flush();
-        return 0;
+        });
     }
 }

@@ -1,37 +1,30 @@
 package io.tunelab.cli.registry;
 
 import io.tunelab.cli.error.CliException;
-import io.tunelab.cli.query.StorageUrlOption;
 import io.tunelab.cli.wiring.Wiring;
 import io.tunelab.tracker.provenance.RuntimeInfo;
 import io.tunelab.tracker.registry.AliasMove;
 import io.tunelab.tracker.registry.Change;
-import io.tunelab.tracker.registry.ModelRegistry;
 import io.tunelab.tracker.registry.ModelVersion;
-import io.tunelab.tracker.setup.Tracker;
-import java.io.PrintWriter;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code tunelab delete-model MODEL [VERSION]} (MLflow's {@code delete_model_version} and {@code delete_registered_model}):
- * deletes one version, or with no VERSION the whole model with its versions, aliases and their audit trail. A version
- * an alias points at is refused naming the aliases, unless {@code --force}, which removes them (each removal recorded in
- * the audit trail). Deleting the last version deletes the model too. The source trials and their artifacts stay, so
+ * deletes one version, or with no VERSION the whole model with its versions and aliases. A version an alias points at
+ * is refused naming the aliases, unless {@code --force}, which removes them. Every alias removed, version deleted and
+ * model deleted is recorded in the audit trail, which outlives the model ({@code tunelab models MODEL --history}).
+ * Deleting the last version deletes the model too. The source trials and their artifacts stay, so
  * their study can be deleted once no version was made from it. Asks on a terminal; a script passes {@code --yes}.
  */
 @Command(name = "delete-model", mixinStandardHelpOptions = true,
         description = {"Delete a model version, or a whole registered model (no VERSION). Cannot be undone.",
                 "A version an alias points at is refused unless --force (which removes the alias). The source trials"
                         + " and their artifacts stay. Asks on a terminal; without one, --yes is required."})
-public final class DeleteModelCommand implements Callable<Integer> {
+public final class DeleteModelCommand extends RegistryCommand {
 
     @Parameters(index = "0", paramLabel = "MODEL", description = "The registered model, e.g. fashion-mlp.")
     String model;
@@ -45,27 +38,17 @@ public final class DeleteModelCommand implements Callable<Integer> {
     @Option(names = {"-y", "--yes"}, description = "Delete without asking (needed when not on a terminal).")
     boolean yes;
 
-    @Option(names = "--reason", description = "Why, for the audit trail of the aliases it removes.")
+    @Option(names = "--reason", description = "Why, for the audit trail of the deletion.")
     String reason;
 
-    @Mixin
-    StorageUrlOption storage;
-
-    @Spec
-    CommandSpec spec;
-
-    private final Wiring wiring;
-
     DeleteModelCommand(Wiring wiring) {
-        this.wiring = wiring;
+        super(wiring);
     }
 
     @Override
     public Integer call() {
         Integer number = version == null ? null : AliasCommand.versionNumber(version);
-        PrintWriter out = spec.commandLine().getOut();
-        try (Tracker tracker = wiring.openExistingTracker(storage.access())) {
-            ModelRegistry registry = tracker.registry();
+        return withRegistry((registry, out) -> {
             registry.model(model);
             List<ModelVersion> doomed = number == null ? registry.versions(model) : List.of(registry.version(model, number));
             List<String> aliases = doomed.stream().flatMap(v -> v.aliases().stream().map(a -> a + " (v" + v.version() + ")"))
@@ -83,23 +66,22 @@ public final class DeleteModelCommand implements Callable<Integer> {
                     + " goes too)" : "") + "?", "not deleting " + what + " without confirmation: there is no terminal to"
                     + " ask on; pass --yes to delete it")) {
                 out.println("Nothing deleted.");
-                out.flush();
-                return 0;
+                return;
             }
+            Change change = new Change(System.getProperty("user.name", "unknown"), RuntimeInfo.hostName(),
+                    reason != null ? reason : number == null ? "model deleted" : "v" + number + " deleted", Map.of());
             if (number == null || last) {
-                registry.deleteModel(model);
+                registry.deleteModel(model, change);
                 out.println("Deleted model '" + model + "' (" + (number == null ? doomed.size() + " version"
-                        + (doomed.size() == 1 ? "" : "s") : "v" + number + ", its last version") + ", its aliases and their"
-                        + " history); the source trials and their artifacts stay.");
+                        + (doomed.size() == 1 ? "" : "s") : "v" + number + ", its last version") + ", and its aliases);"
+                        + " the source trials and their artifacts stay, and the audit trail: tunelab models " + model
+                        + " --history.");
             } else {
-                List<AliasMove> removed = registry.deleteVersion(model, number, new Change(System.getProperty("user.name",
-                        "unknown"), RuntimeInfo.hostName(), reason != null ? reason : "v" + number + " deleted", Map.of()));
+                List<String> removed = registry.deleteVersion(model, number, change).stream()
+                        .filter(m -> !m.versionDeleted()).map(AliasMove::alias).toList();
                 out.println("Deleted " + what + (removed.isEmpty() ? "" : " and its alias" + (removed.size() == 1 ? " " : "es ")
-                        + String.join(", ", removed.stream().map(AliasMove::alias).toList())) + "; its source trial and"
-                        + " artifact stay.");
+                        + String.join(", ", removed)) + "; its source trial and artifact stay.");
             }
-        }
-        out.flush();
-        return 0;
+        });
     }
 }

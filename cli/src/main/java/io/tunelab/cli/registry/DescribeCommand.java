@@ -1,18 +1,10 @@
 package io.tunelab.cli.registry;
 
-import io.tunelab.cli.query.StorageUrlOption;
 import io.tunelab.cli.wiring.Wiring;
-import io.tunelab.tracker.registry.ModelRegistry;
 import io.tunelab.tracker.registry.ModelVersion;
-import io.tunelab.tracker.setup.Tracker;
-import java.io.PrintWriter;
 import java.util.Objects;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code tunelab describe MODEL VERSION [DESCRIPTION]}: shows a registered version's description, or sets it (as
@@ -22,7 +14,7 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "describe", mixinStandardHelpOptions = true,
         description = {"Show a model version's description, or set it (\"\" clears it).",
                 "tunelab models MODEL lists the descriptions of every version."})
-public final class DescribeCommand implements Callable<Integer> {
+public final class DescribeCommand extends RegistryCommand {
 
     @Parameters(index = "0", paramLabel = "MODEL", description = "The registered model, e.g. fashion-mlp.")
     String model;
@@ -33,24 +25,14 @@ public final class DescribeCommand implements Callable<Integer> {
     @Parameters(index = "2", arity = "0..1", paramLabel = "DESCRIPTION", description = "The new description.")
     String description;
 
-    @Mixin
-    StorageUrlOption storage;
-
-    @Spec
-    CommandSpec spec;
-
-    private final Wiring wiring;
-
     DescribeCommand(Wiring wiring) {
-        this.wiring = wiring;
+        super(wiring);
     }
 
     @Override
     public Integer call() {
         int number = AliasCommand.versionNumber(version);
-        PrintWriter out = spec.commandLine().getOut();
-        try (Tracker tracker = wiring.openExistingTracker(storage.access())) {
-            ModelRegistry registry = tracker.registry();
+        return withRegistry((registry, out) -> {
             registry.model(model);
             ModelVersion before = registry.version(model, number);
             if (description == null) {
@@ -66,8 +48,6 @@ public final class DescribeCommand implements Callable<Integer> {
                             : "Set the description of " + model + " v" + number + ".");
                 }
             }
-        }
-        out.flush();
-        return 0;
+        });
     }
 }

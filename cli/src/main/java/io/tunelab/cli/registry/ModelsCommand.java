@@ -28,7 +28,7 @@ import picocli.CommandLine.Model.CommandSpec;
 /**
  * {@code tunelab models}: registered models with their versions and aliases; {@code tunelab models NAME} lists its
  * versions with their aliases, whether each is archived and its description ({@code tunelab archive},
- * {@code tunelab describe}); {@code --history} shows the audit trail of alias moves.
+ * {@code tunelab describe}); {@code --history} shows the audit trail of alias moves and deletions, also of a deleted model.
  */
 @Command(name = "models", mixinStandardHelpOptions = true,
         description = "List registered models and their versions, or the alias history of one model.")
@@ -37,7 +37,7 @@ public final class ModelsCommand implements Callable<Integer> {
     @Parameters(index = "0", arity = "0..1", paramLabel = "MODEL", description = "Show this model's versions.")
     String model;
 
-    @Option(names = "--history", description = "Show the audit trail of alias moves of MODEL.")
+    @Option(names = "--history", description = "Show the audit trail of alias moves and deletions of MODEL (also once deleted).")
     boolean history;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
@@ -79,8 +79,8 @@ public final class ModelsCommand implements Callable<Integer> {
                 out.print(new TextTable(List.of("model", "versions", "aliases", "description"), rows).render(format));
             } else if (history) {
                 for (AliasMove move : registry.aliasHistory(model)) {
-                    rows.add(Arrays.<Object>asList(move.when().toString(), move.alias(), version(move.fromVersion()),
-                            version(move.toVersion()), move.actor() + "@" + move.host(), move.reason(),
+                    rows.add(Arrays.<Object>asList(move.when().toString(), new TextTable.Cell(move.subject(), move.alias()),
+                            version(move.fromVersion()), version(move.toVersion()), move.actor() + "@" + move.host(), move.reason(),
                             new TextTable.Cell(move.evidence().isEmpty() ? "" : move.evidence().toString(), move.evidence())));
                 }
                 out.print(new TextTable(List.of("when", "alias", "from", "to", "by", "reason", "evidence"), rows)

@@ -2,44 +2,31 @@ package io.tunelab.cli.registry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tunelab.cli.DefaultWiring;
-import io.tunelab.cli.TunelabCommand;
+import io.tunelab.cli.CliInvocation;
+import io.tunelab.cli.CliInvocation.Result;
 import io.tunelab.search.study.Study;
 import io.tunelab.search.trial.TrialState;
 import io.tunelab.tracker.setup.Tracker;
 import io.tunelab.tracker.setup.TrackerConfig;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code tunelab delete STUDY} on the embedded H2 tracker in a directory. */
 class DeleteCommandTest {
     @TempDir
     Path dir;
 
-    record Result(int code, String out, String err) {
-    }
-
     private Path tracker() {
         return dir.resolve("tracker");
     }
 
     private Result run(String... args) {
-        CommandLine cmd = TunelabCommand.commandLine(new DefaultWiring());
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cmd.setOut(new PrintWriter(out));
-        cmd.setErr(new PrintWriter(err));
-        int code = cmd.execute(Stream.concat(Stream.of(args), Stream.of("--storage", tracker().toString())).toArray(String[]::new));
-        return new Result(code, out.toString(), err.toString());
+        return CliInvocation.onStorage(tracker(), args);
     }
 
     @BeforeEach

@@ -2,45 +2,32 @@ package io.tunelab.cli.tensorboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tunelab.cli.DefaultWiring;
-import io.tunelab.cli.TunelabCommand;
+import io.tunelab.cli.CliInvocation;
+import io.tunelab.cli.CliInvocation.Result;
 import io.tunelab.search.study.Study;
 import io.tunelab.search.trial.FrozenTrial;
 import io.tunelab.search.trial.TrialState;
 import io.tunelab.tensorboard.event.EventFileWriter;
 import io.tunelab.tracker.setup.Tracker;
 import io.tunelab.tracker.setup.TrackerConfig;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.EnumSet;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code tunelab export tensorboard} and {@code import tensorboard} on a tracker database in a directory. */
 class TensorBoardCommandsTest {
     @TempDir
     Path dir;
 
-    record Result(int code, String out, String err) {
-    }
-
     private Path tracker() {
         return dir.resolve("tracker");
     }
 
     private Result run(String... args) {
-        CommandLine cmd = TunelabCommand.commandLine(new DefaultWiring());
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cmd.setOut(new PrintWriter(out));
-        cmd.setErr(new PrintWriter(err));
-        int code = cmd.execute(Stream.concat(Stream.of(args), Stream.of("--storage", tracker().toString())).toArray(String[]::new));
-        return new Result(code, out.toString(), err.toString());
+        return CliInvocation.onStorage(tracker(), args);
     }
 
     @Test

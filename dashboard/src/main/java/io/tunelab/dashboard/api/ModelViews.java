@@ -57,11 +57,15 @@ final class ModelViews {
         return out;
     }
 
-    /** {@code model, alias, fromVersion, toVersion, at, actor (with the host in parentheses), reason}. */
+    /**
+     * {@code model, alias (null for a deletion), subject (the alias, "(version deleted)" or "(model deleted)"),
+     * fromVersion, toVersion, at, actor (with the host in parentheses), reason}.
+     */
     static Map<String, Object> move(AliasMove m) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("model", m.model());
         out.put("alias", m.alias());
+        out.put("subject", m.subject());
         out.put("fromVersion", m.fromVersion());
         out.put("toVersion", m.toVersion());
         out.put("at", m.when());

@@ -44,7 +44,7 @@
           el('td', {class: 'num', text: (v.values || []).map(fmt).join(', ')}),
           el('td', {text: Object.entries(v.metrics).map(([k, x]) => k + ' ' + fmt(x)).join(', ')}), el('td', {text: fmtTime(v.created)}), el('td', {text: v.archived ? 'yes' : ''})))));
       const audit = el('table', {class: 'plain', id: 'audit'}, el('thead', null, el('tr', null, ['when', 'alias', 'from', 'to', 'by', 'reason'].map(h => el('th', {text: h})))),
-        el('tbody', null, d.audit.map(m => el('tr', null, el('td', {text: fmtTime(m.at)}), el('td', {text: m.alias}), el('td', {text: m.fromVersion == null ? '—' : 'v' + m.fromVersion}),
+        el('tbody', null, d.audit.map(m => el('tr', null, el('td', {text: fmtTime(m.at)}), el('td', {text: m.subject}), el('td', {text: m.fromVersion == null ? '—' : 'v' + m.fromVersion}),
           el('td', {text: m.toVersion == null ? 'removed' : 'v' + m.toVersion}), el('td', {text: m.actor}), el('td', {text: m.reason})))));
       const out = el('div', null, notes || []);
       // a trial is named by its number in a study, as the study pages show it; the study of the latest version first
@@ -59,7 +59,7 @@
       form.addEventListener('submit', e => { e.preventDefault(); promote(name, form, out); });
       detail.append(el('div', {class: 'panel'}, el('h2', {text: d.model.name}), el('p', {class: 'muted', text: d.model.description || ''}),
         el('div', {id: 'aliases'}, aliases), form, out),
-        el('div', {class: 'panel'}, el('h2', {text: 'Versions'}), versions), el('div', {class: 'panel'}, el('h2', {text: 'Audit trail of alias moves'}), audit));
+        el('div', {class: 'panel'}, el('h2', {text: 'Versions'}), versions), el('div', {class: 'panel'}, el('h2', {text: 'Audit trail of alias moves and deletions'}), audit));
     } catch (e) { showError(detail, e); }
   }
   const list = el('div', {class: 'panel'});

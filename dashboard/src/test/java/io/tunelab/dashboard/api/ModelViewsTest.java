@@ -51,7 +51,7 @@ class ModelViewsTest {
     void aMoveSaysWhoMovedTheAliasFromWhichHost() {
         AliasMove move = new AliasMove(5, "cart", "production", 1, 2, T0, "ana", "box", "better", Map.of("p", 0.01));
         assertThat(ModelViews.move(move)).containsExactly(Map.entry("model", "cart"), Map.entry("alias", "production"),
-                Map.entry("fromVersion", 1), Map.entry("toVersion", 2), Map.entry("at", T0),
+                Map.entry("subject", "production"), Map.entry("fromVersion", 1), Map.entry("toVersion", 2), Map.entry("at", T0),
                 Map.entry("actor", "ana (box)"), Map.entry("reason", "better"));
     }
 

@@ -8,7 +8,6 @@ import io.tunelab.search.trial.FrozenTrial;
 import io.tunelab.search.trial.MetricPoint;
 import io.tunelab.search.trial.TrialState;
 import io.tunelab.tensorboard.TensorBoardException;
-import io.tunelab.tensorboard.event.EventFileReader;
 import io.tunelab.tensorboard.event.LogdirFiles;
 import io.tunelab.tensorboard.event.SummaryPoint;
 import io.tunelab.tensorboard.record.RecordProblem;
@@ -38,7 +37,7 @@ import java.util.stream.Stream;
  * {@link ImportedParams} gives them. A run whose {@code metric} tag has a last value ends COMPLETE with it as the
  * objective value; a run without it ends PRUNED with no value.
  *
- * <p>The logdir is read once before anything is stored, and refused, with nothing created, when not one value could
+ * <p>The logdir is read once ({@link LogdirSurvey}) before anything is stored, and refused, with nothing created, when not one value could
  * be read from it or when no run has the {@code metric} tag ({@link UnknownMetricException}). A study that exists
  * must have the import's direction. Corrupt or truncated records are skipped and reported with file and offset.
  * Each trial remembers the run directory it came from ({@value #SOURCE_ATTR}), so importing the same logdir again
@@ -108,7 +107,7 @@ public final class LogdirImporter {
                 skipped.add(name);
                 continue;
             }
-            if (totals.load(name, source, run, survey.hparamsOf(run, logdir))) {
+            if (totals.load(name, source, run, survey.hparamsOf(run, logdir), survey)) {
                 imported.add(name);
             }
         }
@@ -180,10 +179,10 @@ public final class LogdirImporter {
         }
 
         /**
-         * Loads one run with parameters {@code params}; false if it held nothing to import (e.g. only HParams records),
-         * then no trial is made.
+         * Loads one run with parameters {@code params}, as {@code survey} read it; false if it held nothing to import
+         * (e.g. only HParams records), then no trial is made.
          */
-        boolean load(String name, String source, LogdirRun run, Map<String, Object> params) {
+        boolean load(String name, String source, LogdirRun run, Map<String, Object> params, LogdirSurvey survey) {
             trialId = -1;
             List<MetricPoint> batch = new ArrayList<>(BATCH);
             List<LoggedSummary> logged = new ArrayList<>();
@@ -193,40 +192,38 @@ public final class LogdirImporter {
             for (LogdirRun.Part part : run.parts()) {
                 String prefix = part.prefix();
                 for (Path file : part.files()) {
-                    try {
-                        EventFileReader.read(file, p -> {
-                            if (trialId < 0 && !(p instanceof SummaryPoint.SessionStart)) {
-                                trialId = storage.createRunningTrial(studyId).id();
-                                storage.setSystemAttr(trialId, SOURCE_ATTR, source);
-                                storage.setSystemAttr(trialId, RUN_ATTR, name);
-                                params.forEach((param, v) -> storage.setParam(trialId, param, v,
-                                        distributions.distribution(param)));
+                    LogdirSurvey.FileRead read = survey.files().get(file);
+                    problems.addAll(read.problems());
+                    for (SummaryPoint p : read.points()) {
+                        if (trialId < 0 && !(p instanceof SummaryPoint.SessionStart)) {
+                            trialId = storage.createRunningTrial(studyId).id();
+                            storage.setSystemAttr(trialId, SOURCE_ATTR, source);
+                            storage.setSystemAttr(trialId, RUN_ATTR, name);
+                            params.forEach((param, v) -> storage.setParam(trialId, param, v,
+                                    distributions.distribution(param)));
+                        }
+                        if (p instanceof SummaryPoint.Scalar s) {
+                            MetricPoint point = new MetricPoint(prefix + s.tag(), s.step(), s.value(),
+                                    s.wallTime());
+                            batch.add(point);
+                            int slot = point.name().equals(metric) ? 0 : point.name().equals(fallback) ? 1 : -1;
+                            if (slot >= 0 && (objective[slot] == null || s.step() >= objective[slot].step())) {
+                                objective[slot] = point;
                             }
-                            if (p instanceof SummaryPoint.Scalar s) {
-                                MetricPoint point = new MetricPoint(prefix + s.tag(), s.step(), s.value(),
-                                        s.wallTime());
-                                batch.add(point);
-                                int slot = point.name().equals(metric) ? 0 : point.name().equals(fallback) ? 1 : -1;
-                                if (slot >= 0 && (objective[slot] == null || s.step() >= objective[slot].step())) {
-                                    objective[slot] = point;
-                                }
-                                if (batch.size() == BATCH) {
-                                    storage.logMetrics(trialId, List.copyOf(batch));
-                                    batch.clear();
-                                }
-                                scalars++;
-                            } else if (p instanceof SummaryPoint.Logged l) {
-                                logged.add(prefix.isEmpty() ? l.summary() : new LoggedSummary(prefix + l.summary().tag(),
-                                        l.summary().step(), l.summary().wallTime(), l.summary().value()));
-                                if (logged.size() == SUMMARY_BATCH) {
-                                    storage.logSummaries(trialId, List.copyOf(logged));
-                                    logged.clear();
-                                }
-                                summaries++;
+                            if (batch.size() == BATCH) {
+                                storage.logMetrics(trialId, List.copyOf(batch));
+                                batch.clear();
                             }
-                        }, problems::add);
-                    } catch (IOException e) {
-                        problems.add(new RecordProblem(file, 0, "unreadable: " + e.getMessage()));
+                            scalars++;
+                        } else if (p instanceof SummaryPoint.Logged l) {
+                            logged.add(prefix.isEmpty() ? l.summary() : new LoggedSummary(prefix + l.summary().tag(),
+                                    l.summary().step(), l.summary().wallTime(), l.summary().value()));
+                            if (logged.size() == SUMMARY_BATCH) {
+                                storage.logSummaries(trialId, List.copyOf(logged));
+                                logged.clear();
+                            }
+                            summaries++;
+                        }
                     }
                 }
             }

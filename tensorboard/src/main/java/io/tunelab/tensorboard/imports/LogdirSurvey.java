@@ -16,21 +16,34 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * A first read of a logdir, before anything is stored: the scalar tags of all its runs, each run's HParams values
- * and whether anything could be read at all, so that an import that would only store a mistake is refused first.
+ * The one read of a logdir, before anything is stored: what each events file holds, the scalar tags of all its runs,
+ * each run's HParams values and whether anything could be read at all, so that an import that would only store a
+ * mistake is refused first, and what is stored is what was checked (a file that changes meanwhile is not read again).
+ * It holds every value read until the import has stored it.
  *
  * @param scalarTags the scalar tags {@code --metric} may name, sorted: every tag as stored (a Keras run's train scalars
  *                   as {@code train/TAG}), and the tags of a Keras run that has only a {@code train/} part as written
  * @param hparams    the HParams session-start values of each run directory that has some, in path order
  * @param points     summary values read (scalars, histograms..., session starts)
  * @param problems   records that could not be read
+ * @param files      what each events file held, by file
  */
 record LogdirSurvey(SortedSet<String> scalarTags, Map<Path, Map<String, Object>> hparams, long points,
-        List<RecordProblem> problems) {
+        List<RecordProblem> problems, Map<Path, FileRead> files) {
     LogdirSurvey {
         scalarTags = Collections.unmodifiableSortedSet(new TreeSet<>(scalarTags));
         hparams = Collections.unmodifiableMap(new TreeMap<>(hparams));
         problems = List.copyOf(problems);
+        files = Map.copyOf(files);
+    }
+
+    /**
+     * What one events file held.
+     *
+     * @param points   its summary values in file order
+     * @param problems its records that could not be read (the whole file, at offset 0, when it could not be opened)
+     */
+    record FileRead(List<SummaryPoint> points, List<RecordProblem> problems) {
     }
 
     /** Reads every events file of {@code runs}. */
@@ -38,30 +51,41 @@ record LogdirSurvey(SortedSet<String> scalarTags, Map<Path, Map<String, Object>>
         SortedSet<String> tags = new TreeSet<>();
         Map<Path, Map<String, Object>> hparams = new TreeMap<>();
         List<RecordProblem> problems = new ArrayList<>();
-        long[] points = new long[1];
+        Map<Path, FileRead> files = new HashMap<>();
+        long points = 0;
         for (LogdirRun run : runs) {
             boolean trainOnly = run.trainOnly();
             for (LogdirRun.Part part : run.parts()) {
                 for (Path file : part.files()) {
-                    try {
-                        EventFileReader.read(file, p -> {
-                            points[0]++;
-                            if (p instanceof SummaryPoint.Scalar s) {
-                                tags.add(part.prefix() + s.tag());
-                                if (trainOnly) {
-                                    tags.add(s.tag());
-                                }
-                            } else if (p instanceof SummaryPoint.SessionStart start) {
-                                hparams.computeIfAbsent(part.dir(), d -> new HashMap<>()).putAll(start.hparams());
+                    FileRead read = read(file);
+                    files.put(file, read);
+                    problems.addAll(read.problems());
+                    points += read.points().size();
+                    for (SummaryPoint p : read.points()) {
+                        if (p instanceof SummaryPoint.Scalar s) {
+                            tags.add(part.prefix() + s.tag());
+                            if (trainOnly) {
+                                tags.add(s.tag());
                             }
-                        }, problems::add);
-                    } catch (IOException e) {
-                        problems.add(new RecordProblem(file, 0, "unreadable: " + e.getMessage()));
+                        } else if (p instanceof SummaryPoint.SessionStart start) {
+                            hparams.computeIfAbsent(part.dir(), d -> new HashMap<>()).putAll(start.hparams());
+                        }
                     }
                 }
             }
         }
-        return new LogdirSurvey(tags, hparams, points[0], problems);
+        return new LogdirSurvey(tags, hparams, points, problems, files);
+    }
+
+    private static FileRead read(Path file) {
+        List<SummaryPoint> points = new ArrayList<>();
+        List<RecordProblem> problems = new ArrayList<>();
+        try {
+            EventFileReader.read(file, points::add, problems::add);
+        } catch (IOException e) {
+            problems.add(new RecordProblem(file, 0, "unreadable: " + e.getMessage()));
+        }
+        return new FileRead(points, problems);
     }
 
     /**

@@ -213,4 +213,25 @@ class LogdirImportChecksTest {
         assertThat(report.imported()).containsExactly("a", "b/c", "b/d");
         assertThat(storage.metrics(trials("plain").get(0).id(), "loss")).hasSize(1);
     }
+
+    @Test
+    void theLogdirIsReadOnceSoWhatIsStoredIsWhatWasChecked() throws IOException {
+        Path logdir = kerasLogdir();
+        // the direction is chosen after the logdir was checked and before anything is stored: a second read would
+        // find the events files empty and import nothing
+        ImportReport report = new LogdirImporter(storage, "epoch_accuracy", existing -> {
+            try (var files = Files.walk(logdir)) {
+                for (Path f : files.filter(Files::isRegularFile).toList()) {
+                    Files.write(f, new byte[0]);
+                }
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            return Direction.MAXIMIZE;
+        }).importLogdir(logdir, "once");
+
+        assertThat(report.imported()).containsExactly(".");
+        assertThat(report.scalars()).isEqualTo(6);
+        assertThat(trials("once")).singleElement().satisfies(t -> assertThat(t.values()).containsExactly(0.5));
+    }
 }

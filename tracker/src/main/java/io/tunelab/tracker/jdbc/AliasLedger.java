@@ -14,7 +14,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** SQL for {@code model_aliases} and the {@code alias_moves} audit trail. Stateless; caller's transaction. */
+/**
+ * SQL for {@code model_aliases} and the {@code alias_moves} audit trail, whose rows name their model so that they outlive
+ * it. Stateless; caller's transaction.
+ */
 final class AliasLedger {
     private AliasLedger() {
     }
@@ -68,22 +71,24 @@ final class AliasLedger {
         }
     }
 
-    /** Appends a move to the audit trail and returns it. */
+    /** Appends a move (a deletion when {@code alias} is null) to the audit trail and returns it. */
     static AliasMove record(Connection c, long modelId, String model, String alias, Integer from, Integer to,
                             Instant when, Change change) throws SQLException {
         long id;
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO alias_moves (model_id, alias_name, from_version,"
-                + " to_version, moved_ns, actor, host_name, reason, evidence_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO alias_moves (model_id, model_name, alias_name,"
+                + " from_version, to_version, moved_ns, actor, host_name, reason, evidence_json)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 new String[] {"move_id"})) {
             ps.setLong(1, modelId);
-            ps.setString(2, alias);
-            setVersion(ps, 3, from);
-            setVersion(ps, 4, to);
-            ps.setLong(5, Times.toNanos(when));
-            ps.setString(6, change.actor());
-            ps.setString(7, change.host());
-            ps.setString(8, change.reason());
-            ps.setString(9, JsonCodec.write("alias move evidence", change.evidence()));
+            ps.setString(2, model);
+            ps.setString(3, alias);
+            setVersion(ps, 4, from);
+            setVersion(ps, 5, to);
+            ps.setLong(6, Times.toNanos(when));
+            ps.setString(7, change.actor());
+            ps.setString(8, change.host());
+            ps.setString(9, change.reason());
+            ps.setString(10, JsonCodec.write("alias move evidence", change.evidence()));
             ps.executeUpdate();
             try (ResultSet keys = ps.getGeneratedKeys()) {
                 keys.next();
@@ -102,13 +107,16 @@ final class AliasLedger {
         }
     }
 
-    /** The moves of a model (of one alias when {@code alias} is not null) after move id {@code after}, oldest first. */
-    static List<AliasMove> history(Connection c, long modelId, String model, String alias, long after) throws SQLException {
+    /**
+     * The moves recorded under a model's name (of one alias when {@code alias} is not null) after move id {@code after},
+     * oldest first: those of a model deleted under that name before included.
+     */
+    static List<AliasMove> history(Connection c, String model, String alias, long after) throws SQLException {
         List<AliasMove> out = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT move_id, alias_name, from_version, to_version, moved_ns,"
-                + " actor, host_name, reason, evidence_json FROM alias_moves WHERE model_id = ? AND move_id > ?"
+                + " actor, host_name, reason, evidence_json FROM alias_moves WHERE model_name = ? AND move_id > ?"
                 + (alias == null ? "" : " AND alias_name = ?") + " ORDER BY move_id")) {
-            ps.setLong(1, modelId);
+            ps.setString(1, model);
             ps.setLong(2, after);
             if (alias != null) {
                 ps.setString(3, alias);

@@ -174,7 +174,7 @@ final class JdbcModelRegistry implements ModelRegistry {
                 RegistryNames.newAlias(alias);
             }
             if (from != null && from == version) {
-                List<AliasMove> moves = AliasLedger.history(c, id, model, alias, 0);
+                List<AliasMove> moves = AliasLedger.history(c, model, alias, 0);
                 return moves.get(moves.size() - 1);
             }
             AliasLedger.point(c, id, alias, vid);
@@ -202,19 +202,39 @@ final class JdbcModelRegistry implements ModelRegistry {
         return db.inDurableTransaction(c -> {
             long id = RegistryRows.lockModel(c, model, Times.toNanos(when));
             long vid = RegistryRows.versionId(c, id, model, version);
-            List<AliasMove> moves = new ArrayList<>();
-            for (String alias : AliasLedger.aliasesByVersion(c, id).getOrDefault(vid, List.of())) {
-                AliasLedger.point(c, id, alias, null);
-                moves.add(AliasLedger.record(c, id, model, alias, version, null, when, change));
-            }
+            List<AliasMove> moves = removeAliases(c, id, model, AliasLedger.aliasesByVersion(c, id).getOrDefault(vid, List.of()),
+                    version, when, change);
             RegistryDeletion.version(c, vid);
+            moves.add(AliasLedger.record(c, id, model, null, version, null, when, change));
             return moves;
         });
     }
 
     @Override
-    public void deleteModel(String name) {
-        update(name, RegistryDeletion::model);
+    public List<AliasMove> deleteModel(String name, Change change) {
+        Instant when = clock.instant();
+        return db.inDurableTransaction(c -> {
+            long id = RegistryRows.lockModel(c, name, Times.toNanos(when));
+            List<AliasMove> moves = new ArrayList<>();
+            for (ModelVersion v : RegistryRows.versions(c, id, name, 0)) {
+                moves.addAll(removeAliases(c, id, name, v.aliases(), v.version(), when, change));
+                moves.add(AliasLedger.record(c, id, name, null, v.version(), null, when, change));
+            }
+            moves.add(AliasLedger.record(c, id, name, null, null, null, when, change));
+            RegistryDeletion.model(c, id);
+            return moves;
+        });
+    }
+
+    /** Removes {@code aliases}, which point at {@code version}, recording each removal. */
+    private static List<AliasMove> removeAliases(Connection c, long modelId, String model, List<String> aliases, int version,
+                                                 Instant when, Change change) throws SQLException {
+        List<AliasMove> moves = new ArrayList<>();
+        for (String alias : aliases) {
+            AliasLedger.point(c, modelId, alias, null);
+            moves.add(AliasLedger.record(c, modelId, model, alias, version, null, when, change));
+        }
+        return moves;
     }
 
     @Override
@@ -225,17 +245,28 @@ final class JdbcModelRegistry implements ModelRegistry {
 
     @Override
     public List<AliasMove> aliasHistory(String model) {
-        return db.read(c -> AliasLedger.history(c, RegistryRows.modelId(c, model), model, null, 0));
+        return trail(model, null, 0);
     }
 
     @Override
     public List<AliasMove> aliasHistory(String model, String alias) {
-        return db.read(c -> AliasLedger.history(c, RegistryRows.modelId(c, model), model, alias, 0));
+        return trail(model, alias, 0);
     }
 
     @Override
     public List<AliasMove> aliasMovesAfter(String model, long after) {
-        return db.read(c -> AliasLedger.history(c, RegistryRows.modelId(c, model), model, null, after));
+        return trail(model, null, after);
+    }
+
+    /** The trail recorded under a model's name; NOT_FOUND when there is neither such a model nor a trail of one. */
+    private List<AliasMove> trail(String model, String alias, long after) {
+        return db.read(c -> {
+            List<AliasMove> moves = AliasLedger.history(c, model, alias, after);
+            if (moves.isEmpty() && RegistryRows.models(c, model).isEmpty() && AliasLedger.history(c, model, null, 0).isEmpty()) {
+                RegistryRows.modelId(c, model);
+            }
+            return moves;
+        });
     }
 
     @FunctionalInterface

@@ -19,9 +19,13 @@ final class RegistryDeletion {
         execute(c, "DELETE FROM model_versions WHERE version_id = ?", versionId);
     }
 
-    /** Deletes model {@code modelId}: its aliases and their audit trail, its versions with their tags, its own tags. */
+    /**
+     * Deletes model {@code modelId}: its aliases, its versions with their tags, its own tags. Its audit trail stays,
+     * detached from the model's row and found by the model's name.
+     */
     static void model(Connection c, long modelId) throws SQLException {
-        for (String sql : List.of("DELETE FROM model_aliases WHERE model_id = ?", "DELETE FROM alias_moves WHERE model_id = ?",
+        for (String sql : List.of("DELETE FROM model_aliases WHERE model_id = ?",
+                "UPDATE alias_moves SET model_id = NULL WHERE model_id = ?",
                 "DELETE FROM version_tags WHERE version_id IN (SELECT version_id FROM model_versions WHERE model_id = ?)",
                 "DELETE FROM model_versions WHERE model_id = ?", "DELETE FROM model_tags WHERE model_id = ?",
                 "DELETE FROM registered_models WHERE model_id = ?")) {

@@ -6,11 +6,13 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * One entry of the audit trail: an alias moved from one version to another.
+ * One entry of the registry's audit trail: an alias moved from one version to another, or, with no alias, a version
+ * ({@code fromVersion}) or the whole model (no {@code fromVersion} either) was deleted. The trail of a deleted model
+ * stays readable by the model's name.
  *
  * @param id          increasing with time; a cursor for readers
  * @param model       the model's name
- * @param alias       the alias
+ * @param alias       the alias, or null for the deletion of a version or model
  * @param fromVersion the version it pointed at before, or null if it was created
  * @param toVersion   the version it points at after, or null if it was removed
  * @param when        when it moved
@@ -23,5 +25,20 @@ public record AliasMove(long id, String model, String alias, Integer fromVersion
                         String actor, String host, String reason, Map<String, Object> evidence) {
     public AliasMove {
         evidence = Collections.unmodifiableMap(new LinkedHashMap<>(evidence));
+    }
+
+    /** Whether this entry records the deletion of version {@code fromVersion} rather than an alias move. */
+    public boolean versionDeleted() {
+        return alias == null && fromVersion != null;
+    }
+
+    /** Whether this entry records the deletion of the whole model. */
+    public boolean modelDeleted() {
+        return alias == null && fromVersion == null;
+    }
+
+    /** What moved, as a trail shows it: the alias, {@code (version deleted)} or {@code (model deleted)}. */
+    public String subject() {
+        return alias != null ? alias : versionDeleted() ? "(version deleted)" : "(model deleted)";
     }
 }

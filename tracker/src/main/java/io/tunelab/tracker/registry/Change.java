@@ -7,7 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Who asks for an alias move and why, recorded in the audit trail.
+ * Who asks for an alias move or a deletion and why, recorded in the audit trail.
  *
  * @param actor    who (a user name, {@code ci}, {@code dashboard})
  * @param host     from which host

@@ -7,7 +7,7 @@ import java.util.Optional;
  * The model registry store (MLflow's registry aggregate, kept apart from the tracking store and the
  * artifact repository): registered models, numbered versions created from COMPLETE trials, tags,
  * descriptions, archived versions, aliases such as {@code production} that point at one version each,
- * and the audit trail of every alias move.
+ * and the audit trail of every alias move and deletion, which outlives a deleted model under its name.
  *
  * <p>Every change is one durable transaction that locks the model, so version numbers are given in order per
  * model, never twice (a deleted version's number is not reused), and alias moves are serialised and all
@@ -71,26 +71,31 @@ public interface ModelRegistry {
 
     /**
      * Deletes a version and its tags (MLflow's {@code delete_model_version}); the aliases pointing at it are removed,
-     * each move recorded with {@code change}, and returned. The source trial and its artifact stay. NOT_FOUND for an
-     * unknown model or version.
+     * each move recorded with {@code change}, then the deletion itself ({@link AliasMove#versionDeleted()}); all are
+     * returned. The source trial and its artifact stay. NOT_FOUND for an unknown model or version.
      */
     List<AliasMove> deleteVersion(String model, int version, Change change);
 
     /**
-     * Deletes a model with its versions, tags, aliases and their audit trail (MLflow's
-     * {@code delete_registered_model}); the source trials and their artifacts stay. NOT_FOUND for an unknown model.
+     * Deletes a model with its versions, tags and aliases (MLflow's {@code delete_registered_model}), recording with
+     * {@code change} each alias removed, each version deleted and last the model ({@link AliasMove#modelDeleted()}); all
+     * are returned. The audit trail stays, read by the model's name ({@link #aliasHistory(String)}), also once a model
+     * of that name is created again. The source trials and their artifacts stay. NOT_FOUND for an unknown model.
      */
-    void deleteModel(String name);
+    List<AliasMove> deleteModel(String name, Change change);
 
     /** The version an alias points at, if the alias exists. */
     Optional<ModelVersion> resolve(String model, String alias);
 
-    /** The audit trail of every alias of a model, oldest first. */
+    /**
+     * The audit trail recorded under a model's name, oldest first: its alias moves and deletions, those of a model
+     * deleted under that name included. NOT_FOUND when there is neither such a model nor a trail of one.
+     */
     List<AliasMove> aliasHistory(String model);
 
     /** The audit trail of one alias, oldest first. */
     List<AliasMove> aliasHistory(String model, String alias);
 
-    /** Moves of a model's aliases recorded after move id {@code after} (a live view's cursor), oldest first. */
+    /** Entries of a model's audit trail recorded after move id {@code after} (a live view's cursor), oldest first. */
     List<AliasMove> aliasMovesAfter(String model, long after);
 }
