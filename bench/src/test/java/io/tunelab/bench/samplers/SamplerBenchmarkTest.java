@@ -172,13 +172,4 @@ class SamplerBenchmarkTest {
         assertThat(TestFunctions.zdt(onFront, false)).containsExactly(0.25, 0.5);
         assertThat(TestFunctions.zdt(onFront, true)).containsExactly(0.25, 0.9375);
     }
-
-    @Test
-    void hypervolumeOfStaircasesIsExact() {
-        double[] ref = {1, 1};
-        assertThat(Hypervolume.of2d(List.of(new double[] {0.5, 0.5}), ref)).isEqualTo(0.25);
-        assertThat(Hypervolume.of2d(List.of(new double[] {0, 0.5}, new double[] {0.5, 0}, new double[] {0.6, 0.6}), ref))
-                .isCloseTo(0.75, within(1e-12));
-        assertThat(Hypervolume.of2d(List.of(new double[] {1.5, 0.1}), ref)).isZero();
-    }
 }
