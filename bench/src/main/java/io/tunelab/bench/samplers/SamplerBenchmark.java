@@ -7,6 +7,7 @@ import io.tunelab.search.study.OptimizeOptions;
 import io.tunelab.search.study.Study;
 import io.tunelab.search.trial.Direction;
 import io.tunelab.search.trial.FrozenTrial;
+import io.tunelab.search.trial.Hypervolume;
 import io.tunelab.search.trial.TrialState;
 import java.util.ArrayList;
 import java.util.List;
@@ -207,7 +208,7 @@ public final class SamplerBenchmark {
         for (int k : checkpoints(trials)) {
             List<FrozenTrial> first = all.subList(0, k);
             double regret = problem.isMultiObjective()
-                    ? problem.optimum() - Hypervolume.of2d(values(first), problem.referencePoint())
+                    ? problem.optimum() - Hypervolume.of(values(first), problem.referencePoint())
                     : (noisy == null ? bestValue(first) : noisy.trueValueOfBestAfter(k)) - problem.optimum();
             rows.add(new Row(problem.name(), sampler, seed, k, regret, nanosAfter[k - 1] / 1e6 / k,
                     hits == null ? Double.NaN : hits.shareAfterStartUp(k)));

@@ -60,7 +60,10 @@ public final class SamplerCatalog {
     /** The samplers that hand each trial to another, by the factory that wraps those delegates. */
     private static final Map<String, BiFunction<RandomStreams, UnaryOperator<Sampler>, Sampler>> PORTFOLIOS =
             new LinkedHashMap<>();
-    /** The samplers that handle several objectives; the others are skipped on multi-objective problems. */
+    /**
+     * The samplers that handle several objectives, with every TPE variant; the others are skipped on multi-objective
+     * problems.
+     */
     private static final Set<String> MULTI_OBJECTIVE = Set.of("random", "qmc", "nsga2", "auto");
 
     static {
@@ -131,10 +134,10 @@ public final class SamplerCatalog {
         return portfolio == null ? plain : streams -> portfolio.apply(streams, decorator);
     }
 
-    /** Whether the sampler handles studies with several objectives (TPE and GP handle one). */
+    /** Whether the sampler handles studies with several objectives (GP and CMA-ES handle one). */
     public static boolean supportsMultiObjective(String name) {
         factory(name);
-        return MULTI_OBJECTIVE.contains(name);
+        return MULTI_OBJECTIVE.contains(name) || name.startsWith("tpe");
     }
 
     /** Names from a comma-separated list, each checked. */

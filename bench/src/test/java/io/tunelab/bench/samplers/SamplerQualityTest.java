@@ -11,6 +11,7 @@ import io.tunelab.search.study.OptimizeOptions;
 import io.tunelab.search.study.Study;
 import io.tunelab.search.trial.Direction;
 import io.tunelab.search.trial.FrozenTrial;
+import io.tunelab.search.trial.Hypervolume;
 import io.tunelab.search.trial.ParetoFront;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -73,7 +74,7 @@ class SamplerQualityTest {
     }
 
     private static double hypervolume(List<FrozenTrial> front) {
-        return Hypervolume.of2d(front.stream().map(t -> new double[] {t.values().get(0), t.values().get(1)}).toList(),
+        return Hypervolume.of(front.stream().map(t -> new double[] {t.values().get(0), t.values().get(1)}).toList(),
                 new double[] {11, 11});
     }
 

@@ -88,7 +88,7 @@ public final class GpSampler implements Sampler {
     public Map<String, Distribution> relativeSearchSpace(StudyView study, FrozenTrial trial) {
         if (study.isMultiObjective()) {
             throw new SearchException("GP sampler supports single-objective studies; study '" + study.name()
-                    + "' has " + study.directions().size() + " objectives (use NSGA-II)");
+                    + "' has " + study.directions().size() + " objectives (use NSGA-II or TPE)");
         }
         List<FrozenTrial> complete = study.trials(EnumSet.of(TrialState.COMPLETE));
         if (complete.size() < options.startupTrials()) {

@@ -18,7 +18,9 @@ import java.util.Objects;
  * trial-number order; {@link #rank()} orders them from best to worst: feasible COMPLETE trials by
  * loss, then infeasible COMPLETE trials by total constraint violation (then loss), then PRUNED trials
  * by how far they got (later step first) and their last reported value, then PRUNED trials that
- * reported nothing; ties by trial number. Parameter values are held in {@link ObservationColumn}s.
+ * reported nothing; ties by trial number. With several objectives, feasible COMPLETE trials tie (their order is
+ * {@link ParetoSelection}'s to make) and PRUNED trials rank by the first objective's last report. Parameter values
+ * are held in {@link ObservationColumn}s.
  *
  * <p>A snapshot that disagrees with the log (a trial number now held by another trial: other id,
  * state, end time or values, as when a study of the same id lives in another storage) resets the log, which is then rebuilt from that
@@ -32,7 +34,7 @@ final class ObservationLog {
     private static final int KIND_PRUNED_WITH_STEP = 2;
     private static final int KIND_PRUNED_BLANK = 3;
 
-    private final Direction direction;
+    private final List<Direction> directions;
     private final Map<String, Map<Distribution, ObservationColumn>> columns = new HashMap<>();
     private int size;
     private FrozenTrial[] trials = new FrozenTrial[16];
@@ -42,12 +44,18 @@ final class ObservationLog {
     private double[] secondary = new double[16];
     private int[] rank = new int[16];
 
+    /** The log of a study with one objective. */
     ObservationLog(Direction direction) {
-        this.direction = direction;
+        this(List.of(direction));
     }
 
-    Direction direction() {
-        return direction;
+    /** The log of a study with {@code directions}; with several, feasible COMPLETE trials tie in {@link #rank()}. */
+    ObservationLog(List<Direction> directions) {
+        this.directions = List.copyOf(directions);
+    }
+
+    List<Direction> directions() {
+        return directions;
     }
 
     /** Number of observations. */
@@ -64,9 +72,19 @@ final class ObservationLog {
         return kinds[position] == KIND_FEASIBLE;
     }
 
-    /** The loss (objective as minimised) of a feasible COMPLETE observation. */
+    /** The loss (objective as minimised) of a feasible COMPLETE observation of a single-objective study. */
     double loss(int position) {
         return primary[position];
+    }
+
+    /** The losses (objectives as minimised) of a COMPLETE observation. */
+    double[] losses(int position) {
+        List<Double> values = trials[position].values();
+        double[] out = new double[directions.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = directions.get(i).asLoss(values.get(i));
+        }
+        return out;
     }
 
     int number(int position) {
@@ -178,7 +196,7 @@ final class ObservationLog {
     private void rankKey(FrozenTrial t, int at) {
         if (t.state() == TrialState.COMPLETE) {
             double violation = Constraints.violation(t);
-            double loss = direction.asLoss(t.value());
+            double loss = directions.size() == 1 ? directions.get(0).asLoss(t.value()) : 0;
             kinds[at] = (byte) (violation > 0 ? KIND_INFEASIBLE : KIND_FEASIBLE);
             primary[at] = violation > 0 ? violation : loss;
             secondary[at] = violation > 0 ? loss : 0;
@@ -187,7 +205,7 @@ final class ObservationLog {
         Map.Entry<Integer, Double> last = t.lastIntermediate().orElse(null);
         kinds[at] = (byte) (last == null ? KIND_PRUNED_BLANK : KIND_PRUNED_WITH_STEP);
         primary[at] = last == null ? 0 : -last.getKey();
-        secondary[at] = last == null ? 0 : direction.asLoss(last.getValue());
+        secondary[at] = last == null ? 0 : directions.get(0).asLoss(last.getValue());
     }
 
     private int compare(int a, int b) {

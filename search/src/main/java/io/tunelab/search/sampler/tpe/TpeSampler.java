@@ -58,6 +58,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * seeds, and was left out below 4 parameters, where it did not on the second set (docs/sampler-benchmarks.md).
  * {@code auto}'s TPE turns go without it.
  *
+ * <p>With several objectives TPE is MOTPE (Ozaki et al. 2020/2022; Optuna 3.1): the good group holds the same
+ * number of observations, chosen among the feasible COMPLETE trials by non-dominated sorting and, within the front
+ * that does not fit whole, by greedy hypervolume subset selection; each good observation weighs its hypervolume
+ * contribution ({@link ParetoSelection}). Everything else (start-up, modes, conditional spaces, constant liar,
+ * constraints) is as with one objective; the model credit, a single-objective rule, stays off.
+ *
  * <p>In a space of finitely many values ({@link KnownPoints}: ints, stepped floats, categoricals) modelled as
  * one multivariate group that is the whole of every observed trial, a decision never repeats the parameters
  * of an observed (complete or pruned), a running or a failed trial while an unknown point remains (a running
@@ -124,7 +130,7 @@ public final class TpeSampler implements Sampler {
 
     @Override
     public Map<String, Distribution> relativeSearchSpace(StudyView study, FrozenTrial trial) {
-        if (!options.multivariate() || study.isMultiObjective()
+        if (!options.multivariate()
                 || views.view(study, trial).observed() < Math.max(1, options.startupTrials())) {
             return Map.of();
         }
@@ -139,7 +145,7 @@ public final class TpeSampler implements Sampler {
             space.putAll(intersection.compute(complete));
         }
         space.values().removeIf(Distribution::isSingle);
-        if (ModelTurns.apply(options, space, varied)) {
+        if (!study.isMultiObjective() && ModelTurns.apply(options, space, varied)) {
             models.put(trial.id(), ModelTurns.choose(trial.number(), complete, study.direction()));
         }
         return space;
@@ -237,7 +243,8 @@ public final class TpeSampler implements Sampler {
                 }
             }
         }
-        double[] belowWeights = opts.improvementWeights() ? split.improvementWeights(opts.priorWeight()) : null;
+        double[] belowWeights = split.paretoWeights() != null ? Weights.withPrior(split.paretoWeights(), opts.priorWeight())
+                : opts.improvementWeights() ? split.improvementWeights(opts.priorWeight()) : null;
         ParzenEstimator below = new ParzenEstimator(split.below(), dists, opts, belowWeights);
         ParzenEstimator above = new ParzenEstimator(split.above(), dists, opts, null);
         SplittableRandom random = streams.forTrial(trial.number(), "tpe:" + String.join(",", names));
@@ -310,7 +317,7 @@ public final class TpeSampler implements Sampler {
     @Override
     public Map<String, Object> trialAttrs(StudyView study, FrozenTrial trial) {
         String model = models.remove(trial.id());
-        if (!study.isMultiObjective() && views.view(study, trial).observed() < options.startupTrials()) {
+        if (views.view(study, trial).observed() < options.startupTrials()) {
             return Sampler.startupAttrs("tpe");
         }
         return model == null ? Map.of(SAMPLER_ATTR, "tpe") : Map.of(SAMPLER_ATTR, "tpe", ModelTurns.ATTR, model);
@@ -331,9 +338,7 @@ public final class TpeSampler implements Sampler {
     /** Takes the trial's snapshot at its start, so that it does not depend on when the objective suggests. */
     @Override
     public void beforeTrial(StudyView study, FrozenTrial trial) {
-        if (!study.isMultiObjective()) {
-            views.view(study, trial);
-        }
+        views.view(study, trial);
     }
 
     @Override

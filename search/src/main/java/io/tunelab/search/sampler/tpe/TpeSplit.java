@@ -9,12 +9,17 @@ import java.util.List;
  * observations that hold every parameter being modelled are split: the best {@code
  * options.nBelow(n)} of them are good, but never an infeasible trial while a feasible one exists; the
  * rest are bad, and so are (with the constant liar) the running trials that hold the parameters.
- * Each group is ordered by trial number, oldest first, so that weights can favour recent trials.
+ * Each group is ordered by trial number, oldest first, so that weights can favour recent trials. With several
+ * objectives the best are chosen among the feasible COMPLETE observations by {@link ParetoSelection}, which also
+ * weighs them.
  *
- * @param below the good group
- * @param above the bad group
+ * @param below        the good group
+ * @param above        the bad group
+ * @param paretoWeights with several objectives, the good group's observation weights ({@link
+ *                     ParetoSelection#weights}; {@value ParetoSelection#EPS} for an infeasible one, 1 for each when none
+ *                     is feasible), without the prior's; null with one objective
  */
-record TpeSplit(Group below, Group above) {
+record TpeSplit(Group below, Group above, double[] paretoWeights) {
 
     /**
      * One group's observations.
@@ -102,11 +107,24 @@ record TpeSplit(Group below, Group above) {
             nBelow = Math.min(nBelow, feasibleCount);
         }
         boolean[] below = new boolean[n];
-        int[] rank = log.rank();
-        for (int i = 0, taken = 0; i < n && taken < nBelow; i++) {
-            if (eligible[rank[i]]) {
-                below[rank[i]] = true;
-                taken++;
+        boolean pareto = log.directions().size() > 1;
+        if (pareto && feasibleCount > 0) {
+            int[] candidates = new int[feasibleCount];
+            for (int pos = 0, k = 0; pos < n; pos++) {
+                if (eligible[pos] && log.feasible(pos)) {
+                    candidates[k++] = pos;
+                }
+            }
+            for (int i : ParetoSelection.good(lossesAt(log, candidates), nBelow)) {
+                below[candidates[i]] = true;
+            }
+        } else {
+            int[] rank = log.rank();
+            for (int i = 0, taken = 0; i < n && taken < nBelow; i++) {
+                if (eligible[rank[i]]) {
+                    below[rank[i]] = true;
+                    taken++;
+                }
             }
         }
         double[][] runningValues = new double[p][running.size()];
@@ -153,7 +171,41 @@ record TpeSplit(Group below, Group above) {
                 badOrders[j] = orderOf(columns[j], eligible, below, indexInBad, bad.size);
             }
         }
-        return new TpeSplit(good.build(new int[p][]), bad.build(badOrders));
+        double[] paretoWeights = pareto ? paretoWeights(log, below, nBelow) : null;
+        return new TpeSplit(good.build(new int[p][]), bad.build(badOrders), paretoWeights);
+    }
+
+    private static double[][] lossesAt(ObservationLog log, int[] positions) {
+        double[][] losses = new double[positions.length][];
+        for (int k = 0; k < positions.length; k++) {
+            losses[k] = log.losses(positions[k]);
+        }
+        return losses;
+    }
+
+    /** The weights of the good group ({@code below} marks its positions), in position order. */
+    private static double[] paretoWeights(ObservationLog log, boolean[] below, int size) {
+        int[] good = new int[size];
+        int feasible = 0;
+        for (int pos = 0, k = 0; pos < below.length; pos++) {
+            if (below[pos]) {
+                good[k++] = pos;
+                feasible += log.feasible(pos) ? 1 : 0;
+            }
+        }
+        int[] feasiblePositions = new int[feasible];
+        for (int k = 0, f = 0; k < size; k++) {
+            if (log.feasible(good[k])) {
+                feasiblePositions[f++] = good[k];
+            }
+        }
+        double[] contributions = ParetoSelection.weights(lossesAt(log, feasiblePositions));
+        double[] weights = new double[size];
+        for (int k = 0, f = 0; k < size; k++) {
+            // with no feasible trial at all, each weighs the same
+            weights[k] = feasible == 0 ? 1 : log.feasible(good[k]) ? contributions[f++] : ParetoSelection.EPS;
+        }
+        return weights;
     }
 
     private static int[] orderOf(ObservationColumn column, boolean[] eligible, boolean[] below, int[] indexInBad,

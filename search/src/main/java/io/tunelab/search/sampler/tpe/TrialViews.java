@@ -1,6 +1,5 @@
 package io.tunelab.search.sampler.tpe;
 
-import io.tunelab.search.SearchException;
 import io.tunelab.search.sampler.KnownPoints;
 import io.tunelab.search.sampler.PendingPoints;
 import io.tunelab.search.space.Distribution;
@@ -106,7 +105,7 @@ final class TrialViews {
         };
     }
 
-    /** The view of {@code trial}; throws {@link SearchException} for a study with several objectives. */
+    /** The view of {@code trial}. */
     View view(StudyView study, FrozenTrial trial) {
         Key key = new Key(study.studyId(), trial.number());
         synchronized (views) {
@@ -115,19 +114,15 @@ final class TrialViews {
                 return v;
             }
         }
-        if (study.isMultiObjective()) {
-            throw new SearchException("TPE sampler supports single-objective studies; study '" + study.name()
-                    + "' has " + study.directions().size() + " objectives (use NSGA-II)");
-        }
-        Direction direction = study.direction();
+        List<Direction> directions = study.directions();
         List<FrozenTrial> snapshot = study.trials(
                 EnumSet.of(TrialState.COMPLETE, TrialState.PRUNED, TrialState.RUNNING, TrialState.FAIL));
         ObservationLog log;
         PendingPoints proposals;
         synchronized (logs) {
             log = logs.get(study.studyId());
-            if (log == null || log.direction() != direction) {
-                log = new ObservationLog(direction);
+            if (log == null || !log.directions().equals(directions)) {
+                log = new ObservationLog(directions);
                 logs.put(study.studyId(), log);
             }
             proposals = pending.computeIfAbsent(study.studyId(), id -> new PendingPoints());

@@ -10,7 +10,8 @@ import java.util.Arrays;
  * split threshold, as expected improvement would (Song et al. 2022, "A general recipe for
  * likelihood-free Bayesian optimization", ICML; Watanabe 2023, "Tree-structured Parzen estimator:
  * understanding its algorithm components", arXiv:2304.11127), so l(x) concentrates on the best
- * points instead of spreading evenly over the top 10%. Stateless.
+ * points instead of spreading evenly over the top 10%. With several objectives the good group's weights are {@link
+ * ParetoSelection#weights}. Stateless.
  */
 final class Weights {
     private static final int FLAT = 25;
@@ -29,6 +30,13 @@ final class Weights {
             }
         }
         w[n] = priorWeight;
+        return w;
+    }
+
+    /** {@code observations} (one weight each) followed by {@code priorWeight}. */
+    static double[] withPrior(double[] observations, double priorWeight) {
+        double[] w = Arrays.copyOf(observations, observations.length + 1);
+        w[observations.length] = priorWeight;
         return w;
     }
 

@@ -1,0 +1,100 @@
+package io.tunelab.search.sampler.tpe;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tunelab.search.sampler.RandomSampler;
+import io.tunelab.search.sampler.RandomStreams;
+import io.tunelab.search.sampler.Sampler;
+import io.tunelab.search.space.FloatDistribution;
+import io.tunelab.search.study.OptimizeOptions;
+import io.tunelab.search.study.Study;
+import io.tunelab.search.trial.Direction;
+import io.tunelab.search.trial.FrozenTrial;
+import io.tunelab.search.trial.Hypervolume;
+import io.tunelab.search.trial.TrialState;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.Test;
+
+class TpeMultiObjectiveTest {
+    private static final int VARIABLES = 3;
+
+    /** ZDT1 (Zitzler, Deb and Thiele 2000) in {@value #VARIABLES} variables; f2 negated when it is maximised. */
+    private static Study zdt1(Sampler sampler, int trials, Direction second) {
+        Study study = Study.builder("zdt1").directions(Direction.MINIMIZE, second).seed(1).sampler(sampler).create();
+        study.optimizeMulti(t -> {
+            double[] x = new double[VARIABLES];
+            for (int i = 0; i < VARIABLES; i++) {
+                x[i] = t.suggestFloat("x" + i, 0, 1);
+            }
+            double g = 1 + 9 * (x[1] + x[2]) / (VARIABLES - 1);
+            double f2 = g * (1 - Math.sqrt(x[0] / g));
+            return new double[] {x[0], second == Direction.MINIMIZE ? f2 : -f2};
+        }, OptimizeOptions.trials(trials).withParallelism(1));
+        return study;
+    }
+
+    private static double hypervolume(Study study) {
+        return Hypervolume.of(study.bestTrials().stream()
+                .map(t -> new double[] {t.values().get(0), Math.abs(t.values().get(1))}).toList(), new double[] {1.1, 11});
+    }
+
+    private static List<String> params(Study study) {
+        return study.trials().stream().map(t -> t.params().toString()).toList();
+    }
+
+    @Test
+    void aStudyWithAMinimisedAndAMaximisedObjectiveRunsEveryTrialAndHasAParetoFront() {
+        Study study = zdt1(new TpeSampler(1), 40, Direction.MAXIMIZE);
+        assertThat(study.trials()).extracting(FrozenTrial::state).containsOnly(TrialState.COMPLETE);
+        assertThat(study.bestTrials()).isNotEmpty();
+        assertThat(study.trials().subList(10, 40)).allSatisfy(t -> assertThat(t.systemAttrs())
+                .containsEntry(Sampler.SAMPLER_ATTR, "tpe"));
+    }
+
+    @Test
+    void onZdt1TpesFrontHasMoreHypervolumeThanRandomSearchsOnEachOfFiveSeeds() {
+        LongStream.rangeClosed(1, 5).forEach(seed -> assertThat(hypervolume(zdt1(new TpeSampler(seed), 100,
+                Direction.MINIMIZE))).as("seed %d", seed)
+                .isGreaterThan(hypervolume(zdt1(new RandomSampler(seed), 100, Direction.MINIMIZE))));
+    }
+
+    @Test
+    void sameSeedGivesTheSameTrials() {
+        assertThat(params(zdt1(new TpeSampler(7), 40, Direction.MINIMIZE)))
+                .isEqualTo(params(zdt1(new TpeSampler(7), 40, Direction.MINIMIZE)));
+    }
+
+    @Test
+    void maximisingTheNegatedObjectiveProposesWhatMinimisingItDoes() {
+        assertThat(params(zdt1(new TpeSampler(3), 40, Direction.MAXIMIZE)))
+                .isEqualTo(params(zdt1(new TpeSampler(3), 40, Direction.MINIMIZE)));
+    }
+
+    @Test
+    void infeasibleTrialsNeverEnterTheGoodGroupThoughTheyWouldBeParetoOptimal() {
+        Study study = Study.builder("constrained").directions(Direction.MINIMIZE, Direction.MINIMIZE).seed(3)
+                .sampler(new RandomSampler(3)).create();
+        study.optimizeMulti(t -> {
+            double x = t.suggestFloat("x", 0, 1);
+            t.setConstraints(x - 0.5);
+            return new double[] {x, 1 - x};
+        }, OptimizeOptions.trials(60).withParallelism(1));
+        ObservationLog log = new ObservationLog(study.directions());
+        log.absorb(study.trials());
+        ObservationColumn x = log.column("x", FloatDistribution.uniform(0, 1));
+        TpeSplit split = TpeSplit.of(log, new ObservationColumn[] {x}, List.of(), TpeOptions.defaults());
+        assertThat(split.below().size()).isEqualTo(TpeOptions.defaults().nBelow(60));
+        assertThat(Arrays.stream(split.below().values()[0]).max().orElseThrow()).isLessThanOrEqualTo(0.5);
+        assertThat(split.paretoWeights()).hasSize(split.below().size());
+    }
+
+    @Test
+    void theOptunaPresetRunsWithSeveralObjectivesToo() {
+        Study study = zdt1(new TpeSampler(RandomStreams.seeded(2), TpeOptions.optuna()), 40,
+                Direction.MINIMIZE);
+        assertThat(study.trials()).extracting(FrozenTrial::state).containsOnly(TrialState.COMPLETE);
+        assertThat(hypervolume(study)).isGreaterThan(hypervolume(zdt1(new RandomSampler(2), 40, Direction.MINIMIZE)));
+    }
+}
