@@ -108,6 +108,11 @@ public record OptimizeOptions(int trials, Duration timeout, SlotPool slots,
         return withSlots(SlotPool.perCore());
     }
 
+    /**
+     * Exception types that end the run, as Optuna's {@code catch} leaves them uncaught: an objective throwing one fails its
+     * trial, no trial starts after it on any slot, the trials already running on other slots finish and are recorded,
+     * then {@link Study#optimize} rethrows it. Any other exception fails only its trial.
+     */
     @SafeVarargs
     @SuppressWarnings("varargs") // List.of only reads the array, into a list of its own
     public final OptimizeOptions stoppingOn(Class<? extends Throwable>... types) {

@@ -108,13 +108,13 @@ final class TrialRunner {
     }
 
     /**
-     * Asks for the next trial unless the sampler is exhausted or the study-wide budget is spent.
-     * Checking and asking happen under one lock so that parallel workers never start more trials than
-     * a finite sampler (a grid) has.
+     * Asks for the next trial unless the run is ending (an exception of {@link OptimizeOptions#stopOn}, a stop), the
+     * sampler is exhausted or the study-wide budget is spent. Checking and asking happen under one lock so that parallel
+     * workers never start more trials than a finite sampler (a grid) has, nor one after the run began to end.
      */
     private LiveTrial askUnlessExhausted(Slot slot) {
         synchronized (askLock) {
-            if (study.sampler().isExhausted(study)) {
+            if (abort.get() != null || study.stopRequested() || study.sampler().isExhausted(study)) {
                 return null;
             }
             if (options.studyWide()) {
@@ -164,14 +164,14 @@ final class TrialRunner {
         } catch (TrialPrunedException e) {
             done = finish(trial, TrialState.PRUNED, new double[0], pruneMessage(trial, e));
         } catch (Exception e) {
+            if (stopsStudy(e)) { // before the outcome is recorded, which takes time: no other slot starts a trial meanwhile
+                abort.compareAndSet(null, e);
+            }
             keepTrace(trial, e);
             String message = unreachable(e) ? TrialStorage.INTERRUPTION_PREFIX + "the storage was unreachable while this"
                     + " trial ran (" + describe(e) + ")" : describe(e);
             done = finish(trial, TrialState.FAIL, new double[0], message);
             warnFailed(trial.number(), message, e);
-            if (stopsStudy(e)) {
-                abort.compareAndSet(null, e);
-            }
         } catch (Error e) {
             if (leavesProcessUnusable(e)) {
                 finish(trial, TrialState.FAIL, new double[0], describe(e) + UNUSABLE);
