@@ -322,26 +322,29 @@ public final class Study implements StudyView {
     }
 
     /**
-     * Runs {@code objective} for {@code trials} trials, reproducibly for a given seed: in deterministic
-     * mode with a sampler that {@linkplain Sampler#decidesFromViewOnly() decides from its view only}, on
-     * {@code min(cores, window)} CPU slots at once (the objective must then be thread-safe); otherwise
-     * one trial at a time, as Optuna does (a seeded study without {@code deterministic(true)} also runs one at a time,
-     * so its proposals are those of a sequential study). Use {@link #optimize(Objective, OptimizeOptions)} to choose.
+     * Runs {@code objective} for {@code trials} trials, one at a time, as Optuna's {@code optimize(objective, n_trials)}:
+     * {@link #optimize(Objective, OptimizeOptions) optimize(objective, OptimizeOptions.trials(trials))}.
      */
     public void optimize(Objective objective, int trials) {
-        boolean parallel = deterministicWindow > 0 && sampler.decidesFromViewOnly();
-        int slots = parallel ? Math.min(Runtime.getRuntime().availableProcessors(), deterministicWindow) : 1;
-        optimize(objective, OptimizeOptions.trials(trials).withParallelism(slots));
+        optimize(objective, OptimizeOptions.trials(trials));
     }
 
     /**
-     * Runs a single-objective function under {@code options}. On one slot trials run one after another, each
-     * seeing every earlier trial. On several slots: with {@link StudyBuilder#deterministic deterministic mode}
-     * on, as it describes; with it off ({@code deterministic(false)}), or for a study without a
-     * {@link StudyBuilder#seed seed}, every trial sees whatever has finished by its ask, so the proposals depend
-     * on timing; for a seeded study left at the default, the run is reproducible: in deterministic mode with the
-     * {@linkplain StudyBuilder#DEFAULT_DETERMINISTIC_WINDOW default window} when the sampler
-     * {@linkplain Sampler#decidesFromViewOnly() decides from its view only}, else one trial at a time (logged once).
+     * Runs a single-objective function under {@code options}: on one slot (the default) one trial after another, on
+     * several slots that many at once (the objective must then be thread-safe). What a {@link StudyBuilder#seed seed}
+     * reproduces:
+     * <ul>
+     *   <li>with {@link StudyBuilder#deterministic deterministic(true)} (or a window): the same parameters per trial
+     *       number however many slots the run has, one included, for a sampler that
+     *       {@linkplain Sampler#decidesFromViewOnly() decides from its view only} (every built-in one);</li>
+     *   <li>left at the default: the same parameters per trial number for the same number of slots. One slot runs
+     *       plain sequentially, each trial seeing every earlier one, as Optuna; several slots use deterministic mode
+     *       with the {@linkplain StudyBuilder#DEFAULT_DETERMINISTIC_WINDOW default window} when the sampler decides
+     *       from its view only, else run one trial at a time (logged once), so one slot and several differ;</li>
+     *   <li>with {@code deterministic(false)}: the same only on one slot; on several every trial sees whatever has
+     *       finished by its ask, so the proposals depend on timing.</li>
+     * </ul>
+     * A study without a seed runs as with {@code deterministic(false)} unless deterministic mode is asked for.
      */
     public void optimize(Objective objective, OptimizeOptions options) {
         optimizeMulti(MultiObjective.of(objective), options);

@@ -68,11 +68,13 @@ public final class StudyBuilder {
     }
 
     /**
-     * The study seed: trial seeds and the default sampler derive from it. A seeded study is reproducible by
-     * default: unless {@link #deterministic(boolean) deterministic(false)} (or {@link #deterministicWindow(int)})
-     * is called, a {@link Study#optimize(Objective, OptimizeOptions) run} on more than one slot uses deterministic
-     * mode with the default window when the sampler {@linkplain Sampler#decidesFromViewOnly() decides from its view
-     * only}, and runs one trial at a time otherwise; a run on one slot proposes exactly as without a seed.
+     * The study seed: trial seeds and the default sampler derive from it. Left at the default mode, a seeded study
+     * gives the same parameters per trial number for the same number of slots: a
+     * {@link Study#optimize(Objective, OptimizeOptions) run} on one slot is plain sequential (each trial sees every
+     * finished trial, as Optuna), one on more than one slot uses deterministic mode with the default window when the
+     * sampler {@linkplain Sampler#decidesFromViewOnly() decides from its view only} and runs one trial at a time
+     * otherwise, so one slot and several give different parameters. {@link #deterministic(boolean) deterministic(true)}
+     * makes them the same for any number of slots.
      */
     public StudyBuilder seed(long seed) {
         this.seed = seed;
@@ -103,8 +105,8 @@ public final class StudyBuilder {
      * Deterministic parallel mode with the default window of {@value #DEFAULT_DETERMINISTIC_WINDOW}:
      * see {@link #deterministicWindow(int)}. {@code false} turns it off: a run on several slots then lets every
      * trial see every finished trial, and a seeded study is no longer reproducible on more than one slot. Without
-     * either call, a study with a {@link #seed} uses deterministic mode for its runs on several slots (see there),
-     * and one without a seed runs as with {@code false}.
+     * either call, a study with a {@link #seed} uses deterministic mode for its runs on several slots only, not on one
+     * (see there), and one without a seed runs as with {@code false}.
      */
     public StudyBuilder deterministic(boolean on) {
         return deterministicWindow(on ? DEFAULT_DETERMINISTIC_WINDOW : 0);
@@ -115,7 +117,9 @@ public final class StudyBuilder {
      * {@code k − window}, which the study waits for, and the later ones as running trials without
      * parameters, so a sampler that {@linkplain Sampler#decidesFromViewOnly() decides from its view
      * only} proposes the same parameters per trial number whether 1, 2 or {@code window} trials run at
-     * once (more than {@code window} workers wait for each other). The price: a trial does not learn
+     * once (more than {@code window} workers wait for each other): the same seed gives the same parameters per trial
+     * number however many slots a run has, one included (one slot then does not see the {@code window − 1} trials
+     * before each trial either). The price: a trial does not learn
      * from the {@code window − 1} trials before it, even when they have finished. Pruners still see
      * everything, so pruned trials can differ between schedules. 0 turns it off.
      */
