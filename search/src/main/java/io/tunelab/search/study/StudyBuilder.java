@@ -102,6 +102,16 @@ public final class StudyBuilder {
     }
 
     /**
+     * The built-in sampler called {@code name} ({@link SamplerNames#NAMES}), with its default options, seeded from the
+     * study seed: {@code Study.builder("s").seed(42).sampler("tpe")}.
+     *
+     * @throws io.tunelab.search.sampler.SamplerException for another name, listing the valid ones
+     */
+    public StudyBuilder sampler(String name) {
+        return sampler(SamplerNames.byName(name));
+    }
+
+    /**
      * Deterministic parallel mode with the default window of {@value #DEFAULT_DETERMINISTIC_WINDOW}:
      * see {@link #deterministicWindow(int)}. {@code false} turns it off: a run on several slots then lets every
      * trial see every finished trial, and a seeded study is no longer reproducible on more than one slot. Without

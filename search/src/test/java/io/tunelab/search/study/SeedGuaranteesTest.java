@@ -2,19 +2,12 @@ package io.tunelab.search.study;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tunelab.search.sampler.RandomStreams;
-import io.tunelab.search.sampler.Sampler;
-import io.tunelab.search.sampler.auto.AutoSampler;
-import io.tunelab.search.sampler.cmaes.CmaesSampler;
-import io.tunelab.search.sampler.gp.GpSampler;
-import io.tunelab.search.sampler.tpe.TpeSampler;
 import io.tunelab.search.trial.Trial;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -29,16 +22,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 class SeedGuaranteesTest {
     private static final int TRIALS = 16;
 
-    private static Function<RandomStreams, Sampler> sampler(String name) {
-        return switch (name) {
-            case "tpe" -> TpeSampler::new;
-            case "gp" -> GpSampler::new;
-            case "cmaes" -> CmaesSampler::new;
-            case "auto" -> AutoSampler::new;
-            default -> throw new IllegalArgumentException(name);
-        };
-    }
-
     /** Two floats and a category, with a wait that makes trials finish out of order when several run at once. */
     private static double objective(Trial trial) throws InterruptedException {
         double x = trial.suggestFloat("x", -5, 10);
@@ -49,7 +32,7 @@ class SeedGuaranteesTest {
 
     /** Per trial number, the parameters a study seeded 11 got on {@code slots} slots, built as {@code mode} says. */
     private static Map<Integer, Map<String, Object>> params(String sampler, UnaryOperator<StudyBuilder> mode, int slots) {
-        Study study = mode.apply(Study.builder("seeded").seed(11).sampler(sampler(sampler))).create();
+        Study study = mode.apply(Study.builder("seeded").seed(11).sampler(sampler)).create();
         study.optimize(SeedGuaranteesTest::objective, OptimizeOptions.trials(TRIALS).withParallelism(slots));
         Map<Integer, Map<String, Object>> out = new TreeMap<>();
         study.trials().forEach(t -> out.put(t.number(), t.params()));
