@@ -6,6 +6,7 @@ import io.tunelab.search.pruner.Pruner;
 import io.tunelab.search.sampler.RandomStreams;
 import io.tunelab.search.sampler.Sampler;
 import io.tunelab.search.space.Distribution;
+import io.tunelab.search.storage.StorageNames;
 import io.tunelab.search.storage.StudyRecord;
 import io.tunelab.search.storage.TrialStorage;
 import io.tunelab.search.trial.Constraints;
@@ -100,9 +101,27 @@ public final class Study implements StudyView {
         return storage.countTrials(record.id(), states);
     }
 
+    /** The study's system attributes, set by Tunelab: the {@linkplain #userAttrs() user's} are not among them. */
     @Override
     public Map<String, Object> systemAttrs() {
-        return storage.study(record.id()).systemAttrs();
+        return storage.study(record.id()).tunelabAttrs();
+    }
+
+    /**
+     * Sets a study-level user attribute (Optuna's {@code study.set_user_attr}): a JSON-compatible value kept by the
+     * storage and read back by {@link #userAttrs()}, also after the study is loaded again. Setting a key again
+     * replaces its value.
+     *
+     * @throws io.tunelab.search.storage.StorageException for a blank or over-long key or a value that is not JSON
+     */
+    public void setUserAttr(String key, Object value) {
+        StorageNames.checkAttrName(key);
+        storage.setStudySystemAttr(record.id(), StudyRecord.USER_ATTR_PREFIX + key, value);
+    }
+
+    /** The study's user attributes (Optuna's {@code study.user_attrs}), as stored now; unmodifiable. */
+    public Map<String, Object> userAttrs() {
+        return storage.study(record.id()).userAttrs();
     }
 
     public TrialStorage storage() {

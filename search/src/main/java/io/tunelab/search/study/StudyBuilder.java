@@ -17,7 +17,6 @@ import io.tunelab.search.trial.StudyView;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.function.Function;
 
 /**
@@ -45,7 +44,7 @@ public final class StudyBuilder {
     public static final int DEFAULT_DETERMINISTIC_WINDOW = 4;
 
     StudyBuilder(String name) {
-        this.name = Objects.requireNonNull(name, "name");
+        this.name = given(name, "name");
     }
 
     public StudyBuilder storage(TrialStorage storage) {
@@ -87,7 +86,7 @@ public final class StudyBuilder {
      * the seed once, pass a factory instead: {@code sampler(TpeSampler::new)}.
      */
     public StudyBuilder sampler(Sampler sampler) {
-        Objects.requireNonNull(sampler, "sampler");
+        given(sampler, "sampler");
         this.sampler = streams -> sampler;
         return this;
     }
@@ -97,7 +96,7 @@ public final class StudyBuilder {
      * {@code Study.builder("s").seed(42).sampler(GpSampler::new)}.
      */
     public StudyBuilder sampler(Function<RandomStreams, Sampler> factory) {
-        this.sampler = Objects.requireNonNull(factory, "factory");
+        this.sampler = given(factory, "factory");
         return this;
     }
 
@@ -147,7 +146,7 @@ public final class StudyBuilder {
      * directions with a pruner other than {@link NopPruner} is refused when it is created or loaded.
      */
     public StudyBuilder pruner(Pruner pruner) {
-        this.pruner = Objects.requireNonNull(pruner, "pruner");
+        this.pruner = given(pruner, "pruner");
         return this;
     }
 
@@ -161,7 +160,7 @@ public final class StudyBuilder {
         if (!(weight > 0) || weight > 1) {
             throw new StudyException("warm start weight must be in (0, 1], got " + weight);
         }
-        this.warmStart = Objects.requireNonNull(earlier, "earlier");
+        this.warmStart = given(earlier, "earlier");
         this.warmStartWeight = weight;
         this.warmStartSpace = null;
         return this;
@@ -175,7 +174,7 @@ public final class StudyBuilder {
      */
     public StudyBuilder warmStartFrom(StudyView earlier, double weight, Map<String, Distribution> space) {
         warmStartFrom(earlier, weight);
-        this.warmStartSpace = Map.copyOf(Objects.requireNonNull(space, "space"));
+        this.warmStartSpace = Map.copyOf(given(space, "space"));
         return this;
     }
 
@@ -247,4 +246,11 @@ public final class StudyBuilder {
         return new Study(s, record, chosen, pruner, streams, deterministicWindow, seeded && !deterministicChosen);
     }
 
+    /** {@code value}, which the study builder's {@code field} needs: a {@link StudyException} naming it when null. */
+    private static <T> T given(T value, String field) {
+        if (value == null) {
+            throw new StudyException("study builder: " + field + " must be given, got null");
+        }
+        return value;
+    }
 }
