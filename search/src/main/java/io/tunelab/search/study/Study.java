@@ -271,29 +271,51 @@ public final class Study implements StudyView {
                 throw new StudyException("trial " + trial.number() + " belongs to study '" + owner.name()
                         + "', not to study '" + name() + "': tell it to study '" + owner.name() + "'");
             }
-            return finish(live.id(), TrialState.COMPLETE, values, null);
+            return told(live.id(), trial.number(), TrialState.COMPLETE, values);
         }
         return tell(trial.number(), TrialState.COMPLETE, values);
     }
 
     /**
-     * Finishes trial {@code number} as {@code state}. A COMPLETE trial whose values are NaN or infinite,
-     * or whose value count does not match the directions, is recorded as FAIL with a message. A PRUNED trial keeps
-     * its last reported intermediate value as its value, as in Optuna (none when it reported none, or a value that is
-     * not finite); {@code values} are then ignored, as for FAIL. Only COMPLETE trials count for the best trial.
-     * Telling the same outcome twice is a no-op; telling a different one throws.
+     * Finishes trial {@code number} as {@code state}. A COMPLETE trial whose values are NaN or infinite, or whose
+     * value count does not match the directions (none included), is recorded as FAIL with a message saying why, as
+     * Optuna does, and a warning naming the trial is logged. A PRUNED trial keeps its last reported intermediate value
+     * as its value, as in Optuna (none when it reported none, or a value that is not finite). Only COMPLETE trials
+     * count for the best trial. Telling the same outcome twice is a no-op; telling a different one throws.
+     *
+     * @throws StudyException when values are given with PRUNED or FAIL (they would be dropped), or for a state
+     *                        that does not finish a trial
      */
     public FrozenTrial tell(int number, TrialState state, double... values) {
+        if (state != TrialState.COMPLETE && values != null && values.length > 0) {
+            throw new StudyException("tell: trial " + number + " of study '" + name() + "' told " + state + " with values "
+                    + Arrays.toString(values) + ", but a " + state + " trial takes none"
+                    + (state == TrialState.PRUNED ? " (it keeps its last reported intermediate value)" : "")
+                    + "; tell it without values, or tell COMPLETE with them");
+        }
         FrozenTrial trial = storage.trialByNumber(record.id(), number);
-        return finish(trial.id(), state, values, null);
+        return told(trial.id(), number, state, values);
     }
 
-    FrozenTrial finish(long trialId, TrialState state, double[] values, String message) {
+    /** Finishes a trial told from outside {@link #optimize}: a COMPLETE with bad values becomes FAIL with a warning. */
+    private FrozenTrial told(long trialId, int number, TrialState state, double[] values) {
+        FrozenTrial done = finish(trialId, state, values, null, true);
+        if (state == TrialState.COMPLETE && done.state() == TrialState.FAIL) {
+            LOG.warn("Trial {} of study '{}' was told COMPLETE but recorded as FAIL: {}", number, name(), done.message());
+        }
+        return done;
+    }
+
+    /**
+     * Ends a trial as {@code state}; COMPLETE values that do not fit the study make it FAIL with a message naming what
+     * gave them: {@link #tell} when {@code told}, else the objective.
+     */
+    FrozenTrial finish(long trialId, TrialState state, double[] values, String message, boolean told) {
         TrialState finalState = state;
         String why = message;
         List<Double> stored = new ArrayList<>();
         if (state == TrialState.COMPLETE) {
-            String problem = checkValues(values);
+            String problem = checkValues(values, told);
             if (problem != null) {
                 finalState = TrialState.FAIL;
                 why = problem;
@@ -327,14 +349,14 @@ public final class Study implements StudyView {
         return storage.trial(trialId).lastIntermediate().map(Map.Entry::getValue).filter(Double::isFinite);
     }
 
-    private String checkValues(double[] values) {
+    private String checkValues(double[] values, boolean told) {
         if (values == null || values.length != directions().size()) {
-            return "objective returned " + (values == null ? 0 : values.length) + " values, but study '"
+            return (told ? "tell gave " : "objective returned ") + (values == null ? 0 : values.length) + " values, but study '"
                     + name() + "' has " + directions().size() + " direction(s)";
         }
         for (double v : values) {
             if (!Double.isFinite(v)) {
-                return "objective value " + v + " is not a finite number";
+                return (told ? "told value " : "objective value ") + v + " is not a finite number";
             }
         }
         return null;

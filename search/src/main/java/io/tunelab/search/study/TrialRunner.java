@@ -161,6 +161,9 @@ final class TrialRunner {
         try {
             double[] values = objective.evaluate(trial);
             done = finish(trial, TrialState.COMPLETE, values, null);
+            if (done.state() == TrialState.FAIL) { // values NaN, infinite or too few: as worth a warning as an exception
+                warnFailed(done.number(), done.message(), null);
+            }
         } catch (TrialPrunedException e) {
             done = finish(trial, TrialState.PRUNED, new double[0], pruneMessage(trial, e));
         } catch (Exception e) {
@@ -204,7 +207,7 @@ final class TrialRunner {
         long pause = FIRST_PAUSE.toMillis();
         for (int attempt = 1; ; attempt++) {
             try {
-                return study.finish(trial.id(), state, values, message);
+                return study.finish(trial.id(), state, values, message, false);
             } catch (StorageException e) {
                 if (e.kind() != StorageException.Kind.UNAVAILABLE) {
                     throw e;
@@ -238,17 +241,19 @@ final class TrialRunner {
      * Logs a trial's failure as a warning the first time its message is seen in this run, as debug after that, so that a
      * study file's mistake shared by every trial is said once; the stack trace goes to the debug log (the command line's
      * {@code --debug}) and, kept by {@link #keepTrace}, to the trial. A warning about an exception that is not Tunelab's
-     * own (a bug in the objective) says where its trace is.
+     * own (a bug in the objective) says where its trace is; {@code e} is null for values that do not fit the study.
      */
     private void warnFailed(int number, String message, Throwable e) {
         if (warned.size() >= MAX_WARNED || warned.add(message)) {
-            String where = e.getClass().getName().startsWith("io.tunelab.") ? ""
+            String where = e == null || e.getClass().getName().startsWith("io.tunelab.") ? ""
                     : " (stack trace: the trial's system attribute " + FailTrace.ATTR + ", or the debug log)";
             LOG.warn("Trial {} of study '{}' failed: {}{}", number, study.name(), message, where);
         } else {
             LOG.debug("Trial {} of study '{}' failed as an earlier trial did: {}", number, study.name(), message);
         }
-        LOG.debug("Trial {} of study '{}' failed at", number, study.name(), e);
+        if (e != null) {
+            LOG.debug("Trial {} of study '{}' failed at", number, study.name(), e);
+        }
     }
 
     /**
