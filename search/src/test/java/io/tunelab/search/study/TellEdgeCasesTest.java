@@ -6,27 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.tunelab.search.trial.FrozenTrial;
 import io.tunelab.search.trial.Trial;
 import io.tunelab.search.trial.TrialState;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /** Telling a trial what it cannot be, and values that do not fit the study, as Optuna handles them. */
 class TellEdgeCasesTest {
-
-    /** What the study logged while {@code action} ran. */
-    private static String logged(Runnable action) {
-        PrintStream stderr = System.err;
-        ByteArrayOutputStream log = new ByteArrayOutputStream();
-        try {
-            System.setErr(new PrintStream(log, true, StandardCharsets.UTF_8));
-            action.run();
-        } finally {
-            System.setErr(stderr);
-        }
-        return log.toString(StandardCharsets.UTF_8);
-    }
 
     @Test
     void valuesToldWithPrunedOrFailAreRefusedNamingTheStateAndTheValues() {
@@ -48,7 +32,7 @@ class TellEdgeCasesTest {
         Trial two = study.ask();
         Trial nan = study.ask();
         Trial none = study.ask();
-        String log = logged(() -> {
+        String log = Stderr.during(() -> {
             study.tell(two, 1.0, 2.0);
             study.tell(nan, Double.NaN);
             study.tell(none);
@@ -67,7 +51,7 @@ class TellEdgeCasesTest {
     void anObjectiveReturningNanIsWarnedAboutOncePerMessageAsAThrownException() {
         Study study = Study.builder("s").create();
         AtomicInteger calls = new AtomicInteger();
-        String log = logged(() -> study.optimize(t -> calls.getAndIncrement() < 2 ? Double.NaN : Double.POSITIVE_INFINITY, 3));
+        String log = Stderr.during(() -> study.optimize(t -> calls.getAndIncrement() < 2 ? Double.NaN : Double.POSITIVE_INFINITY, 3));
         assertThat(study.trials()).allSatisfy(t -> assertThat(t.state()).isEqualTo(TrialState.FAIL));
         assertThat(log.split("WARN", -1)).as("one warning per distinct message").hasSize(3);
         assertThat(log).contains("Trial 0 of study 's' failed: objective value NaN is not a finite number")
