@@ -105,7 +105,7 @@ public final class CsvRegressionBenchmark {
                 .seed(o.seed()).create();
         long start = System.nanoTime();
         study.optimize(new DjlObjective(data, DjlObjectiveConfig.mlp(space, fixed).withMonitor(Monitor.of("val_rmse"))
-                .withCheckpoint(false)), OptimizeOptions.trials(o.trials()));
+                .withCheckpoint(false)), OptimizeOptions.trials(o.trials()).withSlotPerCore());
         double seconds = (System.nanoTime() - start) / 1e9;
         FrozenTrial best = study.bestTrial();
         Map<?, ?> test = (Map<?, ?>) best.userAttrs().get("test_evaluation");

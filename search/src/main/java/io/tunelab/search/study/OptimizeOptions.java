@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.function.IntSupplier;
 
 /**
- * How long and how wide {@link Study#optimize} runs.
+ * How long and how wide {@link Study#optimize} runs. The factories run one trial at a time, on slot {@code cpu:0}, as
+ * Optuna's {@code n_jobs=1}: trials run at once only when asked for ({@link #withParallelism}, {@link #withSlots},
+ * {@link #withSlotPerCore}), and the objective must then be thread-safe.
  *
  * @param trials    number of trials this call starts, or 0 for no limit (then a timeout or
  *                  {@link Study#stop()} ends it); with {@code studyWide}, the number of trials the
@@ -60,29 +62,28 @@ public record OptimizeOptions(int trials, Duration timeout, SlotPool slots,
 
     /**
      * Runs until the study as a whole has {@code n} trials (counting those of earlier runs and of
-     * other processes), on the default slots: what workers sharing a study use, and how a study is
+     * other processes), one at a time in this process: what workers sharing a study use, and how a study is
      * resumed to its budget.
      */
     public static OptimizeOptions studyBudget(int n) {
         if (n < 1) {
             throw new SearchException("a study budget needs at least 1 trial, got " + n);
         }
-        return new OptimizeOptions(n, null, SlotPool.perCore(), List.of(), List.of(), true);
+        return new OptimizeOptions(n, null, SlotPool.cpus(1), List.of(), List.of(), true);
     }
 
     /**
-     * {@code n} trials on the default slots, one CPU slot per core: trials run concurrently, so the
-     * objective must be thread-safe; use {@link #withParallelism(int) withParallelism(1)} to run
-     * them one at a time. A study with a seed stays reproducible on several slots unless built with
-     * {@code deterministic(false)}: see {@link Study#optimize(Objective, OptimizeOptions)}.
+     * {@code n} trials, one at a time, each seeing every trial finished before it (as {@link Study#optimize(Objective,
+     * int)}). {@link #withParallelism(int)} or {@link #withSlotPerCore()} run several at once; the objective must then
+     * be thread-safe. What a seed then reproduces: see {@link Study#optimize(Objective, OptimizeOptions)}.
      */
     public static OptimizeOptions trials(int n) {
-        return new OptimizeOptions(n, null, SlotPool.perCore(), List.of(), List.of());
+        return new OptimizeOptions(n, null, SlotPool.cpus(1), List.of(), List.of());
     }
 
-    /** Runs until {@code timeout} on the default slots (one per core). */
+    /** Runs until {@code timeout}, one trial at a time (see {@link #trials(int)}). */
     public static OptimizeOptions timeout(Duration timeout) {
-        return new OptimizeOptions(0, timeout, SlotPool.perCore(), List.of(), List.of());
+        return new OptimizeOptions(0, timeout, SlotPool.cpus(1), List.of(), List.of());
     }
 
     public OptimizeOptions withTrials(int n) {
@@ -93,7 +94,7 @@ public record OptimizeOptions(int trials, Duration timeout, SlotPool slots,
         return new OptimizeOptions(trials, t, slots, stopOn, callbacks, studyWide, budget);
     }
 
-    /** Runs {@code n} trials at once on CPU slots {@code cpu:0..n-1}. */
+    /** Runs {@code n} trials at once on CPU slots {@code cpu:0..n-1}; with more than one the objective must be thread-safe. */
     public OptimizeOptions withParallelism(int n) {
         return new OptimizeOptions(trials, timeout, SlotPool.cpus(n), stopOn, callbacks, studyWide, budget);
     }
@@ -103,11 +104,16 @@ public record OptimizeOptions(int trials, Duration timeout, SlotPool slots,
         return new OptimizeOptions(trials, timeout, pool, stopOn, callbacks, studyWide, budget);
     }
 
-    /** One slot per core. */
+    /** One CPU slot per core: as many trials at once as the machine has cores; the objective must be thread-safe. */
     public OptimizeOptions withSlotPerCore() {
         return withSlots(SlotPool.perCore());
     }
 
+    /**
+     * Exception types that end the run, as Optuna's {@code catch} leaves them uncaught: an objective throwing one fails its
+     * trial, no trial starts after it on any slot, the trials already running on other slots finish and are recorded,
+     * then {@link Study#optimize} rethrows it. Any other exception fails only its trial.
+     */
     @SafeVarargs
     @SuppressWarnings("varargs") // List.of only reads the array, into a list of its own
     public final OptimizeOptions stoppingOn(Class<? extends Throwable>... types) {

@@ -7,6 +7,7 @@ import io.tunelab.search.sampler.RandomStreams;
 import io.tunelab.search.sampler.Sampler;
 import io.tunelab.search.space.Distribution;
 import io.tunelab.search.storage.StorageException;
+import io.tunelab.search.storage.StorageNames;
 import io.tunelab.search.storage.StudyRecord;
 import io.tunelab.search.storage.TrialStorage;
 import io.tunelab.search.trial.Constraints;
@@ -104,9 +105,27 @@ public final class Study implements StudyView {
         return storage.countTrials(record.id(), states);
     }
 
+    /** The study's system attributes, set by Tunelab: the {@linkplain #userAttrs() user's} are not among them. */
     @Override
     public Map<String, Object> systemAttrs() {
-        return storage.study(record.id()).systemAttrs();
+        return storage.study(record.id()).tunelabAttrs();
+    }
+
+    /**
+     * Sets a study-level user attribute (Optuna's {@code study.set_user_attr}): a JSON-compatible value kept by the
+     * storage and read back by {@link #userAttrs()}, also after the study is loaded again. Setting a key again
+     * replaces its value.
+     *
+     * @throws io.tunelab.search.storage.StorageException for a blank or over-long key or a value that is not JSON
+     */
+    public void setUserAttr(String key, Object value) {
+        StorageNames.checkAttrName(key);
+        storage.setStudySystemAttr(record.id(), StudyRecord.USER_ATTR_PREFIX + key, value);
+    }
+
+    /** The study's user attributes (Optuna's {@code study.user_attrs}), as stored now; unmodifiable. */
+    public Map<String, Object> userAttrs() {
+        return storage.study(record.id()).userAttrs();
     }
 
     public TrialStorage storage() {
@@ -282,31 +301,53 @@ public final class Study implements StudyView {
                 throw new StudyException("trial " + trial.number() + " belongs to study '" + owner.name()
                         + "', not to study '" + name() + "': tell it to study '" + owner.name() + "'");
             }
-            return finish(live.id(), TrialState.COMPLETE, values, null);
+            return told(live.id(), trial.number(), TrialState.COMPLETE, values);
         }
         return tell(trial.number(), TrialState.COMPLETE, values);
     }
 
     /**
-     * Finishes trial {@code number} as {@code state}. A COMPLETE trial whose values are NaN or infinite,
-     * or whose value count does not match the directions, is recorded as FAIL with a message. A PRUNED trial keeps
-     * its last reported intermediate value as its value, as in Optuna (none when it reported none, or a value that is
-     * not finite); {@code values} are then ignored, as for FAIL. Only COMPLETE trials count for the best trial.
-     * Telling the same outcome twice is a no-op; telling a different one throws. A trial the storage failed as stale
-     * meanwhile may have its outcome recorded on its WAITING retry ({@link TrialStorage#finishTrial}): then the retry
-     * holding it is returned.
+     * Finishes trial {@code number} as {@code state}. A COMPLETE trial whose values are NaN or infinite, or whose
+     * value count does not match the directions (none included), is recorded as FAIL with a message saying why, as
+     * Optuna does, and a warning naming the trial is logged. A PRUNED trial keeps its last reported intermediate value
+     * as its value, as in Optuna (none when it reported none, or a value that is not finite). Only COMPLETE trials
+     * count for the best trial. Telling the same outcome twice is a no-op; telling a different one throws. A trial the
+     * storage failed as stale meanwhile may have its outcome recorded on its WAITING retry
+     * ({@link TrialStorage#finishTrial}): then the retry holding it is returned.
+     *
+     * @throws StudyException when values are given with PRUNED or FAIL (they would be dropped), or for a state
+     *                        that does not finish a trial
      */
     public FrozenTrial tell(int number, TrialState state, double... values) {
+        if (state != TrialState.COMPLETE && values != null && values.length > 0) {
+            throw new StudyException("tell: trial " + number + " of study '" + name() + "' told " + state + " with values "
+                    + Arrays.toString(values) + ", but a " + state + " trial takes none"
+                    + (state == TrialState.PRUNED ? " (it keeps its last reported intermediate value)" : "")
+                    + "; tell it without values, or tell COMPLETE with them");
+        }
         FrozenTrial trial = storage.trialByNumber(record.id(), number);
-        return finish(trial.id(), state, values, null);
+        return told(trial.id(), number, state, values);
     }
 
-    FrozenTrial finish(long trialId, TrialState state, double[] values, String message) {
+    /** Finishes a trial told from outside {@link #optimize}: a COMPLETE with bad values becomes FAIL with a warning. */
+    private FrozenTrial told(long trialId, int number, TrialState state, double[] values) {
+        FrozenTrial done = finish(trialId, state, values, null, true);
+        if (state == TrialState.COMPLETE && done.state() == TrialState.FAIL) {
+            LOG.warn("Trial {} of study '{}' was told COMPLETE but recorded as FAIL: {}", number, name(), done.message());
+        }
+        return done;
+    }
+
+    /**
+     * Ends a trial as {@code state}; COMPLETE values that do not fit the study make it FAIL with a message naming what
+     * gave them: {@link #tell} when {@code told}, else the objective.
+     */
+    FrozenTrial finish(long trialId, TrialState state, double[] values, String message, boolean told) {
         TrialState finalState = state;
         String why = message;
         List<Double> stored = new ArrayList<>();
         if (state == TrialState.COMPLETE) {
-            String problem = checkValues(values);
+            String problem = checkValues(values, told);
             if (problem != null) {
                 finalState = TrialState.FAIL;
                 why = problem;
@@ -345,40 +386,43 @@ public final class Study implements StudyView {
         return storage.trial(trialId).lastIntermediate().map(Map.Entry::getValue).filter(Double::isFinite);
     }
 
-    private String checkValues(double[] values) {
+    private String checkValues(double[] values, boolean told) {
         if (values == null || values.length != directions().size()) {
-            return "objective returned " + (values == null ? 0 : values.length) + " values, but study '"
+            return (told ? "tell gave " : "objective returned ") + (values == null ? 0 : values.length) + " values, but study '"
                     + name() + "' has " + directions().size() + " direction(s)";
         }
         for (double v : values) {
             if (!Double.isFinite(v)) {
-                return "objective value " + v + " is not a finite number";
+                return (told ? "told value " : "objective value ") + v + " is not a finite number";
             }
         }
         return null;
     }
 
     /**
-     * Runs {@code objective} for {@code trials} trials, reproducibly for a given seed: in deterministic
-     * mode with a sampler that {@linkplain Sampler#decidesFromViewOnly() decides from its view only}, on
-     * {@code min(cores, window)} CPU slots at once (the objective must then be thread-safe); otherwise
-     * one trial at a time, as Optuna does (a seeded study without {@code deterministic(true)} also runs one at a time,
-     * so its proposals are those of a sequential study). Use {@link #optimize(Objective, OptimizeOptions)} to choose.
+     * Runs {@code objective} for {@code trials} trials, one at a time, as Optuna's {@code optimize(objective, n_trials)}:
+     * {@link #optimize(Objective, OptimizeOptions) optimize(objective, OptimizeOptions.trials(trials))}.
      */
     public void optimize(Objective objective, int trials) {
-        boolean parallel = deterministicWindow > 0 && sampler.decidesFromViewOnly();
-        int slots = parallel ? Math.min(Runtime.getRuntime().availableProcessors(), deterministicWindow) : 1;
-        optimize(objective, OptimizeOptions.trials(trials).withParallelism(slots));
+        optimize(objective, OptimizeOptions.trials(trials));
     }
 
     /**
-     * Runs a single-objective function under {@code options}. On one slot trials run one after another, each
-     * seeing every earlier trial. On several slots: with {@link StudyBuilder#deterministic deterministic mode}
-     * on, as it describes; with it off ({@code deterministic(false)}), or for a study without a
-     * {@link StudyBuilder#seed seed}, every trial sees whatever has finished by its ask, so the proposals depend
-     * on timing; for a seeded study left at the default, the run is reproducible: in deterministic mode with the
-     * {@linkplain StudyBuilder#DEFAULT_DETERMINISTIC_WINDOW default window} when the sampler
-     * {@linkplain Sampler#decidesFromViewOnly() decides from its view only}, else one trial at a time (logged once).
+     * Runs a single-objective function under {@code options}: on one slot (the default) one trial after another, on
+     * several slots that many at once (the objective must then be thread-safe). What a {@link StudyBuilder#seed seed}
+     * reproduces:
+     * <ul>
+     *   <li>with {@link StudyBuilder#deterministic deterministic(true)} (or a window): the same parameters per trial
+     *       number however many slots the run has, one included, for a sampler that
+     *       {@linkplain Sampler#decidesFromViewOnly() decides from its view only} (every built-in one);</li>
+     *   <li>left at the default: the same parameters per trial number for the same number of slots. One slot runs
+     *       plain sequentially, each trial seeing every earlier one, as Optuna; several slots use deterministic mode
+     *       with the {@linkplain StudyBuilder#DEFAULT_DETERMINISTIC_WINDOW default window} when the sampler decides
+     *       from its view only, else run one trial at a time (logged once), so one slot and several differ;</li>
+     *   <li>with {@code deterministic(false)}: the same only on one slot; on several every trial sees whatever has
+     *       finished by its ask, so the proposals depend on timing.</li>
+     * </ul>
+     * A study without a seed runs as with {@code deterministic(false)} unless deterministic mode is asked for.
      */
     public void optimize(Objective objective, OptimizeOptions options) {
         optimizeMulti(MultiObjective.of(objective), options);

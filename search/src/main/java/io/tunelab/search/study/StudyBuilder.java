@@ -17,7 +17,6 @@ import io.tunelab.search.trial.StudyView;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.function.Function;
 
 /**
@@ -45,7 +44,7 @@ public final class StudyBuilder {
     public static final int DEFAULT_DETERMINISTIC_WINDOW = 4;
 
     StudyBuilder(String name) {
-        this.name = Objects.requireNonNull(name, "name");
+        this.name = given(name, "name");
     }
 
     public StudyBuilder storage(TrialStorage storage) {
@@ -68,11 +67,13 @@ public final class StudyBuilder {
     }
 
     /**
-     * The study seed: trial seeds and the default sampler derive from it. A seeded study is reproducible by
-     * default: unless {@link #deterministic(boolean) deterministic(false)} (or {@link #deterministicWindow(int)})
-     * is called, a {@link Study#optimize(Objective, OptimizeOptions) run} on more than one slot uses deterministic
-     * mode with the default window when the sampler {@linkplain Sampler#decidesFromViewOnly() decides from its view
-     * only}, and runs one trial at a time otherwise; a run on one slot proposes exactly as without a seed.
+     * The study seed: trial seeds and the default sampler derive from it. Left at the default mode, a seeded study
+     * gives the same parameters per trial number for the same number of slots: a
+     * {@link Study#optimize(Objective, OptimizeOptions) run} on one slot is plain sequential (each trial sees every
+     * finished trial, as Optuna), one on more than one slot uses deterministic mode with the default window when the
+     * sampler {@linkplain Sampler#decidesFromViewOnly() decides from its view only} and runs one trial at a time
+     * otherwise, so one slot and several give different parameters. {@link #deterministic(boolean) deterministic(true)}
+     * makes them the same for any number of slots.
      */
     public StudyBuilder seed(long seed) {
         this.seed = seed;
@@ -85,7 +86,7 @@ public final class StudyBuilder {
      * the seed once, pass a factory instead: {@code sampler(TpeSampler::new)}.
      */
     public StudyBuilder sampler(Sampler sampler) {
-        Objects.requireNonNull(sampler, "sampler");
+        given(sampler, "sampler");
         this.sampler = streams -> sampler;
         return this;
     }
@@ -95,16 +96,26 @@ public final class StudyBuilder {
      * {@code Study.builder("s").seed(42).sampler(GpSampler::new)}.
      */
     public StudyBuilder sampler(Function<RandomStreams, Sampler> factory) {
-        this.sampler = Objects.requireNonNull(factory, "factory");
+        this.sampler = given(factory, "factory");
         return this;
+    }
+
+    /**
+     * The built-in sampler called {@code name} ({@link SamplerNames#NAMES}), with its default options, seeded from the
+     * study seed: {@code Study.builder("s").seed(42).sampler("tpe")}.
+     *
+     * @throws io.tunelab.search.sampler.SamplerException for another name, listing the valid ones
+     */
+    public StudyBuilder sampler(String name) {
+        return sampler(SamplerNames.byName(name));
     }
 
     /**
      * Deterministic parallel mode with the default window of {@value #DEFAULT_DETERMINISTIC_WINDOW}:
      * see {@link #deterministicWindow(int)}. {@code false} turns it off: a run on several slots then lets every
      * trial see every finished trial, and a seeded study is no longer reproducible on more than one slot. Without
-     * either call, a study with a {@link #seed} uses deterministic mode for its runs on several slots (see there),
-     * and one without a seed runs as with {@code false}.
+     * either call, a study with a {@link #seed} uses deterministic mode for its runs on several slots only, not on one
+     * (see there), and one without a seed runs as with {@code false}.
      */
     public StudyBuilder deterministic(boolean on) {
         return deterministicWindow(on ? DEFAULT_DETERMINISTIC_WINDOW : 0);
@@ -115,7 +126,9 @@ public final class StudyBuilder {
      * {@code k − window}, which the study waits for, and the later ones as running trials without
      * parameters, so a sampler that {@linkplain Sampler#decidesFromViewOnly() decides from its view
      * only} proposes the same parameters per trial number whether 1, 2 or {@code window} trials run at
-     * once (more than {@code window} workers wait for each other). The price: a trial does not learn
+     * once (more than {@code window} workers wait for each other): the same seed gives the same parameters per trial
+     * number however many slots a run has, one included (one slot then does not see the {@code window − 1} trials
+     * before each trial either). The price: a trial does not learn
      * from the {@code window − 1} trials before it, even when they have finished. Pruners still see
      * everything, so pruned trials can differ between schedules. 0 turns it off.
      */
@@ -133,7 +146,7 @@ public final class StudyBuilder {
      * directions with a pruner other than {@link NopPruner} is refused when it is created or loaded.
      */
     public StudyBuilder pruner(Pruner pruner) {
-        this.pruner = Objects.requireNonNull(pruner, "pruner");
+        this.pruner = given(pruner, "pruner");
         return this;
     }
 
@@ -147,7 +160,7 @@ public final class StudyBuilder {
         if (!(weight > 0) || weight > 1) {
             throw new StudyException("warm start weight must be in (0, 1], got " + weight);
         }
-        this.warmStart = Objects.requireNonNull(earlier, "earlier");
+        this.warmStart = given(earlier, "earlier");
         this.warmStartWeight = weight;
         this.warmStartSpace = null;
         return this;
@@ -161,7 +174,7 @@ public final class StudyBuilder {
      */
     public StudyBuilder warmStartFrom(StudyView earlier, double weight, Map<String, Distribution> space) {
         warmStartFrom(earlier, weight);
-        this.warmStartSpace = Map.copyOf(Objects.requireNonNull(space, "space"));
+        this.warmStartSpace = Map.copyOf(given(space, "space"));
         return this;
     }
 
@@ -233,4 +246,11 @@ public final class StudyBuilder {
         return new Study(s, record, chosen, pruner, streams, deterministicWindow, seeded && !deterministicChosen);
     }
 
+    /** {@code value}, which the study builder's {@code field} needs: a {@link StudyException} naming it when null. */
+    private static <T> T given(T value, String field) {
+        if (value == null) {
+            throw new StudyException("study builder: " + field + " must be given, got null");
+        }
+        return value;
+    }
 }

@@ -109,13 +109,13 @@ final class TrialRunner {
     }
 
     /**
-     * Asks for the next trial unless the sampler is exhausted or the study-wide budget is spent.
-     * Checking and asking happen under one lock so that parallel workers never start more trials than
-     * a finite sampler (a grid) has.
+     * Asks for the next trial unless the run is ending (an exception of {@link OptimizeOptions#stopOn}, a stop), the
+     * sampler is exhausted or the study-wide budget is spent. Checking and asking happen under one lock so that parallel
+     * workers never start more trials than a finite sampler (a grid) has, nor one after the run began to end.
      */
     private LiveTrial askUnlessExhausted(Slot slot) {
         synchronized (askLock) {
-            if (study.sampler().isExhausted(study)) {
+            if (abort.get() != null || study.stopRequested() || study.sampler().isExhausted(study)) {
                 return null;
             }
             if (options.studyWide()) {
@@ -162,9 +162,15 @@ final class TrialRunner {
         try {
             double[] values = objective.evaluate(trial);
             done = finish(trial, TrialState.COMPLETE, values, null);
+            if (done.state() == TrialState.FAIL) { // values NaN, infinite or too few: as worth a warning as an exception
+                warnFailed(done.number(), done.message(), null);
+            }
         } catch (TrialPrunedException e) {
             done = finish(trial, TrialState.PRUNED, new double[0], pruneMessage(trial, e));
         } catch (Exception e) {
+            if (stopsStudy(e)) { // before the outcome is recorded, which takes time: no other slot starts a trial meanwhile
+                abort.compareAndSet(null, e);
+            }
             if (!OutageBackoff.unreachable(e)) {
                 keepTrace(trial, e);
             }
@@ -172,9 +178,6 @@ final class TrialRunner {
                     + " while this trial ran (" + describe(e) + ")" : describe(e);
             done = finish(trial, TrialState.FAIL, new double[0], message);
             warnFailed(trial.number(), message, e);
-            if (stopsStudy(e)) {
-                abort.compareAndSet(null, e);
-            }
         } catch (Error e) {
             if (leavesProcessUnusable(e)) {
                 finish(trial, TrialState.FAIL, new double[0], describe(e) + UNUSABLE);
@@ -252,7 +255,7 @@ final class TrialRunner {
         OutageBackoff backoff = new OutageBackoff();
         for (int attempt = 1; ; attempt++) {
             try {
-                return study.finish(trial.id(), state, values, message);
+                return study.finish(trial.id(), state, values, message, false);
             } catch (StorageException e) {
                 if (e.kind() == StorageException.Kind.CONFLICT) {
                     FrozenTrial now = study.storage().trial(trial.id());
@@ -282,17 +285,19 @@ final class TrialRunner {
      * Logs a trial's failure as a warning the first time its message is seen in this run, as debug after that, so that a
      * study file's mistake shared by every trial is said once; the stack trace goes to the debug log (the command line's
      * {@code --debug}) and, kept by {@link #keepTrace}, to the trial. A warning about an exception that is not Tunelab's
-     * own (a bug in the objective) says where its trace is.
+     * own (a bug in the objective) says where its trace is; {@code e} is null for values that do not fit the study.
      */
     private void warnFailed(int number, String message, Throwable e) {
         if (warned.size() >= MAX_WARNED || warned.add(message)) {
-            String where = e.getClass().getName().startsWith("io.tunelab.") ? ""
+            String where = e == null || e.getClass().getName().startsWith("io.tunelab.") ? ""
                     : " (stack trace: the trial's system attribute " + FailTrace.ATTR + ", or the debug log)";
             LOG.warn("Trial {} of study '{}' failed: {}{}", number, study.name(), message, where);
         } else {
             LOG.debug("Trial {} of study '{}' failed as an earlier trial did: {}", number, study.name(), message);
         }
-        LOG.debug("Trial {} of study '{}' failed at", number, study.name(), e);
+        if (e != null) {
+            LOG.debug("Trial {} of study '{}' failed at", number, study.name(), e);
+        }
     }
 
     /**

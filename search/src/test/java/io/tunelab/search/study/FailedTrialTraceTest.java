@@ -5,9 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tunelab.search.trial.FrozenTrial;
 import io.tunelab.search.trial.TrialPrunedException;
 import io.tunelab.search.trial.TrialState;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 /** A failed trial keeps where its objective failed, as Optuna logs the traceback. */
@@ -22,15 +19,7 @@ class FailedTrialTraceTest {
 
     /** Runs {@code objective} for {@code trials} trials on one slot; returns what the study logged. */
     private static String optimizeLogging(Study study, Objective objective, int trials) {
-        PrintStream stderr = System.err;
-        ByteArrayOutputStream log = new ByteArrayOutputStream();
-        try {
-            System.setErr(new PrintStream(log, true, StandardCharsets.UTF_8));
-            study.optimize(objective, OptimizeOptions.trials(trials).withParallelism(1));
-        } finally {
-            System.setErr(stderr);
-        }
-        return log.toString(StandardCharsets.UTF_8);
+        return Stderr.during(() -> study.optimize(objective, OptimizeOptions.trials(trials).withParallelism(1)));
     }
 
     @Test

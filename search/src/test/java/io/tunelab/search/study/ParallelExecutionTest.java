@@ -92,7 +92,27 @@ class ParallelExecutionTest {
     }
 
     @Test
-    void theDefaultOptionsUseOneSlotPerCore() {
-        assertThat(OptimizeOptions.trials(1).slots().size()).isEqualTo(Runtime.getRuntime().availableProcessors());
+    void theDefaultOptionsRunOneTrialAtATimeAsOptunasOneJob() {
+        Study study = Study.builder("one-at-a-time").create();
+        AtomicInteger running = new AtomicInteger();
+        AtomicInteger maxConcurrent = new AtomicInteger();
+        java.time.Duration briefly = java.time.Duration.ofMillis(400);
+        for (OptimizeOptions options : List.of(OptimizeOptions.trials(4), OptimizeOptions.timeout(briefly),
+                OptimizeOptions.studyBudget(12))) {
+            study.optimize(trial -> {
+                maxConcurrent.accumulateAndGet(running.incrementAndGet(), Math::max);
+                Thread.sleep(20);
+                running.decrementAndGet();
+                return trial.suggestFloat("x", 0, 1);
+            }, options);
+            assertThat(options.slots().slots()).containsExactly(Slot.cpu(0));
+        }
+        assertThat(maxConcurrent).hasValue(1);
+    }
+
+    @Test
+    void oneSlotPerCoreIsAskedForExplicitly() {
+        assertThat(OptimizeOptions.trials(1).withSlotPerCore().slots().size())
+                .isEqualTo(Runtime.getRuntime().availableProcessors());
     }
 }
