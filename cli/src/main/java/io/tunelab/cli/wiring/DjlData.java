@@ -237,7 +237,7 @@ final class DjlData {
         if (forTraining && subset > 0 && subset < splits.train().size()) {
             splits = new DatasetSplits(splits.train().slice(0, subset), splits.valid(), splits.test());
         }
-        return new TrainingData(splits, DataCard.classes(FashionMnist.CLASS_NAMES, DataCard.Input.TENSOR));
+        return new TrainingData(splits, DataCard.labelledImages(FashionMnist.CLASS_NAMES, DataCard.Input.TENSOR));
     }
 
     /**

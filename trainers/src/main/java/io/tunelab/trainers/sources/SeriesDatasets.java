@@ -71,7 +71,7 @@ public final class SeriesDatasets {
         return new TrainingData(new DatasetSplits(windows(name, "training", values, columns, 0, train, nSteps, horizon),
                 windows(name, "validation", values, columns, train, train + valid, nSteps, horizon),
                 windows(name, "test", values, columns, train + valid, rows, nSteps, horizon)),
-                DataCard.regression(DataCard.Input.SERIES).withScaling(scaling));
+                DataCard.regression(DataCard.Input.SERIES).withScaling(scaling).withTarget(target));
     }
 
     /**
@@ -110,7 +110,7 @@ public final class SeriesDatasets {
         DenseDataset all = DenseDataset.regression(x, new int[] {nSteps, 1}, y, horizon);
         int train = nSeries - validSize - testSize;
         return new TrainingData(new DatasetSplits(all.slice(0, train), all.slice(train, train + validSize),
-                all.slice(train + validSize, nSeries)), DataCard.regression(DataCard.Input.SERIES));
+                all.slice(train + validSize, nSeries)), DataCard.regression(DataCard.Input.SERIES).withTarget("value"));
     }
 
     /**
