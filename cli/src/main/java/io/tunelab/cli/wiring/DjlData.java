@@ -113,7 +113,8 @@ final class DjlData {
      * CSV file that does not exist, a column named by {@code target}, {@code categorical} or {@code drop} that its header
      * lacks (with a suggestion), and a column that must be numeric holding something else in its first rows (a series
      * reads numbers only; a CSV file with {@code categorical} reads the other columns as numbers). Reads at most the
-     * file's header and first rows ({@link CsvFileChecks}).
+     * file's header and first rows ({@link CsvFileChecks}), and counts a series file's lines; Fashion-MNIST's {@code dir}
+     * must exist and its {@code valid_split} leave training images ({@link DataSizeChecks}).
      */
     static void checkValues(StudySpec spec) {
         DataOptions data = new DataOptions("data", spec.data().options());
@@ -147,7 +148,16 @@ final class DjlData {
                         problems.check(() -> head.checkNumeric("data.path", data.texts("drop"), "a series reads numbers"
                                 + " only, each column a feature of every step: leave '%s' out with data.drop: [%1$s]"));
                     }
+                    if (problems.isEmpty()) {
+                        problems.check(() -> DataSizeChecks.seriesSegments(head.file(), positive(data, "n_steps", 0),
+                                positive(data, "horizon", 1), fraction(data, "valid_split", 0.2), fraction(data, "test_split", 0.1)));
+                    }
                 });
+            }
+            case "fashion-mnist" -> {
+                problems.check(() -> DataSizeChecks.fashionMnistDir(data));
+                problems.check(() -> DataSizeChecks.fashionMnistValid(data, FashionMnist.TRAINING_IMAGES,
+                        FashionMnist.SPEC.validSize()));
             }
             case "synthetic-series" -> {
                 problems.check(() -> positive(data, "n_series", 10_000));
@@ -220,16 +230,11 @@ final class DjlData {
     }
 
     private static TrainingData fashionMnist(DataOptions data, boolean forTraining) {
-        String dir = data.text("dir", null);
-        DatasetRepository repository = dir == null ? DatasetRepository.standard()
-                : DatasetRepository.builder().dataDir(Path.of(dir)).build();
+        Path dir = DataSizeChecks.fashionMnistDir(data);
+        DatasetRepository repository = dir == null ? DatasetRepository.standard() : DatasetRepository.builder().dataDir(dir).build();
         DatasetSplits splits = repository.load(FashionMnist.SPEC);
         int images = splits.valid().size() + splits.train().size();
-        int valid = count(data, "valid_split", images, splits.valid().size());
-        if (valid >= images) {
-            throw new CliException("data.valid_split: fashion-mnist has " + images + " training images, so at most "
-                    + (images - 1) + " can validate, got " + valid);
-        }
+        int valid = DataSizeChecks.fashionMnistValid(data, images, splits.valid().size());
         if (valid != splits.valid().size()) {
             splits = DatasetSplits.holdOutFirst(splits.valid().concat(splits.train()), valid, splits.test());
         }
@@ -300,7 +305,7 @@ final class DjlData {
         };
     }
 
-    private static int positive(DataOptions data, String name, int fallback) {
+    static int positive(DataOptions data, String name, int fallback) {
         int v = data.integer(name, fallback);
         if (v < 1) {
             throw new CliException("data." + name + ": expected a whole number of at least 1, got "
@@ -310,7 +315,7 @@ final class DjlData {
     }
 
     /** A split size that must be a fraction of the rows (these loaders split by share). */
-    private static double fraction(DataOptions data, String name, double fallback) {
+    static double fraction(DataOptions data, String name, double fallback) {
         double v = data.number(name, fallback);
         if (!(v >= 0 && v < 1)) {
             throw new CliException("data." + name + ": expected a fraction in [0, 1) here, got " + v);
@@ -319,7 +324,7 @@ final class DjlData {
     }
 
     /** A split size as a count of {@code total}: a whole number as given, a fraction of {@code total}. */
-    private static int count(DataOptions data, String name, int total, double fallback) {
+    static int count(DataOptions data, String name, int total, double fallback) {
         double v = data.number(name, fallback);
         return v >= 1 ? (int) v : (int) Math.round(v * total);
     }
