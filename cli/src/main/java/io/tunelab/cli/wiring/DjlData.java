@@ -305,7 +305,7 @@ final class DjlData {
         };
     }
 
-    static int positive(DataOptions data, String name, int fallback) {
+    private static int positive(DataOptions data, String name, int fallback) {
         int v = data.integer(name, fallback);
         if (v < 1) {
             throw new CliException("data." + name + ": expected a whole number of at least 1, got "
@@ -315,7 +315,7 @@ final class DjlData {
     }
 
     /** A split size that must be a fraction of the rows (these loaders split by share). */
-    static double fraction(DataOptions data, String name, double fallback) {
+    private static double fraction(DataOptions data, String name, double fallback) {
         double v = data.number(name, fallback);
         if (!(v >= 0 && v < 1)) {
             throw new CliException("data." + name + ": expected a fraction in [0, 1) here, got " + v);
