@@ -21,7 +21,12 @@ class DjlDryRunChecksTest {
     @BeforeEach
     void csvFiles() throws IOException {
         Files.writeString(dir.resolve("train.csv"), "x1,x2,color,label\n0.1,0.2,red,0\n0.3,0.9,blue,1\n0.5,0.5,red,1\n");
-        Files.writeString(dir.resolve("series.csv"), "date,value\n2020-01-01,1.0\n2020-01-02,1.5\n2020-01-03,2.0\n");
+        StringBuilder series = new StringBuilder("date,value\n");
+        for (int day = 1; day <= 20; day++) {
+            // long enough for windows of 1 step and 1 ahead in each of its segments, as a run needs
+            series.append(String.format("2020-01-%02d,%d.5%n", day, day));
+        }
+        Files.writeString(dir.resolve("series.csv"), series);
     }
 
     private CliInvocation.Result dryRun(String direction, String metric, String trainer, String data, String space)

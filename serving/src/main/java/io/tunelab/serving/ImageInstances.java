@@ -108,7 +108,7 @@ final class ImageInstances {
                     throw new BadInputException(here + shape + "an array of " + channels + " channel values");
                 }
                 for (int c = 0; c < channels; c++) {
-                    row[c * height * width + r * width + k] = InstanceParser.number(pixel.get(c), here + "[" + c + "]");
+                    row[c * height * width + r * width + k] = InstanceParser.input(pixel.get(c), here + "[" + c + "]", schema);
                 }
             }
         }

@@ -1,6 +1,7 @@
 package io.tunelab.serving;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.tunelab.trainers.predict.InputRange;
 import io.tunelab.trainers.predict.InputSchema;
 import io.tunelab.trainers.tabular.CsvTables;
 import java.util.ArrayList;
@@ -17,7 +18,8 @@ import java.util.function.IntFunction;
  * indicators {@code column=level}, {@link CategoricalValues}), where {@code null} is a missing value the
  * model imputes as in training (the median or most frequent level of its training rows); for image models, {@code {"png": "<base64>"}} or
  * an array of {@code [height, width, channels]} ({@link ImageInstances}). Every problem is a
- * {@link BadInputException} naming the instance and what was expected.
+ * {@link BadInputException} naming the instance and what was expected, as is a number of an array model outside its
+ * training input range ({@link InputSchema#range()}).
  */
 final class InstanceParser {
     private final InputSchema schema;
@@ -112,7 +114,7 @@ final class InstanceParser {
                         + " (shape " + schema.shape() + ")");
             }
             for (int k = 0; k < instance.size(); k++) {
-                flat.add(number(instance.get(k), path + "[" + k + "]"));
+                flat.add(input(instance.get(k), path + "[" + k + "]", schema));
             }
         }
         float[] row = new float[flat.size()];
@@ -132,7 +134,7 @@ final class InstanceParser {
             JsonNode child = node.get(k);
             String at = path + "[" + k + "]";
             if (depth == shape.size() - 1) {
-                out.add(number(child, at));
+                out.add(input(child, at, schema));
             } else {
                 collect(child, depth + 1, at, out);
             }
@@ -142,6 +144,20 @@ final class InstanceParser {
     /** Whether {@code v} is a text the training CSV read as a missing value ({@link CsvTables#MISSING}). */
     static boolean isMissingText(JsonNode v) {
         return v.isTextual() && CsvTables.MISSING.contains(v.textValue().strip());
+    }
+
+    /**
+     * An input number of an array model, refused outside the schema's {@link InputSchema#range() range}: a model of
+     * pixels scaled to [0, 1] given raw 0-255 values would answer confidently and wrongly.
+     */
+    static float input(JsonNode v, String path, InputSchema schema) {
+        float f = number(v, path);
+        InputRange range = schema.range();
+        if (range != null && !range.contains(f)) {
+            throw new BadInputException(path + " is " + abbreviate(v.toString()) + ", outside the model's input range "
+                    + range + "; " + range.hint());
+        }
+        return f;
     }
 
     static float number(JsonNode v, String path) {

@@ -11,8 +11,9 @@ import java.util.Map;
 /**
  * The body of {@code GET /metadata}: what is served (model, version, the alias followed or null when a version is
  * pinned), its task, the input schema as MLflow's model signature names it (a column's {@code type} is {@code double}
- * or {@code string}, a categorical column lists its {@code levels}; a model of arrays gives its {@code shape}) and the
- * output.
+ * or {@code string}, a categorical column lists its {@code levels}; a model of arrays gives its {@code shape} and, when
+ * its inputs have a fixed one, their {@code range}) and the output (its {@code name}, {@code type}, a classifier's
+ * {@code classes}, the {@code shape} of a forecast of several steps).
  */
 final class ModelMetadata {
     private ModelMetadata() {
@@ -43,15 +44,21 @@ final class ModelMetadata {
         } else {
             inputs.put("type", in.image() ? "image" : "tensor");
             inputs.put("shape", in.shape());
+            if (in.range() != null) {
+                inputs.put("range", List.of(in.range().min(), in.range().max()));
+            }
         }
         body.put("inputs", inputs);
         Map<String, Object> outputs = new LinkedHashMap<>();
         outputs.put("name", out.target());
         outputs.put("type", switch (out.task()) {
             case "classification" -> "string";
-            case "regression" -> "double";
+            case "regression", "forecasting" -> "double";
             default -> "unknown";
         });
+        if (out.width() > 1) {
+            outputs.put("shape", List.of(out.width()));
+        }
         if (!out.classes().isEmpty()) {
             outputs.put("classes", out.classes());
         }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tunelab.trainers.predict.InputRange;
 import io.tunelab.trainers.predict.InputSchema;
 import io.tunelab.trainers.predict.InputSchema.Column;
 import java.util.List;
@@ -97,5 +98,36 @@ class InstanceParserTest {
                 .isInstanceOf(BadInputException.class)
                 .hasMessage("instances[0] has unknown feature 'petl' (did you mean 'petal'?); expected [petal, colour],"
                         + " missing [petal]");
+    }
+
+    @Test
+    void aPixelModelRefusesRawPixelsNamingTheInstanceIndexValueRangeAndTheDivisionByTwoHundredFiftyFive() throws Exception {
+        InputSchema pixels = InputSchema.shape(2, 2).withRange(InputRange.PIXELS);
+        JsonNode body = JSON.readTree("[[0.5, 1, 0, 0.25], [0, 0, 255, 0]]");
+
+        assertThatThrownBy(() -> new InstanceParser(pixels, 10).parse(body))
+                .isInstanceOf(BadInputException.class)
+                .hasMessageStartingWith("instances[1][2] is 255, outside the model's input range [0, 1];")
+                .hasMessageContaining("divide the raw values by 255");
+        assertThatThrownBy(() -> new InstanceParser(pixels, 10).parse(JSON.readTree("[[[0, 0], [-3, 0]]]")))
+                .isInstanceOf(BadInputException.class).hasMessageStartingWith("instances[0][1][0] is -3, outside");
+        assertThat(new InstanceParser(pixels, 10).parse(JSON.readTree("[[0, 1, 0.5, 1.0]]")))
+                .isDeepEqualTo(new float[][] {{0, 1, 0.5f, 1}});
+    }
+
+    @Test
+    void anImageModelRefusesRawPixelsInItsHeightWidthChannelsArrays() throws Exception {
+        InputSchema image = InputSchema.image(1, 1, 2).withRange(InputRange.PIXELS);
+
+        assertThatThrownBy(() -> new InstanceParser(image, 10).parse(JSON.readTree("[[[[0.5], [128]]]]")))
+                .isInstanceOf(BadInputException.class)
+                .hasMessageStartingWith("instances[0][0][1][0] is 128, outside the model's input range [0, 1]");
+    }
+
+    @Test
+    void modelsWithoutARangeTakeAnyNumberAsBefore() throws Exception {
+        assertThat(new InstanceParser(InputSchema.shape(2), 10).parse(JSON.readTree("[[255, -40]]")))
+                .isDeepEqualTo(new float[][] {{255, -40}});
+        assertThat(one("{\"petal\": 1e6, \"colour\": \"red\"}")).containsExactly(1e6f, 0, 0, 1);
     }
 }

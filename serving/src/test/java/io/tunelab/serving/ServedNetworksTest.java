@@ -58,7 +58,7 @@ class ServedNetworksTest {
         return saved(architecture, card, dir);
     }
 
-    private static DjlPredictor saved(Architecture architecture, DataCard card, Path into) throws IOException {
+    static DjlPredictor saved(Architecture architecture, DataCard card, Path into) throws IOException {
         try (Model model = ModelFiles.newModel("m", Device.cpu())) {
             model.setBlock(Networks.build(architecture, 3));
             model.getBlock().initialize(model.getNDManager(), DataType.FLOAT32, Networks.batchShape(architecture, 1));

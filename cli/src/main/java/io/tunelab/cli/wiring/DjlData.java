@@ -119,7 +119,8 @@ final class DjlData {
      * CSV file that does not exist, a column named by {@code target}, {@code categorical} or {@code drop} that its header
      * lacks (with a suggestion), and a column that must be numeric holding something else (a series reads numbers only;
      * a CSV file with {@code categorical} reads the other columns as numbers): in every row of a file of reasonable
-     * size, read a line at a time, else in its first rows ({@link CsvFileChecks}).
+     * size, read a line at a time, else in its first rows ({@link CsvFileChecks}). Counts a series file's lines;
+     * Fashion-MNIST's {@code dir} must exist and its {@code valid_split} leave training images ({@link DataSizeChecks}).
      */
     static void checkValues(StudySpec spec) {
         DataOptions data = new DataOptions("data", spec.data().options());
@@ -153,7 +154,16 @@ final class DjlData {
                         problems.check(() -> head.checkNumeric("data.path", data.texts("drop"), "a series reads numbers"
                                 + " only, each column a feature of every step: leave '%s' out with data.drop: [%1$s]"));
                     }
+                    if (problems.isEmpty()) {
+                        problems.check(() -> DataSizeChecks.seriesSegments(head.file(), positive(data, "n_steps", 0),
+                                positive(data, "horizon", 1), fraction(data, "valid_split", 0.2), fraction(data, "test_split", 0.1)));
+                    }
                 });
+            }
+            case "fashion-mnist" -> {
+                problems.check(() -> DataSizeChecks.fashionMnistDir(data));
+                problems.check(() -> DataSizeChecks.fashionMnistValid(data, FashionMnist.TRAINING_IMAGES,
+                        FashionMnist.SPEC.validSize()));
             }
             case "synthetic-series" -> {
                 problems.check(() -> positive(data, "n_series", 10_000));
@@ -261,16 +271,11 @@ final class DjlData {
     }
 
     private static TrainingData fashionMnist(DataOptions data, boolean forTraining) {
-        String dir = data.text("dir", null);
-        DatasetRepository repository = dir == null ? DatasetRepository.standard()
-                : DatasetRepository.builder().dataDir(Path.of(dir)).build();
+        Path dir = DataSizeChecks.fashionMnistDir(data);
+        DatasetRepository repository = dir == null ? DatasetRepository.standard() : DatasetRepository.builder().dataDir(dir).build();
         DatasetSplits splits = repository.load(FashionMnist.SPEC);
         int images = splits.valid().size() + splits.train().size();
-        int valid = count(data, "valid_split", images, splits.valid().size());
-        if (valid >= images) {
-            throw new CliException("data.valid_split: fashion-mnist has " + images + " training images, so at most "
-                    + (images - 1) + " can validate, got " + valid);
-        }
+        int valid = DataSizeChecks.fashionMnistValid(data, images, splits.valid().size());
         if (valid != splits.valid().size()) {
             splits = DatasetSplits.holdOutFirst(splits.valid().concat(splits.train()), valid, splits.test());
         }
@@ -278,7 +283,7 @@ final class DjlData {
         if (forTraining && subset > 0 && subset < splits.train().size()) {
             splits = new DatasetSplits(splits.train().slice(0, subset), splits.valid(), splits.test());
         }
-        return new TrainingData(splits, DataCard.classes(FashionMnist.CLASS_NAMES, DataCard.Input.TENSOR));
+        return new TrainingData(splits, DataCard.labelledImages(FashionMnist.CLASS_NAMES, DataCard.Input.TENSOR));
     }
 
     /**
@@ -360,7 +365,7 @@ final class DjlData {
     }
 
     /** A split size as a count of {@code total}: a whole number as given, a fraction of {@code total}. */
-    private static int count(DataOptions data, String name, int total, double fallback) {
+    static int count(DataOptions data, String name, int total, double fallback) {
         double v = data.number(name, fallback);
         return v >= 1 ? (int) v : (int) Math.round(v * total);
     }

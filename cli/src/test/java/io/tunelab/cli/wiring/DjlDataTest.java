@@ -22,7 +22,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The DJL trainers' image and IDX data sources from study files, and the checks of the data section. */
+/**
+ * The DJL trainers' image and IDX data sources from study files, and the checks of the data section: the dry run
+ * ({@link DjlTrainers#configuration}) refuses what a run would refuse once the data are loaded, with the run's own message.
+ */
 @Timeout(300)
 class DjlDataTest {
     @TempDir
@@ -159,5 +162,56 @@ class DjlDataTest {
         StudySpec positive = spec("djl-mlp", "val_accuracy", "{dataset: fashion-mnist, subset: 100}",
                 "learning_rate: {float: [0.001, 0.01]}");
         new DjlTrainers().configuration(positive);
+    }
+
+    private static StudySpec fashionMnist(String data) {
+        return spec("djl-mlp", "val_accuracy", "{dataset: fashion-mnist, " + data + "}", "learning_rate: {float: [0.001, 0.01]}");
+    }
+
+    @Test
+    void aFashionMnistDirThatDoesNotExistIsRefusedNamingTheFieldThePathAndTheWorkingDirectory() {
+        StudySpec spec = fashionMnist("dir: /nonexistent, subset: 100");
+
+        for (Runnable stage : new Runnable[] {() -> new DjlTrainers().configuration(spec), () -> DjlData.load(spec, true)}) {
+            assertThatThrownBy(stage::run).isInstanceOf(CliException.class)
+                    .hasMessageStartingWith("data.dir: no such directory /nonexistent")
+                    .hasMessageContaining("working directory " + Path.of("").toAbsolutePath())
+                    .hasMessageContaining("train-images-idx3-ubyte.gz");
+        }
+    }
+
+    @Test
+    void aFashionMnistDirThatExistsIsAccepted() {
+        new DjlTrainers().configuration(fashionMnist("dir: " + dir));
+    }
+
+    @Test
+    void aFashionMnistValidationSplitOfEveryTrainingImageIsRefusedByTheDryRunAsTheRunRefusesIt() {
+        assertThatThrownBy(() -> new DjlTrainers().configuration(fashionMnist("valid_split: 70000")))
+                .isInstanceOf(CliException.class)
+                .hasMessageContaining("data.valid_split: fashion-mnist has 60000 training images, so at most 59999 can"
+                        + " validate, got 70000");
+        new DjlTrainers().configuration(fashionMnist("valid_split: 59999"));
+    }
+
+    @Test
+    void aSeriesShorterThanItsWindowsIsRefusedByTheDryRunWithTheRunsMessage() throws IOException {
+        Path csv = dir.resolve("series.csv");
+        StringBuilder rows = new StringBuilder("value\n");
+        for (int r = 0; r < 1500; r++) {
+            rows.append(r % 7).append('\n');
+        }
+        Files.writeString(csv, rows);
+        StudySpec tooLong = spec("djl-rnn", "val_loss",
+                "{dataset: series, path: %s, target: value, n_steps: 3000}".formatted(csv), "learning_rate: {float: [0.001, 0.01]}");
+
+        String expected = "series '" + csv + "' has 1050 rows in its training segment, shorter than n_steps + horizon = 3001";
+        assertThatThrownBy(() -> new DjlTrainers().configuration(tooLong)).isInstanceOf(CliException.class)
+                .hasMessageContaining(expected);
+        assertThatThrownBy(() -> DjlData.load(tooLong, true)).as("the run's own message").isInstanceOf(CliException.class)
+                .hasMessageContaining(expected);
+        StudySpec fits = spec("djl-rnn", "val_loss",
+                "{dataset: series, path: %s, target: value, n_steps: 100}".formatted(csv), "learning_rate: {float: [0.001, 0.01]}");
+        assertThat(new DjlTrainers().configuration(fits)).isNotNull();
     }
 }

@@ -287,6 +287,24 @@ public final class InMemoryStorage implements TrialStorage {
         return ref;
     }
 
+    @Override
+    public void deleteArtifact(long trialId, String name) {
+        List<ArtifactRef> removed = new ArrayList<>();
+        synchronized (this) {
+            List<ArtifactRef> artifacts = trialData(trialId).artifacts;
+            artifacts.stream().filter(a -> a.name().equals(name)).forEach(removed::add);
+            artifacts.removeAll(removed);
+        }
+        for (ArtifactRef ref : removed) {
+            try {
+                Files.deleteIfExists(Path.of(ref.uri()));
+            } catch (IOException e) {
+                throw new StorageException(StorageException.Kind.UNAVAILABLE,
+                        "artifact '" + name + "': cannot delete " + ref.uri() + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
     /** Where artifact copies go: the directory given, or a temporary one made on first use. */
     private Path artifactRoot() throws IOException {
         if (artifactRoot == null) {

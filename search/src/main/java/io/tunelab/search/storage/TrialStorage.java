@@ -121,6 +121,12 @@ public interface TrialStorage extends AutoCloseable {
     /** Stores a copy of {@code file} as an artifact of the trial and returns its reference. */
     ArtifactRef storeArtifact(long trialId, String name, Path file);
 
+    /**
+     * Removes the trial's artifact called {@code name}, its record and the copy this storage holds; nothing when the trial
+     * has none of that name. For a running trial discarding a file that only served while it ran (a resumable checkpoint).
+     */
+    void deleteArtifact(long trialId, String name);
+
     void setUserAttr(long trialId, String key, Object value);
 
     void setSystemAttr(long trialId, String key, Object value);

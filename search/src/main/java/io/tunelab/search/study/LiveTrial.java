@@ -219,6 +219,11 @@ final class LiveTrial implements Trial {
     }
 
     @Override
+    public void deleteArtifact(String name) {
+        storage.deleteArtifact(started.id(), name);
+    }
+
+    @Override
     public List<ArtifactRef> retriedArtifacts(String name) {
         List<ArtifactRef> found = new ArrayList<>();
         Set<Integer> seen = new HashSet<>();

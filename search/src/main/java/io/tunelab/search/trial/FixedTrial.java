@@ -131,6 +131,12 @@ public final class FixedTrial implements Trial {
         }
     }
 
+    /** Forgets the artifact's reference; the file, never copied, stays. */
+    @Override
+    public void deleteArtifact(String name) {
+        artifacts.removeIf(a -> a.name().equals(name));
+    }
+
     @Override
     public void setUserAttr(String key, Object value) {
         userAttrs.put(key, value);

@@ -76,6 +76,11 @@ public abstract class ForwardingTrial implements Trial {
     }
 
     @Override
+    public void deleteArtifact(String name) {
+        trial.deleteArtifact(name);
+    }
+
+    @Override
     public List<ArtifactRef> retriedArtifacts(String name) {
         return trial.retriedArtifacts(name);
     }

@@ -125,6 +125,13 @@ public interface Trial {
     ArtifactRef logArtifact(String name, Path file);
 
     /**
+     * Removes the artifact called {@code name} that this trial attached, if any (a file that only served while the trial
+     * ran, such as a resumable checkpoint). Nothing for handles without storage.
+     */
+    default void deleteArtifact(String name) {
+    }
+
+    /**
      * The artifacts called {@code name} of the trials this trial retries: of the trial named by its
      * system attribute {@code retry_of}, then of the trial that one retries, and so on, nearest first
      * (at most one per trial). Empty for a trial that retries none, and for handles without storage.

@@ -481,6 +481,22 @@ public abstract class TrialStorageContract {
     }
 
     @Test
+    void aDeletedArtifactLosesItsRecordAndItsCopyAndTheOthersStay() throws Exception {
+        FrozenTrial t = storage.createRunningTrial(study("s"));
+        Path file = tmp.resolve("resume.ckpt");
+        Files.writeString(file, "epoch 1");
+        ArtifactRef checkpoint = storage.storeArtifact(t.id(), "resume.ckpt", file);
+        ArtifactRef best = storage.storeArtifact(t.id(), "best.params", file);
+
+        storage.deleteArtifact(t.id(), "resume.ckpt");
+        storage.deleteArtifact(t.id(), "never-stored");
+
+        assertThat(storage.artifacts(t.id())).containsExactly(best);
+        assertThat(Path.of(checkpoint.uri())).doesNotExist();
+        assertThat(Path.of(best.uri())).hasContent("epoch 1");
+    }
+
+    @Test
     void artifactNamesCannotEscapeTheirDirectory() throws Exception {
         FrozenTrial t = storage.createRunningTrial(study("s"));
         Path file = tmp.resolve("f");

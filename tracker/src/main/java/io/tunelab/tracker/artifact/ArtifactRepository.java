@@ -26,6 +26,9 @@ public interface ArtifactRepository {
     /** The local file behind a stored artifact's URI, checked to lie inside the root. */
     Path resolve(ArtifactRef ref);
 
+    /** Deletes a stored artifact's file (checked to lie inside the root); nothing when it is already gone. */
+    void delete(ArtifactRef ref);
+
     /**
      * Deletes {@code directory} (each segment checked as in {@link #store}) with every file below it; nothing when it
      * does not exist.

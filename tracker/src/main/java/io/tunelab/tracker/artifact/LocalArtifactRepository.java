@@ -119,6 +119,15 @@ public final class LocalArtifactRepository implements ArtifactRepository {
     }
 
     @Override
+    public void delete(ArtifactRef ref) {
+        try {
+            Files.deleteIfExists(resolve(ref));
+        } catch (IOException e) {
+            throw TrackerException.unavailable("cannot delete the artifact " + ref.uri() + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
     public int deleteDirectory(List<String> directory) {
         if (directory.isEmpty()) {
             throw TrackerException.invalid("refusing to delete the artifact root " + root);

@@ -33,6 +33,16 @@ final class ArtifactRows {
         }
     }
 
+    /** Forgets the trial's artifact called {@code name}; returns whether it had one. */
+    boolean delete(Connection c, long trialId, String name) throws SQLException {
+        try (PreparedStatement del = c.prepareStatement(
+                "DELETE FROM trial_artifacts WHERE trial_id = ? AND artifact_name = ?")) {
+            del.setLong(1, trialId);
+            del.setString(2, name);
+            return del.executeUpdate() > 0;
+        }
+    }
+
     /** The trial's artifacts in the order they were stored. */
     List<ArtifactRef> list(Connection c, long trialId) throws SQLException {
         List<ArtifactRef> out = new ArrayList<>();

@@ -292,6 +292,16 @@ final class JdbcTrialStorage implements TrialStorage {
         return ref;
     }
 
+    /** Forgets the artifact's row, then deletes its file. */
+    @Override
+    public void deleteArtifact(long trialId, String name) {
+        ArtifactRef ref = db.read(c -> ArtifactRows.find(c, trialId, name));
+        if (ref != null) {
+            db.durableUpdate(c -> artifactRows.delete(c, trialId, name));
+            artifacts.delete(ref);
+        }
+    }
+
     /**
      * Writes the summaries in one durable transaction, each image's PNG first into the artifact repository under
      * {@code study-<id>/trial-<number>/}. Not through the metric writer's queue: summaries come a few per epoch

@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Finds named IDX datasets on disk and downloads them when they are nowhere to be found.
@@ -31,6 +33,7 @@ public final class DatasetRepository {
     /** System property that, set to {@code true}, forbids downloads. */
     public static final String OFFLINE_PROPERTY = "tunelab.datasets.offline";
 
+    private static final Logger LOG = LoggerFactory.getLogger(DatasetRepository.class);
     private final Path dataDir;
     private final Path userRoot;
     private final Path systemRoot;
@@ -114,7 +117,10 @@ public final class DatasetRepository {
      * @throws TrainersException           when a file is corrupt or does not match its checksum
      */
     public DatasetSplits load(IdxDatasetSpec spec) {
-        return IdxDatasetLoader.load(spec, locate(spec));
+        Path dir = locate(spec);
+        // several copies may exist (a data directory, ~/.tunelab, /usr/share/datasets): say which one trains
+        LOG.info("Reading dataset '{}' from {}", spec.name(), dir.toAbsolutePath());
+        return IdxDatasetLoader.load(spec, dir);
     }
 
     private String unavailable(IdxDatasetSpec spec, String why) {

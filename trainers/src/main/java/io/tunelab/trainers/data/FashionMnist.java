@@ -23,6 +23,9 @@ public final class FashionMnist {
             new IdxFile("t10k-labels-idx1-ubyte.gz", "0402a96d92fd2663957122ceb108a494c5af83dab82d92729df917d7dec38c34"),
             10, 5_000, OFFICIAL_SOURCE);
 
+    /** How many images the training files hold (validation images included). */
+    public static final int TRAINING_IMAGES = 60_000;
+
     /** Class names in label order. */
     public static final List<String> CLASS_NAMES = List.of("T-shirt/top", "Trouser", "Pullover", "Dress", "Coat",
             "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot");

@@ -8,6 +8,7 @@ import ai.djl.training.ParameterStore;
 import io.tunelab.trainers.TrainersException;
 import io.tunelab.trainers.data.DenseDataset;
 import io.tunelab.trainers.predict.InputSchema;
+import io.tunelab.trainers.predict.OutputSchema;
 import io.tunelab.trainers.predict.Prediction;
 import io.tunelab.trainers.predict.Predictor;
 import io.tunelab.trainers.sources.DataCard;
@@ -44,8 +45,8 @@ public final class DjlPredictor implements Predictor {
         List<Integer> shape = loaded.architecture().inputShape();
         this.schema = card.encoder() != null ? card.encoder().inputSchema()
                 : card.input() == DataCard.Input.IMAGE && shape.size() == 3
-                ? InputSchema.image(shape.get(0), shape.get(1), shape.get(2))
-                : new InputSchema(shape, List.of());
+                ? InputSchema.image(shape.get(0), shape.get(1), shape.get(2)).withRange(card.range())
+                : new InputSchema(shape, List.of()).withRange(card.range());
         if (card.task() == Task.CLASSIFICATION && card.classes().size() != loaded.architecture().outputs()) {
             throw new TrainersException("the model has " + loaded.architecture().outputs() + " outputs but "
                     + card.classes().size() + " class names were given");
@@ -92,6 +93,17 @@ public final class DjlPredictor implements Predictor {
     @Override
     public InputSchema schema() {
         return schema;
+    }
+
+    /**
+     * The card's task ({@code forecasting} for a regressor of series windows), target and classes; a model saved without a
+     * card names no target.
+     */
+    @Override
+    public OutputSchema output() {
+        String task = card.forecasts() ? "forecasting" : card.task().name().toLowerCase(java.util.Locale.ROOT);
+        return new OutputSchema(task, card.target(), card.classes(),
+                card.task() == Task.REGRESSION ? loaded.architecture().outputs() : 1);
     }
 
     @Override

@@ -15,8 +15,11 @@ import java.util.List;
  *                     feature of its name, a categorical one the 0/1 indicators {@code column=level} of its
  *                     levels; empty for a shape. Clients may send a categorical column's level by the column's
  *                     name
+ * @param range        the fixed range of every input number in training ({@link InputRange}, e.g. pixels in [0, 1]),
+ *                     or null when the inputs have none (CSV features, series, models saved without one)
  */
-public record InputSchema(List<Integer> shape, List<String> featureNames, boolean image, List<Column> columns) {
+public record InputSchema(List<Integer> shape, List<String> featureNames, boolean image, List<Column> columns,
+                          InputRange range) {
 
     /**
      * A raw input column of a model of named features.
@@ -37,6 +40,11 @@ public record InputSchema(List<Integer> shape, List<String> featureNames, boolea
         public List<String> featureNames() {
             return isCategorical() ? levels.stream().map(l -> name + "=" + l).toList() : List.of(name);
         }
+    }
+
+    /** A schema without an input range. */
+    public InputSchema(List<Integer> shape, List<String> featureNames, boolean image, List<Column> columns) {
+        this(shape, featureNames, image, columns, null);
     }
 
     /** A schema of plain arrays or named numeric features, not images. */
@@ -90,6 +98,11 @@ public record InputSchema(List<Integer> shape, List<String> featureNames, boolea
     public static InputSchema columns(List<Column> columns) {
         return new InputSchema(List.of(), columns.stream().flatMap(c -> c.featureNames().stream()).toList(), false,
                 columns);
+    }
+
+    /** The same schema, its inputs in {@code r} (null: no range). */
+    public InputSchema withRange(InputRange r) {
+        return new InputSchema(shape, featureNames, image, columns, r);
     }
 
     public boolean isNamed() {

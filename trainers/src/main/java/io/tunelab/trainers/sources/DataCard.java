@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.tunelab.trainers.TrainersException;
 import io.tunelab.trainers.data.DenseDataset;
+import io.tunelab.trainers.predict.InputRange;
 import io.tunelab.trainers.tabular.EncoderJson;
 import io.tunelab.trainers.tabular.FeatureEncoder;
 import io.tunelab.trainers.tabular.Task;
@@ -31,8 +32,14 @@ import java.util.stream.IntStream;
  * @param scaling the standardisation of series inputs and regression targets fitted on the training split
  *                ({@link Scaling}): inputs are scaled by it and outputs un-scaled; null when the network sees the
  *                values as they are (and for classification)
+ * @param target  the name of what the model predicts (the CSV target column, {@code label} for labelled images), or
+ *                null when the card does not say (cards written before it was recorded)
+ * @param range   the fixed range of every input number ({@link InputRange#PIXELS} for images scaled by 1/255), which a
+ *                served model refuses values outside; null for inputs without one (CSV features and series are
+ *                standardised: new rows may exceed the training rows' extremes) and for older cards
  */
-public record DataCard(Task task, List<String> classes, Input input, FeatureEncoder encoder, Scaling scaling) {
+public record DataCard(Task task, List<String> classes, Input input, FeatureEncoder encoder, Scaling scaling,
+                       String target, InputRange range) {
     /** The format tag written into every file. */
     public static final String FORMAT = "tunelab-data-card/1";
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -77,9 +84,29 @@ public record DataCard(Task task, List<String> classes, Input input, FeatureEnco
         this(task, classes, input, encoder, null);
     }
 
+    /** A card that names no target and no input range. */
+    public DataCard(Task task, List<String> classes, Input input, FeatureEncoder encoder, Scaling scaling) {
+        this(task, classes, input, encoder, scaling, encoder == null ? null : encoder.targetName(), null);
+    }
+
     /** The same card, its inputs and targets standardised by {@code s}. */
     public DataCard withScaling(Scaling s) {
-        return new DataCard(task, classes, input, encoder, s);
+        return new DataCard(task, classes, input, encoder, s, target, range);
+    }
+
+    /** The same card, naming what the model predicts. */
+    public DataCard withTarget(String name) {
+        return new DataCard(task, classes, input, encoder, scaling, name, range);
+    }
+
+    /** The same card, its inputs in the fixed range {@code r}. */
+    public DataCard withRange(InputRange r) {
+        return new DataCard(task, classes, input, encoder, scaling, target, r);
+    }
+
+    /** Whether the model forecasts: a regressor of series windows. */
+    public boolean forecasts() {
+        return input == Input.SERIES && task == Task.REGRESSION;
     }
 
     /** The card of {@code data} taken as plain arrays: classes named by their index. */
@@ -92,6 +119,14 @@ public record DataCard(Task task, List<String> classes, Input input, FeatureEnco
     /** The card of a classifier of {@code input}s with these class names. */
     public static DataCard classes(List<String> classNames, Input input) {
         return new DataCard(Task.CLASSIFICATION, classNames, input, null);
+    }
+
+    /**
+     * The card of a classifier of 8-bit images divided by 255 ({@code input} {@link Input#TENSOR} or {@link Input#IMAGE}):
+     * it predicts their {@code label}, its inputs lie in {@link InputRange#PIXELS}.
+     */
+    public static DataCard labelledImages(List<String> classNames, Input input) {
+        return classes(classNames, input).withTarget("label").withRange(InputRange.PIXELS);
     }
 
     /** The card of CSV data encoded by {@code encoder} (its classes, or regression without classes). */
@@ -107,7 +142,7 @@ public record DataCard(Task task, List<String> classes, Input input, FeatureEnco
 
     /** The same card with another form of input (not named features). */
     public DataCard withInput(Input in) {
-        return new DataCard(task, classes, in, null, scaling);
+        return new DataCard(task, classes, in, null, scaling, target, range);
     }
 
     /** A JSON-compatible description that {@link #fromMap} reads back. */
@@ -122,6 +157,12 @@ public record DataCard(Task task, List<String> classes, Input input, FeatureEnco
         }
         if (scaling != null) {
             out.put("scaling", scaling.toMap());
+        }
+        if (target != null) {
+            out.put("target", target);
+        }
+        if (range != null) {
+            out.put("range", range.toMap());
         }
         return out;
     }
@@ -138,8 +179,11 @@ public record DataCard(Task task, List<String> classes, Input input, FeatureEnco
             ((List<?>) map.get("classes")).forEach(c -> classes.add(String.valueOf(c)));
             Object encoder = map.get("encoder");
             Object scaling = map.get("scaling");
-            return new DataCard(task, classes, input, encoder == null ? null : EncoderJson.fromMap((Map<?, ?>) encoder, source),
-                    scaling == null ? null : Scaling.fromMap((Map<?, ?>) scaling, source));
+            Object range = map.get("range");
+            FeatureEncoder features = encoder == null ? null : EncoderJson.fromMap((Map<?, ?>) encoder, source);
+            Object target = map.containsKey("target") ? map.get("target") : features == null ? null : features.targetName();
+            return new DataCard(task, classes, input, features, scaling == null ? null : Scaling.fromMap((Map<?, ?>) scaling, source),
+                    target == null ? null : String.valueOf(target), range == null ? null : InputRange.fromMap((Map<?, ?>) range));
         } catch (IllegalArgumentException | ClassCastException | NullPointerException e) {
             throw new TrainersException(source + " holds an invalid data card: " + e.getMessage(), e);
         }

@@ -63,7 +63,7 @@ public final class IdxPairs {
         test = withClasses(test, classes);
         List<String> names = IntStream.range(0, classes).mapToObj(Integer::toString).toList();
         return new TrainingData(DatasetSplits.holdOutFirst(train, validSize, test),
-                DataCard.classes(names, DataCard.Input.TENSOR));
+                DataCard.labelledImages(names, DataCard.Input.TENSOR));
     }
 
     private static DenseDataset withClasses(DenseDataset d, int classes) {

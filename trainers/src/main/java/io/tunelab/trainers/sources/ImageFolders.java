@@ -39,7 +39,7 @@ public final class ImageFolders {
         Split inner = Splits.holdOut(rest.labels(), validFraction, seed + 1);
         List<String> names = classDirs(root).stream().map(d -> d.getFileName().toString()).toList();
         return new TrainingData(new DatasetSplits(rest.select(inner.train()), rest.select(inner.test()),
-                all.select(outer.test())), DataCard.classes(names, DataCard.Input.IMAGE));
+                all.select(outer.test())), DataCard.labelledImages(names, DataCard.Input.IMAGE));
     }
 
     /**

@@ -62,16 +62,16 @@ public final class SeriesDatasets {
                 values[r * columns + c] = (float) v;
             }
         }
-        int test = (int) Math.round(rows * testFraction);
-        int valid = (int) Math.round(rows * validFraction);
-        int train = rows - valid - test;
+        int[] ends = segmentEnds(rows, validFraction, testFraction);
+        int train = ends[0];
+        int valid = ends[1] - train;
         String name = "series '" + file + "'";
         Scaling scaling = Scaling.ofColumns(values, columns, Math.max(0, train), 0);
         scaling.scaleInputs(values);
         return new TrainingData(new DatasetSplits(windows(name, "training", values, columns, 0, train, nSteps, horizon),
                 windows(name, "validation", values, columns, train, train + valid, nSteps, horizon),
                 windows(name, "test", values, columns, train + valid, rows, nSteps, horizon)),
-                DataCard.regression(DataCard.Input.SERIES).withScaling(scaling));
+                DataCard.regression(DataCard.Input.SERIES).withScaling(scaling).withTarget(target));
     }
 
     /**
@@ -110,7 +110,7 @@ public final class SeriesDatasets {
         DenseDataset all = DenseDataset.regression(x, new int[] {nSteps, 1}, y, horizon);
         int train = nSeries - validSize - testSize;
         return new TrainingData(new DatasetSplits(all.slice(0, train), all.slice(train, train + validSize),
-                all.slice(train + validSize, nSeries)), DataCard.regression(DataCard.Input.SERIES));
+                all.slice(train + validSize, nSeries)), DataCard.regression(DataCard.Input.SERIES).withTarget("value"));
     }
 
     /**
@@ -133,16 +133,43 @@ public final class SeriesDatasets {
         return sum / ((double) data.size() * width);
     }
 
+    /**
+     * Checks, from its number of rows alone, that a series split as {@link #csv(Path, String, List, int, int, double,
+     * double)} splits it has a window of {@code nSteps + horizon} rows in each of its segments (an empty validation or
+     * test segment is allowed): a dry run checks a file without reading its numbers.
+     *
+     * @param name the series in messages ({@code series 'FILE'})
+     * @throws TrainersException naming the segment that is too short, as {@code csv} does
+     */
+    public static void checkSegments(String name, int rows, int nSteps, int horizon, double validFraction,
+                                     double testFraction) {
+        int[] ends = segmentEnds(rows, validFraction, testFraction);
+        checkSegment(name, "training", 0, ends[0], nSteps, horizon);
+        checkSegment(name, "validation", ends[0], ends[1], nSteps, horizon);
+        checkSegment(name, "test", ends[1], rows, nSteps, horizon);
+    }
+
+    /** Where the training and the validation segments of {@code rows} rows end (the test segment ends the series). */
+    private static int[] segmentEnds(int rows, double validFraction, double testFraction) {
+        int test = (int) Math.round(rows * testFraction);
+        int valid = (int) Math.round(rows * validFraction);
+        return new int[] {rows - valid - test, rows - test};
+    }
+
+    private static void checkSegment(String name, String part, int from, int to, int nSteps, int horizon) {
+        if ((to > from || part.equals("training")) && to - from - nSteps - horizon + 1 < 1) {
+            throw new TrainersException(name + " has " + (to - from) + " rows in its " + part + " segment, shorter"
+                    + " than n_steps + horizon = " + (nSteps + horizon) + "; give a longer series or smaller splits");
+        }
+    }
+
     private static DenseDataset windows(String name, String part, float[] values, int columns, int from, int to,
                                         int nSteps, int horizon) {
         int count = to - from - nSteps - horizon + 1;
         if (to == from && !part.equals("training")) {
             return DenseDataset.regression(new float[0], new int[] {nSteps, columns}, new float[0], horizon);
         }
-        if (count < 1) {
-            throw new TrainersException(name + " has " + (to - from) + " rows in its " + part + " segment, shorter"
-                    + " than n_steps + horizon = " + (nSteps + horizon) + "; give a longer series or smaller splits");
-        }
+        checkSegment(name, part, from, to, nSteps, horizon);
         float[] x = new float[count * nSteps * columns];
         float[] y = new float[count * horizon];
         for (int w = 0; w < count; w++) {

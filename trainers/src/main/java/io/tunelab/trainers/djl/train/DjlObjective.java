@@ -5,6 +5,7 @@ import ai.djl.Model;
 import ai.djl.ndarray.types.DataType;
 import io.tunelab.search.study.Objective;
 import io.tunelab.search.trial.Trial;
+import io.tunelab.search.trial.TrialPrunedException;
 import io.tunelab.trainers.TrainersException;
 import io.tunelab.trainers.callback.BestCheckpoint;
 import io.tunelab.trainers.callback.DivergenceDetector;
@@ -123,9 +124,24 @@ public final class DjlObjective implements Objective {
         if (resume != null) {
             ResumeCheckpoints.announce(trial, resume, config.monitor());
         }
-        return OutOfMemoryRetry.run(trial, fit, attempt -> train(trial, architecture, optimizerSpec, attempt,
-                attempt == fit ? schedule : schedule(params, attempt), device, patience, minDelta,
-                attempt == fit ? resume : null));
+        double value;
+        try {
+            value = OutOfMemoryRetry.run(trial, fit, attempt -> train(trial, architecture, optimizerSpec, attempt,
+                    attempt == fit ? schedule : schedule(params, attempt), device, patience, minDelta,
+                    attempt == fit ? resume : null));
+        } catch (TrialPrunedException pruned) {
+            discardCheckpoint(trial);
+            throw pruned;
+        }
+        discardCheckpoint(trial);
+        return value;
+    }
+
+    /** A trial that completed or was pruned is never resumed: its checkpoint goes (a failed one keeps it). */
+    private void discardCheckpoint(Trial trial) {
+        if (config.checkpointEvery() > 0) {
+            ResumeCheckpoints.discard(trial);
+        }
     }
 
     private LearningRateSchedule schedule(TrialParams params, FitConfig fit) {

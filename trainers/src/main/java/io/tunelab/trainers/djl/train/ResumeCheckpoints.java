@@ -23,7 +23,8 @@ import org.slf4j.LoggerFactory;
  * ({@link Trial#retriedArtifacts}): one that is missing, damaged or not a local file is skipped with a
  * warning. A resumed trial records the user attributes {@value #RESUMED_FROM_EPOCH} and
  * {@value #RESUMED_FROM_TRIAL}, logs a line saying so, and logs again the metrics and reports of the
- * epochs it did not run itself, so that its series has every epoch once. Stateless.
+ * epochs it did not run itself, so that its series has every epoch once. A trial that completes or is pruned
+ * {@link #discard discards} its checkpoint; a failed or interrupted one keeps it for its retry. Stateless.
  */
 public final class ResumeCheckpoints {
     /** The artifact name of a trial's resumable checkpoint. */
@@ -54,6 +55,19 @@ public final class ResumeCheckpoints {
                 deleteQuietly(file);
             }
         };
+    }
+
+    /**
+     * Removes {@code trial}'s checkpoint (file and artifact record) once it has completed or been pruned: nothing
+     * resumes such a trial, and an epoch-old checkpoint beside its best parameters only misleads. A checkpoint that
+     * cannot be removed is logged, not thrown: the trial's result stands.
+     */
+    public static void discard(Trial trial) {
+        try {
+            trial.deleteArtifact(ARTIFACT);
+        } catch (RuntimeException e) {
+            LOG.warn("trial {}: cannot remove its resumable checkpoint: {}", trial.number(), e.getMessage());
+        }
     }
 
     /** The newest readable checkpoint of the trials {@code trial} retries, if any. */
