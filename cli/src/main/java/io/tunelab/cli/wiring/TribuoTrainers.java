@@ -4,6 +4,7 @@ import io.tunelab.cli.error.CliException;
 import io.tunelab.cli.error.ProblemList;
 import io.tunelab.spec.FitSpec;
 import io.tunelab.spec.StudySpec;
+import io.tunelab.spec.Texts;
 import io.tunelab.search.study.Objective;
 import io.tunelab.trainers.TrainersException;
 import io.tunelab.trainers.eval.CrossValidation;
@@ -235,7 +236,8 @@ public final class TribuoTrainers implements TrainerFactory {
         boolean file = dataset.toLowerCase(Locale.ROOT).endsWith(".csv");
         if (!file && !dataset.equals("csv")) {
             throw new CliException("data.dataset: Tribuo trainers read synthetic-classification, synthetic-regression"
-                    + " or a CSV file (a path ending in .csv), got '" + dataset + "'");
+                    + " or a CSV file (a path ending in .csv), got '" + dataset + "'"
+                    + Texts.didYouMean(dataset, List.of(SYNTHETIC_CLASSIFICATION, SYNTHETIC_REGRESSION)));
         }
         if (file && data.has("path")) {
             throw new CliException("data.path: the CSV file is already named by dataset: " + dataset + "; give it once");
