@@ -47,7 +47,8 @@ final class DemoCommand implements Callable<Integer> {
     @Mixin
     StorageUrlOption storage;
 
-    @Option(names = "--port", defaultValue = "8080", description = "Dashboard port (default: ${DEFAULT-VALUE}; "
+    @Option(names = "--port", defaultValue = "8080", converter = PortConverter.class,
+            description = "Dashboard port (default: ${DEFAULT-VALUE}; "
             + "a free one if taken).")
     int port;
 
