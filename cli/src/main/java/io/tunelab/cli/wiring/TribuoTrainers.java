@@ -250,7 +250,10 @@ public final class TribuoTrainers implements TrainerFactory {
         };
     }
 
-    /** {@code val_accuracy}/{@code accuracy} → accuracy, {@code rmse}, {@code mae}, {@code r2}, {@code macro_f1}. */
+    /**
+     * {@code val_accuracy}/{@code accuracy} → accuracy, {@code rmse}, {@code mae}, {@code r2}, {@code macro_f1}; any other
+     * name, a loss included (Tribuo trainers report none), is refused with the list, whatever the study's direction.
+     */
     static Metric metric(String name, Task task) {
         String n = name.toLowerCase(Locale.ROOT).replaceFirst("^(val_|valid_|validation_)", "");
         switch (n) {
@@ -266,11 +269,10 @@ public final class TribuoTrainers implements TrainerFactory {
                 return Metric.MAE;
             case "r2":
                 return Metric.R2;
-            case "loss":
-                return Metric.defaultFor(task);
             default:
-                throw new CliException("metric: Tribuo trainers report accuracy, macro_f1, rmse, mae or r2, got '"
-                        + name + "'");
+                throw new CliException("metric: Tribuo trainers report accuracy, macro_f1, rmse, mae or r2 (as val_ names"
+                        + " too), got '" + name + "'" + (n.equals("loss") ? "; they report no loss: for a classifier use"
+                        + " accuracy or macro_f1, for a regressor rmse or mae" : ""));
         }
     }
 }
