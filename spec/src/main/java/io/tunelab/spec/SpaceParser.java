@@ -100,7 +100,7 @@ final class SpaceParser {
         }
         if (tuple.getValueNode() instanceof ScalarNode value) {
             problems.at(value, path, "expected a distribution, got " + Values.describe(value) + "; a value fixed in every"
-                    + " trial is a choice of one: `" + name + ": {choice: [" + value.getValue() + "]}`");
+                    + " trial is a choice of one: `" + name + ": {choice: [" + Texts.shorten(value.getValue()) + "]}`");
             declared.add(name);
             return;
         }
