@@ -1,5 +1,6 @@
 package io.tunelab.cli;
 
+import io.tunelab.cli.output.PortConverter;
 import io.tunelab.cli.error.CliException;
 import io.tunelab.cli.output.AccessNotice;
 import io.tunelab.cli.query.StorageUrlOption;

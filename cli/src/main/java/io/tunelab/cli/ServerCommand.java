@@ -1,5 +1,6 @@
 package io.tunelab.cli;
 
+import io.tunelab.cli.output.PortConverter;
 import io.tunelab.tracker.config.PasswordFile;
 import io.tunelab.tracker.server.ServerOptions;
 import io.tunelab.tracker.server.TrackerServer;

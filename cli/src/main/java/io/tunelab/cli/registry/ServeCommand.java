@@ -1,6 +1,6 @@
 package io.tunelab.cli.registry;
 
-import io.tunelab.cli.PortConverter;
+import io.tunelab.cli.output.PortConverter;
 import io.tunelab.cli.error.CliException;
 import io.tunelab.cli.output.AccessNotice;
 import io.tunelab.cli.query.StorageUrlOption;

@@ -1,4 +1,4 @@
-package io.tunelab.cli;
+package io.tunelab.cli.output;
 
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
