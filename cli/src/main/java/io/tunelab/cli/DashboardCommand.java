@@ -1,5 +1,6 @@
 package io.tunelab.cli;
 
+import io.tunelab.cli.output.PortConverter;
 import io.tunelab.cli.error.CliException;
 import io.tunelab.cli.output.AccessNotice;
 import io.tunelab.cli.query.StorageUrlOption;
@@ -33,7 +34,8 @@ final class DashboardCommand implements Callable<Integer> {
             description = "Address to bind (default: ${DEFAULT-VALUE}); on any other address, actions need the token.")
     String host;
 
-    @Option(names = "--port", defaultValue = "8080", description = "Port (default: ${DEFAULT-VALUE}; 0 picks a free one).")
+    @Option(names = "--port", defaultValue = "8080", converter = PortConverter.class,
+            description = "Port (default: ${DEFAULT-VALUE}; 0 picks a free one).")
     int port;
 
     @Option(names = "--token", description = "Token for promote and other actions, and for artifact downloads,"

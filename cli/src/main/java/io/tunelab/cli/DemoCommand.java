@@ -1,5 +1,6 @@
 package io.tunelab.cli;
 
+import io.tunelab.cli.output.PortConverter;
 import io.tunelab.cli.error.CliException;
 import io.tunelab.cli.output.Numbers;
 import io.tunelab.cli.query.StorageUrlOption;
@@ -47,7 +48,8 @@ final class DemoCommand implements Callable<Integer> {
     @Mixin
     StorageUrlOption storage;
 
-    @Option(names = "--port", defaultValue = "8080", description = "Dashboard port (default: ${DEFAULT-VALUE}; "
+    @Option(names = "--port", defaultValue = "8080", converter = PortConverter.class,
+            description = "Dashboard port (default: ${DEFAULT-VALUE}; "
             + "a free one if taken).")
     int port;
 

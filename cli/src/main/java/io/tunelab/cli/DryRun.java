@@ -1,5 +1,6 @@
 package io.tunelab.cli;
 
+import io.tunelab.cli.output.Numbers;
 import io.tunelab.cli.output.TextTable;
 import io.tunelab.cli.wiring.CsvFileChecks;
 import io.tunelab.cli.wiring.EffectiveConfiguration;
@@ -50,7 +51,7 @@ final class DryRun {
         parameters.forEach(p -> space.add(List.of(p.name(), p.distribution().describe(), p.describeConditions())));
         configuration.searched().stream().filter(s -> s.source() == Source.BUILT_IN)
                 .forEach(s -> space.add(List.of(s.name(), s.distribution().describe() + " (built-in, include: defaults)", "")));
-        out.println("Search space (" + count(space.size(), "parameter") + ", suggested in this order):");
+        out.println("Search space (" + Numbers.count(space.size(), "parameter") + ", suggested in this order):");
         new TextTable(List.of("PARAMETER", "DISTRIBUTION", "ONLY WHEN"), space).print(out, "  ");
         out.println();
         List<Map<String, Object>> configs = sample(samples, out);
@@ -68,10 +69,6 @@ final class DryRun {
         new TextTable(List.of("PARAMETER", "VALUE", "FROM"), rows).print(out, "  ");
     }
 
-    private static String count(int n, String noun) {
-        return n + " " + noun + (n == 1 ? "" : "s");
-    }
-
     /** The first {@code count} trials' searched parameters, under the grid or a random sampler seeded like the study. */
     private List<Map<String, Object>> sample(int count, PrintWriter out) {
         StudyBuilder builder = Study.builder(spec.study())
@@ -82,12 +79,12 @@ final class DryRun {
             GridSampler grid = SearchComponents.grid(spec.space(), configuration.searchSpace());
             n = Math.min(count, grid.size());
             builder.sampler(streams -> grid);
-            out.println(count(n, "configuration") + " from the grid sampler: the first " + n + " of its " + grid.size()
+            out.println(Numbers.count(n, "configuration") + " from the grid sampler: the first " + n + " of its " + grid.size()
                     + " points (dry run: nothing is trained or stored; '-' = not used):");
         } else {
             builder.sampler(RandomSampler::new);
-            out.println(count(n, "configuration") + " from a random sampler with seed " + spec.sampler().seed()
-                    + " (dry run: nothing is trained or stored; '-' = not used):");
+            out.println(Numbers.count(n, "configuration") + " from " + randomSource(spec.sampler().type()) + " with seed "
+                    + spec.sampler().seed() + " (dry run: nothing is trained or stored; '-' = not used):");
         }
         Study study = builder.create();
         List<Map<String, Object>> configs = new ArrayList<>();
@@ -99,6 +96,17 @@ final class DryRun {
             configs.add(trial.params());
         }
         return configs;
+    }
+
+    /** What the random configurations stand for: a model-based sampler's random start-up trials, else a random sampler. */
+    static String randomSource(String sampler) {
+        String name = switch (sampler) {
+            case "tpe" -> "TPE";
+            case "gp" -> "GP";
+            case "cmaes" -> "CMA-ES";
+            default -> null;
+        };
+        return name == null ? "a random sampler" : name + "'s random start-up trials (it models the results only after them),";
     }
 
     private void printSamples(PrintWriter out, List<Map<String, Object>> configs) {

@@ -1,5 +1,6 @@
 package io.tunelab.cli;
 
+import io.tunelab.cli.output.PortConverter;
 import io.tunelab.tracker.config.PasswordFile;
 import io.tunelab.tracker.server.ServerOptions;
 import io.tunelab.tracker.server.TrackerServer;
@@ -24,7 +25,8 @@ final class ServerCommand implements Callable<Integer> {
     @Option(names = "--dir", defaultValue = ".tunelab", description = "Database and artifacts directory (default: ${DEFAULT-VALUE}).")
     Path dir;
 
-    @Option(names = "--port", defaultValue = "9092", description = "TCP port (default: ${DEFAULT-VALUE}; 0 picks one).")
+    @Option(names = "--port", defaultValue = "9092", converter = PortConverter.class,
+            description = "TCP port (default: ${DEFAULT-VALUE}; 0 picks one).")
     int port;
 
     @Option(names = "--allow-others", description = "Accept connections from other machines (default: loopback only);"

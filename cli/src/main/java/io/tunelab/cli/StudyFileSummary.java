@@ -1,5 +1,6 @@
 package io.tunelab.cli;
 
+import io.tunelab.cli.output.Numbers;
 import io.tunelab.cli.output.TextTable;
 import io.tunelab.search.space.Distribution;
 import io.tunelab.spec.BudgetSpec;
@@ -67,7 +68,7 @@ final class StudyFileSummary {
 
     static String budget(BudgetSpec budget) {
         List<String> parts = new ArrayList<>();
-        budget.maxTrials().ifPresent(n -> parts.add(n + " trials"));
+        budget.maxTrials().ifPresent(n -> parts.add(Numbers.count(n, "trial")));
         budget.maxDuration().ifPresent(d -> parts.add("timeout " + duration(d)));
         return String.join(", ", parts) + (parts.size() == 2 ? ", whichever comes first" : "");
     }
@@ -82,7 +83,7 @@ final class StudyFileSummary {
             case CPU -> "CPU";
             case LIST -> p.slots().stream().map(Object::toString).collect(Collectors.joining(", "));
         };
-        return p.workers() + (p.workers() == 1 ? " worker on " : " workers on ") + devices;
+        return Numbers.count(p.workers(), "worker") + " on " + devices;
     }
 
     /**
@@ -94,7 +95,7 @@ final class StudyFileSummary {
         if (space.containsKey("epochs")) {
             parts.add("epochs " + fromSpace(space.get("epochs"), fit.epochs()));
         } else if (fit.epochs() != null) {
-            parts.add(fit.epochs() + " epochs");
+            parts.add(Numbers.count(fit.epochs(), "epoch"));
         }
         if (space.containsKey("batch_size")) {
             parts.add("batch size " + fromSpace(space.get("batch_size"), fit.batchSize()));

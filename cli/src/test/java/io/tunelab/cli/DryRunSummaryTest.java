@@ -39,6 +39,31 @@ class DryRunSummaryTest {
     }
 
     @Test
+    void oneTrialOneEpochAndOneWorkerAreCountedInTheSingular() throws Exception {
+        Files.writeString(dir.resolve("train.csv"), "x1,x2,label\n0.1,0.2,0\n0.3,0.9,1\n0.5,0.5,1\n");
+        Path file = dir.resolve("one.yaml");
+        Files.writeString(file, """
+                study: one
+                direction: minimize
+                metric: val_loss
+                sampler: {type: tpe, seed: 1}
+                budget: {trials: 1}
+                trainer: djl-mlp
+                data: {dataset: csv, path: %s, target: label}
+                space:
+                  n_neurons: {int: [4, 8]}
+                fit: {epochs: 1}
+                """.formatted(dir.resolve("train.csv")));
+
+        CliInvocation.Result r = tunelab("run", "--dry-run", file.toString());
+
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("1 trial").contains("1 epoch").contains("Search space (1 parameter,")
+                .contains("from TPE's random start-up trials").doesNotContain("1 trials").doesNotContain("1 epochs")
+                .doesNotContain("a random sampler");
+    }
+
+    @Test
     void fitValuesTheSpaceSearchesAreShownAsTheSpacesAndTheLossDefaultAsTheDatasTask() throws Exception {
         Files.writeString(dir.resolve("train.csv"), "x1,x2,label\n0.1,0.2,0\n0.3,0.9,1\n0.5,0.5,1\n");
         Path file = dir.resolve("fit.yaml");

@@ -57,7 +57,7 @@ class RunCommandTest {
                 .contains("Search space (12 parameters")
                 .containsPattern("n_units_l1 +int\\[32, 512\\] log +n_hidden > 1")
                 .containsPattern("momentum +float\\[0.8, 0.99\\] +optimizer in \\[momentum, nesterov\\]")
-                .contains("5 configurations from a random sampler with seed 42")
+                .contains("5 configurations from TPE's random start-up trials (it models the results only after them), with seed 42")
                 .containsPattern("PARAMETER +FROM +#0 +#1 +#2 +#3 +#4\\n")
                 .containsPattern("n_units_l1 +space +")
                 .doesNotContain("#5")

@@ -26,11 +26,21 @@ class ServeAndModelsOptionsTest {
     }
 
     @Test
-    void aPortOutOfRangeIsRefusedNamingTheOption() {
-        CliInvocation.Result r = tunelab("serve", "m@production", "--port", "99999", "--storage", dir.toString());
+    void aPortOutOfRangeIsRefusedNamingTheOptionAlikeByEveryCommandThatListens() {
+        List<List<String>> commands = List.of(List.of("serve", "m@production"), List.of("dashboard"), List.of("server"),
+                List.of("demo"));
+        for (List<String> command : commands) {
+            for (String port : List.of("99999", "-5")) {
+                List<String> args = new java.util.ArrayList<>(command);
+                args.addAll(List.of("--port", port, "--storage", dir.toString()));
+                CliInvocation.Result r = tunelab(args.toArray(String[]::new));
 
-        assertThat(r.code()).isEqualTo(2);
-        assertThat(r.err()).contains("--port must be 0 to 65535 (0 picks a free port), got 99999").doesNotContain("\tat ");
+                assertThat(r.code()).as(args.toString()).isEqualTo(2);
+                assertThat(r.err()).as(args.toString()).contains("Invalid value for option '--port'")
+                        .contains("expected a port from 0 to 65535 (0 picks a free port), got '" + port + "'")
+                        .doesNotContain("\tat ").doesNotContain("is the port in use");
+            }
+        }
     }
 
     @Test

@@ -91,6 +91,15 @@ class ServeAndPromoteSafetyTest {
     }
 
     @Test
+    void anUnknownAliasIsAnsweredWithTheModelsAliases() {
+        try (Tracker t = Tracker.open(TrackerConfig.inDirectory(tracker))) {
+            assertThatThrownBy(() -> new RegistryModelResolver(t, "m", "productoin", List.of(new TribuoTrainers())).current())
+                    .isInstanceOf(CliException.class).hasMessage("model 'm' has no alias 'productoin' (did you mean"
+                            + " 'production'?); its aliases are production (v1); promote a version with `tunelab promote`");
+        }
+    }
+
+    @Test
     void aModelUriOutsideTheArtifactRootIsRefusedByServeAndPromote() throws Exception {
         Path outside = Files.copy(modelFile(), dir.resolve("outside-model.bin"));
         loadVersionOne();

@@ -5,7 +5,9 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -52,11 +54,20 @@ final class Fields {
 
     /** Reports every key not in {@code allowed}, with a suggestion when one is close. */
     Fields allow(Collection<String> allowed) {
+        return allow(allowed, key -> Optional.empty());
+    }
+
+    /**
+     * Reports every key not in {@code allowed}, with {@code hint}'s answer for it (what another library's name is called
+     * here) when it has one, else a suggestion when one is close.
+     */
+    Fields allow(Collection<String> allowed, Function<String, Optional<String>> hint) {
         for (Map.Entry<String, NodeTuple> e : entries.entrySet()) {
             if (!allowed.contains(e.getKey())) {
+                String help = hint.apply(e.getKey()).map(h -> "; " + h)
+                        .orElseGet(() -> Texts.didYouMean(e.getKey(), allowed));
                 problems.at(e.getValue().getKeyNode(), Paths.child(path, e.getKey()), "unknown key "
-                        + Texts.quote(e.getKey()) + Texts.didYouMean(e.getKey(), allowed)
-                        + "; expected " + Texts.oneOf(allowed));
+                        + Texts.quote(e.getKey()) + help + "; expected " + Texts.oneOf(allowed));
             }
         }
         return this;

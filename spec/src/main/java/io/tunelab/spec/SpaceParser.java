@@ -8,11 +8,14 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
 
 /**
  * Reads the {@code space} section into a {@link SpaceDefinition}. Entries are suggested in file order;
@@ -95,12 +98,18 @@ final class SpaceParser {
                     + Texts.quote(name));
             return;
         }
+        if (tuple.getValueNode() instanceof ScalarNode value) {
+            problems.at(value, path, "expected a distribution, got " + Values.describe(value) + "; a value fixed in every"
+                    + " trial is a choice of one: `" + name + ": {choice: [" + Texts.shorten(value.getValue()) + "]}`");
+            declared.add(name);
+            return;
+        }
         Fields entry = Fields.of(tuple.getValueNode(), path, problems);
         if (entry == null) {
             declared.add(name);
             return;
         }
-        entry.allow(ENTRY_KEYS);
+        entry.allow(ENTRY_KEYS, SpaceParser::foreignKind);
         Distribution distribution = DistributionParser.parse(entry);
         List<Condition> conditions = entry.has("when")
                 ? ConditionParser.parse(entry.get("when"), entry.path("when"), earlier, declared, problems) : List.of();
@@ -160,6 +169,18 @@ final class SpaceParser {
             return null;
         }
         return new Layers(counter, count);
+    }
+
+    /** How Optuna's and hyperopt's names of a distribution are written here, for an unknown key. */
+    private static Optional<String> foreignKind(String key) {
+        String plain = key.toLowerCase(Locale.ROOT).replace("_", "").replace("-", "");
+        return Optional.ofNullable(switch (plain) {
+            case "loguniform", "qloguniform" -> "a log-uniform float is `reciprocal: [low, high]` (or `float: [low, high],"
+                    + " log: true`)";
+            case "categorical" -> "a categorical parameter is `choice: [a, b, ...]`";
+            case "randint", "intuniform", "quniform" -> "an integer is `int: [low, high]` (with `step: N` if need be)";
+            default -> null;
+        });
     }
 
     /** The parameter that counts layers, and its distribution. */

@@ -113,7 +113,8 @@ final class TrainingSections {
         if (f == null) {
             return null;
         }
-        f.allow(List.of("epochs", "batch_size", "early_stopping", "schedule", "tensorboard_dir", "summaries", "checkpoint_every"));
+        f.allow(List.of("epochs", "batch_size", "early_stopping", "schedule", "tensorboard_dir", "summaries", "checkpoint_every"),
+                key -> KerasHints.forFitKey(key, catalog.schedules()));
         int before = problems.count();
         Long epochs = f.integer("epochs", Range.closed(1, MAX_EPOCHS), false);
         Long batch = f.integer("batch_size", Range.closed(1, MAX_BATCH), false);

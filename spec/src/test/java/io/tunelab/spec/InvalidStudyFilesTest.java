@@ -169,6 +169,23 @@ class InvalidStudyFilesTest {
                         9, "fit.early_stopping.patience", "is required"),
                 bad("unknown schedule with a suggestion", adding("fit: {schedule: {type: cosin}}"),
                         9, "fit.schedule.type", "unknown schedule 'cosin' (did you mean 'cosine'?)"),
+                bad("Optuna's loguniform", adding("  learnig_rate2: {loguniform: [1e-4, 1e-1]}"),
+                        9, "space.learnig_rate2.loguniform", "unknown key 'loguniform'; a log-uniform float is `reciprocal:"
+                                + " [low, high]` (or `float: [low, high], log: true`)"),
+                bad("a bare number in the space", adding("  batch_size: 64"),
+                        9, "space.batch_size", "expected a distribution, got the number 64; a value fixed in every trial is"
+                                + " a choice of one: `batch_size: {choice: [64]}`"),
+                bad("direction spelt the British way, capitalised", replacing(2, "direction: Maximise"),
+                        2, "direction", "got 'Maximise' (did you mean 'maximize'?)"),
+                bad("Keras's callbacks list", adding("fit: {callbacks: [early_stopping]}"),
+                        9, "fit.callbacks", "unknown key 'callbacks'; Keras's callbacks are fields of fit here: early_stopping"
+                                + " (EarlyStopping), schedule (LearningRateScheduler, ReduceLROnPlateau)"),
+                bad("Keras's ReduceLROnPlateau", adding("fit: {reduce_lr_on_plateau: {factor: 0.5}}"),
+                        9, "fit.reduce_lr_on_plateau", "Keras's ReduceLROnPlateau is `schedule: {type: plateau, factor: 0.5,"),
+                bad("Keras's ModelCheckpoint in its class spelling", adding("fit: {ModelCheckpoint: {save_best_only: true}}"),
+                        9, "fit.ModelCheckpoint", "Keras's ModelCheckpoint is `checkpoint_every: N`"),
+                bad("Keras's LearningRateScheduler", adding("fit: {learning_rate_scheduler: cosine}"),
+                        9, "fit.learning_rate_scheduler", "`schedule: {type: TYPE, ...}` with TYPE one of constant, power"),
                 bad("checkpoints every zero epochs", adding("fit: {checkpoint_every: 0}"),
                         9, "fit.checkpoint_every", "must be an integer from 1 to 1000000, got 0"),
                 bad("checkpoints less often than the epochs run", adding("fit: {epochs: 2, checkpoint_every: 5}"),

@@ -38,4 +38,9 @@ public final class Numbers {
         }
         return rounded.stripTrailingZeros().toPlainString();
     }
+
+    /** {@code count} and the noun, plural unless the count is one: {@code 1 epoch}, {@code 2 epochs}, {@code 0 trials}. */
+    public static String count(long count, String noun) {
+        return count + " " + noun + (count == 1 ? "" : "s");
+    }
 }

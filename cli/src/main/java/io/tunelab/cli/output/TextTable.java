@@ -106,6 +106,9 @@ public record TextTable(List<String> columns, List<List<Object>> rows, List<Stri
             cells.add(r);
         }
         for (int c = 0; c < width.length; c++) {
+            alignDecimals(cells, c);
+        }
+        for (int c = 0; c < width.length; c++) {
             width[c] = columns.get(c).length();
             for (List<String> r : cells) {
                 width[c] = Math.max(width[c], r.get(c).length());
@@ -126,6 +129,35 @@ public record TextTable(List<String> columns, List<List<Object>> rows, List<Stri
             out.add(line(indent, cells.get(i), width, rows.get(i)));
         }
         return out;
+    }
+
+    /**
+     * One format per column: when a column's numbers are fractions written plainly ({@code 0.489}, {@code 0.50944}), each
+     * gets as many decimals as the longest ({@code 0.48900}); a column with a number in scientific form is left as it is.
+     */
+    private void alignDecimals(List<List<String>> cells, int c) {
+        int decimals = 0;
+        for (int i = 0; i < rows.size(); i++) {
+            Object raw = rows.get(i).get(c);
+            String text = cells.get(i).get(c);
+            if (raw instanceof Double || raw instanceof Float) {
+                if (text.contains("e") || text.contains("E") || text.contains("N") || text.contains("I")) {
+                    return;
+                }
+                int dot = text.indexOf('.');
+                decimals = Math.max(decimals, dot < 0 ? 0 : text.length() - dot - 1);
+            } else if (raw != null) {
+                return;
+            }
+        }
+        for (int i = 0; decimals > 0 && i < rows.size(); i++) {
+            if (rows.get(i).get(c) != null) {
+                String text = cells.get(i).get(c);
+                int dot = text.indexOf('.');
+                int has = dot < 0 ? 0 : text.length() - dot - 1;
+                cells.get(i).set(c, text + (dot < 0 ? "." : "") + "0".repeat(decimals - has));
+            }
+        }
     }
 
     private static String line(String indent, List<String> cells, int[] width, List<Object> raw) {

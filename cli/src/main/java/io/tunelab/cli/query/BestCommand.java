@@ -1,5 +1,7 @@
 package io.tunelab.cli.query;
 
+import io.tunelab.cli.output.Format;
+import io.tunelab.cli.output.Numbers;
 import io.tunelab.cli.wiring.Wiring;
 import io.tunelab.search.storage.StorageException;
 import io.tunelab.search.storage.StudyRecord;
@@ -56,6 +58,10 @@ public final class BestCommand extends StudyCommand {
                     : "study '" + study + "' has no feasible trial: all " + n
                     + " COMPLETE trials violate a constraint, so none is best (`tunelab trials " + study
                     + "` shows which trials are feasible)");
+        }
+        if (format == Format.TABLE && s.directions().size() > 1) {
+            out.println("Pareto front of '" + study + "': " + Numbers.count(best.size(), "trial") + ", none beaten in every"
+                    + " objective by another");
         }
         out.print(TrialRows.of(best, s.directions().size()).render(format));
         out.flush();

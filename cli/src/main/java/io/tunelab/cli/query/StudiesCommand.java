@@ -1,5 +1,6 @@
 package io.tunelab.cli.query;
 
+import io.tunelab.cli.output.Numbers;
 import io.tunelab.cli.output.TextTable;
 import io.tunelab.cli.wiring.Wiring;
 import io.tunelab.search.storage.TrialStorage;
@@ -35,6 +36,10 @@ public final class StudiesCommand extends StudyCommand {
         for (StudySummary s : summaries(storage)) {
             Map<TrialState, Integer> counts = s.counts();
             Object best = s.directions().size() != 1 || s.bestValues().isEmpty() ? null : s.bestValues().get(0);
+            if (s.directions().size() > 1 && s.paretoSize() > 0) {
+                best = new TextTable.Cell("Pareto front: " + Numbers.count(s.paretoSize(), "trial"),
+                        Map.of("pareto_front", s.paretoSize()));
+            }
             List<String> directions = s.directions().stream().map(d -> d.name().toLowerCase(Locale.ROOT)).toList();
             rows.add(Arrays.<Object>asList(s.name(), new TextTable.Cell(directions.toString(), directions),
                     s.totalTrials(), counts.get(TrialState.COMPLETE), counts.get(TrialState.PRUNED),

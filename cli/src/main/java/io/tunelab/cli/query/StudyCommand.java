@@ -3,7 +3,6 @@ package io.tunelab.cli.query;
 import io.tunelab.cli.output.Format;
 import io.tunelab.cli.output.FormatConverter;
 import io.tunelab.cli.wiring.Wiring;
-import io.tunelab.search.storage.StorageException;
 import io.tunelab.search.storage.StudyRecord;
 import io.tunelab.search.storage.TrialStorage;
 import java.io.PrintWriter;
@@ -41,7 +40,6 @@ abstract class StudyCommand implements Callable<Integer> {
     abstract int run(TrialStorage storage, PrintWriter out);
 
     static StudyRecord study(TrialStorage storage, String name) {
-        return storage.findStudy(name).orElseThrow(() -> StorageException.notFound("no study named '" + name
-                + "'; `tunelab studies` lists the studies"));
+        return Studies.named(storage, name);
     }
 }

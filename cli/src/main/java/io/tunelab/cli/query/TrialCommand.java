@@ -24,7 +24,9 @@ import java.util.IntSummaryStatistics;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
@@ -33,8 +35,9 @@ import picocli.CommandLine.Parameters;
  * {@code user:KEY} (test_evaluation, epochs_run, stop_reason, value_epoch...), {@code system:KEY} (sampler,
  * startup_of, slot...), {@code intermediate} (the pruner's reports), {@code metric:TAG} (last value, its step, the
  * number of points, min and max) and {@code artifact:NAME}; with {@code --format json} the whole record as one object,
- * distributions, every intermediate value and the metric summaries included. The table shows a FAIL trial's stack
- * trace ({@code system:fail_trace}) whole after its rows, line by line, instead of as one cut-short row.
+ * distributions, every intermediate value and the metric summaries included. The table shows the message whole,
+ * wrapped over as many rows as it needs; a FAIL trial's stack trace ({@code system:fail_trace}) only with
+ * {@code --trace} (or {@code --debug}), whole after its rows, line by line, and otherwise a one-line hint that it exists.
  */
 @Command(name = "trial", mixinStandardHelpOptions = true,
         description = {"Show one trial of a study: state, values, parameters, user and system attributes, message,"
@@ -48,8 +51,14 @@ public final class TrialCommand extends StudyCommand {
     @Parameters(index = "1", paramLabel = "NUMBER", description = "Trial number (as `tunelab trials` lists it).")
     int number;
 
+    @Option(names = "--trace", description = "Show a failed trial's stack trace (also shown with --debug).")
+    boolean trace;
+
     /** The widest value a table shows whole. */
     static final int WIDEST = 160;
+
+    /** The width a message is wrapped at in a table. */
+    static final int MESSAGE_WIDTH = 100;
 
     TrialCommand(Wiring wiring) {
         super(wiring);
@@ -66,13 +75,27 @@ public final class TrialCommand extends StudyCommand {
         List<ArtifactRef> artifacts = storage.artifacts(t.id());
         out.print(format == Format.JSON ? json(s, t, metrics, artifacts) : table(s, t, metrics, artifacts, format == Format.TABLE)
                 .render(format));
-        if (format == Format.TABLE && t.systemAttrs().get(FailTrace.ATTR) instanceof String trace) {
+        if (format == Format.TABLE && t.systemAttrs().get(FailTrace.ATTR) instanceof String stackTrace) {
             out.println();
-            out.println("Stack trace (system:" + FailTrace.ATTR + "):");
-            out.println(trace.strip());
+            if (trace || debug()) {
+                out.println("Stack trace (system:" + FailTrace.ATTR + "):");
+                out.println(stackTrace.strip());
+            } else {
+                out.println("(the trial's stack trace is stored: show it with --trace)");
+            }
         }
         out.flush();
         return 0;
+    }
+
+    /** Whether {@code --debug} was given, to this command or before it. */
+    private boolean debug() {
+        for (CommandLine c = spec.commandLine(); c != null; c = c.getParent()) {
+            if (c.getParseResult() != null && c.getParseResult().hasMatchedOption("--debug")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Trial {@code number} of the study; a number it does not have is an error naming the study and its range. */
@@ -129,8 +152,12 @@ public final class TrialCommand extends StudyCommand {
             add(rows, "sampler", Sampler.label(t));
         }
         if (t.message() != null && !t.message().isBlank()) {
-            add(rows, "message", t.message());
+            List<String> lines = forPeople ? wrap(t.message(), MESSAGE_WIDTH) : List.of(t.message());
+            for (int i = 0; i < lines.size(); i++) {
+                add(rows, i == 0 ? "message" : "", lines.get(i));
+            }
         }
+        int messageEnd = rows.size();
         t.params().forEach((k, v) -> add(rows, "param:" + k, v));
         t.userAttrs().forEach((k, v) -> add(rows, "user:" + k, cell(v)));
         t.systemAttrs().forEach((k, v) -> {
@@ -150,12 +177,30 @@ public final class TrialCommand extends StudyCommand {
             add(rows, "artifact:" + a.name(), a.size() + " bytes, sha256 " + a.sha256() + ", " + a.uri());
         }
         if (forPeople) {
-            for (List<Object> row : rows) {
+            for (int i = 0; i < rows.size(); i++) {
+                List<Object> row = rows.get(i);
                 String text = row.get(1) == null ? null : row.get(1).toString();
-                row.set(1, text != null && text.length() > WIDEST ? text.substring(0, WIDEST - 3) + "..." : text);
+                row.set(1, text != null && text.length() > WIDEST && i >= messageEnd ? text.substring(0, WIDEST - 3) + "..." : text);
             }
         }
         return new TextTable(List.of("field", "value"), rows);
+    }
+
+    /** {@code text}'s lines, each broken at spaces into lines of at most {@code width} characters (a longer word whole). */
+    static List<String> wrap(String text, int width) {
+        List<String> lines = new ArrayList<>();
+        for (String paragraph : text.strip().split("\\R")) {
+            StringBuilder line = new StringBuilder();
+            for (String word : paragraph.strip().split(" +")) {
+                if (line.length() > 0 && line.length() + 1 + word.length() > width) {
+                    lines.add(line.toString());
+                    line.setLength(0);
+                }
+                line.append(line.length() > 0 ? " " : "").append(word);
+            }
+            lines.add(line.toString());
+        }
+        return lines;
     }
 
     /** An attribute's value as a cell: numbers, text and booleans as they are, anything else as its JSON. */

@@ -1,6 +1,7 @@
 package io.tunelab.cli.registry;
 
 import io.tunelab.cli.error.CliException;
+import io.tunelab.search.text.Suggestions;
 import io.tunelab.cli.run.StudyFiles;
 import io.tunelab.serving.ModelRef;
 import io.tunelab.serving.ModelResolver;
@@ -46,9 +47,19 @@ public final class RegistryModelResolver implements ModelResolver {
         if (alias == null) {
             return new ModelRef(model, pinned);
         }
-        ModelVersion v = tracker.registry().resolve(model, alias).orElseThrow(() -> new CliException(
-                "model '" + model + "' has no alias '" + alias + "'; promote a version with `tunelab promote`"));
+        ModelVersion v = tracker.registry().resolve(model, alias).orElseThrow(this::noSuchAlias);
         return new ModelRef(model, v.version());
+    }
+
+    /** Names the model's aliases and the versions they point at, the closest first when it is a likely typo. */
+    private CliException noSuchAlias() {
+        List<ModelVersion> versions = tracker.registry().versions(model);
+        List<String> aliases = versions.stream().flatMap(v -> v.aliases().stream()).sorted().toList();
+        List<String> pointing = versions.stream().flatMap(v -> v.aliases().stream().map(a -> a + " (v" + v.version() + ")"))
+                .sorted().toList();
+        return new CliException("model '" + model + "' has no alias '" + alias + "'" + Suggestions.didYouMean(alias, aliases)
+                + "; " + (aliases.isEmpty() ? "it has no aliases" : "its aliases are " + String.join(", ", pointing))
+                + "; promote a version with `tunelab promote`");
     }
 
     @Override

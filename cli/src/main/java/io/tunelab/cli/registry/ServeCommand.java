@@ -1,5 +1,6 @@
 package io.tunelab.cli.registry;
 
+import io.tunelab.cli.output.PortConverter;
 import io.tunelab.cli.error.CliException;
 import io.tunelab.cli.output.AccessNotice;
 import io.tunelab.cli.query.StorageUrlOption;
@@ -50,7 +51,8 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--public", description = "Off loopback, answer POST /predict without a token (prints a warning).")
     boolean open;
 
-    @Option(names = "--port", defaultValue = "8090", description = "Port (default: ${DEFAULT-VALUE}; 0 picks one).")
+    @Option(names = "--port", defaultValue = "8090", converter = PortConverter.class,
+            description = "Port (default: ${DEFAULT-VALUE}; 0 picks one).")
     int port;
 
     @Option(names = "--poll", defaultValue = "2", paramLabel = "SECONDS",
@@ -78,9 +80,6 @@ public final class ServeCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         if (mcSamples < 1 || mcSamples > 1000) {
             throw new CliException("--mc-samples must be between 1 and 1000, got " + mcSamples);
-        }
-        if (port < 0 || port > 65535) {
-            throw new CliException("--port must be 0 to 65535 (0 picks a free port), got " + port);
         }
         if (pollSeconds < 1) {
             throw new CliException("--poll must be at least 1 second, got " + pollSeconds);

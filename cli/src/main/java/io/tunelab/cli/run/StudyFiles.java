@@ -8,7 +8,7 @@ import io.tunelab.spec.SpecValidationException;
 import io.tunelab.spec.StudySpec;
 import io.tunelab.spec.StudySpecParser;
 import io.tunelab.cli.wiring.TrainerFactory;
-import io.tunelab.search.storage.StorageException;
+import io.tunelab.cli.query.Studies;
 import io.tunelab.search.storage.StudyRecord;
 import io.tunelab.search.storage.TrialStorage;
 import java.util.List;
@@ -25,9 +25,7 @@ public record StudyFiles(String text, StudySpec spec, TrainerFactory trainer) {
 
     /** The study file of the study called {@code study}; NOT_FOUND if there is none. */
     public static StudyFiles of(TrialStorage storage, String study, List<TrainerFactory> trainers) {
-        StudyRecord record = storage.findStudy(study).orElseThrow(() -> StorageException.notFound(
-                "no study named '" + study + "'; `tunelab studies` lists the studies"));
-        return of(record, trainers);
+        return of(Studies.named(storage, study), trainers);
     }
 
     /** The study file stored with {@code record}; a {@link CliException} if it has none or it is invalid. */

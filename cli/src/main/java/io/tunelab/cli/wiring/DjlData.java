@@ -4,6 +4,7 @@ import io.tunelab.cli.error.CliException;
 import io.tunelab.cli.error.ProblemList;
 import io.tunelab.spec.FitSpec;
 import io.tunelab.spec.StudySpec;
+import io.tunelab.spec.Texts;
 import io.tunelab.trainers.TrainersException;
 import io.tunelab.trainers.data.DatasetFingerprint;
 import io.tunelab.trainers.data.DatasetRepository;
@@ -65,7 +66,7 @@ final class DjlData {
             case "csv" -> csvTask(data);
             case "series", "synthetic-series" -> Task.REGRESSION;
             default -> throw new CliException("data.dataset: DJL trainers read " + String.join(", ", DATASETS)
-                    + ", got '" + dataset + "'");
+                    + ", got '" + dataset + "'" + Texts.didYouMean(dataset, DATASETS));
         };
     }
 

@@ -4,6 +4,7 @@ import io.tunelab.cli.error.CliException;
 import io.tunelab.cli.error.ProblemList;
 import io.tunelab.spec.FitSpec;
 import io.tunelab.spec.StudySpec;
+import io.tunelab.spec.Texts;
 import io.tunelab.search.study.Objective;
 import io.tunelab.trainers.TrainersException;
 import io.tunelab.trainers.eval.CrossValidation;
@@ -235,7 +236,8 @@ public final class TribuoTrainers implements TrainerFactory {
         boolean file = dataset.toLowerCase(Locale.ROOT).endsWith(".csv");
         if (!file && !dataset.equals("csv")) {
             throw new CliException("data.dataset: Tribuo trainers read synthetic-classification, synthetic-regression"
-                    + " or a CSV file (a path ending in .csv), got '" + dataset + "'");
+                    + " or a CSV file (a path ending in .csv), got '" + dataset + "'"
+                    + Texts.didYouMean(dataset, List.of(SYNTHETIC_CLASSIFICATION, SYNTHETIC_REGRESSION)));
         }
         if (file && data.has("path")) {
             throw new CliException("data.path: the CSV file is already named by dataset: " + dataset + "; give it once");
@@ -248,7 +250,10 @@ public final class TribuoTrainers implements TrainerFactory {
         };
     }
 
-    /** {@code val_accuracy}/{@code accuracy} → accuracy, {@code rmse}, {@code mae}, {@code r2}, {@code macro_f1}. */
+    /**
+     * {@code val_accuracy}/{@code accuracy} → accuracy, {@code rmse}, {@code mae}, {@code r2}, {@code macro_f1}; any other
+     * name, a loss included (Tribuo trainers report none), is refused with the list, whatever the study's direction.
+     */
     static Metric metric(String name, Task task) {
         String n = name.toLowerCase(Locale.ROOT).replaceFirst("^(val_|valid_|validation_)", "");
         switch (n) {
@@ -264,11 +269,10 @@ public final class TribuoTrainers implements TrainerFactory {
                 return Metric.MAE;
             case "r2":
                 return Metric.R2;
-            case "loss":
-                return Metric.defaultFor(task);
             default:
-                throw new CliException("metric: Tribuo trainers report accuracy, macro_f1, rmse, mae or r2, got '"
-                        + name + "'");
+                throw new CliException("metric: Tribuo trainers report accuracy, macro_f1, rmse, mae or r2 (as val_ names"
+                        + " too), got '" + name + "'" + (n.equals("loss") ? "; they report no loss: for a classifier use"
+                        + " accuracy or macro_f1, for a regressor rmse or mae" : ""));
         }
     }
 }

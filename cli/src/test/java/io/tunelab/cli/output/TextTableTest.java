@@ -23,6 +23,22 @@ class TextTableTest {
     }
 
     @Test
+    void aColumnOfFractionsHasOneFormatAndOtherColumnsKeepTheirs() {
+        TextTable t = new TextTable(List.of("trial", "value", "lr"), List.of(
+                Arrays.asList(0, 0.489, 3e-5), Arrays.asList(1, 0.50944, 0.01), Arrays.asList(2, null, 0.1)));
+
+        assertThat(t.text()).isEqualTo("""
+                trial  value    lr
+                -----  -------  -----------
+                    0  0.48900  3.00000e-05
+                    1  0.50944         0.01
+                    2                   0.1
+                """);
+        assertThat(t.render(Format.CSV)).contains("0,0.489,").contains("1,0.50944,");
+        assertThat(Numbers.count(1, "epoch") + ", " + Numbers.count(2, "epoch")).isEqualTo("1 epoch, 2 epochs");
+    }
+
+    @Test
     void textHasARuleUnderTheHeaderRightAlignsNumbersAndTrimsTrailingSpaces() {
         assertThat(TABLE.text()).isEqualTo("""
                 name      value  note

@@ -191,6 +191,14 @@ class QueryCommandsTest {
     }
 
     @Test
+    void aMisspeltStudyNameIsAnsweredWithTheClosestStudy() {
+        Result r = run("trials", "fashoin-mlp");
+
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("no study named 'fashoin-mlp' (did you mean 'fashion-mlp'?); `tunelab studies`");
+    }
+
+    @Test
     void aBadFormatIsAUsageError() {
         Result r = run("trials", "fashion-mlp", "--format", "xml");
         assertThat(r.code()).isEqualTo(2);

@@ -66,7 +66,8 @@ class TrackerQueryCommandsTest {
     void studiesListsCountsInfeasibleTrialsAndTheFeasibleBestValue() {
         fill();
         String out = run(0, "studies", "--storage", dir.toString(), "--format", "csv");
-        assertThat(out.lines()).contains("single,[minimize],6,4,0,1,1,1,1.5", "multi,\"[minimize, minimize]\",4,4,0,0,0,0,",
+        assertThat(out.lines()).contains("single,[minimize],6,4,0,1,1,1,1.5",
+                "multi,\"[minimize, minimize]\",4,4,0,0,0,0,Pareto front: 3 trials",
                 "empty,[maximize],0,0,0,0,0,0,");
     }
 
@@ -77,6 +78,9 @@ class TrackerQueryCommandsTest {
                 .singleElement().asString().startsWith("2,");
         assertThat(run(0, "best", "multi", "--storage", dir.toString(), "--format", "csv").lines().skip(1)
                 .map(l -> l.split(",")[0])).containsExactly("0", "1", "3");
+        assertThat(run(0, "best", "multi", "--storage", dir.toString()).lines().findFirst()).contains("Pareto front of 'multi':"
+                + " 3 trials, none beaten in every objective by another");
+        assertThat(run(0, "studies", "--storage", dir.toString(), "--format", "json")).contains("\"pareto_front\" : 3");
         assertThat(run(2, "best", "empty", "--storage", dir.toString())).contains("has no COMPLETE trial yet");
     }
 

@@ -95,18 +95,42 @@ class TrialCommandTest {
     }
 
     @Test
-    void aFailedTrialShowsItsStackTraceLineByLineAfterItsRows() {
+    void aFailedTrialShowsItsStackTraceOnlyWithTraceOrDebugAndOtherwiseSaysItExists() {
         Study study = Study.builder("failing").storage(STORAGE).create();
         study.optimize(trial -> failDeepDown(2), OptimizeOptions.trials(1).withParallelism(1));
 
-        Result r = run("trial", "failing", "0");
+        Result plain = run("trial", "failing", "0");
+        Result traced = run("trial", "failing", "0", "--trace");
+        Result debug = run("--debug", "trial", "failing", "0");
+
+        assertThat(plain.code()).as(plain.err()).isZero();
+        assertThat(plain.out()).contains("message").contains("IllegalStateException").doesNotContain("\tat io.tunelab")
+                .contains("(the trial's stack trace is stored: show it with --trace)");
+        for (Result r : List.of(traced, debug)) {
+            assertThat(r.code()).as(r.err()).isZero();
+            assertThat(r.out()).contains("Stack trace (system:fail_trace):\njava.lang.IllegalStateException\n"
+                            + "\tat io.tunelab.cli.query.TrialCommandTest.failDeepDown(TrialCommandTest.java:")
+                    .doesNotContain("system:fail_trace  ").doesNotContain("show it with --trace");
+        }
+        assertThat(run("trial", "failing", "0", "--format", "json").out()).contains("\"fail_trace\" : \"java.lang.Illegal");
+    }
+
+    @Test
+    void aLongMessageIsShownWholeWrappedOverRows() {
+        String message = "training diverged: the loss became NaN at epoch 3; " + "try a smaller learning rate ".repeat(8)
+                + "or gradient clipping (END)";
+        Study study = Study.builder("diverging").storage(STORAGE).create();
+        study.optimize(trial -> {
+            throw new IllegalArgumentException(message);
+        }, OptimizeOptions.trials(1).withParallelism(1));
+
+        Result r = run("trial", "diverging", "0");
 
         assertThat(r.code()).as(r.err()).isZero();
-        assertThat(r.out()).contains("message").contains("IllegalStateException")
-                .contains("Stack trace (system:fail_trace):\njava.lang.IllegalStateException\n"
-                        + "\tat io.tunelab.cli.query.TrialCommandTest.failDeepDown(TrialCommandTest.java:")
-                .doesNotContain("system:fail_trace  ");
-        assertThat(run("trial", "failing", "0", "--format", "json").out()).contains("\"fail_trace\" : \"java.lang.Illegal");
+        assertThat(r.out()).contains("or gradient clipping (END)").doesNotContain("...");
+        assertThat(r.out().lines().filter(l -> l.contains("try a smaller"))).hasSizeGreaterThan(1)
+                .allSatisfy(l -> assertThat(l.length()).isLessThanOrEqualTo(TrialCommand.MESSAGE_WIDTH + 20));
+        assertThat(TrialCommand.wrap("a bb ccc\ndd", 4)).containsExactly("a bb", "ccc", "dd");
     }
 
     @Test

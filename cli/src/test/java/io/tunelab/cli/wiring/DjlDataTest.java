@@ -142,6 +142,14 @@ class DjlDataTest {
     }
 
     @Test
+    void aDataSetNameWithUnderscoresIsAnsweredWithItsHyphenatedSpelling() {
+        StudySpec spec = spec("djl-mlp", "val_accuracy", "{dataset: fashion_mnist}", "n_neurons: {int: [8, 16]}");
+
+        assertThatThrownBy(() -> new DjlTrainers().configuration(spec)).isInstanceOf(CliException.class)
+                .hasMessageContaining("got 'fashion_mnist' (did you mean 'fashion-mnist'?)");
+    }
+
+    @Test
     void aRegressionMetricOnClassificationDataIsRefused() {
         StudySpec spec = spec("djl-mlp", "rmse", "{dataset: idx, images: a, labels: b}", "n_neurons: {int: [8, 16]}");
 

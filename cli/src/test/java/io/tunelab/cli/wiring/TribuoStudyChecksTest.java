@@ -39,6 +39,16 @@ class TribuoStudyChecksTest {
     }
 
     @Test
+    void aLossIsRefusedWithTheMetricsTribuoReportsNotTakenForAccuracy() {
+        StudySpec spec = spec("minimize", "val_loss", "{type: none}",
+                "{dataset: synthetic-classification, samples: 200, classes: 2, seed: 1}");
+
+        assertThatThrownBy(() -> new TribuoTrainers().configuration(spec)).isInstanceOf(CliException.class)
+                .hasMessage("metric: Tribuo trainers report accuracy, macro_f1, rmse, mae or r2 (as val_ names too), got"
+                        + " 'val_loss'; they report no loss: for a classifier use accuracy or macro_f1, for a regressor rmse or mae");
+    }
+
+    @Test
     void aRegressionMetricOnASyntheticClassificationIsRefusedAtMetric() {
         StudySpec spec = spec("minimize", "rmse", "{type: none}",
                 "{dataset: synthetic-classification, samples: 200, classes: 2, seed: 1}");

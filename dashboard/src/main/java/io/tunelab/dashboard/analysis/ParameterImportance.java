@@ -18,7 +18,10 @@ import java.util.SplittableRandom;
  * to 1, are the importances. Only main effects are computed, with difference arrays over each tree's
  * split points. A study larger than {@code maxTrials} is read through a seeded sample of that many of its usable trials
  * (drawn without replacement before anything else is computed), so the cost is bounded whatever the study's size and
- * the answer says from how many trials it comes. Deterministic for a given seed; thread-safe.
+ * the answer says from how many trials it comes. A study smaller than two leaves of {@code minLeaf} trials grows its
+ * trees with leaves of half its trials (at least one), as Optuna's forest (leaves of one trial) would, rather than
+ * trees that cannot split; when no tree finds a split (every value the same) the answer has no importances and a note
+ * saying why, never a column of zeros. Deterministic for a given seed; thread-safe.
  */
 public final class ParameterImportance {
     /** The method's name as shown to users. */
@@ -44,8 +47,9 @@ public final class ParameterImportance {
      * @param sample how many distinct trials of them the trees' bootstrap samples drew: at most {@code maxTrials}, and
      *               the trees are fitted on at most {@code trees × sampleSize} draws, so of a large study only a sample
      *               is read (a page says "from {@code sample} of {@code trials} trials")
+     * @param note   why there are no importances (too few trials, values that do not vary), or null when there are
      */
-    public record Result(String method, int trials, int sample, List<Entry> importances) {
+    public record Result(String method, int trials, int sample, List<Entry> importances, String note) {
         public Result {
             importances = List.copyOf(importances);
         }
@@ -86,12 +90,14 @@ public final class ParameterImportance {
         FeatureMatrix features = FeatureMatrix.of(usable);
         int d = features.names().size();
         if (usable.size() < 2 || d == 0) {
-            return new Result(METHOD, all, usable.size(), List.of());
+            return new Result(METHOD, all, usable.size(), List.of(), usable.size() < 2
+                    ? "too few trials: " + all + " complete with a finite value, need at least 2" : "no parameters to rank");
         }
         double[] y = usable.stream().mapToDouble(t -> direction.asLoss(t.values().get(objective))).toArray();
         double[] sums = new double[d];
         int counted = 0;
         int m = Math.min(sampleSize, usable.size());
+        int leaf = m >= 2 * minLeaf ? minLeaf : Math.max(1, m / 2);
         boolean[] drawn = new boolean[usable.size()];
         int sample = 0;
         for (int k = 0; k < trees; k++) {
@@ -104,7 +110,7 @@ public final class ParameterImportance {
                 xs[i] = features.rows()[pick];
                 ys[i] = y[pick];
             }
-            double[] shares = MarginalVariance.shares(RegressionTree.grow(xs, ys, maxDepth, minLeaf), d);
+            double[] shares = MarginalVariance.shares(RegressionTree.grow(xs, ys, maxDepth, leaf), d);
             if (shares != null) {
                 for (int f = 0; f < d; f++) {
                     sums[f] += shares[f];
@@ -113,12 +119,16 @@ public final class ParameterImportance {
             }
         }
         double total = Arrays.stream(sums).sum();
+        if (counted == 0 || !(total > 0)) {
+            return new Result(METHOD, all, sample, List.of(), "no parameter explains the value: it does not vary across"
+                    + " the " + usable.size() + " trials read, or no split of them separates different values");
+        }
         List<Entry> entries = new ArrayList<>();
         for (int f = 0; f < d; f++) {
-            entries.add(new Entry(features.names().get(f), counted == 0 || total <= 0 ? 0 : sums[f] / total));
+            entries.add(new Entry(features.names().get(f), sums[f] / total));
         }
         entries.sort(Comparator.comparingDouble(Entry::importance).reversed().thenComparing(Entry::param));
-        return new Result(METHOD, all, sample, entries);
+        return new Result(METHOD, all, sample, entries, null);
     }
 
     /** {@code cap} of {@code trials} drawn without replacement (a partial shuffle of their positions), in their order; all if they fit. */

@@ -68,7 +68,7 @@ TL.StudyCharts = (() => {
 
   /** The server's importance as TL.ImportanceChart draws it: a large study's forest reads a sample of its trials, said how many of how many. */
   function importance(result) {
-    return {title: 'Parameter importance', subtext: result.method + ', ' + (result.sample != null && result.sample < result.trials
+    return {title: 'Parameter importance', subtext: result.note ? result.note : result.method + ', ' + (result.sample != null && result.sample < result.trials
       ? 'from ' + result.sample + ' of ' + result.trials + ' trials (sampled)' : result.trials + ' trials'), entries: result.importances || []};
   }
 

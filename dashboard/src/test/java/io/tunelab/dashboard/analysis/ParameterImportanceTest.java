@@ -67,9 +67,32 @@ class ParameterImportanceTest {
     }
 
     @Test
-    void tooFewTrialsGiveNoImportances() {
-        assertThat(new ParameterImportance().compute(trials(1, 3), 0, Direction.MINIMIZE, new SplittableRandom(0))
-                .importances()).isEmpty();
+    void tooFewTrialsGiveNoImportancesAndSaySo() {
+        ParameterImportance.Result r = new ParameterImportance().compute(trials(1, 3), 0, Direction.MINIMIZE, new SplittableRandom(0));
+
+        assertThat(r.importances()).isEmpty();
+        assertThat(r.note()).isEqualTo("too few trials: 1 complete with a finite value, need at least 2");
+    }
+
+    @Test
+    void fourTrialsWhoseValuesDifferGetImportancesThatSumToOneNotZeros() {
+        ParameterImportance.Result r = new ParameterImportance().compute(trials(4, 5), 0, Direction.MINIMIZE, new SplittableRandom(0));
+
+        assertThat(r.note()).isNull();
+        assertThat(r.importances()).isNotEmpty();
+        assertThat(r.importances().stream().mapToDouble(ParameterImportance.Entry::importance).sum())
+                .isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-9));
+    }
+
+    @Test
+    void valuesThatDoNotVaryGiveNoImportancesAndANoteInsteadOfZeros() {
+        List<FrozenTrial> same = trials(20, 6).stream().map(t -> new FrozenTrial(t.id(), t.number(), t.state(), List.of(1.0),
+                null, null, t.params(), t.distributions(), new TreeMap<>(), Map.of(), Map.of(), null)).toList();
+
+        ParameterImportance.Result r = new ParameterImportance().compute(same, 0, Direction.MINIMIZE, new SplittableRandom(0));
+
+        assertThat(r.importances()).isEmpty();
+        assertThat(r.note()).startsWith("no parameter explains the value");
     }
 
     @Test
