@@ -234,7 +234,8 @@ final class Database implements AutoCloseable, Transactions {
                 throw TrackerException.unavailable("cannot create the tracker directory " + dir + ": " + e, e);
             }
         } else if (!Files.isDirectory(dir)) {
-            throw TrackerException.invalid("storage URL " + DatabaseSettings.redacted(settings.jdbcUrl()) + ": no directory "
+            String url = DatabaseSettings.redacted(settings.jdbcUrl()).split(";", 2)[0];
+            throw TrackerException.invalid("storage URL " + url + ": no directory "
                     + dir + " for its database file " + file.getFileName() + "; expected an existing directory: create it first,"
                     + " or name the tracker directory itself (TrackerConfig.inDirectory, --storage DIR), made on first use");
         }

@@ -83,7 +83,7 @@ class TrackerTest {
         Path missing = tmp.resolve("nonexistent").resolve("dir");
         assertThatThrownBy(() -> Tracker.open(TrackerConfig.forUrl("jdbc:h2:" + missing.resolve("x"), tmp.resolve("a"))))
                 .isInstanceOf(TrackerException.class)
-                .hasMessageStartingWith("storage URL jdbc:h2:" + missing.resolve("x"))
+                .hasMessageStartingWith("storage URL jdbc:h2:" + missing.resolve("x") + ": no directory")
                 .hasMessageContaining("no directory " + missing + " for its database file x.mv.db; expected an existing directory");
         assertThat(tmp.resolve("nonexistent")).doesNotExist();
     }
