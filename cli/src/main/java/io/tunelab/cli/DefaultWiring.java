@@ -29,6 +29,14 @@ public final class DefaultWiring implements Wiring {
     }
 
     @Override
+    public TrialStorage openExistingStorage(StorageAccess access) {
+        if (access.url().startsWith("memory:")) {
+            return new InMemoryStorage();
+        }
+        return Tracker.openStorage(TrackerLocation.existing(access));
+    }
+
+    @Override
     public TrialStorage openStorageForReading(StorageAccess access) {
         if (access.url().startsWith("memory:")) {
             return new InMemoryStorage();

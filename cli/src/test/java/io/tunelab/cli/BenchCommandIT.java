@@ -75,6 +75,7 @@ class BenchCommandIT {
 
     @Test
     void benchDashboardMeasuresADatabaseGivenByUrl(@TempDir Path dir) throws Exception {
+        Files.createDirectories(dir.resolve("db")); // an H2 URL creates its file, not a missing directory (as SQLite)
         String url = "jdbc:h2:file:" + dir.resolve("db").resolve("tracker");
         Path csv = dir.resolve("dash.csv");
         String out = run(0, "bench", "dashboard", "--storage", url, "--trials", "20", "--points-per-trial", "3", "--runs", "2",

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tunelab.cli.wiring.StorageAccess;
 import io.tunelab.search.storage.TrialStorage;
 import io.tunelab.search.trial.Direction;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,7 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The commands that work on what studies and registrations left in a tracker ({@code models}, {@code promote},
  * {@code serve}, {@code export tensorboard}) refuse a {@code --storage} directory that holds none, as the read
- * commands do, instead of creating an empty tracker there; {@code dashboard} may start on a new one and says so.
+ * commands do, instead of creating an empty tracker there, and so does {@code worker}, which joins a study that is there;
+ * {@code dashboard} may start on a new one and says so.
  */
 class ExistingTrackerCommandsTest {
 
@@ -37,6 +39,25 @@ class ExistingTrackerCommandsTest {
             assertThat(run.err()).as(String.join(" ", command))
                     .contains("--storage: no tracker in '" + mistyped + "'", "tracker.mv.db").doesNotContain("\tat ");
             assertThat(mistyped).as(String.join(" ", command)).doesNotExist();
+        }
+    }
+
+    @Test
+    void aWorkerRefusesAMistypedDirectoryOrH2FileAndLeavesNothingBehind() throws Exception {
+        Path mistyped = dir.resolve("typo").resolve("nope");
+        CliRun run = CliRun.of(new DefaultWiring(), "worker", "--study", "s", "--storage", mistyped.toString());
+
+        assertThat(run.code()).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(run.err()).contains("--storage: no tracker in '" + mistyped + "'", "tracker.mv.db").doesNotContain("\tat ");
+        assertThat(dir.resolve("typo")).doesNotExist();
+
+        String url = "jdbc:h2:" + dir.resolve("typo");
+        run = CliRun.of(new DefaultWiring(), "worker", "--study", "s", "--storage", url);
+
+        assertThat(run.code()).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(run.err()).contains("--storage: no tracker at '" + url + "'").doesNotContain("\tat ");
+        try (var files = Files.list(dir)) {
+            assertThat(files).isEmpty();
         }
     }
 

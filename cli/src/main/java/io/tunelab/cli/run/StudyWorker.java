@@ -46,12 +46,12 @@ public record StudyWorker(Wiring wiring, StorageAccess access, Function<Heartbea
         StudyRecord record;
         StudyFiles file;
         // The study file (and so its heartbeat) is stored with the study: read it, then open with its heartbeat.
-        try (TrialStorage lookup = wiring.openStorage(access)) {
+        try (TrialStorage lookup = wiring.openExistingStorage(access)) {
             record = lookup.findStudy(study).orElseThrow(() -> StorageException.notFound(
                     "no study named '" + study + "' in " + StorageUrls.redacted(access.url()) + "; create it with `tunelab create FILE`"));
             file = StudyFiles.checked(record, wiring.trainers());
         }
-        try (TrialStorage store = wiring.openStorage(heartbeat.apply(file.spec().heartbeat()))) {
+        try (TrialStorage store = wiring.openExistingStorage(heartbeat.apply(file.spec().heartbeat()))) {
             StudyRunner runner = new StudyRunner(file.spec(), file.text(), store, wiring.trainers(), wiring.devices());
             SlotPlan slots = plan.apply(runner);
             MultiObjective objective = runner.objective(slots);

@@ -29,6 +29,15 @@ public interface Wiring {
         return openStorage(access);
     }
 
+    /**
+     * Opens the storage {@code access} names for a command that joins a study already there ({@code worker}): the real
+     * wiring refuses a directory or embedded H2 file that holds no tracker database, naming it, instead of creating an
+     * empty one as {@link #openStorage(StorageAccess)} does.
+     */
+    default TrialStorage openExistingStorage(StorageAccess access) {
+        return openStorage(access);
+    }
+
     /** Opens the whole tracker {@code access} names, with its password where it applies. */
     default Tracker openTracker(StorageAccess access) {
         return openTracker(access.url());

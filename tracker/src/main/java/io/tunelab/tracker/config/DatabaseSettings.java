@@ -40,8 +40,8 @@ public record DatabaseSettings(String jdbcUrl, String user, String password, int
 
     public DatabaseSettings {
         if (!isPostgresql(jdbcUrl) && !startsWith(jdbcUrl, "jdbc:h2:")) {
-            throw new IllegalArgumentException("storage URL must start with jdbc:h2: or jdbc:postgresql:, got '"
-                    + jdbcUrl + "'");
+            throw TrackerException.invalid("storage URL must start with jdbc:h2: or jdbc:postgresql:, got '" + redacted(jdbcUrl)
+                    + "'" + jdbcForm(jdbcUrl).map(url -> "; did you mean '" + redacted(url) + "'?").orElse(""));
         }
         if (maxPoolSize < 2) {
             throw TrackerException.invalid("maxPoolSize must be at least 2 (one for the metric writer), got "
@@ -147,6 +147,16 @@ public record DatabaseSettings(String jdbcUrl, String user, String password, int
             return Optional.empty();
         }
         return Optional.of(base.resolveSibling(base.getFileName() + ".mv.db"));
+    }
+
+    /** The JDBC URL a PostgreSQL connection URI ({@code postgres://…}, {@code postgresql://…}) means, if it is one. */
+    private static Optional<String> jdbcForm(String url) {
+        for (String scheme : List.of("postgres://", "postgresql://")) {
+            if (startsWith(url, scheme)) {
+                return Optional.of("jdbc:postgresql://" + url.substring(scheme.length()));
+            }
+        }
+        return Optional.empty();
     }
 
     private static boolean isPostgresql(String jdbcUrl) {

@@ -3,6 +3,9 @@ package io.tunelab.tracker.jdbc;
 import io.tunelab.search.storage.StorageException;
 import io.tunelab.tracker.TrackerException;
 import io.tunelab.tracker.config.DatabaseSettings;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -34,8 +37,13 @@ final class Database implements AutoCloseable, Transactions {
     private static final int MAX_ATTEMPTS = 12;
     /** H2's error code for a file database another process holds open. */
     static final int IN_USE = 90020;
-    /** How long a hand-over of an embedded database between processes ({@link LocalShare}) may take. */
-    static final Duration HAND_OVER = Duration.ofSeconds(5);
+    /**
+     * How long a process waits for an embedded database that another process holds without sharing it ({@link LocalShare})
+     * to be shared or released: long enough for a read command holding the file for a moment, a holder that ended, or one
+     * that has just opened it, as many processes do when started at the same instant (its share follows within
+     * milliseconds); whatever outage tolerance the open has, since the file answers at once when it is free.
+     */
+    static final Duration HAND_OVER = Duration.ofSeconds(15);
 
     /**
      * The logger, made at the first message: a read command that logs nothing then never starts the logging
@@ -81,13 +89,14 @@ final class Database implements AutoCloseable, Transactions {
      * the first such failure is logged at once, so a mistyped address shows. The embedded database of a
      * directory that another process of this machine holds open (a study running in another terminal) is
      * joined through that process's {@link LocalShare} instead of failing as in use; this process serves
-     * the embedded database it holds the same way. While that file changes hands (its holder has ended, the process
-     * taking it over has not shared it yet) the open waits, for up to {@link #HAND_OVER} (or the outage tolerance, if
-     * shorter); a file held by a process that does not share it (a {@code tunelab server}) fails after that wait.
+     * the embedded database it holds the same way, once it has migrated it. While
+     * that file is held without a share (processes starting at the same instant, one taking the file over from a holder
+     * that ended, a read command holding it read-only for a moment) the open waits, for up to {@link #HAND_OVER}; a file
+     * held by a process that does not share it (a {@code tunelab server}, an older Tunelab, another H2 tool) then fails
+     * as {@link #heldWithoutShare held without a share}.
      */
     static Database open(DatabaseSettings settings) {
         long began = System.nanoTime();
-        long patience = Math.min(HAND_OVER.toNanos(), settings.outageTolerance().toNanos());
         for (int attempt = 1; ; attempt++) {
             try {
                 return openOwnOrRetry(settings);
@@ -104,8 +113,8 @@ final class Database implements AutoCloseable, Transactions {
                         e.addSuppressed(joinFailed);
                     }
                 }
-                if (System.nanoTime() - began >= patience) {
-                    throw e;
+                if (System.nanoTime() - began >= HAND_OVER.toNanos()) {
+                    throw heldWithoutShare(settings, e);
                 }
                 backOff(Math.min(attempt, 6) + 2);
             }
@@ -188,10 +197,16 @@ final class Database implements AutoCloseable, Transactions {
         return open(settings);
     }
 
+    /**
+     * Opens the database in this process. The embedded database of a directory is shared once migrated (Flyway's lock does
+     * not serialise two processes creating a new database's first tables): processes started beside this one wait for
+     * that, seconds for a new file, within {@link #HAND_OVER}.
+     */
     private static Database openOnce(DatabaseSettings settings, Dialect dialect) {
         if (LocalShare.candidate(settings)) {
             LocalShare.bindLoopback();
         }
+        settings.embeddedFile().ifPresent(file -> directoryOf(settings, file));
         Database db = new Database(PooledConnections.open(settings, dialect), dialect, settings.jdbcUrl(),
                 settings.outageTolerance());
         try {
@@ -204,6 +219,28 @@ final class Database implements AutoCloseable, Transactions {
         return db;
     }
 
+    /**
+     * Makes sure the directory of an embedded database {@code file} exists: a directory's tracker ({@link
+     * DatabaseSettings#embedded}, the first use of {@code TrackerConfig.inDirectory}) creates its directory, with parents
+     * (as MLflow creates {@code mlruns}), race-free for processes starting together; any other embedded URL creates its
+     * file but not a missing directory (as SQLite does), so a mistyped path fails instead of leaving directories behind.
+     */
+    private static void directoryOf(DatabaseSettings settings, Path file) {
+        Path dir = file.toAbsolutePath().getParent();
+        if (LocalShare.candidate(settings)) {
+            try {
+                Files.createDirectories(dir);
+            } catch (IOException e) {
+                throw TrackerException.unavailable("cannot create the tracker directory " + dir + ": " + e, e);
+            }
+        } else if (!Files.isDirectory(dir)) {
+            String url = DatabaseSettings.redacted(settings.jdbcUrl()).split(";", 2)[0];
+            throw TrackerException.invalid("storage URL " + url + ": no directory "
+                    + dir + " for its database file " + file.getFileName() + "; expected an existing directory: create it first,"
+                    + " or name the tracker directory itself (TrackerConfig.inDirectory, --storage DIR), made on first use");
+        }
+    }
+
     /** The first {@link SQLException} among the causes of {@code e}, or null. */
     private static SQLException sqlCause(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
@@ -214,15 +251,22 @@ final class Database implements AutoCloseable, Transactions {
         return null;
     }
 
-    /** What failed when opening the database at {@code url}, with the remedy when another process holds the file. */
+    /** What failed when opening the database at {@code url}. */
     static String describeOpenFailure(String url, Exception e) {
         Throwable cause = e.getCause() != null ? e.getCause() : e;
         String text = cause.getMessage() == null ? cause.toString() : cause.getMessage();
-        if (cause instanceof SQLException sql && sql.getErrorCode() == IN_USE) {
-            return "the database " + DatabaseSettings.redacted(url) + " is open in another process; run one `tunelab server` and connect"
-                    + " every worker to its jdbc:h2:tcp:// URL (" + text + ")";
-        }
         return "cannot open the tracker database " + DatabaseSettings.redacted(url) + ": " + text;
+    }
+
+    /**
+     * The failure of an open that waited {@link #HAND_OVER} for an embedded database held by a process that does not share
+     * it: names the file and what to do, without H2's URL settings and error code (they stay in the cause).
+     */
+    static TrackerException heldWithoutShare(DatabaseSettings settings, Exception e) {
+        String file = settings.embeddedFile().map(Path::toString).orElse(DatabaseSettings.redacted(settings.jdbcUrl()));
+        return TrackerException.unavailable("the tracker database " + file + " is held by another process that does not share"
+                + " it (a `tunelab server` serving it, an older Tunelab, or another H2 tool); waited " + human(HAND_OVER)
+                + " for it to be released. Stop that process, or connect to that server's jdbc:h2:tcp:// URL", e);
     }
 
     Dialect dialect() {

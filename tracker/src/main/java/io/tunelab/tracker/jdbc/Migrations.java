@@ -9,6 +9,7 @@ import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationVersion;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 
 /**
  * The tracker's schema: numbered Flyway migrations under {@code io/tunelab/tracker/migration}, the
@@ -45,6 +46,16 @@ final class Migrations {
         }
     }
 
+    /** Flyway configured for the tracker's migrations of {@code dataSource}, logging through {@link FlywayLog}. */
+    static FluentConfiguration configuration(DataSource dataSource) {
+        return Flyway.configure()
+                .dataSource(dataSource)
+                .locations(LOCATION)
+                .javaMigrations(new ChunkedPointsMigration(), new AggregatesBackfill())
+                .failOnMissingLocations(true)
+                .loggers(FlywayLog.class.getName());
+    }
+
     /** Brings the schema to the newest version; returns the version reached. */
     static String migrate(DataSource dataSource) {
         return migrate(dataSource, null);
@@ -59,11 +70,7 @@ final class Migrations {
             return NEWEST;
         }
         try {
-            var config = Flyway.configure()
-                    .dataSource(dataSource)
-                    .locations(LOCATION)
-                    .javaMigrations(new ChunkedPointsMigration(), new AggregatesBackfill())
-                    .failOnMissingLocations(true);
+            var config = configuration(dataSource);
             if (target != null) {
                 config = config.target(MigrationVersion.fromVersion(target));
             }

@@ -72,6 +72,12 @@ final class PooledConnections implements Connections {
         config.setMinimumIdle(1);
         // Connections beyond the one kept idle close after 30 s, so idle workers hold one connection each.
         config.setIdleTimeout(30_000);
+        if (!DatabaseSettings.isServer(settings.jdbcUrl())) {
+            // An embedded file closes with its last connection, and another process may then take it: HikariCP's
+            // recycling (maxLifetime, 30 min) of the one connection an idle holder keeps could let the file go from
+            // under a live holder and its share. An embedded database's connections live as long as the pool.
+            config.setMaxLifetime(0);
+        }
         config.setAutoCommit(false);
         config.setConnectionTimeout(Math.max(250, Math.min(10_000, settings.outageTolerance().toMillis())));
         config.setPoolName("tunelab-tracker");

@@ -1,7 +1,9 @@
 package io.tunelab.tracker.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tunelab.tracker.TrackerException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -59,5 +61,15 @@ class DatabaseSettingsTest {
         assertThat(DatabaseSettings.of("jdbc:h2:tcp://127.0.0.1:9092/tracker").readOnly()).isEmpty();
         assertThat(DatabaseSettings.of("jdbc:postgresql://127.0.0.1/t").readOnly()).isEmpty();
         assertThat(DatabaseSettings.of("jdbc:h2:mem:x").readOnly()).isEmpty();
+    }
+
+    @Test
+    void aUrlThatIsNeitherH2NorPostgresqlIsRefusedAsTheTrackersOwnFailureWithTheJdbcFormSuggested() {
+        assertThatThrownBy(() -> DatabaseSettings.of("postgres://u:secret@localhost/x"))
+                .isInstanceOf(TrackerException.class)
+                .hasMessage("storage URL must start with jdbc:h2: or jdbc:postgresql:, got 'postgres://u:***@localhost/x';"
+                        + " did you mean 'jdbc:postgresql://u:***@localhost/x'?");
+        assertThatThrownBy(() -> DatabaseSettings.of("sqlite:///x.db")).isInstanceOf(TrackerException.class)
+                .hasMessage("storage URL must start with jdbc:h2: or jdbc:postgresql:, got 'sqlite:///x.db'");
     }
 }

@@ -1,14 +1,18 @@
 package io.tunelab.tracker.setup;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tunelab.search.study.OptimizeOptions;
 import io.tunelab.search.study.Study;
+import io.tunelab.search.trial.Direction;
 import io.tunelab.search.trial.MetricPoint;
+import io.tunelab.tracker.TrackerException;
 import io.tunelab.tracker.config.DatabaseSettings;
 import io.tunelab.tracker.config.StorageOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -63,5 +67,32 @@ class TrackerTest {
         assertThat(config.artifactRoot()).isEqualTo(Path.of(".tunelab", "artifacts"));
         assertThat(TrackerConfig.forUrl("jdbc:h2:tcp://127.0.0.1:9092/tracker", tmp).database())
                 .isEqualTo(DatabaseSettings.of("jdbc:h2:tcp://127.0.0.1:9092/tracker"));
+    }
+
+    @Test
+    void aTrackerDirectoryIsCreatedWithItsParentsOnFirstUse() {
+        Path dir = tmp.resolve("runs").resolve("first");
+        try (Tracker tracker = Tracker.open(TrackerConfig.inDirectory(dir))) {
+            tracker.storage().createStudy("s", List.of(Direction.MINIMIZE));
+        }
+        assertThat(dir.resolve("tracker.mv.db")).exists();
+    }
+
+    @Test
+    void anEmbeddedUrlInADirectoryThatDoesNotExistIsRefusedAndCreatesNothing() {
+        Path missing = tmp.resolve("nonexistent").resolve("dir");
+        assertThatThrownBy(() -> Tracker.open(TrackerConfig.forUrl("jdbc:h2:" + missing.resolve("x"), tmp.resolve("a"))))
+                .isInstanceOf(TrackerException.class)
+                .hasMessageStartingWith("storage URL jdbc:h2:" + missing.resolve("x") + ": no directory")
+                .hasMessageContaining("no directory " + missing + " for its database file x.mv.db; expected an existing directory");
+        assertThat(tmp.resolve("nonexistent")).doesNotExist();
+    }
+
+    @Test
+    void anEmbeddedUrlInAnExistingDirectoryCreatesItsFile() {
+        try (Tracker tracker = Tracker.open(TrackerConfig.forUrl("jdbc:h2:" + tmp.resolve("x"), tmp.resolve("a")))) {
+            tracker.storage().createStudy("s", List.of(Direction.MINIMIZE));
+        }
+        assertThat(tmp.resolve("x.mv.db")).exists();
     }
 }
