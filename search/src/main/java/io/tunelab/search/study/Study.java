@@ -1,12 +1,9 @@
 package io.tunelab.search.study;
 
 import io.tunelab.search.exec.Slot;
-import io.tunelab.search.exec.SlotPool;
 import io.tunelab.search.pruner.Pruner;
 import io.tunelab.search.sampler.RandomStreams;
 import io.tunelab.search.sampler.Sampler;
-import io.tunelab.search.space.Distribution;
-import io.tunelab.search.storage.StorageException;
 import io.tunelab.search.storage.StorageNames;
 import io.tunelab.search.storage.StudyRecord;
 import io.tunelab.search.storage.TrialStorage;
@@ -17,8 +14,6 @@ import io.tunelab.search.trial.ParetoFront;
 import io.tunelab.search.trial.StudyView;
 import io.tunelab.search.trial.Trial;
 import io.tunelab.search.trial.TrialState;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -26,8 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,32 +40,30 @@ import org.slf4j.LoggerFactory;
  */
 public final class Study implements StudyView {
     private static final Logger LOG = LoggerFactory.getLogger(Study.class);
-    /** How many retries of retries {@link #finish} follows to the one holding a late outcome. */
-    private static final int MAX_RETRY_HOPS = 1000;
     private final TrialStorage storage;
     private final StudyRecord record;
     private final Sampler sampler;
     private final Pruner pruner;
     private final RandomStreams streams;
-    private volatile boolean stopRequested;
-    /** The trials this process started and has not finished: id to number. */
-    private final Map<Long, Integer> runningHere = new ConcurrentHashMap<>();
-    private volatile String abandoned;
     private final int deterministicWindow;
-    private final boolean reproducibleByDefault;
-    private final AtomicBoolean toldWhySequential = new AtomicBoolean();
-    private final Object askOrder = new Object();
+    private final RunSchedule schedule;
     private final ParameterKinds parameterKinds = new ParameterKinds(this::trials);
+    private final RunningTrials running = new RunningTrials();
+    private final TrialAsker asker;
+    private final TrialFinisher finisher;
+    private volatile boolean stopRequested;
 
     Study(TrialStorage storage, StudyRecord record, Sampler sampler, Pruner pruner, RandomStreams streams,
           int deterministicWindow, boolean reproducibleByDefault) {
-        this.deterministicWindow = deterministicWindow;
-        this.reproducibleByDefault = reproducibleByDefault;
         this.storage = storage;
         this.record = record;
         this.sampler = sampler;
         this.pruner = pruner;
         this.streams = streams;
+        this.deterministicWindow = deterministicWindow;
+        this.schedule = new RunSchedule(deterministicWindow, reproducibleByDefault);
+        this.asker = new TrialAsker(this, storage, sampler, running);
+        this.finisher = new TrialFinisher(this, storage, sampler, running);
     }
 
     /** Starts building (creating or loading) the study called {@code name}. */
@@ -166,14 +157,7 @@ public final class Study implements StudyView {
 
     /** {@link #ask(Slot)} with deterministic window {@code window} (0: off) for this ask. */
     Trial ask(Slot slot, int window) {
-        if (window > 0) {
-            synchronized (askOrder) {
-                return prepare(storage.claimWaitingTrial(record.id())
-                        .orElseGet(() -> storage.createRunningTrial(record.id())), slot, window);
-            }
-        }
-        return prepare(storage.claimWaitingTrial(record.id())
-                .orElseGet(() -> storage.createRunningTrial(record.id())), slot, window);
+        return asker.ask(slot, window);
     }
 
     /** The deterministic-mode window (trials that may run at once without changing any proposal), or 0. */
@@ -192,90 +176,7 @@ public final class Study implements StudyView {
 
     /** {@link #askWithinBudget(Slot, int)} with deterministic window {@code window} (0: off) for this ask. */
     Optional<Trial> askWithinBudget(Slot slot, int budget, int window) {
-        if (window > 0) {
-            synchronized (askOrder) {
-                return storage.startTrialWithinBudget(record.id(), budget).map(t -> prepare(t, slot, window));
-            }
-        }
-        return storage.startTrialWithinBudget(record.id(), budget).map(t -> prepare(t, slot, window));
-    }
-
-    private Trial prepare(FrozenTrial trial, Slot slot, int window) {
-        try {
-            storage.setSystemAttr(trial.id(), "slot", slot.id());
-            AskSnapshot view = new AskSnapshot(samplerView(trial, window));
-            sampler.beforeTrial(view, trial);
-            Map<String, Distribution> space = sampler.relativeSearchSpace(view, trial);
-            Map<String, Double> relative = space.isEmpty() ? Map.of() : sampler.sampleRelative(view, trial, space);
-            sampler.trialAttrs(view, trial).forEach((key, value) -> storage.setSystemAttr(trial.id(), key, value));
-            view.release();
-            runningHere.put(trial.id(), trial.number());
-            if (abandoned != null) {
-                throw new StudyException("study '" + name() + "' was stopped: " + abandoned);
-            }
-            return new LiveTrial(this, view, trial, slot, fixedParams(trial), space, relative);
-        } catch (RuntimeException e) {
-            runningHere.remove(trial.id());
-            // a trial the storage could not prepare while unreachable is cut short, not failed: it is retried
-            String why = abandoned != null ? abandoned : OutageBackoff.unreachable(e) ? TrialStorage.INTERRUPTION_PREFIX
-                    + "the storage was unreachable while this trial started (" + e.getMessage() + ")" : "sampler failed: " + e.getMessage();
-            failUnprepared(trial, why, e);
-            throw e;
-        }
-    }
-
-    /**
-     * Ends a trial that could not be prepared as FAIL {@code why}, trying again with back-off while the storage is
-     * unreachable, for up to its {@link TrialStorage#outageTolerance}: a trial left RUNNING here would keep sending
-     * heartbeats and never be retried. After that it stays RUNNING until this process exits (the storage then ends
-     * it as interrupted) or, killed, its heartbeats stop; a failure to end it is added to {@code cause}.
-     */
-    private void failUnprepared(FrozenTrial trial, String why, RuntimeException cause) {
-        Duration tolerance = storage.outageTolerance().orElse(TrialRunner.CLAIM_TOLERANCE);
-        long began = System.nanoTime();
-        OutageBackoff backoff = new OutageBackoff();
-        while (true) {
-            try {
-                storage.finishTrial(trial.id(), TrialState.FAIL, List.of(), why);
-                return;
-            } catch (StorageException e) {
-                Duration left = tolerance.minusNanos(System.nanoTime() - began);
-                if (!OutageBackoff.unreachable(e) || left.isNegative() || left.isZero() || !backoff.pause(left)) {
-                    cause.addSuppressed(e);
-                    return;
-                }
-            }
-        }
-    }
-
-    /**
-     * The study itself, or in deterministic mode a {@link DeterministicView} once every trial it shows as
-     * it is has finished (polled; those trials run on other workers or in other processes).
-     */
-    private StudyView samplerView(FrozenTrial trial, int window) {
-        if (window == 0) {
-            return this;
-        }
-        int last = DeterministicView.lastVisible(trial.number(), window);
-        while (trials(EnumSet.of(TrialState.RUNNING, TrialState.WAITING)).stream().anyMatch(t -> t.number() <= last)) {
-            if (abandoned != null) {
-                throw new StudyException("study '" + name() + "' was stopped: " + abandoned);
-            }
-            try {
-                Thread.sleep(5);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new StudyException("interrupted while trial " + trial.number() + " waited for trial " + last
-                        + " and earlier to finish (deterministic mode)");
-            }
-        }
-        return new DeterministicView(this, trial.number(), window);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> fixedParams(FrozenTrial trial) {
-        Object fixed = trial.systemAttrs().get("fixed_params");
-        return fixed instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
+        return asker.askWithinBudget(slot, budget, window);
     }
 
     /** Enqueues a trial that will use exactly these parameters (others are sampled as usual). */
@@ -343,60 +244,7 @@ public final class Study implements StudyView {
      * gave them: {@link #tell} when {@code told}, else the objective.
      */
     FrozenTrial finish(long trialId, TrialState state, double[] values, String message, boolean told) {
-        TrialState finalState = state;
-        String why = message;
-        List<Double> stored = new ArrayList<>();
-        if (state == TrialState.COMPLETE) {
-            String problem = checkValues(values, told);
-            if (problem != null) {
-                finalState = TrialState.FAIL;
-                why = problem;
-            } else {
-                Arrays.stream(values).forEach(stored::add);
-            }
-        } else if (!state.isFinished()) {
-            throw new StudyException("tell needs COMPLETE, PRUNED or FAIL, got " + state);
-        }
-        storage.flush();
-        if (state == TrialState.PRUNED) {
-            lastReportedValue(trialId).ifPresent(stored::add);
-        }
-        runningHere.remove(trialId);
-        boolean changed = storage.finishTrial(trialId, finalState, finalState == TrialState.FAIL ? List.of() : stored, why);
-        FrozenTrial done = storage.trial(trialId);
-        // the storage reaped the trial meanwhile and recorded the outcome on its retry (or on a retry of that retry)
-        for (int hop = 0; changed && done.state() != finalState && hop < MAX_RETRY_HOPS
-                && done.systemAttrs().get(TrialStorage.RETRIED_BY) instanceof Number by; hop++) {
-            done = storage.trialByNumber(record.id(), by.intValue());
-        }
-        if (changed) {
-            sampler.afterTrial(this, done, done.state(), done.values());
-        }
-        return done;
-    }
-
-    /**
-     * The value a PRUNED trial keeps, as in Optuna: its last reported intermediate value, when the study has one
-     * objective and that value is finite.
-     */
-    private Optional<Double> lastReportedValue(long trialId) {
-        if (directions().size() != 1) {
-            return Optional.empty();
-        }
-        return storage.trial(trialId).lastIntermediate().map(Map.Entry::getValue).filter(Double::isFinite);
-    }
-
-    private String checkValues(double[] values, boolean told) {
-        if (values == null || values.length != directions().size()) {
-            return (told ? "tell gave " : "objective returned ") + (values == null ? 0 : values.length) + " values, but study '"
-                    + name() + "' has " + directions().size() + " direction(s)";
-        }
-        for (double v : values) {
-            if (!Double.isFinite(v)) {
-                return (told ? "told value " : "objective value ") + v + " is not a finite number";
-            }
-        }
-        return null;
+        return finisher.finish(trialId, state, values, message, told);
     }
 
     /**
@@ -431,20 +279,7 @@ public final class Study implements StudyView {
     /** Runs a multi-objective function under {@code options}, as {@link #optimize(Objective, OptimizeOptions)}. */
     public void optimizeMulti(MultiObjective objective, OptimizeOptions options) {
         stopRequested = false;
-        if (!reproducibleByDefault || deterministicWindow > 0 || options.slots().size() == 1) {
-            new TrialRunner(this, objective, options, deterministicWindow).run();
-        } else if (sampler.decidesFromViewOnly()) {
-            new TrialRunner(this, objective, options, StudyBuilder.DEFAULT_DETERMINISTIC_WINDOW).run();
-        } else {
-            if (toldWhySequential.compareAndSet(false, true)) {
-                LOG.info("Study '{}' runs one trial at a time although {} slots were given: it has a seed, and its sampler {}"
-                        + " decides from more than its view, so trials run at once would change its proposals; call"
-                        + " deterministic(false) on its builder to run them at once anyway", name(), options.slots().size(),
-                        sampler.getClass().getSimpleName());
-            }
-            Slot first = options.slots().slots().get(0);
-            new TrialRunner(this, objective, options.withSlots(new SlotPool(List.of(first))), 0).run();
-        }
+        schedule.runner(this, objective, options).run();
     }
 
     /** Asks a running {@link #optimize} to start no more trials; running ones finish normally. */
@@ -454,7 +289,7 @@ public final class Study implements StudyView {
 
     /** The numbers of the trials this process started and has not finished, ascending. */
     public List<Integer> runningHere() {
-        return runningHere.values().stream().sorted().toList();
+        return running.numbers();
     }
 
     /**
@@ -463,19 +298,9 @@ public final class Study implements StudyView {
      * exits. Returns the trials ended. Meant for shutdown hooks; the objectives may still be running.
      */
     public List<FrozenTrial> abandonRunning(String reason) {
-        abandoned = reason;
+        running.abandon(reason);
         stop();
-        List<FrozenTrial> ended = new ArrayList<>();
-        for (Long id : List.copyOf(runningHere.keySet())) {
-            try {
-                if (storage.finishTrial(id, TrialState.FAIL, List.of(), reason)) {
-                    ended.add(storage.trial(id));
-                }
-            } catch (RuntimeException e) {
-                // finished concurrently by its own worker: nothing to abandon
-            }
-            runningHere.remove(id);
-        }
+        List<FrozenTrial> ended = running.failAll(storage, reason);
         storage.flush();
         return ended;
     }
