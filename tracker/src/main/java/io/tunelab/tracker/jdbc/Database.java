@@ -3,13 +3,9 @@ package io.tunelab.tracker.jdbc;
 import io.tunelab.search.storage.StorageException;
 import io.tunelab.tracker.TrackerException;
 import io.tunelab.tracker.config.DatabaseSettings;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
@@ -49,18 +45,13 @@ final class Database implements AutoCloseable, Transactions {
      * The logger, made at the first message: a read command that logs nothing then never starts the logging
      * back-end (a look for its provider in every jar, about 10 ms of {@code tunelab best}; issue 17).
      */
-    private static final class Log {
+    static final class Log {
         static final Logger LOG = LoggerFactory.getLogger(Database.class);
     }
 
     private final AtomicLong retries = new AtomicLong();
     private final Duration outageTolerance;
-    /** Transactions that failed for an outage and have not succeeded yet. */
-    private final AtomicLong inOutage = new AtomicLong();
-    /** Whether the current outage was reported (once, however many transactions wait it out). */
-    private final java.util.concurrent.atomic.AtomicBoolean outageReported = new java.util.concurrent.atomic.AtomicBoolean();
-    private volatile boolean everRecovered;
-    private volatile long recoveredAt;
+    private final OutageWatch outages;
     private final Connections connections;
     /** Ends the share this process serves its embedded database by ({@link LocalShare}), or null for none. */
     private volatile Runnable endSharing;
@@ -69,16 +60,19 @@ final class Database implements AutoCloseable, Transactions {
     /** Whether {@link #url} names a database server, whose shutdown clients see as failures to wait out. */
     private final boolean remote;
 
-    private Database(Connections connections, Dialect dialect, String url, Duration outageTolerance) {
-        this(connections, dialect, url, DatabaseSettings.isServer(url), outageTolerance);
-    }
-
-    private Database(Connections connections, Dialect dialect, String url, boolean remote, Duration outageTolerance) {
+    /** A database over {@code connections} to {@code url}, a database server when {@code remote}; not migrated here. */
+    Database(Connections connections, Dialect dialect, String url, boolean remote, Duration outageTolerance) {
         this.connections = connections;
         this.outageTolerance = outageTolerance;
         this.dialect = dialect;
         this.url = DatabaseSettings.redacted(url);
         this.remote = remote;
+        this.outages = new OutageWatch(this.url, outageTolerance);
+    }
+
+    /** Has {@link #close} run {@code end} first: it ends the share this process serves the database by, if any. */
+    void endSharingWith(Runnable end) {
+        endSharing = end;
     }
 
     /**
@@ -93,76 +87,10 @@ final class Database implements AutoCloseable, Transactions {
      * that file is held without a share (processes starting at the same instant, one taking the file over from a holder
      * that ended, a read command holding it read-only for a moment) the open waits, for up to {@link #HAND_OVER}; a file
      * held by a process that does not share it (a {@code tunelab server}, an older Tunelab, another H2 tool) then fails
-     * as {@link #heldWithoutShare held without a share}.
+     * as {@linkplain DatabaseOpener#heldWithoutShare held without a share}.
      */
     static Database open(DatabaseSettings settings) {
-        long began = System.nanoTime();
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return openOwnOrRetry(settings);
-            } catch (RuntimeException e) {
-                SQLException cause = sqlCause(e);
-                if (cause == null || cause.getErrorCode() != IN_USE) {
-                    throw e;
-                }
-                Optional<DatabaseSettings> share = LocalShare.find(settings);
-                if (share.isPresent()) {
-                    try {
-                        return joined(settings, share.get());
-                    } catch (RuntimeException joinFailed) {
-                        e.addSuppressed(joinFailed);
-                    }
-                }
-                if (System.nanoTime() - began >= HAND_OVER.toNanos()) {
-                    throw heldWithoutShare(settings, e);
-                }
-                backOff(Math.min(attempt, 6) + 2);
-            }
-        }
-    }
-
-    /**
-     * The embedded database of a directory that another process of this machine holds, through that process's {@link
-     * LocalShare} while it runs and from the file after it ({@link ShareOrFileDataSource}). Messages name the file, not
-     * the share, whose URL holds its secret name (and names a process that may have ended); the holder ending is an
-     * outage to wait out, as a server's shutdown is.
-     */
-    private static Database joined(DatabaseSettings file, DatabaseSettings share) {
-        ShareOrFileDataSource source = new ShareOrFileDataSource(file);
-        Database db = new Database(PooledConnections.open(source, file.withPoolSize(share.maxPoolSize()), Dialect.H2),
-                Dialect.H2, file.jdbcUrl(), true, file.outageTolerance());
-        db.endSharing = source::endSharing;
-        try {
-            Migrations.migrate(db.dataSource());
-        } catch (RuntimeException e) {
-            db.close();
-            throw e;
-        }
-        Log.LOG.info("The tracker database {} is held by another process; joined it through that process's share",
-                DatabaseSettings.redacted(file.jdbcUrl()));
-        return db;
-    }
-
-    private static Database openOwnOrRetry(DatabaseSettings settings) {
-        Dialect dialect = Dialect.of(settings);
-        boolean remote = DatabaseSettings.isServer(settings.jdbcUrl());
-        long began = System.nanoTime();
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return openOnce(settings, dialect);
-            } catch (RuntimeException e) {
-                SQLException cause = sqlCause(e);
-                if (cause == null || dialect.classify(cause, remote) != Dialect.Failure.OUTAGE
-                        || System.nanoTime() - began >= settings.outageTolerance().toNanos()) {
-                    throw e;
-                }
-                if (attempt == 1) {
-                    Log.LOG.warn("Database {} unreachable ({}); retrying for up to {}",
-                            DatabaseSettings.redacted(settings.jdbcUrl()), reason(e), human(settings.outageTolerance()));
-                }
-                backOff(Math.min(attempt, 6) + 2);
-            }
-        }
+        return DatabaseOpener.open(settings);
     }
 
     /**
@@ -175,80 +103,7 @@ final class Database implements AutoCloseable, Transactions {
      * read-only H2 database fails.
      */
     static Database openForReading(DatabaseSettings settings) {
-        Optional<DatabaseSettings> readOnly = settings.readOnly();
-        Dialect dialect = Dialect.of(settings);
-        if (readOnly.isPresent() || dialect == Dialect.POSTGRESQL) {
-            Database db = null;
-            try {
-                DatabaseSettings read = readOnly.orElse(settings);
-                Connections connections = readOnly.isPresent() ? SessionConnections.open(read, dialect)
-                        : ReusedConnections.open(read);
-                db = new Database(connections, dialect, read.jdbcUrl(), read.outageTolerance());
-                if (Migrations.NEWEST.equals(Migrations.applied(db.connections.dataSource()))) {
-                    return db;
-                }
-            } catch (SQLException | RuntimeException e) {
-                // in use by another process, unreachable, older file format: the ordinary open below reports or handles it
-            }
-            if (db != null) {
-                db.close();
-            }
-        }
-        return open(settings);
-    }
-
-    /**
-     * Opens the database in this process. The embedded database of a directory is shared once migrated (Flyway's lock does
-     * not serialise two processes creating a new database's first tables): processes started beside this one wait for
-     * that, seconds for a new file, within {@link #HAND_OVER}.
-     */
-    private static Database openOnce(DatabaseSettings settings, Dialect dialect) {
-        if (LocalShare.candidate(settings)) {
-            LocalShare.bindLoopback();
-        }
-        settings.embeddedFile().ifPresent(file -> directoryOf(settings, file));
-        Database db = new Database(PooledConnections.open(settings, dialect), dialect, settings.jdbcUrl(),
-                settings.outageTolerance());
-        try {
-            Migrations.migrate(db.dataSource());
-        } catch (RuntimeException e) {
-            db.close();
-            throw e;
-        }
-        db.endSharing = LocalShare.publish(settings).<Runnable>map(share -> share::close).orElse(null);
-        return db;
-    }
-
-    /**
-     * Makes sure the directory of an embedded database {@code file} exists: a directory's tracker ({@link
-     * DatabaseSettings#embedded}, the first use of {@code TrackerConfig.inDirectory}) creates its directory, with parents
-     * (as MLflow creates {@code mlruns}), race-free for processes starting together; any other embedded URL creates its
-     * file but not a missing directory (as SQLite does), so a mistyped path fails instead of leaving directories behind.
-     */
-    private static void directoryOf(DatabaseSettings settings, Path file) {
-        Path dir = file.toAbsolutePath().getParent();
-        if (LocalShare.candidate(settings)) {
-            try {
-                Files.createDirectories(dir);
-            } catch (IOException e) {
-                throw TrackerException.unavailable("cannot create the tracker directory " + dir + ": " + e, e);
-            }
-        } else if (!Files.isDirectory(dir)) {
-            String url = DatabaseSettings.redacted(settings.jdbcUrl()).split(";", 2)[0];
-            throw TrackerException.invalid("storage URL " + url + ": no directory "
-                    + dir + " for its database file " + file.getFileName() + "; expected an existing directory: create it first,"
-                    + " or name the tracker directory itself (TrackerConfig.inDirectory, --storage DIR), made on first use");
-        }
-    }
-
-    /** The first {@link SQLException} among the causes of {@code e}, or null. */
-    private static SQLException sqlCause(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof SQLException sql) {
-                return sql;
-            }
-        }
-        return null;
+        return DatabaseOpener.openForReading(settings);
     }
 
     /** What failed when opening the database at {@code url}. */
@@ -256,17 +111,6 @@ final class Database implements AutoCloseable, Transactions {
         Throwable cause = e.getCause() != null ? e.getCause() : e;
         String text = cause.getMessage() == null ? cause.toString() : cause.getMessage();
         return "cannot open the tracker database " + DatabaseSettings.redacted(url) + ": " + text;
-    }
-
-    /**
-     * The failure of an open that waited {@link #HAND_OVER} for an embedded database held by a process that does not share
-     * it: names the file and what to do, without H2's URL settings and error code (they stay in the cause).
-     */
-    static TrackerException heldWithoutShare(DatabaseSettings settings, Exception e) {
-        String file = settings.embeddedFile().map(Path::toString).orElse(DatabaseSettings.redacted(settings.jdbcUrl()));
-        return TrackerException.unavailable("the tracker database " + file + " is held by another process that does not share"
-                + " it (a `tunelab server` serving it, an older Tunelab, or another H2 tool); waited " + human(HAND_OVER)
-                + " for it to be released. Stop that process, or connect to that server's jdbc:h2:tcp:// URL", e);
     }
 
     Dialect dialect() {
@@ -360,13 +204,13 @@ final class Database implements AutoCloseable, Transactions {
                     if (failure == Dialect.Failure.OUTAGE) {
                         if (!waitingOutOutage) {
                             waitingOutOutage = true;
-                            inOutage.incrementAndGet();
+                            outages.entered();
                         }
                         if (System.nanoTime() - began >= outageTolerance.toNanos()) {
                             throw TrackerException.unavailable("database " + url + " unreachable for "
                                     + human(outageTolerance) + " (" + reason(e) + ")", e);
                         }
-                        logOutage(attempt, e);
+                        outages.failed(attempt, e);
                     } else if (++contention >= MAX_ATTEMPTS) {
                         reached = true;
                         throw TrackerException.unavailable("database " + url + " kept failing after " + MAX_ATTEMPTS
@@ -382,21 +226,8 @@ final class Database implements AutoCloseable, Transactions {
             }
         } finally {
             if (waitingOutOutage) {
-                if (reached) {
-                    recoveredAt = System.nanoTime();
-                    everRecovered = true;
-                    if (outageReported.compareAndSet(true, false)) {
-                        Log.LOG.warn("Database {} is reachable again", url);
-                    }
-                }
-                inOutage.decrementAndGet();
+                outages.left(reached);
             }
-        }
-    }
-
-    private void logOutage(int attempt, SQLException e) {
-        if (attempt == 1 && outageReported.compareAndSet(false, true)) {
-            Log.LOG.warn("Database {} unreachable ({}); retrying for up to {}", url, reason(e), human(outageTolerance));
         }
     }
 
@@ -432,10 +263,7 @@ final class Database implements AutoCloseable, Transactions {
      * grace period after an outage.
      */
     long nanosSinceOutage() {
-        if (inOutage.get() > 0) {
-            return 0;
-        }
-        return everRecovered ? System.nanoTime() - recoveredAt : Long.MAX_VALUE;
+        return outages.nanosSinceOutage();
     }
 
     /** How long one transaction keeps retrying while the database is unreachable ({@link DatabaseSettings#outageTolerance()}). */
@@ -460,7 +288,8 @@ final class Database implements AutoCloseable, Transactions {
         }
     }
 
-    private static void backOff(int attempt) {
+    /** Sleeps a jittered pause that grows with {@code attempt}, up to a second. */
+    static void backOff(int attempt) {
         long cap = Math.min(1_000, 5L << Math.min(attempt, 8));
         try {
             Thread.sleep(ThreadLocalRandom.current().nextLong(1, cap + 1));
