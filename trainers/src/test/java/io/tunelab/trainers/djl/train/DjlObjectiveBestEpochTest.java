@@ -10,18 +10,14 @@ import io.tunelab.search.trial.FrozenTrial;
 import io.tunelab.search.trial.MetricPoint;
 import io.tunelab.search.trial.TrialState;
 import io.tunelab.trainers.callback.Monitor;
-import io.tunelab.trainers.sources.CsvDatasets;
 import io.tunelab.trainers.sources.TrainingData;
-import io.tunelab.trainers.tabular.CsvOptions;
+import io.tunelab.trainers.testing.RegressionCsv;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.SplittableRandom;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -43,21 +39,7 @@ class DjlObjectiveBestEpochTest {
 
     @BeforeEach
     void noisyRegression() throws IOException {
-        SplittableRandom random = new SplittableRandom(12);
-        StringBuilder csv = new StringBuilder("a,b,y\n");
-        for (int i = 0; i < 200; i++) {
-            double a = random.nextDouble(-1, 1);
-            double b = random.nextDouble(-1, 1);
-            csv.append(String.format(Locale.ROOT, "%.6f,%.6f,%.6f%n", a, b, Math.sin(3 * a) * b + noise(random)));
-        }
-        Path file = dir.resolve("noisy.csv");
-        Files.writeString(file, csv.toString());
-        data = CsvDatasets.load(file, CsvOptions.regression("y"), 0.2, 0.3, 3);
-    }
-
-    /** Gaussian noise with a heavy tail (one row in ten is off by much more), on which RMSE and MAE rank epochs apart. */
-    private static double noise(SplittableRandom random) {
-        return (random.nextInt(10) == 0 ? 3 : 0.3) * random.nextGaussian();
+        data = RegressionCsv.noisy(dir);
     }
 
     private record Run(double value, long valueEpoch, List<MetricPoint> rmse, List<MetricPoint> mae) {

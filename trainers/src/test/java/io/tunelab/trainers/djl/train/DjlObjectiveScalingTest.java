@@ -16,6 +16,7 @@ import io.tunelab.trainers.sources.CsvDatasets;
 import io.tunelab.trainers.sources.SeriesDatasets;
 import io.tunelab.trainers.sources.TrainingData;
 import io.tunelab.trainers.tabular.CsvOptions;
+import io.tunelab.trainers.testing.RegressionCsv;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -164,16 +165,7 @@ class DjlObjectiveScalingTest {
     @Test
     void withoutRestoringTheBestEpochTheKeptModelIsTheLastEpochs() throws IOException {
         // a noisy regression and a learning rate too high for it, so that the epochs' metrics go up and down
-        SplittableRandom random = new SplittableRandom(12);
-        StringBuilder csv = new StringBuilder("a,b,y\n");
-        for (int i = 0; i < 200; i++) {
-            double a = random.nextDouble(-1, 1);
-            double b = random.nextDouble(-1, 1);
-            double noise = (random.nextInt(10) == 0 ? 3 : 0.3) * random.nextGaussian();
-            csv.append(String.format(Locale.ROOT, "%.6f,%.6f,%.6f%n", a, b, Math.sin(3 * a) * b + noise));
-        }
-        TrainingData data = CsvDatasets.load(Files.writeString(dir.resolve("noisy.csv"), csv.toString()),
-                CsvOptions.regression("y"), 0.2, 0.3, 3);
+        TrainingData data = RegressionCsv.noisy(dir);
         Map<String, Object> fixed = Map.of("epochs", 8, "batch_size", 16, "n_hidden", 1, "n_neurons", 8,
                 "optimizer", "sgd", "learning_rate", 0.3);
         Study study = study("last");

@@ -13,17 +13,14 @@ import io.tunelab.search.trial.ForwardingTrial;
 import io.tunelab.search.trial.FrozenTrial;
 import io.tunelab.search.trial.TrialState;
 import io.tunelab.trainers.callback.Monitor;
-import io.tunelab.trainers.sources.CsvDatasets;
 import io.tunelab.trainers.sources.TrainingData;
-import io.tunelab.trainers.tabular.CsvOptions;
+import io.tunelab.trainers.testing.RegressionCsv;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.SplittableRandom;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -44,15 +41,10 @@ class ResumeCheckpointCleanupTest {
 
     @BeforeEach
     void smallRegression() throws IOException {
-        SplittableRandom random = new SplittableRandom(3);
-        StringBuilder csv = new StringBuilder("a,y\n");
-        for (int i = 0; i < 80; i++) {
+        data = RegressionCsv.load(dir.resolve("line.csv"), "a,y", 3, 80, 0.2, random -> {
             double a = random.nextDouble(-1, 1);
-            csv.append(String.format(Locale.ROOT, "%.6f,%.6f%n", a, 2 * a + 0.1 * random.nextGaussian()));
-        }
-        Path file = dir.resolve("line.csv");
-        Files.writeString(file, csv.toString());
-        data = CsvDatasets.load(file, CsvOptions.regression("y"), 0.2, 0.2, 3);
+            return new double[] {a, 2 * a + 0.1 * random.nextGaussian()};
+        });
     }
 
     private FrozenTrial run(Study study, Objective objective) {
