@@ -18,6 +18,9 @@ public final class SpecFiles {
               lr: {reciprocal: [1e-4, 1e-1]}
             """;
 
+    /** The line of the minimal file {@link #adding} adds its text from. */
+    public static final int ADDED_LINE = 9;
+
     private SpecFiles() {
     }
 
@@ -28,7 +31,7 @@ public final class SpecFiles {
         return String.join("\n", lines) + "\n";
     }
 
-    /** The minimal file with {@code text} appended from line 9 on. */
+    /** The minimal file with {@code text} appended from line {@value #ADDED_LINE} on. */
     public static String adding(String text) {
         return MINIMAL + text + "\n";
     }
