@@ -9,20 +9,20 @@ import io.tunelab.search.storage.TrialStorage;
 import io.tunelab.search.trial.FrozenTrial;
 import io.tunelab.search.trial.MetricPoint;
 import io.tunelab.search.trial.TrialState;
+import io.tunelab.tracker.durability.StartedProcesses;
 import io.tunelab.trainers.djl.train.ResumeCheckpoints;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.LongStream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -40,12 +40,8 @@ class ResumeAfterKillIT {
 
     @TempDir
     Path dir;
-    private final List<Process> processes = new ArrayList<>();
-
-    @AfterEach
-    void killLeftovers() {
-        processes.forEach(Process::destroyForcibly);
-    }
+    @RegisterExtension
+    final StartedProcesses<Process> processes = StartedProcesses.killed();
 
     private Path studyFile(Path data) throws Exception {
         Path file = dir.resolve("study.yaml");
@@ -74,8 +70,7 @@ class ResumeAfterKillIT {
         Process p = TunelabProcess.builder(List.of("-Xmx512m",
                 "-Dorg.slf4j.simpleLogger.log.io.tunelab.trainers.djl.train.ResumeCheckpoints=debug"),
                 "run", study.toString(), "--storage", storage.toString()).start();
-        processes.add(p);
-        return p;
+        return processes.add(p);
     }
 
     /** Reads the process's output until a line contains {@code marker} (then returns it) or the output ends. */

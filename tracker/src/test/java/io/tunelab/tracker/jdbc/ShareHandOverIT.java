@@ -3,14 +3,15 @@ package io.tunelab.tracker.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tunelab.search.storage.TrialStorage;
+import io.tunelab.tracker.durability.StartedProcesses;
 import io.tunelab.tracker.setup.Tracker;
 import io.tunelab.tracker.setup.TrackerConfig;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -23,16 +24,11 @@ class ShareHandOverIT {
     @TempDir
     Path dir;
 
-    private final List<WritingProcess> started = new ArrayList<>();
-
-    @AfterEach
-    void killEveryProcess() {
-        started.forEach(WritingProcess::close);
-    }
+    @RegisterExtension
+    final StartedProcesses<WritingProcess> started = StartedProcesses.stoppedBy(WritingProcess::close);
 
     private WritingProcess start(String name) throws Exception {
-        WritingProcess p = WritingProcess.start(dir, name);
-        started.add(p);
+        WritingProcess p = started.add(WritingProcess.start(dir, name));
         p.writesOn(3);
         return p;
     }
@@ -55,7 +51,7 @@ class ShareHandOverIT {
     private void assertEverythingWrittenIsInTheFile() {
         assertThat(dir.resolve(LocalShare.FILE)).as("the last process ended the share").doesNotExist();
         try (TrialStorage reader = Tracker.openStorageForReading(TrackerConfig.inDirectory(dir))) {
-            for (WritingProcess p : started) {
+            for (WritingProcess p : started.all()) {
                 assertThat(p.errors()).as("errors %s saw", p.name()).isEmpty();
                 assertThat(p.wrote()).as("studies %s wrote", p.name()).isNotEmpty()
                         .allSatisfy(study -> assertThat(reader.findStudy(study)).as(study).isPresent());

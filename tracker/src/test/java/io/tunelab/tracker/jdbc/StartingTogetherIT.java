@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tunelab.search.storage.TrialStorage;
 import io.tunelab.search.trial.Direction;
 import io.tunelab.tracker.durability.JavaProcess;
+import io.tunelab.tracker.durability.StartedProcesses;
 import io.tunelab.tracker.setup.Tracker;
 import io.tunelab.tracker.setup.TrackerConfig;
 import java.io.BufferedReader;
@@ -14,9 +15,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -29,18 +30,12 @@ class StartingTogetherIT {
     @TempDir
     Path dir;
 
-    private final List<Process> started = new ArrayList<>();
-
-    @AfterEach
-    void killEveryProcess() {
-        started.forEach(Process::destroyForcibly);
-    }
+    @RegisterExtension
+    final StartedProcesses<Process> started = StartedProcesses.killed();
 
     /** Starts a {@link StartingTogetherMain} that begins {@code mode} on the tracker of {@code tracker} at {@code instant}. */
     private Process start(Path tracker, long instant, String mode) throws Exception {
-        Process p = JavaProcess.start(StartingTogetherMain.class, tracker.toString(), Long.toString(instant), mode);
-        started.add(p);
-        return p;
+        return started.add(JavaProcess.start(StartingTogetherMain.class, tracker.toString(), Long.toString(instant), mode));
     }
 
     /** What each process printed last, once all have exited. */
