@@ -43,7 +43,8 @@ final class Database implements AutoCloseable, Transactions {
 
     /**
      * The logger, made at the first message: a read command that logs nothing then never starts the logging
-     * back-end (a look for its provider in every jar, about 10 ms of {@code tunelab best}; issue 17).
+     * back-end (a look for its provider in every jar, about 10 ms of {@code tunelab best}; issue 17). {@link
+     * DatabaseOpener} and {@link OutageWatch} log through it too, so that every line about the database names it.
      */
     static final class Log {
         static final Logger LOG = LoggerFactory.getLogger(Database.class);
