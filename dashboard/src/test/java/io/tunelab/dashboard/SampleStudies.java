@@ -95,6 +95,7 @@ public final class SampleStudies {
         }, OptimizeOptions.trials(30).withParallelism(1));
 
         Study hostile = Study.builder(HOSTILE).storage(storage).seed(1).create();
+        hostile.setUserAttr("<i>owner</i>", "<b>ana</b>");
         hostile.optimize(trial -> {
             String choice = trial.suggestCategorical("<b>choice</b>", List.of("<i>x</i>", "y"));
             logHostileSummaries(trial);

@@ -1,5 +1,6 @@
 package io.tunelab.cli.query;
 
+import io.tunelab.cli.output.Format;
 import io.tunelab.cli.output.Numbers;
 import io.tunelab.cli.output.TextTable;
 import io.tunelab.cli.wiring.Wiring;
@@ -15,12 +16,15 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import picocli.CommandLine.Command;
 
 /**
  * {@code tunelab studies}: every study with its directions, trial counts by state (and of COMPLETE
- * trials that violate a constraint) and best value, among the trials whose constraints hold. On a tracker
- * database the summaries are aggregates the database computes (no trial is loaded).
+ * trials that violate a constraint) and best value, among the trials whose constraints hold; as CSV or JSON also the
+ * user attributes set on the studies ({@code user_attr:NAME} columns, as {@code tunelab trials} shows a trial's), too
+ * wide for the table. On a tracker database the summaries are aggregates the database computes (no trial is loaded).
  */
 @Command(name = "studies", mixinStandardHelpOptions = true,
         description = "List the studies in the storage with trial counts and best values.")
@@ -32,8 +36,13 @@ public final class StudiesCommand extends StudyCommand {
 
     @Override
     int run(TrialStorage storage, PrintWriter out) {
+        List<StudySummary> studies = summaries(storage);
+        Set<String> attrs = new TreeSet<>();
+        if (format != Format.TABLE) {
+            studies.forEach(s -> attrs.addAll(s.userAttrs().keySet()));
+        }
         List<List<Object>> rows = new ArrayList<>();
-        for (StudySummary s : summaries(storage)) {
+        for (StudySummary s : studies) {
             Map<TrialState, Integer> counts = s.counts();
             Object best = s.directions().size() != 1 || s.bestValues().isEmpty() ? null : s.bestValues().get(0);
             if (s.directions().size() > 1 && s.paretoSize() > 0) {
@@ -41,13 +50,17 @@ public final class StudiesCommand extends StudyCommand {
                         Map.of("pareto_front", s.paretoSize()));
             }
             List<String> directions = s.directions().stream().map(d -> d.name().toLowerCase(Locale.ROOT)).toList();
-            rows.add(Arrays.<Object>asList(s.name(), new TextTable.Cell(directions.toString(), directions),
-                    s.totalTrials(), counts.get(TrialState.COMPLETE), counts.get(TrialState.PRUNED),
-                    counts.get(TrialState.FAIL), counts.get(TrialState.RUNNING), s.infeasible(), best));
+            List<Object> row = new ArrayList<>(Arrays.<Object>asList(s.name(),
+                    new TextTable.Cell(directions.toString(), directions), s.totalTrials(), counts.get(TrialState.COMPLETE),
+                    counts.get(TrialState.PRUNED), counts.get(TrialState.FAIL), counts.get(TrialState.RUNNING),
+                    s.infeasible(), best));
+            attrs.forEach(a -> row.add(s.userAttrs().get(a)));
+            rows.add(row);
         }
-        out.print(new TextTable(List.of("study", "directions", "trials", "complete", "pruned", "failed", "running",
-                "infeasible", "best"),
-                rows).render(format));
+        List<String> columns = new ArrayList<>(List.of("study", "directions", "trials", "complete", "pruned", "failed",
+                "running", "infeasible", "best"));
+        attrs.forEach(a -> columns.add("user_attr:" + a));
+        out.print(new TextTable(columns, rows).render(format));
         out.flush();
         return 0;
     }

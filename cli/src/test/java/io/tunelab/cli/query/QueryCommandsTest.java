@@ -37,7 +37,10 @@ class QueryCommandsTest {
             return -Math.abs(Math.log10(lr) + 2) + (act.equals("elu") ? 0.1 : 0);
         }, OptimizeOptions.trials(6).withParallelism(1));
         Study.builder("<script>x</script>").storage(STORAGE).create();
-        Study.builder("attrs").storage(STORAGE).create().optimize(trial -> {
+        Study attributed = Study.builder("attrs").storage(STORAGE).create();
+        attributed.setUserAttr("owner", "ana");
+        attributed.setUserAttr("dataset", Map.of("rows", 70000));
+        attributed.optimize(trial -> {
             trial.setUserAttr("note", "a, \"b\"");
             trial.setUserAttr("test_evaluation", Map.of("rmse", 1.5));
             trial.setUserAttr("sizes", List.of(3, 4));
@@ -77,6 +80,22 @@ class QueryCommandsTest {
         assertThat(fashion.get("trials").asInt()).isEqualTo(6);
         assertThat(find(json, "study", "<script>x</script>").get("best").isNull()).isTrue();
         assertThat(csv.out()).contains("fashion-mlp,[maximize],6,");
+    }
+
+    @Test
+    void studiesAsCsvOrJsonHoldTheUserAttributesOfEachStudyWithoutTheirStoragePrefixAsTheTableDoesNot()
+            throws Exception {
+        JsonNode json = new ObjectMapper().readTree(run("studies", "--format", "json").out());
+        List<String> csv = run("studies", "--format", "csv").out().lines().toList();
+        Result table = run("studies");
+
+        JsonNode attrs = find(json, "study", "attrs");
+        assertThat(attrs.get("user_attr:owner").asText()).isEqualTo("ana");
+        assertThat(attrs.get("user_attr:dataset").get("rows").asInt()).isEqualTo(70000);
+        assertThat(find(json, "study", "fashion-mlp").get("user_attr:owner").isNull()).isTrue();
+        assertThat(csv.get(0)).endsWith(",best,user_attr:dataset,user_attr:owner");
+        assertThat(csv).anyMatch(line -> line.startsWith("attrs,") && line.endsWith(",\"{\"\"rows\"\":70000}\",ana"));
+        assertThat(table.out()).doesNotContain("user_attr").doesNotContain("ana");
     }
 
     @Test

@@ -7,13 +7,16 @@ import io.javalin.http.Context;
 import io.tunelab.dashboard.DashboardException;
 import io.tunelab.dashboard.data.DashboardData;
 import io.tunelab.dashboard.data.PromoteRequest;
+import io.tunelab.search.storage.StorageException;
 import io.tunelab.search.trial.FrozenTrial;
 import io.tunelab.tracker.query.StudySummary;
+import io.tunelab.tracker.registry.AliasMove;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Model registry endpoints: models, one model with versions and audit trail, and the promote action
+ * Model registry endpoints: models, one model with versions and audit trail (a deleted one: 404 with its deletion and
+ * audit trail), and the promote action
  * ({@code POST /api/models/{name}/promote} with {@code {"alias", "version" | "study" and "trialNumber" | "trialId",
  * "reason"}}: a trial is given by its number in a study, as the pages show it, or by its database id; strings and
  * whole numbers of any other JSON type are refused with 400).
@@ -30,8 +33,25 @@ final class ModelRoutes {
 
     void register(Javalin app) {
         app.get("/api/models", ctx -> ctx.json(Map.of("models", ModelViews.models(data.models()))));
-        app.get("/api/models/{name}", ctx -> ctx.json(ModelViews.detail(data.model(ctx.pathParam("name")))));
+        app.get("/api/models/{name}", this::model);
         app.post("/api/models/{name}/promote", this::promote);
+    }
+
+    /**
+     * One model; a model that was deleted answers 404 with the usual error body, which also says when and by whom it
+     * was deleted ({@code deleted}) and holds its audit trail ({@code audit}, newest first), as the model page shows.
+     */
+    private void model(Context ctx) {
+        String name = ctx.pathParam("name");
+        try {
+            ctx.json(ModelViews.detail(data.model(name)));
+        } catch (StorageException e) {
+            List<AliasMove> trail = e.kind() == StorageException.Kind.NOT_FOUND ? data.deletedModelTrail(name) : List.of();
+            if (trail.isEmpty()) {
+                throw e;
+            }
+            ctx.status(404).json(ModelViews.deleted(name, trail));
+        }
     }
 
     private void promote(Context ctx) {

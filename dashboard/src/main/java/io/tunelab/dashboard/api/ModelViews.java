@@ -83,6 +83,20 @@ final class ModelViews {
         return out;
     }
 
+    /**
+     * The 404 error body of a model deleted under {@code name} ({@link ErrorMapping#body}) with {@code deleted}, the
+     * deletion, and {@code audit}, the trail newest first (the deletion first), each as {@link #move}.
+     */
+    static Map<String, Object> deleted(String name, List<AliasMove> trail) {
+        AliasMove deletion = trail.get(0);
+        Map<String, Object> out = ErrorMapping.body(404, "NOT_FOUND", "model '" + name + "' was deleted at "
+                + deletion.when() + " by " + move(deletion).get("actor")
+                + (deletion.reason() == null || deletion.reason().isBlank() ? "" : " (" + deletion.reason() + ")"));
+        out.put("deleted", move(deletion));
+        out.put("audit", trail.stream().map(ModelViews::move).toList());
+        return out;
+    }
+
     /** {@code moved, version, move, gate}; version and move as above, either may be null. */
     static Map<String, Object> promotion(PromoteResult r) {
         Map<String, Object> out = new LinkedHashMap<>();

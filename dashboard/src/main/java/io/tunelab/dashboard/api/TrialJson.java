@@ -84,6 +84,7 @@ final class TrialJson {
         m.put("pruneDecision", t.systemAttrs().get("prune_decision"));
         m.put("provenance", d.provenance());
         m.put("studyAttrs", d.study().attrs());
+        m.put("studyUserAttrs", d.study().userAttrs());
         List<Map<String, Object>> artifacts = new ArrayList<>();
         for (ArtifactRef a : d.artifacts()) {
             artifacts.add(Map.of("name", a.name(), "size", a.size(), "sha256", a.sha256()));

@@ -8,6 +8,7 @@ import io.tunelab.search.trial.FrozenTrial;
 import io.tunelab.tracker.query.TrialsSearchSpace;
 import io.tunelab.tracker.query.StudySummary;
 import io.tunelab.tracker.query.TrialPage;
+import io.tunelab.tracker.registry.AliasMove;
 import io.tunelab.tracker.registry.RegisteredModel;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -112,6 +113,14 @@ public interface DashboardData {
 
     /** One registered model with its versions and alias history. */
     ModelDetail model(String name);
+
+    /**
+     * The audit trail (newest first, its deletion first of all) of a model deleted under {@code name} of which no
+     * model exists now; empty when there is a model of that name or never was one (or no registry).
+     */
+    default List<AliasMove> deletedModelTrail(String name) {
+        return List.of();
+    }
 
     /**
      * Points {@code request.alias()} of a model at a version (creating the version from a trial first if

@@ -19,7 +19,7 @@ final class LastActivity {
         }
         return new StudySummary(study.id(), study.name(), study.directions(), study.counts(), study.bestValues(),
                 study.bestNumber(), study.paretoSize(), study.sampler(), study.created(), reported, study.attrs(),
-                study.infeasible());
+                study.userAttrs(), study.infeasible());
     }
 
     /** The later of two instants, either of which may be null. */

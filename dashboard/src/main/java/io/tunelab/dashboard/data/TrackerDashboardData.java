@@ -2,6 +2,7 @@ package io.tunelab.dashboard.data;
 
 import io.tunelab.dashboard.DashboardException;
 import io.tunelab.search.space.Distribution;
+import io.tunelab.search.storage.StorageException;
 import io.tunelab.search.summary.LoggedSummary;
 import io.tunelab.search.summary.SummaryTag;
 import io.tunelab.search.trial.ArtifactRef;
@@ -296,6 +297,25 @@ public final class TrackerDashboardData implements DashboardData {
         List<AliasMove> audit = new ArrayList<>(registry.aliasHistory(name));
         Collections.reverse(audit);
         return new ModelDetail(registry.model(name), versions, audit);
+    }
+
+    @Override
+    public List<AliasMove> deletedModelTrail(String name) {
+        ModelRegistry registry = tracker.registry();
+        if (registry.findModel(name).isPresent()) {
+            return List.of();
+        }
+        List<AliasMove> trail;
+        try {
+            trail = new ArrayList<>(registry.aliasHistory(name));
+        } catch (StorageException e) {
+            if (e.kind() != StorageException.Kind.NOT_FOUND) {
+                throw e;
+            }
+            return List.of();
+        }
+        Collections.reverse(trail);
+        return trail.isEmpty() || !trail.get(0).modelDeleted() ? List.of() : trail;
     }
 
     @Override

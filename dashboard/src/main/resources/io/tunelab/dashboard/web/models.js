@@ -43,9 +43,7 @@
           el('td', null, el('a', {href: '/trial.html?id=' + v.trialId, text: v.studyName + ' #' + v.trialNumber})),
           el('td', {class: 'num', text: (v.values || []).map(fmt).join(', ')}),
           el('td', {text: Object.entries(v.metrics).map(([k, x]) => k + ' ' + fmt(x)).join(', ')}), el('td', {text: fmtTime(v.created)}), el('td', {text: v.archived ? 'yes' : ''})))));
-      const audit = el('table', {class: 'plain', id: 'audit'}, el('thead', null, el('tr', null, ['when', 'alias', 'from', 'to', 'by', 'reason'].map(h => el('th', {text: h})))),
-        el('tbody', null, d.audit.map(m => el('tr', null, el('td', {text: fmtTime(m.at)}), el('td', {text: m.subject}), el('td', {text: m.fromVersion == null ? '—' : 'v' + m.fromVersion}),
-          el('td', {text: m.toVersion == null ? 'removed' : 'v' + m.toVersion}), el('td', {text: m.actor}), el('td', {text: m.reason})))));
+      const audit = auditTable(d.audit);
       const out = el('div', null, notes || []);
       // a trial is named by its number in a study, as the study pages show it; the study of the latest version first
       const latest = d.versions.length ? d.versions[0].studyName : null;
@@ -60,7 +58,22 @@
       detail.append(el('div', {class: 'panel'}, el('h2', {text: d.model.name}), el('p', {class: 'muted', text: d.model.description || ''}),
         el('div', {id: 'aliases'}, aliases), form, out),
         el('div', {class: 'panel'}, el('h2', {text: 'Versions'}), versions), el('div', {class: 'panel'}, el('h2', {text: 'Audit trail of alias moves and deletions'}), audit));
-    } catch (e) { showError(detail, e); }
+    } catch (e) {
+      if (e.status === 404 && e.body && e.body.deleted) showDeleted(name, e.body);
+      else showError(detail, e);
+    }
+  }
+  function auditTable(moves) {
+    return el('table', {class: 'plain', id: 'audit'}, el('thead', null, el('tr', null, ['when', 'alias', 'from', 'to', 'by', 'reason'].map(h => el('th', {text: h})))),
+      el('tbody', null, moves.map(m => el('tr', null, el('td', {text: fmtTime(m.at)}), el('td', {text: m.subject}), el('td', {text: m.fromVersion == null ? '—' : 'v' + m.fromVersion}),
+        el('td', {text: m.toVersion == null ? 'removed' : 'v' + m.toVersion}), el('td', {text: m.actor}), el('td', {text: m.reason})))));
+  }
+  // A deleted model (the API's 404 says so, with its audit trail): when and by whom it was deleted, and its history.
+  function showDeleted(name, body) {
+    const d = body.deleted;
+    detail.append(el('div', {class: 'panel', id: 'model-deleted'}, el('h2', null, name + ' ', el('span', {class: 'state FAIL', text: 'deleted'})),
+      el('p', {text: 'Deleted ' + fmtTime(d.at) + ' by ' + d.actor + (d.reason ? ': ' + d.reason : '') + '. Its versions are gone; the source trials stay.'})),
+      el('div', {class: 'panel'}, el('h2', {text: 'Audit trail of alias moves and deletions'}), auditTable(body.audit)));
   }
   const list = el('div', {class: 'panel'});
   async function loadList() {
@@ -77,7 +90,9 @@
     info = await api('/api/info');
     const models = await loadList();
     main.append(list, detail);
-    if (models.length) await show(TL.param('model') || models[0].name);
+    // ?model=NAME shows that model, also one that was deleted (then its deletion and audit trail)
+    const wanted = TL.param('model') || (models.length ? models[0].name : null);
+    if (wanted) await show(wanted);
     loaded = true;
   } catch (e) {
     showError(main, e);

@@ -271,6 +271,11 @@
       panel(chartDiv('timeline', 'small')));
     const tablePanel = panel(el('h2', {text: 'Trials'}));
     main.append(tablePanel);
+    // the attributes the user set on the study (Optuna's study.user_attrs), apart from Tunelab's own
+    if (Object.keys(study.userAttrs || {}).length) {
+      main.append(el('div', {class: 'panel', id: 'study-user-attrs'}, el('h2', {text: 'User attributes'}),
+        el('pre', {class: 'json', text: JSON.stringify(study.userAttrs, null, 2)})));
+    }
     table = TL.TrialTable(tablePanel, study.id, {objectives: study.directions.length,
       first: {url: TL.studyFirst.tableUrl, response: TL.studyFirst.take('table')}});
     const tableLoaded = table.load().then(() => performance.mark('table-drawn'));

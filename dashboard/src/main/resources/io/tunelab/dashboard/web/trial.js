@@ -104,7 +104,8 @@
     await Promise.all(t.metricNames.map(metricChart));
     main.append(el('div', {class: 'grid2'}, el('div', {class: 'panel', id: 'provenance'}, el('h2', {text: 'Provenance'}),
       Object.keys(t.provenance).length ? json(t.provenance) : el('p', {class: 'muted', text: 'Not recorded by this store.'}),
-      el('h2', {text: 'Study attributes'}), json(t.studyAttrs)),
+      el('h2', {text: 'Study attributes'}), json(t.studyAttrs),
+      ...(Object.keys(t.studyUserAttrs).length ? [el('h2', {text: 'Study user attributes'}), json(t.studyUserAttrs)] : [])),
       el('div', {class: 'panel'}, el('h2', {text: 'System attributes'}), json(t.systemAttrs))));
     TL.ready();
     if (t.state === 'RUNNING') {

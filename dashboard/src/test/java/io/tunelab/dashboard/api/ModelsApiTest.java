@@ -11,10 +11,13 @@ import io.tunelab.search.study.OptimizeOptions;
 import io.tunelab.search.study.Study;
 import io.tunelab.search.trial.FrozenTrial;
 import io.tunelab.search.trial.TrialState;
+import io.tunelab.tracker.registry.Change;
 import io.tunelab.tracker.setup.Tracker;
 import io.tunelab.tracker.setup.TrackerConfig;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import okhttp3.MediaType;
 import okhttp3.Request;
@@ -66,6 +69,33 @@ class ModelsApiTest {
                 assertThat(missing.get("message").asText())
                         .isEqualTo("trialNumber 2: study 'second' has no trial #2 (its trials are #0 to #1)");
                 json(client.post("/api/models/m/promote", Map.of("alias", "production", "study", 987654, "trialNumber", 0)), 404);
+            });
+        }
+    }
+
+    @Test
+    void aDeletedModelAnswers404SayingWhenAndByWhomItWasDeletedWithItsAuditTrail(@TempDir Path dir) {
+        try (Tracker tracker = Tracker.open(TrackerConfig.inDirectory(dir.resolve("db")))) {
+            Study study = Study.builder("s").storage(tracker.storage()).seed(1).create();
+            study.optimize(t -> t.suggestFloat("x", 0, 1), OptimizeOptions.trials(1).withParallelism(1));
+            ApiFixture.withServer(new TrackerDashboardData(TestTrackers.ports(tracker)), client -> {
+                json(client.post("/api/models/m/promote",
+                        Map.of("alias", "production", "study", study.studyId(), "trialNumber", 0)), 200);
+                tracker.registry().deleteModel("m", Change.by("ana", "replaced by m2"));
+
+                JsonNode gone = json(client.get("/api/models/m"), 404);
+                assertThat(gone.get("error").asText()).isEqualTo("NOT_FOUND");
+                assertThat(gone.get("message").asText()).startsWith("model 'm' was deleted at ").contains(" by ana")
+                        .endsWith("(replaced by m2)");
+                assertThat(gone.get("deleted").get("subject").asText()).isEqualTo("(model deleted)");
+                assertThat(gone.get("deleted").get("reason").asText()).isEqualTo("replaced by m2");
+                List<String> subjects = new ArrayList<>();
+                gone.get("audit").forEach(m -> subjects.add(m.get("subject").asText() + " " + m.get("toVersion")));
+                assertThat(subjects).as("newest first: the deletion, then the moves before it")
+                        .containsExactly("(model deleted) null", "(version deleted) null", "production null", "production 1");
+
+                JsonNode never = json(client.get("/api/models/never"), 404);
+                assertThat(never.has("deleted")).as("a model that never existed has no trail").isFalse();
             });
         }
     }

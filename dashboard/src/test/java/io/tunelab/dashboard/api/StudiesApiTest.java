@@ -14,6 +14,7 @@ import io.tunelab.search.trial.Direction;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -90,6 +91,35 @@ class StudiesApiTest {
             assertThat(stopped.get("reason").asText())
                     .isEqualTo("the first 3 trials all failed with the same error: IllegalStateException: no such file");
         });
+    }
+
+    @Test
+    void aStudysUserAttributesAreShownApartFromItsSystemAttributesWithoutTheirStoragePrefix() {
+        InMemoryStorage own = new InMemoryStorage();
+        Study study = Study.builder("attributed").storage(own).direction(Direction.MINIMIZE).create();
+        study.setUserAttr("team", "vision");
+        study.setUserAttr("dataset", Map.of("name", "fashion-mnist", "rows", 70000));
+        study.optimize(trial -> trial.suggestFloat("x", 0, 1), OptimizeOptions.trials(1).withParallelism(1));
+
+        ApiFixture.withServer(own, client -> {
+            JsonNode summary = json(client.get("/api/studies/" + study.studyId()), 200);
+            assertThat(summary.get("userAttrs").get("team").asText()).isEqualTo("vision");
+            assertThat(summary.get("userAttrs").get("dataset").get("rows").asInt()).isEqualTo(70000);
+            assertThat(fieldNames(summary.get("attrs"))).as("the system attributes").isNotEmpty()
+                    .noneMatch(name -> name.contains("team") || name.contains("dataset"));
+
+            long trialId = json(client.get("/api/studies/" + study.studyId() + "/trials"), 200).get("trials").get(0)
+                    .get("id").asLong();
+            JsonNode trial = json(client.get("/api/trials/" + trialId), 200);
+            assertThat(fieldNames(trial.get("studyUserAttrs"))).containsExactly("team", "dataset");
+            assertThat(fieldNames(trial.get("studyAttrs"))).noneMatch(name -> name.contains("team"));
+        });
+    }
+
+    private static List<String> fieldNames(JsonNode node) {
+        List<String> names = new ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
     }
 
     @Test

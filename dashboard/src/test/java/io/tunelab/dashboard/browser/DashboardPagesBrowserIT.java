@@ -813,14 +813,19 @@ class DashboardPagesBrowserIT {
     }
 
     @Test
-    void hostileParameterNamesAndValuesRenderAsText() {
+    void hostileParameterNamesValuesAndStudyUserAttributesRenderAsText() {
         long study = studyId(SampleStudies.HOSTILE);
         browser.open(url("/trial.html?id=" + storage.trialByNumber(study, 0).id()));
         assertThat(browser.driver().findElement(By.tagName("h1")).getText()).contains(SampleStudies.HOSTILE);
         assertThat(browser.driver().findElement(By.id("params")).getText()).contains("<b>choice</b>");
+        assertThat(browser.driver().findElement(By.id("provenance")).getText())
+                .as("the study's user attributes apart, without their storage prefix")
+                .contains("Study user attributes\n{\n  \"<i>owner</i>\": \"<b>ana</b>\"\n}").doesNotContain("user_attr:");
         assertThat(browser.driver().findElements(By.cssSelector("main b, main i, main script"))).isEmpty();
         browser.open(url("/study.html?id=" + study));
         assertThat(browser.driver().findElement(By.id("study-name")).getText()).isEqualTo(SampleStudies.HOSTILE);
+        assertThat(browser.driver().findElement(By.id("study-user-attrs")).getText())
+                .isEqualTo("User attributes\n{\n  \"<i>owner</i>\": \"<b>ana</b>\"\n}");
         assertThat(browser.driver().findElements(By.cssSelector("main b, main i, main script"))).isEmpty();
     }
 

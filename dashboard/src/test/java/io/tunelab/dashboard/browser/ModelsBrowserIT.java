@@ -118,6 +118,24 @@ class ModelsBrowserIT {
                 .isEqualTo("400: trialNumber must be a whole number, got \"3a\"");
     }
     @Test
+    void aDeletedModelsPageSaysWhenAndByWhomItWasDeletedAndShowsItsAuditTrail() {
+        tracker.registry().createModel("retired", "");
+        tracker.registry().createVersion("retired", complete.get(1), null, "", "test");
+        tracker.registry().setAlias("retired", "staging", 1, Change.by("test", "first try"));
+        tracker.registry().deleteModel("retired", Change.by("ana", "replaced by quadratic-best"));
+
+        browser.open("http://127.0.0.1:" + server.port() + "/models.html?model=retired");
+
+        browser.waitFor("return !!document.querySelector('#model-deleted')");
+        assertThat(browser.driver().findElement(By.id("model-deleted")).getText()).startsWith("retired deleted\nDeleted ")
+                .contains(" by ana").contains(": replaced by quadratic-best");
+        List<String> subjects = browser.driver().findElements(By.cssSelector("#audit tbody tr td:nth-child(2)")).stream()
+                .map(WebElement::getText).toList();
+        assertThat(subjects).containsExactly("(model deleted)", "(version deleted)", "staging", "staging");
+        assertThat(browser.driver().findElements(By.cssSelector("#model-detail .error"))).isEmpty();
+    }
+
+    @Test
     void aRefusingEvaluationGateShowsItsVerdictAndLeavesTheAliasWhereItWas() {
         tracker.registry().createModel("gated", "behind an evaluation gate");
         tracker.registry().createVersion("gated", complete.get(0), null, "", "test");

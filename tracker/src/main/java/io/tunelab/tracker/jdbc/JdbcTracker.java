@@ -49,13 +49,13 @@ public final class JdbcTracker implements AutoCloseable {
 
     /** Opens (creating and migrating as needed) the database, with artifact files under {@code artifactRoot}. */
     public static JdbcTracker open(DatabaseSettings database, Path artifactRoot, StorageOptions options) {
-        return over(Database.open(database),
+        return over(FlywayLog.retried(() -> Database.open(database)),
                 db -> new JdbcTracker(db, new LocalArtifactRepository(artifactRoot), options));
     }
 
     /** Only the tracking store over the database; closing the storage closes the database. */
     public static TrialStorage openStorage(DatabaseSettings database, Path artifactRoot, StorageOptions options) {
-        return storageOver(Database.open(database), artifactRoot, options);
+        return storageOver(FlywayLog.retried(() -> Database.open(database)), artifactRoot, options);
     }
 
     /**
@@ -64,7 +64,7 @@ public final class JdbcTracker implements AutoCloseable {
      */
     public static TrialStorage openStorageForReading(DatabaseSettings database, Path artifactRoot,
                                                      StorageOptions options) {
-        return storageOver(Database.openForReading(database), artifactRoot, options);
+        return storageOver(FlywayLog.retried(() -> Database.openForReading(database)), artifactRoot, options);
     }
 
     /** The tracking store that owns {@code db} (closing the store closes it). */

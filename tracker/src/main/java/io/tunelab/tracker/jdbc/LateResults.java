@@ -5,6 +5,7 @@ import io.tunelab.search.storage.TrialStorage;
 import io.tunelab.search.trial.FrozenTrial;
 import io.tunelab.search.trial.TrialState;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
@@ -19,8 +20,11 @@ import java.util.Set;
  * retry instead, as long as no worker has started that retry: in one transaction under the study row (where claims
  * happen too, so no two workers get it) the WAITING retry takes the reaped trial's parameters, intermediate values,
  * attributes and start time, the system attribute {@value TrialStorage#RESULT_OF} naming the reaped trial, and the
- * outcome. The study then has the result once and counts one trial for it, as if nothing had been reaped; metrics and
- * artifacts stay with the reaped trial, which {@value TrialStorage#RESULT_OF} names. A retry that was itself reaped
+ * outcome. The study then has the result once and counts one trial for it, as if nothing had been reaped. The metric
+ * series (with their points), summaries and artifact records that produced the result move to the retry in the same
+ * transaction, as an MLflow run keeps the metrics and artifacts of its result (the artifact files stay where they were
+ * stored, which the moved records name); the reaped trial keeps its reaping and is named by the retry's
+ * {@value TrialStorage#RESULT_OF}. A retry that was itself reaped
  * passes the result on to its own retry. Once a worker has claimed the retry the result is not recorded: that worker
  * is computing it again. Stateless apart from its collaborators; thread-safe.
  */
@@ -67,6 +71,7 @@ final class LateResults {
             return Optional.empty();
         }
         copyResult(c, reaped, retry);
+        moveRecords(c, reaped.id(), retry.id());
         commands.finish(c, retry.id(), state, values, message, now);
         return Optional.of(retry.id());
     }
@@ -77,6 +82,30 @@ final class LateResults {
             ps.setInt(2, number);
         });
         return loader.loadAll(c, studyId, heads).get(0);
+    }
+
+    /**
+     * Moves the metric series, summaries and artifact records of trial {@code from} to trial {@code to}; a series or
+     * artifact whose name {@code to} already has stays (a WAITING retry has none).
+     */
+    private static void moveRecords(Connection c, long from, long to) throws SQLException {
+        move(c, "metric_series", "metric_name", from, to);
+        move(c, "trial_artifacts", "artifact_name", from, to);
+        move(c, "trial_summaries", null, from, to);
+    }
+
+    /** Moves the rows of {@code table} from trial {@code from} to {@code to}, but those whose {@code uniqueName} it has. */
+    private static void move(Connection c, String table, String uniqueName, long from, long to) throws SQLException {
+        String sql = "UPDATE " + table + " SET trial_id = ? WHERE trial_id = ?" + (uniqueName == null ? ""
+                : " AND " + uniqueName + " NOT IN (SELECT " + uniqueName + " FROM " + table + " WHERE trial_id = ?)");
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setLong(1, to);
+            ps.setLong(2, from);
+            if (uniqueName != null) {
+                ps.setLong(3, to);
+            }
+            ps.executeUpdate();
+        }
     }
 
     /** Gives the started {@code retry} what {@code reaped} had recorded besides its reaping. */

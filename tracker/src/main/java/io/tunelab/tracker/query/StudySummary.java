@@ -25,12 +25,15 @@ import java.util.Map;
  * @param sampler      the sampler's type name, or "" if not recorded
  * @param created      when the study was created
  * @param lastActivity latest trial start or end, or {@code created}
- * @param attrs        the study's system attributes (sampler, pruner, seed...)
+ * @param attrs        the study's system attributes, set by Tunelab (sampler, pruner, seed...): the user's are not
+ *                     among them
+ * @param userAttrs    the attributes the user set on the study (Optuna's {@code study.user_attrs}), by key
  * @param infeasible   how many COMPLETE trials violate a constraint (see {@link Constraints}): never best
  */
 public record StudySummary(long id, String name, List<Direction> directions, Map<TrialState, Integer> counts,
                            List<Double> bestValues, int bestNumber, int paretoSize, String sampler,
-                           Instant created, Instant lastActivity, Map<String, Object> attrs, int infeasible) {
+                           Instant created, Instant lastActivity, Map<String, Object> attrs, Map<String, Object> userAttrs,
+                           int infeasible) {
     public StudySummary {
         directions = List.copyOf(directions);
         EnumMap<TrialState, Integer> all = new EnumMap<>(TrialState.class);
@@ -40,6 +43,7 @@ public record StudySummary(long id, String name, List<Direction> directions, Map
         counts = Collections.unmodifiableMap(all);
         bestValues = List.copyOf(bestValues);
         attrs = Collections.unmodifiableMap(new LinkedHashMap<>(attrs));
+        userAttrs = Collections.unmodifiableMap(new LinkedHashMap<>(userAttrs));
     }
 
     /** Number of trials in any state. */
@@ -81,7 +85,7 @@ public record StudySummary(long id, String name, List<Direction> directions, Map
                                   List<Double> bestValues, int bestNumber, int paretoSize, int infeasible) {
         return new StudySummary(study.id(), study.name(), study.directions(), counts, bestValues, bestNumber, paretoSize,
                 samplerName(study.systemAttrs()), study.created(), later(study.created(), lastTrialActivity),
-                study.systemAttrs(), infeasible);
+                study.tunelabAttrs(), study.userAttrs(), infeasible);
     }
 
     private static Instant later(Instant a, Instant b) {

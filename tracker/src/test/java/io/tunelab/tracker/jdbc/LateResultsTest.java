@@ -7,11 +7,16 @@ import io.tunelab.search.space.FloatDistribution;
 import io.tunelab.search.storage.StorageException;
 import io.tunelab.search.storage.TrialStorage;
 import io.tunelab.search.study.Study;
+import io.tunelab.search.summary.LoggedSummary;
+import io.tunelab.search.summary.SummaryTag;
+import io.tunelab.search.summary.TextSummary;
 import io.tunelab.search.trial.Direction;
 import io.tunelab.search.trial.FrozenTrial;
+import io.tunelab.search.trial.MetricPoint;
 import io.tunelab.search.trial.Trial;
 import io.tunelab.search.trial.TrialState;
 import io.tunelab.tracker.MutableClock;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -84,6 +89,34 @@ class LateResultsTest {
         assertThat(retry.start()).isEqualTo(t.start());
         assertThat(other.claimWaitingTrial(study)).as("nothing left to run again").isEmpty();
         assertThat(other.unsettledTrials(study)).isZero();
+    }
+
+    @Test
+    void theMetricsSummariesAndArtifactsThatProducedALateResultMoveWithItToTheRetry() throws Exception {
+        JdbcTrialStorage here = worker();
+        JdbcTrialStorage other = worker();
+        long study = study(here, 2);
+        FrozenTrial t = here.createRunningTrial(study);
+        here.logMetrics(t.id(), List.of(new MetricPoint("val_loss", 0, 0.9, clock.instant()),
+                new MetricPoint("val_loss", 1, 0.4, clock.instant())));
+        here.flush();
+        here.logSummaries(t.id(), List.of(new LoggedSummary("notes", 1, clock.instant(), new TextSummary("converged"))));
+        Path model = Files.writeString(tmp.resolve("model.bin"), "weights");
+        here.storeArtifact(t.id(), "model.bin", model);
+        reapedByAnother(other, study);
+
+        assertThat(here.finishTrial(t.id(), TrialState.COMPLETE, List.of(0.4), null)).isTrue();
+
+        FrozenTrial retry = other.trialByNumber(study, 1);
+        assertThat(other.metricNames(retry.id())).containsExactly("val_loss");
+        assertThat(other.metrics(retry.id(), "val_loss")).extracting(MetricPoint::value).containsExactly(0.9, 0.4);
+        assertThat(other.summaryTags(retry.id())).extracting(SummaryTag::tag).containsExactly("notes");
+        assertThat(other.artifacts(retry.id())).singleElement().satisfies(a -> {
+            assertThat(a.name()).isEqualTo("model.bin");
+            assertThat(Path.of(a.uri())).hasContent("weights");
+        });
+        assertThat(other.metricNames(t.id())).as("the reaped trial's").isEmpty();
+        assertThat(other.artifacts(t.id())).as("the reaped trial's").isEmpty();
     }
 
     @Test
