@@ -19,7 +19,8 @@ import java.util.Objects;
  * loss, then infeasible COMPLETE trials by total constraint violation (then loss), then PRUNED trials
  * by how far they got (later step first) and their last reported value, then PRUNED trials that
  * reported nothing; ties by trial number. With several objectives, feasible COMPLETE trials tie (their order is
- * {@link ParetoSelection}'s to make) and PRUNED trials rank by the first objective's last report. Parameter values
+ * {@link ParetoSelection}'s to make) and PRUNED trials, which MOTPE leaves out ({@link TpeSplit}), rank by the first
+ * objective's last report. Parameter values
  * are held in {@link ObservationColumn}s.
  *
  * <p>A snapshot that disagrees with the log (a trial number now held by another trial: other id,
@@ -70,6 +71,11 @@ final class ObservationLog {
 
     boolean feasible(int position) {
         return kinds[position] == KIND_FEASIBLE;
+    }
+
+    /** Whether the observation at a position is a PRUNED trial. */
+    boolean pruned(int position) {
+        return kinds[position] >= KIND_PRUNED_WITH_STEP;
     }
 
     /** The loss (objective as minimised) of a feasible COMPLETE observation of a single-objective study. */

@@ -11,7 +11,9 @@ import java.util.List;
  * rest are bad, and so are (with the constant liar) the running trials that hold the parameters.
  * Each group is ordered by trial number, oldest first, so that weights can favour recent trials. With several
  * objectives the best are chosen among the feasible COMPLETE observations by {@link ParetoSelection}, which also
- * weighs them.
+ * weighs them, and PRUNED trials are left out of both groups, as in Optuna 3.1's MOTPE: a pruned trial has no
+ * objective vector to rank (at most one intermediate value), and counting it in the bad group would steer
+ * proposals away from wherever a pruner stopped trials early, which is not where the front is worse.
  *
  * @param below        the good group
  * @param above        the bad group
@@ -80,7 +82,11 @@ record TpeSplit(Group below, Group above, double[] paretoWeights) {
         int eligibleCount = 0;
         int feasibleCount = 0;
         int s = 0;
+        boolean pareto = log.directions().size() > 1;
         for (int pos = 0; pos < n; pos++) {
+            if (pareto && log.pruned(pos)) {
+                continue;
+            }
             if (seen != null) {
                 while (s < seen.length && seen[s] < log.number(pos)) {
                     s++;
@@ -107,7 +113,6 @@ record TpeSplit(Group below, Group above, double[] paretoWeights) {
             nBelow = Math.min(nBelow, feasibleCount);
         }
         boolean[] below = new boolean[n];
-        boolean pareto = log.directions().size() > 1;
         if (pareto && feasibleCount > 0) {
             int[] candidates = new int[feasibleCount];
             for (int pos = 0, k = 0; pos < n; pos++) {
