@@ -105,9 +105,10 @@ class BenchCommandTest {
         assertThat(run(0, "bench", "ask-cost", "--samplers", "random,tpe", "--history", "10,30", "--dims", "4", "--asks", "2",
                 "--out", csv.toString())).containsPattern("clock: wall, one read [0-9]+ ns");
         List<String> lines = Files.readAllLines(csv);
-        assertThat(lines.get(0)).isEqualTo("sampler,history,dims,ms_per_ask,ms_in_delegate,ms_own,ms_paired_via,ms_paired_direct");
+        assertThat(lines.get(0))
+                .isEqualTo("sampler,history,dims,ms_per_ask,ms_in_delegate,ms_own,ms_paired_via,ms_paired_direct,objectives");
         assertThat(lines).hasSize(5);
-        assertThat(lines.get(4)).startsWith("tpe,30,4,").endsWith(",,,,");
+        assertThat(lines.get(4)).startsWith("tpe,30,4,").endsWith(",,,,,1");
     }
 
     @Test

@@ -72,6 +72,14 @@ class SamplerBenchmarkTest {
     }
 
     @Test
+    void askCostMeasuresMotpeWithSeveralObjectivesAndSkipsSamplersOfOneObjective() {
+        List<AskCost.Row> rows = AskCost.run(List.of("tpe", "gp"), List.of(20), List.of(1, 2, 3), 2, 2, 1, AskClock.CPU);
+        assertThat(rows).extracting(r -> r.sampler() + "/" + r.objectives()).containsExactly("tpe/1", "tpe/2", "tpe/3",
+                "gp/1");
+        assertThat(rows).allMatch(r -> r.msPerAsk() > 0);
+    }
+
+    @Test
     void askCostSplitsAutosAsksByDelegateAndComparesEachWithTheDelegateAlone() {
         List<AskCost.Row> rows = AskCost.run(List.of("auto", "gp", "tpe-no-credit"), List.of(20), 2, 6, 1, AskClock.WALL);
         assertThat(rows).extracting(AskCost.Row::sampler)
