@@ -44,6 +44,7 @@ final class ObservationLog {
     private double[] primary = new double[16];
     private double[] secondary = new double[16];
     private int[] rank = new int[16];
+    private TpeSplit.Pareto pareto;
 
     /** The log of a study with one objective. */
     ObservationLog(Direction direction) {
@@ -137,6 +138,17 @@ final class ObservationLog {
     private void reset() {
         size = 0;
         columns.clear();
+        pareto = null;
+    }
+
+    /** MOTPE's last selection among this log's observations, null when none was made since the log last changed. */
+    TpeSplit.Pareto pareto() {
+        return pareto;
+    }
+
+    /** Keeps {@code selection}, made among the observations the log holds now, until the log changes. */
+    void remember(TpeSplit.Pareto selection) {
+        pareto = selection;
     }
 
     /** The column of a parameter with one distribution, built on first use and kept up to date. */
@@ -163,6 +175,7 @@ final class ObservationLog {
             secondary = Arrays.copyOf(secondary, cap);
             rank = Arrays.copyOf(rank, cap);
         }
+        pareto = null; // its positions are stale
         int tail = size - at;
         System.arraycopy(trials, at, trials, at + 1, tail);
         System.arraycopy(numbers, at, numbers, at + 1, tail);

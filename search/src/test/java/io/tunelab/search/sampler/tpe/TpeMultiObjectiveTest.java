@@ -178,4 +178,25 @@ class TpeMultiObjectiveTest {
         assertThat(study.trials()).allSatisfy(t -> assertThat(t.systemAttrs())
                 .containsEntry(Sampler.SAMPLER_ATTR, "random"));
     }
+
+    @Test
+    void theDecisionsOfOneSnapshotShareOneParetoSelectionWhichTheNextTrialReplaces() {
+        Study study = zdt1(new RandomSampler(6), 80, Direction.MINIMIZE);
+        ObservationLog log = new ObservationLog(study.directions());
+        log.absorb(study.trials());
+        ObservationColumn[] x0 = {log.column("x0", FloatDistribution.uniform(0, 1))};
+        ObservationColumn[] x1 = {log.column("x1", FloatDistribution.uniform(0, 1))};
+        TpeSplit first = TpeSplit.of(log, x0, List.of(), TpeOptions.defaults());
+        TpeSplit.Pareto selection = log.pareto();
+        TpeSplit second = TpeSplit.of(log, x1, List.of(), TpeOptions.defaults());
+        assertThat(log.pareto()).isSameAs(selection);
+        assertThat(second.paretoWeights()).containsExactly(first.paretoWeights());
+        assertThat(selection.good()).hasSize(TpeOptions.defaults().nBelow(80));
+
+        study.optimizeMulti(t -> new double[] {t.suggestFloat("x0", 0, 1), 0}, OptimizeOptions.trials(1));
+        log.absorb(study.trials());
+        assertThat(log.pareto()).isNull();
+        TpeSplit.of(log, x0, List.of(), TpeOptions.defaults());
+        assertThat(log.pareto()).isNotSameAs(selection);
+    }
 }
