@@ -14,6 +14,9 @@ function, instance and budget. Protocol (one JSON object per line):
   peer   -> {"ok": true, "seconds": T}
   tunelab-> {"op": "stop"}                                              the peer exits
 
+Several objectives (all minimised): start carries {"objectives": M}, and tell carries {"values": [...]} (M numbers)
+instead of "value"; the nsga2 sampler is meant for these.
+
 Define-by-run (problems that are not a box of floats: ints, log scales, categoricals): start carries
 {"define_by_run": true} instead of dim/low/high, ask is answered with {"trial": N, "seconds": T} alone, and
 the parameters are asked for one by one before the tell:
@@ -42,7 +45,7 @@ except ImportError as missing:  # answer the greeting with the fix instead of a 
     sys.stdout.flush()
     sys.exit(2)
 
-SAMPLERS = ("random", "tpe", "tpe-multivariate", "cmaes")
+SAMPLERS = ("random", "tpe", "tpe-multivariate", "cmaes", "nsga2")
 
 
 def make_sampler(name, seed):
@@ -52,6 +55,8 @@ def make_sampler(name, seed):
         return optuna.samplers.TPESampler(seed=seed)
     if name == "tpe-multivariate":
         return optuna.samplers.TPESampler(seed=seed, multivariate=True)
+    if name == "nsga2":
+        return optuna.samplers.NSGAIISampler(seed=seed)
     return optuna.samplers.CmaEsSampler(seed=seed)
 
 
@@ -91,7 +96,8 @@ def main():
             msg = json.loads(line)
             op = msg.get("op")
             if op == "start":
-                study = optuna.create_study(sampler=make_sampler(args.sampler, int(msg["seed"])))
+                study = optuna.create_study(sampler=make_sampler(args.sampler, int(msg["seed"])),
+                                            directions=["minimize"] * int(msg.get("objectives", 1)))
                 if msg.get("define_by_run"):
                     space = None
                 else:
@@ -117,7 +123,8 @@ def main():
                 reply(answer)
             elif op == "tell":
                 start = time.perf_counter()
-                study.tell(pending.pop(int(msg["trial"])), float(msg["value"]))
+                told = [float(v) for v in msg["values"]] if "values" in msg else float(msg["value"])
+                study.tell(pending.pop(int(msg["trial"])), told)
                 reply({"ok": True, "seconds": time.perf_counter() - start})
             elif op == "stop":
                 return

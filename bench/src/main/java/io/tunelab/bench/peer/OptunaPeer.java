@@ -12,7 +12,7 @@ import java.util.List;
  */
 public final class OptunaPeer {
     /** The samplers the peer offers. */
-    public static final List<String> SAMPLERS = List.of("random", "tpe", "tpe-multivariate", "cmaes");
+    public static final List<String> SAMPLERS = List.of("random", "tpe", "tpe-multivariate", "cmaes", "nsga2");
     private static final String PREFIX = "optuna:";
 
     private OptunaPeer() {

@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.function.IntFunction;
 import java.util.function.ToDoubleFunction;
 
@@ -106,7 +107,7 @@ public final class PeerProcess implements AutoCloseable {
             double value = function.applyAsDouble(proposal(asked, box));
             JsonNode told = call(JSON.createObjectNode().put("op", "tell").put("trial", asked.path("trial").asInt(t))
                     .put("value", value));
-            return new Round(value, asked.path("seconds").asDouble() + told.path("seconds").asDouble());
+            return new Round(new double[] {value}, asked.path("seconds").asDouble() + told.path("seconds").asDouble());
         });
     }
 
@@ -117,8 +118,20 @@ public final class PeerProcess implements AutoCloseable {
      * objective declares them.
      */
     public PeerRun run(ToDoubleFunction<Trial> objective, long seed, int trials) {
+        return runObjectives(t -> new double[] {objective.applyAsDouble(t)}, 1, seed, trials);
+    }
+
+    /**
+     * As {@link #run(ToDoubleFunction, long, int)} with {@code objectives} objectives, all minimised: with several, the
+     * start message carries {@code "objectives"} and each tell the trial's {@code "values"}.
+     */
+    public PeerRun runObjectives(Function<Trial, double[]> objective, int objectives, long seed, int trials) {
         checkTrials(trials);
-        call(JSON.createObjectNode().put("op", "start").put("define_by_run", true).put("seed", seed));
+        ObjectNode start = JSON.createObjectNode().put("op", "start").put("define_by_run", true).put("seed", seed);
+        if (objectives > 1) {
+            start.put("objectives", objectives);
+        }
+        call(start);
         return play(trials, t -> {
             JsonNode asked = call(JSON.createObjectNode().put("op", "ask"));
             int number = asked.path("trial").asInt(t);
@@ -127,14 +140,20 @@ public final class PeerProcess implements AutoCloseable {
                 request.set("distribution", parse(DistributionJson.toJson(distribution)));
                 return call(request);
             });
-            double value = objective.applyAsDouble(trial);
-            JsonNode told = call(JSON.createObjectNode().put("op", "tell").put("trial", number).put("value", value));
-            return new Round(value, asked.path("seconds").asDouble() + trial.seconds() + told.path("seconds").asDouble());
+            double[] values = objective.apply(trial);
+            ObjectNode tell = JSON.createObjectNode().put("op", "tell").put("trial", number);
+            if (objectives > 1) {
+                fill(tell.putArray("values"), values);
+            } else {
+                tell.put("value", values[0]);
+            }
+            JsonNode told = call(tell);
+            return new Round(values, asked.path("seconds").asDouble() + trial.seconds() + told.path("seconds").asDouble());
         });
     }
 
-    /** One ask/evaluate/tell round: the value the objective returned and the peer's own seconds in the round. */
-    private record Round(double value, double seconds) {
+    /** One ask/evaluate/tell round: the values the objective returned and the peer's own seconds in the round. */
+    private record Round(double[] values, double seconds) {
     }
 
     private static void checkTrials(int trials) {
@@ -149,14 +168,16 @@ public final class PeerProcess implements AutoCloseable {
         double seconds = 0;
         double[] bestAfter = new double[trials];
         double[] msAfter = new double[trials];
+        double[][] values = new double[trials][];
         for (int t = 0; t < trials; t++) {
             Round r = round.apply(t);
-            best = Math.min(best, r.value());
+            values[t] = r.values();
+            best = Math.min(best, r.values()[0]);
             seconds += r.seconds();
             bestAfter[t] = best;
             msAfter[t] = seconds * 1000;
         }
-        return new PeerRun(bestAfter, msAfter);
+        return new PeerRun(bestAfter, msAfter, values);
     }
 
     private static JsonNode parse(String json) {

@@ -6,9 +6,11 @@ import io.tunelab.search.sampler.RandomStreams;
 import io.tunelab.search.sampler.Sampler;
 import io.tunelab.search.storage.InMemoryStorage;
 import io.tunelab.search.study.Study;
+import io.tunelab.search.trial.Direction;
 import io.tunelab.search.trial.FrozenTrial;
 import io.tunelab.search.trial.Trial;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +19,9 @@ import java.util.function.UnaryOperator;
 
 /**
  * Measures what one {@code ask} costs a sampler as the history grows: a study is filled with
- * {@code history} completed random trials of a {@code dims}-dimensional sphere, then loaded with the
+ * {@code history} completed random trials of a {@code dims}-dimensional sphere (with several objectives, one sphere
+ * per objective, their centres spread along the diagonal, {@link #values}: a front of conflicting objectives, so
+ * that a multi-objective sampler's non-dominated sorting meets many fronts), then loaded with the
  * sampler under test, which runs a few warm-up trials and then timed ones (ask, suggest every
  * parameter, tell), on the {@link AskClock} given: wall time (cheap to read; measure on an idle machine) or the asking
  * thread's CPU time (meaningful on a loaded machine, but each read costs a system call, counted in the asks of
@@ -61,12 +65,19 @@ public final class AskCost {
      *                     asks in {@link PairedAsks}' pairs (no timers inside); NaN for other rows
      * @param msPairedDirect for that row, the median milliseconds of the same delegate asked directly in those pairs,
      *                     in the same state; NaN for other rows
+     * @param objectives   number of objectives of the study measured
      */
     public record Row(String sampler, int history, int dims, double msPerAsk, double msInDelegate, double msOwn,
-                      double msPairedVia, double msPairedDirect) {
+                      double msPairedVia, double msPairedDirect, int objectives) {
+        /** A row of a single-objective study. */
+        public Row(String sampler, int history, int dims, double msPerAsk, double msInDelegate, double msOwn,
+                   double msPairedVia, double msPairedDirect) {
+            this(sampler, history, dims, msPerAsk, msInDelegate, msOwn, msPairedVia, msPairedDirect, 1);
+        }
+
         /** A row of a sampler measured as a whole. */
-        public Row(String sampler, int history, int dims, double msPerAsk) {
-            this(sampler, history, dims, msPerAsk, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+        public Row(String sampler, int history, int dims, double msPerAsk, int objectives) {
+            this(sampler, history, dims, msPerAsk, Double.NaN, Double.NaN, Double.NaN, Double.NaN, objectives);
         }
 
         /**
@@ -78,7 +89,7 @@ public final class AskCost {
             Row whole = other.msPerAsk < msPerAsk ? other : this;
             Row paired = other.pairedSum() < pairedSum() ? other : this;
             return new Row(sampler, history, dims, whole.msPerAsk, whole.msInDelegate, whole.msOwn, paired.msPairedVia,
-                    paired.msPairedDirect);
+                    paired.msPairedDirect, objectives);
         }
 
         private double pairedSum() {
@@ -93,6 +104,20 @@ public final class AskCost {
      */
     public static List<Row> run(List<String> samplers, List<Integer> histories, int dims, int asks, int rounds,
                                 AskClock clock) {
+        return run(samplers, histories, List.of(1), dims, asks, rounds, clock);
+    }
+
+    /**
+     * As {@link #run(List, List, int, int, int, AskClock)}, for each number of objectives of {@code objectives} (a
+     * sampler of one objective only is measured with one); rows in sampler, objectives, then history order.
+     */
+    public static List<Row> run(List<String> samplers, List<Integer> histories, List<Integer> objectives, int dims,
+                                int asks, int rounds, AskClock clock) {
+        for (int m : objectives) {
+            if (m < 1) {
+                throw new SearchException("--objectives: a count of objectives, expected >= 1, got " + m);
+            }
+        }
         if (dims < 1 || asks < 1 || rounds < 1) {
             throw new SearchException("dims, asks and rounds must be >= 1, got dims=" + dims + ", asks=" + asks
                     + ", rounds=" + rounds);
@@ -105,9 +130,14 @@ public final class AskCost {
         Map<String, Row> lowest = new LinkedHashMap<>();
         for (int round = 0; round < rounds; round++) {
             for (String sampler : samplers) {
-                for (int h : histories) {
-                    for (Row r : measure(sampler, h, dims, asks, clock)) {
-                        lowest.merge(r.sampler() + " " + r.history(), r, Row::lowest);
+                for (int m : objectives) {
+                    if (m > 1 && !SamplerCatalog.supportsMultiObjective(sampler)) {
+                        continue;
+                    }
+                    for (int h : histories) {
+                        for (Row r : measure(sampler, h, dims, m, asks, clock)) {
+                            lowest.merge(r.sampler() + " " + r.objectives() + " " + r.history(), r, Row::lowest);
+                        }
                     }
                 }
             }
@@ -131,7 +161,15 @@ public final class AskCost {
      * history.
      */
     public static List<Row> measure(String sampler, int history, int dims, int asks, AskClock clock) {
-        InMemoryStorage storage = history(history, dims, clock);
+        return measure(sampler, history, dims, 1, asks, clock);
+    }
+
+    /**
+     * As {@link #measure(String, int, int, int, AskClock)} on a study of {@code objectives} objectives (the pairs of a
+     * portfolio's delegates are measured with one objective only).
+     */
+    public static List<Row> measure(String sampler, int history, int dims, int objectives, int asks, AskClock clock) {
+        InMemoryStorage storage = history(history, dims, objectives, clock);
         List<TimedSampler> delegates = new ArrayList<>();
         UnaryOperator<Sampler> timeEach = d -> {
             TimedSampler timed = new TimedSampler(d, clock::now);
@@ -140,7 +178,7 @@ public final class AskCost {
         };
         List<TimedSampler> portfolio = new ArrayList<>();
         Function<RandomStreams, Sampler> factory = SamplerCatalog.factory(sampler, timeEach);
-        Study study = load(storage, streams -> {
+        Study study = load(storage, objectives, streams -> {
             Sampler s = factory.apply(streams);
             if (delegates.isEmpty()) {
                 return s;
@@ -161,14 +199,15 @@ public final class AskCost {
                 timed.delegateNanos() / 1e6, (timed.samplerNanos() - timed.delegateNanos()) / 1e6});
         }
         List<Row> rows = new ArrayList<>();
-        rows.add(new Row(sampler, history, dims, BenchReport.median(ms)));
+        rows.add(new Row(sampler, history, dims, BenchReport.median(ms), objectives));
         if (!delegates.isEmpty()) {
-            Map<String, PairedAsks.Pair> pairs = PairedAsks.measure(sampler, history, dims, asks, clock);
+            Map<String, PairedAsks.Pair> pairs = objectives == 1 ? PairedAsks.measure(sampler, history, dims, asks, clock)
+                    : Map.of();
             PairedAsks.Pair none = new PairedAsks.Pair(Double.NaN, Double.NaN, 0);
             byDelegate.forEach((delegate, times) -> {
                 PairedAsks.Pair pair = pairs.getOrDefault(delegate, none);
                 rows.add(new Row(sampler + ":" + delegate, history, dims, median(times, 0), median(times, 1),
-                        median(times, 2), pair.msVia(), pair.msDirect()));
+                        median(times, 2), pair.msVia(), pair.msDirect(), objectives));
             });
         }
         return rows;
@@ -176,8 +215,14 @@ public final class AskCost {
 
     /** A new in-memory storage holding study {@value #STUDY} with {@code history} completed random sphere trials. */
     static InMemoryStorage history(int history, int dims, AskClock clock) {
+        return history(history, dims, 1, clock);
+    }
+
+    /** As {@link #history(int, int, AskClock)}, the study of {@code objectives} objectives, all minimised. */
+    static InMemoryStorage history(int history, int dims, int objectives, AskClock clock) {
         InMemoryStorage storage = new InMemoryStorage();
-        Study filler = Study.builder(STUDY).storage(storage).seed(1).sampler(new RandomSampler(1)).create();
+        Study filler = Study.builder(STUDY).storage(storage).directions(directions(objectives)).seed(1)
+                .sampler(new RandomSampler(1)).create();
         for (int i = 0; i < history; i++) {
             runTrial(filler, dims, List.of(), List.of(), clock);
         }
@@ -186,7 +231,32 @@ public final class AskCost {
 
     /** Study {@value #STUDY} of {@code storage}, loaded with the sampler {@code factory} makes (seed 1). */
     static Study load(InMemoryStorage storage, Function<RandomStreams, Sampler> factory) {
-        return Study.builder(STUDY).storage(storage).seed(1).sampler(factory).load();
+        return load(storage, 1, factory);
+    }
+
+    private static Study load(InMemoryStorage storage, int objectives, Function<RandomStreams, Sampler> factory) {
+        return Study.builder(STUDY).storage(storage).directions(directions(objectives)).seed(1).sampler(factory).load();
+    }
+
+    private static Direction[] directions(int objectives) {
+        Direction[] directions = new Direction[objectives];
+        Arrays.fill(directions, Direction.MINIMIZE);
+        return directions;
+    }
+
+    /**
+     * The objective values of point {@code x}: with one objective the sphere, sum of x_j^2; with {@code m} objectives,
+     * objective k the sphere centred at c_k in every coordinate, c_k spread evenly over [-2.5, 2.5].
+     */
+    static double[] values(double[] x, int m) {
+        double[] values = new double[m];
+        for (int k = 0; k < m; k++) {
+            double centre = m == 1 ? 0 : -2.5 + 5.0 * k / (m - 1);
+            for (double xj : x) {
+                values[k] += (xj - centre) * (xj - centre);
+            }
+        }
+        return values;
     }
 
     private static double median(List<double[]> times, int column) {
@@ -207,14 +277,13 @@ public final class AskCost {
         long delegatesBefore = sum(delegates);
         long start = clock.now();
         Trial trial = study.ask();
-        double sum = 0;
+        double[] x = new double[dims];
         for (int j = 0; j < dims; j++) {
-            double x = trial.suggestFloat("x" + j, -5, 5);
-            sum += x * x;
+            x[j] = trial.suggestFloat("x" + j, -5, 5);
         }
         long elapsed = clock.now() - start;
         return new Timed(elapsed, sum(portfolio) - samplerBefore, sum(delegates) - delegatesBefore,
-                study.tell(trial, sum));
+                study.tell(trial, values(x, study.directions().size())));
     }
 
     private static long sum(List<TimedSampler> timed) {

@@ -10,7 +10,8 @@ import java.util.Map;
  * The catalogue of {@code shared/bench/PROBLEMS.md}, by name, and two groups of classic functions that no sampler rule
  * was chosen on, to check that what holds on the catalogue holds beyond it: {@link #CLASSIC}, multimodal functions in
  * 5 and 6 dimensions ({@code --problems classic}), and {@link #SMALL}, functions of 2 and 3 parameters, the spaces of
- * the rules chosen on BBOB in 2-D ({@code --problems small}). {@code all} stays the catalogue.
+ * the rules chosen on BBOB in 2-D ({@code --problems small}); and {@code zdt1_wide} and {@code zdt2_wide}, ZDT measured
+ * from a reference point that runs of a few hundred trials reach ({@link Zdt}). {@code all} stays the catalogue.
  */
 public final class BenchProblems {
     /** The name of the group of classic multimodal functions. */
@@ -20,6 +21,7 @@ public final class BenchProblems {
     public static final String SMALL_GROUP = "small";
     private static final Map<String, BenchProblem> CLASSIC_PROBLEMS = new LinkedHashMap<>();
     private static final Map<String, BenchProblem> SMALL_PROBLEMS = new LinkedHashMap<>();
+    private static final Map<String, BenchProblem> WIDE_PROBLEMS = new LinkedHashMap<>();
     /** 5 and 6 dimensions, 100 trials each, optima at the centre (Rastrigin, Ackley, Griewank) and away from it. */
     public static final List<String> CLASSIC;
     /** 2 and 3 dimensions, 100 trials each: smooth, valley, rugged and boundary optima. */
@@ -70,6 +72,8 @@ public final class BenchProblems {
         small(ContinuousProblem.cube("hartmann3", 3, 0, 1, HARTMANN3_OPTIMUM, 100, TestFunctions::hartmann3));
         small(ContinuousProblem.cube("rastrigin3", 3, -5.12, 5.12, 0, 100, TestFunctions::rastrigin));
         SMALL = List.copyOf(SMALL_PROBLEMS.keySet());
+        WIDE_PROBLEMS.put("zdt1_wide", new Zdt(false, 100, true));
+        WIDE_PROBLEMS.put("zdt2_wide", new Zdt(true, 100, true));
     }
 
     private BenchProblems() {
@@ -100,7 +104,8 @@ public final class BenchProblems {
     /** The problem called {@code name}, of the catalogue or a group; throws naming the known ones otherwise. */
     public static BenchProblem byName(String name) {
         BenchProblem p = ALL.containsKey(name) ? ALL.get(name)
-                : CLASSIC_PROBLEMS.containsKey(name) ? CLASSIC_PROBLEMS.get(name) : SMALL_PROBLEMS.get(name);
+                : CLASSIC_PROBLEMS.containsKey(name) ? CLASSIC_PROBLEMS.get(name)
+                : SMALL_PROBLEMS.containsKey(name) ? SMALL_PROBLEMS.get(name) : WIDE_PROBLEMS.get(name);
         if (p == null) {
             throw new SearchException("unknown benchmark problem '" + name + "', expected one of " + names()
                     + ", 'all' (the catalogue), '" + CLASSIC_GROUP + "' (the classic group) or '" + SMALL_GROUP
@@ -109,11 +114,12 @@ public final class BenchProblems {
         return p;
     }
 
-    /** Every problem's name: the catalogue's, then the classic group's, then the small group's. */
+    /** Every problem's name: the catalogue's, then the classic group's, the small group's, and the wide ZDTs. */
     public static List<String> names() {
         List<String> out = new ArrayList<>(ALL.keySet());
         out.addAll(CLASSIC);
         out.addAll(SMALL);
+        out.addAll(WIDE_PROBLEMS.keySet());
         return out;
     }
 

@@ -20,7 +20,7 @@ public final class BenchReport {
     public static final String SAMPLERS_HEADER = "problem,sampler,seed,trials,regret,sampler_ms_per_trial";
     /** The CSV header of {@code bench ask-cost}. */
     public static final String ASK_COST_HEADER =
-            "sampler,history,dims,ms_per_ask,ms_in_delegate,ms_own,ms_paired_via,ms_paired_direct";
+            "sampler,history,dims,ms_per_ask,ms_in_delegate,ms_own,ms_paired_via,ms_paired_direct,objectives";
 
     private BenchReport() {
     }
@@ -72,10 +72,11 @@ public final class BenchReport {
 
     /** A table of ask costs. */
     public static String askCostTable(List<AskCost.Row> rows) {
-        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%-18s %8s %5s %12s%n",
-                "sampler", "history", "dims", "ms/ask"));
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%-18s %10s %8s %5s %12s%n",
+                "sampler", "objectives", "history", "dims", "ms/ask"));
         for (AskCost.Row r : rows) {
-            sb.append(String.format(Locale.ROOT, "%-18s %8d %5d %12.3f%n", r.sampler(), r.history(), r.dims(), r.msPerAsk()));
+            sb.append(String.format(Locale.ROOT, "%-18s %10d %8d %5d %12.3f%n", r.sampler(), r.objectives(), r.history(),
+                    r.dims(), r.msPerAsk()));
         }
         return sb.toString();
     }
@@ -139,7 +140,7 @@ public final class BenchReport {
             lines.add(String.join(",", r.sampler(), Integer.toString(r.history()), Integer.toString(r.dims()),
                     String.format(Locale.ROOT, "%.4f", r.msPerAsk()),
                     optional(r.msInDelegate()), optional(r.msOwn()), optional(r.msPairedVia()),
-                    optional(r.msPairedDirect())));
+                    optional(r.msPairedDirect()), Integer.toString(r.objectives())));
         }
         write(file, ASK_COST_HEADER, lines);
     }

@@ -3,7 +3,9 @@ package io.tunelab.bench.samplers;
 import io.tunelab.bench.peer.PeerBox;
 import io.tunelab.bench.peer.PeerProcess;
 import io.tunelab.bench.peer.PeerRun;
+import io.tunelab.search.trial.Hypervolume;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -11,8 +13,9 @@ import java.util.List;
  * with the seeds and budgets the Tunelab samplers get: rows in the same form, the peer's name in the sampler column, its
  * own milliseconds per trial (proposing and learning, without the evaluations) in the time column. A peer searches a
  * {@link ContinuousProblem}'s box of floats as one proposal per trial (as on BBOB), and any other single-objective
- * problem define-by-run, one parameter at a time as the problem suggests it; problems of several objectives are left
- * out ({@link #canRun}). Started before the samplers run, so a peer that cannot
+ * problem define-by-run, one parameter at a time as the problem suggests it, and so any problem of several objectives,
+ * its regret the hypervolume deficit as for the samplers (without noise only, {@link #canRun}). Started before the
+ * samplers run, so a peer that cannot
  * start fails the benchmark at once; close it to stop the peer processes. Not thread-safe.
  */
 public final class PeerRuns implements AutoCloseable {
@@ -27,9 +30,9 @@ public final class PeerRuns implements AutoCloseable {
         return new PeerRuns(PeerProcess.startAll(commands));
     }
 
-    /** Whether a peer can run {@code problem}: a single objective. */
-    public static boolean canRun(BenchProblem problem) {
-        return !problem.isMultiObjective();
+    /** Whether a peer can run {@code problem} with observation noise {@code noise}: several objectives only without. */
+    public static boolean canRun(BenchProblem problem, double noise) {
+        return !problem.isMultiObjective() || noise == 0;
     }
 
     /** The box {@code problem} searches, as the peer protocol states it. */
@@ -54,12 +57,16 @@ public final class PeerRuns implements AutoCloseable {
     public List<SamplerBenchmark.Row> run(List<BenchProblem> problems, int firstSeed, int seeds, int trials, double noise) {
         List<SamplerBenchmark.Row> rows = new ArrayList<>();
         for (BenchProblem p : problems) {
-            if (!canRun(p)) {
+            if (!canRun(p, noise)) {
                 continue;
             }
             int budget = trials > 0 ? trials : p.defaultTrials();
             for (PeerProcess peer : peers) {
                 for (int seed = firstSeed; seed < firstSeed + seeds; seed++) {
+                    if (p.isMultiObjective()) {
+                        rows.addAll(multiObjective(peer, p, seed, budget));
+                        continue;
+                    }
                     NoisyRun noisy = new NoisyRun(noise == 0 ? 0 : noise * NoiseScale.of(p), seed);
                     BoundHits hits = p instanceof ContinuousProblem c ? new BoundHits(c) : null;
                     PeerRun run = p instanceof ContinuousProblem c ? peer.run(box(c), x -> {
@@ -74,6 +81,18 @@ public final class PeerRuns implements AutoCloseable {
                     }
                 }
             }
+        }
+        return rows;
+    }
+
+    /** A run of {@code peer} on a problem of several objectives: the hypervolume deficit after each checkpoint. */
+    private static List<SamplerBenchmark.Row> multiObjective(PeerProcess peer, BenchProblem p, int seed, int budget) {
+        PeerRun run = peer.runObjectives(p::evaluate, p.directions().size(), seed, budget);
+        List<SamplerBenchmark.Row> rows = new ArrayList<>();
+        for (int k : SamplerBenchmark.checkpoints(budget)) {
+            double deficit = p.optimum() - Hypervolume.of(Arrays.asList(run.values()).subList(0, k), p.referencePoint());
+            rows.add(new SamplerBenchmark.Row(p.name(), peer.name(), seed, k, deficit, run.msAfter()[k - 1] / k,
+                    Double.NaN));
         }
         return rows;
     }

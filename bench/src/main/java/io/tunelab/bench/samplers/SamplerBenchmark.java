@@ -134,7 +134,7 @@ public final class SamplerBenchmark {
     /**
      * Runs everything, the peers after the Tunelab samplers; rows ordered by problem, sampler, seed, checkpoint (a
      * problem's peer rows after its samplers'). Pairs of a multi-objective problem and a single-objective sampler are
-     * skipped, and so are the problems a peer cannot run ({@link PeerRuns#canRun}) and, with noise, the problems of
+     * skipped, and so are the problems a peer cannot run ({@link PeerRuns#canRun(BenchProblem, double)}) and, with noise, the problems of
      * several objectives ({@link Settings#runnable}).
      */
     public static List<Row> run(Settings settings) {

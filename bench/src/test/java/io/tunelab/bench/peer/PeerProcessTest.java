@@ -2,6 +2,7 @@ package io.tunelab.bench.peer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import io.tunelab.bench.bbob.BbobFunction;
 import io.tunelab.bench.bbob.BbobSuite;
@@ -49,6 +50,23 @@ class PeerProcessTest {
             assertThat(first.msAfter()).hasSize(5).isSorted();
             assertThat(first.bestValue()).isGreaterThanOrEqualTo(f.fopt()).isEqualTo(again.bestValue());
             assertThat(first.msPerTrial()).isPositive();
+        }
+    }
+
+    @Test
+    void optunasNsga2PeerTakesTwoObjectivesAndEveryTrialKeepsItsValues() throws Exception {
+        assertThat(pythonHasOptuna()).as("python3 with optuna 3.1 (apt-get install python3-optuna, as .ci/run does)").isTrue();
+        try (PeerProcess peer = PeerProcess.start(OptunaPeer.command("optuna:nsga2", script()))) {
+            assertThat(peer.name()).isEqualTo("optuna-nsga2");
+            PeerRun run = peer.runObjectives(t -> {
+                double x = t.suggestFloat("x", 0, 1);
+                return new double[] {x, 1 - x * x};
+            }, 2, 3, 6);
+            assertThat(run.values()).hasNumberOfRows(6);
+            assertThat(java.util.Arrays.asList(run.values())).allSatisfy(v -> assertThat(v[0] * v[0] + v[1])
+                    .isCloseTo(1, within(1e-12)));
+            assertThat(peer.runObjectives(t -> new double[] {t.suggestFloat("x", 0, 1), 0}, 2, 3, 6).values()[5][0])
+                    .isEqualTo(run.values()[5][0]);
         }
     }
 

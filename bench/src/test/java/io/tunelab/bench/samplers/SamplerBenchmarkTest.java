@@ -6,8 +6,10 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.tunelab.search.SearchException;
 import io.tunelab.search.sampler.RandomStreams;
+import io.tunelab.search.trial.Hypervolume;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -69,6 +71,32 @@ class SamplerBenchmarkTest {
         List<AskCost.Row> rows = AskCost.run(List.of("random", "tpe"), List.of(5, 20), 3, 2, 2, AskClock.CPU);
         assertThat(rows).extracting(AskCost.Row::history).containsExactly(5, 20, 5, 20);
         assertThat(rows).allMatch(r -> r.dims() == 3 && r.msPerAsk() > 0);
+    }
+
+    @Test
+    void theWideZdtsMeasureFromBeyondEveryPointAndTheirOptimumIsTheTrueFrontsHypervolume() {
+        for (boolean second : new boolean[] {false, true}) {
+            BenchProblem p = BenchProblems.byName(second ? "zdt2_wide" : "zdt1_wide");
+            List<double[]> front = new ArrayList<>();
+            double[] x = new double[Zdt.VARIABLES];
+            for (int i = 0; i <= 20000; i++) {
+                x[0] = i / 20000.0;
+                front.add(TestFunctions.zdt(x, second));
+            }
+            assertThat(Hypervolume.of(front, p.referencePoint())).isCloseTo(p.optimum(), within(1e-3));
+            java.util.Arrays.fill(x, 1);
+            double[] worst = TestFunctions.zdt(x, second);
+            assertThat(worst[0]).isLessThan(p.referencePoint()[0]);
+            assertThat(worst[1]).isLessThan(p.referencePoint()[1]);
+        }
+    }
+
+    @Test
+    void askCostMeasuresMotpeWithSeveralObjectivesAndSkipsSamplersOfOneObjective() {
+        List<AskCost.Row> rows = AskCost.run(List.of("tpe", "gp"), List.of(20), List.of(1, 2, 3), 2, 2, 1, AskClock.CPU);
+        assertThat(rows).extracting(r -> r.sampler() + "/" + r.objectives()).containsExactly("tpe/1", "tpe/2", "tpe/3",
+                "gp/1");
+        assertThat(rows).allMatch(r -> r.msPerAsk() > 0);
     }
 
     @Test

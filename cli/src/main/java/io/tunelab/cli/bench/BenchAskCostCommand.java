@@ -17,7 +17,8 @@ import picocli.CommandLine.Option;
 /** {@code tunelab bench ask-cost}: milliseconds per ask against the number of completed trials. */
 @Command(name = "ask-cost", mixinStandardHelpOptions = true,
         description = "Sampler cost per ask (median ms) after a history of completed trials"
-                + " (CSV: sampler,history,dims,ms_per_ask,ms_in_delegate,ms_own,ms_paired_via,ms_paired_direct); for auto,"
+                + " (CSV: sampler,history,dims,ms_per_ask,ms_in_delegate,ms_own,ms_paired_via,ms_paired_direct,objectives);"
+                + " for auto,"
                 + " also per delegate (auto:gp, ...): the time inside the delegate and in auto's own code on the same asks,"
                 + " the delegate alone, and auto's asks paired with the same delegate asked directly in the same state.")
 public final class BenchAskCostCommand implements Callable<Integer> {
@@ -32,6 +33,11 @@ public final class BenchAskCostCommand implements Callable<Integer> {
     @Option(names = "--history", defaultValue = "100,1000,5000", paramLabel = "LIST",
             description = "Completed trials before measuring (default: ${DEFAULT-VALUE}).")
     String history;
+
+    @Option(names = "--objectives", defaultValue = "1", paramLabel = "LIST",
+            description = "Objectives of the study measured, e.g. 1,2,3: with several, one sphere per objective, centres"
+                    + " apart; samplers of one objective only are measured with 1 (default: ${DEFAULT-VALUE}).")
+    String objectives;
 
     @Option(names = "--dims", defaultValue = "10", paramLabel = "D", description = "Float parameters (default: ${DEFAULT-VALUE}).")
     int dims;
@@ -55,7 +61,8 @@ public final class BenchAskCostCommand implements Callable<Integer> {
     public Integer call() {
         List<Integer> sizes = NumberList.parse(history, "--history");
         AskClock askClock = AskClock.parse(clock);
-        List<AskCost.Row> rows = AskCost.run(SamplerCatalog.parse(samplers), sizes, dims, asks, rounds, askClock);
+        List<AskCost.Row> rows = AskCost.run(SamplerCatalog.parse(samplers), sizes,
+                NumberList.parse(objectives, "--objectives"), dims, asks, rounds, askClock);
         PrintWriter w = spec.commandLine().getOut();
         w.printf(Locale.ROOT, "clock: %s, one read %.0f ns (counted in the asks it times)%n", askClock,
                 askClock.readNanos());

@@ -8,7 +8,6 @@ import io.tunelab.bench.samplers.BenchReport;
 import io.tunelab.bench.samplers.BoundShareTable;
 import io.tunelab.bench.samplers.NoiseScale;
 import io.tunelab.bench.samplers.PeerComparison;
-import io.tunelab.bench.samplers.PeerRuns;
 import io.tunelab.bench.samplers.SamplerBenchmark;
 import io.tunelab.bench.samplers.SamplerCatalog;
 import java.io.PrintWriter;
@@ -43,8 +42,8 @@ public final class BenchSamplersCommand implements Callable<Integer> {
 
     @Option(names = "--peer", paramLabel = "CMD",
             description = "A peer speaking ask/tell in JSON lines (repeatable), run on the same problems and seeds after "
-                    + "the samplers, e.g. optuna:random|tpe|tpe-multivariate|cmaes for the shipped Optuna peer; it runs on"
-                    + " the single-objective problems.")
+                    + "the samplers, e.g. optuna:random|tpe|tpe-multivariate|cmaes|nsga2 for the shipped Optuna peer (on"
+                    + " problems of several objectives, such as zdt1, tpe is Optuna's MOTPE).")
     List<String> peers = List.of();
 
     @Option(names = "--samplers", defaultValue = "random,tpe", paramLabel = "LIST", completionCandidates = KnownNames.Samplers.class,
@@ -100,11 +99,6 @@ public final class BenchSamplersCommand implements Callable<Integer> {
                         firstSeed, seeds, trials, threads, peerCommands(), noise);
         PrintWriter w = spec.commandLine().getOut();
         List<BenchProblem> runnable = settings.runnable();
-        List<String> skipped = runnable.stream().filter(p -> !PeerRuns.canRun(p)).map(BenchProblem::name).toList();
-        if (!settings.peers().isEmpty() && !skipped.isEmpty()) {
-            w.println("peers skip " + String.join(", ", skipped) + ": several objectives, which the peer protocol does not"
-                    + " carry");
-        }
         List<String> noiseless = settings.problems().stream().filter(p -> !runnable.contains(p))
                 .map(BenchProblem::name).toList();
         if (!noiseless.isEmpty()) {

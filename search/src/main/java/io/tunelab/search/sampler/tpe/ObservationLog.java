@@ -19,7 +19,8 @@ import java.util.Objects;
  * loss, then infeasible COMPLETE trials by total constraint violation (then loss), then PRUNED trials
  * by how far they got (later step first) and their last reported value, then PRUNED trials that
  * reported nothing; ties by trial number. With several objectives, feasible COMPLETE trials tie (their order is
- * {@link ParetoSelection}'s to make) and PRUNED trials rank by the first objective's last report. Parameter values
+ * {@link ParetoSelection}'s to make) and PRUNED trials, which MOTPE leaves out ({@link TpeSplit}), rank by the first
+ * objective's last report. Parameter values
  * are held in {@link ObservationColumn}s.
  *
  * <p>A snapshot that disagrees with the log (a trial number now held by another trial: other id,
@@ -43,6 +44,7 @@ final class ObservationLog {
     private double[] primary = new double[16];
     private double[] secondary = new double[16];
     private int[] rank = new int[16];
+    private TpeSplit.Pareto pareto;
 
     /** The log of a study with one objective. */
     ObservationLog(Direction direction) {
@@ -70,6 +72,11 @@ final class ObservationLog {
 
     boolean feasible(int position) {
         return kinds[position] == KIND_FEASIBLE;
+    }
+
+    /** Whether the observation at a position is a PRUNED trial. */
+    boolean pruned(int position) {
+        return kinds[position] >= KIND_PRUNED_WITH_STEP;
     }
 
     /** The loss (objective as minimised) of a feasible COMPLETE observation of a single-objective study. */
@@ -131,6 +138,17 @@ final class ObservationLog {
     private void reset() {
         size = 0;
         columns.clear();
+        pareto = null;
+    }
+
+    /** MOTPE's last selection among this log's observations, null when none was made since the log last changed. */
+    TpeSplit.Pareto pareto() {
+        return pareto;
+    }
+
+    /** Keeps {@code selection}, made among the observations the log holds now, until the log changes. */
+    void remember(TpeSplit.Pareto selection) {
+        pareto = selection;
     }
 
     /** The column of a parameter with one distribution, built on first use and kept up to date. */
@@ -157,6 +175,7 @@ final class ObservationLog {
             secondary = Arrays.copyOf(secondary, cap);
             rank = Arrays.copyOf(rank, cap);
         }
+        pareto = null; // its positions are stale
         int tail = size - at;
         System.arraycopy(trials, at, trials, at + 1, tail);
         System.arraycopy(numbers, at, numbers, at + 1, tail);

@@ -28,7 +28,7 @@ final class ParetoSelection {
      * ascending order.
      */
     static int[] good(double[][] losses, int count) {
-        int[] rank = ParetoFront.ranks(losses);
+        int[] rank = ParetoFront.firstFronts(losses, count);
         int n = losses.length;
         boolean[] chosen = new boolean[n];
         int taken = 0;

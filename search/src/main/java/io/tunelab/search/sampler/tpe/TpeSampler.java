@@ -81,7 +81,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * the finished trials of that snapshot only (so the deterministic parallel mode holds for such parameters too). A
  * decision then takes a few O(n) passes over primitive arrays (split, weights, neighbour bandwidths from the
  * column's kept sort order, truncation constants) and scores the candidates against only the kernels close enough
- * to matter ({@link SortedKernels}); no sorting, boxing or map look-ups per observation. Thread-safe; all randomness
+ * to matter ({@link SortedKernels}); no sorting, boxing or map look-ups per observation. With several objectives the
+ * good group is selected once per snapshot and shared by the decisions that model the same observations ({@link
+ * TpeSplit.Pareto}), peeling off only the first fronts it needs ({@link
+ * io.tunelab.search.trial.ParetoFront#firstFronts}: O(n log n) with two objectives). Thread-safe; all randomness
  * comes from the injected {@link RandomStreams}, per trial and parameter.
  */
 public final class TpeSampler implements Sampler {

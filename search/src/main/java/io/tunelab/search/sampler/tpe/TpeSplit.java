@@ -11,7 +11,9 @@ import java.util.List;
  * rest are bad, and so are (with the constant liar) the running trials that hold the parameters.
  * Each group is ordered by trial number, oldest first, so that weights can favour recent trials. With several
  * objectives the best are chosen among the feasible COMPLETE observations by {@link ParetoSelection}, which also
- * weighs them.
+ * weighs them, and PRUNED trials are left out of both groups, as in Optuna 3.1's MOTPE: a pruned trial has no
+ * objective vector to rank (at most one intermediate value), and counting it in the bad group would steer
+ * proposals away from wherever a pruner stopped trials early, which is not where the front is worse.
  *
  * @param below        the good group
  * @param above        the bad group
@@ -20,6 +22,22 @@ import java.util.List;
  *                     is feasible), without the prior's; null with one objective
  */
 record TpeSplit(Group below, Group above, double[] paretoWeights) {
+
+    /**
+     * MOTPE's selection among some feasible COMPLETE observations of a log, kept by the log ({@link
+     * ObservationLog#pareto}) until it changes: every decision of an ask that models the same observations (each
+     * parameter of a univariate decision, each group) reuses it instead of sorting and weighing them again.
+     *
+     * @param candidates the positions selected from, ascending
+     * @param count      how many were selected
+     * @param good       the positions selected, ascending
+     * @param weights    their {@link ParetoSelection#weights}, in position order
+     */
+    record Pareto(int[] candidates, int count, int[] good, double[] weights) {
+        boolean selects(int[] from, int size) {
+            return count == size && Arrays.equals(candidates, from);
+        }
+    }
 
     /**
      * One group's observations.
@@ -80,7 +98,11 @@ record TpeSplit(Group below, Group above, double[] paretoWeights) {
         int eligibleCount = 0;
         int feasibleCount = 0;
         int s = 0;
+        boolean pareto = log.directions().size() > 1;
         for (int pos = 0; pos < n; pos++) {
+            if (pareto && log.pruned(pos)) {
+                continue;
+            }
             if (seen != null) {
                 while (s < seen.length && seen[s] < log.number(pos)) {
                     s++;
@@ -107,16 +129,11 @@ record TpeSplit(Group below, Group above, double[] paretoWeights) {
             nBelow = Math.min(nBelow, feasibleCount);
         }
         boolean[] below = new boolean[n];
-        boolean pareto = log.directions().size() > 1;
+        Pareto selection = null;
         if (pareto && feasibleCount > 0) {
-            int[] candidates = new int[feasibleCount];
-            for (int pos = 0, k = 0; pos < n; pos++) {
-                if (eligible[pos] && log.feasible(pos)) {
-                    candidates[k++] = pos;
-                }
-            }
-            for (int i : ParetoSelection.good(lossesAt(log, candidates), nBelow)) {
-                below[candidates[i]] = true;
+            selection = select(log, eligible, feasibleCount, nBelow);
+            for (int pos : selection.good()) {
+                below[pos] = true;
             }
         } else {
             int[] rank = log.rank();
@@ -171,8 +188,36 @@ record TpeSplit(Group below, Group above, double[] paretoWeights) {
                 badOrders[j] = orderOf(columns[j], eligible, below, indexInBad, bad.size);
             }
         }
-        double[] paretoWeights = pareto ? paretoWeights(log, below, nBelow) : null;
+        double[] paretoWeights = selection != null ? selection.weights().clone()
+                : pareto ? paretoWeights(log, below, nBelow) : null;
         return new TpeSplit(good.build(new int[p][]), bad.build(badOrders), paretoWeights);
+    }
+
+    /**
+     * The good {@code count} of the {@code feasible} eligible feasible observations, and their weights: the log's
+     * last selection when it selected the same count from the same observations, else a new one, which the log keeps.
+     */
+    private static Pareto select(ObservationLog log, boolean[] eligible, int feasible, int count) {
+        int[] candidates = new int[feasible];
+        for (int pos = 0, k = 0; pos < eligible.length; pos++) {
+            if (eligible[pos] && log.feasible(pos)) {
+                candidates[k++] = pos;
+            }
+        }
+        Pareto last = log.pareto();
+        if (last != null && last.selects(candidates, count)) {
+            return last;
+        }
+        boolean[] below = new boolean[eligible.length];
+        int[] good = new int[count];
+        int[] chosen = ParetoSelection.good(lossesAt(log, candidates), count);
+        for (int k = 0; k < count; k++) {
+            good[k] = candidates[chosen[k]];
+            below[good[k]] = true;
+        }
+        Pareto selection = new Pareto(candidates, count, good, paretoWeights(log, below, count));
+        log.remember(selection);
+        return selection;
     }
 
     private static double[][] lossesAt(ObservationLog log, int[] positions) {

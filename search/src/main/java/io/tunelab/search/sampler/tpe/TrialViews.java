@@ -51,13 +51,12 @@ final class TrialViews {
      * @param failed   the FAIL trials then
      * @param trial    the trial whose view this is
      * @param pending  what TPE proposed for the study's trials, for running trials that have not suggested it yet
+     * @param observed the finished trials in the log when the view was made that TPE learns from: all of them with one
+     *                 objective, the COMPLETE ones with several (MOTPE leaves PRUNED trials out, {@link TpeSplit}, so
+     *                 they do not end the random start-up either, as in Optuna 3.1)
      */
     record View(ObservationLog log, int[] seen, List<FrozenTrial> running, List<FrozenTrial> liars,
-                List<FrozenTrial> failed, FrozenTrial trial, PendingPoints pending) {
-        /** Finished trials in the log when the view was made. */
-        int observed() {
-            return seen.length;
-        }
+                List<FrozenTrial> failed, FrozenTrial trial, PendingPoints pending, int observed) {
 
         /**
          * The points {@code part} must not repeat: in a space of finitely many values that is the whole of every
@@ -128,11 +127,13 @@ final class TrialViews {
             proposals = pending.computeIfAbsent(study.studyId(), id -> new PendingPoints());
         }
         int[] seen;
+        int observed = 0;
         synchronized (log) {
             log.absorb(snapshot);
             seen = new int[log.size()];
             for (int pos = 0; pos < seen.length; pos++) {
                 seen[pos] = log.number(pos);
+                observed += directions.size() > 1 && log.pruned(pos) ? 0 : 1;
             }
         }
         List<FrozenTrial> running = new ArrayList<>();
@@ -145,7 +146,8 @@ final class TrialViews {
             }
         }
         List<FrozenTrial> others = List.copyOf(running);
-        View v = new View(log, seen, others, constantLiar ? others : List.of(), List.copyOf(failed), trial, proposals);
+        View v = new View(log, seen, others, constantLiar ? others : List.of(), List.copyOf(failed), trial, proposals,
+                observed);
         synchronized (views) {
             views.put(key, v);
         }

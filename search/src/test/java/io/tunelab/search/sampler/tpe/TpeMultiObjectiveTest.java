@@ -6,14 +6,18 @@ import io.tunelab.search.sampler.RandomSampler;
 import io.tunelab.search.sampler.RandomStreams;
 import io.tunelab.search.sampler.Sampler;
 import io.tunelab.search.space.FloatDistribution;
+import io.tunelab.search.storage.InMemoryStorage;
 import io.tunelab.search.study.OptimizeOptions;
 import io.tunelab.search.study.Study;
 import io.tunelab.search.trial.Direction;
 import io.tunelab.search.trial.FrozenTrial;
 import io.tunelab.search.trial.Hypervolume;
+import io.tunelab.search.trial.Trial;
 import io.tunelab.search.trial.TrialState;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 
@@ -96,5 +100,103 @@ class TpeMultiObjectiveTest {
                 Direction.MINIMIZE);
         assertThat(study.trials()).extracting(FrozenTrial::state).containsOnly(TrialState.COMPLETE);
         assertThat(hypervolume(study)).isGreaterThan(hypervolume(zdt1(new RandomSampler(2), 40, Direction.MINIMIZE)));
+    }
+
+    /**
+     * The parameters TPE proposes for trials 40..44 of a two-objective study whose trials 0..29 are complete (random)
+     * and whose trials 30..39, spread along the good edge of the space ({@code y} near 0, where the front is) and
+     * reporting one value each, ended as {@code lastTen}; seeds of the filler and TPE fixed.
+     */
+    private static List<Map<String, Object>> proposalsAfterTenTrialsEndedAs(TrialState lastTen) {
+        InMemoryStorage storage = new InMemoryStorage();
+        Study filler = Study.builder("pruned").storage(storage).directions(Direction.MINIMIZE, Direction.MINIMIZE)
+                .seed(1).sampler(new RandomSampler(1)).create();
+        for (int i = 0; i < 40; i++) {
+            if (i >= 30) {
+                filler.enqueueTrial(Map.of("x", (i - 29) / 11.0, "y", 0.01));
+            }
+            Trial t = filler.ask();
+            double x = t.suggestFloat("x", 0, 1);
+            double y = t.suggestFloat("y", 0, 1);
+            if (i < 30) {
+                filler.tell(t, x, (1 + y) * (1 - Math.sqrt(x)));
+            } else {
+                t.report(0, 5.0);
+                filler.tell(t.number(), lastTen);
+            }
+        }
+        Study study = Study.builder("pruned").storage(storage).directions(Direction.MINIMIZE, Direction.MINIMIZE).seed(1)
+                .sampler(new TpeSampler(5)).load();
+        List<Map<String, Object>> proposals = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            Trial next = study.ask();
+            double x = next.suggestFloat("x", 0, 1);
+            double y = next.suggestFloat("y", 0, 1);
+            study.tell(next, x, (1 + y) * (1 - Math.sqrt(x)));
+            proposals.add(next.params());
+        }
+        return proposals;
+    }
+
+    @Test
+    void prunedTrialsDoNotChangeWhatTpeProposesAsOptunasMotpeIgnoresThem() {
+        assertThat(proposalsAfterTenTrialsEndedAs(TrialState.PRUNED))
+                .isEqualTo(proposalsAfterTenTrialsEndedAs(TrialState.FAIL));
+    }
+
+    @Test
+    void prunedTrialsJoinNeitherGroupNorTheCountOfTheGoodOne() {
+        Study study = Study.builder("pruned").directions(Direction.MINIMIZE, Direction.MINIMIZE).seed(4)
+                .sampler(new RandomSampler(4)).create();
+        for (int i = 0; i < 60; i++) {
+            Trial t = study.ask();
+            double x = t.suggestFloat("x", 0, 1);
+            if (i % 2 == 0) {
+                study.tell(t, x, 1 - x);
+            } else {
+                study.tell(t.number(), TrialState.PRUNED);
+            }
+        }
+        ObservationLog log = new ObservationLog(study.directions());
+        log.absorb(study.trials());
+        TpeSplit split = TpeSplit.of(log, new ObservationColumn[] {log.column("x", FloatDistribution.uniform(0, 1))},
+                List.of(), TpeOptions.defaults());
+        assertThat(split.below().size()).isEqualTo(TpeOptions.defaults().nBelow(30));
+        assertThat(split.below().size() + split.above().size()).isEqualTo(30);
+    }
+
+    @Test
+    void aStudyWhoseTrialsAreAllPrunedKeepsProposingAtRandomWithoutFailing() {
+        Study study = Study.builder("all-pruned").directions(Direction.MINIMIZE, Direction.MINIMIZE).seed(2)
+                .sampler(new TpeSampler(2)).create();
+        for (int i = 0; i < 25; i++) {
+            Trial t = study.ask();
+            t.suggestFloat("x", 0, 1);
+            study.tell(t.number(), TrialState.PRUNED);
+        }
+        assertThat(study.trials()).extracting(FrozenTrial::state).containsOnly(TrialState.PRUNED);
+        assertThat(study.trials()).allSatisfy(t -> assertThat(t.systemAttrs())
+                .containsEntry(Sampler.SAMPLER_ATTR, "random"));
+    }
+
+    @Test
+    void theDecisionsOfOneSnapshotShareOneParetoSelectionWhichTheNextTrialReplaces() {
+        Study study = zdt1(new RandomSampler(6), 80, Direction.MINIMIZE);
+        ObservationLog log = new ObservationLog(study.directions());
+        log.absorb(study.trials());
+        ObservationColumn[] x0 = {log.column("x0", FloatDistribution.uniform(0, 1))};
+        ObservationColumn[] x1 = {log.column("x1", FloatDistribution.uniform(0, 1))};
+        TpeSplit first = TpeSplit.of(log, x0, List.of(), TpeOptions.defaults());
+        TpeSplit.Pareto selection = log.pareto();
+        TpeSplit second = TpeSplit.of(log, x1, List.of(), TpeOptions.defaults());
+        assertThat(log.pareto()).isSameAs(selection);
+        assertThat(second.paretoWeights()).containsExactly(first.paretoWeights());
+        assertThat(selection.good()).hasSize(TpeOptions.defaults().nBelow(80));
+
+        study.optimizeMulti(t -> new double[] {t.suggestFloat("x0", 0, 1), 0}, OptimizeOptions.trials(1));
+        log.absorb(study.trials());
+        assertThat(log.pareto()).isNull();
+        TpeSplit.of(log, x0, List.of(), TpeOptions.defaults());
+        assertThat(log.pareto()).isNotSameAs(selection);
     }
 }
