@@ -61,7 +61,7 @@ class RunCommandTest {
                 .containsPattern("PARAMETER +FROM +#0 +#1 +#2 +#3 +#4\\n")
                 .containsPattern("n_units_l1 +space +")
                 .doesNotContain("#5")
-                .contains("Fixed in every trial: the other 25 parameters djl-mlp reads:")
+                .contains("Fixed in every trial: the other 27 parameters djl-mlp reads:")
                 .doesNotContainPattern("\\n +(filters|cell|residual|conv1d_filters) ")
                 .containsPattern("model +mlp +trainer\\n")
                 .containsPattern("epochs +20 +fit\\n")

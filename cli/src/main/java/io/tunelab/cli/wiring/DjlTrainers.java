@@ -66,6 +66,7 @@ public final class DjlTrainers implements TrainerFactory {
         Optional<EffectiveConfiguration> configuration = problems.get(() -> EffectiveConfiguration.resolve(
                 spec.trainer().name(), catalogue, spec, fixed(spec), Map.of(ParamNames.MODEL, model(spec))));
         problems.check(() -> DjlSpaceChecks.layers(spec));
+        problems.check(() -> DjlSpaceChecks.piecewiseRates(spec));
         if (DjlData.DATASETS.contains(spec.data().dataset())) {
             problems.check(() -> DjlData.checkInputs(spec));
             problems.check(() -> DjlData.checkValues(spec));
@@ -335,7 +336,7 @@ public final class DjlTrainers implements TrainerFactory {
         }
         if (fit.schedule() != null) {
             fixed.put(ParamNames.LR_SCHEDULE, fit.schedule().type());
-            fixed.putAll(ScheduleOptions.params(fit.schedule()));
+            fixed.putAll(ScheduleOptions.params(fit.schedule(), fit.epochs()));
         }
         return fixed;
     }
