@@ -132,7 +132,18 @@ public final class DjlHyperparameters {
             MOMENTUM, OptimizerKind::readsMomentum, BETA_1, OptimizerKind::readsBetas, BETA_2, OptimizerKind::readsBetas,
             RHO, OptimizerKind::readsRho, EPSILON, OptimizerKind::readsEpsilon);
 
+    /** The schedule parameters only some schedules read ({@link TrainingParams#schedule}), with those schedules. */
+    private static final Map<String, List<String>> SCHEDULES_READING = Map.of(
+            LR_DECAY_EPOCHS, List.of("power", "exponential"), LR_POWER, List.of("power"),
+            LR_DECAY_RATE, List.of("exponential", "piecewise", "plateau"), LR_PATIENCE, List.of("plateau"),
+            LR_MIN, List.of("cosine", "plateau"), LR_BOUNDARIES, List.of("piecewise"), LR_VALUES, List.of("piecewise"));
+
     private DjlHyperparameters() {
+    }
+
+    /** The schedules ({@code lr_schedule}) that read {@code parameter}: all of them but for the lr_ options of some. */
+    public static List<String> schedulesReading(String parameter) {
+        return SCHEDULES_READING.getOrDefault(parameter, List.of(SCHEDULES));
     }
 
     private static Map<String, List<String>> families() {
@@ -166,9 +177,18 @@ public final class DjlHyperparameters {
      * catalogue without the other families' parameters and those no such optimizer reads.
      */
     public static Hyperparameters readBy(String model, Collection<OptimizerKind> optimizers) {
+        return readBy(model, optimizers, List.of(SCHEDULES));
+    }
+
+    /**
+     * The same, with a learning-rate schedule among {@code schedules} ({@code lr_schedule} names): without the schedule
+     * options none of them reads.
+     */
+    public static Hyperparameters readBy(String model, Collection<OptimizerKind> optimizers, Collection<String> schedules) {
         return new Hyperparameters(CATALOGUE.all().stream()
                 .filter(h -> familiesReading(h.name()).contains(model))
                 .filter(h -> optimizersReading(h.name()).stream().anyMatch(optimizers::contains))
+                .filter(h -> schedulesReading(h.name()).stream().anyMatch(schedules::contains))
                 .toList());
     }
 
