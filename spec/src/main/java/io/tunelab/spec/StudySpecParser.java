@@ -158,8 +158,9 @@ public final class StudySpecParser {
             List<String> metrics = top.has("metric") ? metrics(top.get("metric"), directions) : missing(top, "metric");
             Boolean directionCheck = top.bool("direction_check");
             String trainerName = trainerName(top);
-            List<String> unreported = metrics == null || trainerName == null ? List.of() : unreported(top.get("metric"),
-                    trainerName, metrics);
+            // a stored file is read as it was accepted; only the first metric is the trainer's (others may be user attributes)
+            List<String> unreported = metrics == null || trainerName == null || stored ? List.of()
+                    : unreported(top.get("metric"), trainerName, metrics.subList(0, 1));
             if (directions != null && metrics != null && unreported.isEmpty() && !stored && !Boolean.FALSE.equals(directionCheck)) {
                 checkDirections(top.get("direction"), directions, metrics);
             }
@@ -196,7 +197,7 @@ public final class StudySpecParser {
             return node instanceof ScalarNode s ? s.getValue() : null;
         }
 
-        /** The metrics {@code trainer} never reports, each reported at {@code metric} with the trainer's list. */
+        /** Of {@code metrics} (the file's first ones), those {@code trainer} never reports, each a problem at its field. */
         private List<String> unreported(Node node, String trainer, List<String> metrics) {
             List<String> out = new ArrayList<>();
             List<Item> items = items(node, "metric");
