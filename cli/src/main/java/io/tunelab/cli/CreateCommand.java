@@ -5,6 +5,7 @@ import io.tunelab.cli.run.StorageUrls;
 import io.tunelab.cli.run.StudyFiles;
 import io.tunelab.cli.run.StudyRunner;
 import io.tunelab.cli.wiring.Wiring;
+import io.tunelab.cli.wiring.TribuoTrainers;
 import io.tunelab.spec.SpecValidationException;
 import io.tunelab.spec.StudySpec;
 import io.tunelab.spec.StudySpecParser;
@@ -50,7 +51,7 @@ final class CreateCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         StudySpec study;
         try {
-            study = new StudySpecParser().parse(file);
+            study = new StudySpecParser(TribuoTrainers.specCatalog()).parse(file);
         } catch (SpecValidationException e) {
             return RunCommand.invalid(spec.commandLine().getErr(), e, "in " + file, "nothing was created");
         }

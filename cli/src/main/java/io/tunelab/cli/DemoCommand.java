@@ -8,6 +8,7 @@ import io.tunelab.cli.registry.Promotion;
 import io.tunelab.cli.run.SlotPlan;
 import io.tunelab.cli.run.StudyRunner;
 import io.tunelab.cli.wiring.Wiring;
+import io.tunelab.cli.wiring.TribuoTrainers;
 import io.tunelab.spec.StudySpec;
 import io.tunelab.spec.StudySpecParser;
 import io.tunelab.dashboard.server.DashboardServer;
@@ -80,7 +81,7 @@ final class DemoCommand implements Callable<Integer> {
             out.flush();
         }
         String text = studyFile.apply(resource());
-        StudySpec study = new StudySpecParser().parse(text, "fashion-demo.yaml");
+        StudySpec study = new StudySpecParser(TribuoTrainers.specCatalog()).parse(text, "fashion-demo.yaml");
         try (Tracker tracker = wiring.openTracker(storage.access())) {
             StudyRunner runner = new StudyRunner(study, text, tracker.storage(), wiring.trainers(), wiring.devices());
             SlotPlan plan = runner.plan();

@@ -67,6 +67,8 @@ final class DryRun {
         List<List<Object>> rows = new ArrayList<>();
         fixed.forEach(s -> rows.add(List.of(s.name(), s.shown(), s.source().label())));
         new TextTable(List.of("PARAMETER", "VALUE", "FROM"), rows).print(out, "  ");
+        out.println("  (settings no trial of this file reads, such as other schedules' or optimizers' options, are left out:"
+                + " they would have no effect)");
     }
 
     /** The first {@code count} trials' searched parameters, under the grid or a random sampler seeded like the study. */

@@ -9,6 +9,7 @@ import io.tunelab.cli.run.StudyFiles;
 import io.tunelab.cli.run.StudyRunner;
 import io.tunelab.cli.wiring.Wiring;
 import io.tunelab.cli.wiring.EffectiveConfiguration;
+import io.tunelab.cli.wiring.TribuoTrainers;
 import io.tunelab.spec.SpecValidationException;
 import io.tunelab.spec.StudySpec;
 import io.tunelab.spec.StudySpecParser;
@@ -67,7 +68,7 @@ final class RunCommand implements Callable<Integer> {
     private final Wiring wiring;
 
     RunCommand(Wiring wiring) {
-        this(new StudySpecParser(), wiring);
+        this(new StudySpecParser(TribuoTrainers.specCatalog()), wiring);
     }
 
     RunCommand(StudySpecParser parser, Wiring wiring) {

@@ -61,8 +61,10 @@ class RunCommandTest {
                 .containsPattern("PARAMETER +FROM +#0 +#1 +#2 +#3 +#4\\n")
                 .containsPattern("n_units_l1 +space +")
                 .doesNotContain("#5")
-                .contains("Fixed in every trial: the other 25 parameters djl-mlp reads:")
+                .contains("Fixed in every trial: the other 22 parameters djl-mlp reads:")
                 .doesNotContainPattern("\\n +(filters|cell|residual|conv1d_filters) ")
+                .as("the exponential schedule reads no other schedule's options")
+                .doesNotContainPattern("\\n +(lr_power|lr_patience|lr_min) ")
                 .containsPattern("model +mlp +trainer\\n")
                 .containsPattern("epochs +20 +fit\\n")
                 .containsPattern("weight_decay +0 \\(adamw: 0.01\\) +default\\n");

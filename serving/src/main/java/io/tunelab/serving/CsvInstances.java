@@ -103,7 +103,9 @@ public record CsvInstances(List<String> header, List<String[]> records, List<Int
         try {
             double d = Double.parseDouble(cell.strip());
             if (Double.isFinite(d)) {
-                return JsonNodeFactory.instance.numberNode(d);
+                // a whole number as written (255, not 255.0), so messages quote the cell as the file has it
+                return cell.strip().matches("[-+]?\\d{1,15}") ? JsonNodeFactory.instance.numberNode(Long.parseLong(cell.strip()))
+                        : JsonNodeFactory.instance.numberNode(d);
             }
         } catch (NumberFormatException e) {
             // said below

@@ -59,6 +59,11 @@ final class InstanceParser {
         return rows;
     }
 
+    /** Element {@code k} of a flat instance: {@code instances[0][700]}, or {@code line 2, column 701} for CSV. */
+    static String element(String at, int k) {
+        return at.startsWith("line ") ? at + ", column " + (k + 1) : at + "[" + k + "]";
+    }
+
     /** A field of the instance at {@code at}: {@code instances[0].sqft}, or {@code line 3, column 'sqft'} for CSV. */
     static String field(String at, String name) {
         return at.startsWith("line ") ? at + ", column '" + name + "'" : at + "." + name;
@@ -114,7 +119,7 @@ final class InstanceParser {
                         + " (shape " + schema.shape() + ")");
             }
             for (int k = 0; k < instance.size(); k++) {
-                flat.add(input(instance.get(k), path + "[" + k + "]", schema));
+                flat.add(input(instance.get(k), element(path, k), schema));
             }
         }
         float[] row = new float[flat.size()];

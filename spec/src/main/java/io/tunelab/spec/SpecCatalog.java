@@ -10,7 +10,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiFunction;
 
 /**
  * The names a study file may use: samplers and pruners with their typed options, trainers and
@@ -26,13 +28,15 @@ public final class SpecCatalog {
     private final Map<String, List<OptionSpec>> pruners;
     private final Set<String> trainers;
     private final Set<String> schedules;
+    private final BiFunction<String, String, Optional<String>> metricCheck;
 
     private SpecCatalog(Map<String, List<OptionSpec>> samplers, Map<String, List<OptionSpec>> pruners,
-                        Set<String> trainers, Set<String> schedules) {
+                        Set<String> trainers, Set<String> schedules, BiFunction<String, String, Optional<String>> metricCheck) {
         this.samplers = samplers;
         this.pruners = pruners;
         this.trainers = trainers;
         this.schedules = schedules;
+        this.metricCheck = metricCheck;
     }
 
     /** Tunelab's samplers, pruners, schedules and trainers. */
@@ -73,7 +77,7 @@ public final class SpecCatalog {
         Set<String> schedules = new LinkedHashSet<>(List.of("constant", "power", "exponential", "piecewise",
                 "plateau", "one_cycle", "cosine", "warmup"));
         return new SpecCatalog(Collections.unmodifiableMap(samplers), Collections.unmodifiableMap(pruners),
-                Collections.unmodifiableSet(trainers), Collections.unmodifiableSet(schedules));
+                Collections.unmodifiableSet(trainers), Collections.unmodifiableSet(schedules), (trainer, metric) -> Optional.empty());
     }
 
     /** The same catalog with these trainer names (in this order) instead of the defaults. */
@@ -83,7 +87,21 @@ public final class SpecCatalog {
             throw new IllegalArgumentException("a catalog needs at least one trainer name");
         }
         return new SpecCatalog(samplers, pruners, Collections.unmodifiableSet(new LinkedHashSet<>(names)),
-                schedules);
+                schedules, metricCheck);
+    }
+
+    /**
+     * The same catalog with {@code check}: given a trainer and a metric, why the trainer reports no such metric (its
+     * list of metrics), or empty when it does or cannot tell. The parser reports that problem at {@code metric} instead of
+     * judging the metric's direction, since a metric the trainer never reports has no direction to get right.
+     */
+    public SpecCatalog withMetricCheck(BiFunction<String, String, Optional<String>> check) {
+        return new SpecCatalog(samplers, pruners, trainers, schedules, Objects.requireNonNull(check, "check"));
+    }
+
+    /** Why {@code trainer} reports no metric {@code metric}, or empty ({@link #withMetricCheck}). */
+    Optional<String> metricProblem(String trainer, String metric) {
+        return metricCheck.apply(trainer, metric);
     }
 
     /** Sampler types in catalog order. */

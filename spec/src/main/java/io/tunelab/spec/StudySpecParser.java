@@ -20,7 +20,10 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
@@ -154,7 +157,11 @@ public final class StudySpecParser {
             List<Direction> directions = top.has("direction") ? directions(top.get("direction")) : missing(top, "direction");
             List<String> metrics = top.has("metric") ? metrics(top.get("metric"), directions) : missing(top, "metric");
             Boolean directionCheck = top.bool("direction_check");
-            if (directions != null && metrics != null && !stored && !Boolean.FALSE.equals(directionCheck)) {
+            String trainerName = trainerName(top);
+            // a stored file is read as it was accepted; only the first metric is the trainer's (others may be user attributes)
+            List<String> unreported = metrics == null || trainerName == null || stored ? List.of()
+                    : unreported(top.get("metric"), trainerName, metrics.subList(0, 1));
+            if (directions != null && metrics != null && unreported.isEmpty() && !stored && !Boolean.FALSE.equals(directionCheck)) {
                 checkDirections(top.get("direction"), directions, metrics);
             }
             SamplerSpec sampler = SearchSections.sampler(top.get("sampler"), catalog, problems);
@@ -178,6 +185,30 @@ public final class StudySpecParser {
             }
             return new StudySpec(study, directions, metrics, sampler, pruner, budget, parallel, trainer, data, space, fit,
                     failFast == null ? StudySpec.DEFAULT_FAIL_FAST : failFast.intValue(), heartbeat, constraints);
+        }
+
+        /** The trainer's name as the file gives it ({@code trainer: NAME} or {@code {name: NAME}}), or null. */
+        private static String trainerName(Fields top) {
+            Node node = top.get("trainer");
+            if (node instanceof MappingNode m) {
+                node = m.getValue().stream().filter(t -> t.getKeyNode() instanceof ScalarNode k && k.getValue().equals("name"))
+                        .map(NodeTuple::getValueNode).findFirst().orElse(null);
+            }
+            return node instanceof ScalarNode s ? s.getValue() : null;
+        }
+
+        /** Of {@code metrics} (the file's first ones), those {@code trainer} never reports, each a problem at its field. */
+        private List<String> unreported(Node node, String trainer, List<String> metrics) {
+            List<String> out = new ArrayList<>();
+            List<Item> items = items(node, "metric");
+            for (int i = 0; i < metrics.size() && i < items.size(); i++) {
+                int at = i;
+                catalog.metricProblem(trainer, metrics.get(i)).ifPresent(why -> {
+                    problems.at(items.get(at).node(), items.get(at).path(), why);
+                    out.add(metrics.get(at));
+                });
+            }
+            return out;
         }
 
         private <T> T missing(Fields top, String key) {

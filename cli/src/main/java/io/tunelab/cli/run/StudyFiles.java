@@ -3,6 +3,7 @@ package io.tunelab.cli.run;
 import io.tunelab.cli.error.CliException;
 import io.tunelab.cli.error.ProblemList;
 import io.tunelab.cli.wiring.EffectiveConfiguration;
+import io.tunelab.cli.wiring.TribuoTrainers;
 import io.tunelab.spec.SpecProblem;
 import io.tunelab.spec.SpecValidationException;
 import io.tunelab.spec.StudySpec;
@@ -32,7 +33,7 @@ public record StudyFiles(String text, StudySpec spec, TrainerFactory trainer) {
     public static StudyFiles of(StudyRecord record, List<TrainerFactory> trainers) {
         StudySpec spec;
         try {
-            spec = new StudySpecParser().parseStored(text(record), fileName(record));
+            spec = new StudySpecParser(TribuoTrainers.specCatalog()).parseStored(text(record), fileName(record));
         } catch (SpecValidationException e) {
             throw new CliException("the study file stored with '" + record.name() + "' is no longer valid: "
                     + e.problems().get(0).format());
@@ -48,7 +49,7 @@ public record StudyFiles(String text, StudySpec spec, TrainerFactory trainer) {
      * @throws CliException            when the study has no study file, or its trainer's problems have no position
      */
     public static StudyFiles checked(StudyRecord record, List<TrainerFactory> trainers) {
-        StudySpec spec = new StudySpecParser().parseStored(text(record), fileName(record));
+        StudySpec spec = new StudySpecParser(TribuoTrainers.specCatalog()).parseStored(text(record), fileName(record));
         check(spec, text(record), fileName(record), trainers);
         return new StudyFiles(text(record), spec, StudyRunner.trainer(spec, trainers));
     }

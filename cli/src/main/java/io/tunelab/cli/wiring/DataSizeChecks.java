@@ -2,6 +2,7 @@ package io.tunelab.cli.wiring;
 
 import io.tunelab.cli.error.CliException;
 import io.tunelab.trainers.TrainersException;
+import io.tunelab.trainers.data.DatasetRepository;
 import io.tunelab.trainers.data.FashionMnist;
 import io.tunelab.trainers.data.IdxFile;
 import io.tunelab.trainers.sources.SeriesDatasets;
@@ -10,11 +11,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Collectors;
 
 /**
  * What loading a DJL data set would refuse about where it is and how big it is, checked before anything runs from what
- * is known without loading it, with the run's own messages: Fashion-MNIST's {@code data.dir} exists and its
+ * is known without loading it, with the run's own messages: Fashion-MNIST's {@code data.dir} exists and holds it, and its
  * {@code valid_split} leaves training images (it has {@value FashionMnist#TRAINING_IMAGES}); a series file's segments each
  * hold a window of {@code n_steps + horizon} rows (its lines are counted, its numbers not read). Stateless.
  */
@@ -25,8 +27,9 @@ final class DataSizeChecks {
     /**
      * Fashion-MNIST's {@code data.dir}, or null when the study file gives none (the standard copies are searched).
      *
-     * @throws CliException naming the field, the path and the working directory when the directory does not exist:
-     *                      the standard copies would otherwise be read silently instead
+     * @throws CliException naming the field, the path and the working directory when the directory does not exist, and
+     *                      the files expected there when neither it nor its fashion-mnist subdirectory holds them: the
+     *                      standard copies would otherwise be read silently instead
      */
     static Path fashionMnistDir(DataOptions data) {
         String dir = data.text("dir", null);
@@ -39,6 +42,15 @@ final class DataSizeChecks {
             throw new CliException("data.dir: no such directory " + dir + " (a relative path is read from the working"
                     + " directory " + Path.of("").toAbsolutePath() + "); expected a directory holding fashion-mnist's files ("
                     + files + ", gzipped or not) or its fashion-mnist sub-directory, or no data.dir to use the standard copies");
+        }
+        List<String> missing = DatasetRepository.missingIn(path, FashionMnist.SPEC);
+        if (!missing.isEmpty()) {
+            String files = FashionMnist.SPEC.files().stream().map(IdxFile::name).collect(Collectors.joining(", "));
+            throw new CliException("data.dir: " + dir + " holds no copy of fashion-mnist: neither it nor "
+                    + path.resolve(FashionMnist.SPEC.name()) + " has " + (missing.size() == FashionMnist.SPEC.files().size()
+                    ? "any of its files" : String.join(", ", missing)) + "; expected " + files + " (gzipped or not) there,"
+                    + " or no data.dir to use the default copy (~/.tunelab/datasets/fashion-mnist or"
+                    + " /usr/share/datasets/fashion-mnist, downloaded when there is none)");
         }
         return path;
     }

@@ -273,8 +273,9 @@ final class DjlData {
 
     private static TrainingData fashionMnist(DataOptions data, boolean forTraining) {
         Path dir = DataSizeChecks.fashionMnistDir(data);
-        DatasetRepository repository = dir == null ? DatasetRepository.standard() : DatasetRepository.builder().dataDir(dir).build();
-        DatasetSplits splits = repository.load(FashionMnist.SPEC);
+        // a directory the file names is the one read: no other copy stands in for it
+        DatasetSplits splits = dir == null ? DatasetRepository.standard().load(FashionMnist.SPEC)
+                : DatasetRepository.loadFrom(dir, FashionMnist.SPEC);
         int images = splits.valid().size() + splits.train().size();
         int valid = DataSizeChecks.fashionMnistValid(data, images, splits.valid().size());
         if (valid != splits.valid().size()) {

@@ -5,6 +5,7 @@ import io.tunelab.cli.error.ProblemList;
 import io.tunelab.search.space.CategoricalDistribution;
 import io.tunelab.search.space.Distribution;
 import io.tunelab.search.space.IntDistribution;
+import io.tunelab.spec.FitSpec;
 import io.tunelab.spec.StudySpec;
 import io.tunelab.trainers.djl.train.DjlHyperparameters;
 import io.tunelab.trainers.djl.train.ParamNames;
@@ -12,7 +13,7 @@ import io.tunelab.trainers.params.Hyperparameter;
 
 /**
  * Checks of a DJL study file's space that need more than one parameter's entry: a per-layer width a trial never reads
- * because no trial has that many hidden layers. Stateless.
+ * because no trial has that many hidden layers, a learning rate a piecewise schedule's values replace. Stateless.
  */
 final class DjlSpaceChecks {
     private static final Hyperparameter PER_LAYER = DjlHyperparameters.CATALOGUE.get(ParamNames.N_UNITS_PER_LAYER);
@@ -45,6 +46,28 @@ final class DjlSpaceChecks {
             }
         }
         problems.throwIfAny();
+    }
+
+    /**
+     * Refuses a searched {@code learning_rate} when the file's piecewise schedule gives its {@code values}: they are the
+     * rates, so every trial would train alike whatever learning rate it was given.
+     *
+     * @throws CliException naming {@code space.learning_rate} and the values that replace it
+     */
+    static void piecewiseRates(StudySpec spec) {
+        FitSpec.Schedule schedule = spec.fit().schedule();
+        if (givesPiecewiseValues(schedule) && spec.space().distributions().containsKey(ParamNames.LEARNING_RATE)) {
+            Object given = schedule.options().getOrDefault("values", schedule.options().get("lr_values"));
+            throw new CliException("space." + ParamNames.LEARNING_RATE + ": fit.schedule.values " + given + " are the"
+                    + " piecewise schedule's learning rates, so learning_rate would be ignored and every trial train"
+                    + " alike; leave learning_rate out of the space, or drop boundaries and values to decay it by rate");
+        }
+    }
+
+    /** Whether {@code schedule} (null for none) is piecewise with its own values, which replace the learning rate. */
+    static boolean givesPiecewiseValues(FitSpec.Schedule schedule) {
+        return schedule != null && schedule.type().equals("piecewise")
+                && (schedule.options().containsKey("values") || schedule.options().containsKey("lr_values"));
     }
 
     /** The largest number of layers {@code counter} gives; unbounded for a distribution that is not of whole numbers. */

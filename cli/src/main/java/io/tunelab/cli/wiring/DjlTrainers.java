@@ -21,12 +21,14 @@ import io.tunelab.trainers.djl.train.DjlHyperparameters;
 import io.tunelab.trainers.djl.train.DjlObjectiveConfig;
 import io.tunelab.trainers.djl.train.ParamNames;
 import io.tunelab.trainers.djl.train.SummaryOptions;
+import io.tunelab.trainers.params.Allowed;
 import io.tunelab.trainers.params.Hyperparameter;
 import io.tunelab.trainers.params.Hyperparameters;
 import io.tunelab.trainers.predict.Predictor;
 import io.tunelab.trainers.sources.TrainingData;
 import io.tunelab.trainers.tabular.Task;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -66,6 +68,7 @@ public final class DjlTrainers implements TrainerFactory {
         Optional<EffectiveConfiguration> configuration = problems.get(() -> EffectiveConfiguration.resolve(
                 spec.trainer().name(), catalogue, spec, fixed(spec), Map.of(ParamNames.MODEL, model(spec))));
         problems.check(() -> DjlSpaceChecks.layers(spec));
+        problems.check(() -> DjlSpaceChecks.piecewiseRates(spec));
         if (DjlData.DATASETS.contains(spec.data().dataset())) {
             problems.check(() -> DjlData.checkInputs(spec));
             problems.check(() -> DjlData.checkValues(spec));
@@ -98,9 +101,12 @@ public final class DjlTrainers implements TrainerFactory {
 
     /**
      * The parameters the file's trials read: those of the trainer's family, with the optimizer parameters of the
-     * optimizers the space can choose ({@link DjlHyperparameters#readBy}). A space parameter only another family reads
-     * ({@code filters} with {@code djl-mlp}), or one no optimizer the space can choose reads ({@code momentum} with
-     * {@code adam} alone), would be silently ignored: each is a problem naming the field, recorded in {@code problems}.
+     * optimizers and the schedule options of the schedules the space can choose ({@link DjlHyperparameters#readBy}),
+     * without {@code learning_rate} when a piecewise schedule's values replace it and {@code min_delta} without early
+     * stopping, so the dry run lists only settings that act. A space parameter only another family reads
+     * ({@code filters} with {@code djl-mlp}), or one no optimizer ({@code momentum} with {@code adam} alone) or no schedule
+     * ({@code lr_power} with {@code cosine}) the space can choose reads, would be silently ignored: each is a problem naming
+     * the field, recorded in {@code problems}.
      */
     static Hyperparameters catalogue(StudySpec spec, ProblemList problems) {
         String trainer = spec.trainer().name();
@@ -129,7 +135,51 @@ public final class DjlTrainers implements TrainerFactory {
                         + (readers.size() == 1 ? "that one" : "one of them") + ", or leave " + name + " out");
             }
         }
-        return DjlHyperparameters.readBy(model, optimizers);
+        List<String> schedules = schedules(spec);
+        for (String name : spec.space().distributions().keySet()) {
+            List<String> readers = DjlHyperparameters.schedulesReading(name);
+            if (DjlHyperparameters.CATALOGUE.find(name).isPresent() && readers.stream().noneMatch(schedules::contains)) {
+                problems.add("space." + name + ": " + (schedules.size() == 1 ? "the schedule, " + schedules.get(0)
+                        + (spec.fit().schedule() == null && !spec.space().distributions().containsKey(ParamNames.LR_SCHEDULE)
+                        ? " (the default)," : ",") + " never reads" : "none of the schedules the space can choose ("
+                        + String.join(", ", schedules) + ") reads") + " '" + name + "', so it would be ignored; only "
+                        + String.join(", ", readers) + (readers.size() == 1 ? " reads" : " read") + " it: give lr_schedule"
+                        + " (or fit.schedule) " + (readers.size() == 1 ? "that one" : "one of them") + ", or leave " + name + " out");
+            }
+        }
+        Set<String> unread = unread(spec);
+        return new Hyperparameters(DjlHyperparameters.readBy(model, optimizers, schedules).all().stream()
+                .filter(h -> !unread.contains(h.name())).toList());
+    }
+
+    /** The learning-rate schedules the file's trials can use: its lr_schedule's choices, else fit.schedule's, else the default. */
+    private static List<String> schedules(StudySpec spec) {
+        Distribution d = spec.space().distributions().get(ParamNames.LR_SCHEDULE);
+        Hyperparameter schedule = DjlHyperparameters.CATALOGUE.get(ParamNames.LR_SCHEDULE);
+        if (d == null) {
+            return List.of(spec.fit().schedule() != null ? spec.fit().schedule().type() : (String) schedule.defaultValue());
+        }
+        List<String> names = d instanceof CategoricalDistribution c ? c.choices().stream()
+                .flatMap(v -> schedule.allowed().admit(v).stream()).map(String.class::cast).distinct().toList() : List.of();
+        // a space naming no schedule there is is refused with the other values the trainer cannot read
+        return names.isEmpty() ? schedule.allowed() instanceof Allowed.Choices all ? all.names() : List.of() : names;
+    }
+
+    /**
+     * Parameters of the catalogue no trial of the file reads though the file does not name them: {@code learning_rate}
+     * and {@code lr_decay_rate} when a piecewise schedule's values give the rates, {@code min_delta} without early stopping.
+     */
+    private static Set<String> unread(StudySpec spec) {
+        Set<String> unread = new HashSet<>();
+        FitSpec.Schedule schedule = spec.fit().schedule();
+        if (DjlSpaceChecks.givesPiecewiseValues(schedule) && !spec.space().distributions().containsKey(ParamNames.LR_SCHEDULE)) {
+            unread.addAll(List.of(ParamNames.LEARNING_RATE, ParamNames.LR_DECAY_RATE));
+        }
+        if (spec.fit().earlyStopping() == null && !spec.space().distributions().containsKey(ParamNames.PATIENCE)) {
+            unread.add(ParamNames.MIN_DELTA);
+        }
+        unread.removeAll(spec.space().distributions().keySet());
+        return unread;
     }
 
     /** The optimizers the space can choose: its optimizer's choices (the ones that name one), else the default. */
@@ -335,7 +385,7 @@ public final class DjlTrainers implements TrainerFactory {
         }
         if (fit.schedule() != null) {
             fixed.put(ParamNames.LR_SCHEDULE, fit.schedule().type());
-            fixed.putAll(ScheduleOptions.params(fit.schedule()));
+            fixed.putAll(ScheduleOptions.params(fit.schedule(), fit.epochs()));
         }
         return fixed;
     }

@@ -3,6 +3,7 @@ package io.tunelab.cli.wiring;
 import io.tunelab.cli.error.CliException;
 import io.tunelab.cli.error.ProblemList;
 import io.tunelab.spec.FitSpec;
+import io.tunelab.spec.SpecCatalog;
 import io.tunelab.spec.StudySpec;
 import io.tunelab.spec.Texts;
 import io.tunelab.search.study.Objective;
@@ -76,6 +77,24 @@ public final class TribuoTrainers implements TrainerFactory {
         }
         problems.throwIfAny();
         return configuration.orElseThrow();
+    }
+
+    /**
+     * The study-file catalog whose parser knows the Tribuo trainers' metrics: a metric they never report
+     * ({@code val_loss}) is refused with their list before its direction is judged.
+     */
+    public static SpecCatalog specCatalog() {
+        return SpecCatalog.defaults().withMetricCheck((trainer, metric) -> {
+            if (!trainer.startsWith(PREFIX)) {
+                return Optional.empty();
+            }
+            try {
+                metric(metric, Task.CLASSIFICATION);
+                return Optional.empty();
+            } catch (CliException e) {
+                return Optional.of(e.getMessage().replaceFirst("^metric: ", ""));
+            }
+        });
     }
 
     /** Refuses a metric that scores another task than the data's, or a direction against the metric's. */

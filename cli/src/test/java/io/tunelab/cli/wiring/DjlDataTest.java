@@ -189,8 +189,35 @@ class DjlDataTest {
     }
 
     @Test
-    void aFashionMnistDirThatExistsIsAccepted() {
-        new DjlTrainers().configuration(fashionMnist("dir: " + dir));
+    void aFashionMnistDirHoldingItsFilesItselfOrInItsFashionMnistSubdirectoryIsAccepted() throws IOException {
+        Path own = Files.createDirectories(dir.resolve("own"));
+        Path parent = Files.createDirectories(dir.resolve("parent/fashion-mnist"));
+        for (String name : FASHION_FILES) {
+            Files.writeString(own.resolve(name), "");
+            Files.writeString(parent.resolve(name.replace(".gz", "")), "");
+        }
+
+        new DjlTrainers().configuration(fashionMnist("dir: " + own));
+        new DjlTrainers().configuration(fashionMnist("dir: " + parent.getParent()));
+    }
+
+    private static final String[] FASHION_FILES = {"train-images-idx3-ubyte.gz", "train-labels-idx1-ubyte.gz",
+        "t10k-images-idx3-ubyte.gz", "t10k-labels-idx1-ubyte.gz"};
+
+    @Test
+    void aFashionMnistDirThatExistsWithoutTheDataIsRefusedRatherThanAnotherCopyReadInstead() throws IOException {
+        Files.writeString(dir.resolve(FASHION_FILES[0]), "");
+        StudySpec spec = fashionMnist("dir: " + dir + ", subset: 100");
+
+        for (Runnable stage : new Runnable[] {() -> new DjlTrainers().configuration(spec), () -> DjlData.load(spec, true)}) {
+            assertThatThrownBy(stage::run).isInstanceOf(CliException.class)
+                    .hasMessage("data.dir: " + dir + " holds no copy of fashion-mnist: neither it nor " + dir.resolve("fashion-mnist")
+                            + " has train-labels-idx1-ubyte.gz, t10k-images-idx3-ubyte.gz, t10k-labels-idx1-ubyte.gz; expected"
+                            + " train-images-idx3-ubyte.gz, train-labels-idx1-ubyte.gz, t10k-images-idx3-ubyte.gz,"
+                            + " t10k-labels-idx1-ubyte.gz (gzipped or not) there, or no data.dir to use the default copy"
+                            + " (~/.tunelab/datasets/fashion-mnist or /usr/share/datasets/fashion-mnist, downloaded when there"
+                            + " is none)");
+        }
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tunelab.cli.error.CliException;
 import io.tunelab.spec.FitSpec;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -52,5 +53,39 @@ class ScheduleOptionsTest {
                 .hasMessage("fit.schedule.min_lr: expected a number >= 0, got low");
         assertThatThrownBy(() -> params("exponential", Map.of("half_life", 5))).isInstanceOf(CliException.class)
                 .hasMessageStartingWith("fit.schedule.half_life: unknown schedule option");
+    }
+
+    @Test
+    void aPiecewiseScheduleTakesKerasBoundariesInEpochsAndItsValues() {
+        assertThat(ScheduleOptions.params(new FitSpec.Schedule("piecewise", Map.of("boundaries", List.of(5, 15),
+                "values", List.of(0.01, 0.005, 0.001))), 20))
+                .containsExactlyInAnyOrderEntriesOf(Map.of("lr_boundaries", List.of(5, 15), "lr_values", List.of(0.01, 0.005, 0.001)));
+    }
+
+    @Test
+    void piecewiseBoundariesAndValuesAreRefusedNamingTheFieldTheValueAndWhatWasExpected() {
+        assertThatThrownBy(() -> params("piecewise", Map.of("boundaries", List.of(5, 15), "values", List.of(0.01, 0.005))))
+                .isInstanceOf(CliException.class).hasMessageStartingWith("fit.schedule.values: 2 values for the 2 boundaries"
+                        + " [5, 15]; expected 3, one more than the boundaries");
+        assertThatThrownBy(() -> params("piecewise", Map.of("boundaries", List.of(15, 5), "values", List.of(0.1, 0.2, 0.3))))
+                .hasMessage("fit.schedule.boundaries: expected strictly increasing epochs, got [15, 5] (5 after 15)");
+        assertThatThrownBy(() -> params("piecewise", Map.of("boundaries", List.of(0), "values", List.of(0.1, 0.2))))
+                .hasMessageStartingWith("fit.schedule.boundaries[0]: expected a whole number of epochs >= 1");
+        assertThatThrownBy(() -> params("piecewise", Map.of("boundaries", List.of(5), "values", List.of(0.1, -0.2))))
+                .hasMessage("fit.schedule.values[1]: expected a positive finite learning rate, got -0.2");
+        assertThatThrownBy(() -> params("piecewise", Map.of("boundaries", List.of(5))))
+                .hasMessageStartingWith("fit.schedule.boundaries: given without values; expected both");
+        assertThatThrownBy(() -> params("piecewise", Map.of("boundaries", List.of(5), "values", List.of(0.1, 0.2), "rate", 0.5)))
+                .hasMessageStartingWith("fit.schedule.rate: the piecewise schedule with values does not read rate");
+        assertThatThrownBy(() -> params("cosine", Map.of("values", List.of(0.1))))
+                .hasMessageStartingWith("fit.schedule.values: the cosine schedule does not read values");
+    }
+
+    @Test
+    void aBoundaryAtOrAfterTheLastEpochIsRefusedAsKerasStepsWouldBe() {
+        assertThatThrownBy(() -> ScheduleOptions.params(new FitSpec.Schedule("piecewise", Map.of("boundaries",
+                List.of(5 * 1719, 15 * 1719), "values", List.of(0.01, 0.005, 0.001))), 20)).isInstanceOf(CliException.class)
+                .hasMessage("fit.schedule.boundaries: epoch 25785 is not before fit.epochs 20, so values[2] would never be"
+                        + " used; expected epochs below 20 (boundaries count epochs; Keras's count steps)");
     }
 }

@@ -81,6 +81,41 @@ public final class DatasetRepository {
         return dirs;
     }
 
+    /**
+     * The directory a user named holding {@code spec}: {@code dir} itself or its {@code spec.name()} subdirectory, the
+     * first that holds every file; empty when neither does. No other copy is looked for: a user who names a directory
+     * means that one.
+     */
+    public static Optional<Path> holding(Path dir, IdxDatasetSpec spec) {
+        return List.of(dir, dir.resolve(spec.name())).stream().filter(d -> IdxLayout.isComplete(d, spec)).findFirst();
+    }
+
+    /**
+     * The files of {@code spec} that neither {@code dir} nor its {@code spec.name()} subdirectory holds (gzipped or not),
+     * as published names; empty when one of them holds all.
+     */
+    public static List<String> missingIn(Path dir, IdxDatasetSpec spec) {
+        if (holding(dir, spec).isPresent()) {
+            return List.of();
+        }
+        return spec.files().stream().filter(f -> IdxLayout.find(dir, f) == null && IdxLayout.find(dir.resolve(spec.name()), f) == null)
+                .map(IdxFile::name).toList();
+    }
+
+    /**
+     * Loads {@code spec} from the directory a user named ({@link #holding}) and nowhere else.
+     *
+     * @throws DatasetUnavailableException naming {@code dir} and the files expected there when it does not hold them
+     * @throws TrainersException           when a file is corrupt or does not match its checksum
+     */
+    public static DatasetSplits loadFrom(Path dir, IdxDatasetSpec spec) {
+        Path found = holding(dir, spec).orElseThrow(() -> new DatasetUnavailableException("Dataset '" + spec.name()
+                + "' is not in " + dir + " nor in " + dir.resolve(spec.name()) + ": expected its four files ("
+                + spec.files().stream().map(IdxFile::name).collect(Collectors.joining(", ")) + ", gzipped or not)"));
+        LOG.info("Reading dataset '{}' from {}", spec.name(), found.toAbsolutePath());
+        return IdxDatasetLoader.load(spec, found);
+    }
+
     /** The first searched directory holding every file of {@code spec}, without downloading. */
     public Optional<Path> find(IdxDatasetSpec spec) {
         return candidateDirectories(spec).stream().filter(d -> IdxLayout.isComplete(d, spec)).findFirst();

@@ -29,9 +29,9 @@ import java.util.Optional;
 public record Hyperparameter(String name, Kind kind, Object defaultValue, String defaultNote, Distribution range,
                              String meaning, Allowed allowed) {
 
-    /** The type of value a trainer reads. */
+    /** The type of value a trainer reads; a {@code LIST} (of numbers) is set by a file's options, never searched. */
     public enum Kind {
-        INT, REAL, BOOLEAN, CHOICE
+        INT, REAL, BOOLEAN, CHOICE, LIST
     }
 
     public Hyperparameter {
@@ -63,6 +63,7 @@ public record Hyperparameter(String name, Kind kind, Object defaultValue, String
             case REAL -> value instanceof Double;
             case BOOLEAN -> value instanceof Boolean;
             case CHOICE -> value instanceof String;
+            case LIST -> value instanceof List;
         };
     }
 
@@ -146,7 +147,8 @@ public record Hyperparameter(String name, Kind kind, Object defaultValue, String
     /**
      * Whether every value of {@code distribution} can be read as this parameter: an int parameter takes
      * ints and choices of whole numbers; a real one any numeric distribution or a choice of numbers; a
-     * boolean one a choice of booleans (or of the texts true and false); a choice parameter any choice.
+     * boolean one a choice of booleans (or of the texts true and false); a choice parameter any choice; a list
+     * parameter none (a list is given, not searched).
      */
     public boolean accepts(Distribution distribution) {
         List<?> choices = distribution instanceof CategoricalDistribution c ? c.choices() : null;
@@ -157,6 +159,7 @@ public record Hyperparameter(String name, Kind kind, Object defaultValue, String
             case BOOLEAN -> choices != null && choices.stream().allMatch(v -> v instanceof Boolean
                     || v instanceof String t && (t.equalsIgnoreCase("true") || t.equalsIgnoreCase("false")));
             case CHOICE -> choices != null;
+            case LIST -> false;
         };
     }
 
@@ -171,6 +174,7 @@ public record Hyperparameter(String name, Kind kind, Object defaultValue, String
             case REAL -> "a number";
             case BOOLEAN -> "true or false";
             case CHOICE -> "a choice";
+            case LIST -> "a list of numbers";
         };
     }
 

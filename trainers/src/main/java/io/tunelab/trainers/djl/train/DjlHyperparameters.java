@@ -100,13 +100,19 @@ public final class DjlHyperparameters {
                     .note("adamw: " + Hyperparameter.show(ADAMW_WEIGHT_DECAY)).within(Allowed.NON_NEGATIVE),
             integer(BATCH_SIZE, 32, "examples per step").within(Allowed.AT_LEAST_ONE),
             integer(EPOCHS, 10, "planned epochs").within(Allowed.AT_LEAST_ONE),
-            choice(LR_SCHEDULE, "constant", "constant, power, exponential, piecewise (the rate times lr_decay_rate"
-                    + " at half and again at three quarters of the epochs), plateau, one_cycle, cosine, or warmup"
-                    + " (constant after a warm-up)").oneOf(SCHEDULES),
+            choice(LR_SCHEDULE, "constant", "constant, power, exponential, piecewise (lr_values from each of"
+                    + " lr_boundaries on; without them the rate times lr_decay_rate at half and again at three quarters of"
+                    + " the epochs), plateau, one_cycle, cosine, or warmup (constant after a warm-up)").oneOf(SCHEDULES),
             real(LR_DECAY_EPOCHS, 10, "power and exponential schedules: epochs per decay period s").within(Allowed.POSITIVE),
             real(LR_POWER, 1, "power schedule exponent c").within(Allowed.POSITIVE),
-            real(LR_DECAY_RATE, 0.1, "exponential base; piecewise and plateau factor")
+            real(LR_DECAY_RATE, 0.1, "exponential base; piecewise (without lr_values) and plateau factor")
                     .note("plateau: " + Hyperparameter.show(PLATEAU_DECAY_RATE)).within(DECAY_RATE),
+            Hyperparameter.derived(LR_BOUNDARIES, Hyperparameter.Kind.LIST, "half and three quarters of the epochs",
+                    "piecewise schedule: whole epochs (from 0), strictly increasing, from which the next of lr_values"
+                    + " applies (fit.schedule.boundaries)"),
+            Hyperparameter.derived(LR_VALUES, Hyperparameter.Kind.LIST, "learning_rate, times lr_decay_rate at each boundary",
+                    "piecewise schedule: the rates, one more than lr_boundaries; they replace learning_rate"
+                    + " (fit.schedule.values)"),
             integer(LR_PATIENCE, 2, "plateau schedule: epochs without improvement before the rate drops").within(Allowed.AT_LEAST_ONE),
             real(LR_MIN, 0, "cosine and plateau floor").within(Allowed.NON_NEGATIVE),
             real(WARMUP_EPOCHS, 0, "linear warm-up length in epochs, may be fractional; every warm-up update runs below learning_rate")
@@ -126,7 +132,18 @@ public final class DjlHyperparameters {
             MOMENTUM, OptimizerKind::readsMomentum, BETA_1, OptimizerKind::readsBetas, BETA_2, OptimizerKind::readsBetas,
             RHO, OptimizerKind::readsRho, EPSILON, OptimizerKind::readsEpsilon);
 
+    /** The schedule parameters only some schedules read ({@link TrainingParams#schedule}), with those schedules. */
+    private static final Map<String, List<String>> SCHEDULES_READING = Map.of(
+            LR_DECAY_EPOCHS, List.of("power", "exponential"), LR_POWER, List.of("power"),
+            LR_DECAY_RATE, List.of("exponential", "piecewise", "plateau"), LR_PATIENCE, List.of("plateau"),
+            LR_MIN, List.of("cosine", "plateau"), LR_BOUNDARIES, List.of("piecewise"), LR_VALUES, List.of("piecewise"));
+
     private DjlHyperparameters() {
+    }
+
+    /** The schedules ({@code lr_schedule}) that read {@code parameter}: all of them but for the lr_ options of some. */
+    public static List<String> schedulesReading(String parameter) {
+        return SCHEDULES_READING.getOrDefault(parameter, List.of(SCHEDULES));
     }
 
     private static Map<String, List<String>> families() {
@@ -160,9 +177,18 @@ public final class DjlHyperparameters {
      * catalogue without the other families' parameters and those no such optimizer reads.
      */
     public static Hyperparameters readBy(String model, Collection<OptimizerKind> optimizers) {
+        return readBy(model, optimizers, List.of(SCHEDULES));
+    }
+
+    /**
+     * The same, with a learning-rate schedule among {@code schedules} ({@code lr_schedule} names): without the schedule
+     * options none of them reads.
+     */
+    public static Hyperparameters readBy(String model, Collection<OptimizerKind> optimizers, Collection<String> schedules) {
         return new Hyperparameters(CATALOGUE.all().stream()
                 .filter(h -> familiesReading(h.name()).contains(model))
                 .filter(h -> optimizersReading(h.name()).stream().anyMatch(optimizers::contains))
+                .filter(h -> schedulesReading(h.name()).stream().anyMatch(schedules::contains))
                 .toList());
     }
 

@@ -49,6 +49,10 @@ public final class ParamNames {
     public static final String LR_DECAY_EPOCHS = "lr_decay_epochs";
     public static final String LR_POWER = "lr_power";
     public static final String LR_DECAY_RATE = "lr_decay_rate";
+    /** The piecewise schedule's epochs at which the rate changes (a list). */
+    public static final String LR_BOUNDARIES = "lr_boundaries";
+    /** The piecewise schedule's rates, one more than {@link #LR_BOUNDARIES} (a list). */
+    public static final String LR_VALUES = "lr_values";
     public static final String LR_PATIENCE = "lr_patience";
     public static final String LR_MIN = "lr_min";
     public static final String WARMUP_EPOCHS = "warmup_epochs";

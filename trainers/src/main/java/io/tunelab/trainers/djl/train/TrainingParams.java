@@ -8,6 +8,7 @@ import io.tunelab.trainers.djl.optimizer.OptimizerKind;
 import io.tunelab.trainers.djl.optimizer.OptimizerSpec;
 import io.tunelab.trainers.schedule.GradientClipping;
 import io.tunelab.trainers.schedule.LearningRateSchedule;
+import io.tunelab.trainers.schedule.PiecewiseEpochs;
 
 /** Reads optimizer, schedule and loop settings from a trial's parameters ({@link ParamNames}; defaults in {@link DjlHyperparameters}). */
 final class TrainingParams {
@@ -48,6 +49,10 @@ final class TrainingParams {
             case "power" -> LearningRateSchedule.power(lr, decaySteps(p, stepsPerEpoch), p.getDouble(LR_POWER));
             case "exponential" -> LearningRateSchedule.exponential(lr, decaySteps(p, stepsPerEpoch), p.getDouble(LR_DECAY_RATE));
             case "piecewise" -> {
+                if (p.isSet(LR_BOUNDARIES) || p.isSet(LR_VALUES)) {
+                    yield PiecewiseEpochs.of(p.getList(LR_BOUNDARIES), p.getList(LR_VALUES), "parameter '" + LR_BOUNDARIES
+                            + "'", "parameter '" + LR_VALUES + "'").inSteps(stepsPerEpoch);
+                }
                 double factor = p.getDouble(LR_DECAY_RATE);
                 long half = Math.max(1, total / 2);
                 yield LearningRateSchedule.piecewise(new long[] {half, Math.max(half + 1, total * 3 / 4)},

@@ -5,6 +5,7 @@ import io.tunelab.search.trial.Trial;
 import io.tunelab.trainers.TrainersException;
 import io.tunelab.trainers.params.Hyperparameter;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -135,6 +136,18 @@ public final class TrialParams {
             return n.doubleValue() == 1;
         }
         throw bad(name, v, "true or false");
+    }
+
+    /** A list (of numbers) the trial or study sets; null when nothing sets it (a list's default is derived). */
+    public List<?> getList(String name) {
+        if (!isSet(name)) {
+            return null;
+        }
+        Object v = raw(name, null);
+        if (v instanceof List<?> list) {
+            return list;
+        }
+        throw bad(name, v, "a list of numbers");
     }
 
     /** The parameters read so far that were fixed or defaulted, with their values. */
