@@ -14,6 +14,7 @@ import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -21,6 +22,9 @@ import java.util.Map;
 final class TrialRoutes {
     /** Downloads of a trial's artifact files, models among them. */
     static final String ARTIFACT_PATH = "/api/trials/{id}/artifacts/{name}";
+
+    /** The most series (trials times metrics) one {@code /api/series} request may ask for. */
+    static final int MAX_SERIES = 2000;
 
     private final DashboardData data;
 
@@ -49,9 +53,11 @@ final class TrialRoutes {
     }
 
     /**
-     * Several trials' series of one metric, for the scalars and compare views. {@code since=ID:STEP,...}
-     * asks, for the trials it lists, only for points after that step (a live view appends them to what it
-     * holds); such series carry {@code "after": STEP}.
+     * Several trials' series of one metric or more, for the scalars and compare views: {@code name} once per metric
+     * ({@code name=loss&name=accuracy}), each series naming its metric; a trial without a metric has no series of it.
+     * {@code since=ID:STEP,...} asks, for the trials it lists, only for points after that step (a live view appends them
+     * to what it holds); such series carry {@code "after": STEP}. At most {@value #MAX_SERIES} series (trials times
+     * metrics) in one request.
      */
     private void manySeries(Context ctx) {
         List<Long> ids = Requests.queryLongs(ctx, "trials");
@@ -62,26 +68,38 @@ final class TrialRoutes {
         if (ids.isEmpty() || ids.size() > 200) {
             throw DashboardException.badRequest("trials must list 1 to 200 trial ids, got " + ids.size());
         }
-        String name = Requests.queryRequired(ctx, "name");
+        List<String> names = Requests.queryAll(ctx, "name");
+        if (names.size() * ids.size() > MAX_SERIES) {
+            throw DashboardException.badRequest("at most " + MAX_SERIES + " series (trials times names) per request, got "
+                    + ids.size() + " trials times " + names.size() + " names");
+        }
         SeriesQuery query = seriesQuery(ctx, 1000);
         List<Map<String, Object>> out = new ArrayList<>();
-        for (long id : ids) {
-            Long after = since.get(id);
-            SeriesQuery q = after == null ? query
-                    : new SeriesQuery(query.fromStep(), query.toStep(), Math.max(after, query.afterStep()), query.maxPoints());
-            try {
-                Map<String, Object> series = TrialJson.series(data.series(id, name, q));
-                if (after != null) {
-                    series.put("after", after);
-                }
-                out.add(series);
-            } catch (DashboardException e) {
-                if (e.kind() != DashboardException.Kind.NOT_FOUND) {
-                    throw e;
+        for (String name : names) {
+            for (long id : ids) {
+                Long after = since.get(id);
+                SeriesQuery q = after == null ? query
+                        : new SeriesQuery(query.fromStep(), query.toStep(), Math.max(after, query.afterStep()), query.maxPoints());
+                try {
+                    Map<String, Object> series = TrialJson.series(data.series(id, name, q));
+                    if (after != null) {
+                        series.put("after", after);
+                    }
+                    out.add(series);
+                } catch (DashboardException e) {
+                    if (e.kind() != DashboardException.Kind.NOT_FOUND) {
+                        throw e;
+                    }
                 }
             }
         }
-        ctx.json(Map.of("name", name, "series", out));
+        Map<String, Object> answer = new LinkedHashMap<>();
+        if (names.size() == 1) {
+            answer.put("name", names.get(0));
+        }
+        answer.put("names", names);
+        answer.put("series", out);
+        ctx.json(answer);
     }
 
     /** Every point, never a sample. */
