@@ -4,21 +4,16 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.tunelab.dashboard.DashboardException;
 import io.tunelab.dashboard.data.DashboardData;
-import io.tunelab.dashboard.data.MetricSeries;
 import io.tunelab.dashboard.data.SeriesQuery;
 import io.tunelab.search.trial.ArtifactRef;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStreamWriter;
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Trial endpoints: one trial, its metric series (downsampled, ranged, incremental, CSV) and artifacts. */
+/** Trial endpoints: one trial, its metric series (downsampled, ranged, incremental) and artifacts. */
 final class TrialRoutes {
     /** Downloads of a trial's artifact files, models among them. */
     static final String ARTIFACT_PATH = "/api/trials/{id}/artifacts/{name}";
@@ -35,7 +30,6 @@ final class TrialRoutes {
     void register(Javalin app) {
         app.get("/api/trials/{id}", ctx -> ctx.json(TrialJson.detail(data.trial(Requests.pathLong(ctx, "id")))));
         app.get("/api/trials/{id}/series", this::series);
-        app.get("/api/trials/{id}/series.csv", this::seriesCsv);
         app.get(ARTIFACT_PATH, this::artifact);
         app.get("/api/series", this::manySeries);
     }
@@ -100,22 +94,6 @@ final class TrialRoutes {
         answer.put("names", names);
         answer.put("series", out);
         ctx.json(answer);
-    }
-
-    /** Every point, never a sample. */
-    private void seriesCsv(Context ctx) throws IOException {
-        long id = Requests.pathLong(ctx, "id");
-        String name = Requests.queryRequired(ctx, "name");
-        MetricSeries s = data.series(id, name, SeriesQuery.all());
-        ctx.contentType("text/csv; charset=utf-8");
-        ctx.header("Content-Disposition", "attachment; filename=\"trial-" + id + "-series.csv\"");
-        BufferedWriter out = new BufferedWriter(new OutputStreamWriter(ctx.outputStream(), StandardCharsets.UTF_8));
-        CsvWriter csv = new CsvWriter(out);
-        csv.row(List.of("name", "step", "value", "wall_time"));
-        for (int i = 0; i < s.size(); i++) {
-            csv.row(List.of(name, s.steps()[i], s.values()[i], Instant.ofEpochMilli(s.wallTimes()[i])));
-        }
-        out.flush();
     }
 
     private void artifact(Context ctx) throws IOException {

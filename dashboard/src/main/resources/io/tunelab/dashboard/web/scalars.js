@@ -2,7 +2,7 @@
 /*
  * The TensorBoard view: runs from any study; a card per tag (metric), grouped by the prefix before the tag's first "/"
  * (train/, validation/), each overlaying the selected runs, with EMA smoothing, a step/relative/wall x-axis, its own log
- * scale and CSV/JSON downloads. A regex filters the tags; "ignore outliers" scales the y-axes to the 5th-95th percentile
+ * scale and CSV/JSON downloads (every point). A regex filters the tags; "ignore outliers" scales the y-axes to the 5th-95th percentile
  * of the values. One request loads every shown tag of the selected runs. A selected run without a card's tag is not
  * drawn and the card's note names it; an empty page or card says why it is empty.
  */
@@ -159,6 +159,7 @@
       dataZoom: [{type: 'inside', filterMode: 'none'}, {type: 'slider', filterMode: 'none', height: 18, bottom: 8}],
       series}, true);
     describe(c, series, positive);
+    offerDownloads(c, series.length > 0);
     return series.length > 0;
   }
   function describe(c, series, positive) {
@@ -174,6 +175,13 @@
       + ' points (each bucket keeps its min and max); zoom in on the step axis for every point');
     if (c.log.checked && !positive) notes.push('log scale needs positive values: linear scale shown');
     c.note.textContent = notes.join('. ');
+  }
+  /** The card's CSV and JSON files: every point of the tag of the selected runs (the first 200), as TensorBoard offers. */
+  function offerDownloads(c, any) {
+    const ids = [...S.chosen].filter(id => mayHave(byId(id), c.tag)).slice(0, 200);
+    const query = '?name=' + encodeURIComponent(c.tag) + '&trials=' + ids.join(',');
+    c.downloads.replaceChildren(...(!any ? [] : ['csv', 'json'].map(ext => el('a', {class: 'download-' + ext, href: '/api/series.' + ext + query,
+      title: 'every point of ' + c.tag + ' of the selected runs', text: ext.toUpperCase()}))));
   }
   function drawAll() {
     let drawn = false;

@@ -106,4 +106,18 @@ class ScalarsCardsBrowserIT {
                 + ".map(t => t.value).filter(v => !Number.isInteger(v))")).isEqualTo(List.of());
         assertThat(axisExtent("once", "xAxis")).isEqualTo(List.of(-1L, 1L));
     }
+
+    @Test
+    void eachCardDownloadsEveryPointOfItsTagOfTheSelectedRunsAsCsvOrJson() {
+        browser.open("http://127.0.0.1:" + server.port() + "/scalars.html?regex=keras");
+        String get = "const x = new XMLHttpRequest();"
+                + " x.open('GET', document.querySelector(\".scalar-card[data-tag='train/loss'] .download-%s\").href, false);"
+                + " x.send(); return x.getResponseHeader('Content-Disposition') + ' ' + x.responseText.length;";
+        assertThat((String) browser.js(get.formatted("csv"))).startsWith("attachment; filename=\"keras-train_loss.csv\" ");
+        assertThat((String) browser.js(get.formatted("json"))).startsWith("attachment; filename=\"keras-train_loss.json\" ");
+        assertThat(browser.js("const x = new XMLHttpRequest(); x.open('GET', document.querySelector(\".scalar-card[data-tag='once']"
+                + " .download-csv\").href, false); x.send(); return x.responseText.trim().split('\\r\\n').slice(1)"
+                + ".map(l => l.split(',').slice(0, 5).join(','))"))
+                .isEqualTo(List.of("keras,0,once,0,0.5"));
+    }
 }
