@@ -2,8 +2,6 @@ package io.tunelab.dashboard.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tunelab.dashboard.data.StorageDashboardData;
-import io.tunelab.dashboard.server.DashboardServer;
 import io.tunelab.search.storage.InMemoryStorage;
 import io.tunelab.search.trial.Direction;
 import io.tunelab.search.trial.MetricPoint;
@@ -21,7 +19,7 @@ import org.openqa.selenium.By;
  */
 @org.junit.jupiter.api.Timeout(value = 15, unit = java.util.concurrent.TimeUnit.MINUTES)
 class ScalarsCardsBrowserIT {
-    private static DashboardServer server;
+    private static DashboardSession session;
     private static Browser browser;
 
     @BeforeAll
@@ -46,14 +44,13 @@ class ScalarsCardsBrowserIT {
             }
             storage.logMetrics(trial, points);
         }
-        server = new DashboardServer(new StorageDashboardData(storage, 0), 0).start();
-        browser = new Browser(1400, 1000);
+        session = DashboardSession.over(storage);
+        browser = session.browser();
     }
 
     @AfterAll
     static void stop() {
-        browser.close();
-        server.stop();
+        session.close();
     }
 
     private static MetricPoint point(String name, int step, double value) {
@@ -70,7 +67,7 @@ class ScalarsCardsBrowserIT {
 
     @Test
     void eachTagIsACardGroupedByItsPrefixWithEverySelectedRunAndAllCameInOneRequest() {
-        browser.open("http://127.0.0.1:" + server.port() + "/scalars.html?regex=keras");
+        browser.open(session.url("/scalars.html?regex=keras"));
         assertThat(browser.js("return [...document.querySelectorAll('.tag-group')].map(g => g.dataset.group + ': '"
                 + " + [...g.querySelectorAll('.scalar-card')].map(c => c.dataset.tag).join(' '))"))
                 .isEqualTo(List.of(": once", "epochs: epochs/few", "train: train/accuracy train/loss",
@@ -84,7 +81,7 @@ class ScalarsCardsBrowserIT {
 
     @Test
     void outliersAreLeftOutOfTheYScaleUntilTheToggleIsCleared() {
-        browser.open("http://127.0.0.1:" + server.port() + "/scalars.html?regex=keras");
+        browser.open(session.url("/scalars.html?regex=keras"));
         assertThat((List<?>) axisExtent("train/loss", "yAxis")).extracting(v -> ((Number) v).doubleValue())
                 .allMatch(v -> v < 10);
         browser.driver().findElement(By.id("scalars-outliers")).click();
@@ -93,7 +90,7 @@ class ScalarsCardsBrowserIT {
 
     @Test
     void eachCardHasItsOwnLogScale() {
-        browser.open("http://127.0.0.1:" + server.port() + "/scalars.html?regex=keras");
+        browser.open(session.url("/scalars.html?regex=keras"));
         browser.driver().findElement(By.cssSelector(".scalar-card[data-tag='train/loss'] .card-log")).click();
         assertThat(browser.js("return " + chart("train/loss") + ".getOption().yAxis[0].type")).isEqualTo("log");
         assertThat(browser.js("return " + chart("validation/loss") + ".getOption().yAxis[0].type")).isEqualTo("value");
@@ -101,7 +98,7 @@ class ScalarsCardsBrowserIT {
 
     @Test
     void aStepAxisHasWholeTicksAndAOnePointChartHasItsPointInTheMiddle() {
-        browser.open("http://127.0.0.1:" + server.port() + "/scalars.html?regex=keras");
+        browser.open(session.url("/scalars.html?regex=keras"));
         assertThat(browser.js("return " + chart("epochs/few") + ".getModel().getComponent('xAxis', 0).axis.scale.getTicks()"
                 + ".map(t => t.value).filter(v => !Number.isInteger(v))")).isEqualTo(List.of());
         assertThat(axisExtent("once", "xAxis")).isEqualTo(List.of(-1L, 1L));
@@ -109,7 +106,7 @@ class ScalarsCardsBrowserIT {
 
     @Test
     void eachCardDownloadsEveryPointOfItsTagOfTheSelectedRunsAsCsvOrJson() {
-        browser.open("http://127.0.0.1:" + server.port() + "/scalars.html?regex=keras");
+        browser.open(session.url("/scalars.html?regex=keras"));
         String get = "const x = new XMLHttpRequest();"
                 + " x.open('GET', document.querySelector(\".scalar-card[data-tag='train/loss'] .download-%s\").href, false);"
                 + " x.send(); return x.getResponseHeader('Content-Disposition') + ' ' + x.responseText.length;";

@@ -3,8 +3,6 @@ package io.tunelab.dashboard.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tunelab.dashboard.SampleStudies;
-import io.tunelab.dashboard.data.StorageDashboardData;
-import io.tunelab.dashboard.server.DashboardServer;
 import io.tunelab.search.storage.InMemoryStorage;
 import io.tunelab.search.trial.Direction;
 import io.tunelab.search.trial.MetricPoint;
@@ -23,7 +21,7 @@ import org.openqa.selenium.By;
 @org.junit.jupiter.api.Timeout(value = 15, unit = java.util.concurrent.TimeUnit.MINUTES)
 class ScalarsTagsBrowserIT {
     private static final String CHART = "echarts.getInstanceByDom(document.querySelector('.scalar-card .chart')).getOption()";
-    private static DashboardServer server;
+    private static DashboardSession session;
     private static Browser browser;
 
     @BeforeAll
@@ -42,14 +40,13 @@ class ScalarsTagsBrowserIT {
         log(storage, third, "train_loss", 20);
         SampleStudies.logLoss(storage, storage.createRunningTrial(other).id(), 0, 9, 1.0);
         storage.createRunningTrial(quiet);
-        server = new DashboardServer(new StorageDashboardData(storage, 0), 0).start();
-        browser = new Browser(1400, 1000);
+        session = DashboardSession.over(storage);
+        browser = session.browser();
     }
 
     @AfterAll
     static void stop() {
-        browser.close();
-        server.stop();
+        session.close();
     }
 
     private static void log(InMemoryStorage storage, long trial, String name, int points) {
@@ -61,7 +58,7 @@ class ScalarsTagsBrowserIT {
     }
 
     private static String url(String path) {
-        return "http://127.0.0.1:" + server.port() + path;
+        return session.url(path);
     }
 
     private static Object legend() {
