@@ -107,18 +107,13 @@
     const lo = quantile(vs, 0.05), hi = quantile(vs, 0.95), pad = (hi - lo) * 0.1 || Math.abs(hi) * 0.1 || 1;
     return log ? {min: Math.pow(10, lo - pad), max: Math.pow(10, hi + pad)} : {min: lo - pad, max: hi + pad};
   }
-  /**
-   * The x-axis: integer ticks on the step axis; the data's extent, or around a single x (a run of one epoch) so its point
-   * sits in the middle instead of on an edge.
-   */
+  /** The x-axis: whole ticks on the step axis; around a single x (a run of one epoch) its point sits in the middle. */
   function xAxisOf(xs) {
-    const axis = {type: S.x === 'wall' ? 'time' : 'value', name: S.x === 'relative' ? 'hours' : S.x, nameLocation: 'middle', nameGap: 22,
-      minInterval: S.x === 'step' ? 1 : 0, min: 'dataMin', max: 'dataMax'};
-    const lo = Math.min(...xs), hi = Math.max(...xs);
-    if (xs.length && lo === hi) {
-      const half = S.x === 'step' ? 1 : S.x === 'wall' ? 60000 : 1 / 60;
-      Object.assign(axis, {min: lo - half, max: hi + half});
-    }
+    const axis = {name: S.x === 'relative' ? 'hours' : S.x, nameLocation: 'middle', nameGap: 22, min: 'dataMin', max: 'dataMax'};
+    if (S.x === 'step') return TL.stepAxis(xs, axis);
+    Object.assign(axis, {type: S.x === 'wall' ? 'time' : 'value'});
+    const half = S.x === 'wall' ? 60000 : 1 / 60;
+    if (xs.length && xs.every(x => x === xs[0])) Object.assign(axis, {min: xs[0] - half, max: xs[0] + half});
     return axis;
   }
   function seriesOf(tag) {
