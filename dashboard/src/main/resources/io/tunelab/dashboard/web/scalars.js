@@ -100,12 +100,12 @@
     const at = (sorted.length - 1) * q, lo = Math.floor(at);
     return lo + 1 < sorted.length ? sorted[lo] + (sorted[lo + 1] - sorted[lo]) * (at - lo) : sorted[lo];
   }
-  /** The y-range of the values within their 5th-95th percentile, padded by a tenth (in log space on a log axis). */
+  /** The y-range of the values within their 5th-95th percentile, padded (in log space on a log axis) and rounded as TL.hug. */
   function withoutOutliers(values, log) {
     const vs = values.filter(v => v != null && (!log || v > 0)).map(v => log ? Math.log10(v) : v).sort((a, b) => a - b);
     if (vs.length < 2) return {};
-    const lo = quantile(vs, 0.05), hi = quantile(vs, 0.95), pad = (hi - lo) * 0.1 || Math.abs(hi) * 0.1 || 1;
-    return log ? {min: Math.pow(10, lo - pad), max: Math.pow(10, hi + pad)} : {min: lo - pad, max: hi + pad};
+    const range = TL.hug([quantile(vs, 0.05), quantile(vs, 0.95)]);
+    return log ? {min: Math.pow(10, range.min), max: Math.pow(10, range.max)} : range;
   }
   /** The x-axis: whole ticks on the step axis; around a single x (a run of one epoch) its point sits in the middle. */
   function xAxisOf(xs) {
@@ -137,7 +137,7 @@
     series.forEach(s => delete s.raw);
     const positive = raw.every(v => v == null || v > 0);
     const log = c.log.checked && positive;
-    const yAxis = Object.assign({type: log ? 'log' : 'value', scale: true, name: c.tag}, S.outliers ? withoutOutliers(raw, log) : {});
+    const yAxis = Object.assign({type: log ? 'log' : 'value', scale: true}, S.outliers ? withoutOutliers(raw, log) : {});
     const chart = TL.chart(c.chartDiv);
     if (!c.zoomWired) { chart.on('datazoom', () => onZoom(c)); c.zoomWired = true; }
     chart.setOption({animation: false, legend: {type: 'scroll', top: 0, data: [...new Set(series.map(s => s.name))]},
