@@ -84,6 +84,7 @@ public final class ApiRoutes {
         analysis.register(app);
         charts.register(app);
         new TrialRoutes(data).register(app);
+        new SeriesDownloadRoutes(data).register(app);
         new RunRoutes(data).register(app);
         new SummaryRoutes(data).register(app);
         new ModelRoutes(data).register(app);

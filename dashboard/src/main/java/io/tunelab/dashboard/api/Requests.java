@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 
@@ -74,6 +75,15 @@ final class Requests {
             throw DashboardException.badRequest("query parameter '" + name + "' is required");
         }
         return text;
+    }
+
+    /** Every value of a query parameter that may repeat ({@code name=a&name=b}), in order; at least one, none blank. */
+    static List<String> queryAll(Context ctx, String name) {
+        List<String> values = ctx.queryParams(name);
+        if (values.isEmpty() || values.stream().anyMatch(String::isBlank)) {
+            throw DashboardException.badRequest("query parameter '" + name + "' is required (once per value), got " + values);
+        }
+        return List.copyOf(new LinkedHashSet<>(values));
     }
 
     /** A comma-separated list of whole numbers ({@code 1,2,3}); empty if absent. */

@@ -105,7 +105,7 @@ final class StudyAnalysisRoutes {
         TableResult result = table.all(id, tableQuery(ctx, TableQuery.MAX_LIMIT));
         StudySummary study = data.study(id);
         ctx.contentType("text/csv; charset=utf-8");
-        ctx.header("Content-Disposition", "attachment; filename=\"study-" + id + "-trials.csv\"");
+        DownloadNames.attach(ctx, DownloadNames.trials(study.name()));
         BufferedWriter out = new BufferedWriter(new OutputStreamWriter(ctx.outputStream(), StandardCharsets.UTF_8));
         CsvWriter csv = new CsvWriter(out);
         List<Object> header = new ArrayList<>(List.of("number", "state"));

@@ -4,23 +4,22 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.tunelab.dashboard.DashboardException;
 import io.tunelab.dashboard.data.DashboardData;
-import io.tunelab.dashboard.data.MetricSeries;
 import io.tunelab.dashboard.data.SeriesQuery;
 import io.tunelab.search.trial.ArtifactRef;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStreamWriter;
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Trial endpoints: one trial, its metric series (downsampled, ranged, incremental, CSV) and artifacts. */
+/** Trial endpoints: one trial, its metric series (downsampled, ranged, incremental) and artifacts. */
 final class TrialRoutes {
     /** Downloads of a trial's artifact files, models among them. */
     static final String ARTIFACT_PATH = "/api/trials/{id}/artifacts/{name}";
+
+    /** The most series (trials times metrics) one {@code /api/series} request may ask for. */
+    static final int MAX_SERIES = 2000;
 
     private final DashboardData data;
 
@@ -31,7 +30,6 @@ final class TrialRoutes {
     void register(Javalin app) {
         app.get("/api/trials/{id}", ctx -> ctx.json(TrialJson.detail(data.trial(Requests.pathLong(ctx, "id")))));
         app.get("/api/trials/{id}/series", this::series);
-        app.get("/api/trials/{id}/series.csv", this::seriesCsv);
         app.get(ARTIFACT_PATH, this::artifact);
         app.get("/api/series", this::manySeries);
     }
@@ -49,9 +47,11 @@ final class TrialRoutes {
     }
 
     /**
-     * Several trials' series of one metric, for the scalars and compare views. {@code since=ID:STEP,...}
-     * asks, for the trials it lists, only for points after that step (a live view appends them to what it
-     * holds); such series carry {@code "after": STEP}.
+     * Several trials' series of one metric or more, for the scalars and compare views: {@code name} once per metric
+     * ({@code name=loss&name=accuracy}), each series naming its metric; a trial without a metric has no series of it.
+     * {@code since=ID:STEP,...} asks, for the trials it lists, only for points after that step (a live view appends them
+     * to what it holds); such series carry {@code "after": STEP}. At most {@value #MAX_SERIES} series (trials times
+     * metrics) in one request.
      */
     private void manySeries(Context ctx) {
         List<Long> ids = Requests.queryLongs(ctx, "trials");
@@ -62,42 +62,38 @@ final class TrialRoutes {
         if (ids.isEmpty() || ids.size() > 200) {
             throw DashboardException.badRequest("trials must list 1 to 200 trial ids, got " + ids.size());
         }
-        String name = Requests.queryRequired(ctx, "name");
+        List<String> names = Requests.queryAll(ctx, "name");
+        if (names.size() * ids.size() > MAX_SERIES) {
+            throw DashboardException.badRequest("at most " + MAX_SERIES + " series (trials times names) per request, got "
+                    + ids.size() + " trials times " + names.size() + " names");
+        }
         SeriesQuery query = seriesQuery(ctx, 1000);
         List<Map<String, Object>> out = new ArrayList<>();
-        for (long id : ids) {
-            Long after = since.get(id);
-            SeriesQuery q = after == null ? query
-                    : new SeriesQuery(query.fromStep(), query.toStep(), Math.max(after, query.afterStep()), query.maxPoints());
-            try {
-                Map<String, Object> series = TrialJson.series(data.series(id, name, q));
-                if (after != null) {
-                    series.put("after", after);
-                }
-                out.add(series);
-            } catch (DashboardException e) {
-                if (e.kind() != DashboardException.Kind.NOT_FOUND) {
-                    throw e;
+        for (String name : names) {
+            for (long id : ids) {
+                Long after = since.get(id);
+                SeriesQuery q = after == null ? query
+                        : new SeriesQuery(query.fromStep(), query.toStep(), Math.max(after, query.afterStep()), query.maxPoints());
+                try {
+                    Map<String, Object> series = TrialJson.series(data.series(id, name, q));
+                    if (after != null) {
+                        series.put("after", after);
+                    }
+                    out.add(series);
+                } catch (DashboardException e) {
+                    if (e.kind() != DashboardException.Kind.NOT_FOUND) {
+                        throw e;
+                    }
                 }
             }
         }
-        ctx.json(Map.of("name", name, "series", out));
-    }
-
-    /** Every point, never a sample. */
-    private void seriesCsv(Context ctx) throws IOException {
-        long id = Requests.pathLong(ctx, "id");
-        String name = Requests.queryRequired(ctx, "name");
-        MetricSeries s = data.series(id, name, SeriesQuery.all());
-        ctx.contentType("text/csv; charset=utf-8");
-        ctx.header("Content-Disposition", "attachment; filename=\"trial-" + id + "-series.csv\"");
-        BufferedWriter out = new BufferedWriter(new OutputStreamWriter(ctx.outputStream(), StandardCharsets.UTF_8));
-        CsvWriter csv = new CsvWriter(out);
-        csv.row(List.of("name", "step", "value", "wall_time"));
-        for (int i = 0; i < s.size(); i++) {
-            csv.row(List.of(name, s.steps()[i], s.values()[i], Instant.ofEpochMilli(s.wallTimes()[i])));
+        Map<String, Object> answer = new LinkedHashMap<>();
+        if (names.size() == 1) {
+            answer.put("name", names.get(0));
         }
-        out.flush();
+        answer.put("names", names);
+        answer.put("series", out);
+        ctx.json(answer);
     }
 
     private void artifact(Context ctx) throws IOException {

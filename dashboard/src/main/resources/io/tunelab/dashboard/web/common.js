@@ -223,6 +223,27 @@ const TL = (() => {
     INTENT.forEach(e => addEventListener(e, run, {capture: true, passive: true}));
     timer = setTimeout(run, ms);
   }
+  /**
+   * An ECharts value axis of steps or epochs (whole numbers): whole ticks only, and around a single x (a run of one
+   * epoch) one step either side, so its point sits in the middle rather than on an edge. xs: the x values drawn.
+   */
+  function stepAxis(xs, more) {
+    const axis = Object.assign({type: 'value', minInterval: 1}, more);
+    if (xs.length && xs.every(x => x === xs[0])) Object.assign(axis, {min: xs[0] - 1, max: xs[0] + 1});
+    return axis;
+  }
+  /**
+   * {min, max} hugging the finite values: padded by a twentieth of their span (a tenth of a single value, or 1 about 0)
+   * and rounded outwards to a hundredth of the padded span, so the ends read as short numbers. {} when there is none.
+   */
+  function hug(values) {
+    const vs = values.filter(v => v != null && Number.isFinite(v));
+    if (!vs.length) return {};
+    const lo = Math.min(...vs), hi = Math.max(...vs), pad = (hi - lo) / 20 || Math.abs(hi) / 10 || 1;
+    const unit = Math.pow(10, Math.floor(Math.log10(hi - lo + 2 * pad)) - 2);
+    const round = v => Number((Math.round(v / unit) * unit).toPrecision(12));
+    return {min: round(Math.floor((lo - pad) / unit) * unit), max: round(Math.ceil((hi + pad) / unit) * unit)};
+  }
   function stateChip(s) { return el('span', {class: 'state ' + s, text: s}); }
   /** A marker for a trial that violates a constraint (never best, never on the Pareto front), else null. */
   function infeasibleChip(t) {
@@ -230,5 +251,5 @@ const TL = (() => {
   }
   /** Marks the page interactive; readyMs is the time since navigation started (read by tests and the benchmark). */
   function ready() { document.body.dataset.readyMs = String(performance.now()); document.body.dataset.ready = '1'; }
-  return {el, esc, num, finite, fmt, fmtTime, fmtDuration, param, api, showError, clearError, nav, live, events, echarts: echartsReady, chart, throttle, oneAtATime, outage, onResume, onReaderOrAfter, stateChip, infeasibleChip, ready, ApiError};
+  return {el, esc, num, finite, fmt, fmtTime, fmtDuration, param, api, showError, clearError, nav, live, events, echarts: echartsReady, chart, throttle, oneAtATime, outage, onResume, onReaderOrAfter, stepAxis, hug, stateChip, infeasibleChip, ready, ApiError};
 })();

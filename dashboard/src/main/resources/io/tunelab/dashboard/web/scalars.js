@@ -1,37 +1,38 @@
 'use strict';
 /*
- * The TensorBoard view: runs from any study, one tag (metric) overlaid, EMA smoothing, step/relative/wall x-axis.
- * The tags offered are those the matching runs logged; a selected run without the tag is not drawn and the note
- * under the toolbar names it; an empty chart says why it is empty.
+ * The TensorBoard view: runs from any study; a card per tag (metric), grouped by the prefix before the tag's first "/"
+ * (train/, validation/), each overlaying the selected runs, with EMA smoothing, a step/relative/wall x-axis, its own log
+ * scale and CSV/JSON downloads (every point). A regex filters the tags; "ignore outliers" scales the y-axes to the 5th-95th percentile
+ * of the values. One request loads every shown tag of the selected runs. A selected run without a card's tag is not
+ * drawn and the card's note names it; an empty page or card says why it is empty.
  */
 (async () => {
   const {el, esc, fmt, finite, api, showError, nav} = TL;
   nav('Scalars');
   const main = document.getElementById('main');
-  const MAX_RUNS = 50;
-  const S = {runs: [], tags: [], chosen: new Set(), data: new Map(), metric: null, smoothing: 0.6, x: 'step', log: false, range: null,
+  const MAX_RUNS = 50, MAX_SERIES = 2000;
+  const S = {runs: [], tags: [], shown: [], chosen: new Set(), data: new Map(), smoothing: 0.6, x: 'step', outliers: true,
     cursor: null, regex: ''};
+  const cards = new Map(); // tag -> {tag, root, chartDiv, empty, missing, note, log, downloads, range}
   const regex = el('input', {type: 'search', id: 'run-regex', placeholder: 'regex over "study #number"', value: TL.param('regex') || ''});
   const info = el('div', {class: 'muted', id: 'run-info'});
   const list = el('div', {class: 'runs', id: 'runs'});
-  const metric = el('select', {id: 'metric'});
   const tagFilter = el('input', {type: 'search', id: 'tag-filter', placeholder: 'filter tags (regex)', value: TL.param('tagFilter') || ''});
   const smoothing = el('input', {type: 'range', id: 'smoothing', min: 0, max: 0.99, step: 0.01, value: S.smoothing});
   const smoothLabel = el('span', {text: String(S.smoothing)});
   const xaxis = el('select', {id: 'x-axis'}, [['step', 'step'], ['relative', 'relative time (h)'], ['wall', 'wall time']].map(([v, t]) => el('option', {value: v, text: t})));
-  const log = el('input', {type: 'checkbox', id: 'scalars-log'});
+  const outliers = el('input', {type: 'checkbox', id: 'scalars-outliers', checked: S.outliers});
   const errors = el('div');
   const empty = el('div', {id: 'scalars-empty', class: 'muted'});
-  const missing = el('div', {id: 'scalars-missing', class: 'muted'});
-  const note = el('div', {id: 'scalars-note', class: 'muted'});
-  const chartDiv = el('div', {id: 'scalars-chart', class: 'chart', style: 'height:520px'});
+  const grid = el('div', {id: 'scalars-cards'});
   main.append(el('h1', {text: 'Scalars'}), el('div', {class: 'side'},
     el('div', {class: 'panel'}, el('div', {class: 'toolbar'}, regex, el('button', {text: 'Find', onclick: loadRuns})), info,
-      el('div', {class: 'toolbar'}, el('button', {class: 'secondary', text: 'First ' + MAX_RUNS, title: 'the first runs that logged the tag (or nothing yet)',
-        onclick: () => choose(candidates(S.metric).slice(0, MAX_RUNS))}),
+      el('div', {class: 'toolbar'}, el('button', {class: 'secondary', text: 'First ' + MAX_RUNS, title: 'the first runs that logged a tag shown (or nothing yet)',
+        onclick: () => choose(candidates().slice(0, MAX_RUNS))}),
         el('button', {class: 'secondary', text: 'None', onclick: () => choose([])})), list),
-    el('div', null, el('div', {class: 'panel toolbar'}, tagFilter, ' tag ', metric, ' smoothing ', smoothing, smoothLabel, ' x-axis ', xaxis,
-      el('label', null, log, ' log scale')), errors, el('div', {class: 'panel'}, empty, missing, note, chartDiv))));
+    el('div', null, el('div', {class: 'panel toolbar'}, tagFilter, ' smoothing ', smoothing, smoothLabel, ' x-axis ', xaxis,
+      el('label', {title: 'scale each y-axis to the 5th-95th percentile of its values'}, outliers, ' ignore outliers in chart scaling')),
+    errors, el('div', {class: 'muted'}, empty), grid)));
 
   /** TensorBoard's debiased exponential moving average. */
   function ema(values, w) {
@@ -49,67 +50,96 @@
     return (s.wallTimes[i] - s.wallTimes[0]) / 3600000;
   }
   const byId = id => S.runs.find(r => r.id === id);
+  const label = id => (byId(id) || {label: 'trial ' + id}).label;
   /** Whether a run may hold the tag: it logged it, or has logged nothing we know of yet (it may still). */
   const mayHave = (r, tag) => !r || !r.metrics || !r.metrics.length || r.metrics.includes(tag);
-  /** The runs the selection starts from: those that logged the tag, or nothing yet, in list order. */
-  const candidates = tag => tag ? S.runs.filter(r => mayHave(r, tag)) : S.runs;
-  /** Kept if still offered; else the tag in the URL; else the one most runs logged (loss on a tie, then by name). */
-  function defaultTag(tags, previous) {
-    if (tags.includes(previous)) return previous;
-    if (tags.includes(TL.param('tag'))) return TL.param('tag');
-    const count = t => S.runs.filter(r => r.metrics && r.metrics.includes(t)).length;
-    return tags.slice().sort((a, b) => count(b) - count(a) || (b === 'loss') - (a === 'loss') || (a < b ? -1 : 1))[0] || null;
-  }
-  /** The tags the filter leaves, in the select; the tag shown moves to the first of them when the filter hides it. */
+  /** The runs the selection starts from: those that logged a tag shown, or nothing yet, in list order. */
+  const candidates = () => S.shown.length ? S.runs.filter(r => S.shown.some(t => mayHave(r, t))) : S.runs;
+  const groupOf = tag => tag.includes('/') ? tag.slice(0, tag.indexOf('/')) : '';
+  const held = tag => S.data.get(tag) || S.data.set(tag, new Map()).get(tag);
+
+  /** The tags the filter leaves, as cards grouped by prefix (tags without one first); true when they changed. */
   function showTags() {
     let re = null;
     tagFilter.setCustomValidity('');
     try { re = tagFilter.value ? new RegExp(tagFilter.value, 'i') : null; } catch (e) { tagFilter.setCustomValidity('not a valid regular expression'); }
     const shown = S.tags.filter(t => !re || re.test(t));
-    metric.replaceChildren(...shown.map(m => el('option', {value: m, text: m})));
-    const before = S.metric;
-    S.metric = shown.includes(S.metric) ? S.metric : defaultTag(shown, S.metric);
-    metric.value = S.metric || '';
-    return before !== S.metric;
+    if (shown.join('\n') === S.shown.join('\n') && cards.size === shown.length) return false;
+    S.shown = shown;
+    for (const c of cards.values()) { const chart = echarts.getInstanceByDom(c.chartDiv); if (chart) chart.dispose(); }
+    cards.clear();
+    const groups = new Map();
+    for (const t of shown) (groups.get(groupOf(t)) || groups.set(groupOf(t), []).get(groupOf(t))).push(t);
+    const names = [...groups.keys()].sort((a, b) => (a !== '') - (b !== '') || (a < b ? -1 : a > b ? 1 : 0));
+    grid.replaceChildren(...names.map(g => el('section', {class: 'tag-group', 'data-group': g},
+      g ? el('h2', {text: g}) : null, el('div', {class: 'cards'}, groups.get(g).map(t => card(t).root)))));
+    return true;
   }
-  /** Why nothing is drawn, or '' when something is. */
+  function card(tag) {
+    const c = {tag, range: null, chartDiv: el('div', {class: 'chart'}), empty: el('div', {class: 'muted card-empty'}),
+      missing: el('div', {class: 'muted card-missing'}), note: el('div', {class: 'muted card-note'}),
+      log: el('input', {type: 'checkbox', class: 'card-log'}), downloads: el('span', {class: 'card-downloads'})};
+    c.root = el('div', {class: 'panel scalar-card', 'data-tag': tag},
+      el('div', {class: 'card-head'}, el('strong', {class: 'card-tag', text: tag}),
+        el('label', {title: 'logarithmic y-axis'}, c.log, ' log'), c.downloads), c.empty, c.missing, c.note, c.chartDiv);
+    c.log.addEventListener('change', () => draw(c));
+    cards.set(tag, c);
+    return c;
+  }
+  /** Why nothing is drawn at all, or '' when something is. */
   function emptyReason(drawn) {
     if (drawn) return '';
     if (!S.runs.length) return S.regex ? 'no run matches "' + S.regex + '"' : 'no runs yet';
     if (!S.tags.length) return 'no scalars logged yet: a run shows here once its trial reports an intermediate value or logs a metric';
-    if (!S.metric) return 'no tag matches "' + tagFilter.value + '"';
+    if (!S.shown.length) return 'no tag matches "' + tagFilter.value + '"';
     if (!S.chosen.size) return 'no run selected: tick runs in the list';
-    return 'no run in the selection logged ' + S.metric;
+    return 'no run in the selection logged ' + (S.shown.length === 1 ? S.shown[0] : 'any of the ' + S.shown.length + ' tags shown');
   }
-  function describe(series) {
-    const drawn = new Set(series.map(s => s.name));
-    empty.textContent = emptyReason(drawn.size);
-    const label = id => (byId(id) || {label: 'trial ' + id}).label;
-    const without = [...S.chosen].filter(id => !drawn.has(label(id)));
-    missing.textContent = !drawn.size || !without.length ? '' : 'not drawn: ' + without.length + ' selected run' + (without.length > 1 ? 's' : '')
-      + ' without ' + S.metric + ' (' + without.slice(0, 8).map(label).join(', ') + (without.length > 8 ? ', …' : '') + ')';
-    const reduced = [...S.data].filter(([id, s]) => S.chosen.has(id) && s.downsampled);
-    const notes = [];
-    if (reduced.length) notes.push(reduced.length + ' run' + (reduced.length > 1 ? 's' : '') + ' downsampled to '
-      + Math.max(...reduced.map(([, s]) => s.values.length)) + ' of up to ' + Math.max(...reduced.map(([, s]) => s.total))
-      + ' points (each bucket keeps its min and max); zoom in on the step axis for every point');
-    if (S.log && !series.every(s => s.data.every(p => p[1] == null || p[1] > 0))) notes.push('log scale needs positive values: linear scale shown');
-    note.textContent = notes.join('. ');
+  /** The q-quantile (0..1) of sorted numbers, interpolated. */
+  function quantile(sorted, q) {
+    const at = (sorted.length - 1) * q, lo = Math.floor(at);
+    return lo + 1 < sorted.length ? sorted[lo] + (sorted[lo + 1] - sorted[lo]) * (at - lo) : sorted[lo];
   }
-  function render() {
-    const chart = TL.chart(chartDiv);
+  /** The y-range of the values within their 5th-95th percentile, padded (in log space on a log axis) and rounded as TL.hug. */
+  function withoutOutliers(values, log) {
+    const vs = values.filter(v => v != null && (!log || v > 0)).map(v => log ? Math.log10(v) : v).sort((a, b) => a - b);
+    if (vs.length < 2) return {};
+    const range = TL.hug([quantile(vs, 0.05), quantile(vs, 0.95)]);
+    return log ? {min: Math.pow(10, range.min), max: Math.pow(10, range.max)} : range;
+  }
+  /** The x-axis: whole ticks on the step axis; around a single x (a run of one epoch) its point sits in the middle. */
+  function xAxisOf(xs) {
+    const axis = {name: S.x === 'relative' ? 'hours' : S.x, nameLocation: 'middle', nameGap: 22, min: 'dataMin', max: 'dataMax'};
+    if (S.x === 'step') return TL.stepAxis(xs, axis);
+    Object.assign(axis, {type: S.x === 'wall' ? 'time' : 'value'});
+    const half = S.x === 'wall' ? 60000 : 1 / 60;
+    if (xs.length && xs.every(x => x === xs[0])) Object.assign(axis, {min: xs[0] - half, max: xs[0] + half});
+    return axis;
+  }
+  function seriesOf(tag) {
     const series = [];
-    const label = new Map(S.runs.map(r => [r.id, r.label]));
-    for (const [runId, s] of S.data) {
+    for (const [runId, s] of S.data.get(tag) || []) {
       if (!S.chosen.has(runId) || !s.steps.length) continue;
       const ys = s.values.map(finite);
       const sm = ema(ys, S.smoothing);
-      const name = label.get(runId) || ('trial ' + runId);
+      const name = label(runId);
       // a run of one point (a trial pruned after its first epoch) is a marker: a line of one point draws nothing
-      series.push({name, type: 'line', showSymbol: sm.length === 1, sampling: 'none', data: sm.map((y, i) => [xOf(s, i), y]), lineStyle: {width: 1.5}});
-      if (S.smoothing > 0) series.push({name, type: 'line', showSymbol: false, data: ys.map((y, i) => [xOf(s, i), y]), lineStyle: {width: 1, opacity: 0.2}, tooltip: {show: false}, silent: true});
+      series.push({name, type: 'line', showSymbol: sm.length === 1, sampling: 'none', data: sm.map((y, i) => [xOf(s, i), y]),
+        lineStyle: {width: 1.5}, raw: ys});
+      if (S.smoothing > 0) series.push({name, type: 'line', showSymbol: false, data: ys.map((y, i) => [xOf(s, i), y]),
+        lineStyle: {width: 1, opacity: 0.2}, tooltip: {show: false}, silent: true});
     }
-    const positive = series.every(s => s.data.every(p => p[1] == null || p[1] > 0));
+    return series;
+  }
+  function draw(c) {
+    const series = seriesOf(c.tag);
+    const raw = series.filter(s => s.raw).flatMap(s => s.raw);
+    series.forEach(s => delete s.raw);
+    const positive = raw.every(v => v == null || v > 0);
+    const log = c.log.checked && positive;
+    const yAxis = Object.assign({type: log ? 'log' : 'value', scale: true}, S.outliers ? withoutOutliers(raw, log) : {});
+    const chart = TL.chart(c.chartDiv);
+    if (!c.zoomWired) { chart.on('datazoom', () => onZoom(c)); c.zoomWired = true; }
     chart.setOption({animation: false, legend: {type: 'scroll', top: 0, data: [...new Set(series.map(s => s.name))]},
       grid: {left: 64, right: 24, top: 40, bottom: 76},
       tooltip: {trigger: 'axis', confine: true, formatter: ps => {
@@ -120,47 +150,85 @@
         const x = ps.length ? ps[0].value[0] : '';
         return esc(S.x === 'wall' ? new Date(x).toLocaleString() : S.x + ' ' + fmt(x)) + '<br>' + rows.join('<br>');
       }},
-      xAxis: {type: S.x === 'wall' ? 'time' : 'value', name: S.x === 'relative' ? 'hours' : S.x, nameLocation: 'middle', nameGap: 22, min: 'dataMin', max: 'dataMax'},
-      yAxis: {type: S.log && positive ? 'log' : 'value', scale: true, name: S.metric || ''},
+      xAxis: xAxisOf(series.flatMap(s => s.data.map(p => p[0]))), yAxis,
       dataZoom: [{type: 'inside', filterMode: 'none'}, {type: 'slider', filterMode: 'none', height: 18, bottom: 8}],
       series}, true);
-    describe(series);
+    describe(c, series, positive);
+    offerDownloads(c, series.length > 0);
+    return series.length > 0;
+  }
+  function describe(c, series, positive) {
+    const drawn = new Set(series.map(s => s.name));
+    c.empty.textContent = drawn.size ? '' : S.chosen.size ? 'no run in the selection logged ' + c.tag : 'no run selected';
+    const without = [...S.chosen].filter(id => !drawn.has(label(id)));
+    c.missing.textContent = !drawn.size || !without.length ? '' : 'not drawn: ' + without.length + ' selected run' + (without.length > 1 ? 's' : '')
+      + ' without ' + c.tag + ' (' + without.slice(0, 8).map(label).join(', ') + (without.length > 8 ? ', …' : '') + ')';
+    const reduced = [...(S.data.get(c.tag) || [])].filter(([id, s]) => S.chosen.has(id) && s.downsampled);
+    const notes = [];
+    if (reduced.length) notes.push(reduced.length + ' run' + (reduced.length > 1 ? 's' : '') + ' downsampled to '
+      + Math.max(...reduced.map(([, s]) => s.values.length)) + ' of up to ' + Math.max(...reduced.map(([, s]) => s.total))
+      + ' points (each bucket keeps its min and max); zoom in on the step axis for every point');
+    if (c.log.checked && !positive) notes.push('log scale needs positive values: linear scale shown');
+    c.note.textContent = notes.join('. ');
+  }
+  /** The card's CSV and JSON files: every point of the tag of the selected runs (the first 200), as TensorBoard offers. */
+  function offerDownloads(c, any) {
+    const ids = [...S.chosen].filter(id => mayHave(byId(id), c.tag)).slice(0, 200);
+    const query = '?name=' + encodeURIComponent(c.tag) + '&trials=' + ids.join(',');
+    c.downloads.replaceChildren(...(!any ? [] : ['csv', 'json'].map(ext => el('a', {class: 'download-' + ext, href: '/api/series.' + ext + query,
+      title: 'every point of ' + c.tag + ' of the selected runs', text: ext.toUpperCase()}))));
+  }
+  function drawAll() {
+    let drawn = false;
+    for (const c of cards.values()) drawn = draw(c) || drawn;
+    empty.textContent = emptyReason(drawn);
   }
   /** Whole series at 1,000 points; a zoomed range at full resolution within 200,000 points over all runs. */
-  async function fetchSeries(ids, range) {
+  async function fetchSeries(ids, tags, range) {
     const q = range ? '&from=' + Math.floor(range[0]) + '&to=' + Math.ceil(range[1]) : '';
     const points = range ? Math.min(20000, Math.max(1000, Math.floor(200000 / Math.max(1, ids.length)))) : 1000;
+    const perRequest = Math.max(1, Math.floor(MAX_SERIES / Math.min(50, ids.length || 1)));
     for (let i = 0; i < ids.length; i += 50) {
-      const chunk = ids.slice(i, i + 50);
-      const res = await api('/api/series?maxPoints=' + points + '&name=' + encodeURIComponent(S.metric) + '&trials=' + chunk.join(',') + q);
-      for (const s of res.series) S.data.set(s.trialId, s);
-    }
-  }
-  const lastStep = s => s.steps.length ? s.steps[s.steps.length - 1] : -Infinity;
-  /** Fetches only the points after the last step held of each run, and appends them. */
-  async function fetchNewPoints(ids) {
-    for (let i = 0; i < ids.length; i += 50) {
-      const since = ids.slice(i, i + 50).map(id => id + ':' + lastStep(S.data.get(id))).join(',');
-      const res = await api('/api/series?maxPoints=1000&name=' + encodeURIComponent(S.metric) + '&since=' + since);
-      for (const add of res.series) {
-        const held = S.data.get(add.trialId);
-        if (!held || lastStep(held) !== add.after) continue;
-        held.steps = held.steps.concat(add.steps);
-        held.values = held.values.concat(add.values);
-        held.wallTimes = held.wallTimes.concat(add.wallTimes);
+      for (let j = 0; j < tags.length; j += perRequest) {
+        const names = tags.slice(j, j + perRequest).map(t => '&name=' + encodeURIComponent(t)).join('');
+        const res = await api('/api/series?maxPoints=' + points + names + '&trials=' + ids.slice(i, i + 50).join(',') + q);
+        for (const s of res.series) held(s.name).set(s.trialId, s);
       }
     }
   }
-  async function reload(range) {
+  const lastStep = s => s && s.steps.length ? s.steps[s.steps.length - 1] : -Infinity;
+  /** Fetches only the points after the last step held of each grown (run, tag), and appends them. */
+  async function fetchNewPoints(pairs) {
+    const after = new Map(); // trial -> the smallest last step held among its grown tags
+    for (const g of pairs) after.set(g.trialId, Math.min(after.has(g.trialId) ? after.get(g.trialId) : Infinity, lastStep(held(g.name).get(g.trialId))));
+    const wanted = new Set(pairs.map(g => g.trialId + '\u0000' + g.name));
+    const names = [...new Set(pairs.map(g => g.name))].map(t => '&name=' + encodeURIComponent(t)).join('');
+    const ids = [...after.keys()];
+    for (let i = 0; i < ids.length; i += 50) {
+      const since = ids.slice(i, i + 50).map(id => id + ':' + after.get(id)).join(',');
+      const res = await api('/api/series?maxPoints=1000' + names + '&since=' + since);
+      for (const add of res.series) {
+        const have = held(add.name).get(add.trialId);
+        if (!have || !wanted.has(add.trialId + '\u0000' + add.name)) continue;
+        const from = add.steps.findIndex(step => step > lastStep(have));
+        if (from < 0) continue;
+        have.steps = have.steps.concat(add.steps.slice(from));
+        have.values = have.values.concat(add.values.slice(from));
+        have.wallTimes = have.wallTimes.concat(add.wallTimes.slice(from));
+      }
+    }
+  }
+  async function reload() {
     errors.replaceChildren();
-    S.range = range || null;
-    const ids = [...S.chosen].filter(id => mayHave(byId(id), S.metric));
-    if (!S.metric || !ids.length) { S.data.clear(); render(); return; }
+    S.data.clear();
+    cards.forEach(c => { c.range = null; });
+    const ids = [...S.chosen].filter(id => S.shown.some(t => mayHave(byId(id), t)));
     try {
-      if (!range) S.data.clear();
-      await fetchSeries(ids, range);
-      performance.mark('series-loaded');
-      render();
+      if (S.shown.length && ids.length) {
+        await fetchSeries(ids, S.shown);
+        performance.mark('series-loaded');
+      }
+      drawAll();
       performance.mark('chart-drawn');
     } catch (e) { showError(errors, e); }
   }
@@ -185,12 +253,12 @@
       list.replaceChildren(...S.runs.map(runItem));
       S.tags = res.metrics;
       showTags();
-      await choose(candidates(S.metric).slice(0, Math.min(Number(TL.param('select')) || 10, MAX_RUNS)));
+      await choose(candidates().slice(0, Math.min(Number(TL.param('select')) || 10, MAX_RUNS)));
     } catch (e) { showError(errors, e); }
   }
   /**
-   * Live update: asks what changed since the cursor among runs matching the regex; new runs join the list
-   * (and the chart, up to MAX_RUNS), and chosen runs whose metric grew get only their new points.
+   * Live update: asks what changed since the cursor among runs matching the regex; new runs join the list (and the
+   * cards, up to MAX_RUNS), a new tag gets its card, and chosen runs whose tags grew get only their new points.
    */
   async function poll() {
     if (S.cursor == null) return;
@@ -199,7 +267,7 @@
     S.cursor = res.cursor;
     const added = [];
     for (const r of res.runs) {
-      const known = S.runs.find(x => x.id === r.id);
+      const known = byId(r.id);
       if (known) {
         const was = known.state;
         Object.assign(known, r);
@@ -220,36 +288,40 @@
       if (r && r.metrics && !r.metrics.includes(g.name)) r.metrics.push(g.name);
       if (!S.tags.includes(g.name)) { S.tags = S.tags.concat(g.name).sort(); newTag = true; }
     }
-    if (newTag && S.metric && showTags()) { await reload(); return; }
-    // opened before any run logged a metric: there was nothing to choose, so list the runs and metrics afresh
-    if (!S.metric) { if (res.runs.length || res.grown.length) await loadRuns(); return; }
-    if (S.range) return;
-    const growing = res.grown.filter(g => g.name === S.metric && S.chosen.has(g.trialId) && !added.includes(g.trialId));
-    // a chosen run that had no point of the metric yet is fetched whole; one that had, only its new points
-    const held = id => S.data.has(id) && S.data.get(id).steps.length > 0;
-    const first = [...new Set(growing.filter(g => !held(g.trialId)).map(g => g.trialId))];
-    const grown = [...new Set(growing.filter(g => held(g.trialId) && g.lastStep > lastStep(S.data.get(g.trialId)))
-      .map(g => g.trialId))];
-    if (added.length || first.length) await fetchSeries(added.concat(first));
+    // a new tag shown is a new card: load the cards afresh (opened before any run logged a scalar, there was none)
+    if (newTag && showTags()) { await reload(); return; }
+    const live = g => S.shown.includes(g.name) && S.chosen.has(g.trialId) && !added.includes(g.trialId) && !cards.get(g.name).range;
+    const growing = res.grown.filter(live);
+    // a chosen run that had no point of the tag yet is fetched whole; one that had, only its new points
+    const has = g => lastStep(held(g.name).get(g.trialId)) > -Infinity;
+    const first = growing.filter(g => !has(g));
+    const grown = growing.filter(g => has(g) && g.lastStep > lastStep(held(g.name).get(g.trialId)));
+    if (added.length) await fetchSeries(added, S.shown);
+    if (first.length) await fetchSeries([...new Set(first.map(g => g.trialId))], [...new Set(first.map(g => g.name))]);
     if (grown.length) await fetchNewPoints(grown);
-    if (added.length || first.length || grown.length) render();
+    if (added.length || first.length || grown.length) drawAll();
   }
   regex.addEventListener('keydown', e => { if (e.key === 'Enter') loadRuns(); });
-  metric.addEventListener('change', () => { S.metric = metric.value; reload(); });
-  tagFilter.addEventListener('input', () => { if (showTags()) reload(); else render(); });
-  smoothing.addEventListener('input', () => { S.smoothing = Number(smoothing.value); smoothLabel.textContent = smoothing.value; render(); });
-  xaxis.addEventListener('change', () => { S.x = xaxis.value; render(); });
-  log.addEventListener('change', () => { S.log = log.checked; render(); });
+  tagFilter.addEventListener('input', () => { if (showTags()) reload(); else drawAll(); });
+  smoothing.addEventListener('input', () => { S.smoothing = Number(smoothing.value); smoothLabel.textContent = smoothing.value; drawAll(); });
+  xaxis.addEventListener('change', () => { S.x = xaxis.value; drawAll(); });
+  outliers.addEventListener('change', () => { S.outliers = outliers.checked; drawAll(); });
+  /** Zooming a card on the step axis loads its range at full resolution, for that card's tag only. */
   let zoomTimer = null;
-  TL.chart(chartDiv).on('datazoom', () => {
+  function onZoom(c) {
     if (S.x !== 'step') return;
     clearTimeout(zoomTimer);
     zoomTimer = setTimeout(async () => {
-      const extent = TL.chart(chartDiv).getModel().getComponent('xAxis', 0).axis.scale.getExtent();
-      await reload(extent);
-      TL.chart(chartDiv).setOption({dataZoom: [{startValue: extent[0], endValue: extent[1]}, {startValue: extent[0], endValue: extent[1]}]});
+      const chart = TL.chart(c.chartDiv);
+      const extent = chart.getModel().getComponent('xAxis', 0).axis.scale.getExtent();
+      try {
+        await fetchSeries([...S.chosen].filter(id => mayHave(byId(id), c.tag)), [c.tag], extent);
+        c.range = extent;
+        draw(c);
+        chart.setOption({dataZoom: [{startValue: extent[0], endValue: extent[1]}, {startValue: extent[0], endValue: extent[1]}]});
+      } catch (e) { showError(errors, e); }
     }, 300);
-  });
+  }
   await loadRuns();
   TL.ready();
   const update = TL.throttle(TL.oneAtATime(poll), 1000);

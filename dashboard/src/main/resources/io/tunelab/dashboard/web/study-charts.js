@@ -84,19 +84,39 @@ TL.StudyCharts = (() => {
       title: {text: p + (drawn.length < counted ? ' (' + drawn.length + ' of ' + counted + ' trials)' : ''), textStyle: {fontSize: 12}},
       grid: {left: 8, right: 24, top: 30, bottom: 8, containLabel: true},
       tooltip: {trigger: 'item', formatter: q => 'trial #' + q.value[2] + '<br>' + esc(p) + ' = ' + esc(fmt(q.value[0])) + '<br>value ' + esc(fmt(q.value[1]))},
-      xAxis: cat ? {type: 'category', data: d.choices.map(String), axisLabel: LABEL} : {type: isLog(d) ? 'log' : 'value', scale: true, axisLabel: ENDS},
-      yAxis: {type: 'value', scale: true}, series});
+      xAxis: cat ? {type: 'category', data: d.choices.map(String), axisLabel: LABEL} : sliceAxis(d, data.map(r => r[0])),
+      yAxis: Object.assign({type: 'value'}, TL.hug(data.map(r => r[1]))), series});
+  }
+
+  /**
+   * A slice's x-axis over a numeric parameter: the distribution's range (widened to any value outside it), whole ticks
+   * for an integer one. A log distribution gets a log axis when it spans a decade or more; within less, a log axis has
+   * no tick inside (it ticks at powers of ten), so a linear one shows it.
+   */
+  function sliceAxis(d, xs) {
+    const known = d && (d.type === 'float' || d.type === 'int');
+    const lo = Math.min(known ? d.low : Infinity, ...xs), hi = Math.max(known ? d.high : -Infinity, ...xs);
+    if (!Number.isFinite(lo) || !Number.isFinite(hi)) return {type: 'value', scale: true, axisLabel: ENDS};
+    const log = isLog(d) && lo > 0 && hi / lo >= 10;
+    return {type: log ? 'log' : 'value', min: lo, max: hi, minInterval: d && d.type === 'int' ? 1 : 0, axisLabel: ENDS};
   }
 
   function bins(d, trials, p, n) {
     if (d.type === 'categorical') return {labels: d.choices.map(String), index: v => d.choices.map(String).indexOf(String(v))};
+    // an integer of at most n values has a bin per value; of more, bins labelled by their whole middles
+    const whole = d.type === 'int', step = d.step || 1;
+    if (whole && (d.high - d.low) / step + 1 <= n) {
+      const labels = [];
+      for (let v = d.low; v <= d.high; v += step) labels.push(String(v));
+      return {labels, index: v => Math.min(labels.length - 1, Math.max(0, Math.round((v - d.low) / step)))};
+    }
     const log = isLog(d);
     const f = v => log ? Math.log(v) : v;
     // an exponential (expon) is unbounded: its bins span loc to the largest value seen
     const lo = f(d.type === 'expon' ? d.loc : d.low);
     const hi = f(d.type === 'expon' ? trials.reduce((m, t) => t.params[p] != null ? Math.max(m, t.params[p]) : m, d.loc + d.scale) : d.high);
     const labels = [];
-    for (let i = 0; i < n; i++) { const c = lo + (i + 0.5) * (hi - lo) / n; labels.push(fmt(log ? Math.exp(c) : c)); }
+    for (let i = 0; i < n; i++) { const c = lo + (i + 0.5) * (hi - lo) / n, v = log ? Math.exp(c) : c; labels.push(fmt(whole ? Math.round(v) : v)); }
     return {labels, index: v => Math.min(n - 1, Math.max(0, Math.floor((f(v) - lo) / (hi - lo) * n)))};
   }
 
@@ -142,7 +162,8 @@ TL.StudyCharts = (() => {
       title: {text: 'Learning curves (' + res.curves.length + ' of ' + res.trialsWithCurves + ' trials)', textStyle: {fontSize: 13}},
       legend: {top: 4, right: 10},
       tooltip: {trigger: 'item', formatter: q => 'trial #' + q.value[2] + ' (' + esc(q.seriesName) + ')<br>step ' + q.value[0] + ': ' + esc(fmt(q.value[1]))},
-      xAxis: {type: 'value', name: 'step', nameLocation: 'middle', nameGap: 24, axisLabel: ENDS}, yAxis: {type: 'value', scale: true}, series});
+      xAxis: TL.stepAxis(res.curves.flatMap(c => c.steps), {name: 'step', nameLocation: 'middle', nameGap: 24, axisLabel: ENDS}),
+      yAxis: {type: 'value', scale: true}, series});
   }
 
   function timeline(trials) {

@@ -141,10 +141,11 @@
       return {name: 'step ' + h.steps[i], type: 'line', dimensions: ['x', 'y', 'count'], encode: {x: 0, y: 1}, showSymbol: false,
         lineStyle: {width: 1, color: `hsl(25, 90%, ${75 - 45 * r / Math.max(1, rows.length - 1)}%)`}, data};
     });
-    return {animation: false, grid: {left: 64, right: 24, top: 16, bottom: 40},
+    // the step axis' name along it, left of its labels: at its top end (its start, the axis being inverse) it was cut off
+    return {animation: false, grid: {left: 72, right: 24, top: 16, bottom: 40},
       tooltip: {trigger: 'item', confine: true, formatter: p => esc(p.seriesName) + '<br>x ≈ ' + esc(fmt(p.value[0])) + ': ' + esc(fmt(p.value[2]))},
       xAxis: {type: 'value', scale: true},
-      yAxis: {type: 'value', inverse: true, name: 'step', nameLocation: 'start', min: first - 2.6 * spacing, max: last,
+      yAxis: {type: 'value', inverse: true, name: 'step', nameLocation: 'middle', nameGap: 52, min: first - 2.6 * spacing, max: last,
         axisLabel: {formatter: v => v < first ? '' : fmt(v)}}, series};
   }
   /** Bands of percentiles over steps: each band stacked on its lower edge, and the median. */

@@ -31,12 +31,14 @@
       setTimeout(() => URL.revokeObjectURL(url), 1000);
     }));
   }
+  /** The intermediate values' step axis (steps: the keys of trial.intermediate). */
+  const stepsAxis = steps => TL.stepAxis(steps.map(Number), {name: 'step', nameLocation: 'middle', nameGap: 22, min: 'dataMin', max: 'dataMax'});
   function json(v) { return el('pre', {class: 'json', text: JSON.stringify(v, null, 2)}); }
   function seriesOption(name, s) {
     const data = s.steps.map((st, i) => [st, finite(s.values[i])]);
     return {animation: false, title: {text: name, subtext: s.downsampled ? s.steps.length + ' of ' + s.total + ' points (min/max per bucket); zoom for full resolution' : s.total + ' points', textStyle: {fontSize: 13}},
       grid: {left: 60, right: 24, top: 56, bottom: 70}, tooltip: {trigger: 'axis', formatter: ps => 'step ' + ps[0].value[0] + ': ' + esc(fmt(ps[0].value[1]))},
-      xAxis: {type: 'value', name: 'step', nameLocation: 'middle', nameGap: 22, min: 'dataMin', max: 'dataMax'}, yAxis: {type: 'value', scale: true},
+      xAxis: stepsAxis(s.steps), yAxis: {type: 'value', scale: true},
       dataZoom: [{type: 'inside', filterMode: 'none'}, {type: 'slider', filterMode: 'none', height: 18, bottom: 8}],
       series: [{type: 'line', showSymbol: data.length === 1, data, name}]};
   }
@@ -96,7 +98,7 @@
       const div = el('div', {class: 'chart small', id: 'intermediate'});
       main.append(el('div', {class: 'panel'}, div));
       TL.chart(div).setOption({animation: false, title: {text: 'Intermediate values (what the pruner judged)', textStyle: {fontSize: 13}},
-        grid: {left: 60, right: 24, top: 36, bottom: 30}, tooltip: {trigger: 'axis'}, xAxis: {type: 'value', name: 'step', nameLocation: 'middle', nameGap: 22}, yAxis: {type: 'value', scale: true},
+        grid: {left: 60, right: 24, top: 36, bottom: 30}, tooltip: {trigger: 'axis'}, xAxis: stepsAxis(steps), yAxis: {type: 'value', scale: true},
         series: [{type: 'line', data: steps.map(s => [Number(s), finite(t.intermediate[s])])}]});
     }
     main.append(el('h2', {text: 'Metrics'}), el('div', {id: 'metrics', class: 'grid2'}));
@@ -132,7 +134,7 @@
             const now = await api('/api/trials/' + encodeURIComponent(id));
             const steps = Object.keys(now.intermediate);
             if (now.state !== 'RUNNING' || (steps.length && !document.getElementById('intermediate'))) { location.reload(); return; }
-            if (steps.length) TL.chart('intermediate').setOption({series: [{data: steps.map(s => [Number(s), finite(now.intermediate[s])])}]});
+            if (steps.length) TL.chart('intermediate').setOption({xAxis: stepsAxis(steps), series: [{data: steps.map(s => [Number(s), finite(now.intermediate[s])])}]});
           }
         } catch (e) {
           names.forEach(n => pending.metrics.add(n));

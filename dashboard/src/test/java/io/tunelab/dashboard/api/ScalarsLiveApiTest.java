@@ -53,4 +53,23 @@ class ScalarsLiveApiTest {
                     .contains("id:number pairs");
         });
     }
+
+    @Test
+    void oneRequestGivesEveryNamedTagOfEveryRunThatLoggedIt() {
+        InMemoryStorage storage = new InMemoryStorage();
+        long study = storage.createStudy("tags", List.of(Direction.MINIMIZE)).id();
+        long both = storage.createRunningTrial(study).id();
+        long lossOnly = storage.createRunningTrial(study).id();
+        SampleStudies.logLoss(storage, both, 0, 4, 1.0);
+        storage.logMetrics(both, List.of(new io.tunelab.search.trial.MetricPoint("accuracy", 0, 0.5, java.time.Instant.EPOCH)));
+        SampleStudies.logLoss(storage, lossOnly, 0, 2, 1.0);
+        ApiFixture.withServer(storage, client -> {
+            JsonNode answer = json(client.get("/api/series?name=loss&name=accuracy&trials=" + both + "," + lossOnly), 200);
+            assertThat(answer.get("names")).extracting(JsonNode::asText).containsExactly("loss", "accuracy");
+            assertThat(answer.get("series")).extracting(s -> s.get("name").asText() + "@" + s.get("trialId").asLong()
+                    + ":" + s.get("steps").size())
+                    .containsExactly("loss@" + both + ":5", "loss@" + lossOnly + ":3", "accuracy@" + both + ":1");
+            assertThat(json(client.get("/api/series?trials=" + both), 400).get("message").asText()).contains("'name'");
+        });
+    }
 }

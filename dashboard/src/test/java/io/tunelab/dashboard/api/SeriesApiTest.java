@@ -78,10 +78,39 @@ class SeriesApiTest {
     @Test
     void csvExportGivesEveryPoint() {
         ApiFixture.withServer(storage, client -> {
-            String csv = ApiFixture.text(client.get("/api/trials/" + trialId + "/series.csv?name=train/loss"));
+            var response = client.get("/api/trials/" + trialId + "/series.csv?name=train/loss");
+            assertThat(response.header("Content-Disposition")).isEqualTo("attachment; filename=\"long-trial-0-train_loss.csv\"");
+            String csv = ApiFixture.text(response);
             String[] lines = csv.split("\r\n");
             assertThat(lines).hasSize(POINTS + 1);
             assertThat(lines[SPIKE_STEP + 1]).startsWith("train/loss," + SPIKE_STEP + ",1000.0,");
+        });
+    }
+
+    @Test
+    void aScalarsCardDownloadsEveryPointOfItsRunsAsCsvOrJsonNamedByStudyAndTag() {
+        long second = storage.createRunningTrial(storage.createStudy("other", List.of(Direction.MINIMIZE)).id()).id();
+        storage.logMetrics(second, List.of(new MetricPoint("train/loss", 3, 0.25, Instant.ofEpochMilli(5000))));
+        long without = storage.createRunningTrial(storage.studies().get(0).id()).id();
+        ApiFixture.withServer(storage, client -> {
+            var both = client.get("/api/series.csv?name=train/loss&trials=" + trialId + "," + second);
+            assertThat(both.header("Content-Disposition")).isEqualTo("attachment; filename=\"scalars-train_loss.csv\"");
+            String[] lines = ApiFixture.text(both).split("\r\n");
+            assertThat(lines).hasSize(POINTS + 2);
+            assertThat(lines[0]).isEqualTo("study,trial,name,step,value,wall_time");
+            assertThat(lines[SPIKE_STEP + 1]).startsWith("long,0,train/loss," + SPIKE_STEP + ",1000.0,");
+            assertThat(lines[POINTS + 1]).startsWith("other,0,train/loss,3,0.25,");
+
+            var one = client.get("/api/series.json?name=train/loss&trials=" + second);
+            assertThat(one.header("Content-Disposition")).isEqualTo("attachment; filename=\"other-trial-0-train_loss.json\"");
+            JsonNode runs = json(one, 200);
+            assertThat(runs).hasSize(1);
+            assertThat(runs.get(0).get("study").asText()).isEqualTo("other");
+            assertThat(runs.get(0).get("steps")).extracting(JsonNode::asLong).containsExactly(3L);
+
+            var ofOneStudy = client.get("/api/series.json?name=train/loss&trials=" + trialId + "," + without);
+            assertThat(ofOneStudy.header("Content-Disposition")).isEqualTo("attachment; filename=\"long-train_loss.json\"");
+            assertThat(json(ofOneStudy, 200)).hasSize(1);
         });
     }
 

@@ -107,7 +107,9 @@ class TrialsTableApiTest {
         long failed = own.createRunningTrial(study.studyId()).id();
         own.finishTrial(failed, TrialState.FAIL, List.of(), "CUDA out of memory, at epoch 3");
         ApiFixture.withServer(own, client -> {
-            String[] lines = ApiFixture.text(client.get("/api/studies/" + study.studyId() + "/table.csv")).split("\r\n");
+            var response = client.get("/api/studies/" + study.studyId() + "/table.csv");
+            assertThat(response.header("Content-Disposition")).isEqualTo("attachment; filename=\"csv-columns-trials.csv\"");
+            String[] lines = ApiFixture.text(response).split("\r\n");
             assertThat(lines[0]).isEqualTo("number,state,value,start,end,feasible,message,user_attr:constraints");
             assertThat(lines).hasSize(4);
             assertThat(lines[1]).startsWith("0,COMPLETE,1.0,").endsWith(",false,,[0.5]");

@@ -763,9 +763,10 @@ class DashboardPagesBrowserIT {
     @Test
     void scalarsPageOverlaysTheMetricOfTheChosenRuns() {
         browser.open(url("/scalars.html?regex=" + SampleStudies.QUADRATIC));
-        assertThat(browser.js("return echarts.getInstanceByDom(document.getElementById('scalars-chart')).getOption().series.length"))
+        assertThat(browser.js("return echarts.getInstanceByDom(document.querySelector('.scalar-card[data-tag=loss] .chart'))"
+                + ".getOption().series.length"))
                 .isEqualTo(20L);
-        assertThat(browser.js("return echarts.getInstanceByDom(document.getElementById('scalars-chart'))"
+        assertThat(browser.js("return echarts.getInstanceByDom(document.querySelector('.scalar-card[data-tag=loss] .chart'))"
                 + ".getOption().series[0].data.length"))
                 .isEqualTo((long) SampleStudies.STEPS);
         browser.screenshot("scalars");

@@ -23,7 +23,7 @@ class ScalarsLiveBrowserIT {
         DashboardServer server = new DashboardServer(new StorageDashboardData(storage, 0), 0).start();
         try (Browser browser = new Browser(1400, 1000)) {
             browser.open("http://127.0.0.1:" + server.port() + "/scalars.html?regex=live");
-            String chart = "echarts.getInstanceByDom(document.getElementById('scalars-chart')).getOption()";
+            String chart = "echarts.getInstanceByDom(document.querySelector('.scalar-card[data-tag=loss] .chart')).getOption()";
             assertThat(browser.js("return " + chart + ".series.map(s => s.data.length)")).isEqualTo(List.of(100L, 100L));
 
             SampleStudies.logLoss(storage, first, 100, 149, 2.0);
@@ -49,7 +49,8 @@ class ScalarsLiveBrowserIT {
         DashboardServer server = new DashboardServer(new StorageDashboardData(storage, 0), 0).start();
         try (Browser browser = new Browser(1400, 1000)) {
             browser.open("http://127.0.0.1:" + server.port() + "/scalars.html?regex=later");
-            String chart = "echarts.getInstanceByDom(document.getElementById('scalars-chart')).getOption()";
+            String chart = "(echarts.getInstanceByDom(document.querySelector('.scalar-card[data-tag=loss] .chart') || document.body)"
+                    + " || {getOption: () => ({series: []})}).getOption()";
 
             long first = storage.createRunningTrial(study).id();
             long second = storage.createRunningTrial(study).id();

@@ -3,8 +3,6 @@ package io.tunelab.dashboard.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tunelab.dashboard.SampleStudies;
-import io.tunelab.dashboard.data.StorageDashboardData;
-import io.tunelab.dashboard.server.DashboardServer;
 import io.tunelab.search.storage.InMemoryStorage;
 import io.tunelab.search.trial.Direction;
 import io.tunelab.search.trial.MetricPoint;
@@ -17,13 +15,13 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 
 /**
- * The scalars page offers the tags the matching runs logged, draws every selected run that has the chosen tag, names
- * the selected runs it could not draw, and says why a chart is empty.
+ * The scalars page shows a card per tag the matching runs logged, draws every selected run that has the card's tag,
+ * names the selected runs it could not draw, and says why a card or the page is empty.
  */
 @org.junit.jupiter.api.Timeout(value = 15, unit = java.util.concurrent.TimeUnit.MINUTES)
 class ScalarsTagsBrowserIT {
-    private static final String CHART = "echarts.getInstanceByDom(document.getElementById('scalars-chart')).getOption()";
-    private static DashboardServer server;
+    private static final String CHART = "echarts.getInstanceByDom(document.querySelector('.scalar-card .chart')).getOption()";
+    private static DashboardSession session;
     private static Browser browser;
 
     @BeforeAll
@@ -42,14 +40,13 @@ class ScalarsTagsBrowserIT {
         log(storage, third, "train_loss", 20);
         SampleStudies.logLoss(storage, storage.createRunningTrial(other).id(), 0, 9, 1.0);
         storage.createRunningTrial(quiet);
-        server = new DashboardServer(new StorageDashboardData(storage, 0), 0).start();
-        browser = new Browser(1400, 1000);
+        session = DashboardSession.over(storage);
+        browser = session.browser();
     }
 
     @AfterAll
     static void stop() {
-        browser.close();
-        server.stop();
+        session.close();
     }
 
     private static void log(InMemoryStorage storage, long trial, String name, int points) {
@@ -61,7 +58,7 @@ class ScalarsTagsBrowserIT {
     }
 
     private static String url(String path) {
-        return "http://127.0.0.1:" + server.port() + path;
+        return session.url(path);
     }
 
     private static Object legend() {
@@ -72,31 +69,36 @@ class ScalarsTagsBrowserIT {
         return browser.driver().findElement(By.id(id)).getText();
     }
 
-    @Test
-    void theTagsOfferedAreThoseOfTheMatchingRunsAndTheOneMostOfThemLoggedIsDrawn() {
-        browser.open(url("/scalars.html?regex=%5Elive%20study%20%23"));
-        assertThat(browser.js("return [...document.querySelectorAll('#metric option')].map(o => o.value)"))
-                .isEqualTo(List.of("train_loss", "val_loss"));
-        assertThat(browser.js("return document.getElementById('metric').value")).isEqualTo("train_loss");
-        assertThat(legend()).isEqualTo(List.of("live study #0", "live study #1", "live study #2"));
-        assertThat(text("scalars-empty")).isEmpty();
-        assertThat(text("scalars-missing")).isEmpty();
+    private static String cardText(String tag, String part) {
+        return browser.driver().findElement(By.cssSelector(".scalar-card[data-tag='" + tag + "'] ." + part)).getText();
     }
 
     @Test
-    void aTagFilterPicksTheTagAndTheSelectedRunsWithoutItAreNamedNotDrawn() {
+    void eachTagOfTheMatchingRunsHasACardOverlayingTheSelectedRunsThatLoggedIt() {
+        browser.open(url("/scalars.html?regex=%5Elive%20study%20%23"));
+        assertThat(browser.js("return [...document.querySelectorAll('.scalar-card')].map(c => c.dataset.tag)"))
+                .isEqualTo(List.of("train_loss", "val_loss"));
+        assertThat(legend()).isEqualTo(List.of("live study #0", "live study #1", "live study #2"));
+        assertThat(text("scalars-empty")).isEmpty();
+        assertThat(cardText("train_loss", "card-missing")).isEmpty();
+        assertThat(cardText("val_loss", "card-missing")).isEqualTo("not drawn: 1 selected run without val_loss (live study #2)");
+    }
+
+    @Test
+    void aTagFilterLeavesTheCardsOfTheTagsItMatchesAndTheSelectedRunsWithoutOneAreNamedNotDrawn() {
         browser.open(url("/scalars.html?regex=%5Elive%20study%20%23"));
         browser.driver().findElement(By.id("tag-filter")).sendKeys("^val");
-        browser.waitFor("return document.getElementById('metric').value === 'val_loss' && " + CHART + ".legend[0].data.length === 2");
+        browser.waitFor("return document.querySelectorAll('.scalar-card').length === 1 && " + CHART + ".legend[0].data.length === 2");
         assertThat(legend()).isEqualTo(List.of("live study #0", "live study #1"));
-        assertThat(text("scalars-missing")).isEqualTo("not drawn: 1 selected run without val_loss (live study #2)");
-        assertThat(text("scalars-note")).startsWith("1 run downsampled to ").contains("of up to 1500 points");
+        assertThat(cardText("val_loss", "card-missing")).isEqualTo("not drawn: 1 selected run without val_loss (live study #2)");
+        assertThat(cardText("val_loss", "card-note")).startsWith("1 run downsampled to ").contains("of up to 1500 points");
         browser.screenshot("scalars-tags");
 
         browser.driver().findElement(By.cssSelector("#runs input[value]:checked")).click();
         browser.driver().findElement(By.cssSelector("#runs input[value]:checked")).click();
         browser.waitFor("return document.getElementById('scalars-empty').textContent !== ''");
         assertThat(text("scalars-empty")).isEqualTo("no run in the selection logged val_loss");
+        assertThat(cardText("val_loss", "card-empty")).isEqualTo("no run in the selection logged val_loss");
 
         browser.driver().findElement(By.id("tag-filter")).sendKeys("zzz");
         browser.waitFor("return document.getElementById('scalars-empty').textContent.startsWith('no tag')");

@@ -100,4 +100,14 @@ class SummariesLazyBrowserIT {
                 + ".getModel().getSeriesByIndex(arguments[1]).getData(); let t = 0;"
                 + " for (let i = 0; i < d.count(); i++) t += d.get('count', i); return t;", card, series)).doubleValue();
     }
+
+    @Test
+    void theHistogramsStepAxisNameIsWithinItsChart() {
+        browser.open("http://127.0.0.1:" + server.port() + "/summaries.html?regex=many&select=1");
+        Object box = browser.js("const c = echarts.getInstanceByDom(document.getElementById('histogram-0'));"
+                + " const t = c.getZr().storage.getDisplayList().find(e => e.style && e.style.text === 'step');"
+                + " const r = t.getBoundingRect().clone(); r.applyTransform(t.getComputedTransform());"
+                + " return [r.x >= 0, r.y >= 0, r.x + r.width <= c.getWidth(), r.y + r.height <= c.getHeight()];");
+        assertThat(box).isEqualTo(List.of(true, true, true, true));
+    }
 }
