@@ -67,7 +67,7 @@ final class LateResults {
             return Optional.empty();
         }
         copyResult(c, reaped, retry);
-        commands.finish(c, retry.id(), state, values, message, now);
+        commands.finish(c, retry.id(), state, values, message, null, now);
         return Optional.of(retry.id());
     }
 
