@@ -26,8 +26,8 @@ import java.util.function.Consumer;
 /**
  * Reads the summaries of an events file: TensorFlow 1's {@code simple_value}, {@code histo} and
  * {@code image}, and TensorFlow 2's tensors of the scalars, histograms, images and text plugins (as
- * Keras's callback writes them), and the hyperparameter values of HParams session starts. Other values
- * (graphs, audio, the HParams experiment and session ends...) are passed over. Bad
+ * Keras's callback writes them), and HParams session starts and ends. Other values
+ * (graphs, audio, the HParams experiment...) are passed over. Bad
  * records are reported with file and offset (see {@link TfRecordReader}) and reading goes on.
  */
 public final class EventFileReader {
@@ -73,7 +73,7 @@ public final class EventFileReader {
                 return image(tag, step, wall, v.getImage().getEncodedImageString().toByteArray());
             case TENSOR:
                 return v.getMetadata().getPluginData().getPluginName().equals(HParamsSummaries.PLUGIN)
-                        ? HParamsSummaries.sessionStart(tag, step, wall, v.getMetadata().getPluginData().getContent())
+                        ? HParamsSummaries.session(tag, step, wall, v.getMetadata().getPluginData().getContent())
                         : tensorPoint(v.getMetadata().getPluginData().getPluginName(), tag, step, wall, v.getTensor());
             default:
                 return null;
