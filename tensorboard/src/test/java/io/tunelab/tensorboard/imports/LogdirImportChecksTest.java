@@ -175,6 +175,46 @@ class LogdirImportChecksTest {
         });
     }
 
+    @Test
+    void withBestTheValueIsTheBestPointOfTheMetricAsEarlyStoppingRestoresIt() throws IOException {
+        Path logdir = dir.resolve("early");
+        try (EventFileWriter w = EventFileWriter.create(logdir.resolve("validation"), T0)) {
+            double[] losses = {0.9, 0.5, 0.75, 0.625};
+            for (int epoch = 0; epoch < losses.length; epoch++) {
+                w.scalar("epoch_loss", epoch, T0.plusSeconds(epoch), losses[epoch]);
+            }
+        }
+
+        new LogdirImporter(storage, "epoch_loss", RunValue.BEST, (m, existing) -> Direction.MINIMIZE).importLogdir(logdir, "best");
+        new LogdirImporter(storage, "epoch_loss", Direction.MINIMIZE).importLogdir(logdir, "last");
+
+        assertThat(trials("best")).singleElement().satisfies(t -> assertThat(t.values()).containsExactly(0.5));
+        assertThat(trials("last")).singleElement().satisfies(t -> assertThat(t.values()).containsExactly(0.625));
+    }
+
+    @Test
+    void withoutAMetricALogdirWithTunelabsObjectiveTagTakesItAndAKerasLogdirItsLoss() throws IOException {
+        Path tunelab = dir.resolve("tunelab/trial-0000");
+        try (EventFileWriter w = EventFileWriter.create(tunelab, T0)) {
+            w.scalar("val_accuracy", 0, T0, 0.5);
+            w.scalar(StudyExporter.OBJECTIVE_TAG, 0, T0, 0.75);
+        }
+        List<String> asked = new java.util.ArrayList<>();
+        LogdirImporter.DirectionChoice choice = (metric, existing) -> {
+            asked.add(metric);
+            return Direction.MAXIMIZE;
+        };
+
+        new LogdirImporter(storage, null, RunValue.LAST, choice).importLogdir(dir.resolve("tunelab"), "own");
+        try (EventFileWriter w = EventFileWriter.create(dir.resolve("fit/validation"), T0)) {
+            w.scalar(LogdirImporter.KERAS_METRIC, 0, T0, 0.5);
+        }
+        new LogdirImporter(storage, null, RunValue.LAST, choice).importLogdir(dir.resolve("fit"), "keras");
+
+        assertThat(asked).containsExactly(StudyExporter.OBJECTIVE_TAG, LogdirImporter.KERAS_METRIC);
+        assertThat(trials("own")).singleElement().satisfies(t -> assertThat(t.values()).containsExactly(0.75));
+    }
+
     /** A logdir as Keras's TensorBoard callback writes it for {@code runs} fits with validation data. */
     private Path kerasRuns(int runs) throws IOException {
         Path logdir = dir.resolve("keras-runs");
