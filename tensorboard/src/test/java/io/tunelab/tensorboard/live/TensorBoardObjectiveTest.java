@@ -48,7 +48,7 @@ class TensorBoardObjectiveTest {
             assertThat(points).filteredOn(p -> p.tag().equals("objective")).singleElement()
                     .satisfies(p -> {
                         assertThat(p.step()).isEqualTo(2);
-                        assertThat(((SummaryPoint.Scalar) p).value()).isEqualTo((double) (float) x);
+                        assertThat(((SummaryPoint.Scalar) p).value()).isEqualTo(Double.parseDouble(Float.toString((float) x)));
                     });
         }
     }
