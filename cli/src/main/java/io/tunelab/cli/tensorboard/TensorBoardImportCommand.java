@@ -7,6 +7,7 @@ import io.tunelab.search.storage.TrialStorage;
 import io.tunelab.spec.Texts;
 import io.tunelab.tensorboard.imports.ImportReport;
 import io.tunelab.tensorboard.imports.LogdirImporter;
+import io.tunelab.tensorboard.imports.RunValue;
 import io.tunelab.tensorboard.imports.UnknownMetricException;
 import io.tunelab.tensorboard.record.RecordProblem;
 import java.io.PrintWriter;
@@ -32,7 +33,11 @@ import picocli.CommandLine.Spec;
                 "A Keras run (RUN/train and RUN/validation, as Keras's TensorBoard callback writes a fit) is one trial"
                         + " RUN: its validation scalars keep their tags (epoch_accuracy), so --metric takes the"
                         + " validation curve; its train scalars are stored as train/TAG (train/epoch_accuracy). A run"
-                        + " with train/ only takes --metric from train/TAG."})
+                        + " with train/ only takes --metric from train/TAG.",
+                "A run's HParams session (Keras's hp.KerasCallback, Tunelab's export and fit.tensorboard_dir) gives"
+                        + " its parameters, its state (success COMPLETE, failure FAIL, unknown PRUNED) and its start and"
+                        + " end; a run whose session has not ended is left for a later import. Tunelab's objective and"
+                        + " intermediate_value tags become the trial's value and intermediate values."})
 public final class TensorBoardImportCommand implements Callable<Integer> {
     private final Wiring wiring;
 
@@ -42,10 +47,18 @@ public final class TensorBoardImportCommand implements Callable<Integer> {
     @Option(names = "--study", required = true, paramLabel = "NAME", description = "The study to load the runs into.")
     String study;
 
-    @Option(names = "--metric", defaultValue = "epoch_loss", paramLabel = "TAG",
-            description = "Scalar tag whose last value is a run's objective value (default: ${DEFAULT-VALUE}, Keras's);"
-                    + " a run without it is recorded as PRUNED; no run with it is an error.")
+    @Option(names = "--metric", paramLabel = "TAG",
+            description = "Scalar tag whose last (or --value best) value is a run's objective value. Default: Tunelab's"
+                    + " objective tag when the logdir has it (an export or a study's fit.tensorboard_dir), else"
+                    + " epoch_loss (Keras's). A run without it is recorded as PRUNED; no run with it is an error.")
     String metric;
+
+    @Option(names = "--value", paramLabel = "last|best", defaultValue = "last",
+            converter = RunValueConverter.class,
+            description = "Which value of --metric a run's objective value is: its last (default: the model the run"
+                    + " ended with) or its best in --direction (the model Keras's EarlyStopping(restore_best_weights="
+                    + "True) keeps).")
+    RunValue value;
 
     @Option(names = "--direction", paramLabel = "minimize|maximize",
             description = "Whether smaller or larger --metric values are better. Default: what the metric's name says"
@@ -69,8 +82,8 @@ public final class TensorBoardImportCommand implements Callable<Integer> {
             PrintWriter w = spec.commandLine().getOut();
             ImportReport r;
             try {
-                r = new LogdirImporter(s, metric, existing -> {
-                    ImportDirection d = ImportDirection.resolve(direction, metric, existing);
+                r = new LogdirImporter(s, metric, value, (tag, existing) -> {
+                    ImportDirection d = ImportDirection.resolve(direction, tag, existing);
                     d.note().ifPresent(note -> {
                         w.println(note);
                         w.flush();
@@ -78,10 +91,14 @@ public final class TensorBoardImportCommand implements Callable<Integer> {
                     return d.direction();
                 }).importLogdir(logdir, study);
             } catch (UnknownMetricException e) {
-                throw new CliException(e.getMessage() + Texts.didYouMean(metric, e.scalarTags()), e);
+                throw new CliException(e.getMessage() + Texts.didYouMean(e.metric(), e.scalarTags()), e);
             }
             w.printf("imported %d runs into study '%s': %d scalar points, %d histograms, images, texts and PR curves%n",
                     r.imported().size(), study, r.scalars(), r.summaries());
+            if (!r.running().isEmpty()) {
+                w.printf("left %d runs still running for a later import (their HParams session has not ended): %s%n",
+                        r.running().size(), String.join(", ", r.running()));
+            }
             if (!r.skipped().isEmpty()) {
                 w.printf("skipped %d runs imported before: %s%n", r.skipped().size(), String.join(", ", r.skipped()));
             }

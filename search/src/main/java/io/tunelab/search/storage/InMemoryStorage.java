@@ -333,6 +333,15 @@ public final class InMemoryStorage implements TrialStorage {
 
     @Override
     public synchronized boolean finishTrial(long trialId, TrialState state, List<Double> values, String message) {
+        return finishTrial(trialId, state, values, message, null, clock.instant());
+    }
+
+    @Override
+    public synchronized boolean finishTrial(long trialId, TrialState state, List<Double> values, String message,
+            java.time.Instant start, java.time.Instant end) {
+        if (start != null && end.isBefore(start)) {
+            throw StorageException.invalid("trial end " + end + " is before its start " + start);
+        }
         if (!state.isFinished()) {
             throw StorageException.invalid("a trial can only be finished as COMPLETE, PRUNED or FAIL, got " + state);
         }
@@ -349,7 +358,8 @@ public final class InMemoryStorage implements TrialStorage {
         }
         studyData(t.studyId).move(t, state);
         t.values = List.copyOf(values);
-        t.end = clock.instant();
+        t.start = start != null ? start : t.start;
+        t.end = end;
         t.message = message;
         t.snapshot = null;
         return true;

@@ -10,6 +10,7 @@ import io.tunelab.search.trial.MetricPoint;
 import io.tunelab.search.trial.TrialState;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -174,6 +175,13 @@ public interface TrialStorage extends AutoCloseable {
      * @param message why it failed or was pruned, or null
      */
     boolean finishTrial(long trialId, TrialState state, List<Double> values, String message);
+
+    /**
+     * Ends a RUNNING trial as {@link #finishTrial(long, TrialState, List, String)} does, with the start and end the
+     * tool it was imported from recorded instead of this storage's clock, so that an import keeps each trial's
+     * duration (Optuna's {@code create_trial} takes both too). INVALID when {@code end} is before {@code start}.
+     */
+    boolean finishTrial(long trialId, TrialState state, List<Double> values, String message, Instant start, Instant end);
 
     /** The trial's current snapshot; NOT_FOUND otherwise. */
     FrozenTrial trial(long trialId);

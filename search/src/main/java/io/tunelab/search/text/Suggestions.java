@@ -14,8 +14,34 @@ public final class Suggestions {
         return closest(wrong, candidates).map(c -> " (did you mean '" + c + "'?)").orElse("");
     }
 
-    /** The candidate nearest to {@code wrong} by edit distance, if it is close enough to be a typo. */
+    /**
+     * The candidate nearest to {@code wrong} by edit distance, if it is close enough to be a typo; else the shortest
+     * candidate that {@code wrong}, of 3 characters or more, abbreviates by its start ({@code val_acc} for
+     * {@code val_accuracy}, as Keras once named it), if only one is that short.
+     */
     public static Optional<String> closest(String wrong, Collection<String> candidates) {
+        Optional<String> typo = nearest(wrong, candidates);
+        return typo.isPresent() || wrong.length() < 3 ? typo : abbreviated(wrong.toLowerCase(Locale.ROOT), candidates);
+    }
+
+    private static Optional<String> abbreviated(String start, Collection<String> candidates) {
+        String best = null;
+        boolean tie = false;
+        for (String candidate : candidates) {
+            if (!candidate.toLowerCase(Locale.ROOT).startsWith(start)) {
+                continue;
+            }
+            if (best == null || candidate.length() < best.length()) {
+                best = candidate;
+                tie = false;
+            } else if (candidate.length() == best.length()) {
+                tie = true;
+            }
+        }
+        return best == null || tie ? Optional.empty() : Optional.of(best);
+    }
+
+    private static Optional<String> nearest(String wrong, Collection<String> candidates) {
         if (wrong.length() > 64) {
             return Optional.empty();
         }

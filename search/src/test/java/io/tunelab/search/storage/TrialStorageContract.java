@@ -192,6 +192,20 @@ public abstract class TrialStorageContract {
     }
 
     @Test
+    void anImportedTrialEndsWithTheStartAndEndItsToolRecorded() {
+        long s = study("s");
+        FrozenTrial t = storage.createRunningTrial(s);
+        Instant start = Instant.parse("2026-01-02T03:04:05.123456789Z");
+        assertInvalid(() -> storage.finishTrial(t.id(), TrialState.PRUNED, List.of(), null, start, start.minusSeconds(1)),
+                "trial end 2026-01-02T03:04:04.123456789Z is before its start 2026-01-02T03:04:05.123456789Z");
+        assertThat(storage.finishTrial(t.id(), TrialState.PRUNED, List.of(), null, start, start.plusMillis(58_600))).isTrue();
+        FrozenTrial read = storage.trial(t.id());
+        assertThat(read.start()).isEqualTo(start);
+        assertThat(read.end()).isEqualTo(start.plusMillis(58_600));
+        assertThat(storage.trials(s, EnumSet.of(TrialState.PRUNED)).get(0).end()).isEqualTo(start.plusMillis(58_600));
+    }
+
+    @Test
     void aFailedTrialKeepsItsMessage() {
         FrozenTrial t = storage.createRunningTrial(study("s"));
         storage.finishTrial(t.id(), TrialState.FAIL, List.of(), "IllegalStateException: out of memory on gpu:0");

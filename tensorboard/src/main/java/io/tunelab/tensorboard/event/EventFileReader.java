@@ -26,8 +26,9 @@ import java.util.function.Consumer;
 /**
  * Reads the summaries of an events file: TensorFlow 1's {@code simple_value}, {@code histo} and
  * {@code image}, and TensorFlow 2's tensors of the scalars, histograms, images and text plugins (as
- * Keras's callback writes them), and the hyperparameter values of HParams session starts. Other values
- * (graphs, audio, the HParams experiment and session ends...) are passed over. Bad
+ * Keras's callback writes them), and HParams session starts and ends. Other values
+ * (graphs, audio, the HParams experiment...) are passed over. Float32 numbers are read as the double of their
+ * shortest decimal ({@link #float32}). Bad
  * records are reported with file and offset (see {@link TfRecordReader}) and reading goes on.
  */
 public final class EventFileReader {
@@ -66,14 +67,14 @@ public final class EventFileReader {
         String tag = v.getTag();
         switch (v.getValueCase()) {
             case SIMPLE_VALUE:
-                return new SummaryPoint.Scalar(tag, step, wall, v.getSimpleValue());
+                return new SummaryPoint.Scalar(tag, step, wall, float32(v.getSimpleValue()));
             case HISTO:
                 return logged(tag, step, wall, histogram(v.getHisto()));
             case IMAGE:
                 return image(tag, step, wall, v.getImage().getEncodedImageString().toByteArray());
             case TENSOR:
                 return v.getMetadata().getPluginData().getPluginName().equals(HParamsSummaries.PLUGIN)
-                        ? HParamsSummaries.sessionStart(tag, step, wall, v.getMetadata().getPluginData().getContent())
+                        ? HParamsSummaries.session(tag, step, wall, v.getMetadata().getPluginData().getContent())
                         : tensorPoint(v.getMetadata().getPluginData().getPluginName(), tag, step, wall, v.getTensor());
             default:
                 return null;
@@ -153,7 +154,7 @@ public final class EventFileReader {
         if (t.getFloatValCount() > 0) {
             double[] out = new double[t.getFloatValCount()];
             for (int i = 0; i < out.length; i++) {
-                out[i] = t.getFloatVal(i);
+                out[i] = float32(t.getFloatVal(i));
             }
             return out;
         }
@@ -182,13 +183,21 @@ public final class EventFileReader {
         double[] out = new double[b.remaining() / width];
         for (int i = 0; i < out.length; i++) {
             out[i] = switch (t.getDtype()) {
-                case DT_FLOAT -> b.getFloat();
+                case DT_FLOAT -> float32(b.getFloat());
                 case DT_INT32 -> b.getInt();
                 case DT_DOUBLE -> b.getDouble();
                 default -> b.getLong();
             };
         }
         return out;
+    }
+
+    /**
+     * A float32 value as the double of its shortest decimal ({@code 0.755f} is 0.755, not 0.7549999952316284): the
+     * value the writer meant, as far as float32 tells, so that tables and CSV files show no float32 noise.
+     */
+    static double float32(float f) {
+        return Double.parseDouble(Float.toString(f));
     }
 
     private static Instant instant(double seconds) {

@@ -32,8 +32,8 @@ import java.util.Map;
 /**
  * The HParams plugin's summaries, so that TensorBoard's HParams tab shows a study: the experiment (its
  * parameters with their domains and its metrics) goes to the logdir's root run, each trial's session start
- * (its parameter values) and end (its status) to the trial's run. Read back, a session start gives the run's
- * parameter values ({@link #sessionStart(String, long, Instant, ByteString)}).
+ * (its parameter values and start time) and end (its status and end time) to the trial's run, and are read back
+ * ({@link #session(String, long, Instant, ByteString)}).
  */
 public final class HParamsSummaries {
     public static final String PLUGIN = "hparams";
@@ -66,17 +66,22 @@ public final class HParamsSummaries {
     }
 
     /**
-     * The parameter values of an HParams record's plugin data if it is a session start (numbers as {@code Double},
-     * booleans, texts; other values are left out), else null: the experiment and session ends hold no values.
+     * An HParams record's plugin data as a session start (parameter values: numbers as {@code Double}, booleans,
+     * texts; other values are left out; and its start time) or a session end (status and end time), else null: the
+     * experiment holds no run's values.
      *
      * @throws InvalidSummaryException naming the tag and step when the plugin data is not HParams data
      */
-    public static SummaryPoint sessionStart(String tag, long step, Instant wall, ByteString pluginData) {
+    public static SummaryPoint session(String tag, long step, Instant wall, ByteString pluginData) {
         HParamsPluginData data;
         try {
             data = HParamsPluginData.parseFrom(pluginData);
         } catch (InvalidProtocolBufferException e) {
             throw new InvalidSummaryException("HParams record '" + tag + "' at step " + step + ": " + e.getMessage());
+        }
+        if (data.hasSessionEndInfo()) {
+            SessionEndInfo end = data.getSessionEndInfo();
+            return new SummaryPoint.SessionEnd(tag, step, wall, end.getStatus(), instant(end.getEndTimeSecs()));
         }
         if (!data.hasSessionStartInfo()) {
             return null;
@@ -90,7 +95,7 @@ public final class HParamsSummaries {
                 default -> { }
             }
         });
-        return new SummaryPoint.SessionStart(tag, step, wall, values);
+        return new SummaryPoint.SessionStart(tag, step, wall, values, instant(data.getSessionStartInfo().getStartTimeSecs()));
     }
 
     /** A session's end with its status. */
@@ -143,5 +148,14 @@ public final class HParamsSummaries {
 
     static double seconds(Instant t) {
         return t.getEpochSecond() + t.getNano() / 1e9;
+    }
+
+    /** Seconds since the epoch as an instant, to the microsecond (what a double holds of today's times), or null for 0. */
+    static Instant instant(double seconds) {
+        if (seconds == 0) {
+            return null;
+        }
+        long whole = (long) Math.floor(seconds);
+        return Instant.ofEpochSecond(whole, Math.round((seconds - whole) * 1e6) * 1000);
     }
 }

@@ -1,6 +1,7 @@
 package io.tunelab.tensorboard.event;
 
 import io.tunelab.search.summary.LoggedSummary;
+import io.tunelab.tensorboard.proto.SessionStatus;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -9,7 +10,7 @@ import java.util.Map;
 /**
  * One summary value of one step of a run, as read from an events file, whichever way it was written
  * (TensorFlow 1's {@code simple_value}, {@code histo} and {@code image}, or TensorFlow 2's plugin tensors), or the
- * hyperparameter values of the HParams plugin's session start.
+ * HParams plugin's session start (hyperparameter values) and end (status).
  */
 public sealed interface SummaryPoint {
     String tag();
@@ -24,12 +25,21 @@ public sealed interface SummaryPoint {
 
     /**
      * An HParams session start ({@code _hparams_/session_start_info}, as Keras's {@code hp.KerasCallback} and
-     * Tunelab's export write it): the run's hyperparameter values, each a {@code Double}, {@code Boolean} or {@code String}.
+     * Tunelab's export write it): the run's hyperparameter values, each a {@code Double}, {@code Boolean} or {@code String},
+     * and when the session started ({@code start_time_secs}; null when not recorded).
      */
-    record SessionStart(String tag, long step, Instant wallTime, Map<String, Object> hparams) implements SummaryPoint {
+    record SessionStart(String tag, long step, Instant wallTime, Map<String, Object> hparams, Instant started)
+            implements SummaryPoint {
         public SessionStart {
             hparams = Collections.unmodifiableMap(new LinkedHashMap<>(hparams));
         }
+    }
+
+    /**
+     * An HParams session end ({@code _hparams_/session_end_info}): how the run ended (success, failure, unknown or
+     * still running) and when ({@code end_time_secs}; null when not recorded). A session without one has not ended.
+     */
+    record SessionEnd(String tag, long step, Instant wallTime, SessionStatus status, Instant ended) implements SummaryPoint {
     }
 
     /** A histogram, image, text or PR curve, as a trial logs them ({@code tf.summary.histogram}, {@code image}...). */

@@ -38,4 +38,17 @@ public final class RunNames {
             case PRUNED -> SessionStatus.STATUS_UNKNOWN;
         };
     }
+
+    /**
+     * The trial state of an ended HParams session, the inverse of {@link #status}: success is COMPLETE, failure FAIL,
+     * running RUNNING, and unknown (how Tunelab records a pruned trial) PRUNED.
+     */
+    public static TrialState state(SessionStatus status) {
+        return switch (status) {
+            case STATUS_SUCCESS -> TrialState.COMPLETE;
+            case STATUS_FAILURE -> TrialState.FAIL;
+            case STATUS_RUNNING -> TrialState.RUNNING;
+            default -> TrialState.PRUNED;
+        };
+    }
 }

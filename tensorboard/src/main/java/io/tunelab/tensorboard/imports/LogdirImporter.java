@@ -2,19 +2,18 @@ package io.tunelab.tensorboard.imports;
 
 import io.tunelab.search.storage.StudyRecord;
 import io.tunelab.search.storage.TrialStorage;
-import io.tunelab.search.summary.LoggedSummary;
 import io.tunelab.search.trial.Direction;
 import io.tunelab.search.trial.FrozenTrial;
-import io.tunelab.search.trial.MetricPoint;
 import io.tunelab.search.trial.TrialState;
 import io.tunelab.tensorboard.TensorBoardException;
 import io.tunelab.tensorboard.event.LogdirFiles;
-import io.tunelab.tensorboard.event.SummaryPoint;
-import io.tunelab.tensorboard.record.RecordProblem;
+import io.tunelab.tensorboard.export.StudyExporter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
@@ -24,7 +23,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
@@ -34,11 +32,16 @@ import java.util.stream.Stream;
  * validation scalars under their own tags, so that the objective value comes from the validation curve), whose
  * histograms, images, texts and PR curves its summaries, and whose HParams session start's values (or, as Keras's
  * {@code hp.KerasCallback} writes them, its parent directory's) its parameters, with the distributions
- * {@link ImportedParams} gives them. A run whose {@code metric} tag has a last value ends COMPLETE with it as the
- * objective value; a run without it ends PRUNED with no value.
+ * {@link ImportedParams} gives them ({@link RunImport} loads a run). The trial's objective value is the last (or best,
+ * {@link RunValue}) value of its {@code metric} tag. It ends in the state its HParams session end says (success
+ * COMPLETE, failure FAIL, unknown PRUNED, as Tunelab's export writes them) with its session's start and end times;
+ * a run without a session end ends COMPLETE, or PRUNED without a {@code metric} value. A run still running (Keras's
+ * {@code hp.KerasCallback} or Tunelab's {@code tensorboard_dir} while it trains: its session started, has not
+ * ended and its events were written in the last {@link #STILL_WRITING}; or its session ended as running) is left
+ * for a later import, which imports it once it has ended.
  *
- * <p>The logdir is read once ({@link LogdirSurvey}) before anything is stored, and refused, with nothing created, when not one value could
- * be read from it or when no run has the {@code metric} tag ({@link UnknownMetricException}). A study that exists
+ * <p>The logdir is read once ({@link LogdirSurvey}) before anything is stored, and refused, with nothing created,
+ * when not one value could be read from it or when no run has the {@code metric} tag ({@link UnknownMetricException}). A study that exists
  * must have the import's direction. Corrupt or truncated records are skipped and reported with file and offset.
  * Each trial remembers the run directory it came from ({@value #SOURCE_ATTR}), so importing the same logdir again
  * adds nothing.
@@ -48,30 +51,61 @@ public final class LogdirImporter {
     public static final String SOURCE_ATTR = "tensorboard_source";
     /** System attribute: the run's name, its directory relative to the logdir. */
     public static final String RUN_ATTR = "tensorboard_run";
-    private static final int BATCH = 20_000;
-    private static final int SUMMARY_BATCH = 200;
+    /**
+     * How recently a run whose HParams session started and has not ended must have been written to count as still
+     * running: Keras's {@code hp.KerasCallback} and Tunelab's {@code tensorboard_dir} end their sessions, but
+     * {@code hp.hparams()} as TensorFlow's HParams tutorial uses it never does, and a killed run cannot.
+     */
+    public static final Duration STILL_WRITING = Duration.ofMinutes(10);
+    /** The objective tag of a logdir without Tunelab's: Keras's loss. */
+    public static final String KERAS_METRIC = "epoch_loss";
 
     private final TrialStorage storage;
     private final String metric;
-    private final Function<Optional<StudyRecord>, Direction> direction;
+    private final RunValue value;
+    private final DirectionChoice direction;
+
+    /**
+     * Chooses an import's direction once the logdir is known to be readable and to hold the metric: so that a
+     * mistyped metric is reported as such, not as a name that says no direction.
+     */
+    @FunctionalInterface
+    public interface DirectionChoice {
+        /**
+         * The direction to import {@code metric} with into {@code existing} (empty for a new study).
+         *
+         * @throws RuntimeException to refuse the import
+         */
+        Direction choose(String metric, Optional<StudyRecord> existing);
+    }
 
     /**
      * An importer into {@code storage} whose objective value is the last value of scalar tag {@code metric}, better
      * in {@code direction}.
      */
     public LogdirImporter(TrialStorage storage, String metric, Direction direction) {
-        this(storage, metric, existing -> direction);
+        this(storage, metric, RunValue.LAST, (m, existing) -> direction);
     }
 
     /**
-     * An importer whose direction is chosen by {@code direction}, given the study if it exists, once the logdir is
-     * known to be readable and to hold {@code metric}: so that a mistyped metric is reported as such, not as a name
-     * that says no direction. It may throw to refuse the import.
+     * An importer whose objective value is the {@code value} point of scalar tag {@code metric} or, when
+     * {@code metric} is null, of the tag the logdir's layout says ({@link #metricOf}), better in the direction
+     * {@code direction} chooses.
      */
-    public LogdirImporter(TrialStorage storage, String metric, Function<Optional<StudyRecord>, Direction> direction) {
+    public LogdirImporter(TrialStorage storage, String metric, RunValue value, DirectionChoice direction) {
         this.storage = storage;
         this.metric = metric;
+        this.value = value;
         this.direction = direction;
+    }
+
+    /**
+     * The tag an import without {@code --metric} takes the objective value from: Tunelab's
+     * {@value StudyExporter#OBJECTIVE_TAG} when a run has it (an export or a study's {@code tensorboard_dir}), else
+     * Keras's {@value #KERAS_METRIC}.
+     */
+    static String metricOf(Set<String> scalarTags) {
+        return scalarTags.contains(StudyExporter.OBJECTIVE_TAG) ? StudyExporter.OBJECTIVE_TAG : KERAS_METRIC;
     }
 
     /**
@@ -85,20 +119,24 @@ public final class LogdirImporter {
         List<LogdirRun> runs = LogdirRun.of(logdir, runs(logdir));
         LogdirSurvey survey = LogdirSurvey.of(runs);
         survey.requireReadable(logdir);
-        if (!survey.scalarTags().contains(metric)) {
-            throw new UnknownMetricException(metric, logdir, survey.scalarTags());
+        String tag = metric != null ? metric : metricOf(survey.scalarTags());
+        if (!survey.scalarTags().contains(tag)) {
+            throw new UnknownMetricException(tag, logdir, survey.scalarTags());
         }
         Optional<StudyRecord> existing = storage.findStudy(studyName);
-        Direction chosen = direction.apply(existing);
-        existing.ifPresent(study -> requireDirection(study, chosen));
+        Direction chosen = direction.choose(tag, existing);
+        existing.ifPresent(study -> requireDirection(study, chosen, tag));
         StudyRecord study = existing.orElseGet(() -> storage.createStudy(studyName, List.of(chosen)));
         Set<Object> done = new HashSet<>();
         for (FrozenTrial t : storage.trials(study.id(), EnumSet.allOf(TrialState.class))) {
             done.add(t.systemAttrs().get(SOURCE_ATTR));
         }
-        RunImport totals = new RunImport(storage, metric, study.id(), ImportedParams.of(survey.hparams().values()));
+        ImportedParams params = ImportedParams.of(survey.sessions().values().stream().map(LogdirSurvey.Session::hparams)
+                .filter(h -> !h.isEmpty()).toList());
+        RunImport totals = new RunImport(storage, tag, value, chosen, study.id(), params);
         List<String> imported = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
+        List<String> running = new ArrayList<>();
         for (LogdirRun run : runs) {
             String name = runName(logdir, run.dir());
             String source = source(run.dir());
@@ -107,15 +145,19 @@ public final class LogdirImporter {
                 skipped.add(name);
                 continue;
             }
-            if (totals.load(name, source, run, survey.hparamsOf(run, logdir), survey)) {
+            LogdirSurvey.Session session = survey.sessionOf(run, logdir);
+            if (session.endedRunning() || session.open()
+                    && survey.lastWritten(run).isAfter(Instant.now().minus(STILL_WRITING))) {
+                running.add(name);
+            } else if (totals.load(name, source, run, session, survey)) {
                 imported.add(name);
             }
         }
         storage.flush();
-        return new ImportReport(imported, skipped, totals.scalars, totals.summaries, totals.problems);
+        return new ImportReport(imported, skipped, running, totals.scalars(), totals.summaries(), totals.problems());
     }
 
-    private void requireDirection(StudyRecord study, Direction direction) {
+    private static void requireDirection(StudyRecord study, Direction direction, String metric) {
         if (!study.directions().equals(List.of(direction))) {
             throw new TensorBoardException("study '" + study.name() + "' exists and " + describe(study.directions())
                     + ", but this import " + describe(List.of(direction)) + " '" + metric + "'; expected --direction "
@@ -157,93 +199,5 @@ public final class LogdirImporter {
                     + " expected a TensorBoard logdir");
         }
         return runs;
-    }
-
-    /** Loads runs one after the other, adding up what was loaded. */
-    private static final class RunImport {
-        private final TrialStorage storage;
-        private final String metric;
-        private final long studyId;
-        private final List<RecordProblem> problems = new ArrayList<>();
-        private long scalars;
-        private long summaries;
-        private long trialId = -1;
-
-        private final ImportedParams distributions;
-
-        RunImport(TrialStorage storage, String metric, long studyId, ImportedParams distributions) {
-            this.storage = storage;
-            this.metric = metric;
-            this.studyId = studyId;
-            this.distributions = distributions;
-        }
-
-        /**
-         * Loads one run with parameters {@code params}, as {@code survey} read it; false if it held nothing to import
-         * (e.g. only HParams records), then no trial is made.
-         */
-        boolean load(String name, String source, LogdirRun run, Map<String, Object> params, LogdirSurvey survey) {
-            trialId = -1;
-            List<MetricPoint> batch = new ArrayList<>(BATCH);
-            List<LoggedSummary> logged = new ArrayList<>();
-            // [0]: the last point of the metric's own series; [1]: of train/METRIC, taken when the run has no other
-            MetricPoint[] objective = new MetricPoint[2];
-            String fallback = run.trainOnly() ? LogdirRun.TRAIN_PREFIX + metric : null;
-            for (LogdirRun.Part part : run.parts()) {
-                String prefix = part.prefix();
-                for (Path file : part.files()) {
-                    LogdirSurvey.FileRead read = survey.files().get(file);
-                    problems.addAll(read.problems());
-                    for (SummaryPoint p : read.points()) {
-                        if (trialId < 0 && !(p instanceof SummaryPoint.SessionStart)) {
-                            trialId = storage.createRunningTrial(studyId).id();
-                            storage.setSystemAttr(trialId, SOURCE_ATTR, source);
-                            storage.setSystemAttr(trialId, RUN_ATTR, name);
-                            params.forEach((param, v) -> storage.setParam(trialId, param, v,
-                                    distributions.distribution(param)));
-                        }
-                        if (p instanceof SummaryPoint.Scalar s) {
-                            MetricPoint point = new MetricPoint(prefix + s.tag(), s.step(), s.value(),
-                                    s.wallTime());
-                            batch.add(point);
-                            int slot = point.name().equals(metric) ? 0 : point.name().equals(fallback) ? 1 : -1;
-                            if (slot >= 0 && (objective[slot] == null || s.step() >= objective[slot].step())) {
-                                objective[slot] = point;
-                            }
-                            if (batch.size() == BATCH) {
-                                storage.logMetrics(trialId, List.copyOf(batch));
-                                batch.clear();
-                            }
-                            scalars++;
-                        } else if (p instanceof SummaryPoint.Logged l) {
-                            logged.add(prefix.isEmpty() ? l.summary() : new LoggedSummary(prefix + l.summary().tag(),
-                                    l.summary().step(), l.summary().wallTime(), l.summary().value()));
-                            if (logged.size() == SUMMARY_BATCH) {
-                                storage.logSummaries(trialId, List.copyOf(logged));
-                                logged.clear();
-                            }
-                            summaries++;
-                        }
-                    }
-                }
-            }
-            if (trialId < 0) {
-                return false;
-            }
-            if (!batch.isEmpty()) {
-                storage.logMetrics(trialId, batch);
-            }
-            if (!logged.isEmpty()) {
-                storage.logSummaries(trialId, logged);
-            }
-            MetricPoint value = objective[0] != null ? objective[0] : objective[1];
-            if (value != null) {
-                storage.finishTrial(trialId, TrialState.COMPLETE, List.of(value.value()), null);
-            } else {
-                storage.finishTrial(trialId, TrialState.PRUNED, List.of(), "imported from TensorBoard without a '"
-                        + metric + "' scalar to take as the objective value");
-            }
-            return true;
-        }
     }
 }

@@ -3,9 +3,12 @@ package io.tunelab.tensorboard.imports;
 import io.tunelab.tensorboard.TensorBoardException;
 import io.tunelab.tensorboard.event.EventFileReader;
 import io.tunelab.tensorboard.event.SummaryPoint;
+import io.tunelab.tensorboard.proto.SessionStatus;
 import io.tunelab.tensorboard.record.RecordProblem;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -23,16 +26,17 @@ import java.util.TreeSet;
  *
  * @param scalarTags the scalar tags {@code --metric} may name, sorted: every tag as stored (a Keras run's train scalars
  *                   as {@code train/TAG}), and the tags of a Keras run that has only a {@code train/} part as written
- * @param hparams    the HParams session-start values of each run directory that has some, in path order
+ * @param sessions   the HParams session of each run directory that has one (a session start, an end or both), in
+ *                   path order
  * @param points     summary values read (scalars, histograms..., session starts)
  * @param problems   records that could not be read
  * @param files      what each events file held, by file
  */
-record LogdirSurvey(SortedSet<String> scalarTags, Map<Path, Map<String, Object>> hparams, long points,
+record LogdirSurvey(SortedSet<String> scalarTags, Map<Path, Session> sessions, long points,
         List<RecordProblem> problems, Map<Path, FileRead> files) {
     LogdirSurvey {
         scalarTags = Collections.unmodifiableSortedSet(new TreeSet<>(scalarTags));
-        hparams = Collections.unmodifiableMap(new TreeMap<>(hparams));
+        sessions = Collections.unmodifiableMap(new TreeMap<>(sessions));
         problems = List.copyOf(problems);
         files = Map.copyOf(files);
     }
@@ -42,14 +46,60 @@ record LogdirSurvey(SortedSet<String> scalarTags, Map<Path, Map<String, Object>>
      *
      * @param points   its summary values in file order
      * @param problems its records that could not be read (the whole file, at offset 0, when it could not be opened)
+     * @param modified when it was last written
      */
-    record FileRead(List<SummaryPoint> points, List<RecordProblem> problems) {
+    record FileRead(List<SummaryPoint> points, List<RecordProblem> problems, Instant modified) {
+    }
+
+    /**
+     * A run directory's HParams session, as Keras's {@code hp.KerasCallback} and Tunelab write one: its parameter
+     * values, when it started and how it ended.
+     *
+     * @param hparams the values of its session starts, later ones over earlier ones (Tunelab's live runs write one
+     *                when they start and one with every parameter when they end)
+     * @param hasStart whether it has a session start
+     * @param started  when it started (the first session start's time), or null when unknown
+     * @param end      its session end (the last), or null when it has none: it has not ended, if it started
+     */
+    record Session(Map<String, Object> hparams, boolean hasStart, Instant started, SummaryPoint.SessionEnd end) {
+        static final Session NONE = new Session(Map.of(), false, null, null);
+
+        Session {
+            hparams = Collections.unmodifiableMap(new HashMap<>(hparams));
+        }
+
+        Session with(SummaryPoint p) {
+            if (p instanceof SummaryPoint.SessionStart start) {
+                Map<String, Object> values = new HashMap<>(hparams);
+                values.putAll(start.hparams());
+                return new Session(values, true, started != null ? started : start.started(), end);
+            }
+            return p instanceof SummaryPoint.SessionEnd e ? new Session(hparams, hasStart, started, e) : this;
+        }
+
+        /** The merge of this session and {@code other}: its values over these, this one's start, its end if any. */
+        Session and(Session other) {
+            Map<String, Object> values = new HashMap<>(hparams);
+            values.putAll(other.hparams);
+            return new Session(values, hasStart || other.hasStart, started != null ? started : other.started,
+                    other.end != null ? other.end : end);
+        }
+
+        /** Whether the session started and has not ended: still running, or stopped without saying so. */
+        boolean open() {
+            return hasStart && end == null;
+        }
+
+        /** Whether the session's end says it is running. */
+        boolean endedRunning() {
+            return end != null && end.status() == SessionStatus.STATUS_RUNNING;
+        }
     }
 
     /** Reads every events file of {@code runs}. */
     static LogdirSurvey of(List<LogdirRun> runs) {
         SortedSet<String> tags = new TreeSet<>();
-        Map<Path, Map<String, Object>> hparams = new TreeMap<>();
+        Map<Path, Session> sessions = new TreeMap<>();
         List<RecordProblem> problems = new ArrayList<>();
         Map<Path, FileRead> files = new HashMap<>();
         long points = 0;
@@ -67,25 +117,27 @@ record LogdirSurvey(SortedSet<String> scalarTags, Map<Path, Map<String, Object>>
                             if (trainOnly) {
                                 tags.add(s.tag());
                             }
-                        } else if (p instanceof SummaryPoint.SessionStart start) {
-                            hparams.computeIfAbsent(part.dir(), d -> new HashMap<>()).putAll(start.hparams());
+                        } else if (p instanceof SummaryPoint.SessionStart || p instanceof SummaryPoint.SessionEnd) {
+                            sessions.put(part.dir(), sessions.getOrDefault(part.dir(), Session.NONE).with(p));
                         }
                     }
                 }
             }
         }
-        return new LogdirSurvey(tags, hparams, points, problems, files);
+        return new LogdirSurvey(tags, sessions, points, problems, files);
     }
 
     private static FileRead read(Path file) {
         List<SummaryPoint> points = new ArrayList<>();
         List<RecordProblem> problems = new ArrayList<>();
+        Instant modified = Instant.EPOCH;
         try {
+            modified = Files.getLastModifiedTime(file).toInstant();
             EventFileReader.read(file, points::add, problems::add);
         } catch (IOException e) {
             problems.add(new RecordProblem(file, 0, "unreadable: " + e.getMessage()));
         }
-        return new FileRead(points, problems);
+        return new FileRead(points, problems, modified);
     }
 
     /**
@@ -101,26 +153,38 @@ record LogdirSurvey(SortedSet<String> scalarTags, Map<Path, Map<String, Object>>
     }
 
     /**
-     * The HParams values that apply to {@code run}: its own session start's or, as TensorBoard's HParams plugin
+     * The HParams session that applies to the directory {@code dir}: its own or, as TensorBoard's HParams plugin
      * groups Keras's {@code train/} and {@code validation/} under the session written to their parent, the nearest
-     * ancestor's below or at {@code logdir}. Empty when there is none.
+     * ancestor's below or at {@code logdir}. Null when there is none.
      */
-    Map<String, Object> hparamsOf(Path run, Path logdir) {
-        for (Path dir = run; dir != null && dir.startsWith(logdir); dir = dir.getParent()) {
-            Map<String, Object> values = hparams.get(dir);
-            if (values != null) {
-                return values;
+    private Session sessionOf(Path dir, Path logdir) {
+        for (Path d = dir; d != null && d.startsWith(logdir); d = d.getParent()) {
+            Session session = sessions.get(d);
+            if (session != null) {
+                return session;
             }
         }
-        return Map.of();
+        return null;
     }
 
-    /** The HParams values of every part of {@code run} ({@link #hparamsOf(Path, Path)}), merged in part order. */
-    Map<String, Object> hparamsOf(LogdirRun run, Path logdir) {
-        Map<String, Object> values = new HashMap<>();
+    /**
+     * The HParams session of {@code run}: the sessions of its parts ({@link #sessionOf(Path, Path)}) merged in part
+     * order; {@link Session#NONE} when none has one.
+     */
+    Session sessionOf(LogdirRun run, Path logdir) {
+        Session merged = Session.NONE;
         for (LogdirRun.Part part : run.parts()) {
-            values.putAll(hparamsOf(part.dir(), logdir));
+            Session s = sessionOf(part.dir(), logdir);
+            if (s != null) {
+                merged = merged.and(s);
+            }
         }
-        return values;
+        return merged;
+    }
+
+    /** When any events file of {@code run} was last written. */
+    Instant lastWritten(LogdirRun run) {
+        return run.parts().stream().flatMap(p -> p.files().stream()).map(f -> files.get(f).modified())
+                .max(Instant::compareTo).orElse(Instant.EPOCH);
     }
 }

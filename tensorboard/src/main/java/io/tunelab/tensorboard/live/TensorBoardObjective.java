@@ -17,9 +17,10 @@ import java.time.Instant;
  * An objective that writes its trials live into a TensorBoard logdir ({@code fit: {tensorboard_dir: DIR}}):
  * each trial's scalars go to {@code DIR/STUDY/trial-NNNN} ({@link RunNames#studyFolder}) as they are logged, so that
  * studies sharing one logdir, as Keras users keep one logs root with a folder per run, never write into each other's
- * runs and {@code tensorboard --logdir DIR} shows them apart; then its HParams session (its
- * parameters, and success, failure or, for a pruned trial, unknown) and its objective value as
- * {@value StudyExporter#OBJECTIVE_TAG} at its last step. TensorBoard's HParams tab builds the experiment from the sessions.
+ * runs and {@code tensorboard --logdir DIR} shows them apart. Its HParams session starts with its first value
+ * ({@link TensorBoardTrial}) and ends with success, failure or, for a pruned trial, unknown, after its objective
+ * value as {@value StudyExporter#OBJECTIVE_TAG} at its last step: a run whose session has not ended is running.
+ * TensorBoard's HParams tab builds the experiment from the sessions.
  */
 public final class TensorBoardObjective implements Objective {
     private static final Duration FLUSH_EVERY = Duration.ofSeconds(2);
@@ -40,8 +41,8 @@ public final class TensorBoardObjective implements Objective {
         Instant start = clock.instant();
         try (EventFileWriter writer = EventFileWriter.create(logdir.resolve(RunNames.of(trial.number())), start)) {
             SessionStatus status = SessionStatus.STATUS_FAILURE;
+            TensorBoardTrial live = new TensorBoardTrial(trial, writer, clock, FLUSH_EVERY);
             try {
-                TensorBoardTrial live = new TensorBoardTrial(trial, writer, clock, FLUSH_EVERY);
                 double value = objective.evaluate(live);
                 writer.scalar(StudyExporter.OBJECTIVE_TAG, live.lastStep(), clock.instant(), value);
                 status = SessionStatus.STATUS_SUCCESS;
@@ -50,8 +51,9 @@ public final class TensorBoardObjective implements Objective {
                 status = SessionStatus.STATUS_UNKNOWN;
                 throw e;
             } finally {
-                writer.write(0, start, HParamsSummaries.sessionStart(trial.params(), "", start));
-                writer.write(0, clock.instant(), HParamsSummaries.sessionEnd(status, clock.instant()));
+                live.startSession();
+                Instant end = clock.instant();
+                writer.write(live.lastStep(), end, HParamsSummaries.sessionEnd(status, end));
             }
         }
     }

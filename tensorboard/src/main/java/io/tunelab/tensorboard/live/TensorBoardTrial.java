@@ -4,21 +4,28 @@ import io.tunelab.search.summary.LoggedSummary;
 import io.tunelab.search.trial.ForwardingTrial;
 import io.tunelab.search.trial.Trial;
 import io.tunelab.tensorboard.event.EventFileWriter;
+import io.tunelab.tensorboard.event.HParamsSummaries;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 
 /**
  * A trial that also writes each logged scalar and summary (histogram, image, text, PR curve) to its run's events
  * file, flushing at most once a {@code flushEvery} so that a TensorBoard watching the logdir sees a running trial
- * move. Everything else is the wrapped trial's.
+ * move. Before its first value it writes its HParams session start (the parameters suggested so far, as a trainer
+ * suggests them all before it trains) and flushes it, so that TensorBoard's HParams tab lists the trial as running
+ * and an import leaves it for later until its session ends ({@link #startSession}). Everything else is the wrapped
+ * trial's.
  */
 final class TensorBoardTrial extends ForwardingTrial {
     private final EventFileWriter writer;
     private final Clock clock;
     private final Duration flushEvery;
+    private final Instant start;
     private Instant lastFlush;
     private long lastStep;
+    private Map<String, Object> sessionParams;
 
     TensorBoardTrial(Trial trial, EventFileWriter writer, Clock clock, Duration flushEvery) {
         super(trial);
@@ -26,15 +33,37 @@ final class TensorBoardTrial extends ForwardingTrial {
         this.clock = clock;
         this.flushEvery = flushEvery;
         this.lastFlush = clock.instant();
+        this.start = lastFlush;
+    }
+
+    /**
+     * Writes the session start with the parameters suggested so far, once, or again when more were suggested since
+     * (the first one is TensorBoard's, the later ones an import's, which merges them).
+     */
+    void startSession() {
+        Map<String, Object> params = params();
+        if (!params.equals(sessionParams)) {
+            writer.write(0, start, HParamsSummaries.sessionStart(params, "", start));
+            sessionParams = Map.copyOf(params);
+        }
     }
 
     @Override
     public void log(String name, long step, double value) {
         super.log(name, step, value);
+        startOnce();
         lastStep = Math.max(lastStep, step);
         Instant now = clock.instant();
         writer.scalar(name, step, now, value);
         flushNow(now);
+    }
+
+    private void startOnce() {
+        if (sessionParams == null) {
+            startSession();
+            writer.flush();
+            lastFlush = clock.instant();
+        }
     }
 
     private void flushNow(Instant now) {
@@ -52,6 +81,7 @@ final class TensorBoardTrial extends ForwardingTrial {
     @Override
     public void logSummary(LoggedSummary summary) {
         super.logSummary(summary);
+        startOnce();
         lastStep = Math.max(lastStep, summary.step());
         writer.summary(summary);
         flushNow(clock.instant());

@@ -16,6 +16,7 @@ import io.tunelab.search.trial.TrialState;
 import io.tunelab.tensorboard.TensorBoardException;
 import io.tunelab.tensorboard.event.EventFileWriter;
 import io.tunelab.tensorboard.event.HParamsSummaries;
+import io.tunelab.tensorboard.proto.SessionStatus;
 import io.tunelab.tensorboard.export.StudyExporter;
 import io.tunelab.tracker.setup.Tracker;
 import io.tunelab.tracker.setup.TrackerConfig;
@@ -134,6 +135,8 @@ class LogdirImportChecksTest {
                 hparams.write(0, T0, HParamsSummaries.sessionStart(Map.of("units", 32.0 * (run + 1), "optimizer",
                         run == 0 ? "adam" : "sgd"), "", T0));
                 train.scalar("epoch_loss", 0, T0, 1.0 + run);
+                // as hp.KerasCallback ends its session when fit ends
+                hparams.write(0, T0, HParamsSummaries.sessionEnd(SessionStatus.STATUS_SUCCESS, T0.plusSeconds(1)));
             }
         }
 
@@ -145,6 +148,71 @@ class LogdirImportChecksTest {
                 Map.of("units", 32, "optimizer", "adam"), Map.of("units", 64, "optimizer", "sgd"));
         assertThat(trials("keras").get(0).distributions()).containsEntry("units", IntDistribution.uniform(32, 64))
                 .containsEntry("optimizer", CategoricalDistribution.of("adam", "sgd"));
+    }
+
+    @Test
+    void aRunWhoseSessionNeverEndedAndThatIsNoLongerWrittenIsImported() throws IOException {
+        Path run = dir.resolve("tutorial/run-0");
+        try (EventFileWriter w = EventFileWriter.create(run, T0)) {
+            // TensorFlow's HParams tutorial: hp.hparams(...) writes a session start and nothing ends it
+            w.write(0, T0, HParamsSummaries.sessionStart(Map.of("dropout", 0.1), "", T0));
+            w.scalar("accuracy", 1, T0.plusSeconds(30), 0.75);
+        }
+        try (var files = Files.list(run)) {
+            for (Path f : files.toList()) {
+                Files.setLastModifiedTime(f, java.nio.file.attribute.FileTime.from(
+                        java.time.Instant.now().minus(LogdirImporter.STILL_WRITING).minusSeconds(1)));
+            }
+        }
+
+        ImportReport report = new LogdirImporter(storage, "accuracy", Direction.MAXIMIZE).importLogdir(dir.resolve("tutorial"), "hp");
+
+        assertThat(report.imported()).containsExactly("run-0");
+        assertThat(trials("hp")).singleElement().satisfies(t -> {
+            assertThat(t.state()).isEqualTo(TrialState.COMPLETE);
+            assertThat(t.values()).containsExactly(0.75);
+            assertThat(java.time.Duration.between(t.start(), t.end())).isEqualTo(java.time.Duration.ofSeconds(30));
+        });
+    }
+
+    @Test
+    void withBestTheValueIsTheBestPointOfTheMetricAsEarlyStoppingRestoresIt() throws IOException {
+        Path logdir = dir.resolve("early");
+        try (EventFileWriter w = EventFileWriter.create(logdir.resolve("validation"), T0)) {
+            double[] losses = {0.9, 0.5, 0.75, 0.625};
+            for (int epoch = 0; epoch < losses.length; epoch++) {
+                w.scalar("epoch_loss", epoch, T0.plusSeconds(epoch), losses[epoch]);
+            }
+        }
+
+        new LogdirImporter(storage, "epoch_loss", RunValue.BEST, (m, existing) -> Direction.MINIMIZE).importLogdir(logdir, "best");
+        new LogdirImporter(storage, "epoch_loss", Direction.MINIMIZE).importLogdir(logdir, "last");
+
+        assertThat(trials("best")).singleElement().satisfies(t -> assertThat(t.values()).containsExactly(0.5));
+        assertThat(trials("last")).singleElement().satisfies(t -> assertThat(t.values()).containsExactly(0.625));
+    }
+
+    @Test
+    void withoutAMetricALogdirWithTunelabsObjectiveTagTakesItAndAKerasLogdirItsLoss() throws IOException {
+        Path tunelab = dir.resolve("tunelab/trial-0000");
+        try (EventFileWriter w = EventFileWriter.create(tunelab, T0)) {
+            w.scalar("val_accuracy", 0, T0, 0.5);
+            w.scalar(StudyExporter.OBJECTIVE_TAG, 0, T0, 0.75);
+        }
+        List<String> asked = new java.util.ArrayList<>();
+        LogdirImporter.DirectionChoice choice = (metric, existing) -> {
+            asked.add(metric);
+            return Direction.MAXIMIZE;
+        };
+
+        new LogdirImporter(storage, null, RunValue.LAST, choice).importLogdir(dir.resolve("tunelab"), "own");
+        try (EventFileWriter w = EventFileWriter.create(dir.resolve("fit/validation"), T0)) {
+            w.scalar(LogdirImporter.KERAS_METRIC, 0, T0, 0.5);
+        }
+        new LogdirImporter(storage, null, RunValue.LAST, choice).importLogdir(dir.resolve("fit"), "keras");
+
+        assertThat(asked).containsExactly(StudyExporter.OBJECTIVE_TAG, LogdirImporter.KERAS_METRIC);
+        assertThat(trials("own")).singleElement().satisfies(t -> assertThat(t.values()).containsExactly(0.75));
     }
 
     /** A logdir as Keras's TensorBoard callback writes it for {@code runs} fits with validation data. */
@@ -219,7 +287,7 @@ class LogdirImportChecksTest {
         Path logdir = kerasLogdir();
         // the direction is chosen after the logdir was checked and before anything is stored: a second read would
         // find the events files empty and import nothing
-        ImportReport report = new LogdirImporter(storage, "epoch_accuracy", existing -> {
+        ImportReport report = new LogdirImporter(storage, "epoch_accuracy", RunValue.LAST, (metric, existing) -> {
             try (var files = Files.walk(logdir)) {
                 for (Path f : files.filter(Files::isRegularFile).toList()) {
                     Files.write(f, new byte[0]);

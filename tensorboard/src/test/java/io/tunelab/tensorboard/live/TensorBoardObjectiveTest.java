@@ -11,6 +11,7 @@ import io.tunelab.tensorboard.event.EventFileReader;
 import io.tunelab.tensorboard.event.HParamsSummaries;
 import io.tunelab.tensorboard.event.LogdirFiles;
 import io.tunelab.tensorboard.event.SummaryPoint;
+import io.tunelab.tensorboard.proto.SessionStatus;
 import io.tunelab.tensorboard.export.RunNames;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -47,7 +48,7 @@ class TensorBoardObjectiveTest {
             assertThat(points).filteredOn(p -> p.tag().equals("objective")).singleElement()
                     .satisfies(p -> {
                         assertThat(p.step()).isEqualTo(2);
-                        assertThat(((SummaryPoint.Scalar) p).value()).isEqualTo((double) (float) x);
+                        assertThat(((SummaryPoint.Scalar) p).value()).isEqualTo(Double.parseDouble(Float.toString((float) x)));
                     });
         }
     }
@@ -84,8 +85,12 @@ class TensorBoardObjectiveTest {
             throw new IllegalStateException("boom");
         }, dir, "live-fail", clock), 2);
         Path runs = dir.resolve("live-fail");
-        assertThat(points(runs.resolve("trial-0000"))).extracting(SummaryPoint::tag).containsExactly("loss", SESSION_START);
-        assertThat(points(runs.resolve("trial-0001"))).extracting(SummaryPoint::tag).containsExactly("loss", SESSION_START);
+        assertThat(points(runs.resolve("trial-0000"))).extracting(SummaryPoint::tag)
+                .containsExactly(SESSION_START, "loss", HParamsSummaries.SESSION_END_TAG);
+        assertThat(points(runs.resolve("trial-0000")).get(2)).isInstanceOfSatisfying(SummaryPoint.SessionEnd.class,
+                end -> assertThat(end.status()).isEqualTo(SessionStatus.STATUS_UNKNOWN));
+        assertThat(points(runs.resolve("trial-0001")).get(2)).isInstanceOfSatisfying(SummaryPoint.SessionEnd.class,
+                end -> assertThat(end.status()).isEqualTo(SessionStatus.STATUS_FAILURE));
     }
 
     @Test

@@ -411,15 +411,23 @@ final class JdbcTrialStorage implements TrialStorage {
 
     @Override
     public boolean finishTrial(long trialId, TrialState state, List<Double> values, String message) {
+        return finishTrial(trialId, state, values, message, null, options.clock().instant());
+    }
+
+    @Override
+    public boolean finishTrial(long trialId, TrialState state, List<Double> values, String message, Instant start,
+            Instant now) {
         if (!state.isFinished()) {
             throw TrackerException.invalid("a trial can only be finished as COMPLETE, PRUNED or FAIL, got " + state);
         }
-        Instant now = options.clock().instant();
+        if (start != null && now.isBefore(start)) {
+            throw TrackerException.invalid("trial end " + now + " is before its start " + start);
+        }
         FrozenTrial[] done = new FrozenTrial[1];
         boolean changed = db.inDurableTransaction(c -> {
             long recorded = state == TrialState.FAIL ? trialId
                     : lateResults.recordOnRetry(c, trialId, state, values, message, now).orElse(trialId);
-            if (recorded == trialId && !commands.finish(c, trialId, state, values, message, now)) {
+            if (recorded == trialId && !commands.finish(c, trialId, state, values, message, start, now)) {
                 return false;
             }
             if (isInterruption(state, message)) {

@@ -72,7 +72,7 @@ final class LateResults {
         }
         copyResult(c, reaped, retry);
         moveRecords(c, reaped.id(), retry.id());
-        commands.finish(c, retry.id(), state, values, message, now);
+        commands.finish(c, retry.id(), state, values, message, null, now);
         return Optional.of(retry.id());
     }
 

@@ -285,10 +285,11 @@ final class TrialCommands {
 
     /**
      * Finishes a RUNNING trial; false if it already finished the same way, CONFLICT if otherwise.
-     * The caller has checked that {@code state} is a finished state.
+     * The caller has checked that {@code state} is a finished state. A non-null {@code start} replaces the trial's
+     * start (an imported trial's, as its tool recorded it).
      */
-    boolean finish(Connection c, long trialId, TrialState state, List<Double> values, String message, Instant now)
-            throws SQLException {
+    boolean finish(Connection c, long trialId, TrialState state, List<Double> values, String message, Instant start,
+            Instant now) throws SQLException {
         TrialHead head = loader.findHead(c, trialId)
                 .orElseThrow(() -> TrackerException.notFound("no trial with id " + trialId));
         if (head.state().isFinished()) {
@@ -303,7 +304,7 @@ final class TrialCommands {
             throw TrackerException.conflict("trial " + locked.number() + " is " + locked.state() + ", not RUNNING");
         }
         try (PreparedStatement ps = c.prepareStatement("UPDATE trials SET trial_state = ?, end_ns = ?, message = ?,"
-                + " change_seq = ? WHERE trial_id = ?")) {
+                + " change_seq = ?, start_ns = COALESCE(?, start_ns) WHERE trial_id = ?")) {
             ps.setString(1, state.name());
             Times.bind(ps, 2, now);
             if (message == null) {
@@ -312,7 +313,8 @@ final class TrialCommands {
                 ps.setString(3, message.length() > MAX_MESSAGE ? message.substring(0, MAX_MESSAGE) : message);
             }
             ps.setLong(4, seq);
-            ps.setLong(5, trialId);
+            Times.bind(ps, 5, start);
+            ps.setLong(6, trialId);
             ps.executeUpdate();
         }
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO trial_values (trial_id, objective_index,"
