@@ -328,9 +328,14 @@ public final class Study implements StudyView {
      * The best feasible COMPLETE trial of a single-objective study (the first one on ties): a trial that
      * violates a constraint (see {@link Constraints}) is never the best, whatever its value.
      *
-     * @throws StudyException when no trial has completed, or none that completed satisfies its constraints
+     * @throws StudyException for a study of several objectives (pointing to {@link #bestTrials()}, as Optuna does), when
+     *                        no trial has completed, or none that completed satisfies its constraints
      */
     public FrozenTrial bestTrial() {
+        if (isMultiObjective()) {
+            throw new StudyException("study '" + name() + "' has " + directions().size() + " objectives, so no single best"
+                    + " trial; bestTrials() gives its Pareto-optimal trials, as Optuna's best_trials");
+        }
         List<FrozenTrial> complete = trials(EnumSet.of(TrialState.COMPLETE));
         return Constraints.bestFeasible(complete, direction()).orElseThrow(() -> new StudyException("study '" + name()
                 + "' has " + (complete.isEmpty() ? "no COMPLETE trial yet"

@@ -160,6 +160,15 @@ class StudyTest {
     }
 
     @Test
+    void theBestTrialOfAStudyOfSeveralObjectivesPointsToItsBestTrials() {
+        Study study = Study.builder("mo").directions(Direction.MINIMIZE, Direction.MAXIMIZE).create();
+
+        assertThatThrownBy(study::bestTrial).isInstanceOf(StudyException.class).hasMessage("study 'mo' has 2 objectives,"
+                + " so no single best trial; bestTrials() gives its Pareto-optimal trials, as Optuna's best_trials");
+        assertThatThrownBy(study::bestParams).hasMessageContaining("bestTrials()");
+    }
+
+    @Test
     void anEnqueuedValueInsideTheRangeButNotAnIntegerOrOffTheStepGridIsSaidToBeSo() {
         Study study = study();
         study.enqueueTrial(Map.of("n", 2.7));
