@@ -12,6 +12,7 @@ import io.tunelab.cli.registry.DownloadCommand;
 import io.tunelab.cli.registry.PredictCommand;
 import io.tunelab.cli.registry.ServeCommand;
 import io.tunelab.cli.query.CompareCommand;
+import io.tunelab.cli.query.ImportanceCommand;
 import io.tunelab.cli.query.StudiesCommand;
 import io.tunelab.cli.query.TrialCommand;
 import io.tunelab.cli.query.TrialsCommand;
@@ -44,6 +45,7 @@ public final class TunelabCommand implements Runnable {
             TrialCommand.class,
             BestCommand.class,
             CompareCommand.class,
+            ImportanceCommand.class,
             DeleteCommand.class,
             RunCommand.class,
             CreateCommand.class,

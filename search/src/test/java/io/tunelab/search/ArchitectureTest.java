@@ -33,4 +33,12 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAPackage("..search.study..")
                 .check(CLASSES);
     }
+
+    @Test
+    void parameterImportanceReadsTrialSnapshotsOnly() {
+        noClasses().that().resideInAPackage("..search.importance..")
+                .should().dependOnClassesThat().resideInAnyPackage("..search.study..", "..search.sampler..",
+                        "..search.pruner..", "..search.storage..")
+                .check(CLASSES);
+    }
 }

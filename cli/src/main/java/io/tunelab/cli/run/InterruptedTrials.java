@@ -53,7 +53,7 @@ final class InterruptedTrials {
             Map<String, Object> attrs = new LinkedHashMap<>();
             attrs.put(TrialStorage.RETRY_OF, t.number());
             attrs.put(RETRY_COUNT, retries + 1);
-            study.enqueueTrial(t.params(), attrs);
+            storage.createWaitingTrial(study.studyId(), t.params(), attrs);
             enqueued.add(t.number());
         }
         return enqueued;

@@ -4,24 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.tunelab.cli.TunelabCommand;
+import io.tunelab.cli.query.Commands.Result;
 import io.tunelab.search.storage.InMemoryStorage;
 import io.tunelab.search.study.OptimizeOptions;
 import io.tunelab.search.study.Study;
 import io.tunelab.search.trial.Direction;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 class QueryCommandsTest {
     private static final InMemoryStorage STORAGE = new InMemoryStorage();
 
-    record Result(int code, String out, String err) {
-    }
 
     @BeforeAll
     static void fillStorage() {
@@ -52,13 +47,7 @@ class QueryCommandsTest {
     }
 
     private static Result run(String... args) {
-        CommandLine cmd = TunelabCommand.commandLine(url -> STORAGE); // closing an in-memory storage keeps its data
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cmd.setOut(new PrintWriter(out));
-        cmd.setErr(new PrintWriter(err));
-        int code = cmd.execute(args);
-        return new Result(code, out.toString(), err.toString());
+        return Commands.run(STORAGE, args);
     }
 
     @Test

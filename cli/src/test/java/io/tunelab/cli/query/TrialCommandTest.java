@@ -4,15 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.tunelab.cli.TunelabCommand;
+import io.tunelab.cli.query.Commands.Result;
 import io.tunelab.search.storage.InMemoryStorage;
 import io.tunelab.search.study.OptimizeOptions;
 import io.tunelab.search.study.Study;
 import io.tunelab.search.trial.Direction;
 import io.tunelab.search.trial.TrialPrunedException;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -20,7 +18,6 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code tunelab trial STUDY NUMBER}: one trial's whole record. */
 class TrialCommandTest {
@@ -29,8 +26,6 @@ class TrialCommandTest {
     @TempDir
     static Path dir;
 
-    record Result(int code, String out, String err) {
-    }
 
     @BeforeAll
     static void fillStorage() throws IOException {
@@ -54,13 +49,7 @@ class TrialCommandTest {
     }
 
     private static Result run(String... args) {
-        CommandLine cmd = TunelabCommand.commandLine(url -> STORAGE);
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cmd.setOut(new PrintWriter(out));
-        cmd.setErr(new PrintWriter(err));
-        int code = cmd.execute(args);
-        return new Result(code, out.toString(), err.toString());
+        return Commands.run(STORAGE, args);
     }
 
     @Test

@@ -4,7 +4,7 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.tunelab.dashboard.DashboardException;
 import io.tunelab.dashboard.analysis.BestSoFar;
-import io.tunelab.dashboard.analysis.ParameterImportance;
+import io.tunelab.search.importance.ParameterImportance;
 import io.tunelab.dashboard.data.DashboardData;
 import io.tunelab.dashboard.data.SeriesSelector;
 import io.tunelab.dashboard.data.MetricSeries;
@@ -39,7 +39,6 @@ import java.util.concurrent.ConcurrentHashMap;
  * importance (cached until the number of complete trials changes), the best-so-far line and learning curves.
  */
 final class StudyAnalysisRoutes {
-    private static final long IMPORTANCE_SEED = 20140621L;
     /** Rows of the trials table's first page, as the study page asks for it (table.js: TL.TrialTable.PAGE). */
     static final int FIRST_PAGE = 200;
     /** Learning curves the study page draws (the latest trials with any), and the points each is reduced to. */
@@ -176,7 +175,7 @@ final class StudyAnalysisRoutes {
         Map.Entry<Integer, ParameterImportance.Result> cached = importanceCache.get(key);
         if (cached == null || cached.getKey() != complete) {
             ParameterImportance.Result result = importance.compute(data.allTrials(study.id()), objective,
-                    study.directions().get(objective), new SplittableRandom(IMPORTANCE_SEED));
+                    study.directions().get(objective), new SplittableRandom(ParameterImportance.SEED));
             cached = Map.entry(complete, result);
             importanceCache.put(key, cached);
         }

@@ -44,8 +44,15 @@ public final class HyperbandPruner implements Pruner {
      * @param bootstrapCount  trials a rung needs before it promotes anyone, {@code >= 0}
      */
     public HyperbandPruner(int minResource, int maxResource, int reductionFactor, int bootstrapCount) {
-        this(minResource, PrunerException.atLeast("maxResource", maxResource, Math.max(1, minResource)),
-                reductionFactor, bootstrapCount, false);
+        this(minResource, maxAtLeastMin(minResource, maxResource), reductionFactor, bootstrapCount, false);
+    }
+
+    private static int maxAtLeastMin(int minResource, int maxResource) {
+        PrunerException.atLeast("minResource", minResource, 1);
+        if (maxResource < minResource) {
+            throw new PrunerException("maxResource must be at least minResource (" + minResource + "), got " + maxResource);
+        }
+        return maxResource;
     }
 
     /** Hyperband without bootstrap. */

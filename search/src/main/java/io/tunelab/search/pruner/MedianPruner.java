@@ -6,14 +6,15 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Stops a trial whose best intermediate value so far is worse than the median of the other finished
- * trials' values at the same step: the {@link PercentilePruner} at the 50th percentile, with the same
- * rules for startup trials, warm-up, interval and minimum trials. Immutable and thread-safe.
+ * Stops a trial whose best intermediate value so far is worse than the median of the COMPLETE trials'
+ * values at the same step (PRUNED trials never count, as in Optuna): the {@link PercentilePruner} at the
+ * 50th percentile, with the same rules for startup trials, warm-up, interval and minimum trials.
+ * Immutable and thread-safe.
  *
  * @param startupTrials COMPLETE trials needed before anything is pruned, {@code >= 0}
  * @param warmupSteps   steps below this are never pruned, {@code >= 0}
  * @param intervalSteps pruning happens every this many steps after the warm-up, {@code >= 1}
- * @param minTrials     values needed at a step to judge it, {@code >= 1}
+ * @param minTrials     COMPLETE trials' values needed at a step to judge it, {@code >= 1}
  */
 public record MedianPruner(int startupTrials, int warmupSteps, int intervalSteps, int minTrials) implements Pruner {
 

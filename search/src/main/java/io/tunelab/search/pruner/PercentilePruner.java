@@ -12,16 +12,18 @@ import java.util.Objects;
 
 /**
  * Stops a trial whose best intermediate value so far is worse than a percentile of the values the
- * other finished (COMPLETE or PRUNED) trials reported at the trial's latest step, as Optuna's
- * {@code PercentilePruner} does. The percentile counts from the best, whatever the direction:
- * {@code percentile = 25} keeps a trial only while it is within the best quarter.
+ * COMPLETE trials reported at the trial's latest step, as Optuna's {@code PercentilePruner} does.
+ * PRUNED, FAIL and RUNNING trials never count: were pruned trials counted, every pruned curve would
+ * drag the percentile towards the bad values and pruning would soften as it works. The percentile
+ * counts from the best, whatever the direction: {@code percentile = 25} keeps a trial only while it
+ * is within the best quarter.
  *
  * <p>A trial is judged only when all of these hold, otherwise it is kept with a reason saying which
  * rule held it back: at least one and at least {@code startupTrials} trials have COMPLETEd; its
  * latest step is at least {@code warmupSteps}; the latest step is the first reported step at or after
- * a pruning step {@code warmupSteps + k * intervalSteps}; and at least {@code minTrials} other trials
- * reported a value at that very step. A trial whose every value is NaN is pruned. A NaN reported by
- * another trial counts as the worst possible value (Optuna ignores it instead).
+ * a pruning step {@code warmupSteps + k * intervalSteps}; and at least {@code minTrials} COMPLETE
+ * trials reported a value at that very step. A trial whose every value is NaN is pruned. A NaN reported
+ * by another trial counts as the worst possible value (Optuna ignores it instead).
  *
  * <p>Immutable and thread-safe; the decision depends only on the history it is given.
  *
@@ -29,7 +31,7 @@ import java.util.Objects;
  * @param startupTrials COMPLETE trials needed before anything is pruned, {@code >= 0}
  * @param warmupSteps   steps below this are never pruned, {@code >= 0}
  * @param intervalSteps pruning happens every this many steps after the warm-up, {@code >= 1}
- * @param minTrials     values needed at a step to judge it, {@code >= 1}
+ * @param minTrials     COMPLETE trials' values needed at a step to judge it, {@code >= 1}
  */
 public record PercentilePruner(double percentile, int startupTrials, int warmupSteps, int intervalSteps,
                                int minTrials) implements Pruner {
@@ -72,8 +74,8 @@ public record PercentilePruner(double percentile, int startupTrials, int warmupS
 
     /** The decision, with the threshold called {@code label} in reasons (e.g. "median"). */
     PruneDecision judge(StudyView study, FrozenTrial trial, String label) {
-        List<FrozenTrial> finished = study.trials(EnumSet.of(TrialState.COMPLETE, TrialState.PRUNED));
-        long complete = finished.stream().filter(t -> t.state() == TrialState.COMPLETE).count();
+        List<FrozenTrial> completed = study.trials(EnumSet.of(TrialState.COMPLETE));
+        int complete = completed.size();
         if (complete == 0 || complete < startupTrials) {
             return PruneDecision.keep("only " + complete + " of the " + Math.max(1, startupTrials)
                     + " startup trials have completed");
@@ -95,7 +97,7 @@ public record PercentilePruner(double percentile, int startupTrials, int warmupS
         if (Double.isNaN(best)) {
             return PruneDecision.prune(step, best, Double.NaN, "every value up to step " + step + " is NaN");
         }
-        double[] losses = finished.stream()
+        double[] losses = completed.stream()
                 .filter(t -> t.number() != trial.number())
                 .map(t -> t.intermediateValues().get(step))
                 .filter(Objects::nonNull)

@@ -3,6 +3,8 @@ package io.tunelab.search.storage;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidDefinitionException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 
 /**
@@ -22,13 +24,33 @@ public final class AttrJson {
                 .build();
     }
 
-    /** The JSON text of a JSON-compatible value; INVALID naming {@code what} otherwise. */
+    /**
+     * The JSON text of a JSON-compatible value; INVALID otherwise, naming {@code what}, the value's class and, for a
+     * list or map, the class of the element that is not and where it is ({@code weights[1]}), in words of this
+     * library rather than Jackson's advice.
+     */
     public static String write(String what, Object value) {
         try {
             return Writer.MAPPER.writeValueAsString(value);
         } catch (JsonProcessingException | IllegalArgumentException e) {
             throw StorageException.invalid(what + " must be JSON-compatible (string, number, boolean, list or"
-                    + " map of those), got " + value.getClass().getName() + ": " + e.getMessage());
+                    + " map of those), got " + value.getClass().getName() + culprit(e, value));
         }
+    }
+
+    /** " holding a CLASS at PATH" when an element inside {@code value} is what Jackson could not write, else "". */
+    private static String culprit(Exception e, Object value) {
+        if (!(e instanceof InvalidDefinitionException d) || d.getType() == null || d.getPath().isEmpty()) {
+            return "";
+        }
+        StringBuilder at = new StringBuilder();
+        for (JsonMappingException.Reference r : d.getPath()) {
+            if (r.getFieldName() != null) {
+                at.append(at.isEmpty() ? "" : ".").append(r.getFieldName());
+            } else {
+                at.append('[').append(r.getIndex()).append(']');
+            }
+        }
+        return " holding a " + d.getType().getRawClass().getName() + " at " + at;
     }
 }

@@ -165,10 +165,12 @@ public final class InMemoryStorage implements TrialStorage {
 
     @Override
     public synchronized FrozenTrial createWaitingTrial(long studyId, Map<String, Object> fixedParams,
-                                                       Map<String, Object> systemAttrs) {
+                                                       Map<String, Object> systemAttrs, Map<String, Object> userAttrs) {
+        StorageNames.checkWaitingAttrs(systemAttrs, userAttrs);
         TrialData t = newTrial(studyId, TrialState.WAITING);
         t.systemAttrs.putAll(systemAttrs);
-        t.systemAttrs.put("fixed_params", new LinkedHashMap<>(fixedParams));
+        t.systemAttrs.put(FIXED_PARAMS, new LinkedHashMap<>(fixedParams));
+        t.userAttrs.putAll(userAttrs);
         return t.snapshot();
     }
 

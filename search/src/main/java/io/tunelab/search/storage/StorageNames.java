@@ -1,5 +1,7 @@
 package io.tunelab.search.storage;
 
+import java.util.List;
+import java.util.Map;
 
 /**
  * Rules for names and values that storages keep: study, parameter, metric, attribute and artifact names, and attribute
@@ -79,6 +81,24 @@ public final class StorageNames {
      */
     public static void checkAttrValue(String name, Object value) {
         AttrJson.write("attribute '" + name + "'", value);
+    }
+
+    /**
+     * Checks the attributes a WAITING trial is created with ({@link TrialStorage#createWaitingTrial(long, Map, Map, Map)}):
+     * names and values as {@link #checkAttrName} and {@link #checkAttrValue} check them, and no system attribute
+     * {@value TrialStorage#FIXED_PARAMS}, which holds the fixed parameters. INVALID otherwise.
+     */
+    public static void checkWaitingAttrs(Map<String, Object> systemAttrs, Map<String, Object> userAttrs) {
+        if (systemAttrs.containsKey(TrialStorage.FIXED_PARAMS)) {
+            throw StorageException.invalid("a waiting trial's system attribute '" + TrialStorage.FIXED_PARAMS
+                    + "' holds its fixed parameters; pass them as the parameters, not as an attribute");
+        }
+        for (Map<String, Object> attrs : List.of(systemAttrs, userAttrs)) {
+            attrs.forEach((name, value) -> {
+                checkAttrName(name);
+                checkAttrValue(name, value);
+            });
+        }
     }
 
     /** {@code text} quoted, cut to its first {@value #SHOWN} characters and its length when longer. */

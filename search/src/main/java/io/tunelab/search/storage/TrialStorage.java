@@ -41,6 +41,8 @@ import java.util.Set;
  */
 public interface TrialStorage extends AutoCloseable {
 
+    /** System attribute of an enqueued trial: the parameters it uses instead of sampling them. */
+    String FIXED_PARAMS = "fixed_params";
     /** System attribute of a failed trial replaced by a retry: it no longer counts towards budgets. */
     String SUPERSEDED = "superseded";
     /** System attribute of a retry: the number of the trial it retries. */
@@ -76,11 +78,19 @@ public interface TrialStorage extends AutoCloseable {
     /** Creates a RUNNING trial with the next number, started now. */
     FrozenTrial createRunningTrial(long studyId);
 
+    /** {@link #createWaitingTrial(long, Map, Map, Map)} without user attributes. */
+    default FrozenTrial createWaitingTrial(long studyId, Map<String, Object> fixedParams, Map<String, Object> systemAttrs) {
+        return createWaitingTrial(studyId, fixedParams, systemAttrs, Map.of());
+    }
+
     /**
-     * Creates a WAITING trial with the next number whose parameters are fixed in advance; they are
-     * kept in the system attribute {@code fixed_params}.
+     * Creates a WAITING trial with the next number whose parameters are fixed in advance, with its system and user
+     * attributes, in one step: whoever claims it sees them all. The parameters are kept in the system attribute
+     * {@value #FIXED_PARAMS}, so {@code systemAttrs} holding that key is INVALID, as is an attribute name or value
+     * {@link #setUserAttr} would refuse; nothing is created then.
      */
-    FrozenTrial createWaitingTrial(long studyId, Map<String, Object> fixedParams, Map<String, Object> systemAttrs);
+    FrozenTrial createWaitingTrial(long studyId, Map<String, Object> fixedParams, Map<String, Object> systemAttrs,
+                                   Map<String, Object> userAttrs);
 
     /** Atomically moves the oldest WAITING trial of the study to RUNNING, started now; empty if none. */
     Optional<FrozenTrial> claimWaitingTrial(long studyId);

@@ -40,6 +40,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class Study implements StudyView {
     private static final Logger LOG = LoggerFactory.getLogger(Study.class);
+    /** The system attributes Tunelab sets on enqueued and retried trials, in the order error messages list them. */
+    public static final List<String> RESERVED_ATTRS = List.of(TrialStorage.FIXED_PARAMS, TrialStorage.RETRY_OF,
+            TrialStorage.RETRIED_BY, TrialStorage.RESULT_OF, TrialStorage.SUPERSEDED);
     private final TrialStorage storage;
     private final StudyRecord record;
     private final Sampler sampler;
@@ -181,12 +184,24 @@ public final class Study implements StudyView {
 
     /** Enqueues a trial that will use exactly these parameters (others are sampled as usual). */
     public FrozenTrial enqueueTrial(Map<String, Object> params) {
-        return storage.createWaitingTrial(record.id(), params, Map.of());
+        return enqueueTrial(params, Map.of());
     }
 
-    /** Enqueues a trial with extra system attributes (e.g. {@code retry_of}). */
-    public FrozenTrial enqueueTrial(Map<String, Object> params, Map<String, Object> systemAttrs) {
-        return storage.createWaitingTrial(record.id(), params, systemAttrs);
+    /**
+     * Enqueues a trial that will use exactly these parameters (others are sampled as usual) and starts with these user
+     * attributes, as Optuna's {@code enqueue_trial(params, user_attrs=...)}. The system attributes Tunelab sets itself
+     * on enqueued and retried trials ({@link #RESERVED_ATTRS}) cannot be user attribute names here: such a name is
+     * refused with a {@link StudyException}, as is (with a storage INVALID) a name or value {@link
+     * io.tunelab.search.trial.Trial#setUserAttr} would refuse; nothing is enqueued then.
+     */
+    public FrozenTrial enqueueTrial(Map<String, Object> params, Map<String, Object> userAttrs) {
+        for (String name : userAttrs.keySet()) {
+            if (RESERVED_ATTRS.contains(name)) {
+                throw new StudyException("enqueueTrial: user attribute '" + name + "' is named as a system attribute"
+                        + " Tunelab sets itself (" + String.join(", ", RESERVED_ATTRS) + "); choose another name");
+            }
+        }
+        return storage.createWaitingTrial(record.id(), params, Map.of(), userAttrs);
     }
 
     /**
@@ -313,9 +328,14 @@ public final class Study implements StudyView {
      * The best feasible COMPLETE trial of a single-objective study (the first one on ties): a trial that
      * violates a constraint (see {@link Constraints}) is never the best, whatever its value.
      *
-     * @throws StudyException when no trial has completed, or none that completed satisfies its constraints
+     * @throws StudyException for a study of several objectives (pointing to {@link #bestTrials()}, as Optuna does), when
+     *                        no trial has completed, or none that completed satisfies its constraints
      */
     public FrozenTrial bestTrial() {
+        if (isMultiObjective()) {
+            throw new StudyException("study '" + name() + "' has " + directions().size() + " objectives, so no single best"
+                    + " trial; bestTrials() gives its Pareto-optimal trials, as Optuna's best_trials");
+        }
         List<FrozenTrial> complete = trials(EnumSet.of(TrialState.COMPLETE));
         return Constraints.bestFeasible(complete, direction()).orElseThrow(() -> new StudyException("study '" + name()
                 + "' has " + (complete.isEmpty() ? "no COMPLETE trial yet"

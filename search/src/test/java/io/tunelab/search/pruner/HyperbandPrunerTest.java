@@ -102,7 +102,7 @@ class HyperbandPrunerTest {
     @Test
     void rejectsOptionsOutOfRangeNamingThem() {
         assertThatThrownBy(() -> new HyperbandPruner(0, 27, 3)).hasMessageContaining("minResource");
-        assertThatThrownBy(() -> new HyperbandPruner(9, 3, 3)).hasMessage("maxResource must be at least 9, got 3");
+        assertThatThrownBy(() -> new HyperbandPruner(9, 3, 3)).hasMessage("maxResource must be at least minResource (9), got 3");
         assertThatThrownBy(() -> new HyperbandPruner(1, 27, 1)).hasMessageContaining("reductionFactor");
         assertThatThrownBy(() -> new HyperbandPruner(1, 27, 3, -1)).hasMessageContaining("bootstrapCount");
     }

@@ -8,6 +8,7 @@ import io.tunelab.search.trial.Direction;
 import io.tunelab.search.trial.FrozenTrial;
 import io.tunelab.search.trial.Histories;
 import io.tunelab.search.trial.StudyView;
+import io.tunelab.search.trial.Trial;
 import io.tunelab.search.trial.TrialState;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,22 +22,25 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 class PercentilePrunerTest {
 
-    /** Five finished trials with values 0.1..0.5 at every step 0..4, then {@code candidate}. */
+    /**
+     * Five COMPLETE trials with values 0.1..0.5 at every step 0..4, a PRUNED trial with 0.05 at every step
+     * (which must not count, as in Optuna), then {@code candidate}.
+     */
     private static StudyView history(Direction direction, FrozenTrial candidate) {
         List<FrozenTrial> trials = new ArrayList<>();
-        for (int n = 0; n < 5; n++) {
+        for (int n = 0; n < 6; n++) {
             Map<Integer, Double> curve = new TreeMap<>();
             for (int step = 0; step < 5; step++) {
-                curve.put(step, 0.1 * (n + 1));
+                curve.put(step, n == 5 ? 0.05 : 0.1 * (n + 1));
             }
-            trials.add(Histories.trial(n, n == 4 ? TrialState.PRUNED : TrialState.COMPLETE, curve));
+            trials.add(Histories.trial(n, n == 5 ? TrialState.PRUNED : TrialState.COMPLETE, curve));
         }
         trials.add(candidate);
         return Histories.view("percentile", direction, trials);
     }
 
     private static FrozenTrial running(Map<Integer, Double> curve) {
-        return Histories.trial(5, TrialState.RUNNING, curve);
+        return Histories.trial(6, TrialState.RUNNING, curve);
     }
 
     @Test
@@ -86,8 +90,8 @@ class PercentilePrunerTest {
 
     static Stream<Arguments> rulesThatHoldATrialBack() {
         return Stream.of(
-                Arguments.of(new MedianPruner(5, 0, 1, 1), Map.of(0, 9.0),
-                        "only 4 of the 5 startup trials have completed"),
+                Arguments.of(new MedianPruner(6, 0, 1, 1), Map.of(0, 9.0),
+                        "only 5 of the 6 startup trials have completed"),
                 Arguments.of(new MedianPruner(0, 3, 1, 1), Map.of(0, 9.0, 1, 9.0, 2, 9.0),
                         "step 2 is within the 3 warm-up steps"),
                 Arguments.of(new MedianPruner(0, 1, 2, 1), Map.of(0, 9.0, 1, 9.0, 3, 9.0, 4, 9.0),
@@ -150,13 +154,35 @@ class PercentilePrunerTest {
             int step = (Integer) decision.get("step");
             assertThat(step).isGreaterThanOrEqualTo(4).isEqualTo(t.intermediateValues().lastKey());
             double[] earlier = all.subList(0, t.number()).stream()
-                    .filter(o -> o.intermediateValues().containsKey(step))
+                    .filter(o -> o.state() == TrialState.COMPLETE && o.intermediateValues().containsKey(step))
                     .mapToDouble(o -> o.intermediateValues().get(step))
                     .sorted()
                     .toArray();
             assertThat((double) decision.get("threshold")).isEqualTo(PercentilePruner.percentileOf(earlier, 50));
             assertThat(t.message()).contains("median", "of " + earlier.length + " trials");
         }
+    }
+
+    @Test
+    void takesTheMedianOfCompleteTrialsOnlySoPrunedTrialsDoNotSoftenPruning() {
+        Study study = Study.builder("median-of-complete").pruner(new MedianPruner()).create();
+        double[] values = {1, 2, 3, 4, 5, 100, 100, 100, 100, 100, 50};
+        List<Boolean> decisions = new ArrayList<>();
+        for (double v : values) {
+            Trial t = study.ask();
+            t.report(0, v);
+            boolean prune = t.shouldPrune();
+            decisions.add(prune);
+            if (!prune && t.number() < 5) {
+                study.tell(t, v);
+            } else {
+                study.tell(t.number(), TrialState.PRUNED);
+            }
+        }
+
+        assertThat(decisions.subList(5, 11)).containsOnly(true);
+        assertThat(LearningCurves.decision(study.trials().get(10)).get("reason"))
+                .isEqualTo("best value 50 up to step 0 is worse than the median 3 of 5 trials at that step");
     }
 
     @Test

@@ -365,6 +365,19 @@ public abstract class TrialStorageContract {
     }
 
     @Test
+    void aWaitingTrialHoldsItsUserAttributesFromTheStartAndRefusesASystemAttributeNamedFixedParams() {
+        long s = study("s");
+        FrozenTrial w = storage.createWaitingTrial(s, Map.of("x", 1.5), Map.of(), Map.of("source", "manual"));
+
+        assertThat(w.userAttrs()).containsExactly(Map.entry("source", "manual"));
+        assertThat(storage.claimWaitingTrial(s).orElseThrow().userAttrs()).containsEntry("source", "manual");
+        assertThatThrownBy(() -> storage.createWaitingTrial(s, Map.of("x", 1.5), Map.of("fixed_params", Map.of("x", 9))))
+                .isInstanceOf(StorageException.class)
+                .hasMessageContaining("system attribute 'fixed_params'");
+        assertThat(storage.countTrials(s, EnumSet.of(TrialState.WAITING))).isZero();
+    }
+
+    @Test
     void aTrialQueuedAfterOthersFinishedIsClaimedOnceAndOnlyWhileItWaits() {
         long s = study("s");
         assertThat(storage.claimWaitingTrial(s)).isEmpty();

@@ -19,6 +19,11 @@ class RetriedArtifactsTest {
     @TempDir
     Path dir;
 
+    /** Enqueues a retry of trial {@code number} as the storages and the CLI do: with the system attribute retry_of. */
+    private static void retry(Study study, int number) {
+        study.storage().createWaitingTrial(study.studyId(), Map.of(), Map.of(TrialStorage.RETRY_OF, number));
+    }
+
     @Test
     void aRetryFindsTheArtifactsOfTheTrialsItRetriesNearestFirstAndAFirstAttemptFindsNone() throws Exception {
         Study study = Study.builder("retries").storage(new InMemoryStorage()).direction(Direction.MINIMIZE).seed(1).create();
@@ -32,14 +37,14 @@ class RetriedArtifactsTest {
         }, OptimizeOptions.trials(1));
         assertThat(seen.get()).isEmpty();
 
-        study.enqueueTrial(Map.of(), Map.of(TrialStorage.RETRY_OF, 0));
+        retry(study, 0);
         study.optimize(trial -> {
             seen.set(trial.retriedArtifacts("resume.ckpt"));
             throw new IllegalStateException("died before its first checkpoint");
         }, OptimizeOptions.trials(1));
         assertThat(seen.get()).hasSize(1).allSatisfy(a -> assertThat(Path.of(a.uri())).hasContent("epoch 5"));
 
-        study.enqueueTrial(Map.of(), Map.of(TrialStorage.RETRY_OF, 1));
+        retry(study, 1);
         study.optimize(trial -> {
             seen.set(trial.retriedArtifacts("resume.ckpt"));
             return 0;
@@ -56,7 +61,7 @@ class RetriedArtifactsTest {
             trial.logArtifact("resume.ckpt", file);
             throw new IllegalStateException("worker died");
         }, OptimizeOptions.trials(1));
-        study.enqueueTrial(Map.of(), Map.of(TrialStorage.RETRY_OF, 0));
+        retry(study, 0);
         AtomicReference<List<ArtifactRef>> seen = new AtomicReference<>();
         study.optimize(trial -> {
             seen.set(new ForwardingTrial(trial) { }.retriedArtifacts("resume.ckpt"));

@@ -136,6 +136,39 @@ class StudyTest {
     }
 
     @Test
+    void enqueuedAttributesAreUserAttributesAsOptunasUserAttrs() {
+        Study study = study();
+        study.enqueueTrial(Map.of("x", 0.5), Map.of("source", "manual"));
+
+        study.optimize(trial -> trial.suggestFloat("x", 0, 1), sequential(1));
+
+        FrozenTrial trial = study.trials().get(0);
+        assertThat(trial.params()).containsEntry("x", 0.5);
+        assertThat(trial.userAttrs()).containsExactly(Map.entry("source", "manual"));
+        assertThat(trial.systemAttrs()).doesNotContainKey("source").containsEntry("fixed_params", Map.of("x", 0.5));
+    }
+
+    @Test
+    void anEnqueuedUserAttributeNamedAsASystemAttributeIsRefusedNamingIt() {
+        Study study = study();
+
+        assertThatThrownBy(() -> study.enqueueTrial(Map.of("x", 0.5), Map.of("retry_of", 7)))
+                .isInstanceOf(StudyException.class)
+                .hasMessage("enqueueTrial: user attribute 'retry_of' is named as a system attribute Tunelab sets"
+                        + " itself (fixed_params, retry_of, retried_by, result_of, superseded); choose another name");
+        assertThat(study.trials()).isEmpty();
+    }
+
+    @Test
+    void theBestTrialOfAStudyOfSeveralObjectivesPointsToItsBestTrials() {
+        Study study = Study.builder("mo").directions(Direction.MINIMIZE, Direction.MAXIMIZE).create();
+
+        assertThatThrownBy(study::bestTrial).isInstanceOf(StudyException.class).hasMessage("study 'mo' has 2 objectives,"
+                + " so no single best trial; bestTrials() gives its Pareto-optimal trials, as Optuna's best_trials");
+        assertThatThrownBy(study::bestParams).hasMessageContaining("bestTrials()");
+    }
+
+    @Test
     void anEnqueuedValueInsideTheRangeButNotAnIntegerOrOffTheStepGridIsSaidToBeSo() {
         Study study = study();
         study.enqueueTrial(Map.of("n", 2.7));

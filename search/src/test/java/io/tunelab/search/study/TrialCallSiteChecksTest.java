@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tunelab.search.storage.StorageException;
 import io.tunelab.search.trial.Trial;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -51,6 +52,11 @@ class TrialCallSiteChecksTest {
         assertThatThrownBy(() -> trial.setUserAttr("model", new Object())).isInstanceOf(StorageException.class)
                 .hasMessageStartingWith("attribute 'model' must be JSON-compatible (string, number, boolean, list or map"
                         + " of those), got java.lang.Object");
+        assertThatThrownBy(() -> trial.setUserAttr("model", Map.of("weights", List.of(1, new Object()))))
+                .hasMessage("attribute 'model' must be JSON-compatible (string, number, boolean, list or map of those),"
+                        + " got java.util.ImmutableCollections$Map1 holding a java.lang.Object at weights[1]");
+        assertThatThrownBy(() -> trial.setUserAttr("model", new Object())).hasMessageNotContaining("serializer")
+                .hasMessageNotContaining("FAIL_ON_EMPTY_BEANS");
         assertThatThrownBy(() -> trial.setUserAttr("", 1))
                 .hasMessage("attribute name must be 1 to 200 characters and not blank, got ''");
     }

@@ -177,8 +177,10 @@ final class JdbcTrialStorage implements TrialStorage {
     }
 
     @Override
-    public FrozenTrial createWaitingTrial(long studyId, Map<String, Object> fixedParams, Map<String, Object> systemAttrs) {
-        FrozenTrial t = db.inDurableTransaction(c -> commands.createWaiting(c, studyId, fixedParams, systemAttrs));
+    public FrozenTrial createWaitingTrial(long studyId, Map<String, Object> fixedParams, Map<String, Object> systemAttrs,
+                                          Map<String, Object> userAttrs) {
+        StorageNames.checkWaitingAttrs(systemAttrs, userAttrs);
+        FrozenTrial t = db.inDurableTransaction(c -> commands.createWaiting(c, studyId, fixedParams, systemAttrs, userAttrs));
         knownTrials.add(t.id());
         return t;
     }

@@ -122,7 +122,7 @@ final class StaleTrialReaper {
         Map<String, Object> attrs = new LinkedHashMap<>();
         attrs.put(TrialStorage.RETRY_OF, failed.number());
         attrs.put("retry_count", retries + 1);
-        FrozenTrial next = commands.createWaiting(c, studyId, failed.params(), attrs);
+        FrozenTrial next = commands.createWaiting(c, studyId, failed.params(), attrs, Map.of());
         TrialCommands.writeAttr(c, failed.id(), 'S', TrialStorage.RETRIED_BY, next.number());
         TrialCommands.writeAttr(c, failed.id(), 'S', TrialStorage.SUPERSEDED, true);
     }

@@ -51,13 +51,16 @@ final class TrialCommands {
     }
 
     FrozenTrial createWaiting(Connection c, long studyId, Map<String, Object> fixedParams,
-                              Map<String, Object> systemAttrs) throws SQLException {
+                              Map<String, Object> systemAttrs, Map<String, Object> userAttrs) throws SQLException {
         long[] next = StudyTable.advance(c, studyId, true);
         long id = insertTrial(c, studyId, (int) next[0], TrialState.WAITING, null, null, next[1]);
         Map<String, Object> attrs = new LinkedHashMap<>(systemAttrs);
-        attrs.put("fixed_params", new LinkedHashMap<>(fixedParams));
+        attrs.put(TrialStorage.FIXED_PARAMS, new LinkedHashMap<>(fixedParams));
         for (Map.Entry<String, Object> e : attrs.entrySet()) {
             writeAttr(c, id, 'S', e.getKey(), e.getValue());
+        }
+        for (Map.Entry<String, Object> e : userAttrs.entrySet()) {
+            writeAttr(c, id, 'U', e.getKey(), e.getValue());
         }
         return loader.load(c, id);
     }

@@ -1,4 +1,4 @@
-package io.tunelab.dashboard.analysis;
+package io.tunelab.search.importance;
 
 import io.tunelab.search.space.CategoricalDistribution;
 import io.tunelab.search.space.Distribution;
@@ -25,12 +25,12 @@ record FeatureMatrix(List<String> names, double[][] rows) {
     private static final double ABSENT = 0.05;
     private static final double PRESENT_FROM = 0.1;
 
-    /** Columns for every parameter that takes more than one value somewhere in {@code trials}. */
-    static FeatureMatrix of(List<FrozenTrial> trials) {
+    /** Columns for the parameters {@code only} (all when empty) that take more than one value somewhere in {@code trials}. */
+    static FeatureMatrix of(List<FrozenTrial> trials, List<String> only) {
         Set<String> names = new LinkedHashSet<>();
         for (FrozenTrial t : trials) {
             t.distributions().forEach((name, d) -> {
-                if (!d.isSingle()) {
+                if (!d.isSingle() && (only.isEmpty() || only.contains(name))) {
                     names.add(name);
                 }
             });

@@ -1,4 +1,4 @@
-package io.tunelab.dashboard.analysis;
+package io.tunelab.search.importance;
 
 import io.tunelab.search.trial.Direction;
 import io.tunelab.search.trial.FrozenTrial;
@@ -36,6 +36,9 @@ public final class ParameterImportance {
     /** Trials read at most by default. */
     public static final int MAX_TRIALS = 5000;
 
+    /** The seed the dashboard and {@link ParamImportances} use, so that both give the same answer for the same trials. */
+    public static final long SEED = 20140621L;
+
     /** One parameter's share of the explained variance. */
     public record Entry(String param, double importance) {
     }
@@ -63,7 +66,7 @@ public final class ParameterImportance {
     /** @param maxTrials usable trials read at most (a seeded sample of a larger study); at least 2 */
     public ParameterImportance(int trees, int sampleSize, int maxDepth, int minLeaf, int maxTrials) {
         if (maxTrials < 2) {
-            throw new IllegalArgumentException("maxTrials must be at least 2, got " + maxTrials);
+            throw new ImportanceException("maxTrials must be at least 2, got " + maxTrials);
         }
         this.trees = trees;
         this.sampleSize = sampleSize;
@@ -78,16 +81,26 @@ public final class ParameterImportance {
      * usable trials.
      */
     public Result compute(List<FrozenTrial> trials, int objective, Direction direction, SplittableRandom random) {
+        return compute(trials, objective, direction, random, List.of());
+    }
+
+    /**
+     * {@link #compute(List, int, Direction, SplittableRandom)} of the parameters {@code params} only, as Optuna's
+     * {@code params} argument: the other parameters are left out and so are the trials that lack one of these
+     * (usable trials are those that have them all). Empty {@code params}: every parameter.
+     */
+    public Result compute(List<FrozenTrial> trials, int objective, Direction direction, SplittableRandom random,
+                          List<String> params) {
         List<FrozenTrial> usable = new ArrayList<>();
         for (FrozenTrial t : trials) {
             if (t.state() == TrialState.COMPLETE && t.values().size() > objective
-                    && Double.isFinite(t.values().get(objective))) {
+                    && Double.isFinite(t.values().get(objective)) && t.params().keySet().containsAll(params)) {
                 usable.add(t);
             }
         }
         int all = usable.size();
         usable = atMost(usable, maxTrials, random);
-        FeatureMatrix features = FeatureMatrix.of(usable);
+        FeatureMatrix features = FeatureMatrix.of(usable, params);
         int d = features.names().size();
         if (usable.size() < 2 || d == 0) {
             return new Result(METHOD, all, usable.size(), List.of(), usable.size() < 2

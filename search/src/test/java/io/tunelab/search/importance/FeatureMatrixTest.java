@@ -1,4 +1,4 @@
-package io.tunelab.dashboard.analysis;
+package io.tunelab.search.importance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;

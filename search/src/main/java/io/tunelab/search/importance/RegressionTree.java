@@ -1,4 +1,4 @@
-package io.tunelab.dashboard.analysis;
+package io.tunelab.search.importance;
 
 import java.util.ArrayList;
 import java.util.Arrays;
