@@ -153,7 +153,7 @@ public final class StudyRunner {
                 .deterministicWindow(spec.sampler().deterministic()
                         ? Math.max(StudyBuilder.DEFAULT_DETERMINISTIC_WINDOW, spec.parallel().workers()) : 0)
                 .sampler(SearchComponents.sampler(spec.sampler(), spec.space(), configuration().searchSpace(), parallel))
-                .pruner(SearchComponents.pruner(spec.pruner()));
+                .pruner(SearchComponents.pruner(spec.pruner(), trainer(spec, trainers).firstStep()));
         WarmStartSpec warm = spec.sampler().warmStart();
         if (warm != null) {
             StudyRecord earlier = storage.findStudy(warm.study()).orElseThrow(() -> new CliException(
