@@ -11,6 +11,7 @@ import io.tunelab.spec.WarmStartSpec;
 import io.tunelab.cli.wiring.EffectiveConfiguration;
 import io.tunelab.cli.wiring.SearchComponents;
 import io.tunelab.cli.wiring.TrainerFactory;
+import io.tunelab.tensorboard.export.RunNames;
 import io.tunelab.search.exec.SlotPool;
 import io.tunelab.search.storage.StudyRecord;
 import io.tunelab.search.storage.TrialStorage;
@@ -207,7 +208,8 @@ public final class StudyRunner {
 
     /**
      * What {@code spec}'s trials search and fix, checked against its trainer among {@code trainers}, as are
-     * the names its constraints and later metrics read (when the trainer says what it reports); reads no data.
+     * the names its constraints and later metrics read (when the trainer says what it reports), and whether
+     * {@code fit.tensorboard_dir} can be written ({@link WritableDirectory}); reads no data.
      *
      * @throws CliException with every problem found (a {@link ProblemList.Found} when there are several)
      */
@@ -217,6 +219,11 @@ public final class StudyRunner {
         Optional<EffectiveConfiguration> configuration = problems.get(() -> trainer.configuration(spec));
         problems.check(() -> ConstraintObjective.check(spec, trainer));
         problems.check(() -> StudyFileObjective.check(spec, trainer));
+        if (spec.fit().tensorboardDir() != null) {
+            problems.check(() -> WritableDirectory.check("fit.tensorboard_dir", spec.fit().tensorboardDir(),
+                    RunNames.studyFolder(spec.study()), "a directory the trials can write TensorBoard event files in"
+                    + " (created when missing)"));
+        }
         problems.throwIfAny();
         return configuration.orElseThrow();
     }
