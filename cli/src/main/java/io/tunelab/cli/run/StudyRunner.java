@@ -88,10 +88,7 @@ public final class StudyRunner {
      *                      trials recorded
      */
     public Study create(boolean parallel) {
-        storage.findStudy(spec.study()).ifPresent(existing -> {
-            checkSameObjective(existing);
-            checkSameKinds(existing);
-        });
+        checkResumable();
         Study study = builder(parallel).createOrLoad();
         FailFast.restart(study);
         storage.setStudySystemAttr(study.studyId(), STUDY_FILE, specText);
@@ -102,6 +99,25 @@ public final class StudyRunner {
                     System.currentTimeMillis() + spec.budget().timeout().toMillis());
         }
         return study;
+    }
+
+    /**
+     * Refuses the file when the study it names exists in the storage and {@link #create} would refuse to resume it: other
+     * metrics, another trainer, other directions, or a parameter of another type of distribution. Only reads the storage,
+     * so a dry run can ask it.
+     *
+     * @throws CliException saying what differs, as {@link #create} does
+     */
+    public void checkResumable() {
+        storage.findStudy(spec.study()).ifPresent(existing -> {
+            checkSameObjective(existing);
+            if (!existing.directions().equals(spec.directions())) {
+                throw new CliException("study '" + spec.study() + "' was created with directions " + existing.directions()
+                        + ", not " + spec.directions() + "; give the study a new name to run this file, or keep the"
+                        + " stored direction to resume it");
+            }
+            checkSameKinds(existing);
+        });
     }
 
     /** Refuses resuming {@code existing} with other metrics or another trainer than its stored study file names. */
