@@ -97,6 +97,7 @@ final class RunCommand implements Callable<Integer> {
             return invalid(err, e, "in " + file + " for its trainer", "nothing was run");
         }
         if (dryRun) {
+            checkResumable(study, file);
             new DryRun(study, configuration, file.toString()).print(out, samples);
             out.flush();
             return ExitCodes.OK;
@@ -125,6 +126,23 @@ final class RunCommand implements Callable<Integer> {
             }
         }
         return ExitCodes.OK;
+    }
+
+    /**
+     * For a dry run: refuses what {@code run} would refuse of a study that already exists in the storage (another metric,
+     * trainer, direction or kind of parameter), reading the storage read-only; a storage that holds no tracker yet, or
+     * cannot be read, holds no study to compare with, and nothing is created.
+     */
+    private void checkResumable(StudySpec study, Path file) {
+        TrialStorage store;
+        try {
+            store = wiring.openStorageForReading(heartbeat.apply(storage.access(), study.heartbeat()));
+        } catch (RuntimeException e) {
+            return;
+        }
+        try (store) {
+            new StudyRunner(study, readText(file), store, wiring.trainers(), wiring.devices()).checkResumable();
+        }
     }
 
     /**

@@ -122,4 +122,24 @@ class DjlDryRunChecksTest {
         assertThat(dropped.code()).as(dropped.err()).isZero();
         assertThat(typo.err()).contains("data.drop: CSV").contains("has no column 'dates' (did you mean 'date'?)");
     }
+
+    @Test
+    void aWordInTheTargetIsRefusedAtDataTargetWithItsLineNeverWithAdviceToDropTheTarget() throws IOException {
+        Files.writeString(dir.resolve("series.csv"), Files.readString(dir.resolve("series.csv")).replace("2020-01-03,3.5",
+                "2020-01-03,abc"));
+        Files.writeString(dir.resolve("regression.csv"), "x1,x2,price\n0.1,0.2,3\n0.3,0.9,n/a?\n0.5,0.5,4\n");
+        CliInvocation.Result series = dryRun("minimize", "val_loss", "djl-rnn",
+                "{dataset: series, path: DIR/series.csv, target: value, drop: [date], n_steps: 1}", LR);
+        CliInvocation.Result regression = dryRun("minimize", "val_loss", "djl-mlp",
+                "{dataset: csv, path: DIR/regression.csv, target: price, task: regression}", LR);
+
+        assertThat(series.code()).isEqualTo(2);
+        assertThat(series.err()).containsPattern("s\\.yaml:6:\\d+: data\\.target: CSV .*series\\.csv column 'value' is not"
+                        + " numeric \\(line 4 holds 'abc'\\); the target of a series needs a number in every row: correct that"
+                        + " line or remove it")
+                .doesNotContain("data.drop: [value]");
+        assertThat(regression.code()).isEqualTo(2);
+        assertThat(regression.err()).contains("column 'price' is not numeric (line 3 holds 'n/a?'); the target of a regression"
+                + " needs a number in every row");
+    }
 }

@@ -52,4 +52,31 @@ class TensorBoardDirRunTest {
             }
         }
     }
+
+    @Test
+    void aTensorBoardDirUnderAFileFailsTheDryRunAtTheFieldAndCreatesNothing(@TempDir Path dir) throws Exception {
+        Path afile = Files.writeString(dir.resolve("afile"), "not a directory");
+        Path file = CartStudyFile.named("badtb").with("fit: {tensorboard_dir: '" + afile + "'}\n").writeTo(dir);
+
+        CliRun r = CliRun.of(CliRun.wiring(FixedDeviceInventory.cpuOnly(2), new InMemoryStorage(), new LoggingTrainers()),
+                "run", "--dry-run", file.toString());
+
+        assertThat(r.code()).as(r.out()).isEqualTo(2);
+        assertThat(r.err()).contains("fit.tensorboard_dir: '" + afile + "': " + afile + " is a file, not a directory;"
+                + " expected a directory the trials can write TensorBoard event files in (created when missing)");
+        try (Stream<Path> files = Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("afile", "badtb.yaml");
+        }
+    }
+
+    @Test
+    void aTensorBoardDirWhereNothingCanBeCreatedFailsTheDryRun(@TempDir Path dir) throws Exception {
+        Path file = CartStudyFile.named("proctb").with("fit: {tensorboard_dir: /proc/nope}\n").writeTo(dir);
+
+        CliRun r = CliRun.of(CliRun.wiring(FixedDeviceInventory.cpuOnly(2), new InMemoryStorage(), new LoggingTrainers()),
+                "run", "--dry-run", file.toString());
+
+        assertThat(r.code()).as(r.out()).isEqualTo(2);
+        assertThat(r.err()).contains("fit.tensorboard_dir: '/proc/nope': cannot create a directory in /proc (");
+    }
 }

@@ -11,6 +11,7 @@ import io.tunelab.spec.WarmStartSpec;
 import io.tunelab.cli.wiring.EffectiveConfiguration;
 import io.tunelab.cli.wiring.SearchComponents;
 import io.tunelab.cli.wiring.TrainerFactory;
+import io.tunelab.tensorboard.export.RunNames;
 import io.tunelab.search.exec.SlotPool;
 import io.tunelab.search.storage.StudyRecord;
 import io.tunelab.search.storage.TrialStorage;
@@ -87,10 +88,7 @@ public final class StudyRunner {
      *                      trials recorded
      */
     public Study create(boolean parallel) {
-        storage.findStudy(spec.study()).ifPresent(existing -> {
-            checkSameObjective(existing);
-            checkSameKinds(existing);
-        });
+        checkResumable();
         Study study = builder(parallel).createOrLoad();
         FailFast.restart(study);
         storage.setStudySystemAttr(study.studyId(), STUDY_FILE, specText);
@@ -101,6 +99,25 @@ public final class StudyRunner {
                     System.currentTimeMillis() + spec.budget().timeout().toMillis());
         }
         return study;
+    }
+
+    /**
+     * Refuses the file when the study it names exists in the storage and {@link #create} would refuse to resume it: other
+     * metrics, another trainer, other directions, or a parameter of another type of distribution. Only reads the storage,
+     * so a dry run can ask it.
+     *
+     * @throws CliException saying what differs, as {@link #create} does
+     */
+    public void checkResumable() {
+        storage.findStudy(spec.study()).ifPresent(existing -> {
+            checkSameObjective(existing);
+            if (!existing.directions().equals(spec.directions())) {
+                throw new CliException("study '" + spec.study() + "' was created with directions " + existing.directions()
+                        + ", not " + spec.directions() + "; give the study a new name to run this file, or keep the"
+                        + " stored direction to resume it");
+            }
+            checkSameKinds(existing);
+        });
     }
 
     /** Refuses resuming {@code existing} with other metrics or another trainer than its stored study file names. */
@@ -153,7 +170,7 @@ public final class StudyRunner {
                 .deterministicWindow(spec.sampler().deterministic()
                         ? Math.max(StudyBuilder.DEFAULT_DETERMINISTIC_WINDOW, spec.parallel().workers()) : 0)
                 .sampler(SearchComponents.sampler(spec.sampler(), spec.space(), configuration().searchSpace(), parallel))
-                .pruner(SearchComponents.pruner(spec.pruner()));
+                .pruner(SearchComponents.pruner(spec.pruner(), trainer(spec, trainers).firstStep()));
         WarmStartSpec warm = spec.sampler().warmStart();
         if (warm != null) {
             StudyRecord earlier = storage.findStudy(warm.study()).orElseThrow(() -> new CliException(
@@ -207,7 +224,8 @@ public final class StudyRunner {
 
     /**
      * What {@code spec}'s trials search and fix, checked against its trainer among {@code trainers}, as are
-     * the names its constraints and later metrics read (when the trainer says what it reports); reads no data.
+     * the names its constraints and later metrics read (when the trainer says what it reports), and whether
+     * {@code fit.tensorboard_dir} can be written ({@link WritableDirectory}); reads no data.
      *
      * @throws CliException with every problem found (a {@link ProblemList.Found} when there are several)
      */
@@ -217,6 +235,11 @@ public final class StudyRunner {
         Optional<EffectiveConfiguration> configuration = problems.get(() -> trainer.configuration(spec));
         problems.check(() -> ConstraintObjective.check(spec, trainer));
         problems.check(() -> StudyFileObjective.check(spec, trainer));
+        if (spec.fit().tensorboardDir() != null) {
+            problems.check(() -> WritableDirectory.check("fit.tensorboard_dir", spec.fit().tensorboardDir(),
+                    RunNames.studyFolder(spec.study()), "a directory the trials can write TensorBoard event files in"
+                    + " (created when missing)"));
+        }
         problems.throwIfAny();
         return configuration.orElseThrow();
     }

@@ -164,6 +164,17 @@ public final class CsvFileChecks {
             }
         }
 
+        /**
+         * Refuses a cell of the {@code target} column that is neither a number nor missing (as {@link #checkNumeric}
+         * judges cells), at {@code data.target}: the target of {@code what} (a regression, a series) is a number the model
+         * predicts, so the row must be corrected or removed, never the column.
+         */
+        void checkNumericTarget(String target, String what) {
+            List<String> others = header.stream().filter(column -> !column.equals(target)).toList();
+            checkNumeric("data.target", others, "the target of " + what + " needs a number in every row: correct that line"
+                    + " or remove it");
+        }
+
         private static boolean isNumber(String cell) {
             try {
                 return Double.isFinite(Double.parseDouble(cell));

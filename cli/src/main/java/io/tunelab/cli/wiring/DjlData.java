@@ -23,6 +23,7 @@ import io.tunelab.trainers.tabular.CsvTables;
 import io.tunelab.trainers.tabular.Table;
 import io.tunelab.trainers.tabular.Task;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -138,6 +139,9 @@ final class DjlData {
                     problems.check(() -> head.checkNamed(named));
                     if (problems.isEmpty()) {
                         problems.check(() -> head.checkNumericBesidesCategorical(data));
+                        if (csvTask(data) == Task.REGRESSION) {
+                            problems.check(() -> head.checkNumericTarget(data.required("target"), "a regression"));
+                        }
                     }
                 });
             }
@@ -152,8 +156,11 @@ final class DjlData {
                     named.put("data.drop", data.texts("drop"));
                     problems.check(() -> head.checkNamed(named));
                     if (problems.isEmpty()) {
-                        problems.check(() -> head.checkNumeric("data.path", data.texts("drop"), "a series reads numbers"
+                        List<String> notFeatures = new ArrayList<>(data.texts("drop"));
+                        notFeatures.add(data.required("target"));
+                        problems.check(() -> head.checkNumeric("data.path", notFeatures, "a series reads numbers"
                                 + " only, each column a feature of every step: leave '%s' out with data.drop: [%1$s]"));
+                        problems.check(() -> head.checkNumericTarget(data.required("target"), "a series"));
                     }
                     if (problems.isEmpty()) {
                         problems.check(() -> DataSizeChecks.seriesSegments(head.file(), positive(data, "n_steps", 0),

@@ -27,8 +27,13 @@ public final class SearchComponents {
     private SearchComponents() {
     }
 
-    /** The pruner of a study file. */
-    public static Pruner pruner(PrunerSpec spec) {
+    /**
+     * The pruner of a study file, for a trainer whose trials report their first value at step {@code firstStep}
+     * ({@link TrainerFactory#firstStep}): the median and percentile pruners' {@code warmup_steps: N} spares a trial's
+     * first N steps (epochs {@code 1..N}, or folds {@code 0..N-1}), and {@code interval_steps} counts from there.
+     * ASHA's and Hyperband's {@code min_resource} and {@code max_resource} are steps as reported: epoch N is step N.
+     */
+    public static Pruner pruner(PrunerSpec spec, int firstStep) {
         Map<String, Object> o = spec.options();
         switch (spec.type()) {
             case "none":
@@ -37,13 +42,13 @@ public final class SearchComponents {
                 MedianPruner p = new MedianPruner();
                 return new MedianPruner(integer(o, "startup_trials", p.startupTrials()),
                         integer(o, "warmup_steps", p.warmupSteps()), integer(o, "interval_steps", p.intervalSteps()),
-                        p.minTrials());
+                        p.minTrials(), firstStep);
             }
             case "percentile": {
                 PercentilePruner p = PercentilePruner.of(number(o, "percentile", 50));
                 return new PercentilePruner(p.percentile(), integer(o, "startup_trials", p.startupTrials()),
                         integer(o, "warmup_steps", p.warmupSteps()), integer(o, "interval_steps", p.intervalSteps()),
-                        p.minTrials());
+                        p.minTrials(), firstStep);
             }
             case "asha":
                 return o.containsKey("min_resource")

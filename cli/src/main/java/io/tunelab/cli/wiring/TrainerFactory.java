@@ -49,6 +49,15 @@ public interface TrainerFactory {
         return Optional.empty();
     }
 
+    /**
+     * The step of the first value a trial reports to the pruner, which counts warm-up steps from it: 1 by default,
+     * for trainers that report epoch {@code e} as step {@code e} (epochs count from 1, as Keras's logs print them); 0
+     * for trainers that report fold {@code f} of a cross-validation as step {@code f}, from 0.
+     */
+    default int firstStep() {
+        return 1;
+    }
+
     /** Name of the trial artifact holding the trained model (what a model version points at). */
     String modelArtifact();
 

@@ -14,6 +14,7 @@ import io.tunelab.trainers.params.Hyperparameters;
 import io.tunelab.trainers.tribuo.ReadOnlyWhen;
 import io.tunelab.trainers.tribuo.TribuoTrainerSpec;
 import io.tunelab.trainers.tabular.Synthetic;
+import io.tunelab.trainers.tabular.Task;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -100,7 +101,8 @@ final class TribuoFileChecks {
     }
 
     /**
-     * Refuses a CSV file that does not exist, whose header lacks the {@code target} or a {@code categorical} column, or
+     * Refuses a CSV file that does not exist, whose header lacks the {@code target} or a {@code categorical} column, whose
+     * target holds a word in a regression ({@link CsvFileChecks.Head#checkNumericTarget}), or
      * (with {@code categorical} given) that holds a word in another column, which the trainers read as numbers (every row
      * of a file of reasonable size, else its first rows: {@link CsvFileChecks}); synthetic data sets pass. Quoted header
      * names are unquoted.
@@ -117,6 +119,9 @@ final class TribuoFileChecks {
         named.put("data.target", List.of(data.required("target")));
         named.put("data.categorical", data.texts("categorical"));
         head.checkNamed(named);
+        if (TribuoTrainers.task(dataset, data) == Task.REGRESSION) {
+            head.checkNumericTarget(data.required("target"), "a regression");
+        }
         head.checkNumericBesidesCategorical(data);
     }
 

@@ -51,6 +51,12 @@ public final class TribuoTrainers implements TrainerFactory {
         return name.startsWith(PREFIX);
     }
 
+    /** Cross-validation reports fold {@code f} as step {@code f}, from 0. */
+    @Override
+    public int firstStep() {
+        return 0;
+    }
+
     /** Every problem the checks find is thrown at once (see {@link ProblemList}). */
     @Override
     public EffectiveConfiguration configuration(StudySpec spec) {

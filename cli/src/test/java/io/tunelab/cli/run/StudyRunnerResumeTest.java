@@ -52,6 +52,18 @@ class StudyRunnerResumeTest {
     }
 
     @Test
+    void anotherDirectionIsRefusedBeforeAnythingIsWrittenSoADryRunCanAskToo() {
+        runner("accuracy", "tribuo-logistic").create(false);
+        String text = FILE.formatted("accuracy", "tribuo-logistic", C)
+                .replace("direction: maximize", "direction: minimize\ndirection_check: false");
+        StudyRunner minimizing = new StudyRunner(new StudySpecParser().parse(text, "cart.yaml"), text, storage,
+                wiring.trainers(), wiring.devices());
+
+        assertThatThrownBy(minimizing::checkResumable).isInstanceOf(CliException.class)
+                .hasMessageStartingWith("study 'cart' was created with directions [MAXIMIZE], not [MINIMIZE];");
+    }
+
+    @Test
     void aParameterSearchedFromAnotherKindOfDistributionThanTheTrialsRecordedIsRefusedNamingBoth() {
         Study study = runner("accuracy", "tribuo-logistic").create(false);
         Trial first = study.ask();

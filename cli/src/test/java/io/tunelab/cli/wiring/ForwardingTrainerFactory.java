@@ -26,6 +26,11 @@ public abstract class ForwardingTrainerFactory implements TrainerFactory {
     }
 
     @Override
+    public int firstStep() {
+        return delegate.firstStep();
+    }
+
+    @Override
     public String modelArtifact() {
         return delegate.modelArtifact();
     }

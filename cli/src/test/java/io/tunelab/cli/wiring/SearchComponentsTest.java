@@ -32,7 +32,7 @@ class SearchComponentsTest {
     }
 
     private static Pruner pruner(String yaml) {
-        return SearchComponents.pruner(spec(yaml).pruner());
+        return SearchComponents.pruner(spec(yaml).pruner(), 1);
     }
 
     private static Sampler sampler(String yaml) {
@@ -42,10 +42,10 @@ class SearchComponentsTest {
 
     @Test
     void everyPrunerTypeIsBuiltWithItsOptions() {
-        assertThat(SearchComponents.pruner(new StudySpecParser().parse(SpecFiles.MINIMAL, "s.yaml").pruner()))
+        assertThat(SearchComponents.pruner(new StudySpecParser().parse(SpecFiles.MINIMAL, "s.yaml").pruner(), 1))
                 .isInstanceOf(NopPruner.class);
         assertThat(pruner("pruner: {type: median, startup_trials: 3, warmup_steps: 2}"))
-                .isEqualTo(new MedianPruner(3, 2, 1, 1));
+                .isEqualTo(new MedianPruner(3, 2, 1, 1, 1));
         assertThat(pruner("pruner: {type: percentile, percentile: 25}"))
                 .isInstanceOfSatisfying(PercentilePruner.class, p -> assertThat(p.percentile()).isEqualTo(25));
         assertThat(pruner("pruner: {type: asha, min_resource: 2, reduction_factor: 3}").describe())

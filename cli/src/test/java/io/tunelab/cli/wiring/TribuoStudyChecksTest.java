@@ -101,6 +101,18 @@ class TribuoStudyChecksTest {
     }
 
     @Test
+    void aWordInARegressionsTargetIsRefusedAtDataTargetNotAClassifiersLabel(@TempDir Path dir) throws IOException {
+        Path csv = Files.writeString(dir.resolve("d.csv"), "a,b,y\n1,2,0.5\n3,4,high\n");
+        StudySpec regression = spec("minimize", "rmse", "{type: none}", "{dataset: '" + csv + "', target: y, task: regression}");
+        StudySpec classification = spec("maximize", "accuracy", "{type: none}", "{dataset: '" + csv + "', target: y}");
+
+        assertThatThrownBy(() -> new TribuoTrainers().configuration(regression)).isInstanceOf(CliException.class)
+                .hasMessage("data.target: CSV " + csv + " column 'y' is not numeric (line 3 holds 'high'); the target of a"
+                        + " regression needs a number in every row: correct that line or remove it");
+        assertThat(new TribuoTrainers().configuration(classification).trainer()).startsWith("tribuo-cart");
+    }
+
+    @Test
     void aPrunerOverAHoldOutIsRefusedSinceEachTrialReportsOneStep() {
         StudySpec spec = spec("maximize", "accuracy", "{type: median, startup_trials: 2}",
                 "{dataset: synthetic-classification, samples: 200, classes: 2, seed: 1, valid_split: 0.2}");

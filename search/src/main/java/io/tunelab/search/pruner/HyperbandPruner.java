@@ -25,8 +25,12 @@ import java.util.zip.CRC32;
  * modulo the total budget, walked through the bracket budgets {@code ceil(n * eta^s / (s + 1))} with
  * {@code s = n - 1 - b}. A bracket judges a trial only against the trials of the same bracket.
  *
- * <p>With an automatic maximum resource ({@link #autoMaxResource}), it is the last step + 1 of the
- * lowest-numbered COMPLETE trial, fixed once known; nothing is pruned before. Thread-safe.
+ * <p>Steps are the resource, as in {@link SuccessiveHalvingPruner}: with epochs reported from 1, a rung at step
+ * {@code r} is reached after {@code r} epochs. With an automatic maximum resource ({@link #autoMaxResource}), it
+ * is the last step + 1 of the lowest-numbered COMPLETE trial (Optuna's: the number of steps 0..last), fixed once
+ * known; nothing is pruned before. With epochs from 1 that is one more than the epochs, which can add a last
+ * bracket whose first rung no trial reaches: that bracket, Hyperband's most patient, prunes nothing, as the most
+ * patient bracket does anyway. Thread-safe.
  */
 public final class HyperbandPruner implements Pruner {
     private static final int AUTO = 0;

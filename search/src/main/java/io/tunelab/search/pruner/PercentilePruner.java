@@ -20,21 +20,29 @@ import java.util.Objects;
  *
  * <p>A trial is judged only when all of these hold, otherwise it is kept with a reason saying which
  * rule held it back: at least one and at least {@code startupTrials} trials have COMPLETEd; its
- * latest step is at least {@code warmupSteps}; the latest step is the first reported step at or after
- * a pruning step {@code warmupSteps + k * intervalSteps}; and at least {@code minTrials} COMPLETE
- * trials reported a value at that very step. A trial whose every value is NaN is pruned. A NaN reported
- * by another trial counts as the worst possible value (Optuna ignores it instead).
+ * latest step is at least {@code firstStep + warmupSteps}; the latest step is the first reported step at
+ * or after a pruning step {@code firstStep + warmupSteps + k * intervalSteps}; and at least {@code
+ * minTrials} COMPLETE trials reported a value at that very step.
+ *
+ * <p>Steps count from {@code firstStep}, the step of a trial's first report. It is 0 by default, as in
+ * Optuna, whose warm-up "assumes that step starts at zero" (Keras's epochs, folds): {@code warmupSteps = N}
+ * then spares steps {@code 0..N-1}. Objectives that number their steps from 1 (Tunelab's trainers report
+ * epoch {@code e} as step {@code e}, from 1) say so with {@link #withFirstStep withFirstStep(1)}, and
+ * {@code warmupSteps = N} spares their first N epochs, steps {@code 1..N}. A trial whose every value is
+ * NaN is pruned. A NaN reported by another trial counts as the worst possible value (Optuna ignores it
+ * instead).
  *
  * <p>Immutable and thread-safe; the decision depends only on the history it is given.
  *
  * @param percentile    in {@code [0, 100]}
  * @param startupTrials COMPLETE trials needed before anything is pruned, {@code >= 0}
- * @param warmupSteps   steps below this are never pruned, {@code >= 0}
+ * @param warmupSteps   the first this many steps from {@code firstStep} are never pruned, {@code >= 0}
  * @param intervalSteps pruning happens every this many steps after the warm-up, {@code >= 1}
  * @param minTrials     COMPLETE trials' values needed at a step to judge it, {@code >= 1}
+ * @param firstStep     the step steps count from: 0 (Optuna's), or 1 for epochs numbered from 1, {@code >= 0}
  */
 public record PercentilePruner(double percentile, int startupTrials, int warmupSteps, int intervalSteps,
-                               int minTrials) implements Pruner {
+                               int minTrials, int firstStep) implements Pruner {
 
     public PercentilePruner {
         if (!(percentile >= 0 && percentile <= 100)) {
@@ -44,6 +52,12 @@ public record PercentilePruner(double percentile, int startupTrials, int warmupS
         PrunerException.atLeast("warmupSteps", warmupSteps, 0);
         PrunerException.atLeast("intervalSteps", intervalSteps, 1);
         PrunerException.atLeast("minTrials", minTrials, 1);
+        PrunerException.atLeast("firstStep", firstStep, 0);
+    }
+
+    /** Steps counted from 0, as in Optuna. */
+    public PercentilePruner(double percentile, int startupTrials, int warmupSteps, int intervalSteps, int minTrials) {
+        this(percentile, startupTrials, warmupSteps, intervalSteps, minTrials, 0);
     }
 
     /** Optuna's defaults: 5 startup trials, no warm-up, every step, one value needed. */
@@ -52,19 +66,24 @@ public record PercentilePruner(double percentile, int startupTrials, int warmupS
     }
 
     public PercentilePruner withStartupTrials(int n) {
-        return new PercentilePruner(percentile, n, warmupSteps, intervalSteps, minTrials);
+        return new PercentilePruner(percentile, n, warmupSteps, intervalSteps, minTrials, firstStep);
     }
 
     public PercentilePruner withWarmupSteps(int n) {
-        return new PercentilePruner(percentile, startupTrials, n, intervalSteps, minTrials);
+        return new PercentilePruner(percentile, startupTrials, n, intervalSteps, minTrials, firstStep);
     }
 
     public PercentilePruner withIntervalSteps(int n) {
-        return new PercentilePruner(percentile, startupTrials, warmupSteps, n, minTrials);
+        return new PercentilePruner(percentile, startupTrials, warmupSteps, n, minTrials, firstStep);
     }
 
     public PercentilePruner withMinTrials(int n) {
-        return new PercentilePruner(percentile, startupTrials, warmupSteps, intervalSteps, n);
+        return new PercentilePruner(percentile, startupTrials, warmupSteps, intervalSteps, n, firstStep);
+    }
+
+    /** The same pruner with steps counted from {@code step}: 1 for epochs numbered from 1. */
+    public PercentilePruner withFirstStep(int step) {
+        return new PercentilePruner(percentile, startupTrials, warmupSteps, intervalSteps, minTrials, step);
     }
 
     @Override
@@ -84,13 +103,15 @@ public record PercentilePruner(double percentile, int startupTrials, int warmupS
             return PruneDecision.keep("no value reported yet");
         }
         int step = trial.intermediateValues().lastKey();
-        if (step < warmupSteps) {
-            return PruneDecision.keep("step " + step + " is within the " + warmupSteps + " warm-up steps");
+        int firstPruned = firstStep + warmupSteps;
+        if (step < firstPruned) {
+            return PruneDecision.keep("step " + step + " is within the " + warmupSteps + " warm-up steps"
+                    + (firstStep == 0 ? "" : " from step " + firstStep));
         }
-        int pruningStep = (step - warmupSteps) / intervalSteps * intervalSteps + warmupSteps;
+        int pruningStep = (step - firstPruned) / intervalSteps * intervalSteps + firstPruned;
         if (Curves.stepBefore(trial, step) >= pruningStep) {
             return PruneDecision.keep("step " + step + " is not a pruning step (every " + intervalSteps
-                    + " steps from step " + warmupSteps + ", and step " + pruningStep + " was already judged)");
+                    + " steps from step " + firstPruned + ", and step " + pruningStep + " was already judged)");
         }
         Direction direction = study.direction();
         double best = Curves.bestSoFar(trial, direction);
@@ -144,5 +165,6 @@ public record PercentilePruner(double percentile, int startupTrials, int warmupS
         d.put("warmup_steps", warmupSteps);
         d.put("interval_steps", intervalSteps);
         d.put("min_trials", minTrials);
+        d.put("first_step", firstStep);
     }
 }

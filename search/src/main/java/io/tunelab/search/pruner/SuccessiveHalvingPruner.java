@@ -31,6 +31,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * io.tunelab.search.trial.Trial#shouldPrune()} is called after every report, as it should be: a rung
  * passed between two calls is judged at the call that follows it, and never judged again.
  *
+ * <p>Steps are the resource trials consume: a trial reaches a rung at step {@code r} after {@code r} epochs when
+ * it reports epoch {@code e} as step {@code e} from 1, as Tunelab's trainers do ({@code minResource = 1} judges
+ * each trial after its first epoch), and after {@code r + 1} when it counts from 0, as Optuna's Keras callback
+ * does. There is no warm-up to count from a first step: rungs are where the resource puts them.
+ *
  * <p>With an automatic minimum resource ({@link #autoMinResource}), it is {@code max(1, lastStep / 100)}
  * of the lowest-numbered COMPLETE trial, fixed once known; nothing is pruned before. Thread-safe.
  */

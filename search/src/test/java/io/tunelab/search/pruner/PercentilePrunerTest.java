@@ -88,6 +88,24 @@ class PercentilePrunerTest {
                 .isFalse();
     }
 
+    @Test
+    void warmUpStepsCountFromStepZeroAsInOptunaOrFromTheFirstStepGiven() {
+        FrozenTrial firstOfZeroBased = running(Map.of(0, 9.0));
+        FrozenTrial secondOfZeroBased = running(Map.of(0, 9.0, 1, 9.0));
+        FrozenTrial firstEpochOfOneBased = running(Map.of(1, 9.0));
+        MedianPruner oneWarmUpStep = new MedianPruner(0, 1, 1, 1);
+
+        assertThat(oneWarmUpStep.evaluate(history(Direction.MINIMIZE, firstOfZeroBased), firstOfZeroBased).prune()).isFalse();
+        assertThat(oneWarmUpStep.evaluate(history(Direction.MINIMIZE, secondOfZeroBased), secondOfZeroBased).prune()).isTrue();
+        assertThat(oneWarmUpStep.evaluate(history(Direction.MINIMIZE, firstEpochOfOneBased), firstEpochOfOneBased).prune())
+                .as("Optuna's rule: step 1 is past one warm-up step from 0").isTrue();
+        assertThat(oneWarmUpStep.withFirstStep(1).evaluate(history(Direction.MINIMIZE, firstEpochOfOneBased),
+                firstEpochOfOneBased).reason()).isEqualTo("step 1 is within the 1 warm-up steps from step 1");
+        assertThat(new PercentilePruner(50, 0, 1, 2, 1).withFirstStep(1).evaluate(history(Direction.MINIMIZE,
+                running(Map.of(1, 9.0, 2, 9.0, 3, 9.0))), running(Map.of(1, 9.0, 2, 9.0, 3, 9.0))).reason())
+                .isEqualTo("step 3 is not a pruning step (every 2 steps from step 2, and step 2 was already judged)");
+    }
+
     static Stream<Arguments> rulesThatHoldATrialBack() {
         return Stream.of(
                 Arguments.of(new MedianPruner(6, 0, 1, 1), Map.of(0, 9.0),
@@ -208,7 +226,8 @@ class PercentilePrunerTest {
     @Test
     void describesItsConfiguration() {
         assertThat(PercentilePruner.of(25).withWarmupSteps(2).describe())
-                .containsEntry("type", "percentile").containsEntry("percentile", 25.0).containsEntry("warmup_steps", 2);
+                .containsEntry("type", "percentile").containsEntry("percentile", 25.0).containsEntry("warmup_steps", 2)
+                .containsEntry("first_step", 0);
         assertThat(new MedianPruner().describe()).containsEntry("type", "median").containsEntry("startup_trials", 5);
     }
 }

@@ -87,7 +87,8 @@ final class JdbcProvenanceStore implements ProvenanceStore {
     /**
      * Builds a finished trial's provenance from its study's attributes ({@code seed}, {@code sampler},
      * {@code pruner}, {@code dataset_fingerprint}), the trial's own {@code dataset_fingerprint} system
-     * attribute if set, this process's runtime, and where the trial ran ({@link #execution}).
+     * attribute if set, else its {@code dataset_fingerprint} user attribute (what the trainers set, a map holding
+     * {@code sha256}), this process's runtime, and where the trial ran ({@link #execution}).
      */
     static Provenance fromStudy(Connection c, long studyId, long trialId, Map<String, Object> trialSystemAttrs,
                                        Map<String, Object> trialUserAttrs, String workerId, java.time.Instant start,
@@ -103,11 +104,19 @@ final class JdbcProvenanceStore implements ProvenanceStore {
                 }
             }
         }
-        Object fingerprint = trialSystemAttrs.getOrDefault("dataset_fingerprint", attrs.get("dataset_fingerprint"));
+        Object fingerprint = trialSystemAttrs.getOrDefault("dataset_fingerprint",
+                trialUserAttrs.getOrDefault("dataset_fingerprint", attrs.get("dataset_fingerprint")));
         return new Provenance(trialId, attrs.get("seed") instanceof Number n ? n.longValue() : null,
-                asMap(attrs.get("sampler")), asMap(attrs.get("pruner")),
-                fingerprint == null ? null : String.valueOf(fingerprint), RuntimeInfo.current(),
+                asMap(attrs.get("sampler")), asMap(attrs.get("pruner")), fingerprintText(fingerprint), RuntimeInfo.current(),
                 RuntimeInfo.hostName(), workerId, start, end, execution(trialSystemAttrs, trialUserAttrs));
+    }
+
+    /** A fingerprint as text: {@code sha256:<hex>} for a trainer's map holding {@code sha256}, else as it is. */
+    private static String fingerprintText(Object fingerprint) {
+        if (fingerprint instanceof Map<?, ?> map && map.get("sha256") != null) {
+            return "sha256:" + map.get("sha256");
+        }
+        return fingerprint == null ? null : String.valueOf(fingerprint);
     }
 
     /**

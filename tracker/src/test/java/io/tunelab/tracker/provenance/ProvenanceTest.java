@@ -67,6 +67,21 @@ class ProvenanceTest {
     }
 
     @Test
+    void theDatasetFingerprintATrainerSetsAsAUserAttributeIsTheProvenancesFingerprint() throws Exception {
+        String sha = "51332a0edd7c6fdf7746eeeaf2d0994a83828a233f29ce63e55d7f0bc1a8ec52";
+        try (Tracker tracker = TestTrackers.open(tmp.resolve("t"))) {
+            Study study = Study.builder("fp").storage(tracker.storage()).create();
+            study.optimize(trial -> {
+                trial.setUserAttr("dataset_fingerprint", Map.of("sha256", sha, "examples", 100, "num_classes", 2));
+                return trial.suggestFloat("x", 0, 1);
+            }, OptimizeOptions.trials(1).withParallelism(1));
+
+            Provenance p = tracker.provenance().find(study.trials().get(0).id()).orElseThrow();
+            assertThat(p.datasetFingerprint()).isEqualTo("sha256:" + sha);
+        }
+    }
+
+    @Test
     void aSavedProvenanceReplacesTheRecordedOne() throws Exception {
         try (Tracker tracker = TestTrackers.open(tmp.resolve("t"))) {
             FrozenTrial t = io.tunelab.tracker.TestTrackers.completeTrial(tracker.storage(), "s", 1.0);
