@@ -35,7 +35,28 @@ final class KerasHints {
             Map.entry("lr", RATE),
             Map.entry("optimizer", "the optimizer is a hyperparameter: `optimizer: {choice: [adam]}` in space"));
 
+    /** Keras's (and the book's) schedule classes, by the Tunelab schedule type that does their work. */
+    private static final Map<String, String> SCHEDULE_TYPES = Map.ofEntries(
+            Map.entry("exponentialdecay", "exponential"),
+            Map.entry("piecewiseconstantdecay", "piecewise"),
+            Map.entry("inversetimedecay", "power"),
+            Map.entry("cosinedecay", "cosine"),
+            Map.entry("reducelronplateau", "plateau"),
+            Map.entry("onecyclescheduler", "one_cycle"),
+            Map.entry("onecyclelr", "one_cycle"),
+            Map.entry("onecycle", "one_cycle"));
+
     private KerasHints() {
+    }
+
+    /**
+     * The hint for an unknown {@code fit.schedule.type} that names a Keras schedule class (ExponentialDecay,
+     * PiecewiseConstantDecay, InverseTimeDecay, CosineDecay, ReduceLROnPlateau, the book's OneCycleScheduler),
+     * matched as {@link #forFitKey} matches keys; empty for any other name.
+     */
+    static Optional<String> forScheduleType(String given) {
+        String type = SCHEDULE_TYPES.get(given.toLowerCase(Locale.ROOT).replace("_", "").replace("-", ""));
+        return Optional.ofNullable(type == null ? null : "Keras's " + given + " is `type: " + type + "`");
     }
 
     /** The hint for an unknown key under {@code fit}, naming the schedule types where it helps. */

@@ -4,7 +4,9 @@ import java.math.BigInteger;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -27,12 +29,15 @@ final class TrainingSections {
 
     /** A name from {@code known}, as a scalar or under {@code key} of a mapping whose other keys are free-form. */
     private static Named named(Node node, String path, String key, String what, Set<String> known, Problems problems) {
-        return named(node, path, key, what, known, problems, UnaryOperator.identity());
+        return named(node, path, key, what, known, problems, UnaryOperator.identity(), given -> Optional.empty());
     }
 
-    /** The same, reading a name as {@code spelling} makes it (one spelling kept of several a file may use). */
+    /**
+     * The same, reading a name as {@code spelling} makes it (one spelling kept of several a file may use), and
+     * telling of an unknown name what {@code hint} says of it instead of the closest known name when it says anything.
+     */
     private static Named named(Node node, String path, String key, String what, Set<String> known, Problems problems,
-                               UnaryOperator<String> spelling) {
+                               UnaryOperator<String> spelling, Function<String, Optional<String>> hint) {
         Fields f = node instanceof ScalarNode ? null : Fields.of(node, path, problems);
         if (f == null && !(node instanceof ScalarNode)) {
             return null;
@@ -43,7 +48,8 @@ final class TrainingSections {
         String name = given == null ? null : spelling.apply(given);
         if (name != null && !known.contains(name)) {
             problems.at(nameNode, namePath, "unknown " + what + " " + Texts.quote(given)
-                    + Texts.didYouMean(given, known) + "; expected " + Texts.oneOf(known));
+                    + hint.apply(given).map(h -> "; " + h).orElse(Texts.didYouMean(given, known))
+                    + "; expected " + Texts.oneOf(known));
             return null;
         }
         Map<String, Object> options = f == null ? Map.of() : freeForm(f, List.of(key));
@@ -177,7 +183,8 @@ final class TrainingSections {
 
     private static FitSpec.Schedule schedule(Node node, SpecCatalog catalog, Problems problems) {
         // one_cycle as the hyperparameter lr_schedule spells it; one-cycle (the schedules' old spelling) reads the same
-        Named named = named(node, "fit.schedule", "type", "schedule", catalog.schedules(), problems, t -> t.replace('-', '_'));
+        Named named = named(node, "fit.schedule", "type", "schedule", catalog.schedules(), problems, t -> t.replace('-', '_'),
+                KerasHints::forScheduleType);
         return named == null ? null : new FitSpec.Schedule(named.name(), named.options());
     }
 }

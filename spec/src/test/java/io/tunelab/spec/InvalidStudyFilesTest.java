@@ -186,6 +186,11 @@ class InvalidStudyFilesTest {
                         "fit.ModelCheckpoint", "Keras's ModelCheckpoint is `checkpoint_every: N`"),
                 added("Keras's LearningRateScheduler", "fit: {learning_rate_scheduler: cosine}",
                         "fit.learning_rate_scheduler", "`schedule: {type: TYPE, ...}` with TYPE one of constant, power"),
+                added("Keras's ExponentialDecay as the schedule's type", "fit: {schedule: {type: ExponentialDecay}}",
+                        "fit.schedule.type", "unknown schedule 'ExponentialDecay'; Keras's ExponentialDecay is `type: exponential`;"
+                                + " expected constant, power"),
+                added("the book's OneCycleScheduler as the schedule's type", "fit: {schedule: {type: OneCycleScheduler}}",
+                        "fit.schedule.type", "Keras's OneCycleScheduler is `type: one_cycle`"),
                 added("checkpoints every zero epochs", "fit: {checkpoint_every: 0}",
                         "fit.checkpoint_every", "must be an integer from 1 to 1000000, got 0"),
                 added("checkpoints less often than the epochs run", "fit: {epochs: 2, checkpoint_every: 5}",
