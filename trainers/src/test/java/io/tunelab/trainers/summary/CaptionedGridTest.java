@@ -78,4 +78,20 @@ class CaptionedGridTest {
         assertThatThrownBy(() -> CaptionedGrid.png(List.of(), 2)).isInstanceOf(TrainersException.class)
                 .hasMessageContaining("no samples");
     }
+
+    @Test
+    void tilesWidenToTheirWidestCaptionSoClassNamesAreShownWhole() throws IOException {
+        String caption = "true: T-shirt/top\npred: Ankle boot";
+        BufferedImage image = decode(CaptionedGrid.png(List.of(new CaptionedGrid.Tile(grey(28, 28, 0.5f), caption, false),
+                new CaptionedGrid.Tile(grey(28, 28, 0.5f), "true: Bag\npred: Bag", false)), 2));
+        java.awt.Graphics2D g = Rasters.graphics(Rasters.canvas(1, 1), 11);
+        int text = g.getFontMetrics().stringWidth("true: T-shirt/top");
+        assertThat(Rasters.fit("true: T-shirt/top", g.getFontMetrics(), 84)).as("the line is wider than the enlarged image")
+                .endsWith("…");
+        int tile = (image.getWidth() - 1) / 2;
+        assertThat(tile).isGreaterThanOrEqualTo(text);
+        int left = (tile - 84) / 2;
+        assertThat(image.getRGB(left + 1, 1) & 0xff).as("the image centred in the wider tile").isEqualTo(128);
+        assertThat(image.getRGB(0, 1) & 0xff).isEqualTo(255);
+    }
 }
