@@ -56,6 +56,8 @@ final class Database implements AutoCloseable, Transactions {
     private final Connections connections;
     /** Ends the share this process serves its embedded database by ({@link LocalShare}), or null for none. */
     private volatile Runnable endSharing;
+    /** Markers of the durable writes made through another process's share ({@link #markDurableWrites}), or null. */
+    private volatile WriteMarkers markers;
     private final Dialect dialect;
     private final String url;
     /** Whether {@link #url} names a database server, whose shutdown clients see as failures to wait out. */
@@ -69,6 +71,14 @@ final class Database implements AutoCloseable, Transactions {
         this.url = DatabaseSettings.redacted(url);
         this.remote = remote;
         this.outages = new OutageWatch(this.url, outageTolerance);
+    }
+
+    /**
+     * Has every durable write check, when its checkpoint fails, that its commit was not lost ({@link WriteMarkers}): for
+     * a process that joined another's share, whose acknowledged commits can end with that process before reaching the file.
+     */
+    void markDurableWrites() {
+        markers = new WriteMarkers();
     }
 
     /** Has {@link #close} run {@code end} first: it ends the share this process serves the database by, if any. */
@@ -146,8 +156,10 @@ final class Database implements AutoCloseable, Transactions {
     /**
      * Like {@link #inTransaction}, and the commit is on disk when this returns, together with every
      * commit before it: on H2 a {@code CHECKPOINT} follows the commit. For state changes that must
-     * survive a {@code kill -9} (a finished trial, a study, an alias move). The work runs once: when the
-     * checkpoint fails after the commit (the share of a joined process closing), the checkpoint alone is retried.
+     * survive a {@code kill -9} (a finished trial, a study, an alias move). When the checkpoint fails after
+     * the commit, the checkpoint alone is retried; but through another process's share ({@link #markDurableWrites}),
+     * whose holder may end between the two, the work runs again when its commit is not on the next holder of the file
+     * (its {@link WriteMarkers marker} is missing there): like every transaction it must be a function of its connection.
      */
     <T> T inDurableTransaction(SqlWork<T> work) {
         return run(work, true);
@@ -175,20 +187,34 @@ final class Database implements AutoCloseable, Transactions {
         boolean waitingOutOutage = false;
         boolean reached = false;
         // Once committed, the work is done: a failed makeDurable is retried alone, never the work (which would then
-        // run twice, e.g. when a joined process's holder ends between the commit and the checkpoint).
+        // run twice). Through a share (markers), a commit the holder acknowledged can still be lost with it before the
+        // checkpoint; once a commit was sent, each retry looks its marker up to know whether the work must run again.
+        WriteMarkers marks = durable ? markers : null;
+        String marker = marks == null ? null : marks.next();
         boolean committed = false;
+        boolean sent = false;
         T result = null;
         try {
             for (int attempt = 1; ; attempt++) {
                 try (Connection c = connections.get()) {
                     try {
+                        if (sent) {
+                            committed = marks.holds(c, marker);
+                        }
                         if (!committed) {
                             result = work.run(c);
+                            if (marks != null) {
+                                marks.write(c, marker);
+                                sent = true;
+                            }
                             c.commit();
                             committed = true;
                         }
                         if (durable) {
                             dialect.makeDurable(c);
+                        }
+                        if (marks != null) {
+                            marks.forget(c, marker);
                         }
                         reached = true;
                         return result;

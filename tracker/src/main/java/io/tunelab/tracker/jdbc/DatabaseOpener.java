@@ -55,6 +55,7 @@ final class DatabaseOpener {
         Database db = new Database(PooledConnections.open(source, file.withPoolSize(share.maxPoolSize()), Dialect.H2),
                 Dialect.H2, file.jdbcUrl(), true, file.outageTolerance());
         db.endSharingWith(source::endSharing);
+        db.markDurableWrites();
         migrateOrClose(db);
         Database.Log.LOG.info("The tracker database {} is held by another process; joined it through that process's share",
                 DatabaseSettings.redacted(file.jdbcUrl()));

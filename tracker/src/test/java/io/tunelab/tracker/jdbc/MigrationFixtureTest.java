@@ -42,7 +42,7 @@ class MigrationFixtureTest {
         Database db = Database.open(DatabaseSettings.embedded(copyFixture()));
         try (JdbcTrialStorage storage = new JdbcTrialStorage(db, true, new LocalArtifactRepository(tmp.resolve("a")),
                 StorageOptions.defaults().withoutHeartbeat())) {
-            assertThat(appliedVersions(db)).containsExactly("1", "2", "3", "3.1", "4", "5", "6", "6.1", "7", "8");
+            assertThat(appliedVersions(db)).containsExactly("1", "2", "3", "3.1", "4", "5", "6", "6.1", "7", "8", "9");
             long study = storage.findStudy("legacy").orElseThrow().id();
             assertThat(storage.study(study).systemAttrs()).containsEntry("seed", 42)
                     .containsEntry("sampler", Map.of("type", "random", "seed", 42));
@@ -77,7 +77,7 @@ class MigrationFixtureTest {
         Database.open(DatabaseSettings.embedded(dir)).close();
         Database db = Database.open(DatabaseSettings.embedded(dir));
         try {
-            assertThat(appliedVersions(db)).containsExactly("1", "2", "3", "3.1", "4", "5", "6", "6.1", "7", "8");
+            assertThat(appliedVersions(db)).containsExactly("1", "2", "3", "3.1", "4", "5", "6", "6.1", "7", "8", "9");
         } finally {
             db.close();
         }
