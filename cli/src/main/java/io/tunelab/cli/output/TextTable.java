@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.PrintWriter;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -133,7 +135,8 @@ public record TextTable(List<String> columns, List<List<Object>> rows, List<Stri
 
     /**
      * One format per column: when a column's numbers are fractions written plainly ({@code 0.489}, {@code 0.50944}), each
-     * gets as many decimals as the longest ({@code 0.48900}); a column with a number in scientific form is left as it is.
+     * gets as many decimals as the longest, written with its own digits ({@code 0.48900}, {@code 0.8498522} beside
+     * {@code 0.0099544}); a column with a number in scientific form is left as it is.
      */
     private void alignDecimals(List<List<String>> cells, int c) {
         int decimals = 0;
@@ -152,10 +155,11 @@ public record TextTable(List<String> columns, List<List<Object>> rows, List<Stri
         }
         for (int i = 0; decimals > 0 && i < rows.size(); i++) {
             if (rows.get(i).get(c) != null) {
-                String text = cells.get(i).get(c);
-                int dot = text.indexOf('.');
-                int has = dot < 0 ? 0 : text.length() - dot - 1;
-                cells.get(i).set(c, text + (dot < 0 ? "." : "") + "0".repeat(decimals - has));
+                // the value's own digits to that many decimals, never zeros standing for digits it has (0.84985222 is
+                // 0.849852 in short form, and 0.8498522 beside 0.0099544, not 0.8498520)
+                double value = ((Number) rows.get(i).get(c)).doubleValue();
+                cells.get(i).set(c, new BigDecimal(Double.toString(value)).setScale(decimals, RoundingMode.HALF_EVEN)
+                        .toPlainString());
             }
         }
     }

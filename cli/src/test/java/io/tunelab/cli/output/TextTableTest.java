@@ -39,6 +39,14 @@ class TextTableTest {
     }
 
     @Test
+    void aFractionAlignedToMoreDecimalsShowsItsOwnDigitsNotZeros() {
+        TextTable t = new TextTable(List.of("param", "importance"), List.of(
+                Arrays.asList("max_depth", 0.8498522245385525), Arrays.asList("impurity", 0.009954400438300636)));
+
+        assertThat(t.text()).contains("max_depth   0.8498522").contains("impurity    0.0099544");
+    }
+
+    @Test
     void textHasARuleUnderTheHeaderRightAlignsNumbersAndTrimsTrailingSpaces() {
         assertThat(TABLE.text()).isEqualTo("""
                 name      value  note
