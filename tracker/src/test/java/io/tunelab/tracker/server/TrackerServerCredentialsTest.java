@@ -101,10 +101,10 @@ class TrackerServerCredentialsTest {
     }
 
     @Test
-    void thePasswordFilesAreRandomAndReadableByTheirOwnerOnly() throws Exception {
+    void thePasswordFilesAreRandomAndTheyAndTheDatabaseFileAreReadableByTheirOwnerOnly() throws Exception {
         try (TrackerServer a = start(tmp.resolve("a")); TrackerServer b = start(tmp.resolve("b"))) {
             for (Path dir : new Path[] {tmp.resolve("a"), tmp.resolve("b")}) {
-                for (String name : new String[] {PasswordFile.ADMIN_FILE, PasswordFile.STUDY_FILE}) {
+                for (String name : new String[] {PasswordFile.ADMIN_FILE, PasswordFile.STUDY_FILE, "tracker.mv.db"}) {
                     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve(name))))
                             .as(name).isEqualTo("rw-------");
                 }
