@@ -69,7 +69,7 @@ final class Database implements AutoCloseable, Transactions {
         this.dialect = dialect;
         this.url = DatabaseSettings.redacted(url);
         this.remote = remote;
-        this.outages = new OutageWatch(this.url, outageTolerance);
+        this.outages = new OutageWatch(this.url, outageTolerance, remote && !DatabaseSettings.isServer(url));
     }
 
     /** Has {@link #close} run {@code end} first: it ends the share this process serves the database by, if any. */
