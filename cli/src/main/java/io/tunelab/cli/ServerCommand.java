@@ -64,10 +64,12 @@ final class ServerCommand implements Callable<Integer> {
         out.println("Tracker server: " + server.jdbcUrl() + (allowOthers ? "" : " (loopback only)") + "; Ctrl-C to stop");
         out.println("Password of the study user " + PasswordFile.STUDY_USER + ": " + server.passwordFile()
                 + " (readable by you only; copy it to other machines' workers)");
+        Path artifacts = dir.resolve("artifacts").toAbsolutePath();
+        out.println("Artifacts: " + artifacts + "; every client command (worker, promote, serve, predict, download, ...)"
+                + " reads and writes models there only with TUNELAB_ARTIFACTS set to it:");
+        out.println("  export TUNELAB_ARTIFACTS=" + artifacts);
         out.println("Workers:  tunelab worker --storage " + server.jdbcUrl() + " --password-file " + server.passwordFile()
                 + " --study NAME");
-        out.println("Artifacts go to " + dir.resolve("artifacts").toAbsolutePath()
-                + " (set TUNELAB_ARTIFACTS there on workers of this machine)");
         out.flush();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

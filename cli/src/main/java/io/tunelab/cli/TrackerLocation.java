@@ -5,8 +5,9 @@ import io.tunelab.cli.query.StorageUrlOption;
 import io.tunelab.cli.wiring.EnvironmentVariable;
 import io.tunelab.cli.wiring.StorageAccess;
 import io.tunelab.tracker.TrackerException;
+import io.tunelab.tracker.config.DatabaseCredentials;
 import io.tunelab.tracker.config.DatabaseSettings;
-import io.tunelab.tracker.config.PasswordFile;
+import io.tunelab.tracker.config.StorageOptions;
 import io.tunelab.tracker.setup.TrackerConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -149,8 +150,8 @@ final class TrackerLocation {
         String storage = access.url();
         if (storage.startsWith("jdbc:")) {
             Path root = artifactRoot(EnvironmentVariable.read("TUNELAB_ARTIFACTS"));
-            return TrackerConfig.forUrl(storage, root)
-                    .withDatabase(poolSize(credentials(DatabaseSettings.of(storage), access.passwordFile())));
+            return new TrackerConfig(poolSize(credentials(DatabaseSettings.of(storage), access.passwordFile())), root,
+                    StorageOptions.defaults());
         }
         if (!StorageUrlOption.isStorage(storage) || storage.startsWith("memory:")) {
             throw new CliException("--storage: expected " + StorageUrlOption.EXPECTED + ", got '" + storage + "'");
@@ -198,45 +199,13 @@ final class TrackerLocation {
     }
 
     /**
-     * PostgreSQL URLs take their user and password from {@code TUNELAB_DB_USER} / {@code TUNELAB_DB_PASSWORD}.
-     * A tracker server ({@code jdbc:h2:tcp:}, {@code jdbc:h2:ssl:}) is used as its study user
-     * ({@code TUNELAB_DB_USER} overrides it) with the password of {@code TUNELAB_DB_PASSWORD}, else of
-     * {@code passwordFile} ({@code --password-file}), else of {@code $TUNELAB_DB_PASSWORD_FILE}, else of
-     * the file {@code tunelab server} wrote in {@code .tunelab/} when it runs in this directory.
+     * The credentials of {@link DatabaseCredentials} (the environment, or {@code passwordFile} from {@code --password-file}),
+     * as the Java API's {@code TrackerConfig.forUrl} takes them.
      */
     private static DatabaseSettings credentials(DatabaseSettings settings, Path passwordFile) {
-        String user = System.getenv("TUNELAB_DB_USER");
-        String password = System.getenv("TUNELAB_DB_PASSWORD");
-        if (settings.isPostgresql()) {
-            return user == null || user.isBlank() ? settings.withCredentials("postgres", "")
-                    : settings.withCredentials(user, password == null ? "" : password);
-        }
-        if (!DatabaseSettings.isServer(settings.jdbcUrl())) {
-            return user == null || user.isBlank() ? settings : settings.withCredentials(user, password == null ? "" : password);
-        }
-        String name = user == null || user.isBlank() ? PasswordFile.STUDY_USER : user;
-        return settings.withCredentials(name, password != null ? password : serverPassword(passwordFile));
-    }
-
-    private static String serverPassword(Path passwordFile) {
-        EnvironmentVariable env = EnvironmentVariable.read("TUNELAB_DB_PASSWORD_FILE");
-        boolean fromEnv = passwordFile == null && env.isSet();
-        Path file = passwordFile != null ? passwordFile : fromEnv ? Path.of(env.value()) : Path.of(".tunelab", PasswordFile.STUDY_FILE);
-        String expected = "the file `tunelab server` wrote in its directory";
-        if (!Files.exists(file)) {
-            if (fromEnv) {
-                throw env.invalid(expected + ", but no such file exists (or set $TUNELAB_DB_PASSWORD)");
-            }
-            throw new CliException((passwordFile != null ? "--password-file: " : "") + "the tracker server's password file "
-                    + file + " does not exist; expected " + expected
-                    + " (pass it with --password-file or $TUNELAB_DB_PASSWORD_FILE, or set $TUNELAB_DB_PASSWORD)");
-        }
         try {
-            return PasswordFile.read(file);
+            return DatabaseCredentials.fromEnvironment(settings, passwordFile);
         } catch (TrackerException e) {
-            if (fromEnv) {
-                throw env.invalid(expected + ", but " + e.getMessage());
-            }
             throw new CliException((passwordFile != null ? "--password-file: " : "") + e.getMessage());
         }
     }

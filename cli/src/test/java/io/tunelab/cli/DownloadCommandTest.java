@@ -20,12 +20,18 @@ class DownloadCommandTest {
     @TempDir
     Path dir;
 
+    /** The tracker of a one-trial study {@code study} whose trial is version 1 of model m, aliased production. */
+    private Path runOneTrialAndPromoteItAsM(String study) throws Exception {
+        Path tracker = dir.resolve("tracker");
+        Path file = CartStudyFile.named(study).trials(1).writeTo(dir);
+        assertThat(tunelab("run", file.toString(), "--storage", tracker.toString()).code()).isZero();
+        assertThat(tunelab("promote", study, "--model", "m", "--storage", tracker.toString()).code()).isZero();
+        return tracker;
+    }
+
     @Test
     void theModelItsEncoderAndItsRegistryEntryAreCopiedAndChecked() throws Exception {
-        Path tracker = dir.resolve("tracker");
-        Path file = CartStudyFile.named("dl").trials(1).writeTo(dir);
-        assertThat(tunelab("run", file.toString(), "--storage", tracker.toString()).code()).isZero();
-        assertThat(tunelab("promote", "dl", "--model", "m", "--storage", tracker.toString()).code()).isZero();
+        Path tracker = runOneTrialAndPromoteItAsM("dl");
         Path out = dir.resolve("out");
 
         CliInvocation.Result r = tunelab("download", "m", "v1", "--dir", out.toString(), "--storage", tracker.toString());
@@ -46,5 +52,24 @@ class DownloadCommandTest {
         CliInvocation.Result again = tunelab("download", "m", "1", "--dir", out.toString(), "--storage", tracker.toString());
         assertThat(again.code()).isEqualTo(ExitCodes.INVALID_INPUT);
         assertThat(again.err()).contains("already holds");
+    }
+
+    @Test
+    void aVersionIsNamedByItsAliasAsServeAndPredictNameIt() throws Exception {
+        Path tracker = runOneTrialAndPromoteItAsM("dla");
+
+        CliInvocation.Result byAlias = tunelab("download", "m@production", "--dir", dir.resolve("a").toString(),
+                "--storage", tracker.toString());
+        CliInvocation.Result pinned = tunelab("download", "m@1", "--dir", dir.resolve("p").toString(),
+                "--storage", tracker.toString());
+        CliInvocation.Result typo = tunelab("download", "m@prodution", "--dir", dir.resolve("t").toString(),
+                "--storage", tracker.toString());
+
+        assertThat(byAlias.code()).as(byAlias.err()).isZero();
+        assertThat(new ObjectMapper().readTree(dir.resolve("a").resolve("version.json").toFile()).get("version").asInt())
+                .isEqualTo(1);
+        assertThat(pinned.code()).as(pinned.err()).isZero();
+        assertThat(typo.code()).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(typo.err()).contains("has no alias 'prodution'").contains("production (v1)");
     }
 }

@@ -70,6 +70,18 @@ class PredictCommandTest {
     }
 
     @Test
+    void aHeaderLackingColumnsIsRefusedNamingEveryOne() throws Exception {
+        Path input = Files.writeString(dir.resolve("x.csv"), "x0,x1,x2,x5,group\n0.1,-1,0.5,1,g0\n");
+
+        CliInvocation.Result r = tunelab("predict", "m@production", "--input", input.toString(), "--storage",
+                tracker.toString());
+
+        assertThat(r.code()).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(r.err()).contains("--input " + input + ": the header lacks the columns 'x3', 'x4' the model needs")
+                .doesNotContain("send null").doesNotContain("line 2");
+    }
+
+    @Test
     void aChangedOrMissingModelFileIsNamedBeforeAnyLoaderReadsIt() throws Exception {
         Path input = Files.writeString(dir.resolve("x.csv"), HEADER + "\n0.1,-1,0.5,2,0,1,g0\n");
         Path model;

@@ -100,13 +100,13 @@ class PromoteGateRowsTest {
     }
 
     @Test
-    void theSameSplitComparesOnEveryTestRow() {
+    void theSameSplitOfOneStudyComparesOnEveryTestRowWithoutSpeakingOfTwoStudies() {
         assertThat(promote("big-a", "--model", "same").code()).isZero();
 
         CliInvocation.Result r = promote("big-a", "--model", "same", "--gate", "paired-t", "--force");
 
         assertThat(r.code()).as(r.err()).isZero();
-        assertThat(r.out()).contains("on 200 test rows (both studies hold out the same rows)");
+        assertThat(r.out()).contains("on 200 test rows (both models hold out the same rows)").doesNotContain("both studies");
     }
 
     @Test

@@ -114,6 +114,19 @@ class ServeAndPromoteSafetyTest {
     }
 
     @Test
+    void aModelAnotherArtifactRootHoldsIsRefusedNamingThatRootInTunelabArtifacts() throws Exception {
+        Path serverRoot = dir.resolve("server").resolve("artifacts");
+        Path logged = serverRoot.resolve("study-9").resolve("trial-0").resolve("model.bin");
+        Files.createDirectories(logged.getParent());
+        Files.copy(modelFile(), logged);
+        storeVersionUri(logged.toUri());
+
+        assertThatThrownBy(this::loadVersionOne).isInstanceOf(CliException.class)
+                .hasMessageContaining("outside the artifact root")
+                .hasMessageContaining("run this command with TUNELAB_ARTIFACTS=" + serverRoot.toAbsolutePath());
+    }
+
+    @Test
     void aModelFileThatLinksOutOfTheArtifactRootIsRefused() throws Exception {
         Path inRoot = modelFile();
         Path outside = Files.move(inRoot, dir.resolve("moved-model.bin"));

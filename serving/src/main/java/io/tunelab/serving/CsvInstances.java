@@ -69,8 +69,21 @@ public record CsvInstances(List<String> header, List<String[]> records, List<Int
         return new InstanceParser(schema, Integer.MAX_VALUE).parse(in.array(), in.names());
     }
 
-    /** The rows as instances of {@code schema}, each named by its line, without the columns in {@code ignored}. */
+    /**
+     * The rows as instances of {@code schema}, each named by its line, without the columns in {@code ignored}.
+     *
+     * @throws BadInputException naming every column of a named schema that the header lacks
+     */
     Instances instances(InputSchema schema, Set<String> ignored) {
+        if (schema.isNamed()) {
+            List<String> lacking = schema.columns().stream().filter(c -> !header.contains(c.name())
+                    && c.featureNames().stream().noneMatch(header::contains)).map(c -> "'" + c.name() + "'").toList();
+            if (!lacking.isEmpty()) {
+                throw new BadInputException("the header lacks the column" + (lacking.size() == 1 ? " " : "s ")
+                        + String.join(", ", lacking) + " the model needs (it has " + String.join(", ", header)
+                        + "); add " + (lacking.size() == 1 ? "it" : "them") + ", with empty cells for missing values");
+            }
+        }
         ArrayNode rows = JsonNodeFactory.instance.arrayNode();
         Set<String> categorical = new java.util.HashSet<>();
         schema.columns().stream().filter(InputSchema.Column::isCategorical).forEach(c -> categorical.add(c.name()));

@@ -22,8 +22,8 @@ import java.util.Map;
  *
  * @param columns column names
  * @param rows    one list of cells per row, as long as {@code columns}
- * @param keys    the JSON key of each column, as long as {@code columns}: its name unless a column's header is
- *                meant for people only (a blank header over a mark)
+ * @param keys    the JSON key and CSV header of each column, as long as {@code columns}: its name unless a column's
+ *                header is meant for people only (a blank header over a mark)
  */
 public record TextTable(List<String> columns, List<List<Object>> rows, List<String> keys) {
     /**
@@ -193,7 +193,7 @@ public record TextTable(List<String> columns, List<List<Object>> rows, List<Stri
 
     public String csv() {
         StringBuilder out = new StringBuilder();
-        out.append(csvLine(new ArrayList<>(columns))).append('\n');
+        out.append(csvLine(new ArrayList<>(keys))).append('\n');
         for (List<Object> row : rows) {
             out.append(csvLine(row)).append('\n');
         }

@@ -6,6 +6,7 @@ import io.tunelab.cli.error.CliException;
 import io.tunelab.cli.query.StorageUrlOption;
 import io.tunelab.cli.wiring.Wiring;
 import io.tunelab.search.trial.ArtifactRef;
+import io.tunelab.serving.ModelRef;
 import io.tunelab.tracker.registry.ModelVersion;
 import io.tunelab.tracker.setup.Tracker;
 import java.io.IOException;
@@ -24,7 +25,8 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * {@code tunelab download MODEL VERSION --dir D}: copies every file of a registered version's source trial (the model
+ * {@code tunelab download MODEL@ALIAS --dir D} (or {@code MODEL@VERSION}, {@code MODEL VERSION}, as {@code predict} takes
+ * them): copies every file of a registered version's source trial (the model
  * file, its encoder and ONNX export, ...) into D, as MLflow's {@code mlflow artifacts download}, each checked against
  * the SHA-256 stored when it was logged, before and after the copy ({@link ModelVersionFiles}), and writes
  * {@value #METADATA} with the version's registry entry. Files already in D are never overwritten.
@@ -34,10 +36,11 @@ import picocli.CommandLine.Model.CommandSpec;
 public final class DownloadCommand implements Callable<Integer> {
     static final String METADATA = "version.json";
 
-    @Parameters(index = "0", paramLabel = "MODEL", description = "The registered model, e.g. fashion-mlp.")
-    String model;
+    @Parameters(index = "0", paramLabel = "MODEL@ALIAS|MODEL@VERSION|MODEL",
+            description = "e.g. fashion@production, fashion@3, or fashion with VERSION")
+    String target;
 
-    @Parameters(index = "1", paramLabel = "VERSION", description = "The version: 3 or v3.")
+    @Parameters(index = "1", arity = "0..1", paramLabel = "VERSION", description = "The version: 3 or v3.")
     String version;
 
     @Option(names = "--dir", required = true, paramLabel = "DIR", description = "Where to put the files (created).")
@@ -57,12 +60,13 @@ public final class DownloadCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        int number = AliasCommand.versionNumber(version);
+        String argument = version == null ? target : target + "@" + version;
         PrintWriter out = spec.commandLine().getOut();
         try (Tracker tracker = wiring.openExistingTracker(storage.access())) {
-            tracker.registry().model(model);
-            ModelVersion v = tracker.registry().version(model, number);
-            String what = model + " v" + number;
+            ModelRef named = new RegistryModelResolver(tracker, ServeTarget.parse(argument, tracker.registry()), wiring.trainers())
+                    .current();
+            ModelVersion v = tracker.registry().version(named.model(), named.version());
+            String what = named.model() + " v" + named.version();
             List<ArtifactRef> files = tracker.storage().artifacts(v.source().trialId());
             for (ArtifactRef ref : files) {
                 if (!dir.resolve(ref.name()).normalize().startsWith(dir.normalize())) {

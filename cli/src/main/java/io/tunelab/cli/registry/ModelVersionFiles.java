@@ -3,6 +3,7 @@ package io.tunelab.cli.registry;
 import io.tunelab.cli.error.CliException;
 import io.tunelab.search.trial.ArtifactRef;
 import io.tunelab.tracker.TrackerException;
+import io.tunelab.tracker.artifact.LocalArtifactRepository;
 import io.tunelab.tracker.registry.ModelVersion;
 import io.tunelab.tracker.setup.Tracker;
 import java.io.IOException;
@@ -36,10 +37,25 @@ final class ModelVersionFiles {
             file = tracker.artifacts().resolve(ref);
         } catch (TrackerException e) {
             throw new CliException("refusing to open the model file of " + what + " at URI '" + ref.uri() + "': "
-                    + e.getMessage() + "; only files under the tracker's artifact root are opened");
+                    + e.getMessage() + "; only files under the tracker's artifact root are opened" + rootHint(ref));
         }
         verify(file, ref, what);
         return file;
+    }
+
+    /**
+     * How to open a file a process with another artifact root logged (a tracker server's, a worker's): name that root in
+     * {@code TUNELAB_ARTIFACTS}.
+     */
+    private static String rootHint(ArtifactRef ref) {
+        try {
+            return LocalArtifactRepository.loggedRoot(Path.of(ref.uri()))
+                    .map(root -> ". It was logged under the artifact root " + root + ": run this command with"
+                            + " TUNELAB_ARTIFACTS=" + root + " (a path on this machine to that directory)")
+                    .orElse("");
+        } catch (IllegalArgumentException | java.nio.file.FileSystemNotFoundException e) {
+            return "";
+        }
     }
 
     /** @throws CliException when {@code file} is missing or its SHA-256 is not the one stored with {@code ref} */

@@ -32,7 +32,7 @@ final class SharedTestRows {
      * Per-example scores of both models on the same rows, in the same order.
      *
      * @param challengerTestRows how many rows the challenger's test split has
-     * @param sameSplit          whether both studies hold out the same rows (then every test row is used)
+     * @param sameSplit          whether both models hold out the same rows (one study, or studies that split alike)
      */
     record Paired(double[] challenger, double[] champion, int challengerTestRows, boolean sameSplit) {
         int used() {
@@ -47,7 +47,7 @@ final class SharedTestRows {
 
         /** How the rows were chosen, for the audit trail and the promotion's report. */
         String describe() {
-            return sameSplit ? used() + " test rows (both studies hold out the same rows)"
+            return sameSplit ? used() + " test rows (both models hold out the same rows)"
                     : used() + " of the challenger's " + challengerTestRows + " test rows (those in both studies' test"
                     + " splits: neither model trained on them)";
         }

@@ -80,7 +80,9 @@ public record StudyFiles(String text, StudySpec spec, TrainerFactory trainer) {
     private static String text(StudyRecord record) {
         if (!(record.systemAttrs().get(StudyRunner.STUDY_FILE) instanceof String file)) {
             throw new CliException("study '" + record.name() + "' has no study file to work from; it was not created by"
-                    + " `tunelab create` or `tunelab run`");
+                    + " `tunelab create` or `tunelab run`. A study run from Java registers its models from Java:"
+                    + " Tracker.registry().createVersion(model, trialId, artifactName, ...), as the README's \"Registering a"
+                    + " model from Java\" shows; `tunelab download MODEL@ALIAS` then gives their files");
         }
         return file;
     }

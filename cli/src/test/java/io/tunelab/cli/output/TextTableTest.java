@@ -100,12 +100,12 @@ class TextTableTest {
     }
 
     @Test
-    void aCellShowsItsTextInTheTableAndCsvAndItsValueInJsonUnderTheColumnsKey() {
+    void aCellShowsItsTextInTheTableAndCsvAndItsValueInJsonAndCsvHeadsTheColumnWithItsKey() {
         TextTable t = new TextTable(List.of("", "directions"),
                 List.of(List.of(new TextTable.Cell("*", true), new TextTable.Cell("[minimize]", List.of("minimize")))),
                 List.of("differs", "directions"));
 
-        assertThat(t.csv()).isEqualTo(",directions\n*,[minimize]\n");
+        assertThat(t.csv()).isEqualTo("differs,directions\n*,[minimize]\n");
         assertThat(t.text()).contains("*  [minimize]");
         assertThat(t.json().replaceAll("\\s", "")).isEqualTo("[{\"differs\":true,\"directions\":[\"minimize\"]}]");
     }

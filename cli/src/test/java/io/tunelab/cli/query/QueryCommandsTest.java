@@ -94,7 +94,7 @@ class QueryCommandsTest {
         assertThat(json.get(0).has("")).isFalse();
         assertThat(find(json, "field", "state").get("differs").asBoolean()).isTrue();
         assertThat(find(json, "field", "state").get("trial 3").asText()).isEqualTo("FAIL");
-        assertThat(run("compare", "fashion-mlp", "1", "3", "--format", "csv").out()).startsWith(",field,trial 1,trial 3\n*,state,");
+        assertThat(run("compare", "fashion-mlp", "1", "3", "--format", "csv").out()).startsWith("differs,field,trial 1,trial 3\n*,state,");
     }
 
     private static JsonNode find(JsonNode rows, String key, String value) {

@@ -16,6 +16,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Artifacts as files under a local root directory (e.g. {@code .tunelab/artifacts}). A file is copied
@@ -105,17 +106,29 @@ public final class LocalArtifactRepository implements ArtifactRepository {
         }
         Path normal = file.toAbsolutePath().normalize();
         if (!normal.startsWith(root)) {
-            for (int i = 0; i < normal.getNameCount() - 1; i++) {
-                if (normal.getName(i).toString().matches("study-[0-9]+")) {
-                    Path moved = root.resolve(normal.subpath(i, normal.getNameCount()));
-                    if (Files.exists(moved)) {
-                        return inside(moved);
-                    }
-                    break;
+            Optional<Path> logged = loggedRoot(normal);
+            if (logged.isPresent()) {
+                Path moved = root.resolve(logged.get().relativize(normal));
+                if (Files.exists(moved)) {
+                    return inside(moved);
                 }
             }
         }
         return inside(file);
+    }
+
+    /**
+     * The artifact root a file of a trial was stored under: its path before the first {@code study-N} directory, where
+     * {@link #store} puts every trial's artifacts; empty when the path has no such directory.
+     */
+    public static Optional<Path> loggedRoot(Path file) {
+        Path normal = file.toAbsolutePath().normalize();
+        for (int i = 0; i < normal.getNameCount() - 1; i++) {
+            if (normal.getName(i).toString().matches("study-[0-9]+")) {
+                return Optional.of(i == 0 ? normal.getRoot() : normal.getRoot().resolve(normal.subpath(0, i)));
+            }
+        }
+        return Optional.empty();
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.tunelab.tracker.jdbc;
 
 import io.tunelab.search.storage.StorageException;
 import io.tunelab.tracker.TrackerException;
+import io.tunelab.tracker.config.DatabaseCredentials;
 import io.tunelab.tracker.config.DatabaseSettings;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -70,7 +71,7 @@ final class Database implements AutoCloseable, Transactions {
         this.dialect = dialect;
         this.url = DatabaseSettings.redacted(url);
         this.remote = remote;
-        this.outages = new OutageWatch(this.url, outageTolerance);
+        this.outages = new OutageWatch(this.url, outageTolerance, remote && !DatabaseSettings.isServer(url));
     }
 
     /**
@@ -115,6 +116,28 @@ final class Database implements AutoCloseable, Transactions {
      */
     static Database openForReading(DatabaseSettings settings) {
         return DatabaseOpener.openForReading(settings);
+    }
+
+    /**
+     * What failed when opening the database of {@code settings}: for a refused user or password (SQLState class 28), who
+     * was refused and how to give credentials; otherwise as {@link #describeOpenFailure(String, Exception)}.
+     */
+    static String describeOpenFailure(DatabaseSettings settings, Exception e) {
+        if (!refusedLogin(e)) {
+            return describeOpenFailure(settings.jdbcUrl(), e);
+        }
+        return "cannot open the tracker database " + DatabaseSettings.redacted(settings.jdbcUrl()) + ": it refused the user '"
+                + settings.user() + "' (wrong user name or password); " + DatabaseCredentials.HOW_TO_GIVE;
+    }
+
+    /** Whether {@code e} was caused by the database refusing the user or password (SQLState class 28). */
+    static boolean refusedLogin(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("28")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** What failed when opening the database at {@code url}. */

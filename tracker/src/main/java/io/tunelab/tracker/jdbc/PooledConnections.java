@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.HikariPoolMXBean;
 import com.zaxxer.hikari.pool.HikariPool;
+import io.tunelab.search.storage.StorageException;
 import io.tunelab.tracker.TrackerException;
 import io.tunelab.tracker.config.DatabaseSettings;
 import java.sql.Connection;
@@ -86,7 +87,10 @@ final class PooledConnections implements Connections {
             return new PooledConnections(new HikariDataSource(config), settings.maxPoolSize(),
                     busyTolerance(settings.outageTolerance()));
         } catch (HikariPool.PoolInitializationException e) {
-            throw TrackerException.unavailable(Database.describeOpenFailure(settings.jdbcUrl(), e), e);
+            if (Database.refusedLogin(e)) {
+                throw new TrackerException(StorageException.Kind.INVALID, Database.describeOpenFailure(settings, e), e);
+            }
+            throw TrackerException.unavailable(Database.describeOpenFailure(settings, e), e);
         }
     }
 

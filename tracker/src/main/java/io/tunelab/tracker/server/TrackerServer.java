@@ -6,8 +6,10 @@ import io.tunelab.tracker.config.DatabaseSettings;
 import io.tunelab.tracker.config.PasswordFile;
 import io.tunelab.tracker.config.StorageOptions;
 import io.tunelab.tracker.jdbc.JdbcTracker;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -133,7 +135,19 @@ public final class TrackerServer implements AutoCloseable {
             throw TrackerException.invalid("cannot open the tracker database in " + dir + " as its administrator with the"
                     + " password in " + adminFile + ": " + e.getMessage());
         }
+        ownerOnly(dir.resolve(DATABASE + ".mv.db"));
         return admin;
+    }
+
+    /** Makes the database file readable by its owner only, as the password files are: it holds every study. */
+    private static void ownerOnly(Path file) {
+        try {
+            if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+            }
+        } catch (IOException e) {
+            throw TrackerException.invalid("cannot make the database file " + file + " readable by its owner only: " + e);
+        }
     }
 
     /** Clients may not CHECKPOINT (an administrator's statement): the open database writes every commit itself. */

@@ -1,5 +1,6 @@
 package io.tunelab.tracker.setup;
 
+import io.tunelab.tracker.config.DatabaseCredentials;
 import io.tunelab.tracker.config.DatabaseSettings;
 import io.tunelab.tracker.config.PasswordFile;
 import io.tunelab.tracker.config.StorageOptions;
@@ -35,11 +36,19 @@ public record TrackerConfig(DatabaseSettings database, Path artifactRoot, Storag
     }
 
     /**
-     * Any JDBC URL (e.g. a tracker server's {@code jdbc:h2:tcp://127.0.0.1:9092/tracker}) with artifacts
-     * under {@code artifactRoot} (a directory every worker can reach).
+     * Any JDBC URL with artifacts under {@code artifactRoot} (a directory every worker can reach), connected to with the
+     * credentials the environment gives, as the CLI does ({@link DatabaseCredentials}): e.g. a tracker server's
+     * {@code jdbc:h2:tcp://127.0.0.1:9092/tracker} as its study user, with the password from {@code $TUNELAB_DB_PASSWORD},
+     * the file {@code $TUNELAB_DB_PASSWORD_FILE} names, or {@code .tunelab/tracker.password} when the server serves
+     * {@code .tunelab/} of the working directory; a PostgreSQL URL as {@code $TUNELAB_DB_USER} (default
+     * {@code postgres}) with {@code $TUNELAB_DB_PASSWORD}. Other credentials:
+     * {@code .withDatabase(DatabaseSettings.of(url).withCredentials(user, password))}.
+     *
+     * @throws io.tunelab.tracker.TrackerException INVALID when {@code $TUNELAB_DB_PASSWORD_FILE} names no readable file
      */
     public static TrackerConfig forUrl(String jdbcUrl, Path artifactRoot) {
-        return new TrackerConfig(DatabaseSettings.of(jdbcUrl), artifactRoot, StorageOptions.defaults());
+        return new TrackerConfig(DatabaseCredentials.fromEnvironment(DatabaseSettings.of(jdbcUrl), null), artifactRoot,
+                StorageOptions.defaults());
     }
 
     public TrackerConfig withStorage(StorageOptions options) {

@@ -2,6 +2,7 @@ package io.tunelab.tracker.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.tunelab.search.sampler.RandomSampler;
 import io.tunelab.search.storage.TrialStorage;
@@ -10,6 +11,8 @@ import io.tunelab.search.study.Study;
 import io.tunelab.search.trial.TrialState;
 import io.tunelab.tracker.TestTrackers;
 import io.tunelab.tracker.TrackerException;
+import io.tunelab.tracker.config.DatabaseCredentials;
+import io.tunelab.tracker.config.DatabaseSettings;
 import io.tunelab.tracker.config.PasswordFile;
 import io.tunelab.tracker.config.StorageOptions;
 import io.tunelab.tracker.setup.Tracker;
@@ -23,6 +26,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.EnumSet;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -51,10 +55,56 @@ class TrackerServerCredentialsTest {
     }
 
     @Test
-    void thePasswordFilesAreRandomAndReadableByTheirOwnerOnly() throws Exception {
+    void forUrlReachesTheServerWithThePasswordFileTheEnvironmentNamesAsTheCliDoes() {
+        try (TrackerServer server = start(tmp.resolve("srv"))) {
+            Map<String, String> env = Map.of(DatabaseCredentials.PASSWORD_FILE, server.passwordFile().toString());
+            TrackerConfig config = TrackerConfig.forUrl(server.jdbcUrl(), tmp.resolve("art"));
+            try (Tracker tracker = Tracker.open(config.withDatabase(DatabaseCredentials.apply(
+                    DatabaseSettings.of(server.jdbcUrl()), null, env::get)))) {
+                TestTrackers.completeTrial(tracker.storage(), "from-java", 1.0);
+            }
+            assertThat(server.storage().findStudy("from-java")).isPresent();
+        }
+    }
+
+    @Test
+    void forUrlTakesTheUserAndPasswordAnH2UrlNames() {
+        try (TrackerServer server = start(tmp.resolve("srv"));
+             Tracker tracker = Tracker.open(TrackerConfig.forUrl(server.jdbcUrl() + ";USER=" + PasswordFile.STUDY_USER
+                     + ";PASSWORD=" + server.clientSettings().password(), tmp.resolve("art")))) {
+            TestTrackers.completeTrial(tracker.storage(), "in-url", 1.0);
+            assertThat(server.storage().findStudy("in-url")).isPresent();
+        }
+    }
+
+    @Test
+    void aRefusedPasswordSaysHowToGiveCredentialsWithoutH2ErrorCodes() {
+        assumeTrue(System.getenv(DatabaseCredentials.PASSWORD) == null && System.getenv(DatabaseCredentials.PASSWORD_FILE) == null);
+        try (TrackerServer server = start(tmp.resolve("srv"))) {
+            assertThatThrownBy(() -> Tracker.open(TrackerConfig.forUrl(server.jdbcUrl(), tmp.resolve("art"))).close())
+                    .isInstanceOf(TrackerException.class)
+                    .hasMessageContaining("refused the user 'TUNELAB'")
+                    .hasMessageContaining("TUNELAB_DB_PASSWORD_FILE").hasMessageContaining("withCredentials")
+                    .hasMessageNotContaining("28000");
+        }
+    }
+
+    @Test
+    void forUrlConnectsToPostgresqlAsTheUserOfTheEnvironmentOrPostgres() {
+        assumeTrue(System.getenv(DatabaseCredentials.USER) == null);
+        String url = "jdbc:postgresql://127.0.0.1:5432/tunelab";
+        assertThat(TrackerConfig.forUrl(url, tmp).database().user()).isEqualTo("postgres");
+        Map<String, String> env = Map.of(DatabaseCredentials.USER, "ml", DatabaseCredentials.PASSWORD, "pw");
+        DatabaseSettings settings = DatabaseCredentials.apply(DatabaseSettings.of(url), null, env::get);
+        assertThat(settings.user()).isEqualTo("ml");
+        assertThat(settings.password()).isEqualTo("pw");
+    }
+
+    @Test
+    void thePasswordFilesAreRandomAndTheyAndTheDatabaseFileAreReadableByTheirOwnerOnly() throws Exception {
         try (TrackerServer a = start(tmp.resolve("a")); TrackerServer b = start(tmp.resolve("b"))) {
             for (Path dir : new Path[] {tmp.resolve("a"), tmp.resolve("b")}) {
-                for (String name : new String[] {PasswordFile.ADMIN_FILE, PasswordFile.STUDY_FILE}) {
+                for (String name : new String[] {PasswordFile.ADMIN_FILE, PasswordFile.STUDY_FILE, "tracker.mv.db"}) {
                     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve(name))))
                             .as(name).isEqualTo("rw-------");
                 }

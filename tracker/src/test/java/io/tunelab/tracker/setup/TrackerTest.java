@@ -2,13 +2,16 @@ package io.tunelab.tracker.setup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.tunelab.search.study.OptimizeOptions;
 import io.tunelab.search.study.Study;
 import io.tunelab.search.trial.Direction;
 import io.tunelab.search.trial.MetricPoint;
 import io.tunelab.tracker.TrackerException;
+import io.tunelab.tracker.config.DatabaseCredentials;
 import io.tunelab.tracker.config.DatabaseSettings;
+import io.tunelab.tracker.config.PasswordFile;
 import io.tunelab.tracker.config.StorageOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -65,8 +68,14 @@ class TrackerTest {
         assertThat(config.database().jdbcUrl()).isEqualTo("jdbc:h2:retry:" + expected + ";DB_CLOSE_ON_EXIT=FALSE;MAX_COMPACT_TIME=0"
                 + ";TRACE_LEVEL_FILE=0");
         assertThat(config.artifactRoot()).isEqualTo(Path.of(".tunelab", "artifacts"));
+    }
+
+    @Test
+    void aServerUrlIsReachedAsTheServersStudyUser() {
+        assumeTrue(System.getenv(DatabaseCredentials.USER) == null && System.getenv(DatabaseCredentials.PASSWORD) == null
+                && System.getenv(DatabaseCredentials.PASSWORD_FILE) == null && !Files.exists(DatabaseCredentials.DEFAULT_PASSWORD_FILE));
         assertThat(TrackerConfig.forUrl("jdbc:h2:tcp://127.0.0.1:9092/tracker", tmp).database())
-                .isEqualTo(DatabaseSettings.of("jdbc:h2:tcp://127.0.0.1:9092/tracker"));
+                .isEqualTo(DatabaseSettings.of("jdbc:h2:tcp://127.0.0.1:9092/tracker").withCredentials(PasswordFile.STUDY_USER, ""));
     }
 
     @Test
