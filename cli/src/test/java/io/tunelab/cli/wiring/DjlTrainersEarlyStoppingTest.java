@@ -79,7 +79,8 @@ class DjlTrainersEarlyStoppingTest {
 
         assertThatThrownBy(() -> new DjlTrainers().configuration(spec)).isInstanceOf(CliException.class)
                 .hasMessage("fit.early_stopping.monitor: the DJL trainers log no metric 'val_acc' for classification data;"
-                        + " expected one of loss, accuracy, val_loss, val_accuracy, lr, epoch_time, samples_per_s, cpu_time");
+                        + " expected one of loss, accuracy, val_loss, val_accuracy, lr, epoch_time, samples_per_s, cpu_time"
+                        + " (did you mean 'val_accuracy'?)");
         assertThatThrownBy(() -> DjlTrainers.stopOn(spec("val_loss", "{patience: 2, monitor: val_los}"), Task.REGRESSION))
                 .isInstanceOf(CliException.class)
                 .hasMessageContaining("for regression data; expected one of loss, val_loss, lr,")
