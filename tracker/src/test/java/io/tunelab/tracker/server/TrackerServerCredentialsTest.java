@@ -2,7 +2,6 @@ package io.tunelab.tracker.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.tunelab.search.sampler.RandomSampler;
 import io.tunelab.search.storage.TrialStorage;
@@ -79,9 +78,10 @@ class TrackerServerCredentialsTest {
 
     @Test
     void aRefusedPasswordSaysHowToGiveCredentialsWithoutH2ErrorCodes() {
-        assumeTrue(System.getenv(DatabaseCredentials.PASSWORD) == null && System.getenv(DatabaseCredentials.PASSWORD_FILE) == null);
         try (TrackerServer server = start(tmp.resolve("srv"))) {
-            assertThatThrownBy(() -> Tracker.open(TrackerConfig.forUrl(server.jdbcUrl(), tmp.resolve("art"))).close())
+            TrackerConfig wrongPassword = TrackerConfig.forUrl(server.jdbcUrl(), tmp.resolve("art"))
+                    .withDatabase(DatabaseSettings.of(server.jdbcUrl()).withCredentials(PasswordFile.STUDY_USER, "not-the-password"));
+            assertThatThrownBy(() -> Tracker.open(wrongPassword).close())
                     .isInstanceOf(TrackerException.class)
                     .hasMessageContaining("refused the user 'TUNELAB'")
                     .hasMessageContaining("TUNELAB_DB_PASSWORD_FILE").hasMessageContaining("withCredentials")
@@ -91,9 +91,8 @@ class TrackerServerCredentialsTest {
 
     @Test
     void forUrlConnectsToPostgresqlAsTheUserOfTheEnvironmentOrPostgres() {
-        assumeTrue(System.getenv(DatabaseCredentials.USER) == null);
         String url = "jdbc:postgresql://127.0.0.1:5432/tunelab";
-        assertThat(TrackerConfig.forUrl(url, tmp).database().user()).isEqualTo("postgres");
+        assertThat(DatabaseCredentials.apply(DatabaseSettings.of(url), null, name -> null).user()).isEqualTo("postgres");
         Map<String, String> env = Map.of(DatabaseCredentials.USER, "ml", DatabaseCredentials.PASSWORD, "pw");
         DatabaseSettings settings = DatabaseCredentials.apply(DatabaseSettings.of(url), null, env::get);
         assertThat(settings.user()).isEqualTo("ml");
