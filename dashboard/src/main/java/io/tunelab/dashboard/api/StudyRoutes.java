@@ -141,6 +141,7 @@ final class StudyRoutes {
         body.put("reset", c.reset());
         body.put("trials", TrialJson.rows(c.trials()));
         body.put("metrics", c.metrics());
+        body.put("study", c.study());
         ctx.json(body);
     }
 

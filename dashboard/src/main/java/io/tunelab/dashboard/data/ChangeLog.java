@@ -19,7 +19,8 @@ import java.util.Set;
  * {@link StorageDashboardData}, e.g. over the in-memory storage; a tracker database has cursors of its own,
  * read by {@link TrackerChangeFeed}, so no study is re-read there): each refresh compares
  * every trial with a fingerprint of its last seen snapshot (and, for running trials, the length of each
- * metric series and the number of summaries) and stamps what differs with the next sequence number. A cursor is such a number.
+ * metric series and the number of summaries), and each study's attributes (its user attributes among them), and stamps
+ * what differs with the next sequence number. A cursor is such a number.
  * Refreshes happen on demand, at most once per {@code minInterval} nanoseconds. Thread-safe (one lock).
  */
 final class ChangeLog {
@@ -67,6 +68,8 @@ final class ChangeLog {
         final Map<Integer, Long> trialSeq = new HashMap<>();
         final Map<String, SeriesMark> series = new HashMap<>();
         List<FrozenTrial> latest = List.of();
+        Map<String, Object> attrs;
+        long attrsSeq;
     }
 
     /** Refreshes if the last refresh is older than the minimum interval; returns the current cursor. */
@@ -111,12 +114,16 @@ final class ChangeLog {
                 metrics.add(new Changes.MetricUpdate(m.trialId(), m.number(), m.name(), m.count(), m.lastStep()));
             }
         }
-        return new Changes(current, false, trials, metrics);
+        return new Changes(current, false, trials, metrics, marks.attrsSeq > cursor);
     }
 
     private void refresh() {
         for (StudyRecord study : storage.studies()) {
             StudyMarks marks = studies.computeIfAbsent(study.id(), id -> new StudyMarks());
+            if (marks.attrs != null && !marks.attrs.equals(study.systemAttrs())) {
+                marks.attrsSeq = ++seq;
+            }
+            marks.attrs = study.systemAttrs();
             List<FrozenTrial> trials = storage.trials(study.id(), ALL);
             for (FrozenTrial t : trials) {
                 Fingerprint now = Fingerprint.of(t, summaries(t));

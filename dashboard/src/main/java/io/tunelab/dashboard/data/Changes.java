@@ -10,15 +10,21 @@ import java.util.List;
  * @param reset   true when the given cursor was not issued by this instance (the reader should reload)
  * @param trials  trials created or changed since the cursor, their latest snapshots, ordered by number
  * @param metrics series that grew since the cursor
+ * @param study   true when the study's own attributes (its user attributes among them) changed since the cursor
  */
-public record Changes(long cursor, boolean reset, List<FrozenTrial> trials, List<MetricUpdate> metrics) {
+public record Changes(long cursor, boolean reset, List<FrozenTrial> trials, List<MetricUpdate> metrics, boolean study) {
     public Changes {
         trials = List.copyOf(trials);
         metrics = List.copyOf(metrics);
     }
 
+    /** Changes of trials and series only: the study's attributes did not change (or this feed cannot tell). */
+    public Changes(long cursor, boolean reset, List<FrozenTrial> trials, List<MetricUpdate> metrics) {
+        this(cursor, reset, trials, metrics, false);
+    }
+
     public boolean isEmpty() {
-        return !reset && trials.isEmpty() && metrics.isEmpty();
+        return !reset && trials.isEmpty() && metrics.isEmpty() && !study;
     }
 
     /**

@@ -19,8 +19,9 @@ import org.slf4j.LoggerFactory;
 /**
  * {@code GET /api/events?study=ID&cursor=C} (Server-Sent Events). Every period one background thread
  * asks the data port what changed after each subscriber's cursor and, if anything did, sends a
- * {@code changes} event {@code {"cursor", "reset", "trials": [numbers], "metrics": [...]}} (a study
- * subscriber) or a {@code studies} event {@code {"cursor"}} (a subscriber to all studies). The page then
+ * {@code changes} event {@code {"cursor", "reset", "trials": [numbers], "metrics": [...], "study"}} (a study
+ * subscriber; "study" is true when the study's attributes changed) or a {@code studies} event {@code {"cursor"}}
+ * (a subscriber to all studies). The page then
  * fetches the changed rows with {@code /api/studies/{id}/changes?since=...}. A comment is sent every 15 s
  * to notice closed connections. Thread-safe; {@link #close()} stops the thread and ends every stream.
  *
@@ -254,6 +255,7 @@ public final class LiveEvents implements AutoCloseable {
         event.put("trialCount", c.trials().size());
         event.put("trials", numbers);
         event.put("metrics", c.metrics().size() > MAX_NUMBERS ? c.metrics().subList(0, MAX_NUMBERS) : c.metrics());
+        event.put("study", c.study());
         s.cursor = c.cursor();
         s.client.sendEvent("changes", event);
     }

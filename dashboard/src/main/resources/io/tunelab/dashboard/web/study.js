@@ -108,6 +108,16 @@
   }
 
   /**
+   * The attributes the user set on the study (Optuna's study.user_attrs), apart from Tunelab's own: a panel, hidden
+   * while there are none; drawn again from the study as it is now whenever the live stream says something changed.
+   */
+  function userAttrs() {
+    const attrs = study.userAttrs || {};
+    return el('div', {class: 'panel', id: 'study-user-attrs', style: Object.keys(attrs).length ? null : 'display: none'},
+      el('h2', {text: 'User attributes'}), el('pre', {class: 'json', text: JSON.stringify(attrs, null, 2)}));
+  }
+
+  /**
    * Draws an ECharts chart now if it is on screen, else when it comes within 200 px of the viewport once the reader
    * stays or scrolls (drawNearTheViewport: big studies stay responsive, and the first screen is not kept waiting by
    * charts below it); either way once ECharts is loaded (TL.echarts(), asked for then). Returns a promise: drawn, or waiting.
@@ -232,10 +242,12 @@
     const ch = await api('/api/studies/' + id + '/changes?since=' + S.cursor);
     if (ch.reset) { location.reload(); return; }
     S.cursor = ch.cursor;
-    if (!ch.trials.length && !ch.metrics.length) return;
+    if (!ch.trials.length && !ch.metrics.length && !ch.study) return;
     if (S.trials) for (const t of ch.trials) S.trials[t.number] = t;
     study = await api('/api/studies/' + id);
     document.getElementById('study-summary').replaceWith(header());
+    document.getElementById('study-user-attrs').replaceWith(userAttrs());
+    if (!ch.trials.length && !ch.metrics.length) return;
     const names = paramNames();
     const newParams = names.length !== params.length;
     if (newParams) { space = await api('/api/studies/' + id + '/space'); params = paramNames(); }
@@ -271,11 +283,7 @@
       panel(chartDiv('timeline', 'small')));
     const tablePanel = panel(el('h2', {text: 'Trials'}));
     main.append(tablePanel);
-    // the attributes the user set on the study (Optuna's study.user_attrs), apart from Tunelab's own
-    if (Object.keys(study.userAttrs || {}).length) {
-      main.append(el('div', {class: 'panel', id: 'study-user-attrs'}, el('h2', {text: 'User attributes'}),
-        el('pre', {class: 'json', text: JSON.stringify(study.userAttrs, null, 2)})));
-    }
+    main.append(userAttrs());
     table = TL.TrialTable(tablePanel, study.id, {objectives: study.directions.length,
       first: {url: TL.studyFirst.tableUrl, response: TL.studyFirst.take('table')}});
     const tableLoaded = table.load().then(() => performance.mark('table-drawn'));

@@ -52,6 +52,24 @@ class LiveApiTest {
     }
 
     @Test
+    void aStudyUserAttributeSetAfterTheCursorIsAChangeOfTheStudy() {
+        InMemoryStorage storage = new InMemoryStorage();
+        Study study = Study.builder("attrs").storage(storage).seed(1).create();
+        study.tell(study.ask(), 1.0);
+        ApiFixture.withServer(storage, client -> {
+            String changes = "/api/studies/" + study.studyId() + "/changes?since=";
+            long cursor = json(client.get(changes + 0), 200).get("cursor").asLong();
+            assertThat(json(client.get(changes + cursor), 200).get("study").asBoolean()).isFalse();
+
+            study.setUserAttr("owner", "ana");
+            JsonNode later = json(client.get(changes + cursor), 200);
+            assertThat(later.get("study").asBoolean()).as("the study's user attributes changed").isTrue();
+            assertThat(later.get("trials")).isEmpty();
+            assertThat(json(client.get(changes + later.get("cursor").asLong()), 200).get("study").asBoolean()).isFalse();
+        });
+    }
+
+    @Test
     void aKeptPageOfFinishedTrialsStillSaysWhetherMoreFollowAndPagesWithRunningTrialsAreReadAgain() {
         InMemoryStorage storage = new InMemoryStorage();
         Study study = Study.builder("pages").storage(storage).seed(1).create();
