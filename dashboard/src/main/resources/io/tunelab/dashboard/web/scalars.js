@@ -5,15 +5,28 @@
  * scale and CSV/JSON downloads (every point). A regex filters the tags; "ignore outliers" scales the y-axes to the 5th-95th percentile
  * of the values. One request loads every shown tag of the selected runs. A selected run without a card's tag is not
  * drawn and the card's note names it; an empty page or card says why it is empty.
+ *
+ * As in TensorBoard, a card's chart is drawn only when the card is within NEAR px of the viewport (an
+ * IntersectionObserver draws the others as they scroll in): a card out of view keeps its data, and a change to it (new
+ * points, smoothing) marks it stale, drawn when it comes into view. A group's heading collapses and expands it; the
+ * cards of a collapsed group are not drawn. A zoomed card keeps its zoom window while live points are appended to it;
+ * a double click on the chart resets the zoom (and it stays live).
  */
 (async () => {
   const {el, esc, fmt, finite, api, showError, nav} = TL;
   nav('Scalars');
   const main = document.getElementById('main');
-  const MAX_RUNS = 50, MAX_SERIES = 2000;
+  const MAX_RUNS = 50, MAX_SERIES = 2000, NEAR = 200;
   const S = {runs: [], tags: [], shown: [], chosen: new Set(), data: new Map(), smoothing: 0.6, x: 'step', outliers: true,
-    cursor: null, regex: ''};
-  const cards = new Map(); // tag -> {tag, root, chartDiv, empty, missing, note, log, downloads, range}
+    cursor: null, regex: '', collapsed: new Set(), loading: false};
+  // tag -> {tag, root, chartDiv, empty, missing, note, log, downloads, range (the step range held at full resolution),
+  // zoom (the x window shown, null: all), stale (its chart is not drawn from the data held)}
+  const cards = new Map();
+  /** Draws a stale card as it comes within NEAR px of the viewport. */
+  const inView = new IntersectionObserver(entries => entries.forEach(e => {
+    const c = e.isIntersecting && cards.get(e.target.dataset.tag);
+    if (c && c.root === e.target && c.stale && !S.loading) paint(c);
+  }), {rootMargin: NEAR + 'px 0px'});
   const regex = el('input', {type: 'search', id: 'run-regex', placeholder: 'regex over "study #number"', value: TL.param('regex') || ''});
   const info = el('div', {class: 'muted', id: 'run-info'});
   const list = el('div', {class: 'runs', id: 'runs'});
@@ -66,23 +79,37 @@
     const shown = S.tags.filter(t => !re || re.test(t));
     if (shown.join('\n') === S.shown.join('\n') && cards.size === shown.length) return false;
     S.shown = shown;
+    inView.disconnect();
     for (const c of cards.values()) { const chart = echarts.getInstanceByDom(c.chartDiv); if (chart) chart.dispose(); }
     cards.clear();
     const groups = new Map();
     for (const t of shown) (groups.get(groupOf(t)) || groups.set(groupOf(t), []).get(groupOf(t))).push(t);
     const names = [...groups.keys()].sort((a, b) => (a !== '') - (b !== '') || (a < b ? -1 : a > b ? 1 : 0));
-    grid.replaceChildren(...names.map(g => el('section', {class: 'tag-group', 'data-group': g},
-      g ? el('h2', {text: g}) : null, el('div', {class: 'cards'}, groups.get(g).map(t => card(t).root)))));
+    grid.replaceChildren(...names.map(g => el('section', {class: 'tag-group' + (S.collapsed.has(g) ? ' collapsed' : ''), 'data-group': g},
+      g ? groupHeading(g) : null, el('div', {class: 'cards'}, groups.get(g).map(t => card(t).root)))));
+    cards.forEach(c => inView.observe(c.root));
     return true;
   }
+  /** A group's heading: a click (or Enter) collapses or expands its cards, as TensorBoard's group headers do. */
+  function groupHeading(g) {
+    const toggle = () => {
+      const section = heading.parentNode, collapsed = section.classList.toggle('collapsed');
+      if (collapsed) S.collapsed.add(g); else S.collapsed.delete(g);
+      heading.setAttribute('aria-expanded', String(!collapsed));
+    };
+    const heading = el('h2', {class: 'group-toggle', role: 'button', tabindex: 0, 'aria-expanded': String(!S.collapsed.has(g)),
+      title: 'collapse or expand the ' + g + ' cards', text: g, onclick: toggle,
+      onkeydown: e => { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); toggle(); } }});
+    return heading;
+  }
   function card(tag) {
-    const c = {tag, range: null, chartDiv: el('div', {class: 'chart'}), empty: el('div', {class: 'muted card-empty'}),
+    const c = {tag, range: null, zoom: null, stale: true, chartDiv: el('div', {class: 'chart'}), empty: el('div', {class: 'muted card-empty'}),
       missing: el('div', {class: 'muted card-missing'}), note: el('div', {class: 'muted card-note'}),
       log: el('input', {type: 'checkbox', class: 'card-log'}), downloads: el('span', {class: 'card-downloads'})};
     c.root = el('div', {class: 'panel scalar-card', 'data-tag': tag},
       el('div', {class: 'card-head'}, el('strong', {class: 'card-tag', text: tag}),
         el('label', {title: 'logarithmic y-axis'}, c.log, ' log'), c.downloads), c.empty, c.missing, c.note, c.chartDiv);
-    c.log.addEventListener('change', () => draw(c));
+    c.log.addEventListener('change', () => paint(c));
     cards.set(tag, c);
     return c;
   }
@@ -131,7 +158,28 @@
     }
     return series;
   }
+  /** Whether the card is within NEAR px of the viewport, in an expanded group. */
+  function near(c) {
+    if (c.root.closest('.tag-group.collapsed')) return false;
+    const r = c.root.getBoundingClientRect();
+    return r.height > 0 && r.bottom > -NEAR && r.top < innerHeight + NEAR;
+  }
+  /** Whether a chosen run holds a point of the tag. */
+  const hasPoints = tag => [...(S.data.get(tag) || [])].some(([id, s]) => S.chosen.has(id) && s.steps.length);
+  /** Draws the card if it is near the viewport, else marks it stale (drawn as it comes near); true when it has a point. */
   function draw(c) {
+    if (near(c)) return paint(c);
+    c.stale = true;
+    return hasPoints(c.tag);
+  }
+  /** The x window shown when the card is zoomed ([from, to] in x values), or null when it shows every x. */
+  function zoomOf(chart) {
+    const z = (chart.getOption().dataZoom || [])[0];
+    if (!z || (z.start <= 0 && z.end >= 100)) return null;
+    return chart.getModel().getComponent('xAxis', 0).axis.scale.getExtent();
+  }
+  function paint(c) {
+    c.stale = false;
     const series = seriesOf(c.tag);
     const raw = series.filter(s => s.raw).flatMap(s => s.raw);
     series.forEach(s => delete s.raw);
@@ -139,7 +187,12 @@
     const log = c.log.checked && positive;
     const yAxis = Object.assign({type: log ? 'log' : 'value', scale: true}, S.outliers ? withoutOutliers(raw, log) : {});
     const chart = TL.chart(c.chartDiv);
-    if (!c.zoomWired) { chart.on('datazoom', () => onZoom(c)); c.zoomWired = true; }
+    if (!c.zoomWired) {
+      chart.on('datazoom', () => onZoom(c));
+      chart.getZr().on('dblclick', () => resetZoom(c));
+      c.zoomWired = true;
+    }
+    const win = c.zoom ? {startValue: c.zoom[0], endValue: c.zoom[1]} : {};
     chart.setOption({animation: false, legend: {type: 'scroll', top: 0, data: [...new Set(series.map(s => s.name))]},
       grid: {left: 64, right: 24, top: 40, bottom: 76},
       tooltip: {trigger: 'axis', confine: true, formatter: ps => {
@@ -151,7 +204,7 @@
         return esc(S.x === 'wall' ? new Date(x).toLocaleString() : S.x + ' ' + fmt(x)) + '<br>' + rows.join('<br>');
       }},
       xAxis: xAxisOf(series.flatMap(s => s.data.map(p => p[0]))), yAxis,
-      dataZoom: [{type: 'inside', filterMode: 'none'}, {type: 'slider', filterMode: 'none', height: 18, bottom: 8}],
+      dataZoom: [Object.assign({type: 'inside', filterMode: 'none'}, win), Object.assign({type: 'slider', filterMode: 'none', height: 18, bottom: 8}, win)],
       series}, true);
     describe(c, series, positive);
     offerDownloads(c, series.length > 0);
@@ -221,11 +274,12 @@
   async function reload() {
     errors.replaceChildren();
     S.data.clear();
-    cards.forEach(c => { c.range = null; });
+    cards.forEach(c => { c.range = null; c.zoom = null; });
     const ids = [...S.chosen].filter(id => S.shown.some(t => mayHave(byId(id), t)));
     try {
       if (S.shown.length && ids.length) {
-        await fetchSeries(ids, S.shown);
+        S.loading = true; // cards coming into view meanwhile wait for the data: drawAll draws them
+        try { await fetchSeries(ids, S.shown); } finally { S.loading = false; }
         performance.mark('series-loaded');
       }
       drawAll();
@@ -290,7 +344,8 @@
     }
     // a new tag shown is a new card: load the cards afresh (opened before any run logged a scalar, there was none)
     if (newTag && showTags()) { await reload(); return; }
-    const live = g => S.shown.includes(g.name) && S.chosen.has(g.trialId) && !added.includes(g.trialId) && !cards.get(g.name).range;
+    // a zoomed card gets its new points too: its zoom window stays (see paint)
+    const live = g => S.shown.includes(g.name) && S.chosen.has(g.trialId) && !added.includes(g.trialId);
     const growing = res.grown.filter(live);
     // a chosen run that had no point of the tag yet is fetched whole; one that had, only its new points
     const has = g => lastStep(held(g.name).get(g.trialId)) > -Infinity;
@@ -304,23 +359,38 @@
   regex.addEventListener('keydown', e => { if (e.key === 'Enter') loadRuns(); });
   tagFilter.addEventListener('input', () => { if (showTags()) reload(); else drawAll(); });
   smoothing.addEventListener('input', () => { S.smoothing = Number(smoothing.value); smoothLabel.textContent = smoothing.value; drawAll(); });
-  xaxis.addEventListener('change', () => { S.x = xaxis.value; drawAll(); });
+  xaxis.addEventListener('change', () => { S.x = xaxis.value; cards.forEach(c => { c.zoom = null; }); drawAll(); });
   outliers.addEventListener('change', () => { S.outliers = outliers.checked; drawAll(); });
-  /** Zooming a card on the step axis loads its range at full resolution, for that card's tag only. */
+  /**
+   * Zooming a card keeps its window through later draws (live points, smoothing); on the step axis it loads the range
+   * at full resolution, for that card's tag only.
+   */
   let zoomTimer = null;
   function onZoom(c) {
-    if (S.x !== 'step') return;
+    c.zoom = zoomOf(TL.chart(c.chartDiv));
+    if (S.x !== 'step' || !c.zoom) return;
     clearTimeout(zoomTimer);
     zoomTimer = setTimeout(async () => {
-      const chart = TL.chart(c.chartDiv);
-      const extent = chart.getModel().getComponent('xAxis', 0).axis.scale.getExtent();
+      const extent = c.zoom;
+      if (!extent) return;
       try {
         await fetchSeries([...S.chosen].filter(id => mayHave(byId(id), c.tag)), [c.tag], extent);
         c.range = extent;
-        draw(c);
-        chart.setOption({dataZoom: [{startValue: extent[0], endValue: extent[1]}, {startValue: extent[0], endValue: extent[1]}]});
+        paint(c);
       } catch (e) { showError(errors, e); }
     }, 300);
+  }
+  /** A double click shows the whole card again: every x, its series whole (downsampled as at first) when a range was loaded. */
+  async function resetZoom(c) {
+    clearTimeout(zoomTimer);
+    c.zoom = null;
+    try {
+      if (c.range) {
+        c.range = null;
+        await fetchSeries([...S.chosen].filter(id => mayHave(byId(id), c.tag)), [c.tag]);
+      }
+      paint(c);
+    } catch (e) { showError(errors, e); }
   }
   await loadRuns();
   TL.ready();

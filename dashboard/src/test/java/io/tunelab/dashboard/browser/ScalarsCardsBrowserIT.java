@@ -57,8 +57,13 @@ class ScalarsCardsBrowserIT {
         return new MetricPoint(name, step, value, Instant.ofEpochMilli(1000L * step));
     }
 
+    /** The chart of the tag's card, scrolled into view first: a card is drawn as it comes into view. */
     private static String chart(String tag) {
-        return "echarts.getInstanceByDom(document.querySelector(\".scalar-card[data-tag='" + tag + "'] .chart\"))";
+        String card = "document.querySelector(\".scalar-card[data-tag='" + tag + "']\")";
+        browser.js(card + ".scrollIntoView({block: 'nearest'})");
+        String chart = "echarts.getInstanceByDom(" + card + ".querySelector('.chart'))";
+        browser.waitFor("return !!" + chart);
+        return chart;
     }
 
     private static Object axisExtent(String tag, String axis) {
