@@ -29,7 +29,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@link DashboardData} over any {@link TrialStorage} (the in-memory one now; a database one works too,
  * though the tracker's query side answers range and summary queries faster). Downsampling happens here
  * in Java ({@link SeriesSelector}); summaries, metric names and (up to 1,000) series of finished trials
- * are cached, since a finished trial no longer changes; the change feed comes from a polling {@link ChangeLog}.
+ * are cached, since a finished trial no longer changes (but a retried failure's, see {@link FinalRecords}); the change
+ * feed comes from a polling {@link ChangeLog}.
  *
  * <p>This store has no model registry: model methods raise {@link DashboardException} of kind
  * NOT_CONFIGURED. Thread-safe.
@@ -145,7 +146,7 @@ public final class StorageDashboardData implements DashboardData {
             return cached;
         }
         List<String> names = List.copyOf(new TreeSet<>(storage.metricNames(trial.id())));
-        if (trial.state().isFinished()) {
+        if (FinalRecords.of(trial)) {
             finishedNames.put(trial.id(), names);
         }
         return names;
@@ -178,7 +179,7 @@ public final class StorageDashboardData implements DashboardData {
             points = finishedSeries.get(key);
         }
         if (points == null) {
-            boolean finished = storage.trial(trialId).state().isFinished();
+            boolean finished = FinalRecords.of(storage.trial(trialId));
             points = storage.metrics(trialId, name);
             if (finished) {
                 synchronized (finishedSeries) {
@@ -204,7 +205,7 @@ public final class StorageDashboardData implements DashboardData {
             MetricSummary s = finishedSummaries.get(key);
             if (s == null) {
                 s = MetricSummaries.of(t.id(), name, storage.metrics(t.id(), name));
-                if (t.state().isFinished() && s != null) {
+                if (FinalRecords.of(t) && s != null) {
                     finishedSummaries.put(key, s);
                 }
             }

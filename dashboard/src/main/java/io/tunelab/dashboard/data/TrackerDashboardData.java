@@ -186,7 +186,8 @@ public final class TrackerDashboardData implements DashboardData {
 
     /**
      * Read as primitive columns. Whole series reduced to at most 5,000 points are cached for trials that
-     * finished more than {@value #SETTLED_MILLIS} ms ago (their last points are flushed by then).
+     * finished more than {@value #SETTLED_MILLIS} ms ago (their last points are flushed by then), but a retried
+     * failure's, whose series may still move to its retry ({@link FinalRecords}).
      */
     @Override
     public MetricSeries series(long trialId, String name, SeriesQuery query) {
@@ -212,7 +213,7 @@ public final class TrackerDashboardData implements DashboardData {
 
     private boolean settled(long trialId) {
         FrozenTrial t = tracker.storage().trial(trialId);
-        return t.state().isFinished() && t.end() != null
+        return FinalRecords.of(t) && t.end() != null
                 && t.end().isBefore(java.time.Instant.now().minusMillis(SETTLED_MILLIS));
     }
 
