@@ -124,13 +124,17 @@ const TL = (() => {
     document.body.prepend(header);
   }
   function live(text) { const l = document.getElementById('live'); if (l) l.textContent = text; }
-  /** Opens the event stream; calls onChange(event data) for each 'changes' or 'studies' event. */
   /**
-   * Follows the server's change stream. {@code onConnect}, when given, runs on every (re)connection: changes
+   * Follows the server's change stream: calls onChange(event data) for each 'changes' or 'studies' event.
+   * {@code onConnect}, when given, runs on every (re)connection: changes
    * made between the page's first fetch (or a dropped connection) and the stream's start send no event,
    * so a page without a cursor catches up there.
+   * A page opened with ?live=0 opens no stream (returns null) and says "live updates off": a stream is a request that
+   * never ends, so a headless browser waiting for the network to go idle (chromium --headless --virtual-time-budget=...
+   * --screenshot) would wait forever.
    */
   function events(query, onChange, onConnect) {
+    if (param('live') === '0') { live('live updates off (?live=0)'); return null; }
     const source = new EventSource('/api/events?' + new URLSearchParams(query));
     source.addEventListener('hello', () => { live('live'); if (onConnect) onConnect(); });
     source.addEventListener('changes', e => onChange(JSON.parse(e.data)));
