@@ -99,7 +99,7 @@ public interface DashboardData {
     /** The cursor of the latest change seen so far. */
     long cursor();
 
-    /** What changed in a study after {@code cursor}: trials added or changed, and series that grew. */
+    /** What changed in a study after {@code cursor}: trials added or changed, series that grew, and whether its attributes changed. */
     Changes changes(long studyId, long cursor);
 
     /** The artifact called {@code name} of a trial; NOT_FOUND if there is none. */

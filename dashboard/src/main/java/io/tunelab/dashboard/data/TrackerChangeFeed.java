@@ -12,7 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.LongConsumer;
+import java.util.function.LongFunction;
 
 /**
  * The change feed of a tracker database, from its own cursors instead of re-reading every trial. A
@@ -26,6 +26,8 @@ import java.util.function.LongConsumer;
  *       of seconds behind the newest id seen, because writers in other processes may commit ids out of
  *       order; a series is reported again only when its point count moved.</li>
  * </ol>
+ * A study's attributes (its user attributes among them) are written without moving its counter either: each
+ * {@link #since} reads the study's attributes and stamps them when they differ from the last ones it read.
  * Each thing that changed is stamped with the next number of this feed's own sequence; a cursor is such
  * a number. The sequence starts at a base taken from the wall clock at construction, so a cursor kept
  * by a browser from an earlier dashboard process is almost always outside this feed's range and gets
@@ -37,7 +39,7 @@ final class TrackerChangeFeed {
 
     private final ChangeQueries queries;
     private final long minIntervalNanos;
-    private final LongConsumer requireStudy;
+    private final LongFunction<Map<String, Object>> studyAttrs;
     private final long base;
     private final Map<Long, StudyFeed> studies = new HashMap<>();
     private final Map<Long, Long> runningStudy = new HashMap<>();
@@ -62,6 +64,8 @@ final class TrackerChangeFeed {
         final TreeMap<Long, Long> trialsByStamp = new TreeMap<>();
         final Map<Long, Long> seriesStamp = new HashMap<>();
         final TreeMap<Long, Long> seriesByStamp = new TreeMap<>();
+        Map<String, Object> attrs;
+        long attrsStamp;
 
         StudyFeed(long counter) {
             this.counter = counter;
@@ -69,12 +73,12 @@ final class TrackerChangeFeed {
     }
 
     /**
-     * @param requireStudy throws NOT_FOUND for an unknown study id
+     * @param studyAttrs a study's attributes as stored now; throws NOT_FOUND for an unknown study id
      */
-    TrackerChangeFeed(ChangeQueries queries, long minIntervalMillis, LongConsumer requireStudy) {
+    TrackerChangeFeed(ChangeQueries queries, long minIntervalMillis, LongFunction<Map<String, Object>> studyAttrs) {
         this.queries = queries;
         this.minIntervalNanos = minIntervalMillis * 1_000_000L;
-        this.requireStudy = requireStudy;
+        this.studyAttrs = studyAttrs;
         this.base = System.currentTimeMillis() * 1000;
         this.seq = base;
     }
@@ -127,21 +131,35 @@ final class TrackerChangeFeed {
         return rowsRead;
     }
 
-    /** Changes of one study after {@code cursor}; the changed trials' snapshots are read now. */
+    /** Changes of one study after {@code cursor}; the changed trials' snapshots and the study's attributes are read now. */
     Changes since(long studyId, long cursor) {
         long current;
         List<Long> trialIds;
         List<Changes.MetricUpdate> metrics = new ArrayList<>();
+        boolean study;
+        synchronized (this) {
+            if (failure != null && System.nanoTime() - lastRefresh < retryDelayNanos()) {
+                throw failure; // the database is not asked again before the retry is due (see cursor())
+            }
+        }
+        Map<String, Object> attrs = studyAttrs.apply(studyId);
         synchronized (this) {
             current = cursor();
             StudyFeed feed = studies.get(studyId);
             if (feed == null) {
-                requireStudy.accept(studyId);
                 return new Changes(current, false, List.of(), List.of());
+            }
+            if (!attrs.equals(feed.attrs)) {
+                if (feed.attrs != null) {
+                    feed.attrsStamp = ++seq;
+                    current = seq;
+                }
+                feed.attrs = attrs;
             }
             if (cursor < base || cursor > current) {
                 return new Changes(current, true, List.of(), List.of());
             }
+            study = feed.attrsStamp > cursor;
             trialIds = List.copyOf(feed.trialsByStamp.tailMap(cursor, false).values());
             for (long seriesId : feed.seriesByStamp.tailMap(cursor, false).values()) {
                 metrics.add(series.get(seriesId));
@@ -151,7 +169,7 @@ final class TrackerChangeFeed {
         synchronized (this) {
             rowsRead += trials.size();
         }
-        return new Changes(current, false, trials, metrics);
+        return new Changes(current, false, trials, metrics, study);
     }
 
     private void refresh(long now) {

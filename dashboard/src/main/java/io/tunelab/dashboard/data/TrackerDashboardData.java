@@ -76,7 +76,7 @@ public final class TrackerDashboardData implements DashboardData {
         this.tracker = tracker;
         this.trials = new StorageDashboardData(tracker.storage());
         this.promoter = promoter;
-        this.feed = new TrackerChangeFeed(tracker.changes(), refreshMillis, id -> tracker.storage().study(id));
+        this.feed = new TrackerChangeFeed(tracker.changes(), refreshMillis, id -> tracker.storage().study(id).systemAttrs());
     }
 
     /**

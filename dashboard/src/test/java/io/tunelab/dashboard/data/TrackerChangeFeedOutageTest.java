@@ -74,7 +74,7 @@ class TrackerChangeFeedOutageTest {
     @Test
     void callersDuringAnOutageGetTheFailureWithoutAskingTheDatabaseAgainUntilTheRetryIsDue() throws InterruptedException {
         Database db = new Database();
-        TrackerChangeFeed feed = new TrackerChangeFeed(db, 0, id -> { });
+        TrackerChangeFeed feed = new TrackerChangeFeed(db, 0, id -> Map.of());
         feed.cursor();
         db.down = true;
         db.asked.clear();
@@ -93,7 +93,7 @@ class TrackerChangeFeedOutageTest {
     @Test
     void aFirstRefreshThatFailedHalfWayIsRepeatedInsteadOfReportingEveryTrialAsChanged() throws InterruptedException {
         Database db = new Database();
-        TrackerChangeFeed feed = new TrackerChangeFeed(db, 0, id -> { });
+        TrackerChangeFeed feed = new TrackerChangeFeed(db, 0, id -> Map.of());
         db.downAfterLastPointId = true;
         assertThatThrownBy(feed::cursor).isInstanceOf(StorageException.class);
 

@@ -44,6 +44,20 @@ class TrackerChangeFeedTest {
     }
 
     @Test
+    void aStudyUserAttributeSetAfterTheCursorIsAChangeOfTheStudyOnce() {
+        TrackerDashboardData data = new TrackerDashboardData(TestTrackers.ports(tracker), null, 0);
+        long cursor = data.changes(study.studyId(), data.cursor()).cursor();
+        assertThat(data.changes(study.studyId(), cursor).study()).isFalse();
+
+        study.setUserAttr("owner", "ana");
+        Changes changes = data.changes(study.studyId(), cursor);
+        assertThat(changes.study()).as("the study's user attributes changed").isTrue();
+        assertThat(changes.trials()).isEmpty();
+        assertThat(data.changes(study.studyId(), changes.cursor()).study()).isFalse();
+        assertThat(data.changes(study.studyId(), cursor).study()).as("asked again from the first cursor").isTrue();
+    }
+
+    @Test
     void aRefreshReadsOnlyTheChangedTrialsAndTheGrownSeries() {
         Trial running = study.ask();
         TrackerDashboardData data = new TrackerDashboardData(TestTrackers.ports(tracker), null, 0);
