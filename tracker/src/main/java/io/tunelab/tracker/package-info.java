@@ -4,7 +4,8 @@
  * {@link io.tunelab.tracker.TrackerException}. The subpackages, from the bottom up:
  * <ul>
  *   <li>ports and their published records, which other modules use: {@code artifact}, {@code metrics},
- *       {@code provenance}, {@code liveness}, {@code registry}, {@code query}, and {@code config} (how to
+ *       {@code provenance}, {@code liveness}, {@code registry}, {@code query}, {@code filter} (the trials filter
+ *       language and sort keys of the dashboard's table and {@code tunelab trials}), and {@code config} (how to
  *       reach a database and tune the tracking store);</li>
  *   <li>{@code jdbc}, the one implementation of every port on H2 and PostgreSQL, which nothing outside
  *       the tracker may import (an ArchUnit rule checks it);</li>

@@ -1,2 +1,5 @@
-/** Read-only commands over a storage: {@code studies}, {@code trials}, {@code best}, {@code compare}. */
+/**
+ * Read-only commands over a storage: {@code studies}, {@code trials} (with MLflow's filter and sort, from
+ * {@code tracker.filter}), {@code best}, {@code compare}.
+ */
 package io.tunelab.cli.query;

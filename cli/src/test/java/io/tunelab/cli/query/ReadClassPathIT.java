@@ -90,6 +90,9 @@ class ReadClassPathIT {
             List.of("studies"), List.of("best", "mixed"), List.of("best", "mixed", "--format", "json"),
             List.of("trials", "mixed"), List.of("trials", "mixed", "--format", "csv"),
             List.of("trials", "mixed", "--format", "json", "--state", "COMPLETE,PRUNED"),
+            List.of("trials", "mixed", "--filter", "params.lr > 0.002 and metrics.loss < 5 and attributes.sampler != 'x'",
+                    "--sort", "value DESC", "--limit", "2"),
+            List.of("trials", "mixed", "--filter", "metrics.los > 1"),
             List.of("compare", "mixed", "0", "1", "3"), List.of("compare", "mixed", "0", "99"),
             List.of("best", "no-such-study"), List.of("trials", "mixed", "--format", "xml"), List.of("trials", "--help"),
             List.of("studies", "--storage", "jdbc:foo:bar"), List.of("trials", "mixed", "--storage", "jdbc:foo:bar"));

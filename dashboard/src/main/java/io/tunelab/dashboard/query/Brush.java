@@ -1,5 +1,6 @@
 package io.tunelab.dashboard.query;
 
+import io.tunelab.tracker.filter.FilterException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -3,6 +3,7 @@ package io.tunelab.dashboard.query;
 import io.tunelab.dashboard.data.MetricSummary;
 import io.tunelab.dashboard.data.TrialReads;
 import io.tunelab.search.trial.FrozenTrial;
+import io.tunelab.tracker.filter.Field;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;

@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * What the trials table asks for.
  *
- * @param filter     a filter in the {@link FilterParser} language, or blank
+ * @param filter     a filter in the {@link io.tunelab.tracker.filter.FilterParser} language, or blank
  * @param sort       a field reference to sort by, or blank for {@code number}
  * @param descending whether to sort largest first (missing values always come last)
  * @param offset     rows to skip after filtering and sorting

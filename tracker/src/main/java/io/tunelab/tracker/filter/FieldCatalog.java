@@ -1,4 +1,4 @@
-package io.tunelab.dashboard.query;
+package io.tunelab.tracker.filter;
 
 import java.util.Set;
 import java.util.TreeSet;
@@ -19,8 +19,9 @@ public record FieldCatalog(Set<String> params, Set<String> metrics, int objectiv
 
     /** A sentence listing the names a field may take, for error messages. */
     String describe() {
-        return "fields are number, state, duration, slot, value" + (objectives > 1 ? ", value0..value" + (objectives - 1) : "")
-                + ", params " + new TreeSet<>(params) + ", metrics " + new TreeSet<>(metrics)
-                + " with .last/.min/.max, and user.KEY";
+        return "fields are " + String.join(", ", FieldResolver.BUILT_IN) + ", value"
+                + (objectives > 1 ? ", value0..value" + (objectives - 1) : "")
+                + ", params " + new TreeSet<>(params) + " (params.NAME or NAME), metrics " + new TreeSet<>(metrics)
+                + " (metrics.NAME for the last value, NAME.last/.min/.max), and user attributes user_attr.KEY (or tags.KEY)";
     }
 }

@@ -1,9 +1,8 @@
-package io.tunelab.dashboard.query;
+package io.tunelab.tracker.filter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.tunelab.dashboard.data.MetricSummary;
 import io.tunelab.search.space.CategoricalDistribution;
 import io.tunelab.search.space.Distribution;
 import io.tunelab.search.space.FloatDistribution;
@@ -20,7 +19,16 @@ import org.junit.jupiter.api.Test;
 class FilterParserTest {
     static final FieldCatalog CATALOG = new FieldCatalog(Set.of("lr", "optimizer"), Set.of("loss"), 1);
 
-    static TableRow row(int number, TrialState state, double value, double lr, String optimizer, double lossMin) {
+    /** A trial with its series 'loss' summarised as last, min and max. */
+    record Row(FrozenTrial trial, Map<String, double[]> metrics) implements TrialView {
+        @Override
+        public Double metric(String name, String aggregate) {
+            double[] s = metrics.get(name);
+            return s == null ? null : s[List.of("last", "min", "max").indexOf(aggregate)];
+        }
+    }
+
+    static Row row(int number, TrialState state, double value, double lr, String optimizer, double lossMin) {
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("lr", lr);
         params.put("optimizer", optimizer);
@@ -29,10 +37,10 @@ class FilterParserTest {
         dists.put("optimizer", CategoricalDistribution.of("sgd", "adam"));
         FrozenTrial t = new FrozenTrial(number, number, state, state == TrialState.COMPLETE ? List.of(value) : List.of(),
                 Instant.EPOCH, Instant.EPOCH.plusSeconds(number), params, dists, new TreeMap<>(), Map.of(), Map.of("slot", "cpu:0"), null);
-        return new TableRow(t, Map.of("loss", new MetricSummary(number, "loss", 3, 2, lossMin + 1, lossMin, lossMin + 2)));
+        return new Row(t, Map.of("loss", new double[] {lossMin + 1, lossMin, lossMin + 2}));
     }
 
-    static final List<TableRow> ROWS = List.of(
+    static final List<Row> ROWS = List.of(
             row(0, TrialState.COMPLETE, 0.5, 0.001, "adam", 0.2),
             row(1, TrialState.COMPLETE, 0.9, 0.1, "sgd", 0.6),
             row(2, TrialState.PRUNED, 0, 0.005, "sgd", 0.4),

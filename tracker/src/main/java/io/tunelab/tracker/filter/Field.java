@@ -1,4 +1,4 @@
-package io.tunelab.dashboard.query;
+package io.tunelab.tracker.filter;
 
 import java.util.function.Function;
 
@@ -9,9 +9,9 @@ import java.util.function.Function;
  * @param metric the metric series the field reads, or null
  * @param read   reads the value from a row
  */
-public record Field(String name, String metric, Function<RowView, Object> read) {
+public record Field(String name, String metric, Function<TrialView, Object> read) {
 
-    public Object of(RowView row) {
+    public Object of(TrialView row) {
         return read.apply(row);
     }
 }

@@ -1,4 +1,4 @@
-package io.tunelab.dashboard.query;
+package io.tunelab.tracker.filter;
 
 import java.util.Set;
 import java.util.function.Predicate;
@@ -10,7 +10,7 @@ import java.util.function.Predicate;
  * @param test    whether a row passes
  * @param metrics names of the metric series the predicate reads (their summaries must be loaded)
  */
-public record TrialFilter(String source, Predicate<RowView> test, Set<String> metrics) {
+public record TrialFilter(String source, Predicate<TrialView> test, Set<String> metrics) {
     /** The filter every row passes. */
     public static final TrialFilter NONE = new TrialFilter("", r -> true, Set.of());
 
@@ -18,7 +18,7 @@ public record TrialFilter(String source, Predicate<RowView> test, Set<String> me
         metrics = Set.copyOf(metrics);
     }
 
-    public boolean matches(RowView row) {
+    public boolean matches(TrialView row) {
         return test.test(row);
     }
 }

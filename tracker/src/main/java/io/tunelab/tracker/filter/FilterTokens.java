@@ -1,11 +1,11 @@
-package io.tunelab.dashboard.query;
+package io.tunelab.tracker.filter;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /** Splits a filter into tokens for {@link FilterParser}. Stateless. */
 final class FilterTokens {
-    enum Kind { WORD, STRING, OP, OPEN, CLOSE, SYMBOL }
+    enum Kind { WORD, STRING, OP, OPEN, CLOSE, COMMA, SYMBOL }
 
     record Token(Kind kind, String text, int position) {
     }
@@ -22,6 +22,8 @@ final class FilterTokens {
                 i++;
             } else if (c == '(' || c == ')') {
                 out.add(new Token(c == '(' ? Kind.OPEN : Kind.CLOSE, String.valueOf(c), i++));
+            } else if (c == ',') {
+                out.add(new Token(Kind.COMMA, ",", i++));
             } else if (s.startsWith("&&", i) || s.startsWith("||", i)) {
                 out.add(new Token(Kind.SYMBOL, s.substring(i, i + 2), i));
                 i += 2;
