@@ -88,9 +88,20 @@ public final class RunWriter implements AutoCloseable {
         writers.values().forEach(EventFileWriter::flush);
     }
 
+    /** Closes every events file, each even when closing another failed; the first failure is thrown. */
     @Override
     public void close() {
-        writers.values().forEach(EventFileWriter::close);
+        RuntimeException failure = null;
+        for (EventFileWriter w : writers.values()) {
+            try {
+                w.close();
+            } catch (RuntimeException e) {
+                failure = failure == null ? e : failure;
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
     }
 
     private EventFileWriter writer(String subdir) {
