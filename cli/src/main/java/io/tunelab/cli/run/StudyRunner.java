@@ -202,7 +202,8 @@ public final class StudyRunner {
         Objective constrained = constrained(objective, trainer(spec, trainers));
         String tensorboardDir = spec.fit().tensorboardDir();
         return tensorboardDir == null ? constrained
-                : new TensorBoardObjective(constrained, java.nio.file.Path.of(tensorboardDir), spec.study(), Clock.systemUTC());
+                : new TensorBoardObjective(constrained, java.nio.file.Path.of(tensorboardDir), spec.study(),
+                        spec.directions().get(0), Clock.systemUTC());
     }
 
     /**

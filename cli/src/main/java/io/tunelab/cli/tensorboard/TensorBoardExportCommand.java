@@ -17,7 +17,9 @@ import picocli.CommandLine.Spec;
 /** {@code tunelab export tensorboard STUDY --out DIR}: one TensorBoard run directory per trial. */
 @Command(name = "tensorboard", mixinStandardHelpOptions = true,
         description = "Write STUDY as a TensorBoard logdir: one run per trial (its scalars, objective and HParams session),"
-                + " the HParams experiment in the root. Run `tensorboard --logdir DIR` to see it.")
+                + " laid out as Keras's TensorBoard callback writes a fit (train/epoch_loss, validation/epoch_loss for"
+                + " val_loss, steps from epoch 0), the HParams experiment in the root. Run `tensorboard --logdir DIR`"
+                + " to see it.")
 public final class TensorBoardExportCommand implements Callable<Integer> {
     private final Wiring wiring;
 

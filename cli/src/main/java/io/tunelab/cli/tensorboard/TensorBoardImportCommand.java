@@ -34,6 +34,9 @@ import picocli.CommandLine.Spec;
                         + " RUN: its validation scalars keep their tags (epoch_accuracy), so --metric takes the"
                         + " validation curve; its train scalars are stored as train/TAG (train/epoch_accuracy). A run"
                         + " with train/ only takes --metric from train/TAG.",
+                "Tunelab's export and fit.tensorboard_dir write each trial so too (train/epoch_loss,"
+                        + " validation/epoch_loss, from step 0); their metrics import back as they were (loss, val_loss,"
+                        + " from epoch 1).",
                 "A run's HParams session (Keras's hp.KerasCallback, Tunelab's export and fit.tensorboard_dir) gives"
                         + " its parameters, its state (success COMPLETE, failure FAIL, unknown PRUNED) and its start and"
                         + " end; a run whose session has not ended is left for a later import. Tunelab's objective and"
@@ -61,9 +64,10 @@ public final class TensorBoardImportCommand implements Callable<Integer> {
     RunValue value;
 
     @Option(names = "--direction", paramLabel = "minimize|maximize",
-            description = "Whether smaller or larger --metric values are better. Default: what the metric's name says"
-                    + " (accuracy, acc, auc, f1, precision, recall, r2, score: maximize; loss, error, rmse, mae, mse:"
-                    + " minimize), else the existing study's direction.")
+            description = "Whether smaller or larger --metric values are better. Default: what the logdir says"
+                    + " (Tunelab's objective tag, from an export or fit.tensorboard_dir, says its study's), else what"
+                    + " the metric's name says (accuracy, acc, auc, f1, precision, recall, r2, score: maximize; loss,"
+                    + " error, rmse, mae, mse: minimize), else the existing study's direction.")
     String direction;
 
     @Mixin
@@ -82,8 +86,8 @@ public final class TensorBoardImportCommand implements Callable<Integer> {
             PrintWriter w = spec.commandLine().getOut();
             ImportReport r;
             try {
-                r = new LogdirImporter(s, metric, value, (tag, existing) -> {
-                    ImportDirection d = ImportDirection.resolve(direction, tag, existing);
+                r = new LogdirImporter(s, metric, value, (tag, existing, said) -> {
+                    ImportDirection d = ImportDirection.resolve(direction, tag, existing, said);
                     d.note().ifPresent(note -> {
                         w.println(note);
                         w.flush();

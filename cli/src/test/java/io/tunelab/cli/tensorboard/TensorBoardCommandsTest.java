@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tunelab.cli.CliInvocation;
 import io.tunelab.cli.CliInvocation.Result;
 import io.tunelab.search.study.Study;
+import io.tunelab.search.trial.Direction;
 import io.tunelab.search.trial.FrozenTrial;
 import io.tunelab.search.trial.TrialState;
 import io.tunelab.tensorboard.event.EventFileWriter;
@@ -60,6 +61,27 @@ class TensorBoardCommandsTest {
 
         Result again = run("import", "tensorboard", dir.resolve("tb").toString(), "--study", "copy", "--metric", "objective");
         assertThat(again.out()).contains("imported 0 runs").contains("skipped 3 runs imported before");
+    }
+
+    @Test
+    void tunelabsOwnLogdirImportsIntoANewStudyWithoutDirectionTakingTheOneItSays() {
+        try (Tracker t = Tracker.open(TrackerConfig.inDirectory(tracker()))) {
+            Study.builder("acc").storage(t.storage()).direction(Direction.MAXIMIZE).seed(2).create().optimize(trial -> {
+                double x = trial.suggestFloat("x", 0, 1);
+                trial.log("val_accuracy", 1, x);
+                return x;
+            }, 3);
+        }
+        assertThat(run("export", "tensorboard", "acc", "--out", dir.resolve("tb").toString()).code()).isZero();
+
+        Result imported = run("import", "tensorboard", dir.resolve("tb").toString(), "--study", "copy");
+
+        assertThat(imported.code()).as(imported.err()).isZero();
+        assertThat(imported.out()).contains("took --direction maximize from the logdir (its 'objective' tag says its study's);"
+                + " pass --direction minimize to override").contains("imported 3 runs into study 'copy'");
+        try (Tracker t = Tracker.open(TrackerConfig.inDirectory(tracker()))) {
+            assertThat(t.storage().findStudy("copy").orElseThrow().directions()).containsExactly(Direction.MAXIMIZE);
+        }
     }
 
     @Test

@@ -11,6 +11,7 @@ import io.tunelab.search.summary.TextSummary;
 import io.tunelab.tensorboard.proto.Event;
 import io.tunelab.tensorboard.proto.HistogramProto;
 import io.tunelab.tensorboard.proto.Summary;
+import io.tunelab.tensorboard.proto.SummaryMetadata;
 import io.tunelab.tensorboard.proto.TensorProto;
 import io.tunelab.tensorboard.record.RecordProblem;
 import io.tunelab.tensorboard.record.TfRecordReader;
@@ -67,7 +68,8 @@ public final class EventFileReader {
         String tag = v.getTag();
         switch (v.getValueCase()) {
             case SIMPLE_VALUE:
-                return new SummaryPoint.Scalar(tag, step, wall, float32(v.getSimpleValue()));
+                return new SummaryPoint.Scalar(tag, step, wall, float32(v.getSimpleValue()),
+                        v.getMetadata().getSummaryDescription());
             case HISTO:
                 return logged(tag, step, wall, histogram(v.getHisto()));
             case IMAGE:
@@ -75,17 +77,18 @@ public final class EventFileReader {
             case TENSOR:
                 return v.getMetadata().getPluginData().getPluginName().equals(HParamsSummaries.PLUGIN)
                         ? HParamsSummaries.session(tag, step, wall, v.getMetadata().getPluginData().getContent())
-                        : tensorPoint(v.getMetadata().getPluginData().getPluginName(), tag, step, wall, v.getTensor());
+                        : tensorPoint(v.getMetadata(), tag, step, wall, v.getTensor());
             default:
                 return null;
         }
     }
 
-    private static SummaryPoint tensorPoint(String plugin, String tag, long step, Instant wall, TensorProto t) {
-        switch (plugin) {
+    private static SummaryPoint tensorPoint(SummaryMetadata metadata, String tag, long step, Instant wall, TensorProto t) {
+        switch (metadata.getPluginData().getPluginName()) {
             case "scalars":
                 double[] scalar = numbers(t);
-                return scalar.length == 1 ? new SummaryPoint.Scalar(tag, step, wall, scalar[0]) : null;
+                return scalar.length == 1
+                        ? new SummaryPoint.Scalar(tag, step, wall, scalar[0], metadata.getSummaryDescription()) : null;
             case "histograms":
                 return logged(tag, step, wall, fromTriples(numbers(t)));
             case "images":

@@ -47,13 +47,24 @@ public final class HParamsSummaries {
     private HParamsSummaries() {
     }
 
-    /** The experiment: every parameter of the study with its domain, and the metric tags to show. */
-    public static Summary.Value experiment(String name, Map<String, Distribution> parameters, Collection<String> metricTags,
+    /**
+     * A metric the HParams tab shows.
+     *
+     * @param group       the directory of its tag relative to a session's run ({@code validation}; "" for the run's own)
+     * @param tag         its scalar tag
+     * @param description what the tab says of it ("" for nothing)
+     */
+    public record Metric(String group, String tag, String description) {
+    }
+
+    /** The experiment: every parameter of the study with its domain, and the metrics to show. */
+    public static Summary.Value experiment(String name, Map<String, Distribution> parameters, Collection<Metric> metrics,
             Instant created) {
         Experiment.Builder experiment = Experiment.newBuilder().setName(name).setTimeCreatedSecs(seconds(created));
         parameters.forEach((param, distribution) -> experiment.addHparamInfos(info(param, distribution)));
-        for (String tag : metricTags) {
-            experiment.addMetricInfos(MetricInfo.newBuilder().setName(MetricName.newBuilder().setTag(tag)));
+        for (Metric metric : metrics) {
+            experiment.addMetricInfos(MetricInfo.newBuilder().setDescription(metric.description())
+                    .setName(MetricName.newBuilder().setGroup(metric.group()).setTag(metric.tag())));
         }
         return value(EXPERIMENT_TAG, HParamsPluginData.newBuilder().setExperiment(experiment).build());
     }

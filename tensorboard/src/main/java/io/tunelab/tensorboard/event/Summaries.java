@@ -38,6 +38,16 @@ public final class Summaries {
         return Summary.Value.newBuilder().setTag(tag).setSimpleValue((float) value).build();
     }
 
+    /**
+     * A scalar whose tag TensorBoard describes with {@code description} (shown beside its chart; written with a tag's
+     * first record, as TensorBoard keeps the first metadata of a tag); none when it is empty.
+     */
+    public static Summary.Value scalar(String tag, double value, String description) {
+        Summary.Value scalar = scalar(tag, value);
+        return description.isEmpty() ? scalar : scalar.toBuilder()
+                .setMetadata(SummaryMetadata.newBuilder().setSummaryDescription(description)).build();
+    }
+
     public static Summary.Value histogram(String tag, Histogram h) {
         HistogramProto.Builder proto = HistogramProto.newBuilder().setMin(h.min()).setMax(h.max()).setNum(h.num())
                 .setSum(h.sum()).setSumSquares(h.sumSquares());

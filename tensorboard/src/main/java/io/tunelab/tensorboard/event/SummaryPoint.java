@@ -19,8 +19,15 @@ public sealed interface SummaryPoint {
 
     Instant wallTime();
 
-    /** A scalar ({@code tf.summary.scalar}). */
-    record Scalar(String tag, long step, Instant wallTime, double value) implements SummaryPoint {
+    /**
+     * A scalar ({@code tf.summary.scalar}), with the description its record carried ({@code summary_description},
+     * as a tag's first record carries it; empty when none).
+     */
+    record Scalar(String tag, long step, Instant wallTime, double value, String description) implements SummaryPoint {
+        /** A scalar without a description. */
+        public Scalar(String tag, long step, Instant wallTime, double value) {
+            this(tag, step, wallTime, value, "");
+        }
     }
 
     /**

@@ -7,6 +7,7 @@ import io.tunelab.search.storage.TrialStorage;
 import io.tunelab.search.summary.LoggedSummary;
 import io.tunelab.search.summary.SummaryTag;
 import io.tunelab.search.trial.ArtifactRef;
+import io.tunelab.search.trial.Direction;
 import io.tunelab.search.trial.FrozenTrial;
 import io.tunelab.search.trial.MetricPoint;
 import io.tunelab.search.trial.TrialState;
@@ -27,17 +28,18 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
- * Writes a study as a TensorBoard logdir: one run directory per trial ({@link RunNames#of}) holding its
- * scalar series, its reported (intermediate) values as {@value #INTERMEDIATE_TAG}, its objective values as
- * {@value #OBJECTIVE_TAG} at its last step, its histograms, images, texts and PR curves, its image artifacts
- * ({@link ImageArtifacts}, as earlier imports stored images) as images, and its
- * HParams session; the logdir's root holds the HParams
- * experiment (every parameter with its domain, every scalar tag as a metric), so TensorBoard's HParams tab
- * shows the study as a table.
+ * Writes a study as a TensorBoard logdir: one run directory per trial ({@link RunNames#of}) written by
+ * {@link RunWriter}, as {@code fit.tensorboard_dir} writes it live: its scalar series in Keras's layout
+ * ({@link KerasLayout}: {@code train/epoch_loss}, {@code validation/epoch_loss}, steps from epoch 0), and in the run
+ * directory itself its reported (intermediate) values as {@value #INTERMEDIATE_TAG}, its objective values as
+ * {@value #OBJECTIVE_TAG} (described with the study's direction) at its last step, its histograms, images, texts and
+ * PR curves, its image artifacts ({@link ImageArtifacts}, as earlier imports stored images) as images, and its
+ * HParams session; the logdir's root holds the HParams experiment (every parameter with its domain, every scalar tag
+ * as a metric of its group, {@code validation/epoch_loss}), so TensorBoard's HParams tab shows the study as a table.
  */
 public final class StudyExporter {
     public static final String INTERMEDIATE_TAG = "intermediate_value";
@@ -71,59 +73,60 @@ public final class StudyExporter {
         requireNoEvents(logdir);
         List<FrozenTrial> trials = storage.trials(study.id(), EnumSet.allOf(TrialState.class));
         Map<String, Distribution> parameters = new LinkedHashMap<>();
-        TreeSet<String> tags = new TreeSet<>();
+        Map<String, HParamsSummaries.Metric> metrics = new TreeMap<>();
         long scalars = 0;
         for (FrozenTrial trial : trials) {
             trial.distributions().forEach(parameters::putIfAbsent);
-            scalars += exportTrial(trial, logdir.resolve(RunNames.of(trial.number())), tags);
+            scalars += exportTrial(trial, study.directions(), logdir.resolve(RunNames.of(trial.number())), metrics);
         }
         try (EventFileWriter root = EventFileWriter.create(logdir, study.created())) {
-            root.write(0, study.created(), HParamsSummaries.experiment(study.name(), parameters, tags, study.created()));
+            root.write(0, study.created(), HParamsSummaries.experiment(study.name(), parameters, metrics.values(),
+                    study.created()));
         }
         return new Exported(trials.size(), scalars);
     }
 
-    private long exportTrial(FrozenTrial trial, Path runDir, TreeSet<String> tags) {
+    private long exportTrial(FrozenTrial trial, List<Direction> directions, Path runDir,
+            Map<String, HParamsSummaries.Metric> metrics) {
         Instant start = trial.start() != null ? trial.start() : Instant.EPOCH;
         long written = 0;
-        long lastStep = 0;
-        try (EventFileWriter w = EventFileWriter.create(runDir, start)) {
-            w.write(0, start, HParamsSummaries.sessionStart(trial.params(), "", start));
+        try (RunWriter w = new RunWriter(runDir, start)) {
+            w.sessionStart(trial.params(), start);
             for (String metric : storage.metricNames(trial.id())) {
-                tags.add(metric);
+                KerasLayout.Place place = KerasLayout.of(metric, 0);
+                metrics.putIfAbsent(place.subdir() + "/" + place.tag(),
+                        new HParamsSummaries.Metric(place.subdir(), place.tag(), KerasLayout.description(metric)));
                 for (MetricPoint p : storage.metrics(trial.id(), metric)) {
-                    w.scalar(metric, p.step(), p.wallTime(), p.value());
-                    lastStep = Math.max(lastStep, p.step());
+                    w.metric(metric, p.step(), p.wallTime(), p.value());
                     written++;
                 }
             }
             Instant end = trial.end() != null ? trial.end() : start;
             for (Map.Entry<Integer, Double> e : trial.intermediateValues().entrySet()) {
-                tags.add(INTERMEDIATE_TAG);
-                w.scalar(INTERMEDIATE_TAG, e.getKey(), end, e.getValue());
-                lastStep = Math.max(lastStep, e.getKey());
-                written++;
-            }
-            List<Double> values = trial.values();
-            for (int i = 0; i < values.size(); i++) {
-                String tag = values.size() == 1 ? OBJECTIVE_TAG : OBJECTIVE_TAG + "_" + i;
-                tags.add(tag);
-                w.scalar(tag, lastStep, end, values.get(i));
+                metrics.putIfAbsent(INTERMEDIATE_TAG, new HParamsSummaries.Metric("", INTERMEDIATE_TAG, ""));
+                w.intermediate(e.getKey(), end, e.getValue());
                 written++;
             }
             for (SummaryTag tag : storage.summaryTags(trial.id())) {
                 for (LoggedSummary summary : storage.summaries(trial.id(), tag.tag())) {
                     if (summary.kind() == tag.kind()) {
                         w.summary(summary);
-                        lastStep = Math.max(lastStep, summary.step());
                     }
                 }
+            }
+            List<Double> values = trial.values();
+            for (int i = 0; i < values.size(); i++) {
+                String tag = values.size() == 1 ? OBJECTIVE_TAG : OBJECTIVE_TAG + "_" + i;
+                Direction direction = directions.get(Math.min(i, directions.size() - 1));
+                metrics.putIfAbsent(tag, new HParamsSummaries.Metric("", tag, KerasLayout.objectiveDescription(direction)));
+                w.objective(tag, direction, end, values.get(i));
+                written++;
             }
             for (ArtifactRef artifact : storage.artifacts(trial.id())) {
                 ImageArtifacts.parse(artifact.name()).ifPresent(at -> w.image(at.tag(), at.step(), end, read(artifact)));
             }
             if (trial.state() != TrialState.RUNNING && trial.state() != TrialState.WAITING) {
-                w.write(lastStep, end, HParamsSummaries.sessionEnd(RunNames.status(trial.state()), end));
+                w.sessionEnd(RunNames.status(trial.state()), end);
             }
         }
         return written;

@@ -7,6 +7,7 @@ import io.tunelab.search.trial.FrozenTrial;
 import io.tunelab.search.trial.TrialState;
 import io.tunelab.tensorboard.TensorBoardException;
 import io.tunelab.tensorboard.event.LogdirFiles;
+import io.tunelab.tensorboard.export.KerasLayout;
 import io.tunelab.tensorboard.export.StudyExporter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -26,8 +27,10 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
- * Loads a TensorBoard logdir into a study: each run ({@link LogdirRun}: a directory holding events files, as Tunelab's
- * export writes one per trial, or a Keras run's directory, whose {@code train/} and {@code validation/} make one run)
+ * Loads a TensorBoard logdir into a study: each run ({@link LogdirRun}: a directory holding events files, or a Keras
+ * run's directory, whose {@code train/} and {@code validation/} make one run, as Keras's callback, Tunelab's export
+ * and its {@code tensorboard_dir} write one per trial; the metrics Tunelab wrote come back with their own names and
+ * steps, {@code loss}, {@code val_loss} from epoch 1, {@link KerasLayout})
  * becomes one trial, whose scalars become its metric series (a Keras run's train scalars as {@code train/TAG}, its
  * validation scalars under their own tags, so that the objective value comes from the validation curve), whose
  * histograms, images, texts and PR curves its summaries, and whose HParams session start's values (or, as Keras's
@@ -72,11 +75,13 @@ public final class LogdirImporter {
     @FunctionalInterface
     public interface DirectionChoice {
         /**
-         * The direction to import {@code metric} with into {@code existing} (empty for a new study).
+         * The direction to import {@code metric} with into {@code existing} (empty for a new study), given the one the
+         * logdir says (Tunelab's objective tag says its study's, {@link KerasLayout#objectiveDescription}; empty
+         * when it says none).
          *
          * @throws RuntimeException to refuse the import
          */
-        Direction choose(String metric, Optional<StudyRecord> existing);
+        Direction choose(String metric, Optional<StudyRecord> existing, Optional<Direction> logdirSays);
     }
 
     /**
@@ -84,7 +89,7 @@ public final class LogdirImporter {
      * in {@code direction}.
      */
     public LogdirImporter(TrialStorage storage, String metric, Direction direction) {
-        this(storage, metric, RunValue.LAST, (m, existing) -> direction);
+        this(storage, metric, RunValue.LAST, (m, existing, said) -> direction);
     }
 
     /**
@@ -124,7 +129,7 @@ public final class LogdirImporter {
             throw new UnknownMetricException(tag, logdir, survey.scalarTags());
         }
         Optional<StudyRecord> existing = storage.findStudy(studyName);
-        Direction chosen = direction.choose(tag, existing);
+        Direction chosen = direction.choose(tag, existing, Optional.ofNullable(survey.directions().get(tag)));
         existing.ifPresent(study -> requireDirection(study, chosen, tag));
         StudyRecord study = existing.orElseGet(() -> storage.createStudy(studyName, List.of(chosen)));
         Set<Object> done = new HashSet<>();

@@ -1,8 +1,10 @@
 package io.tunelab.tensorboard.imports;
 
+import io.tunelab.search.trial.Direction;
 import io.tunelab.tensorboard.TensorBoardException;
 import io.tunelab.tensorboard.event.EventFileReader;
 import io.tunelab.tensorboard.event.SummaryPoint;
+import io.tunelab.tensorboard.export.KerasLayout;
 import io.tunelab.tensorboard.proto.SessionStatus;
 import io.tunelab.tensorboard.record.RecordProblem;
 import java.io.IOException;
@@ -31,10 +33,12 @@ import java.util.TreeSet;
  * @param points     summary values read (scalars, histograms..., session starts)
  * @param problems   records that could not be read
  * @param files      what each events file held, by file
+ * @param directions the direction each objective tag Tunelab wrote says its study takes ({@link KerasLayout})
  */
 record LogdirSurvey(SortedSet<String> scalarTags, Map<Path, Session> sessions, long points,
-        List<RecordProblem> problems, Map<Path, FileRead> files) {
+        List<RecordProblem> problems, Map<Path, FileRead> files, Map<String, Direction> directions) {
     LogdirSurvey {
+        directions = Map.copyOf(directions);
         scalarTags = Collections.unmodifiableSortedSet(new TreeSet<>(scalarTags));
         sessions = Collections.unmodifiableMap(new TreeMap<>(sessions));
         problems = List.copyOf(problems);
@@ -42,9 +46,18 @@ record LogdirSurvey(SortedSet<String> scalarTags, Map<Path, Session> sessions, l
     }
 
     /**
+     * The name a scalar of {@code part} is stored under: a metric Tunelab wrote in {@link KerasLayout} its own (it was
+     * read back so, {@link #read}), any other tag with the part's prefix.
+     */
+    static String name(LogdirRun.Part part, SummaryPoint.Scalar scalar) {
+        return KerasLayout.metricOf(scalar.description()).isPresent() ? scalar.tag() : part.prefix() + scalar.tag();
+    }
+
+    /**
      * What one events file held.
      *
-     * @param points   its summary values in file order
+     * @param points   its summary values in file order, a metric Tunelab wrote in {@link KerasLayout} with its own
+     *                 name and step
      * @param problems its records that could not be read (the whole file, at offset 0, when it could not be opened)
      * @param modified when it was last written
      */
@@ -102,6 +115,7 @@ record LogdirSurvey(SortedSet<String> scalarTags, Map<Path, Session> sessions, l
         Map<Path, Session> sessions = new TreeMap<>();
         List<RecordProblem> problems = new ArrayList<>();
         Map<Path, FileRead> files = new HashMap<>();
+        Map<String, Direction> directions = new HashMap<>();
         long points = 0;
         for (LogdirRun run : runs) {
             boolean trainOnly = run.trainOnly();
@@ -113,7 +127,8 @@ record LogdirSurvey(SortedSet<String> scalarTags, Map<Path, Session> sessions, l
                     points += read.points().size();
                     for (SummaryPoint p : read.points()) {
                         if (p instanceof SummaryPoint.Scalar s) {
-                            tags.add(part.prefix() + s.tag());
+                            tags.add(name(part, s));
+                            KerasLayout.directionOf(s.description()).ifPresent(d -> directions.putIfAbsent(s.tag(), d));
                             if (trainOnly) {
                                 tags.add(s.tag());
                             }
@@ -124,16 +139,31 @@ record LogdirSurvey(SortedSet<String> scalarTags, Map<Path, Session> sessions, l
                 }
             }
         }
-        return new LogdirSurvey(tags, sessions, points, problems, files);
+        return new LogdirSurvey(tags, sessions, points, problems, files, directions);
     }
 
+    /**
+     * Reads {@code file}; a scalar tag whose first record names the Tunelab metric it holds ({@link KerasLayout}) is
+     * read as that metric at Tunelab's steps, with that description on each point.
+     */
     private static FileRead read(Path file) {
         List<SummaryPoint> points = new ArrayList<>();
         List<RecordProblem> problems = new ArrayList<>();
+        Map<String, String> metrics = new HashMap<>();
         Instant modified = Instant.EPOCH;
         try {
             modified = Files.getLastModifiedTime(file).toInstant();
-            EventFileReader.read(file, points::add, problems::add);
+            EventFileReader.read(file, p -> {
+                if (p instanceof SummaryPoint.Scalar s) {
+                    KerasLayout.metricOf(s.description()).ifPresent(name -> metrics.putIfAbsent(s.tag(), name));
+                    String name = metrics.get(s.tag());
+                    if (name != null) {
+                        p = new SummaryPoint.Scalar(name, KerasLayout.tunelabStep(s.step()), s.wallTime(), s.value(),
+                                KerasLayout.description(name));
+                    }
+                }
+                points.add(p);
+            }, problems::add);
         } catch (IOException e) {
             problems.add(new RecordProblem(file, 0, "unreadable: " + e.getMessage()));
         }

@@ -90,7 +90,7 @@ final class RunImport {
                     last = last == null || p.wallTime().isAfter(last) ? p.wallTime() : last;
                     if (p instanceof SummaryPoint.Scalar s) {
                         scalars++;
-                        MetricPoint point = new MetricPoint(prefix + s.tag(), s.step(), s.value(), s.wallTime());
+                        MetricPoint point = new MetricPoint(LogdirSurvey.name(part, s), s.step(), s.value(), s.wallTime());
                         if (prefix.isEmpty() && s.tag().equals(StudyExporter.INTERMEDIATE_TAG)) {
                             storage.setIntermediateValue(trialId, Math.toIntExact(s.step()), s.value());
                             continue;

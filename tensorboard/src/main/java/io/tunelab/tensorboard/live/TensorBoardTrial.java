@@ -3,31 +3,29 @@ package io.tunelab.tensorboard.live;
 import io.tunelab.search.summary.LoggedSummary;
 import io.tunelab.search.trial.ForwardingTrial;
 import io.tunelab.search.trial.Trial;
-import io.tunelab.tensorboard.event.EventFileWriter;
-import io.tunelab.tensorboard.event.HParamsSummaries;
+import io.tunelab.tensorboard.export.RunWriter;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 
 /**
- * A trial that also writes each logged scalar and summary (histogram, image, text, PR curve) to its run's events
- * file, flushing at most once a {@code flushEvery} so that a TensorBoard watching the logdir sees a running trial
+ * A trial that also writes each logged scalar and summary (histogram, image, text, PR curve) to its run
+ * ({@link RunWriter}), flushing at most once a {@code flushEvery} so that a TensorBoard watching the logdir sees a running trial
  * move. Before its first value it writes its HParams session start (the parameters suggested so far, as a trainer
  * suggests them all before it trains) and flushes it, so that TensorBoard's HParams tab lists the trial as running
  * and an import leaves it for later until its session ends ({@link #startSession}). Everything else is the wrapped
  * trial's.
  */
 final class TensorBoardTrial extends ForwardingTrial {
-    private final EventFileWriter writer;
+    private final RunWriter writer;
     private final Clock clock;
     private final Duration flushEvery;
     private final Instant start;
     private Instant lastFlush;
-    private long lastStep;
     private Map<String, Object> sessionParams;
 
-    TensorBoardTrial(Trial trial, EventFileWriter writer, Clock clock, Duration flushEvery) {
+    TensorBoardTrial(Trial trial, RunWriter writer, Clock clock, Duration flushEvery) {
         super(trial);
         this.writer = writer;
         this.clock = clock;
@@ -43,7 +41,7 @@ final class TensorBoardTrial extends ForwardingTrial {
     void startSession() {
         Map<String, Object> params = params();
         if (!params.equals(sessionParams)) {
-            writer.write(0, start, HParamsSummaries.sessionStart(params, "", start));
+            writer.sessionStart(params, start);
             sessionParams = Map.copyOf(params);
         }
     }
@@ -52,9 +50,8 @@ final class TensorBoardTrial extends ForwardingTrial {
     public void log(String name, long step, double value) {
         super.log(name, step, value);
         startOnce();
-        lastStep = Math.max(lastStep, step);
         Instant now = clock.instant();
-        writer.scalar(name, step, now, value);
+        writer.metric(name, step, now, value);
         flushNow(now);
     }
 
@@ -73,16 +70,10 @@ final class TensorBoardTrial extends ForwardingTrial {
         }
     }
 
-    /** The largest step logged so far (0 before any). */
-    long lastStep() {
-        return lastStep;
-    }
-
     @Override
     public void logSummary(LoggedSummary summary) {
         super.logSummary(summary);
         startOnce();
-        lastStep = Math.max(lastStep, summary.step());
         writer.summary(summary);
         flushNow(clock.instant());
     }

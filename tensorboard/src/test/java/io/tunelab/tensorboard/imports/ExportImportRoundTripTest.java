@@ -80,6 +80,9 @@ class ExportImportRoundTripTest {
             assertThat(runs.filter(Files::isDirectory).map(p -> p.getFileName().toString()))
                     .containsExactlyInAnyOrder("trial-0000", "trial-0001", "trial-0002");
         }
+        // as Keras's TensorBoard callback writes a fit, and as fit.tensorboard_dir writes a trial
+        assertThat(scalarTags(dir.resolve("logdir/trial-0000/train"))).containsExactly("epoch_loss");
+        assertThat(scalarTags(dir.resolve("logdir/trial-0000/validation"))).containsExactly("epoch_accuracy");
 
         ImportReport report = new LogdirImporter(storage, StudyExporter.OBJECTIVE_TAG, Direction.MAXIMIZE)
                 .importLogdir(dir.resolve("logdir"), "imported");
@@ -103,6 +106,22 @@ class ExportImportRoundTripTest {
                 assertThat(loss.get(s).value()).isEqualTo(Double.parseDouble(Float.toString((float) originalLoss.get(s).value())));
             }
         }
+    }
+
+    private static List<String> scalarTags(Path runDir) throws IOException {
+        List<String> tags = new ArrayList<>();
+        try (Stream<Path> files = Files.list(runDir)) {
+            for (Path f : files.filter(LogdirFiles::isEventsFile).toList()) {
+                io.tunelab.tensorboard.event.EventFileReader.read(f, p -> {
+                    if (p instanceof io.tunelab.tensorboard.event.SummaryPoint.Scalar s && !tags.contains(s.tag())) {
+                        tags.add(s.tag());
+                    }
+                }, p -> {
+                    throw new AssertionError(p.toString());
+                });
+            }
+        }
+        return tags;
     }
 
     @Test

@@ -185,7 +185,7 @@ class LogdirImportChecksTest {
             }
         }
 
-        new LogdirImporter(storage, "epoch_loss", RunValue.BEST, (m, existing) -> Direction.MINIMIZE).importLogdir(logdir, "best");
+        new LogdirImporter(storage, "epoch_loss", RunValue.BEST, (m, existing, said) -> Direction.MINIMIZE).importLogdir(logdir, "best");
         new LogdirImporter(storage, "epoch_loss", Direction.MINIMIZE).importLogdir(logdir, "last");
 
         assertThat(trials("best")).singleElement().satisfies(t -> assertThat(t.values()).containsExactly(0.5));
@@ -200,7 +200,7 @@ class LogdirImportChecksTest {
             w.scalar(StudyExporter.OBJECTIVE_TAG, 0, T0, 0.75);
         }
         List<String> asked = new java.util.ArrayList<>();
-        LogdirImporter.DirectionChoice choice = (metric, existing) -> {
+        LogdirImporter.DirectionChoice choice = (metric, existing, said) -> {
             asked.add(metric);
             return Direction.MAXIMIZE;
         };
@@ -287,7 +287,7 @@ class LogdirImportChecksTest {
         Path logdir = kerasLogdir();
         // the direction is chosen after the logdir was checked and before anything is stored: a second read would
         // find the events files empty and import nothing
-        ImportReport report = new LogdirImporter(storage, "epoch_accuracy", RunValue.LAST, (metric, existing) -> {
+        ImportReport report = new LogdirImporter(storage, "epoch_accuracy", RunValue.LAST, (metric, existing, said) -> {
             try (var files = Files.walk(logdir)) {
                 for (Path f : files.filter(Files::isRegularFile).toList()) {
                     Files.write(f, new byte[0]);

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import io.tunelab.search.study.Study;
 import io.tunelab.search.summary.LoggedSummary;
 import io.tunelab.search.summary.SummaryKind;
+import io.tunelab.search.trial.Direction;
 import io.tunelab.search.trial.TrialPrunedException;
 import io.tunelab.tensorboard.event.EventFileReader;
 import io.tunelab.tensorboard.event.HParamsSummaries;
@@ -32,25 +33,39 @@ class TensorBoardObjectiveTest {
     private final Clock clock = Clock.fixed(Instant.parse("2026-07-01T00:00:00Z"), ZoneOffset.UTC);
 
     @Test
-    void eachTrialWritesItsScalarsAndObjectiveToItsOwnRun() throws IOException {
+    void eachTrialWritesItsMetricsAsKerasDoesAndItsObjectiveToItsOwnRun() throws IOException {
         Study study = Study.builder("live").seed(5).create();
         study.optimize(new TensorBoardObjective(trial -> {
             double x = trial.suggestFloat("x", 0, 1);
-            for (int epoch = 0; epoch < 3; epoch++) {
-                trial.log("loss", epoch, x / (epoch + 1));
+            for (int epoch = 1; epoch <= 3; epoch++) {
+                trial.log(epoch, java.util.Map.of("loss", x / epoch, "val_loss", 2 * x / epoch, "accuracy", 0.5,
+                        "val_accuracy", 0.25, "lr", 0.01));
             }
             return x;
-        }, dir, "live", clock), 2);
+        }, dir, "live", Direction.MINIMIZE, clock), 2);
         for (int n = 0; n < 2; n++) {
-            List<SummaryPoint> points = points(dir.resolve("live").resolve("trial-000" + n));
-            assertThat(points).filteredOn(p -> p.tag().equals("loss")).extracting(SummaryPoint::step).containsExactly(0L, 1L, 2L);
+            Path run = dir.resolve("live").resolve("trial-000" + n);
             double x = (Double) study.trials().get(n).params().get("x");
-            assertThat(points).filteredOn(p -> p.tag().equals("objective")).singleElement()
-                    .satisfies(p -> {
-                        assertThat(p.step()).isEqualTo(2);
-                        assertThat(((SummaryPoint.Scalar) p).value()).isEqualTo(Double.parseDouble(Float.toString((float) x)));
-                    });
+            List<SummaryPoint> train = points(run.resolve("train"));
+            List<SummaryPoint> validation = points(run.resolve("validation"));
+            assertThat(train).extracting(SummaryPoint::tag).containsOnly("epoch_loss", "epoch_accuracy", "epoch_learning_rate");
+            assertThat(validation).extracting(SummaryPoint::tag).containsOnly("epoch_loss", "epoch_accuracy");
+            assertThat(train).filteredOn(p -> p.tag().equals("epoch_loss")).extracting(SummaryPoint::step)
+                    .containsExactly(0L, 1L, 2L);
+            assertThat(validation).filteredOn(p -> p.tag().equals("epoch_loss")).extracting(p -> ((SummaryPoint.Scalar) p).value())
+                    .containsExactly(float32(2 * x), float32(x), float32(2 * x / 3));
+            List<SummaryPoint> root = points(run);
+            assertThat(root).extracting(SummaryPoint::tag).containsExactly(SESSION_START, "objective", HParamsSummaries.SESSION_END_TAG);
+            assertThat(root.get(1)).isInstanceOfSatisfying(SummaryPoint.Scalar.class, p -> {
+                assertThat(p.step()).isEqualTo(2);
+                assertThat(p.value()).isEqualTo(float32(x));
+                assertThat(p.description()).isEqualTo("Tunelab objective value, minimized");
+            });
         }
+    }
+
+    private static double float32(double x) {
+        return Double.parseDouble(Float.toString((float) x));
     }
 
     @Test
@@ -62,7 +77,7 @@ class TensorBoardObjectiveTest {
             trial.logImage("inputs", 1, new float[2][2][3]);
             trial.logPrCurve("pr", 1, new boolean[] {true, false}, new double[] {0.7, 0.2});
             return 1.0;
-        }, dir, "live-summaries", clock), 1);
+        }, dir, "live-summaries", Direction.MAXIMIZE, clock), 1);
         List<SummaryPoint> points = points(dir.resolve("live-summaries").resolve("trial-0000"));
         assertThat(points).filteredOn(p -> p instanceof SummaryPoint.Logged).extracting(p -> ((SummaryPoint.Logged) p).summary())
                 .extracting(LoggedSummary::tag, LoggedSummary::kind).containsExactly(
@@ -78,18 +93,19 @@ class TensorBoardObjectiveTest {
     void aPrunedOrFailedTrialKeepsWhatItLoggedAndTheStudyGoesOn() throws IOException {
         Study study = Study.builder("live-fail").seed(5).create();
         study.optimize(new TensorBoardObjective(trial -> {
-            trial.log("loss", 0, 1.0);
+            trial.log("loss", 1, 1.0);
             if (trial.number() == 0) {
                 throw new TrialPrunedException("pruned at 0");
             }
             throw new IllegalStateException("boom");
-        }, dir, "live-fail", clock), 2);
+        }, dir, "live-fail", Direction.MINIMIZE, clock), 2);
         Path runs = dir.resolve("live-fail");
         assertThat(points(runs.resolve("trial-0000"))).extracting(SummaryPoint::tag)
-                .containsExactly(SESSION_START, "loss", HParamsSummaries.SESSION_END_TAG);
-        assertThat(points(runs.resolve("trial-0000")).get(2)).isInstanceOfSatisfying(SummaryPoint.SessionEnd.class,
+                .containsExactly(SESSION_START, HParamsSummaries.SESSION_END_TAG);
+        assertThat(points(runs.resolve("trial-0000/train"))).extracting(SummaryPoint::tag).containsExactly("epoch_loss");
+        assertThat(points(runs.resolve("trial-0000")).get(1)).isInstanceOfSatisfying(SummaryPoint.SessionEnd.class,
                 end -> assertThat(end.status()).isEqualTo(SessionStatus.STATUS_UNKNOWN));
-        assertThat(points(runs.resolve("trial-0001")).get(2)).isInstanceOfSatisfying(SummaryPoint.SessionEnd.class,
+        assertThat(points(runs.resolve("trial-0001")).get(1)).isInstanceOfSatisfying(SummaryPoint.SessionEnd.class,
                 end -> assertThat(end.status()).isEqualTo(SessionStatus.STATUS_FAILURE));
     }
 
@@ -100,13 +116,29 @@ class TensorBoardObjectiveTest {
             Study.builder(name).seed(5).create().optimize(new TensorBoardObjective(trial -> {
                 trial.log(name + "_loss", 0, value);
                 return value;
-            }, dir, name, clock), 1);
+            }, dir, name, Direction.MINIMIZE, clock), 1);
         }
 
-        assertThat(points(dir.resolve("mlp").resolve("trial-0000"))).extracting(SummaryPoint::tag).contains("mlp_loss")
-                .doesNotContain("cnn_loss");
-        assertThat(points(dir.resolve("cnn").resolve("trial-0000"))).extracting(SummaryPoint::tag).contains("cnn_loss")
-                .doesNotContain("mlp_loss");
+        assertThat(points(dir.resolve("mlp/trial-0000/train"))).extracting(SummaryPoint::tag).contains("epoch_mlp_loss")
+                .doesNotContain("epoch_cnn_loss");
+        assertThat(points(dir.resolve("cnn/trial-0000/train"))).extracting(SummaryPoint::tag).contains("epoch_cnn_loss")
+                .doesNotContain("epoch_mlp_loss");
+    }
+
+    @Test
+    void aDivergedTrialKeepsItsCurveUpToItsNanEpochAndEndsAsAFailure() throws IOException {
+        Study study = Study.builder("live-nan").seed(5).create();
+        study.optimize(new TensorBoardObjective(trial -> {
+            trial.log("loss", 1, 0.5);
+            trial.log("loss", 2, Double.NaN);
+            throw new IllegalStateException("training diverged: training loss became NaN at epoch 2");
+        }, dir, "live-nan", Direction.MINIMIZE, clock), 1);
+
+        Path run = dir.resolve("live-nan/trial-0000");
+        assertThat(points(run.resolve("train"))).extracting(SummaryPoint::step, p -> ((SummaryPoint.Scalar) p).value())
+                .containsExactly(tuple(0L, 0.5), tuple(1L, Double.NaN));
+        assertThat(points(run)).last().isInstanceOfSatisfying(SummaryPoint.SessionEnd.class,
+                end -> assertThat(end.status()).isEqualTo(SessionStatus.STATUS_FAILURE));
     }
 
     @Test

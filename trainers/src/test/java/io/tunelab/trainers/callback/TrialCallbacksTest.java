@@ -2,6 +2,7 @@ package io.tunelab.trainers.callback;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.tunelab.search.storage.TrialStorage;
 import io.tunelab.search.study.Study;
@@ -33,6 +34,26 @@ class TrialCallbacksTest {
         assertThat(storage.metricNames(id)).containsExactlyInAnyOrderElementsOf(EpochMetrics.COMMON_NAMES);
         assertThat(storage.metrics(id, "val_accuracy")).extracting(MetricPoint::step, MetricPoint::value)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(1L, 0.6), org.assertj.core.groups.Tuple.tuple(2L, 0.7));
+    }
+
+    @Test
+    void aDivergedEpochIsLoggedWithItsNanLossWhenTrainingEndsAsKerasTerminateOnNanEndsIt() {
+        Study study = TestStudies.maximizing("diverged");
+        Trial trial = study.ask();
+        Callbacks callbacks = new Callbacks(List.of(new MetricsLogger(trial), new DivergenceDetector()));
+        callbacks.onBatchEnd(1, 0, 0.5, ctx);
+        callbacks.onEpochEnd(FakeContext.metrics(1, 0.9, 0.6), ctx);
+        callbacks.onBatchEnd(2, 0, 0.25, ctx);
+
+        TrainingDivergedException diverged = catchThrowableOfType(TrainingDivergedException.class,
+                () -> callbacks.onBatchEnd(2, 1, Double.NaN, ctx));
+        callbacks.onTrainEnd(new TrainingEnd(1, null, diverged), ctx);
+
+        long id = TestStudies.trial(study, 0).id();
+        assertThat(study.storage().metrics(id, "loss")).extracting(MetricPoint::step, MetricPoint::value)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(1L, FakeContext.metrics(1, 0.9, 0.6).loss()),
+                        org.assertj.core.groups.Tuple.tuple(2L, Double.NaN));
+        assertThat(study.storage().metrics(id, "lr")).extracting(MetricPoint::step).containsExactly(1L, 2L);
     }
 
     @Test

@@ -181,8 +181,9 @@ public final class DjlObjective implements Objective {
 
     private List<TrainingCallback> callbacks(Trial trial, Model model, int patience, double minDelta) {
         List<TrainingCallback> list = new ArrayList<>();
-        list.add(new DivergenceDetector(config.divergenceFactor()));
+        // the logger first: it logs the batch or epoch that diverges before the detector throws
         list.add(new MetricsLogger(trial));
+        list.add(new DivergenceDetector(config.divergenceFactor()));
         SummaryOptions summaries = config.summaries();
         if (summaries.histograms() > 0) {
             list.add(new WeightHistograms(trial, model.getBlock(), summaries.histograms()));

@@ -74,6 +74,12 @@ class DjlObjectiveIT {
         assertThat(trials).hasSize(2).allSatisfy(t -> {
             assertThat(t.state()).isEqualTo(TrialState.FAIL);
             assertThat(t.message()).contains("training diverged").contains("learning rate 10000.0");
+            // its curve ends with the diverged epoch, its exploded or NaN batch included, as a Keras fit stopped by
+            // TerminateOnNaN: the first batches' loss is about 2.3
+            assertThat(study.storage().metrics(t.id(), "loss")).last().satisfies(p -> {
+                assertThat(p.step()).isEqualTo(1);
+                assertThat(!Double.isFinite(p.value()) || p.value() > 1000).as("loss %s", p.value()).isTrue();
+            });
         });
     }
 
