@@ -77,7 +77,7 @@ public record ModelFormat(String flavor, String modelFile, Map<String, Object> s
         }
         Object flavor = body.get("flavor");
         Object modelFile = body.get("model_file");
-        if (!(flavor instanceof String f) || !(modelFile instanceof String m)) {
+        if (!(flavor instanceof String f) || f.isBlank() || !(modelFile instanceof String m) || m.isBlank()) {
             throw new TrainersException(file + " names no flavor and model_file: expected {\"flavor\": \"" + DJL + "\" or \""
                     + TRIBUO + "\", \"model_file\": ARTIFACT_NAME}, got flavor " + flavor + " and model_file " + modelFile);
         }
