@@ -35,7 +35,7 @@ public final class CliInvocation {
     }
 
     /** A loopback port free at the time of asking. */
-    static int freePort() throws IOException {
+    public static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return s.getLocalPort();
         }

@@ -10,6 +10,7 @@ import io.tunelab.dashboard.data.Promoter;
 import io.tunelab.dashboard.data.TrackerDashboardData;
 import io.tunelab.dashboard.data.TrialDetail;
 import io.tunelab.tracker.setup.Tracker;
+import io.tunelab.trainers.predict.ModelFormat;
 import java.util.List;
 
 /**
@@ -20,8 +21,9 @@ import java.util.List;
  * significantly better. The verdict is shown in the dashboard and kept in the audit trail.
  *
  * <p>Studies without a stored study file (created through the library rather than {@code tunelab
- * run}) have no trainer to ask; for them the dashboard registers the trial itself
- * ({@link TrackerDashboardData#registerAndMove}), without a gate. Failures {@code tunelab promote}
+ * run}) have no test set for a gate: their trials are promoted without one, by the same {@link Promotion} when the
+ * trial logged its model's {@code MLmodel} file ({@link TrialModel}), else registered by the dashboard itself
+ * ({@link TrackerDashboardData#registerAndMove}: the trial's only artifact). Failures {@code tunelab promote}
  * reports as usage errors (e.g. a trial that saved no model) answer CONFLICT. Thread-safe once
  * {@link #viewsFrom} was called.
  */
@@ -51,13 +53,15 @@ public final class DashboardPromoter implements Promoter {
 
     @Override
     public PromoteResult promote(PromoteRequest request, TrialDetail trial) {
-        if (!(tracker.storage().study(trial.study().id()).systemAttrs().get(StudyRunner.STUDY_FILE) instanceof String)) {
+        boolean studyFile = tracker.storage().study(trial.study().id()).systemAttrs().get(StudyRunner.STUDY_FILE) instanceof String;
+        boolean format = trial.artifacts().stream().anyMatch(a -> a.name().equals(ModelFormat.ARTIFACT));
+        if (!studyFile && !format) {
             return views.registerAndMove(request);
         }
         Promotion.Outcome o;
         try {
             o = new Promotion(tracker, trainers).promote(new Promotion.Request(trial.study().name(),
-                    trial.trial().number(), request.model(), request.alias(), gate, confidence, false,
+                    trial.trial().number(), request.model(), request.alias(), studyFile ? gate : null, confidence, false,
                     request.reason().isBlank() ? null : request.reason(),
                     request.actor().isBlank() ? "dashboard" : request.actor()));
         } catch (CliException e) {

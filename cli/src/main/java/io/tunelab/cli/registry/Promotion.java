@@ -1,7 +1,7 @@
 package io.tunelab.cli.registry;
 
 import io.tunelab.cli.error.CliException;
-import io.tunelab.cli.run.StudyFiles;
+import io.tunelab.cli.query.Studies;
 import io.tunelab.cli.wiring.TrainerFactory;
 import io.tunelab.search.storage.StudyRecord;
 import io.tunelab.search.storage.TrialStorage;
@@ -20,6 +20,7 @@ import io.tunelab.trainers.TrainersException;
 import io.tunelab.trainers.gate.GateException;
 import io.tunelab.trainers.gate.GateVerdict;
 import io.tunelab.trainers.gate.PromotionGate;
+import io.tunelab.trainers.predict.ModelFormat;
 import io.tunelab.trainers.predict.Predictor;
 import java.nio.file.Path;
 import java.util.EnumSet;
@@ -32,7 +33,9 @@ import java.util.Optional;
  * Registers a trial's model as a new version and moves an alias to it. With a gate, the challenger
  * and the alias's current holder are scored on the same held-out test rows, which neither trained on
  * ({@link SharedTestRows}), and the alias moves only if the challenger is significantly better, unless
- * forced; the verdict, its p-value, both scores and whether it was forced go into the audit trail.
+ * forced; the verdict, its p-value, both scores and whether it was forced go into the audit trail. The trial's model
+ * is the artifact its study file's trainer names or, for a study made through the Java API (no study file, so no gate),
+ * the one its {@code MLmodel} file names ({@link TrialModel}).
  */
 public final class Promotion {
     private final Tracker tracker;
@@ -72,8 +75,7 @@ public final class Promotion {
         ModelRegistry registry = tracker.registry();
         RegistryNames.model(r.model());
         RegistryNames.alias(r.alias());
-        StudyFiles files = StudyFiles.of(storage, r.study(), trainers);
-        StudyRecord study = storage.findStudy(r.study()).orElseThrow();
+        StudyRecord study = Studies.named(storage, r.study());
         FrozenTrial trial = r.trial() != null ? storage.trialByNumber(study.id(), r.trial()) : best(storage, study);
         if (trial.state() != TrialState.COMPLETE) {
             throw new CliException("trial " + trial.number() + " of study '" + r.study() + "' is " + trial.state()
@@ -81,10 +83,17 @@ public final class Promotion {
                     + trial.message().lines().findFirst().orElse("") + ")")
                     + "; only COMPLETE trials can be promoted");
         }
-        String artifact = files.trainer().modelArtifact();
+        String what = "trial " + trial.number() + " of study '" + r.study() + "'";
+        TrialModel source = TrialModel.of(tracker, study, trial.id(), what, trainers);
+        if (r.gate() != null && source.files().isEmpty()) {
+            throw new CliException("--gate " + r.gate() + " compares the models on the test set of the study file, and"
+                    + " study '" + r.study() + "', made through the Java API, has none: promote without --gate");
+        }
+        String artifact = source.artifact();
         ArtifactRef model = storage.artifacts(trial.id()).stream().filter(a -> a.name().equals(artifact)).findFirst()
-                .orElseThrow(() -> new CliException("trial " + trial.number() + " of study '" + r.study() + "' saved no model"
-                        + " ('" + artifact + "'); only trials that trained to the end have one"));
+                .orElseThrow(() -> new CliException(what + " saved no model ('" + artifact + "')"
+                        + (source.files().isPresent() ? "; only trials that trained to the end have one"
+                        : "; its " + ModelFormat.ARTIFACT + " file names it, but the trial logged no file by that name")));
         NewAlias.check(registry, r.model(), r.alias());
         Optional<ModelVersion> holder = registry.findModel(r.model()).isEmpty() ? Optional.empty()
                 : registry.resolve(r.model(), r.alias());
@@ -100,10 +109,11 @@ public final class Promotion {
         evidence.put("trial", trial.number());
         GateVerdict verdict = null;
         // each model is loaded once, for the input check and the gate alike
-        Optional<StudyFiles> referenceFiles = reference.map(v -> StudyFiles.of(storage, v.source().study(), trainers));
-        Optional<TrainerFactory> referenceTrainer = referenceFiles.map(StudyFiles::trainer);
+        Optional<TrialModel> referenceSource = reference.map(v -> TrialModel.of(tracker, Studies.named(storage,
+                v.source().study()), v.source().trialId(), r.model() + " v" + v.version() + "'s trial", trainers));
+        Optional<TrainerFactory> referenceTrainer = referenceSource.map(TrialModel::trainer);
         SharedTestRows.Paired rows = null;
-        try (Predictor challenger = ModelInputs.load(files.trainer(), modelFile, "the model file of the trial to promote ("
+        try (Predictor challenger = ModelInputs.load(source.trainer(), modelFile, "the model file of the trial to promote ("
                 + modelFile.getFileName() + ")");
              Predictor referenceModel = reference.isEmpty() ? null : ModelInputs.load(referenceTrainer.get(),
                      ModelVersionFiles.of(tracker, reference.get()), r.model() + " v" + reference.get().version()
@@ -114,10 +124,12 @@ public final class Promotion {
             if (r.gate() != null && holder.isPresent()) {
                 // the reference is the holder
                 SharedTestRows.Side champion = new SharedTestRows.Side(r.model() + " v" + holder.get().version()
-                        + " (alias '" + r.alias() + "', study '" + holder.get().source().study() + "')", referenceFiles.get(),
-                        referenceModel);
-                rows = pair(r, new SharedTestRows.Side("trial " + trial.number() + " of study '" + r.study() + "'", files,
-                        challenger), champion);
+                        + " (alias '" + r.alias() + "', study '" + holder.get().source().study() + "')",
+                        referenceSource.get().files().orElseThrow(() -> new CliException("--gate " + r.gate() + ": "
+                                + r.model() + " v" + holder.get().version() + " came from study '"
+                                + holder.get().source().study() + "', made through the Java API, which has no study file"
+                                + " and so no test set to compare on: promote without --gate")), referenceModel);
+                rows = pair(r, new SharedTestRows.Side(what, source.files().get(), challenger), champion);
                 verdict = judge(r, rows, champion);
                 evidence.put("gate", verdict.toMap());
                 evidence.put("test_rows", rows.describe());

@@ -2,19 +2,21 @@ package io.tunelab.cli.registry;
 
 import io.tunelab.cli.error.CliException;
 import io.tunelab.search.text.Suggestions;
-import io.tunelab.cli.run.StudyFiles;
+import io.tunelab.cli.query.Studies;
 import io.tunelab.serving.ModelRef;
 import io.tunelab.serving.ModelResolver;
 import io.tunelab.cli.wiring.TrainerFactory;
 import io.tunelab.tracker.registry.ModelVersion;
 import io.tunelab.tracker.setup.Tracker;
+import io.tunelab.trainers.predict.ModelFormat;
 import io.tunelab.trainers.predict.Predictor;
 import java.nio.file.Path;
 import java.util.List;
 
 /**
  * Serves the version a registry alias points at, or one pinned version ({@link ServeTarget}),
- * loading it with the trainer of the study it came from,
+ * loading it with the trainer its source trial names ({@link TrialModel}: the study file's, or the flavor of the
+ * {@code MLmodel} file a trainer logged with the model of a study made through the Java API),
  * from its file under the artifact root ({@link ModelVersionFiles}).
  */
 public final class RegistryModelResolver implements ModelResolver {
@@ -62,11 +64,25 @@ public final class RegistryModelResolver implements ModelResolver {
                 + "; promote a version with `tunelab promote`");
     }
 
+    /**
+     * Loads the version's model file with the trainer its source trial names ({@link TrialModel}): its study file's, or
+     * for a study made through the Java API the trainer of the flavor its {@code MLmodel} file names.
+     *
+     * @throws CliException naming the version when its file is missing or changed, when its trial says no trainer, or
+     *                      when it points at another file than the one its {@code MLmodel} names as the model
+     */
     @Override
     public Predictor load(ModelRef ref) {
         ModelVersion v = tracker.registry().version(ref.model(), ref.version());
         Path file = ModelVersionFiles.of(tracker, v);
-        StudyFiles files = StudyFiles.of(tracker.storage(), v.source().study(), trainers);
-        return files.trainer().load(file);
+        TrialModel source = TrialModel.of(tracker, Studies.named(tracker.storage(), v.source().study()), v.source().trialId(),
+                "trial " + v.source().trialNumber() + " of study '" + v.source().study() + "' (the source of " + ref + ")",
+                trainers);
+        if (source.files().isEmpty() && !v.source().artifact().name().equals(source.artifact())) {
+            throw new CliException(ref + " points at the file '" + v.source().artifact().name() + "', but its trial's "
+                    + ModelFormat.ARTIFACT + " names '" + source.artifact() + "' as the model; register that one:"
+                    + " createVersion(model, trialId, \"" + source.artifact() + "\", ...)");
+        }
+        return source.trainer().load(file);
     }
 }

@@ -24,6 +24,7 @@ import io.tunelab.trainers.djl.train.SummaryOptions;
 import io.tunelab.trainers.params.Allowed;
 import io.tunelab.trainers.params.Hyperparameter;
 import io.tunelab.trainers.params.Hyperparameters;
+import io.tunelab.trainers.predict.ModelFormat;
 import io.tunelab.trainers.predict.Predictor;
 import io.tunelab.trainers.sources.TrainingData;
 import io.tunelab.trainers.tabular.Task;
@@ -255,6 +256,11 @@ public final class DjlTrainers implements TrainerFactory {
         Set<String> names = new TreeSet<>(EpochMetrics.loggedNames(DjlData.task(spec) == Task.REGRESSION));
         names.add("epochs_run");
         return Optional.of(names);
+    }
+
+    @Override
+    public String flavor() {
+        return ModelFormat.DJL;
     }
 
     @Override

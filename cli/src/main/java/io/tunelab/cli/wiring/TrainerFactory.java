@@ -58,6 +58,12 @@ public interface TrainerFactory {
         return 1;
     }
 
+    /**
+     * The {@link io.tunelab.trainers.predict.ModelFormat#flavor() flavor} of the models this trainer logs and
+     * {@link #load}s, by which a model version registered from Java (no study file) finds its loader.
+     */
+    String flavor();
+
     /** Name of the trial artifact holding the trained model (what a model version points at). */
     String modelArtifact();
 

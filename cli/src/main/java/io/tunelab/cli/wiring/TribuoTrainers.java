@@ -17,6 +17,7 @@ import io.tunelab.trainers.tabular.Splits;
 import io.tunelab.trainers.tabular.Synthetic;
 import io.tunelab.trainers.tabular.Table;
 import io.tunelab.trainers.tabular.Task;
+import io.tunelab.trainers.predict.ModelFormat;
 import io.tunelab.trainers.predict.Predictor;
 import io.tunelab.trainers.tribuo.TabularModel;
 import io.tunelab.trainers.tribuo.TrainerSpecs;
@@ -173,6 +174,11 @@ public final class TribuoTrainers implements TrainerFactory {
     @Override
     public Optional<Set<String>> reportedNames(StudySpec spec) {
         return Optional.of(Set.of(CrossValidation.FOLD_SCORE, "cv_mean", "cv_std"));
+    }
+
+    @Override
+    public String flavor() {
+        return ModelFormat.TRIBUO;
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.tunelab.cli.registry;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tunelab.cli.TunelabCommand;
+import io.tunelab.cli.wiring.TestCsv;
 import io.tunelab.cli.wiring.TribuoTrainers;
 import io.tunelab.dashboard.data.PromoteRequest;
 import io.tunelab.dashboard.data.PromoteResult;
@@ -63,6 +64,28 @@ class DashboardPromoterTest {
             assertThat(worst.gate().passed()).isFalse();
             assertThat(worst.gate().message()).contains("McNemar");
             assertThat(tracker.registry().resolve("cart", "production").orElseThrow().version()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aTrialOfAStudyRunFromJavaIsRegisteredWithTheModelFileItsMlmodelNamesWithoutAGate(@TempDir Path dir) throws Exception {
+        Path storage = dir.resolve("tracker");
+        JavaRegistration.runTribuo(storage, "classes", TestCsv.noisyClasses(dir, 150));
+
+        try (Tracker tracker = Tracker.open(TrackerConfig.inDirectory(storage))) {
+            long study = tracker.storage().findStudy("classes").orElseThrow().id();
+            FrozenTrial trial = tracker.storage().trials(study, EnumSet.of(TrialState.COMPLETE)).get(0);
+            DashboardPromoter promoter = new DashboardPromoter(tracker, List.of(new TribuoTrainers()), "mcnemar", 0.95);
+            TrackerDashboardData data = new TrackerDashboardData(new TrackerPorts(tracker.storage(), tracker.queries(),
+                    tracker.changes(), tracker.metrics(), tracker.registry(), tracker.artifacts()), promoter);
+            promoter.viewsFrom(data);
+
+            PromoteResult result = data.promote(new PromoteRequest("classes-model", "production", null, trial.id(), "",
+                    "tester"));
+
+            assertThat(result.moved()).isTrue();
+            assertThat(result.gate()).as("no study file, no test set to gate on").isNull();
+            assertThat(result.version().source().artifact().name()).isEqualTo("model.tribuo");
         }
     }
 }

@@ -31,6 +31,11 @@ public abstract class ForwardingTrainerFactory implements TrainerFactory {
     }
 
     @Override
+    public String flavor() {
+        return delegate.flavor();
+    }
+
+    @Override
     public String modelArtifact() {
         return delegate.modelArtifact();
     }

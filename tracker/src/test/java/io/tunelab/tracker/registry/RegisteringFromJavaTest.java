@@ -11,7 +11,10 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The README's "Registering a model from Java" registers a study's best trial and its model file, as it says. */
+/**
+ * As the README's "Registering a model from Java" does (here with a stand-in for a trainer), the registry makes a study's
+ * best trial and its model file a version with an alias.
+ */
 class RegisteringFromJavaTest {
     @TempDir
     Path tmp;

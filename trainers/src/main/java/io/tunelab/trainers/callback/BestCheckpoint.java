@@ -2,13 +2,16 @@ package io.tunelab.trainers.callback;
 
 import io.tunelab.search.trial.Trial;
 import io.tunelab.trainers.TempDirs;
+import io.tunelab.trainers.djl.DjlPredictor;
 import io.tunelab.trainers.djl.ModelFiles;
 import io.tunelab.trainers.djl.TrainingState;
+import io.tunelab.trainers.predict.ModelFormat;
 import io.tunelab.trainers.sources.DataCard;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 
 /**
  * Keeps the model of the best epoch (Keras's {@code ModelCheckpoint(save_best_only=True)}): whenever
@@ -119,6 +122,22 @@ public final class BestCheckpoint implements ResumableCallback {
         }
     }
 
+    /**
+     * The {@link ModelFormat} of the saved model: its signature is read from the model loaded with its card; a model
+     * saved without a card (its classes unknown here) or that cannot be loaded back is logged without one.
+     */
+    private ModelFormat format() {
+        String file = saved.params().getFileName().toString();
+        if (card == null) {
+            return new ModelFormat(ModelFormat.DJL, file, Map.of());
+        }
+        try (DjlPredictor model = DjlPredictor.load(saved.params(), card.classes())) {
+            return ModelFormat.of(ModelFormat.DJL, file, model);
+        } catch (RuntimeException e) {
+            return new ModelFormat(ModelFormat.DJL, file, Map.of());
+        }
+    }
+
     @Override
     public void onTrainEnd(TrainingEnd end, TrainingContext context) {
         try {
@@ -129,6 +148,7 @@ public final class BestCheckpoint implements ResumableCallback {
                     Path cardFile = ModelFiles.dataCardFile(dir, NAME);
                     trial.logArtifact(cardFile.getFileName().toString(), cardFile);
                 }
+                format().log(trial);
                 trial.setUserAttr("best_checkpoint_epoch", bestEpoch);
             }
         } finally {

@@ -6,6 +6,7 @@ import io.tunelab.search.trial.ArtifactRef;
 import io.tunelab.search.trial.Trial;
 import io.tunelab.trainers.TempDirs;
 import io.tunelab.trainers.TrainersException;
+import io.tunelab.trainers.predict.ModelFormat;
 import io.tunelab.trainers.tabular.EncoderJson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -98,14 +99,15 @@ public final class TribuoModels {
 
     /**
      * Saves the model into a temporary directory and attaches every file to {@code trial} as an
-     * artifact named after the file; the temporary files are deleted afterwards (the storage keeps
+     * artifact named after the file, with its {@link ModelFormat} ({@value ModelFormat#ARTIFACT}); the temporary files
+     * are deleted afterwards (the storage keeps
      * its own copies).
      */
     public static List<ArtifactRef> logArtifacts(Trial trial, TabularModel model) {
         Path dir = null;
         try {
             dir = Files.createTempDirectory("tunelab-model-");
-            return log(trial, save(model, dir));
+            return log(trial, model, save(model, dir));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create a temporary directory for the model: " + e.getMessage(), e);
         } finally {
@@ -115,14 +117,15 @@ public final class TribuoModels {
 
     /** Saves the model into {@code dir}, keeps the files there, and attaches them to {@code trial}. */
     public static List<ArtifactRef> logArtifacts(Trial trial, TabularModel model, Path dir) {
-        return log(trial, save(model, dir));
+        return log(trial, model, save(model, dir));
     }
 
-    private static List<ArtifactRef> log(Trial trial, SavedModel saved) {
+    private static List<ArtifactRef> log(Trial trial, TabularModel model, SavedModel saved) {
         List<ArtifactRef> refs = new ArrayList<>();
         refs.add(trial.logArtifact(MODEL_FILE, saved.model()));
         refs.add(trial.logArtifact(ENCODER_FILE, saved.encoder()));
         saved.onnx().ifPresent(onnx -> refs.add(trial.logArtifact(ONNX_FILE, onnx)));
+        ModelFormat.of(ModelFormat.TRIBUO, MODEL_FILE, model).log(trial);
         return refs;
     }
 }

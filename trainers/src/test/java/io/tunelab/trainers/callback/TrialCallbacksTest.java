@@ -86,7 +86,8 @@ class TrialCallbacksTest {
         FrozenTrial t = TestStudies.trial(study, 0);
         List<ArtifactRef> artifacts = study.storage().artifacts(t.id());
         assertThat(ctx.saves).containsExactly("best@1", "best@2");
-        assertThat(artifacts).extracting(ArtifactRef::name).containsExactly("best-0000.params", "best.architecture.json");
+        assertThat(artifacts).extracting(ArtifactRef::name).containsExactly("best-0000.params", "best.architecture.json",
+                "MLmodel");
         assertThat(artifacts.get(0).size()).isEqualTo("weights of epoch 2".length());
         assertThat(t.userAttrs()).containsEntry("best_checkpoint_epoch", 2);
         assertThat(Files.readString(Path.of(artifacts.get(0).uri()))).isEqualTo("weights of epoch 2");

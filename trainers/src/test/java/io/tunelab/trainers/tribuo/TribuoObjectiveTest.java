@@ -12,6 +12,7 @@ import io.tunelab.search.trial.FrozenTrial;
 import io.tunelab.search.trial.TrialState;
 import io.tunelab.trainers.TrainersException;
 import io.tunelab.trainers.eval.Metric;
+import io.tunelab.trainers.predict.ModelFormat;
 import io.tunelab.trainers.tabular.Table;
 import io.tunelab.trainers.tabular.Task;
 import java.nio.file.Path;
@@ -65,7 +66,8 @@ class TribuoObjectiveTest {
         assertThat(evaluation.get("accuracy")).isEqualTo(kept.evaluateClassifier(data[1]).accuracy());
         assertThat(evaluation).containsKeys("accuracy_interval", "confusion_matrix", "per_class");
         assertThat(study.storage().artifacts(trial.id())).extracting(ArtifactRef::name)
-                .containsExactlyInAnyOrder(TribuoModels.MODEL_FILE, TribuoModels.ENCODER_FILE, TribuoModels.ONNX_FILE);
+                .containsExactlyInAnyOrder(TribuoModels.MODEL_FILE, TribuoModels.ENCODER_FILE, TribuoModels.ONNX_FILE,
+                        ModelFormat.ARTIFACT);
     }
 
     @Test

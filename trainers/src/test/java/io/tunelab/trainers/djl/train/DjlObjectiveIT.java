@@ -58,7 +58,7 @@ class DjlObjectiveIT {
             assertThat(valAccuracy).extracting(MetricPoint::step).containsExactly(1L, 2L);
             assertThat(t.value()).isEqualTo(valAccuracy.stream().mapToDouble(MetricPoint::value).max().orElseThrow());
             assertThat(study.storage().artifacts(t.id())).extracting(ArtifactRef::name)
-                    .containsExactly("best-0000.params", "best.architecture.json", "best.data.json");
+                    .containsExactly("best-0000.params", "best.architecture.json", "best.data.json", "MLmodel");
         }
     }
 

@@ -20,6 +20,7 @@ import io.tunelab.trainers.callback.WeightHistograms;
 import io.tunelab.trainers.data.DatasetSplits;
 import io.tunelab.trainers.djl.DjlPredictor;
 import io.tunelab.trainers.predict.InputSchema;
+import io.tunelab.trainers.predict.ModelFormat;
 import io.tunelab.trainers.sources.CsvDatasets;
 import io.tunelab.trainers.sources.SeriesDatasets;
 import io.tunelab.trainers.sources.TrainingData;
@@ -118,7 +119,12 @@ class DjlObjectiveOwnDataTest {
         Map<String, Object> test = (Map<String, Object>) t.userAttrs().get("test_evaluation");
         assertThat(test).containsEntry("task", "regression").containsKeys("rmse", "rmse_interval", "mae", "r2");
         assertThat(study.storage().artifacts(t.id())).extracting(ArtifactRef::name)
-                .containsExactly("best-0000.params", "best.architecture.json", "best.data.json");
+                .containsExactly("best-0000.params", "best.architecture.json", "best.data.json", ModelFormat.ARTIFACT);
+        ModelFormat format = ModelFormat.read(artifact(study, t, ModelFormat.ARTIFACT));
+        assertThat(format.flavor()).isEqualTo("djl");
+        assertThat(format.modelFile()).isEqualTo("best-0000.params");
+        assertThat(format.signature().toString()).contains("name=colour, type=string, levels=[blue, red]")
+                .contains("type=double");
 
         try (DjlPredictor served = DjlPredictor.load(artifact(study, t, "best-0000.params"), List.of())) {
             assertThat(served.schema().featureNames()).containsExactly("a", "b", "colour=blue", "colour=red");
