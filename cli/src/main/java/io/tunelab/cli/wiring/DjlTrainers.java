@@ -167,7 +167,8 @@ public final class DjlTrainers implements TrainerFactory {
 
     /**
      * Parameters of the catalogue no trial of the file reads though the file does not name them: {@code learning_rate}
-     * and {@code lr_decay_rate} when a piecewise schedule's values give the rates, {@code min_delta} without early stopping.
+     * and {@code lr_decay_rate} when a piecewise schedule's values give the rates, {@code min_delta} without early stopping,
+     * {@code n_neurons} when the space gives every hidden layer its own width.
      */
     private static Set<String> unread(StudySpec spec) {
         Set<String> unread = new HashSet<>();
@@ -177,6 +178,9 @@ public final class DjlTrainers implements TrainerFactory {
         }
         if (spec.fit().earlyStopping() == null && !spec.space().distributions().containsKey(ParamNames.PATIENCE)) {
             unread.add(ParamNames.MIN_DELTA);
+        }
+        if (DjlSpaceChecks.widthOfEveryLayer(spec)) {
+            unread.add(ParamNames.N_NEURONS);
         }
         unread.removeAll(spec.space().distributions().keySet());
         return unread;
