@@ -284,6 +284,25 @@ final class DjlData {
         }
     }
 
+    /**
+     * The line a run prints before it loads Fashion-MNIST: the directory it reads, {@code data.dir} (or its fashion-mnist
+     * sub-directory) or the first standard copy ({@link DatasetRepository#find}), or that it is not on this machine and is
+     * being downloaded; empty for other data sets and for a {@code data.dir} that does not hold it (the checks name that).
+     */
+    static Optional<String> source(StudySpec spec) {
+        if (!spec.data().dataset().equals("fashion-mnist")) {
+            return Optional.empty();
+        }
+        Object dir = spec.data().options().get("dir");
+        Optional<Path> found = dir == null ? DatasetRepository.standard().find(FashionMnist.SPEC)
+                : DatasetRepository.holding(Path.of(String.valueOf(dir)), FashionMnist.SPEC);
+        if (found.isEmpty() && dir != null) {
+            return Optional.empty();
+        }
+        return Optional.of(found.map(d -> "Data: fashion-mnist from " + d.toAbsolutePath())
+                .orElse("Data: fashion-mnist is not on this machine; trying to download it (about 30 MB)..."));
+    }
+
     private static TrainingData fashionMnist(DataOptions data, boolean forTraining) {
         Path dir = DataSizeChecks.fashionMnistDir(data);
         // a directory the file names is the one read: no other copy stands in for it

@@ -204,6 +204,12 @@ public final class DjlTrainers implements TrainerFactory {
         return String.join(", ", kinds.stream().map(OptimizerKind::wireName).toList());
     }
 
+    /** Which copy of Fashion-MNIST trains ({@link DjlData#source}); empty for the other data sets, which the file names. */
+    @Override
+    public Optional<String> dataSource(StudySpec spec) {
+        return DjlData.source(spec);
+    }
+
     @Override
     public Objective create(StudySpec spec) {
         return create(spec, CpuThreads.perTrial(Runtime.getRuntime().availableProcessors(), spec.parallel().workers()));
