@@ -17,8 +17,6 @@ import io.tunelab.search.study.MultiObjective;
 import io.tunelab.search.study.Study;
 import io.tunelab.search.trial.FrozenTrial;
 import io.tunelab.tracker.setup.Tracker;
-import io.tunelab.trainers.data.DatasetRepository;
-import io.tunelab.trainers.data.FashionMnist;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -76,15 +74,13 @@ final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
-        if (DatasetRepository.standard().find(FashionMnist.SPEC).isEmpty()) {
-            out.println("Fashion-MNIST is not on this machine; trying to download it (about 30 MB)...");
-            out.flush();
-        }
         String text = studyFile.apply(resource());
         StudySpec study = new StudySpecParser(TribuoTrainers.specCatalog()).parse(text, "fashion-demo.yaml");
         try (Tracker tracker = wiring.openTracker(storage.access())) {
             StudyRunner runner = new StudyRunner(study, text, tracker.storage(), wiring.trainers(), wiring.devices());
             SlotPlan plan = runner.plan();
+            runner.dataSource().ifPresent(out::println);
+            out.flush();
             MultiObjective objective = runner.objective(plan);
             DashboardServer dashboard = startDashboard(tracker);
             out.println("Dashboard: " + dashboard.url() + "  (open it to watch the study live)");

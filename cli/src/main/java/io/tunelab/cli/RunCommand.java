@@ -105,6 +105,8 @@ final class RunCommand implements Callable<Integer> {
         try (TrialStorage store = wiring.openStorage(heartbeat.apply(storage.access(), study.heartbeat()))) {
             StudyRunner runner = new StudyRunner(study, readText(file), store, wiring.trainers(), wiring.devices());
             SlotPlan plan = runner.plan();
+            runner.dataSource().ifPresent(out::println);
+            out.flush();
             MultiObjective objective = runner.objective(plan);
             SlotPool slots = plan.slots();
             Study created = runner.create(slots.size() > 1);

@@ -142,4 +142,18 @@ class DjlDryRunChecksTest {
         assertThat(regression.err()).contains("column 'price' is not numeric (line 3 holds 'n/a?'); the target of a regression"
                 + " needs a number in every row");
     }
+
+    @Test
+    void kerassUnitsIsAnsweredWithTheWidthTheTrainerReadsAndWhatItDoes() throws IOException {
+        CliInvocation.Result rnn = dryRun("minimize", "val_loss", "djl-rnn",
+                "{dataset: series, path: DIR/series.csv, target: value, drop: [date], n_steps: 1}", "units: {int: [8, 32]}");
+        CliInvocation.Result mlp = dryRun("maximize", "val_accuracy", "djl-mlp",
+                "{dataset: csv, path: DIR/train.csv, target: label, categorical: [color]}", "units: {int: [8, 32]}");
+
+        assertThat(rnn.code()).as(rnn.out()).isEqualTo(2);
+        assertThat(rnn.err()).containsPattern("s\\.yaml:8:3: space\\.units: djl-rnn has no parameter 'units' \\(did you mean"
+                + " 'rnn_units'\\? Keras's 'units' is 'rnn_units' here: units of every recurrent layer\\); it reads ");
+        assertThat(mlp.err()).contains("space.units: djl-mlp has no parameter 'units' (did you mean 'n_neurons'? Keras's"
+                + " 'units' is 'n_neurons' here: units of every hidden layer)");
+    }
 }

@@ -50,4 +50,47 @@ class DryRunUnreadSettingsTest {
         assertThat(r.err()).contains("space.lr_power: the schedule, cosine, never reads 'lr_power', so it would be ignored;"
                 + " only power reads it: give lr_schedule (or fit.schedule) that one, or leave lr_power out");
     }
+
+    @Test
+    void aWidthForEveryLayerLeavesNNeuronsOut() throws IOException {
+        CliInvocation.Result r = dryRun("n_hidden: {int: [1, 3]}\n  n_units_l{i}: {int: [4, 8], per_layer: n_hidden}",
+                "{epochs: 3}");
+
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).doesNotContainPattern("\\n +n_neurons ").containsPattern("n_units_l2 +space");
+    }
+
+    @Test
+    void aWidthForSomeLayersOnlyKeepsNNeuronsForTheOthers() throws IOException {
+        CliInvocation.Result r = dryRun("n_hidden: {int: [1, 3]}\n  n_units_l0: {int: [4, 8]}", "{epochs: 3}");
+
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).containsPattern("n_neurons +100 +default");
+    }
+
+    @Test
+    void aFixedScheduleShowsItsOwnDefaultsWithoutOtherSchedulesOrOptimizersNotes() throws IOException {
+        CliInvocation.Result r = dryRun("n_neurons: {int: [4, 8]}", "{epochs: 3, schedule: exponential}");
+
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).containsPattern("lr_decay_rate +0.1 +default").containsPattern("weight_decay +0 +default")
+                .doesNotContain("(plateau: 0.5)").doesNotContain("(adamw: 0.01)").doesNotContain("(warmup: 1)");
+    }
+
+    @Test
+    void theOnlyScheduleOrOptimizerANoteNamesShowsThatDefault() throws IOException {
+        CliInvocation.Result r = dryRun("optimizer: {choice: [adamw]}", "{epochs: 3, schedule: plateau}");
+
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).containsPattern("lr_decay_rate +0.5 +default").containsPattern("weight_decay +0.01 +default")
+                .doesNotContain("(plateau: 0.5)").doesNotContain("(adamw: 0.01)");
+    }
+
+    @Test
+    void aNoteStaysWhenTheSpaceCanChooseItsScheduleAndAnother() throws IOException {
+        CliInvocation.Result r = dryRun("lr_schedule: {choice: [exponential, plateau]}", "{epochs: 3}");
+
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).containsPattern("lr_decay_rate +0.1 \\(plateau: 0.5\\) +default");
+    }
 }

@@ -33,6 +33,12 @@ class LoggerSettingsTest {
     }
 
     @Test
+    void noLineNamedByAnInternalClassShowsAtInfoWhereTheCommandSaysItInItsOwnWords() throws IOException {
+        assertThat(settings().getProperty(PREFIX + "io.tunelab.trainers.data.DatasetRepository"))
+                .as("which copy of a data set trains: tunelab run and demo print it (TrainerFactory.dataSource)").isNull();
+    }
+
+    @Test
     void everyTunelabLoggerItSetsNamesAClassThatExists() throws IOException {
         for (String key : settings().stringPropertyNames()) {
             if (key.startsWith(PREFIX + "io.tunelab.")) {

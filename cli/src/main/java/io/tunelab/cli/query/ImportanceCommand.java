@@ -8,14 +8,11 @@ import io.tunelab.search.importance.ParamImportances;
 import io.tunelab.search.importance.ParameterImportance;
 import io.tunelab.search.storage.StudyRecord;
 import io.tunelab.search.storage.TrialStorage;
+import io.tunelab.search.study.Study;
 import io.tunelab.search.trial.Direction;
-import io.tunelab.search.trial.FrozenTrial;
-import io.tunelab.search.trial.StudyView;
-import io.tunelab.search.trial.TrialState;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -49,7 +46,8 @@ public final class ImportanceCommand extends StudyCommand {
     @Override
     int run(TrialStorage storage, PrintWriter out) {
         StudyRecord s = study(storage, study);
-        ParameterImportance.Result result = ParamImportances.evaluate(new StoredStudy(storage, s), objective, params);
+        ParameterImportance.Result result = ParamImportances.evaluate(Study.builder(s.name()).storage(storage)
+                .directions(s.directions().toArray(Direction[]::new)).load(), objective, params);
         List<List<Object>> rows = new ArrayList<>();
         result.importances().forEach(e -> rows.add(List.of(e.param(), e.importance())));
         TextTable table = new TextTable(List.of("param", "importance"), rows);
@@ -71,28 +69,5 @@ public final class ImportanceCommand extends StudyCommand {
     private static String read(ParameterImportance.Result result) {
         return result.sample() < result.trials() ? "from " + result.sample() + " of " + result.trials() + " trials (sampled)"
                 : Numbers.count(result.trials(), "trial");
-    }
-
-    /** A stored study read as a {@link StudyView}. */
-    private record StoredStudy(TrialStorage storage, StudyRecord record) implements StudyView {
-        @Override
-        public long studyId() {
-            return record.id();
-        }
-
-        @Override
-        public String name() {
-            return record.name();
-        }
-
-        @Override
-        public List<Direction> directions() {
-            return record.directions();
-        }
-
-        @Override
-        public List<FrozenTrial> trials(Set<TrialState> states) {
-            return storage.trials(record.id(), states);
-        }
     }
 }

@@ -252,6 +252,11 @@ public final class StudyRunner {
                         + "' in this build"));
     }
 
+    /** What the run says before {@link #objective} loads the data ({@link TrainerFactory#dataSource}), if anything. */
+    public Optional<String> dataSource() {
+        return trainer(spec, trainers).dataSource(spec);
+    }
+
     /**
      * The slots of the file's {@code parallel} section on this machine.
      *

@@ -12,10 +12,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
 
 /**
  * A study file's CSV file checked before anything runs: that it exists, that the columns the data section names are in
@@ -35,6 +38,15 @@ public final class CsvFileChecks {
     private CsvFileChecks() {
     }
 
+    /** How the checks open a file: as UTF-8 text, from disk unless a test counts the readings. */
+    @FunctionalInterface
+    interface Source {
+        BufferedReader open(Path file) throws IOException;
+    }
+
+    /** The files on disk. */
+    static final Source FILES = file -> Files.newBufferedReader(file, StandardCharsets.UTF_8);
+
     /**
      * The header and first {@link #ROWS} rows of {@code file}.
      *
@@ -42,18 +54,23 @@ public final class CsvFileChecks {
      * @throws CliException naming {@code field} when the file does not exist or cannot be read
      */
     static Head head(String field, Path file) {
+        return head(field, file, FILES);
+    }
+
+    /** The same, reading the file, now and in the checks of the head, from {@code source}. */
+    static Head head(String field, Path file, Source source) {
         if (!Files.isRegularFile(file)) {
             throw new CliException(field + ": no such file " + file + "; expected a CSV file (a relative path is read"
                     + " from the working directory " + Path.of("").toAbsolutePath() + ")");
         }
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        try (BufferedReader in = source.open(file)) {
             String line = in.readLine();
             List<String> header = line == null ? List.of() : cells(line);
             List<String> rows = new ArrayList<>();
             for (String row = in.readLine(); row != null && rows.size() < ROWS; row = in.readLine()) {
                 rows.add(row);
             }
-            return new Head(file, header, rows);
+            return new Head(file, header, rows, source);
         } catch (IOException e) {
             throw new CliException(field + ": cannot read " + file + ": " + e.getMessage());
         }
@@ -86,13 +103,24 @@ public final class CsvFileChecks {
     }
 
     /**
+     * The columns a field requires to hold numbers: every column but {@code except}.
+     *
+     * @param field  the field a cell that is not a number is reported at
+     * @param except the columns left out
+     * @param advice what to do about column {@code %s}, such as {@code list it in data.categorical}
+     */
+    record Numeric(String field, List<String> except, String advice) {
+    }
+
+    /**
      * A CSV file's header and first rows.
      *
      * @param file   the file
      * @param header its column names, unquoted
      * @param rows   its first {@link #ROWS} rows after the header, as read
+     * @param source what reads the file
      */
-    record Head(Path file, List<String> header, List<String> rows) {
+    record Head(Path file, List<String> header, List<String> rows, Source source) {
         /**
          * Refuses each column a field names that the header lacks: {@code columns} maps a field ({@code data.target}) to
          * the columns it names.
@@ -112,67 +140,65 @@ public final class CsvFileChecks {
 
         /**
          * Refuses the first cell that is neither a number nor missing in a column other than {@code except}, with
-         * {@code advice} for that column, naming the file, line, column and cell: in every row of a file of at most
-         * {@link #WHOLE_FILE_BYTES}, read a line at a time, else in the first rows; rows holding quotes are not judged.
-         *
-         * @param field  the field the problem is reported at
-         * @param advice what to do about column {@code %s}, such as {@code list it in data.categorical}
+         * {@code advice} for that column ({@link #checkNumeric(List)}).
          */
         void checkNumeric(String field, List<String> except, String advice) {
+            checkNumeric(List.of(new Numeric(field, except, advice)));
+        }
+
+        /**
+         * Refuses, for each of {@code checks}, the first cell that is neither a number nor missing in a column it requires
+         * to hold numbers, naming the file, line, column and cell: in every row of a file of at most
+         * {@link #WHOLE_FILE_BYTES}, read once a line at a time whatever the number of checks, else in the first rows; rows
+         * holding quotes are not judged.
+         *
+         * @return the file's rows (its non-blank lines but the header) when it was read whole, else empty
+         * @throws CliException with the problem of each check that found one
+         */
+        OptionalInt checkNumeric(List<Numeric> checks) {
+            Set<Numeric> failed = new HashSet<>();
+            ProblemList problems = new ProblemList();
             try {
                 if (Files.size(file) > WHOLE_FILE_BYTES) {
                     for (int r = 0; r < rows.size(); r++) {
-                        checkRow(field, except, advice, rows.get(r), r + 2);
+                        checkRow(checks, failed, problems, rows.get(r), r + 2);
                     }
-                    return;
+                    problems.throwIfAny();
+                    return OptionalInt.empty();
                 }
-                try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                    in.readLine();
-                    int line = 2;
+                int nonBlank = 0;
+                try (BufferedReader in = source.open(file)) {
+                    int line = 1;
                     for (String row = in.readLine(); row != null; row = in.readLine(), line++) {
-                        checkRow(field, except, advice, row, line);
+                        nonBlank += row.isBlank() ? 0 : 1;
+                        if (line > 1) {
+                            checkRow(checks, failed, problems, row, line);
+                        }
                     }
                 }
+                problems.throwIfAny();
+                return OptionalInt.of(Math.max(0, nonBlank - 1));
             } catch (IOException e) {
-                throw new CliException(field + ": cannot read " + file + ": " + e.getMessage());
+                throw new CliException(checks.get(0).field() + ": cannot read " + file + ": " + e.getMessage());
             }
         }
 
-        private void checkRow(String field, List<String> except, String advice, String row, int line) {
+        /** Records the first cell of {@code row} each check not yet failed finds that is neither a number nor missing. */
+        private void checkRow(List<Numeric> checks, Set<Numeric> failed, ProblemList problems, String row, int line) {
             List<String> cells = cells(row);
             if (row.contains("\"") || cells.size() != header.size()) {
                 return;
             }
-            for (int c = 0; c < cells.size(); c++) {
-                String cell = cells.get(c);
-                if (!except.contains(header.get(c)) && !CsvTables.MISSING.contains(cell) && !isNumber(cell)) {
-                    throw new CliException(field + ": CSV " + file + " column '" + header.get(c) + "' is not numeric (line "
-                            + line + " holds '" + cell + "'); " + advice.formatted(header.get(c)));
+            for (Numeric check : checks) {
+                for (int c = 0; c < cells.size() && !failed.contains(check); c++) {
+                    String cell = cells.get(c);
+                    if (!check.except().contains(header.get(c)) && !CsvTables.MISSING.contains(cell) && !isNumber(cell)) {
+                        failed.add(check);
+                        problems.add(check.field() + ": CSV " + file + " column '" + header.get(c) + "' is not numeric (line "
+                                + line + " holds '" + cell + "'); " + check.advice().formatted(header.get(c)));
+                    }
                 }
             }
-        }
-
-        /**
-         * With {@code data.categorical} given, refuses a word in the first rows of a column it does not list (other than
-         * the target), at {@code data.categorical}: the trainers then read every other column as numbers.
-         */
-        void checkNumericBesidesCategorical(DataOptions data) {
-            if (data.has("categorical")) {
-                List<String> except = new ArrayList<>(data.texts("categorical"));
-                except.add(data.required("target"));
-                checkNumeric("data.categorical", except, NOT_CATEGORICAL);
-            }
-        }
-
-        /**
-         * Refuses a cell of the {@code target} column that is neither a number nor missing (as {@link #checkNumeric}
-         * judges cells), at {@code data.target}: the target of {@code what} (a regression, a series) is a number the model
-         * predicts, so the row must be corrected or removed, never the column.
-         */
-        void checkNumericTarget(String target, String what) {
-            List<String> others = header.stream().filter(column -> !column.equals(target)).toList();
-            checkNumeric("data.target", others, "the target of " + what + " needs a number in every row: correct that line"
-                    + " or remove it");
         }
 
         private static boolean isNumber(String cell) {
@@ -181,6 +207,36 @@ public final class CsvFileChecks {
             } catch (NumberFormatException e) {
                 return false;
             }
+        }
+
+        /**
+         * With {@code data.categorical} given, refuses a word in a column it does not list (other than the target), at
+         * {@code data.categorical}: the trainers then read every other column as numbers. With {@code regression}, also
+         * refuses a word in the target ({@link #target}). One reading of the file checks both.
+         */
+        void checkNumbers(DataOptions data, boolean regression) {
+            List<Numeric> checks = new ArrayList<>();
+            if (regression) {
+                checks.add(target(data.required("target"), "a regression"));
+            }
+            if (data.has("categorical")) {
+                List<String> except = new ArrayList<>(data.texts("categorical"));
+                except.add(data.required("target"));
+                checks.add(new Numeric("data.categorical", except, NOT_CATEGORICAL));
+            }
+            if (!checks.isEmpty()) {
+                checkNumeric(checks);
+            }
+        }
+
+        /**
+         * The check of the {@code target} column, at {@code data.target}: the target of {@code what} (a regression, a
+         * series) is a number the model predicts, so a row holding a word must be corrected or removed, never the column.
+         */
+        Numeric target(String target, String what) {
+            List<String> others = header.stream().filter(column -> !column.equals(target)).toList();
+            return new Numeric("data.target", others, "the target of " + what + " needs a number in every row: correct that"
+                    + " line or remove it");
         }
     }
 }

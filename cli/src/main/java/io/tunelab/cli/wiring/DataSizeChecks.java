@@ -8,10 +8,10 @@ import io.tunelab.trainers.data.IdxFile;
 import io.tunelab.trainers.sources.SeriesDatasets;
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.stream.Collectors;
 
 /**
@@ -71,22 +71,26 @@ final class DataSizeChecks {
     }
 
     /**
-     * Checks that the series in {@code file}, split by share as the run splits it, has a window of {@code nSteps + horizon}
-     * rows in each segment ({@link SeriesDatasets#checkSegments}).
+     * Checks that the series in {@code head}'s file, split by share as the run splits it, has a window of
+     * {@code nSteps + horizon} rows in each segment ({@link SeriesDatasets#checkSegments}); {@code rows} are its rows when
+     * they have been counted already (by {@link CsvFileChecks.Head#checkNumeric(java.util.List)}), else it counts them.
      *
      * @throws CliException with the run's message ({@code data: series 'FILE' has N rows in its training segment, ...})
      */
-    static void seriesSegments(Path file, int nSteps, int horizon, double validFraction, double testFraction) {
+    static void seriesSegments(CsvFileChecks.Head head, OptionalInt rows, int nSteps, int horizon, double validFraction,
+                               double testFraction) {
         try {
-            SeriesDatasets.checkSegments("series '" + file + "'", rows(file), nSteps, horizon, validFraction, testFraction);
+            SeriesDatasets.checkSegments("series '" + head.file() + "'", rows.isPresent() ? rows.getAsInt() : rows(head),
+                    nSteps, horizon, validFraction, testFraction);
         } catch (TrainersException e) {
             throw new CliException("data: " + e.getMessage());
         }
     }
 
     /** The non-blank lines of {@code file} after its header: its rows. */
-    private static int rows(Path file) {
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+    private static int rows(CsvFileChecks.Head head) {
+        Path file = head.file();
+        try (BufferedReader in = head.source().open(file)) {
             return (int) Math.max(0, in.lines().filter(l -> !l.isBlank()).count() - 1);
         } catch (IOException | java.io.UncheckedIOException e) {
             throw new CliException("data.path: cannot read " + file + ": " + e.getMessage());

@@ -28,6 +28,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.stream.IntStream;
 
 /**
@@ -125,6 +126,11 @@ final class DjlData {
      * Fashion-MNIST's {@code dir} must exist and its {@code valid_split} leave training images ({@link DataSizeChecks}).
      */
     static void checkValues(StudySpec spec) {
+        checkValues(spec, CsvFileChecks.FILES);
+    }
+
+    /** The same, reading a series file from {@code source}: once for its header and first rows, once whole. */
+    static void checkValues(StudySpec spec, CsvFileChecks.Source source) {
         DataOptions data = new DataOptions("data", spec.data().options());
         ProblemList problems = new ProblemList();
         switch (spec.data().dataset()) {
@@ -138,10 +144,7 @@ final class DjlData {
                     named.put("data.categorical", data.texts("categorical"));
                     problems.check(() -> head.checkNamed(named));
                     if (problems.isEmpty()) {
-                        problems.check(() -> head.checkNumericBesidesCategorical(data));
-                        if (csvTask(data) == Task.REGRESSION) {
-                            problems.check(() -> head.checkNumericTarget(data.required("target"), "a regression"));
-                        }
+                        problems.check(() -> head.checkNumbers(data, csvTask(data) == Task.REGRESSION));
                     }
                 });
             }
@@ -150,7 +153,7 @@ final class DjlData {
                 problems.check(() -> positive(data, "horizon", 1));
                 problems.check(() -> fraction(data, "valid_split", 0.2));
                 problems.check(() -> fraction(data, "test_split", 0.1));
-                problems.get(() -> CsvFileChecks.head("data.path", Path.of(data.required("path")))).ifPresent(head -> {
+                problems.get(() -> CsvFileChecks.head("data.path", Path.of(data.required("path")), source)).ifPresent(head -> {
                     Map<String, List<String>> named = new LinkedHashMap<>();
                     named.put("data.target", List.of(data.required("target")));
                     named.put("data.drop", data.texts("drop"));
@@ -158,13 +161,16 @@ final class DjlData {
                     if (problems.isEmpty()) {
                         List<String> notFeatures = new ArrayList<>(data.texts("drop"));
                         notFeatures.add(data.required("target"));
-                        problems.check(() -> head.checkNumeric("data.path", notFeatures, "a series reads numbers"
-                                + " only, each column a feature of every step: leave '%s' out with data.drop: [%1$s]"));
-                        problems.check(() -> head.checkNumericTarget(data.required("target"), "a series"));
-                    }
-                    if (problems.isEmpty()) {
-                        problems.check(() -> DataSizeChecks.seriesSegments(head.file(), positive(data, "n_steps", 0),
-                                positive(data, "horizon", 1), fraction(data, "valid_split", 0.2), fraction(data, "test_split", 0.1)));
+                        // one reading of the file checks the features and the target and counts the rows
+                        OptionalInt rows = problems.get(() -> head.checkNumeric(List.of(new CsvFileChecks.Numeric("data.path",
+                                notFeatures, "a series reads numbers only, each column a feature of every step: leave '%s'"
+                                + " out with data.drop: [%1$s]"), head.target(data.required("target"), "a series"))))
+                                .orElse(OptionalInt.empty());
+                        if (problems.isEmpty()) {
+                            problems.check(() -> DataSizeChecks.seriesSegments(head, rows, positive(data, "n_steps", 0),
+                                    positive(data, "horizon", 1), fraction(data, "valid_split", 0.2),
+                                    fraction(data, "test_split", 0.1)));
+                        }
                     }
                 });
             }
@@ -276,6 +282,25 @@ final class DjlData {
             throw new CliException("data.augment: augmentation applies to dataset images only, not to "
                     + spec.data().dataset());
         }
+    }
+
+    /**
+     * The line a run prints before it loads Fashion-MNIST: the directory it reads, {@code data.dir} (or its fashion-mnist
+     * sub-directory) or the first standard copy ({@link DatasetRepository#find}), or that it is not on this machine and is
+     * being downloaded; empty for other data sets and for a {@code data.dir} that does not hold it (the checks name that).
+     */
+    static Optional<String> source(StudySpec spec) {
+        if (!spec.data().dataset().equals("fashion-mnist")) {
+            return Optional.empty();
+        }
+        Object dir = spec.data().options().get("dir");
+        Optional<Path> found = dir == null ? DatasetRepository.standard().find(FashionMnist.SPEC)
+                : DatasetRepository.holding(Path.of(String.valueOf(dir)), FashionMnist.SPEC);
+        if (found.isEmpty() && dir != null) {
+            return Optional.empty();
+        }
+        return Optional.of(found.map(d -> "Data: fashion-mnist from " + d.toAbsolutePath())
+                .orElse("Data: fashion-mnist is not on this machine; trying to download it (about 30 MB)..."));
     }
 
     private static TrainingData fashionMnist(DataOptions data, boolean forTraining) {

@@ -5,11 +5,15 @@ import io.tunelab.cli.error.ProblemList;
 import io.tunelab.search.space.CategoricalDistribution;
 import io.tunelab.search.space.Distribution;
 import io.tunelab.search.space.IntDistribution;
+import io.tunelab.spec.Condition;
 import io.tunelab.spec.FitSpec;
+import io.tunelab.spec.SpaceParameter;
 import io.tunelab.spec.StudySpec;
 import io.tunelab.trainers.djl.train.DjlHyperparameters;
 import io.tunelab.trainers.djl.train.ParamNames;
 import io.tunelab.trainers.params.Hyperparameter;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * Checks of a DJL study file's space that need more than one parameter's entry: a per-layer width a trial never reads
@@ -29,8 +33,7 @@ final class DjlSpaceChecks {
      */
     static void layers(StudySpec spec) {
         Distribution counter = spec.space().distributions().get(ParamNames.N_HIDDEN);
-        int most = counter == null ? ((Number) DjlHyperparameters.CATALOGUE.defaultOf(ParamNames.N_HIDDEN)).intValue()
-                : most(counter);
+        int most = mostLayers(spec);
         ProblemList problems = new ProblemList();
         for (String name : spec.space().distributions().keySet()) {
             if (!PER_LAYER.matches(name) || name.equals(PER_LAYER.name())) {
@@ -46,6 +49,44 @@ final class DjlSpaceChecks {
             }
         }
         problems.throwIfAny();
+    }
+
+    /**
+     * Whether the space gives each hidden layer any trial can have its own width ({@code n_units_l{k}}), suggested whenever
+     * the layer exists (without a condition, or only on {@code n_hidden} reaching that layer, as {@code per_layer} makes
+     * it), so that no trial reads {@code n_neurons}.
+     */
+    static boolean widthOfEveryLayer(StudySpec spec) {
+        int most = mostLayers(spec);
+        if (most == Integer.MAX_VALUE) {
+            return false;
+        }
+        Map<String, SpaceParameter> byName = new HashMap<>();
+        spec.space().parameters().forEach(p -> byName.put(p.name(), p));
+        for (int layer = 0; layer < most; layer++) {
+            SpaceParameter width = byName.get(ParamNames.neuronsOfLayer(layer + 1));
+            int index = layer;
+            if (width == null || !width.conditions().stream().allMatch(c -> holdsForLayer(c, index))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether {@code condition} holds in every trial that has hidden layer {@code layer} (from 0). */
+    private static boolean holdsForLayer(Condition condition, int layer) {
+        if (!condition.parameter().equals(ParamNames.N_HIDDEN) || !(condition.operands().get(0) instanceof Number n)) {
+            return false;
+        }
+        return condition.operator() == Condition.Operator.GT && n.doubleValue() <= layer
+                || condition.operator() == Condition.Operator.GE && n.doubleValue() <= layer + 1;
+    }
+
+    /** The most hidden layers a trial of the space has: its n_hidden's largest value, else n_hidden's default. */
+    private static int mostLayers(StudySpec spec) {
+        Distribution counter = spec.space().distributions().get(ParamNames.N_HIDDEN);
+        return counter == null ? ((Number) DjlHyperparameters.CATALOGUE.defaultOf(ParamNames.N_HIDDEN)).intValue()
+                : most(counter);
     }
 
     /**

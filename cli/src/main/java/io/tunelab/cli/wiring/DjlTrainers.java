@@ -168,7 +168,8 @@ public final class DjlTrainers implements TrainerFactory {
 
     /**
      * Parameters of the catalogue no trial of the file reads though the file does not name them: {@code learning_rate}
-     * and {@code lr_decay_rate} when a piecewise schedule's values give the rates, {@code min_delta} without early stopping.
+     * and {@code lr_decay_rate} when a piecewise schedule's values give the rates, {@code min_delta} without early stopping,
+     * {@code n_neurons} when the space gives every hidden layer its own width.
      */
     private static Set<String> unread(StudySpec spec) {
         Set<String> unread = new HashSet<>();
@@ -178,6 +179,9 @@ public final class DjlTrainers implements TrainerFactory {
         }
         if (spec.fit().earlyStopping() == null && !spec.space().distributions().containsKey(ParamNames.PATIENCE)) {
             unread.add(ParamNames.MIN_DELTA);
+        }
+        if (DjlSpaceChecks.widthOfEveryLayer(spec)) {
+            unread.add(ParamNames.N_NEURONS);
         }
         unread.removeAll(spec.space().distributions().keySet());
         return unread;
@@ -199,6 +203,12 @@ public final class DjlTrainers implements TrainerFactory {
 
     private static String names(List<OptimizerKind> kinds) {
         return String.join(", ", kinds.stream().map(OptimizerKind::wireName).toList());
+    }
+
+    /** Which copy of Fashion-MNIST trains ({@link DjlData#source}); empty for the other data sets, which the file names. */
+    @Override
+    public Optional<String> dataSource(StudySpec spec) {
+        return DjlData.source(spec);
     }
 
     @Override

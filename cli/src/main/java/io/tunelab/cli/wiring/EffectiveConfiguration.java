@@ -7,7 +7,6 @@ import io.tunelab.search.space.Distribution;
 import io.tunelab.search.space.ExponentialDistribution;
 import io.tunelab.search.space.FloatDistribution;
 import io.tunelab.spec.StudySpec;
-import io.tunelab.spec.Texts;
 import io.tunelab.trainers.params.Hyperparameter;
 import io.tunelab.trainers.params.Hyperparameters;
 import java.util.ArrayList;
@@ -85,7 +84,7 @@ public final class EffectiveConfiguration {
         Map<String, Distribution> space = spec.space().distributions();
         space.forEach((name, distribution) -> problems.check(() -> {
             Hyperparameter h = catalogue.find(name).orElseThrow(() -> new CliException("space." + name + ": " + trainer
-                    + " has no parameter '" + name + "'" + Texts.didYouMean(name, catalogue.names()) + "; it reads "
+                    + " has no parameter '" + name + "'" + catalogue.didYouMean(name) + "; it reads "
                     + String.join(", ", catalogue.names())));
             if (!h.accepts(distribution)) {
                 throw new CliException("space." + name + ": " + trainer + " reads '" + name + "' as " + h.describeKind()

@@ -47,7 +47,7 @@ final class OptionNames {
                     + " trainer's name; to fix " + name + " in every trial, give it one value in the space: " + name
                     + ": {choice: [" + option.getValue() + "]}"
                     : "trainer." + name + ": " + spec.trainer().name() + " takes no options besides its name, got '"
-                    + name + "'" + Texts.didYouMean(name, catalogue.names()) + "; its hyperparameters go in the space");
+                    + name + "'" + catalogue.didYouMean(name) + "; its hyperparameters go in the space");
         }
         problems.throwIfAny();
     }

@@ -26,6 +26,15 @@ public interface TrainerFactory {
     EffectiveConfiguration configuration(StudySpec spec);
 
     /**
+     * What a run says before {@link #create} loads the study's data, when the file does not say it all: which copy of a
+     * built-in data set trains ({@code Data: fashion-mnist from /usr/share/datasets/fashion-mnist}), or that it is being
+     * downloaded. Empty by default.
+     */
+    default Optional<String> dataSource(StudySpec spec) {
+        return Optional.empty();
+    }
+
+    /**
      * The trainer's objective; checks the file as {@link #configuration} does and loads data now, so
      * problems surface before the first trial.
      */

@@ -102,10 +102,9 @@ final class TribuoFileChecks {
 
     /**
      * Refuses a CSV file that does not exist, whose header lacks the {@code target} or a {@code categorical} column, whose
-     * target holds a word in a regression ({@link CsvFileChecks.Head#checkNumericTarget}), or
-     * (with {@code categorical} given) that holds a word in another column, which the trainers read as numbers (every row
-     * of a file of reasonable size, else its first rows: {@link CsvFileChecks}); synthetic data sets pass. Quoted header
-     * names are unquoted.
+     * target holds a word in a regression, or (with {@code categorical} given) that holds a word in another column, which
+     * the trainers read as numbers (every row of a file of reasonable size, read once for both, else its first rows:
+     * {@link CsvFileChecks.Head#checkNumbers}); synthetic data sets pass. Quoted header names are unquoted.
      */
     static void csvHeader(StudySpec spec) {
         String dataset = spec.data().dataset();
@@ -119,10 +118,7 @@ final class TribuoFileChecks {
         named.put("data.target", List.of(data.required("target")));
         named.put("data.categorical", data.texts("categorical"));
         head.checkNamed(named);
-        if (TribuoTrainers.task(dataset, data) == Task.REGRESSION) {
-            head.checkNumericTarget(data.required("target"), "a regression");
-        }
-        head.checkNumericBesidesCategorical(data);
+        head.checkNumbers(data, TribuoTrainers.task(dataset, data) == Task.REGRESSION);
     }
 
     /**

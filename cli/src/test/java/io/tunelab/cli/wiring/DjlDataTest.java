@@ -205,6 +205,19 @@ class DjlDataTest {
         "t10k-images-idx3-ubyte.gz", "t10k-labels-idx1-ubyte.gz"};
 
     @Test
+    void aRunSaysInItsOwnWordsWhichCopyOfFashionMnistTrainsAndNothingForDataTheFileNames() throws IOException {
+        Path parent = Files.createDirectories(dir.resolve("parent/fashion-mnist"));
+        for (String name : FASHION_FILES) {
+            Files.writeString(parent.resolve(name), "");
+        }
+
+        assertThat(new DjlTrainers().dataSource(fashionMnist("dir: " + parent.getParent())))
+                .contains("Data: fashion-mnist from " + parent.toAbsolutePath());
+        assertThat(new DjlTrainers().dataSource(spec("djl-mlp", "val_accuracy", "{dataset: csv, path: x.csv, target: y}",
+                "learning_rate: {float: [0.001, 0.01]}"))).isEmpty();
+    }
+
+    @Test
     void aFashionMnistDirThatExistsWithoutTheDataIsRefusedRatherThanAnotherCopyReadInstead() throws IOException {
         Files.writeString(dir.resolve(FASHION_FILES[0]), "");
         StudySpec spec = fashionMnist("dir: " + dir + ", subset: 100");

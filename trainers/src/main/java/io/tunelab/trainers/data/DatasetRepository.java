@@ -112,7 +112,7 @@ public final class DatasetRepository {
         Path found = holding(dir, spec).orElseThrow(() -> new DatasetUnavailableException("Dataset '" + spec.name()
                 + "' is not in " + dir + " nor in " + dir.resolve(spec.name()) + ": expected its four files ("
                 + spec.files().stream().map(IdxFile::name).collect(Collectors.joining(", ")) + ", gzipped or not)"));
-        LOG.info("Reading dataset '{}' from {}", spec.name(), found.toAbsolutePath());
+        LOG.debug("Reading dataset '{}' from {}", spec.name(), found.toAbsolutePath());
         return IdxDatasetLoader.load(spec, found);
     }
 
@@ -153,8 +153,9 @@ public final class DatasetRepository {
      */
     public DatasetSplits load(IdxDatasetSpec spec) {
         Path dir = locate(spec);
-        // several copies may exist (a data directory, ~/.tunelab, /usr/share/datasets): say which one trains
-        LOG.info("Reading dataset '{}' from {}", spec.name(), dir.toAbsolutePath());
+        // several copies may exist (a data directory, ~/.tunelab, /usr/share/datasets): which one trains is a debug
+        // line here; the command line says it in its own words (tunelab run, tunelab demo)
+        LOG.debug("Reading dataset '{}' from {}", spec.name(), dir.toAbsolutePath());
         return IdxDatasetLoader.load(spec, dir);
     }
 

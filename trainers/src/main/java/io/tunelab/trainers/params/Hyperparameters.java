@@ -1,6 +1,7 @@
 package io.tunelab.trainers.params;
 
 import io.tunelab.search.space.Distribution;
+import io.tunelab.search.text.Suggestions;
 import io.tunelab.trainers.TrainersException;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -59,6 +60,16 @@ public record Hyperparameters(List<Hyperparameter> all) {
                     + h.defaultNote());
         }
         return h.defaultValue();
+    }
+
+    /**
+     * " (did you mean 'x'?)" for a name this catalogue lacks: the parameter doing the work of a Keras argument Tunelab
+     * spells otherwise, saying so ({@code units}: {@code (did you mean 'rnn_units'? Keras's 'units' is 'rnn_units' here:
+     * units of every recurrent layer)}), else the closest name ({@link Suggestions#didYouMean}), else the empty string.
+     */
+    public String didYouMean(String name) {
+        return KerasNames.of(name, this).map(h -> " (did you mean '" + h.name() + "'? Keras's '" + name + "' is '" + h.name()
+                + "' here: " + h.meaning() + ")").orElseGet(() -> Suggestions.didYouMean(name, names()));
     }
 
     /** The names, in order. */

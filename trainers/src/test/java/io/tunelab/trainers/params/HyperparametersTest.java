@@ -78,4 +78,17 @@ class HyperparametersTest {
         assertThatThrownBy(() -> Hyperparameters.of(Hyperparameter.integer("a", 1, "a"), Hyperparameter.integer("a", 2, "a")))
                 .hasMessageContaining("'a' is listed twice");
     }
+
+    @Test
+    void aKerasNameTunelabSpellsOtherwiseIsAnsweredWithTheParameterTheTrainerReadsAndATypoWithTheClosestName() {
+        Hyperparameters rnn = Hyperparameters.of(Hyperparameter.integer("rnn_units", 20, "units of every recurrent layer"),
+                Hyperparameter.real("dropout", 0, "dropout rate"));
+
+        assertThat(rnn.didYouMean("units")).isEqualTo(" (did you mean 'rnn_units'? Keras's 'units' is 'rnn_units' here:"
+                + " units of every recurrent layer)");
+        assertThat(catalogue.didYouMean("Units")).contains("did you mean 'n_neurons'? Keras's 'Units' is 'n_neurons'");
+        assertThat(rnn.didYouMean("rate")).contains("'dropout'");
+        assertThat(rnn.didYouMean("rnn_unit")).isEqualTo(" (did you mean 'rnn_units'?)");
+        assertThat(rnn.didYouMean("lr")).isEmpty();
+    }
 }

@@ -38,6 +38,10 @@ public final class DjlHyperparameters {
     /** {@code warmup_epochs} of the warmup schedule. */
     static final double WARMUP_SCHEDULE_EPOCHS = 1;
 
+    /** The defaults one optimizer or schedule changes, as the catalogue's notes name them: by parameter. */
+    private static final Map<String, Variant> VARIANTS = Map.of(WEIGHT_DECAY, new Variant("adamw", ADAMW_WEIGHT_DECAY),
+            LR_DECAY_RATE, new Variant("plateau", PLATEAU_DECAY_RATE), WARMUP_EPOCHS, new Variant("warmup", WARMUP_SCHEDULE_EPOCHS));
+
     /** The architecture families, as {@code model} names them. */
     static final String[] MODELS = {"mlp", "wide_deep", "cnn", "rnn"};
     /** The learning-rate schedules, as {@code lr_schedule} names them. */
@@ -97,7 +101,7 @@ public final class DjlHyperparameters {
             real(RHO, OPTIMIZER_DEFAULTS.rho(), "squared-gradient decay of rmsprop").within(Allowed.FRACTION),
             real(EPSILON, OPTIMIZER_DEFAULTS.epsilon(), "denominator guard of the adaptive optimizers").within(Allowed.POSITIVE),
             real(WEIGHT_DECAY, OPTIMIZER_DEFAULTS.weightDecay(), "L2 penalty (adamw: decoupled weight decay)")
-                    .note("adamw: " + Hyperparameter.show(ADAMW_WEIGHT_DECAY)).within(Allowed.NON_NEGATIVE),
+                    .note(VARIANTS.get(WEIGHT_DECAY).note()).within(Allowed.NON_NEGATIVE),
             integer(BATCH_SIZE, 32, "examples per step").within(Allowed.AT_LEAST_ONE),
             integer(EPOCHS, 10, "planned epochs").within(Allowed.AT_LEAST_ONE),
             choice(LR_SCHEDULE, "constant", "constant, power, exponential, piecewise (lr_values from each of"
@@ -106,7 +110,7 @@ public final class DjlHyperparameters {
             real(LR_DECAY_EPOCHS, 10, "power and exponential schedules: epochs per decay period s").within(Allowed.POSITIVE),
             real(LR_POWER, 1, "power schedule exponent c").within(Allowed.POSITIVE),
             real(LR_DECAY_RATE, 0.1, "exponential base; piecewise (without lr_values) and plateau factor")
-                    .note("plateau: " + Hyperparameter.show(PLATEAU_DECAY_RATE)).within(DECAY_RATE),
+                    .note(VARIANTS.get(LR_DECAY_RATE).note()).within(DECAY_RATE),
             Hyperparameter.derived(LR_BOUNDARIES, Hyperparameter.Kind.LIST, "half and three quarters of the epochs",
                     "piecewise schedule: whole epochs (from 0), strictly increasing, from which the next of lr_values"
                     + " applies (fit.schedule.boundaries)"),
@@ -116,7 +120,7 @@ public final class DjlHyperparameters {
             integer(LR_PATIENCE, 2, "plateau schedule: epochs without improvement before the rate drops").within(Allowed.AT_LEAST_ONE),
             real(LR_MIN, 0, "cosine and plateau floor").within(Allowed.NON_NEGATIVE),
             real(WARMUP_EPOCHS, 0, "linear warm-up length in epochs, may be fractional; every warm-up update runs below learning_rate")
-                    .note("warmup: " + Hyperparameter.show(WARMUP_SCHEDULE_EPOCHS)).within(Allowed.NON_NEGATIVE),
+                    .note(VARIANTS.get(WARMUP_EPOCHS).note()).within(Allowed.NON_NEGATIVE),
             real(CLIP_NORM, 0, "gradient clipping by global norm; 0 = off").within(Allowed.NON_NEGATIVE),
             real(CLIP_VALUE, 0, "gradient clipping by value; 0 = off").within(Allowed.NON_NEGATIVE),
             integer(PATIENCE, 0, "early-stopping patience in epochs; 0 = off").within(Allowed.NON_NEGATIVE),
@@ -182,14 +186,51 @@ public final class DjlHyperparameters {
 
     /**
      * The same, with a learning-rate schedule among {@code schedules} ({@code lr_schedule} names): without the schedule
-     * options none of them reads.
+     * options none of them reads, and with the defaults that apply to those optimizers and schedules. A default that
+     * one optimizer or schedule changes ({@code weight_decay 0 (adamw: 0.01)}) keeps its note only when it may be that
+     * one or another: it is {@code 0.01} when adamw is the only optimizer, {@code 0} when adamw is not among them.
      */
     public static Hyperparameters readBy(String model, Collection<OptimizerKind> optimizers, Collection<String> schedules) {
         return new Hyperparameters(CATALOGUE.all().stream()
                 .filter(h -> familiesReading(h.name()).contains(model))
                 .filter(h -> optimizersReading(h.name()).stream().anyMatch(optimizers::contains))
                 .filter(h -> schedulesReading(h.name()).stream().anyMatch(schedules::contains))
+                .map(h -> applying(h, readers(h.name(), optimizers, schedules)))
                 .toList());
+    }
+
+    /** The optimizers ({@code wireName}) and schedules among those given that read {@code parameter}. */
+    private static List<String> readers(String parameter, Collection<OptimizerKind> optimizers, Collection<String> schedules) {
+        List<String> readers = new ArrayList<>(schedulesReading(parameter).stream().filter(schedules::contains).toList());
+        optimizersReading(parameter).stream().filter(optimizers::contains).forEach(o -> readers.add(o.wireName()));
+        return readers;
+    }
+
+    /**
+     * {@code h} with the default that applies when only {@code readers} (optimizers and schedules) read it: the value its
+     * note gives for one of them ({@code adamw: 0.01}) when that one is the only one of its kind, the plain default when
+     * it is not among them, else {@code h} as it is.
+     */
+    private static Hyperparameter applying(Hyperparameter h, List<String> readers) {
+        Variant variant = VARIANTS.get(h.name());
+        if (variant == null) {
+            return h;
+        }
+        boolean schedule = List.of(SCHEDULES).contains(variant.reader());
+        List<String> ofKind = readers.stream().filter(r -> List.of(SCHEDULES).contains(r) == schedule).toList();
+        if (!ofKind.contains(variant.reader())) {
+            return h.note("");
+        }
+        return ofKind.size() == 1 ? new Hyperparameter(h.name(), h.kind(), variant.value(), "", h.range(), h.meaning(),
+                h.allowed()) : h;
+    }
+
+    /** A default that {@code reader} (an optimizer or a schedule) changes to {@code value}. */
+    private record Variant(String reader, double value) {
+        /** As the catalogue notes it: {@code adamw: 0.01}. */
+        String note() {
+            return reader + ": " + Hyperparameter.show(value);
+        }
     }
 
     private static <E> Allowed names(E[] values, Function<E, String> name, String... aliases) {
