@@ -13,6 +13,7 @@ import io.tunelab.cli.wiring.SearchComponents;
 import io.tunelab.cli.wiring.TrainerFactory;
 import io.tunelab.tensorboard.export.RunNames;
 import io.tunelab.search.exec.SlotPool;
+import io.tunelab.search.space.Distribution;
 import io.tunelab.search.storage.StudyRecord;
 import io.tunelab.search.storage.TrialStorage;
 import io.tunelab.search.study.FailFast;
@@ -64,6 +65,7 @@ public final class StudyRunner {
     private final TrialStorage storage;
     private final List<TrainerFactory> trainers;
     private final DeviceInventory devices;
+    private Optional<String> spaceChange;
 
     public StudyRunner(StudySpec spec, String specText, TrialStorage storage, List<TrainerFactory> trainers,
                        DeviceInventory devices) {
@@ -89,6 +91,7 @@ public final class StudyRunner {
      */
     public Study create(boolean parallel) {
         checkResumable();
+        spaceChange();
         Study study = builder(parallel).createOrLoad();
         FailFast.restart(study);
         storage.setStudySystemAttr(study.studyId(), STUDY_FILE, specText);
@@ -120,17 +123,46 @@ public final class StudyRunner {
         });
     }
 
+    /**
+     * The notice that the study resumes with another search space than its stored study file searched ({@link
+     * SpaceChange}), or empty when it is new, searches the same space, or its stored file cannot be read. Read once,
+     * before {@link #create} stores this file, and kept.
+     */
+    public Optional<String> spaceChange() {
+        if (spaceChange == null) {
+            spaceChange = storage.findStudy(spec.study()).flatMap(existing -> storedSpec(existing).flatMap(stored -> {
+                Map<String, Distribution> before;
+                try {
+                    before = configuration(stored, trainers).searchSpace();
+                } catch (RuntimeException e) {
+                    return Optional.empty();
+                }
+                return SpaceChange.notice(spec.study(), before, configuration().searchSpace(),
+                        storage.trials(existing.id(), EnumSet.complementOf(EnumSet.of(TrialState.WAITING))));
+            }));
+        }
+        return spaceChange;
+    }
+
+    /** The study file stored with {@code existing}, or empty when it has none that still parses. */
+    private static Optional<StudySpec> storedSpec(StudyRecord existing) {
+        if (!(existing.systemAttrs().get(STUDY_FILE) instanceof String text)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new StudySpecParser().parseStored(text, "study file of '" + existing.name() + "'"));
+        } catch (SpecValidationException e) {
+            return Optional.empty();
+        }
+    }
+
     /** Refuses resuming {@code existing} with other metrics or another trainer than its stored study file names. */
     private void checkSameObjective(StudyRecord existing) {
-        if (!(existing.systemAttrs().get(STUDY_FILE) instanceof String text)) {
+        Optional<StudySpec> storedFile = storedSpec(existing);
+        if (storedFile.isEmpty()) {
             return;
         }
-        StudySpec stored;
-        try {
-            stored = new StudySpecParser().parseStored(text, "study file of '" + existing.name() + "'");
-        } catch (SpecValidationException e) {
-            return;
-        }
+        StudySpec stored = storedFile.get();
         String what = !stored.metrics().equals(spec.metrics()) ? (spec.metrics().size() == 1 ? "metric " : "metrics ")
                 + String.join(", ", stored.metrics()) + ", not " + String.join(", ", spec.metrics())
                 : !stored.trainer().name().equals(spec.trainer().name())
@@ -353,6 +385,9 @@ public final class StudyRunner {
         out.println((started == 0 ? "Running study '" : "Resuming study '") + spec.study() + "' ("
                 + (started == 0 ? "" : started + " trials so far, ")
                 + (budget > 0 ? "budget " + budget + " trials" : "until the deadline") + ") on " + slots.slots());
+        if (started > 0) {
+            spaceChange().ifPresent(out::println);
+        }
         out.flush();
         FailFast failFast = new FailFast(spec.failFast());
         StoredBudget budgetNow = new StoredBudget(storage, study.studyId(), budget);
