@@ -38,6 +38,9 @@ import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.List;
 
@@ -392,7 +395,11 @@ public final class StudyRunner {
         FailFast failFast = new FailFast(spec.failFast());
         StoredBudget budgetNow = new StoredBudget(storage, study.studyId(), budget);
         ProgressBar bar = new ProgressBar(out, budgetNow::last, counted, terminal, Clock.systemUTC());
+        ScheduledExecutorService ticker = terminal ? ticker(bar, study) : null;
         Thread hook = new Thread(() -> {
+            if (ticker != null) {
+                ticker.shutdownNow();
+            }
             List<Integer> running = study.runningHere();
             study.abandonRunning(INTERRUPTED);
             List<List<Integer>> retries = retries(storage, study.studyId(), running);
@@ -403,6 +410,9 @@ public final class StudyRunner {
             new BudgetCompletion(storage, out).optimize(study, objective, budget, budgetNow, deadlineMillis, slots,
                     List.of(bar, failFast), () -> failFast.reason().isPresent());
         } finally {
+            if (ticker != null) {
+                ticker.shutdownNow();
+            }
             bar.finish();
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
@@ -411,6 +421,18 @@ public final class StudyRunner {
             }
         }
         return study;
+    }
+
+    /** A daemon thread redrawing {@code bar} once a second, so its elapsed time, ETA and best move between trials. */
+    private static ScheduledExecutorService ticker(ProgressBar bar, Study study) {
+        ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "tunelab-progress");
+            t.setDaemon(true);
+            return t;
+        });
+        long period = ProgressBar.REFRESH.toMillis();
+        ticker.scheduleAtFixedRate(() -> bar.tick(study), period, period, TimeUnit.MILLISECONDS);
+        return ticker;
     }
 
     /**
