@@ -5,6 +5,7 @@ import io.tunelab.search.study.Study;
 import io.tunelab.search.study.TrialCallback;
 import io.tunelab.search.trial.Constraints;
 import io.tunelab.search.trial.FrozenTrial;
+import io.tunelab.search.trial.StudyView;
 import io.tunelab.search.trial.TrialState;
 import java.io.PrintWriter;
 import java.time.Clock;
@@ -16,12 +17,22 @@ import java.util.function.IntSupplier;
 /**
  * A {@link TrialCallback} that shows the study's trials out of its budget (a resumed study's earlier trials and
  * other workers' included: {@code 37/100 trials (12 by this worker)}), the study's best value so far and the
- * estimated time left. The study-wide count costs no query: trial numbers are gap-free per study, so the highest
- * number seen tells how many trials the study has at least. On a terminal it redraws one line; otherwise (a log
- * file, CI) it prints a line per finished trial. Thread-safe: parallel trials report through one lock.
+ * estimated time left. Trial numbers are gap-free per study, so the highest number seen tells how many trials the
+ * study has at least; the store is read too, at most once a {@linkplain #REFRESH second}, for the best value and
+ * the finished trials of other runs sharing it. On a terminal it redraws one line, at each finished trial and at
+ * each {@link #tick}, so the elapsed time and the ETA move between trials; otherwise (a log file, CI) it prints a
+ * line per finished trial. Thread-safe: parallel trials and the ticking thread report through one lock.
+ *
+ * <p>The ETA is the time the trials so far took per trial times the trials left, as of the last time the study
+ * progressed, counting down from then; but never less than that estimate would be if a trial finished now, so a
+ * slow trial makes it grow again rather than stop at 0s.
  */
 public final class ProgressBar implements TrialCallback {
     private static final int WIDTH = 24;
+    /** The least time between two reads of the store. */
+    public static final Duration REFRESH = Duration.ofSeconds(1);
+    private static final EnumSet<TrialState> FINISHED = EnumSet.of(TrialState.COMPLETE, TrialState.PRUNED,
+            TrialState.FAIL);
 
     private final PrintWriter out;
     private final IntSupplier budget;
@@ -34,7 +45,9 @@ public final class ProgressBar implements TrialCallback {
     private int pruned;
     private int failed;
     private FrozenTrial best;
-    private boolean seeded;
+    private long refreshedMillis = Long.MIN_VALUE;
+    private long progressedMillis;
+    private boolean drawn;
 
     /**
      * @param budget the study's budget of trials as last known (asked for each line, so it must be cheap), or 0 when
@@ -54,13 +67,10 @@ public final class ProgressBar implements TrialCallback {
 
     @Override
     public synchronized void afterTrial(Study study, FrozenTrial trial) {
-        if (!seeded && study.directions().size() == 1) {
-            // a resumed study's best, or another worker's, counts from the start: the line shows the study's best
-            best = Constraints.bestFeasible(study.trials(EnumSet.of(TrialState.COMPLETE)), study.direction()).orElse(null);
-        }
-        seeded = true;
+        long now = clock.millis();
+        refreshIfDue(study, now);
         done++;
-        studyTrials = Math.max(studyTrials, trial.number() + 1);
+        counted(trial.number() + 1, now);
         if (trial.state() == TrialState.PRUNED) {
             pruned++;
         } else if (trial.state() == TrialState.FAIL) {
@@ -69,24 +79,69 @@ public final class ProgressBar implements TrialCallback {
                 && (best == null || study.direction().better(trial.value(), best.value()))) {
             best = trial;
         }
-        String line = line();
+        String line = line(now);
         if (redraw) {
             out.print("\r" + line);
+            drawn = true;
         } else {
             out.println(line);
         }
         out.flush();
     }
 
+    /**
+     * Redraws the line on a terminal with the time now, after reading the store if it was last read {@link #REFRESH}
+     * ago or longer (other runs' trials and best value); does nothing otherwise. Called about once a second between
+     * trials; a store that cannot be read leaves the line's counts and best as they were.
+     */
+    public synchronized void tick(StudyView study) {
+        if (!redraw) {
+            return;
+        }
+        long now = clock.millis();
+        refreshIfDue(study, now);
+        out.print("\r" + line(now));
+        out.flush();
+        drawn = true;
+    }
+
+    /** Reads the study's best value and its finished trials from the store, at most once per {@link #REFRESH}. */
+    private void refreshIfDue(StudyView study, long now) {
+        if (refreshedMillis != Long.MIN_VALUE && now - refreshedMillis < REFRESH.toMillis()) {
+            return;
+        }
+        refreshedMillis = now;
+        try {
+            if (study.directions().size() == 1) {
+                // a resumed study's best, or another worker's, counts too: the line shows the study's best
+                Constraints.bestFeasible(study.trials(EnumSet.of(TrialState.COMPLETE)), study.direction())
+                        .filter(b -> best == null || study.direction().better(b.value(), best.value()))
+                        .ifPresent(b -> best = b);
+            }
+            counted(study.countTrials(FINISHED), now);
+        } catch (RuntimeException e) {
+            // the store is unreachable for now: the line keeps what it showed, and the next refresh tries again
+        }
+    }
+
+    /** Records that the study has at least {@code trials} trials; if that is more than known, the study progressed. */
+    private void counted(int trials, long now) {
+        if (trials <= studyTrials) {
+            return;
+        }
+        studyTrials = trials;
+        progressedMillis = now;
+    }
+
     /** Ends the bar's line (on a terminal). */
     public synchronized void finish() {
-        if (redraw && done > 0) {
+        if (redraw && drawn) {
             out.println();
             out.flush();
         }
     }
 
-    synchronized String line() {
+    synchronized String line(long now) {
         StringBuilder s = new StringBuilder();
         int total = budget.getAsInt();
         if (total > 0) {
@@ -107,12 +162,14 @@ public final class ProgressBar implements TrialCallback {
         if (best != null) {
             s.append(" | best ").append(Numbers.compact(best.value())).append(" (trial ").append(best.number()).append(')');
         }
-        long elapsed = clock.millis() - startMillis;
+        long elapsed = now - startMillis;
         s.append(" | ").append(human(Duration.ofMillis(elapsed)));
         int progressed = studyTrials - before;
         if (total > 0 && progressed > 0 && studyTrials < total) {
-            long eta = elapsed * (total - studyTrials) / progressed;
-            s.append(" | ETA ").append(human(Duration.ofMillis(eta)));
+            long left = total - studyTrials;
+            long countdown = (progressedMillis - startMillis) * left / progressed - (now - progressedMillis);
+            long ifOneFinishedNow = elapsed * (left - 1) / (progressed + 1);
+            s.append(" | ETA ").append(human(Duration.ofMillis(Math.max(countdown, ifOneFinishedNow))));
         }
         return s.toString();
     }

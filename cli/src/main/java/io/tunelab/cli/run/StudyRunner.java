@@ -13,6 +13,7 @@ import io.tunelab.cli.wiring.SearchComponents;
 import io.tunelab.cli.wiring.TrainerFactory;
 import io.tunelab.tensorboard.export.RunNames;
 import io.tunelab.search.exec.SlotPool;
+import io.tunelab.search.space.Distribution;
 import io.tunelab.search.storage.StudyRecord;
 import io.tunelab.search.storage.TrialStorage;
 import io.tunelab.search.study.FailFast;
@@ -37,6 +38,9 @@ import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.List;
 
@@ -64,6 +68,7 @@ public final class StudyRunner {
     private final TrialStorage storage;
     private final List<TrainerFactory> trainers;
     private final DeviceInventory devices;
+    private Optional<String> spaceChange;
 
     public StudyRunner(StudySpec spec, String specText, TrialStorage storage, List<TrainerFactory> trainers,
                        DeviceInventory devices) {
@@ -89,6 +94,7 @@ public final class StudyRunner {
      */
     public Study create(boolean parallel) {
         checkResumable();
+        spaceChange();
         Study study = builder(parallel).createOrLoad();
         FailFast.restart(study);
         storage.setStudySystemAttr(study.studyId(), STUDY_FILE, specText);
@@ -120,17 +126,46 @@ public final class StudyRunner {
         });
     }
 
+    /**
+     * The notice that the study resumes with another search space than its stored study file searched ({@link
+     * SpaceChange}), or empty when it is new, searches the same space, or its stored file cannot be read. Read once,
+     * before {@link #create} stores this file, and kept.
+     */
+    public Optional<String> spaceChange() {
+        if (spaceChange == null) {
+            spaceChange = storage.findStudy(spec.study()).flatMap(existing -> storedSpec(existing).flatMap(stored -> {
+                Map<String, Distribution> before;
+                try {
+                    before = configuration(stored, trainers).searchSpace();
+                } catch (RuntimeException e) {
+                    return Optional.empty();
+                }
+                return SpaceChange.notice(spec.study(), before, configuration().searchSpace(),
+                        storage.trials(existing.id(), EnumSet.complementOf(EnumSet.of(TrialState.WAITING))));
+            }));
+        }
+        return spaceChange;
+    }
+
+    /** The study file stored with {@code existing}, or empty when it has none that still parses. */
+    private static Optional<StudySpec> storedSpec(StudyRecord existing) {
+        if (!(existing.systemAttrs().get(STUDY_FILE) instanceof String text)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new StudySpecParser().parseStored(text, "study file of '" + existing.name() + "'"));
+        } catch (SpecValidationException e) {
+            return Optional.empty();
+        }
+    }
+
     /** Refuses resuming {@code existing} with other metrics or another trainer than its stored study file names. */
     private void checkSameObjective(StudyRecord existing) {
-        if (!(existing.systemAttrs().get(STUDY_FILE) instanceof String text)) {
+        Optional<StudySpec> storedFile = storedSpec(existing);
+        if (storedFile.isEmpty()) {
             return;
         }
-        StudySpec stored;
-        try {
-            stored = new StudySpecParser().parseStored(text, "study file of '" + existing.name() + "'");
-        } catch (SpecValidationException e) {
-            return;
-        }
+        StudySpec stored = storedFile.get();
         String what = !stored.metrics().equals(spec.metrics()) ? (spec.metrics().size() == 1 ? "metric " : "metrics ")
                 + String.join(", ", stored.metrics()) + ", not " + String.join(", ", spec.metrics())
                 : !stored.trainer().name().equals(spec.trainer().name())
@@ -359,11 +394,18 @@ public final class StudyRunner {
         out.println((started == 0 ? "Running study '" : "Resuming study '") + spec.study() + "' ("
                 + (started == 0 ? "" : started + " trials so far, ")
                 + (budget > 0 ? "budget " + budget + " trials" : "until the deadline") + ") on " + slots.slots());
+        if (started > 0) {
+            spaceChange().ifPresent(out::println);
+        }
         out.flush();
         FailFast failFast = new FailFast(spec.failFast());
         StoredBudget budgetNow = new StoredBudget(storage, study.studyId(), budget);
         ProgressBar bar = new ProgressBar(out, budgetNow::last, counted, terminal, Clock.systemUTC());
+        ScheduledExecutorService ticker = terminal ? ticker(bar, study) : null;
         Thread hook = new Thread(() -> {
+            if (ticker != null) {
+                ticker.shutdownNow();
+            }
             List<Integer> running = study.runningHere();
             study.abandonRunning(INTERRUPTED);
             List<List<Integer>> retries = retries(storage, study.studyId(), running);
@@ -374,6 +416,9 @@ public final class StudyRunner {
             new BudgetCompletion(storage, out).optimize(study, objective, budget, budgetNow, deadlineMillis, slots,
                     List.of(bar, failFast), () -> failFast.reason().isPresent());
         } finally {
+            if (ticker != null) {
+                ticker.shutdownNow();
+            }
             bar.finish();
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
@@ -382,6 +427,18 @@ public final class StudyRunner {
             }
         }
         return study;
+    }
+
+    /** A daemon thread redrawing {@code bar} once a second, so its elapsed time, ETA and best move between trials. */
+    private static ScheduledExecutorService ticker(ProgressBar bar, Study study) {
+        ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "tunelab-progress");
+            t.setDaemon(true);
+            return t;
+        });
+        long period = ProgressBar.REFRESH.toMillis();
+        ticker.scheduleAtFixedRate(() -> bar.tick(study), period, period, TimeUnit.MILLISECONDS);
+        return ticker;
     }
 
     /**

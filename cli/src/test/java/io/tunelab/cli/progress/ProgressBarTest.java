@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 import org.junit.jupiter.api.Test;
 
 class ProgressBarTest {
@@ -21,6 +22,15 @@ class ProgressBarTest {
     /** A clock that advances ten seconds each time it is read after the start. */
     static Clock steppingClock() {
         AtomicLong reads = new AtomicLong();
+        return clock(() -> 10_000 * reads.getAndIncrement());
+    }
+
+    /** A clock that shows {@code millis} since the epoch. */
+    static Clock clockAt(AtomicLong millis) {
+        return clock(millis::get);
+    }
+
+    private static Clock clock(LongSupplier millis) {
         return new Clock() {
             @Override
             public ZoneOffset getZone() {
@@ -34,7 +44,7 @@ class ProgressBarTest {
 
             @Override
             public Instant instant() {
-                return Instant.EPOCH.plusSeconds(10 * reads.getAndIncrement());
+                return Instant.ofEpochMilli(millis.getAsLong());
             }
         };
     }
@@ -89,6 +99,66 @@ class ProgressBarTest {
                 .contains("| 10s | ETA 30s");
         assertThat(lines[2]).contains("3/4 trials (1 pruned, 0 failed)").contains("best 0.9 (trial 1)");
         assertThat(lines[3]).startsWith("[########################] 4/4").doesNotContain("ETA");
+    }
+
+    private static String lastLine(StringWriter text) {
+        String all = text.toString();
+        return all.substring(all.lastIndexOf('\r') + 1);
+    }
+
+    @Test
+    void onATerminalTheElapsedTimeAndEtaTickBetweenTrialsAndASlowTrialMakesTheEtaGrowNotStopAtZero() {
+        AtomicLong now = new AtomicLong();
+        StringWriter text = new StringWriter();
+        ProgressBar bar = new ProgressBar(new PrintWriter(text), () -> 4, 0, true, clockAt(now));
+        Study study = Study.builder("t").direction(Direction.MAXIMIZE).create();
+        study.optimize(trial -> {
+            now.addAndGet(10_000);
+            return 0.5;
+        }, OptimizeOptions.trials(1).withParallelism(1).withCallback(bar));
+        assertThat(lastLine(text)).endsWith("| 10s | ETA 30s");
+
+        now.set(15_000);
+        bar.tick(study);
+        assertThat(lastLine(text)).endsWith("| 15s | ETA 25s");
+
+        now.set(40_000);
+        bar.tick(study);
+        assertThat(lastLine(text)).as("no trial for 30s: at least 40s * 2 left / 2 done if one ended now")
+                .endsWith("| 40s | ETA 40s");
+    }
+
+    @Test
+    void onATerminalTheBestAndTheCountOfAnotherRunSharingTheStoreShowAtTheNextTickAtMostOnceASecond() {
+        AtomicLong now = new AtomicLong();
+        InMemoryStorage storage = new InMemoryStorage();
+        Study others = Study.builder("w").storage(storage).direction(Direction.MAXIMIZE).create();
+        Study here = Study.builder("w").storage(storage).direction(Direction.MAXIMIZE).load();
+        StringWriter text = new StringWriter();
+        ProgressBar bar = new ProgressBar(new PrintWriter(text), () -> 10, 0, true, clockAt(now));
+        now.set(10_000);
+        here.optimize(trial -> 0.2, OptimizeOptions.trials(1).withParallelism(1).withCallback(bar));
+        others.optimize(trial -> 0.9, OptimizeOptions.trials(2).withParallelism(1));
+
+        now.set(10_500);
+        bar.tick(here);
+        assertThat(lastLine(text)).as("read 0.5s ago: not read again").startsWith("[##......................] 1/10 trials |")
+                .contains("| best 0.2 (trial 0) |");
+
+        now.set(11_000);
+        bar.tick(here);
+        assertThat(lastLine(text)).startsWith("[#######.................] 3/10 trials (1 by this worker) |")
+                .contains("| best 0.9 (trial 1) |").endsWith("| 11s | ETA 25s");
+    }
+
+    @Test
+    void inALogOnlyFinishedTrialsPrintALine() {
+        StringWriter text = new StringWriter();
+        ProgressBar bar = new ProgressBar(new PrintWriter(text), () -> 4, 0, false, steppingClock());
+
+        bar.tick(Study.builder("l").direction(Direction.MAXIMIZE).create());
+
+        assertThat(text.toString()).isEmpty();
     }
 
     @Test

@@ -64,6 +64,26 @@ class StudyRunnerResumeTest {
     }
 
     @Test
+    void resumingWithAnotherRangeGivesOneNoticeNamingTheOldAndNewRangeAndTheEarlierTrials() {
+        assertThat(runner("accuracy", "tribuo-logistic").spaceChange()).as("a new study: no notice").isEmpty();
+        Study study = runner("accuracy", "tribuo-logistic").create(false);
+        Trial first = study.ask();
+        first.suggest("c", FloatDistribution.logUniform(0.1, 10));
+        study.tell(first, 0.9);
+
+        StudyRunner widened = runner("accuracy", "tribuo-logistic", "{float: [0.01, 100], log: true}");
+        widened.create(false);
+
+        assertThat(widened.spaceChange()).hasValue("Study 'cart' resumes with a changed search space:"
+                + " c float[0.01, 100.0] log, was float[0.1, 10.0] log (in 1 earlier trial). Earlier trials keep their"
+                + " values. Samplers learn about a changed or added parameter only from trials that searched it from its"
+                + " new distribution; cmaes, gp, nsga2, qmc and multivariate tpe draw it apart from their joint search"
+                + " from now on.");
+        assertThat(runner("accuracy", "tribuo-logistic", "{float: [0.01, 100], log: true}").spaceChange())
+                .as("the same space again: no notice").isEmpty();
+    }
+
+    @Test
     void aParameterSearchedFromAnotherKindOfDistributionThanTheTrialsRecordedIsRefusedNamingBoth() {
         Study study = runner("accuracy", "tribuo-logistic").create(false);
         Trial first = study.ask();

@@ -51,7 +51,7 @@ record FeatureMatrix(List<String> names, double[][] rows) {
                 if (d == null) {
                     rows[r][c] = ABSENT;
                 } else {
-                    double u = unit(d, d.toInternal(t.params().get(name)));
+                    double u = unit(d, d.toInternalOutOfRange(t.params().get(name)));
                     rows[r][c] = sometimesAbsent[c] ? PRESENT_FROM + (1 - PRESENT_FROM) * u : u;
                 }
             }
@@ -72,7 +72,7 @@ record FeatureMatrix(List<String> names, double[][] rows) {
             IntDistribution i = (IntDistribution) d;
             u = scale(internal, i.low(), i.high(), i.log());
         }
-        return Math.max(0, Math.min(1, u));
+        return Double.isNaN(u) ? 0 : Math.max(0, Math.min(1, u));
     }
 
     private static double scale(double v, double low, double high, boolean log) {

@@ -2,14 +2,29 @@ package io.tunelab.search.pruner;
 
 import io.tunelab.search.trial.Direction;
 import io.tunelab.search.trial.FrozenTrial;
+import io.tunelab.search.trial.StudyView;
+import io.tunelab.search.trial.TrialState;
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.util.EnumSet;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.SortedMap;
 
 /** Reading learning curves (intermediate values by step) the way every pruner here needs. Stateless. */
 final class Curves {
     private Curves() {
+    }
+
+    /**
+     * The largest last reported step over the study's COMPLETE trials, or empty if none reported a value:
+     * what Optuna's automatic resources ({@code min_resource="auto"}, {@code max_resource="auto"}) start from.
+     */
+    static OptionalInt longestLastStep(StudyView study) {
+        return study.trials(EnumSet.of(TrialState.COMPLETE)).stream()
+                .filter(t -> !t.intermediateValues().isEmpty())
+                .mapToInt(t -> t.intermediateValues().lastKey())
+                .max();
     }
 
     /** The value turned into a loss (smaller is better) with NaN as the worst possible value. */

@@ -2,10 +2,8 @@ package io.tunelab.search.pruner;
 
 import io.tunelab.search.trial.FrozenTrial;
 import io.tunelab.search.trial.StudyView;
-import io.tunelab.search.trial.TrialState;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,8 +25,8 @@ import java.util.zip.CRC32;
  *
  * <p>Steps are the resource, as in {@link SuccessiveHalvingPruner}: with epochs reported from 1, a rung at step
  * {@code r} is reached after {@code r} epochs. With an automatic maximum resource ({@link #autoMaxResource}), it
- * is the last step + 1 of the lowest-numbered COMPLETE trial (Optuna's: the number of steps 0..last), fixed once
- * known; nothing is pruned before. With epochs from 1 that is one more than the epochs, which can add a last
+ * is the largest last step + 1 over the COMPLETE trials when first needed (Optuna's: the number of steps 0..last),
+ * fixed once known; nothing is pruned before. With epochs from 1 that is one more than the epochs, which can add a last
  * bracket whose first rung no trial reaches: that bracket, Hyperband's most patient, prunes nothing, as the most
  * patient bracket does anyway. Thread-safe.
  */
@@ -80,7 +78,7 @@ public final class HyperbandPruner implements Pruner {
         }
     }
 
-    /** Hyperband whose maximum resource is the length of the first completed trial. */
+    /** Hyperband whose maximum resource is the longest COMPLETE trial's length, estimated once one exists. */
     public static HyperbandPruner autoMaxResource(int minResource, int reductionFactor) {
         return new HyperbandPruner(minResource, AUTO, reductionFactor, 0, true);
     }
@@ -101,7 +99,7 @@ public final class HyperbandPruner implements Pruner {
     public PruneDecision evaluate(StudyView study, FrozenTrial trial) {
         Brackets b = brackets(study);
         if (b == null) {
-            return PruneDecision.keep("the maximum resource is estimated from the first completed trial,"
+            return PruneDecision.keep("the maximum resource is estimated from the completed trials,"
                     + " and none has completed");
         }
         int bracket = b.bracketOf(study.name(), trial.number());
@@ -116,14 +114,12 @@ public final class HyperbandPruner implements Pruner {
         if (known != null) {
             return known;
         }
-        for (FrozenTrial t : study.trials(EnumSet.of(TrialState.COMPLETE))) {
-            if (!t.intermediateValues().isEmpty()) {
-                int max = Math.max(minResource, t.intermediateValues().lastKey() + 1);
-                brackets.compareAndSet(null, new Brackets(max));
-                return brackets.get();
-            }
+        OptionalInt lastStep = Curves.longestLastStep(study);
+        if (lastStep.isEmpty()) {
+            return null;
         }
-        return null;
+        brackets.compareAndSet(null, new Brackets(Math.max(minResource, lastStep.getAsInt() + 1)));
+        return brackets.get();
     }
 
     @Override

@@ -9,6 +9,7 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -37,7 +38,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * does. There is no warm-up to count from a first step: rungs are where the resource puts them.
  *
  * <p>With an automatic minimum resource ({@link #autoMinResource}), it is {@code max(1, lastStep / 100)}
- * of the lowest-numbered COMPLETE trial, fixed once known; nothing is pruned before. Thread-safe.
+ * with the largest last step over the COMPLETE trials when first needed, as in Optuna; fixed once known,
+ * nothing is pruned before. Thread-safe.
  */
 public final class SuccessiveHalvingPruner implements Pruner {
     private static final EnumSet<TrialState> STARTED =
@@ -78,7 +80,7 @@ public final class SuccessiveHalvingPruner implements Pruner {
         }
     }
 
-    /** ASHA whose minimum resource is estimated from the first completed trial (bootstrap count 0). */
+    /** ASHA whose minimum resource is estimated from the completed trials (bootstrap count 0). */
     public static SuccessiveHalvingPruner autoMinResource(int reductionFactor, int minEarlyStoppingRate) {
         return new SuccessiveHalvingPruner(AUTO, reductionFactor, minEarlyStoppingRate, 0, true);
     }
@@ -90,7 +92,7 @@ public final class SuccessiveHalvingPruner implements Pruner {
         }
         int min = minResource(study);
         if (min == 0) {
-            return PruneDecision.keep("the minimum resource is estimated from the first completed trial,"
+            return PruneDecision.keep("the minimum resource is estimated from the completed trials,"
                     + " and none has completed");
         }
         int step = trial.intermediateValues().lastKey();
@@ -180,13 +182,12 @@ public final class SuccessiveHalvingPruner implements Pruner {
         if (known > 0) {
             return known;
         }
-        for (FrozenTrial t : study.trials(EnumSet.of(TrialState.COMPLETE))) {
-            if (!t.intermediateValues().isEmpty()) {
-                estimatedMinResource.compareAndSet(0, Math.max(1, t.intermediateValues().lastKey() / 100));
-                return estimatedMinResource.get();
-            }
+        OptionalInt lastStep = Curves.longestLastStep(study);
+        if (lastStep.isEmpty()) {
+            return 0;
         }
-        return 0;
+        estimatedMinResource.compareAndSet(0, Math.max(1, lastStep.getAsInt() / 100));
+        return estimatedMinResource.get();
     }
 
     @Override

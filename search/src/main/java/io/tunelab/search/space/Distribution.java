@@ -14,6 +14,15 @@ public sealed interface Distribution permits FloatDistribution, IntDistribution,
     /** Converts an external value to the internal double form; throws if it is not in the distribution. */
     double toInternal(Object external);
 
+    /**
+     * Converts an external value to the internal form as {@link #toInternal} does, except that a finite number outside
+     * the bounds (an integer, for an int distribution) is taken as it is: Optuna lets an enqueued trial use such a value,
+     * with a warning. {@link #contains} is false for it. Categorical values must still be among the choices.
+     */
+    default double toInternalOutOfRange(Object external) {
+        return toInternal(external);
+    }
+
     /** Converts an internal double back to the value the objective sees. */
     Object toExternal(double internal);
 

@@ -49,6 +49,11 @@ public record ExponentialDistribution(double loc, double scale) implements Distr
     }
 
     @Override
+    public double toInternalOutOfRange(Object external) {
+        return RealValues.outOfRange(this, external, loc, Double.POSITIVE_INFINITY, false);
+    }
+
+    @Override
     public Object toExternal(double internal) {
         return internal;
     }

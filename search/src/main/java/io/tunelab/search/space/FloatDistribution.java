@@ -131,6 +131,11 @@ public record FloatDistribution(double low, double high, boolean log, double ste
 
     /** The value itself; a stepped value as its grid point (see the class comment), so 0.6000000000000001 is 0.6. */
     @Override
+    public double toInternalOutOfRange(Object external) {
+        return RealValues.outOfRange(this, external, low, high, false);
+    }
+
+    @Override
     public Object toExternal(double internal) {
         return hasStep() && contains(internal) ? snap(internal) : internal;
     }

@@ -80,6 +80,11 @@ public record IntDistribution(int low, int high, boolean log, int step) implemen
     }
 
     @Override
+    public double toInternalOutOfRange(Object external) {
+        return RealValues.outOfRange(this, external, low, high, true);
+    }
+
+    @Override
     public Object toExternal(double internal) {
         return (int) Math.rint(internal);
     }

@@ -215,10 +215,10 @@ public final class InMemoryStorage implements TrialStorage {
     public synchronized void setParam(long trialId, String name, Object value, Distribution distribution) {
         StorageNames.checkParameterName(name);
         TrialData t = mutable(trialId);
-        double internal = distribution.toInternal(value);
+        double internal = distribution.toInternalOutOfRange(value);
         Distribution existing = t.distributions.get(name);
         if (existing != null) {
-            if (!existing.equals(distribution) || existing.toInternal(t.params.get(name)) != internal) {
+            if (!existing.equals(distribution) || existing.toInternalOutOfRange(t.params.get(name)) != internal) {
                 throw StorageException.conflict("trial " + t.number + ": parameter '" + name
                         + "' is already set to " + t.params.get(name) + " from " + existing.describe());
             }

@@ -113,11 +113,7 @@ final class LiveTrial implements Trial {
 
     private double resolve(String name, Distribution distribution) {
         if (fixedParams.containsKey(name)) {
-            try {
-                return distribution.toInternal(fixedParams.get(name));
-            } catch (InvalidDistributionException e) {
-                throw new InvalidDistributionException("enqueued " + e.forParameter(name).getMessage());
-            }
+            return enqueued(name, distribution, fixedParams.get(name));
         }
         if (distribution.isSingle()) {
             return distribution.toInternal(distribution instanceof io.tunelab.search.space.CategoricalDistribution c
@@ -133,6 +129,25 @@ final class LiveTrial implements Trial {
                     + distribution.describe());
         }
         return v;
+    }
+
+    /**
+     * An enqueued value, which may lie outside the range as in Optuna: used, with one warning; samplers then ignore
+     * the trial ({@link InRangeView}). A categorical value not among the choices fails the trial, as in Optuna.
+     */
+    private double enqueued(String name, Distribution distribution, Object value) {
+        double internal;
+        try {
+            internal = distribution.toInternalOutOfRange(value);
+        } catch (InvalidDistributionException e) {
+            throw new InvalidDistributionException("enqueued " + e.forParameter(name).getMessage());
+        }
+        if (!distribution.contains(internal)) {
+            LOG.warn("Trial {} of study '{}': enqueued parameter '{}' = {} is out of the range {}; the trial uses it,"
+                    + " but samplers will not learn from this trial", number(), study.name(), name, value,
+                    distribution.describe());
+        }
+        return internal;
     }
 
     private static Object lowOf(Distribution d) {

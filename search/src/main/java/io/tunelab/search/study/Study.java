@@ -182,7 +182,12 @@ public final class Study implements StudyView {
         return asker.askWithinBudget(slot, budget, window);
     }
 
-    /** Enqueues a trial that will use exactly these parameters (others are sampled as usual). */
+    /**
+     * Enqueues a trial that will use exactly these parameters (others are sampled as usual). As in Optuna, a number
+     * outside the range the trial suggests it from is used, with a warning naming it, and samplers then ignore the
+     * trial; a value that is not a number of the right kind, lies off the step grid, or is not among a categorical's
+     * choices fails the trial with a message naming the parameter.
+     */
     public FrozenTrial enqueueTrial(Map<String, Object> params) {
         return enqueueTrial(params, Map.of());
     }

@@ -61,7 +61,7 @@ final class TrialAsker {
     private Trial prepare(FrozenTrial trial, Slot slot, int window) {
         try {
             storage.setSystemAttr(trial.id(), "slot", slot.id());
-            AskSnapshot view = new AskSnapshot(samplerView(trial, window));
+            AskSnapshot view = new AskSnapshot(new InRangeView(samplerView(trial, window)));
             sampler.beforeTrial(view, trial);
             Map<String, Distribution> space = sampler.relativeSearchSpace(view, trial);
             Map<String, Double> relative = space.isEmpty() ? Map.of() : sampler.sampleRelative(view, trial, space);

@@ -66,10 +66,13 @@ public record FrozenTrial(
         return values.get(0);
     }
 
-    /** A parameter in internal (double) form, or null if the trial has no such parameter. */
+    /**
+     * A parameter in internal (double) form, or null if the trial has no such parameter; a value an enqueued trial used
+     * outside its range is given as it is ({@link Distribution#toInternalOutOfRange}).
+     */
     public Double internalParam(String name) {
         Distribution d = distributions.get(name);
-        return d == null ? null : d.toInternal(params.get(name));
+        return d == null ? null : d.toInternalOutOfRange(params.get(name));
     }
 
     /** The last reported intermediate value, if any. */

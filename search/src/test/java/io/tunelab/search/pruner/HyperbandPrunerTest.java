@@ -83,7 +83,7 @@ class HyperbandPrunerTest {
     }
 
     @Test
-    void estimatesTheMaximumResourceFromTheFirstCompletedTrial() {
+    void estimatesTheMaximumResourceFromACompletedTrial() {
         HyperbandPruner pruner = new HyperbandPruner();
         FrozenTrial running = Histories.trial(1, TrialState.RUNNING, Map.of(1, 0.5));
         StudyView before = Histories.view("hb", Direction.MINIMIZE, List.of(running));
@@ -97,6 +97,23 @@ class HyperbandPrunerTest {
 
         assertThat(pruner.bracketCount(after)).hasValue(4);
         assertThat(pruner.describe()).containsEntry("max_resource", "auto").containsEntry("reduction_factor", 3);
+    }
+
+    @Test
+    void estimatesTheMaximumResourceFromTheLongestCompletedTrialNotTheLowestNumbered() {
+        FrozenTrial short3 = Histories.trial(0, TrialState.COMPLETE, curve(3));
+        FrozenTrial long27 = Histories.trial(1, TrialState.COMPLETE, curve(27));
+        FrozenTrial running = Histories.trial(2, TrialState.RUNNING, Map.of(1, 0.5));
+        StudyView study = Histories.view("hb", Direction.MINIMIZE, List.of(short3, long27, running));
+
+        // Optuna: max_resource = max(last_step) + 1 = 27 over 1..3^3, so four brackets; 3 steps would give two
+        assertThat(new HyperbandPruner().bracketCount(study)).hasValue(4);
+    }
+
+    private static Map<Integer, Double> curve(int steps) {
+        Map<Integer, Double> curve = new TreeMap<>();
+        IntStream.range(0, steps).forEach(step -> curve.put(step, 0.1));
+        return curve;
     }
 
     @Test

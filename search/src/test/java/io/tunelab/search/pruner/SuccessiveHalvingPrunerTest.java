@@ -170,6 +170,24 @@ class SuccessiveHalvingPrunerTest {
     }
 
     @Test
+    void estimatesTheMinimumResourceFromTheLongestCompletedTrialNotTheLowestNumbered() {
+        FrozenTrial short50 = Histories.trial(0, TrialState.COMPLETE, constant(50));
+        FrozenTrial long400 = Histories.trial(1, TrialState.COMPLETE, constant(400));
+        StudyView view = Histories.view("auto", Direction.MINIMIZE, List.of(short50, long400));
+
+        // Optuna: max(last_step) // 100 = 399 // 100 = 3, not max(1, 49 // 100) = 1
+        assertThat(SuccessiveHalvingPruner.autoMinResource(2, 0).minResource(view)).isEqualTo(3);
+    }
+
+    private static Map<Integer, Double> constant(int steps) {
+        Map<Integer, Double> curve = new java.util.TreeMap<>();
+        for (int step = 0; step < steps; step++) {
+            curve.put(step, 1.0);
+        }
+        return curve;
+    }
+
+    @Test
     void rejectsOptionsOutOfRangeNamingThem() {
         assertThatThrownBy(() -> new SuccessiveHalvingPruner(0, 3, 0, 0)).hasMessageContaining("minResource");
         assertThatThrownBy(() -> new SuccessiveHalvingPruner(1, 1, 0, 0))

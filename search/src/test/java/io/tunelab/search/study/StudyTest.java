@@ -173,15 +173,57 @@ class StudyTest {
         Study study = study();
         study.enqueueTrial(Map.of("n", 2.7));
         study.enqueueTrial(Map.of("n", 2, "s", 0.35));
-        study.enqueueTrial(Map.of("n", 9));
+        study.enqueueTrial(Map.of("n", 2, "c", "d"));
 
-        study.optimize(t -> t.suggestInt("n", 1, 5) + t.suggestFloat("s", 0, 1, RangeOptions.step(0.1)), sequential(3));
+        study.optimize(t -> t.suggestInt("n", 1, 5) + t.suggestFloat("s", 0, 1, RangeOptions.step(0.1))
+                + t.suggestCategorical("c", List.of("a", "b")).length(), sequential(3));
 
         assertThat(study.trials()).extracting(FrozenTrial::message).containsExactly(
                 "enqueued parameter 'n': value 2.7 is not an integer, as int[1, 5] needs",
                 "enqueued parameter 's': value 0.35 is not on the step grid of"
                         + " float[0.0, 1.0] step 0.1 (0.0 plus a multiple of 0.1)",
-                "enqueued parameter 'n': value 9 is outside int[1, 5]");
+                "enqueued parameter 'c': value d is not one of [a, b]");
+    }
+
+    @Test
+    void anEnqueuedNumberOutsideTheRangeIsUsedWithOneWarningAndSamplersIgnoreThatTrial() {
+        Study study = study();
+        study.enqueueTrial(Map.of("n", 9, "x", -0.5));
+        PrintStream stderr = System.err;
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        try {
+            System.setErr(new PrintStream(log, true, StandardCharsets.UTF_8));
+            study.optimize(t -> t.suggestInt("n", 1, 5) + t.suggestFloat("x", 0, 1), sequential(2));
+        } finally {
+            System.setErr(stderr);
+        }
+        List<String> warnings = log.toString(StandardCharsets.UTF_8).lines().filter(l -> l.contains("out of the range"))
+                .map(l -> l.substring(l.indexOf(" - ") + 3)).toList();
+
+        FrozenTrial enqueued = study.trials().get(0);
+        assertThat(enqueued.state()).isEqualTo(TrialState.COMPLETE);
+        assertThat(enqueued.params()).containsEntry("n", 9).containsEntry("x", -0.5);
+        assertThat(enqueued.value()).isEqualTo(8.5);
+        assertThat(warnings).containsExactly(
+                "Trial 0 of study 's': enqueued parameter 'n' = 9 is out of the range int[1, 5]; the trial uses it,"
+                        + " but samplers will not learn from this trial",
+                "Trial 0 of study 's': enqueued parameter 'x' = -0.5 is out of the range float[0.0, 1.0]; the trial"
+                        + " uses it, but samplers will not learn from this trial");
+        assertThat(new InRangeView(study).trials()).extracting(FrozenTrial::number).containsExactly(1);
+    }
+
+    @Test
+    void everySamplerGoesOnAfterAnEnqueuedTrialUsedAValueOutsideALogRange() {
+        for (String sampler : List.of("tpe", "cmaes", "gp", "qmc", "nsga2", "random")) {
+            Study study = Study.builder("s-" + sampler).sampler(sampler).seed(3).create();
+            study.enqueueTrial(Map.of("lr", -1.0, "n", 0));
+            study.enqueueTrial(Map.of("lr", 0.5, "n", 3));
+
+            study.optimize(t -> t.suggestFloat("lr", 1e-4, 1e-1, RangeOptions.log()) + t.suggestInt("n", 1, 5),
+                    sequential(14));
+
+            assertThat(study.trials()).as(sampler).allMatch(t -> t.state() == TrialState.COMPLETE);
+        }
     }
 
     @Test

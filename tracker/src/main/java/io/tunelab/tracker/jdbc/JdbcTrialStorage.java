@@ -238,7 +238,7 @@ final class JdbcTrialStorage implements TrialStorage {
 
     @Override
     public void setParam(long trialId, String name, Object value, Distribution distribution) {
-        double internal = distribution.toInternal(value);
+        double internal = distribution.toInternalOutOfRange(value);
         db.update(c -> commands.setParam(c, trialId, name, internal, distribution));
     }
 

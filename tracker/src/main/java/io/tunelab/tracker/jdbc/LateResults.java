@@ -112,7 +112,7 @@ final class LateResults {
     private void copyResult(Connection c, FrozenTrial reaped, FrozenTrial retry) throws SQLException {
         for (Map.Entry<String, Object> p : reaped.params().entrySet()) {
             Distribution d = reaped.distributions().get(p.getKey());
-            commands.setParam(c, retry.id(), p.getKey(), d.toInternal(p.getValue()), d);
+            commands.setParam(c, retry.id(), p.getKey(), d.toInternalOutOfRange(p.getValue()), d);
         }
         for (Map.Entry<Integer, Double> v : reaped.intermediateValues().entrySet()) {
             commands.setIntermediate(c, retry.id(), v.getKey(), v.getValue());

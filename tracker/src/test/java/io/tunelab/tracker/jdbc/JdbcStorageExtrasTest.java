@@ -61,6 +61,20 @@ class JdbcStorageExtrasTest {
     }
 
     @Test
+    void aValueAnEnqueuedTrialUsedOutsideItsRangeIsStoredAndReadBackAsItIs() {
+        long study = writer.createStudy("s", List.of(Direction.MINIMIZE)).id();
+        FrozenTrial a = writer.createRunningTrial(study);
+        FloatDistribution unit = FloatDistribution.uniform(0, 1);
+
+        writer.setParam(a.id(), "x", 1.5, unit);
+        writer.setParam(a.id(), "x", 1.5, unit);
+
+        FrozenTrial read = reader.trial(a.id());
+        assertThat(read.params()).containsEntry("x", 1.5);
+        assertThat(read.internalParam("x")).isEqualTo(1.5);
+    }
+
+    @Test
     void aSecondStorageSeesEveryStateChangeOfTheFirstThroughItsCache() {
         long study = writer.createStudy("s", List.of(Direction.MINIMIZE)).id();
         FrozenTrial a = writer.createRunningTrial(study);
