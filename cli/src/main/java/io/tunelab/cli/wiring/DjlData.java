@@ -141,6 +141,8 @@ final class DjlData {
                         problems.check(() -> head.checkNumericBesidesCategorical(data));
                         if (csvTask(data) == Task.REGRESSION) {
                             problems.check(() -> head.checkNumericTarget(data.required("target"), "a regression"));
+                        } else {
+                            problems.check(() -> head.checkClassTarget(data.required("target"), data.has("task")));
                         }
                     }
                 });

@@ -102,7 +102,8 @@ final class TribuoFileChecks {
 
     /**
      * Refuses a CSV file that does not exist, whose header lacks the {@code target} or a {@code categorical} column, whose
-     * target holds a word in a regression ({@link CsvFileChecks.Head#checkNumericTarget}), or
+     * target holds a word in a regression ({@link CsvFileChecks.Head#checkNumericTarget}) or looks continuous in a
+     * classification ({@link CsvFileChecks.Head#checkClassTarget}), or
      * (with {@code categorical} given) that holds a word in another column, which the trainers read as numbers (every row
      * of a file of reasonable size, else its first rows: {@link CsvFileChecks}); synthetic data sets pass. Quoted header
      * names are unquoted.
@@ -121,6 +122,8 @@ final class TribuoFileChecks {
         head.checkNamed(named);
         if (TribuoTrainers.task(dataset, data) == Task.REGRESSION) {
             head.checkNumericTarget(data.required("target"), "a regression");
+        } else {
+            head.checkClassTarget(data.required("target"), data.has("task"));
         }
         head.checkNumericBesidesCategorical(data);
     }
