@@ -230,7 +230,7 @@ public final class CsvFileChecks {
                 seen = "numbers that are not whole, such as " + String.join(", ", fractional) + ", which no class label is";
             } else if (distinct.size() > classes) {
                 seen = String.format(Locale.ROOT, "%,d%s distinct numbers in %,d rows, such as %s, more than the %,d classes"
-                        + " a classification of that many rows may have (%d or 10%% of the rows)", distinct.size(),
+                        + " a classification of that many rows may have (the larger of %d and 10%% of the rows)", distinct.size(),
                         distinct.size() >= MOST_DISTINCT ? " or more" : "", rows, String.join(", ",
                         distinct.stream().limit(3).map(String::valueOf).toList()), classes, MOST_CLASSES);
             } else {

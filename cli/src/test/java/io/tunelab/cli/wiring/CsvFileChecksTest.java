@@ -84,7 +84,7 @@ class CsvFileChecksTest {
                 .isInstanceOf(CliException.class)
                 .hasMessageStartingWith("data.target: CSV " + file + " column 'y' holds 1,")
                 .hasMessageContaining(" distinct numbers in 2,000 rows, such as ")
-                .hasMessageContaining("more than the 200 classes a classification of that many rows may have (50 or 10% of")
+                .hasMessageContaining("more than the 200 classes a classification of that many rows may have (the larger of 50")
                 .hasMessageEndingWith("it looks like a regression target, but data.task is classification unless given; set"
                         + " data.task: regression (and a regression metric such as rmse)");
     }
