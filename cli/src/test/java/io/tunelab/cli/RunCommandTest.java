@@ -238,7 +238,8 @@ class RunCommandTest {
         String grid = Files.readString(housingGrid(dir));
         Map<String, String> refused = Map.of(
                 grid.replace("fraction_features:", "max_features:"),
-                "run: space.max_features: tribuo-random-forest (regression) has no parameter 'max_features'; it reads"
+                "run: space.max_features: tribuo-random-forest (regression) has no parameter 'max_features' (scikit-learn's"
+                        + " name; give a fraction of the features); Tunelab calls it 'fraction_features'; it reads"
                         + " n_trees, max_depth, fraction_features, min_child_weight",
                 grid.replace("{choice: [3, 10, 30]}", "{choice: [few, many]}"),
                 "run: space.n_trees: tribuo-random-forest (regression) reads 'n_trees' as an integer (default 100), but"

@@ -47,8 +47,10 @@ public record FitSpec(Integer epochs, Integer batchSize, EarlyStopping earlyStop
      * @param patience    epochs without improvement before stopping, at least 0
      * @param minDelta    smallest change that counts as an improvement, at least 0
      * @param restoreBest whether to restore the weights of the best epoch at the end
+     * @param monitorGiven whether the file gives {@code monitor} (else it is the study's metric), so a check of the
+     *                     monitor can name that field even when it equals the metric
      */
-    public record EarlyStopping(String monitor, int patience, double minDelta, boolean restoreBest) {
+    public record EarlyStopping(String monitor, int patience, double minDelta, boolean restoreBest, boolean monitorGiven) {
     }
 
     /**

@@ -178,7 +178,7 @@ final class TrainingSections {
             return null;
         }
         return new FitSpec.EarlyStopping(monitor != null ? monitor : metric, patience.intValue(),
-                minDelta == null ? 0 : minDelta, restore == null || restore);
+                minDelta == null ? 0 : minDelta, restore == null || restore, monitor != null);
     }
 
     private static FitSpec.Schedule schedule(Node node, SpecCatalog catalog, Problems problems) {

@@ -36,7 +36,7 @@ class ValidStudyFilesTest {
         assertThat(spec.trainer().name()).isEqualTo("djl-mlp");
         assertThat(spec.data()).isEqualTo(new DataSpec("fashion-mnist", Map.of("valid_split", 5000)));
         assertThat(spec.fit().epochs()).isEqualTo(20);
-        assertThat(spec.fit().earlyStopping()).isEqualTo(new FitSpec.EarlyStopping("val_accuracy", 3, 0.001, true));
+        assertThat(spec.fit().earlyStopping()).isEqualTo(new FitSpec.EarlyStopping("val_accuracy", 3, 0.001, true, false));
         assertThat(spec.fit().schedule()).isEqualTo(new FitSpec.Schedule("exponential", Map.of("s", 10)));
         assertThat(spec.space().distributions()).containsKeys("n_hidden", "n_units_l0", "n_units_l1", "n_units_l2",
                 "activation", "initializer", "batch_norm", "dropout", "optimizer", "momentum", "learning_rate", "batch_size");

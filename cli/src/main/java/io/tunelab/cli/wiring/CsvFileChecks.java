@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -31,6 +32,10 @@ public final class CsvFileChecks {
     static final int ROWS = 20;
     /** The largest file whose every row is checked for cells that are not numbers (50 MiB: a few seconds to read). */
     static final long WHOLE_FILE_BYTES = 50L << 20;
+    /** The distinct numbers a classification's target may hold whatever its rows (10% of the rows when more). */
+    static final int MOST_CLASSES = 50;
+    /** The distinct numbers of a target that are counted; beyond them the count is "or more". */
+    static final int MOST_DISTINCT = 100_000;
     /** What a message about a word in a column that {@code data.categorical} leaves numeric advises ({@code %s}: the column). */
     static final String NOT_CATEGORICAL = "with data.categorical given, every other column but the target is read as numbers:"
             + " list '%s' in categorical too";
@@ -199,6 +204,67 @@ public final class CsvFileChecks {
                     }
                 }
             }
+        }
+
+        /**
+         * Refuses a {@code target} that looks like a regression's when the data's task is classification, at
+         * {@code data.target}, as scikit-learn refuses a continuous target ("Unknown label type: 'continuous'"): the
+         * trainers would fit one class per distinct value. A target looks continuous when every cell that is not missing
+         * is a number and some number is not whole (4.5), or the distinct numbers are more than
+         * {@code max(}{@link #MOST_CLASSES}{@code , 10% of the rows)} (a class then has 10 rows or fewer on average). The
+         * rows read are every row of a file of at most {@link #WHOLE_FILE_BYTES}, else its first {@link #WHOLE_FILE_BYTES};
+         * rows holding quotes are not judged; a target holding a word passes (its cells are labels).
+         *
+         * @param taskGiven whether the study file gives {@code data.task: classification} (else it is the default)
+         */
+        void checkClassTarget(String target, boolean taskGiven) {
+            int column = header.indexOf(target);
+            if (column < 0) {
+                return;
+            }
+            Set<Double> distinct = new LinkedHashSet<>();
+            List<String> fractional = new ArrayList<>();
+            int rows = 0;
+            try (BufferedReader in = source.open(file)) {
+                in.readLine();
+                long read = 0;
+                for (String row = in.readLine(); row != null && read <= WHOLE_FILE_BYTES; row = in.readLine()) {
+                    read += row.length() + 1;
+                    List<String> cells = cells(row);
+                    if (row.contains("\"") || cells.size() != header.size() || CsvTables.MISSING.contains(cells.get(column))) {
+                        continue;
+                    }
+                    if (!isNumber(cells.get(column))) {
+                        return;
+                    }
+                    double value = Double.parseDouble(cells.get(column));
+                    rows++;
+                    if (distinct.size() < MOST_DISTINCT) {
+                        distinct.add(value);
+                    }
+                    if (value != Math.rint(value) && fractional.size() < 3) {
+                        fractional.add(cells.get(column));
+                    }
+                }
+            } catch (IOException e) {
+                throw new CliException("data.target: cannot read " + file + ": " + e.getMessage());
+            }
+            int classes = Math.max(MOST_CLASSES, rows / 10);
+            String seen;
+            if (!fractional.isEmpty()) {
+                seen = "numbers that are not whole, such as " + String.join(", ", fractional) + ", which no class label is";
+            } else if (distinct.size() > classes) {
+                seen = String.format(Locale.ROOT, "%,d%s distinct numbers in %,d rows, such as %s, more than the %,d classes"
+                        + " a classification of that many rows may have (the larger of %d and 10%% of the rows)", distinct.size(),
+                        distinct.size() >= MOST_DISTINCT ? " or more" : "", rows, String.join(", ",
+                        distinct.stream().limit(3).map(String::valueOf).toList()), classes, MOST_CLASSES);
+            } else {
+                return;
+            }
+            throw new CliException("data.target: CSV " + file + " column '" + target + "' holds " + seen + "; it looks like"
+                    + " a regression target, but " + (taskGiven ? "data.task: classification fits one class per value"
+                    : "data.task is classification unless given") + "; set data.task: regression (and a regression metric"
+                    + " such as rmse)");
         }
 
         private static boolean isNumber(String cell) {

@@ -145,6 +145,9 @@ final class DjlData {
                     problems.check(() -> head.checkNamed(named));
                     if (problems.isEmpty()) {
                         problems.check(() -> head.checkNumbers(data, csvTask(data) == Task.REGRESSION));
+                        if (csvTask(data) != Task.REGRESSION) {
+                            problems.check(() -> head.checkClassTarget(data.required("target"), data.has("task")));
+                        }
                     }
                 });
             }

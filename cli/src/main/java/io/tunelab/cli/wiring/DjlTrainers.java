@@ -347,11 +347,15 @@ public final class DjlTrainers implements TrainerFactory {
 
     /**
      * The metric early stopping watches ({@code fit.early_stopping.monitor}, by default the study's metric), checked as
-     * the study's metric is, or null when it is the study's own (or there is no early stopping).
+     * the study's metric is, or null when it is the study's own (or there is no early stopping). A monitor the file gives
+     * is checked even when it is the metric, so both fields are named in the same pass.
      */
     static Monitor stopOn(StudySpec spec, Task task) {
         FitSpec.EarlyStopping es = spec.fit().earlyStopping();
         if (es == null || es.monitor().equals(spec.metrics().get(0))) {
+            if (es != null && es.monitorGiven()) {
+                monitor("fit.early_stopping.monitor", es.monitor(), task);
+            }
             return null;
         }
         return monitor("fit.early_stopping.monitor", es.monitor(), task);

@@ -84,7 +84,8 @@ public final class EffectiveConfiguration {
         Map<String, Distribution> space = spec.space().distributions();
         space.forEach((name, distribution) -> problems.check(() -> {
             Hyperparameter h = catalogue.find(name).orElseThrow(() -> new CliException("space." + name + ": " + trainer
-                    + " has no parameter '" + name + "'" + catalogue.didYouMean(name) + "; it reads "
+                    + " has no parameter '" + name + "'" + LibraryHints.forParameter(name, catalogue)
+                    .orElseGet(() -> catalogue.didYouMean(name)) + "; it reads "
                     + String.join(", ", catalogue.names())));
             if (!h.accepts(distribution)) {
                 throw new CliException("space." + name + ": " + trainer + " reads '" + name + "' as " + h.describeKind()
@@ -93,7 +94,7 @@ public final class EffectiveConfiguration {
             h.firstRefused(distribution).ifPresent(value -> {
                 throw new CliException("space." + name + ": " + trainer + " cannot read " + (value instanceof String
                         ? "'" + value + "'" : Hyperparameter.show(value)) + " (of " + distribution.describe() + "): '" + name
-                        + "' must be " + h.allowed().describe());
+                        + "' must be " + h.allowed().describe() + LibraryHints.forChoice(h, value).orElse(""));
             });
             settings.add(new Setting(name, Source.SPACE, distribution, null));
         }));

@@ -109,8 +109,12 @@ public final class TribuoTrainers implements TrainerFactory {
         Metric metric = metric(spec.metrics().get(0), task);
         if (metric.task() != task) {
             throw new CliException("metric: '" + spec.metrics().get(0) + "' scores " + metric.task().name().toLowerCase(Locale.ROOT)
-                    + ", but data '" + spec.data().dataset() + "' is a " + task.name().toLowerCase(Locale.ROOT) + " task; expected "
-                    + (task == Task.CLASSIFICATION ? "accuracy or macro_f1" : "rmse, mae or r2"));
+                    + ", but data '" + spec.data().dataset() + "' is a " + task.name().toLowerCase(Locale.ROOT) + " task"
+                    + (spec.data().options().containsKey("task") || !isCsv(spec.data().dataset()) ? "" : " (data.task is"
+                    + " classification unless given)") + "; expected " + (task == Task.CLASSIFICATION ? "accuracy or macro_f1"
+                    : "rmse, mae or r2") + (isCsv(spec.data().dataset()) ? ", or set data.task: "
+                    + metric.task().name().toLowerCase(Locale.ROOT) + " if the target is " + (metric.task() == Task.REGRESSION
+                    ? "a quantity to predict" : "a class label") : ""));
         }
         if (spec.directions().get(0) != metric.direction()) {
             String expected = metric.direction().name().toLowerCase(Locale.ROOT);
@@ -118,6 +122,10 @@ public final class TribuoTrainers implements TrainerFactory {
                     + spec.metrics().get(0) + "' is " + expected + "d, got "
                     + spec.directions().get(0).name().toLowerCase(Locale.ROOT) + "; expected " + expected);
         }
+    }
+
+    private static boolean isCsv(String dataset) {
+        return dataset.equals("csv") || dataset.toLowerCase(Locale.ROOT).endsWith(".csv");
     }
 
     private static TribuoTrainerSpec family(StudySpec spec) {

@@ -64,4 +64,47 @@ class CsvFileChecksTest {
                 + " whole, so only its first 20 rows were checked for cells that are not numbers; one further down fails"
                 + " the run when it reads the file");
     }
+
+    /** {@code rows} rows of x and a target y whose value in row i is {@code target.apply(i)}. */
+    private Path target(int rows, java.util.function.IntFunction<String> target) throws Exception {
+        StringBuilder text = new StringBuilder("x,y\n");
+        for (int i = 0; i < rows; i++) {
+            text.append(i % 7).append(',').append(target.apply(i)).append('\n');
+        }
+        return Files.writeString(dir.resolve("target.csv"), text);
+    }
+
+    @Test
+    void aTargetOfWholeNumbersWrittenAsPricesIsRefusedAsContinuousWithTheRegressionTaskAsTheFix() throws Exception {
+        // house prices in hundreds of dollars: 2,000 rows, about 1,700 distinct whole numbers written as 452600.0
+        java.util.Random random = new java.util.Random(3);
+        Path file = target(2_000, i -> (100 * (1_000 + random.nextInt(5_000))) + ".0");
+
+        assertThatThrownBy(() -> CsvFileChecks.head("data.dataset", file).checkClassTarget("y", false))
+                .isInstanceOf(CliException.class)
+                .hasMessageStartingWith("data.target: CSV " + file + " column 'y' holds 1,")
+                .hasMessageContaining(" distinct numbers in 2,000 rows, such as ")
+                .hasMessageContaining("more than the 200 classes a classification of that many rows may have (the larger of 50")
+                .hasMessageEndingWith("it looks like a regression target, but data.task is classification unless given; set"
+                        + " data.task: regression (and a regression metric such as rmse)");
+    }
+
+    @Test
+    void aTargetHoldingNumbersThatAreNotWholeIsRefusedEvenInAFewRowsAndWithTheTaskGiven() throws Exception {
+        Path file = target(12, i -> String.valueOf(1.25 + i));
+
+        assertThatThrownBy(() -> CsvFileChecks.head("data.dataset", file).checkClassTarget("y", true))
+                .isInstanceOf(CliException.class)
+                .hasMessage("data.target: CSV " + file + " column 'y' holds numbers that are not whole, such as 1.25, 2.25,"
+                        + " 3.25, which no class label is; it looks like a regression target, but data.task: classification"
+                        + " fits one class per value; set data.task: regression (and a regression metric such as rmse)");
+    }
+
+    @Test
+    void wholeNumberClassesPassWhetherFewManyOverManyRowsOrAllDistinctInASmallFile() throws Exception {
+        CsvFileChecks.head("data.dataset", target(2_000, i -> String.valueOf(i % 10))).checkClassTarget("y", false);
+        CsvFileChecks.head("data.dataset", target(5_000, i -> (i % 100) + ".0")).checkClassTarget("y", false);
+        CsvFileChecks.head("data.dataset", target(40, String::valueOf)).checkClassTarget("y", false);
+        CsvFileChecks.head("data.dataset", target(2_000, i -> i % 3 == 0 ? "NA" : "w" + i)).checkClassTarget("y", false);
+    }
 }

@@ -150,6 +150,17 @@ class DjlDataTest {
     }
 
     @Test
+    void aCsvTargetOfRealNumbersWithoutATaskIsRefusedAtDataTargetAsTheTribuoTrainersRefuseIt() throws IOException {
+        Path csv = TestCsv.regression(dir, 100);
+        StudySpec spec = spec("djl-mlp", "val_accuracy", "{dataset: csv, path: %s, target: y}".formatted(csv),
+                "n_neurons: {choice: [4]}");
+
+        assertThatThrownBy(() -> new DjlTrainers().configuration(spec)).isInstanceOf(CliException.class)
+                .hasMessageStartingWith("data.target: CSV " + csv + " column 'y' holds numbers that are not whole")
+                .hasMessageContaining("set data.task: regression");
+    }
+
+    @Test
     void aRegressionMetricOnClassificationDataIsRefused() {
         StudySpec spec = spec("djl-mlp", "rmse", "{dataset: idx, images: a, labels: b}", "n_neurons: {int: [8, 16]}");
 

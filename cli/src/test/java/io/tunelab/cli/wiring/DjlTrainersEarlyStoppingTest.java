@@ -91,6 +91,15 @@ class DjlTrainersEarlyStoppingTest {
     }
 
     @Test
+    void aMonitorSpeltAsTheWrongMetricIsRefusedInTheSamePassAsTheMetricNotOnlyOnceTheMetricIsFixed() {
+        StudySpec spec = spec("val_acc", "{patience: 2, monitor: val_acc}");
+
+        assertThatThrownBy(() -> new DjlTrainers().configuration(spec)).isInstanceOf(CliException.class)
+                .hasMessageContaining("metric: the DJL trainers log no metric 'val_acc'")
+                .hasMessageContaining("fit.early_stopping.monitor: the DJL trainers log no metric 'val_acc'");
+    }
+
+    @Test
     void patienceZeroStopsAtTheFirstEpochWithoutImprovementAsKerasDoesRatherThanTurningEarlyStoppingOff(@TempDir Path dir)
             throws Exception {
         StudySpec spec = new StudySpecParser().parse("""

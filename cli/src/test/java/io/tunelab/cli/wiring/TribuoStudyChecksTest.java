@@ -64,7 +64,24 @@ class TribuoStudyChecksTest {
 
         assertThatThrownBy(() -> new TribuoTrainers().configuration(spec)).isInstanceOf(CliException.class)
                 .hasMessageStartingWith("metric: 'accuracy' scores classification, but data 'd.csv' is a regression task;"
-                        + " expected rmse, mae or r2" + System.lineSeparator() + "data.dataset: no such file d.csv");
+                        + " expected rmse, mae or r2, or set data.task: classification if the target is a class label"
+                        + System.lineSeparator() + "data.dataset: no such file d.csv");
+    }
+
+    @Test
+    void aContinuousTargetWithoutATaskIsRefusedAtDataTargetRatherThanTrainedAsThousandsOfClasses(@TempDir Path dir)
+            throws IOException {
+        Path csv = TestCsv.regression(dir, 300);
+        StudySpec accuracy = spec("maximize", "accuracy", "{type: none}", "{dataset: '" + csv + "', target: y}");
+        StudySpec rmse = spec("minimize", "rmse", "{type: none}", "{dataset: '" + csv + "', target: y}");
+
+        assertThatThrownBy(() -> new TribuoTrainers().configuration(accuracy)).isInstanceOf(CliException.class)
+                .hasMessageStartingWith("data.target: CSV " + csv + " column 'y' holds numbers that are not whole, such as")
+                .hasMessageEndingWith("set data.task: regression (and a regression metric such as rmse)");
+        assertThatThrownBy(() -> new TribuoTrainers().configuration(rmse)).isInstanceOf(CliException.class)
+                .hasMessageStartingWith("metric: 'rmse' scores regression, but data '" + csv + "' is a classification task"
+                        + " (data.task is classification unless given); expected accuracy or macro_f1, or set data.task:"
+                        + " regression if the target is a quantity to predict");
     }
 
     @Test

@@ -1,0 +1,81 @@
+package io.tunelab.cli.wiring;
+
+import io.tunelab.trainers.params.Hyperparameter;
+import io.tunelab.trainers.params.Hyperparameters;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What a scikit-learn, XGBoost or Keras user writes in a space that a trainer spells otherwise: a parameter name
+ * ({@code n_estimators}, {@code criterion}) with the trainer's parameter that does its work, and a Keras loss
+ * ({@code sparse_categorical_crossentropy}) with the trainer's choice. A name maps only to a parameter the trainer reads:
+ * {@code n_estimators} is {@code rounds} for XGBoost and {@code n_trees} for a random forest, and nothing for a trainer
+ * with neither. Names are matched without case. Stateless.
+ */
+final class LibraryHints {
+    private static final String SKLEARN = "scikit-learn's name";
+    private static final String XGB_SKLEARN = "XGBoost's scikit-learn API name";
+
+    /**
+     * Where a foreign name comes from, and the parameters (or choices) that do its work, the first the trainer reads
+     * being the one named.
+     */
+    private record Hint(String origin, List<String> ours) {
+    }
+
+    private static final Map<String, Hint> PARAMETERS = Map.ofEntries(
+            Map.entry("n_estimators", new Hint(SKLEARN + " (XGBRegressor, RandomForestClassifier)", List.of("rounds", "n_trees"))),
+            Map.entry("num_boost_round", new Hint("XGBoost's xgb.train name", List.of("rounds"))),
+            Map.entry("learning_rate", new Hint(XGB_SKLEARN, List.of("eta"))),
+            Map.entry("colsample_bytree", new Hint("XGBoost's name", List.of("colsample"))),
+            Map.entry("reg_lambda", new Hint(XGB_SKLEARN, List.of("lambda", "l2"))),
+            Map.entry("reg_alpha", new Hint(XGB_SKLEARN, List.of("alpha"))),
+            Map.entry("alpha", new Hint(SKLEARN + " (SGDRegressor's L2 penalty)", List.of("l2"))),
+            Map.entry("max_features", new Hint(SKLEARN + "; give a fraction of the features", List.of("fraction_features",
+                    "colsample"))),
+            Map.entry("criterion", new Hint(SKLEARN, List.of("impurity"))),
+            Map.entry("min_samples_leaf", new Hint(SKLEARN + "; the nearest is the least weight, in rows, of a leaf",
+                    List.of("min_child_weight"))),
+            Map.entry("c", new Hint(SKLEARN, List.of("c"))),
+            Map.entry("max_iter", new Hint(SKLEARN, List.of("epochs"))),
+            Map.entry("eta0", new Hint(SKLEARN + " (SGD's initial rate)", List.of("learning_rate"))),
+            Map.entry("n_trees", new Hint("a random forest's name", List.of("rounds"))),
+            Map.entry("rounds", new Hint("XGBoost's name", List.of("n_trees"))));
+
+    private static final Map<String, Hint> LOSSES = Map.ofEntries(
+            Map.entry("sparse_categorical_crossentropy", new Hint("Keras's name", List.of("cross_entropy", "log"))),
+            Map.entry("categorical_crossentropy", new Hint("Keras's name", List.of("cross_entropy", "log"))),
+            Map.entry("binary_crossentropy", new Hint("Keras's name", List.of("cross_entropy", "log"))),
+            Map.entry("crossentropy", new Hint("Keras's name", List.of("cross_entropy", "log"))),
+            Map.entry("mean_squared_error", new Hint("Keras's name", List.of("mse", "squared"))),
+            Map.entry("squared_error", new Hint(SKLEARN, List.of("mse", "squared"))),
+            Map.entry("mean_absolute_error", new Hint("Keras's name", List.of("mae", "absolute"))),
+            Map.entry("absolute_error", new Hint(SKLEARN, List.of("mae", "absolute"))));
+
+    private LibraryHints() {
+    }
+
+    /**
+     * The hint for a space parameter {@code name} the trainer does not read, such as
+     * {@code (scikit-learn's name); Tunelab calls it 'impurity'}, or empty when no parameter of {@code catalogue} does
+     * its work.
+     */
+    static Optional<String> forParameter(String name, Hyperparameters catalogue) {
+        Hint hint = PARAMETERS.get(name.toLowerCase(Locale.ROOT));
+        return hint == null ? Optional.empty() : hint.ours().stream().filter(p -> catalogue.find(p).isPresent()).findFirst()
+                .map(p -> " (" + hint.origin() + "); Tunelab calls it '" + p + "'");
+    }
+
+    /**
+     * The hint for a choice {@code value} of a {@code loss} parameter {@code h} does not admit, such as
+     * {@code ; Keras's sparse_categorical_crossentropy is 'cross_entropy'}, or empty.
+     */
+    static Optional<String> forChoice(Hyperparameter h, Object value) {
+        Hint hint = h.name().equals("loss") && value instanceof String s ? LOSSES.get(s.toLowerCase(Locale.ROOT)) : null;
+        return hint == null || h.allowed() == null ? Optional.empty() : hint.ours().stream()
+                .filter(c -> h.allowed().admit(c).isPresent()).findFirst()
+                .map(c -> "; " + hint.origin().replace("name", value + " is") + " '" + c + "'");
+    }
+}
