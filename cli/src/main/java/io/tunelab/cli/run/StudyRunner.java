@@ -349,10 +349,9 @@ public final class StudyRunner {
             out.flush();
             return study;
         }
-        int started = study.trials(EnumSet.complementOf(EnumSet.of(TrialState.WAITING))).size();
-        out.println((started == 0 ? "Running study '" : "Resuming study '") + spec.study() + "' ("
-                + (started == 0 ? "" : started + " trials so far, ")
-                + (budget > 0 ? "budget " + budget + " trials" : "until the deadline") + ") on " + slots.slots());
+        BudgetStanding standing = BudgetStanding.of(study);
+        out.println((standing.started() == 0 ? "Running study '" : "Resuming study '") + spec.study() + "' ("
+                + standing.describe(budget) + ") on " + slots.slots());
         out.flush();
         FailFast failFast = new FailFast(spec.failFast());
         StoredBudget budgetNow = new StoredBudget(storage, study.studyId(), budget);
