@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tunelab.search.text.Suggestions;
 import io.tunelab.trainers.TrainersException;
 import io.tunelab.trainers.predict.InputSchema;
 import io.tunelab.trainers.tabular.CsvParser;
@@ -77,11 +78,12 @@ public record CsvInstances(List<String> header, List<String[]> records, List<Int
     Instances instances(InputSchema schema, Set<String> ignored) {
         if (schema.isNamed()) {
             List<String> lacking = schema.columns().stream().filter(c -> !header.contains(c.name())
-                    && c.featureNames().stream().noneMatch(header::contains)).map(c -> "'" + c.name() + "'").toList();
+                    && c.featureNames().stream().noneMatch(header::contains)).map(InputSchema.Column::name).toList();
             if (!lacking.isEmpty()) {
                 throw new BadInputException("the header lacks the column" + (lacking.size() == 1 ? " " : "s ")
-                        + String.join(", ", lacking) + " the model needs (it has " + String.join(", ", header)
-                        + "); add " + (lacking.size() == 1 ? "it" : "them") + ", with empty cells for missing values");
+                        + String.join(", ", lacking.stream().map(c -> "'" + c + "'").toList()) + " the model needs (it has "
+                        + String.join(", ", header) + "); add " + (lacking.size() == 1 ? "it" : "them")
+                        + ", with empty cells for missing values" + misspelt(schema, lacking));
             }
         }
         ArrayNode rows = JsonNodeFactory.instance.arrayNode();
@@ -110,6 +112,14 @@ public record CsvInstances(List<String> header, List<String[]> records, List<Int
             }
         }
         return new Instances(rows, r -> "line " + lines.get(r));
+    }
+
+    /** "; its column 'petl' is unknown (did you mean 'petal'?)" for the first header name close to a lacking column. */
+    private String misspelt(InputSchema schema, List<String> lacking) {
+        Set<String> known = new java.util.HashSet<>(schema.featureNames());
+        schema.columns().forEach(c -> known.add(c.name()));
+        return header.stream().filter(h -> !known.contains(h) && Suggestions.closest(h, lacking).isPresent()).findFirst()
+                .map(h -> "; its column '" + h + "' is unknown" + Suggestions.didYouMean(h, lacking)).orElse("");
     }
 
     private static JsonNode number(String cell, String where) {

@@ -76,6 +76,26 @@ class PredictionServerInvocationsTest {
     }
 
     @Test
+    void aCsvWithTheTargetColumnOfATestFileIsAnsweredIgnoringItAndNamingItInAHeaderAsPredictDoes() throws Exception {
+        HttpResponse<String> r = post("text/csv", "colour,petal,size\nred,0.5,big\n,0,small\n");
+
+        assertThat(ok(r)).isEqualTo(JSON.readTree("{\"predictions\": [\"big\", \"small\"]}"));
+        assertThat(r.headers().firstValue("X-Ignored-Columns")).contains("size");
+        assertThat(ok(post("text/csv", "colour,petal\nred,0.5\n")).toString()).as("nothing ignored")
+                .isEqualTo("{\"predictions\":[\"big\"]}");
+        assertThat(post("text/csv", "colour,petal\nred,0.5\n").headers().firstValue("X-Ignored-Columns")).isEmpty();
+    }
+
+    @Test
+    void aMisspeltColumnOfACsvIsStillRefusedWithTheColumnItProbablyMeans() throws Exception {
+        assertThat(error(post("text/csv", "colour,petl,size\nred,0.5,big\n"), 400))
+                .startsWith("the header lacks the column 'petal' the model needs")
+                .endsWith("its column 'petl' is unknown (did you mean 'petal'?)");
+        assertThat(error(post("application/json", "{\"dataframe_records\": [{\"petl\": 1, \"colour\": \"red\","
+                + " \"size\": \"big\"}]}"), 400)).contains("has unknown feature 'petl' (did you mean 'petal'?)");
+    }
+
+    @Test
     void badInputIsA400NamingTheField() throws Exception {
         assertThat(error(post("application/json", "{\"dataframe_split\": {\"columns\": [\"petal\", \"colour\"],"
                 + " \"data\": [[0.5, \"purple\"]]}}"), 400))
