@@ -19,8 +19,9 @@ import java.util.Set;
  * A CSV table of instances (a header row of column names, then one row per instance), as {@code POST /invocations}
  * takes with {@code Content-Type: text/csv} and {@code tunelab predict --input} reads. A numeric column's cell must
  * be a number or one of the training CSV's missing tokens ({@link CsvTables#MISSING}); a categorical column's cell is
- * a level or missing. For a model of plain arrays the header is skipped and each row is the array. Messages name the
- * line and the column. Immutable.
+ * a level or missing. For a model of plain arrays the header is skipped and each row is the array, but for a series
+ * model a table in its training file's layout (a header naming the series' columns, one row per time step) gives its
+ * last window, or each window ({@link SeriesWindows}). Messages name the line and the column. Immutable.
  *
  * @param header  the header's column names
  * @param records the rows' cells, as read
@@ -60,22 +61,42 @@ public record CsvInstances(List<String> header, List<String[]> records, List<Int
         return new CsvInstances(header, all.subList(1, all.size()), starts.subList(1, starts.size()));
     }
 
+    /** The rows laid out for a predictor of {@code schema} as {@link #rows(InputSchema, Set, boolean)} with the last window. */
+    public float[][] rows(InputSchema schema, Set<String> ignored) {
+        return rows(schema, ignored, false);
+    }
+
     /**
      * The rows laid out for a predictor of {@code schema}, the columns in {@code ignored} (a test file's target) left out.
+     * For a series model and a table in its training file's layout ({@link SeriesWindows}), one row per window: the
+     * last {@code n_steps} rows, or with {@code allWindows} every window of them.
      *
      * @throws BadInputException naming the line and the column of the first bad cell
      */
-    public float[][] rows(InputSchema schema, Set<String> ignored) {
-        Instances in = instances(schema, ignored);
+    public float[][] rows(InputSchema schema, Set<String> ignored, boolean allWindows) {
+        Instances in = instances(schema, ignored, allWindows);
         return new InstanceParser(schema, Integer.MAX_VALUE).parse(in.array(), in.names());
     }
 
     /**
-     * The rows as instances of {@code schema}, each named by its line, without the columns in {@code ignored}.
+     * The index of the row each of {@link #rows}'s predictions belongs to: every row, or for a series in its training
+     * file's layout the last row of each window (the step the forecast follows).
+     */
+    public List<Integer> predictedRows(InputSchema schema, boolean allWindows) {
+        return SeriesWindows.applies(header, schema) ? SeriesWindows.ends(records.size(), schema, allWindows)
+                : java.util.stream.IntStream.range(0, records.size()).boxed().toList();
+    }
+
+    /**
+     * The rows as instances of {@code schema}, each named by its line, without the columns in {@code ignored}; for a
+     * series in its training file's layout, its windows ({@link SeriesWindows}).
      *
      * @throws BadInputException naming every column of a named schema that the header lacks
      */
-    Instances instances(InputSchema schema, Set<String> ignored) {
+    Instances instances(InputSchema schema, Set<String> ignored, boolean allWindows) {
+        if (SeriesWindows.applies(header, schema)) {
+            return SeriesWindows.of(this, schema, allWindows);
+        }
         if (schema.isNamed()) {
             List<String> lacking = schema.columns().stream().filter(c -> !header.contains(c.name())
                     && c.featureNames().stream().noneMatch(header::contains)).map(InputSchema.Column::name).toList();

@@ -12,7 +12,8 @@ import java.util.Map;
  * The body of {@code GET /metadata}: what is served (model, version, the alias followed or null when a version is
  * pinned), its task, the input schema as MLflow's model signature names it (a column's {@code type} is {@code double}
  * or {@code string}, a categorical column lists its {@code levels}; a model of arrays gives its {@code shape} and, when
- * its inputs have a fixed one, their {@code range}) and the output (its {@code name}, {@code type}, a classifier's
+ * its inputs have a fixed one, their {@code range}; a series model the {@code series} layout of a step in its
+ * training file, {@code columns}, {@code dropped} and {@code n_steps}) and the output (its {@code name}, {@code type}, a classifier's
  * {@code classes}, the {@code shape} of a forecast of several steps).
  */
 final class ModelMetadata {
@@ -46,6 +47,11 @@ final class ModelMetadata {
             inputs.put("shape", in.shape());
             if (in.range() != null) {
                 inputs.put("range", List.of(in.range().min(), in.range().max()));
+            }
+            if (in.series() != null) {
+                Map<String, Object> series = new LinkedHashMap<>(in.series().toMap());
+                series.put("n_steps", in.steps());
+                inputs.put("series", series);
             }
         }
         body.put("inputs", inputs);

@@ -249,7 +249,7 @@ public final class PredictionServer implements AutoCloseable {
             if (csv) {
                 try {
                     in = CsvInstances.read(new java.io.StringReader(new String(bytes, java.nio.charset.StandardCharsets.UTF_8)))
-                            .instances(schema, java.util.Set.of());
+                            .instances(schema, java.util.Set.of(), false);
                 } catch (IOException e) {
                     throw new BadInputException("the body could not be read: " + e.getMessage());
                 }
