@@ -164,6 +164,8 @@ class DjlOwnDataEndToEndTest {
         assertThat(lines).hasSize(2);
         assertThat(lines.get(0)).isEqualTo("date,value,prediction");
         assertThat(lines.get(1)).as("the forecast follows the last row").startsWith("2020-01-01T119,");
+        assertThat(last.err()).contains("Forecast from the last 5 rows of " + series + " (the model's window, n_steps);"
+                + " --windows all forecasts from every window.");
 
         CliInvocation.Result all = tunelab("predict", "sine@production", "-i", series.toString(), "--windows", "all",
                 "--storage", storage);

@@ -78,12 +78,17 @@ public record CsvInstances(List<String> header, List<String[]> records, List<Int
         return new InstanceParser(schema, Integer.MAX_VALUE).parse(in.array(), in.names());
     }
 
+    /** Whether the rows are a series in the training file's layout of a model of {@code schema} ({@link SeriesWindows}). */
+    public boolean isSeries(InputSchema schema) {
+        return SeriesWindows.applies(header, schema);
+    }
+
     /**
      * The index of the row each of {@link #rows}'s predictions belongs to: every row, or for a series in its training
      * file's layout the last row of each window (the step the forecast follows).
      */
     public List<Integer> predictedRows(InputSchema schema, boolean allWindows) {
-        return SeriesWindows.applies(header, schema) ? SeriesWindows.ends(records.size(), schema, allWindows)
+        return isSeries(schema) ? SeriesWindows.ends(records.size(), schema, allWindows)
                 : java.util.stream.IntStream.range(0, records.size()).boxed().toList();
     }
 

@@ -33,7 +33,8 @@ import picocli.CommandLine.Model.CommandSpec;
 /**
  * {@code tunelab predict MODEL@ALIAS --input x.csv [--output y.csv]}: batch predictions of a CSV file without a server,
  * as MLflow's {@code mlflow models predict -i x.csv}. The input is read as {@code POST /invocations} reads a CSV body
- * ({@link CsvInstances}; a column of the model's target, as in a test file, is carried over but not fed to the model);
+ * ({@link CsvInstances}; columns the model does not take, such as a test file's target, are carried over but not fed
+ * to the model);
  * the output is the input's rows with a {@code prediction} column and, for a classifier that gives them, one
  * {@code probability_CLASS} column per class. A series model also takes the rows of its training file's layout (one row
  * per time step, the dropped columns ignored): the output is then the row each forecast follows, the last of the input
@@ -123,6 +124,12 @@ public final class PredictCommand implements Callable<Integer> {
             predicted = csv.predictedRows(model.schema(), all);
         } catch (BadInputException e) {
             throw new CliException("--input " + input + ": " + e.getMessage());
+        }
+        if (csv.isSeries(model.schema()) && windows.equals("last")) {
+            PrintWriter err = spec.commandLine().getErr();
+            err.println("Forecast from the last " + model.schema().steps() + " rows of " + input + " (the model's window,"
+                    + " n_steps); --windows all forecasts from every window.");
+            err.flush();
         }
         List<Prediction> predictions = model.predict(rows);
         TreeSet<String> classes = new TreeSet<>();
