@@ -15,6 +15,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -130,6 +131,56 @@ class DjlOwnDataEndToEndTest {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    @Test
+    void predictTakesTheSeriesFileTheModelWasTrainedOnDropsItsDateAndForecastsFromTheLastWindow(@TempDir Path dir)
+            throws Exception {
+        StringBuilder csv = new StringBuilder("date,value\n");
+        for (int i = 0; i < 120; i++) {
+            csv.append("2020-01-01T").append(i).append(',').append(Math.sin(i / 5.0)).append('\n');
+        }
+        Path series = Files.writeString(dir.resolve("series.csv"), csv);
+        Path file = Files.writeString(dir.resolve("study.yaml"), """
+                study: sine
+                direction: minimize
+                metric: val_loss
+                sampler: {type: random, seed: 3}
+                budget: {trials: 1}
+                trainer: djl-rnn
+                data: {dataset: series, path: %s, target: value, drop: [date], n_steps: 5, horizon: 1}
+                space:
+                  cell: {choice: [gru]}
+                fit: {epochs: 1, batch_size: 32}
+                """.formatted(series));
+        String storage = dir.resolve("tracker").toString();
+        CliInvocation.Result run = tunelab("run", file.toString(), "--storage", storage);
+        assertThat(run.code()).as(run.out() + run.err()).isZero();
+        assertThat(tunelab("promote", "sine", "--model", "sine", "--alias", "production", "--storage", storage).code()).isZero();
+
+        CliInvocation.Result last = tunelab("predict", "sine@production", "-i", series.toString(), "--storage", storage);
+        assertThat(last.code()).as(last.err()).isZero();
+        List<String> lines = last.out().lines().toList();
+        assertThat(lines).hasSize(2);
+        assertThat(lines.get(0)).isEqualTo("date,value,prediction");
+        assertThat(lines.get(1)).as("the forecast follows the last row").startsWith("2020-01-01T119,");
+        assertThat(last.err()).contains("Forecast from the last 5 rows of " + series + " (the model's window, n_steps);"
+                + " --windows all forecasts from every window.");
+
+        CliInvocation.Result all = tunelab("predict", "sine@production", "-i", series.toString(), "--windows", "all",
+                "--storage", storage);
+        assertThat(all.out().lines().toList()).as("one forecast per window of 5 rows").hasSize(1 + 116)
+                .contains(lines.get(1));
+        assertThat(all.out().lines().toList().get(1)).startsWith("2020-01-01T4,");
+
+        Path shortFile = Files.writeString(dir.resolve("short.csv"), "date,value\n2020-01-01T0,0.1\n2020-01-01T1,0.2\n");
+        CliInvocation.Result tooShort = tunelab("predict", "sine@production", "-i", shortFile.toString(), "--storage", storage);
+        assertThat(tooShort.code()).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(tooShort.err()).contains("expected at least 5 rows of 'value' (the model's window, n_steps: 5); got 2");
+
+        Path window = Files.writeString(dir.resolve("window.csv"), "x1,x2,x3,x4,x5\n0.1,0.2,0.3,0.4,0.5\n");
+        CliInvocation.Result oneRow = tunelab("predict", "sine@production", "-i", window.toString(), "--storage", storage);
+        assertThat(oneRow.code()).as("a window written as one row still works: " + oneRow.err()).isZero();
     }
 
     @Test

@@ -57,6 +57,17 @@ class PredictCommandTest {
     }
 
     @Test
+    void aColumnTheModelDoesNotTakeIsCarriedOverAsServeIgnoresIt() throws Exception {
+        Path input = Files.writeString(dir.resolve("x.csv"), "id," + HEADER + "\nrow-a,0.1,-1,0.5,2,0,1,g0\n");
+
+        CliInvocation.Result r = tunelab("predict", "m@production", "-i", input.toString(), "--storage", tracker.toString());
+
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out().lines().toList()).hasSize(2).first().isEqualTo("id," + HEADER + ",prediction");
+        assertThat(r.out().lines().toList().get(1)).startsWith("row-a,0.1,-1,0.5,2,0,1,g0,");
+    }
+
+    @Test
     void aBadCellIsNamedByItsLineAndColumn() throws Exception {
         Path input = Files.writeString(dir.resolve("x.csv"), HEADER + "\n0.1,-1,0.5,2,0,1,g0\n0.1,oops,0.5,2,0,1,g0\n");
 

@@ -148,7 +148,7 @@ class RunCommandTest {
 
         Files.writeString(file, Files.readString(file).replace("trials: 3", "trials: 5"));
         Result second = tunelab(wiring, "run", file.toString());
-        assertThat(second.out()).contains("Resuming study 'forest' (3 trials so far, budget 5 trials)")
+        assertThat(second.out()).contains("Resuming study 'forest' (3 trials so far, 3 counting toward the budget of 5 trials; 2 to run)")
                 .contains("5 complete");
         assertThat(tunelab(wiring, "run", file.toString()).out()).contains("already has its 5 trials");
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tunelab.search.text.Suggestions;
 import io.tunelab.trainers.TrainersException;
 import io.tunelab.trainers.predict.InputSchema;
 import io.tunelab.trainers.tabular.CsvParser;
@@ -18,8 +19,9 @@ import java.util.Set;
  * A CSV table of instances (a header row of column names, then one row per instance), as {@code POST /invocations}
  * takes with {@code Content-Type: text/csv} and {@code tunelab predict --input} reads. A numeric column's cell must
  * be a number or one of the training CSV's missing tokens ({@link CsvTables#MISSING}); a categorical column's cell is
- * a level or missing. For a model of plain arrays the header is skipped and each row is the array. Messages name the
- * line and the column. Immutable.
+ * a level or missing. For a model of plain arrays the header is skipped and each row is the array, but for a series
+ * model a table in its training file's layout (a header naming the series' columns, one row per time step) gives its
+ * last window, or each window ({@link SeriesWindows}). Messages name the line and the column. Immutable.
  *
  * @param header  the header's column names
  * @param records the rows' cells, as read
@@ -59,29 +61,55 @@ public record CsvInstances(List<String> header, List<String[]> records, List<Int
         return new CsvInstances(header, all.subList(1, all.size()), starts.subList(1, starts.size()));
     }
 
-    /**
-     * The rows laid out for a predictor of {@code schema}, the columns in {@code ignored} (a test file's target) left out.
-     *
-     * @throws BadInputException naming the line and the column of the first bad cell
-     */
+    /** The rows laid out for a predictor of {@code schema} as {@link #rows(InputSchema, Set, boolean)} with the last window. */
     public float[][] rows(InputSchema schema, Set<String> ignored) {
-        Instances in = instances(schema, ignored);
-        return new InstanceParser(schema, Integer.MAX_VALUE).parse(in.array(), in.names());
+        return rows(schema, ignored, false);
     }
 
     /**
-     * The rows as instances of {@code schema}, each named by its line, without the columns in {@code ignored}.
+     * The rows laid out for a predictor of {@code schema}, the columns in {@code ignored} (a test file's target) left out.
+     * For a series model and a table in its training file's layout ({@link SeriesWindows}), one row per window: the
+     * last {@code n_steps} rows, or with {@code allWindows} every window of them.
+     *
+     * @throws BadInputException naming the line and the column of the first bad cell
+     */
+    public float[][] rows(InputSchema schema, Set<String> ignored, boolean allWindows) {
+        Instances in = instances(schema, ignored, allWindows);
+        return new InstanceParser(schema, Integer.MAX_VALUE).parse(in.array(), in.names());
+    }
+
+    /** Whether the rows are a series in the training file's layout of a model of {@code schema} ({@link SeriesWindows}). */
+    public boolean isSeries(InputSchema schema) {
+        return SeriesWindows.applies(header, schema);
+    }
+
+    /**
+     * The index of the row each of {@link #rows}'s predictions belongs to: every row, or for a series in its training
+     * file's layout the last row of each window (the step the forecast follows).
+     */
+    public List<Integer> predictedRows(InputSchema schema, boolean allWindows) {
+        return isSeries(schema) ? SeriesWindows.ends(records.size(), schema, allWindows)
+                : java.util.stream.IntStream.range(0, records.size()).boxed().toList();
+    }
+
+    /**
+     * The rows as instances of {@code schema}, each named by its line, without the columns in {@code ignored}; for a
+     * series in its training file's layout, its windows ({@link SeriesWindows}).
      *
      * @throws BadInputException naming every column of a named schema that the header lacks
      */
-    Instances instances(InputSchema schema, Set<String> ignored) {
+    Instances instances(InputSchema schema, Set<String> ignored, boolean allWindows) {
+        if (SeriesWindows.applies(header, schema)) {
+            return SeriesWindows.of(this, schema, allWindows);
+        }
         if (schema.isNamed()) {
             List<String> lacking = schema.columns().stream().filter(c -> !header.contains(c.name())
-                    && c.featureNames().stream().noneMatch(header::contains)).map(c -> "'" + c.name() + "'").toList();
+                    && c.featureNames().stream().noneMatch(header::contains)).map(InputSchema.Column::name).toList();
             if (!lacking.isEmpty()) {
                 throw new BadInputException("the header lacks the column" + (lacking.size() == 1 ? " " : "s ")
-                        + String.join(", ", lacking) + " the model needs (it has " + String.join(", ", header)
-                        + "); add " + (lacking.size() == 1 ? "it" : "them") + ", with empty cells for missing values");
+                        + String.join(", ", lacking.stream().map(c -> "'" + c + "'").toList()) + " the model needs (it has "
+                        + String.join(", ", header) + "); add " + (lacking.size() == 1 ? "it" : "them")
+                        + ", with empty cells for missing values" + misspelt(schema, lacking));
             }
         }
         ArrayNode rows = JsonNodeFactory.instance.arrayNode();
@@ -110,6 +138,14 @@ public record CsvInstances(List<String> header, List<String[]> records, List<Int
             }
         }
         return new Instances(rows, r -> "line " + lines.get(r));
+    }
+
+    /** "; its column 'petl' is unknown (did you mean 'petal'?)" for the first header name close to a lacking column. */
+    private String misspelt(InputSchema schema, List<String> lacking) {
+        Set<String> known = new java.util.HashSet<>(schema.featureNames());
+        schema.columns().forEach(c -> known.add(c.name()));
+        return header.stream().filter(h -> !known.contains(h) && Suggestions.closest(h, lacking).isPresent()).findFirst()
+                .map(h -> "; its column '" + h + "' is unknown" + Suggestions.didYouMean(h, lacking)).orElse("");
     }
 
     private static JsonNode number(String cell, String where) {

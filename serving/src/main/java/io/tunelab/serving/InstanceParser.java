@@ -5,7 +5,9 @@ import io.tunelab.trainers.predict.InputRange;
 import io.tunelab.trainers.predict.InputSchema;
 import io.tunelab.trainers.tabular.CsvTables;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.IntFunction;
@@ -14,20 +16,27 @@ import java.util.function.IntFunction;
  * Turns the JSON of a {@code POST /predict} body into rows for a predictor. Accepts
  * {@code {"instances": [...]}} or a bare array; an instance is a flat array of numbers, a nested
  * array of the model's shape (e.g. 28×28), or, for models with named features, an object of
- * column name to value: a number for a numeric column, one of its levels for a categorical one (or its 0/1
+ * column name to value (fields the model does not take are ignored while every column is given, {@link UnknownFields},
+ * and listed by {@link #ignored()}): a number for a numeric column, one of its levels for a categorical one (or its 0/1
  * indicators {@code column=level}, {@link CategoricalValues}), where {@code null} is a missing value the
  * model imputes as in training (the median or most frequent level of its training rows); for image models, {@code {"png": "<base64>"}} or
  * an array of {@code [height, width, channels]} ({@link ImageInstances}). Every problem is a
  * {@link BadInputException} naming the instance and what was expected, as is a number of an array model outside its
- * training input range ({@link InputSchema#range()}).
+ * training input range ({@link InputSchema#range()}). Not thread-safe: one parser per request.
  */
 final class InstanceParser {
     private final InputSchema schema;
     private final int maxInstances;
+    private final Set<String> ignored = new LinkedHashSet<>();
 
     InstanceParser(InputSchema schema, int maxInstances) {
         this.schema = schema;
         this.maxInstances = maxInstances;
+    }
+
+    /** The fields of named instances parsed so far that the model does not take and that were ignored, first seen first. */
+    Set<String> ignored() {
+        return Collections.unmodifiableSet(ignored);
     }
 
     float[][] parse(JsonNode body) {
@@ -78,9 +87,11 @@ final class InstanceParser {
             known.add(column.name());
             known.addAll(column.featureNames());
         }
-        UnknownFields.of(instance, known, schema).ifPresent(u -> {
+        List<String> unknown = UnknownFields.of(instance, known);
+        UnknownFields.misspelt(instance, unknown, schema).ifPresent(u -> {
             throw new BadInputException(at + " " + u);
         });
+        ignored.addAll(unknown);
         float[] row = new float[schema.width()];
         int next = 0;
         for (InputSchema.Column column : schema.columns()) {

@@ -31,7 +31,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The HTTP server of {@code tunelab serve}: {@code POST /predict} answers with the model version the alias points
  * at (also in the {@code X-Model-Version} header); {@code POST /invocations} is MLflow's scoring endpoint (its
- * JSON forms, {@link MlflowPayload}, or {@code text/csv}, answered {@code {"predictions": [...]}}); {@code GET
+ * JSON forms, {@link MlflowPayload}, or {@code text/csv}, answered {@code {"predictions": [...]}}); columns a
+ * model of named features does not take (a test file's target) are ignored, as MLflow does, and named in the
+ * {@code X-Ignored-Columns} header ({@link UnknownFields}); {@code GET
  * /metadata} describes the version, its inputs and outputs ({@link ModelMetadata}); {@code GET /health} (also
  * {@code /ping}) says which version is live. When the alias can no longer be followed (deleted, or its new version
  * does not load), {@code /health} still answers 200, since the server still predicts, but with {@code "status":
@@ -45,6 +47,8 @@ import org.slf4j.LoggerFactory;
 public final class PredictionServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PredictionServer.class);
     static final String VERSION_HEADER = "X-Model-Version";
+    /** Lists, comma-separated, the fields of named instances the model does not take, which were ignored. */
+    static final String IGNORED_HEADER = "X-Ignored-Columns";
 
     private final ModelResolver resolver;
     private final ObjectReader json = new ObjectMapper().reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
@@ -245,14 +249,15 @@ public final class PredictionServer implements AutoCloseable {
             if (csv) {
                 try {
                     in = CsvInstances.read(new java.io.StringReader(new String(bytes, java.nio.charset.StandardCharsets.UTF_8)))
-                            .instances(schema, java.util.Set.of());
+                            .instances(schema, java.util.Set.of(), false);
                 } catch (IOException e) {
                     throw new BadInputException("the body could not be read: " + e.getMessage());
                 }
             } else {
                 in = MlflowPayload.read(parseJson(bytes), options.maxInstances());
             }
-            float[][] rows = new InstanceParser(schema, options.maxInstances()).parse(in.array(), in.names());
+            InstanceParser parser = new InstanceParser(schema, options.maxInstances());
+            float[][] rows = parser.parse(in.array(), in.names());
             List<Object> predictions = new ArrayList<>();
             for (Prediction p : predict(loaded, rows)) {
                 predictions.add(p.output());
@@ -260,9 +265,11 @@ public final class PredictionServer implements AutoCloseable {
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("predictions", predictions);
             out.put("version", loaded.ref.version());
+            out.put(IGNORED_HEADER, parser.ignored());
             return out;
         });
         ctx.header(VERSION_HEADER, String.valueOf(answer.remove("version")));
+        ignoredHeader(ctx, answer.remove(IGNORED_HEADER));
         ctx.json(answer);
     }
 
@@ -303,11 +310,13 @@ public final class PredictionServer implements AutoCloseable {
     private void predict(Context ctx) {
         JsonNode body = parseJson(checkedBody(ctx));
         Map<String, Object> answer = model.use(loaded -> {
-            float[][] rows = new InstanceParser(loaded.predictor.schema(), options.maxInstances()).parse(body);
+            InstanceParser parser = new InstanceParser(loaded.predictor.schema(), options.maxInstances());
+            float[][] rows = parser.parse(body);
             List<Prediction> predictions = predict(loaded, rows);
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("model", loaded.ref.model());
             out.put("version", loaded.ref.version());
+            out.put(IGNORED_HEADER, parser.ignored());
             List<Map<String, Object>> items = new ArrayList<>();
             for (Prediction p : predictions) {
                 Map<String, Object> item = new LinkedHashMap<>();
@@ -328,7 +337,15 @@ public final class PredictionServer implements AutoCloseable {
             return out;
         });
         ctx.header(VERSION_HEADER, String.valueOf(answer.get("version")));
+        ignoredHeader(ctx, answer.remove(IGNORED_HEADER));
         ctx.json(answer);
+    }
+
+    /** Names the instances' fields the model does not take, which were ignored, in {@value #IGNORED_HEADER}. */
+    private static void ignoredHeader(Context ctx, Object ignored) {
+        if (ignored instanceof java.util.Collection<?> names && !names.isEmpty()) {
+            ctx.header(IGNORED_HEADER, names.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(",")));
+        }
     }
 
     /** The body, read up to the limit, so that a body without a declared length cannot exceed it either. */

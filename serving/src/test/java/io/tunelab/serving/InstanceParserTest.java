@@ -64,10 +64,19 @@ class InstanceParserTest {
     }
 
     @Test
-    void anUnknownFeatureIsRefusedListingTheColumns() {
-        assertThatThrownBy(() -> one("{\"petal\": 1, \"colour\": \"red\", \"sepal\": 2}"))
+    void aFieldTheModelDoesNotTakeIsIgnoredAndListedWhenEveryColumnIsGivenAsMlflowDoes() throws Exception {
+        InstanceParser parser = new InstanceParser(CSV_MODEL, 10);
+        float[][] rows = parser.parse(JSON.readTree("[{\"petal\": 1, \"colour\": \"red\", \"sepal\": 2, \"species\": \"a\"}]"));
+
+        assertThat(rows[0]).isEqualTo(one("{\"petal\": 1, \"colour\": \"red\"}"));
+        assertThat(parser.ignored()).containsExactly("sepal", "species");
+    }
+
+    @Test
+    void anUnknownFieldWhileAColumnIsMissingIsRefusedListingTheColumns() {
+        assertThatThrownBy(() -> one("{\"colour\": \"red\", \"sepal\": 2}"))
                 .isInstanceOf(BadInputException.class)
-                .hasMessage("instances[0] has unknown feature 'sepal'; expected [petal, colour]");
+                .hasMessage("instances[0] has unknown feature 'sepal'; expected [petal, colour], missing [petal]");
     }
 
     @Test

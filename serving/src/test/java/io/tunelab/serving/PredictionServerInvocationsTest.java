@@ -6,12 +6,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tunelab.trainers.predict.InputSchema;
 import io.tunelab.trainers.predict.InputSchema.Column;
+import io.tunelab.trainers.predict.Prediction;
+import io.tunelab.trainers.predict.Predictor;
+import io.tunelab.trainers.predict.SeriesLayout;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -73,6 +77,48 @@ class PredictionServerInvocationsTest {
     void aCsvBodyIsAHeaderRowThenOneRowPerInstance() throws Exception {
         assertThat(ok(post("text/csv", "colour,petal\nred,0.5\n,0\n")))
                 .isEqualTo(JSON.readTree("{\"predictions\": [\"big\", \"small\"]}"));
+    }
+
+    @Test
+    void aCsvWithTheTargetColumnOfATestFileIsAnsweredIgnoringItAndNamingItInAHeaderAsPredictDoes() throws Exception {
+        HttpResponse<String> r = post("text/csv", "colour,petal,size\nred,0.5,big\n,0,small\n");
+
+        assertThat(ok(r)).isEqualTo(JSON.readTree("{\"predictions\": [\"big\", \"small\"]}"));
+        assertThat(r.headers().firstValue("X-Ignored-Columns")).contains("size");
+        assertThat(ok(post("text/csv", "colour,petal\nred,0.5\n")).toString()).as("nothing ignored")
+                .isEqualTo("{\"predictions\":[\"big\"]}");
+        assertThat(post("text/csv", "colour,petal\nred,0.5\n").headers().firstValue("X-Ignored-Columns")).isEmpty();
+    }
+
+    @Test
+    void aMisspeltColumnOfACsvIsStillRefusedWithTheColumnItProbablyMeans() throws Exception {
+        assertThat(error(post("text/csv", "colour,petl,size\nred,0.5,big\n"), 400))
+                .startsWith("the header lacks the column 'petal' the model needs")
+                .endsWith("its column 'petl' is unknown (did you mean 'petal'?)");
+        assertThat(error(post("application/json", "{\"dataframe_records\": [{\"petl\": 1, \"colour\": \"red\","
+                + " \"size\": \"big\"}]}"), 400)).contains("has unknown feature 'petl' (did you mean 'petal'?)");
+    }
+
+    @Test
+    void aSeriesModelTakesTheRowsOfItsTrainingFileAndForecastsFromTheLastWindow() throws Exception {
+        InputSchema series = InputSchema.shape(2, 1).withSeries(new SeriesLayout(List.of("value"), List.of("date")));
+        Predictor lastValue = new Predictor() {
+            @Override
+            public InputSchema schema() {
+                return series;
+            }
+
+            @Override
+            public List<Prediction> predict(float[][] rows) {
+                return java.util.Arrays.stream(rows).map(r -> new Prediction((double) r[1], Map.of())).toList();
+            }
+        };
+        server.close();
+        server = new PredictionServer(new FixedResolver("sine", lastValue), PredictionServer.Options.defaults())
+                .start("127.0.0.1", 0);
+
+        assertThat(ok(post("text/csv", "date,value\n2020-01-01,1\n2020-01-02,2\n2020-01-03,3\n")))
+                .isEqualTo(JSON.readTree("{\"predictions\": [3.0]}"));
     }
 
     @Test

@@ -184,7 +184,10 @@ class PredictionServerTest {
         HttpResponse<String> missing = post("[{\"age\": 0.5}]");
         assertThat(missing.statusCode()).isEqualTo(400);
         assertThat(missing.body()).contains("missing feature 'income'");
-        assertThat(post("[{\"age\": 1, \"income\": 1, \"zip\": 2}]").body()).contains("unknown feature 'zip'");
+        HttpResponse<String> extra = post("[{\"age\": 1, \"income\": 1, \"zip\": 2}]");
+        assertThat(extra.statusCode()).as("a column the model does not take is ignored").isEqualTo(200);
+        assertThat(extra.headers().firstValue("X-Ignored-Columns")).contains("zip");
+        assertThat(post("[{\"age\": 1, \"inome\": 1}]").body()).contains("unknown feature 'inome' (did you mean 'income'?)");
     }
 
     @Test

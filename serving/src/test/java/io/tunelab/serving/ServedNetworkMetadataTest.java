@@ -106,6 +106,8 @@ class ServedNetworkMetadataTest {
             assertThat(metadata.at("/outputs/type").asText()).isEqualTo("double");
             assertThat(metadata.at("/outputs/shape").toString()).isEqualTo("[2]");
             assertThat(metadata.at("/inputs/range").isMissingNode()).as("a standardised series has no fixed range").isTrue();
+            assertThat(metadata.at("/inputs/series").toString()).as("the training file's layout, for its rows as input")
+                    .isEqualTo("{\"columns\":[\"temp\"],\"dropped\":[],\"n_steps\":4}");
         }
     }
 

@@ -33,9 +33,13 @@ import picocli.CommandLine.Model.CommandSpec;
 /**
  * {@code tunelab predict MODEL@ALIAS --input x.csv [--output y.csv]}: batch predictions of a CSV file without a server,
  * as MLflow's {@code mlflow models predict -i x.csv}. The input is read as {@code POST /invocations} reads a CSV body
- * ({@link CsvInstances}; a column of the model's target, as in a test file, is carried over but not fed to the model);
+ * ({@link CsvInstances}; columns the model does not take, such as a test file's target, are carried over but not fed
+ * to the model);
  * the output is the input's rows with a {@code prediction} column and, for a classifier that gives them, one
- * {@code probability_CLASS} column per class. A bad cell stops it with an error naming its line and column.
+ * {@code probability_CLASS} column per class. A series model also takes the rows of its training file's layout (one row
+ * per time step, the dropped columns ignored): the output is then the row each forecast follows, the last of the input
+ * by default, or with {@code --windows all} each row ending a window of {@code n_steps} rows. A bad cell stops it with
+ * an error naming its line and column.
  */
 @Command(name = "predict", mixinStandardHelpOptions = true,
         description = "Predict every row of a CSV file with a model version (no server needed).")
@@ -55,6 +59,11 @@ public final class PredictCommand implements Callable<Integer> {
     @Option(names = {"--output", "-o"}, paramLabel = "FILE", description = "Where to write the CSV (default: stdout).")
     Path output;
 
+    @Option(names = "--windows", paramLabel = "last|all", defaultValue = "last",
+            description = "For a series model given rows in its training file's layout: forecast from the last n_steps"
+                    + " rows (default), or from every window of n_steps rows.")
+    String windows;
+
     @Mixin
     StorageUrlOption storage;
 
@@ -70,6 +79,9 @@ public final class PredictCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         String named = version == null ? target : target + "@" + version;
+        if (!windows.equals("last") && !windows.equals("all")) {
+            throw new CliException("--windows must be last or all, got '" + windows + "'");
+        }
         if (!Files.isRegularFile(input)) {
             throw new CliException("--input: no such file " + input);
         }
@@ -105,10 +117,19 @@ public final class PredictCommand implements Callable<Integer> {
     private TextTable predict(Predictor model, CsvInstances csv) {
         OutputSchema out = model.output();
         float[][] rows;
+        List<Integer> predicted;
         try {
-            rows = csv.rows(model.schema(), out.target() == null ? Set.of() : Set.of(out.target()));
+            boolean all = windows.equals("all");
+            rows = csv.rows(model.schema(), out.target() == null ? Set.of() : Set.of(out.target()), all);
+            predicted = csv.predictedRows(model.schema(), all);
         } catch (BadInputException e) {
             throw new CliException("--input " + input + ": " + e.getMessage());
+        }
+        if (csv.isSeries(model.schema()) && windows.equals("last")) {
+            PrintWriter err = spec.commandLine().getErr();
+            err.println("Forecast from the last " + model.schema().steps() + " rows of " + input + " (the model's window,"
+                    + " n_steps); --windows all forecasts from every window.");
+            err.flush();
         }
         List<Prediction> predictions = model.predict(rows);
         TreeSet<String> classes = new TreeSet<>();
@@ -118,7 +139,7 @@ public final class PredictCommand implements Callable<Integer> {
         classes.forEach(c -> header.add("probability_" + c));
         List<List<Object>> cells = new ArrayList<>();
         for (int r = 0; r < predictions.size(); r++) {
-            List<Object> row = new ArrayList<>(Arrays.asList((Object[]) csv.records().get(r)));
+            List<Object> row = new ArrayList<>(Arrays.asList((Object[]) csv.records().get(predicted.get(r))));
             Prediction p = predictions.get(r);
             row.add(p.output());
             for (String c : classes) {

@@ -390,11 +390,10 @@ public final class StudyRunner {
             out.flush();
             return study;
         }
-        int started = study.trials(EnumSet.complementOf(EnumSet.of(TrialState.WAITING))).size();
-        out.println((started == 0 ? "Running study '" : "Resuming study '") + spec.study() + "' ("
-                + (started == 0 ? "" : started + " trials so far, ")
-                + (budget > 0 ? "budget " + budget + " trials" : "until the deadline") + ") on " + slots.slots());
-        if (started > 0) {
+        BudgetStanding standing = BudgetStanding.of(study);
+        out.println((standing.started() == 0 ? "Running study '" : "Resuming study '") + spec.study() + "' ("
+                + standing.describe(budget) + ") on " + slots.slots());
+        if (standing.started() > 0) {
             spaceChange().ifPresent(out::println);
         }
         out.flush();

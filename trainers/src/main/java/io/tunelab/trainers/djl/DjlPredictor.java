@@ -11,6 +11,7 @@ import io.tunelab.trainers.predict.InputSchema;
 import io.tunelab.trainers.predict.OutputSchema;
 import io.tunelab.trainers.predict.Prediction;
 import io.tunelab.trainers.predict.Predictor;
+import io.tunelab.trainers.predict.SeriesLayout;
 import io.tunelab.trainers.sources.DataCard;
 import io.tunelab.trainers.sources.Scaling;
 import io.tunelab.trainers.tabular.Task;
@@ -46,7 +47,7 @@ public final class DjlPredictor implements Predictor {
         this.schema = card.encoder() != null ? card.encoder().inputSchema()
                 : card.input() == DataCard.Input.IMAGE && shape.size() == 3
                 ? InputSchema.image(shape.get(0), shape.get(1), shape.get(2)).withRange(card.range())
-                : new InputSchema(shape, List.of()).withRange(card.range());
+                : new InputSchema(shape, List.of()).withRange(card.range()).withSeries(seriesOf(card, shape));
         if (card.task() == Task.CLASSIFICATION && card.classes().size() != loaded.architecture().outputs()) {
             throw new TrainersException("the model has " + loaded.architecture().outputs() + " outputs but "
                     + card.classes().size() + " class names were given");
@@ -70,6 +71,12 @@ public final class DjlPredictor implements Predictor {
         } catch (IOException e) {
             throw new TrainersException("cannot load the model " + params + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The card's series layout when it fits the architecture's window of {@code [n_steps, columns]}, else null. */
+    private static SeriesLayout seriesOf(DataCard card, List<Integer> shape) {
+        SeriesLayout s = card.series();
+        return s != null && shape.size() == 2 && shape.get(1) == s.columns().size() ? s : null;
     }
 
     private static String modelName(Path params) {

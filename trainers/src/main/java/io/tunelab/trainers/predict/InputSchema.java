@@ -17,9 +17,12 @@ import java.util.List;
  *                     name
  * @param range        the fixed range of every input number in training ({@link InputRange}, e.g. pixels in [0, 1]),
  *                     or null when the inputs have none (CSV features, series, models saved without one)
+ * @param series       for a model of series windows of shape {@code [n_steps, columns]}, the training file's layout
+ *                     of a step ({@link SeriesLayout}, one column name per column of the shape); null for other models
+ *                     and for series models saved before it was recorded
  */
 public record InputSchema(List<Integer> shape, List<String> featureNames, boolean image, List<Column> columns,
-                          InputRange range) {
+                          InputRange range, SeriesLayout series) {
 
     /**
      * A raw input column of a model of named features.
@@ -45,6 +48,12 @@ public record InputSchema(List<Integer> shape, List<String> featureNames, boolea
     /** A schema without an input range. */
     public InputSchema(List<Integer> shape, List<String> featureNames, boolean image, List<Column> columns) {
         this(shape, featureNames, image, columns, null);
+    }
+
+    /** A schema that is not of series windows with a known layout. */
+    public InputSchema(List<Integer> shape, List<String> featureNames, boolean image, List<Column> columns,
+                       InputRange range) {
+        this(shape, featureNames, image, columns, range, null);
     }
 
     /** A schema of plain arrays or named numeric features, not images. */
@@ -75,6 +84,10 @@ public record InputSchema(List<Integer> shape, List<String> featureNames, boolea
                 throw new IllegalArgumentException("shape dimensions must be positive, got " + shape);
             }
         }
+        if (series != null && (shape.size() != 2 || shape.get(1) != series.columns().size())) {
+            throw new IllegalArgumentException("a series layout of the columns " + series.columns() + " needs shape [n_steps, "
+                    + series.columns().size() + "], got " + shape);
+        }
         if (image && (shape.size() != 3 || (shape.get(0) != 1 && shape.get(0) != 3))) {
             throw new IllegalArgumentException("an image schema has shape [channels (1 or 3), height, width], got " + shape);
         }
@@ -102,7 +115,17 @@ public record InputSchema(List<Integer> shape, List<String> featureNames, boolea
 
     /** The same schema, its inputs in {@code r} (null: no range). */
     public InputSchema withRange(InputRange r) {
-        return new InputSchema(shape, featureNames, image, columns, r);
+        return new InputSchema(shape, featureNames, image, columns, r, series);
+    }
+
+    /** The same schema of series windows laid out as {@code s} in the training file (null: not known). */
+    public InputSchema withSeries(SeriesLayout s) {
+        return new InputSchema(shape, featureNames, image, columns, range, s);
+    }
+
+    /** The number of time steps in a window of a series model ({@link #series()} not null). */
+    public int steps() {
+        return shape.get(0);
     }
 
     public boolean isNamed() {

@@ -9,7 +9,8 @@ import java.util.Map;
  * A model's inputs and outputs as MLflow's model signature names them, for {@code GET /metadata} and the
  * {@link ModelFormat} logged with a model: a column's {@code type} is {@code double} or {@code string}, a categorical
  * column lists its {@code levels}; a model of arrays gives its {@code shape} and, when its inputs have a fixed one,
- * their {@code range}; the output gives its {@code name}, {@code type}, a classifier's {@code classes} and the
+ * their {@code range}, and a series model the {@code series} layout of a step in its training file ({@code columns},
+ * {@code dropped} and {@code n_steps}); the output gives its {@code name}, {@code type}, a classifier's {@code classes} and the
  * {@code shape} of a forecast of several steps. Stateless; the maps returned are new and mutable.
  */
 public final class Signature {
@@ -45,6 +46,11 @@ public final class Signature {
             inputs.put("shape", in.shape());
             if (in.range() != null) {
                 inputs.put("range", List.of(in.range().min(), in.range().max()));
+            }
+            if (in.series() != null) {
+                Map<String, Object> series = new LinkedHashMap<>(in.series().toMap());
+                series.put("n_steps", in.steps());
+                inputs.put("series", series);
             }
         }
         return inputs;

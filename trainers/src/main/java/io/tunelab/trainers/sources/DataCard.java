@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import io.tunelab.trainers.TrainersException;
 import io.tunelab.trainers.data.DenseDataset;
 import io.tunelab.trainers.predict.InputRange;
+import io.tunelab.trainers.predict.SeriesLayout;
 import io.tunelab.trainers.tabular.EncoderJson;
 import io.tunelab.trainers.tabular.FeatureEncoder;
 import io.tunelab.trainers.tabular.Task;
@@ -37,9 +38,11 @@ import java.util.stream.IntStream;
  * @param range   the fixed range of every input number ({@link InputRange#PIXELS} for images scaled by 1/255), which a
  *                served model refuses values outside; null for inputs without one (CSV features and series are
  *                standardised: new rows may exceed the training rows' extremes) and for older cards
+ * @param series  for a series read from a CSV file, the file's layout of a step ({@link SeriesLayout}), so that a
+ *                served model takes rows in that layout; null for other inputs and for older cards
  */
 public record DataCard(Task task, List<String> classes, Input input, FeatureEncoder encoder, Scaling scaling,
-                       String target, InputRange range) {
+                       String target, InputRange range, SeriesLayout series) {
     /** The format tag written into every file. */
     public static final String FORMAT = "tunelab-data-card/1";
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -86,22 +89,27 @@ public record DataCard(Task task, List<String> classes, Input input, FeatureEnco
 
     /** A card that names no target and no input range. */
     public DataCard(Task task, List<String> classes, Input input, FeatureEncoder encoder, Scaling scaling) {
-        this(task, classes, input, encoder, scaling, encoder == null ? null : encoder.targetName(), null);
+        this(task, classes, input, encoder, scaling, encoder == null ? null : encoder.targetName(), null, null);
+    }
+
+    /** The same card of series windows, laid out as {@code s} in the training file. */
+    public DataCard withSeries(SeriesLayout s) {
+        return new DataCard(task, classes, input, encoder, scaling, target, range, s);
     }
 
     /** The same card, its inputs and targets standardised by {@code s}. */
     public DataCard withScaling(Scaling s) {
-        return new DataCard(task, classes, input, encoder, s, target, range);
+        return new DataCard(task, classes, input, encoder, s, target, range, series);
     }
 
     /** The same card, naming what the model predicts. */
     public DataCard withTarget(String name) {
-        return new DataCard(task, classes, input, encoder, scaling, name, range);
+        return new DataCard(task, classes, input, encoder, scaling, name, range, series);
     }
 
     /** The same card, its inputs in the fixed range {@code r}. */
     public DataCard withRange(InputRange r) {
-        return new DataCard(task, classes, input, encoder, scaling, target, r);
+        return new DataCard(task, classes, input, encoder, scaling, target, r, series);
     }
 
     /** Whether the model forecasts: a regressor of series windows. */
@@ -142,7 +150,7 @@ public record DataCard(Task task, List<String> classes, Input input, FeatureEnco
 
     /** The same card with another form of input (not named features). */
     public DataCard withInput(Input in) {
-        return new DataCard(task, classes, in, null, scaling, target, range);
+        return new DataCard(task, classes, in, null, scaling, target, range, in == Input.SERIES ? series : null);
     }
 
     /** A JSON-compatible description that {@link #fromMap} reads back. */
@@ -164,6 +172,9 @@ public record DataCard(Task task, List<String> classes, Input input, FeatureEnco
         if (range != null) {
             out.put("range", range.toMap());
         }
+        if (series != null) {
+            out.put("series", series.toMap());
+        }
         return out;
     }
 
@@ -180,10 +191,12 @@ public record DataCard(Task task, List<String> classes, Input input, FeatureEnco
             Object encoder = map.get("encoder");
             Object scaling = map.get("scaling");
             Object range = map.get("range");
+            Object series = map.get("series");
             FeatureEncoder features = encoder == null ? null : EncoderJson.fromMap((Map<?, ?>) encoder, source);
             Object target = map.containsKey("target") ? map.get("target") : features == null ? null : features.targetName();
             return new DataCard(task, classes, input, features, scaling == null ? null : Scaling.fromMap((Map<?, ?>) scaling, source),
-                    target == null ? null : String.valueOf(target), range == null ? null : InputRange.fromMap((Map<?, ?>) range));
+                    target == null ? null : String.valueOf(target), range == null ? null : InputRange.fromMap((Map<?, ?>) range),
+                    series == null ? null : SeriesLayout.fromMap((Map<?, ?>) series));
         } catch (IllegalArgumentException | ClassCastException | NullPointerException e) {
             throw new TrainersException(source + " holds an invalid data card: " + e.getMessage(), e);
         }

@@ -3,6 +3,7 @@ package io.tunelab.trainers.sources;
 import io.tunelab.trainers.TrainersException;
 import io.tunelab.trainers.data.DatasetSplits;
 import io.tunelab.trainers.data.DenseDataset;
+import io.tunelab.trainers.predict.SeriesLayout;
 import io.tunelab.trainers.tabular.CsvOptions;
 import io.tunelab.trainers.tabular.CsvTables;
 import io.tunelab.trainers.tabular.Table;
@@ -71,7 +72,8 @@ public final class SeriesDatasets {
         return new TrainingData(new DatasetSplits(windows(name, "training", values, columns, 0, train, nSteps, horizon),
                 windows(name, "validation", values, columns, train, train + valid, nSteps, horizon),
                 windows(name, "test", values, columns, train + valid, rows, nSteps, horizon)),
-                DataCard.regression(DataCard.Input.SERIES).withScaling(scaling).withTarget(target));
+                DataCard.regression(DataCard.Input.SERIES).withScaling(scaling).withTarget(target)
+                        .withSeries(new SeriesLayout(columnsOfAStep(target, table.columnNames()), dropped)));
     }
 
     /**
@@ -179,6 +181,12 @@ public final class SeriesDatasets {
             }
         }
         return DenseDataset.regression(x, new int[] {nSteps, columns}, y, horizon);
+    }
+
+    private static List<String> columnsOfAStep(String target, List<String> others) {
+        List<String> columns = new java.util.ArrayList<>(List.of(target));
+        columns.addAll(others);
+        return columns;
     }
 
     private static void checkWindow(int nSteps, int horizon) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.tunelab.trainers.TrainersException;
 import io.tunelab.trainers.data.DatasetSplits;
+import io.tunelab.trainers.predict.SeriesLayout;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,6 +59,10 @@ class SeriesDatasetsTest {
         assertThat(read.scaling()).as("the card's JSON keeps the scaling").isEqualTo(scaling);
         assertThat(DataCard.fromMap(DataCard.regression(DataCard.Input.SERIES).toMap(), "old").scaling())
                 .as("a card written without scaling reads back without").isNull();
+        assertThat(DataCard.fromMap(DataCard.regression(DataCard.Input.SERIES).toMap(), "old").series())
+                .as("a card written before the layout was recorded reads back without").isNull();
+        assertThat(series.card().series().columns()).as("target first, then the other columns in file order")
+                .containsExactly("y", "z");
     }
 
     @Test
@@ -149,6 +154,9 @@ class SeriesDatasetsTest {
         TrainingData series = SeriesDatasets.csv(file, "value", List.of("date"), 3, 1, 0.2, 0.2);
 
         assertThat(series.splits().train().size()).isPositive();
+        assertThat(series.card().series()).as("the card says how a step is laid out in the file, for predict")
+                .isEqualTo(new SeriesLayout(List.of("value"), List.of("date")));
+        assertThat(DataCard.fromMap(series.card().toMap(), "card").series()).isEqualTo(series.card().series());
         assertThatThrownBy(() -> SeriesDatasets.csv(file, "value", 3, 1, 0.2, 0.2))
                 .isInstanceOf(TrainersException.class).hasMessageContaining("'2020-01-10' is not a number")
                 .hasMessageContaining("or leave the column out of the series (data.drop: [date])")
