@@ -53,11 +53,11 @@ TL.ParallelChart = function (div, options) {
   let drag = null; // the interval being drawn, moved or resized
   const waiting = [];
 
-  /** Round steps of 1, 2 or 5 times a power of ten within [lo, hi], about n of them. */
-  function ticks(lo, hi, n) {
+  /** Round steps of 1, 2 or 5 times a power of ten within [lo, hi], about n of them; whole numbers only when whole. */
+  function ticks(lo, hi, n, whole) {
     if (!(hi > lo)) return [lo];
     const raw = (hi - lo) / n, p = Math.pow(10, Math.floor(Math.log10(raw))), f = raw / p;
-    const step = (f <= 1 ? 1 : f <= 2 ? 2 : f <= 5 ? 5 : 10) * p, out = [];
+    const step = Math.max(whole ? 1 : 0, (f <= 1 ? 1 : f <= 2 ? 2 : f <= 5 ? 5 : 10) * p), out = [];
     // each tick a multiple of the step, rounded to the step's decimals (no 0.6000000000000001)
     const digits = Math.max(0, -Math.floor(Math.log10(step)) + 1);
     for (let q = Math.ceil(lo / step - 1e-9); q * step <= hi + step * 1e-9; q++) out.push(Number((q * step).toFixed(Math.min(20, digits))));
@@ -88,7 +88,12 @@ TL.ParallelChart = function (div, options) {
     if (log && b - a >= 1) {
       marks = [];
       for (let e = Math.ceil(a - 1e-9); e <= b + 1e-9; e++) marks.push(Math.pow(10, e));
-    } else marks = ticks(g(a), g(b), 5);
+    } else {
+      // an axis whose values and ends are whole numbers (an integer parameter) gets whole ticks: no 1.5 layers
+      let whole = Number.isInteger(lo) && Number.isInteger(hi);
+      for (let i = 0; whole && i < column.length; i++) whole = Number.isNaN(column[i]) || Number.isInteger(column[i]);
+      marks = ticks(g(a), g(b), 5, whole && !log);
+    }
     return {pos: v => (f(v) - a) / (b - a), value: t => clamp(g(a + t * (b - a))), ticks: marks.map(v => [v, TL.fmt(v)])};
   }
 

@@ -687,6 +687,8 @@ class DashboardPagesBrowserIT {
                     .contains("param:n_units_l2 log", "param:learning_rate log", "objective value");
             assertThat(strings(parallel("axes().find(a => a.id === 'param:n_units_l2').labels")))
                     .as("the axis no line has a value on spans [0, 1]").contains("0", "1");
+            assertThat(strings(parallel("axes().find(a => a.id === 'param:n_hidden').labels")))
+                    .as("an integer parameter's axis has whole ticks").isNotEmpty().allMatch(l -> l.matches("\\d+"));
             assertThat(parallel("count('lines')")).isEqualTo((long) complete.size());
             assertThat(browser.consoleLog().lines().filter(l -> !l.contains("/favicon.ico"))).as("no script error")
                     .noneMatch(l -> l.startsWith("SEVERE"));
