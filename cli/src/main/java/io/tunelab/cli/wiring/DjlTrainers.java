@@ -304,7 +304,17 @@ public final class DjlTrainers implements TrainerFactory {
      * trainers' {@code rmse}, {@code mae} and {@code r2} are the validation ones.
      */
     static Monitor monitor(StudySpec spec, Task task) {
-        return monitor("metric", spec.metrics().get(0), task);
+        try {
+            return monitor("metric", spec.metrics().get(0), task);
+        } catch (CliException e) {
+            // a CSV's task is classification unless given: a regression metric there usually means data.task was left out
+            boolean csvByDefault = spec.data().dataset().equals("csv") && !spec.data().options().containsKey("task");
+            if (task == Task.CLASSIFICATION && csvByDefault && e.getMessage().contains("does not fit")) {
+                throw new CliException(e.getMessage() + ", or set data.task: regression if the target is a quantity to"
+                        + " predict (data.task is classification unless given)");
+            }
+            throw e;
+        }
     }
 
     /**

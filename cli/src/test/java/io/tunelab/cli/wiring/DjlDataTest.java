@@ -161,11 +161,23 @@ class DjlDataTest {
     }
 
     @Test
+    void aRegressionMetricOnACsvWithoutATaskNamesDataTaskAsTheFix() throws IOException {
+        Path csv = TestCsv.regression(dir, 100);
+        StudySpec spec = spec("djl-mlp", "rmse", "{dataset: csv, path: %s, target: y}".formatted(csv),
+                "n_neurons: {choice: [4]}");
+
+        assertThatThrownBy(() -> new DjlTrainers().configuration(spec)).isInstanceOf(CliException.class)
+                .hasMessageContaining("metric: 'rmse' does not fit classification data")
+                .hasMessageContaining("or set data.task: regression if the target is a quantity to predict");
+    }
+
+    @Test
     void aRegressionMetricOnClassificationDataIsRefused() {
         StudySpec spec = spec("djl-mlp", "rmse", "{dataset: idx, images: a, labels: b}", "n_neurons: {int: [8, 16]}");
 
         assertThatThrownBy(() -> new DjlTrainers().configuration(spec)).isInstanceOf(CliException.class)
-                .hasMessageContaining("metric: 'rmse' does not fit classification data");
+                .hasMessageContaining("metric: 'rmse' does not fit classification data")
+                .hasMessageNotContaining("data.task");
     }
 
     @Test
