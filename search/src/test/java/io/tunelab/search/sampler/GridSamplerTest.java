@@ -131,15 +131,6 @@ class GridSamplerTest {
     }
 
     @Test
-    void enumeratesSteppedFloatsSteppedIntsAndLogInts() {
-        assertThat(GridSampler.valuesOf("f", FloatDistribution.stepped(0, 1, 0.25)))
-                .containsExactly(0.0, 0.25, 0.5, 0.75, 1.0);
-        assertThat(GridSampler.valuesOf("i", IntDistribution.stepped(0, 10, 5))).containsExactly(0, 5, 10);
-        assertThat(GridSampler.valuesOf("l", IntDistribution.logUniform(1, 4))).containsExactly(1, 2, 3, 4);
-        assertThat(GridSampler.valuesOf("s", FloatDistribution.uniform(2, 2))).containsExactly(2.0);
-    }
-
-    @Test
     void isExhaustedOnceEveryPointHasStarted() {
         Study study = study("grid-ask", new GridSampler(space()));
         for (int i = 0; i < 5; i++) {
