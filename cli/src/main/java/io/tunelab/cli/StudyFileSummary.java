@@ -32,7 +32,7 @@ final class StudyFileSummary {
         List<List<Object>> rows = List.of(
                 List.of("objective", String.join(", ", objectives) + (spec.constraints().isEmpty() ? ""
                         : " subject to " + spec.constraints().stream().map(Object::toString).collect(Collectors.joining(", ")))),
-                List.of("sampler", sampler(spec.sampler())),
+                List.of("sampler", sampler(spec.sampler(), spec.parallel().workers())),
                 List.of("pruner", spec.pruner().type() + parenthesised(spec.pruner().options())),
                 List.of("budget", budget(spec.budget())),
                 List.of("parallel", parallel(spec.parallel())),
@@ -43,9 +43,9 @@ final class StudyFileSummary {
     }
 
     /** The sampler's type, seed and options, and the two settings that change how it works: determinism, warm start. */
-    private static String sampler(SamplerSpec sampler) {
+    private static String sampler(SamplerSpec sampler, int workers) {
         return sampler.type() + " (seed " + sampler.seed() + options(sampler.options())
-                + (sampler.deterministic() ? ", deterministic" : "")
+                + (sampler.deterministicWith(workers) ? ", deterministic" : "")
                 + (sampler.warmStart() == null ? "" : ", warm start from '" + sampler.warmStart().study() + "' (weight "
                 + sampler.warmStart().weight() + ")") + ")";
     }

@@ -54,7 +54,7 @@ final class SearchSections {
         Object seed = options.remove("seed");
         Object deterministic = options.remove("deterministic");
         return new SamplerSpec(s.type(), seed == null ? 0 : ((Number) seed).longValue(), options, warm,
-                Boolean.TRUE.equals(deterministic));
+                (Boolean) deterministic);
     }
 
     /** {@code warm_start: {study: NAME, weight: W}}; null after a problem. */

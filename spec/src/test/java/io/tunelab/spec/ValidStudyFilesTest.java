@@ -127,7 +127,17 @@ class ValidStudyFilesTest {
         StudySpec spec = parser.parse(SpecFiles.MINIMAL + "sampler: {type: tpe, seed: 3, deterministic: true}\n", "d.yaml");
 
         assertThat(spec.sampler()).isEqualTo(new SamplerSpec("tpe", 3, Map.of(), null, true));
-        assertThat(parser.parse(SpecFiles.MINIMAL, "m.yaml").sampler().deterministic()).isFalse();
+        assertThat(parser.parse(SpecFiles.MINIMAL + "sampler: {type: tpe, deterministic: false}\n", "f.yaml").sampler()
+                .deterministicWith(4)).isFalse();
+    }
+
+    @Test
+    void aFileThatDoesNotSayIsDeterministicOnSeveralWorkersOnlyAsASeededStudyBuilderIs() {
+        SamplerSpec sampler = parser.parse(SpecFiles.MINIMAL, "m.yaml").sampler();
+
+        assertThat(sampler.deterministic()).isNull();
+        assertThat(sampler.deterministicWith(1)).isFalse();
+        assertThat(sampler.deterministicWith(2)).isTrue();
     }
 
     @Test
@@ -167,8 +177,8 @@ class ValidStudyFilesTest {
         StudySpec cma = parser.parse(SpecFiles.adding("sampler: {type: cmaes, popsize: 8, warm_start: {study: old}}"),
                 "cma.yaml");
 
-        assertThat(spec.sampler()).isEqualTo(new SamplerSpec("auto", 3, Map.of(), new WarmStartSpec("old", 0.5), false));
-        assertThat(cma.sampler()).isEqualTo(new SamplerSpec("cmaes", 0, Map.of("popsize", 8), new WarmStartSpec("old", 1), false));
+        assertThat(spec.sampler()).isEqualTo(new SamplerSpec("auto", 3, Map.of(), new WarmStartSpec("old", 0.5), null));
+        assertThat(cma.sampler()).isEqualTo(new SamplerSpec("cmaes", 0, Map.of("popsize", 8), new WarmStartSpec("old", 1), null));
     }
 
     @Test

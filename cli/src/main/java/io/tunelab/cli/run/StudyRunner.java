@@ -202,7 +202,7 @@ public final class StudyRunner {
                 .storage(storage)
                 .directions(spec.directions().toArray(Direction[]::new))
                 .seed(spec.sampler().seed())
-                .deterministicWindow(spec.sampler().deterministic()
+                .deterministicWindow(spec.sampler().deterministicWith(spec.parallel().workers())
                         ? Math.max(StudyBuilder.DEFAULT_DETERMINISTIC_WINDOW, spec.parallel().workers()) : 0)
                 .sampler(SearchComponents.sampler(spec.sampler(), spec.space(), configuration().searchSpace(), parallel))
                 .pruner(SearchComponents.pruner(spec.pruner(), trainer(spec, trainers).firstStep()));
