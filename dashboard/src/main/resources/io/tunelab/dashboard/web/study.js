@@ -71,7 +71,8 @@
     const [history, sample] = await Promise.all([early.history || TL.HistoryChart.load('/api/studies/' + id + '/history.bin?objective=' + k),
       early.sample || api('/api/studies/' + id + '/sample?objective=' + k + '&lines=' + S.lines + brushQuery())]);
     early.history = early.sample = null;
-    S.cursor = S.cursor ? S.cursor : Math.min(history.cursor, sample.cursor);
+    // the earliest cursor of the first data: the stream reports every change after any of it (the study's attributes too)
+    S.cursor = S.cursor ? S.cursor : Math.min(history.cursor, sample.cursor, study.cursor);
     S.history = history; useSample(sample);
   }
   /**
