@@ -46,7 +46,7 @@ final class StudyRoutes {
 
     void register(Javalin app) {
         app.get("/api/studies", this::studies);
-        app.get("/api/studies/{id}", ctx -> ctx.json(study(data.study(Requests.pathLong(ctx, "id")))));
+        app.get("/api/studies/{id}", this::study);
         app.get("/api/studies/{id}/trials", ctx -> trials(ctx, ROWS));
         app.get("/api/studies/{id}/columns", ctx -> trials(ctx, COLUMNS));
         app.get("/api/studies/{id}/changes", this::changes);
@@ -60,6 +60,17 @@ final class StudyRoutes {
         Map<String, Object> out = Json.shared().convertValue(summary, new TypeReference<LinkedHashMap<String, Object>>() { });
         out.put("objectives", ObjectiveNames.of(summary));
         return out;
+    }
+
+    /**
+     * One study, with the cursor read before it: changes after that cursor ({@code /changes?since=}, the event stream)
+     * include every change of the study made after this read.
+     */
+    private void study(Context ctx) {
+        long cursor = data.cursor();
+        Map<String, Object> out = study(data.study(Requests.pathLong(ctx, "id")));
+        out.put("cursor", cursor);
+        ctx.json(out);
     }
 
     /** Each parameter's distribution (as last seen), for axis types: log, categorical or linear. */

@@ -40,7 +40,11 @@ public interface DashboardData {
      */
     List<StudySummary> studies();
 
-    /** One study's summary, its last activity as {@link #studies} says; NOT_FOUND if there is none. */
+    /**
+     * One study's summary, its last activity as {@link #studies} says; NOT_FOUND if there is none. A reader that took
+     * {@link #cursor} before this call is told by {@link #changes} of every later change of the study's attributes, even
+     * when it first asks for changes long after.
+     */
     StudySummary study(long studyId);
 
     /**

@@ -27,7 +27,9 @@ import java.util.function.LongFunction;
  *       order; a series is reported again only when its point count moved.</li>
  * </ol>
  * A study's attributes (its user attributes among them) are written without moving its counter either: each
- * {@link #since} reads the study's attributes and stamps them when they differ from the last ones it read.
+ * {@link #since} and each {@link #watch} reads the study's attributes and stamps them when they differ from the last
+ * ones read. A page reads the cursor, then the study (which watches it), so the baseline its stream is compared with
+ * is no later than what the page shows: a change made before the stream's first request is a change after its cursor.
  * Each thing that changed is stamped with the next number of this feed's own sequence; a cursor is such
  * a number. The sequence starts at a base taken from the wall clock at construction, so a cursor kept
  * by a browser from an earlier dashboard process is almost always outside this feed's range and gets
@@ -131,6 +133,32 @@ final class TrackerChangeFeed {
         return rowsRead;
     }
 
+    /**
+     * Reads the study's attributes now and stamps them if they differ from the last ones read: a reader that took the
+     * cursor before this call is told of any later change by {@link #since}, even when its first call comes later.
+     *
+     * @throws RuntimeException NOT_FOUND for an unknown study (see the constructor), or the last refresh's failure
+     */
+    void watch(long studyId) {
+        Map<String, Object> attrs = studyAttrs.apply(studyId);
+        synchronized (this) {
+            cursor();
+            // a study created after the last refresh is new to the next one too: it finds every trial changed
+            noteAttrs(studies.computeIfAbsent(studyId, id -> new StudyFeed(0)), attrs);
+        }
+    }
+
+    /** Takes {@code attrs} as the study's latest attributes; returns the cursor, moved on when they differ from the last read. */
+    private long noteAttrs(StudyFeed feed, Map<String, Object> attrs) {
+        if (!attrs.equals(feed.attrs)) {
+            if (feed.attrs != null) {
+                feed.attrsStamp = ++seq;
+            }
+            feed.attrs = attrs;
+        }
+        return seq;
+    }
+
     /** Changes of one study after {@code cursor}; the changed trials' snapshots and the study's attributes are read now. */
     Changes since(long studyId, long cursor) {
         long current;
@@ -149,13 +177,7 @@ final class TrackerChangeFeed {
             if (feed == null) {
                 return new Changes(current, false, List.of(), List.of());
             }
-            if (!attrs.equals(feed.attrs)) {
-                if (feed.attrs != null) {
-                    feed.attrsStamp = ++seq;
-                    current = seq;
-                }
-                feed.attrs = attrs;
-            }
+            current = noteAttrs(feed, attrs);
             if (cursor < base || cursor > current) {
                 return new Changes(current, true, List.of(), List.of());
             }

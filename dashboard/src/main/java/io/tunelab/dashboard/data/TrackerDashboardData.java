@@ -88,8 +88,10 @@ public final class TrackerDashboardData implements DashboardData {
         return tracker.queries().studies().stream().map(this::withReports).toList();
     }
 
+    /** The change feed watches the study's attributes from this read on (see {@link DashboardData#study}). */
     @Override
     public StudySummary study(long studyId) {
+        feed.watch(studyId);
         return withReports(tracker.queries().study(studyId));
     }
 

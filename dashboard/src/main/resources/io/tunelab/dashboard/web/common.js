@@ -53,6 +53,15 @@ const TL = (() => {
     return s < 60 ? s.toFixed(1) + ' s' : s < 3600 ? (s / 60).toFixed(1) + ' min' : (s / 3600).toFixed(2) + ' h';
   }
   function param(name) { return new URLSearchParams(location.search).get(name); }
+  /**
+   * The address of a dashboard page (path: '/trial.html?id=3') to link or go to from this one: it carries this page's
+   * ?live=0 over (see events), so a page opened without its event stream, for a headless screenshot, leads only to
+   * pages without one. For pages only, not the API (downloads).
+   */
+  function page(path) {
+    if (param('live') !== '0') return path;
+    return path + (path.includes('?') ? '&' : '?') + 'live=0';
+  }
   class ApiError extends Error { constructor(status, body) { super(body.message || ('HTTP ' + status)); this.status = status; this.body = body; } }
   async function api(path, options) {
     const res = await fetch(path, options);
@@ -119,7 +128,7 @@ const TL = (() => {
   function nav(active) {
     const links = [['Studies', '/index.html'], ['Scalars', '/scalars.html'], ['Summaries', '/summaries.html'], ['Models', '/models.html']];
     const header = el('header', {class: 'top'}, el('span', {class: 'brand', text: 'Tunelab'}),
-      links.map(([t, h]) => el('a', {href: h, class: t === active ? 'active' : null, text: t})),
+      links.map(([t, h]) => el('a', {href: page(h), class: t === active ? 'active' : null, text: t})),
       el('span', {class: 'live', id: 'live', text: ''}));
     document.body.prepend(header);
   }
@@ -255,5 +264,5 @@ const TL = (() => {
   }
   /** Marks the page interactive; readyMs is the time since navigation started (read by tests and the benchmark). */
   function ready() { document.body.dataset.readyMs = String(performance.now()); document.body.dataset.ready = '1'; }
-  return {el, esc, num, finite, fmt, fmtTime, fmtDuration, param, api, showError, clearError, nav, live, events, echarts: echartsReady, chart, throttle, oneAtATime, outage, onResume, onReaderOrAfter, stepAxis, hug, stateChip, infeasibleChip, ready, ApiError};
+  return {el, esc, num, finite, fmt, fmtTime, fmtDuration, param, page, api, showError, clearError, nav, live, events, echarts: echartsReady, chart, throttle, oneAtATime, outage, onResume, onReaderOrAfter, stepAxis, hug, stateChip, infeasibleChip, ready, ApiError};
 })();

@@ -9,7 +9,7 @@
     const res = await api('/api/compare?trials=' + encodeURIComponent(ids.join(',')));
     const T = res.trials;
     const differs = new Set(res.differs);
-    const head = el('tr', null, el('th', {text: ''}), T.map(t => el('th', null, el('a', {href: '/trial.html?id=' + t.id, text: t.study.name + ' #' + t.number}))));
+    const head = el('tr', null, el('th', {text: ''}), T.map(t => el('th', null, el('a', {href: TL.page('/trial.html?id=' + t.id), text: t.study.name + ' #' + t.number}))));
     const row = (label, cells, cls) => el('tr', {class: cls}, el('td', {text: label}), cells.map(c => el('td', {class: 'num'}, c instanceof Node ? c : String(c))));
     const rows = [row('state', T.map(t => stateChip(t.state))), row('values', T.map(t => t.values.map(fmt).join(', ')))];
     for (const p of res.params) rows.push(row(p, T.map(t => fmt(t.params[p])), differs.has(p) ? 'diff' : null));

@@ -40,7 +40,7 @@
       const aliases = Object.entries(d.model.aliases).map(([a, v]) => el('span', {class: 'chip', 'data-alias': a, text: a + ' → v' + v}));
       const versions = el('table', {class: 'plain', id: 'versions'}, el('thead', null, el('tr', null, ['version', 'trial', 'value', 'metrics', 'created', 'archived'].map(h => el('th', {text: h})))),
         el('tbody', null, d.versions.map(v => el('tr', null, el('td', {text: 'v' + v.version}),
-          el('td', null, el('a', {href: '/trial.html?id=' + v.trialId, text: v.studyName + ' #' + v.trialNumber})),
+          el('td', null, el('a', {href: TL.page('/trial.html?id=' + v.trialId), text: v.studyName + ' #' + v.trialNumber})),
           el('td', {class: 'num', text: (v.values || []).map(fmt).join(', ')}),
           el('td', {text: Object.entries(v.metrics).map(([k, x]) => k + ' ' + fmt(x)).join(', ')}), el('td', {text: fmtTime(v.created)}), el('td', {text: v.archived ? 'yes' : ''})))));
       const audit = auditTable(d.audit);

@@ -8,25 +8,38 @@
  *
  * As in TensorBoard, a card's chart is drawn only when the card is within NEAR px of the viewport (an
  * IntersectionObserver draws the others as they scroll in): a card out of view keeps its data, and a change to it (new
- * points, smoothing) marks it stale, drawn when it comes into view. A group's heading collapses and expands it; the
- * cards of a collapsed group are not drawn. A zoomed card keeps its zoom window while live points are appended to it;
- * a double click on the chart resets the zoom (and it stays live).
+ * points, smoothing) marks it stale, drawn when it comes into view. A card more than FAR_SCREENS screens away gives up
+ * its chart and its data (a page of many tags and runs holds only those near the viewport): it is fetched again, with
+ * the cards coming back with it, and drawn as it comes near, in the zoom window it had. A group's heading collapses
+ * and expands it; the cards of a collapsed group are not drawn. A zoomed card keeps its zoom window while live points
+ * are appended to it; a double click on the chart resets the zoom (and it stays live).
  */
 (async () => {
   const {el, esc, fmt, finite, api, showError, nav} = TL;
   nav('Scalars');
   const main = document.getElementById('main');
-  const MAX_RUNS = 50, MAX_SERIES = 2000, NEAR = 200;
+  const MAX_RUNS = 50, MAX_SERIES = 2000, NEAR = 200, FAR_SCREENS = 2;
   const S = {runs: [], tags: [], shown: [], chosen: new Set(), data: new Map(), smoothing: 0.6, x: 'step', outliers: true,
     cursor: null, regex: '', collapsed: new Set(), loading: false};
   // tag -> {tag, root, chartDiv, empty, missing, note, log, downloads, range (the step range held at full resolution),
-  // zoom (the x window shown, null: all), stale (its chart is not drawn from the data held)}
+  // zoom (the x window shown, null: all), stale (its chart is not drawn from the data held),
+  // released (far away: no chart, no data held), restoring (its data is being fetched again)}
   const cards = new Map();
-  /** Draws a stale card as it comes within NEAR px of the viewport. */
-  const inView = new IntersectionObserver(entries => entries.forEach(e => {
-    const c = e.isIntersecting && cards.get(e.target.dataset.tag);
-    if (c && c.root === e.target && c.stale && !S.loading) paint(c);
-  }), {rootMargin: NEAR + 'px 0px'});
+  /** Draws a stale card as it comes within NEAR px of the viewport; a released one once its data is back. */
+  const inView = new IntersectionObserver(entries => {
+    const back = [];
+    for (const e of entries) {
+      const c = e.isIntersecting && cards.get(e.target.dataset.tag);
+      if (!c || c.root !== e.target || !c.stale || c.restoring || S.loading) continue;
+      if (c.released) back.push(c); else paint(c);
+    }
+    if (back.length) restore(back);
+  }, {rootMargin: NEAR + 'px 0px'});
+  /** Releases a card as it gets more than FAR_SCREENS screens away from the viewport. */
+  const farAway = new IntersectionObserver(entries => entries.forEach(e => {
+    const c = !e.isIntersecting && cards.get(e.target.dataset.tag);
+    if (c && c.root === e.target) release(c);
+  }), {rootMargin: FAR_SCREENS * 100 + '% 0px'});
   const regex = el('input', {type: 'search', id: 'run-regex', placeholder: 'regex over "study #number"', value: TL.param('regex') || ''});
   const info = el('div', {class: 'muted', id: 'run-info'});
   const list = el('div', {class: 'runs', id: 'runs'});
@@ -80,6 +93,7 @@
     if (shown.join('\n') === S.shown.join('\n') && cards.size === shown.length) return false;
     S.shown = shown;
     inView.disconnect();
+    farAway.disconnect();
     for (const c of cards.values()) { const chart = echarts.getInstanceByDom(c.chartDiv); if (chart) chart.dispose(); }
     cards.clear();
     const groups = new Map();
@@ -87,7 +101,7 @@
     const names = [...groups.keys()].sort((a, b) => (a !== '') - (b !== '') || (a < b ? -1 : a > b ? 1 : 0));
     grid.replaceChildren(...names.map(g => el('section', {class: 'tag-group' + (S.collapsed.has(g) ? ' collapsed' : ''), 'data-group': g},
       g ? groupHeading(g) : null, el('div', {class: 'cards'}, groups.get(g).map(t => card(t).root)))));
-    cards.forEach(c => inView.observe(c.root));
+    cards.forEach(c => { inView.observe(c.root); farAway.observe(c.root); });
     return true;
   }
   /** A group's heading: a click (or Enter) collapses or expands its cards, as TensorBoard's group headers do. */
@@ -109,7 +123,7 @@
     c.root = el('div', {class: 'panel scalar-card', 'data-tag': tag},
       el('div', {class: 'card-head'}, el('strong', {class: 'card-tag', text: tag}),
         el('label', {title: 'logarithmic y-axis'}, c.log, ' log'), c.downloads), c.empty, c.missing, c.note, c.chartDiv);
-    c.log.addEventListener('change', () => paint(c));
+    c.log.addEventListener('change', () => { if (!c.released) paint(c); });
     cards.set(tag, c);
     return c;
   }
@@ -164,13 +178,51 @@
     const r = c.root.getBoundingClientRect();
     return r.height > 0 && r.bottom > -NEAR && r.top < innerHeight + NEAR;
   }
-  /** Whether a chosen run holds a point of the tag. */
-  const hasPoints = tag => [...(S.data.get(tag) || [])].some(([id, s]) => S.chosen.has(id) && s.steps.length);
+  /** Whether the card is more than FAR_SCREENS screens from the viewport (or hidden, in a collapsed group). */
+  function away(c) {
+    const r = c.root.getBoundingClientRect();
+    return r.height === 0 || r.bottom < -FAR_SCREENS * innerHeight || r.top > (1 + FAR_SCREENS) * innerHeight;
+  }
+  /** Whether the card's data is not held: released, or on its way back. */
+  const pending = c => c.released || c.restoring;
+  /** Whether a chosen run holds a point of the tag; of a pending card's tag, whether a chosen run may. */
+  const hasPoints = tag => cards.has(tag) && pending(cards.get(tag)) ? [...S.chosen].some(id => mayHave(byId(id), tag))
+    : [...(S.data.get(tag) || [])].some(([id, s]) => S.chosen.has(id) && s.steps.length);
+  /** The tags whose data is held (the cards not released), of those shown. */
+  const heldTags = () => S.shown.filter(t => !cards.get(t).released);
   /** Draws the card if it is near the viewport, else marks it stale (drawn as it comes near); true when it has a point. */
   function draw(c) {
-    if (near(c)) return paint(c);
+    if (near(c) && !pending(c)) return paint(c);
     c.stale = true;
     return hasPoints(c.tag);
+  }
+  /** Disposes the card's chart and drops its data; its zoom window (and the step range it had loaded) stays. */
+  function release(c) {
+    const chart = echarts.getInstanceByDom(c.chartDiv);
+    if (chart) chart.dispose();
+    c.chartDiv.replaceChildren();
+    S.data.delete(c.tag);
+    Object.assign(c, {released: true, restoring: false, stale: true, zoomWired: false});
+  }
+  /**
+   * Fetches the data of released cards again (those showing every x in one request, a zoomed range at full resolution
+   * for its card alone) and draws those still near the viewport. A card released again meanwhile stays released.
+   */
+  async function restore(back) {
+    back.forEach(c => Object.assign(c, {released: false, restoring: true}));
+    const runsOf = tags => [...S.chosen].filter(id => tags.some(t => mayHave(byId(id), t)));
+    try {
+      const whole = back.filter(c => !c.range).map(c => c.tag);
+      if (whole.length) await fetchSeries(runsOf(whole), whole);
+      for (const c of back.filter(c => c.range)) await fetchSeries(runsOf([c.tag]), [c.tag], c.range);
+      for (const c of back.filter(c => c.restoring)) {
+        c.restoring = false;
+        if (near(c)) paint(c);
+      }
+    } catch (e) {
+      back.filter(c => c.restoring).forEach(release);
+      showError(errors, e);
+    }
   }
   /** The x window shown when the card is zoomed ([from, to] in x values), or null when it shows every x. */
   function zoomOf(chart) {
@@ -234,6 +286,8 @@
   function drawAll() {
     let drawn = false;
     for (const c of cards.values()) drawn = draw(c) || drawn;
+    const back = [...cards.values()].filter(c => c.released && near(c));
+    if (back.length) restore(back);
     empty.textContent = emptyReason(drawn);
   }
   /** Whole series at 1,000 points; a zoomed range at full resolution within 200,000 points over all runs. */
@@ -245,7 +299,8 @@
       for (let j = 0; j < tags.length; j += perRequest) {
         const names = tags.slice(j, j + perRequest).map(t => '&name=' + encodeURIComponent(t)).join('');
         const res = await api('/api/series?maxPoints=' + points + names + '&trials=' + ids.slice(i, i + 50).join(',') + q);
-        for (const s of res.series) held(s.name).set(s.trialId, s);
+        // a card released while its data travelled keeps none
+        for (const s of res.series) if (!(cards.get(s.name) || {}).released) held(s.name).set(s.trialId, s);
       }
     }
   }
@@ -274,12 +329,16 @@
   async function reload() {
     errors.replaceChildren();
     S.data.clear();
-    cards.forEach(c => { c.range = null; c.zoom = null; });
-    const ids = [...S.chosen].filter(id => S.shown.some(t => mayHave(byId(id), t)));
+    cards.forEach(c => {
+      Object.assign(c, {range: null, zoom: null});
+      if (away(c)) release(c); else Object.assign(c, {released: false, restoring: false});
+    });
+    const tags = heldTags();
+    const ids = [...S.chosen].filter(id => tags.some(t => mayHave(byId(id), t)));
     try {
-      if (S.shown.length && ids.length) {
+      if (tags.length && ids.length) {
         S.loading = true; // cards coming into view meanwhile wait for the data: drawAll draws them
-        try { await fetchSeries(ids, S.shown); } finally { S.loading = false; }
+        try { await fetchSeries(ids, tags); } finally { S.loading = false; }
         performance.mark('series-loaded');
       }
       drawAll();
@@ -345,13 +404,14 @@
     // a new tag shown is a new card: load the cards afresh (opened before any run logged a scalar, there was none)
     if (newTag && showTags()) { await reload(); return; }
     // a zoomed card gets its new points too: its zoom window stays (see paint)
-    const live = g => S.shown.includes(g.name) && S.chosen.has(g.trialId) && !added.includes(g.trialId);
+    // a released card gets nothing: it is fetched whole as it comes back
+    const live = g => heldTags().includes(g.name) && S.chosen.has(g.trialId) && !added.includes(g.trialId);
     const growing = res.grown.filter(live);
     // a chosen run that had no point of the tag yet is fetched whole; one that had, only its new points
     const has = g => lastStep(held(g.name).get(g.trialId)) > -Infinity;
     const first = growing.filter(g => !has(g));
     const grown = growing.filter(g => has(g) && g.lastStep > lastStep(held(g.name).get(g.trialId)));
-    if (added.length) await fetchSeries(added, S.shown);
+    if (added.length) await fetchSeries(added, heldTags());
     if (first.length) await fetchSeries([...new Set(first.map(g => g.trialId))], [...new Set(first.map(g => g.name))]);
     if (grown.length) await fetchNewPoints(grown);
     if (added.length || first.length || grown.length) drawAll();

@@ -14,7 +14,7 @@
   function render() {
     const q = search.value.trim().toLowerCase();
     body.replaceChildren(...studies.filter(s => !q || s.name.toLowerCase().includes(q)).map(s => el('tr', null,
-      el('td', null, el('a', {href: '/study.html?id=' + encodeURIComponent(s.id), class: 'study-name', text: s.name})),
+      el('td', null, el('a', {href: TL.page('/study.html?id=' + encodeURIComponent(s.id)), class: 'study-name', text: s.name})),
       el('td', {text: s.directions.map(d => d.toLowerCase()).join(', ')}),
       el('td', null, Object.entries(s.counts).filter(([, n]) => n > 0).map(([st, n]) => el('span', null, stateChip(st), ' ' + n + ' '))),
       el('td', {class: 'num', text: s.directions.length > 1 ? (s.paretoSize + ' on the Pareto front')

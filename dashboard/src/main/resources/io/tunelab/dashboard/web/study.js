@@ -71,7 +71,8 @@
     const [history, sample] = await Promise.all([early.history || TL.HistoryChart.load('/api/studies/' + id + '/history.bin?objective=' + k),
       early.sample || api('/api/studies/' + id + '/sample?objective=' + k + '&lines=' + S.lines + brushQuery())]);
     early.history = early.sample = null;
-    S.cursor = S.cursor ? S.cursor : Math.min(history.cursor, sample.cursor);
+    // the earliest cursor of the first data: the stream reports every change after any of it (the study's attributes too)
+    S.cursor = S.cursor ? S.cursor : Math.min(history.cursor, sample.cursor, study.cursor);
     S.history = history; useSample(sample);
   }
   /**
@@ -104,7 +105,7 @@
     const directions = study.directions.map((d, i) => (study.directions.length > 1 ? study.objectives[i] + ' ' : '') + d.toLowerCase());
     return el('div', {id: 'study-summary', class: 'row'}, el('span', {id: 'study-directions', text: directions.join(', ')}), counts, infeasible, stopped,
       el('span', {text: best}), el('span', {class: 'muted', text: 'sampler ' + (study.sampler || '—') + ' · last activity ' + fmtTime(study.lastActivity)}),
-      el('a', {href: '/trials.html?study=' + study.id, text: 'Trials table'}), el('a', {href: '/scalars.html?regex=' + encodeURIComponent('^' + study.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&') + ' #'), text: 'Scalars'}));
+      el('a', {href: TL.page('/trials.html?study=' + study.id), text: 'Trials table'}), el('a', {href: TL.page('/scalars.html?regex=' + encodeURIComponent('^' + study.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&') + ' #')), text: 'Scalars'}));
   }
 
   /**
@@ -150,7 +151,7 @@
   async function openTrial(number) {
     try {
       const page = await api('/api/studies/' + id + '/trials?after=' + (number - 1) + '&limit=1');
-      if (page.trials.length && page.trials[0].number === number) location.href = '/trial.html?id=' + page.trials[0].id;
+      if (page.trials.length && page.trials[0].number === number) location.href = TL.page('/trial.html?id=' + page.trials[0].id);
     } catch (e) { TL.live('opening trial #' + number + ' failed: ' + e.message); }
   }
   /** Draws the charts of the sample and the history; resolves when the history is drawn (see TL.HistoryChart#draw). */

@@ -20,7 +20,7 @@ TL.TrialTable = function (container, studyId, options) {
   const csv = el('a', {href: '#', id: 'csv-export', text: 'Export CSV'});
   const compare = el('button', {class: 'secondary', id: 'compare-selected', text: 'Compare selected', onclick: () => {
     if (state.selected.size < 2 || state.selected.size > 10) { alert('Select 2 to 10 trials to compare.'); return; }
-    location.href = '/compare.html?trials=' + [...state.selected].join(',');
+    location.href = TL.page('/compare.html?trials=' + [...state.selected].join(','));
   }});
   const error = el('div');
   const head = el('div', {class: 'vt-head'});
@@ -39,7 +39,7 @@ TL.TrialTable = function (container, studyId, options) {
   function columns() {
     const cols = [{key: '', label: '', w: '28px', cell: r => el('input', {type: 'checkbox', checked: state.selected.has(r.id),
       onchange: e => { e.target.checked ? state.selected.add(r.id) : state.selected.delete(r.id); }})},
-      {key: 'number', label: '#', w: '64px', cell: r => el('a', {href: '/trial.html?id=' + r.id, text: '#' + r.number})},
+      {key: 'number', label: '#', w: '64px', cell: r => el('a', {href: TL.page('/trial.html?id=' + r.id), text: '#' + r.number})},
       {key: 'state', label: 'state', w: '200px', cell: r => el('span', null, stateChip(r.state), infeasibleChip(r))}];
     for (let i = 0; i < opts.objectives; i++) {
       const key = opts.objectives === 1 ? 'value' : 'value' + i;

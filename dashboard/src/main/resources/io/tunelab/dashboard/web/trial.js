@@ -69,7 +69,7 @@
   try {
     const t = await api('/api/trials/' + encodeURIComponent(id));
     document.title = t.study.name + ' #' + t.number + ' · Tunelab';
-    main.append(el('h1', null, el('a', {href: '/study.html?id=' + t.study.id, text: t.study.name}), ' — trial #' + t.number + ' ', stateChip(t.state), infeasibleChip(t)));
+    main.append(el('h1', null, el('a', {href: TL.page('/study.html?id=' + t.study.id), text: t.study.name}), ' — trial #' + t.number + ' ', stateChip(t.state), infeasibleChip(t)));
     const values = t.values.map((v, i) => (t.study.directions[i] || '').toLowerCase() + ' ' + fmt(v)).join(', ');
     const overview = kv([['values', values || '—'], ['started', fmtTime(t.start)], ['ended', fmtTime(t.end)], ['duration', fmtDuration(t.start, t.end)],
       ['slot', t.slot || '—'], ['sampler', t.sampler || '—'], ['trial id', t.id]].concat(t.message ? [['message', t.message]] : [])

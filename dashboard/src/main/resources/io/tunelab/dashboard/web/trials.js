@@ -7,7 +7,7 @@
   try {
     const study = await api('/api/studies/' + encodeURIComponent(id));
     document.title = study.name + ' trials · Tunelab';
-    main.append(el('h1', null, el('a', {href: '/study.html?id=' + study.id, text: study.name}), ' — trials'));
+    main.append(el('h1', null, el('a', {href: TL.page('/study.html?id=' + study.id), text: study.name}), ' — trials'));
     const panel = el('div', {class: 'panel'});
     main.append(panel);
     const table = TL.TrialTable(panel, study.id, {tall: true, objectives: study.directions.length});

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.tunelab.dashboard.SampleStudies;
 import io.tunelab.dashboard.TestTrackers;
 import io.tunelab.dashboard.data.TrackerDashboardData;
+import io.tunelab.search.study.Study;
 import io.tunelab.search.trial.TrialState;
 import io.tunelab.tracker.setup.Tracker;
 import io.tunelab.tracker.setup.TrackerConfig;
@@ -52,6 +53,17 @@ class TrackerApiTest {
             JsonNode table = json(client.get("/api/studies/" + id + "/table?metrics=loss&sort=loss.min&filter=" + filter), 200);
             assertThat(table.get("total").asInt()).isBetween(1, 32);
             assertThat(table.get("rows").get(0).get("metrics").get("loss").get("count").asInt()).isEqualTo(SampleStudies.STEPS);
+        });
+    }
+
+    @Test
+    void aStudyUserAttributeSetAfterThePageReadTheStudyIsAChangeAfterTheCursorItCameWith() {
+        Study study = Study.builder("attrs after the page").storage(tracker.storage()).create();
+        ApiFixture.withServer(data, client -> {
+            long cursor = json(client.get("/api/studies/" + study.studyId()), 200).get("cursor").asLong();
+            study.setUserAttr("owner", "ana");
+            JsonNode changes = json(client.get("/api/studies/" + study.studyId() + "/changes?since=" + cursor), 200);
+            assertThat(changes.get("study").asBoolean()).as("changes since the study's own cursor: %s", changes).isTrue();
         });
     }
 

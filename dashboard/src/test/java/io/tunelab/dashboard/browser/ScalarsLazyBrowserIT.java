@@ -13,13 +13,16 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The scalars page draws a card's chart as it scrolls into view, as TensorBoard does: forty tags of three runs hold
- * their data at once, but only the cards near the viewport have a chart, and a collapsed group draws none.
+ * The scalars page draws a card's chart as it scrolls into view, as TensorBoard does: of forty tags of three runs, the
+ * cards within two screens of the viewport get their data in one request, only those near it have a chart, and a
+ * collapsed group draws none. A card scrolled more than two screens away gives up its chart and data, and is fetched
+ * and drawn again, in its zoom window, when it comes back.
  */
 @org.junit.jupiter.api.Timeout(value = 15, unit = java.util.concurrent.TimeUnit.MINUTES)
 class ScalarsLazyBrowserIT {
     private static final String DRAWN = "[...document.querySelectorAll('%s .scalar-card')]"
             + ".filter(c => c.querySelector('.chart canvas') && echarts.getInstanceByDom(c.querySelector('.chart'))).length";
+    private static final String SERIES_ASKED = "performance.getEntriesByType('resource').filter(e => e.name.includes('/api/series'))";
     private static DashboardSession session;
     private static Browser browser;
 
@@ -68,6 +71,29 @@ class ScalarsLazyBrowserIT {
         assertThat(browser.js("return echarts.getInstanceByDom(document.querySelector(\".scalar-card[data-tag='g3/t09'] .chart\"))"
                 + ".getOption().series.filter(s => !s.silent).map(s => s.data.length)")).isEqualTo(List.of(20L, 20L, 20L));
         assertThat(drawn("")).isLessThan(40L);
+    }
+
+    @Test
+    void aCardScrolledFarAwayReleasesItsChartAndDataAndComesBackInItsZoomWindow() {
+        browser.open(session.url("/scalars.html?regex=many"));
+        String chart = "document.querySelector(\".scalar-card[data-tag='g0/t00'] .chart\")";
+        browser.js("echarts.getInstanceByDom(" + chart + ").dispatchAction({type: 'dataZoom', startValue: 5, endValue: 10})");
+        browser.waitFor("return " + SERIES_ASKED + ".some(e => e.name.includes('from=5'))");
+        browser.waitFor("return echarts.getInstanceByDom(" + chart + ").getOption().series[0].data.length === 6");
+
+        browser.js("window.scrollTo(0, document.body.scrollHeight)");
+        browser.waitFor("return !echarts.getInstanceByDom(" + chart + ") && !" + chart + ".querySelector('canvas')");
+        long asked = (Long) browser.js("return " + SERIES_ASKED + ".length");
+
+        browser.js("window.scrollTo(0, 0)");
+        browser.waitFor("const c = echarts.getInstanceByDom(" + chart + "); return !!c && c.getOption().series.length > 0");
+        assertThat(browser.js("return " + SERIES_ASKED + ".slice(arguments[0])"
+                + ".some(e => e.name.includes('name=g0%2Ft00') && e.name.includes('from=5'))", asked))
+                .as("its data, released, was fetched again in its zoomed range").isEqualTo(true);
+        assertThat(browser.js("const z = echarts.getInstanceByDom(" + chart + ").getOption().dataZoom[0];"
+                + " return [z.startValue, z.endValue]"))
+                .as("its zoom window").isEqualTo(List.of(5L, 10L));
+        assertThat(drawn("")).as("cards drawn at the top again").isBetween(1L, 12L);
     }
 
     @Test

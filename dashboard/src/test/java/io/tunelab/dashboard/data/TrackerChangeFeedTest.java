@@ -58,6 +58,18 @@ class TrackerChangeFeedTest {
     }
 
     @Test
+    void aStudyUserAttributeSetBetweenThePagesReadAndItsStreamsFirstRequestIsAChangeOfTheStudy() {
+        TrackerDashboardData data = new TrackerDashboardData(TestTrackers.ports(tracker), null, 0);
+        long cursor = data.cursor();
+        data.study(study.studyId());
+        study.setUserAttr("owner", "ana");
+
+        Changes changes = data.changes(study.studyId(), cursor);
+        assertThat(changes.study()).as("the attribute set after the page read the study").isTrue();
+        assertThat(data.changes(study.studyId(), changes.cursor()).study()).isFalse();
+    }
+
+    @Test
     void aRefreshReadsOnlyTheChangedTrialsAndTheGrownSeries() {
         Trial running = study.ask();
         TrackerDashboardData data = new TrackerDashboardData(TestTrackers.ports(tracker), null, 0);
