@@ -44,8 +44,9 @@ public final class BenchBbobCommand implements Callable<Integer> {
     int trials;
 
     @Option(names = "--peer", paramLabel = "CMD",
-            description = "A peer speaking ask/tell in JSON lines (repeatable), e.g. \"python3 bench/optuna_peer.py "
-                    + "--sampler tpe\", or optuna:random|tpe|tpe-multivariate|cmaes for the shipped Optuna peer.")
+            description = "A peer speaking ask/tell in JSON lines (repeatable): optuna:random|tpe|tpe-multivariate|cmaes for "
+                    + "the shipped Optuna peer (run by Debian's /usr/bin/python3 with python3-optuna), or any command, e.g. "
+                    + "\"/usr/bin/python3 bench/optuna_peer.py --sampler tpe\" from the project directory.")
     List<String> peers = List.of();
 
     @Option(names = "--runs", defaultValue = "1", paramLabel = "R",

@@ -6,6 +6,7 @@ import io.tunelab.dashboard.SampleStudies;
 import io.tunelab.dashboard.analysis.BestSoFar;
 import io.tunelab.dashboard.data.StorageDashboardData;
 import io.tunelab.dashboard.server.DashboardServer;
+import io.tunelab.search.sampler.Sampler;
 import io.tunelab.search.storage.InMemoryStorage;
 import io.tunelab.search.study.FailFast;
 import io.tunelab.search.study.OptimizeOptions;
@@ -800,6 +801,15 @@ class DashboardPagesBrowserIT {
         browser.open(url("/trial.html?id=" + trialId));
         assertThat(browser.driver().findElement(By.id("why-pruned")).getText()).contains("threshold 0.5").contains("3");
         browser.screenshot("trial-pruned");
+    }
+
+    @Test
+    void trialPageNamesTheSamplerThatProposedTheTrial() {
+        FrozenTrial trial = storage.trialByNumber(studyId(SampleStudies.QUADRATIC), 12);
+        String sampler = Sampler.label(trial);
+        assertThat(sampler).as("the sample study records its sampler").isNotBlank();
+        browser.open(url("/trial.html?id=" + trial.id()));
+        assertThat(browser.driver().findElement(By.tagName("main")).getText()).contains("sampler\n" + sampler + "\n");
     }
 
     @Test
