@@ -81,6 +81,19 @@ class PredictCommandTest {
     }
 
     @Test
+    void windowsForAModelThatIsNotASeriesIsRefusedInOneLineNamingTheModelsKind() throws Exception {
+        Path input = Files.writeString(dir.resolve("x.csv"), HEADER + "\n0.1,-1,0.5,2,0,1,g0\n");
+
+        CliInvocation.Result r = tunelab("predict", "m@production", "-i", input.toString(), "--windows", "all", "--storage",
+                tracker.toString());
+
+        assertThat(r.code()).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(r.err().strip()).isEqualTo("predict: --windows applies to series models; m v1 is a classification model of"
+                + " named columns: leave out --windows");
+        assertThat(r.out()).isEmpty();
+    }
+
+    @Test
     void aHeaderLackingColumnsIsRefusedNamingEveryOne() throws Exception {
         Path input = Files.writeString(dir.resolve("x.csv"), "x0,x1,x2,x5,group\n0.1,-1,0.5,1,g0\n");
 
