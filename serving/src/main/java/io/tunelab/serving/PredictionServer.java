@@ -257,7 +257,8 @@ public final class PredictionServer implements AutoCloseable {
                 series = table.isSeries(schema);
                 in = table.instances(schema, java.util.Set.of(), all);
             } else {
-                in = MlflowPayload.read(body, options.maxInstances());
+                // a series' rows are time steps, not instances: its windows are counted below, as a CSV's are
+                in = MlflowPayload.read(body, schema.series() != null ? Integer.MAX_VALUE : options.maxInstances());
                 series = SeriesWindows.applies(in, schema);
                 in = series ? SeriesWindows.of(in, schema, all) : in;
             }

@@ -105,6 +105,10 @@ class PredictionServerInvocationsTest {
 
     /** A model of windows of 2 steps of [value], from date,value rows, answering a window's last value. */
     private void serveLastValue() {
+        serveLastValue(PredictionServer.Options.defaults());
+    }
+
+    private void serveLastValue(PredictionServer.Options options) {
         InputSchema series = InputSchema.shape(2, 1).withSeries(new SeriesLayout(List.of("value"), List.of("date")));
         Predictor lastValue = new Predictor() {
             @Override
@@ -118,8 +122,7 @@ class PredictionServerInvocationsTest {
             }
         };
         server.close();
-        server = new PredictionServer(new FixedResolver("sine", lastValue), PredictionServer.Options.defaults())
-                .start("127.0.0.1", 0);
+        server = new PredictionServer(new FixedResolver("sine", lastValue), options).start("127.0.0.1", 0);
     }
 
     private static final String SERIES_CSV = "date,value\n2020-01-01,1\n2020-01-02,2\n2020-01-03,3\n";
@@ -156,6 +159,16 @@ class PredictionServerInvocationsTest {
                 .isEqualTo(JSON.readTree("{\"predictions\": [2.0, 3.0]}"));
         assertThat(error(post("application/json", "{\"dataframe_records\": [{\"value\": 1}, {\"value\": null}]}"), 400))
                 .isEqualTo("dataframe_records[1].value is missing; a series needs a number at every step, as in training");
+    }
+
+    @Test
+    void theInstanceLimitCountsASeriesWindowsNotItsRowsInJsonAsInCsv() throws Exception {
+        serveLastValue(new PredictionServer.Options(10_000, 2, Duration.ofHours(1)));
+        String rows = "{\"dataframe_split\": {\"columns\": [\"value\"], \"data\": [[1], [2], [3], [4]]}";
+
+        assertThat(ok(post("application/json", rows + "}"))).isEqualTo(JSON.readTree("{\"predictions\": [4.0]}"));
+        assertThat(error(post("application/json", rows + ", \"params\": {\"windows\": \"all\"}}"), 400))
+                .isEqualTo("at most 2 instances per request, got 3");
     }
 
     @Test
