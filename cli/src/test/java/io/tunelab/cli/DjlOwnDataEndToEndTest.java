@@ -181,6 +181,11 @@ class DjlOwnDataEndToEndTest {
         Path window = Files.writeString(dir.resolve("window.csv"), "x1,x2,x3,x4,x5\n0.1,0.2,0.3,0.4,0.5\n");
         CliInvocation.Result oneRow = tunelab("predict", "sine@production", "-i", window.toString(), "--storage", storage);
         assertThat(oneRow.code()).as("a window written as one row still works: " + oneRow.err()).isZero();
+        CliInvocation.Result flatAll = tunelab("predict", "sine@production", "-i", window.toString(), "--windows", "all",
+                "--storage", storage);
+        assertThat(flatAll.code()).as("--windows is not ignored for one window per row").isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(flatAll.err()).contains("--windows applies to rows in sine v1's training file's layout (columns naming the"
+                + " target 'value'), one row per time step; the input has one window per row: leave out --windows");
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tunelab.search.trial.ArtifactRef;
 import io.tunelab.tracker.setup.Tracker;
 import io.tunelab.tracker.setup.TrackerConfig;
+import io.tunelab.trainers.predict.ModelFormat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -78,6 +79,33 @@ class PredictCommandTest {
         assertThat(r.err()).contains("--input " + input + ": line 3, column 'x1' must be a number or missing (empty),"
                 + " got 'oops'").doesNotContain("\tat ");
         assertThat(r.out()).isEmpty();
+    }
+
+    @Test
+    void windowsForAModelThatIsNotASeriesIsRefusedInOneLineNamingTheModelsKind() throws Exception {
+        Path input = Files.writeString(dir.resolve("x.csv"), HEADER + "\n0.1,-1,0.5,2,0,1,g0\n");
+
+        CliInvocation.Result r = tunelab("predict", "m@production", "-i", input.toString(), "--windows", "all", "--storage",
+                tracker.toString());
+
+        assertThat(r.code()).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(r.err().strip()).isEqualTo("predict: --windows applies to series models; m v1 is a classification model of"
+                + " named columns: leave out --windows");
+        assertThat(r.out()).isEmpty();
+    }
+
+    @Test
+    void theModelsMlmodelNamesTheLibraryFlavorAndTheStudyFilesTrainer() throws Exception {
+        try (Tracker t = Tracker.open(TrackerConfig.inDirectory(tracker))) {
+            long trial = t.registry().version("m", 1).source().trialId();
+            ArtifactRef mlmodel = t.storage().artifacts(trial).stream().filter(a -> a.name().equals(ModelFormat.ARTIFACT))
+                    .findFirst().orElseThrow();
+
+            ModelFormat format = ModelFormat.read(Path.of(mlmodel.uri()));
+
+            assertThat(format.flavor()).isEqualTo("tribuo");
+            assertThat(format.trainer()).isEqualTo("tribuo-cart");
+        }
     }
 
     @Test

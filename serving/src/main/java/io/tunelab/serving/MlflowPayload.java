@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tunelab.search.text.Suggestions;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -48,6 +49,34 @@ final class MlflowPayload {
             case "inputs" -> value != null && value.isObject() ? columnar(value, maxInstances) : array(value, key);
             default -> array(value, key);
         };
+    }
+
+    /**
+     * The {@link Windows} that the body's inference parameters ({@code "params": {"windows": "all"}}, as MLflow's
+     * scoring server takes {@code params}) choose, or null when they choose none. Other parameters are ignored, as
+     * MLflow ignores those a model does not declare, unless misspelt.
+     *
+     * @throws BadInputException when {@code params} is not an object, or {@code windows} not {@code last} or {@code all}
+     */
+    static Windows windows(JsonNode body) {
+        JsonNode params = body == null ? null : body.get("params");
+        if (params == null || params.isNull()) {
+            return null;
+        }
+        if (!params.isObject()) {
+            throw new BadInputException("'params' must be an object of parameter name to value, e.g. {\"windows\":"
+                    + " \"all\"}, got " + kind(params));
+        }
+        params.fieldNames().forEachRemaining(name -> Suggestions.closest(name, List.of("windows"))
+                .filter(close -> !close.equals(name)).ifPresent(close -> {
+                    throw new BadInputException("params." + name + " is not a parameter" + Suggestions.didYouMean(name,
+                            List.of("windows")));
+                }));
+        JsonNode windows = params.get("windows");
+        if (windows == null || windows.isNull()) {
+            return null;
+        }
+        return Windows.parse("params.windows", windows.isTextual() ? windows.textValue() : windows.toString());
     }
 
     private static Instances array(JsonNode value, String key) {

@@ -233,7 +233,9 @@ public final class PredictionServer implements AutoCloseable {
 
     /**
      * MLflow's scoring endpoint: a JSON body of {@link MlflowPayload}'s forms, or a {@code text/csv} table
-     * ({@link CsvInstances}); answers {@code {"predictions": [...]}}, one class label or value per instance.
+     * ({@link CsvInstances}); answers {@code {"predictions": [...]}}, one class label or value per instance. A series
+     * model given rows of its training file's layout, in either form, forecasts from the last window, or from every
+     * window with {@code "params": {"windows": "all"}} or {@code ?windows=all} ({@link Windows}).
      */
     private void invocations(Context ctx) {
         String type = String.valueOf(ctx.contentType()).toLowerCase(java.util.Locale.ROOT);
@@ -243,18 +245,27 @@ public final class PredictionServer implements AutoCloseable {
             return;
         }
         byte[] bytes = checkedBody(ctx);
+        JsonNode body = csv ? null : parseJson(bytes);
+        Windows windows = windows(ctx.queryParam("windows"), MlflowPayload.windows(body));
         Map<String, Object> answer = model.use(loaded -> {
             InputSchema schema = loaded.predictor.schema();
+            boolean all = windows != null && windows.all();
             Instances in;
+            boolean series;
             if (csv) {
-                try {
-                    in = CsvInstances.read(new java.io.StringReader(new String(bytes, java.nio.charset.StandardCharsets.UTF_8)))
-                            .instances(schema, java.util.Set.of(), false);
-                } catch (IOException e) {
-                    throw new BadInputException("the body could not be read: " + e.getMessage());
-                }
+                CsvInstances table = csvBody(bytes);
+                series = table.isSeries(schema);
+                in = table.instances(schema, java.util.Set.of(), all);
             } else {
-                in = MlflowPayload.read(parseJson(bytes), options.maxInstances());
+                // a series' rows are time steps, not instances: its windows are counted below, as a CSV's are
+                in = MlflowPayload.read(body, schema.series() != null ? Integer.MAX_VALUE : options.maxInstances());
+                series = SeriesWindows.applies(in, schema);
+                in = series ? SeriesWindows.of(in, schema, all) : in;
+            }
+            if (windows != null) {
+                String query = ctx.queryParam("windows");
+                Windows.checkApplies(query != null ? "?windows=" + query : "params.windows", loaded.ref.toString(), schema,
+                        loaded.predictor.output(), series);
             }
             InstanceParser parser = new InstanceParser(schema, options.maxInstances());
             float[][] rows = parser.parse(in.array(), in.names());
@@ -271,6 +282,23 @@ public final class PredictionServer implements AutoCloseable {
         ctx.header(VERSION_HEADER, String.valueOf(answer.remove("version")));
         ignoredHeader(ctx, answer.remove(IGNORED_HEADER));
         ctx.json(answer);
+    }
+
+    private static CsvInstances csvBody(byte[] bytes) {
+        try {
+            return CsvInstances.read(new java.io.StringReader(new String(bytes, java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (IOException e) {
+            throw new BadInputException("the body could not be read: " + e.getMessage());
+        }
+    }
+
+    /** The windows a request asks for by {@code ?windows=} or its JSON {@code params}, or null; both must agree. */
+    private static Windows windows(String query, Windows params) {
+        Windows asked = query == null ? null : Windows.parse("?windows=", query);
+        if (asked != null && params != null && asked != params) {
+            throw new BadInputException("?windows=" + query + " and params.windows ask for different windows: give one");
+        }
+        return asked != null ? asked : params;
     }
 
     private List<Prediction> predict(LoadedModel loaded, float[][] rows) {

@@ -46,7 +46,11 @@ class PredictionServerInvocationsTest {
     }
 
     private HttpResponse<String> post(String type, String body) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/invocations"))
+        return post("/invocations", type, body);
+    }
+
+    private HttpResponse<String> post(String path, String type, String body) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
                 .timeout(Duration.ofSeconds(30)).header("Content-Type", type)
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
@@ -99,8 +103,12 @@ class PredictionServerInvocationsTest {
                 + " \"size\": \"big\"}]}"), 400)).contains("has unknown feature 'petl' (did you mean 'petal'?)");
     }
 
-    @Test
-    void aSeriesModelTakesTheRowsOfItsTrainingFileAndForecastsFromTheLastWindow() throws Exception {
+    /** A model of windows of 2 steps of [value], from date,value rows, answering a window's last value. */
+    private void serveLastValue() {
+        serveLastValue(PredictionServer.Options.defaults());
+    }
+
+    private void serveLastValue(PredictionServer.Options options) {
         InputSchema series = InputSchema.shape(2, 1).withSeries(new SeriesLayout(List.of("value"), List.of("date")));
         Predictor lastValue = new Predictor() {
             @Override
@@ -114,11 +122,77 @@ class PredictionServerInvocationsTest {
             }
         };
         server.close();
-        server = new PredictionServer(new FixedResolver("sine", lastValue), PredictionServer.Options.defaults())
-                .start("127.0.0.1", 0);
+        server = new PredictionServer(new FixedResolver("sine", lastValue), options).start("127.0.0.1", 0);
+    }
 
-        assertThat(ok(post("text/csv", "date,value\n2020-01-01,1\n2020-01-02,2\n2020-01-03,3\n")))
+    private static final String SERIES_CSV = "date,value\n2020-01-01,1\n2020-01-02,2\n2020-01-03,3\n";
+
+    @Test
+    void aSeriesModelTakesTheRowsOfItsTrainingFileAndForecastsFromTheLastWindow() throws Exception {
+        serveLastValue();
+
+        assertThat(ok(post("text/csv", SERIES_CSV))).isEqualTo(JSON.readTree("{\"predictions\": [3.0]}"));
+    }
+
+    @Test
+    void aSeriesModelForecastsFromEveryWindowOfACsvWithTheQueryParameterWindowsAll() throws Exception {
+        serveLastValue();
+
+        assertThat(ok(post("/invocations?windows=all", "text/csv", SERIES_CSV)))
+                .isEqualTo(JSON.readTree("{\"predictions\": [2.0, 3.0]}"));
+        assertThat(ok(post("/invocations?windows=last", "text/csv", SERIES_CSV)))
                 .isEqualTo(JSON.readTree("{\"predictions\": [3.0]}"));
+    }
+
+    @Test
+    void aSeriesModelReadsJsonRowsInItsTrainingLayoutAndTakesWindowsAllFromTheBodysParamsAsMlflowDoes() throws Exception {
+        serveLastValue();
+        String split = "{\"dataframe_split\": {\"columns\": [\"date\", \"value\"], \"data\": [[\"2020-01-01\", 1],"
+                + " [\"2020-01-02\", 2], [\"2020-01-03\", 3]]}";
+        String records = "{\"dataframe_records\": [{\"value\": 1}, {\"value\": 2, \"date\": \"x\"}, {\"value\": 3}]";
+
+        assertThat(ok(post("application/json", split + "}"))).isEqualTo(JSON.readTree("{\"predictions\": [3.0]}"));
+        assertThat(ok(post("application/json", records + "}"))).isEqualTo(JSON.readTree("{\"predictions\": [3.0]}"));
+        assertThat(ok(post("application/json", split + ", \"params\": {\"windows\": \"all\"}}")))
+                .isEqualTo(JSON.readTree("{\"predictions\": [2.0, 3.0]}"));
+        assertThat(ok(post("application/json", records + ", \"params\": {\"windows\": \"all\"}}")))
+                .isEqualTo(JSON.readTree("{\"predictions\": [2.0, 3.0]}"));
+        assertThat(error(post("application/json", "{\"dataframe_records\": [{\"value\": 1}, {\"value\": null}]}"), 400))
+                .isEqualTo("dataframe_records[1].value is missing; a series needs a number at every step, as in training");
+    }
+
+    @Test
+    void theInstanceLimitCountsASeriesWindowsNotItsRowsInJsonAsInCsv() throws Exception {
+        serveLastValue(new PredictionServer.Options(10_000, 2, Duration.ofHours(1)));
+        String rows = "{\"dataframe_split\": {\"columns\": [\"value\"], \"data\": [[1], [2], [3], [4]]}";
+
+        assertThat(ok(post("application/json", rows + "}"))).isEqualTo(JSON.readTree("{\"predictions\": [4.0]}"));
+        assertThat(error(post("application/json", rows + ", \"params\": {\"windows\": \"all\"}}"), 400))
+                .isEqualTo("at most 2 instances per request, got 3");
+    }
+
+    @Test
+    void aBadWindowsValueIsA400NamingTheValueAndTheChoices() throws Exception {
+        serveLastValue();
+
+        assertThat(error(post("/invocations?windows=every", "text/csv", SERIES_CSV), 400))
+                .isEqualTo("?windows= must be 'last' or 'all', got 'every'");
+        assertThat(error(post("application/json", "{\"dataframe_records\": [{\"value\": 1}, {\"value\": 2}],"
+                + " \"params\": {\"windows\": 3}}"), 400)).isEqualTo("params.windows must be 'last' or 'all', got '3'");
+        assertThat(error(post("application/json", "{\"dataframe_records\": [{\"value\": 1}, {\"value\": 2}],"
+                + " \"params\": {\"window\": \"all\"}}"), 400))
+                .isEqualTo("params.window is not a parameter (did you mean 'windows'?)");
+    }
+
+    @Test
+    void windowsForAModelThatIsNotASeriesIsA400NamingItsKind() throws Exception {
+        assertThat(error(post("/invocations?windows=all", "text/csv", "colour,petal\nred,0.5\n"), 400))
+                .isEqualTo("?windows=all applies to series models; fashion v1 is a model of named columns: leave out"
+                        + " ?windows=all");
+        assertThat(error(post("application/json", "{\"dataframe_records\": [{\"petal\": 0.5, \"colour\": \"red\"}],"
+                + " \"params\": {\"windows\": \"last\"}}"), 400))
+                .isEqualTo("params.windows applies to series models; fashion v1 is a model of named columns: leave out"
+                        + " params.windows");
     }
 
     @Test

@@ -61,6 +61,31 @@ class SeriesWindowsTest {
     }
 
     @Test
+    void jsonRowsInTheTrainingLayoutAreWindowsAsTheCsvsAreTheirDroppedColumnsIgnored() throws Exception {
+        com.fasterxml.jackson.databind.JsonNode records = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+                "[{\"date\": \"2020-01-01\", \"temp\": 10, \"value\": 1}, {\"temp\": 20, \"value\": 2},"
+                        + " {\"value\": 3, \"temp\": 30}, {\"temp\": 40, \"value\": \"4\"}]");
+        Instances rows = new Instances(records, r -> "dataframe_records[" + r + "]");
+
+        assertThat(SeriesWindows.applies(rows, MODEL)).isTrue();
+        assertThat(SeriesWindows.applies(rows, InputSchema.shape(3, 2))).as("a model saved without its layout").isFalse();
+        Instances all = SeriesWindows.of(rows, MODEL, true);
+        assertThat(all.array().toString()).isEqualTo("[[1.0,10.0,2.0,20.0,3.0,30.0],[2.0,20.0,3.0,30.0,4.0,40.0]]");
+        assertThat(all.names().apply(1)).isEqualTo("the window of dataframe_records[1] to dataframe_records[3]");
+        assertThat(SeriesWindows.of(rows, MODEL, false).array().toString()).isEqualTo("[[2.0,20.0,3.0,30.0,4.0,40.0]]");
+    }
+
+    @Test
+    void aJsonRowLackingASeriesColumnIsNamed() throws Exception {
+        com.fasterxml.jackson.databind.JsonNode records = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+                "[{\"temp\": 10, \"value\": 1}, {\"value\": 2}, {\"temp\": 30, \"value\": 3}]");
+
+        assertThatThrownBy(() -> SeriesWindows.of(new Instances(records, r -> "dataframe_records[" + r + "]"), MODEL, false))
+                .isInstanceOf(BadInputException.class)
+                .hasMessage("dataframe_records[1].temp is missing; a series needs a number at every step, as in training");
+    }
+
+    @Test
     void oneWindowPerRowStillWorksAndSoDoesAModelSavedWithoutItsLayout() throws IOException {
         CsvInstances flat = csv("x1,x2,x3,x4,x5,x6\n1,10,2,20,3,30\n");
 

@@ -7,6 +7,7 @@ import io.tunelab.cli.wiring.Wiring;
 import io.tunelab.serving.BadInputException;
 import io.tunelab.serving.CsvInstances;
 import io.tunelab.serving.ModelRef;
+import io.tunelab.serving.Windows;
 import io.tunelab.tracker.setup.Tracker;
 import io.tunelab.trainers.predict.OutputSchema;
 import io.tunelab.trainers.predict.Prediction;
@@ -59,7 +60,7 @@ public final class PredictCommand implements Callable<Integer> {
     @Option(names = {"--output", "-o"}, paramLabel = "FILE", description = "Where to write the CSV (default: stdout).")
     Path output;
 
-    @Option(names = "--windows", paramLabel = "last|all", defaultValue = "last",
+    @Option(names = "--windows", paramLabel = "last|all",
             description = "For a series model given rows in its training file's layout: forecast from the last n_steps"
                     + " rows (default), or from every window of n_steps rows.")
     String windows;
@@ -79,8 +80,11 @@ public final class PredictCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         String named = version == null ? target : target + "@" + version;
-        if (!windows.equals("last") && !windows.equals("all")) {
-            throw new CliException("--windows must be last or all, got '" + windows + "'");
+        Windows chosen;
+        try {
+            chosen = windows == null ? null : Windows.parse("--windows", windows);
+        } catch (BadInputException e) {
+            throw new CliException(e.getMessage());
         }
         if (!Files.isRegularFile(input)) {
             throw new CliException("--input: no such file " + input);
@@ -98,7 +102,7 @@ public final class PredictCommand implements Callable<Integer> {
                     wiring.trainers());
             ref = resolver.current();
             try (Predictor model = resolver.load(ref)) {
-                table = predict(model, csv);
+                table = predict(model, ref, csv, chosen);
             }
         }
         if (output == null) {
@@ -114,18 +118,25 @@ public final class PredictCommand implements Callable<Integer> {
         return 0;
     }
 
-    private TextTable predict(Predictor model, CsvInstances csv) {
+    private TextTable predict(Predictor model, ModelRef ref, CsvInstances csv, Windows chosen) {
         OutputSchema out = model.output();
         float[][] rows;
         List<Integer> predicted;
+        boolean all = chosen == Windows.ALL;
+        if (chosen != null) {
+            try {
+                Windows.checkApplies("--windows", ref.toString(), model.schema(), out, csv.isSeries(model.schema()));
+            } catch (BadInputException e) {
+                throw new CliException(e.getMessage());
+            }
+        }
         try {
-            boolean all = windows.equals("all");
             rows = csv.rows(model.schema(), out.target() == null ? Set.of() : Set.of(out.target()), all);
             predicted = csv.predictedRows(model.schema(), all);
         } catch (BadInputException e) {
             throw new CliException("--input " + input + ": " + e.getMessage());
         }
-        if (csv.isSeries(model.schema()) && windows.equals("last")) {
+        if (csv.isSeries(model.schema()) && !all) {
             PrintWriter err = spec.commandLine().getErr();
             err.println("Forecast from the last " + model.schema().steps() + " rows of " + input + " (the model's window,"
                     + " n_steps); --windows all forecasts from every window.");

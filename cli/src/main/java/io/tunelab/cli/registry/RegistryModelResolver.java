@@ -77,7 +77,7 @@ public final class RegistryModelResolver implements ModelResolver {
         Path file = ModelVersionFiles.of(tracker, v);
         TrialModel source = TrialModel.of(tracker, Studies.named(tracker.storage(), v.source().study()), v.source().trialId(),
                 "trial " + v.source().trialNumber() + " of study '" + v.source().study() + "' (the source of " + ref + ")",
-                trainers);
+                trainers, v.source().artifact().name());
         if (source.files().isEmpty() && !v.source().artifact().name().equals(source.artifact())) {
             throw new CliException(ref + " points at the file '" + v.source().artifact().name() + "', but its trial's "
                     + ModelFormat.ARTIFACT + " names '" + source.artifact() + "' as the model; register that one:"

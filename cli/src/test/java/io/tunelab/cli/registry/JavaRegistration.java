@@ -60,6 +60,26 @@ final class JavaRegistration {
         }
     }
 
+    /** The (only) trial's MLmodel file, as read. */
+    static io.tunelab.trainers.predict.ModelFormat mlmodel(Path tracker, String study) {
+        try (Tracker t = Tracker.open(TrackerConfig.inDirectory(tracker))) {
+            long trial = t.storage().trials(t.storage().findStudy(study).orElseThrow().id(), EnumSet.of(TrialState.COMPLETE))
+                    .get(0).id();
+            return io.tunelab.trainers.predict.ModelFormat.read(Path.of(t.storage().artifacts(trial).stream()
+                    .filter(a -> a.name().equals(io.tunelab.trainers.predict.ModelFormat.ARTIFACT)).findFirst().orElseThrow()
+                    .uri()));
+        }
+    }
+
+    /** Removes the (only) trial's MLmodel file, as a trial logged before the trainers logged one has none. */
+    static void forgetMlmodel(Path tracker, String study) {
+        try (Tracker t = Tracker.open(TrackerConfig.inDirectory(tracker))) {
+            long trial = t.storage().trials(t.storage().findStudy(study).orElseThrow().id(), EnumSet.of(TrialState.COMPLETE))
+                    .get(0).id();
+            t.storage().deleteArtifact(trial, io.tunelab.trainers.predict.ModelFormat.ARTIFACT);
+        }
+    }
+
     /** Registers the (only) trial's artifact {@code artifact} as the next version of {@code model}, aliased production. */
     static ModelVersion register(Path tracker, String study, String model, String artifact) {
         try (Tracker t = Tracker.open(TrackerConfig.inDirectory(tracker))) {

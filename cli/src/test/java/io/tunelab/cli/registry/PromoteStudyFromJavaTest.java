@@ -72,7 +72,8 @@ class PromoteStudyFromJavaTest {
 
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("trial 0 of study 'from-java' has no model to load: it logged no 'MLmodel' file")
-                .contains("DjlObjective, TribuoObjective").contains("ModelFormat.of(flavor, modelFile, predictor).log(trial)")
+                .contains("DjlObjective, TribuoObjective").contains("new ModelFormat(FLAVOR, \"MODEL_FILE\", Map.of())"
+                        + ".log(tracker.storage(), ")
                 .doesNotContain("\tat ");
     }
 }

@@ -100,6 +100,8 @@ class ServeModelRegisteredFromJavaTest {
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out().lines().findFirst()).hasValue("x1,x2,x3,y,prediction");
         assertThat(r.out().lines().count()).isEqualTo(201);
+        assertThat(JavaRegistration.mlmodel(dir.resolve("tracker"), "binh").trainer()).as("the trainer beside the flavor")
+                .isEqualTo("djl-mlp");
     }
 
     @Test
@@ -115,6 +117,51 @@ class ServeModelRegisteredFromJavaTest {
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out().lines().findFirst().orElseThrow()).endsWith(",y,prediction,probability_c0,probability_c1,probability_c2");
         assertThat(r.out().lines().skip(1).map(l -> l.split(",")[17])).hasSize(150).allMatch(c -> c.matches("c[012]"));
+        assertThat(JavaRegistration.mlmodel(tracker, "classes").trainer()).isEqualTo("tribuo-xgboost");
+    }
+
+    @Test
+    void aVersionWhoseTrialLoggedNoMlmodelIsPredictedWithTheTrainerWhoseModelFileItHolds() throws Exception {
+        Path tracker = dir.resolve("tracker");
+        Path data = TestCsv.noisyClasses(dir, 150);
+        JavaRegistration.runTribuo(tracker, "classes", data);
+        JavaRegistration.forgetMlmodel(tracker, "classes");
+        JavaRegistration.register(tracker, "classes", "classes-model", "model.tribuo");
+
+        CliInvocation.Result r = tunelab("predict", "classes-model@1", "--input", data.toString(),
+                "--storage", tracker.toString());
+
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out().lines().skip(1).map(l -> l.split(",")[17])).hasSize(150).allMatch(c -> c.matches("c[012]"));
+    }
+
+    @Test
+    void aVersionWhoseTrialLoggedNoMlmodelNorAModelFileOfATrainerNamesTheVersionTheFileAndTheCallThatLogsOne()
+            throws Exception {
+        Path tracker = dir.resolve("tracker");
+        long trialId;
+        try (io.tunelab.tracker.setup.Tracker t = io.tunelab.tracker.setup.Tracker.open(
+                io.tunelab.tracker.setup.TrackerConfig.inDirectory(tracker))) {
+            Path weights = java.nio.file.Files.writeString(dir.resolve("weights.bin"), "not a model a trainer saves");
+            io.tunelab.search.study.Study.builder("own").storage(t.storage()).createOrLoad().optimize(trial -> {
+                trial.logArtifact("weights.bin", weights);
+                return 1.0;
+            }, io.tunelab.search.study.OptimizeOptions.trials(1));
+            trialId = t.storage().trials(t.storage().findStudy("own").orElseThrow().id(),
+                    java.util.EnumSet.allOf(io.tunelab.search.trial.TrialState.class)).get(0).id();
+        }
+        JavaRegistration.register(tracker, "own", "own-model", "weights.bin");
+
+        CliInvocation.Result r = tunelab("predict", "own-model@production", "--input", TestCsv.noisyClasses(dir, 5).toString(),
+                "--storage", tracker.toString());
+
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("trial 0 of study 'own' (the source of own-model v1) has no model to load: it logged"
+                        + " no 'MLmodel' file")
+                .contains("none of its artifacts [weights.bin] is one of the model files the trainers here save")
+                .contains("Log one for it: new ModelFormat(FLAVOR, \"weights.bin\", Map.of()).log(tracker.storage(), "
+                        + trialId + "), FLAVOR one of ")
+                .doesNotContain("\tat ");
     }
 
     @Test

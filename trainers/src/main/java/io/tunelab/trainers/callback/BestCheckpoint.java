@@ -38,6 +38,7 @@ public final class BestCheckpoint implements ResumableCallback {
     private final Monitor monitor;
     private final DataCard card;
     private final boolean everyEpoch;
+    private String trainer;
     private Path dir;
     private ModelFiles.Saved saved;
     private double best = Double.NaN;
@@ -62,6 +63,12 @@ public final class BestCheckpoint implements ResumableCallback {
     /** Keeps the model of the last epoch run (saved after every epoch) and {@code card} (may be null) beside it. */
     public static BestCheckpoint lastEpoch(Trial trial, Monitor monitor, DataCard card) {
         return new BestCheckpoint(trial, monitor, card, true);
+    }
+
+    /** This checkpoint, naming {@code trainer} ({@code djl-mlp}) in the model's {@link ModelFormat}. */
+    public BestCheckpoint namingTrainer(String trainer) {
+        this.trainer = trainer;
+        return this;
     }
 
     @Override
@@ -148,7 +155,7 @@ public final class BestCheckpoint implements ResumableCallback {
                     Path cardFile = ModelFiles.dataCardFile(dir, NAME);
                     trial.logArtifact(cardFile.getFileName().toString(), cardFile);
                 }
-                format().log(trial);
+                format().withTrainer(trainer).log(trial);
                 trial.setUserAttr("best_checkpoint_epoch", bestEpoch);
             }
         } finally {

@@ -104,10 +104,18 @@ public final class TribuoModels {
      * its own copies).
      */
     public static List<ArtifactRef> logArtifacts(Trial trial, TabularModel model) {
+        return logArtifacts(trial, model, (String) null);
+    }
+
+    /**
+     * As {@link #logArtifacts(Trial, TabularModel)}, naming {@code trainer} ({@code tribuo-xgboost}, or null) in its
+     * {@link ModelFormat}.
+     */
+    public static List<ArtifactRef> logArtifacts(Trial trial, TabularModel model, String trainer) {
         Path dir = null;
         try {
             dir = Files.createTempDirectory("tunelab-model-");
-            return log(trial, model, save(model, dir));
+            return log(trial, model, save(model, dir), trainer);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create a temporary directory for the model: " + e.getMessage(), e);
         } finally {
@@ -117,15 +125,20 @@ public final class TribuoModels {
 
     /** Saves the model into {@code dir}, keeps the files there, and attaches them to {@code trial}. */
     public static List<ArtifactRef> logArtifacts(Trial trial, TabularModel model, Path dir) {
-        return log(trial, model, save(model, dir));
+        return logArtifacts(trial, model, dir, null);
     }
 
-    private static List<ArtifactRef> log(Trial trial, TabularModel model, SavedModel saved) {
+    /** As {@link #logArtifacts(Trial, TabularModel, Path)}, naming {@code trainer} (or null) in its {@link ModelFormat}. */
+    public static List<ArtifactRef> logArtifacts(Trial trial, TabularModel model, Path dir, String trainer) {
+        return log(trial, model, save(model, dir), trainer);
+    }
+
+    private static List<ArtifactRef> log(Trial trial, TabularModel model, SavedModel saved, String trainer) {
         List<ArtifactRef> refs = new ArrayList<>();
         refs.add(trial.logArtifact(MODEL_FILE, saved.model()));
         refs.add(trial.logArtifact(ENCODER_FILE, saved.encoder()));
         saved.onnx().ifPresent(onnx -> refs.add(trial.logArtifact(ONNX_FILE, onnx)));
-        ModelFormat.of(ModelFormat.TRIBUO, MODEL_FILE, model).log(trial);
+        ModelFormat.of(ModelFormat.TRIBUO, MODEL_FILE, model).withTrainer(trainer).log(trial);
         return refs;
     }
 }

@@ -102,10 +102,11 @@ public final class TribuoObjective implements Objective {
             if (summaries) {
                 TribuoSummaries.log(trial, model, test);
             }
+            String trainer = "tribuo-" + spec.name().replace('_', '-');
             if (modelDir == null) {
-                TribuoModels.logArtifacts(trial, model);
+                TribuoModels.logArtifacts(trial, model, trainer);
             } else {
-                TribuoModels.logArtifacts(trial, model, modelDir.resolve("trial-" + trial.number()));
+                TribuoModels.logArtifacts(trial, model, modelDir.resolve("trial-" + trial.number()), trainer);
             }
         }
         return cv.mean();

@@ -43,7 +43,7 @@ class ModelFormatTest {
         Study study = TestStudies.maximizing("format");
 
         study.optimize(trial -> {
-            ModelFormat.of(ModelFormat.TRIBUO, "model.tribuo", model).log(trial);
+            ModelFormat.of(ModelFormat.TRIBUO, "model.tribuo", model).withTrainer("tribuo-xgboost").log(trial);
             return 1.0;
         }, OptimizeOptions.trials(1));
 
@@ -55,6 +55,44 @@ class ModelFormatTest {
         assertThat(read.flavor()).isEqualTo("tribuo");
         assertThat(read.modelFile()).isEqualTo("model.tribuo");
         assertThat(read.signature()).isEqualTo(Signature.of(model.schema(), model.output()));
+        assertThat(read.trainer()).isEqualTo("tribuo-xgboost");
+    }
+
+    @Test
+    void theFileListsTheLibraryFlavorAndTunelabsLoaderWithTheTrainerAsMlflowsFlavorsDo() throws Exception {
+        Path file = dir.resolve("MLmodel");
+        Study study = TestStudies.maximizing("flavors");
+        study.optimize(trial -> {
+            new ModelFormat(ModelFormat.DJL, "best-0000.params", Map.of()).withTrainer("djl-mlp").log(trial);
+            return 1.0;
+        }, OptimizeOptions.trials(1));
+        Files.copy(Path.of(study.storage().artifacts(TestStudies.trial(study, 0).id()).get(0).uri()), file);
+
+        Map<?, ?> written = new com.fasterxml.jackson.databind.ObjectMapper().readValue(file.toFile(), Map.class);
+        assertThat(written.get("flavors")).isEqualTo(Map.of("djl", Map.of("model_file", "best-0000.params"),
+                "tunelab", Map.of("loader", "djl", "trainer", "djl-mlp")));
+        assertThat(written.get("flavor")).as("kept for the readers of the earlier form").isEqualTo("djl");
+        assertThat(written.get("model_file")).isEqualTo("best-0000.params");
+        assertThat(written.get("trainer")).isEqualTo("djl-mlp");
+    }
+
+    @Test
+    void aFileOfTheFormLoggedBeforeFlavorsAndTrainerIsStillReadItsTrainerUnknown() throws Exception {
+        Path old = Path.of(ModelFormatTest.class.getResource("/mlmodel/MLmodel-before-flavors.json").toURI());
+
+        ModelFormat read = ModelFormat.read(old);
+
+        assertThat(read).isEqualTo(new ModelFormat("djl", "best-0000.params", Map.of("inputs", Map.of("type", "tensor",
+                "shape", List.of(3)), "outputs", Map.of("task", "regression"))));
+        assertThat(read.trainer()).isNull();
+    }
+
+    @Test
+    void aFileWithOnlyTheFlavorsMapIsRead() throws Exception {
+        Path file = Files.writeString(dir.resolve("MLmodel"), "{\"flavors\": {\"tribuo\": {\"model_file\": \"model.tribuo\"},"
+                + " \"tunelab\": {\"loader\": \"tribuo\", \"trainer\": \"tribuo-cart\"}}}");
+
+        assertThat(ModelFormat.read(file)).isEqualTo(new ModelFormat("tribuo", "model.tribuo", Map.of(), "tribuo-cart"));
     }
 
     @Test

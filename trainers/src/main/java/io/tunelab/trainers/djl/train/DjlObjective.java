@@ -199,8 +199,9 @@ public final class DjlObjective implements Objective {
         }
         if (config.checkpoint()) {
             // the model the trial keeps: its best epoch's with restoreBest, else its last epoch's
-            list.add(config.restoreBest() ? new BestCheckpoint(trial, config.stopping(), card)
-                    : BestCheckpoint.lastEpoch(trial, config.stopping(), card));
+            list.add((config.restoreBest() ? new BestCheckpoint(trial, config.stopping(), card)
+                    : BestCheckpoint.lastEpoch(trial, config.stopping(), card))
+                    .namingTrainer("djl-" + config.model().replace('_', '-')));
         }
         list.add(new PruningCallback(trial, config.monitor()));
         return list;

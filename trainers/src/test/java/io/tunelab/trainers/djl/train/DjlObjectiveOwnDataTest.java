@@ -123,6 +123,7 @@ class DjlObjectiveOwnDataTest {
         ModelFormat format = ModelFormat.read(artifact(study, t, ModelFormat.ARTIFACT));
         assertThat(format.flavor()).isEqualTo("djl");
         assertThat(format.modelFile()).isEqualTo("best-0000.params");
+        assertThat(format.trainer()).as("the trainer as a study file names it").isEqualTo("djl-mlp");
         assertThat(format.signature().toString()).contains("name=colour, type=string, levels=[blue, red]")
                 .contains("type=double");
 
