@@ -62,14 +62,13 @@ record TrialSelection(String filter, List<String> sort, Integer limit) {
         return sorted.subList(0, n).stream().map(Stored::trial).toList();
     }
 
+    /** Parameter names from the study's trials, metric names in one study-wide read (not one per trial). */
     private static FieldCatalog catalog(TrialStorage storage, StudyRecord study) {
         Set<String> params = new LinkedHashSet<>();
-        Set<String> metrics = new LinkedHashSet<>();
         for (FrozenTrial t : storage.trials(study.id(), EnumSet.allOf(TrialState.class))) {
             params.addAll(t.params().keySet());
-            metrics.addAll(storage.metricNames(t.id()));
         }
-        return new FieldCatalog(params, metrics, study.directions().size());
+        return new FieldCatalog(params, Set.copyOf(storage.studyMetricNames(study.id())), study.directions().size());
     }
 
     private static Map<String, List<MetricPoint>> load(TrialStorage storage, FrozenTrial t, Set<String> names) {

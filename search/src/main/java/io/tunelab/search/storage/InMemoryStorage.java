@@ -418,6 +418,15 @@ public final class InMemoryStorage implements TrialStorage {
     }
 
     @Override
+    public synchronized List<String> studyMetricNames(long studyId) {
+        java.util.TreeSet<String> names = new java.util.TreeSet<>();
+        for (TrialData t : studyData(studyId).trials) {
+            names.addAll(t.metrics.keySet());
+        }
+        return List.copyOf(names);
+    }
+
+    @Override
     public synchronized List<MetricPoint> metrics(long trialId, String name) {
         List<MetricPoint> points = new ArrayList<>(trialData(trialId).metrics.getOrDefault(name, List.of()));
         points.sort(java.util.Comparator.comparingLong(MetricPoint::step).thenComparing(MetricPoint::wallTime));

@@ -483,6 +483,16 @@ final class JdbcTrialStorage implements TrialStorage {
         return names;
     }
 
+    /** One {@code SELECT DISTINCT} over the study's series; the study is looked up only when it has none. */
+    @Override
+    public List<String> studyMetricNames(long studyId) {
+        List<String> names = metricReads.studyMetricNames(studyId);
+        if (names.isEmpty()) {
+            study(studyId);
+        }
+        return names;
+    }
+
     @Override
     public List<MetricPoint> metrics(long trialId, String name) {
         List<MetricPoint> points = metricReads.series(trialId, name);
