@@ -42,7 +42,8 @@ class TrialSelectionTest {
                 });
         List<FrozenTrial> all = memory.trials(study.id(), EnumSet.allOf(TrialState.class));
 
-        List<FrozenTrial> kept = new TrialSelection("metrics.val_accuracy >= 0.9", List.of(), null).apply(counting, study, all);
+        List<FrozenTrial> kept = new TrialSelection("metrics.val_accuracy >= 0.9", List.of(), null).apply(counting, study, all,
+                note -> { });
 
         assertThat(kept).extracting(FrozenTrial::number).containsExactly(18, 19);
         assertThat(calls).containsEntry("studyMetricNames", 1).doesNotContainKey("metricNames");
