@@ -11,7 +11,6 @@ import io.tunelab.search.trial.TrialState;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -87,11 +86,7 @@ public final class InMemoryStorage implements TrialStorage {
     public synchronized void setStudySystemAttr(long studyId, String key, Object value) {
         StorageNames.checkAttrName(key);
         StorageNames.checkAttrValue(key, value);
-        MemoryStudy data = studyData(studyId);
-        Map<String, Object> attrs = new LinkedHashMap<>(data.record.systemAttrs());
-        attrs.put(key, value);
-        StudyRecord r = data.record;
-        data.record = new StudyRecord(r.id(), r.name(), r.directions(), r.created(), attrs);
+        studyData(studyId).setSystemAttr(key, value);
     }
 
     @Override
@@ -122,26 +117,12 @@ public final class InMemoryStorage implements TrialStorage {
 
     @Override
     public synchronized Optional<FrozenTrial> claimWaitingTrial(long studyId) {
-        MemoryStudy study = studyData(studyId);
-        if (study.count(Set.of(TrialState.WAITING)) == 0) {
-            return Optional.empty();
-        }
-        for (MemoryTrial t : study.trials) {
-            if (t.state == TrialState.WAITING) {
-                study.move(t, TrialState.RUNNING);
-                t.start = clock.instant();
-                t.changed();
-                return Optional.of(t.snapshot());
-            }
-        }
-        return Optional.empty();
+        return studyData(studyId).claimWaiting(clock.instant()).map(MemoryTrial::snapshot);
     }
 
     @Override
     public synchronized Optional<FrozenTrial> startTrialWithinBudget(long studyId, int budget) {
-        long counted = studyData(studyId).trials.stream()
-                .filter(t -> !(t.state == TrialState.FAIL && Boolean.TRUE.equals(t.systemAttrs.get(SUPERSEDED))))
-                .count();
+        long counted = studyData(studyId).budgeted();
         Optional<FrozenTrial> waiting = claimWaitingTrial(studyId);
         if (waiting.isPresent()) {
             return waiting;
@@ -230,24 +211,12 @@ public final class InMemoryStorage implements TrialStorage {
 
     @Override
     public synchronized FrozenTrial trialByNumber(long studyId, int number) {
-        MemoryStudy study = studyData(studyId);
-        List<MemoryTrial> list = study.trials;
-        if (number < 0 || number >= list.size()) {
-            throw StorageException.notFound("study '" + study.record.name() + "' has no trial number " + number);
-        }
-        return list.get(number).snapshot();
+        return studyData(studyId).byNumber(number);
     }
 
     @Override
     public synchronized List<FrozenTrial> trials(long studyId, Set<TrialState> states) {
-        MemoryStudy study = studyData(studyId);
-        List<FrozenTrial> out = new ArrayList<>(study.count(states));
-        for (MemoryTrial t : study.trials) {
-            if (states.contains(t.state)) {
-                out.add(t.snapshot());
-            }
-        }
-        return Collections.unmodifiableList(out);
+        return studyData(studyId).snapshots(states);
     }
 
     /** Answered from counters kept per state: no trial is read. */
@@ -263,11 +232,7 @@ public final class InMemoryStorage implements TrialStorage {
 
     @Override
     public synchronized List<String> studyMetricNames(long studyId) {
-        java.util.TreeSet<String> names = new java.util.TreeSet<>();
-        for (MemoryTrial t : studyData(studyId).trials) {
-            names.addAll(t.metrics.keySet());
-        }
-        return List.copyOf(names);
+        return studyData(studyId).metricNames();
     }
 
     @Override
