@@ -35,7 +35,7 @@ public final class TrialsCommand extends StudyCommand {
             description = "Only trials matching MLflow's filter syntax: comparisons joined by AND, e.g. \"params.lr > 0.01 and"
                     + " metrics.val_accuracy >= 0.9 and state = 'COMPLETE'\" (fields: params.NAME, metrics.NAME (last value),"
                     + " value, values.N, number, state, duration, start, end, sampler, user_attr.NAME or tags.NAME;"
-                    + " operators = != < <= > >= LIKE ILIKE IN).")
+                    + " operators = != < <= > >= LIKE ILIKE IN; text compares case-sensitively but for ILIKE).")
     String filter;
 
     @Option(names = "--sort", split = ",", paramLabel = "KEY", description = "Sort by these keys, each a field as in"
@@ -57,7 +57,10 @@ public final class TrialsCommand extends StudyCommand {
         }
         StudyRecord s = study(storage, study);
         Set<TrialState> wanted = states == null || states.isEmpty() ? EnumSet.allOf(TrialState.class) : states;
-        List<FrozenTrial> trials = new TrialSelection(filter, sort, limit).apply(storage, s, storage.trials(s.id(), wanted));
+        PrintWriter err = spec.commandLine().getErr();
+        List<FrozenTrial> trials = new TrialSelection(filter, sort, limit).apply(storage, s, storage.trials(s.id(), wanted),
+                err::println);
+        err.flush();
         out.print(TrialRows.of(trials, s.directions().size(), format != Format.TABLE).render(format));
         out.flush();
         return 0;

@@ -77,6 +77,35 @@ class TrialsCommandTest {
     }
 
     @Test
+    void equalityOnTextIsCaseSensitiveAsInMlflowAndIlikeIsNot() {
+        assertThat(numbers("--filter", "tags.team = 'Vision'")).containsExactly(0, 2);
+        assertThat(numbers("--filter", "tags.team = 'vision'")).isEmpty();
+        assertThat(numbers("--filter", "params.optimizer != 'SGD'")).containsExactly(0, 1, 2, 3, 4);
+        assertThat(numbers("--filter", "tags.team ILIKE 'vision'")).containsExactly(0, 2);
+    }
+
+    @Test
+    void aBareSamplerThatIsAlsoAParameterIsTheAttributeWithAOneLineNoteOnStderr() {
+        InMemoryStorage storage = new InMemoryStorage();
+        long study = storage.createStudy("samplers", List.of(Direction.MINIMIZE)).id();
+        for (String sampler : List.of("tpe", "cmaes")) {
+            long id = storage.createRunningTrial(study).id();
+            storage.setParam(id, "sampler", sampler, CategoricalDistribution.of("tpe", "cmaes"));
+            storage.finishTrial(id, TrialState.COMPLETE, List.of(1.0), null);
+        }
+
+        Result bare = Commands.run(storage, "trials", "samplers", "--format", "csv", "--filter", "sampler = 'tpe'");
+        Result prefixed = Commands.run(storage, "trials", "samplers", "--format", "csv", "--filter", "params.sampler = 'tpe'");
+
+        assertThat(bare.code()).isZero();
+        assertThat(bare.out().lines().skip(1)).as("no trial recorded a sampler attribute").isEmpty();
+        assertThat(bare.err()).isEqualTo("note: 'sampler' is the trial attribute; write params.sampler for the parameter"
+                + System.lineSeparator());
+        assertThat(prefixed.out().lines().skip(1)).hasSize(1).allSatisfy(l -> assertThat(l).startsWith("0,"));
+        assertThat(prefixed.err()).isEmpty();
+    }
+
+    @Test
     void aParameterATrialDoesNotHaveMakesTheComparisonFalse() {
         assertThat(numbers("--filter", "params.momentum < 0.95")).containsExactly(0, 2);
         assertThat(numbers("--filter", "params.momentum != 0.9")).containsExactly(2);

@@ -164,11 +164,7 @@ public final class StorageDashboardData implements DashboardData {
 
     @Override
     public List<String> metricNames(long studyId) {
-        TreeSet<String> all = new TreeSet<>();
-        for (FrozenTrial t : storage.trials(studyId, ALL)) {
-            all.addAll(names(t));
-        }
-        return List.copyOf(all);
+        return storage.studyMetricNames(studyId);
     }
 
     @Override

@@ -8,20 +8,15 @@ import io.tunelab.search.trial.Direction;
 import io.tunelab.search.trial.FrozenTrial;
 import io.tunelab.search.trial.MetricPoint;
 import io.tunelab.search.trial.TrialState;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * A {@link TrialStorage} in this process's memory: fast, and gone when the process ends. Artifacts
@@ -31,86 +26,29 @@ import java.util.TreeMap;
  */
 public final class InMemoryStorage implements TrialStorage {
     private final Clock clock;
-    private final Map<Long, StudyData> studies = new LinkedHashMap<>();
+    private final Map<Long, MemoryStudy> studies = new LinkedHashMap<>();
     private final Map<String, Long> studyIds = new HashMap<>();
-    private final Map<Long, TrialData> trials = new HashMap<>();
+    private final Map<Long, MemoryTrial> trials = new HashMap<>();
+    private final MemoryArtifacts artifacts;
     private long nextStudyId = 1;
     private long nextTrialId = 1;
-    private Path artifactRoot;
 
     public InMemoryStorage() {
         this(Clock.systemUTC());
     }
 
     public InMemoryStorage(Clock clock) {
-        this.clock = clock;
+        this(clock, null);
     }
 
     /** A storage that copies artifacts under {@code artifactRoot}. */
     public InMemoryStorage(Path artifactRoot) {
-        this(Clock.systemUTC());
-        this.artifactRoot = artifactRoot;
+        this(Clock.systemUTC(), artifactRoot);
     }
 
-    private static final class StudyData {
-        StudyRecord record;
-        final List<TrialData> trials = new ArrayList<>();
-        /** Trials per state, by the state's ordinal. */
-        final int[] counts = new int[TrialState.values().length];
-
-        void add(TrialData t) {
-            trials.add(t);
-            counts[t.state.ordinal()]++;
-        }
-
-        void move(TrialData t, TrialState to) {
-            counts[t.state.ordinal()]--;
-            counts[to.ordinal()]++;
-            t.state = to;
-        }
-
-        int count(Set<TrialState> states) {
-            int n = 0;
-            for (TrialState s : states) {
-                n += counts[s.ordinal()];
-            }
-            return n;
-        }
-    }
-
-    private static final class TrialData {
-        final long id;
-        final long studyId;
-        final int number;
-        TrialState state;
-        List<Double> values = List.of();
-        java.time.Instant start;
-        java.time.Instant end;
-        final Map<String, Object> params = new LinkedHashMap<>();
-        final Map<String, Distribution> distributions = new LinkedHashMap<>();
-        final TreeMap<Integer, Double> intermediate = new TreeMap<>();
-        final Map<String, Object> userAttrs = new LinkedHashMap<>();
-        final Map<String, Object> systemAttrs = new LinkedHashMap<>();
-        final Map<String, List<MetricPoint>> metrics = new LinkedHashMap<>();
-        final List<ArtifactRef> artifacts = new ArrayList<>();
-        final List<LoggedSummary> summaries = new ArrayList<>();
-        String message;
-        FrozenTrial snapshot;
-
-        TrialData(long id, long studyId, int number, TrialState state) {
-            this.id = id;
-            this.studyId = studyId;
-            this.number = number;
-            this.state = state;
-        }
-
-        FrozenTrial snapshot() {
-            if (snapshot == null) {
-                snapshot = new FrozenTrial(id, number, state, values, start, end, params, distributions,
-                        intermediate, userAttrs, systemAttrs, message);
-            }
-            return snapshot;
-        }
+    private InMemoryStorage(Clock clock, Path artifactRoot) {
+        this.clock = clock;
+        this.artifacts = new MemoryArtifacts(this, this::trialData, artifactRoot);
     }
 
     @Override
@@ -122,8 +60,7 @@ public final class InMemoryStorage implements TrialStorage {
         if (studyIds.containsKey(name)) {
             throw StorageException.conflict("a study named '" + name + "' already exists");
         }
-        StudyData data = new StudyData();
-        data.record = new StudyRecord(nextStudyId++, name, directions, clock.instant(), Map.of());
+        MemoryStudy data = new MemoryStudy(new StudyRecord(nextStudyId++, name, directions, clock.instant(), Map.of()));
         studies.put(data.record.id(), data);
         studyIds.put(name, data.record.id());
         return data.record;
@@ -149,16 +86,12 @@ public final class InMemoryStorage implements TrialStorage {
     public synchronized void setStudySystemAttr(long studyId, String key, Object value) {
         StorageNames.checkAttrName(key);
         StorageNames.checkAttrValue(key, value);
-        StudyData data = studyData(studyId);
-        Map<String, Object> attrs = new LinkedHashMap<>(data.record.systemAttrs());
-        attrs.put(key, value);
-        StudyRecord r = data.record;
-        data.record = new StudyRecord(r.id(), r.name(), r.directions(), r.created(), attrs);
+        studyData(studyId).setSystemAttr(key, value);
     }
 
     @Override
     public synchronized FrozenTrial createRunningTrial(long studyId) {
-        TrialData t = newTrial(studyId, TrialState.RUNNING);
+        MemoryTrial t = newTrial(studyId, TrialState.RUNNING);
         t.start = clock.instant();
         return t.snapshot();
     }
@@ -167,16 +100,16 @@ public final class InMemoryStorage implements TrialStorage {
     public synchronized FrozenTrial createWaitingTrial(long studyId, Map<String, Object> fixedParams,
                                                        Map<String, Object> systemAttrs, Map<String, Object> userAttrs) {
         StorageNames.checkWaitingAttrs(systemAttrs, userAttrs);
-        TrialData t = newTrial(studyId, TrialState.WAITING);
+        MemoryTrial t = newTrial(studyId, TrialState.WAITING);
         t.systemAttrs.putAll(systemAttrs);
         t.systemAttrs.put(FIXED_PARAMS, new LinkedHashMap<>(fixedParams));
         t.userAttrs.putAll(userAttrs);
         return t.snapshot();
     }
 
-    private TrialData newTrial(long studyId, TrialState state) {
-        StudyData study = studyData(studyId);
-        TrialData t = new TrialData(nextTrialId++, studyId, study.trials.size(), state);
+    private MemoryTrial newTrial(long studyId, TrialState state) {
+        MemoryStudy study = studyData(studyId);
+        MemoryTrial t = new MemoryTrial(nextTrialId++, studyId, study.trials.size(), state);
         study.add(t);
         trials.put(t.id, t);
         return t;
@@ -184,26 +117,12 @@ public final class InMemoryStorage implements TrialStorage {
 
     @Override
     public synchronized Optional<FrozenTrial> claimWaitingTrial(long studyId) {
-        StudyData study = studyData(studyId);
-        if (study.counts[TrialState.WAITING.ordinal()] == 0) {
-            return Optional.empty();
-        }
-        for (TrialData t : study.trials) {
-            if (t.state == TrialState.WAITING) {
-                study.move(t, TrialState.RUNNING);
-                t.start = clock.instant();
-                t.snapshot = null;
-                return Optional.of(t.snapshot());
-            }
-        }
-        return Optional.empty();
+        return studyData(studyId).claimWaiting(clock.instant()).map(MemoryTrial::snapshot);
     }
 
     @Override
     public synchronized Optional<FrozenTrial> startTrialWithinBudget(long studyId, int budget) {
-        long counted = studyData(studyId).trials.stream()
-                .filter(t -> !(t.state == TrialState.FAIL && Boolean.TRUE.equals(t.systemAttrs.get(SUPERSEDED))))
-                .count();
+        long counted = studyData(studyId).budgeted();
         Optional<FrozenTrial> waiting = claimWaitingTrial(studyId);
         if (waiting.isPresent()) {
             return waiting;
@@ -214,31 +133,17 @@ public final class InMemoryStorage implements TrialStorage {
     @Override
     public synchronized void setParam(long trialId, String name, Object value, Distribution distribution) {
         StorageNames.checkParameterName(name);
-        TrialData t = mutable(trialId);
-        double internal = distribution.toInternalOutOfRange(value);
-        Distribution existing = t.distributions.get(name);
-        if (existing != null) {
-            if (!existing.equals(distribution) || existing.toInternalOutOfRange(t.params.get(name)) != internal) {
-                throw StorageException.conflict("trial " + t.number + ": parameter '" + name
-                        + "' is already set to " + t.params.get(name) + " from " + existing.describe());
-            }
-            return;
-        }
-        t.params.put(name, distribution.toExternal(internal));
-        t.distributions.put(name, distribution);
-        t.snapshot = null;
+        trialData(trialId).setParam(name, value, distribution);
     }
 
     @Override
     public synchronized void setIntermediateValue(long trialId, int step, double value) {
-        TrialData t = mutable(trialId);
-        t.intermediate.put(step, value);
-        t.snapshot = null;
+        trialData(trialId).setIntermediateValue(step, value);
     }
 
     @Override
     public synchronized void logMetrics(long trialId, List<MetricPoint> points) {
-        TrialData t = trialData(trialId);
+        MemoryTrial t = trialData(trialId);
         points.forEach(p -> StorageNames.checkMetricName(p.name()));
         for (MetricPoint p : points) {
             t.metrics.computeIfAbsent(p.name(), k -> new ArrayList<>()).add(p);
@@ -265,72 +170,26 @@ public final class InMemoryStorage implements TrialStorage {
 
     @Override
     public ArtifactRef storeArtifact(long trialId, String name, Path file) {
-        String safe = StorageNames.checkArtifactName(name);
-        if (!Files.isRegularFile(file)) {
-            throw StorageException.invalid("artifact '" + name + "': " + file + " is not a readable file");
-        }
-        ArtifactRef ref;
-        try {
-            Path dir;
-            synchronized (this) {
-                dir = artifactRoot().resolve("trial-" + trialData(trialId).id);
-            }
-            Files.createDirectories(dir);
-            Path copy = dir.resolve(safe);
-            Files.copy(file, copy, StandardCopyOption.REPLACE_EXISTING);
-            ref = new ArtifactRef(safe, copy.toUri(), Files.size(copy), ArtifactRef.sha256Of(copy));
-        } catch (IOException e) {
-            throw new StorageException(StorageException.Kind.UNAVAILABLE,
-                    "artifact '" + name + "': cannot copy " + file + ": " + e.getMessage(), e);
-        }
-        synchronized (this) {
-            trialData(trialId).artifacts.add(ref);
-        }
-        return ref;
+        return artifacts.store(trialId, name, file);
     }
 
     @Override
     public void deleteArtifact(long trialId, String name) {
-        List<ArtifactRef> removed = new ArrayList<>();
-        synchronized (this) {
-            List<ArtifactRef> artifacts = trialData(trialId).artifacts;
-            artifacts.stream().filter(a -> a.name().equals(name)).forEach(removed::add);
-            artifacts.removeAll(removed);
-        }
-        for (ArtifactRef ref : removed) {
-            try {
-                Files.deleteIfExists(Path.of(ref.uri()));
-            } catch (IOException e) {
-                throw new StorageException(StorageException.Kind.UNAVAILABLE,
-                        "artifact '" + name + "': cannot delete " + ref.uri() + ": " + e.getMessage(), e);
-            }
-        }
-    }
-
-    /** Where artifact copies go: the directory given, or a temporary one made on first use. */
-    private Path artifactRoot() throws IOException {
-        if (artifactRoot == null) {
-            artifactRoot = Files.createTempDirectory("tunelab-artifacts-");
-        }
-        return artifactRoot;
+        artifacts.delete(trialId, name);
     }
 
     @Override
     public synchronized void setUserAttr(long trialId, String key, Object value) {
         StorageNames.checkAttrName(key);
         StorageNames.checkAttrValue(key, value);
-        TrialData t = mutable(trialId);
-        t.userAttrs.put(key, value);
-        t.snapshot = null;
+        trialData(trialId).setAttr(false, key, value);
     }
 
     @Override
     public synchronized void setSystemAttr(long trialId, String key, Object value) {
         StorageNames.checkAttrName(key);
         StorageNames.checkAttrValue(key, value);
-        TrialData t = mutable(trialId);
-        t.systemAttrs.put(key, value);
-        t.snapshot = null;
+        trialData(trialId).setAttr(true, key, value);
     }
 
     @Override
@@ -341,42 +200,8 @@ public final class InMemoryStorage implements TrialStorage {
     @Override
     public synchronized boolean finishTrial(long trialId, TrialState state, List<Double> values, String message,
             java.time.Instant start, java.time.Instant end) {
-        if (start != null && end.isBefore(start)) {
-            throw StorageException.invalid("trial end " + end + " is before its start " + start);
-        }
-        if (!state.isFinished()) {
-            throw StorageException.invalid("a trial can only be finished as COMPLETE, PRUNED or FAIL, got " + state);
-        }
-        TrialData t = trialData(trialId);
-        if (t.state.isFinished()) {
-            if (t.state == state && sameValues(t.values, values)) {
-                return false;
-            }
-            throw StorageException.conflict("trial " + t.number + " already finished as " + t.state
-                    + " with values " + t.values + "; cannot finish it again as " + state + " with " + values);
-        }
-        if (t.state != TrialState.RUNNING) {
-            throw StorageException.conflict("trial " + t.number + " is " + t.state + ", not RUNNING");
-        }
-        studyData(t.studyId).move(t, state);
-        t.values = List.copyOf(values);
-        t.start = start != null ? start : t.start;
-        t.end = end;
-        t.message = message;
-        t.snapshot = null;
-        return true;
-    }
-
-    static boolean sameValues(List<Double> a, List<Double> b) {
-        if (a.size() != b.size()) {
-            return false;
-        }
-        for (int i = 0; i < a.size(); i++) {
-            if (Double.compare(a.get(i), b.get(i)) != 0) {
-                return false;
-            }
-        }
-        return true;
+        MemoryTrial t = trialData(trialId);
+        return t.finish(studyData(t.studyId), state, values, message, start, end);
     }
 
     @Override
@@ -386,24 +211,12 @@ public final class InMemoryStorage implements TrialStorage {
 
     @Override
     public synchronized FrozenTrial trialByNumber(long studyId, int number) {
-        StudyData study = studyData(studyId);
-        List<TrialData> list = study.trials;
-        if (number < 0 || number >= list.size()) {
-            throw StorageException.notFound("study '" + study.record.name() + "' has no trial number " + number);
-        }
-        return list.get(number).snapshot();
+        return studyData(studyId).byNumber(number);
     }
 
     @Override
     public synchronized List<FrozenTrial> trials(long studyId, Set<TrialState> states) {
-        StudyData study = studyData(studyId);
-        List<FrozenTrial> out = new ArrayList<>(study.count(states));
-        for (TrialData t : study.trials) {
-            if (states.contains(t.state)) {
-                out.add(t.snapshot());
-            }
-        }
-        return Collections.unmodifiableList(out);
+        return studyData(studyId).snapshots(states);
     }
 
     /** Answered from counters kept per state: no trial is read. */
@@ -418,6 +231,11 @@ public final class InMemoryStorage implements TrialStorage {
     }
 
     @Override
+    public synchronized List<String> studyMetricNames(long studyId) {
+        return studyData(studyId).metricNames();
+    }
+
+    @Override
     public synchronized List<MetricPoint> metrics(long trialId, String name) {
         List<MetricPoint> points = new ArrayList<>(trialData(trialId).metrics.getOrDefault(name, List.of()));
         points.sort(java.util.Comparator.comparingLong(MetricPoint::step).thenComparing(MetricPoint::wallTime));
@@ -429,26 +247,18 @@ public final class InMemoryStorage implements TrialStorage {
         return List.copyOf(trialData(trialId).artifacts);
     }
 
-    private StudyData studyData(long studyId) {
-        StudyData s = studies.get(studyId);
+    private MemoryStudy studyData(long studyId) {
+        MemoryStudy s = studies.get(studyId);
         if (s == null) {
             throw StorageException.notFound("no study with id " + studyId);
         }
         return s;
     }
 
-    private TrialData trialData(long trialId) {
-        TrialData t = trials.get(trialId);
+    private MemoryTrial trialData(long trialId) {
+        MemoryTrial t = trials.get(trialId);
         if (t == null) {
             throw StorageException.notFound("no trial with id " + trialId);
-        }
-        return t;
-    }
-
-    private TrialData mutable(long trialId) {
-        TrialData t = trialData(trialId);
-        if (t.state.isFinished()) {
-            throw StorageException.conflict("trial " + t.number + " is " + t.state + " and can no longer be changed");
         }
         return t;
     }

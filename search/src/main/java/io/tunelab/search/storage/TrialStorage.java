@@ -213,6 +213,12 @@ public interface TrialStorage extends AutoCloseable {
     /** Names of the trial's metric series. */
     List<String> metricNames(long trialId);
 
+    /**
+     * Names of the metric series any trial of the study has (in any state), distinct and sorted, read at once rather than
+     * trial by trial: what a filter needs to know which {@code metrics.NAME} exist. NOT_FOUND for an unknown study.
+     */
+    List<String> studyMetricNames(long studyId);
+
     /** One metric series of a trial, ordered by step then wall time. */
     List<MetricPoint> metrics(long trialId, String name);
 

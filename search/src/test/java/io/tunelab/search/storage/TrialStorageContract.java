@@ -412,6 +412,25 @@ public abstract class TrialStorageContract {
     }
 
     @Test
+    void aStudysMetricNamesAreTheDistinctSortedNamesOfAllItsTrialsInAnyState() {
+        long s = study("s");
+        long other = study("other");
+        Instant now = Instant.parse("2026-01-01T00:00:00Z");
+        FrozenTrial done = storage.createRunningTrial(s);
+        storage.logMetrics(done.id(), List.of(new MetricPoint("val_loss", 0, 0.5, now), new MetricPoint("loss", 0, 0.4, now)));
+        storage.finishTrial(done.id(), TrialState.COMPLETE, List.of(0.5), null);
+        FrozenTrial running = storage.createRunningTrial(s);
+        storage.logMetrics(running.id(), List.of(new MetricPoint("loss", 0, 0.3, now), new MetricPoint("acc", 0, 0.9, now)));
+        storage.createRunningTrial(s);
+        storage.logMetrics(storage.createRunningTrial(other).id(), List.of(new MetricPoint("other_only", 0, 1.0, now)));
+        storage.flush();
+
+        assertThat(storage.studyMetricNames(s)).containsExactly("acc", "loss", "val_loss");
+        assertThat(storage.studyMetricNames(study("empty"))).isEmpty();
+        assertNotFound(() -> storage.studyMetricNames(987_654));
+    }
+
+    @Test
     void summariesAreReadBackPerTagInStepOrderWithTheirKinds() {
         FrozenTrial t = storage.createRunningTrial(study("s"));
         Instant now = Instant.parse("2026-01-01T00:00:00Z");

@@ -4,21 +4,23 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * One comparison of a field's value with a literal: numerically when both are numbers, otherwise as
- * case-insensitive text; {@code ~} tests whether the text contains the literal; {@code LIKE} matches SQL's pattern
- * ({@code %} any text, {@code _} one character) case-sensitively, {@code ILIKE} ignoring case, as in MLflow. A
- * missing value (null) fails every comparison, and so does NaN except {@code !=}.
+ * One comparison of a field's value with a literal: numerically when both are numbers, otherwise as text, ignoring
+ * case or not as {@code ignoreCase} says (the dashboard's table ignores it, MLflow's {@code =} and {@code !=} do not);
+ * {@code ~} tests whether the text contains the literal, ignoring case; {@code LIKE} matches SQL's pattern ({@code %}
+ * any text, {@code _} one character) case-sensitively, {@code ILIKE} ignoring case, as in MLflow. A missing value
+ * (null) fails every comparison, and so does NaN except {@code !=}.
  *
- * @param op      the operator: = != &lt; &lt;= &gt; &gt;= ~ LIKE ILIKE
- * @param literal the literal as written, without quotes
- * @param number  the literal as a number, or null when it was quoted or is not one
- * @param pattern the compiled pattern of LIKE and ILIKE, else null
+ * @param op         the operator: = != &lt; &lt;= &gt; &gt;= ~ LIKE ILIKE
+ * @param literal    the literal as written, without quotes
+ * @param number     the literal as a number, or null when it was quoted or is not one
+ * @param pattern    the compiled pattern of LIKE and ILIKE, else null
+ * @param ignoreCase whether text compares ignoring case (=, !=, &lt;, &lt;=, &gt;, &gt;=)
  */
-record Comparison(String op, String literal, Double number, Pattern pattern) {
+record Comparison(String op, String literal, Double number, Pattern pattern, boolean ignoreCase) {
 
-    static Comparison of(String op, String literal, boolean quoted) {
+    static Comparison of(String op, String literal, boolean quoted, boolean ignoreCase) {
         if (op.equals("LIKE") || op.equals("ILIKE")) {
-            return new Comparison(op, literal, null, like(literal, op.equals("ILIKE")));
+            return new Comparison(op, literal, null, like(literal, op.equals("ILIKE")), ignoreCase);
         }
         Double number = null;
         if (!quoted) {
@@ -28,7 +30,7 @@ record Comparison(String op, String literal, Double number, Pattern pattern) {
                 number = null;
             }
         }
-        return new Comparison(op, literal, number, null);
+        return new Comparison(op, literal, number, null, ignoreCase);
     }
 
     boolean test(Object actual) {
@@ -48,7 +50,7 @@ record Comparison(String op, String literal, Double number, Pattern pattern) {
         if (op.equals("~")) {
             return text.toLowerCase(Locale.ROOT).contains(literal.toLowerCase(Locale.ROOT));
         }
-        return holds(text.compareToIgnoreCase(literal));
+        return holds(ignoreCase ? text.compareToIgnoreCase(literal) : text.compareTo(literal));
     }
 
     private boolean holds(int c) {

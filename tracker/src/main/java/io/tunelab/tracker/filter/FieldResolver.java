@@ -12,6 +12,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
@@ -26,8 +27,9 @@ import java.util.regex.Pattern;
  * a parameter as {@code params.lr} or {@code lr}; a metric series' last value as {@code metrics.loss} (MLflow's
  * meaning), or an aggregate as {@code loss.min}, {@code metrics.loss.last}, {@code loss.max}; a user attribute as
  * {@code user_attr.KEY}, {@code tags.KEY} or {@code user.KEY}. A bare name is a built-in field first, then a
- * parameter. Names of parameters and metrics no trial has fail with a did-you-mean; user attributes are not checked
- * (a trial without one fails every comparison). Stateless.
+ * parameter (MLflow's {@code attributes.} and {@code params.} prefixes say which; {@link #shadowedParam} notes where
+ * a bare name hides a parameter). Names of parameters and metrics no trial has fail with a did-you-mean; user
+ * attributes are not checked (a trial without one fails every comparison). Stateless.
  */
 public final class FieldResolver {
     /** The built-in fields, as error messages list them. */
@@ -49,8 +51,7 @@ public final class FieldResolver {
      * if the catalog knows no such field.
      */
     public static Field resolve(String reference, FieldCatalog catalog) {
-        String name = reference.length() >= 2 && reference.startsWith("\"") && reference.endsWith("\"")
-                ? reference.substring(1, reference.length() - 1).replace("\\\"", "\"") : reference;
+        String name = unquoted(reference);
         int dot = name.indexOf('.');
         String prefix = dot > 0 ? name.substring(0, dot).toLowerCase(Locale.ROOT) : "";
         String rest = dot > 0 ? name.substring(dot + 1) : name;
@@ -97,6 +98,24 @@ public final class FieldResolver {
         candidates.addAll(catalog.params());
         throw new FilterException("unknown field '" + name + "'" + Suggestions.didYouMean(name, candidates) + ": "
                 + catalog.describe());
+    }
+
+    /**
+     * A note when {@code reference} is a bare built-in field ({@code start}, {@code end}, {@code sampler}...) that is
+     * also the name of one of the study's parameters: the bare name keeps its attribute meaning, and MLflow's prefixed
+     * form reaches the parameter. Empty otherwise (a prefixed or quoted name, or no such parameter).
+     */
+    public static Optional<String> shadowedParam(String reference, FieldCatalog catalog) {
+        String name = unquoted(reference);
+        if (name.indexOf('.') >= 0 || !catalog.params().contains(name) || builtIn(name, name) == null) {
+            return Optional.empty();
+        }
+        return Optional.of("note: '" + name + "' is the trial attribute; write params." + name + " for the parameter");
+    }
+
+    private static String unquoted(String reference) {
+        return reference.length() >= 2 && reference.startsWith("\"") && reference.endsWith("\"")
+                ? reference.substring(1, reference.length() - 1).replace("\\\"", "\"") : reference;
     }
 
     /** "unknown field 'metrics.val_acc': no trial has a metric 'val_acc' (did you mean 'metrics.val_accuracy'?); ...". */

@@ -2,6 +2,7 @@ package io.tunelab.tracker.filter;
 
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -21,24 +22,27 @@ import java.util.function.Predicate;
  * literals are numbers, bare words or quoted strings. Numbers compare numerically, text case-insensitively;
  * {@code ~} means "contains", {@code LIKE}/{@code ILIKE} match SQL patterns ({@link Comparison}). A row without the
  * field fails every comparison. Example: {@code state = COMPLETE AND (lr < 0.01 OR optimizer = adam) AND
- * val_loss.min <= 0.3}. {@link #parseAndOnly} accepts the subset MLflow's {@code search_runs} filter accepts:
- * comparisons joined by AND, such as {@code params.lr > 0.01 and metrics.val_accuracy >= 0.9 and state = 'COMPLETE'}.
- * Stateless and thread-safe; errors are {@link FilterException}s that say where.
+ * val_loss.min <= 0.3}. That is the dashboard's dialect; {@link #parseAndOnly} is MLflow's {@code search_runs} dialect:
+ * comparisons joined by AND, such as {@code params.lr > 0.01 and metrics.val_accuracy >= 0.9 and state = 'COMPLETE'},
+ * text compared case-sensitively by {@code =}, {@code !=}, {@code IN} and the orderings (only {@code ILIKE} and
+ * {@code ~} ignore case). Either dialect notes a bare built-in field that is also a parameter's name
+ * ({@link TrialFilter#notes}). Stateless and thread-safe; errors are {@link FilterException}s that say where.
  */
 public final class FilterParser {
     private static final String OPERATORS = "= != < <= > >= ~ LIKE ILIKE IN";
     private final String source;
     private final List<FilterTokens.Token> tokens;
     private final FieldCatalog catalog;
-    private final boolean andOnly;
+    private final boolean mlflow;
     private final Set<String> metrics = new HashSet<>();
+    private final Set<String> notes = new LinkedHashSet<>();
     private int pos;
 
-    private FilterParser(String source, FieldCatalog catalog, boolean andOnly) {
+    private FilterParser(String source, FieldCatalog catalog, boolean mlflow) {
         this.source = source;
         this.tokens = FilterTokens.of(source);
         this.catalog = catalog;
-        this.andOnly = andOnly;
+        this.mlflow = mlflow;
     }
 
     /** Parses {@code source}; blank means no filter. */
@@ -48,28 +52,29 @@ public final class FilterParser {
 
     /**
      * Parses {@code source} as MLflow's filter grammar: comparisons joined by AND; OR, NOT and parentheses (other than
-     * an IN list's) are {@link FilterException}s saying that MLflow's syntax has only AND. Blank means no filter.
+     * an IN list's) are {@link FilterException}s saying that MLflow's syntax has only AND. Text compares as MLflow's
+     * does: case-sensitively but for {@code ILIKE}. Blank means no filter.
      */
     public static TrialFilter parseAndOnly(String source, FieldCatalog catalog) {
         return parse(source, catalog, true);
     }
 
-    private static TrialFilter parse(String source, FieldCatalog catalog, boolean andOnly) {
+    private static TrialFilter parse(String source, FieldCatalog catalog, boolean mlflow) {
         if (source == null || source.isBlank()) {
             return TrialFilter.NONE;
         }
-        FilterParser p = new FilterParser(source.trim(), catalog, andOnly);
+        FilterParser p = new FilterParser(source.trim(), catalog, mlflow);
         Predicate<TrialView> test = p.or();
         if (p.pos < p.tokens.size()) {
-            throw p.error(andOnly ? "expected AND or the end" : "expected AND, OR or the end", p.tokens.get(p.pos));
+            throw p.error(mlflow ? "expected AND or the end" : "expected AND, OR or the end", p.tokens.get(p.pos));
         }
-        return new TrialFilter(source.trim(), test, p.metrics);
+        return new TrialFilter(source.trim(), test, p.metrics, List.copyOf(p.notes));
     }
 
     private Predicate<TrialView> or() {
         Predicate<TrialView> left = and();
         while (peekKeyword("OR", "||")) {
-            refuseInAndOnly(tokens.get(pos), "OR");
+            refuseInMlflow(tokens.get(pos), "OR");
             pos++;
             left = left.or(and());
         }
@@ -86,13 +91,13 @@ public final class FilterParser {
     }
 
     private Predicate<TrialView> unary() {
-        FilterTokens.Token t = next(andOnly ? "a comparison" : "a comparison, NOT or '('");
+        FilterTokens.Token t = next(mlflow ? "a comparison" : "a comparison, NOT or '('");
         if (isKeyword(t, "NOT", "!")) {
-            refuseInAndOnly(t, "NOT");
+            refuseInMlflow(t, "NOT");
             return unary().negate();
         }
         if (t.kind() == FilterTokens.Kind.OPEN) {
-            refuseInAndOnly(t, "parentheses");
+            refuseInMlflow(t, "parentheses");
             Predicate<TrialView> inner = or();
             FilterTokens.Token close = next("')'");
             if (close.kind() != FilterTokens.Kind.CLOSE) {
@@ -109,6 +114,7 @@ public final class FilterParser {
             throw error("expected a field name", t);
         }
         Field field = FieldResolver.resolve(t.text(), catalog);
+        FieldResolver.shadowedParam(t.text(), catalog).ifPresent(notes::add);
         if (field.metric() != null) {
             metrics.add(field.metric());
         }
@@ -130,7 +136,7 @@ public final class FilterParser {
         if (literal.kind() != FilterTokens.Kind.WORD && literal.kind() != FilterTokens.Kind.STRING) {
             throw error("expected a value after '" + op.text() + "'", literal);
         }
-        Comparison c = Comparison.of(operator, literal.text(), literal.kind() == FilterTokens.Kind.STRING);
+        Comparison c = Comparison.of(operator, literal.text(), literal.kind() == FilterTokens.Kind.STRING, !mlflow);
         return row -> c.test(field.of(row));
     }
 
@@ -163,7 +169,7 @@ public final class FilterParser {
             if (literal.kind() != FilterTokens.Kind.WORD && literal.kind() != FilterTokens.Kind.STRING) {
                 throw error("expected a value in the " + in.text() + " list", literal);
             }
-            out.add(Comparison.of("=", literal.text(), literal.kind() == FilterTokens.Kind.STRING));
+            out.add(Comparison.of("=", literal.text(), literal.kind() == FilterTokens.Kind.STRING, !mlflow));
             FilterTokens.Token sep = next("',' or ')' to close the " + in.text() + " list");
             if (sep.kind() == FilterTokens.Kind.CLOSE) {
                 return out;
@@ -174,8 +180,8 @@ public final class FilterParser {
         }
     }
 
-    private void refuseInAndOnly(FilterTokens.Token t, String what) {
-        if (andOnly) {
+    private void refuseInMlflow(FilterTokens.Token t, String what) {
+        if (mlflow) {
             throw error("MLflow's filter syntax joins comparisons with AND only and has no " + what
                     + " (for several values of one field use IN ('a', 'b'))", t);
         }

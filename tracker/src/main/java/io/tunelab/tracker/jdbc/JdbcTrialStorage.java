@@ -4,7 +4,6 @@ import io.tunelab.search.space.Distribution;
 import io.tunelab.search.storage.StorageNames;
 import io.tunelab.search.storage.StudyRecord;
 import io.tunelab.search.storage.TrialStorage;
-import io.tunelab.search.summary.ImageSummary;
 import io.tunelab.search.summary.LoggedSummary;
 import io.tunelab.search.summary.SummaryTag;
 import io.tunelab.search.trial.ArtifactRef;
@@ -12,26 +11,16 @@ import io.tunelab.search.trial.Direction;
 import io.tunelab.search.trial.FrozenTrial;
 import io.tunelab.search.trial.MetricPoint;
 import io.tunelab.search.trial.TrialState;
-import io.tunelab.tracker.TrackerException;
 import io.tunelab.tracker.artifact.ArtifactRepository;
 import io.tunelab.tracker.config.StorageOptions;
-import io.tunelab.tracker.liveness.HeartbeatScheduler;
 import io.tunelab.tracker.metrics.IngestStages;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.util.ArrayList;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The tracking store: search's {@link TrialStorage} on a JDBC database (H2 embedded or TCP server,
@@ -61,22 +50,18 @@ final class JdbcTrialStorage implements TrialStorage {
     private final Database db;
     private final boolean ownsDatabase;
     private final StorageOptions options;
-    private final ArtifactRepository artifacts;
     private final TrialLoader loader = new TrialLoader();
     private final StudyTable studies = new StudyTable();
     private final TrialCommands commands = new TrialCommands(loader);
     private final TrialSnapshots snapshots;
-    private final StaleTrialReaper reaper;
-    private final LateResults lateResults = new LateResults(loader, commands);
-    private final ArtifactRows artifactRows = new ArtifactRows();
-    private final SummaryRows summaryRows = new SummaryRows();
+    private final KnownTrials knownTrials;
+    private final TrialStarts starts;
+    private final TrialFinisher finisher;
+    private final TrialFiles files;
     private final MetricWriter metrics;
     private final JdbcMetricQueries metricReads;
-    private final HeartbeatScheduler heartbeats;
-    private final Set<Long> knownTrials = ConcurrentHashMap.newKeySet();
-    private final Map<Long, Long> lastReap = new ConcurrentHashMap<>();
+    private final LiveTrials live;
     private final Thread shutdownHook;
-    private final Set<Long> unfinishedHere = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
 
     /**
@@ -86,13 +71,15 @@ final class JdbcTrialStorage implements TrialStorage {
         this.db = db;
         this.ownsDatabase = ownsDatabase;
         this.options = options;
-        this.artifacts = artifacts;
         this.snapshots = new TrialSnapshots(db, loader);
-        this.reaper = new StaleTrialReaper(db, loader, commands);
+        this.knownTrials = new KnownTrials(db, loader);
+        StaleTrialReaper reaper = new StaleTrialReaper(db, loader, commands);
+        this.starts = new TrialStarts(db, options, loader, commands, reaper);
+        this.finisher = new TrialFinisher(db, options, loader, commands, reaper);
+        this.files = new TrialFiles(db, loader, knownTrials, artifacts, options.clock());
         this.metrics = new MetricWriter(db, options.metricBatchSize(), options.metricCapacity(), options.flushTimeout());
         this.metricReads = new JdbcMetricQueries(db);
-        this.heartbeats = options.heartbeatInterval() == null ? null
-                : new HeartbeatScheduler(this::heartbeatAll, options.heartbeatInterval());
+        this.live = new LiveTrials(db, options, commands);
         this.shutdownHook = new Thread(() -> closeAtExit(true), "tunelab-storage-shutdown");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
@@ -145,35 +132,14 @@ final class JdbcTrialStorage implements TrialStorage {
 
     @Override
     public FrozenTrial createRunningTrial(long studyId) {
-        Instant now = options.clock().instant();
-        FrozenTrial t = db.inTransaction(c -> withGrace(c,
-                commands.createRunning(c, studyId, now, heartbeats == null ? null : now)));
+        FrozenTrial t = starts.createRunning(studyId);
         started(t);
         return t;
     }
 
-    /**
-     * Records this worker's stale grace on a trial it starts ({@link StaleTrialReaper#GRACE_ATTR}), so that
-     * reapers with a shorter grace judge it by this one.
-     */
-    private FrozenTrial withGrace(Connection c, FrozenTrial t) throws SQLException {
-        if (heartbeats == null) {
-            return t;
-        }
-        TrialCommands.writeAttr(c, t.id(), 'S', StaleTrialReaper.GRACE_ATTR, options.staleGrace().toMillis());
-        return loader.load(c, t.id());
-    }
-
-    private Optional<FrozenTrial> withGrace(Connection c, Optional<FrozenTrial> t) throws SQLException {
-        return t.isEmpty() ? t : Optional.of(withGrace(c, t.get()));
-    }
-
     private void started(FrozenTrial t) {
         knownTrials.add(t.id());
-        unfinishedHere.add(t.id());
-        if (heartbeats != null) {
-            heartbeats.track(t.id());
-        }
+        live.started(t.id());
     }
 
     @Override
@@ -188,10 +154,7 @@ final class JdbcTrialStorage implements TrialStorage {
     /** Reaps stale trials first (at most once per heartbeat interval), then claims the oldest WAITING trial. */
     @Override
     public Optional<FrozenTrial> claimWaitingTrial(long studyId) {
-        maybeReap(studyId);
-        Instant now = options.clock().instant();
-        Optional<FrozenTrial> t = db.inTransaction(c -> withGrace(c,
-                commands.claim(c, studyId, now, heartbeats == null ? null : now)));
+        Optional<FrozenTrial> t = starts.claimWaiting(studyId);
         t.ifPresent(this::started);
         return t;
     }
@@ -199,25 +162,9 @@ final class JdbcTrialStorage implements TrialStorage {
     /** Reaps stale trials first (at most once per heartbeat interval), then starts a trial within the budget. */
     @Override
     public Optional<FrozenTrial> startTrialWithinBudget(long studyId, int budget) {
-        maybeReap(studyId);
-        Instant now = options.clock().instant();
-        Optional<FrozenTrial> t = db.inTransaction(c -> withGrace(c, commands.startWithinBudget(c, studyId, budget, now,
-                heartbeats == null ? null : now)));
+        Optional<FrozenTrial> t = starts.startWithinBudget(studyId, budget);
         t.ifPresent(this::started);
         return t;
-    }
-
-    private void maybeReap(long studyId) {
-        if (heartbeats == null || db.nanosSinceOutage() < options.staleGrace().toNanos()) {
-            // After the database was unreachable, live workers' heartbeats are old too: wait a grace period.
-            return;
-        }
-        long now = System.nanoTime();
-        Long last = lastReap.get(studyId);
-        if (last == null || now - last >= options.heartbeatInterval().toNanos()) {
-            lastReap.put(studyId, now);
-            reapStaleTrials(studyId);
-        }
     }
 
     /**
@@ -227,7 +174,7 @@ final class JdbcTrialStorage implements TrialStorage {
      * @return the reaped trials as they are now (FAIL)
      */
     List<FrozenTrial> reapStaleTrials(long studyId) {
-        return reaper.reap(studyId, options.clock().instant(), options.staleGrace());
+        return starts.reap(studyId);
     }
 
     /** WAITING trials and RUNNING ones with a heartbeat, counted in the database (any process's trials). */
@@ -265,11 +212,7 @@ final class JdbcTrialStorage implements TrialStorage {
     }
 
     private void requireTrial(long trialId) {
-        if (!knownTrials.contains(trialId)) {
-            db.read(c -> loader.findHead(c, trialId))
-                    .orElseThrow(() -> TrackerException.notFound("no trial with id " + trialId));
-            knownTrials.add(trialId);
-        }
+        knownTrials.require(trialId);
     }
 
     @Override
@@ -285,130 +228,39 @@ final class JdbcTrialStorage implements TrialStorage {
     /** Copies the file into the artifact repository under {@code study-<id>/trial-<number>/} and records it. */
     @Override
     public ArtifactRef storeArtifact(long trialId, String name, Path file) {
-        StorageNames.checkArtifactName(name);
-        TrialHead head = db.read(c -> loader.findHead(c, trialId))
-                .orElseThrow(() -> TrackerException.notFound("no trial with id " + trialId));
-        ArtifactRef ref = artifacts.store(List.of("study-" + head.studyId(), "trial-" + head.number()), name, file);
-        Instant now = options.clock().instant();
-        db.durableUpdate(c -> artifactRows.put(c, trialId, ref, now));
-        return ref;
+        return files.storeArtifact(trialId, name, file);
     }
 
     /** Forgets the artifact's row, then deletes its file. */
     @Override
     public void deleteArtifact(long trialId, String name) {
-        ArtifactRef ref = db.read(c -> ArtifactRows.find(c, trialId, name));
-        if (ref != null) {
-            db.durableUpdate(c -> artifactRows.delete(c, trialId, name));
-            artifacts.delete(ref);
-        }
+        files.deleteArtifact(trialId, name);
     }
 
-    /**
-     * Writes the summaries in one durable transaction, each image's PNG first into the artifact repository under
-     * {@code study-<id>/trial-<number>/}. Not through the metric writer's queue: summaries come a few per epoch
-     * and can be megabytes each, which the queue (sized in points) would hold in memory.
-     */
+    /** In one durable transaction, each image's PNG first into the artifact repository (see {@link TrialFiles}). */
     @Override
     public void logSummaries(long trialId, List<LoggedSummary> summaries) {
-        if (summaries.isEmpty()) {
-            requireTrial(trialId);
-            return;
-        }
-        TrialHead head = db.read(c -> loader.findHead(c, trialId))
-                .orElseThrow(() -> TrackerException.notFound("no trial with id " + trialId));
-        List<SummaryRows.Row> rows = new ArrayList<>(summaries.size());
-        for (LoggedSummary s : summaries) {
-            rows.add(new SummaryRows.Row(s, s.value() instanceof ImageSummary image ? storeImage(head, s, image) : null));
-        }
-        db.durableUpdate(c -> summaryRows.insert(c, trialId, rows));
-    }
-
-    private ArtifactRef storeImage(TrialHead head, LoggedSummary s, ImageSummary image) {
-        try {
-            Path tmp = Files.createTempFile("tunelab-summary-", ".png");
-            try {
-                Files.write(tmp, image.png());
-                String tag = s.tag().replaceAll("[^A-Za-z0-9._-]", "_");
-                String name = "image." + tag.substring(0, Math.min(tag.length(), 120)) + ".step-" + s.step() + "."
-                        + ArtifactRef.sha256Of(tmp).substring(0, 16) + ".png";
-                return artifacts.store(List.of("study-" + head.studyId(), "trial-" + head.number()), name, tmp);
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("storing image '" + s.tag() + "' of step " + s.step(), e);
-        }
+        files.logSummaries(trialId, summaries);
     }
 
     @Override
     public List<SummaryTag> summaryTags(long trialId) {
-        List<SummaryTag> tags = db.read(c -> summaryRows.tags(c, trialId));
-        if (tags.isEmpty()) {
-            requireTrial(trialId);
-        }
-        return tags;
+        return files.summaryTags(trialId);
     }
 
     @Override
     public List<LoggedSummary> summaries(long trialId, String tag) {
-        List<LoggedSummary> out = db.read(c -> summaryRows.list(c, trialId, tag, this::readPng));
-        if (out.isEmpty()) {
-            requireTrial(trialId);
-        }
-        return out;
-    }
-
-    private byte[] readPng(ArtifactRef ref) {
-        try (InputStream in = artifacts.open(ref)) {
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException("reading image " + ref.uri(), e);
-        }
+        return files.summaries(trialId, tag);
     }
 
     @Override
     public List<ArtifactRef> artifacts(long trialId) {
-        return db.read(c -> {
-            List<ArtifactRef> refs = artifactRows.list(c, trialId);
-            if (refs.isEmpty() && loader.findHead(c, trialId).isEmpty()) {
-                throw TrackerException.notFound("no trial with id " + trialId);
-            }
-            return refs;
-        });
+        return files.artifacts(trialId);
     }
 
     @Override
     public void heartbeat(long trialId) {
-        Instant now = options.clock().instant();
-        db.update(c -> commands.heartbeat(c, trialId, now));
-    }
-
-    /**
-     * Heartbeats of several trials in one transaction, in id order (so two such transactions never
-     * wait on each other in a cycle); unknown or finished trials are skipped.
-     */
-    void heartbeatAll(Set<Long> trialIds) {
-        Instant now = options.clock().instant();
-        List<Long> ordered = trialIds.stream().sorted().toList();
-        db.update(c -> {
-            for (long id : ordered) {
-                try {
-                    commands.heartbeat(c, id, now);
-                } catch (TrackerException gone) {
-                    // The trial was deleted or never existed; nothing to keep alive.
-                }
-            }
-        });
-    }
-
-    /**
-     * Whether a trial ends because something outside it cut it short ({@link TrialStorage#INTERRUPTION_PREFIX}: this
-     * storage's exit hook, {@code tunelab run}'s Ctrl-C hook, a study whose storage was unreachable while the trial
-     * ran): such a trial is retried as a stale one is ({@link StaleTrialReaper}).
-     */
-    private static boolean isInterruption(TrialState state, String message) {
-        return state == TrialState.FAIL && message != null && message.startsWith(INTERRUPTION_PREFIX);
+        live.heartbeat(trialId);
     }
 
     @Override
@@ -416,42 +268,14 @@ final class JdbcTrialStorage implements TrialStorage {
         return finishTrial(trialId, state, values, message, null, options.clock().instant());
     }
 
+    /** Finishes it in one durable transaction ({@link TrialFinisher}), then stops its heartbeats. */
     @Override
     public boolean finishTrial(long trialId, TrialState state, List<Double> values, String message, Instant start,
             Instant now) {
-        if (!state.isFinished()) {
-            throw TrackerException.invalid("a trial can only be finished as COMPLETE, PRUNED or FAIL, got " + state);
-        }
-        if (start != null && now.isBefore(start)) {
-            throw TrackerException.invalid("trial end " + now + " is before its start " + start);
-        }
-        FrozenTrial[] done = new FrozenTrial[1];
-        boolean changed = db.inDurableTransaction(c -> {
-            long recorded = state == TrialState.FAIL ? trialId
-                    : lateResults.recordOnRetry(c, trialId, state, values, message, now).orElse(trialId);
-            if (recorded == trialId && !commands.finish(c, trialId, state, values, message, start, now)) {
-                return false;
-            }
-            if (isInterruption(state, message)) {
-                reaper.interrupted(c, trialId);
-            }
-            FrozenTrial t = loader.load(c, recorded);
-            if (options.recordProvenance()) {
-                long studyId = loader.findHead(c, recorded).orElseThrow().studyId();
-                JdbcProvenanceStore.write(c, JdbcProvenanceStore.fromStudy(c, studyId, recorded, t.systemAttrs(),
-                        t.userAttrs(), options.workerId(), t.start(), t.end()));
-            }
-            done[0] = t;
-            return true;
-        });
-        if (heartbeats != null) {
-            heartbeats.untrack(trialId);
-        }
-        unfinishedHere.remove(trialId);
-        if (changed) {
-            snapshots.remember(done[0]);
-        }
-        return changed;
+        Optional<FrozenTrial> done = finisher.finish(trialId, state, values, message, start, now);
+        live.ended(trialId);
+        done.ifPresent(snapshots::remember);
+        return done.isPresent();
     }
 
     /** Forgets the cached snapshots of a study deleted from the database ({@link StudyDeletion}). */
@@ -479,6 +303,16 @@ final class JdbcTrialStorage implements TrialStorage {
         List<String> names = metricReads.names(trialId);
         if (names.isEmpty()) {
             requireTrial(trialId);
+        }
+        return names;
+    }
+
+    /** One {@code SELECT DISTINCT} over the study's series; the study is looked up only when it has none. */
+    @Override
+    public List<String> studyMetricNames(long studyId) {
+        List<String> names = metricReads.studyMetricNames(studyId);
+        if (names.isEmpty()) {
+            study(studyId);
         }
         return names;
     }
@@ -516,12 +350,10 @@ final class JdbcTrialStorage implements TrialStorage {
             return;
         }
         try {
-            if (heartbeats != null) {
-                heartbeats.close();
-            }
+            live.stopHeartbeats();
             metrics.close();
             if (exiting) {
-                for (Long id : List.copyOf(unfinishedHere)) {
+                for (Long id : live.unfinished()) {
                     try {
                         finishTrial(id, TrialState.FAIL, List.of(), INTERRUPTED);
                     } catch (RuntimeException e) {

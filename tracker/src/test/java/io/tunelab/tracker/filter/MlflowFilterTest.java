@@ -91,6 +91,35 @@ class MlflowFilterTest {
     }
 
     @Test
+    void textEqualityIsCaseSensitiveAsInMlflowWhileTheDashboardsGrammarIgnoresCase() {
+        assertThat(matching("tags.team = 'Vision'")).containsExactly(0, 2);
+        assertThat(matching("tags.team = 'vision'")).isEmpty();
+        assertThat(matching("tags.team != 'vision'")).containsExactly(0, 1, 2, 3);
+        assertThat(matching("params.optimizer IN ('ADAM', 'sgd')")).containsExactly(0, 2);
+        assertThat(matching("state = 'complete'")).isEmpty();
+        assertThat(matching("tags.team ILIKE 'vision'")).containsExactly(0, 2);
+        TrialFilter dashboard = FilterParser.parse("tags.team = 'vision' OR state = pruned", CATALOG);
+        assertThat(ROWS.stream().filter(dashboard::matches).map(r -> r.trial().number())).containsExactly(0, 2);
+    }
+
+    @Test
+    void aBareAttributeNameThatIsAlsoAParameterKeepsItsMeaningWithANoteNamingTheParameter() {
+        FieldCatalog shadowing = new FieldCatalog(Set.of("lr", "sampler", "start"), Set.of(), 1);
+
+        TrialFilter f = FilterParser.parseAndOnly("sampler = 'tpe' and params.sampler = 'x' and start > '2026' and lr > 0",
+                shadowing);
+
+        assertThat(ROWS.stream().filter(f::matches)).as("'sampler' read the trial's sampler, so params.sampler fails").isEmpty();
+        assertThat(FilterParser.parseAndOnly("sampler = 'tpe'", shadowing).notes()).containsExactly(
+                "note: 'sampler' is the trial attribute; write params.sampler for the parameter");
+        assertThat(f.notes()).containsExactly("note: 'sampler' is the trial attribute; write params.sampler for the parameter",
+                "note: 'start' is the trial attribute; write params.start for the parameter");
+        assertThat(ROWS.stream().filter(FilterParser.parseAndOnly("sampler = 'tpe'", shadowing)::matches)
+                .map(r -> r.trial().number())).containsExactly(0, 2);
+        assertThat(FilterParser.parseAndOnly("sampler = 'tpe' and end > '2026'", CATALOG).notes()).as("no such parameter").isEmpty();
+    }
+
+    @Test
     void startAndEndCompareAsUtcTimesInTextForm() {
         assertThat(matching("attributes.start_time >= '2026-01-01T00:02'")).containsExactly(2, 3);
         assertThat(matching("end < '2026-01-01T00:01:00'")).containsExactly(0);
