@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -103,6 +102,15 @@ public final class CsvFileChecks {
         }
     }
 
+    /** Whether {@code cell} is a finite number. */
+    static boolean isNumber(String cell) {
+        try {
+            return Double.isFinite(Double.parseDouble(cell));
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
     private static List<String> cells(String line) {
         return Arrays.stream(line.split(",", -1)).map(h -> h.strip().replaceAll("^\"|\"$", "")).toList();
     }
@@ -161,10 +169,21 @@ public final class CsvFileChecks {
          * @throws CliException with the problem of each check that found one
          */
         OptionalInt checkNumeric(List<Numeric> checks) {
+            return read(checks, null);
+        }
+
+        /**
+         * The one reading of the file that serves every check of its rows: {@code checks} as {@link #checkNumeric(List)}
+         * says, and, unless null, {@code target} takes in the target of every row of a file of at most
+         * {@link #WHOLE_FILE_BYTES}, else of its first {@link #WHOLE_FILE_BYTES} (the numeric checks still judge only
+         * the first {@link #ROWS} rows of such a file, as {@link #sampledNote} says).
+         */
+        private OptionalInt read(List<Numeric> checks, ContinuousTarget target) {
             Set<Numeric> failed = new HashSet<>();
             ProblemList problems = new ProblemList();
             try {
-                if (Files.size(file) > WHOLE_FILE_BYTES) {
+                boolean whole = Files.size(file) <= WHOLE_FILE_BYTES;
+                if (!whole && target == null) {
                     for (int r = 0; r < rows.size(); r++) {
                         checkRow(checks, failed, problems, rows.get(r), r + 2);
                     }
@@ -174,23 +193,40 @@ public final class CsvFileChecks {
                 int nonBlank = 0;
                 try (BufferedReader in = source.open(file)) {
                     int line = 1;
-                    for (String row = in.readLine(); row != null; row = in.readLine(), line++) {
+                    long read = 0;
+                    for (String row = in.readLine(); row != null && (whole || read <= WHOLE_FILE_BYTES); row = in.readLine(),
+                            line++) {
                         nonBlank += row.isBlank() ? 0 : 1;
                         if (line > 1) {
-                            checkRow(checks, failed, problems, row, line);
+                            read += row.length() + 1;
+                            List<String> cells = cells(row);
+                            if (whole || line <= ROWS + 1) {
+                                checkRow(checks, failed, problems, row, cells, line);
+                            }
+                            if (target != null && !row.contains("\"") && cells.size() == header.size()) {
+                                target.accept(cells);
+                            }
                         }
                     }
                 }
+                if (target != null) {
+                    target.problem().ifPresent(problems::add);
+                }
                 problems.throwIfAny();
-                return OptionalInt.of(Math.max(0, nonBlank - 1));
+                return whole ? OptionalInt.of(Math.max(0, nonBlank - 1)) : OptionalInt.empty();
             } catch (IOException e) {
-                throw new CliException(checks.get(0).field() + ": cannot read " + file + ": " + e.getMessage());
+                throw new CliException((checks.isEmpty() ? "data.target" : checks.get(0).field()) + ": cannot read " + file
+                        + ": " + e.getMessage());
             }
         }
 
         /** Records the first cell of {@code row} each check not yet failed finds that is neither a number nor missing. */
         private void checkRow(List<Numeric> checks, Set<Numeric> failed, ProblemList problems, String row, int line) {
-            List<String> cells = cells(row);
+            checkRow(checks, failed, problems, row, cells(row), line);
+        }
+
+        private void checkRow(List<Numeric> checks, Set<Numeric> failed, ProblemList problems, String row, List<String> cells,
+                              int line) {
             if (row.contains("\"") || cells.size() != header.size()) {
                 return;
             }
@@ -208,77 +244,29 @@ public final class CsvFileChecks {
 
         /**
          * Refuses a {@code target} that looks like a regression's when the data's task is classification, at
-         * {@code data.target}, as scikit-learn refuses a continuous target ("Unknown label type: 'continuous'"): the
-         * trainers would fit one class per distinct value. A target looks continuous when every cell that is not missing
-         * is a number and some number is not whole (4.5), or the distinct numbers are more than
-         * {@code max(}{@link #MOST_CLASSES}{@code , 10% of the rows)} (a class then has 10 rows or fewer on average). The
-         * rows read are every row of a file of at most {@link #WHOLE_FILE_BYTES}, else its first {@link #WHOLE_FILE_BYTES};
-         * rows holding quotes are not judged; a target holding a word passes (its cells are labels).
+         * {@code data.target} ({@link ContinuousTarget}). The rows read are every row of a file of at most
+         * {@link #WHOLE_FILE_BYTES}, else its first {@link #WHOLE_FILE_BYTES}; rows holding quotes are not judged.
+         * {@link #checkNumbers} makes this check in the reading that serves the others.
          *
          * @param taskGiven whether the study file gives {@code data.task: classification} (else it is the default)
          */
         void checkClassTarget(String target, boolean taskGiven) {
-            int column = header.indexOf(target);
-            if (column < 0) {
-                return;
-            }
-            Set<Double> distinct = new LinkedHashSet<>();
-            List<String> fractional = new ArrayList<>();
-            int rows = 0;
-            try (BufferedReader in = source.open(file)) {
-                in.readLine();
-                long read = 0;
-                for (String row = in.readLine(); row != null && read <= WHOLE_FILE_BYTES; row = in.readLine()) {
-                    read += row.length() + 1;
-                    List<String> cells = cells(row);
-                    if (row.contains("\"") || cells.size() != header.size() || CsvTables.MISSING.contains(cells.get(column))) {
-                        continue;
-                    }
-                    if (!isNumber(cells.get(column))) {
-                        return;
-                    }
-                    double value = Double.parseDouble(cells.get(column));
-                    rows++;
-                    if (distinct.size() < MOST_DISTINCT) {
-                        distinct.add(value);
-                    }
-                    if (value != Math.rint(value) && fractional.size() < 3) {
-                        fractional.add(cells.get(column));
-                    }
-                }
-            } catch (IOException e) {
-                throw new CliException("data.target: cannot read " + file + ": " + e.getMessage());
-            }
-            int classes = Math.max(MOST_CLASSES, rows / 10);
-            String seen;
-            if (!fractional.isEmpty()) {
-                seen = "numbers that are not whole, such as " + String.join(", ", fractional) + ", which no class label is";
-            } else if (distinct.size() > classes) {
-                seen = String.format(Locale.ROOT, "%,d%s distinct numbers in %,d rows, such as %s, more than the %,d classes"
-                        + " a classification of that many rows may have (the larger of %d and 10%% of the rows)", distinct.size(),
-                        distinct.size() >= MOST_DISTINCT ? " or more" : "", rows, String.join(", ",
-                        distinct.stream().limit(3).map(String::valueOf).toList()), classes, MOST_CLASSES);
-            } else {
-                return;
-            }
-            throw new CliException("data.target: CSV " + file + " column '" + target + "' holds " + seen + "; it looks like"
-                    + " a regression target, but " + (taskGiven ? "data.task: classification fits one class per value"
-                    : "data.task is classification unless given") + "; set data.task: regression (and a regression metric"
-                    + " such as rmse)");
+            Optional.ofNullable(classTarget(target, taskGiven)).ifPresent(t -> read(List.of(), t));
         }
 
-        private static boolean isNumber(String cell) {
-            try {
-                return Double.isFinite(Double.parseDouble(cell));
-            } catch (NumberFormatException e) {
-                return false;
-            }
+        /** The check of a classification's {@code target}, or null when the header lacks it (checkNamed says so). */
+        private ContinuousTarget classTarget(String target, boolean taskGiven) {
+            int column = header.indexOf(target);
+            return column < 0 ? null : new ContinuousTarget(file, target, column, taskGiven);
         }
 
         /**
-         * With {@code data.categorical} given, refuses a word in a column it does not list (other than the target), at
-         * {@code data.categorical}: the trainers then read every other column as numbers. With {@code regression}, also
-         * refuses a word in the target ({@link #target}). One reading of the file checks both.
+         * Refuses, in one reading of the file, what the trainers cannot read of it: with {@code data.categorical} given, a
+         * word in a column it does not list (other than the target), at {@code data.categorical}, as the trainers then read
+         * every other column as numbers; with {@code regression}, a word in the target ({@link #target}); else (a
+         * classification) a target that looks like a regression's ({@link #checkClassTarget}).
+         *
+         * @throws CliException with every problem found
          */
         void checkNumbers(DataOptions data, boolean regression) {
             List<Numeric> checks = new ArrayList<>();
@@ -290,8 +278,9 @@ public final class CsvFileChecks {
                 except.add(data.required("target"));
                 checks.add(new Numeric("data.categorical", except, NOT_CATEGORICAL));
             }
-            if (!checks.isEmpty()) {
-                checkNumeric(checks);
+            ContinuousTarget classes = regression ? null : classTarget(data.required("target"), data.has("task"));
+            if (!checks.isEmpty() || classes != null) {
+                read(checks, classes);
             }
         }
 

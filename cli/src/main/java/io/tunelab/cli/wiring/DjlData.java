@@ -138,16 +138,14 @@ final class DjlData {
                 problems.check(() -> csvTask(data));
                 problems.check(() -> fraction(data, "test_split", 0.2));
                 problems.check(() -> fraction(data, "valid_split", 0.2));
-                problems.get(() -> CsvFileChecks.head("data.path", Path.of(data.required("path")))).ifPresent(head -> {
+                problems.get(() -> CsvFileChecks.head("data.path", Path.of(data.required("path")), source)).ifPresent(head -> {
                     Map<String, List<String>> named = new LinkedHashMap<>();
                     named.put("data.target", List.of(data.required("target")));
                     named.put("data.categorical", data.texts("categorical"));
                     problems.check(() -> head.checkNamed(named));
                     if (problems.isEmpty()) {
+                        // one reading of the file checks the numbers and a classification's target
                         problems.check(() -> head.checkNumbers(data, csvTask(data) == Task.REGRESSION));
-                        if (csvTask(data) != Task.REGRESSION) {
-                            problems.check(() -> head.checkClassTarget(data.required("target"), data.has("task")));
-                        }
                     }
                 });
             }

@@ -17,7 +17,8 @@ import java.util.Map;
 
 /**
  * Checks of a DJL study file's space that need more than one parameter's entry: a per-layer width a trial never reads
- * because no trial has that many hidden layers, a learning rate a piecewise schedule's values replace. Stateless.
+ * because no trial has that many hidden layers, an {@code n_neurons} the per-layer widths of every layer override, a
+ * learning rate a piecewise schedule's values replace. Stateless.
  */
 final class DjlSpaceChecks {
     private static final Hyperparameter PER_LAYER = DjlHyperparameters.CATALOGUE.get(ParamNames.N_UNITS_PER_LAYER);
@@ -49,6 +50,25 @@ final class DjlSpaceChecks {
             }
         }
         problems.throwIfAny();
+    }
+
+    /**
+     * Refuses a searched {@code n_neurons} when the space gives every hidden layer its own width ({@link #widthOfEveryLayer}):
+     * a layer's own width overrides {@code n_neurons}, so no trial would read it. As in Keras, where a layer's width is
+     * either one shared value or one per layer, the file says one or the other.
+     *
+     * @throws CliException naming {@code space.n_neurons}, the widths that win over it, and what to leave out
+     */
+    static void neuronsBesideWidths(StudySpec spec) {
+        int most = mostLayers(spec);
+        if (most == 0 || !spec.space().distributions().containsKey(ParamNames.N_NEURONS) || !widthOfEveryLayer(spec)) {
+            return;
+        }
+        String widths = most == 1 ? ParamNames.neuronsOfLayer(1)
+                : ParamNames.neuronsOfLayer(1) + " to " + ParamNames.neuronsOfLayer(most);
+        throw new CliException("space." + ParamNames.N_NEURONS + ": every hidden layer a trial can have has its own width ("
+                + widths + "), and a layer's own width wins over n_neurons, so no trial would read n_neurons; leave"
+                + " n_neurons out of the space, or leave the per-layer widths out to search one width for every layer");
     }
 
     /**

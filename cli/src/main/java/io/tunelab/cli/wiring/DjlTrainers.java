@@ -69,6 +69,7 @@ public final class DjlTrainers implements TrainerFactory {
         Optional<EffectiveConfiguration> configuration = problems.get(() -> EffectiveConfiguration.resolve(
                 spec.trainer().name(), catalogue, spec, fixed(spec), Map.of(ParamNames.MODEL, model(spec))));
         problems.check(() -> DjlSpaceChecks.layers(spec));
+        problems.check(() -> DjlSpaceChecks.neuronsBesideWidths(spec));
         problems.check(() -> DjlSpaceChecks.piecewiseRates(spec));
         if (DjlData.DATASETS.contains(spec.data().dataset())) {
             problems.check(() -> DjlData.checkInputs(spec));

@@ -104,8 +104,8 @@ final class TribuoFileChecks {
      * Refuses a CSV file that does not exist, whose header lacks the {@code target} or a {@code categorical} column, whose
      * target holds a word in a regression or looks continuous in a classification ({@link
      * CsvFileChecks.Head#checkClassTarget}), or (with {@code categorical} given) that holds a word in another column, which
-     * the trainers read as numbers (every row of a file of reasonable size, read once for both, else its first rows:
-     * {@link CsvFileChecks.Head#checkNumbers}); synthetic data sets pass. Quoted header names are unquoted.
+     * the trainers read as numbers (every row of a file of reasonable size, read once for all these checks, else its first
+     * rows: {@link CsvFileChecks.Head#checkNumbers}); synthetic data sets pass. Quoted header names are unquoted.
      */
     static void csvHeader(StudySpec spec) {
         String dataset = spec.data().dataset();
@@ -120,9 +120,6 @@ final class TribuoFileChecks {
         named.put("data.categorical", data.texts("categorical"));
         head.checkNamed(named);
         head.checkNumbers(data, TribuoTrainers.task(dataset, data) == Task.REGRESSION);
-        if (TribuoTrainers.task(dataset, data) != Task.REGRESSION) {
-            head.checkClassTarget(data.required("target"), data.has("task"));
-        }
     }
 
     /**

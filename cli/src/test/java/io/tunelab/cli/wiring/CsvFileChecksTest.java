@@ -26,16 +26,21 @@ class CsvFileChecksTest {
     }
 
     private static StudySpec spec(Path csv) {
+        return spec(csv, "");
+    }
+
+    /** A DJL study file of {@code csv} with target y, its data section ending with {@code more}. */
+    private static StudySpec spec(Path csv, String more) {
         return new StudySpecParser().parse("""
                 study: s
                 direction: minimize
                 metric: val_loss
                 budget: {trials: 1}
                 trainer: djl-mlp
-                data: {dataset: csv, path: %s, target: y}
+                data: {dataset: csv, path: %s, target: y%s}
                 space:
                   learning_rate: {reciprocal: [1e-4, 1e-1]}
-                """.formatted(csv), "s.yaml");
+                """.formatted(csv, more), "s.yaml");
     }
 
     @Test
@@ -106,5 +111,22 @@ class CsvFileChecksTest {
         CsvFileChecks.head("data.dataset", target(5_000, i -> (i % 100) + ".0")).checkClassTarget("y", false);
         CsvFileChecks.head("data.dataset", target(40, String::valueOf)).checkClassTarget("y", false);
         CsvFileChecks.head("data.dataset", target(2_000, i -> i % 3 == 0 ? "NA" : "w" + i)).checkClassTarget("y", false);
+    }
+
+    @Test
+    void aClassificationCsvWithACategoricalColumnIsReadThroughOnceForItsWordsAndItsTarget() throws Exception {
+        StringBuilder text = new StringBuilder("colour,x,y\n");
+        for (int i = 0; i < 1_000; i++) {
+            text.append(i % 2 == 0 ? "red" : "blue").append(',').append(i % 13).append(',').append(i * 0.5).append('\n');
+        }
+        Path file = Files.writeString(dir.resolve("classes.csv"), text);
+        StudySpec spec = spec(file, ", categorical: [colour]");
+        CountingFiles files = new CountingFiles();
+
+        assertThatThrownBy(() -> DjlData.checkValues(spec, files))
+                .isInstanceOf(CliException.class)
+                .hasMessageStartingWith("data.target: CSV " + file + " column 'y' holds numbers that are not whole");
+        assertThat(files.opened).as("the header and first rows, then the whole file once").isEqualTo(2);
+        assertThat(files.lines).as("lines read").isLessThanOrEqualTo(1_000 + 2 + CsvFileChecks.ROWS + 2);
     }
 }

@@ -111,6 +111,25 @@ class DjlSpaceChecksTest {
     }
 
     @Test
+    void aSearchedNNeuronsBesideAWidthForEveryLayerIsRefusedNamingBothAndWhichWins() {
+        String message = "space.n_neurons: every hidden layer a trial can have has its own width (n_units_l0 to n_units_l2),"
+                + " and a layer's own width wins over n_neurons, so no trial would read n_neurons; leave n_neurons out of the"
+                + " space, or leave the per-layer widths out to search one width for every layer";
+        refused("n_hidden: {int: [1, 3]}\nn_neurons: {int: [4, 8]}\nn_units_l{i}: {int: [4, 8], per_layer: n_hidden}", message);
+        refused("n_neurons: {int: [4, 8]}\nn_units_l0: {int: [4, 8]}\nn_units_l1: {int: [4, 8]}", message
+                .replace("n_units_l0 to n_units_l2", "n_units_l0 to n_units_l1"));
+    }
+
+    @Test
+    void aSearchedNNeuronsPassesWhileSomeTrialHasALayerWithoutItsOwnWidth() {
+        for (String space : List.of("n_hidden: {int: [1, 3]}\nn_neurons: {int: [4, 8]}\nn_units_l0: {int: [4, 8]}",
+                "n_hidden: {int: [1, 3]}\nn_neurons: {int: [4, 8]}\noptimizer: {choice: [adam, sgd]}\n"
+                        + "n_units_l{i}: {int: [4, 8], per_layer: n_hidden, when: {optimizer: adam}}")) {
+            assertThatCode(() -> new DjlTrainers().configuration(spec("djl-mlp", space))).as(space).doesNotThrowAnyException();
+        }
+    }
+
+    @Test
     void theParametersFixedInEveryTrialAreOnlyThoseTheFamilyAndItsOptimizersRead() {
         EffectiveConfiguration mlp = new DjlTrainers().configuration(spec("djl-mlp", "optimizer: {choice: [adam]}"));
 

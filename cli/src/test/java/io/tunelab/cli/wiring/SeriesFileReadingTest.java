@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tunelab.cli.error.CliException;
 import io.tunelab.spec.StudySpec;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -22,24 +20,6 @@ class SeriesFileReadingTest {
 
     @TempDir
     Path dir;
-
-    /** Opens files from disk, counting the files opened and the lines read. */
-    private static final class CountingFiles implements CsvFileChecks.Source {
-        int opened;
-        int lines;
-
-        @Override
-        public BufferedReader open(Path file) throws IOException {
-            opened++;
-            return new BufferedReader(Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                @Override
-                public String readLine() throws IOException {
-                    lines++;
-                    return super.readLine();
-                }
-            };
-        }
-    }
 
     private StudySpec series(String nSteps, String target) throws IOException {
         StringBuilder text = new StringBuilder("date,temp,value\n");
