@@ -6,6 +6,7 @@ import io.tunelab.search.trial.Direction;
 import io.tunelab.search.trial.MetricPoint;
 import io.tunelab.search.trial.TrialState;
 import io.tunelab.tensorboard.event.SummaryPoint;
+import io.tunelab.tensorboard.export.KerasLayout;
 import io.tunelab.tensorboard.export.RunNames;
 import io.tunelab.tensorboard.export.StudyExporter;
 import io.tunelab.tensorboard.record.RecordProblem;
@@ -17,7 +18,8 @@ import java.util.Map;
 
 /**
  * Loads the runs of one import one after the other into a study, adding up what was loaded. A run becomes a trial
- * with its session's parameters; its scalars become metric series, except Tunelab's own tags: its
+ * with its session's parameters; its scalars become metric series and its other summaries the trial's (those Tunelab
+ * wrote to {@code train/} with their own tags and steps, {@link KerasLayout#summaryDescription}), except Tunelab's own tags: its
  * {@value StudyExporter#INTERMEDIATE_TAG} points become the trial's intermediate values and, when the objective value
  * is taken from {@value StudyExporter#OBJECTIVE_TAG}, that tag's points its value rather than a series. The trial
  * ends in the state its HParams session's end says ({@link RunNames#state}) at the times its session recorded; a run
@@ -108,7 +110,8 @@ final class RunImport {
                             batch.clear();
                         }
                     } else if (p instanceof SummaryPoint.Logged l) {
-                        logged.add(prefix.isEmpty() ? l.summary() : new LoggedSummary(prefix + l.summary().tag(),
+                        boolean tunelabs = KerasLayout.tunelabSummaryStep(l.description(), 0).isPresent();
+                        logged.add(prefix.isEmpty() || tunelabs ? l.summary() : new LoggedSummary(prefix + l.summary().tag(),
                                 l.summary().step(), l.summary().wallTime(), l.summary().value()));
                         if (logged.size() == SUMMARY_BATCH) {
                             storage.logSummaries(trialId, List.copyOf(logged));
