@@ -122,7 +122,7 @@ public final class StudyExporter {
             }
             List<Double> values = trial.values();
             for (int i = 0; i < values.size(); i++) {
-                String tag = values.size() == 1 ? OBJECTIVE_TAG : OBJECTIVE_TAG + "_" + i;
+                String tag = objectiveTag(i, values.size());
                 Direction direction = directions.get(Math.min(i, directions.size() - 1));
                 metrics.putIfAbsent(tag, new HParamsSummaries.Metric("", tag, KerasLayout.objectiveDescription(direction)));
                 w.objective(tag, direction, end, values.get(i));
@@ -136,6 +136,19 @@ public final class StudyExporter {
             }
         }
         return written;
+    }
+
+    /**
+     * The tag of objective {@code i} of {@code count}: {@value #OBJECTIVE_TAG} for a study's one objective,
+     * {@code objective_0}, {@code objective_1}... for several, each described with its own direction.
+     */
+    public static String objectiveTag(int i, int count) {
+        return count == 1 ? OBJECTIVE_TAG : OBJECTIVE_TAG + "_" + i;
+    }
+
+    /** Whether {@code tag} is one {@link #objectiveTag} names. */
+    public static boolean isObjectiveTag(String tag) {
+        return tag.equals(OBJECTIVE_TAG) || tag.matches(OBJECTIVE_TAG + "_\\d+");
     }
 
     private byte[] read(ArtifactRef artifact) {
