@@ -52,8 +52,9 @@ public final class TensorBoardImportCommand implements Callable<Integer> {
 
     @Option(names = "--metric", paramLabel = "TAG",
             description = "Scalar tag whose last (or --value best) value is a run's objective value. Default: Tunelab's"
-                    + " objective tag when the logdir has it (an export or a study's fit.tensorboard_dir), else"
-                    + " epoch_loss (Keras's). A run without it is recorded as PRUNED; no run with it is an error.")
+                    + " objective tag when the logdir has it (an export or a study's fit.tensorboard_dir), or a"
+                    + " multi-objective study's objective_0, objective_1... (one objective each, with the direction"
+                    + " each says), else epoch_loss (Keras's). A run without it is recorded as PRUNED; no run with it is an error.")
     String metric;
 
     @Option(names = "--value", paramLabel = "last|best", defaultValue = "last",

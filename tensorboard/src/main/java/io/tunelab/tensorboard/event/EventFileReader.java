@@ -71,9 +71,9 @@ public final class EventFileReader {
                 return new SummaryPoint.Scalar(tag, step, wall, float32(v.getSimpleValue()),
                         v.getMetadata().getSummaryDescription());
             case HISTO:
-                return logged(tag, step, wall, histogram(v.getHisto()));
+                return logged(tag, step, wall, histogram(v.getHisto()), v.getMetadata());
             case IMAGE:
-                return image(tag, step, wall, v.getImage().getEncodedImageString().toByteArray());
+                return image(tag, step, wall, v.getImage().getEncodedImageString().toByteArray(), v.getMetadata());
             case TENSOR:
                 return v.getMetadata().getPluginData().getPluginName().equals(HParamsSummaries.PLUGIN)
                         ? HParamsSummaries.session(tag, step, wall, v.getMetadata().getPluginData().getContent())
@@ -90,36 +90,36 @@ public final class EventFileReader {
                 return scalar.length == 1
                         ? new SummaryPoint.Scalar(tag, step, wall, scalar[0], metadata.getSummaryDescription()) : null;
             case "histograms":
-                return logged(tag, step, wall, fromTriples(numbers(t)));
+                return logged(tag, step, wall, fromTriples(numbers(t)), metadata);
             case "images":
-                return t.getStringValCount() < 3 ? null : image(tag, step, wall, t.getStringVal(2).toByteArray());
+                return t.getStringValCount() < 3 ? null : image(tag, step, wall, t.getStringVal(2).toByteArray(), metadata);
             case "text":
                 return t.getStringValCount() == 0 ? null
-                        : logged(tag, step, wall, new TextSummary(t.getStringVal(0).toString(StandardCharsets.UTF_8)));
+                        : logged(tag, step, wall, new TextSummary(t.getStringVal(0).toString(StandardCharsets.UTF_8)), metadata);
             case Summaries.PR_CURVES_PLUGIN:
-                return prCurve(tag, step, wall, numbers(t));
+                return prCurve(tag, step, wall, numbers(t), metadata);
             default:
                 return null;
         }
     }
 
-    private static SummaryPoint logged(String tag, long step, Instant wall, SummaryValue value) {
-        return new SummaryPoint.Logged(new LoggedSummary(tag, step, wall, value));
+    private static SummaryPoint logged(String tag, long step, Instant wall, SummaryValue value, SummaryMetadata metadata) {
+        return new SummaryPoint.Logged(new LoggedSummary(tag, step, wall, value), metadata.getSummaryDescription());
     }
 
-    private static SummaryPoint image(String tag, long step, Instant wall, byte[] png) {
-        return logged(tag, step, wall, ImageSummary.ofPng(png, "image '" + tag + "' at step " + step));
+    private static SummaryPoint image(String tag, long step, Instant wall, byte[] png, SummaryMetadata metadata) {
+        return logged(tag, step, wall, ImageSummary.ofPng(png, "image '" + tag + "' at step " + step), metadata);
     }
 
     /** The PR-curve plugin's tensor: rows of true positives, false positives, true negatives, false negatives, precision, recall. */
-    private static SummaryPoint prCurve(String tag, long step, Instant wall, double[] rows) {
+    private static SummaryPoint prCurve(String tag, long step, Instant wall, double[] rows, SummaryMetadata metadata) {
         int n = rows.length / 6;
         if (n < 2 || rows.length != 6 * n) {
             throw new InvalidSummaryException("PR curve '" + tag + "' at step " + step + ": " + rows.length
                     + " numbers; expected 6 rows of at least 2 thresholds");
         }
         return logged(tag, step, wall, new PrCurve(Arrays.copyOfRange(rows, 0, n), Arrays.copyOfRange(rows, n, 2 * n),
-                Arrays.copyOfRange(rows, 2 * n, 3 * n), Arrays.copyOfRange(rows, 3 * n, 4 * n)));
+                Arrays.copyOfRange(rows, 2 * n, 3 * n), Arrays.copyOfRange(rows, 3 * n, 4 * n)), metadata);
     }
 
     private static Histogram histogram(HistogramProto h) {

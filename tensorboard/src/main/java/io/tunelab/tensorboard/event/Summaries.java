@@ -43,9 +43,16 @@ public final class Summaries {
      * first record, as TensorBoard keeps the first metadata of a tag); none when it is empty.
      */
     public static Summary.Value scalar(String tag, double value, String description) {
-        Summary.Value scalar = scalar(tag, value);
-        return description.isEmpty() ? scalar : scalar.toBuilder()
-                .setMetadata(SummaryMetadata.newBuilder().setSummaryDescription(description)).build();
+        return described(scalar(tag, value), description);
+    }
+
+    /**
+     * {@code value} with {@code description} (shown beside its chart; written with a tag's first record, as TensorBoard
+     * keeps the first metadata of a tag), its plugin data kept; {@code value} itself when it is empty.
+     */
+    public static Summary.Value described(Summary.Value value, String description) {
+        return description.isEmpty() ? value : value.toBuilder()
+                .setMetadata(value.getMetadata().toBuilder().setSummaryDescription(description)).build();
     }
 
     public static Summary.Value histogram(String tag, Histogram h) {

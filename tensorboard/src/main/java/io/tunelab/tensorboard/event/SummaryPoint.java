@@ -49,8 +49,16 @@ public sealed interface SummaryPoint {
     record SessionEnd(String tag, long step, Instant wallTime, SessionStatus status, Instant ended) implements SummaryPoint {
     }
 
-    /** A histogram, image, text or PR curve, as a trial logs them ({@code tf.summary.histogram}, {@code image}...). */
-    record Logged(LoggedSummary summary) implements SummaryPoint {
+    /**
+     * A histogram, image, text or PR curve, as a trial logs them ({@code tf.summary.histogram}, {@code image}...), with
+     * the description its record carried (empty when none).
+     */
+    record Logged(LoggedSummary summary, String description) implements SummaryPoint {
+        /** A summary without a description. */
+        public Logged(LoggedSummary summary) {
+            this(summary, "");
+        }
+
         @Override
         public String tag() {
             return summary.tag();

@@ -6,6 +6,7 @@ import io.tunelab.tensorboard.event.EventFileWriter;
 import io.tunelab.tensorboard.event.HParamsSummaries;
 import io.tunelab.tensorboard.event.Summaries;
 import io.tunelab.tensorboard.proto.SessionStatus;
+import io.tunelab.tensorboard.proto.Summary;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.HashMap;
@@ -15,9 +16,10 @@ import java.util.Set;
 
 /**
  * Writes one trial's run directory in {@link KerasLayout}: its metrics to {@code train/} and {@code validation/},
- * its objective values, intermediate values, histograms, images, texts, PR curves and HParams session to the run
- * directory itself. The events file of a directory is made when its first value comes. Both
- * {@link StudyExporter} and the live writer write runs with it, so an export and {@code fit.tensorboard_dir} agree.
+ * its histograms, images, texts and PR curves to {@code train/} (per-epoch ones at the epoch's step), its objective
+ * values, intermediate values and HParams session to the run directory itself. The events file of a directory is
+ * made when its first value comes. Both {@link StudyExporter} and the live writer write runs with it, so an export
+ * and {@code fit.tensorboard_dir} agree.
  * Not thread-safe; {@link #close} flushes everything written.
  */
 public final class RunWriter implements AutoCloseable {
@@ -25,6 +27,7 @@ public final class RunWriter implements AutoCloseable {
     private final Instant created;
     private final Map<String, EventFileWriter> writers = new HashMap<>();
     private final Set<String> described = new HashSet<>();
+    private final Map<String, String> summaryDescriptions = new HashMap<>();
     private long lastStep;
 
     /** A writer of run directory {@code runDir}, whose events files are named as created at {@code created}. */
@@ -57,15 +60,25 @@ public final class RunWriter implements AutoCloseable {
         lastStep = Math.max(lastStep, step);
     }
 
-    /** Writes a histogram, image, text or PR curve at its own step. */
+    /**
+     * Writes a histogram, image, text or PR curve to {@code train/}, at the step {@link KerasLayout#summaryStep} says
+     * for its tag.
+     */
     public void summary(LoggedSummary summary) {
-        writer("").summary(summary);
-        lastStep = Math.max(lastStep, summary.step());
+        summary(summary.tag(), summary.step(), summary.wallTime(), Summaries.of(summary));
     }
 
-    /** Writes an image at {@code step}. */
+    /** Writes an image at Tunelab step {@code step} as {@link #summary} writes one. */
     public void image(String tag, long step, Instant wallTime, byte[] png) {
-        writer("").image(tag, step, wallTime, png);
+        summary(tag, step, wallTime, Summaries.image(tag, png));
+    }
+
+    private void summary(String tag, long step, Instant wallTime, Summary.Value value) {
+        boolean first = !summaryDescriptions.containsKey(tag);
+        String description = summaryDescriptions.computeIfAbsent(tag, t -> KerasLayout.summaryDescription(step));
+        long placed = KerasLayout.summaryStep(description, step);
+        writer(KerasLayout.TRAIN).write(placed, wallTime, Summaries.described(value, first ? description : ""));
+        lastStep = Math.max(lastStep, placed);
     }
 
     /** Writes the HParams session start: the trial's parameters and when it started. */

@@ -6,6 +6,7 @@ import io.tunelab.search.storage.StudyRecord;
 import io.tunelab.search.storage.TrialStorage;
 import io.tunelab.search.summary.LoggedSummary;
 import io.tunelab.search.summary.SummaryTag;
+import io.tunelab.search.summary.WeightHistogramTags;
 import io.tunelab.search.trial.ArtifactRef;
 import io.tunelab.search.trial.Direction;
 import io.tunelab.search.trial.FrozenTrial;
@@ -36,10 +37,12 @@ import java.util.stream.Stream;
  * {@link RunWriter}, as {@code fit.tensorboard_dir} writes it live: its scalar series in Keras's layout
  * ({@link KerasLayout}: {@code train/epoch_loss}, {@code validation/epoch_loss}, steps from epoch 0), and in the run
  * directory itself its reported (intermediate) values as {@value #INTERMEDIATE_TAG}, its objective values as
- * {@value #OBJECTIVE_TAG} (described with the study's direction) at its last step, its histograms, images, texts and
- * PR curves, its image artifacts ({@link ImageArtifacts}, as earlier imports stored images) as images, and its
- * HParams session; the logdir's root holds the HParams experiment (every parameter with its domain, every scalar tag
- * as a metric of its group, {@code validation/epoch_loss}), so TensorBoard's HParams tab shows the study as a table.
+ * {@value #OBJECTIVE_TAG} (described with the study's direction) at its last step and its HParams session; in
+ * {@code train/} its histograms (weight histograms logged under DJL's names renamed as Keras names them,
+ * {@link WeightHistogramTags#renamed}), images, texts, PR curves and image artifacts ({@link ImageArtifacts}, as
+ * earlier imports stored images) as images; the logdir's root holds the HParams experiment (every parameter with its
+ * domain, every scalar tag as a metric of its group, {@code validation/epoch_loss}), so TensorBoard's HParams tab
+ * shows the study as a table.
  */
 public final class StudyExporter {
     public static final String INTERMEDIATE_TAG = "intermediate_value";
@@ -107,16 +110,19 @@ public final class StudyExporter {
                 w.intermediate(e.getKey(), end, e.getValue());
                 written++;
             }
-            for (SummaryTag tag : storage.summaryTags(trial.id())) {
+            List<SummaryTag> tags = storage.summaryTags(trial.id());
+            Map<String, String> renamed = WeightHistogramTags.renamed(tags.stream().map(SummaryTag::tag).toList());
+            for (SummaryTag tag : tags) {
                 for (LoggedSummary summary : storage.summaries(trial.id(), tag.tag())) {
                     if (summary.kind() == tag.kind()) {
-                        w.summary(summary);
+                        w.summary(new LoggedSummary(renamed.get(tag.tag()), summary.step(), summary.wallTime(),
+                                summary.value()));
                     }
                 }
             }
             List<Double> values = trial.values();
             for (int i = 0; i < values.size(); i++) {
-                String tag = values.size() == 1 ? OBJECTIVE_TAG : OBJECTIVE_TAG + "_" + i;
+                String tag = objectiveTag(i, values.size());
                 Direction direction = directions.get(Math.min(i, directions.size() - 1));
                 metrics.putIfAbsent(tag, new HParamsSummaries.Metric("", tag, KerasLayout.objectiveDescription(direction)));
                 w.objective(tag, direction, end, values.get(i));
@@ -130,6 +136,19 @@ public final class StudyExporter {
             }
         }
         return written;
+    }
+
+    /**
+     * The tag of objective {@code i} of {@code count}: {@value #OBJECTIVE_TAG} for a study's one objective,
+     * {@code objective_0}, {@code objective_1}... for several, each described with its own direction.
+     */
+    public static String objectiveTag(int i, int count) {
+        return count == 1 ? OBJECTIVE_TAG : OBJECTIVE_TAG + "_" + i;
+    }
+
+    /** Whether {@code tag} is one {@link #objectiveTag} names. */
+    public static boolean isObjectiveTag(String tag) {
+        return tag.equals(OBJECTIVE_TAG) || tag.matches(OBJECTIVE_TAG + "_\\d+");
     }
 
     private byte[] read(ArtifactRef artifact) {

@@ -30,24 +30,25 @@ import java.util.stream.Stream;
  * Loads a TensorBoard logdir into a study: each run ({@link LogdirRun}: a directory holding events files, or a Keras
  * run's directory, whose {@code train/} and {@code validation/} make one run, as Keras's callback, Tunelab's export
  * and its {@code tensorboard_dir} write one per trial; the metrics Tunelab wrote come back with their own names and
- * steps, {@code loss}, {@code val_loss} from epoch 1, {@link KerasLayout})
- * becomes one trial, whose scalars become its metric series (a Keras run's train scalars as {@code train/TAG}, its
- * validation scalars under their own tags, so that the objective value comes from the validation curve), whose
- * histograms, images, texts and PR curves its summaries, and whose HParams session start's values (or, as Keras's
- * {@code hp.KerasCallback} writes them, its parent directory's) its parameters, with the distributions
- * {@link ImportedParams} gives them ({@link RunImport} loads a run). The trial's objective value is the last (or best,
- * {@link RunValue}) value of its {@code metric} tag. It ends in the state its HParams session end says (success
- * COMPLETE, failure FAIL, unknown PRUNED, as Tunelab's export writes them) with its session's start and end times;
- * a run without a session end ends COMPLETE, or PRUNED without a {@code metric} value. A run still running (Keras's
- * {@code hp.KerasCallback} or Tunelab's {@code tensorboard_dir} while it trains: its session started, has not
- * ended and its events were written in the last {@link #STILL_WRITING}; or its session ended as running) is left
- * for a later import, which imports it once it has ended.
+ * steps, {@code loss}, {@code val_loss} from epoch 1, {@link KerasLayout}) becomes one trial, whose scalars become its
+ * metric series (a Keras run's train scalars as {@code train/TAG}, its validation scalars under their own tags, so
+ * that the objective value comes from the validation curve), whose histograms, images, texts and PR curves its
+ * summaries, and whose HParams session start's values (or, as Keras's {@code hp.KerasCallback} writes them, its parent
+ * directory's) its parameters, with the distributions {@link ImportedParams} gives them ({@link RunImport} loads a
+ * run). The trial's objective value is the last (or best, {@link RunValue}) value of its {@code metric} tag, or, for a
+ * multi-objective study's export, its values those of every objective tag ({@link #metricsOf}), each with the
+ * direction the logdir says. It ends in the state its HParams session end says (success COMPLETE, failure FAIL,
+ * unknown PRUNED, as Tunelab's export writes them) with its session's start and end times; a run without a session end
+ * ends COMPLETE, or PRUNED without a {@code metric} value. A run still running (Keras's {@code hp.KerasCallback} or
+ * Tunelab's {@code tensorboard_dir} while it trains: its session started, has not ended and its events were written in
+ * the last {@link #STILL_WRITING}; or its session ended as running) is left for a later import, which imports it once
+ * it has ended.
  *
- * <p>The logdir is read once ({@link LogdirSurvey}) before anything is stored, and refused, with nothing created,
- * when not one value could be read from it or when no run has the {@code metric} tag ({@link UnknownMetricException}). A study that exists
- * must have the import's direction. Corrupt or truncated records are skipped and reported with file and offset.
- * Each trial remembers the run directory it came from ({@value #SOURCE_ATTR}), so importing the same logdir again
- * adds nothing.
+ * <p>The logdir is read once ({@link LogdirSurvey}) before anything is stored, and refused, with nothing created, when
+ * not one value could be read from it or when no run has the {@code metric} tag ({@link UnknownMetricException}). A
+ * study that exists must have the import's directions. Corrupt or truncated records are skipped and reported with file
+ * and offset. Each trial remembers the run directory it came from ({@value #SOURCE_ATTR}), so importing the same
+ * logdir again adds nothing.
  */
 public final class LogdirImporter {
     /** System attribute: the absolute path of the run directory a trial was imported from. */
@@ -105,12 +106,20 @@ public final class LogdirImporter {
     }
 
     /**
-     * The tag an import without {@code --metric} takes the objective value from: Tunelab's
+     * The tags an import without {@code --metric} takes the objective values from: Tunelab's
      * {@value StudyExporter#OBJECTIVE_TAG} when a run has it (an export or a study's {@code tensorboard_dir}), else
-     * Keras's {@value #KERAS_METRIC}.
+     * those of a multi-objective study's export, {@code objective_0}, {@code objective_1}... (each described with its
+     * direction), else Keras's {@value #KERAS_METRIC}.
      */
-    static String metricOf(Set<String> scalarTags) {
-        return scalarTags.contains(StudyExporter.OBJECTIVE_TAG) ? StudyExporter.OBJECTIVE_TAG : KERAS_METRIC;
+    static List<String> metricsOf(Set<String> scalarTags) {
+        if (scalarTags.contains(StudyExporter.OBJECTIVE_TAG)) {
+            return List.of(StudyExporter.OBJECTIVE_TAG);
+        }
+        List<String> objectives = new ArrayList<>();
+        while (scalarTags.contains(StudyExporter.objectiveTag(objectives.size(), 2))) {
+            objectives.add(StudyExporter.objectiveTag(objectives.size(), 2));
+        }
+        return objectives.isEmpty() ? List.of(KERAS_METRIC) : List.copyOf(objectives);
     }
 
     /**
@@ -124,21 +133,24 @@ public final class LogdirImporter {
         List<LogdirRun> runs = LogdirRun.of(logdir, runs(logdir));
         LogdirSurvey survey = LogdirSurvey.of(runs);
         survey.requireReadable(logdir);
-        String tag = metric != null ? metric : metricOf(survey.scalarTags());
-        if (!survey.scalarTags().contains(tag)) {
-            throw new UnknownMetricException(tag, logdir, survey.scalarTags());
+        List<String> tags = metric != null ? List.of(metric) : metricsOf(survey.scalarTags());
+        if (!survey.scalarTags().contains(tags.get(0))) {
+            throw new UnknownMetricException(tags.get(0), logdir, survey.scalarTags());
         }
         Optional<StudyRecord> existing = storage.findStudy(studyName);
-        Direction chosen = direction.choose(tag, existing, Optional.ofNullable(survey.directions().get(tag)));
-        existing.ifPresent(study -> requireDirection(study, chosen, tag));
-        StudyRecord study = existing.orElseGet(() -> storage.createStudy(studyName, List.of(chosen)));
+        List<Direction> chosen = new ArrayList<>();
+        for (String tag : tags) {
+            chosen.add(direction.choose(tag, existing, Optional.ofNullable(survey.directions().get(tag))));
+        }
+        existing.ifPresent(study -> requireDirections(study, chosen, tags));
+        StudyRecord study = existing.orElseGet(() -> storage.createStudy(studyName, List.copyOf(chosen)));
         Set<Object> done = new HashSet<>();
         for (FrozenTrial t : storage.trials(study.id(), EnumSet.allOf(TrialState.class))) {
             done.add(t.systemAttrs().get(SOURCE_ATTR));
         }
         ImportedParams params = ImportedParams.of(survey.sessions().values().stream().map(LogdirSurvey.Session::hparams)
                 .filter(h -> !h.isEmpty()).toList());
-        RunImport totals = new RunImport(storage, tag, value, chosen, study.id(), params);
+        RunImport totals = new RunImport(storage, tags, value, chosen, study.id(), params);
         List<String> imported = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
         List<String> running = new ArrayList<>();
@@ -162,11 +174,14 @@ public final class LogdirImporter {
         return new ImportReport(imported, skipped, running, totals.scalars(), totals.summaries(), totals.problems());
     }
 
-    private static void requireDirection(StudyRecord study, Direction direction, String metric) {
-        if (!study.directions().equals(List.of(direction))) {
+    private static void requireDirections(StudyRecord study, List<Direction> directions, List<String> metrics) {
+        if (!study.directions().equals(directions)) {
+            String expected = directions.size() == 1 && study.directions().size() == 1
+                    ? "--direction " + lower(study.directions().get(0)) + " to add to it"
+                    : "its directions " + study.directions() + " to add to it";
             throw new TensorBoardException("study '" + study.name() + "' exists and " + describe(study.directions())
-                    + ", but this import " + describe(List.of(direction)) + " '" + metric + "'; expected --direction "
-                    + lower(study.directions().get(0)) + " to add to it, or a new study name");
+                    + ", but this import " + describe(directions) + " " + String.join(", ", metrics.stream()
+                    .map(m -> "'" + m + "'").toList()) + "; expected " + expected + ", or a new study name");
         }
     }
 

@@ -1,5 +1,6 @@
 package io.tunelab.tensorboard.imports;
 
+import io.tunelab.search.summary.LoggedSummary;
 import io.tunelab.search.trial.Direction;
 import io.tunelab.tensorboard.TensorBoardException;
 import io.tunelab.tensorboard.event.EventFileReader;
@@ -144,12 +145,14 @@ record LogdirSurvey(SortedSet<String> scalarTags, Map<Path, Session> sessions, l
 
     /**
      * Reads {@code file}; a scalar tag whose first record names the Tunelab metric it holds ({@link KerasLayout}) is
-     * read as that metric at Tunelab's steps, with that description on each point.
+     * read as that metric at Tunelab's steps, with that description on each point, and a summary tag whose first record
+     * says Tunelab wrote it ({@link KerasLayout#summaryDescription}) at Tunelab's steps with that description on each.
      */
     private static FileRead read(Path file) {
         List<SummaryPoint> points = new ArrayList<>();
         List<RecordProblem> problems = new ArrayList<>();
         Map<String, String> metrics = new HashMap<>();
+        Map<String, String> summaries = new HashMap<>();
         Instant modified = Instant.EPOCH;
         try {
             modified = Files.getLastModifiedTime(file).toInstant();
@@ -160,6 +163,17 @@ record LogdirSurvey(SortedSet<String> scalarTags, Map<Path, Session> sessions, l
                     if (name != null) {
                         p = new SummaryPoint.Scalar(name, KerasLayout.tunelabStep(s.step()), s.wallTime(), s.value(),
                                 KerasLayout.description(name));
+                    }
+                } else if (p instanceof SummaryPoint.Logged l) {
+                    if (KerasLayout.tunelabSummaryStep(l.description(), 0).isPresent()) {
+                        summaries.putIfAbsent(l.tag(), l.description());
+                    }
+                    String described = summaries.get(l.tag());
+                    if (described != null) {
+                        LoggedSummary summary = l.summary();
+                        p = new SummaryPoint.Logged(new LoggedSummary(summary.tag(),
+                                KerasLayout.tunelabSummaryStep(described, summary.step()).getAsLong(), summary.wallTime(),
+                                summary.value()), described);
                     }
                 }
                 points.add(p);

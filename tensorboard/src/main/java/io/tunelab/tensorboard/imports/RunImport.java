@@ -6,6 +6,7 @@ import io.tunelab.search.trial.Direction;
 import io.tunelab.search.trial.MetricPoint;
 import io.tunelab.search.trial.TrialState;
 import io.tunelab.tensorboard.event.SummaryPoint;
+import io.tunelab.tensorboard.export.KerasLayout;
 import io.tunelab.tensorboard.export.RunNames;
 import io.tunelab.tensorboard.export.StudyExporter;
 import io.tunelab.tensorboard.record.RecordProblem;
@@ -17,20 +18,22 @@ import java.util.Map;
 
 /**
  * Loads the runs of one import one after the other into a study, adding up what was loaded. A run becomes a trial
- * with its session's parameters; its scalars become metric series, except Tunelab's own tags: its
- * {@value StudyExporter#INTERMEDIATE_TAG} points become the trial's intermediate values and, when the objective value
- * is taken from {@value StudyExporter#OBJECTIVE_TAG}, that tag's points its value rather than a series. The trial
- * ends in the state its HParams session's end says ({@link RunNames#state}) at the times its session recorded; a run
- * without a session end ends COMPLETE with its objective value, or PRUNED without one. Not thread-safe.
+ * with its session's parameters; its scalars become metric series and its other summaries the trial's (those Tunelab
+ * wrote to {@code train/} with their own tags and steps, {@link KerasLayout#summaryDescription}), except Tunelab's own
+ * tags: its {@value StudyExporter#INTERMEDIATE_TAG} points become the trial's intermediate values and, when an
+ * objective value is taken from {@value StudyExporter#OBJECTIVE_TAG} ({@code objective_0}, {@code objective_1}... for
+ * a study of several), that tag's points its value rather than a series. The trial ends in the state its HParams
+ * session's end says ({@link RunNames#state}) at the times its session recorded; a run without a session end ends
+ * COMPLETE with its objective values, or PRUNED without one of them. Not thread-safe.
  */
 final class RunImport {
     private static final int BATCH = 20_000;
     private static final int SUMMARY_BATCH = 200;
 
     private final TrialStorage storage;
-    private final String metric;
+    private final List<String> metrics;
     private final RunValue policy;
-    private final Direction direction;
+    private final List<Direction> directions;
     private final long studyId;
     private final ImportedParams distributions;
     private final List<RecordProblem> problems = new ArrayList<>();
@@ -38,12 +41,13 @@ final class RunImport {
     private long summaries;
     private long trialId;
 
-    RunImport(TrialStorage storage, String metric, RunValue policy, Direction direction, long studyId,
+    /** Imports into study {@code studyId} whose objective {@code i} is {@code metrics[i]}, better in {@code directions[i]}. */
+    RunImport(TrialStorage storage, List<String> metrics, RunValue policy, List<Direction> directions, long studyId,
             ImportedParams distributions) {
         this.storage = storage;
-        this.metric = metric;
+        this.metrics = List.copyOf(metrics);
         this.policy = policy;
-        this.direction = direction;
+        this.directions = List.copyOf(directions);
         this.studyId = studyId;
         this.distributions = distributions;
     }
@@ -68,10 +72,8 @@ final class RunImport {
         trialId = -1;
         List<MetricPoint> batch = new ArrayList<>(BATCH);
         List<LoggedSummary> logged = new ArrayList<>();
-        // [0]: the chosen point of the metric's own series; [1]: of train/METRIC, taken when the run has no other
-        MetricPoint[] objective = new MetricPoint[2];
-        String fallback = run.trainOnly() ? LogdirRun.TRAIN_PREFIX + metric : null;
-        boolean reservedObjective = metric.equals(StudyExporter.OBJECTIVE_TAG);
+        // [i][0]: the chosen point of metric i's own series; [i][1]: of train/METRIC, taken when the run has no other
+        MetricPoint[][] objective = new MetricPoint[metrics.size()][2];
         Instant first = null;
         Instant last = null;
         for (LogdirRun.Part part : run.parts()) {
@@ -95,11 +97,15 @@ final class RunImport {
                             storage.setIntermediateValue(trialId, Math.toIntExact(s.step()), s.value());
                             continue;
                         }
-                        int slot = point.name().equals(metric) ? 0 : point.name().equals(fallback) ? 1 : -1;
-                        if (slot >= 0 && policy.prefers(point, objective[slot], direction)) {
-                            objective[slot] = point;
+                        boolean reserved = false;
+                        for (int i = 0; i < metrics.size(); i++) {
+                            int slot = slot(point.name(), metrics.get(i), run.trainOnly());
+                            if (slot >= 0 && policy.prefers(point, objective[i][slot], directions.get(i))) {
+                                objective[i][slot] = point;
+                            }
+                            reserved |= slot == 0 && StudyExporter.isObjectiveTag(metrics.get(i));
                         }
-                        if (slot == 0 && reservedObjective) {
+                        if (reserved) {
                             continue;
                         }
                         batch.add(point);
@@ -108,7 +114,8 @@ final class RunImport {
                             batch.clear();
                         }
                     } else if (p instanceof SummaryPoint.Logged l) {
-                        logged.add(prefix.isEmpty() ? l.summary() : new LoggedSummary(prefix + l.summary().tag(),
+                        boolean tunelabs = KerasLayout.tunelabSummaryStep(l.description(), 0).isPresent();
+                        logged.add(prefix.isEmpty() || tunelabs ? l.summary() : new LoggedSummary(prefix + l.summary().tag(),
                                 l.summary().step(), l.summary().wallTime(), l.summary().value()));
                         if (logged.size() == SUMMARY_BATCH) {
                             storage.logSummaries(trialId, List.copyOf(logged));
@@ -128,8 +135,11 @@ final class RunImport {
         if (!logged.isEmpty()) {
             storage.logSummaries(trialId, logged);
         }
-        MetricPoint value = objective[0] != null ? objective[0] : objective[1];
-        finish(session, value, session.started() != null ? session.started() : first,
+        List<MetricPoint> values = new ArrayList<>();
+        for (MetricPoint[] chosen : objective) {
+            values.add(chosen[0] != null ? chosen[0] : chosen[1]);
+        }
+        finish(session, values, session.started() != null ? session.started() : first,
                 session.end() != null && session.end().ended() != null ? session.end().ended() : last);
         return true;
     }
@@ -141,13 +151,23 @@ final class RunImport {
         params.forEach((param, v) -> storage.setParam(trialId, param, v, distributions.distribution(param)));
     }
 
-    private void finish(LogdirSurvey.Session session, MetricPoint value, Instant start, Instant end) {
+    /**
+     * Which objective point {@code name} may be for {@code metric}: 0 for its own series, 1 for {@code train/METRIC} of
+     * a run with only a {@code train/} part, -1 for neither.
+     */
+    private static int slot(String name, String metric, boolean trainOnly) {
+        return name.equals(metric) ? 0 : trainOnly && name.equals(LogdirRun.TRAIN_PREFIX + metric) ? 1 : -1;
+    }
+
+    private void finish(LogdirSurvey.Session session, List<MetricPoint> points, Instant start, Instant end) {
         TrialState state = session.end() == null ? TrialState.COMPLETE : RunNames.state(session.end().status());
-        List<Double> values = value == null ? List.of() : List.of(value.value());
+        int missing = points.indexOf(null);
+        List<Double> values = missing >= 0 ? List.of() : points.stream().map(MetricPoint::value).toList();
         String message = null;
-        if (state == TrialState.COMPLETE && value == null) {
+        if (state == TrialState.COMPLETE && missing >= 0) {
             state = TrialState.PRUNED;
-            message = "imported from TensorBoard without a '" + metric + "' scalar to take as the objective value";
+            message = "imported from TensorBoard without a '" + metrics.get(missing) + "' scalar to take as the objective"
+                    + " value";
         } else if (state == TrialState.FAIL) {
             values = List.of();
             message = "imported from TensorBoard: its HParams session ended with status failure";

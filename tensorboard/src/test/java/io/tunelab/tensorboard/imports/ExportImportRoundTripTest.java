@@ -11,6 +11,7 @@ import io.tunelab.search.summary.LoggedSummary;
 import io.tunelab.search.summary.SummaryKind;
 import io.tunelab.search.summary.SummaryTag;
 import io.tunelab.search.summary.TextSummary;
+import io.tunelab.search.study.OptimizeOptions;
 import io.tunelab.search.study.Study;
 import io.tunelab.search.trial.Direction;
 import io.tunelab.search.trial.FrozenTrial;
@@ -106,6 +107,44 @@ class ExportImportRoundTripTest {
                 assertThat(loss.get(s).value()).isEqualTo(Double.parseDouble(Float.toString((float) originalLoss.get(s).value())));
             }
         }
+    }
+
+    @Test
+    void anExportedMultiObjectiveStudyImportsBackWithEveryObjectivesDirectionAndValue() {
+        Study study = Study.builder("pareto").storage(storage).directions(Direction.MINIMIZE, Direction.MAXIMIZE)
+                .seed(3).create();
+        study.optimizeMulti(trial -> {
+            double x = trial.suggestFloat("x", 0, 1);
+            trial.log("loss", 1, x);
+            return new double[] {x, 1 - x * x};
+        }, OptimizeOptions.trials(3));
+        storage.flush();
+        new StudyExporter(tracker).export("pareto", dir.resolve("logdir"));
+        List<String> asked = new ArrayList<>();
+        LogdirImporter.DirectionChoice logdirSays = (metric, existing, said) -> {
+            asked.add(metric + " " + said.map(Direction::name).orElse("nothing"));
+            return said.orElseThrow();
+        };
+
+        new LogdirImporter(storage, null, RunValue.LAST, logdirSays).importLogdir(dir.resolve("logdir"), "copy");
+
+        assertThat(asked).containsExactly("objective_0 MINIMIZE", "objective_1 MAXIMIZE");
+        assertThat(storage.findStudy("copy").orElseThrow().directions())
+                .containsExactly(Direction.MINIMIZE, Direction.MAXIMIZE);
+        List<FrozenTrial> original = storage.trials(storage.findStudy("pareto").orElseThrow().id(),
+                EnumSet.allOf(TrialState.class));
+        List<FrozenTrial> copies = storage.trials(storage.findStudy("copy").orElseThrow().id(),
+                EnumSet.allOf(TrialState.class));
+        assertThat(copies).hasSize(3);
+        for (int i = 0; i < 3; i++) {
+            assertThat(copies.get(i).state()).isEqualTo(TrialState.COMPLETE);
+            assertThat(copies.get(i).values()).hasSize(2).containsExactlyElementsOf(float32(original.get(i).values()));
+            assertThat(storage.metricNames(copies.get(i).id())).as("objective values are no series").containsOnly("loss");
+        }
+    }
+
+    private static List<Double> float32(List<Double> values) {
+        return values.stream().map(v -> Double.parseDouble(Float.toString(v.floatValue()))).toList();
     }
 
     private static List<String> scalarTags(Path runDir) throws IOException {

@@ -69,7 +69,7 @@ class TensorBoardObjectiveTest {
     }
 
     @Test
-    void summariesGoToTheRunAndToTheStudysStorage() throws IOException {
+    void summariesGoToTheRunsTrainDirectoryAtTheirEpochsStepAsKerasHistogramsDoAndToTheStudysStorage() throws IOException {
         Study study = Study.builder("live-summaries").seed(5).create();
         study.optimize(new TensorBoardObjective(trial -> {
             trial.logHistogram("dense/kernel", 1, new double[] {-1, 0, 1});
@@ -78,11 +78,13 @@ class TensorBoardObjectiveTest {
             trial.logPrCurve("pr", 1, new boolean[] {true, false}, new double[] {0.7, 0.2});
             return 1.0;
         }, dir, "live-summaries", Direction.MAXIMIZE, clock), 1);
-        List<SummaryPoint> points = points(dir.resolve("live-summaries").resolve("trial-0000"));
+        Path run = dir.resolve("live-summaries").resolve("trial-0000");
+        assertThat(points(run)).noneMatch(p -> p instanceof SummaryPoint.Logged);
+        List<SummaryPoint> points = points(run.resolve("train"));
         assertThat(points).filteredOn(p -> p instanceof SummaryPoint.Logged).extracting(p -> ((SummaryPoint.Logged) p).summary())
-                .extracting(LoggedSummary::tag, LoggedSummary::kind).containsExactly(
-                        tuple("dense/kernel", SummaryKind.HISTOGRAM), tuple("notes", SummaryKind.TEXT),
-                        tuple("inputs", SummaryKind.IMAGE), tuple("pr", SummaryKind.PR_CURVE));
+                .extracting(LoggedSummary::tag, LoggedSummary::kind, LoggedSummary::step).containsExactly(
+                        tuple("dense/kernel", SummaryKind.HISTOGRAM, 0L), tuple("notes", SummaryKind.TEXT, 0L),
+                        tuple("inputs", SummaryKind.IMAGE, 0L), tuple("pr", SummaryKind.PR_CURVE, 0L));
         long trialId = study.trials().get(0).id();
         assertThat(study.storage().summaryTags(trialId)).hasSize(4);
     }
