@@ -128,8 +128,8 @@ public final class StudyRunner {
 
     /**
      * The notice that the study resumes with another search space than its stored study file searched ({@link
-     * SpaceChange}), or empty when it is new, searches the same space, or its stored file cannot be read. Read once,
-     * before {@link #create} stores this file, and kept.
+     * SpaceChange}), or empty when it is new, has no trial that started yet, searches the same space, or its stored file
+     * cannot be read. Read once, before {@link #create} stores this file, and kept: the run and the dry run say it.
      */
     public Optional<String> spaceChange() {
         if (spaceChange == null) {
@@ -140,8 +140,9 @@ public final class StudyRunner {
                 } catch (RuntimeException e) {
                     return Optional.empty();
                 }
-                return SpaceChange.notice(spec.study(), before, configuration().searchSpace(),
-                        storage.trials(existing.id(), EnumSet.complementOf(EnumSet.of(TrialState.WAITING))));
+                List<FrozenTrial> started = storage.trials(existing.id(), EnumSet.complementOf(EnumSet.of(TrialState.WAITING)));
+                return started.isEmpty() ? Optional.empty()
+                        : SpaceChange.notice(spec.study(), before, configuration().searchSpace(), started);
             }));
         }
         return spaceChange;
@@ -393,9 +394,7 @@ public final class StudyRunner {
         BudgetStanding standing = BudgetStanding.of(study);
         out.println((standing.started() == 0 ? "Running study '" : "Resuming study '") + spec.study() + "' ("
                 + standing.describe(budget) + ") on " + slots.slots());
-        if (standing.started() > 0) {
-            spaceChange().ifPresent(out::println);
-        }
+        spaceChange().ifPresent(out::println);
         out.flush();
         FailFast failFast = new FailFast(spec.failFast());
         StoredBudget budgetNow = new StoredBudget(storage, study.studyId(), budget);
