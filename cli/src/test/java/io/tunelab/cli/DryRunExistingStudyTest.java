@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tunelab.cli.wiring.TribuoTrainers;
 import io.tunelab.search.storage.InMemoryStorage;
 import io.tunelab.trainers.device.FixedDeviceInventory;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -45,7 +48,18 @@ class DryRunExistingStudyTest {
 
         assertThat(dryRun.code()).as(dryRun.err()).isZero();
         assertThat(dryRun.out()).contains(notice);
-        assertThat(CliRun.of(wiring, "run", file.toString()).out()).as("the run says the same").contains(notice);
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        PrintStream stderr = System.err;
+        CliRun run;
+        try {
+            System.setErr(new PrintStream(log, true, StandardCharsets.UTF_8));
+            run = CliRun.of(wiring, "run", file.toString());
+        } finally {
+            System.setErr(stderr);
+        }
+        assertThat(run.out()).as("the run says the same").contains(notice);
+        assertThat(log.toString(StandardCharsets.UTF_8)).as("once: the study logs no warning of its own")
+                .doesNotContain("changed search space");
         assertThat(CliRun.of(wiring, "run", "--dry-run", file.toString()).out()).as("once the file is stored")
                 .doesNotContain("changed search space");
     }

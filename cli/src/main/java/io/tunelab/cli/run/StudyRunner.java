@@ -21,6 +21,7 @@ import io.tunelab.search.study.MultiObjective;
 import io.tunelab.search.study.ParameterKinds;
 import io.tunelab.search.study.Objective;
 import io.tunelab.tensorboard.live.TensorBoardObjective;
+import io.tunelab.search.study.SpaceChange;
 import io.tunelab.search.study.Study;
 import io.tunelab.search.study.StudyBuilder;
 import io.tunelab.search.trial.Constraints;
@@ -94,8 +95,8 @@ public final class StudyRunner {
      */
     public Study create(boolean parallel) {
         checkResumable();
-        spaceChange();
-        Study study = builder(parallel).createOrLoad();
+        // read before this file is stored; the run says a changed space itself, so the study need not warn again
+        Study study = builder(parallel).warnOnSpaceChange(spaceChange().isEmpty()).createOrLoad();
         FailFast.restart(study);
         storage.setStudySystemAttr(study.studyId(), STUDY_FILE, specText);
         storage.setStudySystemAttr(study.studyId(), BUDGET_TRIALS, spec.budget().trials());
