@@ -114,13 +114,13 @@ final class RunCommand implements Callable<Integer> {
                     : System.currentTimeMillis() + study.budget().timeout().toMillis();
             Study done = runner.run(created, objective, slots, deadline, out, System.console() != null);
             RunSummary.print(out, done, storage.url());
-            Optional<String> failedFast = StudyRunner.failedFast(done);
+            Optional<String> failedFast = RunSummary.failedFast(done);
             if (failedFast.isPresent()) {
                 err.println("tunelab run: " + failedFast.get());
                 err.flush();
                 return ExitCodes.RUNTIME_FAILURE;
             }
-            Optional<String> nothingCompleted = StudyRunner.nothingCompleted(done);
+            Optional<String> nothingCompleted = RunSummary.nothingCompleted(done);
             if (nothingCompleted.isPresent()) {
                 err.println("tunelab run: " + nothingCompleted.get());
                 err.flush();
