@@ -6,6 +6,7 @@ import io.tunelab.cli.output.Numbers;
 import io.tunelab.cli.query.StorageUrlOption;
 import io.tunelab.cli.registry.Promotion;
 import io.tunelab.cli.run.SlotPlan;
+import io.tunelab.cli.run.RunSummary;
 import io.tunelab.cli.run.StudyRunner;
 import io.tunelab.cli.wiring.Wiring;
 import io.tunelab.cli.wiring.TribuoTrainers;
@@ -131,8 +132,8 @@ final class DemoCommand implements Callable<Integer> {
 
     private void summarize(PrintWriter out, Tracker tracker, Study done) {
         out.println();
-        out.println(StudyRunner.counts(done) + " Best trials:");
-        out.print(StudyRunner.summary(done, 5).text());
+        out.println(RunSummary.counts(done) + " Best trials:");
+        out.print(RunSummary.summary(done, 5).text());
         FrozenTrial best = done.bestTrial();
         Object test = best.userAttrs().get("test_evaluation");
         if (test instanceof Map<?, ?> m && m.get("accuracy") instanceof Number acc) {

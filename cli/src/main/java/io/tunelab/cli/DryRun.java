@@ -22,13 +22,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What {@code tunelab run --dry-run} prints for a valid study file: a summary, the search space as a
  * table, the effective configuration of the first sampled trials (each searched parameter's value and
  * where it is searched from) and the parameters fixed in every trial with their values and where they
  * come from. Trials are sampled over a throw-away in-memory study with the study's seed: by the grid
- * sampler for a grid study, by a random sampler otherwise. Nothing trains and nothing is stored.
+ * sampler for a grid study, by a random sampler otherwise. Nothing trains and nothing is stored. For a study that
+ * already has trials in the storage, it also gives the notice {@code run} would give when the file's search space
+ * differs from the stored one.
  */
 final class DryRun {
     private final StudySpec spec;
@@ -41,10 +44,16 @@ final class DryRun {
         this.file = file;
     }
 
-    void print(PrintWriter out, int samples) {
+    /**
+     * Prints the preview with {@code samples} sampled configurations.
+     *
+     * @param spaceChange the notice that the existing study resumes with a changed search space, or empty
+     */
+    void print(PrintWriter out, int samples, Optional<String> spaceChange) {
         out.println(file + ": valid study '" + spec.study() + "'");
         new StudyFileSummary(spec).print(out);
         CsvFileChecks.sampledNote(spec).ifPresent(out::println);
+        spaceChange.ifPresent(out::println);
         out.println();
         List<SpaceParameter> parameters = spec.space().parameters();
         List<List<Object>> space = new ArrayList<>();

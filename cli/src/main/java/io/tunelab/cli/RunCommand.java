@@ -97,8 +97,8 @@ final class RunCommand implements Callable<Integer> {
             return invalid(err, e, "in " + file + " for its trainer", "nothing was run");
         }
         if (dryRun) {
-            checkResumable(study, file);
-            new DryRun(study, configuration, file.toString()).print(out, samples);
+            Optional<String> spaceChange = checkResumable(study, file);
+            new DryRun(study, configuration, file.toString()).print(out, samples, spaceChange);
             out.flush();
             return ExitCodes.OK;
         }
@@ -114,13 +114,13 @@ final class RunCommand implements Callable<Integer> {
                     : System.currentTimeMillis() + study.budget().timeout().toMillis();
             Study done = runner.run(created, objective, slots, deadline, out, System.console() != null);
             RunSummary.print(out, done, storage.url());
-            Optional<String> failedFast = StudyRunner.failedFast(done);
+            Optional<String> failedFast = RunSummary.failedFast(done);
             if (failedFast.isPresent()) {
                 err.println("tunelab run: " + failedFast.get());
                 err.flush();
                 return ExitCodes.RUNTIME_FAILURE;
             }
-            Optional<String> nothingCompleted = StudyRunner.nothingCompleted(done);
+            Optional<String> nothingCompleted = RunSummary.nothingCompleted(done);
             if (nothingCompleted.isPresent()) {
                 err.println("tunelab run: " + nothingCompleted.get());
                 err.flush();
@@ -134,16 +134,21 @@ final class RunCommand implements Callable<Integer> {
      * For a dry run: refuses what {@code run} would refuse of a study that already exists in the storage (another metric,
      * trainer, direction or kind of parameter), reading the storage read-only; a storage that holds no tracker yet, or
      * cannot be read, holds no study to compare with, and nothing is created.
+     *
+     * @return the notice {@code run} would give that the study resumes with a changed search space ({@link
+     *         StudyRunner#spaceChange}), or empty
      */
-    private void checkResumable(StudySpec study, Path file) {
+    private Optional<String> checkResumable(StudySpec study, Path file) {
         TrialStorage store;
         try {
             store = wiring.openStorageForReading(heartbeat.apply(storage.access(), study.heartbeat()));
         } catch (RuntimeException e) {
-            return;
+            return Optional.empty();
         }
         try (store) {
-            new StudyRunner(study, readText(file), store, wiring.trainers(), wiring.devices()).checkResumable();
+            StudyRunner runner = new StudyRunner(study, readText(file), store, wiring.trainers(), wiring.devices());
+            runner.checkResumable();
+            return runner.spaceChange();
         }
     }
 

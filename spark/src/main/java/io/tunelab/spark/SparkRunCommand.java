@@ -105,7 +105,7 @@ final class SparkRunCommand implements Callable<Integer> {
             Study done = new StudyRunner(study, text(file), store, wiring.trainers(), wiring.devices()).load(true);
             RunSummary.print(out, done, storage.url());
             Optional<String> failedFast = outcomes.stream().flatMap(o -> o.stoppedEarly().stream()).findFirst()
-                    .or(() -> StudyRunner.failedFast(done));
+                    .or(() -> RunSummary.failedFast(done));
             if (failedFast.isPresent()) {
                 err.println("tunelab-spark run: " + failedFast.get());
                 err.flush();

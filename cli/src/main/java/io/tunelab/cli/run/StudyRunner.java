@@ -2,46 +2,29 @@ package io.tunelab.cli.run;
 
 import io.tunelab.cli.error.CliException;
 import io.tunelab.cli.error.ProblemList;
-import io.tunelab.cli.output.TextTable;
 import io.tunelab.cli.progress.ProgressBar;
-import io.tunelab.spec.SpecValidationException;
 import io.tunelab.spec.StudySpec;
-import io.tunelab.spec.StudySpecParser;
 import io.tunelab.spec.WarmStartSpec;
 import io.tunelab.cli.wiring.EffectiveConfiguration;
 import io.tunelab.cli.wiring.SearchComponents;
 import io.tunelab.cli.wiring.TrainerFactory;
 import io.tunelab.tensorboard.export.RunNames;
 import io.tunelab.search.exec.SlotPool;
-import io.tunelab.search.space.Distribution;
 import io.tunelab.search.storage.StudyRecord;
 import io.tunelab.search.storage.TrialStorage;
 import io.tunelab.search.study.FailFast;
 import io.tunelab.search.study.MultiObjective;
-import io.tunelab.search.study.ParameterKinds;
 import io.tunelab.search.study.Objective;
 import io.tunelab.tensorboard.live.TensorBoardObjective;
 import io.tunelab.search.study.Study;
 import io.tunelab.search.study.StudyBuilder;
-import io.tunelab.search.trial.Constraints;
 import io.tunelab.search.trial.Direction;
-import io.tunelab.search.trial.FrozenTrial;
-import io.tunelab.search.trial.TrialState;
 import io.tunelab.tracker.liveness.RetryPolicy;
 import io.tunelab.trainers.device.DeviceInventory;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.EnumMap;
-import java.util.EnumSet;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 import java.util.List;
 
 /**
@@ -68,7 +51,7 @@ public final class StudyRunner {
     private final TrialStorage storage;
     private final List<TrainerFactory> trainers;
     private final DeviceInventory devices;
-    private Optional<String> spaceChange;
+    private final ResumeCheck resume;
 
     public StudyRunner(StudySpec spec, String specText, TrialStorage storage, List<TrainerFactory> trainers,
                        DeviceInventory devices) {
@@ -77,6 +60,7 @@ public final class StudyRunner {
         this.storage = storage;
         this.trainers = trainers;
         this.devices = devices;
+        this.resume = new ResumeCheck(spec, storage, trainers);
     }
 
     /**
@@ -94,8 +78,8 @@ public final class StudyRunner {
      */
     public Study create(boolean parallel) {
         checkResumable();
-        spaceChange();
-        Study study = builder(parallel).createOrLoad();
+        // read before this file is stored; the run says a changed space itself, so the study need not warn again
+        Study study = builder(parallel).warnOnSpaceChange(spaceChange().isEmpty()).createOrLoad();
         FailFast.restart(study);
         storage.setStudySystemAttr(study.studyId(), STUDY_FILE, specText);
         storage.setStudySystemAttr(study.studyId(), BUDGET_TRIALS, spec.budget().trials());
@@ -109,87 +93,22 @@ public final class StudyRunner {
 
     /**
      * Refuses the file when the study it names exists in the storage and {@link #create} would refuse to resume it: other
-     * metrics, another trainer, other directions, or a parameter of another type of distribution. Only reads the storage,
-     * so a dry run can ask it.
+     * metrics, another trainer, other directions, or a parameter of another type of distribution ({@link ResumeCheck}).
+     * Only reads the storage, so a dry run can ask it.
      *
      * @throws CliException saying what differs, as {@link #create} does
      */
     public void checkResumable() {
-        storage.findStudy(spec.study()).ifPresent(existing -> {
-            checkSameObjective(existing);
-            if (!existing.directions().equals(spec.directions())) {
-                throw new CliException("study '" + spec.study() + "' was created with directions " + existing.directions()
-                        + ", not " + spec.directions() + "; give the study a new name to run this file, or keep the"
-                        + " stored direction to resume it");
-            }
-            checkSameKinds(existing);
-        });
+        resume.check();
     }
 
     /**
      * The notice that the study resumes with another search space than its stored study file searched ({@link
-     * SpaceChange}), or empty when it is new, searches the same space, or its stored file cannot be read. Read once,
-     * before {@link #create} stores this file, and kept.
+     * ResumeCheck#spaceChange}), or empty. Read once, before {@link #create} stores this file, and kept: the run and the
+     * dry run say it.
      */
     public Optional<String> spaceChange() {
-        if (spaceChange == null) {
-            spaceChange = storage.findStudy(spec.study()).flatMap(existing -> storedSpec(existing).flatMap(stored -> {
-                Map<String, Distribution> before;
-                try {
-                    before = configuration(stored, trainers).searchSpace();
-                } catch (RuntimeException e) {
-                    return Optional.empty();
-                }
-                return SpaceChange.notice(spec.study(), before, configuration().searchSpace(),
-                        storage.trials(existing.id(), EnumSet.complementOf(EnumSet.of(TrialState.WAITING))));
-            }));
-        }
-        return spaceChange;
-    }
-
-    /** The study file stored with {@code existing}, or empty when it has none that still parses. */
-    private static Optional<StudySpec> storedSpec(StudyRecord existing) {
-        if (!(existing.systemAttrs().get(STUDY_FILE) instanceof String text)) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(new StudySpecParser().parseStored(text, "study file of '" + existing.name() + "'"));
-        } catch (SpecValidationException e) {
-            return Optional.empty();
-        }
-    }
-
-    /** Refuses resuming {@code existing} with other metrics or another trainer than its stored study file names. */
-    private void checkSameObjective(StudyRecord existing) {
-        Optional<StudySpec> storedFile = storedSpec(existing);
-        if (storedFile.isEmpty()) {
-            return;
-        }
-        StudySpec stored = storedFile.get();
-        String what = !stored.metrics().equals(spec.metrics()) ? (spec.metrics().size() == 1 ? "metric " : "metrics ")
-                + String.join(", ", stored.metrics()) + ", not " + String.join(", ", spec.metrics())
-                : !stored.trainer().name().equals(spec.trainer().name())
-                ? "trainer " + stored.trainer().name() + ", not " + spec.trainer().name() : null;
-        if (what != null) {
-            throw new CliException("study '" + spec.study() + "' was created with " + what + "; its trials' values would"
-                    + " not compare with the new ones. Give the study a new name to run this file, or keep the stored"
-                    + " settings to resume it");
-        }
-    }
-
-    /**
-     * Refuses resuming {@code existing} with a parameter whose distribution is of another type than its trials
-     * recorded (or a categorical with other choices): every new trial would fail on it ({@link ParameterKinds}).
-     */
-    private void checkSameKinds(StudyRecord existing) {
-        ParameterKinds kinds = ParameterKinds.of(storage.trials(existing.id(), EnumSet.allOf(TrialState.class)));
-        configuration().searchSpace().forEach((name, distribution) -> {
-            String refusal = kinds.refusal(name, distribution, -1);
-            if (refusal != null) {
-                throw new CliException((spec.space().distributions().containsKey(name) ? "space." : "") + name + ": this file searches "
-                        + distribution.describe() + ", but " + refusal + ", or run this file as a new study");
-            }
-        });
+        return resume.spaceChange();
     }
 
     /** Loads the existing study, as a worker joining it does; its attributes are left as they are. */
@@ -306,53 +225,9 @@ public final class StudyRunner {
         return plan().slots();
     }
 
-    /**
-     * What a run stopped by Ctrl-C (or a termination signal) says of the trials it was running: they end as FAIL,
-     * interrupted (by this run's hook or, when it ends them first, by the storage's own exit hook). Of them, those in
-     * {@code retried} were enqueued again with the same parameters, for the study's other workers or the next run, and
-     * those in {@code notRetried} were not (max_retries reached, or no retry policy); of the others the storage could
-     * not tell in time (its exit hook may close it first), so the rule is said, not an outcome.
-     */
+    /** What a run stopped by Ctrl-C says of the trials it was running: see {@link RunInterruption#sayStopped}. */
     static void sayStopped(List<Integer> running, List<Integer> retried, List<Integer> notRetried, PrintWriter out) {
-        out.println();
-        if (running.isEmpty()) {
-            out.println("Stopped; no trial was running.");
-        } else {
-            List<Integer> unknown = running.stream().filter(n -> !retried.contains(n) && !notRetried.contains(n)).toList();
-            out.println("Stopped: trial(s) " + running + " recorded as FAIL, interrupted."
-                    + (retried.isEmpty() ? "" : " Retries of " + retried + " with the same parameters are enqueued (the"
-                    + " interrupted trials no longer count toward the budget): other workers of the study run them, or"
-                    + " the next run does.")
-                    + (notRetried.isEmpty() ? "" : " " + notRetried + " not retried (max_retries reached or no retry"
-                    + " policy).")
-                    + (unknown.isEmpty() ? "" : " Within the study's max_retries, " + unknown + " are enqueued again with"
-                    + " the same parameters."));
-        }
-        out.println("Run the file again, or start a worker, to resume.");
-        out.flush();
-    }
-
-    /**
-     * Which of the trials numbered {@code numbers} are retried ({@code retried_by}) and which are not (their message
-     * says "not retried"), as {@code [retried, notRetried]}; both empty when the storage cannot say (its exit hook closed
-     * it first).
-     */
-    static List<List<Integer>> retries(TrialStorage storage, long studyId, List<Integer> numbers) {
-        List<Integer> retried = new ArrayList<>();
-        List<Integer> notRetried = new ArrayList<>();
-        try {
-            for (int n : numbers) {
-                FrozenTrial t = storage.trialByNumber(studyId, n);
-                if (t.systemAttrs().containsKey("retried_by")) {
-                    retried.add(n);
-                } else if (t.message() != null && t.message().contains("not retried")) {
-                    notRetried.add(n);
-                }
-            }
-        } catch (RuntimeException closed) {
-            return List.of(List.of(), List.of());
-        }
-        return List.of(retried, notRetried);
+        RunInterruption.sayStopped(running, retried, notRetried, out);
     }
 
     /**
@@ -360,7 +235,7 @@ public final class StudyRunner {
      * other workers; the budget stored with the study is read again before each trial is claimed, so that {@code
      * tunelab create} raising or lowering it reaches running workers) and no other worker's trial may still need a
      * retry, or the deadline passes, or the study's first {@code fail_fast} trials (of every process) all fail with
-     * the same error (then the reason is recorded: see {@link #failedFast}; a study already stopped so runs nothing
+     * the same error (then the reason is recorded: see {@link RunSummary#failedFast}; a study already stopped so runs nothing
      * here until {@link #create} begins a new run). Ctrl-C ends this process's running trials as FAIL {@value
      * #INTERRUPTED}; the storage enqueues their retries at once as it does for stale trials (older trials: run
      * again, the study first enqueues them, see {@link InterruptedTrials}), which DJL trials with {@code
@@ -393,31 +268,19 @@ public final class StudyRunner {
         BudgetStanding standing = BudgetStanding.of(study);
         out.println((standing.started() == 0 ? "Running study '" : "Resuming study '") + spec.study() + "' ("
                 + standing.describe(budget) + ") on " + slots.slots());
-        if (standing.started() > 0) {
-            spaceChange().ifPresent(out::println);
-        }
+        spaceChange().ifPresent(out::println);
         out.flush();
         FailFast failFast = new FailFast(spec.failFast());
         StoredBudget budgetNow = new StoredBudget(storage, study.studyId(), budget);
         ProgressBar bar = new ProgressBar(out, budgetNow::last, counted, terminal, Clock.systemUTC());
-        ScheduledExecutorService ticker = terminal ? ticker(bar, study) : null;
-        Thread hook = new Thread(() -> {
-            if (ticker != null) {
-                ticker.shutdownNow();
-            }
-            List<Integer> running = study.runningHere();
-            study.abandonRunning(INTERRUPTED);
-            List<List<Integer>> retries = retries(storage, study.studyId(), running);
-            sayStopped(running, retries.get(0), retries.get(1), out);
-        }, "tunelab-interrupt");
+        ProgressTicker ticker = ProgressTicker.start(bar, study, terminal);
+        Thread hook = RunInterruption.hook(study, storage, ticker, out);
         Runtime.getRuntime().addShutdownHook(hook);
         try {
             new BudgetCompletion(storage, out).optimize(study, objective, budget, budgetNow, deadlineMillis, slots,
                     List.of(bar, failFast), () -> failFast.reason().isPresent());
         } finally {
-            if (ticker != null) {
-                ticker.shutdownNow();
-            }
+            ticker.stop();
             bar.finish();
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
@@ -426,89 +289,5 @@ public final class StudyRunner {
             }
         }
         return study;
-    }
-
-    /** A daemon thread redrawing {@code bar} once a second, so its elapsed time, ETA and best move between trials. */
-    private static ScheduledExecutorService ticker(ProgressBar bar, Study study) {
-        ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "tunelab-progress");
-            t.setDaemon(true);
-            return t;
-        });
-        long period = ProgressBar.REFRESH.toMillis();
-        ticker.scheduleAtFixedRate(() -> bar.tick(study), period, period, TimeUnit.MILLISECONDS);
-        return ticker;
-    }
-
-    /**
-     * Why the study stopped before its budget, when its first {@code fail_fast} trials all failed alike
-     * (see {@link FailFast}): the lines to print, with what to do.
-     */
-    public static java.util.Optional<String> failedFast(Study study) {
-        return FailFast.recordedReason(study).map(reason -> "study '" + study.name() + "' stopped: " + reason
-                + System.lineSeparator() + "Fix what the message names (the trainer's options, the data, the study file)"
-                + " and run again: the study resumes to its budget. `fail_fast: 0` in the study file turns this check off.");
-    }
-
-    /**
-     * Why the run counts as failed when no trial of the study completed and at least one failed: how many failed and the
-     * first failure's message, with what to do; empty otherwise (a study with a COMPLETE trial, or only pruned ones).
-     */
-    public static java.util.Optional<String> nothingCompleted(Study study) {
-        List<FrozenTrial> trials = study.trials();
-        List<FrozenTrial> failed = trials.stream().filter(t -> t.state() == TrialState.FAIL)
-                .sorted(Comparator.comparingInt(FrozenTrial::number)).toList();
-        if (failed.isEmpty() || trials.stream().anyMatch(t -> t.state() == TrialState.COMPLETE)) {
-            return java.util.Optional.empty();
-        }
-        return java.util.Optional.of("no trial of study '" + study.name() + "' completed: " + failed.size() + " failed;"
-                + " the first (trial " + failed.get(0).number() + "): " + failed.get(0).message());
-    }
-
-    /**
-     * One line of counts: {@code Study 'x': 12 complete, 3 pruned, 0 failed.}, with
-     * {@code 12 complete (4 violating a constraint)} when some COMPLETE trials are infeasible.
-     */
-    public static String counts(Study study) {
-        Map<TrialState, Long> counts = study.trials().stream().collect(
-                Collectors.groupingBy(FrozenTrial::state, () -> new EnumMap<>(TrialState.class), Collectors.counting()));
-        List<FrozenTrial> complete = study.trials(EnumSet.of(TrialState.COMPLETE));
-        int infeasible = complete.size() - Constraints.feasible(complete).size();
-        return "Study '" + study.name() + "': " + counts.getOrDefault(TrialState.COMPLETE, 0L) + " complete"
-                + (infeasible == 0 ? "" : " (" + infeasible + " violating a constraint)") + ", "
-                + counts.getOrDefault(TrialState.PRUNED, 0L) + " pruned, " + counts.getOrDefault(TrialState.FAIL, 0L)
-                + " failed.";
-    }
-
-    /**
-     * The best trials (up to {@code n}, best first; the Pareto front for several objectives) as a table,
-     * among the trials whose constraints hold (empty when none does).
-     */
-    public static TextTable summary(Study study, int n) {
-        List<FrozenTrial> best;
-        if (study.isMultiObjective()) {
-            best = study.bestTrials();
-        } else {
-            Direction d = study.direction();
-            best = new ArrayList<>(Constraints.feasible(study.trials(EnumSet.of(TrialState.COMPLETE))));
-            best.sort(Comparator.comparingDouble(t -> d.asLoss(t.value())));
-            best = best.subList(0, Math.min(n, best.size()));
-        }
-        List<String> params = new ArrayList<>();
-        best.forEach(t -> t.params().keySet().stream().filter(p -> !params.contains(p)).forEach(params::add));
-        List<String> columns = new ArrayList<>(List.of("trial"));
-        for (int i = 0; i < study.directions().size(); i++) {
-            columns.add(study.directions().size() == 1 ? "value" : "value_" + i);
-        }
-        columns.addAll(params);
-        List<List<Object>> rows = new ArrayList<>();
-        for (FrozenTrial t : best) {
-            List<Object> row = new ArrayList<>();
-            row.add(t.number());
-            t.values().forEach(row::add);
-            params.forEach(p -> row.add(t.params().get(p)));
-            rows.add(row);
-        }
-        return new TextTable(columns, rows);
     }
 }

@@ -59,7 +59,7 @@ public record StudyWorker(Wiring wiring, StorageAccess access, Function<Heartbea
             Study joined = runner.load(true);
             Object deadline = record.systemAttrs().get(StudyRunner.DEADLINE);
             Study done = runner.run(joined, objective, pool, deadline instanceof Number n ? n.longValue() : 0, out, terminal);
-            return new Outcome(done.trials().size(), StudyRunner.failedFast(done).orElse(null));
+            return new Outcome(done.trials().size(), RunSummary.failedFast(done).orElse(null));
         }
     }
 
@@ -67,7 +67,7 @@ public record StudyWorker(Wiring wiring, StorageAccess access, Function<Heartbea
      * What a worker saw when it left.
      *
      * @param trials     the study's trials, of every worker
-     * @param failedFast the lines to print when the study stopped on {@code fail_fast} (see {@link StudyRunner#failedFast}),
+     * @param failedFast the lines to print when the study stopped on {@code fail_fast} (see {@link RunSummary#failedFast}),
      *                   or null (a plain value, so that Spark can send the outcome back from a task)
      */
     public record Outcome(int trials, String failedFast) implements java.io.Serializable {

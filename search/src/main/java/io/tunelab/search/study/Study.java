@@ -54,10 +54,12 @@ public final class Study implements StudyView {
     private final RunningTrials running = new RunningTrials();
     private final TrialAsker asker;
     private final TrialFinisher finisher;
+    private final SpaceChangeWarning spaceChangeWarning;
     private volatile boolean stopRequested;
 
+    /** @param warnSpaceChange whether to log a {@link SpaceChangeWarning} (false for a study just created) */
     Study(TrialStorage storage, StudyRecord record, Sampler sampler, Pruner pruner, RandomStreams streams,
-          int deterministicWindow, boolean reproducibleByDefault) {
+          int deterministicWindow, boolean reproducibleByDefault, boolean warnSpaceChange) {
         this.storage = storage;
         this.record = record;
         this.sampler = sampler;
@@ -67,6 +69,7 @@ public final class Study implements StudyView {
         this.schedule = new RunSchedule(deterministicWindow, reproducibleByDefault);
         this.asker = new TrialAsker(this, storage, sampler, running);
         this.finisher = new TrialFinisher(this, storage, sampler, running);
+        this.spaceChangeWarning = new SpaceChangeWarning(warnSpaceChange);
     }
 
     /** Starts building (creating or loading) the study called {@code name}. */
@@ -137,6 +140,11 @@ public final class Study implements StudyView {
     /** The study's rule that a parameter name keeps its kind of distribution (checked by every trial it asks). */
     ParameterKinds parameterKinds() {
         return parameterKinds;
+    }
+
+    /** The warning this study gives when its trials search a parameter from another distribution than earlier ones. */
+    SpaceChangeWarning spaceChangeWarning() {
+        return spaceChangeWarning;
     }
 
     RandomStreams streams() {

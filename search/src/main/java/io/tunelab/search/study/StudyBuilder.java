@@ -39,6 +39,7 @@ public final class StudyBuilder {
     private int deterministicWindow;
     private boolean seeded;
     private boolean deterministicChosen;
+    private boolean warnSpaceChange = true;
 
     /** The window {@link #deterministic(boolean) deterministic(true)} uses: up to 4 trials at once. */
     public static final int DEFAULT_DETERMINISTIC_WINDOW = 4;
@@ -178,6 +179,18 @@ public final class StudyBuilder {
         return this;
     }
 
+    /**
+     * Whether a loaded study logs one warning when the first trial it finishes searches a parameter from a distribution
+     * none of its earlier trials searched it from (a define-by-run objective whose range changed): the samplers then
+     * model that parameter only from the trials sharing its new distribution. On by default; off for a caller that
+     * says the change itself, as {@code tunelab run} does from the study files. A study just created has nothing to
+     * compare with.
+     */
+    public StudyBuilder warnOnSpaceChange(boolean on) {
+        this.warnSpaceChange = on;
+        return this;
+    }
+
     /** Creates the study; throws if one with this name exists. */
     public Study create() {
         TrialStorage s = storage();
@@ -243,7 +256,8 @@ public final class StudyBuilder {
                 s.setStudySystemAttr(record.id(), "deterministic_window", deterministicWindow);
             }
         }
-        return new Study(s, record, chosen, pruner, streams, deterministicWindow, seeded && !deterministicChosen);
+        return new Study(s, record, chosen, pruner, streams, deterministicWindow, seeded && !deterministicChosen,
+                warnSpaceChange && !created);
     }
 
     /** {@code value}, which the study builder's {@code field} needs: a {@link StudyException} naming it when null. */

@@ -59,6 +59,7 @@ final class TrialAsker {
     }
 
     private Trial prepare(FrozenTrial trial, Slot slot, int window) {
+        study.spaceChangeWarning().asked(trial.number());
         try {
             storage.setSystemAttr(trial.id(), "slot", slot.id());
             AskSnapshot view = new AskSnapshot(new InRangeView(samplerView(trial, window)));

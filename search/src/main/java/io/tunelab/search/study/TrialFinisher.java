@@ -12,8 +12,8 @@ import java.util.Optional;
 
 /**
  * Ends the trials of one {@link Study} ({@link Study#tell}, and the objective's outcome in {@link Study#optimize}): checks
- * COMPLETE values against the study's directions, keeps a PRUNED trial's last reported value, writes the outcome and
- * tells the sampler. Thread-safe.
+ * COMPLETE values against the study's directions, keeps a PRUNED trial's last reported value, writes the outcome,
+ * tells the sampler and the study's {@link SpaceChangeWarning}. Thread-safe.
  */
 final class TrialFinisher {
     /** How many retries of retries {@link #finish} follows to the one holding a late outcome. */
@@ -64,6 +64,7 @@ final class TrialFinisher {
         }
         if (changed) {
             sampler.afterTrial(study, done, done.state(), done.values());
+            study.spaceChangeWarning().finished(study, done);
         }
         return done;
     }

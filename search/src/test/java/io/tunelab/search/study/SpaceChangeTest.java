@@ -1,4 +1,4 @@
-package io.tunelab.cli.run;
+package io.tunelab.search.study;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
