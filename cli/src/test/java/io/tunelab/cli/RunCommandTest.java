@@ -51,7 +51,7 @@ class RunCommandTest {
         assertThat(r.out())
                 .contains("valid study 'fashion-mlp'")
                 .contains("objective  maximize val_accuracy")
-                .contains("sampler    tpe (seed 42, startup_trials=10)")
+                .contains("sampler    tpe (seed 42, startup_trials=10, deterministic)")
                 .contains("pruner     asha (min_resource=1, reduction_factor=3)")
                 .contains("budget     30 trials, timeout 13m, whichever comes first")
                 .contains("Search space (12 parameters")

@@ -56,7 +56,7 @@ final class JdbcTrialStorage implements TrialStorage {
     private final TrialSnapshots snapshots;
     private final KnownTrials knownTrials;
     private final TrialStarts starts;
-    private final TrialFinisher finisher;
+    private final TrialEndTransaction finisher;
     private final TrialFiles files;
     private final MetricWriter metrics;
     private final JdbcMetricQueries metricReads;
@@ -75,7 +75,7 @@ final class JdbcTrialStorage implements TrialStorage {
         this.knownTrials = new KnownTrials(db, loader);
         StaleTrialReaper reaper = new StaleTrialReaper(db, loader, commands);
         this.starts = new TrialStarts(db, options, loader, commands, reaper);
-        this.finisher = new TrialFinisher(db, options, loader, commands, reaper);
+        this.finisher = new TrialEndTransaction(db, options, loader, commands, reaper);
         this.files = new TrialFiles(db, loader, knownTrials, artifacts, options.clock());
         this.metrics = new MetricWriter(db, options.metricBatchSize(), options.metricCapacity(), options.flushTimeout());
         this.metricReads = new JdbcMetricQueries(db);
@@ -268,7 +268,7 @@ final class JdbcTrialStorage implements TrialStorage {
         return finishTrial(trialId, state, values, message, null, options.clock().instant());
     }
 
-    /** Finishes it in one durable transaction ({@link TrialFinisher}), then stops its heartbeats. */
+    /** Finishes it in one durable transaction ({@link TrialEndTransaction}), then stops its heartbeats. */
     @Override
     public boolean finishTrial(long trialId, TrialState state, List<Double> values, String message, Instant start,
             Instant now) {

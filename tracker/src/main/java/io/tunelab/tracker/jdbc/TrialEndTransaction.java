@@ -14,7 +14,7 @@ import java.util.Optional;
  * failed as stale meanwhile goes to its waiting retry ({@link LateResults}); an interrupted trial is retried as a stale
  * one is ({@link StaleTrialReaper}); the trial's provenance is written with it when the options ask. Thread-safe.
  */
-final class TrialFinisher {
+final class TrialEndTransaction {
     private final Database db;
     private final StorageOptions options;
     private final TrialLoader loader;
@@ -22,7 +22,7 @@ final class TrialFinisher {
     private final StaleTrialReaper reaper;
     private final LateResults lateResults;
 
-    TrialFinisher(Database db, StorageOptions options, TrialLoader loader, TrialCommands commands, StaleTrialReaper reaper) {
+    TrialEndTransaction(Database db, StorageOptions options, TrialLoader loader, TrialCommands commands, StaleTrialReaper reaper) {
         this.db = db;
         this.options = options;
         this.loader = loader;
