@@ -61,6 +61,18 @@ class WarmStartSamplerTest {
     }
 
     @Test
+    void aStudyWarmStartedFromOneWithTheSameSeedRepeatsNoneOfItsPoints() {
+        Study first = Study.builder("first").seed(3).create();
+        first.optimize(WarmStartSamplerTest::branin, OptimizeOptions.trials(12).withParallelism(1));
+        Study warm = Study.builder("warm").seed(3).warmStartFrom(first, 0.5).create();
+        warm.optimize(WarmStartSamplerTest::branin, OptimizeOptions.trials(12).withParallelism(1));
+
+        List<Map<String, Object>> earlierPoints = first.trials().stream().map(FrozenTrial::params).toList();
+        assertThat(warm.trials().stream().map(FrozenTrial::params).toList()).hasSize(12)
+                .doesNotContainAnyElementsOf(earlierPoints);
+    }
+
+    @Test
     void trialsWithOtherDistributionsAreIgnoredAndTheRestUsed() {
         Study mixed = Study.builder("mixed").sampler(new RandomSampler(1)).create();
         mixed.optimize(t -> t.suggestFloat("x", 0, 1), OptimizeOptions.trials(6).withParallelism(1));
