@@ -33,6 +33,10 @@ import org.slf4j.LoggerFactory;
  * complete trial the wrapped sampler sees the study alone. {@code weight} (0 to 1] is the share of the
  * compatible trials used, taken at evenly spaced ranks from best to worst so that good and bad regions
  * stay represented: 0.5 uses every second one. Thread-safe.
+ *
+ * <p>The wrapped sampler's own draws should not repeat the earlier study's: {@code StudyBuilder.warmStartFrom} builds
+ * it on streams {@linkplain RandomStreams#warmStartedFrom warm-started from} the earlier study, so the same seed does
+ * not draw the earlier study's random start-up points again.
  */
 public final class WarmStartSampler implements Sampler {
     private static final Logger LOG = LoggerFactory.getLogger(WarmStartSampler.class);

@@ -151,7 +151,13 @@ public final class StudyBuilder {
         return this;
     }
 
-    /** Warm start: the earlier study's compatible complete trials become prior observations (see {@link WarmStartSampler}). */
+    /**
+     * Warm start: the earlier study's compatible complete trials become prior observations (see {@link
+     * WarmStartSampler}). A sampler given by name or factory (or the default one) then draws from the study seed's
+     * streams {@linkplain RandomStreams#warmStartedFrom warm-started from} the earlier study, not from the seed's own:
+     * with the earlier study's seed, its random start-up does not draw the earlier study's points again, and the study
+     * is still reproducible per seed. A sampler given as an instance keeps its own streams.
+     */
     public StudyBuilder warmStartFrom(StudyView earlier) {
         return warmStartFrom(earlier, 1);
     }
@@ -243,8 +249,9 @@ public final class StudyBuilder {
                     + ", not " + directions);
         }
         RandomStreams streams = RandomStreams.seeded(seed);
-        Sampler chosen = sampler != null ? sampler.apply(streams)
-                : record.directions().size() == 1 ? new AutoSampler(streams) : new Nsga2Sampler(streams);
+        RandomStreams samplerStreams = warmStart == null ? streams : streams.warmStartedFrom(warmStart.name());
+        Sampler chosen = sampler != null ? sampler.apply(samplerStreams)
+                : record.directions().size() == 1 ? new AutoSampler(samplerStreams) : new Nsga2Sampler(samplerStreams);
         if (warmStart != null) {
             chosen = new WarmStartSampler(chosen, warmStart, warmStartWeight, warmStartSpace);
         }

@@ -4,11 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tunelab.search.sampler.tpe.TpeSampler;
 import io.tunelab.search.space.Distribution;
-import io.tunelab.search.study.Objective;
 import io.tunelab.search.study.OptimizeOptions;
 import io.tunelab.search.study.Study;
 import io.tunelab.search.trial.FrozenTrial;
-import io.tunelab.search.trial.Trial;
 import io.tunelab.search.trial.TrialState;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -20,44 +18,34 @@ import org.junit.jupiter.api.Timeout;
 
 @Timeout(300)
 class WarmStartSamplerTest {
-    private static final double BRANIN_MIN = 0.39788735772973816;
-
-    private static double branin(Trial t) {
-        double x0 = t.suggestFloat("x0", -5, 10);
-        double x1 = t.suggestFloat("x1", 0, 15);
-        double b = 5.1 / (4 * Math.PI * Math.PI);
-        double c = 5 / Math.PI;
-        double r = x1 - b * x0 * x0 + c * x0 - 6;
-        return r * r + 10 * (1 - 1 / (8 * Math.PI)) * Math.cos(x0) + 10;
-    }
-
-    private static double regret(Study study, int trials) {
-        return study.trials().stream().limit(trials).mapToDouble(FrozenTrial::value).min().orElseThrow() - BRANIN_MIN;
-    }
-
-    /** An earlier study of the same problem, searched with TPE for 50 trials. */
-    private static Study earlier(int seed, Objective objective) {
-        Study study = Study.builder("earlier").seed(seed + 100).sampler(TpeSampler::new).create();
-        study.optimize(objective, OptimizeOptions.trials(50).withParallelism(1));
-        return study;
-    }
-
     @Test
     void onBraninAWarmStartedStudyReachesInTwentyFiveTrialsTheRegretAFreshOneReachesInFifty() {
         double[] fresh = new double[3];
         double[] warm = new double[3];
         for (int seed = 1; seed <= 3; seed++) {
             Study f = Study.builder("fresh").seed(seed).create();
-            f.optimize(WarmStartSamplerTest::branin, OptimizeOptions.trials(50).withParallelism(1));
-            Study w = Study.builder("warm").seed(seed).warmStartFrom(earlier(seed, WarmStartSamplerTest::branin)).create();
-            w.optimize(WarmStartSamplerTest::branin, OptimizeOptions.trials(25).withParallelism(1));
+            f.optimize(BraninStudies::branin, OptimizeOptions.trials(50).withParallelism(1));
+            Study w = Study.builder("warm").seed(seed).warmStartFrom(BraninStudies.earlier(seed)).create();
+            w.optimize(BraninStudies::branin, OptimizeOptions.trials(25).withParallelism(1));
             assertThat(((WarmStartSampler) w.sampler()).prior()).hasSize(50);
-            fresh[seed - 1] = regret(f, 50);
-            warm[seed - 1] = regret(w, 25);
+            fresh[seed - 1] = BraninStudies.regret(f, 50);
+            warm[seed - 1] = BraninStudies.regret(w, 25);
         }
         Arrays.sort(fresh);
         Arrays.sort(warm);
         assertThat(warm[1]).as("median regret: warm-started at 25 trials against fresh at 50").isLessThanOrEqualTo(fresh[1]);
+    }
+
+    @Test
+    void aStudyWarmStartedFromOneWithTheSameSeedRepeatsNoneOfItsPoints() {
+        Study first = Study.builder("first").seed(3).create();
+        first.optimize(BraninStudies::branin, OptimizeOptions.trials(12).withParallelism(1));
+        Study warm = Study.builder("warm").seed(3).warmStartFrom(first, 0.5).create();
+        warm.optimize(BraninStudies::branin, OptimizeOptions.trials(12).withParallelism(1));
+
+        List<Map<String, Object>> earlierPoints = first.trials().stream().map(FrozenTrial::params).toList();
+        assertThat(warm.trials().stream().map(FrozenTrial::params).toList()).hasSize(12)
+                .doesNotContainAnyElementsOf(earlierPoints);
     }
 
     @Test
@@ -131,7 +119,7 @@ class WarmStartSamplerTest {
     private static Map<Integer, Map<String, Object>> deterministicWarmParams(Study source, int parallelism) {
         Study study = Study.builder("warm-det").seed(3).deterministic(true)
                 .sampler(new WarmStartSampler(new TpeSampler(3), source, 1)).create();
-        study.optimize(WarmStartSamplerTest::branin, OptimizeOptions.trials(16).withParallelism(parallelism));
+        study.optimize(BraninStudies::branin, OptimizeOptions.trials(16).withParallelism(parallelism));
         Map<Integer, Map<String, Object>> out = new TreeMap<>();
         study.trials().forEach(t -> out.put(t.number(), t.params()));
         return out;
@@ -139,13 +127,13 @@ class WarmStartSamplerTest {
 
     @Test
     void withADeclaredSpaceAWarmStartedStudyGivesTheSameParametersPerTrialAtAnyParallelism() {
-        Study source = earlier(1, WarmStartSamplerTest::branin);
+        Study source = BraninStudies.earlier(1);
         Map<String, Distribution> declared = source.trials().get(0).distributions();
         Map<Integer, Map<String, Object>> byParallelism = new TreeMap<>();
         for (int parallelism : new int[] {1, 4}) {
             Study study = Study.builder("warm-det-" + parallelism).seed(3).deterministic(true)
                     .sampler(new WarmStartSampler(new TpeSampler(3), source, 1, declared)).create();
-            study.optimize(WarmStartSamplerTest::branin, OptimizeOptions.trials(12).withParallelism(parallelism));
+            study.optimize(BraninStudies::branin, OptimizeOptions.trials(12).withParallelism(parallelism));
             study.trials().forEach(t -> byParallelism.merge(t.number(), t.params(),
                     (a, b) -> a.equals(b) ? a : Map.of("differs", a + " / " + b)));
         }
@@ -154,7 +142,7 @@ class WarmStartSamplerTest {
 
     @Test
     void aWarmStartedSamplerDecidesFromItsViewOnlyAsItsInnerSamplerDoes() {
-        Study source = earlier(1, WarmStartSamplerTest::branin);
+        Study source = BraninStudies.earlier(1);
         assertThat(new WarmStartSampler(new TpeSampler(3), source, 1).decidesFromViewOnly()).isTrue();
         Map<Integer, Map<String, Object>> sequential = deterministicWarmParams(source, 1);
         assertThat(sequential).hasSize(16);
