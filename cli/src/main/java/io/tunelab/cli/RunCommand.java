@@ -5,6 +5,7 @@ import io.tunelab.cli.query.StorageUrlOption;
 import io.tunelab.cli.run.HeartbeatOptions;
 import io.tunelab.cli.run.RunSummary;
 import io.tunelab.cli.run.SlotPlan;
+import io.tunelab.cli.run.StorageUrls;
 import io.tunelab.cli.run.StudyFileChanges;
 import io.tunelab.cli.run.StudyFiles;
 import io.tunelab.cli.run.StudyRunner;
@@ -112,7 +113,8 @@ final class RunCommand implements Callable<Integer> {
         }
         try (TrialStorage store = wiring.openStorage(heartbeat.apply(storage.access(), study.heartbeat()))) {
             refuseUnsafeChanges(store, study);
-            StudyRunner runner = new StudyRunner(study, readText(file), store, wiring.trainers(), wiring.devices());
+            StudyRunner runner = new StudyRunner(study, readText(file), store, wiring.trainers(), wiring.devices())
+                    .resumedBy("run it again (tunelab run " + StorageUrls.shellQuoted(file.toString()) + ")");
             SlotPlan plan = runner.plan();
             runner.dataSource().ifPresent(out::println);
             out.flush();

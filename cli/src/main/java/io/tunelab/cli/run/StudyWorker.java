@@ -57,7 +57,8 @@ public record StudyWorker(Wiring wiring, StorageAccess access, Function<Heartbea
             file = StudyFiles.checked(record, wiring.trainers());
         }
         try (TrialStorage store = wiring.openExistingStorage(heartbeat.apply(file.spec().heartbeat()))) {
-            StudyRunner runner = new StudyRunner(file.spec(), file.text(), store, wiring.trainers(), wiring.devices());
+            StudyRunner runner = new StudyRunner(file.spec(), file.text(), store, wiring.trainers(), wiring.devices())
+                    .resumedBy("start a worker again (" + StorageUrls.workerCommand(access, study) + ")");
             SlotPlan slots = plan.apply(runner);
             Map<Thread, Integer> lastTrials = new ConcurrentHashMap<>();
             MultiObjective trained = runner.objective(slots);
