@@ -71,11 +71,12 @@ final class CreateCommand implements Callable<Integer> {
             return RunCommand.invalid(spec.commandLine().getErr(), e, "in " + file + " for its trainer", "nothing was created");
         }
         try (TrialStorage store = wiring.openStorage(storage.access())) {
+            StudyRunner runner = new StudyRunner(study, RunCommand.readText(file), store, wiring.trainers(),
+                    wiring.devices());
+            runner.checkResumable();
             if (!replaceFile) {
                 StudyFileChanges.refuseUnsafe(store, study.study(), RunCommand.readText(file), Set.of(), "--replace-file");
             }
-            StudyRunner runner = new StudyRunner(study, RunCommand.readText(file), store, wiring.trainers(),
-                    wiring.devices());
             runner.objective();
             boolean existed = store.findStudy(study.study()).isPresent();
             Study created = runner.create(true);

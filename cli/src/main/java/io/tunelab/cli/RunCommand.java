@@ -112,9 +112,10 @@ final class RunCommand implements Callable<Integer> {
             return ExitCodes.OK;
         }
         try (TrialStorage store = wiring.openStorage(heartbeat.apply(storage.access(), study.heartbeat()))) {
-            refuseUnsafeChanges(store, study);
             StudyRunner runner = new StudyRunner(study, readText(file), store, wiring.trainers(), wiring.devices())
                     .resumedBy("run it again (tunelab run " + StorageUrls.shellQuoted(file.toString()) + ")");
+            runner.checkResumable();
+            refuseUnsafeChanges(store, study);
             SlotPlan plan = runner.plan();
             runner.dataSource().ifPresent(out::println);
             out.flush();
@@ -154,12 +155,15 @@ final class RunCommand implements Callable<Integer> {
             return;
         }
         try (store) {
-            refuseUnsafeChanges(store, study);
             new StudyRunner(study, readText(file), store, wiring.trainers(), wiring.devices()).checkResumable();
+            refuseUnsafeChanges(store, study);
         }
     }
 
-    /** Refuses a file that changes more than {@code run} may in its existing study, unless {@code --replace-file}. */
+    /**
+     * Refuses a file that changes more than {@code run} may in its existing study, unless {@code --replace-file}; asked
+     * after {@link StudyRunner#checkResumable}, whose refusals (another metric, trainer, direction) no flag lifts.
+     */
     private void refuseUnsafeChanges(TrialStorage store, StudySpec study) {
         if (!replaceFile) {
             StudyFileChanges.refuseUnsafe(store, study.study(), readText(file), Set.of("space"), "--replace-file");

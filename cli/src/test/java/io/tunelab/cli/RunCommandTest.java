@@ -167,7 +167,7 @@ class RunCommandTest {
         Result widened = tunelab(wiring, "run", file.toString());
 
         assertThat(otherData.code()).isEqualTo(2);
-        assertThat(otherData.err()).contains("  data.samples: 300 → 200").doesNotContain("budget").contains("--replace-file");
+        assertThat(otherData.err()).contains("  data.samples: 300 → 200").doesNotContain("budget.trials").contains("--replace-file");
         assertThat(replaced.code()).as(replaced.err()).isZero();
         assertThat(replaced.out()).contains("4 complete");
         assertThat(widened.code()).as(widened.err()).isZero();

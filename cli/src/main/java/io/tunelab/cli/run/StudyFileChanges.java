@@ -30,7 +30,7 @@ public final class StudyFileChanges {
 
     /**
      * The fields {@code now} changes in {@code stored}, one line each, {@code PATH: OLD → NEW} ({@code (none)} for a
-     * field one of them lacks), in field order; maps are compared key by key, anything else as a whole.
+     * field one of them lacks), sorted by path; maps are compared key by key, anything else as a whole.
      */
     public static List<String> between(String stored, String now) {
         Map<String, Object> before = flat(stored);
@@ -64,10 +64,11 @@ public final class StudyFileChanges {
                     List<String> unsafe = between(stored, text).stream()
                             .filter(line -> !SAFE.contains(top(line)) && !tolerated.contains(top(line))).toList();
                     if (!unsafe.isEmpty()) {
+                        Set<String> changeable = new TreeSet<>(SAFE);
+                        changeable.addAll(tolerated);
                         throw new CliException("study '" + study + "' exists with another study file; this file changes "
-                                + (unsafe.size() == 1 ? "a field" : unsafe.size() + " fields") + " that only "
-                                + String.join(", ", new TreeSet<>(SAFE)) + (tolerated.isEmpty() ? "" : ", "
-                                + String.join(", ", new TreeSet<>(tolerated))) + " may change in an existing study:"
+                                + (unsafe.size() == 1 ? "a field" : unsafe.size() + " fields") + " the study keeps (only "
+                                + String.join(", ", changeable) + " may change):"
                                 + System.lineSeparator() + "  " + String.join(System.lineSeparator() + "  ", unsafe)
                                 + System.lineSeparator() + "Nothing was changed. Give the study a new name to run this file,"
                                 + " keep the stored values, or pass " + flag + " to store this file in its place (workers"
