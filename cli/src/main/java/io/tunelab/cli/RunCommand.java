@@ -5,6 +5,8 @@ import io.tunelab.cli.query.StorageUrlOption;
 import io.tunelab.cli.run.HeartbeatOptions;
 import io.tunelab.cli.run.RunSummary;
 import io.tunelab.cli.run.SlotPlan;
+import io.tunelab.cli.run.StorageUrls;
+import io.tunelab.cli.run.StudyFileChanges;
 import io.tunelab.cli.run.StudyFiles;
 import io.tunelab.cli.run.StudyRunner;
 import io.tunelab.cli.wiring.Wiring;
@@ -22,6 +24,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -37,6 +40,8 @@ import picocli.CommandLine.Spec;
  * Exit codes: 0 success, 2 invalid input (every problem printed as {@code file:line:column: path: message}; the
  * problems the trainer's checks find, once the file itself is valid, each located at the field it names),
  * 1 runtime failure, including a run that ends with failed trials and no COMPLETE one.
+ * A file whose study exists may change its run settings ({@link StudyFileChanges#SAFE}) and its {@code space} (said in a
+ * notice, see {@link StudyRunner#spaceChange}); anything else is refused unless {@code --replace-file}.
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Validate a study file and run the study.",
@@ -54,6 +59,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--samples", paramLabel = "N", defaultValue = "5",
             description = "configurations to sample in a dry run (default: ${DEFAULT-VALUE})")
     int samples;
+
+    @Option(names = "--replace-file", description = "resume an existing study with this file even when it changes more"
+            + " than budget, parallel, heartbeat, fail_fast and space (data, sampler, ...)")
+    boolean replaceFile;
 
     @Spec
     CommandSpec spec;
@@ -103,7 +112,10 @@ final class RunCommand implements Callable<Integer> {
             return ExitCodes.OK;
         }
         try (TrialStorage store = wiring.openStorage(heartbeat.apply(storage.access(), study.heartbeat()))) {
-            StudyRunner runner = new StudyRunner(study, readText(file), store, wiring.trainers(), wiring.devices());
+            StudyRunner runner = new StudyRunner(study, readText(file), store, wiring.trainers(), wiring.devices())
+                    .resumedBy("run it again (tunelab run " + StorageUrls.shellQuoted(file.toString()) + ")");
+            runner.checkResumable();
+            refuseUnsafeChanges(store, study, file);
             SlotPlan plan = runner.plan();
             runner.dataSource().ifPresent(out::println);
             out.flush();
@@ -148,7 +160,18 @@ final class RunCommand implements Callable<Integer> {
         try (store) {
             StudyRunner runner = new StudyRunner(study, readText(file), store, wiring.trainers(), wiring.devices());
             runner.checkResumable();
+            refuseUnsafeChanges(store, study, file);
             return runner.spaceChange();
+        }
+    }
+
+    /**
+     * Refuses a file that changes more than {@code run} may in its existing study, unless {@code --replace-file}; asked
+     * after {@link StudyRunner#checkResumable}, whose refusals (another metric, trainer, direction) no flag lifts.
+     */
+    private void refuseUnsafeChanges(TrialStorage store, StudySpec study, Path file) {
+        if (!replaceFile) {
+            StudyFileChanges.refuseUnsafe(store, study.study(), readText(file), Set.of("space"), "--replace-file");
         }
     }
 

@@ -3,6 +3,7 @@ package io.tunelab.cli;
 import io.tunelab.cli.query.StorageUrlOption;
 import io.tunelab.cli.run.HeartbeatOptions;
 import io.tunelab.cli.run.SlotPlan;
+import io.tunelab.cli.run.StudyDeletedException;
 import io.tunelab.cli.run.StudyWorker;
 import io.tunelab.cli.wiring.Wiring;
 import io.tunelab.search.exec.SlotPool;
@@ -61,6 +62,10 @@ final class WorkerCommand implements Callable<Integer> {
         } catch (SpecValidationException e) {
             return RunCommand.invalid(spec.commandLine().getErr(), e, "in the study file stored with '" + study + "'",
                     "no trial was run");
+        } catch (StudyDeletedException e) {
+            spec.commandLine().getErr().println("worker: " + e.getMessage());
+            spec.commandLine().getErr().flush();
+            return ExitCodes.RUNTIME_FAILURE;
         }
         out.println("Worker done: study '" + study + "' has " + done.trials() + " trials.");
         out.flush();

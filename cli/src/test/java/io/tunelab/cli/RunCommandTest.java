@@ -154,6 +154,27 @@ class RunCommandTest {
     }
 
     @Test
+    void resumingAStudyWithAnotherDataSetIsRefusedWithTheFieldButAChangedSpaceResumes(@TempDir Path dir) throws Exception {
+        InMemoryStorage storage = new InMemoryStorage();
+        Wiring wiring = wiringOn(storage);
+        Path file = forestFile(dir);
+        assertThat(tunelab(wiring, "run", file.toString()).code()).isZero();
+
+        Files.writeString(file, Files.readString(file).replace("samples: 300", "samples: 200").replace("trials: 3", "trials: 4"));
+        Result otherData = tunelab(wiring, "run", file.toString());
+        Result replaced = tunelab(wiring, "run", file.toString(), "--replace-file");
+        Files.writeString(file, Files.readString(file).replace("[1, 6]", "[1, 8]").replace("trials: 4", "trials: 5"));
+        Result widened = tunelab(wiring, "run", file.toString());
+
+        assertThat(otherData.code()).isEqualTo(2);
+        assertThat(otherData.err()).contains("  data.samples: 300 → 200").doesNotContain("budget.trials").contains("--replace-file");
+        assertThat(replaced.code()).as(replaced.err()).isZero();
+        assertThat(replaced.out()).contains("4 complete");
+        assertThat(widened.code()).as(widened.err()).isZero();
+        assertThat(widened.out()).contains("resumes with a changed search space").contains("5 complete");
+    }
+
+    @Test
     void aWarmStartedRunUsesTheEarlierStudysTrialsAndAMissingEarlierStudyIsInvalidInput(@TempDir Path dir)
             throws Exception {
         InMemoryStorage storage = new InMemoryStorage();

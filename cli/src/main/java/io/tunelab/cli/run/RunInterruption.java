@@ -19,39 +19,39 @@ final class RunInterruption {
      * The shutdown hook of a run of {@code study}: stops {@code ticker}, abandons the trials running here and says what
      * became of them on {@code out}.
      */
-    static Thread hook(Study study, TrialStorage storage, ProgressTicker ticker, PrintWriter out) {
+    static Thread hook(Study study, TrialStorage storage, ProgressTicker ticker, String resume, PrintWriter out) {
         return new Thread(() -> {
             ticker.stop();
             List<Integer> running = study.runningHere();
             study.abandonRunning(StudyRunner.INTERRUPTED);
             List<List<Integer>> retries = retries(storage, study.studyId(), running);
-            sayStopped(running, retries.get(0), retries.get(1), out);
+            sayStopped(running, retries.get(1), resume, out);
         }, "tunelab-interrupt");
     }
 
     /**
      * What a run stopped by Ctrl-C (or a termination signal) says of the trials it was running: they end as FAIL,
-     * interrupted (by this run's hook or, when it ends them first, by the storage's own exit hook). Of them, those in
-     * {@code retried} were enqueued again with the same parameters, for the study's other workers or the next run, and
-     * those in {@code notRetried} were not (max_retries reached, or no retry policy); of the others the storage could
-     * not tell in time (its exit hook may close it first), so the rule is said, not an outcome.
+     * interrupted (by this run's hook or, when it ends them first, by the storage's own exit hook). Those in {@code
+     * notRetried} were not enqueued again (max_retries reached, or no retry policy); the others are, within the study's
+     * max_retries, whether the storage could already tell or not (its exit hook may close it first), so a worker and a
+     * run stopped alike say the same. The last line says how to resume: {@code To resume, RESUME.}, naming what the user
+     * ran ({@link StudyRunner#resumedBy}).
      */
-    static void sayStopped(List<Integer> running, List<Integer> retried, List<Integer> notRetried, PrintWriter out) {
+    static void sayStopped(List<Integer> running, List<Integer> notRetried, String resume, PrintWriter out) {
         out.println();
         if (running.isEmpty()) {
             out.println("Stopped; no trial was running.");
         } else {
-            List<Integer> unknown = running.stream().filter(n -> !retried.contains(n) && !notRetried.contains(n)).toList();
+            // retried or not known yet (the storage's exit hook may close it first): one wording, true of both
+            List<Integer> retries = running.stream().filter(n -> !notRetried.contains(n)).toList();
             out.println("Stopped: trial(s) " + running + " recorded as FAIL, interrupted."
-                    + (retried.isEmpty() ? "" : " Retries of " + retried + " with the same parameters are enqueued (the"
-                    + " interrupted trials no longer count toward the budget): other workers of the study run them, or"
-                    + " the next run does.")
+                    + (retries.isEmpty() ? "" : " Within the study's max_retries, retries of " + retries + " with the same"
+                    + " parameters are enqueued (the interrupted trials no longer count toward the budget): other workers"
+                    + " of the study run them, or the next run does.")
                     + (notRetried.isEmpty() ? "" : " " + notRetried + " not retried (max_retries reached or no retry"
-                    + " policy).")
-                    + (unknown.isEmpty() ? "" : " Within the study's max_retries, " + unknown + " are enqueued again with"
-                    + " the same parameters."));
+                    + " policy)."));
         }
-        out.println("Run the file again, or start a worker, to resume.");
+        out.println("To resume, " + resume + ".");
         out.flush();
     }
 

@@ -52,6 +52,7 @@ public final class StudyRunner {
     private final List<TrainerFactory> trainers;
     private final DeviceInventory devices;
     private final ResumeCheck resume;
+    private String resumedBy = "run the study again";
 
     public StudyRunner(StudySpec spec, String specText, TrialStorage storage, List<TrainerFactory> trainers,
                        DeviceInventory devices) {
@@ -61,6 +62,15 @@ public final class StudyRunner {
         this.trainers = trainers;
         this.devices = devices;
         this.resume = new ResumeCheck(spec, storage, trainers);
+    }
+
+    /**
+     * Names what the user ran, for the line a stopped run ends with ({@code To resume, RESUME.}): {@code tunelab run FILE}
+     * again, or another worker. Returns this runner.
+     */
+    public StudyRunner resumedBy(String resume) {
+        this.resumedBy = resume;
+        return this;
     }
 
     /**
@@ -226,8 +236,8 @@ public final class StudyRunner {
     }
 
     /** What a run stopped by Ctrl-C says of the trials it was running: see {@link RunInterruption#sayStopped}. */
-    static void sayStopped(List<Integer> running, List<Integer> retried, List<Integer> notRetried, PrintWriter out) {
-        RunInterruption.sayStopped(running, retried, notRetried, out);
+    static void sayStopped(List<Integer> running, List<Integer> notRetried, String resume, PrintWriter out) {
+        RunInterruption.sayStopped(running, notRetried, resume, out);
     }
 
     /**
@@ -274,7 +284,7 @@ public final class StudyRunner {
         StoredBudget budgetNow = new StoredBudget(storage, study.studyId(), budget);
         ProgressBar bar = new ProgressBar(out, budgetNow::last, counted, terminal, Clock.systemUTC());
         ProgressTicker ticker = ProgressTicker.start(bar, study, terminal);
-        Thread hook = RunInterruption.hook(study, storage, ticker, out);
+        Thread hook = RunInterruption.hook(study, storage, ticker, resumedBy, out);
         Runtime.getRuntime().addShutdownHook(hook);
         try {
             new BudgetCompletion(storage, out).optimize(study, objective, budget, budgetNow, deadlineMillis, slots,

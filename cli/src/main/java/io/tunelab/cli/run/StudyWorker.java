@@ -10,7 +10,11 @@ import io.tunelab.search.study.MultiObjective;
 import io.tunelab.search.study.Study;
 import io.tunelab.spec.HeartbeatSpec;
 import java.io.PrintWriter;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
@@ -39,6 +43,7 @@ public record StudyWorker(Wiring wiring, StorageAccess access, Function<Heartbea
      *
      * @return how many trials the study had when this worker left, and why it stopped early, if it did
      * @throws StorageException NOT_FOUND when there is no study of that name
+     * @throws StudyDeletedException when the study is deleted while this worker runs it ({@code tunelab delete --force})
      * @throws io.tunelab.spec.SpecValidationException every problem of the study file stored with it, located in the
      *                                                 file, as {@code tunelab run} reports a file's problems
      */
@@ -52,13 +57,28 @@ public record StudyWorker(Wiring wiring, StorageAccess access, Function<Heartbea
             file = StudyFiles.checked(record, wiring.trainers());
         }
         try (TrialStorage store = wiring.openExistingStorage(heartbeat.apply(file.spec().heartbeat()))) {
-            StudyRunner runner = new StudyRunner(file.spec(), file.text(), store, wiring.trainers(), wiring.devices());
+            StudyRunner runner = new StudyRunner(file.spec(), file.text(), store, wiring.trainers(), wiring.devices())
+                    .resumedBy("start a worker again (" + StorageUrls.workerCommand(access, study) + ")");
             SlotPlan slots = plan.apply(runner);
-            MultiObjective objective = runner.objective(slots);
+            Map<Thread, Integer> lastTrials = new ConcurrentHashMap<>();
+            MultiObjective trained = runner.objective(slots);
+            MultiObjective objective = trial -> {
+                lastTrials.put(Thread.currentThread(), trial.number());
+                return trained.evaluate(trial);
+            };
             SlotPool pool = slots.slots();
             Study joined = runner.load(true);
             Object deadline = record.systemAttrs().get(StudyRunner.DEADLINE);
-            Study done = runner.run(joined, objective, pool, deadline instanceof Number n ? n.longValue() : 0, out, terminal);
+            Study done;
+            try {
+                done = runner.run(joined, objective, pool, deadline instanceof Number n ? n.longValue() : 0, out, terminal);
+            } catch (RuntimeException e) {
+                if (store.findStudy(study).isEmpty()) {
+                    // the trial that failed already left the study's running list: name each slot's last trial
+                    throw new StudyDeletedException(study, List.copyOf(new TreeSet<>(lastTrials.values())), e);
+                }
+                throw e;
+            }
             return new Outcome(done.trials().size(), RunSummary.failedFast(done).orElse(null));
         }
     }

@@ -63,6 +63,25 @@ class DeleteCommandTest {
     }
 
     @Test
+    void aStudyWithATrialRunningOnAFreshHeartbeatIsRefusedNamingItAndDeletedWithForce() {
+        try (Tracker t = Tracker.open(TrackerConfig.inDirectory(tracker()))) {
+            Study.builder("old").storage(t.storage()).seed(2).load().ask();
+
+            Result refused = run("delete", "old", "--yes");
+
+            assertThat(refused.code()).isEqualTo(2);
+            assertThat(refused.err()).startsWith("delete: not deleting study 'old': 1 trial is running with a fresh"
+                    + " heartbeat (trial 3)").contains("Stop them first").contains("--force");
+            assertThat(t.storage().findStudy("old")).isPresent();
+
+            Result forced = run("delete", "old", "--yes", "--force");
+
+            assertThat(forced.code()).as(forced.err()).isZero();
+            assertThat(forced.out()).contains("Deleted study 'old': 4 trials");
+        }
+    }
+
+    @Test
     void withoutYesAndWithoutATerminalNothingIsDeleted() {
         Result r = run("delete", "old");
 

@@ -70,21 +70,13 @@ class InterruptedTrialsTest {
     }
 
     @Test
-    void theStoppedRunSaysWhichTrialsAreRetriedAndWhichAreNot() {
+    void theStoppedRunSaysWhichTrialsAreRetriedAndWhichAreNotAndHowToResumeWhatTheUserRan() {
         java.io.StringWriter said = new java.io.StringWriter();
-        StudyRunner.sayStopped(List.of(3, 4), List.of(3), List.of(4), new java.io.PrintWriter(said));
+        StudyRunner.sayStopped(List.of(3, 4), List.of(4), "run it again (tunelab run study.yaml)", new java.io.PrintWriter(said));
 
-        assertThat(said.toString()).contains("Stopped: trial(s) [3, 4] recorded as FAIL, interrupted. Retries of [3] with"
-                + " the same parameters are enqueued").contains("[4] not retried").contains("Run the file again");
-    }
-
-    @Test
-    void whenTheStorageIsClosedFirstTheStoppedRunSaysTheRuleNotAnOutcome() {
-        java.io.StringWriter said = new java.io.StringWriter();
-        StudyRunner.sayStopped(List.of(3), List.of(), List.of(), new java.io.PrintWriter(said));
-
-        assertThat(said.toString()).contains("Stopped: trial(s) [3] recorded as FAIL, interrupted. Within the study's"
-                + " max_retries, [3] are enqueued again").doesNotContain("not retried");
+        assertThat(said.toString()).contains("Stopped: trial(s) [3, 4] recorded as FAIL, interrupted. Within the study's"
+                + " max_retries, retries of [3] with the same parameters are enqueued").contains("[4] not retried")
+                .contains("To resume, run it again (tunelab run study.yaml).").doesNotContain("Run the file again");
     }
 
     @Test

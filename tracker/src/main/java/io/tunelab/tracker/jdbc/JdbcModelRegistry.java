@@ -62,7 +62,13 @@ final class JdbcModelRegistry implements ModelRegistry {
 
     @Override
     public RegisteredModel model(String name) {
-        return findModel(name).orElseThrow(() -> TrackerException.notFound("no registered model named '" + name + "'"));
+        return db.read(c -> {
+            List<RegisteredModel> found = RegistryRows.models(c, name);
+            if (found.isEmpty()) {
+                throw RegistryRows.noSuchModel(c, name);
+            }
+            return found.get(0);
+        });
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.tunelab.tracker.jdbc;
 
+import io.tunelab.search.text.Suggestions;
 import io.tunelab.search.trial.ArtifactRef;
 import io.tunelab.tracker.TrackerException;
 import io.tunelab.tracker.registry.ModelVersion;
@@ -32,11 +33,21 @@ final class RegistryRows {
             ps.setString(1, name);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
-                    throw TrackerException.notFound("no registered model named '" + name + "'");
+                    throw noSuchModel(c, name);
                 }
                 return rs.getLong(1);
             }
         }
+    }
+
+    /**
+     * NOT_FOUND for model {@code name}, with the closest registered name when it looks like a typo
+     * ({@link Suggestions#didYouMean}), and where the names are listed.
+     */
+    static TrackerException noSuchModel(Connection c, String name) throws SQLException {
+        return TrackerException.notFound("no registered model named '" + name + "'" + Suggestions.didYouMean(name,
+                models(c, null).stream().map(RegisteredModel::name).toList()) + "; `tunelab models` lists the registered"
+                + " models");
     }
 
     /** Locks the model row and stamps it as updated; returns its id. */

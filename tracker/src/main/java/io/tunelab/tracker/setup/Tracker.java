@@ -1,6 +1,7 @@
 package io.tunelab.tracker.setup;
 
 import io.tunelab.search.storage.TrialStorage;
+import io.tunelab.search.trial.FrozenTrial;
 import io.tunelab.tracker.artifact.ArtifactRepository;
 import io.tunelab.tracker.jdbc.JdbcTracker;
 import io.tunelab.tracker.metrics.IngestStages;
@@ -10,6 +11,7 @@ import io.tunelab.tracker.query.ChangeQueries;
 import io.tunelab.tracker.query.DeletedStudy;
 import io.tunelab.tracker.query.TrackerQueries;
 import io.tunelab.tracker.registry.ModelRegistry;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -111,6 +113,16 @@ public final class Tracker implements AutoCloseable {
      */
     public DeletedStudy deleteStudy(String name) {
         return jdbc.deleteStudy(name);
+    }
+
+    /**
+     * Fails the RUNNING trials of every study whose heartbeat is older than the stale grace, and re-enqueues them where
+     * the study's retry policy allows, as any worker would; afterwards the RUNNING trials with heartbeats are alive.
+     *
+     * @return the reaped trials as they are now (FAIL)
+     */
+    public List<FrozenTrial> reapStaleTrials() {
+        return jdbc.reapStaleTrials();
     }
 
     @Override

@@ -223,4 +223,20 @@ class ModelRegistryTest {
         }
         assertThat(registry.model("m").aliases().get("production")).isEqualTo(moves.get(moves.size() - 1).toVersion());
     }
+
+    @Test
+    void aMistypedModelNameIsNotFoundWithTheClosestRegisteredNameWhereverItIsLookedUp() {
+        registry.createModel("qa-model", null);
+        registry.createModel("fraud", null);
+
+        for (org.assertj.core.api.ThrowableAssert.ThrowingCallable lookup : List.<org.assertj.core.api.ThrowableAssert
+                .ThrowingCallable>of(() -> registry.model("qa-modle"), () -> registry.versions("qa-modle"),
+                () -> registry.resolve("qa-modle", "production"), () -> registry.version("qa-modle", 1),
+                () -> registry.setAlias("qa-modle", "production", 1, Change.by("a", "go")))) {
+            assertThatThrownBy(lookup).hasMessage("no registered model named 'qa-modle' (did you mean 'qa-model'?);"
+                    + " `tunelab models` lists the registered models");
+        }
+        assertThatThrownBy(() -> registry.model("zzz")).hasMessage("no registered model named 'zzz'; `tunelab models`"
+                + " lists the registered models");
+    }
 }
