@@ -45,7 +45,8 @@ import java.util.concurrent.ConcurrentHashMap;
  *   <li>Metric points go through a background {@link MetricWriter}; {@link #flush()} (called when a
  *       trial ends) and {@link #close()} (and a shutdown hook) write what is queued.</li>
  *   <li>Running trials created here send heartbeats while this process lives; {@link #reapStaleTrials}
- *       (also run before claiming enqueued trials) fails and possibly retries trials whose worker died;
+ *       fails and possibly retries trials whose worker died. It runs before claiming or starting a trial and on every
+ *       heartbeat round while this process runs trials ({@link StaleCheckCadence});
  *       after the database was unreachable, automatic reaping waits a stale grace period, because the
  *       heartbeats of live workers could not be written either.</li>
  *   <li>Finishing a trial records its provenance ({@link JdbcProvenanceStore}) in the same transaction.</li>
@@ -74,7 +75,7 @@ final class JdbcTrialStorage implements TrialStorage {
     private final JdbcMetricQueries metricReads;
     private final HeartbeatScheduler heartbeats;
     private final Set<Long> knownTrials = ConcurrentHashMap.newKeySet();
-    private final Map<Long, Long> lastReap = new ConcurrentHashMap<>();
+    private final StaleCheckCadence staleChecks;
     private final Thread shutdownHook;
     private final Set<Long> unfinishedHere = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
@@ -91,8 +92,10 @@ final class JdbcTrialStorage implements TrialStorage {
         this.reaper = new StaleTrialReaper(db, loader, commands);
         this.metrics = new MetricWriter(db, options.metricBatchSize(), options.metricCapacity(), options.flushTimeout());
         this.metricReads = new JdbcMetricQueries(db);
+        this.staleChecks = options.heartbeatInterval() == null ? null : new StaleCheckCadence(options.heartbeatInterval(),
+                options.staleGrace(), db::nanosSinceOutage, this::reapStaleTrials);
         this.heartbeats = options.heartbeatInterval() == null ? null
-                : new HeartbeatScheduler(this::heartbeatAll, options.heartbeatInterval());
+                : new HeartbeatScheduler(this::beatAndCheck, options.heartbeatInterval());
         this.shutdownHook = new Thread(() -> closeAtExit(true), "tunelab-storage-shutdown");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
@@ -148,7 +151,7 @@ final class JdbcTrialStorage implements TrialStorage {
         Instant now = options.clock().instant();
         FrozenTrial t = db.inTransaction(c -> withGrace(c,
                 commands.createRunning(c, studyId, now, heartbeats == null ? null : now)));
-        started(t);
+        started(studyId, t);
         return t;
     }
 
@@ -168,10 +171,11 @@ final class JdbcTrialStorage implements TrialStorage {
         return t.isEmpty() ? t : Optional.of(withGrace(c, t.get()));
     }
 
-    private void started(FrozenTrial t) {
+    private void started(long studyId, FrozenTrial t) {
         knownTrials.add(t.id());
         unfinishedHere.add(t.id());
         if (heartbeats != null) {
+            staleChecks.started(t.id(), studyId);
             heartbeats.track(t.id());
         }
     }
@@ -192,7 +196,7 @@ final class JdbcTrialStorage implements TrialStorage {
         Instant now = options.clock().instant();
         Optional<FrozenTrial> t = db.inTransaction(c -> withGrace(c,
                 commands.claim(c, studyId, now, heartbeats == null ? null : now)));
-        t.ifPresent(this::started);
+        t.ifPresent(trial -> started(studyId, trial));
         return t;
     }
 
@@ -203,20 +207,13 @@ final class JdbcTrialStorage implements TrialStorage {
         Instant now = options.clock().instant();
         Optional<FrozenTrial> t = db.inTransaction(c -> withGrace(c, commands.startWithinBudget(c, studyId, budget, now,
                 heartbeats == null ? null : now)));
-        t.ifPresent(this::started);
+        t.ifPresent(trial -> started(studyId, trial));
         return t;
     }
 
     private void maybeReap(long studyId) {
-        if (heartbeats == null || db.nanosSinceOutage() < options.staleGrace().toNanos()) {
-            // After the database was unreachable, live workers' heartbeats are old too: wait a grace period.
-            return;
-        }
-        long now = System.nanoTime();
-        Long last = lastReap.get(studyId);
-        if (last == null || now - last >= options.heartbeatInterval().toNanos()) {
-            lastReap.put(studyId, now);
-            reapStaleTrials(studyId);
+        if (staleChecks != null) {
+            staleChecks.beforeAsk(studyId);
         }
     }
 
@@ -384,6 +381,12 @@ final class JdbcTrialStorage implements TrialStorage {
         db.update(c -> commands.heartbeat(c, trialId, now));
     }
 
+    /** A heartbeat round: beats this process's running trials, then fails the stale trials of their studies. */
+    private void beatAndCheck(Set<Long> trialIds) {
+        heartbeatAll(trialIds);
+        staleChecks.afterBeat();
+    }
+
     /**
      * Heartbeats of several trials in one transaction, in id order (so two such transactions never
      * wait on each other in a cycle); unknown or finished trials are skipped.
@@ -446,6 +449,7 @@ final class JdbcTrialStorage implements TrialStorage {
         });
         if (heartbeats != null) {
             heartbeats.untrack(trialId);
+            staleChecks.ended(trialId);
         }
         unfinishedHere.remove(trialId);
         if (changed) {
