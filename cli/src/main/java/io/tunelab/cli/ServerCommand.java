@@ -1,10 +1,12 @@
 package io.tunelab.cli;
 
+import io.tunelab.cli.error.CliException;
 import io.tunelab.cli.output.PortConverter;
 import io.tunelab.tracker.config.PasswordFile;
 import io.tunelab.tracker.server.ServerOptions;
 import io.tunelab.tracker.server.TrackerServer;
 import java.io.PrintWriter;
+import java.net.BindException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -59,7 +61,7 @@ final class ServerCommand implements Callable<Integer> {
             err.flush();
         }
         ServerOptions options = new ServerOptions(dir, port, allowOthers, Duration.ofSeconds(30), tls, insecure);
-        TrackerServer server = TrackerServer.start(options);
+        TrackerServer server = start(options);
         PrintWriter out = spec.commandLine().getOut();
         out.println("Tracker server: " + server.jdbcUrl() + (allowOthers ? "" : " (loopback only)") + "; Ctrl-C to stop");
         out.println("Password of the study user " + PasswordFile.STUDY_USER + ": " + server.passwordFile()
@@ -78,5 +80,18 @@ final class ServerCommand implements Callable<Integer> {
         }, "tunelab-server-stop"));
         stopped.await();
         return 0;
+    }
+
+    /** Starts the server; a port that cannot be bound is said in one sentence (the server has then written nothing). */
+    private static TrackerServer start(ServerOptions options) {
+        try {
+            return TrackerServer.start(options);
+        } catch (RuntimeException e) {
+            if (!(CliException.rootCause(e) instanceof BindException)) {
+                throw e;
+            }
+            throw new CliException("cannot serve the tracker on port " + options.port() + ": " + CliException.rootMessage(e)
+                    + " (is the port in use? try --port 0)", e);
+        }
     }
 }

@@ -59,7 +59,7 @@ class EndToEndTest {
         int port = freePort();
         ExecutorService pool = Executors.newSingleThreadExecutor();
         Future<CliInvocation.Result> serving = pool.submit(() -> tunelab("serve", "m@production", "--port", String.valueOf(port),
-                "--poll", "1", "--storage", storage));
+                "--reload-interval", "1s", "--storage", storage));
         try {
             JsonNode health = awaitVersion(port, 1);
             assertThat(health.get("model").asText()).isEqualTo("m");
@@ -85,7 +85,10 @@ class EndToEndTest {
                     "--gate", "mcnemar", "--force", "--storage", storage);
             assertThat(second.code()).as(second.err()).isZero();
             assertThat(second.out()).contains("Registered m v2").contains("Gate mcnemar").contains("now points at v2");
+            long moved = System.nanoTime();
             awaitVersion(port, 2);
+            assertThat(Duration.ofNanos(System.nanoTime() - moved)).as("within the reload interval, plus loading v2")
+                    .isLessThan(Duration.ofSeconds(1).plusSeconds(5));
 
             CliInvocation.Result history = tunelab("models", "m", "--history", "--storage", storage);
             assertThat(history.out()).contains("v1").contains("v2").contains("forced=true").contains("p_value");

@@ -2,6 +2,7 @@ package io.tunelab.cli;
 
 import static io.tunelab.cli.CliInvocation.tunelab;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.InstanceOfAssertFactories.MAP;
 
 import io.tunelab.cli.registry.PromoteCommand;
 import io.tunelab.search.trial.FrozenTrial;
@@ -96,6 +97,38 @@ class PromoteCommandTest {
         assertThat(r.out()).contains("not significantly better").contains("stays at v1; nothing was registered")
                 .doesNotContain("Registered");
         assertThat(versions("kept")).isEqualTo(1);
+    }
+
+    @Test
+    void aRefusedPromotionIsRecordedInTheHistoryWithTheCandidateAndTheVerdictButMovesNothing() {
+        assertThat(promote("classes", "--trial", String.valueOf(best), "--model", "refused").code()).isZero();
+
+        CliInvocation.Result r = promote("classes", "--trial", String.valueOf(worst), "--model", "refused", "--gate",
+                "mcnemar");
+
+        assertThat(r.code()).isEqualTo(PromoteCommand.GATE_KEPT);
+        assertThat(r.out()).contains("tunelab models refused --history");
+        try (Tracker tracker = Tracker.open(TrackerConfig.inDirectory(Path.of(storage)))) {
+            assertThat(tracker.registry().versions("refused")).hasSize(1);
+            assertThat(tracker.registry().resolve("refused", "production").orElseThrow().version()).isEqualTo(1);
+            List<AliasMove> history = tracker.registry().aliasHistory("refused");
+            assertThat(history).hasSize(2);
+            AliasMove refusal = history.get(1);
+            assertThat(refusal.refused()).isTrue();
+            assertThat(refusal.alias()).isEqualTo("production");
+            assertThat(refusal.fromVersion()).isEqualTo(1);
+            assertThat(refusal.toVersion()).isEqualTo(1);
+            assertThat(refusal.reason()).startsWith("refused by the mcnemar gate: trial " + worst + " of study 'classes'");
+            assertThat(refusal.evidence()).containsEntry("study", "classes").containsEntry("trial", worst)
+                    .containsEntry("outcome", "refused").containsKey("test_rows");
+            assertThat(refusal.evidence().get("gate")).asInstanceOf(MAP).containsEntry("promote", false)
+                    .containsKeys("p_value", "challenger_score", "champion_score");
+        }
+        CliInvocation.Result shown = tunelab("models", "refused", "--history", "--storage", storage);
+        assertThat(shown.code()).as(shown.err()).isZero();
+        assertThat(shown.out()).contains("refused by the mcnemar gate").contains("p_value");
+        assertThat(shown.out().lines().filter(l -> l.contains("refused by")).findFirst().orElseThrow())
+                .contains("v1").contains("refused");
     }
 
     @Test

@@ -56,6 +56,18 @@ class ServeAndModelsOptionsTest {
     }
 
     @Test
+    void theReloadIntervalIsADurationTheHelpExplainsAndABadOneIsRefusedNamingIt() {
+        CliInvocation.Result help = tunelab("serve", "--help");
+        assertThat(help.out()).contains("--reload-interval").contains("plus the time to load the new version")
+                .contains("default: 2s");
+
+        CliInvocation.Result bad = tunelab("serve", "m@production", "--reload-interval", "soon", "--storage", dir.toString());
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.err()).contains("--reload-interval: expected a duration from 1s to 365d such as 2s or 1m, got 'soon'")
+                .doesNotContain("\tat ");
+    }
+
+    @Test
     void aMissingTokenFileIsRefusedNamingTheFile() {
         CliInvocation.Result r = tunelab("serve", "m@production", "--token-file", dir.resolve("nofile").toString(),
                 "--storage", dir.toString());

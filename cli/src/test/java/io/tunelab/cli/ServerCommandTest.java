@@ -8,6 +8,8 @@ import io.tunelab.tracker.server.ServerOptions;
 import io.tunelab.tracker.server.TrackerServer;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;
@@ -41,6 +43,31 @@ class ServerCommandTest {
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("--allow-others without --tls").contains("--insecure").doesNotContain("Exception");
         assertThat(tmp.resolve(PasswordFile.STUDY_FILE)).doesNotExist();
+    }
+
+    @Test
+    void aPortInUseIsSaidInOneLineAndNoDatabaseOrPasswordIsCreated() throws Exception {
+        Path dir = tmp.resolve("new-dir");
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            Result r = tunelab("server", "--dir", dir.toString(), "--port", String.valueOf(taken.getLocalPort()));
+            assertThat(r.code()).isEqualTo(2);
+            assertThat(r.err().strip()).doesNotContain("\n")
+                    .contains("port " + taken.getLocalPort()).contains("Address already in use")
+                    .contains("(is the port in use? try --port 0)").doesNotContain("Exception").doesNotContain("90061");
+        }
+        assertThat(dir).doesNotExist();
+    }
+
+    @Test
+    void aPortInUseLeavesAnExistingDirectoryAsItWas() throws Exception {
+        Files.writeString(tmp.resolve("notes.txt"), "mine");
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            Result r = tunelab("server", "--dir", tmp.toString(), "--port", String.valueOf(taken.getLocalPort()));
+            assertThat(r.code()).isEqualTo(2);
+        }
+        try (var entries = Files.list(tmp)) {
+            assertThat(entries.map(p -> p.getFileName().toString())).containsExactly("notes.txt");
+        }
     }
 
     @Test

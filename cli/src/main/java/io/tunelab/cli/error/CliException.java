@@ -15,10 +15,15 @@ public class CliException extends RuntimeException {
 
     /** The message of {@code e}'s innermost cause (e.g. "Address already in use" under a server's own wrapper). */
     public static String rootMessage(Throwable e) {
+        return rootCause(e).getMessage();
+    }
+
+    /** {@code e}'s innermost cause ({@code e} itself if it has none). */
+    public static Throwable rootCause(Throwable e) {
         Throwable t = e;
         while (t.getCause() != null) {
             t = t.getCause();
         }
-        return t.getMessage();
+        return t;
     }
 }

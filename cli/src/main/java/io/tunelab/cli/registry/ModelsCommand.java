@@ -80,7 +80,8 @@ public final class ModelsCommand implements Callable<Integer> {
             } else if (history) {
                 for (AliasMove move : registry.aliasHistory(model)) {
                     rows.add(Arrays.<Object>asList(move.when().toString(), new TextTable.Cell(move.subject(), move.alias()),
-                            version(move.fromVersion()), version(move.toVersion()), move.actor() + "@" + move.host(), move.reason(),
+                            version(move.fromVersion()), move.refused() ? new TextTable.Cell("refused", move.toVersion())
+                                    : version(move.toVersion()), move.actor() + "@" + move.host(), move.reason(),
                             new TextTable.Cell(move.evidence().isEmpty() ? "" : move.evidence().toString(), move.evidence())));
                 }
                 out.print(new TextTable(List.of("when", "alias", "from", "to", "by", "reason", "evidence"), rows)

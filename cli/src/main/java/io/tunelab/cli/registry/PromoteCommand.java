@@ -101,8 +101,8 @@ public final class PromoteCommand implements Callable<Integer> {
                         + (o.previous() == null ? "" : " (was v" + o.previous() + ")") + (force && v != null
                         && !v.promote() ? " (forced)" : "") + ".");
             } else {
-                out.println("Alias '" + alias + "' stays at v" + o.previous() + "; nothing was registered. Use --force"
-                        + " to promote anyway (recorded as forced).");
+                out.println("Alias '" + alias + "' stays at v" + o.previous() + "; nothing was registered (the refusal is"
+                        + " in `tunelab models " + model + " --history`). Use --force to promote anyway (recorded as forced).");
                 out.flush();
                 return GATE_KEPT;
             }

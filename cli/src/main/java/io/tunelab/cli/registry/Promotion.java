@@ -43,11 +43,12 @@ public final class Promotion {
 
     /**
      * What happened: the new version and the alias move (both null when the gate kept the holder: nothing was
-     * registered), the verdict (null without gate), the version the alias pointed at before (null for none) and the
-     * test rows the gate compared the models on (null without gate).
+     * registered), the verdict (null without gate), the version the alias pointed at before (null for none), the
+     * test rows the gate compared the models on (null without gate) and, when the gate kept the holder, the refusal
+     * recorded in the audit trail ({@link AliasMove#refused()}; null otherwise).
      */
     public record Outcome(ModelVersion version, AliasMove move, GateVerdict verdict, Integer previous,
-                          SharedTestRows.Paired rows) {
+                          SharedTestRows.Paired rows, AliasMove refusal) {
         public boolean moved() {
             return move != null;
         }
@@ -68,7 +69,8 @@ public final class Promotion {
 
     /**
      * Promotes as the request says. Everything is checked, and the gate judged, before anything is written: a
-     * request that fails, or that the gate refuses without {@code force}, registers no version.
+     * request that fails, or that the gate refuses without {@code force}, registers no version; a refusal is recorded
+     * in the model's audit trail, with the candidate and the verdict as evidence.
      */
     public Outcome promote(Request r) {
         TrialStorage storage = tracker.storage();
@@ -134,7 +136,12 @@ public final class Promotion {
                 evidence.put("gate", verdict.toMap());
                 evidence.put("test_rows", rows.describe());
                 if (!verdict.promote() && !r.force()) {
-                    return new Outcome(null, null, verdict, holder.get().version(), rows);
+                    evidence.put("outcome", "refused");
+                    AliasMove refusal = registry.recordRefusal(r.model(), r.alias(), new Change(r.actor(),
+                            RuntimeInfo.hostName(), "refused by the " + verdict.test() + " gate: " + what
+                            + " is not significantly better than v" + holder.get().version()
+                            + (r.reason() != null ? " (" + r.reason() + ")" : ""), evidence));
+                    return new Outcome(null, null, verdict, holder.get().version(), rows, refusal);
                 }
             } else if (r.gate() != null) {
                 evidence.put("gate", "not applied: alias '" + r.alias() + "' had no version yet");
@@ -152,7 +159,7 @@ public final class Promotion {
                 : (forced ? "forced past the " : "passed the ") + verdict.test() + " gate";
         AliasMove move = registry.setAlias(r.model(), r.alias(), version.version(),
                 new Change(r.actor(), RuntimeInfo.hostName(), reason, evidence));
-        return new Outcome(version, move, verdict, holder.map(ModelVersion::version).orElse(null), rows);
+        return new Outcome(version, move, verdict, holder.map(ModelVersion::version).orElse(null), rows, null);
     }
 
     /**

@@ -9,6 +9,7 @@ import io.tunelab.search.access.BearerToken;
 import io.tunelab.search.access.BindAddress;
 import io.tunelab.serving.PredictAccess;
 import io.tunelab.serving.PredictionServer;
+import io.tunelab.spec.Durations;
 import io.tunelab.tracker.TrackerException;
 import io.tunelab.tracker.config.PasswordFile;
 import io.tunelab.tracker.setup.Tracker;
@@ -33,7 +34,9 @@ import picocli.CommandLine.Model.CommandSpec;
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = {"Serve predictions of the model version an alias points at, or of one version (POST /predict,",
-                "MLflow's POST /invocations, GET /metadata, GET /health)."})
+                "MLflow's POST /invocations, GET /metadata, GET /health).",
+                "The alias is checked every --reload-interval (2s by default): a moved alias is served within that"
+                        + " interval plus the time to load the new version, without a restart."})
 public final class ServeCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "MODEL@ALIAS|MODEL@VERSION",
@@ -55,9 +58,11 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Port (default: ${DEFAULT-VALUE}; 0 picks one).")
     int port;
 
-    @Option(names = "--poll", defaultValue = "2", paramLabel = "SECONDS",
-            description = "How often to check whether the alias moved (default: ${DEFAULT-VALUE} s).")
-    int pollSeconds;
+    @Option(names = {"--reload-interval", "--poll"}, defaultValue = "2s", paramLabel = "DURATION",
+            description = "How often to check whether the alias moved, e.g. 1s or 1m (default: ${DEFAULT-VALUE}; a bare"
+                    + " number is seconds). A moved alias is served within this interval plus the time to load the new"
+                    + " version; until then the previous version answers (X-Model-Version says which).")
+    String reloadInterval;
 
     @Option(names = "--mc-samples", defaultValue = "1", paramLabel = "N",
             description = "Answer with the mean and spread of N passes with dropout on (Monte Carlo dropout;"
@@ -81,8 +86,10 @@ public final class ServeCommand implements Callable<Integer> {
         if (mcSamples < 1 || mcSamples > 1000) {
             throw new CliException("--mc-samples must be between 1 and 1000, got " + mcSamples);
         }
-        if (pollSeconds < 1) {
-            throw new CliException("--poll must be at least 1 second, got " + pollSeconds);
+        Duration reloadEvery = Durations.parse(reloadInterval.matches("\\d+") ? reloadInterval + "s" : reloadInterval);
+        if (reloadEvery == null) {
+            throw new CliException("--reload-interval: expected a duration from 1s to 365d such as 2s or 1m, got '"
+                    + reloadInterval + "'");
         }
         if (open && tokenFile != null) {
             throw new CliException("--public answers without a token, but --token-file " + tokenFile + " gives one:"
@@ -94,7 +101,7 @@ public final class ServeCommand implements Callable<Integer> {
             ServeTarget served = ServeTarget.parse(target, tracker.registry());
             RegistryModelResolver resolver = new RegistryModelResolver(tracker, served, wiring.trainers());
             PredictionServer server = start(new PredictionServer(resolver, new PredictionServer.Options(8L * 1024 * 1024,
-                    1024, Duration.ofSeconds(pollSeconds), mcSamples), access));
+                    1024, reloadEvery, mcSamples), access));
             out.println("Serving " + resolver.current() + (served.pinned() ? " (pinned: it does not follow alias moves)"
                     : " (" + target + ")") + " at http://" + host + ":" + server.port() + "/predict and /invocations"
                     + "  (Ctrl-C to stop)");

@@ -59,7 +59,8 @@ final class ModelViews {
 
     /**
      * {@code model, alias (null for a deletion), subject (the alias, "(version deleted)" or "(model deleted)"),
-     * fromVersion, toVersion, at, actor (with the host in parentheses), reason}.
+     * fromVersion, toVersion, refused (a gate kept the alias where it was: from and to are its version), at, actor
+     * (with the host in parentheses), reason}.
      */
     static Map<String, Object> move(AliasMove m) {
         Map<String, Object> out = new LinkedHashMap<>();
@@ -68,6 +69,7 @@ final class ModelViews {
         out.put("subject", m.subject());
         out.put("fromVersion", m.fromVersion());
         out.put("toVersion", m.toVersion());
+        out.put("refused", m.refused());
         out.put("at", m.when());
         out.put("actor", m.host() == null || m.host().isBlank() ? m.actor() : m.actor() + " (" + m.host() + ")");
         out.put("reason", m.reason());

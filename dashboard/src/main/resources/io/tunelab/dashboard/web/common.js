@@ -236,6 +236,17 @@ const TL = (() => {
     INTENT.forEach(e => addEventListener(e, run, {capture: true, passive: true}));
     timer = setTimeout(run, ms);
   }
+  /** Round steps of 1, 2 or 5 times a power of ten within [lo, hi], about n of them; whole numbers only when whole. */
+  function ticks(lo, hi, n, whole) {
+    if (!(hi > lo)) return [lo];
+    const raw = (hi - lo) / n, p = Math.pow(10, Math.floor(Math.log10(raw))), f = raw / p;
+    const step = Math.max(whole ? 1 : 0, (f <= 1 ? 1 : f <= 2 ? 2 : f <= 5 ? 5 : 10) * p), out = [];
+    // each tick a multiple of the step, rounded to the step's decimals (no 0.6000000000000001)
+    const digits = Math.max(0, -Math.floor(Math.log10(step)) + 1);
+    for (let q = Math.ceil(lo / step - 1e-9); q * step <= hi + step * 1e-9; q++) out.push(Number((q * step).toFixed(Math.min(20, digits))));
+    return out;
+  }
+
   /**
    * An ECharts value axis of steps or epochs (whole numbers): whole ticks only, and around a single x (a run of one
    * epoch) one step either side, so its point sits in the middle rather than on an edge. xs: the x values drawn.
@@ -264,5 +275,5 @@ const TL = (() => {
   }
   /** Marks the page interactive; readyMs is the time since navigation started (read by tests and the benchmark). */
   function ready() { document.body.dataset.readyMs = String(performance.now()); document.body.dataset.ready = '1'; }
-  return {el, esc, num, finite, fmt, fmtTime, fmtDuration, param, page, api, showError, clearError, nav, live, events, echarts: echartsReady, chart, throttle, oneAtATime, outage, onResume, onReaderOrAfter, stepAxis, hug, stateChip, infeasibleChip, ready, ApiError};
+  return {el, esc, num, finite, fmt, fmtTime, fmtDuration, param, page, api, showError, clearError, nav, live, events, echarts: echartsReady, chart, throttle, oneAtATime, outage, onResume, onReaderOrAfter, stepAxis, ticks, hug, stateChip, infeasibleChip, ready, ApiError};
 })();

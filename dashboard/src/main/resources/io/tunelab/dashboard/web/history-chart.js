@@ -65,10 +65,18 @@ TL.HistoryChart = function (div, options) {
       if (a < xlo) xlo = a; if (a > xhi) xhi = a; if (b < ylo) ylo = b; if (b > yhi) yhi = b;
     }
     if (!pts.n) { xlo = 0; xhi = 1; ylo = 0; yhi = 1; }
-    const xs = nice(xlo, xhi, 8);
-    xs.lo = xlo; xs.ticks = xs.ticks.filter(t => t >= xlo); // the x axis starts at the first trial, as ECharts' 'dataMin'
+    // trial numbers are whole: whole ticks only, and a single trial sits mid-axis, ticked alone
+    let xs;
+    if (xlo === xhi) xs = {lo: xlo - 1, hi: xhi + 1, ticks: [xlo]};
+    else {
+      xs = nice(xlo, xhi, 8);
+      xs.lo = xlo; xs.ticks = TL.ticks(xlo, xs.hi, 8, true); // the x axis starts at the first trial, as ECharts' 'dataMin'
+    }
     let ys;
-    if (pts.useLog) {
+    if (pts.n && ylo === yhi) {
+      const d = ylo === 0 ? 1 : Math.abs(ylo) * 0.1; // a single value, padded to draw, ticked at itself alone
+      ys = {lo: ylo - d, hi: yhi + d, ticks: [ylo]};
+    } else if (pts.useLog) {
       const a = Math.floor(ylo), b = Math.max(Math.ceil(yhi), a + 1), ticks = [];
       for (let t = a; t <= b; t++) ticks.push(t);
       ys = {lo: a, hi: b, ticks};
@@ -114,7 +122,7 @@ TL.HistoryChart = function (div, options) {
     const pw = Math.max(1, w - padLeft - padRight), ph = Math.max(1, ht - PAD.top - PAD.bottom);
     const sx = pw / Math.max(1e-12, xs.hi - xs.lo), sy = ph / Math.max(1e-12, ys.hi - ys.lo);
     const X = v => padLeft + (v - xs.lo) * sx, Y = v => PAD.top + ph - (v - ys.lo) * sy;
-    frame = {w, ht, dpr, pw, ph, X, Y, legend: []};
+    frame = {w, ht, dpr, pw, ph, X, Y, legend: [], xLabels: xs.ticks.map(t => TL.fmt(t)), yLabels};
     index = null;
 
     // grid, axes and labels
@@ -306,6 +314,8 @@ TL.HistoryChart = function (div, options) {
       const i = pts ? h.number.indexOf(number) : -1;
       return i < 0 || !frame ? null : [frame.X(pts.x[i]), frame.Y(pts.y[i])];
     },
+    /** The tick labels as drawn: {x: [...], y: [...]} (bottom to top), or null before the first draw. */
+    axisLabels: () => frame ? {x: frame.xLabels, y: frame.yLabels} : null,
     /** The legend entry of a series, relative to the div: {name, x, y, w, h}, or undefined. */
     legendBox: name => frame && frame.legend.find(b => b.name === name),
     /** Whether the series is hidden (its legend entry clicked). */

@@ -66,7 +66,7 @@
   function auditTable(moves) {
     return el('table', {class: 'plain', id: 'audit'}, el('thead', null, el('tr', null, ['when', 'alias', 'from', 'to', 'by', 'reason'].map(h => el('th', {text: h})))),
       el('tbody', null, moves.map(m => el('tr', null, el('td', {text: fmtTime(m.at)}), el('td', {text: m.subject}), el('td', {text: m.fromVersion == null ? '—' : 'v' + m.fromVersion}),
-        el('td', {text: m.toVersion == null ? 'removed' : 'v' + m.toVersion}), el('td', {text: m.actor}), el('td', {text: m.reason})))));
+        el('td', {text: m.refused ? 'refused (stays v' + m.toVersion + ')' : m.toVersion == null ? 'removed' : 'v' + m.toVersion}), el('td', {text: m.actor}), el('td', {text: m.reason})))));
   }
   // A deleted model (the API's 404 says so, with its audit trail): when and by whom it was deleted, and its history.
   function showDeleted(name, body) {

@@ -53,17 +53,6 @@ TL.ParallelChart = function (div, options) {
   let drag = null; // the interval being drawn, moved or resized
   const waiting = [];
 
-  /** Round steps of 1, 2 or 5 times a power of ten within [lo, hi], about n of them; whole numbers only when whole. */
-  function ticks(lo, hi, n, whole) {
-    if (!(hi > lo)) return [lo];
-    const raw = (hi - lo) / n, p = Math.pow(10, Math.floor(Math.log10(raw))), f = raw / p;
-    const step = Math.max(whole ? 1 : 0, (f <= 1 ? 1 : f <= 2 ? 2 : f <= 5 ? 5 : 10) * p), out = [];
-    // each tick a multiple of the step, rounded to the step's decimals (no 0.6000000000000001)
-    const digits = Math.max(0, -Math.floor(Math.log10(step)) + 1);
-    for (let q = Math.ceil(lo / step - 1e-9); q * step <= hi + step * 1e-9; q++) out.push(Number((q * step).toFixed(Math.min(20, digits))));
-    return out;
-  }
-
   /**
    * An axis' scale: pos(value) in [0, 1] from the bottom, value(pos) back (clamped to the axis), and its ticks as
    * [value, label]. A category axis puts choice i at the centre of band i, as ECharts does.
@@ -92,8 +81,10 @@ TL.ParallelChart = function (div, options) {
       // an axis whose values and ends are whole numbers (an integer parameter) gets whole ticks: no 1.5 layers
       let whole = Number.isInteger(lo) && Number.isInteger(hi);
       for (let i = 0; whole && i < column.length; i++) whole = Number.isNaN(column[i]) || Number.isInteger(column[i]);
-      marks = ticks(g(a), g(b), 5, whole && !log);
+      marks = TL.ticks(g(a), g(b), 5, whole && !log);
     }
+    // a single value (one trial) is padded to draw, but ticked at itself alone, not spread over the pad
+    if (lo === hi) marks = [lo];
     return {pos: v => (f(v) - a) / (b - a), value: t => clamp(g(a + t * (b - a))), ticks: marks.map(v => [v, TL.fmt(v)])};
   }
 

@@ -51,8 +51,16 @@ class ModelViewsTest {
     void aMoveSaysWhoMovedTheAliasFromWhichHost() {
         AliasMove move = new AliasMove(5, "cart", "production", 1, 2, T0, "ana", "box", "better", Map.of("p", 0.01));
         assertThat(ModelViews.move(move)).containsExactly(Map.entry("model", "cart"), Map.entry("alias", "production"),
-                Map.entry("subject", "production"), Map.entry("fromVersion", 1), Map.entry("toVersion", 2), Map.entry("at", T0),
-                Map.entry("actor", "ana (box)"), Map.entry("reason", "better"));
+                Map.entry("subject", "production"), Map.entry("fromVersion", 1), Map.entry("toVersion", 2),
+                Map.entry("refused", false), Map.entry("at", T0), Map.entry("actor", "ana (box)"), Map.entry("reason", "better"));
+    }
+
+    @Test
+    void aRefusedMoveIsMarkedRefusedWithTheVersionTheAliasStaysAt() {
+        AliasMove refusal = new AliasMove(6, "cart", "production", 1, 1, T0, "ana", "box", "refused by the mcnemar gate",
+                Map.of("p_value", 0.4));
+        assertThat(ModelViews.move(refusal)).containsEntry("refused", true).containsEntry("fromVersion", 1)
+                .containsEntry("toVersion", 1);
     }
 
     @Test

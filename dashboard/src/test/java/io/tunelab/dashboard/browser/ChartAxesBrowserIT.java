@@ -2,10 +2,12 @@ package io.tunelab.dashboard.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tunelab.search.space.IntDistribution;
 import io.tunelab.search.storage.InMemoryStorage;
 import io.tunelab.search.trial.Direction;
 import io.tunelab.search.trial.TrialState;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -23,6 +25,7 @@ class ChartAxesBrowserIT {
     private static long studyId;
     private static long prunedAfterTwo;
     private static long prunedAfterOne;
+    private static long oneTrialStudy;
 
     @BeforeAll
     static void start() {
@@ -35,6 +38,10 @@ class ChartAxesBrowserIT {
         prunedAfterOne = storage.createRunningTrial(studyId).id();
         storage.setIntermediateValue(prunedAfterOne, 0, 0.55);
         storage.finishTrial(prunedAfterOne, TrialState.PRUNED, List.of(0.55), null);
+        oneTrialStudy = storage.createStudy("one", List.of(Direction.MAXIMIZE)).id();
+        long only = storage.createRunningTrial(oneTrialStudy).id();
+        storage.setParam(only, "layers", 3, IntDistribution.uniform(1, 8));
+        storage.finishTrial(only, TrialState.COMPLETE, List.of(60.0), null);
         session = DashboardSession.over(storage);
         browser = session.browser();
     }
@@ -67,6 +74,22 @@ class ChartAxesBrowserIT {
         assertThat(intermediate("getTicks().map(t => t.value)")).isEqualTo(List.of(0L, 1L));
         browser.open(url("/trial.html?id=" + prunedAfterOne));
         assertThat(intermediate("getExtent()")).isEqualTo(List.of(-1L, 1L));
+    }
+
+    @Test
+    void withOneTrialTheHistoryAndTheParallelCoordinatesTickTheSingleTrialNumberAndValueAlone() {
+        browser.open(url("/study.html?id=" + oneTrialStudy));
+        browser.waitFor("const h = TL.HistoryChart.of(document.getElementById('history')),"
+                + " p = TL.ParallelChart.of(document.getElementById('parallel'));"
+                + " return !!h && !!p && h.count('trials') === 1 && p.count('lines') === 1 && !!h.axisLabels()");
+
+        assertThat(browser.js("return TL.HistoryChart.of(document.getElementById('history')).axisLabels()"))
+                .as("a whole trial number, not 0, 0.2, 0.4; the value alone, not spread over a pad")
+                .isEqualTo(Map.of("x", List.of("0"), "y", List.of("60")));
+        assertThat(browser.js("return TL.ParallelChart.of(document.getElementById('parallel')).axes()"
+                + ".map(a => a.name + ': ' + a.labels.join(' '))"))
+                .as("each single-valued axis ticks its value alone, not 55 60 65")
+                .isEqualTo(List.of("layers: 3", "value: 60"));
     }
 
     @Test

@@ -180,7 +180,7 @@ final class JdbcModelRegistry implements ModelRegistry {
                 RegistryNames.newAlias(alias);
             }
             if (from != null && from == version) {
-                List<AliasMove> moves = AliasLedger.history(c, model, alias, 0);
+                List<AliasMove> moves = AliasLedger.history(c, model, alias, 0).stream().filter(m -> !m.refused()).toList();
                 return moves.get(moves.size() - 1);
             }
             AliasLedger.point(c, id, alias, vid);
@@ -189,17 +189,33 @@ final class JdbcModelRegistry implements ModelRegistry {
     }
 
     @Override
+    public AliasMove recordRefusal(String model, String alias, Change change) {
+        Instant when = clock.instant();
+        return db.inDurableTransaction(c -> {
+            long id = RegistryRows.lockModel(c, model, Times.toNanos(when));
+            int at = existingAlias(c, id, model, alias);
+            return AliasLedger.record(c, id, model, alias, at, at, when, change);
+        });
+    }
+
+    @Override
     public AliasMove removeAlias(String model, String alias, Change change) {
         Instant when = clock.instant();
         return db.inDurableTransaction(c -> {
             long id = RegistryRows.lockModel(c, model, Times.toNanos(when));
-            Integer from = AliasLedger.aliases(c, id).get(alias);
-            if (from == null) {
-                throw TrackerException.notFound("model '" + model + "' has no alias '" + alias + "'");
-            }
+            int from = existingAlias(c, id, model, alias);
             AliasLedger.point(c, id, alias, null);
             return AliasLedger.record(c, id, model, alias, from, null, when, change);
         });
+    }
+
+    /** The version {@code alias} points at; NOT_FOUND if the model has no such alias. */
+    private static int existingAlias(Connection c, long modelId, String model, String alias) throws SQLException {
+        Integer at = AliasLedger.aliases(c, modelId).get(alias);
+        if (at == null) {
+            throw TrackerException.notFound("model '" + model + "' has no alias '" + alias + "'");
+        }
+        return at;
     }
 
     @Override

@@ -34,7 +34,8 @@ import java.util.Set;
  *   <li>Metric points go through a background {@link MetricWriter}; {@link #flush()} (called when a
  *       trial ends) and {@link #close()} (and a shutdown hook) write what is queued.</li>
  *   <li>Running trials created here send heartbeats while this process lives; {@link #reapStaleTrials}
- *       (also run before claiming enqueued trials) fails and possibly retries trials whose worker died;
+ *       fails and possibly retries trials whose worker died. It runs before claiming or starting a trial and on every
+ *       heartbeat round while this process runs trials ({@link StaleCheckCadence});
  *       after the database was unreachable, automatic reaping waits a stale grace period, because the
  *       heartbeats of live workers could not be written either.</li>
  *   <li>Finishing a trial records its provenance ({@link JdbcProvenanceStore}) in the same transaction.</li>
@@ -74,12 +75,14 @@ final class JdbcTrialStorage implements TrialStorage {
         this.snapshots = new TrialSnapshots(db, loader);
         this.knownTrials = new KnownTrials(db, loader);
         StaleTrialReaper reaper = new StaleTrialReaper(db, loader, commands);
-        this.starts = new TrialStarts(db, options, loader, commands, reaper);
+        StaleCheckCadence staleChecks = options.heartbeatInterval() == null ? null : new StaleCheckCadence(
+                options.heartbeatInterval(), options.staleGrace(), db::nanosSinceOutage, this::reapStaleTrials);
+        this.starts = new TrialStarts(db, options, loader, commands, reaper, staleChecks);
         this.finisher = new TrialEndTransaction(db, options, loader, commands, reaper);
         this.files = new TrialFiles(db, loader, knownTrials, artifacts, options.clock());
         this.metrics = new MetricWriter(db, options.metricBatchSize(), options.metricCapacity(), options.flushTimeout());
         this.metricReads = new JdbcMetricQueries(db);
-        this.live = new LiveTrials(db, options, commands);
+        this.live = new LiveTrials(db, options, commands, staleChecks);
         this.shutdownHook = new Thread(() -> closeAtExit(true), "tunelab-storage-shutdown");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
@@ -133,13 +136,13 @@ final class JdbcTrialStorage implements TrialStorage {
     @Override
     public FrozenTrial createRunningTrial(long studyId) {
         FrozenTrial t = starts.createRunning(studyId);
-        started(t);
+        started(studyId, t);
         return t;
     }
 
-    private void started(FrozenTrial t) {
+    private void started(long studyId, FrozenTrial t) {
         knownTrials.add(t.id());
-        live.started(t.id());
+        live.started(t.id(), studyId);
     }
 
     @Override
@@ -155,7 +158,7 @@ final class JdbcTrialStorage implements TrialStorage {
     @Override
     public Optional<FrozenTrial> claimWaitingTrial(long studyId) {
         Optional<FrozenTrial> t = starts.claimWaiting(studyId);
-        t.ifPresent(this::started);
+        t.ifPresent(trial -> started(studyId, trial));
         return t;
     }
 
@@ -163,7 +166,7 @@ final class JdbcTrialStorage implements TrialStorage {
     @Override
     public Optional<FrozenTrial> startTrialWithinBudget(long studyId, int budget) {
         Optional<FrozenTrial> t = starts.startWithinBudget(studyId, budget);
-        t.ifPresent(this::started);
+        t.ifPresent(trial -> started(studyId, trial));
         return t;
     }
 

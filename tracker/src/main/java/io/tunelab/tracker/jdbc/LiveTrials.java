@@ -19,18 +19,22 @@ final class LiveTrials {
     private final TrialCommands commands;
     private final HeartbeatScheduler heartbeats;
     private final Set<Long> unfinished = ConcurrentHashMap.newKeySet();
+    /** Fails the stale trials of the running trials' studies after each heartbeat round; null without heartbeats. */
+    private final StaleCheckCadence staleChecks;
 
-    LiveTrials(Database db, StorageOptions options, TrialCommands commands) {
+    LiveTrials(Database db, StorageOptions options, TrialCommands commands, StaleCheckCadence staleChecks) {
         this.db = db;
         this.options = options;
         this.commands = commands;
+        this.staleChecks = staleChecks;
         this.heartbeats = options.heartbeatInterval() == null ? null
-                : new HeartbeatScheduler(this::heartbeatAll, options.heartbeatInterval());
+                : new HeartbeatScheduler(this::beatAndCheck, options.heartbeatInterval());
     }
 
-    void started(long trialId) {
+    void started(long trialId, long studyId) {
         unfinished.add(trialId);
         if (heartbeats != null) {
+            staleChecks.started(trialId, studyId);
             heartbeats.track(trialId);
         }
     }
@@ -38,8 +42,15 @@ final class LiveTrials {
     void ended(long trialId) {
         if (heartbeats != null) {
             heartbeats.untrack(trialId);
+            staleChecks.ended(trialId);
         }
         unfinished.remove(trialId);
+    }
+
+    /** A heartbeat round: beats this process's running trials, then fails the stale trials of their studies. */
+    private void beatAndCheck(Set<Long> trialIds) {
+        heartbeatAll(trialIds);
+        staleChecks.afterBeat();
     }
 
     /** The trials started here that have not ended, at this moment. */

@@ -6,14 +6,13 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * How {@link JdbcTrialStorage} starts trials: creates a RUNNING one, claims a WAITING one or starts one within a budget,
  * each in one transaction; with heartbeats, the trial records this worker's stale grace, and claiming first reaps the
- * study's stale trials (at most once per heartbeat interval, and not within a stale grace after a database outage).
+ * study's stale trials (at most once per heartbeat interval, and not within a stale grace after a database outage:
+ * {@link StaleCheckCadence}).
  * Thread-safe.
  */
 final class TrialStarts {
@@ -22,14 +21,17 @@ final class TrialStarts {
     private final TrialLoader loader;
     private final TrialCommands commands;
     private final StaleTrialReaper reaper;
-    private final Map<Long, Long> lastReap = new ConcurrentHashMap<>();
+    /** When stale trials are failed before an ask; null without heartbeats. */
+    private final StaleCheckCadence staleChecks;
 
-    TrialStarts(Database db, StorageOptions options, TrialLoader loader, TrialCommands commands, StaleTrialReaper reaper) {
+    TrialStarts(Database db, StorageOptions options, TrialLoader loader, TrialCommands commands, StaleTrialReaper reaper,
+                StaleCheckCadence staleChecks) {
         this.db = db;
         this.options = options;
         this.loader = loader;
         this.commands = commands;
         this.reaper = reaper;
+        this.staleChecks = staleChecks;
     }
 
     private boolean heartbeats() {
@@ -73,15 +75,8 @@ final class TrialStarts {
     }
 
     private void maybeReap(long studyId) {
-        if (!heartbeats() || db.nanosSinceOutage() < options.staleGrace().toNanos()) {
-            // After the database was unreachable, live workers' heartbeats are old too: wait a grace period.
-            return;
-        }
-        long now = System.nanoTime();
-        Long last = lastReap.get(studyId);
-        if (last == null || now - last >= options.heartbeatInterval().toNanos()) {
-            lastReap.put(studyId, now);
-            reap(studyId);
+        if (staleChecks != null) {
+            staleChecks.beforeAsk(studyId);
         }
     }
 

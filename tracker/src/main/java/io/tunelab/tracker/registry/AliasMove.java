@@ -6,8 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * One entry of the registry's audit trail: an alias moved from one version to another, or, with no alias, a version
- * ({@code fromVersion}) or the whole model (no {@code fromVersion} either) was deleted. The trail of a deleted model
+ * One entry of the registry's audit trail: an alias moved from one version to another, a move of it was refused
+ * ({@link #refused()}: it stays where it was), or, with no alias, a version ({@code fromVersion}) or the whole model
+ * (no {@code fromVersion} either) was deleted. The trail of a deleted model
  * stays readable by the model's name.
  *
  * @param id          increasing with time; a cursor for readers
@@ -25,6 +26,11 @@ public record AliasMove(long id, String model, String alias, Integer fromVersion
                         String actor, String host, String reason, Map<String, Object> evidence) {
     public AliasMove {
         evidence = Collections.unmodifiableMap(new LinkedHashMap<>(evidence));
+    }
+
+    /** Whether this entry records a refused move (a gate kept the alias at its version): nothing moved. */
+    public boolean refused() {
+        return alias != null && fromVersion != null && fromVersion.equals(toVersion);
     }
 
     /** Whether this entry records the deletion of version {@code fromVersion} rather than an alias move. */

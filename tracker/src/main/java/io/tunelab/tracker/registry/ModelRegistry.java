@@ -66,6 +66,14 @@ public interface ModelRegistry {
      */
     AliasMove setAlias(String model, String alias, int version, Change change);
 
+    /**
+     * Records in the audit trail that moving {@code alias} was refused (a promotion gate found the candidate not
+     * significantly better), without registering a version or moving the alias: an entry whose from and to versions
+     * are both the alias's current one ({@link AliasMove#refused()}); {@code change} says why, and its evidence names
+     * the candidate and the gate's statistic and p-value. NOT_FOUND for an unknown model or alias.
+     */
+    AliasMove recordRefusal(String model, String alias, Change change);
+
     /** Removes an alias and records the move; NOT_FOUND if the model has no such alias. */
     AliasMove removeAlias(String model, String alias, Change change);
 

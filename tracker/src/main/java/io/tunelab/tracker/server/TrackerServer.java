@@ -7,6 +7,8 @@ import io.tunelab.tracker.config.PasswordFile;
 import io.tunelab.tracker.config.StorageOptions;
 import io.tunelab.tracker.jdbc.JdbcTracker;
 import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -68,7 +70,11 @@ public final class TrackerServer implements AutoCloseable {
         this.tls = tls;
     }
 
-    /** Opens the database in the options' directory and starts serving it; UNAVAILABLE if the port is taken. */
+    /**
+     * Opens the database in the options' directory and starts serving it. UNAVAILABLE, with the bind failure as
+     * its cause, if the port is taken: checked before anything is written, so a busy port leaves the directory as
+     * it was. A start failing later removes the files it created (and the directory, if it made it).
+     */
     public static TrackerServer start(ServerOptions options) {
         if (!options.allowOthers() && System.getProperty("h2.bindAddress") == null) {
             System.setProperty("h2.bindAddress", "127.0.0.1");
@@ -77,7 +83,32 @@ public final class TrackerServer implements AutoCloseable {
             LOG.warn("INSECURE: clients on other machines connect without TLS; passwords and data cross the network"
                     + " in the clear");
         }
+        requireFreePort(options);
         Path dir = options.directory().toAbsolutePath().normalize();
+        CreatedFiles created = CreatedFiles.snapshot(dir);
+        try {
+            return open(options, dir);
+        } catch (RuntimeException | Error e) {
+            created.removeCreated();
+            throw e;
+        }
+    }
+
+    /** Binds the port and releases it, so a taken port is found before a database or password is made. */
+    private static void requireFreePort(ServerOptions options) {
+        if (options.port() == 0) {
+            return;
+        }
+        String host = options.allowOthers() ? "0.0.0.0" : System.getProperty("h2.bindAddress", "127.0.0.1");
+        try (ServerSocket probe = new ServerSocket()) {
+            probe.bind(new InetSocketAddress(host, options.port()));
+        } catch (IOException e) {
+            throw TrackerException.unavailable("cannot start the tracker server on " + host + ":" + options.port() + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private static TrackerServer open(ServerOptions options, Path dir) {
         DatabaseSettings admin = secure(dir, new SecureRandom());
         // The server's own store sends no heartbeats and records no provenance: it runs no trials.
         JdbcTracker tracker = JdbcTracker.open(admin, dir.resolve("artifacts"),

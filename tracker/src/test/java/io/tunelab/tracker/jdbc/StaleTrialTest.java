@@ -294,6 +294,39 @@ class StaleTrialTest {
         assertThat(heartbeatNanos(t.id())).isEqualTo(last);
     }
 
+    @Test
+    void aDeadWorkersTrialIsFailedWithinGracePlusOneIntervalByWorkersStillRunningTrialsAndRetriedOnce()
+            throws Exception {
+        Duration interval = Duration.ofMillis(100);
+        Duration grace = Duration.ofMillis(600);
+        StorageOptions beating = StorageOptions.defaults().withHeartbeat(interval, grace);
+        JdbcTrialStorage dying = workers.storage(beating);
+        long study = study(dying, 3);
+        FrozenTrial dead = dying.createRunningTrial(study);
+        JdbcTrialStorage first = workers.storage(beating);
+        JdbcTrialStorage second = workers.storage(beating);
+        FrozenTrial running = first.createRunningTrial(study);
+        FrozenTrial alsoRunning = second.createRunningTrial(study);
+        dying.close(); // its heartbeats stop, as when the process is killed; nobody asks for a trial from now on
+
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (first.trial(dead.id()).state() == TrialState.RUNNING && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        FrozenTrial failed = first.trial(dead.id());
+        assertThat(failed.state()).isEqualTo(TrialState.FAIL);
+        assertThat(failed.systemAttrs()).containsEntry("fail_kind", "stale");
+        long silentNanos = Times.toNanos(failed.end()) - heartbeatNanos(dead.id());
+        // one interval for the round to come, and some slack for a busy machine's scheduling
+        assertThat(Duration.ofNanos(silentNanos)).isLessThanOrEqualTo(grace.plus(interval).plusMillis(400));
+        assertThat(first.trial(running.id()).state()).isEqualTo(TrialState.RUNNING);
+        assertThat(first.trial(alsoRunning.id()).state()).isEqualTo(TrialState.RUNNING);
+        Thread.sleep(3 * interval.toMillis());
+        assertThat(first.trials(study, Set.of(TrialState.WAITING))).singleElement()
+                .satisfies(retry -> assertThat(retry.systemAttrs()).containsEntry("retry_of", dead.number()));
+        assertMaintainedSummaryAgrees(first, study);
+    }
+
     private long heartbeatNanos(long trialId) {
         return db.read(c -> {
             try (var ps = c.prepareStatement("SELECT heartbeat_ns FROM trials WHERE trial_id = ?")) {

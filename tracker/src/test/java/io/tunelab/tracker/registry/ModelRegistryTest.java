@@ -145,6 +145,27 @@ class ModelRegistryTest {
     }
 
     @Test
+    void aRefusedMoveIsRecordedWithItsEvidenceAndLeavesTheAliasAndTheVersionsAsTheyWere() throws Exception {
+        registry.createModel("m", null);
+        registry.createVersion("m", trainedTrial(0.8).id(), null, null, "ci");
+        AliasMove moved = registry.setAlias("m", "production", 1, Change.by("a", "go"));
+
+        AliasMove refusal = registry.recordRefusal("m", "production", Change.by("ci", "refused by the mcnemar gate")
+                .withEvidence("p_value", 0.4));
+
+        assertThat(refusal.refused()).isTrue();
+        assertThat(moved.refused()).isFalse();
+        assertThat(refusal.fromVersion()).isEqualTo(1);
+        assertThat(refusal.toVersion()).isEqualTo(1);
+        assertThat(refusal.evidence()).containsEntry("p_value", 0.4);
+        assertThat(registry.aliasHistory("m")).containsExactly(moved, refusal);
+        assertThat(registry.resolve("m", "production").orElseThrow().version()).isEqualTo(1);
+        assertThat(registry.versions("m")).hasSize(1);
+        assertThat(registry.setAlias("m", "production", 1, Change.by("a", "again"))).isEqualTo(moved);
+        assertKind(StorageException.Kind.NOT_FOUND, () -> registry.recordRefusal("m", "staging", Change.by("ci", "no")));
+    }
+
+    @Test
     void archivedVersionsTakeNoAliasAndAliasedVersionsCannotBeArchived() throws Exception {
         registry.createModel("m", null);
         FrozenTrial t = trainedTrial(0.8);
