@@ -3,6 +3,7 @@ package io.tunelab.cli;
 import io.tunelab.cli.query.BestCommand;
 import io.tunelab.cli.registry.AliasCommand;
 import io.tunelab.cli.registry.ArchiveCommand;
+import io.tunelab.cli.registry.CopyCommand;
 import io.tunelab.cli.registry.DeleteCommand;
 import io.tunelab.cli.registry.DeleteModelCommand;
 import io.tunelab.cli.registry.DescribeCommand;
@@ -47,6 +48,7 @@ public final class TunelabCommand implements Runnable {
             CompareCommand.class,
             ImportanceCommand.class,
             DeleteCommand.class,
+            CopyCommand.class,
             RunCommand.class,
             CreateCommand.class,
             WorkerCommand.class,
