@@ -8,9 +8,9 @@
  *
  * As in TensorBoard, a card's chart is drawn only when the card is within NEAR px of the viewport (an
  * IntersectionObserver draws the others as they scroll in): a card out of view keeps its data, and a change to it (new
- * points, smoothing) marks it stale, drawn when it comes into view. A card more than FAR_SCREENS screens away gives up
- * its chart and its data (a page of many tags and runs holds only those near the viewport): it is fetched again, with
- * the cards coming back with it, and drawn as it comes near, in the zoom window it had. A group's heading collapses
+ * points, smoothing) marks it stale, drawn when it comes into view. A card far away gives up its chart and its data (a
+ * page of many tags and runs holds only those near the viewport; see far-cards.js): it is fetched again, with the cards
+ * coming back with it, and drawn as it comes near, in the zoom window it had. A group's heading collapses
  * and expands it; the cards of a collapsed group are not drawn. A zoomed card keeps its zoom window while live points
  * are appended to it; a double click on the chart resets the zoom (and it stays live).
  */
@@ -18,7 +18,7 @@
   const {el, esc, fmt, finite, api, showError, nav} = TL;
   nav('Scalars');
   const main = document.getElementById('main');
-  const MAX_RUNS = 50, MAX_SERIES = 2000, NEAR = 200, FAR_SCREENS = 2;
+  const MAX_RUNS = 50, MAX_SERIES = 2000, NEAR = 200;
   const S = {runs: [], tags: [], shown: [], chosen: new Set(), data: new Map(), smoothing: 0.6, x: 'step', outliers: true,
     cursor: null, regex: '', collapsed: new Set(), loading: false};
   // tag -> {tag, root, chartDiv, empty, missing, note, log, downloads, range (the step range held at full resolution),
@@ -33,13 +33,13 @@
       if (!c || c.root !== e.target || !c.stale || c.restoring || S.loading) continue;
       if (c.released) back.push(c); else paint(c);
     }
-    if (back.length) restore(back);
+    if (back.length) far.restore(back);
   }, {rootMargin: NEAR + 'px 0px'});
-  /** Releases a card as it gets more than FAR_SCREENS screens away from the viewport. */
-  const farAway = new IntersectionObserver(entries => entries.forEach(e => {
-    const c = !e.isIntersecting && cards.get(e.target.dataset.tag);
-    if (c && c.root === e.target) release(c);
-  }), {rootMargin: FAR_SCREENS * 100 + '% 0px'});
+  const far = TL.FarCards({
+    cardOf: root => { const c = cards.get(root.dataset.tag); return c && c.root === root ? c : null; },
+    drop: tag => S.data.delete(tag),
+    fetch: (tags, range) => fetchSeries([...S.chosen].filter(id => tags.some(t => mayHave(byId(id), t))), tags, range),
+    near, paint, failed: e => showError(errors, e)});
   const regex = el('input', {type: 'search', id: 'run-regex', placeholder: 'regex over "study #number"', value: TL.param('regex') || ''});
   const info = el('div', {class: 'muted', id: 'run-info'});
   const list = el('div', {class: 'runs', id: 'runs'});
@@ -93,7 +93,7 @@
     if (shown.join('\n') === S.shown.join('\n') && cards.size === shown.length) return false;
     S.shown = shown;
     inView.disconnect();
-    farAway.disconnect();
+    far.disconnect();
     for (const c of cards.values()) { const chart = echarts.getInstanceByDom(c.chartDiv); if (chart) chart.dispose(); }
     cards.clear();
     const groups = new Map();
@@ -101,7 +101,7 @@
     const names = [...groups.keys()].sort((a, b) => (a !== '') - (b !== '') || (a < b ? -1 : a > b ? 1 : 0));
     grid.replaceChildren(...names.map(g => el('section', {class: 'tag-group' + (S.collapsed.has(g) ? ' collapsed' : ''), 'data-group': g},
       g ? groupHeading(g) : null, el('div', {class: 'cards'}, groups.get(g).map(t => card(t).root)))));
-    cards.forEach(c => { inView.observe(c.root); farAway.observe(c.root); });
+    cards.forEach(c => { inView.observe(c.root); far.observe(c.root); });
     return true;
   }
   /** A group's heading: a click (or Enter) collapses or expands its cards, as TensorBoard's group headers do. */
@@ -178,11 +178,6 @@
     const r = c.root.getBoundingClientRect();
     return r.height > 0 && r.bottom > -NEAR && r.top < innerHeight + NEAR;
   }
-  /** Whether the card is more than FAR_SCREENS screens from the viewport (or hidden, in a collapsed group). */
-  function away(c) {
-    const r = c.root.getBoundingClientRect();
-    return r.height === 0 || r.bottom < -FAR_SCREENS * innerHeight || r.top > (1 + FAR_SCREENS) * innerHeight;
-  }
   /** Whether the card's data is not held: released, or on its way back. */
   const pending = c => c.released || c.restoring;
   /** Whether a chosen run holds a point of the tag; of a pending card's tag, whether a chosen run may. */
@@ -195,34 +190,6 @@
     if (near(c) && !pending(c)) return paint(c);
     c.stale = true;
     return hasPoints(c.tag);
-  }
-  /** Disposes the card's chart and drops its data; its zoom window (and the step range it had loaded) stays. */
-  function release(c) {
-    const chart = echarts.getInstanceByDom(c.chartDiv);
-    if (chart) chart.dispose();
-    c.chartDiv.replaceChildren();
-    S.data.delete(c.tag);
-    Object.assign(c, {released: true, restoring: false, stale: true, zoomWired: false});
-  }
-  /**
-   * Fetches the data of released cards again (those showing every x in one request, a zoomed range at full resolution
-   * for its card alone) and draws those still near the viewport. A card released again meanwhile stays released.
-   */
-  async function restore(back) {
-    back.forEach(c => Object.assign(c, {released: false, restoring: true}));
-    const runsOf = tags => [...S.chosen].filter(id => tags.some(t => mayHave(byId(id), t)));
-    try {
-      const whole = back.filter(c => !c.range).map(c => c.tag);
-      if (whole.length) await fetchSeries(runsOf(whole), whole);
-      for (const c of back.filter(c => c.range)) await fetchSeries(runsOf([c.tag]), [c.tag], c.range);
-      for (const c of back.filter(c => c.restoring)) {
-        c.restoring = false;
-        if (near(c)) paint(c);
-      }
-    } catch (e) {
-      back.filter(c => c.restoring).forEach(release);
-      showError(errors, e);
-    }
   }
   /** The x window shown when the card is zoomed ([from, to] in x values), or null when it shows every x. */
   function zoomOf(chart) {
@@ -287,7 +254,7 @@
     let drawn = false;
     for (const c of cards.values()) drawn = draw(c) || drawn;
     const back = [...cards.values()].filter(c => c.released && near(c));
-    if (back.length) restore(back);
+    if (back.length) far.restore(back);
     empty.textContent = emptyReason(drawn);
   }
   /** Whole series at 1,000 points; a zoomed range at full resolution within 200,000 points over all runs. */
@@ -331,7 +298,7 @@
     S.data.clear();
     cards.forEach(c => {
       Object.assign(c, {range: null, zoom: null});
-      if (away(c)) release(c); else Object.assign(c, {released: false, restoring: false});
+      if (far.away(c)) far.release(c); else Object.assign(c, {released: false, restoring: false});
     });
     const tags = heldTags();
     const ids = [...S.chosen].filter(id => tags.some(t => mayHave(byId(id), t)));

@@ -42,7 +42,7 @@ class PagesServedTest {
             new Expected("/trials.html", "Trials", List.of("/table.js"), "/trials.js"),
             new Expected("/trial.html", "Trial", List.of(), "/trial.js"),
             new Expected("/compare.html", "Compare", List.of(), "/compare.js"),
-            new Expected("/scalars.html", "Scalars", List.of(), "/scalars.js"),
+            new Expected("/scalars.html", "Scalars", List.of("/far-cards.js"), "/scalars.js"),
             new Expected("/summaries.html", "Summaries", List.of("/lazy-charts.js"), "/summaries.js"),
             new Expected("/models.html", "Models", List.of(), "/models.js"));
 

@@ -10,19 +10,14 @@ import io.tunelab.search.storage.TrialStorage;
 import io.tunelab.search.trial.Constraints;
 import io.tunelab.search.trial.Direction;
 import io.tunelab.search.trial.FrozenTrial;
-import io.tunelab.search.trial.ParetoFront;
 import io.tunelab.search.trial.StudyView;
 import io.tunelab.search.trial.Trial;
 import io.tunelab.search.trial.TrialState;
-import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * A search study: a named sequence of trials over one objective (or several), backed by a
@@ -39,7 +34,6 @@ import org.slf4j.LoggerFactory;
  * }</pre>
  */
 public final class Study implements StudyView {
-    private static final Logger LOG = LoggerFactory.getLogger(Study.class);
     /** The system attributes Tunelab sets on enqueued and retried trials, in the order error messages list them. */
     public static final List<String> RESERVED_ATTRS = List.of(TrialStorage.FIXED_PARAMS, TrialStorage.RETRY_OF,
             TrialStorage.RETRIED_BY, TrialStorage.RESULT_OF, TrialStorage.SUPERSEDED);
@@ -55,6 +49,7 @@ public final class Study implements StudyView {
     private final TrialAsker asker;
     private final TrialFinisher finisher;
     private final SpaceChangeWarning spaceChangeWarning;
+    private final BestTrials best;
     private volatile boolean stopRequested;
 
     /** @param warnSpaceChange whether to log a {@link SpaceChangeWarning} (false for a study just created) */
@@ -70,6 +65,7 @@ public final class Study implements StudyView {
         this.asker = new TrialAsker(this, storage, sampler, running);
         this.finisher = new TrialFinisher(this, storage, sampler, running);
         this.spaceChangeWarning = new SpaceChangeWarning(warnSpaceChange);
+        this.best = new BestTrials(this);
     }
 
     /** Starts building (creating or loading) the study called {@code name}. */
@@ -208,13 +204,7 @@ public final class Study implements StudyView {
      * io.tunelab.search.trial.Trial#setUserAttr} would refuse; nothing is enqueued then.
      */
     public FrozenTrial enqueueTrial(Map<String, Object> params, Map<String, Object> userAttrs) {
-        for (String name : userAttrs.keySet()) {
-            if (RESERVED_ATTRS.contains(name)) {
-                throw new StudyException("enqueueTrial: user attribute '" + name + "' is named as a system attribute"
-                        + " Tunelab sets itself (" + String.join(", ", RESERVED_ATTRS) + "); choose another name");
-            }
-        }
-        return storage.createWaitingTrial(record.id(), params, Map.of(), userAttrs);
+        return asker.enqueue(params, userAttrs);
     }
 
     /**
@@ -224,15 +214,7 @@ public final class Study implements StudyView {
      * {@link Trial} (a decorator) is looked up by its number.
      */
     public FrozenTrial tell(Trial trial, double... values) {
-        if (trial instanceof LiveTrial live) {
-            Study owner = live.study();
-            if (owner.studyId() != studyId() || !owner.name().equals(name())) {
-                throw new StudyException("trial " + trial.number() + " belongs to study '" + owner.name()
-                        + "', not to study '" + name() + "': tell it to study '" + owner.name() + "'");
-            }
-            return told(live.id(), trial.number(), TrialState.COMPLETE, values);
-        }
-        return tell(trial.number(), TrialState.COMPLETE, values);
+        return finisher.tell(trial, values);
     }
 
     /**
@@ -248,23 +230,7 @@ public final class Study implements StudyView {
      *                        that does not finish a trial
      */
     public FrozenTrial tell(int number, TrialState state, double... values) {
-        if (state != TrialState.COMPLETE && values != null && values.length > 0) {
-            throw new StudyException("tell: trial " + number + " of study '" + name() + "' told " + state + " with values "
-                    + Arrays.toString(values) + ", but a " + state + " trial takes none"
-                    + (state == TrialState.PRUNED ? " (it keeps its last reported intermediate value)" : "")
-                    + "; tell it without values, or tell COMPLETE with them");
-        }
-        FrozenTrial trial = storage.trialByNumber(record.id(), number);
-        return told(trial.id(), number, state, values);
-    }
-
-    /** Finishes a trial told from outside {@link #optimize}: a COMPLETE with bad values becomes FAIL with a warning. */
-    private FrozenTrial told(long trialId, int number, TrialState state, double[] values) {
-        FrozenTrial done = finish(trialId, state, values, null, true);
-        if (state == TrialState.COMPLETE && done.state() == TrialState.FAIL) {
-            LOG.warn("Trial {} of study '{}' was told COMPLETE but recorded as FAIL: {}", number, name(), done.message());
-        }
-        return done;
+        return finisher.tell(number, state, values);
     }
 
     /**
@@ -345,20 +311,12 @@ public final class Study implements StudyView {
      *                        no trial has completed, or none that completed satisfies its constraints
      */
     public FrozenTrial bestTrial() {
-        if (isMultiObjective()) {
-            throw new StudyException("study '" + name() + "' has " + directions().size() + " objectives, so no single best"
-                    + " trial; bestTrials() gives its Pareto-optimal trials, as Optuna's best_trials");
-        }
-        List<FrozenTrial> complete = trials(EnumSet.of(TrialState.COMPLETE));
-        return Constraints.bestFeasible(complete, direction()).orElseThrow(() -> new StudyException("study '" + name()
-                + "' has " + (complete.isEmpty() ? "no COMPLETE trial yet"
-                : "no feasible trial: all " + complete.size() + " COMPLETE trials violate a constraint")));
+        return best.best();
     }
 
     /** The best feasible trial, if a trial satisfying its constraints has completed. */
     public Optional<FrozenTrial> findBestTrial() {
-        return Constraints.feasible(trials(EnumSet.of(TrialState.COMPLETE))).isEmpty() ? Optional.empty()
-                : Optional.of(bestTrial());
+        return best.find();
     }
 
     /**
@@ -366,7 +324,7 @@ public final class Study implements StudyView {
      * infeasible trials are neither on the front nor dominate anything on it. Empty when none is feasible.
      */
     public List<FrozenTrial> bestTrials() {
-        return ParetoFront.of(Constraints.feasible(trials(EnumSet.of(TrialState.COMPLETE))), directions());
+        return best.front();
     }
 
     /** Parameters of the best trial (single objective). */

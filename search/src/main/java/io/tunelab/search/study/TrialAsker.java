@@ -58,6 +58,20 @@ final class TrialAsker {
         return storage.startTrialWithinBudget(study.studyId(), budget).map(t -> prepare(t, slot, window));
     }
 
+    /**
+     * Enqueues a trial with these parameters and user attributes ({@link Study#enqueueTrial(Map, Map)}), refusing a
+     * user attribute named as one of {@link Study#RESERVED_ATTRS} with a {@link StudyException}: nothing is enqueued then.
+     */
+    FrozenTrial enqueue(Map<String, Object> params, Map<String, Object> userAttrs) {
+        for (String name : userAttrs.keySet()) {
+            if (Study.RESERVED_ATTRS.contains(name)) {
+                throw new StudyException("enqueueTrial: user attribute '" + name + "' is named as a system attribute"
+                        + " Tunelab sets itself (" + String.join(", ", Study.RESERVED_ATTRS) + "); choose another name");
+            }
+        }
+        return storage.createWaitingTrial(study.studyId(), params, Map.of(), userAttrs);
+    }
+
     private Trial prepare(FrozenTrial trial, Slot slot, int window) {
         study.spaceChangeWarning().asked(trial.number());
         try {

@@ -3,12 +3,15 @@ package io.tunelab.search.study;
 import io.tunelab.search.sampler.Sampler;
 import io.tunelab.search.storage.TrialStorage;
 import io.tunelab.search.trial.FrozenTrial;
+import io.tunelab.search.trial.Trial;
 import io.tunelab.search.trial.TrialState;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Ends the trials of one {@link Study} ({@link Study#tell}, and the objective's outcome in {@link Study#optimize}): checks
@@ -16,6 +19,8 @@ import java.util.Optional;
  * tells the sampler and the study's {@link SpaceChangeWarning}. Thread-safe.
  */
 final class TrialFinisher {
+    /** A tell recorded as FAIL is the study's to say: logged under its name, as before it had a class of its own. */
+    private static final Logger LOG = LoggerFactory.getLogger(Study.class);
     /** How many retries of retries {@link #finish} follows to the one holding a late outcome. */
     private static final int MAX_RETRY_HOPS = 1000;
     private final Study study;
@@ -28,6 +33,40 @@ final class TrialFinisher {
         this.storage = storage;
         this.sampler = sampler;
         this.running = running;
+    }
+
+    /** See {@link Study#tell(Trial, double...)}: a trial asked from another study is refused. */
+    FrozenTrial tell(Trial trial, double... values) {
+        if (trial instanceof LiveTrial live) {
+            Study owner = live.study();
+            if (owner.studyId() != study.studyId() || !owner.name().equals(study.name())) {
+                throw new StudyException("trial " + trial.number() + " belongs to study '" + owner.name()
+                        + "', not to study '" + study.name() + "': tell it to study '" + owner.name() + "'");
+            }
+            return told(live.id(), trial.number(), TrialState.COMPLETE, values);
+        }
+        return tell(trial.number(), TrialState.COMPLETE, values);
+    }
+
+    /** See {@link Study#tell(int, TrialState, double...)}: values with PRUNED or FAIL are refused. */
+    FrozenTrial tell(int number, TrialState state, double... values) {
+        if (state != TrialState.COMPLETE && values != null && values.length > 0) {
+            throw new StudyException("tell: trial " + number + " of study '" + study.name() + "' told " + state
+                    + " with values " + Arrays.toString(values) + ", but a " + state + " trial takes none"
+                    + (state == TrialState.PRUNED ? " (it keeps its last reported intermediate value)" : "")
+                    + "; tell it without values, or tell COMPLETE with them");
+        }
+        FrozenTrial trial = storage.trialByNumber(study.studyId(), number);
+        return told(trial.id(), number, state, values);
+    }
+
+    /** Finishes a trial told from outside {@link Study#optimize}: a COMPLETE with bad values becomes FAIL with a warning. */
+    private FrozenTrial told(long trialId, int number, TrialState state, double[] values) {
+        FrozenTrial done = finish(trialId, state, values, null, true);
+        if (state == TrialState.COMPLETE && done.state() == TrialState.FAIL) {
+            LOG.warn("Trial {} of study '{}' was told COMPLETE but recorded as FAIL: {}", number, study.name(), done.message());
+        }
+        return done;
     }
 
     /**

@@ -1,17 +1,11 @@
 package io.tunelab.search.study;
 
 import io.tunelab.search.exec.Slot;
-import io.tunelab.search.pruner.PruneDecision;
 import io.tunelab.search.storage.StorageException;
 import io.tunelab.search.storage.TrialStorage;
-import io.tunelab.search.trial.FrozenTrial;
-import io.tunelab.search.trial.TrialPrunedException;
-import io.tunelab.search.trial.TrialState;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -24,33 +18,31 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs the ask → objective → tell loop of one {@link Study#optimize} call over the option's slots:
- * one worker thread per slot, each trial holding its slot until it ends in any state.
+ * one worker thread per slot, each trial holding its slot until it ends in any state. This class decides when trials
+ * start and claims them (riding out storage outages); a {@link TrialExecution} runs each one.
  */
 final class TrialRunner {
     private static final Logger LOG = LoggerFactory.getLogger(TrialRunner.class);
     /** How long a claim is retried while the storage is unreachable, for a storage that does not say its own. */
     static final Duration CLAIM_TOLERANCE = Duration.ofMinutes(2);
-    private static final int MAX_WARNED = 1000;
-    private static final String UNUSABLE = " (an error of the Java virtual machine itself: the study stops)";
 
     private final Study study;
-    private final MultiObjective objective;
     private final OptimizeOptions options;
     private final AtomicInteger started = new AtomicInteger();
     private final AtomicReference<Throwable> abort = new AtomicReference<>();
     private final long deadline;
     private final Object askLock = new Object();
-    private final Set<String> warned = ConcurrentHashMap.newKeySet();
     /** Whether the current outage was said while claiming (once, whatever the number of slots). */
     private final AtomicBoolean claimOutageSaid = new AtomicBoolean();
     private final int window;
+    private final TrialExecution execution;
 
     /** Runs with deterministic window {@code window} for every ask (0: off). */
     TrialRunner(Study study, MultiObjective objective, OptimizeOptions options, int window) {
         this.window = window;
         this.study = study;
-        this.objective = objective;
         this.options = options;
+        this.execution = new TrialExecution(study, objective, options, abort);
         this.deadline = options.timeout() == null ? Long.MAX_VALUE : System.nanoTime() + options.timeout().toNanos();
     }
 
@@ -158,47 +150,7 @@ final class TrialRunner {
         if (trial == null) {
             return false;
         }
-        FrozenTrial done;
-        try {
-            double[] values = objective.evaluate(trial);
-            done = finish(trial, TrialState.COMPLETE, values, null);
-            if (done.state() == TrialState.FAIL) { // values NaN, infinite or too few: as worth a warning as an exception
-                warnFailed(done.number(), done.message(), null);
-            }
-        } catch (TrialPrunedException e) {
-            done = finish(trial, TrialState.PRUNED, new double[0], pruneMessage(trial, e));
-        } catch (Exception e) {
-            if (stopsStudy(e)) { // before the outcome is recorded, which takes time: no other slot starts a trial meanwhile
-                abort.compareAndSet(null, e);
-            }
-            if (!OutageBackoff.unreachable(e)) {
-                keepTrace(trial, e);
-            }
-            String message = OutageBackoff.unreachable(e) ? TrialStorage.INTERRUPTION_PREFIX + "the storage was unreachable"
-                    + " while this trial ran (" + describe(e) + ")" : describe(e);
-            done = finish(trial, TrialState.FAIL, new double[0], message);
-            warnFailed(trial.number(), message, e);
-        } catch (Error e) {
-            if (leavesProcessUnusable(e)) {
-                finish(trial, TrialState.FAIL, new double[0], describe(e) + UNUSABLE);
-                abort.compareAndSet(null, e);
-                return false;
-            }
-            keepTrace(trial, e);
-            done = finish(trial, TrialState.FAIL, new double[0], describeError(e));
-            warnFailed(trial.number(), done.message(), e);
-        }
-        if (done.state() == TrialState.FAIL && done.message() != null && !done.message().isEmpty()) {
-            LOG.debug("Trial {} ended as FAIL: {}", done.number(), done.message());
-        }
-        for (TrialCallback callback : options.callbacks()) {
-            try {
-                callback.afterTrial(study, done);
-            } catch (RuntimeException e) {
-                abort.compareAndSet(null, e);
-            }
-        }
-        return true;
+        return execution.run(trial);
     }
 
     /**
@@ -242,120 +194,4 @@ final class TrialRunner {
             }
         }
     }
-
-    /**
-     * Ends {@code trial} as {@code state}. While the storage is unreachable for longer than it waits out itself (it
-     * throws {@link StorageException} UNAVAILABLE), the outcome is kept here and written once the storage answers
-     * again, trying with back-off: a trial's result is never dropped for an outage, and the study goes on after it.
-     * When the trial was finished meanwhile by another process (failed as stale while this one could not send its
-     * heartbeats) and the storage could not record the outcome on its retry ({@link TrialStorage#finishTrial}: a worker
-     * already runs the retry), the outcome is logged with its values and the study goes on.
-     */
-    private FrozenTrial finish(LiveTrial trial, TrialState state, double[] values, String message) {
-        OutageBackoff backoff = new OutageBackoff();
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return study.finish(trial.id(), state, values, message, false);
-            } catch (StorageException e) {
-                if (e.kind() == StorageException.Kind.CONFLICT) {
-                    FrozenTrial now = study.storage().trial(trial.id());
-                    if (!now.state().isFinished()) {
-                        throw e;
-                    }
-                    LOG.warn("Trial {} of study '{}' ended as {} with values {}, but it was recorded as {} meanwhile ({})"
-                            + " and its outcome can no longer be recorded: {}", trial.number(), study.name(), state,
-                            java.util.Arrays.toString(values), now.state(), now.message(), e.getMessage());
-                    return now;
-                }
-                if (e.kind() != StorageException.Kind.UNAVAILABLE) {
-                    throw e;
-                }
-                if (attempt == 1) {
-                    LOG.warn("Trial {} of study '{}' ended as {}, but the storage is unreachable ({}); the outcome is kept"
-                            + " and written when the storage answers again", trial.number(), study.name(), state, e.getMessage());
-                }
-                if (!backoff.pause(Duration.ofMillis(OutageBackoff.MAX_PAUSE_MS))) {
-                    throw e;
-                }
-            }
-        }
-    }
-
-    /**
-     * Logs a trial's failure as a warning the first time its message is seen in this run, as debug after that, so that a
-     * study file's mistake shared by every trial is said once; the stack trace goes to the debug log (the command line's
-     * {@code --debug}) and, kept by {@link #keepTrace}, to the trial. A warning about an exception that is not Tunelab's
-     * own (a bug in the objective) says where its trace is; {@code e} is null for values that do not fit the study.
-     */
-    private void warnFailed(int number, String message, Throwable e) {
-        if (warned.size() >= MAX_WARNED || warned.add(message)) {
-            String where = e == null || e.getClass().getName().startsWith("io.tunelab.") ? ""
-                    : " (stack trace: the trial's system attribute " + FailTrace.ATTR + ", or the debug log)";
-            LOG.warn("Trial {} of study '{}' failed: {}{}", number, study.name(), message, where);
-        } else {
-            LOG.debug("Trial {} of study '{}' failed as an earlier trial did: {}", number, study.name(), message);
-        }
-        if (e != null) {
-            LOG.debug("Trial {} of study '{}' failed at", number, study.name(), e);
-        }
-    }
-
-    /**
-     * Keeps the start of the failure's stack trace, at most {@value FailTrace#MAX_CHARS} characters, as the trial's
-     * system attribute {@value FailTrace#ATTR}; a trial finished meanwhile (the study was abandoned) keeps none.
-     */
-    private void keepTrace(LiveTrial trial, Throwable e) {
-        try {
-            study.storage().setSystemAttr(trial.id(), FailTrace.ATTR, FailTrace.of(e));
-        } catch (StorageException notKept) {
-            LOG.debug("Trial {} keeps no stack trace: {}", trial.number(), notKept.getMessage());
-        }
-    }
-
-    private static String pruneMessage(LiveTrial trial, TrialPrunedException e) {
-        PruneDecision d = trial.pruneDecision();
-        return d != null ? d.reason() : e.getMessage();
-    }
-
-    private boolean stopsStudy(Exception e) {
-        return options.stopOn().stream().anyMatch(type -> type.isInstance(e));
-    }
-
-    /**
-     * Errors after which the JVM cannot be trusted to run more trials: a failure of the virtual machine
-     * itself ({@link InternalError}, {@link UnknownError}). The heap's {@link OutOfMemoryError} and a
-     * {@link StackOverflowError} are not: the trial's objects are unreachable once it ends, its stack unwound.
-     */
-    static boolean leavesProcessUnusable(Error e) {
-        return e instanceof InternalError || e instanceof UnknownError;
-    }
-
-    /** The FAIL message of a trial ended by an {@link Error} the study survives. */
-    static String describeError(Error e) {
-        if (e instanceof OutOfMemoryError) {
-            return describe(e) + " (the trial ran out of Java heap; its memory was released and the study goes on;"
-                    + " give the JVM more with -Xmx, or make the trial smaller)";
-        }
-        if (e instanceof StackOverflowError) {
-            return describe(e) + " (the trial's recursion went too deep; the study goes on; -Xss raises the stack size)";
-        }
-        return describe(e);
-    }
-
-    /**
-     * A trial's FAIL message on one line: the exception's message, after its simple class name unless the exception is
-     * Tunelab's own (whose messages say what went wrong in the user's terms; a class name such as {@code
-     * TrainersException} adds nothing) and has a message. A line break with the blanks around it (native libraries
-     * such as XGBoost put their own stack into the message) becomes one space, so that the message stays one row of
-     * {@code tunelab trials} and one line of the log.
-     */
-    static String describe(Throwable e) {
-        String m = e.getMessage();
-        if (m == null || m.isBlank()) {
-            return e.getClass().getSimpleName();
-        }
-        String line = m.strip().replaceAll("\\s*\\R\\s*", " ");
-        return e.getClass().getName().startsWith("io.tunelab.") ? line : e.getClass().getSimpleName() + ": " + line;
-    }
-
 }
