@@ -255,24 +255,23 @@ public final class StudyRunner {
             out.flush();
             return study;
         }
-        int counted = study.trials().size();
+        BudgetStanding standing = BudgetStanding.of(study);
         Duration timeout = deadlineMillis == 0 ? null : Duration.ofMillis(deadlineMillis - System.currentTimeMillis());
         // a full budget with unsettled trials (e.g. one whose worker was killed) still has work: reaping and retrying it
-        boolean full = budget > 0 && counted >= budget && storage.unsettledTrials(study.studyId()) == 0;
+        boolean full = budget > 0 && standing.toRun(budget) == 0 && storage.unsettledTrials(study.studyId()) == 0;
         if (full || (timeout != null && (timeout.isNegative() || timeout.isZero()))) {
             out.println("Study '" + spec.study() + "' already has its " + (full
                     ? budget + " trials." : "time: its deadline has passed."));
             out.flush();
             return study;
         }
-        BudgetStanding standing = BudgetStanding.of(study);
         out.println((standing.started() == 0 ? "Running study '" : "Resuming study '") + spec.study() + "' ("
                 + standing.describe(budget) + ") on " + slots.slots());
         spaceChange().ifPresent(out::println);
         out.flush();
         FailFast failFast = new FailFast(spec.failFast());
         StoredBudget budgetNow = new StoredBudget(storage, study.studyId(), budget);
-        ProgressBar bar = new ProgressBar(out, budgetNow::last, counted, terminal, Clock.systemUTC());
+        ProgressBar bar = new ProgressBar(out, budgetNow::last, standing.finished(), terminal, Clock.systemUTC());
         ProgressTicker ticker = ProgressTicker.start(bar, study, terminal);
         Thread hook = RunInterruption.hook(study, storage, ticker, out);
         Runtime.getRuntime().addShutdownHook(hook);
