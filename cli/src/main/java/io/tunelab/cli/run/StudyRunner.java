@@ -142,22 +142,24 @@ public final class StudyRunner {
      * study's folder ({@code DIR/STUDY/trial-NNNN}).
      */
     public MultiObjective objective() {
-        return new StudyFileObjective(withStudyFile(trainer(spec, trainers).create(spec)), spec.metrics());
+        return withStudyFile(trainer(spec, trainers).create(spec));
     }
 
     /** The objective of the file's trainer for trials running on {@code plan}'s slots. */
     public MultiObjective objective(SlotPlan plan) {
-        return new StudyFileObjective(withStudyFile(trainer(spec, trainers).create(spec, plan.cpuThreadsPerTrial())),
-                spec.metrics());
+        return withStudyFile(trainer(spec, trainers).create(spec, plan.cpuThreadsPerTrial()));
     }
 
-    /** {@code objective} with what the study file adds around any trainer: constraints, then {@code fit.tensorboard_dir}. */
-    private Objective withStudyFile(Objective objective) {
-        Objective constrained = constrained(objective, trainer(spec, trainers));
+    /**
+     * {@code objective} with what the study file adds around any trainer: constraints, the values of every metric,
+     * then {@code fit.tensorboard_dir}, which writes them all, each with its direction, as an export does.
+     */
+    private MultiObjective withStudyFile(Objective objective) {
+        MultiObjective values = new StudyFileObjective(constrained(objective, trainer(spec, trainers)), spec.metrics());
         String tensorboardDir = spec.fit().tensorboardDir();
-        return tensorboardDir == null ? constrained
-                : new TensorBoardObjective(constrained, java.nio.file.Path.of(tensorboardDir), spec.study(),
-                        spec.directions().get(0), Clock.systemUTC());
+        return tensorboardDir == null ? values
+                : new TensorBoardObjective(values, java.nio.file.Path.of(tensorboardDir), spec.study(), spec.directions(),
+                        Clock.systemUTC());
     }
 
     /**
