@@ -134,6 +134,25 @@ class RunCommandTest {
     }
 
     @Test
+    void aStaleTrialSupersededByItsRetryLeavesItsPlaceInTheBudgetToARunThatCountsOnlyTheTrialsThatCount(@TempDir Path dir)
+            throws Exception {
+        InMemoryStorage storage = new InMemoryStorage();
+        long id = Study.builder("forest").storage(storage).direction(Direction.MAXIMIZE).create().studyId();
+        FrozenTrial stale = storage.createRunningTrial(id);
+        storage.setSystemAttr(stale.id(), TrialStorage.SUPERSEDED, true);
+        storage.finishTrial(stale.id(), TrialState.FAIL, List.of(), "stale: no heartbeat");
+        for (int i = 0; i < 2; i++) {
+            storage.finishTrial(storage.createRunningTrial(id).id(), TrialState.COMPLETE, List.of(0.5), null);
+        }
+
+        Result r = tunelab(wiringOn(storage), "run", forestFile(dir).toString());
+
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("(3 trials so far, 2 counting toward the budget of 3 trials; 1 to run)")
+                .contains("3/3 trials").doesNotContain("4/").doesNotContain("already has its");
+    }
+
+    @Test
     void aRunTrainsEveryTrialPrintsProgressAndTheBestTrialsAndResumesWhereItStopped(@TempDir Path dir) throws Exception {
         Path file = forestFile(dir);
         InMemoryStorage storage = new InMemoryStorage();

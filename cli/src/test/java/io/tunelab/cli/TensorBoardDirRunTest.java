@@ -6,10 +6,19 @@ import io.tunelab.cli.wiring.ForwardingTrainerFactory;
 import io.tunelab.cli.wiring.TribuoTrainers;
 import io.tunelab.search.storage.InMemoryStorage;
 import io.tunelab.search.study.Objective;
+import io.tunelab.search.trial.Direction;
+import io.tunelab.search.trial.FrozenTrial;
+import io.tunelab.search.trial.TrialState;
 import io.tunelab.spec.StudySpec;
+import io.tunelab.tensorboard.imports.LogdirImporter;
+import io.tunelab.tensorboard.imports.RunValue;
 import io.tunelab.trainers.device.FixedDeviceInventory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -51,6 +60,39 @@ class TensorBoardDirRunTest {
                         .anyMatch(name -> name.startsWith("events.out.tfevents."));
             }
         }
+    }
+
+    @Test
+    void aMultiObjectiveStudysLogdirHoldsEveryObjectiveWithItsDirectionAndImportsBackAsTheStudy(@TempDir Path dir)
+            throws Exception {
+        Path logdir = dir.resolve("tb");
+        Path file = CartStudyFile.named("mo-tb").accuracyAgainstSpread().trials(2).parallel("{workers: 1, devices: cpu}")
+                .with("fit: {tensorboard_dir: '" + logdir + "'}\n").writeTo(dir);
+        InMemoryStorage storage = new InMemoryStorage();
+
+        CliRun r = CliRun.of(CliRun.wiring(FixedDeviceInventory.cpuOnly(1), storage, new TribuoTrainers()),
+                "run", file.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        List<Optional<Direction>> said = new ArrayList<>();
+        new LogdirImporter(storage, null, RunValue.LAST, (metric, existing, logdirSays) -> {
+            said.add(logdirSays);
+            return logdirSays.orElseThrow();
+        }).importLogdir(logdir.resolve("mo-tb"), "imported");
+
+        assertThat(said).containsExactly(Optional.of(Direction.MAXIMIZE), Optional.of(Direction.MINIMIZE));
+        assertThat(storage.findStudy("imported").orElseThrow().directions())
+                .containsExactly(Direction.MAXIMIZE, Direction.MINIMIZE);
+        List<FrozenTrial> original = trials(storage, "mo-tb");
+        List<FrozenTrial> copies = trials(storage, "imported");
+        assertThat(copies).hasSize(2);
+        for (int i = 0; i < 2; i++) {
+            assertThat(copies.get(i).values()).containsExactlyElementsOf(
+                    original.get(i).values().stream().map(v -> Double.parseDouble(Float.toString(v.floatValue()))).toList());
+        }
+    }
+
+    private static List<FrozenTrial> trials(InMemoryStorage storage, String study) {
+        return storage.trials(storage.findStudy(study).orElseThrow().id(), EnumSet.allOf(TrialState.class));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.tunelab.cli.progress;
 
 import io.tunelab.cli.output.Numbers;
+import io.tunelab.search.storage.TrialBudget;
 import io.tunelab.search.study.Study;
 import io.tunelab.search.study.TrialCallback;
 import io.tunelab.search.trial.Constraints;
@@ -11,17 +12,22 @@ import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.function.IntSupplier;
 
 /**
- * A {@link TrialCallback} that shows the study's trials out of its budget (a resumed study's earlier trials and
- * other workers' included: {@code 37/100 trials (12 by this worker)}), the study's best value so far and the
- * estimated time left. Trial numbers are gap-free per study, so the highest number seen tells how many trials the
- * study has at least; the store is read too, at most once a {@linkplain #REFRESH second}, for the best value and
- * the finished trials of other runs sharing it. On a terminal it redraws one line, at each finished trial and at
- * each {@link #tick}, so the elapsed time and the ETA move between trials; otherwise (a log file, CI) it prints a
- * line per finished trial. Thread-safe: parallel trials and the ticking thread report through one lock.
+ * A {@link TrialCallback} that shows the study's finished trials out of its budget (a resumed study's earlier trials
+ * and other workers' included: {@code 37/100 trials (12 by this worker)}), the study's best value so far and the
+ * estimated time left. It counts exactly the trials that count toward the budget ({@link TrialBudget}): a stale or
+ * interrupted trial superseded by its retry is left out, so the retry alone counts. It knows the numbers of the
+ * finished trials it counted, this worker's as they finish and the others' from the store, read at most once a
+ * {@linkplain #REFRESH second} (for the best value too), so no trial is counted twice. On a terminal it redraws one
+ * line, at each finished trial and at each {@link #tick}, so the elapsed time and the ETA move between trials;
+ * otherwise (a log file, CI) it prints a line per finished trial. Thread-safe: parallel trials and the ticking thread
+ * report through one lock.
  *
  * <p>The ETA is the time the trials so far took per trial times the trials left, as of the last time the study
  * progressed, counting down from then; but never less than that estimate would be if a trial finished now, so a
@@ -40,6 +46,9 @@ public final class ProgressBar implements TrialCallback {
     private final boolean redraw;
     private final Clock clock;
     private final long startMillis;
+    /** Numbers of the study's finished trials that count toward the budget, as far as known. */
+    private final Set<Integer> finished = new HashSet<>();
+    private boolean storeRead;
     private int done;
     private int studyTrials;
     private int pruned;
@@ -52,7 +61,7 @@ public final class ProgressBar implements TrialCallback {
     /**
      * @param budget the study's budget of trials as last known (asked for each line, so it must be cheap), or 0 when
      *               only a timeout bounds the study
-     * @param before the study's trials when this run began
+     * @param before the study's finished trials that count toward its budget when this run began
      * @param redraw whether to redraw one line (a terminal) instead of printing a line per trial
      */
     public ProgressBar(PrintWriter out, IntSupplier budget, int before, boolean redraw, Clock clock) {
@@ -69,13 +78,10 @@ public final class ProgressBar implements TrialCallback {
     public synchronized void afterTrial(Study study, FrozenTrial trial) {
         long now = clock.millis();
         refreshIfDue(study, now);
-        done++;
-        counted(trial.number() + 1, now);
-        if (trial.state() == TrialState.PRUNED) {
-            pruned++;
-        } else if (trial.state() == TrialState.FAIL) {
-            failed++;
-        } else if (trial.state() == TrialState.COMPLETE && trial.values().size() == 1 && Constraints.holds(trial)
+        if (TrialBudget.counts(trial)) {
+            count(trial, now);
+        }
+        if (trial.state() == TrialState.COMPLETE && trial.values().size() == 1 && Constraints.holds(trial)
                 && (best == null || study.direction().better(trial.value(), best.value()))) {
             best = trial;
         }
@@ -87,6 +93,18 @@ public final class ProgressBar implements TrialCallback {
             out.println(line);
         }
         out.flush();
+    }
+
+    /** Counts a trial of this worker's that finished and counts toward the budget. */
+    private void count(FrozenTrial trial, long now) {
+        done++;
+        finished.add(trial.number());
+        progressed(now);
+        if (trial.state() == TrialState.PRUNED) {
+            pruned++;
+        } else if (trial.state() == TrialState.FAIL) {
+            failed++;
+        }
     }
 
     /**
@@ -112,20 +130,34 @@ public final class ProgressBar implements TrialCallback {
         }
         refreshedMillis = now;
         try {
+            List<FrozenTrial> trials = study.trials(FINISHED);
             if (study.directions().size() == 1) {
                 // a resumed study's best, or another worker's, counts too: the line shows the study's best
-                Constraints.bestFeasible(study.trials(EnumSet.of(TrialState.COMPLETE)), study.direction())
+                List<FrozenTrial> complete = trials.stream().filter(t -> t.state() == TrialState.COMPLETE).toList();
+                Constraints.bestFeasible(complete, study.direction())
                         .filter(b -> best == null || study.direction().better(b.value(), best.value()))
                         .ifPresent(b -> best = b);
             }
-            counted(study.countTrials(FINISHED), now);
+            for (FrozenTrial t : trials) {
+                if (TrialBudget.counts(t)) {
+                    finished.add(t.number());
+                } else {
+                    finished.remove(t.number());
+                }
+            }
+            storeRead = true;
+            progressed(now);
         } catch (RuntimeException e) {
             // the store is unreachable for now: the line keeps what it showed, and the next refresh tries again
         }
     }
 
-    /** Records that the study has at least {@code trials} trials; if that is more than known, the study progressed. */
-    private void counted(int trials, long now) {
+    /**
+     * Counts the study's finished trials again: those known by number once the store was read, else this run's on top
+     * of those before it; if that is more than shown, the study progressed.
+     */
+    private void progressed(long now) {
+        int trials = storeRead ? finished.size() : before + done;
         if (trials <= studyTrials) {
             return;
         }

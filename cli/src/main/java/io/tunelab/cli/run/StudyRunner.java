@@ -152,22 +152,24 @@ public final class StudyRunner {
      * study's folder ({@code DIR/STUDY/trial-NNNN}).
      */
     public MultiObjective objective() {
-        return new StudyFileObjective(withStudyFile(trainer(spec, trainers).create(spec)), spec.metrics());
+        return withStudyFile(trainer(spec, trainers).create(spec));
     }
 
     /** The objective of the file's trainer for trials running on {@code plan}'s slots. */
     public MultiObjective objective(SlotPlan plan) {
-        return new StudyFileObjective(withStudyFile(trainer(spec, trainers).create(spec, plan.cpuThreadsPerTrial())),
-                spec.metrics());
+        return withStudyFile(trainer(spec, trainers).create(spec, plan.cpuThreadsPerTrial()));
     }
 
-    /** {@code objective} with what the study file adds around any trainer: constraints, then {@code fit.tensorboard_dir}. */
-    private Objective withStudyFile(Objective objective) {
-        Objective constrained = constrained(objective, trainer(spec, trainers));
+    /**
+     * {@code objective} with what the study file adds around any trainer: constraints, the values of every metric,
+     * then {@code fit.tensorboard_dir}, which writes them all, each with its direction, as an export does.
+     */
+    private MultiObjective withStudyFile(Objective objective) {
+        MultiObjective values = new StudyFileObjective(constrained(objective, trainer(spec, trainers)), spec.metrics());
         String tensorboardDir = spec.fit().tensorboardDir();
-        return tensorboardDir == null ? constrained
-                : new TensorBoardObjective(constrained, java.nio.file.Path.of(tensorboardDir), spec.study(),
-                        spec.directions().get(0), Clock.systemUTC());
+        return tensorboardDir == null ? values
+                : new TensorBoardObjective(values, java.nio.file.Path.of(tensorboardDir), spec.study(), spec.directions(),
+                        Clock.systemUTC());
     }
 
     /**
@@ -265,24 +267,23 @@ public final class StudyRunner {
             out.flush();
             return study;
         }
-        int counted = study.trials().size();
+        BudgetStanding standing = BudgetStanding.of(study);
         Duration timeout = deadlineMillis == 0 ? null : Duration.ofMillis(deadlineMillis - System.currentTimeMillis());
         // a full budget with unsettled trials (e.g. one whose worker was killed) still has work: reaping and retrying it
-        boolean full = budget > 0 && counted >= budget && storage.unsettledTrials(study.studyId()) == 0;
+        boolean full = budget > 0 && standing.toRun(budget) == 0 && storage.unsettledTrials(study.studyId()) == 0;
         if (full || (timeout != null && (timeout.isNegative() || timeout.isZero()))) {
             out.println("Study '" + spec.study() + "' already has its " + (full
                     ? budget + " trials." : "time: its deadline has passed."));
             out.flush();
             return study;
         }
-        BudgetStanding standing = BudgetStanding.of(study);
         out.println((standing.started() == 0 ? "Running study '" : "Resuming study '") + spec.study() + "' ("
                 + standing.describe(budget) + ") on " + slots.slots());
         spaceChange().ifPresent(out::println);
         out.flush();
         FailFast failFast = new FailFast(spec.failFast());
         StoredBudget budgetNow = new StoredBudget(storage, study.studyId(), budget);
-        ProgressBar bar = new ProgressBar(out, budgetNow::last, counted, terminal, Clock.systemUTC());
+        ProgressBar bar = new ProgressBar(out, budgetNow::last, standing.finished(), terminal, Clock.systemUTC());
         ProgressTicker ticker = ProgressTicker.start(bar, study, terminal);
         Thread hook = RunInterruption.hook(study, storage, ticker, resumedBy, out);
         Runtime.getRuntime().addShutdownHook(hook);

@@ -3,16 +3,21 @@ package io.tunelab.cli.progress;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tunelab.search.storage.InMemoryStorage;
+import io.tunelab.search.storage.TrialStorage;
 import io.tunelab.search.study.OptimizeOptions;
 import io.tunelab.search.study.Study;
 import io.tunelab.search.trial.Direction;
+import io.tunelab.search.trial.FrozenTrial;
 import io.tunelab.search.trial.TrialPrunedException;
+import io.tunelab.search.trial.TrialState;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 import org.junit.jupiter.api.Test;
@@ -79,6 +84,28 @@ class ProgressBarTest {
         String[] lines = text.toString().split("\n");
         assertThat(lines[11]).startsWith("[#########...............] 36/100 trials (12 by this worker) |")
                 .contains("| ETA 3m33s");
+    }
+
+    @Test
+    void aStaleTrialSupersededByItsRetryIsNotCountedOnlyTheRetryIsAndTheEtaFollowsTheTrialsThatCount() {
+        InMemoryStorage storage = new InMemoryStorage();
+        Study here = Study.builder("s").storage(storage).direction(Direction.MAXIMIZE).create();
+        FrozenTrial stale = storage.createRunningTrial(here.studyId());
+        storage.setSystemAttr(stale.id(), TrialStorage.SUPERSEDED, true);
+        storage.finishTrial(stale.id(), TrialState.FAIL, List.of(), "stale: no heartbeat");
+        storage.createWaitingTrial(here.studyId(), Map.of(), Map.of(TrialStorage.RETRY_OF, stale.number()));
+        StringWriter text = new StringWriter();
+        ProgressBar bar = new ProgressBar(new PrintWriter(text), () -> 10, 0, false, steppingClock());
+
+        here.optimize(trial -> 0.5, OptimizeOptions.trials(1).withParallelism(1).withCallback(bar));
+        FrozenTrial another = storage.createRunningTrial(here.studyId());
+        storage.finishTrial(another.id(), TrialState.COMPLETE, List.of(0.4), null);
+        here.optimize(trial -> 0.6, OptimizeOptions.trials(1).withParallelism(1).withCallback(bar));
+
+        String[] lines = text.toString().split("\n");
+        assertThat(lines[0]).as("the retry alone counts: 10s for 1 trial, 9 left")
+                .startsWith("[##......................] 1/10 trials |").endsWith("| 10s | ETA 1m30s");
+        assertThat(lines[1]).startsWith("[#######.................] 3/10 trials (2 by this worker) |");
     }
 
     @Test

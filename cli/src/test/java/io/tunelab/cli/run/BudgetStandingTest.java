@@ -43,6 +43,15 @@ class BudgetStandingTest {
     }
 
     @Test
+    void theFinishedTrialsTheProgressLineStartsFromLeaveOutARetriedTrialAndRunningOnes() {
+        finished(TrialState.FAIL, Map.of(TrialStorage.SUPERSEDED, true));
+        finished(TrialState.COMPLETE, Map.of());
+        storage.createRunningTrial(study.studyId());
+
+        assertThat(BudgetStanding.of(study)).isEqualTo(new BudgetStanding(3, 2, 1, 0));
+    }
+
+    @Test
     void aNewStudyGivesItsBudgetOnly() {
         assertThat(BudgetStanding.of(study).describe(1)).isEqualTo("budget 1 trial");
     }

@@ -71,7 +71,7 @@ final class MemoryStudy {
     /** Trials that count towards a budget: all but FAIL ones superseded by a retry. */
     long budgeted() {
         return trials.stream()
-                .filter(t -> !(t.state == TrialState.FAIL && Boolean.TRUE.equals(t.systemAttrs.get(TrialStorage.SUPERSEDED))))
+                .filter(t -> !TrialBudget.superseded(t.state, t.systemAttrs))
                 .count();
     }
 

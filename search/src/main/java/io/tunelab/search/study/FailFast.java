@@ -1,7 +1,7 @@
 package io.tunelab.search.study;
 
 import io.tunelab.search.SearchException;
-import io.tunelab.search.storage.TrialStorage;
+import io.tunelab.search.storage.TrialBudget;
 import io.tunelab.search.trial.FrozenTrial;
 import io.tunelab.search.trial.StudyView;
 import io.tunelab.search.trial.TrialState;
@@ -84,7 +84,7 @@ public final class FailFast implements TrialCallback {
     /** The study's first {@code n} finished trials numbered {@code from} or more, by end time, retried ones left out. */
     private List<FrozenTrial> firstFinished(Study study, int from) {
         return study.storage().trials(study.studyId(), FINISHED).stream()
-                .filter(t -> t.number() >= from && !Boolean.TRUE.equals(t.systemAttrs().get(TrialStorage.SUPERSEDED)))
+                .filter(t -> t.number() >= from && TrialBudget.counts(t))
                 .sorted(Comparator.comparing((FrozenTrial t) -> t.end() == null ? Instant.MAX : t.end())
                         .thenComparingInt(FrozenTrial::number))
                 .limit(n).toList();

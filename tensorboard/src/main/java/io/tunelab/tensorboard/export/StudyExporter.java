@@ -8,7 +8,6 @@ import io.tunelab.search.summary.LoggedSummary;
 import io.tunelab.search.summary.SummaryTag;
 import io.tunelab.search.summary.WeightHistogramTags;
 import io.tunelab.search.trial.ArtifactRef;
-import io.tunelab.search.trial.Direction;
 import io.tunelab.search.trial.FrozenTrial;
 import io.tunelab.search.trial.MetricPoint;
 import io.tunelab.search.trial.TrialState;
@@ -37,7 +36,7 @@ import java.util.stream.Stream;
  * {@link RunWriter}, as {@code fit.tensorboard_dir} writes it live: its scalar series in Keras's layout
  * ({@link KerasLayout}: {@code train/epoch_loss}, {@code validation/epoch_loss}, steps from epoch 0), and in the run
  * directory itself its reported (intermediate) values as {@value #INTERMEDIATE_TAG}, its objective values as
- * {@value #OBJECTIVE_TAG} (described with the study's direction) at its last step and its HParams session; in
+ * {@link ObjectiveTags} (each described with its direction) at its last step and its HParams session; in
  * {@code train/} its histograms (weight histograms logged under DJL's names renamed as Keras names them,
  * {@link WeightHistogramTags#renamed}), images, texts, PR curves and image artifacts ({@link ImageArtifacts}, as
  * earlier imports stored images) as images; the logdir's root holds the HParams experiment (every parameter with its
@@ -46,7 +45,6 @@ import java.util.stream.Stream;
  */
 public final class StudyExporter {
     public static final String INTERMEDIATE_TAG = "intermediate_value";
-    public static final String OBJECTIVE_TAG = "objective";
 
     /** What an export wrote. */
     public record Exported(int runs, long scalars) {
@@ -80,7 +78,7 @@ public final class StudyExporter {
         long scalars = 0;
         for (FrozenTrial trial : trials) {
             trial.distributions().forEach(parameters::putIfAbsent);
-            scalars += exportTrial(trial, study.directions(), logdir.resolve(RunNames.of(trial.number())), metrics);
+            scalars += exportTrial(trial, new ObjectiveTags(study.directions()), logdir.resolve(RunNames.of(trial.number())), metrics);
         }
         try (EventFileWriter root = EventFileWriter.create(logdir, study.created())) {
             root.write(0, study.created(), HParamsSummaries.experiment(study.name(), parameters, metrics.values(),
@@ -89,7 +87,7 @@ public final class StudyExporter {
         return new Exported(trials.size(), scalars);
     }
 
-    private long exportTrial(FrozenTrial trial, List<Direction> directions, Path runDir,
+    private long exportTrial(FrozenTrial trial, ObjectiveTags objectives, Path runDir,
             Map<String, HParamsSummaries.Metric> metrics) {
         Instant start = trial.start() != null ? trial.start() : Instant.EPOCH;
         long written = 0;
@@ -122,12 +120,9 @@ public final class StudyExporter {
             }
             List<Double> values = trial.values();
             for (int i = 0; i < values.size(); i++) {
-                String tag = objectiveTag(i, values.size());
-                Direction direction = directions.get(Math.min(i, directions.size() - 1));
-                metrics.putIfAbsent(tag, new HParamsSummaries.Metric("", tag, KerasLayout.objectiveDescription(direction)));
-                w.objective(tag, direction, end, values.get(i));
-                written++;
+                metrics.putIfAbsent(ObjectiveTags.tag(i, values.size()), objectives.metric(i, values.size()));
             }
+            written += objectives.write(w, end, values);
             for (ArtifactRef artifact : storage.artifacts(trial.id())) {
                 ImageArtifacts.parse(artifact.name()).ifPresent(at -> w.image(at.tag(), at.step(), end, read(artifact)));
             }
@@ -136,19 +131,6 @@ public final class StudyExporter {
             }
         }
         return written;
-    }
-
-    /**
-     * The tag of objective {@code i} of {@code count}: {@value #OBJECTIVE_TAG} for a study's one objective,
-     * {@code objective_0}, {@code objective_1}... for several, each described with its own direction.
-     */
-    public static String objectiveTag(int i, int count) {
-        return count == 1 ? OBJECTIVE_TAG : OBJECTIVE_TAG + "_" + i;
-    }
-
-    /** Whether {@code tag} is one {@link #objectiveTag} names. */
-    public static boolean isObjectiveTag(String tag) {
-        return tag.equals(OBJECTIVE_TAG) || tag.matches(OBJECTIVE_TAG + "_\\d+");
     }
 
     private byte[] read(ArtifactRef artifact) {

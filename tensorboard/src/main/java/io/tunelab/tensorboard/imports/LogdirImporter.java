@@ -8,7 +8,7 @@ import io.tunelab.search.trial.TrialState;
 import io.tunelab.tensorboard.TensorBoardException;
 import io.tunelab.tensorboard.event.LogdirFiles;
 import io.tunelab.tensorboard.export.KerasLayout;
-import io.tunelab.tensorboard.export.StudyExporter;
+import io.tunelab.tensorboard.export.ObjectiveTags;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -107,17 +107,17 @@ public final class LogdirImporter {
 
     /**
      * The tags an import without {@code --metric} takes the objective values from: Tunelab's
-     * {@value StudyExporter#OBJECTIVE_TAG} when a run has it (an export or a study's {@code tensorboard_dir}), else
+     * {@value ObjectiveTags#OBJECTIVE_TAG} when a run has it (an export or a study's {@code tensorboard_dir}), else
      * those of a multi-objective study's export, {@code objective_0}, {@code objective_1}... (each described with its
      * direction), else Keras's {@value #KERAS_METRIC}.
      */
     static List<String> metricsOf(Set<String> scalarTags) {
-        if (scalarTags.contains(StudyExporter.OBJECTIVE_TAG)) {
-            return List.of(StudyExporter.OBJECTIVE_TAG);
+        if (scalarTags.contains(ObjectiveTags.OBJECTIVE_TAG)) {
+            return List.of(ObjectiveTags.OBJECTIVE_TAG);
         }
         List<String> objectives = new ArrayList<>();
-        while (scalarTags.contains(StudyExporter.objectiveTag(objectives.size(), 2))) {
-            objectives.add(StudyExporter.objectiveTag(objectives.size(), 2));
+        while (scalarTags.contains(ObjectiveTags.tag(objectives.size(), 2))) {
+            objectives.add(ObjectiveTags.tag(objectives.size(), 2));
         }
         return objectives.isEmpty() ? List.of(KERAS_METRIC) : List.copyOf(objectives);
     }

@@ -8,6 +8,7 @@ import io.tunelab.search.trial.TrialState;
 import io.tunelab.tensorboard.event.SummaryPoint;
 import io.tunelab.tensorboard.export.KerasLayout;
 import io.tunelab.tensorboard.export.RunNames;
+import io.tunelab.tensorboard.export.ObjectiveTags;
 import io.tunelab.tensorboard.export.StudyExporter;
 import io.tunelab.tensorboard.record.RecordProblem;
 import java.nio.file.Path;
@@ -21,7 +22,7 @@ import java.util.Map;
  * with its session's parameters; its scalars become metric series and its other summaries the trial's (those Tunelab
  * wrote to {@code train/} with their own tags and steps, {@link KerasLayout#summaryDescription}), except Tunelab's own
  * tags: its {@value StudyExporter#INTERMEDIATE_TAG} points become the trial's intermediate values and, when an
- * objective value is taken from {@value StudyExporter#OBJECTIVE_TAG} ({@code objective_0}, {@code objective_1}... for
+ * objective value is taken from {@value ObjectiveTags#OBJECTIVE_TAG} ({@code objective_0}, {@code objective_1}... for
  * a study of several), that tag's points its value rather than a series. The trial ends in the state its HParams
  * session's end says ({@link RunNames#state}) at the times its session recorded; a run without a session end ends
  * COMPLETE with its objective values, or PRUNED without one of them. Not thread-safe.
@@ -103,7 +104,7 @@ final class RunImport {
                             if (slot >= 0 && policy.prefers(point, objective[i][slot], directions.get(i))) {
                                 objective[i][slot] = point;
                             }
-                            reserved |= slot == 0 && StudyExporter.isObjectiveTag(metrics.get(i));
+                            reserved |= slot == 0 && ObjectiveTags.isObjectiveTag(metrics.get(i));
                         }
                         if (reserved) {
                             continue;

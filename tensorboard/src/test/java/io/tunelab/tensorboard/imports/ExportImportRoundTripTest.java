@@ -22,6 +22,7 @@ import io.tunelab.tensorboard.event.EventFileWriter;
 import io.tunelab.tensorboard.event.ImageArtifacts;
 import io.tunelab.tensorboard.event.LogdirFiles;
 import io.tunelab.tensorboard.event.TestPngs;
+import io.tunelab.tensorboard.export.ObjectiveTags;
 import io.tunelab.tensorboard.export.StudyExporter;
 import io.tunelab.tracker.setup.Tracker;
 import io.tunelab.tracker.setup.TrackerConfig;
@@ -85,7 +86,7 @@ class ExportImportRoundTripTest {
         assertThat(scalarTags(dir.resolve("logdir/trial-0000/train"))).containsExactly("epoch_loss");
         assertThat(scalarTags(dir.resolve("logdir/trial-0000/validation"))).containsExactly("epoch_accuracy");
 
-        ImportReport report = new LogdirImporter(storage, StudyExporter.OBJECTIVE_TAG, Direction.MAXIMIZE)
+        ImportReport report = new LogdirImporter(storage, ObjectiveTags.OBJECTIVE_TAG, Direction.MAXIMIZE)
                 .importLogdir(dir.resolve("logdir"), "imported");
         // The logdir's root holds only the HParams experiment: nothing to import, so no trial for it.
         assertThat(report.imported()).containsExactly("trial-0000", "trial-0001", "trial-0002");

@@ -33,7 +33,7 @@ class LiveImportRoundTripTest {
     @Test
     void aLiveWrittenLogdirImportsBackWithTheSameMetricsStepsValuesAndDirection() {
         Study study = Study.builder("live").storage(storage).direction(Direction.MAXIMIZE).seed(3).create();
-        study.optimize(new TensorBoardObjective(trial -> {
+        study.optimize(TensorBoardObjective.single(trial -> {
             double lr = trial.suggestFloat("lr", 1e-4, 1e-1);
             for (int epoch = 1; epoch <= 3; epoch++) {
                 trial.log(epoch, Map.of("loss", 1.0 / epoch + lr, "accuracy", 0.5 + epoch / 8.0, "val_loss", 2.0 / epoch,

@@ -17,6 +17,7 @@ import io.tunelab.tensorboard.TensorBoardException;
 import io.tunelab.tensorboard.event.EventFileWriter;
 import io.tunelab.tensorboard.event.HParamsSummaries;
 import io.tunelab.tensorboard.proto.SessionStatus;
+import io.tunelab.tensorboard.export.ObjectiveTags;
 import io.tunelab.tensorboard.export.StudyExporter;
 import io.tunelab.tracker.setup.Tracker;
 import io.tunelab.tracker.setup.TrackerConfig;
@@ -108,7 +109,7 @@ class LogdirImportChecksTest {
                 return trees + rate + criterion.length();
             }, 4);
             new StudyExporter(tracker).export("forest", dir.resolve("tb"));
-            new LogdirImporter(tracker.storage(), StudyExporter.OBJECTIVE_TAG, Direction.MINIMIZE).importLogdir(dir.resolve("tb"),
+            new LogdirImporter(tracker.storage(), ObjectiveTags.OBJECTIVE_TAG, Direction.MINIMIZE).importLogdir(dir.resolve("tb"),
                     "copy");
 
             List<FrozenTrial> original = tracker.storage().trials(tracker.storage().findStudy("forest").orElseThrow().id(),
@@ -197,7 +198,7 @@ class LogdirImportChecksTest {
         Path tunelab = dir.resolve("tunelab/trial-0000");
         try (EventFileWriter w = EventFileWriter.create(tunelab, T0)) {
             w.scalar("val_accuracy", 0, T0, 0.5);
-            w.scalar(StudyExporter.OBJECTIVE_TAG, 0, T0, 0.75);
+            w.scalar(ObjectiveTags.OBJECTIVE_TAG, 0, T0, 0.75);
         }
         List<String> asked = new java.util.ArrayList<>();
         LogdirImporter.DirectionChoice choice = (metric, existing, said) -> {
@@ -211,7 +212,7 @@ class LogdirImportChecksTest {
         }
         new LogdirImporter(storage, null, RunValue.LAST, choice).importLogdir(dir.resolve("fit"), "keras");
 
-        assertThat(asked).containsExactly(StudyExporter.OBJECTIVE_TAG, LogdirImporter.KERAS_METRIC);
+        assertThat(asked).containsExactly(ObjectiveTags.OBJECTIVE_TAG, LogdirImporter.KERAS_METRIC);
         assertThat(trials("own")).singleElement().satisfies(t -> assertThat(t.values()).containsExactly(0.75));
     }
 

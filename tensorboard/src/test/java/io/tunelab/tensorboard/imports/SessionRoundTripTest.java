@@ -10,6 +10,7 @@ import io.tunelab.search.trial.MetricPoint;
 import io.tunelab.search.trial.TrialState;
 import io.tunelab.tensorboard.event.EventFileWriter;
 import io.tunelab.tensorboard.event.HParamsSummaries;
+import io.tunelab.tensorboard.export.ObjectiveTags;
 import io.tunelab.tensorboard.export.StudyExporter;
 import io.tunelab.tensorboard.proto.SessionStatus;
 import io.tunelab.tracker.artifact.LocalArtifactRepository;
@@ -44,7 +45,7 @@ class SessionRoundTripTest {
         trial(study, 0.01, Duration.ofSeconds(3), TrialState.FAIL, List.of());
 
         new StudyExporter(storage, new LocalArtifactRepository(dir.resolve("artifacts"))).export("qa-mlp", dir.resolve("tb"));
-        ImportReport report = new LogdirImporter(storage, StudyExporter.OBJECTIVE_TAG, Direction.MAXIMIZE)
+        ImportReport report = new LogdirImporter(storage, ObjectiveTags.OBJECTIVE_TAG, Direction.MAXIMIZE)
                 .importLogdir(dir.resolve("tb"), "rt");
 
         assertThat(report.imported()).containsExactly("trial-0000", "trial-0001", "trial-0002");

@@ -35,7 +35,7 @@ class TensorBoardObjectiveTest {
     @Test
     void eachTrialWritesItsMetricsAsKerasDoesAndItsObjectiveToItsOwnRun() throws IOException {
         Study study = Study.builder("live").seed(5).create();
-        study.optimize(new TensorBoardObjective(trial -> {
+        study.optimize(TensorBoardObjective.single(trial -> {
             double x = trial.suggestFloat("x", 0, 1);
             for (int epoch = 1; epoch <= 3; epoch++) {
                 trial.log(epoch, java.util.Map.of("loss", x / epoch, "val_loss", 2 * x / epoch, "accuracy", 0.5,
@@ -71,7 +71,7 @@ class TensorBoardObjectiveTest {
     @Test
     void summariesGoToTheRunsTrainDirectoryAtTheirEpochsStepAsKerasHistogramsDoAndToTheStudysStorage() throws IOException {
         Study study = Study.builder("live-summaries").seed(5).create();
-        study.optimize(new TensorBoardObjective(trial -> {
+        study.optimize(TensorBoardObjective.single(trial -> {
             trial.logHistogram("dense/kernel", 1, new double[] {-1, 0, 1});
             trial.logText("notes", 1, "**ok**");
             trial.logImage("inputs", 1, new float[2][2][3]);
@@ -94,7 +94,7 @@ class TensorBoardObjectiveTest {
     @Test
     void aPrunedOrFailedTrialKeepsWhatItLoggedAndTheStudyGoesOn() throws IOException {
         Study study = Study.builder("live-fail").seed(5).create();
-        study.optimize(new TensorBoardObjective(trial -> {
+        study.optimize(TensorBoardObjective.single(trial -> {
             trial.log("loss", 1, 1.0);
             if (trial.number() == 0) {
                 throw new TrialPrunedException("pruned at 0");
@@ -115,7 +115,7 @@ class TensorBoardObjectiveTest {
     void twoStudiesSharingALogdirWriteTheirTrialZeroIntoTheirOwnFolders() throws IOException {
         for (String name : new String[] {"mlp", "cnn"}) {
             double value = name.length();
-            Study.builder(name).seed(5).create().optimize(new TensorBoardObjective(trial -> {
+            Study.builder(name).seed(5).create().optimize(TensorBoardObjective.single(trial -> {
                 trial.log(name + "_loss", 0, value);
                 return value;
             }, dir, name, Direction.MINIMIZE, clock), 1);
@@ -130,7 +130,7 @@ class TensorBoardObjectiveTest {
     @Test
     void aDivergedTrialKeepsItsCurveUpToItsNanEpochAndEndsAsAFailure() throws IOException {
         Study study = Study.builder("live-nan").seed(5).create();
-        study.optimize(new TensorBoardObjective(trial -> {
+        study.optimize(TensorBoardObjective.single(trial -> {
             trial.log("loss", 1, 0.5);
             trial.log("loss", 2, Double.NaN);
             throw new IllegalStateException("training diverged: training loss became NaN at epoch 2");

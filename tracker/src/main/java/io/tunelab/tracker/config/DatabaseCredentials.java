@@ -14,15 +14,20 @@ import java.util.regex.Pattern;
  * the CLI and of {@code TrackerConfig.forUrl}, so a URL that works on the command line works from Java.
  * <ul>
  *   <li>PostgreSQL: {@code $TUNELAB_DB_USER} (default {@code postgres}) with {@code $TUNELAB_DB_PASSWORD} (default none).</li>
- *   <li>A tracker server ({@code jdbc:h2:tcp:}, {@code jdbc:h2:ssl:}): its study user {@value PasswordFile#STUDY_USER}
- *       ({@code $TUNELAB_DB_USER} overrides it) with {@code $TUNELAB_DB_PASSWORD}, else the password in the given
- *       password file ({@code --password-file}), else in {@code $TUNELAB_DB_PASSWORD_FILE}, else in
- *       {@code .tunelab/tracker.password} of the working directory (where {@code tunelab server} writes it by default).
- *       With none of them the password is empty, and the server refuses the connection saying how to give one.</li>
+ *   <li>A tracker server ({@code jdbc:h2:tcp:}, {@code jdbc:h2:ssl:}): the password in the given password file
+ *       ({@code --password-file}), else {@code $TUNELAB_DB_PASSWORD}, else the password in {@code
+ *       $TUNELAB_DB_PASSWORD_FILE}, else in {@code .tunelab/tracker.password} of the working directory (where
+ *       {@code tunelab server} writes it by default). With none of them the password is empty, and the server refuses
+ *       the connection saying how to give one. The user goes with the password: a password file {@code tunelab server}
+ *       wrote names its user by its name ({@value PasswordFile#STUDY_FILE} the study user {@value
+ *       PasswordFile#STUDY_USER}, {@value PasswordFile#ADMIN_FILE} {@value PasswordFile#ADMIN_USER}), so a
+ *       {@code $TUNELAB_DB_USER} left over from a PostgreSQL shell does not override it; otherwise
+ *       {@code $TUNELAB_DB_USER}, else the study user.</li>
  *   <li>An embedded database: {@code $TUNELAB_DB_USER} / {@code $TUNELAB_DB_PASSWORD} when set, else as given.</li>
  * </ul>
- * A user or password the URL itself names (H2's {@code ;USER=…;PASSWORD=…}) is kept: H2 refuses a URL whose user
- * differs from the connection's.
+ * A user or password the URL itself names (H2's {@code ;USER=…;PASSWORD=…}) is kept, before all else: H2 refuses a URL
+ * whose user differs from the connection's. The settings say where their user came from ({@link
+ * DatabaseSettings#userSource}), so a refused login names it.
  */
 public final class DatabaseCredentials {
     /** The variable naming the database user. */
@@ -62,35 +67,64 @@ public final class DatabaseCredentials {
         Optional<String> urlUser = h2Setting(url, "USER");
         Optional<String> urlPassword = h2Setting(url, "PASSWORD");
         if (settings.isPostgresql()) {
-            return settings.withCredentials(user == null ? "postgres" : user, password == null ? "" : password);
+            return user == null ? settings.withCredentials("postgres", password == null ? "" : password, "the default user")
+                    : settings.withCredentials(user, password == null ? "" : password, "from " + USER);
         }
         if (!DatabaseSettings.isServer(url)) {
-            return user == null || urlUser.isPresent() ? settings : settings.withCredentials(user, password == null ? "" : password);
+            return user == null || urlUser.isPresent() ? settings
+                    : settings.withCredentials(user, password == null ? "" : password, "from " + USER);
         }
-        String name = urlUser.orElse(user == null ? PasswordFile.STUDY_USER : user);
-        String secret = urlPassword.orElse(password != null ? password : serverPassword(passwordFile, env));
-        return settings.withCredentials(name, secret);
+        Secret secret = urlPassword.map(p -> new Secret(p, null))
+                .orElseGet(() -> passwordFile == null && password != null ? new Secret(password, null)
+                        : serverPassword(passwordFile, env));
+        if (urlUser.isPresent()) {
+            return settings.withCredentials(urlUser.get(), secret.password(), "from the URL's USER setting");
+        }
+        Optional<String> fileUser = Optional.ofNullable(secret.file()).flatMap(DatabaseCredentials::userOf);
+        if (fileUser.isPresent()) {
+            return settings.withCredentials(fileUser.get(), secret.password(), "from the password file " + secret.file());
+        }
+        return user == null ? settings.withCredentials(PasswordFile.STUDY_USER, secret.password(), "the default user")
+                : settings.withCredentials(user, secret.password(), "from " + USER);
     }
 
-    private static String serverPassword(Path passwordFile, UnaryOperator<String> env) {
+    /** A password, and the file it was read from (null when not from a file). */
+    private record Secret(String password, Path file) {
+    }
+
+    /** The user a password file {@code tunelab server} wrote belongs to, known by the file's name. */
+    private static Optional<String> userOf(Path file) {
+        Path name = file.getFileName();
+        if (name == null) {
+            return Optional.empty();
+        }
+        return switch (name.toString()) {
+            case PasswordFile.STUDY_FILE -> Optional.of(PasswordFile.STUDY_USER);
+            case PasswordFile.ADMIN_FILE -> Optional.of(PasswordFile.ADMIN_USER);
+            default -> Optional.empty();
+        };
+    }
+
+    private static Secret serverPassword(Path passwordFile, UnaryOperator<String> env) {
         String orSet = " (or set $" + PASSWORD + ")";
         if (passwordFile != null) {
             if (!Files.exists(passwordFile)) {
                 throw TrackerException.invalid("the tracker server's password file " + passwordFile + " does not exist; expected "
                         + EXPECTED_FILE + orSet);
             }
-            return PasswordFile.read(passwordFile);
+            return new Secret(PasswordFile.read(passwordFile), passwordFile);
         }
         String fromEnv = set(env.apply(PASSWORD_FILE));
         if (fromEnv == null) {
-            return Files.exists(DEFAULT_PASSWORD_FILE) ? PasswordFile.read(DEFAULT_PASSWORD_FILE) : "";
+            return Files.exists(DEFAULT_PASSWORD_FILE) ? new Secret(PasswordFile.read(DEFAULT_PASSWORD_FILE), DEFAULT_PASSWORD_FILE)
+                    : new Secret("", null);
         }
         String named = PASSWORD_FILE + "=" + fromEnv + ": expected " + EXPECTED_FILE;
         if (!Files.exists(Path.of(fromEnv))) {
             throw TrackerException.invalid(named + ", but no such file exists" + orSet);
         }
         try {
-            return PasswordFile.read(Path.of(fromEnv));
+            return new Secret(PasswordFile.read(Path.of(fromEnv)), Path.of(fromEnv));
         } catch (TrackerException e) {
             throw TrackerException.invalid(named + ", but " + e.getMessage());
         }

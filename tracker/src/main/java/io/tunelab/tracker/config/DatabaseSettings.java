@@ -22,9 +22,12 @@ import java.util.Optional;
  * @param outageTolerance how long one transaction keeps retrying while the database is unreachable
  *                        (refused connections, a server shutting down or restarting) before it fails
  *                        with UNAVAILABLE; positive
+ * @param userSource      where {@code user} came from, for a refused login's message ({@code from TUNELAB_DB_USER},
+ *                        {@code from the password file srv/tracker.password}, {@code the default user}), or empty
+ *                        when the caller gave it
  */
 public record DatabaseSettings(String jdbcUrl, String user, String password, int maxPoolSize,
-                               Duration outageTolerance) {
+                               Duration outageTolerance, String userSource) {
     /** Pool size for a database server (PostgreSQL, H2 TCP): a trial thread, the metric writer, heartbeats. */
     public static final int SERVER_POOL_SIZE = 3;
     /** Pool size for the embedded database, which only this process uses. */
@@ -52,7 +55,13 @@ public record DatabaseSettings(String jdbcUrl, String user, String password, int
         }
         user = user == null ? "" : user;
         password = password == null ? "" : password;
+        userSource = userSource == null ? "" : userSource;
         jdbcUrl = withoutCompactionOnClose(jdbcUrl);
+    }
+
+    /** Settings whose user the caller gave. */
+    public DatabaseSettings(String jdbcUrl, String user, String password, int maxPoolSize, Duration outageTolerance) {
+        this(jdbcUrl, user, password, maxPoolSize, outageTolerance, "");
     }
 
     /** Settings with the default outage tolerance. */
@@ -122,7 +131,8 @@ public record DatabaseSettings(String jdbcUrl, String user, String password, int
             return Optional.empty();
         }
         return embeddedFile().filter(Files::isRegularFile)
-                .map(f -> new DatabaseSettings(jdbcUrl + READ_ONLY, user, password, maxPoolSize, outageTolerance));
+                .map(f -> new DatabaseSettings(jdbcUrl + READ_ONLY, user, password, maxPoolSize, outageTolerance,
+                        userSource));
     }
 
     /**
@@ -201,14 +211,20 @@ public record DatabaseSettings(String jdbcUrl, String user, String password, int
     }
 
     public DatabaseSettings withPoolSize(int size) {
-        return new DatabaseSettings(jdbcUrl, user, password, size, outageTolerance);
+        return new DatabaseSettings(jdbcUrl, user, password, size, outageTolerance, userSource);
     }
 
+    /** These settings with the user and password the caller gives. */
     public DatabaseSettings withCredentials(String newUser, String newPassword) {
-        return new DatabaseSettings(jdbcUrl, newUser, newPassword, maxPoolSize, outageTolerance);
+        return withCredentials(newUser, newPassword, "");
+    }
+
+    /** These settings with {@code newUser}, which came from {@code source} ({@link #userSource}), and {@code newPassword}. */
+    public DatabaseSettings withCredentials(String newUser, String newPassword, String source) {
+        return new DatabaseSettings(jdbcUrl, newUser, newPassword, maxPoolSize, outageTolerance, source);
     }
 
     public DatabaseSettings withOutageTolerance(Duration tolerance) {
-        return new DatabaseSettings(jdbcUrl, user, password, maxPoolSize, tolerance);
+        return new DatabaseSettings(jdbcUrl, user, password, maxPoolSize, tolerance, userSource);
     }
 }

@@ -127,7 +127,8 @@ final class Database implements AutoCloseable, Transactions {
             return describeOpenFailure(settings.jdbcUrl(), e);
         }
         return "cannot open the tracker database " + DatabaseSettings.redacted(settings.jdbcUrl()) + ": it refused the user '"
-                + settings.user() + "' (wrong user name or password); " + DatabaseCredentials.HOW_TO_GIVE;
+                + settings.user() + "'" + (settings.userSource().isEmpty() ? "" : " (" + settings.userSource() + ")")
+                + " (wrong user name or password); " + DatabaseCredentials.HOW_TO_GIVE;
     }
 
     /** Whether {@code e} was caused by the database refusing the user or password (SQLState class 28). */

@@ -103,7 +103,7 @@ final class LocalShare implements AutoCloseable {
     static Optional<DatabaseSettings> find(DatabaseSettings settings) {
         return shareFile(settings).filter(Files::isRegularFile).flatMap(LocalShare::read)
                 .map(url -> new DatabaseSettings(url, settings.user(), settings.password(),
-                        DatabaseSettings.SERVER_POOL_SIZE, settings.outageTolerance()));
+                        DatabaseSettings.SERVER_POOL_SIZE, settings.outageTolerance(), settings.userSource()));
     }
 
     /** Whether {@code jdbcUrl} names the share of a process holding an embedded database (what {@link #find} returns). */

@@ -90,6 +90,34 @@ class TrackerServerCredentialsTest {
     }
 
     @Test
+    void aUserLeftInTheEnvironmentFromAPostgresqlShellDoesNotOverrideTheUserOfTheServersPasswordFile() {
+        try (TrackerServer server = start(tmp.resolve("srv"))) {
+            Map<String, String> env = Map.of(DatabaseCredentials.USER, "postgres", DatabaseCredentials.PASSWORD, "stale");
+            DatabaseSettings settings = DatabaseCredentials.apply(DatabaseSettings.of(server.jdbcUrl()), server.passwordFile(),
+                    env::get);
+
+            assertThat(settings.user()).isEqualTo(PasswordFile.STUDY_USER);
+            assertThat(settings.userSource()).isEqualTo("from the password file " + server.passwordFile());
+            try (Tracker tracker = Tracker.open(TrackerConfig.forUrl(server.jdbcUrl(), tmp.resolve("art")).withDatabase(settings))) {
+                TestTrackers.completeTrial(tracker.storage(), "flag-wins", 1.0);
+            }
+        }
+    }
+
+    @Test
+    void aUserTheServerRefusesIsNamedWithWhereItCameFrom() {
+        try (TrackerServer server = start(tmp.resolve("srv"))) {
+            Map<String, String> env = Map.of(DatabaseCredentials.USER, "postgres", DatabaseCredentials.PASSWORD, "pw");
+            DatabaseSettings settings = DatabaseCredentials.apply(DatabaseSettings.of(server.jdbcUrl()), null, env::get);
+
+            assertThatThrownBy(() -> Tracker.open(TrackerConfig.forUrl(server.jdbcUrl(), tmp.resolve("art"))
+                    .withDatabase(settings)).close())
+                    .isInstanceOf(TrackerException.class)
+                    .hasMessageContaining("refused the user 'postgres' (from TUNELAB_DB_USER) (wrong user name or password)");
+        }
+    }
+
+    @Test
     void forUrlConnectsToPostgresqlAsTheUserOfTheEnvironmentOrPostgres() {
         String url = "jdbc:postgresql://127.0.0.1:5432/tunelab";
         assertThat(DatabaseCredentials.apply(DatabaseSettings.of(url), null, name -> null).user()).isEqualTo("postgres");

@@ -75,7 +75,8 @@ class TrackerTest {
         // an environment that sets only an empty password: no user of its own, and no password file is read
         Map<String, String> env = Map.of(DatabaseCredentials.PASSWORD, "");
         assertThat(DatabaseCredentials.apply(DatabaseSettings.of("jdbc:h2:tcp://127.0.0.1:9092/tracker"), null, env::get))
-                .isEqualTo(DatabaseSettings.of("jdbc:h2:tcp://127.0.0.1:9092/tracker").withCredentials(PasswordFile.STUDY_USER, ""));
+                .isEqualTo(DatabaseSettings.of("jdbc:h2:tcp://127.0.0.1:9092/tracker")
+                        .withCredentials(PasswordFile.STUDY_USER, "", "the default user"));
     }
 
     @Test
