@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -30,7 +31,8 @@ public final class StudyFileChanges {
 
     /**
      * The fields {@code now} changes in {@code stored}, one line each, {@code PATH: OLD → NEW} ({@code (none)} for a
-     * field one of them lacks), sorted by path; maps are compared key by key, anything else as a whole.
+     * field one of them lacks), sorted by path; maps are compared key by key, anything else as a whole, numbers by
+     * value ({@code 2} and {@code 2.0} are the same), in lists too.
      */
     public static List<String> between(String stored, String now) {
         Map<String, Object> before = flat(stored);
@@ -41,7 +43,7 @@ public final class StudyFileChanges {
         for (String path : paths) {
             Object was = before.get(path);
             Object is = after.get(path);
-            if (was == null ? is != null : !was.equals(is)) {
+            if (!same(was, is)) {
                 changes.add(path + ": " + shown(was) + " → " + shown(is));
             }
         }
@@ -76,6 +78,25 @@ public final class StudyFileChanges {
                                 + " they were trained on)");
                     }
                 });
+    }
+
+    /** Equal values, numbers by value whatever YAML read them as, lists element by element. */
+    private static boolean same(Object a, Object b) {
+        if (a instanceof Number x && b instanceof Number y) {
+            return Double.compare(x.doubleValue(), y.doubleValue()) == 0;
+        }
+        if (a instanceof List<?> xs && b instanceof List<?> ys) {
+            if (xs.size() != ys.size()) {
+                return false;
+            }
+            for (int i = 0; i < xs.size(); i++) {
+                if (!same(xs.get(i), ys.get(i))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        return Objects.equals(a, b);
     }
 
     private static String top(String line) {
